@@ -1,0 +1,64 @@
+/**
+ * Errors the sandbox throws look exactly like the SDK's: an instance of the service's own
+ * `ServiceException` class, with AWS's error code as `name`, `$fault` and `$metadata`.
+ */
+import { EC2ServiceException } from "@aws-sdk/client-ec2";
+import { CloudFormationServiceException } from "@aws-sdk/client-cloudformation";
+import { ElasticLoadBalancingV2ServiceException } from "@aws-sdk/client-elastic-load-balancing-v2";
+import { SSMServiceException } from "@aws-sdk/client-ssm";
+import { STSServiceException } from "@aws-sdk/client-sts";
+
+export type ServiceKey = "ec2" | "cloudformation" | "elbv2" | "ssm" | "sts";
+
+export interface AwsErrorSpec {
+  code: string;
+  message: string;
+  status?: number;
+}
+
+const EXCEPTION_CLASS = {
+  ec2: EC2ServiceException,
+  cloudformation: CloudFormationServiceException,
+  elbv2: ElasticLoadBalancingV2ServiceException,
+  ssm: SSMServiceException,
+  sts: STSServiceException,
+} as const;
+
+/** Which side is at fault for an HTTP status: 5xx server, otherwise client. */
+function faultOf(status: number): "client" | "server" {
+  return status >= 500 ? "server" : "client";
+}
+
+/** An SDK-shaped service exception; the SDK's retry strategy treats it like a real one. */
+export function awsError(service: ServiceKey, code: string, message: string, status = statusFor(code)): Error {
+  const ExceptionClass = EXCEPTION_CLASS[service];
+  const err = new ExceptionClass({
+    name: code,
+    $fault: faultOf(status),
+    $metadata: { httpStatusCode: status, requestId: "sandbox-" + Math.random().toString(16).slice(2, 10) },
+    message,
+  });
+  // Some SDK helpers read `Code` (EC2 query errors) as well as `name`.
+  Object.assign(err, { Code: code });
+  return err;
+}
+
+/** Status codes AWS uses for well-known error codes (default 400). */
+const STATUS: Record<string, number> = {
+  Unavailable: 503,
+  ServiceUnavailable: 503,
+  InternalError: 500,
+  InternalFailure: 500,
+  RequestLimitExceeded: 503,
+  Throttling: 400,
+  ThrottlingException: 400,
+  AccessDenied: 403,
+  AccessDeniedException: 400,
+  UnauthorizedOperation: 403,
+  ExpiredToken: 400,
+  ExpiredTokenException: 400,
+};
+
+export function statusFor(code: string): number {
+  return STATUS[code] ?? 400;
+}

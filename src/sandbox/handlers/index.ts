@@ -1,0 +1,15 @@
+import type { HandlerTables } from "../handler.js";
+import { cloudFormationHandlers } from "./cloudformation.js";
+import { ec2Handlers } from "./ec2/index.js";
+import { elbv2Handlers } from "./elbv2.js";
+import { ssmHandlers } from "./ssm.js";
+import { ssmParameterHandlers } from "./ssm-parameters.js";
+import { stsHandlers } from "./sts.js";
+
+export const allHandlers: HandlerTables = {
+  ec2: ec2Handlers,
+  cloudformation: cloudFormationHandlers,
+  elbv2: elbv2Handlers,
+  ssm: { ...ssmParameterHandlers, ...ssmHandlers },
+  sts: stsHandlers,
+};

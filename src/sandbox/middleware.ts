@@ -1,0 +1,108 @@
+/**
+ * The sandbox plugs into the real SDK clients as a middleware at the `deserialize` step with high
+ * priority: it runs inside the SDK's retry loop and after signing, answers the command from the
+ * simulated account and never calls the network. Errors it throws are SDK ServiceExceptions, so
+ * retries, waiters and error handling in the product run exactly as against AWS.
+ */
+import type { MetadataBearer } from "@smithy/types";
+import { awsError, statusFor, type ServiceKey } from "./aws-error.js";
+import { after, DEFAULT_SPEED, systemClock, type Clock, type Speed } from "./clock.js";
+import { FaultPlan } from "./faults.js";
+import type { HandlerContext, HandlerTables } from "./handler.js";
+import type { WorldStore } from "./store.js";
+import { regionOf } from "./world.js";
+import { allHandlers } from "./handlers/index.js";
+
+const SERVICE_OF_CLIENT: Record<string, ServiceKey> = {
+  EC2Client: "ec2",
+  CloudFormationClient: "cloudformation",
+  ElasticLoadBalancingV2Client: "elbv2",
+  SSMClient: "ssm",
+  STSClient: "sts",
+};
+
+export interface SandboxOptions {
+  store: WorldStore;
+  clock?: Clock;
+  speed?: Speed;
+  faults?: FaultPlan;
+  handlers?: HandlerTables;
+}
+
+/** Anything with a middleware stack and a region provider: every SDK v3 client. */
+export interface SandboxableClient {
+  middlewareStack: { add: (mw: never, options: { step: "deserialize"; priority: "high"; name: string }) => void };
+  config: { region: string | (() => Promise<string>) };
+}
+
+export interface CallRecord {
+  service: ServiceKey;
+  command: string;
+  region: string;
+}
+
+export class Sandbox {
+  readonly store: WorldStore;
+  readonly clock: Clock;
+  speed: Speed;
+  readonly faults: FaultPlan;
+  private readonly handlers: HandlerTables;
+  /** Every command answered (or failed), in order: tests count AWS calls with it. */
+  readonly calls: CallRecord[] = [];
+
+  constructor(options: SandboxOptions) {
+    this.store = options.store;
+    this.clock = options.clock ?? systemClock;
+    this.speed = options.speed ?? DEFAULT_SPEED;
+    this.faults = options.faults ?? new FaultPlan();
+    this.handlers = options.handlers ?? allHandlers;
+  }
+
+  /** Adds the sandbox to an SDK client; returns the same client. */
+  attach<C extends SandboxableClient>(client: C): C {
+    const regionOfClient = async (): Promise<string> => {
+      const r = client.config.region;
+      return typeof r === "function" ? r() : r;
+    };
+    const middleware =
+      (_next: unknown, context: { clientName?: string; commandName?: string }) =>
+      async (args: { input: object }): Promise<{ output: MetadataBearer; response: object }> => {
+        const service = SERVICE_OF_CLIENT[context.clientName ?? ""];
+        if (!service) throw new Error(`The sandbox does not simulate ${context.clientName ?? "this client"}.`);
+        const region = await regionOfClient();
+        const output = this.call(service, context.commandName ?? "", args.input, region);
+        return { output: { ...output, $metadata: { httpStatusCode: 200 } }, response: {} };
+      };
+    client.middlewareStack.add(middleware as never, { step: "deserialize", priority: "high", name: "privatelinkLabSandbox" });
+    return client;
+  }
+
+  /** Answers one command, as the middleware does; tests may call it directly. */
+  call(service: ServiceKey, command: string, input: object, region: string): object {
+    this.calls.push({ service, command, region });
+    const fault = this.faults.take(command);
+    if (fault) {
+      throw awsError(service, fault.code, fault.message ?? `Injected fault: ${fault.code}`, fault.status ?? statusFor(fault.code));
+    }
+    const handle = this.handlers[service][command];
+    if (!handle) {
+      throw awsError(service, "InvalidAction", `The sandbox does not simulate ${command.replace(/Command$/, "")}.`, 400);
+    }
+    const now = this.clock.now();
+    const speed = this.speed;
+    return this.store.transact((world) => {
+      const ctx: HandlerContext = {
+        world,
+        region,
+        rw: regionOf(world, region),
+        now,
+        speed,
+        after: (seconds) => after(now, seconds, speed),
+        fail: (code, message, status) => {
+          throw awsError(service, code, message, status ?? statusFor(code));
+        },
+      };
+      return handle(ctx, input as never);
+    });
+  }
+}

@@ -1,0 +1,68 @@
+/** Elastic network interfaces: every instance, interface endpoint and NLB node has one. */
+import type { HandlerContext } from "../handler.js";
+import { newId, type EniKind, type Life, type NetworkInterface, type Tag } from "../world.js";
+
+/** The next free private address in the subnet (AWS reserves .0–.3 and the last). */
+export function allocatePrivateIp(ctx: HandlerContext, subnetId: string): string {
+  const subnet = ctx.rw.subnets[subnetId];
+  if (!subnet) ctx.fail("InvalidSubnetID.NotFound", `The subnet ID '${subnetId}' does not exist`);
+  const [base, bitsText] = subnet.CidrBlock.split("/");
+  const bits = Number(bitsText);
+  const parts = (base ?? "0.0.0.0").split(".").map(Number);
+  const baseNum = ((parts[0]! << 24) | (parts[1]! << 16) | (parts[2]! << 8) | parts[3]!) >>> 0;
+  const size = 2 ** (32 - bits);
+  const used = new Set(
+    Object.values(ctx.rw.networkInterfaces)
+      .filter((e) => e.SubnetId === subnetId && (e.life.deletedAt === undefined || e.life.deletedAt > ctx.now))
+      .map((e) => e.PrivateIpAddress),
+  );
+  for (let host = 4 + (ctx.world.seq % 7) * 10; host < size - 1; host++) {
+    const n = (baseNum + host) >>> 0;
+    const ip = [n >>> 24, (n >>> 16) & 255, (n >>> 8) & 255, n & 255].join(".");
+    if (!used.has(ip)) return ip;
+  }
+  return ctx.fail("InsufficientFreeAddressesInSubnet", `The specified subnet ${subnetId} has insufficient free addresses.`);
+}
+
+export interface NewEni {
+  subnetId: string;
+  groupIds: string[];
+  kind: EniKind;
+  description: string;
+  ownerRef: string;
+  requesterManaged: boolean;
+  tags?: Tag[];
+  life: Life;
+}
+
+export function createNetworkInterface(ctx: HandlerContext, p: NewEni): NetworkInterface {
+  const subnet = ctx.rw.subnets[p.subnetId];
+  // A subnet still being created by the same stack (createdAt in the future) is fine.
+  if (!subnet || (subnet.life.deletedAt !== undefined && subnet.life.deletedAt <= ctx.now)) {
+    return ctx.fail("InvalidSubnetID.NotFound", `The subnet ID '${p.subnetId}' does not exist`);
+  }
+  const eni: NetworkInterface = {
+    NetworkInterfaceId: newId(ctx.world, "eni"),
+    SubnetId: p.subnetId,
+    VpcId: subnet.VpcId,
+    AvailabilityZone: subnet.AvailabilityZone,
+    PrivateIpAddress: allocatePrivateIp(ctx, p.subnetId),
+    GroupIds: [...p.groupIds],
+    InterfaceType: p.kind,
+    Description: p.description,
+    RequesterManaged: p.requesterManaged,
+    OwnerRef: p.ownerRef,
+    Tags: p.tags ?? [],
+    life: { ...p.life },
+  };
+  ctx.rw.networkInterfaces[eni.NetworkInterfaceId] = eni;
+  return eni;
+}
+
+/** Marks the ENIs gone at `at` (they disappear with their owner). */
+export function releaseNetworkInterfaces(ctx: HandlerContext, ids: string[], at: number): void {
+  for (const id of ids) {
+    const eni = ctx.rw.networkInterfaces[id];
+    if (eni && eni.life.deletedAt === undefined) eni.life.deletedAt = at;
+  }
+}

@@ -1,0 +1,42 @@
+/**
+ * AWS errors, in the learner's words: which failed, why, and what to do. Each known code maps to
+ * a message key (`aws.<Code>` in lessons/i18n); anything else is shown with AWS's own message.
+ */
+import { awsCode, errorMessage, LabError } from "../errors.js";
+
+const KNOWN = new Set([
+  "AccessDenied",
+  "AccessDeniedException",
+  "UnauthorizedOperation",
+  "ExpiredToken",
+  "ExpiredTokenException",
+  "InvalidClientTokenId",
+  "UnrecognizedClientException",
+  "SignatureDoesNotMatch",
+  "CredentialsProviderError",
+  "Throttling",
+  "ThrottlingException",
+  "RequestLimitExceeded",
+  "VpcLimitExceeded",
+  "AlreadyExistsException",
+  "InsufficientInstanceCapacity",
+  "InsufficientCapabilitiesException",
+  "InvalidServiceName",
+  "Unavailable",
+  "ServiceUnavailable",
+]);
+
+/** The action named in an AccessDenied/UnauthorizedOperation message, if any. */
+export function missingAction(message: string): string | undefined {
+  return /not authorized to perform:?\s*([a-z0-9-]+:[A-Za-z0-9]+)/i.exec(message)?.[1];
+}
+
+export function translateAwsError(err: unknown): LabError {
+  if (err instanceof LabError) return err;
+  const code = awsCode(err) ?? (err instanceof Error && err.name === "CredentialsProviderError" ? "CredentialsProviderError" : undefined);
+  const message = errorMessage(err);
+  if (!code) return new LabError("error.internal", { message }, { cause: err, source: "internal" });
+  const vars = { code, message, action: missingAction(message) ?? "?" };
+  if (/does not support the availability zone/i.test(message)) return new LabError("aws.UnsupportedAz", vars, { cause: err, source: "aws" });
+  return new LabError(KNOWN.has(code) ? `aws.${code}` : "aws.generic", vars, { cause: err, source: "aws" });
+}

@@ -1,0 +1,53 @@
+#!/usr/bin/env node
+/** The `privatelink-lab` executable: the edge where errors are rendered and exit codes set. */
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= "true";
+
+import { runCli, type Runner } from "./cli.js";
+import { processEnvironment } from "./commands/session.js";
+import { EXIT } from "./errors.js";
+import { translator } from "./i18n/messages.js";
+import { reportError } from "./ui/error-report.js";
+import { colorEnabled, palette, plain } from "./ui/color.js";
+
+const env = processEnvironment();
+
+function isPromptExit(err: unknown): boolean {
+  return err instanceof Error && (err.name === "ExitPromptError" || err.name === "AbortPromptError");
+}
+
+let interruptedMessage = "";
+process.on("SIGINT", () => {
+  process.stderr.write("\n" + interruptedMessage + "\n");
+  process.exit(EXIT.interrupted);
+});
+
+const run: Runner = async (what, lang, json) => {
+  const t = translator(lang);
+  interruptedMessage = t("engine.interrupted");
+  try {
+    await what();
+  } catch (err) {
+    if (isPromptExit(err)) {
+      process.stderr.write("\n" + interruptedMessage + "\n");
+      process.exitCode = EXIT.interrupted;
+      return;
+    }
+    const r = reportError(err, t);
+    if (r.key === "engine.paused") {
+      process.stdout.write(t("engine.paused") + "\n");
+      return;
+    }
+    if (json) {
+      process.stdout.write(JSON.stringify({ time: new Date().toISOString(), type: "error", key: r.key, message: r.message, hint: r.hint, detail: r.detail }) + "\n");
+    } else {
+      const c = palette(colorEnabled(Boolean(process.stderr.isTTY)));
+      const text = `${c.red.bold("✖ " + r.message)}${r.hint ? "\n" + c.yellow("→ " + r.hint) : ""}${r.detail ? "\n" + c.dim("  (" + r.detail + ")") : ""}`;
+      process.stderr.write((c.level === 0 ? plain(text) : text) + "\n");
+    }
+    process.exitCode = r.exitCode;
+    if (r.key === "error.internal" && err instanceof Error && process.env.PRIVATELINK_LAB_DEBUG) process.stderr.write(String(err.stack) + "\n");
+  }
+};
+
+const code = await runCli(process.argv.slice(2), env, run);
+if (code !== EXIT.ok && process.exitCode === undefined) process.exitCode = code;

@@ -1,0 +1,97 @@
+/**
+ * Wires commander to the commands. Nothing else: commands are imported lazily so that `--help`
+ * and `--version` never load the AWS SDK.
+ */
+import { Command, CommanderError, Option } from "commander";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { isLang, langFromArgv, langFromEnv, type Lang } from "./i18n/lang.js";
+import { translator, type Translate } from "./i18n/messages.js";
+import { EXIT, LabError } from "./errors.js";
+import { packageRoot } from "./paths.js";
+import type { GlobalOptions } from "./commands/options.js";
+import type { Environment } from "./commands/session.js";
+
+function version(): string {
+  return (JSON.parse(readFileSync(join(packageRoot(), "package.json"), "utf8")) as { version: string }).version;
+}
+
+function globalOptions(cmd: Command, t: Translate): Command {
+  return cmd
+    .option("--sandbox", t("help.opt.sandbox"))
+    .option("--sandbox-speed <factor>", t("help.opt.sandboxSpeed"))
+    .option("--profile <name>", t("help.opt.profile"))
+    .option("--region <region>", t("help.opt.region"))
+    .option("--prefix <prefix>", t("help.opt.prefix"))
+    .addOption(new Option("--lang <lang>", t("help.opt.lang")).choices(["ja", "en"]))
+    .addOption(new Option("--mode <mode>", t("help.opt.mode")).choices(["guided", "hands-on"]))
+    .option("-y, --yes", t("help.opt.yes"))
+    .option("--json", t("help.opt.json"))
+    .option("--endpoint-url <url>", t("help.opt.endpointUrl"));
+}
+
+export type Runner = (what: () => Promise<void>, lang: Lang, json: boolean) => Promise<void>;
+
+export function buildProgram(e: Environment, run: Runner, argv: readonly string[]): Command {
+  const requested = langFromArgv(argv);
+  const lang: Lang = requested && isLang(requested) ? requested : langFromEnv(e.env);
+  const t = translator(lang);
+  const program = new Command("privatelink-lab");
+  program
+    .description(t("help.description"))
+    .version(version(), "-v, --version", t("help.opt.version"))
+    .helpOption("-h, --help", t("help.opt.help"))
+    .addHelpCommand(false)
+    .showSuggestionAfterError(true)
+    .addHelpText("after", "\n" + t("help.examples"))
+    .exitOverride()
+    .configureOutput({ writeOut: (s) => e.stdout.write(s), writeErr: (s) => process.stderr.write(s) });
+  globalOptions(program, t);
+  const opts = (cmd: Command): GlobalOptions => cmd.optsWithGlobals<GlobalOptions>();
+  const go = (cmd: Command, what: () => Promise<void>) => run(what, (opts(cmd).lang as Lang | undefined) ?? lang, Boolean(opts(cmd).json));
+
+  program.action(async (_o, cmd: Command) => go(cmd, async () => (await import("./commands/start.js")).start(opts(cmd), e)));
+  program
+    .command("start")
+    .description(t("help.cmd.start"))
+    .option("--restart", t("help.opt.restart"))
+    .addHelpText("after", "\n" + t("help.examples.start"))
+    .action(async (_o, cmd: Command) => go(cmd, async () => (await import("./commands/start.js")).start(opts(cmd), e)));
+  program
+    .command("status")
+    .description(t("help.cmd.status"))
+    .action(async (_o, cmd: Command) => go(cmd, async () => (await import("./commands/status.js")).status(opts(cmd), e)));
+  program
+    .command("step")
+    .description(t("help.cmd.step"))
+    .argument("<id>", t("help.arg.step"))
+    .addHelpText("after", "\n" + t("help.examples.step"))
+    .action(async (id: string, _o, cmd: Command) => go(cmd, async () => (await import("./commands/step.js")).step(id, opts(cmd), e)));
+  program
+    .command("destroy")
+    .description(t("help.cmd.destroy"))
+    .option("--dry-run", t("help.opt.dryRun"))
+    .addHelpText("after", "\n" + t("help.examples.destroy"))
+    .action(async (_o, cmd: Command) => go(cmd, async () => (await import("./commands/destroy.js")).destroy(opts(cmd), e)));
+  for (const sub of program.commands) {
+    globalOptions(sub, t);
+    sub.helpOption("-h, --help", t("help.opt.help"));
+    sub.exitOverride();
+  }
+  return program;
+}
+
+/** Parses argv and runs; returns the exit code. */
+export async function runCli(argv: string[], e: Environment, run: Runner): Promise<number> {
+  const program = buildProgram(e, run, argv);
+  try {
+    await program.parseAsync(argv, { from: "user" });
+    return EXIT.ok;
+  } catch (err) {
+    if (err instanceof CommanderError) {
+      return err.exitCode === 0 ? EXIT.ok : EXIT.usage;
+    }
+    if (err instanceof LabError) return err.exitCode;
+    throw err;
+  }
+}

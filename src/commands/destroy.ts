@@ -1,0 +1,33 @@
+/** `privatelink-lab destroy`: delete everything the lesson created, from any state, and prove it. */
+import { LabError } from "../errors.js";
+import { readCloud } from "../lesson/cloud-view.js";
+import { mark } from "../lesson/context.js";
+import { planTeardown, teardown } from "../lesson/teardown.js";
+import type { GlobalOptions } from "./options.js";
+import { lessonContext, openSession, type Environment } from "./session.js";
+
+export async function destroy(opts: GlobalOptions & { dryRun?: boolean }, e: Environment): Promise<void> {
+  const s = await openSession(opts, e);
+  const ctx = await lessonContext(opts, e, s, false);
+  const { io, t } = ctx;
+  const plan = planTeardown(await readCloud(ctx.clients, ctx.names));
+  if (plan.length === 0) {
+    io.notify({ type: "notice", level: "success", message: t("destroy.nothing", { prefix: ctx.state.prefix }) });
+    return;
+  }
+  io.notify({ type: "table", rows: plan.map((p) => ["-", p.kind, p.id, p.name ?? ""]) });
+  if (opts.dryRun) {
+    io.notify({ type: "notice", level: "info", message: t("destroy.dryRun", { n: plan.length }) });
+    return;
+  }
+  // Without --yes and without a TTY we do not delete: deleting is never a silent default.
+  if (!opts.yes && !io.interactive) throw new LabError("usage.destroyNeedsYes");
+  const go = opts.yes || (await io.confirm(t("destroy.confirm", { n: plan.length }), false));
+  if (!go) {
+    io.notify({ type: "notice", level: "warn", message: t("destroy.cancelled") });
+    return;
+  }
+  await teardown(ctx);
+  mark(ctx, "cleanup");
+  io.notify({ type: "notice", level: "success", message: t("destroy.done", { prefix: ctx.state.prefix }) });
+}

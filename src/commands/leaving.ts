@@ -1,0 +1,20 @@
+/** Leaving the lesson with resources still up: say what they cost and how to clean up. */
+import { readCloud } from "../lesson/cloud-view.js";
+import type { LessonContext } from "../lesson/context.js";
+import { costPerHour, costSince, FULL_LESSON } from "../lesson/pricing.js";
+import { isEmpty } from "../lesson/teardown.js";
+
+export async function reportCostOnExit(ctx: LessonContext): Promise<void> {
+  const view = await readCloud(ctx.clients, ctx.names).catch(() => undefined);
+  if (!view || isEmpty(view)) return;
+  const cost = costPerHour(ctx.state.region, FULL_LESSON);
+  const since = costSince(cost, ctx.state.resourcesSince, ctx.clock.now());
+  ctx.io.notify({
+    type: "cost",
+    perHourUsd: cost.perHourUsd,
+    region: ctx.state.region,
+    sandbox: ctx.clients.sandbox !== undefined,
+    ...(since ? { sinceUsd: since.usd, hours: since.hours } : {}),
+  });
+  ctx.io.notify({ type: "notice", level: "info", message: ctx.t("leaving.cleanupLater", { prefix: ctx.state.prefix, sandbox: ctx.state.backend === "sandbox" ? " --sandbox" : "" }) });
+}

@@ -1,0 +1,167 @@
+/**
+ * Everything a command needs before it can talk to the cloud: language, output host, backend
+ * (AWS or sandbox), region, participant prefix, mode and the progress file. Asks only what flags
+ * and the progress file do not already say, and never asks without a TTY.
+ */
+import { userInfo } from "node:os";
+import { LabError } from "../errors.js";
+import { isLang, langFromEnv, type Lang } from "../i18n/lang.js";
+import { translator, type Translate } from "../i18n/messages.js";
+import { credentialSourceHint, regionFromEnv } from "../aws/credentials.js";
+import type { AwsClients } from "../aws/clients.js";
+import { defaultPrefix, namesFor, prefixProblem } from "../lesson/participant.js";
+import type { LessonContext } from "../lesson/context.js";
+import { stateDir, sandboxFile } from "../paths.js";
+import { DEFAULT_SPEED, parseSpeed, SPEED_ENV, systemClock, type Clock } from "../sandbox/clock.js";
+import type { LessonState } from "../state/schema.js";
+import { StateFile } from "../state/state-file.js";
+import type { IoHost } from "../ui/io-host.js";
+import type { GlobalOptions } from "./options.js";
+
+export interface Environment {
+  env: NodeJS.ProcessEnv;
+  stdin: NodeJS.ReadStream;
+  stdout: NodeJS.WriteStream;
+  clock: Clock;
+  /** Builds the IoHost (terminal or JSON); tests pass a recorder. */
+  makeHost?: (lang: Lang, t: Translate, interactive: boolean) => IoHost;
+  /** Tests inject clients (e.g. a sandbox on a MemoryStore). */
+  makeClients?: (state: LessonState) => Promise<AwsClients>;
+  stateDir?: string;
+}
+
+export function processEnvironment(): Environment {
+  return { env: process.env, stdin: process.stdin, stdout: process.stdout, clock: systemClock };
+}
+
+export function chooseLang(opts: GlobalOptions, env: NodeJS.ProcessEnv): Lang {
+  if (opts.lang !== undefined) {
+    if (!isLang(opts.lang)) throw new LabError("usage.badLang", { lang: opts.lang });
+    return opts.lang;
+  }
+  return langFromEnv(env);
+}
+
+export async function makeHost(opts: GlobalOptions, e: Environment, lang: Lang, t: Translate): Promise<IoHost> {
+  const interactive = Boolean(e.stdin.isTTY && e.stdout.isTTY) && !opts.yes && !opts.json;
+  if (e.makeHost) return e.makeHost(lang, t, interactive);
+  if (opts.json) {
+    const { JsonHost } = await import("../ui/json-host.js");
+    return new JsonHost(lang, e.stdout);
+  }
+  const { TerminalHost } = await import("../ui/terminal-host.js");
+  return new TerminalHost({ lang, t, interactive, output: e.stdout, input: e.stdin });
+}
+
+function checkPrefix(prefix: string): string {
+  const problem = prefixProblem(prefix);
+  if (problem) throw new LabError("usage.badPrefix", { prefix, problem: `prefix.${problem}` });
+  return prefix;
+}
+
+export function sandboxSpeed(opts: GlobalOptions, env: NodeJS.ProcessEnv): number {
+  const text = opts.sandboxSpeed ?? env[SPEED_ENV];
+  if (text === undefined) return DEFAULT_SPEED;
+  const speed = parseSpeed(text);
+  if (speed === undefined) throw new LabError("usage.badSpeed", { speed: text });
+  return speed;
+}
+
+async function chooseBackend(opts: GlobalOptions, e: Environment, io: IoHost, t: Translate, saved?: LessonState): Promise<"sandbox" | "aws"> {
+  if (opts.sandbox) return "sandbox";
+  if (opts.profile || opts.endpointUrl) return "aws";
+  if (saved) return saved.backend;
+  if (credentialSourceHint(e.env)) return "aws";
+  io.notify({ type: "notice", level: "warn", message: t("session.noCredentials") });
+  if (!io.interactive) {
+    io.notify({ type: "notice", level: "info", message: t("session.usingSandbox") });
+    return "sandbox";
+  }
+  return (await io.confirm(t("session.offerSandbox"), true)) ? "sandbox" : Promise.reject(new LabError("error.noCredentials"));
+}
+
+export interface Session {
+  lang: Lang;
+  t: Translate;
+  io: IoHost;
+  stateFile: StateFile;
+}
+
+/** Language, host and progress-file location: enough for every command, even without AWS. */
+export async function openSession(opts: GlobalOptions, e: Environment): Promise<Session> {
+  const lang = chooseLang(opts, e.env);
+  const t = translator(lang);
+  const io = await makeHost(opts, e, lang, t);
+  return { lang, t, io, stateFile: new StateFile(e.stateDir ?? stateDir()) };
+}
+
+/** Loads (or asks for and creates) the participant's state; a corrupt file is kept and rebuilt. */
+export async function participantState(opts: GlobalOptions, e: Environment, s: Session, ask: boolean): Promise<LessonState> {
+  const { io, t, stateFile } = s;
+  const prefix = checkPrefix(
+    opts.prefix ?? stateFile.lastPrefix() ?? (ask ? await io.input(t("session.askPrefix"), defaultPrefix(userInfo().username), (v) => (prefixProblem(v) ? t(`prefix.${prefixProblem(v)}`) : true)) : defaultPrefix(userInfo().username)),
+  );
+  const loaded = stateFile.load(prefix);
+  if (loaded.kind === "corrupt") io.notify({ type: "notice", level: "warn", message: t("session.corruptState", { backup: loaded.backupPath }) });
+  const saved = loaded.kind === "ok" ? loaded.state : undefined;
+  const backend = await chooseBackend(opts, e, io, t, saved);
+  const region = opts.region ?? (saved?.backend === backend ? saved.region : undefined) ?? regionFromEnv(e.env) ?? (s.lang === "ja" ? "ap-northeast-1" : "us-east-1");
+  const modeText = opts.mode ?? saved?.mode ?? (ask && io.interactive ? await io.select(t("session.askMode"), [
+    { value: "guided", name: t("mode.guided") },
+    { value: "hands-on", name: t("mode.hands-on") },
+  ], "guided") : "guided");
+  if (modeText !== "guided" && modeText !== "hands-on") throw new LabError("usage.badMode", { mode: modeText });
+  const now = new Date(e.clock.now()).toISOString();
+  const changedTarget = saved && (saved.backend !== backend || saved.region !== region);
+  const state: LessonState = saved && !changedTarget
+    ? { ...saved, lang: s.lang, mode: modeText }
+    : { schema: 1, lesson: "privatelink", prefix, backend, region, lang: s.lang, mode: modeText, createdAt: now, updatedAt: now, ids: {}, marks: {} };
+  if (opts.profile) state.profile = opts.profile;
+  if (opts.endpointUrl) state.endpointUrl = opts.endpointUrl;
+  stateFile.save(state);
+  return state;
+}
+
+export async function clientsFor(state: LessonState, opts: GlobalOptions, e: Environment): Promise<AwsClients> {
+  if (e.makeClients) return e.makeClients(state);
+  const { createAwsClients, createSandboxClients } = await import("../aws/clients.js");
+  if (state.backend === "aws") {
+    return createAwsClients({ region: state.region, ...(state.profile ? { profile: state.profile } : {}), ...((opts.endpointUrl ?? state.endpointUrl ?? e.env.AWS_ENDPOINT_URL) ? { endpointUrl: opts.endpointUrl ?? state.endpointUrl ?? e.env.AWS_ENDPOINT_URL } : {}) });
+  }
+  const [{ Sandbox }, { FileStore }, { FaultPlan, FAULTS_ENV }] = await Promise.all([
+    import("../sandbox/middleware.js"),
+    import("../sandbox/store.js"),
+    import("../sandbox/faults.js"),
+  ]);
+  const faultsText = e.env[FAULTS_ENV];
+  const sandbox = new Sandbox({
+    store: new FileStore(sandboxFile(e.env)),
+    clock: e.clock,
+    speed: sandboxSpeed(opts, e.env),
+    ...(faultsText ? { faults: FaultPlan.fromJson(faultsText) } : {}),
+  });
+  return createSandboxClients(sandbox, state.region);
+}
+
+/** Poll AWS every 5 s; the sandbox in proportion to its speed (instant: no wait). */
+export function pollInterval(clients: AwsClients): number {
+  if (!clients.sandbox) return 5000;
+  return Math.min(1000, Math.round(5000 * clients.sandbox.speed));
+}
+
+export async function lessonContext(opts: GlobalOptions, e: Environment, s: Session, ask: boolean): Promise<LessonContext> {
+  const state = await participantState(opts, e, s, ask);
+  const clients = await clientsFor(state, opts, e);
+  return {
+    lesson: state.lesson,
+    clients,
+    state,
+    stateFile: s.stateFile,
+    io: s.io,
+    t: s.t,
+    clock: clients.sandbox?.clock ?? e.clock,
+    pollMs: pollInterval(clients),
+    names: namesFor(state.prefix),
+    mode: state.mode,
+  };
+}

@@ -1,0 +1,121 @@
+/**
+ * Lesson content is data: `lessons/<lesson>/manifest.yml` lists the steps; each step has
+ * `steps/<id>/<lang>.md` with YAML front matter (title, summary) and sections headed by fixed
+ * keywords (`## concept`, `## console`, `## cli`, `## hints`, `## done`, `## note: <key>`).
+ * Quiz questions live in `quiz/<lang>.yml`. The engine never names a lesson's words.
+ */
+import { existsSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { parse } from "yaml";
+import type { Lang } from "../i18n/lang.js";
+import { packageRoot } from "../paths.js";
+
+export interface Manifest {
+  id: string;
+  title: Record<string, string>;
+  languages: string[];
+  steps: { id: string }[];
+}
+
+export interface StepContent {
+  id: string;
+  title: string;
+  summary: string;
+  concept: string;
+  console: string;
+  cli: string;
+  hints: string[];
+  done: string;
+  notes: Record<string, string>;
+}
+
+export interface QuizQuestion {
+  id: string;
+  question: string;
+  choices: string[];
+  answer: number;
+  explanation: string;
+}
+
+export function lessonDir(lesson: string, root = packageRoot()): string {
+  return join(root, "lessons", lesson);
+}
+
+export function loadManifest(lesson: string, root?: string): Manifest {
+  const data = parse(readFileSync(join(lessonDir(lesson, root), "manifest.yml"), "utf8")) as Manifest;
+  return data;
+}
+
+const FRONT_MATTER = /^---\n([\s\S]*?)\n---\n?/;
+
+/** Splits a step file into its front matter and keyword sections. */
+export function parseStepMarkdown(id: string, text: string): StepContent {
+  const normalized = text.replace(/\r\n/g, "\n");
+  const fm = FRONT_MATTER.exec(normalized);
+  const meta = (fm ? parse(fm[1] ?? "") : {}) as { title?: string; summary?: string };
+  const body = fm ? normalized.slice(fm[0].length) : normalized;
+  const sections: Record<string, string> = {};
+  let current: string | undefined;
+  const lines: string[] = [];
+  const flush = () => {
+    if (current !== undefined) sections[current] = lines.join("\n").trim();
+    lines.length = 0;
+  };
+  let inFence = false;
+  for (const line of body.split("\n")) {
+    if (/^(```|~~~)/.test(line)) inFence = !inFence;
+    const heading = !inFence ? /^##\s+(.+?)\s*$/.exec(line) : null;
+    if (heading) {
+      flush();
+      current = heading[1]!.trim().toLowerCase();
+    } else {
+      lines.push(line);
+    }
+  }
+  flush();
+  const notes: Record<string, string> = {};
+  for (const [key, value] of Object.entries(sections)) {
+    const m = /^note:\s*(.+)$/.exec(key);
+    if (m) notes[m[1]!.trim()] = value;
+  }
+  return {
+    id,
+    title: meta.title ?? id,
+    summary: meta.summary ?? "",
+    concept: sections.concept ?? "",
+    console: sections.console ?? "",
+    cli: sections.cli ?? "",
+    hints: parseList(sections.hints ?? ""),
+    done: sections.done ?? "",
+    notes,
+  };
+}
+
+/** Top-level `- ` / `1. ` list items (continuation lines kept with their item). */
+function parseList(text: string): string[] {
+  const items: string[] = [];
+  for (const line of text.split("\n")) {
+    const m = /^(?:[-*]|\d+\.)\s+(.*)$/.exec(line);
+    if (m) items.push(m[1]!);
+    else if (items.length > 0 && line.trim()) items[items.length - 1] += "\n" + line.trim();
+  }
+  return items;
+}
+
+export function loadStep(lesson: string, stepId: string, lang: Lang, root?: string): StepContent {
+  const path = join(lessonDir(lesson, root), "steps", stepId, `${lang}.md`);
+  return parseStepMarkdown(stepId, readFileSync(path, "utf8"));
+}
+
+export function stepFileExists(lesson: string, stepId: string, lang: string, root?: string): boolean {
+  return existsSync(join(lessonDir(lesson, root), "steps", stepId, `${lang}.md`));
+}
+
+export function loadQuiz(lesson: string, lang: Lang, root?: string): QuizQuestion[] {
+  return parse(readFileSync(join(lessonDir(lesson, root), "quiz", `${lang}.yml`), "utf8")) as QuizQuestion[];
+}
+
+/** Fills `{{name}}` with the learner's values; unknown names stay visible as `<name>`. */
+export function fillPlaceholders(text: string, vars: Record<string, string | undefined>): string {
+  return text.replace(/\{\{\s*(\w+)\s*\}\}/g, (_m, name: string) => vars[name] ?? `<${name}>`);
+}

@@ -1,0 +1,49 @@
+/**
+ * The one error type of the product. It carries a message key (rendered once, at the edge, in
+ * the learner's language, with what to do next), the values for the message and the cause (an
+ * AWS error, a file error). `source` tells whether the learner can fix it or it is our bug.
+ */
+export type ErrorSource = "user" | "aws" | "internal";
+
+/** Process exit codes that mean something. */
+export const EXIT = {
+  ok: 0,
+  failure: 1,
+  usage: 2,
+  aws: 3,
+  interrupted: 130,
+} as const;
+
+export class LabError extends Error {
+  readonly key: string;
+  readonly vars: Record<string, string | number>;
+  readonly source: ErrorSource;
+  override readonly cause?: unknown;
+
+  constructor(key: string, vars: Record<string, string | number> = {}, options: { cause?: unknown; source?: ErrorSource } = {}) {
+    super(key);
+    this.name = "LabError";
+    this.key = key;
+    this.vars = vars;
+    this.source = options.source ?? "user";
+    this.cause = options.cause;
+  }
+
+  get exitCode(): number {
+    if (this.source === "aws") return EXIT.aws;
+    if (this.key.startsWith("usage.")) return EXIT.usage;
+    return EXIT.failure;
+  }
+}
+
+/** The AWS error code of an SDK error (its `name`), if it is one. */
+export function awsCode(err: unknown): string | undefined {
+  if (err && typeof err === "object" && "$metadata" in err && "name" in err) {
+    return String((err as { name: unknown }).name);
+  }
+  return undefined;
+}
+
+export function errorMessage(err: unknown): string {
+  return err instanceof Error ? err.message : String(err);
+}

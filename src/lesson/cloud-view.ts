@@ -1,0 +1,211 @@
+/**
+ * One read of everything the lesson cares about, from the cloud (AWS or sandbox): the two stacks
+ * and their resources, the endpoint service and endpoint found by the participant tag, the
+ * endpoint's security group. Steps decide from this view; the state file is only a cache.
+ */
+import { DescribeStackResourcesCommand, DescribeStacksCommand, type Stack } from "@aws-sdk/client-cloudformation";
+import {
+  DescribeInstancesCommand,
+  DescribeSecurityGroupsCommand,
+  DescribeVpcEndpointServiceConfigurationsCommand,
+  DescribeVpcEndpointsCommand,
+  type IpPermission,
+} from "@aws-sdk/client-ec2";
+import { awsCode } from "../errors.js";
+import type { AwsClients } from "../aws/clients.js";
+import { PARTICIPANT_TAG, type ParticipantNames } from "./participant.js";
+
+export interface StackView {
+  name: string;
+  id: string;
+  status: string;
+  reason?: string;
+  outputs: Record<string, string>;
+  /** logical id → physical id, for resources that exist. */
+  resources: Record<string, string>;
+}
+
+export interface InstanceView {
+  id: string;
+  ip: string;
+  sgIds: string[];
+  az: string;
+  state: string;
+}
+
+export interface ServiceView {
+  id: string;
+  name: string;
+  state: string;
+  acceptanceRequired: boolean;
+  nlbArns: string[];
+  azs: string[];
+}
+
+export interface EndpointView {
+  id: string;
+  state: string;
+  serviceName: string;
+  vpcId: string;
+  subnetIds: string[];
+  sgIds: string[];
+  dnsRegional?: string;
+  dnsZonal?: string;
+}
+
+export interface SecurityGroupView {
+  id: string;
+  name: string;
+  ingress: IpPermission[];
+  /** Tagged for this participant: the tool made it and may delete it. */
+  owned: boolean;
+}
+
+export interface CloudView {
+  consumer?: StackView;
+  provider?: StackView;
+  consumerInstance?: InstanceView;
+  services: ServiceView[];
+  endpoints: EndpointView[];
+  endpointSgs: SecurityGroupView[];
+}
+
+const tagFilter = (prefix: string) => [{ Name: `tag:${PARTICIPANT_TAG}`, Values: [prefix] }];
+
+export async function readStack(clients: AwsClients, name: string): Promise<StackView | undefined> {
+  let stack: Stack | undefined;
+  try {
+    stack = (await clients.cfn.send(new DescribeStacksCommand({ StackName: name }))).Stacks?.[0];
+  } catch (e) {
+    if (awsCode(e) === "ValidationError") return undefined; // "Stack with id X does not exist"
+    throw e;
+  }
+  if (!stack || stack.StackStatus === "DELETE_COMPLETE") return undefined;
+  const resources: Record<string, string> = {};
+  const res = await clients.cfn.send(new DescribeStackResourcesCommand({ StackName: stack.StackId ?? name }));
+  for (const r of res.StackResources ?? []) {
+    if (r.LogicalResourceId && r.PhysicalResourceId && !String(r.ResourceStatus).startsWith("DELETE_COMPLETE")) {
+      resources[r.LogicalResourceId] = r.PhysicalResourceId;
+    }
+  }
+  const outputs: Record<string, string> = {};
+  for (const o of stack.Outputs ?? []) if (o.OutputKey && o.OutputValue) outputs[o.OutputKey] = o.OutputValue;
+  return {
+    name,
+    id: stack.StackId ?? name,
+    status: String(stack.StackStatus),
+    ...(stack.StackStatusReason ? { reason: stack.StackStatusReason } : {}),
+    outputs,
+    resources,
+  };
+}
+
+async function readInstance(clients: AwsClients, id: string): Promise<InstanceView | undefined> {
+  const out = await clients.ec2.send(new DescribeInstancesCommand({ InstanceIds: [id] })).catch((e: unknown) => {
+    if (String(awsCode(e)).startsWith("InvalidInstanceID")) return undefined;
+    throw e;
+  });
+  const i = out?.Reservations?.[0]?.Instances?.[0];
+  if (!i?.InstanceId) return undefined;
+  return {
+    id: i.InstanceId,
+    ip: i.PrivateIpAddress ?? "",
+    sgIds: (i.SecurityGroups ?? []).map((g) => g.GroupId ?? "").filter(Boolean),
+    az: i.Placement?.AvailabilityZone ?? "",
+    state: String(i.State?.Name ?? ""),
+  };
+}
+
+export async function readServices(clients: AwsClients, prefix: string): Promise<ServiceView[]> {
+  const out = await clients.ec2.send(new DescribeVpcEndpointServiceConfigurationsCommand({ Filters: tagFilter(prefix) }));
+  return (out.ServiceConfigurations ?? [])
+    .filter((s) => s.ServiceId && String(s.ServiceState).toLowerCase() !== "deleted")
+    .map((s) => ({
+      id: s.ServiceId!,
+      name: s.ServiceName ?? "",
+      state: String(s.ServiceState ?? ""),
+      acceptanceRequired: s.AcceptanceRequired ?? false,
+      nlbArns: s.NetworkLoadBalancerArns ?? [],
+      azs: s.AvailabilityZones ?? [],
+    }));
+}
+
+export async function readEndpoints(clients: AwsClients, prefix: string): Promise<EndpointView[]> {
+  const out = await clients.ec2.send(new DescribeVpcEndpointsCommand({ Filters: tagFilter(prefix) }));
+  return (out.VpcEndpoints ?? [])
+    .filter((e) => e.VpcEndpointId && String(e.State).toLowerCase() !== "deleted")
+    .map((e) => {
+      const names = (e.DnsEntries ?? []).map((d) => d.DnsName ?? "").filter(Boolean);
+      const regional = names.find((n) => /^vpce-[0-9a-z]+-[0-9a-z]+\.vpce-svc/.test(n));
+      const zonal = names.find((n) => n !== regional && /^vpce-[0-9a-z]+-[0-9a-z]+-[a-z0-9-]+\.vpce-svc/.test(n));
+      return {
+        id: e.VpcEndpointId!,
+        state: String(e.State ?? ""),
+        serviceName: e.ServiceName ?? "",
+        vpcId: e.VpcId ?? "",
+        subnetIds: e.SubnetIds ?? [],
+        sgIds: (e.Groups ?? []).map((g) => g.GroupId ?? "").filter(Boolean),
+        ...(regional ? { dnsRegional: regional } : {}),
+        ...(zonal ? { dnsZonal: zonal } : {}),
+      };
+    });
+}
+
+/**
+ * The groups the learner made for the endpoint (tagged, outside the stacks) and whichever groups
+ * the endpoints use (the VPC's default group, if the learner picked it).
+ */
+export async function readEndpointSgs(clients: AwsClients, prefix: string, endpoints: EndpointView[]): Promise<SecurityGroupView[]> {
+  const tagged = await clients.ec2.send(new DescribeSecurityGroupsCommand({ Filters: tagFilter(prefix) }));
+  const groups = (tagged.SecurityGroups ?? []).filter((g) => !(g.Tags ?? []).some((t) => t.Key === "aws:cloudformation:stack-name"));
+  const missing = [...new Set(endpoints.flatMap((e) => e.sgIds))].filter((id) => !groups.some((g) => g.GroupId === id));
+  if (missing.length > 0) {
+    const used = await clients.ec2.send(new DescribeSecurityGroupsCommand({ GroupIds: missing })).catch(() => undefined);
+    groups.push(...(used?.SecurityGroups ?? []));
+  }
+  return groups
+    .filter((g) => g.GroupId)
+    .map((g) => ({
+      id: g.GroupId!,
+      name: g.GroupName ?? "",
+      ingress: g.IpPermissions ?? [],
+      owned: (g.Tags ?? []).some((t) => t.Key === PARTICIPANT_TAG && t.Value === prefix),
+    }));
+}
+
+export async function readCloud(clients: AwsClients, names: ParticipantNames): Promise<CloudView> {
+  const [consumer, provider, services, endpoints] = await Promise.all([
+    readStack(clients, names.consumerStack),
+    readStack(clients, names.providerStack),
+    readServices(clients, names.prefix),
+    readEndpoints(clients, names.prefix),
+  ]);
+  const endpointSgs = await readEndpointSgs(clients, names.prefix, endpoints);
+  const instanceId = consumer?.resources.EC2Instance;
+  const consumerInstance = instanceId ? await readInstance(clients, instanceId) : undefined;
+  return {
+    ...(consumer ? { consumer } : {}),
+    ...(provider ? { provider } : {}),
+    ...(consumerInstance ? { consumerInstance } : {}),
+    services,
+    endpoints,
+    endpointSgs,
+  };
+}
+
+/** The learner's endpoint service: the tagged one on this participant's NLB. */
+export function ourService(view: CloudView): ServiceView | undefined {
+  const nlb = view.provider?.resources.NLB;
+  return view.services.find((s) => !nlb || s.nlbArns.includes(nlb)) ?? view.services[0];
+}
+
+/** The learner's interface endpoint to that service, in the Consumer VPC. */
+export function ourEndpoint(view: CloudView): EndpointView | undefined {
+  const svc = ourService(view);
+  const live = view.endpoints.filter((e) => !["deleting", "deleted", "rejected", "failed", "expired"].includes(e.state.toLowerCase()));
+  return live.find((e) => !svc || e.serviceName === svc.name) ?? live[0];
+}
+
+export function isComplete(stack: StackView | undefined): boolean {
+  return stack?.status === "CREATE_COMPLETE" || stack?.status === "UPDATE_COMPLETE";
+}

@@ -1,0 +1,38 @@
+/** What every step gets: the AWS clients (real or sandbox), the learner's state, the IoHost, time. */
+import type { AwsClients } from "../aws/clients.js";
+import type { Clock } from "../sandbox/clock.js";
+import type { LessonState } from "../state/schema.js";
+import type { StateFile } from "../state/state-file.js";
+import type { Translate } from "../i18n/messages.js";
+import type { IoHost } from "../ui/io-host.js";
+import { namesFor, type ParticipantNames } from "./participant.js";
+
+export interface LessonContext {
+  lesson: string;
+  clients: AwsClients;
+  state: LessonState;
+  stateFile: StateFile;
+  io: IoHost;
+  t: Translate;
+  clock: Clock;
+  /** How often to poll AWS while waiting (ms of the clock). */
+  pollMs: number;
+  names: ParticipantNames;
+  /** Hands-on: the learner performs the step; guided: the tool does. */
+  mode: "guided" | "hands-on";
+}
+
+export function contextNames(state: LessonState): ParticipantNames {
+  return namesFor(state.prefix);
+}
+
+/** Saves the state with a fresh `updatedAt`. */
+export function saveState(ctx: LessonContext): void {
+  ctx.state.updatedAt = new Date(ctx.clock.now()).toISOString();
+  ctx.stateFile.save(ctx.state);
+}
+
+export function mark(ctx: LessonContext, step: string): void {
+  ctx.state.marks[step] = new Date(ctx.clock.now()).toISOString();
+  saveState(ctx);
+}

@@ -1,0 +1,123 @@
+/**
+ * The lesson engine: read the cloud, find the current step, teach it, do it (guided) or let the
+ * learner do it (hands-on), check the cloud again, repeat. It decides; the IoHost renders.
+ */
+import { fillPlaceholders, loadStep, type StepContent } from "../content/lesson-content.js";
+import { LabError } from "../errors.js";
+import { readCloud, type CloudView } from "./cloud-view.js";
+import type { LessonContext } from "./context.js";
+import { currentStep, detectAll } from "./progress.js";
+import type { Step } from "./step.js";
+import { STEPS } from "./steps/index.js";
+import { lessonVars } from "./vars.js";
+import { renderDiagram } from "../ui/diagram.js";
+
+export interface RunOptions {
+  /** Run just this step (the `step <id>` command), then stop. */
+  only?: string;
+}
+
+function explain(ctx: LessonContext, step: string, section: "concept" | "console" | "cli" | "done" | "note" | "hint", text: string, view: CloudView): void {
+  if (!text.trim()) return;
+  ctx.io.notify({ type: "explain", step, section, markdown: fillPlaceholders(text, lessonVars(ctx, view)) });
+}
+
+function explainNotes(ctx: LessonContext, content: StepContent, notes: string[], view: CloudView): void {
+  for (const key of new Set(notes)) {
+    const text = content.notes[key];
+    if (text) explain(ctx, content.id, "note", text, view);
+  }
+}
+
+/** A choice undid an earlier step (e.g. rejecting the endpoint): the main loop goes back to it. */
+function regressed(ctx: LessonContext, step: Step, view: CloudView): boolean {
+  const cur = currentStep(detectAll(STEPS, view, ctx.state));
+  return cur !== undefined && STEPS.indexOf(cur.step) < STEPS.indexOf(step);
+}
+
+async function learnerDoes(ctx: LessonContext, step: Step, content: StepContent, view: CloudView): Promise<CloudView> {
+  let hint = 0;
+  let current = view;
+  for (;;) {
+    const how = await ctx.io.select<"form" | "verify" | "guided">(
+      ctx.t("engine.howToDo"),
+      [
+        ...(step.handsOn ? [{ value: "form" as const, name: ctx.t("engine.doForm") }] : []),
+        { value: "verify" as const, name: ctx.t("engine.doVerify") },
+        { value: "guided" as const, name: ctx.t("engine.doGuided") },
+      ],
+      step.handsOn ? "form" : "guided",
+    );
+    if (how === "guided") await step.perform(ctx, current);
+    else if (how === "form" && step.handsOn) explainNotes(ctx, content, await step.handsOn.run(ctx, current), current);
+    current = await readCloud(ctx.clients, ctx.names);
+    if (step.detect(current, ctx.state).done || regressed(ctx, step, current)) return current;
+    const text = content.hints[Math.min(hint, content.hints.length - 1)];
+    ctx.io.notify({ type: "notice", level: "warn", message: ctx.t("engine.notYet", { why: ctx.t(step.detect(current, ctx.state).why) }) });
+    if (text) explain(ctx, step.id, "hint", `${ctx.t("engine.hint", { n: Math.min(hint + 1, content.hints.length), total: content.hints.length })} ${text}`, current);
+    hint += 1;
+    if (!ctx.io.interactive && hint > content.hints.length) throw new LabError("error.stepNotDone", { step: step.id });
+  }
+}
+
+/** Teaches and runs one step; returns the cloud as it is afterwards. */
+export async function runStep(ctx: LessonContext, step: Step, index: number, view: CloudView): Promise<CloudView> {
+  const content = loadStep(ctx.lesson, step.id, ctx.io.lang);
+  ctx.io.notify({ type: "step-started", step: step.id, index, total: STEPS.length, title: content.title });
+  ctx.io.notify({ type: "diagram", step: step.id, text: renderDiagram(detectAll(STEPS, view, ctx.state), step.id, ctx.t) });
+  explain(ctx, step.id, "concept", content.concept, view);
+  explain(ctx, step.id, "console", content.console, view);
+  explain(ctx, step.id, "cli", content.cli, view);
+  let after: CloudView;
+  const learner = ctx.mode === "hands-on" && ctx.io.interactive && (step.handsOn !== undefined || !step.traceless);
+  if (learner) {
+    after = await learnerDoes(ctx, step, content, view);
+  } else {
+    if (!(await ctx.io.confirm(ctx.t("engine.runStep", { title: content.title }), true))) throw new LabError("engine.paused", {}, { source: "user" });
+    await step.perform(ctx, view);
+    after = await readCloud(ctx.clients, ctx.names);
+  }
+  const detection = step.detect(after, ctx.state);
+  if (!detection.done && regressed(ctx, step, after)) return after;
+  if (!detection.done && step.id !== "cleanup") throw new LabError("error.stepNotDone", { step: step.id, why: ctx.t(detection.why, detection.vars) });
+  explain(ctx, step.id, "done", content.done, after);
+  ctx.io.notify({ type: "step-finished", step: step.id, status: "done" });
+  return after;
+}
+
+function announceDone(ctx: LessonContext, step: Step, view: CloudView): void {
+  const content = loadStep(ctx.lesson, step.id, ctx.io.lang);
+  const detection = step.detect(view, ctx.state);
+  ctx.io.notify({ type: "notice", level: "info", message: ctx.t("engine.alreadyDone", { title: content.title, why: ctx.t(detection.why, detection.vars) }) });
+  if (detection.note && content.notes[detection.note]) explain(ctx, step.id, "note", content.notes[detection.note] ?? "", view);
+  ctx.io.notify({ type: "step-finished", step: step.id, status: "already-done" });
+}
+
+/** Runs the lesson from wherever the cloud is, to the end (or just one step with `only`). */
+export async function runLesson(ctx: LessonContext, options: RunOptions = {}): Promise<void> {
+  let view = await readCloud(ctx.clients, ctx.names);
+  const announced = new Set<string>();
+  if (options.only) {
+    const index = STEPS.findIndex((s) => s.id === options.only);
+    await runStep(ctx, STEPS[index]!, index, view);
+    return;
+  }
+  let guard = 0;
+  for (;;) {
+    const statuses = detectAll(STEPS, view, ctx.state);
+    const cur = currentStep(statuses);
+    for (const s of statuses) {
+      if (s === cur) break;
+      if (!announced.has(s.step.id)) {
+        announced.add(s.step.id);
+        announceDone(ctx, s.step, view);
+      }
+    }
+    if (!cur) break;
+    announced.add(cur.step.id);
+    view = await runStep(ctx, cur.step, statuses.indexOf(cur), view);
+    if (cur.step.id === "cleanup") break;
+    if (++guard > STEPS.length * 4) throw new LabError("error.stepNotDone", { step: cur.step.id, why: "" }, { source: "internal" });
+  }
+  ctx.io.notify({ type: "lesson-finished", cleanedUp: Boolean(ctx.state.marks.cleanup) });
+}

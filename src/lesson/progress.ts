@@ -1,0 +1,35 @@
+/** Where the learner is: detect every step in order against one read of the cloud. */
+import type { CloudView } from "./cloud-view.js";
+import type { LessonState } from "../state/schema.js";
+import type { Detection, Step } from "./step.js";
+
+export interface StepStatus {
+  step: Step;
+  detection: Detection;
+}
+
+export function detectAll(steps: Step[], view: CloudView, state: LessonState): StepStatus[] {
+  return steps.map((step) => ({ step, detection: step.detect(view, state) }));
+}
+
+/** The first step not done is current; undefined when the lesson is complete. */
+export function currentStep(statuses: StepStatus[]): StepStatus | undefined {
+  return statuses.find((s) => !s.detection.done);
+}
+
+/** Steps `id` requires that are not done (so `step <id>` can refuse with a reason). */
+export function missingBefore(statuses: StepStatus[], id: string): string[] {
+  const index = statuses.findIndex((s) => s.step.id === id);
+  if (index < 0) return [];
+  const done = new Set(statuses.filter((s) => s.detection.done).map((s) => s.step.id));
+  const needed = new Set<string>();
+  const visit = (stepId: string) => {
+    const st = statuses.find((s) => s.step.id === stepId);
+    for (const r of st?.step.requires ?? []) {
+      if (!done.has(r)) needed.add(r);
+      visit(r);
+    }
+  };
+  visit(id);
+  return statuses.map((s) => s.step.id).filter((sid) => needed.has(sid));
+}

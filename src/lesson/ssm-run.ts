@@ -1,0 +1,61 @@
+/**
+ * Running a shell command on the Consumer instance through SSM Run Command: wait until its agent
+ * is Online (SendCommand before that fails with InvalidInstanceId), send, and poll the invocation
+ * (GetCommandInvocation straight after SendCommand can throw InvocationDoesNotExist).
+ */
+import { DescribeInstanceInformationCommand, GetCommandInvocationCommand, SendCommandCommand } from "@aws-sdk/client-ssm";
+import { awsCode, LabError } from "../errors.js";
+import type { LessonContext } from "./context.js";
+import { waitFor } from "./wait.js";
+
+export interface RunResult {
+  status: string;
+  exitCode: number;
+  stdout: string;
+  stderr: string;
+}
+
+export async function waitOnline(ctx: LessonContext, step: string, instanceId: string): Promise<void> {
+  await waitFor(ctx, {
+    step,
+    label: "wait.ssmOnline",
+    read: async () => {
+      const out = await ctx.clients.ssm.send(
+        new DescribeInstanceInformationCommand({ Filters: [{ Key: "InstanceIds", Values: [instanceId] }] }),
+      );
+      return out.InstanceInformationList?.[0]?.PingStatus;
+    },
+    check: (ping) => (ping === "Online" ? true : undefined),
+    describe: (ping) => ping ?? ctx.t("wait.ssmNotRegistered"),
+    usualSeconds: 120,
+  });
+}
+
+export async function runShell(ctx: LessonContext, step: string, instanceId: string, command: string): Promise<RunResult> {
+  const sent = await ctx.clients.ssm.send(
+    new SendCommandCommand({ InstanceIds: [instanceId], DocumentName: "AWS-RunShellScript", Parameters: { commands: [command] }, TimeoutSeconds: 60 }),
+  );
+  const commandId = sent.Command?.CommandId;
+  if (!commandId) throw new LabError("error.unexpected", { what: "SendCommand" }, { source: "internal" });
+  const done = await waitFor(ctx, {
+    step,
+    label: "wait.command",
+    read: async () => {
+      try {
+        return await ctx.clients.ssm.send(new GetCommandInvocationCommand({ CommandId: commandId, InstanceId: instanceId }));
+      } catch (e) {
+        if (awsCode(e) === "InvocationDoesNotExist") return undefined;
+        throw e;
+      }
+    },
+    check: (inv) => (inv && !["Pending", "InProgress", "Delayed"].includes(String(inv.Status)) ? true : undefined),
+    describe: (inv) => String(inv?.Status ?? "Pending"),
+    usualSeconds: 15,
+  });
+  return {
+    status: String(done?.Status ?? ""),
+    exitCode: done?.ResponseCode ?? -1,
+    stdout: done?.StandardOutputContent ?? "",
+    stderr: done?.StandardErrorContent ?? "",
+  };
+}

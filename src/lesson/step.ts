@@ -1,0 +1,31 @@
+/** A lesson step: reads the cloud to know whether it is done, and knows how to do it. */
+import type { CloudView } from "./cloud-view.js";
+import type { LessonContext } from "./context.js";
+import type { LessonState } from "../state/schema.js";
+
+export interface Detection {
+  done: boolean;
+  /** Message key saying why (e.g. `detect.endpoint.pendingAcceptance`), for status and hints. */
+  why: string;
+  vars?: Record<string, string>;
+  /** A lesson note (`## note: <key>`) that explains this situation, e.g. why the step is already done. */
+  note?: string;
+}
+
+/** A console-like form the learner fills in hands-on mode (same fields as the AWS console). */
+export interface HandsOn {
+  /** Asks the fields and applies the learner's choices, wrong ones included; returns note keys to explain. */
+  run(ctx: LessonContext, view: CloudView): Promise<string[]>;
+}
+
+export interface Step {
+  id: string;
+  /** Steps that must be done first (by id). */
+  requires: string[];
+  detect(view: CloudView, state: LessonState): Detection;
+  /** Guided: the tool performs the step, reporting progress through ctx.io. */
+  perform(ctx: LessonContext, view: CloudView): Promise<void>;
+  handsOn?: HandsOn;
+  /** The step leaves nothing in the cloud (preflight, tour, curl, review): it is recorded in the state. */
+  traceless?: boolean;
+}

@@ -1,0 +1,77 @@
+/** Step 6: the provider accepts the connection request; the endpoint becomes available. */
+import { AcceptVpcEndpointConnectionsCommand, RejectVpcEndpointConnectionsCommand } from "@aws-sdk/client-ec2";
+import { LabError } from "../../errors.js";
+import { ourEndpoint, ourService, readEndpoints, type CloudView } from "../cloud-view.js";
+import type { LessonContext } from "../context.js";
+import type { HandsOn, Step } from "../step.js";
+import { waitFor } from "../wait.js";
+
+function pair(view: CloudView): { serviceId: string; endpointId: string; state: string } {
+  const svc = ourService(view);
+  const ep = ourEndpoint(view);
+  if (!svc) throw new LabError("error.missingStep", { step: "endpoint-service" });
+  if (!ep) throw new LabError("error.missingStep", { step: "interface-endpoint" });
+  return { serviceId: svc.id, endpointId: ep.id, state: ep.state };
+}
+
+async function waitAvailable(ctx: LessonContext, endpointId: string): Promise<void> {
+  await waitFor(ctx, {
+    step: "accept",
+    label: "wait.accept",
+    read: async () => (await readEndpoints(ctx.clients, ctx.state.prefix)).find((e) => e.id === endpointId),
+    check: (e) => (e?.state.toLowerCase() === "available" ? true : e && /rejected|failed/i.test(e.state) ? new LabError("error.endpointRejected", { id: endpointId }) : undefined),
+    describe: (e) => e?.state ?? "",
+    usualSeconds: 60,
+  });
+}
+
+export async function accept(ctx: LessonContext, view: CloudView): Promise<void> {
+  const { serviceId, endpointId, state } = pair(view);
+  if (state.toLowerCase() === "pendingacceptance") {
+    const out = await ctx.clients.ec2.send(new AcceptVpcEndpointConnectionsCommand({ ServiceId: serviceId, VpcEndpointIds: [endpointId] }));
+    const failure = out.Unsuccessful?.[0];
+    if (failure) throw new LabError("error.acceptFailed", { id: endpointId, reason: failure.Error?.Message ?? failure.Error?.Code ?? "" }, { source: "aws" });
+  }
+  await waitAvailable(ctx, endpointId);
+}
+
+const form: HandsOn = {
+  async run(ctx, view) {
+    const { serviceId, endpointId, state } = pair(view);
+    if (state.toLowerCase() === "available") return ["no-acceptance-needed"];
+    const action = await ctx.io.select(
+      ctx.t("form.accept.action", { id: endpointId }),
+      [
+        { value: "accept", name: ctx.t("form.accept.accept") },
+        { value: "reject", name: ctx.t("form.accept.reject") },
+      ],
+      "accept",
+    );
+    if (action === "reject") {
+      const sure = await ctx.io.confirm(ctx.t("form.accept.rejectSure"), false);
+      if (sure) {
+        await ctx.clients.ec2.send(new RejectVpcEndpointConnectionsCommand({ ServiceId: serviceId, VpcEndpointIds: [endpointId] }));
+        return ["reject"];
+      }
+    }
+    await accept(ctx, view);
+    return [];
+  },
+};
+
+export const acceptStep: Step = {
+  id: "accept",
+  requires: ["interface-endpoint"],
+  detect(view) {
+    const ep = ourEndpoint(view);
+    if (!ep) return { done: false, why: "detect.accept.noEndpoint" };
+    const state = ep.state.toLowerCase();
+    if (state === "available") {
+      const noAcceptance = ourService(view)?.acceptanceRequired === false;
+      return { done: true, why: "detect.accept.done", ...(noAcceptance ? { note: "no-acceptance-needed" } : {}) };
+    }
+    return { done: false, why: state === "pendingacceptance" ? "detect.accept.pendingAcceptance" : "detect.accept.pending", vars: { state: ep.state } };
+  },
+  perform: accept,
+  handsOn: form,
+};

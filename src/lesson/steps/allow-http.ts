@@ -1,0 +1,82 @@
+/** Step 5: the endpoint's security group admits HTTP (TCP 80) from the Consumer instance. */
+import { AuthorizeSecurityGroupIngressCommand, DescribeSecurityGroupsCommand, type IpPermission } from "@aws-sdk/client-ec2";
+import { awsCode, LabError } from "../../errors.js";
+import { ourEndpoint, type CloudView } from "../cloud-view.js";
+import type { LessonContext } from "../context.js";
+import { admits } from "../sg-rules.js";
+import type { HandsOn, Step } from "../step.js";
+
+function target(view: CloudView): { sgId: string; ip: string; instanceSgs: string[] } {
+  const ep = ourEndpoint(view);
+  const sgId = ep?.sgIds[0];
+  const inst = view.consumerInstance;
+  if (!ep || !sgId) throw new LabError("error.missingStep", { step: "interface-endpoint" });
+  if (!inst) throw new LabError("error.missingStep", { step: "deploy" });
+  return { sgId, ip: inst.ip, instanceSgs: inst.sgIds };
+}
+
+export async function authorize(ctx: LessonContext, sgId: string, permission: IpPermission): Promise<void> {
+  try {
+    await ctx.clients.ec2.send(new AuthorizeSecurityGroupIngressCommand({ GroupId: sgId, IpPermissions: [permission] }));
+    ctx.io.notify({ type: "resource-created", step: "allow-http", kind: "AWS::EC2::SecurityGroupIngress", id: sgId });
+  } catch (e) {
+    if (awsCode(e) !== "InvalidPermission.Duplicate") throw e; // already there: fine
+  }
+}
+
+/** The endpoint SG's rules, read fresh (the view keeps only our own tagged groups). */
+async function ingressOf(ctx: LessonContext, sgId: string): Promise<IpPermission[]> {
+  const out = await ctx.clients.ec2.send(new DescribeSecurityGroupsCommand({ GroupIds: [sgId] }));
+  return out.SecurityGroups?.[0]?.IpPermissions ?? [];
+}
+
+const form: HandsOn = {
+  async run(ctx, view) {
+    const { sgId, ip, instanceSgs } = target(view);
+    const port = await ctx.io.select(
+      ctx.t("form.http.type"),
+      [
+        { value: 80, name: "HTTP (TCP 80)" },
+        { value: 443, name: "HTTPS (TCP 443)" },
+        { value: 22, name: "SSH (TCP 22)" },
+      ],
+      80,
+    );
+    const source = await ctx.io.select(
+      ctx.t("form.http.source"),
+      [
+        { value: "ip", name: ctx.t("form.http.sourceIp", { ip }) },
+        { value: "sg", name: ctx.t("form.http.sourceSg", { sg: instanceSgs[0] ?? "" }) },
+        { value: "world", name: ctx.t("form.http.sourceWorld") },
+      ],
+      "ip",
+    );
+    const notes: string[] = [];
+    const perm: IpPermission = { IpProtocol: "tcp", FromPort: port, ToPort: port };
+    if (source === "sg") perm.UserIdGroupPairs = [{ GroupId: instanceSgs[0], Description: "Consumer instance" }];
+    else perm.IpRanges = [{ CidrIp: source === "ip" ? `${ip}/32` : "0.0.0.0/0", Description: source === "ip" ? "Consumer instance" : "anyone" }];
+    await authorize(ctx, sgId, perm);
+    if (port !== 80) notes.push("wrong-port");
+    if (source === "world") notes.push("open-world");
+    return notes;
+  },
+};
+
+export const allowHttp: Step = {
+  id: "allow-http",
+  requires: ["interface-endpoint"],
+  detect(view) {
+    const ep = ourEndpoint(view);
+    const sg = view.endpointSgs.find((g) => g.id === ep?.sgIds[0]);
+    const inst = view.consumerInstance;
+    if (!ep || !inst) return { done: false, why: "detect.http.todo" };
+    const ok = admits(sg?.ingress ?? [], 80, { ip: inst.ip, sgIds: inst.sgIds });
+    return { done: ok, why: ok ? "detect.http.done" : "detect.http.todo" };
+  },
+  async perform(ctx, view) {
+    const { sgId, ip } = target(view);
+    if (admits(await ingressOf(ctx, sgId), 80, { ip, sgIds: [] })) return;
+    await authorize(ctx, sgId, { IpProtocol: "tcp", FromPort: 80, ToPort: 80, IpRanges: [{ CidrIp: `${ip}/32`, Description: "Consumer instance" }] });
+  },
+  handsOn: form,
+};

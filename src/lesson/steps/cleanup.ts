@@ -1,0 +1,28 @@
+/** Step 9: delete everything, in the order AWS requires, and prove nothing billable is left. */
+import { isEmpty, planTeardown, teardown } from "../teardown.js";
+import { mark } from "../context.js";
+import type { Step } from "../step.js";
+import { costPerHour, FULL_LESSON } from "../pricing.js";
+
+export const cleanup: Step = {
+  id: "cleanup",
+  requires: ["review"],
+  detect(view, state) {
+    const done = state.quiz !== undefined && Boolean(state.marks.cleanup) && isEmpty(view);
+    return { done, why: done ? "detect.cleanup.done" : "detect.cleanup.todo" };
+  },
+  async perform(ctx, view) {
+    const plan = planTeardown(view);
+    ctx.io.notify({ type: "table", rows: plan.map((p) => [p.kind, p.id, p.name ?? ""]) });
+    const go = await ctx.io.confirm(ctx.t("cleanup.confirm"), true);
+    if (!go) {
+      const cost = costPerHour(ctx.state.region, FULL_LESSON);
+      ctx.io.notify({ type: "cost", perHourUsd: cost.perHourUsd, region: ctx.state.region, sandbox: ctx.clients.sandbox !== undefined });
+      ctx.io.notify({ type: "notice", level: "warn", message: ctx.t("cleanup.later", { usd: cost.perHourUsd.toFixed(3) }) });
+      return;
+    }
+    await teardown(ctx);
+    mark(ctx, "cleanup");
+    ctx.io.notify({ type: "notice", level: "success", message: ctx.t("cleanup.empty") });
+  },
+};

@@ -1,0 +1,136 @@
+/** Step 1: CloudFormation deploys the Consumer and Provider stacks, both at once. */
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import {
+  CreateStackCommand,
+  DeleteStackCommand,
+  DescribeStackEventsCommand,
+  DescribeStackResourcesCommand,
+  type StackEvent,
+} from "@aws-sdk/client-cloudformation";
+import { awsCode, LabError } from "../../errors.js";
+import { packageRoot } from "../../paths.js";
+import { isComplete, readStack, type StackView } from "../cloud-view.js";
+import { saveState, type LessonContext } from "../context.js";
+import { participantTags } from "../participant.js";
+import type { Step } from "../step.js";
+import { waitFor } from "../wait.js";
+
+type Side = "Consumer" | "Provider";
+const SIDES: Side[] = ["Consumer", "Provider"];
+const FAILED = /(ROLLBACK_COMPLETE|ROLLBACK_FAILED|CREATE_FAILED|ROLLBACK_IN_PROGRESS|DELETE_FAILED)$/;
+
+function stackName(ctx: LessonContext, side: Side): string {
+  return side === "Consumer" ? ctx.names.consumerStack : ctx.names.providerStack;
+}
+
+async function createStack(ctx: LessonContext, side: Side): Promise<void> {
+  const body = readFileSync(join(packageRoot(), "templates", `${side}.yml`), "utf8");
+  try {
+    const out = await ctx.clients.cfn.send(
+      new CreateStackCommand({
+        StackName: stackName(ctx, side),
+        TemplateBody: body,
+        Capabilities: ["CAPABILITY_NAMED_IAM"],
+        Parameters: [
+          { ParameterKey: "Prefix", ParameterValue: ctx.state.prefix },
+          { ParameterKey: "AvailabilityZone", ParameterValue: ctx.state.az ?? "" },
+        ],
+        Tags: participantTags(ctx.state.prefix, ctx.lesson),
+        ClientRequestToken: `${ctx.state.prefix}-${side.toLowerCase()}-create`,
+      }),
+    );
+    if (out.StackId) ctx.io.notify({ type: "resource-created", step: "deploy", kind: "AWS::CloudFormation::Stack", id: out.StackId });
+  } catch (e) {
+    if (awsCode(e) !== "AlreadyExistsException") throw e; // a resumed run: it is already on its way
+  }
+}
+
+/** A stack that failed and rolled back cannot be updated: delete it, then create again. */
+async function clearRolledBack(ctx: LessonContext, stack: StackView): Promise<void> {
+  ctx.io.notify({ type: "notice", level: "warn", message: ctx.t("deploy.recreate", { stack: stack.name, status: stack.status }) });
+  await ctx.clients.cfn.send(new DeleteStackCommand({ StackName: stack.id }));
+  await waitFor(ctx, {
+    step: "deploy",
+    label: "wait.stackDelete",
+    read: () => readStack(ctx.clients, stack.name),
+    check: (s) => (s === undefined ? true : s.status === "DELETE_FAILED" ? new LabError("error.stackDeleteFailed", { stack: stack.name, reason: s.reason ?? "" }) : undefined),
+    describe: (s) => s?.status ?? "",
+    usualSeconds: 120,
+  });
+}
+
+interface Progress {
+  stacks: (StackView | undefined)[];
+  done: number;
+  total: number;
+  latest?: StackEvent;
+  firstFailure?: StackEvent;
+}
+
+async function readProgress(ctx: LessonContext, seen: Set<string>): Promise<Progress> {
+  const stacks = await Promise.all(SIDES.map((s) => readStack(ctx.clients, stackName(ctx, s))));
+  let done = 0;
+  let total = 0;
+  let latest: StackEvent | undefined;
+  let firstFailure: StackEvent | undefined;
+  for (const stack of stacks) {
+    if (!stack) continue;
+    const res = await ctx.clients.cfn.send(new DescribeStackResourcesCommand({ StackName: stack.id }));
+    total += res.StackResources?.length ?? 0;
+    done += (res.StackResources ?? []).filter((r) => r.ResourceStatus === "CREATE_COMPLETE").length;
+    const events = (await ctx.clients.cfn.send(new DescribeStackEventsCommand({ StackName: stack.id }))).StackEvents ?? [];
+    for (const ev of [...events].reverse()) {
+      if (ev.ResourceStatus === "CREATE_FAILED" && ev.ResourceStatusReason && !firstFailure) firstFailure = ev;
+      if (!ev.EventId || seen.has(ev.EventId)) continue;
+      seen.add(ev.EventId);
+      latest = ev;
+      if (ev.ResourceStatus === "CREATE_COMPLETE" && ev.ResourceType !== "AWS::CloudFormation::Stack") {
+        ctx.io.notify({ type: "resource-created", step: "deploy", kind: ev.ResourceType ?? "", id: ev.PhysicalResourceId ?? ev.LogicalResourceId ?? "" });
+      }
+    }
+  }
+  return { stacks, done, total, ...(latest ? { latest } : {}), ...(firstFailure ? { firstFailure } : {}) };
+}
+
+export const deploy: Step = {
+  id: "deploy",
+  requires: ["preflight"],
+  detect(view) {
+    const both = isComplete(view.consumer) && isComplete(view.provider);
+    if (both) return { done: true, why: "detect.deploy.done" };
+    const failed = [view.consumer, view.provider].find((s) => s && FAILED.test(s.status));
+    if (failed) return { done: false, why: "detect.deploy.failed", vars: { stack: failed.name, status: failed.status } };
+    if (view.consumer || view.provider) return { done: false, why: "detect.deploy.inProgress" };
+    return { done: false, why: "detect.deploy.todo" };
+  },
+  async perform(ctx, view) {
+    for (const stack of [view.consumer, view.provider]) {
+      if (stack && /ROLLBACK_COMPLETE$|^ROLLBACK_FAILED$/.test(stack.status)) await clearRolledBack(ctx, stack);
+    }
+    await Promise.all(SIDES.map((side) => createStack(ctx, side)));
+    ctx.state.resourcesSince ??= new Date(ctx.clock.now()).toISOString();
+    saveState(ctx);
+    const seen = new Set<string>();
+    await waitFor(ctx, {
+      step: "deploy",
+      label: "wait.stacks",
+      read: () => readProgress(ctx, seen),
+      check: (p) => {
+        const failed = p.stacks.find((s) => s && FAILED.test(s.status));
+        if (failed) {
+          const f = p.firstFailure;
+          return new LabError("error.stackFailed", {
+            stack: failed.name,
+            resource: f?.LogicalResourceId ?? "?",
+            reason: f?.ResourceStatusReason ?? failed.reason ?? "",
+          });
+        }
+        return p.stacks.every((s) => isComplete(s)) ? true : undefined;
+      },
+      describe: (p) =>
+        `${p.done}/${p.total || "?"}` + (p.latest ? ` · ${p.latest.LogicalResourceId ?? ""} ${p.latest.ResourceStatus ?? ""}` : ""),
+      usualSeconds: 360,
+    });
+  },
+};

@@ -1,0 +1,85 @@
+/**
+ * Hands-on: the console's "Create endpoint" form. The learner types the service name and presses
+ * "Verify service"; picks the VPC, subnet and security group. A wrong service name is refused by
+ * AWS (InvalidServiceName) and explained; the VPC's default group works but is explained.
+ */
+import { DescribeSecurityGroupsCommand, DescribeVpcEndpointServicesCommand } from "@aws-sdk/client-ec2";
+import { awsCode } from "../../errors.js";
+import { ourService, type CloudView } from "../cloud-view.js";
+import type { LessonContext } from "../context.js";
+import type { HandsOn } from "../step.js";
+import { createInterfaceEndpoint, ensureEndpointSg, requireConsumer } from "./interface-endpoint.js";
+
+async function serviceExists(ctx: LessonContext, name: string): Promise<boolean> {
+  try {
+    const out = await ctx.clients.ec2.send(new DescribeVpcEndpointServicesCommand({ ServiceNames: [name] }));
+    return (out.ServiceDetails ?? []).length > 0 || (out.ServiceNames ?? []).includes(name);
+  } catch (e) {
+    if (awsCode(e) === "InvalidServiceName") return false;
+    throw e;
+  }
+}
+
+async function askServiceName(ctx: LessonContext, expected: string, notes: string[]): Promise<string> {
+  for (;;) {
+    const name = (await ctx.io.input(ctx.t("form.endpoint.serviceName"), expected)).trim();
+    if (await serviceExists(ctx, name)) {
+      ctx.io.notify({ type: "notice", level: "success", message: ctx.t("form.endpoint.verified") });
+      return name;
+    }
+    ctx.io.notify({ type: "notice", level: "warn", message: ctx.t("form.endpoint.notFound", { name }) });
+    notes.push("wrong-service-name");
+    if (!ctx.io.interactive) return expected;
+  }
+}
+
+async function defaultGroupOf(ctx: LessonContext, vpcId: string): Promise<string | undefined> {
+  const out = await ctx.clients.ec2.send(
+    new DescribeSecurityGroupsCommand({ Filters: [{ Name: "vpc-id", Values: [vpcId] }, { Name: "group-name", Values: ["default"] }] }),
+  );
+  return out.SecurityGroups?.[0]?.GroupId;
+}
+
+export const interfaceEndpointForm: HandsOn = {
+  async run(ctx: LessonContext, view: CloudView): Promise<string[]> {
+    const { io, t } = ctx;
+    const notes: string[] = [];
+    const { vpcId, subnetId } = requireConsumer(view);
+    const name = await io.input(t("form.endpoint.name"), `${ctx.state.prefix}-endpoint`);
+    await io.select(
+      t("form.endpoint.category"),
+      [
+        { value: "nlb", name: t("form.endpoint.categoryNlb") },
+        { value: "aws", name: t("form.endpoint.categoryAws") },
+      ],
+      "nlb",
+    );
+    const serviceName = await askServiceName(ctx, ourService(view)?.name ?? "", notes);
+    const providerVpc = view.provider?.resources.Vpc;
+    for (;;) {
+      const vpc = await io.select(
+        t("form.endpoint.vpc"),
+        [{ value: vpcId, name: `${vpcId} (${ctx.names.prefix}-vpc · Consumer)` }, ...(providerVpc ? [{ value: providerVpc, name: `${providerVpc} (${ctx.names.prefix}-vpc · Provider)` }] : [])],
+        vpcId,
+      );
+      if (vpc === vpcId) break;
+      io.notify({ type: "notice", level: "warn", message: t("form.endpoint.wrongVpc") });
+      if (!io.interactive) break;
+    }
+    await io.select(t("form.endpoint.subnet"), [{ value: subnetId, name: `${subnetId} (${ctx.state.az ?? ""})` }], subnetId);
+    const sgChoice = await io.select(
+      t("form.endpoint.sg"),
+      [
+        { value: "dedicated", name: t("form.endpoint.sgDedicated", { name: ctx.names.endpointSgName }) },
+        { value: "default", name: t("form.endpoint.sgDefault") },
+      ],
+      "dedicated",
+    );
+    let sg = sgChoice === "default" ? await defaultGroupOf(ctx, vpcId) : undefined;
+    if (sgChoice === "default") notes.push("default-sg");
+    sg ??= await ensureEndpointSg(ctx, vpcId);
+    await createInterfaceEndpoint(ctx, { serviceName, vpcId, subnetIds: [subnetId], sgIds: [sg], name }, view);
+    notes.push("pending-acceptance");
+    return notes;
+  },
+};

@@ -1,0 +1,134 @@
+/**
+ * Deletes everything a participant's lesson created, in the order AWS requires, from any state:
+ * endpoints (wait until gone: their ENIs sit in the Consumer subnet) → the endpoint's own security
+ * group → endpoint services (failures come back in `Unsuccessful`) → both stacks in parallel →
+ * a final read proving nothing tagged for this participant is left. Only tagged resources (and
+ * this participant's stacks) are touched. Safe to run twice.
+ */
+import { DeleteStackCommand } from "@aws-sdk/client-cloudformation";
+import {
+  DeleteSecurityGroupCommand,
+  DeleteVpcEndpointServiceConfigurationsCommand,
+  DeleteVpcEndpointsCommand,
+  RejectVpcEndpointConnectionsCommand,
+  DescribeVpcEndpointConnectionsCommand,
+} from "@aws-sdk/client-ec2";
+import { awsCode, LabError } from "../errors.js";
+import type { AwsClients } from "../aws/clients.js";
+import { readCloud, readEndpoints, readStack, readServices, type CloudView } from "./cloud-view.js";
+import type { LessonContext } from "./context.js";
+import type { ParticipantNames } from "./participant.js";
+import { waitFor } from "./wait.js";
+
+export interface PlannedDeletion {
+  kind: "endpoint" | "security-group" | "endpoint-service" | "stack";
+  id: string;
+  name?: string;
+}
+
+/** What a teardown would delete, in order (for `--dry-run` and the confirmation). */
+export function planTeardown(view: CloudView): PlannedDeletion[] {
+  const plan: PlannedDeletion[] = [];
+  for (const e of view.endpoints) plan.push({ kind: "endpoint", id: e.id });
+  for (const g of view.endpointSgs.filter((g) => g.owned)) plan.push({ kind: "security-group", id: g.id, name: g.name });
+  for (const s of view.services) plan.push({ kind: "endpoint-service", id: s.id, name: s.name });
+  for (const st of [view.consumer, view.provider]) if (st) plan.push({ kind: "stack", id: st.id, name: st.name });
+  return plan;
+}
+
+export function isEmpty(view: CloudView): boolean {
+  return planTeardown(view).length === 0;
+}
+
+async function deleteEndpoints(ctx: LessonContext, ids: string[]): Promise<void> {
+  if (ids.length === 0) return;
+  const out = await ctx.clients.ec2.send(new DeleteVpcEndpointsCommand({ VpcEndpointIds: ids }));
+  const failed = (out.Unsuccessful ?? []).filter((u) => !String(u.Error?.Code).includes("NotFound"));
+  if (failed.length > 0) {
+    throw new LabError("error.deleteFailed", { what: failed.map((f) => f.ResourceId).join(", "), reason: failed[0]?.Error?.Message ?? "" }, { source: "aws" });
+  }
+  await waitFor(ctx, {
+    step: "cleanup",
+    label: "wait.endpointGone",
+    read: () => readEndpoints(ctx.clients, ctx.state.prefix),
+    check: (eps) => (eps.filter((e) => ids.includes(e.id)).length === 0 ? true : undefined),
+    describe: (eps) => eps.map((e) => `${e.id} ${e.state}`).join(", "),
+    usualSeconds: 90,
+  });
+}
+
+async function deleteGroup(ctx: LessonContext, groupId: string): Promise<void> {
+  // The endpoint's ENI can take a moment to go after the endpoint: retry DependencyViolation.
+  for (let attempt = 0; ; attempt++) {
+    try {
+      await ctx.clients.ec2.send(new DeleteSecurityGroupCommand({ GroupId: groupId }));
+      return;
+    } catch (e) {
+      const code = awsCode(e);
+      if (code === "InvalidGroup.NotFound") return;
+      if (code !== "DependencyViolation" || attempt >= 20) throw e;
+      await ctx.clock.sleep(ctx.pollMs);
+    }
+  }
+}
+
+/** Endpoints of other accounts/participants still connected to our service are rejected first. */
+async function releaseConnections(clients: AwsClients, serviceId: string): Promise<void> {
+  const conns = await clients.ec2.send(new DescribeVpcEndpointConnectionsCommand({ Filters: [{ Name: "service-id", Values: [serviceId] }] }));
+  const live = (conns.VpcEndpointConnections ?? []).filter((c) => /pendingAcceptance|available|pending/i.test(String(c.VpcEndpointState)));
+  const ids = live.map((c) => c.VpcEndpointId).filter((id): id is string => Boolean(id));
+  if (ids.length > 0) await clients.ec2.send(new RejectVpcEndpointConnectionsCommand({ ServiceId: serviceId, VpcEndpointIds: ids }));
+}
+
+async function deleteServices(ctx: LessonContext, ids: string[]): Promise<void> {
+  if (ids.length === 0) return;
+  let out = await ctx.clients.ec2.send(new DeleteVpcEndpointServiceConfigurationsCommand({ ServiceIds: ids }));
+  const busy = (out.Unsuccessful ?? []).filter((u) => u.Error?.Code === "ExistingVpcEndpointConnections");
+  if (busy.length > 0) {
+    for (const b of busy) if (b.ResourceId) await releaseConnections(ctx.clients, b.ResourceId);
+    out = await ctx.clients.ec2.send(new DeleteVpcEndpointServiceConfigurationsCommand({ ServiceIds: busy.map((b) => b.ResourceId ?? "") }));
+  }
+  const failed = (out.Unsuccessful ?? []).filter((u) => !String(u.Error?.Code).includes("NotFound"));
+  if (failed.length > 0) {
+    throw new LabError("error.deleteFailed", { what: failed.map((f) => f.ResourceId).join(", "), reason: failed[0]?.Error?.Message ?? "" }, { source: "aws" });
+  }
+  await waitFor(ctx, {
+    step: "cleanup",
+    label: "wait.serviceGone",
+    read: () => readServices(ctx.clients, ctx.state.prefix),
+    check: (s) => (s.filter((x) => ids.includes(x.id)).length === 0 ? true : undefined),
+    describe: (s) => s.map((x) => `${x.id} ${x.state}`).join(", "),
+    usualSeconds: 30,
+  });
+}
+
+async function deleteStacks(ctx: LessonContext, names: ParticipantNames): Promise<void> {
+  const stacks = [names.consumerStack, names.providerStack];
+  await Promise.all(stacks.map((s) => ctx.clients.cfn.send(new DeleteStackCommand({ StackName: s }))));
+  await waitFor(ctx, {
+    step: "cleanup",
+    label: "wait.stackDelete",
+    read: () => Promise.all(stacks.map((s) => readStack(ctx.clients, s))),
+    check: (views) => {
+      const failed = views.find((v) => v?.status === "DELETE_FAILED");
+      if (failed) return new LabError("error.stackDeleteFailed", { stack: failed.name, reason: failed.reason ?? "" }, { source: "aws" });
+      return views.every((v) => v === undefined) ? true : undefined;
+    },
+    describe: (views) => views.map((v) => (v ? `${v.name} ${v.status}` : "")).filter(Boolean).join(" · "),
+    usualSeconds: 300,
+  });
+}
+
+/** Runs the whole teardown; returns what was deleted. Throws when something could not be. */
+export async function teardown(ctx: LessonContext): Promise<PlannedDeletion[]> {
+  const view = await readCloud(ctx.clients, ctx.names);
+  const plan = planTeardown(view);
+  await deleteEndpoints(ctx, view.endpoints.map((e) => e.id));
+  for (const g of view.endpointSgs.filter((g) => g.owned)) await deleteGroup(ctx, g.id);
+  await deleteServices(ctx, view.services.map((s) => s.id));
+  if (view.consumer || view.provider) await deleteStacks(ctx, ctx.names);
+  const after = await readCloud(ctx.clients, ctx.names);
+  const left = planTeardown(after);
+  if (left.length > 0) throw new LabError("error.leftovers", { what: left.map((l) => `${l.kind} ${l.id}`).join(", ") });
+  return plan;
+}

@@ -1,0 +1,57 @@
+/**
+ * Waiting on AWS: poll every few seconds (the SDK's own waiters poll every 30 s), show what AWS
+ * is doing and the elapsed time, and say so when a wait runs past its usual time.
+ */
+import type { LessonContext } from "./context.js";
+import { LabError } from "../errors.js";
+
+export interface WaitSpec<T> {
+  step: string;
+  /** Message key for the spinner, e.g. `wait.stacks`. */
+  label: string;
+  read: () => Promise<T>;
+  /** undefined = keep waiting; true = done; a LabError = stop with it. */
+  check: (value: T) => true | LabError | undefined;
+  /** What AWS is doing now, one short line. */
+  describe: (value: T) => string;
+  /** How long this takes on AWS, in seconds. */
+  usualSeconds: number;
+  /** Give up after this many seconds of the clock (default: 6 × usual, at least 10 min). */
+  timeoutSeconds?: number;
+}
+
+function elapsed(ms: number): string {
+  const s = Math.floor(ms / 1000);
+  return s >= 60 ? `${Math.floor(s / 60)}m${String(s % 60).padStart(2, "0")}s` : `${s}s`;
+}
+
+export async function waitFor<T>(ctx: LessonContext, spec: WaitSpec<T>): Promise<T> {
+  const start = ctx.clock.now();
+  const spinner = ctx.io.spinner(spec.step, ctx.t(spec.label));
+  const timeoutMs = (spec.timeoutSeconds ?? Math.max(spec.usualSeconds * 6, 600)) * 1000;
+  let warned = false;
+  try {
+    for (;;) {
+      const value = await spec.read();
+      const verdict = spec.check(value);
+      const took = ctx.clock.now() - start;
+      if (verdict === true) {
+        spinner.succeed(`${ctx.t(spec.label)} (${elapsed(took)})`);
+        return value;
+      }
+      if (verdict instanceof LabError) {
+        spinner.fail(spec.describe(value));
+        throw verdict;
+      }
+      spinner.update(`${ctx.t(spec.label)} ${elapsed(took)} · ${spec.describe(value)}`);
+      if (!warned && took > spec.usualSeconds * 1000 * 1.5 && ctx.clients.sandbox === undefined) {
+        warned = true;
+        ctx.io.notify({ type: "notice", level: "warn", message: ctx.t("wait.slow", { usual: Math.round(spec.usualSeconds / 60) || 1 }) });
+      }
+      if (took > timeoutMs) throw new LabError("error.waitTimeout", { what: ctx.t(spec.label), minutes: Math.round(took / 60000) });
+      await ctx.clock.sleep(ctx.pollMs);
+    }
+  } finally {
+    spinner.stop();
+  }
+}

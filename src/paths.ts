@@ -1,0 +1,26 @@
+/** Where the package's data lives (templates, lessons) and where the learner's state goes. */
+import { homedir } from "node:os";
+import { xdgState } from "xdg-basedir";
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { existsSync } from "node:fs";
+
+/** The package root: the folder holding `templates/` and `lessons/` (works from src/ and dist/src/). */
+export function packageRoot(): string {
+  let dir = dirname(fileURLToPath(import.meta.url));
+  for (let i = 0; i < 5; i++) {
+    if (existsSync(join(dir, "lessons")) && existsSync(join(dir, "templates"))) return dir;
+    dir = resolve(dir, "..");
+  }
+  throw new Error("privatelink-lab: cannot find its lessons/ and templates/ folders");
+}
+
+/** XDG state directory for this tool (xdg-basedir: XDG_STATE_HOME, else ~/.local/state). */
+export function stateDir(): string {
+  return join(xdgState ?? join(homedir(), ".local", "state"), "privatelink-lab");
+}
+
+/** The simulated account: one file shared by every participant on this machine. */
+export function sandboxFile(env: NodeJS.ProcessEnv = process.env): string {
+  return env.PRIVATELINK_LAB_SANDBOX_FILE ?? join(stateDir(), "sandbox", "account.json");
+}

@@ -1,0 +1,93 @@
+/**
+ * Reads and writes the progress file: schema-checked, migrated from older versions, written
+ * atomically with mode 0600. A corrupt file is kept as a backup and reported, never lost; the
+ * lesson then rebuilds progress from the cloud.
+ */
+import { chmodSync, existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { LabError } from "../errors.js";
+import { LessonStateSchema, MIGRATIONS, STATE_SCHEMA_VERSION, type LessonState, type Migration } from "./schema.js";
+
+export type LoadResult =
+  | { kind: "missing" }
+  | { kind: "ok"; state: LessonState; migratedFrom?: number }
+  | { kind: "corrupt"; backupPath: string; problem: string };
+
+export class StateFile {
+  constructor(readonly dir: string) {}
+
+  pathFor(prefix: string): string {
+    return join(this.dir, "participants", `${prefix}.json`);
+  }
+
+  private lastPath(): string {
+    return join(this.dir, "last-participant");
+  }
+
+  /** The prefix used last on this machine, if any. */
+  lastPrefix(): string | undefined {
+    try {
+      const text = readFileSync(this.lastPath(), "utf8").trim();
+      return text || undefined;
+    } catch {
+      return undefined;
+    }
+  }
+
+  load(prefix: string): LoadResult {
+    const path = this.pathFor(prefix);
+    if (!existsSync(path)) return { kind: "missing" };
+    let data: unknown;
+    try {
+      data = JSON.parse(readFileSync(path, "utf8"));
+    } catch (e) {
+      return this.quarantine(path, e instanceof Error ? e.message : String(e));
+    }
+    const { value, from } = migrate(data);
+    const parsed = LessonStateSchema.safeParse(value);
+    if (!parsed.success) return this.quarantine(path, parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; "));
+    if (from !== undefined) this.save(parsed.data);
+    return { kind: "ok", state: parsed.data, ...(from !== undefined ? { migratedFrom: from } : {}) };
+  }
+
+  save(state: LessonState): void {
+    const path = this.pathFor(state.prefix);
+    try {
+      mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
+      const tmp = `${path}.${process.pid}.tmp`;
+      writeFileSync(tmp, JSON.stringify(state, null, 2) + "\n", { mode: 0o600 });
+      chmodSync(tmp, 0o600);
+      renameSync(tmp, path);
+      writeFileSync(this.lastPath(), state.prefix + "\n", { mode: 0o600 });
+    } catch (e) {
+      throw new LabError("error.stateWrite", { path }, { cause: e, source: "internal" });
+    }
+  }
+
+  /** Moves a broken file aside (keeping it) so the lesson can rebuild from the cloud. */
+  private quarantine(path: string, problem: string): LoadResult {
+    const backupPath = `${path}.corrupt-${new Date().toISOString().replace(/[:.]/g, "-")}`;
+    renameSync(path, backupPath);
+    return { kind: "corrupt", backupPath, problem };
+  }
+}
+
+/** Brings an older file up to the current schema; `from` is the version it had. */
+export function migrate(
+  data: unknown,
+  migrations: Record<number, Migration> = MIGRATIONS,
+  target = STATE_SCHEMA_VERSION,
+): { value: unknown; from?: number } {
+  if (!data || typeof data !== "object") return { value: data };
+  let value = data as Record<string, unknown>;
+  const start = typeof value.schema === "number" ? value.schema : 0;
+  if (start === target) return { value };
+  let v = start;
+  while (v < target) {
+    const step = migrations[v];
+    if (!step) return { value };
+    value = step(value);
+    v += 1;
+  }
+  return { value, from: start };
+}

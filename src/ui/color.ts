@@ -1,0 +1,22 @@
+/**
+ * Colour on when the output is a terminal and NO_COLOR is not set (https://no-color.org);
+ * FORCE_COLOR turns it on anyway. Everything written passes through `plain()` when it is off, so
+ * no library can leak an escape code.
+ */
+import chalk, { Chalk, type ChalkInstance } from "chalk";
+import { stripVTControlCharacters } from "node:util";
+
+export function colorEnabled(isTty: boolean, env: NodeJS.ProcessEnv = process.env): boolean {
+  if (env.NO_COLOR !== undefined && env.NO_COLOR !== "") return false;
+  if (env.FORCE_COLOR !== undefined && env.FORCE_COLOR !== "0" && env.FORCE_COLOR !== "false") return true;
+  return isTty && env.TERM !== "dumb";
+}
+
+export function palette(enabled: boolean): ChalkInstance {
+  if (!enabled) chalk.level = 0; // also silences libraries that use chalk's default instance
+  return new Chalk({ level: enabled ? Math.max(chalk.level, 1) as 1 | 2 | 3 : 0 });
+}
+
+export function plain(text: string): string {
+  return stripVTControlCharacters(text);
+}

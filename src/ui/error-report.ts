@@ -1,0 +1,30 @@
+/** Errors are rendered once, here, at the edge: in the learner's language, with what to do next. */
+import { awsCode, errorMessage, LabError } from "../errors.js";
+import type { Translate } from "../i18n/messages.js";
+import { translateAwsError } from "../aws/error-translation.js";
+
+export interface ErrorReport {
+  key: string;
+  message: string;
+  hint?: string;
+  detail?: string;
+  exitCode: number;
+}
+
+export function reportError(err: unknown, t: Translate): ErrorReport {
+  const lab = err instanceof LabError ? err : translateAwsError(err);
+  const vars: Record<string, string | number> = { ...lab.vars };
+  for (const [k, v] of Object.entries(vars)) if (typeof v === "string" && /^prefix\.|^detect\./.test(v)) vars[k] = t(v);
+  const message = t(lab.key, vars);
+  const hintKey = `${lab.key}.hint`;
+  const hint = t(hintKey, vars);
+  const cause = lab.cause;
+  const detail = cause && !(cause instanceof LabError) ? `${awsCode(cause) ?? (cause instanceof Error ? cause.name : "")}: ${errorMessage(cause)}` : undefined;
+  return {
+    key: lab.key,
+    message,
+    ...(hint !== hintKey ? { hint } : {}),
+    ...(detail ? { detail } : {}),
+    exitCode: lab.exitCode,
+  };
+}

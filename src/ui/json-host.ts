@@ -1,0 +1,39 @@
+/** `--json`: one JSON event per line on stdout and nothing else; never asks (every default). */
+import type { Lang } from "../i18n/lang.js";
+import type { Choice, IoHost, LabEvent, Spinner } from "./io-host.js";
+
+export class JsonHost implements IoHost {
+  readonly interactive = false;
+  constructor(
+    readonly lang: Lang,
+    private readonly out: NodeJS.WritableStream = process.stdout,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  notify(event: LabEvent): void {
+    this.out.write(JSON.stringify({ time: new Date(this.now()).toISOString(), ...event }) + "\n");
+  }
+  async confirm(_m: string, defaultValue: boolean): Promise<boolean> {
+    return defaultValue;
+  }
+  async select<T>(_m: string, _c: Choice<T>[], defaultValue: T): Promise<T> {
+    return defaultValue;
+  }
+  async input(_m: string, defaultValue: string): Promise<string> {
+    return defaultValue;
+  }
+  spinner(step: string, text: string): Spinner {
+    this.notify({ type: "progress", step, message: text });
+    let last = text;
+    return {
+      update: (t) => {
+        const key = t.replace(/\d+m?\d*s/g, "");
+        if (key !== last) this.notify({ type: "progress", step, message: t });
+        last = key;
+      },
+      succeed: (t) => this.notify({ type: "progress", step, message: t ?? text }),
+      fail: (t) => this.notify({ type: "progress", step, message: t ?? text }),
+      stop: () => undefined,
+    };
+  }
+}

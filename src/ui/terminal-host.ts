@@ -1,0 +1,107 @@
+/**
+ * The IoHost for people: colour (respecting NO_COLOR), spinners for waits, prompts only when
+ * stdin is a TTY and the learner did not say --yes. Renders; decides nothing.
+ */
+import { confirm, input, select } from "@inquirer/prompts";
+import ora, { type Ora } from "ora";
+import type { Lang } from "../i18n/lang.js";
+import type { Translate } from "../i18n/messages.js";
+import { colorEnabled, palette, plain } from "./color.js";
+import type { Choice, IoHost, LabEvent, Spinner } from "./io-host.js";
+import { renderMarkdown } from "./markdown.js";
+import { renderEvent } from "./render-event.js";
+
+export interface TerminalHostOptions {
+  lang: Lang;
+  t: Translate;
+  interactive: boolean;
+  output?: NodeJS.WriteStream;
+  input?: NodeJS.ReadStream;
+}
+
+export class TerminalHost implements IoHost {
+  readonly lang: Lang;
+  readonly interactive: boolean;
+  private readonly out: NodeJS.WriteStream;
+  private readonly in: NodeJS.ReadStream;
+  private readonly color: boolean;
+  private readonly c;
+  private active?: Ora;
+
+  constructor(private readonly opts: TerminalHostOptions) {
+    this.lang = opts.lang;
+    this.interactive = opts.interactive;
+    this.out = opts.output ?? process.stdout;
+    this.in = opts.input ?? process.stdin;
+    this.color = colorEnabled(Boolean(this.out.isTTY));
+    this.c = palette(this.color);
+  }
+
+  private write(text: string): void {
+    this.active?.clear();
+    this.out.write((this.color ? text : plain(text)) + "\n");
+    this.active?.render();
+  }
+
+  notify(event: LabEvent): void {
+    const width = this.out.columns ?? 80;
+    const text = renderEvent(event, { c: this.c, t: this.opts.t, width, markdown: (md) => renderMarkdown(md, width) });
+    if (text !== undefined) this.write(text);
+  }
+
+  async confirm(message: string, defaultValue: boolean): Promise<boolean> {
+    if (!this.interactive) return defaultValue;
+    return confirm({ message, default: defaultValue }, { input: this.in, output: this.out });
+  }
+
+  async select<T>(message: string, choices: Choice<T>[], defaultValue: T): Promise<T> {
+    if (!this.interactive) {
+      const picked = choices.find((ch) => ch.value === defaultValue);
+      if (picked) this.write(this.c.dim(`? ${message} ${picked.name}`));
+      return defaultValue;
+    }
+    return select<T>({ message, choices, default: defaultValue, pageSize: 10 }, { input: this.in, output: this.out });
+  }
+
+  async input(message: string, defaultValue: string, validate?: (value: string) => string | true): Promise<string> {
+    if (!this.interactive) return defaultValue;
+    return input({ message, default: defaultValue, ...(validate ? { validate } : {}) }, { input: this.in, output: this.out });
+  }
+
+  spinner(step: string, text: string): Spinner {
+    void step;
+    const spinner = ora({ text, stream: this.out, isEnabled: Boolean(this.out.isTTY), color: "cyan", discardStdin: false });
+    if (!this.out.isTTY) this.write(this.c.dim(`… ${text}`));
+    spinner.start();
+    this.active = spinner;
+    const done = () => {
+      if (this.active === spinner) this.active = undefined;
+    };
+    let last = "";
+    return {
+      update: (t) => {
+        spinner.text = t;
+        // Without a TTY, print changes sparingly (one line per new state).
+        const key = t.replace(/\d+m?\d*s/g, "");
+        if (!this.out.isTTY && key !== last) {
+          last = key;
+          this.out.write(plain(`  ${t}`) + "\n");
+        }
+      },
+      succeed: (t) => {
+        done();
+        spinner.succeed(this.color ? t : plain(t ?? text));
+        if (!this.out.isTTY) this.out.write(`✔ ${plain(t ?? text)}\n`);
+      },
+      fail: (t) => {
+        done();
+        spinner.fail(t);
+        if (!this.out.isTTY) this.out.write(`✖ ${plain(t ?? text)}\n`);
+      },
+      stop: () => {
+        done();
+        spinner.stop();
+      },
+    };
+  }
+}

@@ -1,0 +1,47 @@
+/** An IoHost for tests: records every event and answers questions from a script (or defaults). */
+import type { Lang } from "../../src/i18n/lang.js";
+import type { Choice, IoHost, LabEvent, Spinner } from "../../src/ui/io-host.js";
+
+export type Answer = string | number | boolean;
+
+export class RecordingHost implements IoHost {
+  readonly events: LabEvent[] = [];
+  readonly questions: string[] = [];
+  /** Answers by question substring; unmatched questions get their default. */
+  constructor(
+    readonly lang: Lang = "en",
+    readonly interactive = false,
+    private readonly answers: { match: string; value: Answer; times?: number }[] = [],
+  ) {}
+
+  private answer<T>(message: string, fallback: T): T {
+    this.questions.push(message);
+    const a = this.answers.find((x) => message.includes(x.match) && (x.times === undefined || x.times > 0));
+    if (!a) return fallback;
+    if (a.times !== undefined) a.times -= 1;
+    return a.value as T;
+  }
+
+  notify(event: LabEvent): void {
+    this.events.push(event);
+  }
+  async confirm(message: string, defaultValue: boolean): Promise<boolean> {
+    return this.answer(message, defaultValue);
+  }
+  async select<T>(message: string, choices: Choice<T>[], defaultValue: T): Promise<T> {
+    const v = this.answer<unknown>(message, defaultValue);
+    const hit = choices.find((c) => c.value === v || c.name === v);
+    return hit ? hit.value : defaultValue;
+  }
+  async input(message: string, defaultValue: string): Promise<string> {
+    return String(this.answer(message, defaultValue));
+  }
+  spinner(step: string, text: string): Spinner {
+    this.events.push({ type: "progress", step, message: text });
+    return { update: () => undefined, succeed: () => undefined, fail: () => undefined, stop: () => undefined };
+  }
+
+  ofType<K extends LabEvent["type"]>(type: K): Extract<LabEvent, { type: K }>[] {
+    return this.events.filter((e): e is Extract<LabEvent, { type: K }> => e.type === type);
+  }
+}

@@ -1,0 +1,61 @@
+import { mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync, mkdirSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { STATE_SCHEMA_VERSION, type LessonState } from "../../src/state/schema.js";
+import { migrate, StateFile } from "../../src/state/state-file.js";
+
+function sample(prefix = "alice"): LessonState {
+  return {
+    schema: 1, lesson: "privatelink", prefix, backend: "sandbox", region: "ap-northeast-1", lang: "ja", mode: "guided",
+    createdAt: "2026-11-29T00:00:00.000Z", updatedAt: "2026-11-29T00:00:00.000Z", ids: { endpointId: "vpce-1" }, marks: {},
+  };
+}
+
+describe("progress file", () => {
+  it("round-trips, is private (0600) and remembers the last participant", () => {
+    const dir = mkdtempSync(join(tmpdir(), "pll-"));
+    const f = new StateFile(dir);
+    f.save(sample());
+    const loaded = f.load("alice");
+    expect(loaded).toMatchObject({ kind: "ok", state: { ids: { endpointId: "vpce-1" } } });
+    expect(statSync(f.pathFor("alice")).mode & 0o777).toBe(0o600);
+    expect(f.lastPrefix()).toBe("alice");
+    expect(readdirSync(join(dir, "participants")).filter((n) => n.endsWith(".tmp"))).toEqual([]);
+  });
+
+  it("keeps a corrupt file as a backup instead of losing it", () => {
+    const dir = mkdtempSync(join(tmpdir(), "pll-"));
+    const f = new StateFile(dir);
+    mkdirSync(join(dir, "participants"), { recursive: true });
+    writeFileSync(f.pathFor("bob"), "{ this is not json");
+    const r = f.load("bob");
+    expect(r.kind).toBe("corrupt");
+    if (r.kind !== "corrupt") return;
+    expect(readFileSync(r.backupPath, "utf8")).toBe("{ this is not json");
+    expect(f.load("bob").kind).toBe("missing");
+  });
+
+  it("treats a file that breaks the schema as corrupt too", () => {
+    const dir = mkdtempSync(join(tmpdir(), "pll-"));
+    const f = new StateFile(dir);
+    mkdirSync(join(dir, "participants"), { recursive: true });
+    writeFileSync(f.pathFor("carol"), JSON.stringify({ ...sample("carol"), mode: "sideways" }));
+    const r = f.load("carol");
+    expect(r.kind).toBe("corrupt");
+    if (r.kind === "corrupt") expect(r.problem).toContain("mode");
+  });
+
+  it("migrates an older file step by step up to the current version", () => {
+    const v1 = { ...sample(), schema: 1 } as Record<string, unknown>;
+    const migrations = {
+      1: (old: Record<string, unknown>) => ({ ...old, schema: 2, renamed: old.mode }),
+      2: (old: Record<string, unknown>) => ({ ...old, schema: 3, added: true }),
+    };
+    const { value, from } = migrate(v1, migrations, 3);
+    expect(from).toBe(1);
+    expect(value).toMatchObject({ schema: 3, renamed: "guided", added: true });
+    expect(migrate(sample()).from).toBeUndefined();
+    expect(STATE_SCHEMA_VERSION).toBe(1);
+  });
+});

@@ -1,0 +1,86 @@
+/** The built CLI, as a process: exit codes, --json, NO_COLOR, no prompts without a TTY. */
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { freshLearner, runCli } from "../helpers/cli-process.js";
+
+const ESC = "\u001b[";
+
+describe("privatelink-lab (built CLI, sandbox)", () => {
+  it("runs the whole lesson with --yes and no TTY, then destroy --yes leaves the sandbox empty", () => {
+    const me = freshLearner();
+    const run = runCli(me, ["--sandbox", "--yes", "--prefix", "alice"]);
+    expect(run.status, run.stderr).toBe(0);
+    expect(run.stdout).toContain("Provider"); // the page names the Provider
+    expect(run.stdout).toMatch(/Quiz: \d+\/\d+/);
+    expect(run.stdout).not.toContain(ESC); // no TTY: no colour
+    const destroy = runCli(me, ["destroy", "--yes"]);
+    expect(destroy.status, destroy.stderr).toBe(0);
+    const world = JSON.parse(readFileSync(join(me.home, "state", "privatelink-lab", "sandbox", "account.json"), "utf8"));
+    const region = world.regions["us-east-1"];
+    const live = (t: Record<string, { life: { deletedAt?: number } }>) => Object.values(t).filter((e) => e.life.deletedAt === undefined).length;
+    expect(live(region.vpcEndpoints) + live(region.endpointServices) + live(region.instances) + live(region.vpcs)).toBe(0);
+  });
+
+  it("writes only JSON events on stdout with --json", () => {
+    const me = freshLearner({ LANG: "ja_JP.UTF-8" });
+    const run = runCli(me, ["--sandbox", "--json", "--prefix", "bob"]);
+    expect(run.status, run.stderr).toBe(0);
+    const events = run.stdout.trim().split("\n").map((line) => JSON.parse(line) as { type: string });
+    const types = new Set(events.map((e) => e.type));
+    for (const t of ["lesson-started", "step-started", "step-finished", "resource-created", "cost", "curl-result", "quiz-result", "lesson-finished"]) {
+      expect(types.has(t), t).toBe(true);
+    }
+    expect(events.find((e) => e.type === "lesson-started")).toMatchObject({ lang: "ja" });
+  });
+
+  it("refuses a bad prefix with a message in the learner's language and exit code 2", () => {
+    const ja = runCli(freshLearner({ LANG: "ja_JP.UTF-8" }), ["--sandbox", "--yes", "--prefix", "Bad_Prefix"]);
+    expect(ja.status).toBe(2);
+    expect(ja.stderr).toContain("Bad_Prefix");
+    expect(ja.stderr).toMatch(/[\u3040-\u30ff]/); // Japanese text
+    const en = runCli(freshLearner(), ["status", "--sandbox", "--prefix", "x"]);
+    expect(en.status).toBe(2);
+    expect(en.stderr).toContain("at least 3 characters");
+  });
+
+  it("refuses an unknown flag or step with usage exit code 2", () => {
+    const me = freshLearner();
+    expect(runCli(me, ["--frobnicate"]).status).toBe(2);
+    const step = runCli(me, ["step", "teleport", "--sandbox", "--prefix", "carol"]);
+    expect(step.status).toBe(2);
+    expect(step.stderr).toContain("teleport");
+  });
+
+  it("refuses to jump to a step whose earlier steps are missing, naming them", () => {
+    const run = runCli(freshLearner(), ["step", "accept", "--sandbox", "--yes", "--prefix", "dave"]);
+    expect(run.status).toBe(1);
+    expect(run.stderr).toMatch(/deploy.*endpoint-service.*interface-endpoint/);
+  });
+
+  it("does not delete without --yes when there is no terminal to ask in", () => {
+    const me = freshLearner();
+    expect(runCli(me, ["step", "preflight", "--sandbox", "--yes", "--prefix", "erin"]).status).toBe(0);
+    expect(runCli(me, ["step", "deploy", "--sandbox", "--yes", "--prefix", "erin"]).status).toBe(0);
+    const run = runCli(me, ["destroy", "--prefix", "erin"]);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toContain("--yes");
+    expect(runCli(me, ["status", "--prefix", "erin"]).stdout).toContain("erin-consumer");
+  });
+
+  it("prints help in Japanese with --lang ja, without loading the AWS SDK", () => {
+    const run = runCli(freshLearner(), ["--help", "--lang", "ja"]);
+    expect(run.status).toBe(0);
+    expect(run.stdout).toMatch(/[\u3040-\u30ff]/);
+    expect(run.stdout).toContain("npx privatelink-lab destroy --yes");
+  });
+
+  it("keeps colour off with NO_COLOR even when forced on", () => {
+    const me = freshLearner({ NO_COLOR: "1", FORCE_COLOR: "1" });
+    const run = runCli(me, ["status", "--sandbox", "--prefix", "fay"]);
+    expect(run.status, run.stderr).toBe(0);
+    expect(run.stdout).not.toContain(ESC);
+    const colored = runCli(freshLearner({ FORCE_COLOR: "1" }), ["status", "--sandbox", "--prefix", "fay"]);
+    expect(colored.stdout).toContain(ESC);
+  });
+});

@@ -1,0 +1,30 @@
+/** Runs the built CLI (dist/) as a learner would, in a fresh state dir, against the sandbox. */
+import { spawnSync, type SpawnSyncReturns } from "node:child_process";
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+
+export const BIN = resolve(import.meta.dirname, "../../dist/src/bin.js");
+
+export interface CliEnv {
+  home: string;
+  env: NodeJS.ProcessEnv;
+}
+
+/** A fresh learner: own HOME (no AWS files), own XDG state, instant sandbox. */
+export function freshLearner(extra: NodeJS.ProcessEnv = {}): CliEnv {
+  const home = mkdtempSync(join(tmpdir(), "pll-home-"));
+  const env: NodeJS.ProcessEnv = {
+    PATH: process.env.PATH,
+    HOME: home,
+    XDG_STATE_HOME: join(home, "state"),
+    LANG: "en_US.UTF-8",
+    PRIVATELINK_LAB_SANDBOX_SPEED: "instant",
+    ...extra,
+  };
+  return { home, env };
+}
+
+export function runCli(learner: CliEnv, args: string[], input?: string): SpawnSyncReturns<string> {
+  return spawnSync(process.execPath, [BIN, ...args], { env: learner.env, encoding: "utf8", input: input ?? "", timeout: 60_000 });
+}

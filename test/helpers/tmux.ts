@@ -1,0 +1,68 @@
+/**
+ * Drives the built CLI in a real pseudo-terminal through tmux: type keys, read the screen.
+ * Each session has its own tmux server socket, so tests never touch a user's tmux.
+ */
+import { execFileSync } from "node:child_process";
+import { BIN, type CliEnv } from "./cli-process.js";
+
+export class TmuxSession {
+  private static n = 0;
+  readonly socket: string;
+  readonly name: string;
+
+  constructor(
+    private readonly learner: CliEnv,
+    args: string[],
+    size = { cols: 110, rows: 50 },
+  ) {
+    TmuxSession.n += 1;
+    this.socket = `pll-${process.pid}-${TmuxSession.n}`;
+    this.name = "lab";
+    const envArgs = Object.entries(learner.env).flatMap(([k, v]) => (v === undefined ? [] : ["-e", `${k}=${v}`]));
+    const command = [process.execPath, BIN, ...args].map((a) => `'${a.replace(/'/g, "'\\''")}'`).join(" ");
+    // `; sleep` keeps the pane after the program exits so its last screen (and exit code) can be read.
+    this.tmux(["new-session", "-d", "-s", this.name, "-x", String(size.cols), "-y", String(size.rows), ...envArgs, `${command}; echo "[exit $?]"; sleep 600`]);
+    this.tmux(["set-option", "-t", this.name, "history-limit", "20000"]);
+  }
+
+  private tmux(args: string[]): string {
+    return execFileSync("tmux", ["-L", this.socket, ...args], { encoding: "utf8", env: { ...this.learner.env, TMUX: "" } });
+  }
+
+  /** The whole scrollback and screen as plain text. */
+  screen(): string {
+    return this.tmux(["capture-pane", "-p", "-J", "-S", "-20000", "-t", this.name]);
+  }
+
+  keys(...keys: string[]): void {
+    this.tmux(["send-keys", "-t", this.name, ...keys]);
+  }
+
+  type(text: string): void {
+    this.tmux(["send-keys", "-t", this.name, "-l", text]);
+  }
+
+  /** Waits until the screen matches; returns the screen. Throws with the screen on timeout. */
+  async waitFor(pattern: RegExp, timeoutMs = 20_000): Promise<string> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const s = this.screen();
+      if (pattern.test(s)) return s;
+      if (Date.now() > deadline) throw new Error(`timed out waiting for ${pattern}\n--- screen ---\n${s.split("\n").slice(-40).join("\n")}`);
+      await new Promise((r) => setTimeout(r, 50));
+    }
+  }
+
+  /** How many times the pattern occurs on the screen so far. */
+  count(pattern: RegExp): number {
+    return (this.screen().match(new RegExp(pattern.source, pattern.flags.includes("g") ? pattern.flags : pattern.flags + "g")) ?? []).length;
+  }
+
+  close(): void {
+    try {
+      this.tmux(["kill-server"]);
+    } catch {
+      // already gone
+    }
+  }
+}

@@ -1,6 +1,6 @@
 /** Security groups and their rules. (Owned by the EC2 handlers; used by the CloudFormation engine.) */
 import type { HandlerContext } from "../handler.js";
-import type { Life, SecurityGroup, SgRule, Tag } from "../world.js";
+import { exists, live, newId, type Life, type SecurityGroup, type SgRule, type Tag } from "../world.js";
 
 export interface NewSecurityGroup {
   GroupName: string;
@@ -11,19 +11,136 @@ export interface NewSecurityGroup {
   life?: Life;
 }
 
+/** Is the entity not deleted by `now`? (A stack may create it with a future `createdAt`.) */
+function notGone(life: Life, now: number): boolean {
+  return life.deletedAt === undefined || life.deletedAt > now;
+}
+
+/** The group by id, as long as it is not deleted; `InvalidGroup.NotFound` otherwise. */
+export function requireSecurityGroup(ctx: HandlerContext, groupId: string): SecurityGroup {
+  const sg = ctx.rw.securityGroups[groupId];
+  if (!sg || !notGone(sg.life, ctx.now)) {
+    return ctx.fail("InvalidGroup.NotFound", `The security group '${groupId}' does not exist`);
+  }
+  return sg;
+}
+
 /** Creates the group with AWS's default egress rule (all traffic to 0.0.0.0/0). */
 export function createSecurityGroup(ctx: HandlerContext, p: NewSecurityGroup): SecurityGroup {
-  void ctx;
-  void p;
-  throw new Error("not implemented yet");
+  const vpc = ctx.rw.vpcs[p.VpcId];
+  if (!vpc || !notGone(vpc.life, ctx.now)) {
+    return ctx.fail("InvalidVpcID.NotFound", `The vpc ID '${p.VpcId}' does not exist`);
+  }
+  if (/^sg-/i.test(p.GroupName)) {
+    ctx.fail("InvalidParameterValue", "Group names may not be in the format sg-*.");
+  }
+  // Names are unique per VPC among groups that are not deleted.
+  const clash = Object.values(ctx.rw.securityGroups).find(
+    (g) => g.VpcId === p.VpcId && g.GroupName === p.GroupName && notGone(g.life, ctx.now),
+  );
+  if (clash) {
+    ctx.fail("InvalidGroup.Duplicate", `The security group '${p.GroupName}' already exists for VPC '${p.VpcId}'`);
+  }
+  const sg: SecurityGroup = {
+    GroupId: newId(ctx.world, "sg"),
+    GroupName: p.GroupName,
+    Description: p.Description,
+    VpcId: p.VpcId,
+    Ingress: [],
+    Egress: [{ SecurityGroupRuleId: newId(ctx.world, "sgr"), IpProtocol: "-1", CidrIpv4: "0.0.0.0/0" }],
+    Tags: p.Tags ? p.Tags.map((t) => ({ ...t })) : [],
+    life: p.life ? { ...p.life } : { createdAt: ctx.now, readyAt: ctx.now },
+  };
+  ctx.rw.securityGroups[sg.GroupId] = sg;
+  return sg;
+}
+
+/** The VPC's `default` group, created on first need (AWS creates it with the VPC). */
+export function defaultSecurityGroup(ctx: HandlerContext, vpcId: string): SecurityGroup {
+  const found = Object.values(ctx.rw.securityGroups).find(
+    (g) => g.VpcId === vpcId && g.GroupName === "default" && notGone(g.life, ctx.now),
+  );
+  if (found) return found;
+  const vpc = ctx.rw.vpcs[vpcId];
+  const sg = createSecurityGroup(ctx, {
+    GroupName: "default",
+    Description: "default VPC security group",
+    VpcId: vpcId,
+    life: vpc ? { createdAt: vpc.life.createdAt, readyAt: vpc.life.createdAt } : undefined,
+  });
+  // The default group admits all traffic from its own members.
+  sg.Ingress.push({ SecurityGroupRuleId: newId(ctx.world, "sgr"), IpProtocol: "-1", ReferencedGroupId: sg.GroupId });
+  return sg;
+}
+
+/** Two rules are the same permission when protocol, ports and peer match (descriptions don't count). */
+export function sameRule(a: Omit<SgRule, "SecurityGroupRuleId">, b: Omit<SgRule, "SecurityGroupRuleId">): boolean {
+  const ports = (r: typeof a) => (r.IpProtocol === "-1" ? "" : `${r.FromPort ?? ""}:${r.ToPort ?? ""}`);
+  return (
+    a.IpProtocol === b.IpProtocol &&
+    ports(a) === ports(b) &&
+    (a.CidrIpv4 ?? "") === (b.CidrIpv4 ?? "") &&
+    (a.ReferencedGroupId ?? "") === (b.ReferencedGroupId ?? "")
+  );
+}
+
+/** AWS's wording of a rule in `InvalidPermission.*` messages. */
+export function describeRule(r: Omit<SgRule, "SecurityGroupRuleId">): string {
+  const peer = r.CidrIpv4 ?? r.ReferencedGroupId ?? "";
+  const proto = r.IpProtocol === "-1" ? "ALL" : r.IpProtocol.toUpperCase();
+  const ports = r.IpProtocol === "-1" ? "" : `, from port: ${r.FromPort ?? ""}, to port: ${r.ToPort ?? ""}`;
+  return `peer: ${peer}, ${proto}${ports}, ALLOW`;
+}
+
+/** Normalises protocol names and numbers the way EC2 stores them ("6" → "tcp", "all" → "-1"). */
+export function normaliseProtocol(p: string): string {
+  const s = p.trim().toLowerCase();
+  const byNumber: Record<string, string> = { "6": "tcp", "17": "udp", "1": "icmp", all: "-1" };
+  return byNumber[s] ?? s;
 }
 
 /** Adds ingress rules; `InvalidPermission.Duplicate` when one already exists. */
 export function authorizeIngress(ctx: HandlerContext, groupId: string, rules: Omit<SgRule, "SecurityGroupRuleId">[]): SgRule[] {
-  void ctx;
-  void groupId;
-  void rules;
-  throw new Error("not implemented yet");
+  const sg = requireSecurityGroup(ctx, groupId);
+  const added: SgRule[] = [];
+  for (const raw of rules) {
+    const rule = { ...raw, IpProtocol: normaliseProtocol(raw.IpProtocol) };
+    if (rule.IpProtocol === "-1") {
+      delete rule.FromPort;
+      delete rule.ToPort;
+    }
+    if (rule.ReferencedGroupId) requireSecurityGroup(ctx, rule.ReferencedGroupId);
+    if ([...sg.Ingress, ...added].some((r) => sameRule(r, rule))) {
+      ctx.fail("InvalidPermission.Duplicate", `the specified rule "${describeRule(rule)}" already exists`);
+    }
+    added.push({ SecurityGroupRuleId: newId(ctx.world, "sgr"), ...rule });
+  }
+  sg.Ingress.push(...added);
+  return added;
+}
+
+/** Removes ingress rules equal to `rules`; `InvalidPermission.NotFound` when one is not there. */
+export function revokeIngress(ctx: HandlerContext, groupId: string, rules: Omit<SgRule, "SecurityGroupRuleId">[]): SgRule[] {
+  const sg = requireSecurityGroup(ctx, groupId);
+  const removed: SgRule[] = [];
+  for (const raw of rules) {
+    const rule = { ...raw, IpProtocol: normaliseProtocol(raw.IpProtocol) };
+    const hit = sg.Ingress.find((r) => sameRule(r, rule));
+    if (!hit) {
+      ctx.fail(
+        "InvalidPermission.NotFound",
+        "The specified rule does not exist in this security group.",
+      );
+    }
+    removed.push(hit);
+    sg.Ingress = sg.Ingress.filter((r) => r !== hit);
+  }
+  return removed;
+}
+
+/** Does a user belong to the stack being deleted (and so is not in the way)? */
+function ignored(life: Life, ignoreStackId: string | undefined): boolean {
+  return ignoreStackId !== undefined && life.stackId === ignoreStackId;
 }
 
 /**
@@ -31,16 +148,31 @@ export function authorizeIngress(ctx: HandlerContext, groupId: string, rules: Om
  * belong to `ignoreStackId`; undefined when it can.
  */
 export function securityGroupBlocker(ctx: HandlerContext, groupId: string, ignoreStackId?: string): string | undefined {
-  void ctx;
-  void groupId;
-  void ignoreStackId;
-  throw new Error("not implemented yet");
+  const now = ctx.now;
+  const message = `resource ${groupId} has a dependent object`;
+  // Network interfaces (instances, interface endpoints, NLB nodes) that still carry the group.
+  const eni = live(ctx.rw.networkInterfaces, now).find((e) => e.GroupIds.includes(groupId) && !ignored(e.life, ignoreStackId));
+  if (eni) return message;
+  const instance = live(ctx.rw.instances, now).find(
+    (i) => i.SecurityGroupIds.includes(groupId) && !ignored(i.life, ignoreStackId),
+  );
+  if (instance) return message;
+  // Rules in other groups that reference this one.
+  const referencing = Object.values(ctx.rw.securityGroups).find(
+    (g) =>
+      g.GroupId !== groupId &&
+      exists(g.life, now) &&
+      !ignored(g.life, ignoreStackId) &&
+      [...g.Ingress, ...g.Egress].some((r) => r.ReferencedGroupId === groupId),
+  );
+  if (referencing) return message;
+  return undefined;
 }
 
 /** Deletes the group at `at` (default now); call `securityGroupBlocker` first. */
 export function deleteSecurityGroup(ctx: HandlerContext, groupId: string, at?: number): void {
-  void ctx;
-  void groupId;
-  void at;
-  throw new Error("not implemented yet");
+  const sg = ctx.rw.securityGroups[groupId];
+  if (!sg) return;
+  sg.life.deleteRequestedAt ??= ctx.now;
+  if (sg.life.deletedAt === undefined || sg.life.deletedAt > (at ?? ctx.now)) sg.life.deletedAt = at ?? ctx.now;
 }

@@ -3,7 +3,12 @@
  * CloudFormation engine for AWS::EC2::VPCEndpoint.)
  */
 import type { HandlerContext } from "../handler.js";
-import type { EndpointType, Life, Tag, VpcEndpoint } from "../world.js";
+import { newId, type EndpointType, type Life, type Tag, type VpcEndpoint } from "../world.js";
+import { createNetworkInterface, releaseNetworkInterfaces } from "./network-interfaces.js";
+import { resolveServiceTarget, type ServiceTarget } from "./endpoint-services.js";
+import { ENDPOINT_TIMES } from "./endpoint-state.js";
+import { checkEndpointPlacement } from "./endpoint-checks.js";
+import { addGatewayRoutes, endpointDnsEntries, removeGatewayRoutes } from "./endpoint-wiring.js";
 
 export interface NewVpcEndpoint {
   VpcEndpointType: EndpointType;
@@ -19,20 +24,102 @@ export interface NewVpcEndpoint {
   life?: Life;
 }
 
+const sorted = (xs: string[] | undefined): string => [...(xs ?? [])].sort().join(",");
+
+/**
+ * A retry with the same ClientToken returns the endpoint the first call made (so a crash between
+ * the request and the answer never makes a second one); other parameters → a mismatch.
+ */
+function idempotentEndpoint(ctx: HandlerContext, p: NewVpcEndpoint): VpcEndpoint | undefined {
+  if (!p.ClientToken) return undefined;
+  const prior = Object.values(ctx.rw.vpcEndpoints).find((e) => e.ClientToken === p.ClientToken);
+  if (!prior) return undefined;
+  const same =
+    prior.VpcEndpointType === p.VpcEndpointType &&
+    prior.ServiceName === p.ServiceName &&
+    prior.VpcId === p.VpcId &&
+    sorted(prior.SubnetIds) === sorted(p.SubnetIds) &&
+    sorted(prior.RouteTableIds) === sorted(p.RouteTableIds) &&
+    (p.SecurityGroupIds === undefined || sorted(prior.SecurityGroupIds) === sorted(p.SecurityGroupIds));
+  const gone = prior.life.deletedAt !== undefined && prior.life.deletedAt <= ctx.now;
+  if (!same || gone) {
+    ctx.fail(
+      "IdempotentParameterMismatch",
+      "The client token you have provided is associated with a resource that is already deleted or has different parameters. Please use a different client token.",
+    );
+  }
+  return prior;
+}
+
+/** Eight lower-case letters and digits, as in `vpce-0abc…-x1y2z3w4.vpce-svc-….vpce.amazonaws.com`. */
+function dnsSuffix(): string {
+  const chars = "abcdefghijklmnopqrstuvwxyz0123456789";
+  return Array.from({ length: 8 }, () => chars[Math.floor(Math.random() * chars.length)]).join("");
+}
+
+function defaultLife(ctx: HandlerContext): Life {
+  return { createdAt: ctx.now, readyAt: ctx.after(ENDPOINT_TIMES.create) };
+}
+
 /**
  * Creates an endpoint as AWS does: checks the service exists and supports the subnets' AZs, makes
  * one ENI per subnet (Interface) or adds prefix-list routes (Gateway), fills DnsEntries.
+ *
+ * `PrivateDnsEnabled` undefined means false here (CloudFormation's default); the CreateVpcEndpoint
+ * handler applies the API's own default (true for AWS services that have a private DNS name).
  */
 export function createVpcEndpoint(ctx: HandlerContext, p: NewVpcEndpoint): VpcEndpoint {
-  void ctx;
-  void p;
-  throw new Error("not implemented yet");
+  const prior = idempotentEndpoint(ctx, p);
+  if (prior) return prior;
+  const target: ServiceTarget = resolveServiceTarget(ctx, p.ServiceName, p.VpcEndpointType);
+  const placement = checkEndpointPlacement(ctx, p, target);
+  const life = p.life ? { ...p.life } : defaultLife(ctx);
+  const ep: VpcEndpoint = {
+    VpcEndpointId: newId(ctx.world, "vpce"),
+    VpcEndpointType: p.VpcEndpointType,
+    ServiceName: p.ServiceName,
+    VpcId: p.VpcId,
+    SubnetIds: [...(p.SubnetIds ?? [])],
+    RouteTableIds: [...(p.RouteTableIds ?? [])],
+    SecurityGroupIds: placement.securityGroupIds,
+    PrivateDnsEnabled: placement.privateDnsEnabled,
+    NetworkInterfaceIds: [],
+    DnsEntries: [],
+    ClientToken: p.ClientToken,
+    Tags: p.Tags ? p.Tags.map((t) => ({ ...t })) : [],
+    connection: { requiresAcceptance: target.acceptanceRequired },
+    life,
+  };
+  if (ep.VpcEndpointType === "Interface") {
+    for (const subnetId of ep.SubnetIds) {
+      const eni = createNetworkInterface(ctx, {
+        subnetId,
+        groupIds: ep.SecurityGroupIds,
+        kind: "vpc_endpoint",
+        description: `VPC Endpoint Interface ${ep.VpcEndpointId}`,
+        ownerRef: ep.VpcEndpointId,
+        requesterManaged: true,
+        life: { createdAt: life.createdAt, readyAt: life.createdAt, stackId: life.stackId },
+      });
+      ep.NetworkInterfaceIds.push(eni.NetworkInterfaceId);
+    }
+    ep.DnsEntries = endpointDnsEntries(ctx, ep, target, dnsSuffix());
+  } else {
+    addGatewayRoutes(ctx, ep, target);
+  }
+  ctx.rw.vpcEndpoints[ep.VpcEndpointId] = ep;
+  return ep;
 }
 
 /** Starts deleting the endpoint: `deleting` now, gone (with its ENIs and routes) at `at` or after AWS's usual time. */
 export function deleteVpcEndpoint(ctx: HandlerContext, endpointId: string, at?: number): void {
-  void ctx;
-  void endpointId;
-  void at;
-  throw new Error("not implemented yet");
+  const ep = ctx.rw.vpcEndpoints[endpointId];
+  if (!ep) return;
+  if (ep.life.deletedAt !== undefined && ep.life.deletedAt <= ctx.now) return;
+  ep.life.deleteRequestedAt ??= ctx.now;
+  const goneAt = at ?? ctx.after(ENDPOINT_TIMES.delete);
+  if (ep.life.deletedAt === undefined || ep.life.deletedAt > goneAt) ep.life.deletedAt = goneAt;
+  releaseNetworkInterfaces(ctx, ep.NetworkInterfaceIds, ep.life.deletedAt);
+  // The prefix-list routes leave the route tables as soon as deletion starts.
+  removeGatewayRoutes(ctx, ep);
 }

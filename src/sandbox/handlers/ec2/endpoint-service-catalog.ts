@@ -1,0 +1,104 @@
+/**
+ * DescribeVpcEndpointServices: what a consumer can connect to in this region: the AWS services
+ * (owner `amazon`) and the account's own endpoint services. A name that does not exist fails the
+ * whole call with `InvalidServiceName`, as on AWS.
+ */
+import type {
+  DescribeVpcEndpointServicesCommandInput,
+  DescribeVpcEndpointServicesCommandOutput,
+  ServiceDetail,
+} from "@aws-sdk/client-ec2";
+import { handler, type HandlerContext, type HandlerTable } from "../../handler.js";
+import { live } from "../../world.js";
+import { awsServices } from "../../model/aws-services.js";
+import { baseEndpointDnsName, serviceState, serviceZones } from "../../model/endpoint-services.js";
+import { zoneInfo } from "../../regions.js";
+import { applyFilters, outTags } from "./filters.js";
+
+/** A stable service id for an AWS service (AWS gives them ids too). */
+function awsServiceId(name: string, type: string): string {
+  let a = 0x811c9dc5;
+  let b = 0x1b873593;
+  for (const ch of `${name}|${type}`) {
+    a = Math.imul(a ^ ch.charCodeAt(0), 0x01000193) >>> 0;
+    b = Math.imul(b ^ ch.charCodeAt(0), 0x5bd1e995) >>> 0;
+  }
+  return `vpce-svc-${(a.toString(16).padStart(8, "0") + b.toString(16).padStart(9, "0")).slice(0, 17)}`;
+}
+
+function zoneIds(ctx: HandlerContext, zones: string[]): string[] {
+  return zones.map((z) => zoneInfo(ctx.region, z)?.ZoneId ?? z);
+}
+
+function awsDetails(ctx: HandlerContext): ServiceDetail[] {
+  return awsServices(ctx.region).map((s) => ({
+    ServiceName: s.ServiceName,
+    ServiceId: awsServiceId(s.ServiceName, s.ServiceType),
+    ServiceType: [{ ServiceType: s.ServiceType }],
+    ServiceRegion: ctx.region,
+    AvailabilityZones: [...s.AvailabilityZones],
+    AvailabilityZoneIds: zoneIds(ctx, s.AvailabilityZones),
+    Owner: "amazon",
+    BaseEndpointDnsNames: [s.BaseEndpointDnsName],
+    ...(s.PrivateDnsName
+      ? { PrivateDnsName: s.PrivateDnsName, PrivateDnsNames: [{ PrivateDnsName: s.PrivateDnsName }], PrivateDnsNameVerificationState: "verified" as const }
+      : {}),
+    VpcEndpointPolicySupported: s.VpcEndpointPolicySupported,
+    AcceptanceRequired: false,
+    ManagesVpcEndpoints: false,
+    SupportedIpAddressTypes: ["ipv4"],
+    Tags: [],
+  }));
+}
+
+function accountDetails(ctx: HandlerContext): ServiceDetail[] {
+  return live(ctx.rw.endpointServices, ctx.now)
+    .filter((s) => serviceState(s, ctx.now) !== "Deleting")
+    .map((s) => {
+      const zones = serviceZones(ctx, s);
+      return {
+        ServiceName: s.ServiceName,
+        ServiceId: s.ServiceId,
+        ServiceType: [{ ServiceType: "Interface" as const }],
+        ServiceRegion: ctx.region,
+        AvailabilityZones: zones,
+        AvailabilityZoneIds: zoneIds(ctx, zones),
+        Owner: ctx.world.accountId,
+        BaseEndpointDnsNames: [baseEndpointDnsName(ctx.region, s.ServiceId)],
+        VpcEndpointPolicySupported: false,
+        AcceptanceRequired: s.AcceptanceRequired,
+        ManagesVpcEndpoints: false,
+        SupportedIpAddressTypes: ["ipv4"],
+        Tags: outTags(s.Tags),
+      };
+    });
+}
+
+export const serviceCatalogHandlers: HandlerTable = {
+  DescribeVpcEndpointServicesCommand: handler<DescribeVpcEndpointServicesCommandInput, DescribeVpcEndpointServicesCommandOutput>(
+    (ctx, input) => {
+      let details = [...awsDetails(ctx), ...accountDetails(ctx)];
+      for (const name of input.ServiceNames ?? []) {
+        if (!details.some((d) => d.ServiceName === name)) {
+          return ctx.fail("InvalidServiceName", `The Vpc Endpoint Service '${name}' does not exist`);
+        }
+      }
+      if (input.ServiceNames?.length) details = details.filter((d) => input.ServiceNames!.includes(d.ServiceName ?? ""));
+      details = applyFilters(
+        ctx,
+        details,
+        input.Filters,
+        {
+          "service-name": (d) => d.ServiceName,
+          "service-type": (d) => d.ServiceType?.map((t) => t.ServiceType),
+          "owner": (d) => d.Owner,
+          "service-region": (d) => d.ServiceRegion,
+          "supported-ip-address-types": () => "ipv4",
+        },
+        (d) => (d.Tags ?? []).map((t) => ({ Key: t.Key ?? "", Value: t.Value ?? "" })),
+      );
+      const names = [...new Set(details.map((d) => d.ServiceName ?? ""))].sort();
+      return { ServiceNames: names, ServiceDetails: details };
+    },
+  ),
+};

@@ -1,0 +1,95 @@
+/**
+ * EC2's `Filters` and `XxxIds` on Describe* calls. As on AWS: filters are ANDed, the values of one
+ * filter ORed, values may use `*` and `?` wildcards, `tag:<Key>`, `tag-key` and `tag-value` work
+ * wherever a resource has tags, an unknown filter name is `InvalidParameterValue`, and an id that
+ * does not exist is the resource's `InvalidXxx.NotFound` (all missing ids named in one message).
+ */
+import type { Filter } from "@aws-sdk/client-ec2";
+import type { HandlerContext } from "../../handler.js";
+import type { Tag } from "../../world.js";
+
+export type FieldValue = string | number | boolean | undefined | (string | undefined)[];
+
+/** Filter name → the value(s) of an item that the filter's values are matched against. */
+export type FilterFields<T> = Record<string, (item: T) => FieldValue>;
+
+function wildcard(pattern: string): RegExp {
+  const body = pattern.replace(/[.+^${}()|[\]\\]/g, "\\$&").replace(/\*/g, ".*").replace(/\?/g, ".");
+  return new RegExp(`^${body}$`, "s");
+}
+
+function matches(value: FieldValue, wanted: string[]): boolean {
+  const actual = (Array.isArray(value) ? value : [value]).filter((v) => v !== undefined).map(String);
+  const patterns = wanted.map(wildcard);
+  return actual.some((a) => patterns.some((p) => p.test(a)));
+}
+
+function tagField(name: string): ((tags: Tag[]) => string[]) | undefined {
+  if (name.startsWith("tag:")) {
+    const key = name.slice(4);
+    return (tags) => tags.filter((t) => t.Key === key).map((t) => t.Value);
+  }
+  if (name === "tag-key") return (tags) => tags.map((t) => t.Key);
+  if (name === "tag-value") return (tags) => tags.map((t) => t.Value);
+  return undefined;
+}
+
+/** Items that pass every filter. `tagsOf` enables the tag filters. */
+export function applyFilters<T>(
+  ctx: HandlerContext,
+  items: T[],
+  filters: Filter[] | undefined,
+  fields: FilterFields<T>,
+  tagsOf?: (item: T) => Tag[],
+): T[] {
+  let out = items;
+  for (const f of filters ?? []) {
+    const name = f.Name ?? "";
+    const values = f.Values ?? [];
+    const byTag = tagsOf ? tagField(name) : undefined;
+    const field = fields[name];
+    if (!byTag && !field) ctx.fail("InvalidParameterValue", `The filter '${name}' is invalid`);
+    out = out.filter((item) => matches(byTag && tagsOf ? byTag(tagsOf(item)) : field!(item), values));
+  }
+  return out;
+}
+
+/**
+ * Keeps the items named in `ids` (all items when none are given); fails with `code` when one of
+ * the ids is unknown, e.g. `InvalidVpcID.NotFound: The vpc ID 'vpc-1' does not exist`.
+ */
+export function selectByIds<T>(
+  ctx: HandlerContext,
+  items: T[],
+  ids: string[] | undefined,
+  idOf: (item: T) => string,
+  notFound: { code: string; noun: string },
+): T[] {
+  if (!ids || ids.length === 0) return items;
+  const byId = new Map(items.map((i) => [idOf(i), i]));
+  const missing = ids.filter((id) => !byId.has(id));
+  if (missing.length === 1) {
+    ctx.fail(notFound.code, `The ${notFound.noun} '${missing[0]}' does not exist`);
+  }
+  if (missing.length > 1) {
+    ctx.fail(notFound.code, `The ${notFound.noun}s '${missing.join(", ")}' do not exist`);
+  }
+  const wanted = new Set(ids);
+  return items.filter((i) => wanted.has(idOf(i)));
+}
+
+/** Tags for a Create* call from its TagSpecifications (those for `resourceType`, or untyped). */
+export function tagsFromSpecs(
+  specs: { ResourceType?: string | undefined; Tags?: { Key?: string | undefined; Value?: string | undefined }[] | undefined }[] | undefined,
+  resourceType: string,
+): Tag[] {
+  return (specs ?? [])
+    .filter((s) => s.ResourceType === undefined || s.ResourceType === resourceType)
+    .flatMap((s) => s.Tags ?? [])
+    .map((t) => ({ Key: t.Key ?? "", Value: t.Value ?? "" }));
+}
+
+/** A fresh copy of the tags, as the SDK's output type wants them. */
+export function outTags(tags: Tag[]): Tag[] {
+  return tags.map((t) => ({ Key: t.Key, Value: t.Value }));
+}

@@ -1,0 +1,111 @@
+/**
+ * DescribeInstances. An instance is `pending` until its `readyAt`, then `running`; once its stack
+ * deletes it, `shutting-down` until `deletedAt`, then `terminated`, and AWS keeps showing a
+ * terminated instance for about an hour.
+ */
+import type {
+  DescribeInstancesCommandInput,
+  DescribeInstancesCommandOutput,
+  Instance as SdkInstance,
+  InstanceState,
+} from "@aws-sdk/client-ec2";
+import { handler, type HandlerContext, type HandlerTable } from "../../handler.js";
+import type { Instance } from "../../world.js";
+import { applyFilters, outTags, selectByIds, type FilterFields } from "./filters.js";
+
+/** How long AWS lists a terminated instance (real seconds, scaled by the speed). */
+const TERMINATED_VISIBLE_SECONDS = 3600;
+
+export function instanceState(i: Instance, now: number): InstanceState {
+  const { life } = i;
+  if (life.deletedAt !== undefined && life.deletedAt <= now) return { Code: 48, Name: "terminated" };
+  if (life.deleteRequestedAt !== undefined && life.deleteRequestedAt <= now) return { Code: 32, Name: "shutting-down" };
+  if (now < life.readyAt) return { Code: 0, Name: "pending" };
+  return { Code: 16, Name: "running" };
+}
+
+/** Instances DescribeInstances shows at `now`: created, and not terminated for too long. */
+function visibleInstances(ctx: HandlerContext): Instance[] {
+  const window = TERMINATED_VISIBLE_SECONDS * 1000 * ctx.speed;
+  return Object.values(ctx.rw.instances).filter(
+    (i) => i.life.createdAt <= ctx.now && (i.life.deletedAt === undefined || i.life.deletedAt + window > ctx.now),
+  );
+}
+
+function toSdkInstance(ctx: HandlerContext, i: Instance): SdkInstance {
+  const state = instanceState(i, ctx.now);
+  const gone = state.Name === "terminated";
+  const profile = Object.values(ctx.world.instanceProfiles).find((p) => p.Arn === i.IamInstanceProfileArn);
+  const groups = i.SecurityGroupIds.map((id) => ({ GroupId: id, GroupName: ctx.rw.securityGroups[id]?.GroupName ?? "" }));
+  return {
+    InstanceId: i.InstanceId,
+    ImageId: i.ImageId,
+    InstanceType: i.InstanceType as SdkInstance["InstanceType"],
+    State: state,
+    LaunchTime: new Date(i.life.createdAt),
+    Placement: { AvailabilityZone: i.AvailabilityZone, Tenancy: "default", GroupName: "" },
+    Architecture: "x86_64",
+    PlatformDetails: "Linux/UNIX",
+    RootDeviceType: "ebs",
+    RootDeviceName: "/dev/xvda",
+    Hypervisor: "xen",
+    VirtualizationType: "hvm",
+    ...(i.IamInstanceProfileArn ? { IamInstanceProfile: { Arn: i.IamInstanceProfileArn, Id: profile?.InstanceProfileId ?? "" } } : {}),
+    ...(gone
+      ? { StateTransitionReason: `User initiated (${new Date(i.life.deleteRequestedAt ?? i.life.deletedAt ?? 0).toISOString()})` }
+      : {
+          SubnetId: i.SubnetId,
+          VpcId: i.VpcId,
+          PrivateIpAddress: i.PrivateIpAddress,
+          PrivateDnsName: i.PrivateDnsName,
+          SecurityGroups: groups,
+          NetworkInterfaces: [
+            {
+              NetworkInterfaceId: i.NetworkInterfaceId,
+              SubnetId: i.SubnetId,
+              VpcId: i.VpcId,
+              PrivateIpAddress: i.PrivateIpAddress,
+              PrivateDnsName: i.PrivateDnsName,
+              Groups: groups,
+              Status: "in-use",
+              InterfaceType: "interface",
+              OwnerId: ctx.world.accountId,
+            },
+          ],
+        }),
+    Tags: outTags(i.Tags),
+  };
+}
+
+export const instanceHandlers: HandlerTable = {
+  DescribeInstancesCommand: handler<DescribeInstancesCommandInput, DescribeInstancesCommandOutput>((ctx, input) => {
+    let instances = selectByIds(ctx, visibleInstances(ctx), input.InstanceIds, (i) => i.InstanceId, {
+      code: "InvalidInstanceID.NotFound",
+      noun: "instance ID",
+    });
+    const fields: FilterFields<Instance> = {
+      "instance-id": (i) => i.InstanceId,
+      "instance-state-name": (i) => instanceState(i, ctx.now).Name,
+      "instance-state-code": (i) => instanceState(i, ctx.now).Code,
+      "instance-type": (i) => i.InstanceType,
+      "image-id": (i) => i.ImageId,
+      "vpc-id": (i) => i.VpcId,
+      "subnet-id": (i) => i.SubnetId,
+      "availability-zone": (i) => i.AvailabilityZone,
+      "private-ip-address": (i) => i.PrivateIpAddress,
+      "iam-instance-profile.arn": (i) => i.IamInstanceProfileArn,
+      "instance.group-id": (i) => i.SecurityGroupIds,
+      "network-interface.network-interface-id": (i) => i.NetworkInterfaceId,
+    };
+    instances = applyFilters(ctx, instances, input.Filters, fields, (i) => i.Tags);
+    // One reservation per instance: the CloudFormation engine launches them one at a time.
+    return {
+      Reservations: instances.map((i) => ({
+        ReservationId: `r-${i.InstanceId.slice(2)}`,
+        OwnerId: ctx.world.accountId,
+        Groups: [],
+        Instances: [toSdkInstance(ctx, i)],
+      })),
+    };
+  }),
+};

@@ -1,0 +1,74 @@
+/**
+ * DescribeNetworkInterfaces: every ENI in the account: instances' primary interfaces, interface
+ * endpoints' ENIs (`vpc_endpoint`, requester-managed) and NLB nodes (`network_load_balancer`).
+ */
+import type {
+  DescribeNetworkInterfacesCommandInput,
+  DescribeNetworkInterfacesCommandOutput,
+  NetworkInterface as SdkEni,
+} from "@aws-sdk/client-ec2";
+import { handler, type HandlerContext, type HandlerTable } from "../../handler.js";
+import { live, type NetworkInterface } from "../../world.js";
+import { applyFilters, outTags, selectByIds, type FilterFields } from "./filters.js";
+
+/** The account AWS uses as requester of the ENIs it manages for endpoints and load balancers. */
+const AWS_REQUESTER = "727180483921";
+
+function groupsOf(ctx: HandlerContext, ids: string[]): { GroupId: string; GroupName: string }[] {
+  return ids.map((id) => ({ GroupId: id, GroupName: ctx.rw.securityGroups[id]?.GroupName ?? "" }));
+}
+
+function toSdkEni(ctx: HandlerContext, e: NetworkInterface): SdkEni {
+  const instanceOwned = e.InterfaceType === "interface" && e.OwnerRef.startsWith("i-");
+  const ipDns = `ip-${e.PrivateIpAddress.replace(/\./g, "-")}.${ctx.region}.compute.internal`;
+  return {
+    NetworkInterfaceId: e.NetworkInterfaceId,
+    SubnetId: e.SubnetId,
+    VpcId: e.VpcId,
+    AvailabilityZone: e.AvailabilityZone,
+    Description: e.Description,
+    Groups: groupsOf(ctx, e.GroupIds),
+    InterfaceType: e.InterfaceType,
+    OwnerId: ctx.world.accountId,
+    PrivateIpAddress: e.PrivateIpAddress,
+    PrivateDnsName: ipDns,
+    PrivateIpAddresses: [{ Primary: true, PrivateIpAddress: e.PrivateIpAddress, PrivateDnsName: ipDns }],
+    RequesterManaged: e.RequesterManaged,
+    ...(e.RequesterManaged ? { RequesterId: AWS_REQUESTER } : {}),
+    SourceDestCheck: true,
+    Status: "in-use",
+    ...(instanceOwned
+      ? { Attachment: { InstanceId: e.OwnerRef, DeviceIndex: 0, Status: "attached", DeleteOnTermination: true, InstanceOwnerId: ctx.world.accountId } }
+      : {}),
+    TagSet: outTags(e.Tags),
+  };
+}
+
+export const networkInterfaceHandlers: HandlerTable = {
+  DescribeNetworkInterfacesCommand: handler<DescribeNetworkInterfacesCommandInput, DescribeNetworkInterfacesCommandOutput>(
+    (ctx, input) => {
+      let enis = selectByIds(ctx, live(ctx.rw.networkInterfaces, ctx.now), input.NetworkInterfaceIds, (e) => e.NetworkInterfaceId, {
+        code: "InvalidNetworkInterfaceID.NotFound",
+        noun: "networkInterface ID",
+      });
+      const fields: FilterFields<NetworkInterface> = {
+        "network-interface-id": (e) => e.NetworkInterfaceId,
+        "vpc-id": (e) => e.VpcId,
+        "subnet-id": (e) => e.SubnetId,
+        "availability-zone": (e) => e.AvailabilityZone,
+        "group-id": (e) => e.GroupIds,
+        "group-name": (e) => e.GroupIds.map((id) => ctx.rw.securityGroups[id]?.GroupName),
+        "interface-type": (e) => e.InterfaceType,
+        "description": (e) => e.Description,
+        "requester-managed": (e) => String(e.RequesterManaged),
+        "private-ip-address": (e) => e.PrivateIpAddress,
+        "addresses.private-ip-address": (e) => e.PrivateIpAddress,
+        "status": () => "in-use",
+        "attachment.instance-id": (e) => (e.OwnerRef.startsWith("i-") ? e.OwnerRef : undefined),
+        "owner-id": () => ctx.world.accountId,
+      };
+      enis = applyFilters(ctx, enis, input.Filters, fields, (e) => e.Tags);
+      return { NetworkInterfaces: enis.map((e) => toSdkEni(ctx, e)) };
+    },
+  ),
+};

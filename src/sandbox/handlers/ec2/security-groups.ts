@@ -1,0 +1,145 @@
+/**
+ * Security groups: create, describe, delete (DependencyViolation while something uses the group),
+ * and ingress rules (authorize / revoke, by permission or by rule id).
+ */
+import type {
+  AuthorizeSecurityGroupIngressCommandInput,
+  AuthorizeSecurityGroupIngressCommandOutput,
+  CreateSecurityGroupCommandInput,
+  CreateSecurityGroupCommandOutput,
+  DeleteSecurityGroupCommandInput,
+  DeleteSecurityGroupCommandOutput,
+  DescribeSecurityGroupRulesCommandInput,
+  DescribeSecurityGroupRulesCommandOutput,
+  DescribeSecurityGroupsCommandInput,
+  DescribeSecurityGroupsCommandOutput,
+  RevokeSecurityGroupIngressCommandInput,
+  RevokeSecurityGroupIngressCommandOutput,
+} from "@aws-sdk/client-ec2";
+import { handler, type HandlerContext, type HandlerTable } from "../../handler.js";
+import { live, type SecurityGroup, type SgRule } from "../../world.js";
+import {
+  authorizeIngress,
+  createSecurityGroup,
+  deleteSecurityGroup,
+  requireSecurityGroup,
+  revokeIngress,
+  securityGroupBlocker,
+} from "../../model/security-groups.js";
+import { applyFilters, selectByIds, tagsFromSpecs, type FilterFields } from "./filters.js";
+import { rulesFromInput, toSdkRule, toSdkSecurityGroup } from "./sg-shapes.js";
+
+/** A group by id, or by name in the default VPC (the only place EC2 accepts a bare name). */
+function groupFor(ctx: HandlerContext, groupId: string | undefined, groupName: string | undefined): SecurityGroup {
+  if (groupId) return requireSecurityGroup(ctx, groupId);
+  const defaultVpc = live(ctx.rw.vpcs, ctx.now).find((v) => v.IsDefault);
+  const sg = live(ctx.rw.securityGroups, ctx.now).find((g) => g.GroupName === groupName && g.VpcId === defaultVpc?.VpcId);
+  if (!groupName) ctx.fail("MissingParameter", "The request must contain the parameter groupId");
+  if (!sg) ctx.fail("InvalidGroup.NotFound", `The security group '${groupName}' does not exist in default VPC '${defaultVpc?.VpcId ?? "none"}'`);
+  return sg;
+}
+
+function sgFields(ctx: HandlerContext): FilterFields<SecurityGroup> {
+  return {
+    "group-id": (g) => g.GroupId,
+    "group-name": (g) => g.GroupName,
+    "vpc-id": (g) => g.VpcId,
+    "description": (g) => g.Description,
+    "owner-id": () => ctx.world.accountId,
+    "ip-permission.cidr": (g) => g.Ingress.map((r) => r.CidrIpv4),
+    "ip-permission.group-id": (g) => g.Ingress.map((r) => r.ReferencedGroupId),
+    "ip-permission.protocol": (g) => g.Ingress.map((r) => r.IpProtocol),
+    "ip-permission.from-port": (g) => g.Ingress.map((r) => (r.FromPort === undefined ? undefined : String(r.FromPort))),
+    "ip-permission.to-port": (g) => g.Ingress.map((r) => (r.ToPort === undefined ? undefined : String(r.ToPort))),
+    "egress.ip-permission.cidr": (g) => g.Egress.map((r) => r.CidrIpv4),
+  };
+}
+
+interface RuleRow {
+  sg: SecurityGroup;
+  rule: SgRule;
+  egress: boolean;
+}
+
+export const securityGroupHandlers: HandlerTable = {
+  CreateSecurityGroupCommand: handler<CreateSecurityGroupCommandInput, CreateSecurityGroupCommandOutput>((ctx, input) => {
+    if (!input.GroupName) return ctx.fail("MissingParameter", "The request must contain the parameter groupName");
+    if (!input.Description) return ctx.fail("MissingParameter", "The request must contain the parameter GroupDescription");
+    const vpcId = input.VpcId ?? live(ctx.rw.vpcs, ctx.now).find((v) => v.IsDefault)?.VpcId;
+    if (!vpcId) return ctx.fail("VPCIdNotSpecified", "No default VPC for this user");
+    const sg = createSecurityGroup(ctx, {
+      GroupName: input.GroupName,
+      Description: input.Description,
+      VpcId: vpcId,
+      Tags: tagsFromSpecs(input.TagSpecifications, "security-group"),
+    });
+    return { GroupId: sg.GroupId, Tags: sg.Tags.map((t) => ({ ...t })), SecurityGroupArn: toSdkSecurityGroup(ctx, sg).SecurityGroupArn };
+  }),
+
+  DescribeSecurityGroupsCommand: handler<DescribeSecurityGroupsCommandInput, DescribeSecurityGroupsCommandOutput>((ctx, input) => {
+    let groups = selectByIds(ctx, live(ctx.rw.securityGroups, ctx.now), input.GroupIds, (g) => g.GroupId, {
+      code: "InvalidGroup.NotFound",
+      noun: "security group",
+    });
+    if (input.GroupNames?.length) groups = input.GroupNames.map((name) => groupFor(ctx, undefined, name));
+    groups = applyFilters(ctx, groups, input.Filters, sgFields(ctx), (g) => g.Tags);
+    return { SecurityGroups: groups.map((g) => toSdkSecurityGroup(ctx, g)) };
+  }),
+
+  DescribeSecurityGroupRulesCommand: handler<DescribeSecurityGroupRulesCommandInput, DescribeSecurityGroupRulesCommandOutput>(
+    (ctx, input) => {
+      const rows: RuleRow[] = live(ctx.rw.securityGroups, ctx.now).flatMap((sg) => [
+        ...sg.Ingress.map((rule) => ({ sg, rule, egress: false })),
+        ...sg.Egress.map((rule) => ({ sg, rule, egress: true })),
+      ]);
+      let selected = selectByIds(ctx, rows, input.SecurityGroupRuleIds, (r) => r.rule.SecurityGroupRuleId, {
+        code: "InvalidSecurityGroupRuleId.NotFound",
+        noun: "security group rule ID",
+      });
+      selected = applyFilters(ctx, selected, input.Filters, {
+        "group-id": (r) => r.sg.GroupId,
+        "security-group-rule-id": (r) => r.rule.SecurityGroupRuleId,
+      });
+      return { SecurityGroupRules: selected.map((r) => toSdkRule(ctx, r.sg, r.rule, r.egress)) };
+    },
+  ),
+
+  AuthorizeSecurityGroupIngressCommand: handler<AuthorizeSecurityGroupIngressCommandInput, AuthorizeSecurityGroupIngressCommandOutput>(
+    (ctx, input) => {
+      const sg = groupFor(ctx, input.GroupId, input.GroupName);
+      const rules = rulesFromInput(ctx, input.IpPermissions, input, sg.VpcId);
+      const added = authorizeIngress(ctx, sg.GroupId, rules);
+      return { Return: true, SecurityGroupRules: added.map((r) => toSdkRule(ctx, sg, r, false)) };
+    },
+  ),
+
+  RevokeSecurityGroupIngressCommand: handler<RevokeSecurityGroupIngressCommandInput, RevokeSecurityGroupIngressCommandOutput>(
+    (ctx, input) => {
+      const sg = groupFor(ctx, input.GroupId, input.GroupName);
+      if (input.SecurityGroupRuleIds?.length) {
+        for (const id of input.SecurityGroupRuleIds) {
+          if (!sg.Ingress.some((r) => r.SecurityGroupRuleId === id)) {
+            ctx.fail("InvalidSecurityGroupRuleId.NotFound", `The security group rule ID '${id}' does not exist`);
+          }
+        }
+        const ids = new Set(input.SecurityGroupRuleIds);
+        const revoked = sg.Ingress.filter((r) => ids.has(r.SecurityGroupRuleId));
+        sg.Ingress = sg.Ingress.filter((r) => !ids.has(r.SecurityGroupRuleId));
+        return { Return: true, RevokedSecurityGroupRules: revoked.map((r) => ({ SecurityGroupRuleId: r.SecurityGroupRuleId, GroupId: sg.GroupId, IsEgress: false })) };
+      }
+      const revoked = revokeIngress(ctx, sg.GroupId, rulesFromInput(ctx, input.IpPermissions, input, sg.VpcId));
+      return { Return: true, RevokedSecurityGroupRules: revoked.map((r) => ({ SecurityGroupRuleId: r.SecurityGroupRuleId, GroupId: sg.GroupId, IsEgress: false })) };
+    },
+  ),
+
+  DeleteSecurityGroupCommand: handler<DeleteSecurityGroupCommandInput, DeleteSecurityGroupCommandOutput>((ctx, input) => {
+    const sg = groupFor(ctx, input.GroupId, input.GroupName);
+    if (sg.GroupName === "default") {
+      ctx.fail("CannotDelete", `the specified group: "${sg.GroupId}" name: "default" cannot be deleted by a user`);
+    }
+    const blocker = securityGroupBlocker(ctx, sg.GroupId);
+    if (blocker) ctx.fail("DependencyViolation", blocker);
+    deleteSecurityGroup(ctx, sg.GroupId);
+    return { Return: true, GroupId: sg.GroupId };
+  }),
+};

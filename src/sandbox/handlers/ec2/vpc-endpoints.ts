@@ -1,0 +1,116 @@
+/**
+ * The consumer side: CreateVpcEndpoint, DescribeVpcEndpoints, DeleteVpcEndpoints. `State` is
+ * derived from the endpoint's times and reported in AWS's camelCase (`pendingAcceptance`), which is
+ * not the SDK enum's PascalCase: callers must compare case-insensitively, as against AWS.
+ */
+import type {
+  CreateVpcEndpointCommandInput,
+  CreateVpcEndpointCommandOutput,
+  DeleteVpcEndpointsCommandInput,
+  DeleteVpcEndpointsCommandOutput,
+  DescribeVpcEndpointsCommandInput,
+  DescribeVpcEndpointsCommandOutput,
+  State,
+  UnsuccessfulItem,
+  VpcEndpoint as SdkVpcEndpoint,
+} from "@aws-sdk/client-ec2";
+import { handler, type HandlerContext, type HandlerTable } from "../../handler.js";
+import { exists, live, type EndpointType, type VpcEndpoint } from "../../world.js";
+import { findAwsServices } from "../../model/aws-services.js";
+import { endpointState } from "../../model/endpoint-state.js";
+import { createVpcEndpoint, deleteVpcEndpoint } from "../../model/vpc-endpoints.js";
+import { applyFilters, outTags, selectByIds, tagsFromSpecs } from "./filters.js";
+
+export const ENDPOINT_NOT_FOUND = { code: "InvalidVpcEndpointId.NotFound", noun: "Vpc Endpoint Id" };
+
+/** AWS services attach this full-access policy when none is given; endpoint services take none. */
+const FULL_ACCESS_POLICY = '{"Version":"2008-10-17","Statement":[{"Effect":"Allow","Principal":"*","Action":"*","Resource":"*"}]}';
+
+/** AWS's camelCase state, typed as the SDK's field (whose enum spells it PascalCase). */
+export function sdkState(ep: VpcEndpoint, now: number): State {
+  return endpointState(ep, now) as string as State;
+}
+
+export function toSdkEndpoint(ctx: HandlerContext, ep: VpcEndpoint): SdkVpcEndpoint {
+  const isAws = findAwsServices(ctx.region, ep.ServiceName).length > 0;
+  return {
+    VpcEndpointId: ep.VpcEndpointId,
+    VpcEndpointType: ep.VpcEndpointType,
+    VpcId: ep.VpcId,
+    ServiceName: ep.ServiceName,
+    State: sdkState(ep, ctx.now),
+    ...(isAws ? { PolicyDocument: FULL_ACCESS_POLICY } : {}),
+    RouteTableIds: [...ep.RouteTableIds],
+    SubnetIds: [...ep.SubnetIds],
+    Groups: ep.SecurityGroupIds.map((id) => ({ GroupId: id, GroupName: ctx.rw.securityGroups[id]?.GroupName ?? "" })),
+    ...(ep.VpcEndpointType === "Interface" ? { IpAddressType: "ipv4" as const, DnsOptions: { DnsRecordIpType: "ipv4" as const } } : {}),
+    PrivateDnsEnabled: ep.PrivateDnsEnabled,
+    RequesterManaged: false,
+    NetworkInterfaceIds: [...ep.NetworkInterfaceIds],
+    DnsEntries: ep.DnsEntries.map((d) => ({ ...d })),
+    CreationTimestamp: new Date(ep.life.createdAt),
+    Tags: outTags(ep.Tags),
+    OwnerId: ctx.world.accountId,
+  };
+}
+
+/** The API's defaults: type Gateway; private DNS on for AWS interface services that have a name. */
+function apiDefaults(ctx: HandlerContext, input: CreateVpcEndpointCommandInput): { type: EndpointType; privateDns: boolean } {
+  const type = (input.VpcEndpointType ?? "Gateway") as EndpointType;
+  const servicePrivateDns = findAwsServices(ctx.region, input.ServiceName ?? "").some(
+    (s) => s.ServiceType === "Interface" && s.PrivateDnsName !== undefined,
+  );
+  return { type, privateDns: input.PrivateDnsEnabled ?? (type === "Interface" && servicePrivateDns) };
+}
+
+export const vpcEndpointHandlers: HandlerTable = {
+  CreateVpcEndpointCommand: handler<CreateVpcEndpointCommandInput, CreateVpcEndpointCommandOutput>((ctx, input) => {
+    if (!input.VpcId) return ctx.fail("MissingParameter", "The request must contain the parameter VpcId");
+    if (!input.ServiceName) return ctx.fail("MissingParameter", "The request must contain the parameter ServiceName");
+    const { type, privateDns } = apiDefaults(ctx, input);
+    const ep = createVpcEndpoint(ctx, {
+      VpcEndpointType: type,
+      ServiceName: input.ServiceName,
+      VpcId: input.VpcId,
+      SubnetIds: input.SubnetIds,
+      RouteTableIds: input.RouteTableIds,
+      SecurityGroupIds: input.SecurityGroupIds,
+      PrivateDnsEnabled: privateDns,
+      ClientToken: input.ClientToken,
+      Tags: tagsFromSpecs(input.TagSpecifications, "vpc-endpoint"),
+    });
+    return { VpcEndpoint: toSdkEndpoint(ctx, ep), ...(input.ClientToken ? { ClientToken: input.ClientToken } : {}) };
+  }),
+
+  DescribeVpcEndpointsCommand: handler<DescribeVpcEndpointsCommandInput, DescribeVpcEndpointsCommandOutput>((ctx, input) => {
+    let eps = selectByIds(ctx, live(ctx.rw.vpcEndpoints, ctx.now), input.VpcEndpointIds, (e) => e.VpcEndpointId, ENDPOINT_NOT_FOUND);
+    eps = applyFilters(
+      ctx,
+      eps,
+      input.Filters,
+      {
+        "service-name": (e) => e.ServiceName,
+        "vpc-id": (e) => e.VpcId,
+        "vpc-endpoint-id": (e) => e.VpcEndpointId,
+        "vpc-endpoint-state": (e) => endpointState(e, ctx.now),
+        "vpc-endpoint-type": (e) => e.VpcEndpointType,
+        "ip-address-type": () => "ipv4",
+      },
+      (e) => e.Tags,
+    );
+    return { VpcEndpoints: eps.map((e) => toSdkEndpoint(ctx, e)) };
+  }),
+
+  DeleteVpcEndpointsCommand: handler<DeleteVpcEndpointsCommandInput, DeleteVpcEndpointsCommandOutput>((ctx, input) => {
+    const unsuccessful: UnsuccessfulItem[] = [];
+    for (const id of input.VpcEndpointIds ?? []) {
+      const ep = ctx.rw.vpcEndpoints[id];
+      if (!ep || !exists(ep.life, ctx.now)) {
+        unsuccessful.push({ ResourceId: id, Error: { Code: ENDPOINT_NOT_FOUND.code, Message: `The ${ENDPOINT_NOT_FOUND.noun} '${id}' does not exist` } });
+        continue;
+      }
+      deleteVpcEndpoint(ctx, id);
+    }
+    return { Unsuccessful: unsuccessful };
+  }),
+};

@@ -1,0 +1,98 @@
+/**
+ * The AWS services a VPC endpoint can reach in each sandbox region, as DescribeVpcEndpointServices
+ * lists them (owner `amazon`). S3 is offered both as a Gateway (route-table entry to a prefix list)
+ * and as an Interface (ENI) service; DynamoDB as a Gateway. Interface services have a private DNS
+ * name such as `ssm.<region>.amazonaws.com`, which a VPC endpoint with PrivateDnsEnabled answers.
+ */
+import { regionInfo } from "../regions.js";
+import type { EndpointType } from "../world.js";
+
+export interface AwsService {
+  ServiceName: string;
+  ServiceType: EndpointType;
+  /** The short name (`ssm`, `s3`). */
+  short: string;
+  AvailabilityZones: string[];
+  /** e.g. `ssm.ap-northeast-1.vpce.amazonaws.com` */
+  BaseEndpointDnsName: string;
+  PrivateDnsName?: string;
+  /** Gateway services: the managed prefix list routed to the endpoint. */
+  PrefixListId?: string;
+  VpcEndpointPolicySupported: boolean;
+}
+
+/** Short names of the Interface services the lesson (and a curious learner) may meet. */
+const INTERFACE_SERVICES = [
+  "ec2",
+  "ec2messages",
+  "ecr.api",
+  "ecr.dkr",
+  "elasticloadbalancing",
+  "kms",
+  "logs",
+  "monitoring",
+  "s3",
+  "secretsmanager",
+  "ssm",
+  "ssmmessages",
+  "sts",
+];
+const GATEWAY_SERVICES = ["dynamodb", "s3"];
+
+/** A stable fake managed prefix-list id per region and service, e.g. `pl-61a54008`. */
+function prefixListId(region: string, short: string): string {
+  let h = 0x811c9dc5;
+  for (const ch of `${region}/${short}`) h = Math.imul(h ^ ch.charCodeAt(0), 0x01000193) >>> 0;
+  return `pl-${h.toString(16).padStart(8, "0")}`;
+}
+
+function privateDnsName(region: string, short: string): string {
+  // S3's interface endpoint answers bucket-style names: `*.s3.<region>.amazonaws.com`.
+  return short === "s3" ? `*.s3.${region}.amazonaws.com` : `${short}.${region}.amazonaws.com`;
+}
+
+/** Every AWS endpoint service of the region (empty for a region the sandbox does not offer). */
+export function awsServices(region: string): AwsService[] {
+  const info = regionInfo(region);
+  if (!info) return [];
+  const zones = info.zones.map((z) => z.ZoneName);
+  const iface = INTERFACE_SERVICES.map<AwsService>((short) => ({
+    ServiceName: `com.amazonaws.${region}.${short}`,
+    ServiceType: "Interface",
+    short,
+    AvailabilityZones: zones,
+    BaseEndpointDnsName: `${short}.${region}.vpce.amazonaws.com`,
+    PrivateDnsName: privateDnsName(region, short),
+    VpcEndpointPolicySupported: true,
+  }));
+  const gateway = GATEWAY_SERVICES.map<AwsService>((short) => ({
+    ServiceName: `com.amazonaws.${region}.${short}`,
+    ServiceType: "Gateway",
+    short,
+    AvailabilityZones: zones,
+    BaseEndpointDnsName: `${short}.${region}.amazonaws.com`,
+    PrefixListId: prefixListId(region, short),
+    VpcEndpointPolicySupported: true,
+  }));
+  return [...iface, ...gateway].sort((a, b) => a.ServiceName.localeCompare(b.ServiceName) || a.ServiceType.localeCompare(b.ServiceType));
+}
+
+/** The AWS services with this name (S3 has two: Gateway and Interface). */
+export function findAwsServices(region: string, serviceName: string): AwsService[] {
+  return awsServices(region).filter((s) => s.ServiceName === serviceName);
+}
+
+/** Hosted zone of the regional `*.vpce.amazonaws.com` names (Route 53 public zone per region). */
+const VPCE_HOSTED_ZONES: Record<string, string> = {
+  "ap-northeast-1": "Z2E726K9Y6RL4W",
+  "ap-northeast-3": "Z376B5OMM2JZL2",
+  "us-east-1": "Z7HUB22UULQXV",
+  "us-west-2": "Z1YSA3EXCYUU9Z",
+  "eu-west-1": "Z38GZ743OKFT7T",
+  "eu-central-1": "Z273ZU8SZ5RJPC",
+  "ap-southeast-1": "Z18LLCSTV4NVNL",
+};
+
+export function vpceHostedZoneId(region: string): string {
+  return VPCE_HOSTED_ZONES[region] ?? "Z7HUB22UULQXV";
+}

@@ -1,0 +1,137 @@
+/**
+ * What CreateVpcEndpoint checks before it creates anything, with AWS's error codes and wording:
+ * the VPC, the endpoint type against the service, subnets (one per AZ, in AZs the service supports),
+ * security groups (the VPC's default group when none is given), private DNS and quotas.
+ */
+import type { HandlerContext } from "../handler.js";
+import type { Life } from "../world.js";
+import type { ServiceTarget } from "./endpoint-services.js";
+import { defaultSecurityGroup, requireSecurityGroup } from "./security-groups.js";
+import { endpointState } from "./endpoint-state.js";
+import type { NewVpcEndpoint } from "./vpc-endpoints.js";
+
+export interface Placement {
+  securityGroupIds: string[];
+  privateDnsEnabled: boolean;
+}
+
+function notGone(life: Life, now: number): boolean {
+  return life.deletedAt === undefined || life.deletedAt > now;
+}
+
+function checkVpc(ctx: HandlerContext, vpcId: string): void {
+  const vpc = ctx.rw.vpcs[vpcId];
+  if (!vpc || !notGone(vpc.life, ctx.now)) ctx.fail("InvalidVpcID.NotFound", `The vpc ID '${vpcId}' does not exist`);
+}
+
+function checkType(ctx: HandlerContext, p: NewVpcEndpoint, target: ServiceTarget): void {
+  if (!target.types.includes(p.VpcEndpointType)) {
+    ctx.fail("InvalidParameter", `Endpoint type (${p.VpcEndpointType}) does not match available service types ([${target.types.join(", ")}]).`);
+  }
+  if (p.VpcEndpointType === "Gateway" && (p.SubnetIds?.length ?? 0) > 0) {
+    ctx.fail("InvalidParameter", "Subnet IDs are only supported for Interface and GatewayLoadBalancer type VPC Endpoints.");
+  }
+  if (p.VpcEndpointType !== "Gateway" && (p.RouteTableIds?.length ?? 0) > 0) {
+    ctx.fail("InvalidParameter", "Route table IDs are only supported for Gateway type VPC Endpoint.");
+  }
+}
+
+/** Interface endpoints per VPC and gateway endpoints per region (Service Quotas L-29B6F2EB, L-1B52E74A). */
+function checkQuotas(ctx: HandlerContext, p: NewVpcEndpoint): void {
+  const counted = Object.values(ctx.rw.vpcEndpoints).filter(
+    (e) => e.VpcEndpointType === p.VpcEndpointType && notGone(e.life, ctx.now) && endpointState(e, ctx.now) !== "deleting",
+  );
+  const over =
+    p.VpcEndpointType === "Gateway"
+      ? counted.length >= ctx.world.quotas.gatewayEndpointsPerRegion
+      : counted.filter((e) => e.VpcId === p.VpcId).length >= ctx.world.quotas.interfaceEndpointsPerVpc;
+  if (over) ctx.fail("VpcEndpointLimitExceeded", "The maximum number of VPC endpoints has been reached.");
+}
+
+function checkSubnets(ctx: HandlerContext, p: NewVpcEndpoint, target: ServiceTarget): void {
+  const seenZones = new Map<string, string>();
+  for (const subnetId of p.SubnetIds ?? []) {
+    const subnet = ctx.rw.subnets[subnetId];
+    if (!subnet || !notGone(subnet.life, ctx.now)) {
+      ctx.fail("InvalidSubnetID.NotFound", `The subnet ID '${subnetId}' does not exist`);
+    }
+    if (subnet.VpcId !== p.VpcId) {
+      ctx.fail("InvalidParameter", `The subnet ID '${subnetId}' does not belong to the VPC '${p.VpcId}'.`);
+    }
+    if (seenZones.has(subnet.AvailabilityZone)) {
+      ctx.fail(
+        "DuplicateSubnetsInSameZone",
+        `Found another VPC endpoint subnet in the availability zone of ${subnetId}. VPC endpoint subnets should be in different availability zones supported by the VPC endpoint service.`,
+      );
+    }
+    seenZones.set(subnet.AvailabilityZone, subnetId);
+    if (!target.zones.includes(subnet.AvailabilityZone)) {
+      ctx.fail(
+        "InvalidParameter",
+        `The VPC endpoint service ${target.ServiceName} does not support the availability zone of the subnet: ${subnetId}.`,
+      );
+    }
+  }
+}
+
+function securityGroups(ctx: HandlerContext, p: NewVpcEndpoint): string[] {
+  if (p.VpcEndpointType === "Gateway") return [];
+  if (!p.SecurityGroupIds || p.SecurityGroupIds.length === 0) return [defaultSecurityGroup(ctx, p.VpcId).GroupId];
+  for (const id of p.SecurityGroupIds) {
+    const sg = requireSecurityGroup(ctx, id);
+    if (sg.VpcId !== p.VpcId) {
+      ctx.fail("InvalidParameter", `Security group ${id} and VPC ${p.VpcId} belong to different networks.`);
+    }
+  }
+  return [...p.SecurityGroupIds];
+}
+
+function checkPrivateDns(ctx: HandlerContext, p: NewVpcEndpoint, target: ServiceTarget): boolean {
+  if (p.VpcEndpointType === "Gateway" || !p.PrivateDnsEnabled) return false;
+  if (!target.privateDnsName) {
+    ctx.fail("InvalidParameter", `Private DNS can't be enabled because the service ${target.ServiceName} does not provide a private DNS name.`);
+  }
+  const vpc = ctx.rw.vpcs[p.VpcId];
+  if (vpc && !(vpc.EnableDnsSupport && vpc.EnableDnsHostnames)) {
+    ctx.fail(
+      "InvalidParameter",
+      `Enabling private DNS requires both enableDnsSupport and enableDnsHostnames VPC attributes set to true for ${p.VpcId}`,
+    );
+  }
+  const clash = Object.values(ctx.rw.vpcEndpoints).find(
+    (e) => e.VpcId === p.VpcId && e.ServiceName === p.ServiceName && e.PrivateDnsEnabled && notGone(e.life, ctx.now),
+  );
+  if (clash) {
+    ctx.fail(
+      "InvalidParameter",
+      `private-dns-enabled cannot be set because there is already a conflicting DNS domain for ${target.privateDnsName} in the VPC ${p.VpcId}`,
+    );
+  }
+  return true;
+}
+
+function checkRouteTables(ctx: HandlerContext, p: NewVpcEndpoint, target: ServiceTarget): void {
+  for (const id of p.RouteTableIds ?? []) {
+    const rt = ctx.rw.routeTables[id];
+    if (!rt || !notGone(rt.life, ctx.now) || rt.VpcId !== p.VpcId) {
+      ctx.fail("InvalidRouteTableID.NotFound", `The routeTable ID '${id}' does not exist`);
+    }
+    if (rt.Routes.some((r) => r.DestinationPrefixListId === target.prefixListId)) {
+      ctx.fail("RouteAlreadyExists", `route table ${id} already has a route with destination-prefix-list-id ${target.prefixListId}`);
+    }
+  }
+}
+
+/** Every check, in AWS's order; returns the security groups and private DNS setting to use. */
+export function checkEndpointPlacement(ctx: HandlerContext, p: NewVpcEndpoint, target: ServiceTarget): Placement {
+  checkVpc(ctx, p.VpcId);
+  checkType(ctx, p, target);
+  checkQuotas(ctx, p);
+  if (p.VpcEndpointType === "Gateway") {
+    checkRouteTables(ctx, p, target);
+    return { securityGroupIds: [], privateDnsEnabled: false };
+  }
+  checkSubnets(ctx, p, target);
+  const privateDnsEnabled = checkPrivateDns(ctx, p, target);
+  return { securityGroupIds: securityGroups(ctx, p), privateDnsEnabled };
+}

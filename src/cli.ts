@@ -30,6 +30,31 @@ function globalOptions(cmd: Command, t: Translate): Command {
     .option("--endpoint-url <url>", t("help.opt.endpointUrl"));
 }
 
+/** Commander's own headings, in the learner's language. */
+function localizeHelp(text: string, t: Translate): string {
+  return text
+    .replace(/^Usage:/m, t("help.title.usage"))
+    .replace(/^Options:/m, t("help.title.options"))
+    .replace(/^Commands:/m, t("help.title.commands"))
+    .replace(/^Arguments:/m, t("help.title.arguments"))
+    .replace(/\(choices: /g, t("help.title.choices") + " ");
+}
+
+/** A commander usage error, said in the learner's language (the token it complains about kept). */
+function usageMessage(err: CommanderError, t: Translate): string {
+  const token = /'([^']*)'/.exec(err.message)?.[1] ?? "";
+  const known: Record<string, string> = {
+    "commander.unknownOption": "usage.unknownOption",
+    "commander.unknownCommand": "usage.unknownCommand",
+    "commander.missingArgument": "usage.missingArgument",
+    "commander.optionMissingArgument": "usage.optionMissingArgument",
+    "commander.invalidArgument": "usage.invalidArgument",
+    "commander.excessArguments": "usage.excessArguments",
+  };
+  const key = known[err.code];
+  return key ? t(key, { token }) : err.message.replace(/^error: /, "");
+}
+
 export type Runner = (what: () => Promise<void>, lang: Lang, json: boolean) => Promise<void>;
 
 export function buildProgram(e: Environment, run: Runner, argv: readonly string[]): Command {
@@ -45,7 +70,12 @@ export function buildProgram(e: Environment, run: Runner, argv: readonly string[
     .showSuggestionAfterError(true)
     .addHelpText("after", "\n" + t("help.examples"))
     .exitOverride()
-    .configureOutput({ writeOut: (s) => e.stdout.write(s), writeErr: (s) => process.stderr.write(s) });
+    .configureOutput({
+      writeOut: (s) => e.stdout.write(localizeHelp(s, t)),
+      writeErr: (s) => process.stderr.write(localizeHelp(s, t)),
+      // Usage errors are reported by runCli in the learner's language.
+      outputError: () => undefined,
+    });
   globalOptions(program, t);
   const opts = (cmd: Command): GlobalOptions => cmd.optsWithGlobals<GlobalOptions>();
   const go = (cmd: Command, what: () => Promise<void>) => run(what, (opts(cmd).lang as Lang | undefined) ?? lang, Boolean(opts(cmd).json));
@@ -89,7 +119,11 @@ export async function runCli(argv: string[], e: Environment, run: Runner): Promi
     return EXIT.ok;
   } catch (err) {
     if (err instanceof CommanderError) {
-      return err.exitCode === 0 ? EXIT.ok : EXIT.usage;
+      if (err.exitCode === 0 || err.code === "commander.helpDisplayed" || err.code === "commander.version") return EXIT.ok;
+      const requested = langFromArgv(argv);
+      const t = translator(requested && isLang(requested) ? requested : langFromEnv(e.env));
+      process.stderr.write(`✖ ${usageMessage(err, t)}\n→ ${t("usage.seeHelp")}\n`);
+      return EXIT.usage;
     }
     if (err instanceof LabError) return err.exitCode;
     throw err;

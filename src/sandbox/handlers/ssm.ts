@@ -1,3 +1,195 @@
-import type { HandlerTable } from "../handler.js";
+/**
+ * Systems Manager Run Command and managed-instance inventory: DescribeInstanceInformation,
+ * SendCommand (AWS-RunShellScript), GetCommandInvocation, ListCommandInvocations.
+ * (GetParameter(s) live in ssm-parameters.ts.)
+ */
+import type {
+  DescribeInstanceInformationCommandInput,
+  DescribeInstanceInformationCommandOutput,
+  GetCommandInvocationCommandInput,
+  GetCommandInvocationCommandOutput,
+  InstanceInformation,
+  ListCommandInvocationsCommandInput,
+  ListCommandInvocationsCommandOutput,
+  SendCommandCommandInput,
+  SendCommandCommandOutput,
+} from "@aws-sdk/client-ssm";
+import { handler, type HandlerContext, type HandlerTable } from "../handler.js";
+import { SSM_AGENT_VERSION, ssmAgentStatus } from "../model/ssm-agent.js";
+import { consoleOutput, elapsed, invocationAt, isoTime } from "../ssm/invocation.js";
+import { RUN_SHELL_SCRIPT, sendRunShellScript } from "../ssm/run-command.js";
+import { live, tagValue, type Instance } from "../world.js";
 
-export const ssmHandlers: HandlerTable = {};
+function instanceInformation(ctx: HandlerContext, inst: Instance): InstanceInformation | undefined {
+  const status = ssmAgentStatus(ctx.world, ctx.region, inst, ctx.now, ctx.speed);
+  if (!status.online) return undefined;
+  return {
+    InstanceId: inst.InstanceId,
+    PingStatus: "Online",
+    LastPingDateTime: new Date(ctx.now),
+    AgentVersion: SSM_AGENT_VERSION,
+    IsLatestVersion: false,
+    PlatformType: "Linux",
+    PlatformName: "Amazon Linux",
+    PlatformVersion: "2023",
+    ResourceType: "EC2Instance",
+    IPAddress: inst.PrivateIpAddress,
+    ComputerName: inst.PrivateDnsName,
+    SourceId: inst.InstanceId,
+    SourceType: "AWS::EC2::Instance",
+  };
+}
+
+/** Instance ids asked for through `Filters` (Key InstanceIds) or the older `InstanceInformationFilterList`. */
+function requestedIds(input: DescribeInstanceInformationCommandInput): string[] | undefined {
+  const fromFilters = input.Filters?.filter((f) => f.Key === "InstanceIds").flatMap((f) => f.Values ?? []);
+  const fromList = input.InstanceInformationFilterList?.filter((f) => f.key === "InstanceIds").flatMap((f) => f.valueSet ?? []);
+  const ids = [...(fromFilters ?? []), ...(fromList ?? [])];
+  return ids.length > 0 ? ids : undefined;
+}
+
+function pingFilter(input: DescribeInstanceInformationCommandInput): string[] | undefined {
+  const values = [
+    ...(input.Filters?.filter((f) => f.Key === "PingStatus").flatMap((f) => f.Values ?? []) ?? []),
+    ...(input.InstanceInformationFilterList?.filter((f) => f.key === "PingStatus").flatMap((f) => f.valueSet ?? []) ?? []),
+  ];
+  return values.length > 0 ? values : undefined;
+}
+
+const describeInstanceInformation = handler<DescribeInstanceInformationCommandInput, DescribeInstanceInformationCommandOutput>((ctx, input) => {
+  const ids = requestedIds(input);
+  const pings = pingFilter(input);
+  const list = live(ctx.rw.instances, ctx.now)
+    .filter((i) => !ids || ids.includes(i.InstanceId))
+    .map((i) => instanceInformation(ctx, i))
+    .filter((i): i is InstanceInformation => i !== undefined && (!pings || pings.includes(i.PingStatus ?? "")));
+  return { InstanceInformationList: list };
+});
+
+function targetInstanceIds(input: SendCommandCommandInput): string[] {
+  const fromTargets = input.Targets?.filter((t) => t.Key === "InstanceIds").flatMap((t) => t.Values ?? []) ?? [];
+  return [...(input.InstanceIds ?? []), ...fromTargets];
+}
+
+const sendCommand = handler<SendCommandCommandInput, SendCommandCommandOutput>((ctx, input) => {
+  if (input.DocumentName !== RUN_SHELL_SCRIPT) {
+    return ctx.fail("InvalidDocument", `Document with name ${input.DocumentName ?? ""} does not exist.`);
+  }
+  const commands = input.Parameters?.["commands"];
+  if (!commands || commands.length === 0) return ctx.fail("InvalidParameters", 'Parameter "commands" is required.');
+  const ids = targetInstanceIds(input);
+  if (ids.length === 0) return ctx.fail("ValidationException", "Either InstanceIds or Targets must be specified.");
+  const offline = ids.filter((id) => {
+    const inst = ctx.rw.instances[id];
+    return !inst || !ssmAgentStatus(ctx.world, ctx.region, inst, ctx.now, ctx.speed).online;
+  });
+  if (offline.length > 0) {
+    return ctx.fail("InvalidInstanceId", `Instances [[${offline.join(", ")}]] not in a valid state for account ${ctx.world.accountId}`);
+  }
+  const cmd = sendRunShellScript(ctx, ids, commands);
+  const timeout = input.TimeoutSeconds ?? 3600;
+  return {
+    Command: {
+      CommandId: cmd.CommandId,
+      DocumentName: RUN_SHELL_SCRIPT,
+      DocumentVersion: "$DEFAULT",
+      Comment: input.Comment ?? "",
+      ExpiresAfter: new Date(ctx.now + timeout * 1000),
+      Parameters: { commands: [...commands] },
+      InstanceIds: [...ids],
+      Targets: [],
+      RequestedDateTime: new Date(ctx.now),
+      Status: "Pending",
+      StatusDetails: "Pending",
+      MaxConcurrency: input.MaxConcurrency ?? "50",
+      MaxErrors: input.MaxErrors ?? "0",
+      TargetCount: ids.length,
+      CompletedCount: 0,
+      ErrorCount: 0,
+      DeliveryTimedOutCount: 0,
+      TimeoutSeconds: timeout,
+      CloudWatchOutputConfig: { CloudWatchOutputEnabled: false, CloudWatchLogGroupName: "" },
+      NotificationConfig: { NotificationArn: "", NotificationEvents: [] },
+      ServiceRole: "",
+      OutputS3BucketName: "",
+      OutputS3KeyPrefix: "",
+      OutputS3Region: ctx.region,
+    },
+  };
+});
+
+const getCommandInvocation = handler<GetCommandInvocationCommandInput, GetCommandInvocationCommandOutput>((ctx, input) => {
+  const cmd = input.CommandId ? ctx.rw.ssmCommands[input.CommandId] : undefined;
+  const inv = cmd?.Invocations.find((i) => i.InstanceId === input.InstanceId);
+  const view = inv ? invocationAt(inv, ctx.now) : undefined;
+  if (!cmd || !view || !view.visible) return ctx.fail("InvocationDoesNotExist", "");
+  return {
+    CommandId: cmd.CommandId,
+    InstanceId: input.InstanceId,
+    Comment: "",
+    DocumentName: cmd.DocumentName,
+    DocumentVersion: "$DEFAULT",
+    PluginName: "aws:runShellScript",
+    ResponseCode: view.responseCode,
+    ExecutionStartDateTime: isoTime(view.startedAt),
+    ExecutionElapsedTime: elapsed(view),
+    ExecutionEndDateTime: isoTime(view.finishedAt),
+    Status: view.status,
+    StatusDetails: view.status,
+    StandardOutputContent: view.stdout,
+    StandardOutputUrl: "",
+    StandardErrorContent: view.stderr,
+    StandardErrorUrl: "",
+    CloudWatchOutputConfig: { CloudWatchOutputEnabled: false, CloudWatchLogGroupName: "" },
+  };
+});
+
+const listCommandInvocations = handler<ListCommandInvocationsCommandInput, ListCommandInvocationsCommandOutput>((ctx, input) => {
+  const commands = Object.values(ctx.rw.ssmCommands).filter((c) => !input.CommandId || c.CommandId === input.CommandId);
+  const list = commands
+    .sort((a, b) => b.RequestedDateTime - a.RequestedDateTime)
+    .flatMap((cmd) =>
+      cmd.Invocations.filter((inv) => !input.InstanceId || inv.InstanceId === input.InstanceId).map((inv) => {
+        const view = invocationAt(inv, ctx.now);
+        const inst = ctx.rw.instances[inv.InstanceId];
+        return {
+          CommandId: cmd.CommandId,
+          InstanceId: inv.InstanceId,
+          InstanceName: inst ? (tagValue(inst.Tags, "Name") ?? "") : "",
+          Comment: "",
+          DocumentName: cmd.DocumentName,
+          DocumentVersion: "$DEFAULT",
+          RequestedDateTime: new Date(cmd.RequestedDateTime),
+          Status: view.status,
+          StatusDetails: view.status,
+          StandardOutputUrl: "",
+          StandardErrorUrl: "",
+          CommandPlugins: input.Details ? [plugin(view)] : [],
+          ServiceRole: "",
+          CloudWatchOutputConfig: { CloudWatchOutputEnabled: false, CloudWatchLogGroupName: "" },
+        };
+      }),
+    );
+  return { CommandInvocations: list };
+});
+
+function plugin(view: ReturnType<typeof invocationAt>) {
+  return {
+    Name: "aws:runShellScript",
+    Status: view.status,
+    StatusDetails: view.status,
+    ResponseCode: view.responseCode,
+    ResponseStartDateTime: view.startedAt === undefined ? undefined : new Date(view.startedAt),
+    ResponseFinishDateTime: view.finishedAt === undefined ? undefined : new Date(view.finishedAt),
+    Output: consoleOutput(view),
+    StandardOutputUrl: "",
+    StandardErrorUrl: "",
+  };
+}
+
+export const ssmHandlers: HandlerTable = {
+  DescribeInstanceInformationCommand: describeInstanceInformation,
+  SendCommandCommand: sendCommand,
+  GetCommandInvocationCommand: getCommandInvocation,
+  ListCommandInvocationsCommand: listCommandInvocations,
+};

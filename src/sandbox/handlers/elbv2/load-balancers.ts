@@ -1,0 +1,90 @@
+/** DescribeLoadBalancers and DescribeListeners: the NLB and its listeners as the ELBv2 API shows them. */
+import type {
+  DescribeListenersCommandInput,
+  DescribeListenersCommandOutput,
+  DescribeLoadBalancersCommandInput,
+  DescribeLoadBalancersCommandOutput,
+  Listener as SdkListener,
+  LoadBalancer as SdkLoadBalancer,
+} from "@aws-sdk/client-elastic-load-balancing-v2";
+import { handler, type HandlerContext } from "../../handler.js";
+import { loadBalancerState } from "../../reachability-facts.js";
+import { live, type Listener, type LoadBalancer } from "../../world.js";
+
+/** Route 53 zone of NLB DNS names per region (CanonicalHostedZoneId). */
+const NLB_HOSTED_ZONES: Record<string, string> = {
+  "ap-northeast-1": "Z31USIVHYNEOWT",
+  "ap-northeast-3": "Z1GWIQ4HH19I5X",
+  "us-east-1": "Z26RNL4JYFTOTI",
+  "us-west-2": "Z18D5FSROUN65G",
+  "eu-west-1": "Z2IFOLAFXWLO4F",
+  "eu-central-1": "Z3F0SRJ5LGBH90",
+  "ap-southeast-1": "ZKVM4W9LS7TM",
+};
+
+export function liveLoadBalancers(ctx: HandlerContext): LoadBalancer[] {
+  return live(ctx.rw.loadBalancers, ctx.now);
+}
+
+export function toSdkLoadBalancer(ctx: HandlerContext, lb: LoadBalancer): SdkLoadBalancer {
+  return {
+    LoadBalancerArn: lb.LoadBalancerArn,
+    DNSName: lb.DNSName,
+    CanonicalHostedZoneId: NLB_HOSTED_ZONES[ctx.region] ?? "Z26RNL4JYFTOTI",
+    CreatedTime: new Date(lb.life.createdAt),
+    LoadBalancerName: lb.LoadBalancerName,
+    Scheme: lb.Scheme,
+    VpcId: lb.VpcId,
+    State: { Code: loadBalancerState(lb, ctx.now) },
+    Type: lb.Type,
+    // An internal NLB without static addresses lists its subnets with no LoadBalancerAddresses.
+    AvailabilityZones: lb.SubnetIds.map((id) => ({ ZoneName: ctx.rw.subnets[id]?.AvailabilityZone, SubnetId: id, LoadBalancerAddresses: [] })),
+    IpAddressType: "ipv4",
+  };
+}
+
+export const describeLoadBalancers = handler<DescribeLoadBalancersCommandInput, DescribeLoadBalancersCommandOutput>((ctx, input) => {
+  const all = liveLoadBalancers(ctx);
+  if (input.Names?.length) {
+    const missing = input.Names.filter((n) => !all.some((lb) => lb.LoadBalancerName === n));
+    if (missing.length > 0) return ctx.fail("LoadBalancerNotFoundException", `Load balancers '[${missing.join(", ")}]' not found`);
+  }
+  if (input.LoadBalancerArns?.length) {
+    if (input.LoadBalancerArns.some((arn) => !all.some((lb) => lb.LoadBalancerArn === arn))) {
+      return ctx.fail("LoadBalancerNotFoundException", "One or more load balancers not found");
+    }
+  }
+  const picked = all.filter(
+    (lb) => (!input.Names?.length || input.Names.includes(lb.LoadBalancerName)) && (!input.LoadBalancerArns?.length || input.LoadBalancerArns.includes(lb.LoadBalancerArn)),
+  );
+  return { LoadBalancers: picked.map((lb) => toSdkLoadBalancer(ctx, lb)) };
+});
+
+function toSdkListener(l: Listener): SdkListener {
+  return {
+    ListenerArn: l.ListenerArn,
+    LoadBalancerArn: l.LoadBalancerArn,
+    Port: l.Port,
+    Protocol: l.Protocol as SdkListener["Protocol"],
+    DefaultActions: [
+      {
+        Type: "forward",
+        TargetGroupArn: l.TargetGroupArn,
+        ForwardConfig: { TargetGroups: [{ TargetGroupArn: l.TargetGroupArn, Weight: 1 }], TargetGroupStickinessConfig: { Enabled: false } },
+      },
+    ],
+  };
+}
+
+export const describeListeners = handler<DescribeListenersCommandInput, DescribeListenersCommandOutput>((ctx, input) => {
+  const listeners = live(ctx.rw.listeners, ctx.now);
+  if (input.ListenerArns?.length) {
+    if (input.ListenerArns.some((arn) => !listeners.some((l) => l.ListenerArn === arn))) return ctx.fail("ListenerNotFoundException", "One or more listeners not found");
+    return { Listeners: listeners.filter((l) => input.ListenerArns!.includes(l.ListenerArn)).map(toSdkListener) };
+  }
+  if (!input.LoadBalancerArn) return ctx.fail("ValidationError", "You must specify either listener ARNs or a load balancer ARN");
+  if (!liveLoadBalancers(ctx).some((lb) => lb.LoadBalancerArn === input.LoadBalancerArn)) {
+    return ctx.fail("LoadBalancerNotFoundException", "One or more load balancers not found");
+  }
+  return { Listeners: listeners.filter((l) => l.LoadBalancerArn === input.LoadBalancerArn).map(toSdkListener) };
+});

@@ -1,0 +1,99 @@
+/**
+ * Whether an instance's SSM Agent has registered with Systems Manager (PingStatus Online), derived
+ * from the world at `now`. In a VPC with no internet, as in the lesson, the agent reaches SSM
+ * through interface endpoints. It is Online about a minute after all of these hold:
+ * - the instance is running;
+ * - it has an instance profile whose role carries AmazonSSMManagedInstanceCore;
+ * - its VPC has `ssm` and `ssmmessages` interface endpoints, `available`, with PrivateDnsEnabled
+ *   (the agent calls `ssm.<region>.amazonaws.com`), and the VPC has DNS support and hostnames on;
+ * - their security groups admit TCP 443 from the instance (and its own egress allows it).
+ * (Agent 3.3.40+ runs commands over ssmmessages; `ec2messages` is no longer required.)
+ * Otherwise the instance is absent from DescribeInstanceInformation; `blockers` says why.
+ */
+import { after, type Speed } from "../clock.js";
+import { egressAllows, ingressAllows } from "../reachability/security-groups.js";
+import { exists, isReady, live, type Instance, type RegionWorld, type VpcEndpoint, type World } from "../world.js";
+import { endpointState } from "./endpoint-state.js";
+import { instanceStateAt } from "./target-health.js";
+
+export const SSM_CORE_POLICY_ARN = "arn:aws:iam::aws:policy/AmazonSSMManagedInstanceCore";
+/** Seconds from "everything is in place" to the agent showing Online. */
+export const AGENT_REGISTRATION_SECONDS = 60;
+export const SSM_AGENT_VERSION = "3.3.1611.0";
+
+export type AgentBlockerCode =
+  | "instance-not-running"
+  | "no-instance-profile"
+  | "role-missing-ssm-policy"
+  | "vpc-dns-disabled"
+  | "no-endpoint"
+  | "endpoint-not-available"
+  | "endpoint-private-dns-disabled"
+  | "endpoint-sg-denies-443"
+  | "instance-sg-egress-denies-443"
+  | "agent-registering";
+
+export interface AgentBlocker {
+  code: AgentBlockerCode;
+  /** What it is about: the endpoint service (`com.amazonaws.<region>.ssm`), role name, VPC id... */
+  subject?: string;
+}
+
+export interface AgentStatus {
+  online: boolean;
+  /** When it became (or will become) Online, if nothing else changes. */
+  onlineAt?: number;
+  blockers: AgentBlocker[];
+}
+
+function roleBlockers(world: World, inst: Instance, now: number): { blockers: AgentBlocker[]; readyAt: number } {
+  const profile = Object.values(world.instanceProfiles).find((p) => p.Arn === inst.IamInstanceProfileArn && exists(p.life, now));
+  if (!inst.IamInstanceProfileArn || !profile) return { blockers: [{ code: "no-instance-profile" }], readyAt: 0 };
+  const roles = profile.Roles.map((name) => world.iamRoles[name] ?? Object.values(world.iamRoles).find((r) => r.RoleName === name));
+  const good = roles.find((r) => r !== undefined && exists(r.life, now) && r.ManagedPolicyArns.includes(SSM_CORE_POLICY_ARN));
+  if (!good) return { blockers: [{ code: "role-missing-ssm-policy", subject: profile.Roles[0] ?? profile.InstanceProfileName }], readyAt: 0 };
+  return { blockers: [], readyAt: Math.max(profile.life.readyAt, good.life.readyAt) };
+}
+
+function endpointBlockers(rw: RegionWorld, inst: Instance, serviceName: string, now: number): { blockers: AgentBlocker[]; readyAt: number } {
+  const candidates = live(rw.vpcEndpoints, now).filter((ep) => ep.VpcId === inst.VpcId && ep.ServiceName === serviceName && ep.VpcEndpointType === "Interface");
+  if (candidates.length === 0) return { blockers: [{ code: "no-endpoint", subject: serviceName }], readyAt: 0 };
+  const problems = candidates.map((ep) => endpointProblem(rw, inst, ep, now));
+  const i = problems.findIndex((p) => p === undefined);
+  if (i >= 0) return { blockers: [], readyAt: candidates[i]!.life.readyAt };
+  return { blockers: [{ code: problems[0]!, subject: serviceName }], readyAt: 0 };
+}
+
+function endpointProblem(rw: RegionWorld, inst: Instance, ep: VpcEndpoint, now: number): AgentBlockerCode | undefined {
+  if (endpointState(ep, now) !== "available") return "endpoint-not-available";
+  if (!ep.PrivateDnsEnabled) return "endpoint-private-dns-disabled";
+  const groups = live(rw.securityGroups, now);
+  const enis = ep.NetworkInterfaceIds.map((id) => rw.networkInterfaces[id]).filter((e) => e !== undefined);
+  const ip = enis[0]?.PrivateIpAddress ?? "0.0.0.0";
+  if (!egressAllows(groups, inst.SecurityGroupIds, "tcp", 443, { ip, groupIds: ep.SecurityGroupIds })) return "instance-sg-egress-denies-443";
+  const from = { ip: inst.PrivateIpAddress, groupIds: inst.SecurityGroupIds };
+  if (!ingressAllows(groups, ep.SecurityGroupIds, "tcp", 443, from)) return "endpoint-sg-denies-443";
+  return undefined;
+}
+
+export function ssmAgentStatus(world: World, region: string, inst: Instance, now: number, speed: Speed): AgentStatus {
+  const rw = world.regions[region];
+  if (!rw || instanceStateAt(inst, now) !== "running") return { online: false, blockers: [{ code: "instance-not-running" }] };
+  const blockers: AgentBlocker[] = [];
+  const role = roleBlockers(world, inst, now);
+  blockers.push(...role.blockers);
+  const vpc = rw.vpcs[inst.VpcId];
+  if (!vpc || !vpc.EnableDnsSupport || !vpc.EnableDnsHostnames) blockers.push({ code: "vpc-dns-disabled", subject: inst.VpcId });
+  const ssm = endpointBlockers(rw, inst, `com.amazonaws.${region}.ssm`, now);
+  const messages = endpointBlockers(rw, inst, `com.amazonaws.${region}.ssmmessages`, now);
+  blockers.push(...ssm.blockers, ...messages.blockers);
+  if (blockers.length > 0) return { online: false, blockers };
+  const onlineAt = after(Math.max(inst.life.readyAt, role.readyAt, ssm.readyAt, messages.readyAt), AGENT_REGISTRATION_SECONDS, speed);
+  if (now < onlineAt) return { online: false, onlineAt, blockers: [{ code: "agent-registering" }] };
+  return { online: true, onlineAt, blockers: [] };
+}
+
+/** Is the instance visible and ready (for callers that only need a yes/no)? */
+export function isSsmManaged(world: World, region: string, inst: Instance, now: number, speed: Speed): boolean {
+  return isReady(inst.life, now) && ssmAgentStatus(world, region, inst, now, speed).online;
+}

@@ -1,0 +1,86 @@
+/**
+ * NLB target health, derived from the world at `now` (lazy time), as DescribeTargetHealth shows it.
+ *
+ * An NLB health-checks its targets over TCP on the traffic port, from its nodes' private IPs in
+ * the target's VPC. So a target passes only when the instance runs, Apache listens, and the
+ * Provider security group admits the NLB's addresses on that port. Timeline of a new target:
+ * `initial` (Elb.RegistrationInProgress) until the listener links the group to an active NLB and
+ * registration completes (~30 s), `initial` (Elb.InitialHealthChecking) while the first checks
+ * run, then `healthy` about 90 s after everything is up (3 checks × 30 s), or `unhealthy`
+ * (Target.FailedHealthChecks) when the checks keep failing.
+ */
+import { after, type Speed } from "../clock.js";
+import { ingressAllows } from "../reachability/security-groups.js";
+import { exists, live, type Instance, type LoadBalancer, type RegionWorld, type Target, type TargetGroup } from "../world.js";
+
+export const HEALTH_TIMES = { registration: 30, checksToHealthy: 90, checksToUnhealthy: 60 } as const;
+
+export interface TargetHealthView {
+  State: "initial" | "healthy" | "unhealthy" | "unused" | "draining" | "unavailable";
+  Reason?: string;
+  Description?: string;
+}
+
+/** EC2's instance state name at `now` (the world has no stop/start yet: running until terminated). */
+export function instanceStateAt(inst: Instance, now: number): "pending" | "running" | "shutting-down" | "terminated" {
+  if (inst.life.deletedAt !== undefined && inst.life.deletedAt <= now) return "terminated";
+  if (inst.life.deleteRequestedAt !== undefined && inst.life.deleteRequestedAt <= now) return "shutting-down";
+  return now < inst.life.readyAt ? "pending" : "running";
+}
+
+/** The NLB that sends traffic to this group (through one of its listeners), and since when. */
+export function loadBalancerOf(rw: RegionWorld, tg: TargetGroup, now: number): { lb: LoadBalancer; linkedAt: number } | undefined {
+  for (const listener of live(rw.listeners, now)) {
+    if (listener.TargetGroupArn !== tg.TargetGroupArn) continue;
+    const lb = rw.loadBalancers[listener.LoadBalancerArn];
+    if (lb && exists(lb.life, now)) return { lb, linkedAt: Math.max(listener.life.readyAt, lb.life.readyAt, tg.life.readyAt) };
+  }
+  return undefined;
+}
+
+/** Private IPs of the NLB's nodes (its ENIs): the source of health checks and of forwarded traffic. */
+export function nodeAddresses(rw: RegionWorld, lb: LoadBalancer, now: number): string[] {
+  return lb.NetworkInterfaceIds.map((id) => rw.networkInterfaces[id])
+    .filter((eni) => eni !== undefined && exists(eni.life, now))
+    .map((eni) => eni!.PrivateIpAddress);
+}
+
+/** Does the target's security group admit the NLB's health checks on `port`? */
+export function admitsLoadBalancer(rw: RegionWorld, inst: Instance, lb: LoadBalancer, port: number, now: number): boolean {
+  const groups = live(rw.securityGroups, now);
+  return nodeAddresses(rw, lb, now).some((ip) => ingressAllows(groups, inst.SecurityGroupIds, "tcp", port, { ip, groupIds: [] }));
+}
+
+const initial = (reason: "Elb.RegistrationInProgress" | "Elb.InitialHealthChecking"): TargetHealthView => ({
+  State: "initial",
+  Reason: reason,
+  Description: reason === "Elb.RegistrationInProgress" ? "Target registration is in progress" : "Initial health checks in progress",
+});
+
+export function targetHealth(rw: RegionWorld, tg: TargetGroup, target: Target, now: number, speed: Speed): TargetHealthView {
+  const link = loadBalancerOf(rw, tg, now);
+  if (!link) return { State: "unused", Reason: "Target.NotInUse", Description: "Target group is not configured to receive traffic from the load balancer" };
+  const inst = rw.instances[target.Id];
+  if (!inst) return { State: "unhealthy", Reason: "Target.FailedHealthChecks", Description: "Health checks failed" };
+  const state = instanceStateAt(inst, now);
+  if (state === "shutting-down" || state === "terminated") {
+    return { State: "unused", Reason: "Target.InvalidState", Description: `Target is in the ${state === "terminated" ? "terminated" : "stopped"} state` };
+  }
+  const registeredAt = after(link.linkedAt, HEALTH_TIMES.registration, speed);
+  if (now < registeredAt || now < link.lb.life.readyAt) return initial("Elb.RegistrationInProgress");
+  const checksFrom = Math.max(registeredAt, inst.life.readyAt);
+  const httpdAt = inst.boot.httpdReadyAt;
+  const passing = httpdAt !== undefined && admitsLoadBalancer(rw, inst, link.lb, target.Port, now);
+  if (passing) {
+    const healthyAt = after(Math.max(checksFrom, httpdAt), HEALTH_TIMES.checksToHealthy, speed);
+    if (now >= healthyAt) return { State: "healthy" };
+    // Apache may still come up: until then a failing check only delays the verdict.
+    if (now < httpdAt && now >= after(checksFrom, HEALTH_TIMES.checksToUnhealthy, speed)) return failed();
+    return initial("Elb.InitialHealthChecking");
+  }
+  return now >= after(checksFrom, HEALTH_TIMES.checksToUnhealthy, speed) ? failed() : initial("Elb.InitialHealthChecking");
+}
+
+function failed(): TargetHealthView {
+  return { State: "unhealthy", Reason: "Target.FailedHealthChecks", Description: "Health checks failed" };
+}

@@ -70,6 +70,7 @@ export interface CloudView {
   endpointSgs: SecurityGroupView[];
 }
 
+const STACK_TAG = "aws:cloudformation:stack-name";
 const tagFilter = (prefix: string) => [{ Name: `tag:${PARTICIPANT_TAG}`, Values: [prefix] }];
 
 export async function readStack(clients: AwsClients, name: string): Promise<StackView | undefined> {
@@ -133,7 +134,8 @@ export async function readServices(clients: AwsClients, prefix: string): Promise
 export async function readEndpoints(clients: AwsClients, prefix: string): Promise<EndpointView[]> {
   const out = await clients.ec2.send(new DescribeVpcEndpointsCommand({ Filters: tagFilter(prefix) }));
   return (out.VpcEndpoints ?? [])
-    .filter((e) => e.VpcEndpointId && String(e.State).toLowerCase() !== "deleted")
+    // The stacks' own endpoints (ssm, ssmmessages, S3) carry the participant tag too; they go with the stacks.
+    .filter((e) => e.VpcEndpointId && String(e.State).toLowerCase() !== "deleted" && !(e.Tags ?? []).some((t) => t.Key === STACK_TAG))
     .map((e) => {
       const names = (e.DnsEntries ?? []).map((d) => d.DnsName ?? "").filter(Boolean);
       const regional = names.find((n) => /^vpce-[0-9a-z]+-[0-9a-z]+\.vpce-svc/.test(n));
@@ -157,7 +159,7 @@ export async function readEndpoints(clients: AwsClients, prefix: string): Promis
  */
 export async function readEndpointSgs(clients: AwsClients, prefix: string, endpoints: EndpointView[]): Promise<SecurityGroupView[]> {
   const tagged = await clients.ec2.send(new DescribeSecurityGroupsCommand({ Filters: tagFilter(prefix) }));
-  const groups = (tagged.SecurityGroups ?? []).filter((g) => !(g.Tags ?? []).some((t) => t.Key === "aws:cloudformation:stack-name"));
+  const groups = (tagged.SecurityGroups ?? []).filter((g) => !(g.Tags ?? []).some((t) => t.Key === STACK_TAG));
   const missing = [...new Set(endpoints.flatMap((e) => e.sgIds))].filter((id) => !groups.some((g) => g.GroupId === id));
   if (missing.length > 0) {
     const used = await clients.ec2.send(new DescribeSecurityGroupsCommand({ GroupIds: missing })).catch(() => undefined);
@@ -203,7 +205,7 @@ export function ourService(view: CloudView): ServiceView | undefined {
 export function ourEndpoint(view: CloudView): EndpointView | undefined {
   const svc = ourService(view);
   const live = view.endpoints.filter((e) => !["deleting", "deleted", "rejected", "failed", "expired"].includes(e.state.toLowerCase()));
-  return live.find((e) => !svc || e.serviceName === svc.name) ?? live[0];
+  return live.find((e) => (svc ? e.serviceName === svc.name : e.serviceName.includes(".vpce-svc-")));
 }
 
 export function isComplete(stack: StackView | undefined): boolean {

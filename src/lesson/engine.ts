@@ -93,8 +93,17 @@ function announceDone(ctx: LessonContext, step: Step, view: CloudView): void {
   ctx.io.notify({ type: "step-finished", step: step.id, status: "already-done" });
 }
 
+/** The account id, so lesson text can name it from the first screen on. */
+async function knowAccount(ctx: LessonContext): Promise<void> {
+  if (ctx.state.ids.accountId) return;
+  const { GetCallerIdentityCommand } = await import("@aws-sdk/client-sts");
+  const me = await ctx.clients.sts.send(new GetCallerIdentityCommand({}));
+  if (me.Account) ctx.state.ids.accountId = me.Account;
+}
+
 /** Runs the lesson from wherever the cloud is, to the end (or just one step with `only`). */
 export async function runLesson(ctx: LessonContext, options: RunOptions = {}): Promise<void> {
+  await knowAccount(ctx);
   let view = await readCloud(ctx.clients, ctx.names);
   const announced = new Set<string>();
   if (options.only) {

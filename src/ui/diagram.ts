@@ -4,6 +4,7 @@
  */
 import type { Translate } from "../i18n/messages.js";
 import type { StepStatus } from "../lesson/progress.js";
+import { displayWidth } from "./render-event.js";
 
 type Mark = "✔" | "▶" | "·";
 
@@ -13,8 +14,12 @@ function markFor(statuses: StepStatus[], current: string, stepId: string): Mark 
 }
 
 function pad(text: string, width: number): string {
-  const len = [...text].reduce((n, ch) => n + (/[\u3000-\u9fff\uff00-\uffef]/.test(ch) ? 2 : 1), 0);
-  return text + " ".repeat(Math.max(0, width - len));
+  return text + " ".repeat(Math.max(0, width - displayWidth(text)));
+}
+
+/** `┌─ Title ───┐`, as wide as a row of the box. */
+function top(title: string, width: number): string {
+  return `┌─ ${title} ${"─".repeat(Math.max(0, width - displayWidth(title) - 1))}┐`;
 }
 
 export function renderDiagram(statuses: StepStatus[], current: string, t: Translate): string {
@@ -23,7 +28,7 @@ export function renderDiagram(statuses: StepStatus[], current: string, t: Transl
   const box = (l: string, r: string, mid = "            ") => `│ ${pad(l, W)} │${mid}│ ${pad(r, W)} │`;
   const linked = m("accept") === "✔";
   return [
-    `┌─ ${pad(t("diagram.consumer"), W - 1)}┐            ┌─ ${pad(t("diagram.provider"), W - 1)}┐`,
+    `${top(t("diagram.consumer"), W)}            ${top(t("diagram.provider"), W)}`,
     box(`${m("deploy")} EC2 (${t("diagram.consumerEc2")})`, `${m("endpoint-service")} ${t("diagram.service")}`),
     box(`   │ ${m("curl")} curl http://vpce-…`, `   │`),
     box(`   ▼ ${m("allow-http")} SG: TCP 80`, `   ▼`),

@@ -70,38 +70,48 @@ export class TerminalHost implements IoHost {
 
   spinner(step: string, text: string): Spinner {
     void step;
-    const spinner = ora({ text, stream: this.out, isEnabled: Boolean(this.out.isTTY), color: "cyan", discardStdin: false });
-    if (!this.out.isTTY) this.write(this.c.dim(`… ${text}`));
-    spinner.start();
+    return this.out.isTTY ? this.liveSpinner(text) : this.lineSpinner(text);
+  }
+
+  /** On a terminal: an ora spinner on one line. */
+  private liveSpinner(text: string): Spinner {
+    const spinner = ora({ text, stream: this.out, color: "cyan", discardStdin: false }).start();
     this.active = spinner;
-    const done = () => {
+    const release = () => {
       if (this.active === spinner) this.active = undefined;
     };
-    let last = "";
     return {
       update: (t) => {
         spinner.text = t;
-        // Without a TTY, print changes sparingly (one line per new state).
-        const key = t.replace(/\d+m?\d*s/g, "");
-        if (!this.out.isTTY && key !== last) {
-          last = key;
-          this.out.write(plain(`  ${t}`) + "\n");
-        }
       },
       succeed: (t) => {
-        done();
-        spinner.succeed(this.color ? t : plain(t ?? text));
-        if (!this.out.isTTY) this.out.write(`✔ ${plain(t ?? text)}\n`);
+        release();
+        spinner.stopAndPersist({ symbol: this.c.green("✔"), text: t ?? text });
       },
       fail: (t) => {
-        done();
-        spinner.fail(t);
-        if (!this.out.isTTY) this.out.write(`✖ ${plain(t ?? text)}\n`);
+        release();
+        spinner.stopAndPersist({ symbol: this.c.red("✖"), text: t ?? text });
       },
       stop: () => {
-        done();
-        spinner.stop();
+        release();
+        if (spinner.isSpinning) spinner.stop();
       },
+    };
+  }
+
+  /** Without a terminal (logs, CI): one line when it starts, one per new state, one at the end. */
+  private lineSpinner(text: string): Spinner {
+    this.write(`… ${text}`);
+    let last = "";
+    return {
+      update: (t) => {
+        const key = t.replace(/\d+m?\d*s/g, "");
+        if (key !== last) this.write(`  ${t}`);
+        last = key;
+      },
+      succeed: (t) => this.write(`✔ ${t ?? text}`),
+      fail: (t) => this.write(`✖ ${t ?? text}`),
+      stop: () => undefined,
     };
   }
 }

@@ -8,6 +8,8 @@ import type { EC2Client } from "@aws-sdk/client-ec2";
 import type { ElasticLoadBalancingV2Client } from "@aws-sdk/client-elastic-load-balancing-v2";
 import type { SSMClient } from "@aws-sdk/client-ssm";
 import type { STSClient } from "@aws-sdk/client-sts";
+import type { IAMClient } from "@aws-sdk/client-iam";
+import type { ServiceQuotasClient } from "@aws-sdk/client-service-quotas";
 import type { Sandbox } from "../sandbox/middleware.js";
 
 export interface AwsClients {
@@ -17,6 +19,8 @@ export interface AwsClients {
   elbv2: ElasticLoadBalancingV2Client;
   ssm: SSMClient;
   sts: STSClient;
+  iam: IAMClient;
+  quotas: ServiceQuotasClient;
   /** Present when these clients talk to the sandbox. */
   sandbox?: Sandbox;
 }
@@ -33,14 +37,16 @@ export interface AwsTarget {
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= "true";
 
 async function loadSdk() {
-  const [ec2, cfn, elbv2, ssm, sts] = await Promise.all([
+  const [ec2, cfn, elbv2, ssm, sts, iam, quotas] = await Promise.all([
     import("@aws-sdk/client-ec2"),
     import("@aws-sdk/client-cloudformation"),
     import("@aws-sdk/client-elastic-load-balancing-v2"),
     import("@aws-sdk/client-ssm"),
     import("@aws-sdk/client-sts"),
+    import("@aws-sdk/client-iam"),
+    import("@aws-sdk/client-service-quotas"),
   ]);
-  return { ec2, cfn, elbv2, ssm, sts };
+  return { ec2, cfn, elbv2, ssm, sts, iam, quotas };
 }
 
 /** Clients for a real AWS account (or an emulator at `endpointUrl`). */
@@ -60,6 +66,8 @@ export async function createAwsClients(target: AwsTarget): Promise<AwsClients> {
     elbv2: new sdk.elbv2.ElasticLoadBalancingV2Client(common),
     ssm: new sdk.ssm.SSMClient(common),
     sts: new sdk.sts.STSClient(common),
+    iam: new sdk.iam.IAMClient(common),
+    quotas: new sdk.quotas.ServiceQuotasClient(common),
   };
 }
 
@@ -80,5 +88,7 @@ export async function createSandboxClients(sandbox: Sandbox, region: string, max
     elbv2: sandbox.attach(new sdk.elbv2.ElasticLoadBalancingV2Client(common)),
     ssm: sandbox.attach(new sdk.ssm.SSMClient(common)),
     sts: sandbox.attach(new sdk.sts.STSClient(common)),
+    iam: sandbox.attach(new sdk.iam.IAMClient(common)),
+    quotas: sandbox.attach(new sdk.quotas.ServiceQuotasClient(common)),
   };
 }

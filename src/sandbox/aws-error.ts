@@ -7,8 +7,10 @@ import { CloudFormationServiceException } from "@aws-sdk/client-cloudformation";
 import { ElasticLoadBalancingV2ServiceException } from "@aws-sdk/client-elastic-load-balancing-v2";
 import { SSMServiceException } from "@aws-sdk/client-ssm";
 import { STSServiceException } from "@aws-sdk/client-sts";
+import { IAMServiceException } from "@aws-sdk/client-iam";
+import { ServiceQuotasServiceException } from "@aws-sdk/client-service-quotas";
 
-export type ServiceKey = "ec2" | "cloudformation" | "elbv2" | "ssm" | "sts";
+export type ServiceKey = "ec2" | "cloudformation" | "elbv2" | "ssm" | "sts" | "iam" | "servicequotas";
 
 export interface AwsErrorSpec {
   code: string;
@@ -22,6 +24,8 @@ const EXCEPTION_CLASS = {
   elbv2: ElasticLoadBalancingV2ServiceException,
   ssm: SSMServiceException,
   sts: STSServiceException,
+  iam: IAMServiceException,
+  servicequotas: ServiceQuotasServiceException,
 } as const;
 
 /** Which side is at fault for an HTTP status: 5xx server, otherwise client. */

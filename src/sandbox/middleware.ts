@@ -19,6 +19,8 @@ const SERVICE_OF_CLIENT: Record<string, ServiceKey> = {
   ElasticLoadBalancingV2Client: "elbv2",
   SSMClient: "ssm",
   STSClient: "sts",
+  IAMClient: "iam",
+  ServiceQuotasClient: "servicequotas",
 };
 
 export interface SandboxOptions {

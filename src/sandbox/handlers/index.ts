@@ -5,6 +5,8 @@ import { elbv2Handlers } from "./elbv2.js";
 import { ssmHandlers } from "./ssm.js";
 import { ssmParameterHandlers } from "./ssm-parameters.js";
 import { stsHandlers } from "./sts.js";
+import { iamHandlers } from "./iam.js";
+import { serviceQuotasHandlers } from "./service-quotas.js";
 
 export const allHandlers: HandlerTables = {
   ec2: ec2Handlers,
@@ -12,4 +14,6 @@ export const allHandlers: HandlerTables = {
   elbv2: elbv2Handlers,
   ssm: { ...ssmParameterHandlers, ...ssmHandlers },
   sts: stsHandlers,
+  iam: iamHandlers,
+  servicequotas: serviceQuotasHandlers,
 };

@@ -1,0 +1,3 @@
+import type { HandlerTable } from "../handler.js";
+
+export const serviceQuotasHandlers: HandlerTable = {};

@@ -23,6 +23,8 @@ export interface StackView {
   outputs: Record<string, string>;
   /** logical id → physical id, for resources that exist. */
   resources: Record<string, string>;
+  /** The value of the participant tag on the stack (absent: someone else's stack with our name). */
+  participant?: string;
 }
 
 export interface InstanceView {
@@ -91,9 +93,11 @@ export async function readStack(clients: AwsClients, name: string): Promise<Stac
   }
   const outputs: Record<string, string> = {};
   for (const o of stack.Outputs ?? []) if (o.OutputKey && o.OutputValue) outputs[o.OutputKey] = o.OutputValue;
+  const participant = stack.Tags?.find((t) => t.Key === PARTICIPANT_TAG)?.Value;
   return {
     name,
     id: stack.StackId ?? name,
+    ...(participant ? { participant } : {}),
     status: String(stack.StackStatus),
     ...(stack.StackStatusReason ? { reason: stack.StackStatusReason } : {}),
     outputs,

@@ -15,9 +15,9 @@ import {
 } from "@aws-sdk/client-ec2";
 import { awsCode, LabError } from "../errors.js";
 import type { AwsClients } from "../aws/clients.js";
-import { readCloud, readEndpoints, readStack, readServices, type CloudView } from "./cloud-view.js";
+import { readCloud, readEndpoints, readStack, readServices, type CloudView, type StackView } from "./cloud-view.js";
 import type { LessonContext } from "./context.js";
-import type { ParticipantNames } from "./participant.js";
+import { deleteFailure, findBlockers } from "./teardown-blockers.js";
 import { waitFor } from "./wait.js";
 
 export interface PlannedDeletion {
@@ -26,13 +26,18 @@ export interface PlannedDeletion {
   name?: string;
 }
 
+/** The participant's stacks: only those carrying its tag (a same-named stack of someone else is never touched). */
+export function ownStacks(view: CloudView): StackView[] {
+  return [view.consumer, view.provider].filter((s): s is StackView => s !== undefined && s.participant !== undefined);
+}
+
 /** What a teardown would delete, in order (for `--dry-run` and the confirmation). */
 export function planTeardown(view: CloudView): PlannedDeletion[] {
   const plan: PlannedDeletion[] = [];
   for (const e of view.endpoints) plan.push({ kind: "endpoint", id: e.id });
   for (const g of view.endpointSgs.filter((g) => g.owned)) plan.push({ kind: "security-group", id: g.id, name: g.name });
   for (const s of view.services) plan.push({ kind: "endpoint-service", id: s.id, name: s.name });
-  for (const st of [view.consumer, view.provider]) if (st) plan.push({ kind: "stack", id: st.id, name: st.name });
+  for (const st of ownStacks(view)) plan.push({ kind: "stack", id: st.id, name: st.name });
   return plan;
 }
 
@@ -102,21 +107,49 @@ async function deleteServices(ctx: LessonContext, ids: string[]): Promise<void> 
   });
 }
 
-async function deleteStacks(ctx: LessonContext, names: ParticipantNames): Promise<void> {
-  const stacks = [names.consumerStack, names.providerStack];
-  await Promise.all(stacks.map((s) => ctx.clients.cfn.send(new DeleteStackCommand({ StackName: s }))));
-  await waitFor(ctx, {
+/** Deletes the stacks in parallel and waits; returns the ones that ended DELETE_FAILED. */
+async function deleteStacksOnce(ctx: LessonContext, stacks: StackView[]): Promise<StackView[]> {
+  await Promise.all(stacks.map((s) => ctx.clients.cfn.send(new DeleteStackCommand({ StackName: s.id }))));
+  const views = await waitFor(ctx, {
     step: "cleanup",
     label: "wait.stackDelete",
-    read: () => Promise.all(stacks.map((s) => readStack(ctx.clients, s))),
-    check: (views) => {
-      const failed = views.find((v) => v?.status === "DELETE_FAILED");
-      if (failed) return new LabError("error.stackDeleteFailed", { stack: failed.name, reason: failed.reason ?? "" }, { source: "aws" });
-      return views.every((v) => v === undefined) ? true : undefined;
-    },
-    describe: (views) => views.map((v) => (v ? `${v.name} ${v.status}` : "")).filter(Boolean).join(" · "),
+    read: () => Promise.all(stacks.map((s) => readStack(ctx.clients, s.name))),
+    check: (vs) => (vs.every((v) => v === undefined || v.status === "DELETE_FAILED") ? true : undefined),
+    describe: (vs) => vs.map((v) => (v ? `${v.name} ${v.status}` : "")).filter(Boolean).join(" · "),
     usualSeconds: 300,
   });
+  return views.filter((v): v is StackView => v !== undefined);
+}
+
+/** A DELETE_FAILED stack: name its blocker; remove it if it is ours, else stop and say what it is. */
+async function clearBlockers(ctx: LessonContext, failed: StackView): Promise<void> {
+  const failure = await deleteFailure(ctx.clients, failed);
+  const blockers = await findBlockers(ctx.clients, failed, ctx.state.prefix);
+  const message = ctx.t("teardown.blocked", { stack: failed.name, resource: failure?.resource ?? "?", reason: failure?.reason ?? failed.reason ?? "" });
+  ctx.io.notify({ type: "notice", level: "warn", message });
+  const foreign = blockers.filter((b) => !b.ours);
+  if (foreign.length > 0 || blockers.length === 0) {
+    throw new LabError(
+      "error.stackBlocked",
+      { stack: failed.name, reason: failure?.reason ?? failed.reason ?? "", blockers: foreign.map((b) => `${b.kind} ${b.id}`).join(", ") || "?" },
+      { source: "aws" },
+    );
+  }
+  ctx.io.notify({ type: "notice", level: "info", message: ctx.t("teardown.removing", { what: blockers.map((b) => `${b.kind} ${b.id}`).join(", ") }) });
+  await deleteEndpoints(ctx, blockers.filter((b) => b.kind === "endpoint").map((b) => b.id));
+  for (const g of blockers.filter((b) => b.kind === "security-group")) await deleteGroup(ctx, g.id);
+  await deleteServices(ctx, blockers.filter((b) => b.kind === "endpoint-service").map((b) => b.id));
+}
+
+async function deleteStacks(ctx: LessonContext, stacks: StackView[]): Promise<void> {
+  let pending = stacks;
+  for (let round = 0; pending.length > 0; round++) {
+    const failed = await deleteStacksOnce(ctx, pending);
+    if (failed.length === 0) return;
+    if (round >= 2) throw new LabError("error.stackDeleteFailed", { stack: failed[0]!.name, reason: failed[0]!.reason ?? "" }, { source: "aws" });
+    for (const f of failed) await clearBlockers(ctx, f);
+    pending = failed;
+  }
 }
 
 /** Runs the whole teardown; returns what was deleted. Throws when something could not be. */
@@ -126,7 +159,8 @@ export async function teardown(ctx: LessonContext): Promise<PlannedDeletion[]> {
   await deleteEndpoints(ctx, view.endpoints.map((e) => e.id));
   for (const g of view.endpointSgs.filter((g) => g.owned)) await deleteGroup(ctx, g.id);
   await deleteServices(ctx, view.services.map((s) => s.id));
-  if (view.consumer || view.provider) await deleteStacks(ctx, ctx.names);
+  const stacks = ownStacks(view);
+  if (stacks.length > 0) await deleteStacks(ctx, stacks);
   const after = await readCloud(ctx.clients, ctx.names);
   const left = planTeardown(after);
   if (left.length > 0) throw new LabError("error.leftovers", { what: left.map((l) => `${l.kind} ${l.id}`).join(", ") });

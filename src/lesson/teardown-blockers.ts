@@ -1,0 +1,69 @@
+/**
+ * Why a stack deletion failed, and what we may do about it. AWS leaves a stack DELETE_FAILED when
+ * something outside it still uses one of its resources: an endpoint's ENI in the Consumer subnet
+ * (DependencyViolation), a security group the learner made in the Consumer VPC, or an endpoint
+ * service on the Provider's NLB (ResourceInUse). Blockers tagged for this participant are ours to
+ * remove; anything else is named for the learner, never deleted.
+ */
+import { DescribeStackEventsCommand } from "@aws-sdk/client-cloudformation";
+import {
+  DescribeSecurityGroupsCommand,
+  DescribeVpcEndpointServiceConfigurationsCommand,
+  DescribeVpcEndpointsCommand,
+  type Tag,
+} from "@aws-sdk/client-ec2";
+import type { AwsClients } from "../aws/clients.js";
+import type { StackView } from "./cloud-view.js";
+import { PARTICIPANT_TAG } from "./participant.js";
+
+export interface Blocker {
+  kind: "endpoint" | "security-group" | "endpoint-service";
+  id: string;
+  /** Tagged for this participant: the tool may delete it. */
+  ours: boolean;
+}
+
+export interface StackFailure {
+  stack: string;
+  resource: string;
+  reason: string;
+}
+
+const STACK_TAG = "aws:cloudformation:stack-name";
+const ours = (tags: Tag[] | undefined, prefix: string) => (tags ?? []).some((t) => t.Key === PARTICIPANT_TAG && t.Value === prefix);
+const stackOwned = (tags: Tag[] | undefined) => (tags ?? []).some((t) => t.Key === STACK_TAG);
+
+/** The resource whose deletion failed most recently, with AWS's reason. */
+export async function deleteFailure(clients: AwsClients, stack: StackView): Promise<StackFailure | undefined> {
+  const events = (await clients.cfn.send(new DescribeStackEventsCommand({ StackName: stack.id }))).StackEvents ?? [];
+  const failed = events.find((e) => e.ResourceStatus === "DELETE_FAILED" && e.ResourceType !== "AWS::CloudFormation::Stack");
+  if (!failed) return undefined;
+  return { stack: stack.name, resource: failed.LogicalResourceId ?? "?", reason: failed.ResourceStatusReason ?? "" };
+}
+
+/** What outside the stack still uses its VPC or NLB. */
+export async function findBlockers(clients: AwsClients, stack: StackView, prefix: string): Promise<Blocker[]> {
+  const blockers: Blocker[] = [];
+  const vpc = stack.resources.Vpc;
+  const nlb = stack.resources.NLB;
+  if (vpc) {
+    const eps = await clients.ec2.send(new DescribeVpcEndpointsCommand({ Filters: [{ Name: "vpc-id", Values: [vpc] }] }));
+    for (const e of eps.VpcEndpoints ?? []) {
+      if (!e.VpcEndpointId || stackOwned(e.Tags) || /^(deleting|deleted)$/i.test(String(e.State))) continue;
+      blockers.push({ kind: "endpoint", id: e.VpcEndpointId, ours: ours(e.Tags, prefix) });
+    }
+    const sgs = await clients.ec2.send(new DescribeSecurityGroupsCommand({ Filters: [{ Name: "vpc-id", Values: [vpc] }] }));
+    for (const g of sgs.SecurityGroups ?? []) {
+      if (!g.GroupId || g.GroupName === "default" || stackOwned(g.Tags)) continue;
+      blockers.push({ kind: "security-group", id: g.GroupId, ours: ours(g.Tags, prefix) });
+    }
+  }
+  if (nlb) {
+    const svcs = await clients.ec2.send(new DescribeVpcEndpointServiceConfigurationsCommand({}));
+    for (const s of svcs.ServiceConfigurations ?? []) {
+      if (!s.ServiceId || !(s.NetworkLoadBalancerArns ?? []).includes(nlb) || /^(deleting|deleted)$/i.test(String(s.ServiceState))) continue;
+      blockers.push({ kind: "endpoint-service", id: s.ServiceId, ours: ours(s.Tags, prefix) });
+    }
+  }
+  return blockers;
+}

@@ -128,7 +128,13 @@ export interface Instance {
    * network it booted into (e.g. `dnf install httpd` needs S3 through a gateway endpoint).
    * `httpdReadyAt` is when Apache starts answering; absent when it never will.
    */
-  boot: { httpdReadyAt?: number; httpdBody?: string; httpdFailure?: string };
+  boot: {
+    httpdReadyAt?: number;
+    httpdBody?: string;
+    httpdFailure?: string;
+    /** HTTP status httpd answers with: 200 with an index.html, 403 for its test page (no index.html). */
+    httpdStatus?: number;
+  };
   life: Life;
 }
 
@@ -251,6 +257,8 @@ export interface StackResource {
   ResourceType: string;
   /** Physical resource in the model ("vpc-..", ARN, name), to delete it with the stack. */
   modelRef?: { kind: EntityKind; id: string };
+  /** Logical ids this resource depends on (Ref, GetAtt, Sub, DependsOn): the deletion order. */
+  dependsOn?: string[];
 }
 
 export interface Stack {

@@ -1,3 +1,83 @@
-import type { HandlerTable } from "../handler.js";
+/**
+ * CloudFormation: stacks are planned whole when created or deleted (see src/sandbox/cfn/), and
+ * every Describe shows the part of that history that has happened by now.
+ */
+import type * as Cfn from "@aws-sdk/client-cloudformation";
+import { createStackRecord } from "../cfn/stacks.js";
+import { deleteStack } from "../cfn/delete.js";
+import { describeEvent, describeResources, describeStack, summarizeResources } from "../cfn/describe.js";
+import { findStack, requireStack, visibleEvents } from "../cfn/view.js";
+import { handler, type HandlerContext, type HandlerTable } from "../handler.js";
+import type { Stack } from "../world.js";
 
-export const cloudFormationHandlers: HandlerTable = {};
+const PAGE = 100;
+
+function page<T>(items: T[], token: string | undefined): { items: T[]; NextToken?: string } {
+  const from = token ? Number(token) : 0;
+  const slice = items.slice(from, from + PAGE);
+  return from + PAGE < items.length ? { items: slice, NextToken: String(from + PAGE) } : { items: slice };
+}
+
+/** A stack found by name or by one of its resources' physical ids (DescribeStackResources allows both). */
+function stackOfPhysicalId(ctx: HandlerContext, physicalId: string): Stack {
+  const stack = Object.values(ctx.rw.stacks).find((s) => s.Resources.some((r) => r.PhysicalResourceId === physicalId));
+  if (!stack) return ctx.fail("ValidationError", `Stack for ${physicalId} does not exist`);
+  return stack;
+}
+
+export const cloudFormationHandlers: HandlerTable = {
+  CreateStackCommand: handler<Cfn.CreateStackCommandInput, Cfn.CreateStackCommandOutput>((ctx, input) => ({
+    StackId: createStackRecord(ctx, input).StackId,
+  })),
+
+  DescribeStacksCommand: handler<Cfn.DescribeStacksCommandInput, Cfn.DescribeStacksCommandOutput>((ctx, input) => {
+    if (input.StackName) return { Stacks: [describeStack(requireStack(ctx, input.StackName), ctx.now)] };
+    const stacks = Object.values(ctx.rw.stacks)
+      .filter((s) => s.life.createdAt <= ctx.now && (s.life.deletedAt === undefined || s.life.deletedAt > ctx.now))
+      .sort((a, b) => b.CreationTime - a.CreationTime);
+    const p = page(stacks, input.NextToken);
+    return { Stacks: p.items.map((s) => describeStack(s, ctx.now)), ...(p.NextToken ? { NextToken: p.NextToken } : {}) };
+  }),
+
+  DescribeStackEventsCommand: handler<Cfn.DescribeStackEventsCommandInput, Cfn.DescribeStackEventsCommandOutput>((ctx, input) => {
+    const stack = requireStack(ctx, input.StackName);
+    const p = page(visibleEvents(stack, ctx.now), input.NextToken);
+    return { StackEvents: p.items.map(describeEvent), ...(p.NextToken ? { NextToken: p.NextToken } : {}) };
+  }),
+
+  DescribeStackResourcesCommand: handler<Cfn.DescribeStackResourcesCommandInput, Cfn.DescribeStackResourcesCommandOutput>((ctx, input) => {
+    if (!input.StackName && !input.PhysicalResourceId) {
+      ctx.fail("ValidationError", "Either StackName or PhysicalResourceId must be specified.");
+    }
+    const stack = input.StackName ? requireStack(ctx, input.StackName) : stackOfPhysicalId(ctx, input.PhysicalResourceId ?? "");
+    const all = describeResources(stack, ctx.now);
+    const wanted = all.filter((r) => !input.LogicalResourceId || r.LogicalResourceId === input.LogicalResourceId);
+    return { StackResources: wanted };
+  }),
+
+  DescribeStackResourceCommand: handler<Cfn.DescribeStackResourceCommandInput, Cfn.DescribeStackResourceCommandOutput>((ctx, input) => {
+    const stack = requireStack(ctx, input.StackName);
+    const r = describeResources(stack, ctx.now).find((x) => x.LogicalResourceId === input.LogicalResourceId);
+    if (!r) return ctx.fail("ValidationError", `Resource ${input.LogicalResourceId ?? ""} does not exist for stack ${stack.StackName}`);
+    const { Timestamp, ...rest } = r;
+    return { StackResourceDetail: { ...rest, LastUpdatedTimestamp: Timestamp ?? new Date(ctx.now), Metadata: "{}" } };
+  }),
+
+  ListStackResourcesCommand: handler<Cfn.ListStackResourcesCommandInput, Cfn.ListStackResourcesCommandOutput>((ctx, input) => {
+    const stack = requireStack(ctx, input.StackName);
+    const p = page(summarizeResources(stack, ctx.now), input.NextToken);
+    return { StackResourceSummaries: p.items, ...(p.NextToken ? { NextToken: p.NextToken } : {}) };
+  }),
+
+  GetTemplateCommand: handler<Cfn.GetTemplateCommandInput, Cfn.GetTemplateCommandOutput>((ctx, input) => {
+    const stack = requireStack(ctx, input.StackName);
+    return { TemplateBody: stack.TemplateBody, StagesAvailable: ["Original", "Processed"] };
+  }),
+
+  DeleteStackCommand: handler<Cfn.DeleteStackCommandInput, Cfn.DeleteStackCommandOutput>((ctx, input) => {
+    // Deleting a stack that does not exist succeeds and does nothing, as on AWS.
+    const stack = findStack(ctx, input.StackName ?? "");
+    if (stack) deleteStack(ctx, stack);
+    return {};
+  }),
+};

@@ -1,3 +1,35 @@
-import type { HandlerTable } from "../handler.js";
+/**
+ * SSM GetParameter / GetParameters for AWS's public parameters (the AL2023 AMI ids). As on AWS,
+ * GetParameter throws `ParameterNotFound` for an unknown name while GetParameters lists unknown
+ * names in `InvalidParameters` and succeeds.
+ */
+import type {
+  GetParameterCommandInput,
+  GetParameterCommandOutput,
+  GetParametersCommandInput,
+  GetParametersCommandOutput,
+} from "@aws-sdk/client-ssm";
+import { handler, type HandlerTable } from "../handler.js";
+import { publicParameter } from "../public-parameters.js";
 
-export const ssmParameterHandlers: HandlerTable = {};
+export const ssmParameterHandlers: HandlerTable = {
+  GetParameterCommand: handler<GetParameterCommandInput, GetParameterCommandOutput>((ctx, input) => {
+    const p = publicParameter(ctx.region, input.Name ?? "");
+    if (!p) return ctx.fail("ParameterNotFound", "", 400);
+    return { Parameter: { ...p } };
+  }),
+  GetParametersCommand: handler<GetParametersCommandInput, GetParametersCommandOutput>((ctx, input) => {
+    const names = input.Names ?? [];
+    if (names.length === 0 || names.length > 10) {
+      ctx.fail(
+        "ValidationException",
+        `1 validation error detected: Value '[${names.join(", ")}]' at 'names' failed to satisfy constraint: Member must have length ${names.length === 0 ? "greater than or equal to 1" : "less than or equal to 10"}`,
+      );
+    }
+    const found = names.flatMap((n) => {
+      const p = publicParameter(ctx.region, n);
+      return p ? [p] : [];
+    });
+    return { Parameters: found, InvalidParameters: names.filter((n) => !publicParameter(ctx.region, n)) };
+  }),
+};

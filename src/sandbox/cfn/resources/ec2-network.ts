@@ -1,0 +1,116 @@
+/** AWS::EC2::VPC, Subnet, RouteTable and SubnetRouteTableAssociation. */
+import {
+  associateRouteTable,
+  createRouteTable,
+  createSubnet,
+  createVpc,
+  deleteRouteTable,
+  deleteSubnet,
+  deleteVpc,
+  disassociateRouteTable,
+  subnetBlocker,
+  vpcBlocker,
+} from "../../model/network.js";
+import { newId } from "../../world.js";
+import { propBool, propString, requireProp, type ResourceProvider } from "./types.js";
+
+/** CloudFormation retries a DependencyViolation for about 15 minutes before it gives up. */
+const DEPENDENCY_RETRY_SECONDS = 900;
+
+export const vpcProvider: ResourceProvider = {
+  service: "Ec2",
+  attributes: ["CidrBlock", "CidrBlockAssociations", "DefaultNetworkAcl", "DefaultSecurityGroup", "Ipv6CidrBlocks", "VpcId"],
+  taggable: true,
+  createSeconds: () => 15,
+  deleteSeconds: () => 5,
+  create(ctx, { props, life, tags }) {
+    const vpc = createVpc(ctx, {
+      CidrBlock: requireProp(props, "CidrBlock"),
+      EnableDnsSupport: propBool(props, "EnableDnsSupport") ?? true,
+      EnableDnsHostnames: propBool(props, "EnableDnsHostnames") ?? false,
+      Tags: tags,
+      life,
+    });
+    const defaultSg = Object.values(ctx.rw.securityGroups).find((g) => g.VpcId === vpc.VpcId && g.GroupName === "default");
+    return {
+      physicalId: vpc.VpcId,
+      modelRef: { kind: "vpcs", id: vpc.VpcId },
+      attrs: {
+        VpcId: vpc.VpcId,
+        CidrBlock: vpc.CidrBlock,
+        CidrBlockAssociations: [newId(ctx.world, "vpc-cidr-assoc")],
+        DefaultNetworkAcl: newId(ctx.world, "acl"),
+        DefaultSecurityGroup: defaultSg?.GroupId ?? "",
+        Ipv6CidrBlocks: [],
+      },
+    };
+  },
+  blocker(ctx, id, stackId) {
+    const message = vpcBlocker(ctx, id, stackId);
+    return message ? { code: "DependencyViolation", message, retrySeconds: DEPENDENCY_RETRY_SECONDS } : undefined;
+  },
+  delete: (ctx, id, at) => deleteVpc(ctx, id, at),
+};
+
+export const subnetProvider: ResourceProvider = {
+  service: "Ec2",
+  attributes: ["AvailabilityZone", "AvailabilityZoneId", "CidrBlock", "Ipv6CidrBlocks", "NetworkAclAssociationId", "OutpostArn", "SubnetId", "VpcId"],
+  taggable: true,
+  createSeconds: () => 5,
+  deleteSeconds: () => 5,
+  create(ctx, { props, life, tags }) {
+    const az = propString(props, "AvailabilityZone");
+    const subnet = createSubnet(ctx, {
+      VpcId: requireProp(props, "VpcId"),
+      CidrBlock: requireProp(props, "CidrBlock"),
+      ...(az ? { AvailabilityZone: az } : {}),
+      Tags: tags,
+      life,
+    });
+    return {
+      physicalId: subnet.SubnetId,
+      modelRef: { kind: "subnets", id: subnet.SubnetId },
+      attrs: {
+        SubnetId: subnet.SubnetId,
+        VpcId: subnet.VpcId,
+        CidrBlock: subnet.CidrBlock,
+        AvailabilityZone: subnet.AvailabilityZone,
+        AvailabilityZoneId: subnet.AvailabilityZoneId,
+        Ipv6CidrBlocks: [],
+        NetworkAclAssociationId: newId(ctx.world, "aclassoc"),
+        OutpostArn: "",
+      },
+    };
+  },
+  blocker(ctx, id, stackId) {
+    const message = subnetBlocker(ctx, id, stackId);
+    return message ? { code: "DependencyViolation", message, retrySeconds: DEPENDENCY_RETRY_SECONDS } : undefined;
+  },
+  delete: (ctx, id, at) => deleteSubnet(ctx, id, at),
+};
+
+export const routeTableProvider: ResourceProvider = {
+  service: "Ec2",
+  attributes: ["RouteTableId"],
+  taggable: true,
+  createSeconds: () => 5,
+  deleteSeconds: () => 5,
+  create(ctx, { props, life, tags }) {
+    const rt = createRouteTable(ctx, { VpcId: requireProp(props, "VpcId"), Tags: tags, life });
+    return { physicalId: rt.RouteTableId, modelRef: { kind: "routeTables", id: rt.RouteTableId }, attrs: { RouteTableId: rt.RouteTableId } };
+  },
+  delete: (ctx, id, at) => deleteRouteTable(ctx, id, at),
+};
+
+export const subnetRouteTableAssociationProvider: ResourceProvider = {
+  service: "Ec2",
+  attributes: ["Id"],
+  taggable: false,
+  createSeconds: () => 5,
+  deleteSeconds: () => 5,
+  create(ctx, { props, life }) {
+    const id = associateRouteTable(ctx, { RouteTableId: requireProp(props, "RouteTableId"), SubnetId: requireProp(props, "SubnetId"), life });
+    return { physicalId: id, attrs: { Id: id } };
+  },
+  delete: (ctx, id, at) => disassociateRouteTable(ctx, id, at),
+};

@@ -1,0 +1,87 @@
+/** AWS::EC2::SecurityGroup and AWS::EC2::VPCEndpoint, through the shared EC2 model functions. */
+import { authorizeIngress, createSecurityGroup, deleteSecurityGroup, securityGroupBlocker } from "../../model/security-groups.js";
+import { createVpcEndpoint, deleteVpcEndpoint } from "../../model/vpc-endpoints.js";
+import type { EndpointType, SgRule } from "../../world.js";
+import { isRecord } from "../template.js";
+import { generatedName, propBool, propString, propStrings, requireProp, ResourceFailure, type ResourceProvider } from "./types.js";
+
+function ingressRule(raw: unknown): Omit<SgRule, "SecurityGroupRuleId"> {
+  if (!isRecord(raw)) throw new ResourceFailure("Properties validation failed for resource with message: #/SecurityGroupIngress: expected type: JSONObject");
+  const num = (v: unknown): number | undefined => (v === undefined ? undefined : Number(v));
+  const rule: Omit<SgRule, "SecurityGroupRuleId"> = { IpProtocol: String(raw.IpProtocol ?? "-1") };
+  const from = num(raw.FromPort);
+  const to = num(raw.ToPort);
+  if (from !== undefined) rule.FromPort = from;
+  if (to !== undefined) rule.ToPort = to;
+  if (raw.CidrIp !== undefined) rule.CidrIpv4 = String(raw.CidrIp);
+  if (raw.SourceSecurityGroupId !== undefined) rule.ReferencedGroupId = String(raw.SourceSecurityGroupId);
+  if (raw.Description !== undefined) rule.Description = String(raw.Description);
+  return rule;
+}
+
+export const securityGroupProvider: ResourceProvider = {
+  service: "Ec2",
+  attributes: ["GroupId", "VpcId"],
+  taggable: true,
+  createSeconds: () => 5,
+  deleteSeconds: () => 5,
+  create(ctx, { props, life, tags, stackName, logicalId }) {
+    const sg = createSecurityGroup(ctx, {
+      GroupName: propString(props, "GroupName") ?? generatedName(stackName, logicalId, 255),
+      Description: requireProp(props, "GroupDescription"),
+      VpcId: requireProp(props, "VpcId"),
+      Tags: tags,
+      life,
+    });
+    const ingress = Array.isArray(props.SecurityGroupIngress) ? props.SecurityGroupIngress.map(ingressRule) : [];
+    if (ingress.length > 0) authorizeIngress(ctx, sg.GroupId, ingress);
+    return { physicalId: sg.GroupId, modelRef: { kind: "securityGroups", id: sg.GroupId }, attrs: { GroupId: sg.GroupId, VpcId: sg.VpcId } };
+  },
+  blocker(ctx, id, stackId) {
+    const message = securityGroupBlocker(ctx, id, stackId);
+    return message ? { code: "DependencyViolation", message, retrySeconds: 900 } : undefined;
+  },
+  delete: (ctx, id, at) => deleteSecurityGroup(ctx, id, at),
+};
+
+const endpointType = (props: Record<string, unknown>): EndpointType => {
+  const t = propString(props, "VpcEndpointType") ?? "Gateway";
+  if (t !== "Interface" && t !== "Gateway" && t !== "GatewayLoadBalancer") {
+    throw new ResourceFailure(`Properties validation failed for resource with message: #/VpcEndpointType: ${t} is not a valid enum value`);
+  }
+  return t;
+};
+
+export const vpcEndpointProvider: ResourceProvider = {
+  service: "Ec2",
+  attributes: ["CreationTimestamp", "DnsEntries", "Id", "NetworkInterfaceIds"],
+  taggable: true,
+  createSeconds: (props) => (endpointType(props) === "Gateway" ? 10 : 90),
+  deleteSeconds: (ctx, id) => (ctx.rw.vpcEndpoints[id]?.VpcEndpointType === "Gateway" ? 5 : 60),
+  create(ctx, { props, life, tags }) {
+    const type = endpointType(props);
+    const privateDns = propBool(props, "PrivateDnsEnabled");
+    const ep = createVpcEndpoint(ctx, {
+      VpcEndpointType: type,
+      ServiceName: requireProp(props, "ServiceName"),
+      VpcId: requireProp(props, "VpcId"),
+      SubnetIds: propStrings(props, "SubnetIds"),
+      RouteTableIds: propStrings(props, "RouteTableIds"),
+      SecurityGroupIds: propStrings(props, "SecurityGroupIds"),
+      ...(privateDns !== undefined ? { PrivateDnsEnabled: privateDns } : {}),
+      Tags: tags,
+      life,
+    });
+    return {
+      physicalId: ep.VpcEndpointId,
+      modelRef: { kind: "vpcEndpoints", id: ep.VpcEndpointId },
+      attrs: {
+        Id: ep.VpcEndpointId,
+        CreationTimestamp: new Date(life.createdAt).toISOString(),
+        DnsEntries: ep.DnsEntries.map((d) => `${d.HostedZoneId}:${d.DnsName}`),
+        NetworkInterfaceIds: [...ep.NetworkInterfaceIds],
+      },
+    };
+  },
+  delete: (ctx, id, at) => deleteVpcEndpoint(ctx, id, at),
+};

@@ -1,0 +1,61 @@
+/**
+ * AWS::IAM::Role and AWS::IAM::InstanceProfile. `Ref` returns the *name*; a name given in the
+ * template makes it a named IAM resource (CAPABILITY_NAMED_IAM). IAM names are global per account.
+ */
+import { createInstanceProfile, createRole, deleteInstanceProfile, deleteRole } from "../../model/iam.js";
+import { generatedName, propString, propStrings, ResourceFailure, type ResourceProvider } from "./types.js";
+
+function alreadyExists(type: string, name: string, e: unknown): never {
+  if (e instanceof Error && e.name === "EntityAlreadyExists") {
+    throw new ResourceFailure(`Resource of type '${type}' with identifier '${name}' already exists.`);
+  }
+  throw e;
+}
+
+export const roleProvider: ResourceProvider = {
+  service: "Iam",
+  attributes: ["Arn", "RoleId"],
+  taggable: true,
+  createSeconds: () => 15,
+  deleteSeconds: () => 5,
+  namedIam: (props) => props.RoleName !== undefined,
+  create(ctx, { props, life, tags, stackName, logicalId }) {
+    const name = propString(props, "RoleName") ?? generatedName(stackName, logicalId, 64);
+    const doc = props.AssumeRolePolicyDocument;
+    if (doc === undefined) throw new ResourceFailure("Properties validation failed for resource with message: #: required key [AssumeRolePolicyDocument] not found");
+    try {
+      const role = createRole(ctx, {
+        RoleName: name,
+        AssumeRolePolicyDocument: typeof doc === "string" ? doc : JSON.stringify(doc),
+        ManagedPolicyArns: propStrings(props, "ManagedPolicyArns"),
+        // IAM gets the stack's tags but not the reserved aws:* ones.
+        Tags: tags.filter((t) => !t.Key.startsWith("aws:")),
+        life,
+      });
+      return { physicalId: role.RoleName, modelRef: { kind: "iamRoles", id: role.RoleName }, attrs: { Arn: role.Arn, RoleId: role.RoleId } };
+    } catch (e) {
+      return alreadyExists("AWS::IAM::Role", name, e);
+    }
+  },
+  delete: (ctx, name, at) => deleteRole(ctx, name, at),
+};
+
+export const instanceProfileProvider: ResourceProvider = {
+  service: "Iam",
+  attributes: ["Arn"],
+  taggable: false,
+  // IAM instance profiles take about two minutes to propagate before CloudFormation reports them.
+  createSeconds: () => 120,
+  deleteSeconds: () => 5,
+  namedIam: (props) => props.InstanceProfileName !== undefined,
+  create(ctx, { props, life, stackName, logicalId }) {
+    const name = propString(props, "InstanceProfileName") ?? generatedName(stackName, logicalId, 128);
+    try {
+      const p = createInstanceProfile(ctx, { InstanceProfileName: name, Roles: propStrings(props, "Roles"), life });
+      return { physicalId: p.InstanceProfileName, modelRef: { kind: "instanceProfiles", id: name }, attrs: { Arn: p.Arn } };
+    } catch (e) {
+      return alreadyExists("AWS::IAM::InstanceProfile", name, e);
+    }
+  },
+  delete: (ctx, name, at) => deleteInstanceProfile(ctx, name, at),
+};

@@ -1,0 +1,78 @@
+/** What the engine needs from each resource type: create, delete, what blocks a delete, timings. */
+import type { HandlerContext } from "../../handler.js";
+import type { EntityKind, Life, Tag } from "../../world.js";
+
+export interface CreateRequest {
+  logicalId: string;
+  stackName: string;
+  props: Record<string, unknown>;
+  /** createdAt = when creation starts, readyAt = when CloudFormation marks it CREATE_COMPLETE. */
+  life: Life;
+  /** The resource's own tags, the stack's tags and the aws:cloudformation:* tags. */
+  tags: Tag[];
+}
+
+export interface Created {
+  /** What `Ref` returns and DescribeStackResources shows as PhysicalResourceId. */
+  physicalId: string;
+  attrs: Record<string, unknown>;
+  modelRef?: { kind: EntityKind; id: string };
+}
+
+/** Why a delete cannot happen now (AWS's error), and how long CloudFormation keeps retrying it. */
+export interface Blocked {
+  code: string;
+  message: string;
+  retrySeconds: number;
+}
+
+export interface ResourceProvider {
+  /** Service name as it appears in CloudFormation's error reasons ("Ec2", "Iam", ...). */
+  service: string;
+  /** Attributes Fn::GetAtt may ask for. */
+  attributes: readonly string[];
+  /** Does CloudFormation propagate stack tags to it? */
+  taggable: boolean;
+  /** Seconds of AWS time from CREATE_IN_PROGRESS to CREATE_COMPLETE. */
+  createSeconds(props: Record<string, unknown>): number;
+  deleteSeconds(ctx: HandlerContext, physicalId: string): number;
+  /** True when the resource is a named IAM resource (needs CAPABILITY_NAMED_IAM). */
+  namedIam?(props: Record<string, unknown>): boolean;
+  create(ctx: HandlerContext, req: CreateRequest): Created;
+  /** Evaluated with `ctx.now` set to the moment the delete is attempted. */
+  blocker?(ctx: HandlerContext, physicalId: string, stackId: string): Blocked | undefined;
+  delete(ctx: HandlerContext, physicalId: string, at: number): void;
+}
+
+/** A resource failed in a way CloudFormation reports with its own wording (not an API error). */
+export class ResourceFailure extends Error {
+  override name = "ResourceFailure";
+}
+
+export function propString(props: Record<string, unknown>, key: string): string | undefined {
+  const v = props[key];
+  return v === undefined || v === null ? undefined : typeof v === "string" ? v : typeof v === "object" ? JSON.stringify(v) : String(v);
+}
+
+export function propStrings(props: Record<string, unknown>, key: string): string[] {
+  const v = props[key];
+  return Array.isArray(v) ? v.map((x) => String(x)) : v === undefined ? [] : [String(v)];
+}
+
+export function propBool(props: Record<string, unknown>, key: string): boolean | undefined {
+  const v = props[key];
+  return v === undefined ? undefined : v === true || v === "true";
+}
+
+export function requireProp(props: Record<string, unknown>, key: string): string {
+  const v = propString(props, key);
+  if (v === undefined) throw new ResourceFailure(`Properties validation failed for resource with message: #: required key [${key}] not found`);
+  return v;
+}
+
+/** A name CloudFormation makes up when the template gives none: `<stack>-<logical id>-<random>`. */
+export function generatedName(stackName: string, logicalId: string, max = 64): string {
+  const suffix = Math.random().toString(36).slice(2, 14).toUpperCase().padEnd(12, "X");
+  const head = `${stackName}-${logicalId}`.slice(0, Math.max(1, max - suffix.length - 1));
+  return `${head}-${suffix}`;
+}

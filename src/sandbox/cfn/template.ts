@@ -1,0 +1,105 @@
+/**
+ * The shape of a CloudFormation template, checked the way CloudFormation checks it before it
+ * creates anything: sections are maps, every resource has a known `Type`, `DependsOn` names exist.
+ */
+import { parseTemplateText, TemplateFormatError } from "./yaml.js";
+
+export interface ParameterDef {
+  Type: string;
+  Default?: unknown;
+  AllowedValues?: unknown[];
+  AllowedPattern?: string;
+  Description?: string;
+  NoEcho?: unknown;
+}
+
+export interface ResourceDef {
+  Type: string;
+  Properties: Record<string, unknown>;
+  DependsOn: string[];
+  Condition?: string;
+}
+
+export interface OutputDef {
+  Value: unknown;
+  Description?: string;
+  Condition?: string;
+}
+
+export interface Template {
+  Description?: string;
+  Parameters: Record<string, ParameterDef>;
+  Conditions: Record<string, unknown>;
+  Resources: Record<string, ResourceDef>;
+  Outputs: Record<string, OutputDef>;
+}
+
+export function isRecord(v: unknown): v is Record<string, unknown> {
+  return typeof v === "object" && v !== null && !Array.isArray(v);
+}
+
+function section(data: Record<string, unknown>, name: string): Record<string, unknown> {
+  const v = data[name];
+  if (v === undefined || v === null) return {};
+  if (!isRecord(v)) throw new TemplateFormatError(`${name} section must be a map`);
+  return v;
+}
+
+function readResource(id: string, raw: unknown): ResourceDef {
+  if (!isRecord(raw) || typeof raw.Type !== "string") {
+    throw new TemplateFormatError(`[/Resources/${id}] Every Resources object must contain a Type member.`);
+  }
+  const deps = raw.DependsOn;
+  const dependsOn = deps === undefined ? [] : Array.isArray(deps) ? deps.map(String) : [String(deps)];
+  const props = raw.Properties;
+  if (props !== undefined && props !== null && !isRecord(props)) {
+    throw new TemplateFormatError(`[/Resources/${id}/Properties] Properties must be a map`);
+  }
+  return {
+    Type: raw.Type,
+    Properties: props ?? {},
+    DependsOn: dependsOn,
+    ...(typeof raw.Condition === "string" ? { Condition: raw.Condition } : {}),
+  };
+}
+
+/** Parses and checks a template body; throws TemplateFormatError with AWS's wording. */
+export function readTemplate(body: string, knownTypes: ReadonlySet<string>): Template {
+  const data = parseTemplateText(body);
+  if (!isRecord(data)) throw new TemplateFormatError("unsupported structure.");
+  const rawResources = section(data, "Resources");
+  if (Object.keys(rawResources).length === 0) {
+    throw new TemplateFormatError("At least one Resources member must be defined.");
+  }
+  const Resources: Record<string, ResourceDef> = {};
+  for (const [id, raw] of Object.entries(rawResources)) Resources[id] = readResource(id, raw);
+  const unknown = [...new Set(Object.values(Resources).map((r) => r.Type))].filter((t) => !knownTypes.has(t));
+  if (unknown.length > 0) throw new TemplateFormatError(`Unrecognized resource types: [${unknown.join(", ")}]`);
+  const missing = Object.values(Resources)
+    .flatMap((r) => r.DependsOn)
+    .filter((d) => !(d in Resources));
+  if (missing.length > 0) {
+    throw new TemplateFormatError(`Unresolved resource dependencies [${[...new Set(missing)].join(", ")}] in the Resources block of the template`);
+  }
+  const Parameters: Record<string, ParameterDef> = {};
+  for (const [name, raw] of Object.entries(section(data, "Parameters"))) {
+    if (!isRecord(raw) || typeof raw.Type !== "string") {
+      throw new TemplateFormatError(`[/Parameters/${name}] Every Parameters object must contain a Type member.`);
+    }
+    Parameters[name] = raw as unknown as ParameterDef;
+  }
+  const Outputs: Record<string, OutputDef> = {};
+  for (const [name, raw] of Object.entries(section(data, "Outputs"))) {
+    if (!isRecord(raw) || !("Value" in raw)) {
+      throw new TemplateFormatError(`[/Outputs/${name}] Every Outputs member must contain a Value object`);
+    }
+    Outputs[name] = raw as unknown as OutputDef;
+  }
+  return {
+    ...(typeof data.Description === "string" ? { Description: data.Description } : {}),
+    Parameters,
+    Conditions: section(data, "Conditions"),
+    Resources,
+    Outputs,
+  };
+}

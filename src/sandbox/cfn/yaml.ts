@@ -1,0 +1,85 @@
+/**
+ * Template text → plain JSON data. CloudFormation accepts JSON or YAML; YAML templates may use the
+ * short forms of intrinsic functions (`!Ref X`, `!Sub "..."`, `!GetAtt A.B`, `!Select [0, ...]`),
+ * which are tags on scalars, sequences or mappings. Each short tag becomes its long form
+ * (`{ "Ref": "X" }`, `{ "Fn::Sub": ... }`) so the rest of the engine only sees JSON.
+ */
+import { parseDocument, type Tags, isSeq, isMap, type YAMLMap, type YAMLSeq } from "yaml";
+
+/** Short tag name → long form key. `!GetAtt A.B` is split into `["A", "B"]` as CloudFormation does. */
+const SHORT_TAGS: Record<string, string> = {
+  Ref: "Ref",
+  Condition: "Condition",
+  Base64: "Fn::Base64",
+  Cidr: "Fn::Cidr",
+  FindInMap: "Fn::FindInMap",
+  GetAtt: "Fn::GetAtt",
+  GetAZs: "Fn::GetAZs",
+  ImportValue: "Fn::ImportValue",
+  Join: "Fn::Join",
+  Select: "Fn::Select",
+  Split: "Fn::Split",
+  Sub: "Fn::Sub",
+  Transform: "Fn::Transform",
+  And: "Fn::And",
+  Equals: "Fn::Equals",
+  If: "Fn::If",
+  Not: "Fn::Not",
+  Or: "Fn::Or",
+};
+
+/** Thrown for text that is not a well-formed template; the message follows AWS's wording. */
+export class TemplateFormatError extends Error {
+  constructor(detail: string) {
+    super(`Template format error: ${detail}`);
+    this.name = "TemplateFormatError";
+  }
+}
+
+function scalarValue(name: string, key: string, text: string): unknown {
+  if (name === "GetAtt") {
+    const dot = text.indexOf(".");
+    return { [key]: dot < 0 ? [text] : [text.slice(0, dot), text.slice(dot + 1)] };
+  }
+  return { [key]: text };
+}
+
+function shortTags(): Tags {
+  const tags: Tags = [];
+  for (const [name, key] of Object.entries(SHORT_TAGS)) {
+    tags.push({ tag: `!${name}`, resolve: (text: string) => scalarValue(name, key, text) });
+    tags.push({
+      tag: `!${name}`,
+      collection: "seq",
+      resolve: (seq) => ({ [key]: (isSeq(seq) ? (seq as YAMLSeq).toJSON() : seq) as unknown }),
+    });
+    tags.push({
+      tag: `!${name}`,
+      collection: "map",
+      resolve: (map) => ({ [key]: (isMap(map) ? (map as YAMLMap).toJSON() : map) as unknown }),
+    });
+  }
+  return tags;
+}
+
+const CUSTOM_TAGS = shortTags();
+
+/** Parses a JSON or YAML template body into plain data. */
+export function parseTemplateText(body: string): unknown {
+  const trimmed = body.trim();
+  if (trimmed.startsWith("{")) {
+    try {
+      return JSON.parse(trimmed) as unknown;
+    } catch {
+      throw new TemplateFormatError("JSON not well-formed.");
+    }
+  }
+  // The YAML 1.2 core schema keeps `Version: 2012-10-17` a string, as CloudFormation does.
+  const doc = parseDocument(body, { customTags: CUSTOM_TAGS, uniqueKeys: true });
+  const first = doc.errors[0];
+  if (first) {
+    const pos = first.linePos?.[0];
+    throw new TemplateFormatError(`YAML not well-formed.${pos ? ` (line ${pos.line}, column ${pos.col})` : ""}`);
+  }
+  return doc.toJS({ maxAliasCount: 100 }) as unknown;
+}

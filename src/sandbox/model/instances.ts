@@ -1,0 +1,113 @@
+/**
+ * EC2 instances. Launch checks what AWS checks (AMI id, instance type offered in the subnet's AZ,
+ * the running-vCPU quota), gives the instance an ENI, and decides at once what its user data will
+ * achieve at boot (see boot.ts): the network it boots into does not change that afterwards.
+ */
+import type { HandlerContext } from "../handler.js";
+import { zoneInfo, regionInfo } from "../regions.js";
+import { newId, type Instance, type Life, type Tag } from "../world.js";
+import { decideBoot } from "./instance-boot.js";
+import { createNetworkInterface, releaseNetworkInterfaces } from "./network-interfaces.js";
+import { notDeletedBy } from "./network.js";
+
+/** vCPUs per instance type (the running on-demand standard-instances quota counts these). */
+const VCPUS: Record<string, number> = {
+  "t2.nano": 1,
+  "t2.micro": 1,
+  "t3.nano": 2,
+  "t3.micro": 2,
+  "t3.small": 2,
+  "t3.medium": 2,
+  "m5.large": 2,
+};
+
+export function vcpusOf(instanceType: string): number {
+  return VCPUS[instanceType] ?? 2;
+}
+
+export interface NewInstance {
+  ImageId: string;
+  InstanceType: string;
+  SubnetId: string;
+  SecurityGroupIds: string[];
+  IamInstanceProfileArn?: string;
+  /** Base64, as RunInstances and CloudFormation take it. */
+  UserData?: string;
+  Tags?: Tag[];
+  /** createdAt = pending, readyAt = running. */
+  life: Life;
+}
+
+function checkLaunch(ctx: HandlerContext, p: NewInstance, az: string): void {
+  if (!/^ami-[0-9a-f]{8,17}$/.test(p.ImageId)) ctx.fail("InvalidAMIID.Malformed", `Invalid id: "${p.ImageId}" (expecting "ami-...")`);
+  if (!(p.InstanceType in VCPUS)) ctx.fail("InvalidParameterValue", `Invalid value '${p.InstanceType}' for InstanceType.`);
+  if (!zoneInfo(ctx.region, az)?.instanceTypes.includes(p.InstanceType)) {
+    const offered = (regionInfo(ctx.region)?.zones ?? []).filter((z) => z.instanceTypes.includes(p.InstanceType)).map((z) => z.ZoneName);
+    ctx.fail(
+      "Unsupported",
+      `Your requested instance type (${p.InstanceType}) is not supported in your requested Availability Zone (${az}). Please retry your request by not specifying an Availability Zone or choosing ${offered.join(", ")}.`,
+    );
+  }
+  const t = p.life.createdAt;
+  const running = Object.values(ctx.rw.instances).filter((i) => notDeletedBy(i.life, t));
+  const used = running.reduce((sum, i) => sum + vcpusOf(i.InstanceType), 0);
+  const limit = ctx.world.quotas.runningOnDemandStandardVcpus;
+  if (used + vcpusOf(p.InstanceType) > limit) {
+    ctx.fail(
+      "VcpuLimitExceeded",
+      `You have requested more vCPU capacity than your current vCPU limit of ${limit} allows for the instance bucket that the specified instance type belongs to. Please visit http://aws.amazon.com/contact-us/ec2-request to request an adjustment to this limit.`,
+    );
+  }
+}
+
+function privateDnsName(region: string, ip: string): string {
+  const domain = region === "us-east-1" ? "ec2.internal" : `${region}.compute.internal`;
+  return `ip-${ip.replace(/\./g, "-")}.${domain}`;
+}
+
+export function launchInstance(ctx: HandlerContext, p: NewInstance): Instance {
+  const subnet = ctx.rw.subnets[p.SubnetId];
+  if (!subnet || !notDeletedBy(subnet.life, p.life.createdAt)) {
+    return ctx.fail("InvalidSubnetID.NotFound", `The subnet ID '${p.SubnetId}' does not exist`);
+  }
+  checkLaunch(ctx, p, subnet.AvailabilityZone);
+  const InstanceId = newId(ctx.world, "i");
+  const eni = createNetworkInterface(ctx, {
+    subnetId: p.SubnetId,
+    groupIds: p.SecurityGroupIds,
+    kind: "interface",
+    description: "",
+    ownerRef: InstanceId,
+    requesterManaged: false,
+    life: p.life,
+  });
+  const instance: Instance = {
+    InstanceId,
+    ImageId: p.ImageId,
+    InstanceType: p.InstanceType,
+    SubnetId: p.SubnetId,
+    VpcId: subnet.VpcId,
+    AvailabilityZone: subnet.AvailabilityZone,
+    PrivateIpAddress: eni.PrivateIpAddress,
+    PrivateDnsName: privateDnsName(ctx.region, eni.PrivateIpAddress),
+    SecurityGroupIds: [...p.SecurityGroupIds],
+    ...(p.IamInstanceProfileArn ? { IamInstanceProfileArn: p.IamInstanceProfileArn } : {}),
+    ...(p.UserData ? { UserData: p.UserData } : {}),
+    NetworkInterfaceId: eni.NetworkInterfaceId,
+    Tags: p.Tags ?? [],
+    boot: {},
+    life: { ...p.life },
+  };
+  instance.boot = decideBoot(ctx, instance);
+  ctx.rw.instances[InstanceId] = instance;
+  return instance;
+}
+
+/** Terminates at `at` (shutting-down until then); the ENI goes with it. */
+export function terminateInstance(ctx: HandlerContext, instanceId: string, at: number): void {
+  const i = ctx.rw.instances[instanceId];
+  if (!i || !notDeletedBy(i.life, at)) return;
+  i.life.deleteRequestedAt = ctx.now;
+  i.life.deletedAt = at;
+  releaseNetworkInterfaces(ctx, [i.NetworkInterfaceId], at);
+}

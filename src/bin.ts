@@ -21,7 +21,7 @@ process.on("SIGINT", () => {
   process.exit(EXIT.interrupted);
 });
 
-const run: Runner = async (what, lang, json) => {
+const run: Runner = async (what, lang, json, profile) => {
   const t = translator(lang);
   interruptedMessage = t("engine.interrupted");
   try {
@@ -32,7 +32,7 @@ const run: Runner = async (what, lang, json) => {
       process.exitCode = EXIT.interrupted;
       return;
     }
-    const r = reportError(err, t);
+    const r = reportError(err, t, profile ? { profile } : {});
     if (r.key === "engine.paused") {
       process.stdout.write(t("engine.paused") + "\n");
       return;

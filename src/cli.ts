@@ -55,7 +55,7 @@ function usageMessage(err: CommanderError, t: Translate): string {
   return key ? t(key, { token }) : err.message.replace(/^error: /, "");
 }
 
-export type Runner = (what: () => Promise<void>, lang: Lang, json: boolean) => Promise<void>;
+export type Runner = (what: () => Promise<void>, lang: Lang, json: boolean, profile?: string) => Promise<void>;
 
 export function buildProgram(e: Environment, run: Runner, argv: readonly string[]): Command {
   const requested = langFromArgv(argv);
@@ -78,7 +78,8 @@ export function buildProgram(e: Environment, run: Runner, argv: readonly string[
     });
   globalOptions(program, t);
   const opts = (cmd: Command): GlobalOptions => cmd.optsWithGlobals<GlobalOptions>();
-  const go = (cmd: Command, what: () => Promise<void>) => run(what, (opts(cmd).lang as Lang | undefined) ?? lang, Boolean(opts(cmd).json));
+  const go = (cmd: Command, what: () => Promise<void>) =>
+    run(what, (opts(cmd).lang as Lang | undefined) ?? lang, Boolean(opts(cmd).json), opts(cmd).profile ?? e.env.AWS_PROFILE);
 
   program.action(async (_o, cmd: Command) => go(cmd, async () => (await import("./commands/start.js")).start(opts(cmd), e)));
   program

@@ -4,7 +4,7 @@
  */
 import { awsCode, errorMessage, LabError } from "../errors.js";
 
-const KNOWN = new Set([
+export const KNOWN_CODES = new Set([
   "AccessDenied",
   "AccessDeniedException",
   "UnauthorizedOperation",
@@ -31,12 +31,17 @@ export function missingAction(message: string): string | undefined {
   return /not authorized to perform:?\s*([a-z0-9-]+:[A-Za-z0-9]+)/i.exec(message)?.[1];
 }
 
-export function translateAwsError(err: unknown): LabError {
+export interface ErrorContext {
+  /** The AWS profile in use, so the fix names it (`aws sso login --profile X`). */
+  profile?: string;
+}
+
+export function translateAwsError(err: unknown, context: ErrorContext = {}): LabError {
   if (err instanceof LabError) return err;
   const code = awsCode(err) ?? (err instanceof Error && err.name === "CredentialsProviderError" ? "CredentialsProviderError" : undefined);
   const message = errorMessage(err);
   if (!code) return new LabError("error.internal", { message }, { cause: err, source: "internal" });
-  const vars = { code, message, action: missingAction(message) ?? "?" };
+  const vars = { code, message, action: missingAction(message) ?? "?", profile: context.profile ?? "default" };
   if (/does not support the availability zone/i.test(message)) return new LabError("aws.UnsupportedAz", vars, { cause: err, source: "aws" });
-  return new LabError(KNOWN.has(code) ? `aws.${code}` : "aws.generic", vars, { cause: err, source: "aws" });
+  return new LabError(KNOWN_CODES.has(code) ? `aws.${code}` : "aws.generic", vars, { cause: err, source: "aws" });
 }

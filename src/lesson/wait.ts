@@ -3,7 +3,17 @@
  * is doing and the elapsed time, and say so when a wait runs past its usual time.
  */
 import type { LessonContext } from "./context.js";
-import { LabError } from "../errors.js";
+import { awsCode, LabError } from "../errors.js";
+
+/** Errors worth polling through: AWS is busy, not refusing. */
+const TRANSIENT = new Set(["Throttling", "ThrottlingException", "RequestLimitExceeded", "TooManyRequestsException", "Unavailable", "ServiceUnavailable", "InternalError", "InternalFailure", "RequestTimeout"]);
+
+export function isTransient(err: unknown): boolean {
+  const code = awsCode(err);
+  if (code && TRANSIENT.has(code)) return true;
+  const status = (err as { $metadata?: { httpStatusCode?: number } } | undefined)?.$metadata?.httpStatusCode;
+  return status !== undefined && status >= 500;
+}
 
 export interface WaitSpec<T> {
   step: string;
@@ -32,7 +42,16 @@ export async function waitFor<T>(ctx: LessonContext, spec: WaitSpec<T>): Promise
   let warned = false;
   try {
     for (;;) {
-      const value = await spec.read();
+      let value: T;
+      try {
+        value = await spec.read();
+      } catch (err) {
+        // The SDK already retried; a poll that still meets throttling just tries again next round.
+        if (!isTransient(err) || ctx.clock.now() - start > timeoutMs) throw err;
+        spinner.update(`${ctx.t(spec.label)} · ${ctx.t("wait.busy", { code: awsCode(err) ?? "5xx" })}`);
+        await ctx.clock.sleep(Math.max(ctx.pollMs, 1000));
+        continue;
+      }
       const verdict = spec.check(value);
       const took = ctx.clock.now() - start;
       if (verdict === true) {

@@ -1,7 +1,7 @@
 /** Errors are rendered once, here, at the edge: in the learner's language, with what to do next. */
 import { awsCode, errorMessage, LabError } from "../errors.js";
 import type { Translate } from "../i18n/messages.js";
-import { translateAwsError } from "../aws/error-translation.js";
+import { translateAwsError, type ErrorContext } from "../aws/error-translation.js";
 
 export interface ErrorReport {
   key: string;
@@ -11,8 +11,8 @@ export interface ErrorReport {
   exitCode: number;
 }
 
-export function reportError(err: unknown, t: Translate): ErrorReport {
-  const lab = err instanceof LabError ? err : translateAwsError(err);
+export function reportError(err: unknown, t: Translate, context: ErrorContext = {}): ErrorReport {
+  const lab = err instanceof LabError ? err : translateAwsError(err, context);
   const vars: Record<string, string | number> = { ...lab.vars };
   for (const [k, v] of Object.entries(vars)) if (typeof v === "string" && /^prefix\.|^detect\./.test(v)) vars[k] = t(v);
   const message = t(lab.key, vars);

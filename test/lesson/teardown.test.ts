@@ -27,7 +27,7 @@ async function taggedLeft(h: Harness): Promise<number> {
   const ctx = await context(h);
   const view = await readCloud(ctx.clients, ctx.names);
   const endpoints = await ctx.clients.ec2.send(new DescribeVpcEndpointsCommand({ Filters: [{ Name: "tag:privatelink-lab:participant", Values: [h.opts.prefix!] }] }));
-  return (isEmpty(view) ? 0 : 1) + (endpoints.VpcEndpoints ?? []).filter((e) => e.State !== "deleted").length;
+  return (isEmpty(view) ? 0 : 1) + (endpoints.VpcEndpoints ?? []).filter((e) => String(e.State).toLowerCase() !== "deleted").length;
 }
 
 async function runThrough(h: Harness, last: string): Promise<void> {

@@ -3,11 +3,9 @@
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= "true";
 
 import { runCli, type Runner } from "./cli.js";
-import { processEnvironment } from "./commands/session.js";
+import { processEnvironment } from "./commands/environment.js";
 import { EXIT } from "./errors.js";
 import { translator } from "./i18n/messages.js";
-import { reportError } from "./ui/error-report.js";
-import { colorEnabled, palette, plain } from "./ui/color.js";
 
 const env = processEnvironment();
 
@@ -32,6 +30,8 @@ const run: Runner = async (what, lang, json, profile) => {
       process.exitCode = EXIT.interrupted;
       return;
     }
+    // Loaded only on the error path: `--help` and `--version` stay light.
+    const [{ reportError }, { colorEnabled, palette, plain }] = await Promise.all([import("./ui/error-report.js"), import("./ui/color.js")]);
     const r = reportError(err, t, profile ? { profile } : {});
     if (r.key === "engine.paused") {
       process.stdout.write(t("engine.paused") + "\n");

@@ -10,7 +10,7 @@ import { translator, type Translate } from "./i18n/messages.js";
 import { EXIT, LabError } from "./errors.js";
 import { packageRoot } from "./paths.js";
 import type { GlobalOptions } from "./commands/options.js";
-import type { Environment } from "./commands/session.js";
+import type { Environment } from "./commands/environment.js";
 
 function version(): string {
   return (JSON.parse(readFileSync(join(packageRoot(), "package.json"), "utf8")) as { version: string }).version;
@@ -104,6 +104,11 @@ export function buildProgram(e: Environment, run: Runner, argv: readonly string[
     .option("--dry-run", t("help.opt.dryRun"))
     .addHelpText("after", "\n" + t("help.examples.destroy"))
     .action(async (_o, cmd: Command) => go(cmd, async () => (await import("./commands/destroy.js")).destroy(opts(cmd), e)));
+  program
+    .command("doctor")
+    .description(t("doctor.help.cmd"))
+    .addHelpText("after", "\n" + t("doctor.help.examples"))
+    .action(async (_o, cmd: Command) => go(cmd, async () => (await import("./commands/doctor.js")).doctor(opts(cmd), e)));
   for (const sub of program.commands) {
     globalOptions(sub, t);
     sub.helpOption("-h, --help", t("help.opt.help"));

@@ -12,27 +12,15 @@ import type { AwsClients } from "../aws/clients.js";
 import { defaultPrefix, namesFor, prefixProblem } from "../lesson/participant.js";
 import type { LessonContext } from "../lesson/context.js";
 import { stateDir, sandboxFile } from "../paths.js";
-import { DEFAULT_SPEED, parseSpeed, SPEED_ENV, systemClock, type Clock } from "../sandbox/clock.js";
+import { DEFAULT_SPEED, parseSpeed, SPEED_ENV } from "../sandbox/clock.js";
 import type { LessonState } from "../state/schema.js";
 import { StateFile } from "../state/state-file.js";
 import type { IoHost } from "../ui/io-host.js";
 import type { GlobalOptions } from "./options.js";
+import type { Environment } from "./environment.js";
 
-export interface Environment {
-  env: NodeJS.ProcessEnv;
-  stdin: NodeJS.ReadStream;
-  stdout: NodeJS.WriteStream;
-  clock: Clock;
-  /** Builds the IoHost (terminal or JSON); tests pass a recorder. */
-  makeHost?: (lang: Lang, t: Translate, interactive: boolean) => IoHost;
-  /** Tests inject clients (e.g. a sandbox on a MemoryStore). */
-  makeClients?: (state: LessonState) => Promise<AwsClients>;
-  stateDir?: string;
-}
-
-export function processEnvironment(): Environment {
-  return { env: process.env, stdin: process.stdin, stdout: process.stdout, clock: systemClock };
-}
+export type { Environment } from "./environment.js";
+export { processEnvironment } from "./environment.js";
 
 export function chooseLang(opts: GlobalOptions, env: NodeJS.ProcessEnv): Lang {
   if (opts.lang !== undefined) {

@@ -1,0 +1,23 @@
+/** What a command may touch from the outside world; the real process's, or a test's. */
+import type { Lang } from "../i18n/lang.js";
+import type { Translate } from "../i18n/messages.js";
+import type { AwsClients } from "../aws/clients.js";
+import { systemClock, type Clock } from "../sandbox/clock.js";
+import type { LessonState } from "../state/schema.js";
+import type { IoHost } from "../ui/io-host.js";
+
+export interface Environment {
+  env: NodeJS.ProcessEnv;
+  stdin: NodeJS.ReadStream;
+  stdout: NodeJS.WriteStream;
+  clock: Clock;
+  /** Builds the IoHost (terminal or JSON); tests pass a recorder. */
+  makeHost?: (lang: Lang, t: Translate, interactive: boolean) => IoHost;
+  /** Tests inject clients (e.g. a sandbox on a MemoryStore). */
+  makeClients?: (state: LessonState) => Promise<AwsClients>;
+  stateDir?: string;
+}
+
+export function processEnvironment(): Environment {
+  return { env: process.env, stdin: process.stdin, stdout: process.stdout, clock: systemClock };
+}

@@ -12,6 +12,7 @@ import {
   DeleteVpcEndpointsCommand,
   RejectVpcEndpointConnectionsCommand,
   DescribeVpcEndpointConnectionsCommand,
+  type UnsuccessfulItem,
 } from "@aws-sdk/client-ec2";
 import { awsCode, LabError } from "../errors.js";
 import type { AwsClients } from "../aws/clients.js";
@@ -45,21 +46,31 @@ export function isEmpty(view: CloudView): boolean {
   return planTeardown(view).length === 0;
 }
 
-async function deleteEndpoints(ctx: LessonContext, ids: string[]): Promise<void> {
-  if (ids.length === 0) return;
-  const out = await ctx.clients.ec2.send(new DeleteVpcEndpointsCommand({ VpcEndpointIds: ids }));
-  const failed = (out.Unsuccessful ?? []).filter((u) => !String(u.Error?.Code).includes("NotFound"));
+/** EC2's batch deletes report failures in `Unsuccessful`, not as errors; "already gone" is fine. */
+function failOnUnsuccessful(unsuccessful: UnsuccessfulItem[] | undefined): void {
+  const failed = (unsuccessful ?? []).filter((u) => !String(u.Error?.Code).includes("NotFound"));
   if (failed.length > 0) {
     throw new LabError("error.deleteFailed", { what: failed.map((f) => f.ResourceId).join(", "), reason: failed[0]?.Error?.Message ?? "" }, { source: "aws" });
   }
+}
+
+/** Waits until none of `ids` is listed any more. */
+async function waitGone(ctx: LessonContext, label: string, ids: string[], read: () => Promise<{ id: string; state: string }[]>, usualSeconds: number): Promise<void> {
   await waitFor(ctx, {
     step: "cleanup",
-    label: "wait.endpointGone",
-    read: () => readEndpoints(ctx.clients, ctx.state.prefix),
-    check: (eps) => (eps.filter((e) => ids.includes(e.id)).length === 0 ? true : undefined),
-    describe: (eps) => eps.map((e) => `${e.id} ${e.state}`).join(", "),
-    usualSeconds: 90,
+    label,
+    read,
+    check: (items) => (items.some((x) => ids.includes(x.id)) ? undefined : true),
+    describe: (items) => items.map((x) => `${x.id} ${x.state}`).join(", "),
+    usualSeconds,
   });
+}
+
+async function deleteEndpoints(ctx: LessonContext, ids: string[]): Promise<void> {
+  if (ids.length === 0) return;
+  const out = await ctx.clients.ec2.send(new DeleteVpcEndpointsCommand({ VpcEndpointIds: ids }));
+  failOnUnsuccessful(out.Unsuccessful);
+  await waitGone(ctx, "wait.endpointGone", ids, () => readEndpoints(ctx.clients, ctx.state.prefix), 90);
 }
 
 async function deleteGroup(ctx: LessonContext, groupId: string): Promise<void> {
@@ -93,18 +104,8 @@ async function deleteServices(ctx: LessonContext, ids: string[]): Promise<void> 
     for (const b of busy) if (b.ResourceId) await releaseConnections(ctx.clients, b.ResourceId);
     out = await ctx.clients.ec2.send(new DeleteVpcEndpointServiceConfigurationsCommand({ ServiceIds: busy.map((b) => b.ResourceId ?? "") }));
   }
-  const failed = (out.Unsuccessful ?? []).filter((u) => !String(u.Error?.Code).includes("NotFound"));
-  if (failed.length > 0) {
-    throw new LabError("error.deleteFailed", { what: failed.map((f) => f.ResourceId).join(", "), reason: failed[0]?.Error?.Message ?? "" }, { source: "aws" });
-  }
-  await waitFor(ctx, {
-    step: "cleanup",
-    label: "wait.serviceGone",
-    read: () => readServices(ctx.clients, ctx.state.prefix),
-    check: (s) => (s.filter((x) => ids.includes(x.id)).length === 0 ? true : undefined),
-    describe: (s) => s.map((x) => `${x.id} ${x.state}`).join(", "),
-    usualSeconds: 30,
-  });
+  failOnUnsuccessful(out.Unsuccessful);
+  await waitGone(ctx, "wait.serviceGone", ids, () => readServices(ctx.clients, ctx.state.prefix), 30);
 }
 
 /** Deletes the stacks in parallel and waits; returns the ones that ended DELETE_FAILED. */

@@ -76,11 +76,24 @@ export interface Session {
 }
 
 /** Language, host and progress-file location: enough for every command, even without AWS. */
-export async function openSession(opts: GlobalOptions, e: Environment): Promise<Session> {
-  const lang = chooseLang(opts, e.env);
-  const t = translator(lang);
-  const io = await makeHost(opts, e, lang, t);
-  return { lang, t, io, stateFile: new StateFile(e.stateDir ?? stateDir()) };
+export async function openSession(opts: GlobalOptions, e: Environment, askFirstRun = false): Promise<Session> {
+  const stateFile = new StateFile(e.stateDir ?? stateDir());
+  let lang = chooseLang(opts, e.env);
+  let t = translator(lang);
+  let io = await makeHost(opts, e, lang, t);
+  // The very first start on this machine asks for the language (the default comes from LANG).
+  if (askFirstRun && io.interactive && opts.lang === undefined && stateFile.lastPrefix() === undefined) {
+    const picked = await io.select<Lang>("Language / 言語", [
+      { value: "ja", name: "日本語" },
+      { value: "en", name: "English" },
+    ], lang);
+    if (picked !== lang) {
+      lang = picked;
+      t = translator(lang);
+      io = await makeHost(opts, e, lang, t);
+    }
+  }
+  return { lang, t, io, stateFile };
 }
 
 /** Loads (or asks for and creates) the participant's state; a corrupt file is kept and rebuilt. */
@@ -93,7 +106,11 @@ export async function participantState(opts: GlobalOptions, e: Environment, s: S
   if (loaded.kind === "corrupt") io.notify({ type: "notice", level: "warn", message: t("session.corruptState", { backup: loaded.backupPath }) });
   const saved = loaded.kind === "ok" ? loaded.state : undefined;
   const backend = await chooseBackend(opts, e, io, t, saved);
-  const region = opts.region ?? (saved?.backend === backend ? saved.region : undefined) ?? regionFromEnv(e.env) ?? (s.lang === "ja" ? "ap-northeast-1" : "us-east-1");
+  const defaultRegion = regionFromEnv(e.env) ?? (s.lang === "ja" ? "ap-northeast-1" : "us-east-1");
+  const region =
+    opts.region ??
+    (saved?.backend === backend ? saved.region : undefined) ??
+    (ask && io.interactive ? await io.input(t("session.askRegion"), defaultRegion, (v) => (/^[a-z]{2}(-[a-z]+)+-\d$/.test(v.trim()) ? true : t("session.badRegion"))) : defaultRegion);
   const modeText = opts.mode ?? saved?.mode ?? (ask && io.interactive ? await io.select(t("session.askMode"), [
     { value: "guided", name: t("mode.guided") },
     { value: "hands-on", name: t("mode.hands-on") },

@@ -5,7 +5,7 @@ import { lessonContext, openSession, type Environment } from "./session.js";
 import { reportCostOnExit } from "./leaving.js";
 
 export async function start(opts: GlobalOptions & { restart?: boolean }, e: Environment): Promise<void> {
-  const s = await openSession(opts, e);
+  const s = await openSession(opts, e, true);
   const ctx = await lessonContext(opts, e, s, true);
   if (opts.restart) {
     ctx.state.marks = {};

@@ -40,6 +40,8 @@ export async function waitFor<T>(ctx: LessonContext, spec: WaitSpec<T>): Promise
   const spinner = ctx.io.spinner(spec.step, ctx.t(spec.label));
   const timeoutMs = (spec.timeoutSeconds ?? Math.max(spec.usualSeconds * 6, 600)) * 1000;
   let warned = false;
+  // In the sandbox, "usual" shrinks with its speed (instant: never slow).
+  const usualMs = spec.usualSeconds * 1000 * (ctx.clients.sandbox ? ctx.clients.sandbox.speed : 1);
   try {
     for (;;) {
       let value: T;
@@ -63,7 +65,7 @@ export async function waitFor<T>(ctx: LessonContext, spec: WaitSpec<T>): Promise
         throw verdict;
       }
       spinner.update(`${ctx.t(spec.label)} ${elapsed(took)} · ${spec.describe(value)}`);
-      if (!warned && took > spec.usualSeconds * 1000 * 1.5 && ctx.clients.sandbox === undefined) {
+      if (!warned && usualMs > 0 && took > usualMs * 1.5) {
         warned = true;
         ctx.io.notify({ type: "notice", level: "warn", message: ctx.t("wait.slow", { usual: Math.round(spec.usualSeconds / 60) || 1 }) });
       }

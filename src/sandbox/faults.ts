@@ -26,10 +26,10 @@ export class FaultPlan {
     return this;
   }
 
-  /** The fault that hits this call, if any (it is used up). */
-  take(command: string): Fault | undefined {
+  /** The fault that hits this call, if any (it is used up); `accept` limits which faults may. */
+  take(command: string, accept: (fault: Fault) => boolean = () => true): Fault | undefined {
     const name = command.replace(/Command$/, "");
-    const f = this.pending.find((p) => p.command.replace(/Command$/, "") === name && p.left > 0);
+    const f = this.pending.find((p) => p.command.replace(/Command$/, "") === name && p.left > 0 && accept(p));
     if (!f) return undefined;
     f.left -= 1;
     return f;

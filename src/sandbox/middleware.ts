@@ -7,6 +7,7 @@
 import type { MetadataBearer } from "@smithy/types";
 import { awsError, statusFor, type ServiceKey } from "./aws-error.js";
 import { after, DEFAULT_SPEED, systemClock, type Clock, type Speed } from "./clock.js";
+import { dryRunError, isDryRun } from "./dry-run.js";
 import { FaultPlan } from "./faults.js";
 import type { HandlerContext, HandlerTables } from "./handler.js";
 import type { WorldStore } from "./store.js";
@@ -41,6 +42,8 @@ export interface CallRecord {
   service: ServiceKey;
   command: string;
   region: string;
+  /** An EC2 request with `DryRun: true` (it changed nothing). */
+  dryRun?: true;
 }
 
 export class Sandbox {
@@ -81,6 +84,10 @@ export class Sandbox {
 
   /** Answers one command, as the middleware does; tests may call it directly. */
   call(service: ServiceKey, command: string, input: object, region: string): object {
+    if (isDryRun(service, input)) {
+      this.calls.push({ service, command, region, dryRun: true });
+      throw dryRunError(command, this.faults, { region, accountId: this.store.snapshot().accountId });
+    }
     this.calls.push({ service, command, region });
     const fault = this.faults.take(command);
     if (fault) {

@@ -1,28 +1,16 @@
-/** Step 0: who am I, where, which AZ, and what it will cost — before anything is created. */
-import { DescribeAvailabilityZonesCommand, DescribeInstanceTypeOfferingsCommand } from "@aws-sdk/client-ec2";
-import { GetParametersCommand } from "@aws-sdk/client-ssm";
-import { GetCallerIdentityCommand } from "@aws-sdk/client-sts";
-import { LabError } from "../../errors.js";
-import { mark, saveState, type LessonContext } from "../context.js";
+/**
+ * Step 0: who am I, where, which AZ, what it will cost — and the checks that would stop the
+ * lesson halfway (quotas, names taken by someone else, permissions), all before anything is created.
+ */
+import { saveState, mark, type LessonContext } from "../context.js";
 import { costPerHour, FULL_LESSON, PRICE_TABLE_DATE } from "../pricing.js";
 import type { Step } from "../step.js";
+import { stopError } from "../../preflight/check.js";
+import { checkRows } from "../../preflight/render.js";
+import { failures, runPreflight } from "../../preflight/run.js";
+import { INSTANCE_TYPE } from "../../preflight/zone.js";
 
-export const INSTANCE_TYPE = "t3.micro";
-export const AMI_PARAMETER = "/aws/service/ami-amazon-linux-latest/al2023-ami-kernel-default-x86_64";
-
-/** The first AZ (by name) that offers the instance type: both VPCs go there. */
-export async function pickZone(ctx: LessonContext): Promise<string> {
-  const { ec2 } = ctx.clients;
-  const zones = await ec2.send(new DescribeAvailabilityZonesCommand({ Filters: [{ Name: "state", Values: ["available"] }] }));
-  const offered = await ec2.send(
-    new DescribeInstanceTypeOfferingsCommand({ LocationType: "availability-zone", Filters: [{ Name: "instance-type", Values: [INSTANCE_TYPE] }] }),
-  );
-  const ok = new Set((offered.InstanceTypeOfferings ?? []).map((o) => o.Location));
-  const names = (zones.AvailabilityZones ?? []).map((z) => z.ZoneName ?? "").filter((z) => ok.has(z)).sort();
-  const first = names[0];
-  if (!first) throw new LabError("error.noZone", { type: INSTANCE_TYPE, region: ctx.state.region });
-  return first;
-}
+export { AMI_PARAMETER, INSTANCE_TYPE, pickZone } from "../../preflight/zone.js";
 
 export const preflight: Step = {
   id: "preflight",
@@ -33,28 +21,33 @@ export const preflight: Step = {
     return { done, why: done ? "detect.preflight.done" : "detect.preflight.todo" };
   },
   async perform(ctx) {
-    const me = await ctx.clients.sts.send(new GetCallerIdentityCommand({}));
-    ctx.state.ids.accountId = me.Account ?? "";
     const sandbox = ctx.clients.sandbox !== undefined;
-    ctx.io.notify({
-      type: "table",
-      rows: [
-        [ctx.t("preflight.account"), `${me.Account ?? "?"}${sandbox ? ` (${ctx.t("preflight.sandboxAccount")})` : ""}`],
-        [ctx.t("preflight.identity"), me.Arn ?? "?"],
-        [ctx.t("preflight.region"), ctx.state.region],
-      ],
-    });
-    const az = ctx.state.az ?? (await pickZone(ctx));
-    ctx.state.az = az;
-    const params = await ctx.clients.ssm.send(new GetParametersCommand({ Names: [AMI_PARAMETER] }));
-    const ami = params.Parameters?.[0]?.Value;
-    if (!ami) throw new LabError("error.amiParameter", { name: AMI_PARAMETER, region: ctx.state.region });
+    const report = await runPreflight({ clients: ctx.clients, region: ctx.state.region, prefix: ctx.state.prefix, names: ctx.names, ...(ctx.state.az ? { az: ctx.state.az } : {}) });
+    const { facts } = report;
+    if (facts.accountId !== undefined) {
+      ctx.state.ids.accountId = facts.accountId;
+      ctx.io.notify({
+        type: "table",
+        rows: [
+          [ctx.t("preflight.account"), `${facts.accountId || "?"}${sandbox ? ` (${ctx.t("preflight.sandboxAccount")})` : ""}`],
+          [ctx.t("preflight.identity"), facts.arn || "?"],
+          [ctx.t("preflight.region"), ctx.state.region],
+        ],
+      });
+    }
+    // The lesson shows only what needs attention; `privatelink-lab doctor` shows every check.
+    const attention = checkRows(report.results.filter((r) => r.status !== "ok"), ctx.t, ["quota", "name", "permission"]);
+    if (attention.length) ctx.io.notify({ type: "table", rows: attention });
+    const failed = failures(report);
+    if (failed[0]) throw stopError(failed[0]);
+    ctx.io.notify({ type: "notice", level: "success", message: ctx.t("doctor.stepChecked") });
+    ctx.state.az = facts.zone ?? ctx.state.az;
     const cost = costPerHour(ctx.state.region, FULL_LESSON);
     ctx.io.notify({
       type: "table",
       rows: [
-        [ctx.t("preflight.zone"), `${az} (${INSTANCE_TYPE})`],
-        [ctx.t("preflight.ami"), ami],
+        [ctx.t("preflight.zone"), `${ctx.state.az ?? "?"} (${INSTANCE_TYPE})`],
+        [ctx.t("preflight.ami"), facts.ami ?? "?"],
         [ctx.t("preflight.creates"), ctx.t("preflight.createsList")],
         [ctx.t("preflight.cost"), ctx.t("preflight.costValue", { usd: cost.perHourUsd.toFixed(3), date: PRICE_TABLE_DATE })],
       ],

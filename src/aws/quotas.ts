@@ -1,0 +1,123 @@
+/**
+ * Reads the lesson's quotas (Service Quotas: the applied value, else AWS's default, else our table
+ * of defaults, saying which) and what the region already uses (VPCs, running standard vCPUs,
+ * NLBs, gateway endpoints). `readCapacity` adds the pure plan of `preflight/quota-plan.ts`.
+ * Workshops use the same functions with N learners.
+ */
+import { DescribeInstancesCommand, DescribeVpcEndpointsCommand, DescribeVpcsCommand, type Instance } from "@aws-sdk/client-ec2";
+import { DescribeLoadBalancersCommand } from "@aws-sdk/client-elastic-load-balancing-v2";
+import { GetAWSDefaultServiceQuotaCommand, GetServiceQuotaCommand } from "@aws-sdk/client-service-quotas";
+import { awsCode } from "../errors.js";
+import { LESSON_QUOTAS, planCapacity, type CapacityPlan, type QuotaLimit, type QuotaLimits, type QuotaSpec, type QuotaUsage } from "../preflight/quota-plan.js";
+import type { AwsClients } from "./clients.js";
+
+/** Any AWS error becomes a fallback; anything else (a bug, no network) is thrown. */
+function codeOrThrow(e: unknown): string {
+  const code = awsCode(e);
+  if (!code) throw e;
+  return code;
+}
+
+async function readLimit(clients: AwsClients, spec: QuotaSpec): Promise<QuotaLimit> {
+  const ids = { ServiceCode: spec.serviceCode, QuotaCode: spec.code };
+  let reason: string;
+  try {
+    const v = (await clients.quotas.send(new GetServiceQuotaCommand(ids))).Quota?.Value;
+    if (v !== undefined) return { value: v, source: "applied" };
+    reason = "NoValue";
+  } catch (e) {
+    reason = codeOrThrow(e);
+  }
+  if (reason === "NoSuchResourceException") {
+    try {
+      const v = (await clients.quotas.send(new GetAWSDefaultServiceQuotaCommand(ids))).Quota?.Value;
+      if (v !== undefined) return { value: v, source: "aws-default", reason };
+    } catch (e) {
+      reason = codeOrThrow(e);
+    }
+  }
+  return { value: spec.awsDefault, source: "assumed", reason };
+}
+
+export async function readQuotaLimits(clients: AwsClients): Promise<QuotaLimits> {
+  const lines = await Promise.all(LESSON_QUOTAS.map(async (spec) => [spec.id, await readLimit(clients, spec)] as const));
+  return Object.fromEntries(lines) as QuotaLimits;
+}
+
+/** Standard families (A, C, D, H, I, M, R, T, Z); not Inf, DL, Trn, HPC, F, G, P, X, ... */
+const STANDARD = /^(?!inf|dl|trn|hpc)[acdhimrtz][a-z0-9-]*\./;
+const SMALL_SIZES: Record<string, number> = { nano: 2, micro: 2, small: 2, medium: 2, large: 2, xlarge: 4 };
+
+/** vCPUs of an instance: its CPU options when AWS reports them, else from the size name. */
+export function vcpusOf(i: Pick<Instance, "InstanceType" | "CpuOptions">): number {
+  const cores = i.CpuOptions?.CoreCount;
+  if (cores) return cores * (i.CpuOptions?.ThreadsPerCore ?? 1);
+  const type = String(i.InstanceType ?? "");
+  if (/^t2\.(nano|micro|small)$/.test(type)) return 1;
+  const size = type.split(".")[1] ?? "";
+  const n = /^(\d+)xlarge$/.exec(size);
+  return n ? Number(n[1]) * 4 : (SMALL_SIZES[size] ?? 2);
+}
+
+export function isStandardFamily(instanceType: string): boolean {
+  return STANDARD.test(instanceType);
+}
+
+async function countVpcs(clients: AwsClients): Promise<number> {
+  let n = 0;
+  let token: string | undefined;
+  do {
+    const out = await clients.ec2.send(new DescribeVpcsCommand({ ...(token ? { NextToken: token } : {}) }));
+    n += out.Vpcs?.length ?? 0;
+    token = out.NextToken;
+  } while (token);
+  return n;
+}
+
+async function runningVcpus(clients: AwsClients): Promise<number> {
+  let n = 0;
+  let token: string | undefined;
+  do {
+    const out = await clients.ec2.send(
+      new DescribeInstancesCommand({ Filters: [{ Name: "instance-state-name", Values: ["pending", "running"] }], ...(token ? { NextToken: token } : {}) }),
+    );
+    for (const r of out.Reservations ?? []) for (const i of r.Instances ?? []) if (isStandardFamily(String(i.InstanceType ?? ""))) n += vcpusOf(i);
+    token = out.NextToken;
+  } while (token);
+  return n;
+}
+
+async function countNlbs(clients: AwsClients): Promise<number> {
+  let n = 0;
+  let marker: string | undefined;
+  do {
+    const out = await clients.elbv2.send(new DescribeLoadBalancersCommand({ ...(marker ? { Marker: marker } : {}) }));
+    n += (out.LoadBalancers ?? []).filter((lb) => lb.Type === "network").length;
+    marker = out.NextMarker;
+  } while (marker);
+  return n;
+}
+
+async function countGatewayEndpoints(clients: AwsClients): Promise<number> {
+  let n = 0;
+  let token: string | undefined;
+  do {
+    const out = await clients.ec2.send(
+      new DescribeVpcEndpointsCommand({ Filters: [{ Name: "vpc-endpoint-type", Values: ["Gateway"] }], ...(token ? { NextToken: token } : {}) }),
+    );
+    n += (out.VpcEndpoints ?? []).filter((e) => !/^(deleted|deleting|failed|rejected|expired)$/i.test(String(e.State ?? ""))).length;
+    token = out.NextToken;
+  } while (token);
+  return n;
+}
+
+export async function readUsage(clients: AwsClients): Promise<QuotaUsage> {
+  const [vpcs, vcpus, nlbs, gatewayEndpoints] = await Promise.all([countVpcs(clients), runningVcpus(clients), countNlbs(clients), countGatewayEndpoints(clients)]);
+  return { vpcs, vcpus, nlbs, gatewayEndpoints };
+}
+
+/** Quotas, usage and the plan for `learners` more learners in this region. */
+export async function readCapacity(clients: AwsClients, learners: number): Promise<CapacityPlan & { usage: QuotaUsage }> {
+  const [limits, usage] = await Promise.all([readQuotaLimits(clients), readUsage(clients)]);
+  return { ...planCapacity(limits, usage, learners), usage };
+}

@@ -1,0 +1,37 @@
+/**
+ * `privatelink-lab doctor`: every preflight check on its own, before anything is created —
+ * identity, region, AZ, AMI, names taken by someone else, quotas and EC2 permissions (DryRun) —
+ * then what the lesson will create and what it costs. Exit 0 when nothing fails, 1 otherwise.
+ */
+import { LabError } from "../errors.js";
+import { costPerHour, FULL_LESSON, PRICE_TABLE_DATE } from "../lesson/pricing.js";
+import { checkRows } from "../preflight/render.js";
+import { failures, runPreflight, type PreflightReport } from "../preflight/run.js";
+import type { Translate } from "../i18n/messages.js";
+import type { GlobalOptions } from "./options.js";
+import { lessonContext, openSession, type Environment } from "./session.js";
+
+function planRows(report: PreflightReport, region: string, t: Translate): string[][] {
+  const cost = costPerHour(region, FULL_LESSON);
+  const rows = [
+    [t("preflight.creates"), t("preflight.createsList")],
+    [t("preflight.cost"), t("preflight.costValue", { usd: cost.perHourUsd.toFixed(3), date: PRICE_TABLE_DATE })],
+  ];
+  if (cost.approximated) rows.push(["", t("doctor.priceApproximated", { region })]);
+  if (report.capacity) rows.push([t("doctor.roomLabel"), t("doctor.room", { n: report.capacity.room })]);
+  return rows;
+}
+
+export async function doctor(opts: GlobalOptions, e: Environment): Promise<void> {
+  const s = await openSession(opts, e);
+  const ctx = await lessonContext(opts, e, s, false);
+  const { io, t, state } = ctx;
+  io.notify({ type: "notice", level: "info", message: t("doctor.title", { backend: t(`backend.${state.backend}`), region: state.region, prefix: state.prefix }) });
+  const report = await runPreflight({ clients: ctx.clients, region: state.region, prefix: state.prefix, names: ctx.names, ...(state.az ? { az: state.az } : {}) });
+  io.notify({ type: "table", rows: checkRows(report.results, t) });
+  io.notify({ type: "table", rows: planRows(report, state.region, t) });
+  io.notify({ type: "notice", level: "info", message: t("doctor.notDryRun") });
+  const failed = failures(report);
+  if (failed.length > 0) throw new LabError("doctor.failed", { n: failed.length });
+  io.notify({ type: "notice", level: "success", message: t(report.resumed ? "doctor.allOkResumed" : "doctor.allOk") });
+}

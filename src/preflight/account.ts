@@ -1,0 +1,63 @@
+/** Who am I, is the region real, which AZ offers the instance type, does the AMI parameter resolve. */
+import { DescribeAvailabilityZonesCommand } from "@aws-sdk/client-ec2";
+import { GetParametersCommand } from "@aws-sdk/client-ssm";
+import { GetCallerIdentityCommand } from "@aws-sdk/client-sts";
+import { awsCode, errorMessage, LabError } from "../errors.js";
+import { AMI_PARAMETER, INSTANCE_TYPE, pickZone } from "./zone.js";
+import { failure, result, type CheckResult, type PreflightTarget } from "./check.js";
+
+export interface AccountFacts {
+  accountId?: string;
+  arn?: string;
+  zone?: string;
+  ami?: string;
+}
+
+export async function checkIdentity(t: PreflightTarget, facts: AccountFacts): Promise<CheckResult> {
+  try {
+    const me = await t.clients.sts.send(new GetCallerIdentityCommand({}));
+    facts.accountId = me.Account ?? "";
+    facts.arn = me.Arn ?? "";
+    return result("identity", "account", "ok", "doctor.identity.ok", { account: facts.accountId, arn: facts.arn });
+  } catch (e) {
+    return failure("identity", "account", e);
+  }
+}
+
+const REGION_SHAPE = /^[a-z]{2}(-[a-z]+)+-\d{1,2}$/;
+
+/** The region is well-formed and answers with Availability Zones. */
+export async function checkRegion(t: PreflightTarget): Promise<CheckResult> {
+  if (!REGION_SHAPE.test(t.region)) return result("region", "account", "fail", "doctor.region.invalid", { region: t.region });
+  try {
+    const zones = await t.clients.ec2.send(new DescribeAvailabilityZonesCommand({}));
+    const n = zones.AvailabilityZones?.length ?? 0;
+    if (n === 0) return result("region", "account", "fail", "doctor.region.unknown", { region: t.region });
+    return result("region", "account", "ok", "doctor.region.ok", { region: t.region, zones: n });
+  } catch (e) {
+    if (awsCode(e)) return failure("region", "account", e);
+    return result("region", "account", "fail", "doctor.region.unreachable", { region: t.region, message: errorMessage(e) });
+  }
+}
+
+export async function checkZone(t: PreflightTarget, facts: AccountFacts): Promise<CheckResult> {
+  try {
+    facts.zone = t.az ?? (await pickZone({ clients: t.clients, state: { region: t.region } }));
+    return result("zone", "account", "ok", "doctor.zone.ok", { zone: facts.zone, type: INSTANCE_TYPE });
+  } catch (e) {
+    if (e instanceof LabError) return { ...result("zone", "account", "fail", e.key, e.vars), error: e };
+    return failure("zone", "account", e);
+  }
+}
+
+export async function checkAmi(t: PreflightTarget, facts: AccountFacts): Promise<CheckResult> {
+  try {
+    const params = await t.clients.ssm.send(new GetParametersCommand({ Names: [AMI_PARAMETER] }));
+    const ami = params.Parameters?.[0]?.Value;
+    if (!ami) return result("ami", "account", "fail", "error.amiParameter", { name: AMI_PARAMETER, region: t.region });
+    facts.ami = ami;
+    return result("ami", "account", "ok", "doctor.ami.ok", { ami });
+  } catch (e) {
+    return failure("ami", "account", e);
+  }
+}

@@ -1,0 +1,48 @@
+/**
+ * What a preflight check returns: ok / warn / fail, a message key with its values, and (for a
+ * failure that came from AWS) the translated error. The fix is the key's `.hint` message, as for
+ * every error of the product. Checks decide; `render.ts` and the commands show.
+ */
+import { LabError } from "../errors.js";
+import { translateAwsError } from "../aws/error-translation.js";
+import type { AwsClients } from "../aws/clients.js";
+import type { ParticipantNames } from "../lesson/participant.js";
+
+export type CheckStatus = "ok" | "warn" | "fail";
+export type CheckGroup = "account" | "quota" | "name" | "permission";
+
+export interface CheckResult {
+  /** Stable id, e.g. `identity`, `quota.vpcs`, `name.role`, `permission.ec2:CreateVpc`. */
+  id: string;
+  group: CheckGroup;
+  status: CheckStatus;
+  key: string;
+  vars: Record<string, string | number>;
+  /** The error to stop with, when this failure came from an AWS call. */
+  error?: LabError;
+}
+
+/** Where the checks look: one participant in one region. */
+export interface PreflightTarget {
+  clients: AwsClients;
+  region: string;
+  prefix: string;
+  names: ParticipantNames;
+  /** A zone chosen earlier (resume); otherwise the checks pick one. */
+  az?: string;
+}
+
+export function result(id: string, group: CheckGroup, status: CheckStatus, key: string, vars: Record<string, string | number> = {}): CheckResult {
+  return { id, group, status, key, vars };
+}
+
+/** A failed AWS call as a failed check, in the learner's words (missing action, expired session...). */
+export function failure(id: string, group: CheckGroup, err: unknown): CheckResult {
+  const lab = translateAwsError(err);
+  return { id, group, status: "fail", key: lab.key, vars: lab.vars, error: lab };
+}
+
+/** The error a failed check stops the lesson with. */
+export function stopError(r: CheckResult): LabError {
+  return r.error ?? new LabError(r.key, r.vars);
+}

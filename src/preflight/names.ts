@@ -1,0 +1,117 @@
+/**
+ * Names the lesson will create that someone else already holds. A name is *free*, *yours* (it
+ * carries this participant's tag: a resumed lesson) or *taken* (it exists without the tag: the
+ * stack would fail with AlreadyExists, so the lesson stops before creating anything).
+ */
+import { DescribeStacksCommand } from "@aws-sdk/client-cloudformation";
+import { DescribeLoadBalancersCommand, DescribeTagsCommand, DescribeTargetGroupsCommand } from "@aws-sdk/client-elastic-load-balancing-v2";
+import { GetInstanceProfileCommand, GetRoleCommand } from "@aws-sdk/client-iam";
+import { awsCode } from "../errors.js";
+import { PARTICIPANT_TAG } from "../lesson/participant.js";
+import { failure, result, type CheckResult, type PreflightTarget } from "./check.js";
+
+type Tags = { Key?: string | undefined; Value?: string | undefined }[] | undefined;
+
+/** What exists under a name: nothing, or a resource with its participant tag (if any). */
+type Found = { exists: false } | { exists: true; owner: string | undefined };
+
+const NOT_FOUND = new Set(["ValidationError", "NoSuchEntity", "NoSuchEntityException", "LoadBalancerNotFound", "LoadBalancerNotFoundException", "TargetGroupNotFound", "TargetGroupNotFoundException"]);
+const DENIED = /AccessDenied|UnauthorizedOperation|Unauthorized/;
+
+const ownerOf = (tags: Tags) => tags?.find((t) => t.Key === PARTICIPANT_TAG)?.Value;
+
+async function lookup(read: () => Promise<Found>): Promise<Found> {
+  try {
+    return await read();
+  } catch (e) {
+    if (NOT_FOUND.has(awsCode(e) ?? "")) return { exists: false };
+    throw e;
+  }
+}
+
+async function stack(t: PreflightTarget, name: string): Promise<Found> {
+  const s = (await t.clients.cfn.send(new DescribeStacksCommand({ StackName: name }))).Stacks?.[0];
+  return s && s.StackStatus !== "DELETE_COMPLETE" ? { exists: true, owner: ownerOf(s.Tags) } : { exists: false };
+}
+
+async function elbTags(t: PreflightTarget, arn: string | undefined): Promise<Found> {
+  if (!arn) return { exists: false };
+  const d = await t.clients.elbv2.send(new DescribeTagsCommand({ ResourceArns: [arn] }));
+  return { exists: true, owner: ownerOf(d.TagDescriptions?.[0]?.Tags) };
+}
+
+interface NameProbe {
+  id: string;
+  kind: string;
+  name: string;
+  read: () => Promise<Found>;
+}
+
+function probes(t: PreflightTarget, roleOwner: () => string | undefined): NameProbe[] {
+  const { names } = t;
+  const role = `${t.prefix}-ec2-role`;
+  const profile = `${t.prefix}-ec2-instance-profile`;
+  const tg = `${t.prefix}-tg`;
+  return [
+    { id: "name.consumerStack", kind: "AWS::CloudFormation::Stack", name: names.consumerStack, read: () => stack(t, names.consumerStack) },
+    { id: "name.providerStack", kind: "AWS::CloudFormation::Stack", name: names.providerStack, read: () => stack(t, names.providerStack) },
+    {
+      id: "name.role",
+      kind: "AWS::IAM::Role",
+      name: role,
+      read: async () => ({ exists: true, owner: ownerOf((await t.clients.iam.send(new GetRoleCommand({ RoleName: role }))).Role?.Tags) }),
+    },
+    {
+      // Instance profiles carry no stack tags: one holding this participant's role is theirs.
+      id: "name.instanceProfile",
+      kind: "AWS::IAM::InstanceProfile",
+      name: profile,
+      read: async () => {
+        const p = (await t.clients.iam.send(new GetInstanceProfileCommand({ InstanceProfileName: profile }))).InstanceProfile;
+        const holdsOurRole = (p?.Roles ?? []).some((r) => r.RoleName === role) && roleOwner() === t.prefix;
+        return { exists: true, owner: holdsOurRole ? t.prefix : undefined };
+      },
+    },
+    {
+      id: "name.nlb",
+      kind: "AWS::ElasticLoadBalancingV2::LoadBalancer",
+      name: names.nlbName,
+      read: async () => elbTags(t, (await t.clients.elbv2.send(new DescribeLoadBalancersCommand({ Names: [names.nlbName] }))).LoadBalancers?.[0]?.LoadBalancerArn),
+    },
+    {
+      id: "name.targetGroup",
+      kind: "AWS::ElasticLoadBalancingV2::TargetGroup",
+      name: tg,
+      read: async () => elbTags(t, (await t.clients.elbv2.send(new DescribeTargetGroupsCommand({ Names: [tg] }))).TargetGroups?.[0]?.TargetGroupArn),
+    },
+  ];
+}
+
+export interface NameChecks {
+  results: CheckResult[];
+  /** Something of this participant's already exists: the lesson is being resumed. */
+  resumed: boolean;
+}
+
+/** One result per name, in order (the role before its instance profile). */
+export async function checkNames(t: PreflightTarget): Promise<NameChecks> {
+  const results: CheckResult[] = [];
+  let roleOwner: string | undefined;
+  let resumed = false;
+  for (const p of probes(t, () => roleOwner)) {
+    const vars = { kind: p.kind, name: p.name };
+    try {
+      const found = await lookup(p.read);
+      if (p.id === "name.role" && found.exists) roleOwner = found.owner;
+      if (!found.exists) results.push(result(p.id, "name", "ok", "doctor.name.free", vars));
+      else if (found.owner === t.prefix) {
+        resumed = true;
+        results.push(result(p.id, "name", "ok", "doctor.name.yours", vars));
+      } else results.push(result(p.id, "name", "fail", "doctor.name.taken", { ...vars, owner: found.owner ?? "-", prefix: t.prefix }));
+    } catch (e) {
+      if (DENIED.test(awsCode(e) ?? "")) results.push(result(p.id, "name", "warn", "doctor.name.unchecked", { ...vars, code: awsCode(e) ?? "" }));
+      else results.push(failure(p.id, "name", e));
+    }
+  }
+  return { results, resumed };
+}

@@ -1,0 +1,67 @@
+/**
+ * Permissions, asked of EC2 with `DryRun`: AWS checks the permission and creates nothing.
+ * `DryRunOperation` = allowed, `UnauthorizedOperation` = denied (the message names the action);
+ * anything else (e.g. a parameter AWS validates first) = could not tell. CloudFormation, IAM and
+ * ELB have no DryRun: their permissions are listed in iam-policy.json.
+ */
+import { CreateSecurityGroupCommand, CreateVpcCommand, CreateVpcEndpointCommand, DescribeVpcsCommand, RunInstancesCommand } from "@aws-sdk/client-ec2";
+import { awsCode, errorMessage } from "../errors.js";
+import { missingAction } from "../aws/error-translation.js";
+import type { AwsClients } from "../aws/clients.js";
+import { result, type CheckResult, type PreflightTarget } from "./check.js";
+import { INSTANCE_TYPE } from "./zone.js";
+
+interface Probe {
+  action: string;
+  send: (clients: AwsClients) => Promise<unknown>;
+}
+
+/** A VPC to name in the probes: the default VPC when there is one (AWS may check it exists). */
+async function probeVpc(clients: AwsClients): Promise<string> {
+  const out = await clients.ec2.send(new DescribeVpcsCommand({ Filters: [{ Name: "is-default", Values: ["true"] }] })).catch(() => undefined);
+  return out?.Vpcs?.[0]?.VpcId ?? "vpc-00000000000000000";
+}
+
+function probes(t: PreflightTarget, vpcId: string, ami: string | undefined): Probe[] {
+  const list: Probe[] = [
+    { action: "ec2:CreateVpc", send: (c) => c.ec2.send(new CreateVpcCommand({ DryRun: true, CidrBlock: "10.0.0.0/16" })) },
+    {
+      action: "ec2:CreateSecurityGroup",
+      send: (c) => c.ec2.send(new CreateSecurityGroupCommand({ DryRun: true, GroupName: `${t.prefix}-preflight`, Description: "privatelink-lab preflight", VpcId: vpcId })),
+    },
+    {
+      action: "ec2:CreateVpcEndpoint",
+      send: (c) => c.ec2.send(new CreateVpcEndpointCommand({ DryRun: true, VpcId: vpcId, ServiceName: `com.amazonaws.${t.region}.s3`, VpcEndpointType: "Gateway" })),
+    },
+  ];
+  if (ami) {
+    list.push({
+      action: "ec2:RunInstances",
+      send: (c) => c.ec2.send(new RunInstancesCommand({ DryRun: true, ImageId: ami, InstanceType: INSTANCE_TYPE, MinCount: 1, MaxCount: 1 })),
+    });
+  }
+  return list;
+}
+
+async function ask(t: PreflightTarget, p: Probe): Promise<CheckResult> {
+  const id = `permission.${p.action}`;
+  try {
+    await p.send(t.clients);
+    return result(id, "permission", "ok", "doctor.permission.ok", { action: p.action });
+  } catch (e) {
+    const code = awsCode(e) ?? "";
+    if (code === "DryRunOperation") return result(id, "permission", "ok", "doctor.permission.ok", { action: p.action });
+    if (code === "UnauthorizedOperation" || code === "AccessDenied") {
+      return result(id, "permission", "fail", "doctor.permission.denied", { action: missingAction(errorMessage(e)) ?? p.action });
+    }
+    if (!code) throw e;
+    return result(id, "permission", "warn", "doctor.permission.unknown", { action: p.action, code });
+  }
+}
+
+export async function checkPermissions(t: PreflightTarget, ami: string | undefined): Promise<CheckResult[]> {
+  const vpcId = await probeVpc(t.clients);
+  const out: CheckResult[] = [];
+  for (const p of probes(t, vpcId, ami)) out.push(await ask(t, p));
+  return out;
+}

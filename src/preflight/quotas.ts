@@ -1,0 +1,34 @@
+/** The quota checks: does one more learner (2 VPCs, 4 vCPUs, 1 NLB, endpoints) fit in this region? */
+import { readCapacity } from "../aws/quotas.js";
+import { failure, result, type CheckResult, type PreflightTarget } from "./check.js";
+import { increaseCommand, type CapacityPlan, type QuotaLine } from "./quota-plan.js";
+
+function lineResult(l: QuotaLine, plan: CapacityPlan): CheckResult {
+  const vars = { name: l.spec.name, code: l.spec.code, used: l.used, limit: l.limit.value, needed: l.needed };
+  const id = `quota.${l.spec.id}`;
+  if (l.ok) return result(id, "quota", "ok", l.spec.scope === "vpc" ? "doctor.quota.perVpcOk" : "doctor.quota.ok", vars);
+  const increase = plan.increases.find((i) => i.code === l.spec.code);
+  const more = { desired: increase?.desired ?? l.used + l.needed, command: increase ? increaseCommand(increase) : "" };
+  return result(id, "quota", "fail", l.spec.id === "vpcs" ? "doctor.quota.vpcsShort" : "doctor.quota.short", { ...vars, ...more });
+}
+
+export interface QuotaChecks {
+  results: CheckResult[];
+  plan?: CapacityPlan;
+}
+
+/**
+ * `learners`: how many more must fit (0 when this participant's resources already exist: they
+ * are counted in the usage already).
+ */
+export async function checkQuotas(t: PreflightTarget, learners: number): Promise<QuotaChecks> {
+  try {
+    const plan = await readCapacity(t.clients, learners);
+    const results = plan.lines.map((l) => lineResult(l, plan));
+    const assumed = plan.lines.find((l) => l.limit.source === "assumed");
+    if (assumed) results.push(result("quota.assumed", "quota", "warn", "doctor.quota.assumed", { reason: assumed.limit.reason ?? "?" }));
+    return { results, plan };
+  } catch (e) {
+    return { results: [failure("quota", "quota", e)] };
+  }
+}

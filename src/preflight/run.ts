@@ -1,0 +1,41 @@
+/**
+ * Runs every preflight check in order, before anything is created: identity → region → AZ →
+ * AMI → names → quotas → permissions. Stops early when the identity or the region fails (every
+ * other call would fail the same way).
+ */
+import { checkAmi, checkIdentity, checkRegion, checkZone, type AccountFacts } from "./account.js";
+import type { CheckResult, PreflightTarget } from "./check.js";
+import { checkNames } from "./names.js";
+import { checkPermissions } from "./permissions.js";
+import type { CapacityPlan } from "./quota-plan.js";
+import { checkQuotas } from "./quotas.js";
+
+export interface PreflightReport {
+  results: CheckResult[];
+  facts: AccountFacts;
+  capacity?: CapacityPlan;
+  /** This participant's resources already exist (a resumed lesson). */
+  resumed: boolean;
+}
+
+export function failures(report: PreflightReport): CheckResult[] {
+  return report.results.filter((r) => r.status === "fail");
+}
+
+export async function runPreflight(t: PreflightTarget): Promise<PreflightReport> {
+  const facts: AccountFacts = {};
+  const results: CheckResult[] = [];
+  const report = (extra: Partial<PreflightReport> = {}): PreflightReport => ({ results, facts, resumed: false, ...extra });
+  for (const check of [() => checkIdentity(t, facts), () => checkRegion(t)]) {
+    const r = await check();
+    results.push(r);
+    if (r.status === "fail") return report();
+  }
+  results.push(await checkZone(t, facts), await checkAmi(t, facts));
+  const names = await checkNames(t);
+  results.push(...names.results);
+  const quotas = await checkQuotas(t, names.resumed ? 0 : 1);
+  results.push(...quotas.results);
+  results.push(...(await checkPermissions(t, facts.ami)));
+  return report({ resumed: names.resumed, ...(quotas.plan ? { capacity: quotas.plan } : {}) });
+}

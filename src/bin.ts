@@ -9,6 +9,12 @@ import { translator } from "./i18n/messages.js";
 
 const env = processEnvironment();
 
+// `privatelink-lab --json | head`: a closed pipe ends the program quietly, as other CLIs do.
+process.stdout.on("error", (err: NodeJS.ErrnoException) => {
+  if (err.code === "EPIPE") process.exit(0);
+  throw err;
+});
+
 function isPromptExit(err: unknown): boolean {
   return err instanceof Error && (err.name === "ExitPromptError" || err.name === "AbortPromptError");
 }

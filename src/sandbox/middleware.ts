@@ -11,7 +11,7 @@ import { dryRunError, isDryRun } from "./dry-run.js";
 import { FaultPlan } from "./faults.js";
 import type { HandlerContext, HandlerTables } from "./handler.js";
 import type { WorldStore } from "./store.js";
-import { regionOf } from "./world.js";
+import { emptyRegion, regionOf } from "./world.js";
 import { allHandlers } from "./handlers/index.js";
 
 const SERVICE_OF_CLIENT: Record<string, ServiceKey> = {
@@ -99,11 +99,13 @@ export class Sandbox {
     }
     const now = this.clock.now();
     const speed = this.speed;
+    const readOnly = /^(Describe|Get|List)/.test(command);
     return this.store.transact((world) => {
       const ctx: HandlerContext = {
         world,
         region,
-        rw: regionOf(world, region),
+        // A read never adds the region: it answers from an empty one.
+        rw: readOnly ? (world.regions[region] ?? emptyRegion()) : regionOf(world, region),
         now,
         speed,
         after: (seconds) => after(now, seconds, speed),
@@ -112,6 +114,6 @@ export class Sandbox {
         },
       };
       return handle(ctx, input as never);
-    });
+    }, readOnly);
   }
 }

@@ -1,0 +1,35 @@
+/**
+ * The stores skip copying, locking and writing for Describe/Get/List commands. That is only right
+ * if no read handler ever changes the world: this runs the whole lesson on a store that checks it.
+ */
+import { describe, expect, it } from "vitest";
+import { start } from "../../src/commands/start.js";
+import { MemoryStore } from "../../src/sandbox/store.js";
+import type { World } from "../../src/sandbox/world.js";
+import { harness } from "../helpers/lesson-harness.js";
+
+class CheckingStore extends MemoryStore {
+  reads = 0;
+  override transact<T>(fn: (world: World) => T, readOnly = false): T {
+    if (!readOnly) return super.transact(fn);
+    this.reads += 1;
+    let before = "";
+    const result = super.transact((w) => {
+      before = JSON.stringify(w);
+      const r = fn(w);
+      expect(JSON.stringify(w), "a read-only command changed the world").toBe(before);
+      return r;
+    }, true);
+    return result;
+  }
+}
+
+describe("read-only commands", () => {
+  it("never change the world during a whole lesson, teardown included", async () => {
+    const store = new CheckingStore();
+    const h = harness({ store });
+    await start(h.opts, h.env);
+    expect(h.host.ofType("lesson-finished")[0]).toMatchObject({ cleanedUp: true });
+    expect(store.reads).toBeGreaterThan(50);
+  });
+});

@@ -10,6 +10,7 @@ import { translator, type Translate } from "./i18n/messages.js";
 import { EXIT, LabError } from "./errors.js";
 import { packageRoot } from "./paths.js";
 import type { GlobalOptions } from "./commands/options.js";
+import { wireWorkshop } from "./commands/workshop/wire.js";
 import type { Environment } from "./commands/environment.js";
 
 function version(): string {
@@ -81,6 +82,7 @@ export function buildProgram(e: Environment, run: Runner, argv: readonly string[
   const go = (cmd: Command, what: () => Promise<void>) =>
     run(what, (opts(cmd).lang as Lang | undefined) ?? lang, Boolean(opts(cmd).json), opts(cmd).profile ?? e.env.AWS_PROFILE);
 
+  program.option("--restart", t("help.opt.restart"));
   program.action(async (_o, cmd: Command) => go(cmd, async () => (await import("./commands/start.js")).start(opts(cmd), e)));
   program
     .command("start")
@@ -109,6 +111,7 @@ export function buildProgram(e: Environment, run: Runner, argv: readonly string[
     .description(t("doctor.help.cmd"))
     .addHelpText("after", "\n" + t("doctor.help.examples"))
     .action(async (_o, cmd: Command) => go(cmd, async () => (await import("./commands/doctor.js")).doctor(opts(cmd), e)));
+  wireWorkshop(program.command("workshop"), { t, e, go, globals: (c) => globalOptions(c, t) });
   for (const sub of program.commands) {
     globalOptions(sub, t);
     sub.helpOption("-h, --help", t("help.opt.help"));

@@ -31,7 +31,7 @@ export class LabError extends Error {
 
   get exitCode(): number {
     if (this.source === "aws") return EXIT.aws;
-    if (this.key.startsWith("usage.")) return EXIT.usage;
+    if (this.key.startsWith("usage.") || this.key.includes(".usage.")) return EXIT.usage;
     return EXIT.failure;
   }
 }

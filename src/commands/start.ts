@@ -1,5 +1,8 @@
 /** `privatelink-lab [start]`: start the lesson, or continue it where the cloud actually is. */
+import { readCloud } from "../lesson/cloud-view.js";
+import { saveState } from "../lesson/context.js";
 import { runLesson } from "../lesson/engine.js";
+import { isEmpty } from "../lesson/teardown.js";
 import type { GlobalOptions } from "./options.js";
 import { lessonContext, openSession, type Environment } from "./session.js";
 import { reportCostOnExit } from "./leaving.js";
@@ -10,8 +13,14 @@ export async function start(opts: GlobalOptions & { restart?: boolean }, e: Envi
   if (opts.restart) {
     ctx.state.marks = {};
     delete ctx.state.quiz;
+    saveState(ctx);
   }
   ctx.io.notify({ type: "lesson-started", lesson: ctx.lesson, backend: ctx.state.backend, region: ctx.state.region, prefix: ctx.state.prefix, lang: s.lang, mode: ctx.mode });
+  // Finished and cleaned up: do not quietly build everything again (on AWS that costs money).
+  if (ctx.state.marks.cleanup && ctx.state.quiz && isEmpty(await readCloud(ctx.clients, ctx.names))) {
+    ctx.io.notify({ type: "notice", level: "success", message: ctx.t("start.finished", { score: ctx.state.quiz.score, total: ctx.state.quiz.total }) });
+    return;
+  }
   try {
     await runLesson(ctx);
   } finally {

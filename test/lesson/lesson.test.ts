@@ -114,3 +114,16 @@ describe("the lesson in the sandbox", () => {
     expect(h.host.ofType("notice").at(-1)?.message).toContain("tour");
   });
 });
+
+describe("after the end", () => {
+  it("does not build everything again unless asked to --restart", async () => {
+    const h = harness();
+    await start(h.opts, h.env);
+    const before = h.sandbox.calls.filter((c) => c.command === "CreateStackCommand").length;
+    await start(h.opts, h.env);
+    expect(h.sandbox.calls.filter((c) => c.command === "CreateStackCommand").length).toBe(before);
+    expect(h.host.ofType("notice").at(-1)?.message).toContain("--restart");
+    await start({ ...h.opts, restart: true }, h.env);
+    expect(h.sandbox.calls.filter((c) => c.command === "CreateStackCommand").length).toBe(before + 2);
+  });
+});

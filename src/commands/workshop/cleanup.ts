@@ -1,0 +1,80 @@
+/**
+ * `privatelink-lab workshop cleanup [--all | --participant P] [--dry-run] [--yes]`: the lesson's
+ * own safe teardown for each participant, five at a time, then what was removed and what could
+ * not be, and why. Only what carries a participant's tag (and their stacks) is touched.
+ */
+import { LabError } from "../../errors.js";
+import { cleanupPlan, cleanupRoom, type CleanupOutcome } from "../../workshop/cleanup.js";
+import type { Facilitator } from "../../workshop/facilitator.js";
+import { checkPrefixes } from "../../workshop/participants.js";
+import { readRoom } from "../../workshop/room-read.js";
+import type { ParticipantCloud } from "../../workshop/room-views.js";
+import type { GlobalOptions } from "../options.js";
+import type { Environment } from "../session.js";
+import { openFacilitator } from "./open.js";
+
+export interface CleanupOptions extends GlobalOptions {
+  all?: boolean;
+  participant?: string[];
+  dryRun?: boolean;
+}
+
+function targets(f: Facilitator, opts: CleanupOptions, found: ParticipantCloud[]): ParticipantCloud[] {
+  if (opts.all) return found;
+  if (!opts.participant?.length) throw new LabError("workshop.usage.cleanupWhich");
+  const wanted = checkPrefixes(opts.participant.flatMap((p) => p.split(",")).map((p) => p.trim()).filter(Boolean));
+  for (const w of wanted.filter((w) => !found.some((p) => p.prefix === w))) {
+    f.io.notify({ type: "notice", level: "info", message: f.t("workshop.cleanup.notFound", { prefix: w }) });
+  }
+  return found.filter((p) => wanted.includes(p.prefix));
+}
+
+function report(f: Facilitator, outcomes: CleanupOutcome[]): void {
+  const { io, t } = f;
+  io.notify({
+    type: "table",
+    rows: [
+      ["participant", "removed", "result"].map((c) => t(`workshop.cleanup.col.${c}`)),
+      ...outcomes.map((o) => [o.prefix, String(o.removed.length), o.failure ? `✖ ${t(o.failure.key, o.failure.vars)}` : `✔ ${t("workshop.cleanup.clean")}`]),
+    ],
+  });
+  const failed = outcomes.filter((o) => o.failure);
+  const removed = outcomes.reduce((n, o) => n + o.removed.length, 0);
+  io.notify({ type: "notice", level: failed.length ? "warn" : "success", message: t("workshop.cleanup.summary", { removed, n: outcomes.length - failed.length, failed: failed.length }) });
+  if (failed.length > 0) throw new LabError("workshop.cleanup.someFailed", { n: failed.length, prefixes: failed.map((o) => o.prefix).join(", ") }, { source: "aws" });
+}
+
+export async function workshopCleanup(opts: CleanupOptions, e: Environment): Promise<void> {
+  if (!opts.all && !opts.participant?.length) throw new LabError("workshop.usage.cleanupWhich");
+  const f = await openFacilitator(opts, e);
+  const { io, t } = f;
+  const chosen = targets(f, opts, (await readRoom(f.clients, () => f.clock.now())).participants);
+  const plan = cleanupPlan(chosen).filter((p) => p.planned.length > 0);
+  const items = plan.reduce((n, p) => n + p.planned.length, 0);
+  if (plan.length === 0) {
+    io.notify({ type: "notice", level: "success", message: t("workshop.cleanup.nothing", { region: f.region }) });
+    return;
+  }
+  io.notify({ type: "table", rows: plan.flatMap((p) => p.planned.map((d) => [p.prefix, d.kind, d.id, d.name ?? ""])) });
+  if (opts.dryRun) {
+    io.notify({ type: "notice", level: "info", message: t("workshop.cleanup.dryRun", { n: plan.length, items }) });
+    return;
+  }
+  // Deleting is never a silent default: without --yes there must be a terminal to ask in.
+  if (!opts.yes && !io.interactive) throw new LabError("workshop.usage.cleanupNeedsYes");
+  if (!opts.yes && !(await io.confirm(t("workshop.cleanup.confirm", { n: plan.length, items }), false))) {
+    io.notify({ type: "notice", level: "warn", message: t("destroy.cancelled") });
+    return;
+  }
+  const spinner = io.spinner("cleanup", t("workshop.cleanup.running", { done: 0, n: plan.length }));
+  let outcomes: CleanupOutcome[];
+  try {
+    outcomes = await cleanupRoom(f, chosen.filter((c) => plan.some((p) => p.prefix === c.prefix)), {
+      onDone: (_o, done, n) => spinner.update(t("workshop.cleanup.running", { done, n })),
+    });
+    spinner.succeed(t("workshop.cleanup.finished", { n: plan.length }));
+  } finally {
+    spinner.stop();
+  }
+  report(f, outcomes);
+}

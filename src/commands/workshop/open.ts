@@ -1,0 +1,48 @@
+/**
+ * What every `workshop` subcommand starts from: the facilitator's language and output host, and
+ * clients for the room's account and region (AWS, or the sandbox the learners share on this
+ * machine). No participant prefix, no progress file: the room is read from the cloud.
+ */
+import { credentialSourceHint, regionFromEnv } from "../../aws/credentials.js";
+import type { Lang } from "../../i18n/lang.js";
+import type { Facilitator } from "../../workshop/facilitator.js";
+import { roomState } from "../../workshop/participant-progress.js";
+import type { GlobalOptions } from "../options.js";
+import { clientsFor, openSession, pollInterval, type Environment, type Session } from "../session.js";
+
+/** The region a learner gets by default (session.ts does the same), so handouts and the room agree. */
+export function roomRegion(opts: GlobalOptions, env: NodeJS.ProcessEnv, lang: Lang): string {
+  return opts.region ?? regionFromEnv(env) ?? (lang === "ja" ? "ap-northeast-1" : "us-east-1");
+}
+
+function roomBackend(opts: GlobalOptions, e: Environment, s: Session): "aws" | "sandbox" {
+  if (opts.sandbox) return "sandbox";
+  if (opts.profile || opts.endpointUrl || credentialSourceHint(e.env)) return "aws";
+  s.io.notify({ type: "notice", level: "warn", message: s.t("session.noCredentials") });
+  s.io.notify({ type: "notice", level: "info", message: s.t("session.usingSandbox") });
+  return "sandbox";
+}
+
+export async function openFacilitator(opts: GlobalOptions, e: Environment, s?: Session): Promise<Facilitator> {
+  const session = s ?? (await openSession(opts, e));
+  const backend = roomBackend(opts, e, session);
+  const region = roomRegion(opts, e.env, session.lang);
+  const state = {
+    ...roomState("workshop", region, backend),
+    ...(opts.profile ? { profile: opts.profile } : {}),
+    ...(opts.endpointUrl ? { endpointUrl: opts.endpointUrl } : {}),
+  };
+  const clients = await clientsFor(state, opts, e);
+  return {
+    lang: session.lang,
+    t: session.t,
+    io: session.io,
+    clients,
+    region,
+    backend,
+    clock: clients.sandbox?.clock ?? e.clock,
+    // Never 0, even for an instant sandbox: a rehearsed room has stacks that create at AWS's own pace.
+    pollMs: Math.max(2000, pollInterval(clients)),
+    stateFile: session.stateFile,
+  };
+}

@@ -1,0 +1,58 @@
+/** `privatelink-lab workshop plan --participants N [--hours H]`: quotas, increases to request, cost. */
+import { LabError } from "../../errors.js";
+import { parseCount, parseHours } from "../../workshop/participants.js";
+import { increaseLines, planWorkshop, PRICE_TABLE_DATE, quotaRows } from "../../workshop/plan.js";
+import type { GlobalOptions } from "../options.js";
+import type { Environment } from "../session.js";
+import { openFacilitator } from "./open.js";
+
+export interface PlanOptions extends GlobalOptions {
+  participants?: string;
+  hours?: string;
+  spare?: string;
+}
+
+function spareOf(text: string | undefined): number {
+  if (text === undefined) return 1;
+  const n = Number(text);
+  if (!Number.isInteger(n) || n < 0 || n > 50) throw new LabError("workshop.usage.badNumber", { option: "--spare", value: text });
+  return n;
+}
+
+export async function workshopPlan(opts: PlanOptions, e: Environment): Promise<void> {
+  const learners = parseCount(opts.participants, "--participants");
+  if (learners === undefined) throw new LabError("workshop.usage.noParticipants");
+  const hours = parseHours(opts.hours);
+  const spare = spareOf(opts.spare);
+  const f = await openFacilitator(opts, e);
+  const { io, t } = f;
+  const plan = await planWorkshop(f.clients, f.region, learners, spare, hours);
+  io.notify({ type: "notice", level: "info", message: t("workshop.plan.title", { n: learners, spare, region: f.region, backend: t(`backend.${f.backend}`) }) });
+  io.notify({ type: "table", rows: quotaRows(plan, t) });
+  const assumed = plan.capacity.lines.find((l) => l.limit.source === "assumed");
+  if (assumed) io.notify({ type: "notice", level: "warn", message: t("workshop.plan.assumed", { reason: assumed.limit.reason ?? "?" }) });
+  const increases = increaseLines(plan);
+  if (increases.length === 0) {
+    io.notify({ type: "notice", level: "success", message: t("workshop.plan.fits", { n: learners + spare }) });
+  } else {
+    io.notify({ type: "notice", level: "warn", message: t("workshop.plan.increases", { n: learners + spare, room: plan.capacity.room }) });
+    io.notify({ type: "table", rows: increases.map((i) => [i.code, i.name, `${i.current} → ${i.desired}`]) });
+    io.notify({ type: "notice", level: "info", message: t("workshop.plan.request") });
+    io.notify({ type: "table", rows: increases.map((i) => [i.command]) });
+  }
+  const c = plan.cost;
+  io.notify({
+    type: "notice",
+    level: "info",
+    message: t("workshop.plan.cost", {
+      n: learners + spare,
+      hours: c.billedHours,
+      perLearner: c.perLearnerHourUsd.toFixed(3),
+      total: c.totalUsd.toFixed(2),
+      region: c.region,
+      date: PRICE_TABLE_DATE,
+    }),
+  });
+  if (c.approximated) io.notify({ type: "notice", level: "warn", message: t("workshop.plan.approximated", { region: c.region }) });
+  if (f.backend === "sandbox") io.notify({ type: "notice", level: "info", message: t("workshop.plan.sandbox") });
+}

@@ -1,0 +1,98 @@
+/**
+ * `privatelink-lab workshop status [--once] [--interval S] [--json | --csv]`: every participant
+ * in the account and region, where they are, for how long, what looks stuck, what it costs. On a
+ * terminal it refreshes in place like `top` (q or Ctrl-C to quit); otherwise, or with --once,
+ * --json or --csv, it prints one snapshot. Each refresh is one room read: the same few AWS calls
+ * for 5 learners or 200.
+ */
+import { LabError } from "../../errors.js";
+import { colorEnabled, palette } from "../../ui/color.js";
+import type { Facilitator } from "../../workshop/facilitator.js";
+import { CLEAR, liveFrame } from "../../workshop/live-screen.js";
+import { StepMemory } from "../../workshop/participant-progress.js";
+import { readRoom } from "../../workshop/room-read.js";
+import { roomStatus, type RoomStatus } from "../../workshop/room-status.js";
+import { statusCsv, statusJson, statusRows, statusSummary } from "../../workshop/status-format.js";
+import type { GlobalOptions } from "../options.js";
+import type { Environment } from "../session.js";
+import { openFacilitator } from "./open.js";
+
+export interface StatusOptions extends GlobalOptions {
+  once?: boolean;
+  csv?: boolean;
+  interval?: string;
+  /** Tests: stop after this many refreshes. */
+  maxRefreshes?: number;
+}
+
+export async function readStatus(f: Facilitator, memory?: StepMemory): Promise<RoomStatus> {
+  const room = await readRoom(f.clients, () => f.clock.now());
+  return roomStatus(room, f.region, f.backend, memory);
+}
+
+function intervalSeconds(text: string | undefined): number {
+  if (text === undefined) return 10;
+  const n = Number(text);
+  if (!Number.isFinite(n) || n < 1 || n > 3600) throw new LabError("workshop.usage.badNumber", { option: "--interval", value: text });
+  return n;
+}
+
+function snapshot(f: Facilitator, status: RoomStatus): void {
+  const { io, t } = f;
+  if (status.participants.length === 0) {
+    io.notify({ type: "notice", level: "info", message: t("workshop.status.empty", { region: status.region }) });
+    return;
+  }
+  io.notify({ type: "table", rows: statusRows(status, t, f.lang) });
+  io.notify({ type: "notice", level: status.totals.flagged > 0 ? "warn" : "info", message: statusSummary(status, t) });
+  io.notify({ type: "notice", level: "info", message: t("workshop.status.legend") });
+}
+
+/** q or Ctrl-C on the terminal ends the watch. */
+function keys(stdin: NodeJS.ReadStream): { stopped: () => boolean; dispose: () => void } {
+  let stop = false;
+  if (!stdin.isTTY || typeof stdin.setRawMode !== "function") return { stopped: () => stop, dispose: () => undefined };
+  const onData = (data: Buffer) => {
+    const k = data.toString();
+    if (k === "q" || k === "Q" || k === "\u0003") stop = true;
+  };
+  stdin.setRawMode(true);
+  stdin.resume();
+  stdin.on("data", onData);
+  return {
+    stopped: () => stop,
+    dispose: () => {
+      stdin.off("data", onData);
+      stdin.setRawMode(false);
+      stdin.pause();
+    },
+  };
+}
+
+async function watch(f: Facilitator, e: Environment, opts: StatusOptions, seconds: number): Promise<void> {
+  const memory = new StepMemory();
+  const c = palette(colorEnabled(true, e.env));
+  const k = keys(e.stdin);
+  try {
+    for (let n = 0; !k.stopped() && (opts.maxRefreshes === undefined || n < opts.maxRefreshes); n++) {
+      const status = await readStatus(f, memory);
+      const frame = liveFrame(status, { t: f.t, lang: f.lang, c, columns: e.stdout.columns ?? 100, rows: e.stdout.rows ?? 40, intervalSeconds: seconds });
+      e.stdout.write(CLEAR + frame + "\n");
+      // Short sleeps, so q ends the watch at once.
+      for (let waited = 0; waited < seconds * 1000 && !k.stopped(); waited += 200) await e.clock.sleep(200);
+    }
+  } finally {
+    k.dispose();
+  }
+}
+
+export async function workshopStatus(opts: StatusOptions, e: Environment): Promise<void> {
+  const seconds = intervalSeconds(opts.interval);
+  const f = await openFacilitator(opts, e);
+  const live = !opts.once && !opts.json && !opts.csv && Boolean(e.stdout.isTTY);
+  if (live) return watch(f, e, opts, seconds);
+  const status = await readStatus(f);
+  if (opts.csv) e.stdout.write(statusCsv(status, f.t));
+  else if (opts.json) e.stdout.write(JSON.stringify({ time: new Date(status.at).toISOString(), type: "workshop-status", ...statusJson(status, f.t) }) + "\n");
+  else snapshot(f, status);
+}

@@ -1,0 +1,58 @@
+/**
+ * Cleaning up a room: the lesson's own safe teardown (`src/lesson/teardown.ts`: endpoints, their
+ * group, endpoint services, then both stacks, then a read proving nothing is left) for each
+ * participant, a few at a time so AWS's request rate limits hold, and an account of what went and
+ * what could not go, and why. Only what carries a participant's tag (and their stacks) is touched.
+ */
+import { awsCode, errorMessage, LabError } from "../errors.js";
+import { planTeardown, teardown, type PlannedDeletion } from "../lesson/teardown.js";
+import { actAs, type Facilitator } from "./facilitator.js";
+import { mapPool } from "./pool.js";
+import { QuietHost } from "./quiet-host.js";
+import type { ParticipantCloud } from "./room-views.js";
+
+/** Participants cleaned up at once: each runs a handful of calls a second; EC2 allows far more. */
+export const CLEANUP_CONCURRENCY = 5;
+
+export interface CleanupOutcome {
+  prefix: string;
+  /** What the room read showed for this participant before anything was deleted. */
+  planned: PlannedDeletion[];
+  /** Deleted and verified gone (empty when it failed). */
+  removed: PlannedDeletion[];
+  /** Why it could not finish: a message key with its values, or AWS's own code and message. */
+  failure?: { key: string; vars: Record<string, string | number> };
+}
+
+export function cleanupPlan(participants: ParticipantCloud[]): { prefix: string; planned: PlannedDeletion[] }[] {
+  return participants.map((p) => ({ prefix: p.prefix, planned: planTeardown(p.view) }));
+}
+
+function failureOf(e: unknown): { key: string; vars: Record<string, string | number> } {
+  if (e instanceof LabError) return { key: e.key, vars: e.vars };
+  const code = awsCode(e);
+  if (code) return { key: "workshop.cleanup.awsFailed", vars: { code, message: errorMessage(e) } };
+  return { key: "error.internal", vars: { message: errorMessage(e) } };
+}
+
+export interface CleanupOptions {
+  concurrency?: number;
+  /** Called as each participant finishes (for a progress line). */
+  onDone?: (outcome: CleanupOutcome, done: number, total: number) => void;
+}
+
+export async function cleanupRoom(f: Facilitator, participants: ParticipantCloud[], options: CleanupOptions = {}): Promise<CleanupOutcome[]> {
+  let done = 0;
+  return mapPool(participants, options.concurrency ?? CLEANUP_CONCURRENCY, async (p) => {
+    const planned = planTeardown(p.view);
+    const ctx = actAs(f, p.prefix, new QuietHost(f.lang));
+    let outcome: CleanupOutcome;
+    try {
+      outcome = { prefix: p.prefix, planned, removed: await teardown(ctx) };
+    } catch (e) {
+      outcome = { prefix: p.prefix, planned, removed: [], failure: failureOf(e) };
+    }
+    options.onDone?.(outcome, ++done, participants.length);
+    return outcome;
+  });
+}

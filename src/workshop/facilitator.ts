@@ -1,0 +1,48 @@
+/**
+ * What a facilitator's command works with: one set of AWS clients for the account and region of
+ * the room, the language and output host, and a way to act as any one participant (a
+ * `LessonContext` for their prefix) so the lesson's own code (teardown, steps) does the work.
+ */
+import type { AwsClients } from "../aws/clients.js";
+import type { Lang } from "../i18n/lang.js";
+import type { Translate } from "../i18n/messages.js";
+import type { LessonContext } from "../lesson/context.js";
+import { namesFor } from "../lesson/participant.js";
+import type { Clock } from "../sandbox/clock.js";
+import { StateFile } from "../state/state-file.js";
+import type { IoHost } from "../ui/io-host.js";
+import { roomState } from "./participant-progress.js";
+
+export interface Facilitator {
+  lang: Lang;
+  t: Translate;
+  io: IoHost;
+  clients: AwsClients;
+  region: string;
+  backend: "aws" | "sandbox";
+  clock: Clock;
+  /** How often waits poll (ms of the clock). */
+  pollMs: number;
+  stateFile: StateFile;
+}
+
+/** A facilitator never writes a learner's progress file: the learner's own machine has it. */
+class NoStateFile extends StateFile {
+  override save(): void {}
+}
+
+/** The lesson context of one participant, as the facilitator acts for them. */
+export function actAs(f: Facilitator, prefix: string, io: IoHost, over: { clients?: AwsClients; clock?: Clock } = {}): LessonContext {
+  return {
+    lesson: "privatelink",
+    clients: over.clients ?? f.clients,
+    state: roomState(prefix, f.region, f.backend),
+    stateFile: new NoStateFile(f.stateFile.dir),
+    io,
+    t: f.t,
+    clock: over.clock ?? f.clock,
+    pollMs: f.pollMs,
+    names: namesFor(prefix),
+    mode: "guided",
+  };
+}

@@ -1,0 +1,57 @@
+/**
+ * The handout: what each learner types, in English and Japanese, as Markdown slides (`---`
+ * between slides, as Marp, reveal.js and Slidev expect): one slide of instructions, then the
+ * participants' commands, a dozen per slide so a projector can show them.
+ */
+import { translator, type Translate } from "../i18n/messages.js";
+
+export interface HandoutOptions {
+  prefixes: string[];
+  region: string;
+  /** The room runs in the built-in sandbox (no AWS account). */
+  sandbox: boolean;
+  /** The AWS profile learners should use, if the facilitator gave them one. */
+  profile?: string;
+  perSlide?: number;
+}
+
+export function learnerCommand(prefix: string, o: HandoutOptions, extra = ""): string {
+  const parts = ["npx privatelink-lab", extra, `--prefix ${prefix}`, `--region ${o.region}`, o.sandbox ? "--sandbox" : "", o.profile ? `--profile ${o.profile}` : ""];
+  return parts.filter(Boolean).join(" ");
+}
+
+function instructions(t: Translate, o: HandoutOptions): string[] {
+  const example = o.prefixes[0] ?? "team-01";
+  return [
+    `## ${t("workshop.handout.title")}`,
+    "",
+    `1. ${t("workshop.handout.node")}`,
+    `2. ${t("workshop.handout.run")}`,
+    `3. ${t(o.sandbox ? "workshop.handout.sandbox" : "workshop.handout.aws", { region: o.region })}`,
+    `4. ${t("workshop.handout.lang")}`,
+    `5. ${t("workshop.handout.stuck")}`,
+    `6. ${t("workshop.handout.cleanup")} \`${learnerCommand(example, o, "destroy")}\``,
+  ];
+}
+
+function chunks<T>(items: T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+}
+
+export function handoutMarkdown(o: HandoutOptions): string {
+  const en = translator("en");
+  const ja = translator("ja");
+  const slides: string[] = [
+    [`# ${en("workshop.handout.heading")} / ${ja("workshop.handout.heading")}`, "", ...instructions(en, o), "", ...instructions(ja, o)].join("\n"),
+  ];
+  const pages = chunks(o.prefixes, o.perSlide ?? 12);
+  pages.forEach((page, i) => {
+    const title = `## ${en("workshop.handout.commands")} / ${ja("workshop.handout.commands")}${pages.length > 1 ? ` (${i + 1}/${pages.length})` : ""}`;
+    const head = `| ${en("workshop.handout.participant")} / ${ja("workshop.handout.participant")} | ${en("workshop.handout.command")} / ${ja("workshop.handout.command")} |`;
+    const rows = page.map((p) => `| ${p} | \`${learnerCommand(p, o)}\` |`);
+    slides.push([title, "", head, "|---|---|", ...rows].join("\n"));
+  });
+  return slides.join("\n\n---\n\n") + "\n";
+}

@@ -1,0 +1,47 @@
+/**
+ * The `top`-like screen of `workshop status` on a terminal: the whole frame redrawn in place on
+ * each refresh, lines cut to the terminal's width, flagged learners in yellow, finished ones in
+ * green. Pure: a status in, the frame's text out.
+ */
+import type { ChalkInstance } from "chalk";
+import type { Lang } from "../i18n/lang.js";
+import type { Translate } from "../i18n/messages.js";
+import { displayWidth } from "../ui/render-event.js";
+import type { RoomStatus } from "./room-status.js";
+import { cut, statusRows, statusSummary, tableOrder } from "./status-format.js";
+
+/** Cursor home and clear screen. */
+export const CLEAR = "\x1b[H\x1b[2J";
+
+function pad(cell: string, width: number): string {
+  return cell + " ".repeat(Math.max(0, width - displayWidth(cell)));
+}
+
+export interface FrameOptions {
+  t: Translate;
+  lang: Lang;
+  c: ChalkInstance;
+  columns: number;
+  rows: number;
+  intervalSeconds: number;
+}
+
+export function liveFrame(status: RoomStatus, o: FrameOptions): string {
+  const { t, c } = o;
+  const table = statusRows(status, t, o.lang);
+  const widths: number[] = [];
+  for (const row of table) row.forEach((cell, i) => (widths[i] = Math.max(widths[i] ?? 0, displayWidth(cell))));
+  const line = (row: string[]) => cut(row.map((cell, i) => (i < row.length - 1 ? pad(cell, widths[i] ?? 0) : cell)).join("  "), o.columns);
+  const ordered = tableOrder(status.participants);
+  const head = t("workshop.status.liveTitle", { time: new Date(status.at).toISOString().slice(11, 19), region: status.region, seconds: o.intervalSeconds });
+  const body = table.slice(1).map((row, i) => {
+    const p = ordered[i]!;
+    const text = line(row);
+    return p.signals.length > 0 ? c.yellow(text) : p.finished ? c.green(text) : text;
+  });
+  // Leave room for the title, header, summary and legend; say how many rows did not fit.
+  const room = Math.max(3, o.rows - 6);
+  const shown = body.length > room ? [...body.slice(0, room - 1), c.dim(t("workshop.status.more", { n: body.length - room + 1 }))] : body;
+  const empty = status.participants.length === 0 ? [t("workshop.status.empty", { region: status.region })] : [];
+  return [c.bold(cut(head, o.columns)), c.bold(line(table[0]!)), ...shown, ...empty, "", cut(statusSummary(status, t), o.columns), c.dim(cut(t("workshop.status.legend"), o.columns))].join("\n");
+}

@@ -1,0 +1,153 @@
+/**
+ * Where one learner is, decided by the lesson's own `detect()` over their view of the cloud:
+ * the step, how long they have been on it, what looks stuck, what their resources cost. Steps
+ * that leave no trace (preflight, tour, curl, review) cannot be seen: a learner is shown on the
+ * first step the cloud can tell is not done, and as finished once every such step is done.
+ */
+import { ourEndpoint, type StackView } from "../lesson/cloud-view.js";
+import { costPerHour, costSince, type Inventory } from "../lesson/pricing.js";
+import { detectAll } from "../lesson/progress.js";
+import { STEPS } from "../lesson/steps/index.js";
+import type { LessonState } from "../state/schema.js";
+import type { ParticipantCloud } from "./room-views.js";
+import { usualBetween } from "./usual-times.js";
+
+export type SignalKind = "slow" | "stack-failed" | "endpoint-rejected";
+
+export type Signal =
+  | { kind: "slow"; minutes: number; usual: number }
+  | { kind: "stack-failed"; stack: string; status: string; reason?: string }
+  | { kind: "endpoint-rejected"; id: string; state: string };
+
+export interface ParticipantProgress {
+  prefix: string;
+  /** The step the learner is on, as far as the cloud shows (the last one when finished). */
+  step: string;
+  stepIndex: number;
+  /** Every step the cloud can show is done (curl and the quiz may still be going on). */
+  finished: boolean;
+  /** Why, as the step's detect() says it (a message key and its values). */
+  why: string;
+  whyVars: Record<string, string>;
+  /** ms epoch since when they are on the step; undefined when the cloud shows no time. */
+  since?: number;
+  /** `since` was seen by this watch (the step changed while watching), not inferred. */
+  observed: boolean;
+  minutesOnStep?: number;
+  signals: Signal[];
+  perHourUsd: number;
+  costSoFarUsd: number;
+}
+
+/** A participant's state as the facilitator sees it: nothing but the cloud. */
+export function roomState(prefix: string, region: string, backend: "aws" | "sandbox"): LessonState {
+  const at = new Date(0).toISOString();
+  return { schema: 1, lesson: "privatelink", prefix, backend, region, lang: "en", mode: "guided", createdAt: at, updatedAt: at, ids: {}, marks: {} };
+}
+
+const FAILED_STACK = /(ROLLBACK_COMPLETE|ROLLBACK_FAILED|CREATE_FAILED|DELETE_FAILED)$/;
+const GONE_STACK = /^(ROLLBACK_COMPLETE|DELETE_COMPLETE)$/;
+const BILLED_ENDPOINT = /^(pendingacceptance|pending|available)$/i;
+
+export function inventoryOf(p: ParticipantCloud): Inventory {
+  const up = (s: StackView | undefined) => Boolean(s && !GONE_STACK.test(s.status));
+  const instances = Number(up(p.view.consumer)) + Number(up(p.view.provider));
+  return {
+    // The Consumer stack's ssm and ssmmessages endpoints, and the learner's own.
+    interfaceEndpoints: (up(p.view.consumer) ? 2 : 0) + p.view.endpoints.filter((e) => BILLED_ENDPOINT.test(e.state)).length,
+    nlbs: Number(up(p.view.provider)),
+    instances,
+    ebsGb: 8 * instances,
+  };
+}
+
+interface Position {
+  step: string;
+  finished: boolean;
+  why: string;
+  whyVars: Record<string, string>;
+  /** The cloud's latest trace before or on this step, and which step left it. */
+  anchor?: { at: number; from: string };
+}
+
+function position(p: ParticipantCloud, state: LessonState): Position {
+  const stacks = [p.view.consumer, p.view.provider];
+  if (stacks.some((s) => s?.status.startsWith("DELETE_"))) {
+    const failed = stacks.find((s) => s?.status === "DELETE_FAILED");
+    return {
+      step: "cleanup",
+      finished: false,
+      why: "workshop.why.deleting",
+      whyVars: { status: (failed ?? stacks.find((s) => s))?.status ?? "" },
+      ...(p.deletingAt ? { anchor: { at: p.deletingAt, from: "cleanup" } } : {}),
+    };
+  }
+  const statuses = detectAll(STEPS, p.view, state);
+  const cur = statuses.find((s) => !s.step.traceless && !s.detection.done);
+  const finished = !cur || cur.step.id === "cleanup";
+  const shown = finished ? [...statuses].reverse().find((s) => !s.step.traceless && s.detection.done && s.step.id !== "cleanup") : cur;
+  const step = shown?.step.id ?? "deploy";
+  const index = STEPS.findIndex((s) => s.id === step);
+  const afterEndpoint = index >= STEPS.findIndex((s) => s.id === "interface-endpoint");
+  const anchor =
+    p.endpointAt !== undefined && afterEndpoint
+      ? { at: p.endpointAt, from: "interface-endpoint" }
+      : p.firstStackAt !== undefined
+        ? { at: step === "deploy" ? p.firstStackAt : (p.lastStackAt ?? p.firstStackAt), from: "deploy" }
+        : undefined;
+  return { step, finished, why: shown?.detection.why ?? "detect.deploy.todo", whyVars: shown?.detection.vars ?? {}, ...(anchor ? { anchor } : {}) };
+}
+
+function problems(p: ParticipantCloud): Signal[] {
+  const out: Signal[] = [];
+  for (const s of [p.view.consumer, p.view.provider]) {
+    if (s && FAILED_STACK.test(s.status)) out.push({ kind: "stack-failed", stack: s.name, status: s.status, ...(s.reason ? { reason: s.reason } : {}) });
+  }
+  const rejected = p.view.endpoints.find((e) => /^(rejected|failed)$/i.test(e.state));
+  if (rejected && !ourEndpoint(p.view)) out.push({ kind: "endpoint-rejected", id: rejected.id, state: rejected.state });
+  return out;
+}
+
+/** Remembers each learner's step between refreshes, so a change seen while watching gives an exact time. */
+export class StepMemory {
+  private readonly seen = new Map<string, { step: string; since?: number }>();
+
+  /** The observed start of `step` for `prefix`, if this watch saw the step change. */
+  observe(prefix: string, step: string, at: number): number | undefined {
+    const before = this.seen.get(prefix);
+    if (!before) {
+      this.seen.set(prefix, { step });
+      return undefined;
+    }
+    if (before.step !== step) this.seen.set(prefix, { step, since: at });
+    return this.seen.get(prefix)?.since;
+  }
+}
+
+export function progressOf(p: ParticipantCloud, at: number, region: string, backend: "aws" | "sandbox", memory?: StepMemory): ParticipantProgress {
+  const pos = position(p, roomState(p.prefix, region, backend));
+  const observed = memory?.observe(p.prefix, `${pos.step}:${pos.finished}`, at);
+  const since = observed ?? pos.anchor?.at;
+  const minutesOnStep = since !== undefined ? Math.max(0, (at - since) / 60_000) : undefined;
+  const signals = problems(p);
+  const budget = observed !== undefined ? usualBetween(pos.step, pos.step) : pos.anchor ? usualBetween(pos.anchor.from, pos.step) : undefined;
+  if (!pos.finished && minutesOnStep !== undefined && budget !== undefined && minutesOnStep > budget && signals.length === 0) {
+    signals.push({ kind: "slow", minutes: Math.round(minutesOnStep), usual: budget });
+  }
+  const cost = costPerHour(region, inventoryOf(p));
+  const so = p.firstStackAt !== undefined && cost.perHourUsd > 0 ? costSince(cost, new Date(p.firstStackAt).toISOString(), at) : undefined;
+  return {
+    prefix: p.prefix,
+    step: pos.step,
+    stepIndex: STEPS.findIndex((s) => s.id === pos.step),
+    finished: pos.finished,
+    why: pos.why,
+    whyVars: pos.whyVars,
+    ...(since !== undefined ? { since } : {}),
+    observed: observed !== undefined,
+    ...(minutesOnStep !== undefined ? { minutesOnStep } : {}),
+    signals,
+    perHourUsd: cost.perHourUsd,
+    costSoFarUsd: so?.usd ?? 0,
+  };
+}

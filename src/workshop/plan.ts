@@ -1,0 +1,64 @@
+/**
+ * A workshop's plan before the day: do N learners fit in this account and region (Service
+ * Quotas and what the region already uses, from `src/aws/quotas.ts`), which increases to
+ * request (codes, values, the AWS CLI line), and what N learners cost for H hours.
+ */
+import type { AwsClients } from "../aws/clients.js";
+import { readCapacity } from "../aws/quotas.js";
+import type { Translate } from "../i18n/messages.js";
+import { costPerHour, FULL_LESSON, PRICE_TABLE_DATE } from "../lesson/pricing.js";
+import { increaseCommand, type CapacityPlan, type QuotaUsage } from "../preflight/quota-plan.js";
+
+export interface WorkshopPlan {
+  learners: number;
+  /** Seats beyond the learners: the facilitator's own demo run. */
+  spare: number;
+  hours: number;
+  capacity: CapacityPlan & { usage: QuotaUsage };
+  cost: {
+    region: string;
+    approximated: boolean;
+    perLearnerHourUsd: number;
+    /** Endpoint hours are billed per started hour. */
+    billedHours: number;
+    totalUsd: number;
+  };
+}
+
+export async function planWorkshop(clients: AwsClients, region: string, learners: number, spare: number, hours: number): Promise<WorkshopPlan> {
+  const capacity = await readCapacity(clients, learners + spare);
+  const perLearner = costPerHour(region, FULL_LESSON);
+  const billedHours = Math.ceil(hours);
+  return {
+    learners,
+    spare,
+    hours,
+    capacity,
+    cost: {
+      region,
+      approximated: perLearner.approximated,
+      perLearnerHourUsd: perLearner.perHourUsd,
+      billedHours,
+      totalUsd: Math.round(perLearner.perHourUsd * (learners + spare) * billedHours * 100) / 100,
+    },
+  };
+}
+
+/** One row per quota: name and code, limit (and where it came from), in use, needed, verdict. */
+export function quotaRows(plan: WorkshopPlan, t: Translate): string[][] {
+  const header = ["quota", "limit", "used", "needed", "verdict"].map((c) => t(`workshop.plan.col.${c}`));
+  const rows = plan.capacity.lines.map((l) => [
+    `${l.spec.name} (${l.spec.code})`,
+    `${l.limit.value}${l.limit.source === "applied" ? "" : ` (${t(`workshop.plan.source.${l.limit.source}`)})`}`,
+    l.spec.scope === "vpc" ? "-" : String(l.used),
+    l.spec.scope === "vpc" ? t("workshop.plan.perVpc", { n: l.needed }) : String(l.needed),
+    l.ok ? `✔ ${t("workshop.plan.ok")}` : `✖ ${t("workshop.plan.short", { desired: l.used + l.needed })}`,
+  ]);
+  return [header, ...rows];
+}
+
+export function increaseLines(plan: WorkshopPlan): { code: string; name: string; current: number; desired: number; command: string }[] {
+  return plan.capacity.increases.map((i) => ({ code: i.code, name: i.name, current: i.current, desired: i.desired, command: increaseCommand(i) }));
+}
+
+export { PRICE_TABLE_DATE };

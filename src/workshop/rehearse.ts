@@ -1,0 +1,155 @@
+/**
+ * A whole room in the sandbox, in seconds: N participants left at mixed points of the lesson
+ * (finished, waiting for acceptance, failed on the vCPU quota, rejected, stuck...), each built by
+ * the lesson's own steps (`perform()`), at instant speed, as if they had started some minutes
+ * ago, so `workshop status` has real times to show and `workshop cleanup` real work to do.
+ */
+import { RejectVpcEndpointConnectionsCommand } from "@aws-sdk/client-ec2";
+import { createSandboxClients } from "../aws/clients.js";
+import { LabError } from "../errors.js";
+import { ourEndpoint, ourService, readCloud } from "../lesson/cloud-view.js";
+import type { LessonContext } from "../lesson/context.js";
+import { STEPS } from "../lesson/steps/index.js";
+import type { Clock } from "../sandbox/clock.js";
+import { Sandbox } from "../sandbox/middleware.js";
+import { MemoryStore } from "../sandbox/store.js";
+import { emptyWorld, type Quotas, type World } from "../sandbox/world.js";
+import { mergeWorld } from "./world-merge.js";
+import { actAs, type Facilitator } from "./facilitator.js";
+import { QuietHost } from "./quiet-host.js";
+
+export type Outcome =
+  | "finished"
+  | "waiting-acceptance"
+  | "deploy-failed"
+  | "creating-endpoint"
+  | "endpoint-rejected"
+  | "stuck-on-http"
+  | "deploying"
+  | "creating-service"
+  | "finished-curl"
+  | "stuck-on-service";
+
+interface Profile {
+  outcome: Outcome;
+  /** The last step performed. */
+  through: string;
+  minutesAgo: number;
+}
+
+/** The room's mix, in the order participants get it (a small room still sees most of it). */
+export const MIX: readonly Profile[] = [
+  { outcome: "finished", through: "accept", minutesAgo: 45 },
+  { outcome: "waiting-acceptance", through: "allow-http", minutesAgo: 8 },
+  { outcome: "deploy-failed", through: "deploy", minutesAgo: 15 },
+  { outcome: "creating-endpoint", through: "endpoint-service", minutesAgo: 12 },
+  { outcome: "endpoint-rejected", through: "allow-http", minutesAgo: 20 },
+  { outcome: "stuck-on-http", through: "interface-endpoint", minutesAgo: 40 },
+  { outcome: "deploying", through: "deploy", minutesAgo: 2 },
+  { outcome: "creating-service", through: "tour", minutesAgo: 10 },
+  { outcome: "finished-curl", through: "curl", minutesAgo: 35 },
+  { outcome: "stuck-on-service", through: "tour", minutesAgo: 55 },
+];
+
+export interface Rehearsed {
+  prefix: string;
+  outcome: Outcome;
+}
+
+/** What one learner uses of each quota (2 VPCs, 2 × t3.micro, 1 NLB, the Provider's S3 gateway endpoint). */
+const PER_LEARNER: Partial<Quotas> = { vpcsPerRegion: 2, runningOnDemandStandardVcpus: 4, networkLoadBalancersPerRegion: 1, gatewayEndpointsPerRegion: 1 };
+
+/** A rehearsal stands for a room whose facilitator already had the quota increases `workshop plan` names. */
+function raiseQuotas(world: World, learners: number): void {
+  for (const [k, per] of Object.entries(PER_LEARNER) as [keyof Quotas, number][]) world.quotas[k] = Math.max(world.quotas[k], per * learners + 5);
+}
+
+class StopWaiting extends Error {}
+
+interface Scratch {
+  sandbox: Sandbox;
+  ctx: LessonContext;
+}
+
+/**
+ * A participant's own scratch account, seen `minutesAgo` earlier, at `speed` (0: instant); its
+ * `sleep` may stop a wait on purpose. `vcpus`: the account's vCPU quota.
+ */
+async function scratch(f: Facilitator, prefix: string, profile: Profile, vcpus: number): Promise<Scratch> {
+  const deploying = profile.outcome === "deploying";
+  const clock: Clock = {
+    now: () => f.clock.now() - profile.minutesAgo * 60_000,
+    sleep: (ms) => (deploying ? Promise.reject(new StopWaiting()) : f.clock.sleep(ms)),
+  };
+  const world = emptyWorld();
+  raiseQuotas(world, 1);
+  world.quotas.runningOnDemandStandardVcpus = vcpus;
+  // A deploy in progress runs at AWS's own pace and is left to finish on its own.
+  const sandbox = new Sandbox({ store: new MemoryStore(world), clock, speed: deploying ? 1 : 0 });
+  const clients = await createSandboxClients(sandbox, f.region);
+  return { sandbox, ctx: { ...actAs(f, prefix, new QuietHost(f.lang), { clients, clock }), pollMs: 0 } };
+}
+
+/** Performs the lesson's steps from `from` through `through`, each on a fresh read of the cloud. */
+async function performSteps(ctx: LessonContext, from: string, through: string): Promise<void> {
+  const ids = STEPS.map((s) => s.id);
+  for (const step of STEPS.slice(ids.indexOf(from), ids.indexOf(through) + 1)) {
+    await step.perform(ctx, await readCloud(ctx.clients, ctx.names));
+  }
+}
+
+/** Deploys into an account with no vCPU left, as a room that outgrew its quota does: both stacks roll back. */
+async function deployIntoFullQuota(ctx: LessonContext): Promise<void> {
+  try {
+    await performSteps(ctx, "deploy", "deploy");
+  } catch (e) {
+    if (!(e instanceof LabError && e.key === "error.stackFailed")) throw e;
+  }
+}
+
+async function rejectEndpoint(ctx: LessonContext): Promise<void> {
+  const view = await readCloud(ctx.clients, ctx.names);
+  const svc = ourService(view);
+  const ep = ourEndpoint(view);
+  if (svc && ep) await ctx.clients.ec2.send(new RejectVpcEndpointConnectionsCommand({ ServiceId: svc.id, VpcEndpointIds: [ep.id] }));
+}
+
+/** Builds one participant in a scratch account; returns that account's world. */
+async function build(f: Facilitator, prefix: string, profile: Profile, az: string | undefined): Promise<{ world: World; az?: string }> {
+  const failing = profile.outcome === "deploy-failed";
+  const { sandbox, ctx } = await scratch(f, prefix, profile, failing ? 0 : 64);
+  // Preflight leaves nothing in the cloud; once it chose the zone, the others take the same one.
+  if (az) ctx.state.az = az;
+  else await performSteps(ctx, "preflight", "preflight");
+  if (failing) await deployIntoFullQuota(ctx);
+  else {
+    try {
+      await performSteps(ctx, "deploy", profile.through);
+    } catch (e) {
+      if (!(profile.outcome === "deploying" && e instanceof StopWaiting)) throw e;
+    }
+  }
+  if (profile.outcome === "endpoint-rejected") await rejectEndpoint(ctx);
+  return { world: sandbox.store.snapshot(), ...(ctx.state.az ? { az: ctx.state.az } : {}) };
+}
+
+/**
+ * Builds the room, one participant at a time, each in its own scratch account merged into the
+ * room's; `already`: participants the account holds before. Returns who ended where.
+ */
+export async function rehearse(f: Facilitator, prefixes: string[], already = 0, onDone?: (r: Rehearsed, done: number) => void): Promise<Rehearsed[]> {
+  const room = f.clients.sandbox;
+  if (!room) throw new LabError("workshop.usage.sandboxOnly");
+  room.store.transact((w) => raiseQuotas(w, already + prefixes.length + 1));
+  const out: Rehearsed[] = [];
+  let az: string | undefined;
+  for (const [i, prefix] of prefixes.entries()) {
+    const profile = MIX[i % MIX.length]!;
+    const built = await build(f, prefix, profile, az);
+    az ??= built.az;
+    room.store.transact((w) => mergeWorld(w, built.world));
+    out.push({ prefix, outcome: profile.outcome });
+    onDone?.(out.at(-1)!, out.length);
+  }
+  return out;
+}

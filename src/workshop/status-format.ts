@@ -1,0 +1,141 @@
+/**
+ * How the room looks: table rows for the terminal (flagged learners first), CSV and JSON for
+ * export. Pure: a status and a translator in, text out.
+ */
+import { loadStep } from "../content/lesson-content.js";
+import type { Lang } from "../i18n/lang.js";
+import type { Translate } from "../i18n/messages.js";
+import { STEPS } from "../lesson/steps/index.js";
+import { displayWidth } from "../ui/render-event.js";
+import type { ParticipantProgress, Signal } from "./participant-progress.js";
+import type { RoomStatus } from "./room-status.js";
+
+export function minutesText(minutes: number | undefined): string {
+  if (minutes === undefined) return "-";
+  const m = Math.floor(minutes);
+  if (m < 1) return "<1m";
+  return m >= 60 ? `${Math.floor(m / 60)}h${String(m % 60).padStart(2, "0")}m` : `${m}m`;
+}
+
+export function signalText(s: Signal, t: Translate): string {
+  switch (s.kind) {
+    case "slow":
+      return t("workshop.signal.slow", { minutes: s.minutes, usual: s.usual });
+    case "stack-failed":
+      return t("workshop.signal.stackFailed", { stack: s.stack, status: s.status });
+    case "endpoint-rejected":
+      return t("workshop.signal.rejected", { id: s.id, state: s.state });
+  }
+}
+
+const TITLE_COLUMNS = 30;
+
+/** `4/9 Consumer side: create an…`: the step's number and its title, cut to keep the table narrow. */
+export function stepText(p: ParticipantProgress, t: Translate, lang: Lang): string {
+  if (p.finished) return `✔ ${t("workshop.status.finished")}`;
+  const title = loadStep("privatelink", p.step, lang).title;
+  return `${p.stepIndex}/${STEPS.length - 1} ${cut(title, TITLE_COLUMNS)}`;
+}
+
+/** Cuts text to `columns` display columns (CJK characters take two). */
+export function cut(text: string, columns: number): string {
+  if (displayWidth(text) <= columns) return text;
+  let out = "";
+  for (const ch of text) {
+    if (displayWidth(out + ch) > columns - 1) break;
+    out += ch;
+  }
+  return out + "…";
+}
+
+function onStepText(p: ParticipantProgress): string {
+  if (p.minutesOnStep === undefined) return "-";
+  return (p.observed ? "" : "≈") + minutesText(p.minutesOnStep);
+}
+
+/** Learners with a signal first, then the furthest behind, then by prefix. */
+export function tableOrder(participants: ParticipantProgress[]): ParticipantProgress[] {
+  return [...participants].sort(
+    (a, b) =>
+      Number(b.signals.length > 0) - Number(a.signals.length > 0) ||
+      Number(a.finished) - Number(b.finished) ||
+      a.stepIndex - b.stepIndex ||
+      a.prefix.localeCompare(b.prefix),
+  );
+}
+
+export function statusRows(status: RoomStatus, t: Translate, lang: Lang): string[][] {
+  // Signals last: on a narrow terminal only they are cut.
+  const header = ["participant", "step", "onStep", "perHour", "soFar", "signals"].map((c) => t(`workshop.status.col.${c}`));
+  const rows = tableOrder(status.participants).map((p) => [
+    (p.signals.length > 0 ? "! " : "  ") + p.prefix,
+    stepText(p, t, lang),
+    onStepText(p),
+    `$${p.perHourUsd.toFixed(3)}`,
+    `$${p.costSoFarUsd.toFixed(2)}`,
+    p.signals.map((s) => signalText(s, t)).join("; "),
+  ]);
+  return [header, ...rows];
+}
+
+export function statusSummary(status: RoomStatus, t: Translate): string {
+  const { totals } = status;
+  return t("workshop.status.summary", {
+    n: totals.participants,
+    finished: totals.finished,
+    flagged: totals.flagged,
+    perHour: totals.perHourUsd.toFixed(2),
+    soFar: totals.costSoFarUsd.toFixed(2),
+    region: status.region,
+  });
+}
+
+function csvCell(value: string | number | boolean | undefined): string {
+  const text = value === undefined ? "" : String(value);
+  return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+const CSV_COLUMNS = ["participant", "step_index", "step", "finished", "state", "on_step_minutes", "on_step_observed", "signals", "per_hour_usd", "cost_so_far_usd", "read_at"];
+
+export function statusCsv(status: RoomStatus, t: Translate): string {
+  const at = new Date(status.at).toISOString();
+  const lines = status.participants.map((p) =>
+    [
+      p.prefix,
+      p.stepIndex,
+      p.step,
+      p.finished,
+      t(p.why, p.whyVars),
+      p.minutesOnStep === undefined ? undefined : p.minutesOnStep.toFixed(1),
+      p.observed,
+      p.signals.map((s) => s.kind).join(";"),
+      p.perHourUsd.toFixed(4),
+      p.costSoFarUsd.toFixed(2),
+      at,
+    ]
+      .map(csvCell)
+      .join(","),
+  );
+  return [CSV_COLUMNS.join(","), ...lines].join("\n") + "\n";
+}
+
+/** The status as plain data (for --json). */
+export function statusJson(status: RoomStatus, t: Translate): Record<string, unknown> {
+  return {
+    at: new Date(status.at).toISOString(),
+    region: status.region,
+    backend: status.backend,
+    totals: status.totals,
+    participants: status.participants.map((p) => ({
+      prefix: p.prefix,
+      step: p.step,
+      stepIndex: p.stepIndex,
+      finished: p.finished,
+      state: t(p.why, p.whyVars),
+      ...(p.minutesOnStep !== undefined ? { onStepMinutes: Math.round(p.minutesOnStep * 10) / 10, observed: p.observed } : {}),
+      signals: p.signals,
+      perHourUsd: p.perHourUsd,
+      costSoFarUsd: p.costSoFarUsd,
+    })),
+  };
+}

@@ -1,0 +1,60 @@
+/** Before the day: the quota plan against a default-quota sandbox account, and the handout. */
+import { PassThrough } from "node:stream";
+import { describe, expect, it } from "vitest";
+import { workshopHandout } from "../../src/commands/workshop/handout.js";
+import { workshopPlan } from "../../src/commands/workshop/plan.js";
+import { LabError } from "../../src/errors.js";
+import { harness } from "../helpers/lesson-harness.js";
+
+describe("workshop plan", () => {
+  it("names the VPC, vCPU and gateway-endpoint increases 20 learners need, with their codes and values", async () => {
+    const h = harness();
+    await workshopPlan({ ...h.opts, participants: "20", hours: "3" }, h.env);
+    const [quotas, increases, commands] = h.host.ofType("table").map((t) => t.rows);
+    // 20 learners + 1 spare seat (the facilitator's demo): 21 × 2 VPCs, 21 × 4 vCPUs, 21 gateway endpoints.
+    expect(Object.fromEntries(increases!.map((r) => [r[0], r[2]]))).toEqual({ "L-F678F1CE": "5 → 42", "L-1216C47A": "5 → 84", "L-1B52E74A": "20 → 21" });
+    expect(commands!.map((r) => r[0])).toContain("aws service-quotas request-service-quota-increase --service-code ec2 --quota-code L-1216C47A --desired-value 84");
+    const nlb = quotas!.find((r) => r[0]!.includes("L-69A177A2"))!;
+    expect(nlb[4]).toMatch(/^✔/);
+    const cost = h.host.ofType("notice").find((n) => n.message.startsWith("Cost:"))!.message;
+    // ap-northeast-1: 3 × 0.014 + 0.0243 + 2 × 0.0136 + gp3 ≈ $0.096 per learner-hour; 21 × 3 h.
+    expect(cost).toMatch(/about \$0\.096 per learner per hour; 21 learners for 3 h ≈ \$6\.0\d/);
+  });
+
+  it("says when the room fits, and plans without the spare seat on request", async () => {
+    const h = harness();
+    await workshopPlan({ ...h.opts, participants: "1", spare: "0" }, h.env);
+    expect(h.host.ofType("notice").some((n) => n.message === "1 learners fit with today's quotas.")).toBe(true);
+  });
+});
+
+describe("workshop handout", () => {
+  function handout(opts: { participants?: string; count?: string; prefixBase?: string }): { go: () => Promise<void>; text: () => string } {
+    const h = harness();
+    const out = new PassThrough();
+    let text = "";
+    out.on("data", (d: Buffer) => (text += d.toString()));
+    h.env.stdout = out as unknown as NodeJS.WriteStream;
+    return { go: () => workshopHandout({ ...h.opts, sandbox: false, ...opts }, h.env), text: () => text };
+  }
+
+  it("prints each learner's command in English and Japanese, as Markdown slides", async () => {
+    const r = handout({ count: "14", prefixBase: "team" });
+    await r.go();
+    const md = r.text();
+    expect(md).toContain("| team-01 | `npx privatelink-lab --prefix team-01 --region ap-northeast-1` |");
+    expect(md).toContain("| team-14 | `npx privatelink-lab --prefix team-14 --region ap-northeast-1` |");
+    expect(md).toContain("## Getting started");
+    expect(md).toContain("## はじめに");
+    // 12 learners per slide: an instructions slide and two command slides.
+    expect(md.split("\n---\n")).toHaveLength(3);
+    expect(md).toContain("(2/2)");
+  });
+
+  it("refuses invalid or duplicate prefixes, naming each", async () => {
+    const r = handout({ participants: "alice,bob,alice,x,Team-1" });
+    const err = await r.go().catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(LabError);
+    expect((err as LabError).vars.problems).toBe("alice (duplicate), x (too-short), Team-1 (charset)");
+  });
+});

@@ -1,0 +1,126 @@
+/** A facilitator's room in the sandbox: rehearse, watch, export, clean up; the real SDK clients throughout. */
+import { DescribeStacksCommand } from "@aws-sdk/client-cloudformation";
+import { DescribeVpcsCommand } from "@aws-sdk/client-ec2";
+import { PassThrough } from "node:stream";
+import { describe, expect, it } from "vitest";
+import { workshopCleanup } from "../../src/commands/workshop/cleanup.js";
+import { openFacilitator } from "../../src/commands/workshop/open.js";
+import { workshopRehearse } from "../../src/commands/workshop/rehearse.js";
+import { readStatus, workshopStatus } from "../../src/commands/workshop/status.js";
+import { harness, type Harness } from "../helpers/lesson-harness.js";
+
+async function rehearsed(n: number, base = "team"): Promise<Harness> {
+  const h = harness();
+  await workshopRehearse({ ...h.opts, participants: String(n), prefixBase: base }, h.env);
+  return h;
+}
+
+/** AWS calls one status refresh makes. */
+async function callsPerRefresh(h: Harness): Promise<{ calls: number; participants: number }> {
+  const f = await openFacilitator(h.opts, h.env);
+  const before = h.sandbox.calls.length;
+  const status = await readStatus(f);
+  return { calls: h.sandbox.calls.length - before, participants: status.participants.length };
+}
+
+function capture(h: Harness): { text: () => string } {
+  const out = new PassThrough();
+  let text = "";
+  out.on("data", (d: Buffer) => (text += d.toString()));
+  h.env.stdout = out as unknown as NodeJS.WriteStream;
+  return { text: () => text };
+}
+
+describe("workshop status and cleanup with 30 participants", () => {
+  it("shows each learner's step, stuck signals and cost, then cleanup --all leaves nothing tagged", async () => {
+    const h = await rehearsed(30);
+    await workshopStatus({ ...h.opts, once: true }, h.env);
+    const [header, ...rows] = h.host.ofType("table").at(-1)!.rows;
+    expect(header).toEqual(["Participant", "Step", "On step", "$/h", "Cost so far", "Signals"]);
+    expect(rows).toHaveLength(30);
+    const row = (prefix: string) => rows.find((r) => r[0]!.trim().endsWith(prefix))!;
+    // team-01 finished (built through accept); team-09 also ran curl: curl and the quiz leave no trace.
+    expect(row("team-01")[1]).toMatch(/^✔ /);
+    expect(row("team-09")[1]).toMatch(/^✔ /);
+    // Waiting for the provider to accept, 8 minutes after creating the endpoint: not flagged.
+    expect(row("team-02")[1]).toMatch(/^6\/9 /);
+    expect(row("team-02")[2]).toBe("≈8m");
+    expect(row("team-02")[5]).toBe("");
+    // Both stacks rolled back on the vCPU quota.
+    expect(row("team-03")[1]).toMatch(/^1\/9 /);
+    expect(row("team-03")[5]).toContain("ROLLBACK_COMPLETE");
+    expect(row("team-03")[3]).toBe("$0.000");
+    // Rejected endpoint: back on the interface-endpoint step, flagged.
+    expect(row("team-05")[1]).toMatch(/^4\/9 /);
+    expect(row("team-05")[5]).toMatch(/rejected/);
+    // 40 minutes on allow-http (usual: 11 from the endpoint's creation) and 55 on endpoint-service.
+    expect(row("team-06")[1]).toMatch(/^5\/9 /);
+    expect(row("team-06")[5]).toMatch(/40 min/);
+    expect(row("team-10")[1]).toMatch(/^3\/9 /);
+    expect(row("team-10")[5]).toMatch(/55 min/);
+    // Stacks still being created (2 minutes in).
+    expect(row("team-07")[1]).toMatch(/^1\/9 /);
+    expect(row("team-07")[5]).toBe("");
+    // Flagged learners come first, marked with "!".
+    const flagged = rows.filter((r) => r[0]!.startsWith("!"));
+    expect(flagged).toHaveLength(12);
+    expect(rows.slice(0, 12)).toEqual(flagged);
+    expect(rows.filter((r) => r[1]!.startsWith("✔"))).toHaveLength(6);
+    expect(h.host.ofType("notice").some((n) => /30 participants · 6 finished · 12 flagged/.test(n.message))).toBe(true);
+
+    await workshopCleanup({ ...h.opts, all: true, yes: true }, h.env);
+    const summary = h.host.ofType("table").at(-1)!.rows;
+    expect(summary.slice(1).every((r) => r[2]!.startsWith("✔"))).toBe(true);
+    expect(summary).toHaveLength(31);
+    const f = await openFacilitator(h.opts, h.env);
+    expect((await readStatus(f)).participants).toEqual([]);
+    const tagged = [{ Name: "tag-key", Values: ["privatelink-lab:participant"] }];
+    expect((await f.clients.ec2.send(new DescribeVpcsCommand({ Filters: tagged }))).Vpcs).toEqual([]);
+    expect((await f.clients.cfn.send(new DescribeStacksCommand({}))).Stacks ?? []).toEqual([]);
+  }, 120_000);
+});
+
+describe("workshop status reads the room in a fixed number of calls", () => {
+  it("makes the same AWS calls per refresh for 5 and for 50 participants", async () => {
+    const h = await rehearsed(5, "five");
+    const five = await callsPerRefresh(h);
+    await workshopRehearse({ ...h.opts, participants: "45", prefixBase: "more" }, h.env);
+    const fifty = await callsPerRefresh(h);
+    expect(five.participants).toBe(5);
+    expect(fifty.participants).toBe(50);
+    expect(fifty.calls).toBe(five.calls);
+    expect(five.calls).toBeLessThanOrEqual(6);
+  }, 120_000);
+
+  it("exports CSV and JSON, one row per participant", async () => {
+    const h = await rehearsed(10);
+    const out = capture(h);
+    await workshopStatus({ ...h.opts, csv: true }, h.env);
+    const lines = out.text().trim().split("\n");
+    expect(lines[0]).toBe("participant,step_index,step,finished,state,on_step_minutes,on_step_observed,signals,per_hour_usd,cost_so_far_usd,read_at");
+    expect(lines).toHaveLength(11);
+    expect(lines.find((l) => l.startsWith("team-03,"))).toMatch(/,stack-failed;stack-failed,/);
+    const json = capture(h);
+    await workshopStatus({ ...h.opts, json: true }, h.env);
+    const doc = JSON.parse(json.text()) as { type: string; participants: { prefix: string; step: string; signals: { kind: string }[] }[] };
+    expect(doc.type).toBe("workshop-status");
+    expect(doc.participants.find((p) => p.prefix === "team-06")).toMatchObject({ step: "allow-http", signals: [{ kind: "slow" }] });
+  }, 60_000);
+
+  it("refreshes in place on a terminal, and times exactly a step change it saw", async () => {
+    const h = await rehearsed(7);
+    const out = capture(h);
+    Object.assign(h.env.stdout, { isTTY: true, columns: 120, rows: 40 });
+    // Ten minutes between refreshes: team-07's stacks (2 minutes into their deploy) complete meanwhile.
+    await workshopStatus({ ...h.opts, interval: "600", maxRefreshes: 2 }, h.env);
+    const frames = out.text().split("\x1b[H\x1b[2J").filter(Boolean);
+    expect(frames).toHaveLength(2);
+    const line = (frame: string) => frame.split("\n").find((l) => l.includes("team-07"))!;
+    expect(line(frames[0]!)).toMatch(/team-07\s+1\/9 .*≈2m/);
+    expect(line(frames[1]!)).toMatch(/team-07\s+3\/9 .*\s<1m\s/);
+    // Meanwhile team-02 has waited 18 minutes for acceptance (usual 16): now flagged too.
+    expect(line(frames[1]!)).not.toContain("!");
+    expect(frames[1]!.split("\n").find((l) => l.includes("team-02"))).toMatch(/! team-02.*18 min on it/);
+    expect(frames[1]).toContain("7 participants · 1 finished · 4 flagged");
+  }, 60_000);
+});

@@ -12,6 +12,7 @@ import {
   type IpPermission,
 } from "@aws-sdk/client-ec2";
 import { awsCode } from "../errors.js";
+import { endpointView, instanceView, securityGroupView, serviceView } from "./cloud-shapes.js";
 import type { AwsClients } from "../aws/clients.js";
 import { PARTICIPANT_TAG, type ParticipantNames } from "./participant.js";
 
@@ -111,28 +112,14 @@ async function readInstance(clients: AwsClients, id: string): Promise<InstanceVi
     throw e;
   });
   const i = out?.Reservations?.[0]?.Instances?.[0];
-  if (!i?.InstanceId) return undefined;
-  return {
-    id: i.InstanceId,
-    ip: i.PrivateIpAddress ?? "",
-    sgIds: (i.SecurityGroups ?? []).map((g) => g.GroupId ?? "").filter(Boolean),
-    az: i.Placement?.AvailabilityZone ?? "",
-    state: String(i.State?.Name ?? ""),
-  };
+  return i?.InstanceId ? instanceView(i) : undefined;
 }
 
 export async function readServices(clients: AwsClients, prefix: string): Promise<ServiceView[]> {
   const out = await clients.ec2.send(new DescribeVpcEndpointServiceConfigurationsCommand({ Filters: tagFilter(prefix) }));
   return (out.ServiceConfigurations ?? [])
     .filter((s) => s.ServiceId && String(s.ServiceState).toLowerCase() !== "deleted")
-    .map((s) => ({
-      id: s.ServiceId!,
-      name: s.ServiceName ?? "",
-      state: String(s.ServiceState ?? ""),
-      acceptanceRequired: s.AcceptanceRequired ?? false,
-      nlbArns: s.NetworkLoadBalancerArns ?? [],
-      azs: s.AvailabilityZones ?? [],
-    }));
+    .map(serviceView);
 }
 
 export async function readEndpoints(clients: AwsClients, prefix: string): Promise<EndpointView[]> {
@@ -140,21 +127,7 @@ export async function readEndpoints(clients: AwsClients, prefix: string): Promis
   return (out.VpcEndpoints ?? [])
     // The stacks' own endpoints (ssm, ssmmessages, S3) carry the participant tag too; they go with the stacks.
     .filter((e) => e.VpcEndpointId && String(e.State).toLowerCase() !== "deleted" && !(e.Tags ?? []).some((t) => t.Key === STACK_TAG))
-    .map((e) => {
-      const names = (e.DnsEntries ?? []).map((d) => d.DnsName ?? "").filter(Boolean);
-      const regional = names.find((n) => /^vpce-[0-9a-z]+-[0-9a-z]+\.vpce-svc/.test(n));
-      const zonal = names.find((n) => n !== regional && /^vpce-[0-9a-z]+-[0-9a-z]+-[a-z0-9-]+\.vpce-svc/.test(n));
-      return {
-        id: e.VpcEndpointId!,
-        state: String(e.State ?? ""),
-        serviceName: e.ServiceName ?? "",
-        vpcId: e.VpcId ?? "",
-        subnetIds: e.SubnetIds ?? [],
-        sgIds: (e.Groups ?? []).map((g) => g.GroupId ?? "").filter(Boolean),
-        ...(regional ? { dnsRegional: regional } : {}),
-        ...(zonal ? { dnsZonal: zonal } : {}),
-      };
-    });
+    .map(endpointView);
 }
 
 /**
@@ -171,12 +144,7 @@ export async function readEndpointSgs(clients: AwsClients, prefix: string, endpo
   }
   return groups
     .filter((g) => g.GroupId)
-    .map((g) => ({
-      id: g.GroupId!,
-      name: g.GroupName ?? "",
-      ingress: g.IpPermissions ?? [],
-      owned: (g.Tags ?? []).some((t) => t.Key === PARTICIPANT_TAG && t.Value === prefix),
-    }));
+    .map((g) => securityGroupView(g, (g.Tags ?? []).some((t) => t.Key === PARTICIPANT_TAG && t.Value === prefix)));
 }
 
 export async function readCloud(clients: AwsClients, names: ParticipantNames): Promise<CloudView> {

@@ -6,8 +6,9 @@
  */
 import type { Stack } from "@aws-sdk/client-cloudformation";
 import type { Instance, SecurityGroup, ServiceConfiguration, Tag, VpcEndpoint } from "@aws-sdk/client-ec2";
-import type { CloudView, EndpointView, InstanceView, SecurityGroupView, ServiceView, StackView } from "../lesson/cloud-view.js";
+import type { CloudView, EndpointView, SecurityGroupView, StackView } from "../lesson/cloud-view.js";
 import { namesFor, PARTICIPANT_TAG } from "../lesson/participant.js";
+import { endpointView, instanceView, securityGroupView, serviceView } from "../lesson/cloud-shapes.js";
 
 export const STACK_NAME_TAG = "aws:cloudformation:stack-name";
 const STACK_ID_TAG = "aws:cloudformation:stack-id";
@@ -72,42 +73,8 @@ function stackView(s: Stack, instances: Instance[]): StackView {
   };
 }
 
-function serviceView(s: ServiceConfiguration): ServiceView {
-  return {
-    id: s.ServiceId ?? "",
-    name: s.ServiceName ?? "",
-    state: String(s.ServiceState ?? ""),
-    acceptanceRequired: s.AcceptanceRequired ?? false,
-    nlbArns: s.NetworkLoadBalancerArns ?? [],
-    azs: s.AvailabilityZones ?? [],
-  };
-}
 
-function endpointView(e: VpcEndpoint): EndpointView {
-  const names = (e.DnsEntries ?? []).map((d) => d.DnsName ?? "").filter(Boolean);
-  const regional = names.find((n) => /^vpce-[0-9a-z]+-[0-9a-z]+\.vpce-svc/.test(n));
-  const zonal = names.find((n) => n !== regional && /^vpce-[0-9a-z]+-[0-9a-z]+-[a-z0-9-]+\.vpce-svc/.test(n));
-  return {
-    id: e.VpcEndpointId ?? "",
-    state: String(e.State ?? ""),
-    serviceName: e.ServiceName ?? "",
-    vpcId: e.VpcId ?? "",
-    subnetIds: e.SubnetIds ?? [],
-    sgIds: (e.Groups ?? []).map((g) => g.GroupId ?? "").filter(Boolean),
-    ...(regional ? { dnsRegional: regional } : {}),
-    ...(zonal ? { dnsZonal: zonal } : {}),
-  };
-}
 
-function instanceView(i: Instance): InstanceView {
-  return {
-    id: i.InstanceId ?? "",
-    ip: i.PrivateIpAddress ?? "",
-    sgIds: (i.SecurityGroups ?? []).map((g) => g.GroupId ?? "").filter(Boolean),
-    az: i.Placement?.AvailabilityZone ?? "",
-    state: String(i.State?.Name ?? ""),
-  };
-}
 
 /** The learner's own interface endpoints: tagged for them, not made by a stack, not deleted. */
 export function learnerEndpoints(endpoints: VpcEndpoint[], prefix: string): VpcEndpoint[] {
@@ -122,7 +89,7 @@ function groupsFor(raw: RoomRaw, prefix: string, endpoints: EndpointView[]): Sec
   const used = raw.groups.filter((g) => g.GroupId && usedIds.has(g.GroupId) && !tagged.includes(g));
   return [...tagged, ...used]
     .filter((g) => g.GroupId)
-    .map((g) => ({ id: g.GroupId!, name: g.GroupName ?? "", ingress: g.IpPermissions ?? [], owned: participantOf(g.Tags) === prefix }));
+    .map((g) => securityGroupView(g, participantOf(g.Tags) === prefix));
 }
 
 const time = (d: Date | undefined): number | undefined => (d ? d.getTime() : undefined);

@@ -2,7 +2,7 @@
  * Step 0: who am I, where, which AZ, what it will cost — and the checks that would stop the
  * lesson halfway (quotas, names taken by someone else, permissions), all before anything is created.
  */
-import { saveState, mark, type LessonContext } from "../context.js";
+import { saveState, mark } from "../context.js";
 import { costPerHour, FULL_LESSON, PRICE_TABLE_DATE } from "../pricing.js";
 import type { Step } from "../step.js";
 import { stopError } from "../../preflight/check.js";

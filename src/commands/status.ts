@@ -32,5 +32,10 @@ export async function status(opts: GlobalOptions, e: Environment): Promise<void>
     const since = costSince(cost, ctx.state.resourcesSince, ctx.clock.now());
     io.notify({ type: "cost", perHourUsd: cost.perHourUsd, region: ctx.state.region, sandbox: ctx.clients.sandbox !== undefined, ...(since ? { sinceUsd: since.usd, hours: since.hours } : {}) });
   }
-  io.notify({ type: "notice", level: "info", message: cur ? t("status.next", { title: loadStep(ctx.lesson, cur.step.id, s.lang).title, id: cur.step.id }) : t("status.complete") });
+  const quiz = ctx.state.quiz;
+  if (ctx.state.marks.cleanup && quiz && isEmpty(view)) {
+    io.notify({ type: "notice", level: "success", message: t("start.finished", { score: quiz.score, total: quiz.total }) });
+  } else {
+    io.notify({ type: "notice", level: "info", message: cur ? t("status.next", { title: loadStep(ctx.lesson, cur.step.id, s.lang).title, id: cur.step.id }) : t("status.complete") });
+  }
 }

@@ -84,3 +84,19 @@ describe("privatelink-lab (built CLI, sandbox)", () => {
     expect(colored.stdout).toContain(ESC);
   });
 });
+
+describe("damaged files", () => {
+  it("keeps a damaged sandbox file as a backup, explains, and starts a fresh account on the next run", async () => {
+    const { mkdirSync, writeFileSync, readdirSync } = await import("node:fs");
+    const me = freshLearner();
+    const dir = join(me.home, "state", "privatelink-lab", "sandbox");
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(join(dir, "account.json"), "{ not json");
+    const first = runCli(me, ["status", "--sandbox", "--prefix", "gil"]);
+    expect(first.status).toBe(1);
+    expect(first.stderr).toContain("damaged");
+    expect(readdirSync(dir).some((f) => f.startsWith("account.json.corrupt-"))).toBe(true);
+    const again = runCli(me, ["status", "--sandbox", "--prefix", "gil"]);
+    expect(again.status, again.stderr).toBe(0);
+  });
+});

@@ -45,13 +45,14 @@ export class TerminalHost implements IoHost {
 
   notify(event: LabEvent): void {
     const width = this.out.columns ?? 80;
-    const text = renderEvent(event, { c: this.c, t: this.opts.t, width, markdown: (md) => renderMarkdown(md, width) });
+    const text = renderEvent(event, { c: this.c, t: this.opts.t, width, markdown: (md) => renderMarkdown(md, width, this.color) });
     if (text !== undefined) this.write(text);
   }
 
   async confirm(message: string, defaultValue: boolean): Promise<boolean> {
     if (!this.interactive) return defaultValue;
-    return confirm({ message, default: defaultValue }, { input: this.in, output: this.out });
+    const t = this.opts.t;
+    return confirm({ message, default: defaultValue, transformer: (yes) => t(yes ? "prompt.yes" : "prompt.no") }, { input: this.in, output: this.out });
   }
 
   async select<T>(message: string, choices: Choice<T>[], defaultValue: T): Promise<T> {

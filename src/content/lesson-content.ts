@@ -26,6 +26,8 @@ export interface StepContent {
   cli: string;
   hints: string[];
   done: string;
+  /** `## done: <variant>`: what happened when the learner took another path (e.g. no acceptance). */
+  doneVariants: Record<string, string>;
   notes: Record<string, string>;
 }
 
@@ -74,9 +76,10 @@ export function parseStepMarkdown(id: string, text: string): StepContent {
   }
   flush();
   const notes: Record<string, string> = {};
+  const doneVariants: Record<string, string> = {};
   for (const [key, value] of Object.entries(sections)) {
-    const m = /^note:\s*(.+)$/.exec(key);
-    if (m) notes[m[1]!.trim()] = value;
+    const m = /^(note|done):\s*(.+)$/.exec(key);
+    if (m) (m[1] === "note" ? notes : doneVariants)[m[2]!.trim()] = value;
   }
   return {
     id,
@@ -87,6 +90,7 @@ export function parseStepMarkdown(id: string, text: string): StepContent {
     cli: sections.cli ?? "",
     hints: parseList(sections.hints ?? ""),
     done: sections.done ?? "",
+    doneVariants,
     notes,
   };
 }

@@ -80,7 +80,8 @@ export async function runStep(ctx: LessonContext, step: Step, index: number, vie
   const detection = step.detect(after, ctx.state);
   if (!detection.done && regressed(ctx, step, after)) return after;
   if (!detection.done && step.id !== "cleanup") throw new LabError("error.stepNotDone", { step: step.id, why: ctx.t(detection.why, detection.vars) });
-  explain(ctx, step.id, "done", content.done, after);
+  const doneText = (detection.doneVariant && content.doneVariants[detection.doneVariant]) || content.done;
+  explain(ctx, step.id, "done", doneText, after);
   ctx.io.notify({ type: "step-finished", step: step.id, status: "done" });
   return after;
 }

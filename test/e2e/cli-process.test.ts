@@ -22,6 +22,14 @@ describe("privatelink-lab (built CLI, sandbox)", () => {
     expect(live(region.vpcEndpoints) + live(region.endpointServices) + live(region.instances) + live(region.vpcs)).toBe(0);
   });
 
+  it("never waits for an answer when stdin is not a terminal, even without --yes", () => {
+    const me = freshLearner();
+    const run = runCli(me, ["--sandbox", "--prefix", "ivy"]); // stdin is a pipe here
+    expect(run.status, run.stderr).toBe(0);
+    expect(run.stdout).toContain("Hello from the Provider");
+    expect(run.stdout).toMatch(/\? .*Q1\//); // questions are shown with the answer taken
+  });
+
   it("writes only JSON events on stdout with --json", () => {
     const me = freshLearner({ LANG: "ja_JP.UTF-8" });
     const run = runCli(me, ["--sandbox", "--json", "--prefix", "bob"]);

@@ -92,6 +92,8 @@ describe("the lesson in the sandbox", () => {
     const notes = host.ofType("explain").filter((e) => e.section === "note").map((e) => e.markdown);
     expect(notes.some((n) => /accepted automatically|自動/.test(n))).toBe(true);
     expect(host.ofType("step-finished").find((e) => e.step === "accept")?.status).toBe("already-done");
+    const done = host.ofType("explain").filter((e) => e.step === "endpoint-service" && e.section === "done").map((e) => e.markdown);
+    expect(done.join("\n")).toMatch(/accepted automatically/);
     expect(host.ofType("curl-result")[0]?.exitCode).toBe(0);
   });
 

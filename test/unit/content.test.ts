@@ -57,9 +57,9 @@ describe.each(lessons)("lesson %s", (lesson) => {
       for (const section of ["concept", "console", "cli", "done"] as const) expect(c[section].trim(), `${id}/${lang} ${section}`).not.toBe("");
       expect(c.hints.length, `${id}/${lang} hints`).toBeGreaterThanOrEqual(2);
       for (const h of c.hints) expect(h.trim()).not.toBe("");
-      const all = [c.concept, c.console, c.cli, c.done, ...c.hints, ...Object.values(c.notes)].join("\n");
+      const all = [c.concept, c.console, c.cli, c.done, ...c.hints, ...Object.values(c.notes), ...Object.values(c.doneVariants)].join("\n");
       for (const m of all.matchAll(/\{\{\s*(\w+)\s*\}\}/g)) expect(PLACEHOLDERS.has(m[1]!), `${id}/${lang} placeholder ${m[1]}`).toBe(true);
-      return { notes: Object.keys(c.notes).sort(), hints: c.hints.length };
+      return { notes: Object.keys(c.notes).sort(), doneVariants: Object.keys(c.doneVariants).sort(), hints: c.hints.length };
     });
     expect(shapes[0]).toEqual(shapes[1]);
   });

@@ -56,7 +56,8 @@ export const endpointService: Step = {
     const svc = ourService(view);
     if (!svc) return { done: false, why: "detect.service.todo" };
     if (svc.state.toLowerCase() !== "available") return { done: false, why: "detect.service.pending", vars: { state: svc.state } };
-    return { done: true, why: svc.acceptanceRequired ? "detect.service.done" : "detect.service.noAcceptance" };
+    if (svc.acceptanceRequired) return { done: true, why: "detect.service.done" };
+    return { done: true, why: "detect.service.noAcceptance", doneVariant: "no-acceptance" };
   },
   async perform(ctx, view) {
     await createEndpointService(ctx, { name: `${ctx.state.prefix}-service`, nlbArn: requireNlb(view), acceptanceRequired: true }, view);

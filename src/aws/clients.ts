@@ -11,6 +11,7 @@ import type { STSClient } from "@aws-sdk/client-sts";
 import type { IAMClient } from "@aws-sdk/client-iam";
 import type { ServiceQuotasClient } from "@aws-sdk/client-service-quotas";
 import type { Sandbox } from "../sandbox/middleware.js";
+import { LabError } from "../errors.js";
 
 export interface AwsClients {
   region: string;
@@ -51,6 +52,8 @@ async function loadSdk() {
 
 /** Clients for a real AWS account (or an emulator at `endpointUrl`). */
 export async function createAwsClients(target: AwsTarget): Promise<AwsClients> {
+  // The test suites set this: no test may ever reach for a real AWS endpoint.
+  if (process.env.PRIVATELINK_LAB_NO_AWS === "1") throw new LabError("error.awsForbidden", {}, { source: "internal" });
   const sdk = await loadSdk();
   const common = {
     region: target.region,

@@ -108,3 +108,12 @@ describe("damaged files", () => {
     expect(again.status, again.stderr).toBe(0);
   });
 });
+
+describe("the tests' own guard", () => {
+  it("refuses to build real AWS clients in tests, so no test can reach AWS", () => {
+    const me = freshLearner({ AWS_ACCESS_KEY_ID: "AKIAEXAMPLE", AWS_SECRET_ACCESS_KEY: "example" });
+    const run = runCli(me, ["status", "--prefix", "hal", "--region", "us-east-1"]);
+    expect(run.status).toBe(1);
+    expect(run.stderr).toContain("PRIVATELINK_LAB_NO_AWS");
+  });
+});

@@ -20,6 +20,7 @@ export function freshLearner(extra: NodeJS.ProcessEnv = {}): CliEnv {
     XDG_STATE_HOME: join(home, "state"),
     LANG: "en_US.UTF-8",
     PRIVATELINK_LAB_SANDBOX_SPEED: "instant",
+    PRIVATELINK_LAB_NO_AWS: "1",
     ...extra,
   };
   return { home, env };

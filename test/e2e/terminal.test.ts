@@ -26,8 +26,16 @@ function pendingPrompt(screen: string): string | undefined {
   return line?.slice(2);
 }
 
-/** Answers prompts with `decide` (default: Enter) until `done` shows; returns the prompts seen. */
-async function answerUntil(s: TmuxSession, done: RegExp, decide: (prompt: string) => string[] = () => ["Enter"], timeoutMs = 60_000): Promise<string[]> {
+/**
+ * Answers prompts with `decide` (default: Enter) until `done` shows; returns the prompts seen.
+ * `decide` returns tmux keys; an item `text:…` is typed literally.
+ */
+async function answerUntil(
+  s: TmuxSession,
+  done: RegExp,
+  decide: (prompt: string, screen: string) => string[] = () => ["Enter"],
+  timeoutMs = 60_000,
+): Promise<string[]> {
   const seen: string[] = [];
   const deadline = Date.now() + timeoutMs;
   let answeredAt = -1;
@@ -39,7 +47,10 @@ async function answerUntil(s: TmuxSession, done: RegExp, decide: (prompt: string
     if (prompt !== undefined && answeredCount !== answeredAt) {
       seen.push(prompt);
       answeredAt = answeredCount;
-      s.keys(...decide(prompt));
+      for (const key of decide(prompt, screen)) {
+        if (key.startsWith("text:")) s.type(key.slice(5));
+        else s.keys(key);
+      }
     }
     if (Date.now() > deadline) throw new Error(`timed out; prompts so far: ${seen.join(" | ")}\n${screen.split("\n").slice(-30).join("\n")}`);
     await new Promise((r) => setTimeout(r, 60));
@@ -71,7 +82,12 @@ describe("in a real terminal", () => {
     const me = freshLearner();
     const s = open(me, ["--sandbox", "--prefix", "ken", "--mode", "hands-on"]);
     let typeQuestions = 0;
-    const prompts = await answerUntil(s, /\[exit \d+\]/, (prompt) => {
+    const prompts = await answerUntil(s, /\[exit \d+\]/, (prompt, screen) => {
+      if (prompt.startsWith("Service name")) {
+        // As in the console: copy the service name the step shows.
+        const name = /com\.amazonaws\.vpce\.[a-z0-9-]+\.vpce-svc-[0-9a-f]+/.exec(screen)?.[0] ?? "";
+        return [`text:${name}`, "Enter"];
+      }
       if (prompt.startsWith("Inbound rule: type")) {
         typeQuestions += 1;
         return typeQuestions === 1 ? ["Down", "Enter"] : ["Enter"]; // first HTTPS (wrong), then HTTP

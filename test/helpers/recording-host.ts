@@ -2,7 +2,7 @@
 import type { Lang } from "../../src/i18n/lang.js";
 import type { Choice, IoHost, LabEvent, Spinner } from "../../src/ui/io-host.js";
 
-export type Answer = string | number | boolean;
+export type Answer = string | number | boolean | (() => string | number | boolean);
 
 export class RecordingHost implements IoHost {
   readonly events: LabEvent[] = [];
@@ -19,7 +19,7 @@ export class RecordingHost implements IoHost {
     const a = this.answers.find((x) => message.includes(x.match) && (x.times === undefined || x.times > 0));
     if (!a) return fallback;
     if (a.times !== undefined) a.times -= 1;
-    return a.value as T;
+    return (typeof a.value === "function" ? a.value() : a.value) as T;
   }
 
   notify(event: LabEvent): void {
@@ -33,8 +33,12 @@ export class RecordingHost implements IoHost {
     const hit = choices.find((c) => c.value === v || c.name === v);
     return hit ? hit.value : defaultValue;
   }
-  async input(message: string, defaultValue: string): Promise<string> {
-    return String(this.answer(message, defaultValue));
+  async input(message: string, defaultValue: string, validate?: (value: string) => string | true): Promise<string> {
+    const value = String(this.answer(message, defaultValue));
+    // A real prompt would keep asking; a test must script a valid answer instead of looping.
+    const verdict = validate?.(value) ?? true;
+    if (verdict !== true) throw new Error(`RecordingHost: no valid scripted answer for "${message}": ${verdict}`);
+    return value;
   }
   spinner(step: string, text: string): Spinner {
     this.events.push({ type: "progress", step, message: text });

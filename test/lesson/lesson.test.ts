@@ -86,7 +86,11 @@ describe("the lesson in the sandbox", () => {
   });
 
   it("hands-on: unchecking 'Acceptance required' makes the endpoint available with nothing to accept", async () => {
-    const host = new RecordingHost("en", true, [{ match: "Acceptance required", value: false }]);
+    const host = new RecordingHost("en", true, [
+      { match: "Acceptance required", value: false },
+      // The learner copies the service name from the endpoint service, as in the console.
+      { match: "Service name", value: () => Object.values(h.sandbox.store.snapshot().regions["ap-northeast-1"]?.endpointServices ?? {})[0]?.ServiceName ?? "" },
+    ]);
     const h = harness({ host, opts: { mode: "hands-on" } });
     await start(h.opts, h.env);
     const notes = host.ofType("explain").filter((e) => e.section === "note").map((e) => e.markdown);

@@ -35,7 +35,7 @@ const SECTION_LABEL: Record<string, string> = {
   cli: "render.cli",
   done: "render.done",
   note: "render.note",
-  hint: "render.hint",
+  // hints carry their own "Hint n/m:" label
 };
 
 export function renderEvent(event: LabEvent, r: RenderTools): string | undefined {

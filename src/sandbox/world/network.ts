@@ -1,0 +1,132 @@
+/** The simulated account's network and compute entities (see ../world.ts for how time works). */
+
+export interface Tag {
+  Key: string;
+  Value: string;
+}
+
+export interface Life {
+  /** ms epoch: the entity is invisible before this (it is still being created by its stack). */
+  createdAt: number;
+  /** ms epoch: pending → available / running / active at this time. */
+  readyAt: number;
+  /** ms epoch: deletion was requested at this time. */
+  deleteRequestedAt?: number;
+  /** ms epoch: the entity is gone from this time on. */
+  deletedAt?: number;
+  /** The CloudFormation stack that owns it, if any. */
+  stackId?: string;
+}
+
+export interface Vpc {
+  VpcId: string;
+  CidrBlock: string;
+  EnableDnsSupport: boolean;
+  EnableDnsHostnames: boolean;
+  IsDefault: boolean;
+  Tags: Tag[];
+  life: Life;
+}
+
+export interface Subnet {
+  SubnetId: string;
+  VpcId: string;
+  CidrBlock: string;
+  AvailabilityZone: string;
+  AvailabilityZoneId: string;
+  Tags: Tag[];
+  life: Life;
+}
+
+export interface Route {
+  DestinationCidrBlock?: string;
+  DestinationPrefixListId?: string;
+  GatewayId: string; // "local" or a gateway endpoint id (vpce-...)
+}
+
+export interface RouteTableAssociation {
+  RouteTableAssociationId: string;
+  SubnetId?: string;
+  Main: boolean;
+  life: Life;
+}
+
+export interface RouteTable {
+  RouteTableId: string;
+  VpcId: string;
+  Main: boolean;
+  Associations: RouteTableAssociation[];
+  Routes: Route[];
+  Tags: Tag[];
+  life: Life;
+}
+
+export interface SgRule {
+  SecurityGroupRuleId: string;
+  IpProtocol: string; // "tcp" | "udp" | "icmp" | "-1"
+  FromPort?: number;
+  ToPort?: number;
+  CidrIpv4?: string;
+  ReferencedGroupId?: string;
+  Description?: string;
+}
+
+export interface SecurityGroup {
+  GroupId: string;
+  GroupName: string;
+  Description: string;
+  VpcId: string;
+  Ingress: SgRule[];
+  Egress: SgRule[];
+  Tags: Tag[];
+  life: Life;
+}
+
+export type EniKind = "interface" | "vpc_endpoint" | "network_load_balancer";
+
+export interface NetworkInterface {
+  NetworkInterfaceId: string;
+  SubnetId: string;
+  VpcId: string;
+  AvailabilityZone: string;
+  PrivateIpAddress: string;
+  GroupIds: string[];
+  InterfaceType: EniKind;
+  Description: string;
+  RequesterManaged: boolean;
+  /** Instance id, endpoint id or load balancer ARN this ENI belongs to. */
+  OwnerRef: string;
+  Tags: Tag[];
+  life: Life;
+}
+
+export interface Instance {
+  InstanceId: string;
+  ImageId: string;
+  InstanceType: string;
+  SubnetId: string;
+  VpcId: string;
+  AvailabilityZone: string;
+  PrivateIpAddress: string;
+  PrivateDnsName: string;
+  SecurityGroupIds: string[];
+  /** Instance profile ARN, if any. */
+  IamInstanceProfileArn?: string;
+  /** Base64 user data, as given. */
+  UserData?: string;
+  NetworkInterfaceId: string;
+  Tags: Tag[];
+  /**
+   * What the user data achieved at boot, decided when the instance was launched from the
+   * network it booted into (e.g. `dnf install httpd` needs S3 through a gateway endpoint).
+   * `httpdReadyAt` is when Apache starts answering; absent when it never will.
+   */
+  boot: {
+    httpdReadyAt?: number;
+    httpdBody?: string;
+    httpdFailure?: string;
+    /** HTTP status httpd answers with: 200 with an index.html, 403 for its test page (no index.html). */
+    httpdStatus?: number;
+  };
+  life: Life;
+}

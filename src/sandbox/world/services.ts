@@ -1,0 +1,102 @@
+/** Endpoints, endpoint services, load balancers and IAM in the simulated account. */
+import type { Life, Tag } from "./network.js";
+
+export type EndpointType = "Interface" | "Gateway" | "GatewayLoadBalancer";
+
+export interface DnsEntry {
+  DnsName: string;
+  HostedZoneId: string;
+}
+
+export interface VpcEndpoint {
+  VpcEndpointId: string;
+  VpcEndpointType: EndpointType;
+  ServiceName: string;
+  VpcId: string;
+  SubnetIds: string[];
+  RouteTableIds: string[];
+  SecurityGroupIds: string[];
+  PrivateDnsEnabled: boolean;
+  NetworkInterfaceIds: string[];
+  DnsEntries: DnsEntry[];
+  ClientToken?: string;
+  Tags: Tag[];
+  /** For endpoints to an endpoint service that requires acceptance. */
+  connection: {
+    requiresAcceptance: boolean;
+    acceptedAt?: number;
+    rejectedAt?: number;
+    /** when "pending" after acceptance turns "available". */
+    availableAt?: number;
+  };
+  life: Life;
+}
+
+export interface EndpointService {
+  ServiceId: string;
+  ServiceName: string;
+  NetworkLoadBalancerArns: string[];
+  AcceptanceRequired: boolean;
+  AllowedPrincipals: string[];
+  ClientToken?: string;
+  Tags: Tag[];
+  life: Life;
+}
+
+export interface LoadBalancer {
+  LoadBalancerArn: string;
+  LoadBalancerName: string;
+  DNSName: string;
+  Scheme: "internal" | "internet-facing";
+  Type: "network" | "application" | "gateway";
+  VpcId: string;
+  SubnetIds: string[];
+  NetworkInterfaceIds: string[];
+  DeletionProtection: boolean;
+  Tags: Tag[];
+  life: Life;
+}
+
+export interface Target {
+  Id: string;
+  Port: number;
+}
+
+export interface TargetGroup {
+  TargetGroupArn: string;
+  TargetGroupName: string;
+  Protocol: string;
+  Port: number;
+  VpcId: string;
+  TargetType: "instance" | "ip";
+  Targets: Target[];
+  Tags: Tag[];
+  life: Life;
+}
+
+export interface Listener {
+  ListenerArn: string;
+  LoadBalancerArn: string;
+  Port: number;
+  Protocol: string;
+  TargetGroupArn: string;
+  life: Life;
+}
+
+export interface IamRole {
+  RoleName: string;
+  Arn: string;
+  RoleId: string;
+  AssumeRolePolicyDocument: string;
+  ManagedPolicyArns: string[];
+  Tags: Tag[];
+  life: Life;
+}
+
+export interface InstanceProfile {
+  InstanceProfileName: string;
+  Arn: string;
+  InstanceProfileId: string;
+  Roles: string[];
+  life: Life;
+}

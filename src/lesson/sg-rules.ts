@@ -1,34 +1,35 @@
-/** Does a security group admit TCP on a port from an instance (by its IP or one of its groups)? */
+/**
+ * Does a security group admit TCP on a port from an instance (by its IP or one of its groups)?
+ * The rules come as `DescribeSecurityGroups` returns them; the decision is the reachability
+ * model's own security-group evaluation, so the lesson and the sandbox cannot disagree.
+ */
 import type { IpPermission } from "@aws-sdk/client-ec2";
+import type { SgRuleFacts } from "../sandbox/reachability/facts.js";
+import { cidrContains, ingressAllows } from "../sandbox/reachability/security-groups.js";
 
-function ipToInt(ip: string): number {
-  return ip.split(".").reduce((acc, part) => (acc << 8) + Number(part), 0) >>> 0;
-}
-
-export function cidrContains(cidr: string, ip: string): boolean {
-  const [base, bitsText] = cidr.split("/");
-  const bits = Number(bitsText ?? "32");
-  if (!base || !/^\d+\.\d+\.\d+\.\d+$/.test(ip) || Number.isNaN(bits)) return false;
-  const mask = bits === 0 ? 0 : (~0 << (32 - bits)) >>> 0;
-  return (ipToInt(base) & mask) === (ipToInt(ip) & mask);
-}
+export { cidrContains };
 
 export interface Source {
   ip: string;
   sgIds: string[];
 }
 
-function coversPort(p: IpPermission, port: number): boolean {
-  if (p.IpProtocol === "-1") return true;
-  if (p.IpProtocol !== "tcp" && p.IpProtocol !== "6") return false;
-  return (p.FromPort ?? 0) <= port && port <= (p.ToPort ?? 65535);
+/** One rule per source, as the reachability model reads them ("6" is TCP by number). */
+export function rulesOf(permissions: IpPermission[]): SgRuleFacts[] {
+  return permissions.flatMap((p) => {
+    const base = {
+      IpProtocol: p.IpProtocol === "6" ? "tcp" : (p.IpProtocol ?? "-1"),
+      ...(p.FromPort !== undefined ? { FromPort: p.FromPort } : {}),
+      ...(p.ToPort !== undefined ? { ToPort: p.ToPort } : {}),
+    };
+    return [
+      ...(p.IpRanges ?? []).flatMap((r) => (r.CidrIp ? [{ ...base, CidrIpv4: r.CidrIp }] : [])),
+      ...(p.UserIdGroupPairs ?? []).flatMap((g) => (g.GroupId ? [{ ...base, ReferencedGroupId: g.GroupId }] : [])),
+    ];
+  });
 }
 
 export function admits(ingress: IpPermission[], port: number, from: Source): boolean {
-  return ingress.some(
-    (p) =>
-      coversPort(p, port) &&
-      ((p.IpRanges ?? []).some((r) => r.CidrIp !== undefined && cidrContains(r.CidrIp, from.ip)) ||
-        (p.UserIdGroupPairs ?? []).some((g) => g.GroupId !== undefined && from.sgIds.includes(g.GroupId))),
-  );
+  const group = { GroupId: "endpoint-sg", Ingress: rulesOf(ingress) };
+  return ingressAllows([group], [group.GroupId], "tcp", port, { ip: from.ip, groupIds: from.sgIds });
 }

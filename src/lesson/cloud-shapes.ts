@@ -2,8 +2,27 @@
  * From the SDK's describe shapes to the small views the steps decide on. Pure: shared by the
  * learner's own read (`cloud-view.ts`) and the facilitator's room-wide read (`workshop/`).
  */
-import type { Instance, SecurityGroup, ServiceConfiguration, VpcEndpoint } from "@aws-sdk/client-ec2";
+import type { Instance, SecurityGroup, ServiceConfiguration, Tag, VpcEndpoint } from "@aws-sdk/client-ec2";
 import type { EndpointView, InstanceView, SecurityGroupView, ServiceView } from "./cloud-view.js";
+import { STACK_NAME_TAG } from "./participant.js";
+
+/** Made by a stack (CloudFormation tags it): it goes with its stack, the learner did not make it. */
+export function stackMade(tags: Tag[] | undefined): boolean {
+  return (tags ?? []).some((t) => t.Key === STACK_NAME_TAG);
+}
+
+/** An endpoint service that still exists. */
+export function liveService(s: ServiceConfiguration): boolean {
+  return Boolean(s.ServiceId) && String(s.ServiceState).toLowerCase() !== "deleted";
+}
+
+/**
+ * An endpoint the learner made: still there, and not one of the stacks' own (ssm, ssmmessages, S3
+ * carry the participant tag too, through the stack's tags).
+ */
+export function learnerEndpoint(e: VpcEndpoint): boolean {
+  return Boolean(e.VpcEndpointId) && String(e.State).toLowerCase() !== "deleted" && !stackMade(e.Tags);
+}
 
 export function serviceView(s: ServiceConfiguration): ServiceView {
   return {

@@ -12,7 +12,7 @@ import {
   type IpPermission,
 } from "@aws-sdk/client-ec2";
 import { awsCode } from "../errors.js";
-import { endpointView, instanceView, securityGroupView, serviceView } from "./cloud-shapes.js";
+import { endpointView, instanceView, learnerEndpoint, liveService, securityGroupView, serviceView, stackMade } from "./cloud-shapes.js";
 import type { AwsClients } from "../aws/clients.js";
 import { PARTICIPANT_TAG, type ParticipantNames } from "./participant.js";
 
@@ -73,7 +73,6 @@ export interface CloudView {
   endpointSgs: SecurityGroupView[];
 }
 
-const STACK_TAG = "aws:cloudformation:stack-name";
 const tagFilter = (prefix: string) => [{ Name: `tag:${PARTICIPANT_TAG}`, Values: [prefix] }];
 
 export async function readStack(clients: AwsClients, name: string): Promise<StackView | undefined> {
@@ -118,15 +117,14 @@ async function readInstance(clients: AwsClients, id: string): Promise<InstanceVi
 export async function readServices(clients: AwsClients, prefix: string): Promise<ServiceView[]> {
   const out = await clients.ec2.send(new DescribeVpcEndpointServiceConfigurationsCommand({ Filters: tagFilter(prefix) }));
   return (out.ServiceConfigurations ?? [])
-    .filter((s) => s.ServiceId && String(s.ServiceState).toLowerCase() !== "deleted")
+    .filter(liveService)
     .map(serviceView);
 }
 
 export async function readEndpoints(clients: AwsClients, prefix: string): Promise<EndpointView[]> {
   const out = await clients.ec2.send(new DescribeVpcEndpointsCommand({ Filters: tagFilter(prefix) }));
   return (out.VpcEndpoints ?? [])
-    // The stacks' own endpoints (ssm, ssmmessages, S3) carry the participant tag too; they go with the stacks.
-    .filter((e) => e.VpcEndpointId && String(e.State).toLowerCase() !== "deleted" && !(e.Tags ?? []).some((t) => t.Key === STACK_TAG))
+    .filter(learnerEndpoint)
     .map(endpointView);
 }
 
@@ -136,7 +134,7 @@ export async function readEndpoints(clients: AwsClients, prefix: string): Promis
  */
 export async function readEndpointSgs(clients: AwsClients, prefix: string, endpoints: EndpointView[]): Promise<SecurityGroupView[]> {
   const tagged = await clients.ec2.send(new DescribeSecurityGroupsCommand({ Filters: tagFilter(prefix) }));
-  const groups = (tagged.SecurityGroups ?? []).filter((g) => !(g.Tags ?? []).some((t) => t.Key === STACK_TAG));
+  const groups = (tagged.SecurityGroups ?? []).filter((g) => !stackMade(g.Tags));
   const missing = [...new Set(endpoints.flatMap((e) => e.sgIds))].filter((id) => !groups.some((g) => g.GroupId === id));
   if (missing.length > 0) {
     const used = await clients.ec2.send(new DescribeSecurityGroupsCommand({ GroupIds: missing })).catch(() => undefined);

@@ -5,6 +5,8 @@
  */
 export const PARTICIPANT_TAG = "privatelink-lab:participant";
 export const LESSON_TAG = "privatelink-lab:lesson";
+/** CloudFormation puts this on every resource of a stack: what carries it goes with its stack. */
+export const STACK_NAME_TAG = "aws:cloudformation:stack-name";
 export const PREFIX_MAX = 20;
 
 export type PrefixProblem = "empty" | "too-long" | "too-short" | "charset" | "start" | "end" | "double-hyphen" | "reserved";

@@ -15,6 +15,7 @@ import {
 import type { AwsClients } from "../aws/clients.js";
 import type { StackView } from "./cloud-view.js";
 import { PARTICIPANT_TAG } from "./participant.js";
+import { stackMade } from "./cloud-shapes.js";
 
 export interface Blocker {
   kind: "endpoint" | "security-group" | "endpoint-service";
@@ -29,9 +30,7 @@ export interface StackFailure {
   reason: string;
 }
 
-const STACK_TAG = "aws:cloudformation:stack-name";
 const ours = (tags: Tag[] | undefined, prefix: string) => (tags ?? []).some((t) => t.Key === PARTICIPANT_TAG && t.Value === prefix);
-const stackOwned = (tags: Tag[] | undefined) => (tags ?? []).some((t) => t.Key === STACK_TAG);
 
 /** The resource whose deletion failed most recently, with AWS's reason. */
 export async function deleteFailure(clients: AwsClients, stack: StackView): Promise<StackFailure | undefined> {
@@ -49,12 +48,12 @@ export async function findBlockers(clients: AwsClients, stack: StackView, prefix
   if (vpc) {
     const eps = await clients.ec2.send(new DescribeVpcEndpointsCommand({ Filters: [{ Name: "vpc-id", Values: [vpc] }] }));
     for (const e of eps.VpcEndpoints ?? []) {
-      if (!e.VpcEndpointId || stackOwned(e.Tags) || /^(deleting|deleted)$/i.test(String(e.State))) continue;
+      if (!e.VpcEndpointId || stackMade(e.Tags) || /^(deleting|deleted)$/i.test(String(e.State))) continue;
       blockers.push({ kind: "endpoint", id: e.VpcEndpointId, ours: ours(e.Tags, prefix) });
     }
     const sgs = await clients.ec2.send(new DescribeSecurityGroupsCommand({ Filters: [{ Name: "vpc-id", Values: [vpc] }] }));
     for (const g of sgs.SecurityGroups ?? []) {
-      if (!g.GroupId || g.GroupName === "default" || stackOwned(g.Tags)) continue;
+      if (!g.GroupId || g.GroupName === "default" || stackMade(g.Tags)) continue;
       blockers.push({ kind: "security-group", id: g.GroupId, ours: ours(g.Tags, prefix) });
     }
   }

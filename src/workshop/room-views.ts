@@ -8,9 +8,8 @@ import type { Stack } from "@aws-sdk/client-cloudformation";
 import type { Instance, SecurityGroup, ServiceConfiguration, Tag, VpcEndpoint } from "@aws-sdk/client-ec2";
 import type { CloudView, EndpointView, SecurityGroupView, StackView } from "../lesson/cloud-view.js";
 import { namesFor, PARTICIPANT_TAG } from "../lesson/participant.js";
-import { endpointView, instanceView, securityGroupView, serviceView } from "../lesson/cloud-shapes.js";
+import { endpointView, instanceView, learnerEndpoint, liveService, securityGroupView, serviceView, stackMade } from "../lesson/cloud-shapes.js";
 
-export const STACK_NAME_TAG = "aws:cloudformation:stack-name";
 const STACK_ID_TAG = "aws:cloudformation:stack-id";
 const LOGICAL_ID_TAG = "aws:cloudformation:logical-id";
 
@@ -79,12 +78,12 @@ function stackView(s: Stack, instances: Instance[]): StackView {
 /** The learner's own interface endpoints: tagged for them, not made by a stack, not deleted. */
 export function learnerEndpoints(endpoints: VpcEndpoint[], prefix: string): VpcEndpoint[] {
   return endpoints.filter(
-    (e) => participantOf(e.Tags) === prefix && e.VpcEndpointId && String(e.State).toLowerCase() !== "deleted" && !tagOf(e.Tags, STACK_NAME_TAG),
+    (e) => participantOf(e.Tags) === prefix && learnerEndpoint(e),
   );
 }
 
 function groupsFor(raw: RoomRaw, prefix: string, endpoints: EndpointView[]): SecurityGroupView[] {
-  const tagged = raw.groups.filter((g) => participantOf(g.Tags) === prefix && !tagOf(g.Tags, STACK_NAME_TAG));
+  const tagged = raw.groups.filter((g) => participantOf(g.Tags) === prefix && !stackMade(g.Tags));
   const usedIds = new Set(endpoints.flatMap((e) => e.sgIds));
   const used = raw.groups.filter((g) => g.GroupId && usedIds.has(g.GroupId) && !tagged.includes(g));
   return [...tagged, ...used]
@@ -103,7 +102,7 @@ export function participantCloud(raw: RoomRaw, prefix: string): ParticipantCloud
   const consumer = consumerStack ? stackView(consumerStack, raw.instances) : undefined;
   const provider = providerStack ? stackView(providerStack, raw.instances) : undefined;
   const services = raw.services
-    .filter((s) => participantOf(s.Tags) === prefix && s.ServiceId && String(s.ServiceState).toLowerCase() !== "deleted")
+    .filter((s) => participantOf(s.Tags) === prefix && liveService(s))
     .map(serviceView);
   const ownEndpoints = learnerEndpoints(raw.endpoints, prefix);
   const endpoints = ownEndpoints.map(endpointView);

@@ -1,23 +1,19 @@
 /** Elastic network interfaces: every instance, interface endpoint and NLB node has one. */
 import type { HandlerContext } from "../handler.js";
+import { cidrRange, notDeletedBy } from "./network.js";
 import { newId, type EniKind, type Life, type NetworkInterface, type Tag } from "../world.js";
 
 /** The next free private address in the subnet (AWS reserves .0–.3 and the last). */
 export function allocatePrivateIp(ctx: HandlerContext, subnetId: string): string {
   const subnet = ctx.rw.subnets[subnetId];
   if (!subnet) ctx.fail("InvalidSubnetID.NotFound", `The subnet ID '${subnetId}' does not exist`);
-  const [base, bitsText] = subnet.CidrBlock.split("/");
-  const bits = Number(bitsText);
-  const parts = (base ?? "0.0.0.0").split(".").map(Number);
-  const baseNum = ((parts[0]! << 24) | (parts[1]! << 16) | (parts[2]! << 8) | parts[3]!) >>> 0;
-  const size = 2 ** (32 - bits);
+  const [first, last] = cidrRange(subnet.CidrBlock);
   const used = new Set(
     Object.values(ctx.rw.networkInterfaces)
-      .filter((e) => e.SubnetId === subnetId && (e.life.deletedAt === undefined || e.life.deletedAt > ctx.now))
+      .filter((e) => e.SubnetId === subnetId && notDeletedBy(e.life, ctx.now))
       .map((e) => e.PrivateIpAddress),
   );
-  for (let host = 4 + (ctx.world.seq % 7) * 10; host < size - 1; host++) {
-    const n = (baseNum + host) >>> 0;
+  for (let n = first + 4 + (ctx.world.seq % 7) * 10; n < last; n++) {
     const ip = [n >>> 24, (n >>> 16) & 255, (n >>> 8) & 255, n & 255].join(".");
     if (!used.has(ip)) return ip;
   }

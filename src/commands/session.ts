@@ -131,7 +131,8 @@ export async function clientsFor(state: LessonState, opts: GlobalOptions, e: Env
   if (e.makeClients) return e.makeClients(state);
   const { createAwsClients, createSandboxClients } = await import("../aws/clients.js");
   if (state.backend === "aws") {
-    return createAwsClients({ region: state.region, ...(state.profile ? { profile: state.profile } : {}), ...((opts.endpointUrl ?? state.endpointUrl ?? e.env.AWS_ENDPOINT_URL) ? { endpointUrl: opts.endpointUrl ?? state.endpointUrl ?? e.env.AWS_ENDPOINT_URL } : {}) });
+    const endpointUrl = opts.endpointUrl ?? state.endpointUrl ?? e.env.AWS_ENDPOINT_URL;
+    return createAwsClients({ region: state.region, ...(state.profile ? { profile: state.profile } : {}), ...(endpointUrl ? { endpointUrl } : {}) });
   }
   const [{ Sandbox }, { FileStore }, { FaultPlan, FAULTS_ENV }] = await Promise.all([
     import("../sandbox/middleware.js"),

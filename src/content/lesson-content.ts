@@ -29,6 +29,8 @@ export interface StepContent {
   /** `## done: <variant>`: what happened when the learner took another path (e.g. no acceptance). */
   doneVariants: Record<string, string>;
   notes: Record<string, string>;
+  /** Front matter `teaches:`: notes shown on every path once the step is done (guided and hands-on). */
+  teaches: string[];
 }
 
 export interface QuizQuestion {
@@ -37,6 +39,11 @@ export interface QuizQuestion {
   choices: string[];
   answer: number;
   explanation: string;
+  /**
+   * What the lesson must have shown for this question to be fair: `<step>` (its concept) or
+   * `<step>/<note>`. The quiz asks only questions whose needs were shown on the learner's path.
+   */
+  needs?: string[];
 }
 
 export function lessonDir(lesson: string, root = packageRoot()): string {
@@ -54,7 +61,7 @@ const FRONT_MATTER = /^---\n([\s\S]*?)\n---\n?/;
 export function parseStepMarkdown(id: string, text: string): StepContent {
   const normalized = text.replace(/\r\n/g, "\n");
   const fm = FRONT_MATTER.exec(normalized);
-  const meta = (fm ? parse(fm[1] ?? "") : {}) as { title?: string; summary?: string };
+  const meta = (fm ? parse(fm[1] ?? "") : {}) as { title?: string; summary?: string; teaches?: string[] };
   const body = fm ? normalized.slice(fm[0].length) : normalized;
   const sections: Record<string, string> = {};
   let current: string | undefined;
@@ -92,6 +99,7 @@ export function parseStepMarkdown(id: string, text: string): StepContent {
     done: sections.done ?? "",
     doneVariants,
     notes,
+    teaches: meta.teaches ?? [],
   };
 }
 
@@ -119,7 +127,14 @@ export function loadQuiz(lesson: string, lang: Lang, root?: string): QuizQuestio
   return parse(readFileSync(join(lessonDir(lesson, root), "quiz", `${lang}.yml`), "utf8")) as QuizQuestion[];
 }
 
+const PLACEHOLDER = /\{\{\s*(\w+)\s*\}\}/g;
+
 /** Fills `{{name}}` with the learner's values; unknown names stay visible as `<name>`. */
 export function fillPlaceholders(text: string, vars: Record<string, string | undefined>): string {
-  return text.replace(/\{\{\s*(\w+)\s*\}\}/g, (_m, name: string) => vars[name] ?? `<${name}>`);
+  return text.replace(PLACEHOLDER, (_m, name: string) => vars[name] ?? `<${name}>`);
+}
+
+/** The `{{names}}` a text needs that `vars` has no value for (a screen would show `<name>`). */
+export function unfilledPlaceholders(text: string, vars: Record<string, string | undefined>): string[] {
+  return [...text.matchAll(PLACEHOLDER)].map((m) => m[1]!).filter((name) => vars[name] === undefined);
 }

@@ -2,31 +2,19 @@
  * The lesson engine: read the cloud, find the current step, teach it, do it (guided) or let the
  * learner do it (hands-on), check the cloud again, repeat. It decides; the IoHost renders.
  */
-import { fillPlaceholders, loadStep, type StepContent } from "../content/lesson-content.js";
+import { loadStep, type StepContent } from "../content/lesson-content.js";
 import { LabError } from "../errors.js";
 import { readCloud, type CloudView } from "./cloud-view.js";
 import type { LessonContext } from "./context.js";
 import { currentStep, detectAll } from "./progress.js";
 import type { Step } from "./step.js";
 import { STEPS } from "./steps/index.js";
-import { lessonVars } from "./vars.js";
+import { explain, explainConcept, explainNotes, rememberTaught } from "./teaching.js";
 import { renderDiagram } from "../ui/diagram.js";
 
 export interface RunOptions {
   /** Run just this step (the `step <id>` command), then stop. */
   only?: string;
-}
-
-function explain(ctx: LessonContext, step: string, section: "concept" | "console" | "cli" | "done" | "note" | "hint", text: string, view: CloudView): void {
-  if (!text.trim()) return;
-  ctx.io.notify({ type: "explain", step, section, markdown: fillPlaceholders(text, lessonVars(ctx, view)) });
-}
-
-function explainNotes(ctx: LessonContext, content: StepContent, notes: string[], view: CloudView): void {
-  for (const key of new Set(notes)) {
-    const text = content.notes[key];
-    if (text) explain(ctx, content.id, "note", text, view);
-  }
 }
 
 /** A choice undid an earlier step (e.g. rejecting the endpoint): the main loop goes back to it. */
@@ -35,7 +23,7 @@ function regressed(ctx: LessonContext, step: Step, view: CloudView): boolean {
   return cur !== undefined && STEPS.indexOf(cur.step) < STEPS.indexOf(step);
 }
 
-async function learnerDoes(ctx: LessonContext, step: Step, content: StepContent, view: CloudView): Promise<CloudView> {
+async function learnerDoes(ctx: LessonContext, step: Step, content: StepContent, view: CloudView, shown: Set<string>): Promise<CloudView> {
   let hint = 0;
   let current = view;
   for (;;) {
@@ -48,9 +36,12 @@ async function learnerDoes(ctx: LessonContext, step: Step, content: StepContent,
       ],
       step.handsOn ? "form" : "guided",
     );
+    let notes: string[] = [];
     if (how === "guided") await step.perform(ctx, current);
-    else if (how === "form" && step.handsOn) explainNotes(ctx, content, await step.handsOn.run(ctx, current), current);
+    else if (how === "form" && step.handsOn) notes = await step.handsOn.run(ctx, current);
     current = await readCloud(ctx.clients, ctx.names);
+    // Notes tell what the learner's choices did: fill them from the cloud as it is now.
+    explainNotes(ctx, content, notes, current, shown);
     if (step.detect(current, ctx.state).done || regressed(ctx, step, current)) return current;
     const text = content.hints[Math.min(hint, content.hints.length - 1)];
     ctx.io.notify({ type: "notice", level: "warn", message: ctx.t("engine.notYet", { why: ctx.t(step.detect(current, ctx.state).why) }) });
@@ -65,13 +56,14 @@ export async function runStep(ctx: LessonContext, step: Step, index: number, vie
   const content = loadStep(ctx.lesson, step.id, ctx.io.lang);
   ctx.io.notify({ type: "step-started", step: step.id, index, total: STEPS.length, title: content.title });
   ctx.io.notify({ type: "diagram", step: step.id, text: renderDiagram(detectAll(STEPS, view, ctx.state), step.id, ctx.t) });
-  explain(ctx, step.id, "concept", content.concept, view);
+  explainConcept(ctx, content, view);
   explain(ctx, step.id, "console", content.console, view);
   explain(ctx, step.id, "cli", content.cli, view);
   let after: CloudView;
+  const shown = new Set<string>();
   const learner = ctx.mode === "hands-on" && ctx.io.interactive && (step.handsOn !== undefined || !step.traceless);
   if (learner) {
-    after = await learnerDoes(ctx, step, content, view);
+    after = await learnerDoes(ctx, step, content, view, shown);
   } else {
     if (!(await ctx.io.confirm(ctx.t("engine.runStep", { title: content.title }), true))) throw new LabError("engine.paused", {}, { source: "user" });
     await step.perform(ctx, view);
@@ -80,8 +72,11 @@ export async function runStep(ctx: LessonContext, step: Step, index: number, vie
   const detection = step.detect(after, ctx.state);
   if (!detection.done && regressed(ctx, step, after)) return after;
   if (!detection.done && step.id !== "cleanup") throw new LabError("error.stepNotDone", { step: step.id, why: ctx.t(detection.why, detection.vars) });
+  // What the step teaches is shown on every path (guided, form, console), once it has happened.
+  explainNotes(ctx, content, [...content.teaches, ...(detection.teaches ?? [])], after, shown);
   const doneText = (detection.doneVariant && content.doneVariants[detection.doneVariant]) || content.done;
   explain(ctx, step.id, "done", doneText, after);
+  rememberTaught(ctx);
   ctx.io.notify({ type: "step-finished", step: step.id, status: "done" });
   return after;
 }

@@ -10,6 +10,8 @@ export interface Detection {
   vars?: Record<string, string>;
   /** A lesson note (`## note: <key>`) that explains this situation, e.g. why the step is already done. */
   note?: string;
+  /** Notes (`## note: <key>`) that explain what happened on this path, shown once the step is done. */
+  teaches?: string[];
   /** Which `## done: <variant>` text tells what happened, when it is not the usual `## done`. */
   doneVariant?: string;
 }

@@ -2,6 +2,7 @@
 import type { CloudView } from "./cloud-view.js";
 import { ourEndpoint, ourService } from "./cloud-view.js";
 import type { LessonContext } from "./context.js";
+import { httpRule } from "./http-rule.js";
 import { costPerHour, FULL_LESSON } from "./pricing.js";
 
 export function lessonVars(ctx: LessonContext, view: CloudView): Record<string, string | undefined> {
@@ -10,11 +11,13 @@ export function lessonVars(ctx: LessonContext, view: CloudView): Record<string, 
   const svc = ourService(view);
   const ep = ourEndpoint(view);
   const cost = costPerHour(ctx.state.region, FULL_LESSON);
+  const http = httpRule(view);
   return {
     region: ctx.state.region,
     prefix: ctx.state.prefix,
     accountId: ctx.state.ids.accountId,
-    az: ctx.state.az,
+    // Without a progress file the AZ is where the stacks put the Consumer instance.
+    az: ctx.state.az ?? (view.consumerInstance?.az || undefined),
     consumerStack: ctx.names.consumerStack,
     providerStack: ctx.names.providerStack,
     consumerVpcId: c.Vpc,
@@ -35,5 +38,7 @@ export function lessonVars(ctx: LessonContext, view: CloudView): Record<string, 
     dnsRegional: ep?.dnsRegional,
     dnsZonal: ep?.dnsZonal,
     costPerHour: `$${cost.perHourUsd.toFixed(3)}`,
+    httpSource: http?.source,
+    otherRules: http?.others.join(", ") || undefined,
   };
 }

@@ -22,6 +22,8 @@ export const LessonStateSchema = z.object({
   ids: z.record(z.string(), z.string()).default({}),
   /** Steps that leave no trace in the cloud (preflight, tour, curl, review), with when. */
   marks: z.record(z.string(), z.string()).default({}),
+  /** What the lesson has shown: `<step>` (its concept) and `<step>/<note>`; the quiz asks only these. */
+  taught: z.array(z.string()).optional(),
   quiz: z.object({ score: z.number(), total: z.number(), at: z.string() }).optional(),
 });
 

@@ -16,6 +16,7 @@ export type LabEvent =
   | { type: "step-finished"; step: string; status: "done" | "already-done" | "skipped" }
   | { type: "cost"; perHourUsd: number; region: string; sinceUsd?: number; hours?: number; sandbox: boolean }
   | { type: "curl-result"; step: string; dnsName: string; exitCode: number; stdout: string; stderr: string; reason?: string }
+  | { type: "quiz-answer"; step: string; id: string; right: boolean; answer: string; explanation: string }
   | { type: "quiz-result"; score: number; total: number }
   | { type: "table"; rows: string[][] }
   | { type: "error"; key: string; message: string; hint?: string }

@@ -72,6 +72,10 @@ export function renderEvent(event: LabEvent, r: RenderTools): string | undefined
       const body = (ok ? event.stdout : event.stderr || event.stdout).trim().split("\n").slice(0, 12).map((l) => c.dim("  │ ") + l).join("\n");
       return `${head}\n${body}`;
     }
+    case "quiz-answer": {
+      const head = event.right ? c.green.bold(`✔ ${t("quiz.right")}`) : c.red.bold(`✘ ${t("quiz.wrong", { answer: event.answer })}`);
+      return `${head}\n${r.markdown(event.explanation)}`;
+    }
     case "quiz-result":
       return c.bold(t("render.quizResult", { score: event.score, total: event.total }));
     case "table":

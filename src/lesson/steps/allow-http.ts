@@ -3,6 +3,7 @@ import { AuthorizeSecurityGroupIngressCommand, DescribeSecurityGroupsCommand, ty
 import { awsCode, LabError } from "../../errors.js";
 import { ourEndpoint, type CloudView } from "../cloud-view.js";
 import type { LessonContext } from "../context.js";
+import { httpRule } from "../http-rule.js";
 import { admits } from "../sg-rules.js";
 import type { HandsOn, Step } from "../step.js";
 
@@ -71,7 +72,11 @@ export const allowHttp: Step = {
     const inst = view.consumerInstance;
     if (!ep || !inst) return { done: false, why: "detect.http.todo" };
     const ok = admits(sg?.ingress ?? [], 80, { ip: inst.ip, sgIds: inst.sgIds });
-    return { done: ok, why: ok ? "detect.http.done" : "detect.http.todo" };
+    if (!ok) return { done: false, why: "detect.http.todo" };
+    // The done text tells what the learner really allowed (their source, rules left over).
+    const rule = httpRule(view);
+    const variant = rule?.others.length ? "extra-rules" : rule?.kind === "world" ? "open-world" : rule?.kind === "sg" ? "sg" : undefined;
+    return { done: true, why: "detect.http.done", ...(variant ? { doneVariant: variant } : {}) };
   },
   async perform(ctx, view) {
     const { sgId, ip } = target(view);

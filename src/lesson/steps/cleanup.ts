@@ -9,7 +9,8 @@ export const cleanup: Step = {
   requires: ["review"],
   detect(view, state) {
     const done = state.quiz !== undefined && Boolean(state.marks.cleanup) && isEmpty(view);
-    return { done, why: done ? "detect.cleanup.done" : "detect.cleanup.todo" };
+    // Not done after the step ran: the learner chose to keep everything running.
+    return done ? { done, why: "detect.cleanup.done" } : { done, why: "detect.cleanup.todo", doneVariant: "left-running" };
   },
   async perform(ctx, view) {
     const plan = planTeardown(view);

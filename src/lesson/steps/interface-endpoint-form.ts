@@ -81,7 +81,6 @@ export const interfaceEndpointForm: HandsOn = {
     if (sgChoice === "default") notes.push("default-sg");
     sg ??= await ensureEndpointSg(ctx, vpcId);
     await createInterfaceEndpoint(ctx, { serviceName, vpcId, subnetIds: [subnetId], sgIds: [sg], name }, view);
-    notes.push("pending-acceptance");
     return notes;
   },
 };

@@ -96,7 +96,9 @@ export const interfaceEndpoint: Step = {
     const ep = ourEndpoint(view);
     if (!ep) return { done: false, why: "detect.endpoint.todo" };
     if (!WAITING_STATES.has(ep.state.toLowerCase())) return { done: false, why: "detect.endpoint.pending", vars: { state: ep.state } };
-    return { done: true, why: "detect.endpoint.done", vars: { state: ep.state } };
+    // Pending: the note explains the wait. Already available: the service accepts by itself.
+    if (ep.state.toLowerCase() === "available") return { done: true, why: "detect.endpoint.done", vars: { state: ep.state }, doneVariant: "available" };
+    return { done: true, why: "detect.endpoint.done", vars: { state: ep.state }, teaches: ["pending-acceptance"] };
   },
   async perform(ctx, view) {
     const svc = ourService(view);

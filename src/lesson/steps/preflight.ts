@@ -18,7 +18,7 @@ export const preflight: Step = {
   traceless: true,
   detect(view, state) {
     const done = Boolean(state.marks.preflight && state.az) || Boolean(view.consumer || view.provider);
-    return { done, why: done ? "detect.preflight.done" : "detect.preflight.todo" };
+    return { done, why: done ? "detect.preflight.done" : "detect.preflight.todo", ...(state.backend === "sandbox" ? { teaches: ["sandbox"] } : {}) };
   },
   async perform(ctx) {
     const sandbox = ctx.clients.sandbox !== undefined;

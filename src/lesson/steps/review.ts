@@ -12,7 +12,9 @@ export const review: Step = {
     return { done, why: done ? "detect.review.done" : "detect.review.todo" };
   },
   async perform(ctx) {
-    const questions = loadQuiz(ctx.lesson, ctx.io.lang);
+    // Only what this learner was shown on their path (a note they never saw is not asked).
+    const taught = new Set(ctx.state.taught ?? []);
+    const questions = loadQuiz(ctx.lesson, ctx.io.lang).filter((q) => (q.needs ?? []).every((n) => taught.has(n)));
     let score = 0;
     for (const [i, q] of questions.entries()) {
       const picked = await ctx.io.select(
@@ -23,12 +25,7 @@ export const review: Step = {
       );
       const right = picked === q.answer;
       if (right) score += 1;
-      ctx.io.notify({
-        type: "explain",
-        step: "review",
-        section: "note",
-        markdown: `${right ? ctx.t("quiz.right") : ctx.t("quiz.wrong", { answer: q.choices[q.answer] ?? "" })}\n\n${q.explanation}`,
-      });
+      ctx.io.notify({ type: "quiz-answer", step: "review", id: q.id, right, answer: q.choices[q.answer] ?? "", explanation: q.explanation });
     }
     ctx.state.quiz = { score, total: questions.length, at: new Date(ctx.clock.now()).toISOString() };
     saveState(ctx);

@@ -1,0 +1,42 @@
+/**
+ * How the engine shows lesson text: filled with the learner's real values, and remembered, so
+ * the quiz asks only what this learner was shown (`<step>` for a concept, `<step>/<note>`).
+ */
+import { fillPlaceholders, type StepContent } from "../content/lesson-content.js";
+import type { CloudView } from "./cloud-view.js";
+import { saveState, type LessonContext } from "./context.js";
+import { lessonVars } from "./vars.js";
+
+export type Section = "concept" | "console" | "cli" | "done" | "note" | "hint";
+
+export function explain(ctx: LessonContext, step: string, section: Section, text: string, view: CloudView): void {
+  if (!text.trim()) return;
+  ctx.io.notify({ type: "explain", step, section, markdown: fillPlaceholders(text, lessonVars(ctx, view)) });
+}
+
+/** Records that the learner saw `item` (kept in the progress file, so a resumed quiz knows too). */
+export function taught(ctx: LessonContext, item: string): void {
+  const list = (ctx.state.taught ??= []);
+  if (!list.includes(item)) list.push(item);
+}
+
+/** Shows each note once per step run (`shown` remembers which); unknown keys are skipped. */
+export function explainNotes(ctx: LessonContext, content: StepContent, keys: readonly string[], view: CloudView, shown: Set<string>): void {
+  for (const key of keys) {
+    const text = content.notes[key];
+    if (!text || shown.has(key)) continue;
+    shown.add(key);
+    explain(ctx, content.id, "note", text, view);
+    taught(ctx, `${content.id}/${key}`);
+  }
+}
+
+/** The concept is on screen: the step's own teaching counts as shown. */
+export function explainConcept(ctx: LessonContext, content: StepContent, view: CloudView): void {
+  explain(ctx, content.id, "concept", content.concept, view);
+  taught(ctx, content.id);
+}
+
+export function rememberTaught(ctx: LessonContext): void {
+  if (ctx.state.taught?.length) saveState(ctx);
+}

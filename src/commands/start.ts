@@ -13,6 +13,7 @@ export async function start(opts: GlobalOptions & { restart?: boolean }, e: Envi
   if (opts.restart) {
     ctx.state.marks = {};
     delete ctx.state.quiz;
+    delete ctx.state.taught;
     saveState(ctx);
   }
   ctx.io.notify({ type: "lesson-started", lesson: ctx.lesson, backend: ctx.state.backend, region: ctx.state.region, prefix: ctx.state.prefix, lang: s.lang, mode: ctx.mode });

@@ -5,7 +5,17 @@ import type { LessonContext } from "./context.js";
 import { httpRule } from "./http-rule.js";
 import { costPerHour, FULL_LESSON } from "./pricing.js";
 
-export function lessonVars(ctx: LessonContext, view: CloudView): Record<string, string | undefined> {
+/** Every `{{name}}` lesson content may use (the content check refuses any other). */
+export const PLACEHOLDER_NAMES = [
+  "region", "prefix", "accountId", "az", "consumerStack", "providerStack", "consumerVpcId", "consumerSubnetId",
+  "consumerInstanceId", "consumerInstanceIp", "consumerSgId", "providerVpcId", "providerSubnetId", "providerInstanceId",
+  "nlbArn", "nlbName", "targetGroupArn", "serviceId", "serviceName", "endpointId", "endpointSgId", "dnsRegional",
+  "dnsZonal", "costPerHour", "httpSource", "otherRules",
+] as const;
+
+export type LessonVars = Record<(typeof PLACEHOLDER_NAMES)[number], string | undefined>;
+
+export function lessonVars(ctx: LessonContext, view: CloudView): LessonVars {
   const c = view.consumer?.resources ?? {};
   const p = view.provider?.resources ?? {};
   const svc = ourService(view);

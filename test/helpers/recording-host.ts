@@ -1,5 +1,6 @@
 /** An IoHost for tests: records every event and answers questions from a script (or defaults). */
 import type { Lang } from "../../src/i18n/lang.js";
+import { PLACEHOLDER_NAMES } from "../../src/lesson/vars.js";
 import type { Choice, IoHost, LabEvent, Spinner } from "../../src/ui/io-host.js";
 
 export type Answer = string | number | boolean | (() => string | number | boolean);
@@ -23,6 +24,11 @@ export class RecordingHost implements IoHost {
   }
 
   notify(event: LabEvent): void {
+    // Lesson text on screen with a `<name>` left unfilled fails the test that showed it.
+    if (event.type === "explain") {
+      const left = unfilled(event.markdown);
+      if (left.length) throw new Error(`RecordingHost: unfilled ${left.join(", ")} in ${event.step}/${event.section}:\n${event.markdown}`);
+    }
     this.events.push(event);
   }
   async confirm(message: string, defaultValue: boolean): Promise<boolean> {
@@ -48,4 +54,11 @@ export class RecordingHost implements IoHost {
   ofType<K extends LabEvent["type"]>(type: K): Extract<LabEvent, { type: K }>[] {
     return this.events.filter((e): e is Extract<LabEvent, { type: K }> => e.type === type);
   }
+}
+
+const UNFILLED = new RegExp(`<(${PLACEHOLDER_NAMES.join("|")})>`, "g");
+
+/** The placeholders a rendered text still shows as `<name>`. */
+export function unfilled(text: string): string[] {
+  return [...text.matchAll(UNFILLED)].map((m) => `<${m[1]}>`);
 }

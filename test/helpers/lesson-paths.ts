@@ -1,0 +1,33 @@
+/** The ways through the lesson whose texts differ: the guided default and the learner's other choices. */
+import type { IpPermission } from "@aws-sdk/client-ec2";
+import type { CloudView } from "../../src/lesson/cloud-view.js";
+import { ourEndpoint } from "../../src/lesson/cloud-view.js";
+import type { LessonContext } from "../../src/lesson/context.js";
+import { authorize } from "../../src/lesson/steps/allow-http.js";
+import { createEndpointService, requireNlb } from "../../src/lesson/steps/endpoint-service.js";
+import type { LessonPath } from "./path-vars.js";
+
+/** Allows these rules on the endpoint's security group instead of the guided rule. */
+function allow(...rules: ((view: CloudView) => IpPermission)[]) {
+  return async (ctx: LessonContext, view: CloudView) => {
+    const sgId = ourEndpoint(view)?.sgIds[0] ?? "";
+    for (const rule of rules) await authorize(ctx, sgId, rule(view));
+  };
+}
+
+const fromSg = (port: number) => (view: CloudView): IpPermission => ({ IpProtocol: "tcp", FromPort: port, ToPort: port, UserIdGroupPairs: [{ GroupId: view.consumerInstance?.sgIds[0] ?? "" }] });
+const fromWorld = (view: CloudView): IpPermission => ({ IpProtocol: "tcp", FromPort: 80, ToPort: 80, IpRanges: [{ CidrIp: view.consumerInstance ? "0.0.0.0/0" : "" }] });
+
+export const LESSON_PATHS: LessonPath[] = [
+  { name: "guided" },
+  {
+    name: "service without acceptance",
+    instead: {
+      "endpoint-service": (ctx, view) => createEndpointService(ctx, { name: `${ctx.state.prefix}-service`, nlbArn: requireNlb(view), acceptanceRequired: false }, view),
+    },
+  },
+  { name: "HTTP from the instance's security group", instead: { "allow-http": allow(fromSg(80)) } },
+  { name: "HTTP from anywhere", instead: { "allow-http": allow(fromWorld) } },
+  { name: "a 443 rule left beside HTTP", instead: { "allow-http": allow(fromSg(443), fromSg(80)) } },
+  { name: "cleanup declined", answers: [{ match: "Delete everything", value: false }] },
+];

@@ -15,7 +15,7 @@ export async function destroy(opts: GlobalOptions & { dryRun?: boolean }, e: Env
     io.notify({ type: "notice", level: "success", message: t("destroy.nothing", { prefix: ctx.state.prefix }) });
     return;
   }
-  io.notify({ type: "table", rows: plan.map((p) => ["-", p.kind, p.id, p.name ?? ""]) });
+  io.notify({ type: "resources", action: "delete", resources: plan.map((p) => ({ kind: p.kind, id: p.id, ...(p.name ? { name: p.name } : {}) })) });
   if (opts.dryRun) {
     io.notify({ type: "notice", level: "info", message: t("destroy.dryRun", { n: plan.length }) });
     return;

@@ -5,21 +5,22 @@
  */
 import { LabError } from "../errors.js";
 import { costPerHour, FULL_LESSON, PRICE_TABLE_DATE } from "../lesson/pricing.js";
-import { checkRows } from "../preflight/render.js";
+import { checkReports } from "../preflight/render.js";
+import type { Fact } from "../ui/io-host.js";
 import { failures, runPreflight, type PreflightReport } from "../preflight/run.js";
 import type { Translate } from "../i18n/messages.js";
 import type { GlobalOptions } from "./options.js";
 import { lessonContext, openSession, type Environment } from "./session.js";
 
-function planRows(report: PreflightReport, region: string, t: Translate): string[][] {
+function planFacts(report: PreflightReport, region: string, t: Translate): Fact[] {
   const cost = costPerHour(region, FULL_LESSON);
-  const rows = [
-    [t("preflight.creates"), t("preflight.createsList")],
-    [t("preflight.cost"), t("preflight.costValue", { usd: cost.perHourUsd.toFixed(3), date: PRICE_TABLE_DATE })],
+  const facts: Fact[] = [
+    { key: "creates", label: t("preflight.creates"), value: t("preflight.createsList") },
+    { key: "costPerHourUsd", label: t("preflight.cost"), value: t("preflight.costValue", { usd: cost.perHourUsd.toFixed(3), date: PRICE_TABLE_DATE }) },
   ];
-  if (cost.approximated) rows.push(["", t("doctor.priceApproximated", { region })]);
-  if (report.capacity) rows.push([t("doctor.roomLabel"), t("doctor.room", { n: report.capacity.room })]);
-  return rows;
+  if (cost.approximated) facts.push({ key: "priceApproximated", label: "", value: t("doctor.priceApproximated", { region }) });
+  if (report.capacity) facts.push({ key: "room", label: t("doctor.roomLabel"), value: t("doctor.room", { n: report.capacity.room }) });
+  return facts;
 }
 
 export async function doctor(opts: GlobalOptions, e: Environment): Promise<void> {
@@ -28,8 +29,8 @@ export async function doctor(opts: GlobalOptions, e: Environment): Promise<void>
   const { io, t, state } = ctx;
   io.notify({ type: "notice", level: "info", message: t("doctor.title", { backend: t(`backend.${state.backend}`), region: state.region, prefix: state.prefix }) });
   const report = await runPreflight({ clients: ctx.clients, region: state.region, prefix: state.prefix, names: ctx.names, ...(state.az ? { az: state.az } : {}) });
-  io.notify({ type: "table", rows: checkRows(report.results, t) });
-  io.notify({ type: "table", rows: planRows(report, state.region, t) });
+  io.notify({ type: "checks", checks: checkReports(report.results, t) });
+  io.notify({ type: "facts", facts: planFacts(report, state.region, t) });
   io.notify({ type: "notice", level: "info", message: t("doctor.notDryRun") });
   const failed = failures(report);
   if (failed.length > 0) throw new LabError("doctor.failed", { n: failed.length });

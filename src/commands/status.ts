@@ -1,12 +1,19 @@
-/** `privatelink-lab status`: where the learner is, what exists, what it costs, what is next. */
+/**
+ * `privatelink-lab status`: where the learner is, what exists, what it costs, what is next — as
+ * one `status` event: data (each step's id, done, reason key and text; each resource's kind, id
+ * and name; the cost; the next action), which a terminal shows as rows and `--json` as it is.
+ */
 import { loadStep } from "../content/lesson-content.js";
 import { readCloud } from "../lesson/cloud-view.js";
 import { costPerHour, costSince, FULL_LESSON } from "../lesson/pricing.js";
 import { currentStep, detectAll } from "../lesson/progress.js";
 import { STEPS } from "../lesson/steps/index.js";
 import { isEmpty, planTeardown } from "../lesson/teardown.js";
+import type { CostReport, LabEvent } from "../ui/io-host.js";
 import type { GlobalOptions } from "./options.js";
 import { lessonContext, openSession, type Environment } from "./session.js";
+
+type StatusEvent = Extract<LabEvent, { type: "status" }>;
 
 export async function status(opts: GlobalOptions, e: Environment): Promise<void> {
   const s = await openSession(opts, e);
@@ -15,27 +22,35 @@ export async function status(opts: GlobalOptions, e: Environment): Promise<void>
   const statuses = detectAll(STEPS, view, ctx.state);
   const cur = currentStep(statuses);
   const { t, io } = ctx;
+  const title = (id: string) => loadStep(ctx.lesson, id, s.lang).title;
   io.notify({ type: "lesson-started", lesson: ctx.lesson, backend: ctx.state.backend, region: ctx.state.region, prefix: ctx.state.prefix, lang: s.lang, mode: ctx.mode });
-  io.notify({
-    type: "table",
-    rows: statuses.map((st, i) => [
-      st.detection.done ? "✔" : st === cur ? "▶" : "·",
-      String(i),
-      loadStep(ctx.lesson, st.step.id, s.lang).title,
-      t(st.detection.why, st.detection.vars),
-    ]),
-  });
-  const plan = planTeardown(view);
-  if (plan.length > 0) io.notify({ type: "table", rows: plan.map((p) => ["+", p.kind, p.id, p.name ?? ""]) });
+  const report: StatusEvent = {
+    type: "status",
+    lesson: ctx.lesson,
+    steps: statuses.map((st, index) => ({
+      id: st.step.id,
+      index,
+      title: title(st.step.id),
+      done: st.detection.done,
+      current: st === cur,
+      reason: st.detection.why,
+      text: t(st.detection.why, st.detection.vars),
+    })),
+    resources: planTeardown(view).map((p) => ({ kind: p.kind, id: p.id, ...(p.name ? { name: p.name } : {}) })),
+  };
   if (!isEmpty(view)) {
-    const cost = costPerHour(ctx.state.region, FULL_LESSON);
-    const since = costSince(cost, ctx.state.resourcesSince, ctx.clock.now());
-    io.notify({ type: "cost", perHourUsd: cost.perHourUsd, region: ctx.state.region, sandbox: ctx.clients.sandbox !== undefined, ...(since ? { sinceUsd: since.usd, hours: since.hours } : {}) });
+    const perHour = costPerHour(ctx.state.region, FULL_LESSON);
+    const since = costSince(perHour, ctx.state.resourcesSince, ctx.clock.now());
+    const cost: CostReport = { perHourUsd: perHour.perHourUsd, region: ctx.state.region, sandbox: ctx.clients.sandbox !== undefined, ...(since ? { sinceUsd: since.usd, hours: since.hours } : {}) };
+    report.cost = cost;
   }
   const quiz = ctx.state.quiz;
   if (ctx.state.marks.cleanup && quiz && isEmpty(view)) {
-    io.notify({ type: "notice", level: "success", message: t("start.finished", { score: quiz.score, total: quiz.total }) });
+    report.finished = { score: quiz.score, total: quiz.total, text: t("start.finished", { score: quiz.score, total: quiz.total }) };
+  } else if (cur) {
+    report.next = { step: cur.step.id, title: title(cur.step.id), command: "npx privatelink-lab", text: t("status.next", { title: title(cur.step.id), id: cur.step.id }) };
   } else {
-    io.notify({ type: "notice", level: "info", message: cur ? t("status.next", { title: loadStep(ctx.lesson, cur.step.id, s.lang).title, id: cur.step.id }) : t("status.complete") });
+    report.finished = { score: quiz?.score ?? 0, total: quiz?.total ?? 0, text: t("status.complete") };
   }
+  io.notify(report);
 }

@@ -1,8 +1,7 @@
-/** Preflight results as table rows: a mark, the group, the sentence, and the fix under a failure. */
+/** Preflight results as data: the sentence and, under a failure, its fix (the key's `.hint`). */
 import type { Translate } from "../i18n/messages.js";
+import type { CheckReport } from "../ui/io-host.js";
 import type { CheckGroup, CheckResult } from "./check.js";
-
-const MARK = { ok: "✔", warn: "!", fail: "✖" } as const;
 
 /** The fix for a result (its key's `.hint`), when there is one. */
 export function fixOf(r: CheckResult, t: Translate): string | undefined {
@@ -11,13 +10,13 @@ export function fixOf(r: CheckResult, t: Translate): string | undefined {
   return hint === key ? undefined : hint;
 }
 
-export function checkRows(results: CheckResult[], t: Translate, groups?: CheckGroup[]): string[][] {
-  const rows: string[][] = [];
-  for (const r of results) {
-    if (groups && !groups.includes(r.group)) continue;
-    rows.push([MARK[r.status], t(`doctor.group.${r.group}`), t(r.key, r.vars)]);
-    const fix = r.status === "ok" ? undefined : fixOf(r, t);
-    if (fix) rows.push(["", "", `→ ${fix}`]);
-  }
-  return rows;
+
+/** Results as data (the `checks` event): what a script reads, what a terminal shows as rows. */
+export function checkReports(results: CheckResult[], t: Translate, groups?: CheckGroup[]): CheckReport[] {
+  return results
+    .filter((r) => !groups || groups.includes(r.group))
+    .map((r) => {
+      const fix = r.status === "ok" ? undefined : fixOf(r, t);
+      return { id: r.id, group: r.group, status: r.status, key: r.key, text: t(r.key, r.vars), ...(fix ? { fix } : {}) };
+    });
 }

@@ -5,6 +5,60 @@
  */
 import type { Lang } from "../i18n/lang.js";
 
+/** A cloud resource the lesson made or found. */
+export interface ResourceRef {
+  kind: string;
+  id: string;
+  name?: string;
+}
+
+/** One step as `status` reports it: data for scripts, rendered as a row on a terminal. */
+export interface StepReport {
+  id: string;
+  index: number;
+  title: string;
+  done: boolean;
+  current: boolean;
+  /** Message key saying why (`detect.*`), and its text in the learner's language. */
+  reason: string;
+  text: string;
+}
+
+export interface CostReport {
+  perHourUsd: number;
+  region: string;
+  sandbox: boolean;
+  sinceUsd?: number;
+  hours?: number;
+}
+
+/** A preflight check as data: its stable id, group, status, message key and the sentence. */
+export interface CheckReport {
+  id: string;
+  group: string;
+  status: "ok" | "warn" | "fail";
+  key: string;
+  text: string;
+  fix?: string;
+}
+
+/** A labelled value (account, AZ, AMI, cost…): `key` is stable, `label` and `value` are for reading. */
+export interface Fact {
+  key: string;
+  label: string;
+  value: string;
+}
+
+/** A VPC endpoint the tour shows: where it is, its type, and what it puts in the VPC. */
+export interface EndpointReport {
+  side: "Consumer" | "Provider";
+  id: string;
+  type: string;
+  service: string;
+  enis: string[];
+  routeTables: string[];
+}
+
 export type LabEvent =
   | { type: "lesson-started"; lesson: string; backend: string; region: string; prefix: string; lang: Lang; mode: string; resumedAt?: string }
   | { type: "notice"; level: "info" | "warn" | "success"; message: string }
@@ -19,6 +73,22 @@ export type LabEvent =
   | { type: "quiz-answer"; step: string; id: string; right: boolean; answer: string; explanation: string }
   | { type: "quiz-result"; score: number; total: number }
   | { type: "table"; rows: string[][] }
+  | {
+      type: "status";
+      lesson: string;
+      steps: StepReport[];
+      resources: ResourceRef[];
+      /** What it costs while resources exist (absent when nothing billable is left). */
+      cost?: CostReport;
+      /** What to do next (absent when the lesson is complete). */
+      next?: { step: string; title: string; command: string; text: string };
+      finished?: { score: number; total: number; text: string };
+    }
+  | { type: "checks"; checks: CheckReport[] }
+  | { type: "facts"; facts: Fact[] }
+  | { type: "endpoints"; endpoints: EndpointReport[] }
+  /** Resources listed for an action: `exists` (status), `delete` (a plan about to run or shown by --dry-run). */
+  | { type: "resources"; action: "exists" | "delete"; resources: ResourceRef[] }
   | { type: "error"; key: string; message: string; hint?: string }
   | { type: "lesson-finished"; cleanedUp: boolean };
 

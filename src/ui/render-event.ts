@@ -2,6 +2,7 @@
 import type { ChalkInstance } from "chalk";
 import type { Translate } from "../i18n/messages.js";
 import type { LabEvent } from "./io-host.js";
+import { renderData } from "./render-data.js";
 
 export interface RenderTools {
   c: ChalkInstance;
@@ -80,6 +81,12 @@ export function renderEvent(event: LabEvent, r: RenderTools): string | undefined
       return c.bold(t("render.quizResult", { score: event.score, total: event.total }));
     case "table":
       return table(event.rows);
+    case "status":
+    case "resources":
+    case "checks":
+    case "facts":
+    case "endpoints":
+      return renderData(event, r, table, (e) => renderEvent(e, r) ?? "");
     case "error":
       return `${c.red.bold("✖ " + event.message)}${event.hint ? "\n" + c.yellow("→ " + event.hint) : ""}`;
     case "lesson-finished":

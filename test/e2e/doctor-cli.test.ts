@@ -3,13 +3,13 @@ import { describe, expect, it } from "vitest";
 import { freshLearner, runCli } from "../helpers/cli-process.js";
 
 describe("privatelink-lab doctor (built CLI, sandbox)", () => {
-  it("exits 0 with every check in a --json table when nothing fails", () => {
+  it("exits 0 with every check as data in --json when nothing fails", () => {
     const run = runCli(freshLearner(), ["doctor", "--sandbox", "--json", "--prefix", "alice"]);
     expect(run.status, run.stderr).toBe(0);
-    const events = run.stdout.trim().split("\n").map((l) => JSON.parse(l) as { type: string; rows?: string[][]; level?: string });
-    const checks = events.find((e) => e.type === "table")?.rows ?? [];
+    const events = run.stdout.trim().split("\n").map((l) => JSON.parse(l) as { type: string; checks?: { id: string; status: string; text: string }[]; level?: string });
+    const checks = events.find((e) => e.type === "checks")?.checks ?? [];
     expect(checks.length).toBeGreaterThanOrEqual(19);
-    expect(checks.every((r) => r[0] === "✔")).toBe(true);
+    expect(checks.every((c) => c.status === "ok" && c.id && c.text)).toBe(true);
     expect(events.at(-1)).toMatchObject({ type: "notice", level: "success" });
   });
 

@@ -116,8 +116,9 @@ describe("the lesson in the sandbox", () => {
     const h = harness();
     for (const id of ["preflight", "deploy"]) await stepCommand(id, h.opts, h.env);
     await status(h.opts, h.env);
-    expect(h.host.ofType("cost")[0]).toMatchObject({ sandbox: true, region: "ap-northeast-1" });
-    expect(h.host.ofType("notice").at(-1)?.message).toContain("tour");
+    const report = h.host.ofType("status")[0]!;
+    expect(report.cost).toMatchObject({ sandbox: true, region: "ap-northeast-1" });
+    expect(report.next?.text).toContain("tour");
   });
 });
 

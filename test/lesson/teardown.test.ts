@@ -123,7 +123,7 @@ describe("destroy", () => {
     await destroy({ ...h.opts, dryRun: true }, h.env);
     const mutating = h.sandbox.calls.slice(before).filter((c) => /^(Delete|Create|Reject)/.test(c.command));
     expect(mutating).toEqual([]);
-    const rows = h.host.ofType("table").at(-1)!.rows.map((r) => r[1]);
+    const rows = h.host.ofType("resources").at(-1)!.resources.map((r) => r.kind);
     expect(rows).toEqual(["endpoint", "security-group", "endpoint-service", "stack", "stack"]);
   });
 });

@@ -15,13 +15,15 @@ import { step as stepCommand } from "../../src/commands/step.js";
 import { LabError } from "../../src/errors.js";
 import { translator } from "../../src/i18n/messages.js";
 import { packageRoot } from "../../src/paths.js";
+import { dataRows } from "../../src/ui/render-data.js";
 import { setQuota } from "../../src/sandbox/model/quotas.js";
 import { harness, type Harness } from "../helpers/lesson-harness.js";
 
 const failOf = (p: Promise<unknown>) => p.then(() => undefined, (e: unknown) => e);
 
-/** Table cells of every `table` event, one string per row. */
-const rows = (h: Harness) => h.host.ofType("table").flatMap((e) => e.rows.map((r) => r.join(" | ")));
+/** Table cells of every row a terminal shows for the checks and facts, one string per row. */
+const rows = (h: Harness) =>
+  h.host.events.flatMap((e) => (e.type === "checks" || e.type === "facts" ? dataRows(e, translator("en")) : [])).map((r) => r.join(" | "));
 
 /** Calls that create something (DryRun requests change nothing and are left out). */
 const creations = (h: Harness, from: number) => h.sandbox.calls.slice(from).filter((c) => /^(Create|Run)/.test(c.command) && !c.dryRun);

@@ -14,7 +14,7 @@ export const cleanup: Step = {
   },
   async perform(ctx, view) {
     const plan = planTeardown(view);
-    ctx.io.notify({ type: "table", rows: plan.map((p) => [p.kind, p.id, p.name ?? ""]) });
+    ctx.io.notify({ type: "resources", action: "delete", resources: plan.map((p) => ({ kind: p.kind, id: p.id, ...(p.name ? { name: p.name } : {}) })) });
     const go = await ctx.io.confirm(ctx.t("cleanup.confirm"), true);
     if (!go) {
       const cost = costPerHour(ctx.state.region, FULL_LESSON);

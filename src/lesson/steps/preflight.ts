@@ -6,7 +6,7 @@ import { saveState, mark } from "../context.js";
 import { costPerHour, FULL_LESSON, PRICE_TABLE_DATE } from "../pricing.js";
 import type { Step } from "../step.js";
 import { stopError } from "../../preflight/check.js";
-import { checkRows } from "../../preflight/render.js";
+import { checkReports } from "../../preflight/render.js";
 import { failures, runPreflight } from "../../preflight/run.js";
 import { INSTANCE_TYPE } from "../../preflight/zone.js";
 
@@ -27,29 +27,29 @@ export const preflight: Step = {
     if (facts.accountId !== undefined) {
       ctx.state.ids.accountId = facts.accountId;
       ctx.io.notify({
-        type: "table",
-        rows: [
-          [ctx.t("preflight.account"), `${facts.accountId || "?"}${sandbox ? ` (${ctx.t("preflight.sandboxAccount")})` : ""}`],
-          [ctx.t("preflight.identity"), facts.arn || "?"],
-          [ctx.t("preflight.region"), ctx.state.region],
+        type: "facts",
+        facts: [
+          { key: "accountId", label: ctx.t("preflight.account"), value: `${facts.accountId || "?"}${sandbox ? ` (${ctx.t("preflight.sandboxAccount")})` : ""}` },
+          { key: "identity", label: ctx.t("preflight.identity"), value: facts.arn || "?" },
+          { key: "region", label: ctx.t("preflight.region"), value: ctx.state.region },
         ],
       });
     }
     // The lesson shows only what needs attention; `privatelink-lab doctor` shows every check.
-    const attention = checkRows(report.results.filter((r) => r.status !== "ok"), ctx.t, ["quota", "name", "permission"]);
-    if (attention.length) ctx.io.notify({ type: "table", rows: attention });
+    const attention = checkReports(report.results.filter((r) => r.status !== "ok"), ctx.t, ["quota", "name", "permission"]);
+    if (attention.length) ctx.io.notify({ type: "checks", checks: attention });
     const failed = failures(report);
     if (failed[0]) throw stopError(failed[0]);
     ctx.io.notify({ type: "notice", level: "success", message: ctx.t("doctor.stepChecked") });
     ctx.state.az = facts.zone ?? ctx.state.az;
     const cost = costPerHour(ctx.state.region, FULL_LESSON);
     ctx.io.notify({
-      type: "table",
-      rows: [
-        [ctx.t("preflight.zone"), `${ctx.state.az ?? "?"} (${INSTANCE_TYPE})`],
-        [ctx.t("preflight.ami"), facts.ami ?? "?"],
-        [ctx.t("preflight.creates"), ctx.t("preflight.createsList")],
-        [ctx.t("preflight.cost"), ctx.t("preflight.costValue", { usd: cost.perHourUsd.toFixed(3), date: PRICE_TABLE_DATE })],
+      type: "facts",
+      facts: [
+        { key: "az", label: ctx.t("preflight.zone"), value: `${ctx.state.az ?? "?"} (${INSTANCE_TYPE})` },
+        { key: "ami", label: ctx.t("preflight.ami"), value: facts.ami ?? "?" },
+        { key: "creates", label: ctx.t("preflight.creates"), value: ctx.t("preflight.createsList") },
+        { key: "costPerHourUsd", label: ctx.t("preflight.cost"), value: ctx.t("preflight.costValue", { usd: cost.perHourUsd.toFixed(3), date: PRICE_TABLE_DATE }) },
       ],
     });
     ctx.io.notify({ type: "cost", perHourUsd: cost.perHourUsd, region: ctx.state.region, sandbox });

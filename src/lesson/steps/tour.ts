@@ -3,6 +3,7 @@ import { DescribeVpcEndpointsCommand } from "@aws-sdk/client-ec2";
 import { mark } from "../context.js";
 import { ourService } from "../cloud-view.js";
 import type { Step } from "../step.js";
+import type { EndpointReport } from "../../ui/io-host.js";
 
 export const tour: Step = {
   id: "tour",
@@ -15,16 +16,15 @@ export const tour: Step = {
   async perform(ctx, view) {
     const vpcIds = [view.consumer?.resources.Vpc, view.provider?.resources.Vpc].filter((v): v is string => Boolean(v));
     const out = await ctx.clients.ec2.send(new DescribeVpcEndpointsCommand({ Filters: [{ Name: "vpc-id", Values: vpcIds }] }));
-    const rows = [[ctx.t("tour.side"), ctx.t("tour.type"), ctx.t("tour.service"), ctx.t("tour.where")]];
-    for (const e of out.VpcEndpoints ?? []) {
-      const side = e.VpcId === view.consumer?.resources.Vpc ? "Consumer" : "Provider";
-      const where =
-        e.VpcEndpointType === "Gateway"
-          ? ctx.t("tour.routeTables", { ids: (e.RouteTableIds ?? []).join(", ") })
-          : ctx.t("tour.enis", { ids: (e.NetworkInterfaceIds ?? []).join(", ") });
-      rows.push([side, String(e.VpcEndpointType ?? ""), (e.ServiceName ?? "").split(".").slice(-1)[0] ?? "", where]);
-    }
-    ctx.io.notify({ type: "table", rows });
+    const endpoints: EndpointReport[] = (out.VpcEndpoints ?? []).map((e) => ({
+      side: e.VpcId === view.consumer?.resources.Vpc ? "Consumer" : "Provider",
+      id: e.VpcEndpointId ?? "",
+      type: String(e.VpcEndpointType ?? ""),
+      service: (e.ServiceName ?? "").split(".").slice(-1)[0] ?? "",
+      enis: e.NetworkInterfaceIds ?? [],
+      routeTables: e.RouteTableIds ?? [],
+    }));
+    ctx.io.notify({ type: "endpoints", endpoints });
     mark(ctx, "tour");
   },
 };

@@ -72,7 +72,8 @@ export type LabEvent =
   | { type: "curl-result"; step: string; dnsName: string; exitCode: number; stdout: string; stderr: string; reason?: string }
   | { type: "quiz-answer"; step: string; id: string; right: boolean; answer: string; explanation: string }
   | { type: "quiz-result"; score: number; total: number }
-  | { type: "table"; rows: string[][] }
+  /** Rows for a person; `data` is what `--json` writes instead (named records, not rendered cells). */
+  | { type: "table"; rows: string[][]; data?: { name: string; items: Record<string, unknown>[] } }
   | {
       type: "status";
       lesson: string;

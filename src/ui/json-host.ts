@@ -11,7 +11,9 @@ export class JsonHost implements IoHost {
   ) {}
 
   notify(event: LabEvent): void {
-    this.out.write(JSON.stringify({ time: new Date(this.now()).toISOString(), ...event }) + "\n");
+    // A table's rendered cells are for people: scripts get its named data instead.
+    const body = event.type === "table" && event.data ? { type: "table", name: event.data.name, items: event.data.items } : event;
+    this.out.write(JSON.stringify({ time: new Date(this.now()).toISOString(), ...body }) + "\n");
   }
   async confirm(_m: string, defaultValue: boolean): Promise<boolean> {
     return defaultValue;

@@ -10,6 +10,7 @@ import { doctor } from "../../src/commands/doctor.js";
 import { start } from "../../src/commands/start.js";
 import { status } from "../../src/commands/status.js";
 import { step as stepCommand } from "../../src/commands/step.js";
+import { workshopPlan } from "../../src/commands/workshop/plan.js";
 import { STEPS } from "../../src/lesson/steps/index.js";
 import { harness, type Harness } from "../helpers/lesson-harness.js";
 
@@ -62,5 +63,14 @@ describe("--json is data", () => {
     const checks = await json(harness(), (x) => doctor(x.opts, x.env));
     expect(checks.find((e) => e.type === "checks")).toBeDefined();
     for (const e of [...lesson, ...plan, ...checks]) expect(e.type, JSON.stringify(e).slice(0, 120)).not.toBe("table");
+  });
+
+  it("workshop plan: each quota as named fields, not cells", async () => {
+    const events = await json(harness(), (x) => workshopPlan({ ...x.opts, participants: "20", hours: "3" }, x.env));
+    const tables = events.filter((e) => e.type === "table");
+    expect(tables.length).toBeGreaterThan(0);
+    for (const tbl of tables) expect(tbl.rows, "rendered cells").toBeUndefined();
+    const quotas = tables.find((e) => e.name === "quotas")?.items as { code: string; limit: number; used: number; needed: number; ok: boolean }[];
+    expect(quotas.find((q) => q.code === "L-F678F1CE")).toMatchObject({ ok: expect.any(Boolean), needed: expect.any(Number) });
   });
 });

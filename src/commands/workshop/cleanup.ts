@@ -37,6 +37,10 @@ function report(f: Facilitator, outcomes: CleanupOutcome[]): void {
       ["participant", "removed", "result"].map((c) => t(`workshop.cleanup.col.${c}`)),
       ...outcomes.map((o) => [o.prefix, String(o.removed.length), o.failure ? `✖ ${t(o.failure.key, o.failure.vars)}` : `✔ ${t("workshop.cleanup.clean")}`]),
     ],
+    data: {
+      name: "cleanup-results",
+      items: outcomes.map((o) => ({ prefix: o.prefix, removed: o.removed.length, ok: !o.failure, ...(o.failure ? { error: o.failure.key, text: t(o.failure.key, o.failure.vars) } : {}) })),
+    },
   });
   const failed = outcomes.filter((o) => o.failure);
   const removed = outcomes.reduce((n, o) => n + o.removed.length, 0);
@@ -55,7 +59,11 @@ export async function workshopCleanup(opts: CleanupOptions, e: Environment): Pro
     io.notify({ type: "notice", level: "success", message: t("workshop.cleanup.nothing", { region: f.region }) });
     return;
   }
-  io.notify({ type: "table", rows: plan.flatMap((p) => p.planned.map((d) => [p.prefix, d.kind, d.id, d.name ?? ""])) });
+  io.notify({
+    type: "table",
+    rows: plan.flatMap((p) => p.planned.map((d) => [p.prefix, d.kind, d.id, d.name ?? ""])),
+    data: { name: "cleanup-plan", items: plan.flatMap((p) => p.planned.map((d) => ({ prefix: p.prefix, kind: d.kind, id: d.id, ...(d.name ? { name: d.name } : {}) }))) },
+  });
   if (opts.dryRun) {
     io.notify({ type: "notice", level: "info", message: t("workshop.cleanup.dryRun", { n: plan.length, items }) });
     return;

@@ -28,7 +28,14 @@ export async function workshopPlan(opts: PlanOptions, e: Environment): Promise<v
   const { io, t } = f;
   const plan = await planWorkshop(f.clients, f.region, learners, spare, hours);
   io.notify({ type: "notice", level: "info", message: t("workshop.plan.title", { n: learners, spare, region: f.region, backend: t(`backend.${f.backend}`) }) });
-  io.notify({ type: "table", rows: quotaRows(plan, t) });
+  io.notify({
+    type: "table",
+    rows: quotaRows(plan, t),
+    data: {
+      name: "quotas",
+      items: plan.capacity.lines.map((l) => ({ code: l.spec.code, name: l.spec.name, scope: l.spec.scope, limit: l.limit.value, limitSource: l.limit.source, used: l.used, needed: l.needed, ok: l.ok })),
+    },
+  });
   const assumed = plan.capacity.lines.find((l) => l.limit.source === "assumed");
   if (assumed) io.notify({ type: "notice", level: "warn", message: t("workshop.plan.assumed", { reason: assumed.limit.reason ?? "?" }) });
   const increases = increaseLines(plan);
@@ -36,9 +43,9 @@ export async function workshopPlan(opts: PlanOptions, e: Environment): Promise<v
     io.notify({ type: "notice", level: "success", message: t("workshop.plan.fits", { n: learners + spare }) });
   } else {
     io.notify({ type: "notice", level: "warn", message: t("workshop.plan.increases", { n: learners + spare, room: plan.capacity.room }) });
-    io.notify({ type: "table", rows: increases.map((i) => [i.code, i.name, `${i.current} → ${i.desired}`]) });
+    io.notify({ type: "table", rows: increases.map((i) => [i.code, i.name, `${i.current} → ${i.desired}`]), data: { name: "increases", items: increases } });
     io.notify({ type: "notice", level: "info", message: t("workshop.plan.request") });
-    io.notify({ type: "table", rows: increases.map((i) => [i.command]) });
+    io.notify({ type: "table", rows: increases.map((i) => [i.command]), data: { name: "increase-commands", items: increases.map((i) => ({ code: i.code, command: i.command })) } });
   }
   const c = plan.cost;
   io.notify({

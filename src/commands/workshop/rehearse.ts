@@ -37,6 +37,10 @@ export async function workshopRehearse(opts: RehearseOptions, e: Environment): P
   } finally {
     spinner.stop();
   }
-  io.notify({ type: "table", rows: [...counts].map(([outcome, count]) => [String(count), t(`workshop.rehearse.outcome.${outcome}`)]) });
+  io.notify({
+    type: "table",
+    rows: [...counts].map(([outcome, count]) => [String(count), t(`workshop.rehearse.outcome.${outcome}`)]),
+    data: { name: "rehearsal", items: [...counts].map(([outcome, count]) => ({ outcome, count, text: t(`workshop.rehearse.outcome.${outcome}`) })) },
+  });
   io.notify({ type: "notice", level: "info", message: t("workshop.rehearse.next", { region: f.region }) });
 }

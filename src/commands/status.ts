@@ -45,12 +45,10 @@ export async function status(opts: GlobalOptions, e: Environment): Promise<void>
     report.cost = cost;
   }
   const quiz = ctx.state.quiz;
-  if (ctx.state.marks.cleanup && quiz && isEmpty(view)) {
-    report.finished = { score: quiz.score, total: quiz.total, text: t("start.finished", { score: quiz.score, total: quiz.total }) };
-  } else if (cur) {
-    report.next = { step: cur.step.id, title: title(cur.step.id), command: "npx privatelink-lab", text: t("status.next", { title: title(cur.step.id), id: cur.step.id }) };
+  if (!cur) {
+    report.finished = quiz ? { score: quiz.score, total: quiz.total, text: t("start.finished", { score: quiz.score, total: quiz.total }) } : { text: t("start.cleanedUp") };
   } else {
-    report.finished = { score: quiz?.score ?? 0, total: quiz?.total ?? 0, text: t("status.complete") };
+    report.next = { step: cur.step.id, title: title(cur.step.id), command: "npx privatelink-lab", text: t("status.next", { title: title(cur.step.id), id: cur.step.id }) };
   }
   io.notify(report);
 }

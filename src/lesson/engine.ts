@@ -5,11 +5,12 @@
 import { loadStep, type StepContent } from "../content/lesson-content.js";
 import { LabError } from "../errors.js";
 import { readCloud, type CloudView } from "./cloud-view.js";
-import type { LessonContext } from "./context.js";
+import { learnerActsOutside, mark, type LessonContext } from "./context.js";
 import { currentStep, detectAll } from "./progress.js";
 import type { Step } from "./step.js";
 import { STEPS } from "./steps/index.js";
 import { explain, explainConcept, explainNotes, rememberTaught } from "./teaching.js";
+import { rememberIds } from "./vars.js";
 import { renderDiagram } from "../ui/diagram.js";
 
 export interface RunOptions {
@@ -31,7 +32,8 @@ async function learnerDoes(ctx: LessonContext, step: Step, content: StepContent,
       ctx.t("engine.howToDo"),
       [
         ...(step.handsOn ? [{ value: "form" as const, name: ctx.t("engine.doForm") }] : []),
-        { value: "verify" as const, name: ctx.t("engine.doVerify") },
+        // Only where the learner can act outside the tool: nothing outside reaches the sandbox.
+        ...(learnerActsOutside(ctx) ? [{ value: "verify" as const, name: ctx.t("engine.doVerify") }] : []),
         { value: "guided" as const, name: ctx.t("engine.doGuided") },
       ],
       step.handsOn ? "form" : "guided",
@@ -54,6 +56,7 @@ async function learnerDoes(ctx: LessonContext, step: Step, content: StepContent,
 /** Teaches and runs one step; returns the cloud as it is afterwards. */
 export async function runStep(ctx: LessonContext, step: Step, index: number, view: CloudView): Promise<CloudView> {
   const content = loadStep(ctx.lesson, step.id, ctx.io.lang);
+  rememberIds(ctx, view);
   ctx.io.notify({ type: "step-started", step: step.id, index, total: STEPS.length, title: content.title });
   ctx.io.notify({ type: "diagram", step: step.id, text: renderDiagram(detectAll(STEPS, view, ctx.state), step.id, ctx.t) });
   explainConcept(ctx, content, view);
@@ -63,6 +66,8 @@ export async function runStep(ctx: LessonContext, step: Step, index: number, vie
   const shown = new Set<string>();
   const learner = ctx.mode === "hands-on" && ctx.io.interactive && (step.handsOn !== undefined || !step.traceless);
   if (learner) {
+    // The learner is now deleting by hand: a rerun must not build anything again (see cleanup-state.ts).
+    if (step.supersedes) mark(ctx, "cleanupStarted");
     after = await learnerDoes(ctx, step, content, view, shown);
   } else {
     if (!(await ctx.io.confirm(ctx.t("engine.runStep", { title: content.title }), true))) throw new LabError("engine.paused", {}, { source: "user" });
@@ -113,6 +118,7 @@ export async function runLesson(ctx: LessonContext, options: RunOptions = {}): P
     const cur = currentStep(statuses);
     for (const s of statuses) {
       if (s === cur) break;
+      if (s.detection.passed) continue; // cleanup has begun: nothing before it is announced or redone
       if (!announced.has(s.step.id)) {
         announced.add(s.step.id);
         announceDone(ctx, s.step, view);

@@ -1,4 +1,6 @@
 /** The learner's real values for `{{placeholders}}` in lesson content. */
+import { join } from "node:path";
+import { packageRoot } from "../paths.js";
 import type { CloudView } from "./cloud-view.js";
 import { ourEndpoint, ourService } from "./cloud-view.js";
 import type { LessonContext } from "./context.js";
@@ -10,12 +12,31 @@ export const PLACEHOLDER_NAMES = [
   "region", "prefix", "accountId", "az", "consumerStack", "providerStack", "consumerVpcId", "consumerSubnetId",
   "consumerInstanceId", "consumerInstanceIp", "consumerSgId", "providerVpcId", "providerSubnetId", "providerInstanceId",
   "nlbArn", "nlbName", "targetGroupArn", "serviceId", "serviceName", "endpointId", "endpointSgId", "dnsRegional",
-  "dnsZonal", "costPerHour", "httpSource", "otherRules",
+  "dnsZonal", "costPerHour", "httpSource", "otherRules", "consumerTemplate", "providerTemplate",
 ] as const;
 
 export type LessonVars = Record<(typeof PLACEHOLDER_NAMES)[number], string | undefined>;
 
+/** Ids a text may name after the resource is gone (a learner can delete it before the text shows). */
+const REMEMBERED = [
+  "consumerVpcId", "consumerSubnetId", "consumerInstanceId", "consumerInstanceIp", "consumerSgId", "providerVpcId", "providerSubnetId",
+  "providerInstanceId", "nlbArn", "targetGroupArn", "serviceId", "serviceName", "endpointId", "endpointSgId", "dnsRegional", "dnsZonal",
+] as const;
+
+/** The learner's values: from the cloud, else as the cloud last showed them (kept in the progress file). */
 export function lessonVars(ctx: LessonContext, view: CloudView): LessonVars {
+  const vars = cloudVars(ctx, view);
+  for (const key of REMEMBERED) vars[key] ??= ctx.state.ids[key];
+  return vars;
+}
+
+/** Remembers the ids the cloud shows now, so text about them still names them once they are gone. */
+export function rememberIds(ctx: LessonContext, view: CloudView): void {
+  const vars = cloudVars(ctx, view);
+  for (const key of REMEMBERED) if (vars[key]) ctx.state.ids[key] = vars[key];
+}
+
+function cloudVars(ctx: LessonContext, view: CloudView): LessonVars {
   const c = view.consumer?.resources ?? {};
   const p = view.provider?.resources ?? {};
   const svc = ourService(view);
@@ -50,5 +71,9 @@ export function lessonVars(ctx: LessonContext, view: CloudView): LessonVars {
     costPerHour: `$${cost.perHourUsd.toFixed(3)}`,
     httpSource: http?.source,
     otherRules: http?.others.join(", ") || undefined,
+    // Absolute: after `npx` the package lives in npm's cache, not in the learner's folder.
+    consumerTemplate: join(packageRoot(), "templates", "Consumer.yml"),
+    providerTemplate: join(packageRoot(), "templates", "Provider.yml"),
   };
 }
+

@@ -69,7 +69,7 @@ export type LabEvent =
   | { type: "resource-created"; step: string; kind: string; id: string }
   | { type: "step-finished"; step: string; status: "done" | "already-done" | "skipped" }
   | { type: "cost"; perHourUsd: number; region: string; sinceUsd?: number; hours?: number; sandbox: boolean }
-  | { type: "curl-result"; step: string; dnsName: string; exitCode: number; stdout: string; stderr: string; reason?: string }
+  | { type: "curl-result"; step: string; dnsName: string; exitCode: number; stdout: string; stderr: string; ok: boolean; httpStatus?: number; reason?: string }
   | { type: "quiz-answer"; step: string; id: string; right: boolean; answer: string; explanation: string }
   | { type: "quiz-result"; score: number; total: number }
   /** Rows for a person; `data` is what `--json` writes instead (named records, not rendered cells). */
@@ -83,7 +83,8 @@ export type LabEvent =
       cost?: CostReport;
       /** What to do next (absent when the lesson is complete). */
       next?: { step: string; title: string; command: string; text: string };
-      finished?: { score: number; total: number; text: string };
+      /** The lesson is over: the quiz score when it was taken. */
+      finished?: { score?: number; total?: number; text: string };
     }
   | { type: "checks"; checks: CheckReport[] }
   | { type: "facts"; facts: Fact[] }

@@ -23,7 +23,7 @@ export const LESSON_PATHS: LessonPath[] = [
   {
     name: "service without acceptance",
     instead: {
-      "endpoint-service": (ctx, view) => createEndpointService(ctx, { name: `${ctx.state.prefix}-service`, nlbArn: requireNlb(view), acceptanceRequired: false }, view),
+      "endpoint-service": (ctx, view) => createEndpointService(ctx, { name: `${ctx.state.prefix}-service`, nlbArn: requireNlb(view), acceptanceRequired: false }),
     },
   },
   { name: "HTTP from the instance's security group", instead: { "allow-http": allow(fromSg(80)) } },

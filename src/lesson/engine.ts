@@ -24,7 +24,7 @@ function regressed(ctx: LessonContext, step: Step, view: CloudView): boolean {
   return cur !== undefined && STEPS.indexOf(cur.step) < STEPS.indexOf(step);
 }
 
-async function learnerDoes(ctx: LessonContext, step: Step, content: StepContent, view: CloudView, shown: Set<string>): Promise<CloudView> {
+async function learnerDoes(ctx: LessonContext, step: Step, content: StepContent, view: CloudView, notesShown: Set<string>): Promise<CloudView> {
   let hint = 0;
   let current = view;
   for (;;) {
@@ -43,7 +43,7 @@ async function learnerDoes(ctx: LessonContext, step: Step, content: StepContent,
     else if (how === "form" && step.handsOn) notes = await step.handsOn.run(ctx, current);
     current = await readCloud(ctx.clients, ctx.names);
     // Notes tell what the learner's choices did: fill them from the cloud as it is now.
-    explainNotes(ctx, content, notes, current, shown);
+    explainNotes(ctx, content, notes, current, notesShown);
     if (step.detect(current, ctx.state).done || regressed(ctx, step, current)) return current;
     const text = content.hints[Math.min(hint, content.hints.length - 1)];
     ctx.io.notify({ type: "notice", level: "warn", message: ctx.t("engine.notYet", { why: ctx.t(step.detect(current, ctx.state).why) }) });
@@ -63,12 +63,12 @@ export async function runStep(ctx: LessonContext, step: Step, index: number, vie
   explain(ctx, step.id, "console", content.console, view);
   explain(ctx, step.id, "cli", content.cli, view);
   let after: CloudView;
-  const shown = new Set<string>();
+  const notesShown = new Set<string>();
   const learner = ctx.mode === "hands-on" && ctx.io.interactive && (step.handsOn !== undefined || !step.traceless);
   if (learner) {
     // The learner is now deleting by hand: a rerun must not build anything again (see cleanup-state.ts).
     if (step.supersedes) mark(ctx, "cleanupStarted");
-    after = await learnerDoes(ctx, step, content, view, shown);
+    after = await learnerDoes(ctx, step, content, view, notesShown);
   } else {
     if (!(await ctx.io.confirm(ctx.t("engine.runStep", { title: content.title }), true))) throw new LabError("engine.paused", {}, { source: "user" });
     await step.perform(ctx, view);
@@ -78,7 +78,7 @@ export async function runStep(ctx: LessonContext, step: Step, index: number, vie
   if (!detection.done && regressed(ctx, step, after)) return after;
   if (!detection.done && step.id !== "cleanup") throw new LabError("error.stepNotDone", { step: step.id, why: ctx.t(detection.why, detection.vars) });
   // What the step teaches is shown on every path (guided, form, console), once it has happened.
-  explainNotes(ctx, content, [...content.teaches, ...(detection.teaches ?? [])], after, shown);
+  explainNotes(ctx, content, [...content.teaches, ...(detection.teaches ?? [])], after, notesShown);
   const doneText = (detection.doneVariant && content.doneVariants[detection.doneVariant]) || content.done;
   explain(ctx, step.id, "done", doneText, after);
   rememberTaught(ctx);

@@ -84,9 +84,9 @@ describe("cleanup is a state the cloud shows", () => {
     rmSync(h.stateDir, { recursive: true, force: true }); // and the progress file is gone too
     const host = new RecordingHost();
     await status(h.opts, { ...h.env, makeHost: () => host });
-    const rows = host.ofType("table")[0]!.rows;
-    expect(rows.every((r) => r[0] === "✔"), JSON.stringify(rows)).toBe(true);
-    expect(host.ofType("notice").at(-1)?.message).toContain("--restart");
+    const report = host.ofType("status")[0]!;
+    expect(report.steps.every((st) => st.done), JSON.stringify(report.steps)).toBe(true);
+    expect(report.finished?.text).toContain("--restart");
     await start(h.opts, { ...h.env, makeHost: () => host });
     expect(creates(h, "CreateStack")).toBe(2); // not built again
   });

@@ -37,8 +37,8 @@ export async function makeHost(opts: GlobalOptions, e: Environment, lang: Lang, 
     const { JsonHost } = await import("../ui/json-host.js");
     return new JsonHost(lang, e.stdout);
   }
-  const { TerminalHost } = await import("../ui/terminal-host.js");
-  return new TerminalHost({ lang, t, interactive, output: e.stdout, input: e.stdin });
+  const [{ TerminalHost }, { loadPhrases }] = await Promise.all([import("../ui/terminal-host.js"), import("../ui/line-breaks.js")]);
+  return new TerminalHost({ lang, t, interactive, output: e.stdout, input: e.stdin, phrases: await loadPhrases(lang) });
 }
 
 function checkPrefix(prefix: string): string {

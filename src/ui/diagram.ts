@@ -4,7 +4,7 @@
  */
 import type { Translate } from "../i18n/messages.js";
 import type { StepStatus } from "../lesson/progress.js";
-import { displayWidth } from "./render-event.js";
+import { displayWidth } from "./text-width.js";
 
 type Mark = "✔" | "▶" | "·";
 

@@ -30,4 +30,6 @@ export interface Step {
   handsOn?: HandsOn;
   /** The step leaves nothing in the cloud (preflight, tour, curl, review): it is recorded in the state. */
   traceless?: boolean;
+  /** How the lesson asks to go on: "Run this step now?" (default), just "Continue?", or "Start the quiz?". */
+  pace?: "read-only" | "quiz";
 }

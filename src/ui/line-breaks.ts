@@ -36,8 +36,9 @@ function hasWide(text: string): boolean {
  */
 export function breakOpportunities(text: string, phrases?: Phrases): Set<number> {
   const out = new Set<number>();
-  for (let i = 1; i < text.length; i++) if (text[i - 1] === " " && text[i] !== " ") out.add(i);
-  if (!hasWide(text)) return out;
+  const spaces: number[] = [];
+  for (let i = 1; i < text.length; i++) if (text[i - 1] === " " && text[i] !== " ") spaces.push(i);
+  if (!hasWide(text)) return new Set(spaces);
   const candidates = new Set<number>();
   if (phrases) {
     let at = 0;
@@ -45,7 +46,11 @@ export function breakOpportunities(text: string, phrases?: Phrases): Set<number>
       at += p.length;
       if (at > 0 && at < text.length) candidates.add(at);
     }
+    // A space next to Japanese ("1 つ", "ID が") breaks only where a phrase ends: no particle or
+    // counter starts a line.
+    for (const i of spaces) if ((!isWide(text[i]) && !isWide(text[i - 2])) || candidates.has(i) || candidates.has(i - 1)) out.add(i);
   } else {
+    for (const i of spaces) out.add(i);
     // Without a phrase model: between any two characters where one is wide.
     for (let i = 1; i < text.length; i++) if (isWide(text[i - 1]) || isWide(text[i])) candidates.add(i);
   }

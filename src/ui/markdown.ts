@@ -140,8 +140,9 @@ function block(t: Token, x: Ctx, indent = ""): string {
 export function renderMarkdown(markdown: string, width: number, options: MarkdownOptions = {}): string {
   const color = options.color ?? true;
   const x: Ctx = { c: new Chalk({ level: color ? 1 : 0 }), color, width: Math.max(20, width), phrases: options.phrases };
-  return Lexer.lex(markdown, { gfm: true })
-    .map((t) => block(t, x))
-    .filter((s) => s !== "")
-    .join("\n\n");
+  const blocks = Lexer.lex(markdown, { gfm: true }).filter((t) => t.type !== "space");
+  // A list hangs under the sentence that introduces it (no blank line: the screen is short).
+  return blocks
+    .map((t, i) => (i === 0 ? "" : t.type === "list" && blocks[i - 1]?.type === "paragraph" ? "\n" : "\n\n") + block(t, x))
+    .join("");
 }

@@ -26,7 +26,8 @@ export function promptTheme(t: Translate): PromptTheme {
   return {
     style: {
       keysHelpTip: (keys) => keys.map(([key, name]) => `${chalk.bold(key)} ${chalk.dim(action(name))}`).join(chalk.dim(" • ")),
-      defaultAnswer: (text) => chalk.dim(defaultAnswerText(t, text !== "y/N")),
+      // confirm passes "Y/n" or "y/N"; input passes its default value.
+      defaultAnswer: (text) => chalk.dim(text === "Y/n" || text === "y/N" ? defaultAnswerText(t, text === "Y/n") : `(${text})`),
     },
   };
 }

@@ -3,7 +3,7 @@ import type { ChalkInstance } from "chalk";
 import type { Translate } from "../i18n/messages.js";
 import type { LabEvent } from "./io-host.js";
 import type { Phrases } from "./line-breaks.js";
-import { displayWidth, padEnd } from "./text-width.js";
+import { displayWidth, padEnd, truncate } from "./text-width.js";
 import { wrap } from "./wrap.js";
 
 export interface RenderTools {
@@ -74,7 +74,8 @@ export function renderEvent(event: LabEvent, r: RenderTools): string | undefined
       return label ? `${c.bold.underline(t(label))}\n${body}` : body;
     }
     case "diagram":
-      return colorDiagram(event.text, c);
+      // 78 columns; a narrower terminal sees it cut rather than folded into a mess.
+      return colorDiagram(event.text.split("\n").map((l) => truncate(l, r.width)).join("\n"), c);
     case "progress":
       return undefined; // the spinner shows it
     case "resource-created":

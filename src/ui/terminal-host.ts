@@ -77,13 +77,14 @@ export class TerminalHost implements IoHost {
     );
   }
 
-  async select<T>(message: string, choices: Choice<T>[], defaultValue: T): Promise<T> {
+  async select<T>(message: string, choices: Choice<T>[], defaultValue: T, options: { keyHelp?: boolean } = {}): Promise<T> {
     if (!this.interactive) {
       const picked = choices.find((ch) => ch.value === defaultValue);
       if (picked) this.write(this.c.dim(this.question(`? ${message} ${picked.name}`, 0)));
       return defaultValue;
     }
-    return select<T>({ message: this.question(message), choices, default: defaultValue, pageSize: 10, theme: promptTheme(this.opts.t) }, { input: this.in, output: this.out });
+    const theme = { ...promptTheme(this.opts.t), ...(options.keyHelp === false ? { helpMode: "never" as const } : {}) };
+    return select<T>({ message: this.question(message), choices, default: defaultValue, pageSize: 10, theme }, { input: this.in, output: this.out });
   }
 
   async input(message: string, defaultValue: string, validate?: (value: string) => string | true): Promise<string> {

@@ -56,6 +56,7 @@ async function learnerDoes(ctx: LessonContext, step: Step, content: StepContent,
         { value: "guided" as const, name: ctx.t("engine.doGuided") },
       ],
       step.handsOn ? "form" : "guided",
+      { inline: true },
     );
     if (how === "show") {
       explainReference(ctx, content, current);

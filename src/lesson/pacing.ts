@@ -37,7 +37,7 @@ export async function askToGo(ctx: LessonContext, step: Step, content: StepConte
         { value: "stop", name: ctx.t("engine.stopHere") },
       ],
       "go",
-      { keyHelp: false },
+      { inline: true },
     );
     if (answer === "go") return;
     if (answer === "stop") throw new LabError("engine.paused", {}, { source: "user" });

@@ -10,6 +10,7 @@ import { colorEnabled, palette, plain } from "./color.js";
 import type { Choice, IoHost, LabEvent, Spinner } from "./io-host.js";
 import type { Phrases } from "./line-breaks.js";
 import { renderMarkdown } from "./markdown.js";
+import { inlineChoice } from "./inline-choice.js";
 import { defaultAnswerText, promptTheme } from "./prompt-theme.js";
 import { renderEvent } from "./render-event.js";
 import { displayWidth, truncate } from "./text-width.js";
@@ -77,14 +78,24 @@ export class TerminalHost implements IoHost {
     );
   }
 
-  async select<T>(message: string, choices: Choice<T>[], defaultValue: T, options: { keyHelp?: boolean } = {}): Promise<T> {
+  async select<T>(message: string, choices: Choice<T>[], defaultValue: T, options: { inline?: boolean } = {}): Promise<T> {
     if (!this.interactive) {
       const picked = choices.find((ch) => ch.value === defaultValue);
       if (picked) this.write(this.c.dim(this.question(`? ${message} ${picked.name}`, 0)));
       return defaultValue;
     }
-    const theme = { ...promptTheme(this.opts.t), ...(options.keyHelp === false ? { helpMode: "never" as const } : {}) };
-    return select<T>({ message: this.question(message), choices, default: defaultValue, pageSize: 10, theme }, { input: this.in, output: this.out });
+    if (options.inline) return this.inlineSelect(message, choices, defaultValue);
+    return select<T>({ message: this.question(message), choices, default: defaultValue, pageSize: 10, theme: promptTheme(this.opts.t) }, { input: this.in, output: this.out });
+  }
+
+  private async inlineSelect<T>(message: string, choices: Choice<T>[], defaultValue: T): Promise<T> {
+    const c = this.c;
+    const def = Math.max(0, choices.findIndex((ch) => ch.value === defaultValue));
+    const items = choices.map((ch, i) => `${c.bold.cyan(String(i + 1))} ${ch.name}${i === def ? c.dim(" (⏎)") : ""}`);
+    const legend = wrap(items.join(c.dim("  ·  ")), this.width, { first: "  ", rest: "  ", phrases: this.opts.phrases });
+    const labels = choices.map((ch) => ch.name);
+    const picked = await inlineChoice({ message: this.question(message), legend, count: choices.length, labels, default: def }, { input: this.in, output: this.out });
+    return (choices[picked] ?? choices[def]!).value;
   }
 
   async input(message: string, defaultValue: string, validate?: (value: string) => string | true): Promise<string> {

@@ -22,8 +22,8 @@ interface Run {
 }
 
 const TEXT = {
-  en: { runAsk: "Run this step now?", ruleType: "Inbound rule: type", serviceName: "Service name", show: /First show how/ },
-  ja: { runAsk: "このステップをいま実行しますか？", ruleType: "インバウンドルール", serviceName: "サービス名", show: /手順を見る/ },
+  en: { runAsk: "Run this step now?", howToDo: "How do you want to do this step?", ruleType: "Inbound rule: type", serviceName: "Service name", show: /First show how/ },
+  ja: { runAsk: "このステップをいま実行しますか？", howToDo: "このステップをどう進めますか？", ruleType: "インバウンドルール", serviceName: "サービス名", show: /手順を見る/ },
 };
 
 /** The question waiting for an answer (inquirer marks it with "?" until answered). */
@@ -38,6 +38,7 @@ async function playLesson(s: TmuxSession, run: Run): Promise<{ prompts: string[]
   let ruleTypes = 0;
   let showedReference = false;
   let lastScreen = "";
+  let checkedStep = -1;
   const deadline = Date.now() + 150_000;
   for (;;) {
     const all = s.screen();
@@ -47,10 +48,12 @@ async function playLesson(s: TmuxSession, run: Run): Promise<{ prompts: string[]
     if (prompt !== undefined && visible !== lastScreen) {
       lastScreen = visible;
       prompts.push(prompt);
-      const reasked = showedReference && prompts[prompts.length - 2] === prompt; // after the reference, which fills the screen
-      if (prompt.startsWith(text.runAsk) && !reasked) {
-        // The step's title bar (" Step n/9 ") is still on screen: the concept under it is too.
-        if (!/(Step|ステップ) \d+\/\d+/.test(visible)) conceptCut.push(prompt);
+      // The first question of each step: its title bar (" Step n/9 ") is still on screen, so the
+      // concept under it is too. (A question asked again after the reference or a hint may not.)
+      const steps = (all.match(/(Step|ステップ) \d+\/\d+ /g) ?? []).length;
+      if ((prompt.startsWith(text.runAsk) || prompt.startsWith(text.howToDo)) && steps !== checkedStep) {
+        checkedStep = steps;
+        if (!/(Step|ステップ) \d+\/\d+ /.test(visible)) conceptCut.push(prompt);
       }
       if (run.mode === "hands-on" && prompt.startsWith(text.serviceName)) {
         const name = /com\.amazonaws\.vpce\.[a-z0-9-]+\.vpce-svc-[0-9a-f]+/.exec(all)?.[0] ?? "";
@@ -60,8 +63,8 @@ async function playLesson(s: TmuxSession, run: Run): Promise<{ prompts: string[]
         ruleTypes += 1;
         s.keys(...(ruleTypes === 1 ? ["Down", "Enter"] : ["Enter"])); // first HTTPS (wrong), then HTTP
       } else if (!showedReference && prompt.startsWith(text.runAsk) && text.show.test(visible)) {
-        showedReference = true; // unfold the console / CLI reference once
-        s.keys("Down", "Enter");
+        showedReference = true; // unfold the console / CLI reference once (answer 2)
+        s.keys("2");
       } else s.keys("Enter");
     }
     if (Date.now() > deadline) throw new Error(`timed out; prompts: ${prompts.join(" | ")}\n${visible}`);
@@ -89,5 +92,9 @@ describe("the whole lesson fits the terminal", () => {
     const tooWide = screen.split("\n").filter((l) => displayWidth(l) > run.cols);
     expect(tooWide, `lines wider than ${run.cols} columns`).toEqual([]);
     expect(conceptCut, "asked to run a step after its concept scrolled away").toEqual([]);
+    // LANG names the language and --sandbox needs no Region: neither is asked.
+    expect(prompts.filter((p) => /Language|言語|Region|リージョン$/.test(p))).toEqual([]);
+    expect(screen.split("\n").filter((l) => /^\$ /.test(l)), "a line that looks like a shell prompt").toEqual([]);
+    if (run.lang === "ja") expect(screen).not.toMatch(/navigate|• ⏎ select|\(Y\/n\)/); // inquirer's words, translated
   }, 180_000);
 });

@@ -33,7 +33,7 @@ function cell(label: string): string[] {
 
 export function renderDiagram(statuses: StepStatus[], current: string, t: Translate): string {
   const m = (id: string) => markFor(statuses, current, id);
-  const linked = m("accept") === "✔";
+  const linked = Boolean(statuses.find((s) => s.step.id === "accept")?.detection.done);
   const rows: Array<[string, string, string?]> = [
     [`${m("deploy")} EC2 (${t("diagram.consumerEc2")})`, `${m("endpoint-service")} ${t("diagram.service")}`],
     [`  │ ${m("curl")} curl http://vpce-…`, `  │`],

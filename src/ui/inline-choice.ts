@@ -13,6 +13,8 @@ export interface InlineChoiceConfig {
   count: number;
   labels: string[];
   default: number;
+  /** How the chosen label is shown once answered. */
+  answer?: (label: string) => string;
 }
 
 export const inlineChoice = createPrompt<number, InlineChoiceConfig>((config, done) => {
@@ -29,6 +31,6 @@ export const inlineChoice = createPrompt<number, InlineChoiceConfig>((config, do
     done(choice);
   });
   const message = chalk.bold(config.message);
-  if (status === "done") return `${prefix} ${message} ${chalk.cyan(config.labels[picked] ?? "")}`;
+  if (status === "done") return `${prefix} ${message} ${(config.answer ?? chalk.cyan)(config.labels[picked] ?? "")}`;
   return `${prefix} ${message}\n${config.legend}`;
 });

@@ -19,7 +19,7 @@ export async function loadPhrases(lang: Lang): Promise<Phrases | undefined> {
 }
 
 /** No line may start with these (closing brackets, 。、, small kana, the long-vowel mark). */
-const NO_START = new Set([..."、。，．,.)）」』】〕〉》］｝ー―…‥・：；:;！？!?ぁぃぅぇぉっゃゅょゎァィゥェォッャュョヮヵヶ々〜%％"]);
+const NO_START = new Set([..."、。，．,.)）」』】〕〉》］｝ー―…‥・·：；:;！？!?ぁぃぅぇぉっゃゅょゎァィゥェォッャュョヮヵヶ々〜%％"]);
 /** No line may end with these (opening brackets). */
 const NO_END = new Set([..."(（「『【〔〈《［｛"]);
 
@@ -46,9 +46,9 @@ export function breakOpportunities(text: string, phrases?: Phrases): Set<number>
       at += p.length;
       if (at > 0 && at < text.length) candidates.add(at);
     }
-    // A space next to Japanese ("1 つ", "ID が") breaks only where a phrase ends: no particle or
-    // counter starts a line.
-    for (const i of spaces) if ((!isWide(text[i]) && !isWide(text[i - 2])) || candidates.has(i) || candidates.has(i - 1)) out.add(i);
+    // A space before Japanese ("1 つ", "ID が") breaks only where a phrase ends: no particle or
+    // counter starts a line. Before a Latin word ("グループ sg-…") a line may always break.
+    for (const i of spaces) if (!isWide(text[i]) || candidates.has(i) || candidates.has(i - 1)) out.add(i);
   } else {
     for (const i of spaces) out.add(i);
     // Without a phrase model: between any two characters where one is wide.

@@ -69,6 +69,14 @@ export class TerminalHost implements IoHost {
     return wrap(message, this.width - room, { phrases: this.opts.phrases, rest: "  " });
   }
 
+  /** An answer that does not fit after its question goes on its own lines, wrapped like the text. */
+  private answerStyle(question: string): (text: string) => string {
+    const lines = question.split("\n");
+    const last = (lines.length === 1 ? "✔ " : "") + (lines[lines.length - 1] ?? "");
+    return (text) =>
+      displayWidth(`${last} ${text}`) <= this.width ? this.c.cyan(text) : "\n" + wrap(this.c.cyan(text), this.width, { first: "  ", rest: "  ", phrases: this.opts.phrases });
+  }
+
   async confirm(message: string, defaultValue: boolean): Promise<boolean> {
     if (!this.interactive) return defaultValue;
     const t = this.opts.t;
@@ -85,7 +93,10 @@ export class TerminalHost implements IoHost {
       return defaultValue;
     }
     if (options.inline) return this.inlineSelect(message, choices, defaultValue);
-    return select<T>({ message: this.question(message), choices, default: defaultValue, pageSize: 10, theme: promptTheme(this.opts.t) }, { input: this.in, output: this.out });
+    const question = this.question(message);
+    const base = promptTheme(this.opts.t);
+    const theme = { ...base, style: { ...base.style, answer: this.answerStyle(question) } };
+    return select<T>({ message: question, choices, default: defaultValue, pageSize: 10, theme }, { input: this.in, output: this.out });
   }
 
   private async inlineSelect<T>(message: string, choices: Choice<T>[], defaultValue: T): Promise<T> {
@@ -94,7 +105,8 @@ export class TerminalHost implements IoHost {
     const items = choices.map((ch, i) => `${c.bold.cyan(String(i + 1))} ${ch.name}${i === def ? c.dim(" (⏎)") : ""}`);
     const legend = wrap(items.join(c.dim("  ·  ")), this.width, { first: "  ", rest: "  ", phrases: this.opts.phrases });
     const labels = choices.map((ch) => ch.name);
-    const picked = await inlineChoice({ message: this.question(message), legend, count: choices.length, labels, default: def }, { input: this.in, output: this.out });
+    const question = this.question(message);
+    const picked = await inlineChoice({ message: question, legend, count: choices.length, labels, default: def, answer: this.answerStyle(question) }, { input: this.in, output: this.out });
     return (choices[picked] ?? choices[def]!).value;
   }
 

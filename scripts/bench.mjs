@@ -5,17 +5,20 @@
 // an empty folder with an empty npm cache, and the workshop's AWS calls per refresh.
 //   --rounds N   rounds of the process timings (default 9)
 //   --quick      skip the install and workshop parts
+//   --bin PATH   time another build's executable instead (e.g. an older checkout), with --quick
+//   --node PATH  also run the installed package's lesson with this node binary (repeatable)
 import { execFileSync, spawnSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from "node:fs";
 import { cpus, tmpdir } from "node:os";
-import { join, resolve } from "node:path";
+import { dirname, join, resolve } from "node:path";
 import { importSrc } from "./import-src.mjs";
 
 const root = resolve(import.meta.dirname, "..");
-const BIN = join(root, "dist", "bin.js");
 const arg = (name) => (process.argv.includes(name) ? process.argv[process.argv.indexOf(name) + 1] : undefined);
+const BIN = resolve(arg("--bin") ?? join(root, "dist", "bin.js"));
 const ROUNDS = Number(arg("--rounds") ?? 9);
 const QUICK = process.argv.includes("--quick");
+const nodes = process.argv.flatMap((a, i) => (a === "--node" ? [resolve(process.argv[i + 1])] : []));
 // Peak memory: the child reports its own maximum resident set size as it exits.
 const MAXRSS = `--import=data:text/javascript,process.on("exit",()=>process.stderr.write("\\nPLL_MAXRSS="+process.resourceUsage().maxRSS+"\\n"))`;
 
@@ -36,11 +39,14 @@ function run(args, { env = process.env, memory = false, node = process.execPath 
   return { ms, rss: rss ? Number(rss) : undefined, stdout: r.stdout };
 }
 
-const LESSON = ["--sandbox", "--yes", "--sandbox-speed", "instant", "--prefix", "bench"];
+const LESSON = ["--sandbox", "--yes", "--sandbox-speed", "instant", "--prefix", "bench"]; // instant speed
 const cases = {
   "--help": () => [BIN, "--help"],
   "status --sandbox": () => [BIN, "status", "--sandbox", "--prefix", "bench"],
-  "whole lesson, --sandbox --yes, instant": () => [BIN, ...LESSON],
+  // The issue's measure: the whole lesson as JSON events (no terminal rendering).
+  "whole lesson --sandbox --yes --json": () => [BIN, ...LESSON, "--json"],
+  // The same lesson rendered as text to a pipe (Markdown rendering included).
+  "whole lesson --sandbox --yes (text)": () => [BIN, ...LESSON],
 };
 
 function measureProcesses() {
@@ -100,12 +106,16 @@ function measureInstall() {
     const ms = Number(process.hrtime.bigint() - start) / 1e6;
     const listed = execFileSync("npm", ["ls", "--all", "--parseable"], { cwd: app, encoding: "utf8" }).trim().split("\n");
     const nm = join(app, "node_modules");
-    // The installed CLI runs the lesson with nothing but itself.
-    const { home, env } = learnerEnv();
-    const out = run([join(nm, "privatelink-lab", "dist", "bin.js"), ...LESSON, "--json"], { env }).stdout;
-    rmSync(home, { recursive: true, force: true });
-    if (!out.includes('"lesson-finished"') && !out.includes("lesson-finished")) throw new Error("the installed CLI did not finish the lesson");
-    return { tarball: packed.size, files: packed.entryCount, installed: dirSize(nm), packages: listed.length - 1, ms };
+    // The installed CLI runs the lesson with nothing but itself, on each node given.
+    const ran = [];
+    for (const node of [process.execPath, ...nodes]) {
+      const { home, env } = learnerEnv();
+      const out = run([join(nm, ".bin", "privatelink-lab"), ...LESSON, "--json"], { env: { ...env, PATH: `${dirname(node)}:${env.PATH}` }, node }).stdout;
+      rmSync(home, { recursive: true, force: true });
+      if (!out.includes('"type":"lesson-finished"')) throw new Error(`the installed CLI did not finish the lesson on ${node}`);
+      ran.push(execFileSync(node, ["--version"], { encoding: "utf8" }).trim());
+    }
+    return { tarball: packed.size, files: packed.entryCount, installed: dirSize(nm), packages: listed.length - 1, ms, ran };
   } finally {
     rmSync(work, { recursive: true, force: true });
   }
@@ -115,18 +125,18 @@ const MiB = (kib) => (kib / 1024).toFixed(0);
 const p = measureProcesses();
 const bare = median(p.wall.bare);
 console.log(`machine: ${cpus().length} × ${cpus()[0]?.model ?? "?"}, node ${process.version}; ${ROUNDS} rounds, medians`);
-console.log(`node -e 0                                ${bare.toFixed(0).padStart(5)} ms  ${MiB(median(p.rss.bare)).padStart(4)} MiB peak`);
+console.log(`node -e 0${" ".repeat(44)}${bare.toFixed(0).padStart(5)} ms  ${MiB(median(p.rss.bare)).padStart(4)} MiB peak`);
 for (const name of Object.keys(cases)) {
   const mem = median(p.rss[name]);
   console.log(
-    `${("privatelink-lab " + name).padEnd(41)}${median(p.wall[name]).toFixed(0).padStart(5)} ms  ${median(p.ratio[name]).toFixed(1).padStart(4)}× node -e 0   ${MiB(mem).padStart(4)} MiB peak (${(mem / median(p.rss.bare)).toFixed(1)}×)`,
+    `${("privatelink-lab " + name).padEnd(53)}${median(p.wall[name]).toFixed(0).padStart(5)} ms  ${median(p.ratio[name]).toFixed(1).padStart(4)}× node -e 0   ${MiB(mem).padStart(4)} MiB peak (${(mem / median(p.rss.bare)).toFixed(1)}×)`,
   );
 }
 
 if (!QUICK) {
   const i = measureInstall();
   console.log(`packed tarball: ${(i.tarball / 1e6).toFixed(1)} MB, ${i.files} files; installed in an empty folder, empty npm cache:`);
-  console.log(`  ${(i.installed / 1e6).toFixed(1)} MB in node_modules, ${i.packages} package${i.packages === 1 ? "" : "s"}, npm install ${(i.ms / 1000).toFixed(1)} s; ran the lesson in the sandbox`);
+  console.log(`  ${(i.installed / 1e6).toFixed(1)} MB in node_modules, ${i.packages} package${i.packages === 1 ? "" : "s"}, npm install ${(i.ms / 1000).toFixed(1)} s; it ran the lesson in the sandbox on node ${i.ran.join(", ")}`);
 }
 
 // Workshop: AWS calls and time per `workshop status` refresh, in-process against a sandbox on a

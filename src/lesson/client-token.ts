@@ -11,11 +11,24 @@
  */
 import { createHash } from "node:crypto";
 import { awsCode, LabError } from "../errors.js";
-import type { LessonContext } from "./context.js";
+import { saveState, type LessonContext } from "./context.js";
 
 const MAX_GENERATIONS = 30;
 
 export type TokenKind = "service" | "endpoint";
+
+/** The account id, from the progress file or else from STS (cached in the progress file). */
+export async function knowAccount(ctx: LessonContext): Promise<string> {
+  const known = ctx.state.ids.accountId;
+  if (known) return known;
+  const { GetCallerIdentityCommand } = await import("@aws-sdk/client-sts");
+  const me = await ctx.clients.sts.send(new GetCallerIdentityCommand({}));
+  if (me.Account) {
+    ctx.state.ids.accountId = me.Account;
+    saveState(ctx);
+  }
+  return me.Account ?? "";
+}
 
 /** A token (≤ 64 ASCII characters, as EC2 allows) for generation `n` of this exact request. */
 export function clientToken(ctx: LessonContext, kind: TokenKind, params: Record<string, unknown>, n = 0): string {
@@ -37,6 +50,7 @@ export async function createOnce<T>(
   create: (token: string) => Promise<T>,
   isGone: (made: T) => boolean,
 ): Promise<T> {
+  await knowAccount(ctx); // part of the token: asked of AWS when the progress file does not have it
   for (let n = 0; n < MAX_GENERATIONS; n++) {
     let made: T;
     try {

@@ -5,6 +5,7 @@
 import { fillPlaceholders, loadStep, type StepContent } from "../content/lesson-content.js";
 import { LabError } from "../errors.js";
 import { readCloud, type CloudView } from "./cloud-view.js";
+import { knowAccount } from "./client-token.js";
 import { learnerActsOutside, mark, type LessonContext } from "./context.js";
 import { currentStep, detectAll } from "./progress.js";
 import type { Step } from "./step.js";
@@ -97,17 +98,9 @@ function announceDone(ctx: LessonContext, step: Step, view: CloudView): void {
   ctx.io.notify({ type: "step-finished", step: step.id, status: "already-done" });
 }
 
-/** The account id, so lesson text can name it from the first screen on. */
-async function knowAccount(ctx: LessonContext): Promise<void> {
-  if (ctx.state.ids.accountId) return;
-  const { GetCallerIdentityCommand } = await import("@aws-sdk/client-sts");
-  const me = await ctx.clients.sts.send(new GetCallerIdentityCommand({}));
-  if (me.Account) ctx.state.ids.accountId = me.Account;
-}
-
 /** Runs the lesson from wherever the cloud is, to the end (or just one step with `only`). */
 export async function runLesson(ctx: LessonContext, options: RunOptions = {}): Promise<void> {
-  await knowAccount(ctx);
+  await knowAccount(ctx); // so lesson text can name the account from the first screen on
   let view = await readCloud(ctx.clients, ctx.names);
   const announced = new Set<string>();
   if (options.only) {

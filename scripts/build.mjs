@@ -45,6 +45,23 @@ const schemaKeys = {
   },
 };
 
+// budoux's entry also loads its HTML processor (linkedom, ~0.6 MB) and its Chinese and Thai
+// models; we use only its phrase parser and the Japanese model (src/ui/line-breaks.ts).
+const budouxJapaneseOnly = {
+  name: "budoux-japanese-only",
+  setup(b) {
+    b.onResolve({ filter: /^budoux$/ }, () => ({ path: "budoux", namespace: "budoux-ja" }));
+    b.onLoad({ filter: /.*/, namespace: "budoux-ja" }, () => {
+      const dir = join(root, "node_modules", "budoux", "module");
+      return {
+        resolveDir: dir,
+        loader: "js",
+        contents: `export { Parser } from "./parser.js";\nexport { model as jaModel } from "./data/models/ja.js";`,
+      };
+    });
+  },
+};
+
 const result = await build({
   absWorkingDir: root,
   entryPoints: { bin: "src/entry.ts" },
@@ -65,7 +82,7 @@ const result = await build({
   metafile: true,
   // CommonJS dependencies inside an ES module bundle still call require() for Node built-ins.
   banner: { js: 'import { createRequire as __pllRequire } from "node:module"; const require = __pllRequire(import.meta.url);' },
-  plugins: [pure, schemaKeys],
+  plugins: [pure, schemaKeys, budouxJapaneseOnly],
   logLevel: "warning",
 });
 writeFileSync(join(dist, "meta.json"), JSON.stringify(result.metafile));

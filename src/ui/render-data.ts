@@ -31,12 +31,11 @@ export function dataRows(event: RowsEvent, t: Translate): string[][] {
   }
 }
 
-export function renderData(event: DataEvent, r: RenderTools, table: (rows: string[][]) => string, cost: (e: Extract<LabEvent, { type: "cost" }>) => string): string {
-  const { c } = r;
+export function renderData(event: DataEvent, r: RenderTools, table: (rows: string[][]) => string, render: (e: LabEvent) => string): string {
   if (event.type !== "status") return table(dataRows(event, r.t));
   const parts = [table(event.steps.map((s) => [s.done ? "✔" : s.current ? "▶" : "·", String(s.index), s.title, s.text]))];
   if (event.resources.length) parts.push(table(resourceRows(event.resources, "+")));
-  if (event.cost) parts.push(cost({ type: "cost", ...event.cost }));
-  parts.push(event.finished ? `${c.green("✔")} ${event.finished.text}` : `${c.blue("i")} ${event.next?.text ?? ""}`);
+  if (event.cost) parts.push(render({ type: "cost", ...event.cost }));
+  parts.push(render(event.finished ? { type: "notice", level: "success", message: event.finished.text } : { type: "notice", level: "info", message: event.next?.text ?? "" }));
   return parts.join("\n");
 }

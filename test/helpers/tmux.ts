@@ -1,5 +1,5 @@
 /**
- * Drives the built CLI in a real pseudo-terminal through tmux: type keys, read the screen.
+ * Drives the shipped bundle (dist/bin.js) in a real pseudo-terminal through tmux: type keys, read the screen.
  * Each session has its own tmux server socket, so tests never touch a user's tmux.
  */
 import { execFileSync } from "node:child_process";
@@ -32,6 +32,11 @@ export class TmuxSession {
   /** The whole scrollback and screen as plain text. */
   screen(): string {
     return this.tmux(["capture-pane", "-p", "-J", "-S", "-20000", "-t", this.name]);
+  }
+
+  /** Only what is on the screen now (no scrollback). */
+  visible(): string {
+    return this.tmux(["capture-pane", "-p", "-J", "-t", this.name]);
   }
 
   keys(...keys: string[]): void {

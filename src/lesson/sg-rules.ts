@@ -4,8 +4,8 @@
  * model's own security-group evaluation, so the lesson and the sandbox cannot disagree.
  */
 import type { IpPermission } from "@aws-sdk/client-ec2";
-import type { SgRuleFacts } from "../sandbox/reachability/facts.js";
-import { cidrContains, ingressAllows } from "../sandbox/reachability/security-groups.js";
+import type { SgRuleFacts } from "../reachability/facts.js";
+import { cidrContains, ingressAllows } from "../reachability/security-groups.js";
 
 export { cidrContains };
 

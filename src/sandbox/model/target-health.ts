@@ -10,7 +10,7 @@
  * (Target.FailedHealthChecks) when the checks keep failing.
  */
 import { after, type Speed } from "../clock.js";
-import { ingressAllows } from "../reachability/security-groups.js";
+import { ingressAllows } from "../../reachability/security-groups.js";
 import { exists, live, type Instance, type LoadBalancer, type RegionWorld, type Target, type TargetGroup } from "../world.js";
 
 export const HEALTH_TIMES = { registration: 30, checksToHealthy: 90, checksToUnhealthy: 60 } as const;

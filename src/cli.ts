@@ -11,6 +11,7 @@ import { EXIT, LabError } from "./errors.js";
 import { packageRoot } from "./paths.js";
 import type { GlobalOptions } from "./commands/options.js";
 import { wireWorkshop } from "./commands/workshop/wire.js";
+import { wireChallenge } from "./commands/challenge-wire.js";
 import type { Environment } from "./commands/environment.js";
 
 function version(): string {
@@ -111,6 +112,12 @@ export function buildProgram(e: Environment, run: Runner, argv: readonly string[
     .description(t("doctor.help.cmd"))
     .addHelpText("after", "\n" + t("doctor.help.examples"))
     .action(async (_o, cmd: Command) => go(cmd, async () => (await import("./commands/doctor.js")).doctor(opts(cmd), e)));
+  program
+    .command("diagnose")
+    .description(t("help.cmd.diagnose"))
+    .addHelpText("after", "\n" + t("help.examples.diagnose"))
+    .action(async (_o, cmd: Command) => go(cmd, async () => (await import("./commands/diagnose.js")).diagnose(opts(cmd), e)));
+  wireChallenge(program.command("challenge"), { t, go, opts, e });
   wireWorkshop(program.command("workshop"), { t, e, go, globals: (c) => globalOptions(c, t) });
   for (const sub of program.commands) {
     globalOptions(sub, t);

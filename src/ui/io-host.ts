@@ -19,7 +19,21 @@ export type LabEvent =
   | { type: "quiz-result"; score: number; total: number }
   | { type: "table"; rows: string[][] }
   | { type: "error"; key: string; message: string; hint?: string }
-  | { type: "lesson-finished"; cleanedUp: boolean };
+  | { type: "lesson-finished"; cleanedUp: boolean }
+  | { type: "diagnosis"; title: string; ok: boolean; links: DiagnosisLink[]; first?: DiagnosisLink }
+  | { type: "challenge"; id: string; title: string; status: "started" | "broken" | "fixed" | "given-up" | "hint"; message: string };
+
+/** One link of the PrivateLink path as `diagnose` shows it (see src/diagnose/). */
+export interface DiagnosisLink {
+  id: string;
+  status: "pass" | "fail" | "warn" | "skip";
+  problem?: string;
+  name: string;
+  what?: string;
+  why?: string;
+  console?: string;
+  cli?: string;
+}
 
 export interface Choice<T> {
   value: T;

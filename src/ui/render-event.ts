@@ -1,7 +1,7 @@
 /** How each lesson event looks on a terminal. Pure: event in, text out. */
 import type { ChalkInstance } from "chalk";
 import type { Translate } from "../i18n/messages.js";
-import type { LabEvent } from "./io-host.js";
+import type { DiagnosisLink, LabEvent } from "./io-host.js";
 
 export interface RenderTools {
   c: ChalkInstance;
@@ -80,5 +80,35 @@ export function renderEvent(event: LabEvent, r: RenderTools): string | undefined
       return `${c.red.bold("✖ " + event.message)}${event.hint ? "\n" + c.yellow("→ " + event.hint) : ""}`;
     case "lesson-finished":
       return c.bold.green(t(event.cleanedUp ? "render.finishedClean" : "render.finished"));
+    case "diagnosis":
+      return renderDiagnosis(event, r);
+    case "challenge": {
+      const mark = event.status === "fixed" ? c.green("✔") : event.status === "hint" ? c.yellow("?") : event.status === "broken" ? c.red("✖") : c.cyan("⚑");
+      return `${mark} ${c.bold(event.title)}\n${r.markdown(event.message)}`;
+    }
   }
+}
+
+const LINK_MARK: Record<DiagnosisLink["status"], string> = { pass: "✔", fail: "✖", warn: "!", skip: "·" };
+
+function linkLine(l: DiagnosisLink, c: ChalkInstance): string {
+  const mark = LINK_MARK[l.status];
+  const colored = l.status === "pass" ? c.green(mark) : l.status === "fail" ? c.red.bold(mark) : l.status === "warn" ? c.yellow(mark) : c.dim(mark);
+  const name = l.status === "skip" ? c.dim(l.name) : l.name;
+  const note = l.status === "warn" && l.what ? "\n      " + c.yellow(l.what) : "";
+  return `  ${colored} ${name}${note}`;
+}
+
+/** The chain, one line per link, then the first broken link: what, why, and the fix. */
+function renderDiagnosis(event: Extract<LabEvent, { type: "diagnosis" }>, r: RenderTools): string {
+  const { c, t } = r;
+  const lines = [c.bold(event.title), ...event.links.map((l) => linkLine(l, c))];
+  const f = event.first;
+  if (!f) return [...lines, c.green.bold("✔ " + t("diagnose.render.allPass"))].join("\n");
+  lines.push("", c.red.bold(`✖ ${t("diagnose.render.firstBroken", { name: f.name })}`));
+  if (f.what) lines.push(`${c.bold(t("diagnose.render.what"))} ${f.what}`);
+  if (f.why) lines.push(`${c.bold(t("diagnose.render.why"))} ${f.why}`);
+  if (f.console) lines.push(`${c.bold.underline(t("render.console"))}\n  ${f.console}`);
+  if (f.cli) lines.push(`${c.bold.underline(t("render.cli"))}\n${f.cli.split("\n").map((l) => "  " + c.cyan(l)).join("\n")}`);
+  return lines.join("\n");
 }

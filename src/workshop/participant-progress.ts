@@ -8,7 +8,7 @@ import { ourEndpoint, type StackView } from "../lesson/cloud-view.js";
 import { costPerHour, costSince, type Inventory } from "../lesson/pricing.js";
 import { detectAll } from "../lesson/progress.js";
 import { STEPS } from "../lesson/steps/index.js";
-import type { LessonState } from "../state/schema.js";
+import { STATE_SCHEMA_VERSION, type LessonState } from "../state/schema.js";
 import type { ParticipantCloud } from "./room-views.js";
 import { usualBetween } from "./usual-times.js";
 
@@ -42,7 +42,7 @@ export interface ParticipantProgress {
 /** A participant's state as the facilitator sees it: nothing but the cloud. */
 export function roomState(prefix: string, region: string, backend: "aws" | "sandbox"): LessonState {
   const at = new Date(0).toISOString();
-  return { schema: 1, lesson: "privatelink", prefix, backend, region, lang: "en", mode: "guided", createdAt: at, updatedAt: at, ids: {}, marks: {} };
+  return { schema: STATE_SCHEMA_VERSION, lesson: "privatelink", prefix, backend, region, lang: "en", mode: "guided", createdAt: at, updatedAt: at, ids: {}, marks: {}, challenges: { solved: {}, gaveUp: {} } };
 }
 
 const FAILED_STACK = /(ROLLBACK_COMPLETE|ROLLBACK_FAILED|CREATE_FAILED|DELETE_FAILED)$/;

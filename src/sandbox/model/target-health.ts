@@ -66,7 +66,7 @@ export function targetHealth(rw: RegionWorld, tg: TargetGroup, target: Target, n
   if (state === "shutting-down" || state === "terminated") {
     return { State: "unused", Reason: "Target.InvalidState", Description: `Target is in the ${state === "terminated" ? "terminated" : "stopped"} state` };
   }
-  const registeredAt = after(link.linkedAt, HEALTH_TIMES.registration, speed);
+  const registeredAt = after(Math.max(link.linkedAt, target.registeredAt ?? 0), HEALTH_TIMES.registration, speed);
   if (now < registeredAt || now < link.lb.life.readyAt) return initial("Elb.RegistrationInProgress");
   const checksFrom = Math.max(registeredAt, inst.life.readyAt);
   const httpdAt = inst.boot.httpdReadyAt;

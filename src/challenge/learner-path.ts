@@ -6,7 +6,7 @@
 import { DescribeListenersCommand } from "@aws-sdk/client-elastic-load-balancing-v2";
 import { ourService, readCloud, type CloudView } from "../lesson/cloud-view.js";
 import type { LessonContext } from "../lesson/context.js";
-import { learnersEndpoint } from "../diagnose/read.js";
+import { findLearnersEndpoint } from "../diagnose/read.js";
 import { LabError } from "../errors.js";
 
 export interface LearnerPath {
@@ -44,7 +44,7 @@ export async function readLearnerPath(ctx: LessonContext, known?: CloudView): Pr
   const c = view.consumer?.resources ?? {};
   const p = view.provider?.resources ?? {};
   const svc = ourService(view);
-  const ep = learnersEndpoint(view);
+  const ep = await findLearnersEndpoint(ctx.clients, view);
   const nlbArn = svc?.nlbArns[0] ?? p.NLB;
   const listener = await listenerOf(ctx, nlbArn, p.TargetGroup);
   const entries: [keyof LearnerPath, string | number | undefined][] = [

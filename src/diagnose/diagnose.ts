@@ -10,7 +10,7 @@ import type { LessonContext } from "../lesson/context.js";
 import { lessonVars } from "../lesson/vars.js";
 import { firstFailure, walkChain, type Link } from "../reachability/chain.js";
 import { factsFromDescribe } from "../reachability/from-describe.js";
-import { learnersEndpoint, readShapes } from "./read.js";
+import { findLearnersEndpoint, readShapes } from "./read.js";
 import { explainLink, loadDiagnoseText, type ExplainedLink } from "./text.js";
 
 export const HTTP_PORT = 80;
@@ -41,7 +41,7 @@ async function providerVpcCidr(ctx: LessonContext, view: CloudView): Promise<str
 export async function walkLearnerPath(ctx: LessonContext, view: CloudView): Promise<Link[]> {
   const shapes = await readShapes(ctx.clients, view, await accountId(ctx));
   if (!shapes) throw new LabError("error.missingStep", { step: "deploy" });
-  const endpoint = learnersEndpoint(view);
+  const endpoint = await findLearnersEndpoint(ctx.clients, view);
   return walkChain(factsFromDescribe(shapes), { ...(endpoint ? { endpointId: endpoint.id } : {}), port: HTTP_PORT });
 }
 
@@ -49,7 +49,7 @@ export async function diagnose(ctx: LessonContext, known?: CloudView): Promise<D
   const view = known ?? (await readCloud(ctx.clients, ctx.names));
   const links = await walkLearnerPath(ctx, view);
   const text = loadDiagnoseText(ctx.lesson, ctx.io.lang);
-  const endpoint = learnersEndpoint(view);
+  const endpoint = await findLearnersEndpoint(ctx.clients, view);
   const vars = {
     ...lessonVars(ctx, view),
     ...(endpoint ? { endpointId: endpoint.id, endpointSgId: endpoint.sgIds[0] } : {}),

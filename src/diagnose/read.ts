@@ -26,6 +26,7 @@ import type { AwsClients } from "../aws/clients.js";
 import { awsCode } from "../errors.js";
 import { ourService, type CloudView, type EndpointView } from "../lesson/cloud-view.js";
 import type { DescribeShapes } from "../reachability/from-describe.js";
+import { endpointView } from "../lesson/cloud-shapes.js";
 
 /** A describe that names something gone answers NotFound: that is "absent", not a failure. */
 async function orAbsent<T>(call: Promise<T>): Promise<T | undefined> {
@@ -43,13 +44,25 @@ async function instances(clients: AwsClients, ids: string[]): Promise<Instance[]
   return (out?.Reservations ?? []).flatMap((r) => r.Instances ?? []);
 }
 
-/** The learner's endpoint, rejected or pending ones included (they are what diagnose explains). */
-export function learnersEndpoint(view: CloudView): EndpointView | undefined {
+/** The learner's endpoint among `endpoints`, rejected or pending ones included (they are what diagnose explains). */
+export function learnersEndpoint(view: CloudView, endpoints: EndpointView[] = view.endpoints): EndpointView | undefined {
   const svc = ourService(view);
   const consumerVpc = view.consumer?.resources.Vpc;
-  const candidates = view.endpoints.filter((e) => (!consumerVpc || e.vpcId === consumerVpc) && !["deleted", "deleting"].includes(e.state.toLowerCase()));
+  const candidates = endpoints.filter((e) => (!consumerVpc || e.vpcId === consumerVpc) && !["deleted", "deleting"].includes(e.state.toLowerCase()));
   const toService = candidates.filter((e) => (svc ? e.serviceName === svc.name : e.serviceName.includes(".vpce-svc-")));
   return toService.find((e) => e.state.toLowerCase() !== "rejected") ?? toService[0];
+}
+
+/**
+ * The learner's endpoint found by relation alone (in their Consumer VPC, to their service), so one
+ * made in the console or with the AWS CLI, with no tags, is found too.
+ */
+export async function findLearnersEndpoint(clients: AwsClients, view: CloudView): Promise<EndpointView | undefined> {
+  const vpcId = view.consumer?.resources.Vpc;
+  if (!vpcId) return learnersEndpoint(view);
+  const out = await clients.ec2.send(new DescribeVpcEndpointsCommand({ Filters: [{ Name: "vpc-id", Values: [vpcId] }] }));
+  const found = (out.VpcEndpoints ?? []).filter((e) => e.VpcEndpointId && e.VpcEndpointType !== "Gateway").map(endpointView);
+  return learnersEndpoint(view, found) ?? learnersEndpoint(view);
 }
 
 async function loadBalancing(clients: AwsClients, nlbArns: string[]) {

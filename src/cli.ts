@@ -114,8 +114,8 @@ export function buildProgram(e: Environment, run: Runner, argv: readonly string[
     .action(async (_o, cmd: Command) => go(cmd, async () => (await import("./commands/doctor.js")).doctor(opts(cmd), e)));
   program
     .command("diagnose")
-    .description(t("help.cmd.diagnose"))
-    .addHelpText("after", "\n" + t("help.examples.diagnose"))
+    .description(t("diagnose.help.cmd"))
+    .addHelpText("after", "\n" + t("diagnose.help.examples"))
     .action(async (_o, cmd: Command) => go(cmd, async () => (await import("./commands/diagnose.js")).diagnose(opts(cmd), e)));
   wireChallenge(program.command("challenge"), { t, go, opts, e });
   wireWorkshop(program.command("workshop"), { t, e, go, globals: (c) => globalOptions(c, t) });

@@ -182,3 +182,15 @@ describe.each(CASES)("when $link is broken ($problem)", (c) => {
     expect(chain.map((l) => [l.id, l.status, l.problem])).toEqual(d.links.map((l) => [l.id, l.status, l.problem]));
   });
 });
+
+describe("the lesson's curl step", () => {
+  it("walks the path when curl fails and shows the broken link before its error", async () => {
+    const { ctx, host } = await copyLab(lab);
+    await CASES.find((c) => c.link === "endpoint-sg")!.breakIt(ctx);
+    const { curl } = await import("../../src/lesson/steps/curl.js");
+    await expect(curl.perform(ctx, await readCloud(ctx.clients, ctx.names))).rejects.toMatchObject({ key: "error.curlFailed" });
+    const d = host.ofType("diagnosis");
+    expect(d).toHaveLength(1);
+    expect(d[0]!.first).toMatchObject({ id: "endpoint-sg", status: "fail" });
+  });
+});

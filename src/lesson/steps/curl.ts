@@ -4,6 +4,7 @@ import { ourEndpoint, type CloudView } from "../cloud-view.js";
 import { mark, type LessonContext } from "../context.js";
 import { runShell, waitOnline, type RunResult } from "../ssm-run.js";
 import type { HandsOn, Step } from "../step.js";
+import { explainCurlFailure } from "../../diagnose/after-curl.js";
 
 export function curlCommand(dnsName: string): string {
   return `curl -sS -m 10 http://${dnsName}/`;
@@ -27,6 +28,7 @@ function names(view: CloudView): { regional: string; zonal?: string } {
 async function curlBoth(ctx: LessonContext, view: CloudView): Promise<void> {
   const { regional, zonal } = names(view);
   const first = await curlOnce(ctx, view, regional);
+  if (first.exitCode !== 0) await explainCurlFailure(ctx);
   if (first.exitCode !== 0) throw new LabError("error.curlFailed", { dns: regional, code: first.exitCode, stderr: first.stderr.trim() });
   if (zonal) await curlOnce(ctx, view, zonal);
   mark(ctx, "curl");
@@ -47,7 +49,10 @@ const form: HandsOn = {
     );
     const r = await curlOnce(ctx, view, dns);
     if (dns === nlbDns) return ["nlb-dns"];
-    if (r.exitCode !== 0) return ["timeout"];
+    if (r.exitCode !== 0) {
+      await explainCurlFailure(ctx);
+      return ["timeout"];
+    }
     mark(ctx, "curl");
     return ["regional-zonal", "source-ip"];
   },

@@ -20,7 +20,8 @@ export interface ProblemText {
 
 export interface DiagnoseText {
   title: string;
-  links: Record<string, { name: string; problems: Record<string, ProblemText> }>;
+  /** `short`: the link's name without values (for links that could not be judged); `name`: with them. */
+  links: Record<string, { short: string; name: string; problems: Record<string, ProblemText> }>;
 }
 
 export function loadDiagnoseText(lesson: string, lang: Lang, root?: string): DiagnoseText {
@@ -39,7 +40,7 @@ export function explainLink(text: DiagnoseText, link: Link, vars: Record<string,
     id: link.id,
     status: link.status,
     ...(link.problem ? { problem: link.problem } : {}),
-    name: fill(entry?.name) ?? link.id,
+    name: (link.status === "skip" ? entry?.short : fill(entry?.name)) ?? link.id,
     ...(p ? { what: fill(p.what), why: fill(p.why) } : {}),
     ...(p?.console ? { console: fill(p.console) } : {}),
     ...(p?.cli ? { cli: fill(p.cli) } : {}),

@@ -23,6 +23,7 @@ describe("diagnose text", () => {
     for (const id of LINK_IDS) {
       expect(Object.keys(ja!.links[id]!.problems).sort(), id).toEqual(Object.keys(en!.links[id]!.problems).sort());
       expect(vars(ja!.links[id]!.name), `${id} name`).toEqual(vars(en!.links[id]!.name));
+      for (const text of [ja!, en!]) expect(text.links[id]!.short, `${id} short`).toMatch(/^[^{}]+$/);
       for (const [key, p] of Object.entries(en!.links[id]!.problems)) {
         const q = ja!.links[id]!.problems[key]!;
         for (const field of ["what", "why", "console", "cli"] as const) expect(vars(q[field]), `${id}.${key}.${field}`).toEqual(vars(p[field]));

@@ -60,12 +60,19 @@ async function closeInbound(ctx: LessonContext, groupId: string): Promise<Undo> 
   return { groupId, permissions: JSON.stringify(rules.map(permission)) };
 }
 
-async function reopenInbound(ctx: LessonContext, undo: Undo): Promise<void> {
-  const permissions = JSON.parse(undo.permissions ?? "[]") as IpPermission[];
-  if (undo.groupId && permissions.length > 0) {
-    await ctx.clients.ec2.send(new AuthorizeSecurityGroupIngressCommand({ GroupId: undo.groupId, IpPermissions: permissions })).catch(ignoreDuplicate);
-  }
+/**
+ * Puts back what was revoked; when the break happened elsewhere (a facilitator's
+ * `workshop challenge`), the undo is empty and the lesson's own rule is added instead.
+ */
+async function reopenInbound(ctx: LessonContext, groupId: string | undefined, undo: Undo, fallback: IpPermission): Promise<void> {
+  const saved = JSON.parse(undo.permissions ?? "[]") as IpPermission[];
+  const group = undo.groupId ?? groupId;
+  if (!group) return;
+  const permissions = saved.length > 0 ? saved : [fallback];
+  await ctx.clients.ec2.send(new AuthorizeSecurityGroupIngressCommand({ GroupId: group, IpPermissions: permissions })).catch(ignoreDuplicate);
 }
+
+const http = (cidr: string): IpPermission => ({ IpProtocol: "tcp", FromPort: CHALLENGE_PORT, ToPort: CHALLENGE_PORT, IpRanges: [{ CidrIp: cidr }] });
 
 function ignoreDuplicate(e: unknown): void {
   if ((e as { name?: string }).name !== "InvalidPermission.Duplicate") throw e;
@@ -76,11 +83,12 @@ const HTTPS_OUT: IpPermission = { IpProtocol: "tcp", FromPort: 443, ToPort: 443,
 export const BREAKERS: Record<string, Breaker> = {
   "revoke-endpoint-http": {
     break: (ctx, path) => closeInbound(ctx, need(path, "endpointSgId").endpointSgId),
-    restore: (ctx, _path, undo) => reopenInbound(ctx, undo),
+    restore: (ctx, path, undo) => reopenInbound(ctx, path.endpointSgId, undo, http(`${path.consumerIp ?? "0.0.0.0"}/32`)),
   },
   "revoke-provider-http": {
     break: (ctx, path) => closeInbound(ctx, need(path, "providerSgId").providerSgId),
-    restore: (ctx, _path, undo) => reopenInbound(ctx, undo),
+    // The Provider template's own rule.
+    restore: (ctx, path, undo) => reopenInbound(ctx, path.providerSgId, undo, http("0.0.0.0/0")),
   },
   /** Outbound tightened to HTTPS only: SSM still works (it uses 443), HTTP does not leave. */
   "consumer-egress": {
@@ -91,11 +99,12 @@ export const BREAKERS: Record<string, Breaker> = {
       if (rules.length > 0) await ctx.clients.ec2.send(new RevokeSecurityGroupEgressCommand({ GroupId: groupId, SecurityGroupRuleIds: rules.map((r) => r.SecurityGroupRuleId ?? "") }));
       return { groupId, permissions: JSON.stringify(rules.map(permission)) };
     },
-    async restore(ctx, _path, undo) {
-      const permissions = JSON.parse(undo.permissions ?? "[]") as IpPermission[];
-      if (undo.groupId && permissions.length > 0) {
-        await ctx.clients.ec2.send(new AuthorizeSecurityGroupEgressCommand({ GroupId: undo.groupId, IpPermissions: permissions })).catch(ignoreDuplicate);
-      }
+    async restore(ctx, path, undo) {
+      const saved = JSON.parse(undo.permissions ?? "[]") as IpPermission[];
+      const group = undo.groupId ?? path.consumerSgId;
+      // AWS's default outbound rule, when the break happened elsewhere.
+      const permissions = saved.length > 0 ? saved : [{ IpProtocol: "-1", IpRanges: [{ CidrIp: "0.0.0.0/0" }] }];
+      if (group) await ctx.clients.ec2.send(new AuthorizeSecurityGroupEgressCommand({ GroupId: group, IpPermissions: permissions })).catch(ignoreDuplicate);
     },
   },
   "reject-connection": {
@@ -117,8 +126,9 @@ export const BREAKERS: Record<string, Breaker> = {
       await ctx.clients.elbv2.send(new ModifyListenerCommand({ ListenerArn: p.listenerArn, Port: WRONG_PORT }));
       return { listenerArn: p.listenerArn, port: String(p.listenerPort) };
     },
-    async restore(ctx, _path, undo) {
-      await ctx.clients.elbv2.send(new ModifyListenerCommand({ ListenerArn: undo.listenerArn, Port: Number(undo.port ?? CHALLENGE_PORT) }));
+    async restore(ctx, path, undo) {
+      const arn = undo.listenerArn ?? path.listenerArn;
+      if (arn) await ctx.clients.elbv2.send(new ModifyListenerCommand({ ListenerArn: arn, Port: Number(undo.port ?? CHALLENGE_PORT) }));
     },
   },
   "deregister-target": {
@@ -129,9 +139,11 @@ export const BREAKERS: Record<string, Breaker> = {
       if (targets.length > 0) await ctx.clients.elbv2.send(new DeregisterTargetsCommand({ TargetGroupArn: tg, Targets: targets }));
       return { targetGroupArn: tg, targets: JSON.stringify(targets) };
     },
-    async restore(ctx, _path, undo) {
-      const targets = JSON.parse(undo.targets ?? "[]") as { Id: string; Port: number }[];
-      if (targets.length > 0) await ctx.clients.elbv2.send(new RegisterTargetsCommand({ TargetGroupArn: undo.targetGroupArn, Targets: targets }));
+    async restore(ctx, path, undo) {
+      const saved = JSON.parse(undo.targets ?? "[]") as { Id: string; Port: number }[];
+      const targets = saved.length > 0 ? saved : path.providerInstanceId ? [{ Id: path.providerInstanceId, Port: CHALLENGE_PORT }] : [];
+      const tg = undo.targetGroupArn ?? path.targetGroupArn;
+      if (tg && targets.length > 0) await ctx.clients.elbv2.send(new RegisterTargetsCommand({ TargetGroupArn: tg, Targets: targets }));
     },
   },
 };

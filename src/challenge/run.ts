@@ -4,7 +4,7 @@
  * put it back). Progress lives in the progress file; the Consumer instance carries the challenge
  * and its state as tags, so a facilitator's `workshop status` sees who has fixed it.
  */
-import { CreateTagsCommand } from "@aws-sdk/client-ec2";
+import { CreateTagsCommand, DescribeInstancesCommand } from "@aws-sdk/client-ec2";
 import { diagnose, walkLearnerPath } from "../diagnose/diagnose.js";
 import { LabError } from "../errors.js";
 import { saveState, type LessonContext } from "../lesson/context.js";
@@ -16,10 +16,9 @@ import { loadChallenges, loadChallengeText as loadText, type ChallengeDefinition
 import { fillPlaceholders } from "../content/lesson-content.js";
 import { lessonVars } from "../lesson/vars.js";
 import { readLearnerPath, type LearnerPath } from "./learner-path.js";
+import { CHALLENGE_STATE_TAG, CHALLENGE_TAG, challengeMark, type ChallengeCloudState } from "./tags.js";
 
-export const CHALLENGE_TAG = "privatelink-lab:challenge";
-export const CHALLENGE_STATE_TAG = "privatelink-lab:challenge-state";
-export type ChallengeCloudState = "broken" | "fixed" | "given-up";
+export { CHALLENGE_STATE_TAG, CHALLENGE_TAG } from "./tags.js";
 
 function definition(ctx: LessonContext, id: string): ChallengeDefinition {
   const all = loadChallenges(ctx.lesson);
@@ -78,10 +77,26 @@ export async function startChallenge(ctx: LessonContext, id: string): Promise<vo
   ctx.io.notify({ type: "challenge", id, title: text.title, status: "started", message: `${text.story}\n\n${ctx.t("challenge.started")}` });
 }
 
-function requireActive(ctx: LessonContext): NonNullable<LessonContext["state"]["challenges"]["active"]> {
-  const active = ctx.state.challenges.active;
-  if (!active) throw new LabError("challenge.none");
-  return active;
+type Active = NonNullable<LessonContext["state"]["challenges"]["active"]>;
+
+/**
+ * The challenge in progress: from the progress file, or, when a facilitator started it for the
+ * room (`workshop challenge --all`), from the Consumer instance's tags.
+ */
+async function requireActive(ctx: LessonContext, path: LearnerPath): Promise<Active> {
+  const known = ctx.state.challenges.active;
+  if (known) return known;
+  if (path.consumerInstanceId) {
+    const out = await ctx.clients.ec2.send(new DescribeInstancesCommand({ InstanceIds: [path.consumerInstanceId] }));
+    const mark = challengeMark(out.Reservations?.[0]?.Instances?.[0]?.Tags);
+    if (mark?.state === "broken") {
+      const adopted: Active = { id: mark.id, startedAt: now(ctx), hints: 0, undo: {} };
+      ctx.state.challenges.active = adopted;
+      saveState(ctx);
+      return adopted;
+    }
+  }
+  throw new LabError("challenge.none");
 }
 
 /** Runs the lesson's curl on the Consumer instance; true when the Provider's page came back. */
@@ -95,8 +110,8 @@ async function curlWorks(ctx: LessonContext, path: LearnerPath): Promise<boolean
 
 /** Proves the fix with curl; explains when it works, gives the next graded hint when not. */
 export async function checkChallenge(ctx: LessonContext): Promise<boolean> {
-  const active = requireActive(ctx);
   const path = await readLearnerPath(ctx);
+  const active = await requireActive(ctx, path);
   const text = loadChallengeText(ctx, active.id, path);
   if (await curlWorks(ctx, path)) {
     ctx.state.challenges.solved[active.id] = now(ctx);
@@ -116,9 +131,9 @@ export async function checkChallenge(ctx: LessonContext): Promise<boolean> {
 
 /** Shows where it was broken and how to fix it, then puts it back. */
 export async function giveUp(ctx: LessonContext): Promise<void> {
-  const active = requireActive(ctx);
-  const d = definition(ctx, active.id);
   const path = await readLearnerPath(ctx);
+  const active = await requireActive(ctx, path);
+  const d = definition(ctx, active.id);
   const text = loadChallengeText(ctx, active.id, path);
   const answer = await diagnose(ctx, path.view);
   ctx.io.notify({ type: "diagnosis", title: answer.title, ok: answer.ok, links: answer.links, ...(answer.first ? { first: answer.first } : {}) });

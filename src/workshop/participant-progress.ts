@@ -9,6 +9,7 @@ import { costPerHour, costSince, type Inventory } from "../lesson/pricing.js";
 import { detectAll } from "../lesson/progress.js";
 import { STEPS } from "../lesson/steps/index.js";
 import { STATE_SCHEMA_VERSION, type LessonState } from "../state/schema.js";
+import type { ChallengeMark } from "../challenge/tags.js";
 import type { ParticipantCloud } from "./room-views.js";
 import { usualBetween } from "./usual-times.js";
 
@@ -37,6 +38,8 @@ export interface ParticipantProgress {
   signals: Signal[];
   perHourUsd: number;
   costSoFarUsd: number;
+  /** The challenge the learner is on (`workshop challenge --all`), and whether they fixed it. */
+  challenge?: ChallengeMark;
 }
 
 /** A participant's state as the facilitator sees it: nothing but the cloud. */
@@ -149,5 +152,6 @@ export function progressOf(p: ParticipantCloud, at: number, region: string, back
     signals,
     perHourUsd: cost.perHourUsd,
     costSoFarUsd: so?.usd ?? 0,
+    ...(p.challenge ? { challenge: p.challenge } : {}),
   };
 }

@@ -8,6 +8,7 @@ import type { Stack } from "@aws-sdk/client-cloudformation";
 import type { Instance, SecurityGroup, ServiceConfiguration, Tag, VpcEndpoint } from "@aws-sdk/client-ec2";
 import type { CloudView, EndpointView, SecurityGroupView, StackView } from "../lesson/cloud-view.js";
 import { namesFor, PARTICIPANT_TAG } from "../lesson/participant.js";
+import { challengeMark, type ChallengeMark } from "../challenge/tags.js";
 import { endpointView, instanceView, learnerEndpoint, liveService, securityGroupView, serviceView, stackMade } from "../lesson/cloud-shapes.js";
 
 const STACK_ID_TAG = "aws:cloudformation:stack-id";
@@ -44,6 +45,8 @@ export interface ParticipantCloud {
   endpointAt?: number;
   /** ms epoch when a stack deletion began. */
   deletingAt?: number;
+  /** The break-and-fix challenge the learner is on, from their Consumer instance's tags. */
+  challenge?: ChallengeMark;
 }
 
 export function tagOf(tags: Tag[] | undefined, key: string): string | undefined {
@@ -124,6 +127,7 @@ export function participantCloud(raw: RoomRaw, prefix: string): ParticipantCloud
     ...(stackTimes.length ? { firstStackAt: Math.min(...stackTimes), lastStackAt: Math.max(...stackTimes) } : {}),
     ...(endpointTimes.length ? { endpointAt: Math.max(...endpointTimes) } : {}),
     ...(deletion.length ? { deletingAt: Math.min(...deletion) } : {}),
+    ...(challengeMark(instance?.Tags) ? { challenge: challengeMark(instance?.Tags)! } : {}),
   };
 }
 

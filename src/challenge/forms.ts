@@ -112,7 +112,8 @@ export async function fixWithForms(ctx: LessonContext): Promise<void> {
       { value: "listener", name: ctx.t("challenge.form.pageListener") },
       { value: "targets", name: ctx.t("challenge.form.pageTargets") },
       { value: "done", name: ctx.t("challenge.form.pageDone") },
-    ], "done");
+      // The cursor starts on the first page; with no one to ask, nothing is changed.
+    ], ctx.io.interactive ? "inbound" : "done");
     if (page === "done") return;
     const path = await readLearnerPath(ctx);
     if (page === "inbound" || page === "outbound") await editRules(ctx, path, page === "outbound");

@@ -39,6 +39,14 @@ describe("a challenge in a real terminal", () => {
     expect(check.stdout).toMatch(/Hint 1\/3/);
     const diag = runCli(me, ["diagnose", "--prefix", "alice"]);
     expect(diag.stdout).toMatch(/First broken link: Endpoint security group/);
+    // --json: the same as data, one JSON event per line, nothing else on stdout.
+    const json = runCli(me, ["diagnose", "--prefix", "alice", "--json"]);
+    expect(json.status).toBe(1);
+    const events = json.stdout.trim().split("\n").map((l) => JSON.parse(l) as { type: string; first?: { id: string; cli?: string }; links?: unknown[] });
+    const d = events.find((e) => e.type === "diagnosis")!;
+    expect(d.first).toMatchObject({ id: "endpoint-sg" });
+    expect(d.first!.cli).toMatch(/^aws ec2 authorize-security-group-ingress --group-id sg-/);
+    expect(d.links).toHaveLength(11);
 
     const s = new TmuxSession(me, ["challenge", "fix", "--prefix", "alice"]);
     sessions.push(s);

@@ -4,6 +4,7 @@ process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= "true";
 
 import { runCli, type Runner } from "./cli.js";
 import { processEnvironment } from "./commands/environment.js";
+import { interruptNotice } from "./interrupt-notice.js";
 import { EXIT } from "./errors.js";
 import { translator } from "./i18n/messages.js";
 
@@ -19,20 +20,21 @@ function isPromptExit(err: unknown): boolean {
   return err instanceof Error && (err.name === "ExitPromptError" || err.name === "AbortPromptError");
 }
 
-let interruptedMessage = "";
+let translate = translator("en");
+const interruptedMessage = (): string => translate(interruptNotice());
 process.on("SIGINT", () => {
-  process.stderr.write("\n" + interruptedMessage + "\n");
+  process.stderr.write("\n" + interruptedMessage() + "\n");
   process.exit(EXIT.interrupted);
 });
 
 const run: Runner = async (what, lang, json, profile) => {
   const t = translator(lang);
-  interruptedMessage = t("engine.interrupted");
+  translate = t;
   try {
     await what();
   } catch (err) {
     if (isPromptExit(err)) {
-      process.stderr.write("\n" + interruptedMessage + "\n");
+      process.stderr.write("\n" + interruptedMessage() + "\n");
       process.exitCode = EXIT.interrupted;
       return;
     }

@@ -14,7 +14,6 @@ export async function recreateEndpoint(ctx: LessonContext, path: LearnerPath): P
   return createInterfaceEndpoint(
     ctx,
     { serviceName: p.serviceName, vpcId: p.consumerVpcId, subnetIds: [p.consumerSubnetId], sgIds: [p.endpointSgId], name: `${ctx.state.prefix}-endpoint` },
-    path.view,
   );
 }
 

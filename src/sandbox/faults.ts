@@ -14,6 +14,11 @@ export interface Fault {
   message?: string;
   /** HTTP status; defaults to what AWS uses for the code. */
   status?: number;
+  /**
+   * The call succeeds, then its answer is lost: `kill` ends the process at once (SIGKILL, between
+   * the AWS call and anything the tool would write); `lose` throws a network error the SDK retries.
+   */
+  after?: "kill" | "lose";
 }
 
 export const FAULTS_ENV = "PRIVATELINK_LAB_SANDBOX_FAULTS";
@@ -43,12 +48,14 @@ export class FaultPlan {
     for (const item of data) {
       if (typeof item !== "object" || item === null) throw new Error("each fault must be an object");
       const rec = item as Record<string, unknown>;
-      if (typeof rec.command !== "string" || typeof rec.code !== "string") {
-        throw new Error("each fault needs string `command` and `code`");
+      const after = rec.after === "kill" || rec.after === "lose" ? rec.after : undefined;
+      if (typeof rec.command !== "string" || (typeof rec.code !== "string" && !after)) {
+        throw new Error("each fault needs string `command` and `code` (or `after`: kill | lose)");
       }
       plan.add({
         command: rec.command,
-        code: rec.code,
+        code: typeof rec.code === "string" ? rec.code : "",
+        ...(after ? { after } : {}),
         times: typeof rec.times === "number" ? rec.times : 1,
         message: typeof rec.message === "string" ? rec.message : undefined,
         status: typeof rec.status === "number" ? rec.status : undefined,

@@ -46,6 +46,12 @@ export interface CallRecord {
   dryRun?: true;
 }
 
+/** What the SDK sees when the connection drops after the request was sent: a retryable network error. */
+function lostAnswer(command: string): Error {
+  const err = new Error(`socket hang up (injected: the answer to ${command} was lost)`);
+  return Object.assign(err, { name: "TimeoutError", code: "ECONNRESET", $metadata: {} });
+}
+
 export class Sandbox {
   readonly store: WorldStore;
   readonly clock: Clock;
@@ -90,7 +96,7 @@ export class Sandbox {
     }
     this.calls.push({ service, command, region });
     const fault = this.faults.take(command);
-    if (fault) {
+    if (fault && !fault.after) {
       throw awsError(service, fault.code, fault.message ?? `Injected fault: ${fault.code}`, fault.status ?? statusFor(fault.code));
     }
     const handle = this.handlers[service][command];
@@ -100,7 +106,7 @@ export class Sandbox {
     const now = this.clock.now();
     const speed = this.speed;
     const readOnly = /^(Describe|Get|List)/.test(command);
-    return this.store.transact((world) => {
+    const answer = this.store.transact((world) => {
       const ctx: HandlerContext = {
         world,
         region,
@@ -115,5 +121,8 @@ export class Sandbox {
       };
       return handle(ctx, input as never);
     }, readOnly);
+    if (fault?.after === "kill") process.kill(process.pid, "SIGKILL");
+    if (fault?.after === "lose") throw lostAnswer(command);
+    return answer;
   }
 }

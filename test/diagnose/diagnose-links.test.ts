@@ -188,7 +188,7 @@ describe("the lesson's curl step", () => {
     const { ctx, host } = await copyLab(lab);
     await CASES.find((c) => c.link === "endpoint-sg")!.breakIt(ctx);
     const { curl } = await import("../../src/lesson/steps/curl.js");
-    await expect(curl.perform(ctx, await readCloud(ctx.clients, ctx.names))).rejects.toMatchObject({ key: "error.curlFailed" });
+    await expect(curl.perform(ctx, await readCloud(ctx.clients, ctx.names))).rejects.toMatchObject({ key: "error.curl.exit" });
     const d = host.ofType("diagnosis");
     expect(d).toHaveLength(1);
     expect(d[0]!.first).toMatchObject({ id: "endpoint-sg", status: "fail" });

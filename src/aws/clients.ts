@@ -38,16 +38,7 @@ export interface AwsTarget {
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= "true";
 
 async function loadSdk() {
-  const [ec2, cfn, elbv2, ssm, sts, iam, quotas] = await Promise.all([
-    import("@aws-sdk/client-ec2"),
-    import("@aws-sdk/client-cloudformation"),
-    import("@aws-sdk/client-elastic-load-balancing-v2"),
-    import("@aws-sdk/client-ssm"),
-    import("@aws-sdk/client-sts"),
-    import("@aws-sdk/client-iam"),
-    import("@aws-sdk/client-service-quotas"),
-  ]);
-  return { ec2, cfn, elbv2, ssm, sts, iam, quotas };
+  return import("./sdk.js");
 }
 
 /** Clients for a real AWS account (or an emulator at `endpointUrl`). */
@@ -64,34 +55,33 @@ export async function createAwsClients(target: AwsTarget): Promise<AwsClients> {
   };
   return {
     region: target.region,
-    ec2: new sdk.ec2.EC2Client(common),
-    cfn: new sdk.cfn.CloudFormationClient(common),
-    elbv2: new sdk.elbv2.ElasticLoadBalancingV2Client(common),
-    ssm: new sdk.ssm.SSMClient(common),
-    sts: new sdk.sts.STSClient(common),
-    iam: new sdk.iam.IAMClient(common),
-    quotas: new sdk.quotas.ServiceQuotasClient(common),
+    ec2: new sdk.EC2Client(common),
+    cfn: new sdk.CloudFormationClient(common),
+    elbv2: new sdk.ElasticLoadBalancingV2Client(common),
+    ssm: new sdk.SSMClient(common),
+    sts: new sdk.STSClient(common),
+    iam: new sdk.IAMClient(common),
+    quotas: new sdk.ServiceQuotasClient(common),
   };
 }
 
 /** Clients answered by the sandbox. Retries use short delays so injected faults stay fast. */
 export async function createSandboxClients(sandbox: Sandbox, region: string, maxAttempts = 4): Promise<AwsClients> {
   const sdk = await loadSdk();
-  const { ConfiguredRetryStrategy } = await import("@smithy/core/retry");
   const common = {
     region,
     credentials: { accessKeyId: "SANDBOXACCESSKEY", secretAccessKey: "sandbox-secret-not-used" },
-    retryStrategy: new ConfiguredRetryStrategy(maxAttempts, (attempt: number) => Math.min(20 * 2 ** attempt, 200)),
+    retryStrategy: new sdk.ConfiguredRetryStrategy(maxAttempts, (attempt: number) => Math.min(20 * 2 ** attempt, 200)),
   };
   return {
     region,
     sandbox,
-    ec2: sandbox.attach(new sdk.ec2.EC2Client(common)),
-    cfn: sandbox.attach(new sdk.cfn.CloudFormationClient(common)),
-    elbv2: sandbox.attach(new sdk.elbv2.ElasticLoadBalancingV2Client(common)),
-    ssm: sandbox.attach(new sdk.ssm.SSMClient(common)),
-    sts: sandbox.attach(new sdk.sts.STSClient(common)),
-    iam: sandbox.attach(new sdk.iam.IAMClient(common)),
-    quotas: sandbox.attach(new sdk.quotas.ServiceQuotasClient(common)),
+    ec2: sandbox.attach(new sdk.EC2Client(common)),
+    cfn: sandbox.attach(new sdk.CloudFormationClient(common)),
+    elbv2: sandbox.attach(new sdk.ElasticLoadBalancingV2Client(common)),
+    ssm: sandbox.attach(new sdk.SSMClient(common)),
+    sts: sandbox.attach(new sdk.STSClient(common)),
+    iam: sandbox.attach(new sdk.IAMClient(common)),
+    quotas: sandbox.attach(new sdk.ServiceQuotasClient(common)),
   };
 }

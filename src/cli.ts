@@ -11,6 +11,7 @@ import { EXIT, LabError } from "./errors.js";
 import { packageRoot } from "./paths.js";
 import type { GlobalOptions } from "./commands/options.js";
 import { wireWorkshop } from "./commands/workshop/wire.js";
+import { wireChallenge } from "./commands/challenge-wire.js";
 import type { Environment } from "./commands/environment.js";
 
 function version(): string {
@@ -27,6 +28,7 @@ const USES: Record<string, SharedOption[]> = {
   status: ["sandbox", "profile", "region", "prefix", "lang", "json", "endpointUrl"],
   destroy: ["sandbox", "sandboxSpeed", "profile", "region", "prefix", "lang", "yes", "json", "endpointUrl"],
   doctor: ["sandbox", "profile", "region", "prefix", "lang", "json", "endpointUrl"],
+  diagnose: ["sandbox", "profile", "region", "prefix", "lang", "json", "endpointUrl"],
 };
 
 function sharedOptions(cmd: Command, t: Translate, uses: SharedOption[] = ALL): Command {
@@ -137,6 +139,12 @@ export function buildProgram(e: Environment, run: Runner, argv: readonly string[
     .description(t("doctor.help.cmd"))
     .addHelpText("after", "\n" + t("doctor.help.examples"))
     .action(async (_o, cmd: Command) => go(cmd, async () => (await import("./commands/doctor.js")).doctor(opts(cmd), e)));
+  program
+    .command("diagnose")
+    .description(t("diagnose.help.cmd"))
+    .addHelpText("after", "\n" + t("diagnose.help.examples"))
+    .action(async (_o, cmd: Command) => go(cmd, async () => (await import("./commands/diagnose.js")).diagnose(opts(cmd), e)));
+  wireChallenge(program.command("challenge"), { t, go, opts, e });
   wireWorkshop(program.command("workshop"), { t, e, go, globals: (c, uses) => sharedOptions(c, t, uses) });
   for (const sub of program.commands) {
     if (sub.name() !== "workshop") sharedOptions(sub, t, USES[sub.name()] ?? ALL);

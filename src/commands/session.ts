@@ -13,7 +13,7 @@ import { defaultPrefix, namesFor, prefixProblem } from "../lesson/participant.js
 import type { LessonContext } from "../lesson/context.js";
 import { stateDir, sandboxFile } from "../paths.js";
 import { DEFAULT_SPEED, parseSpeed, SPEED_ENV } from "../sandbox/clock.js";
-import type { LessonState } from "../state/schema.js";
+import { STATE_SCHEMA_VERSION, type LessonState } from "../state/schema.js";
 import { StateFile } from "../state/state-file.js";
 import type { IoHost } from "../ui/io-host.js";
 import type { GlobalOptions } from "./options.js";
@@ -121,7 +121,7 @@ export async function participantState(opts: GlobalOptions, e: Environment, s: S
   const changedTarget = saved && (saved.backend !== backend || saved.region !== region);
   const state: LessonState = saved && !changedTarget
     ? { ...saved, lang: s.lang, mode: modeText }
-    : { schema: 1, lesson: "privatelink", prefix, backend, region, lang: s.lang, mode: modeText, createdAt: now, updatedAt: now, ids: {}, marks: {} };
+    : { schema: STATE_SCHEMA_VERSION, lesson: "privatelink", prefix, backend, region, lang: s.lang, mode: modeText, createdAt: now, updatedAt: now, ids: {}, marks: {}, challenges: { solved: {}, gaveUp: {} } };
   if (opts.profile) state.profile = opts.profile;
   if (opts.endpointUrl) state.endpointUrl = opts.endpointUrl;
   stateFile.save(state);

@@ -14,7 +14,7 @@ import type {
   TargetGroupFacts,
   TargetInstanceFacts,
   VpcEndpointFacts,
-} from "./reachability/facts.js";
+} from "../reachability/facts.js";
 import { exists, live, type Instance, type LoadBalancer, type RegionWorld, type SgRule, type TargetGroup, type VpcEndpoint, type World } from "./world.js";
 
 function rule(r: SgRule): SgRuleFacts {

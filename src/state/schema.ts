@@ -1,7 +1,24 @@
 /** The learner's progress file: choices and the ids the tool created. No secrets. */
 import * as z from "zod";
 
-export const STATE_SCHEMA_VERSION = 1;
+export const STATE_SCHEMA_VERSION = 2;
+
+export const ChallengeProgressSchema = z.object({
+  active: z
+    .object({
+      id: z.string(),
+      startedAt: z.string(),
+      /** How many graded hints were shown so far. */
+      hints: z.number().int().min(0),
+      /** What the break changed, to put it back on give-up (ids, ports, rules). */
+      undo: z.record(z.string(), z.string()).default({}),
+    })
+    .optional(),
+  solved: z.record(z.string(), z.string()).default({}),
+  gaveUp: z.record(z.string(), z.string()).default({}),
+});
+
+export type ChallengeProgress = z.infer<typeof ChallengeProgressSchema>;
 
 export const LessonStateSchema = z.object({
   schema: z.literal(STATE_SCHEMA_VERSION),
@@ -25,6 +42,8 @@ export const LessonStateSchema = z.object({
   /** What the lesson has shown: `<step>` (its concept) and `<step>/<note>`; the quiz asks only these. */
   taught: z.array(z.string()).optional(),
   quiz: z.object({ score: z.number(), total: z.number(), at: z.string() }).optional(),
+  /** Break-and-fix challenges (schema 2): the one in progress, and which were solved or given up. */
+  challenges: ChallengeProgressSchema.default({ solved: {}, gaveUp: {} }),
 });
 
 export type LessonState = z.infer<typeof LessonStateSchema>;
@@ -32,7 +51,9 @@ export type LessonState = z.infer<typeof LessonStateSchema>;
 export type Migration = (old: Record<string, unknown>) => Record<string, unknown>;
 
 /**
- * How to bring a file of version N up to N + 1. Version 1 is the first released schema, so this
- * is empty; a future schema change adds its step here (and a test with a file of the old shape).
+ * How to bring a file of version N up to N + 1 (each step has a test with a file of the old shape).
+ * 1 → 2: challenges arrived; a version-1 file has done none.
  */
-export const MIGRATIONS: Record<number, Migration> = {};
+export const MIGRATIONS: Record<number, Migration> = {
+  1: (old) => ({ ...old, schema: 2, challenges: { solved: {}, gaveUp: {} } }),
+};

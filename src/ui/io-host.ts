@@ -92,7 +92,21 @@ export type LabEvent =
   /** Resources listed for an action: `exists` (status), `delete` (a plan about to run or shown by --dry-run). */
   | { type: "resources"; action: "exists" | "delete"; resources: ResourceRef[] }
   | { type: "error"; key: string; message: string; hint?: string }
-  | { type: "lesson-finished"; cleanedUp: boolean };
+  | { type: "lesson-finished"; cleanedUp: boolean }
+  | { type: "diagnosis"; title: string; ok: boolean; links: DiagnosisLink[]; first?: DiagnosisLink }
+  | { type: "challenge"; id: string; title: string; status: "started" | "broken" | "fixed" | "given-up" | "hint"; message: string };
+
+/** One link of the PrivateLink path as `diagnose` shows it (see src/diagnose/). */
+export interface DiagnosisLink {
+  id: string;
+  status: "pass" | "fail" | "warn" | "skip";
+  problem?: string;
+  name: string;
+  what?: string;
+  why?: string;
+  console?: string;
+  cli?: string;
+}
 
 export interface Choice<T> {
   value: T;

@@ -2,7 +2,7 @@
 import { splitStatus } from "../lesson/curl-proof.js";
 import type { ChalkInstance } from "chalk";
 import type { Translate } from "../i18n/messages.js";
-import type { LabEvent } from "./io-host.js";
+import type { DiagnosisLink, LabEvent } from "./io-host.js";
 import { renderData } from "./render-data.js";
 import type { Phrases } from "./line-breaks.js";
 import { displayWidth, padEnd, truncate } from "./text-width.js";
@@ -116,5 +116,36 @@ export function renderEvent(event: LabEvent, r: RenderTools): string | undefined
       return lines(c.red.bold(event.message), r, c.red.bold("✖ ")) + (event.hint ? "\n" + lines(c.yellow(event.hint), r, c.yellow("→ ")) : "");
     case "lesson-finished":
       return lines(c.bold.green(t(event.cleanedUp ? "render.finishedClean" : "render.finished")), r);
+    case "diagnosis":
+      return renderDiagnosis(event, r);
+    case "challenge": {
+      const mark = event.status === "fixed" ? c.green("✔") : event.status === "hint" ? c.yellow("?") : event.status === "broken" ? c.red("✖") : c.cyan("⚑");
+      return `${lines(c.bold(event.title), r, `${mark} `)}\n${r.markdown(event.message)}`;
+    }
   }
+}
+
+const LINK_MARK: Record<DiagnosisLink["status"], string> = { pass: "✔", fail: "✖", warn: "!", skip: "·" };
+
+function linkLine(l: DiagnosisLink, r: RenderTools): string {
+  const { c } = r;
+  const mark = LINK_MARK[l.status];
+  const colored = l.status === "pass" ? c.green(mark) : l.status === "fail" ? c.red.bold(mark) : l.status === "warn" ? c.yellow(mark) : c.dim(mark);
+  const name = lines(l.status === "skip" ? c.dim(l.name) : l.name, r, `  ${colored} `, "    ");
+  return l.status === "warn" && l.what ? `${name}\n${lines(c.yellow(l.what), r, "      ")}` : name;
+}
+
+/** The chain, one line per link, then the first broken link: what, why, and the fix. */
+function renderDiagnosis(event: Extract<LabEvent, { type: "diagnosis" }>, r: RenderTools): string {
+  const { c, t } = r;
+  const out = [lines(c.bold(event.title), r), ...event.links.map((l) => linkLine(l, r))];
+  const f = event.first;
+  if (!f) return [...out, lines(c.green.bold(t("diagnose.render.allPass")), r, c.green.bold("✔ "))].join("\n");
+  out.push("", lines(c.red.bold(t("diagnose.render.firstBroken", { name: f.name })), r, c.red.bold("✖ ")));
+  if (f.what) out.push(lines(`${c.bold(t("diagnose.render.what"))} ${f.what}`, r));
+  if (f.why) out.push(lines(`${c.bold(t("diagnose.render.why"))} ${f.why}`, r));
+  if (f.console) out.push(`${c.bold.underline(t("render.console"))}\n${lines(f.console, r, "  ")}`);
+  // Commands are not folded: a copied command must stay one line.
+  if (f.cli) out.push(`${c.bold.underline(t("render.cli"))}\n${f.cli.split("\n").map((l) => "  " + c.cyan(l)).join("\n")}`);
+  return out.join("\n");
 }

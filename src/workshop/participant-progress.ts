@@ -8,7 +8,8 @@ import { ourEndpoint, type StackView } from "../lesson/cloud-view.js";
 import { costPerHour, costSince, type Inventory } from "../lesson/pricing.js";
 import { detectAll } from "../lesson/progress.js";
 import { STEPS } from "../lesson/steps/index.js";
-import type { LessonState } from "../state/schema.js";
+import { STATE_SCHEMA_VERSION, type LessonState } from "../state/schema.js";
+import type { ChallengeMark } from "../challenge/tags.js";
 import type { ParticipantCloud } from "./room-views.js";
 import { usualBetween } from "./usual-times.js";
 
@@ -37,12 +38,14 @@ export interface ParticipantProgress {
   signals: Signal[];
   perHourUsd: number;
   costSoFarUsd: number;
+  /** The challenge the learner is on (`workshop challenge --all`), and whether they fixed it. */
+  challenge?: ChallengeMark;
 }
 
 /** A participant's state as the facilitator sees it: nothing but the cloud. */
 export function roomState(prefix: string, region: string, backend: "aws" | "sandbox"): LessonState {
   const at = new Date(0).toISOString();
-  return { schema: 1, lesson: "privatelink", prefix, backend, region, lang: "en", mode: "guided", createdAt: at, updatedAt: at, ids: {}, marks: {} };
+  return { schema: STATE_SCHEMA_VERSION, lesson: "privatelink", prefix, backend, region, lang: "en", mode: "guided", createdAt: at, updatedAt: at, ids: {}, marks: {}, challenges: { solved: {}, gaveUp: {} } };
 }
 
 const FAILED_STACK = /(ROLLBACK_COMPLETE|ROLLBACK_FAILED|CREATE_FAILED|DELETE_FAILED)$/;
@@ -149,5 +152,6 @@ export function progressOf(p: ParticipantCloud, at: number, region: string, back
     signals,
     perHourUsd: cost.perHourUsd,
     costSoFarUsd: so?.usd ?? 0,
+    ...(p.challenge ? { challenge: p.challenge } : {}),
   };
 }

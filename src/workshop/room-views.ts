@@ -9,6 +9,7 @@ import type { Instance, SecurityGroup, ServiceConfiguration, Tag, VpcEndpoint } 
 import type { Command, CommandInvocation } from "@aws-sdk/client-ssm";
 import { anchorsOf, type StackView } from "../lesson/cloud-view.js";
 import { namesFor, PARTICIPANT_TAG } from "../lesson/participant.js";
+import { challengeMark, type ChallengeMark } from "../challenge/tags.js";
 import { instanceView, learnerEndpoint } from "../lesson/cloud-shapes.js";
 import { curlTraces } from "../lesson/curl-history.js";
 import { relate, taggedFor } from "../lesson/relations.js";
@@ -54,6 +55,8 @@ export interface ParticipantCloud {
   endpointAt?: number;
   /** ms epoch when a stack deletion began. */
   deletingAt?: number;
+  /** The break-and-fix challenge the learner is on, from their Consumer instance's tags. */
+  challenge?: ChallengeMark;
 }
 
 export function tagOf(tags: Tag[] | undefined, key: string): string | undefined {
@@ -131,6 +134,7 @@ export function participantCloud(raw: RoomRaw, prefix: string): ParticipantCloud
     ...(stackTimes.length ? { firstStackAt: Math.min(...stackTimes), lastStackAt: Math.max(...stackTimes) } : {}),
     ...(endpointTimes.length ? { endpointAt: Math.max(...endpointTimes) } : {}),
     ...(deletion.length ? { deletingAt: Math.min(...deletion) } : {}),
+    ...(challengeMark(instance?.Tags) ? { challenge: challengeMark(instance?.Tags)! } : {}),
   };
 }
 

@@ -64,15 +64,28 @@ export function tableOrder(participants: ParticipantProgress[]): ParticipantProg
   );
 }
 
+const CHALLENGE_MARK: Record<string, string> = { broken: "✖", fixed: "✔", "given-up": "○" };
+
+/** `wrong-number ✔ fixed`: the learner's challenge and whether they fixed it. */
+export function challengeText(p: ParticipantProgress, t: Translate): string {
+  if (!p.challenge) return "-";
+  return `${p.challenge.id} ${CHALLENGE_MARK[p.challenge.state] ?? ""} ${t(`workshop.challenge.state.${p.challenge.state}`)}`;
+}
+
+const withChallenges = (status: RoomStatus): boolean => status.participants.some((p) => p.challenge !== undefined);
+
 export function statusRows(status: RoomStatus, t: Translate, lang: Lang): string[][] {
-  // Signals last: on a narrow terminal only they are cut.
-  const header = ["participant", "step", "onStep", "perHour", "soFar", "signals"].map((c) => t(`workshop.status.col.${c}`));
+  // Signals last: on a narrow terminal only they are cut. The challenge column appears once one runs.
+  const challenges = withChallenges(status);
+  const columns = ["participant", "step", "onStep", "perHour", "soFar", ...(challenges ? ["challenge"] : []), "signals"];
+  const header = columns.map((c) => t(`workshop.status.col.${c}`));
   const rows = tableOrder(status.participants).map((p) => [
     (p.signals.length > 0 ? "! " : "  ") + p.prefix,
     stepText(p, t, lang),
     onStepText(p),
     `$${p.perHourUsd.toFixed(3)}`,
     `$${p.costSoFarUsd.toFixed(2)}`,
+    ...(challenges ? [challengeText(p, t)] : []),
     p.signals.map((s) => signalText(s, t)).join("; "),
   ]);
   return [header, ...rows];
@@ -99,6 +112,7 @@ const CSV_COLUMNS = ["participant", "step_index", "step", "finished", "state", "
 
 export function statusCsv(status: RoomStatus, t: Translate): string {
   const at = new Date(status.at).toISOString();
+  const challenges = withChallenges(status);
   const lines = status.participants.map((p) =>
     [
       p.prefix,
@@ -112,11 +126,13 @@ export function statusCsv(status: RoomStatus, t: Translate): string {
       p.perHourUsd.toFixed(4),
       p.costSoFarUsd.toFixed(2),
       at,
+      ...(challenges ? [p.challenge?.id, p.challenge?.state] : []),
     ]
       .map(csvCell)
       .join(","),
   );
-  return [CSV_COLUMNS.join(","), ...lines].join("\n") + "\n";
+  const header = [...CSV_COLUMNS, ...(challenges ? ["challenge", "challenge_state"] : [])];
+  return [header.join(","), ...lines].join("\n") + "\n";
 }
 
 /** The status as plain data (for --json). */
@@ -136,6 +152,7 @@ export function statusJson(status: RoomStatus, t: Translate): Record<string, unk
       signals: p.signals,
       perHourUsd: p.perHourUsd,
       costSoFarUsd: p.costSoFarUsd,
+      ...(p.challenge ? { challenge: p.challenge } : {}),
     })),
   };
 }

@@ -38,7 +38,7 @@ export interface LessonPath {
  */
 function withoutProgressFile(ctx: LessonContext, view: CloudView, preflightRan: boolean): LessonContext {
   const s = ctx.state;
-  const fresh: LessonState = { schema: s.schema, lesson: s.lesson, prefix: s.prefix, backend: s.backend, region: s.region, lang: s.lang, mode: s.mode, createdAt: s.createdAt, updatedAt: s.updatedAt, ids: s.ids.accountId ? { accountId: s.ids.accountId } : {}, marks: {} };
+  const fresh: LessonState = { schema: s.schema, lesson: s.lesson, prefix: s.prefix, backend: s.backend, region: s.region, lang: s.lang, mode: s.mode, createdAt: s.createdAt, updatedAt: s.updatedAt, ids: s.ids.accountId ? { accountId: s.ids.accountId } : {}, marks: {}, challenges: { solved: {}, gaveUp: {} } };
   if (s.az && (preflightRan || !preflight.detect(view, fresh).done)) fresh.az = s.az;
   return { ...ctx, state: fresh };
 }

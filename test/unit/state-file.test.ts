@@ -7,8 +7,9 @@ import { migrate, StateFile } from "../../src/state/state-file.js";
 
 function sample(prefix = "alice"): LessonState {
   return {
-    schema: 1, lesson: "privatelink", prefix, backend: "sandbox", region: "ap-northeast-1", lang: "ja", mode: "guided",
+    schema: STATE_SCHEMA_VERSION, lesson: "privatelink", prefix, backend: "sandbox", region: "ap-northeast-1", lang: "ja", mode: "guided",
     createdAt: "2026-11-29T00:00:00.000Z", updatedAt: "2026-11-29T00:00:00.000Z", ids: { endpointId: "vpce-1" }, marks: {},
+    challenges: { solved: {}, gaveUp: {} },
   };
 }
 
@@ -56,6 +57,20 @@ describe("progress file", () => {
     expect(from).toBe(1);
     expect(value).toMatchObject({ schema: 3, renamed: "guided", added: true });
     expect(migrate(sample()).from).toBeUndefined();
-    expect(STATE_SCHEMA_VERSION).toBe(1);
+  });
+
+  it("reads a version-1 file (before challenges) as a learner with no challenge done, and keeps everything else", () => {
+    const dir = mkdtempSync(join(tmpdir(), "pll-"));
+    const f = new StateFile(dir);
+    mkdirSync(join(dir, "participants"), { recursive: true });
+    const { challenges: _none, ...v1 } = { ...sample("dave"), schema: 1, marks: { curl: "2026-11-29T01:00:00.000Z" } };
+    writeFileSync(f.pathFor("dave"), JSON.stringify(v1));
+    const r = f.load("dave");
+    expect(r.kind).toBe("ok");
+    if (r.kind !== "ok") return;
+    expect(r.state.schema).toBe(2);
+    expect(r.state.challenges).toEqual({ solved: {}, gaveUp: {} });
+    expect(r.state.marks.curl).toBe("2026-11-29T01:00:00.000Z");
+    expect(r.state.ids.endpointId).toBe("vpce-1");
   });
 });

@@ -67,6 +67,12 @@ export function wireWorkshop(group: Command, w: WorkshopWiring): Command {
     .option("--dry-run", t("workshop.help.opt.dryRun"))
     .action(async (_o, cmd: Command) => go(cmd, async () => (await import("./cleanup.js")).workshopCleanup(opts(cmd), e)));
   group
+    .command("challenge")
+    .description(t("workshop.challenge.help"))
+    .argument("<id>", t("challenge.help.id"))
+    .option("--all", t("workshop.challenge.all"))
+    .action(async (id: string, _o, cmd: Command) => go(cmd, async () => (await import("./challenge.js")).workshopChallenge(id, opts(cmd), e)));
+  group
     .command("rehearse")
     .description(t("workshop.help.rehearse"))
     .option("--participants <n>", t("workshop.help.opt.participantsCount"))

@@ -9,6 +9,7 @@ import { curlVerdict, STATUS_MARK, type CurlVerdict } from "../curl-proof.js";
 import type { LessonContext } from "../context.js";
 import { runShell, waitOnline } from "../ssm-run.js";
 import type { Detection, HandsOn, Step } from "../step.js";
+import { explainCurlFailure } from "../../diagnose/after-curl.js";
 
 /** The tool's curl: the learner's command plus `-w`, so the HTTP status is known too. */
 export function curlCommand(dnsName: string): string {
@@ -56,6 +57,7 @@ async function curlBoth(ctx: LessonContext, view: CloudView): Promise<void> {
   const { regional, zonal } = names(view);
   for (const dns of [regional, ...(zonal ? [zonal] : [])]) {
     const v = await curlOnce(ctx, view, dns);
+    if (!v.ok && v.reason === "exit") await explainCurlFailure(ctx);
     if (!v.ok) throw curlError(dns, v);
   }
 }
@@ -75,6 +77,7 @@ const form: HandsOn = {
     );
     const v = await curlOnce(ctx, view, dns);
     if (dns === nlbDns) return ["nlb-dns"];
+    if (!v.ok && v.reason === "exit") await explainCurlFailure(ctx);
     if (!v.ok) return [v.reason === "exit" ? "timeout" : `curl-${v.reason}`];
     return ["regional-zonal", "source-ip"];
   },

@@ -1,9 +1,10 @@
-/** Elastic Load Balancing v2: the describes the lesson, the tour and `diagnose` read. */
+/** Elastic Load Balancing v2: the describes the lesson, the tour and `diagnose` read; the changes challenges make. */
 import type { DescribeTagsCommandInput, DescribeTagsCommandOutput } from "@aws-sdk/client-elastic-load-balancing-v2";
 import { handler, type HandlerTable } from "../handler.js";
 import { live } from "../world.js";
 import { describeListeners, describeLoadBalancers } from "./elbv2/load-balancers.js";
 import { describeTargetGroups, describeTargetHealth } from "./elbv2/target-groups.js";
+import { elbv2ChangeHandlers } from "./elbv2/changes.js";
 
 const describeTags = handler<DescribeTagsCommandInput, DescribeTagsCommandOutput>((ctx, input) => {
   const tagged = [...live(ctx.rw.loadBalancers, ctx.now).map((lb) => ({ arn: lb.LoadBalancerArn, tags: lb.Tags })), ...live(ctx.rw.targetGroups, ctx.now).map((tg) => ({ arn: tg.TargetGroupArn, tags: tg.Tags }))];
@@ -22,4 +23,5 @@ export const elbv2Handlers: HandlerTable = {
   DescribeTargetGroupsCommand: describeTargetGroups,
   DescribeTargetHealthCommand: describeTargetHealth,
   DescribeTagsCommand: describeTags,
+  ...elbv2ChangeHandlers,
 };

@@ -99,8 +99,20 @@ export function normaliseProtocol(p: string): string {
   return byNumber[s] ?? s;
 }
 
+export type RuleSide = "Ingress" | "Egress";
+
 /** Adds ingress rules; `InvalidPermission.Duplicate` when one already exists. */
 export function authorizeIngress(ctx: HandlerContext, groupId: string, rules: Omit<SgRule, "SecurityGroupRuleId">[]): SgRule[] {
+  return authorizeRules(ctx, groupId, rules, "Ingress");
+}
+
+/** Removes ingress rules equal to `rules`; `InvalidPermission.NotFound` when one is not there. */
+export function revokeIngress(ctx: HandlerContext, groupId: string, rules: Omit<SgRule, "SecurityGroupRuleId">[]): SgRule[] {
+  return revokeRules(ctx, groupId, rules, "Ingress");
+}
+
+/** Adds inbound or outbound rules; `InvalidPermission.Duplicate` when one already exists. */
+export function authorizeRules(ctx: HandlerContext, groupId: string, rules: Omit<SgRule, "SecurityGroupRuleId">[], side: RuleSide): SgRule[] {
   const sg = requireSecurityGroup(ctx, groupId);
   const added: SgRule[] = [];
   for (const raw of rules) {
@@ -110,22 +122,22 @@ export function authorizeIngress(ctx: HandlerContext, groupId: string, rules: Om
       delete rule.ToPort;
     }
     if (rule.ReferencedGroupId) requireSecurityGroup(ctx, rule.ReferencedGroupId);
-    if ([...sg.Ingress, ...added].some((r) => sameRule(r, rule))) {
+    if ([...sg[side], ...added].some((r) => sameRule(r, rule))) {
       ctx.fail("InvalidPermission.Duplicate", `the specified rule "${describeRule(rule)}" already exists`);
     }
     added.push({ SecurityGroupRuleId: newId(ctx.world, "sgr"), ...rule });
   }
-  sg.Ingress.push(...added);
+  sg[side].push(...added);
   return added;
 }
 
-/** Removes ingress rules equal to `rules`; `InvalidPermission.NotFound` when one is not there. */
-export function revokeIngress(ctx: HandlerContext, groupId: string, rules: Omit<SgRule, "SecurityGroupRuleId">[]): SgRule[] {
+/** Removes inbound or outbound rules equal to `rules`; `InvalidPermission.NotFound` when one is not there. */
+export function revokeRules(ctx: HandlerContext, groupId: string, rules: Omit<SgRule, "SecurityGroupRuleId">[], side: RuleSide): SgRule[] {
   const sg = requireSecurityGroup(ctx, groupId);
   const removed: SgRule[] = [];
   for (const raw of rules) {
     const rule = { ...raw, IpProtocol: normaliseProtocol(raw.IpProtocol) };
-    const hit = sg.Ingress.find((r) => sameRule(r, rule));
+    const hit = sg[side].find((r) => sameRule(r, rule));
     if (!hit) {
       ctx.fail(
         "InvalidPermission.NotFound",
@@ -133,7 +145,7 @@ export function revokeIngress(ctx: HandlerContext, groupId: string, rules: Omit<
       );
     }
     removed.push(hit);
-    sg.Ingress = sg.Ingress.filter((r) => r !== hit);
+    sg[side] = sg[side].filter((r) => r !== hit);
   }
   return removed;
 }

@@ -11,7 +11,7 @@
  * Otherwise the instance is absent from DescribeInstanceInformation; `blockers` says why.
  */
 import { after, type Speed } from "../clock.js";
-import { egressAllows, ingressAllows } from "../reachability/security-groups.js";
+import { egressAllows, ingressAllows } from "../../reachability/security-groups.js";
 import { exists, isReady, live, type Instance, type RegionWorld, type VpcEndpoint, type World } from "../world.js";
 import { endpointState } from "./endpoint-state.js";
 import { instanceStateAt } from "./target-health.js";

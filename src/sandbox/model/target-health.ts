@@ -10,7 +10,7 @@
  * (Target.FailedHealthChecks) when the checks keep failing.
  */
 import { after, type Speed } from "../clock.js";
-import { ingressAllows } from "../reachability/security-groups.js";
+import { ingressAllows } from "../../reachability/security-groups.js";
 import { exists, live, type Instance, type LoadBalancer, type RegionWorld, type Target, type TargetGroup } from "../world.js";
 
 export const HEALTH_TIMES = { registration: 30, checksToHealthy: 90, checksToUnhealthy: 60 } as const;
@@ -66,7 +66,7 @@ export function targetHealth(rw: RegionWorld, tg: TargetGroup, target: Target, n
   if (state === "shutting-down" || state === "terminated") {
     return { State: "unused", Reason: "Target.InvalidState", Description: `Target is in the ${state === "terminated" ? "terminated" : "stopped"} state` };
   }
-  const registeredAt = after(link.linkedAt, HEALTH_TIMES.registration, speed);
+  const registeredAt = after(Math.max(link.linkedAt, target.registeredAt ?? 0), HEALTH_TIMES.registration, speed);
   if (now < registeredAt || now < link.lb.life.readyAt) return initial("Elb.RegistrationInProgress");
   const checksFrom = Math.max(registeredAt, inst.life.readyAt);
   const httpdAt = inst.boot.httpdReadyAt;

@@ -5,8 +5,8 @@
  * `set -e`). A few harmless commands exist besides curl; anything else is "command not found"
  * (exit 127), which bash reports with the script path and line.
  */
-import type { ReachabilityFacts } from "../reachability/facts.js";
-import { runCurl, type CurlReason } from "../reachability/curl.js";
+import type { ReachabilityFacts } from "../../reachability/facts.js";
+import { runCurl, type CurlReason } from "../../reachability/curl.js";
 import { parseScript, type SimpleCommand } from "./shell-words.js";
 import { runBuiltin } from "./shell-builtins.js";
 

@@ -60,6 +60,8 @@ export interface LoadBalancer {
 export interface Target {
   Id: string;
   Port: number;
+  /** When RegisterTargets added it (absent: registered with the group, by the stack). */
+  registeredAt?: number;
 }
 
 export interface TargetGroup {

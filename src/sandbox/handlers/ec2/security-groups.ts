@@ -1,8 +1,12 @@
 /**
  * Security groups: create, describe, delete (DependencyViolation while something uses the group),
- * and ingress rules (authorize / revoke, by permission or by rule id).
+ * and inbound / outbound rules (authorize / revoke, by permission or by rule id).
  */
 import type {
+  AuthorizeSecurityGroupEgressCommandInput,
+  AuthorizeSecurityGroupEgressCommandOutput,
+  RevokeSecurityGroupEgressCommandInput,
+  RevokeSecurityGroupEgressCommandOutput,
   AuthorizeSecurityGroupIngressCommandInput,
   AuthorizeSecurityGroupIngressCommandOutput,
   CreateSecurityGroupCommandInput,
@@ -20,10 +24,12 @@ import { handler, type HandlerContext, type HandlerTable } from "../../handler.j
 import { live, type SecurityGroup, type SgRule } from "../../world.js";
 import {
   authorizeIngress,
+  authorizeRules,
   createSecurityGroup,
   deleteSecurityGroup,
   requireSecurityGroup,
   revokeIngress,
+  revokeRules,
   securityGroupBlocker,
 } from "../../model/security-groups.js";
 import { applyFilters, selectByIds, tagsFromSpecs, type FilterFields } from "./filters.js";
@@ -131,6 +137,28 @@ export const securityGroupHandlers: HandlerTable = {
       return { Return: true, RevokedSecurityGroupRules: revoked.map((r) => ({ SecurityGroupRuleId: r.SecurityGroupRuleId, GroupId: sg.GroupId, IsEgress: false })) };
     },
   ),
+
+  AuthorizeSecurityGroupEgressCommand: handler<AuthorizeSecurityGroupEgressCommandInput, AuthorizeSecurityGroupEgressCommandOutput>((ctx, input) => {
+    const sg = requireSecurityGroup(ctx, input.GroupId ?? "");
+    const added = authorizeRules(ctx, sg.GroupId, rulesFromInput(ctx, input.IpPermissions, {}, sg.VpcId), "Egress");
+    return { Return: true, SecurityGroupRules: added.map((r) => toSdkRule(ctx, sg, r, true)) };
+  }),
+
+  RevokeSecurityGroupEgressCommand: handler<RevokeSecurityGroupEgressCommandInput, RevokeSecurityGroupEgressCommandOutput>((ctx, input) => {
+    const sg = requireSecurityGroup(ctx, input.GroupId ?? "");
+    let revoked: SgRule[];
+    if (input.SecurityGroupRuleIds?.length) {
+      const ids = new Set(input.SecurityGroupRuleIds);
+      for (const id of ids) {
+        if (!sg.Egress.some((r) => r.SecurityGroupRuleId === id)) ctx.fail("InvalidSecurityGroupRuleId.NotFound", `The security group rule ID '${id}' does not exist`);
+      }
+      revoked = sg.Egress.filter((r) => ids.has(r.SecurityGroupRuleId));
+      sg.Egress = sg.Egress.filter((r) => !ids.has(r.SecurityGroupRuleId));
+    } else {
+      revoked = revokeRules(ctx, sg.GroupId, rulesFromInput(ctx, input.IpPermissions, {}, sg.VpcId), "Egress");
+    }
+    return { Return: true, RevokedSecurityGroupRules: revoked.map((r) => ({ SecurityGroupRuleId: r.SecurityGroupRuleId, GroupId: sg.GroupId, IsEgress: true })) };
+  }),
 
   DeleteSecurityGroupCommand: handler<DeleteSecurityGroupCommandInput, DeleteSecurityGroupCommandOutput>((ctx, input) => {
     const sg = groupFor(ctx, input.GroupId, input.GroupName);

@@ -60,7 +60,7 @@ export const describeLoadBalancers = handler<DescribeLoadBalancersCommandInput, 
   return { LoadBalancers: picked.map((lb) => toSdkLoadBalancer(ctx, lb)) };
 });
 
-function toSdkListener(l: Listener): SdkListener {
+export function toSdkListener(l: Listener): SdkListener {
   return {
     ListenerArn: l.ListenerArn,
     LoadBalancerArn: l.LoadBalancerArn,

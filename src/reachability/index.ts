@@ -9,3 +9,5 @@ export { resolveHost, type Resolution } from "./resolve.js";
 export { runCurl, KERNEL_CONNECT_TIMEOUT_MS, CURL_VERSION_TEXT, type CurlResult, type CurlReason, type CurlContext } from "./curl.js";
 export { parseCurlArgs, parseUrl, type CurlOptions, type CurlArgs, type ParsedUrl } from "./curl-args.js";
 export { cidrContains, ingressAllows, egressAllows, type Peer } from "./security-groups.js";
+export { walkChain, firstFailure, LINK_IDS, type Link, type LinkId, type LinkStatus, type ChainTarget } from "./chain.js";
+export { factsFromDescribe, rulesOf, type DescribeShapes } from "./from-describe.js";

@@ -36,6 +36,10 @@ export interface ConsumerFacts {
   VpcId: string;
   /** The VPC's CIDR: addresses outside it have no route (no internet, no peering in the lesson). */
   VpcCidrBlock: string;
+  /** EC2 instance state name (`running`, `stopped`, ...), when known (diagnose). */
+  State?: string;
+  /** SSM DescribeInstanceInformation's PingStatus (`Online`, `ConnectionLost`, ...): curl runs through it. */
+  PingStatus?: string;
 }
 
 export interface EndpointNetworkInterfaceFacts {
@@ -65,6 +69,10 @@ export interface EndpointServiceFacts {
   ServiceName: string;
   NetworkLoadBalancerArns: string[];
   AcceptanceRequired: boolean;
+  /** DescribeVpcEndpointServicePermissions' principals (ARNs or `*`), when read (diagnose). */
+  AllowedPrincipals?: string[];
+  /** The AZs the service (its NLB) is in. */
+  AvailabilityZones?: string[];
 }
 
 export interface ListenerFacts {
@@ -135,4 +143,6 @@ export interface ReachabilityFacts {
   targetGroups: TargetGroupFacts[];
   /** Instances registered as targets. */
   targetInstances: TargetInstanceFacts[];
+  /** The account curl runs in (for the endpoint service's allowed principals), when known. */
+  accountId?: string;
 }

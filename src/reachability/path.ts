@@ -28,6 +28,7 @@ export type Reason =
   | "not-an-endpoint-service"
   | "service-not-found"
   | "nlb-not-active"
+  | "endpoint-other-az"
   | "no-listener"
   | "no-targets"
   | "targets-initial"
@@ -79,6 +80,8 @@ function throughEndpoint(facts: ReachabilityFacts, endpoint: VpcEndpointFacts, i
   const eniAz = endpoint.NetworkInterfaces.find((eni) => eni.PrivateIpAddress === ip)?.AvailabilityZone;
   const nlb = facts.loadBalancers.find((lb) => service.NetworkLoadBalancerArns.includes(lb.LoadBalancerArn));
   if (!nlb || nlb.State.toLowerCase() !== "active") return timeout("nlb-not-active");
+  // PrivateLink carries a flow within its AZ: an ENI in an AZ where the NLB has no node goes nowhere.
+  if (eniAz && nlb.Nodes.length > 0 && !nlb.Nodes.some((n) => n.AvailabilityZone === eniAz)) return timeout("endpoint-other-az");
   return throughLoadBalancer(facts, nlb, port, eniAz);
 }
 

@@ -1,0 +1,41 @@
+/**
+ * Challenge definitions are lesson content: `lessons/<lesson>/challenges/index.yml` lists each
+ * challenge (its id, the breaker it uses, the link `diagnose` must name), and
+ * `challenges/<id>/<lang>.md` tells its story, its graded hints and, once fixed, what it taught
+ * (`## story`, `## hints`, `## explain`). The engine never names a specific challenge.
+ */
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { parse } from "yaml";
+import { lessonDir, parseStepMarkdown } from "../content/lesson-content.js";
+import type { Lang } from "../i18n/lang.js";
+import type { LinkId } from "../reachability/chain.js";
+
+export interface ChallengeDefinition {
+  id: string;
+  /** Key of src/challenge/breakers.ts. */
+  break: string;
+  /** The link `diagnose` names first while it is broken. */
+  link: LinkId;
+  /** 1 (gentle) … 3 (tricky). */
+  level: number;
+}
+
+export interface ChallengeText {
+  title: string;
+  summary: string;
+  story: string;
+  hints: string[];
+  explain: string;
+}
+
+export function loadChallenges(lesson: string, root?: string): ChallengeDefinition[] {
+  return parse(readFileSync(join(lessonDir(lesson, root), "challenges", "index.yml"), "utf8")) as ChallengeDefinition[];
+}
+
+export function loadChallengeText(lesson: string, id: string, lang: Lang, root?: string): ChallengeText {
+  const raw = readFileSync(join(lessonDir(lesson, root), "challenges", id, `${lang}.md`), "utf8");
+  // The step parser reads front matter, sections and hint lists; story/explain map onto concept/done.
+  const c = parseStepMarkdown(id, raw.replace(/^## story\s*$/m, "## concept").replace(/^## explain\s*$/m, "## done"));
+  return { title: c.title, summary: c.summary, story: c.concept, hints: c.hints, explain: c.done };
+}

@@ -1,0 +1,49 @@
+/**
+ * Repairs that take more than one call: a rejected endpoint cannot be accepted again, so it is
+ * replaced by a new endpoint (same subnet and security group) whose request is then accepted.
+ */
+import { AcceptVpcEndpointConnectionsCommand, DescribeVpcEndpointsCommand } from "@aws-sdk/client-ec2";
+import { LabError } from "../errors.js";
+import type { LessonContext } from "../lesson/context.js";
+import { createInterfaceEndpoint } from "../lesson/steps/interface-endpoint.js";
+import { waitFor } from "../lesson/wait.js";
+import { need, type LearnerPath } from "./learner-path.js";
+
+export async function recreateEndpoint(ctx: LessonContext, path: LearnerPath): Promise<string> {
+  const p = need(path, "serviceName", "consumerVpcId", "consumerSubnetId", "endpointSgId");
+  return createInterfaceEndpoint(
+    ctx,
+    { serviceName: p.serviceName, vpcId: p.consumerVpcId, subnetIds: [p.consumerSubnetId], sgIds: [p.endpointSgId], name: `${ctx.state.prefix}-endpoint` },
+  );
+}
+
+async function endpointState(ctx: LessonContext, endpointId: string): Promise<string | undefined> {
+  const out = await ctx.clients.ec2.send(new DescribeVpcEndpointsCommand({ VpcEndpointIds: [endpointId] })).catch(() => undefined);
+  const s = out?.VpcEndpoints?.[0]?.State;
+  return s === undefined ? undefined : String(s);
+}
+
+/** Accepts the endpoint's request once it is pendingAcceptance, then waits until it is available. */
+export async function acceptAndWait(ctx: LessonContext, serviceId: string, endpointId: string): Promise<void> {
+  await waitFor(ctx, {
+    step: "challenge",
+    label: "wait.accept",
+    read: () => endpointState(ctx, endpointId),
+    check: (s) => (s && s.toLowerCase() !== "pending" ? true : undefined),
+    describe: (s) => s ?? "",
+    usualSeconds: 60,
+  });
+  if ((await endpointState(ctx, endpointId))?.toLowerCase() === "pendingacceptance") {
+    const out = await ctx.clients.ec2.send(new AcceptVpcEndpointConnectionsCommand({ ServiceId: serviceId, VpcEndpointIds: [endpointId] }));
+    const failure = out.Unsuccessful?.[0];
+    if (failure) throw new LabError("error.acceptFailed", { id: endpointId, reason: failure.Error?.Message ?? "" }, { source: "aws" });
+  }
+  await waitFor(ctx, {
+    step: "challenge",
+    label: "wait.accept",
+    read: () => endpointState(ctx, endpointId),
+    check: (s) => (s?.toLowerCase() === "available" ? true : s && /rejected|failed/i.test(s) ? new LabError("error.endpointRejected", { id: endpointId }) : undefined),
+    describe: (s) => s ?? "",
+    usualSeconds: 60,
+  });
+}

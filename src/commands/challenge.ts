@@ -1,0 +1,23 @@
+/** `privatelink-lab challenge [list | start <id> | check | fix | give-up]`. */
+import { LabError } from "../errors.js";
+import type { GlobalOptions } from "./options.js";
+import { lessonContext, openSession, type Environment } from "./session.js";
+
+export type ChallengeAction = "list" | "start" | "check" | "fix" | "give-up";
+
+export async function challenge(action: ChallengeAction, id: string | undefined, opts: GlobalOptions, e: Environment): Promise<void> {
+  const s = await openSession(opts, e);
+  const ctx = await lessonContext(opts, e, s, false);
+  const run = await import("../challenge/run.js");
+  if (action === "list") return run.listChallenges(ctx);
+  if (action === "start") return run.startChallenge(ctx, id ?? "");
+  if (action === "give-up") return run.giveUp(ctx);
+  if (action === "fix") {
+    const { fixWithForms } = await import("../challenge/forms.js");
+    await fixWithForms(ctx);
+    if (!(await run.checkChallenge(ctx))) throw new LabError("challenge.stillBroken");
+    return;
+  }
+  // A check that fails is an answer with a hint, and exit 1 so a script can tell.
+  if (!(await run.checkChallenge(ctx))) throw new LabError("challenge.stillBroken");
+}

@@ -1,0 +1,14 @@
+/** `privatelink-lab diagnose`: the PrivateLink path link by link, and the fix for the first broken one. */
+import { diagnose as run } from "../diagnose/diagnose.js";
+import { LabError } from "../errors.js";
+import type { GlobalOptions } from "./options.js";
+import { lessonContext, openSession, type Environment } from "./session.js";
+
+export async function diagnose(opts: GlobalOptions, e: Environment): Promise<void> {
+  const s = await openSession(opts, e);
+  const ctx = await lessonContext(opts, e, s, false);
+  const d = await run(ctx);
+  ctx.io.notify({ type: "diagnosis", title: d.title, ok: d.ok, links: d.links, ...(d.first ? { first: d.first } : {}) });
+  // A broken path exits 1, so scripts can tell.
+  if (!d.ok) throw new LabError("diagnose.broken", { link: d.first?.name ?? "" });
+}

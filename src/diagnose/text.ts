@@ -1,0 +1,48 @@
+/**
+ * What `diagnose` says about each link, from the lesson's content (`lessons/<id>/diagnose/<lang>.yml`):
+ * the link's name, and for each problem what is wrong, why it breaks the connection, and the fix
+ * (console path and AWS CLI). Text is data; this file only loads and fills it.
+ */
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { parse } from "yaml";
+import { fillPlaceholders, lessonDir } from "../content/lesson-content.js";
+import type { Lang } from "../i18n/lang.js";
+import type { Link } from "../reachability/chain.js";
+import type { DiagnosisLink } from "../ui/io-host.js";
+
+export interface ProblemText {
+  what: string;
+  why: string;
+  console?: string;
+  cli?: string;
+}
+
+export interface DiagnoseText {
+  title: string;
+  /** `short`: the link's name without values (for links that could not be judged); `name`: with them. */
+  links: Record<string, { short: string; name: string; problems: Record<string, ProblemText> }>;
+}
+
+export function loadDiagnoseText(lesson: string, lang: Lang, root?: string): DiagnoseText {
+  return parse(readFileSync(join(lessonDir(lesson, root), "diagnose", `${lang}.yml`), "utf8")) as DiagnoseText;
+}
+
+export type ExplainedLink = DiagnosisLink;
+
+/** A link in words, with the learner's values filled in. */
+export function explainLink(text: DiagnoseText, link: Link, vars: Record<string, string | undefined>): ExplainedLink {
+  const all = { ...vars, ...link.vars };
+  const fill = (s: string | undefined) => (s === undefined ? undefined : fillPlaceholders(s, all).trimEnd());
+  const entry = text.links[link.id];
+  const p = link.problem ? entry?.problems[link.problem] : undefined;
+  return {
+    id: link.id,
+    status: link.status,
+    ...(link.problem ? { problem: link.problem } : {}),
+    name: (link.status === "skip" ? entry?.short : fill(entry?.name)) ?? link.id,
+    ...(p ? { what: fill(p.what), why: fill(p.why) } : {}),
+    ...(p?.console ? { console: fill(p.console) } : {}),
+    ...(p?.cli ? { cli: fill(p.cli) } : {}),
+  };
+}

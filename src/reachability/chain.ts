@@ -1,0 +1,209 @@
+/**
+ * The PrivateLink path from the Consumer instance to the Provider's Apache, link by link, as
+ * `diagnose` shows it. Each link is judged from the same facts and the same security-group
+ * evaluation that decide curl's answer (path.ts), so what `diagnose` names is what broke curl.
+ *
+ * A link `fail`s when it alone stops the connection; `warn` marks a symptom or a risk whose cause
+ * (if any) is a later link (unhealthy targets → Provider SG or Apache); `skip` means it could not
+ * be judged because something before it is missing. The first `fail` is the diagnosis.
+ */
+import type { EndpointServiceFacts, LoadBalancerFacts, ReachabilityFacts, TargetGroupFacts, TargetInstanceFacts, VpcEndpointFacts } from "./facts.js";
+import { resolveHost } from "./resolve.js";
+import { egressAllows, ingressAllows } from "./security-groups.js";
+
+export const LINK_IDS = [
+  "consumer-instance",
+  "consumer-sg-egress",
+  "dns-name",
+  "endpoint",
+  "endpoint-sg",
+  "service-acceptance",
+  "nlb-listener",
+  "target-group",
+  "target-health",
+  "provider-sg",
+  "httpd",
+] as const;
+
+export type LinkId = (typeof LINK_IDS)[number];
+export type LinkStatus = "pass" | "fail" | "warn" | "skip";
+
+export interface Link {
+  id: LinkId;
+  status: LinkStatus;
+  /** Which problem (a key under the link in the diagnose text), for fail and warn. */
+  problem?: string;
+  /** Real values for the text: ids, ports, states. */
+  vars: Record<string, string>;
+}
+
+export interface ChainTarget {
+  /** The learner's endpoint (found by relation); else the first endpoint to an endpoint service. */
+  endpointId?: string;
+  port: number;
+}
+
+const pass = (id: LinkId, vars: Record<string, string> = {}): Link => ({ id, status: "pass", vars });
+const fail = (id: LinkId, problem: string, vars: Record<string, string> = {}): Link => ({ id, status: "fail", problem, vars });
+const warn = (id: LinkId, problem: string, vars: Record<string, string> = {}): Link => ({ id, status: "warn", problem, vars });
+const skip = (id: LinkId): Link => ({ id, status: "skip", vars: {} });
+
+interface Path {
+  endpoint?: VpcEndpointFacts;
+  service?: EndpointServiceFacts;
+  nlb?: LoadBalancerFacts;
+  group?: TargetGroupFacts;
+  instances: TargetInstanceFacts[];
+}
+
+function findPath(f: ReachabilityFacts, target: ChainTarget): Path {
+  const endpoint = f.vpcEndpoints.find((e) => e.VpcEndpointId === target.endpointId) ?? f.vpcEndpoints.find((e) => e.ServiceName.includes(".vpce-svc-"));
+  const service = endpoint && f.endpointServices.find((s) => s.ServiceName === endpoint.ServiceName);
+  const nlb = service && f.loadBalancers.find((lb) => service.NetworkLoadBalancerArns.includes(lb.LoadBalancerArn));
+  const listener = nlb?.Listeners.find((l) => l.Port === target.port);
+  const group = listener && f.targetGroups.find((g) => g.TargetGroupArn === listener.TargetGroupArn);
+  const instances = (group?.Targets ?? []).flatMap((t) => f.targetInstances.filter((i) => i.InstanceId === t.Id || i.PrivateIpAddress === t.Id));
+  return { ...(endpoint ? { endpoint } : {}), ...(service ? { service } : {}), ...(nlb ? { nlb } : {}), ...(group ? { group } : {}), instances };
+}
+
+function consumerLink(f: ReachabilityFacts): Link {
+  const vars = { instanceId: f.consumer.InstanceId, state: f.consumer.State ?? "", ping: f.consumer.PingStatus ?? "" };
+  if (f.consumer.State !== undefined && f.consumer.State !== "running") return fail("consumer-instance", "not-running", vars);
+  if (f.consumer.PingStatus !== undefined && f.consumer.PingStatus !== "Online") return fail("consumer-instance", "ssm-offline", vars);
+  return pass("consumer-instance", vars);
+}
+
+function egressLink(f: ReachabilityFacts, ep: VpcEndpointFacts | undefined, port: number): Link {
+  const ip = ep?.NetworkInterfaces[0]?.PrivateIpAddress;
+  if (!ep || !ip) return skip("consumer-sg-egress");
+  const vars = { sgIds: f.consumer.SecurityGroupIds.join(", "), consumerSgId: f.consumer.SecurityGroupIds[0] ?? "", eniIp: ip, port: String(port) };
+  const ok = egressAllows(f.securityGroups, f.consumer.SecurityGroupIds, "tcp", port, { ip, groupIds: ep.SecurityGroupIds });
+  return ok ? pass("consumer-sg-egress", vars) : fail("consumer-sg-egress", "no-rule", vars);
+}
+
+function dnsLink(f: ReachabilityFacts, ep: VpcEndpointFacts | undefined): Link {
+  if (!ep) return skip("dns-name");
+  const name = ep.DnsEntries[0]?.DnsName;
+  if (!name) return fail("dns-name", "no-name", { endpointId: ep.VpcEndpointId });
+  const resolved = resolveHost(f, name);
+  const vars = { dns: name, addresses: resolved?.addresses.join(", ") ?? "" };
+  return resolved && resolved.endpoint?.VpcEndpointId === ep.VpcEndpointId ? pass("dns-name", vars) : fail("dns-name", "no-address", vars);
+}
+
+const FINISHED = ["deleting", "deleted", "failed", "expired"];
+
+function endpointLink(f: ReachabilityFacts, p: Path): Link {
+  const ep = p.endpoint;
+  if (!ep) return fail("endpoint", "missing", {});
+  const state = ep.State.toLowerCase();
+  const zones = ep.NetworkInterfaces.map((e) => e.AvailabilityZone);
+  const vars = { endpointId: ep.VpcEndpointId, state: ep.State, azs: zones.join(", "), serviceAzs: "" };
+  if (state === "pending") return fail("endpoint", "pending", vars);
+  if (FINISHED.includes(state)) return fail("endpoint", "gone", vars);
+  const nlbZones = p.nlb?.Nodes.map((n) => n.AvailabilityZone) ?? p.service?.AvailabilityZones ?? [];
+  vars.serviceAzs = nlbZones.join(", ");
+  if (nlbZones.length > 0 && zones.length > 0 && !zones.some((z) => nlbZones.includes(z))) return fail("endpoint", "other-az", vars);
+  if (state !== "available") return warn("endpoint", "waiting", vars);
+  if (!zones.includes(f.consumer.AvailabilityZone)) return warn("endpoint", "consumer-other-az", { ...vars, consumerAz: f.consumer.AvailabilityZone });
+  return pass("endpoint", vars);
+}
+
+function endpointSgLink(f: ReachabilityFacts, ep: VpcEndpointFacts | undefined, port: number): Link {
+  if (!ep) return skip("endpoint-sg");
+  const vars = { sgId: ep.SecurityGroupIds[0] ?? "", sgIds: ep.SecurityGroupIds.join(", "), consumerIp: f.consumer.PrivateIpAddress, port: String(port) };
+  const source = { ip: f.consumer.PrivateIpAddress, groupIds: f.consumer.SecurityGroupIds };
+  return ingressAllows(f.securityGroups, ep.SecurityGroupIds, "tcp", port, source) ? pass("endpoint-sg", vars) : fail("endpoint-sg", "no-rule", vars);
+}
+
+function acceptanceLink(f: ReachabilityFacts, p: Path): Link {
+  const ep = p.endpoint;
+  if (!ep) return skip("service-acceptance");
+  const svc = p.service;
+  // Allowed principals decide who may *create* an endpoint; the service's own account always may,
+  // and removing a principal does not cut an endpoint that is already connected.
+  const principals = svc?.AllowedPrincipals?.length ? svc.AllowedPrincipals.join(", ") : "-";
+  const vars = { endpointId: ep.VpcEndpointId, serviceName: ep.ServiceName, serviceId: svc?.ServiceId ?? "", state: ep.State, principals };
+  if (!svc) return fail("service-acceptance", "service-missing", vars);
+  const state = ep.State.toLowerCase();
+  if (state === "pendingacceptance") return fail("service-acceptance", "pending-acceptance", vars);
+  if (state === "rejected") return fail("service-acceptance", "rejected", vars);
+  return pass("service-acceptance", vars);
+}
+
+function listenerLink(p: Path, port: number): Link {
+  if (!p.service) return skip("nlb-listener");
+  const nlb = p.nlb;
+  if (!nlb) return fail("nlb-listener", "nlb-missing", { serviceId: p.service.ServiceId });
+  const ports = nlb.Listeners.map((l) => l.Port);
+  const vars = { nlbArn: nlb.LoadBalancerArn, nlbName: nlb.LoadBalancerName, state: nlb.State, port: String(port), ports: ports.join(", "), listenerArn: nlb.Listeners[0]?.ListenerArn ?? "" };
+  if (nlb.State.toLowerCase() !== "active") return fail("nlb-listener", "nlb-not-active", vars);
+  if (!ports.includes(port)) return fail("nlb-listener", ports.length > 0 ? "wrong-port" : "no-listener", vars);
+  return pass("nlb-listener", { ...vars, listenerArn: nlb.Listeners.find((l) => l.Port === port)?.ListenerArn ?? "" });
+}
+
+function groupLink(f: ReachabilityFacts, p: Path, port: number): Link {
+  if (!p.nlb || !p.nlb.Listeners.some((l) => l.Port === port)) return skip("target-group");
+  const g = p.group;
+  const tgArn = p.nlb.Listeners.find((l) => l.Port === port)?.TargetGroupArn ?? "";
+  if (!g) return fail("target-group", "missing", { targetGroupArn: tgArn });
+  const vars = { targetGroupArn: g.TargetGroupArn, targetGroupName: g.TargetGroupName, targets: g.Targets.map((t) => t.Id).join(", ") };
+  if (g.Targets.length === 0) return fail("target-group", "no-targets", vars);
+  if (f.targetInstances.length > 0 && p.instances.length === 0) return warn("target-group", "unknown-targets", vars);
+  return pass("target-group", vars);
+}
+
+function healthLink(p: Path): Link {
+  const g = p.group;
+  if (!g || g.Targets.length === 0) return skip("target-health");
+  const states = g.Targets.map((t) => `${t.Id}: ${t.State}${t.Reason ? ` (${t.Reason})` : ""}`).join(", ");
+  const vars = { targetGroupArn: g.TargetGroupArn, health: states };
+  if (g.Targets.some((t) => t.State === "healthy")) return pass("target-health", vars);
+  if (g.Targets.some((t) => t.State === "initial")) return fail("target-health", "initial", vars);
+  if (g.Targets.some((t) => t.Reason === "Target.InvalidState")) return fail("target-health", "instance-stopped", vars);
+  return warn("target-health", "unhealthy", vars);
+}
+
+function providerSgLink(f: ReachabilityFacts, p: Path): Link {
+  const inst = p.instances[0];
+  const target = p.group?.Targets.find((t) => t.Id === inst?.InstanceId || t.Id === inst?.PrivateIpAddress);
+  if (!inst || !target || !p.nlb) return skip("provider-sg");
+  const nodes = p.nlb.Nodes.map((n) => n.PrivateIpAddress);
+  const vars = { sgId: inst.SecurityGroupIds[0] ?? "", instanceId: inst.InstanceId, port: String(target.Port), nodeIps: nodes.join(", ") };
+  if (nodes.length === 0) return pass("provider-sg", vars); // nodes not visible: trust target health
+  const ok = nodes.some((ip) => ingressAllows(f.securityGroups, inst.SecurityGroupIds, "tcp", target.Port, { ip, groupIds: [] }));
+  return ok ? pass("provider-sg", vars) : fail("provider-sg", "no-rule", vars);
+}
+
+function httpdLink(p: Path): Link {
+  const inst = p.instances[0];
+  if (!inst) return skip("httpd");
+  const target = p.group?.Targets.find((t) => t.Id === inst.InstanceId || t.Id === inst.PrivateIpAddress);
+  const vars = { instanceId: inst.InstanceId, state: inst.State, port: String(target?.Port ?? 80) };
+  if (inst.State !== "running") return fail("httpd", "instance-not-running", vars);
+  if (inst.httpd.status === "not-running") return fail("httpd", "not-running", vars);
+  // The API cannot look inside: unhealthy health checks that no security group explains mean Apache is not answering.
+  if (inst.httpd.status === "unknown" && target?.State === "unhealthy") return fail("httpd", "not-answering", vars);
+  return pass("httpd", vars);
+}
+
+/** Every link of the path to `target.port`, in the order a packet meets them. */
+export function walkChain(f: ReachabilityFacts, target: ChainTarget): Link[] {
+  const p = findPath(f, target);
+  return [
+    consumerLink(f),
+    egressLink(f, p.endpoint, target.port),
+    dnsLink(f, p.endpoint),
+    endpointLink(f, p),
+    endpointSgLink(f, p.endpoint, target.port),
+    acceptanceLink(f, p),
+    listenerLink(p, target.port),
+    groupLink(f, p, target.port),
+    healthLink(p),
+    providerSgLink(f, p),
+    httpdLink(p),
+  ];
+}
+
+export function firstFailure(links: readonly Link[]): Link | undefined {
+  return links.find((l) => l.status === "fail");
+}

@@ -1,0 +1,196 @@
+/**
+ * Break one link of a finished build at a time, the way a person could by mistake, and check that
+ * curl fails and `diagnose` names that link first, with its fix and the real ids, in English and
+ * Japanese; then that the same describe shapes, given to the model as plain data, give the same
+ * chain (no sandbox needed).
+ */
+import {
+  DeleteVpcEndpointsCommand,
+  DescribeSecurityGroupRulesCommand,
+  RejectVpcEndpointConnectionsCommand,
+  RevokeSecurityGroupEgressCommand,
+  RevokeSecurityGroupIngressCommand,
+  AuthorizeSecurityGroupEgressCommand,
+} from "@aws-sdk/client-ec2";
+import { DeregisterTargetsCommand, DescribeListenersCommand, ModifyListenerCommand } from "@aws-sdk/client-elastic-load-balancing-v2";
+import { beforeAll, describe, expect, it } from "vitest";
+import { diagnose } from "../../src/diagnose/diagnose.js";
+import { learnersEndpoint, readShapes } from "../../src/diagnose/read.js";
+import { readCloud } from "../../src/lesson/cloud-view.js";
+import type { LessonContext } from "../../src/lesson/context.js";
+import { runShell } from "../../src/lesson/ssm-run.js";
+import { curlCommand } from "../../src/lesson/steps/curl.js";
+import { factsFromDescribe, walkChain } from "../../src/reachability/index.js";
+import { buildLab, copyLab, type BuiltLab } from "../helpers/built-lab.js";
+
+async function ruleIds(ctx: LessonContext, groupId: string, egress: boolean, port?: number): Promise<string[]> {
+  const out = await ctx.clients.ec2.send(new DescribeSecurityGroupRulesCommand({ Filters: [{ Name: "group-id", Values: [groupId] }] }));
+  return (out.SecurityGroupRules ?? [])
+    .filter((r) => Boolean(r.IsEgress) === egress && (port === undefined || r.IpProtocol === "-1" || ((r.FromPort ?? 0) <= port && port <= (r.ToPort ?? 0))))
+    .map((r) => r.SecurityGroupRuleId!);
+}
+
+async function ids(ctx: LessonContext) {
+  const view = await readCloud(ctx.clients, ctx.names);
+  const ep = learnersEndpoint(view) ?? { id: "", sgIds: [""] };
+  const svc = view.services[0]!;
+  const p = view.provider!.resources;
+  return { view, endpointId: ep.id, endpointSgId: ep.sgIds[0]!, serviceId: svc.id, consumerSgId: view.consumerInstance!.sgIds[0]!, nlb: p.NLB!, tg: p.TargetGroup!, providerSgId: p.SecurityGroup!, providerInstanceId: p.EC2Instance!, ssmSgId: view.consumer!.resources.SsmVpcEndpointSecurityGroup! };
+}
+
+interface Case {
+  link: string;
+  problem: string;
+  /** What a person did. */
+  breakIt: (ctx: LessonContext) => Promise<void>;
+  /** A real id the fix must name. */
+  idInFix: (i: Awaited<ReturnType<typeof ids>>) => string;
+  /** curl's exit code (0 = curl cannot even run: the command itself fails to reach the instance). */
+  curlExit?: number;
+}
+
+const CASES: Case[] = [
+  {
+    link: "consumer-instance",
+    problem: "ssm-offline",
+    async breakIt(ctx) {
+      const i = await ids(ctx);
+      await ctx.clients.ec2.send(new RevokeSecurityGroupIngressCommand({ GroupId: i.ssmSgId, SecurityGroupRuleIds: await ruleIds(ctx, i.ssmSgId, false) }));
+    },
+    idInFix: (i) => i.view.consumerInstance!.id,
+  },
+  {
+    link: "consumer-sg-egress",
+    problem: "no-rule",
+    async breakIt(ctx) {
+      const i = await ids(ctx);
+      await ctx.clients.ec2.send(new AuthorizeSecurityGroupEgressCommand({ GroupId: i.consumerSgId, IpPermissions: [{ IpProtocol: "tcp", FromPort: 443, ToPort: 443, IpRanges: [{ CidrIp: "0.0.0.0/0" }] }] }));
+      await ctx.clients.ec2.send(new RevokeSecurityGroupEgressCommand({ GroupId: i.consumerSgId, SecurityGroupRuleIds: await ruleIds(ctx, i.consumerSgId, true, 80) }));
+    },
+    idInFix: (i) => i.consumerSgId,
+    curlExit: 28,
+  },
+  {
+    link: "endpoint",
+    problem: "missing",
+    async breakIt(ctx) {
+      await ctx.clients.ec2.send(new DeleteVpcEndpointsCommand({ VpcEndpointIds: [(await ids(ctx)).endpointId] }));
+    },
+    idInFix: (i) => i.view.services[0]!.name,
+    curlExit: 6,
+  },
+  {
+    link: "endpoint-sg",
+    problem: "no-rule",
+    async breakIt(ctx) {
+      const i = await ids(ctx);
+      await ctx.clients.ec2.send(new RevokeSecurityGroupIngressCommand({ GroupId: i.endpointSgId, SecurityGroupRuleIds: await ruleIds(ctx, i.endpointSgId, false) }));
+    },
+    idInFix: (i) => i.endpointSgId,
+    curlExit: 28,
+  },
+  {
+    link: "service-acceptance",
+    problem: "rejected",
+    async breakIt(ctx) {
+      const i = await ids(ctx);
+      await ctx.clients.ec2.send(new RejectVpcEndpointConnectionsCommand({ ServiceId: i.serviceId, VpcEndpointIds: [i.endpointId] }));
+    },
+    idInFix: (i) => i.serviceId,
+    curlExit: 28,
+  },
+  {
+    link: "nlb-listener",
+    problem: "wrong-port",
+    async breakIt(ctx) {
+      const i = await ids(ctx);
+      const l = (await ctx.clients.elbv2.send(new DescribeListenersCommand({ LoadBalancerArn: i.nlb }))).Listeners![0]!;
+      await ctx.clients.elbv2.send(new ModifyListenerCommand({ ListenerArn: l.ListenerArn, Port: 8080 }));
+    },
+    idInFix: (i) => i.nlb.replace(":loadbalancer/", ":listener/"),
+    curlExit: 28,
+  },
+  {
+    link: "target-group",
+    problem: "no-targets",
+    async breakIt(ctx) {
+      const i = await ids(ctx);
+      await ctx.clients.elbv2.send(new DeregisterTargetsCommand({ TargetGroupArn: i.tg, Targets: [{ Id: i.providerInstanceId, Port: 80 }] }));
+    },
+    idInFix: (i) => i.providerInstanceId,
+    curlExit: 28,
+  },
+  {
+    link: "provider-sg",
+    problem: "no-rule",
+    async breakIt(ctx) {
+      const i = await ids(ctx);
+      await ctx.clients.ec2.send(new RevokeSecurityGroupIngressCommand({ GroupId: i.providerSgId, SecurityGroupRuleIds: await ruleIds(ctx, i.providerSgId, false, 80) }));
+    },
+    idInFix: (i) => i.providerSgId,
+    curlExit: 28,
+  },
+];
+
+let lab: BuiltLab;
+beforeAll(async () => {
+  lab = await buildLab();
+});
+
+describe("diagnose on a finished build", () => {
+  it("passes every link, and curl gets the page", async () => {
+    const { ctx } = await copyLab(lab);
+    const d = await diagnose(ctx);
+    expect(d.ok).toBe(true);
+    expect(d.links.filter((l) => l.status !== "pass")).toEqual([]);
+  });
+});
+
+describe.each(CASES)("when $link is broken ($problem)", (c) => {
+  it("curl fails, and diagnose names that link first with its fix, in English and Japanese", async () => {
+    const en = await copyLab(lab, "en");
+    await c.breakIt(en.ctx);
+    const i = await ids(en.ctx);
+    if (c.curlExit !== undefined) {
+      const r = await runShell(en.ctx, "test", i.view.consumerInstance!.id, curlCommand(i.view.endpoints[0]?.dnsRegional ?? "vpce-gone.example"));
+      expect(r.exitCode).toBe(c.curlExit);
+    }
+    const d = await diagnose(en.ctx);
+    expect(d.ok).toBe(false);
+    expect(d.first).toMatchObject({ id: c.link, status: "fail", problem: c.problem });
+    expect(d.links.slice(0, d.links.findIndex((l) => l.id === c.link)).every((l) => l.status !== "fail")).toBe(true);
+    for (const field of ["what", "why", "console", "cli"] as const) expect(d.first![field], field).toBeTruthy();
+    expect(`${d.first!.console} ${d.first!.cli}`).toContain(c.idInFix(i));
+    expect(d.first!.cli).not.toMatch(/\{\{|<\w+>/);
+
+    const ja = await copyLab(lab, "ja");
+    await c.breakIt(ja.ctx);
+    const dj = await diagnose(ja.ctx);
+    expect(dj.first).toMatchObject({ id: c.link, problem: c.problem });
+    expect(dj.first!.what).toMatch(/[ぁ-んァ-ン一-龯]/);
+    expect(`${dj.first!.console} ${dj.first!.cli}`).toContain(c.idInFix(await ids(ja.ctx)));
+  });
+
+  it("gives the same chain from the describe shapes alone, as plain data", async () => {
+    const { ctx } = await copyLab(lab);
+    await c.breakIt(ctx);
+    const view = await readCloud(ctx.clients, ctx.names);
+    const shapes = JSON.parse(JSON.stringify(await readShapes(ctx.clients, view, ctx.state.ids.accountId))) as Parameters<typeof factsFromDescribe>[0];
+    const ep = learnersEndpoint(view);
+    const chain = walkChain(factsFromDescribe(shapes), { ...(ep ? { endpointId: ep.id } : {}), port: 80 });
+    const d = await diagnose(ctx);
+    expect(chain.map((l) => [l.id, l.status, l.problem])).toEqual(d.links.map((l) => [l.id, l.status, l.problem]));
+  });
+});
+
+describe("the lesson's curl step", () => {
+  it("walks the path when curl fails and shows the broken link before its error", async () => {
+    const { ctx, host } = await copyLab(lab);
+    await CASES.find((c) => c.link === "endpoint-sg")!.breakIt(ctx);
+    const { curl } = await import("../../src/lesson/steps/curl.js");
+    await expect(curl.perform(ctx, await readCloud(ctx.clients, ctx.names))).rejects.toMatchObject({ key: "error.curl.exit" });
+    const d = host.ofType("diagnosis");
+    expect(d).toHaveLength(1);
+    expect(d[0]!.first).toMatchObject({ id: "endpoint-sg", status: "fail" });
+  });
+});

@@ -1,0 +1,107 @@
+/**
+ * The chain `diagnose` walks, from hand-written describe shapes (the SDK's own types, as AWS
+ * returns them): no sandbox. Each case changes one thing of a working path; the first failed
+ * link must be the one changed, and curl on the same facts must fail exactly when a link fails.
+ */
+import type { VpcEndpoint } from "@aws-sdk/client-ec2";
+import type { DescribeShapes } from "../../src/reachability/from-describe.js";
+import { describe, expect, it } from "vitest";
+import { factsFromDescribe, firstFailure, runCurl, walkChain } from "../../src/reachability/index.js";
+
+const NLB = "arn:aws:elasticloadbalancing:ap-northeast-1:111122223333:loadbalancer/net/alice-nlb/0123456789abcdef";
+const TG = "arn:aws:elasticloadbalancing:ap-northeast-1:111122223333:targetgroup/alice-tg/fedcba9876543210";
+const SVC = "com.amazonaws.vpce.ap-northeast-1.vpce-svc-0a1b2c3d4e5f60718";
+const DNS = "vpce-0e1f2a3b4c5d6e7f8-abcd1234.vpce-svc-0a1b2c3d4e5f60718.ap-northeast-1.vpce.amazonaws.com";
+const AZ = "ap-northeast-1a";
+/** AWS answers endpoint states in camelCase, where the SDK's enum is PascalCase. */
+const st = (state: string) => state as VpcEndpoint["State"];
+
+function working(): DescribeShapes {
+  return {
+    accountId: "111122223333",
+    consumer: {
+      InstanceId: "i-0c0c0c0c0c0c0c0c0",
+      PrivateIpAddress: "10.0.0.12",
+      VpcId: "vpc-0c",
+      SubnetId: "subnet-0c",
+      Placement: { AvailabilityZone: AZ },
+      State: { Name: "running" },
+      SecurityGroups: [{ GroupId: "sg-0consumer" }],
+    },
+    consumerVpc: { VpcId: "vpc-0c", CidrBlock: "10.0.0.0/16" },
+    consumerPing: { InstanceId: "i-0c0c0c0c0c0c0c0c0", PingStatus: "Online" },
+    vpcEndpoints: [
+      {
+        VpcEndpointId: "vpce-0e1f2a3b4c5d6e7f8",
+        VpcEndpointType: "Interface",
+        ServiceName: SVC,
+        VpcId: "vpc-0c",
+        State: st("available"),
+        DnsEntries: [{ DnsName: DNS }, { DnsName: DNS.replace("-abcd1234.", `-abcd1234-${AZ}.`) }],
+        NetworkInterfaceIds: ["eni-0e"],
+        Groups: [{ GroupId: "sg-0endpoint" }],
+      },
+    ],
+    networkInterfaces: [
+      { NetworkInterfaceId: "eni-0e", PrivateIpAddress: "10.0.0.99", SubnetId: "subnet-0c", AvailabilityZone: AZ },
+      { NetworkInterfaceId: "eni-0n", PrivateIpAddress: "10.1.0.40", SubnetId: "subnet-0p", AvailabilityZone: AZ, Description: "ELB net/alice-nlb/0123456789abcdef" },
+    ],
+    securityGroups: [
+      { GroupId: "sg-0consumer", IpPermissions: [], IpPermissionsEgress: [{ IpProtocol: "-1", IpRanges: [{ CidrIp: "0.0.0.0/0" }] }] },
+      { GroupId: "sg-0endpoint", IpPermissions: [{ IpProtocol: "tcp", FromPort: 80, ToPort: 80, IpRanges: [{ CidrIp: "10.0.0.12/32" }] }], IpPermissionsEgress: [] },
+      { GroupId: "sg-0provider", IpPermissions: [{ IpProtocol: "tcp", FromPort: 80, ToPort: 80, IpRanges: [{ CidrIp: "0.0.0.0/0" }] }], IpPermissionsEgress: [] },
+    ],
+    serviceConfigurations: [{ ServiceId: "vpce-svc-0a1b2c3d4e5f60718", ServiceName: SVC, NetworkLoadBalancerArns: [NLB], AcceptanceRequired: true, AvailabilityZones: [AZ] }],
+    loadBalancers: [{ LoadBalancerArn: NLB, LoadBalancerName: "alice-nlb", VpcId: "vpc-0p", State: { Code: "active" } }],
+    listeners: [{ ListenerArn: `${NLB.replace(":loadbalancer/", ":listener/")}/1111`, LoadBalancerArn: NLB, Port: 80, Protocol: "TCP", DefaultActions: [{ Type: "forward", TargetGroupArn: TG }] }],
+    targetGroups: [{ TargetGroupArn: TG, TargetGroupName: "alice-tg", Protocol: "TCP", Port: 80 }],
+    targetHealth: { [TG]: [{ Target: { Id: "i-0p0p0p0p0p0p0p0p0", Port: 80 }, TargetHealth: { State: "healthy" } }] },
+    targetInstances: [{ InstanceId: "i-0p0p0p0p0p0p0p0p0", PrivateIpAddress: "10.1.0.10", State: { Name: "running" }, SecurityGroups: [{ GroupId: "sg-0provider" }] }],
+  };
+}
+
+function chainOf(s: DescribeShapes) {
+  return walkChain(factsFromDescribe(s), { endpointId: "vpce-0e1f2a3b4c5d6e7f8", port: 80 });
+}
+
+const CASES: { what: string; change: (s: DescribeShapes) => void; link: string; problem: string; curlCannotRun?: boolean }[] = [
+  { what: "the Consumer is stopped", change: (s) => void (s.consumer.State = { Name: "stopped" }), link: "consumer-instance", problem: "not-running", curlCannotRun: true },
+  { what: "the agent is not registered", change: (s) => void (s.consumerPing = null), link: "consumer-instance", problem: "ssm-offline", curlCannotRun: true },
+  { what: "the Consumer may not send HTTP", change: (s) => void (s.securityGroups[0]!.IpPermissionsEgress = [{ IpProtocol: "tcp", FromPort: 443, ToPort: 443, IpRanges: [{ CidrIp: "0.0.0.0/0" }] }]), link: "consumer-sg-egress", problem: "no-rule" },
+  { what: "the endpoint has no ENI yet", change: (s) => void Object.assign(s.vpcEndpoints[0]!, { State: st("pendingAcceptance"), NetworkInterfaceIds: [] }), link: "dns-name", problem: "no-address" },
+  { what: "the endpoint is pending", change: (s) => void (s.vpcEndpoints[0]!.State = st("pending")), link: "endpoint", problem: "pending" },
+  { what: "the endpoint's ENI is in another AZ than the NLB", change: (s) => void (s.networkInterfaces[1]!.AvailabilityZone = "ap-northeast-1c"), link: "endpoint", problem: "other-az" },
+  { what: "the endpoint SG admits 443 only", change: (s) => void (s.securityGroups[1]!.IpPermissions = [{ IpProtocol: "tcp", FromPort: 443, ToPort: 443, IpRanges: [{ CidrIp: "10.0.0.0/16" }] }]), link: "endpoint-sg", problem: "no-rule" },
+  { what: "the connection waits for acceptance", change: (s) => void (s.vpcEndpoints[0]!.State = st("pendingAcceptance")), link: "service-acceptance", problem: "pending-acceptance" },
+  { what: "the NLB is provisioning", change: (s) => void (s.loadBalancers[0]!.State = { Code: "provisioning" }), link: "nlb-listener", problem: "nlb-not-active" },
+  { what: "the listener is on 8080", change: (s) => void (s.listeners[0]!.Port = 8080), link: "nlb-listener", problem: "wrong-port" },
+  { what: "no target is registered", change: (s) => void (s.targetHealth[TG] = []), link: "target-group", problem: "no-targets" },
+  { what: "the target is still being checked", change: (s) => void (s.targetHealth[TG]![0]!.TargetHealth = { State: "initial", Reason: "Elb.InitialHealthChecking" }), link: "target-health", problem: "initial" },
+  {
+    what: "the Provider SG no longer admits the NLB",
+    change: (s) => {
+      s.securityGroups[2]!.IpPermissions = [];
+      s.targetHealth[TG]![0]!.TargetHealth = { State: "unhealthy", Reason: "Target.FailedHealthChecks" };
+    },
+    link: "provider-sg",
+    problem: "no-rule",
+  },
+  { what: "Apache does not answer", change: (s) => void (s.targetHealth[TG]![0]!.TargetHealth = { State: "unhealthy", Reason: "Target.FailedHealthChecks" }), link: "httpd", problem: "not-answering" },
+];
+
+describe("the chain from plain describe shapes", () => {
+  it("passes every link of a working path, and curl gets an answer", () => {
+    const s = working();
+    expect(chainOf(s).filter((l) => l.status !== "pass")).toEqual([]);
+    expect(runCurl(["-sS", "-m", "10", `http://${DNS}/`], factsFromDescribe(s), { now: 0 }).exitCode).toBe(0);
+  });
+
+  it.each(CASES)("$what → $link ($problem) is the first failure, and curl fails too", ({ change, link, problem, curlCannotRun }) => {
+    const s = working();
+    change(s);
+    const chain = chainOf(s);
+    expect(firstFailure(chain)).toMatchObject({ id: link, problem });
+    // A Consumer that is stopped or unreachable through SSM runs no curl at all.
+    if (!curlCannotRun) expect(runCurl(["-sS", "-m", "10", `http://${DNS}/`], factsFromDescribe(s), { now: 0 }).exitCode).not.toBe(0);
+  });
+});

@@ -1,0 +1,45 @@
+/**
+ * A facilitator starts one challenge for the whole room; `workshop status` shows who has fixed it.
+ * The learner's own `challenge check` finds the challenge from the cloud (their progress file knows
+ * nothing of it) and proves the fix with curl.
+ */
+import { AuthorizeSecurityGroupIngressCommand } from "@aws-sdk/client-ec2";
+import { describe, expect, it } from "vitest";
+import { readLearnerPath } from "../../src/challenge/learner-path.js";
+import { checkChallenge } from "../../src/challenge/run.js";
+import { lessonContext, openSession } from "../../src/commands/session.js";
+import { workshopChallenge } from "../../src/commands/workshop/challenge.js";
+import { workshopRehearse } from "../../src/commands/workshop/rehearse.js";
+import { workshopStatus } from "../../src/commands/workshop/status.js";
+import { harness } from "../helpers/lesson-harness.js";
+
+describe("workshop challenge --all", () => {
+  it("breaks every working build, and status shows who fixed it", async () => {
+    const h = harness();
+    await workshopRehearse({ ...h.opts, participants: "2", prefixBase: "team" }, h.env);
+    await workshopChallenge("silent-door", { ...h.opts, all: true }, h.env);
+    const notices = h.host.ofType("notice").map((n) => n.message);
+    expect(notices).toContain("team-01: challenge silent-door started");
+    expect(notices.some((m) => m.startsWith("team-02: not started"))).toBe(true);
+
+    await workshopStatus({ ...h.opts, once: true }, h.env);
+    let [header, ...rows] = h.host.ofType("table").at(-1)!.rows;
+    const col = header!.indexOf("Challenge");
+    expect(col).toBeGreaterThan(0);
+    const row = (prefix: string) => rows.find((r) => r[0]!.trim().endsWith(prefix))!;
+    expect(row("team-01")[col]).toBe("silent-door ✖ broken");
+    expect(row("team-02")[col]).toBe("-");
+
+    // team-01 fixes it with the AWS CLI, then checks from their own machine.
+    const opts = { ...h.opts, prefix: "team-01" };
+    const ctx = await lessonContext(opts, h.env, await openSession(opts, h.env), false);
+    expect(await checkChallenge(ctx)).toBe(false);
+    const p = await readLearnerPath(ctx);
+    await ctx.clients.ec2.send(new AuthorizeSecurityGroupIngressCommand({ GroupId: p.endpointSgId, IpProtocol: "tcp", FromPort: 80, ToPort: 80, CidrIp: `${p.consumerIp}/32` }));
+    expect(await checkChallenge(ctx)).toBe(true);
+
+    await workshopStatus({ ...h.opts, once: true }, h.env);
+    [header, ...rows] = h.host.ofType("table").at(-1)!.rows;
+    expect(row("team-01")[col]).toBe("silent-door ✔ fixed");
+  });
+});

@@ -4,6 +4,7 @@ process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= "true";
 
 import { runCli, type Runner } from "./cli.js";
 import { processEnvironment } from "./commands/environment.js";
+import { interruptNotice } from "./interrupt-notice.js";
 import { EXIT } from "./errors.js";
 import { translator } from "./i18n/messages.js";
 
@@ -21,13 +22,14 @@ function isPromptExit(err: unknown): boolean {
 
 // Ctrl-C, `kill` and a closed terminal all stop the same way: say how to continue, exit 128+n.
 const SIGNAL_EXIT = { SIGINT: EXIT.interrupted, SIGTERM: EXIT.terminated, SIGHUP: EXIT.hangup } as const;
-let interruptedMessage = "";
+let translate = translator("en");
+const interruptedMessage = (): string => translate(interruptNotice());
 let jsonMode = false;
 
 function sayInterrupted(signal: keyof typeof SIGNAL_EXIT): void {
   try {
-    if (jsonMode) process.stdout.write(JSON.stringify({ time: new Date().toISOString(), type: "interrupted", signal, message: interruptedMessage }) + "\n");
-    process.stderr.write("\n" + interruptedMessage + "\n");
+    if (jsonMode) process.stdout.write(JSON.stringify({ time: new Date().toISOString(), type: "interrupted", signal, message: interruptedMessage() }) + "\n");
+    process.stderr.write("\n" + interruptedMessage() + "\n");
   } catch {
     // the terminal is gone (SIGHUP): nothing to tell
   }
@@ -42,7 +44,7 @@ for (const signal of Object.keys(SIGNAL_EXIT) as (keyof typeof SIGNAL_EXIT)[]) {
 
 const run: Runner = async (what, lang, json, profile) => {
   const t = translator(lang);
-  interruptedMessage = t("engine.interrupted");
+  translate = t;
   jsonMode = json;
   try {
     await what();

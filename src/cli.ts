@@ -144,6 +144,12 @@ export function buildProgram(e: Environment, run: Runner, argv: readonly string[
     .addHelpText("after", "\n" + t("help.examples.destroy"))
     .action(async (_o, cmd: Command) => go(cmd, async () => (await import("./commands/destroy.js")).destroy(opts(cmd), e)));
   program
+    .command("templates")
+    .description(t("help.cmd.templates"))
+    .option("--out <dir>", t("help.opt.out"))
+    .addHelpText("after", "\n" + t("help.examples.templates"))
+    .action(async (_o, cmd: Command) => go(cmd, async () => (await import("./commands/templates.js")).templates(opts(cmd), e)));
+  program
     .command("doctor")
     .description(t("doctor.help.cmd"))
     .addHelpText("after", "\n" + t("doctor.help.examples"))

@@ -4,6 +4,7 @@ import { readCloud } from "../lesson/cloud-view.js";
 import { mark } from "../lesson/context.js";
 import { planTeardown, teardown } from "../lesson/teardown.js";
 import type { GlobalOptions } from "./options.js";
+import { setInterruptNotice } from "../interrupt-notice.js";
 import { lessonContext, openSession, type Environment } from "./session.js";
 
 export async function destroy(opts: GlobalOptions & { dryRun?: boolean }, e: Environment): Promise<void> {
@@ -27,6 +28,7 @@ export async function destroy(opts: GlobalOptions & { dryRun?: boolean }, e: Env
     io.notify({ type: "notice", level: "warn", message: t("destroy.cancelled") });
     return;
   }
+  setInterruptNotice("destroy.interrupted");
   await teardown(ctx);
   mark(ctx, "cleanup");
   io.notify({ type: "notice", level: "success", message: t("destroy.done", { prefix: ctx.state.prefix }) });

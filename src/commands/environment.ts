@@ -16,6 +16,8 @@ export interface Environment {
   /** Tests inject clients (e.g. a sandbox on a MemoryStore). */
   makeClients?: (state: LessonState) => Promise<AwsClients>;
   stateDir?: string;
+  /** Tests that act on the sandbox through the SDK as a learner would in the console/CLI. */
+  learnerReachesSandbox?: boolean;
 }
 
 export function processEnvironment(): Environment {

@@ -186,5 +186,6 @@ export async function lessonContext(opts: GlobalOptions, e: Environment, s: Sess
     pollMs: pollInterval(clients),
     names: namesFor(state.prefix),
     mode: state.mode,
+    ...(e.learnerReachesSandbox ? { learnerActsOutside: true } : {}),
   };
 }

@@ -2,7 +2,7 @@
 import { readCloud } from "../lesson/cloud-view.js";
 import { saveState } from "../lesson/context.js";
 import { runLesson } from "../lesson/engine.js";
-import { isEmpty } from "../lesson/teardown.js";
+import { cleanup } from "../lesson/steps/cleanup.js";
 import type { GlobalOptions } from "./options.js";
 import { lessonContext, openSession, type Environment } from "./session.js";
 import { reportCostOnExit } from "./leaving.js";
@@ -11,14 +11,17 @@ export async function start(opts: GlobalOptions & { restart?: boolean }, e: Envi
   const s = await openSession(opts, e, true);
   const ctx = await lessonContext(opts, e, s, true);
   if (opts.restart) {
-    ctx.state.marks = {};
+    // What the cloud shows of the last run (deleted stacks, curl history) counts only after this.
+    ctx.state.marks = { restart: new Date(ctx.clock.now()).toISOString() };
     delete ctx.state.quiz;
     saveState(ctx);
   }
   ctx.io.notify({ type: "lesson-started", lesson: ctx.lesson, backend: ctx.state.backend, region: ctx.state.region, prefix: ctx.state.prefix, lang: s.lang, mode: ctx.mode });
-  // Finished and cleaned up: do not quietly build everything again (on AWS that costs money).
-  if (ctx.state.marks.cleanup && ctx.state.quiz && isEmpty(await readCloud(ctx.clients, ctx.names))) {
-    ctx.io.notify({ type: "notice", level: "success", message: ctx.t("start.finished", { score: ctx.state.quiz.score, total: ctx.state.quiz.total }) });
+  // Cleaned up (by the tool, `destroy` or by hand, as the cloud shows): do not quietly build
+  // everything again (on AWS that costs money); `--restart` does.
+  if (cleanup.detect(await readCloud(ctx.clients, ctx.names), ctx.state).done) {
+    const quiz = ctx.state.quiz;
+    ctx.io.notify({ type: "notice", level: "success", message: quiz ? ctx.t("start.finished", { score: quiz.score, total: quiz.total }) : ctx.t("start.cleanedUp") });
     return;
   }
   try {

@@ -33,9 +33,9 @@ export async function status(opts: GlobalOptions, e: Environment): Promise<void>
     io.notify({ type: "cost", perHourUsd: cost.perHourUsd, region: ctx.state.region, sandbox: ctx.clients.sandbox !== undefined, ...(since ? { sinceUsd: since.usd, hours: since.hours } : {}) });
   }
   const quiz = ctx.state.quiz;
-  if (ctx.state.marks.cleanup && quiz && isEmpty(view)) {
-    io.notify({ type: "notice", level: "success", message: t("start.finished", { score: quiz.score, total: quiz.total }) });
+  if (!cur) {
+    io.notify({ type: "notice", level: "success", message: quiz ? t("start.finished", { score: quiz.score, total: quiz.total }) : t("start.cleanedUp") });
   } else {
-    io.notify({ type: "notice", level: "info", message: cur ? t("status.next", { title: loadStep(ctx.lesson, cur.step.id, s.lang).title, id: cur.step.id }) : t("status.complete") });
+    io.notify({ type: "notice", level: "info", message: t("status.next", { title: loadStep(ctx.lesson, cur.step.id, s.lang).title, id: cur.step.id }) });
   }
 }

@@ -1,20 +1,65 @@
 /**
- * ClientTokens make a create idempotent: a retry after a crash (or a 503 the SDK retried) returns
- * the resource the first call made instead of a second one. The token changes only when the
- * previous resource of that kind is gone (deleted or rejected), so the learner can build it again.
+ * ClientTokens make a create idempotent: a retry after a crash (or after an answer that was lost)
+ * returns the resource the first call made instead of a second one. The token is made of what
+ * does not get lost — account, region, prefix, the kind and the request's own parameters — never
+ * of the progress file, so a rerun with no progress file sends the same token. A different request
+ * (another form answer) gets a different token, so it never meets `IdempotentParameterMismatch`.
+ *
+ * A token of a resource that is gone (deleted, rejected) cannot make a new one: AWS answers with
+ * the dead resource or with a mismatch. Then the next token of the same request is tried, in a
+ * fixed sequence, so a rerun walks the same sequence and finds the live resource again.
  */
-import type { LessonContext } from "./context.js";
-import { saveState } from "./context.js";
+import { createHash } from "node:crypto";
+import { awsCode, LabError } from "../errors.js";
+import { saveState, type LessonContext } from "./context.js";
 
-export function clientToken(ctx: LessonContext, kind: "service" | "endpoint", previousStillThere: boolean): string {
-  const idKey = kind === "service" ? "serviceId" : "endpointId";
-  const attemptKey = `${kind}Attempt`;
-  let attempt = Number(ctx.state.ids[attemptKey] ?? "1");
-  if (ctx.state.ids[idKey] && !previousStillThere) {
-    attempt += 1;
-    delete ctx.state.ids[idKey];
+const MAX_GENERATIONS = 30;
+
+export type TokenKind = "service" | "endpoint";
+
+/** The account id, from the progress file or else from STS (cached in the progress file). */
+export async function knowAccount(ctx: LessonContext): Promise<string> {
+  const known = ctx.state.ids.accountId;
+  if (known) return known;
+  const { GetCallerIdentityCommand } = await import("@aws-sdk/client-sts");
+  const me = await ctx.clients.sts.send(new GetCallerIdentityCommand({}));
+  if (me.Account) {
+    ctx.state.ids.accountId = me.Account;
+    saveState(ctx);
   }
-  ctx.state.ids[attemptKey] = String(attempt);
-  saveState(ctx);
-  return `${ctx.state.prefix}-${kind}-${Date.parse(ctx.state.createdAt).toString(36)}-${attempt}`;
+  return me.Account ?? "";
+}
+
+/** A token (≤ 64 ASCII characters, as EC2 allows) for generation `n` of this exact request. */
+export function clientToken(ctx: LessonContext, kind: TokenKind, params: Record<string, unknown>, n = 0): string {
+  const basis = JSON.stringify([ctx.state.ids.accountId ?? "", ctx.state.region, ctx.state.prefix, kind, params, n]);
+  return `pll-${kind}-${createHash("sha256").update(basis).digest("hex").slice(0, 40)}`;
+}
+
+/** Sorted copies, so the same request always hashes the same. */
+export const canonical = (xs: string[] | undefined): string[] => [...(xs ?? [])].sort();
+
+/**
+ * Sends `create` with the request's token; when that token belongs to a resource that is gone,
+ * with the next one. Returns the live resource.
+ */
+export async function createOnce<T>(
+  ctx: LessonContext,
+  kind: TokenKind,
+  params: Record<string, unknown>,
+  create: (token: string) => Promise<T>,
+  isGone: (made: T) => boolean,
+): Promise<T> {
+  await knowAccount(ctx); // part of the token: asked of AWS when the progress file does not have it
+  for (let n = 0; n < MAX_GENERATIONS; n++) {
+    let made: T;
+    try {
+      made = await create(clientToken(ctx, kind, params, n));
+    } catch (e) {
+      if (awsCode(e) === "IdempotentParameterMismatch") continue;
+      throw e;
+    }
+    if (!isGone(made)) return made;
+  }
+  throw new LabError("error.tokensUsedUp", { kind }, { source: "internal" });
 }

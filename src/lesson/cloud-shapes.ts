@@ -24,8 +24,9 @@ export function learnerEndpoint(e: VpcEndpoint): boolean {
   return Boolean(e.VpcEndpointId) && String(e.State).toLowerCase() !== "deleted" && !stackMade(e.Tags);
 }
 
-export function serviceView(s: ServiceConfiguration): ServiceView {
+export function serviceView(s: ServiceConfiguration, tagged = false): ServiceView {
   return {
+    tagged,
     id: s.ServiceId ?? "",
     name: s.ServiceName ?? "",
     state: String(s.ServiceState ?? ""),
@@ -49,6 +50,7 @@ export function endpointView(e: VpcEndpoint): EndpointView {
     sgIds: (e.Groups ?? []).map((g) => g.GroupId ?? "").filter(Boolean),
     ...(regional ? { dnsRegional: regional } : {}),
     ...(zonal ? { dnsZonal: zonal } : {}),
+    ...(e.CreationTimestamp ? { createdAt: e.CreationTimestamp.getTime() } : {}),
   };
 }
 

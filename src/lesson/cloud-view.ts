@@ -1,20 +1,28 @@
 /**
  * One read of everything the lesson cares about, from the cloud (AWS or sandbox): the two stacks
- * and their resources, the endpoint service and endpoint found by the participant tag, the
- * endpoint's security group. Steps decide from this view; the state file is only a cache.
+ * and their resources; the learner's endpoint service, endpoints and endpoint security groups,
+ * found by relation (the service on their NLB, the endpoints in their Consumer VPC; see
+ * `relations.ts`); the curl runs in the Consumer instance's Run Command history; stacks of theirs
+ * that CloudFormation has deleted. Steps decide from this view; the state file is only a cache.
  */
-import { DescribeStackResourcesCommand, DescribeStacksCommand, type Stack } from "@aws-sdk/client-cloudformation";
+import { DescribeStackResourcesCommand, DescribeStacksCommand, ListStacksCommand, type Stack } from "@aws-sdk/client-cloudformation";
 import {
   DescribeInstancesCommand,
   DescribeSecurityGroupsCommand,
   DescribeVpcEndpointServiceConfigurationsCommand,
   DescribeVpcEndpointsCommand,
+  type Filter,
   type IpPermission,
+  type SecurityGroup,
+  type ServiceConfiguration,
+  type VpcEndpoint,
 } from "@aws-sdk/client-ec2";
 import { awsCode } from "../errors.js";
-import { endpointView, instanceView, learnerEndpoint, liveService, securityGroupView, serviceView, stackMade } from "./cloud-shapes.js";
+import { endpointView, instanceView, liveService, serviceView } from "./cloud-shapes.js";
 import type { AwsClients } from "../aws/clients.js";
+import { readCurlTraces, type CurlTrace } from "./curl-history.js";
 import { PARTICIPANT_TAG, type ParticipantNames } from "./participant.js";
+import { relate, type Anchors } from "./relations.js";
 
 export interface StackView {
   name: string;
@@ -24,8 +32,12 @@ export interface StackView {
   outputs: Record<string, string>;
   /** logical id → physical id, for resources that exist. */
   resources: Record<string, string>;
-  /** The value of the participant tag on the stack (absent: someone else's stack with our name). */
+  /** The value of the participant tag on the stack (absent: made outside the tool, or someone else's). */
   participant?: string;
+  /** The template's `Prefix` parameter: a stack the learner made by hand carries theirs. */
+  prefixParameter?: string;
+  /** ms epoch of creation. */
+  createdAt?: number;
 }
 
 export interface InstanceView {
@@ -43,6 +55,8 @@ export interface ServiceView {
   acceptanceRequired: boolean;
   nlbArns: string[];
   azs: string[];
+  /** Tagged for this participant (the tool made it). */
+  tagged: boolean;
 }
 
 export interface EndpointView {
@@ -54,13 +68,15 @@ export interface EndpointView {
   sgIds: string[];
   dnsRegional?: string;
   dnsZonal?: string;
+  /** ms epoch of creation. */
+  createdAt?: number;
 }
 
 export interface SecurityGroupView {
   id: string;
   name: string;
   ingress: IpPermission[];
-  /** Tagged for this participant: the tool made it and may delete it. */
+  /** The learner's (made outside the stacks in their Consumer VPC, or tagged for them): deleted at cleanup. */
   owned: boolean;
 }
 
@@ -71,6 +87,10 @@ export interface CloudView {
   services: ServiceView[];
   endpoints: EndpointView[];
   endpointSgs: SecurityGroupView[];
+  /** curl runs on the Consumer instance, newest first (Run Command history). */
+  curls: CurlTrace[];
+  /** This participant's stacks CloudFormation has deleted (ListStacks keeps them for 90 days). */
+  deletedStacks: { name: string; deletedAt: number }[];
 }
 
 const tagFilter = (prefix: string) => [{ Name: `tag:${PARTICIPANT_TAG}`, Values: [prefix] }];
@@ -94,10 +114,13 @@ export async function readStack(clients: AwsClients, name: string): Promise<Stac
   const outputs: Record<string, string> = {};
   for (const o of stack.Outputs ?? []) if (o.OutputKey && o.OutputValue) outputs[o.OutputKey] = o.OutputValue;
   const participant = stack.Tags?.find((t) => t.Key === PARTICIPANT_TAG)?.Value;
+  const prefixParameter = stack.Parameters?.find((p) => p.ParameterKey === "Prefix")?.ParameterValue;
   return {
     name,
     id: stack.StackId ?? name,
     ...(participant ? { participant } : {}),
+    ...(prefixParameter ? { prefixParameter } : {}),
+    ...(stack.CreationTime ? { createdAt: stack.CreationTime.getTime() } : {}),
     status: String(stack.StackStatus),
     ...(stack.StackStatusReason ? { reason: stack.StackStatusReason } : {}),
     outputs,
@@ -114,68 +137,160 @@ async function readInstance(clients: AwsClients, id: string): Promise<InstanceVi
   return i?.InstanceId ? instanceView(i) : undefined;
 }
 
-export async function readServices(clients: AwsClients, prefix: string): Promise<ServiceView[]> {
-  const out = await clients.ec2.send(new DescribeVpcEndpointServiceConfigurationsCommand({ Filters: tagFilter(prefix) }));
-  return (out.ServiceConfigurations ?? [])
-    .filter(liveService)
-    .map(serviceView);
-}
+const MAX_PAGES = 20;
 
-export async function readEndpoints(clients: AwsClients, prefix: string): Promise<EndpointView[]> {
-  const out = await clients.ec2.send(new DescribeVpcEndpointsCommand({ Filters: tagFilter(prefix) }));
-  return (out.VpcEndpoints ?? [])
-    .filter(learnerEndpoint)
-    .map(endpointView);
-}
-
-/**
- * The groups the learner made for the endpoint (tagged, outside the stacks) and whichever groups
- * the endpoints use (the VPC's default group, if the learner picked it).
- */
-export async function readEndpointSgs(clients: AwsClients, prefix: string, endpoints: EndpointView[]): Promise<SecurityGroupView[]> {
-  const tagged = await clients.ec2.send(new DescribeSecurityGroupsCommand({ Filters: tagFilter(prefix) }));
-  const groups = (tagged.SecurityGroups ?? []).filter((g) => !stackMade(g.Tags));
-  const missing = [...new Set(endpoints.flatMap((e) => e.sgIds))].filter((id) => !groups.some((g) => g.GroupId === id));
-  if (missing.length > 0) {
-    const used = await clients.ec2.send(new DescribeSecurityGroupsCommand({ GroupIds: missing })).catch(() => undefined);
-    groups.push(...(used?.SecurityGroups ?? []));
+async function allPages<T>(fetch: (token?: string) => Promise<{ items: T[]; next?: string | undefined }>): Promise<T[]> {
+  const out: T[] = [];
+  let token: string | undefined;
+  for (let i = 0; i < MAX_PAGES; i++) {
+    const p = await fetch(token);
+    out.push(...p.items);
+    token = p.next;
+    if (!token) break;
   }
-  return groups
-    .filter((g) => g.GroupId)
-    .map((g) => securityGroupView(g, (g.Tags ?? []).some((t) => t.Key === PARTICIPANT_TAG && t.Value === prefix)));
+  return out;
+}
+
+/** Every endpoint service of the account (the learner's has no tag when made by hand). */
+async function allServices(clients: AwsClients): Promise<ServiceConfiguration[]> {
+  return allPages(async (NextToken) => {
+    const out = await clients.ec2.send(new DescribeVpcEndpointServiceConfigurationsCommand(NextToken ? { NextToken } : {}));
+    return { items: out.ServiceConfigurations ?? [], next: out.NextToken };
+  });
+}
+
+async function endpointsWhere(clients: AwsClients, Filters: Filter[]): Promise<VpcEndpoint[]> {
+  return allPages(async (NextToken) => {
+    const out = await clients.ec2.send(new DescribeVpcEndpointsCommand({ Filters, ...(NextToken ? { NextToken } : {}) }));
+    return { items: out.VpcEndpoints ?? [], next: out.NextToken };
+  });
+}
+
+async function groupsWhere(clients: AwsClients, Filters: Filter[]): Promise<SecurityGroup[]> {
+  return allPages(async (NextToken) => {
+    const out = await clients.ec2.send(new DescribeSecurityGroupsCommand({ Filters, ...(NextToken ? { NextToken } : {}) }));
+    return { items: out.SecurityGroups ?? [], next: out.NextToken };
+  });
+}
+
+/** Endpoints in the Consumer VPC, and those tagged for the participant (wherever they are). */
+async function candidateEndpoints(clients: AwsClients, a: Anchors): Promise<VpcEndpoint[]> {
+  const [inVpc, tagged] = await Promise.all([
+    a.consumerVpc ? endpointsWhere(clients, [{ Name: "vpc-id", Values: [a.consumerVpc] }]) : Promise.resolve([]),
+    endpointsWhere(clients, tagFilter(a.prefix)),
+  ]);
+  return [...inVpc, ...tagged];
+}
+
+/** Groups in the Consumer VPC, tagged for the participant, or used by the given endpoints. */
+async function candidateGroups(clients: AwsClients, a: Anchors, endpoints: VpcEndpoint[]): Promise<SecurityGroup[]> {
+  const [inVpc, tagged] = await Promise.all([
+    a.consumerVpc ? groupsWhere(clients, [{ Name: "vpc-id", Values: [a.consumerVpc] }]) : Promise.resolve([]),
+    groupsWhere(clients, tagFilter(a.prefix)),
+  ]);
+  const known = new Set([...inVpc, ...tagged].map((g) => g.GroupId));
+  const missing = [...new Set(endpoints.flatMap((e) => (e.Groups ?? []).map((g) => g.GroupId ?? "")))].filter((id) => id && !known.has(id));
+  // A filter, not GroupIds: a group that vanished meanwhile must not fail the whole read.
+  const used = missing.length > 0 ? await groupsWhere(clients, [{ Name: "group-id", Values: missing }]) : [];
+  return [...inVpc, ...tagged, ...used];
+}
+
+/** The participant's endpoint services (on their NLB, or tagged for them). */
+export async function readServices(clients: AwsClients, a: Anchors): Promise<ServiceView[]> {
+  return relate(a, await allServices(clients), [], []).services;
+}
+
+/** The participant's endpoints (in their Consumer VPC, or tagged for them). */
+export async function readEndpoints(clients: AwsClients, a: Anchors): Promise<EndpointView[]> {
+  return relate(a, [], await candidateEndpoints(clients, a), []).endpoints;
+}
+
+/** Endpoints by id (a filter, so one already gone is simply absent); deleted ones left out. */
+export async function readEndpointsById(clients: AwsClients, ids: string[]): Promise<EndpointView[]> {
+  if (ids.length === 0) return [];
+  const found = await endpointsWhere(clients, [{ Name: "vpc-endpoint-id", Values: ids }]);
+  return found.filter((e) => String(e.State).toLowerCase() !== "deleted").map((e) => endpointView(e));
+}
+
+/** Endpoint services by id; deleted ones left out. */
+export async function readServicesById(clients: AwsClients, ids: string[]): Promise<ServiceView[]> {
+  if (ids.length === 0) return [];
+  const out = await clients.ec2.send(new DescribeVpcEndpointServiceConfigurationsCommand({ Filters: [{ Name: "service-id", Values: ids }] }));
+  return (out.ServiceConfigurations ?? []).filter(liveService).map((s) => serviceView(s));
+}
+
+/** Stacks of this participant that CloudFormation deleted (by name; newest deletion first). */
+async function readDeletedStacks(clients: AwsClients, names: ParticipantNames): Promise<{ name: string; deletedAt: number }[]> {
+  const wanted = new Set([names.consumerStack, names.providerStack]);
+  const summaries = await allPages(async (NextToken) => {
+    const out = await clients.cfn.send(new ListStacksCommand({ StackStatusFilter: ["DELETE_COMPLETE"], ...(NextToken ? { NextToken } : {}) }));
+    return { items: out.StackSummaries ?? [], next: out.NextToken };
+  });
+  return summaries
+    .filter((s) => s.StackName && wanted.has(s.StackName) && s.DeletionTime)
+    .map((s) => ({ name: s.StackName ?? "", deletedAt: s.DeletionTime?.getTime() ?? 0 }))
+    .sort((x, y) => y.deletedAt - x.deletedAt);
+}
+
+/** Where the participant's resources hang: their Consumer VPC and Provider NLB. */
+export function anchorsOf(names: ParticipantNames, consumer: StackView | undefined, provider: StackView | undefined): Anchors {
+  return { prefix: names.prefix, consumerVpc: consumer?.resources.Vpc, nlbArn: provider?.resources.NLB };
 }
 
 export async function readCloud(clients: AwsClients, names: ParticipantNames): Promise<CloudView> {
-  const [consumer, provider, services, endpoints] = await Promise.all([
-    readStack(clients, names.consumerStack),
-    readStack(clients, names.providerStack),
-    readServices(clients, names.prefix),
-    readEndpoints(clients, names.prefix),
+  const [consumer, provider] = await Promise.all([readStack(clients, names.consumerStack), readStack(clients, names.providerStack)]);
+  const a = anchorsOf(names, consumer, provider);
+  const [services, endpoints, deletedStacks] = await Promise.all([
+    allServices(clients),
+    candidateEndpoints(clients, a),
+    consumer && provider ? Promise.resolve([]) : readDeletedStacks(clients, names),
   ]);
-  const endpointSgs = await readEndpointSgs(clients, names.prefix, endpoints);
+  const groups = await candidateGroups(clients, a, endpoints);
+  const related = relate(a, services, endpoints, groups);
   const instanceId = consumer?.resources.EC2Instance;
   const consumerInstance = instanceId ? await readInstance(clients, instanceId) : undefined;
+  const curls = consumerInstance ? await readCurlTraces(clients, consumerInstance.id, provider?.resources.EC2Instance) : [];
   return {
     ...(consumer ? { consumer } : {}),
     ...(provider ? { provider } : {}),
     ...(consumerInstance ? { consumerInstance } : {}),
-    services,
-    endpoints,
-    endpointSgs,
+    ...related,
+    curls,
+    deletedStacks,
   };
 }
 
-/** The learner's endpoint service: the tagged one on this participant's NLB. */
+/** The learner's endpoint service: the one on their NLB (else one the tool made for them). */
 export function ourService(view: CloudView): ServiceView | undefined {
   const nlb = view.provider?.resources.NLB;
   return view.services.find((s) => !nlb || s.nlbArns.includes(nlb)) ?? view.services[0];
 }
 
+export const DEAD_ENDPOINT = /^(deleting|deleted|rejected|failed|expired)$/i;
+
 /** The learner's interface endpoint to that service, in the Consumer VPC. */
 export function ourEndpoint(view: CloudView): EndpointView | undefined {
   const svc = ourService(view);
-  const live = view.endpoints.filter((e) => !["deleting", "deleted", "rejected", "failed", "expired"].includes(e.state.toLowerCase()));
+  const vpc = view.consumer?.resources.Vpc;
+  const live = view.endpoints.filter((e) => !DEAD_ENDPOINT.test(e.state) && (!vpc || e.vpcId === vpc));
   return live.find((e) => (svc ? e.serviceName === svc.name : e.serviceName.includes(".vpce-svc-")));
+}
+
+/**
+ * Endpoints in the Consumer VPC that are not the lesson's: to another service (an S3 interface
+ * endpoint picked by mistake in a form). They cost money and are named for the learner.
+ */
+export function strayEndpoints(view: CloudView): EndpointView[] {
+  const ours = ourEndpoint(view);
+  return view.endpoints.filter((e) => e !== ours && !DEAD_ENDPOINT.test(e.state));
+}
+
+/** A curl through the endpoint that brought back the Provider's page, after the endpoint was made. */
+export function provenCurl(view: CloudView): CurlTrace | undefined {
+  const ep = ourEndpoint(view);
+  if (!ep) return undefined;
+  const names = [ep.dnsRegional, ep.dnsZonal].filter((n): n is string => Boolean(n)).map((n) => n.toLowerCase());
+  return view.curls.find((c) => c.verdict.ok && names.includes(c.target) && (ep.createdAt === undefined || c.at >= ep.createdAt));
 }
 
 export function isComplete(stack: StackView | undefined): boolean {

@@ -20,6 +20,15 @@ export interface LessonContext {
   names: ParticipantNames;
   /** Hands-on: the learner performs the step; guided: the tool does. */
   mode: "guided" | "hands-on";
+  /**
+   * The learner can act on this account outside the tool (console, AWS CLI), so "I did it myself —
+   * verify" is offered. Default: on AWS yes; in the sandbox no (nothing outside the tool reaches it).
+   */
+  learnerActsOutside?: boolean;
+}
+
+export function learnerActsOutside(ctx: LessonContext): boolean {
+  return ctx.learnerActsOutside ?? ctx.state.backend === "aws";
 }
 
 export function contextNames(state: LessonState): ParticipantNames {

@@ -5,7 +5,8 @@
 import { fillPlaceholders, loadStep, type StepContent } from "../content/lesson-content.js";
 import { LabError } from "../errors.js";
 import { readCloud, type CloudView } from "./cloud-view.js";
-import type { LessonContext } from "./context.js";
+import { knowAccount } from "./client-token.js";
+import { learnerActsOutside, mark, type LessonContext } from "./context.js";
 import { currentStep, detectAll } from "./progress.js";
 import type { Step } from "./step.js";
 import { STEPS } from "./steps/index.js";
@@ -43,7 +44,8 @@ async function learnerDoes(ctx: LessonContext, step: Step, content: StepContent,
       ctx.t("engine.howToDo"),
       [
         ...(step.handsOn ? [{ value: "form" as const, name: ctx.t("engine.doForm") }] : []),
-        { value: "verify" as const, name: ctx.t("engine.doVerify") },
+        // Only where the learner can act outside the tool: nothing outside reaches the sandbox.
+        ...(learnerActsOutside(ctx) ? [{ value: "verify" as const, name: ctx.t("engine.doVerify") }] : []),
         { value: "guided" as const, name: ctx.t("engine.doGuided") },
       ],
       step.handsOn ? "form" : "guided",
@@ -71,6 +73,8 @@ export async function runStep(ctx: LessonContext, step: Step, index: number, vie
   let after: CloudView;
   const learner = ctx.mode === "hands-on" && ctx.io.interactive && (step.handsOn !== undefined || !step.traceless);
   if (learner) {
+    // The learner is now deleting by hand: a rerun must not build anything again (see cleanup-state.ts).
+    if (step.supersedes) mark(ctx, "cleanupStarted");
     after = await learnerDoes(ctx, step, content, view);
   } else {
     if (!(await ctx.io.confirm(ctx.t("engine.runStep", { title: content.title }), true))) throw new LabError("engine.paused", {}, { source: "user" });
@@ -94,17 +98,9 @@ function announceDone(ctx: LessonContext, step: Step, view: CloudView): void {
   ctx.io.notify({ type: "step-finished", step: step.id, status: "already-done" });
 }
 
-/** The account id, so lesson text can name it from the first screen on. */
-async function knowAccount(ctx: LessonContext): Promise<void> {
-  if (ctx.state.ids.accountId) return;
-  const { GetCallerIdentityCommand } = await import("@aws-sdk/client-sts");
-  const me = await ctx.clients.sts.send(new GetCallerIdentityCommand({}));
-  if (me.Account) ctx.state.ids.accountId = me.Account;
-}
-
 /** Runs the lesson from wherever the cloud is, to the end (or just one step with `only`). */
 export async function runLesson(ctx: LessonContext, options: RunOptions = {}): Promise<void> {
-  await knowAccount(ctx);
+  await knowAccount(ctx); // so lesson text can name the account from the first screen on
   let view = await readCloud(ctx.clients, ctx.names);
   const announced = new Set<string>();
   if (options.only) {
@@ -118,6 +114,7 @@ export async function runLesson(ctx: LessonContext, options: RunOptions = {}): P
     const cur = currentStep(statuses);
     for (const s of statuses) {
       if (s === cur) break;
+      if (s.detection.passed) continue; // cleanup has begun: nothing before it is announced or redone
       if (!announced.has(s.step.id)) {
         announced.add(s.step.id);
         announceDone(ctx, s.step, view);

@@ -12,6 +12,8 @@ export interface Detection {
   note?: string;
   /** Which `## done: <variant>` text tells what happened, when it is not the usual `## done`. */
   doneVariant?: string;
+  /** Counted as done because a later step has begun for good (see `Step.supersedes`). */
+  passed?: true;
 }
 
 /** A console-like form the learner fills in hands-on mode (same fields as the AWS console). */
@@ -28,6 +30,12 @@ export interface Step {
   /** Guided: the tool performs the step, reporting progress through ctx.io. */
   perform(ctx: LessonContext, view: CloudView): Promise<void>;
   handsOn?: HandsOn;
-  /** The step leaves nothing in the cloud (preflight, tour, curl, review): it is recorded in the state. */
+  /** The step leaves nothing in the cloud (preflight, tour, review): it is recorded in the state. */
   traceless?: boolean;
+  /**
+   * True when the cloud shows this step has begun for good (cleanup: stacks deleting, or already
+   * deleted): it is then the current step whatever the earlier steps detect, so a rerun after an
+   * interruption goes on with it and never builds the earlier steps again.
+   */
+  supersedes?(view: CloudView, state: LessonState): boolean;
 }

@@ -20,8 +20,9 @@ import { stackMade } from "./cloud-shapes.js";
 export interface Blocker {
   kind: "endpoint" | "security-group" | "endpoint-service";
   id: string;
-  /** Tagged for this participant: the tool may delete it. */
+  /** The participant's (by relation to their VPC or NLB, or by tag): the tool may delete it. */
   ours: boolean;
+  state?: string;
 }
 
 export interface StackFailure {
@@ -49,19 +50,22 @@ export async function findBlockers(clients: AwsClients, stack: StackView, prefix
     const eps = await clients.ec2.send(new DescribeVpcEndpointsCommand({ Filters: [{ Name: "vpc-id", Values: [vpc] }] }));
     for (const e of eps.VpcEndpoints ?? []) {
       if (!e.VpcEndpointId || stackMade(e.Tags) || /^(deleting|deleted)$/i.test(String(e.State))) continue;
-      blockers.push({ kind: "endpoint", id: e.VpcEndpointId, ours: ours(e.Tags, prefix) });
+      // An endpoint in the participant's own Consumer VPC is theirs, tagged or not (made by hand).
+      blockers.push({ kind: "endpoint", id: e.VpcEndpointId, ours: true, state: String(e.State ?? "") });
     }
     const sgs = await clients.ec2.send(new DescribeSecurityGroupsCommand({ Filters: [{ Name: "vpc-id", Values: [vpc] }] }));
     for (const g of sgs.SecurityGroups ?? []) {
       if (!g.GroupId || g.GroupName === "default" || stackMade(g.Tags)) continue;
-      blockers.push({ kind: "security-group", id: g.GroupId, ours: ours(g.Tags, prefix) });
+      const ourName = g.GroupName === `${prefix}-endpoint-sg`; // the name the lesson tells them to use
+      blockers.push({ kind: "security-group", id: g.GroupId, ours: ourName || ours(g.Tags, prefix) });
     }
   }
   if (nlb) {
     const svcs = await clients.ec2.send(new DescribeVpcEndpointServiceConfigurationsCommand({}));
     for (const s of svcs.ServiceConfigurations ?? []) {
       if (!s.ServiceId || !(s.NetworkLoadBalancerArns ?? []).includes(nlb) || /^(deleting|deleted)$/i.test(String(s.ServiceState))) continue;
-      blockers.push({ kind: "endpoint-service", id: s.ServiceId, ours: ours(s.Tags, prefix) });
+      // A service on the participant's own NLB is theirs (the console adds no tag).
+      blockers.push({ kind: "endpoint-service", id: s.ServiceId, ours: true });
     }
   }
   return blockers;

@@ -16,8 +16,8 @@ import {
 } from "@aws-sdk/client-ec2";
 import { awsCode, LabError } from "../errors.js";
 import type { AwsClients } from "../aws/clients.js";
-import { readCloud, readEndpoints, readStack, readServices, type CloudView, type StackView } from "./cloud-view.js";
-import type { LessonContext } from "./context.js";
+import { readCloud, readEndpointsById, readStack, readServicesById, type CloudView, type StackView } from "./cloud-view.js";
+import { mark, type LessonContext } from "./context.js";
 import { deleteFailure, findBlockers } from "./teardown-blockers.js";
 import { waitFor } from "./wait.js";
 
@@ -27,9 +27,18 @@ export interface PlannedDeletion {
   name?: string;
 }
 
-/** The participant's stacks: only those carrying its tag (a same-named stack of someone else is never touched). */
+/**
+ * A stack with the participant's name is theirs when it carries their tag, or (made by hand from
+ * the printed instructions, with no tag) when its `Prefix` parameter is theirs. A same-named stack
+ * of someone else is never touched.
+ */
+export function isOwnStack(s: StackView): boolean {
+  const prefix = s.name.replace(/-(consumer|provider)$/, "");
+  return s.participant !== undefined ? s.participant === prefix : s.prefixParameter === prefix;
+}
+
 export function ownStacks(view: CloudView): StackView[] {
-  return [view.consumer, view.provider].filter((s): s is StackView => s !== undefined && s.participant !== undefined);
+  return [view.consumer, view.provider].filter((s): s is StackView => s !== undefined && isOwnStack(s));
 }
 
 /** What a teardown would delete, in order (for `--dry-run` and the confirmation). */
@@ -66,11 +75,16 @@ async function waitGone(ctx: LessonContext, label: string, ids: string[], read: 
   });
 }
 
-async function deleteEndpoints(ctx: LessonContext, ids: string[]): Promise<void> {
-  if (ids.length === 0) return;
-  const out = await ctx.clients.ec2.send(new DeleteVpcEndpointsCommand({ VpcEndpointIds: ids }));
-  failOnUnsuccessful(out.Unsuccessful);
-  await waitGone(ctx, "wait.endpointGone", ids, () => readEndpoints(ctx.clients, ctx.state.prefix), 90);
+/** Deletes the endpoints (those already `deleting` are only waited for) and waits until all are gone. */
+async function deleteEndpoints(ctx: LessonContext, endpoints: { id: string; state?: string }[]): Promise<void> {
+  if (endpoints.length === 0) return;
+  const ids = endpoints.map((e) => e.id);
+  const toDelete = endpoints.filter((e) => !/^deleting$/i.test(e.state ?? "")).map((e) => e.id);
+  if (toDelete.length > 0) {
+    const out = await ctx.clients.ec2.send(new DeleteVpcEndpointsCommand({ VpcEndpointIds: toDelete }));
+    failOnUnsuccessful(out.Unsuccessful);
+  }
+  await waitGone(ctx, "wait.endpointGone", ids, () => readEndpointsById(ctx.clients, ids), 90);
 }
 
 async function deleteGroup(ctx: LessonContext, groupId: string): Promise<void> {
@@ -105,7 +119,7 @@ async function deleteServices(ctx: LessonContext, ids: string[]): Promise<void> 
     out = await ctx.clients.ec2.send(new DeleteVpcEndpointServiceConfigurationsCommand({ ServiceIds: busy.map((b) => b.ResourceId ?? "") }));
   }
   failOnUnsuccessful(out.Unsuccessful);
-  await waitGone(ctx, "wait.serviceGone", ids, () => readServices(ctx.clients, ctx.state.prefix), 30);
+  await waitGone(ctx, "wait.serviceGone", ids, () => readServicesById(ctx.clients, ids), 30);
 }
 
 /** Deletes the stacks in parallel and waits; returns the ones that ended DELETE_FAILED. */
@@ -137,7 +151,7 @@ async function clearBlockers(ctx: LessonContext, failed: StackView): Promise<voi
     );
   }
   ctx.io.notify({ type: "notice", level: "info", message: ctx.t("teardown.removing", { what: blockers.map((b) => `${b.kind} ${b.id}`).join(", ") }) });
-  await deleteEndpoints(ctx, blockers.filter((b) => b.kind === "endpoint").map((b) => b.id));
+  await deleteEndpoints(ctx, blockers.filter((b) => b.kind === "endpoint"));
   for (const g of blockers.filter((b) => b.kind === "security-group")) await deleteGroup(ctx, g.id);
   await deleteServices(ctx, blockers.filter((b) => b.kind === "endpoint-service").map((b) => b.id));
 }
@@ -157,7 +171,9 @@ async function deleteStacks(ctx: LessonContext, stacks: StackView[]): Promise<vo
 export async function teardown(ctx: LessonContext): Promise<PlannedDeletion[]> {
   const view = await readCloud(ctx.clients, ctx.names);
   const plan = planTeardown(view);
-  await deleteEndpoints(ctx, view.endpoints.map((e) => e.id));
+  // A hint for the moments before the cloud shows it (see cleanup-state.ts): a rerun goes on deleting.
+  if (plan.length > 0) mark(ctx, "cleanupStarted");
+  await deleteEndpoints(ctx, view.endpoints);
   for (const g of view.endpointSgs.filter((g) => g.owned)) await deleteGroup(ctx, g.id);
   await deleteServices(ctx, view.services.map((s) => s.id));
   const stacks = ownStacks(view);

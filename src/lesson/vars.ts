@@ -1,4 +1,6 @@
 /** The learner's real values for `{{placeholders}}` in lesson content. */
+import { join } from "node:path";
+import { packageRoot } from "../paths.js";
 import type { CloudView } from "./cloud-view.js";
 import { ourEndpoint, ourService } from "./cloud-view.js";
 import type { LessonContext } from "./context.js";
@@ -35,5 +37,8 @@ export function lessonVars(ctx: LessonContext, view: CloudView): Record<string, 
     dnsRegional: ep?.dnsRegional,
     dnsZonal: ep?.dnsZonal,
     costPerHour: `$${cost.perHourUsd.toFixed(3)}`,
+    // Absolute: after `npx` the package lives in npm's cache, not in the learner's folder.
+    consumerTemplate: join(packageRoot(), "templates", "Consumer.yml"),
+    providerTemplate: join(packageRoot(), "templates", "Provider.yml"),
   };
 }

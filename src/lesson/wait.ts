@@ -38,10 +38,12 @@ function elapsed(ms: number): string {
 export async function waitFor<T>(ctx: LessonContext, spec: WaitSpec<T>): Promise<T> {
   const start = ctx.clock.now();
   const spinner = ctx.io.spinner(spec.step, ctx.t(spec.label));
-  const timeoutMs = (spec.timeoutSeconds ?? Math.max(spec.usualSeconds * 6, 600)) * 1000;
+  // In the sandbox, "usual" and the time-out shrink with its speed (instant: never slow; a minute at most).
+  const scale = ctx.clients.sandbox ? ctx.clients.sandbox.speed : 1;
+  const awsTimeoutMs = (spec.timeoutSeconds ?? Math.max(spec.usualSeconds * 6, 600)) * 1000;
+  const timeoutMs = ctx.clients.sandbox ? Math.max(awsTimeoutMs * scale, 60_000) : awsTimeoutMs;
   let warned = false;
-  // In the sandbox, "usual" shrinks with its speed (instant: never slow).
-  const usualMs = spec.usualSeconds * 1000 * (ctx.clients.sandbox ? ctx.clients.sandbox.speed : 1);
+  const usualMs = spec.usualSeconds * 1000 * scale;
   try {
     for (;;) {
       let value: T;

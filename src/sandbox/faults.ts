@@ -14,6 +14,11 @@ export interface Fault {
   message?: string;
   /** HTTP status; defaults to what AWS uses for the code. */
   status?: number;
+  /**
+   * The call succeeds, then its answer is lost: `kill` ends the process at once (SIGKILL, between
+   * the AWS call and anything the tool would write); `lose` throws a network error the SDK retries.
+   */
+  after?: "kill" | "lose";
 }
 
 export const FAULTS_ENV = "PRIVATELINK_LAB_SANDBOX_FAULTS";
@@ -53,7 +58,9 @@ export class FaultPlan {
       const at = `#${n + 1}`;
       if (typeof item !== "object" || item === null || Array.isArray(item)) throw new FaultsProblem("object", at);
       const rec = item as Record<string, unknown>;
-      if (typeof rec.command !== "string" || !rec.command || typeof rec.code !== "string" || !rec.code) throw new FaultsProblem("fields", at);
+      const after = rec.after === "kill" || rec.after === "lose" ? rec.after : undefined;
+      if (rec.after !== undefined && !after) throw new FaultsProblem("after", `${at}: ${JSON.stringify(rec.after)}`);
+      if (typeof rec.command !== "string" || !rec.command || ((typeof rec.code !== "string" || !rec.code) && !after)) throw new FaultsProblem("fields", at);
       const command = rec.command.replace(/Command$/, "");
       if (known && !known.has(command)) throw new FaultsProblem("command", `${at}: ${rec.command}`);
       if (rec.times !== undefined && !(typeof rec.times === "number" && Number.isInteger(rec.times) && rec.times >= 1 && rec.times <= 1000)) {
@@ -64,7 +71,8 @@ export class FaultPlan {
       }
       plan.add({
         command,
-        code: rec.code,
+        code: typeof rec.code === "string" ? rec.code : "",
+        ...(after ? { after } : {}),
         times: typeof rec.times === "number" ? rec.times : 1,
         ...(typeof rec.message === "string" ? { message: rec.message } : {}),
         ...(typeof rec.status === "number" ? { status: rec.status } : {}),
@@ -77,7 +85,7 @@ export class FaultPlan {
 /** What is wrong with a fault list: `problem` names the rule, `where` the entry. */
 export class FaultsProblem extends Error {
   constructor(
-    readonly problem: "json" | "array" | "object" | "fields" | "command" | "times" | "status",
+    readonly problem: "json" | "array" | "object" | "fields" | "command" | "times" | "status" | "after",
     readonly where: string,
   ) {
     super(`faults: ${problem} ${where}`);

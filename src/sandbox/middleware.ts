@@ -47,6 +47,12 @@ export interface CallRecord {
   dryRun?: true;
 }
 
+/** What the SDK sees when the connection drops after the request was sent: a retryable network error. */
+function lostAnswer(command: string): Error {
+  const err = new Error(`socket hang up (injected: the answer to ${command} was lost)`);
+  return Object.assign(err, { name: "TimeoutError", code: "ECONNRESET", $metadata: {} });
+}
+
 export class Sandbox {
   readonly store: WorldStore;
   readonly clock: Clock;
@@ -91,7 +97,7 @@ export class Sandbox {
     }
     this.calls.push({ service, command, region });
     const fault = this.faults.take(command);
-    if (fault) {
+    if (fault && !fault.after) {
       throw awsError(service, fault.code, fault.message ?? `Injected fault: ${fault.code}`, fault.status ?? statusFor(fault.code));
     }
     const handle = this.handlers[service][command];
@@ -101,7 +107,7 @@ export class Sandbox {
     const now = this.clock.now();
     const speed = this.speed;
     const readOnly = /^(Describe|Get|List)/.test(command);
-    return this.store.transact((world) => {
+    const answer = this.store.transact((world) => {
       const ctx: HandlerContext = {
         world,
         region,
@@ -119,5 +125,8 @@ export class Sandbox {
       if (!readOnly) retryBlockedDeletes(ctx);
       return output;
     }, readOnly);
+    if (fault?.after === "kill") process.kill(process.pid, "SIGKILL");
+    if (fault?.after === "lose") throw lostAnswer(command);
+    return answer;
   }
 }

@@ -20,7 +20,7 @@ export const LessonStateSchema = z.object({
   resourcesSince: z.string().optional(),
   /** Ids the tool created or found (also findable by tag: the file is only a cache). */
   ids: z.record(z.string(), z.string()).default({}),
-  /** Steps that leave no trace in the cloud (preflight, tour, curl, review), with when. */
+  /** Steps that leave no trace in the cloud (preflight, tour, review), with when; and hints such as cleanupStarted, restart. */
   marks: z.record(z.string(), z.string()).default({}),
   quiz: z.object({ score: z.number(), total: z.number(), at: z.string() }).optional(),
 });

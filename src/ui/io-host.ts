@@ -15,7 +15,7 @@ export type LabEvent =
   | { type: "resource-created"; step: string; kind: string; id: string }
   | { type: "step-finished"; step: string; status: "done" | "already-done" | "skipped" }
   | { type: "cost"; perHourUsd: number; region: string; sinceUsd?: number; hours?: number; sandbox: boolean }
-  | { type: "curl-result"; step: string; dnsName: string; exitCode: number; stdout: string; stderr: string; reason?: string }
+  | { type: "curl-result"; step: string; dnsName: string; exitCode: number; stdout: string; stderr: string; ok: boolean; httpStatus?: number; reason?: string }
   | { type: "quiz-result"; score: number; total: number }
   | { type: "table"; rows: string[][] }
   | { type: "error"; key: string; message: string; hint?: string }

@@ -1,4 +1,5 @@
 /** How each lesson event looks on a terminal. Pure: event in, text out. */
+import { splitStatus } from "../lesson/curl-proof.js";
 import type { ChalkInstance } from "chalk";
 import type { Translate } from "../i18n/messages.js";
 import type { LabEvent } from "./io-host.js";
@@ -67,9 +68,13 @@ export function renderEvent(event: LabEvent, r: RenderTools): string | undefined
       return c.yellow(`$ ${t(event.sandbox ? "render.costSandbox" : "render.cost", { usd: event.perHourUsd.toFixed(3), region: event.region })}${since}`);
     }
     case "curl-result": {
-      const ok = event.exitCode === 0;
-      const head = ok ? c.green(`✔ curl http://${event.dnsName}/ → ${t("render.curlOk")}`) : c.red(`✖ curl http://${event.dnsName}/ → exit ${event.exitCode}`);
-      const body = (ok ? event.stdout : event.stderr || event.stdout).trim().split("\n").slice(0, 12).map((l) => c.dim("  │ ") + l).join("\n");
+      const { body: page } = splitStatus(event.stdout);
+      const status = event.httpStatus !== undefined ? `HTTP ${event.httpStatus}` : `exit ${event.exitCode}`;
+      const head = event.ok
+        ? c.green(`✔ curl http://${event.dnsName}/ → ${status} · ${t("render.curlOk")}`)
+        : c.red(`✖ curl http://${event.dnsName}/ → ${status} · ${t(`render.curlBad.${event.reason ?? "exit"}`)}`);
+      const shown = event.ok || event.reason !== "exit" ? page : event.stderr || page;
+      const body = (shown.trim() || t("render.curlEmpty")).split("\n").slice(0, 12).map((l) => c.dim("  │ ") + l).join("\n");
       return `${head}\n${body}`;
     }
     case "quiz-result":

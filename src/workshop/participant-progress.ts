@@ -1,7 +1,7 @@
 /**
  * Where one learner is, decided by the lesson's own `detect()` over their view of the cloud:
  * the step, how long they have been on it, what looks stuck, what their resources cost. Steps
- * that leave no trace (preflight, tour, curl, review) cannot be seen: a learner is shown on the
+ * that leave no trace (preflight, tour, review) cannot be seen (curl can: Run Command history): a learner is shown on the
  * first step the cloud can tell is not done, and as finished once every such step is done.
  */
 import { ourEndpoint, type StackView } from "../lesson/cloud-view.js";
@@ -24,7 +24,7 @@ export interface ParticipantProgress {
   /** The step the learner is on, as far as the cloud shows (the last one when finished). */
   step: string;
   stepIndex: number;
-  /** Every step the cloud can show is done (curl and the quiz may still be going on). */
+  /** Every step the cloud can show is done (the quiz may still be going on). */
   finished: boolean;
   /** Why, as the step's detect() says it (a message key and its values). */
   why: string;

@@ -39,7 +39,7 @@ interface Profile {
 
 /** The room's mix, in the order participants get it (a small room still sees most of it). */
 export const MIX: readonly Profile[] = [
-  { outcome: "finished", through: "accept", minutesAgo: 45 },
+  { outcome: "finished", through: "curl", minutesAgo: 45 },
   { outcome: "waiting-acceptance", through: "allow-http", minutesAgo: 8 },
   { outcome: "deploy-failed", through: "deploy", minutesAgo: 15 },
   { outcome: "creating-endpoint", through: "endpoint-service", minutesAgo: 12 },

@@ -1,10 +1,12 @@
 /**
  * One read of the whole room: every participant's stacks, endpoint services, endpoints, security
- * groups and instances, found by the participant tag, in a fixed number of AWS calls whatever
- * the number of learners (describe once, group by tag). Only pagination adds a page per ~100
+ * groups, instances and Run Command history, in a fixed number of AWS calls whatever the number
+ * of learners (describe once, then group: stacks by tag or Prefix parameter, the rest by relation
+ * to each learner's VPC and NLB, see `lesson/relations.ts`). Only pagination adds a page per ~100
  * stacks.
  */
-import { DescribeStacksCommand, type Stack } from "@aws-sdk/client-cloudformation";
+import { DescribeStacksCommand, ListStacksCommand, type Stack } from "@aws-sdk/client-cloudformation";
+import { ListCommandInvocationsCommand, ListCommandsCommand } from "@aws-sdk/client-ssm";
 import {
   DescribeInstancesCommand,
   DescribeSecurityGroupsCommand,
@@ -12,11 +14,9 @@ import {
   DescribeVpcEndpointsCommand,
   type Filter,
   type Instance,
-  type SecurityGroup,
 } from "@aws-sdk/client-ec2";
 import type { AwsClients } from "../aws/clients.js";
-import { PARTICIPANT_TAG } from "../lesson/participant.js";
-import { participantCloud, participantOf, prefixesIn, type ParticipantCloud, type RoomRaw } from "./room-views.js";
+import { participantCloud, prefixesIn, stackParticipant, type ParticipantCloud, type RoomRaw } from "./room-views.js";
 
 export interface Room {
   /** ms epoch of the read (the clock the clients' backend uses). */
@@ -24,7 +24,8 @@ export interface Room {
   participants: ParticipantCloud[];
 }
 
-const TAGGED: Filter[] = [{ Name: "tag-key", Values: [PARTICIPANT_TAG] }];
+/** Instances made by a stack (a learner's hand-made stack carries no participant tag). */
+const STACK_MADE: Filter[] = [{ Name: "tag-key", Values: ["aws:cloudformation:stack-name"] }];
 const PAGE_GUARD = 1000;
 
 /** Follows `NextToken` to the end. */
@@ -45,52 +46,54 @@ async function stacks(clients: AwsClients): Promise<Stack[]> {
     const out = await clients.cfn.send(new DescribeStacksCommand(NextToken ? { NextToken } : {}));
     return { items: out.Stacks ?? [], next: out.NextToken };
   });
-  return all.filter((s) => participantOf(s.Tags) !== undefined);
+  return all.filter((s) => stackParticipant(s) !== undefined);
 }
 
 async function instances(clients: AwsClients): Promise<Instance[]> {
   const reservations = await allPages(async (NextToken) => {
-    const out = await clients.ec2.send(new DescribeInstancesCommand({ Filters: TAGGED, ...(NextToken ? { NextToken } : {}) }));
+    const out = await clients.ec2.send(new DescribeInstancesCommand({ Filters: STACK_MADE, ...(NextToken ? { NextToken } : {}) }));
     return { items: out.Reservations ?? [], next: out.NextToken };
   });
   return reservations.flatMap((r) => r.Instances ?? []);
 }
 
-async function taggedGroups(clients: AwsClients): Promise<SecurityGroup[]> {
-  return allPages(async (NextToken) => {
-    const out = await clients.ec2.send(new DescribeSecurityGroupsCommand({ Filters: TAGGED, ...(NextToken ? { NextToken } : {}) }));
-    return { items: out.SecurityGroups ?? [], next: out.NextToken };
+async function deletedStacks(clients: AwsClients): Promise<RoomRaw["deletedStacks"]> {
+  const all = await allPages(async (NextToken) => {
+    const out = await clients.cfn.send(new ListStacksCommand({ StackStatusFilter: ["DELETE_COMPLETE"], ...(NextToken ? { NextToken } : {}) }));
+    return { items: out.StackSummaries ?? [], next: out.NextToken };
   });
-}
-
-/** Groups endpoints use that carry no participant tag (a VPC's default group): one more call, for all of them. */
-async function untaggedGroupsInUse(clients: AwsClients, ids: string[]): Promise<SecurityGroup[]> {
-  if (ids.length === 0) return [];
-  // A filter, not GroupIds: an id that vanished meanwhile must not fail the whole read.
-  const out = await clients.ec2.send(new DescribeSecurityGroupsCommand({ Filters: [{ Name: "group-id", Values: ids }] }));
-  return out.SecurityGroups ?? [];
+  return all.filter((s) => s.StackName && s.DeletionTime).map((s) => ({ name: s.StackName ?? "", deletedAt: s.DeletionTime?.getTime() ?? 0 }));
 }
 
 export async function readRoomRaw(clients: AwsClients): Promise<RoomRaw> {
-  const [stackList, serviceList, endpointList, groups, instanceList] = await Promise.all([
+  const [stackList, serviceList, endpointList, groups, instanceList, commands, invocations, deleted] = await Promise.all([
     stacks(clients),
     allPages(async (NextToken) => {
-      const out = await clients.ec2.send(new DescribeVpcEndpointServiceConfigurationsCommand({ Filters: TAGGED, ...(NextToken ? { NextToken } : {}) }));
+      const out = await clients.ec2.send(new DescribeVpcEndpointServiceConfigurationsCommand(NextToken ? { NextToken } : {}));
       return { items: out.ServiceConfigurations ?? [], next: out.NextToken };
     }),
     allPages(async (NextToken) => {
-      const out = await clients.ec2.send(new DescribeVpcEndpointsCommand({ Filters: TAGGED, ...(NextToken ? { NextToken } : {}) }));
+      const out = await clients.ec2.send(new DescribeVpcEndpointsCommand(NextToken ? { NextToken } : {}));
       return { items: out.VpcEndpoints ?? [], next: out.NextToken };
     }),
-    taggedGroups(clients),
+    allPages(async (NextToken) => {
+      const out = await clients.ec2.send(new DescribeSecurityGroupsCommand(NextToken ? { NextToken } : {}));
+      return { items: out.SecurityGroups ?? [], next: out.NextToken };
+    }),
     instances(clients),
+    allPages(async (NextToken) => {
+      const out = await clients.ssm.send(new ListCommandsCommand({ MaxResults: 50, ...(NextToken ? { NextToken } : {}) }));
+      return { items: out.Commands ?? [], next: out.NextToken };
+    }),
+    allPages(async (NextToken) => {
+      const out = await clients.ssm.send(new ListCommandInvocationsCommand({ Details: true, MaxResults: 50, ...(NextToken ? { NextToken } : {}) }));
+      return { items: out.CommandInvocations ?? [], next: out.NextToken };
+    }),
+    deletedStacks(clients),
   ]);
   const services = serviceList.filter((s) => String(s.ServiceState).toLowerCase() !== "deleted");
   const endpoints = endpointList.filter((e) => String(e.State).toLowerCase() !== "deleted");
-  const known = new Set(groups.map((g) => g.GroupId));
-  const missing = [...new Set(endpoints.flatMap((e) => (e.Groups ?? []).map((g) => g.GroupId ?? "")))].filter((id) => id && !known.has(id));
-  groups.push(...(await untaggedGroupsInUse(clients, missing)));
-  return { stacks: stackList, services, endpoints, groups, instances: instanceList };
+  return { stacks: stackList, services, endpoints, groups, instances: instanceList, commands, invocations, deletedStacks: deleted };
 }
 
 /** Every participant found in the account and region, each with the view its steps read. */

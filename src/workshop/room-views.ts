@@ -6,9 +6,13 @@
  */
 import type { Stack } from "@aws-sdk/client-cloudformation";
 import type { Instance, SecurityGroup, ServiceConfiguration, Tag, VpcEndpoint } from "@aws-sdk/client-ec2";
-import type { CloudView, EndpointView, SecurityGroupView, StackView } from "../lesson/cloud-view.js";
+import type { Command, CommandInvocation } from "@aws-sdk/client-ssm";
+import { anchorsOf, type StackView } from "../lesson/cloud-view.js";
 import { namesFor, PARTICIPANT_TAG } from "../lesson/participant.js";
-import { endpointView, instanceView, learnerEndpoint, liveService, securityGroupView, serviceView, stackMade } from "../lesson/cloud-shapes.js";
+import { instanceView, learnerEndpoint } from "../lesson/cloud-shapes.js";
+import { curlTraces } from "../lesson/curl-history.js";
+import { relate, taggedFor } from "../lesson/relations.js";
+import type { CloudView } from "../lesson/cloud-view.js";
 
 const STACK_ID_TAG = "aws:cloudformation:stack-id";
 const LOGICAL_ID_TAG = "aws:cloudformation:logical-id";
@@ -24,12 +28,18 @@ const OUTPUT_TO_LOGICAL: Record<string, string> = {
 };
 
 export interface RoomRaw {
+  /** Live stacks of the lesson (tagged, or named `<Prefix>-consumer|provider` after their Prefix parameter). */
   stacks: Stack[];
+  /** Every endpoint service, endpoint and security group of the region: relations decide whose they are. */
   services: ServiceConfiguration[];
   endpoints: VpcEndpoint[];
-  /** Every group tagged for any participant, plus groups their endpoints use. */
   groups: SecurityGroup[];
   instances: Instance[];
+  /** Run Command history of the region (curl runs are found there). */
+  commands: Command[];
+  invocations: CommandInvocation[];
+  /** Stacks deleted (ListStacks DELETE_COMPLETE): name → ms epoch. */
+  deletedStacks: { name: string; deletedAt: number }[];
 }
 
 /** One participant's part of the room: the view the steps read, and the times the cloud shows. */
@@ -51,6 +61,14 @@ export function tagOf(tags: Tag[] | undefined, key: string): string | undefined 
 }
 
 export const participantOf = (tags: Tag[] | undefined): string | undefined => tagOf(tags, PARTICIPANT_TAG);
+
+/** Whose lesson stack this is: its participant tag, else the `Prefix` parameter its name was made from. */
+export function stackParticipant(s: Stack): string | undefined {
+  const tagged = participantOf(s.Tags);
+  if (tagged) return tagged;
+  const prefix = s.Parameters?.find((p) => p.ParameterKey === "Prefix")?.ParameterValue;
+  return prefix && (s.StackName === `${prefix}-consumer` || s.StackName === `${prefix}-provider`) ? prefix : undefined;
+}
 
 function stackView(s: Stack, instances: Instance[]): StackView {
   const outputs: Record<string, string> = {};
@@ -77,18 +95,7 @@ function stackView(s: Stack, instances: Instance[]): StackView {
 
 /** The learner's own interface endpoints: tagged for them, not made by a stack, not deleted. */
 export function learnerEndpoints(endpoints: VpcEndpoint[], prefix: string): VpcEndpoint[] {
-  return endpoints.filter(
-    (e) => participantOf(e.Tags) === prefix && learnerEndpoint(e),
-  );
-}
-
-function groupsFor(raw: RoomRaw, prefix: string, endpoints: EndpointView[]): SecurityGroupView[] {
-  const tagged = raw.groups.filter((g) => participantOf(g.Tags) === prefix && !stackMade(g.Tags));
-  const usedIds = new Set(endpoints.flatMap((e) => e.sgIds));
-  const used = raw.groups.filter((g) => g.GroupId && usedIds.has(g.GroupId) && !tagged.includes(g));
-  return [...tagged, ...used]
-    .filter((g) => g.GroupId)
-    .map((g) => securityGroupView(g, participantOf(g.Tags) === prefix));
+  return endpoints.filter((e) => taggedFor(e.Tags, prefix) && learnerEndpoint(e));
 }
 
 const time = (d: Date | undefined): number | undefined => (d ? d.getTime() : undefined);
@@ -96,18 +103,18 @@ const time = (d: Date | undefined): number | undefined => (d ? d.getTime() : und
 /** One participant's view, built from the room-wide read. */
 export function participantCloud(raw: RoomRaw, prefix: string): ParticipantCloud {
   const names = namesFor(prefix);
-  const mine = raw.stacks.filter((s) => participantOf(s.Tags) === prefix && s.StackStatus !== "DELETE_COMPLETE");
+  const mine = raw.stacks.filter((s) => stackParticipant(s) === prefix && s.StackStatus !== "DELETE_COMPLETE");
   const consumerStack = mine.find((s) => s.StackName === names.consumerStack);
   const providerStack = mine.find((s) => s.StackName === names.providerStack);
   const consumer = consumerStack ? stackView(consumerStack, raw.instances) : undefined;
   const provider = providerStack ? stackView(providerStack, raw.instances) : undefined;
-  const services = raw.services
-    .filter((s) => participantOf(s.Tags) === prefix && liveService(s))
-    .map(serviceView);
-  const ownEndpoints = learnerEndpoints(raw.endpoints, prefix);
-  const endpoints = ownEndpoints.map(endpointView);
+  const anchors = anchorsOf(names, consumer, provider);
+  const related = relate(anchors, raw.services, raw.endpoints, raw.groups);
+  const ownEndpoints = raw.endpoints.filter((e) => related.endpoints.some((v) => v.id === e.VpcEndpointId));
   const instanceId = consumer?.resources.EC2Instance;
   const instance = instanceId ? raw.instances.find((i) => i.InstanceId === instanceId) : undefined;
+  const curls = instanceId ? curlTraces(raw.commands, raw.invocations, instanceId, provider?.resources.EC2Instance) : [];
+  const deletedStacks = raw.deletedStacks.filter((d) => d.name === names.consumerStack || d.name === names.providerStack);
   const stackTimes = [consumerStack, providerStack].map((s) => time(s?.CreationTime)).filter((t): t is number => t !== undefined);
   const endpointTimes = ownEndpoints.map((e) => time(e.CreationTimestamp)).filter((t): t is number => t !== undefined);
   const deletion = [consumerStack, providerStack].map((s) => time(s?.DeletionTime)).filter((t): t is number => t !== undefined);
@@ -117,9 +124,9 @@ export function participantCloud(raw: RoomRaw, prefix: string): ParticipantCloud
       ...(consumer ? { consumer } : {}),
       ...(provider ? { provider } : {}),
       ...(instance ? { consumerInstance: instanceView(instance) } : {}),
-      services,
-      endpoints,
-      endpointSgs: groupsFor(raw, prefix, endpoints),
+      ...related,
+      curls,
+      deletedStacks,
     },
     ...(stackTimes.length ? { firstStackAt: Math.min(...stackTimes), lastStackAt: Math.max(...stackTimes) } : {}),
     ...(endpointTimes.length ? { endpointAt: Math.max(...endpointTimes) } : {}),
@@ -133,6 +140,6 @@ export function participantCloud(raw: RoomRaw, prefix: string): ParticipantCloud
  */
 export function prefixesIn(raw: RoomRaw): string[] {
   const live = raw.endpoints.filter((e) => String(e.State).toLowerCase() !== "deleted");
-  const all = [...raw.stacks, ...raw.services, ...live, ...raw.groups].map((x) => participantOf(x.Tags));
+  const all = [...raw.stacks.map(stackParticipant), ...[...raw.services, ...live, ...raw.groups].map((x) => participantOf(x.Tags))];
   return [...new Set(all.filter((p): p is string => Boolean(p)))].sort();
 }

@@ -8,6 +8,7 @@ import type { Environment } from "../../src/commands/session.js";
 import { ManualClock } from "../../src/sandbox/clock.js";
 import { Sandbox } from "../../src/sandbox/middleware.js";
 import { MemoryStore, type WorldStore } from "../../src/sandbox/store.js";
+import type { HandlerTables } from "../../src/sandbox/handler.js";
 import { RecordingHost } from "./recording-host.js";
 import { PassThrough } from "node:stream";
 
@@ -20,9 +21,11 @@ export interface Harness {
   opts: GlobalOptions;
 }
 
-export function harness(options: { host?: RecordingHost; store?: WorldStore; speed?: number; stateDir?: string; opts?: GlobalOptions } = {}): Harness {
+export function harness(
+  options: { host?: RecordingHost; store?: WorldStore; speed?: number; stateDir?: string; opts?: GlobalOptions; handlers?: HandlerTables } = {},
+): Harness {
   const clock = new ManualClock();
-  const sandbox = new Sandbox({ store: options.store ?? new MemoryStore(), clock, speed: options.speed ?? 0 });
+  const sandbox = new Sandbox({ store: options.store ?? new MemoryStore(), clock, speed: options.speed ?? 0, ...(options.handlers ? { handlers: options.handlers } : {}) });
   const host = options.host ?? new RecordingHost();
   const stateDir = options.stateDir ?? mkdtempSync(join(tmpdir(), "pll-state-"));
   const stdout = new PassThrough() as unknown as NodeJS.WriteStream;

@@ -22,7 +22,7 @@ const PLACEHOLDERS = new Set([
   "region", "prefix", "accountId", "az", "consumerStack", "providerStack", "consumerVpcId", "consumerSubnetId",
   "consumerInstanceId", "consumerInstanceIp", "consumerSgId", "providerVpcId", "providerSubnetId", "providerInstanceId",
   "nlbArn", "nlbName", "targetGroupArn", "serviceId", "serviceName", "endpointId", "endpointSgId", "dnsRegional",
-  "dnsZonal", "costPerHour",
+  "dnsZonal", "costPerHour", "consumerTemplate", "providerTemplate",
 ]);
 
 /** Note keys the engine's steps ask for (hands-on consequences and detections). */

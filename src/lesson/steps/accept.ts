@@ -1,7 +1,7 @@
 /** Step 6: the provider accepts the connection request; the endpoint becomes available. */
 import { AcceptVpcEndpointConnectionsCommand, RejectVpcEndpointConnectionsCommand } from "@aws-sdk/client-ec2";
 import { LabError } from "../../errors.js";
-import { ourEndpoint, ourService, readEndpoints, type CloudView } from "../cloud-view.js";
+import { ourEndpoint, ourService, readEndpointsById, type CloudView } from "../cloud-view.js";
 import type { LessonContext } from "../context.js";
 import type { HandsOn, Step } from "../step.js";
 import { waitFor } from "../wait.js";
@@ -18,7 +18,7 @@ async function waitAvailable(ctx: LessonContext, endpointId: string): Promise<vo
   await waitFor(ctx, {
     step: "accept",
     label: "wait.accept",
-    read: async () => (await readEndpoints(ctx.clients, ctx.state.prefix)).find((e) => e.id === endpointId),
+    read: async () => (await readEndpointsById(ctx.clients, [endpointId]))[0],
     check: (e) => (e?.state.toLowerCase() === "available" ? true : e && /rejected|failed/i.test(e.state) ? new LabError("error.endpointRejected", { id: endpointId }) : undefined),
     describe: (e) => e?.state ?? "",
     usualSeconds: 60,

@@ -1,15 +1,19 @@
 /** Step 9: delete everything, in the order AWS requires, and prove nothing billable is left. */
+import { cleanupStarted } from "../cleanup-state.js";
+import { setInterruptNotice } from "../../interrupt-notice.js";
 import { isEmpty, planTeardown, teardown } from "../teardown.js";
 import { mark } from "../context.js";
-import type { Step } from "../step.js";
+import type { Detection, Step } from "../step.js";
 import { costPerHour, FULL_LESSON } from "../pricing.js";
 
 export const cleanup: Step = {
   id: "cleanup",
   requires: ["review"],
-  detect(view, state) {
-    const done = state.quiz !== undefined && Boolean(state.marks.cleanup) && isEmpty(view);
-    return { done, why: done ? "detect.cleanup.done" : "detect.cleanup.todo" };
+  supersedes: cleanupStarted,
+  detect(view, state): Detection {
+    if (!cleanupStarted(view, state)) return { done: false, why: "detect.cleanup.todo" };
+    const done = isEmpty(view);
+    return { done, why: done ? "detect.cleanup.done" : "detect.cleanup.inProgress", vars: { n: String(planTeardown(view).length) } };
   },
   async perform(ctx, view) {
     const plan = planTeardown(view);
@@ -21,8 +25,9 @@ export const cleanup: Step = {
       ctx.io.notify({ type: "notice", level: "warn", message: ctx.t("cleanup.later", { usd: cost.perHourUsd.toFixed(3) }) });
       return;
     }
-    await teardown(ctx);
+    setInterruptNotice("destroy.interrupted");
+    const deleted = await teardown(ctx);
     mark(ctx, "cleanup");
-    ctx.io.notify({ type: "notice", level: "success", message: ctx.t("cleanup.empty") });
+    ctx.io.notify({ type: "notice", level: "success", message: ctx.t("cleanup.empty", { n: deleted.length }) });
   },
 };

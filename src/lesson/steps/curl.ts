@@ -1,21 +1,48 @@
-/** Step 7: curl the Provider's page from the Consumer instance, through the endpoint's DNS names. */
+/**
+ * Step 7: curl the Provider's page from the Consumer instance, through the endpoint's DNS names.
+ * Done is what Run Command's history shows: a curl through the endpoint that brought back the
+ * Provider's page (the tool's own, or one the learner sent), never a local mark or an exit code.
+ */
 import { LabError } from "../../errors.js";
-import { ourEndpoint, type CloudView } from "../cloud-view.js";
-import { mark, type LessonContext } from "../context.js";
-import { runShell, waitOnline, type RunResult } from "../ssm-run.js";
-import type { HandsOn, Step } from "../step.js";
+import { ourEndpoint, provenCurl, type CloudView } from "../cloud-view.js";
+import { curlVerdict, STATUS_MARK, type CurlVerdict } from "../curl-proof.js";
+import type { LessonContext } from "../context.js";
+import { runShell, waitOnline } from "../ssm-run.js";
+import type { Detection, HandsOn, Step } from "../step.js";
 
+/** The tool's curl: the learner's command plus `-w`, so the HTTP status is known too. */
 export function curlCommand(dnsName: string): string {
-  return `curl -sS -m 10 http://${dnsName}/`;
+  return `curl -sS -m 10 -w '\\n${STATUS_MARK}%{http_code}\\n' http://${dnsName}/`;
 }
 
-async function curlOnce(ctx: LessonContext, view: CloudView, dnsName: string): Promise<RunResult> {
+async function curlOnce(ctx: LessonContext, view: CloudView, dnsName: string): Promise<CurlVerdict> {
   const instanceId = view.consumerInstance?.id;
   if (!instanceId) throw new LabError("error.missingStep", { step: "deploy" });
   await waitOnline(ctx, "curl", instanceId);
   const r = await runShell(ctx, "curl", instanceId, curlCommand(dnsName));
-  ctx.io.notify({ type: "curl-result", step: "curl", dnsName, exitCode: r.exitCode, stdout: r.stdout, stderr: r.stderr });
-  return r;
+  const verdict = curlVerdict(r, view.provider?.resources.EC2Instance);
+  ctx.io.notify({
+    type: "curl-result",
+    step: "curl",
+    dnsName,
+    exitCode: r.exitCode,
+    stdout: r.stdout,
+    stderr: r.stderr,
+    ok: verdict.ok,
+    ...(verdict.status !== undefined ? { httpStatus: verdict.status } : {}),
+    ...(!verdict.ok ? { reason: verdict.reason } : {}),
+  });
+  return verdict;
+}
+
+/** A failed curl as the error the learner reads: what came back and what it means. */
+export function curlError(dns: string, v: Exclude<CurlVerdict, { ok: true }>): LabError {
+  return new LabError(`error.curl.${v.reason}`, {
+    dns,
+    code: v.exitCode,
+    status: v.status ?? "?",
+    output: v.firstLines || "(empty)",
+  });
 }
 
 function names(view: CloudView): { regional: string; zonal?: string } {
@@ -24,12 +51,13 @@ function names(view: CloudView): { regional: string; zonal?: string } {
   return { regional: ep.dnsRegional, ...(ep.dnsZonal ? { zonal: ep.dnsZonal } : {}) };
 }
 
+/** Guided: the regional name, then the zonal one; each must bring back the Provider's page. */
 async function curlBoth(ctx: LessonContext, view: CloudView): Promise<void> {
   const { regional, zonal } = names(view);
-  const first = await curlOnce(ctx, view, regional);
-  if (first.exitCode !== 0) throw new LabError("error.curlFailed", { dns: regional, code: first.exitCode, stderr: first.stderr.trim() });
-  if (zonal) await curlOnce(ctx, view, zonal);
-  mark(ctx, "curl");
+  for (const dns of [regional, ...(zonal ? [zonal] : [])]) {
+    const v = await curlOnce(ctx, view, dns);
+    if (!v.ok) throw curlError(dns, v);
+  }
 }
 
 const form: HandsOn = {
@@ -45,10 +73,9 @@ const form: HandsOn = {
       ],
       regional,
     );
-    const r = await curlOnce(ctx, view, dns);
+    const v = await curlOnce(ctx, view, dns);
     if (dns === nlbDns) return ["nlb-dns"];
-    if (r.exitCode !== 0) return ["timeout"];
-    mark(ctx, "curl");
+    if (!v.ok) return [v.reason === "exit" ? "timeout" : `curl-${v.reason}`];
     return ["regional-zonal", "source-ip"];
   },
 };
@@ -56,11 +83,13 @@ const form: HandsOn = {
 export const curl: Step = {
   id: "curl",
   requires: ["accept"],
-  traceless: true,
-  detect(view, state) {
+  detect(view): Detection {
     const ep = ourEndpoint(view);
-    const done = Boolean(state.marks.curl) && ep?.state.toLowerCase() === "available";
-    return { done, why: done ? "detect.curl.done" : "detect.curl.todo" };
+    const proof = ep?.state.toLowerCase() === "available" ? provenCurl(view) : undefined;
+    if (proof) return { done: true, why: "detect.curl.done", vars: { dns: proof.target } };
+    const last = ep ? view.curls.find((c) => [ep.dnsRegional, ep.dnsZonal].includes(c.target)) : undefined;
+    if (last && !last.verdict.ok) return { done: false, why: `detect.curl.${last.verdict.reason}`, vars: { dns: last.target, status: String(last.verdict.status ?? "?") } };
+    return { done: false, why: "detect.curl.todo" };
   },
   perform: curlBoth,
   handsOn: form,

@@ -107,6 +107,9 @@ export const deploy: Step = {
     return { done: false, why: "detect.deploy.todo" };
   },
   async perform(ctx, view) {
+    // A stack being deleted is never waited on or built over: the cleanup must finish first.
+    const deleting = [view.consumer, view.provider].find((s) => s && /^DELETE_(IN_PROGRESS|FAILED)$/.test(s.status));
+    if (deleting) throw new LabError("error.stackDeleting", { stack: deleting.name, status: deleting.status }, { source: "user" });
     for (const stack of [view.consumer, view.provider]) {
       if (stack && /ROLLBACK_COMPLETE$|^ROLLBACK_FAILED$/.test(stack.status)) await clearRolledBack(ctx, stack);
     }

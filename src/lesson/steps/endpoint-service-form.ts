@@ -32,7 +32,7 @@ export const endpointServiceForm: HandsOn = {
     const chosen = await io.select(t("form.service.lb"), [{ value: nlbArn, name: nlbName }], nlbArn);
     const acceptanceRequired = await io.confirm(t("form.service.acceptance"), true);
     if (!acceptanceRequired) notes.push("no-acceptance");
-    await createEndpointService(ctx, { name, nlbArn: chosen, acceptanceRequired }, view);
+    await createEndpointService(ctx, { name, nlbArn: chosen, acceptanceRequired });
     notes.push("service-name");
     return notes;
   },

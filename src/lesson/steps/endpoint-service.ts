@@ -1,9 +1,9 @@
 /** Step 3: the provider side of PrivateLink — an endpoint service on the NLB, acceptance required. */
 import { CreateVpcEndpointServiceConfigurationCommand } from "@aws-sdk/client-ec2";
 import { LabError } from "../../errors.js";
-import { ourService, readServices, type CloudView } from "../cloud-view.js";
+import { ourService, readServicesById, type CloudView } from "../cloud-view.js";
 import { saveState, type LessonContext } from "../context.js";
-import { clientToken } from "../client-token.js";
+import { createOnce } from "../client-token.js";
 import { participantTags } from "../participant.js";
 import type { Step } from "../step.js";
 import { waitFor } from "../wait.js";
@@ -15,18 +15,25 @@ export interface ServiceChoices {
   acceptanceRequired: boolean;
 }
 
-export async function createEndpointService(ctx: LessonContext, choices: ServiceChoices, view: CloudView): Promise<void> {
-  const token = clientToken(ctx, "service", view.services.some((s) => s.id === ctx.state.ids.serviceId));
-  const out = await ctx.clients.ec2.send(
-    new CreateVpcEndpointServiceConfigurationCommand({
-      NetworkLoadBalancerArns: [choices.nlbArn],
-      AcceptanceRequired: choices.acceptanceRequired,
-      // The same token on a retry after a crash returns the same service instead of a second one.
-      ClientToken: token,
-      TagSpecifications: [
-        { ResourceType: "vpc-endpoint-service", Tags: [{ Key: "Name", Value: choices.name }, ...participantTags(ctx.state.prefix, ctx.lesson)] },
-      ],
-    }),
+export async function createEndpointService(ctx: LessonContext, choices: ServiceChoices): Promise<void> {
+  const params = { nlb: choices.nlbArn, acceptance: choices.acceptanceRequired, name: choices.name };
+  const out = await createOnce(
+    ctx,
+    "service",
+    params,
+    (ClientToken) =>
+      ctx.clients.ec2.send(
+        new CreateVpcEndpointServiceConfigurationCommand({
+          NetworkLoadBalancerArns: [choices.nlbArn],
+          AcceptanceRequired: choices.acceptanceRequired,
+          // The same token on a retry after a crash returns the same service instead of a second one.
+          ClientToken,
+          TagSpecifications: [
+            { ResourceType: "vpc-endpoint-service", Tags: [{ Key: "Name", Value: choices.name }, ...participantTags(ctx.state.prefix, ctx.lesson)] },
+          ],
+        }),
+      ),
+    (made) => /^(deleting|deleted|failed)$/i.test(String(made.ServiceConfiguration?.ServiceState ?? "")),
   );
   const id = out.ServiceConfiguration?.ServiceId;
   if (!id) throw new LabError("error.unexpected", { what: "CreateVpcEndpointServiceConfiguration" }, { source: "internal" });
@@ -36,7 +43,7 @@ export async function createEndpointService(ctx: LessonContext, choices: Service
   await waitFor(ctx, {
     step: "endpoint-service",
     label: "wait.service",
-    read: async () => (await readServices(ctx.clients, ctx.state.prefix)).find((s) => s.id === id),
+    read: async () => (await readServicesById(ctx.clients, [id]))[0],
     check: (s) => (s && s.state.toLowerCase() === "available" ? true : s && s.state.toLowerCase() === "failed" ? new LabError("error.serviceFailed", { id }) : undefined),
     describe: (s) => s?.state ?? "",
     usualSeconds: 30,
@@ -60,7 +67,7 @@ export const endpointService: Step = {
     return { done: true, why: "detect.service.noAcceptance", doneVariant: "no-acceptance" };
   },
   async perform(ctx, view) {
-    await createEndpointService(ctx, { name: `${ctx.state.prefix}-service`, nlbArn: requireNlb(view), acceptanceRequired: true }, view);
+    await createEndpointService(ctx, { name: `${ctx.state.prefix}-service`, nlbArn: requireNlb(view), acceptanceRequired: true });
   },
   handsOn: endpointServiceForm,
 };

@@ -8,7 +8,7 @@ import { awsCode } from "../../errors.js";
 import { ourService, type CloudView } from "../cloud-view.js";
 import type { LessonContext } from "../context.js";
 import type { HandsOn } from "../step.js";
-import { createInterfaceEndpoint, ensureEndpointSg, requireConsumer } from "./interface-endpoint.js";
+import { createInterfaceEndpoint, ensureEndpointSg, offerToRemoveStrays, requireConsumer } from "./interface-endpoint.js";
 
 async function serviceExists(ctx: LessonContext, name: string): Promise<boolean> {
   try {
@@ -47,6 +47,7 @@ export const interfaceEndpointForm: HandsOn = {
     const { io, t } = ctx;
     const notes: string[] = [];
     const { vpcId, subnetId } = requireConsumer(view);
+    await offerToRemoveStrays(ctx, view);
     const name = await io.input(t("form.endpoint.name"), `${ctx.state.prefix}-endpoint`);
     await io.select(
       t("form.endpoint.category"),
@@ -80,7 +81,7 @@ export const interfaceEndpointForm: HandsOn = {
     let sg = sgChoice === "default" ? await defaultGroupOf(ctx, vpcId) : undefined;
     if (sgChoice === "default") notes.push("default-sg");
     sg ??= await ensureEndpointSg(ctx, vpcId);
-    await createInterfaceEndpoint(ctx, { serviceName, vpcId, subnetIds: [subnetId], sgIds: [sg], name }, view);
+    await createInterfaceEndpoint(ctx, { serviceName, vpcId, subnetIds: [subnetId], sgIds: [sg], name });
     notes.push("pending-acceptance");
     return notes;
   },

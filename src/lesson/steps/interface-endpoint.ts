@@ -2,14 +2,15 @@
 import {
   CreateSecurityGroupCommand,
   CreateVpcEndpointCommand,
+  DeleteVpcEndpointsCommand,
   DescribeSecurityGroupsCommand,
 } from "@aws-sdk/client-ec2";
 import { awsCode, LabError } from "../../errors.js";
-import { ourEndpoint, ourService, readEndpoints, type CloudView } from "../cloud-view.js";
+import { DEAD_ENDPOINT, ourEndpoint, ourService, readEndpointsById, strayEndpoints, type CloudView } from "../cloud-view.js";
 import { saveState, type LessonContext } from "../context.js";
-import { clientToken } from "../client-token.js";
+import { canonical, createOnce } from "../client-token.js";
 import { participantTags } from "../participant.js";
-import type { Step } from "../step.js";
+import type { Detection, Step } from "../step.js";
 import { waitFor } from "../wait.js";
 import { interfaceEndpointForm } from "./interface-endpoint-form.js";
 
@@ -51,20 +52,27 @@ export interface EndpointChoices {
   name: string;
 }
 
-export async function createInterfaceEndpoint(ctx: LessonContext, c: EndpointChoices, view: CloudView): Promise<string> {
-  const token = clientToken(ctx, "endpoint", view.endpoints.some((e) => e.id === ctx.state.ids.endpointId && !/^(rejected|deleting|deleted|failed|expired)$/i.test(e.state)));
-  const out = await ctx.clients.ec2.send(
-    new CreateVpcEndpointCommand({
-      VpcEndpointType: "Interface",
-      ServiceName: c.serviceName,
-      VpcId: c.vpcId,
-      SubnetIds: c.subnetIds,
-      SecurityGroupIds: c.sgIds,
-      // The service has no private DNS name: we use the endpoint's own DNS names.
-      PrivateDnsEnabled: false,
-      ClientToken: token,
-      TagSpecifications: [{ ResourceType: "vpc-endpoint", Tags: [{ Key: "Name", Value: c.name }, ...participantTags(ctx.state.prefix, ctx.lesson)] }],
-    }),
+export async function createInterfaceEndpoint(ctx: LessonContext, c: EndpointChoices): Promise<string> {
+  const params = { service: c.serviceName, vpc: c.vpcId, subnets: canonical(c.subnetIds), groups: canonical(c.sgIds), name: c.name };
+  const out = await createOnce(
+    ctx,
+    "endpoint",
+    params,
+    (ClientToken) =>
+      ctx.clients.ec2.send(
+        new CreateVpcEndpointCommand({
+          VpcEndpointType: "Interface",
+          ServiceName: c.serviceName,
+          VpcId: c.vpcId,
+          SubnetIds: c.subnetIds,
+          SecurityGroupIds: c.sgIds,
+          // The service has no private DNS name: we use the endpoint's own DNS names.
+          PrivateDnsEnabled: false,
+          ClientToken,
+          TagSpecifications: [{ ResourceType: "vpc-endpoint", Tags: [{ Key: "Name", Value: c.name }, ...participantTags(ctx.state.prefix, ctx.lesson)] }],
+        }),
+      ),
+    (made) => DEAD_ENDPOINT.test(String(made.VpcEndpoint?.State ?? "")),
   );
   const id = out.VpcEndpoint?.VpcEndpointId;
   if (!id) throw new LabError("error.unexpected", { what: "CreateVpcEndpoint" }, { source: "internal" });
@@ -74,12 +82,27 @@ export async function createInterfaceEndpoint(ctx: LessonContext, c: EndpointCho
   await waitFor(ctx, {
     step: "interface-endpoint",
     label: "wait.endpoint",
-    read: async () => (await readEndpoints(ctx.clients, ctx.state.prefix)).find((e) => e.id === id),
+    read: async () => (await readEndpointsById(ctx.clients, [id]))[0],
     check: (e) => (e && WAITING_STATES.has(e.state.toLowerCase()) ? true : e && e.state.toLowerCase() === "failed" ? new LabError("error.endpointFailed", { id }) : undefined),
     describe: (e) => e?.state ?? "",
     usualSeconds: 90,
   });
   return id;
+}
+
+/**
+ * An endpoint in the Consumer VPC to another service (a wrong form answer, e.g. an S3 interface
+ * endpoint) is named, and the learner is offered to delete it: it costs money and is not the
+ * lesson's. Without a learner to ask it is kept (the cleanup removes it).
+ */
+export async function offerToRemoveStrays(ctx: LessonContext, view: CloudView): Promise<void> {
+  for (const e of strayEndpoints(view)) {
+    ctx.io.notify({ type: "notice", level: "warn", message: ctx.t("endpoint.stray", { id: e.id, service: e.serviceName }) });
+    if (!ctx.io.interactive || !(await ctx.io.confirm(ctx.t("endpoint.removeStray", { id: e.id }), true))) continue;
+    const out = await ctx.clients.ec2.send(new DeleteVpcEndpointsCommand({ VpcEndpointIds: [e.id] }));
+    const failure = out.Unsuccessful?.[0];
+    if (failure) throw new LabError("error.deleteFailed", { what: e.id, reason: failure.Error?.Message ?? "" }, { source: "aws" });
+  }
 }
 
 export function requireConsumer(view: CloudView): { vpcId: string; subnetId: string } {
@@ -92,8 +115,10 @@ export function requireConsumer(view: CloudView): { vpcId: string; subnetId: str
 export const interfaceEndpoint: Step = {
   id: "interface-endpoint",
   requires: ["endpoint-service"],
-  detect(view) {
+  detect(view): Detection {
     const ep = ourEndpoint(view);
+    const stray = strayEndpoints(view)[0];
+    if (!ep && stray) return { done: false, why: "detect.endpoint.stray", vars: { id: stray.id, service: stray.serviceName } };
     if (!ep) return { done: false, why: "detect.endpoint.todo" };
     if (!WAITING_STATES.has(ep.state.toLowerCase())) return { done: false, why: "detect.endpoint.pending", vars: { state: ep.state } };
     return { done: true, why: "detect.endpoint.done", vars: { state: ep.state } };
@@ -102,8 +127,9 @@ export const interfaceEndpoint: Step = {
     const svc = ourService(view);
     if (!svc) throw new LabError("error.missingStep", { step: "endpoint-service" });
     const { vpcId, subnetId } = requireConsumer(view);
+    await offerToRemoveStrays(ctx, view);
     const sg = await ensureEndpointSg(ctx, vpcId);
-    await createInterfaceEndpoint(ctx, { serviceName: svc.name, vpcId, subnetIds: [subnetId], sgIds: [sg], name: `${ctx.state.prefix}-endpoint` }, view);
+    await createInterfaceEndpoint(ctx, { serviceName: svc.name, vpcId, subnetIds: [subnetId], sgIds: [sg], name: `${ctx.state.prefix}-endpoint` });
   },
   handsOn: interfaceEndpointForm,
 };

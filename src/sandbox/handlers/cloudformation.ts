@@ -39,6 +39,29 @@ export const cloudFormationHandlers: HandlerTable = {
     return { Stacks: p.items.map((s) => describeStack(s, ctx.now)), ...(p.NextToken ? { NextToken: p.NextToken } : {}) };
   }),
 
+  /** Every stack that has started, deleted ones included (AWS keeps them listed for 90 days). */
+  ListStacksCommand: handler<Cfn.ListStacksCommandInput, Cfn.ListStacksCommandOutput>((ctx, input) => {
+    const wanted = input.StackStatusFilter;
+    const summaries = Object.values(ctx.rw.stacks)
+      .filter((s) => s.life.createdAt <= ctx.now)
+      .sort((a, b) => b.CreationTime - a.CreationTime)
+      .map((s) => {
+        const d = describeStack(s, ctx.now);
+        return {
+          StackId: s.StackId,
+          StackName: s.StackName,
+          CreationTime: d.CreationTime,
+          ...(d.DeletionTime ? { DeletionTime: d.DeletionTime } : {}),
+          StackStatus: d.StackStatus,
+          ...(d.StackStatusReason ? { StackStatusReason: d.StackStatusReason } : {}),
+          ...(s.Description ? { TemplateDescription: s.Description } : {}),
+        };
+      })
+      .filter((s) => !wanted || wanted.length === 0 || wanted.includes(s.StackStatus as Cfn.StackStatus));
+    const p = page(summaries, input.NextToken);
+    return { StackSummaries: p.items, ...(p.NextToken ? { NextToken: p.NextToken } : {}) };
+  }),
+
   DescribeStackEventsCommand: handler<Cfn.DescribeStackEventsCommandInput, Cfn.DescribeStackEventsCommandOutput>((ctx, input) => {
     const stack = requireStack(ctx, input.StackName);
     const p = page(visibleEvents(stack, ctx.now), input.NextToken);

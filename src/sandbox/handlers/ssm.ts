@@ -1,6 +1,6 @@
 /**
  * Systems Manager Run Command and managed-instance inventory: DescribeInstanceInformation,
- * SendCommand (AWS-RunShellScript), GetCommandInvocation, ListCommandInvocations.
+ * SendCommand (AWS-RunShellScript), GetCommandInvocation, ListCommands, ListCommandInvocations.
  * (GetParameter(s) live in ssm-parameters.ts.)
  */
 import type {
@@ -11,6 +11,8 @@ import type {
   InstanceInformation,
   ListCommandInvocationsCommandInput,
   ListCommandInvocationsCommandOutput,
+  ListCommandsCommandInput,
+  ListCommandsCommandOutput,
   SendCommandCommandInput,
   SendCommandCommandOutput,
 } from "@aws-sdk/client-ssm";
@@ -176,6 +178,34 @@ const listCommandInvocations = handler<ListCommandInvocationsCommandInput, ListC
   return { CommandInvocations: list };
 });
 
+/** Run Command history: what was sent (newest first), as the console's "Command history" shows it. */
+const listCommands = handler<ListCommandsCommandInput, ListCommandsCommandOutput>((ctx, input) => {
+  const list = Object.values(ctx.rw.ssmCommands)
+    .filter((c) => !input.CommandId || c.CommandId === input.CommandId)
+    .filter((c) => !input.InstanceId || c.InstanceIds.includes(input.InstanceId))
+    .sort((a, b) => b.RequestedDateTime - a.RequestedDateTime)
+    .map((cmd) => {
+      const views = cmd.Invocations.map((inv) => invocationAt(inv, ctx.now));
+      const status = views.find((v) => v.status !== "Success")?.status ?? "Success";
+      return {
+        CommandId: cmd.CommandId,
+        DocumentName: cmd.DocumentName,
+        DocumentVersion: "$DEFAULT",
+        Comment: "",
+        Parameters: { commands: [...cmd.Commands] },
+        InstanceIds: [...cmd.InstanceIds],
+        Targets: [],
+        RequestedDateTime: new Date(cmd.RequestedDateTime),
+        Status: status,
+        StatusDetails: status,
+        TargetCount: cmd.InstanceIds.length,
+        CompletedCount: views.filter((v) => v.finishedAt !== undefined && v.finishedAt <= ctx.now).length,
+        ErrorCount: views.filter((v) => v.status === "Failed").length,
+      };
+    });
+  return { Commands: list };
+});
+
 function plugin(view: ReturnType<typeof invocationAt>) {
   return {
     Name: "aws:runShellScript",
@@ -195,4 +225,5 @@ export const ssmHandlers: HandlerTable = {
   SendCommandCommand: sendCommand,
   GetCommandInvocationCommand: getCommandInvocation,
   ListCommandInvocationsCommand: listCommandInvocations,
+  ListCommandsCommand: listCommands,
 };

@@ -8,9 +8,6 @@ import type { HandlerContext } from "../handler.js";
 import { exists, type Instance } from "../world.js";
 import { routeTableOfSubnet } from "./network.js";
 
-/** Apache's test page on Amazon Linux 2023 (served with 403 when there is no index.html). */
-export const APACHE_TEST_PAGE = "<html><body><h1>It works!</h1></body></html>\n";
-
 const INSTALLS_HTTPD = /\b(?:dnf|yum)\b[^\n]*\binstall\b[^\n]*\bhttpd\b/;
 const STARTS_HTTPD = /systemctl\s+(?:start|restart|enable\s+--now)\s+httpd\b|\bservice\s+httpd\s+start\b/;
 const INDEX_HEREDOC = /cat\s*>\s*\/var\/www\/html\/index\.html\s*<<-?\s*(['"]?)(\w+)\1[^\n]*\n([\s\S]*?)\n\s*\2\s*(?:\n|$)/;
@@ -57,7 +54,8 @@ export function decideBoot(ctx: HandlerContext, instance: Instance): Instance["b
   const body = indexBody(script, instance);
   return {
     httpdReadyAt: later(ctx, bootAt, 60),
-    httpdBody: body ?? APACHE_TEST_PAGE,
+    // No index.html: httpd answers its test page with 403 (see reachability/http-response.ts).
+    ...(body !== undefined ? { httpdBody: body } : {}),
     httpdStatus: body === undefined ? 403 : 200,
   };
 }

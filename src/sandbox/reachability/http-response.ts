@@ -1,6 +1,8 @@
 /**
  * What Apache httpd on Amazon Linux 2023 answers: the Provider's index.html for `/` and
- * `/index.html`, its standard 404 page for anything else.
+ * `/index.html`, its standard 404 page for anything else; with no index.html, its test page with
+ * HTTP 403 (the welcome.conf of AL2023's httpd package), which `curl -sS` without `-f` still
+ * prints with exit code 0.
  */
 
 export interface HttpResponse {
@@ -36,10 +38,34 @@ function notFound(now: number): HttpResponse {
   };
 }
 
+/** Apache's test page on Amazon Linux 2023 (a shortened copy: the title and heading are the real ones). */
+export const APACHE_TEST_PAGE =
+  "<!doctype html>\n<html>\n<head>\n<title>Test Page for the HTTP Server on Amazon Linux</title>\n</head>\n" +
+  "<body>\n<h1>It works!</h1>\n<p>This page is used to test the proper operation of the Apache HTTP server.</p>\n</body>\n</html>\n";
+
+function testPage(now: number): HttpResponse {
+  return {
+    status: 403,
+    statusText: "Forbidden",
+    headers: [
+      ["Date", httpDate(now)],
+      ["Server", SERVER],
+      ["Last-Modified", httpDate(now - 86_400_000)],
+      ["Accept-Ranges", "bytes"],
+      ["Content-Length", String(byteLength(APACHE_TEST_PAGE))],
+      ["Content-Type", "text/html; charset=UTF-8"],
+    ],
+    body: APACHE_TEST_PAGE,
+  };
+}
+
+/** `body`: the Provider's index.html; undefined when there is none (the test page, 403). */
 export function apacheResponse(path: string, body: string | undefined, now: number): HttpResponse {
   const clean = path.split("?")[0] ?? "/";
+  if (clean === "/" && body === undefined) return testPage(now);
   if (clean !== "/" && clean !== "/index.html") return notFound(now);
-  const page = body ?? "";
+  if (body === undefined) return notFound(now);
+  const page = body;
   return {
     status: 200,
     statusText: "OK",

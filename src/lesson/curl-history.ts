@@ -1,0 +1,83 @@
+/**
+ * A curl leaves a trace AWS keeps: Run Command's history of the Consumer instance (ListCommands for
+ * what was run, ListCommandInvocations for what came back). The tool's own curl and one the
+ * learner sent with `aws ssm send-command` are found the same way, so verify, `status` and the
+ * workshop view see both. (An interactive Session Manager shell leaves no such record.)
+ */
+import { ListCommandInvocationsCommand, ListCommandsCommand, type Command, type CommandInvocation } from "@aws-sdk/client-ssm";
+import type { AwsClients } from "../aws/clients.js";
+import { curlVerdict, type CurlVerdict } from "./curl-proof.js";
+
+export interface CurlTrace {
+  commandId: string;
+  /** The host name curl was pointed at (the endpoint's regional or zonal name, or another). */
+  target: string;
+  /** ms epoch the command was sent. */
+  at: number;
+  verdict: CurlVerdict;
+}
+
+const PAGES = 5;
+const CURL_URL = /\bcurl\b[^\n;|&]*?https?:\/\/([a-z0-9.-]+)/i;
+
+/** The host a shell command curls, if it curls one. */
+export function curlTarget(commands: string[]): string | undefined {
+  for (const c of commands) {
+    const m = CURL_URL.exec(c);
+    if (m?.[1]) return m[1].toLowerCase();
+  }
+  return undefined;
+}
+
+/** The plugin output AWS shows: stdout, then stderr after an `----------ERROR-------` line. */
+function split(output: string): { stdout: string; stderr: string } {
+  const at = output.indexOf("----------ERROR-------");
+  return at < 0 ? { stdout: output, stderr: "" } : { stdout: output.slice(0, at), stderr: output.slice(at + 22) };
+}
+
+/** Pure: the history (commands and their invocations) to traces of curl runs that have finished. */
+export function curlTraces(commands: Command[], invocations: CommandInvocation[], instanceId: string, providerInstanceId: string | undefined): CurlTrace[] {
+  const traces: CurlTrace[] = [];
+  for (const cmd of commands) {
+    const target = curlTarget(cmd.Parameters?.["commands"] ?? []);
+    if (!target || !cmd.CommandId) continue;
+    const inv = invocations.find((i) => i.CommandId === cmd.CommandId && i.InstanceId === instanceId);
+    const plugin = inv?.CommandPlugins?.[0];
+    if (!inv || !plugin || /^(Pending|InProgress|Delayed)$/.test(String(inv.Status))) continue;
+    const { stdout, stderr } = split(plugin.Output ?? "");
+    traces.push({
+      commandId: cmd.CommandId,
+      target,
+      at: (cmd.RequestedDateTime ?? inv.RequestedDateTime)?.getTime() ?? 0,
+      verdict: curlVerdict({ exitCode: plugin.ResponseCode ?? -1, stdout, stderr }, providerInstanceId),
+    });
+  }
+  return traces.sort((a, b) => b.at - a.at);
+}
+
+async function pages<T>(fetch: (token?: string) => Promise<{ items: T[]; next?: string | undefined }>): Promise<T[]> {
+  const out: T[] = [];
+  let token: string | undefined;
+  for (let i = 0; i < PAGES; i++) {
+    const p = await fetch(token);
+    out.push(...p.items);
+    token = p.next;
+    if (!token) break;
+  }
+  return out;
+}
+
+/** The Consumer instance's curl runs, newest first. */
+export async function readCurlTraces(clients: AwsClients, instanceId: string, providerInstanceId: string | undefined): Promise<CurlTrace[]> {
+  const [commands, invocations] = await Promise.all([
+    pages(async (NextToken) => {
+      const out = await clients.ssm.send(new ListCommandsCommand({ InstanceId: instanceId, MaxResults: 50, ...(NextToken ? { NextToken } : {}) }));
+      return { items: out.Commands ?? [], next: out.NextToken };
+    }),
+    pages(async (NextToken) => {
+      const out = await clients.ssm.send(new ListCommandInvocationsCommand({ InstanceId: instanceId, Details: true, MaxResults: 50, ...(NextToken ? { NextToken } : {}) }));
+      return { items: out.CommandInvocations ?? [], next: out.NextToken };
+    }),
+  ]);
+  return curlTraces(commands, invocations, instanceId, providerInstanceId);
+}

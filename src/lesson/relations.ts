@@ -1,0 +1,72 @@
+/**
+ * Which resources are the learner's, by relation rather than by tag: their endpoint service is
+ * the one on their Provider NLB; their endpoints are the ones in their Consumer VPC; their
+ * endpoint security group is the one on such an endpoint (or, once the endpoint is gone, the
+ * group the lesson told them to make: `<prefix>-endpoint-sg` in their Consumer VPC). A learner who follows the console
+ * or the AWS CLI adds no tags, so the participant tag only adds what the tool made and whose
+ * relation is gone (e.g. a service whose Provider stack was deleted). Any other group in the
+ * Consumer VPC is not theirs to delete: it is named as a blocker instead. Pure: shared by the
+ * learner's own read (`cloud-view.ts`) and the facilitator's room-wide read (`workshop/`).
+ */
+import type { SecurityGroup, ServiceConfiguration, Tag, VpcEndpoint } from "@aws-sdk/client-ec2";
+import type { EndpointView, SecurityGroupView, ServiceView } from "./cloud-view.js";
+import { endpointView, learnerEndpoint, liveService, securityGroupView, serviceView, stackMade } from "./cloud-shapes.js";
+import { PARTICIPANT_TAG } from "./participant.js";
+
+export interface Anchors {
+  prefix: string;
+  /** The Consumer stack's VPC (absent before deploy or after its stack is gone). */
+  consumerVpc?: string | undefined;
+  /** The Provider stack's NLB. */
+  nlbArn?: string | undefined;
+}
+
+export interface Related {
+  services: ServiceView[];
+  endpoints: EndpointView[];
+  endpointSgs: SecurityGroupView[];
+}
+
+export const taggedFor = (tags: Tag[] | undefined, prefix: string): boolean =>
+  (tags ?? []).some((t) => t.Key === PARTICIPANT_TAG && t.Value === prefix);
+
+/** An endpoint service of this participant: on their NLB, or made by the tool for them. */
+export function relatedService(s: ServiceConfiguration, a: Anchors): boolean {
+  if (!liveService(s)) return false;
+  return (a.nlbArn !== undefined && (s.NetworkLoadBalancerArns ?? []).includes(a.nlbArn)) || taggedFor(s.Tags, a.prefix);
+}
+
+/** An endpoint of this participant: one they made (not the stack's) in their Consumer VPC, or tagged for them. */
+export function relatedEndpoint(e: VpcEndpoint, a: Anchors): boolean {
+  if (!learnerEndpoint(e)) return false;
+  return (a.consumerVpc !== undefined && e.VpcId === a.consumerVpc) || taggedFor(e.Tags, a.prefix);
+}
+
+/** A group the learner made for their endpoint (theirs to delete): never a stack's, never the VPC's default. */
+function learnerGroup(g: SecurityGroup, a: Anchors, onEndpoint: boolean): boolean {
+  if (stackMade(g.Tags) || g.GroupName === "default") return false;
+  const named = a.consumerVpc !== undefined && g.VpcId === a.consumerVpc && g.GroupName === `${a.prefix}-endpoint-sg`;
+  return onEndpoint || named || taggedFor(g.Tags, a.prefix);
+}
+
+/**
+ * From describe results (which may hold other participants' resources too) to this participant's
+ * services, endpoints and endpoint groups. Groups the endpoints use are kept even when they are
+ * not the learner's (the VPC's default group): the HTTP rule may be there.
+ */
+export function relate(a: Anchors, services: ServiceConfiguration[], endpoints: VpcEndpoint[], groups: SecurityGroup[]): Related {
+  const eps = endpoints.filter((e) => relatedEndpoint(e, a));
+  const used = new Set(eps.flatMap((e) => (e.Groups ?? []).map((g) => g.GroupId ?? "")));
+  const seen = new Set<string>();
+  const sgs = groups.filter((g) => {
+    if (!g.GroupId || seen.has(g.GroupId)) return false;
+    seen.add(g.GroupId);
+    return learnerGroup(g, a, used.has(g.GroupId)) || used.has(g.GroupId);
+  });
+  const uniq = <T extends { id: string }>(xs: T[]): T[] => xs.filter((x, i) => xs.findIndex((y) => y.id === x.id) === i);
+  return {
+    services: uniq(services.filter((s) => relatedService(s, a)).map((s) => serviceView(s, taggedFor(s.Tags, a.prefix)))),
+    endpoints: uniq(eps.map(endpointView)),
+    endpointSgs: sgs.map((g) => securityGroupView(g, learnerGroup(g, a, used.has(g.GroupId ?? "")))),
+  };
+}

@@ -44,8 +44,8 @@ function checkTimeout(text: string): void {
 }
 
 async function checkFaults(text: string): Promise<void> {
-  const [{ FaultPlan, FaultsProblem }, { allHandlers }] = await Promise.all([import("../sandbox/faults.js"), import("../sandbox/handlers/index.js")]);
-  const known = new Set(Object.values(allHandlers).flatMap((table) => Object.keys(table).map((c) => c.replace(/Command$/, ""))));
+  const [{ FaultPlan, FaultsProblem }, { allHandlers }, { DRY_RUN_ONLY }] = await Promise.all([import("../sandbox/faults.js"), import("../sandbox/handlers/index.js"), import("../sandbox/dry-run.js")]);
+  const known = new Set([...DRY_RUN_ONLY, ...Object.values(allHandlers).flatMap((table) => Object.keys(table).map((c) => c.replace(/Command$/, "")))]);
   try {
     FaultPlan.fromJson(text, known);
   } catch (e) {

@@ -13,7 +13,7 @@ import { deadOwner, samePair } from "../../scripts/reliability/concurrency.mjs";
 // @ts-expect-error -- idem
 import { FAULTS, runFaults } from "../../scripts/reliability/faults.mjs";
 // @ts-expect-error -- idem
-import { pool } from "../../scripts/reliability/run.mjs";
+import { freshHome, pool, runCli } from "../../scripts/reliability/run.mjs";
 
 interface Point { phase: string; signal: string; dropProgress: boolean; trigger: { name: string } }
 interface KillResult { finished: boolean; duplicates: string[]; leftovers: string[]; hung: boolean; notes: string[]; killed: boolean }
@@ -36,6 +36,18 @@ describe("killed and run again (built CLI, sandbox)", () => {
       expect(r.hung).toBe(false);
     }, 120_000);
   }
+});
+
+describe("signals", () => {
+  it.concurrent("SIGTERM stops like Ctrl-C: exit 143, how to continue, and an interrupted event with --json", async () => {
+    const me = freshHome({ PRIVATELINK_LAB_SANDBOX_SPEED: "0.005" });
+    const r = (await runCli(me, ["--sandbox", "--yes", "--json", "--prefix", "term-x"], {
+      killWhen: (ev: { type: string; step?: string }) => (ev.type === "step-started" && ev.step === "deploy" ? "SIGTERM" : undefined),
+    })) as { code: number; stderr: string; events: { type: string; signal?: string }[] };
+    expect(r.code).toBe(143);
+    expect(r.events.at(-1)).toMatchObject({ type: "interrupted", signal: "SIGTERM" });
+    expect(r.stderr).toContain("npx privatelink-lab");
+  }, 120_000);
 });
 
 describe("bad inputs", () => {

@@ -24,10 +24,9 @@ export async function samePair(i) {
 
 /** A sandbox account with room for `n` learners (a fresh one has 5 vCPUs: one learner). */
 async function roomFor(sandboxFile, n) {
-  const { emptyWorld } = await import("../../dist/src/sandbox/world.js");
-  const world = emptyWorld();
-  world.quotas.vpcsPerRegion = 2 * n + 1;
-  world.quotas.runningOnDemandStandardVcpus = 4 * n + 1;
+  // An empty sandbox account (src/sandbox/world.ts: emptyWorld) with the quotas raised.
+  const quotas = { vpcsPerRegion: 2 * n + 1, gatewayEndpointsPerRegion: 20, interfaceEndpointsPerVpc: 50, networkLoadBalancersPerRegion: 50, runningOnDemandStandardVcpus: 4 * n + 1 };
+  const world = { schema: 1, accountId: "000000000000", seq: 0, quotas, iamRoles: {}, instanceProfiles: {}, regions: {} };
   mkdirSync(dirname(sandboxFile), { recursive: true });
   writeFileSync(sandboxFile, JSON.stringify(world));
 }

@@ -1,54 +1,157 @@
 #!/usr/bin/env node
-// npm run bench: cold start of `privatelink-lab --help` against `node -e 0`, and the whole
-// `--sandbox --yes` lesson at instant speed. Medians of several runs, on this machine.
-import { spawnSync } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
+// npm run bench (builds first): the shipped bundle (dist/bin.js) as a learner starts it, each
+// measure as a ratio to `node -e 0` timed in the same round (rounds interleave, so a busy machine
+// slows both sides alike; medians of the per-round ratios). Then the packed tarball installed in
+// an empty folder with an empty npm cache, and the workshop's AWS calls per refresh.
+//   --rounds N   rounds of the process timings (default 9)
+//   --quick      skip the install and workshop parts
+//   --bin PATH   time another build's executable instead (e.g. an older checkout), with --quick
+//   --node PATH  also run the installed package's lesson with this node binary (repeatable)
+import { execFileSync, spawnSync } from "node:child_process";
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from "node:fs";
 import { cpus, tmpdir } from "node:os";
-import { join, resolve } from "node:path";
+import { dirname, join, resolve } from "node:path";
+import { importSrc } from "./import-src.mjs";
 
-const BIN = resolve(import.meta.dirname, "../dist/src/bin.js");
+const root = resolve(import.meta.dirname, "..");
+const arg = (name) => (process.argv.includes(name) ? process.argv[process.argv.indexOf(name) + 1] : undefined);
+const BIN = resolve(arg("--bin") ?? join(root, "dist", "bin.js"));
+const ROUNDS = Number(arg("--rounds") ?? 9);
+const QUICK = process.argv.includes("--quick");
+const nodes = process.argv.flatMap((a, i) => (a === "--node" ? [resolve(process.argv[i + 1])] : []));
+// Peak memory: the child reports its own maximum resident set size as it exits.
+const MAXRSS = `--import=data:text/javascript,process.on("exit",()=>process.stderr.write("\\nPLL_MAXRSS="+process.resourceUsage().maxRSS+"\\n"))`;
 
-function time(args, env = process.env) {
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+function learnerEnv() {
+  const home = mkdtempSync(join(tmpdir(), "pll-bench-"));
+  return { home, env: { PATH: process.env.PATH, HOME: home, XDG_STATE_HOME: join(home, "state"), LANG: "en_US.UTF-8" } };
+}
+
+/** Runs node with args; returns wall ms and peak RSS (KiB, when measured). */
+function run(args, { env = process.env, memory = false, node = process.execPath } = {}) {
   const start = process.hrtime.bigint();
-  const r = spawnSync(process.execPath, args, { env, encoding: "utf8" });
+  const r = spawnSync(node, memory ? [MAXRSS, ...args] : args, { env, encoding: "utf8", maxBuffer: 64 << 20 });
   const ms = Number(process.hrtime.bigint() - start) / 1e6;
   if (r.status !== 0) throw new Error(`${args.join(" ")} exited ${r.status}: ${r.stderr}`);
-  return ms;
+  const rss = /PLL_MAXRSS=(\d+)/.exec(r.stderr ?? "")?.[1];
+  return { ms, rss: rss ? Number(rss) : undefined, stdout: r.stdout };
 }
 
-function median(xs) {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)];
-}
+const LESSON = ["--sandbox", "--yes", "--sandbox-speed", "instant", "--prefix", "bench"]; // instant speed
+const cases = {
+  "--help": () => [BIN, "--help"],
+  "status --sandbox": () => [BIN, "status", "--sandbox", "--prefix", "bench"],
+  // The issue's measure: the whole lesson as JSON events (no terminal rendering).
+  "whole lesson --sandbox --yes --json": () => [BIN, ...LESSON, "--json"],
+  // The same lesson rendered as text to a pipe (Markdown rendering included).
+  "whole lesson --sandbox --yes (text)": () => [BIN, ...LESSON],
+};
 
-function repeat(n, f) {
-  return median(Array.from({ length: n }, f));
-}
-
-const bare = repeat(15, () => time(["-e", "0"]));
-const help = repeat(15, () => time([BIN, "--help"]));
-const lesson = repeat(3, () => {
-  const home = mkdtempSync(join(tmpdir(), "pll-bench-"));
-  const env = { PATH: process.env.PATH, HOME: home, XDG_STATE_HOME: join(home, "state"), LANG: "en_US.UTF-8" };
-  try {
-    return time([BIN, "--sandbox", "--yes", "--sandbox-speed", "instant", "--prefix", "bench"], env);
-  } finally {
-    rmSync(home, { recursive: true, force: true });
+function measureProcesses() {
+  const wall = { bare: [] };
+  const ratio = {};
+  const rss = { bare: [] };
+  for (const name of Object.keys(cases)) [wall[name], ratio[name], rss[name]] = [[], [], []];
+  run(["-e", "0"]);
+  run([BIN, "--help"]); // warm the file cache once, as a second start would find it
+  for (let i = 0; i < ROUNDS; i++) {
+    for (const name of Object.keys(cases)) {
+      const { home, env } = learnerEnv();
+      try {
+        const bare = run(["-e", "0"]).ms;
+        const t = run(cases[name](), { env }).ms;
+        wall.bare.push(bare);
+        wall[name].push(t);
+        ratio[name].push(t / bare);
+      } finally {
+        rmSync(home, { recursive: true, force: true });
+      }
+    }
   }
-});
+  for (let i = 0; i < 3; i++) {
+    rss.bare.push(run(["-e", "0"], { memory: true }).rss);
+    for (const name of Object.keys(cases)) {
+      const { home, env } = learnerEnv();
+      try {
+        rss[name].push(run(cases[name](), { env, memory: true }).rss);
+      } finally {
+        rmSync(home, { recursive: true, force: true });
+      }
+    }
+  }
+  return { wall, ratio, rss };
+}
 
-console.log(`machine: ${cpus().length} × ${cpus()[0]?.model ?? "?"}, node ${process.version}`);
-console.log(`node -e 0                          ${bare.toFixed(0)} ms`);
-console.log(`privatelink-lab --help             ${help.toFixed(0)} ms  (${(help / bare).toFixed(1)}× node -e 0)`);
-console.log(`whole lesson, --sandbox --yes, instant  ${lesson.toFixed(0)} ms`);
+function dirSize(dir) {
+  let total = 0;
+  for (const e of readdirSync(dir, { withFileTypes: true })) {
+    const p = join(dir, e.name);
+    total += e.isDirectory() ? dirSize(p) : statSync(p).size;
+  }
+  return total;
+}
+
+/** npm pack, then npm install of the tarball in an empty folder with an empty cache. */
+function measureInstall() {
+  const work = mkdtempSync(join(tmpdir(), "pll-bench-install-"));
+  try {
+    const packed = JSON.parse(execFileSync("npm", ["pack", "--json", "--ignore-scripts", "--pack-destination", work], { cwd: root, encoding: "utf8" }))[0];
+    const app = join(work, "app");
+    mkdirSync(app);
+    execFileSync("npm", ["init", "-y"], { cwd: app, stdio: "ignore" });
+    const start = process.hrtime.bigint();
+    execFileSync("npm", ["install", "--no-audit", "--no-fund", "--cache", join(work, "cache"), join(work, packed.filename)], { cwd: app, stdio: "ignore" });
+    const ms = Number(process.hrtime.bigint() - start) / 1e6;
+    const listed = execFileSync("npm", ["ls", "--all", "--parseable"], { cwd: app, encoding: "utf8" }).trim().split("\n");
+    const nm = join(app, "node_modules");
+    // The installed CLI runs the lesson with nothing but itself, on each node given.
+    const ran = [];
+    for (const node of [process.execPath, ...nodes]) {
+      const { home, env } = learnerEnv();
+      const out = run([join(nm, ".bin", "privatelink-lab"), ...LESSON, "--json"], { env: { ...env, PATH: `${dirname(node)}:${env.PATH}` }, node }).stdout;
+      rmSync(home, { recursive: true, force: true });
+      if (!out.includes('"type":"lesson-finished"')) throw new Error(`the installed CLI did not finish the lesson on ${node}`);
+      ran.push(execFileSync(node, ["--version"], { encoding: "utf8" }).trim());
+    }
+    return { tarball: packed.size, files: packed.entryCount, installed: dirSize(nm), packages: listed.length - 1, ms, ran };
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+}
+
+const MiB = (kib) => (kib / 1024).toFixed(0);
+const p = measureProcesses();
+const bare = median(p.wall.bare);
+console.log(`machine: ${cpus().length} × ${cpus()[0]?.model ?? "?"}, node ${process.version}; ${ROUNDS} rounds, medians`);
+console.log(`node -e 0${" ".repeat(44)}${bare.toFixed(0).padStart(5)} ms  ${MiB(median(p.rss.bare)).padStart(4)} MiB peak`);
+for (const name of Object.keys(cases)) {
+  const mem = median(p.rss[name]);
+  console.log(
+    `${("privatelink-lab " + name).padEnd(53)}${median(p.wall[name]).toFixed(0).padStart(5)} ms  ${median(p.ratio[name]).toFixed(1).padStart(4)}× node -e 0   ${MiB(mem).padStart(4)} MiB peak (${(mem / median(p.rss.bare)).toFixed(1)}×)`,
+  );
+}
+
+if (!QUICK) {
+  const i = measureInstall();
+  console.log(`packed tarball: ${(i.tarball / 1e6).toFixed(1)} MB, ${i.files} files; installed in an empty folder, empty npm cache:`);
+  console.log(`  ${(i.installed / 1e6).toFixed(1)} MB in node_modules, ${i.packages} package${i.packages === 1 ? "" : "s"}, npm install ${(i.ms / 1000).toFixed(1)} s; it ran the lesson in the sandbox on node ${i.ran.join(", ")}`);
+}
 
 // Workshop: AWS calls and time per `workshop status` refresh, in-process against a sandbox on a
 // MemoryStore, for rooms of 5, 50 and 200 rehearsed participants (the calls must stay flat).
-{
-  const dist = (p) => import(resolve(import.meta.dirname, "../dist/src", p));
-  const [{ createSandboxClients }, { Sandbox }, { MemoryStore }, { ManualClock }, { workshopRehearse }, { openFacilitator }, { readStatus }, { QuietHost }] = await Promise.all(
-    ["aws/clients.js", "sandbox/middleware.js", "sandbox/store.js", "sandbox/clock.js", "commands/workshop/rehearse.js", "commands/workshop/open.js", "commands/workshop/status.js", "workshop/quiet-host.js"].map(dist),
-  );
+if (!QUICK) {
+  const { createSandboxClients, Sandbox, MemoryStore, ManualClock, workshopRehearse, openFacilitator, readStatus, QuietHost } = await importSrc("bench-workshop", [
+    "aws/clients.ts",
+    "sandbox/middleware.ts",
+    "sandbox/store.ts",
+    "sandbox/clock.ts",
+    "commands/workshop/rehearse.ts",
+    "commands/workshop/open.ts",
+    "commands/workshop/status.ts",
+    "workshop/quiet-host.ts",
+  ]);
   const clock = new ManualClock();
   const sandbox = new Sandbox({ store: new MemoryStore(), clock, speed: 0 });
   const env = {

@@ -16,10 +16,10 @@ import { spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
-import { pathToFileURL } from "node:url";
+import { importSrc } from "./import-src.mjs";
 
 const root = resolve(import.meta.dirname, "..");
-const BIN = join(root, "dist", "src", "bin.js");
+const BIN = join(root, "dist", "bin.js");
 
 function arg(name) {
   const i = process.argv.indexOf(name);
@@ -31,7 +31,7 @@ if (!existsSync(BIN)) {
   process.exit(1);
 }
 
-const { credentialSourceHint, regionFromEnv } = await import(pathToFileURL(join(root, "dist", "src", "aws", "credentials.js")).href);
+const { credentialSourceHint, regionFromEnv } = await importSrc("e2e-aws", ["aws/credentials.ts"]);
 const profile = arg("--profile") ?? process.env.AWS_PROFILE;
 const source = credentialSourceHint(process.env, profile);
 if (!source) {

@@ -5,7 +5,7 @@ import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { existsSync } from "node:fs";
 
-/** The package root: the folder holding `templates/` and `lessons/` (works from src/ and dist/src/). */
+/** The package root: the folder holding `templates/` and `lessons/` (works from src/ and from the bundle in dist/). */
 export function packageRoot(): string {
   let dir = dirname(fileURLToPath(import.meta.url));
   for (let i = 0; i < 5; i++) {

@@ -59,16 +59,7 @@ const HOST_OF_CLIENT = { ec2: "ec2", cfn: "cloudformation", elbv2: "elasticloadb
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= "true";
 
 async function loadSdk() {
-  const [ec2, cfn, elbv2, ssm, sts, iam, quotas] = await Promise.all([
-    import("@aws-sdk/client-ec2"),
-    import("@aws-sdk/client-cloudformation"),
-    import("@aws-sdk/client-elastic-load-balancing-v2"),
-    import("@aws-sdk/client-ssm"),
-    import("@aws-sdk/client-sts"),
-    import("@aws-sdk/client-iam"),
-    import("@aws-sdk/client-service-quotas"),
-  ]);
-  return { ec2, cfn, elbv2, ssm, sts, iam, quotas };
+  return import("./sdk.js");
 }
 
 /** Clients for a real AWS account (or an emulator at `endpointUrl`). */
@@ -91,36 +82,35 @@ export async function createAwsClients(target: AwsTarget): Promise<AwsClients> {
     guardNetwork(client, target.endpointUrl ?? `https://${HOST_OF_CLIENT[service]}.${target.region}.amazonaws.com`, seconds, breaker);
   return {
     region: target.region,
-    ec2: guard(new sdk.ec2.EC2Client(common), "ec2"),
-    cfn: guard(new sdk.cfn.CloudFormationClient(common), "cfn"),
-    elbv2: guard(new sdk.elbv2.ElasticLoadBalancingV2Client(common), "elbv2"),
-    ssm: guard(new sdk.ssm.SSMClient(common), "ssm"),
-    sts: guard(new sdk.sts.STSClient(common), "sts"),
-    iam: guard(new sdk.iam.IAMClient(common), "iam"),
-    quotas: guard(new sdk.quotas.ServiceQuotasClient(common), "quotas"),
+    ec2: guard(new sdk.EC2Client(common), "ec2"),
+    cfn: guard(new sdk.CloudFormationClient(common), "cfn"),
+    elbv2: guard(new sdk.ElasticLoadBalancingV2Client(common), "elbv2"),
+    ssm: guard(new sdk.SSMClient(common), "ssm"),
+    sts: guard(new sdk.STSClient(common), "sts"),
+    iam: guard(new sdk.IAMClient(common), "iam"),
+    quotas: guard(new sdk.ServiceQuotasClient(common), "quotas"),
   };
 }
 
 /** Clients answered by the sandbox. Retries use short delays so injected faults stay fast. */
 export async function createSandboxClients(sandbox: Sandbox, region: string, maxAttempts = 4): Promise<AwsClients> {
   const sdk = await loadSdk();
-  const { ConfiguredRetryStrategy } = await import("@smithy/core/retry");
   const common = {
     region,
     credentials: { accessKeyId: "SANDBOXACCESSKEY", secretAccessKey: "sandbox-secret-not-used" },
-    retryStrategy: new ConfiguredRetryStrategy(maxAttempts, (attempt: number) => Math.min(20 * 2 ** attempt, 200)),
+    retryStrategy: new sdk.ConfiguredRetryStrategy(maxAttempts, (attempt: number) => Math.min(20 * 2 ** attempt, 200)),
     // Answered in-process, never on the network; the same timeouts keep the two configurations alike.
     requestHandler: requestHandler(DEFAULT_TIMEOUT_SECONDS),
   };
   return {
     region,
     sandbox,
-    ec2: sandbox.attach(new sdk.ec2.EC2Client(common)),
-    cfn: sandbox.attach(new sdk.cfn.CloudFormationClient(common)),
-    elbv2: sandbox.attach(new sdk.elbv2.ElasticLoadBalancingV2Client(common)),
-    ssm: sandbox.attach(new sdk.ssm.SSMClient(common)),
-    sts: sandbox.attach(new sdk.sts.STSClient(common)),
-    iam: sandbox.attach(new sdk.iam.IAMClient(common)),
-    quotas: sandbox.attach(new sdk.quotas.ServiceQuotasClient(common)),
+    ec2: sandbox.attach(new sdk.EC2Client(common)),
+    cfn: sandbox.attach(new sdk.CloudFormationClient(common)),
+    elbv2: sandbox.attach(new sdk.ElasticLoadBalancingV2Client(common)),
+    ssm: sandbox.attach(new sdk.SSMClient(common)),
+    sts: sandbox.attach(new sdk.STSClient(common)),
+    iam: sandbox.attach(new sdk.IAMClient(common)),
+    quotas: sandbox.attach(new sdk.ServiceQuotasClient(common)),
   };
 }

@@ -8,6 +8,9 @@ import { lessonContext, openSession, type Environment } from "./session.js";
 import { reportCostOnExit } from "./leaving.js";
 
 export async function start(opts: GlobalOptions & { restart?: boolean }, e: Environment): Promise<void> {
+  // The SDK and the sandbox load while the learner reads the first question (the prompt's own
+  // modules are requested first, so it is not kept waiting).
+  setTimeout(() => void Promise.all([import("../aws/clients.js"), import("../sandbox/middleware.js")]).catch(() => undefined), 0);
   const s = await openSession(opts, e, true);
   const ctx = await lessonContext(opts, e, s, true);
   if (opts.restart) {

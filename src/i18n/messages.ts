@@ -23,15 +23,17 @@ function flatten(prefix: string, value: unknown, out: Record<string, string>): v
 
 /**
  * The build also writes each file as flat JSON (dist/i18n/<lang>.json): parsing YAML costs a cold
- * process ~100 ms, JSON ~1 ms, and `--help` should feel instant. The YAML stays the source: a
- * JSON older than its YAML is ignored.
+ * process ~100 ms, JSON ~1 ms, and `--help` should feel instant. The YAML stays the source: in a
+ * checkout, a JSON older than its YAML is ignored.
  */
 export function loadMessages(lang: Lang): Record<string, string> {
   let table = cache.get(lang);
   if (!table) {
     const yml = join(packageRoot(), "lessons", "i18n", `${lang}.yml`);
     const json = join(packageRoot(), "dist", "i18n", `${lang}.json`);
-    if (existsSync(json) && statSync(json).mtimeMs >= statSync(yml).mtimeMs) {
+    // An installed package (no src/, no YAML parser) trusts its JSON whatever the unpacked files' times.
+    const installed = !existsSync(join(packageRoot(), "src"));
+    if (existsSync(json) && (installed || statSync(json).mtimeMs >= statSync(yml).mtimeMs)) {
       table = JSON.parse(readFileSync(json, "utf8")) as Record<string, string>;
     } else {
       // The YAML parser is loaded only here (cold import ~50 ms), not on the built CLI's fast path.

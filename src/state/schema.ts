@@ -1,5 +1,5 @@
 /** The learner's progress file: choices and the ids the tool created. No secrets. */
-import { z } from "zod";
+import * as z from "zod";
 
 export const STATE_SCHEMA_VERSION = 1;
 

@@ -1,10 +1,10 @@
-/** Runs the built CLI (dist/) as a learner would, in a fresh state dir, against the sandbox. */
+/** Runs the shipped bundle (dist/bin.js) as a learner would, in a fresh state dir, against the sandbox. */
 import { spawnSync, type SpawnSyncReturns } from "node:child_process";
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 
-export const BIN = resolve(import.meta.dirname, "../../dist/src/bin.js");
+export const BIN = resolve(import.meta.dirname, "../../dist/bin.js");
 
 export interface CliEnv {
   home: string;

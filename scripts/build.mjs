@@ -1,0 +1,99 @@
+#!/usr/bin/env node
+// `npm run build`: the shipped CLI is one esbuild bundle with no runtime dependencies.
+//   dist/bin.js          the executable (src/entry.ts: a few lines, then the real bin)
+//   dist/chunks/*.js     code-split: each command, the terminal UI, the SDK and the sandbox load
+//                        only when used, so `--help` is commander and the strings
+//   dist/**/*.js.map     source maps (PRIVATELINK_LAB_DEBUG=1 turns them on: stacks point at src/)
+//   dist/i18n/<lang>.json  lessons/i18n/<lang>.yml flattened, so a cold start parses no YAML
+// templates/ and lessons/ stay data files beside dist/ (see README, "Dependencies, and why").
+import { build } from "esbuild";
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { join, resolve } from "node:path";
+import { parse } from "yaml";
+
+const root = resolve(import.meta.dirname, "..");
+const dist = join(root, "dist");
+rmSync(dist, { recursive: true, force: true });
+
+// The SDK packages, smithy and the prompt library declare no side effects on import (true of
+// their code; most do not say so in package.json): with this, esbuild drops what we do not use
+// (e.g. @inquirer/prompts' editor prompt and its iconv-lite).
+const PURE = /^(@aws-sdk|@smithy|@aws-crypto|@inquirer)\//;
+const pure = {
+  name: "pure-packages",
+  setup(b) {
+    b.onResolve({ filter: PURE }, async (args) => {
+      if (args.pluginData?.pure) return undefined;
+      const r = await b.resolve(args.path, { kind: args.kind, resolveDir: args.resolveDir, importer: args.importer, pluginData: { pure: true } });
+      return r.errors.length ? r : { ...r, sideEffects: false };
+    });
+  },
+};
+
+// The SDK's generated schemas (EC2's alone is ~1 MB) write object keys as `{ [_xN]: ... }` with
+// `_xN` a string constant; esbuild cannot prove a computed key harmless, so it kept every schema
+// of every EC2 API. Writing the constants' values in place of the keys lets it keep only the
+// schemas of the commands we send.
+const schemaKeys = {
+  name: "sdk-schema-keys",
+  setup(b) {
+    b.onLoad({ filter: /[\\/]@aws-sdk[\\/]client-[^\\/]+[\\/]dist-es[\\/]schemas[\\/]schemas_\d+\.js$/ }, (args) => {
+      const text = readFileSync(args.path, "utf8");
+      const consts = new Map([...text.matchAll(/^const (_\w+) = ("[^"\\]*");$/gm)].map((m) => [m[1], m[2]]));
+      return { contents: text.replace(/\[(_\w+)\]:/g, (key, name) => (consts.has(name) ? `${consts.get(name)}:` : key)), loader: "js" };
+    });
+  },
+};
+
+// marked-terminal highlights code through cli-highlight, which loads highlight.js with all of its
+// ~190 languages (1 MB). The lessons show only shell: give it highlight.js with shell alone.
+const shellOnlyHighlight = {
+  name: "shell-only-highlight",
+  setup(b) {
+    b.onResolve({ filter: /^highlight\.js$/ }, (args) => ({ path: "highlight.js", namespace: "shell-only", pluginData: args.resolveDir }));
+    b.onLoad({ filter: /.*/, namespace: "shell-only" }, (args) => ({
+      resolveDir: args.pluginData,
+      loader: "js",
+      contents: `const hljs = require("highlight.js/lib/core");
+        hljs.registerLanguage("bash", require("highlight.js/lib/languages/bash"));
+        hljs.registerLanguage("shell", require("highlight.js/lib/languages/shell"));
+        hljs.registerAliases(["sh", "console"], { languageName: "bash" });
+        module.exports = hljs;`,
+    }));
+  },
+};
+
+const result = await build({
+  absWorkingDir: root,
+  entryPoints: { bin: "src/entry.ts" },
+  outdir: dist,
+  bundle: true,
+  splitting: true,
+  format: "esm",
+  platform: "node",
+  target: "node20.17",
+  // ESM builds of the SDK (dist-es) tree-shake; CommonJS ones do not.
+  mainFields: ["module", "main"],
+  chunkNames: "chunks/[name]-[hash]",
+  sourcemap: "linked",
+  sourcesContent: false,
+  minifyWhitespace: true,
+  minifySyntax: true,
+  legalComments: "linked",
+  metafile: true,
+  // CommonJS dependencies inside an ES module bundle still call require() for Node built-ins.
+  banner: { js: 'import { createRequire as __pllRequire } from "node:module"; const require = __pllRequire(import.meta.url);' },
+  plugins: [pure, schemaKeys, shellOnlyHighlight],
+  logLevel: "warning",
+});
+writeFileSync(join(dist, "meta.json"), JSON.stringify(result.metafile));
+
+// UI strings: the same flattening as the YAML fallback in src/i18n/messages.ts.
+const flattener = await build({ absWorkingDir: root, entryPoints: ["src/i18n/messages.ts"], bundle: true, write: false, format: "esm", platform: "node", logLevel: "warning" });
+const { flattenMessages } = await import("data:text/javascript;base64," + Buffer.from(flattener.outputFiles[0].text).toString("base64"));
+const src = join(root, "lessons", "i18n");
+mkdirSync(join(dist, "i18n"), { recursive: true });
+for (const file of readdirSync(src).filter((f) => f.endsWith(".yml"))) {
+  const table = flattenMessages(parse(readFileSync(join(src, file), "utf8")));
+  writeFileSync(join(dist, "i18n", file.replace(/\.yml$/, ".json")), JSON.stringify(table));
+}

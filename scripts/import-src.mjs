@@ -1,0 +1,26 @@
+// For scripts that call the engine in-process (the bench's workshop rooms, e2e-aws's credential
+// check): bundles the named src/ modules into dist/scripts/ (not part of the package) and imports
+// them. The shipped CLI (dist/bin.js) exposes no modules.
+import { build } from "esbuild";
+import { join, resolve } from "node:path";
+import { pathToFileURL } from "node:url";
+
+const root = resolve(import.meta.dirname, "..");
+
+/** `importSrc("name", ["aws/credentials.ts", ...])` → one object with all their exports. */
+export async function importSrc(name, modules) {
+  const outfile = join(root, "dist", "scripts", `${name}.js`);
+  await build({
+    absWorkingDir: root,
+    stdin: { contents: modules.map((m) => `export * from "./src/${m}";`).join("\n"), resolveDir: root, loader: "ts" },
+    outfile,
+    bundle: true,
+    format: "esm",
+    platform: "node",
+    target: "node20.17",
+    mainFields: ["module", "main"],
+    packages: "external",
+    logLevel: "warning",
+  });
+  return import(pathToFileURL(outfile).href);
+}

@@ -1,0 +1,12 @@
+/**
+ * The SDK client classes, named one by one: `clients.ts` imports this module lazily, and naming
+ * them (rather than importing whole packages) lets the bundle leave out the commands we never send.
+ */
+export { EC2Client } from "@aws-sdk/client-ec2";
+export { CloudFormationClient } from "@aws-sdk/client-cloudformation";
+export { ElasticLoadBalancingV2Client } from "@aws-sdk/client-elastic-load-balancing-v2";
+export { SSMClient } from "@aws-sdk/client-ssm";
+export { STSClient } from "@aws-sdk/client-sts";
+export { IAMClient } from "@aws-sdk/client-iam";
+export { ServiceQuotasClient } from "@aws-sdk/client-service-quotas";
+export { ConfiguredRetryStrategy } from "@smithy/core/retry";

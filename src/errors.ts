@@ -50,6 +50,9 @@ export class LabError extends Error {
 
 /** The AWS error code of an SDK error (its `name`), if it is one. */
 export function awsCode(err: unknown): string | undefined {
+  // The SDK stamps `$metadata` on anything thrown inside a client, our own bugs included: a
+  // TypeError is never AWS's answer.
+  if (err instanceof TypeError || err instanceof RangeError || err instanceof ReferenceError || err instanceof SyntaxError) return undefined;
   if (err && typeof err === "object" && "$metadata" in err && "name" in err) {
     return String((err as { name: unknown }).name);
   }

@@ -61,8 +61,8 @@ export class FaultPlan {
       const after = rec.after === "kill" || rec.after === "lose" ? rec.after : undefined;
       if (rec.after !== undefined && !after) throw new FaultsProblem("after", `${at}: ${JSON.stringify(rec.after)}`);
       if (typeof rec.command !== "string" || !rec.command || ((typeof rec.code !== "string" || !rec.code) && !after)) throw new FaultsProblem("fields", at);
-      const command = rec.command.replace(/Command$/, "");
-      if (known && !known.has(command)) throw new FaultsProblem("command", `${at}: ${rec.command}`);
+      const command = rec.command;
+      if (known && !known.has(command) && !known.has(command.replace(/Command$/, ""))) throw new FaultsProblem("command", `${at}: ${rec.command}`);
       if (rec.times !== undefined && !(typeof rec.times === "number" && Number.isInteger(rec.times) && rec.times >= 1 && rec.times <= 1000)) {
         throw new FaultsProblem("times", `${at}: ${JSON.stringify(rec.times)}`);
       }

@@ -45,21 +45,20 @@ const schemaKeys = {
   },
 };
 
-// marked-terminal highlights code through cli-highlight, which loads highlight.js with all of its
-// ~190 languages (1 MB). The lessons show only shell: give it highlight.js with shell alone.
-const shellOnlyHighlight = {
-  name: "shell-only-highlight",
+// budoux's entry also loads its HTML processor (linkedom, ~0.6 MB) and its Chinese and Thai
+// models; we use only its phrase parser and the Japanese model (src/ui/line-breaks.ts).
+const budouxJapaneseOnly = {
+  name: "budoux-japanese-only",
   setup(b) {
-    b.onResolve({ filter: /^highlight\.js$/ }, (args) => ({ path: "highlight.js", namespace: "shell-only", pluginData: args.resolveDir }));
-    b.onLoad({ filter: /.*/, namespace: "shell-only" }, (args) => ({
-      resolveDir: args.pluginData,
-      loader: "js",
-      contents: `const hljs = require("highlight.js/lib/core");
-        hljs.registerLanguage("bash", require("highlight.js/lib/languages/bash"));
-        hljs.registerLanguage("shell", require("highlight.js/lib/languages/shell"));
-        hljs.registerAliases(["sh", "console"], { languageName: "bash" });
-        module.exports = hljs;`,
-    }));
+    b.onResolve({ filter: /^budoux$/ }, () => ({ path: "budoux", namespace: "budoux-ja" }));
+    b.onLoad({ filter: /.*/, namespace: "budoux-ja" }, () => {
+      const dir = join(root, "node_modules", "budoux", "module");
+      return {
+        resolveDir: dir,
+        loader: "js",
+        contents: `export { Parser } from "./parser.js";\nexport { model as jaModel } from "./data/models/ja.js";`,
+      };
+    });
   },
 };
 
@@ -83,7 +82,7 @@ const result = await build({
   metafile: true,
   // CommonJS dependencies inside an ES module bundle still call require() for Node built-ins.
   banner: { js: 'import { createRequire as __pllRequire } from "node:module"; const require = __pllRequire(import.meta.url);' },
-  plugins: [pure, schemaKeys, shellOnlyHighlight],
+  plugins: [pure, schemaKeys, budouxJapaneseOnly],
   logLevel: "warning",
 });
 writeFileSync(join(dist, "meta.json"), JSON.stringify(result.metafile));

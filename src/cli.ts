@@ -17,18 +17,33 @@ function version(): string {
   return (JSON.parse(readFileSync(join(packageRoot(), "package.json"), "utf8")) as { version: string }).version;
 }
 
-function globalOptions(cmd: Command, t: Translate): Command {
-  return cmd
-    .option("--sandbox", t("help.opt.sandbox"))
-    .option("--sandbox-speed <factor>", t("help.opt.sandboxSpeed"))
-    .option("--profile <name>", t("help.opt.profile"))
-    .option("--region <region>", t("help.opt.region"))
-    .option("--prefix <prefix>", t("help.opt.prefix"))
-    .addOption(new Option("--lang <lang>", t("help.opt.lang")).choices(["ja", "en"]))
-    .addOption(new Option("--mode <mode>", t("help.opt.mode")).choices(["guided", "hands-on"]))
-    .option("-y, --yes", t("help.opt.yes"))
-    .option("--json", t("help.opt.json"))
-    .option("--endpoint-url <url>", t("help.opt.endpointUrl"));
+export type SharedOption = "sandbox" | "sandboxSpeed" | "profile" | "region" | "prefix" | "lang" | "mode" | "yes" | "json" | "endpointUrl";
+const ALL: SharedOption[] = ["sandbox", "sandboxSpeed", "profile", "region", "prefix", "lang", "mode", "yes", "json", "endpointUrl"];
+const LESSON = ALL;
+/** Each command's help lists only the shared options it uses. */
+const USES: Record<string, SharedOption[]> = {
+  start: LESSON,
+  step: LESSON,
+  status: ["sandbox", "profile", "region", "prefix", "lang", "json", "endpointUrl"],
+  destroy: ["sandbox", "sandboxSpeed", "profile", "region", "prefix", "lang", "yes", "json", "endpointUrl"],
+  doctor: ["sandbox", "profile", "region", "prefix", "lang", "json", "endpointUrl"],
+};
+
+function sharedOptions(cmd: Command, t: Translate, uses: SharedOption[] = ALL): Command {
+  const add: Record<SharedOption, () => Command> = {
+    sandbox: () => cmd.option("--sandbox", t("help.opt.sandbox")),
+    sandboxSpeed: () => cmd.option("--sandbox-speed <factor>", t("help.opt.sandboxSpeed")),
+    profile: () => cmd.option("--profile <name>", t("help.opt.profile")),
+    region: () => cmd.option("--region <region>", t("help.opt.region")),
+    prefix: () => cmd.option("--prefix <prefix>", t("help.opt.prefix")),
+    lang: () => cmd.addOption(new Option("--lang <lang>", t("help.opt.lang")).choices(["ja", "en"])),
+    mode: () => cmd.addOption(new Option("--mode <mode>", t("help.opt.mode")).choices(["guided", "hands-on"])),
+    yes: () => cmd.option("-y, --yes", t("help.opt.yes")),
+    json: () => cmd.option("--json", t("help.opt.json")),
+    endpointUrl: () => cmd.option("--endpoint-url <url>", t("help.opt.endpointUrl")),
+  };
+  for (const name of uses) add[name]();
+  return cmd;
 }
 
 /** Commander's own headings, in the learner's language. */
@@ -38,7 +53,8 @@ function localizeHelp(text: string, t: Translate): string {
     .replace(/^Options:/m, t("help.title.options"))
     .replace(/^Commands:/m, t("help.title.commands"))
     .replace(/^Arguments:/m, t("help.title.arguments"))
-    .replace(/\(choices: /g, t("help.title.choices") + " ");
+    .replace(/\[options\]/g, t("help.title.optionsArg"))
+    .replace(/\(choices:\s/g, t("help.title.choices") + " ");
 }
 
 /** Options that take a value, so the word after them is not a command. */
@@ -65,10 +81,6 @@ function firstWord(program: Command, argv: readonly string[]): string | undefine
 function usageMessage(err: CommanderError, t: Translate, program: Command, argv: readonly string[]): string {
   const token = /'([^']*)'/.exec(err.message)?.[1] ?? "";
   const commands = program.commands.map((c) => c.name()).join(", ");
-  if (err.code === "commander.invalidArgument") {
-    const choice = /option '([^' ]+)[^']*' argument '([^']*)' is invalid\. Allowed choices are (.*)\.$/.exec(err.message);
-    if (choice) return t("guard.usage.badChoice", { option: choice[1]!, value: choice[2]!, allowed: choice[3]! });
-  }
   if (err.code === "commander.excessArguments") {
     const word = firstWord(program, argv) ?? "";
     const known = program.commands.find((c) => c.name() === word);
@@ -90,6 +102,10 @@ function usageMessage(err: CommanderError, t: Translate, program: Command, argv:
     "commander.excessArguments": "usage.excessArguments",
   };
   const key = known[err.code];
+  // "option '--lang <lang>' argument 'fr' is invalid. Allowed choices are ja, en."
+  const allowed = /Allowed choices are (.*?)\.?$/m.exec(err.message)?.[1];
+  const value = /argument '([^']*)'/.exec(err.message)?.[1];
+  if (err.code === "commander.invalidArgument" && allowed) return t("usage.invalidChoice", { token, value: value ?? "", allowed });
   return key ? t(key, { token }) : err.message.replace(/^error: /, "");
 }
 
@@ -114,7 +130,7 @@ export function buildProgram(e: Environment, run: Runner, argv: readonly string[
       // Usage errors are reported by runCli in the learner's language.
       outputError: () => undefined,
     });
-  globalOptions(program, t);
+  sharedOptions(program, t);
   const opts = (cmd: Command): GlobalOptions => cmd.optsWithGlobals<GlobalOptions>();
   const go = (cmd: Command, what: () => Promise<void>) =>
     run(what, (opts(cmd).lang as Lang | undefined) ?? lang, Boolean(opts(cmd).json), opts(cmd).profile ?? e.env.AWS_PROFILE);
@@ -154,9 +170,9 @@ export function buildProgram(e: Environment, run: Runner, argv: readonly string[
     .description(t("doctor.help.cmd"))
     .addHelpText("after", "\n" + t("doctor.help.examples"))
     .action(async (_o, cmd: Command) => go(cmd, async () => (await import("./commands/doctor.js")).doctor(opts(cmd), e)));
-  wireWorkshop(program.command("workshop"), { t, e, go, globals: (c) => globalOptions(c, t) });
+  wireWorkshop(program.command("workshop"), { t, e, go, globals: (c, uses) => sharedOptions(c, t, uses) });
   for (const sub of program.commands) {
-    globalOptions(sub, t);
+    if (sub.name() !== "workshop") sharedOptions(sub, t, USES[sub.name()] ?? ALL);
     sub.helpOption("-h, --help", t("help.opt.help"));
     sub.exitOverride();
   }

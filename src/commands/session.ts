@@ -5,7 +5,7 @@
  */
 import { userInfo } from "node:os";
 import { LabError } from "../errors.js";
-import { isLang, langFromEnv, type Lang } from "../i18n/lang.js";
+import { isLang, langFromEnv, langStatedByEnv, type Lang } from "../i18n/lang.js";
 import { translator, type Translate } from "../i18n/messages.js";
 import { credentialSourceHint, regionFromEnv } from "../aws/credentials.js";
 import type { AwsClients } from "../aws/clients.js";
@@ -40,8 +40,8 @@ export async function makeHost(opts: GlobalOptions, e: Environment, lang: Lang, 
     const { JsonHost } = await import("../ui/json-host.js");
     return new JsonHost(lang, e.stdout);
   }
-  const { TerminalHost } = await import("../ui/terminal-host.js");
-  return new TerminalHost({ lang, t, interactive, output: e.stdout, input: e.stdin });
+  const [{ TerminalHost }, { loadPhrases }] = await Promise.all([import("../ui/terminal-host.js"), import("../ui/line-breaks.js")]);
+  return new TerminalHost({ lang, t, interactive, output: e.stdout, input: e.stdin, phrases: await loadPhrases(lang) });
 }
 
 function checkPrefix(prefix: string): string {
@@ -85,8 +85,8 @@ export async function openSession(opts: GlobalOptions, e: Environment, askFirstR
   let lang = chooseLang(opts, e.env);
   let t = translator(lang);
   let io = await makeHost(opts, e, lang, t);
-  // The very first start on this machine asks for the language (the default comes from LANG).
-  if (askFirstRun && io.interactive && opts.lang === undefined && stateFile.lastPrefix() === undefined) {
+  // The very first start on this machine asks for the language, unless LANG / LC_* names one.
+  if (askFirstRun && io.interactive && opts.lang === undefined && !langStatedByEnv(e.env) && stateFile.lastPrefix() === undefined) {
     const picked = await io.select<Lang>("Language / 言語", [
       { value: "ja", name: "日本語" },
       { value: "en", name: "English" },
@@ -118,7 +118,8 @@ export async function participantState(opts: GlobalOptions, e: Environment, s: S
   const region = checkRegion(
     opts.region ??
       savedRegion ??
-      (ask && io.interactive ? (await io.input(t("session.askRegion"), defaultRegion, (v) => (isRegionName(v.trim()) ? true : t("session.badRegion")))).trim() : defaultRegion),
+      // The sandbox's region only picks the prices shown: not worth a question.
+      (ask && io.interactive && backend !== "sandbox" ? (await io.input(t("session.askRegion"), defaultRegion, (v) => (isRegionName(v.trim()) ? true : t("session.badRegion")))).trim() : defaultRegion),
     backend,
     opts.region !== undefined ? "flag" : savedRegion !== undefined ? "saved" : "env",
   );

@@ -14,6 +14,15 @@ export function langFromEnv(env: NodeJS.ProcessEnv = process.env): Lang {
   return "en";
 }
 
+/** Whether the locale variables name a language (C and POSIX do not): then it is not asked. */
+export function langStatedByEnv(env: NodeJS.ProcessEnv = process.env): boolean {
+  for (const name of ["LC_ALL", "LC_MESSAGES", "LANG"] as const) {
+    const v = env[name];
+    if (v) return !/^(c|posix)([._@]|$)/i.test(v);
+  }
+  return false;
+}
+
 /** `--lang X` / `--lang=X` read straight from argv, so `--help` is in the right language too. */
 export function langFromArgv(argv: readonly string[]): string | undefined {
   for (let i = 0; i < argv.length; i++) {

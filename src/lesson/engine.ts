@@ -11,6 +11,7 @@ import { currentStep, detectAll } from "./progress.js";
 import type { Step } from "./step.js";
 import { STEPS } from "./steps/index.js";
 import { lessonVars } from "./vars.js";
+import { askToGo, hasReference } from "./pacing.js";
 import { renderDiagram } from "../ui/diagram.js";
 
 export interface RunOptions {
@@ -36,20 +37,34 @@ function regressed(ctx: LessonContext, step: Step, view: CloudView): boolean {
   return cur !== undefined && STEPS.indexOf(cur.step) < STEPS.indexOf(step);
 }
 
+/** The console path and the AWS CLI commands of a step (folded behind a choice for a learner). */
+function explainReference(ctx: LessonContext, content: StepContent, view: CloudView): void {
+  explain(ctx, content.id, "console", content.console, view);
+  explain(ctx, content.id, "cli", content.cli, view);
+}
+
 async function learnerDoes(ctx: LessonContext, step: Step, content: StepContent, view: CloudView): Promise<CloudView> {
   let hint = 0;
   let current = view;
+  let shown = !hasReference(content);
   for (;;) {
-    const how = await ctx.io.select<"form" | "verify" | "guided">(
+    const how = await ctx.io.select<"form" | "verify" | "guided" | "show">(
       ctx.t("engine.howToDo"),
       [
         ...(step.handsOn ? [{ value: "form" as const, name: ctx.t("engine.doForm") }] : []),
         // Only where the learner can act outside the tool: nothing outside reaches the sandbox.
         ...(learnerActsOutside(ctx) ? [{ value: "verify" as const, name: ctx.t("engine.doVerify") }] : []),
+        ...(shown ? [] : [{ value: "show" as const, name: ctx.t("engine.showReference") }]),
         { value: "guided" as const, name: ctx.t("engine.doGuided") },
       ],
       step.handsOn ? "form" : "guided",
+      { inline: true },
     );
+    if (how === "show") {
+      explainReference(ctx, content, current);
+      shown = true;
+      continue;
+    }
     if (how === "guided") await step.perform(ctx, current);
     else if (how === "form" && step.handsOn) explainNotes(ctx, content, await step.handsOn.run(ctx, current), current);
     current = await readCloud(ctx.clients, ctx.names);
@@ -66,10 +81,9 @@ async function learnerDoes(ctx: LessonContext, step: Step, content: StepContent,
 export async function runStep(ctx: LessonContext, step: Step, index: number, view: CloudView): Promise<CloudView> {
   const content = loadStep(ctx.lesson, step.id, ctx.io.lang);
   ctx.io.notify({ type: "step-started", step: step.id, index, total: STEPS.length, title: content.title });
-  ctx.io.notify({ type: "diagram", step: step.id, text: renderDiagram(detectAll(STEPS, view, ctx.state), step.id, ctx.t) });
   explain(ctx, step.id, "concept", content.concept, view);
-  explain(ctx, step.id, "console", content.console, view);
-  explain(ctx, step.id, "cli", content.cli, view);
+  // The question comes right after the concept (see pacing.ts); logs get the reference at once.
+  if (!ctx.io.interactive) explainReference(ctx, content, view);
   let after: CloudView;
   const learner = ctx.mode === "hands-on" && ctx.io.interactive && (step.handsOn !== undefined || !step.traceless);
   if (learner) {
@@ -77,7 +91,7 @@ export async function runStep(ctx: LessonContext, step: Step, index: number, vie
     if (step.supersedes) mark(ctx, "cleanupStarted");
     after = await learnerDoes(ctx, step, content, view);
   } else {
-    if (!(await ctx.io.confirm(ctx.t("engine.runStep", { title: content.title }), true))) throw new LabError("engine.paused", {}, { source: "user" });
+    await askToGo(ctx, step, content, () => explainReference(ctx, content, view));
     await step.perform(ctx, view);
     after = await readCloud(ctx.clients, ctx.names);
   }
@@ -86,6 +100,8 @@ export async function runStep(ctx: LessonContext, step: Step, index: number, vie
   if (!detection.done && step.id !== "cleanup") throw new LabError("error.stepNotDone", { step: step.id, why: ctx.t(detection.why, detection.vars) });
   const doneText = (detection.doneVariant && content.doneVariants[detection.doneVariant]) || content.done;
   explain(ctx, step.id, "done", doneText, after);
+  // What changed, on the map of the two VPCs.
+  ctx.io.notify({ type: "diagram", step: step.id, text: renderDiagram(detectAll(STEPS, after, ctx.state), step.id, ctx.t) });
   ctx.io.notify({ type: "step-finished", step: step.id, status: "done" });
   return after;
 }

@@ -32,6 +32,8 @@ export interface Step {
   handsOn?: HandsOn;
   /** The step leaves nothing in the cloud (preflight, tour, review): it is recorded in the state. */
   traceless?: boolean;
+  /** How the lesson asks to go on: "Run this step now?" (default), just "Continue?", or "Start the quiz?". */
+  pace?: "read-only" | "quiz";
   /**
    * True when the cloud shows this step has begun for good (cleanup: stacks deleting, or already
    * deleted): it is then the current step whatever the earlier steps detect, so a rerun after an

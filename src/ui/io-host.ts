@@ -40,7 +40,8 @@ export interface IoHost {
   readonly interactive: boolean;
   notify(event: LabEvent): void;
   confirm(message: string, defaultValue: boolean): Promise<boolean>;
-  select<T>(message: string, choices: Choice<T>[], defaultValue: T): Promise<T>;
+  /** `inline`: the answers on a line under the question, picked by number — for a question under text that must stay on screen. */
+  select<T>(message: string, choices: Choice<T>[], defaultValue: T, options?: { inline?: boolean }): Promise<T>;
   input(message: string, defaultValue: string, validate?: (value: string) => string | true): Promise<string>;
   /** A live progress line (spinner on a terminal); also reported as `progress` events. */
   spinner(step: string, text: string): Spinner;

@@ -1,33 +1,148 @@
-/** Lesson Markdown rendered for the terminal (marked + marked-terminal), wrapped to the width. */
-import { Marked, type Tokens } from "marked";
-import { markedTerminal } from "marked-terminal";
-import chalk from "chalk";
+/**
+ * Lesson Markdown for the terminal: marked's lexer gives the tokens, this renders the few kinds a
+ * lesson uses (headings, paragraphs, lists, code blocks, inline code, bold, links) and wraps them
+ * to the terminal's width by display width, Japanese at phrase boundaries. Colour through chalk,
+ * off with NO_COLOR (then `code` keeps its backticks so ids and commands still stand out).
+ */
+import { Chalk, type ChalkInstance } from "chalk";
+import { Lexer, type Token, type Tokens } from "marked";
+import { softBreakJoiner, type Phrases } from "./line-breaks.js";
+import { wrapCode } from "./code-wrap.js";
+import { displayWidth } from "./text-width.js";
+import { wrap } from "./wrap.js";
 
-const instances = new Map<string, Marked>();
-
-function markedFor(width: number, color: boolean): Marked {
-  const key = `${width}:${color}`;
-  let m = instances.get(key);
-  if (!m) {
-    m = new Marked();
-    // Without colour, `code` keeps its backticks so ids and commands still stand out.
-    const codespan = color ? chalk.yellow : (s: string) => "`" + s + "`";
-    m.use(markedTerminal({ reflowText: true, width, tab: 2, codespan }) as never);
-    // marked-terminal prints a tight list item's text raw, so **bold** and `code` in bullet points
-    // stayed literal: render the item's inline tokens instead.
-    m.use({
-      renderer: {
-        text(token: Tokens.Text | Tokens.Escape) {
-          if ("tokens" in token && token.tokens && token.tokens.length > 0) return this.parser.parseInline(token.tokens);
-          return false;
-        },
-      },
-    });
-    instances.set(key, m);
-  }
-  return m;
+export interface MarkdownOptions {
+  color?: boolean;
+  phrases?: Phrases | undefined;
 }
 
-export function renderMarkdown(markdown: string, width: number, color = true): string {
-  return String(markedFor(Math.max(40, Math.min(width, 100)), color).parse(markdown)).replace(/\n+$/, "");
+interface Ctx {
+  c: ChalkInstance;
+  color: boolean;
+  width: number;
+  phrases?: Phrases | undefined;
+}
+
+/** Marks a hard line break (`  \n`) until soft breaks are joined. */
+const HARD_BREAK = "\u2028";
+const SGR_AT_END = /(?:\x1b\[[0-9;]*m)*$/;
+const SGR_AT_START = /^(?:\x1b\[[0-9;]*m)*/;
+
+function inline(tokens: Token[] | undefined, x: Ctx): string {
+  if (!tokens) return "";
+  return tokens.map((t) => inlineToken(t, x)).join("");
+}
+
+function inlineToken(t: Token, x: Ctx): string {
+  switch (t.type) {
+    case "strong":
+      return x.c.bold(inline((t as Tokens.Strong).tokens, x));
+    case "em":
+      return x.c.italic(inline((t as Tokens.Em).tokens, x));
+    case "del":
+      return x.c.strikethrough(inline((t as Tokens.Del).tokens, x));
+    case "codespan": {
+      const text = decode((t as Tokens.Codespan).text);
+      return x.color ? x.c.yellow(text) : "`" + text + "`";
+    }
+    case "link": {
+      const link = t as Tokens.Link;
+      const label = inline(link.tokens, x);
+      return link.href && link.href !== link.text ? `${label} ${x.c.blue.underline(`(${link.href})`)}` : x.c.blue.underline(label);
+    }
+    case "br":
+      return HARD_BREAK;
+    case "text": {
+      const text = t as Tokens.Text;
+      return text.tokens && text.tokens.length > 0 ? inline(text.tokens, x) : decode(text.text);
+    }
+    case "escape":
+      return decode((t as Tokens.Escape).text);
+    default:
+      return "raw" in t ? decode(String(t.raw)) : "";
+  }
+}
+
+function decode(text: string): string {
+  return text.replace(/&(amp|lt|gt|quot|#39);/g, (_m, e: string) => ({ amp: "&", lt: "<", gt: ">", quot: '"', "#39": "'" })[e] ?? _m);
+}
+
+/** Source line breaks inside a paragraph, joined as the language reads (see softBreakJoiner). */
+function joinSoftBreaks(text: string): string {
+  return text
+    .replace(/[ \t]*\n[ \t]*/g, (m, offset: number, all: string) => {
+      const before = all.slice(0, offset).replace(SGR_AT_END, "");
+      const after = all.slice(offset + m.length).replace(SGR_AT_START, "");
+      return softBreakJoiner(lastChar(before), [...after][0]);
+    })
+    .replaceAll(HARD_BREAK, "\n");
+}
+
+function lastChar(text: string): string | undefined {
+  const chars = [...text];
+  return chars[chars.length - 1];
+}
+
+function paragraph(tokens: Token[] | undefined, x: Ctx, first = "", rest = first): string {
+  return wrap(joinSoftBreaks(inline(tokens, x)), x.width, { first, rest, phrases: x.phrases });
+}
+
+function list(token: Tokens.List, x: Ctx, indent: string): string {
+  const start = typeof token.start === "number" ? token.start : 1;
+  const markers = token.items.map((_item, i) => (token.ordered ? `${start + i}.` : "•"));
+  const markerWidth = Math.max(...markers.map(displayWidth));
+  return token.items
+    .map((item, i) => {
+      const marker = markers[i]!;
+      const first = indent + x.c.dim(marker) + " ".repeat(markerWidth - displayWidth(marker) + 1);
+      const rest = indent + " ".repeat(markerWidth + 1);
+      const parts: string[] = [];
+      for (const [n, child] of item.tokens.entries()) {
+        const lead = n === 0 ? first : rest;
+        if (child.type === "text" || child.type === "paragraph") parts.push(paragraph((child as Tokens.Text).tokens ?? [child], x, lead, rest));
+        else if (child.type === "space") continue;
+        else parts.push(block(child, x, rest));
+      }
+      return parts.join(item.loose ? "\n\n" : "\n");
+    })
+    .join(token.loose ? "\n\n" : "\n");
+}
+
+function block(t: Token, x: Ctx, indent = ""): string {
+  switch (t.type) {
+    case "heading": {
+      const h = t as Tokens.Heading;
+      const text = paragraph(h.tokens, x, indent);
+      return h.depth <= 2 ? x.c.bold.underline(text) : x.c.bold(text);
+    }
+    case "paragraph":
+      return paragraph((t as Tokens.Paragraph).tokens, x, indent);
+    case "text":
+      return paragraph((t as Tokens.Text).tokens ?? [t], x, indent);
+    case "list":
+      return list(t as Tokens.List, x, indent + "  ");
+    case "code": {
+      const code = t as Tokens.Code;
+      return wrapCode(code.text, code.lang ?? "", x.width, { indent: indent + "  ", c: x.c, phrases: x.phrases });
+    }
+    case "blockquote":
+      return (t as Tokens.Blockquote).tokens.map((child) => block(child, { ...x, width: x.width - 2 }, "")).join("\n\n").split("\n").map((l) => indent + x.c.dim("│ ") + l).join("\n");
+    case "hr":
+      return indent + x.c.dim("─".repeat(Math.max(1, Math.min(40, x.width - indent.length))));
+    case "space":
+      return "";
+    default:
+      return paragraph([{ type: "text", raw: t.raw, text: t.raw } as Tokens.Text], x, indent);
+  }
+}
+
+/** Renders lesson Markdown to at most `width` columns per line. */
+export function renderMarkdown(markdown: string, width: number, options: MarkdownOptions = {}): string {
+  const color = options.color ?? true;
+  const x: Ctx = { c: new Chalk({ level: color ? 1 : 0 }), color, width: Math.max(20, width), phrases: options.phrases };
+  const blocks = Lexer.lex(markdown, { gfm: true }).filter((t) => t.type !== "space");
+  // A list hangs under the sentence that introduces it (no blank line: the screen is short).
+  return blocks
+    .map((t, i) => (i === 0 ? "" : t.type === "list" && blocks[i - 1]?.type === "paragraph" ? "\n" : "\n\n") + block(t, x))
+    .join("");
 }

@@ -3,26 +3,43 @@ import { splitStatus } from "../lesson/curl-proof.js";
 import type { ChalkInstance } from "chalk";
 import type { Translate } from "../i18n/messages.js";
 import type { LabEvent } from "./io-host.js";
+import type { Phrases } from "./line-breaks.js";
+import { displayWidth, padEnd, truncate } from "./text-width.js";
+import { wrap } from "./wrap.js";
 
 export interface RenderTools {
   c: ChalkInstance;
   t: Translate;
   width: number;
   markdown: (md: string) => string;
+  phrases?: Phrases | undefined;
 }
 
-function table(rows: string[][]): string {
+/** Columns aligned; the last column wraps under itself when a row is wider than the terminal. */
+function table(rows: string[][], r: RenderTools): string {
   const widths: number[] = [];
   for (const row of rows) row.forEach((cell, i) => (widths[i] = Math.max(widths[i] ?? 0, displayWidth(cell))));
-  return rows.map((row) => "  " + row.map((cell, i) => (i < row.length - 1 ? cell + " ".repeat((widths[i] ?? 0) - displayWidth(cell)) : cell)).join("  ")).join("\n");
+  return rows
+    .map((row) => {
+      const head = "  " + row.slice(0, -1).map((cell, i) => padEnd(cell, widths[i] ?? 0) + "  ").join("");
+      const room = r.width - displayWidth(head);
+      if (room < 16) return wrap(row.join("  "), r.width, { first: "  ", rest: "    ", phrases: r.phrases });
+      return wrap(row[row.length - 1] ?? "", r.width, { first: head, rest: " ".repeat(displayWidth(head)), phrases: r.phrases });
+    })
+    .join("\n");
 }
 
-/** Columns a string takes on a terminal (CJK characters take two). */
-export function displayWidth(text: string): number {
-  let n = 0;
-  for (const ch of text) n += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/.test(ch) ? 2 : 1;
-  return n;
+/** Plain event text wrapped to the terminal, continuation lines under the text after the mark. */
+function lines(text: string, r: RenderTools, first = "", rest = " ".repeat(displayWidth(first))): string {
+  return wrap(text, r.width, { first, rest, phrases: r.phrases });
 }
+
+/** "0.4 h" reads oddly: under an hour, minutes. */
+function duration(hours: number, t: Translate): string {
+  return hours < 1 ? t("render.minutes", { n: Math.max(1, Math.round(hours * 60)) }) : t("render.hours", { n: hours.toFixed(1) });
+}
+
+export { displayWidth } from "./text-width.js";
 
 function colorDiagram(text: string, c: ChalkInstance): string {
   return text
@@ -43,47 +60,50 @@ export function renderEvent(event: LabEvent, r: RenderTools): string | undefined
   const { c, t } = r;
   switch (event.type) {
     case "lesson-started":
-      return c.bold(t("render.lessonStarted", { backend: t(`backend.${event.backend}`), region: event.region, prefix: event.prefix, mode: t(`mode.${event.mode}`) }));
+      return lines(c.bold(t("render.lessonStarted", { backend: t(`backend.${event.backend}`), region: event.region, prefix: event.prefix, mode: t(`mode.${event.mode}`) })), r);
     case "notice": {
       const mark = event.level === "warn" ? c.yellow("!") : event.level === "success" ? c.green("✔") : c.blue("i");
-      return `${mark} ${event.message}`;
+      return lines(event.message, r, `${mark} `, "  ");
     }
-    case "step-started":
-      return "\n" + c.bold.inverse(` ${t("render.step", { n: event.index, total: event.total - 1 })} `) + " " + c.bold(event.title);
+    case "step-started": {
+      const badge = c.bold.inverse(` ${t("render.step", { n: event.index, total: event.total - 1 })} `) + " ";
+      return "\n" + lines(c.bold(event.title), r, badge);
+    }
     case "explain": {
       const label = SECTION_LABEL[event.section];
       const body = r.markdown(event.markdown);
       return label ? `${c.bold.underline(t(label))}\n${body}` : body;
     }
     case "diagram":
-      return colorDiagram(event.text, c);
+      // 78 columns; a narrower terminal sees it cut rather than folded into a mess.
+      return colorDiagram(event.text.split("\n").map((l) => truncate(l, r.width)).join("\n"), c);
     case "progress":
       return undefined; // the spinner shows it
     case "resource-created":
-      return c.green(`  + ${event.kind} ${event.id}`);
+      return lines(c.green(`${event.kind} ${event.id}`), r, c.green("  + "), "    ");
     case "step-finished":
       return event.status === "done" ? c.green(`✔ ${t("render.stepDone")}`) : undefined;
     case "cost": {
-      const since = event.sinceUsd !== undefined ? " " + t("render.costSince", { usd: event.sinceUsd.toFixed(2), hours: (event.hours ?? 0).toFixed(1) }) : "";
-      return c.yellow(`$ ${t(event.sandbox ? "render.costSandbox" : "render.cost", { usd: event.perHourUsd.toFixed(3), region: event.region })}${since}`);
+      const since = event.sinceUsd !== undefined ? " " + t("render.costSince", { usd: event.sinceUsd.toFixed(2), time: duration(event.hours ?? 0, t) }) : "";
+      return lines(c.yellow(`${t(event.sandbox ? "render.costSandbox" : "render.cost", { usd: event.perHourUsd.toFixed(3), region: event.region })}${since}`), r, c.yellow("¤ "));
     }
     case "curl-result": {
       const { body: page } = splitStatus(event.stdout);
       const status = event.httpStatus !== undefined ? `HTTP ${event.httpStatus}` : `exit ${event.exitCode}`;
       const head = event.ok
-        ? c.green(`✔ curl http://${event.dnsName}/ → ${status} · ${t("render.curlOk")}`)
-        : c.red(`✖ curl http://${event.dnsName}/ → ${status} · ${t(`render.curlBad.${event.reason ?? "exit"}`)}`);
+        ? lines(c.green(`curl http://${event.dnsName}/ → ${status} · ${t("render.curlOk")}`), r, c.green("✔ "))
+        : lines(c.red(`curl http://${event.dnsName}/ → ${status} · ${t(`render.curlBad.${event.reason ?? "exit"}`)}`), r, c.red("✖ "));
       const shown = event.ok || event.reason !== "exit" ? page : event.stderr || page;
-      const body = (shown.trim() || t("render.curlEmpty")).split("\n").slice(0, 12).map((l) => c.dim("  │ ") + l).join("\n");
+      const body = (shown.trim() || t("render.curlEmpty")).split("\n").slice(0, 12).map((l) => lines(l, r, c.dim("  │ "))).join("\n");
       return `${head}\n${body}`;
     }
     case "quiz-result":
-      return c.bold(t("render.quizResult", { score: event.score, total: event.total }));
+      return lines(c.bold(t("render.quizResult", { score: event.score, total: event.total })), r);
     case "table":
-      return table(event.rows);
+      return table(event.rows, r);
     case "error":
-      return `${c.red.bold("✖ " + event.message)}${event.hint ? "\n" + c.yellow("→ " + event.hint) : ""}`;
+      return lines(c.red.bold(event.message), r, c.red.bold("✖ ")) + (event.hint ? "\n" + lines(c.yellow(event.hint), r, c.yellow("→ ")) : "");
     case "lesson-finished":
-      return c.bold.green(t(event.cleanedUp ? "render.finishedClean" : "render.finished"));
+      return lines(c.bold.green(t(event.cleanedUp ? "render.finishedClean" : "render.finished")), r);
   }
 }

@@ -8,8 +8,13 @@ import type { Lang } from "../i18n/lang.js";
 import type { Translate } from "../i18n/messages.js";
 import { colorEnabled, palette, plain } from "./color.js";
 import type { Choice, IoHost, LabEvent, Spinner } from "./io-host.js";
+import type { Phrases } from "./line-breaks.js";
 import { renderMarkdown } from "./markdown.js";
+import { inlineChoice } from "./inline-choice.js";
+import { defaultAnswerText, promptTheme } from "./prompt-theme.js";
 import { renderEvent } from "./render-event.js";
+import { displayWidth, truncate } from "./text-width.js";
+import { wrap } from "./wrap.js";
 
 export interface TerminalHostOptions {
   lang: Lang;
@@ -17,6 +22,8 @@ export interface TerminalHostOptions {
   interactive: boolean;
   output?: NodeJS.WriteStream;
   input?: NodeJS.ReadStream;
+  /** Japanese phrase boundaries for line breaking (see line-breaks.ts). */
+  phrases?: Phrases | undefined;
 }
 
 export class TerminalHost implements IoHost {
@@ -43,30 +50,69 @@ export class TerminalHost implements IoHost {
     this.active?.render();
   }
 
+  /** Columns to lay text out in: the terminal's, or 80 when it does not say. */
+  private get width(): number {
+    return Math.max(20, this.out.columns || 80);
+  }
+
   notify(event: LabEvent): void {
-    const width = this.out.columns ?? 80;
-    const text = renderEvent(event, { c: this.c, t: this.opts.t, width, markdown: (md) => renderMarkdown(md, width, this.color) });
+    const width = this.width;
+    const phrases = this.opts.phrases;
+    // Prose reads badly in lines over 100 columns; wider terminals get margin instead.
+    const markdown = (md: string) => renderMarkdown(md, Math.min(width, 100), { color: this.color, phrases });
+    const text = renderEvent(event, { c: this.c, t: this.opts.t, width, markdown, phrases });
     if (text !== undefined) this.write(text);
+  }
+
+  /** A question wrapped like the text above it (inquirer would cut Japanese mid-word). */
+  private question(message: string, room = 2): string {
+    return wrap(message, this.width - room, { phrases: this.opts.phrases, rest: "  " });
+  }
+
+  /** An answer that does not fit after its question goes on its own lines, wrapped like the text. */
+  private answerStyle(question: string): (text: string) => string {
+    const lines = question.split("\n");
+    const last = (lines.length === 1 ? "✔ " : "") + (lines[lines.length - 1] ?? "");
+    return (text) =>
+      displayWidth(`${last} ${text}`) <= this.width ? this.c.cyan(text) : "\n" + wrap(this.c.cyan(text), this.width, { first: "  ", rest: "  ", phrases: this.opts.phrases });
   }
 
   async confirm(message: string, defaultValue: boolean): Promise<boolean> {
     if (!this.interactive) return defaultValue;
     const t = this.opts.t;
-    return confirm({ message, default: defaultValue, transformer: (yes) => t(yes ? "prompt.yes" : "prompt.no") }, { input: this.in, output: this.out });
+    return confirm(
+      { message: this.question(message, 4 + displayWidth(defaultAnswerText(t, defaultValue))), default: defaultValue, transformer: (yes) => t(yes ? "prompt.yes" : "prompt.no"), theme: promptTheme(t) },
+      { input: this.in, output: this.out },
+    );
   }
 
-  async select<T>(message: string, choices: Choice<T>[], defaultValue: T): Promise<T> {
+  async select<T>(message: string, choices: Choice<T>[], defaultValue: T, options: { inline?: boolean } = {}): Promise<T> {
     if (!this.interactive) {
       const picked = choices.find((ch) => ch.value === defaultValue);
-      if (picked) this.write(this.c.dim(`? ${message} ${picked.name}`));
+      if (picked) this.write(this.c.dim(this.question(`? ${message} ${picked.name}`, 0)));
       return defaultValue;
     }
-    return select<T>({ message, choices, default: defaultValue, pageSize: 10 }, { input: this.in, output: this.out });
+    if (options.inline) return this.inlineSelect(message, choices, defaultValue);
+    const question = this.question(message);
+    const base = promptTheme(this.opts.t);
+    const theme = { ...base, style: { ...base.style, answer: this.answerStyle(question) } };
+    return select<T>({ message: question, choices, default: defaultValue, pageSize: 10, theme }, { input: this.in, output: this.out });
+  }
+
+  private async inlineSelect<T>(message: string, choices: Choice<T>[], defaultValue: T): Promise<T> {
+    const c = this.c;
+    const def = Math.max(0, choices.findIndex((ch) => ch.value === defaultValue));
+    const items = choices.map((ch, i) => `${c.bold.cyan(String(i + 1))} ${ch.name}${i === def ? c.dim(" (⏎)") : ""}`);
+    const legend = wrap(items.join(c.dim("  ·  ")), this.width, { first: "  ", rest: "  ", phrases: this.opts.phrases });
+    const labels = choices.map((ch) => ch.name);
+    const question = this.question(message);
+    const picked = await inlineChoice({ message: question, legend, count: choices.length, labels, default: def, answer: this.answerStyle(question) }, { input: this.in, output: this.out });
+    return (choices[picked] ?? choices[def]!).value;
   }
 
   async input(message: string, defaultValue: string, validate?: (value: string) => string | true): Promise<string> {
     if (!this.interactive) return defaultValue;
-    return input({ message, default: defaultValue, ...(validate ? { validate } : {}) }, { input: this.in, output: this.out });
+    return input({ message: this.question(message), default: defaultValue, theme: promptTheme(this.opts.t), ...(validate ? { validate } : {}) }, { input: this.in, output: this.out });
   }
 
   spinner(step: string, text: string): Spinner {
@@ -76,22 +122,25 @@ export class TerminalHost implements IoHost {
 
   /** On a terminal: an ora spinner on one line. */
   private liveSpinner(text: string): Spinner {
-    const spinner = ora({ text, stream: this.out, color: "cyan", discardStdin: false }).start();
+    // A spinner line must stay one line, or each frame would leave a copy behind.
+    const fit = (t: string) => truncate(t, this.width - 3);
+    const done = (t: string) => wrap(t, this.width - 2, { phrases: this.opts.phrases, rest: "  " });
+    const spinner = ora({ text: fit(text), stream: this.out, color: "cyan", discardStdin: false }).start();
     this.active = spinner;
     const release = () => {
       if (this.active === spinner) this.active = undefined;
     };
     return {
       update: (t) => {
-        spinner.text = t;
+        spinner.text = fit(t);
       },
       succeed: (t) => {
         release();
-        spinner.stopAndPersist({ symbol: this.c.green("✔"), text: t ?? text });
+        spinner.stopAndPersist({ symbol: this.c.green("✔"), text: done(t ?? text) });
       },
       fail: (t) => {
         release();
-        spinner.stopAndPersist({ symbol: this.c.red("✖"), text: t ?? text });
+        spinner.stopAndPersist({ symbol: this.c.red("✖"), text: done(t ?? text) });
       },
       stop: () => {
         release();
@@ -102,16 +151,17 @@ export class TerminalHost implements IoHost {
 
   /** Without a terminal (logs, CI): one line when it starts, one per new state, one at the end. */
   private lineSpinner(text: string): Spinner {
-    this.write(`… ${text}`);
+    const line = (mark: string, t: string) => this.write(wrap(t, this.width, { first: mark, rest: "  ", phrases: this.opts.phrases }));
+    line("… ", text);
     let last = "";
     return {
       update: (t) => {
         const key = t.replace(/\d+m?\d*s/g, "");
-        if (key !== last) this.write(`  ${t}`);
+        if (key !== last) line("  ", t);
         last = key;
       },
-      succeed: (t) => this.write(`✔ ${t ?? text}`),
-      fail: (t) => this.write(`✖ ${t ?? text}`),
+      succeed: (t) => line("✔ ", t ?? text),
+      fail: (t) => line("✖ ", t ?? text),
       stop: () => undefined,
     };
   }

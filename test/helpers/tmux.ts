@@ -34,6 +34,11 @@ export class TmuxSession {
     return this.tmux(["capture-pane", "-p", "-J", "-S", "-20000", "-t", this.name]);
   }
 
+  /** Only what is on the screen now (no scrollback). */
+  visible(): string {
+    return this.tmux(["capture-pane", "-p", "-J", "-t", this.name]);
+  }
+
   keys(...keys: string[]): void {
     this.tmux(["send-keys", "-t", this.name, ...keys]);
   }

@@ -1,14 +1,70 @@
 import { describe, expect, it } from "vitest";
 import { renderMarkdown } from "../../src/ui/markdown.js";
+import { loadPhrases } from "../../src/ui/line-breaks.js";
+import { displayWidth } from "../../src/ui/text-width.js";
+import { wrap } from "../../src/ui/wrap.js";
+import { stripVTControlCharacters as plain } from "node:util";
+
+const widest = (text: string) => Math.max(...text.split("\n").map(displayWidth));
 
 describe("lesson Markdown in the terminal", () => {
   it("renders bold and code inside bullet points, not the raw asterisks", () => {
-    const out = renderMarkdown("* **Account**: the `id` here\n* plain", 80, false);
+    const out = renderMarkdown("* **Account**: the `id` here\n* plain", 80, { color: false });
     expect(out).toContain("Account: the `id` here");
     expect(out).not.toContain("**");
   });
   it("keeps backticks around code without colour, and colours it otherwise", () => {
-    expect(renderMarkdown("Run `aws sts get-caller-identity`.", 80, false)).toContain("`aws sts get-caller-identity`");
-    expect(renderMarkdown("Run `x`.", 80, true)).not.toContain("`x`");
+    expect(renderMarkdown("Run `aws sts get-caller-identity`.", 80, { color: false })).toContain("`aws sts get-caller-identity`");
+    expect(renderMarkdown("Run `x`.", 80, { color: true })).not.toContain("`x`");
+  });
+  it("joins source lines with a space in English and with nothing after Japanese punctuation", () => {
+    expect(renderMarkdown("one line\nand the next", 80, { color: false })).toBe("one line and the next");
+    expect(renderMarkdown("終わりです。\nなお、続きます。\nEC2 です。", 80, { color: false })).toBe("終わりです。なお、続きます。EC2 です。");
+  });
+  it("wraps list items with a hanging indent under the text, not the bullet", () => {
+    const out = renderMarkdown("- " + "word ".repeat(30).trim() + "\n1. " + "more ".repeat(30).trim(), 40, { color: false });
+    const lines = out.split("\n");
+    expect(widest(out)).toBeLessThanOrEqual(40);
+    expect(lines[0]).toMatch(/^ {2}• word/);
+    expect(lines[1]).toMatch(/^ {4}word/);
+    expect(lines.find((l) => l.includes("1."))).toMatch(/^ {2}1\. more/);
+  });
+  it("breaks Japanese between phrases (BudouX), never inside a word, and fits by display width", async () => {
+    const phrases = await loadPhrases("ja");
+    const text = "Consumer VPC に、いま作ったエンドポイントサービスへつながるインターフェイスエンドポイントを作ります。サブネットに ENI が 1 つでき、プライベート IP が付きます。";
+    const out = renderMarkdown(text, 40, { color: false, phrases });
+    expect(widest(out)).toBeLessThanOrEqual(40);
+    expect(out.replace(/\n/g, "")).toBe(text);
+    for (const line of out.split("\n").slice(1)) expect(line).not.toMatch(/^[、。）」がをにはつ]/); // no particle, counter or closing mark starts a line
+    expect(out).not.toMatch(/Consume\nr|インターフェイ\nス/);
+  });
+  it("fits shell commands by continuing lines the shell still reads as one command", () => {
+    const md = "```sh\naws ec2 create-vpc-endpoint --region ap-northeast-1 --vpc-endpoint-type Interface --tag-specifications 'ResourceType=vpc-endpoint,Tags=[{Key=Name,Value=team-a-endpoint},{Key=privatelink-lab:participant,Value=team-a}]'\n```";
+    const out = renderMarkdown(md, 60, { color: false });
+    expect(widest(out)).toBeLessThanOrEqual(60);
+    // Read it as the shell does: "\\\n" disappears, 'a''b' is the word ab, spaces separate words.
+    const shell = out.replace(/\\\n/g, "").replace(/''/g, "").replace(/\s+/g, " ").trim();
+    expect(shell).toBe("aws ec2 create-vpc-endpoint --region ap-northeast-1 --vpc-endpoint-type Interface --tag-specifications 'ResourceType=vpc-endpoint,Tags=[{Key=Name,Value=team-a-endpoint},{Key=privatelink-lab:participant,Value=team-a}]'");
+  });
+});
+
+describe("wrap", () => {
+  it("never exceeds the width in display columns (wide characters count two)", () => {
+    const out = wrap("あいうえおかきくけこさしすせそたちつてと", 10);
+    expect(out.split("\n")).toEqual(["あいうえお", "かきくけこ", "さしすせそ", "たちつてと"]);
+  });
+  it("ignores colour codes when measuring and reopens colours on each line", () => {
+    const red = "\x1b[31m" + "alpha beta gamma delta" + "\x1b[39m";
+    const out = wrap(red, 11);
+    const lines = out.split("\n");
+    expect(lines.map(plain)).toEqual(["alpha beta", "gamma delta"]);
+    expect(lines[1]!.startsWith("\x1b[31m")).toBe(true); // still red after the break
+    expect(lines[0]!.endsWith("\x1b[0m")).toBe(true); // closed before the line ends
+  });
+  it("cuts a word longer than a line rather than overflowing", () => {
+    expect(wrap("vpce-svc-0123456789abcdef0", 10).split("\n").every((l) => displayWidth(l) <= 10)).toBe(true);
+  });
+  it("puts the first prefix on the first line and the rest prefix on the others", () => {
+    expect(wrap("aa bb cc", 6, { first: "- ", rest: "  " })).toBe("- aa\n  bb\n  cc");
   });
 });

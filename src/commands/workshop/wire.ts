@@ -6,12 +6,23 @@ import type { Command } from "commander";
 import type { Translate } from "../../i18n/messages.js";
 import type { GlobalOptions } from "../options.js";
 import type { Environment } from "../session.js";
+import type { SharedOption } from "../../cli.js";
+
+const CLOUD: SharedOption[] = ["sandbox", "sandboxSpeed", "profile", "region", "lang", "yes", "json", "endpointUrl"];
+/** The shared options each workshop command uses. */
+const USES: Record<string, SharedOption[]> = { handout: ["lang"], rehearse: ["sandbox", "sandboxSpeed", "region", "lang"] };
+
+/** The lines of the group's examples that show this subcommand. */
+function examplesOf(all: string, name: string): string {
+  const lines = all.split("\n");
+  return [lines[0], ...lines.filter((l) => l.includes(`workshop ${name} `) || l.endsWith(`workshop ${name}`))].join("\n") + "\n";
+}
 
 export interface WorkshopWiring {
   t: Translate;
   e: Environment;
-  /** Adds the options every command takes. */
-  globals: (cmd: Command) => Command;
+  /** Adds the shared options a command uses (see cli.ts). */
+  globals: (cmd: Command, uses: SharedOption[]) => Command;
   /** Runs a command's work at the edge (errors rendered, exit code set). */
   go: (cmd: Command, what: () => Promise<void>) => Promise<void>;
 }
@@ -62,8 +73,8 @@ export function wireWorkshop(group: Command, w: WorkshopWiring): Command {
     .option("--prefix-base <base>", t("workshop.help.opt.prefixBase"))
     .action(async (_o, cmd: Command) => go(cmd, async () => (await import("./rehearse.js")).workshopRehearse(opts(cmd), e)));
   for (const sub of group.commands) {
-    w.globals(sub);
-    sub.helpOption("-h, --help", t("help.opt.help")).addHelpText("after", "\n" + t("workshop.help.examples")).exitOverride();
+    w.globals(sub, USES[sub.name()] ?? CLOUD);
+    sub.helpOption("-h, --help", t("help.opt.help")).addHelpText("after", "\n" + examplesOf(t("workshop.help.examples"), sub.name())).exitOverride();
   }
   return group;
 }

@@ -3,7 +3,7 @@
  * lesson halfway (quotas, names taken by someone else, permissions), all before anything is created.
  */
 import { saveState, mark } from "../context.js";
-import { costPerHour, FULL_LESSON, PRICE_TABLE_DATE } from "../pricing.js";
+import { costPerHour, FULL_LESSON } from "../pricing.js";
 import type { Step } from "../step.js";
 import { stopError } from "../../preflight/check.js";
 import { checkRows } from "../../preflight/render.js";
@@ -49,9 +49,9 @@ export const preflight: Step = {
         [ctx.t("preflight.zone"), `${ctx.state.az ?? "?"} (${INSTANCE_TYPE})`],
         [ctx.t("preflight.ami"), facts.ami ?? "?"],
         [ctx.t("preflight.creates"), ctx.t("preflight.createsList")],
-        [ctx.t("preflight.cost"), ctx.t("preflight.costValue", { usd: cost.perHourUsd.toFixed(3), date: PRICE_TABLE_DATE })],
       ],
     });
+    // The price once, as the `cost` line (the concept has said roughly what to expect).
     ctx.io.notify({ type: "cost", perHourUsd: cost.perHourUsd, region: ctx.state.region, sandbox });
     saveState(ctx);
     mark(ctx, "preflight");

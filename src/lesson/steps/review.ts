@@ -7,6 +7,7 @@ export const review: Step = {
   id: "review",
   requires: ["curl"],
   traceless: true,
+  pace: "quiz",
   detect(_view, state) {
     const done = state.quiz !== undefined;
     return { done, why: done ? "detect.review.done" : "detect.review.todo" };

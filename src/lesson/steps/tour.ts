@@ -8,6 +8,7 @@ export const tour: Step = {
   id: "tour",
   requires: ["deploy"],
   traceless: true,
+  pace: "read-only",
   detect(view, state) {
     const done = Boolean(state.marks.tour) || ourService(view) !== undefined;
     return { done, why: done ? "detect.tour.done" : "detect.tour.todo" };

@@ -1,0 +1,47 @@
+/**
+ * When the lesson waits for the learner. The question comes right after the concept, so at 80×24
+ * the explanation is still on screen when it is asked; the console path and the AWS CLI commands
+ * (long, and a reference rather than the lesson) are folded behind a choice of that question.
+ * Without a learner (--yes, no TTY, --json) nothing is folded: logs get every section.
+ */
+import { LabError } from "../errors.js";
+import type { StepContent } from "../content/lesson-content.js";
+import type { LessonContext } from "./context.js";
+import type { Step } from "./step.js";
+
+/** The question and the "go" answer for a step: read-only steps just continue, the quiz starts. */
+function wording(step: Step): { ask: string; go: string } {
+  if (step.pace === "read-only") return { ask: "engine.continueAsk", go: "engine.continue" };
+  if (step.pace === "quiz") return { ask: "engine.quizAsk", go: "engine.quizStart" };
+  return { ask: "engine.runAsk", go: "engine.run" };
+}
+
+/** Whether the step has a reference (console path or CLI) to unfold. */
+export function hasReference(content: StepContent): boolean {
+  return Boolean(content.console.trim() || content.cli.trim());
+}
+
+/**
+ * Guided: asks whether to go on. "Show how" prints the reference and asks again; "stop" pauses
+ * the lesson (running it again continues here).
+ */
+export async function askToGo(ctx: LessonContext, step: Step, content: StepContent, showReference: () => void): Promise<void> {
+  const { ask, go } = wording(step);
+  let shown = !hasReference(content);
+  for (;;) {
+    const answer = await ctx.io.select<"go" | "show" | "stop">(
+      ctx.t(ask),
+      [
+        { value: "go", name: ctx.t(go) },
+        ...(shown ? [] : [{ value: "show" as const, name: ctx.t("engine.showReference") }]),
+        { value: "stop", name: ctx.t("engine.stopHere") },
+      ],
+      "go",
+      { inline: true },
+    );
+    if (answer === "go") return;
+    if (answer === "stop") throw new LabError("engine.paused", {}, { source: "user" });
+    showReference();
+    shown = true;
+  }
+}

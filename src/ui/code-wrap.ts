@@ -1,0 +1,140 @@
+/**
+ * Code blocks, fitted to the width without breaking what they mean. Shell commands break at a space
+ * outside quotes and continue with ` \`; a word too long for any line (a long --query) is split as
+ * the shell allows: `'first half'\` + newline + `'second half'` at the start of the next line is
+ * the same word. Comments wrap as text, each line starting with `#`. Other code (diagrams) is cut
+ * by characters, which is all a terminal could do with it anyway.
+ */
+import type { ChalkInstance } from "chalk";
+import type { Phrases } from "./line-breaks.js";
+import { displayWidth, splitGraphemes } from "./text-width.js";
+import { wrap } from "./wrap.js";
+
+export interface CodeOptions {
+  indent: string;
+  c: ChalkInstance;
+  phrases?: Phrases | undefined;
+}
+
+const SHELL = new Set(["sh", "bash", "shell", "console", "zsh"]);
+
+interface Word {
+  text: string;
+  /** Quote open at each character boundary: quoteAt[i] is the quote open before text[i]. */
+  quoteAt: string[];
+}
+
+/** Splits a command line into words at spaces outside quotes, remembering the quoting. */
+function shellWords(line: string): Word[] {
+  const words: Word[] = [];
+  let cur: Word = { text: "", quoteAt: [] };
+  let quote = "";
+  for (let i = 0; i < line.length; i++) {
+    const ch = line[i]!;
+    if (!quote && ch === " ") {
+      if (cur.text) words.push(cur);
+      cur = { text: "", quoteAt: [] };
+      continue;
+    }
+    cur.quoteAt.push(quote);
+    cur.text += ch;
+    if (ch === "\\" && quote !== "'" && i + 1 < line.length) {
+      cur.quoteAt.push(quote);
+      cur.text += line[++i];
+    } else if (!quote && (ch === "'" || ch === '"')) quote = ch;
+    else if (quote && ch === quote) quote = "";
+  }
+  if (cur.text) words.push(cur);
+  return words;
+}
+
+/** Cuts a word after `room` columns where the shell allows: the head (ending in `\`) and the rest. */
+function splitWord(word: Word, room: number): [string, Word] {
+  let used = 0;
+  let cut = 0;
+  for (const g of splitGraphemes(word.text)) {
+    if (used + displayWidth(g) > room - 2) break;
+    used += displayWidth(g);
+    cut += g.length;
+  }
+  cut = Math.max(1, cut);
+  if (word.text[cut - 1] === "\\") cut -= 1; // never split an escape
+  const quote = word.quoteAt[cut] ?? "";
+  const head = word.text.slice(0, cut) + quote + "\\";
+  const tail: Word = { text: quote + word.text.slice(cut), quoteAt: [...(quote ? [""] : []), ...word.quoteAt.slice(cut)] };
+  return [head, tail];
+}
+
+function wrapCommand(line: string, width: number, indent: string): string[] {
+  const lead = /^ */.exec(line)?.[0] ?? "";
+  const words = shellWords(line.slice(lead.length));
+  const out: string[] = [];
+  const more = indent + lead + "  ";
+  let cur = indent + lead;
+  let empty = true;
+  const room = () => width - displayWidth(cur) - (empty ? 0 : 1) - 2; // keep room for " \"
+  for (let n = 0; n < words.length; n++) {
+    let word = words[n]!;
+    const last = n === words.length - 1;
+    const need = displayWidth(word.text);
+    if (need <= room() + (last ? 2 : 0)) {
+      cur += (empty ? "" : " ") + word.text;
+      empty = false;
+      continue;
+    }
+    if (!empty && need <= width - displayWidth(more) - 2) {
+      out.push(cur + " \\");
+      cur = more + word.text;
+      continue;
+    }
+    // Too long for any line: split it, starting on this line, continuing at column 0.
+    for (;;) {
+      const space = empty ? "" : " ";
+      const [head, tail] = splitWord(word, width - displayWidth(cur) - space.length);
+      out.push(cur + space + head);
+      word = tail;
+      cur = "";
+      empty = true;
+      if (displayWidth(word.text) <= width - 2 || (last && displayWidth(word.text) <= width)) {
+        cur = word.text;
+        empty = false;
+        break;
+      }
+    }
+  }
+  out.push(cur);
+  return out;
+}
+
+function wrapComment(line: string, width: number, indent: string, phrases?: Phrases): string[] {
+  const lead = /^ *#+ ?/.exec(line)?.[0] ?? "# ";
+  return wrap(line.slice(lead.length), width, { first: indent + lead, rest: indent + lead, phrases }).split("\n");
+}
+
+function cut(line: string, width: number, indent: string): string[] {
+  const out: string[] = [];
+  let cur = indent;
+  for (const g of splitGraphemes(line)) {
+    if (displayWidth(cur + g) > width) {
+      out.push(cur);
+      cur = indent;
+    }
+    cur += g;
+  }
+  out.push(cur);
+  return out;
+}
+
+/** A code block, indented, each line at most `width` columns. */
+export function wrapCode(text: string, lang: string, width: number, o: CodeOptions): string {
+  const shell = SHELL.has(lang.trim().toLowerCase());
+  return text
+    .split("\n")
+    .flatMap((line) => {
+      if (displayWidth(o.indent + line) <= width) return [o.indent + line];
+      if (!shell) return cut(line, width, o.indent);
+      return /^ *#/.test(line) ? wrapComment(line, width, o.indent, o.phrases) : wrapCommand(line, width, o.indent);
+    })
+    .map((l) => (/^ *#/.test(l) && shell ? o.c.dim(l) : o.c.cyan(l)))
+    .join("\n");
+}

@@ -1,0 +1,36 @@
+/**
+ * A question with its few answers on one line under it ("1 Run it · 2 Show how · 3 Stop here"),
+ * answered with a digit or Enter (the default). Used where the text above must stay on screen:
+ * it takes two rows where a list takes five.
+ */
+import { createPrompt, isEnterKey, useKeypress, usePrefix, useState } from "@inquirer/core";
+import chalk from "chalk";
+
+export interface InlineChoiceConfig {
+  message: string;
+  /** The answers' labels, already laid out by the caller (one string, may span lines). */
+  legend: string;
+  count: number;
+  labels: string[];
+  default: number;
+  /** How the chosen label is shown once answered. */
+  answer?: (label: string) => string;
+}
+
+export const inlineChoice = createPrompt<number, InlineChoiceConfig>((config, done) => {
+  const [status, setStatus] = useState<"idle" | "done">("idle");
+  const [picked, setPicked] = useState(config.default);
+  const prefix = usePrefix({ status });
+  useKeypress((key) => {
+    if (status !== "idle") return;
+    const n = Number(key.name);
+    const choice = isEnterKey(key) ? config.default : Number.isInteger(n) && n >= 1 && n <= config.count ? n - 1 : undefined;
+    if (choice === undefined) return;
+    setPicked(choice);
+    setStatus("done");
+    done(choice);
+  });
+  const message = chalk.bold(config.message);
+  if (status === "done") return `${prefix} ${message} ${(config.answer ?? chalk.cyan)(config.labels[picked] ?? "")}`;
+  return `${prefix} ${message}\n${config.legend}`;
+});

@@ -1,0 +1,80 @@
+/**
+ * Where a line may break. English breaks at spaces. Japanese has no spaces between words: it breaks
+ * between phrases (文節), found by BudouX (Google's small machine-learned phrase model, made for
+ * exactly this), and never before closing punctuation such as 。、） or after an opening （「
+ * (kinsoku). BudouX is loaded only for a language that needs it.
+ */
+import type { Lang } from "../i18n/lang.js";
+import { isWide } from "./text-width.js";
+
+/** Splits text into phrases; concatenated, the phrases give the text back. */
+export type Phrases = (text: string) => string[];
+
+/** The phrase splitter a language needs (undefined: spaces are enough). */
+export async function loadPhrases(lang: Lang): Promise<Phrases | undefined> {
+  if (lang !== "ja") return undefined;
+  const { Parser, jaModel } = await import("budoux");
+  const parser = new Parser(jaModel);
+  return (text) => parser.parse(text);
+}
+
+/** No line may start with these (closing brackets, 。、, small kana, the long-vowel mark). */
+const NO_START = new Set([..."、。，．,.)）」』】〕〉》］｝ー―…‥・·：；:;！？!?ぁぃぅぇぉっゃゅょゎァィゥェォッャュョヮヵヶ々〜%％"]);
+/** No line may end with these (opening brackets). */
+const NO_END = new Set([..."(（「『【〔〈《［｛"]);
+
+const LATIN = /[\p{L}\p{N}_\-./:=@'"`]/u;
+
+function hasWide(text: string): boolean {
+  for (const ch of text) if (isWide(ch)) return true;
+  return false;
+}
+
+/**
+ * Positions i (0 < i < text.length, UTF-16 indices into `text`) where a line may break before
+ * text[i]. Text without colour codes.
+ */
+export function breakOpportunities(text: string, phrases?: Phrases): Set<number> {
+  const out = new Set<number>();
+  const spaces: number[] = [];
+  for (let i = 1; i < text.length; i++) if (text[i - 1] === " " && text[i] !== " ") spaces.push(i);
+  if (!hasWide(text)) return new Set(spaces);
+  const candidates = new Set<number>();
+  if (phrases) {
+    let at = 0;
+    for (const p of phrases(text)) {
+      at += p.length;
+      if (at > 0 && at < text.length) candidates.add(at);
+    }
+    // A space before Japanese ("1 つ", "ID が") breaks only where a phrase ends: no particle or
+    // counter starts a line. Before a Latin word ("グループ sg-…") a line may always break.
+    for (const i of spaces) if (!isWide(text[i]) || candidates.has(i) || candidates.has(i - 1)) out.add(i);
+  } else {
+    for (const i of spaces) out.add(i);
+    // Without a phrase model: between any two characters where one is wide.
+    for (let i = 1; i < text.length; i++) if (isWide(text[i - 1]) || isWide(text[i])) candidates.add(i);
+  }
+  for (const i of candidates) {
+    const before = text[i - 1] ?? "";
+    const after = text[i] ?? "";
+    if (LATIN.test(before) && LATIN.test(after)) continue; // inside a word or an id
+    if (NO_START.has(after) || NO_END.has(before)) continue;
+    if (/[\uD800-\uDBFF]/.test(before)) continue; // never inside a surrogate pair
+    out.add(i);
+  }
+  return out;
+}
+
+/** CJK punctuation and brackets: no space is needed next to them. */
+const CJK_PUNCT = /[、。，．「」『』（）【】〔〕〈〉《》［］｛｝！？：；・…ー〜]/;
+
+/**
+ * How a line break inside a Markdown paragraph reads: a space in English ("word\nword"), nothing
+ * between Japanese characters or next to Japanese punctuation ("。\nなお" → "。なお").
+ */
+export function softBreakJoiner(before: string | undefined, after: string | undefined): string {
+  if (before === undefined || after === undefined) return " ";
+  if (isWide(before) && isWide(after)) return "";
+  if (CJK_PUNCT.test(before) || CJK_PUNCT.test(after)) return "";
+  return " ";
+}

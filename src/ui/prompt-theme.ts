@@ -1,0 +1,33 @@
+/**
+ * inquirer's own words, in the learner's language: the key help under a list ("↑↓ navigate •
+ * ⏎ select") and the default of a yes/no question ("(Y/n)").
+ */
+import chalk from "chalk";
+import type { Translate } from "../i18n/messages.js";
+
+export interface PromptTheme {
+  style: {
+    keysHelpTip: (keys: [string, string][]) => string;
+    defaultAnswer: (text: string) => string;
+  };
+}
+
+/** What a yes/no question shows as its default, e.g. "(Y/n)" or "（Enter＝はい・n＝いいえ）". */
+export function defaultAnswerText(t: Translate, defaultYes: boolean): string {
+  return t(defaultYes ? "prompt.defaultYes" : "prompt.defaultNo");
+}
+
+export function promptTheme(t: Translate): PromptTheme {
+  const action = (name: string) => {
+    const key = `prompt.key.${name}`;
+    const text = t(key);
+    return text === key ? name : text;
+  };
+  return {
+    style: {
+      keysHelpTip: (keys) => keys.map(([key, name]) => `${chalk.bold(key)} ${chalk.dim(action(name))}`).join(chalk.dim(" • ")),
+      // confirm passes "Y/n" or "y/N"; input passes its default value.
+      defaultAnswer: (text) => chalk.dim(text === "Y/n" || text === "y/N" ? defaultAnswerText(t, text === "Y/n") : `(${text})`),
+    },
+  };
+}

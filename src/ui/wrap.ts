@@ -1,0 +1,162 @@
+/**
+ * Wraps text (colour codes allowed) to a width in terminal columns, breaking only where a line
+ * may break (spaces; Japanese phrase boundaries, see line-breaks.ts), with a prefix on the first
+ * line and another on the rest (hanging indent for list items). A piece longer than a whole line
+ * (a long id) is cut by characters. Colours survive the break: each line closes what is open and
+ * the next opens it again, so a line can be printed, cleared or copied on its own.
+ */
+import { breakOpportunities, type Phrases } from "./line-breaks.js";
+import { displayWidth, splitGraphemes } from "./text-width.js";
+
+export interface WrapOptions {
+  /** Printed before the first line (counts towards the width), e.g. "  • ". */
+  first?: string;
+  /** Printed before every other line, e.g. "    ". */
+  rest?: string;
+  phrases?: Phrases | undefined;
+}
+
+const SGR = /\x1b\[[0-9;]*m/g;
+const RESET = "\x1b[0m";
+
+interface Parsed {
+  plain: string;
+  /** Colour codes to emit just before plain[i] (index plain.length: after the last character). */
+  codes: Map<number, string>;
+}
+
+function parse(text: string): Parsed {
+  const codes = new Map<number, string>();
+  let plain = "";
+  let last = 0;
+  for (const m of text.matchAll(SGR)) {
+    plain += text.slice(last, m.index);
+    codes.set(plain.length, (codes.get(plain.length) ?? "") + m[0]);
+    last = m.index + m[0].length;
+  }
+  plain += text.slice(last);
+  return { plain, codes };
+}
+
+interface Cell {
+  start: number;
+  end: number;
+  width: number;
+}
+
+/** Lines as [start, end) ranges of the plain text. */
+function layout(plain: string, firstWidth: number, restWidth: number, phrases?: Phrases): Array<[number, number]> {
+  const lines: Array<[number, number]> = [];
+  for (const [paraStart, paraEnd] of paragraphs(plain)) {
+    const text = plain.slice(paraStart, paraEnd);
+    const breaks = breakOpportunities(text, phrases);
+    const cells: Cell[] = [];
+    let at = 0;
+    for (const g of splitGraphemes(text)) {
+      cells.push({ start: at, end: at + g.length, width: displayWidth(g) });
+      at += g.length;
+    }
+    let lineStart = 0; // index into cells
+    while (lineStart < cells.length) {
+      const room = Math.max(1, lines.length === 0 ? firstWidth : restWidth);
+      let used = 0;
+      let lastBreak = -1; // cell index where a break is allowed (line ends before it)
+      let i = lineStart;
+      for (; i < cells.length; i++) {
+        const cell = cells[i]!;
+        if (i > lineStart && breaks.has(cell.start)) lastBreak = i;
+        const isSpace = text[cell.start] === " ";
+        if (used + cell.width > room && !isSpace) break;
+        used += cell.width;
+      }
+      let end = i;
+      if (i < cells.length && lastBreak > lineStart) end = lastBreak;
+      if (end === lineStart) end = lineStart + 1; // one character wider than the line
+      let trimmed = end;
+      while (trimmed > lineStart && text[cells[trimmed - 1]!.start] === " ") trimmed--;
+      lines.push([paraStart + cells[lineStart]!.start, paraStart + (trimmed > lineStart ? cells[trimmed - 1]!.end : cells[lineStart]!.start)]);
+      lineStart = end;
+      while (lineStart < cells.length && text[cells[lineStart]!.start] === " ") lineStart++;
+    }
+    if (cells.length === 0) lines.push([paraStart, paraStart]);
+  }
+  return lines;
+}
+
+/** [start, end) of each hard line (split at "\n"). */
+function paragraphs(plain: string): Array<[number, number]> {
+  const out: Array<[number, number]> = [];
+  let start = 0;
+  for (let i = 0; i <= plain.length; i++) {
+    if (i === plain.length || plain[i] === "\n") {
+      out.push([start, i]);
+      start = i + 1;
+    }
+  }
+  return out;
+}
+
+/** Colour state from SGR codes: one slot per attribute, so a line can reopen exactly what is open. */
+type Sgr = Map<string, string>;
+
+function slotOf(n: number): string | undefined {
+  if (n === 1 || n === 2) return `weight${n}`;
+  if (n === 3 || n === 4 || n === 7 || n === 8 || n === 9) return `attr${n}`;
+  if ((n >= 30 && n <= 38) || (n >= 90 && n <= 97)) return "fg";
+  if ((n >= 40 && n <= 48) || (n >= 100 && n <= 107)) return "bg";
+  return undefined;
+}
+
+function applySgr(state: Sgr, code: string): void {
+  const params = code.slice(2, -1);
+  const nums = params === "" ? [0] : params.split(";").map(Number);
+  for (let i = 0; i < nums.length; i++) {
+    const n = nums[i]!;
+    if (n === 0) state.clear();
+    else if (n === 22) (state.delete("weight1"), state.delete("weight2"));
+    else if (n === 23 || n === 24 || n === 27 || n === 28 || n === 29) state.delete(`attr${n - 20}`);
+    else if (n === 39) state.delete("fg");
+    else if (n === 49) state.delete("bg");
+    else if (n === 38 || n === 48) {
+      const len = nums[i + 1] === 5 ? 2 : 4; // 38;5;n or 38;2;r;g;b
+      state.set(n === 38 ? "fg" : "bg", `\x1b[${nums.slice(i, i + 1 + len).join(";")}m`);
+      i += len;
+    } else {
+      const slot = slotOf(n);
+      if (slot) state.set(slot, `\x1b[${n}m`);
+    }
+  }
+}
+
+function applyAll(state: Sgr, codes: string | undefined): void {
+  if (codes) for (const m of codes.matchAll(SGR)) applySgr(state, m[0]);
+}
+
+/** Wraps `text` so that no line (prefix included) is wider than `width` columns. */
+export function wrap(text: string, width: number, options: WrapOptions = {}): string {
+  const first = options.first ?? "";
+  const rest = options.rest ?? "";
+  const { plain, codes } = parse(text);
+  const ranges = layout(plain, width - displayWidth(first), width - displayWidth(rest), options.phrases);
+  const state: Sgr = new Map();
+  let at = 0; // codes before plain[at] not yet applied
+  const lines = ranges.map(([start, end], n) => {
+    for (; at < start; at++) applyAll(state, codes.get(at)); // skipped spaces and newlines
+    let line = (n === 0 ? first : rest) + [...state.values()].join("");
+    for (; at < end; at++) {
+      const code = codes.get(at);
+      applyAll(state, code);
+      line += (code ?? "") + plain[at];
+    }
+    // Codes right after the line's last character (usually closing ones) belong to this line.
+    const closing = codes.get(end);
+    if (closing && at === end) {
+      applyAll(state, closing);
+      line += closing;
+      codes.delete(end);
+    }
+    if (state.size > 0) line += RESET;
+    return line;
+  });
+  return lines.join("\n");
+}

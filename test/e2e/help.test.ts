@@ -1,0 +1,41 @@
+/** Each command's --help, in both languages: only the options it uses, its own examples; usage errors name what is allowed. */
+import { describe, expect, it } from "vitest";
+import { freshLearner, runCli } from "../helpers/cli-process.js";
+
+const help = (lang: "ja" | "en", ...cmd: string[]) => {
+  const run = runCli(freshLearner({ LANG: lang === "ja" ? "ja_JP.UTF-8" : "en_US.UTF-8" }), [...cmd, "--help"]);
+  expect(run.status, run.stderr).toBe(0);
+  return run.stdout;
+};
+
+describe("--help of each command", () => {
+  for (const lang of ["en", "ja"] as const) {
+    it(`lists only the options a command uses (${lang})`, () => {
+      expect(help(lang, "destroy")).not.toContain("--mode");
+      expect(help(lang, "destroy")).toContain("--dry-run");
+      expect(help(lang, "status")).not.toMatch(/--mode|-y, --yes|--sandbox-speed/);
+      expect(help(lang, "workshop", "plan")).not.toMatch(/--mode|--prefix /);
+      expect(help(lang, "workshop", "handout")).not.toMatch(/--sandbox|--profile|--mode/);
+      expect(help(lang)).toMatch(/--mode/); // the lesson itself takes them all
+    });
+    it(`gives each workshop subcommand its own examples (${lang})`, () => {
+      for (const sub of ["plan", "handout", "status", "cleanup", "rehearse"]) {
+        const examples = help(lang, "workshop", sub).match(/npx privatelink-lab workshop \w+/g) ?? [];
+        expect(examples.length, sub).toBeGreaterThan(0);
+        expect(new Set(examples), sub).toEqual(new Set([`npx privatelink-lab workshop ${sub}`]));
+      }
+    });
+  }
+  it("speaks Japanese in commander's own words too", () => {
+    const out = help("ja", "destroy");
+    expect(out).toMatch(/使い方: privatelink-lab destroy \[オプション\]/);
+    expect(out).not.toMatch(/choices|\[options\]|Usage|Options:/);
+  });
+  it("names the allowed values when a value is invalid, in the learner's language", () => {
+    const en = runCli(freshLearner(), ["--lang", "fr"]);
+    expect(en.status).toBe(2);
+    expect(en.stderr).toMatch(/fr.*--lang.*Allowed: ja, en/);
+    const ja = runCli(freshLearner({ LANG: "ja_JP.UTF-8" }), ["--mode", "auto"]);
+    expect(ja.stderr).toMatch(/指定できる値：guided, hands-on/);
+  });
+});

@@ -1,0 +1,100 @@
+/**
+ * The whole lesson on real terminals of two sizes (80×24 and 120×40), in Japanese and English,
+ * guided and hands-on with wrong choices: no line is wider than the terminal (measured by display
+ * width on tmux's own screen, so a line the terminal had to fold counts as too wide), and the step's
+ * concept is still on screen when the lesson asks to go on.
+ */
+import { afterEach, describe, expect, it } from "vitest";
+import { freshLearner } from "../helpers/cli-process.js";
+import { TmuxSession } from "../helpers/tmux.js";
+import { displayWidth } from "../../src/ui/text-width.js";
+
+const sessions: TmuxSession[] = [];
+afterEach(() => {
+  for (const s of sessions.splice(0)) s.close();
+});
+
+interface Run {
+  lang: "ja" | "en";
+  cols: number;
+  rows: number;
+  mode: "guided" | "hands-on";
+}
+
+const TEXT = {
+  en: { runAsk: "Run this step now?", howToDo: "How do you want to do this step?", ruleType: "Inbound rule: type", serviceName: "Service name", show: /First show how/ },
+  ja: { runAsk: "このステップをいま実行しますか？", howToDo: "このステップをどう進めますか？", ruleType: "インバウンドルール", serviceName: "サービス名", show: /手順を見る/ },
+};
+
+/** The question waiting for an answer (inquirer marks it with "?" until answered). */
+function pendingPrompt(visible: string): string | undefined {
+  return [...visible.trimEnd().split("\n")].reverse().find((l) => /^\? /.test(l))?.slice(2);
+}
+
+async function playLesson(s: TmuxSession, run: Run): Promise<{ prompts: string[]; conceptCut: string[] }> {
+  const text = TEXT[run.lang];
+  const prompts: string[] = [];
+  const conceptCut: string[] = [];
+  let ruleTypes = 0;
+  let showedReference = false;
+  let lastScreen = "";
+  let checkedStep = -1;
+  const deadline = Date.now() + 150_000;
+  for (;;) {
+    const all = s.screen();
+    if (/\[exit \d+\]/.test(all)) return { prompts, conceptCut };
+    const visible = s.visible();
+    const prompt = pendingPrompt(visible);
+    if (prompt !== undefined && visible !== lastScreen) {
+      lastScreen = visible;
+      prompts.push(prompt);
+      // The first question of each step: its title bar (" Step n/9 ") is still on screen, so the
+      // concept under it is too. (A question asked again after the reference or a hint may not.)
+      const steps = (all.match(/(Step|ステップ) \d+\/\d+ /g) ?? []).length;
+      if ((prompt.startsWith(text.runAsk) || prompt.startsWith(text.howToDo)) && steps !== checkedStep) {
+        checkedStep = steps;
+        if (!/(Step|ステップ) \d+\/\d+ /.test(visible)) conceptCut.push(prompt);
+      }
+      if (run.mode === "hands-on" && prompt.startsWith(text.serviceName)) {
+        const name = /com\.amazonaws\.vpce\.[a-z0-9-]+\.vpce-svc-[0-9a-f]+/.exec(all)?.[0] ?? "";
+        s.type(name);
+        s.keys("Enter");
+      } else if (run.mode === "hands-on" && prompt.startsWith(text.ruleType)) {
+        ruleTypes += 1;
+        s.keys(...(ruleTypes === 1 ? ["Down", "Enter"] : ["Enter"])); // first HTTPS (wrong), then HTTP
+      } else if (!showedReference && prompt.startsWith(text.runAsk) && text.show.test(visible)) {
+        showedReference = true; // unfold the console / CLI reference once (answer 2)
+        s.keys("2");
+      } else s.keys("Enter");
+    }
+    if (Date.now() > deadline) throw new Error(`timed out; prompts: ${prompts.join(" | ")}\n${visible}`);
+    await new Promise((r) => setTimeout(r, 80));
+  }
+}
+
+const RUNS: Run[] = [
+  // Each language at each size, each mode at each size, each mode in each language.
+  { lang: "ja", cols: 80, rows: 24, mode: "guided" },
+  { lang: "en", cols: 80, rows: 24, mode: "hands-on" },
+  { lang: "en", cols: 120, rows: 40, mode: "guided" },
+  { lang: "ja", cols: 120, rows: 40, mode: "hands-on" },
+];
+
+describe("the whole lesson fits the terminal", () => {
+  it.each(RUNS)("$lang, $cols×$rows, $mode", async (run) => {
+    const me = freshLearner({ LANG: run.lang === "ja" ? "ja_JP.UTF-8" : "en_US.UTF-8" });
+    const s = new TmuxSession(me, ["--sandbox", "--sandbox-speed", "instant", "--prefix", "scr", "--mode", run.mode], { cols: run.cols, rows: run.rows });
+    sessions.push(s);
+    const { prompts, conceptCut } = await playLesson(s, run);
+    const screen = s.screen();
+    expect(screen, screen.slice(-3000)).toContain("[exit 0]");
+    expect(prompts.length).toBeGreaterThan(10);
+    const tooWide = screen.split("\n").filter((l) => displayWidth(l) > run.cols);
+    expect(tooWide, `lines wider than ${run.cols} columns`).toEqual([]);
+    expect(conceptCut, "asked to run a step after its concept scrolled away").toEqual([]);
+    // LANG names the language and --sandbox needs no Region: neither is asked.
+    expect(prompts.filter((p) => /Language|言語|Region|リージョン$/.test(p))).toEqual([]);
+    expect(screen.split("\n").filter((l) => /^\$ /.test(l)), "a line that looks like a shell prompt").toEqual([]);
+    if (run.lang === "ja") expect(screen).not.toMatch(/navigate|• ⏎ select|\(Y\/n\)/); // inquirer's words, translated
+  }, 180_000);
+});

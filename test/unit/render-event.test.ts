@@ -1,0 +1,41 @@
+import { Chalk } from "chalk";
+import { describe, expect, it } from "vitest";
+import { translator } from "../../src/i18n/messages.js";
+import { renderEvent, type RenderTools } from "../../src/ui/render-event.js";
+import { promptTheme } from "../../src/ui/prompt-theme.js";
+import { displayWidth } from "../../src/ui/text-width.js";
+
+const tools = (lang: "ja" | "en", width = 80): RenderTools => ({ c: new Chalk({ level: 0 }), t: translator(lang), width, markdown: (md) => md });
+
+describe("events on a terminal", () => {
+  it("says the cost so far in minutes under an hour, in hours after", () => {
+    const cost = (hours: number, lang: "ja" | "en" = "en") => renderEvent({ type: "cost", perHourUsd: 0.096, region: "ap-northeast-1", sinceUsd: 0.08, hours, sandbox: false }, tools(lang)) ?? "";
+    expect(cost(0.02)).toContain("over 1 min");
+    expect(cost(0.5)).toContain("over 30 min");
+    expect(cost(2.25)).toContain("over 2.3 h");
+    expect(cost(0.5, "ja")).toContain("30 分");
+    expect(cost(0.02)).not.toMatch(/0\.0 h/);
+  });
+  it("never starts a line with $ as a shell prompt would", () => {
+    const out = renderEvent({ type: "cost", perHourUsd: 0.075, region: "us-east-1", sandbox: true }, tools("en")) ?? "";
+    expect(out.split("\n").filter((l) => l.startsWith("$"))).toEqual([]);
+  });
+  it("wraps notices, errors and table rows to the width, with the mark hanging", () => {
+    const long = "This is a long notice that certainly does not fit in forty columns of a narrow terminal.";
+    const notice = renderEvent({ type: "notice", level: "warn", message: long }, tools("en", 40)) ?? "";
+    expect(Math.max(...notice.split("\n").map(displayWidth))).toBeLessThanOrEqual(40);
+    expect(notice.split("\n")[1]).toMatch(/^ {2}\S/);
+    const table = renderEvent({ type: "table", rows: [["作成するもの", "VPC 2 つ、EC2 インスタンス 2 台、NLB 1 つ、インターフェイスエンドポイント 3 つ"]] }, tools("ja", 50)) ?? "";
+    expect(Math.max(...table.split("\n").map(displayWidth))).toBeLessThanOrEqual(50);
+  });
+});
+
+describe("inquirer's words", () => {
+  it("are translated: key help and the yes/no default", () => {
+    const ja = promptTheme(translator("ja")).style;
+    expect(ja.keysHelpTip([["↑↓", "navigate"], ["⏎", "select"]])).toMatch(/選ぶ.*決定/);
+    expect(ja.defaultAnswer("Y/n")).toContain("はい");
+    expect(ja.defaultAnswer("ap-northeast-1")).toContain("ap-northeast-1"); // an input's default is kept
+    expect(promptTheme(translator("en")).style.defaultAnswer("y/N")).toContain("(y/N)");
+  });
+});

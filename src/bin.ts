@@ -20,21 +20,37 @@ function isPromptExit(err: unknown): boolean {
   return err instanceof Error && (err.name === "ExitPromptError" || err.name === "AbortPromptError");
 }
 
+// Ctrl-C, `kill` and a closed terminal all stop the same way: say how to continue, exit 128+n.
+const SIGNAL_EXIT = { SIGINT: EXIT.interrupted, SIGTERM: EXIT.terminated, SIGHUP: EXIT.hangup } as const;
 let translate = translator("en");
 const interruptedMessage = (): string => translate(interruptNotice());
-process.on("SIGINT", () => {
-  process.stderr.write("\n" + interruptedMessage() + "\n");
-  process.exit(EXIT.interrupted);
-});
+let jsonMode = false;
+
+function sayInterrupted(signal: keyof typeof SIGNAL_EXIT): void {
+  try {
+    if (jsonMode) process.stdout.write(JSON.stringify({ time: new Date().toISOString(), type: "interrupted", signal, message: interruptedMessage() }) + "\n");
+    process.stderr.write("\n" + interruptedMessage() + "\n");
+  } catch {
+    // the terminal is gone (SIGHUP): nothing to tell
+  }
+}
+
+for (const signal of Object.keys(SIGNAL_EXIT) as (keyof typeof SIGNAL_EXIT)[]) {
+  process.on(signal, () => {
+    sayInterrupted(signal);
+    process.exit(SIGNAL_EXIT[signal]);
+  });
+}
 
 const run: Runner = async (what, lang, json, profile) => {
   const t = translator(lang);
   translate = t;
+  jsonMode = json;
   try {
     await what();
   } catch (err) {
     if (isPromptExit(err)) {
-      process.stderr.write("\n" + interruptedMessage() + "\n");
+      sayInterrupted("SIGINT");
       process.exitCode = EXIT.interrupted;
       return;
     }

@@ -59,12 +59,45 @@ function localizeHelp(text: string, t: Translate): string {
     .replace(/\(choices:\s/g, t("help.title.choices") + " ");
 }
 
+/** Options that take a value, so the word after them is not a command. */
+function takesValue(program: Command, token: string): boolean {
+  const all = [program, ...program.commands].flatMap((c) => c.options);
+  return all.some((o) => (o.long === token || o.short === token) && (o.required || o.optional));
+}
+
+/** The first word that is neither an option nor an option's value: what the learner typed as a command. */
+function firstWord(program: Command, argv: readonly string[]): string | undefined {
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]!;
+    if (a === "--") return argv[i + 1];
+    if (a.startsWith("-")) {
+      if (!a.includes("=") && takesValue(program, a)) i++;
+      continue;
+    }
+    return a;
+  }
+  return undefined;
+}
+
 /** A commander usage error, said in the learner's language (the token it complains about kept). */
-function usageMessage(err: CommanderError, t: Translate): string {
+function usageMessage(err: CommanderError, t: Translate, program: Command, argv: readonly string[]): string {
   const token = /'([^']*)'/.exec(err.message)?.[1] ?? "";
+  const commands = program.commands.map((c) => c.name()).join(", ");
+  if (err.code === "commander.excessArguments") {
+    const word = firstWord(program, argv) ?? "";
+    const known = program.commands.find((c) => c.name() === word);
+    if (!known) return t("guard.usage.unknownCommand", { token: word, commands });
+    const sub = known.commands.length > 0 ? known.commands.map((c) => c.name()).join(", ") : "";
+    const rest = argv.slice(argv.indexOf(word) + 1);
+    const extra = firstWord(program, rest) ?? "";
+    return sub ? t("guard.usage.unknownCommand", { token: extra, commands: sub }) : t("guard.usage.unexpectedArgument", { token: extra, command: word });
+  }
+  if (err.code === "commander.unknownCommand") {
+    const parent = program.commands.find((c) => c.name() === firstWord(program, argv));
+    return t("guard.usage.unknownCommand", { token, commands: (parent ?? program).commands.map((c) => c.name()).join(", ") });
+  }
   const known: Record<string, string> = {
     "commander.unknownOption": "usage.unknownOption",
-    "commander.unknownCommand": "usage.unknownCommand",
     "commander.missingArgument": "usage.missingArgument",
     "commander.optionMissingArgument": "usage.optionMissingArgument",
     "commander.invalidArgument": "usage.invalidArgument",
@@ -165,7 +198,7 @@ export async function runCli(argv: string[], e: Environment, run: Runner): Promi
       if (err.exitCode === 0 || err.code === "commander.helpDisplayed" || err.code === "commander.version") return EXIT.ok;
       const requested = langFromArgv(argv);
       const t = translator(requested && isLang(requested) ? requested : langFromEnv(e.env));
-      process.stderr.write(`✖ ${usageMessage(err, t)}\n→ ${t("usage.seeHelp")}\n`);
+      process.stderr.write(`✖ ${usageMessage(err, t, program, argv)}\n→ ${t("usage.seeHelp")}\n`);
       return EXIT.usage;
     }
     if (err instanceof LabError) return err.exitCode;

@@ -3,7 +3,7 @@
  * the learner's language, with what to do next), the values for the message and the cause (an
  * AWS error, a file error). `source` tells whether the learner can fix it or it is our bug.
  */
-export type ErrorSource = "user" | "aws" | "internal";
+export type ErrorSource = "user" | "aws" | "internal" | "local" | "network" | "busy";
 
 /** Process exit codes that mean something. */
 export const EXIT = {
@@ -11,7 +11,16 @@ export const EXIT = {
   failure: 1,
   usage: 2,
   aws: 3,
+  /** A file on this machine could not be read or written (progress file, sandbox account, lock). */
+  local: 4,
+  /** The endpoint did not answer (timeout, connection refused, unknown host). */
+  network: 5,
+  /** Another privatelink-lab process is working on the same participant. */
+  busy: 6,
+  /** Signals: 128 + the signal's number, as shells report them. */
+  hangup: 129,
   interrupted: 130,
+  terminated: 143,
 } as const;
 
 export class LabError extends Error {
@@ -31,6 +40,9 @@ export class LabError extends Error {
 
   get exitCode(): number {
     if (this.source === "aws") return EXIT.aws;
+    if (this.source === "local") return EXIT.local;
+    if (this.source === "network") return EXIT.network;
+    if (this.source === "busy") return EXIT.busy;
     if (this.key.startsWith("usage.") || this.key.includes(".usage.")) return EXIT.usage;
     return EXIT.failure;
   }
@@ -38,6 +50,9 @@ export class LabError extends Error {
 
 /** The AWS error code of an SDK error (its `name`), if it is one. */
 export function awsCode(err: unknown): string | undefined {
+  // The SDK stamps `$metadata` on anything thrown inside a client, our own bugs included: a
+  // TypeError is never AWS's answer.
+  if (err instanceof TypeError || err instanceof RangeError || err instanceof ReferenceError || err instanceof SyntaxError) return undefined;
   if (err && typeof err === "object" && "$metadata" in err && "name" in err) {
     return String((err as { name: unknown }).name);
   }

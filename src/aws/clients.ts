@@ -12,6 +12,7 @@ import type { IAMClient } from "@aws-sdk/client-iam";
 import type { ServiceQuotasClient } from "@aws-sdk/client-service-quotas";
 import type { Sandbox } from "../sandbox/middleware.js";
 import { LabError } from "../errors.js";
+import { AWS_MAX_ATTEMPTS, DEFAULT_TIMEOUT_SECONDS, guardNetwork } from "./network-guard.js";
 
 export interface AwsClients {
   region: string;
@@ -32,7 +33,27 @@ export interface AwsTarget {
   endpointUrl?: string;
   /** Retry attempts (SDK standard/adaptive); tests lower the delays through `retryDelayMs`. */
   maxAttempts?: number;
+  /** Seconds a request may go unanswered (PRIVATELINK_LAB_TIMEOUT). */
+  timeoutSeconds?: number;
 }
+
+/** Connect and answer timeouts: a server that accepts but never answers cannot hang a command. */
+function requestHandler(seconds: number) {
+  const ms = Math.round(seconds * 1000);
+  return { connectionTimeout: ms, requestTimeout: ms, socketTimeout: ms, throwOnRequestTimeout: true };
+}
+
+/** A loopback endpoint (a test's local server, LocalStack) is not AWS. */
+function isLoopback(url: string | undefined): boolean {
+  if (!url) return false;
+  try {
+    return ["127.0.0.1", "localhost", "[::1]"].includes(new URL(url).hostname);
+  } catch {
+    return false;
+  }
+}
+
+const HOST_OF_CLIENT = { ec2: "ec2", cfn: "cloudformation", elbv2: "elasticloadbalancing", ssm: "ssm", sts: "sts", iam: "iam", quotas: "servicequotas" } as const;
 
 // The SDK warns on Node 20 about releases after January 2027; our pinned range supports Node 20.
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= "true";
@@ -44,24 +65,30 @@ async function loadSdk() {
 /** Clients for a real AWS account (or an emulator at `endpointUrl`). */
 export async function createAwsClients(target: AwsTarget): Promise<AwsClients> {
   // The test suites set this: no test may ever reach for a real AWS endpoint.
-  if (process.env.PRIVATELINK_LAB_NO_AWS === "1") throw new LabError("error.awsForbidden", {}, { source: "internal" });
+  // (A loopback endpoint is allowed: the timeout tests run a local server that never answers.)
+  if (process.env.PRIVATELINK_LAB_NO_AWS === "1" && !isLoopback(target.endpointUrl)) throw new LabError("error.awsForbidden", {}, { source: "internal" });
   const sdk = await loadSdk();
+  const seconds = target.timeoutSeconds ?? DEFAULT_TIMEOUT_SECONDS;
   const common = {
     region: target.region,
-    maxAttempts: target.maxAttempts ?? 6,
+    maxAttempts: target.maxAttempts ?? AWS_MAX_ATTEMPTS,
     retryMode: "adaptive" as const,
+    requestHandler: requestHandler(seconds),
     ...(target.endpointUrl ? { endpoint: target.endpointUrl } : {}),
     ...(target.profile ? { profile: target.profile } : {}),
   };
+  const breaker = {};
+  const guard = <C extends Parameters<typeof guardNetwork>[0]>(client: C, service: keyof typeof HOST_OF_CLIENT): C =>
+    guardNetwork(client, target.endpointUrl ?? `https://${HOST_OF_CLIENT[service]}.${target.region}.amazonaws.com`, seconds, breaker);
   return {
     region: target.region,
-    ec2: new sdk.EC2Client(common),
-    cfn: new sdk.CloudFormationClient(common),
-    elbv2: new sdk.ElasticLoadBalancingV2Client(common),
-    ssm: new sdk.SSMClient(common),
-    sts: new sdk.STSClient(common),
-    iam: new sdk.IAMClient(common),
-    quotas: new sdk.ServiceQuotasClient(common),
+    ec2: guard(new sdk.EC2Client(common), "ec2"),
+    cfn: guard(new sdk.CloudFormationClient(common), "cfn"),
+    elbv2: guard(new sdk.ElasticLoadBalancingV2Client(common), "elbv2"),
+    ssm: guard(new sdk.SSMClient(common), "ssm"),
+    sts: guard(new sdk.STSClient(common), "sts"),
+    iam: guard(new sdk.IAMClient(common), "iam"),
+    quotas: guard(new sdk.ServiceQuotasClient(common), "quotas"),
   };
 }
 
@@ -72,6 +99,8 @@ export async function createSandboxClients(sandbox: Sandbox, region: string, max
     region,
     credentials: { accessKeyId: "SANDBOXACCESSKEY", secretAccessKey: "sandbox-secret-not-used" },
     retryStrategy: new sdk.ConfiguredRetryStrategy(maxAttempts, (attempt: number) => Math.min(20 * 2 ** attempt, 200)),
+    // Answered in-process, never on the network; the same timeouts keep the two configurations alike.
+    requestHandler: requestHandler(DEFAULT_TIMEOUT_SECONDS),
   };
   return {
     region,

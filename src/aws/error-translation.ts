@@ -40,7 +40,7 @@ export function translateAwsError(err: unknown, context: ErrorContext = {}): Lab
   if (err instanceof LabError) return err;
   if (err instanceof Error && err.name === "CorruptWorldError") {
     const backup = (err as Error & { backupPath?: string }).backupPath ?? "";
-    return new LabError("error.sandboxCorrupt", { backup }, { cause: err, source: "user" });
+    return new LabError("error.sandboxCorrupt", { backup }, { cause: err, source: "local" });
   }
   const code = awsCode(err) ?? (err instanceof Error && err.name === "CredentialsProviderError" ? "CredentialsProviderError" : undefined);
   const message = errorMessage(err);

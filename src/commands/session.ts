@@ -18,6 +18,9 @@ import { StateFile } from "../state/state-file.js";
 import type { IoHost } from "../ui/io-host.js";
 import type { GlobalOptions } from "./options.js";
 import type { Environment } from "./environment.js";
+import { checkRegion, isRegionName, validateInputs } from "./validate.js";
+import { lockParticipant, type Access } from "./participant-lock.js";
+import { timeoutSeconds } from "../aws/network-guard.js";
 
 export type { Environment } from "./environment.js";
 export { processEnvironment } from "./environment.js";
@@ -77,6 +80,7 @@ export interface Session {
 
 /** Language, host and progress-file location: enough for every command, even without AWS. */
 export async function openSession(opts: GlobalOptions, e: Environment, askFirstRun = false): Promise<Session> {
+  await validateInputs(opts, e.env);
   const stateFile = new StateFile(e.stateDir ?? stateDir());
   let lang = chooseLang(opts, e.env);
   let t = translator(lang);
@@ -97,21 +101,28 @@ export async function openSession(opts: GlobalOptions, e: Environment, askFirstR
 }
 
 /** Loads (or asks for and creates) the participant's state; a corrupt file is kept and rebuilt. */
-export async function participantState(opts: GlobalOptions, e: Environment, s: Session, ask: boolean): Promise<LessonState> {
+export async function participantState(opts: GlobalOptions, e: Environment, s: Session, ask: boolean, access: Access = "write"): Promise<LessonState> {
   const { io, t, stateFile } = s;
   const prefix = checkPrefix(
     opts.prefix ?? stateFile.lastPrefix() ?? (ask ? await io.input(t("session.askPrefix"), defaultPrefix(userInfo().username), (v) => (prefixProblem(v) ? t(`prefix.${prefixProblem(v)}`) : true)) : defaultPrefix(userInfo().username)),
   );
+  // One process per participant: a second one refuses (or, only reading, does not save).
+  const lock = lockParticipant(stateFile, prefix, access);
+  if (lock.tookOverFrom) io.notify({ type: "notice", level: "warn", message: t("guard.lock.tookOver", { pid: lock.tookOverFrom.pid, started: new Date(lock.tookOverFrom.startedAt).toISOString() }) });
   const loaded = stateFile.load(prefix);
   if (loaded.kind === "corrupt") io.notify({ type: "notice", level: "warn", message: t("session.corruptState", { backup: loaded.backupPath }) });
   const saved = loaded.kind === "ok" ? loaded.state : undefined;
   const backend = await chooseBackend(opts, e, io, t, saved);
   const defaultRegion = regionFromEnv(e.env) ?? (s.lang === "ja" ? "ap-northeast-1" : "us-east-1");
-  const region =
+  const savedRegion = saved?.backend === backend ? saved.region : undefined;
+  const region = checkRegion(
     opts.region ??
-    (saved?.backend === backend ? saved.region : undefined) ??
-    // The sandbox's region only picks the prices shown: not worth a question.
-    (ask && io.interactive && backend !== "sandbox" ? await io.input(t("session.askRegion"), defaultRegion, (v) => (/^[a-z]{2}(-[a-z]+)+-\d$/.test(v.trim()) ? true : t("session.badRegion"))) : defaultRegion);
+      savedRegion ??
+      // The sandbox's region only picks the prices shown: not worth a question.
+      (ask && io.interactive && backend !== "sandbox" ? (await io.input(t("session.askRegion"), defaultRegion, (v) => (isRegionName(v.trim()) ? true : t("session.badRegion")))).trim() : defaultRegion),
+    backend,
+    opts.region !== undefined ? "flag" : savedRegion !== undefined ? "saved" : "env",
+  );
   const modeText = opts.mode ?? saved?.mode ?? (ask && io.interactive ? await io.select(t("session.askMode"), [
     { value: "guided", name: t("mode.guided") },
     { value: "hands-on", name: t("mode.hands-on") },
@@ -124,16 +135,22 @@ export async function participantState(opts: GlobalOptions, e: Environment, s: S
     : { schema: STATE_SCHEMA_VERSION, lesson: "privatelink", prefix, backend, region, lang: s.lang, mode: modeText, createdAt: now, updatedAt: now, ids: {}, marks: {}, challenges: { solved: {}, gaveUp: {} } };
   if (opts.profile) state.profile = opts.profile;
   if (opts.endpointUrl) state.endpointUrl = opts.endpointUrl;
-  stateFile.save(state);
+  if (lock.mine) stateFile.save(state);
   return state;
 }
 
 export async function clientsFor(state: LessonState, opts: GlobalOptions, e: Environment): Promise<AwsClients> {
+  checkRegion(state.region, state.backend);
   if (e.makeClients) return e.makeClients(state);
   const { createAwsClients, createSandboxClients } = await import("../aws/clients.js");
   if (state.backend === "aws") {
     const endpointUrl = opts.endpointUrl ?? state.endpointUrl ?? e.env.AWS_ENDPOINT_URL;
-    return createAwsClients({ region: state.region, ...(state.profile ? { profile: state.profile } : {}), ...(endpointUrl ? { endpointUrl } : {}) });
+    return createAwsClients({
+      region: state.region,
+      timeoutSeconds: timeoutSeconds(e.env),
+      ...(state.profile ? { profile: state.profile } : {}),
+      ...(endpointUrl ? { endpointUrl } : {}),
+    });
   }
   const [{ Sandbox }, { FileStore }, { FaultPlan, FAULTS_ENV }] = await Promise.all([
     import("../sandbox/middleware.js"),
@@ -156,8 +173,8 @@ export function pollInterval(clients: AwsClients): number {
   return Math.min(1000, Math.round(5000 * clients.sandbox.speed));
 }
 
-export async function lessonContext(opts: GlobalOptions, e: Environment, s: Session, ask: boolean): Promise<LessonContext> {
-  const state = await participantState(opts, e, s, ask);
+export async function lessonContext(opts: GlobalOptions, e: Environment, s: Session, ask: boolean, access: Access = "write"): Promise<LessonContext> {
+  const state = await participantState(opts, e, s, ask, access);
   const clients = await clientsFor(state, opts, e);
   return {
     lesson: state.lesson,

@@ -25,8 +25,9 @@ export async function waitOnline(ctx: LessonContext, step: string, instanceId: s
       );
       return out.InstanceInformationList?.[0]?.PingStatus;
     },
-    check: (ping) => (ping === "Online" ? true : undefined),
-    describe: (ping) => ping ?? ctx.t("wait.ssmNotRegistered"),
+    // ConnectionLost: it was Online and lost its way (keep waiting, say so); Inactive: terminated.
+    check: (ping) => (ping === "Online" ? true : ping === "Inactive" ? new LabError("guard.ssm.inactive", { id: instanceId }) : undefined),
+    describe: (ping) => (ping === "ConnectionLost" ? ctx.t("guard.ssm.connectionLost") : ping ?? ctx.t("wait.ssmNotRegistered")),
     usualSeconds: 120,
   });
 }

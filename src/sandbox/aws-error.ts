@@ -53,6 +53,8 @@ const STATUS: Record<string, number> = {
   ServiceUnavailable: 503,
   InternalError: 500,
   InternalFailure: 500,
+  InternalServerError: 500,
+  ServiceUnavailableException: 503,
   RequestLimitExceeded: 503,
   Throttling: 400,
   ThrottlingException: 400,

@@ -19,6 +19,9 @@ const RESOURCE_OF: Record<string, string> = {
   RunInstances: "instance/*",
 };
 
+/** EC2 commands the sandbox answers only with DryRun (the preflight's permission checks). */
+export const DRY_RUN_ONLY = Object.keys(RESOURCE_OF);
+
 export function isDryRun(service: ServiceKey, input: object): boolean {
   return service === "ec2" && (input as { DryRun?: unknown }).DryRun === true;
 }

@@ -40,27 +40,55 @@ export class FaultPlan {
     return f;
   }
 
-  /** Faults from a JSON array (the env var); throws a plain Error on malformed input. */
-  static fromJson(text: string): FaultPlan {
+  /**
+   * Faults from a JSON array (the env var). Throws a `FaultsProblem` naming what is wrong:
+   * malformed JSON, not an array, a missing field, a `times` that is not a whole number ≥ 1, or
+   * (when `known` is given) a command the sandbox does not answer.
+   */
+  static fromJson(text: string, known?: ReadonlySet<string>): FaultPlan {
     const plan = new FaultPlan();
-    const data: unknown = JSON.parse(text);
-    if (!Array.isArray(data)) throw new Error("faults must be a JSON array");
-    for (const item of data) {
-      if (typeof item !== "object" || item === null) throw new Error("each fault must be an object");
+    let data: unknown;
+    try {
+      data = JSON.parse(text);
+    } catch (e) {
+      throw new FaultsProblem("json", e instanceof Error ? e.message : String(e));
+    }
+    if (!Array.isArray(data)) throw new FaultsProblem("array", "");
+    data.forEach((item: unknown, n) => {
+      const at = `#${n + 1}`;
+      if (typeof item !== "object" || item === null || Array.isArray(item)) throw new FaultsProblem("object", at);
       const rec = item as Record<string, unknown>;
       const after = rec.after === "kill" || rec.after === "lose" ? rec.after : undefined;
-      if (typeof rec.command !== "string" || (typeof rec.code !== "string" && !after)) {
-        throw new Error("each fault needs string `command` and `code` (or `after`: kill | lose)");
+      if (rec.after !== undefined && !after) throw new FaultsProblem("after", `${at}: ${JSON.stringify(rec.after)}`);
+      if (typeof rec.command !== "string" || !rec.command || ((typeof rec.code !== "string" || !rec.code) && !after)) throw new FaultsProblem("fields", at);
+      const command = rec.command;
+      if (known && !known.has(command) && !known.has(command.replace(/Command$/, ""))) throw new FaultsProblem("command", `${at}: ${rec.command}`);
+      if (rec.times !== undefined && !(typeof rec.times === "number" && Number.isInteger(rec.times) && rec.times >= 1 && rec.times <= 1000)) {
+        throw new FaultsProblem("times", `${at}: ${JSON.stringify(rec.times)}`);
+      }
+      if (rec.status !== undefined && !(typeof rec.status === "number" && Number.isInteger(rec.status) && rec.status >= 400 && rec.status <= 599)) {
+        throw new FaultsProblem("status", `${at}: ${JSON.stringify(rec.status)}`);
       }
       plan.add({
-        command: rec.command,
+        command,
         code: typeof rec.code === "string" ? rec.code : "",
         ...(after ? { after } : {}),
         times: typeof rec.times === "number" ? rec.times : 1,
-        message: typeof rec.message === "string" ? rec.message : undefined,
-        status: typeof rec.status === "number" ? rec.status : undefined,
+        ...(typeof rec.message === "string" ? { message: rec.message } : {}),
+        ...(typeof rec.status === "number" ? { status: rec.status } : {}),
       });
-    }
+    });
     return plan;
+  }
+}
+
+/** What is wrong with a fault list: `problem` names the rule, `where` the entry. */
+export class FaultsProblem extends Error {
+  constructor(
+    readonly problem: "json" | "array" | "object" | "fields" | "command" | "times" | "status" | "after",
+    readonly where: string,
+  ) {
+    super(`faults: ${problem} ${where}`);
+    this.name = "FaultsProblem";
   }
 }

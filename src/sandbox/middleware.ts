@@ -13,6 +13,7 @@ import type { HandlerContext, HandlerTables } from "./handler.js";
 import type { WorldStore } from "./store.js";
 import { emptyRegion, regionOf } from "./world.js";
 import { allHandlers } from "./handlers/index.js";
+import { retryBlockedDeletes } from "./cfn/delete-retry.js";
 
 const SERVICE_OF_CLIENT: Record<string, ServiceKey> = {
   EC2Client: "ec2",
@@ -119,7 +120,10 @@ export class Sandbox {
           throw awsError(service, code, message, status ?? statusFor(code));
         },
       };
-      return handle(ctx, input as never);
+      const output = handle(ctx, input as never);
+      // CloudFormation retries blocked deletes while they run: a blocker removed now frees them.
+      if (!readOnly) retryBlockedDeletes(ctx);
+      return output;
     }, readOnly);
     if (fault?.after === "kill") process.kill(process.pid, "SIGKILL");
     if (fault?.after === "lose") throw lostAnswer(command);

@@ -3,9 +3,12 @@
  * changed in memory and, only if the handler succeeded and something changed, written back.
  * The file store locks across processes and writes atomically (temp file + rename, 0600).
  */
-import { closeSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import { dirname } from "node:path";
-import { emptyWorld, type World } from "./world.js";
+import { LabError } from "../errors.js";
+import { onLocalFile } from "../guard/local-file.js";
+import { tryLock } from "../guard/process-lock.js";
+import { emptyRegion, emptyWorld, type World } from "./world.js";
 
 export interface WorldStore {
   /**
@@ -35,7 +38,7 @@ export class MemoryStore implements WorldStore {
   }
 }
 
-const LOCK_STALE_MS = 10_000;
+/** A live process holds the lock only for one command (milliseconds); waiting longer means trouble. */
 const LOCK_WAIT_MS = 15_000;
 
 function sleepSync(ms: number): void {
@@ -78,53 +81,60 @@ export class FileStore implements WorldStore {
   }
 
   private readText(): string | undefined {
-    try {
-      return readFileSync(this.path, "utf8");
-    } catch (e) {
-      if ((e as NodeJS.ErrnoException).code === "ENOENT") return undefined;
-      throw e;
-    }
+    return onLocalFile(this.path, () => {
+      try {
+        return readFileSync(this.path, "utf8");
+      } catch (e) {
+        if ((e as NodeJS.ErrnoException).code === "ENOENT") return undefined;
+        throw e;
+      }
+    });
   }
 
   private parse(text: string): World {
     try {
       const data = JSON.parse(text) as World;
-      if (data && data.schema === 1 && typeof data.regions === "object") return data;
+      if (isWholeWorld(data)) return data;
     } catch {
       // fall through: keep the broken file as a backup and start a new account
     }
     const backup = `${this.path}.corrupt-${Date.now()}`;
-    renameSync(this.path, backup);
+    onLocalFile(this.path, () => renameSync(this.path, backup));
     throw new CorruptWorldError(this.path, backup);
   }
 
   private write(text: string): void {
-    mkdirSync(dirname(this.path), { recursive: true, mode: 0o700 });
-    const tmp = `${this.path}.${process.pid}.tmp`;
-    writeFileSync(tmp, text, { mode: 0o600 });
-    renameSync(tmp, this.path);
+    onLocalFile(this.path, () => {
+      mkdirSync(dirname(this.path), { recursive: true, mode: 0o700 });
+      const tmp = `${this.path}.${process.pid}.tmp`;
+      writeFileSync(tmp, text, { mode: 0o600 });
+      renameSync(tmp, this.path);
+    });
   }
 
-  /** A lock directory beside the file; a lock older than 10 s is from a dead process. */
+  /**
+   * A lock file beside the account, naming its owner: a live owner is waited for (it holds the
+   * lock for one command), a dead one's lock (SIGKILL) is taken over at once.
+   */
   private lock(): () => void {
-    mkdirSync(dirname(this.path), { recursive: true, mode: 0o700 });
+    onLocalFile(dirname(this.path), () => mkdirSync(dirname(this.path), { recursive: true, mode: 0o700 }));
     const lockPath = `${this.path}.lock`;
     const deadline = Date.now() + LOCK_WAIT_MS;
     for (;;) {
-      try {
-        const fd = openSync(lockPath, "wx", 0o600);
-        closeSync(fd);
-        return () => rmSync(lockPath, { force: true });
-      } catch (e) {
-        if ((e as NodeJS.ErrnoException).code !== "EEXIST") throw e;
-        try {
-          if (Date.now() - statSync(lockPath).mtimeMs > LOCK_STALE_MS) rmSync(lockPath, { force: true });
-        } catch {
-          // the holder released it meanwhile
-        }
-        if (Date.now() > deadline) throw new Error(`The sandbox account ${this.path} is locked by another process.`);
-        sleepSync(5);
-      }
+      const got = tryLock(lockPath);
+      if (got.ok) return got.release;
+      if (Date.now() > deadline) throw new LabError("guard.sandboxLocked", { path: lockPath, pid: got.holder.pid }, { source: "busy" });
+      sleepSync(5);
     }
   }
+}
+
+/** Every table a sandbox world needs is there (a file cut short or edited by hand may lack some). */
+function isWholeWorld(data: unknown): data is World {
+  if (!data || typeof data !== "object") return false;
+  const w = data as Partial<World>;
+  if (w.schema !== 1 || !w.regions || typeof w.regions !== "object" || !w.quotas || typeof w.quotas !== "object") return false;
+  if (!w.iamRoles || typeof w.iamRoles !== "object" || !w.instanceProfiles || typeof w.instanceProfiles !== "object" || typeof w.seq !== "number") return false;
+  const tables = Object.keys(emptyRegion());
+  return Object.values(w.regions).every((r) => r && typeof r === "object" && tables.every((k) => typeof (r as unknown as Record<string, unknown>)[k] === "object" && (r as unknown as Record<string, unknown>)[k] !== null));
 }

@@ -6,6 +6,7 @@
 import { chmodSync, existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { LabError } from "../errors.js";
+import { localFileError, onLocalFile } from "../guard/local-file.js";
 import { LessonStateSchema, MIGRATIONS, STATE_SCHEMA_VERSION, type LessonState, type Migration } from "./schema.js";
 
 export type LoadResult =
@@ -37,9 +38,10 @@ export class StateFile {
   load(prefix: string): LoadResult {
     const path = this.pathFor(prefix);
     if (!existsSync(path)) return { kind: "missing" };
+    const text = onLocalFile(path, () => readFileSync(path, "utf8"));
     let data: unknown;
     try {
-      data = JSON.parse(readFileSync(path, "utf8"));
+      data = JSON.parse(text);
     } catch (e) {
       return this.quarantine(path, e instanceof Error ? e.message : String(e));
     }
@@ -63,14 +65,14 @@ export class StateFile {
       renameSync(tmp, path);
       writeFileSync(this.lastPath(), state.prefix + "\n", { mode: 0o600 });
     } catch (e) {
-      throw new LabError("error.stateWrite", { path }, { cause: e, source: "internal" });
+      throw e instanceof LabError ? e : localFileError(path, e);
     }
   }
 
   /** Moves a broken file aside (keeping it) so the lesson can rebuild from the cloud. */
   private quarantine(path: string, problem: string): LoadResult {
     const backupPath = `${path}.corrupt-${new Date().toISOString().replace(/[:.]/g, "-")}`;
-    renameSync(path, backupPath);
+    onLocalFile(path, () => renameSync(path, backupPath));
     return { kind: "corrupt", backupPath, problem };
   }
 }

@@ -14,7 +14,7 @@ export interface ErrorReport {
 export function reportError(err: unknown, t: Translate, context: ErrorContext = {}): ErrorReport {
   const lab = err instanceof LabError ? err : translateAwsError(err, context);
   const vars: Record<string, string | number> = { ...lab.vars };
-  for (const [k, v] of Object.entries(vars)) if (typeof v === "string" && /^prefix\.|^detect\./.test(v)) vars[k] = t(v);
+  for (const [k, v] of Object.entries(vars)) if (typeof v === "string" && /^prefix\.|^detect\.|^guard\./.test(v)) vars[k] = t(v, lab.vars);
   const message = t(lab.key, vars);
   const hintKey = `${lab.key}.hint`;
   const hint = t(hintKey, vars);

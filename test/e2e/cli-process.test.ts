@@ -101,7 +101,7 @@ describe("damaged files", () => {
     mkdirSync(dir, { recursive: true });
     writeFileSync(join(dir, "account.json"), "{ not json");
     const first = runCli(me, ["status", "--sandbox", "--prefix", "gil"]);
-    expect(first.status).toBe(1);
+    expect(first.status).toBe(4); // a file on this computer (README: Exit codes)
     expect(first.stderr).toContain("damaged");
     expect(readdirSync(dir).some((f) => f.startsWith("account.json.corrupt-"))).toBe(true);
     const again = runCli(me, ["status", "--sandbox", "--prefix", "gil"]);

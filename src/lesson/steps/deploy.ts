@@ -9,6 +9,7 @@ import {
   type StackEvent,
 } from "@aws-sdk/client-cloudformation";
 import { awsCode, LabError } from "../../errors.js";
+import { rootCause } from "../../aws/stack-failure.js";
 import { packageRoot } from "../../paths.js";
 import { isComplete, readStack, type StackView } from "../cloud-view.js";
 import { saveState, type LessonContext } from "../context.js";
@@ -73,7 +74,7 @@ async function readProgress(ctx: LessonContext, seen: Set<string>): Promise<Prog
   let done = 0;
   let total = 0;
   let latest: StackEvent | undefined;
-  let firstFailure: StackEvent | undefined;
+  const failures: StackEvent[] = [];
   for (const stack of stacks) {
     if (!stack) continue;
     const res = await ctx.clients.cfn.send(new DescribeStackResourcesCommand({ StackName: stack.id }));
@@ -81,7 +82,7 @@ async function readProgress(ctx: LessonContext, seen: Set<string>): Promise<Prog
     done += (res.StackResources ?? []).filter((r) => r.ResourceStatus === "CREATE_COMPLETE").length;
     const events = (await ctx.clients.cfn.send(new DescribeStackEventsCommand({ StackName: stack.id }))).StackEvents ?? [];
     for (const ev of [...events].reverse()) {
-      if (ev.ResourceStatus === "CREATE_FAILED" && ev.ResourceStatusReason && !firstFailure) firstFailure = ev;
+      if (ev.ResourceStatus === "CREATE_FAILED" && ev.ResourceStatusReason) failures.push(ev);
       if (!ev.EventId || seen.has(ev.EventId)) continue;
       seen.add(ev.EventId);
       latest = ev;
@@ -90,6 +91,7 @@ async function readProgress(ctx: LessonContext, seen: Set<string>): Promise<Prog
       }
     }
   }
+  const firstFailure = rootCause(failures);
   return { stacks, done, total, ...(latest ? { latest } : {}), ...(firstFailure ? { firstFailure } : {}) };
 }
 
@@ -127,6 +129,7 @@ export const deploy: Step = {
             stack: failed.name,
             resource: f?.LogicalResourceId ?? "?",
             reason: f?.ResourceStatusReason ?? failed.reason ?? "",
+            cleanup: `npx privatelink-lab destroy${ctx.clients.sandbox ? " --sandbox" : ""} --prefix ${ctx.state.prefix}`,
           });
         }
         return p.stacks.every((s) => isComplete(s)) ? true : undefined;

@@ -20,15 +20,16 @@ import { handler, type HandlerContext, type HandlerTable } from "../handler.js";
 import { SSM_AGENT_VERSION, ssmAgentStatus } from "../model/ssm-agent.js";
 import { consoleOutput, elapsed, invocationAt, isoTime } from "../ssm/invocation.js";
 import { RUN_SHELL_SCRIPT, sendRunShellScript } from "../ssm/run-command.js";
-import { live, tagValue, type Instance } from "../world.js";
+import { tagValue, type Instance } from "../world.js";
+import { pingStatus } from "../model/ssm-ping.js";
 
 function instanceInformation(ctx: HandlerContext, inst: Instance): InstanceInformation | undefined {
-  const status = ssmAgentStatus(ctx.world, ctx.region, inst, ctx.now, ctx.speed);
-  if (!status.online) return undefined;
+  const ping = pingStatus(ctx.world, ctx.region, inst, ctx.now, ctx.speed);
+  if (!ping) return undefined;
   return {
     InstanceId: inst.InstanceId,
-    PingStatus: "Online",
-    LastPingDateTime: new Date(ctx.now),
+    PingStatus: ping.status,
+    LastPingDateTime: new Date(ping.lastPing),
     AgentVersion: SSM_AGENT_VERSION,
     IsLatestVersion: false,
     PlatformType: "Linux",
@@ -61,7 +62,9 @@ function pingFilter(input: DescribeInstanceInformationCommandInput): string[] | 
 const describeInstanceInformation = handler<DescribeInstanceInformationCommandInput, DescribeInstanceInformationCommandOutput>((ctx, input) => {
   const ids = requestedIds(input);
   const pings = pingFilter(input);
-  const list = live(ctx.rw.instances, ctx.now)
+  // Terminated instances stay listed (Inactive) for a while: every instance is looked at.
+  const list = Object.values(ctx.rw.instances)
+    .filter((i) => i.life.createdAt <= ctx.now)
     .filter((i) => !ids || ids.includes(i.InstanceId))
     .map((i) => instanceInformation(ctx, i))
     .filter((i): i is InstanceInformation => i !== undefined && (!pings || pings.includes(i.PingStatus ?? "")));

@@ -1,0 +1,65 @@
+#!/usr/bin/env node
+// `npm run reliability`: the built CLI, as real processes in the sandbox, killed at every step,
+// given bad input, run twice at once and fed injected faults. Prints what it measured.
+//   --quick      a handful of each (what `npm test` runs, as assertions)
+//   --jobs N     processes at once (default 2)
+import { userInfo } from "node:os";
+import { BAD_INPUTS, ENVIRONMENT_CASES, runBadInput } from "./reliability/bad-inputs.mjs";
+import { deadOwner, samePair, sharedAccount } from "./reliability/concurrency.mjs";
+import { FAULTS, outlasting, runFaults } from "./reliability/faults.mjs";
+import { killPoints, runKillPoint } from "./reliability/kill-points.mjs";
+import { pool } from "./reliability/run.mjs";
+
+const args = process.argv.slice(2);
+const quick = args.includes("--quick");
+const jobs = Number(args[args.indexOf("--jobs") + 1]) || 2;
+const pct = (n, d) => (d === 0 ? "-" : `${Math.round((100 * n) / d)} %`);
+const t0 = Date.now();
+
+const points = killPoints();
+const chosen = quick ? points.filter((_, i) => i % 9 === 0) : points;
+console.log(`kill points: ${chosen.length} (SIGKILL and SIGINT at every step, inside cleanup and destroy, and with the progress file deleted)`);
+const kills = await pool(chosen, jobs, (p) => runKillPoint(p, points.indexOf(p)));
+for (const k of kills) {
+  const bad = !k.finished || k.duplicates.length || k.leftovers.length || k.hung;
+  console.log(`  ${bad ? "✖" : "✔"} ${k.point.padEnd(62)} ${k.finished ? "finished" : "NOT finished"}${k.duplicates.length ? " · dup " + k.duplicates.join(" ") : ""}${k.leftovers.length ? " · left " + k.leftovers.length : ""}${k.hung ? " · HUNG" : ""}${k.notes.length ? " · " + k.notes.join("; ") : ""}`);
+}
+
+const isRoot = userInfo().uid === 0;
+const inputs = quick ? BAD_INPUTS.filter((_, i) => i % 6 === 0) : BAD_INPUTS;
+const envCases = ENVIRONMENT_CASES.filter((c) => !(c.needsNonRoot && isRoot));
+console.log(`\nbad inputs: ${inputs.length} (+ ${envCases.length} file/network problems${isRoot ? "; permission cases skipped: running as root" : ""})`);
+const bad = await pool([...inputs, ...envCases], jobs + 1, runBadInput);
+for (const b of bad) console.log(`  ${b.ok ? "✔" : "✖"} ${b.name.replace(/\n/g, "\\n").slice(0, 58).padEnd(58)} exit ${b.code} · ${b.message.slice(0, 90)}`);
+
+console.log("\nconcurrent runs");
+const conc = [];
+for (let i = 0; i < (quick ? 1 : 6); i++) conc.push(await samePair(i));
+conc.push(await sharedAccount(quick ? 2 : 3), await deadOwner());
+for (const c of conc) console.log(`  ${c.ok ? "✔" : "✖"} ${c.name.padEnd(40)} ${c.detail}`);
+
+console.log("\ninjected faults");
+const faultSets = quick ? FAULTS.slice(0, 2) : FAULTS;
+const faults = [...(await pool(faultSets, jobs, runFaults)), await outlasting()];
+for (const f of faults) console.log(`  ${f.ok ? "✔" : "✖"} ${f.name.slice(0, 70).padEnd(70)} ${f.detail}`);
+
+const usageCases = bad.filter((b) => inputs.some((c) => c.name === b.name));
+const summary = [
+  ["kill points", String(kills.length)],
+  ["  finished on rerun", pct(kills.filter((k) => k.finished).length, kills.length)],
+  ["  with duplicates", String(kills.filter((k) => k.duplicates.length).length)],
+  ["  with leftovers after destroy", String(kills.filter((k) => k.leftovers.length).length)],
+  ["  hangs", String(kills.filter((k) => k.hung).length)],
+  ["bad inputs (distinct)", String(new Set(usageCases.map((b) => b.name)).size)],
+  ["  exit 2 as documented", pct(usageCases.filter((b) => b.exit).length, usageCases.length)],
+  ["  clear message", pct(usageCases.filter((b) => b.clear).length, usageCases.length)],
+  ["  nothing written", pct(usageCases.filter((b) => b.nothingWritten).length, usageCases.length)],
+  ["  internal errors", String(usageCases.filter((b) => b.internal).length)],
+  ["file/network problems as documented (4/5)", `${bad.filter((b) => !inputs.some((c) => c.name === b.name) && b.ok).length}/${envCases.length}`],
+  ["concurrent runs as expected", `${conc.filter((c) => c.ok).length}/${conc.length}`],
+  ["injected faults survived", `${faults.filter((f) => f.ok).length}/${faults.length}`],
+];
+console.log(`\nsummary (${Math.round((Date.now() - t0) / 1000)} s, ${jobs} at a time)`);
+for (const [k, v] of summary) console.log(`  ${k.padEnd(44)} ${v}`);
+const allOk = kills.every((k) => k.finished && !k.duplicates.length && !k.leftovers.length && !k.hung) && bad.every((b) => b.ok) && conc.every((c) => c.ok) && faults.every((f) => f.ok);
+process.exitCode = allOk ? 0 : 1;

@@ -1,0 +1,63 @@
+/**
+ * When the network, not AWS, is the problem — no answer within the timeout, connection refused,
+ * unknown host — the learner is told which endpoint did not answer and what to check, and the
+ * command ends: after the first such failure every later call on the same clients fails at once
+ * (a lesson does not wait out the timeout once per call on its way out).
+ */
+import { LabError } from "../errors.js";
+
+/** Seconds a request may go unanswered (connect, or the whole answer) before it is abandoned. */
+export const TIMEOUT_ENV = "PRIVATELINK_LAB_TIMEOUT";
+export const DEFAULT_TIMEOUT_SECONDS = 20;
+/** Attempts per request against AWS (the SDK retries timeouts, throttling and 5xx). */
+export const AWS_MAX_ATTEMPTS = 4;
+
+const NETWORK_CODES: Record<string, string> = {
+  ECONNREFUSED: "refused",
+  ECONNRESET: "reset",
+  EPIPE: "reset",
+  ECONNABORTED: "reset",
+  ENOTFOUND: "dns",
+  EAI_AGAIN: "dns",
+  EHOSTUNREACH: "unreachable",
+  ENETUNREACH: "unreachable",
+  ETIMEDOUT: "timeout",
+};
+
+/** `refused`, `timeout`, `dns`, `reset`, `unreachable`, or undefined when AWS answered. */
+export function networkProblem(err: unknown): string | undefined {
+  if (!(err instanceof Error)) return undefined;
+  const status = (err as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode;
+  if (status !== undefined) return undefined; // an answer came back: AWS's error, not the network's
+  if (err.name === "TimeoutError" || /timed? ?out/i.test(err.message) && !(err as { $fault?: string }).$fault) return "timeout";
+  const code = (err as NodeJS.ErrnoException).code;
+  if (code && NETWORK_CODES[code]) return NETWORK_CODES[code];
+  if (/socket hang up/i.test(err.message)) return "reset";
+  return undefined;
+}
+
+export function timeoutSeconds(env: NodeJS.ProcessEnv): number {
+  const n = Number(env[TIMEOUT_ENV]);
+  return env[TIMEOUT_ENV] !== undefined && Number.isFinite(n) && n > 0 ? n : DEFAULT_TIMEOUT_SECONDS;
+}
+
+interface GuardableClient {
+  middlewareStack: { add: (mw: never, options: { step: "initialize"; priority: "high"; name: string }) => void };
+}
+
+/** Adds the guard to a client; `endpoint` is what the message names (URL or AWS host). */
+export function guardNetwork<C extends GuardableClient>(client: C, endpoint: string, seconds: number, breaker: { down?: LabError }): C {
+  const middleware = (next: (args: unknown) => Promise<unknown>) => async (args: unknown) => {
+    if (breaker.down) throw breaker.down;
+    try {
+      return await next(args);
+    } catch (err) {
+      const problem = networkProblem(err);
+      if (!problem) throw err;
+      breaker.down = new LabError(`guard.network.${problem}`, { endpoint, seconds, attempts: AWS_MAX_ATTEMPTS }, { cause: err, source: "network" });
+      throw breaker.down;
+    }
+  };
+  client.middlewareStack.add(middleware as never, { step: "initialize", priority: "high", name: "privatelinkLabNetworkGuard" });
+  return client;
+}

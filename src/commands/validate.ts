@@ -1,0 +1,75 @@
+/**
+ * Every input is checked before anything is written: flags and the environment variables the
+ * tool reads. A bad one is a usage error (exit 2) that says what is allowed, in the learner's
+ * language — never a saved progress file that breaks every later command, never an internal error.
+ */
+import { LabError } from "../errors.js";
+import { prefixProblem } from "../lesson/participant.js";
+import { TIMEOUT_ENV } from "../aws/network-guard.js";
+import { parseSpeed, SPEED_ENV } from "../sandbox/clock.js";
+import { FAULTS_ENV } from "../sandbox/faults.js";
+import { SANDBOX_REGIONS } from "../sandbox/regions.js";
+import type { GlobalOptions } from "./options.js";
+
+/** AWS's region names: geography, optional partition, direction, number (us-gov-west-1, ap-southeast-5). */
+const REGION = /^(af|ap|ca|cn|eu|il|me|mx|sa|us)(-gov|-iso[a-z]?)?-(central|north|south|east|west|northeast|northwest|southeast|southwest)-\d{1,2}$/;
+
+export function isRegionName(region: string): boolean {
+  return REGION.test(region);
+}
+
+/** The region, for this backend: AWS's format; in the sandbox, one of the regions it simulates. */
+export function checkRegion(region: string, backend: "aws" | "sandbox", source: "flag" | "saved" | "env" = "flag"): string {
+  const sandboxRegions = SANDBOX_REGIONS.map((r) => r.RegionName).join(", ");
+  if (!isRegionName(region)) throw new LabError("guard.usage.badRegion", { region, source: `guard.source.${source}`, examples: "us-east-1, ap-northeast-1, eu-west-1" });
+  if (backend === "sandbox" && !SANDBOX_REGIONS.some((r) => r.RegionName === region)) throw new LabError("guard.usage.sandboxRegion", { region, regions: sandboxRegions });
+  return region;
+}
+
+export function checkEndpointUrl(text: string, source: string): void {
+  let url: URL | undefined;
+  try {
+    url = new URL(text);
+  } catch {
+    url = undefined;
+  }
+  if (!url || !/^https?:$/.test(url.protocol) || !url.hostname || url.username || url.password) {
+    throw new LabError("guard.usage.badEndpoint", { url: text, source });
+  }
+}
+
+function checkTimeout(text: string): void {
+  const n = Number(text);
+  if (!/^\d+(\.\d+)?$/.test(text.trim()) || !(n > 0 && n <= 600)) throw new LabError("guard.usage.badTimeout", { value: text, env: TIMEOUT_ENV });
+}
+
+async function checkFaults(text: string): Promise<void> {
+  const [{ FaultPlan, FaultsProblem }, { allHandlers }, { DRY_RUN_ONLY }] = await Promise.all([import("../sandbox/faults.js"), import("../sandbox/handlers/index.js"), import("../sandbox/dry-run.js")]);
+  const known = new Set([...DRY_RUN_ONLY, ...Object.values(allHandlers).flatMap((table) => Object.keys(table).map((c) => c.replace(/Command$/, "")))]);
+  try {
+    FaultPlan.fromJson(text, known);
+  } catch (e) {
+    if (e instanceof FaultsProblem) throw new LabError("guard.usage.badFaults", { env: FAULTS_ENV, problem: `guard.faults.${e.problem}`, where: e.where });
+    throw e;
+  }
+}
+
+/** Checks flags and environment; throws the first problem as a usage error. Writes nothing. */
+export async function validateInputs(opts: GlobalOptions, env: NodeJS.ProcessEnv): Promise<void> {
+  if (opts.sandbox && (opts.profile !== undefined || opts.endpointUrl !== undefined)) {
+    throw new LabError("guard.usage.sandboxWithAws", { flag: opts.profile !== undefined ? "--profile" : "--endpoint-url" });
+  }
+  if (opts.prefix !== undefined) {
+    const problem = prefixProblem(opts.prefix);
+    if (problem) throw new LabError("usage.badPrefix", { prefix: opts.prefix, problem: `prefix.${problem}` });
+  }
+  if (opts.region !== undefined) checkRegion(opts.region, opts.sandbox ? "sandbox" : "aws");
+  else if (env.AWS_REGION || env.AWS_DEFAULT_REGION) checkRegion((env.AWS_REGION || env.AWS_DEFAULT_REGION) ?? "", opts.sandbox ? "sandbox" : "aws", "env");
+  if (opts.profile !== undefined && !/^[\w.+@-]{1,64}$/.test(opts.profile)) throw new LabError("guard.usage.badProfile", { profile: opts.profile });
+  if (opts.endpointUrl !== undefined) checkEndpointUrl(opts.endpointUrl, "--endpoint-url");
+  if (env.AWS_ENDPOINT_URL) checkEndpointUrl(env.AWS_ENDPOINT_URL, "AWS_ENDPOINT_URL");
+  const speed = opts.sandboxSpeed ?? env[SPEED_ENV];
+  if (speed !== undefined && parseSpeed(speed) === undefined) throw new LabError("usage.badSpeed", { speed });
+  if (env[TIMEOUT_ENV] !== undefined) checkTimeout(env[TIMEOUT_ENV]);
+  if (env[FAULTS_ENV]) await checkFaults(env[FAULTS_ENV]);
+}

@@ -87,7 +87,7 @@ export async function runKillPoint(p, i) {
   const rerun = p.phase === "destroy" ? await runCli(me, ["destroy", ...lessonArgs(prefix)]) : await runCli(me, lessonArgs(prefix));
   result.hung ||= rerun.hung;
   const ok = rerun.code === 0;
-  result.finished = p.phase === "destroy" ? ok : ok && rerun.events.some((e) => e.type === "lesson-finished" || (e.type === "notice" && /finished/i.test(String(e.message))));
+  result.finished = p.phase === "destroy" ? ok : ok && rerun.events.some((e) => e.type === "lesson-finished" || (e.type === "notice" && /finished|already deleted/i.test(String(e.message))));
   if (!result.finished) result.notes.push(`rerun exit ${rerun.code}: ${(rerun.stderr || JSON.stringify(rerun.events.find((e) => e.type === "error") ?? "")).trim().split("\n")[0]}`);
   result.duplicates = duplicates(census(me.sandboxFile, prefix));
   const cleanup = await runCli(me, ["destroy", ...lessonArgs(prefix)]);

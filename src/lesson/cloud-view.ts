@@ -20,6 +20,7 @@ import {
 import { awsCode } from "../errors.js";
 import { endpointView, instanceView, liveService, serviceView } from "./cloud-shapes.js";
 import type { AwsClients } from "../aws/clients.js";
+import { allPages as followPages } from "../aws/pages.js";
 import { readCurlTraces, type CurlTrace } from "./curl-history.js";
 import { PARTICIPANT_TAG, type ParticipantNames } from "./participant.js";
 import { relate, type Anchors } from "./relations.js";
@@ -137,19 +138,9 @@ async function readInstance(clients: AwsClients, id: string): Promise<InstanceVi
   return i?.InstanceId ? instanceView(i) : undefined;
 }
 
+/** A learner's reads follow at most this many pages of one list. */
 const MAX_PAGES = 20;
-
-async function allPages<T>(fetch: (token?: string) => Promise<{ items: T[]; next?: string | undefined }>): Promise<T[]> {
-  const out: T[] = [];
-  let token: string | undefined;
-  for (let i = 0; i < MAX_PAGES; i++) {
-    const p = await fetch(token);
-    out.push(...p.items);
-    token = p.next;
-    if (!token) break;
-  }
-  return out;
-}
+const allPages = <T>(page: (token: string | undefined) => Promise<{ items: T[]; next?: string | undefined }>): Promise<T[]> => followPages(page, MAX_PAGES);
 
 /** Every endpoint service of the account (the learner's has no tag when made by hand). */
 async function allServices(clients: AwsClients): Promise<ServiceConfiguration[]> {

@@ -6,6 +6,7 @@
  */
 import { ListCommandInvocationsCommand, ListCommandsCommand, type Command, type CommandInvocation } from "@aws-sdk/client-ssm";
 import type { AwsClients } from "../aws/clients.js";
+import { allPages } from "../aws/pages.js";
 import { curlVerdict, type CurlVerdict } from "./curl-proof.js";
 
 export interface CurlTrace {
@@ -55,29 +56,17 @@ export function curlTraces(commands: Command[], invocations: CommandInvocation[]
   return traces.sort((a, b) => b.at - a.at);
 }
 
-async function pages<T>(fetch: (token?: string) => Promise<{ items: T[]; next?: string | undefined }>): Promise<T[]> {
-  const out: T[] = [];
-  let token: string | undefined;
-  for (let i = 0; i < PAGES; i++) {
-    const p = await fetch(token);
-    out.push(...p.items);
-    token = p.next;
-    if (!token) break;
-  }
-  return out;
-}
-
 /** The Consumer instance's curl runs, newest first. */
 export async function readCurlTraces(clients: AwsClients, instanceId: string, providerInstanceId: string | undefined): Promise<CurlTrace[]> {
   const [commands, invocations] = await Promise.all([
-    pages(async (NextToken) => {
+    allPages(async (NextToken) => {
       const out = await clients.ssm.send(new ListCommandsCommand({ InstanceId: instanceId, MaxResults: 50, ...(NextToken ? { NextToken } : {}) }));
       return { items: out.Commands ?? [], next: out.NextToken };
-    }),
-    pages(async (NextToken) => {
+    }, PAGES),
+    allPages(async (NextToken) => {
       const out = await clients.ssm.send(new ListCommandInvocationsCommand({ InstanceId: instanceId, Details: true, MaxResults: 50, ...(NextToken ? { NextToken } : {}) }));
       return { items: out.CommandInvocations ?? [], next: out.NextToken };
-    }),
+    }, PAGES),
   ]);
   return curlTraces(commands, invocations, instanceId, providerInstanceId);
 }

@@ -16,6 +16,7 @@ import {
   type Instance,
 } from "@aws-sdk/client-ec2";
 import type { AwsClients } from "../aws/clients.js";
+import { allPages } from "../aws/pages.js";
 import { participantCloud, prefixesIn, stackParticipant, type ParticipantCloud, type RoomRaw } from "./room-views.js";
 
 export interface Room {
@@ -26,21 +27,6 @@ export interface Room {
 
 /** Instances made by a stack (a learner's hand-made stack carries no participant tag). */
 const STACK_MADE: Filter[] = [{ Name: "tag-key", Values: ["aws:cloudformation:stack-name"] }];
-const PAGE_GUARD = 1000;
-
-/** Follows `NextToken` to the end. */
-async function allPages<T>(page: (token: string | undefined) => Promise<{ items: T[]; next?: string | undefined }>): Promise<T[]> {
-  const out: T[] = [];
-  let token: string | undefined;
-  for (let i = 0; i < PAGE_GUARD; i++) {
-    const p = await page(token);
-    out.push(...p.items);
-    token = p.next;
-    if (!token) break;
-  }
-  return out;
-}
-
 async function stacks(clients: AwsClients): Promise<Stack[]> {
   const all = await allPages(async (NextToken) => {
     const out = await clients.cfn.send(new DescribeStacksCommand(NextToken ? { NextToken } : {}));

@@ -8,6 +8,46 @@ import { afterEach, describe, expect, it } from "vitest";
 import { freshLearner } from "../helpers/cli-process.js";
 import { TmuxSession } from "../helpers/tmux.js";
 import { displayWidth } from "../../src/ui/text-width.js";
+import { loadQuiz, loadStep } from "../../src/content/lesson-content.js";
+
+/** `<name>` for every `{{name}}` the lesson content uses: shown on screen, it is an unfilled value. */
+function placeholderPattern(lang: "ja" | "en"): RegExp {
+  const names = new Set<string>();
+  for (const id of ["preflight", "deploy", "tour", "endpoint-service", "interface-endpoint", "allow-http", "accept", "curl", "review", "cleanup"]) {
+    const c = loadStep("privatelink", id, lang);
+    const text = [c.concept, c.console, c.cli, c.done, ...c.hints, ...Object.values(c.notes), ...Object.values(c.doneVariants)].join("\n");
+    for (const m of text.matchAll(/\{\{\s*(\w+)\s*\}\}/g)) names.add(m[1]!);
+  }
+  return new RegExp(`<(${[...names].join("|")})>|\\{\\{\\s*\\w+\\s*\\}\\}`);
+}
+
+const squeeze = (text: string): string => text.replace(/\s+/g, "");
+
+/** The first plain words of a note (up to its first Markdown mark or value), as they appear on screen. */
+function opening(markdown: string): string {
+  const first = markdown.trim().split("\n")[0] ?? "";
+  return squeeze(first.split(/[*`{[(（]/)[0] ?? "");
+}
+
+/** Quiz questions shown on screen whose teaching (a step's note) never appeared before them. */
+function untaughtQuestions(screen: string, lang: "ja" | "en"): string[] {
+  const flat = squeeze(screen);
+  const problems: string[] = [];
+  for (const q of loadQuiz("privatelink", lang)) {
+    const asked = flat.indexOf(squeeze(q.question).slice(0, 20));
+    if (asked < 0) continue;
+    for (const need of q.needs ?? []) {
+      const [step, note] = need.split("/");
+      if (!note) continue;
+      const text = loadStep("privatelink", step!, lang).notes[note] ?? "";
+      const start = opening(text);
+      if (start.length < 6) continue;
+      const at = flat.indexOf(start);
+      if (at < 0 || at > asked) problems.push(`${q.id} needs ${need} ("${start}")`);
+    }
+  }
+  return problems;
+}
 
 const sessions: TmuxSession[] = [];
 afterEach(() => {
@@ -96,5 +136,7 @@ describe("the whole lesson fits the terminal", () => {
     expect(prompts.filter((p) => /Language|言語|Region|リージョン$/.test(p))).toEqual([]);
     expect(screen.split("\n").filter((l) => /^\$ /.test(l)), "a line that looks like a shell prompt").toEqual([]);
     if (run.lang === "ja") expect(screen).not.toMatch(/navigate|• ⏎ select|\(Y\/n\)/); // inquirer's words, translated
+    expect(screen.match(placeholderPattern(run.lang))?.[0], "an unfilled value on screen").toBeUndefined();
+    expect(untaughtQuestions(screen, run.lang), "quiz questions asked before their note was shown").toEqual([]);
   }, 180_000);
 });

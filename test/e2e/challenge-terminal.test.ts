@@ -31,7 +31,8 @@ describe("a challenge in a real terminal", () => {
     const home = join(me.home, "state", "privatelink-lab");
     mkdirSync(join(home, "sandbox"), { recursive: true });
     writeFileSync(join(home, "sandbox", "account.json"), JSON.stringify(lab.world), { mode: 0o600 });
-    cpSync(lab.stateDir, home, { recursive: true });
+    // Not the lock this test process holds on the participant: the CLI below is another process.
+    cpSync(lab.stateDir, home, { recursive: true, filter: (src) => !src.endsWith(".lock") });
     const started = runCli(me, ["challenge", "start", "silent-door", "--prefix", "alice"]);
     expect(started.status, started.stderr).toBe(0);
     const check = runCli(me, ["challenge", "check", "--prefix", "alice"]);

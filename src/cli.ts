@@ -56,7 +56,8 @@ function localizeHelp(text: string, t: Translate): string {
     .replace(/^Commands:/m, t("help.title.commands"))
     .replace(/^Arguments:/m, t("help.title.arguments"))
     .replace(/\[options\]/g, t("help.title.optionsArg"))
-    .replace(/\(choices:\s/g, t("help.title.choices") + " ");
+    // Only the words: commander may have wrapped the line right after them (keep that break).
+    .replace(/\(choices:(?=\s)/g, t("help.title.choices"));
 }
 
 /** Options that take a value, so the word after them is not a command. */

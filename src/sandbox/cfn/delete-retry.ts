@@ -7,9 +7,9 @@
  */
 import type { HandlerContext } from "../handler.js";
 import type { Stack } from "../world.js";
-import { planDeletion } from "./delete.js";
+import { planStackDeletion } from "./delete.js";
 import { providerFor } from "./resources/index.js";
-import { sortTimeline, span, stackStatus } from "./timeline.js";
+import { span } from "./timeline.js";
 import { resourceStates, statusAt } from "./view.js";
 
 const FOREVER = Number.MAX_SAFE_INTEGER;
@@ -41,16 +41,7 @@ function replan(ctx: HandlerContext, stack: Stack): void {
   // Forget the planned failure (it has not happened yet) and plan the rest from now.
   stack.Events = stack.Events.filter((e) => e.Timestamp <= ctx.now || !(e.ResourceStatus === "DELETE_FAILED" && (ids.has(e.LogicalResourceId ?? "") || e.ResourceType === "AWS::CloudFormation::Stack")));
   stack.StatusTimeline = stack.StatusTimeline.filter((s) => s.at <= ctx.now || s.status !== "DELETE_FAILED");
-  const { end, failed } = planDeletion(ctx, stack, unfinished.map((s) => s.resource), ctx.now);
-  if (failed.length > 0) {
-    stackStatus(stack, "DELETE_FAILED", end, `The following resource(s) failed to delete: [${failed.join(", ")}]. `);
-  } else {
-    const doneAt = end + span(ctx, 1);
-    stackStatus(stack, "DELETE_COMPLETE", doneAt);
-    stack.DeletionTime = doneAt;
-    stack.life.deletedAt = doneAt;
-  }
-  sortTimeline(stack);
+  planStackDeletion(ctx, stack, unfinished.map((s) => s.resource), ctx.now);
 }
 
 /** Runs after every command that changed the world. */

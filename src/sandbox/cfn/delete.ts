@@ -86,7 +86,12 @@ export function deleteStack(ctx: HandlerContext, stack: Stack): void {
   const remaining = resourceStates(stack, t0)
     .filter((s) => s.last.ResourceStatus !== "DELETE_COMPLETE")
     .map((s) => s.resource);
-  const { end, failed } = planDeletion(ctx, stack, remaining, t0);
+  planStackDeletion(ctx, stack, remaining, t0);
+}
+
+/** Plans deleting `resources` from `t0`, and the stack's own end: DELETE_FAILED, or DELETE_COMPLETE. */
+export function planStackDeletion(ctx: HandlerContext, stack: Stack, resources: StackResource[], t0: number): void {
+  const { end, failed } = planDeletion(ctx, stack, resources, t0);
   if (failed.length > 0) {
     stackStatus(stack, "DELETE_FAILED", end, `The following resource(s) failed to delete: [${failed.join(", ")}]. `);
   } else {

@@ -186,16 +186,6 @@ async function candidateGroups(clients: AwsClients, a: Anchors, endpoints: VpcEn
   return [...inVpc, ...tagged, ...used];
 }
 
-/** The participant's endpoint services (on their NLB, or tagged for them). */
-export async function readServices(clients: AwsClients, a: Anchors): Promise<ServiceView[]> {
-  return relate(a, await allServices(clients), [], []).services;
-}
-
-/** The participant's endpoints (in their Consumer VPC, or tagged for them). */
-export async function readEndpoints(clients: AwsClients, a: Anchors): Promise<EndpointView[]> {
-  return relate(a, [], await candidateEndpoints(clients, a), []).endpoints;
-}
-
 /** Endpoints by id (a filter, so one already gone is simply absent); deleted ones left out. */
 export async function readEndpointsById(clients: AwsClients, ids: string[]): Promise<EndpointView[]> {
   if (ids.length === 0) return [];

@@ -43,7 +43,7 @@ export function relatedEndpoint(e: VpcEndpoint, a: Anchors): boolean {
 }
 
 /** A group the learner made for their endpoint (theirs to delete): never a stack's, never the VPC's default. */
-function learnerGroup(g: SecurityGroup, a: Anchors, onEndpoint: boolean): boolean {
+export function learnerGroup(g: SecurityGroup, a: Anchors, onEndpoint: boolean): boolean {
   if (stackMade(g.Tags) || g.GroupName === "default") return false;
   const named = a.consumerVpc !== undefined && g.VpcId === a.consumerVpc && g.GroupName === `${a.prefix}-endpoint-sg`;
   return onEndpoint || named || taggedFor(g.Tags, a.prefix);

@@ -10,12 +10,11 @@ import {
   DescribeSecurityGroupsCommand,
   DescribeVpcEndpointServiceConfigurationsCommand,
   DescribeVpcEndpointsCommand,
-  type Tag,
 } from "@aws-sdk/client-ec2";
 import type { AwsClients } from "../aws/clients.js";
 import type { StackView } from "./cloud-view.js";
-import { PARTICIPANT_TAG } from "./participant.js";
 import { stackMade } from "./cloud-shapes.js";
+import { learnerGroup } from "./relations.js";
 
 export interface Blocker {
   kind: "endpoint" | "security-group" | "endpoint-service";
@@ -31,7 +30,6 @@ export interface StackFailure {
   reason: string;
 }
 
-const ours = (tags: Tag[] | undefined, prefix: string) => (tags ?? []).some((t) => t.Key === PARTICIPANT_TAG && t.Value === prefix);
 
 /** The resource whose deletion failed most recently, with AWS's reason. */
 export async function deleteFailure(clients: AwsClients, stack: StackView): Promise<StackFailure | undefined> {
@@ -56,8 +54,8 @@ export async function findBlockers(clients: AwsClients, stack: StackView, prefix
     const sgs = await clients.ec2.send(new DescribeSecurityGroupsCommand({ Filters: [{ Name: "vpc-id", Values: [vpc] }] }));
     for (const g of sgs.SecurityGroups ?? []) {
       if (!g.GroupId || g.GroupName === "default" || stackMade(g.Tags)) continue;
-      const ourName = g.GroupName === `${prefix}-endpoint-sg`; // the name the lesson tells them to use
-      blockers.push({ kind: "security-group", id: g.GroupId, ours: ourName || ours(g.Tags, prefix) });
+      // Theirs as the lesson defines it: tagged for them, or the `<prefix>-endpoint-sg` it told them to make.
+      blockers.push({ kind: "security-group", id: g.GroupId, ours: learnerGroup(g, { prefix, consumerVpc: vpc }, false) });
     }
   }
   if (nlb) {

@@ -10,9 +10,9 @@ import type { Command, CommandInvocation } from "@aws-sdk/client-ssm";
 import { anchorsOf, type StackView } from "../lesson/cloud-view.js";
 import { namesFor, PARTICIPANT_TAG } from "../lesson/participant.js";
 import { challengeMark, type ChallengeMark } from "../challenge/tags.js";
-import { instanceView, learnerEndpoint } from "../lesson/cloud-shapes.js";
+import { instanceView } from "../lesson/cloud-shapes.js";
 import { curlTraces } from "../lesson/curl-history.js";
-import { relate, taggedFor } from "../lesson/relations.js";
+import { relate } from "../lesson/relations.js";
 import type { CloudView } from "../lesson/cloud-view.js";
 
 const STACK_ID_TAG = "aws:cloudformation:stack-id";
@@ -95,11 +95,6 @@ function stackView(s: Stack, instances: Instance[]): StackView {
 
 
 
-
-/** The learner's own interface endpoints: tagged for them, not made by a stack, not deleted. */
-export function learnerEndpoints(endpoints: VpcEndpoint[], prefix: string): VpcEndpoint[] {
-  return endpoints.filter((e) => taggedFor(e.Tags, prefix) && learnerEndpoint(e));
-}
 
 const time = (d: Date | undefined): number | undefined => (d ? d.getTime() : undefined);
 

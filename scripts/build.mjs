@@ -9,6 +9,8 @@
 import { build } from "esbuild";
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
+import { isDeepStrictEqual } from "node:util";
+import { pathToFileURL } from "node:url";
 import { parse } from "yaml";
 
 const root = resolve(import.meta.dirname, "..");
@@ -62,6 +64,18 @@ const budouxJapaneseOnly = {
   },
 };
 
+// ora measures its spinner line with string-width, whose module start-up (an ICU segmenter and
+// Unicode property regexes) costs a fresh process tens of milliseconds. Our displayWidth gives
+// the same answers (test/unit/text-width.test.ts) and loads string-width only for text that needs it.
+const oraWidth = {
+  name: "ora-string-width",
+  setup(b) {
+    b.onResolve({ filter: /^string-width$/ }, (args) =>
+      /[\\/]node_modules[\\/]ora[\\/]/.test(args.importer) ? { path: join(root, "src", "ui", "string-width-shim.ts") } : undefined,
+    );
+  },
+};
+
 const result = await build({
   absWorkingDir: root,
   entryPoints: { bin: "src/entry.ts" },
@@ -82,10 +96,52 @@ const result = await build({
   metafile: true,
   // CommonJS dependencies inside an ES module bundle still call require() for Node built-ins.
   banner: { js: 'import { createRequire as __pllRequire } from "node:module"; const require = __pllRequire(import.meta.url);' },
-  plugins: [pure, schemaKeys, budouxJapaneseOnly],
+  plugins: [pure, schemaKeys, budouxJapaneseOnly, oraWidth],
   logLevel: "warning",
 });
 writeFileSync(join(dist, "meta.json"), JSON.stringify(result.metafile));
+
+// The YAML the package ships, parsed now (src/content/yaml-data.ts): lesson files, the front matter
+// of step files and the templates, each by the same function the CLI would use.
+const readers = await build({
+  absWorkingDir: root,
+  stdin: {
+    contents: ['export { parsedKey, yaml } from "./src/content/yaml-data.ts";', 'export { frontMatter } from "./src/content/lesson-content.ts";', 'export { parseTemplateText } from "./src/sandbox/cfn/yaml.ts";'].join("\n"),
+    resolveDir: root,
+    loader: "ts",
+  },
+  bundle: true,
+  write: false,
+  format: "esm",
+  platform: "node",
+  mainFields: ["module", "main"],
+  banner: { js: 'import { createRequire as __pllRequire } from "node:module"; const require = __pllRequire(import.meta.url);' },
+  logLevel: "warning",
+});
+const readersFile = join(dist, "readers.tmp.mjs");
+writeFileSync(readersFile, readers.outputFiles[0].text);
+const reader = await import(pathToFileURL(readersFile).href);
+rmSync(readersFile);
+const filesUnder = (dir) => readdirSync(dir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).map((e) => join(e.parentPath, e.name));
+const parsed = {};
+const keep = (kind, text, value, file) => {
+  const json = JSON.stringify(value);
+  // Only values JSON gives back unchanged (no dates, no undefined).
+  if (!isDeepStrictEqual(JSON.parse(json), value)) throw new Error(`${file}: its parsed YAML does not survive JSON`);
+  parsed[reader.parsedKey(kind, text)] = json;
+};
+// (lessons/i18n is flattened to dist/i18n below; the CLI never parses it.)
+for (const file of filesUnder(join(root, "lessons")).filter((f) => !f.startsWith(join(root, "lessons", "i18n")))) {
+  const text = readFileSync(file, "utf8");
+  if (file.endsWith(".yml")) keep("yaml", text, reader.yaml().parse(text), file);
+  const fm = file.endsWith(".md") ? reader.frontMatter(text).yaml : undefined;
+  if (fm !== undefined) keep("yaml", fm, reader.yaml().parse(fm), file);
+}
+for (const file of filesUnder(join(root, "templates")).filter((f) => /\.(ya?ml|json)$/.test(f))) {
+  const text = readFileSync(file, "utf8");
+  keep("cfn", text, reader.parseTemplateText(text), file);
+}
+writeFileSync(join(dist, "parsed.json"), JSON.stringify(parsed));
 
 // UI strings: the same flattening as the YAML fallback in src/i18n/messages.ts.
 const flattener = await build({ absWorkingDir: root, entryPoints: ["src/i18n/messages.ts"], bundle: true, write: false, format: "esm", platform: "node", logLevel: "warning" });

@@ -10,6 +10,7 @@ import type { SSMClient } from "@aws-sdk/client-ssm";
 import type { STSClient } from "@aws-sdk/client-sts";
 import type { IAMClient } from "@aws-sdk/client-iam";
 import type { ServiceQuotasClient } from "@aws-sdk/client-service-quotas";
+import type { HttpAuthScheme } from "@smithy/types";
 import type { Sandbox } from "../sandbox/middleware.js";
 import { LabError } from "../errors.js";
 import { AWS_MAX_ATTEMPTS, DEFAULT_TIMEOUT_SECONDS, guardNetwork } from "./network-guard.js";
@@ -92,12 +93,21 @@ export async function createAwsClients(target: AwsTarget): Promise<AwsClients> {
   };
 }
 
+/**
+ * The sandbox checks no signature, so its clients do not compute one (SigV4 hashes every request):
+ * the credentials are still resolved and every other step of the SDK runs as against AWS.
+ */
+const UNSIGNED: HttpAuthScheme[] = [
+  { schemeId: "aws.auth#sigv4", identityProvider: (config) => config.getIdentityProvider("aws.auth#sigv4"), signer: { sign: async (request) => request } },
+];
+
 /** Clients answered by the sandbox. Retries use short delays so injected faults stay fast. */
 export async function createSandboxClients(sandbox: Sandbox, region: string, maxAttempts = 4): Promise<AwsClients> {
   const sdk = await loadSdk();
   const common = {
     region,
     credentials: { accessKeyId: "SANDBOXACCESSKEY", secretAccessKey: "sandbox-secret-not-used" },
+    httpAuthSchemes: UNSIGNED,
     retryStrategy: new sdk.ConfiguredRetryStrategy(maxAttempts, (attempt: number) => Math.min(20 * 2 ** attempt, 200)),
     // Answered in-process, never on the network; the same timeouts keep the two configurations alike.
     requestHandler: requestHandler(DEFAULT_TIMEOUT_SECONDS),

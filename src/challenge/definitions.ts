@@ -6,8 +6,8 @@
  */
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { parse } from "yaml";
 import { lessonDir, parseStepMarkdown } from "../content/lesson-content.js";
+import { parseYaml } from "../content/yaml-data.js";
 import type { Lang } from "../i18n/lang.js";
 import type { LinkId } from "../reachability/chain.js";
 
@@ -30,7 +30,7 @@ export interface ChallengeText {
 }
 
 export function loadChallenges(lesson: string, root?: string): ChallengeDefinition[] {
-  return parse(readFileSync(join(lessonDir(lesson, root), "challenges", "index.yml"), "utf8")) as ChallengeDefinition[];
+  return parseYaml(readFileSync(join(lessonDir(lesson, root), "challenges", "index.yml"), "utf8")) as ChallengeDefinition[];
 }
 
 export function loadChallengeText(lesson: string, id: string, lang: Lang, root?: string): ChallengeText {

@@ -6,9 +6,9 @@
  */
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { parse } from "yaml";
 import type { Lang } from "../i18n/lang.js";
 import { packageRoot } from "../paths.js";
+import { parseYaml } from "./yaml-data.js";
 
 export interface Manifest {
   id: string;
@@ -51,18 +51,23 @@ export function lessonDir(lesson: string, root = packageRoot()): string {
 }
 
 export function loadManifest(lesson: string, root?: string): Manifest {
-  const data = parse(readFileSync(join(lessonDir(lesson, root), "manifest.yml"), "utf8")) as Manifest;
+  const data = parseYaml(readFileSync(join(lessonDir(lesson, root), "manifest.yml"), "utf8")) as Manifest;
   return data;
 }
 
 const FRONT_MATTER = /^---\n([\s\S]*?)\n---\n?/;
 
-/** Splits a step file into its front matter and keyword sections. */
-export function parseStepMarkdown(id: string, text: string): StepContent {
+/** A step file's YAML front matter (undefined: none) and the Markdown after it. */
+export function frontMatter(text: string): { yaml: string | undefined; body: string } {
   const normalized = text.replace(/\r\n/g, "\n");
   const fm = FRONT_MATTER.exec(normalized);
-  const meta = (fm ? parse(fm[1] ?? "") : {}) as { title?: string; summary?: string; teaches?: string[] };
-  const body = fm ? normalized.slice(fm[0].length) : normalized;
+  return { yaml: fm ? (fm[1] ?? "") : undefined, body: fm ? normalized.slice(fm[0].length) : normalized };
+}
+
+/** Splits a step file into its front matter and keyword sections. */
+export function parseStepMarkdown(id: string, text: string): StepContent {
+  const { yaml, body } = frontMatter(text);
+  const meta = (yaml !== undefined ? parseYaml(yaml) : {}) as { title?: string; summary?: string; teaches?: string[] };
   const sections: Record<string, string> = {};
   let current: string | undefined;
   const lines: string[] = [];
@@ -124,7 +129,7 @@ export function stepFileExists(lesson: string, stepId: string, lang: string, roo
 }
 
 export function loadQuiz(lesson: string, lang: Lang, root?: string): QuizQuestion[] {
-  return parse(readFileSync(join(lessonDir(lesson, root), "quiz", `${lang}.yml`), "utf8")) as QuizQuestion[];
+  return parseYaml(readFileSync(join(lessonDir(lesson, root), "quiz", `${lang}.yml`), "utf8")) as QuizQuestion[];
 }
 
 const PLACEHOLDER = /\{\{\s*(\w+)\s*\}\}/g;

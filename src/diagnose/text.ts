@@ -5,8 +5,8 @@
  */
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { parse } from "yaml";
 import { fillPlaceholders, lessonDir } from "../content/lesson-content.js";
+import { parseYaml } from "../content/yaml-data.js";
 import type { Lang } from "../i18n/lang.js";
 import type { Link } from "../reachability/chain.js";
 import type { DiagnosisLink } from "../ui/io-host.js";
@@ -25,7 +25,7 @@ export interface DiagnoseText {
 }
 
 export function loadDiagnoseText(lesson: string, lang: Lang, root?: string): DiagnoseText {
-  return parse(readFileSync(join(lessonDir(lesson, root), "diagnose", `${lang}.yml`), "utf8")) as DiagnoseText;
+  return parseYaml(readFileSync(join(lessonDir(lesson, root), "diagnose", `${lang}.yml`), "utf8")) as DiagnoseText;
 }
 
 export type ExplainedLink = DiagnosisLink;

@@ -3,7 +3,7 @@
  * changed in memory and, only if the handler succeeded and something changed, written back.
  * The file store locks across processes and writes atomically (temp file + rename, 0600).
  */
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+import { closeSync, fstatSync, mkdirSync, openSync, readFileSync, renameSync, statSync, writeFileSync, type BigIntStats } from "node:fs";
 import { dirname } from "node:path";
 import { LabError } from "../errors.js";
 import { onLocalFile } from "../guard/local-file.js";
@@ -56,19 +56,38 @@ export class CorruptWorldError extends Error {
   }
 }
 
+/** Which version of the file this is: a write replaces the file (new inode, size and time). */
+function versionOf(stat: BigIntStats): string {
+  return `${stat.dev}:${stat.ino}:${stat.size}:${stat.mtimeNs}:${stat.ctimeNs}`;
+}
+
+/** The world as last read or written by this process, with the file version it came from. */
+interface Seen {
+  version: string;
+  text: string;
+  world: World;
+}
+
 export class FileStore implements WorldStore {
+  /**
+   * A lesson sends a few hundred commands, most of them reads: each checks the file's version and
+   * parses it again only when another process (or this one) has replaced it. The cached world is
+   * never changed in place: a write parses its own copy, which then becomes the cached one.
+   */
+  private seen: Seen | undefined;
+
   constructor(readonly path: string) {}
 
   transact<T>(fn: (world: World) => T, readOnly = false): T {
     // The file is replaced atomically (rename), so a reader without the lock sees a whole world.
-    if (readOnly) return fn(this.snapshot());
+    if (readOnly) return fn(this.current()?.world ?? emptyWorld());
     const release = this.lock();
     try {
-      const before = this.readText();
-      const world = before === undefined ? emptyWorld() : this.parse(before);
+      const before = this.current();
+      const world = before === undefined ? emptyWorld() : this.parse(before.text);
       const result = fn(world);
       const after = JSON.stringify(world);
-      if (after !== before) this.write(after);
+      if (after !== before?.text) this.write(after, world);
       return result;
     } finally {
       release();
@@ -76,19 +95,33 @@ export class FileStore implements WorldStore {
   }
 
   snapshot(): World {
-    const text = this.readText();
-    return text === undefined ? emptyWorld() : this.parse(text);
+    const seen = this.current();
+    return seen === undefined ? emptyWorld() : this.parse(seen.text);
   }
 
-  private readText(): string | undefined {
-    return onLocalFile(this.path, () => {
+  /** The world in the file now (undefined: no file yet); read and parsed only if the file changed. */
+  private current(): Seen | undefined {
+    const read = onLocalFile(this.path, () => {
+      let fd: number;
       try {
-        return readFileSync(this.path, "utf8");
+        // One stat tells whether the file is still the version we hold.
+        if (this.seen && versionOf(statSync(this.path, { bigint: true })) === this.seen.version) return this.seen;
+        fd = openSync(this.path, "r");
       } catch (e) {
         if ((e as NodeJS.ErrnoException).code === "ENOENT") return undefined;
         throw e;
       }
+      try {
+        // The open file is the version we stat and read, even if another process replaces it meanwhile.
+        const version = versionOf(fstatSync(fd, { bigint: true }));
+        return { version, text: readFileSync(fd, "utf8") };
+      } finally {
+        closeSync(fd);
+      }
     });
+    if (read === undefined) return (this.seen = undefined);
+    if (read === this.seen) return this.seen;
+    return (this.seen = { version: read.version, text: read.text, world: this.parse(read.text) });
   }
 
   private parse(text: string): World {
@@ -103,12 +136,14 @@ export class FileStore implements WorldStore {
     throw new CorruptWorldError(this.path, backup);
   }
 
-  private write(text: string): void {
+  /** Replaces the file (under the lock, so its version after the rename is the one written). */
+  private write(text: string, world: World): void {
     onLocalFile(this.path, () => {
       mkdirSync(dirname(this.path), { recursive: true, mode: 0o700 });
       const tmp = `${this.path}.${process.pid}.tmp`;
       writeFileSync(tmp, text, { mode: 0o600 });
       renameSync(tmp, this.path);
+      this.seen = { version: versionOf(statSync(this.path, { bigint: true })), text, world };
     });
   }
 

@@ -1,6 +1,8 @@
 /**
- * The stores skip copying, locking and writing for Describe/Get/List commands. That is only right
- * if no read handler ever changes the world: this runs the whole lesson on a store that checks it.
+ * The stores skip copying, locking and writing for Describe/Get/List commands, and hand the world
+ * they keep to the read. That is only right if no read handler ever changes the world, and if the
+ * tool never changes an answer it was given afterwards (an answer may share objects with that
+ * world): this runs the whole lesson on a store that checks both.
  */
 import { describe, expect, it } from "vitest";
 import { start } from "../../src/commands/start.js";
@@ -10,7 +12,9 @@ import { harness } from "../helpers/lesson-harness.js";
 
 class CheckingStore extends MemoryStore {
   reads = 0;
+  private lastRead: { world: World; text: string } | undefined;
   override transact<T>(fn: (world: World) => T, readOnly = false): T {
+    if (this.lastRead) expect(JSON.stringify(this.lastRead.world), "the tool changed an answer after a read").toBe(this.lastRead.text);
     if (!readOnly) return super.transact(fn);
     this.reads += 1;
     let before = "";
@@ -18,6 +22,7 @@ class CheckingStore extends MemoryStore {
       before = JSON.stringify(w);
       const r = fn(w);
       expect(JSON.stringify(w), "a read-only command changed the world").toBe(before);
+      this.lastRead = { world: w, text: before };
       return r;
     }, true);
     return result;

@@ -4,7 +4,8 @@
  * which are tags on scalars, sequences or mappings. Each short tag becomes its long form
  * (`{ "Ref": "X" }`, `{ "Fn::Sub": ... }`) so the rest of the engine only sees JSON.
  */
-import { parseDocument, type Tags, isSeq, isMap, type YAMLMap, type YAMLSeq } from "yaml";
+import type { Tags, YAMLMap, YAMLSeq } from "yaml";
+import { parsedOnce, yaml } from "../../content/yaml-data.js";
 
 /** Short tag name → long form key. `!GetAtt A.B` is split into `["A", "B"]` as CloudFormation does. */
 const SHORT_TAGS: Record<string, string> = {
@@ -51,21 +52,25 @@ function shortTags(): Tags {
     tags.push({
       tag: `!${name}`,
       collection: "seq",
-      resolve: (seq) => ({ [key]: (isSeq(seq) ? (seq as YAMLSeq).toJSON() : seq) as unknown }),
+      resolve: (seq) => ({ [key]: (yaml().isSeq(seq) ? (seq as YAMLSeq).toJSON() : seq) as unknown }),
     });
     tags.push({
       tag: `!${name}`,
       collection: "map",
-      resolve: (map) => ({ [key]: (isMap(map) ? (map as YAMLMap).toJSON() : map) as unknown }),
+      resolve: (map) => ({ [key]: (yaml().isMap(map) ? (map as YAMLMap).toJSON() : map) as unknown }),
     });
   }
   return tags;
 }
 
-const CUSTOM_TAGS = shortTags();
+let customTags: Tags | undefined;
 
-/** Parses a JSON or YAML template body into plain data. */
+/** Parses a JSON or YAML template body into plain data (a shipped template was parsed at build: see yaml-data.ts). */
 export function parseTemplateText(body: string): unknown {
+  return parsedOnce("cfn", body, readTemplateText);
+}
+
+function readTemplateText(body: string): unknown {
   const trimmed = body.trim();
   if (trimmed.startsWith("{")) {
     try {
@@ -75,7 +80,7 @@ export function parseTemplateText(body: string): unknown {
     }
   }
   // The YAML 1.2 core schema keeps `Version: 2012-10-17` a string, as CloudFormation does.
-  const doc = parseDocument(body, { customTags: CUSTOM_TAGS, uniqueKeys: true });
+  const doc = yaml().parseDocument(body, { customTags: (customTags ??= shortTags()), uniqueKeys: true });
   const first = doc.errors[0];
   if (first) {
     const pos = first.linePos?.[0];

@@ -1,0 +1,48 @@
+/**
+ * YAML the package ships (lesson content, templates) is parsed when the package is built:
+ * `npm run build` writes dist/parsed.json, the parsed value of each shipped text keyed by the
+ * parser and the text's hash. At run time a text found there is not parsed again and the YAML
+ * library is not even loaded; any other text (a template the learner edited, the sources under
+ * test) is parsed as usual. The build fails on shipped YAML that does not parse.
+ */
+import { createHash } from "node:crypto";
+import { readFileSync } from "node:fs";
+
+type YamlModule = typeof import("yaml");
+let yamlModule: YamlModule | undefined;
+
+/** The YAML library, loaded on first need (`require`: esbuild bundles it as a lazily run module). */
+export function yaml(): YamlModule {
+  return (yamlModule ??= require("yaml") as YamlModule);
+}
+
+/** How a text is read: plain YAML, or a CloudFormation template (short-form tags). */
+export type Reader = "yaml" | "cfn";
+
+export function parsedKey(reader: Reader, text: string): string {
+  return `${reader}:${createHash("sha1").update(text).digest("base64url")}`;
+}
+
+let table: Record<string, string> | undefined;
+
+/** dist/parsed.json beside the bundle's chunks (from the sources there is none: src/parsed.json). */
+function builtTable(): Record<string, string> {
+  if (table) return table;
+  try {
+    table = JSON.parse(readFileSync(new URL("../parsed.json", import.meta.url), "utf8")) as Record<string, string>;
+  } catch {
+    table = {};
+  }
+  return table;
+}
+
+/** `parse(text)`, or its value from the build when the text is one the package ships (a fresh copy each time). */
+export function parsedOnce(reader: Reader, text: string, parse: (text: string) => unknown): unknown {
+  const built = builtTable()[parsedKey(reader, text)];
+  return built === undefined ? parse(text) : (JSON.parse(built) as unknown);
+}
+
+/** Plain YAML (lesson content). */
+export function parseYaml(text: string): unknown {
+  return parsedOnce("yaml", text, (t) => yaml().parse(t));
+}

@@ -24,6 +24,11 @@ const MAXRSS = `--import=data:text/javascript,process.on("exit",()=>process.stde
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
+/**
+ * A learner's environment, for the CLI and for `node -e 0` alike: the yard stick must start under
+ * the same conditions (e.g. NODE_EXTRA_CA_CERTS, which this machine sets, costs every node start
+ * ~40 ms reading certificates; timing only one side with it would flatter the ratio).
+ */
 function learnerEnv() {
   const home = mkdtempSync(join(tmpdir(), "pll-bench-"));
   return { home, env: { PATH: process.env.PATH, HOME: home, XDG_STATE_HOME: join(home, "state"), LANG: "en_US.UTF-8" } };
@@ -54,13 +59,15 @@ function measureProcesses() {
   const ratio = {};
   const rss = { bare: [] };
   for (const name of Object.keys(cases)) [wall[name], ratio[name], rss[name]] = [[], [], []];
-  run(["-e", "0"]);
-  run([BIN, "--help"]); // warm the file cache once, as a second start would find it
+  const warm = learnerEnv();
+  run(["-e", "0"], { env: warm.env });
+  run([BIN, "--help"], { env: warm.env }); // warm the file cache once, as a second start would find it
+  rmSync(warm.home, { recursive: true, force: true });
   for (let i = 0; i < ROUNDS; i++) {
     for (const name of Object.keys(cases)) {
       const { home, env } = learnerEnv();
       try {
-        const bare = run(["-e", "0"]).ms;
+        const bare = run(["-e", "0"], { env }).ms;
         const t = run(cases[name](), { env }).ms;
         wall.bare.push(bare);
         wall[name].push(t);
@@ -71,7 +78,9 @@ function measureProcesses() {
     }
   }
   for (let i = 0; i < 3; i++) {
-    rss.bare.push(run(["-e", "0"], { memory: true }).rss);
+    const bare = learnerEnv();
+    rss.bare.push(run(["-e", "0"], { env: bare.env, memory: true }).rss);
+    rmSync(bare.home, { recursive: true, force: true });
     for (const name of Object.keys(cases)) {
       const { home, env } = learnerEnv();
       try {

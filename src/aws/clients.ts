@@ -72,6 +72,9 @@ export async function createAwsClients(target: AwsTarget): Promise<AwsClients> {
   const seconds = target.timeoutSeconds ?? DEFAULT_TIMEOUT_SECONDS;
   const common = {
     region: target.region,
+    // Each command class's middleware is resolved once per client, not on every send (our
+    // middleware is added when the client is made, before the first request).
+    cacheMiddleware: true,
     maxAttempts: target.maxAttempts ?? AWS_MAX_ATTEMPTS,
     retryMode: "adaptive" as const,
     requestHandler: requestHandler(seconds),
@@ -106,6 +109,7 @@ export async function createSandboxClients(sandbox: Sandbox, region: string, max
   const sdk = await loadSdk();
   const common = {
     region,
+    cacheMiddleware: true,
     credentials: { accessKeyId: "SANDBOXACCESSKEY", secretAccessKey: "sandbox-secret-not-used" },
     httpAuthSchemes: UNSIGNED,
     retryStrategy: new sdk.ConfiguredRetryStrategy(maxAttempts, (attempt: number) => Math.min(20 * 2 ** attempt, 200)),

@@ -55,15 +55,28 @@ export class StateFile {
     return { kind: "ok", state: parsed.data, ...(from !== undefined ? { migratedFrom: from } : {}) };
   }
 
+  /** The participant this process last saved (the folder exists and last-participant names them). */
+  private savedFor: string | undefined;
+
   save(state: LessonState): void {
     const path = this.pathFor(state.prefix);
     try {
-      mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
+      const first = this.savedFor !== state.prefix;
+      if (first) mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
       const tmp = `${path}.${process.pid}.tmp`;
-      writeFileSync(tmp, JSON.stringify(state, null, 2) + "\n", { mode: 0o600 });
+      const text = JSON.stringify(state, null, 2) + "\n";
+      try {
+        writeFileSync(tmp, text, { mode: 0o600 });
+      } catch (e) {
+        // The folder was removed while the lesson ran: make it again.
+        if ((e as NodeJS.ErrnoException).code !== "ENOENT") throw e;
+        mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
+        writeFileSync(tmp, text, { mode: 0o600 });
+      }
       chmodSync(tmp, 0o600);
       renameSync(tmp, path);
-      writeFileSync(this.lastPath(), state.prefix + "\n", { mode: 0o600 });
+      if (first) writeFileSync(this.lastPath(), state.prefix + "\n", { mode: 0o600 });
+      this.savedFor = state.prefix;
     } catch (e) {
       throw e instanceof LabError ? e : localFileError(path, e);
     }

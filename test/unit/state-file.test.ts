@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync, mkdirSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync, mkdirSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -25,6 +25,15 @@ describe("progress file", () => {
     expect(readdirSync(join(dir, "participants")).filter((n) => n.endsWith(".tmp"))).toEqual([]);
   });
 
+  it("saves again after its folder was removed while the lesson ran", () => {
+    const dir = mkdtempSync(join(tmpdir(), "pll-"));
+    const f = new StateFile(dir);
+    f.save(sample());
+    rmSync(join(dir, "participants"), { recursive: true });
+    f.save({ ...sample(), ids: { endpointId: "vpce-2" } });
+    expect(f.load("alice")).toMatchObject({ kind: "ok", state: { ids: { endpointId: "vpce-2" } } });
+  });
+
   it("keeps a corrupt file as a backup instead of losing it", () => {
     const dir = mkdtempSync(join(tmpdir(), "pll-"));
     const f = new StateFile(dir);
@@ -44,7 +53,8 @@ describe("progress file", () => {
     writeFileSync(f.pathFor("carol"), JSON.stringify({ ...sample("carol"), mode: "sideways" }));
     const r = f.load("carol");
     expect(r.kind).toBe("corrupt");
-    if (r.kind === "corrupt") expect(r.problem).toContain("mode");
+    // The reason names the field and what it should be (the learner sees it).
+    if (r.kind === "corrupt") expect(r.problem).toMatch(/^mode: Invalid option: expected one of "guided"\|"hands-on"/);
   });
 
   it("migrates an older file step by step up to the current version", () => {

@@ -5,11 +5,14 @@ import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { existsSync } from "node:fs";
 
+let root: string | undefined;
+
 /** The package root: the folder holding `templates/` and `lessons/` (works from src/ and from the bundle in dist/). */
 export function packageRoot(): string {
+  if (root) return root;
   let dir = dirname(fileURLToPath(import.meta.url));
   for (let i = 0; i < 5; i++) {
-    if (existsSync(join(dir, "lessons")) && existsSync(join(dir, "templates"))) return dir;
+    if (existsSync(join(dir, "lessons")) && existsSync(join(dir, "templates"))) return (root = dir);
     dir = resolve(dir, "..");
   }
   throw new Error("privatelink-lab: cannot find its lessons/ and templates/ folders");

@@ -51,8 +51,16 @@ function privateDnsName(region: string, short: string): string {
   return short === "s3" ? `*.s3.${region}.amazonaws.com` : `${short}.${region}.amazonaws.com`;
 }
 
-/** Every AWS endpoint service of the region (empty for a region the sandbox does not offer). */
-export function awsServices(region: string): AwsService[] {
+const catalog = new Map<string, readonly AwsService[]>();
+
+/** Every AWS endpoint service of the region (empty for a region the sandbox does not offer); the same list every time. */
+export function awsServices(region: string): readonly AwsService[] {
+  let services = catalog.get(region);
+  if (!services) catalog.set(region, (services = buildCatalog(region)));
+  return services;
+}
+
+function buildCatalog(region: string): AwsService[] {
   const info = regionInfo(region);
   if (!info) return [];
   const zones = info.zones.map((z) => z.ZoneName);

@@ -7,6 +7,8 @@
 //   --quick      skip the install and workshop parts
 //   --bin PATH   time another build's executable instead (e.g. an older checkout), with --quick
 //   --node PATH  also run the installed package's lesson with this node binary (repeatable)
+//   --shell-env  start both sides with this shell's environment (e.g. its NODE_EXTRA_CA_CERTS)
+//                instead of a learner's minimal one
 import { execFileSync, spawnSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from "node:fs";
 import { cpus, tmpdir } from "node:os";
@@ -29,9 +31,11 @@ const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
  * the same conditions (e.g. NODE_EXTRA_CA_CERTS, which this machine sets, costs every node start
  * ~40 ms reading certificates; timing only one side with it would flatter the ratio).
  */
+const SHELL_ENV = process.argv.includes("--shell-env");
 function learnerEnv() {
   const home = mkdtempSync(join(tmpdir(), "pll-bench-"));
-  return { home, env: { PATH: process.env.PATH, HOME: home, XDG_STATE_HOME: join(home, "state"), LANG: "en_US.UTF-8" } };
+  const base = SHELL_ENV ? process.env : { PATH: process.env.PATH };
+  return { home, env: { ...base, HOME: home, XDG_STATE_HOME: join(home, "state"), LANG: "en_US.UTF-8" } };
 }
 
 /** Runs node with args; returns wall ms and peak RSS (KiB, when measured). */
@@ -133,7 +137,7 @@ function measureInstall() {
 const MiB = (kib) => (kib / 1024).toFixed(0);
 const p = measureProcesses();
 const bare = median(p.wall.bare);
-console.log(`machine: ${cpus().length} × ${cpus()[0]?.model ?? "?"}, node ${process.version}; ${ROUNDS} rounds, medians`);
+console.log(`machine: ${cpus().length} × ${cpus()[0]?.model ?? "?"}, node ${process.version}; ${ROUNDS} rounds, medians; ${SHELL_ENV ? "this shell's environment" : "a learner's minimal environment"}`);
 console.log(`node -e 0${" ".repeat(44)}${bare.toFixed(0).padStart(5)} ms  ${MiB(median(p.rss.bare)).padStart(4)} MiB peak`);
 for (const name of Object.keys(cases)) {
   const mem = median(p.rss[name]);

@@ -1,7 +1,8 @@
 /**
  * The sandbox plugs into the real SDK clients as a middleware at the `deserialize` step with high
- * priority: it runs inside the SDK's retry loop and after signing, answers the command from the
- * simulated account and never calls the network. Errors it throws are SDK ServiceExceptions, so
+ * priority: it runs inside the SDK's retry loop, after the signing step (sandbox clients get a
+ * signer that adds no signature: see clients.ts), answers the command from the simulated account
+ * and never calls the network. Errors it throws are SDK ServiceExceptions, so
  * retries, waiters and error handling in the product run exactly as against AWS.
  */
 import type { MetadataBearer } from "@smithy/types";

@@ -1,6 +1,8 @@
 /**
  * One process per participant. Commands that change the lesson (start, step, destroy) hold
- * `participants/<prefix>.lock` for their whole run; a second one refuses, naming the first.
+ * `participants/<prefix>.lock` for their whole run; a second one refuses, naming the first. A
+ * facilitator's command acting for a participant (workshop cleanup, rehearse) holds it while it
+ * acts for them, so it never deletes or builds under a learner's running lesson on this machine.
  * Commands that only read (status, doctor) run anyway but, while another process holds the lock,
  * do not save the progress file under its feet. A lock whose process died is taken over at once.
  */
@@ -8,7 +10,7 @@ import { mkdirSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { LabError } from "../errors.js";
 import { onLocalFile } from "../guard/local-file.js";
-import { currentOwner, tryLock, type LockOwner } from "../guard/process-lock.js";
+import { currentOwner, tryLock, type LockAttempt, type LockOwner } from "../guard/process-lock.js";
 import type { StateFile } from "../state/state-file.js";
 
 export type Access = "write" | "read";
@@ -24,15 +26,43 @@ export function participantLockPath(stateFile: StateFile, prefix: string): strin
   return join(stateFile.dir, "participants", `${prefix}.lock`);
 }
 
-export function lockParticipant(stateFile: StateFile, prefix: string, access: Access): ParticipantLock {
+function attempt(stateFile: StateFile, prefix: string): { path: string; got: LockAttempt; ours: boolean } {
   const path = participantLockPath(stateFile, prefix);
   onLocalFile(dirname(path), () => mkdirSync(dirname(path), { recursive: true, mode: 0o700 }));
   const got = tryLock(path);
-  if (got.ok) return { mine: true, ...(got.tookOverFrom ? { tookOverFrom: got.tookOverFrom } : {}) };
   const me = currentOwner();
   // The same process again (tests run several commands in one process): it is ours already.
-  if (got.holder.pid === me.pid && got.holder.startedAt === me.startedAt) return { mine: true };
+  return { path, got, ours: !got.ok && got.holder.pid === me.pid && got.holder.startedAt === me.startedAt };
+}
+
+function busy(prefix: string, holder: LockOwner, path: string): LabError {
+  const started = new Date(holder.startedAt).toISOString().replace("T", " ").replace(/\.\d+Z$/, " UTC");
+  return new LabError("guard.busy", { prefix, pid: holder.pid || "?", started, host: holder.host, path }, { source: "busy" });
+}
+
+/** Takes the lock for the rest of this process (start, step, destroy, status, doctor). */
+export function lockParticipant(stateFile: StateFile, prefix: string, access: Access): ParticipantLock {
+  const { path, got, ours } = attempt(stateFile, prefix);
+  if (got.ok) return { mine: true, ...(got.tookOverFrom ? { tookOverFrom: got.tookOverFrom } : {}) };
+  if (ours) return { mine: true };
   if (access === "read") return { mine: false };
-  const started = new Date(got.holder.startedAt).toISOString().replace("T", " ").replace(/\.\d+Z$/, " UTC");
-  throw new LabError("guard.busy", { prefix, pid: got.holder.pid || "?", started, host: got.holder.host, path }, { source: "busy" });
+  throw busy(prefix, got.holder, path);
+}
+
+/**
+ * Holds the participants' locks while `work` acts for them, then lets them go. If a live process
+ * has one, nothing is done: guard.busy names it.
+ */
+export async function asParticipants<T>(stateFile: StateFile, prefixes: string[], work: () => Promise<T>): Promise<T> {
+  const held: Array<() => void> = [];
+  try {
+    for (const prefix of prefixes) {
+      const { path, got, ours } = attempt(stateFile, prefix);
+      if (got.ok) held.push(got.release);
+      else if (!ours) throw busy(prefix, got.holder, path);
+    }
+    return await work();
+  } finally {
+    held.forEach((release) => release());
+  }
 }

@@ -37,6 +37,8 @@ function failureOf(e: unknown): { key: string; vars: Record<string, string | num
 
 export interface CleanupOptions {
   concurrency?: number;
+  /** Runs the work for one participant (the command holds their lock meanwhile). */
+  actFor?: <T>(prefix: string, work: () => Promise<T>) => Promise<T>;
   /** Called as each participant finishes (for a progress line). */
   onDone?: (outcome: CleanupOutcome, done: number, total: number) => void;
 }
@@ -48,7 +50,8 @@ export async function cleanupRoom(f: Facilitator, participants: ParticipantCloud
     const ctx = actAs(f, p.prefix, new QuietHost(f.lang));
     let outcome: CleanupOutcome;
     try {
-      outcome = { prefix: p.prefix, planned, removed: await teardown(ctx) };
+      const removed = options.actFor ? await options.actFor(p.prefix, () => teardown(ctx)) : await teardown(ctx);
+      outcome = { prefix: p.prefix, planned, removed };
     } catch (e) {
       outcome = { prefix: p.prefix, planned, removed: [], failure: failureOf(e) };
     }

@@ -1,12 +1,17 @@
 /** A facilitator's room in the sandbox: rehearse, watch, export, clean up; the real SDK clients throughout. */
 import { DescribeStacksCommand } from "@aws-sdk/client-cloudformation";
 import { DescribeVpcsCommand } from "@aws-sdk/client-ec2";
+import { spawn } from "node:child_process";
+import { existsSync, mkdirSync, writeFileSync } from "node:fs";
+import { hostname } from "node:os";
+import { join } from "node:path";
 import { PassThrough } from "node:stream";
 import { describe, expect, it } from "vitest";
 import { workshopCleanup } from "../../src/commands/workshop/cleanup.js";
 import { openFacilitator } from "../../src/commands/workshop/open.js";
 import { workshopRehearse } from "../../src/commands/workshop/rehearse.js";
 import { readStatus, workshopStatus } from "../../src/commands/workshop/status.js";
+import { processStartTime } from "../../src/guard/process-lock.js";
 import { harness, type Harness } from "../helpers/lesson-harness.js";
 
 async function rehearsed(n: number, base = "team"): Promise<Harness> {
@@ -123,5 +128,48 @@ describe("workshop status reads the room in a fixed number of calls", () => {
     expect(line(frames[1]!)).not.toContain("!");
     expect(frames[1]!.split("\n").find((l) => l.includes("team-02"))).toMatch(/! team-02.*18 min on it/);
     expect(frames[1]).toContain("7 participants · 1 finished · 4 flagged");
+  }, 60_000);
+});
+
+describe("a facilitator never acts under a learner's running lesson on this machine", () => {
+  /** A live process (standing in for a learner's `start`) holding the participant's lock. */
+  async function learnerRunning(h: Harness, prefix: string): Promise<{ pid: number; stop: () => Promise<void> }> {
+    const child = spawn(process.execPath, ["-e", "setTimeout(() => {}, 60000)"]);
+    await new Promise((r) => setTimeout(r, 200));
+    const dir = join(h.stateDir, "participants");
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(join(dir, `${prefix}.lock`), JSON.stringify({ pid: child.pid, startedAt: processStartTime(child.pid!) ?? Date.now(), host: hostname() }));
+    const exited = new Promise<void>((r) => child.once("exit", () => r()));
+    return { pid: child.pid!, stop: () => (child.kill("SIGKILL"), exited) };
+  }
+
+  it("cleanup leaves that participant alone, says who holds them, and cleans the others", async () => {
+    const h = await rehearsed(3, "lock");
+    const learner = await learnerRunning(h, "lock-02");
+    try {
+      await expect(workshopCleanup({ ...h.opts, all: true, yes: true }, h.env)).rejects.toMatchObject({ key: "workshop.cleanup.someFailed", vars: { n: 1, prefixes: "lock-02" } });
+      const rows = h.host.ofType("table").at(-1)!.rows.slice(1);
+      expect(rows.find((r) => r[0] === "lock-02")?.[2]).toContain(`process ${learner.pid}`);
+      expect(rows.filter((r) => r[2]!.startsWith("✔")).map((r) => r[0])).toEqual(["lock-01", "lock-03"]);
+      const f = await openFacilitator(h.opts, h.env);
+      expect((await readStatus(f)).participants.map((p) => p.prefix)).toEqual(["lock-02"]);
+    } finally {
+      await learner.stop();
+    }
+    // Once that lesson has stopped, cleanup removes the rest and leaves no lock behind.
+    await workshopCleanup({ ...h.opts, all: true, yes: true }, h.env);
+    expect(existsSync(join(h.stateDir, "participants", "lock-02.lock"))).toBe(false);
+  }, 120_000);
+
+  it("rehearse refuses a name whose lesson is running here, and builds nothing", async () => {
+    const h = harness();
+    const learner = await learnerRunning(h, "demo-02");
+    try {
+      await expect(workshopRehearse({ ...h.opts, participants: "2", prefixBase: "demo" }, h.env)).rejects.toMatchObject({ key: "guard.busy", vars: { prefix: "demo-02" } });
+      const f = await openFacilitator(h.opts, h.env);
+      expect((await readStatus(f)).participants).toEqual([]);
+    } finally {
+      await learner.stop();
+    }
   }, 60_000);
 });

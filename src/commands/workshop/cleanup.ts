@@ -11,6 +11,7 @@ import { readRoom } from "../../workshop/room-read.js";
 import type { ParticipantCloud } from "../../workshop/room-views.js";
 import type { GlobalOptions } from "../options.js";
 import type { Environment } from "../session.js";
+import { asParticipants } from "../participant-lock.js";
 import { openFacilitator } from "./open.js";
 
 export interface CleanupOptions extends GlobalOptions {
@@ -78,6 +79,8 @@ export async function workshopCleanup(opts: CleanupOptions, e: Environment): Pro
   let outcomes: CleanupOutcome[];
   try {
     outcomes = await cleanupRoom(f, chosen.filter((c) => plan.some((p) => p.prefix === c.prefix)), {
+      // A learner's lesson still running on this machine is never torn down under it.
+      actFor: (prefix, work) => asParticipants(f.stateFile, [prefix], work),
       onDone: (_o, done, n) => spinner.update(t("workshop.cleanup.running", { done, n })),
     });
     spinner.succeed(t("workshop.cleanup.finished", { n: plan.length }));

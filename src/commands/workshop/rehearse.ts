@@ -9,6 +9,7 @@ import { rehearse, type Outcome } from "../../workshop/rehearse.js";
 import { readRoom } from "../../workshop/room-read.js";
 import type { GlobalOptions } from "../options.js";
 import type { Environment } from "../session.js";
+import { asParticipants } from "../participant-lock.js";
 import { openFacilitator } from "./open.js";
 
 export interface RehearseOptions extends GlobalOptions {
@@ -29,10 +30,13 @@ export async function workshopRehearse(opts: RehearseOptions, e: Environment): P
   const spinner = io.spinner("rehearse", t("workshop.rehearse.building", { done: 0, n }));
   const counts = new Map<Outcome, number>();
   try {
-    await rehearse(f, prefixes, room.participants.length, (r, done) => {
-      counts.set(r.outcome, (counts.get(r.outcome) ?? 0) + 1);
-      spinner.update(t("workshop.rehearse.building", { done, n }));
-    });
+    // No learner's lesson on this machine may be running under one of these names meanwhile.
+    await asParticipants(f.stateFile, prefixes, () =>
+      rehearse(f, prefixes, room.participants.length, (r, done) => {
+        counts.set(r.outcome, (counts.get(r.outcome) ?? 0) + 1);
+        spinner.update(t("workshop.rehearse.building", { done, n }));
+      }),
+    );
     spinner.succeed(t("workshop.rehearse.built", { n }));
   } finally {
     spinner.stop();

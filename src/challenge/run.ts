@@ -48,17 +48,19 @@ async function tagConsumer(ctx: LessonContext, path: LearnerPath, id: string, st
   );
 }
 
-export function listChallenges(ctx: LessonContext): void {
+/** The challenges, marked: in progress (▶, also one a facilitator started for the room), solved, given up. */
+export async function listChallenges(ctx: LessonContext): Promise<void> {
   const p = ctx.state.challenges;
+  const active = p.active ?? (await adoptFromCloud(ctx, await readLearnerPath(ctx)));
   ctx.io.notify({
     type: "table",
     rows: loadChallenges(ctx.lesson).map((c) => {
-      const mark = p.active?.id === c.id ? "▶" : p.solved[c.id] ? "✔" : p.gaveUp[c.id] ? "○" : "·";
+      const mark = active?.id === c.id ? "▶" : p.solved[c.id] ? "✔" : p.gaveUp[c.id] ? "○" : "·";
       const text = loadChallengeText(ctx, c.id);
       return [mark, c.id, "★".repeat(c.level), text.title, text.summary];
     }),
   });
-  ctx.io.notify({ type: "notice", level: "info", message: ctx.t(p.active ? "challenge.activeNow" : "challenge.howToStart", { id: p.active?.id ?? "" }) });
+  ctx.io.notify({ type: "notice", level: "info", message: ctx.t(active ? "challenge.activeNow" : "challenge.howToStart", { id: active?.id ?? "" }) });
 }
 
 export async function startChallenge(ctx: LessonContext, id: string): Promise<void> {
@@ -81,23 +83,25 @@ export async function startChallenge(ctx: LessonContext, id: string): Promise<vo
 type Active = NonNullable<LessonContext["state"]["challenges"]["active"]>;
 
 /**
- * The challenge in progress: from the progress file, or, when a facilitator started it for the
- * room (`workshop challenge --all`), from the Consumer instance's tags.
+ * A challenge a facilitator started for the room (`workshop challenge --all`) shows only on the
+ * Consumer instance's tags: the progress file learns it from there.
  */
+async function adoptFromCloud(ctx: LessonContext, path: LearnerPath): Promise<Active | undefined> {
+  if (!path.consumerInstanceId) return undefined;
+  const out = await ctx.clients.ec2.send(new DescribeInstancesCommand({ InstanceIds: [path.consumerInstanceId] }));
+  const mark = challengeMark(out.Reservations?.[0]?.Instances?.[0]?.Tags);
+  if (mark?.state !== "broken") return undefined;
+  const adopted: Active = { id: mark.id, startedAt: now(ctx), hints: 0, undo: {} };
+  ctx.state.challenges.active = adopted;
+  saveState(ctx);
+  return adopted;
+}
+
+/** The challenge in progress: from the progress file, or from the cloud (see adoptFromCloud). */
 async function requireActive(ctx: LessonContext, path: LearnerPath): Promise<Active> {
-  const known = ctx.state.challenges.active;
-  if (known) return known;
-  if (path.consumerInstanceId) {
-    const out = await ctx.clients.ec2.send(new DescribeInstancesCommand({ InstanceIds: [path.consumerInstanceId] }));
-    const mark = challengeMark(out.Reservations?.[0]?.Instances?.[0]?.Tags);
-    if (mark?.state === "broken") {
-      const adopted: Active = { id: mark.id, startedAt: now(ctx), hints: 0, undo: {} };
-      ctx.state.challenges.active = adopted;
-      saveState(ctx);
-      return adopted;
-    }
-  }
-  throw new LabError("challenge.none");
+  const active = ctx.state.challenges.active ?? (await adoptFromCloud(ctx, path));
+  if (!active) throw new LabError("challenge.none");
+  return active;
 }
 
 /** Runs the lesson's curl on the Consumer instance; true when the Provider's own page came back (HTTP 200). */

@@ -85,7 +85,7 @@ describe("the challenges", () => {
 
   it("lists them with none solved, and refuses a second one while one is in progress", async () => {
     const { ctx, host } = await copyLab(lab);
-    listChallenges(ctx);
+    await listChallenges(ctx);
     expect(host.ofType("table")[0]!.rows.map((r) => r[1])).toEqual(challenges.map((c) => c.id));
     await startChallenge(ctx, "silent-door");
     await expect(startChallenge(ctx, "wrong-number")).rejects.toMatchObject({ key: "challenge.alreadyActive" });

@@ -6,7 +6,7 @@
 import { AuthorizeSecurityGroupIngressCommand } from "@aws-sdk/client-ec2";
 import { describe, expect, it } from "vitest";
 import { readLearnerPath } from "../../src/challenge/learner-path.js";
-import { checkChallenge } from "../../src/challenge/run.js";
+import { checkChallenge, listChallenges } from "../../src/challenge/run.js";
 import { lessonContext, openSession } from "../../src/commands/session.js";
 import { workshopChallenge } from "../../src/commands/workshop/challenge.js";
 import { workshopRehearse } from "../../src/commands/workshop/rehearse.js";
@@ -30,9 +30,15 @@ describe("workshop challenge --all", () => {
     expect(row("team-01")[col]).toBe("silent-door ✖ broken");
     expect(row("team-02")[col]).toBe("-");
 
-    // team-01 fixes it with the AWS CLI, then checks from their own machine.
+    // team-01's own list shows it in progress, though their progress file knew nothing of it.
     const opts = { ...h.opts, prefix: "team-01" };
     const ctx = await lessonContext(opts, h.env, await openSession(opts, h.env), false);
+    expect(ctx.state.challenges.active).toBeUndefined();
+    await listChallenges(ctx);
+    expect(h.host.ofType("table").at(-1)!.rows.find((r) => r[1] === "silent-door")?.[0]).toBe("▶");
+    expect(h.host.ofType("notice").at(-1)!.message).toContain("silent-door");
+
+    // team-01 fixes it with the AWS CLI, then checks from their own machine.
     expect(await checkChallenge(ctx)).toBe(false);
     const p = await readLearnerPath(ctx);
     await ctx.clients.ec2.send(new AuthorizeSecurityGroupIngressCommand({ GroupId: p.endpointSgId, IpProtocol: "tcp", FromPort: 80, ToPort: 80, CidrIp: `${p.consumerIp}/32` }));

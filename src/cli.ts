@@ -10,6 +10,8 @@ import { translator, type Translate } from "./i18n/messages.js";
 import { EXIT, LabError } from "./errors.js";
 import { packageRoot } from "./paths.js";
 import type { GlobalOptions } from "./commands/options.js";
+import { fitHelp, helpLayout, helpWidth } from "./ui/help-layout.js";
+import { loadPhrases, type Phrases } from "./ui/line-breaks.js";
 import { wireWorkshop } from "./commands/workshop/wire.js";
 import { wireChallenge } from "./commands/challenge-wire.js";
 import type { Environment } from "./commands/environment.js";
@@ -53,9 +55,9 @@ function localizeHelp(text: string, t: Translate): string {
   return text
     .replace(/^Usage:/m, t("help.title.usage"))
     .replace(/^Options:/m, t("help.title.options"))
+    .replace(/^Global Options:/m, t("help.title.globalOptions"))
     .replace(/^Commands:/m, t("help.title.commands"))
     .replace(/^Arguments:/m, t("help.title.arguments"))
-    .replace(/\[options\]/g, t("help.title.optionsArg"))
     // Only the words: commander may have wrapped the line right after them (keep that break).
     .replace(/\(choices:(?=\s)/g, t("help.title.choices"));
 }
@@ -114,9 +116,15 @@ function usageMessage(err: CommanderError, t: Translate, program: Command, argv:
 
 export type Runner = (what: () => Promise<void>, lang: Lang, json: boolean, profile?: string) => Promise<void>;
 
-export function buildProgram(e: Environment, run: Runner, argv: readonly string[]): Command {
+/** The learner's language: --lang, else LANG. */
+function langOf(argv: readonly string[], e: Environment): Lang {
   const requested = langFromArgv(argv);
-  const lang: Lang = requested && isLang(requested) ? requested : langFromEnv(e.env);
+  return requested && isLang(requested) ? requested : langFromEnv(e.env);
+}
+
+/** `phrases`: Japanese phrase breaks for the help text (loaded only when help is asked for). */
+export function buildProgram(e: Environment, run: Runner, argv: readonly string[], phrases?: Phrases): Command {
+  const lang = langOf(argv, e);
   const t = translator(lang);
   const program = new Command("privatelink-lab");
   program
@@ -127,9 +135,12 @@ export function buildProgram(e: Environment, run: Runner, argv: readonly string[
     .showSuggestionAfterError(true)
     .addHelpText("after", "\n" + t("help.examples"))
     .exitOverride()
+    .configureHelp(helpLayout(t("help.title.optionsArg"), phrases))
     .configureOutput({
-      writeOut: (s) => e.stdout.write(localizeHelp(s, t)),
-      writeErr: (s) => process.stderr.write(localizeHelp(s, t)),
+      getOutHelpWidth: () => helpWidth(e.stdout),
+      getErrHelpWidth: () => helpWidth(process.stderr),
+      writeOut: (s) => e.stdout.write(fitHelp(localizeHelp(s, t), helpWidth(e.stdout), phrases)),
+      writeErr: (s) => process.stderr.write(fitHelp(localizeHelp(s, t), helpWidth(process.stderr), phrases)),
       // Usage errors are reported by runCli in the learner's language.
       outputError: () => undefined,
     });
@@ -190,15 +201,16 @@ export function buildProgram(e: Environment, run: Runner, argv: readonly string[
 
 /** Parses argv and runs; returns the exit code. */
 export async function runCli(argv: string[], e: Environment, run: Runner): Promise<number> {
-  const program = buildProgram(e, run, argv);
+  const lang = langOf(argv, e);
+  const wantsHelp = argv.includes("--help") || argv.includes("-h");
+  const program = buildProgram(e, run, argv, wantsHelp ? await loadPhrases(lang) : undefined);
   try {
     await program.parseAsync(argv, { from: "user" });
     return EXIT.ok;
   } catch (err) {
     if (err instanceof CommanderError) {
       if (err.exitCode === 0 || err.code === "commander.helpDisplayed" || err.code === "commander.version") return EXIT.ok;
-      const requested = langFromArgv(argv);
-      const t = translator(requested && isLang(requested) ? requested : langFromEnv(e.env));
+      const t = translator(lang);
       process.stderr.write(`✖ ${usageMessage(err, t, program, argv)}\n→ ${t("usage.seeHelp")}\n`);
       return EXIT.usage;
     }

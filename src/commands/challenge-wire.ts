@@ -29,5 +29,7 @@ export function wireChallenge(group: Command, w: ChallengeWiring): Command {
   group.command("check").description(t("challenge.help.check")).action(async (_o, cmd: Command) => run(cmd, "check"));
   group.command("fix").description(t("challenge.help.fix")).action(async (_o, cmd: Command) => run(cmd, "fix"));
   group.command("give-up").description(t("challenge.help.giveUp")).action(async (_o, cmd: Command) => run(cmd, "give-up"));
+  // The shared options (--sandbox, --prefix, …) belong to `challenge`; each subcommand's --help lists them too.
+  for (const sub of group.commands) sub.configureHelp({ ...sub.configureHelp(), showGlobalOptions: true });
   return group;
 }

@@ -1,6 +1,9 @@
 /** Each command's --help, in both languages: only the options it uses, its own examples; usage errors name what is allowed. */
+import stringWidth from "string-width";
 import { describe, expect, it } from "vitest";
 import { freshLearner, runCli } from "../helpers/cli-process.js";
+
+const COMMANDS = [[], ["start"], ["status"], ["step"], ["destroy"], ["templates"], ["doctor"], ["diagnose"], ["challenge"], ["challenge", "check"], ["challenge", "start"], ["workshop"], ["workshop", "plan"], ["workshop", "status"], ["workshop", "cleanup"], ["workshop", "challenge"]];
 
 const help = (lang: "ja" | "en", ...cmd: string[]) => {
   const run = runCli(freshLearner({ LANG: lang === "ja" ? "ja_JP.UTF-8" : "en_US.UTF-8" }), [...cmd, "--help"]);
@@ -26,6 +29,22 @@ describe("--help of each command", () => {
       }
     });
   }
+  for (const lang of ["en", "ja"] as const) {
+    it(`fits 80 columns by display width, descriptions in one column (${lang})`, () => {
+      for (const cmd of COMMANDS) {
+        const lines = help(lang, ...cmd).split("\n");
+        expect(lines.filter((l) => stringWidth(l) > 80), cmd.join(" ")).toEqual([]);
+        // Every option's and command's description starts at the same column (the first line of each item).
+        const items = lines.filter((l) => /^ {2}(-|[a-z])/.test(l) && !l.startsWith("  npx ") && / {2,}\S/.test(l.trimStart()));
+        const starts = new Set(items.map((l) => stringWidth(/^ {2}\S.*? {2,}(?=\S)/.exec(l)![0])));
+        expect(starts.size, `${cmd.join(" ")}: ${[...starts].join(", ")}`).toBe(1);
+      }
+    });
+  }
+  it("lists the shared options under each challenge subcommand", () => {
+    expect(help("en", "challenge", "check")).toMatch(/Global Options:[\s\S]*--sandbox[\s\S]*--prefix/);
+    expect(help("ja", "challenge", "start")).toMatch(/共通オプション:[\s\S]*--sandbox[\s\S]*--prefix/);
+  });
   it("speaks Japanese in commander's own words too", () => {
     const out = help("ja", "destroy");
     expect(out).toMatch(/使い方: privatelink-lab destroy \[オプション\]/);

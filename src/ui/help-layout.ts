@@ -1,0 +1,47 @@
+/**
+ * `--help` laid out by display width: commander measures text with `.length` and breaks only at
+ * spaces, so Japanese help (two columns a character, few spaces) ran past the terminal's edge.
+ * Its Help here measures with displayWidth and wraps with wrap() (Japanese between phrases, or
+ * between characters without the phrase model, never before 。、） or after （); "[options]" is
+ * translated before the columns are laid out; lines commander does not wrap (the examples) fold
+ * here, their continuation under the comment column.
+ */
+import { Help, type Command, type HelpConfiguration } from "commander";
+import type { Phrases } from "./line-breaks.js";
+import { displayWidth } from "./text-width.js";
+import { wrap } from "./wrap.js";
+
+/** The width commander lays help out for: the terminal's, or 80 when not a terminal. */
+export function helpWidth(out: { isTTY?: boolean; columns?: number }): number {
+  return out.isTTY && out.columns ? out.columns : 80;
+}
+
+/** Overrides for commander's Help (configureHelp); `optionsWord` replaces "[options]". */
+export function helpLayout(optionsWord: string, phrases?: Phrases): HelpConfiguration {
+  const plain = new Help();
+  const localize = (text: string) => text.replace(/\[options\]/g, optionsWord);
+  return {
+    displayWidth: (text: string) => displayWidth(text),
+    boxWrap: (text: string, width: number) =>
+      text
+        .split("\n")
+        .map((line) => wrap(line, width, { phrases }))
+        .join("\n"),
+    subcommandTerm: (cmd: Command) => localize(plain.subcommandTerm(cmd)),
+    commandUsage: (cmd: Command) => localize(plain.commandUsage(cmd)),
+  };
+}
+
+/** Folds each line wider than `width`: under its comment ("cmd   comment"), else under its text. */
+export function fitHelp(text: string, width: number, phrases?: Phrases): string {
+  return text
+    .split("\n")
+    .map((line) => {
+      if (displayWidth(line) <= width) return line;
+      const lead = /^\s*/.exec(line)![0];
+      const column = /^(\s*\S.*?\s{2,})\S/.exec(line)?.[1];
+      const hang = column && displayWidth(column) <= width - 20 ? displayWidth(column) : lead.length + 2;
+      return wrap(line.slice(lead.length), width, { first: lead, rest: " ".repeat(hang), phrases });
+    })
+    .join("\n");
+}

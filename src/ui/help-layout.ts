@@ -17,16 +17,21 @@ export function helpWidth(out: { isTTY?: boolean; columns?: number }): number {
 }
 
 /** Overrides for commander's Help (configureHelp); `optionsWord` replaces "[options]". */
+const ASCII = /^[\x20-\x7e\n]*$/;
+
 export function helpLayout(optionsWord: string, phrases?: Phrases): HelpConfiguration {
   const plain = new Help();
   const localize = (text: string) => text.replace(/\[options\]/g, optionsWord);
+  // Plain ASCII (English help) is what commander already lays out right, and faster.
   return {
-    displayWidth: (text: string) => displayWidth(text),
+    displayWidth: (text: string) => (ASCII.test(text) ? plain.displayWidth(text) : displayWidth(text)),
     boxWrap: (text: string, width: number) =>
-      text
-        .split("\n")
-        .map((line) => wrap(line, width, { phrases }))
-        .join("\n"),
+      ASCII.test(text)
+        ? plain.boxWrap(text, width)
+        : text
+            .split("\n")
+            .map((line) => wrap(line, width, { phrases }))
+            .join("\n"),
     subcommandTerm: (cmd: Command) => localize(plain.subcommandTerm(cmd)),
     commandUsage: (cmd: Command) => localize(plain.commandUsage(cmd)),
   };
@@ -37,7 +42,7 @@ export function fitHelp(text: string, width: number, phrases?: Phrases): string 
   return text
     .split("\n")
     .map((line) => {
-      if (displayWidth(line) <= width) return line;
+      if (line.length <= width / 2 || displayWidth(line) <= width) return line;
       const lead = /^\s*/.exec(line)![0];
       const column = /^(\s*\S.*?\s{2,})\S/.exec(line)?.[1];
       const hang = column && displayWidth(column) <= width - 20 ? displayWidth(column) : lead.length + 2;

@@ -1,18 +1,28 @@
-/** `privatelink-lab [start]`: start the lesson, or continue it where the cloud actually is. */
-import { readCloud } from "../lesson/cloud-view.js";
-import { saveState } from "../lesson/context.js";
-import { runLesson } from "../lesson/engine.js";
-import { cleanup } from "../lesson/steps/cleanup.js";
+/**
+ * `privatelink-lab [start]`: start the lesson, or continue it where the cloud actually is. Only
+ * the session (and the first question's modules) load before the first question; the lesson
+ * engine, the SDK and the sandbox are imported after it is on screen (see first-question.ts).
+ */
+import { afterFirstQuestion } from "../ui/first-question.js";
 import type { GlobalOptions } from "./options.js";
 import { lessonContext, openSession, type Environment } from "./session.js";
-import { reportCostOnExit } from "./leaving.js";
+
+const lessonModules = () =>
+  Promise.all([
+    import("../lesson/cloud-view.js"),
+    import("../lesson/context.js"),
+    import("../lesson/engine.js"),
+    import("../lesson/steps/cleanup.js"),
+    import("./leaving.js"),
+    import("../aws/clients.js"),
+    import("../sandbox/middleware.js"),
+  ]);
 
 export async function start(opts: GlobalOptions & { restart?: boolean }, e: Environment): Promise<void> {
-  // The SDK and the sandbox load while the learner reads the first question (the prompt's own
-  // modules are requested first, so it is not kept waiting).
-  setTimeout(() => void Promise.all([import("../aws/clients.js"), import("../sandbox/middleware.js")]).catch(() => undefined), 0);
+  afterFirstQuestion(() => void lessonModules().catch(() => undefined));
   const s = await openSession(opts, e, true);
   const ctx = await lessonContext(opts, e, s, true);
+  const [{ readCloud }, { saveState }, { runLesson }, { cleanup }, { reportCostOnExit }] = await lessonModules();
   if (opts.restart) {
     // What the cloud shows of the last run (deleted stacks, curl history) counts only after this.
     ctx.state.marks = { restart: new Date(ctx.clock.now()).toISOString() };

@@ -15,6 +15,7 @@ import { defaultAnswerText, promptTheme } from "./prompt-theme.js";
 import { renderEvent } from "./render-event.js";
 import { displayWidth, truncate } from "./text-width.js";
 import { wrap } from "./wrap.js";
+import { questionShown } from "./first-question.js";
 
 export interface TerminalHostOptions {
   lang: Lang;
@@ -80,10 +81,18 @@ export class TerminalHost implements IoHost {
   async confirm(message: string, defaultValue: boolean): Promise<boolean> {
     if (!this.interactive) return defaultValue;
     const t = this.opts.t;
-    return confirm(
-      { message: this.question(message, 4 + displayWidth(defaultAnswerText(t, defaultValue))), default: defaultValue, transformer: (yes) => t(yes ? "prompt.yes" : "prompt.no"), theme: promptTheme(t) },
-      { input: this.in, output: this.out },
+    return this.shown(
+      confirm(
+        { message: this.question(message, 4 + displayWidth(defaultAnswerText(t, defaultValue))), default: defaultValue, transformer: (yes) => t(yes ? "prompt.yes" : "prompt.no"), theme: promptTheme(t) },
+        { input: this.in, output: this.out },
+      ),
     );
+  }
+
+  /** A question is on screen: work waiting for that may run now (first-question.ts). */
+  private shown<T>(answer: Promise<T>): Promise<T> {
+    questionShown();
+    return answer;
   }
 
   async select<T>(message: string, choices: Choice<T>[], defaultValue: T, options: { inline?: boolean } = {}): Promise<T> {
@@ -96,7 +105,7 @@ export class TerminalHost implements IoHost {
     const question = this.question(message);
     const base = promptTheme(this.opts.t);
     const theme = { ...base, style: { ...base.style, answer: this.answerStyle(question) } };
-    return select<T>({ message: question, choices, default: defaultValue, pageSize: 10, theme }, { input: this.in, output: this.out });
+    return this.shown(select<T>({ message: question, choices, default: defaultValue, pageSize: 10, theme }, { input: this.in, output: this.out }));
   }
 
   private async inlineSelect<T>(message: string, choices: Choice<T>[], defaultValue: T): Promise<T> {
@@ -106,13 +115,13 @@ export class TerminalHost implements IoHost {
     const legend = wrap(items.join(c.dim("  ·  ")), this.width, { first: "  ", rest: "  ", phrases: this.opts.phrases });
     const labels = choices.map((ch) => ch.name);
     const question = this.question(message);
-    const picked = await inlineChoice({ message: question, legend, count: choices.length, labels, default: def, answer: this.answerStyle(question) }, { input: this.in, output: this.out });
+    const picked = await this.shown(inlineChoice({ message: question, legend, count: choices.length, labels, default: def, answer: this.answerStyle(question) }, { input: this.in, output: this.out }));
     return (choices[picked] ?? choices[def]!).value;
   }
 
   async input(message: string, defaultValue: string, validate?: (value: string) => string | true): Promise<string> {
     if (!this.interactive) return defaultValue;
-    return input({ message: this.question(message), default: defaultValue, theme: promptTheme(this.opts.t), ...(validate ? { validate } : {}) }, { input: this.in, output: this.out });
+    return this.shown(input({ message: this.question(message), default: defaultValue, theme: promptTheme(this.opts.t), ...(validate ? { validate } : {}) }, { input: this.in, output: this.out }));
   }
 
   spinner(step: string, text: string): Spinner {

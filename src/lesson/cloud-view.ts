@@ -96,6 +96,32 @@ export interface CloudView {
 
 const tagFilter = (prefix: string) => [{ Name: `tag:${PARTICIPANT_TAG}`, Values: [prefix] }];
 
+/** Statuses in which only a new stack operation (which changes the status) can change the resources. */
+const SETTLED = /^(CREATE|UPDATE|UPDATE_ROLLBACK|ROLLBACK|IMPORT)_COMPLETE$/;
+const settledResources = new WeakMap<AwsClients["cfn"], Map<string, Record<string, string>>>();
+
+/**
+ * The stack's resources (logical id → physical id). A settled stack's are read once per stack,
+ * status and update time: the stack is read on every look at the cloud, its resources cannot
+ * change without its status changing.
+ */
+async function stackResources(clients: AwsClients, stack: Stack, name: string): Promise<Record<string, string>> {
+  const key = `${stack.StackId}|${stack.StackStatus}|${stack.LastUpdatedTime?.getTime() ?? ""}`;
+  const cache = settledResources.get(clients.cfn) ?? new Map<string, Record<string, string>>();
+  settledResources.set(clients.cfn, cache);
+  const known = SETTLED.test(String(stack.StackStatus)) ? cache.get(key) : undefined;
+  if (known) return { ...known };
+  const resources: Record<string, string> = {};
+  const res = await clients.cfn.send(new DescribeStackResourcesCommand({ StackName: stack.StackId ?? name }));
+  for (const r of res.StackResources ?? []) {
+    if (r.LogicalResourceId && r.PhysicalResourceId && !String(r.ResourceStatus).startsWith("DELETE_COMPLETE")) {
+      resources[r.LogicalResourceId] = r.PhysicalResourceId;
+    }
+  }
+  if (SETTLED.test(String(stack.StackStatus))) cache.set(key, { ...resources });
+  return resources;
+}
+
 export async function readStack(clients: AwsClients, name: string): Promise<StackView | undefined> {
   let stack: Stack | undefined;
   try {
@@ -105,13 +131,7 @@ export async function readStack(clients: AwsClients, name: string): Promise<Stac
     throw e;
   }
   if (!stack || stack.StackStatus === "DELETE_COMPLETE") return undefined;
-  const resources: Record<string, string> = {};
-  const res = await clients.cfn.send(new DescribeStackResourcesCommand({ StackName: stack.StackId ?? name }));
-  for (const r of res.StackResources ?? []) {
-    if (r.LogicalResourceId && r.PhysicalResourceId && !String(r.ResourceStatus).startsWith("DELETE_COMPLETE")) {
-      resources[r.LogicalResourceId] = r.PhysicalResourceId;
-    }
-  }
+  const resources = await stackResources(clients, stack, name);
   const outputs: Record<string, string> = {};
   for (const o of stack.Outputs ?? []) if (o.OutputKey && o.OutputValue) outputs[o.OutputKey] = o.OutputValue;
   const participant = stack.Tags?.find((t) => t.Key === PARTICIPANT_TAG)?.Value;

@@ -112,13 +112,10 @@ async function playLesson(s: TmuxSession, run: Run): Promise<{ prompts: string[]
   }
 }
 
-const RUNS: Run[] = [
-  // Each language at each size, each mode at each size, each mode in each language.
-  { lang: "ja", cols: 80, rows: 24, mode: "guided" },
-  { lang: "en", cols: 80, rows: 24, mode: "hands-on" },
-  { lang: "en", cols: 120, rows: 40, mode: "guided" },
-  { lang: "ja", cols: 120, rows: 40, mode: "hands-on" },
-];
+// Every language, at every size, in every mode.
+const RUNS: Run[] = (["ja", "en"] as const).flatMap((lang) =>
+  ([[80, 24], [120, 40]] as const).flatMap(([cols, rows]) => (["guided", "hands-on"] as const).map((mode) => ({ lang, cols, rows, mode }))),
+);
 
 describe("the whole lesson fits the terminal", () => {
   it.each(RUNS)("$lang, $cols×$rows, $mode", async (run) => {

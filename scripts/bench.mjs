@@ -106,6 +106,29 @@ function dirSize(dir) {
   return total;
 }
 
+/**
+ * The installed CLI on one node binary: medians of per-round ratios to that node's own `node -e 0`
+ * (on Node ≥ 22.1 the CLI turns on Node's compile cache, so later starts skip most compiling).
+ */
+function timeInstalled(node, bin) {
+  const measures = { "--help": ["--help"], "status --sandbox": ["status", "--sandbox", "--prefix", "bench"], "lesson --json": [...LESSON, "--json"] };
+  const ratios = Object.fromEntries(Object.keys(measures).map((k) => [k, []]));
+  const bares = [];
+  for (let i = 0; i < Math.min(ROUNDS, 5); i++) {
+    for (const [name, args] of Object.entries(measures)) {
+      const { home, env } = learnerEnv();
+      try {
+        const bare = run(["-e", "0"], { env, node }).ms;
+        bares.push(bare);
+        ratios[name].push(run([bin, ...args], { env, node }).ms / bare);
+      } finally {
+        rmSync(home, { recursive: true, force: true });
+      }
+    }
+  }
+  return { bare: median(bares), ratios: Object.fromEntries(Object.entries(ratios).map(([k, v]) => [k, median(v)])) };
+}
+
 /** npm pack, then npm install of the tarball in an empty folder with an empty cache. */
 function measureInstall() {
   const work = mkdtempSync(join(tmpdir(), "pll-bench-install-"));
@@ -126,7 +149,7 @@ function measureInstall() {
       const out = run([join(nm, ".bin", "privatelink-lab"), ...LESSON, "--json"], { env: { ...env, PATH: `${dirname(node)}:${env.PATH}` }, node }).stdout;
       rmSync(home, { recursive: true, force: true });
       if (!out.includes('"type":"lesson-finished"')) throw new Error(`the installed CLI did not finish the lesson on ${node}`);
-      ran.push(execFileSync(node, ["--version"], { encoding: "utf8" }).trim());
+      ran.push({ version: execFileSync(node, ["--version"], { encoding: "utf8" }).trim(), ...timeInstalled(node, join(nm, ".bin", "privatelink-lab")) });
     }
     return { tarball: packed.size, files: packed.entryCount, installed: dirSize(nm), packages: listed.length - 1, ms, ran };
   } finally {
@@ -149,7 +172,11 @@ for (const name of Object.keys(cases)) {
 if (!QUICK) {
   const i = measureInstall();
   console.log(`packed tarball: ${(i.tarball / 1e6).toFixed(1)} MB, ${i.files} files; installed in an empty folder, empty npm cache:`);
-  console.log(`  ${(i.installed / 1e6).toFixed(1)} MB in node_modules, ${i.packages} package${i.packages === 1 ? "" : "s"}, npm install ${(i.ms / 1000).toFixed(1)} s; it ran the lesson in the sandbox on node ${i.ran.join(", ")}`);
+  console.log(`  ${(i.installed / 1e6).toFixed(1)} MB in node_modules, ${i.packages} package${i.packages === 1 ? "" : "s"}, npm install ${(i.ms / 1000).toFixed(1)} s; it ran the lesson in the sandbox on node ${i.ran.map((r) => r.version).join(", ")}`);
+  for (const r of i.ran) {
+    const ratios = Object.entries(r.ratios).map(([k, v]) => `${k} ${v.toFixed(1)}×`).join(", ");
+    console.log(`  installed, on node ${r.version} (node -e 0: ${r.bare.toFixed(0)} ms): ${ratios}`);
+  }
 }
 
 // Workshop: AWS calls and time per `workshop status` refresh, in-process against a sandbox on a

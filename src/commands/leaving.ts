@@ -1,11 +1,12 @@
 /** Leaving the lesson with resources still up: say what they cost and how to clean up. */
-import { readCloud } from "../lesson/cloud-view.js";
+import { readCloud, type CloudView } from "../lesson/cloud-view.js";
 import type { LessonContext } from "../lesson/context.js";
 import { costPerHour, costSince, FULL_LESSON } from "../lesson/pricing.js";
 import { isEmpty } from "../lesson/teardown.js";
 
-export async function reportCostOnExit(ctx: LessonContext): Promise<void> {
-  const view = await readCloud(ctx.clients, ctx.names).catch(() => undefined);
+/** `view`: the cloud as the lesson last read it, when it ended normally (else it is read now). */
+export async function reportCostOnExit(ctx: LessonContext, last?: CloudView): Promise<void> {
+  const view = last ?? (await readCloud(ctx.clients, ctx.names).catch(() => undefined));
   if (!view || isEmpty(view)) return;
   const cost = costPerHour(ctx.state.region, FULL_LESSON);
   const since = costSince(cost, ctx.state.resourcesSince, ctx.clock.now());

@@ -33,14 +33,17 @@ export async function start(opts: GlobalOptions & { restart?: boolean }, e: Envi
   ctx.io.notify({ type: "lesson-started", lesson: ctx.lesson, backend: ctx.state.backend, region: ctx.state.region, prefix: ctx.state.prefix, lang: s.lang, mode: ctx.mode });
   // Cleaned up (by the tool, `destroy` or by hand, as the cloud shows): do not quietly build
   // everything again (on AWS that costs money); `--restart` does.
-  if (cleanup.detect(await readCloud(ctx.clients, ctx.names), ctx.state).done) {
+  const view = await readCloud(ctx.clients, ctx.names);
+  if (cleanup.detect(view, ctx.state).done) {
     const quiz = ctx.state.quiz;
     ctx.io.notify({ type: "notice", level: "success", message: quiz ? ctx.t("start.finished", { score: quiz.score, total: quiz.total }) : ctx.t("start.cleanedUp") });
     return;
   }
+  // The lesson starts from the cloud just read, and what it last read is what is left at the end.
+  let last: Awaited<ReturnType<typeof runLesson>> | undefined;
   try {
-    await runLesson(ctx);
+    last = await runLesson(ctx, { view });
   } finally {
-    await reportCostOnExit(ctx);
+    await reportCostOnExit(ctx, last);
   }
 }

@@ -18,6 +18,8 @@ import { renderDiagram } from "../ui/diagram.js";
 export interface RunOptions {
   /** Run just this step (the `step <id>` command), then stop. */
   only?: string;
+  /** The cloud as the caller has just read it (nothing has acted since): not read again. */
+  view?: CloudView;
 }
 
 /** A choice undid an earlier step (e.g. rejecting the endpoint): the main loop goes back to it. */
@@ -111,15 +113,14 @@ function announceDone(ctx: LessonContext, step: Step, view: CloudView): void {
   ctx.io.notify({ type: "step-finished", step: step.id, status: "already-done" });
 }
 
-/** Runs the lesson from wherever the cloud is, to the end (or just one step with `only`). */
-export async function runLesson(ctx: LessonContext, options: RunOptions = {}): Promise<void> {
+/** Runs the lesson from wherever the cloud is, to the end (or just one step with `only`); returns the cloud as it is then. */
+export async function runLesson(ctx: LessonContext, options: RunOptions = {}): Promise<CloudView> {
   await knowAccount(ctx); // so lesson text can name the account from the first screen on
-  let view = await readCloud(ctx.clients, ctx.names);
+  let view = options.view ?? (await readCloud(ctx.clients, ctx.names));
   const announced = new Set<string>();
   if (options.only) {
     const index = STEPS.findIndex((s) => s.id === options.only);
-    await runStep(ctx, STEPS[index]!, index, view);
-    return;
+    return runStep(ctx, STEPS[index]!, index, view);
   }
   let guard = 0;
   for (;;) {
@@ -140,4 +141,5 @@ export async function runLesson(ctx: LessonContext, options: RunOptions = {}): P
     if (++guard > STEPS.length * 4) throw new LabError("error.stepNotDone", { step: cur.step.id, why: "" }, { source: "internal" });
   }
   ctx.io.notify({ type: "lesson-finished", cleanedUp: Boolean(ctx.state.marks.cleanup) });
+  return view;
 }

@@ -20,6 +20,8 @@ export async function importSrc(name, modules) {
     target: "node20.17",
     mainFields: ["module", "main"],
     packages: "external",
+    // src/ loads a few packages lazily with require() (text-width.ts, yaml-data.ts), as the bundle does.
+    banner: { js: 'import { createRequire as __pllRequire } from "node:module"; const require = __pllRequire(import.meta.url);' },
     logLevel: "warning",
   });
   return import(pathToFileURL(outfile).href);

@@ -6,7 +6,7 @@
  * translated before the columns are laid out; lines commander does not wrap (the examples) fold
  * here, their continuation under the comment column.
  */
-import { Help, type Command, type HelpConfiguration } from "commander";
+import { Help, type Command, type HelpConfiguration, type Option } from "commander";
 import type { Phrases } from "./line-breaks.js";
 import { displayWidth } from "./text-width.js";
 import { wrap } from "./wrap.js";
@@ -33,8 +33,18 @@ export function helpLayout(optionsWord: string, phrases?: Phrases): HelpConfigur
             .map((line) => wrap(line, width, { phrases }))
             .join("\n"),
     subcommandTerm: (cmd: Command) => localize(plain.subcommandTerm(cmd)),
+    visibleGlobalOptions: sharedOptions,
     commandUsage: (cmd: Command) => localize(plain.commandUsage(cmd)),
   };
+}
+
+/**
+ * The options a subcommand takes from its group (shown when showGlobalOptions is on): the group's
+ * own, each once, not those of the program above it (--restart, --version belong to the lesson).
+ */
+function sharedOptions(cmd: Command): Option[] {
+  const own = new Set(cmd.options.map((o) => o.flags));
+  return (cmd.parent?.options ?? []).filter((o) => !o.hidden && !own.has(o.flags));
 }
 
 /** Folds each line wider than `width`: under its comment ("cmd   comment"), else under its text. */

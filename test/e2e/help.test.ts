@@ -41,8 +41,11 @@ describe("--help of each command", () => {
       }
     });
   }
-  it("lists the shared options under each challenge subcommand", () => {
-    expect(help("en", "challenge", "check")).toMatch(/Global Options:[\s\S]*--sandbox[\s\S]*--prefix/);
+  it("lists the shared options under each challenge subcommand, each once", () => {
+    const en = help("en", "challenge", "check");
+    expect(en).toMatch(/Global Options:[\s\S]*--sandbox[\s\S]*--prefix/);
+    for (const flag of ["--sandbox ", "--prefix ", "--json "]) expect(en.split(flag).length - 1, flag).toBe(1);
+    expect(en).not.toMatch(/--version|--restart/);
     expect(help("ja", "challenge", "start")).toMatch(/共通オプション:[\s\S]*--sandbox[\s\S]*--prefix/);
   });
   it("speaks Japanese in commander's own words too", () => {

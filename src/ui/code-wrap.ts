@@ -65,7 +65,8 @@ function splitWord(word: Word, room: number): [string, Word] {
   return [head, tail];
 }
 
-function wrapCommand(line: string, width: number, indent: string): string[] {
+/** One shell command in lines of at most `width` columns, continued with ` \` (pasteable as is). */
+export function wrapCommand(line: string, width: number, indent: string): string[] {
   const lead = /^ */.exec(line)?.[0] ?? "";
   const words = shellWords(line.slice(lead.length));
   const out: string[] = [];

@@ -10,6 +10,7 @@ import { Help, type Command, type HelpConfiguration, type Option } from "command
 import type { Phrases } from "./line-breaks.js";
 import { displayWidth } from "./text-width.js";
 import { wrap } from "./wrap.js";
+import { wrapCommand } from "./code-wrap.js";
 
 /** The width commander lays help out for: the terminal's, or 80 when not a terminal. */
 export function helpWidth(out: { isTTY?: boolean; columns?: number }): number {
@@ -47,16 +48,30 @@ function sharedOptions(cmd: Command): Option[] {
   return (cmd.parent?.options ?? []).filter((o) => !o.hidden && !own.has(o.flags));
 }
 
-/** Folds each line wider than `width`: under its comment ("cmd   comment"), else under its text. */
+/**
+ * Folds each line wider than `width`. An example (`npx …`, then its comment after two spaces)
+ * keeps its command pasteable (continued with ` \` if it must break) and wraps the comment under
+ * the comment's column, or on lines of its own; other lines hang under their own indent.
+ */
 export function fitHelp(text: string, width: number, phrases?: Phrases): string {
   return text
     .split("\n")
-    .map((line) => {
-      if (line.length <= width / 2 || displayWidth(line) <= width) return line;
-      const lead = /^\s*/.exec(line)![0];
-      const column = /^(\s*\S.*?\s{2,})\S/.exec(line)?.[1];
-      const hang = column && displayWidth(column) <= width - 20 ? displayWidth(column) : lead.length + 2;
-      return wrap(line.slice(lead.length), width, { first: lead, rest: " ".repeat(hang), phrases });
-    })
+    .map((line) => (line.length <= width / 2 || displayWidth(line) <= width ? line : fitLine(line, width, phrases)))
     .join("\n");
+}
+
+function fitLine(line: string, width: number, phrases?: Phrases): string {
+  const example = /^(\s*)(npx\s.*?)(?:\s{2,}(\S.*))?$/.exec(line);
+  if (!example) {
+    const lead = /^\s*/.exec(line)![0];
+    return wrap(line.slice(lead.length), width, { first: lead, rest: " ".repeat(lead.length + 2), phrases });
+  }
+  const [, lead = "", command = "", comment] = example;
+  const commandLines = displayWidth(lead + command) <= width ? [lead + command] : wrapCommand(lead + command, width, "");
+  if (!comment) return commandLines.join("\n");
+  const beforeComment = line.slice(0, line.length - comment.length);
+  if (commandLines.length === 1 && displayWidth(beforeComment) <= width - 20) {
+    return wrap(comment, width, { first: beforeComment, rest: " ".repeat(displayWidth(beforeComment)), phrases });
+  }
+  return [...commandLines, wrap(comment, width, { first: lead + "    ", rest: lead + "    ", phrases })].join("\n");
 }

@@ -41,6 +41,20 @@ describe("--help of each command", () => {
       }
     });
   }
+  it("keeps every example command whole: a line too long continues with ` \\`, so it pastes as is", () => {
+    for (const lang of ["en", "ja"] as const) {
+      const lines = help(lang, "workshop").split("\n");
+      const commands: string[] = [];
+      for (let i = 0; i < lines.length; i++) {
+        if (!lines[i]!.startsWith("  npx ")) continue;
+        let cmd = lines[i]!.trim();
+        while (cmd.endsWith(" \\")) cmd = cmd.slice(0, -2) + " " + lines[++i]!.trim();
+        commands.push(cmd.split(/ {2,}/)[0]!);
+      }
+      expect(commands, lang).toContain("npx privatelink-lab workshop plan --participants 20 --hours 3 --profile workshop");
+      expect(commands, lang).toContain("npx privatelink-lab workshop handout --count 20 --prefix-base team > handout.md");
+    }
+  });
   it("lists the shared options under each challenge subcommand, each once", () => {
     const en = help("en", "challenge", "check");
     expect(en).toMatch(/Global Options:[\s\S]*--sandbox[\s\S]*--prefix/);

@@ -30,6 +30,27 @@ describe("events on a terminal", () => {
   });
 });
 
+describe("a table whose last column would be too narrow to read", () => {
+  const rows = [
+    ["·", "3", "提供する側：エンドポイントサービスを作る", "あなたの NLB にはまだエンドポイントサービスがありません"],
+    ["·", "7", "確かめる：Consumer から curl でアクセスする", "まだ試していません"],
+  ];
+  it("puts every row's last cell on its own line, under the column before it (80 columns)", () => {
+    const lines = (renderEvent({ type: "table", rows }, tools("ja", 80)) ?? "").split("\n");
+    expect(lines).toEqual([
+      "  ·  3  提供する側：エンドポイントサービスを作る",
+      "        あなたの NLB にはまだエンドポイントサービスがありません",
+      "  ·  7  確かめる：Consumer から curl でアクセスする",
+      "        まだ試していません",
+    ]);
+  });
+  it("keeps it as a column where it fits in two lines (120 columns)", () => {
+    const lines = (renderEvent({ type: "table", rows }, tools("ja", 120)) ?? "").split("\n");
+    expect(lines).toHaveLength(2);
+    expect(lines[0]).toMatch(/作る\s+あなたの NLB/);
+  });
+});
+
 describe("inquirer's words", () => {
   it("are translated: key help and the yes/no default", () => {
     const ja = promptTheme(translator("ja")).style;

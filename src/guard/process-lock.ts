@@ -44,8 +44,12 @@ export function processStartTime(pid: number): number | undefined {
   }
 }
 
+let me: LockOwner | undefined;
+
+/** This process, as a lock names it (read once: a lesson takes the sandbox's lock on every change). */
 export function currentOwner(): LockOwner {
-  return { pid: process.pid, startedAt: processStartTime(process.pid) ?? Math.round(Date.now() - process.uptime() * 1000), host: hostname() };
+  me ??= { pid: process.pid, startedAt: processStartTime(process.pid) ?? Math.round(Date.now() - process.uptime() * 1000), host: hostname() };
+  return { ...me };
 }
 
 /** Is the process that wrote this owner record still running? (Another host's: assumed so.) */

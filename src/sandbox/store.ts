@@ -3,7 +3,7 @@
  * changed in memory and, only if the handler succeeded and something changed, written back.
  * The file store locks across processes and writes atomically (temp file + rename, 0600).
  */
-import { closeSync, fstatSync, mkdirSync, openSync, readFileSync, renameSync, statSync, writeFileSync, type BigIntStats } from "node:fs";
+import { closeSync, existsSync, fstatSync, mkdirSync, openSync, readFileSync, renameSync, statSync, writeFileSync, type BigIntStats } from "node:fs";
 import { dirname } from "node:path";
 import { LabError } from "../errors.js";
 import { onLocalFile } from "../guard/local-file.js";
@@ -75,6 +75,7 @@ export class FileStore implements WorldStore {
    * never changed in place: a write parses its own copy, which then becomes the cached one.
    */
   private seen: Seen | undefined;
+  private folderMade = false;
 
   constructor(readonly path: string) {}
 
@@ -139,9 +140,8 @@ export class FileStore implements WorldStore {
   /** Replaces the file (under the lock, so its version after the rename is the one written). */
   private write(text: string, world: World): void {
     onLocalFile(this.path, () => {
-      mkdirSync(dirname(this.path), { recursive: true, mode: 0o700 });
       const tmp = `${this.path}.${process.pid}.tmp`;
-      writeFileSync(tmp, text, { mode: 0o600 });
+      writeFileSync(tmp, text, { mode: 0o600 }); // the folder exists: lock() made it
       renameSync(tmp, this.path);
       this.seen = { version: versionOf(statSync(this.path, { bigint: true })), text, world };
     });
@@ -152,7 +152,9 @@ export class FileStore implements WorldStore {
    * lock for one command), a dead one's lock (SIGKILL) is taken over at once.
    */
   private lock(): () => void {
-    onLocalFile(dirname(this.path), () => mkdirSync(dirname(this.path), { recursive: true, mode: 0o700 }));
+    // Made once per process, and again if it was removed meanwhile.
+    if (!this.folderMade || !existsSync(dirname(this.path))) onLocalFile(dirname(this.path), () => mkdirSync(dirname(this.path), { recursive: true, mode: 0o700 }));
+    this.folderMade = true;
     const lockPath = `${this.path}.lock`;
     const deadline = Date.now() + LOCK_WAIT_MS;
     for (;;) {

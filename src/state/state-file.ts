@@ -57,11 +57,15 @@ export class StateFile {
 
   /** The participant this process last saved (the folder exists and last-participant names them). */
   private savedFor: string | undefined;
+  /** What this process last wrote for them, but the time: a save that changes nothing else is skipped. */
+  private savedContent: string | undefined;
 
   save(state: LessonState): void {
     const path = this.pathFor(state.prefix);
     try {
       const first = this.savedFor !== state.prefix;
+      const content = JSON.stringify({ ...state, updatedAt: undefined });
+      if (!first && content === this.savedContent && existsSync(path)) return;
       if (first) mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
       const tmp = `${path}.${process.pid}.tmp`;
       const text = JSON.stringify(state, null, 2) + "\n";
@@ -77,6 +81,7 @@ export class StateFile {
       renameSync(tmp, path);
       if (first) writeFileSync(this.lastPath(), state.prefix + "\n", { mode: 0o600 });
       this.savedFor = state.prefix;
+      this.savedContent = content;
     } catch (e) {
       throw e instanceof LabError ? e : localFileError(path, e);
     }

@@ -4,9 +4,9 @@
  * a change by another process must still be seen at once, and nothing a command was given may
  * change under it afterwards.
  */
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { CorruptWorldError, FileStore } from "../../src/sandbox/store.js";
 
@@ -46,6 +46,14 @@ describe("the sandbox file store", () => {
     store.transact((w) => void (w.seq = 2));
     expect(read.seq).toBe(1);
     expect(seqOf(store)).toBe(2);
+  });
+
+  it("keeps working when its folder was removed meanwhile", () => {
+    const store = new FileStore(fileIn());
+    store.transact((w) => void (w.seq = 4));
+    rmSync(dirname(store.path), { recursive: true });
+    store.transact((w) => void (w.seq = 5));
+    expect(seqOf(new FileStore(store.path))).toBe(5);
   });
 
   it("notices a file replaced by hand with a broken one", () => {

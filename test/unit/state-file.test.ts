@@ -34,6 +34,15 @@ describe("progress file", () => {
     expect(f.load("alice")).toMatchObject({ kind: "ok", state: { ids: { endpointId: "vpce-2" } } });
   });
 
+  it("writes the file again when it was deleted, even if nothing changed", () => {
+    const dir = mkdtempSync(join(tmpdir(), "pll-"));
+    const f = new StateFile(dir);
+    f.save(sample());
+    rmSync(f.pathFor("alice"));
+    f.save({ ...sample(), updatedAt: "2026-11-29T01:00:00.000Z" });
+    expect(f.load("alice")).toMatchObject({ kind: "ok", state: { ids: { endpointId: "vpce-1" } } });
+  });
+
   it("keeps a corrupt file as a backup instead of losing it", () => {
     const dir = mkdtempSync(join(tmpdir(), "pll-"));
     const f = new StateFile(dir);

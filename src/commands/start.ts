@@ -8,18 +8,13 @@ import type { GlobalOptions } from "./options.js";
 import { lessonContext, openSession, type Environment } from "./session.js";
 
 const lessonModules = () =>
-  Promise.all([
-    import("../lesson/cloud-view.js"),
-    import("../lesson/context.js"),
-    import("../lesson/engine.js"),
-    import("../lesson/steps/cleanup.js"),
-    import("./leaving.js"),
-    import("../aws/clients.js"),
-    import("../sandbox/middleware.js"),
-  ]);
+  Promise.all([import("../lesson/cloud-view.js"), import("../lesson/context.js"), import("../lesson/engine.js"), import("../lesson/steps/cleanup.js"), import("./leaving.js")]);
+
+/** While the learner reads: the lesson, and the clients (the sandbox's too: most first runs use it). */
+const preload = () => Promise.all([lessonModules(), import("../aws/clients.js"), import("../sandbox/middleware.js")]);
 
 export async function start(opts: GlobalOptions & { restart?: boolean }, e: Environment): Promise<void> {
-  afterFirstQuestion(() => void lessonModules().catch(() => undefined));
+  afterFirstQuestion(() => void preload().catch(() => undefined));
   const s = await openSession(opts, e, true);
   const ctx = await lessonContext(opts, e, s, true);
   const [{ readCloud }, { saveState }, { runLesson }, { cleanup }, { reportCostOnExit }] = await lessonModules();

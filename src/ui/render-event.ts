@@ -18,20 +18,22 @@ export interface RenderTools {
 
 /**
  * Columns aligned; the last column wraps under itself when a row is wider than the terminal. When
- * that column would be too narrow to read (a cell taking more than two lines there), every row's
- * last cell goes on lines of its own instead, under the column before it.
+ * that column would be too narrow to read (under 16 columns, or a cell taking more than two lines
+ * there), every row's last cell goes on lines of its own instead, under the column before it. Rows
+ * whose other columns alone are wider than the terminal wrap as text.
  */
 function table(rows: string[][], r: RenderTools): string {
   const widths: number[] = [];
   for (const row of rows) row.forEach((cell, i) => (widths[i] = Math.max(widths[i] ?? 0, displayWidth(cell))));
   const heads = rows.map((row) => "  " + row.slice(0, -1).map((cell, i) => padEnd(cell, widths[i] ?? 0) + "  ").join(""));
   const room = Math.min(...heads.map((h) => r.width - displayWidth(h)));
-  const cramped = rows.some((row) => displayWidth(row[row.length - 1] ?? "") > 2 * room);
+  const headsFit = heads.every((h) => displayWidth(h.trimEnd()) <= r.width);
+  const cramped = room < 16 || rows.some((row) => displayWidth(row[row.length - 1] ?? "") > 2 * room);
   return rows
     .map((row, n) => {
       const head = heads[n]!;
       const last = row[row.length - 1] ?? "";
-      if (room < 16) return wrap(row.join("  "), r.width, { first: "  ", rest: "    ", phrases: r.phrases });
+      if (!headsFit) return wrap(row.join("  "), r.width, { first: "  ", rest: "    ", phrases: r.phrases });
       if (!cramped) return wrap(last, r.width, { first: head, rest: " ".repeat(displayWidth(head)), phrases: r.phrases });
       // Under the column before the last (its start: the widths of the ones before it).
       const under = " ".repeat(2 + widths.slice(0, Math.max(0, row.length - 2)).reduce((sum, w) => sum + w + 2, 0));

@@ -9,9 +9,7 @@ import { diagnose, walkLearnerPath } from "../diagnose/diagnose.js";
 import { LabError } from "../errors.js";
 import { saveState, type LessonContext } from "../lesson/context.js";
 import { firstFailure } from "../reachability/chain.js";
-import { curlCommand } from "../lesson/steps/curl.js";
-import { curlVerdict } from "../lesson/curl-proof.js";
-import { runShell, waitOnline } from "../lesson/ssm-run.js";
+import { curlFromConsumer } from "../lesson/steps/curl.js";
 import { BREAKERS } from "./breakers.js";
 import { loadChallenges, loadChallengeText as loadText, type ChallengeDefinition, type ChallengeText } from "./definitions.js";
 import { fillPlaceholders } from "../content/lesson-content.js";
@@ -107,21 +105,7 @@ async function requireActive(ctx: LessonContext, path: LearnerPath): Promise<Act
 /** Runs the lesson's curl on the Consumer instance; true when the Provider's own page came back (HTTP 200). */
 async function curlWorks(ctx: LessonContext, path: LearnerPath): Promise<boolean> {
   if (!path.consumerInstanceId || !path.dnsRegional) return false;
-  await waitOnline(ctx, "challenge", path.consumerInstanceId);
-  const r = await runShell(ctx, "challenge", path.consumerInstanceId, curlCommand(path.dnsRegional));
-  const v = curlVerdict(r, path.providerInstanceId);
-  ctx.io.notify({
-    type: "curl-result",
-    step: "challenge",
-    dnsName: path.dnsRegional,
-    exitCode: r.exitCode,
-    stdout: r.stdout,
-    stderr: r.stderr,
-    ok: v.ok,
-    ...(v.status !== undefined ? { httpStatus: v.status } : {}),
-    ...(!v.ok ? { reason: v.reason } : {}),
-  });
-  return v.ok;
+  return (await curlFromConsumer(ctx, "challenge", path.consumerInstanceId, path.dnsRegional, path.providerInstanceId)).ok;
 }
 
 /** Proves the fix with curl; explains when it works, gives the next graded hint when not. */

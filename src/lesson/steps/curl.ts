@@ -16,15 +16,17 @@ export function curlCommand(dnsName: string): string {
   return `curl -sS -m 10 -w '\\n${STATUS_MARK}%{http_code}\\n' http://${dnsName}/`;
 }
 
-async function curlOnce(ctx: LessonContext, view: CloudView, dnsName: string): Promise<CurlVerdict> {
-  const instanceId = view.consumerInstance?.id;
-  if (!instanceId) throw new LabError("error.missingStep", { step: "deploy" });
-  await waitOnline(ctx, "curl", instanceId);
-  const r = await runShell(ctx, "curl", instanceId, curlCommand(dnsName));
-  const verdict = curlVerdict(r, view.provider?.resources.EC2Instance);
+/**
+ * Runs the tool's curl on the Consumer instance through Run Command and shows what came back;
+ * the verdict says whether it was the Provider's own page (the lesson's step and the challenges).
+ */
+export async function curlFromConsumer(ctx: LessonContext, step: string, instanceId: string, dnsName: string, providerInstanceId: string | undefined): Promise<CurlVerdict> {
+  await waitOnline(ctx, step, instanceId);
+  const r = await runShell(ctx, step, instanceId, curlCommand(dnsName));
+  const verdict = curlVerdict(r, providerInstanceId);
   ctx.io.notify({
     type: "curl-result",
-    step: "curl",
+    step,
     dnsName,
     exitCode: r.exitCode,
     stdout: r.stdout,
@@ -34,6 +36,12 @@ async function curlOnce(ctx: LessonContext, view: CloudView, dnsName: string): P
     ...(!verdict.ok ? { reason: verdict.reason } : {}),
   });
   return verdict;
+}
+
+async function curlOnce(ctx: LessonContext, view: CloudView, dnsName: string): Promise<CurlVerdict> {
+  const instanceId = view.consumerInstance?.id;
+  if (!instanceId) throw new LabError("error.missingStep", { step: "deploy" });
+  return curlFromConsumer(ctx, "curl", instanceId, dnsName, view.provider?.resources.EC2Instance);
 }
 
 /** A failed curl as the error the learner reads: what came back and what it means. */

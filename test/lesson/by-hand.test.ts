@@ -18,7 +18,6 @@ import {
   DescribeVpcEndpointServiceConfigurationsCommand,
   DescribeVpcEndpointsCommand,
 } from "@aws-sdk/client-ec2";
-import { SendCommandCommand } from "@aws-sdk/client-ssm";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -30,6 +29,7 @@ import { ourEndpoint, ourService, readCloud } from "../../src/lesson/cloud-view.
 import type { LessonContext } from "../../src/lesson/context.js";
 import { STEPS } from "../../src/lesson/steps/index.js";
 import { packageRoot } from "../../src/paths.js";
+import { sendLearnerCurl } from "../helpers/learner-curl.js";
 import { harness, type Harness } from "../helpers/lesson-harness.js";
 import { RecordingHost } from "../helpers/recording-host.js";
 
@@ -111,16 +111,7 @@ const byHand: Record<string, (ctx: LessonContext) => Promise<void>> = {
     const view = await readCloud(ctx.clients, ctx.names);
     await ctx.clients.ec2.send(new AcceptVpcEndpointConnectionsCommand({ ServiceId: ourService(view)!.id, VpcEndpointIds: [ourEndpoint(view)!.id] }));
   },
-  async curl(ctx) {
-    const view = await readCloud(ctx.clients, ctx.names);
-    await ctx.clients.ssm.send(
-      new SendCommandCommand({
-        InstanceIds: [view.consumerInstance!.id],
-        DocumentName: "AWS-RunShellScript",
-        Parameters: { commands: [`curl -sS -m 10 http://${ourEndpoint(view)!.dnsRegional}/`] },
-      }),
-    );
-  },
+  curl: sendLearnerCurl,
   async cleanup(ctx) {
     const view = await readCloud(ctx.clients, ctx.names);
     const ep = ourEndpoint(view)!;

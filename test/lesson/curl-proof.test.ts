@@ -4,7 +4,6 @@
  * came back; a curl the learner sent themselves is found in Run Command history.
  */
 import type { SendCommandCommandInput } from "@aws-sdk/client-ssm";
-import { SendCommandCommand } from "@aws-sdk/client-ssm";
 import { describe, expect, it } from "vitest";
 import { lessonContext, openSession } from "../../src/commands/session.js";
 import { status } from "../../src/commands/status.js";
@@ -16,6 +15,7 @@ import { curl } from "../../src/lesson/steps/curl.js";
 import type { HandlerContext, HandlerTables } from "../../src/sandbox/handler.js";
 import { allHandlers } from "../../src/sandbox/handlers/index.js";
 import { harness, type Harness } from "../helpers/lesson-harness.js";
+import { sendLearnerCurl } from "../helpers/learner-curl.js";
 import { RecordingHost } from "../helpers/recording-host.js";
 
 const PROVIDER = "i-0provider";
@@ -136,14 +136,7 @@ describe("the curl step", () => {
     await throughAccept(h);
     expect((await detected(h)).done).toBe(false);
     const ctx = await lessonContext(h.opts, h.env, await openSession(h.opts, h.env), false);
-    const view = await readCloud(ctx.clients, ctx.names);
-    await ctx.clients.ssm.send(
-      new SendCommandCommand({
-        InstanceIds: [view.consumerInstance!.id],
-        DocumentName: "AWS-RunShellScript",
-        Parameters: { commands: [`curl -sS -m 10 http://${ourEndpoint(view)!.dnsRegional}/`] },
-      }),
-    );
+    await sendLearnerCurl(ctx);
     expect(await detected(h)).toMatchObject({ done: true, why: "detect.curl.done" });
     const host = new RecordingHost();
     await status(h.opts, { ...h.env, makeHost: () => host });

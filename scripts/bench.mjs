@@ -58,21 +58,20 @@ const cases = {
   "whole lesson --sandbox --yes (text)": () => [BIN, ...LESSON],
 };
 
-function measureProcesses() {
+/**
+ * Interleaved rounds: each measure right after a `node -e 0` on the same node, in a fresh learner
+ * home; returns every wall time and the per-round ratio to that `node -e 0`.
+ */
+function timeRounds(rounds, measures, node = process.execPath) {
   const wall = { bare: [] };
   const ratio = {};
-  const rss = { bare: [] };
-  for (const name of Object.keys(cases)) [wall[name], ratio[name], rss[name]] = [[], [], []];
-  const warm = learnerEnv();
-  run(["-e", "0"], { env: warm.env });
-  run([BIN, "--help"], { env: warm.env }); // warm the file cache once, as a second start would find it
-  rmSync(warm.home, { recursive: true, force: true });
-  for (let i = 0; i < ROUNDS; i++) {
-    for (const name of Object.keys(cases)) {
+  for (const name of Object.keys(measures)) [wall[name], ratio[name]] = [[], []];
+  for (let i = 0; i < rounds; i++) {
+    for (const [name, args] of Object.entries(measures)) {
       const { home, env } = learnerEnv();
       try {
-        const bare = run(["-e", "0"], { env }).ms;
-        const t = run(cases[name](), { env }).ms;
+        const bare = run(["-e", "0"], { env, node }).ms;
+        const t = run(args, { env, node }).ms;
         wall.bare.push(bare);
         wall[name].push(t);
         ratio[name].push(t / bare);
@@ -81,6 +80,17 @@ function measureProcesses() {
       }
     }
   }
+  return { wall, ratio };
+}
+
+function measureProcesses() {
+  const rss = { bare: [] };
+  for (const name of Object.keys(cases)) rss[name] = [];
+  const warm = learnerEnv();
+  run(["-e", "0"], { env: warm.env });
+  run([BIN, "--help"], { env: warm.env }); // warm the file cache once, as a second start would find it
+  rmSync(warm.home, { recursive: true, force: true });
+  const { wall, ratio } = timeRounds(ROUNDS, Object.fromEntries(Object.entries(cases).map(([name, args]) => [name, args()])));
   for (let i = 0; i < 3; i++) {
     const bare = learnerEnv();
     rss.bare.push(run(["-e", "0"], { env: bare.env, memory: true }).rss);
@@ -111,22 +121,9 @@ function dirSize(dir) {
  * (on Node ≥ 22.1 the CLI turns on Node's compile cache, so later starts skip most compiling).
  */
 function timeInstalled(node, bin) {
-  const measures = { "--help": ["--help"], "status --sandbox": ["status", "--sandbox", "--prefix", "bench"], "lesson --json": [...LESSON, "--json"] };
-  const ratios = Object.fromEntries(Object.keys(measures).map((k) => [k, []]));
-  const bares = [];
-  for (let i = 0; i < Math.min(ROUNDS, 5); i++) {
-    for (const [name, args] of Object.entries(measures)) {
-      const { home, env } = learnerEnv();
-      try {
-        const bare = run(["-e", "0"], { env, node }).ms;
-        bares.push(bare);
-        ratios[name].push(run([bin, ...args], { env, node }).ms / bare);
-      } finally {
-        rmSync(home, { recursive: true, force: true });
-      }
-    }
-  }
-  return { bare: median(bares), ratios: Object.fromEntries(Object.entries(ratios).map(([k, v]) => [k, median(v)])) };
+  const measures = { "--help": [bin, "--help"], "status --sandbox": [bin, "status", "--sandbox", "--prefix", "bench"], "lesson --json": [bin, ...LESSON, "--json"] };
+  const { wall, ratio } = timeRounds(Math.min(ROUNDS, 5), measures, node);
+  return { bare: median(wall.bare), ratios: Object.fromEntries(Object.entries(ratio).map(([k, v]) => [k, median(v)])) };
 }
 
 /** npm pack, then npm install of the tarball in an empty folder with an empty cache. */

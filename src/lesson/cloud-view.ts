@@ -107,9 +107,10 @@ const settledResources = new WeakMap<AwsClients["cfn"], Map<string, Record<strin
  */
 async function stackResources(clients: AwsClients, stack: Stack, name: string): Promise<Record<string, string>> {
   const key = `${stack.StackId}|${stack.StackStatus}|${stack.LastUpdatedTime?.getTime() ?? ""}`;
-  const cache = settledResources.get(clients.cfn) ?? new Map<string, Record<string, string>>();
-  settledResources.set(clients.cfn, cache);
-  const known = SETTLED.test(String(stack.StackStatus)) ? cache.get(key) : undefined;
+  let cache = settledResources.get(clients.cfn);
+  if (!cache) settledResources.set(clients.cfn, (cache = new Map()));
+  const settled = SETTLED.test(String(stack.StackStatus));
+  const known = settled ? cache.get(key) : undefined;
   if (known) return { ...known };
   const resources: Record<string, string> = {};
   const res = await clients.cfn.send(new DescribeStackResourcesCommand({ StackName: stack.StackId ?? name }));
@@ -118,7 +119,7 @@ async function stackResources(clients: AwsClients, stack: Stack, name: string): 
       resources[r.LogicalResourceId] = r.PhysicalResourceId;
     }
   }
-  if (SETTLED.test(String(stack.StackStatus))) cache.set(key, { ...resources });
+  if (settled) cache.set(key, { ...resources });
   return resources;
 }
 

@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// npm run bench (builds first): the shipped bundle (dist/bin.js) as a learner starts it, each
+// npm run bench (builds first): the shipped bundle (dist/bin.cjs) as a learner starts it, each
 // measure as a ratio to `node -e 0` timed in the same round (rounds interleave, so a busy machine
 // slows both sides alike; medians of the per-round ratios). Then the packed tarball installed in
 // an empty folder with an empty npm cache, and the workshop's AWS calls per refresh.
@@ -17,7 +17,7 @@ import { importSrc } from "./import-src.mjs";
 
 const root = resolve(import.meta.dirname, "..");
 const arg = (name) => (process.argv.includes(name) ? process.argv[process.argv.indexOf(name) + 1] : undefined);
-const BIN = resolve(arg("--bin") ?? join(root, "dist", "bin.js"));
+const BIN = resolve(arg("--bin") ?? join(root, "dist", "bin.cjs"));
 const ROUNDS = Number(arg("--rounds") ?? 9);
 const QUICK = process.argv.includes("--quick");
 const nodes = process.argv.flatMap((a, i) => (a === "--node" ? [resolve(process.argv[i + 1])] : []));

@@ -1,9 +1,12 @@
 #!/usr/bin/env node
-// `npm run build`: the shipped CLI is one esbuild bundle with no runtime dependencies.
-//   dist/bin.js          the executable (src/entry.ts: a few lines, then the real bin)
-//   dist/chunks/*.js     code-split: each command, the terminal UI, the SDK and the sandbox load
-//                        only when used, so `--help` is commander and the strings
-//   dist/**/*.js.map     source maps (PRIVATELINK_LAB_DEBUG=1 turns them on: stacks point at src/)
+// `npm run build`: the shipped CLI is bundled by esbuild, with no runtime dependencies.
+//   dist/bin.cjs         the executable (src/entry.ts): `--help`/`--version` go to the ES module
+//                        build, every other command to the one-script build (with a code cache)
+//   dist/chunks/bin.js   ES module build, code-split: `--help` loads commander and the strings only
+//   dist/chunks/*.js     its chunks (each command, the terminal UI, the SDK, the sandbox)
+//   dist/chunks/cli.cjs  the same CLI as one CommonJS script, made from the ES module build (so it
+//                        keeps its tree-shaking); its modules still run only when first used
+//   dist/**/*.map        source maps (PRIVATELINK_LAB_DEBUG=1 turns them on: stacks point at src/)
 //   dist/i18n/<lang>.json  lessons/i18n/<lang>.yml flattened, so a cold start parses no YAML
 // templates/ and lessons/ stay data files beside dist/ (see README, "Dependencies, and why").
 import { build } from "esbuild";
@@ -78,7 +81,7 @@ const oraWidth = {
 
 const result = await build({
   absWorkingDir: root,
-  entryPoints: { bin: "src/entry.ts" },
+  entryPoints: { "chunks/bin": "src/bin.ts" },
   outdir: dist,
   bundle: true,
   splitting: true,
@@ -100,6 +103,55 @@ const result = await build({
   logLevel: "warning",
 });
 writeFileSync(join(dist, "meta.json"), JSON.stringify(result.metafile));
+
+// The one-script build: the ES module build above, bundled again as CommonJS. Its chunks that were
+// loaded by import() become functions run on first use, so a command still runs only its own
+// modules; but Node compiles a script (unlike an ES module) with a V8 code cache we can keep
+// (src/code-cache.ts). It must be ASCII: the executable reads it as one-byte text.
+const oneScript = await build({
+  absWorkingDir: root,
+  entryPoints: [join(dist, "chunks", "bin.js")],
+  outfile: join(dist, "chunks", "cli.cjs"),
+  bundle: true,
+  format: "cjs",
+  platform: "node",
+  target: "node20.17",
+  sourcemap: "linked",
+  sourcesContent: false,
+  minifyWhitespace: true,
+  minifySyntax: true,
+  charset: "ascii",
+  // A script run by node:vm has no import() (it needs an experimental loader option): the SDK's
+  // few import("node:…") become require().
+  supported: { "dynamic-import": false },
+  legalComments: "linked",
+  metafile: true,
+  define: { "import.meta.url": "__pllMetaUrl" },
+  banner: { js: 'var __pllMetaUrl = require("node:url").pathToFileURL(__filename).href;' },
+  logLevel: "warning",
+});
+writeFileSync(join(dist, "cli-meta.json"), JSON.stringify(oneScript.metafile));
+const oneScriptText = readFileSync(join(dist, "chunks", "cli.cjs"), "latin1");
+if (/\bimport\(/.test(oneScriptText)) throw new Error("dist/chunks/cli.cjs still calls import(), which a node:vm script cannot");
+const nonAscii = /[^\x00-\x7f]/.exec(oneScriptText);
+if (nonAscii) {
+  const text = oneScriptText;
+  throw new Error(`dist/chunks/cli.cjs is not ASCII near: ${text.slice(Math.max(0, nonAscii.index - 60), nonAscii.index + 20)} (write such characters in a string, e.g. new RegExp("…"))`);
+}
+
+// The executable: CommonJS, so the main path never starts the ES module loader.
+await build({
+  absWorkingDir: root,
+  entryPoints: ["src/entry.ts"],
+  outfile: join(dist, "bin.cjs"),
+  bundle: true,
+  format: "cjs",
+  platform: "node",
+  target: "node20.17",
+  external: ["./chunks/bin.js"],
+  minifySyntax: true,
+  logLevel: "warning",
+});
 
 // The YAML the package ships, parsed now (src/content/yaml-data.ts): lesson files, the front matter
 // of step files and the templates, each by the same function the CLI would use.

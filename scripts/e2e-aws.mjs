@@ -19,7 +19,7 @@ import { join, resolve } from "node:path";
 import { importSrc } from "./import-src.mjs";
 
 const root = resolve(import.meta.dirname, "..");
-const BIN = join(root, "dist", "bin.js");
+const BIN = join(root, "dist", "bin.cjs");
 
 function arg(name) {
   const i = process.argv.indexOf(name);

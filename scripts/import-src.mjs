@@ -1,6 +1,6 @@
 // For scripts that call the engine in-process (the bench's workshop rooms, e2e-aws's credential
 // check): bundles the named src/ modules into dist/scripts/ (not part of the package) and imports
-// them. The shipped CLI (dist/bin.js) exposes no modules.
+// them. The shipped CLI (dist/bin.cjs) exposes no modules.
 import { build } from "esbuild";
 import { join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";

@@ -73,5 +73,6 @@ const run: Runner = async (what, lang, json, profile) => {
   }
 };
 
-const code = await runCli(process.argv.slice(2), env, run);
-if (code !== EXIT.ok && process.exitCode === undefined) process.exitCode = code;
+void runCli(process.argv.slice(2), env, run).then((code) => {
+  if (code !== EXIT.ok && process.exitCode === undefined) process.exitCode = code;
+});

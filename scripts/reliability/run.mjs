@@ -5,7 +5,7 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 
 export const ROOT = resolve(import.meta.dirname, "../..");
-export const BIN = join(ROOT, "dist/bin.js");
+export const BIN = join(ROOT, "dist/bin.cjs");
 /** A process that runs longer than this is a hang. */
 export const HANG_MS = 120_000;
 

@@ -26,8 +26,10 @@ function top(title: string): string {
 }
 
 /** A label's lines inside a box: wrapped, continuation lines under the text after the mark. */
+const MARK = new RegExp("^\\s*(?:[│▼]\\s)?[✔▶·]\\s"); // a string: the bundle stays ASCII
+
 function cell(label: string): string[] {
-  const indent = " ".repeat(displayWidth(/^\s*(?:[│▼]\s)?[✔▶·]\s/.exec(label)?.[0] ?? ""));
+  const indent = " ".repeat(displayWidth(MARK.exec(label)?.[0] ?? ""));
   return wrap(label, W, { rest: indent }).split("\n");
 }
 

@@ -66,7 +66,7 @@ export function breakOpportunities(text: string, phrases?: Phrases): Set<number>
 }
 
 /** CJK punctuation and brackets: no space is needed next to them. */
-const CJK_PUNCT = /[、。，．「」『』（）【】〔〕〈〉《》［］｛｝！？：；・…ー〜]/;
+const CJK_PUNCT = new RegExp("[、。，．「」『』（）【】〔〕〈〉《》［］｛｝！？：；・…ー〜]"); // a string: the bundle stays ASCII
 
 /**
  * How a line break inside a Markdown paragraph reads: a space in English ("word\nword"), nothing

@@ -55,10 +55,14 @@ function duration(hours: number, t: Translate): string {
 
 export { displayWidth } from "./text-width.js";
 
+// (Regular expressions with non-ASCII characters are built from strings, which esbuild writes as
+// ASCII escapes: the bundle stays ASCII, so it is read as one-byte text (scripts/build.mjs).)
+const MARKS = { step: new RegExp("▶[^│]*", "g"), done: new RegExp("✔[^│]*", "g"), todo: new RegExp("·[^│]*", "g") };
+
 function colorDiagram(text: string, c: ChalkInstance): string {
   return text
     .split("\n")
-    .map((line) => line.replace(/▶[^│]*/g, (m) => c.cyan.bold(m)).replace(/✔[^│]*/g, (m) => c.green(m)).replace(/·[^│]*/g, (m) => c.dim(m)))
+    .map((line) => line.replace(MARKS.step, (m) => c.cyan.bold(m)).replace(MARKS.done, (m) => c.green(m)).replace(MARKS.todo, (m) => c.dim(m)))
     .join("\n");
 }
 

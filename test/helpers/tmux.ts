@@ -1,5 +1,5 @@
 /**
- * Drives the shipped bundle (dist/bin.js) in a real pseudo-terminal through tmux: type keys, read the screen.
+ * Drives the shipped bundle (dist/bin.cjs) in a real pseudo-terminal through tmux: type keys, read the screen.
  * Each session has its own tmux server socket, so tests never touch a user's tmux.
  */
 import { execFileSync } from "node:child_process";

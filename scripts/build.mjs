@@ -79,6 +79,36 @@ const oraWidth = {
   },
 };
 
+// Node built-ins that cost a start milliseconds to load and that most runs never use: the HTTP
+// stack (http, https, http2, and with them tls, net, zlib) is for AWS itself, not the sandbox;
+// child_process is for commander's external subcommands, which we have none of. Each import of one
+// becomes a stand-in that loads the real module on first use (a call, `new`, or a property read).
+const LAZY_BUILTINS = /^(node:)?(child_process|http|https|http2|zlib)$/;
+const lazyBuiltins = {
+  name: "lazy-builtins",
+  setup(b) {
+    b.onResolve({ filter: LAZY_BUILTINS }, (args) => {
+      const id = `node:${args.path.replace(/^node:/, "")}`;
+      if (args.namespace === "lazy-builtin") return { path: id, external: true };
+      return { path: id, namespace: "lazy-builtin", pluginData: { cjs: args.kind === "require-call" } };
+    });
+    b.onLoad({ filter: /.*/, namespace: "lazy-builtin" }, async (args) => {
+      const id = args.path;
+      const real = await import(id);
+      const loader = `let m; const load = () => (m ??= require(${JSON.stringify(id)}));
+const forward = (get) => ({ get: (_, k) => Reflect.get(get(), k), has: (_, k) => k in get(), ownKeys: () => Reflect.ownKeys(get()),
+  getOwnPropertyDescriptor: (_, k) => { const d = Reflect.getOwnPropertyDescriptor(get(), k); return d && { ...d, configurable: true }; },
+  getPrototypeOf: () => Reflect.getPrototypeOf(get()), apply: (_, self, a) => Reflect.apply(get(), self, a), construct: (_, a, nt) => Reflect.construct(get(), a, nt) });
+const whole = new Proxy({}, forward(load));
+`;
+      if (args.pluginData?.cjs) return { contents: `${loader}module.exports = whole;`, loader: "js", resolveDir: root };
+      const names = Object.keys(real.default).filter((k) => /^[A-Za-z_$][\w$]*$/.test(k) && typeof real.default[k] === "function");
+      const members = names.map((k) => `export const ${k} = /* @__PURE__ */ new Proxy(function () {}, forward(() => load().${k}));`).join("\n");
+      return { contents: `${loader}export default whole;\n${members}`, loader: "js", resolveDir: root };
+    });
+  },
+};
+
 const result = await build({
   absWorkingDir: root,
   entryPoints: { "chunks/bin": "src/bin.ts" },
@@ -99,7 +129,7 @@ const result = await build({
   metafile: true,
   // CommonJS dependencies inside an ES module bundle still call require() for Node built-ins.
   banner: { js: 'import { createRequire as __pllRequire } from "node:module"; const require = __pllRequire(import.meta.url);' },
-  plugins: [pure, schemaKeys, budouxJapaneseOnly, oraWidth],
+  plugins: [pure, schemaKeys, budouxJapaneseOnly, oraWidth, lazyBuiltins],
   logLevel: "warning",
 });
 writeFileSync(join(dist, "meta.json"), JSON.stringify(result.metafile));
@@ -121,6 +151,7 @@ const oneScript = await build({
   minifyWhitespace: true,
   minifySyntax: true,
   charset: "ascii",
+  minifyIdentifiers: true,
   // A script run by node:vm has no import() (it needs an experimental loader option): the SDK's
   // few import("node:…") become require().
   supported: { "dynamic-import": false },

@@ -104,6 +104,38 @@ const UNSIGNED: HttpAuthScheme[] = [
   { schemeId: "aws.auth#sigv4", identityProvider: (config) => config.getIdentityProvider("aws.auth#sigv4"), signer: { sign: async (request) => request } },
 ];
 
+/** The SDK middleware that only turns a command into HTTP: headers, body, length, user agent. */
+const REQUEST_WRITERS = ["serializerMiddleware", "getUserAgentMiddleware", "hostHeaderMiddleware", "contentLengthMiddleware", "recursionDetectionMiddleware"];
+
+interface RequestWritingClient {
+  middlewareStack: {
+    remove: (name: string) => boolean;
+    add: (mw: never, options: { step: "serialize"; name: string }) => void;
+  };
+}
+
+/**
+ * The sandbox answers from the command's typed input (see middleware.ts) and sends nothing, so its
+ * clients skip writing the HTTP request (a fifth of a lesson's time in the sandbox). The rest of the
+ * SDK runs as against AWS: the command's middleware, endpoint, credentials, retries and waiters.
+ * (`serializerMiddleware` keeps its name: the endpoint middleware is placed relative to it.)
+ */
+function withoutRequestWriting<C extends RequestWritingClient>(client: C): C {
+  for (const name of REQUEST_WRITERS) client.middlewareStack.remove(name);
+  const noRequest = (next: (args: object) => Promise<unknown>) => (args: object) => next({ ...args, request: { headers: {} } });
+  client.middlewareStack.add(noRequest as never, { step: "serialize", name: "serializerMiddleware" });
+  return client;
+}
+
+/** The transport of sandbox clients: never reached (reaching it is a bug, said as one). */
+const NO_TRANSPORT = {
+  handle: (): never => {
+    throw new Error("privatelink-lab: a sandbox client tried to send a request over the network");
+  },
+  updateHttpClientConfig: (): void => undefined,
+  httpHandlerConfigs: () => ({}),
+};
+
 /** Clients answered by the sandbox. Retries use short delays so injected faults stay fast. */
 export async function createSandboxClients(sandbox: Sandbox, region: string, maxAttempts = 4): Promise<AwsClients> {
   const sdk = await loadSdk();
@@ -113,18 +145,19 @@ export async function createSandboxClients(sandbox: Sandbox, region: string, max
     credentials: { accessKeyId: "SANDBOXACCESSKEY", secretAccessKey: "sandbox-secret-not-used" },
     httpAuthSchemes: UNSIGNED,
     retryStrategy: new sdk.ConfiguredRetryStrategy(maxAttempts, (attempt: number) => Math.min(20 * 2 ** attempt, 200)),
-    // Answered in-process, never on the network; the same timeouts keep the two configurations alike.
-    requestHandler: requestHandler(DEFAULT_TIMEOUT_SECONDS),
+    // Answered in-process (the sandbox middleware returns before the transport): no HTTP agent is
+    // made, so a sandbox run never loads Node's HTTP and TLS modules.
+    requestHandler: NO_TRANSPORT,
   };
   return {
     region,
     sandbox,
-    ec2: sandbox.attach(new sdk.EC2Client(common)),
-    cfn: sandbox.attach(new sdk.CloudFormationClient(common)),
-    elbv2: sandbox.attach(new sdk.ElasticLoadBalancingV2Client(common)),
-    ssm: sandbox.attach(new sdk.SSMClient(common)),
-    sts: sandbox.attach(new sdk.STSClient(common)),
-    iam: sandbox.attach(new sdk.IAMClient(common)),
-    quotas: sandbox.attach(new sdk.ServiceQuotasClient(common)),
+    ec2: sandbox.attach(withoutRequestWriting(new sdk.EC2Client(common))),
+    cfn: sandbox.attach(withoutRequestWriting(new sdk.CloudFormationClient(common))),
+    elbv2: sandbox.attach(withoutRequestWriting(new sdk.ElasticLoadBalancingV2Client(common))),
+    ssm: sandbox.attach(withoutRequestWriting(new sdk.SSMClient(common))),
+    sts: sandbox.attach(withoutRequestWriting(new sdk.STSClient(common))),
+    iam: sandbox.attach(withoutRequestWriting(new sdk.IAMClient(common))),
+    quotas: sandbox.attach(withoutRequestWriting(new sdk.ServiceQuotasClient(common))),
   };
 }

@@ -1,0 +1,110 @@
+/**
+ * The executable's V8 code cache (src/code-cache.ts), through the built CLI as a learner starts it:
+ * a later start reuses what the first wrote, and no cache problem ever costs more than speed.
+ */
+import { mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { commandKind } from "../../src/code-cache.js";
+import { freshLearner, runCli, type CliEnv } from "../helpers/cli-process.js";
+
+/** A learner with a cache folder of their own (not the one the suite's learners share). */
+function learnerWithOwnCache(extra: NodeJS.ProcessEnv = {}): { learner: CliEnv; cache: string } {
+  const cache = mkdtempSync(join(tmpdir(), "pll-own-cache-"));
+  return { learner: freshLearner({ XDG_CACHE_HOME: cache, ...extra }), cache };
+}
+
+/** Every cache file under a cache home, by path relative to it. */
+function cacheFiles(cacheHome: string): string[] {
+  const dir = join(cacheHome, "privatelink-lab", "code-cache");
+  try {
+    return readdirSync(dir, { recursive: true, withFileTypes: true })
+      .filter((e) => e.isFile())
+      .map((e) => join(e.parentPath, e.name).slice(dir.length + 1));
+  } catch {
+    return [];
+  }
+}
+
+const STATUS = ["status", "--sandbox", "--prefix", "cache-test"];
+
+describe("the code cache", () => {
+  it("is written by a first start and used, not rewritten, by the next", () => {
+    const { learner, cache } = learnerWithOwnCache();
+    const first = runCli(learner, STATUS);
+    expect(first.status, first.stderr).toBe(0);
+    const files = cacheFiles(cache);
+    expect(files).toEqual([expect.stringMatching(new RegExp(`^${process.version}-${process.arch}/status-\\d+-\\d+\\.v8$`))]);
+    const file = join(cache, "privatelink-lab", "code-cache", files[0]!);
+    const written = statSync(file);
+    expect(written.size).toBeGreaterThan(100_000);
+    expect(written.mode & 0o077).toBe(0); // the learner's own: no one else may plant code in it
+
+    const second = runCli(learner, STATUS);
+    expect(second.status, second.stderr).toBe(0);
+    expect(second.stdout).toBe(first.stdout);
+    // V8 accepted it: a refused cache is written again (a new file, so a new inode).
+    expect(statSync(file).ino).toBe(written.ino);
+    expect(statSync(file).mtimeMs).toBe(written.mtimeMs);
+  });
+
+  it("keeps one cache per command kind", () => {
+    const { learner, cache } = learnerWithOwnCache();
+    expect(runCli(learner, STATUS).status).toBe(0);
+    expect(runCli(learner, ["doctor", "--sandbox", "--prefix", "cache-test"]).status).toBe(0);
+    expect(cacheFiles(cache).map((f) => f.split("/")[1]!.replace(/-\d+-\d+\.v8$/, "")).sort()).toEqual(["doctor", "status"]);
+  });
+
+  it("replaces a broken cache file, and the command runs as if there were none", () => {
+    const { learner, cache } = learnerWithOwnCache();
+    const first = runCli(learner, STATUS);
+    const file = join(cache, "privatelink-lab", "code-cache", cacheFiles(cache)[0]!);
+    writeFileSync(file, "not a V8 code cache".repeat(100));
+    const again = runCli(learner, STATUS);
+    expect(again.status, again.stderr).toBe(0);
+    expect(again.stderr).toBe("");
+    expect(again.stdout).toBe(first.stdout);
+    expect(readFileSync(file).includes("not a V8 code cache")).toBe(false);
+    expect(statSync(file).size).toBeGreaterThan(100_000);
+  });
+
+  it("is not written by a run that ended in an error (it compiled too little to keep)", () => {
+    const { learner, cache } = learnerWithOwnCache();
+    const r = runCli(learner, ["status", "--sandbox", "--prefix", "x"]);
+    expect(r.status).toBe(2);
+    expect(cacheFiles(cache)).toEqual([]);
+  });
+
+  it("is skipped without a word when its folder cannot be made", () => {
+    const blocker = join(mkdtempSync(join(tmpdir(), "pll-cache-file-")), "not-a-folder");
+    writeFileSync(blocker, "a file where the cache folder would go");
+    const learner = freshLearner({ XDG_CACHE_HOME: blocker });
+    const r = runCli(learner, STATUS);
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stderr).toBe("");
+    expect(r.stdout).toContain("cache-test");
+  });
+
+  it("is neither read nor written with NODE_DISABLE_COMPILE_CACHE, as Node's own", () => {
+    const { learner, cache } = learnerWithOwnCache({ NODE_DISABLE_COMPILE_CACHE: "1" });
+    expect(runCli(learner, STATUS).status).toBe(0);
+    expect(cacheFiles(cache)).toEqual([]);
+  });
+
+  it("is not involved in --help and --version (they run the small ES module build)", () => {
+    const { learner, cache } = learnerWithOwnCache();
+    for (const args of [["--help"], ["status", "--help"], ["--version"]]) expect(runCli(learner, args).status).toBe(0);
+    expect(cacheFiles(cache)).toEqual([]);
+  });
+
+  it("is kept per command, never per option value (no file named after a prefix)", () => {
+    expect(commandKind(["status", "--prefix", "team-a"])).toBe("status");
+    expect(commandKind(["workshop", "status"])).toBe("workshop");
+    expect(commandKind([])).toBe("start");
+    expect(commandKind(["--prefix", "team-a", "status"])).toBe("start");
+    expect(commandKind(["--sandbox"])).toBe("start");
+    expect(commandKind(["../../etc/passwd"])).toBe("start");
+    expect(commandKind(["Status"])).toBe("start");
+  });
+});

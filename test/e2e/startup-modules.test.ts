@@ -1,0 +1,42 @@
+/**
+ * Which of Node's own modules a start loads (each costs a fresh process milliseconds): `--help`
+ * never starts a child process; a sandbox run never loads the HTTP and TLS stack, which only AWS
+ * itself needs (scripts/build.mjs, "lazy-builtins"; src/aws/clients.ts, NO_TRANSPORT).
+ */
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { BIN, freshLearner } from "../helpers/cli-process.js";
+
+const dir = mkdtempSync(join(tmpdir(), "pll-modules-"));
+const hook = join(dir, "hook.cjs");
+writeFileSync(hook, 'process.on("exit", () => require("node:fs").writeFileSync(process.env.PLL_MODULES_OUT, process.moduleLoadList.join("\\n")));\n');
+
+/** Node's built-in modules loaded by the CLI run with `args`, as `NativeModule <name>` lines. */
+function builtinsLoaded(args: string[]): string[] {
+  const out = join(dir, `modules-${Math.random().toString(36).slice(2)}.txt`);
+  const learner = freshLearner({ PLL_MODULES_OUT: out });
+  const r = spawnSync(process.execPath, ["-r", hook, BIN, ...args], { env: learner.env, encoding: "utf8", timeout: 60_000 });
+  expect(r.status, r.stderr).toBe(0);
+  return readFileSync(out, "utf8")
+    .split("\n")
+    .filter((l) => l.startsWith("NativeModule "))
+    .map((l) => l.slice("NativeModule ".length));
+}
+
+const HTTP_STACK = ["http", "https", "http2", "tls", "_http_client", "zlib"];
+
+describe("Node modules loaded at start", () => {
+  it("--help: no child process module, no HTTP stack", () => {
+    const loaded = builtinsLoaded(["--help"]);
+    expect(loaded.filter((m) => m === "child_process" || HTTP_STACK.includes(m))).toEqual([]);
+  });
+
+  it("a whole sandbox lesson: no HTTP stack, no child process module", () => {
+    const loaded = builtinsLoaded(["--sandbox", "--yes", "--prefix", "modules", "--json"]);
+    expect(loaded).toContain("vm"); // (it did run: the one-script build is compiled through node:vm)
+    expect(loaded.filter((m) => m === "child_process" || HTTP_STACK.includes(m))).toEqual([]);
+  });
+});

@@ -1,16 +1,16 @@
 #!/usr/bin/env node
 // `npm run build`: the shipped CLI is bundled by esbuild, with no runtime dependencies.
-//   dist/bin.cjs         the executable (src/entry.ts): `--help`/`--version` go to the ES module
-//                        build, every other command to the one-script build (with a code cache)
-//   dist/chunks/bin.js   ES module build, code-split: `--help` loads commander and the strings only
-//   dist/chunks/*.js     its chunks (each command, the terminal UI, the SDK, the sandbox)
-//   dist/chunks/cli.cjs  the same CLI as one CommonJS script, made from the ES module build (so it
-//                        keeps its tree-shaking); its modules still run only when first used
-//   dist/**/*.map        source maps (PRIVATELINK_LAB_DEBUG=1 turns them on: stacks point at src/)
+//   dist/bin.cjs          the executable (src/entry.ts): runs one of the two scripts below
+//   dist/chunks/cli.cjs   the whole CLI as one CommonJS script; its modules run when first used
+//   dist/chunks/help.cjs  `--help` and `--version`: the same program without the commands' code
+//   dist/chunks/*.map     source maps (PRIVATELINK_LAB_DEBUG=1 turns them on: stacks point at src/)
 //   dist/i18n/<lang>.json  lessons/i18n/<lang>.yml flattened, so a cold start parses no YAML
+//   dist/parsed.json      the shipped YAML, parsed (src/content/yaml-data.ts)
+//   dist/*meta.json       what went where (test/e2e/bundle.test.ts reads them); not shipped
 // templates/ and lessons/ stay data files beside dist/ (see README, "Dependencies, and why").
 import { build } from "esbuild";
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { builtinModules, createRequire } from "node:module";
 import { join, resolve } from "node:path";
 import { isDeepStrictEqual } from "node:util";
 import { pathToFileURL } from "node:url";
@@ -84,6 +84,11 @@ const oraWidth = {
 // child_process is for commander's external subcommands, which we have none of. Each import of one
 // becomes a stand-in that loads the real module on first use (a call, `new`, or a property read).
 const LAZY_BUILTINS = /^(node:)?(child_process|http|https|http2|zlib)$/;
+/** A Proxy handler that stands for the value `get()` returns, read only when the stand-in is used. */
+const FORWARD = `const forward = (get) => ({ get: (_, k) => Reflect.get(get(), k), has: (_, k) => k in get(), ownKeys: () => Reflect.ownKeys(get()),
+  getOwnPropertyDescriptor: (_, k) => { const d = Reflect.getOwnPropertyDescriptor(get(), k); return d && { ...d, configurable: true }; },
+  getPrototypeOf: () => Reflect.getPrototypeOf(get()), apply: (_, self, a) => Reflect.apply(get(), self, a), construct: (_, a, nt) => Reflect.construct(get(), a, nt) });
+`;
 const lazyBuiltins = {
   name: "lazy-builtins",
   setup(b) {
@@ -95,12 +100,7 @@ const lazyBuiltins = {
     b.onLoad({ filter: /.*/, namespace: "lazy-builtin" }, async (args) => {
       const id = args.path;
       const real = await import(id);
-      const loader = `let m; const load = () => (m ??= require(${JSON.stringify(id)}));
-const forward = (get) => ({ get: (_, k) => Reflect.get(get(), k), has: (_, k) => k in get(), ownKeys: () => Reflect.ownKeys(get()),
-  getOwnPropertyDescriptor: (_, k) => { const d = Reflect.getOwnPropertyDescriptor(get(), k); return d && { ...d, configurable: true }; },
-  getPrototypeOf: () => Reflect.getPrototypeOf(get()), apply: (_, self, a) => Reflect.apply(get(), self, a), construct: (_, a, nt) => Reflect.construct(get(), a, nt) });
-const whole = new Proxy({}, forward(load));
-`;
+      const loader = `let m; const load = () => (m ??= require(${JSON.stringify(id)}));\n${FORWARD}const whole = new Proxy({}, forward(load));\n`;
       if (args.pluginData?.cjs) return { contents: `${loader}module.exports = whole;`, loader: "js", resolveDir: root };
       const names = Object.keys(real.default).filter((k) => /^[A-Za-z_$][\w$]*$/.test(k) && typeof real.default[k] === "function");
       const members = names.map((k) => `export const ${k} = /* @__PURE__ */ new Proxy(function () {}, forward(() => load().${k}));`).join("\n");
@@ -109,10 +109,38 @@ const whole = new Proxy({}, forward(load));
   },
 };
 
+// The other built-ins, imported by ES modules: Node gives an imported built-in an ES module
+// facade that reads every export once, which runs lazy getters (fs.ReadStream loads the stream
+// modules; process.stdin opens standard input). Through require() only what is used is read.
+const BUILTIN = new RegExp(`^(node:)?(${builtinModules.filter((m) => !m.startsWith("_")).map((m) => m.replace(/[/]/g, "\\/")).join("|")})$`);
+const builtinsByRequire = {
+  name: "builtins-by-require",
+  setup(b) {
+    b.onResolve({ filter: BUILTIN }, (args) => {
+      const id = `node:${args.path.replace(/^node:/, "")}`;
+      if (args.namespace === "builtin-by-require" || args.kind !== "import-statement" || LAZY_BUILTINS.test(args.path)) return { path: id, external: true };
+      return { path: id, namespace: "builtin-by-require" };
+    });
+    b.onLoad({ filter: /.*/, namespace: "builtin-by-require" }, (args) => {
+      const real = createRequire(import.meta.url)(args.path);
+      const names = Object.keys(real).filter((k) => /^[A-Za-z_$][\w$]*$/.test(k) && k !== "default");
+      const plain = names.filter((k) => "value" in Object.getOwnPropertyDescriptor(real, k));
+      // A getter (fs.promises, crypto.getRandomValues) is read only when its stand-in is used.
+      const getters = names.filter((k) => !plain.includes(k) && real[k] !== null && ["function", "object"].includes(typeof real[k]));
+      const standIns = getters.map((k) => `export const ${k} = /* @__PURE__ */ new Proxy(${typeof real[k] === "function" ? "function () {}" : "{}"}, forward(() => m.${k}));`);
+      return { contents: [`const m = require(${JSON.stringify(args.path)});`, FORWARD, "export default m;", `export const { ${plain.join(", ")} } = m;`, ...standIns].join("\n"), loader: "js", resolveDir: root };
+    });
+  },
+};
+
+// Step 1, not shipped: the ES module build, code-split, into dist/esm/. esbuild tree-shakes it (the
+// SDK's ES modules keep only the commands we send) and records in dist/meta.json which chunk holds
+// what and which chunks a chunk loads with import().
+const esm = join(dist, "esm");
 const result = await build({
   absWorkingDir: root,
-  entryPoints: { "chunks/bin": "src/bin.ts" },
-  outdir: dist,
+  entryPoints: { bin: "src/bin.ts" },
+  outdir: esm,
   bundle: true,
   splitting: true,
   format: "esm",
@@ -120,7 +148,7 @@ const result = await build({
   target: "node20.17",
   // ESM builds of the SDK (dist-es) tree-shake; CommonJS ones do not.
   mainFields: ["module", "main"],
-  chunkNames: "chunks/[name]-[hash]",
+  chunkNames: "[name]-[hash]",
   sourcemap: "linked",
   sourcesContent: false,
   minifyWhitespace: true,
@@ -129,48 +157,76 @@ const result = await build({
   metafile: true,
   // CommonJS dependencies inside an ES module bundle still call require() for Node built-ins.
   banner: { js: 'import { createRequire as __pllRequire } from "node:module"; const require = __pllRequire(import.meta.url);' },
-  plugins: [pure, schemaKeys, budouxJapaneseOnly, oraWidth, lazyBuiltins],
+  plugins: [pure, schemaKeys, budouxJapaneseOnly, oraWidth, lazyBuiltins, builtinsByRequire],
   logLevel: "warning",
 });
 writeFileSync(join(dist, "meta.json"), JSON.stringify(result.metafile));
 
-// The one-script build: the ES module build above, bundled again as CommonJS. Its chunks that were
-// loaded by import() become functions run on first use, so a command still runs only its own
-// modules; but Node compiles a script (unlike an ES module) with a V8 code cache we can keep
-// (src/code-cache.ts). It must be ASCII: the executable reads it as one-byte text.
-const oneScript = await build({
-  absWorkingDir: root,
-  entryPoints: [join(dist, "chunks", "bin.js")],
-  outfile: join(dist, "chunks", "cli.cjs"),
-  bundle: true,
-  format: "cjs",
-  platform: "node",
-  target: "node20.17",
-  sourcemap: "linked",
-  sourcesContent: false,
-  minifyWhitespace: true,
-  minifySyntax: true,
-  charset: "ascii",
-  minifyIdentifiers: true,
-  // A script run by node:vm has no import() (it needs an experimental loader option): the SDK's
-  // few import("node:…") become require().
-  supported: { "dynamic-import": false },
-  legalComments: "linked",
-  metafile: true,
-  define: { "import.meta.url": "__pllMetaUrl" },
-  banner: { js: 'var __pllMetaUrl = require("node:url").pathToFileURL(__filename).href;' },
-  logLevel: "warning",
+// Step 2, shipped: that build bundled again into CommonJS scripts in dist/chunks/. A chunk it
+// loaded with import() becomes a function run on first use, so a command still runs only its own
+// modules; and a script, unlike an ES module, can be compiled with a V8 code cache that we keep
+// (src/code-cache.ts). Scripts must be ASCII: the executable reads them as one-byte text.
+const ENTRY_OF_CHUNK = new Map(Object.entries(result.metafile.outputs).filter(([, o]) => o.entryPoint).map(([file, o]) => [file.split("/").pop(), o.entryPoint]));
+
+/** Chunks left out of a script: loading one fails, saying so (that script never should load it). */
+const leaveOut = (leave) => ({
+  name: "leave-out",
+  setup(b) {
+    b.onResolve({ filter: /^\.\/[^/]+\.js$/ }, (args) => {
+      const entry = ENTRY_OF_CHUNK.get(args.path.slice(2));
+      if (args.kind !== "dynamic-import" || !leave(entry)) return undefined;
+      return { path: entry, namespace: "left-out" };
+    });
+    b.onLoad({ filter: /.*/, namespace: "left-out" }, (args) => ({
+      contents: `throw new Error(${JSON.stringify(`privatelink-lab: ${args.path} is not part of this build (dist/chunks/help.cjs runs --help and --version only)`)});`,
+      loader: "js",
+    }));
+  },
 });
-writeFileSync(join(dist, "cli-meta.json"), JSON.stringify(oneScript.metafile));
-const oneScriptText = readFileSync(join(dist, "chunks", "cli.cjs"), "latin1");
-if (/\bimport\(/.test(oneScriptText)) throw new Error("dist/chunks/cli.cjs still calls import(), which a node:vm script cannot");
-const nonAscii = /[^\x00-\x7f]/.exec(oneScriptText);
-if (nonAscii) {
-  const text = oneScriptText;
-  throw new Error(`dist/chunks/cli.cjs is not ASCII near: ${text.slice(Math.max(0, nonAscii.index - 60), nonAscii.index + 20)} (write such characters in a string, e.g. new RegExp("…"))`);
+
+async function script(name, plugins = []) {
+  const file = join(dist, "chunks", `${name}.cjs`);
+  const built = await build({
+    absWorkingDir: root,
+    entryPoints: [join(esm, "bin.js")],
+    outfile: file,
+    bundle: true,
+    format: "cjs",
+    platform: "node",
+    target: "node20.17",
+    sourcemap: "linked",
+    sourcesContent: false,
+    minifyWhitespace: true,
+    minifySyntax: true,
+    minifyIdentifiers: true,
+    charset: "ascii",
+    // A script run by node:vm has no import() (it needs an experimental loader option): the SDK's
+    // few import("node:…") become require().
+    supported: { "dynamic-import": false },
+    legalComments: "linked",
+    metafile: true,
+    define: { "import.meta.url": "__pllMetaUrl" },
+    banner: { js: 'var __pllMetaUrl = require("node:url").pathToFileURL(__filename).href;' },
+    plugins,
+    logLevel: "warning",
+  });
+  writeFileSync(join(dist, `${name}-meta.json`), JSON.stringify(built.metafile));
+  const text = readFileSync(file, "latin1");
+  if (/\bimport\(/.test(text)) throw new Error(`dist/chunks/${name}.cjs still calls import(), which a node:vm script cannot`);
+  const nonAscii = /[^\x00-\x7f]/.exec(text);
+  if (nonAscii) throw new Error(`dist/chunks/${name}.cjs is not ASCII near: ${text.slice(Math.max(0, nonAscii.index - 60), nonAscii.index + 20)} (write such characters in a string, e.g. new RegExp("…"))`);
 }
 
-// The executable: CommonJS, so the main path never starts the ES module loader.
+// The whole CLI.
+await script("cli");
+// `--help` and `--version` (src/script-choice.ts): the same program without what only a running
+// command loads (the commands, the SDK, the sandbox). What help and its errors may need stays:
+// error rendering, colours, and the Japanese phrase breaker.
+const HELP_NEEDS = new Set(["src/ui/error-report.ts", "src/ui/color.ts", "src/ui/line-breaks.ts", "budoux-ja:budoux"]);
+await script("help", [leaveOut((entry) => !HELP_NEEDS.has(entry))]);
+rmSync(esm, { recursive: true, force: true });
+
+// The executable: CommonJS, so no start waits for the ES module loader.
 await build({
   absWorkingDir: root,
   entryPoints: ["src/entry.ts"],
@@ -179,7 +235,6 @@ await build({
   format: "cjs",
   platform: "node",
   target: "node20.17",
-  external: ["./chunks/bin.js"],
   minifySyntax: true,
   logLevel: "warning",
 });

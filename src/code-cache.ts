@@ -14,6 +14,7 @@ import { closeSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, 
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { Script } from "node:vm";
+import { xdgCache } from "xdg-basedir";
 
 export interface CodeCacheRun {
   /** What happened to the cache: none found, used, or found and refused by V8. */
@@ -24,16 +25,6 @@ export interface CodeCacheRun {
 export function cacheFileFor(cacheDir: string, bundle: string, kind: string): string {
   const s = statSync(bundle);
   return join(cacheDir, `${process.version}-${process.arch}`, `${kind}-${s.size}-${Math.trunc(s.mtimeMs)}.v8`);
-}
-
-/**
- * The command kind a cache is kept for: the first argument when it names a command (`status`,
- * `workshop`), else `start` (the lesson, the default command). Only short lowercase words, so an
- * option's value never becomes a file name.
- */
-export function commandKind(argv: readonly string[]): string {
-  const first = argv[0];
-  return first !== undefined && /^[a-z][a-z-]{0,23}$/.test(first) ? first : "start";
 }
 
 function readCache(file: string): Buffer | undefined {
@@ -86,4 +77,22 @@ export function runWithCodeCache(bundle: string, cacheFile: string | undefined):
   const module = { exports: {} };
   run(module.exports, createRequire(bundle), module, bundle, dirname(bundle));
   return { cache };
+}
+
+/** Where code caches live: the learner's own cache folder (XDG_CACHE_HOME, else ~/.cache). */
+function cacheDir(): string | undefined {
+  if (process.env.NODE_DISABLE_COMPILE_CACHE || xdgCache === undefined) return undefined;
+  return join(xdgCache, "privatelink-lab", "code-cache");
+}
+
+/** Runs one of the CLI's scripts with the code cache kept for `kind`, when there can be one. */
+export function runScript(bundle: string, kind: string): CodeCacheRun {
+  const dir = cacheDir();
+  let cacheFile: string | undefined;
+  try {
+    cacheFile = dir === undefined ? undefined : cacheFileFor(dir, bundle, kind);
+  } catch {
+    cacheFile = undefined; // the script cannot be read: runWithCodeCache says so
+  }
+  return runWithCodeCache(bundle, cacheFile);
 }

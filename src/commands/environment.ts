@@ -21,5 +21,13 @@ export interface Environment {
 }
 
 export function processEnvironment(): Environment {
-  return { env: process.env, stdin: process.stdin, stdout: process.stdout, clock: systemClock };
+  return {
+    env: process.env,
+    // Node makes process.stdin on first read (it opens standard input): `--help` and `--json` runs never need it.
+    get stdin() {
+      return process.stdin;
+    },
+    stdout: process.stdout,
+    clock: systemClock,
+  };
 }

@@ -34,14 +34,25 @@ export function chooseLang(opts: GlobalOptions, env: NodeJS.ProcessEnv): Lang {
 }
 
 export async function makeHost(opts: GlobalOptions, e: Environment, lang: Lang, t: Translate): Promise<IoHost> {
-  const interactive = Boolean(e.stdin.isTTY && e.stdout.isTTY) && !opts.yes && !opts.json;
+  // (stdin last: reading it makes it, which a `--yes` or `--json` run never needs)
+  const interactive = !opts.yes && !opts.json && Boolean(e.stdout.isTTY) && Boolean(e.stdin.isTTY);
   if (e.makeHost) return e.makeHost(lang, t, interactive);
   if (opts.json) {
     const { JsonHost } = await import("../ui/json-host.js");
     return new JsonHost(lang, e.stdout);
   }
   const [{ TerminalHost }, { loadPhrases }] = await Promise.all([import("../ui/terminal-host.js"), import("../ui/line-breaks.js")]);
-  return new TerminalHost({ lang, t, interactive, output: e.stdout, input: e.stdin, phrases: await loadPhrases(lang) });
+  const phrases = await loadPhrases(lang);
+  return new TerminalHost({
+    lang,
+    t,
+    interactive,
+    output: e.stdout,
+    get input() {
+      return e.stdin; // (read by the first prompt, if any)
+    },
+    phrases,
+  });
 }
 
 function checkPrefix(prefix: string): string {

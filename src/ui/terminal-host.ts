@@ -31,7 +31,6 @@ export class TerminalHost implements IoHost {
   readonly lang: Lang;
   readonly interactive: boolean;
   private readonly out: NodeJS.WriteStream;
-  private readonly in: NodeJS.ReadStream;
   private readonly color: boolean;
   private readonly c;
   private active?: Ora;
@@ -40,9 +39,13 @@ export class TerminalHost implements IoHost {
     this.lang = opts.lang;
     this.interactive = opts.interactive;
     this.out = opts.output ?? process.stdout;
-    this.in = opts.input ?? process.stdin;
     this.color = colorEnabled(Boolean(this.out.isTTY));
     this.c = palette(this.color);
+  }
+
+  /** Read when a prompt needs it: Node opens standard input on the first read of process.stdin. */
+  private get in(): NodeJS.ReadStream {
+    return this.opts.input ?? process.stdin;
   }
 
   private write(text: string): void {

@@ -6,7 +6,7 @@ import { mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { commandKind } from "../../src/code-cache.js";
+import { commandKind, isHelpRun } from "../../src/script-choice.js";
 import { freshLearner, runCli, type CliEnv } from "../helpers/cli-process.js";
 
 /** A learner with a cache folder of their own (not the one the suite's learners share). */
@@ -92,10 +92,24 @@ describe("the code cache", () => {
     expect(cacheFiles(cache)).toEqual([]);
   });
 
-  it("is not involved in --help and --version (they run the small ES module build)", () => {
+  it("keeps --help and --version (the help script) under one kind of their own", () => {
     const { learner, cache } = learnerWithOwnCache();
-    for (const args of [["--help"], ["status", "--help"], ["--version"]]) expect(runCli(learner, args).status).toBe(0);
-    expect(cacheFiles(cache)).toEqual([]);
+    for (const args of [["--help"], ["status", "--help"], ["--version"], ["--lang", "ja", "-h"]]) expect(runCli(learner, args).status).toBe(0);
+    expect(cacheFiles(cache)).toEqual([expect.stringMatching(/\/help-\d+-\d+\.v8$/)]);
+  });
+
+  it("runs the help script only when no command can run (a help flag, and only command words or --lang besides)", () => {
+    expect(isHelpRun(["--help"])).toBe(true);
+    expect(isHelpRun(["workshop", "plan", "-h"])).toBe(true);
+    expect(isHelpRun(["help", "status"])).toBe(true);
+    expect(isHelpRun(["--lang", "ja", "--version"])).toBe(true);
+    expect(isHelpRun(["--lang=ja", "status", "--help"])).toBe(true);
+    expect(isHelpRun(["status"])).toBe(false);
+    // "--help" as an option's value, or after `--`, is not a help flag: the command runs.
+    expect(isHelpRun(["--prefix", "--help"])).toBe(false);
+    expect(isHelpRun(["--lang", "--help"])).toBe(false);
+    expect(isHelpRun(["--", "--help"])).toBe(false);
+    expect(isHelpRun(["status", "--sandbox", "--help"])).toBe(false);
   });
 
   it("is kept per command, never per option value (no file named after a prefix)", () => {

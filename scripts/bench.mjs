@@ -1,8 +1,9 @@
 #!/usr/bin/env node
 // npm run bench (builds first): the shipped bundle (dist/bin.cjs) as a learner starts it, each
 // measure as a ratio to `node -e 0` timed in the same round (rounds interleave, so a busy machine
-// slows both sides alike; medians of the per-round ratios). Then the packed tarball installed in
-// an empty folder with an empty npm cache, and the workshop's AWS calls per refresh.
+// slows both sides alike; medians of the per-round ratios): later starts (with the code cache an
+// earlier start of the same command wrote) and a learner's very first start. Then the packed
+// tarball installed in an empty folder with an empty npm cache, and the workshop's AWS calls per refresh.
 //   --rounds N   rounds of the process timings (default 9)
 //   --quick      skip the install and workshop parts
 //   --bin PATH   time another build's executable instead (e.g. an older checkout), with --quick
@@ -32,11 +33,19 @@ const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
  * ~40 ms reading certificates; timing only one side with it would flatter the ratio).
  */
 const SHELL_ENV = process.argv.includes("--shell-env");
-function learnerEnv() {
+/**
+ * A fresh learner (own HOME: no progress, a new sandbox account). The CLI keeps V8 code caches in
+ * the learner's cache folder (src/code-cache.ts): with `codeCache`, every round shares one, as one
+ * learner's later starts do; without, each start is a learner's very first.
+ */
+function learnerEnv(codeCache) {
   const home = mkdtempSync(join(tmpdir(), "pll-bench-"));
   const base = SHELL_ENV ? process.env : { PATH: process.env.PATH };
-  return { home, env: { ...base, HOME: home, XDG_STATE_HOME: join(home, "state"), LANG: "en_US.UTF-8" } };
+  return { home, env: { ...base, HOME: home, XDG_STATE_HOME: join(home, "state"), XDG_CACHE_HOME: codeCache ?? join(home, ".cache"), LANG: "en_US.UTF-8" } };
 }
+/** The code caches of this bench's "later starts" (each measure runs once first, to write its own). */
+const LATER = mkdtempSync(join(tmpdir(), "pll-bench-code-cache-"));
+process.on("exit", () => rmSync(LATER, { recursive: true, force: true }));
 
 /** Runs node with args; returns wall ms and peak RSS (KiB, when measured). */
 function run(args, { env = process.env, memory = false, node = process.execPath } = {}) {
@@ -62,13 +71,20 @@ const cases = {
  * Interleaved rounds: each measure right after a `node -e 0` on the same node, in a fresh learner
  * home; returns every wall time and the per-round ratio to that `node -e 0`.
  */
-function timeRounds(rounds, measures, node = process.execPath) {
+function timeRounds(rounds, measures, node = process.execPath, codeCache = LATER) {
   const wall = { bare: [] };
   const ratio = {};
   for (const name of Object.keys(measures)) [wall[name], ratio[name]] = [[], []];
+  if (codeCache) {
+    for (const args of Object.values(measures)) {
+      const { home, env } = learnerEnv(codeCache);
+      run(args, { env, node });
+      rmSync(home, { recursive: true, force: true });
+    }
+  }
   for (let i = 0; i < rounds; i++) {
     for (const [name, args] of Object.entries(measures)) {
-      const { home, env } = learnerEnv();
+      const { home, env } = learnerEnv(codeCache);
       try {
         const bare = run(["-e", "0"], { env, node }).ms;
         const t = run(args, { env, node }).ms;
@@ -90,13 +106,16 @@ function measureProcesses() {
   run(["-e", "0"], { env: warm.env });
   run([BIN, "--help"], { env: warm.env }); // warm the file cache once, as a second start would find it
   rmSync(warm.home, { recursive: true, force: true });
-  const { wall, ratio } = timeRounds(ROUNDS, Object.fromEntries(Object.entries(cases).map(([name, args]) => [name, args()])));
+  const measures = Object.fromEntries(Object.entries(cases).map(([name, args]) => [name, args()]));
+  const { wall, ratio } = timeRounds(ROUNDS, measures);
+  // A learner's very first start: no code cache yet (the CLI writes it as it exits).
+  const first = timeRounds(Math.min(ROUNDS, 5), measures, process.execPath, null);
   for (let i = 0; i < 3; i++) {
-    const bare = learnerEnv();
+    const bare = learnerEnv(LATER);
     rss.bare.push(run(["-e", "0"], { env: bare.env, memory: true }).rss);
     rmSync(bare.home, { recursive: true, force: true });
     for (const name of Object.keys(cases)) {
-      const { home, env } = learnerEnv();
+      const { home, env } = learnerEnv(LATER);
       try {
         rss[name].push(run(cases[name](), { env, memory: true }).rss);
       } finally {
@@ -104,7 +123,7 @@ function measureProcesses() {
       }
     }
   }
-  return { wall, ratio, rss };
+  return { wall, ratio, rss, first };
 }
 
 function dirSize(dir) {
@@ -116,10 +135,7 @@ function dirSize(dir) {
   return total;
 }
 
-/**
- * The installed CLI on one node binary: medians of per-round ratios to that node's own `node -e 0`
- * (on Node ≥ 22.1 the CLI turns on Node's compile cache, so later starts skip most compiling).
- */
+/** The installed CLI on one node binary (later starts): medians of per-round ratios to that node's own `node -e 0`. */
 function timeInstalled(node, bin) {
   const measures = { "--help": [bin, "--help"], "status --sandbox": [bin, "status", "--sandbox", "--prefix", "bench"], "lesson --json": [bin, ...LESSON, "--json"] };
   const { wall, ratio } = timeRounds(Math.min(ROUNDS, 5), measures, node);
@@ -159,12 +175,14 @@ const p = measureProcesses();
 const bare = median(p.wall.bare);
 console.log(`machine: ${cpus().length} × ${cpus()[0]?.model ?? "?"}, node ${process.version}; ${ROUNDS} rounds, medians; ${SHELL_ENV ? "this shell's environment" : "a learner's minimal environment"}`);
 console.log(`node -e 0${" ".repeat(44)}${bare.toFixed(0).padStart(5)} ms  ${MiB(median(p.rss.bare)).padStart(4)} MiB peak`);
+console.log("later starts (the code cache of each command written by an earlier start):");
 for (const name of Object.keys(cases)) {
   const mem = median(p.rss[name]);
   console.log(
     `${("privatelink-lab " + name).padEnd(53)}${median(p.wall[name]).toFixed(0).padStart(5)} ms  ${median(p.ratio[name]).toFixed(1).padStart(4)}× node -e 0   ${MiB(mem).padStart(4)} MiB peak (${(mem / median(p.rss.bare)).toFixed(1)}×)`,
   );
 }
+console.log(`a learner's first start (no code cache yet; ${p.first.ratio["--help"].length} rounds): ${Object.keys(cases).map((name) => `${name} ${median(p.first.wall[name]).toFixed(0)} ms ${median(p.first.ratio[name]).toFixed(1)}×`).join(", ")}`);
 
 if (!QUICK) {
   const i = measureInstall();

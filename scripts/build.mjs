@@ -10,7 +10,7 @@
 // templates/ and lessons/ stay data files beside dist/ (see README, "Dependencies, and why").
 import { build } from "esbuild";
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { builtinModules, createRequire } from "node:module";
+import { builtinModules } from "node:module";
 import { join, resolve } from "node:path";
 import { isDeepStrictEqual } from "node:util";
 import { pathToFileURL } from "node:url";
@@ -121,15 +121,9 @@ const builtinsByRequire = {
       if (args.namespace === "builtin-by-require" || args.kind !== "import-statement" || LAZY_BUILTINS.test(args.path)) return { path: id, external: true };
       return { path: id, namespace: "builtin-by-require" };
     });
-    b.onLoad({ filter: /.*/, namespace: "builtin-by-require" }, (args) => {
-      const real = createRequire(import.meta.url)(args.path);
-      const names = Object.keys(real).filter((k) => /^[A-Za-z_$][\w$]*$/.test(k) && k !== "default");
-      const plain = names.filter((k) => "value" in Object.getOwnPropertyDescriptor(real, k));
-      // A getter (fs.promises, crypto.getRandomValues) is read only when its stand-in is used.
-      const getters = names.filter((k) => !plain.includes(k) && real[k] !== null && ["function", "object"].includes(typeof real[k]));
-      const standIns = getters.map((k) => `export const ${k} = /* @__PURE__ */ new Proxy(${typeof real[k] === "function" ? "function () {}" : "{}"}, forward(() => m.${k}));`);
-      return { contents: [`const m = require(${JSON.stringify(args.path)});`, FORWARD, "export default m;", `export const { ${plain.join(", ")} } = m;`, ...standIns].join("\n"), loader: "js", resolveDir: root };
-    });
+    // A CommonJS module: esbuild reads each imported name from it where it is used, so no export
+    // is read before it is needed (some are getters; on Node 24 fs.F_OK's warns that it is deprecated).
+    b.onLoad({ filter: /.*/, namespace: "builtin-by-require" }, (args) => ({ contents: `module.exports = require(${JSON.stringify(args.path)});`, loader: "js", resolveDir: root }));
   },
 };
 

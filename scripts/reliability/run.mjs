@@ -9,12 +9,17 @@ export const BIN = join(ROOT, "dist/bin.cjs");
 /** A process that runs longer than this is a hang. */
 export const HANG_MS = 120_000;
 
+/** The CLI's code caches (src/code-cache.ts), shared by every case as by one learner's later starts. */
+let codeCache;
+
 export function freshHome(extra = {}) {
   const home = mkdtempSync(join(tmpdir(), "pll-rel-"));
+  codeCache ??= mkdtempSync(join(tmpdir(), "pll-rel-code-cache-"));
   const env = {
     PATH: process.env.PATH,
     HOME: home,
     XDG_STATE_HOME: join(home, "state"),
+    XDG_CACHE_HOME: codeCache,
     LANG: "en_US.UTF-8",
     PRIVATELINK_LAB_SANDBOX_SPEED: "instant",
     PRIVATELINK_LAB_NO_AWS: "1",

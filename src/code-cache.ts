@@ -1,13 +1,15 @@
 /**
- * Runs the bundled CLI (one CommonJS script) with a V8 code cache, as Node ≥ 22.1 does for its
- * own modules with `module.enableCompileCache()` and as Node 20 cannot: a start with a cache skips
- * parsing and compiling ~2 MB of JavaScript, and the functions the last run of the same command
- * compiled come ready.
+ * Runs one of the CLI's scripts (CommonJS, see scripts/build.mjs) with a V8 code cache, as Node
+ * ≥ 22.1 does for its own modules with `module.enableCompileCache()` and as Node 20 cannot: a start
+ * with a cache skips parsing and compiling the script, and the functions an earlier run of the
+ * same command compiled come ready.
  *
- * One cache file per command kind (`status`, `start`, …: each compiles different functions), per
- * node version and per bundle (its size and time). V8 checks the rest (its version, flags, the
- * source) and rejects a cache that does not fit; then, or when there is none, the run writes a
- * new one as it exits, only if it exited 0 (a run that stopped at an error compiled little).
+ * One cache per command kind (`status`, `start`, `help`, …: each compiles different functions),
+ * per node version and per script (its size and time). V8 checks the rest (its version, its
+ * flags, the source) and refuses a cache that does not fit. A run that found none, or a refused
+ * one, writes one as it exits. A run that did not exit 0 (an error, Ctrl-C at the first question)
+ * compiled less than a whole run does: its cache is kept as "early", used until a run of that
+ * command exits 0 and writes the whole one (or another early run compiled clearly more).
  * Every cache problem (no folder, read-only disk, a broken file) costs only speed, never the run.
  */
 import { closeSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeSync } from "node:fs";
@@ -17,14 +19,20 @@ import { Script } from "node:vm";
 import { xdgCache } from "xdg-basedir";
 
 export interface CodeCacheRun {
-  /** What happened to the cache: none found, used, or found and refused by V8. */
-  cache: "none" | "accepted" | "rejected";
+  /** What happened to the cache: none found, used (whole or early), or found and refused by V8. */
+  cache: "none" | "accepted" | "accepted-early" | "rejected";
 }
 
-/** The cache file for one command kind of this bundle on this node. */
-export function cacheFileFor(cacheDir: string, bundle: string, kind: string): string {
-  const s = statSync(bundle);
-  return join(cacheDir, `${process.version}-${process.arch}`, `${kind}-${s.size}-${Math.trunc(s.mtimeMs)}.v8`);
+/** Where one command kind's caches of this script go on this node: `<base>.v8`, `<base>.early.v8`. */
+export interface CacheFiles {
+  whole: string;
+  early: string;
+}
+
+export function cacheFilesFor(cacheDir: string, script: string, kind: string): CacheFiles {
+  const s = statSync(script);
+  const base = join(cacheDir, `${process.version}-${process.arch}`, `${kind}-${s.size}-${Math.trunc(s.mtimeMs)}`);
+  return { whole: `${base}.v8`, early: `${base}.early.v8` };
 }
 
 function readCache(file: string): Buffer | undefined {
@@ -35,7 +43,9 @@ function readCache(file: string): Buffer | undefined {
   }
 }
 
-/** Writes the cache beside its siblings (temp file, then rename) and drops this kind's older caches. */
+const CACHE_NAME = /^([a-z-]+)-\d+-\d+(\.early)?\.v8$/;
+
+/** Writes a cache (temp file, then rename; 0600) and drops the other caches of its kind. */
 function writeCache(file: string, data: Buffer): void {
   const dir = dirname(file);
   mkdirSync(dir, { recursive: true, mode: 0o700 });
@@ -47,35 +57,39 @@ function writeCache(file: string, data: Buffer): void {
     closeSync(fd);
   }
   renameSync(tmp, file);
-  const kind = file.slice(dir.length + 1).replace(/-\d+-\d+\.v8$/, "");
+  const kind = CACHE_NAME.exec(file.slice(dir.length + 1))?.[1];
   for (const name of readdirSync(dir)) {
-    if (name.startsWith(`${kind}-`) && /^[a-z-]+-\d+-\d+\.v8$/.test(name) && join(dir, name) !== file) rmSync(join(dir, name), { force: true });
+    if (CACHE_NAME.exec(name)?.[1] === kind && join(dir, name) !== file) rmSync(join(dir, name), { force: true });
   }
 }
 
 /**
- * Compiles and runs `bundle` (a CommonJS script, ASCII only: read as one-byte text) with the code
- * cache in `cacheFile` (undefined: no cache).
+ * Compiles and runs `script` (ASCII only: read as one-byte text) with the cache in `files`
+ * (undefined: no cache).
  */
-export function runWithCodeCache(bundle: string, cacheFile: string | undefined): CodeCacheRun {
-  let source = readFileSync(bundle, "latin1");
+export function runWithCodeCache(script: string, files: CacheFiles | undefined): CodeCacheRun {
+  let source = readFileSync(script, "latin1");
   if (source.startsWith("#!")) source = "//" + source.slice(2);
-  const cachedData = cacheFile === undefined ? undefined : readCache(cacheFile);
-  const script = new Script(`(function (exports, require, module, __filename, __dirname) {${source}\n})`, { filename: bundle, ...(cachedData ? { cachedData } : {}) });
-  const cache = cachedData === undefined ? "none" : script.cachedDataRejected ? "rejected" : "accepted";
-  if (cacheFile !== undefined && cache !== "accepted") {
+  const whole = files && readCache(files.whole);
+  const early = files && !whole ? readCache(files.early) : undefined;
+  const cachedData = whole ?? early;
+  const compiled = new Script(`(function (exports, require, module, __filename, __dirname) {${source}\n})`, { filename: script, ...(cachedData ? { cachedData } : {}) });
+  const cache = !cachedData ? "none" : compiled.cachedDataRejected ? "rejected" : whole ? "accepted" : "accepted-early";
+  if (files && cache !== "accepted") {
     process.once("exit", (code) => {
-      if (code !== 0) return;
       try {
-        writeCache(cacheFile, script.createCachedData());
+        const data = compiled.createCachedData();
+        // Another early run replaces the early cache it used only if it compiled clearly more.
+        if (code !== 0 && cache === "accepted-early" && data.length < (early?.length ?? 0) * 1.1) return;
+        writeCache(code === 0 ? files.whole : files.early, data);
       } catch {
         // no cache this time: the next start compiles again
       }
     });
   }
-  const run = script.runInThisContext() as (exports: object, require: NodeJS.Require, module: object, filename: string, dirname: string) => void;
+  const run = compiled.runInThisContext() as (exports: object, require: NodeJS.Require, module: object, filename: string, dirname: string) => void;
   const module = { exports: {} };
-  run(module.exports, createRequire(bundle), module, bundle, dirname(bundle));
+  run(module.exports, createRequire(script), module, script, dirname(script));
   return { cache };
 }
 
@@ -86,13 +100,13 @@ function cacheDir(): string | undefined {
 }
 
 /** Runs one of the CLI's scripts with the code cache kept for `kind`, when there can be one. */
-export function runScript(bundle: string, kind: string): CodeCacheRun {
+export function runScript(script: string, kind: string): CodeCacheRun {
   const dir = cacheDir();
-  let cacheFile: string | undefined;
+  let files: CacheFiles | undefined;
   try {
-    cacheFile = dir === undefined ? undefined : cacheFileFor(dir, bundle, kind);
+    files = dir === undefined ? undefined : cacheFilesFor(dir, script, kind);
   } catch {
-    cacheFile = undefined; // the script cannot be read: runWithCodeCache says so
+    files = undefined; // the script cannot be read: runWithCodeCache says so
   }
-  return runWithCodeCache(bundle, cacheFile);
+  return runWithCodeCache(script, files);
 }

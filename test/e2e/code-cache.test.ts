@@ -69,11 +69,20 @@ describe("the code cache", () => {
     expect(statSync(file).size).toBeGreaterThan(100_000);
   });
 
-  it("is not written by a run that ended in an error (it compiled too little to keep)", () => {
+  it("keeps an early cache from a run that did not exit 0, until a run of that command does", () => {
     const { learner, cache } = learnerWithOwnCache();
-    const r = runCli(learner, ["status", "--sandbox", "--prefix", "x"]);
-    expect(r.status).toBe(2);
-    expect(cacheFiles(cache)).toEqual([]);
+    const bad = runCli(learner, ["status", "--sandbox", "--prefix", "x"]);
+    expect(bad.status).toBe(2);
+    expect(cacheFiles(cache)).toEqual([expect.stringMatching(/\/status-\d+-\d+\.early\.v8$/)]);
+    // Another failed run uses it and leaves it (it compiled no more).
+    const early = join(cache, "privatelink-lab", "code-cache", cacheFiles(cache)[0]!);
+    const before = statSync(early);
+    expect(runCli(learner, ["status", "--sandbox", "--prefix", "x"]).status).toBe(2);
+    expect(statSync(early).ino).toBe(before.ino);
+    // A run that exits 0 writes the whole cache in its place.
+    expect(runCli(learner, STATUS).status).toBe(0);
+    expect(cacheFiles(cache)).toEqual([expect.stringMatching(/\/status-\d+-\d+\.v8$/)]);
+    expect(statSync(join(cache, "privatelink-lab", "code-cache", cacheFiles(cache)[0]!)).size).toBeGreaterThan(before.size);
   });
 
   it("is skipped without a word when its folder cannot be made", () => {

@@ -1,8 +1,9 @@
 /** The built CLI, as a process: exit codes, --json, NO_COLOR, no prompts without a TTY. */
+import { spawnSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { freshLearner, runCli } from "../helpers/cli-process.js";
+import { BIN, freshLearner, runCli } from "../helpers/cli-process.js";
 
 const ESC = "\u001b[";
 
@@ -90,6 +91,17 @@ describe("privatelink-lab (built CLI, sandbox)", () => {
     expect(run.stdout).not.toContain(ESC);
     const colored = runCli(freshLearner({ FORCE_COLOR: "1" }), ["status", "--sandbox", "--prefix", "fay"]);
     expect(colored.stdout).toContain(ESC);
+  });
+});
+
+describe("a reader slower than the CLI", () => {
+  it("gets every event: the CLI exits only once its output has left it", () => {
+    // The Japanese lesson's events (~80 KB) overflow a shell pipe's 64 KB; the reader waits 2 s.
+    const me = freshLearner();
+    const r = spawnSync("sh", ["-c", `"${process.execPath}" "${BIN}" --sandbox --yes --json --lang ja --prefix slow | (sleep 2; cat)`], { env: me.env, encoding: "utf8", maxBuffer: 1 << 24 });
+    expect(r.status, r.stderr).toBe(0);
+    expect(Buffer.byteLength(r.stdout)).toBeGreaterThan(65_536);
+    expect(r.stdout.trimEnd().split("\n").at(-1)).toContain('"type":"lesson-finished"');
   });
 });
 

@@ -179,17 +179,17 @@ console.log("later starts (the code cache of each command written by an earlier 
 for (const name of Object.keys(cases)) {
   const mem = median(p.rss[name]);
   console.log(
-    `${("privatelink-lab " + name).padEnd(53)}${median(p.wall[name]).toFixed(0).padStart(5)} ms  ${median(p.ratio[name]).toFixed(1).padStart(4)}× node -e 0   ${MiB(mem).padStart(4)} MiB peak (${(mem / median(p.rss.bare)).toFixed(1)}×)`,
+    `${("privatelink-lab " + name).padEnd(53)}${median(p.wall[name]).toFixed(0).padStart(5)} ms  ${median(p.ratio[name]).toFixed(2).padStart(5)}× node -e 0   ${MiB(mem).padStart(4)} MiB peak (${(mem / median(p.rss.bare)).toFixed(1)}×)`,
   );
 }
-console.log(`a learner's first start (no code cache yet; ${p.first.ratio["--help"].length} rounds): ${Object.keys(cases).map((name) => `${name} ${median(p.first.wall[name]).toFixed(0)} ms ${median(p.first.ratio[name]).toFixed(1)}×`).join(", ")}`);
+console.log(`a learner's first start (no code cache yet; ${p.first.ratio["--help"].length} rounds): ${Object.keys(cases).map((name) => `${name} ${median(p.first.wall[name]).toFixed(0)} ms ${median(p.first.ratio[name]).toFixed(2)}×`).join(", ")}`);
 
 if (!QUICK) {
   const i = measureInstall();
   console.log(`packed tarball: ${(i.tarball / 1e6).toFixed(1)} MB, ${i.files} files; installed in an empty folder, empty npm cache:`);
   console.log(`  ${(i.installed / 1e6).toFixed(1)} MB in node_modules, ${i.packages} package${i.packages === 1 ? "" : "s"}, npm install ${(i.ms / 1000).toFixed(1)} s; it ran the lesson in the sandbox on node ${i.ran.map((r) => r.version).join(", ")}`);
   for (const r of i.ran) {
-    const ratios = Object.entries(r.ratios).map(([k, v]) => `${k} ${v.toFixed(1)}×`).join(", ");
+    const ratios = Object.entries(r.ratios).map(([k, v]) => `${k} ${v.toFixed(2)}×`).join(", ");
     console.log(`  installed, on node ${r.version} (node -e 0: ${r.bare.toFixed(0)} ms): ${ratios}`);
   }
 }

@@ -10,6 +10,7 @@
 // templates/ and lessons/ stay data files beside dist/ (see README, "Dependencies, and why").
 import { build } from "esbuild";
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { createHash } from "node:crypto";
 import { builtinModules } from "node:module";
 import { join, resolve } from "node:path";
 import { isDeepStrictEqual } from "node:util";
@@ -219,6 +220,9 @@ await script("cli");
 const HELP_NEEDS = new Set(["src/ui/error-report.ts", "src/ui/color.ts", "src/ui/line-breaks.ts", "budoux-ja:budoux"]);
 await script("help", [leaveOut((entry) => !HELP_NEEDS.has(entry))]);
 rmSync(esm, { recursive: true, force: true });
+// Each script's identity, for its code cache's name: V8 checks only a cached script's length, and
+// npm gives every installed file one fixed time, so two versions' scripts could otherwise share one.
+const scriptId = (name) => createHash("sha256").update(readFileSync(join(dist, "chunks", `${name}.cjs`))).digest("hex").slice(0, 16);
 
 // The executable: CommonJS, so no start waits for the ES module loader.
 await build({
@@ -230,6 +234,7 @@ await build({
   platform: "node",
   target: "node20.17",
   minifySyntax: true,
+  define: { PLL_SCRIPT_IDS: JSON.stringify({ cli: scriptId("cli"), help: scriptId("help") }) },
   logLevel: "warning",
 });
 

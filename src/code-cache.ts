@@ -29,9 +29,14 @@ export interface CacheFiles {
   early: string;
 }
 
-export function cacheFilesFor(cacheDir: string, script: string, kind: string): CacheFiles {
+/**
+ * Named by the script's content hash (from the build) and, for a script changed after the build, its
+ * size and time: V8 itself checks only a cached script's length, and npm installs every version's
+ * files with one fixed time, so two versions' scripts of one length would otherwise share a cache.
+ */
+export function cacheFilesFor(cacheDir: string, script: string, id: string, kind: string): CacheFiles {
   const s = statSync(script);
-  const base = join(cacheDir, `${process.version}-${process.arch}`, `${kind}-${s.size}-${Math.trunc(s.mtimeMs)}`);
+  const base = join(cacheDir, `${process.version}-${process.arch}`, `${kind}-${id}-${s.size}-${Math.trunc(s.mtimeMs)}`);
   return { whole: `${base}.v8`, early: `${base}.early.v8` };
 }
 
@@ -43,7 +48,7 @@ function readCache(file: string): Buffer | undefined {
   }
 }
 
-const CACHE_NAME = /^([a-z-]+)-\d+-\d+(\.early)?\.v8$/;
+const CACHE_NAME = /^([a-z-]+)-[0-9a-f]+-\d+-\d+(\.early)?\.v8$/;
 
 /** Writes a cache (temp file, then rename; 0600) and drops the other caches of its kind. */
 function writeCache(file: string, data: Buffer): void {
@@ -99,12 +104,12 @@ function cacheDir(): string | undefined {
   return join(xdgCache, "privatelink-lab", "code-cache");
 }
 
-/** Runs one of the CLI's scripts with the code cache kept for `kind`, when there can be one. */
-export function runScript(script: string, kind: string): CodeCacheRun {
+/** Runs one of the CLI's scripts (content hash `id`) with the code cache kept for `kind`, when there can be one. */
+export function runScript(script: string, id: string, kind: string): CodeCacheRun {
   const dir = cacheDir();
   let files: CacheFiles | undefined;
   try {
-    files = dir === undefined ? undefined : cacheFilesFor(dir, script, kind);
+    files = dir === undefined || !/^[0-9a-f]{8,64}$/.test(id) ? undefined : cacheFilesFor(dir, script, id, kind);
   } catch {
     files = undefined; // the script cannot be read: runWithCodeCache says so
   }

@@ -20,8 +20,13 @@ if (debug) process.setSourceMapsEnabled(true);
 const argv = process.argv.slice(2);
 const help = isHelpRun(argv);
 
+/** Each script's content hash, written in by the build (scripts/build.mjs). */
+declare const PLL_SCRIPT_IDS: { cli: string; help: string };
+
 if (debug) {
   module.createRequire(__filename)(`${__dirname}/chunks/cli.cjs`);
+} else if (help) {
+  runScript(`${__dirname}/chunks/help.cjs`, PLL_SCRIPT_IDS.help, "help");
 } else {
-  runScript(help ? `${__dirname}/chunks/help.cjs` : `${__dirname}/chunks/cli.cjs`, help ? "help" : commandKind(argv));
+  runScript(`${__dirname}/chunks/cli.cjs`, PLL_SCRIPT_IDS.cli, commandKind(argv));
 }

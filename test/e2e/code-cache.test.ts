@@ -2,9 +2,10 @@
  * The executable's V8 code cache (src/code-cache.ts), through the built CLI as a learner starts it:
  * a later start reuses what the first wrote, and no cache problem ever costs more than speed.
  */
-import { mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { cpSync, mkdtempSync, readdirSync, readFileSync, statSync, symlinkSync, utimesSync, writeFileSync } from "node:fs";
+import { spawnSync } from "node:child_process";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { join, resolve } from "node:path";
 import { describe, expect, it } from "vitest";
 import { commandKind, isHelpRun } from "../../src/script-choice.js";
 import { freshLearner, runCli, type CliEnv } from "../helpers/cli-process.js";
@@ -35,7 +36,7 @@ describe("the code cache", () => {
     const first = runCli(learner, STATUS);
     expect(first.status, first.stderr).toBe(0);
     const files = cacheFiles(cache);
-    expect(files).toEqual([expect.stringMatching(new RegExp(`^${process.version}-${process.arch}/status-\\d+-\\d+\\.v8$`))]);
+    expect(files).toEqual([expect.stringMatching(new RegExp(`^${process.version}-${process.arch}/status-[0-9a-f]{16}-\\d+-\\d+\\.v8$`))]);
     const file = join(cache, "privatelink-lab", "code-cache", files[0]!);
     const written = statSync(file);
     expect(written.size).toBeGreaterThan(100_000);
@@ -49,11 +50,39 @@ describe("the code cache", () => {
     expect(statSync(file).mtimeMs).toBe(written.mtimeMs);
   });
 
+  it("never runs one build's cache for another of the same length and time (npm gives every installed file one time)", () => {
+    const root = resolve(import.meta.dirname, "../..");
+    const copy = (patch?: (dir: string) => void): string => {
+      const dir = mkdtempSync(join(tmpdir(), "pll-build-"));
+      cpSync(join(root, "dist"), join(dir, "dist"), { recursive: true });
+      for (const f of ["lessons", "templates", "package.json"]) symlinkSync(join(root, f), join(dir, f));
+      patch?.(dir);
+      utimesSync(join(dir, "dist", "chunks", "cli.cjs"), new Date("1985-10-26T08:15:00Z"), new Date("1985-10-26T08:15:00Z"));
+      return dir;
+    };
+    const before = copy();
+    // "Another version": one event renamed (same length), so the build wrote another content hash.
+    const after = copy((dir) => {
+      const script = join(dir, "dist", "chunks", "cli.cjs");
+      writeFileSync(script, readFileSync(script, "latin1").replaceAll('"lesson-finished"', '"lesson-FINISHED"'), "latin1");
+      const bin = join(dir, "dist", "bin.cjs");
+      writeFileSync(bin, readFileSync(bin, "utf8").replace(/cli: "([0-9a-f]{16})"/, (_, id: string) => `cli: "${[...id].reverse().join("")}"`));
+    });
+    expect(statSync(join(after, "dist", "chunks", "cli.cjs")).size).toBe(statSync(join(before, "dist", "chunks", "cli.cjs")).size);
+    const cache = mkdtempSync(join(tmpdir(), "pll-own-cache-"));
+    const lesson = (dir: string) =>
+      spawnSync(process.execPath, [join(dir, "dist", "bin.cjs"), "--sandbox", "--yes", "--json", "--prefix", "two"], { env: freshLearner({ XDG_CACHE_HOME: cache }).env, encoding: "utf8" });
+    expect(lesson(before).stdout).toContain('"type":"lesson-finished"');
+    const second = lesson(after);
+    expect(second.stdout).toContain('"type":"lesson-FINISHED"');
+    expect(second.stdout).not.toContain('"type":"lesson-finished"');
+  });
+
   it("keeps one cache per command kind", () => {
     const { learner, cache } = learnerWithOwnCache();
     expect(runCli(learner, STATUS).status).toBe(0);
     expect(runCli(learner, ["doctor", "--sandbox", "--prefix", "cache-test"]).status).toBe(0);
-    expect(cacheFiles(cache).map((f) => f.split("/")[1]!.replace(/-\d+-\d+\.v8$/, "")).sort()).toEqual(["doctor", "status"]);
+    expect(cacheFiles(cache).map((f) => f.split("/")[1]!.replace(/-[0-9a-f]+-\d+-\d+\.v8$/, "")).sort()).toEqual(["doctor", "status"]);
   });
 
   it("replaces a broken cache file, and the command runs as if there were none", () => {
@@ -73,7 +102,7 @@ describe("the code cache", () => {
     const { learner, cache } = learnerWithOwnCache();
     const bad = runCli(learner, ["status", "--sandbox", "--prefix", "x"]);
     expect(bad.status).toBe(2);
-    expect(cacheFiles(cache)).toEqual([expect.stringMatching(/\/status-\d+-\d+\.early\.v8$/)]);
+    expect(cacheFiles(cache)).toEqual([expect.stringMatching(/\/status-[0-9a-f]+-\d+-\d+\.early\.v8$/)]);
     // Another failed run uses it and leaves it (it compiled no more).
     const early = join(cache, "privatelink-lab", "code-cache", cacheFiles(cache)[0]!);
     const before = statSync(early);
@@ -81,7 +110,7 @@ describe("the code cache", () => {
     expect(statSync(early).ino).toBe(before.ino);
     // A run that exits 0 writes the whole cache in its place.
     expect(runCli(learner, STATUS).status).toBe(0);
-    expect(cacheFiles(cache)).toEqual([expect.stringMatching(/\/status-\d+-\d+\.v8$/)]);
+    expect(cacheFiles(cache)).toEqual([expect.stringMatching(/\/status-[0-9a-f]+-\d+-\d+\.v8$/)]);
     expect(statSync(join(cache, "privatelink-lab", "code-cache", cacheFiles(cache)[0]!)).size).toBeGreaterThan(before.size);
   });
 
@@ -104,7 +133,7 @@ describe("the code cache", () => {
   it("keeps --help and --version (the help script) under one kind of their own", () => {
     const { learner, cache } = learnerWithOwnCache();
     for (const args of [["--help"], ["status", "--help"], ["--version"], ["--lang", "ja", "-h"]]) expect(runCli(learner, args).status).toBe(0);
-    expect(cacheFiles(cache)).toEqual([expect.stringMatching(/\/help-\d+-\d+\.v8$/)]);
+    expect(cacheFiles(cache)).toEqual([expect.stringMatching(/\/help-[0-9a-f]+-\d+-\d+\.v8$/)]);
   });
 
   it("runs the help script only when no command can run (a help flag, and only command words or --lang besides)", () => {

@@ -5,8 +5,8 @@
  * same command compiled come ready.
  *
  * One cache per command kind (`status`, `start`, `help`, …: each compiles different functions),
- * per node version and per script (its size and time). V8 checks the rest (its version, its
- * flags, the source) and refuses a cache that does not fit. A run that found none, or a refused
+ * per node version and per script (its content hash, size and time). V8 checks the rest (its
+ * version, its flags, the source's length) and refuses a cache that does not fit. A run that found none, or a refused
  * one, writes one as it exits. A run that did not exit 0 (an error, Ctrl-C at the first question)
  * compiled less than a whole run does: its cache is kept as "early", used until a run of that
  * command exits 0 and writes the whole one (or another early run compiled clearly more).

@@ -12,7 +12,7 @@
  * command exits 0 and writes the whole one (or another early run compiled clearly more).
  * Every cache problem (no folder, read-only disk, a broken file) costs only speed, never the run.
  */
-import { closeSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeSync } from "node:fs";
+import { closeSync, fstatSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { Script } from "node:vm";
@@ -40,11 +40,22 @@ export function cacheFilesFor(cacheDir: string, script: string, id: string, kind
   return { whole: `${base}.v8`, early: `${base}.early.v8` };
 }
 
+/**
+ * A cache file's bytes, if it is one this user wrote: V8 runs what a cache holds, so a file anyone
+ * else could have written (another owner, or writable by group or others) is not used (and is then
+ * written again). The file is checked and read through one descriptor, so it cannot be swapped between.
+ */
 function readCache(file: string): Buffer | undefined {
+  let fd: number | undefined;
   try {
-    return readFileSync(file);
+    fd = openSync(file, "r");
+    const st = fstatSync(fd);
+    if ((process.getuid && st.uid !== process.getuid()) || (st.mode & 0o022) !== 0) return undefined;
+    return readFileSync(fd);
   } catch {
     return undefined;
+  } finally {
+    if (fd !== undefined) closeSync(fd);
   }
 }
 

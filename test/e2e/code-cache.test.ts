@@ -2,7 +2,7 @@
  * The executable's V8 code cache (src/code-cache.ts), through the built CLI as a learner starts it:
  * a later start reuses what the first wrote, and no cache problem ever costs more than speed.
  */
-import { cpSync, mkdtempSync, readdirSync, readFileSync, statSync, symlinkSync, utimesSync, writeFileSync } from "node:fs";
+import { chmodSync, chownSync, cpSync, mkdtempSync, readdirSync, readFileSync, statSync, symlinkSync, utimesSync, writeFileSync } from "node:fs";
 import { spawnSync } from "node:child_process";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
@@ -76,6 +76,25 @@ describe("the code cache", () => {
     const second = lesson(after);
     expect(second.stdout).toContain('"type":"lesson-FINISHED"');
     expect(second.stdout).not.toContain('"type":"lesson-finished"');
+  });
+
+  it("uses no cache file someone else could have written (V8 runs what it holds)", () => {
+    const { learner, cache } = learnerWithOwnCache();
+    expect(runCli(learner, STATUS).status).toBe(0);
+    const file = join(cache, "privatelink-lab", "code-cache", cacheFiles(cache)[0]!);
+    const changes: [string, () => void][] = [["writable by others", () => chmodSync(file, 0o666)]];
+    // (Only root can give a file to another user.)
+    if (process.getuid?.() === 0) changes.push(["another owner", () => chownSync(file, 12345, 12345)]);
+    for (const [what, change] of changes) {
+      change();
+      const planted = statSync(file).ino;
+      const r = runCli(learner, STATUS);
+      expect(r.status, what).toBe(0);
+      // Not used: refused as if there were none, so this run wrote its own in its place.
+      expect(statSync(file).ino, what).not.toBe(planted);
+      expect(statSync(file).mode & 0o777, what).toBe(0o600);
+      expect(statSync(file).uid, what).toBe(process.getuid?.() ?? statSync(file).uid);
+    }
   });
 
   it("keeps one cache per command kind", () => {

@@ -50,7 +50,8 @@ function readCache(file: string): Buffer | undefined {
   try {
     fd = openSync(file, "r");
     const st = fstatSync(fd);
-    if ((process.getuid && st.uid !== process.getuid()) || (st.mode & 0o022) !== 0) return undefined;
+    // (POSIX only: Windows has no uid, and reports every writable file as 0666.)
+    if (process.getuid && (st.uid !== process.getuid() || (st.mode & 0o022) !== 0)) return undefined;
     return readFileSync(fd);
   } catch {
     return undefined;

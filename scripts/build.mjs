@@ -16,6 +16,7 @@ import { join, resolve } from "node:path";
 import { isDeepStrictEqual } from "node:util";
 import { pathToFileURL } from "node:url";
 import { parse } from "yaml";
+import { ESM_REQUIRE } from "./import-src.mjs";
 
 const root = resolve(import.meta.dirname, "..");
 const dist = join(root, "dist");
@@ -150,8 +151,7 @@ const result = await build({
   minifySyntax: true,
   legalComments: "linked",
   metafile: true,
-  // CommonJS dependencies inside an ES module bundle still call require() for Node built-ins.
-  banner: { js: 'import { createRequire as __pllRequire } from "node:module"; const require = __pllRequire(import.meta.url);' },
+  banner: { js: ESM_REQUIRE },
   plugins: [pure, schemaKeys, budouxJapaneseOnly, oraWidth, lazyBuiltins, builtinsByRequire],
   logLevel: "warning",
 });
@@ -210,19 +210,19 @@ async function script(name, plugins = []) {
   if (/\bimport\(/.test(text)) throw new Error(`dist/chunks/${name}.cjs still calls import(), which a node:vm script cannot`);
   const nonAscii = /[^\x00-\x7f]/.exec(text);
   if (nonAscii) throw new Error(`dist/chunks/${name}.cjs is not ASCII near: ${text.slice(Math.max(0, nonAscii.index - 60), nonAscii.index + 20)} (write such characters in a string, e.g. new RegExp("…"))`);
+  // Its identity, for its code cache's name: V8 checks only a cached script's length, and npm
+  // gives every installed file one fixed time, so two versions' scripts could otherwise share one.
+  return createHash("sha256").update(text, "latin1").digest("hex").slice(0, 16);
 }
 
 // The whole CLI.
-await script("cli");
+const cliId = await script("cli");
 // `--help` and `--version` (src/script-choice.ts): the same program without what only a running
 // command loads (the commands, the SDK, the sandbox). What help and its errors may need stays:
 // error rendering, colours, and the Japanese phrase breaker.
 const HELP_NEEDS = new Set(["src/ui/error-report.ts", "src/ui/color.ts", "src/ui/line-breaks.ts", "budoux-ja:budoux"]);
-await script("help", [leaveOut((entry) => !HELP_NEEDS.has(entry))]);
+const helpId = await script("help", [leaveOut((entry) => !HELP_NEEDS.has(entry))]);
 rmSync(esm, { recursive: true, force: true });
-// Each script's identity, for its code cache's name: V8 checks only a cached script's length, and
-// npm gives every installed file one fixed time, so two versions' scripts could otherwise share one.
-const scriptId = (name) => createHash("sha256").update(readFileSync(join(dist, "chunks", `${name}.cjs`))).digest("hex").slice(0, 16);
 
 // The executable: CommonJS, so no start waits for the ES module loader.
 await build({
@@ -234,7 +234,7 @@ await build({
   platform: "node",
   target: "node20.17",
   minifySyntax: true,
-  define: { PLL_SCRIPT_IDS: JSON.stringify({ cli: scriptId("cli"), help: scriptId("help") }) },
+  define: { PLL_SCRIPT_IDS: JSON.stringify({ cli: cliId, help: helpId }) },
   logLevel: "warning",
 });
 
@@ -252,7 +252,7 @@ const readers = await build({
   format: "esm",
   platform: "node",
   mainFields: ["module", "main"],
-  banner: { js: 'import { createRequire as __pllRequire } from "node:module"; const require = __pllRequire(import.meta.url);' },
+  banner: { js: ESM_REQUIRE },
   logLevel: "warning",
 });
 const readersFile = join(dist, "readers.tmp.mjs");

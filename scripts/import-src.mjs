@@ -7,6 +7,9 @@ import { pathToFileURL } from "node:url";
 
 const root = resolve(import.meta.dirname, "..");
 
+/** A banner for ES module bundles: CommonJS code inside them still calls require() (Node built-ins, lazy requires). */
+export const ESM_REQUIRE = 'import { createRequire as __pllRequire } from "node:module"; const require = __pllRequire(import.meta.url);';
+
 /** `importSrc("name", ["aws/credentials.ts", ...])` → one object with all their exports. */
 export async function importSrc(name, modules) {
   const outfile = join(root, "dist", "scripts", `${name}.js`);
@@ -21,7 +24,7 @@ export async function importSrc(name, modules) {
     mainFields: ["module", "main"],
     packages: "external",
     // src/ loads a few packages lazily with require() (text-width.ts, yaml-data.ts), as the bundle does.
-    banner: { js: 'import { createRequire as __pllRequire } from "node:module"; const require = __pllRequire(import.meta.url);' },
+    banner: { js: ESM_REQUIRE },
     logLevel: "warning",
   });
   return import(pathToFileURL(outfile).href);

@@ -102,10 +102,7 @@ function timeRounds(rounds, measures, node = process.execPath, codeCache = LATER
 function measureProcesses() {
   const rss = { bare: [] };
   for (const name of Object.keys(cases)) rss[name] = [];
-  const warm = learnerEnv();
-  run(["-e", "0"], { env: warm.env });
-  run([BIN, "--help"], { env: warm.env }); // warm the file cache once, as a second start would find it
-  rmSync(warm.home, { recursive: true, force: true });
+  // (timeRounds runs each measure once first: that also warms the file cache, as a second start would find it)
   const measures = Object.fromEntries(Object.entries(cases).map(([name, args]) => [name, args()]));
   const { wall, ratio } = timeRounds(ROUNDS, measures);
   // A learner's very first start: no code cache yet (the CLI writes it as it exits).

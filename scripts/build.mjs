@@ -11,7 +11,6 @@
 import { build } from "esbuild";
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createHash } from "node:crypto";
-import { builtinModules } from "node:module";
 import { join, resolve } from "node:path";
 import { isDeepStrictEqual } from "node:util";
 import { pathToFileURL } from "node:url";
@@ -111,27 +110,13 @@ const lazyBuiltins = {
   },
 };
 
-// The other built-ins, imported by ES modules: Node gives an imported built-in an ES module
-// facade that reads every export once, which runs lazy getters (fs.ReadStream loads the stream
-// modules; process.stdin opens standard input). Through require() only what is used is read.
-const BUILTIN = new RegExp(`^(node:)?(${builtinModules.filter((m) => !m.startsWith("_")).map((m) => m.replace(/[/]/g, "\\/")).join("|")})$`);
-const builtinsByRequire = {
-  name: "builtins-by-require",
-  setup(b) {
-    b.onResolve({ filter: BUILTIN }, (args) => {
-      const id = `node:${args.path.replace(/^node:/, "")}`;
-      if (args.namespace === "builtin-by-require" || args.kind !== "import-statement" || LAZY_BUILTINS.test(args.path)) return { path: id, external: true };
-      return { path: id, namespace: "builtin-by-require" };
-    });
-    // A CommonJS module: esbuild reads each imported name from it where it is used, so no export
-    // is read before it is needed (some are getters; on Node 24 fs.F_OK's warns that it is deprecated).
-    b.onLoad({ filter: /.*/, namespace: "builtin-by-require" }, (args) => ({ contents: `module.exports = require(${JSON.stringify(args.path)});`, loader: "js", resolveDir: root }));
-  },
-};
-
 // Step 1, not shipped: the ES module build, code-split, into dist/esm/. esbuild tree-shakes it (the
 // SDK's ES modules keep only the commands we send) and records in dist/meta.json which chunk holds
 // what and which chunks a chunk loads with import().
+// Node's built-ins stay imports here: step 2 turns a named import of one into a plain require()
+// whose members are read where they are used. (Bundled as CommonJS modules instead, each of the
+// 58 modules a lesson runs that imports a built-in copied all its exports, 2,878 getters in all;
+// measured over 21 interleaved rounds: the instant lesson 363 ms instead of 381, status 250 instead of 264.)
 const esm = join(dist, "esm");
 const result = await build({
   absWorkingDir: root,
@@ -152,7 +137,7 @@ const result = await build({
   legalComments: "linked",
   metafile: true,
   banner: { js: ESM_REQUIRE },
-  plugins: [pure, schemaKeys, budouxJapaneseOnly, oraWidth, lazyBuiltins, builtinsByRequire],
+  plugins: [pure, schemaKeys, budouxJapaneseOnly, oraWidth, lazyBuiltins],
   logLevel: "warning",
 });
 writeFileSync(join(dist, "meta.json"), JSON.stringify(result.metafile));

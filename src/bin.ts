@@ -7,14 +7,11 @@ import { processEnvironment } from "./commands/environment.js";
 import { interruptNotice } from "./interrupt-notice.js";
 import { EXIT } from "./errors.js";
 import { translator } from "./i18n/messages.js";
-
-const env = processEnvironment();
+import { standardOutputs } from "./standard-output.js";
 
 // `privatelink-lab --json | head`: a closed pipe ends the program quietly, as other CLIs do.
-process.stdout.on("error", (err: NodeJS.ErrnoException) => {
-  if (err.code === "EPIPE") process.exit(0);
-  throw err;
-});
+const outputs = standardOutputs(() => process.exit(0));
+const env = processEnvironment(outputs);
 
 function isPromptExit(err: unknown): boolean {
   return err instanceof Error && (err.name === "ExitPromptError" || err.name === "AbortPromptError");
@@ -28,8 +25,8 @@ let jsonMode = false;
 
 function sayInterrupted(signal: keyof typeof SIGNAL_EXIT): void {
   try {
-    if (jsonMode) process.stdout.write(JSON.stringify({ time: new Date().toISOString(), type: "interrupted", signal, message: interruptedMessage() }) + "\n");
-    process.stderr.write("\n" + interruptedMessage() + "\n");
+    if (jsonMode) outputs.stdout.write(JSON.stringify({ time: new Date().toISOString(), type: "interrupted", signal, message: interruptedMessage() }) + "\n");
+    outputs.stderr.write("\n" + interruptedMessage() + "\n");
   } catch {
     // the terminal is gone (SIGHUP): nothing to tell
   }
@@ -58,18 +55,18 @@ const run: Runner = async (what, lang, json, profile) => {
     const [{ reportError }, { colorEnabled, palette, plain }] = await Promise.all([import("./ui/error-report.js"), import("./ui/color.js")]);
     const r = reportError(err, t, profile ? { profile } : {});
     if (r.key === "engine.paused") {
-      process.stdout.write(t("engine.paused") + "\n");
+      outputs.stdout.write(t("engine.paused") + "\n");
       return;
     }
     if (json) {
-      process.stdout.write(JSON.stringify({ time: new Date().toISOString(), type: "error", key: r.key, message: r.message, hint: r.hint, detail: r.detail }) + "\n");
+      outputs.stdout.write(JSON.stringify({ time: new Date().toISOString(), type: "error", key: r.key, message: r.message, hint: r.hint, detail: r.detail }) + "\n");
     } else {
-      const c = palette(colorEnabled(Boolean(process.stderr.isTTY)));
+      const c = palette(colorEnabled(Boolean(outputs.stderr.isTTY)));
       const text = `${c.red.bold("✖ " + r.message)}${r.hint ? "\n" + c.yellow("→ " + r.hint) : ""}${r.detail ? "\n" + c.dim("  (" + r.detail + ")") : ""}`;
-      process.stderr.write((c.level === 0 ? plain(text) : text) + "\n");
+      outputs.stderr.write((c.level === 0 ? plain(text) : text) + "\n");
     }
     process.exitCode = r.exitCode;
-    if (r.key === "error.internal" && err instanceof Error && process.env.PRIVATELINK_LAB_DEBUG) process.stderr.write(String(err.stack) + "\n");
+    if (r.key === "error.internal" && err instanceof Error && process.env.PRIVATELINK_LAB_DEBUG) outputs.stderr.write(String(err.stack) + "\n");
   }
 };
 
@@ -78,7 +75,7 @@ const run: Runner = async (what, lang, json, profile) => {
  * also waits for V8's background collection tasks, which held a finished lesson ~15 ms.
  */
 function exitWhenWritten(): void {
-  const pending = [process.stdout, process.stderr].filter((s) => s.writableLength > 0);
+  const pending = outputs.unsent();
   let left = pending.length;
   if (left === 0) process.exit();
   for (const s of pending) s.once("drain", () => --left === 0 && process.exit());

@@ -15,6 +15,8 @@ import { loadPhrases, type Phrases } from "./ui/line-breaks.js";
 import { wireWorkshop } from "./commands/workshop/wire.js";
 import { wireChallenge } from "./commands/challenge-wire.js";
 import type { Environment } from "./commands/environment.js";
+import type { Output } from "./standard-output.js";
+import { colorEnabled } from "./ui/color-choice.js";
 
 function version(): string {
   return (JSON.parse(readFileSync(join(packageRoot(), "package.json"), "utf8")) as { version: string }).version;
@@ -122,6 +124,8 @@ function langOf(argv: readonly string[], e: Environment): Lang {
   return requested && isLang(requested) ? requested : langFromEnv(e.env);
 }
 
+const errorOutput = (e: Environment): Output => e.stderr ?? process.stderr;
+
 /** `phrases`: Japanese phrase breaks for the help text (loaded only when help is asked for). */
 export function buildProgram(e: Environment, run: Runner, argv: readonly string[], phrases?: Phrases): Command {
   const lang = langOf(argv, e);
@@ -138,9 +142,12 @@ export function buildProgram(e: Environment, run: Runner, argv: readonly string[
     .configureHelp(helpLayout(t("help.title.optionsArg"), phrases))
     .configureOutput({
       getOutHelpWidth: () => helpWidth(e.stdout),
-      getErrHelpWidth: () => helpWidth(process.stderr),
+      // (commander's own checks would open process.stdout and process.stderr: see standard-output.ts)
+      getOutHasColors: () => colorEnabled(Boolean(e.stdout.isTTY), e.env),
+      getErrHasColors: () => colorEnabled(Boolean(errorOutput(e).isTTY), e.env),
+      getErrHelpWidth: () => helpWidth(errorOutput(e)),
       writeOut: (s) => e.stdout.write(fitHelp(localizeHelp(s, t), helpWidth(e.stdout), phrases)),
-      writeErr: (s) => process.stderr.write(fitHelp(localizeHelp(s, t), helpWidth(process.stderr), phrases)),
+      writeErr: (s) => errorOutput(e).write(fitHelp(localizeHelp(s, t), helpWidth(errorOutput(e)), phrases)),
       // Usage errors are reported by runCli in the learner's language.
       outputError: () => undefined,
     });
@@ -211,7 +218,7 @@ export async function runCli(argv: string[], e: Environment, run: Runner): Promi
     if (err instanceof CommanderError) {
       if (err.exitCode === 0 || err.code === "commander.helpDisplayed" || err.code === "commander.version") return EXIT.ok;
       const t = translator(lang);
-      process.stderr.write(`✖ ${usageMessage(err, t, program, argv)}\n→ ${t("usage.seeHelp")}\n`);
+      errorOutput(e).write(`✖ ${usageMessage(err, t, program, argv)}\n→ ${t("usage.seeHelp")}\n`);
       return EXIT.usage;
     }
     if (err instanceof LabError) return err.exitCode;

@@ -5,11 +5,14 @@ import type { AwsClients } from "../aws/clients.js";
 import { systemClock, type Clock } from "../sandbox/clock.js";
 import type { LessonState } from "../state/schema.js";
 import type { IoHost } from "../ui/io-host.js";
+import type { Output, StandardOutputs } from "../standard-output.js";
 
 export interface Environment {
   env: NodeJS.ProcessEnv;
   stdin: NodeJS.ReadStream;
-  stdout: NodeJS.WriteStream;
+  stdout: Output;
+  /** Usage errors and help asked for by mistake (default: process.stderr). */
+  stderr?: Output;
   clock: Clock;
   /** Builds the IoHost (terminal or JSON); tests pass a recorder. */
   makeHost?: (lang: Lang, t: Translate, interactive: boolean) => IoHost;
@@ -20,14 +23,20 @@ export interface Environment {
   learnerReachesSandbox?: boolean;
 }
 
-export function processEnvironment(): Environment {
+/** The real process's: standard input, output and error are each opened on first use. */
+export function processEnvironment(outputs: StandardOutputs): Environment {
   return {
     env: process.env,
     // Node makes process.stdin on first read (it opens standard input): `--help` and `--json` runs never need it.
     get stdin() {
       return process.stdin;
     },
-    stdout: process.stdout,
+    get stdout() {
+      return outputs.stdout;
+    },
+    get stderr() {
+      return outputs.stderr;
+    },
     clock: systemClock,
   };
 }

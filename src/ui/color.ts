@@ -6,11 +6,7 @@
 import chalk, { Chalk, type ChalkInstance } from "chalk";
 import { stripVTControlCharacters } from "node:util";
 
-export function colorEnabled(isTty: boolean, env: NodeJS.ProcessEnv = process.env): boolean {
-  if (env.NO_COLOR !== undefined && env.NO_COLOR !== "") return false;
-  if (env.FORCE_COLOR !== undefined && env.FORCE_COLOR !== "0" && env.FORCE_COLOR !== "false") return true;
-  return isTty && env.TERM !== "dumb";
-}
+export { colorEnabled } from "./color-choice.js";
 
 export function palette(enabled: boolean): ChalkInstance {
   if (!enabled) chalk.level = 0; // also silences libraries that use chalk's default instance

@@ -1,12 +1,13 @@
 /** `--json`: one JSON event per line on stdout and nothing else; never asks (every default). */
 import type { Lang } from "../i18n/lang.js";
 import type { Choice, IoHost, LabEvent, Spinner } from "./io-host.js";
+import type { Output } from "../standard-output.js";
 
 export class JsonHost implements IoHost {
   readonly interactive = false;
   constructor(
     readonly lang: Lang,
-    private readonly out: NodeJS.WritableStream = process.stdout,
+    private readonly out: Pick<Output, "write"> = process.stdout,
     private readonly now: () => number = Date.now,
   ) {}
 

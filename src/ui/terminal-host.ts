@@ -16,12 +16,13 @@ import { renderEvent } from "./render-event.js";
 import { displayWidth, truncate } from "./text-width.js";
 import { wrap } from "./wrap.js";
 import { questionShown } from "./first-question.js";
+import type { Output } from "../standard-output.js";
 
 export interface TerminalHostOptions {
   lang: Lang;
   t: Translate;
   interactive: boolean;
-  output?: NodeJS.WriteStream;
+  output?: Output;
   input?: NodeJS.ReadStream;
   /** Japanese phrase boundaries for line breaking (see line-breaks.ts). */
   phrases?: Phrases | undefined;
@@ -30,7 +31,7 @@ export interface TerminalHostOptions {
 export class TerminalHost implements IoHost {
   readonly lang: Lang;
   readonly interactive: boolean;
-  private readonly out: NodeJS.WriteStream;
+  private readonly out: Output;
   private readonly color: boolean;
   private readonly c;
   private active?: Ora;
@@ -46,6 +47,12 @@ export class TerminalHost implements IoHost {
   /** Read when a prompt needs it: Node opens standard input on the first read of process.stdin. */
   private get in(): NodeJS.ReadStream {
     return this.opts.input ?? process.stdin;
+  }
+
+  /** The terminal's stream, for prompts and spinners (which run only on a terminal). */
+  private get terminal(): NodeJS.WriteStream {
+    if ("on" in this.out) return this.out;
+    throw new Error("privatelink-lab: a prompt or a spinner needs a terminal");
   }
 
   private write(text: string): void {
@@ -87,7 +94,7 @@ export class TerminalHost implements IoHost {
     return this.shown(
       confirm(
         { message: this.question(message, 4 + displayWidth(defaultAnswerText(t, defaultValue))), default: defaultValue, transformer: (yes) => t(yes ? "prompt.yes" : "prompt.no"), theme: promptTheme(t) },
-        { input: this.in, output: this.out },
+        { input: this.in, output: this.terminal },
       ),
     );
   }
@@ -108,7 +115,7 @@ export class TerminalHost implements IoHost {
     const question = this.question(message);
     const base = promptTheme(this.opts.t);
     const theme = { ...base, style: { ...base.style, answer: this.answerStyle(question) } };
-    return this.shown(select<T>({ message: question, choices, default: defaultValue, pageSize: 10, theme }, { input: this.in, output: this.out }));
+    return this.shown(select<T>({ message: question, choices, default: defaultValue, pageSize: 10, theme }, { input: this.in, output: this.terminal }));
   }
 
   private async inlineSelect<T>(message: string, choices: Choice<T>[], defaultValue: T): Promise<T> {
@@ -118,13 +125,13 @@ export class TerminalHost implements IoHost {
     const legend = wrap(items.join(c.dim("  ·  ")), this.width, { first: "  ", rest: "  ", phrases: this.opts.phrases });
     const labels = choices.map((ch) => ch.name);
     const question = this.question(message);
-    const picked = await this.shown(inlineChoice({ message: question, legend, count: choices.length, labels, default: def, answer: this.answerStyle(question) }, { input: this.in, output: this.out }));
+    const picked = await this.shown(inlineChoice({ message: question, legend, count: choices.length, labels, default: def, answer: this.answerStyle(question) }, { input: this.in, output: this.terminal }));
     return (choices[picked] ?? choices[def]!).value;
   }
 
   async input(message: string, defaultValue: string, validate?: (value: string) => string | true): Promise<string> {
     if (!this.interactive) return defaultValue;
-    return this.shown(input({ message: this.question(message), default: defaultValue, theme: promptTheme(this.opts.t), ...(validate ? { validate } : {}) }, { input: this.in, output: this.out }));
+    return this.shown(input({ message: this.question(message), default: defaultValue, theme: promptTheme(this.opts.t), ...(validate ? { validate } : {}) }, { input: this.in, output: this.terminal }));
   }
 
   spinner(step: string, text: string): Spinner {
@@ -137,7 +144,7 @@ export class TerminalHost implements IoHost {
     // A spinner line must stay one line, or each frame would leave a copy behind.
     const fit = (t: string) => truncate(t, this.width - 3);
     const done = (t: string) => wrap(t, this.width - 2, { phrases: this.opts.phrases, rest: "  " });
-    const spinner = ora({ text: fit(text), stream: this.out, color: "cyan", discardStdin: false }).start();
+    const spinner = ora({ text: fit(text), stream: this.terminal, color: "cyan", discardStdin: false }).start();
     this.active = spinner;
     const release = () => {
       if (this.active === spinner) this.active = undefined;

@@ -105,6 +105,16 @@ describe("a reader slower than the CLI", () => {
   });
 });
 
+describe("a reader that stops reading", () => {
+  it("ends the CLI quietly with exit 0 (`--json | head`)", () => {
+    const me = freshLearner();
+    const cli = `"${process.execPath}" "${BIN}" --sandbox --yes --json --prefix gone`;
+    const r = spawnSync("bash", ["-c", `${cli} 2>"${join(me.home, "err.txt")}" | head -c 300 >/dev/null; echo "cli-exit=\${PIPESTATUS[0]}"`], { env: me.env, encoding: "utf8" });
+    expect(r.stdout.trim()).toBe("cli-exit=0");
+    expect(readFileSync(join(me.home, "err.txt"), "utf8")).toBe("");
+  });
+});
+
 describe("damaged files", () => {
   it("keeps a damaged sandbox file as a backup, explains, and starts a fresh account on the next run", async () => {
     const { mkdirSync, writeFileSync, readdirSync } = await import("node:fs");

@@ -1,7 +1,9 @@
 /**
  * Which of Node's own modules a start loads (each costs a fresh process milliseconds): `--help`
  * never starts a child process; a sandbox run never loads the HTTP and TLS stack, which only AWS
- * itself needs (scripts/build.mjs, "lazy-builtins"; src/aws/clients.ts, NO_TRANSPORT).
+ * itself needs (scripts/build.mjs, "lazy-builtins"; src/aws/clients.ts, NO_TRANSPORT). Output to
+ * a pipe (as here: spawnSync's stdout and stderr) loads no network module, and help no stream
+ * module either (src/standard-output.ts).
  */
 import { spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
@@ -29,14 +31,24 @@ function builtinsLoaded(args: string[]): string[] {
 const HTTP_STACK = ["http", "https", "http2", "tls", "_http_client", "zlib"];
 
 describe("Node modules loaded at start", () => {
-  it("--help: no child process module, no HTTP stack", () => {
+  it("--help: no child process module, no HTTP stack, no stream or network module for its pipes", () => {
     const loaded = builtinsLoaded(["--help"]);
     expect(loaded.filter((m) => m === "child_process" || HTTP_STACK.includes(m))).toEqual([]);
+    expect(loaded.filter((m) => ["net", "tty", "stream", "internal/streams/readable", "internal/streams/writable"].includes(m))).toEqual([]);
+  });
+
+  it("a mistyped option: its message goes to the stderr pipe without the network module", () => {
+    const out = join(dir, "modules-usage.txt");
+    const r = spawnSync(process.execPath, ["-r", hook, BIN, "--sandbx"], { env: freshLearner({ PLL_MODULES_OUT: out }).env, encoding: "utf8", timeout: 60_000 });
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain("--sandbx");
+    expect(readFileSync(out, "utf8").split("\n")).not.toContain("NativeModule net");
   });
 
   it("a whole sandbox lesson: no HTTP stack, no child process module", () => {
     const loaded = builtinsLoaded(["--sandbox", "--yes", "--prefix", "modules", "--json"]);
     expect(loaded).toContain("vm"); // (it did run: the one-script build is compiled through node:vm)
     expect(loaded.filter((m) => m === "child_process" || HTTP_STACK.includes(m))).toEqual([]);
+    expect(loaded).not.toContain("net");
   });
 });

@@ -51,6 +51,41 @@ const schemaKeys = {
   },
 };
 
+// Two smithy modules probe Node's crypto when they load, which loads it (~6 ms) in every run that
+// loads the SDK, the sandbox's included: the UUID maker reads the global `crypto`, and the SHA-256
+// class hashes a test string. Each probe now runs on first use (the same probe, the same answer).
+// The build fails if smithy's code no longer reads as below: look again at what it probes then.
+const CRYPTO_PROBES = [
+  {
+    file: /[\\/]@smithy[\\/]core[\\/]dist-es[\\/]submodules[\\/]serde[\\/]uuid[\\/]v4\.js$/,
+    from: 'if (typeof crypto !== "undefined" && typeof crypto.randomUUID === "function") {\n        return () => crypto.randomUUID();\n    }\n    return () => {',
+    to: 'return () => {\n        if (typeof crypto !== "undefined" && typeof crypto.randomUUID === "function") return crypto.randomUUID();',
+  },
+  {
+    file: /[\\/]@smithy[\\/]core[\\/]dist-es[\\/]submodules[\\/]checksum[\\/]sha256[\\/]Sha256Node\.js$/,
+    from: "export const Sha256Node = hasNativeCrypto ? buildNativeClass() : Sha256Js;",
+    to: "let chosen;\nexport const Sha256Node = function Sha256Node(...args) { chosen ??= hasNativeCrypto() ? buildNativeClass() : Sha256Js; return new chosen(...args); };",
+  },
+  {
+    file: /[\\/]@smithy[\\/]core[\\/]dist-es[\\/]submodules[\\/]checksum[\\/]sha256[\\/]Sha256Node\.js$/,
+    from: "const hasNativeCrypto = (() => {",
+    to: "const hasNativeCrypto = (() => () => {",
+  },
+];
+const cryptoOnFirstUse = {
+  name: "crypto-on-first-use",
+  setup(b) {
+    b.onLoad({ filter: /[\\/]@smithy[\\/]core[\\/]dist-es[\\/]submodules[\\/](serde[\\/]uuid[\\/]v4|checksum[\\/]sha256[\\/]Sha256Node)\.js$/ }, (args) => {
+      let text = readFileSync(args.path, "utf8");
+      for (const p of CRYPTO_PROBES.filter((p) => p.file.test(args.path))) {
+        if (!text.includes(p.from)) throw new Error(`${args.path} changed: it no longer has ${JSON.stringify(p.from.slice(0, 60))} (scripts/build.mjs, crypto-on-first-use)`);
+        text = text.replace(p.from, p.to);
+      }
+      return { contents: text, loader: "js" };
+    });
+  },
+};
+
 // budoux's entry also loads its HTML processor (linkedom, ~0.6 MB) and its Chinese and Thai
 // models; we use only its phrase parser and the Japanese model (src/ui/line-breaks.ts).
 const budouxJapaneseOnly = {
@@ -82,9 +117,10 @@ const oraWidth = {
 
 // Node built-ins that cost a start milliseconds to load and that most runs never use: the HTTP
 // stack (http, https, http2, and with them tls, net, zlib) is for AWS itself, not the sandbox;
-// child_process is for commander's external subcommands, which we have none of. Each import of one
+// child_process is for commander's external subcommands, which we have none of; crypto (~6 ms) is
+// for signing requests to AWS (our own hashes need none: src/stable-hash.ts). Each import of one
 // becomes a stand-in that loads the real module on first use (a call, `new`, or a property read).
-const LAZY_BUILTINS = /^(node:)?(child_process|http|https|http2|zlib)$/;
+const LAZY_BUILTINS = /^(node:)?(child_process|crypto|http|https|http2|zlib)$/;
 /** A Proxy handler that stands for the value `get()` returns, read only when the stand-in is used. */
 const FORWARD = `const forward = (get) => ({ get: (_, k) => Reflect.get(get(), k), has: (_, k) => k in get(), ownKeys: () => Reflect.ownKeys(get()),
   getOwnPropertyDescriptor: (_, k) => { const d = Reflect.getOwnPropertyDescriptor(get(), k); return d && { ...d, configurable: true }; },
@@ -93,16 +129,22 @@ const FORWARD = `const forward = (get) => ({ get: (_, k) => Reflect.get(get(), k
 const lazyBuiltins = {
   name: "lazy-builtins",
   setup(b) {
+    // A stand-in for require() and one for import are two modules (esbuild keeps one module per
+    // path and namespace): an ES module importing the CommonJS form would copy its exports, which
+    // reads the real module at once.
     b.onResolve({ filter: LAZY_BUILTINS }, (args) => {
       const id = `node:${args.path.replace(/^node:/, "")}`;
-      if (args.namespace === "lazy-builtin") return { path: id, external: true };
-      return { path: id, namespace: "lazy-builtin", pluginData: { cjs: args.kind === "require-call" } };
+      if (args.namespace.startsWith("lazy-builtin")) return { path: id, external: true };
+      return { path: id, namespace: args.kind === "require-call" ? "lazy-builtin-cjs" : "lazy-builtin" };
+    });
+    b.onLoad({ filter: /.*/, namespace: "lazy-builtin-cjs" }, (args) => {
+      const loader = `let m; const load = () => (m ??= require(${JSON.stringify(args.path)}));\n${FORWARD}`;
+      return { contents: `${loader}module.exports = new Proxy({}, forward(load));`, loader: "js", resolveDir: root };
     });
     b.onLoad({ filter: /.*/, namespace: "lazy-builtin" }, async (args) => {
       const id = args.path;
       const real = await import(id);
       const loader = `let m; const load = () => (m ??= require(${JSON.stringify(id)}));\n${FORWARD}const whole = new Proxy({}, forward(load));\n`;
-      if (args.pluginData?.cjs) return { contents: `${loader}module.exports = whole;`, loader: "js", resolveDir: root };
       const names = Object.keys(real.default).filter((k) => /^[A-Za-z_$][\w$]*$/.test(k) && typeof real.default[k] === "function");
       const members = names.map((k) => `export const ${k} = /* @__PURE__ */ new Proxy(function () {}, forward(() => load().${k}));`).join("\n");
       return { contents: `${loader}export default whole;\n${members}`, loader: "js", resolveDir: root };
@@ -137,7 +179,7 @@ const result = await build({
   legalComments: "linked",
   metafile: true,
   banner: { js: ESM_REQUIRE },
-  plugins: [pure, schemaKeys, budouxJapaneseOnly, oraWidth, lazyBuiltins],
+  plugins: [pure, schemaKeys, cryptoOnFirstUse, budouxJapaneseOnly, oraWidth, lazyBuiltins],
   logLevel: "warning",
 });
 writeFileSync(join(dist, "meta.json"), JSON.stringify(result.metafile));

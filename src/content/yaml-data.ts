@@ -5,8 +5,8 @@
  * library is not even loaded; any other text (a template the learner edited, the sources under
  * test) is parsed as usual. The build fails on shipped YAML that does not parse.
  */
-import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
+import { stableHash } from "../stable-hash.js";
 
 type YamlModule = typeof import("yaml");
 let yamlModule: YamlModule | undefined;
@@ -20,7 +20,7 @@ export function yaml(): YamlModule {
 export type Reader = "yaml" | "cfn";
 
 export function parsedKey(reader: Reader, text: string): string {
-  return `${reader}:${createHash("sha1").update(text).digest("base64url")}`;
+  return `${reader}:${text.length}:${stableHash(text)}`;
 }
 
 let table: Record<string, string> | undefined;

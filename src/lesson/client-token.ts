@@ -9,7 +9,7 @@
  * the dead resource or with a mismatch. Then the next token of the same request is tried, in a
  * fixed sequence, so a rerun walks the same sequence and finds the live resource again.
  */
-import { createHash } from "node:crypto";
+import { stableHash } from "../stable-hash.js";
 import { awsCode, LabError } from "../errors.js";
 import { saveState, type LessonContext } from "./context.js";
 
@@ -33,7 +33,7 @@ export async function knowAccount(ctx: LessonContext): Promise<string> {
 /** A token (≤ 64 ASCII characters, as EC2 allows) for generation `n` of this exact request. */
 export function clientToken(ctx: LessonContext, kind: TokenKind, params: Record<string, unknown>, n = 0): string {
   const basis = JSON.stringify([ctx.state.ids.accountId ?? "", ctx.state.region, ctx.state.prefix, kind, params, n]);
-  return `pll-${kind}-${createHash("sha256").update(basis).digest("hex").slice(0, 40)}`;
+  return `pll-${kind}-${stableHash(basis)}`;
 }
 
 /** Sorted copies, so the same request always hashes the same. */

@@ -3,7 +3,7 @@
  * value differs per region and changes with every AMI release; the sandbox gives each region a
  * fixed, well-formed fake id so the same template works everywhere, as the real parameter does.
  */
-import { createHash } from "node:crypto";
+import { stableHash } from "../stable-hash.js";
 
 const AL2023_PREFIX = "/aws/service/ami-amazon-linux-latest/";
 
@@ -31,7 +31,7 @@ export interface PublicParameter {
 
 /** A stable fake AMI id (`ami-` + 17 hex digits) for this parameter in this region. */
 export function fakeAmiId(region: string, name: string): string {
-  return "ami-0" + createHash("sha256").update(`${region}|${name}`).digest("hex").slice(0, 16);
+  return "ami-0" + stableHash(`${region}|${name}`, 16);
 }
 
 /** The parameter as GetParameter returns it in `region`, or undefined when AWS has no such parameter. */

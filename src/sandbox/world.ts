@@ -110,6 +110,15 @@ export function newId(world: World, prefix: string, hexDigits = 17): string {
   return prefix ? `${prefix}-${hex}` : hex;
 }
 
+/**
+ * A version 4 UUID for ids AWS makes that way (stack ids, events, Run Command ids). Like `newId`,
+ * from Math.random: a simulated account needs ids that differ, not ids nobody can guess.
+ */
+export function randomUuid(): string {
+  const hex = (n: number) => Array.from({ length: n }, () => Math.floor(Math.random() * 16).toString(16)).join("");
+  return `${hex(8)}-${hex(4)}-4${hex(3)}-${"89ab"[Math.floor(Math.random() * 4)]}${hex(3)}-${hex(12)}`;
+}
+
 /** Is the entity visible at `now` (created and not yet deleted)? */
 export function exists(life: Life, now: number): boolean {
   return life.createdAt <= now && (life.deletedAt === undefined || life.deletedAt > now);

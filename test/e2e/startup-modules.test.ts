@@ -3,7 +3,7 @@
  * never starts a child process; a sandbox run never loads the HTTP and TLS stack, which only AWS
  * itself needs (scripts/build.mjs, "lazy-builtins"; src/aws/clients.ts, NO_TRANSPORT). Output to
  * a pipe (as here: spawnSync's stdout and stderr) loads no network module, and help no stream
- * module either (src/standard-output.ts).
+ * module either (src/standard-output.ts). A sandbox lesson loads no crypto module.
  */
 import { spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
@@ -50,5 +50,7 @@ describe("Node modules loaded at start", () => {
     expect(loaded).toContain("vm"); // (it did run: the one-script build is compiled through node:vm)
     expect(loaded.filter((m) => m === "child_process" || HTTP_STACK.includes(m))).toEqual([]);
     expect(loaded).not.toContain("net");
+    // Nothing it does needs a cryptographic hash (src/stable-hash.ts; build.mjs, crypto-on-first-use).
+    expect(loaded.filter((m) => m === "crypto" || m.startsWith("internal/crypto/"))).toEqual([]);
   });
 });

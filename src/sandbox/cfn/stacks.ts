@@ -1,8 +1,7 @@
 /** CreateStack: validation as AWS does it, then the stack record and its planned history. */
 import type { CreateStackCommandInput } from "@aws-sdk/client-cloudformation";
-import { randomUUID } from "node:crypto";
 import type { HandlerContext } from "../handler.js";
-import type { Stack } from "../world.js";
+import { randomUuid, type Stack } from "../world.js";
 import { runCreation } from "./create.js";
 import { CircularDependencyError } from "./graph.js";
 import { TemplateError } from "./intrinsics.js";
@@ -42,7 +41,7 @@ export function createStackRecord(ctx: HandlerContext, input: CreateStackCommand
   if (!input.TemplateBody) {
     ctx.fail("ValidationError", input.TemplateURL ? "The sandbox needs TemplateBody; TemplateURL is not simulated." : "Either Template URL or Template Body must be specified.");
   }
-  const StackId = `arn:aws:cloudformation:${ctx.region}:${ctx.world.accountId}:stack/${name}/${randomUUID()}`;
+  const StackId = `arn:aws:cloudformation:${ctx.region}:${ctx.world.accountId}:stack/${name}/${randomUuid()}`;
   const plan = planOrFail(ctx, input, StackId);
   const capabilities = (input.Capabilities ?? []).map(String);
   checkCapabilities(ctx, plan, capabilities);

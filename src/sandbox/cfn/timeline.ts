@@ -2,8 +2,8 @@
  * A stack's history is planned when the command runs: every event and status change is written
  * with the time it happens, and readers show the part whose time has passed ("lazy time").
  */
-import { randomUUID } from "node:crypto";
 import type { HandlerContext } from "../handler.js";
+import { randomUuid } from "../world.js";
 import type { Stack, StackEvent } from "../world.js";
 
 /** `seconds` of AWS time as a duration in ms at the sandbox's speed. */
@@ -16,7 +16,7 @@ export function resourceEvent(
   e: { logicalId: string; type: string; status: string; at: number; physicalId?: string; reason?: string },
 ): StackEvent {
   const event: StackEvent = {
-    EventId: `${e.logicalId}-${e.status}-${new Date(e.at).toISOString()}-${randomUUID().slice(0, 8)}`,
+    EventId: `${e.logicalId}-${e.status}-${new Date(e.at).toISOString()}-${randomUuid().slice(0, 8)}`,
     StackId: stack.StackId,
     StackName: stack.StackName,
     LogicalResourceId: e.logicalId,
@@ -33,7 +33,7 @@ export function resourceEvent(
 /** A stack status change: an event for the stack itself and an entry in its status timeline. */
 export function stackStatus(stack: Stack, status: string, at: number, reason?: string): void {
   stack.Events.push({
-    EventId: randomUUID(),
+    EventId: randomUuid(),
     StackId: stack.StackId,
     StackName: stack.StackName,
     LogicalResourceId: stack.StackName,
@@ -65,7 +65,7 @@ export function timelineEnd(stack: Stack): number {
 export function handlerReason(service: string, code: string, message: string, status: number): string {
   const handlerCode = code === "DependencyViolation" || code === "ResourceInUse" ? "ResourceConflict" : code.endsWith("LimitExceeded") ? "ServiceLimitExceeded" : "InvalidRequest";
   return (
-    `Resource handler returned message: "${message} (Service: ${service}, Status Code: ${status}, Error Code: ${code}, Request ID: ${randomUUID()})" ` +
-    `(RequestToken: ${randomUUID()}, HandlerErrorCode: ${handlerCode})`
+    `Resource handler returned message: "${message} (Service: ${service}, Status Code: ${status}, Error Code: ${code}, Request ID: ${randomUuid()})" ` +
+    `(RequestToken: ${randomUuid()}, HandlerErrorCode: ${handlerCode})`
   );
 }

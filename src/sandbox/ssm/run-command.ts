@@ -4,11 +4,10 @@
  * world at that moment (reachability model), and records when it becomes visible (~1.5 s) and
  * when it finishes (visible + the script's own duration, e.g. a curl timeout), both × speed.
  */
-import { randomUUID } from "node:crypto";
 import { after } from "../clock.js";
 import type { HandlerContext } from "../handler.js";
 import { sandboxReachabilityFacts } from "../reachability-facts.js";
-import type { CommandInvocation, SsmCommand } from "../world.js";
+import { randomUuid, type CommandInvocation, type SsmCommand } from "../world.js";
 import { runShellScript } from "./shell-script.js";
 
 export const RUN_SHELL_SCRIPT = "AWS-RunShellScript";
@@ -42,7 +41,7 @@ function invoke(ctx: HandlerContext, commandId: string, instanceId: string, scri
 }
 
 export function sendRunShellScript(ctx: HandlerContext, instanceIds: string[], commands: string[]): SsmCommand {
-  const commandId = randomUUID();
+  const commandId = randomUuid();
   const script = commands.join("\n");
   const command: SsmCommand = {
     CommandId: commandId,

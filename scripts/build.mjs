@@ -16,6 +16,7 @@ import { isDeepStrictEqual } from "node:util";
 import { pathToFileURL } from "node:url";
 import { parse } from "yaml";
 import { ESM_REQUIRE } from "./import-src.mjs";
+import { deferErrorRegistrations, registrySettlesOnRead } from "./sdk-errors-on-first-read.mjs";
 
 const root = resolve(import.meta.dirname, "..");
 const dist = join(root, "dist");
@@ -39,14 +40,15 @@ const pure = {
 // The SDK's generated schemas (EC2's alone is ~1 MB) write object keys as `{ [_xN]: ... }` with
 // `_xN` a string constant; esbuild cannot prove a computed key harmless, so it kept every schema
 // of every EC2 API. Writing the constants' values in place of the keys lets it keep only the
-// schemas of the commands we send.
+// schemas of the commands we send. (Their error registrations: see sdk-errors-on-first-read.mjs.)
 const schemaKeys = {
   name: "sdk-schema-keys",
   setup(b) {
     b.onLoad({ filter: /[\\/]@aws-sdk[\\/]client-[^\\/]+[\\/]dist-es[\\/]schemas[\\/]schemas_\d+\.js$/ }, (args) => {
       const text = readFileSync(args.path, "utf8");
       const consts = new Map([...text.matchAll(/^const (_\w+) = ("[^"\\]*");$/gm)].map((m) => [m[1], m[2]]));
-      return { contents: text.replace(/\[(_\w+)\]:/g, (key, name) => (consts.has(name) ? `${consts.get(name)}:` : key)), loader: "js" };
+      const keyed = text.replace(/\[(_\w+)\]:/g, (key, name) => (consts.has(name) ? `${consts.get(name)}:` : key));
+      return { contents: deferErrorRegistrations(keyed, args.path), loader: "js" };
     });
   },
 };
@@ -179,7 +181,7 @@ const result = await build({
   legalComments: "linked",
   metafile: true,
   banner: { js: ESM_REQUIRE },
-  plugins: [pure, schemaKeys, cryptoOnFirstUse, budouxJapaneseOnly, oraWidth, lazyBuiltins],
+  plugins: [pure, schemaKeys, registrySettlesOnRead, cryptoOnFirstUse, budouxJapaneseOnly, oraWidth, lazyBuiltins],
   logLevel: "warning",
 });
 writeFileSync(join(dist, "meta.json"), JSON.stringify(result.metafile));

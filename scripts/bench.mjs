@@ -135,7 +135,7 @@ function dirSize(dir) {
 /** The installed CLI on one node binary (later starts): medians of per-round ratios to that node's own `node -e 0`. */
 function timeInstalled(node, bin) {
   const measures = { "--help": [bin, "--help"], "status --sandbox": [bin, "status", "--sandbox", "--prefix", "bench"], "lesson --json": [bin, ...LESSON, "--json"] };
-  const { wall, ratio } = timeRounds(Math.min(ROUNDS, 5), measures, node);
+  const { wall, ratio } = timeRounds(ROUNDS, measures, node);
   return { bare: median(wall.bare), ratios: Object.fromEntries(Object.entries(ratio).map(([k, v]) => [k, median(v)])) };
 }
 

@@ -3,6 +3,7 @@
 //   dist/bin.cjs          the executable (src/entry.ts): runs one of the two scripts below
 //   dist/chunks/cli.cjs   the whole CLI as one CommonJS script; its modules run when first used
 //   dist/chunks/help.cjs  `--help` and `--version`: the same program without the commands' code
+//   dist/chunks/yaml.cjs  the YAML library, required only for YAML the package did not ship
 //   dist/chunks/*.map     source maps (PRIVATELINK_LAB_DEBUG=1 turns them on: stacks point at src/)
 //   dist/i18n/<lang>.json  lessons/i18n/<lang>.yml flattened, so a cold start parses no YAML
 //   dist/parsed.json      the shipped YAML, parsed (src/content/yaml-data.ts)
@@ -154,6 +155,12 @@ const lazyBuiltins = {
   },
 };
 
+// The YAML library (115 kB) is a script of its own, dist/chunks/yaml.cjs, required only when YAML
+// must be parsed at run time: the YAML the package ships is parsed at build time (see below), so a
+// learner's runs never read it, while every start reads (and a first start compiles) all of cli.cjs.
+// (`require("yaml")` in src/ stays a require() of ./yaml.cjs beside the script that runs it.)
+const yamlOutside = { name: "yaml-outside", setup: (b) => b.onResolve({ filter: /^yaml$/ }, () => ({ path: "./yaml.cjs", external: true })) };
+
 // Step 1, not shipped: the ES module build, code-split, into dist/esm/. esbuild tree-shakes it (the
 // SDK's ES modules keep only the commands we send) and records in dist/meta.json which chunk holds
 // what and which chunks a chunk loads with import().
@@ -181,7 +188,7 @@ const result = await build({
   legalComments: "linked",
   metafile: true,
   banner: { js: ESM_REQUIRE },
-  plugins: [pure, schemaKeys, registrySettlesOnRead, cryptoOnFirstUse, budouxJapaneseOnly, oraWidth, lazyBuiltins],
+  plugins: [pure, schemaKeys, registrySettlesOnRead, cryptoOnFirstUse, budouxJapaneseOnly, oraWidth, lazyBuiltins, yamlOutside],
   logLevel: "warning",
 });
 writeFileSync(join(dist, "meta.json"), JSON.stringify(result.metafile));
@@ -193,7 +200,7 @@ writeFileSync(join(dist, "meta.json"), JSON.stringify(result.metafile));
 const ENTRY_OF_CHUNK = new Map(Object.entries(result.metafile.outputs).filter(([, o]) => o.entryPoint).map(([file, o]) => [file.split("/").pop(), o.entryPoint]));
 
 /** Chunks left out of a script: loading one fails, saying so (that script never should load it). */
-const leaveOut = (leave) => ({
+const leaveOut = (leave, why) => ({
   name: "leave-out",
   setup(b) {
     b.onResolve({ filter: /^\.\/[^/]+\.js$/ }, (args) => {
@@ -202,11 +209,28 @@ const leaveOut = (leave) => ({
       return { path: entry, namespace: "left-out" };
     });
     b.onLoad({ filter: /.*/, namespace: "left-out" }, (args) => ({
-      contents: `throw new Error(${JSON.stringify(`privatelink-lab: ${args.path} is not part of this build (dist/chunks/help.cjs runs --help and --version only)`)});`,
+      contents: `throw new Error(${JSON.stringify(`privatelink-lab: ${args.path} is not part of this build (${why})`)});`,
       loader: "js",
     }));
   },
 });
+
+/** dist/chunks/yaml.cjs (see `yamlOutside`). */
+async function buildYamlScript() {
+  await build({
+    absWorkingDir: root,
+    entryPoints: ["yaml"],
+    outfile: join(dist, "chunks", "yaml.cjs"),
+    bundle: true,
+    format: "cjs",
+    platform: "node",
+    target: "node20.17",
+    minify: true,
+    charset: "ascii",
+    legalComments: "linked",
+    logLevel: "warning",
+  });
+}
 
 async function script(name, plugins = []) {
   const file = join(dist, "chunks", `${name}.cjs`);
@@ -246,11 +270,12 @@ async function script(name, plugins = []) {
 
 // The whole CLI.
 const cliId = await script("cli");
+await buildYamlScript();
 // `--help` and `--version` (src/script-choice.ts): the same program without what only a running
 // command loads (the commands, the SDK, the sandbox). What help and its errors may need stays:
 // error rendering, colours, and the Japanese phrase breaker.
 const HELP_NEEDS = new Set(["src/ui/error-report.ts", "src/ui/color.ts", "src/ui/line-breaks.ts", "budoux-ja:budoux"]);
-const helpId = await script("help", [leaveOut((entry) => !HELP_NEEDS.has(entry))]);
+const helpId = await script("help", [leaveOut((entry) => !HELP_NEEDS.has(entry), "dist/chunks/help.cjs runs --help and --version only")]);
 rmSync(esm, { recursive: true, force: true });
 
 // The executable: CommonJS, so no start waits for the ES module loader.

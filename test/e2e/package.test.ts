@@ -42,6 +42,31 @@ describe("the packed package", () => {
     expect(r.stderr).not.toMatch(/NodeVersionSupportWarning|no longer support/i);
   });
 
+  it("parses YAML it did not ship (an edited template) with its own YAML script, which a shipped lesson never needs", () => {
+    const script = join(pkg, "dist", "chunks", "yaml.cjs");
+    const template = join(pkg, "templates", "Consumer.yml");
+    const kept = readFileSync(script);
+    const shipped = readFileSync(template, "utf8");
+    try {
+      // Without the YAML script, the shipped lesson runs: its YAML was parsed when it was built.
+      rmSync(script);
+      const plain = run(["--sandbox", "--yes", "--json", "--prefix", "pkgy"]);
+      expect(plain.status, plain.stderr).toBe(0);
+      expect(plain.stdout).toContain('"type":"lesson-finished"');
+      // An edited template is parsed at run time, by that script.
+      writeFileSync(template, shipped + "\n# a learner's note\n");
+      const missing = run(["--sandbox", "--yes", "--json", "--prefix", "pkgz"]);
+      expect(missing.status).not.toBe(0);
+      writeFileSync(script, kept);
+      const edited = run(["--sandbox", "--yes", "--json", "--prefix", "pkgw"]);
+      expect(edited.status, edited.stderr).toBe(0);
+      expect(edited.stdout).toContain('"type":"lesson-finished"');
+    } finally {
+      writeFileSync(script, kept);
+      writeFileSync(template, shipped);
+    }
+  });
+
   it("names src/ files in the stack of an internal error when PRIVATELINK_LAB_DEBUG is set", () => {
     // A sandbox account with a broken entry (a table holds null): a bug path, not AWS's answer.
     const tables = ["vpcs", "subnets", "routeTables", "securityGroups", "networkInterfaces", "instances", "vpcEndpoints", "endpointServices", "loadBalancers", "targetGroups", "listeners", "stacks", "ssmCommands"];

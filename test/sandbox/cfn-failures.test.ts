@@ -124,6 +124,29 @@ describe("resource failures roll the stack back", () => {
     expect(vpcFail?.ResourceStatusReason).toContain("The maximum number of VPCs has been reached.");
   });
 
+  it("undoes what a failing resource had already made: an NLB whose second subnet is missing leaves no network interface", async () => {
+    const l = await lab();
+    const body = [
+      "Resources:",
+      "  Vpc:",
+      "    Type: AWS::EC2::VPC",
+      "    Properties: { CidrBlock: 10.9.0.0/16 }",
+      "  Subnet:",
+      "    Type: AWS::EC2::Subnet",
+      "    Properties: { VpcId: !Ref Vpc, CidrBlock: 10.9.1.0/24, AvailabilityZone: ap-northeast-1a }",
+      "  NLB:",
+      "    Type: AWS::ElasticLoadBalancingV2::LoadBalancer",
+      "    Properties: { Type: network, Scheme: internal, Subnets: [!Ref Subnet, subnet-0aaaaaaaaaaaaaaaa] }",
+    ].join("\n");
+    await deploy(l, "half", body);
+    expect(await stackStatus(l, "half")).toBe("ROLLBACK_COMPLETE");
+    const events = (await l.clients.cfn.send(new DescribeStackEventsCommand({ StackName: "half" }))).StackEvents ?? [];
+    expect(events.find((e) => e.LogicalResourceId === "NLB" && e.ResourceStatus === "CREATE_FAILED")?.ResourceStatusReason).toContain("subnet-0aaaaaaaaaaaaaaaa");
+    // The interface its first subnet got was undone with it: none is left for the NLB that never was.
+    const enis = Object.values(l.sandbox.store.snapshot().regions["ap-northeast-1"]!.networkInterfaces);
+    expect(enis.filter((e) => e.Description.startsWith("ELB net/"))).toEqual([]);
+  });
+
   it("fails a load balancer name longer than 32 characters", async () => {
     const l = await lab();
     await deploy(l, "long", PROVIDER, { Prefix: "a-very-long-participant-prefix-x" });

@@ -10,15 +10,13 @@ type Tables = Omit<RegionWorld, "stacks">;
 export function checkpoint(ctx: HandlerContext): () => void {
   const { stacks: _stacks, ...tables } = ctx.rw;
   void _stacks;
-  const saved = structuredClone({
-    seq: ctx.world.seq,
-    iamRoles: ctx.world.iamRoles,
-    instanceProfiles: ctx.world.instanceProfiles,
-    tables: tables as Tables,
-  });
+  // Kept as text (the world is JSON: the store writes it so) and read back only if a resource
+  // fails: one string per resource instead of a copy of every table (a stack saves one per resource).
+  const saved = JSON.stringify({ iamRoles: ctx.world.iamRoles, instanceProfiles: ctx.world.instanceProfiles, tables: tables as Tables });
   return () => {
-    ctx.world.iamRoles = saved.iamRoles;
-    ctx.world.instanceProfiles = saved.instanceProfiles;
-    Object.assign(ctx.rw, saved.tables);
+    const back = JSON.parse(saved) as { iamRoles: typeof ctx.world.iamRoles; instanceProfiles: typeof ctx.world.instanceProfiles; tables: Tables };
+    ctx.world.iamRoles = back.iamRoles;
+    ctx.world.instanceProfiles = back.instanceProfiles;
+    Object.assign(ctx.rw, back.tables);
   };
 }

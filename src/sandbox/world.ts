@@ -101,22 +101,21 @@ export function regionOf(world: World, region: string): RegionWorld {
   return r;
 }
 
+/** `n` random hex digits (Math.random: a simulated account needs ids that differ, not ids nobody can guess). */
+const randomHex = (n: number): string => Array.from({ length: n }, () => Math.floor(Math.random() * 16).toString(16)).join("");
+
 /** A fresh id such as `vpc-0a1b2c3d4e5f60718` (17 hex digits, unique within the world). */
 export function newId(world: World, prefix: string, hexDigits = 17): string {
   world.seq += 1;
   const counter = world.seq.toString(16);
-  const random = Array.from({ length: hexDigits }, () => Math.floor(Math.random() * 16).toString(16)).join("");
+  const random = randomHex(hexDigits);
   const hex = (random.slice(0, hexDigits - counter.length) + counter).slice(-hexDigits);
   return prefix ? `${prefix}-${hex}` : hex;
 }
 
-/**
- * A version 4 UUID for ids AWS makes that way (stack ids, events, Run Command ids). Like `newId`,
- * from Math.random: a simulated account needs ids that differ, not ids nobody can guess.
- */
+/** A version 4 UUID for ids AWS makes that way (stack ids, events, Run Command ids). */
 export function randomUuid(): string {
-  const hex = (n: number) => Array.from({ length: n }, () => Math.floor(Math.random() * 16).toString(16)).join("");
-  return `${hex(8)}-${hex(4)}-4${hex(3)}-${"89ab"[Math.floor(Math.random() * 4)]}${hex(3)}-${hex(12)}`;
+  return `${randomHex(8)}-${randomHex(4)}-4${randomHex(3)}-${"89ab"[Math.floor(Math.random() * 4)]}${randomHex(3)}-${randomHex(12)}`;
 }
 
 /** Is the entity visible at `now` (created and not yet deleted)? */

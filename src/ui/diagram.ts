@@ -25,9 +25,9 @@ function top(title: string): string {
   return `┌─ ${text} ${"─".repeat(Math.max(0, W - displayWidth(text) - 1))}┐`;
 }
 
-/** A label's lines inside a box: wrapped, continuation lines under the text after the mark. */
 const MARK = new RegExp("^\\s*(?:[│▼]\\s)?[✔▶·]\\s"); // a string: the bundle stays ASCII
 
+/** A label's lines inside a box: wrapped, continuation lines under the text after the mark. */
 function cell(label: string): string[] {
   const indent = " ".repeat(displayWidth(MARK.exec(label)?.[0] ?? ""));
   return wrap(label, W, { rest: indent }).split("\n");

@@ -3,8 +3,7 @@
  * with the time it happens, and readers show the part whose time has passed ("lazy time").
  */
 import type { HandlerContext } from "../handler.js";
-import { randomUuid } from "../world.js";
-import type { Stack, StackEvent } from "../world.js";
+import { randomUuid, type Stack, type StackEvent } from "../world.js";
 
 /** `seconds` of AWS time as a duration in ms at the sandbox's speed. */
 export function span(ctx: HandlerContext, seconds: number): number {

@@ -18,6 +18,7 @@ import { pathToFileURL } from "node:url";
 import { parse } from "yaml";
 import { ESM_REQUIRE } from "./import-src.mjs";
 import { deferErrorRegistrations, registrySettlesOnRead } from "./sdk-errors-on-first-read.mjs";
+import { patched } from "./text-patches.mjs";
 
 const root = resolve(import.meta.dirname, "..");
 const dist = join(root, "dist");
@@ -58,33 +59,27 @@ const schemaKeys = {
 // loads the SDK, the sandbox's included: the UUID maker reads the global `crypto`, and the SHA-256
 // class hashes a test string. Each probe now runs on first use (the same probe, the same answer).
 // The build fails if smithy's code no longer reads as below: look again at what it probes then.
-const CRYPTO_PROBES = [
-  {
-    file: /[\\/]@smithy[\\/]core[\\/]dist-es[\\/]submodules[\\/]serde[\\/]uuid[\\/]v4\.js$/,
-    from: 'if (typeof crypto !== "undefined" && typeof crypto.randomUUID === "function") {\n        return () => crypto.randomUUID();\n    }\n    return () => {',
-    to: 'return () => {\n        if (typeof crypto !== "undefined" && typeof crypto.randomUUID === "function") return crypto.randomUUID();',
-  },
-  {
-    file: /[\\/]@smithy[\\/]core[\\/]dist-es[\\/]submodules[\\/]checksum[\\/]sha256[\\/]Sha256Node\.js$/,
-    from: "export const Sha256Node = hasNativeCrypto ? buildNativeClass() : Sha256Js;",
-    to: "let chosen;\nexport const Sha256Node = function Sha256Node(...args) { chosen ??= hasNativeCrypto() ? buildNativeClass() : Sha256Js; return new chosen(...args); };",
-  },
-  {
-    file: /[\\/]@smithy[\\/]core[\\/]dist-es[\\/]submodules[\\/]checksum[\\/]sha256[\\/]Sha256Node\.js$/,
-    from: "const hasNativeCrypto = (() => {",
-    to: "const hasNativeCrypto = (() => () => {",
-  },
-];
+const CRYPTO_PROBES = {
+  "uuid/v4.js": [
+    [
+      'if (typeof crypto !== "undefined" && typeof crypto.randomUUID === "function") {\n        return () => crypto.randomUUID();\n    }\n    return () => {',
+      'return () => {\n        if (typeof crypto !== "undefined" && typeof crypto.randomUUID === "function") return crypto.randomUUID();',
+    ],
+  ],
+  "sha256/Sha256Node.js": [
+    [
+      "export const Sha256Node = hasNativeCrypto ? buildNativeClass() : Sha256Js;",
+      "let chosen;\nexport const Sha256Node = function Sha256Node(...args) { chosen ??= hasNativeCrypto() ? buildNativeClass() : Sha256Js; return new chosen(...args); };",
+    ],
+    ["const hasNativeCrypto = (() => {", "const hasNativeCrypto = (() => () => {"],
+  ],
+};
 const cryptoOnFirstUse = {
   name: "crypto-on-first-use",
   setup(b) {
     b.onLoad({ filter: /[\\/]@smithy[\\/]core[\\/]dist-es[\\/]submodules[\\/](serde[\\/]uuid[\\/]v4|checksum[\\/]sha256[\\/]Sha256Node)\.js$/ }, (args) => {
-      let text = readFileSync(args.path, "utf8");
-      for (const p of CRYPTO_PROBES.filter((p) => p.file.test(args.path))) {
-        if (!text.includes(p.from)) throw new Error(`${args.path} changed: it no longer has ${JSON.stringify(p.from.slice(0, 60))} (scripts/build.mjs, crypto-on-first-use)`);
-        text = text.replace(p.from, p.to);
-      }
-      return { contents: text, loader: "js" };
+      const patches = CRYPTO_PROBES[args.path.split(/[\\/]/).slice(-2).join("/")];
+      return { contents: patched(readFileSync(args.path, "utf8"), args.path, patches, "scripts/build.mjs, crypto-on-first-use"), loader: "js" };
     });
   },
 };
@@ -129,6 +124,8 @@ const FORWARD = `const forward = (get) => ({ get: (_, k) => Reflect.get(get(), k
   getOwnPropertyDescriptor: (_, k) => { const d = Reflect.getOwnPropertyDescriptor(get(), k); return d && { ...d, configurable: true }; },
   getPrototypeOf: () => Reflect.getPrototypeOf(get()), apply: (_, self, a) => Reflect.apply(get(), self, a), construct: (_, a, nt) => Reflect.construct(get(), a, nt) });
 `;
+/** The module text that loads built-in `id` on first use (`load()`), with `forward` to stand for it. */
+const loaderOf = (id) => `let m; const load = () => (m ??= require(${JSON.stringify(id)}));\n${FORWARD}`;
 const lazyBuiltins = {
   name: "lazy-builtins",
   setup(b) {
@@ -140,17 +137,16 @@ const lazyBuiltins = {
       if (args.namespace.startsWith("lazy-builtin")) return { path: id, external: true };
       return { path: id, namespace: args.kind === "require-call" ? "lazy-builtin-cjs" : "lazy-builtin" };
     });
-    b.onLoad({ filter: /.*/, namespace: "lazy-builtin-cjs" }, (args) => {
-      const loader = `let m; const load = () => (m ??= require(${JSON.stringify(args.path)}));\n${FORWARD}`;
-      return { contents: `${loader}module.exports = new Proxy({}, forward(load));`, loader: "js", resolveDir: root };
-    });
+    b.onLoad({ filter: /.*/, namespace: "lazy-builtin-cjs" }, (args) => ({
+      contents: `${loaderOf(args.path)}module.exports = new Proxy({}, forward(load));`,
+      loader: "js",
+      resolveDir: root,
+    }));
     b.onLoad({ filter: /.*/, namespace: "lazy-builtin" }, async (args) => {
-      const id = args.path;
-      const real = await import(id);
-      const loader = `let m; const load = () => (m ??= require(${JSON.stringify(id)}));\n${FORWARD}const whole = new Proxy({}, forward(load));\n`;
+      const real = await import(args.path);
       const names = Object.keys(real.default).filter((k) => /^[A-Za-z_$][\w$]*$/.test(k) && typeof real.default[k] === "function");
       const members = names.map((k) => `export const ${k} = /* @__PURE__ */ new Proxy(function () {}, forward(() => load().${k}));`).join("\n");
-      return { contents: `${loader}export default whole;\n${members}`, loader: "js", resolveDir: root };
+      return { contents: `${loaderOf(args.path)}export default new Proxy({}, forward(load));\n${members}`, loader: "js", resolveDir: root };
     });
   },
 };

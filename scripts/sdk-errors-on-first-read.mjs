@@ -20,6 +20,7 @@
 // Read this way, the registry holds what it held before, in the same order. The build fails if
 // the SDK's code no longer reads as expected: look at what it does then.
 import { readFileSync } from "node:fs";
+import { patched } from "./text-patches.mjs";
 
 const INDEX = /[\\/]@aws-sdk[\\/]client-[^\\/]+[\\/]dist-es[\\/]index\.js$/;
 const REGISTRY = /[\\/]@smithy[\\/]core[\\/]dist-es[\\/]submodules[\\/]schema[\\/]TypeRegistry\.js$/;
@@ -80,28 +81,15 @@ const REGISTRY_PATCHES = [
   ["    find(predicate) {\n", "    find(predicate) {\n        this.pllSettle();\n"],
 ];
 
-/** smithy's TypeRegistry, reading deferred registrations (and copies) on first use. */
-export function settleOnRead(text, file) {
-  let out = text;
-  for (const [from, to] of REGISTRY_PATCHES) {
-    if (!out.includes(from)) throw new Error(`${file} changed: no ${JSON.stringify(from.trim())} (scripts/sdk-errors-on-first-read.mjs)`);
-    out = out.replace(from, to);
-  }
-  return out;
-}
-
-/** A client's index without its modelled errors (they load with the deferred registrations). */
-export function withoutErrorExports(text, file) {
-  const line = 'export * from "./models/errors";\n';
-  if (!text.includes(line)) return text; // a client without modelled errors (EC2)
-  return text.replace(line, "");
-}
+/** A client's index without its modelled errors (they load with the deferred registrations; EC2 has none). */
+const withoutErrorExports = (text) => text.replace('export * from "./models/errors";\n', "");
 
 /** The TypeRegistry and index halves; the schemas half runs inside build.mjs's schema rewrite (one onLoad per file). */
 export const registrySettlesOnRead = {
   name: "sdk-errors-on-first-read",
   setup(b) {
-    b.onLoad({ filter: REGISTRY }, (args) => ({ contents: settleOnRead(readFileSync(args.path, "utf8"), args.path), loader: "js" }));
-    b.onLoad({ filter: INDEX }, (args) => ({ contents: withoutErrorExports(readFileSync(args.path, "utf8"), args.path), loader: "js" }));
+    // smithy's TypeRegistry, reading deferred registrations (and copies) on first use.
+    b.onLoad({ filter: REGISTRY }, (args) => ({ contents: patched(readFileSync(args.path, "utf8"), args.path, REGISTRY_PATCHES, "scripts/sdk-errors-on-first-read.mjs"), loader: "js" }));
+    b.onLoad({ filter: INDEX }, (args) => ({ contents: withoutErrorExports(readFileSync(args.path, "utf8")), loader: "js" }));
   },
 };

@@ -5,7 +5,7 @@
  * Built here the way the CLI is built, then run against a transport that answers as AWS does.
  */
 import { build } from "esbuild";
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
@@ -75,7 +75,6 @@ async function bundle(deferred: boolean): Promise<{ ask: () => Promise<{ deferre
     plugins: deferred ? [schemas, registrySettlesOnRead] : [],
     logLevel: "silent",
   });
-  writeFileSync(out + ".keep", ""); // (the folder is left for a look when this fails)
   return import(pathToFileURL(out).href);
 }
 

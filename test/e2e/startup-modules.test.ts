@@ -16,37 +16,36 @@ const dir = mkdtempSync(join(tmpdir(), "pll-modules-"));
 const hook = join(dir, "hook.cjs");
 writeFileSync(hook, 'process.on("exit", () => require("node:fs").writeFileSync(process.env.PLL_MODULES_OUT, process.moduleLoadList.join("\\n")));\n');
 
-/** Node's built-in modules loaded by the CLI run with `args`, as `NativeModule <name>` lines. */
-function builtinsLoaded(args: string[]): string[] {
+/** Node's built-in modules loaded by the CLI run with `args` (which must exit with `status`), and its stderr. */
+function builtinsLoaded(args: string[], status = 0): { loaded: string[]; stderr: string } {
   const out = join(dir, `modules-${Math.random().toString(36).slice(2)}.txt`);
   const learner = freshLearner({ PLL_MODULES_OUT: out });
   const r = spawnSync(process.execPath, ["-r", hook, BIN, ...args], { env: learner.env, encoding: "utf8", timeout: 60_000 });
-  expect(r.status, r.stderr).toBe(0);
-  return readFileSync(out, "utf8")
+  expect(r.status, r.stderr).toBe(status);
+  const loaded = readFileSync(out, "utf8")
     .split("\n")
     .filter((l) => l.startsWith("NativeModule "))
     .map((l) => l.slice("NativeModule ".length));
+  return { loaded, stderr: r.stderr };
 }
 
 const HTTP_STACK = ["http", "https", "http2", "tls", "_http_client", "zlib"];
 
 describe("Node modules loaded at start", () => {
   it("--help: no child process module, no HTTP stack, no stream or network module for its pipes", () => {
-    const loaded = builtinsLoaded(["--help"]);
+    const { loaded } = builtinsLoaded(["--help"]);
     expect(loaded.filter((m) => m === "child_process" || HTTP_STACK.includes(m))).toEqual([]);
     expect(loaded.filter((m) => ["net", "tty", "stream", "internal/streams/readable", "internal/streams/writable"].includes(m))).toEqual([]);
   });
 
   it("a mistyped option: its message goes to the stderr pipe without the network module", () => {
-    const out = join(dir, "modules-usage.txt");
-    const r = spawnSync(process.execPath, ["-r", hook, BIN, "--sandbx"], { env: freshLearner({ PLL_MODULES_OUT: out }).env, encoding: "utf8", timeout: 60_000 });
-    expect(r.status).toBe(2);
-    expect(r.stderr).toContain("--sandbx");
-    expect(readFileSync(out, "utf8").split("\n")).not.toContain("NativeModule net");
+    const { loaded, stderr } = builtinsLoaded(["--sandbx"], 2);
+    expect(stderr).toContain("--sandbx");
+    expect(loaded).not.toContain("net");
   });
 
   it("a whole sandbox lesson: no HTTP stack, no child process module", () => {
-    const loaded = builtinsLoaded(["--sandbox", "--yes", "--prefix", "modules", "--json"]);
+    const { loaded } = builtinsLoaded(["--sandbox", "--yes", "--prefix", "modules", "--json"]);
     expect(loaded).toContain("vm"); // (it did run: the one-script build is compiled through node:vm)
     expect(loaded.filter((m) => m === "child_process" || HTTP_STACK.includes(m))).toEqual([]);
     expect(loaded).not.toContain("net");

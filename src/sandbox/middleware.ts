@@ -94,7 +94,7 @@ export class Sandbox {
   call(service: ServiceKey, command: string, input: object, region: string): object {
     if (isDryRun(service, input)) {
       this.calls.push({ service, command, region, dryRun: true });
-      throw dryRunError(command, this.faults, { region, accountId: this.store.snapshot().accountId });
+      throw dryRunError(command, this.faults, { region, accountId: this.store.transact((world) => world.accountId, true) });
     }
     this.calls.push({ service, command, region });
     const fault = this.faults.take(command);

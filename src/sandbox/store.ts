@@ -3,10 +3,11 @@
  * changed in memory and, only if the handler succeeded and something changed, written back.
  * The file store locks across processes and writes atomically (temp file + rename, 0600).
  */
-import { closeSync, existsSync, fstatSync, mkdirSync, openSync, readFileSync, renameSync, statSync, writeFileSync, type BigIntStats } from "node:fs";
+import { closeSync, existsSync, fstatSync, mkdirSync, openSync, readFileSync, renameSync, statSync, type BigIntStats } from "node:fs";
 import { dirname } from "node:path";
 import { LabError } from "../errors.js";
 import { onLocalFile } from "../guard/local-file.js";
+import { writeTextFile } from "../text-file.js";
 import { tryLock } from "../guard/process-lock.js";
 import { emptyRegion, emptyWorld, type World } from "./world.js";
 
@@ -141,7 +142,7 @@ export class FileStore implements WorldStore {
   private write(text: string, world: World): void {
     onLocalFile(this.path, () => {
       const tmp = `${this.path}.${process.pid}.tmp`;
-      writeFileSync(tmp, text, { mode: 0o600 }); // the folder exists: lock() made it
+      writeTextFile(tmp, text, 0o600); // the folder exists: lock() made it
       renameSync(tmp, this.path);
       this.seen = { version: versionOf(statSync(this.path, { bigint: true })), text, world };
     });

@@ -25,7 +25,11 @@ const NO_END = new Set([..."(（「『【〔〈《［｛"]);
 
 const LATIN = /[\p{L}\p{N}_\-./:=@'"`]/u;
 
+/** No character below U+1100 (where the wide ranges begin) takes two columns. */
+const MAYBE_WIDE = /[^\u0000-\u10ff]/;
+
 function hasWide(text: string): boolean {
+  if (!MAYBE_WIDE.test(text)) return false;
   for (const ch of text) if (isWide(ch)) return true;
   return false;
 }

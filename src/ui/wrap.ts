@@ -44,18 +44,30 @@ interface Cell {
   width: number;
 }
 
+const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
+
+/** Each user-perceived character of `text` with its columns (printable ASCII: one each, found at once). */
+function cellsOf(text: string): Cell[] {
+  const cells: Cell[] = [];
+  if (PRINTABLE_ASCII.test(text)) {
+    for (let i = 0; i < text.length; i++) cells.push({ start: i, end: i + 1, width: 1 });
+    return cells;
+  }
+  let at = 0;
+  for (const g of splitGraphemes(text)) {
+    cells.push({ start: at, end: at + g.length, width: displayWidth(g) });
+    at += g.length;
+  }
+  return cells;
+}
+
 /** Lines as [start, end) ranges of the plain text. */
 function layout(plain: string, firstWidth: number, restWidth: number, phrases?: Phrases): Array<[number, number]> {
   const lines: Array<[number, number]> = [];
   for (const [paraStart, paraEnd] of paragraphs(plain)) {
     const text = plain.slice(paraStart, paraEnd);
     const breaks = breakOpportunities(text, phrases);
-    const cells: Cell[] = [];
-    let at = 0;
-    for (const g of splitGraphemes(text)) {
-      cells.push({ start: at, end: at + g.length, width: displayWidth(g) });
-      at += g.length;
-    }
+    const cells = cellsOf(text);
     let lineStart = 0; // index into cells
     while (lineStart < cells.length) {
       const room = Math.max(1, lines.length === 0 ? firstWidth : restWidth);

@@ -80,17 +80,19 @@ function writeCache(file: string, data: Buffer): void {
   }
 }
 
+type ScriptFunction = (exports: object, require: NodeJS.Require, module: object, filename: string, dirname: string) => void;
+
 /**
- * Compiles and runs `script` (ASCII only: read as one-byte text) with the cache in `files`
- * (undefined: no cache).
+ * Compiles and runs `script` with the cache in `files` (undefined: no cache). The script is ASCII
+ * (read as one-byte text) and one function expression of CommonJS's five arguments (see
+ * scripts/build.mjs): V8 compiles the text as read, with no wrapper joined to a copy of it.
  */
 export function runWithCodeCache(script: string, files: CacheFiles | undefined): CodeCacheRun {
-  let source = readFileSync(script, "latin1");
-  if (source.startsWith("#!")) source = "//" + source.slice(2);
+  const source = readFileSync(script, "latin1");
   const whole = files && readCache(files.whole);
   const early = files && !whole ? readCache(files.early) : undefined;
   const cachedData = whole ?? early;
-  const compiled = new Script(`(function (exports, require, module, __filename, __dirname) {${source}\n})`, { filename: script, ...(cachedData ? { cachedData } : {}) });
+  const compiled = new Script(source, { filename: script, ...(cachedData ? { cachedData } : {}) });
   const cache = !cachedData ? "none" : compiled.cachedDataRejected ? "rejected" : whole ? "accepted" : "accepted-early";
   if (files && cache !== "accepted") {
     process.once("exit", (code) => {
@@ -104,9 +106,10 @@ export function runWithCodeCache(script: string, files: CacheFiles | undefined):
       }
     });
   }
-  const run = compiled.runInThisContext() as (exports: object, require: NodeJS.Require, module: object, filename: string, dirname: string) => void;
+  const run: unknown = compiled.runInThisContext();
+  if (typeof run !== "function") throw new Error(`privatelink-lab: ${script} is not a script of this package's build`);
   const module = { exports: {} };
-  run(module.exports, createRequire(script), module, script, dirname(script));
+  (run as ScriptFunction)(module.exports, createRequire(script), module, script, dirname(script));
   return { cache };
 }
 

@@ -17,8 +17,11 @@ function cyrb53(text: string, seed: number): number {
   return 4294967296 * (2097151 & h2) + (h1 >>> 0);
 }
 
-/** `digits` lower-case hex digits (at most 28) that depend on every character of `text`. */
+/**
+ * `digits` lower-case hex digits (at most 28) that depend on every character of `text`. Up to 14
+ * digits read one lane (53 bits) only, and so take half the time.
+ */
 export function stableHash(text: string, digits = 28): string {
   const hex = (seed: number) => cyrb53(text, seed).toString(16).padStart(14, "0");
-  return (hex(0) + hex(0x9e3779b9)).slice(0, digits);
+  return (digits <= 14 ? hex(0) : hex(0) + hex(0x9e3779b9)).slice(0, digits);
 }

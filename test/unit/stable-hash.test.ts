@@ -28,6 +28,7 @@ describe("stableHash", () => {
 
   it("gives shorter names as prefixes of the long one", () => {
     expect(stableHash("a", 16)).toBe(stableHash("a").slice(0, 16));
+    expect(stableHash("a", 14)).toBe(stableHash("a").slice(0, 14));
   });
 });
 

@@ -235,11 +235,14 @@ async function buildYamlScript() {
  * once. The wrapper takes the entry's `#!` line, so every line of the source map still fits.
  */
 // (A script's top-level `this` is the global object; a CommonJS module's is its `exports`.)
-const SCRIPT_HEAD = "(f=>this===globalThis?f:f(exports,require,module,__filename,__dirname))(function (exports, require, module, __filename, __dirname) {";
+// The function is in parentheses of its own: V8 then compiles it at once, as a function run
+// immediately, instead of pre-parsing 1.2 MB and parsing it again at the call (a first start
+// measured 375 against 451 ms without them).
+const SCRIPT_HEAD = "(f=>this===globalThis?f:f(exports,require,module,__filename,__dirname))((function (exports, require, module, __filename, __dirname) {";
 
 function asScriptFunction(text, name) {
   if (!text.startsWith("#!")) throw new Error(`dist/chunks/${name}.cjs does not start with the entry's #! line the wrapper takes`);
-  return SCRIPT_HEAD + text.slice(text.indexOf("\n")) + "\n})";
+  return SCRIPT_HEAD + text.slice(text.indexOf("\n")) + "\n}))";
 }
 
 async function script(name, plugins = []) {

@@ -4,7 +4,7 @@
  */
 import stringWidth from "string-width";
 import { describe, expect, it } from "vitest";
-import { displayWidth, splitGraphemes, truncate } from "../../src/ui/text-width.js";
+import { displayWidth, isWide, splitGraphemes, truncate } from "../../src/ui/text-width.js";
 
 const segmenter = new Intl.Segmenter(undefined, { granularity: "grapheme" });
 const graphemesOf = (s: string) => Array.from(segmenter.segment(s), (g) => g.segment);
@@ -45,6 +45,20 @@ describe("displayWidth", () => {
       for (let j = 0; j < n; j++) s += pool[Math.floor(next() * pool.length)];
       expect([s, displayWidth(s)]).toEqual([s, stringWidth(s)]);
     }
+  });
+});
+
+describe("what the wrapping's shortcuts rely on (src/ui/line-breaks.ts, src/ui/wrap.ts)", () => {
+  it("finds no wide character below U+1100, where the wide ranges begin", () => {
+    const wide: string[] = [];
+    for (let c = 0; c < 0x1100; c++) if (isWide(String.fromCodePoint(c)) || stringWidth(String.fromCodePoint(c)) > 1) wide.push(c.toString(16));
+    expect(wide).toEqual([]);
+  });
+
+  it("takes printable ASCII one column a character, each its own grapheme", () => {
+    const ascii = Array.from({ length: 0x7f - 0x20 }, (_, i) => String.fromCharCode(0x20 + i)).join("");
+    expect(splitGraphemes(ascii)).toEqual([...ascii]);
+    for (const ch of ascii) expect([ch, displayWidth(ch)]).toEqual([ch, 1]);
   });
 });
 

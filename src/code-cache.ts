@@ -9,7 +9,8 @@
  * version, its flags, the source's length) and refuses a cache that does not fit. A run that found none, or a refused
  * one, writes one as it exits. A run that did not exit 0 (an error, Ctrl-C at the first question)
  * compiled less than a whole run does: its cache is kept as "early", used until a run of that
- * command exits 0 and writes the whole one (or another early run compiled clearly more).
+ * command exits 0 and writes the whole one (or another early run compiled clearly more). A
+ * command's first start borrows another command's whole cache of the same script, if there is one.
  * Every cache problem (no folder, read-only disk, a broken file) costs only speed, never the run.
  */
 import { closeSync, fstatSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeSync } from "node:fs";
@@ -19,14 +20,19 @@ import { Script } from "node:vm";
 import { xdgCache } from "xdg-basedir";
 
 export interface CodeCacheRun {
-  /** What happened to the cache: none found, used (whole or early), or found and refused by V8. */
-  cache: "none" | "accepted" | "accepted-early" | "rejected";
+  /**
+   * What happened to the cache: none found; used (this kind's whole or early one, or another
+   * kind's whole one on this kind's first start); or found and refused by V8.
+   */
+  cache: "none" | "accepted" | "accepted-early" | "accepted-borrowed" | "rejected";
 }
 
 /** Where one command kind's caches of this script go on this node: `<base>.v8`, `<base>.early.v8`. */
 export interface CacheFiles {
   whole: string;
   early: string;
+  /** `-<script hash>-<size>-<time>.v8`: the end of every kind's whole cache of this script. */
+  ofScript: string;
 }
 
 /**
@@ -36,8 +42,9 @@ export interface CacheFiles {
  */
 export function cacheFilesFor(cacheDir: string, script: string, id: string, kind: string): CacheFiles {
   const s = statSync(script);
-  const base = join(cacheDir, `${process.version}-${process.arch}`, `${kind}-${id}-${s.size}-${Math.trunc(s.mtimeMs)}`);
-  return { whole: `${base}.v8`, early: `${base}.early.v8` };
+  const ofScript = `-${id}-${s.size}-${Math.trunc(s.mtimeMs)}.v8`;
+  const base = join(cacheDir, `${process.version}-${process.arch}`, kind + ofScript.slice(0, -3));
+  return { whole: `${base}.v8`, early: `${base}.early.v8`, ofScript };
 }
 
 /**
@@ -61,6 +68,27 @@ function readCache(file: string): Buffer | undefined {
 }
 
 const CACHE_NAME = /^([a-z-]+)-[0-9a-f]+-\d+-\d+(\.early)?\.v8$/;
+
+/**
+ * For a command's first start: another command's whole cache of the same script (the largest, which
+ * compiled the most). V8 runs what it holds and compiles the rest as usual, and the command then
+ * writes its own: a learner's first `status` after the lesson starts as fast as a later one.
+ */
+function borrowable(files: CacheFiles): string | undefined {
+  const dir = dirname(files.whole);
+  let best: { file: string; size: number } | undefined;
+  try {
+    for (const name of readdirSync(dir)) {
+      const file = join(dir, name);
+      if (file === files.whole || !name.endsWith(files.ofScript) || !CACHE_NAME.test(name)) continue;
+      const size = statSync(file).size;
+      if (!best || size > best.size) best = { file, size };
+    }
+  } catch {
+    return undefined; // no folder yet: nothing to borrow
+  }
+  return best?.file;
+}
 
 /** Writes a cache (temp file, then rename; 0600) and drops the other caches of its kind. */
 function writeCache(file: string, data: Buffer): void {
@@ -91,9 +119,11 @@ export function runWithCodeCache(script: string, files: CacheFiles | undefined):
   const source = readFileSync(script, "latin1");
   const whole = files && readCache(files.whole);
   const early = files && !whole ? readCache(files.early) : undefined;
-  const cachedData = whole ?? early;
+  const other = files && !whole && !early ? borrowable(files) : undefined;
+  const borrowed = other === undefined ? undefined : readCache(other);
+  const cachedData = whole ?? early ?? borrowed;
   const compiled = new Script(source, { filename: script, ...(cachedData ? { cachedData } : {}) });
-  const cache = !cachedData ? "none" : compiled.cachedDataRejected ? "rejected" : whole ? "accepted" : "accepted-early";
+  const cache = !cachedData ? "none" : compiled.cachedDataRejected ? "rejected" : whole ? "accepted" : early ? "accepted-early" : "accepted-borrowed";
   if (files && cache !== "accepted") {
     process.once("exit", (code) => {
       try {

@@ -2,12 +2,17 @@
  * The executable's V8 code cache (src/code-cache.ts), through the built CLI as a learner starts it:
  * a later start reuses what the first wrote, and no cache problem ever costs more than speed.
  */
-import { chmodSync, chownSync, cpSync, mkdtempSync, readdirSync, readFileSync, statSync, symlinkSync, utimesSync, writeFileSync } from "node:fs";
+import { chmodSync, chownSync, cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, symlinkSync, utimesSync, writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { Script } from "node:vm";
 import { spawnSync } from "node:child_process";
 import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
+import { dirname, join, resolve } from "node:path";
 import { describe, expect, it } from "vitest";
+import { cacheFilesFor, runWithCodeCache } from "../../src/code-cache.js";
 import { commandKind, isHelpRun } from "../../src/script-choice.js";
+
+const require = createRequire(import.meta.url);
 import { freshLearner, runCli, type CliEnv } from "../helpers/cli-process.js";
 
 /** A learner with a cache folder of their own (not the one the suite's learners share). */
@@ -95,6 +100,30 @@ describe("the code cache", () => {
       expect(statSync(file).mode & 0o777, what).toBe(0o600);
       expect(statSync(file).uid, what).toBe(process.getuid?.() ?? statSync(file).uid);
     }
+  });
+
+  it("lends a command's first start another command's whole cache of the same script, never an early one or another script's", () => {
+    const dir = mkdtempSync(join(tmpdir(), "pll-borrow-"));
+    const script = join(dir, "tiny.cjs");
+    // The shape the build gives its scripts: one function expression of CommonJS's five arguments.
+    writeFileSync(script, "(f=>this===globalThis?f:f(exports,require,module,__filename,__dirname))((function (exports, require, module) {\n  module.exports.answer = [1, 2, 3].map((n) => n * 2).join();\n}))", "latin1");
+    const cacheHome = join(dir, "cache");
+    const id = "0123456789abcdef";
+    const cacheOf = (kind: string, scriptId = id, early = false) => {
+      const files = cacheFilesFor(cacheHome, script, scriptId, kind);
+      mkdirSync(dirname(files.whole), { recursive: true });
+      const compiled = new Script(readFileSync(script, "latin1"), { filename: script });
+      (compiled.runInThisContext() as (...a: unknown[]) => void)({}, require, { exports: {} }, script, dir);
+      writeFileSync(early ? files.early : files.whole, compiled.createCachedData(), { mode: 0o600 });
+    };
+    const firstStart = (kind: string) => runWithCodeCache(script, cacheFilesFor(cacheHome, script, id, kind)).cache;
+
+    cacheOf("doctor", "fedcba9876543210"); // another build's script
+    cacheOf("destroy", id, true); // an early one
+    expect(firstStart("status")).toBe("none");
+    cacheOf("start");
+    expect(firstStart("status")).toBe("accepted-borrowed");
+    expect(firstStart("start")).toBe("accepted");
   });
 
   it("keeps one cache per command kind", () => {

@@ -102,7 +102,7 @@ describe("the code cache", () => {
     }
   });
 
-  it("lends a command's first start another command's whole cache of the same script, never an early one or another script's", () => {
+  it("lends another command's first start the lesson's whole cache of the same script, and the lesson none", () => {
     const dir = mkdtempSync(join(tmpdir(), "pll-borrow-"));
     const script = join(dir, "tiny.cjs");
     // The shape the build gives its scripts: one function expression of CommonJS's five arguments.
@@ -118,12 +118,19 @@ describe("the code cache", () => {
     };
     const firstStart = (kind: string) => runWithCodeCache(script, cacheFilesFor(cacheHome, script, id, kind)).cache;
 
-    cacheOf("doctor", "fedcba9876543210"); // another build's script
-    cacheOf("destroy", id, true); // an early one
+    cacheOf("start", "fedcba9876543210"); // another build's script
+    cacheOf("start", id, true); // an early one (Ctrl-C at the first question)
+    cacheOf("doctor"); // another command's whole one
     expect(firstStart("status")).toBe("none");
     cacheOf("start");
     expect(firstStart("status")).toBe("accepted-borrowed");
     expect(firstStart("start")).toBe("accepted");
+    // The lesson borrows none: another command's functions would ride into every later lesson start.
+    const lonely = mkdtempSync(join(tmpdir(), "pll-borrow-"));
+    const files = cacheFilesFor(lonely, script, id, "status");
+    mkdirSync(dirname(files.whole), { recursive: true });
+    writeFileSync(files.whole, readFileSync(cacheFilesFor(cacheHome, script, id, "start").whole), { mode: 0o600 });
+    expect(runWithCodeCache(script, cacheFilesFor(lonely, script, id, "start")).cache).toBe("none");
   });
 
   it("keeps one cache per command kind", () => {

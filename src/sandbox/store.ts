@@ -2,6 +2,10 @@
  * Where the simulated account lives. Every command runs inside `transact`: the world is read,
  * changed in memory and, only if the handler succeeded and something changed, written back.
  * The file store locks across processes and writes atomically (temp file + rename, 0600).
+ *
+ * What a command returns is built afresh from the world and shares none of its objects
+ * (`test/sandbox/answers-own-nothing.test.ts` holds every answer of a whole lesson to that), so a
+ * caller keeps what it was given however the world changes later.
  */
 import { closeSync, existsSync, fstatSync, mkdirSync, openSync, readFileSync, renameSync, statSync, type BigIntStats } from "node:fs";
 import { dirname } from "node:path";
@@ -72,8 +76,9 @@ interface Seen {
 export class FileStore implements WorldStore {
   /**
    * A lesson sends a few hundred commands, most of them reads: each checks the file's version and
-   * parses it again only when another process (or this one) has replaced it. The cached world is
-   * never changed in place: a write parses its own copy, which then becomes the cached one.
+   * parses it again only when another process has replaced it. A write changes the world held here
+   * in place (the file still has the version it came from); if the command fails, that world is
+   * dropped and the next command reads the file again.
    */
   private seen: Seen | undefined;
   private folderMade = false;
@@ -86,11 +91,16 @@ export class FileStore implements WorldStore {
     const release = this.lock();
     try {
       const before = this.current();
-      const world = before === undefined ? emptyWorld() : this.parse(before.text);
-      const result = fn(world);
-      const after = JSON.stringify(world);
-      if (after !== before?.text) this.write(after, world);
-      return result;
+      const world = before?.world ?? emptyWorld();
+      try {
+        const result = fn(world);
+        const after = JSON.stringify(world);
+        if (after !== before?.text) this.write(after, world);
+        return result;
+      } catch (e) {
+        this.seen = undefined; // half-changed: the file, untouched, is the account
+        throw e;
+      }
     } finally {
       release();
     }

@@ -17,7 +17,7 @@ export function describeStack(stack: Stack, now: number): SdkStack {
     ...(reason ? { StackStatusReason: reason } : {}),
     DisableRollback: false,
     NotificationARNs: [],
-    Capabilities: stack.Capabilities as SdkStack["Capabilities"],
+    Capabilities: [...stack.Capabilities] as SdkStack["Capabilities"],
     ...(completed && stack.Outputs.length > 0 ? { Outputs: stack.Outputs.map((o) => ({ ...o })) } : {}),
     Tags: stack.Tags.map((t) => ({ ...t })),
     EnableTerminationProtection: false,

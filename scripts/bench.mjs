@@ -107,6 +107,7 @@ function measureProcesses() {
   const { wall, ratio } = timeRounds(ROUNDS, measures);
   // A learner's very first start: no code cache yet (the CLI writes it as it exits).
   const first = timeRounds(Math.min(ROUNDS, 5), measures, process.execPath, null);
+  const statusAfterLesson = firstStatusAfterLesson(Math.min(ROUNDS, 5), measures);
   for (let i = 0; i < 3; i++) {
     const bare = learnerEnv(LATER);
     rss.bare.push(run(["-e", "0"], { env: bare.env, memory: true }).rss);
@@ -120,7 +121,32 @@ function measureProcesses() {
       }
     }
   }
-  return { wall, ratio, rss, first };
+  return { wall, ratio, rss, first, statusAfterLesson };
+}
+
+/**
+ * A learner's first `status` after their first lesson: its own cache is not written yet, so it
+ * starts with the lesson's (src/code-cache.ts lends it). Per round: a new cache folder, the lesson
+ * once (not timed), then `node -e 0` and `status`.
+ */
+function firstStatusAfterLesson(rounds, measures) {
+  const ratios = [];
+  const walls = [];
+  for (let i = 0; i < rounds; i++) {
+    const cache = mkdtempSync(join(tmpdir(), "pll-bench-lent-"));
+    const lesson = learnerEnv(cache);
+    const status = learnerEnv(cache);
+    try {
+      run(measures["whole lesson --sandbox --yes --json"], { env: lesson.env });
+      const bare = run(["-e", "0"], { env: status.env }).ms;
+      const t = run(measures["status --sandbox"], { env: status.env }).ms;
+      walls.push(t);
+      ratios.push(t / bare);
+    } finally {
+      for (const dir of [cache, lesson.home, status.home]) rmSync(dir, { recursive: true, force: true });
+    }
+  }
+  return { walls, ratios };
 }
 
 function dirSize(dir) {
@@ -180,6 +206,7 @@ for (const name of Object.keys(cases)) {
   );
 }
 console.log(`a learner's first start (no code cache yet; ${p.first.ratio["--help"].length} rounds): ${Object.keys(cases).map((name) => `${name} ${median(p.first.wall[name]).toFixed(0)} ms ${median(p.first.ratio[name]).toFixed(2)}×`).join(", ")}`);
+console.log(`a learner's first status --sandbox after their first lesson (the lesson's cache lent; ${p.statusAfterLesson.walls.length} rounds): ${median(p.statusAfterLesson.walls).toFixed(0)} ms ${median(p.statusAfterLesson.ratios).toFixed(2)}×`);
 
 if (!QUICK) {
   const i = measureInstall();

@@ -79,7 +79,6 @@ function readCache(file: string): Buffer | undefined {
 
 const CACHE_NAME = /^([a-z-]+)-[0-9a-f]+-\d+-\d+(\.early)?\.v8$/;
 
-
 /** Writes a cache (temp file, then rename; 0600) and drops the other caches of its kind. */
 function writeCache(file: string, data: Buffer): void {
   const dir = dirname(file);

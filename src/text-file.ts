@@ -1,8 +1,8 @@
 /**
  * Writes a whole text file (created or truncated, with `mode`) from a string. `writeFileSync`
  * first copies a string into a new Buffer; for the sandbox account (~100 KB, written after every
- * change) that fresh memory cost more than the write itself (measured: 459 µs against 53 µs a
- * write). `writeSync` with the string itself encodes it in a scratch buffer Node reuses.
+ * change) that fresh memory cost more than the write itself: 459 µs a write, against 53 µs for
+ * `writeSync` given the string (measured on this project's machine, 30 writes × 7 rounds).
  */
 import { closeSync, openSync, writeSync } from "node:fs";
 

@@ -13,11 +13,12 @@
  * command's first start borrows the lesson's whole cache (see LENDER).
  * Every cache problem (no folder, read-only disk, a broken file) costs only speed, never the run.
  */
-import { closeSync, fstatSync, mkdirSync, openSync, readdirSync, readSync, renameSync, rmSync, statSync, writeSync } from "node:fs";
+import { closeSync, fstatSync, mkdirSync, openSync, readdirSync, readSync, renameSync, rmSync, statSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { Script } from "node:vm";
 import { xdgCache } from "xdg-basedir";
+import { writeWholeFile } from "./whole-file.js";
 
 export interface CodeCacheRun {
   /**
@@ -100,12 +101,7 @@ function writeCache(file: string, data: Buffer): void {
   const dir = dirname(file);
   mkdirSync(dir, { recursive: true, mode: 0o700 });
   const tmp = `${file}.${process.pid}.tmp`;
-  const fd = openSync(tmp, "w", 0o600);
-  try {
-    writeSync(fd, data);
-  } finally {
-    closeSync(fd);
-  }
+  writeWholeFile(tmp, data, 0o600);
   renameSync(tmp, file);
   const kind = CACHE_NAME.exec(file.slice(dir.length + 1))?.[1];
   for (const name of readdirSync(dir)) {
@@ -125,16 +121,15 @@ interface Loaded {
  * before the cache is read in over it (fresh memory costs page faults: ~300 for the 1.2 MB script).
  */
 function load(script: string, files: CacheFiles | undefined): Loaded {
-  const cache = files && firstCache(files);
-  let text: Opened | undefined;
+  const fd = openSync(script, "r");
+  let text: Opened;
   try {
-    const fd = openSync(script, "r");
-    text = { fd, size: 0 };
-    text.size = fstatSync(fd).size;
+    text = { fd, size: fstatSync(fd).size };
   } catch (e) {
-    for (const f of [text, cache]) if (f) closeSync(f.fd);
+    closeSync(fd);
     throw e;
   }
+  const cache = files && firstCache(files);
   const buffer = Buffer.allocUnsafeSlow(Math.max(text.size, cache?.size ?? 0));
   let source: string;
   try {

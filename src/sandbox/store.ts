@@ -11,8 +11,8 @@ import { closeSync, existsSync, fstatSync, mkdirSync, openSync, readFileSync, re
 import { dirname } from "node:path";
 import { LabError } from "../errors.js";
 import { onLocalFile } from "../guard/local-file.js";
-import { writeTextFile } from "../text-file.js";
 import { tryLock } from "../guard/process-lock.js";
+import { writeWholeFile } from "../whole-file.js";
 import { emptyRegion, emptyWorld, type World } from "./world.js";
 
 export interface WorldStore {
@@ -152,7 +152,7 @@ export class FileStore implements WorldStore {
   private write(text: string, world: World): void {
     onLocalFile(this.path, () => {
       const tmp = `${this.path}.${process.pid}.tmp`;
-      writeTextFile(tmp, text, 0o600); // the folder exists: lock() made it
+      writeWholeFile(tmp, text, 0o600); // the folder exists: lock() made it
       renameSync(tmp, this.path);
       this.seen = { version: versionOf(statSync(this.path, { bigint: true })), text, world };
     });

@@ -7,7 +7,7 @@ import { chmodSync, existsSync, mkdirSync, readFileSync, renameSync, writeFileSy
 import { dirname, join } from "node:path";
 import { LabError } from "../errors.js";
 import { localFileError, onLocalFile } from "../guard/local-file.js";
-import { writeTextFile } from "../text-file.js";
+import { writeWholeFile } from "../whole-file.js";
 import { LessonStateSchema, MIGRATIONS, STATE_SCHEMA_VERSION, type LessonState, type Migration } from "./schema.js";
 
 export type LoadResult =
@@ -71,12 +71,12 @@ export class StateFile {
       const tmp = `${path}.${process.pid}.tmp`;
       const text = JSON.stringify(state, null, 2) + "\n";
       try {
-        writeTextFile(tmp, text, 0o600);
+        writeWholeFile(tmp, text, 0o600);
       } catch (e) {
         // The folder was removed while the lesson ran: make it again.
         if ((e as NodeJS.ErrnoException).code !== "ENOENT") throw e;
         mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
-        writeTextFile(tmp, text, 0o600);
+        writeWholeFile(tmp, text, 0o600);
       }
       chmodSync(tmp, 0o600);
       renameSync(tmp, path);

@@ -1,7 +1,8 @@
 /**
- * The handout: what each learner types, in English and Japanese, as Markdown slides (`---`
- * between slides, as Marp, reveal.js and Slidev expect): one slide of instructions, then the
- * participants' commands, a dozen per slide so a projector can show them.
+ * The handout, as Markdown slides (`---` between slides, as Marp, reveal.js and Slidev expect):
+ * one slide of instructions that names nobody, then one sheet per participant (their prefix,
+ * their start command, their destroy command: a sheet never names another participant), then the
+ * facilitator's table of everyone's command, a dozen rows per slide.
  */
 import { translator, type Translate } from "../i18n/messages.js";
 
@@ -21,7 +22,6 @@ export function learnerCommand(prefix: string, o: HandoutOptions, extra = ""): s
 }
 
 function instructions(t: Translate, o: HandoutOptions): string[] {
-  const example = o.prefixes[0] ?? "team-01";
   return [
     `## ${t("workshop.handout.title")}`,
     "",
@@ -30,8 +30,17 @@ function instructions(t: Translate, o: HandoutOptions): string[] {
     `3. ${t(o.sandbox ? "workshop.handout.sandbox" : "workshop.handout.aws", { region: o.region })}`,
     `4. ${t("workshop.handout.lang")}`,
     `5. ${t("workshop.handout.stuck")}`,
-    `6. ${t("workshop.handout.cleanup")} \`${learnerCommand(example, o, "destroy")}\``,
+    `6. ${t("workshop.handout.cleanup-own")}`,
   ];
+}
+
+/** One participant's sheet: only their prefix and their own commands, in both languages. */
+function sheet(prefix: string, o: HandoutOptions, en: Translate, ja: Translate): string {
+  const half = (t: Translate): string[] => [
+    `- ${t("workshop.handout.start")} \`${learnerCommand(prefix, o)}\``,
+    `- ${t("workshop.handout.cleanup")} \`${learnerCommand(prefix, o, "destroy")}\``,
+  ];
+  return [`## ${en("workshop.handout.sheet", { prefix })} / ${ja("workshop.handout.sheet", { prefix })}`, "", ...half(en), "", ...half(ja)].join("\n");
 }
 
 function chunks<T>(items: T[], size: number): T[][] {
@@ -45,6 +54,7 @@ export function handoutMarkdown(o: HandoutOptions): string {
   const ja = translator("ja");
   const slides: string[] = [
     [`# ${en("workshop.handout.heading")} / ${ja("workshop.handout.heading")}`, "", ...instructions(en, o), "", ...instructions(ja, o)].join("\n"),
+    ...o.prefixes.map((p) => sheet(p, o, en, ja)),
   ];
   const pages = chunks(o.prefixes, o.perSlide ?? 12);
   pages.forEach((page, i) => {

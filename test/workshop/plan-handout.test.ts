@@ -46,9 +46,27 @@ describe("workshop handout", () => {
     expect(md).toContain("| team-14 | `npx privatelink-lab --prefix team-14 --region ap-northeast-1` |");
     expect(md).toContain("## Getting started");
     expect(md).toContain("## はじめに");
-    // 12 learners per slide: an instructions slide and two command slides.
-    expect(md.split("\n---\n")).toHaveLength(3);
+    // An instructions slide, 14 sheets, and the facilitator's table at 12 rows a slide (two slides).
+    expect(md.split("\n---\n")).toHaveLength(1 + 14 + 2);
     expect(md).toContain("(2/2)");
+  });
+
+  it("gives each participant a sheet that names only them, with their own destroy line", async () => {
+    const r = handout({ count: "3", prefixBase: "team" });
+    await r.go();
+    const slides = r.text().split("\n---\n");
+    const prefixes = ["team-01", "team-02", "team-03"];
+    // The instructions name nobody: a learner following them deletes nothing of another's.
+    for (const p of prefixes) expect(slides[0]).not.toContain(p);
+    prefixes.forEach((p, i) => {
+      const sheet = slides[1 + i]!;
+      expect(sheet).toContain(`\`npx privatelink-lab destroy --prefix ${p} --region ap-northeast-1\``);
+      expect(sheet).toContain(`\`npx privatelink-lab --prefix ${p} --region ap-northeast-1\``);
+      for (const other of prefixes.filter((o) => o !== p)) expect(sheet).not.toContain(other);
+    });
+    // No destroy line anywhere but on its owner's sheet.
+    const destroys = r.text().match(/destroy --prefix team-\d+/g) ?? [];
+    expect(destroys).toEqual(prefixes.flatMap((p) => [`destroy --prefix ${p}`, `destroy --prefix ${p}`]));
   });
 
   it("refuses invalid or duplicate prefixes, naming each", async () => {

@@ -20,7 +20,7 @@ export async function workshopHandout(opts: HandoutOptions, e: Environment): Pro
   const region = roomRegion(opts, e.env, chooseLang(opts, e.env));
   const o = { prefixes, region, sandbox: Boolean(opts.sandbox), ...(opts.profile ? { profile: opts.profile } : {}) };
   if (opts.json) {
-    const participants = prefixes.map((prefix) => ({ prefix, command: learnerCommand(prefix, o) }));
+    const participants = prefixes.map((prefix) => ({ prefix, command: learnerCommand(prefix, o), destroy: learnerCommand(prefix, o, "destroy") }));
     e.stdout.write(JSON.stringify({ type: "workshop-handout", region, participants }) + "\n");
     return;
   }

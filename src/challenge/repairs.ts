@@ -5,7 +5,7 @@
 import { AcceptVpcEndpointConnectionsCommand, DescribeVpcEndpointsCommand } from "@aws-sdk/client-ec2";
 import { LabError } from "../errors.js";
 import type { LessonContext } from "../lesson/context.js";
-import { createInterfaceEndpoint } from "../lesson/steps/interface-endpoint.js";
+import { createInterfaceEndpoint } from "../lesson/steps/interface-endpoint-actions.js";
 import { waitFor } from "../lesson/wait.js";
 import { need, type LearnerPath } from "./learner-path.js";
 

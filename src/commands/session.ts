@@ -9,7 +9,7 @@ import { isLang, langFromEnv, langStatedByEnv, type Lang } from "../i18n/lang.js
 import { translator, type Translate } from "../i18n/messages.js";
 import { credentialSourceHint, regionFromEnv } from "../aws/credentials.js";
 import type { AwsClients } from "../aws/clients.js";
-import { defaultPrefix, namesFor, prefixProblem } from "../lesson/participant.js";
+import { defaultPrefix, namesFor, prefixProblem } from "../participant.js";
 import type { LessonContext } from "../lesson/context.js";
 import { stateDir, sandboxFile } from "../paths.js";
 import { DEFAULT_SPEED, parseSpeed, SPEED_ENV } from "../sandbox/clock.js";

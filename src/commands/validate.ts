@@ -4,7 +4,7 @@
  * language — never a saved progress file that breaks every later command, never an internal error.
  */
 import { LabError } from "../errors.js";
-import { prefixProblem } from "../lesson/participant.js";
+import { prefixProblem } from "../participant.js";
 import { TIMEOUT_ENV } from "../aws/network-guard.js";
 import { parseSpeed, SPEED_ENV } from "../sandbox/clock.js";
 import { FAULTS_ENV } from "../sandbox/faults.js";

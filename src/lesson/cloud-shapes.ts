@@ -1,10 +1,50 @@
 /**
- * From the SDK's describe shapes to the small views the steps decide on. Pure: shared by the
- * learner's own read (`cloud-view.ts`) and the facilitator's room-wide read (`workshop/`).
+ * From the SDK's describe shapes to the small views the steps decide on, and those views' types.
+ * Pure: shared by the learner's own read (`cloud-view.ts`, which re-exports the types) and the
+ * facilitator's room-wide read (`workshop/`).
  */
-import type { Instance, SecurityGroup, ServiceConfiguration, Tag, VpcEndpoint } from "@aws-sdk/client-ec2";
-import type { EndpointView, InstanceView, SecurityGroupView, ServiceView } from "./cloud-view.js";
-import { STACK_NAME_TAG } from "./participant.js";
+import type { Instance, IpPermission, SecurityGroup, ServiceConfiguration, Tag, VpcEndpoint } from "@aws-sdk/client-ec2";
+import { STACK_NAME_TAG } from "../participant.js";
+
+export interface InstanceView {
+  id: string;
+  ip: string;
+  sgIds: string[];
+  az: string;
+  state: string;
+}
+
+export interface ServiceView {
+  id: string;
+  name: string;
+  state: string;
+  acceptanceRequired: boolean;
+  nlbArns: string[];
+  azs: string[];
+  /** Tagged for this participant (the tool made it). */
+  tagged: boolean;
+}
+
+export interface EndpointView {
+  id: string;
+  state: string;
+  serviceName: string;
+  vpcId: string;
+  subnetIds: string[];
+  sgIds: string[];
+  dnsRegional?: string;
+  dnsZonal?: string;
+  /** ms epoch of creation. */
+  createdAt?: number;
+}
+
+export interface SecurityGroupView {
+  id: string;
+  name: string;
+  ingress: IpPermission[];
+  /** The learner's (made outside the stacks in their Consumer VPC, or tagged for them): deleted at cleanup. */
+  owned: boolean;
+}
 
 /** Made by a stack (CloudFormation tags it): it goes with its stack, the learner did not make it. */
 export function stackMade(tags: Tag[] | undefined): boolean {

@@ -12,18 +12,19 @@ import {
   DescribeVpcEndpointServiceConfigurationsCommand,
   DescribeVpcEndpointsCommand,
   type Filter,
-  type IpPermission,
   type SecurityGroup,
   type ServiceConfiguration,
   type VpcEndpoint,
 } from "@aws-sdk/client-ec2";
 import { awsCode } from "../errors.js";
-import { endpointView, instanceView, liveService, serviceView } from "./cloud-shapes.js";
+import { endpointView, instanceView, liveService, serviceView, type EndpointView, type InstanceView, type SecurityGroupView, type ServiceView } from "./cloud-shapes.js";
 import type { AwsClients } from "../aws/clients.js";
 import { allPages as followPages } from "../aws/pages.js";
 import { readCurlTraces, type CurlTrace } from "./curl-history.js";
-import { PARTICIPANT_TAG, type ParticipantNames } from "./participant.js";
+import { PARTICIPANT_TAG, type ParticipantNames } from "../participant.js";
 import { relate, type Anchors } from "./relations.js";
+
+export type { EndpointView, InstanceView, SecurityGroupView, ServiceView };
 
 export interface StackView {
   name: string;
@@ -39,46 +40,6 @@ export interface StackView {
   prefixParameter?: string;
   /** ms epoch of creation. */
   createdAt?: number;
-}
-
-export interface InstanceView {
-  id: string;
-  ip: string;
-  sgIds: string[];
-  az: string;
-  state: string;
-}
-
-export interface ServiceView {
-  id: string;
-  name: string;
-  state: string;
-  acceptanceRequired: boolean;
-  nlbArns: string[];
-  azs: string[];
-  /** Tagged for this participant (the tool made it). */
-  tagged: boolean;
-}
-
-export interface EndpointView {
-  id: string;
-  state: string;
-  serviceName: string;
-  vpcId: string;
-  subnetIds: string[];
-  sgIds: string[];
-  dnsRegional?: string;
-  dnsZonal?: string;
-  /** ms epoch of creation. */
-  createdAt?: number;
-}
-
-export interface SecurityGroupView {
-  id: string;
-  name: string;
-  ingress: IpPermission[];
-  /** The learner's (made outside the stacks in their Consumer VPC, or tagged for them): deleted at cleanup. */
-  owned: boolean;
 }
 
 export interface CloudView {

@@ -5,7 +5,7 @@ import type { LessonState } from "../state/schema.js";
 import type { StateFile } from "../state/state-file.js";
 import type { Translate } from "../i18n/messages.js";
 import type { IoHost } from "../ui/io-host.js";
-import { namesFor, type ParticipantNames } from "./participant.js";
+import { namesFor, type ParticipantNames } from "../participant.js";
 
 export interface LessonContext {
   lesson: string;

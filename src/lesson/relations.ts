@@ -9,9 +9,8 @@
  * learner's own read (`cloud-view.ts`) and the facilitator's room-wide read (`workshop/`).
  */
 import type { SecurityGroup, ServiceConfiguration, Tag, VpcEndpoint } from "@aws-sdk/client-ec2";
-import type { EndpointView, SecurityGroupView, ServiceView } from "./cloud-view.js";
-import { endpointView, learnerEndpoint, liveService, securityGroupView, serviceView, stackMade } from "./cloud-shapes.js";
-import { PARTICIPANT_TAG } from "./participant.js";
+import { endpointView, learnerEndpoint, liveService, securityGroupView, serviceView, stackMade, type EndpointView, type SecurityGroupView, type ServiceView } from "./cloud-shapes.js";
+import { PARTICIPANT_TAG } from "../participant.js";
 
 export interface Anchors {
   prefix: string;

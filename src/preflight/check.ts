@@ -6,7 +6,7 @@
 import { LabError } from "../errors.js";
 import { translateAwsError } from "../aws/error-translation.js";
 import type { AwsClients } from "../aws/clients.js";
-import type { ParticipantNames } from "../lesson/participant.js";
+import type { ParticipantNames } from "../participant.js";
 
 export type CheckStatus = "ok" | "warn" | "fail";
 export type CheckGroup = "account" | "quota" | "name" | "permission";

@@ -7,7 +7,7 @@ import { DescribeStacksCommand } from "@aws-sdk/client-cloudformation";
 import { DescribeLoadBalancersCommand, DescribeTagsCommand, DescribeTargetGroupsCommand } from "@aws-sdk/client-elastic-load-balancing-v2";
 import { GetInstanceProfileCommand, GetRoleCommand } from "@aws-sdk/client-iam";
 import { awsCode } from "../errors.js";
-import { PARTICIPANT_TAG } from "../lesson/participant.js";
+import { PARTICIPANT_TAG } from "../participant.js";
 import { failure, result, type CheckResult, type PreflightTarget } from "./check.js";
 
 type Tags = { Key?: string | undefined; Value?: string | undefined }[] | undefined;

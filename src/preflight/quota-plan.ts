@@ -1,7 +1,7 @@
 /**
  * The quotas that stop this lesson, what one learner uses of each, and the pure calculation of
  * whether N more learners fit in a region (and which increases to request, with their codes).
- * Reading the values and the usage is `src/aws/quotas.ts`; this file does no I/O.
+ * Reading the values and the usage is `quota-read.ts`; this file does no I/O.
  */
 export type QuotaId = "vpcs" | "gatewayEndpoints" | "interfaceEndpointsPerVpc" | "nlbs" | "vcpus";
 

@@ -1,5 +1,5 @@
 /** The quota checks: does one more learner (2 VPCs, 4 vCPUs, 1 NLB, endpoints) fit in this region? */
-import { readCapacity } from "../aws/quotas.js";
+import { readCapacity } from "./quota-read.js";
 import { failure, result, type CheckResult, type PreflightTarget } from "./check.js";
 import { increaseCommand, type CapacityPlan, type QuotaLine } from "./quota-plan.js";
 

@@ -14,6 +14,7 @@ export type * from "./world/network.js";
 export type * from "./world/services.js";
 export type * from "./world/operations.js";
 
+/** Every table of a region; `EntityKind` (world/operations.ts) names those that hold resources. */
 export interface RegionWorld {
   vpcs: Record<string, Vpc>;
   subnets: Record<string, Subnet>;
@@ -29,8 +30,6 @@ export interface RegionWorld {
   stacks: Record<string, Stack>;
   ssmCommands: Record<string, SsmCommand>;
 }
-
-export type EntityKind = Exclude<keyof RegionWorld, "stacks" | "ssmCommands"> | "iamRoles" | "instanceProfiles";
 
 export interface Quotas {
   vpcsPerRegion: number;

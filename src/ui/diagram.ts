@@ -4,11 +4,16 @@
  * language: a label too long for its box wraps inside it. Pure text; the renderer adds colour.
  */
 import type { Translate } from "../i18n/messages.js";
-import type { StepStatus } from "../lesson/progress.js";
 import { displayWidth, padEnd, truncate } from "./text-width.js";
 import { wrap } from "./wrap.js";
 
 type Mark = "✔" | "▶" | "·";
+
+/** What the diagram needs of each step's status (the lesson's `StepStatus` is one). */
+interface StepStatus {
+  step: { id: string };
+  detection: { done: boolean };
+}
 
 /** Columns inside a box; two boxes and the link between them take 2 × (W + 4) + 12 = 78. */
 const W = 29;

@@ -69,6 +69,7 @@ export type LabEvent =
   | { type: "resource-created"; step: string; kind: string; id: string }
   | { type: "step-finished"; step: string; status: "done" | "already-done" | "skipped" }
   | { type: "cost"; perHourUsd: number; region: string; sinceUsd?: number; hours?: number; sandbox: boolean }
+  /** `stdout`: the page as curl printed it (the tool's own status line taken off: it is `httpStatus`). */
   | { type: "curl-result"; step: string; dnsName: string; exitCode: number; stdout: string; stderr: string; ok: boolean; httpStatus?: number; reason?: string }
   | { type: "quiz-answer"; step: string; id: string; right: boolean; answer: string; explanation: string }
   | { type: "quiz-result"; score: number; total: number }

@@ -4,7 +4,6 @@
  */
 import type { Translate } from "../i18n/messages.js";
 import type { LabEvent, ResourceRef } from "./io-host.js";
-import type { RenderTools } from "./render-event.js";
 
 export type DataEvent = Extract<LabEvent, { type: "status" | "resources" | "checks" | "facts" | "endpoints" }>;
 type RowsEvent = Exclude<DataEvent, { type: "status" }>;
@@ -31,8 +30,8 @@ export function dataRows(event: RowsEvent, t: Translate): string[][] {
   }
 }
 
-export function renderData(event: DataEvent, r: RenderTools, table: (rows: string[][]) => string, render: (e: LabEvent) => string): string {
-  if (event.type !== "status") return table(dataRows(event, r.t));
+export function renderData(event: DataEvent, t: Translate, table: (rows: string[][]) => string, render: (e: LabEvent) => string): string {
+  if (event.type !== "status") return table(dataRows(event, t));
   const parts = [table(event.steps.map((s) => [s.done ? "✔" : s.current ? "▶" : "·", String(s.index), s.title, s.text]))];
   if (event.resources.length) parts.push(table(resourceRows(event.resources, "+")));
   if (event.cost) parts.push(render({ type: "cost", ...event.cost }));

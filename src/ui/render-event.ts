@@ -1,5 +1,4 @@
 /** How each lesson event looks on a terminal. Pure: event in, text out. */
-import { splitStatus } from "../lesson/curl-proof.js";
 import type { ChalkInstance } from "chalk";
 import type { Translate } from "../i18n/messages.js";
 import type { DiagnosisLink, LabEvent } from "./io-host.js";
@@ -106,7 +105,7 @@ export function renderEvent(event: LabEvent, r: RenderTools): string | undefined
       return lines(c.yellow(`${t(event.sandbox ? "render.costSandbox" : "render.cost", { usd: event.perHourUsd.toFixed(3), region: event.region })}${since}`), r, c.yellow("¤ "));
     }
     case "curl-result": {
-      const { body: page } = splitStatus(event.stdout);
+      const page = event.stdout;
       const status = event.httpStatus !== undefined ? `HTTP ${event.httpStatus}` : `exit ${event.exitCode}`;
       const head = event.ok
         ? lines(c.green(`curl http://${event.dnsName}/ → ${status} · ${t("render.curlOk")}`), r, c.green("✔ "))
@@ -128,7 +127,7 @@ export function renderEvent(event: LabEvent, r: RenderTools): string | undefined
     case "checks":
     case "facts":
     case "endpoints":
-      return renderData(event, r, (rows) => table(rows, r), (e) => renderEvent(e, r) ?? "");
+      return renderData(event, r.t, (rows) => table(rows, r), (e) => renderEvent(e, r) ?? "");
     case "error":
       return lines(c.red.bold(event.message), r, c.red.bold("✖ ")) + (event.hint ? "\n" + lines(c.yellow(event.hint), r, c.yellow("→ ")) : "");
     case "lesson-finished":

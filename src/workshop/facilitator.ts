@@ -7,7 +7,7 @@ import type { AwsClients } from "../aws/clients.js";
 import type { Lang } from "../i18n/lang.js";
 import type { Translate } from "../i18n/messages.js";
 import type { LessonContext } from "../lesson/context.js";
-import { namesFor } from "../lesson/participant.js";
+import { namesFor } from "../participant.js";
 import type { Clock } from "../sandbox/clock.js";
 import { StateFile } from "../state/state-file.js";
 import type { IoHost } from "../ui/io-host.js";

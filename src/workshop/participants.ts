@@ -1,10 +1,10 @@
 /**
  * The room's participants: one prefix each, valid (it names their stacks, NLB and IAM role, see
- * `src/lesson/participant.ts`) and unique (IAM role names are global in the account). From a list
+ * `src/participant.ts`) and unique (IAM role names are global in the account). From a list
  * (`alice,bob`) or numbered from a base (`team` → team-01, team-02, ...).
  */
 import { LabError } from "../errors.js";
-import { prefixProblem } from "../lesson/participant.js";
+import { prefixProblem } from "../participant.js";
 
 export function numbered(count: number, base: string): string[] {
   const width = Math.max(2, String(count).length);

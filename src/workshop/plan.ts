@@ -1,10 +1,10 @@
 /**
  * A workshop's plan before the day: do N learners fit in this account and region (Service
- * Quotas and what the region already uses, from `src/aws/quotas.ts`), which increases to
+ * Quotas and what the region already uses, from `src/preflight/quota-read.ts`), which increases to
  * request (codes, values, the AWS CLI line), and what N learners cost for H hours.
  */
 import type { AwsClients } from "../aws/clients.js";
-import { readCapacity } from "../aws/quotas.js";
+import { readCapacity } from "../preflight/quota-read.js";
 import type { Translate } from "../i18n/messages.js";
 import { costPerHour, FULL_LESSON, PRICE_TABLE_DATE } from "../lesson/pricing.js";
 import { increaseCommand, type CapacityPlan, type QuotaUsage } from "../preflight/quota-plan.js";

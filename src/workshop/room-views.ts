@@ -8,7 +8,7 @@ import type { Stack } from "@aws-sdk/client-cloudformation";
 import type { Instance, SecurityGroup, ServiceConfiguration, Tag, VpcEndpoint } from "@aws-sdk/client-ec2";
 import type { Command, CommandInvocation } from "@aws-sdk/client-ssm";
 import { anchorsOf, type StackView } from "../lesson/cloud-view.js";
-import { namesFor, PARTICIPANT_TAG } from "../lesson/participant.js";
+import { namesFor, PARTICIPANT_TAG } from "../participant.js";
 import { challengeMark, type ChallengeMark } from "../challenge/tags.js";
 import { instanceView } from "../lesson/cloud-shapes.js";
 import { curlTraces } from "../lesson/curl-history.js";

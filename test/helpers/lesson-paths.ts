@@ -4,7 +4,7 @@ import type { CloudView } from "../../src/lesson/cloud-view.js";
 import { ourEndpoint } from "../../src/lesson/cloud-view.js";
 import type { LessonContext } from "../../src/lesson/context.js";
 import { authorize } from "../../src/lesson/steps/allow-http.js";
-import { createEndpointService, requireNlb } from "../../src/lesson/steps/endpoint-service.js";
+import { createEndpointService, requireNlb } from "../../src/lesson/steps/endpoint-service-actions.js";
 import type { LessonPath } from "./path-vars.js";
 
 /** Allows these rules on the endpoint's security group instead of the guided rule. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { defaultPrefix, namesFor, prefixProblem, PREFIX_MAX } from "../../src/lesson/participant.js";
+import { defaultPrefix, namesFor, prefixProblem, PREFIX_MAX } from "../../src/participant.js";
 
 describe("participant prefix", () => {
   it.each([

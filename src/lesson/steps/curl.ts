@@ -5,7 +5,7 @@
  */
 import { LabError } from "../../errors.js";
 import { ourEndpoint, provenCurl, type CloudView } from "../cloud-view.js";
-import { curlVerdict, STATUS_MARK, type CurlVerdict } from "../curl-proof.js";
+import { curlVerdict, splitStatus, STATUS_MARK, type CurlVerdict } from "../curl-proof.js";
 import type { LessonContext } from "../context.js";
 import { runShell, waitOnline } from "../ssm-run.js";
 import type { Detection, HandsOn, Step } from "../step.js";
@@ -29,7 +29,7 @@ export async function curlFromConsumer(ctx: LessonContext, step: string, instanc
     step,
     dnsName,
     exitCode: r.exitCode,
-    stdout: r.stdout,
+    stdout: splitStatus(r.stdout).body,
     stderr: r.stderr,
     ok: verdict.ok,
     ...(verdict.status !== undefined ? { httpStatus: verdict.status } : {}),

@@ -13,7 +13,7 @@ import { rootCause } from "../../aws/stack-failure.js";
 import { packageRoot } from "../../paths.js";
 import { isComplete, readStack, type StackView } from "../cloud-view.js";
 import { saveState, type LessonContext } from "../context.js";
-import { participantTags } from "../participant.js";
+import { participantTags } from "../../participant.js";
 import type { Step } from "../step.js";
 import { waitFor } from "../wait.js";
 

@@ -6,7 +6,7 @@
 import type { CloudView } from "../cloud-view.js";
 import type { LessonContext } from "../context.js";
 import type { HandsOn } from "../step.js";
-import { createEndpointService, requireNlb } from "./endpoint-service.js";
+import { createEndpointService, requireNlb } from "./endpoint-service-actions.js";
 
 export const endpointServiceForm: HandsOn = {
   async run(ctx: LessonContext, view: CloudView): Promise<string[]> {

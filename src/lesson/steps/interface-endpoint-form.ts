@@ -8,7 +8,7 @@ import { awsCode } from "../../errors.js";
 import { ourService, type CloudView } from "../cloud-view.js";
 import type { LessonContext } from "../context.js";
 import type { HandsOn } from "../step.js";
-import { createInterfaceEndpoint, ensureEndpointSg, offerToRemoveStrays, requireConsumer } from "./interface-endpoint.js";
+import { createInterfaceEndpoint, ensureEndpointSg, offerToRemoveStrays, requireConsumer } from "./interface-endpoint-actions.js";
 
 async function serviceExists(ctx: LessonContext, name: string): Promise<boolean> {
   try {

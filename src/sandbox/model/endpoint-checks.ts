@@ -4,11 +4,25 @@
  * security groups (the VPC's default group when none is given), private DNS and quotas.
  */
 import type { HandlerContext } from "../handler.js";
-import type { Life } from "../world.js";
+import type { EndpointType, Life, Tag } from "../world.js";
 import type { ServiceTarget } from "./endpoint-services.js";
 import { defaultSecurityGroup, requireSecurityGroup } from "./security-groups.js";
 import { endpointState } from "./endpoint-state.js";
-import type { NewVpcEndpoint } from "./vpc-endpoints.js";
+
+/** What CreateVpcEndpoint (or the CloudFormation engine) asks for. */
+export interface NewVpcEndpoint {
+  VpcEndpointType: EndpointType;
+  ServiceName: string;
+  VpcId: string;
+  SubnetIds?: string[];
+  RouteTableIds?: string[];
+  SecurityGroupIds?: string[];
+  PrivateDnsEnabled?: boolean;
+  ClientToken?: string;
+  Tags?: Tag[];
+  /** Defaults to: appears now, ready after AWS's usual time. The CloudFormation engine passes its own. */
+  life?: Life;
+}
 
 export interface Placement {
   securityGroupIds: string[];

@@ -3,26 +3,12 @@
  * CloudFormation engine for AWS::EC2::VPCEndpoint.)
  */
 import type { HandlerContext } from "../handler.js";
-import { newId, type EndpointType, type Life, type Tag, type VpcEndpoint } from "../world.js";
+import { newId, type Life, type VpcEndpoint } from "../world.js";
 import { createNetworkInterface, releaseNetworkInterfaces } from "./network-interfaces.js";
 import { resolveServiceTarget, type ServiceTarget } from "./endpoint-services.js";
 import { ENDPOINT_TIMES } from "./endpoint-state.js";
-import { checkEndpointPlacement } from "./endpoint-checks.js";
+import { checkEndpointPlacement, type NewVpcEndpoint } from "./endpoint-checks.js";
 import { addGatewayRoutes, endpointDnsEntries, removeGatewayRoutes } from "./endpoint-wiring.js";
-
-export interface NewVpcEndpoint {
-  VpcEndpointType: EndpointType;
-  ServiceName: string;
-  VpcId: string;
-  SubnetIds?: string[];
-  RouteTableIds?: string[];
-  SecurityGroupIds?: string[];
-  PrivateDnsEnabled?: boolean;
-  ClientToken?: string;
-  Tags?: Tag[];
-  /** Defaults to: appears now, ready after AWS's usual time. The CloudFormation engine passes its own. */
-  life?: Life;
-}
 
 const sorted = (xs: string[] | undefined): string => [...(xs ?? [])].sort().join(",");
 

@@ -2,7 +2,25 @@
  * The few commands besides curl the simulated instance knows: `echo`, `hostname`, `whoami`
  * (Run Command runs as root), `true`, `false`, `sleep`, `exit`, `cat`/`head`/`grep` for pipes.
  */
-import type { CommandResult, ScriptContext } from "./shell-script.js";
+import type { ReachabilityFacts } from "../../reachability/facts.js";
+import type { CurlReason } from "../../reachability/curl.js";
+
+export interface ScriptContext {
+  facts: ReachabilityFacts;
+  now: number;
+  /** How bash names the script in its errors (`/var/lib/amazon/ssm/.../_script.sh`). */
+  scriptPath: string;
+}
+
+export interface CommandResult {
+  exitCode: number;
+  stdout: string;
+  stderr: string;
+  durationMs: number;
+  reason?: CurlReason;
+  /** `exit N` stops the script. */
+  exit?: boolean;
+}
 
 const ok = (stdout = "", durationMs = 1): CommandResult => ({ exitCode: 0, stdout, stderr: "", durationMs });
 

@@ -5,10 +5,9 @@
  * `set -e`). A few harmless commands exist besides curl; anything else is "command not found"
  * (exit 127), which bash reports with the script path and line.
  */
-import type { ReachabilityFacts } from "../../reachability/facts.js";
 import { runCurl, type CurlReason } from "../../reachability/curl.js";
 import { parseScript, type SimpleCommand } from "./shell-words.js";
-import { runBuiltin } from "./shell-builtins.js";
+import { runBuiltin, type CommandResult, type ScriptContext } from "./shell-builtins.js";
 
 export interface ScriptResult {
   exitCode: number;
@@ -17,23 +16,6 @@ export interface ScriptResult {
   durationMs: number;
   /** The reason of the last curl that ran (what the product explains), if any. */
   reason?: CurlReason;
-}
-
-export interface ScriptContext {
-  facts: ReachabilityFacts;
-  now: number;
-  /** How bash names the script in its errors (`/var/lib/amazon/ssm/.../_script.sh`). */
-  scriptPath: string;
-}
-
-export interface CommandResult {
-  exitCode: number;
-  stdout: string;
-  stderr: string;
-  durationMs: number;
-  reason?: CurlReason;
-  /** `exit N` stops the script. */
-  exit?: boolean;
 }
 
 function runOne(cmd: SimpleCommand, stdin: string, ctx: ScriptContext): CommandResult {

@@ -1,6 +1,10 @@
 /** CloudFormation stacks and SSM commands: records of operations, with their timelines. */
 import type { Life, Tag } from "./network.js";
-import type { EntityKind } from "../world.js";
+
+/** A table of the world that holds resources (every table of RegionWorld but stacks and commands, and IAM's). */
+export type EntityKind =
+  | "vpcs" | "subnets" | "routeTables" | "securityGroups" | "networkInterfaces" | "instances" | "vpcEndpoints"
+  | "endpointServices" | "loadBalancers" | "targetGroups" | "listeners" | "iamRoles" | "instanceProfiles";
 
 export interface StackEvent {
   EventId: string;

@@ -1,15 +1,15 @@
 /**
  * Reads the lesson's quotas (Service Quotas: the applied value, else AWS's default, else our table
  * of defaults, saying which) and what the region already uses (VPCs, running standard vCPUs,
- * NLBs, gateway endpoints). `readCapacity` adds the pure plan of `preflight/quota-plan.ts`.
+ * NLBs, gateway endpoints). `readCapacity` adds the pure plan of `quota-plan.ts`.
  * Workshops use the same functions with N learners.
  */
 import { DescribeInstancesCommand, DescribeVpcEndpointsCommand, DescribeVpcsCommand, type Instance } from "@aws-sdk/client-ec2";
 import { DescribeLoadBalancersCommand } from "@aws-sdk/client-elastic-load-balancing-v2";
 import { GetAWSDefaultServiceQuotaCommand, GetServiceQuotaCommand } from "@aws-sdk/client-service-quotas";
 import { awsCode } from "../errors.js";
-import { LESSON_QUOTAS, planCapacity, type CapacityPlan, type QuotaLimit, type QuotaLimits, type QuotaSpec, type QuotaUsage } from "../preflight/quota-plan.js";
-import type { AwsClients } from "./clients.js";
+import { LESSON_QUOTAS, planCapacity, type CapacityPlan, type QuotaLimit, type QuotaLimits, type QuotaSpec, type QuotaUsage } from "./quota-plan.js";
+import type { AwsClients } from "../aws/clients.js";
 
 /** Any AWS error becomes a fallback; anything else (a bug, no network) is thrown. */
 function codeOrThrow(e: unknown): string {

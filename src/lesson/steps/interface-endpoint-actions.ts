@@ -1,0 +1,111 @@
+/** What the interface-endpoint step and its hands-on form both do: its security group, the endpoint, strays. */
+import {
+  CreateSecurityGroupCommand,
+  CreateVpcEndpointCommand,
+  DeleteVpcEndpointsCommand,
+  DescribeSecurityGroupsCommand,
+} from "@aws-sdk/client-ec2";
+import { awsCode, LabError } from "../../errors.js";
+import { DEAD_ENDPOINT, readEndpointsById, strayEndpoints, type CloudView } from "../cloud-view.js";
+import { saveState, type LessonContext } from "../context.js";
+import { canonical, createOnce } from "../client-token.js";
+import { participantTags } from "../../participant.js";
+import { waitFor } from "../wait.js";
+
+export const WAITING_STATES = new Set(["pendingacceptance", "available"]);
+
+/** The endpoint's own security group in the Consumer VPC (created once, found again by name). */
+export async function ensureEndpointSg(ctx: LessonContext, vpcId: string): Promise<string> {
+  const name = ctx.names.endpointSgName;
+  const found = await ctx.clients.ec2.send(
+    new DescribeSecurityGroupsCommand({ Filters: [{ Name: "vpc-id", Values: [vpcId] }, { Name: "group-name", Values: [name] }] }),
+  );
+  const existing = found.SecurityGroups?.[0]?.GroupId;
+  if (existing) return existing;
+  try {
+    const out = await ctx.clients.ec2.send(
+      new CreateSecurityGroupCommand({
+        GroupName: name,
+        Description: "privatelink-lab: interface endpoint to the Provider service",
+        VpcId: vpcId,
+        TagSpecifications: [{ ResourceType: "security-group", Tags: [{ Key: "Name", Value: name }, ...participantTags(ctx.state.prefix, ctx.lesson)] }],
+      }),
+    );
+    const id = out.GroupId ?? "";
+    ctx.state.ids.endpointSgId = id;
+    saveState(ctx);
+    ctx.io.notify({ type: "resource-created", step: "interface-endpoint", kind: "AWS::EC2::SecurityGroup", id });
+    return id;
+  } catch (e) {
+    if (awsCode(e) === "InvalidGroup.Duplicate") return ensureEndpointSg(ctx, vpcId);
+    throw e;
+  }
+}
+
+export interface EndpointChoices {
+  serviceName: string;
+  vpcId: string;
+  subnetIds: string[];
+  sgIds: string[];
+  name: string;
+}
+
+export async function createInterfaceEndpoint(ctx: LessonContext, c: EndpointChoices): Promise<string> {
+  const params = { service: c.serviceName, vpc: c.vpcId, subnets: canonical(c.subnetIds), groups: canonical(c.sgIds), name: c.name };
+  const out = await createOnce(
+    ctx,
+    "endpoint",
+    params,
+    (ClientToken) =>
+      ctx.clients.ec2.send(
+        new CreateVpcEndpointCommand({
+          VpcEndpointType: "Interface",
+          ServiceName: c.serviceName,
+          VpcId: c.vpcId,
+          SubnetIds: c.subnetIds,
+          SecurityGroupIds: c.sgIds,
+          // The service has no private DNS name: we use the endpoint's own DNS names.
+          PrivateDnsEnabled: false,
+          ClientToken,
+          TagSpecifications: [{ ResourceType: "vpc-endpoint", Tags: [{ Key: "Name", Value: c.name }, ...participantTags(ctx.state.prefix, ctx.lesson)] }],
+        }),
+      ),
+    (made) => DEAD_ENDPOINT.test(String(made.VpcEndpoint?.State ?? "")),
+  );
+  const id = out.VpcEndpoint?.VpcEndpointId;
+  if (!id) throw new LabError("error.unexpected", { what: "CreateVpcEndpoint" }, { source: "internal" });
+  ctx.state.ids.endpointId = id;
+  saveState(ctx);
+  ctx.io.notify({ type: "resource-created", step: "interface-endpoint", kind: "AWS::EC2::VPCEndpoint", id });
+  await waitFor(ctx, {
+    step: "interface-endpoint",
+    label: "wait.endpoint",
+    read: async () => (await readEndpointsById(ctx.clients, [id]))[0],
+    check: (e) => (e && WAITING_STATES.has(e.state.toLowerCase()) ? true : e && e.state.toLowerCase() === "failed" ? new LabError("error.endpointFailed", { id }) : undefined),
+    describe: (e) => e?.state ?? "",
+    usualSeconds: 90,
+  });
+  return id;
+}
+
+/**
+ * An endpoint in the Consumer VPC to another service (a wrong form answer, e.g. an S3 interface
+ * endpoint) is named, and the learner is offered to delete it: it costs money and is not the
+ * lesson's. Without a learner to ask it is kept (the cleanup removes it).
+ */
+export async function offerToRemoveStrays(ctx: LessonContext, view: CloudView): Promise<void> {
+  for (const e of strayEndpoints(view)) {
+    ctx.io.notify({ type: "notice", level: "warn", message: ctx.t("endpoint.stray", { id: e.id, service: e.serviceName }) });
+    if (!ctx.io.interactive || !(await ctx.io.confirm(ctx.t("endpoint.removeStray", { id: e.id }), true))) continue;
+    const out = await ctx.clients.ec2.send(new DeleteVpcEndpointsCommand({ VpcEndpointIds: [e.id] }));
+    const failure = out.Unsuccessful?.[0];
+    if (failure) throw new LabError("error.deleteFailed", { what: e.id, reason: failure.Error?.Message ?? "" }, { source: "aws" });
+  }
+}
+
+export function requireConsumer(view: CloudView): { vpcId: string; subnetId: string } {
+  const vpcId = view.consumer?.resources.Vpc;
+  const subnetId = view.consumer?.resources.PrivateSubnet;
+  if (!vpcId || !subnetId) throw new LabError("error.missingStep", { step: "deploy" });
+  return { vpcId, subnetId };
+}

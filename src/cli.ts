@@ -1,6 +1,6 @@
 /**
- * Wires commander to the commands. Nothing else: commands are imported lazily so that `--help`
- * and `--version` never load the AWS SDK.
+ * Wires commander to the table of commands (commands/table.ts). Nothing else: commands are
+ * imported lazily so that `--help` and `--version` never load the AWS SDK.
  */
 import { Command, CommanderError, Option } from "commander";
 import { readFileSync } from "node:fs";
@@ -12,8 +12,7 @@ import { packageRoot } from "./paths.js";
 import type { GlobalOptions } from "./commands/options.js";
 import { fitHelp, helpLayout, helpWidth } from "./ui/help-layout.js";
 import { loadPhrases, type Phrases } from "./ui/line-breaks.js";
-import { wireWorkshop } from "./commands/workshop/wire.js";
-import { wireChallenge } from "./commands/challenge-wire.js";
+import { PROGRAM, SHARED, type CommandRow } from "./commands/table.js";
 import type { Environment } from "./commands/environment.js";
 import type { Output } from "./standard-output.js";
 import { colorEnabled } from "./ui/color-choice.js";
@@ -22,34 +21,23 @@ function version(): string {
   return (JSON.parse(readFileSync(join(packageRoot(), "package.json"), "utf8")) as { version: string }).version;
 }
 
-export type SharedOption = "sandbox" | "sandboxSpeed" | "profile" | "region" | "prefix" | "lang" | "mode" | "yes" | "json" | "endpointUrl";
-const ALL: SharedOption[] = ["sandbox", "sandboxSpeed", "profile", "region", "prefix", "lang", "mode", "yes", "json", "endpointUrl"];
-const LESSON = ALL;
-/** Each command's help lists only the shared options it uses. */
-const USES: Record<string, SharedOption[]> = {
-  start: LESSON,
-  step: LESSON,
-  status: ["sandbox", "profile", "region", "prefix", "lang", "json", "endpointUrl"],
-  destroy: ["sandbox", "sandboxSpeed", "profile", "region", "prefix", "lang", "yes", "json", "endpointUrl"],
-  doctor: ["sandbox", "profile", "region", "prefix", "lang", "json", "endpointUrl"],
-  diagnose: ["sandbox", "profile", "region", "prefix", "lang", "json", "endpointUrl"],
-};
+/** A row's options, in its order: shared ones by name, the command's own as given. */
+function addOptions(cmd: Command, row: CommandRow, t: Translate): void {
+  const collect = (value: string, previous: string[] = []): string[] => [...previous, value];
+  for (const o of row.options ?? []) {
+    if (typeof o === "string") {
+      const shared = SHARED[o];
+      if (shared.choices) cmd.addOption(new Option(shared.flags, t(shared.help)).choices(shared.choices));
+      else cmd.option(shared.flags, t(shared.help));
+    } else if (o.repeatable) cmd.option(o.flags, t(o.help), collect);
+    else cmd.option(o.flags, t(o.help));
+  }
+}
 
-function sharedOptions(cmd: Command, t: Translate, uses: SharedOption[] = ALL): Command {
-  const add: Record<SharedOption, () => Command> = {
-    sandbox: () => cmd.option("--sandbox", t("help.opt.sandbox")),
-    sandboxSpeed: () => cmd.option("--sandbox-speed <factor>", t("help.opt.sandboxSpeed")),
-    profile: () => cmd.option("--profile <name>", t("help.opt.profile")),
-    region: () => cmd.option("--region <region>", t("help.opt.region")),
-    prefix: () => cmd.option("--prefix <prefix>", t("help.opt.prefix")),
-    lang: () => cmd.addOption(new Option("--lang <lang>", t("help.opt.lang")).choices(["ja", "en"])),
-    mode: () => cmd.addOption(new Option("--mode <mode>", t("help.opt.mode")).choices(["guided", "hands-on"])),
-    yes: () => cmd.option("-y, --yes", t("help.opt.yes")),
-    json: () => cmd.option("--json", t("help.opt.json")),
-    endpointUrl: () => cmd.option("--endpoint-url <url>", t("help.opt.endpointUrl")),
-  };
-  for (const name of uses) add[name]();
-  return cmd;
+/** The lines of a group's examples that show this subcommand. */
+function examplesOf(all: string, group: string, name: string): string {
+  const lines = all.split("\n");
+  return [lines[0], ...lines.filter((l) => l.includes(`${group} ${name} `) || l.endsWith(`${group} ${name}`))].join("\n") + "\n";
 }
 
 /** Commander's own headings, in the learner's language. */
@@ -130,14 +118,13 @@ const errorOutput = (e: Environment): Output => e.stderr ?? process.stderr;
 export function buildProgram(e: Environment, run: Runner, argv: readonly string[], phrases?: Phrases): Command {
   const lang = langOf(argv, e);
   const t = translator(lang);
-  const program = new Command("privatelink-lab");
+  const program = new Command(PROGRAM.name);
   program
-    .description(t("help.description"))
+    .description(t(PROGRAM.help))
     .version(version(), "-v, --version", t("help.opt.version"))
     .helpOption("-h, --help", t("help.opt.help"))
     .addHelpCommand(false)
     .showSuggestionAfterError(true)
-    .addHelpText("after", "\n" + t("help.examples"))
     .exitOverride()
     .configureHelp(helpLayout(t("help.title.optionsArg"), phrases))
     .configureOutput({
@@ -151,58 +138,35 @@ export function buildProgram(e: Environment, run: Runner, argv: readonly string[
       // Usage errors are reported by runCli in the learner's language.
       outputError: () => undefined,
     });
-  sharedOptions(program, t);
-  const opts = (cmd: Command): GlobalOptions => cmd.optsWithGlobals<GlobalOptions>();
-  const go = (cmd: Command, what: () => Promise<void>) =>
-    run(what, (opts(cmd).lang as Lang | undefined) ?? lang, Boolean(opts(cmd).json), opts(cmd).profile ?? e.env.AWS_PROFILE);
-
-  program.option("--restart", t("help.opt.restart"));
-  program.action(async (_o, cmd: Command) => go(cmd, async () => (await import("./commands/start.js")).start(opts(cmd), e)));
-  program
-    .command("start")
-    .description(t("help.cmd.start"))
-    .option("--restart", t("help.opt.restart"))
-    .addHelpText("after", "\n" + t("help.examples.start"))
-    .action(async (_o, cmd: Command) => go(cmd, async () => (await import("./commands/start.js")).start(opts(cmd), e)));
-  program
-    .command("status")
-    .description(t("help.cmd.status"))
-    .action(async (_o, cmd: Command) => go(cmd, async () => (await import("./commands/status.js")).status(opts(cmd), e)));
-  program
-    .command("step")
-    .description(t("help.cmd.step"))
-    .argument("<id>", t("help.arg.step"))
-    .addHelpText("after", "\n" + t("help.examples.step"))
-    .action(async (id: string, _o, cmd: Command) => go(cmd, async () => (await import("./commands/step.js")).step(id, opts(cmd), e)));
-  program
-    .command("destroy")
-    .description(t("help.cmd.destroy"))
-    .option("--dry-run", t("help.opt.dryRun"))
-    .addHelpText("after", "\n" + t("help.examples.destroy"))
-    .action(async (_o, cmd: Command) => go(cmd, async () => (await import("./commands/destroy.js")).destroy(opts(cmd), e)));
-  program
-    .command("templates")
-    .description(t("help.cmd.templates"))
-    .option("--out <dir>", t("help.opt.out"))
-    .addHelpText("after", "\n" + t("help.examples.templates"))
-    .action(async (_o, cmd: Command) => go(cmd, async () => (await import("./commands/templates.js")).templates(opts(cmd), e)));
-  program
-    .command("doctor")
-    .description(t("doctor.help.cmd"))
-    .addHelpText("after", "\n" + t("doctor.help.examples"))
-    .action(async (_o, cmd: Command) => go(cmd, async () => (await import("./commands/doctor.js")).doctor(opts(cmd), e)));
-  program
-    .command("diagnose")
-    .description(t("diagnose.help.cmd"))
-    .addHelpText("after", "\n" + t("diagnose.help.examples"))
-    .action(async (_o, cmd: Command) => go(cmd, async () => (await import("./commands/diagnose.js")).diagnose(opts(cmd), e)));
-  wireChallenge(program.command("challenge"), { t, go, opts, e });
-  wireWorkshop(program.command("workshop"), { t, e, go, globals: (c, uses) => sharedOptions(c, t, uses) });
-  for (const sub of program.commands) {
-    if (sub.name() !== "workshop") sharedOptions(sub, t, USES[sub.name()] ?? ALL);
-    sub.helpOption("-h, --help", t("help.opt.help"));
-    sub.exitOverride();
-  }
+  const go = (cmd: Command, what: () => Promise<void>) => {
+    const o = cmd.optsWithGlobals<GlobalOptions>();
+    return run(what, (o.lang as Lang | undefined) ?? lang, Boolean(o.json), o.profile ?? e.env.AWS_PROFILE);
+  };
+  /** One row of the table (commands/table.ts) on `cmd`, then its subcommands. */
+  const wire = (cmd: Command, row: CommandRow, group?: CommandRow): void => {
+    if (group) cmd.description(t(row.help));
+    if (row.argument) cmd.argument(row.argument.name, t(row.argument.help));
+    addOptions(cmd, row, t);
+    if (group?.examplesPerSubcommand && group.examples) cmd.addHelpText("after", "\n" + examplesOf(t(group.examples), group.name, row.name));
+    else if (row.examples) cmd.addHelpText("after", "\n" + t(row.examples));
+    const work = row.run;
+    if (work) {
+      cmd.action(async (...args: unknown[]) => {
+        const c = args.at(-1) as Command;
+        const arg = row.argument ? String(args[0]) : "";
+        return go(c, () => work({ arg, opts: <T>() => c.optsWithGlobals<T & GlobalOptions>(), e }));
+      });
+    } else if (row.subcommands) cmd.action(() => cmd.outputHelp());
+    if (row.subcommands) cmd.addHelpCommand(false);
+    for (const subRow of row.subcommands ?? []) {
+      const sub = cmd.command(subRow.name);
+      wire(sub, subRow, row);
+      sub.helpOption("-h, --help", t("help.opt.help"));
+      sub.exitOverride();
+      if (row.showGroupOptions) sub.configureHelp({ ...sub.configureHelp(), showGlobalOptions: true });
+    }
+  };
+  wire(program, PROGRAM);
   return program;
 }
 

@@ -1,0 +1,194 @@
+/**
+ * Every command of the CLI as data: its words, help text (message keys), argument, options in the
+ * order `--help` lists them, and the work it runs, imported lazily so that `--help` and `--version`
+ * never load the AWS SDK. `cli.ts` builds commander from this table and nothing else.
+ */
+import type { Environment } from "./environment.js";
+import type { GlobalOptions } from "./options.js";
+
+/** The options many commands share; each command lists only those it uses. */
+export type SharedOption = "sandbox" | "sandboxSpeed" | "profile" | "region" | "prefix" | "lang" | "mode" | "yes" | "json" | "endpointUrl";
+
+export interface SharedOptionRow {
+  flags: string;
+  help: string;
+  choices?: readonly string[];
+}
+
+export const SHARED: Record<SharedOption, SharedOptionRow> = {
+  sandbox: { flags: "--sandbox", help: "help.opt.sandbox" },
+  sandboxSpeed: { flags: "--sandbox-speed <factor>", help: "help.opt.sandboxSpeed" },
+  profile: { flags: "--profile <name>", help: "help.opt.profile" },
+  region: { flags: "--region <region>", help: "help.opt.region" },
+  prefix: { flags: "--prefix <prefix>", help: "help.opt.prefix" },
+  lang: { flags: "--lang <lang>", help: "help.opt.lang", choices: ["ja", "en"] },
+  mode: { flags: "--mode <mode>", help: "help.opt.mode", choices: ["guided", "hands-on"] },
+  yes: { flags: "-y, --yes", help: "help.opt.yes" },
+  json: { flags: "--json", help: "help.opt.json" },
+  endpointUrl: { flags: "--endpoint-url <url>", help: "help.opt.endpointUrl" },
+};
+
+/** A command's own option; `repeatable`: given again, it adds to a list. */
+export interface OptionRow {
+  flags: string;
+  help: string;
+  repeatable?: true;
+}
+
+/** What a command's work is given: the argument (if it takes one), its options with the shared ones, the environment. */
+export interface Invocation {
+  arg: string;
+  opts<T = object>(): T & GlobalOptions;
+  e: Environment;
+}
+
+export interface CommandRow {
+  name: string;
+  help: string;
+  argument?: { name: string; help: string };
+  /** In the order `--help` lists them: a shared option by name, or the command's own. */
+  options?: readonly (SharedOption | OptionRow)[];
+  /** The examples shown after the help (a message key). */
+  examples?: string;
+  run?: (c: Invocation) => Promise<void>;
+  /** A group: its subcommands. Without `run`, the group alone shows its help. */
+  subcommands?: readonly CommandRow[];
+  /** A group whose examples list every subcommand: each subcommand shows only its own lines. */
+  examplesPerSubcommand?: true;
+  /** The group's shared options are listed in each subcommand's help too. */
+  showGroupOptions?: true;
+}
+
+const ALL: readonly SharedOption[] = ["sandbox", "sandboxSpeed", "profile", "region", "prefix", "lang", "mode", "yes", "json", "endpointUrl"];
+const LOOK: readonly SharedOption[] = ["sandbox", "profile", "region", "prefix", "lang", "json", "endpointUrl"];
+const CLOUD: readonly SharedOption[] = ["sandbox", "sandboxSpeed", "profile", "region", "lang", "yes", "json", "endpointUrl"];
+const RESTART: OptionRow = { flags: "--restart", help: "help.opt.restart" };
+
+const challenge = (action: "list" | "check" | "give-up" | "fix" | "start") => async (c: Invocation) =>
+  (await import("./challenge.js")).challenge(action, action === "start" ? c.arg : undefined, c.opts(), c.e);
+
+const ID = { name: "<id>", help: "challenge.help.id" };
+
+/** The program itself (`npx privatelink-lab` runs the lesson) and its commands. */
+export const PROGRAM: CommandRow = {
+  name: "privatelink-lab",
+  help: "help.description",
+  options: [...ALL, RESTART],
+  examples: "help.examples",
+  run: async (c) => (await import("./start.js")).start(c.opts(), c.e),
+  subcommands: [
+    { name: "start", help: "help.cmd.start", options: [RESTART, ...ALL], examples: "help.examples.start", run: async (c) => (await import("./start.js")).start(c.opts(), c.e) },
+    { name: "status", help: "help.cmd.status", options: LOOK, run: async (c) => (await import("./status.js")).status(c.opts(), c.e) },
+    {
+      name: "step",
+      help: "help.cmd.step",
+      argument: { name: "<id>", help: "help.arg.step" },
+      options: ALL,
+      examples: "help.examples.step",
+      run: async (c) => (await import("./step.js")).step(c.arg, c.opts(), c.e),
+    },
+    {
+      name: "destroy",
+      help: "help.cmd.destroy",
+      options: [{ flags: "--dry-run", help: "help.opt.dryRun" }, "sandbox", "sandboxSpeed", "profile", "region", "prefix", "lang", "yes", "json", "endpointUrl"],
+      examples: "help.examples.destroy",
+      run: async (c) => (await import("./destroy.js")).destroy(c.opts(), c.e),
+    },
+    {
+      name: "templates",
+      help: "help.cmd.templates",
+      options: [{ flags: "--out <dir>", help: "help.opt.out" }, ...ALL],
+      examples: "help.examples.templates",
+      run: async (c) => (await import("./templates.js")).templates(c.opts(), c.e),
+    },
+    { name: "doctor", help: "doctor.help.cmd", options: LOOK, examples: "doctor.help.examples", run: async (c) => (await import("./doctor.js")).doctor(c.opts(), c.e) },
+    { name: "diagnose", help: "diagnose.help.cmd", options: LOOK, examples: "diagnose.help.examples", run: async (c) => (await import("./diagnose.js")).diagnose(c.opts(), c.e) },
+    {
+      name: "challenge",
+      help: "challenge.help.cmd",
+      options: ALL,
+      examples: "challenge.help.examples",
+      run: challenge("list"),
+      showGroupOptions: true,
+      subcommands: [
+        { name: "list", help: "challenge.help.list", run: challenge("list") },
+        { name: "start", help: "challenge.help.start", argument: ID, run: challenge("start") },
+        { name: "check", help: "challenge.help.check", run: challenge("check") },
+        { name: "fix", help: "challenge.help.fix", run: challenge("fix") },
+        { name: "give-up", help: "challenge.help.giveUp", run: challenge("give-up") },
+      ],
+    },
+    {
+      name: "workshop",
+      help: "workshop.help.cmd",
+      examples: "workshop.help.examples",
+      examplesPerSubcommand: true,
+      subcommands: [
+        {
+          name: "plan",
+          help: "workshop.help.plan",
+          options: [
+            { flags: "--participants <n>", help: "workshop.help.opt.participantsCount" },
+            { flags: "--hours <h>", help: "workshop.help.opt.hours" },
+            { flags: "--spare <n>", help: "workshop.help.opt.spare" },
+            ...CLOUD,
+          ],
+          run: async (c) => (await import("./workshop/plan.js")).workshopPlan(c.opts(), c.e),
+        },
+        {
+          name: "handout",
+          help: "workshop.help.handout",
+          options: [
+            { flags: "--participants <list>", help: "workshop.help.opt.participantsList" },
+            { flags: "--count <n>", help: "workshop.help.opt.count" },
+            { flags: "--prefix-base <base>", help: "workshop.help.opt.prefixBase" },
+            "lang",
+          ],
+          run: async (c) => (await import("./workshop/handout.js")).workshopHandout(c.opts(), c.e),
+        },
+        {
+          name: "status",
+          help: "workshop.help.status",
+          options: [
+            { flags: "--once", help: "workshop.help.opt.once" },
+            { flags: "--interval <seconds>", help: "workshop.help.opt.interval" },
+            { flags: "--csv", help: "workshop.help.opt.csv" },
+            ...CLOUD,
+          ],
+          run: async (c) => (await import("./workshop/status.js")).workshopStatus(c.opts(), c.e),
+        },
+        {
+          name: "cleanup",
+          help: "workshop.help.cleanup",
+          options: [
+            { flags: "--all", help: "workshop.help.opt.all" },
+            { flags: "--participant <prefix>", help: "workshop.help.opt.participant", repeatable: true },
+            { flags: "--dry-run", help: "workshop.help.opt.dryRun" },
+            ...CLOUD,
+          ],
+          run: async (c) => (await import("./workshop/cleanup.js")).workshopCleanup(c.opts(), c.e),
+        },
+        {
+          name: "challenge",
+          help: "workshop.challenge.help",
+          argument: ID,
+          options: [{ flags: "--all", help: "workshop.challenge.all" }, ...CLOUD],
+          run: async (c) => (await import("./workshop/challenge.js")).workshopChallenge(c.arg, c.opts(), c.e),
+        },
+        {
+          name: "rehearse",
+          help: "workshop.help.rehearse",
+          options: [
+            { flags: "--participants <n>", help: "workshop.help.opt.participantsCount" },
+            { flags: "--prefix-base <base>", help: "workshop.help.opt.prefixBase" },
+            "sandbox",
+            "sandboxSpeed",
+            "region",
+            "lang",
+          ],
+          run: async (c) => (await import("./workshop/rehearse.js")).workshopRehearse(c.opts(), c.e),
+        },
+      ],
+    },
+  ],
+};

@@ -1,7 +1,7 @@
 // Drives the built CLI as a learner's real processes: fresh HOME per case, the sandbox, and kills.
 import { spawn } from "node:child_process";
-import { mkdtempSync, readdirSync, readFileSync, statSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readdirSync, readFileSync, statSync } from "node:fs";
+import { freshLearner } from "../fresh-learner.mjs";
 import { join, resolve } from "node:path";
 
 export const ROOT = resolve(import.meta.dirname, "../..");
@@ -9,24 +9,8 @@ export const BIN = join(ROOT, "dist/bin.cjs");
 /** A process that runs longer than this is a hang. */
 export const HANG_MS = 120_000;
 
-/** The CLI's code caches (src/code-cache.ts), shared by every case as by one learner's later starts. */
-let codeCache;
-
-export function freshHome(extra = {}) {
-  const home = mkdtempSync(join(tmpdir(), "pll-rel-"));
-  codeCache ??= mkdtempSync(join(tmpdir(), "pll-rel-code-cache-"));
-  const env = {
-    PATH: process.env.PATH,
-    HOME: home,
-    XDG_STATE_HOME: join(home, "state"),
-    XDG_CACHE_HOME: codeCache,
-    LANG: "en_US.UTF-8",
-    PRIVATELINK_LAB_SANDBOX_SPEED: "instant",
-    PRIVATELINK_LAB_NO_AWS: "1",
-    ...extra,
-  };
-  return { home, env, stateDir: join(home, "state", "privatelink-lab"), sandboxFile: join(home, "state", "privatelink-lab", "sandbox", "account.json") };
-}
+/** A fresh learner (scripts/fresh-learner.mjs, as the tests use): own HOME, own sandbox account. */
+export const freshHome = freshLearner;
 
 /**
  * Runs the CLI; `killWhen(event, events)` (JSON lines on stdout) may return a signal to send once.

@@ -9,7 +9,7 @@ export const BIN = join(ROOT, "dist/bin.cjs");
 /** A process that runs longer than this is a hang. */
 export const HANG_MS = 120_000;
 
-/** The CLI's code caches (src/code-cache.ts), shared by every case as by one learner's later starts. */
+/** The CLI's compile cache (src/start.cjs), shared by every case as by one learner's later starts. */
 let codeCache;
 
 export function freshHome(extra = {}) {

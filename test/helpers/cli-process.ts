@@ -12,8 +12,8 @@ export interface CliEnv {
 }
 
 /**
- * The CLI's code caches (src/code-cache.ts), shared by this test file's learners as by one
- * learner's later starts: each learner has a fresh HOME, but not every process writes a cache.
+ * The CLI's compile cache (src/start.cjs), shared by this test file's learners as by one
+ * learner's later starts: each learner has a fresh HOME.
  */
 let codeCache: string | undefined;
 

@@ -19,16 +19,16 @@ function localeLang(env) {
   return "en";
 }
 
-/** The one line to print when `version` ("20.20.2") is too old, or null when it will do. */
+/** The one line (under 80 columns) to print when `version` ("20.20.2") is too old, or null when it will do. */
 function nodeTooOld(version, env) {
   var parts = String(version).split(".");
   var major = parseInt(parts[0], 10);
   var minor = parseInt(parts[1], 10) || 0;
   if (major > MINIMUM[0] || (major === MINIMUM[0] && minor >= MINIMUM[1])) return null;
   if (localeLang(env) === "ja") {
-    return "privatelink-lab には Node.js 22.13 以降が要ります（今は " + version + "）。Node 24、22 か 26 を入れてください。";
+    return "privatelink-lab: Node 24、22 か 26 を入れてください（今は " + version + "）。";
   }
-  return "privatelink-lab needs Node.js 22.13 or later (this is " + version + "): install Node 24, 22 or 26.";
+  return "privatelink-lab needs Node 22.13+ (this is " + version + "): install Node 24, 22 or 26.";
 }
 
 if (require.main === module) {

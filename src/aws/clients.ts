@@ -113,7 +113,7 @@ interface RequestWritingClient {
 
 /**
  * The sandbox answers from the command's typed input (see middleware.ts) and sends nothing, so its
- * clients skip writing the HTTP request (measured: the instant lesson 319 ms instead of 358). The rest of the
+ * clients skip writing the HTTP request (docs/PERFORMANCE.md). The rest of the
  * SDK runs as against AWS: the command's middleware, endpoint, credentials, retries and waiters.
  * (`serializerMiddleware` keeps its name: the endpoint middleware is placed relative to it.)
  */

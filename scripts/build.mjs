@@ -38,6 +38,23 @@ const pure = {
   },
 };
 
+// The SDK's generated schemas (EC2's alone is ~0.8 MB) write object keys as `{ [_xN]: ... }` with
+// `_xN` a string constant; esbuild cannot prove a computed key harmless, so it keeps every schema
+// of every EC2 API. Writing each constant's value in place of its key (the same object) lets it
+// keep only the schemas of the commands we send: kept because it saves >= 10 % of `status`
+// (docs/PERFORMANCE.md). Should the SDK write its schemas otherwise, nothing matches and the bundle
+// only grows: test/e2e/bundle.test.ts then fails on EC2's schema size.
+const schemaKeys = {
+  name: "sdk-schema-keys",
+  setup(b) {
+    b.onLoad({ filter: /[\\/]@aws-sdk[\\/]client-[^\\/]+[\\/]dist-es[\\/]schemas[\\/]schemas_\d+\.js$/ }, (args) => {
+      const text = readFileSync(args.path, "utf8");
+      const consts = new Map([...text.matchAll(/^const (_\w+) = ("[^"\\]*");$/gm)].map((m) => [m[1], m[2]]));
+      return { contents: text.replace(/\[(_\w+)\]:/g, (key, name) => (consts.has(name) ? `${consts.get(name)}:` : key)), loader: "js" };
+    });
+  },
+};
+
 // budoux's entry also loads its HTML processor (linkedom, ~0.6 MB) and its Chinese and Thai
 // models; we use only its phrase parser and the Japanese model (src/ui/line-breaks.ts).
 const budouxJapaneseOnly = {
@@ -95,7 +112,7 @@ const result = await build({
   legalComments: "linked",
   metafile: true,
   banner: { js: ESM_REQUIRE },
-  plugins: [pure, budouxJapaneseOnly, oraWidth, yamlOutside],
+  plugins: [pure, schemaKeys, budouxJapaneseOnly, oraWidth, yamlOutside],
   logLevel: "warning",
 });
 writeFileSync(join(dist, "meta.json"), JSON.stringify(result.metafile));

@@ -49,4 +49,13 @@ describe("the bundle loads only what a screen needs", () => {
     // (The sandbox's speed, fault and region names are checked before the first question: they are data.)
     expect(files.filter((f) => /^src\/(sandbox\/(middleware|store|world|handlers|cfn|model)|lesson\/(engine|steps|cloud-view))/.test(f))).toEqual([]);
   });
+
+  it("keeps of EC2's generated schemas only those of the commands we send (scripts/build.mjs, sdk-schema-keys)", () => {
+    const bytes = Object.values(meta.outputs)
+      .flatMap((o) => Object.entries(o.inputs))
+      .filter(([f]) => /client-ec2\/dist-es\/schemas\/schemas_\d+\.js$/.test(f))
+      .reduce((sum, [, i]) => sum + (i as { bytesInOutput: number }).bytesInOutput, 0);
+    expect(bytes).toBeGreaterThan(0);
+    expect(bytes).toBeLessThan(300_000); // all of them: ~800 kB
+  });
 });

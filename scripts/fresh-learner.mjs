@@ -6,8 +6,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 
 /**
- * The CLI's code caches (src/code-cache.ts), shared by every learner of one process as by one
- * learner's later starts: each learner has a fresh HOME, but not every process writes a cache.
+ * The CLI's compile cache (src/start.cjs), shared by every learner of one process as by one
+ * learner's later starts: each learner has a fresh HOME.
  */
 let codeCache;
 

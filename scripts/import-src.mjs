@@ -20,7 +20,7 @@ export async function importSrc(name, modules) {
     bundle: true,
     format: "esm",
     platform: "node",
-    target: "node20.17",
+    target: "node22.13",
     mainFields: ["module", "main"],
     packages: "external",
     // src/ loads a few packages lazily with require() (text-width.ts, yaml-data.ts), as the bundle does.

@@ -1,7 +1,7 @@
-#!/usr/bin/env node
-/** The `privatelink-lab` executable: the edge where errors are rendered and exit codes set. */
-process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= "true";
-
+/**
+ * The CLI's main module (dist/lib/bin.js, run by the executable through dist/start.cjs): the edge
+ * where errors are rendered and exit codes set.
+ */
 import { runCli, type Runner } from "./cli.js";
 import { processEnvironment } from "./commands/environment.js";
 import { interruptNotice } from "./interrupt-notice.js";
@@ -70,10 +70,7 @@ const run: Runner = async (what, lang, json, profile) => {
   }
 };
 
-/**
- * Exits once what was written has left the process. Waiting for Node to run out of work instead
- * also waits for V8's background collection tasks, which held a finished lesson ~15 ms.
- */
+/** Exits once what was written has left the process (nothing left running can hold a finished command). */
 function exitWhenWritten(): void {
   const pending = outputs.unsent();
   let left = pending.length;

@@ -129,7 +129,6 @@ export function buildProgram(e: Environment, run: Runner, argv: readonly string[
     .configureHelp(helpLayout(t("help.title.optionsArg"), phrases))
     .configureOutput({
       getOutHelpWidth: () => helpWidth(e.stdout),
-      // (commander's own checks would open process.stdout and process.stderr: see standard-output.ts)
       getOutHasColors: () => colorEnabled(Boolean(e.stdout.isTTY), e.env),
       getErrHasColors: () => colorEnabled(Boolean(errorOutput(e).isTTY), e.env),
       getErrHelpWidth: () => helpWidth(errorOutput(e)),

@@ -1,7 +1,7 @@
 /**
  * A fast, non-cryptographic hash for names that must come out the same for the same text: cache
  * keys of the YAML shipped parsed, idempotency tokens, the sandbox's stable fake ids. Nothing here
- * needs to resist an attacker, and Node's crypto module costs every start that loads it ~6 ms.
+ * needs to resist an attacker, and this needs no crypto module.
  * Two 53-bit lanes of cyrb53 (public domain, bryc), seeded apart: about 2^-100 that two texts collide.
  */
 function cyrb53(text: string, seed: number): number {

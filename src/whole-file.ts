@@ -1,8 +1,7 @@
 /**
  * Writes a whole file (created or truncated, with `mode`) from a string or bytes. `writeFileSync`
  * first copies a string into a new Buffer; for the sandbox account (~100 KB, written after every
- * change) that fresh memory cost more than the write itself: 459 µs a write, against 53 µs for
- * `writeSync` given the string (measured on this project's machine, 30 writes × 7 rounds).
+ * change) that fresh memory cost more than the write itself (docs/PERFORMANCE.md).
  */
 import { closeSync, openSync, writeSync } from "node:fs";
 

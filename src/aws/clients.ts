@@ -56,9 +56,6 @@ function isLoopback(url: string | undefined): boolean {
 
 const HOST_OF_CLIENT = { ec2: "ec2", cfn: "cloudformation", elbv2: "elasticloadbalancing", ssm: "ssm", sts: "sts", iam: "iam", quotas: "servicequotas" } as const;
 
-// The SDK warns on Node 20 about releases after January 2027; our pinned range supports Node 20.
-process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= "true";
-
 async function loadSdk() {
   return import("./sdk.js");
 }
@@ -116,7 +113,7 @@ interface RequestWritingClient {
 
 /**
  * The sandbox answers from the command's typed input (see middleware.ts) and sends nothing, so its
- * clients skip writing the HTTP request (measured: the instant lesson 319 ms instead of 358). The rest of the
+ * clients skip writing the HTTP request (docs/PERFORMANCE.md). The rest of the
  * SDK runs as against AWS: the command's middleware, endpoint, credentials, retries and waiters.
  * (`serializerMiddleware` keeps its name: the endpoint middleware is placed relative to it.)
  */
@@ -145,8 +142,7 @@ export async function createSandboxClients(sandbox: Sandbox, region: string, max
     credentials: { accessKeyId: "SANDBOXACCESSKEY", secretAccessKey: "sandbox-secret-not-used" },
     httpAuthSchemes: UNSIGNED,
     retryStrategy: new sdk.ConfiguredRetryStrategy(maxAttempts, (attempt: number) => Math.min(20 * 2 ** attempt, 200)),
-    // Answered in-process (the sandbox middleware returns before the transport): no HTTP agent is
-    // made, so a sandbox run never loads Node's HTTP and TLS modules.
+    // Answered in-process (the sandbox middleware returns before the transport): no HTTP agent is made.
     requestHandler: NO_TRANSPORT,
   };
   return {

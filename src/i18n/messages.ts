@@ -22,8 +22,8 @@ function flatten(prefix: string, value: unknown, out: Record<string, string>): v
 }
 
 /**
- * The build also writes each file as flat JSON (dist/i18n/<lang>.json): parsing YAML costs a cold
- * process ~100 ms, JSON ~1 ms, and `--help` should feel instant. The YAML stays the source: in a
+ * The build also writes each file as flat JSON (dist/i18n/<lang>.json): a start parses
+ * JSON, not YAML (docs/PERFORMANCE.md), and `--help` should feel instant. The YAML stays the source: in a
  * checkout, a JSON older than its YAML is ignored.
  */
 export function loadMessages(lang: Lang): Record<string, string> {
@@ -36,7 +36,7 @@ export function loadMessages(lang: Lang): Record<string, string> {
     if (existsSync(json) && (installed || statSync(json).mtimeMs >= statSync(yml).mtimeMs)) {
       table = JSON.parse(readFileSync(json, "utf8")) as Record<string, string>;
     } else {
-      // The YAML parser is loaded only here (cold import ~50 ms), not on the built CLI's fast path.
+      // The YAML parser is loaded only here, not on the built CLI's usual path.
       const { parse } = createRequire(import.meta.url)("yaml") as typeof import("yaml");
       table = flattenMessages(parse(readFileSync(yml, "utf8")));
     }

@@ -30,7 +30,7 @@ function top(title: string): string {
   return `┌─ ${text} ${"─".repeat(Math.max(0, W - displayWidth(text) - 1))}┐`;
 }
 
-const MARK = new RegExp("^\\s*(?:[│▼]\\s)?[✔▶·]\\s"); // a string: the bundle stays ASCII
+const MARK = /^\s*(?:[│▼]\s)?[✔▶·]\s/;
 
 /** A label's lines inside a box: wrapped, continuation lines under the text after the mark. */
 function cell(label: string): string[] {

@@ -70,7 +70,7 @@ export function breakOpportunities(text: string, phrases?: Phrases): Set<number>
 }
 
 /** CJK punctuation and brackets: no space is needed next to them. */
-const CJK_PUNCT = new RegExp("[、。，．「」『』（）【】〔〕〈〉《》［］｛｝！？：；・…ー〜]"); // a string: the bundle stays ASCII
+const CJK_PUNCT = /[、。，．「」『』（）【】〔〕〈〉《》［］｛｝！？：；・…ー〜]/;
 
 /**
  * How a line break inside a Markdown paragraph reads: a space in English ("word\nword"), nothing

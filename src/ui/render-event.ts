@@ -54,9 +54,7 @@ function duration(hours: number, t: Translate): string {
 
 export { displayWidth } from "./text-width.js";
 
-// (Regular expressions with non-ASCII characters are built from strings, which esbuild writes as
-// ASCII escapes: the bundle stays ASCII, so it is read as one-byte text (scripts/build.mjs).)
-const MARKS = { step: new RegExp("▶[^│]*", "g"), done: new RegExp("✔[^│]*", "g"), todo: new RegExp("·[^│]*", "g") };
+const MARKS = { step: /▶[^│]*/g, done: /✔[^│]*/g, todo: /·[^│]*/g };
 
 function colorDiagram(text: string, c: ChalkInstance): string {
   return text

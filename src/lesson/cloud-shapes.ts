@@ -2,6 +2,7 @@
  * From the SDK's describe shapes to the small views the steps decide on. Pure: shared by the
  * learner's own read (`cloud-view.ts`) and the facilitator's room-wide read (`workshop/`).
  */
+import { challengeMark, type ChallengeMark } from "../challenge/tags.js";
 import type { Instance, SecurityGroup, ServiceConfiguration, Tag, VpcEndpoint } from "@aws-sdk/client-ec2";
 import type { EndpointView, InstanceView, SecurityGroupView, ServiceView } from "./cloud-view.js";
 import { STACK_NAME_TAG } from "./participant.js";
@@ -61,7 +62,13 @@ export function instanceView(i: Instance): InstanceView {
     sgIds: (i.SecurityGroups ?? []).map((g) => g.GroupId ?? "").filter(Boolean),
     az: i.Placement?.AvailabilityZone ?? "",
     state: String(i.State?.Name ?? ""),
+    ...challengeOn(i.Tags),
   };
+}
+
+function challengeOn(tags: Instance["Tags"]): { challenge?: ChallengeMark } {
+  const mark = challengeMark(tags);
+  return mark ? { challenge: mark } : {};
 }
 
 export function securityGroupView(g: SecurityGroup, owned: boolean): SecurityGroupView {

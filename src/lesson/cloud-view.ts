@@ -5,6 +5,7 @@
  * `relations.ts`); the curl runs in the Consumer instance's Run Command history; stacks of theirs
  * that CloudFormation has deleted. Steps decide from this view; the state file is only a cache.
  */
+import type { ChallengeMark } from "../challenge/tags.js";
 import { DescribeStackResourcesCommand, DescribeStacksCommand, ListStacksCommand, type Stack } from "@aws-sdk/client-cloudformation";
 import {
   DescribeInstancesCommand,
@@ -47,6 +48,8 @@ export interface InstanceView {
   sgIds: string[];
   az: string;
   state: string;
+  /** The break-and-fix challenge its tags record (src/challenge/tags.ts), if any. */
+  challenge?: ChallengeMark;
 }
 
 export interface ServiceView {

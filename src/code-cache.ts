@@ -18,7 +18,7 @@ import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { Script } from "node:vm";
 import { xdgCache } from "xdg-basedir";
-import { writeWholeFile } from "./whole-file.js";
+import { READ_NO_FOLLOW, writeWholeFile } from "./whole-file.js";
 
 export interface CodeCacheRun {
   /**
@@ -72,7 +72,7 @@ interface Opened {
 function openCache(file: string): Opened | undefined {
   let fd: number | undefined;
   try {
-    fd = openSync(file, "r");
+    fd = openSync(file, READ_NO_FOLLOW);
     const st = fstatSync(fd);
     // (POSIX only: Windows has no uid, and reports every writable file as 0666.)
     if (!process.getuid || (st.uid === process.getuid() && (st.mode & 0o022) === 0)) return { fd, size: st.size };

@@ -21,6 +21,16 @@ export interface Fault {
   after?: "kill" | "lose";
 }
 
+/**
+ * Does a fault's name (the operation, `SendCommand`, or the SDK class, `SendCommandCommand`) name
+ * this call (the SDK class's name)? Only the class's one `Command` suffix is taken off: stripping it
+ * from the fault's name too made `SendCommand` match nothing.
+ */
+export function sameCommand(faultName: string, call: string): boolean {
+  const operation = call.endsWith("Command") ? call.slice(0, -"Command".length) : call;
+  return faultName === operation || faultName === `${operation}Command` || faultName === call;
+}
+
 export const FAULTS_ENV = "PRIVATELINK_LAB_SANDBOX_FAULTS";
 
 export class FaultPlan {
@@ -33,8 +43,7 @@ export class FaultPlan {
 
   /** The fault that hits this call, if any (it is used up); `accept` limits which faults may. */
   take(command: string, accept: (fault: Fault) => boolean = () => true): Fault | undefined {
-    const name = command.replace(/Command$/, "");
-    const f = this.pending.find((p) => p.command.replace(/Command$/, "") === name && p.left > 0 && accept(p));
+    const f = this.pending.find((p) => sameCommand(p.command, command) && p.left > 0 && accept(p));
     if (!f) return undefined;
     f.left -= 1;
     return f;

@@ -99,6 +99,10 @@ function ignoreDuplicate(e: unknown): void {
   if ((e as { name?: string }).name !== "InvalidPermission.Duplicate") throw e;
 }
 
+function ignoreInvalidTarget(e: unknown): void {
+  if (!/^InvalidTarget/.test(String((e as { name?: string }).name))) throw e;
+}
+
 function ignoreGone(e: unknown): void {
   if (!/NotFound$/.test(String((e as { name?: string }).name))) throw e;
 }
@@ -177,7 +181,8 @@ export const BREAKERS: Record<string, Breaker> = {
     },
     async apply(ctx, _path, undo) {
       const targets = JSON.parse(undo.targets ?? "[]") as { Id: string; Port: number }[];
-      if (undo.targetGroupArn && targets.length > 0) await ctx.clients.elbv2.send(new DeregisterTargetsCommand({ TargetGroupArn: undo.targetGroupArn, Targets: targets }));
+      // A retry after a lost answer finds the targets gone already (InvalidTarget): the break is done.
+      if (undo.targetGroupArn && targets.length > 0) await ctx.clients.elbv2.send(new DeregisterTargetsCommand({ TargetGroupArn: undo.targetGroupArn, Targets: targets })).catch(ignoreInvalidTarget);
     },
     async restore(ctx, path, undo) {
       const saved = JSON.parse(undo.targets ?? "[]") as { Id: string; Port: number }[];

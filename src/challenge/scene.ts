@@ -41,11 +41,13 @@ export function showsBreak(scene: ChallengeScene, d: ChallengeDefinition): boole
 
 /**
  * The challenge whose break the cloud shows, when the first failing link is the one a
- * challenge names (its own link first, then the signs of a half-done repair).
+ * challenge names (its own link first, then the signs of a half-done repair). Only a build that
+ * once worked (curl proved it, as Run Command's history keeps) can hold a challenge: a lesson
+ * still on its way (an endpoint awaiting acceptance) is never taken for one.
  */
 export function recognise(ctx: LessonContext, scene: ChallengeScene): ChallengeDefinition | undefined {
   const first = scene.first;
-  if (!first) return undefined;
+  if (!first || !scene.path.view.curls.some((c) => c.verdict.ok)) return undefined;
   const all = loadChallenges(ctx.lesson);
   const byMark = scene.mark && all.find((c) => c.id === scene.mark?.id);
   if (byMark && showsBreak(scene, byMark)) return byMark;

@@ -19,6 +19,8 @@ export interface Fault {
    * the AWS call and anything the tool would write); `lose` throws a network error the SDK retries.
    */
   after?: "kill" | "lose";
+  /** `kill`: the process ends at once (SIGKILL) before the call reaches the account. */
+  before?: "kill";
 }
 
 /**
@@ -49,6 +51,12 @@ export class FaultPlan {
     return f;
   }
 
+  /** A fault whose call failed before its answer could be lost (or the process killed after it) is not used up. */
+  giveBack(fault: Fault): void {
+    const f = this.pending.find((p) => p === fault);
+    if (f) f.left += 1;
+  }
+
   /**
    * Faults from a JSON array (the env var). Throws a `FaultsProblem` naming what is wrong:
    * malformed JSON, not an array, a missing field, a `times` that is not a whole number ≥ 1, or
@@ -69,7 +77,9 @@ export class FaultPlan {
       const rec = item as Record<string, unknown>;
       const after = rec.after === "kill" || rec.after === "lose" ? rec.after : undefined;
       if (rec.after !== undefined && !after) throw new FaultsProblem("after", `${at}: ${JSON.stringify(rec.after)}`);
-      if (typeof rec.command !== "string" || !rec.command || ((typeof rec.code !== "string" || !rec.code) && !after)) throw new FaultsProblem("fields", at);
+      const before = rec.before === "kill" ? rec.before : undefined;
+      if (rec.before !== undefined && !before) throw new FaultsProblem("after", `${at}: ${JSON.stringify(rec.before)}`);
+      if (typeof rec.command !== "string" || !rec.command || ((typeof rec.code !== "string" || !rec.code) && !after && !before)) throw new FaultsProblem("fields", at);
       const command = rec.command;
       if (known && !known.has(command) && !known.has(command.replace(/Command$/, ""))) throw new FaultsProblem("command", `${at}: ${rec.command}`);
       if (rec.times !== undefined && !(typeof rec.times === "number" && Number.isInteger(rec.times) && rec.times >= 1 && rec.times <= 1000)) {
@@ -82,6 +92,7 @@ export class FaultPlan {
         command,
         code: typeof rec.code === "string" ? rec.code : "",
         ...(after ? { after } : {}),
+        ...(before ? { before } : {}),
         times: typeof rec.times === "number" ? rec.times : 1,
         ...(typeof rec.message === "string" ? { message: rec.message } : {}),
         ...(typeof rec.status === "number" ? { status: rec.status } : {}),

@@ -26,9 +26,7 @@ const CHOSEN = [
   // The issue's own case: give-up killed right after deleting the rejected endpoint.
   pick("turned-away", "give-up", "DeleteVpcEndpoints", "SIGKILL after"),
   pick("turned-away", "give-up", "CreateVpcEndpoint", "SIGKILL after"),
-  pick("wrong-number", "start", "ModifyListener", "SIGKILL after"),
   pick("no-way-out", "start", "RevokeSecurityGroupEgress", "SIGKILL before"),
-  pick("empty-house", "start", "DeregisterTargets", "answer lost"),
   pick("silent-door", "fix", "SendCommand", "SIGKILL after"),
 ];
 

@@ -10,6 +10,7 @@ import { rmSync } from "node:fs";
 import { join } from "node:path";
 import { DeleteTagsCommand, DescribeVpcEndpointsCommand } from "@aws-sdk/client-ec2";
 import { describe, expect, it } from "vitest";
+import { BREAKERS } from "../../src/challenge/breakers.js";
 import { loadChallenges, type ChallengeDefinition } from "../../src/challenge/definitions.js";
 import { CHALLENGE_STATE_TAG, CHALLENGE_TAG, checkChallenge, giveUp, startChallenge } from "../../src/challenge/run.js";
 import { readScene, signature } from "../../src/challenge/scene.js";
@@ -179,6 +180,27 @@ describe("a break with no record is recognised", () => {
     await expectBroken(await again(h), d);
     rmSync(join(h.stateDir, "participants", `${ctx.state.prefix}.json`));
     await ctx.clients.ec2.send(new DeleteTagsCommand({ Resources: [instance], Tags: [{ Key: CHALLENGE_TAG }, { Key: CHALLENGE_STATE_TAG }] }));
+    await giveUp(await again(h));
+    await expectWorking(await again(h), d);
+  });
+});
+
+describe("give-up says it is put back only when the cloud shows it", () => {
+  it("a repair that leaves the path broken is an error naming the link; the challenge stays recorded and broken; the next give-up finishes", async () => {
+    const l = await built();
+    const d = ALL.find((c) => c.id === "silent-door")!;
+    const { h, ctx, host } = await copyLab(l);
+    await startChallenge(ctx, d.id);
+    const breaker = BREAKERS[d.break]!;
+    const restore = breaker.restore;
+    breaker.restore = async () => {}; // a repair that changes nothing (as one whose calls all failed)
+    try {
+      await expect(giveUp(ctx)).rejects.toMatchObject({ key: "challengeState.notPutBack", vars: { id: d.id, link: d.link } });
+    } finally {
+      breaker.restore = restore;
+    }
+    expect(host.ofType("challenge").some((e) => e.status === "given-up")).toBe(false);
+    await expectBroken(await again(h), d);
     await giveUp(await again(h));
     await expectWorking(await again(h), d);
   });

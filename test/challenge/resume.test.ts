@@ -205,3 +205,24 @@ describe("give-up says it is put back only when the cloud shows it", () => {
     await expectWorking(await again(h), d);
   });
 });
+
+describe("asked, when a learner is there to answer", () => {
+  it.each(["keep", "give-up"] as const)("check on a recognised break with no record: %s", async (choice) => {
+    const l = await built();
+    const d = ALL.find((c) => c.id === "wrong-number")!;
+    const { h, ctx } = await copyLab(l, "en", [{ match: "half-started", value: choice }]);
+    await startChallenge(ctx, d.id);
+    const instance = (await readScene(ctx)).path.consumerInstanceId!;
+    await ctx.clients.ec2.send(new DeleteTagsCommand({ Resources: [instance], Tags: [{ Key: CHALLENGE_TAG }, { Key: CHALLENGE_STATE_TAG }] }));
+    rmSync(join(h.stateDir, "participants", `${ctx.state.prefix}.json`));
+    const asked = await again(h);
+    if (choice === "keep") {
+      expect(await checkChallenge(asked)).toBe(false);
+      expect(asked.state.challenges.active?.id).toBe(d.id);
+    } else {
+      expect(await checkChallenge(asked)).toBe(true);
+      await expectWorking(await again(h), d);
+    }
+    expect(h.host.questions.some((q) => q.includes(`"${d.id}" half-started`))).toBe(true);
+  });
+});

@@ -3,11 +3,13 @@
 // given bad input, run twice at once and fed injected faults. Prints what it measured.
 //   --quick      a handful of each (what `npm test` runs, as assertions)
 //   --jobs N     processes at once (default 2)
+//   --only challenges   just the challenge kill points
 import { userInfo } from "node:os";
 import { BAD_INPUTS, ENVIRONMENT_CASES, runBadInput } from "./reliability/bad-inputs.mjs";
 import { deadOwner, samePair, sharedAccount } from "./reliability/concurrency.mjs";
 import { FAULTS, outlasting, runFaults } from "./reliability/faults.mjs";
 import { killPoints, runKillPoint } from "./reliability/kill-points.mjs";
+import { challengePoints, runChallengePoint } from "./reliability/challenge-points.mjs";
 import { pool } from "./reliability/run.mjs";
 
 const args = process.argv.slice(2);
@@ -15,6 +17,22 @@ const quick = args.includes("--quick");
 const jobs = Number(args[args.indexOf("--jobs") + 1]) || 2;
 const pct = (n, d) => (d === 0 ? "-" : `${Math.round((100 * n) / d)} %`);
 const t0 = Date.now();
+const onlyChallenges = args[args.indexOf("--only") + 1] === "challenges" && args.includes("--only");
+
+const allChallengePoints = challengePoints();
+const chosenChallenge = quick ? allChallengePoints.filter((_, i) => i % 11 === 0) : allChallengePoints;
+console.log(`challenge kill points: ${chosenChallenge.length} (every mutating call of every challenge's start, give-up and fix: SIGKILL before and after it, its answer lost; then the same command again)`);
+const chal = await pool(chosenChallenge, jobs, runChallengePoint);
+for (const c of chal) {
+  const bad = !c.recovered || c.duplicates.length || c.deleted.length || c.hung;
+  console.log(`  ${bad ? "✖" : "✔"} ${c.point.padEnd(70)} ${c.recovered ? "recovered" : "NOT recovered"}${c.duplicates.length ? " · dup " + c.duplicates.join(" ") : ""}${c.deleted.length ? " · deleted " + c.deleted.join(" ") : ""}${c.hung ? " · HUNG" : ""}${c.notes.length ? " · " + c.notes.join("; ") : ""}`);
+}
+const chalOk = chal.filter((c) => c.recovered && !c.duplicates.length && !c.deleted.length && !c.hung).length;
+const chalLine = `challenge kill points: ${chal.length}, ${pct(chalOk, chal.length)} recovered`;
+if (onlyChallenges) {
+  console.log(`\nsummary (${Math.round((Date.now() - t0) / 1000)} s, ${jobs} at a time)\n  ${chalLine}`);
+  process.exit(chalOk === chal.length ? 0 : 1);
+}
 
 const points = killPoints();
 const chosen = quick ? points.filter((_, i) => i % 9 === 0) : points;
@@ -45,6 +63,9 @@ for (const f of faults) console.log(`  ${f.ok ? "✔" : "✖"} ${f.name.slice(0,
 
 const usageCases = bad.filter((b) => inputs.some((c) => c.name === b.name));
 const summary = [
+  [chalLine, ""],
+  ["  with duplicates", String(chal.filter((c) => c.duplicates.length).length)],
+  ["  with something of the build deleted", String(chal.filter((c) => c.deleted.length).length)],
   ["kill points", String(kills.length)],
   ["  finished on rerun", pct(kills.filter((k) => k.finished).length, kills.length)],
   ["  with duplicates", String(kills.filter((k) => k.duplicates.length).length)],
@@ -61,5 +82,5 @@ const summary = [
 ];
 console.log(`\nsummary (${Math.round((Date.now() - t0) / 1000)} s, ${jobs} at a time)`);
 for (const [k, v] of summary) console.log(`  ${k.padEnd(44)} ${v}`);
-const allOk = kills.every((k) => k.finished && !k.duplicates.length && !k.leftovers.length && !k.hung) && bad.every((b) => b.ok) && conc.every((c) => c.ok) && faults.every((f) => f.ok);
+const allOk = chalOk === chal.length && kills.every((k) => k.finished && !k.duplicates.length && !k.leftovers.length && !k.hung) && bad.every((b) => b.ok) && conc.every((c) => c.ok) && faults.every((f) => f.ok);
 process.exitCode = allOk ? 0 : 1;

@@ -3,10 +3,29 @@
  * first copies a string into a new Buffer; for the sandbox account (~100 KB, written after every
  * change) that fresh memory cost more than the write itself (docs/PERFORMANCE.md).
  */
-import { closeSync, openSync, writeSync } from "node:fs";
+import { closeSync, constants, openSync, readFileSync, writeSync } from "node:fs";
+
+/**
+ * State files are never opened through a symbolic link: a link planted where one is expected
+ * (say `last-participant` → `~/.bashrc`) makes the open fail (ELOOP) instead of writing or
+ * reading the file it points to. (O_NOFOLLOW is 0 where the platform has none.)
+ */
+const NO_FOLLOW = constants.O_NOFOLLOW ?? 0;
+export const WRITE_NO_FOLLOW = constants.O_WRONLY | constants.O_CREAT | constants.O_TRUNC | NO_FOLLOW;
+export const READ_NO_FOLLOW = constants.O_RDONLY | NO_FOLLOW;
+
+/** Reads a whole text file, refusing a symbolic link (ELOOP). */
+export function readWholeFile(path: string): string {
+  const fd = openSync(path, READ_NO_FOLLOW);
+  try {
+    return readFileSync(fd, "utf8");
+  } finally {
+    closeSync(fd);
+  }
+}
 
 export function writeWholeFile(path: string, data: string | Uint8Array, mode: number): void {
-  const fd = openSync(path, "w", mode);
+  const fd = openSync(path, WRITE_NO_FOLLOW, mode);
   try {
     // A string goes as it is: a file takes it all at once (a full disk says so with an error).
     // Whatever a write leaves over follows as bytes.

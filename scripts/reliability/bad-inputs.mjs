@@ -106,7 +106,8 @@ export const ENVIRONMENT_CASES = [
       mkdirSync(join(me.stateDir, "sandbox"), { recursive: true });
       chmodSync(join(me.stateDir, "sandbox"), 0o555);
     },
-    args: ["step", "preflight", ...S, "--prefix", "amy"],
+    // The lesson, which must change the account at deploy (preflight only reads: it writes nothing).
+    args: [...S, "--prefix", "amy"],
   },
   {
     name: "account.json unreadable",

@@ -31,6 +31,8 @@ export function missingAction(message: string): string | undefined {
   return /not authorized to perform:?\s*([a-z0-9-]+:[A-Za-z0-9]+)/i.exec(message)?.[1];
 }
 
+const DENIALS = new Set(["AccessDenied", "AccessDeniedException", "UnauthorizedOperation"]);
+
 export interface ErrorContext {
   /** The AWS profile in use, so the fix names it (`aws sso login --profile X`). */
   profile?: string;
@@ -45,7 +47,10 @@ export function translateAwsError(err: unknown, context: ErrorContext = {}): Lab
   const code = awsCode(err) ?? (err instanceof Error && err.name === "CredentialsProviderError" ? "CredentialsProviderError" : undefined);
   const message = errorMessage(err);
   if (!code) return new LabError("error.internal", { message }, { cause: err, source: "internal" });
-  const vars = { code, message, action: missingAction(message) ?? "?", profile: context.profile ?? "default" };
+  const action = missingAction(message);
+  const vars = { code, message, action: action ?? "", profile: context.profile ?? "default" };
+  // A denial whose message names no action reads as a sentence of its own, not "(?)".
+  if (!action && DENIALS.has(code)) return new LabError("denied.unnamed", vars, { cause: err, source: "aws" });
   if (/does not support the availability zone/i.test(message)) return new LabError("aws.UnsupportedAz", vars, { cause: err, source: "aws" });
   return new LabError(KNOWN_CODES.has(code) ? `aws.${code}` : "aws.generic", vars, { cause: err, source: "aws" });
 }

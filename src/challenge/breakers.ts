@@ -16,15 +16,25 @@ import {
 } from "@aws-sdk/client-ec2";
 import { DeregisterTargetsCommand, DescribeTargetHealthCommand, ModifyListenerCommand, RegisterTargetsCommand } from "@aws-sdk/client-elastic-load-balancing-v2";
 import type { LessonContext } from "../lesson/context.js";
+import type { LinkId } from "../reachability/chain.js";
 import { need, type LearnerPath } from "./learner-path.js";
 import { acceptAndWait, recreateEndpoint } from "./repairs.js";
 
 export type Undo = Record<string, string>;
 
+/**
+ * One way to break a link, in two halves so a kill between them loses nothing: `plan` only reads
+ * (what the break will change, saved as the undo before anything changes), `apply` makes the
+ * change. `restore` puts a working path back from whatever the cloud shows now (with the undo
+ * when there is one, else the working build's own shape); it is safe to run again and again.
+ * `signs` are the links that fail, besides the challenge's own, while the break or its repair is
+ * half done (a rejected endpoint being replaced shows as no endpoint, or one not yet accepted).
+ */
 export interface Breaker {
-  /** Breaks one link; returns what give-up needs to put it back. */
-  break(ctx: LessonContext, path: LearnerPath): Promise<Undo>;
+  plan(ctx: LessonContext, path: LearnerPath): Promise<Undo>;
+  apply(ctx: LessonContext, path: LearnerPath, undo: Undo): Promise<void>;
   restore(ctx: LessonContext, path: LearnerPath, undo: Undo): Promise<void>;
+  signs?: LinkId[];
 }
 
 export const CHALLENGE_PORT = 80;
@@ -51,25 +61,36 @@ async function rulesCovering(ctx: LessonContext, groupId: string, egress: boolea
   return (out.SecurityGroupRules ?? []).filter((r) => Boolean(r.IsEgress) === egress && covers(r, CHALLENGE_PORT));
 }
 
-/** Revokes every inbound rule that lets HTTP into the group; remembers them. */
-async function closeInbound(ctx: LessonContext, groupId: string): Promise<Undo> {
-  const rules = await rulesCovering(ctx, groupId, false);
-  if (rules.length > 0) {
-    await ctx.clients.ec2.send(new RevokeSecurityGroupIngressCommand({ GroupId: groupId, SecurityGroupRuleIds: rules.map((r) => r.SecurityGroupRuleId ?? "") }));
-  }
-  return { groupId, permissions: JSON.stringify(rules.map(permission)) };
+/** What closing a group's HTTP would revoke: the rules (to put back) and their ids (to revoke). */
+async function planClose(ctx: LessonContext, groupId: string, egress: boolean): Promise<Undo> {
+  const rules = await rulesCovering(ctx, groupId, egress);
+  return { groupId, permissions: JSON.stringify(rules.map(permission)), ruleIds: JSON.stringify(rules.map((r) => r.SecurityGroupRuleId ?? "")) };
+}
+
+const ruleIds = (undo: Undo): string[] => (JSON.parse(undo.ruleIds ?? "[]") as string[]).filter(Boolean);
+
+/** Revokes the planned rules; a rule already gone (an earlier run revoked it) is no error. */
+async function revoke(ctx: LessonContext, undo: Undo, egress: boolean): Promise<void> {
+  const ids = ruleIds(undo);
+  if (!undo.groupId || ids.length === 0) return;
+  const input = { GroupId: undo.groupId, SecurityGroupRuleIds: ids };
+  await (egress ? ctx.clients.ec2.send(new RevokeSecurityGroupEgressCommand(input)) : ctx.clients.ec2.send(new RevokeSecurityGroupIngressCommand(input))).catch(ignoreGone);
 }
 
 /**
- * Puts back what was revoked; when the break happened elsewhere (a facilitator's
- * `workshop challenge`), the undo is empty and the lesson's own rule is added instead.
+ * Puts back what was revoked, one rule a call (one already there is no error and stops none of
+ * the others); with no undo (a facilitator's `workshop challenge`, or a break recognised in the
+ * cloud) the working build's own rule is added instead. Nothing is added while a rule already
+ * lets HTTP through.
  */
-async function reopenInbound(ctx: LessonContext, groupId: string | undefined, undo: Undo, fallback: IpPermission): Promise<void> {
-  const saved = JSON.parse(undo.permissions ?? "[]") as IpPermission[];
-  const group = undo.groupId ?? groupId;
+async function reopen(ctx: LessonContext, group: string | undefined, undo: Undo, fallback: IpPermission, egress: boolean): Promise<void> {
   if (!group) return;
-  const permissions = saved.length > 0 ? saved : [fallback];
-  await ctx.clients.ec2.send(new AuthorizeSecurityGroupIngressCommand({ GroupId: group, IpPermissions: permissions })).catch(ignoreDuplicate);
+  if ((await rulesCovering(ctx, group, egress)).length > 0) return;
+  const saved = JSON.parse(undo.permissions ?? "[]") as IpPermission[];
+  for (const permission of saved.length > 0 ? saved : [fallback]) {
+    const input = { GroupId: group, IpPermissions: [permission] };
+    await (egress ? ctx.clients.ec2.send(new AuthorizeSecurityGroupEgressCommand(input)) : ctx.clients.ec2.send(new AuthorizeSecurityGroupIngressCommand(input))).catch(ignoreDuplicate);
+  }
 }
 
 const http = (cidr: string): IpPermission => ({ IpProtocol: "tcp", FromPort: CHALLENGE_PORT, ToPort: CHALLENGE_PORT, IpRanges: [{ CidrIp: cidr }] });
@@ -78,71 +99,96 @@ function ignoreDuplicate(e: unknown): void {
   if ((e as { name?: string }).name !== "InvalidPermission.Duplicate") throw e;
 }
 
+function ignoreInvalidTarget(e: unknown): void {
+  if (!/^InvalidTarget/.test(String((e as { name?: string }).name))) throw e;
+}
+
+function ignoreGone(e: unknown): void {
+  if (!/NotFound$/.test(String((e as { name?: string }).name))) throw e;
+}
+
 const HTTPS_OUT: IpPermission = { IpProtocol: "tcp", FromPort: 443, ToPort: 443, IpRanges: [{ CidrIp: "0.0.0.0/0" }] };
+/** AWS's default outbound rule. */
+const ALL_OUT: IpPermission = { IpProtocol: "-1", IpRanges: [{ CidrIp: "0.0.0.0/0" }] };
+
+const GONE = /^(deleting|deleted|rejected|failed|expired)$/i;
 
 export const BREAKERS: Record<string, Breaker> = {
   "revoke-endpoint-http": {
-    break: (ctx, path) => closeInbound(ctx, need(path, "endpointSgId").endpointSgId),
-    restore: (ctx, path, undo) => reopenInbound(ctx, path.endpointSgId, undo, http(`${path.consumerIp ?? "0.0.0.0"}/32`)),
+    plan: (ctx, path) => planClose(ctx, need(path, "endpointSgId").endpointSgId, false),
+    apply: (ctx, _path, undo) => revoke(ctx, undo, false),
+    restore: (ctx, path, undo) => reopen(ctx, undo.groupId ?? path.endpointSgId, undo, http(`${path.consumerIp ?? "0.0.0.0"}/32`), false),
   },
   "revoke-provider-http": {
-    break: (ctx, path) => closeInbound(ctx, need(path, "providerSgId").providerSgId),
+    plan: (ctx, path) => planClose(ctx, need(path, "providerSgId").providerSgId, false),
+    apply: (ctx, _path, undo) => revoke(ctx, undo, false),
     // The Provider template's own rule.
-    restore: (ctx, path, undo) => reopenInbound(ctx, path.providerSgId, undo, http("0.0.0.0/0")),
+    restore: (ctx, path, undo) => reopen(ctx, undo.groupId ?? path.providerSgId, undo, http("0.0.0.0/0"), false),
   },
   /** Outbound tightened to HTTPS only: SSM still works (it uses 443), HTTP does not leave. */
   "consumer-egress": {
-    async break(ctx, path) {
-      const groupId = need(path, "consumerSgId").consumerSgId;
-      const rules = await rulesCovering(ctx, groupId, true);
-      await ctx.clients.ec2.send(new AuthorizeSecurityGroupEgressCommand({ GroupId: groupId, IpPermissions: [HTTPS_OUT] })).catch(ignoreDuplicate);
-      if (rules.length > 0) await ctx.clients.ec2.send(new RevokeSecurityGroupEgressCommand({ GroupId: groupId, SecurityGroupRuleIds: rules.map((r) => r.SecurityGroupRuleId ?? "") }));
-      return { groupId, permissions: JSON.stringify(rules.map(permission)) };
+    plan: (ctx, path) => planClose(ctx, need(path, "consumerSgId").consumerSgId, true),
+    async apply(ctx, _path, undo) {
+      if (!undo.groupId) return;
+      await ctx.clients.ec2.send(new AuthorizeSecurityGroupEgressCommand({ GroupId: undo.groupId, IpPermissions: [HTTPS_OUT] })).catch(ignoreDuplicate);
+      await revoke(ctx, undo, true);
     },
-    async restore(ctx, path, undo) {
-      const saved = JSON.parse(undo.permissions ?? "[]") as IpPermission[];
-      const group = undo.groupId ?? path.consumerSgId;
-      // AWS's default outbound rule, when the break happened elsewhere.
-      const permissions = saved.length > 0 ? saved : [{ IpProtocol: "-1", IpRanges: [{ CidrIp: "0.0.0.0/0" }] }];
-      if (group) await ctx.clients.ec2.send(new AuthorizeSecurityGroupEgressCommand({ GroupId: group, IpPermissions: permissions })).catch(ignoreDuplicate);
-    },
+    restore: (ctx, path, undo) => reopen(ctx, undo.groupId ?? path.consumerSgId, undo, ALL_OUT, true),
   },
   "reject-connection": {
-    async break(ctx, path) {
-      const p = need(path, "serviceId", "endpointId");
-      await ctx.clients.ec2.send(new RejectVpcEndpointConnectionsCommand({ ServiceId: p.serviceId, VpcEndpointIds: [p.endpointId] }));
-      return { endpointId: p.endpointId };
+    signs: ["endpoint", "dns-name"],
+    plan: async (_ctx, path) => ({ endpointId: need(path, "endpointId").endpointId }),
+    async apply(ctx, path, undo) {
+      const serviceId = need(path, "serviceId").serviceId;
+      await ctx.clients.ec2.send(new RejectVpcEndpointConnectionsCommand({ ServiceId: serviceId, VpcEndpointIds: [undo.endpointId ?? ""] }));
     },
-    async restore(ctx, path, undo) {
-      if (path.endpointState?.toLowerCase() !== "rejected") return;
-      await ctx.clients.ec2.send(new DeleteVpcEndpointsCommand({ VpcEndpointIds: [undo.endpointId ?? path.endpointId ?? ""] }));
-      const id = await recreateEndpoint(ctx, path);
-      await acceptAndWait(ctx, need(path, "serviceId").serviceId, id);
+    /**
+     * A rejected endpoint cannot be accepted again: it is deleted and one like it made and
+     * accepted. Each part is done only when the cloud still needs it, so a rerun after a kill at
+     * any point finishes the repair (a new endpoint not yet accepted is accepted, none is made).
+     */
+    async restore(ctx, path) {
+      const serviceId = need(path, "serviceId").serviceId;
+      let id = path.endpointId;
+      if (id && GONE.test(path.endpointState ?? "")) {
+        if (!/^(deleting|deleted)$/i.test(path.endpointState ?? "")) await ctx.clients.ec2.send(new DeleteVpcEndpointsCommand({ VpcEndpointIds: [id] }));
+        id = undefined;
+      }
+      id ??= await recreateEndpoint(ctx, path);
+      await acceptAndWait(ctx, serviceId, id);
     },
   },
   "listener-port": {
-    async break(ctx, path) {
+    plan: async (_ctx, path) => {
       const p = need(path, "listenerArn", "listenerPort");
-      await ctx.clients.elbv2.send(new ModifyListenerCommand({ ListenerArn: p.listenerArn, Port: WRONG_PORT }));
       return { listenerArn: p.listenerArn, port: String(p.listenerPort) };
+    },
+    apply: async (ctx, _path, undo) => {
+      await ctx.clients.elbv2.send(new ModifyListenerCommand({ ListenerArn: undo.listenerArn, Port: WRONG_PORT }));
     },
     async restore(ctx, path, undo) {
       const arn = undo.listenerArn ?? path.listenerArn;
-      if (arn) await ctx.clients.elbv2.send(new ModifyListenerCommand({ ListenerArn: arn, Port: Number(undo.port ?? CHALLENGE_PORT) }));
+      const port = Number(undo.port ?? CHALLENGE_PORT);
+      if (arn && path.listenerPort !== port) await ctx.clients.elbv2.send(new ModifyListenerCommand({ ListenerArn: arn, Port: port }));
     },
   },
   "deregister-target": {
-    async break(ctx, path) {
+    async plan(ctx, path) {
       const tg = need(path, "targetGroupArn").targetGroupArn;
       const health = await ctx.clients.elbv2.send(new DescribeTargetHealthCommand({ TargetGroupArn: tg }));
       const targets = (health.TargetHealthDescriptions ?? []).flatMap((h) => (h.Target?.Id ? [{ Id: h.Target.Id, Port: h.Target.Port ?? CHALLENGE_PORT }] : []));
-      if (targets.length > 0) await ctx.clients.elbv2.send(new DeregisterTargetsCommand({ TargetGroupArn: tg, Targets: targets }));
       return { targetGroupArn: tg, targets: JSON.stringify(targets) };
+    },
+    async apply(ctx, _path, undo) {
+      const targets = JSON.parse(undo.targets ?? "[]") as { Id: string; Port: number }[];
+      // A retry after a lost answer finds the targets gone already (InvalidTarget): the break is done.
+      if (undo.targetGroupArn && targets.length > 0) await ctx.clients.elbv2.send(new DeregisterTargetsCommand({ TargetGroupArn: undo.targetGroupArn, Targets: targets })).catch(ignoreInvalidTarget);
     },
     async restore(ctx, path, undo) {
       const saved = JSON.parse(undo.targets ?? "[]") as { Id: string; Port: number }[];
       const targets = saved.length > 0 ? saved : path.providerInstanceId ? [{ Id: path.providerInstanceId, Port: CHALLENGE_PORT }] : [];
       const tg = undo.targetGroupArn ?? path.targetGroupArn;
+      // Registering a target that is already registered changes nothing (as AWS does).
       if (tg && targets.length > 0) await ctx.clients.elbv2.send(new RegisterTargetsCommand({ TargetGroupArn: tg, Targets: targets }));
     },
   },

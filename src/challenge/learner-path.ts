@@ -55,7 +55,8 @@ export async function readLearnerPath(ctx: LessonContext, known?: CloudView): Pr
     ["consumerSubnetId", c.PrivateSubnet],
     ["endpointId", ep?.id],
     ["endpointState", ep?.state],
-    ["endpointSgId", ep?.sgIds[0]],
+    // With no endpoint (give-up replacing a rejected one), the group the lesson made for it.
+    ["endpointSgId", ep?.sgIds[0] ?? view.endpointSgs.find((g) => g.name === ctx.names.endpointSgName)?.id],
     ["dnsRegional", ep?.dnsRegional],
     ["serviceId", svc?.id],
     ["serviceName", svc?.name],

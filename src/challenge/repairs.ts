@@ -36,7 +36,9 @@ export async function acceptAndWait(ctx: LessonContext, serviceId: string, endpo
   if ((await endpointState(ctx, endpointId))?.toLowerCase() === "pendingacceptance") {
     const out = await ctx.clients.ec2.send(new AcceptVpcEndpointConnectionsCommand({ ServiceId: serviceId, VpcEndpointIds: [endpointId] }));
     const failure = out.Unsuccessful?.[0];
-    if (failure) throw new LabError("error.acceptFailed", { id: endpointId, reason: failure.Error?.Message ?? "" }, { source: "aws" });
+    // An earlier answer was lost and the retry finds it accepted already: that is no failure.
+    const accepted = failure && /^(available|pending)$/i.test((await endpointState(ctx, endpointId)) ?? "");
+    if (failure && !accepted) throw new LabError("error.acceptFailed", { id: endpointId, reason: failure.Error?.Message ?? "" }, { source: "aws" });
   }
   await waitFor(ctx, {
     step: "challenge",

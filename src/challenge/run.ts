@@ -4,25 +4,26 @@
  * put it back). Progress lives in the progress file; the Consumer instance carries the challenge
  * and its state as tags, so a facilitator's `workshop status` sees who has fixed it.
  */
-import { CreateTagsCommand, DescribeInstancesCommand } from "@aws-sdk/client-ec2";
-import { diagnose, walkLearnerPath } from "../diagnose/diagnose.js";
+import { CreateTagsCommand } from "@aws-sdk/client-ec2";
+import { diagnose } from "../diagnose/diagnose.js";
 import { LabError } from "../errors.js";
 import { saveState, type LessonContext } from "../lesson/context.js";
-import { firstFailure } from "../reachability/chain.js";
 import { curlFromConsumer } from "../lesson/steps/curl.js";
 import { BREAKERS } from "./breakers.js";
 import { loadChallenges, loadChallengeText as loadText, type ChallengeDefinition, type ChallengeText } from "./definitions.js";
 import { fillPlaceholders } from "../content/lesson-content.js";
 import { lessonVars } from "../lesson/vars.js";
 import { readLearnerPath, type LearnerPath } from "./learner-path.js";
-import { CHALLENGE_STATE_TAG, CHALLENGE_TAG, challengeMark, type ChallengeCloudState } from "./tags.js";
+import { readScene, recognise, showsBreak, type ChallengeScene } from "./scene.js";
+import { CHALLENGE_STATE_TAG, CHALLENGE_TAG, type ChallengeCloudState } from "../challenge-mark.js";
 
-export { CHALLENGE_STATE_TAG, CHALLENGE_TAG } from "./tags.js";
+export { CHALLENGE_STATE_TAG, CHALLENGE_TAG } from "../challenge-mark.js";
 
 function definition(ctx: LessonContext, id: string): ChallengeDefinition {
   const all = loadChallenges(ctx.lesson);
   const d = all.find((c) => c.id === id);
-  if (!d) throw new LabError("challenge.unknown", { id, ids: all.map((c) => c.id).join(", ") });
+  // A usage error (exit 2), as an unknown step id is.
+  if (!d) throw new LabError("challengeState.usage.unknown", { id, ids: all.map((c) => c.id).join(", ") });
   return d;
 }
 
@@ -49,7 +50,8 @@ async function tagConsumer(ctx: LessonContext, path: LearnerPath, id: string, st
 /** The challenges, marked: in progress (▶, also one a facilitator started for the room), solved, given up. */
 export async function listChallenges(ctx: LessonContext): Promise<void> {
   const p = ctx.state.challenges;
-  const active = p.active ?? (await adoptFromCloud(ctx, await readLearnerPath(ctx)));
+  const path = await readLearnerPath(ctx);
+  const active = p.active ?? adoptFromMark(ctx, path.view.consumerInstance?.challenge);
   ctx.io.notify({
     type: "table",
     rows: loadChallenges(ctx.lesson).map((c) => {
@@ -61,45 +63,88 @@ export async function listChallenges(ctx: LessonContext): Promise<void> {
   ctx.io.notify({ type: "notice", level: "info", message: ctx.t(active ? "challenge.activeNow" : "challenge.howToStart", { id: active?.id ?? "" }) });
 }
 
-export async function startChallenge(ctx: LessonContext, id: string): Promise<void> {
-  const d = definition(ctx, id);
-  const active = ctx.state.challenges.active;
-  if (active) throw new LabError("challenge.alreadyActive", { id: active.id });
-  const path = await readLearnerPath(ctx);
-  const broken = firstFailure(await walkLearnerPath(ctx, path.view));
-  if (broken) throw new LabError("challenge.notReady", { link: broken.id });
-  const breaker = BREAKERS[d.break];
-  if (!breaker) throw new LabError("challenge.unknown", { id, ids: "" }, { source: "internal" });
-  const undo = await breaker.break(ctx, path);
-  ctx.state.challenges.active = { id, startedAt: now(ctx), hints: 0, undo };
-  saveState(ctx);
-  await tagConsumer(ctx, path, id, "broken");
-  const text = loadChallengeText(ctx, id, path);
-  ctx.io.notify({ type: "challenge", id, title: text.title, status: "started", message: `${text.story}\n\n${ctx.t("challenge.started")}` });
-}
-
 type Active = NonNullable<LessonContext["state"]["challenges"]["active"]>;
 
 /**
- * A challenge a facilitator started for the room (`workshop challenge --all`) shows only on the
- * Consumer instance's tags: the progress file learns it from there.
+ * A challenge a facilitator started for the room (`workshop challenge --all`), or one whose
+ * progress file was lost, shows on the Consumer instance's tags: the progress file learns it.
  */
-async function adoptFromCloud(ctx: LessonContext, path: LearnerPath): Promise<Active | undefined> {
-  if (!path.consumerInstanceId) return undefined;
-  const out = await ctx.clients.ec2.send(new DescribeInstancesCommand({ InstanceIds: [path.consumerInstanceId] }));
-  const mark = challengeMark(out.Reservations?.[0]?.Instances?.[0]?.Tags);
+function adoptFromMark(ctx: LessonContext, mark: ChallengeScene["mark"]): Active | undefined {
   if (mark?.state !== "broken") return undefined;
-  const adopted: Active = { id: mark.id, startedAt: now(ctx), hints: 0, undo: {} };
+  return adopt(ctx, mark.id);
+}
+
+function adopt(ctx: LessonContext, id: string, undo: Record<string, string> = {}): Active {
+  const adopted: Active = { id, startedAt: now(ctx), hints: 0, undo };
   ctx.state.challenges.active = adopted;
   saveState(ctx);
   return adopted;
 }
 
-/** The challenge in progress: from the progress file, or from the cloud (see adoptFromCloud). */
-async function requireActive(ctx: LessonContext, path: LearnerPath): Promise<Active> {
-  const active = ctx.state.challenges.active ?? (await adoptFromCloud(ctx, path));
-  if (!active) throw new LabError("challenge.none");
-  return active;
+/** The challenge on record: the progress file's, else the one the Consumer instance's tags name. */
+function recorded(ctx: LessonContext, scene: ChallengeScene): Active | undefined {
+  return ctx.state.challenges.active ?? adoptFromMark(ctx, scene.mark);
+}
+
+function announceStart(ctx: LessonContext, id: string, path: LearnerPath): void {
+  const text = loadChallengeText(ctx, id, path);
+  ctx.io.notify({ type: "challenge", id, title: text.title, status: "started", message: `${text.story}\n\n${ctx.t("challenge.started")}` });
+}
+
+/**
+ * Breaks one link, continuing from what the cloud shows: the record is written before the break
+ * (with what the break will change), the tags after it, so a rerun after a kill anywhere either
+ * finds the break done and finishes, or makes it. A break the cloud shows with no record is this
+ * challenge's (adopted) or another's (named: give it up or keep it).
+ */
+export async function startChallenge(ctx: LessonContext, id: string): Promise<void> {
+  const d = definition(ctx, id);
+  const breaker = BREAKERS[d.break];
+  if (!breaker) throw new LabError("challenge.unknown", { id, ids: "" }, { source: "internal" });
+  const scene = await readScene(ctx);
+  const active = recorded(ctx, scene);
+  if (active && active.id !== id) throw new LabError("challenge.alreadyActive", { id: active.id });
+  if (scene.first) {
+    if (!showsBreak(scene, d)) {
+      const other = !active && recognise(ctx, scene);
+      if (other) throw halfStarted(other.id);
+      throw new LabError("challenge.notReady", { link: scene.first.id });
+    }
+    // Broken as this challenge breaks it: an earlier start got this far.
+    if (!active) adopt(ctx, id);
+  } else {
+    const undo = await breaker.plan(ctx, scene.path);
+    const record = active ?? adopt(ctx, id, undo);
+    if (Object.keys(undo).length > 0) record.undo = undo;
+    saveState(ctx);
+    await breaker.apply(ctx, scene.path, undo);
+  }
+  await tagConsumer(ctx, scene.path, id, "broken");
+  announceStart(ctx, id, scene.path);
+}
+
+function halfStarted(id: string): LabError {
+  return new LabError("challengeState.halfStarted", { id });
+}
+
+/**
+ * The challenge in progress: on record, or a break the cloud shows with none (asked: give it up
+ * or keep it; with no one to ask, the error says what to run).
+ */
+async function requireActive(ctx: LessonContext, scene: ChallengeScene): Promise<Active | undefined> {
+  const active = recorded(ctx, scene);
+  if (active) return active;
+  const seen = recognise(ctx, scene);
+  if (!seen) throw new LabError("challenge.none");
+  if (!ctx.io.interactive) throw halfStarted(seen.id);
+  const choice = await ctx.io.select<"keep" | "give-up">(ctx.t("challengeState.askKeep", { id: seen.id }), [
+    { value: "keep", name: ctx.t("challengeState.keep") },
+    { value: "give-up", name: ctx.t("challengeState.giveUp") },
+  ], "keep");
+  const adopted = adopt(ctx, seen.id);
+  if (choice === "keep") return adopted;
+  await giveUp(ctx);
+  return undefined;
 }
 
 /** Runs the lesson's curl on the Consumer instance; true when the Provider's own page came back (HTTP 200). */
@@ -110,14 +155,17 @@ async function curlWorks(ctx: LessonContext, path: LearnerPath): Promise<boolean
 
 /** Proves the fix with curl; explains when it works, gives the next graded hint when not. */
 export async function checkChallenge(ctx: LessonContext): Promise<boolean> {
-  const path = await readLearnerPath(ctx);
-  const active = await requireActive(ctx, path);
+  const scene = await readScene(ctx);
+  const path = scene.path;
+  const active = await requireActive(ctx, scene);
+  if (!active) return true; // given up and put back on the learner's word
   const text = loadChallengeText(ctx, active.id, path);
   if (await curlWorks(ctx, path)) {
+    // The tags first: a kill between the two leaves the record, and the next check ends the same way.
+    await tagConsumer(ctx, path, active.id, "fixed");
     ctx.state.challenges.solved[active.id] = now(ctx);
     delete ctx.state.challenges.active;
     saveState(ctx);
-    await tagConsumer(ctx, path, active.id, "fixed");
     ctx.io.notify({ type: "challenge", id: active.id, title: text.title, status: "fixed", message: `${ctx.t("challenge.fixed")}\n\n${text.explain}` });
     return true;
   }
@@ -129,18 +177,33 @@ export async function checkChallenge(ctx: LessonContext): Promise<boolean> {
   return false;
 }
 
-/** Shows where it was broken and how to fix it, then puts it back. */
+/**
+ * Shows where it was broken and how to fix it, then puts a working path back from what the cloud
+ * shows now, and says so only once a fresh read of the cloud proves the path works. A rerun after
+ * a kill anywhere finishes the repair; a break with no record is recognised and put back too.
+ */
 export async function giveUp(ctx: LessonContext): Promise<void> {
-  const path = await readLearnerPath(ctx);
-  const active = await requireActive(ctx, path);
+  const scene = await readScene(ctx);
+  const active = recorded(ctx, scene) ?? adoptRecognised(ctx, scene);
   const d = definition(ctx, active.id);
-  const text = loadChallengeText(ctx, active.id, path);
-  const answer = await diagnose(ctx, path.view);
-  ctx.io.notify({ type: "diagnosis", title: answer.title, ok: answer.ok, links: answer.links, ...(answer.first ? { first: answer.first } : {}) });
-  await BREAKERS[d.break]?.restore(ctx, path, active.undo);
+  const text = loadChallengeText(ctx, active.id, scene.path);
+  if (scene.first) {
+    const answer = await diagnose(ctx, scene.path.view);
+    ctx.io.notify({ type: "diagnosis", title: answer.title, ok: answer.ok, links: answer.links, ...(answer.first ? { first: answer.first } : {}) });
+  }
+  await BREAKERS[d.break]?.restore(ctx, scene.path, active.undo);
+  const after = await readScene(ctx);
+  if (after.first) throw new LabError("challengeState.notPutBack", { id: active.id, link: after.first.id });
+  await tagConsumer(ctx, after.path, active.id, "given-up");
   ctx.state.challenges.gaveUp[active.id] = now(ctx);
   delete ctx.state.challenges.active;
   saveState(ctx);
-  await tagConsumer(ctx, path, active.id, "given-up");
   ctx.io.notify({ type: "challenge", id: active.id, title: text.title, status: "given-up", message: `${ctx.t("challenge.gaveUp")}\n\n${text.explain}` });
+}
+
+function adoptRecognised(ctx: LessonContext, scene: ChallengeScene): Active {
+  const seen = recognise(ctx, scene);
+  if (!seen) throw new LabError("challenge.none");
+  ctx.io.notify({ type: "notice", level: "info", message: ctx.t("challengeState.recognised", { id: seen.id }) });
+  return adopt(ctx, seen.id);
 }

@@ -5,6 +5,7 @@
  */
 import { closeSync, openSync, readFileSync, statSync, unlinkSync, writeSync } from "node:fs";
 import { hostname } from "node:os";
+import { readWholeFile } from "../whole-file.js";
 import { LabError } from "../errors.js";
 import { errnoCode, localFileError } from "./local-file.js";
 
@@ -81,7 +82,7 @@ let exitHookInstalled = false;
 function releaseIfMine(path: string, me: LockOwner): void {
   held.delete(path);
   try {
-    const o = parseOwner(readFileSync(path, "utf8"));
+    const o = parseOwner(readWholeFile(path));
     if (o && o.pid === me.pid && o.startedAt === me.startedAt) unlinkSync(path);
   } catch {
     // already gone
@@ -114,7 +115,7 @@ export function tryLock(path: string, me: LockOwner = currentOwner()): LockAttem
       const st = statSync(path);
       if (st.isDirectory()) throw localFileError(path, Object.assign(new Error("is a directory"), { code: "EISDIR" }));
       ageMs = Date.now() - st.mtimeMs;
-      text = readFileSync(path, "utf8");
+      text = readWholeFile(path);
     } catch (e) {
       if (errnoCode(e) === "ENOENT") continue; // released meanwhile: try again
       throw e instanceof LabError ? e : localFileError(path, e);
@@ -125,12 +126,12 @@ export function tryLock(path: string, me: LockOwner = currentOwner()): LockAttem
     if (owner && isAlive(owner)) return { ok: false, holder: owner };
     try {
       // Only remove what we judged dead: a fresh lock written meanwhile by another process stays.
-      if (readFileSync(path, "utf8") === text) unlinkSync(path);
+      if (readWholeFile(path) === text) unlinkSync(path);
     } catch {
       // gone already
     }
     if (owner) tookOverFrom = owner;
   }
-  const holder = parseOwner(readFileSync(path, "utf8"));
+  const holder = parseOwner(readWholeFile(path));
   return { ok: false, holder: holder ?? { pid: 0, startedAt: Date.now(), host: hostname() } };
 }

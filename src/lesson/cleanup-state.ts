@@ -4,7 +4,9 @@
  * learner's own console clicks) and whatever happened to the progress file. The signs, any of:
  * - a stack of the participant is being deleted, or its deletion failed;
  * - CloudFormation lists a stack of theirs as deleted (and none was created again after it);
- * - the Provider's page came back through PrivateLink (Run Command history) and no endpoint is left;
+ * - the Provider's page came back through PrivateLink (Run Command history) and no endpoint is left,
+ *   unless a break-and-fix challenge is recorded (progress file, or the Consumer instance's tags):
+ *   then the missing endpoint is the challenge's (give-up replacing a rejected one), not a cleanup;
  * - the progress file says the tool began the teardown (a hint, for the moments before the cloud shows it).
  * Everything counts only after the last `--restart`.
  */
@@ -27,7 +29,8 @@ export function cleanupStarted(view: CloudView, state: LessonState): boolean {
   const curled = view.curls.some((c) => c.verdict.ok && c.at > from);
   // A rejected or failed endpoint still exists (e.g. a challenge broke it): only a deleted one counts.
   const endpointLeft = view.endpoints.some((e) => !/^(deleting|deleted)$/i.test(e.state));
-  if (curled && view.consumer && !endpointLeft) return true;
+  const challenge = state.challenges.active !== undefined || view.consumerInstance?.challenge?.state === "broken";
+  if (curled && view.consumer && !endpointLeft && !challenge) return true;
   const marked = state.marks.cleanupStarted;
   return marked !== undefined && Date.parse(marked) >= from;
 }

@@ -4,6 +4,7 @@
  * facilitator's room-wide read (`workshop/`).
  */
 import type { Instance, IpPermission, SecurityGroup, ServiceConfiguration, Tag, VpcEndpoint } from "@aws-sdk/client-ec2";
+import { challengeMark, type ChallengeMark } from "../challenge-mark.js";
 import { STACK_NAME_TAG } from "../participant.js";
 
 export interface InstanceView {
@@ -12,6 +13,8 @@ export interface InstanceView {
   sgIds: string[];
   az: string;
   state: string;
+  /** The break-and-fix challenge its tags record (src/challenge-mark.ts), if any. */
+  challenge?: ChallengeMark;
 }
 
 export interface ServiceView {
@@ -101,7 +104,13 @@ export function instanceView(i: Instance): InstanceView {
     sgIds: (i.SecurityGroups ?? []).map((g) => g.GroupId ?? "").filter(Boolean),
     az: i.Placement?.AvailabilityZone ?? "",
     state: String(i.State?.Name ?? ""),
+    ...challengeOn(i.Tags),
   };
+}
+
+function challengeOn(tags: Instance["Tags"]): { challenge?: ChallengeMark } {
+  const mark = challengeMark(tags);
+  return mark ? { challenge: mark } : {};
 }
 
 export function securityGroupView(g: SecurityGroup, owned: boolean): SecurityGroupView {

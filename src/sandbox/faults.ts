@@ -19,6 +19,18 @@ export interface Fault {
    * the AWS call and anything the tool would write); `lose` throws a network error the SDK retries.
    */
   after?: "kill" | "lose";
+  /** `kill`: the process ends at once (SIGKILL) before the call reaches the account. */
+  before?: "kill";
+}
+
+/**
+ * Does a fault's name (the operation, `SendCommand`, or the SDK class, `SendCommandCommand`) name
+ * this call (the SDK class's name)? Only the class's one `Command` suffix is taken off: stripping it
+ * from the fault's name too made `SendCommand` match nothing.
+ */
+export function sameCommand(faultName: string, call: string): boolean {
+  const operation = call.endsWith("Command") ? call.slice(0, -"Command".length) : call;
+  return faultName === operation || faultName === `${operation}Command` || faultName === call;
 }
 
 export const FAULTS_ENV = "PRIVATELINK_LAB_SANDBOX_FAULTS";
@@ -33,11 +45,16 @@ export class FaultPlan {
 
   /** The fault that hits this call, if any (it is used up); `accept` limits which faults may. */
   take(command: string, accept: (fault: Fault) => boolean = () => true): Fault | undefined {
-    const name = command.replace(/Command$/, "");
-    const f = this.pending.find((p) => p.command.replace(/Command$/, "") === name && p.left > 0 && accept(p));
+    const f = this.pending.find((p) => sameCommand(p.command, command) && p.left > 0 && accept(p));
     if (!f) return undefined;
     f.left -= 1;
     return f;
+  }
+
+  /** A fault whose call failed before its answer could be lost (or the process killed after it) is not used up. */
+  giveBack(fault: Fault): void {
+    const f = this.pending.find((p) => p === fault);
+    if (f) f.left += 1;
   }
 
   /**
@@ -60,7 +77,9 @@ export class FaultPlan {
       const rec = item as Record<string, unknown>;
       const after = rec.after === "kill" || rec.after === "lose" ? rec.after : undefined;
       if (rec.after !== undefined && !after) throw new FaultsProblem("after", `${at}: ${JSON.stringify(rec.after)}`);
-      if (typeof rec.command !== "string" || !rec.command || ((typeof rec.code !== "string" || !rec.code) && !after)) throw new FaultsProblem("fields", at);
+      const before = rec.before === "kill" ? rec.before : undefined;
+      if (rec.before !== undefined && !before) throw new FaultsProblem("after", `${at}: ${JSON.stringify(rec.before)}`);
+      if (typeof rec.command !== "string" || !rec.command || ((typeof rec.code !== "string" || !rec.code) && !after && !before)) throw new FaultsProblem("fields", at);
       const command = rec.command;
       if (known && !known.has(command) && !known.has(command.replace(/Command$/, ""))) throw new FaultsProblem("command", `${at}: ${rec.command}`);
       if (rec.times !== undefined && !(typeof rec.times === "number" && Number.isInteger(rec.times) && rec.times >= 1 && rec.times <= 1000)) {
@@ -73,6 +92,7 @@ export class FaultPlan {
         command,
         code: typeof rec.code === "string" ? rec.code : "",
         ...(after ? { after } : {}),
+        ...(before ? { before } : {}),
         times: typeof rec.times === "number" ? rec.times : 1,
         ...(typeof rec.message === "string" ? { message: rec.message } : {}),
         ...(typeof rec.status === "number" ? { status: rec.status } : {}),

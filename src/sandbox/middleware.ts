@@ -98,6 +98,7 @@ export class Sandbox {
     }
     this.calls.push({ service, command, region });
     const fault = this.faults.take(command);
+    if (fault?.before === "kill") process.kill(process.pid, "SIGKILL");
     if (fault && !fault.after) {
       throw awsError(service, fault.code, fault.message ?? `Injected fault: ${fault.code}`, fault.status ?? statusFor(fault.code));
     }
@@ -108,7 +109,7 @@ export class Sandbox {
     const now = this.clock.now();
     const speed = this.speed;
     const readOnly = /^(Describe|Get|List)/.test(command);
-    const answer = this.store.transact((world) => {
+    const run = () => this.store.transact((world) => {
       const ctx: HandlerContext = {
         world,
         region,
@@ -126,6 +127,14 @@ export class Sandbox {
       if (!readOnly) retryBlockedDeletes(ctx);
       return output;
     }, readOnly);
+    let answer: object;
+    try {
+      answer = run();
+    } catch (e) {
+      // `after` faults hit a call that succeeds: one that failed (e.g. a token's mismatch) leaves it for the next.
+      if (fault?.after) this.faults.giveBack(fault);
+      throw e;
+    }
     if (fault?.after === "kill") process.kill(process.pid, "SIGKILL");
     if (fault?.after === "lose") throw lostAnswer(command);
     return answer;

@@ -12,7 +12,7 @@ import { dirname } from "node:path";
 import { LabError } from "../errors.js";
 import { onLocalFile } from "../guard/local-file.js";
 import { tryLock } from "../guard/process-lock.js";
-import { writeWholeFile } from "../whole-file.js";
+import { READ_NO_FOLLOW, writeWholeFile } from "../whole-file.js";
 import { emptyRegion, emptyWorld, type World } from "./world.js";
 
 export interface WorldStore {
@@ -118,7 +118,7 @@ export class FileStore implements WorldStore {
       try {
         // One stat tells whether the file is still the version we hold.
         if (this.seen && versionOf(statSync(this.path, { bigint: true })) === this.seen.version) return this.seen;
-        fd = openSync(this.path, "r");
+        fd = openSync(this.path, READ_NO_FOLLOW);
       } catch (e) {
         if ((e as NodeJS.ErrnoException).code === "ENOENT") return undefined;
         throw e;

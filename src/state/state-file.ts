@@ -3,11 +3,11 @@
  * atomically with mode 0600. A corrupt file is kept as a backup and reported, never lost; the
  * lesson then rebuilds progress from the cloud.
  */
-import { chmodSync, existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+import { chmodSync, existsSync, mkdirSync, renameSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { LabError } from "../errors.js";
 import { localFileError, onLocalFile } from "../guard/local-file.js";
-import { writeWholeFile } from "../whole-file.js";
+import { readWholeFile, writeWholeFile } from "../whole-file.js";
 import { LessonStateSchema, MIGRATIONS, STATE_SCHEMA_VERSION, type LessonState, type Migration } from "./schema.js";
 
 export type LoadResult =
@@ -29,7 +29,8 @@ export class StateFile {
   /** The prefix used last on this machine, if any. */
   lastPrefix(): string | undefined {
     try {
-      const text = readFileSync(this.lastPath(), "utf8").trim();
+      // Not through a symbolic link (see whole-file.ts): a planted one names no participant.
+      const text = readWholeFile(this.lastPath()).trim();
       return text || undefined;
     } catch {
       return undefined;
@@ -39,7 +40,7 @@ export class StateFile {
   load(prefix: string): LoadResult {
     const path = this.pathFor(prefix);
     if (!existsSync(path)) return { kind: "missing" };
-    const text = onLocalFile(path, () => readFileSync(path, "utf8"));
+    const text = onLocalFile(path, () => readWholeFile(path));
     let data: unknown;
     try {
       data = JSON.parse(text);
@@ -80,12 +81,23 @@ export class StateFile {
       }
       chmodSync(tmp, 0o600);
       renameSync(tmp, path);
-      if (first) writeFileSync(this.lastPath(), state.prefix + "\n", { mode: 0o600 });
+      if (first) this.saveLast(state.prefix);
       this.savedFor = state.prefix;
       this.savedContent = content;
     } catch (e) {
       throw e instanceof LabError ? e : localFileError(path, e);
     }
+  }
+
+  /**
+   * Names the participant in `last-participant`: written beside it and renamed over it, so a
+   * symbolic link planted there is replaced, never written through (the file it points to is
+   * left as it was).
+   */
+  private saveLast(prefix: string): void {
+    const tmp = `${this.lastPath()}.${process.pid}.tmp`;
+    writeWholeFile(tmp, prefix + "\n", 0o600);
+    renameSync(tmp, this.lastPath());
   }
 
   /** Moves a broken file aside (keeping it) so the lesson can rebuild from the cloud. */

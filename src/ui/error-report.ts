@@ -1,6 +1,7 @@
 /** Errors are rendered once, here, at the edge: in the learner's language, with what to do next. */
 import { awsCode, errorMessage, LabError } from "../errors.js";
 import type { Translate } from "../i18n/messages.js";
+import { shown } from "./shown.js";
 import { translateAwsError, type ErrorContext } from "../aws/error-translation.js";
 
 export interface ErrorReport {
@@ -13,13 +14,14 @@ export interface ErrorReport {
 
 export function reportError(err: unknown, t: Translate, context: ErrorContext = {}): ErrorReport {
   const lab = err instanceof LabError ? err : translateAwsError(err, context);
-  const vars: Record<string, string | number> = { ...lab.vars };
+  // Values come from outside (arguments, URLs, files): secrets masked, control and bidi characters escaped.
+  const vars: Record<string, string | number> = Object.fromEntries(Object.entries(lab.vars).map(([k, v]) => [k, typeof v === "string" ? shown(v) : v]));
   for (const [k, v] of Object.entries(vars)) if (typeof v === "string" && /^prefix\.|^detect\.|^guard\./.test(v)) vars[k] = t(v, lab.vars);
   const message = t(lab.key, vars);
   const hintKey = `${lab.key}.hint`;
   const hint = t(hintKey, vars);
   const cause = lab.cause;
-  const detail = cause && !(cause instanceof LabError) ? `${awsCode(cause) ?? (cause instanceof Error ? cause.name : "")}: ${errorMessage(cause)}` : undefined;
+  const detail = cause && !(cause instanceof LabError) ? shown(`${awsCode(cause) ?? (cause instanceof Error ? cause.name : "")}: ${errorMessage(cause)}`) : undefined;
   return {
     key: lab.key,
     message,

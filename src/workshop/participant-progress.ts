@@ -9,7 +9,7 @@ import { costPerHour, costSince, type Inventory } from "../lesson/pricing.js";
 import { detectAll } from "../lesson/progress.js";
 import { STEPS } from "../lesson/steps/index.js";
 import { STATE_SCHEMA_VERSION, type LessonState } from "../state/schema.js";
-import type { ChallengeMark } from "../challenge/tags.js";
+import type { ChallengeMark } from "../challenge-mark.js";
 import type { ParticipantCloud } from "./room-views.js";
 import { usualBetween } from "./usual-times.js";
 

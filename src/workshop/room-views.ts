@@ -9,7 +9,7 @@ import type { Instance, SecurityGroup, ServiceConfiguration, Tag, VpcEndpoint } 
 import type { Command, CommandInvocation } from "@aws-sdk/client-ssm";
 import { anchorsOf, type StackView } from "../lesson/cloud-view.js";
 import { namesFor, PARTICIPANT_TAG } from "../participant.js";
-import { challengeMark, type ChallengeMark } from "../challenge/tags.js";
+import { challengeMark, type ChallengeMark } from "../challenge-mark.js";
 import { instanceView } from "../lesson/cloud-shapes.js";
 import { curlTraces } from "../lesson/curl-history.js";
 import { relate } from "../lesson/relations.js";

@@ -89,6 +89,8 @@ describe("the challenges", () => {
     expect(host.ofType("table")[0]!.rows.map((r) => r[1])).toEqual(challenges.map((c) => c.id));
     await startChallenge(ctx, "silent-door");
     await expect(startChallenge(ctx, "wrong-number")).rejects.toMatchObject({ key: "challenge.alreadyActive" });
+    // An unknown id is a usage error (exit 2), as an unknown step id is.
+    await expect(startChallenge(ctx, "nope")).rejects.toMatchObject({ key: "challengeState.usage.unknown", exitCode: 2 });
     await expect(startChallenge(ctx, "nope")).rejects.toBeInstanceOf(LabError);
   });
 });
@@ -108,6 +110,10 @@ describe.each(challenges.map((c) => [c.id, c] as const))("challenge %s", (id, de
     expect(curl.exitCode).not.toBe(0);
     expect(host.ofType("challenge").at(-1)).toMatchObject({ status: "broken" });
     expect(host.ofType("challenge").at(-1)!.message).toContain("Hint 1/");
+    // A second check while the break is still there fails again, with the next hint.
+    expect(await checkChallenge(ctx)).toBe(false);
+    expect(host.ofType("challenge").at(-1)).toMatchObject({ status: "broken" });
+    expect(host.ofType("challenge").at(-1)!.message).toContain("Hint 2/");
 
     const path = await readLearnerPath(ctx);
     expect(await consumerTag(ctx, path)).toBe("broken");

@@ -4,8 +4,8 @@
  * module and any module of a lower layer, never a module beside it in its layer or above it.
  */
 export const LAYERS: readonly (readonly string[])[] = [
-  ["errors.ts", "paths.ts", "stable-hash.ts", "whole-file.ts", "standard-output.ts", "interrupt-notice.ts", "participant.ts"],
-  ["guard/", "i18n/", "code-cache.ts", "script-choice.ts"],
+  ["errors.ts", "paths.ts", "stable-hash.ts", "whole-file.ts", "standard-output.ts", "interrupt-notice.ts", "participant.ts", "challenge-mark.ts"],
+  ["guard/", "i18n/"],
   ["reachability/", "content/", "state/"],
   ["sandbox/"],
   ["aws/"],

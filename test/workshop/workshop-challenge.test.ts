@@ -3,8 +3,14 @@
  * The learner's own `challenge check` finds the challenge from the cloud (their progress file knows
  * nothing of it) and proves the fix with curl.
  */
+import { spawn } from "node:child_process";
+import { mkdirSync, writeFileSync } from "node:fs";
+import { hostname } from "node:os";
+import { join } from "node:path";
 import { AuthorizeSecurityGroupIngressCommand } from "@aws-sdk/client-ec2";
 import { describe, expect, it } from "vitest";
+import { processStartTime } from "../../src/guard/process-lock.js";
+import { diagnose } from "../../src/diagnose/diagnose.js";
 import { readLearnerPath } from "../../src/challenge/learner-path.js";
 import { checkChallenge, listChallenges } from "../../src/challenge/run.js";
 import { lessonContext, openSession } from "../../src/commands/session.js";
@@ -47,5 +53,34 @@ describe("workshop challenge --all", () => {
     await workshopStatus({ ...h.opts, once: true }, h.env);
     [header, ...rows] = h.host.ofType("table").at(-1)!.rows;
     expect(row("team-01")[col]).toBe("silent-door ✔ fixed");
+  });
+});
+
+describe("workshop challenge --all and a learner's running lesson", () => {
+  it("skips the participant whose own privatelink-lab holds their lock, says so, and breaks nothing of theirs", async () => {
+    const h = harness();
+    await workshopRehearse({ ...h.opts, participants: "3", prefixBase: "lk" }, h.env);
+    // A live process (standing in for lk-01's lesson, sitting at a prompt) holds lk-01's lock.
+    const child = spawn(process.execPath, ["-e", "setTimeout(() => {}, 60000)"]);
+    const exited = new Promise<void>((r) => child.once("exit", () => r()));
+    await new Promise((r) => setTimeout(r, 200));
+    try {
+      const dir = join(h.stateDir, "participants");
+      mkdirSync(dir, { recursive: true });
+      writeFileSync(join(dir, "lk-01.lock"), JSON.stringify({ pid: child.pid, startedAt: processStartTime(child.pid!) ?? Date.now(), host: hostname() }));
+      await workshopChallenge("silent-door", { ...h.opts, all: true }, h.env);
+      const notices = h.host.ofType("notice").map((n) => n.message);
+      expect(notices.find((m) => m.startsWith("lk-01:"))).toContain(`process ${child.pid}`);
+      // lk-02 is still building (its endpoint awaits acceptance): no challenge, and not taken for one.
+      expect(notices.find((m) => m.startsWith("lk-02:"))).toContain("not started");
+      expect(notices.find((m) => m.startsWith("lk-02:"))).not.toContain("half-started");
+    } finally {
+      child.kill("SIGKILL");
+      await exited;
+    }
+    // lk-01's build still works.
+    const opts = { ...h.opts, prefix: "lk-01" };
+    const ctx = await lessonContext(opts, h.env, await openSession(opts, h.env), false);
+    expect((await diagnose(ctx)).ok).toBe(true);
   });
 });

@@ -1,7 +1,8 @@
 /**
  * `privatelink-lab workshop challenge --all <id>`: starts one break-and-fix challenge for every
  * participant whose build works (five at a time), acting as each with the learner's own code.
- * Each Consumer instance then carries the challenge's tags, which `workshop status` shows.
+ * Each Consumer instance then carries the challenge's tags, which `workshop status` shows. A
+ * participant whose own privatelink-lab holds their lock is skipped, and the facilitator told so.
  */
 import { startChallenge } from "../../challenge/run.js";
 import { LabError } from "../../errors.js";
@@ -11,6 +12,7 @@ import { QuietHost } from "../../workshop/quiet-host.js";
 import { readRoom } from "../../workshop/room-read.js";
 import type { GlobalOptions } from "../options.js";
 import type { Environment } from "../session.js";
+import { asParticipants } from "../participant-lock.js";
 import { openFacilitator } from "./open.js";
 
 export interface WorkshopChallengeOptions extends GlobalOptions {
@@ -24,16 +26,19 @@ export async function workshopChallenge(id: string, opts: WorkshopChallengeOptio
   const room = await readRoom(f.clients, () => f.clock.now());
   const results = await mapPool(room.participants, 5, async (p) => {
     try {
-      await startChallenge(actAs(f, p.prefix, new QuietHost(f.lang)), id);
+      // The participant's lock while acting for them: never under a learner's running lesson.
+      await asParticipants(f.stateFile, [p.prefix], () => startChallenge(actAs(f, p.prefix, new QuietHost(f.lang)), id));
       return { prefix: p.prefix, ok: true as const };
     } catch (err) {
       if (!(err instanceof LabError)) throw err;
-      if (err.key === "challenge.unknown") throw err;
+      if (err.key === "challengeState.usage.unknown") throw err;
+      if (err.source === "busy") return { prefix: p.prefix, ok: false as const, busy: t("challengeState.busy", err.vars) };
       return { prefix: p.prefix, ok: false as const, why: t(err.key, err.vars) };
     }
   });
   for (const r of results) {
-    io.notify({ type: "notice", level: r.ok ? "success" : "info", message: r.ok ? t("workshop.challenge.started", { prefix: r.prefix, id }) : t("workshop.challenge.skipped", { prefix: r.prefix, why: r.why }) });
+    const message = r.ok ? t("workshop.challenge.started", { prefix: r.prefix, id }) : (r.busy ?? t("workshop.challenge.skipped", { prefix: r.prefix, why: r.why ?? "" }));
+    io.notify({ type: "notice", level: r.ok ? "success" : r.busy ? "warn" : "info", message });
   }
   io.notify({ type: "notice", level: "info", message: t("workshop.challenge.summary", { id, started: results.filter((r) => r.ok).length, n: results.length }) });
 }

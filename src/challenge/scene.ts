@@ -1,0 +1,55 @@
+/**
+ * What the cloud shows of the challenges, read once: the learner's path, the walk of its links
+ * (the same one `diagnose` shows), the challenge the Consumer instance's tags record, and which
+ * challenge's break the failing link is the signature of. `start`, `check`, `fix` and `give-up`
+ * decide from this, so each continues from what it finds after any interruption.
+ */
+import { walkLearnerPath } from "../diagnose/diagnose.js";
+import type { LessonContext } from "../lesson/context.js";
+import { firstFailure, type Link, type LinkId } from "../reachability/chain.js";
+import { BREAKERS } from "./breakers.js";
+import { loadChallenges, type ChallengeDefinition } from "./definitions.js";
+import { readLearnerPath, type LearnerPath } from "./learner-path.js";
+import type { ChallengeMark } from "../challenge-mark.js";
+
+export interface ChallengeScene {
+  path: LearnerPath;
+  links: Link[];
+  /** The first link that fails: none when curl would work. */
+  first?: Link;
+  /** The challenge the Consumer instance's tags record. */
+  mark?: ChallengeMark;
+}
+
+export async function readScene(ctx: LessonContext): Promise<ChallengeScene> {
+  const path = await readLearnerPath(ctx);
+  const links = await walkLearnerPath(ctx, path.view);
+  const first = firstFailure(links);
+  const mark = path.view.consumerInstance?.challenge;
+  return { path, links, ...(first ? { first } : {}), ...(mark ? { mark } : {}) };
+}
+
+/** The links that fail while challenge `d` is broken, or half broken, or half put back. */
+export function signature(d: ChallengeDefinition): LinkId[] {
+  return [d.link, ...(BREAKERS[d.break]?.signs ?? [])];
+}
+
+/** Does the cloud show challenge `d`'s break (the first failing link is one of its signs)? */
+export function showsBreak(scene: ChallengeScene, d: ChallengeDefinition): boolean {
+  return scene.first !== undefined && signature(d).includes(scene.first.id);
+}
+
+/**
+ * The challenge whose break the cloud shows, when the first failing link is the one a
+ * challenge names (its own link first, then the signs of a half-done repair). Only a build that
+ * once worked (curl proved it, as Run Command's history keeps) can hold a challenge: a lesson
+ * still on its way (an endpoint awaiting acceptance) is never taken for one.
+ */
+export function recognise(ctx: LessonContext, scene: ChallengeScene): ChallengeDefinition | undefined {
+  const first = scene.first;
+  if (!first || !scene.path.view.curls.some((c) => c.verdict.ok)) return undefined;
+  const all = loadChallenges(ctx.lesson);
+  const byMark = scene.mark && all.find((c) => c.id === scene.mark?.id);
+  if (byMark && showsBreak(scene, byMark)) return byMark;
+  return all.find((c) => c.link === first.id) ?? all.find((c) => showsBreak(scene, c));
+}

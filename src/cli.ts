@@ -14,6 +14,7 @@ import { fitHelp, helpLayout, helpWidth } from "./ui/help-layout.js";
 import { loadPhrases, type Phrases } from "./ui/line-breaks.js";
 import { wireWorkshop } from "./commands/workshop/wire.js";
 import { wireChallenge } from "./commands/challenge-wire.js";
+import { wireSandbox } from "./commands/sandbox-wire.js";
 import type { Environment } from "./commands/environment.js";
 import type { Output } from "./standard-output.js";
 import { colorEnabled } from "./ui/color-choice.js";
@@ -198,8 +199,9 @@ export function buildProgram(e: Environment, run: Runner, argv: readonly string[
     .action(async (_o, cmd: Command) => go(cmd, async () => (await import("./commands/diagnose.js")).diagnose(opts(cmd), e)));
   wireChallenge(program.command("challenge"), { t, go, opts, e });
   wireWorkshop(program.command("workshop"), { t, e, go, globals: (c, uses) => sharedOptions(c, t, uses) });
+  wireSandbox(program.command("sandbox"), { t, e, go, globals: (c, uses) => sharedOptions(c, t, uses) });
   for (const sub of program.commands) {
-    if (sub.name() !== "workshop") sharedOptions(sub, t, USES[sub.name()] ?? ALL);
+    if (sub.name() !== "workshop" && sub.name() !== "sandbox") sharedOptions(sub, t, USES[sub.name()] ?? ALL);
     sub.helpOption("-h, --help", t("help.opt.help"));
     sub.exitOverride();
   }

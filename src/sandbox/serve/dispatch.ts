@@ -6,6 +6,7 @@
 import { randomUUID } from "node:crypto";
 import type { Sandbox } from "../middleware.js";
 import { regionInfo } from "../regions.js";
+import { wireErrorCode } from "../error-names.js";
 import { authError, errorAnswer, jsonReader, okAnswer, type Answer, type WireError } from "./answers.js";
 import { parseForm } from "./form.js";
 import { modelForSigningName, modelForTarget, operationsOf, type Protocol, type ServiceModel } from "./models.js";
@@ -115,7 +116,7 @@ function answer(
     output = sandbox.call(model.service, command, input, region);
   } catch (err) {
     const wire = wireErrorOf(err);
-    if (wire) return fail(wire, model);
+    if (wire) return fail({ ...wire, code: wireErrorCode(model.service, wire.code) }, model);
     return fail({ code: model.protocol === "awsJson1_1" ? "InternalServerError" : "InternalFailure", message: "The sandbox could not answer this request.", status: 500 }, model);
   }
   return okAnswer(model, operation, schema[5], output as Record<string, unknown>, requestId);

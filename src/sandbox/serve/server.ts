@@ -35,6 +35,8 @@ export interface ServeOptions {
   maxBodyBytes?: number;
   /** How long a client may take to send a whole request (default 10 s). */
   requestTimeoutMs?: number;
+  /** Told of a request the sandbox failed on (answered 500 InternalFailure): a sandbox bug. */
+  onInternalError?: (err: unknown, operation: string) => void;
 }
 
 /**
@@ -88,7 +90,7 @@ export async function serveSandbox(opts: ServeOptions): Promise<ServedSandbox> {
     req.on("end", () => {
       if (over) return;
       const signed = { method: req.method ?? "GET", url: req.url ?? "/", headers: req.headers, body: Buffer.concat(chunks) };
-      dispatch(signed, { sandbox: opts.sandbox, credentials, ...(opts.region ? { region: opts.region } : {}) })
+      dispatch(signed, { sandbox: opts.sandbox, credentials, ...(opts.region ? { region: opts.region } : {}), ...(opts.onInternalError ? { onInternalError: opts.onInternalError } : {}) })
         .then((answer) => send(res, answer))
         .catch(() => send(res, errorAnswer("awsQuery", undefined, { code: "InternalFailure", message: "The sandbox could not answer this request.", status: 500 }, "")));
     });

@@ -190,5 +190,19 @@ export const PROGRAM: CommandRow = {
         },
       ],
     },
+    {
+      name: "sandbox",
+      help: "serve.help.group",
+      examples: "serve.help.examples",
+      subcommands: [
+        {
+          name: "serve",
+          help: "serve.help.cmd",
+          options: [{ flags: "--port <port>", help: "serve.help.port" }, { flags: "--host <host>", help: "serve.help.host" }, "sandboxSpeed", "region", "lang", "json"],
+          examples: "serve.help.examples",
+          run: async (c) => (await import("./sandbox-serve.js")).sandboxServe(c.opts(), c.e),
+        },
+      ],
+    },
   ],
 };

@@ -95,7 +95,9 @@ export type LabEvent =
   | { type: "error"; key: string; message: string; hint?: string }
   | { type: "lesson-finished"; cleanedUp: boolean }
   | { type: "diagnosis"; title: string; ok: boolean; links: DiagnosisLink[]; first?: DiagnosisLink }
-  | { type: "challenge"; id: string; title: string; status: "started" | "broken" | "fixed" | "given-up" | "hint"; message: string };
+  | { type: "challenge"; id: string; title: string; status: "started" | "broken" | "fixed" | "given-up" | "hint"; message: string }
+  /** `sandbox serve` is listening: where, and the key pair to sign with (never valid on AWS). */
+  | { type: "sandbox-served"; url: string; host: string; port: number; region: string; accessKeyId: string; secretAccessKey: string };
 
 /** One link of the PrivateLink path as `diagnose` shows it (see src/diagnose/). */
 export interface DiagnosisLink {

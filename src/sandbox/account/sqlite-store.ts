@@ -1,0 +1,212 @@
+/**
+ * The sandbox account in SQLite (`node:sqlite`): one row per entity (region, kind, id, JSON), one
+ * transaction per command, any number of processes through SQLite's own locking.
+ *
+ * - A command that writes runs in `BEGIN IMMEDIATE` (one writer at a time, waiting up to the busy
+ *   timeout) and writes back only the entities it changed (tracked-world.ts); a read runs in a
+ *   read transaction on a consistent snapshot. A command that fails writes nothing.
+ * - Each process keeps the world it last read and loads it again only when another process has
+ *   committed since (`PRAGMA data_version`).
+ * - Before each write, records AWS no longer shows are dropped (retention.ts).
+ * - A damaged database is moved aside and a fresh account starts; the next command says so once
+ *   (`takeNotice`). The old JSON account file is imported once (legacy.ts).
+ */
+import { Tracker, entityAt, entityKeys, splitKey } from "./tracked-world.js";
+import { expiresAt } from "./retention.js";
+import { importedName, legacyFileOf, readLegacy, setAside } from "./legacy.js";
+import { isBusy, isDamaged, moveAside, openAccount } from "./open.js";
+import type { Database, Statement } from "./node-sqlite.js";
+import { LabError } from "../../errors.js";
+import { systemClock, type Clock, type Speed } from "../clock.js";
+import { emptyWorld, regionOf, type World } from "../world.js";
+import type { WorldStore } from "../store.js";
+import { existsSync } from "node:fs";
+
+export interface SqliteStoreOptions {
+  /** The sandbox's clock and speed: when a deleted record may be dropped. */
+  clock?: Clock;
+  speed?: Speed;
+}
+
+interface Statements {
+  upsert: Statement;
+  remove: Statement;
+  purge: Statement;
+  meta: Statement;
+  setMeta: Statement;
+  takeMeta: Statement;
+  version: Statement;
+  rows: Statement;
+}
+
+type Meta = Pick<World, "schema" | "accountId" | "seq" | "quotas">;
+const metaOf = (w: World): Meta => ({ schema: w.schema, accountId: w.accountId, seq: w.seq, quotas: w.quotas });
+
+export class SqliteStore implements WorldStore {
+  private db: Database | undefined;
+  private sql: Statements | undefined;
+  /** The world as of `version` (this connection's `data_version`). */
+  private cache: { world: World; version: number } | undefined;
+  /** A damaged account was moved here: recorded in the fresh one for the next command to say. */
+  private recovered: string | undefined;
+
+  constructor(
+    readonly path: string,
+    private readonly options: SqliteStoreOptions = {},
+  ) {}
+
+  transact<T>(fn: (world: World) => T, readOnly = false): T {
+    return this.guarded((sql) => (readOnly ? this.read(sql, fn) : this.write(sql, fn)));
+  }
+
+  snapshot(): World {
+    return structuredClone(this.transact((w) => w, true));
+  }
+
+  /** Where a damaged account was kept, once (then forgotten), or undefined. */
+  takeNotice(): string | undefined {
+    return this.guarded((sql) => {
+      if (sql.meta.get("recovered") === undefined) return undefined;
+      return this.inTransaction("BEGIN IMMEDIATE", () => sql.takeMeta.get("recovered")?.value as string | undefined);
+    });
+  }
+
+  close(): void {
+    this.db?.close();
+    this.db = undefined;
+    this.sql = undefined;
+    this.cache = undefined;
+  }
+
+  private read<T>(sql: Statements, fn: (world: World) => T): T {
+    return this.inTransaction("BEGIN", () => fn(this.current(sql)));
+  }
+
+  private write<T>(sql: Statements, fn: (world: World) => T): T {
+    try {
+      return this.inTransaction("BEGIN IMMEDIATE", () => {
+        const world = this.current(sql);
+        this.purge(sql, world);
+        const tracker = new Tracker(world);
+        const result = fn(tracker.view());
+        this.save(sql, world, tracker.changedKeys(), tracker.metaDirty);
+        return result;
+      });
+    } catch (e) {
+      this.cache = undefined; // half-changed: the database, untouched, is the account
+      throw e;
+    }
+  }
+
+  private inTransaction<T>(begin: string, fn: () => T): T {
+    const db = this.db!;
+    db.exec(begin);
+    let result: T;
+    try {
+      result = fn();
+    } catch (e) {
+      db.exec("ROLLBACK");
+      throw e;
+    }
+    db.exec("COMMIT");
+    return result;
+  }
+
+  /** The world at this transaction's snapshot: the cached one unless another process committed. */
+  private current(sql: Statements): World {
+    const version = Number(sql.version.get()!.data_version);
+    if (this.cache?.version === version) return this.cache.world;
+    const world = emptyWorld();
+    const meta = sql.meta.get("world")?.value;
+    if (typeof meta === "string") Object.assign(world, JSON.parse(meta) as Meta);
+    for (const row of sql.rows.all()) {
+      const table = (row.region === "" ? world : regionOf(world, row.region as string)) as unknown as Record<string, Record<string, unknown>>;
+      (table[row.kind as string] ??= {})[row.id as string] = JSON.parse(row.body as string) as unknown;
+    }
+    this.cache = { world, version };
+    return world;
+  }
+
+  /** Drops what AWS would no longer show (before the command runs, so it never sees them). */
+  private purge(sql: Statements, world: World): void {
+    for (const row of sql.purge.all((this.options.clock ?? systemClock).now())) {
+      const table = (row.region === "" ? world : world.regions[row.region as string]) as unknown as Record<string, Record<string, unknown>> | undefined;
+      if (table?.[row.kind as string]) delete table[row.kind as string]![row.id as string];
+    }
+  }
+
+  private save(sql: Statements, world: World, keys: Iterable<string>, metaChanged: boolean): void {
+    const speed = this.options.speed ?? 0;
+    for (const key of keys) {
+      const [region, kind, id] = splitKey(key);
+      const entity = entityAt(world, key);
+      if (entity === undefined) sql.remove.run(region, kind, id);
+      else sql.upsert.run(region, kind, id, JSON.stringify(entity), expiresAt(kind, entity, speed));
+    }
+    if (metaChanged) sql.setMeta.run("world", JSON.stringify(metaOf(world)));
+  }
+
+  /** Runs `fn` on the open account; a damaged one is moved aside once and `fn` runs on a fresh one. */
+  private guarded<T>(fn: (sql: Statements) => T): T {
+    try {
+      return fn(this.open());
+    } catch (e) {
+      if (isBusy(e)) throw new LabError("account.busy", { path: this.path }, { cause: e, source: "busy" });
+      if (!isDamaged(e)) throw e;
+      this.close();
+      this.recovered = moveAside(this.path);
+      return fn(this.open());
+    }
+  }
+
+  private open(): Statements {
+    if (this.sql) return this.sql;
+    const db = openAccount(this.path);
+    this.db = db;
+    const sql: Statements = {
+      upsert: db.prepare("INSERT INTO entity (region, kind, id, body, expires_at) VALUES (?, ?, ?, ?, ?) ON CONFLICT (region, kind, id) DO UPDATE SET body = excluded.body, expires_at = excluded.expires_at"),
+      remove: db.prepare("DELETE FROM entity WHERE region = ? AND kind = ? AND id = ?"),
+      purge: db.prepare("DELETE FROM entity WHERE expires_at IS NOT NULL AND expires_at <= ? RETURNING region, kind, id"),
+      meta: db.prepare("SELECT value FROM meta WHERE key = ?"),
+      setMeta: db.prepare("INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value"),
+      takeMeta: db.prepare("DELETE FROM meta WHERE key = ? RETURNING value"),
+      version: db.prepare("PRAGMA data_version"),
+      rows: db.prepare("SELECT region, kind, id, body FROM entity"),
+    };
+    this.sql = sql;
+    if (this.recovered) {
+      const backup = this.recovered;
+      this.inTransaction("BEGIN IMMEDIATE", () => sql.setMeta.run("recovered", backup));
+      this.recovered = undefined;
+    }
+    this.importLegacy(sql);
+    return sql;
+  }
+
+  /** Reads the old JSON account into an account that has none yet, once; the file is kept aside. */
+  private importLegacy(sql: Statements): void {
+    const legacy = legacyFileOf(this.path);
+    if (!legacy || !existsSync(legacy)) return;
+    const already = sql.meta.get("legacy") !== undefined || sql.meta.get("world") !== undefined;
+    if (already) {
+      // Imported by a process that died before setting the file aside, or a file copied in later.
+      if (sql.meta.get("legacy") !== undefined) setAside(legacy, importedName(legacy));
+      return;
+    }
+    const read = readLegacy(legacy);
+    if (read.kind === "none") return;
+    if (read.kind === "damaged") {
+      const backup = `${legacy}.corrupt-${Date.now()}`;
+      setAside(legacy, backup);
+      this.inTransaction("BEGIN IMMEDIATE", () => sql.setMeta.run("recovered", backup));
+      return;
+    }
+    const imported = this.inTransaction("BEGIN IMMEDIATE", () => {
+      if (sql.meta.get("world") !== undefined) return false; // another process imported it meanwhile
+      this.save(sql, read.world, entityKeys(read.world), true);
+      sql.setMeta.run("legacy", importedName(legacy));
+      return true;
+    });
+    if (imported) setAside(legacy, importedName(legacy));
+  }
+}

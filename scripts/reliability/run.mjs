@@ -25,7 +25,7 @@ export function freshHome(extra = {}) {
     PRIVATELINK_LAB_NO_AWS: "1",
     ...extra,
   };
-  return { home, env, stateDir: join(home, "state", "privatelink-lab"), sandboxFile: join(home, "state", "privatelink-lab", "sandbox", "account.json") };
+  return { home, env, stateDir: join(home, "state", "privatelink-lab"), sandboxFile: join(home, "state", "privatelink-lab", "sandbox", "account.db"), legacyFile: join(home, "state", "privatelink-lab", "sandbox", "account.json") };
 }
 
 /**

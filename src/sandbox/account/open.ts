@@ -64,6 +64,14 @@ export function isDamaged(e: unknown): boolean {
   return typeof code === "number" && [11, 26].includes(code & 0xff);
 }
 
+/** SQLite's word for a file this computer will not let it use, as the errno the guard explains. */
+export function fileProblem(e: unknown): string | undefined {
+  const code = (e as { errcode?: number } | undefined)?.errcode;
+  if (typeof code !== "number") return undefined;
+  // SQLITE_PERM, READONLY, IOERR, FULL, CANTOPEN
+  return ({ 3: "EPERM", 8: "EROFS", 10: "EIO", 13: "ENOSPC", 14: "EACCES" } as Record<number, string>)[code & 0xff];
+}
+
 export function isBusy(e: unknown): boolean {
   const code = (e as { errcode?: number } | undefined)?.errcode;
   return typeof code === "number" && [5, 6].includes(code & 0xff);

@@ -14,7 +14,8 @@
 import { Tracker, entityAt, entityKeys, splitKey } from "./tracked-world.js";
 import { expiresAt } from "./retention.js";
 import { importedName, legacyFileOf, readLegacy, setAside } from "./legacy.js";
-import { isBusy, isDamaged, moveAside, openAccount } from "./open.js";
+import { fileProblem, isBusy, isDamaged, moveAside, openAccount } from "./open.js";
+import { localFileError } from "../../guard/local-file.js";
 import type { Database, Statement } from "./node-sqlite.js";
 import { LabError } from "../../errors.js";
 import { systemClock, type Clock, type Speed } from "../clock.js";
@@ -152,6 +153,8 @@ export class SqliteStore implements WorldStore {
       return fn(this.open());
     } catch (e) {
       if (isBusy(e)) throw new LabError("account.busy", { path: this.path }, { cause: e, source: "busy" });
+      const problem = fileProblem(e);
+      if (problem) throw localFileError(this.path, Object.assign(e as Error, { code: problem }));
       if (!isDamaged(e)) throw e;
       this.close();
       this.recovered = moveAside(this.path);

@@ -266,3 +266,7 @@ if (!QUICK) {
   }
   rmSync(env.stateDir, { recursive: true, force: true });
 }
+
+// The sandbox account's history (scripts/bench-history.mjs): the instant lesson on an account
+// with 100 other finished labs vs an empty one (target ≤ 1.5×, peak memory ≤ 100 MiB).
+if (!QUICK) await (await import("./bench-history.mjs")).benchHistory({ bin: BIN, rounds: Math.min(ROUNDS, 7) });

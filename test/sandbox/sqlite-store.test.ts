@@ -55,6 +55,25 @@ describe("the sandbox account in SQLite", () => {
     }
   });
 
+  it("catches up with another process's creates, changes and deletes", () => {
+    const file = dbIn();
+    const mine = new SqliteStore(file);
+    const theirs = new SqliteStore(file);
+    const put = (store: SqliteStore, id: string, cidr: string) => store.transact((w) => void (regionOf(w, "us-east-1").vpcs[id] = { VpcId: id, CidrBlock: cidr } as never));
+    put(mine, "vpc-a", "10.0.0.0/16");
+    put(mine, "vpc-b", "10.1.0.0/16");
+    expect(mine.snapshot().regions["us-east-1"]!.vpcs).toHaveProperty("vpc-b");
+    put(theirs, "vpc-c", "10.2.0.0/16");
+    theirs.transact((w) => {
+      delete w.regions["us-east-1"]!.vpcs["vpc-a"];
+      w.regions["us-east-1"]!.vpcs["vpc-b"]!.CidrBlock = "10.9.0.0/16";
+    });
+    put(theirs, "vpc-a", "10.3.0.0/16"); // the same id again, after its deletion
+    theirs.transact((w) => void delete w.regions["us-east-1"]!.vpcs["vpc-c"]);
+    expect(mine.snapshot()).toEqual(new SqliteStore(file).snapshot());
+    expect(mine.snapshot().regions["us-east-1"]!.vpcs).toEqual({ "vpc-a": { VpcId: "vpc-a", CidrBlock: "10.3.0.0/16" }, "vpc-b": { VpcId: "vpc-b", CidrBlock: "10.9.0.0/16" } });
+  });
+
   it("keeps nothing of a command that failed, and drops the world it half-changed", () => {
     const store = new SqliteStore(dbIn());
     store.transact((w) => void (w.seq = 7));
@@ -162,6 +181,13 @@ describe("the sandbox account in SQLite", () => {
     clock.advance(864e5);
     tick();
     expect(kept()).toEqual(["vpc-live"]);
+  });
+
+  it("silences node:sqlite's ExperimentalWarning (Node 22) and no other warning", () => {
+    const r = spawnSync(process.execPath, [child, "warnings"], { encoding: "utf8" });
+    expect(r.status).toBe(0);
+    expect(r.stderr).toContain("something else is experimental");
+    expect(r.stderr).not.toMatch(/SQLite/i);
   });
 
   it("loses nothing when two processes create at the same time", async () => {

@@ -20,6 +20,9 @@ import { sqlite, type Database } from "./node-sqlite.js";
 /** A live process holds the write lock for one command (milliseconds); waiting longer means trouble. */
 export const BUSY_TIMEOUT_MS = 15_000;
 
+// `changed`: the account's change number (meta "change", one more per write command) that last
+// wrote the row; `removed` remembers rows deleted since, so a process catches up with only what
+// changed after the world it holds (tombstones older than the last 5,000 changes are pruned).
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS entity (
   region TEXT NOT NULL,
@@ -27,9 +30,19 @@ CREATE TABLE IF NOT EXISTS entity (
   id TEXT NOT NULL,
   body TEXT NOT NULL,
   expires_at INTEGER,
+  changed INTEGER NOT NULL,
   PRIMARY KEY (region, kind, id)
 ) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS entity_expiry ON entity (expires_at) WHERE expires_at IS NOT NULL;
+CREATE INDEX IF NOT EXISTS entity_changed ON entity (changed);
+CREATE TABLE IF NOT EXISTS removed (
+  region TEXT NOT NULL,
+  kind TEXT NOT NULL,
+  id TEXT NOT NULL,
+  changed INTEGER NOT NULL,
+  PRIMARY KEY (region, kind, id)
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS removed_changed ON removed (changed);
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
 `;
 

@@ -5,8 +5,9 @@
  * - A command that writes runs in `BEGIN IMMEDIATE` (one writer at a time, waiting up to the busy
  *   timeout) and writes back only the entities it changed (tracked-world.ts); a read runs in a
  *   read transaction on a consistent snapshot. A command that fails writes nothing.
- * - Each process keeps the world it last read and loads it again only when another process has
- *   committed since (`PRAGMA data_version`).
+ * - Each process keeps the world it last read. When another process has committed since
+ *   (`PRAGMA data_version`), it reads only the rows changed after the change number it holds
+ *   (and the tombstones of rows removed since), not the whole account.
  * - Before each write, records AWS no longer shows are dropped (retention.ts).
  * - A damaged database is moved aside and a fresh account starts; the next command says so once
  *   (`takeNotice`). The old JSON account file is imported once (legacy.ts).
@@ -33,11 +34,23 @@ interface Statements {
   upsert: Statement;
   remove: Statement;
   purge: Statement;
+  tombstone: Statement;
+  prune: Statement;
+  changedRows: Statement;
+  removedRows: Statement;
   meta: Statement;
   setMeta: Statement;
   takeMeta: Statement;
   version: Statement;
   rows: Statement;
+}
+
+/** How many changes back a process can catch up from the tombstones (older: it reads everything). */
+const TOMBSTONES = 5000;
+
+function removeRow(world: World, row: Record<string, unknown>): void {
+  const table = (row.region === "" ? world : world.regions[row.region as string]) as unknown as Record<string, Record<string, unknown>> | undefined;
+  if (table?.[row.kind as string]) delete table[row.kind as string]![row.id as string];
 }
 
 type Meta = Pick<World, "schema" | "accountId" | "seq" | "quotas">;
@@ -46,8 +59,8 @@ const metaOf = (w: World): Meta => ({ schema: w.schema, accountId: w.accountId, 
 export class SqliteStore implements WorldStore {
   private db: Database | undefined;
   private sql: Statements | undefined;
-  /** The world as of `version` (this connection's `data_version`). */
-  private cache: { world: World; version: number } | undefined;
+  /** The world as of `version` (this connection's `data_version`) and the account's change number. */
+  private cache: { world: World; version: number; change: number } | undefined;
   /** A damaged account was moved here: recorded in the fresh one for the next command to say. */
   private recovered: string | undefined;
 
@@ -87,10 +100,12 @@ export class SqliteStore implements WorldStore {
     try {
       return this.inTransaction("BEGIN IMMEDIATE", () => {
         const world = this.current(sql);
-        this.purge(sql, world);
+        const change = this.cache!.change + 1;
+        this.purge(sql, world, change);
         const tracker = new Tracker(world);
         const result = fn(tracker.view());
-        this.save(sql, world, tracker.changedKeys(), tracker.metaDirty);
+        this.save(sql, world, tracker.changedKeys(), tracker.metaDirty, change);
+        this.cache!.change = change;
         return result;
       });
     } catch (e) {
@@ -113,38 +128,50 @@ export class SqliteStore implements WorldStore {
     return result;
   }
 
-  /** The world at this transaction's snapshot: the cached one unless another process committed. */
+  /** The world at this transaction's snapshot: the cached one, caught up if another process committed. */
   private current(sql: Statements): World {
     const version = Number(sql.version.get()!.data_version);
     if (this.cache?.version === version) return this.cache.world;
-    const world = emptyWorld();
+    const change = Number(sql.meta.get("change")?.value ?? 0);
+    const pruned = Number(sql.meta.get("pruned")?.value ?? 0);
+    const held = this.cache;
+    const world = held && held.change >= pruned ? held.world : emptyWorld();
+    const since = held && held.change >= pruned ? held.change : -1;
     const meta = sql.meta.get("world")?.value;
     if (typeof meta === "string") Object.assign(world, JSON.parse(meta) as Meta);
-    for (const row of sql.rows.all()) {
+    if (since >= 0) for (const row of sql.removedRows.all(since)) removeRow(world, row);
+    for (const row of since >= 0 ? sql.changedRows.all(since) : sql.rows.all()) {
       const table = (row.region === "" ? world : regionOf(world, row.region as string)) as unknown as Record<string, Record<string, unknown>>;
       (table[row.kind as string] ??= {})[row.id as string] = JSON.parse(row.body as string) as unknown;
     }
-    this.cache = { world, version };
+    this.cache = { world, version, change };
     return world;
   }
 
   /** Drops what AWS would no longer show (before the command runs, so it never sees them). */
-  private purge(sql: Statements, world: World): void {
+  private purge(sql: Statements, world: World, change: number): void {
     for (const row of sql.purge.all((this.options.clock ?? systemClock).now())) {
-      const table = (row.region === "" ? world : world.regions[row.region as string]) as unknown as Record<string, Record<string, unknown>> | undefined;
-      if (table?.[row.kind as string]) delete table[row.kind as string]![row.id as string];
+      removeRow(world, row);
+      sql.tombstone.run(row.region as string, row.kind as string, row.id as string, change);
+    }
+    // Tombstones of the last 5,000 changes are kept; a process holding an older world reads it all.
+    if (change % 500 === 0 && change > TOMBSTONES) {
+      sql.prune.run(change - TOMBSTONES);
+      sql.setMeta.run("pruned", String(change - TOMBSTONES));
     }
   }
 
-  private save(sql: Statements, world: World, keys: Iterable<string>, metaChanged: boolean): void {
+  private save(sql: Statements, world: World, keys: Iterable<string>, metaChanged: boolean, change: number): void {
     const speed = this.options.speed ?? 0;
     for (const key of keys) {
       const [region, kind, id] = splitKey(key);
       const entity = entityAt(world, key);
-      if (entity === undefined) sql.remove.run(region, kind, id);
-      else sql.upsert.run(region, kind, id, JSON.stringify(entity), expiresAt(kind, entity, speed));
+      if (entity === undefined) {
+        if (Number(sql.remove.run(region, kind, id).changes) > 0) sql.tombstone.run(region, kind, id, change);
+      } else sql.upsert.run(region, kind, id, JSON.stringify(entity), expiresAt(kind, entity, speed), change);
     }
     if (metaChanged) sql.setMeta.run("world", JSON.stringify(metaOf(world)));
+    sql.setMeta.run("change", String(change));
   }
 
   /** Runs `fn` on the open account; a damaged one is moved aside once and `fn` runs on a fresh one. */
@@ -167,9 +194,13 @@ export class SqliteStore implements WorldStore {
     const db = openAccount(this.path);
     this.db = db;
     const sql: Statements = {
-      upsert: db.prepare("INSERT INTO entity (region, kind, id, body, expires_at) VALUES (?, ?, ?, ?, ?) ON CONFLICT (region, kind, id) DO UPDATE SET body = excluded.body, expires_at = excluded.expires_at"),
+      upsert: db.prepare("INSERT INTO entity (region, kind, id, body, expires_at, changed) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (region, kind, id) DO UPDATE SET body = excluded.body, expires_at = excluded.expires_at, changed = excluded.changed"),
       remove: db.prepare("DELETE FROM entity WHERE region = ? AND kind = ? AND id = ?"),
       purge: db.prepare("DELETE FROM entity WHERE expires_at IS NOT NULL AND expires_at <= ? RETURNING region, kind, id"),
+      tombstone: db.prepare("INSERT INTO removed (region, kind, id, changed) VALUES (?, ?, ?, ?) ON CONFLICT (region, kind, id) DO UPDATE SET changed = excluded.changed"),
+      prune: db.prepare("DELETE FROM removed WHERE changed <= ?"),
+      changedRows: db.prepare("SELECT region, kind, id, body FROM entity WHERE changed > ?"),
+      removedRows: db.prepare("SELECT region, kind, id FROM removed WHERE changed > ?"),
       meta: db.prepare("SELECT value FROM meta WHERE key = ?"),
       setMeta: db.prepare("INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value"),
       takeMeta: db.prepare("DELETE FROM meta WHERE key = ? RETURNING value"),
@@ -206,7 +237,7 @@ export class SqliteStore implements WorldStore {
     }
     const imported = this.inTransaction("BEGIN IMMEDIATE", () => {
       if (sql.meta.get("world") !== undefined) return false; // another process imported it meanwhile
-      this.save(sql, read.world, entityKeys(read.world), true);
+      this.save(sql, read.world, entityKeys(read.world), true, 1);
       sql.setMeta.run("legacy", importedName(legacy));
       return true;
     });

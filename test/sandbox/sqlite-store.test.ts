@@ -64,6 +64,7 @@ describe("the sandbox account in SQLite", () => {
     put(mine, "vpc-b", "10.1.0.0/16");
     expect(mine.snapshot().regions["us-east-1"]!.vpcs).toHaveProperty("vpc-b");
     put(theirs, "vpc-c", "10.2.0.0/16");
+    expect(mine.snapshot().regions["us-east-1"]!.vpcs).toHaveProperty("vpc-c");
     theirs.transact((w) => {
       delete w.regions["us-east-1"]!.vpcs["vpc-a"];
       w.regions["us-east-1"]!.vpcs["vpc-b"]!.CidrBlock = "10.9.0.0/16";

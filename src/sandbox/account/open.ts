@@ -20,6 +20,7 @@ import { sqlite, type Database } from "./node-sqlite.js";
 /** A live process holds the write lock for one command (milliseconds); waiting longer means trouble. */
 export const BUSY_TIMEOUT_MS = 15_000;
 
+// `heavy`: the large fields of an entity (a stack's events and template), read only when used.
 // `changed`: the account's change number (meta "change", one more per write command) that last
 // wrote the row; `removed` remembers rows deleted since, so a process catches up with only what
 // changed after the world it holds (tombstones older than the last 5,000 changes are pruned).
@@ -29,6 +30,7 @@ CREATE TABLE IF NOT EXISTS entity (
   kind TEXT NOT NULL,
   id TEXT NOT NULL,
   body TEXT NOT NULL,
+  heavy TEXT,
   expires_at INTEGER,
   changed INTEGER NOT NULL,
   PRIMARY KEY (region, kind, id)

@@ -14,6 +14,7 @@
  */
 import { Tracker, entityAt, entityKeys, splitKey } from "./tracked-world.js";
 import { expiresAt } from "./retention.js";
+import { deferHeavy, split } from "./heavy-fields.js";
 import { importedName, legacyFileOf, readLegacy, setAside } from "./legacy.js";
 import { fileProblem, isBusy, isDamaged, moveAside, openAccount } from "./open.js";
 import { localFileError } from "../../guard/local-file.js";
@@ -38,6 +39,7 @@ interface Statements {
   prune: Statement;
   changedRows: Statement;
   removedRows: Statement;
+  heavy: Statement;
   meta: Statement;
   setMeta: Statement;
   takeMeta: Statement;
@@ -74,7 +76,7 @@ export class SqliteStore implements WorldStore {
   }
 
   snapshot(): World {
-    return structuredClone(this.transact((w) => w, true));
+    return this.transact((w) => structuredClone(w), true); // inside: a stack's events are read here
   }
 
   /** Where a damaged account was kept, once (then forgotten), or undefined. */
@@ -141,8 +143,11 @@ export class SqliteStore implements WorldStore {
     if (typeof meta === "string") Object.assign(world, JSON.parse(meta) as Meta);
     if (since >= 0) for (const row of sql.removedRows.all(since)) removeRow(world, row);
     for (const row of since >= 0 ? sql.changedRows.all(since) : sql.rows.all()) {
-      const table = (row.region === "" ? world : regionOf(world, row.region as string)) as unknown as Record<string, Record<string, unknown>>;
-      (table[row.kind as string] ??= {})[row.id as string] = JSON.parse(row.body as string) as unknown;
+      const [region, kind, id] = [row.region as string, row.kind as string, row.id as string];
+      const table = (region === "" ? world : regionOf(world, region)) as unknown as Record<string, Record<string, unknown>>;
+      const entity = JSON.parse(row.body as string) as unknown;
+      if (row.split) deferHeavy(kind, entity, () => sql.heavy.get(region, kind, id)?.heavy as string | undefined);
+      (table[kind] ??= {})[id] = entity;
     }
     this.cache = { world, version, change };
     return world;
@@ -168,7 +173,10 @@ export class SqliteStore implements WorldStore {
       const entity = entityAt(world, key);
       if (entity === undefined) {
         if (Number(sql.remove.run(region, kind, id).changes) > 0) sql.tombstone.run(region, kind, id, change);
-      } else sql.upsert.run(region, kind, id, JSON.stringify(entity), expiresAt(kind, entity, speed), change);
+      } else {
+        const { body, heavy } = split(kind, entity);
+        sql.upsert.run(region, kind, id, body, heavy, expiresAt(kind, entity, speed), change);
+      }
     }
     if (metaChanged) sql.setMeta.run("world", JSON.stringify(metaOf(world)));
     sql.setMeta.run("change", String(change));
@@ -194,18 +202,21 @@ export class SqliteStore implements WorldStore {
     const db = openAccount(this.path);
     this.db = db;
     const sql: Statements = {
-      upsert: db.prepare("INSERT INTO entity (region, kind, id, body, expires_at, changed) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (region, kind, id) DO UPDATE SET body = excluded.body, expires_at = excluded.expires_at, changed = excluded.changed"),
+      upsert: db.prepare(
+        "INSERT INTO entity (region, kind, id, body, heavy, expires_at, changed) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (region, kind, id) DO UPDATE SET body = excluded.body, heavy = COALESCE(excluded.heavy, entity.heavy), expires_at = excluded.expires_at, changed = excluded.changed",
+      ),
       remove: db.prepare("DELETE FROM entity WHERE region = ? AND kind = ? AND id = ?"),
       purge: db.prepare("DELETE FROM entity WHERE expires_at IS NOT NULL AND expires_at <= ? RETURNING region, kind, id"),
       tombstone: db.prepare("INSERT INTO removed (region, kind, id, changed) VALUES (?, ?, ?, ?) ON CONFLICT (region, kind, id) DO UPDATE SET changed = excluded.changed"),
       prune: db.prepare("DELETE FROM removed WHERE changed <= ?"),
-      changedRows: db.prepare("SELECT region, kind, id, body FROM entity WHERE changed > ?"),
+      changedRows: db.prepare("SELECT region, kind, id, body, heavy IS NOT NULL AS split FROM entity WHERE changed > ?"),
+      heavy: db.prepare("SELECT heavy FROM entity WHERE region = ? AND kind = ? AND id = ?"),
       removedRows: db.prepare("SELECT region, kind, id FROM removed WHERE changed > ?"),
       meta: db.prepare("SELECT value FROM meta WHERE key = ?"),
       setMeta: db.prepare("INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value"),
       takeMeta: db.prepare("DELETE FROM meta WHERE key = ? RETURNING value"),
       version: db.prepare("PRAGMA data_version"),
-      rows: db.prepare("SELECT region, kind, id, body FROM entity"),
+      rows: db.prepare("SELECT region, kind, id, body, heavy IS NOT NULL AS split FROM entity"),
     };
     this.sql = sql;
     if (this.recovered) {

@@ -29,7 +29,8 @@ const vpcsOf = (path: string, tag?: string) => {
 /** Every row of the account, as SQLite holds it. */
 const rowsOf = (path: string) => {
   const db = new (sqlite().DatabaseSync)(path);
-  const rows = new Map(db.prepare("SELECT region || '/' || kind || '/' || id AS k, body FROM entity").all().map((r) => [r.k as string, r.body as string]));
+  // A row written again carries the new change number even if its text is the same.
+  const rows = new Map(db.prepare("SELECT region || '/' || kind || '/' || id AS k, changed || ':' || body || ':' || ifnull(heavy, '') AS v FROM entity").all().map((r) => [r.k as string, r.v as string]));
   db.close();
   return rows;
 };

@@ -8,6 +8,7 @@ export interface Statement {
   run(...params: SqlValue[]): { changes: number | bigint; lastInsertRowid: number | bigint };
   get(...params: SqlValue[]): Record<string, SqlValue> | undefined;
   all(...params: SqlValue[]): Record<string, SqlValue>[];
+  iterate(...params: SqlValue[]): IterableIterator<Record<string, SqlValue>>;
 }
 
 export type SqlValue = string | number | bigint | null | Uint8Array;

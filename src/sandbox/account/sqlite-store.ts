@@ -142,7 +142,8 @@ export class SqliteStore implements WorldStore {
     const meta = sql.meta.get("world")?.value;
     if (typeof meta === "string") Object.assign(world, JSON.parse(meta) as Meta);
     if (since >= 0) for (const row of sql.removedRows.all(since)) removeRow(world, row);
-    for (const row of since >= 0 ? sql.changedRows.all(since) : sql.rows.all()) {
+    // One row at a time: a large account is never held twice (as rows and as objects).
+    for (const row of since >= 0 ? sql.changedRows.iterate(since) : sql.rows.iterate()) {
       const [region, kind, id] = [row.region as string, row.kind as string, row.id as string];
       const table = (region === "" ? world : regionOf(world, region)) as unknown as Record<string, Record<string, unknown>>;
       const entity = JSON.parse(row.body as string) as unknown;

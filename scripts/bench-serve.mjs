@@ -69,7 +69,7 @@ function timed(clients, into) {
 }
 
 export async function benchServe({ rounds = 5 } = {}) {
-  const src = await importSrc("bench-serve", ["sandbox/serve/server.ts", "aws/clients.ts", "sandbox/middleware.ts", "sandbox/store.ts", "sandbox/clock.ts", "commands/start.ts", "commands/workshop/rehearse.ts", "workshop/quiet-host.ts"]);
+  const src = await importSrc("bench-serve", ["sandbox/serve/server.ts", "aws/clients.ts", "sandbox/middleware.ts", "sandbox/store.ts", "sandbox/account/sqlite-store.ts", "sandbox/clock.ts", "commands/start.ts", "commands/workshop/rehearse.ts", "workshop/quiet-host.ts"]);
   process.env.PRIVATELINK_LAB_NO_AWS = "1"; // (a loopback endpoint only)
   process.env.AWS_CONFIG_FILE = process.env.AWS_SHARED_CREDENTIALS_FILE = join(tmpdir(), "pll-bench-no-aws-files");
   // The product's own AWS clients (--endpoint-url), credentials from the environment as a learner's.
@@ -97,7 +97,7 @@ export async function benchServe({ rounds = 5 } = {}) {
     {
       const clock = new src.ManualClock();
       // (the account in a file, as `--sandbox` keeps it and as the server does)
-      const sandbox = new src.Sandbox({ store: new src.FileStore(join(work, `local-${r}.json`)), clock, speed: 0 });
+      const sandbox = new src.Sandbox({ store: new src.SqliteStore(join(work, `local-${r}.db`)), clock, speed: 0 });
       const calls = [];
       const e = envFor(async (state) => timed(await src.createSandboxClients(sandbox, state.region), calls), clock);
       const t0 = process.hrtime.bigint();
@@ -122,7 +122,7 @@ export async function benchServe({ rounds = 5 } = {}) {
   // to wake (on a loaded machine each wake-up waits for a core).
   const inproc = { lesson: [], calls: [] };
   for (let r = 0; r < rounds; r++) {
-    const sandbox = new src.Sandbox({ store: new src.FileStore(join(work, `inproc-${r}.json`)), speed: 0 });
+    const sandbox = new src.Sandbox({ store: new src.SqliteStore(join(work, `inproc-${r}.db`)), speed: 0 });
     const s = await src.serveSandbox({ sandbox });
     const calls = [];
     const e = envFor(async (state) => timed(await servedClients(s, state.region), calls), { now: () => Date.now() });

@@ -250,3 +250,6 @@ if (!QUICK) {
 
 // The served sandbox (`sandbox serve`) beside the in-process one: scripts/bench-serve.mjs.
 await (await import("./bench-serve.mjs")).benchServe({ rounds: QUICK ? 3 : 5 });
+// The sandbox account's history (scripts/bench-history.mjs): the instant lesson on an account
+// with 100 other finished labs vs an empty one (target ≤ 1.5×, peak memory ≤ 100 MiB).
+if (!QUICK) await (await import("./bench-history.mjs")).benchHistory({ bin: BIN, rounds: Math.min(ROUNDS, 7) });

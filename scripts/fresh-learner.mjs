@@ -26,5 +26,5 @@ export function freshLearner(extra = {}) {
     ...extra,
   };
   const stateDir = join(home, "state", "privatelink-lab");
-  return { home, env, stateDir, sandboxFile: join(stateDir, "sandbox", "account.json") };
+  return { home, env, stateDir, sandboxFile: join(stateDir, "sandbox", "account.db"), legacyFile: join(stateDir, "sandbox", "account.json") };
 }

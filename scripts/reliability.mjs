@@ -11,6 +11,7 @@ import { FAULTS, outlasting, runFaults } from "./reliability/faults.mjs";
 import { killPoints, runKillPoint } from "./reliability/kill-points.mjs";
 import { challengePoints, runChallengePoint } from "./reliability/challenge-points.mjs";
 import { pool } from "./reliability/run.mjs";
+import { sharedKills } from "./reliability/shared-kills.mjs";
 
 const args = process.argv.slice(2);
 const quick = args.includes("--quick");
@@ -56,6 +57,12 @@ for (let i = 0; i < (quick ? 1 : 6); i++) conc.push(await samePair(i));
 conc.push(await sharedAccount(quick ? 2 : 3), await deadOwner());
 for (const c of conc) console.log(`  ${c.ok ? "✔" : "✖"} ${c.name.padEnd(40)} ${c.detail}`);
 
+const killsAt = quick ? { lessons: 8, parallel: 4, maxKillMs: 4000 } : { lessons: 60, parallel: 8, maxKillMs: 8000 };
+console.log(`\none sandbox account, ${killsAt.lessons} lessons ${killsAt.parallel} at a time, each SIGKILLed at a random moment (seeded), then run again`);
+const shared = await sharedKills(killsAt);
+for (const b of shared.bad) console.log(`  ✖ ${b.prefix} killed at ${b.killAt} ms: ${b.finished ? "finished" : "NOT finished"}${b.dups.length ? " · dup " + b.dups.join(" ") : ""}${b.hung ? " · HUNG" : ""}${b.why ? " · " + b.why : ""}`);
+console.log(`  ${shared.bad.length === 0 && shared.integrity === "ok" ? "✔" : "✖"} killed ${shared.killed}/${shared.lessons}, finished on rerun ${shared.finished}/${shared.lessons}, with duplicates ${shared.duplicates}, integrity_check ${shared.integrity} (${shared.seconds} s)`);
+
 console.log("\ninjected faults");
 const faultSets = quick ? FAULTS.slice(0, 2) : FAULTS;
 const faults = [...(await pool(faultSets, jobs, runFaults)), await outlasting()];
@@ -78,9 +85,13 @@ const summary = [
   ["  internal errors", String(usageCases.filter((b) => b.internal).length)],
   ["file/network problems as documented (4/5)", `${bad.filter((b) => !inputs.some((c) => c.name === b.name) && b.ok).length}/${envCases.length}`],
   ["concurrent runs as expected", `${conc.filter((c) => c.ok).length}/${conc.length}`],
+  [`shared account: ${shared.lessons} lessons killed at random, ${shared.parallel} at once`, `${shared.killed} killed`],
+  ["  finished on rerun", pct(shared.finished, shared.lessons)],
+  ["  with duplicates", String(shared.duplicates)],
+  ["  PRAGMA integrity_check", shared.integrity],
   ["injected faults survived", `${faults.filter((f) => f.ok).length}/${faults.length}`],
 ];
 console.log(`\nsummary (${Math.round((Date.now() - t0) / 1000)} s, ${jobs} at a time)`);
 for (const [k, v] of summary) console.log(`  ${k.padEnd(44)} ${v}`);
-const allOk = chalOk === chal.length && kills.every((k) => k.finished && !k.duplicates.length && !k.leftovers.length && !k.hung) && bad.every((b) => b.ok) && conc.every((c) => c.ok) && faults.every((f) => f.ok);
+const allOk = chalOk === chal.length && kills.every((k) => k.finished && !k.duplicates.length && !k.leftovers.length && !k.hung) && bad.every((b) => b.ok) && conc.every((c) => c.ok) && faults.every((f) => f.ok) && shared.bad.length === 0 && shared.integrity === "ok";
 process.exitCode = allOk ? 0 : 1;

@@ -23,7 +23,13 @@ export function stateDir(): string {
   return join(xdgState ?? join(homedir(), ".local", "state"), "privatelink-lab");
 }
 
-/** The simulated account: one file shared by every participant on this machine. */
+/**
+ * The simulated account: one SQLite database shared by every participant on this machine. A
+ * PRIVATELINK_LAB_SANDBOX_FILE naming the old JSON file (`x.json`) means the database beside it
+ * (`x.db`), which imports that file once.
+ */
 export function sandboxFile(env: NodeJS.ProcessEnv = process.env): string {
-  return env.PRIVATELINK_LAB_SANDBOX_FILE ?? join(stateDir(), "sandbox", "account.json");
+  const named = env.PRIVATELINK_LAB_SANDBOX_FILE;
+  if (named === undefined) return join(stateDir(), "sandbox", "account.db");
+  return named.endsWith(".json") ? `${named.slice(0, -".json".length)}.db` : named;
 }

@@ -57,25 +57,16 @@ export const BAD_INPUTS = [
 /** Problems with files on this computer (exit 4) and with the network (exit 5). */
 export const ENVIRONMENT_CASES = [
   {
-    name: "account.json is a directory",
+    name: "account.db is a directory",
     exit: 4,
     setup: (me) => mkdirSync(me.sandboxFile, { recursive: true }),
     args: ["status", "--sandbox", "--prefix", "amy"],
   },
   {
-    name: "account.json.lock is a directory",
+    name: "account.db-wal is a directory",
     exit: 4,
-    setup: (me) => mkdirSync(me.sandboxFile + ".lock", { recursive: true }),
+    setup: (me) => mkdirSync(me.sandboxFile + "-wal", { recursive: true }),
     args: [...S, "--prefix", "amy"],
-  },
-  {
-    name: "account.json with missing tables",
-    exit: 4,
-    setup: (me) => {
-      mkdirSync(join(me.stateDir, "sandbox"), { recursive: true });
-      writeFileSync(me.sandboxFile, JSON.stringify({ schema: 1, accountId: "000000000000", seq: 1, quotas: {}, iamRoles: {}, instanceProfiles: {}, regions: { "us-east-1": { vpcs: {} } } }));
-    },
-    args: ["status", "--sandbox", "--prefix", "amy"],
   },
   {
     name: "progress file is a directory",
@@ -110,7 +101,7 @@ export const ENVIRONMENT_CASES = [
     args: [...S, "--prefix", "amy"],
   },
   {
-    name: "account.json unreadable",
+    name: "account.db unreadable",
     exit: 4,
     needsNonRoot: true,
     setup: (me) => {

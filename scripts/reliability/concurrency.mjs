@@ -23,18 +23,19 @@ export async function samePair(i) {
 }
 
 /** A sandbox account with room for `n` learners (a fresh one has 5 vCPUs: one learner). */
-async function roomFor(sandboxFile, n) {
-  // An empty sandbox account (src/sandbox/world.ts: emptyWorld) with the quotas raised.
+async function roomFor(legacyFile, n) {
+  // An empty sandbox account (src/sandbox/world.ts: emptyWorld) with the quotas raised, in the
+  // old JSON form, which the first process imports.
   const quotas = { vpcsPerRegion: 2 * n + 1, gatewayEndpointsPerRegion: 20, interfaceEndpointsPerVpc: 50, networkLoadBalancersPerRegion: 50, runningOnDemandStandardVcpus: 4 * n + 1 };
   const world = { schema: 1, accountId: "000000000000", seq: 0, quotas, iamRoles: {}, instanceProfiles: {}, regions: {} };
-  mkdirSync(dirname(sandboxFile), { recursive: true });
-  writeFileSync(sandboxFile, JSON.stringify(world));
+  mkdirSync(dirname(legacyFile), { recursive: true });
+  writeFileSync(legacyFile, JSON.stringify(world));
 }
 
 /** `n` participants at once on one sandbox account; each must finish with nothing made twice. */
 export async function sharedAccount(n) {
   const me = freshHome({ PRIVATELINK_LAB_SANDBOX_SPEED: "0.002" });
-  await roomFor(me.sandboxFile, n);
+  await roomFor(me.legacyFile, n);
   const prefixes = Array.from({ length: n }, (_, i) => `room${i}-x`);
   const runs = await Promise.all(prefixes.map((p) => runCli(me, lesson(p))));
   const dups = prefixes.flatMap((p) => duplicates(census(me.sandboxFile, p)));

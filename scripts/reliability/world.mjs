@@ -1,11 +1,39 @@
-// Reads the sandbox account file: what a participant ever created (duplicates) and what is left.
-import { readJson } from "./run.mjs";
+// Reads the sandbox account (SQLite): what a participant ever created (duplicates) and what is left.
+import { existsSync } from "node:fs";
+
+/** The account's world, as src/sandbox/account/sqlite-store.ts keeps it (one row per entity). */
+export function readAccount(path) {
+  if (!existsSync(path)) return undefined;
+  const { DatabaseSync } = process.getBuiltinModule("node:sqlite");
+  const db = new DatabaseSync(path, { readOnly: true });
+  try {
+    const world = { regions: {} };
+    for (const r of db.prepare("SELECT region, kind, id, body FROM entity").all()) {
+      const owner = r.region === "" ? world : (world.regions[r.region] ??= {});
+      (owner[r.kind] ??= {})[r.id] = JSON.parse(r.body);
+    }
+    return world;
+  } finally {
+    db.close();
+  }
+}
+
+/** SQLite's own check of the whole file ("ok" when sound). */
+export function integrityOf(path) {
+  const { DatabaseSync } = process.getBuiltinModule("node:sqlite");
+  const db = new DatabaseSync(path, { readOnly: true });
+  try {
+    return db.prepare("PRAGMA integrity_check").all().map((r) => r.integrity_check).join("; ");
+  } finally {
+    db.close();
+  }
+}
 
 const liveAt = (now) => (e) => e.life && (e.life.deletedAt === undefined || e.life.deletedAt > now);
 
 /** How many of each thing the participant ever created (deleted ones included), and how many live. */
 export function census(sandboxFile, prefix, region = "us-east-1", now = Date.now() + 10 * 365 * 864e5) {
-  const world = readJson(sandboxFile);
+  const world = readAccount(sandboxFile);
   const rw = world?.regions?.[region];
   if (!rw) return { ever: { stacks: 0, services: 0, endpoints: 0, endpointSgs: 0 }, live: 0, liveWhat: [] };
   const mine = (name) => typeof name === "string" && name.startsWith(`${prefix}-`);

@@ -40,10 +40,6 @@ export interface ErrorContext {
 
 export function translateAwsError(err: unknown, context: ErrorContext = {}): LabError {
   if (err instanceof LabError) return err;
-  if (err instanceof Error && err.name === "CorruptWorldError") {
-    const backup = (err as Error & { backupPath?: string }).backupPath ?? "";
-    return new LabError("error.sandboxCorrupt", { backup }, { cause: err, source: "local" });
-  }
   const code = awsCode(err) ?? (err instanceof Error && err.name === "CredentialsProviderError" ? "CredentialsProviderError" : undefined);
   const message = errorMessage(err);
   if (!code) return new LabError("error.internal", { message }, { cause: err, source: "internal" });

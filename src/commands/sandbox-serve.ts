@@ -28,18 +28,19 @@ export async function sandboxServe(opts: ServeCommandOptions, e: Environment, st
   const port = portOf(opts.port);
   const host = opts.host ?? "127.0.0.1";
   const file = sandboxFile(e.env);
-  const [{ Sandbox }, { FileStore }, { serveSandbox }, { sandboxCredentials }, { FaultPlan, FAULTS_ENV }] = await Promise.all([
+  const [{ Sandbox }, { SqliteStore }, { serveSandbox }, { sandboxCredentials }, { FaultPlan, FAULTS_ENV }] = await Promise.all([
     import("../sandbox/middleware.js"),
-    import("../sandbox/store.js"),
+    import("../sandbox/account/sqlite-store.js"),
     import("../sandbox/serve/server.js"),
     import("../sandbox/serve/credentials.js"),
     import("../sandbox/faults.js"),
   ]);
   const faultsText = e.env[FAULTS_ENV];
+  const speed = sandboxSpeed(opts, e.env);
   const sandbox = new Sandbox({
-    store: new FileStore(file),
+    store: new SqliteStore(file, { clock: e.clock, speed }),
     clock: e.clock,
-    speed: sandboxSpeed(opts, e.env),
+    speed,
     ...(faultsText ? { faults: FaultPlan.fromJson(faultsText) } : {}),
   });
   const credentials = sandboxCredentials(file);

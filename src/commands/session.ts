@@ -163,16 +163,17 @@ export async function clientsFor(state: LessonState, opts: GlobalOptions, e: Env
       ...(endpointUrl ? { endpointUrl } : {}),
     });
   }
-  const [{ Sandbox }, { FileStore }, { FaultPlan, FAULTS_ENV }] = await Promise.all([
+  const [{ Sandbox }, { SqliteStore }, { FaultPlan, FAULTS_ENV }] = await Promise.all([
     import("../sandbox/middleware.js"),
-    import("../sandbox/store.js"),
+    import("../sandbox/account/sqlite-store.js"),
     import("../sandbox/faults.js"),
   ]);
   const faultsText = e.env[FAULTS_ENV];
+  const speed = sandboxSpeed(opts, e.env);
   const sandbox = new Sandbox({
-    store: new FileStore(sandboxFile(e.env)),
+    store: new SqliteStore(sandboxFile(e.env), { clock: e.clock, speed }),
     clock: e.clock,
-    speed: sandboxSpeed(opts, e.env),
+    speed,
     ...(faultsText ? { faults: FaultPlan.fromJson(faultsText) } : {}),
   });
   return createSandboxClients(sandbox, state.region);
@@ -187,6 +188,9 @@ export function pollInterval(clients: AwsClients): number {
 export async function lessonContext(opts: GlobalOptions, e: Environment, s: Session, ask: boolean, access: Access = "write"): Promise<LessonContext> {
   const state = await participantState(opts, e, s, ask, access);
   const clients = await clientsFor(state, opts, e);
+  // A damaged sandbox account was moved aside and a fresh one started: said once, here.
+  const backup = clients.sandbox?.store.takeNotice?.();
+  if (backup) s.io.notify({ type: "notice", level: "warn", message: s.t("account.recovered", { backup }) });
   return {
     lesson: state.lesson,
     clients,

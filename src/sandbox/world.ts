@@ -1,5 +1,5 @@
 /**
- * The simulated AWS account: plain JSON data, persisted as one file.
+ * The simulated AWS account: plain JSON data, persisted one entity a row (account/sqlite-store.ts).
  *
  * Every entity carries a `Life`: when it appears (`createdAt`), when it is ready (`readyAt`), and
  * when it disappears (`deletedAt`). Status is never stored as a moving value: handlers derive it
@@ -92,12 +92,10 @@ export function emptyWorld(): World {
 
 /** The region's part of the world, created on first use. */
 export function regionOf(world: World, region: string): RegionWorld {
-  let r = world.regions[region];
-  if (!r) {
-    r = emptyRegion();
-    world.regions[region] = r;
-  }
-  return r;
+  // Read back after adding it: a tracked world (account/tracked-world.ts) sees changes made
+  // through what it hands out, not through the plain object given to it.
+  if (!world.regions[region]) world.regions[region] = emptyRegion();
+  return world.regions[region]!;
 }
 
 /** `n` random hex digits (Math.random: a simulated account needs ids that differ, not ids nobody can guess). */

@@ -4,6 +4,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { BIN, freshLearner, runCli } from "../helpers/cli-process.js";
+import { accountOf } from "../helpers/account-file.js";
 
 const ESC = "\u001b[";
 
@@ -17,8 +18,8 @@ describe("privatelink-lab (built CLI, sandbox)", () => {
     expect(run.stdout).not.toContain(ESC); // no TTY: no colour
     const destroy = runCli(me, ["destroy", "--yes"]);
     expect(destroy.status, destroy.stderr).toBe(0);
-    const world = JSON.parse(readFileSync(join(me.home, "state", "privatelink-lab", "sandbox", "account.json"), "utf8"));
-    const region = world.regions["us-east-1"];
+    const world = accountOf(me.home);
+    const region = world.regions["us-east-1"]!;
     const live = (t: Record<string, { life: { deletedAt?: number } }>) => Object.values(t).filter((e) => e.life.deletedAt === undefined).length;
     expect(live(region.vpcEndpoints) + live(region.endpointServices) + live(region.instances) + live(region.vpcs)).toBe(0);
   });
@@ -116,18 +117,22 @@ describe("a reader that stops reading", () => {
 });
 
 describe("damaged files", () => {
-  it("keeps a damaged sandbox file as a backup, explains, and starts a fresh account on the next run", async () => {
+  it("moves a damaged sandbox account aside, starts a fresh one and says so once, with the backup's path", async () => {
     const { mkdirSync, writeFileSync, readdirSync } = await import("node:fs");
     const me = freshLearner();
     const dir = join(me.home, "state", "privatelink-lab", "sandbox");
     mkdirSync(dir, { recursive: true });
-    writeFileSync(join(dir, "account.json"), "{ not json");
+    writeFileSync(join(dir, "account.db"), "not a database ".repeat(300));
     const first = runCli(me, ["status", "--sandbox", "--prefix", "gil"]);
-    expect(first.status).toBe(4); // a file on this computer (README: Exit codes)
-    expect(first.stderr).toContain("damaged");
-    expect(readdirSync(dir).some((f) => f.startsWith("account.json.corrupt-"))).toBe(true);
+    expect(first.status, first.stderr).toBe(0);
+    const backup = readdirSync(dir).find((f) => f.startsWith("account.db.corrupt-"));
+    expect(backup).toBeDefined();
+    const said = (first.stdout + first.stderr).replace(/\s+/g, ""); // wrapped at 80 columns
+    expect(said).toContain("damaged");
+    expect(said).toContain(join(dir, backup!));
     const again = runCli(me, ["status", "--sandbox", "--prefix", "gil"]);
     expect(again.status, again.stderr).toBe(0);
+    expect(again.stdout + again.stderr).not.toContain("damaged");
   });
 });
 

@@ -6,11 +6,12 @@
  * progress file then lost: the rerun makes no second resource.
  */
 import { spawn, type SpawnSyncReturns } from "node:child_process";
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { cpSync, existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { BIN, freshLearner, runCli, type CliEnv } from "../helpers/cli-process.js";
+import { accountOf } from "../helpers/account-file.js";
 
 const REGION = "us-east-1";
 const PREFIX = "kim";
@@ -21,8 +22,7 @@ type Table = Record<string, Life>;
 interface RegionWorld { stacks: Table; vpcEndpoints: Table; endpointServices: Table; securityGroups: Table; instances: Table; vpcs: Table }
 
 function world(me: CliEnv): RegionWorld {
-  const file = join(me.home, "state", "privatelink-lab", "sandbox", "account.json");
-  return (JSON.parse(readFileSync(file, "utf8")) as { regions: Record<string, RegionWorld> }).regions[REGION]!;
+  return (accountOf(me.home) as unknown as { regions: Record<string, RegionWorld> }).regions[REGION]!;
 }
 
 const KINDS = ["stacks", "vpcEndpoints", "endpointServices", "securityGroups", "instances", "vpcs"] as const;

@@ -2,11 +2,10 @@
  * The built CLI in a real pseudo-terminal (tmux): a learner answering prompts, making a wrong
  * choice, being interrupted with Ctrl-C and coming back.
  */
-import { readFileSync } from "node:fs";
-import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { freshLearner, runCli, type CliEnv } from "../helpers/cli-process.js";
 import { TmuxSession } from "../helpers/tmux.js";
+import { accountOf } from "../helpers/account-file.js";
 
 const sessions: TmuxSession[] = [];
 afterEach(() => {
@@ -58,9 +57,9 @@ async function answerUntil(
 }
 
 function endpointsCreated(learner: CliEnv, prefix: string, region: string): number {
-  const world = JSON.parse(readFileSync(join(learner.home, "state", "privatelink-lab", "sandbox", "account.json"), "utf8"));
+  const world = accountOf(learner.home);
   type Ep = { ServiceName: string; Tags: { Key: string; Value: string }[]; life: { deletedAt?: number } };
-  return (Object.values(world.regions[region].vpcEndpoints) as Ep[]).filter(
+  return (Object.values(world.regions[region]?.vpcEndpoints ?? {}) as Ep[]).filter(
     (e) => e.ServiceName.includes("vpce-svc") && e.Tags.some((t) => t.Key === "privatelink-lab:participant" && t.Value === prefix),
   ).length;
 }

@@ -1,5 +1,5 @@
 /**
- * The file store changes the account it holds in place (src/sandbox/store.ts): a caller keeps what
+ * The SQLite store changes the account it keeps in place (src/sandbox/account/sqlite-store.ts): a caller keeps what
  * a command returned only because no answer shares an object with the account. Every answer of a
  * whole lesson and of a second participant's five steps and `destroy` on the same account is held
  * to that here, reads and writes alike.
@@ -11,7 +11,8 @@ import { describe, expect, it } from "vitest";
 import { destroy } from "../../src/commands/destroy.js";
 import { start } from "../../src/commands/start.js";
 import { step as stepCommand } from "../../src/commands/step.js";
-import { FileStore, type WorldStore } from "../../src/sandbox/store.js";
+import { SqliteStore } from "../../src/sandbox/account/sqlite-store.js";
+import type { WorldStore } from "../../src/sandbox/store.js";
 import type { World } from "../../src/sandbox/world.js";
 import { harness } from "../helpers/lesson-harness.js";
 
@@ -27,9 +28,9 @@ function objectsOf(value: unknown, out = new Set<object>()): Set<object> {
 class WatchedStore implements WorldStore {
   readonly shared: string[] = [];
   answers = 0;
-  private readonly inner: FileStore;
+  private readonly inner: SqliteStore;
   constructor() {
-    this.inner = new FileStore(join(mkdtempSync(join(tmpdir(), "pll-own-")), "account.json"));
+    this.inner = new SqliteStore(join(mkdtempSync(join(tmpdir(), "pll-own-")), "account.db"));
   }
   transact<T>(fn: (world: World) => T, readOnly = false): T {
     let held: Set<object> | undefined;

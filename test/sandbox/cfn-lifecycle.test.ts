@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { ManualClock } from "../../src/sandbox/clock.js";
-import { FileStore } from "../../src/sandbox/store.js";
+import { SqliteStore } from "../../src/sandbox/account/sqlite-store.js";
 import { exists, isReady, type World } from "../../src/sandbox/world.js";
 import { CONSUMER, deploy, lab, PROVIDER, stackStatus } from "./cfn-helpers.js";
 
@@ -135,11 +135,11 @@ describe("a second process on the same sandbox file", () => {
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   it("sees the stack still creating, then complete", async () => {
-    const file = join(dir, "world.json");
+    const file = join(dir, "account.db");
     const clock = new ManualClock();
-    const first = await lab("ap-northeast-1", 1, new FileStore(file), clock);
+    const first = await lab("ap-northeast-1", 1, new SqliteStore(file, { clock, speed: 1 }), clock);
     await deploy(first, "plab-consumer", CONSUMER, { Prefix: "frank" });
-    const second = await lab("ap-northeast-1", 1, new FileStore(file), clock);
+    const second = await lab("ap-northeast-1", 1, new SqliteStore(file, { clock, speed: 1 }), clock);
     expect(await stackStatus(second, "plab-consumer")).toBe("CREATE_IN_PROGRESS");
     clock.advance(10 * MIN);
     expect(await stackStatus(second, "plab-consumer")).toBe("CREATE_COMPLETE");

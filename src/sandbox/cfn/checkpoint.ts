@@ -4,10 +4,14 @@
  */
 import type { HandlerContext } from "../handler.js";
 import type { RegionWorld } from "../world.js";
+import { savepointOf } from "../account/tracked-world.js";
 
 type Tables = Omit<RegionWorld, "stacks">;
 
 export function checkpoint(ctx: HandlerContext): () => void {
+  // On the SQLite account: before-images of only the entities changed after this point.
+  const savepoint = savepointOf(ctx.world);
+  if (savepoint) return savepoint();
   const { stacks: _stacks, ...tables } = ctx.rw;
   void _stacks;
   // Kept as text (the world is JSON: the store writes it so) and read back only if a resource

@@ -1,0 +1,53 @@
+/**
+ * Node's built-in SQLite (`node:sqlite`, Node ≥ 22.13), with only the part of its API the account
+ * uses typed here (the project's @types/node predates it). On Node 22 loading it prints an
+ * ExperimentalWarning; that one warning is silenced while it loads, every other warning passes.
+ */
+
+export interface Statement {
+  run(...params: SqlValue[]): { changes: number | bigint; lastInsertRowid: number | bigint };
+  get(...params: SqlValue[]): Record<string, SqlValue> | undefined;
+  all(...params: SqlValue[]): Record<string, SqlValue>[];
+  iterate(...params: SqlValue[]): IterableIterator<Record<string, SqlValue>>;
+}
+
+export type SqlValue = string | number | bigint | null | Uint8Array;
+
+export interface Database {
+  exec(sql: string): void;
+  prepare(sql: string): Statement;
+  close(): void;
+  readonly isOpen?: boolean;
+}
+
+interface SqliteModule {
+  DatabaseSync: new (path: string, options?: { open?: boolean; readOnly?: boolean; timeout?: number }) => Database;
+}
+
+let loaded: SqliteModule | undefined;
+
+const isSqliteWarning = (warning: unknown, rest: unknown[]): boolean => {
+  const type = typeof rest[0] === "string" ? rest[0] : (rest[0] as { type?: string } | undefined)?.type;
+  const text = warning instanceof Error ? warning.message : String(warning);
+  const name = warning instanceof Error ? warning.name : type;
+  return (name === "ExperimentalWarning" || type === "ExperimentalWarning") && /\bSQLite\b/.test(text);
+};
+
+export function sqlite(): SqliteModule {
+  if (loaded) return loaded;
+  const emit = process.emitWarning;
+  process.emitWarning = function (this: NodeJS.Process, warning: string | Error, ...rest: unknown[]) {
+    if (isSqliteWarning(warning, rest)) return;
+    return (emit as (w: string | Error, ...r: unknown[]) => void).call(process, warning, ...rest);
+  } as typeof process.emitWarning;
+  try {
+    const getBuiltin = (process as unknown as { getBuiltinModule?(id: string): unknown }).getBuiltinModule;
+    const found = getBuiltin?.("node:sqlite") as SqliteModule | undefined;
+    // package.json's engines and the start-up check keep older Node lines out; this says it plainly.
+    if (!found) throw new Error(`The sandbox needs node:sqlite (Node.js 22.13 or later); this is Node.js ${process.versions.node}.`);
+    loaded = found;
+  } finally {
+    process.emitWarning = emit;
+  }
+  return loaded;
+}

@@ -1,0 +1,228 @@
+/**
+ * A view of the world that notes which entities a command changed, so the account writes only
+ * those rows. Every object reached through the view is a proxy owned by one entity (a VPC, a
+ * stack, ...); a write anywhere inside it marks that entity dirty. The account-wide fields (seq,
+ * account id, quotas) are one more "entity", `META`.
+ *
+ * A value stored through the view is kept as plain data: proxies inside it are replaced by copies
+ * of what they stand for, so no object is ever shared by two entities (the JSON file never could).
+ * Reads through the view cost a proxy hop; Describe/List commands get the plain world instead.
+ *
+ * A savepoint (CloudFormation undoing one failed resource) keeps the before-image of each entity
+ * the first time it is changed after the savepoint, and puts them back on undo.
+ */
+import type { RegionWorld, World } from "../world.js";
+
+/** Kinds stored outside any region; their rows have region "". */
+export const GLOBAL_KINDS = ["iamRoles", "instanceProfiles"] as const;
+export const META = "meta";
+
+export type EntityKey = string;
+export const keyOf = (region: string, kind: string, id: string): EntityKey => `${region}\t${kind}\t${id}`;
+export function splitKey(key: EntityKey): [region: string, kind: string, id: string] {
+  const [region, kind, ...id] = key.split("\t");
+  return [region!, kind!, id.join("\t")];
+}
+
+type Table = Record<string, unknown>;
+
+const views = new WeakMap<World, Tracker>();
+
+/** A savepoint on a tracked world (undefined: a plain world, as a MemoryStore's). */
+export function savepointOf(world: World): (() => () => void) | undefined {
+  const tracker = views.get(world);
+  return tracker ? () => tracker.savepoint() : undefined;
+}
+
+export class Tracker {
+  readonly dirty = new Set<EntityKey>();
+  metaDirty = false;
+  /**
+   * Regions created and tables replaced by the command: everything in them is written (a handler
+   * may go on filling the plain object it stored, which no proxy sees).
+   */
+  readonly wholeTables = new Set<string>();
+  readonly newRegions = new Set<string>();
+  private journal: Map<EntityKey, string | undefined> | undefined;
+  private readonly targets = new WeakMap<object, object>(); // proxy → target
+  private readonly proxies = new WeakMap<object, object>(); // target → proxy
+
+  constructor(readonly raw: World) {}
+
+  /** The view a write command runs on. */
+  view(): World {
+    const view = this.wrap(this.raw, { kind: "world" }) as World;
+    views.set(view, this);
+    return view;
+  }
+
+  /** Every entity the command changed (or may have: see `wholeTables`). */
+  changedKeys(): Set<EntityKey> {
+    const keys = new Set(this.dirty);
+    for (const whole of this.wholeTables) {
+      const [region, kind] = whole.split("\t") as [string, string];
+      for (const id of Object.keys(this.tableOf(region, kind) ?? {})) keys.add(keyOf(region, kind, id));
+    }
+    for (const region of this.newRegions) {
+      for (const [kind, table] of Object.entries(this.raw.regions[region] ?? {})) for (const id of Object.keys(table as Table)) keys.add(keyOf(region, kind, id));
+    }
+    return keys;
+  }
+
+  /** Marks a savepoint; the returned function puts every entity changed since back as it was. */
+  savepoint(): () => void {
+    const journal = new Map<EntityKey, string | undefined>();
+    this.journal = journal;
+    return () => {
+      if (this.journal !== journal) throw new Error("sandbox: a savepoint was undone after a newer one was taken");
+      for (const [key, before] of journal) {
+        const [region, kind, id] = splitKey(key);
+        const table = this.tableOf(region, kind, true)!;
+        if (before === undefined) delete table[id];
+        else table[id] = JSON.parse(before) as unknown;
+        this.dirty.add(key);
+      }
+      journal.clear();
+    };
+  }
+
+  private tableOf(region: string, kind: string, create = false): Table | undefined {
+    if (region === "") return (this.raw as unknown as Record<string, Table>)[kind];
+    const rw = this.raw.regions[region] as unknown as Record<string, Table> | undefined;
+    if (!rw && create) throw new Error(`sandbox: no region ${region}`);
+    return rw?.[kind];
+  }
+
+  /** Before an entity changes: note it, and keep its before-image for an open savepoint. */
+  private touch(key: EntityKey, table: Table, id: string): void {
+    this.dirty.add(key);
+    // The stacks keep their own history through an undo (a stack's events are its record).
+    if (this.journal && !this.journal.has(key) && splitKey(key)[1] !== "stacks") {
+      const before = Object.hasOwn(table, id) ? table[id] : undefined;
+      this.journal.set(key, before === undefined ? undefined : JSON.stringify(before));
+    }
+  }
+
+  private touchTable(region: string, kind: string, table: Table, replacement: Table | undefined): void {
+    this.wholeTables.add(`${region}\t${kind}`);
+    for (const id of new Set([...Object.keys(table), ...Object.keys(replacement ?? {})])) this.touch(keyOf(region, kind, id), table, id);
+  }
+
+  /** Plain data to store: proxies inside become copies of their targets. */
+  private plain(value: unknown): unknown {
+    if (value === null || typeof value !== "object") return value;
+    const target = this.targets.get(value);
+    if (target) return structuredClone(target);
+    if (Array.isArray(value)) {
+      for (let i = 0; i < value.length; i++) value[i] = this.plain(value[i]);
+    } else {
+      for (const k of Object.keys(value)) (value as Record<string, unknown>)[k] = this.plain((value as Record<string, unknown>)[k]);
+    }
+    return value;
+  }
+
+  private wrap(target: object, owner: Owner): object {
+    const known = this.proxies.get(target);
+    if (known) return known;
+    const proxy = new Proxy(target, this.handler(owner));
+    this.proxies.set(target, proxy);
+    this.targets.set(proxy, target);
+    return proxy;
+  }
+
+  private handler(owner: Owner): ProxyHandler<object> {
+    const tracker = this;
+    const child = (target: object, prop: string | symbol): Owner | undefined => {
+      if (typeof prop === "symbol") return undefined;
+      switch (owner.kind) {
+        case "world":
+          if (prop === "regions") return { kind: "regions" };
+          if ((GLOBAL_KINDS as readonly string[]).includes(prop)) return { kind: "table", region: "", table: prop };
+          return { kind: "meta" };
+        case "regions":
+          return { kind: "region", region: prop };
+        case "region":
+          return { kind: "table", region: owner.region, table: prop };
+        case "table":
+          return { kind: "entity", key: keyOf(owner.region, owner.table, prop), table: target as Table, id: prop };
+        default:
+          return owner;
+      }
+    };
+    /** Before `prop` of `target` changes (to `value`, or deleted). */
+    const changing = (target: object, prop: string | symbol, value: unknown): void => {
+      if (typeof prop === "symbol") return;
+      switch (owner.kind) {
+        case "world":
+          if (prop === "regions") throw new Error("sandbox: the regions table is never replaced");
+          if ((GLOBAL_KINDS as readonly string[]).includes(prop)) tracker.touchTable("", prop, (target as Record<string, Table>)[prop] ?? {}, value as Table | undefined);
+          else tracker.metaDirty = true;
+          return;
+        case "regions": {
+          const before = ((target as Record<string, Record<string, Table>>)[prop] ?? {}) as Record<string, Table>;
+          const after = (value ?? {}) as Record<string, Table>;
+          tracker.newRegions.add(prop);
+          for (const kind of new Set([...Object.keys(before), ...Object.keys(after)])) tracker.touchTable(prop, kind, before[kind] ?? {}, after[kind]);
+          return;
+        }
+        case "region":
+          tracker.touchTable(owner.region, prop, (target as Record<string, Table>)[prop] ?? {}, value as Table | undefined);
+          return;
+        case "table":
+          tracker.touch(keyOf(owner.region, owner.table, prop), target as Table, prop);
+          return;
+        case "meta":
+          tracker.metaDirty = true;
+          return;
+        case "entity":
+          tracker.touch(owner.key, owner.table, owner.id);
+          return;
+      }
+    };
+    return {
+      get(target, prop, receiver) {
+        const value = Reflect.get(target, prop, receiver) as unknown;
+        if (value === null || typeof value !== "object") return value;
+        const next = child(target, prop);
+        return next ? tracker.wrap(value, next) : value;
+      },
+      set(target, prop, value) {
+        changing(target, prop, value);
+        return Reflect.set(target, prop, tracker.plain(value));
+      },
+      deleteProperty(target, prop) {
+        changing(target, prop, undefined);
+        return Reflect.deleteProperty(target, prop);
+      },
+      defineProperty(target, prop, descriptor) {
+        changing(target, prop, descriptor.value);
+        return Reflect.defineProperty(target, prop, "value" in descriptor ? { ...descriptor, value: tracker.plain(descriptor.value) } : descriptor);
+      },
+    };
+  }
+}
+
+type Owner =
+  | { kind: "world" }
+  | { kind: "regions" }
+  | { kind: "region"; region: string }
+  | { kind: "table"; region: string; table: string }
+  | { kind: "meta" }
+  | { kind: "entity"; key: EntityKey; table: Table; id: string };
+
+/** The region tables a world holds (for writing them all, e.g. an import). */
+export function entityKeys(world: World): EntityKey[] {
+  const keys: EntityKey[] = [];
+  for (const kind of GLOBAL_KINDS) for (const id of Object.keys(world[kind])) keys.push(keyOf("", kind, id));
+  for (const [region, rw] of Object.entries(world.regions)) {
+    for (const [kind, table] of Object.entries(rw as RegionWorld)) for (const id of Object.keys(table as Table)) keys.push(keyOf(region, kind, id));
+  }
+  return keys;
+}
+
+/** The entity a key names in `world` (undefined: it is gone). */
+export function entityAt(world: World, key: EntityKey): unknown {
+  const [region, kind, id] = splitKey(key);
+  const table = region === "" ? (world as unknown as Record<string, Table>)[kind] : (world.regions[region] as unknown as Record<string, Table> | undefined)?.[kind];
+  return table && Object.hasOwn(table, id) ? table[id] : undefined;
+}

@@ -22,8 +22,8 @@ function version(): string {
   return (JSON.parse(readFileSync(join(packageRoot(), "package.json"), "utf8")) as { version: string }).version;
 }
 
-export type SharedOption = "sandbox" | "sandboxSpeed" | "profile" | "region" | "prefix" | "lang" | "mode" | "yes" | "json" | "endpointUrl";
-const ALL: SharedOption[] = ["sandbox", "sandboxSpeed", "profile", "region", "prefix", "lang", "mode", "yes", "json", "endpointUrl"];
+export type SharedOption = "sandbox" | "sandboxSpeed" | "profile" | "region" | "prefix" | "lang" | "mode" | "yes" | "json" | "endpointUrl" | "shell";
+const ALL: SharedOption[] = ["sandbox", "sandboxSpeed", "profile", "region", "prefix", "lang", "mode", "yes", "json", "endpointUrl", "shell"];
 const LESSON = ALL;
 /** Each command's help lists only the shared options it uses. */
 const USES: Record<string, SharedOption[]> = {
@@ -32,7 +32,7 @@ const USES: Record<string, SharedOption[]> = {
   status: ["sandbox", "profile", "region", "prefix", "lang", "json", "endpointUrl"],
   destroy: ["sandbox", "sandboxSpeed", "profile", "region", "prefix", "lang", "yes", "json", "endpointUrl"],
   doctor: ["sandbox", "profile", "region", "prefix", "lang", "json", "endpointUrl"],
-  diagnose: ["sandbox", "profile", "region", "prefix", "lang", "json", "endpointUrl"],
+  diagnose: ["sandbox", "profile", "region", "prefix", "lang", "json", "endpointUrl", "shell"],
 };
 
 function sharedOptions(cmd: Command, t: Translate, uses: SharedOption[] = ALL): Command {
@@ -47,6 +47,7 @@ function sharedOptions(cmd: Command, t: Translate, uses: SharedOption[] = ALL): 
     yes: () => cmd.option("-y, --yes", t("help.opt.yes")),
     json: () => cmd.option("--json", t("help.opt.json")),
     endpointUrl: () => cmd.option("--endpoint-url <url>", t("help.opt.endpointUrl")),
+    shell: () => cmd.addOption(new Option("--shell <shell>", t("shell.help")).choices(["bash", "powershell", "cmd"])),
   };
   for (const name of uses) add[name]();
   return cmd;

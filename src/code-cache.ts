@@ -17,7 +17,8 @@ import { closeSync, fstatSync, mkdirSync, openSync, readdirSync, readSync, renam
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { Script } from "node:vm";
-import { xdgCache } from "xdg-basedir";
+import { homedir } from "node:os";
+import { cacheDirFor } from "./places.js";
 import { writeWholeFile } from "./whole-file.js";
 
 export interface CodeCacheRun {
@@ -187,8 +188,9 @@ export function runWithCodeCache(script: string, files: CacheFiles | undefined):
 
 /** Where code caches live: the learner's own cache folder (XDG_CACHE_HOME, else ~/.cache). */
 function cacheDir(): string | undefined {
-  if (process.env.NODE_DISABLE_COMPILE_CACHE || xdgCache === undefined) return undefined;
-  return join(xdgCache, "privatelink-lab", "code-cache");
+  if (process.env.NODE_DISABLE_COMPILE_CACHE) return undefined;
+  // %LOCALAPPDATA%\privatelink-lab\cache on Windows, $XDG_CACHE_HOME/privatelink-lab elsewhere.
+  return join(cacheDirFor({ platform: process.platform, env: process.env, home: homedir() }), "code-cache");
 }
 
 /** Runs one of the CLI's scripts (content hash `id`) with the code cache kept for `kind`, when there can be one. */

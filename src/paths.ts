@@ -1,9 +1,9 @@
 /** Where the package's data lives (templates, lessons) and where the learner's state goes. */
 import { homedir } from "node:os";
-import { xdgState } from "xdg-basedir";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { existsSync } from "node:fs";
+import { sandboxFileFor, stateDirFor, type Place } from "./places.js";
 
 let root: string | undefined;
 
@@ -18,12 +18,17 @@ export function packageRoot(): string {
   throw new Error("privatelink-lab: cannot find its lessons/ and templates/ folders");
 }
 
-/** XDG state directory for this tool (xdg-basedir: XDG_STATE_HOME, else ~/.local/state). */
+/** This machine, as places.ts needs it. */
+export function herePlace(env: NodeJS.ProcessEnv = process.env): Place {
+  return { platform: process.platform, env, home: homedir() };
+}
+
+/** The state directory for this tool: %LOCALAPPDATA%\privatelink-lab on Windows, XDG elsewhere (see places.ts). */
 export function stateDir(): string {
-  return join(xdgState ?? join(homedir(), ".local", "state"), "privatelink-lab");
+  return stateDirFor(herePlace());
 }
 
 /** The simulated account: one file shared by every participant on this machine. */
 export function sandboxFile(env: NodeJS.ProcessEnv = process.env): string {
-  return env.PRIVATELINK_LAB_SANDBOX_FILE ?? join(stateDir(), "sandbox", "account.json");
+  return sandboxFileFor(herePlace(env));
 }

@@ -63,10 +63,17 @@ describe("the lesson's commands in the learner's shell", () => {
 });
 
 describe("which shell", () => {
-  it("Windows: PowerShell (PSModulePath), cmd.exe when only ComSpec/PROMPT say so; elsewhere bash", () => {
-    expect(detectShell("win32", { PSModulePath: "C:\\Program Files\\WindowsPowerShell\\Modules", ComSpec: "C:\\Windows\\system32\\cmd.exe" })).toBe("powershell");
-    expect(detectShell("win32", { ComSpec: "C:\\Windows\\system32\\cmd.exe", PROMPT: "$P$G" })).toBe("cmd");
-    expect(detectShell("win32", { COMSPEC: "C:\\Windows\\system32\\cmd.exe" })).toBe("cmd");
+  it("Windows: PowerShell when it added the user's module folder, cmd.exe when PROMPT says so, else PowerShell; elsewhere bash", () => {
+    const system = "C:\\Program Files\\WindowsPowerShell\\Modules;C:\\WINDOWS\\system32\\WindowsPowerShell\\v1.0\\Modules";
+    const comSpec = "C:\\WINDOWS\\system32\\cmd.exe";
+    // Windows PowerShell 5.1 and PowerShell 7, started from the Start menu or Windows Terminal
+    expect(detectShell("win32", { PSModulePath: `C:\\Users\\taro\\Documents\\WindowsPowerShell\\Modules;${system}`, ComSpec: comSpec })).toBe("powershell");
+    expect(detectShell("win32", { PSModulePath: `C:\\Users\\taro\\Documents\\PowerShell\\Modules;C:\\Program Files\\PowerShell\\7\\Modules;${system}`, ComSpec: comSpec })).toBe("powershell");
+    // PowerShell started from cmd.exe inherits PROMPT, and still says PowerShell
+    expect(detectShell("win32", { Psmodulepath: `C:\\Users\\taro\\Documents\\WindowsPowerShell\\Modules;${system}`, PROMPT: "$P$G" })).toBe("powershell");
+    // cmd.exe: only the system-wide PSModulePath, and PROMPT
+    expect(detectShell("win32", { PSModulePath: system, ComSpec: comSpec, PROMPT: "$P$G" })).toBe("cmd");
+    expect(detectShell("win32", { PSModulePath: system, ComSpec: comSpec })).toBe("powershell");
     expect(detectShell("win32", {})).toBe("powershell");
     expect(detectShell("linux", { PSModulePath: "/opt/microsoft/powershell/7/Modules" })).toBe("bash");
     expect(detectShell("darwin", {})).toBe("bash");

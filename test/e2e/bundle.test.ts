@@ -42,7 +42,7 @@ describe("the bundle loads only what a screen needs", () => {
   it("the help script: commander, the strings and the help layout; no command, SDK or sandbox", () => {
     const files = sourcesOf("help");
     // string-width (with ansi-regex) runs only for text that needs it (text-width.ts); budoux only for Japanese.
-    expect(packages(files)).toEqual(["ansi-regex", "budoux", "chalk", "commander", "get-east-asian-width", "string-width", "xdg-basedir"]);
+    expect(packages(files)).toEqual(["ansi-regex", "budoux", "chalk", "commander", "get-east-asian-width", "string-width"]);
     expect(files.filter((f) => /^src\/(commands\/(?!environment|challenge-wire|workshop\/wire)|sandbox\/(?!clock)|lesson|aws\/(?!error-translation))/.test(f))).toEqual([]);
     // ...while the whole CLI has them all.
     expect(packages(sourcesOf("cli"))).toEqual(expect.arrayContaining(["@aws-sdk/client-ec2", "commander", "marked"]));

@@ -8,9 +8,9 @@ import type { GlobalOptions } from "../options.js";
 import type { Environment } from "../session.js";
 import type { SharedOption } from "../../cli.js";
 
-const CLOUD: SharedOption[] = ["sandbox", "sandboxSpeed", "profile", "region", "lang", "yes", "json", "endpointUrl", "shell"];
+const CLOUD: SharedOption[] = ["sandbox", "sandboxSpeed", "profile", "region", "lang", "yes", "json", "endpointUrl"];
 /** The shared options each workshop command uses. */
-const USES: Record<string, SharedOption[]> = { handout: ["lang", "shell"], rehearse: ["sandbox", "sandboxSpeed", "region", "lang"] };
+const USES: Record<string, SharedOption[]> = { handout: ["lang"], plan: [...CLOUD, "shell"], rehearse: ["sandbox", "sandboxSpeed", "region", "lang"] };
 
 /** The lines of the group's examples that show this subcommand. */
 function examplesOf(all: string, name: string): string {

@@ -8,6 +8,7 @@ import { interruptNotice } from "./interrupt-notice.js";
 import { EXIT } from "./errors.js";
 import { translator } from "./i18n/messages.js";
 import { standardOutputs } from "./standard-output.js";
+import { stopSignals, type StopSignal } from "./signals.js";
 
 // `privatelink-lab --json | head`: a closed pipe ends the program quietly, as other CLIs do.
 const outputs = standardOutputs(() => process.exit(0));
@@ -18,12 +19,13 @@ function isPromptExit(err: unknown): boolean {
 }
 
 // Ctrl-C, `kill` and a closed terminal all stop the same way: say how to continue, exit 128+n.
-const SIGNAL_EXIT = { SIGINT: EXIT.interrupted, SIGTERM: EXIT.terminated, SIGHUP: EXIT.hangup } as const;
+// (On Windows: Ctrl-C, Ctrl-Break and closing the window; see signals.ts.)
+const SIGNAL_EXIT = stopSignals(process.platform);
 let translate = translator("en");
 const interruptedMessage = (): string => translate(interruptNotice());
 let jsonMode = false;
 
-function sayInterrupted(signal: keyof typeof SIGNAL_EXIT): void {
+function sayInterrupted(signal: StopSignal): void {
   try {
     if (jsonMode) outputs.stdout.write(JSON.stringify({ time: new Date().toISOString(), type: "interrupted", signal, message: interruptedMessage() }) + "\n");
     outputs.stderr.write("\n" + interruptedMessage() + "\n");
@@ -32,10 +34,10 @@ function sayInterrupted(signal: keyof typeof SIGNAL_EXIT): void {
   }
 }
 
-for (const signal of Object.keys(SIGNAL_EXIT) as (keyof typeof SIGNAL_EXIT)[]) {
+for (const [signal, code] of Object.entries(SIGNAL_EXIT) as [StopSignal, number][]) {
   process.on(signal, () => {
     sayInterrupted(signal);
-    process.exit(SIGNAL_EXIT[signal]);
+    process.exit(code);
   });
 }
 

@@ -1,9 +1,9 @@
 /** Where the package's data lives (templates, lessons) and where the learner's state goes. */
 import { homedir } from "node:os";
-import { xdgState } from "xdg-basedir";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { existsSync } from "node:fs";
+import { sandboxFileFor, stateDirFor, type Place } from "./places.js";
 
 let root: string | undefined;
 
@@ -18,9 +18,14 @@ export function packageRoot(): string {
   throw new Error("privatelink-lab: cannot find its lessons/ and templates/ folders");
 }
 
-/** XDG state directory for this tool (xdg-basedir: XDG_STATE_HOME, else ~/.local/state). */
+/** This machine, as places.ts needs it. */
+export function herePlace(env: NodeJS.ProcessEnv = process.env): Place {
+  return { platform: process.platform, env, home: homedir() };
+}
+
+/** The state directory for this tool: %LOCALAPPDATA%\privatelink-lab on Windows, XDG elsewhere (see places.ts). */
 export function stateDir(): string {
-  return join(xdgState ?? join(homedir(), ".local", "state"), "privatelink-lab");
+  return stateDirFor(herePlace());
 }
 
 /**
@@ -29,7 +34,5 @@ export function stateDir(): string {
  * (`x.db`), which imports that file once.
  */
 export function sandboxFile(env: NodeJS.ProcessEnv = process.env): string {
-  const named = env.PRIVATELINK_LAB_SANDBOX_FILE;
-  if (named === undefined) return join(stateDir(), "sandbox", "account.db");
-  return named.endsWith(".json") ? `${named.slice(0, -".json".length)}.db` : named;
+  return sandboxFileFor(herePlace(env));
 }

@@ -11,7 +11,8 @@ import { saveState, type LessonContext } from "../lesson/context.js";
 import { curlFromConsumer } from "../lesson/steps/curl.js";
 import { BREAKERS } from "./breakers.js";
 import { loadChallenges, loadChallengeText as loadText, type ChallengeDefinition, type ChallengeText } from "./definitions.js";
-import { fillPlaceholders } from "../content/lesson-content.js";
+import { cmdNotes, shellMarkdown } from "../shell/in-text.js";
+import type { Script } from "../shell/script.js";
 import { lessonVars } from "../lesson/vars.js";
 import { readLearnerPath, type LearnerPath } from "./learner-path.js";
 import { readScene, recognise, showsBreak, type ChallengeScene } from "./scene.js";
@@ -28,12 +29,14 @@ function definition(ctx: LessonContext, id: string): ChallengeDefinition {
 }
 
 /** A challenge's text with the learner's real ids filled in. */
-function loadChallengeText(ctx: LessonContext, id: string, path?: LearnerPath): ChallengeText {
+function loadChallengeText(ctx: LessonContext, id: string, path?: LearnerPath): ChallengeText & { hintCommands?: Script[][] } {
   const raw = loadText(ctx.lesson, id, ctx.io.lang);
   if (!path) return raw;
   const vars = { ...lessonVars(ctx, path.view), endpointSgId: path.endpointSgId, endpointId: path.endpointId, providerSgId: path.providerSgId, consumerSgId: path.consumerSgId };
-  const fill = (t: string) => fillPlaceholders(t, vars);
-  return { ...raw, story: fill(raw.story), hints: raw.hints.map(fill), explain: fill(raw.explain) };
+  // Commands in the learner's shell (bash, PowerShell or cmd.exe), kept as data for --json too.
+  const shell = (t: string) => shellMarkdown(t, ctx.io.shell ?? "bash", vars, cmdNotes(ctx.t));
+  const hints = raw.hints.map(shell);
+  return { ...raw, story: shell(raw.story).markdown, hints: hints.map((h) => h.markdown), hintCommands: hints.map((h) => h.commands), explain: shell(raw.explain).markdown };
 }
 
 function now(ctx: LessonContext): string {
@@ -173,7 +176,8 @@ export async function checkChallenge(ctx: LessonContext): Promise<boolean> {
   active.hints = n + 1;
   saveState(ctx);
   const hint = `${ctx.t("engine.hint", { n: n + 1, total: text.hints.length })} ${text.hints[n] ?? ""}`;
-  ctx.io.notify({ type: "challenge", id: active.id, title: text.title, status: "broken", message: `${ctx.t("challenge.notFixed")}\n\n${hint}` });
+  const commands = text.hintCommands?.[n] ?? [];
+  ctx.io.notify({ type: "challenge", id: active.id, title: text.title, status: "broken", message: `${ctx.t("challenge.notFixed")}\n\n${hint}`, ...(commands.length > 0 ? { commands, shell: ctx.io.shell ?? "bash" } : {}) });
   return false;
 }
 

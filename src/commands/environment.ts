@@ -19,6 +19,8 @@ export interface Environment {
   /** Tests inject clients (e.g. a sandbox on a MemoryStore). */
   makeClients?: (state: LessonState) => Promise<AwsClients>;
   stateDir?: string;
+  /** The operating system the paths and the shell are chosen for (default: process.platform). */
+  platform?: NodeJS.Platform;
   /** Tests that act on the sandbox through the SDK as a learner would in the console/CLI. */
   learnerReachesSandbox?: boolean;
 }

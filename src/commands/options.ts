@@ -10,4 +10,6 @@ export interface GlobalOptions {
   yes?: boolean;
   json?: boolean;
   endpointUrl?: string;
+  /** The shell the printed commands are written for (bash, powershell, cmd); guessed when absent. */
+  shell?: string;
 }

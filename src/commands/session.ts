@@ -21,6 +21,7 @@ import type { Environment } from "./environment.js";
 import { checkRegion, isRegionName, validateInputs } from "./validate.js";
 import { lockParticipant, type Access } from "./participant-lock.js";
 import { timeoutSeconds } from "../aws/network-guard.js";
+import { chooseShell } from "../shell/choose.js";
 
 export type { Environment } from "./environment.js";
 export { processEnvironment } from "./environment.js";
@@ -34,6 +35,12 @@ export function chooseLang(opts: GlobalOptions, env: NodeJS.ProcessEnv): Lang {
 }
 
 export async function makeHost(opts: GlobalOptions, e: Environment, lang: Lang, t: Translate): Promise<IoHost> {
+  const io = await makeBareHost(opts, e, lang, t);
+  io.shell = chooseShell(opts.shell, e.platform ?? process.platform, e.env);
+  return io;
+}
+
+async function makeBareHost(opts: GlobalOptions, e: Environment, lang: Lang, t: Translate): Promise<IoHost> {
   // (stdin last: reading it makes it, which a `--yes` or `--json` run never needs)
   const interactive = !opts.yes && !opts.json && Boolean(e.stdout.isTTY) && Boolean(e.stdin.isTTY);
   if (e.makeHost) return e.makeHost(lang, t, interactive);

@@ -7,7 +7,7 @@ import type { Environment } from "./environment.js";
 import type { GlobalOptions } from "./options.js";
 
 /** The options many commands share; each command lists only those it uses. */
-export type SharedOption = "sandbox" | "sandboxSpeed" | "profile" | "region" | "prefix" | "lang" | "mode" | "yes" | "json" | "endpointUrl";
+export type SharedOption = "sandbox" | "sandboxSpeed" | "profile" | "region" | "prefix" | "lang" | "mode" | "yes" | "json" | "endpointUrl" | "shell";
 
 export interface SharedOptionRow {
   flags: string;
@@ -26,6 +26,7 @@ export const SHARED: Record<SharedOption, SharedOptionRow> = {
   yes: { flags: "-y, --yes", help: "help.opt.yes" },
   json: { flags: "--json", help: "help.opt.json" },
   endpointUrl: { flags: "--endpoint-url <url>", help: "help.opt.endpointUrl" },
+  shell: { flags: "--shell <shell>", help: "shell.help", choices: ["bash", "powershell", "cmd"] },
 };
 
 /** A command's own option; `repeatable`: given again, it adds to a list. */
@@ -59,7 +60,7 @@ export interface CommandRow {
   showGroupOptions?: true;
 }
 
-const ALL: readonly SharedOption[] = ["sandbox", "sandboxSpeed", "profile", "region", "prefix", "lang", "mode", "yes", "json", "endpointUrl"];
+const ALL: readonly SharedOption[] = ["sandbox", "sandboxSpeed", "profile", "region", "prefix", "lang", "mode", "yes", "json", "endpointUrl", "shell"];
 const LOOK: readonly SharedOption[] = ["sandbox", "profile", "region", "prefix", "lang", "json", "endpointUrl"];
 const CLOUD: readonly SharedOption[] = ["sandbox", "sandboxSpeed", "profile", "region", "lang", "yes", "json", "endpointUrl"];
 const RESTART: OptionRow = { flags: "--restart", help: "help.opt.restart" };
@@ -102,7 +103,7 @@ export const PROGRAM: CommandRow = {
       run: async (c) => (await import("./templates.js")).templates(c.opts(), c.e),
     },
     { name: "doctor", help: "doctor.help.cmd", options: LOOK, examples: "doctor.help.examples", run: async (c) => (await import("./doctor.js")).doctor(c.opts(), c.e) },
-    { name: "diagnose", help: "diagnose.help.cmd", options: LOOK, examples: "diagnose.help.examples", run: async (c) => (await import("./diagnose.js")).diagnose(c.opts(), c.e) },
+    { name: "diagnose", help: "diagnose.help.cmd", options: [...LOOK, "shell"], examples: "diagnose.help.examples", run: async (c) => (await import("./diagnose.js")).diagnose(c.opts(), c.e) },
     {
       name: "challenge",
       help: "challenge.help.cmd",
@@ -132,6 +133,7 @@ export const PROGRAM: CommandRow = {
             { flags: "--hours <h>", help: "workshop.help.opt.hours" },
             { flags: "--spare <n>", help: "workshop.help.opt.spare" },
             ...CLOUD,
+            "shell",
           ],
           run: async (c) => (await import("./workshop/plan.js")).workshopPlan(c.opts(), c.e),
         },

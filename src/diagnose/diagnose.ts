@@ -12,6 +12,7 @@ import { firstFailure, walkChain, type Link } from "../reachability/chain.js";
 import { factsFromDescribe } from "../reachability/from-describe.js";
 import { findLearnersEndpoint, readShapes } from "./read.js";
 import { explainLink, loadDiagnoseText, type ExplainedLink } from "./text.js";
+import { cmdNotes } from "../shell/in-text.js";
 
 export const HTTP_PORT = 80;
 
@@ -56,7 +57,7 @@ export async function diagnose(ctx: LessonContext, known?: CloudView): Promise<D
     providerSgId: view.provider?.resources.SecurityGroup,
     providerVpcCidr: (await providerVpcCidr(ctx, view)) ?? "<Provider VPC CIDR>",
   };
-  const explained = links.map((l) => explainLink(text, l, vars));
+  const explained = links.map((l) => explainLink(text, l, vars, ctx.io.shell, cmdNotes(ctx.t)));
   const first = firstFailure(links);
   return {
     title: text.title,

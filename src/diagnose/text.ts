@@ -10,6 +10,8 @@ import { parseYaml } from "../content/yaml-data.js";
 import type { Lang } from "../i18n/lang.js";
 import type { Link } from "../reachability/chain.js";
 import type { DiagnosisLink } from "../ui/io-host.js";
+import { shellLines } from "../shell/in-text.js";
+import type { CmdNotes, Shell } from "../shell/render.js";
 
 export interface ProblemText {
   what: string;
@@ -31,7 +33,7 @@ export function loadDiagnoseText(lesson: string, lang: Lang, root?: string): Dia
 export type ExplainedLink = DiagnosisLink;
 
 /** A link in words, with the learner's values filled in. */
-export function explainLink(text: DiagnoseText, link: Link, vars: Record<string, string | undefined>): ExplainedLink {
+export function explainLink(text: DiagnoseText, link: Link, vars: Record<string, string | undefined>, shell: Shell = "bash", notes?: CmdNotes): ExplainedLink {
   const all = { ...vars, ...link.vars };
   const fill = (s: string | undefined) => (s === undefined ? undefined : fillPlaceholders(s, all).trimEnd());
   const entry = text.links[link.id];
@@ -43,6 +45,12 @@ export function explainLink(text: DiagnoseText, link: Link, vars: Record<string,
     name: (link.status === "skip" ? entry?.short : fill(entry?.name)) ?? link.id,
     ...(p ? { what: fill(p.what), why: fill(p.why) } : {}),
     ...(p?.console ? { console: fill(p.console) } : {}),
-    ...(p?.cli ? { cli: fill(p.cli) } : {}),
+    ...(p?.cli ? fixCommands(p.cli, all, shell, notes) : {}),
   };
+}
+
+/** The fix's commands in the learner's shell, and as data. */
+function fixCommands(cli: string, vars: Record<string, string | undefined>, shell: Shell, notes?: CmdNotes): Pick<DiagnosisLink, "cli" | "commands" | "shell"> {
+  const { text, commands } = shellLines(cli, shell, vars, notes);
+  return { cli: text, ...(commands.length > 0 ? { commands, shell } : {}) };
 }

@@ -2,7 +2,8 @@
  * How the engine shows lesson text: filled with the learner's real values, and remembered, so
  * the quiz asks only what this learner was shown (`<step>` for a concept, `<step>/<note>`).
  */
-import { fillPlaceholders, type StepContent } from "../content/lesson-content.js";
+import type { StepContent } from "../content/lesson-content.js";
+import { cmdNotes, shellMarkdown } from "../shell/in-text.js";
 import type { CloudView } from "./cloud-view.js";
 import { saveState, type LessonContext } from "./context.js";
 import { lessonVars } from "./vars.js";
@@ -11,7 +12,10 @@ export type Section = "concept" | "console" | "cli" | "done" | "note" | "hint";
 
 export function explain(ctx: LessonContext, step: string, section: Section, text: string, view: CloudView): void {
   if (!text.trim()) return;
-  ctx.io.notify({ type: "explain", step, section, markdown: fillPlaceholders(text, lessonVars(ctx, view)) });
+  // Commands are rendered for the learner's shell (bash, PowerShell or cmd.exe) and also sent as data.
+  const shell = ctx.io.shell ?? "bash";
+  const { markdown, commands } = shellMarkdown(text, shell, lessonVars(ctx, view), cmdNotes(ctx.t));
+  ctx.io.notify({ type: "explain", step, section, markdown, ...(commands.length > 0 ? { commands, shell } : {}) });
 }
 
 /** Records that the learner saw `item` (kept in the progress file, so a resumed quiz knows too). */

@@ -1,6 +1,6 @@
 /** The learner's real values for `{{placeholders}}` in lesson content. */
-import { join } from "node:path";
 import { packageRoot } from "../paths.js";
+import { templatePathFor } from "../places.js";
 import type { CloudView } from "./cloud-view.js";
 import { ourEndpoint, ourService } from "./cloud-view.js";
 import type { LessonContext } from "./context.js";
@@ -72,8 +72,8 @@ function cloudVars(ctx: LessonContext, view: CloudView): LessonVars {
     httpSource: http?.source,
     otherRules: http?.others.join(", ") || undefined,
     // Absolute: after `npx` the package lives in npm's cache, not in the learner's folder.
-    consumerTemplate: join(packageRoot(), "templates", "Consumer.yml"),
-    providerTemplate: join(packageRoot(), "templates", "Provider.yml"),
+    consumerTemplate: templatePathFor(packageRoot(), "Consumer.yml", process.platform),
+    providerTemplate: templatePathFor(packageRoot(), "Provider.yml", process.platform),
   };
 }
 

@@ -3,6 +3,9 @@
  * whether N more learners fit in a region (and which increases to request, with their codes).
  * Reading the values and the usage is `quota-read.ts`; this file does no I/O.
  */
+import { renderCommand, type Shell } from "../shell/render.js";
+import type { Command } from "../shell/script.js";
+
 export type QuotaId = "vpcs" | "gatewayEndpoints" | "interfaceEndpointsPerVpc" | "nlbs" | "vcpus";
 
 export interface QuotaSpec {
@@ -98,7 +101,13 @@ export function planCapacity(limits: QuotaLimits, usage: QuotaUsage, learners: n
   return { learners, fits: increases.length === 0, room: Math.min(...lines.map((l) => l.room)), lines, increases };
 }
 
-/** The AWS CLI command that requests an increase. */
-export function increaseCommand(i: QuotaIncrease): string {
-  return `aws service-quotas request-service-quota-increase --service-code ${i.serviceCode} --quota-code ${i.code} --desired-value ${i.desired}`;
+/** The AWS CLI command that requests an increase, as a program and its arguments. */
+export function increaseArgv(i: QuotaIncrease): Command {
+  const words = ["service-quotas", "request-service-quota-increase", "--service-code", i.serviceCode, "--quota-code", i.code, "--desired-value", String(i.desired)];
+  return { program: "aws", args: words.map((value) => ({ value })) };
+}
+
+/** The same command, written for the learner's shell (bash, PowerShell or cmd.exe). */
+export function increaseCommand(i: QuotaIncrease, shell: Shell = "bash"): string {
+  return renderCommand(increaseArgv(i), shell, { oneLine: true });
 }

@@ -8,6 +8,7 @@ import { dirname, join } from "node:path";
 import { LabError } from "../errors.js";
 import { localFileError, onLocalFile } from "../guard/local-file.js";
 import { readWholeFile, writeWholeFile } from "../whole-file.js";
+import { replaceFile } from "../guard/replace-file.js";
 import { LessonStateSchema, MIGRATIONS, STATE_SCHEMA_VERSION, type LessonState, type Migration } from "./schema.js";
 
 export type LoadResult =
@@ -80,7 +81,7 @@ export class StateFile {
         writeWholeFile(tmp, text, 0o600);
       }
       chmodSync(tmp, 0o600);
-      renameSync(tmp, path);
+      replaceFile(tmp, path);
       if (first) this.saveLast(state.prefix);
       this.savedFor = state.prefix;
       this.savedContent = content;

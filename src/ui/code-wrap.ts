@@ -17,6 +17,8 @@ export interface CodeOptions {
 }
 
 const SHELL = new Set(["sh", "bash", "shell", "console", "zsh"]);
+/** PowerShell continues a line with a backtick, cmd.exe with a caret (see src/shell/render.ts). */
+const CONTINUED: Record<string, string> = { powershell: " `", bat: " ^" };
 
 interface Word {
   text: string;
@@ -66,7 +68,7 @@ function splitWord(word: Word, room: number): [string, Word] {
 }
 
 /** One shell command in lines of at most `width` columns, continued with ` \` (pasteable as is). */
-export function wrapCommand(line: string, width: number, indent: string): string[] {
+export function wrapCommand(line: string, width: number, indent: string, cont = " \\"): string[] {
   const lead = /^ */.exec(line)?.[0] ?? "";
   const words = shellWords(line.slice(lead.length));
   const out: string[] = [];
@@ -83,9 +85,15 @@ export function wrapCommand(line: string, width: number, indent: string): string
       empty = false;
       continue;
     }
-    if (!empty && need <= width - displayWidth(more) - 2) {
-      out.push(cur + " \\");
+    if (!empty && (need <= width - displayWidth(more) - 2 || cont !== " \\")) {
+      // (only bash can split a word across lines: elsewhere a long word runs past the edge)
+      out.push(cur + cont);
       cur = more + word.text;
+      continue;
+    }
+    if (cont !== " \\") {
+      cur += (empty ? "" : " ") + word.text;
+      empty = false;
       continue;
     }
     // Too long for any line: split it, starting on this line, continuing at column 0.
@@ -128,14 +136,17 @@ function cut(line: string, width: number, indent: string): string[] {
 
 /** A code block, indented, each line at most `width` columns. */
 export function wrapCode(text: string, lang: string, width: number, o: CodeOptions): string {
-  const shell = SHELL.has(lang.trim().toLowerCase());
+  const name = lang.trim().toLowerCase();
+  const cont = SHELL.has(name) ? " \\" : CONTINUED[name];
+  const comment = name === "bat" ? /^ *rem /i : /^ *#/;
   return text
     .split("\n")
     .flatMap((line) => {
       if (displayWidth(o.indent + line) <= width) return [o.indent + line];
-      if (!shell) return cut(line, width, o.indent);
-      return /^ *#/.test(line) ? wrapComment(line, width, o.indent, o.phrases) : wrapCommand(line, width, o.indent);
+      if (!cont) return cut(line, width, o.indent);
+      if (name === "bat" && comment.test(line)) return wrap(line.replace(/^ *rem /i, ""), width, { first: o.indent + "rem ", rest: o.indent + "rem ", phrases: o.phrases }).split("\n");
+      return comment.test(line) ? wrapComment(line, width, o.indent, o.phrases) : wrapCommand(line, width, o.indent, cont);
     })
-    .map((l) => (/^ *#/.test(l) && shell ? o.c.dim(l) : o.c.cyan(l)))
+    .map((l) => (comment.test(l) && cont ? o.c.dim(l) : o.c.cyan(l)))
     .join("\n");
 }

@@ -4,6 +4,8 @@
  * test recorder). Every question carries a default, which a non-interactive host returns.
  */
 import type { Lang } from "../i18n/lang.js";
+import type { Shell } from "../shell/render.js";
+import type { Script } from "../shell/script.js";
 
 /** A cloud resource the lesson made or found. */
 export interface ResourceRef {
@@ -63,7 +65,15 @@ export type LabEvent =
   | { type: "lesson-started"; lesson: string; backend: string; region: string; prefix: string; lang: Lang; mode: string; resumedAt?: string }
   | { type: "notice"; level: "info" | "warn" | "success"; message: string }
   | { type: "step-started"; step: string; index: number; total: number; title: string }
-  | { type: "explain"; step: string; section: "concept" | "console" | "cli" | "done" | "note" | "hint"; markdown: string }
+  | {
+      type: "explain";
+      step: string;
+      section: "concept" | "console" | "cli" | "done" | "note" | "hint";
+      markdown: string;
+      /** The commands in `markdown`, as programs and arguments (see src/shell/), and the shell they are rendered for. */
+      commands?: Script[];
+      shell?: Shell;
+    }
   | { type: "diagram"; step: string; text: string }
   | { type: "progress"; step: string; message: string }
   | { type: "resource-created"; step: string; kind: string; id: string }
@@ -95,7 +105,7 @@ export type LabEvent =
   | { type: "error"; key: string; message: string; hint?: string }
   | { type: "lesson-finished"; cleanedUp: boolean }
   | { type: "diagnosis"; title: string; ok: boolean; links: DiagnosisLink[]; first?: DiagnosisLink }
-  | { type: "challenge"; id: string; title: string; status: "started" | "broken" | "fixed" | "given-up" | "hint"; message: string }
+  | { type: "challenge"; id: string; title: string; status: "started" | "broken" | "fixed" | "given-up" | "hint"; message: string; commands?: Script[]; shell?: Shell }
   /** `sandbox serve` is listening: where, and the key pair to sign with (never valid on AWS). */
   | { type: "sandbox-served"; url: string; host: string; port: number; region: string; accessKeyId: string; secretAccessKey: string };
 
@@ -109,6 +119,9 @@ export interface DiagnosisLink {
   why?: string;
   console?: string;
   cli?: string;
+  /** `cli` as programs and arguments, and the shell it is rendered for. */
+  commands?: Script[];
+  shell?: Shell;
 }
 
 export interface Choice<T> {
@@ -126,6 +139,8 @@ export interface Spinner {
 
 export interface IoHost {
   readonly lang: Lang;
+  /** The shell the printed commands are written for (absent: bash). */
+  shell?: Shell;
   /** False when there is no TTY, with --yes or with --json: every question returns its default. */
   readonly interactive: boolean;
   notify(event: LabEvent): void;

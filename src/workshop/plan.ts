@@ -7,7 +7,8 @@ import type { AwsClients } from "../aws/clients.js";
 import { readCapacity } from "../preflight/quota-read.js";
 import type { Translate } from "../i18n/messages.js";
 import { costPerHour, FULL_LESSON, PRICE_TABLE_DATE } from "../lesson/pricing.js";
-import { increaseCommand, type CapacityPlan, type QuotaUsage } from "../preflight/quota-plan.js";
+import type { Shell } from "../shell/render.js";
+import { increaseArgv, increaseCommand, type CapacityPlan, type QuotaUsage } from "../preflight/quota-plan.js";
 
 export interface WorkshopPlan {
   learners: number;
@@ -57,8 +58,11 @@ export function quotaRows(plan: WorkshopPlan, t: Translate): string[][] {
   return [header, ...rows];
 }
 
-export function increaseLines(plan: WorkshopPlan): { code: string; name: string; current: number; desired: number; command: string }[] {
-  return plan.capacity.increases.map((i) => ({ code: i.code, name: i.name, current: i.current, desired: i.desired, command: increaseCommand(i) }));
+export function increaseLines(plan: WorkshopPlan, shell: Shell = "bash"): { code: string; name: string; current: number; desired: number; command: string; argv: string[] }[] {
+  return plan.capacity.increases.map((i) => {
+    const c = increaseArgv(i);
+    return { code: i.code, name: i.name, current: i.current, desired: i.desired, command: increaseCommand(i, shell), argv: [c.program, ...c.args.map((a) => a.value)] };
+  });
 }
 
 export { PRICE_TABLE_DATE };

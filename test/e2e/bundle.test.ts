@@ -37,7 +37,7 @@ describe("the bundle loads only what a screen needs", () => {
     const files = loadedWith("src/bin.ts");
     // string-width (with ansi-regex) runs only for text that needs it (text-width.ts); colours and
     // the Japanese phrase breaker are loaded by import() when help needs them.
-    expect(packages(files)).toEqual(["ansi-regex", "commander", "get-east-asian-width", "string-width", "xdg-basedir"]);
+    expect(packages(files)).toEqual(["ansi-regex", "commander", "get-east-asian-width", "string-width"]);
     expect(files.filter((f) => /^src\/(commands\/(?!environment|table)|sandbox\/(?!clock)|lesson|aws\/(?!error-translation))/.test(f))).toEqual([]);
     // ...while the whole build has them all.
     expect(packages(Object.values(meta.outputs).flatMap((o) => Object.keys(o.inputs)))).toEqual(expect.arrayContaining(["@aws-sdk/client-ec2", "commander", "marked"]));

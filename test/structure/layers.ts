@@ -4,10 +4,11 @@
  * module and any module of a lower layer, never a module beside it in its layer or above it.
  */
 export const LAYERS: readonly (readonly string[])[] = [
+  ["places.ts"],
   ["errors.ts", "paths.ts", "stable-hash.ts", "whole-file.ts", "standard-output.ts", "interrupt-notice.ts", "participant.ts", "challenge-mark.ts"],
-  ["guard/", "i18n/"],
+  ["guard/", "i18n/", "signals.ts"],
   ["reachability/", "content/", "state/"],
-  ["sandbox/"],
+  ["sandbox/", "shell/"],
   ["aws/"],
   ["ui/"],
   ["preflight/"],

@@ -38,14 +38,14 @@ export async function workshopPlan(opts: PlanOptions, e: Environment): Promise<v
   });
   const assumed = plan.capacity.lines.find((l) => l.limit.source === "assumed");
   if (assumed) io.notify({ type: "notice", level: "warn", message: t("workshop.plan.assumed", { reason: assumed.limit.reason ?? "?" }) });
-  const increases = increaseLines(plan);
+  const increases = increaseLines(plan, io.shell);
   if (increases.length === 0) {
     io.notify({ type: "notice", level: "success", message: t("workshop.plan.fits", { n: learners + spare }) });
   } else {
     io.notify({ type: "notice", level: "warn", message: t("workshop.plan.increases", { n: learners + spare, room: plan.capacity.room }) });
     io.notify({ type: "table", rows: increases.map((i) => [i.code, i.name, `${i.current} → ${i.desired}`]), data: { name: "increases", items: increases } });
     io.notify({ type: "notice", level: "info", message: t("workshop.plan.request") });
-    io.notify({ type: "table", rows: increases.map((i) => [i.command]), data: { name: "increase-commands", items: increases.map((i) => ({ code: i.code, command: i.command })) } });
+    io.notify({ type: "table", rows: increases.map((i) => [i.command]), data: { name: "increase-commands", items: increases.map((i) => ({ code: i.code, command: i.command, argv: i.argv, shell: io.shell ?? "bash" })) } });
   }
   const c = plan.cost;
   io.notify({

@@ -1,0 +1,66 @@
+/**
+ * Where the learner's files live, for a given operating system (injected, so tests can ask for
+ * Windows on Linux). Windows programs keep per-user data that is not roamed in
+ * `%LOCALAPPDATA%` (`C:\Users\<you>\AppData\Local`), so there: `%LOCALAPPDATA%\privatelink-lab`
+ * for the progress files and the sandbox account, `…\privatelink-lab\cache` for caches.
+ * Elsewhere the XDG base directories: `$XDG_STATE_HOME/privatelink-lab` (default
+ * `~/.local/state/…`) and `$XDG_CACHE_HOME/privatelink-lab` (default `~/.cache/…`). Paths are
+ * joined with that system's own separator (node:path's win32 or posix), never with a `/`.
+ */
+import { posix, win32 } from "node:path";
+
+export interface Place {
+  platform: NodeJS.Platform;
+  env: NodeJS.ProcessEnv;
+  /** The user's home folder (os.homedir() on that system). */
+  home: string;
+}
+
+const APP = "privatelink-lab";
+
+export function pathApi(platform: NodeJS.Platform): typeof posix {
+  return platform === "win32" ? win32 : posix;
+}
+
+/** An environment variable, by name; Windows names are case-insensitive (`LocalAppData` too). */
+function envVar(p: Place, name: string): string | undefined {
+  if (p.platform !== "win32") return p.env[name] || undefined;
+  const key = Object.keys(p.env).find((k) => k.toLowerCase() === name.toLowerCase());
+  return (key && p.env[key]) || undefined;
+}
+
+/** An XDG variable counts only when it holds an absolute path (the specification says so). */
+function xdg(p: Place, name: string): string | undefined {
+  const v = envVar(p, name);
+  return v && posix.isAbsolute(v) ? v : undefined;
+}
+
+function localAppData(p: Place): string {
+  const v = envVar(p, "LOCALAPPDATA");
+  return v && win32.isAbsolute(v) ? v : win32.join(p.home, "AppData", "Local");
+}
+
+/** The folder of the progress files (and, inside it, the sandbox account). */
+export function stateDirFor(p: Place): string {
+  if (p.platform === "win32") return win32.join(localAppData(p), APP);
+  return posix.join(xdg(p, "XDG_STATE_HOME") ?? posix.join(p.home, ".local", "state"), APP);
+}
+
+/** The simulated account's file (PRIVATELINK_LAB_SANDBOX_FILE moves it). */
+export function sandboxFileFor(p: Place): string {
+  const named = envVar(p, "PRIVATELINK_LAB_SANDBOX_FILE");
+  if (named === undefined) return pathApi(p.platform).join(stateDirFor(p), "sandbox", "account.db");
+  // A name of the old JSON file (`x.json`) means the database beside it (`x.db`), which imports that file once.
+  return named.endsWith(".json") ? `${named.slice(0, -".json".length)}.db` : named;
+}
+
+/** The folder for caches that can be thrown away (compiled code). */
+export function cacheDirFor(p: Place): string {
+  if (p.platform === "win32") return win32.join(localAppData(p), APP, "cache");
+  return posix.join(xdg(p, "XDG_CACHE_HOME") ?? posix.join(p.home, ".cache"), APP);
+}
+
+/** A template inside the package, on that system (what `file://` is followed by in the CLI commands). */
+export function templatePathFor(packageRoot: string, file: string, platform: NodeJS.Platform): string {
+  return pathApi(platform).join(packageRoot, "templates", file);
+}

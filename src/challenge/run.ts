@@ -30,7 +30,16 @@ function definition(ctx: LessonContext, id: string): ChallengeDefinition {
 function loadChallengeText(ctx: LessonContext, id: string, path?: LearnerPath): ChallengeText {
   const raw = loadText(ctx.lesson, id, ctx.io.lang);
   if (!path) return raw;
-  const vars = { ...lessonVars(ctx, path.view), endpointSgId: path.endpointSgId, endpointId: path.endpointId, providerSgId: path.providerSgId, consumerSgId: path.consumerSgId };
+  const vars = {
+    ...lessonVars(ctx, path.view),
+    endpointSgId: path.endpointSgId,
+    endpointId: path.endpointId,
+    providerSgId: path.providerSgId,
+    consumerSgId: path.consumerSgId,
+    listenerArn: path.listenerArn,
+    providerVpcCidr: path.providerVpcCidr,
+    consumerVpcCidr: path.consumerVpcCidr,
+  };
   const fill = (t: string) => fillPlaceholders(t, vars);
   return { ...raw, story: fill(raw.story), hints: raw.hints.map(fill), explain: fill(raw.explain) };
 }

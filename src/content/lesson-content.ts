@@ -9,6 +9,7 @@ import { join } from "node:path";
 import type { Lang } from "../i18n/lang.js";
 import { packageRoot } from "../paths.js";
 import { parseYaml } from "./yaml-data.js";
+import { UnfilledValue } from "../i18n/messages.js";
 
 export interface Manifest {
   id: string;
@@ -134,9 +135,20 @@ export function loadQuiz(lesson: string, lang: Lang, root?: string): QuizQuestio
 
 const PLACEHOLDER = /\{\{\s*(\w+)\s*\}\}/g;
 
-/** Fills `{{name}}` with the learner's values; unknown names stay visible as `<name>`. */
-export function fillPlaceholders(text: string, vars: Record<string, string | undefined>): string {
-  return text.replace(PLACEHOLDER, (_m, name: string) => vars[name] ?? `<${name}>`);
+/**
+ * Fills `{{name}}` with the learner's values. A name without a value is refused (UnfilledValue):
+ * a screen must never show `<name>` or `{{name}}`; the content check fills every text with the
+ * values each path through the lesson has.
+ */
+export function fillPlaceholders(text: string, vars: Record<string, string | undefined>, where = "lesson text"): string {
+  const missing = unfilledPlaceholders(text, vars);
+  if (missing.length > 0) throw new UnfilledValue(where, missing);
+  return text.replace(PLACEHOLDER, (_m, name: string) => vars[name] ?? "");
+}
+
+/** Fills `{{name}}`, or undefined when a value is missing (for text that may be left out). */
+export function fillIfKnown(text: string, vars: Record<string, string | undefined>): string | undefined {
+  return unfilledPlaceholders(text, vars).length > 0 ? undefined : fillPlaceholders(text, vars);
 }
 
 /** The `{{names}}` a text needs that `vars` has no value for (a screen would show `<name>`). */

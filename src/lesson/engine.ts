@@ -64,10 +64,11 @@ async function learnerDoes(ctx: LessonContext, step: Step, content: StepContent,
     explainNotes(ctx, content, notes, current, notesShown);
     if (step.detect(current, ctx.state).done || regressed(ctx, step, current)) return current;
     const text = content.hints[Math.min(hint, content.hints.length - 1)];
-    ctx.io.notify({ type: "notice", level: "warn", message: ctx.t("engine.notYet", { why: ctx.t(step.detect(current, ctx.state).why) }) });
+    const missing = step.detect(current, ctx.state);
+    ctx.io.notify({ type: "notice", level: "warn", message: ctx.t("engine.notYet", { why: ctx.t(missing.why, missing.vars) }) });
     if (text) explain(ctx, step.id, "hint", `${ctx.t("engine.hint", { n: Math.min(hint + 1, content.hints.length), total: content.hints.length })} ${text}`, current);
     hint += 1;
-    if (!ctx.io.interactive && hint > content.hints.length) throw new LabError("error.stepNotDone", { step: step.id });
+    if (!ctx.io.interactive && hint > content.hints.length) throw new LabError("error.stepNotDone", { step: step.id, why: ctx.t(missing.why, missing.vars) });
   }
 }
 

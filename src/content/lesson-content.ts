@@ -29,6 +29,8 @@ export interface StepContent {
   done: string;
   /** `## done: <variant>`: what happened when the learner took another path (e.g. no acceptance). */
   doneVariants: Record<string, string>;
+  /** `## concept: <variant>`: the concept as the cloud makes it true (e.g. a service without acceptance). */
+  conceptVariants: Record<string, string>;
   notes: Record<string, string>;
   /** Front matter `teaches:`: notes shown on every path once the step is done (guided and hands-on). */
   teaches: string[];
@@ -90,9 +92,10 @@ export function parseStepMarkdown(id: string, text: string): StepContent {
   flush();
   const notes: Record<string, string> = {};
   const doneVariants: Record<string, string> = {};
+  const conceptVariants: Record<string, string> = {};
   for (const [key, value] of Object.entries(sections)) {
-    const m = /^(note|done):\s*(.+)$/.exec(key);
-    if (m) (m[1] === "note" ? notes : doneVariants)[m[2]!.trim()] = value;
+    const m = /^(note|done|concept):\s*(.+)$/.exec(key);
+    if (m) (m[1] === "note" ? notes : m[1] === "done" ? doneVariants : conceptVariants)[m[2]!.trim()] = value;
   }
   return {
     id,
@@ -104,6 +107,7 @@ export function parseStepMarkdown(id: string, text: string): StepContent {
     hints: parseList(sections.hints ?? ""),
     done: sections.done ?? "",
     doneVariants,
+    conceptVariants,
     notes,
     teaches: meta.teaches ?? [],
   };

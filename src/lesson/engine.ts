@@ -13,7 +13,7 @@ import { STEPS } from "./steps/index.js";
 import { explain, explainConcept, explainNotes, rememberTaught } from "./teaching.js";
 import { rememberIds } from "./vars.js";
 import { askToGo, hasReference } from "./pacing.js";
-import { renderDiagram } from "../ui/diagram.js";
+import { diagramModel } from "../ui/diagram.js";
 
 export interface RunOptions {
   /** Run just this step (the `step <id>` command), then stop. */
@@ -77,7 +77,7 @@ export async function runStep(ctx: LessonContext, step: Step, index: number, vie
   const content = loadStep(ctx.lesson, step.id, ctx.io.lang);
   rememberIds(ctx, view);
   ctx.io.notify({ type: "step-started", step: step.id, index, total: STEPS.length, title: content.title });
-  explainConcept(ctx, content, view);
+  explainConcept(ctx, content, view, step.conceptVariant?.(view));
   // The question comes right after the concept (see pacing.ts); logs get the reference at once.
   if (!ctx.io.interactive) explainReference(ctx, content, view);
   let after: CloudView;
@@ -101,7 +101,7 @@ export async function runStep(ctx: LessonContext, step: Step, index: number, vie
   explain(ctx, step.id, "done", doneText, after);
   rememberTaught(ctx);
   // What changed, on the map of the two VPCs.
-  ctx.io.notify({ type: "diagram", step: step.id, text: renderDiagram(detectAll(STEPS, after, ctx.state), step.id, ctx.t) });
+  ctx.io.notify({ type: "diagram", step: step.id, ...diagramModel(detectAll(STEPS, after, ctx.state), step.id) });
   ctx.io.notify({ type: "step-finished", step: step.id, status: "done" });
   return after;
 }

@@ -4,6 +4,7 @@
  * test recorder). Every question carries a default, which a non-interactive host returns.
  */
 import type { Lang } from "../i18n/lang.js";
+import type { DiagramPart } from "./diagram.js";
 
 /** A cloud resource the lesson made or found. */
 export interface ResourceRef {
@@ -64,7 +65,8 @@ export type LabEvent =
   | { type: "notice"; level: "info" | "warn" | "success"; message: string }
   | { type: "step-started"; step: string; index: number; total: number; title: string }
   | { type: "explain"; step: string; section: "concept" | "console" | "cli" | "done" | "note" | "hint"; markdown: string }
-  | { type: "diagram"; step: string; text: string }
+  /** The two VPCs as data (each part and its state); a terminal draws the boxes (src/ui/diagram.ts). */
+  | { type: "diagram"; step: string; parts: DiagramPart[]; linked: boolean; cleanedUp: boolean }
   | { type: "progress"; step: string; message: string }
   | { type: "resource-created"; step: string; kind: string; id: string }
   | { type: "step-finished"; step: string; status: "done" | "already-done" | "skipped" }

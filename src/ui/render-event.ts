@@ -4,6 +4,7 @@ import type { ChalkInstance } from "chalk";
 import type { Translate } from "../i18n/messages.js";
 import type { DiagnosisLink, LabEvent } from "./io-host.js";
 import { renderData } from "./render-data.js";
+import { drawDiagram } from "./diagram.js";
 import type { Phrases } from "./line-breaks.js";
 import { displayWidth, padEnd, truncate } from "./text-width.js";
 import { wrap } from "./wrap.js";
@@ -57,7 +58,7 @@ export { displayWidth } from "./text-width.js";
 
 // (Regular expressions with non-ASCII characters are built from strings, which esbuild writes as
 // ASCII escapes: the bundle stays ASCII, so it is read as one-byte text (scripts/build.mjs).)
-const MARKS = { step: new RegExp("▶[^│]*", "g"), done: new RegExp("✔[^│]*", "g"), todo: new RegExp("·[^│]*", "g") };
+const MARKS = { step: new RegExp("▶[^│]*", "g"), done: new RegExp("✔[^│]*", "g"), todo: new RegExp("[·✕][^│]*", "g") };
 
 function colorDiagram(text: string, c: ChalkInstance): string {
   return text
@@ -94,7 +95,7 @@ export function renderEvent(event: LabEvent, r: RenderTools): string | undefined
     }
     case "diagram":
       // 78 columns; a narrower terminal sees it cut rather than folded into a mess.
-      return colorDiagram(event.text.split("\n").map((l) => truncate(l, r.width)).join("\n"), c);
+      return colorDiagram(drawDiagram(event, t, r.phrases).split("\n").map((l) => truncate(l, r.width)).join("\n"), c);
     case "progress":
       return undefined; // the spinner shows it
     case "resource-created":
@@ -149,6 +150,7 @@ function linkLine(l: DiagnosisLink, r: RenderTools): string {
   const mark = LINK_MARK[l.status];
   const colored = l.status === "pass" ? c.green(mark) : l.status === "fail" ? c.red.bold(mark) : l.status === "warn" ? c.yellow(mark) : c.dim(mark);
   const name = lines(l.status === "skip" ? c.dim(l.name) : l.name, r, `  ${colored} `, "    ");
+  if (l.status === "skip" && l.what) return `${name}\n${lines(c.dim(l.what), r, "      ")}`;
   return l.status === "warn" && l.what ? `${name}\n${lines(c.yellow(l.what), r, "      ")}` : name;
 }
 

@@ -1,5 +1,6 @@
 /** Step 4: the consumer side — an interface endpoint to the service, with its own security group. */
 import { inboundRules } from "../http-rule.js";
+import { offerToRemoveRejected } from "../rejected-endpoint.js";
 import {
   CreateSecurityGroupCommand,
   CreateVpcEndpointCommand,
@@ -97,6 +98,7 @@ export async function createInterfaceEndpoint(ctx: LessonContext, c: EndpointCho
  * lesson's. Without a learner to ask it is kept (the cleanup removes it).
  */
 export async function offerToRemoveStrays(ctx: LessonContext, view: CloudView): Promise<void> {
+  await offerToRemoveRejected(ctx, view);
   for (const e of strayEndpoints(view)) {
     ctx.io.notify({ type: "notice", level: "warn", message: ctx.t("endpoint.stray", { id: e.id, service: e.serviceName }) });
     if (!ctx.io.interactive || !(await ctx.io.confirm(ctx.t("endpoint.removeStray", { id: e.id }), true))) continue;

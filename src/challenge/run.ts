@@ -59,13 +59,17 @@ async function tagConsumer(ctx: LessonContext, path: LearnerPath, id: string, st
 export async function listChallenges(ctx: LessonContext): Promise<void> {
   const p = ctx.state.challenges;
   const active = p.active ?? (await adoptFromCloud(ctx, await readLearnerPath(ctx)));
+  const items = loadChallenges(ctx.lesson).map((c) => {
+    const state = active?.id === c.id ? "active" : p.solved[c.id] ? "solved" : p.gaveUp[c.id] ? "gave-up" : "open";
+    const text = loadChallengeText(ctx, c.id);
+    return { id: c.id, level: c.level, state, title: text.title, summary: text.summary };
+  });
+  const MARK: Record<string, string> = { active: "▶", solved: "✔", "gave-up": "○", open: "·" };
   ctx.io.notify({
     type: "table",
-    rows: loadChallenges(ctx.lesson).map((c) => {
-      const mark = active?.id === c.id ? "▶" : p.solved[c.id] ? "✔" : p.gaveUp[c.id] ? "○" : "·";
-      const text = loadChallengeText(ctx, c.id);
-      return [mark, c.id, "★".repeat(c.level), text.title, text.summary];
-    }),
+    rows: items.map((i) => [MARK[i.state] ?? "·", i.id, "★".repeat(i.level), i.title, i.summary]),
+    // `--json`: named fields, not the drawn row.
+    data: { name: "challenges", items },
   });
   ctx.io.notify({ type: "notice", level: "info", message: ctx.t(active ? "challenge.activeNow" : "challenge.howToStart", { id: active?.id ?? "" }) });
 }

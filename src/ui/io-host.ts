@@ -73,7 +73,8 @@ export type LabEvent =
   | { type: "cost"; perHourUsd: number; region: string; sinceUsd?: number; hours?: number; sandbox: boolean }
   | { type: "curl-result"; step: string; dnsName: string; exitCode: number; stdout: string; stderr: string; ok: boolean; httpStatus?: number; reason?: string }
   | { type: "quiz-answer"; step: string; id: string; right: boolean; answer: string; explanation: string }
-  | { type: "quiz-result"; score: number; total: number }
+  /** `answered: false`: nobody answered (--yes, no TTY): the answers were shown, and no score is given. */
+  | { type: "quiz-result"; answered: boolean; score?: number; total: number }
   /** Rows for a person; `data` is what `--json` writes instead (named records, not rendered cells). */
   | { type: "table"; rows: string[][]; data?: { name: string; items: Record<string, unknown>[] } }
   | {

@@ -121,7 +121,9 @@ export function renderEvent(event: LabEvent, r: RenderTools): string | undefined
       return `${head}\n${r.markdown(event.explanation)}`;
     }
     case "quiz-result":
-      return lines(c.bold(t("render.quizResult", { score: event.score, total: event.total })), r);
+      return event.score === undefined
+        ? lines(c.bold(t("screens.quizShown", { total: event.total })), r)
+        : lines(c.bold(t("render.quizResult", { score: event.score, total: event.total })), r);
     case "table":
       return table(event.rows, r);
     case "status":

@@ -3,6 +3,7 @@
  * Done is what Run Command's history shows: a curl through the endpoint that brought back the
  * Provider's page (the tool's own, or one the learner sent), never a local mark or an exit code.
  */
+import { splitStatus } from "../curl-proof.js";
 import { LabError } from "../../errors.js";
 import { ourEndpoint, provenCurl, type CloudView } from "../cloud-view.js";
 import { curlVerdict, STATUS_MARK, type CurlVerdict } from "../curl-proof.js";
@@ -29,7 +30,8 @@ export async function curlFromConsumer(ctx: LessonContext, step: string, instanc
     step,
     dnsName,
     exitCode: r.exitCode,
-    stdout: r.stdout,
+    // What the page said; the HTTP status has its own field (the marker is ours, not curl's output).
+    stdout: splitStatus(r.stdout).body,
     stderr: r.stderr,
     ok: verdict.ok,
     ...(verdict.status !== undefined ? { httpStatus: verdict.status } : {}),

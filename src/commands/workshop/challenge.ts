@@ -29,11 +29,15 @@ export async function workshopChallenge(id: string, opts: WorkshopChallengeOptio
     } catch (err) {
       if (!(err instanceof LabError)) throw err;
       if (err.key === "challenge.unknown") throw err;
-      return { prefix: p.prefix, ok: false as const, why: t(err.key, err.vars) };
+      return { prefix: p.prefix, ok: false as const, key: err.key, why: t(err.key, err.vars) };
     }
   });
-  for (const r of results) {
-    io.notify({ type: "notice", level: r.ok ? "success" : "info", message: r.ok ? t("workshop.challenge.started", { prefix: r.prefix, id }) : t("workshop.challenge.skipped", { prefix: r.prefix, why: r.why }) });
-  }
+  const lines = results.map((r) => (r.ok ? t("workshop.challenge.started", { prefix: r.prefix, id }) : t("workshop.challenge.skipped", { prefix: r.prefix, why: r.why })));
+  // A person reads one line per participant; `--json` gets each participant as named fields.
+  io.notify({
+    type: "table",
+    rows: results.map((r, i) => [r.ok ? "✔" : "·", lines[i] ?? ""]),
+    data: { name: "challenge-started", items: results.map((r) => ({ prefix: r.prefix, challenge: id, started: r.ok, ...(r.ok ? {} : { reason: r.key, text: r.why }) })) },
+  });
   io.notify({ type: "notice", level: "info", message: t("workshop.challenge.summary", { id, started: results.filter((r) => r.ok).length, n: results.length }) });
 }

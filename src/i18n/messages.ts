@@ -63,18 +63,21 @@ export class UnfilledValue extends Error {
   }
 }
 
-const PLACEHOLDER = /\{(\w+)\}/g;
+const PLACEHOLDER = /\{(\w+)(?::([\w ]+))?\}/g;
 
-/** Fills `{name}`; a name without a value (absent, undefined or null) is refused. */
+/**
+ * Fills `{name}`; a name without a value (absent, undefined or null) is refused. `{n:learner}` is a
+ * count with its noun, plural unless it is 1 ("1 learner", "3 learners"): English needs it.
+ */
 export function fill(text: string, vars: Vars = {}, key = text): string {
   const missing: string[] = [];
-  const out = text.replace(PLACEHOLDER, (m, name: string) => {
+  const out = text.replace(PLACEHOLDER, (m, name: string, noun: string | undefined) => {
     const value = (vars as Record<string, string | number | undefined | null>)[name];
     if (value === undefined || value === null) {
       missing.push(name);
       return m;
     }
-    return String(value);
+    return noun === undefined ? String(value) : `${value} ${noun}${Number(value) === 1 ? "" : "s"}`;
   });
   if (missing.length > 0) throw new UnfilledValue(key, missing);
   return out;

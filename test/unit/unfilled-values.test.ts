@@ -131,6 +131,9 @@ describe("every message key, rendered with the values its call sites pass", () =
     expect(() => fill("goes to {service}", { service: undefined as unknown as string })).toThrow(UnfilledValue);
     expect(fill("goes to {service}", { service: "com.amazonaws.us-east-1.s3" })).toBe("goes to com.amazonaws.us-east-1.s3");
     expect(placeholderNames("{a} and {b}")).toEqual(["a", "b"]);
+    // A count with its noun: "1 participant", "3 participants" (never "1 participants").
+    expect(fill("{n:participant} · {m:spare seat}", { n: 1, m: 2 })).toBe("1 participant · 2 spare seats");
+    expect(() => fill("{n:participant}", {})).toThrow(UnfilledValue);
   });
 });
 

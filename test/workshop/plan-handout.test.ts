@@ -17,7 +17,7 @@ describe("workshop plan", () => {
     expect(h.host.ofType("notice").some((n) => /sandbox's quotas now fit 21 learners/.test(n.message))).toBe(true);
     expect(h.host.ofType("notice").some((n) => n.message.includes("request-service-quota-increase"))).toBe(false);
     await workshopPlan({ ...h.opts, participants: "20", hours: "3" }, h.env);
-    expect(h.host.ofType("notice").some((n) => n.message === "21 learners fit with today's quotas.")).toBe(true);
+    expect(h.host.ofType("notice").some((n) => n.message === "Today's quotas fit 21 learners.")).toBe(true);
     const nlb = quotas!.find((r) => r[0]!.includes("L-69A177A2"))!;
     expect(nlb[4]).toMatch(/^✔/);
     const cost = h.host.ofType("notice").find((n) => n.message.startsWith("Cost:"))!.message;
@@ -28,7 +28,7 @@ describe("workshop plan", () => {
   it("says when the room fits, and plans without the spare seat on request", async () => {
     const h = harness();
     await workshopPlan({ ...h.opts, participants: "1", spare: "0" }, h.env);
-    expect(h.host.ofType("notice").some((n) => n.message === "1 learners fit with today's quotas.")).toBe(true);
+    expect(h.host.ofType("notice").some((n) => n.message === "Today's quotas fit 1 learner.")).toBe(true);
   });
 });
 

@@ -76,7 +76,7 @@ export function wireWorkshop(group: Command, w: WorkshopWiring): Command {
     .command("rehearse")
     .description(t("workshop.help.rehearse"))
     .option("--participants <n>", t("workshop.help.opt.participantsCount"))
-    .option("--prefix-base <base>", t("workshop.help.opt.prefixBase"))
+    .option("--prefix-base <base>", t("screens.help.rehearsePrefixBase"))
     .action(async (_o, cmd: Command) => go(cmd, async () => (await import("./rehearse.js")).workshopRehearse(opts(cmd), e)));
   for (const sub of group.commands) {
     w.globals(sub, USES[sub.name()] ?? CLOUD);

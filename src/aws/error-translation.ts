@@ -46,7 +46,7 @@ export function translateAwsError(err: unknown, context: ErrorContext = {}): Lab
   const action = missingAction(message);
   const vars = { code, message, action: action ?? "", profile: context.profile ?? "default" };
   // A denial whose message names no action reads as a sentence of its own, not "(?)".
-  if (!action && DENIALS.has(code)) return new LabError("denied.unnamed", vars, { cause: err, source: "aws" });
+  if (!action && DENIALS.has(code)) return new LabError("denied.unnamed", { ...vars, message }, { cause: err, source: "aws" });
   if (/does not support the availability zone/i.test(message)) return new LabError("aws.UnsupportedAz", vars, { cause: err, source: "aws" });
   return new LabError(KNOWN_CODES.has(code) ? `aws.${code}` : "aws.generic", vars, { cause: err, source: "aws" });
 }

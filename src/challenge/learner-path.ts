@@ -3,6 +3,7 @@
  * Consumer instance and its group, the learner's endpoint and its group, their service, its NLB,
  * the listener that forwards to the Provider's target group, and the Provider instance and group.
  */
+import { DescribeVpcsCommand } from "@aws-sdk/client-ec2";
 import { DescribeListenersCommand } from "@aws-sdk/client-elastic-load-balancing-v2";
 import { ourService, readCloud, type CloudView } from "../lesson/cloud-view.js";
 import type { LessonContext } from "../lesson/context.js";
@@ -29,6 +30,16 @@ export interface LearnerPath {
   providerInstanceId?: string;
   providerSgId?: string;
   providerVpcId?: string;
+  providerVpcCidr?: string;
+  consumerVpcCidr?: string;
+}
+
+/** The CIDR of each VPC, for the hints that admit a VPC's range. */
+async function vpcCidrs(ctx: LessonContext, vpcIds: (string | undefined)[]): Promise<Map<string, string>> {
+  const ids = vpcIds.filter((v): v is string => !!v);
+  if (ids.length === 0) return new Map();
+  const out = await ctx.clients.ec2.send(new DescribeVpcsCommand({ VpcIds: ids })).catch(() => undefined);
+  return new Map((out?.Vpcs ?? []).flatMap((v) => (v.VpcId && v.CidrBlock ? [[v.VpcId, v.CidrBlock] as const] : [])));
 }
 
 async function listenerOf(ctx: LessonContext, nlbArn: string | undefined, targetGroupArn: string | undefined): Promise<{ arn?: string; port?: number }> {
@@ -47,6 +58,7 @@ export async function readLearnerPath(ctx: LessonContext, known?: CloudView): Pr
   const ep = await findLearnersEndpoint(ctx.clients, view);
   const nlbArn = svc?.nlbArns[0] ?? p.NLB;
   const listener = await listenerOf(ctx, nlbArn, p.TargetGroup);
+  const cidrs = await vpcCidrs(ctx, [c.Vpc, p.Vpc]);
   const entries: [keyof LearnerPath, string | number | undefined][] = [
     ["consumerInstanceId", view.consumerInstance?.id ?? c.EC2Instance],
     ["consumerIp", view.consumerInstance?.ip],
@@ -67,6 +79,8 @@ export async function readLearnerPath(ctx: LessonContext, known?: CloudView): Pr
     ["providerInstanceId", p.EC2Instance],
     ["providerSgId", p.SecurityGroup],
     ["providerVpcId", p.Vpc],
+    ["providerVpcCidr", p.Vpc ? cidrs.get(p.Vpc) : undefined],
+    ["consumerVpcCidr", c.Vpc ? cidrs.get(c.Vpc) : undefined],
   ];
   return { view, ...Object.fromEntries(entries.filter(([, v]) => v !== undefined && v !== "")) } as LearnerPath;
 }

@@ -32,7 +32,7 @@ function definition(ctx: LessonContext, id: string): ChallengeDefinition {
 function loadChallengeText(ctx: LessonContext, id: string, path?: LearnerPath): ChallengeText & { hintCommands?: Script[][] } {
   const raw = loadText(ctx.lesson, id, ctx.io.lang);
   if (!path) return raw;
-  const vars = { ...lessonVars(ctx, path.view), endpointSgId: path.endpointSgId, endpointId: path.endpointId, providerSgId: path.providerSgId, consumerSgId: path.consumerSgId };
+  const vars = { ...lessonVars(ctx, path.view), endpointSgId: path.endpointSgId, endpointId: path.endpointId, providerSgId: path.providerSgId, consumerSgId: path.consumerSgId, listenerArn: path.listenerArn, providerVpcCidr: path.providerVpcCidr, consumerVpcCidr: path.consumerVpcCidr };
   // Commands in the learner's shell (bash, PowerShell or cmd.exe), kept as data for --json too.
   const shell = (t: string) => shellMarkdown(t, ctx.io.shell ?? "bash", vars, cmdNotes(ctx.t));
   const hints = raw.hints.map(shell);
@@ -55,13 +55,17 @@ export async function listChallenges(ctx: LessonContext): Promise<void> {
   const p = ctx.state.challenges;
   const path = await readLearnerPath(ctx);
   const active = p.active ?? adoptFromMark(ctx, path.view.consumerInstance?.challenge);
+  const items = loadChallenges(ctx.lesson).map((c) => {
+    const state = active?.id === c.id ? "active" : p.solved[c.id] ? "solved" : p.gaveUp[c.id] ? "gave-up" : "open";
+    const text = loadChallengeText(ctx, c.id);
+    return { id: c.id, level: c.level, state, title: text.title, summary: text.summary };
+  });
+  const MARK: Record<string, string> = { active: "▶", solved: "✔", "gave-up": "○", open: "·" };
   ctx.io.notify({
     type: "table",
-    rows: loadChallenges(ctx.lesson).map((c) => {
-      const mark = active?.id === c.id ? "▶" : p.solved[c.id] ? "✔" : p.gaveUp[c.id] ? "○" : "·";
-      const text = loadChallengeText(ctx, c.id);
-      return [mark, c.id, "★".repeat(c.level), text.title, text.summary];
-    }),
+    rows: items.map((i) => [MARK[i.state] ?? "·", i.id, "★".repeat(i.level), i.title, i.summary]),
+    // `--json`: named fields, not the drawn row.
+    data: { name: "challenges", items },
   });
   ctx.io.notify({ type: "notice", level: "info", message: ctx.t(active ? "challenge.activeNow" : "challenge.howToStart", { id: active?.id ?? "" }) });
 }

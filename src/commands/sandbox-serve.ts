@@ -59,9 +59,9 @@ export async function sandboxServe(opts: ServeCommandOptions, e: Environment, st
   if (opts.json) {
     io.notify({ type: "sandbox-served", url: served.url, host: served.host, port: served.port, region, accessKeyId: served.credentials.accessKeyId, secretAccessKey: served.credentials.secretAccessKey });
   } else {
-    const vars = { url: served.url, region, accessKeyId: served.credentials.accessKeyId, secretAccessKey: served.credentials.secretAccessKey };
-    io.notify({ type: "notice", level: "success", message: t("serve.listening", vars) });
-    io.notify({ type: "notice", level: "info", message: t("serve.credentials", vars) });
+    const { accessKeyId, secretAccessKey } = served.credentials;
+    io.notify({ type: "notice", level: "success", message: t("serve.listening", { url: served.url, region }) });
+    io.notify({ type: "notice", level: "info", message: t("serve.credentials", { accessKeyId, secretAccessKey, url: served.url, region }) });
     if (host !== "127.0.0.1" && host !== "localhost" && host !== "::1") io.notify({ type: "notice", level: "warn", message: t("serve.notLoopback", { host }) });
     io.notify({ type: "notice", level: "info", message: t("serve.howToStop") });
   }

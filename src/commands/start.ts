@@ -31,7 +31,7 @@ export async function start(opts: GlobalOptions & { restart?: boolean }, e: Envi
   const view = await readCloud(ctx.clients, ctx.names);
   if (cleanup.detect(view, ctx.state).done) {
     const quiz = ctx.state.quiz;
-    ctx.io.notify({ type: "notice", level: "success", message: quiz ? ctx.t("start.finished", { score: quiz.score, total: quiz.total }) : ctx.t("start.cleanedUp") });
+    ctx.io.notify({ type: "notice", level: "success", message: quiz?.score !== undefined ? ctx.t("start.finished", { score: quiz.score, total: quiz.total }) : ctx.t("start.cleanedUp") });
     return;
   }
   // The lesson starts from the cloud just read, and what it last read is what is left at the end.

@@ -23,7 +23,8 @@ export async function status(opts: GlobalOptions, e: Environment): Promise<void>
   const cur = currentStep(statuses);
   const { t, io } = ctx;
   const title = (id: string) => loadStep(ctx.lesson, id, s.lang).title;
-  io.notify({ type: "lesson-started", lesson: ctx.lesson, backend: ctx.state.backend, region: ctx.state.region, prefix: ctx.state.prefix, lang: s.lang, mode: ctx.mode });
+  // `--json` promises one `status` event; the header line is for a person.
+  if (!opts.json) io.notify({ type: "lesson-started", lesson: ctx.lesson, backend: ctx.state.backend, region: ctx.state.region, prefix: ctx.state.prefix, lang: s.lang, mode: ctx.mode });
   const report: StatusEvent = {
     type: "status",
     lesson: ctx.lesson,
@@ -46,7 +47,7 @@ export async function status(opts: GlobalOptions, e: Environment): Promise<void>
   }
   const quiz = ctx.state.quiz;
   if (!cur) {
-    report.finished = quiz ? { score: quiz.score, total: quiz.total, text: t("start.finished", { score: quiz.score, total: quiz.total }) } : { text: t("start.cleanedUp") };
+    report.finished = quiz?.score !== undefined ? { score: quiz.score, total: quiz.total, text: t("start.finished", { score: quiz.score, total: quiz.total }) } : { text: t("start.cleanedUp") };
   } else {
     report.next = { step: cur.step.id, title: title(cur.step.id), command: "npx privatelink-lab", text: t("status.next", { title: title(cur.step.id), id: cur.step.id }) };
   }

@@ -182,7 +182,7 @@ export const PROGRAM: CommandRow = {
           help: "workshop.help.rehearse",
           options: [
             { flags: "--participants <n>", help: "workshop.help.opt.participantsCount" },
-            { flags: "--prefix-base <base>", help: "workshop.help.opt.prefixBase" },
+            { flags: "--prefix-base <base>", help: "screens.help.rehearsePrefixBase" },
             "sandbox",
             "sandboxSpeed",
             "region",

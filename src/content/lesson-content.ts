@@ -9,6 +9,7 @@ import { join } from "node:path";
 import type { Lang } from "../i18n/lang.js";
 import { packageRoot } from "../paths.js";
 import { parseYaml } from "./yaml-data.js";
+import { UnfilledValue } from "../i18n/messages.js";
 
 export interface Manifest {
   id: string;
@@ -28,6 +29,8 @@ export interface StepContent {
   done: string;
   /** `## done: <variant>`: what happened when the learner took another path (e.g. no acceptance). */
   doneVariants: Record<string, string>;
+  /** `## concept: <variant>`: the concept as the cloud makes it true (e.g. a service without acceptance). */
+  conceptVariants: Record<string, string>;
   notes: Record<string, string>;
   /** Front matter `teaches:`: notes shown on every path once the step is done (guided and hands-on). */
   teaches: string[];
@@ -89,9 +92,10 @@ export function parseStepMarkdown(id: string, text: string): StepContent {
   flush();
   const notes: Record<string, string> = {};
   const doneVariants: Record<string, string> = {};
+  const conceptVariants: Record<string, string> = {};
   for (const [key, value] of Object.entries(sections)) {
-    const m = /^(note|done):\s*(.+)$/.exec(key);
-    if (m) (m[1] === "note" ? notes : doneVariants)[m[2]!.trim()] = value;
+    const m = /^(note|done|concept):\s*(.+)$/.exec(key);
+    if (m) (m[1] === "note" ? notes : m[1] === "done" ? doneVariants : conceptVariants)[m[2]!.trim()] = value;
   }
   return {
     id,
@@ -103,6 +107,7 @@ export function parseStepMarkdown(id: string, text: string): StepContent {
     hints: parseList(sections.hints ?? ""),
     done: sections.done ?? "",
     doneVariants,
+    conceptVariants,
     notes,
     teaches: meta.teaches ?? [],
   };
@@ -134,9 +139,20 @@ export function loadQuiz(lesson: string, lang: Lang, root?: string): QuizQuestio
 
 const PLACEHOLDER = /\{\{\s*(\w+)\s*\}\}/g;
 
-/** Fills `{{name}}` with the learner's values; unknown names stay visible as `<name>`. */
-export function fillPlaceholders(text: string, vars: Record<string, string | undefined>): string {
-  return text.replace(PLACEHOLDER, (_m, name: string) => vars[name] ?? `<${name}>`);
+/**
+ * Fills `{{name}}` with the learner's values. A name without a value is refused (UnfilledValue):
+ * a screen must never show `<name>` or `{{name}}`; the content check fills every text with the
+ * values each path through the lesson has.
+ */
+export function fillPlaceholders(text: string, vars: Record<string, string | undefined>, where = "lesson text"): string {
+  const missing = unfilledPlaceholders(text, vars);
+  if (missing.length > 0) throw new UnfilledValue(where, missing);
+  return text.replace(PLACEHOLDER, (_m, name: string) => vars[name] ?? "");
+}
+
+/** Fills `{{name}}`, or undefined when a value is missing (for text that may be left out). */
+export function fillIfKnown(text: string, vars: Record<string, string | undefined>): string | undefined {
+  return unfilledPlaceholders(text, vars).length > 0 ? undefined : fillPlaceholders(text, vars);
 }
 
 /** The `{{names}}` a text needs that `vars` has no value for (a screen would show `<name>`). */

@@ -31,7 +31,7 @@ async function accountId(ctx: LessonContext): Promise<string | undefined> {
   return (await ctx.clients.sts.send(new GetCallerIdentityCommand({}))).Account;
 }
 
-async function providerVpcCidr(ctx: LessonContext, view: CloudView): Promise<string | undefined> {
+export async function providerVpcCidr(ctx: LessonContext, view: CloudView): Promise<string | undefined> {
   const vpcId = view.provider?.resources.Vpc;
   if (!vpcId) return undefined;
   const out = await ctx.clients.ec2.send(new DescribeVpcsCommand({ VpcIds: [vpcId] })).catch(() => undefined);
@@ -55,7 +55,7 @@ export async function diagnose(ctx: LessonContext, known?: CloudView): Promise<D
     ...lessonVars(ctx, view),
     ...(endpoint ? { endpointId: endpoint.id, endpointSgId: endpoint.sgIds[0] } : {}),
     providerSgId: view.provider?.resources.SecurityGroup,
-    providerVpcCidr: (await providerVpcCidr(ctx, view)) ?? "<Provider VPC CIDR>",
+    providerVpcCidr: await providerVpcCidr(ctx, view),
   };
   const explained = links.map((l) => explainLink(text, l, vars, ctx.io.shell, cmdNotes(ctx.t)));
   const first = firstFailure(links);

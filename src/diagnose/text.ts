@@ -5,7 +5,7 @@
  */
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { fillPlaceholders, lessonDir } from "../content/lesson-content.js";
+import { fillIfKnown, fillPlaceholders, lessonDir } from "../content/lesson-content.js";
 import { parseYaml } from "../content/yaml-data.js";
 import type { Lang } from "../i18n/lang.js";
 import type { Link } from "../reachability/chain.js";
@@ -35,17 +35,19 @@ export type ExplainedLink = DiagnosisLink;
 /** A link in words, with the learner's values filled in. */
 export function explainLink(text: DiagnoseText, link: Link, vars: Record<string, string | undefined>, shell: Shell = "bash", notes?: CmdNotes): ExplainedLink {
   const all = { ...vars, ...link.vars };
-  const fill = (s: string | undefined) => (s === undefined ? undefined : fillPlaceholders(s, all).trimEnd());
+  // A value the walk could not see (an endpoint that is gone has no state) is never printed as
+  // `<state>`: the name falls back to the link's short name, a fix that needs it is left out.
+  const fill = (s: string | undefined) => (s === undefined ? undefined : fillIfKnown(s, all)?.trimEnd());
   const entry = text.links[link.id];
   const p = link.problem ? entry?.problems[link.problem] : undefined;
   return {
     id: link.id,
     status: link.status,
     ...(link.problem ? { problem: link.problem } : {}),
-    name: (link.status === "skip" ? entry?.short : fill(entry?.name)) ?? link.id,
-    ...(p ? { what: fill(p.what), why: fill(p.why) } : {}),
-    ...(p?.console ? { console: fill(p.console) } : {}),
-    ...(p?.cli ? fixCommands(p.cli, all, shell, notes) : {}),
+    name: (link.status === "skip" ? entry?.short : (fill(entry?.name) ?? entry?.short)) ?? link.id,
+    ...(p ? { what: fill(p.what) ?? fillPlaceholders(p.what, all), why: fill(p.why) ?? fillPlaceholders(p.why, all) } : {}),
+    ...(p?.console && fill(p.console) ? { console: fill(p.console)! } : {}),
+    ...(p?.cli && fill(p.cli) ? fixCommands(p.cli, all, shell, notes) : {}),
   };
 }
 

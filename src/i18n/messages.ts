@@ -51,8 +51,41 @@ export function flattenMessages(data: unknown): Record<string, string> {
   return out;
 }
 
-export function fill(text: string, vars: Vars = {}): string {
-  return text.replace(/\{(\w+)\}/g, (m, name: string) => (name in vars ? String(vars[name]) : m));
+/**
+ * A `{name}` the caller gave no value for. The one render path refuses to print a placeholder: a
+ * screen that says "goes to {service}" tells the learner nothing, so this is our bug, found by the
+ * tests that render every key with each call site's values (test/unit/unfilled-values.test.ts).
+ */
+export class UnfilledValue extends Error {
+  constructor(readonly key: string, readonly names: string[]) {
+    super(`unfilled ${names.map((n) => `{${n}}`).join(", ")} in "${key}"`);
+    this.name = "UnfilledValue";
+  }
+}
+
+const PLACEHOLDER = /\{(\w+)(?::([\w ]+))?\}/g;
+
+/**
+ * Fills `{name}`; a name without a value (absent, undefined or null) is refused. `{n:learner}` is a
+ * count with its noun, plural unless it is 1 ("1 learner", "3 learners"): English needs it.
+ */
+export function fill(text: string, vars: Vars = {}, key = text): string {
+  const missing: string[] = [];
+  const out = text.replace(PLACEHOLDER, (m, name: string, noun: string | undefined) => {
+    const value = (vars as Record<string, string | number | undefined | null>)[name];
+    if (value === undefined || value === null) {
+      missing.push(name);
+      return m;
+    }
+    return noun === undefined ? String(value) : `${value} ${noun}${Number(value) === 1 ? "" : "s"}`;
+  });
+  if (missing.length > 0) throw new UnfilledValue(key, missing);
+  return out;
+}
+
+/** The `{names}` a message uses. */
+export function placeholderNames(text: string): string[] {
+  return [...text.matchAll(PLACEHOLDER)].map((m) => m[1]!);
 }
 
 /** A translator for one language; an unknown key falls back to English, then to the key itself. */
@@ -60,6 +93,6 @@ export function translator(lang: Lang): Translate {
   const table = loadMessages(lang);
   return (key, vars) => {
     const text = table[key] ?? (lang === "en" ? undefined : loadMessages("en")[key]);
-    return fill(text ?? key, vars);
+    return fill(text ?? key, vars, key);
   };
 }

@@ -13,7 +13,7 @@ import { STEPS } from "./steps/index.js";
 import { explain, explainConcept, explainNotes, rememberTaught } from "./teaching.js";
 import { rememberIds } from "./vars.js";
 import { askToGo, hasReference } from "./pacing.js";
-import { renderDiagram } from "../ui/diagram.js";
+import { diagramModel } from "../ui/diagram.js";
 
 export interface RunOptions {
   /** Run just this step (the `step <id>` command), then stop. */
@@ -64,10 +64,11 @@ async function learnerDoes(ctx: LessonContext, step: Step, content: StepContent,
     explainNotes(ctx, content, notes, current, notesShown);
     if (step.detect(current, ctx.state).done || regressed(ctx, step, current)) return current;
     const text = content.hints[Math.min(hint, content.hints.length - 1)];
-    ctx.io.notify({ type: "notice", level: "warn", message: ctx.t("engine.notYet", { why: ctx.t(step.detect(current, ctx.state).why) }) });
+    const missing = step.detect(current, ctx.state);
+    ctx.io.notify({ type: "notice", level: "warn", message: ctx.t("engine.notYet", { why: ctx.t(missing.why, missing.vars) }) });
     if (text) explain(ctx, step.id, "hint", `${ctx.t("engine.hint", { n: Math.min(hint + 1, content.hints.length), total: content.hints.length })} ${text}`, current);
     hint += 1;
-    if (!ctx.io.interactive && hint > content.hints.length) throw new LabError("error.stepNotDone", { step: step.id });
+    if (!ctx.io.interactive && hint > content.hints.length) throw new LabError("error.stepNotDone", { step: step.id, why: ctx.t(missing.why, missing.vars) });
   }
 }
 
@@ -76,7 +77,7 @@ export async function runStep(ctx: LessonContext, step: Step, index: number, vie
   const content = loadStep(ctx.lesson, step.id, ctx.io.lang);
   rememberIds(ctx, view);
   ctx.io.notify({ type: "step-started", step: step.id, index, total: STEPS.length, title: content.title });
-  explainConcept(ctx, content, view);
+  explainConcept(ctx, content, view, step.conceptVariant?.(view));
   // The question comes right after the concept (see pacing.ts); logs get the reference at once.
   if (!ctx.io.interactive) explainReference(ctx, content, view);
   let after: CloudView;
@@ -100,7 +101,7 @@ export async function runStep(ctx: LessonContext, step: Step, index: number, vie
   explain(ctx, step.id, "done", doneText, after);
   rememberTaught(ctx);
   // What changed, on the map of the two VPCs.
-  ctx.io.notify({ type: "diagram", step: step.id, text: renderDiagram(detectAll(STEPS, after, ctx.state), step.id, ctx.t) });
+  ctx.io.notify({ type: "diagram", step: step.id, ...diagramModel(detectAll(STEPS, after, ctx.state), step.id) });
   ctx.io.notify({ type: "step-finished", step: step.id, status: "done" });
   return after;
 }

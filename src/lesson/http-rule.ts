@@ -54,3 +54,16 @@ export function httpRule(view: CloudView): HttpRule | undefined {
   const kind: HttpSourceKind = chosen.UserIdGroupPairs?.length ? "sg" : source === "0.0.0.0/0" ? "world" : "ip";
   return { kind, source, others: rules.filter((r) => r !== chosen).map(describe) };
 }
+
+/** Every inbound rule of the learner's endpoint group, as the console shows them (`TCP 80 ← 10.0.1.23/32`). */
+export function inboundRules(view: CloudView): string[] {
+  const ep = ourEndpoint(view);
+  const sg = view.endpointSgs.find((g) => g.id === ep?.sgIds[0]);
+  return sg ? singleRules(sg.ingress).map(describe) : [];
+}
+
+/** The name of the learner's endpoint group (their own, whatever they called it). */
+export function endpointSgName(view: CloudView): string | undefined {
+  const ep = ourEndpoint(view);
+  return (view.endpointSgs.find((g) => g.id === ep?.sgIds[0]) ?? view.endpointSgs[0])?.name;
+}

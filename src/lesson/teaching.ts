@@ -36,8 +36,8 @@ export function explainNotes(ctx: LessonContext, content: StepContent, keys: rea
 }
 
 /** The concept is on screen: the step's own teaching counts as shown. */
-export function explainConcept(ctx: LessonContext, content: StepContent, view: CloudView): void {
-  explain(ctx, content.id, "concept", content.concept, view);
+export function explainConcept(ctx: LessonContext, content: StepContent, view: CloudView, variant?: string): void {
+  explain(ctx, content.id, "concept", (variant && content.conceptVariants[variant]) || content.concept, view);
   taught(ctx, content.id);
 }
 

@@ -4,7 +4,7 @@ import { templatePathFor } from "../places.js";
 import type { CloudView } from "./cloud-view.js";
 import { ourEndpoint, ourService } from "./cloud-view.js";
 import type { LessonContext } from "./context.js";
-import { httpRule } from "./http-rule.js";
+import { endpointSgName, httpRule, inboundRules } from "./http-rule.js";
 import { costPerHour, FULL_LESSON } from "./pricing.js";
 
 /** Every `{{name}}` lesson content may use (the content check refuses any other). */
@@ -12,7 +12,7 @@ export const PLACEHOLDER_NAMES = [
   "region", "prefix", "accountId", "az", "consumerStack", "providerStack", "consumerVpcId", "consumerSubnetId",
   "consumerInstanceId", "consumerInstanceIp", "consumerSgId", "providerVpcId", "providerSubnetId", "providerInstanceId",
   "nlbArn", "nlbName", "targetGroupArn", "serviceId", "serviceName", "endpointId", "endpointSgId", "dnsRegional",
-  "dnsZonal", "costPerHour", "httpSource", "otherRules", "consumerTemplate", "providerTemplate",
+  "dnsZonal", "endpointSgName", "endpointSgRules", "costPerHour", "httpSource", "otherRules", "consumerTemplate", "providerTemplate",
 ] as const;
 
 export type LessonVars = Record<(typeof PLACEHOLDER_NAMES)[number], string | undefined>;
@@ -20,7 +20,7 @@ export type LessonVars = Record<(typeof PLACEHOLDER_NAMES)[number], string | und
 /** Ids a text may name after the resource is gone (a learner can delete it before the text shows). */
 const REMEMBERED = [
   "consumerVpcId", "consumerSubnetId", "consumerInstanceId", "consumerInstanceIp", "consumerSgId", "providerVpcId", "providerSubnetId",
-  "providerInstanceId", "nlbArn", "targetGroupArn", "serviceId", "serviceName", "endpointId", "endpointSgId", "dnsRegional", "dnsZonal",
+  "providerInstanceId", "nlbArn", "targetGroupArn", "serviceId", "serviceName", "endpointId", "endpointSgId", "endpointSgName", "dnsRegional", "dnsZonal",
 ] as const;
 
 /** The learner's values: from the cloud, else as the cloud last showed them (kept in the progress file). */
@@ -66,6 +66,8 @@ function cloudVars(ctx: LessonContext, view: CloudView): LessonVars {
     serviceName: svc?.name,
     endpointId: ep?.id,
     endpointSgId: ep?.sgIds[0] ?? view.endpointSgs[0]?.id,
+    endpointSgName: endpointSgName(view),
+    endpointSgRules: inboundRules(view).join(", ") || undefined,
     dnsRegional: ep?.dnsRegional,
     dnsZonal: ep?.dnsZonal,
     costPerHour: `$${cost.perHourUsd.toFixed(3)}`,

@@ -169,7 +169,8 @@ function providerSgLink(f: ReachabilityFacts, p: Path): Link {
   if (!inst || !target || !p.nlb) return skip("provider-sg");
   const nodes = p.nlb.Nodes.map((n) => n.PrivateIpAddress);
   const vars = { sgId: inst.SecurityGroupIds[0] ?? "", instanceId: inst.InstanceId, port: String(target.Port), nodeIps: nodes.join(", ") };
-  if (nodes.length === 0) return pass("provider-sg", vars); // nodes not visible: trust target health
+  // The NLB's addresses are not visible: the rule cannot be judged, and the screen says so (never ✔).
+  if (nodes.length === 0) return { id: "provider-sg", status: "skip", problem: "unseen", vars };
   const ok = nodes.some((ip) => ingressAllows(f.securityGroups, inst.SecurityGroupIds, "tcp", target.Port, { ip, groupIds: [] }));
   return ok ? pass("provider-sg", vars) : fail("provider-sg", "no-rule", vars);
 }

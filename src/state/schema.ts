@@ -48,7 +48,7 @@ export const LessonStateSchema = z.object({
   marks: strings(),
   /** What the lesson has shown: `<step>` (its concept) and `<step>/<note>`; the quiz asks only these. */
   taught: z.optional(z.array(z.string())),
-  quiz: z.optional(z.object({ score: z.number(), total: z.number(), at: z.string() })),
+  quiz: z.optional(z.object({ score: z.optional(z.number()), total: z.number(), at: z.string() })),
   /** Break-and-fix challenges (schema 2): the one in progress, and which were solved or given up. */
   challenges: z._default(ChallengeProgressSchema, { solved: {}, gaveUp: {} }),
 });

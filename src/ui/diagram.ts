@@ -1,13 +1,52 @@
 /**
- * The two VPCs in the terminal, built up as the lesson goes: each part is marked built (✔), being
- * built now (▶) or not yet (·). Two boxes side by side in at most 78 columns, whatever the
- * language: a label too long for its box wraps inside it. Pure text; the renderer adds colour.
+ * The two VPCs in the terminal, built up as the lesson goes. The lesson sends the diagram as data
+ * (`diagramModel`: each part, the step that makes it and its state — built, being built now, not
+ * yet, or deleted by the cleanup); a terminal draws it (`drawDiagram`): two boxes side by side in
+ * at most 78 columns, whatever the language, a label too long for its box wrapped inside it
+ * (Japanese between phrases). `--json` writes the data, never the boxes.
  */
 import type { Translate } from "../i18n/messages.js";
+import type { Phrases } from "./line-breaks.js";
 import { displayWidth, padEnd, truncate } from "./text-width.js";
 import { wrap } from "./wrap.js";
 
-type Mark = "✔" | "▶" | "·";
+export type PartState = "built" | "now" | "not-yet" | "deleted";
+
+export interface DiagramPart {
+  /** Stable id of the part (`consumer-instance`, `interface-endpoint`, …). */
+  id: string;
+  side: "consumer" | "provider";
+  /** The lesson step that makes it. */
+  step: string;
+  state: PartState;
+}
+
+export interface DiagramModel {
+  parts: DiagramPart[];
+  /** The connection is accepted: the PrivateLink line is drawn solid. */
+  linked: boolean;
+  /** The cleanup has deleted everything. */
+  cleanedUp: boolean;
+}
+
+const PARTS: Omit<DiagramPart, "state">[] = [
+  { id: "consumer-instance", side: "consumer", step: "deploy" },
+  { id: "curl", side: "consumer", step: "curl" },
+  { id: "endpoint-sg-rule", side: "consumer", step: "allow-http" },
+  { id: "interface-endpoint", side: "consumer", step: "interface-endpoint" },
+  { id: "ssm-endpoints", side: "consumer", step: "deploy" },
+  { id: "endpoint-service", side: "provider", step: "endpoint-service" },
+  { id: "nlb", side: "provider", step: "deploy" },
+  { id: "s3-gateway", side: "provider", step: "deploy" },
+];
+
+/** Each part's state from the steps' detections; after the cleanup, every part is deleted. */
+export function diagramModel(statuses: StepStatus[], current: string): DiagramModel {
+  const done = (id: string) => Boolean(statuses.find((s) => s.step.id === id)?.detection.done);
+  const cleanedUp = current === "cleanup" && done("cleanup");
+  const state = (step: string): PartState => (cleanedUp ? "deleted" : step === current ? "now" : done(step) ? "built" : "not-yet");
+  return { parts: PARTS.map((p) => ({ ...p, state: state(p.step) })), linked: !cleanedUp && done("accept"), cleanedUp };
+}
 
 /** What the diagram needs of each step's status (the lesson's `StepStatus` is one). */
 interface StepStatus {
@@ -19,10 +58,7 @@ interface StepStatus {
 const W = 29;
 const GAP = 12;
 
-function markFor(statuses: StepStatus[], current: string, stepId: string): Mark {
-  if (stepId === current) return "▶";
-  return statuses.find((s) => s.step.id === stepId)?.detection.done ? "✔" : "·";
-}
+const MARKS: Record<PartState, string> = { built: "✔", now: "▶", "not-yet": "·", deleted: "✕" };
 
 /** `┌─ Title ───┐`, as wide as a row of the box. */
 function top(title: string): string {
@@ -30,34 +66,33 @@ function top(title: string): string {
   return `┌─ ${text} ${"─".repeat(Math.max(0, W - displayWidth(text) - 1))}┐`;
 }
 
-const MARK = /^\s*(?:[│▼]\s)?[✔▶·]\s/;
+const MARK = /^\s*(?:[│▼]\s)?[✔▶·✕]\s/;
 
 /** A label's lines inside a box: wrapped, continuation lines under the text after the mark. */
-function cell(label: string): string[] {
+function cell(label: string, phrases?: Phrases): string[] {
   const indent = " ".repeat(displayWidth(MARK.exec(label)?.[0] ?? ""));
-  return wrap(label, W, { rest: indent }).split("\n");
+  return wrap(label, W, { rest: indent, phrases }).split("\n");
 }
 
-export function renderDiagram(statuses: StepStatus[], current: string, t: Translate): string {
-  const m = (id: string) => markFor(statuses, current, id);
-  const linked = Boolean(statuses.find((s) => s.step.id === "accept")?.detection.done);
+export function drawDiagram(model: DiagramModel, t: Translate, phrases?: Phrases): string {
+  const m = (id: string) => MARKS[model.parts.find((p) => p.id === id)?.state ?? "not-yet"];
   const rows: Array<[string, string, string?]> = [
-    [`${m("deploy")} EC2 (${t("diagram.consumerEc2")})`, `${m("endpoint-service")} ${t("diagram.service")}`],
+    [`${m("consumer-instance")} EC2 (${t("diagram.consumerEc2")})`, `${m("endpoint-service")} ${t("diagram.service")}`],
     [`  │ ${m("curl")} curl http://vpce-…`, `  │`],
-    [`  ▼ ${m("allow-http")} SG: TCP 80`, `  ▼`],
-    [`${m("interface-endpoint")} ${t("diagram.endpoint")} (ENI)`, `${m("deploy")} NLB :80 ──▶ EC2 (Apache)`, linked ? "═PrivateLink" : "╌PrivateLink"],
-    [`${m("deploy")} ssm / ssmmessages (ENI)`, `${m("deploy")} S3 ${t("diagram.gateway")}`],
+    [`  ▼ ${m("endpoint-sg-rule")} SG: TCP 80`, `  ▼`],
+    [`${m("interface-endpoint")} ${t("diagram.endpoint")} (ENI)`, `${m("nlb")} NLB :80 ──▶ EC2 (Apache)`, model.linked ? "═PrivateLink" : "╌PrivateLink"],
+    [`${m("ssm-endpoints")} ssm / ssmmessages (ENI)`, `${m("s3-gateway")} S3 ${t("diagram.gateway")}`],
   ];
   const out = [`${top(t("diagram.consumer"))}${" ".repeat(GAP)}${top(t("diagram.provider"))}`];
   for (const [left, right, link] of rows) {
-    const l = cell(left);
-    const r = cell(right);
+    const l = cell(left, phrases);
+    const r = cell(right, phrases);
     for (let i = 0; i < Math.max(l.length, r.length); i++) {
       const mid = i === 0 && link ? padEnd(link, GAP) : " ".repeat(GAP);
       out.push(`│ ${padEnd(l[i] ?? "", W)} │${mid}│ ${padEnd(r[i] ?? "", W)} │`);
     }
   }
   out.push(`└${"─".repeat(W + 2)}┘${" ".repeat(GAP)}└${"─".repeat(W + 2)}┘`);
-  out.push(`  ✔ ${t("diagram.built")}   ▶ ${t("diagram.now")}   · ${t("diagram.notYet")}`);
+  out.push(model.cleanedUp ? `  ✕ ${t("screens.diagram.deleted")}` : `  ✔ ${t("diagram.built")}   ▶ ${t("diagram.now")}   · ${t("diagram.notYet")}`);
   return out.join("\n");
 }

@@ -1,6 +1,6 @@
 /** Errors are rendered once, here, at the edge: in the learner's language, with what to do next. */
 import { awsCode, errorMessage, LabError } from "../errors.js";
-import type { Translate } from "../i18n/messages.js";
+import { UnfilledValue, type Translate } from "../i18n/messages.js";
 import { shown } from "./shown.js";
 import { translateAwsError, type ErrorContext } from "../aws/error-translation.js";
 
@@ -13,6 +13,16 @@ export interface ErrorReport {
 }
 
 export function reportError(err: unknown, t: Translate, context: ErrorContext = {}): ErrorReport {
+  try {
+    return report(err, t, context);
+  } catch (unfilled) {
+    // The edge prints something whatever happens: a message missing a value is our bug, said so.
+    if (!(unfilled instanceof UnfilledValue)) throw unfilled;
+    return report(new LabError("error.internal", { message: unfilled.message }, { source: "internal", cause: unfilled }), t, context);
+  }
+}
+
+function report(err: unknown, t: Translate, context: ErrorContext): ErrorReport {
   const lab = err instanceof LabError ? err : translateAwsError(err, context);
   // Values come from outside (arguments, URLs, files): secrets masked, control and bidi characters escaped.
   const vars: Record<string, string | number> = Object.fromEntries(Object.entries(lab.vars).map(([k, v]) => [k, typeof v === "string" ? shown(v) : v]));

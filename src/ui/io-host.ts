@@ -6,6 +6,7 @@
 import type { Lang } from "../i18n/lang.js";
 import type { Shell } from "../shell/render.js";
 import type { Script } from "../shell/script.js";
+import type { DiagramPart } from "./diagram.js";
 
 /** A cloud resource the lesson made or found. */
 export interface ResourceRef {
@@ -74,7 +75,8 @@ export type LabEvent =
       commands?: Script[];
       shell?: Shell;
     }
-  | { type: "diagram"; step: string; text: string }
+  /** The two VPCs as data (each part and its state); a terminal draws the boxes (src/ui/diagram.ts). */
+  | { type: "diagram"; step: string; parts: DiagramPart[]; linked: boolean; cleanedUp: boolean }
   | { type: "progress"; step: string; message: string }
   | { type: "resource-created"; step: string; kind: string; id: string }
   | { type: "step-finished"; step: string; status: "done" | "already-done" | "skipped" }
@@ -82,9 +84,10 @@ export type LabEvent =
   /** `stdout`: the page as curl printed it (the tool's own status line taken off: it is `httpStatus`). */
   | { type: "curl-result"; step: string; dnsName: string; exitCode: number; stdout: string; stderr: string; ok: boolean; httpStatus?: number; reason?: string }
   | { type: "quiz-answer"; step: string; id: string; right: boolean; answer: string; explanation: string }
-  | { type: "quiz-result"; score: number; total: number }
+  /** `answered: false`: nobody answered (--yes, no TTY): the answers were shown, and no score is given. */
+  | { type: "quiz-result"; answered: boolean; score?: number; total: number }
   /** Rows for a person; `data` is what `--json` writes instead (named records, not rendered cells). */
-  | { type: "table"; rows: string[][]; data?: { name: string; items: Record<string, unknown>[] } }
+  | { type: "table"; rows: string[][]; data?: { name: string; items: Record<string, unknown>[] }; commands?: true }
   | {
       type: "status";
       lesson: string;

@@ -3,6 +3,8 @@ import type { ChalkInstance } from "chalk";
 import type { Translate } from "../i18n/messages.js";
 import type { DiagnosisLink, LabEvent } from "./io-host.js";
 import { renderData } from "./render-data.js";
+import { drawDiagram } from "./diagram.js";
+import { wrapCommand } from "./code-wrap.js";
 import type { Phrases } from "./line-breaks.js";
 import { displayWidth, padEnd, truncate } from "./text-width.js";
 import { wrap } from "./wrap.js";
@@ -54,7 +56,7 @@ function duration(hours: number, t: Translate): string {
 
 export { displayWidth } from "./text-width.js";
 
-const MARKS = { step: /▶[^│]*/g, done: /✔[^│]*/g, todo: /·[^│]*/g };
+const MARKS = { step: /▶[^│]*/g, done: /✔[^│]*/g, todo: /[·✕][^│]*/g };
 
 function colorDiagram(text: string, c: ChalkInstance): string {
   return text
@@ -91,7 +93,7 @@ export function renderEvent(event: LabEvent, r: RenderTools): string | undefined
     }
     case "diagram":
       // 78 columns; a narrower terminal sees it cut rather than folded into a mess.
-      return colorDiagram(event.text.split("\n").map((l) => truncate(l, r.width)).join("\n"), c);
+      return colorDiagram(drawDiagram(event, t, r.phrases).split("\n").map((l) => truncate(l, r.width)).join("\n"), c);
     case "progress":
       return undefined; // the spinner shows it
     case "resource-created":
@@ -117,8 +119,12 @@ export function renderEvent(event: LabEvent, r: RenderTools): string | undefined
       return `${head}\n${r.markdown(event.explanation)}`;
     }
     case "quiz-result":
-      return lines(c.bold(t("render.quizResult", { score: event.score, total: event.total })), r);
+      return event.score === undefined
+        ? lines(c.bold(t("screens.quizShown", { total: event.total })), r)
+        : lines(c.bold(t("render.quizResult", { score: event.score, total: event.total })), r);
     case "table":
+      // Shell commands stay pasteable: continued with ` \` where they wrap, never folded as prose.
+      if (event.commands) return event.rows.map((row) => wrapCommand(row.join(" "), r.width, "  ").join("\n")).join("\n");
       return table(event.rows, r);
     case "status":
     case "resources":
@@ -146,6 +152,7 @@ function linkLine(l: DiagnosisLink, r: RenderTools): string {
   const mark = LINK_MARK[l.status];
   const colored = l.status === "pass" ? c.green(mark) : l.status === "fail" ? c.red.bold(mark) : l.status === "warn" ? c.yellow(mark) : c.dim(mark);
   const name = lines(l.status === "skip" ? c.dim(l.name) : l.name, r, `  ${colored} `, "    ");
+  if (l.status === "skip" && l.what) return `${name}\n${lines(c.dim(l.what), r, "      ")}`;
   return l.status === "warn" && l.what ? `${name}\n${lines(c.yellow(l.what), r, "      ")}` : name;
 }
 

@@ -9,6 +9,8 @@ import type { Translate } from "../i18n/messages.js";
 import { displayWidth } from "../ui/render-event.js";
 import type { RoomStatus } from "./room-status.js";
 import { cut, statusRows, statusSummary, tableOrder } from "./status-format.js";
+import type { Phrases } from "../ui/line-breaks.js";
+import { wrap } from "../ui/wrap.js";
 
 /** Cursor home and clear screen. */
 export const CLEAR = "\x1b[H\x1b[2J";
@@ -24,6 +26,8 @@ export interface FrameOptions {
   columns: number;
   rows: number;
   intervalSeconds: number;
+  /** Japanese phrase breaks (BudouX), for the wrapped reasons. */
+  phrases?: Phrases | undefined;
 }
 
 export function liveFrame(status: RoomStatus, o: FrameOptions): string {
@@ -31,7 +35,14 @@ export function liveFrame(status: RoomStatus, o: FrameOptions): string {
   const table = statusRows(status, t, o.lang);
   const widths: number[] = [];
   for (const row of table) row.forEach((cell, i) => (widths[i] = Math.max(widths[i] ?? 0, displayWidth(cell))));
-  const line = (row: string[]) => cut(row.map((cell, i) => (i < row.length - 1 ? pad(cell, widths[i] ?? 0) : cell)).join("  "), o.columns);
+  // The last column (why a learner is flagged) wraps under itself: a reason cut short says nothing.
+  const line = (row: string[]) => {
+    const head = row.slice(0, -1).map((cell, i) => pad(cell, widths[i] ?? 0) + "  ").join("");
+    const last = row[row.length - 1] ?? "";
+    // Too narrow for the column: the reason goes on lines of its own under the row, whole.
+    if (displayWidth(head) + 16 > o.columns) return [cut(head.trimEnd(), o.columns), ...(last ? [wrap(last, o.columns, { first: "    ", rest: "    ", phrases: o.phrases })] : [])].join("\n");
+    return wrap(last, o.columns, { first: head, rest: " ".repeat(displayWidth(head)), phrases: o.phrases });
+  };
   const ordered = tableOrder(status.participants);
   const head = t("workshop.status.liveTitle", { time: new Date(status.at).toISOString().slice(11, 19), region: status.region, seconds: o.intervalSeconds });
   const body = table.slice(1).map((row, i) => {
@@ -43,5 +54,5 @@ export function liveFrame(status: RoomStatus, o: FrameOptions): string {
   const room = Math.max(3, o.rows - 6);
   const shown = body.length > room ? [...body.slice(0, room - 1), c.dim(t("workshop.status.more", { n: body.length - room + 1 }))] : body;
   const empty = status.participants.length === 0 ? [t("workshop.status.empty", { region: status.region })] : [];
-  return [c.bold(cut(head, o.columns)), c.bold(line(table[0]!)), ...shown, ...empty, "", cut(statusSummary(status, t), o.columns), c.dim(cut(t("workshop.status.legend"), o.columns))].join("\n");
+  return [c.bold(cut(head, o.columns)), c.bold(line(table[0]!)), ...shown, ...empty, "", wrap(statusSummary(status, t), o.columns, { phrases: o.phrases }), c.dim(wrap(t("workshop.status.legend"), o.columns, { phrases: o.phrases }))].join("\n");
 }

@@ -5,7 +5,18 @@ import { ourEndpoint } from "../../src/lesson/cloud-view.js";
 import type { LessonContext } from "../../src/lesson/context.js";
 import { authorize } from "../../src/lesson/steps/allow-http.js";
 import { createEndpointService, requireNlb } from "../../src/lesson/steps/endpoint-service-actions.js";
+import { createInterfaceEndpoint, ensureEndpointSg, requireConsumer } from "../../src/lesson/steps/interface-endpoint-actions.js";
+import { ourService } from "../../src/lesson/cloud-view.js";
 import type { LessonPath } from "./path-vars.js";
+
+/** The endpoint gets a group that already has a rule (a reused group: after a reject, or the learner's own). */
+async function endpointWithRuledGroup(ctx: LessonContext, view: CloudView): Promise<void> {
+  const { vpcId, subnetId } = requireConsumer(view);
+  const sg = await ensureEndpointSg(ctx, vpcId);
+  await authorize(ctx, sg, fromSg(443)(view));
+  await createInterfaceEndpoint(ctx, { serviceName: ourService(view)?.name ?? "", vpcId, subnetIds: [subnetId], sgIds: [sg], name: `${ctx.state.prefix}-endpoint` });
+}
+const noAcceptance = (ctx: LessonContext, view: CloudView) => createEndpointService(ctx, { name: `${ctx.state.prefix}-service`, nlbArn: requireNlb(view), acceptanceRequired: false });
 
 /** Allows these rules on the endpoint's security group instead of the guided rule. */
 function allow(...rules: ((view: CloudView) => IpPermission)[]) {
@@ -29,5 +40,7 @@ export const LESSON_PATHS: LessonPath[] = [
   { name: "HTTP from the instance's security group", instead: { "allow-http": allow(fromSg(80)) } },
   { name: "HTTP from anywhere", instead: { "allow-http": allow(fromWorld) } },
   { name: "a 443 rule left beside HTTP", instead: { "allow-http": allow(fromSg(443), fromSg(80)) } },
+  { name: "an endpoint group that has a rule already", instead: { "interface-endpoint": endpointWithRuledGroup } },
+  { name: "no acceptance, an endpoint group that has a rule already", instead: { "endpoint-service": noAcceptance, "interface-endpoint": endpointWithRuledGroup } },
   { name: "cleanup declined", answers: [{ match: "Delete everything", value: false }] },
 ];

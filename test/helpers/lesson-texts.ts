@@ -40,6 +40,7 @@ export function stepTextsInOrder(lesson: string, lang: Lang): Text[] {
     c.hints.forEach((h, i) => later.push({ where: `${id}/hint ${i + 1}`, text: h }));
     for (const [key, text] of Object.entries(c.notes)) if (!c.teaches.includes(key)) later.push({ where: `${id}/note:${key}`, text });
     for (const [key, text] of Object.entries(c.doneVariants)) later.push({ where: `${id}/done:${key}`, text });
+    for (const [key, text] of Object.entries(c.conceptVariants)) later.push({ where: `${id}/concept:${key}`, text });
     later.push({ where: `${id}/summary`, text: c.summary });
   }
   return [...first, ...later];

@@ -11,7 +11,7 @@ import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { loadManifest, loadQuiz, loadStep, stepFileExists, unfilledPlaceholders } from "../../src/content/lesson-content.js";
 import { LANGS } from "../../src/i18n/lang.js";
-import { loadMessages } from "../../src/i18n/messages.js";
+import { loadMessages, placeholderNames } from "../../src/i18n/messages.js";
 import { STEPS } from "../../src/lesson/steps/index.js";
 import { PLACEHOLDER_NAMES } from "../../src/lesson/vars.js";
 import { packageRoot } from "../../src/paths.js";
@@ -59,10 +59,10 @@ describe.each(lessons)("lesson %s", (lesson) => {
       for (const section of ["concept", "console", "cli", "done"] as const) expect(c[section].trim(), `${id}/${lang} ${section}`).not.toBe("");
       expect(c.hints.length, `${id}/${lang} hints`).toBeGreaterThanOrEqual(2);
       for (const h of c.hints) expect(h.trim()).not.toBe("");
-      const all = [c.concept, c.console, c.cli, c.done, ...c.hints, ...Object.values(c.notes), ...Object.values(c.doneVariants)].join("\n");
+      const all = [c.concept, c.console, c.cli, c.done, ...c.hints, ...Object.values(c.notes), ...Object.values(c.doneVariants), ...Object.values(c.conceptVariants)].join("\n");
       for (const m of all.matchAll(/\{\{\s*(\w+)\s*\}\}/g)) expect(PLACEHOLDERS.has(m[1]!), `${id}/${lang} placeholder ${m[1]}`).toBe(true);
       for (const key of c.teaches) expect(c.notes[key], `${id}/${lang} teaches ${key}`).toBeTruthy();
-      return { notes: Object.keys(c.notes).sort(), doneVariants: Object.keys(c.doneVariants).sort(), hints: c.hints.length, teaches: c.teaches };
+      return { notes: Object.keys(c.notes).sort(), doneVariants: Object.keys(c.doneVariants).sort(), conceptVariants: Object.keys(c.conceptVariants).sort(), hints: c.hints.length, teaches: c.teaches };
     });
     expect(shapes[0]).toEqual(shapes[1]);
   });
@@ -190,7 +190,7 @@ describe("UI strings", () => {
     const [ja, en] = LANGS.map((l) => loadMessages(l));
     expect(Object.keys(ja!).sort()).toEqual(Object.keys(en!).sort());
     for (const key of Object.keys(en!)) {
-      const vars = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+      const vars = (s: string) => [...new Set(placeholderNames(s))].sort(); // `{n:learner}` names n
       expect(vars(ja![key]!), key).toEqual(vars(en![key]!));
     }
   });

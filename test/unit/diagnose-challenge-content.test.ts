@@ -13,7 +13,7 @@ import { LINK_IDS } from "../../src/reachability/chain.js";
 
 const vars = (s: string | undefined) => [...(s ?? "").matchAll(/\{\{\s*(\w+)\s*\}\}/g)].map((m) => m[1]).sort();
 /** Problems that only warn (a symptom or a note): no fix of their own. */
-const WARNINGS = new Set(["endpoint.waiting", "endpoint.consumer-other-az", "target-group.unknown-targets", "target-health.unhealthy"]);
+const WARNINGS = new Set(["endpoint.waiting", "endpoint.consumer-other-az", "target-group.unknown-targets", "target-health.unhealthy", "provider-sg.unseen"]);
 
 describe("diagnose text", () => {
   const [ja, en] = LANGS.map((l) => loadDiagnoseText("privatelink", l));

@@ -24,7 +24,8 @@ describe("step markdown", () => {
     expect(c.hints).toEqual(["one", "two\ncontinued"]);
     expect(c.notes).toEqual({ "x-y": "note text" });
   });
-  it("fills placeholders and shows unknown ones", () => {
-    expect(fillPlaceholders("{{prefix}} / {{nope}}", { prefix: "alice" })).toBe("alice / <nope>");
+  it("fills placeholders and refuses to print one it has no value for", () => {
+    expect(fillPlaceholders("{{prefix}} / {{az}}", { prefix: "alice", az: "us-east-1a" })).toBe("alice / us-east-1a");
+    expect(() => fillPlaceholders("{{prefix}} / {{nope}}", { prefix: "alice" })).toThrow(/unfilled \{nope\}/);
   });
 });

@@ -10,10 +10,14 @@ describe("workshop plan", () => {
   it("names the VPC, vCPU and gateway-endpoint increases 20 learners need, with their codes and values", async () => {
     const h = harness();
     await workshopPlan({ ...h.opts, participants: "20", hours: "3" }, h.env);
-    const [quotas, increases, commands] = h.host.ofType("table").map((t) => t.rows);
+    const [quotas, increases] = h.host.ofType("table").map((t) => t.rows);
     // 20 learners + 1 spare seat (the facilitator's demo): 21 × 2 VPCs, 21 × 4 vCPUs, 21 gateway endpoints.
     expect(Object.fromEntries(increases!.map((r) => [r[0], r[2]]))).toEqual({ "L-F678F1CE": "5 → 42", "L-1216C47A": "5 → 84", "L-1B52E74A": "20 → 21" });
-    expect(commands!.map((r) => r[0])).toContain("aws service-quotas request-service-quota-increase --service-code ec2 --quota-code L-1216C47A --desired-value 84");
+    // The room's sandbox cannot ask AWS: the plan raised its quotas itself, said so, and a second plan fits.
+    expect(h.host.ofType("notice").some((n) => /sandbox's quotas now fit 21 learners/.test(n.message))).toBe(true);
+    expect(h.host.ofType("notice").some((n) => n.message.includes("request-service-quota-increase"))).toBe(false);
+    await workshopPlan({ ...h.opts, participants: "20", hours: "3" }, h.env);
+    expect(h.host.ofType("notice").some((n) => n.message === "Today's quotas fit 21 learners.")).toBe(true);
     const nlb = quotas!.find((r) => r[0]!.includes("L-69A177A2"))!;
     expect(nlb[4]).toMatch(/^✔/);
     const cost = h.host.ofType("notice").find((n) => n.message.startsWith("Cost:"))!.message;
@@ -24,7 +28,15 @@ describe("workshop plan", () => {
   it("says when the room fits, and plans without the spare seat on request", async () => {
     const h = harness();
     await workshopPlan({ ...h.opts, participants: "1", spare: "0" }, h.env);
-    expect(h.host.ofType("notice").some((n) => n.message === "1 learners fit with today's quotas.")).toBe(true);
+    expect(h.host.ofType("notice").some((n) => n.message === "Today's quotas fit 1 learner.")).toBe(true);
+  });
+});
+
+describe("a room's region", () => {
+  it("is the facilitator's --region, else one default whatever the language", async () => {
+    const { roomRegion } = await import("../../src/commands/workshop/open.js");
+    expect(roomRegion({ region: "eu-west-1" }, {}, "ja")).toBe("eu-west-1");
+    expect(roomRegion({}, {}, "ja")).toBe(roomRegion({}, {}, "en"));
   });
 });
 

@@ -24,9 +24,13 @@ describe("workshop challenge --all", () => {
     const h = harness();
     await workshopRehearse({ ...h.opts, participants: "2", prefixBase: "team" }, h.env);
     await workshopChallenge("silent-door", { ...h.opts, all: true }, h.env);
-    const notices = h.host.ofType("notice").map((n) => n.message);
-    expect(notices).toContain("team-01: challenge silent-door started");
-    expect(notices.some((m) => m.startsWith("team-02: not started"))).toBe(true);
+    const started = h.host.ofType("table").at(-1)!;
+    const lines = started.rows.map((r) => r.at(-1));
+    expect(lines).toContain("team-01: challenge silent-door started");
+    expect(lines.some((m) => m?.startsWith("team-02: not started"))).toBe(true);
+    // --json: each participant as named fields.
+    expect(started.data?.items).toContainEqual({ prefix: "team-01", challenge: "silent-door", started: true });
+    expect(started.data?.items.find((i) => i.prefix === "team-02")).toMatchObject({ started: false, reason: expect.any(String) });
 
     await workshopStatus({ ...h.opts, once: true }, h.env);
     let [header, ...rows] = h.host.ofType("table").at(-1)!.rows;
@@ -69,7 +73,8 @@ describe("workshop challenge --all and a learner's running lesson", () => {
       mkdirSync(dir, { recursive: true });
       writeFileSync(join(dir, "lk-01.lock"), JSON.stringify({ pid: child.pid, startedAt: processStartTime(child.pid!) ?? Date.now(), host: hostname() }));
       await workshopChallenge("silent-door", { ...h.opts, all: true }, h.env);
-      const notices = h.host.ofType("notice").map((n) => n.message);
+      // One row a participant: its mark, then the line a person reads.
+      const notices = h.host.ofType("table").flatMap((tb) => tb.rows.map((r) => r[1] ?? ""));
       expect(notices.find((m) => m.startsWith("lk-01:"))).toContain(`process ${child.pid}`);
       // lk-02 is still building (its endpoint awaits acceptance): no challenge, and not taken for one.
       expect(notices.find((m) => m.startsWith("lk-02:"))).toContain("not started");

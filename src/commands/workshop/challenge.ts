@@ -32,13 +32,19 @@ export async function workshopChallenge(id: string, opts: WorkshopChallengeOptio
     } catch (err) {
       if (!(err instanceof LabError)) throw err;
       if (err.key === "challengeState.usage.unknown") throw err;
-      if (err.source === "busy") return { prefix: p.prefix, ok: false as const, busy: t("challengeState.busy", err.vars) };
-      return { prefix: p.prefix, ok: false as const, why: t(err.key, err.vars) };
+      if (err.source === "busy") return { prefix: p.prefix, ok: false as const, busy: t("challengeState.busy", { prefix: p.prefix, pid: err.vars.pid ?? "?" }) };
+      return { prefix: p.prefix, ok: false as const, key: err.key, why: t(err.key, err.vars) };
     }
   });
-  for (const r of results) {
-    const message = r.ok ? t("workshop.challenge.started", { prefix: r.prefix, id }) : (r.busy ?? t("workshop.challenge.skipped", { prefix: r.prefix, why: r.why ?? "" }));
-    io.notify({ type: "notice", level: r.ok ? "success" : r.busy ? "warn" : "info", message });
-  }
+  const lines = results.map((r) => (r.ok ? t("workshop.challenge.started", { prefix: r.prefix, id }) : (r.busy ?? t("workshop.challenge.skipped", { prefix: r.prefix, why: r.why ?? "" }))));
+  // A person reads one line per participant; `--json` gets each participant as named fields.
+  io.notify({
+    type: "table",
+    rows: results.map((r, i) => [r.ok ? "✔" : r.busy ? "!" : "·", lines[i] ?? ""]),
+    data: {
+      name: "challenge-started",
+      items: results.map((r) => ({ prefix: r.prefix, challenge: id, started: r.ok, ...(r.ok ? {} : { reason: r.busy ? "busy" : (r.key ?? ""), text: r.busy ?? r.why ?? "" }) })),
+    },
+  });
   io.notify({ type: "notice", level: "info", message: t("workshop.challenge.summary", { id, started: results.filter((r) => r.ok).length, n: results.length }) });
 }

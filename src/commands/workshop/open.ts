@@ -10,9 +10,15 @@ import { roomState } from "../../workshop/participant-progress.js";
 import type { GlobalOptions } from "../options.js";
 import { clientsFor, openSession, pollInterval, type Environment, type Session } from "../session.js";
 
-/** The region a learner gets by default (session.ts does the same), so handouts and the room agree. */
-export function roomRegion(opts: GlobalOptions, env: NodeJS.ProcessEnv, lang: Lang): string {
-  return opts.region ?? regionFromEnv(env) ?? (lang === "ja" ? "ap-northeast-1" : "us-east-1");
+/**
+ * A room shares one region: the facilitator's `--region` (or AWS_REGION), else one default for
+ * everybody — never the language, which would put ja and en learners of one room in two regions.
+ * The handout writes it into every learner's command.
+ */
+export const ROOM_DEFAULT_REGION = "us-east-1";
+
+export function roomRegion(opts: GlobalOptions, env: NodeJS.ProcessEnv, _lang?: Lang): string {
+  return opts.region ?? regionFromEnv(env) ?? ROOM_DEFAULT_REGION;
 }
 
 function roomBackend(opts: GlobalOptions, e: Environment, s: Session): "aws" | "sandbox" {

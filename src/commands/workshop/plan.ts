@@ -5,6 +5,7 @@ import { increaseLines, planWorkshop, PRICE_TABLE_DATE, quotaRows } from "../../
 import type { GlobalOptions } from "../options.js";
 import type { Environment } from "../session.js";
 import { openFacilitator } from "./open.js";
+import { setQuota } from "../../sandbox/model/quotas.js";
 
 export interface PlanOptions extends GlobalOptions {
   participants?: string;
@@ -39,13 +40,22 @@ export async function workshopPlan(opts: PlanOptions, e: Environment): Promise<v
   const assumed = plan.capacity.lines.find((l) => l.limit.source === "assumed");
   if (assumed) io.notify({ type: "notice", level: "warn", message: t("workshop.plan.assumed", { reason: assumed.limit.reason ?? "?" }) });
   const increases = increaseLines(plan, io.shell);
-  if (increases.length === 0) {
+  const sandbox = f.clients.sandbox;
+  if (sandbox && increases.length > 0) {
+    // The room's sandbox is this machine's simulated account: no one at AWS can raise its quotas,
+    // so the plan raises them itself, to what the room needs, and says so.
+    sandbox.store.transact((world) => {
+      for (const i of increases) setQuota(world, i.code, i.desired);
+    });
+    io.notify({ type: "notice", level: "success", message: t("screens.sandboxQuotas", { n: learners + spare, codes: increases.map((i) => `${i.code} ${i.current} → ${i.desired}`).join(", ") }) });
+    io.notify({ type: "table", rows: increases.map((i) => [i.code, i.name, `${i.current} → ${i.desired}`]), data: { name: "increases", items: increases } });
+  } else if (increases.length === 0) {
     io.notify({ type: "notice", level: "success", message: t("workshop.plan.fits", { n: learners + spare }) });
   } else {
     io.notify({ type: "notice", level: "warn", message: t("workshop.plan.increases", { n: learners + spare, room: plan.capacity.room }) });
     io.notify({ type: "table", rows: increases.map((i) => [i.code, i.name, `${i.current} → ${i.desired}`]), data: { name: "increases", items: increases } });
     io.notify({ type: "notice", level: "info", message: t("workshop.plan.request") });
-    io.notify({ type: "table", rows: increases.map((i) => [i.command]), data: { name: "increase-commands", items: increases.map((i) => ({ code: i.code, command: i.command, argv: i.argv, shell: io.shell ?? "bash" })) } });
+    io.notify({ type: "table", rows: increases.map((i) => [i.command]), commands: true, data: { name: "increase-commands", items: increases.map((i) => ({ code: i.code, command: i.command, argv: i.argv, shell: io.shell ?? "bash" })) } });
   }
   const c = plan.cost;
   io.notify({

@@ -5,6 +5,7 @@
  * --json or --csv, it prints one snapshot. Each refresh is one room read: the same few AWS calls
  * for 5 learners or 200.
  */
+import { loadPhrases } from "../../ui/line-breaks.js";
 import { LabError } from "../../errors.js";
 import { colorEnabled, palette } from "../../ui/color.js";
 import type { Facilitator } from "../../workshop/facilitator.js";
@@ -73,10 +74,11 @@ async function watch(f: Facilitator, e: Environment, opts: StatusOptions, second
   const memory = new StepMemory();
   const c = palette(colorEnabled(true, e.env));
   const k = keys(e.stdin);
+  const phrases = await loadPhrases(f.lang);
   try {
     for (let n = 0; !k.stopped() && (opts.maxRefreshes === undefined || n < opts.maxRefreshes); n++) {
       const status = await readStatus(f, memory);
-      const frame = liveFrame(status, { t: f.t, lang: f.lang, c, columns: e.stdout.columns ?? 100, rows: e.stdout.rows ?? 40, intervalSeconds: seconds });
+      const frame = liveFrame(status, { t: f.t, lang: f.lang, c, columns: e.stdout.columns ?? 100, rows: e.stdout.rows ?? 40, intervalSeconds: seconds, phrases });
       e.stdout.write(CLEAR + frame + "\n");
       // Short sleeps, so q ends the watch at once.
       for (let waited = 0; waited < seconds * 1000 && !k.stopped(); waited += 200) await e.clock.sleep(200);

@@ -5,6 +5,7 @@ import { ourEndpoint, ourService, readEndpointsById, type CloudView } from "../c
 import type { LessonContext } from "../context.js";
 import type { HandsOn, Step } from "../step.js";
 import { waitFor } from "../wait.js";
+import { explainBackToEndpoint } from "../rejected-endpoint.js";
 
 function pair(view: CloudView): { serviceId: string; endpointId: string; state: string } {
   const svc = ourService(view);
@@ -51,6 +52,7 @@ const form: HandsOn = {
       const sure = await ctx.io.confirm(ctx.t("form.accept.rejectSure"), false);
       if (sure) {
         await ctx.clients.ec2.send(new RejectVpcEndpointConnectionsCommand({ ServiceId: serviceId, VpcEndpointIds: [endpointId] }));
+        explainBackToEndpoint(ctx, endpointId);
         return ["reject"];
       }
     }

@@ -29,6 +29,7 @@ export async function curlFromConsumer(ctx: LessonContext, step: string, instanc
     step,
     dnsName,
     exitCode: r.exitCode,
+    // What the page said; the HTTP status has its own field (the marker is ours, not curl's output).
     stdout: splitStatus(r.stdout).body,
     stderr: r.stderr,
     ok: verdict.ok,

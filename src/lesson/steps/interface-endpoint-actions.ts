@@ -11,6 +11,7 @@ import { saveState, type LessonContext } from "../context.js";
 import { canonical, createOnce } from "../client-token.js";
 import { participantTags } from "../../participant.js";
 import { waitFor } from "../wait.js";
+import { offerToRemoveRejected } from "../rejected-endpoint.js";
 
 export const WAITING_STATES = new Set(["pendingacceptance", "available"]);
 
@@ -94,6 +95,7 @@ export async function createInterfaceEndpoint(ctx: LessonContext, c: EndpointCho
  * lesson's. Without a learner to ask it is kept (the cleanup removes it).
  */
 export async function offerToRemoveStrays(ctx: LessonContext, view: CloudView): Promise<void> {
+  await offerToRemoveRejected(ctx, view);
   for (const e of strayEndpoints(view)) {
     ctx.io.notify({ type: "notice", level: "warn", message: ctx.t("endpoint.stray", { id: e.id, service: e.serviceName }) });
     if (!ctx.io.interactive || !(await ctx.io.confirm(ctx.t("endpoint.removeStray", { id: e.id }), true))) continue;

@@ -1,4 +1,5 @@
 /** Step 4: the consumer side — an interface endpoint to the service, with its own security group. */
+import { inboundRules } from "../http-rule.js";
 import { LabError } from "../../errors.js";
 import { ourEndpoint, ourService, strayEndpoints } from "../cloud-view.js";
 import type { Detection, Step } from "../step.js";
@@ -15,8 +16,10 @@ export const interfaceEndpoint: Step = {
     if (!ep) return { done: false, why: "detect.endpoint.todo" };
     if (!WAITING_STATES.has(ep.state.toLowerCase())) return { done: false, why: "detect.endpoint.pending", vars: { state: ep.state } };
     // Pending: the note explains the wait. Already available: the service accepts by itself.
-    if (ep.state.toLowerCase() === "available") return { done: true, why: "detect.endpoint.done", vars: { state: ep.state }, doneVariant: "available" };
-    return { done: true, why: "detect.endpoint.done", vars: { state: ep.state }, teaches: ["pending-acceptance"] };
+    // The done text says what the cloud shows: accepted already or waiting, and whether the group has rules.
+    const rules = inboundRules(view).length > 0;
+    if (ep.state.toLowerCase() === "available") return { done: true, why: "detect.endpoint.done", vars: { state: ep.state }, doneVariant: rules ? "available-rules" : "available" };
+    return { done: true, why: "detect.endpoint.done", vars: { state: ep.state }, teaches: ["pending-acceptance"], ...(rules ? { doneVariant: "rules" } : {}) };
   },
   async perform(ctx, view) {
     const svc = ourService(view);
@@ -27,4 +30,6 @@ export const interfaceEndpoint: Step = {
     await createInterfaceEndpoint(ctx, { serviceName: svc.name, vpcId, subnetIds: [subnetId], sgIds: [sg], name: `${ctx.state.prefix}-endpoint` });
   },
   handsOn: interfaceEndpointForm,
+  // The learner's service may not require acceptance (a form answer): the concept says what will happen.
+  conceptVariant: (view) => (ourService(view)?.acceptanceRequired === false ? "no-acceptance" : undefined),
 };

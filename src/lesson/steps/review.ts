@@ -28,9 +28,10 @@ export const review: Step = {
       if (right) score += 1;
       ctx.io.notify({ type: "quiz-answer", step: "review", id: q.id, right, answer: q.choices[q.answer] ?? "", explanation: q.explanation });
     }
-    ctx.state.quiz = { score, total: questions.length, at: new Date(ctx.clock.now()).toISOString() };
+    // A score only when someone answered: the answers shown by --yes earned none.
+    ctx.state.quiz = { ...(ctx.io.interactive ? { score } : {}), total: questions.length, at: new Date(ctx.clock.now()).toISOString() };
     saveState(ctx);
-    ctx.io.notify({ type: "quiz-result", score, total: questions.length });
+    ctx.io.notify(ctx.io.interactive ? { type: "quiz-result", answered: true, score, total: questions.length } : { type: "quiz-result", answered: false, total: questions.length });
     mark(ctx, "review");
   },
 };

@@ -1,0 +1,24 @@
+/** `sandbox env`'s wiring (commander only; the work is imported lazily). */
+import type { Command } from "commander";
+import type { Translate } from "../i18n/messages.js";
+import type { GlobalOptions } from "./options.js";
+import type { Environment } from "./session.js";
+
+export interface SandboxEnvWiring {
+  t: Translate;
+  e: Environment;
+  opts: (cmd: Command) => GlobalOptions;
+  go: (cmd: Command, what: () => Promise<void>) => Promise<void>;
+}
+
+export function wireSandboxEnv(group: Command, w: SandboxEnvWiring): Command {
+  const { t, e, go, opts } = w;
+  const env = group
+    .command("env")
+    .description(t("sandbox-env.help.cmd"))
+    .option("--shell <shell>", t("sandbox-env.help.shell"))
+    .addHelpText("after", "\n" + t("sandbox-env.help.examples"))
+    .action(async (o: { shell?: string }, cmd: Command) => go(cmd, async () => (await import("./sandbox-env.js")).sandboxEnv({ ...opts(cmd), ...(o.shell !== undefined ? { shell: o.shell } : {}) }, e)));
+  env.configureHelp({ ...env.configureHelp(), showGlobalOptions: true });
+  return env;
+}

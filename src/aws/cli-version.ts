@@ -4,7 +4,7 @@
  * its requests to AWS itself, where the sandbox's keys are refused: it fails safely, and each
  * command needs `--endpoint-url` to reach the sandbox.
  */
-import { spawnSync } from "node:child_process";
+import { execFile } from "node:child_process";
 
 export interface AwsCliVersion {
   major: number;
@@ -29,11 +29,17 @@ export function readsEndpointUrl(v: AwsCliVersion): boolean {
   return false;
 }
 
-/** Runs `aws --version` (v1 may print it on standard error). Never contacts AWS. */
-export function findAwsCli(env: NodeJS.ProcessEnv = process.env): AwsCliFinding {
-  const r = spawnSync("aws", ["--version"], { env, encoding: "utf8", timeout: 15_000, shell: process.platform === "win32", windowsHide: true });
-  if (r.error || r.status !== 0) return { found: false };
-  const version = parseAwsCliVersion(`${r.stdout ?? ""}\n${r.stderr ?? ""}`);
-  // A version we cannot read: say nothing alarming, assume a current CLI.
-  return version ? { found: true, version, readsEndpointUrl: readsEndpointUrl(version) } : { found: true, readsEndpointUrl: true };
+/**
+ * Runs `aws --version` (v1 may print it on standard error) without holding up the process (a
+ * Python CLI takes seconds to start on a busy machine). Never contacts AWS.
+ */
+export function findAwsCli(env: NodeJS.ProcessEnv = process.env): Promise<AwsCliFinding> {
+  return new Promise((resolve) => {
+    execFile("aws", ["--version"], { env, encoding: "utf8", timeout: 15_000, shell: process.platform === "win32", windowsHide: true }, (err, stdout, stderr) => {
+      if (err) return resolve({ found: false });
+      const version = parseAwsCliVersion(`${stdout}\n${stderr}`);
+      // A version we cannot read: say nothing alarming, assume a current CLI.
+      resolve(version ? { found: true, version, readsEndpointUrl: readsEndpointUrl(version) } : { found: true, readsEndpointUrl: true });
+    });
+  });
 }

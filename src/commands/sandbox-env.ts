@@ -32,10 +32,10 @@ export function chooseShell(requested: string | undefined, env: NodeJS.ProcessEn
 export async function sandboxEnv(opts: SandboxEnvOptions, e: Environment): Promise<void> {
   const t = translator(chooseLang(opts, e.env));
   const shell = chooseShell(opts.shell, e.env);
-  const served = readServed(servedFile(e.env));
+  const served = readServed(servedFile(e.env, e.stateDir));
   if (!served) throw new LabError("sandbox-env.notServing");
   const target: ServedTarget = served;
-  const finding = findAwsCli(e.env);
+  const finding = await findAwsCli(e.env);
   const lines = shellLines(shell, target);
   if (opts.json) {
     const awsCli = finding.found ? { found: true, version: finding.version?.text ?? null, readsEndpointUrl: finding.readsEndpointUrl } : { found: false };

@@ -20,8 +20,9 @@ export interface ServedRecord {
   startedAt: string;
 }
 
-export function servedFile(env: NodeJS.ProcessEnv = process.env): string {
-  return join(dirname(sandboxFile(env)), "served.json");
+/** Beside the account file; a test's own state folder (`stateDir`) when it gives one. */
+export function servedFile(env: NodeJS.ProcessEnv = process.env, stateDir?: string): string {
+  return stateDir ? join(stateDir, "served.json") : join(dirname(sandboxFile(env)), "served.json");
 }
 
 function alive(pid: number): boolean {

@@ -21,6 +21,7 @@ import type { Environment } from "./environment.js";
 import { checkRegion, isRegionName, validateInputs } from "./validate.js";
 import { lockParticipant, type Access } from "./participant-lock.js";
 import { timeoutSeconds } from "../aws/network-guard.js";
+import { servedFile } from "../sandbox/served-file.js";
 
 export type { Environment } from "./environment.js";
 export { processEnvironment } from "./environment.js";
@@ -199,5 +200,6 @@ export async function lessonContext(opts: GlobalOptions, e: Environment, s: Sess
     names: namesFor(state.prefix),
     mode: state.mode,
     ...(e.learnerReachesSandbox ? { learnerActsOutside: true } : {}),
+    ...(state.backend === "sandbox" ? { servedFile: servedFile(e.env, e.stateDir) } : {}),
   };
 }

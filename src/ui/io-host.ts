@@ -94,7 +94,9 @@ export type LabEvent =
   | { type: "error"; key: string; message: string; hint?: string }
   | { type: "lesson-finished"; cleanedUp: boolean }
   | { type: "diagnosis"; title: string; ok: boolean; links: DiagnosisLink[]; first?: DiagnosisLink }
-  | { type: "challenge"; id: string; title: string; status: "started" | "broken" | "fixed" | "given-up" | "hint"; message: string };
+  | { type: "challenge"; id: string; title: string; status: "started" | "broken" | "fixed" | "given-up" | "hint"; message: string }
+  /** The sandbox answers the learner's own AWS CLI at `url`: `load` (one line) or `lines` point a shell there. */
+  | { type: "served"; url: string; region: string; shell: string; load: string; lines: string[] };
 
 /** One link of the PrivateLink path as `diagnose` shows it (see src/diagnose/). */
 export interface DiagnosisLink {

@@ -69,7 +69,7 @@ export function shellBlocks(markdown: string): string[] {
   return [...markdown.matchAll(/```(?:sh|bash)\n([\s\S]*?)```/g)].map((m) => m[1]!);
 }
 
-/** The `aws …` commands written in backticks in a text (a hint's last sentence, for example). */
+/** The `aws …` commands (or `NAME=$(aws …)`) written in backticks in a text, such as a hint. */
 export function inlineAwsCommands(markdown: string): string[] {
-  return [...markdown.matchAll(/`(aws [^`]+)`/g)].map((m) => m[1]!);
+  return [...markdown.matchAll(/`((?:[A-Z_]+=\$\()?aws [^`]+)`/g)].map((m) => m[1]!);
 }

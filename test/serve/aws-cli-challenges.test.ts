@@ -1,0 +1,51 @@
+/**
+ * Each challenge fixed by hand with the real AWS CLI, against a served sandbox: `challenge start`
+ * says how to reach the sandbox by hand; failed checks give hints down to the last one; the `aws`
+ * commands written in that last hint run verbatim (one shell, in order) with nothing but the
+ * served sandbox's variables in the environment; then `challenge check` passes.
+ */
+import { beforeAll, describe, expect, it } from "vitest";
+import { loadChallenges } from "../../src/challenge/definitions.js";
+import { checkChallenge } from "../../src/challenge/run.js";
+import { challenge } from "../../src/commands/challenge.js";
+import { serveSandbox } from "../../src/sandbox/serve/server.js";
+import { awsExecutable, inlineAwsCommands, learnerShellEnv, runScript } from "../helpers/aws-cli.js";
+import { buildLab, copyLab, type BuiltLab } from "../helpers/built-lab.js";
+
+let lab: BuiltLab;
+let aws: string;
+beforeAll(async () => {
+  aws = awsExecutable();
+  lab = await buildLab();
+}, 120_000);
+
+const challenges = loadChallenges("privatelink");
+
+describe.each(challenges.map((c) => [c.id] as const))("challenge %s, fixed with the AWS CLI", (id) => {
+  it("the last hint's commands, run as printed, make check pass", async () => {
+    const { h, ctx, host } = await copyLab(lab);
+    await challenge("start", id, h.opts, h.env);
+    // No sandbox served yet: it says how to serve one and point a terminal at it.
+    expect(host.ofType("notice").at(-1)?.message).toMatch(/sandbox serve.*sandbox env/);
+
+    // Failed checks walk the hints down to the last, which carries the commands.
+    let last = "";
+    for (let i = 0; i < 6 && !/Hint (\d+)\/\1/.test(last); i++) {
+      expect(await checkChallenge(ctx)).toBe(false);
+      last = host.ofType("challenge").at(-1)!.message;
+    }
+    const commands = inlineAwsCommands(last.slice(last.indexOf("Hint ")));
+    expect(commands.length, last).toBeGreaterThan(0);
+
+    const served = await serveSandbox({ sandbox: h.sandbox, host: "127.0.0.1", port: 0 });
+    try {
+      const env = learnerShellEnv(aws, { url: served.url, ...served.credentials, region: ctx.state.region });
+      const run = await runScript(commands.join("\n"), env);
+      expect(run.code, `${commands.join("\n")}\n${run.stderr}`).toBe(0);
+    } finally {
+      await served.close();
+    }
+    expect(await checkChallenge(ctx)).toBe(true);
+    expect(host.ofType("challenge").at(-1)).toMatchObject({ status: "fixed" });
+  }, 120_000);
+});

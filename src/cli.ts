@@ -14,6 +14,7 @@ import { fitHelp, helpLayout, helpWidth } from "./ui/help-layout.js";
 import { loadPhrases, type Phrases } from "./ui/line-breaks.js";
 import { wireWorkshop } from "./commands/workshop/wire.js";
 import { wireChallenge } from "./commands/challenge-wire.js";
+import { wireSandbox } from "./commands/sandbox-wire.js";
 import { wireSandboxEnv } from "./commands/sandbox-env-wire.js";
 import type { Environment } from "./commands/environment.js";
 import type { Output } from "./standard-output.js";
@@ -34,7 +35,6 @@ const USES: Record<string, SharedOption[]> = {
   destroy: ["sandbox", "sandboxSpeed", "profile", "region", "prefix", "lang", "yes", "json", "endpointUrl"],
   doctor: ["sandbox", "profile", "region", "prefix", "lang", "json", "endpointUrl"],
   diagnose: ["sandbox", "profile", "region", "prefix", "lang", "json", "endpointUrl"],
-  sandbox: ["lang", "json"],
 };
 
 function sharedOptions(cmd: Command, t: Translate, uses: SharedOption[] = ALL): Command {
@@ -199,11 +199,11 @@ export function buildProgram(e: Environment, run: Runner, argv: readonly string[
     .addHelpText("after", "\n" + t("diagnose.help.examples"))
     .action(async (_o, cmd: Command) => go(cmd, async () => (await import("./commands/diagnose.js")).diagnose(opts(cmd), e)));
   wireChallenge(program.command("challenge"), { t, go, opts, e });
-  const sandboxGroup = program.command("sandbox").description(t("sandbox-env.help.group")).addHelpCommand(false);
-  wireSandboxEnv(sandboxGroup, { t, go, opts, e });
   wireWorkshop(program.command("workshop"), { t, e, go, globals: (c, uses) => sharedOptions(c, t, uses) });
+  const sandboxGroup = wireSandbox(program.command("sandbox"), { t, e, go, globals: (c, uses) => sharedOptions(c, t, uses) });
+  wireSandboxEnv(sandboxGroup, { t, go, opts, e, globals: (c, uses) => sharedOptions(c, t, uses) });
   for (const sub of program.commands) {
-    if (sub.name() !== "workshop") sharedOptions(sub, t, USES[sub.name()] ?? ALL);
+    if (sub.name() !== "workshop" && sub.name() !== "sandbox") sharedOptions(sub, t, USES[sub.name()] ?? ALL);
     sub.helpOption("-h, --help", t("help.opt.help"));
     sub.exitOverride();
   }

@@ -24,8 +24,14 @@ async function open(ctx: LessonContext): Promise<Door> {
   if (!sandbox) return { reachable: false };
   let served: Awaited<ReturnType<typeof import("../sandbox/serve/server.js").serveSandbox>>;
   try {
-    const { serveSandbox } = await import("../sandbox/serve/server.js");
-    served = await serveSandbox({ sandbox, host: "127.0.0.1", port: 0 });
+    const [{ serveSandbox }, { sandboxCredentials }, { FileStore }] = await Promise.all([
+      import("../sandbox/serve/server.js"),
+      import("../sandbox/serve/credentials.js"),
+      import("../sandbox/store.js"),
+    ]);
+    // The account's own key pair (the one `sandbox serve` uses), kept beside its file.
+    const credentials = sandbox.store instanceof FileStore ? sandboxCredentials(sandbox.store.path) : undefined;
+    served = await serveSandbox({ sandbox, host: "127.0.0.1", port: 0, ...(credentials ? { credentials } : {}) });
   } catch (err) {
     ctx.io.notify({ type: "notice", level: "warn", message: ctx.t("sandbox-env.lesson.notServed", { reason: errorMessage(err) }) });
     return { reachable: false };

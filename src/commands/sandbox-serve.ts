@@ -1,0 +1,75 @@
+/**
+ * `privatelink-lab sandbox serve`: the learner's sandbox account (the one `--sandbox` uses) as an
+ * AWS endpoint on this computer, so the AWS CLI or any SDK in a second terminal reaches it. Runs
+ * until stopped (Ctrl-C); every answer is written to the account file as it is given.
+ */
+import { LabError } from "../errors.js";
+import { setInterruptNotice } from "../interrupt-notice.js";
+import { sandboxFile } from "../paths.js";
+import { regionFromEnv } from "../aws/credentials.js";
+import type { GlobalOptions } from "./options.js";
+import { openSession, sandboxSpeed, type Environment } from "./session.js";
+import { publishServed, servedFile } from "../sandbox/served-file.js";
+import { defaultShell, loadCommand } from "../sandbox/shell-env.js";
+
+export interface ServeCommandOptions extends GlobalOptions {
+  port?: string;
+  host?: string;
+}
+
+function portOf(text: string | undefined): number {
+  if (text === undefined) return 0;
+  const n = Number(text);
+  if (!/^\d{1,5}$/.test(text) || n > 65535) throw new LabError("serve.badPort", { port: text });
+  return n;
+}
+
+/** Serves until `stop` resolves (the process's end, unless a test passes its own). */
+export async function sandboxServe(opts: ServeCommandOptions, e: Environment, stop: Promise<void> = new Promise<void>(() => undefined)): Promise<void> {
+  const s = await openSession(opts, e);
+  const port = portOf(opts.port);
+  const host = opts.host ?? "127.0.0.1";
+  const file = sandboxFile(e.env);
+  const [{ Sandbox }, { FileStore }, { serveSandbox }, { sandboxCredentials }, { FaultPlan, FAULTS_ENV }] = await Promise.all([
+    import("../sandbox/middleware.js"),
+    import("../sandbox/store.js"),
+    import("../sandbox/serve/server.js"),
+    import("../sandbox/serve/credentials.js"),
+    import("../sandbox/faults.js"),
+  ]);
+  const faultsText = e.env[FAULTS_ENV];
+  const sandbox = new Sandbox({
+    store: new FileStore(file),
+    clock: e.clock,
+    speed: sandboxSpeed(opts, e.env),
+    ...(faultsText ? { faults: FaultPlan.fromJson(faultsText) } : {}),
+  });
+  const credentials = sandboxCredentials(file);
+  let served;
+  try {
+    served = await serveSandbox({ sandbox, host, port, credentials });
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code === "EADDRINUSE") throw new LabError("serve.portInUse", { port }, { cause: err });
+    if (code === "EADDRNOTAVAIL" || code === "ENOTFOUND") throw new LabError("serve.badHost", { host }, { cause: err });
+    throw err;
+  }
+  const region = opts.region ?? regionFromEnv(e.env) ?? (s.lang === "ja" ? "ap-northeast-1" : "us-east-1");
+  // Where `sandbox env` finds it (removed when it stops, or when the process ends).
+  const unpublish = publishServed(servedFile(e.env, e.stateDir), { url: served.url, region, ...served.credentials });
+  setInterruptNotice("serve.stopped");
+  const { t, io } = s;
+  if (opts.json) {
+    io.notify({ type: "sandbox-served", url: served.url, host: served.host, port: served.port, region, accessKeyId: served.credentials.accessKeyId, secretAccessKey: served.credentials.secretAccessKey });
+  } else {
+    const vars = { url: served.url, region, accessKeyId: served.credentials.accessKeyId, secretAccessKey: served.credentials.secretAccessKey };
+    io.notify({ type: "notice", level: "success", message: t("serve.listening", vars) });
+    io.notify({ type: "notice", level: "info", message: t("serve.credentials", vars) });
+    if (host !== "127.0.0.1" && host !== "localhost" && host !== "::1") io.notify({ type: "notice", level: "warn", message: t("serve.notLoopback", { host }) });
+    io.notify({ type: "notice", level: "info", message: t("sandbox-env.serveNext", { load: loadCommand(defaultShell(e.env)) }) });
+    io.notify({ type: "notice", level: "info", message: t("serve.howToStop") });
+  }
+  await stop;
+  unpublish();
+  await served.close();
+}

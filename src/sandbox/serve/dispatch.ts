@@ -1,0 +1,122 @@
+/**
+ * One request, read whole, answered: who signed it (SigV4), which service and operation it names
+ * (credential scope, `Action` or `X-Amz-Target`), its input read from the SDK's model, the
+ * sandbox's answer, written back in the service's protocol. Nothing here knows any operation.
+ */
+import { randomUUID } from "node:crypto";
+import type { Sandbox } from "../middleware.js";
+import { regionInfo } from "../regions.js";
+import { authError, errorAnswer, jsonReader, okAnswer, type Answer, type WireError } from "./answers.js";
+import { parseForm } from "./form.js";
+import { modelForSigningName, modelForTarget, operationsOf, type Protocol, type ServiceModel } from "./models.js";
+import { QueryInputError, QueryInputReader } from "./query-parser.js";
+import { checkSignature, readAuthorization, type IncomingSigned, type SandboxCredentials } from "./sigv4.js";
+
+export interface DispatchOptions {
+  sandbox: Sandbox;
+  credentials: SandboxCredentials;
+  /** When set, the only region this endpoint answers for. */
+  region?: string;
+  now?: () => number;
+}
+
+function header(req: IncomingSigned, name: string): string | undefined {
+  const v = req.headers[name];
+  return Array.isArray(v) ? v[0] : v;
+}
+
+/** The protocol a request speaks, before we know who sent it (for errors about the sender). */
+function protocolGuess(req: IncomingSigned, service: string | undefined): { protocol: Protocol; namespace?: string } {
+  if (header(req, "x-amz-target") !== undefined) return { protocol: "awsJson1_1" };
+  const model = service ? modelForSigningName(service) : undefined;
+  if (model) return { protocol: model.protocol, ...(model.xmlNamespace ? { namespace: model.xmlNamespace } : {}) };
+  return { protocol: /(^|&)Version=2016-11-15(&|$)/.test(req.body.toString("latin1") + "&" + req.url.split("?")[1]) ? "ec2Query" : "awsQuery" };
+}
+
+/** An error the sandbox (or the SDK-shaped exception it threw) reports, as sent on the wire. */
+function wireErrorOf(err: unknown): WireError | undefined {
+  if (!(err instanceof Error)) return undefined;
+  const status = (err as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode;
+  if (status === undefined) return undefined;
+  return { code: err.name, message: err.message, status };
+}
+
+export async function dispatch(req: IncomingSigned, opts: DispatchOptions): Promise<Answer> {
+  const requestId = randomUUID();
+  const auth = readAuthorization(header(req, "authorization"));
+  const scopeService = "service" in auth ? auth.service : undefined;
+  const guess = protocolGuess(req, scopeService);
+  const fail = (e: WireError, model?: ServiceModel): Answer =>
+    errorAnswer(model?.protocol ?? guess.protocol, model?.xmlNamespace ?? guess.namespace, e, requestId);
+
+  if ("kind" in auth) return fail(authError(guess.protocol, auth.kind, auth.kind === "incomplete" ? auth.message : ""));
+  const problem = await checkSignature(req, auth, opts.credentials, (r) => regionInfo(r) !== undefined && (opts.region === undefined || r === opts.region), (opts.now ?? Date.now)());
+  if (problem) {
+    const detail = problem.kind === "incomplete" ? problem.message : problem.kind === "badRegion" ? problem.scope.region : "";
+    return fail(authError(guess.protocol, problem.kind, detail));
+  }
+  const model = modelForSigningName(auth.service);
+  const target = header(req, "x-amz-target");
+  if (!model) {
+    return fail(guess.protocol === "awsJson1_1"
+      ? { code: "UnknownOperationException", message: `The sandbox does not simulate the service ${auth.service}.`, status: 400 }
+      : { code: "InvalidAction", message: `The sandbox does not simulate the service ${auth.service}.`, status: 400 });
+  }
+  const operations = await operationsOf(model);
+
+  if (model.protocol === "awsJson1_1") {
+    const [prefix, name] = (target ?? "").split(".", 2);
+    const op = prefix && modelForTarget(prefix) === model && name ? operations.get(name) : undefined;
+    if (!op) return fail({ code: "UnknownOperationException", message: `The sandbox does not simulate ${target ?? "this operation"}.`, status: 400 }, model);
+    let input: Record<string, unknown>;
+    try {
+      const text = req.body.toString("utf8");
+      const data: unknown = text.trim() === "" ? {} : JSON.parse(text);
+      if (!data || typeof data !== "object" || Array.isArray(data)) throw new Error("not an object");
+      input = (jsonReader().readObject(op.schema[4] as never, data as never) ?? {}) as Record<string, unknown>;
+    } catch {
+      return fail({ code: "SerializationException", message: "The request body is not a JSON object of this operation's input.", status: 400 }, model);
+    }
+    return answer(model, name!, op.command, op.schema, input, auth.region, opts.sandbox, requestId, fail);
+  }
+
+  const q = req.url.indexOf("?");
+  let params = parseForm(q < 0 ? "" : req.url.slice(q + 1));
+  const type = header(req, "content-type") ?? "";
+  if (params && req.body.length > 0 && type.startsWith("application/x-www-form-urlencoded")) params = parseForm(req.body.toString("utf8"), params);
+  if (!params) return fail({ code: "MalformedQueryString", message: "The query string contains a syntax error.", status: 404 }, model);
+  const action = params.get("Action");
+  if (!action) return fail({ code: "MissingAction", message: "The request must contain the parameter Action.", status: 400 }, model);
+  const op = operations.get(action);
+  if (!op) return fail({ code: "InvalidAction", message: `The action ${action} is not valid for this web service (the sandbox does not simulate it).`, status: 400 }, model);
+  let input: Record<string, unknown>;
+  try {
+    input = new QueryInputReader(model.protocol === "ec2Query").read(op.schema[4], params);
+  } catch (err) {
+    if (err instanceof QueryInputError) return fail({ code: err.code, message: err.message, status: 400 }, model);
+    throw err;
+  }
+  return answer(model, action, op.command, op.schema, input, auth.region, opts.sandbox, requestId, fail);
+}
+
+function answer(
+  model: ServiceModel,
+  operation: string,
+  command: string,
+  schema: readonly unknown[],
+  input: Record<string, unknown>,
+  region: string,
+  sandbox: Sandbox,
+  requestId: string,
+  fail: (e: WireError, model?: ServiceModel) => Answer,
+): Answer {
+  let output: object;
+  try {
+    output = sandbox.call(model.service, command, input, region);
+  } catch (err) {
+    const wire = wireErrorOf(err);
+    if (wire) return fail(wire, model);
+    return fail({ code: model.protocol === "awsJson1_1" ? "InternalServerError" : "InternalFailure", message: "The sandbox could not answer this request.", status: 500 }, model);
+  }
+  return okAnswer(model, operation, schema[5], output as Record<string, unknown>, requestId);
+}

@@ -1,0 +1,145 @@
+/**
+ * The service models the served sandbox reads requests and writes answers with: the operation
+ * schemas the AWS SDK v3 command classes carry, loaded lazily per service the first time a request
+ * for it arrives. Only the commands the sandbox answers are named (so the bundle keeps only their
+ * schemas); `test/sandbox/serve-models.test.ts` holds this list to the handler tables.
+ */
+import type { ServiceKey } from "../aws-error.js";
+
+/** An SDK command class: every instance carries its operation schema. */
+type CommandClass = new (input: never) => { schema?: unknown };
+
+export type Protocol = "ec2Query" | "awsQuery" | "awsJson1_1";
+
+export interface ServiceModel {
+  service: ServiceKey;
+  protocol: Protocol;
+  /** The SigV4 signing name (the service in the credential scope). */
+  signingName: string;
+  /** The namespace AWS writes on its XML answers (query protocols). */
+  xmlNamespace?: string;
+  /** `X-Amz-Target` prefix (JSON protocol). */
+  targetPrefix?: string;
+  /** IAM and STS's global endpoints sign for us-east-1; the sandbox still answers any region. */
+  commands: () => Promise<Record<string, CommandClass>>;
+}
+
+/** The operation tuple SDK schemas use: [9, namespace, name, traits, input, output]. */
+export type OperationSchema = [number, string, string, unknown, unknown, unknown];
+
+const pick = <M extends object>(module: M, names: (keyof M & string)[]): Record<string, CommandClass> =>
+  Object.fromEntries(names.map((n) => [n, module[n] as CommandClass]));
+
+export const SERVICE_MODELS: Record<ServiceKey, ServiceModel> = {
+  ec2: {
+    service: "ec2",
+    protocol: "ec2Query",
+    signingName: "ec2",
+    xmlNamespace: "http://ec2.amazonaws.com/doc/2016-11-15/",
+    commands: async () => {
+      const m = await import("@aws-sdk/client-ec2");
+      return pick(m, [
+        "AcceptVpcEndpointConnectionsCommand", "AuthorizeSecurityGroupEgressCommand", "AuthorizeSecurityGroupIngressCommand",
+        "CreateSecurityGroupCommand", "CreateTagsCommand", "CreateVpcEndpointCommand", "CreateVpcEndpointServiceConfigurationCommand",
+        "DeleteSecurityGroupCommand", "DeleteTagsCommand", "DeleteVpcEndpointServiceConfigurationsCommand", "DeleteVpcEndpointsCommand",
+        "DescribeAvailabilityZonesCommand", "DescribeInstanceTypeOfferingsCommand", "DescribeInstancesCommand",
+        "DescribeNetworkInterfacesCommand", "DescribeRouteTablesCommand", "DescribeSecurityGroupRulesCommand",
+        "DescribeSecurityGroupsCommand", "DescribeSubnetsCommand", "DescribeVpcEndpointConnectionsCommand",
+        "DescribeVpcEndpointServiceConfigurationsCommand", "DescribeVpcEndpointServicePermissionsCommand",
+        "DescribeVpcEndpointServicesCommand", "DescribeVpcEndpointsCommand", "DescribeVpcsCommand",
+        "ModifyVpcEndpointServiceConfigurationCommand", "ModifyVpcEndpointServicePermissionsCommand",
+        "RejectVpcEndpointConnectionsCommand", "RevokeSecurityGroupEgressCommand", "RevokeSecurityGroupIngressCommand",
+      ]);
+    },
+  },
+  cloudformation: {
+    service: "cloudformation",
+    protocol: "awsQuery",
+    signingName: "cloudformation",
+    xmlNamespace: "http://cloudformation.amazonaws.com/doc/2010-05-15/",
+    commands: async () => {
+      const m = await import("@aws-sdk/client-cloudformation");
+      return pick(m, [
+        "CreateStackCommand", "DeleteStackCommand", "DescribeStackEventsCommand", "DescribeStackResourceCommand",
+        "DescribeStackResourcesCommand", "DescribeStacksCommand", "GetTemplateCommand", "ListStackResourcesCommand", "ListStacksCommand",
+      ]);
+    },
+  },
+  elbv2: {
+    service: "elbv2",
+    protocol: "awsQuery",
+    signingName: "elasticloadbalancing",
+    xmlNamespace: "http://elasticloadbalancing.amazonaws.com/doc/2015-12-01/",
+    commands: async () => {
+      const m = await import("@aws-sdk/client-elastic-load-balancing-v2");
+      return pick(m, [
+        "DeregisterTargetsCommand", "DescribeListenersCommand", "DescribeLoadBalancersCommand", "DescribeTagsCommand",
+        "DescribeTargetGroupsCommand", "DescribeTargetHealthCommand", "ModifyListenerCommand", "RegisterTargetsCommand",
+      ]);
+    },
+  },
+  sts: {
+    service: "sts",
+    protocol: "awsQuery",
+    signingName: "sts",
+    xmlNamespace: "https://sts.amazonaws.com/doc/2011-06-15/",
+    commands: async () => pick(await import("@aws-sdk/client-sts"), ["GetCallerIdentityCommand"]),
+  },
+  iam: {
+    service: "iam",
+    protocol: "awsQuery",
+    signingName: "iam",
+    xmlNamespace: "https://iam.amazonaws.com/doc/2010-05-08/",
+    commands: async () => pick(await import("@aws-sdk/client-iam"), ["GetInstanceProfileCommand", "GetRoleCommand"]),
+  },
+  ssm: {
+    service: "ssm",
+    protocol: "awsJson1_1",
+    signingName: "ssm",
+    targetPrefix: "AmazonSSM",
+    commands: async () => {
+      const m = await import("@aws-sdk/client-ssm");
+      return pick(m, [
+        "DescribeInstanceInformationCommand", "GetCommandInvocationCommand", "GetParameterCommand", "GetParametersCommand",
+        "ListCommandInvocationsCommand", "ListCommandsCommand", "SendCommandCommand",
+      ]);
+    },
+  },
+  servicequotas: {
+    service: "servicequotas",
+    protocol: "awsJson1_1",
+    signingName: "servicequotas",
+    targetPrefix: "ServiceQuotasV20190624",
+    commands: async () => pick(await import("@aws-sdk/client-service-quotas"), ["GetAWSDefaultServiceQuotaCommand", "GetServiceQuotaCommand"]),
+  },
+};
+
+const BY_SIGNING_NAME = new Map(Object.values(SERVICE_MODELS).map((m) => [m.signingName, m]));
+const BY_TARGET = new Map(Object.values(SERVICE_MODELS).filter((m) => m.targetPrefix).map((m) => [m.targetPrefix!, m]));
+
+export function modelForSigningName(name: string): ServiceModel | undefined {
+  return BY_SIGNING_NAME.get(name);
+}
+
+export function modelForTarget(prefix: string): ServiceModel | undefined {
+  return BY_TARGET.get(prefix);
+}
+
+const loaded = new Map<ServiceKey, Promise<Map<string, { command: string; schema: OperationSchema }>>>();
+
+/** The operations of a service by wire name (`DescribeVpcs`), with their SDK command names. */
+export function operationsOf(model: ServiceModel): Promise<Map<string, { command: string; schema: OperationSchema }>> {
+  let ops = loaded.get(model.service);
+  if (!ops) {
+    ops = model.commands().then((classes) => {
+      const byName = new Map<string, { command: string; schema: OperationSchema }>();
+      for (const [command, Cls] of Object.entries(classes)) {
+        const schema = new Cls({} as never).schema as OperationSchema;
+        byName.set(schema[2], { command, schema });
+      }
+      return byName;
+    });
+    loaded.set(model.service, ops);
+  }
+  return ops;
+}

@@ -1,0 +1,135 @@
+/**
+ * `sandbox serve`: the sandbox account as an AWS endpoint over HTTP, on loopback unless a host is
+ * named. A thin layer: read the request whole (bounded in size and in time), let `dispatch`
+ * check its signature and answer it from the sandbox, write the answer. A client that sends too
+ * much is answered and cut off; one that stops halfway is cut off when the request timeout ends;
+ * either way the server goes on answering everyone else.
+ */
+import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+import type { Sandbox } from "../middleware.js";
+import { errorAnswer, type Answer } from "./answers.js";
+import { dispatch } from "./dispatch.js";
+import type { SandboxCredentials } from "./sigv4.js";
+
+export interface ServedSandbox {
+  url: string;
+  host: string;
+  port: number;
+  credentials: { accessKeyId: string; secretAccessKey: string };
+  region?: string;
+  close(): Promise<void>;
+}
+
+export interface ServeOptions {
+  sandbox: Sandbox;
+  /** Default 127.0.0.1: only this computer reaches it. */
+  host?: string;
+  /** Default 0: any free port. */
+  port?: number;
+  /** The key pair requests must be signed with (default: a fixed one, see DEFAULT_CREDENTIALS). */
+  credentials?: SandboxCredentials;
+  /** When set, requests signed for another region are refused. */
+  region?: string;
+  /** Largest request body accepted (default 1 MiB). */
+  maxBodyBytes?: number;
+  /** How long a client may take to send a whole request (default 10 s). */
+  requestTimeoutMs?: number;
+}
+
+/**
+ * The pair used when the caller names none (tests, benches). `sandbox serve` uses the account's
+ * own pair instead (credentials.ts). `PLLAB` is a prefix AWS never issues.
+ */
+export const DEFAULT_CREDENTIALS: SandboxCredentials = { accessKeyId: "PLLABSANDBOXLOCAL0", secretAccessKey: "privatelink-lab-sandbox-secret-not-for-aws" };
+
+const MAX_BODY = 1024 * 1024;
+
+function send(res: ServerResponse, a: Answer): void {
+  const body = typeof a.body === "string" ? Buffer.from(a.body, "utf8") : a.body;
+  res.writeHead(a.status, { ...a.headers, "content-length": String(body.byteLength), date: new Date().toUTCString(), ...(a.close ? { connection: "close" } : {}) });
+  res.end(body);
+}
+
+function hostForUrl(host: string): string {
+  return host.includes(":") ? `[${host}]` : host;
+}
+
+export async function serveSandbox(opts: ServeOptions): Promise<ServedSandbox> {
+  const host = opts.host ?? "127.0.0.1";
+  const credentials = opts.credentials ?? DEFAULT_CREDENTIALS;
+  const maxBody = opts.maxBodyBytes ?? MAX_BODY;
+  const requestTimeout = opts.requestTimeoutMs ?? 10_000;
+
+  const handle = (req: IncomingMessage, res: ServerResponse): void => {
+    const tooBig = (): void => {
+      const answer = errorAnswer("awsQuery", undefined, { code: "RequestEntityTooLarge", message: `The request body is larger than ${maxBody} bytes.`, status: 413 }, "");
+      send(res, { ...answer, close: true });
+      // The rest of the body is not read: the connection ends once the answer is out.
+      res.on("finish", () => req.destroy());
+    };
+    const declared = Number(req.headers["content-length"] ?? 0);
+    if (declared > maxBody) return tooBig();
+    const chunks: Buffer[] = [];
+    let size = 0;
+    let over = false;
+    req.on("data", (chunk: Buffer) => {
+      if (over) return;
+      size += chunk.length;
+      if (size > maxBody) {
+        over = true;
+        chunks.length = 0;
+        tooBig();
+        return;
+      }
+      chunks.push(chunk);
+    });
+    req.on("error", () => req.destroy());
+    req.on("end", () => {
+      if (over) return;
+      const signed = { method: req.method ?? "GET", url: req.url ?? "/", headers: req.headers, body: Buffer.concat(chunks) };
+      dispatch(signed, { sandbox: opts.sandbox, credentials, ...(opts.region ? { region: opts.region } : {}) })
+        .then((answer) => send(res, answer))
+        .catch(() => send(res, errorAnswer("awsQuery", undefined, { code: "InternalFailure", message: "The sandbox could not answer this request.", status: 500 }, "")));
+    });
+  };
+
+  const server = createServer(
+    {
+      requestTimeout,
+      headersTimeout: Math.min(requestTimeout, 10_000),
+      keepAliveTimeout: 5_000,
+      // How often Node looks for requests past their timeout (its default, 30 s, would let a
+      // stalled client hold a connection far longer than the timeout says).
+      connectionsCheckingInterval: Math.max(50, Math.min(1_000, Math.floor(requestTimeout / 4))),
+      maxHeaderSize: 16 * 1024,
+    },
+    handle,
+  );
+  server.maxHeadersCount = 100;
+  server.on("clientError", (_err, socket) => {
+    if (socket.writable) socket.end("HTTP/1.1 400 Bad Request\r\nConnection: close\r\nContent-Length: 0\r\n\r\n");
+    socket.destroy();
+  });
+
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(opts.port ?? 0, host, () => {
+      server.off("error", reject);
+      resolve();
+    });
+  });
+  const address = server.address() as AddressInfo;
+  return {
+    url: `http://${hostForUrl(host)}:${address.port}`,
+    host,
+    port: address.port,
+    credentials: { ...credentials },
+    ...(opts.region ? { region: opts.region } : {}),
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
+  };
+}

@@ -6,6 +6,7 @@
  */
 import { beforeAll, describe, expect, it } from "vitest";
 import { loadChallenges } from "../../src/challenge/definitions.js";
+import { readLearnerPath } from "../../src/challenge/learner-path.js";
 import { checkChallenge } from "../../src/challenge/run.js";
 import { challenge } from "../../src/commands/challenge.js";
 import { serveSandbox } from "../../src/sandbox/serve/server.js";
@@ -47,5 +48,35 @@ describe.each(challenges.map((c) => [c.id] as const))("challenge %s, fixed with 
     }
     expect(await checkChallenge(ctx)).toBe(true);
     expect(host.ofType("challenge").at(-1)).toMatchObject({ status: "fixed" });
+  }, 120_000);
+});
+
+describe("Run Command by hand, as on AWS", () => {
+  it("send-command runs curl; its output comes back through get-command-invocation and list-command-invocations --details", async () => {
+    const { h, ctx } = await copyLab(lab);
+    const path = await readLearnerPath(ctx);
+    const served = await serveSandbox({ sandbox: h.sandbox, host: "127.0.0.1", port: 0 });
+    try {
+      const env = learnerShellEnv(aws, { url: served.url, ...served.credentials, region: ctx.state.region });
+      const script = [
+        `CMD_ID=$(aws ssm send-command --instance-ids ${path.consumerInstanceId} --document-name AWS-RunShellScript --parameters 'commands=["curl -sS -m 10 http://${path.dnsRegional}/"]' --query Command.CommandId --output text)`,
+        `aws ssm get-command-invocation --command-id "$CMD_ID" --instance-id ${path.consumerInstanceId} --query '[Status,StandardOutputContent]' --output text`,
+        `echo ---`,
+        `aws ssm list-command-invocations --command-id "$CMD_ID" --details --query 'CommandInvocations[0].[Status,CommandPlugins[0].Name,CommandPlugins[0].Output]' --output text`,
+        `echo ---`,
+        `aws ssm list-command-invocations --instance-id ${path.consumerInstanceId} --query 'length(CommandInvocations)'`,
+      ].join("\n");
+      const run = await runScript(script, env);
+      expect(run.code, run.stderr).toBe(0);
+      const [get, list, count] = run.stdout.split("---\n");
+      expect(get).toMatch(/^Success\s/);
+      expect(get).toContain(path.providerInstanceId!); // the Provider's own page names its instance
+      expect(list).toMatch(/^Success\s+aws:runShellScript\s/);
+      expect(list).toContain(path.providerInstanceId!);
+      // The tool's own curl (the build) and this one: the history keeps both.
+      expect(Number(count)).toBeGreaterThanOrEqual(2);
+    } finally {
+      await served.close();
+    }
   }, 120_000);
 });

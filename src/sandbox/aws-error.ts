@@ -9,6 +9,7 @@ import { SSMServiceException } from "@aws-sdk/client-ssm";
 import { STSServiceException } from "@aws-sdk/client-sts";
 import { IAMServiceException } from "@aws-sdk/client-iam";
 import { ServiceQuotasServiceException } from "@aws-sdk/client-service-quotas";
+import { sdkErrorName } from "./error-names.js";
 
 export type ServiceKey = "ec2" | "cloudformation" | "elbv2" | "ssm" | "sts" | "iam" | "servicequotas";
 
@@ -37,7 +38,8 @@ function faultOf(status: number): "client" | "server" {
 export function awsError(service: ServiceKey, code: string, message: string, status = statusFor(code)): Error {
   const ExceptionClass = EXCEPTION_CLASS[service];
   const err = new ExceptionClass({
-    name: code,
+    // (IAM's `NoSuchEntity` reaches a JavaScript caller as `NoSuchEntityException`: see error-names.ts)
+    name: sdkErrorName(service, code),
     $fault: faultOf(status),
     $metadata: { httpStatusCode: status, requestId: "sandbox-" + Math.random().toString(16).slice(2, 10) },
     message,

@@ -28,7 +28,8 @@ function toSdkRole(r: IamRole): Role {
 }
 
 function liveRole(ctx: HandlerContext, name: string): IamRole | undefined {
-  const r = ctx.world.iamRoles[name];
+  // (own names only: a learner's `--role-name constructor` is a role that does not exist)
+  const r = Object.hasOwn(ctx.world.iamRoles, name) ? ctx.world.iamRoles[name] : undefined;
   return r && exists(r.life, ctx.now) ? r : undefined;
 }
 
@@ -41,7 +42,7 @@ export const iamHandlers: HandlerTable = {
   }),
   GetInstanceProfileCommand: handler<GetInstanceProfileCommandInput, GetInstanceProfileCommandOutput>((ctx, input) => {
     const name = input.InstanceProfileName ?? "";
-    const p = ctx.world.instanceProfiles[name];
+    const p = Object.hasOwn(ctx.world.instanceProfiles, name) ? ctx.world.instanceProfiles[name] : undefined;
     if (!p || !exists(p.life, ctx.now)) return ctx.fail("NoSuchEntity", `Instance Profile ${name} cannot be found.`, 404);
     const roles = p.Roles.map((n) => liveRole(ctx, n)).filter((r): r is IamRole => r !== undefined);
     return {

@@ -124,7 +124,7 @@ const sendCommand = handler<SendCommandCommandInput, SendCommandCommandOutput>((
 });
 
 const getCommandInvocation = handler<GetCommandInvocationCommandInput, GetCommandInvocationCommandOutput>((ctx, input) => {
-  const cmd = input.CommandId ? ctx.rw.ssmCommands[input.CommandId] : undefined;
+  const cmd = input.CommandId && Object.hasOwn(ctx.rw.ssmCommands, input.CommandId) ? ctx.rw.ssmCommands[input.CommandId] : undefined;
   const inv = cmd?.Invocations.find((i) => i.InstanceId === input.InstanceId);
   const view = inv ? invocationAt(inv, ctx.now) : undefined;
   if (!cmd || !view || !view.visible) return ctx.fail("InvocationDoesNotExist", "");

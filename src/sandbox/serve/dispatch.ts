@@ -6,6 +6,7 @@
 import { randomUUID } from "node:crypto";
 import type { Sandbox } from "../middleware.js";
 import { regionInfo } from "../regions.js";
+import { wireErrorCode } from "../error-names.js";
 import { authError, errorAnswer, jsonReader, okAnswer, type Answer, type WireError } from "./answers.js";
 import { parseForm } from "./form.js";
 import { modelForSigningName, modelForTarget, operationsOf, type Protocol, type ServiceModel } from "./models.js";
@@ -18,6 +19,7 @@ export interface DispatchOptions {
   /** When set, the only region this endpoint answers for. */
   region?: string;
   now?: () => number;
+  onInternalError?: (err: unknown, operation: string) => void;
 }
 
 function header(req: IncomingSigned, name: string): string | undefined {
@@ -77,7 +79,7 @@ export async function dispatch(req: IncomingSigned, opts: DispatchOptions): Prom
     } catch {
       return fail({ code: "SerializationException", message: "The request body is not a JSON object of this operation's input.", status: 400 }, model);
     }
-    return answer(model, name!, op.command, op.schema, input, auth.region, opts.sandbox, requestId, fail);
+    return answer(model, name!, op.command, op.schema, input, auth.region, opts, requestId, fail);
   }
 
   const q = req.url.indexOf("?");
@@ -96,7 +98,7 @@ export async function dispatch(req: IncomingSigned, opts: DispatchOptions): Prom
     if (err instanceof QueryInputError) return fail({ code: err.code, message: err.message, status: 400 }, model);
     throw err;
   }
-  return answer(model, action, op.command, op.schema, input, auth.region, opts.sandbox, requestId, fail);
+  return answer(model, action, op.command, op.schema, input, auth.region, opts, requestId, fail);
 }
 
 function answer(
@@ -106,16 +108,17 @@ function answer(
   schema: readonly unknown[],
   input: Record<string, unknown>,
   region: string,
-  sandbox: Sandbox,
+  opts: DispatchOptions,
   requestId: string,
   fail: (e: WireError, model?: ServiceModel) => Answer,
 ): Answer {
   let output: object;
   try {
-    output = sandbox.call(model.service, command, input, region);
+    output = opts.sandbox.call(model.service, command, input, region);
   } catch (err) {
     const wire = wireErrorOf(err);
-    if (wire) return fail(wire, model);
+    if (wire) return fail({ ...wire, code: wireErrorCode(model.service, wire.code) }, model);
+    opts.onInternalError?.(err, operation);
     return fail({ code: model.protocol === "awsJson1_1" ? "InternalServerError" : "InternalFailure", message: "The sandbox could not answer this request.", status: 500 }, model);
   }
   return okAnswer(model, operation, schema[5], output as Record<string, unknown>, requestId);

@@ -2,7 +2,9 @@
  * The service models the served sandbox reads requests and writes answers with: the operation
  * schemas the AWS SDK v3 command classes carry, loaded lazily per service the first time a request
  * for it arrives. Only the commands the sandbox answers are named (so the bundle keeps only their
- * schemas); `test/sandbox/serve-models.test.ts` holds this list to the handler tables.
+ * schemas): those of the handler tables, and those the product sends with `DryRun` only
+ * (`CreateVpc`, `RunInstances`: the sandbox answers their dry run). The parity test
+ * (test/serve/parity.test.ts) holds this list to the handler tables.
  */
 import type { ServiceKey } from "../aws-error.js";
 
@@ -40,7 +42,7 @@ export const SERVICE_MODELS: Record<ServiceKey, ServiceModel> = {
       const m = await import("@aws-sdk/client-ec2");
       return pick(m, [
         "AcceptVpcEndpointConnectionsCommand", "AuthorizeSecurityGroupEgressCommand", "AuthorizeSecurityGroupIngressCommand",
-        "CreateSecurityGroupCommand", "CreateTagsCommand", "CreateVpcEndpointCommand", "CreateVpcEndpointServiceConfigurationCommand",
+        "CreateSecurityGroupCommand", "CreateTagsCommand", "CreateVpcCommand", "CreateVpcEndpointCommand", "CreateVpcEndpointServiceConfigurationCommand",
         "DeleteSecurityGroupCommand", "DeleteTagsCommand", "DeleteVpcEndpointServiceConfigurationsCommand", "DeleteVpcEndpointsCommand",
         "DescribeAvailabilityZonesCommand", "DescribeInstanceTypeOfferingsCommand", "DescribeInstancesCommand",
         "DescribeNetworkInterfacesCommand", "DescribeRouteTablesCommand", "DescribeSecurityGroupRulesCommand",
@@ -49,6 +51,7 @@ export const SERVICE_MODELS: Record<ServiceKey, ServiceModel> = {
         "DescribeVpcEndpointServicesCommand", "DescribeVpcEndpointsCommand", "DescribeVpcsCommand",
         "ModifyVpcEndpointServiceConfigurationCommand", "ModifyVpcEndpointServicePermissionsCommand",
         "RejectVpcEndpointConnectionsCommand", "RevokeSecurityGroupEgressCommand", "RevokeSecurityGroupIngressCommand",
+        "RunInstancesCommand",
       ]);
     },
   },

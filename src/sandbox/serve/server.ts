@@ -35,6 +35,8 @@ export interface ServeOptions {
   maxBodyBytes?: number;
   /** How long a client may take to send a whole request (default 10 s). */
   requestTimeoutMs?: number;
+  /** Told of a request the sandbox failed on (answered 500 InternalFailure): a sandbox bug. */
+  onInternalError?: (err: unknown, operation: string) => void;
 }
 
 /**
@@ -88,7 +90,7 @@ export async function serveSandbox(opts: ServeOptions): Promise<ServedSandbox> {
     req.on("end", () => {
       if (over) return;
       const signed = { method: req.method ?? "GET", url: req.url ?? "/", headers: req.headers, body: Buffer.concat(chunks) };
-      dispatch(signed, { sandbox: opts.sandbox, credentials, ...(opts.region ? { region: opts.region } : {}) })
+      dispatch(signed, { sandbox: opts.sandbox, credentials, ...(opts.region ? { region: opts.region } : {}), ...(opts.onInternalError ? { onInternalError: opts.onInternalError } : {}) })
         .then((answer) => send(res, answer))
         .catch(() => send(res, errorAnswer("awsQuery", undefined, { code: "InternalFailure", message: "The sandbox could not answer this request.", status: 500 }, "")));
     });
@@ -107,8 +109,10 @@ export async function serveSandbox(opts: ServeOptions): Promise<ServedSandbox> {
     handle,
   );
   server.maxHeadersCount = 100;
-  server.on("clientError", (_err, socket) => {
-    if (socket.writable) socket.end("HTTP/1.1 400 Bad Request\r\nConnection: close\r\nContent-Length: 0\r\n\r\n");
+  // Not HTTP, or too slow to arrive: said as Node's own server says it, and the connection ends.
+  server.on("clientError", (err: NodeJS.ErrnoException, socket) => {
+    const status = err.code === "ERR_HTTP_REQUEST_TIMEOUT" ? "408 Request Timeout" : err.code === "HPE_HEADER_OVERFLOW" ? "431 Request Header Fields Too Large" : "400 Bad Request";
+    if (socket.writable) socket.end(`HTTP/1.1 ${status}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
     socket.destroy();
   });
 

@@ -106,6 +106,10 @@ export async function checkSignature(
   const date = amzDate(typeof req.headers["x-amz-date"] === "string" ? req.headers["x-amz-date"] : undefined);
   if (!date || !scope.signedHeaders.includes("host")) return { kind: "incomplete", message: "Authorization header requires existence of either a 'X-Amz-Date' or a 'Date' header, and 'host' among the signed headers." };
   if (Math.abs(now - date.getTime()) > SKEW_MS) return { kind: "expired", scope };
+  // The body is what was signed: a signed `x-amz-content-sha256` must be its hash (the signer
+  // would otherwise take the header's word for it).
+  const claimed = req.headers["x-amz-content-sha256"];
+  if (claimed !== undefined && claimed !== createHash("sha256").update(req.body).digest("hex")) return { kind: "mismatch", scope };
   const headers: Record<string, string> = {};
   for (const name of scope.signedHeaders) {
     const v = req.headers[name];

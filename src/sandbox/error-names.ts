@@ -1,0 +1,54 @@
+/**
+ * Some query services name an error one way on the wire and another in the SDK: IAM answers
+ * `<Code>NoSuchEntity</Code>`, and the SDK for JavaScript turns that into a
+ * `NoSuchEntityException` (the modelled error's `awsQueryError` trait links the two). The sandbox
+ * throws what the SDK would throw on AWS, and the served sandbox writes what AWS would write.
+ * Both are read from the SDK's own error schemas (its TypeRegistry), never listed here.
+ */
+import { TypeRegistry } from "@smithy/core/schema";
+import type { ServiceKey } from "./aws-error.js";
+
+const NAMESPACE: Record<ServiceKey, string> = {
+  ec2: "com.amazonaws.ec2",
+  cloudformation: "com.amazonaws.cloudformation",
+  elbv2: "com.amazonaws.elasticloadbalancingv2",
+  ssm: "com.amazonaws.ssm",
+  sts: "com.amazonaws.sts",
+  iam: "com.amazonaws.iam",
+  servicequotas: "com.amazonaws.servicequotas",
+};
+
+/** A modelled error schema: [-3, namespace, name, traits, ...]. */
+type ErrorSchema = [number, string, string, { awsQueryError?: [string, number] } | number, ...unknown[]];
+
+const cache = new Map<string, string>();
+
+function find(service: ServiceKey, match: (s: ErrorSchema) => boolean): ErrorSchema | undefined {
+  const hit = TypeRegistry.for(NAMESPACE[service]).find((s) => Array.isArray(s) && s[0] === -3 && match(s as unknown as ErrorSchema));
+  return hit as unknown as ErrorSchema | undefined;
+}
+
+const queryCode = (s: ErrorSchema): string | undefined => (typeof s[3] === "object" ? s[3].awsQueryError?.[0] : undefined);
+
+/** The name the SDK gives an error AWS sends as `code` (the code itself when they agree). */
+export function sdkErrorName(service: ServiceKey, code: string): string {
+  const key = `${service}>${code}`;
+  let name = cache.get(key);
+  if (name === undefined) {
+    name = find(service, (s) => queryCode(s) === code)?.[2] ?? code;
+    cache.set(key, name);
+  }
+  return name;
+}
+
+/** The code AWS writes on the wire for the SDK's error `name` (the name itself when they agree). */
+export function wireErrorCode(service: ServiceKey, name: string): string {
+  const key = `${service}<${name}`;
+  let code = cache.get(key);
+  if (code === undefined) {
+    const schema = find(service, (s) => s[2] === name);
+    code = (schema && queryCode(schema)) ?? name;
+    cache.set(key, code);
+  }
+  return code;
+}

@@ -1,0 +1,68 @@
+/**
+ * Calls the flows of the parity test do not make on their own: operations only the workshop or
+ * a learner's hands use (on the learner's built lab), and errors of each service (what a
+ * learner's typo gets back).
+ */
+import { DescribeStackResourceCommand, DescribeStacksCommand, GetTemplateCommand, ListStackResourcesCommand } from "@aws-sdk/client-cloudformation";
+import {
+  CreateTagsCommand,
+  DeleteSecurityGroupCommand,
+  DeleteTagsCommand,
+  DescribeRouteTablesCommand,
+  DescribeSubnetsCommand,
+  DescribeVpcEndpointConnectionsCommand,
+  DescribeVpcEndpointServicesCommand,
+  DescribeVpcEndpointsCommand,
+  DescribeVpcsCommand,
+  ModifyVpcEndpointServiceConfigurationCommand,
+  ModifyVpcEndpointServicePermissionsCommand,
+  RejectVpcEndpointConnectionsCommand,
+} from "@aws-sdk/client-ec2";
+import { DeregisterTargetsCommand, DescribeLoadBalancersCommand, DescribeTagsCommand, RegisterTargetsCommand } from "@aws-sdk/client-elastic-load-balancing-v2";
+import { GetRoleCommand } from "@aws-sdk/client-iam";
+import { GetAWSDefaultServiceQuotaCommand, GetServiceQuotaCommand } from "@aws-sdk/client-service-quotas";
+import { GetCommandInvocationCommand, GetParameterCommand, ListCommandsCommand } from "@aws-sdk/client-ssm";
+import type { AwsClients } from "../../src/aws/clients.js";
+import type { LearnerPath } from "../../src/challenge/learner-path.js";
+
+/** Sends `fn`'s command; an AWS error is an answer like any other here. */
+async function tryIt(fn: () => Promise<unknown>): Promise<void> {
+  try {
+    await fn();
+  } catch {
+    // compared by the tee
+  }
+}
+
+/** On a built lab (`p`), before destroy; `stack` is one of the learner's stacks. */
+export async function extraCalls(c: AwsClients, p: LearnerPath, stack: string): Promise<void> {
+  const vpc = p.consumerVpcId!;
+  await c.ec2.send(new DescribeSubnetsCommand({ Filters: [{ Name: "vpc-id", Values: [vpc] }] }));
+  await c.ec2.send(new DescribeRouteTablesCommand({ Filters: [{ Name: "vpc-id", Values: [vpc] }] }));
+  await c.ec2.send(new CreateTagsCommand({ Resources: [vpc], Tags: [{ Key: "parity", Value: "yes & <no>" }] }));
+  await c.ec2.send(new DeleteTagsCommand({ Resources: [vpc], Tags: [{ Key: "parity" }] }));
+  await c.ec2.send(new DescribeVpcEndpointServicesCommand({ ServiceNames: [p.serviceName!] }));
+  await c.ec2.send(new DescribeVpcEndpointConnectionsCommand({ Filters: [{ Name: "service-id", Values: [p.serviceId!] }] }));
+  await c.ec2.send(new ModifyVpcEndpointServiceConfigurationCommand({ ServiceId: p.serviceId, AcceptanceRequired: true }));
+  await c.ec2.send(new ModifyVpcEndpointServicePermissionsCommand({ ServiceId: p.serviceId, AddAllowedPrincipals: ["arn:aws:iam::000000000000:root"] }));
+  await tryIt(() => c.ec2.send(new RejectVpcEndpointConnectionsCommand({ ServiceId: p.serviceId, VpcEndpointIds: ["vpce-00000000000000000"] })));
+  await c.cfn.send(new ListStackResourcesCommand({ StackName: stack }));
+  await c.cfn.send(new GetTemplateCommand({ StackName: stack }));
+  await c.elbv2.send(new DescribeTagsCommand({ ResourceArns: [p.nlbArn!] }));
+  await c.elbv2.send(new DeregisterTargetsCommand({ TargetGroupArn: p.targetGroupArn, Targets: [{ Id: p.providerInstanceId, Port: 80 }] }));
+  await c.elbv2.send(new RegisterTargetsCommand({ TargetGroupArn: p.targetGroupArn, Targets: [{ Id: p.providerInstanceId, Port: 80 }] }));
+  await tryIt(() => c.quotas.send(new GetAWSDefaultServiceQuotaCommand({ ServiceCode: "vpc", QuotaCode: "L-29B6F2EB" })));
+
+  await tryIt(() => c.ec2.send(new DescribeVpcsCommand({ VpcIds: ["vpc-00000000000000000"] })));
+  await tryIt(() => c.ec2.send(new DescribeVpcEndpointsCommand({ VpcEndpointIds: ["vpce-0123"] })));
+  await tryIt(() => c.ec2.send(new DeleteSecurityGroupCommand({ GroupId: "sg-does-not-exist" })));
+  await tryIt(() => c.cfn.send(new DescribeStacksCommand({ StackName: "no-such-stack" })));
+  await tryIt(() => c.cfn.send(new GetTemplateCommand({ StackName: "no-such-stack" })));
+  await tryIt(() => c.cfn.send(new DescribeStackResourceCommand({ StackName: "no-such-stack", LogicalResourceId: "X" })));
+  await tryIt(() => c.elbv2.send(new DescribeLoadBalancersCommand({ Names: ["no-such-nlb"] })));
+  await tryIt(() => c.ssm.send(new GetParameterCommand({ Name: "/no/such/parameter" })));
+  await tryIt(() => c.ssm.send(new GetCommandInvocationCommand({ CommandId: "00000000-0000-4000-8000-000000000000", InstanceId: "i-0123456789abcdef0" })));
+  await tryIt(() => c.ssm.send(new ListCommandsCommand({})));
+  await tryIt(() => c.iam.send(new GetRoleCommand({ RoleName: "no-such-role" })));
+  await tryIt(() => c.quotas.send(new GetServiceQuotaCommand({ ServiceCode: "vpc", QuotaCode: "L-NOPE" })));
+}

@@ -8,7 +8,9 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { loadChallenges } from "../../src/challenge/definitions.js";
 import { readLearnerPath } from "../../src/challenge/learner-path.js";
 import { checkChallenge } from "../../src/challenge/run.js";
+import { fixByHandInSandbox } from "../../src/challenge/by-hand.js";
 import { challenge } from "../../src/commands/challenge.js";
+import { publishServed } from "../../src/sandbox/served-file.js";
 import { serveSandbox } from "../../src/sandbox/serve/server.js";
 import { awsExecutable, inlineAwsCommands, learnerShellEnv, runScript } from "../helpers/aws-cli.js";
 import { buildLab, copyLab, type BuiltLab } from "../helpers/built-lab.js";
@@ -39,11 +41,16 @@ describe.each(challenges.map((c) => [c.id] as const))("challenge %s, fixed with 
     expect(commands.length, last).toBeGreaterThan(0);
 
     const served = await serveSandbox({ sandbox: h.sandbox, host: "127.0.0.1", port: 0 });
+    const unpublish = publishServed(ctx.servedFile!, { url: served.url, region: ctx.state.region, ...served.credentials });
     try {
+      // With one served, it names where, and the one line that points a terminal there.
+      expect(fixByHandInSandbox(ctx)).toContain(served.url);
+      expect(fixByHandInSandbox(ctx)).toContain('eval "$(npx privatelink-lab sandbox env)"');
       const env = learnerShellEnv(aws, { url: served.url, ...served.credentials, region: ctx.state.region });
       const run = await runScript(commands.join("\n"), env);
       expect(run.code, `${commands.join("\n")}\n${run.stderr}`).toBe(0);
     } finally {
+      unpublish();
       await served.close();
     }
     expect(await checkChallenge(ctx)).toBe(true);

@@ -266,3 +266,6 @@ if (!QUICK) {
   }
   rmSync(env.stateDir, { recursive: true, force: true });
 }
+
+// The served sandbox (`sandbox serve`) beside the in-process one: scripts/bench-serve.mjs.
+await (await import("./bench-serve.mjs")).benchServe({ rounds: QUICK ? 3 : 5 });

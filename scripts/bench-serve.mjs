@@ -1,0 +1,173 @@
+// The served sandbox (`sandbox serve`), measured beside the in-process one in the same run
+// (called from scripts/bench.mjs; `node scripts/bench-serve.mjs` runs it alone after a build):
+//   - the instant lesson in process (`--sandbox`'s path, the account in a file) and over HTTP to the built `sandbox serve`
+//     in another process (real SDK clients, real signing), rounds interleaved, medians;
+//   - the latency of each of the lesson's calls on both paths (p50 / p99 over every call);
+//   - the server's peak memory (max RSS) holding 50 participants' finished labs while it answers
+//     a 51st participant's whole lesson.
+// Targets (issue 19): p50 ≤ 3 ms, p99 ≤ 20 ms over HTTP; the served lesson ≤ 2× in process;
+// the server ≤ 150 MiB.
+import { spawn } from "node:child_process";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { cpus, loadavg, tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { pathToFileURL } from "node:url";
+import { importSrc } from "./import-src.mjs";
+
+const root = resolve(import.meta.dirname, "..");
+const BIN = join(root, "dist", "bin.cjs");
+const MAXRSS = `--import=data:text/javascript,process.on("exit",()=>process.stderr.write("\\nPLL_MAXRSS="+process.resourceUsage().maxRSS+"\\n"))`;
+const KEYS = ["ec2", "cfn", "elbv2", "ssm", "sts", "iam", "quotas"];
+const pct = (xs, p) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((xs.length * p) / 100))];
+const median = (xs) => pct(xs, 50);
+
+/** Starts the built `sandbox serve` on `accountFile`; resolves with its URL, key pair and process. */
+function startServer(accountFile, stateHome) {
+  const child = spawn(process.execPath, [MAXRSS, BIN, "sandbox", "serve", "--json", "--sandbox-speed", "instant"], {
+    env: { PATH: process.env.PATH, HOME: stateHome, XDG_STATE_HOME: join(stateHome, "state"), PRIVATELINK_LAB_SANDBOX_FILE: accountFile, LANG: "en_US.UTF-8" },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let err = "";
+  child.stderr.on("data", (d) => (err += d));
+  return new Promise((res, rej) => {
+    let out = "";
+    child.stdout.on("data", (d) => {
+      out += d;
+      if (out.includes("\n")) {
+        const e = JSON.parse(out.split("\n")[0]);
+        res({ url: e.url, credentials: { accessKeyId: e.accessKeyId, secretAccessKey: e.secretAccessKey }, child, stderr: () => err });
+      }
+    });
+    child.on("exit", (code) => rej(new Error(`sandbox serve ended (${code}): ${err}`)));
+  });
+}
+
+/** Stops the server (Ctrl-C) and returns its peak RSS in MiB. */
+function stopServer(s) {
+  return new Promise((res) => {
+    s.child.removeAllListeners("exit");
+    s.child.on("exit", () => res(Number(/PLL_MAXRSS=(\d+)/.exec(s.stderr())?.[1] ?? NaN) / 1024));
+    s.child.kill("SIGINT");
+  });
+}
+
+/** Wraps each client's send to time every call (ms) into `into`. */
+function timed(clients, into) {
+  for (const key of KEYS) {
+    const c = clients[key];
+    const send = c.send.bind(c);
+    c.send = async (...args) => {
+      const t0 = process.hrtime.bigint();
+      try {
+        return await send(...args);
+      } finally {
+        into.push(Number(process.hrtime.bigint() - t0) / 1e6);
+      }
+    };
+  }
+  return clients;
+}
+
+export async function benchServe({ rounds = 5 } = {}) {
+  const src = await importSrc("bench-serve", ["sandbox/serve/server.ts", "aws/clients.ts", "sandbox/middleware.ts", "sandbox/store.ts", "sandbox/clock.ts", "commands/start.ts", "commands/workshop/rehearse.ts", "workshop/quiet-host.ts"]);
+  process.env.PRIVATELINK_LAB_NO_AWS = "1"; // (a loopback endpoint only)
+  process.env.AWS_CONFIG_FILE = process.env.AWS_SHARED_CREDENTIALS_FILE = join(tmpdir(), "pll-bench-no-aws-files");
+  // The product's own AWS clients (--endpoint-url), credentials from the environment as a learner's.
+  const servedClients = (s, region) => {
+    process.env.AWS_ACCESS_KEY_ID = s.credentials.accessKeyId;
+    process.env.AWS_SECRET_ACCESS_KEY = s.credentials.secretAccessKey;
+    return src.createAwsClients({ region, endpointUrl: s.url });
+  };
+  const envFor = (makeClients, clock) => ({
+    env: { LANG: "en_US.UTF-8" },
+    stdin: process.stdin,
+    stdout: process.stdout,
+    clock,
+    stateDir: mkdtempSync(join(tmpdir(), "pll-bench-serve-state-")),
+    makeHost: (lang) => new src.QuietHost(lang),
+    makeClients,
+  });
+  const opts = (prefix) => ({ sandbox: true, region: "ap-northeast-1", yes: true, prefix, lang: "en", mode: "guided" });
+  const work = mkdtempSync(join(tmpdir(), "pll-bench-serve-"));
+
+  // 1. The instant lesson, in process and served, rounds interleaved.
+  const local = { lesson: [], calls: [] };
+  const served = { lesson: [], calls: [] };
+  for (let r = 0; r < rounds; r++) {
+    {
+      const clock = new src.ManualClock();
+      // (the account in a file, as `--sandbox` keeps it and as the server does)
+      const sandbox = new src.Sandbox({ store: new src.FileStore(join(work, `local-${r}.json`)), clock, speed: 0 });
+      const calls = [];
+      const e = envFor(async (state) => timed(await src.createSandboxClients(sandbox, state.region), calls), clock);
+      const t0 = process.hrtime.bigint();
+      await src.start(opts(`local${r}`), e);
+      local.lesson.push(Number(process.hrtime.bigint() - t0) / 1e6);
+      if (r > 0) local.calls.push(...calls); // (the first round warms the SDK and the JIT)
+      rmSync(e.stateDir, { recursive: true, force: true });
+    }
+    {
+      const s = await startServer(join(work, `account-${r}.json`), work);
+      const calls = [];
+      const e = envFor(async (state) => timed(await servedClients(s, state.region), calls), { now: () => Date.now() });
+      const t0 = process.hrtime.bigint();
+      await src.start({ ...opts(`served${r}`), sandbox: false, endpointUrl: s.url }, e);
+      served.lesson.push(Number(process.hrtime.bigint() - t0) / 1e6);
+      if (r > 0) served.calls.push(...calls);
+      await stopServer(s);
+      rmSync(e.stateDir, { recursive: true, force: true });
+    }
+  }
+  // The same, with the server in this process: what the protocol costs without a second process
+  // to wake (on a loaded machine each wake-up waits for a core).
+  const inproc = { lesson: [], calls: [] };
+  for (let r = 0; r < rounds; r++) {
+    const sandbox = new src.Sandbox({ store: new src.FileStore(join(work, `inproc-${r}.json`)), speed: 0 });
+    const s = await src.serveSandbox({ sandbox });
+    const calls = [];
+    const e = envFor(async (state) => timed(await servedClients(s, state.region), calls), { now: () => Date.now() });
+    const t0 = process.hrtime.bigint();
+    await src.start({ ...opts(`inproc${r}`), sandbox: false, endpointUrl: s.url }, e);
+    inproc.lesson.push(Number(process.hrtime.bigint() - t0) / 1e6);
+    if (r > 0) inproc.calls.push(...calls);
+    await s.close();
+    rmSync(e.stateDir, { recursive: true, force: true });
+  }
+  const ml = median(local.lesson.slice(1));
+  const ms = median(served.lesson.slice(1));
+  console.log(`served sandbox: the instant lesson ${ms.toFixed(0)} ms over HTTP vs ${ml.toFixed(0)} ms in process (${(ms / ml).toFixed(2)}×; target ≤ 2×), medians of ${rounds - 1} rounds`);
+  console.log(
+    `served sandbox: per call (${served.calls.length / (rounds - 1)} calls a lesson) p50 ${median(served.calls).toFixed(2)} ms, p99 ${pct(served.calls, 99).toFixed(2)} ms over HTTP ` +
+      `(targets 3 / 20 ms) vs p50 ${median(local.calls).toFixed(2)} ms, p99 ${pct(local.calls, 99).toFixed(2)} ms in process`,
+  );
+
+  const mi = median(inproc.lesson.slice(1));
+  console.log(
+    `served sandbox, server in the same process: the lesson ${mi.toFixed(0)} ms (${(mi / ml).toFixed(2)}×), per call p50 ${median(inproc.calls).toFixed(2)} ms, p99 ${pct(inproc.calls, 99).toFixed(2)} ms` +
+      `  (load average ${loadavg()[0].toFixed(1)} on ${cpus().length} cores)`,
+  );
+
+  // 2. The server's peak memory with 50 finished labs in the account, answering a 51st lesson.
+  const clock = new src.ManualClock();
+  const sandbox = new src.Sandbox({ store: new src.MemoryStore(), clock, speed: 0 });
+  const room = envFor(async (state) => src.createSandboxClients(sandbox, state.region), clock);
+  await src.workshopRehearse({ sandbox: true, region: "ap-northeast-1", yes: true, participants: "50", prefixBase: "team" }, room);
+  const accountFile = join(work, "room.json");
+  writeFileSync(accountFile, JSON.stringify(sandbox.store.snapshot()), { mode: 0o600 });
+  const s = await startServer(accountFile, work);
+  const calls = [];
+  const e = envFor(async (state) => timed(await servedClients(s, state.region), calls), { now: () => Date.now() });
+  const t0 = process.hrtime.bigint();
+  await src.start({ ...opts("team51"), sandbox: false, endpointUrl: s.url }, e);
+  const lesson51 = Number(process.hrtime.bigint() - t0) / 1e6;
+  const rss = await stopServer(s);
+  console.log(
+    `served sandbox: 50 finished labs in the account: server peak RSS ${rss.toFixed(0)} MiB (target ≤ 150), a 51st lesson over HTTP ${lesson51.toFixed(0)} ms, ` +
+      `per call p50 ${median(calls).toFixed(2)} ms, p99 ${pct(calls, 99).toFixed(2)} ms`,
+  );
+  rmSync(room.stateDir, { recursive: true, force: true });
+  rmSync(e.stateDir, { recursive: true, force: true });
+  rmSync(work, { recursive: true, force: true });
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) await benchServe();

@@ -8,7 +8,7 @@ import { freshLearner, runCli } from "../helpers/cli-process.js";
 /** The whole CLI's script, run directly (the executable sends `--help` to the smaller help script). */
 const WHOLE_CLI = resolve(import.meta.dirname, "../../dist/chunks/cli.cjs");
 
-const COMMANDS = [[], ["start"], ["status"], ["step"], ["destroy"], ["templates"], ["doctor"], ["diagnose"], ["challenge"], ["challenge", "check"], ["challenge", "start"], ["workshop"], ["workshop", "plan"], ["workshop", "status"], ["workshop", "cleanup"], ["workshop", "challenge"], ["sandbox"], ["sandbox", "serve"]];
+const COMMANDS = [[], ["start"], ["status"], ["step"], ["destroy"], ["templates"], ["doctor"], ["diagnose"], ["challenge"], ["challenge", "check"], ["challenge", "start"], ["workshop"], ["workshop", "plan"], ["workshop", "status"], ["workshop", "cleanup"], ["workshop", "challenge"], ["sandbox"], ["sandbox", "serve"], ["sandbox", "env"]];
 
 const help = (lang: "ja" | "en", ...cmd: string[]) => {
   const run = runCli(freshLearner({ LANG: lang === "ja" ? "ja_JP.UTF-8" : "en_US.UTF-8" }), [...cmd, "--help"]);

@@ -23,6 +23,13 @@ type ErrorSchema = [number, string, string, { awsQueryError?: [string, number] }
 
 const cache = new Map<string, string>();
 
+/**
+ * Only awsQuery services have errors named apart (the `awsQueryError` trait): EC2 and the JSON
+ * services are never looked up, so a sandbox run that meets their errors does not load the SDK's
+ * error registry (see scripts/sdk-errors-on-first-read.mjs).
+ */
+const QUERY_SERVICES = new Set<ServiceKey>(["cloudformation", "elbv2", "sts", "iam"]);
+
 function find(service: ServiceKey, match: (s: ErrorSchema) => boolean): ErrorSchema | undefined {
   const hit = TypeRegistry.for(NAMESPACE[service]).find((s) => Array.isArray(s) && s[0] === -3 && match(s as unknown as ErrorSchema));
   return hit as unknown as ErrorSchema | undefined;
@@ -32,6 +39,7 @@ const queryCode = (s: ErrorSchema): string | undefined => (typeof s[3] === "obje
 
 /** The name the SDK gives an error AWS sends as `code` (the code itself when they agree). */
 export function sdkErrorName(service: ServiceKey, code: string): string {
+  if (!QUERY_SERVICES.has(service)) return code;
   const key = `${service}>${code}`;
   let name = cache.get(key);
   if (name === undefined) {
@@ -43,6 +51,7 @@ export function sdkErrorName(service: ServiceKey, code: string): string {
 
 /** The code AWS writes on the wire for the SDK's error `name` (the name itself when they agree). */
 export function wireErrorCode(service: ServiceKey, name: string): string {
+  if (!QUERY_SERVICES.has(service)) return name;
   const key = `${service}<${name}`;
   let code = cache.get(key);
   if (code === undefined) {

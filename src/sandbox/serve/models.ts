@@ -1,7 +1,7 @@
 /**
  * The service models the served sandbox reads requests and writes answers with: the operation
- * schemas the AWS SDK v3 command classes carry, loaded lazily per service the first time a request
- * for it arrives. Only the commands the sandbox answers are named (so the bundle keeps only their
+ * schemas the AWS SDK v3 command classes carry, loaded lazily the first time a request arrives.
+ * Only the commands the sandbox answers are named (sdk-commands.ts, so the bundle keeps only their
  * schemas): those of the handler tables, and those the product sends with `DryRun` only
  * (`CreateVpc`, `RunInstances`: the sandbox answers their dry run). The parity test
  * (test/serve/parity.test.ts) holds this list to the handler tables.
@@ -23,14 +23,11 @@ export interface ServiceModel {
   /** `X-Amz-Target` prefix (JSON protocol). */
   targetPrefix?: string;
   /** IAM and STS's global endpoints sign for us-east-1; the sandbox still answers any region. */
-  commands: () => Promise<Record<string, CommandClass>>;
+  commands: () => Promise<Record<string, unknown>>;
 }
 
 /** The operation tuple SDK schemas use: [9, namespace, name, traits, input, output]. */
 export type OperationSchema = [number, string, string, unknown, unknown, unknown];
-
-const pick = <M extends object>(module: M, names: (keyof M & string)[]): Record<string, CommandClass> =>
-  Object.fromEntries(names.map((n) => [n, module[n] as CommandClass]));
 
 export const SERVICE_MODELS: Record<ServiceKey, ServiceModel> = {
   ec2: {
@@ -38,82 +35,49 @@ export const SERVICE_MODELS: Record<ServiceKey, ServiceModel> = {
     protocol: "ec2Query",
     signingName: "ec2",
     xmlNamespace: "http://ec2.amazonaws.com/doc/2016-11-15/",
-    commands: async () => {
-      const m = await import("@aws-sdk/client-ec2");
-      return pick(m, [
-        "AcceptVpcEndpointConnectionsCommand", "AuthorizeSecurityGroupEgressCommand", "AuthorizeSecurityGroupIngressCommand",
-        "CreateSecurityGroupCommand", "CreateTagsCommand", "CreateVpcCommand", "CreateVpcEndpointCommand", "CreateVpcEndpointServiceConfigurationCommand",
-        "DeleteSecurityGroupCommand", "DeleteTagsCommand", "DeleteVpcEndpointServiceConfigurationsCommand", "DeleteVpcEndpointsCommand",
-        "DescribeAvailabilityZonesCommand", "DescribeInstanceTypeOfferingsCommand", "DescribeInstancesCommand",
-        "DescribeNetworkInterfacesCommand", "DescribeRouteTablesCommand", "DescribeSecurityGroupRulesCommand",
-        "DescribeSecurityGroupsCommand", "DescribeSubnetsCommand", "DescribeVpcEndpointConnectionsCommand",
-        "DescribeVpcEndpointServiceConfigurationsCommand", "DescribeVpcEndpointServicePermissionsCommand",
-        "DescribeVpcEndpointServicesCommand", "DescribeVpcEndpointsCommand", "DescribeVpcsCommand",
-        "ModifyVpcEndpointServiceConfigurationCommand", "ModifyVpcEndpointServicePermissionsCommand",
-        "RejectVpcEndpointConnectionsCommand", "RevokeSecurityGroupEgressCommand", "RevokeSecurityGroupIngressCommand",
-        "RunInstancesCommand",
-      ]);
-    },
+    commands: async () => (await import("./sdk-commands.js")).EC2,
   },
   cloudformation: {
     service: "cloudformation",
     protocol: "awsQuery",
     signingName: "cloudformation",
     xmlNamespace: "http://cloudformation.amazonaws.com/doc/2010-05-15/",
-    commands: async () => {
-      const m = await import("@aws-sdk/client-cloudformation");
-      return pick(m, [
-        "CreateStackCommand", "DeleteStackCommand", "DescribeStackEventsCommand", "DescribeStackResourceCommand",
-        "DescribeStackResourcesCommand", "DescribeStacksCommand", "GetTemplateCommand", "ListStackResourcesCommand", "ListStacksCommand",
-      ]);
-    },
+    commands: async () => (await import("./sdk-commands.js")).CLOUDFORMATION,
   },
   elbv2: {
     service: "elbv2",
     protocol: "awsQuery",
     signingName: "elasticloadbalancing",
     xmlNamespace: "http://elasticloadbalancing.amazonaws.com/doc/2015-12-01/",
-    commands: async () => {
-      const m = await import("@aws-sdk/client-elastic-load-balancing-v2");
-      return pick(m, [
-        "DeregisterTargetsCommand", "DescribeListenersCommand", "DescribeLoadBalancersCommand", "DescribeTagsCommand",
-        "DescribeTargetGroupsCommand", "DescribeTargetHealthCommand", "ModifyListenerCommand", "RegisterTargetsCommand",
-      ]);
-    },
+    commands: async () => (await import("./sdk-commands.js")).ELBV2,
   },
   sts: {
     service: "sts",
     protocol: "awsQuery",
     signingName: "sts",
     xmlNamespace: "https://sts.amazonaws.com/doc/2011-06-15/",
-    commands: async () => pick(await import("@aws-sdk/client-sts"), ["GetCallerIdentityCommand"]),
+    commands: async () => (await import("./sdk-commands.js")).STS,
   },
   iam: {
     service: "iam",
     protocol: "awsQuery",
     signingName: "iam",
     xmlNamespace: "https://iam.amazonaws.com/doc/2010-05-08/",
-    commands: async () => pick(await import("@aws-sdk/client-iam"), ["GetInstanceProfileCommand", "GetRoleCommand"]),
+    commands: async () => (await import("./sdk-commands.js")).IAM,
   },
   ssm: {
     service: "ssm",
     protocol: "awsJson1_1",
     signingName: "ssm",
     targetPrefix: "AmazonSSM",
-    commands: async () => {
-      const m = await import("@aws-sdk/client-ssm");
-      return pick(m, [
-        "DescribeInstanceInformationCommand", "GetCommandInvocationCommand", "GetParameterCommand", "GetParametersCommand",
-        "ListCommandInvocationsCommand", "ListCommandsCommand", "SendCommandCommand",
-      ]);
-    },
+    commands: async () => (await import("./sdk-commands.js")).SSM,
   },
   servicequotas: {
     service: "servicequotas",
     protocol: "awsJson1_1",
     signingName: "servicequotas",
     targetPrefix: "ServiceQuotasV20190624",
-    commands: async () => pick(await import("@aws-sdk/client-service-quotas"), ["GetAWSDefaultServiceQuotaCommand", "GetServiceQuotaCommand"]),
+    commands: async () => (await import("./sdk-commands.js")).SERVICE_QUOTAS,
   },
 };
 
@@ -137,7 +101,7 @@ export function operationsOf(model: ServiceModel): Promise<Map<string, { command
     ops = model.commands().then((classes) => {
       const byName = new Map<string, { command: string; schema: OperationSchema }>();
       for (const [command, Cls] of Object.entries(classes)) {
-        const schema = new Cls({} as never).schema as OperationSchema;
+        const schema = new (Cls as CommandClass)({} as never).schema as OperationSchema;
         byName.set(schema[2], { command, schema });
       }
       return byName;

@@ -89,5 +89,5 @@ describe("--help of each command", () => {
         expect(viaBin.stdout + viaBin.stderr, args.join(" ")).not.toContain("is not part of this build");
       }
     }
-  });
+  }, 180_000); // about 80 starts of the CLI: on a loaded machine, more than the default 30 s
 });

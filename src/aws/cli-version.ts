@@ -5,6 +5,7 @@
  * command needs `--endpoint-url` to reach the sandbox.
  */
 import { execFile } from "node:child_process";
+import type { Translate } from "../i18n/messages.js";
 
 export interface AwsCliVersion {
   major: number;
@@ -42,4 +43,11 @@ export function findAwsCli(env: NodeJS.ProcessEnv = process.env): Promise<AwsCli
       resolve(version ? { found: true, version, readsEndpointUrl: readsEndpointUrl(version) } : { found: true, readsEndpointUrl: true });
     });
   });
+}
+
+/** What to tell about the learner's AWS CLI, or nothing when it reads AWS_ENDPOINT_URL. */
+export function awsCliAdvice(t: Translate, finding: AwsCliFinding, url: string): string | undefined {
+  if (!finding.found) return t("sandbox-env.noAwsCli");
+  if (finding.readsEndpointUrl) return undefined;
+  return t("sandbox-env.oldAwsCli", { version: finding.version?.text ?? "?", url });
 }

@@ -5,8 +5,10 @@
  * standard error. With no server running it says how to start one and exits non-zero.
  */
 import { LabError } from "../errors.js";
-import { translator, type Translate } from "../i18n/messages.js";
-import { findAwsCli, type AwsCliFinding } from "../aws/cli-version.js";
+import { translator } from "../i18n/messages.js";
+import { awsCliAdvice, findAwsCli } from "../aws/cli-version.js";
+
+export { awsCliAdvice } from "../aws/cli-version.js";
 import { readServed, servedFile } from "../sandbox/served-file.js";
 import { defaultShell, isShell, shellLines, SHELLS, UNSET_VARIABLES, variables, type ShellKind, type ServedTarget } from "../sandbox/shell-env.js";
 import type { GlobalOptions } from "./options.js";
@@ -14,13 +16,6 @@ import { chooseLang, type Environment } from "./session.js";
 
 export interface SandboxEnvOptions extends GlobalOptions {
   shell?: string;
-}
-
-/** What to tell about the learner's AWS CLI, or nothing when it reads AWS_ENDPOINT_URL. */
-export function awsCliAdvice(t: Translate, finding: AwsCliFinding, url: string): string | undefined {
-  if (!finding.found) return t("sandbox-env.noAwsCli");
-  if (finding.readsEndpointUrl) return undefined;
-  return t("sandbox-env.oldAwsCli", { version: finding.version?.text ?? "?", url });
 }
 
 export function chooseShell(requested: string | undefined, env: NodeJS.ProcessEnv): ShellKind {

@@ -5,8 +5,7 @@
  * closes it (an interrupted process takes its server and its `served.json` with it).
  * On AWS the learner's console and CLI reach the account anyway.
  */
-import { findAwsCli } from "../aws/cli-version.js";
-import { awsCliAdvice } from "../commands/sandbox-env.js";
+import { awsCliAdvice, findAwsCli } from "../aws/cli-version.js";
 import { errorMessage } from "../errors.js";
 import { publishServed } from "../sandbox/served-file.js";
 import { defaultShell, loadCommand, shellLines } from "../sandbox/shell-env.js";

@@ -10,7 +10,12 @@ export async function challenge(action: ChallengeAction, id: string | undefined,
   const ctx = await lessonContext(opts, e, s, false);
   const run = await import("../challenge/run.js");
   if (action === "list") return run.listChallenges(ctx);
-  if (action === "start") return run.startChallenge(ctx, id ?? "");
+  if (action === "start") {
+    await run.startChallenge(ctx, id ?? "");
+    // In the sandbox, the learner's AWS CLI needs a served sandbox to fix it by hand.
+    if (ctx.clients.sandbox) ctx.io.notify({ type: "notice", level: "info", message: (await import("../challenge/by-hand.js")).fixByHandInSandbox(ctx) });
+    return;
+  }
   if (action === "give-up") return run.giveUp(ctx);
   if (action === "fix") {
     const { fixWithForms } = await import("../challenge/forms.js");

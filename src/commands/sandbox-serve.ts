@@ -9,6 +9,8 @@ import { sandboxFile } from "../paths.js";
 import { regionFromEnv } from "../aws/credentials.js";
 import type { GlobalOptions } from "./options.js";
 import { openSession, sandboxSpeed, type Environment } from "./session.js";
+import { publishServed, servedFile } from "../sandbox/served-file.js";
+import { defaultShell, loadCommand } from "../sandbox/shell-env.js";
 
 export interface ServeCommandOptions extends GlobalOptions {
   port?: string;
@@ -54,6 +56,8 @@ export async function sandboxServe(opts: ServeCommandOptions, e: Environment, st
     throw err;
   }
   const region = opts.region ?? regionFromEnv(e.env) ?? (s.lang === "ja" ? "ap-northeast-1" : "us-east-1");
+  // Where `sandbox env` finds it (removed when it stops, or when the process ends).
+  const unpublish = publishServed(servedFile(e.env, e.stateDir), { url: served.url, region, ...served.credentials });
   setInterruptNotice("serve.stopped");
   const { t, io } = s;
   if (opts.json) {
@@ -63,8 +67,10 @@ export async function sandboxServe(opts: ServeCommandOptions, e: Environment, st
     io.notify({ type: "notice", level: "success", message: t("serve.listening", { url: served.url, region }) });
     io.notify({ type: "notice", level: "info", message: t("serve.credentials", { accessKeyId, secretAccessKey, url: served.url, region }) });
     if (host !== "127.0.0.1" && host !== "localhost" && host !== "::1") io.notify({ type: "notice", level: "warn", message: t("serve.notLoopback", { host }) });
+    io.notify({ type: "notice", level: "info", message: t("sandbox-env.serveNext", { load: loadCommand(defaultShell(e.env)) }) });
     io.notify({ type: "notice", level: "info", message: t("serve.howToStop") });
   }
   await stop;
+  unpublish();
   await served.close();
 }

@@ -22,6 +22,7 @@ import { checkRegion, isRegionName, validateInputs } from "./validate.js";
 import { lockParticipant, type Access } from "./participant-lock.js";
 import { timeoutSeconds } from "../aws/network-guard.js";
 import { chooseShell } from "../shell/choose.js";
+import { servedFile } from "../sandbox/served-file.js";
 
 export type { Environment } from "./environment.js";
 export { processEnvironment } from "./environment.js";
@@ -210,5 +211,6 @@ export async function lessonContext(opts: GlobalOptions, e: Environment, s: Sess
     names: namesFor(state.prefix),
     mode: state.mode,
     ...(e.learnerReachesSandbox ? { learnerActsOutside: true } : {}),
+    ...(state.backend === "sandbox" ? { servedFile: servedFile(e.env, e.stateDir) } : {}),
   };
 }

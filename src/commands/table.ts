@@ -26,7 +26,9 @@ export const SHARED: Record<SharedOption, SharedOptionRow> = {
   yes: { flags: "-y, --yes", help: "help.opt.yes" },
   json: { flags: "--json", help: "help.opt.json" },
   endpointUrl: { flags: "--endpoint-url <url>", help: "help.opt.endpointUrl" },
-  shell: { flags: "--shell <shell>", help: "shell.help", choices: ["bash", "powershell", "cmd"] },
+  // Validated where it is used (src/shell/choose.ts; `sandbox env` takes fish and zsh too), not by commander:
+  // the program's own --shell would otherwise refuse a value meant for `sandbox env --shell`.
+  shell: { flags: "--shell <shell>", help: "shell.help" },
 };
 
 /** A command's own option; `repeatable`: given again, it adds to a list. */
@@ -203,6 +205,13 @@ export const PROGRAM: CommandRow = {
           options: [{ flags: "--port <port>", help: "serve.help.port" }, { flags: "--host <host>", help: "serve.help.host" }, "sandboxSpeed", "region", "lang", "json"],
           examples: "serve.help.examples",
           run: async (c) => (await import("./sandbox-serve.js")).sandboxServe(c.opts(), c.e),
+        },
+        {
+          name: "env",
+          help: "sandbox-env.help.cmd",
+          options: [{ flags: "--shell <shell>", help: "sandbox-env.help.shell" }, "lang", "json"],
+          examples: "sandbox-env.help.examples",
+          run: async (c) => (await import("./sandbox-env.js")).sandboxEnv(c.opts(), c.e),
         },
       ],
     },

@@ -22,13 +22,12 @@ export interface LessonContext {
   mode: "guided" | "hands-on";
   /**
    * The learner can act on this account outside the tool (console, AWS CLI), so "I did it myself —
-   * verify" is offered. Default: on AWS yes; in the sandbox no (nothing outside the tool reaches it).
+   * verify" is offered. Default: on AWS yes; in the sandbox, yes once the lesson serves it to the
+   * learner's own AWS CLI (see learner-door.ts).
    */
   learnerActsOutside?: boolean;
-}
-
-export function learnerActsOutside(ctx: LessonContext): boolean {
-  return ctx.learnerActsOutside ?? ctx.state.backend === "aws";
+  /** Where a sandbox served to the learner's own AWS CLI says so (`sandbox env` reads it). */
+  servedFile?: string;
 }
 
 export function contextNames(state: LessonState): ParticipantNames {

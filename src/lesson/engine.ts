@@ -6,7 +6,8 @@ import { loadStep, type StepContent } from "../content/lesson-content.js";
 import { LabError } from "../errors.js";
 import { readCloud, type CloudView } from "./cloud-view.js";
 import { knowAccount } from "./client-token.js";
-import { learnerActsOutside, mark, type LessonContext } from "./context.js";
+import { mark, type LessonContext } from "./context.js";
+import { closeDoor, learnerCanAct } from "./learner-door.js";
 import { currentStep, detectAll } from "./progress.js";
 import type { Step } from "./step.js";
 import { STEPS } from "./steps/index.js";
@@ -38,13 +39,15 @@ async function learnerDoes(ctx: LessonContext, step: Step, content: StepContent,
   let hint = 0;
   let current = view;
   let shown = !hasReference(content);
+  // On AWS the learner's console and CLI reach the account; in the sandbox the lesson serves it to them.
+  const outside = await learnerCanAct(ctx);
+  const verifyText = ctx.t(ctx.clients.sandbox ? "sandbox-env.lesson.doVerify" : "engine.doVerify");
   for (;;) {
     const how = await ctx.io.select<"form" | "verify" | "guided" | "show">(
       ctx.t("engine.howToDo"),
       [
         ...(step.handsOn ? [{ value: "form" as const, name: ctx.t("engine.doForm") }] : []),
-        // Only where the learner can act outside the tool: nothing outside reaches the sandbox.
-        ...(learnerActsOutside(ctx) ? [{ value: "verify" as const, name: ctx.t("engine.doVerify") }] : []),
+        ...(outside ? [{ value: "verify" as const, name: verifyText }] : []),
         ...(shown ? [] : [{ value: "show" as const, name: ctx.t("engine.showReference") }]),
         { value: "guided" as const, name: ctx.t("engine.doGuided") },
       ],
@@ -116,6 +119,17 @@ function announceDone(ctx: LessonContext, step: Step, view: CloudView): void {
 
 /** Runs the lesson from wherever the cloud is, to the end (or just one step with `only`); returns the cloud as it is then. */
 export async function runLesson(ctx: LessonContext, options: RunOptions = {}): Promise<CloudView> {
+  try {
+    // Hands-on in the sandbox: served to the learner's own AWS CLI from the first step on.
+    if (ctx.mode === "hands-on" && ctx.io.interactive) await learnerCanAct(ctx);
+    return await lessonLoop(ctx, options);
+  } finally {
+    // A sandbox served to the learner's own AWS CLI lives as long as the lesson.
+    await closeDoor(ctx);
+  }
+}
+
+async function lessonLoop(ctx: LessonContext, options: RunOptions): Promise<CloudView> {
   await knowAccount(ctx); // so lesson text can name the account from the first screen on
   let view = options.view ?? (await readCloud(ctx.clients, ctx.names));
   const announced = new Set<string>();

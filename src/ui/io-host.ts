@@ -110,7 +110,9 @@ export type LabEvent =
   | { type: "diagnosis"; title: string; ok: boolean; links: DiagnosisLink[]; first?: DiagnosisLink }
   | { type: "challenge"; id: string; title: string; status: "started" | "broken" | "fixed" | "given-up" | "hint"; message: string; commands?: Script[]; shell?: Shell }
   /** `sandbox serve` is listening: where, and the key pair to sign with (never valid on AWS). */
-  | { type: "sandbox-served"; url: string; host: string; port: number; region: string; accessKeyId: string; secretAccessKey: string };
+  | { type: "sandbox-served"; url: string; host: string; port: number; region: string; accessKeyId: string; secretAccessKey: string }
+  /** The lesson serves the sandbox to the learner's own AWS CLI at `url`: `load` (one line) or `lines` point a shell there. */
+  | { type: "served"; url: string; region: string; shell: string; load: string; lines: string[] };
 
 /** One link of the PrivateLink path as `diagnose` shows it (see src/diagnose/). */
 export interface DiagnosisLink {

@@ -138,6 +138,10 @@ export function renderEvent(event: LabEvent, r: RenderTools): string | undefined
       return lines(c.bold.green(t(event.cleanedUp ? "render.finishedClean" : "render.finished")), r);
     case "diagnosis":
       return renderDiagnosis(event, r);
+    case "served":
+      return r.markdown(
+        [t("sandbox-env.lesson.serving", { url: event.url }), "```sh\n" + event.load + "\n```", t("sandbox-env.lesson.orPaste"), "```sh\n" + event.lines.join("\n") + "\n```", t("sandbox-env.lesson.then")].join("\n\n"),
+      );
     case "challenge": {
       const mark = event.status === "fixed" ? c.green("✔") : event.status === "hint" ? c.yellow("?") : event.status === "broken" ? c.red("✖") : c.cyan("⚑");
       return `${lines(c.bold(event.title), r, `${mark} `)}\n${r.markdown(event.message)}`;

@@ -3,7 +3,7 @@ import stringWidth from "string-width";
 import { describe, expect, it } from "vitest";
 import { freshLearner, runCli } from "../helpers/cli-process.js";
 
-const COMMANDS = [[], ["start"], ["status"], ["step"], ["destroy"], ["templates"], ["doctor"], ["diagnose"], ["challenge"], ["challenge", "check"], ["challenge", "start"], ["workshop"], ["workshop", "plan"], ["workshop", "status"], ["workshop", "cleanup"], ["workshop", "challenge"], ["sandbox"], ["sandbox", "serve"]];
+const COMMANDS = [[], ["start"], ["status"], ["step"], ["destroy"], ["templates"], ["doctor"], ["diagnose"], ["challenge"], ["challenge", "check"], ["challenge", "start"], ["workshop"], ["workshop", "plan"], ["workshop", "status"], ["workshop", "cleanup"], ["workshop", "challenge"], ["sandbox"], ["sandbox", "serve"], ["sandbox", "env"]];
 
 const help = (lang: "ja" | "en", ...cmd: string[]) => {
   const run = runCli(freshLearner({ LANG: lang === "ja" ? "ja_JP.UTF-8" : "en_US.UTF-8" }), [...cmd, "--help"]);

@@ -89,7 +89,9 @@ const REAL: Record<string, string> = {
 /** Real-looking values for every placeholder; the templates where the platform keeps them. */
 export function sampleVars(templates: { consumer: string; provider: string }): Record<string, string> {
   const vars: Record<string, string> = { ...REAL, consumerTemplate: templates.consumer, providerTemplate: templates.provider };
-  for (const name of [...PLACEHOLDER_NAMES, ...diagnoseNames()]) vars[name] ??= `value-of-${name}`;
+  // The challenges' own values (src/challenge/run.ts fills them from the learner's path).
+  const challengeNames = ["endpointSgId", "endpointId", "providerSgId", "consumerSgId", "listenerArn", "providerVpcCidr", "consumerVpcCidr"];
+  for (const name of [...PLACEHOLDER_NAMES, ...diagnoseNames(), ...challengeNames]) vars[name] ??= `value-of-${name}`;
   return vars;
 }
 

@@ -1,0 +1,53 @@
+/**
+ * Which AWS CLI the learner's shell runs, from `aws --version` ("aws-cli/2.15.0 Python/3.11.6 …"):
+ * `AWS_ENDPOINT_URL` is read from AWS CLI 2.13 and 1.29 on. An older CLI ignores it and sends
+ * its requests to AWS itself, where the sandbox's keys are refused: it fails safely, and each
+ * command needs `--endpoint-url` to reach the sandbox.
+ */
+import { execFile } from "node:child_process";
+import type { Translate } from "../i18n/messages.js";
+
+export interface AwsCliVersion {
+  major: number;
+  minor: number;
+  patch: number;
+  text: string;
+}
+
+export type AwsCliFinding = { found: false } | { found: true; version?: AwsCliVersion; readsEndpointUrl: boolean };
+
+export function parseAwsCliVersion(output: string): AwsCliVersion | undefined {
+  const m = /aws-cli\/(\d+)\.(\d+)\.(\d+)/.exec(output);
+  if (!m) return undefined;
+  return { major: Number(m[1]), minor: Number(m[2]), patch: Number(m[3]), text: `${m[1]}.${m[2]}.${m[3]}` };
+}
+
+/** AWS CLI v2 from 2.13, v1 from 1.29 (AWS's "service-specific endpoints" guide). */
+export function readsEndpointUrl(v: AwsCliVersion): boolean {
+  if (v.major >= 3) return true;
+  if (v.major === 2) return v.minor >= 13;
+  if (v.major === 1) return v.minor >= 29;
+  return false;
+}
+
+/**
+ * Runs `aws --version` (v1 may print it on standard error) without holding up the process (a
+ * Python CLI takes seconds to start on a busy machine). Never contacts AWS.
+ */
+export function findAwsCli(env: NodeJS.ProcessEnv = process.env): Promise<AwsCliFinding> {
+  return new Promise((resolve) => {
+    execFile("aws", ["--version"], { env, encoding: "utf8", timeout: 15_000, shell: process.platform === "win32", windowsHide: true }, (err, stdout, stderr) => {
+      if (err) return resolve({ found: false });
+      const version = parseAwsCliVersion(`${stdout}\n${stderr}`);
+      // A version we cannot read: say nothing alarming, assume a current CLI.
+      resolve(version ? { found: true, version, readsEndpointUrl: readsEndpointUrl(version) } : { found: true, readsEndpointUrl: true });
+    });
+  });
+}
+
+/** What to tell about the learner's AWS CLI, or nothing when it reads AWS_ENDPOINT_URL. */
+export function awsCliAdvice(t: Translate, finding: AwsCliFinding, url: string): string | undefined {
+  if (!finding.found) return t("sandbox-env.noAwsCli");
+  if (finding.readsEndpointUrl) return undefined;
+  return t("sandbox-env.oldAwsCli", { version: finding.version?.text ?? "?", url });
+}

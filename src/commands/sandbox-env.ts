@@ -1,0 +1,55 @@
+/**
+ * `privatelink-lab sandbox env [--shell bash|zsh|fish|powershell]`: the lines that point a shell
+ * at the running served sandbox, on standard output only (so `eval "$(npx privatelink-lab sandbox
+ * env)"` works); what the learner should know (an AWS CLI too old for AWS_ENDPOINT_URL) goes to
+ * standard error. With no server running it says how to start one and exits non-zero.
+ */
+import { LabError } from "../errors.js";
+import { translator } from "../i18n/messages.js";
+import { awsCliAdvice, findAwsCli } from "../aws/cli-version.js";
+
+export { awsCliAdvice } from "../aws/cli-version.js";
+import { readServed, servedFile } from "../sandbox/served-file.js";
+import { defaultShell, isShell, shellLines, SHELLS, UNSET_VARIABLES, variables, type ShellKind, type ServedTarget } from "../sandbox/shell-env.js";
+import type { GlobalOptions } from "./options.js";
+import { chooseLang, type Environment } from "./session.js";
+
+export interface SandboxEnvOptions extends GlobalOptions {
+  shell?: string;
+}
+
+export function chooseShell(requested: string | undefined, env: NodeJS.ProcessEnv): ShellKind {
+  if (requested === undefined) return defaultShell(env);
+  if (!isShell(requested)) throw new LabError("sandbox-env.usage.badShell", { shell: requested, shells: SHELLS.join(", ") });
+  return requested;
+}
+
+export async function sandboxEnv(opts: SandboxEnvOptions, e: Environment): Promise<void> {
+  const t = translator(chooseLang(opts, e.env));
+  const shell = chooseShell(opts.shell, e.env);
+  const served = readServed(servedFile(e.env, e.stateDir));
+  if (!served) throw new LabError("sandbox-env.notServing");
+  const target: ServedTarget = served;
+  const finding = await findAwsCli(e.env);
+  const lines = shellLines(shell, target);
+  if (opts.json) {
+    const awsCli = finding.found ? { found: true, version: finding.version?.text ?? null, readsEndpointUrl: finding.readsEndpointUrl } : { found: false };
+    e.stdout.write(
+      JSON.stringify({
+        time: new Date(e.clock.now()).toISOString(),
+        type: "sandbox-env",
+        shell,
+        url: served.url,
+        region: served.region,
+        variables: Object.fromEntries(variables(target)),
+        unset: [...UNSET_VARIABLES],
+        lines,
+        awsCli,
+      }) + "\n",
+    );
+    return;
+  }
+  e.stdout.write(`# ${t("sandbox-env.comment", { url: served.url })}\n${lines.join("\n")}\n`);
+  const advice = awsCliAdvice(t, finding, served.url);
+  if (advice) (e.stderr ?? process.stderr).write(advice + "\n");
+}

@@ -1,0 +1,75 @@
+/**
+ * Hands-on in the sandbox: the learner's own AWS CLI reaches the account because the lesson
+ * serves it (on 127.0.0.1, a free port) while it runs. A hands-on run opens the door as it starts
+ * and says once, in the learner's language, what to paste into a second terminal; the lesson's end
+ * closes it (an interrupted process takes its server and its `served.json` with it).
+ * On AWS the learner's console and CLI reach the account anyway.
+ */
+import { awsCliAdvice, findAwsCli } from "../aws/cli-version.js";
+import { errorMessage } from "../errors.js";
+import { publishServed } from "../sandbox/served-file.js";
+import { defaultShell, loadCommand, shellLines } from "../sandbox/shell-env.js";
+import type { LessonContext } from "./context.js";
+
+interface Door {
+  reachable: boolean;
+  close?: () => Promise<void>;
+}
+
+const doors = new WeakMap<LessonContext, Door>();
+
+async function open(ctx: LessonContext): Promise<Door> {
+  const sandbox = ctx.clients.sandbox;
+  if (!sandbox) return { reachable: false };
+  let served: Awaited<ReturnType<typeof import("../sandbox/serve/server.js").serveSandbox>>;
+  try {
+    const [{ serveSandbox }, { sandboxCredentials }, { SqliteStore }] = await Promise.all([
+      import("../sandbox/serve/server.js"),
+      import("../sandbox/serve/credentials.js"),
+      import("../sandbox/account/sqlite-store.js"),
+    ]);
+    // The account's own key pair (the one `sandbox serve` uses), kept beside its file.
+    const credentials = sandbox.store instanceof SqliteStore ? sandboxCredentials(sandbox.store.path) : undefined;
+    served = await serveSandbox({ sandbox, host: "127.0.0.1", port: 0, ...(credentials ? { credentials } : {}) });
+  } catch (err) {
+    ctx.io.notify({ type: "notice", level: "warn", message: ctx.t("sandbox-env.lesson.notServed", { reason: errorMessage(err) }) });
+    return { reachable: false };
+  }
+  const target = { url: served.url, region: ctx.state.region, ...served.credentials };
+  let unpublish: () => void = () => undefined;
+  try {
+    if (ctx.servedFile) unpublish = publishServed(ctx.servedFile, target);
+  } catch {
+    // `sandbox env` will not find it; the lines below still work when pasted.
+  }
+  const shell = defaultShell(process.env);
+  ctx.io.notify({ type: "served", url: served.url, region: ctx.state.region, shell, load: loadCommand(shell), lines: shellLines(shell, target) });
+  const advice = awsCliAdvice(ctx.t, await findAwsCli(), served.url);
+  if (advice) ctx.io.notify({ type: "notice", level: "warn", message: advice });
+  return {
+    reachable: true,
+    close: async () => {
+      unpublish();
+      await served.close();
+    },
+  };
+}
+
+/** Can the learner act on this account outside the tool? In the sandbox this serves it (once per lesson run). */
+export async function learnerCanAct(ctx: LessonContext): Promise<boolean> {
+  if (ctx.learnerActsOutside !== undefined) return ctx.learnerActsOutside;
+  if (ctx.state.backend === "aws") return true;
+  let door = doors.get(ctx);
+  if (!door) {
+    door = await open(ctx);
+    doors.set(ctx, door);
+  }
+  return door.reachable;
+}
+
+/** The lesson is over (or stopped): the served account closes with it. */
+export async function closeDoor(ctx: LessonContext): Promise<void> {
+  const door = doors.get(ctx);
+  doors.delete(ctx);
+  await door?.close?.();
+}

@@ -1,0 +1,67 @@
+/**
+ * The lines that point a shell's AWS CLI at a served sandbox, for bash/zsh, fish and PowerShell:
+ * the endpoint, the sandbox's keys, the Region (`AWS_REGION` for CLI v2 and the SDKs,
+ * `AWS_DEFAULT_REGION` for CLI v1), and no profile or session token left to override them.
+ */
+export const SHELLS = ["bash", "zsh", "fish", "powershell"] as const;
+export type ShellKind = (typeof SHELLS)[number];
+
+export interface ServedTarget {
+  url: string;
+  region: string;
+  accessKeyId: string;
+  secretAccessKey: string;
+}
+
+export const UNSET_VARIABLES = ["AWS_PROFILE", "AWS_SESSION_TOKEN"] as const;
+
+export function isShell(s: string): s is ShellKind {
+  return (SHELLS as readonly string[]).includes(s);
+}
+
+/** The learner's shell: $SHELL's name; on Windows without one, PowerShell; else bash. */
+export function defaultShell(env: NodeJS.ProcessEnv, platform: NodeJS.Platform = process.platform): ShellKind {
+  const name = (env.SHELL ?? "").split(/[\\/]/).pop()?.replace(/\.exe$/i, "").toLowerCase() ?? "";
+  if (name === "fish" || name === "zsh" || name === "bash") return name;
+  if (name === "pwsh" || name === "powershell") return "powershell";
+  if (platform === "win32" && !env.SHELL) return "powershell";
+  return "bash";
+}
+
+export function variables(t: ServedTarget): [string, string][] {
+  return [
+    ["AWS_ENDPOINT_URL", t.url],
+    ["AWS_ACCESS_KEY_ID", t.accessKeyId],
+    ["AWS_SECRET_ACCESS_KEY", t.secretAccessKey],
+    ["AWS_REGION", t.region],
+    ["AWS_DEFAULT_REGION", t.region],
+  ];
+}
+
+const posixQuote = (v: string) => `'${v.replace(/'/g, `'\\''`)}'`;
+const fishQuote = (v: string) => `'${v.replace(/[\\']/g, (c) => `\\${c}`)}'`;
+const psQuote = (v: string) => `'${v.replace(/'/g, "''")}'`;
+
+export function shellLines(shell: ShellKind, t: ServedTarget): string[] {
+  const vars = variables(t);
+  switch (shell) {
+    case "fish":
+      return [...vars.map(([k, v]) => `set -gx ${k} ${fishQuote(v)}`), ...UNSET_VARIABLES.map((k) => `set -e ${k}`)];
+    case "powershell":
+      return [...vars.map(([k, v]) => `$env:${k} = ${psQuote(v)}`), ...UNSET_VARIABLES.map((k) => `Remove-Item Env:${k} -ErrorAction SilentlyContinue`)];
+    default:
+      return [...vars.map(([k, v]) => `export ${k}=${posixQuote(v)}`), `unset ${UNSET_VARIABLES.join(" ")}`];
+  }
+}
+
+/** One line that loads them in a shell. */
+export function loadCommand(shell: ShellKind): string {
+  switch (shell) {
+    case "fish":
+      return "npx privatelink-lab sandbox env --shell fish | source";
+    case "powershell":
+      return "npx privatelink-lab sandbox env --shell powershell | Out-String | iex";
+    default:
+      return 'eval "$(npx privatelink-lab sandbox env)"';
+  }
+}

@@ -1,0 +1,140 @@
+/**
+ * `sandbox env`: the lines a learner evaluates in a second terminal, for each shell; what it says
+ * when no sandbox is served; the AWS CLI too old for AWS_ENDPOINT_URL; the served-address file.
+ */
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdtempSync, statSync, symlinkSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { PassThrough } from "node:stream";
+import { describe, expect, it } from "vitest";
+import { parseAwsCliVersion, readsEndpointUrl } from "../../src/aws/cli-version.js";
+import { awsCliAdvice, sandboxEnv } from "../../src/commands/sandbox-env.js";
+import type { Environment } from "../../src/commands/session.js";
+import { LabError } from "../../src/errors.js";
+import { translator } from "../../src/i18n/messages.js";
+import { ManualClock } from "../../src/sandbox/clock.js";
+import { publishServed, readServed, servedFile } from "../../src/sandbox/served-file.js";
+import { defaultShell, shellLines } from "../../src/sandbox/shell-env.js";
+
+const TARGET = { url: "http://127.0.0.1:45678", region: "ap-northeast-1", accessKeyId: "PLLABTEST", secretAccessKey: "it's/a+secret" };
+
+function env(extra: NodeJS.ProcessEnv = {}): { e: Environment; out: () => string; err: () => string } {
+  const dir = mkdtempSync(join(tmpdir(), "pll-env-"));
+  let out = "";
+  let err = "";
+  const stdout = new PassThrough() as unknown as NodeJS.WriteStream;
+  const stderr = new PassThrough() as unknown as NodeJS.WriteStream;
+  stdout.on("data", (d: Buffer) => (out += d.toString()));
+  stderr.on("data", (d: Buffer) => (err += d.toString()));
+  const e: Environment = {
+    env: { LANG: "en_US.UTF-8", PATH: process.env.PATH, SHELL: "/bin/bash", PRIVATELINK_LAB_SANDBOX_FILE: join(dir, "sandbox", "account.json"), ...extra },
+    stdin: new PassThrough() as unknown as NodeJS.ReadStream,
+    stdout,
+    stderr,
+    clock: new ManualClock(),
+  };
+  return { e, out: () => out, err: () => err };
+}
+
+describe("the lines for each shell", () => {
+  it("bash: evaluated, they set exactly the endpoint, keys and both Region variables, and drop a profile", () => {
+    const script = `export AWS_PROFILE=work AWS_SESSION_TOKEN=tok\neval "$(cat)"\nenv | grep '^AWS_' | sort`;
+    const r = spawnSync("bash", ["-c", script], { input: shellLines("bash", TARGET).join("\n"), encoding: "utf8", env: { PATH: process.env.PATH } });
+    expect(r.stdout.trim().split("\n")).toEqual([
+      "AWS_ACCESS_KEY_ID=PLLABTEST",
+      "AWS_DEFAULT_REGION=ap-northeast-1",
+      "AWS_ENDPOINT_URL=http://127.0.0.1:45678",
+      "AWS_REGION=ap-northeast-1",
+      "AWS_SECRET_ACCESS_KEY=it's/a+secret",
+    ]);
+  });
+
+  it("fish and PowerShell: their own syntax, quotes escaped", () => {
+    expect(shellLines("fish", TARGET)).toContain("set -gx AWS_SECRET_ACCESS_KEY 'it\\'s/a+secret'");
+    expect(shellLines("fish", TARGET)).toContain("set -e AWS_PROFILE");
+    expect(shellLines("powershell", TARGET)).toContain("$env:AWS_SECRET_ACCESS_KEY = 'it''s/a+secret'");
+    expect(shellLines("powershell", TARGET)).toContain("Remove-Item Env:AWS_SESSION_TOKEN -ErrorAction SilentlyContinue");
+  });
+
+  it("the default shell follows $SHELL, and PowerShell on Windows without one", () => {
+    expect(defaultShell({ SHELL: "/usr/bin/fish" }, "linux")).toBe("fish");
+    expect(defaultShell({ SHELL: "/bin/zsh" }, "darwin")).toBe("zsh");
+    expect(defaultShell({}, "win32")).toBe("powershell");
+    expect(defaultShell({}, "linux")).toBe("bash");
+  });
+});
+
+describe("the AWS CLI's version", () => {
+  it("AWS_ENDPOINT_URL is read from 2.13 and 1.29 on", () => {
+    const reads = (text: string) => readsEndpointUrl(parseAwsCliVersion(text)!);
+    expect(reads("aws-cli/2.12.7 Python/3.11.4 Linux/6.1 exe/x86_64")).toBe(false);
+    expect(reads("aws-cli/2.13.0 Python/3.11.4")).toBe(true);
+    expect(reads("aws-cli/2.9.19 Python/3.11.2 Linux/6.1 source/x86_64.debian.12")).toBe(false);
+    expect(reads("aws-cli/1.28.9 Python/3.8")).toBe(false);
+    expect(reads("aws-cli/1.29.0 Python/3.8")).toBe(true);
+    expect(reads("aws-cli/1.45.11 Python/3.11.7 Linux/6.18 botocore/1.43.11")).toBe(true);
+  });
+
+  it("a CLI too old is told to add --endpoint-url, and that it fails safely", () => {
+    const t = translator("en");
+    const advice = awsCliAdvice(t, { found: true, version: parseAwsCliVersion("aws-cli/2.9.19")!, readsEndpointUrl: false }, TARGET.url);
+    expect(advice).toContain("2.9.19");
+    expect(advice).toContain(`--endpoint-url ${TARGET.url}`);
+    expect(advice).toMatch(/refuses the sandbox's keys/);
+    expect(awsCliAdvice(t, { found: true, version: parseAwsCliVersion("aws-cli/2.13.0")!, readsEndpointUrl: true }, TARGET.url)).toBeUndefined();
+    expect(awsCliAdvice(translator("ja"), { found: false }, TARGET.url)).toMatch(/見つかりません/);
+  });
+});
+
+describe("sandbox env", () => {
+  it("with no sandbox served: nothing on standard output, and how to start one", async () => {
+    const { e, out } = env();
+    const err = await sandboxEnv({}, e).catch((x: unknown) => x);
+    expect(err).toBeInstanceOf(LabError);
+    expect((err as LabError).key).toBe("sandbox-env.notServing");
+    expect((err as LabError).exitCode).toBe(1);
+    expect(translator("ja")("sandbox-env.notServing.hint")).toContain("sandbox serve");
+    expect(out()).toBe("");
+  });
+
+  it("with one served: the lines for the learner's shell on standard output", async () => {
+    const { e, out } = env({ SHELL: "/usr/bin/fish" });
+    const unpublish = publishServed(servedFile(e.env), TARGET);
+    try {
+      await sandboxEnv({}, e);
+      expect(out()).toContain("set -gx AWS_ENDPOINT_URL 'http://127.0.0.1:45678'");
+      expect(out().split("\n").filter((l) => l && !l.startsWith("#") && !l.startsWith("set "))).toEqual([]);
+    } finally {
+      unpublish();
+    }
+    expect(existsSync(servedFile(e.env))).toBe(false);
+    await expect(sandboxEnv({}, e)).rejects.toThrow("sandbox-env.notServing");
+  });
+
+  it("an unknown shell is a usage error", async () => {
+    const { e } = env();
+    publishServed(servedFile(e.env), TARGET)();
+    await expect(sandboxEnv({ shell: "csh" }, e)).rejects.toMatchObject({ key: "sandbox-env.usage.badShell", exitCode: 2 });
+  });
+});
+
+describe("the served-address file", () => {
+  it("is 0600, stale once its process is gone, and never read through a symlink", () => {
+    const { e } = env();
+    const path = servedFile(e.env);
+    const unpublish = publishServed(path, TARGET);
+    expect(statSync(path).mode & 0o777).toBe(0o600);
+    expect(readServed(path)?.url).toBe(TARGET.url);
+    unpublish();
+    // A process that no longer exists serves nothing.
+    writeFileSync(path, JSON.stringify({ ...TARGET, pid: 2 ** 22 + 17, startedAt: "x" }));
+    expect(readServed(path)).toBeUndefined();
+    const other = join(mkdtempSync(join(tmpdir(), "pll-link-")), "served.json");
+    writeFileSync(other, JSON.stringify({ ...TARGET, pid: process.pid, startedAt: "x" }));
+    const link = join(mkdtempSync(join(tmpdir(), "pll-link-")), "served.json");
+    symlinkSync(other, link);
+    expect(readServed(other)?.url).toBe(TARGET.url);
+    expect(readServed(link)).toBeUndefined();
+  });
+});

@@ -60,7 +60,11 @@ export async function sharedKills({ lessons = 60, parallel = 8, seed = 23, maxKi
   const results = await pool(plan, parallel, async ({ prefix, killAt }) => {
     const first = await killedLesson(me, prefix, killAt);
     const rerun = await runCli(me, lesson(prefix));
-    const finished = rerun.code === 0 && rerun.events.some((e) => e.type === "lesson-finished");
+    // A lesson that ended before its kill (or was killed after its cleanup) finished then: its
+    // rerun only says so, as kill-points.mjs accepts too (and must exit 0).
+    const endedFirst = !first.killed && first.code === 0;
+    const saysDone = (e) => e.type === "lesson-finished" || (e.type === "notice" && /finished|already deleted/i.test(String(e.message)));
+    const finished = rerun.code === 0 && (endedFirst || rerun.events.some(saysDone));
     const dups = duplicates(census(me.sandboxFile, prefix));
     const why = finished ? "" : `rerun exit ${rerun.code}: ${(rerun.stderr || JSON.stringify(rerun.events.find((e) => e.type === "error") ?? "")).trim().split("\n")[0]}`;
     return { prefix, killAt, killed: first.killed, finished, dups, hung: rerun.hung, why };

@@ -6,7 +6,7 @@ import type { StepContent } from "../content/lesson-content.js";
 import { cmdNotes, shellMarkdown } from "../shell/in-text.js";
 import type { CloudView } from "./cloud-view.js";
 import { saveState, type LessonContext } from "./context.js";
-import { lessonVars } from "./vars.js";
+import { cleanupVars, lessonVars } from "./vars.js";
 
 export type Section = "concept" | "console" | "cli" | "done" | "note" | "hint";
 
@@ -14,7 +14,7 @@ export function explain(ctx: LessonContext, step: string, section: Section, text
   if (!text.trim()) return;
   // Commands are rendered for the learner's shell (bash, PowerShell or cmd.exe) and also sent as data.
   const shell = ctx.io.shell ?? "bash";
-  const { markdown, commands } = shellMarkdown(text, shell, lessonVars(ctx, view), cmdNotes(ctx.t));
+  const { markdown, commands } = shellMarkdown(text, shell, step === "cleanup" ? cleanupVars(ctx, view) : lessonVars(ctx, view), cmdNotes(ctx.t));
   ctx.io.notify({ type: "explain", step, section, markdown, ...(commands.length > 0 ? { commands, shell } : {}) });
 }
 

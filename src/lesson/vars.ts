@@ -30,6 +30,17 @@ export function lessonVars(ctx: LessonContext, view: CloudView): LessonVars {
   return vars;
 }
 
+/**
+ * The values the cleanup's text names: an id neither the cloud nor the progress file knows any
+ * more (a rerun after a kill, with the progress file lost) belongs to something already deleted,
+ * and says so instead of leaving the text unfilled.
+ */
+export function cleanupVars(ctx: LessonContext, view: CloudView): LessonVars {
+  const vars = lessonVars(ctx, view);
+  for (const key of REMEMBERED) vars[key] ??= ctx.t("vars.gone");
+  return vars;
+}
+
 /** Remembers the ids the cloud shows now, so text about them still names them once they are gone. */
 export function rememberIds(ctx: LessonContext, view: CloudView): void {
   const vars = cloudVars(ctx, view);

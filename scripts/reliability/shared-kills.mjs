@@ -6,22 +6,12 @@ import { BIN, freshHome, pool, runCli } from "./run.mjs";
 import { spawn } from "node:child_process";
 import { mkdirSync, writeFileSync } from "node:fs";
 import { dirname } from "node:path";
+import { seededRandom } from "../seeded-random.mjs";
 
 /** Slow enough that a lesson takes seconds (kills land inside waits and inside commands alike). */
 const SPEED = "0.002";
 const lesson = (prefix) => ["--sandbox", "--yes", "--json", "--prefix", prefix];
 
-/** A small seeded generator (mulberry32): the same seed kills at the same moments. */
-function random(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** An empty account (src/sandbox/world.ts) with room for `n` learners, in the old JSON form it imports. */
 function roomFor(legacyFile, n) {
@@ -55,7 +45,7 @@ export async function sharedKills({ lessons = 60, parallel = 8, seed = 23, maxKi
   const t0 = Date.now();
   const me = freshHome({ PRIVATELINK_LAB_SANDBOX_SPEED: SPEED });
   roomFor(me.legacyFile, lessons);
-  const next = random(seed);
+  const next = seededRandom(seed); // the same seed kills at the same moments
   const plan = Array.from({ length: lessons }, (_, i) => ({ prefix: `k${i}-x`, killAt: Math.round(100 + next() * (maxKillMs - 100)) }));
   const results = await pool(plan, parallel, async ({ prefix, killAt }) => {
     const first = await killedLesson(me, prefix, killAt);

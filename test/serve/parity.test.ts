@@ -28,26 +28,17 @@ import { CHALLENGE_FIXES } from "../helpers/challenge-fixes.js";
 import { harness, type Harness } from "../helpers/lesson-harness.js";
 import { servedClients } from "../helpers/served-clients.js";
 import { extraCalls } from "./parity-extra-calls.js";
+import { seededRandom } from "../../scripts/seeded-random.mjs";
 
-/** A small seeded generator (mulberry32): the same seed gives the same ids on both sides. */
-function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
-let draw = seeded(1);
+// The same seed gives the same ids on both sides.
+let draw = seededRandom(1);
 /** Each command on a sandbox draws its ids from its own numbered seed. */
 function lockstep(sandbox: Sandbox): void {
   let n = 0;
   const call = sandbox.call.bind(sandbox);
   sandbox.call = (service, command, input, region) => {
-    draw = seeded(++n);
+    draw = seededRandom(++n);
     return call(service, command, input, region);
   };
 }

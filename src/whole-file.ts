@@ -1,7 +1,7 @@
 /**
- * Writes a whole file (created or truncated, with `mode`) from a string or bytes. `writeFileSync`
- * first copies a string into a new Buffer; for the sandbox account (~100 KB, written after every
- * change) that fresh memory cost more than the write itself (docs/PERFORMANCE.md).
+ * Reads and writes the small state files whole (the progress file, `last-participant`, a served
+ * sandbox's address, a process lock), never through a symbolic link; a write creates or truncates
+ * with `mode`, from a string (written as it is) or bytes.
  */
 import { closeSync, constants, openSync, readFileSync, writeSync } from "node:fs";
 

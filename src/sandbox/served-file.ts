@@ -5,10 +5,11 @@
  * at the account; the server removes it when it closes (or its process exits).
  * The credentials only ever open this local sandbox: AWS refuses them.
  */
-import { existsSync, lstatSync, mkdirSync, readFileSync, renameSync, unlinkSync } from "node:fs";
+import { mkdirSync, unlinkSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { sandboxFile } from "../paths.js";
-import { writeWholeFile } from "../whole-file.js";
+import { replaceFile } from "../guard/replace-file.js";
+import { readWholeFile, writeWholeFile } from "../whole-file.js";
 
 export interface ServedRecord {
   url: string;
@@ -48,9 +49,8 @@ function isRecord(v: unknown): v is ServedRecord {
 /** The running server's record; undefined when none is written, it is unreadable, or its process is gone. */
 export function readServed(path: string): ServedRecord | undefined {
   try {
-    // A symlink here is not ours to follow.
-    if (!existsSync(path) || !lstatSync(path).isFile()) return undefined;
-    const parsed: unknown = JSON.parse(readFileSync(path, "utf8"));
+    // A symlink here is not ours to follow: the read refuses it (ELOOP), as a missing file or a folder fails.
+    const parsed: unknown = JSON.parse(readWholeFile(path));
     return isRecord(parsed) && alive(parsed.pid) ? parsed : undefined;
   } catch {
     return undefined;
@@ -62,14 +62,13 @@ export function writeServed(path: string, record: ServedRecord): void {
   mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
   const tmp = `${path}.${process.pid}.tmp`;
   writeWholeFile(tmp, JSON.stringify(record, null, 2) + "\n", 0o600);
-  renameSync(tmp, path);
+  replaceFile(tmp, path);
 }
 
 /** Removes the record if it is still this server's (another server may have written its own since). */
 export function removeServed(path: string, url: string): void {
   try {
-    if (!existsSync(path) || !lstatSync(path).isFile()) return;
-    const parsed: unknown = JSON.parse(readFileSync(path, "utf8"));
+    const parsed: unknown = JSON.parse(readWholeFile(path));
     if (isRecord(parsed) && parsed.url === url && parsed.pid === process.pid) unlinkSync(path);
   } catch {
     // gone already, or not ours: nothing to do

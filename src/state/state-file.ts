@@ -98,7 +98,7 @@ export class StateFile {
   private saveLast(prefix: string): void {
     const tmp = `${this.lastPath()}.${process.pid}.tmp`;
     writeWholeFile(tmp, prefix + "\n", 0o600);
-    renameSync(tmp, this.lastPath());
+    replaceFile(tmp, this.lastPath());
   }
 
   /** Moves a broken file aside (keeping it) so the lesson can rebuild from the cloud. */

@@ -8,7 +8,9 @@ export const PAGE_CSS = `
 * { box-sizing: border-box; }
 html { font-size: 20px; }
 body { margin: 0; padding: 12px 20px 20px; background: #fff; color: var(--ink); line-height: 1.3;
-  font-family: "Noto Sans CJK JP", "Hiragino Sans", "Yu Gothic UI", "Meiryo", "IPAexGothic", "IPAGothic", system-ui, "Segoe UI", "DejaVu Sans", sans-serif; }
+  font-family: system-ui, "Segoe UI", "Helvetica Neue", Arial, "Liberation Sans", "DejaVu Sans", "Hiragino Sans", "Yu Gothic UI", Meiryo, "Noto Sans CJK JP", "IPAPGothic", sans-serif; }
+/* Japanese breaks only where the server put a <wbr> (between phrases), or inside a word too long for its line. */
+:lang(ja) body, body:lang(ja), p:lang(ja) { font-family: "Hiragino Sans", "Yu Gothic UI", Meiryo, "Noto Sans CJK JP", "IPAPGothic", system-ui, sans-serif; word-break: keep-all; overflow-wrap: break-word; }
 .top { display: flex; justify-content: space-between; align-items: center; font-size: 0.9rem; }
 .live { color: var(--ok); font-weight: 700; }
 body.stale .live { color: var(--warn); }

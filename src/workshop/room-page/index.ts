@@ -14,6 +14,7 @@
 import { createHash, timingSafeEqual } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { isLang, type Lang } from "../../i18n/lang.js";
+import { loadPhrases, type Phrases } from "../../ui/line-breaks.js";
 import type { RoomData } from "../room-data.js";
 import { PAGE_CSS, PAGE_JS } from "./assets.js";
 import { deniedHtml, roomFragment, roomPageHtml, type RoomView } from "./render.js";
@@ -81,13 +82,17 @@ export function roomPage(opts: RoomPageOptions): RoomPageHandler {
   const expected = digest(opts.token);
   const watch = new RoomWatch({ readRoom: opts.readRoom, onChange: opts.onChange, pollMs: opts.pollMs ?? 5000, debounceMs: opts.debounceMs ?? 200 });
   const streams = new Set<ServerResponse>();
+  // Japanese breaks between phrases (BudouX), loaded once.
+  let ja: Phrases | undefined;
+  const phrasesLoaded = loadPhrases("ja").then((p) => void (ja = p));
+  const pageLang = (lang: Lang) => ({ lang, phrases: lang === "ja" ? ja : undefined });
   // One rendering per change and language, however many pages are open.
   const rendered = new WeakMap<RoomView, Map<Lang, string>>();
   const fragment = (view: RoomView, lang: Lang): string => {
     let byLang = rendered.get(view);
     if (!byLang) rendered.set(view, (byLang = new Map()));
     let html = byLang.get(lang);
-    if (html === undefined) byLang.set(lang, (html = roomFragment(view, lang)));
+    if (html === undefined) byLang.set(lang, (html = roomFragment(view, pageLang(lang))));
     return html;
   };
 
@@ -98,7 +103,7 @@ export function roomPage(opts: RoomPageOptions): RoomPageHandler {
     const given = url.searchParams.get("token");
     if (given !== null) {
       if (!tokenRight(given)) {
-        send(res, 403, "text/html; charset=utf-8", deniedHtml("wrong", base));
+        send(res, 403, "text/html; charset=utf-8", deniedHtml("wrong", base, ja));
         return false;
       }
       url.searchParams.delete("token");
@@ -111,8 +116,8 @@ export function roomPage(opts: RoomPageOptions): RoomPageHandler {
       return false;
     }
     const cookie = cookieOf(req, ROOM_COOKIE);
-    if (cookie === undefined) send(res, 401, "text/html; charset=utf-8", deniedHtml("missing", base));
-    else if (!tokenRight(cookie)) send(res, 403, "text/html; charset=utf-8", deniedHtml("wrong", base));
+    if (cookie === undefined) send(res, 401, "text/html; charset=utf-8", deniedHtml("missing", base, ja));
+    else if (!tokenRight(cookie)) send(res, 403, "text/html; charset=utf-8", deniedHtml("wrong", base, ja));
     else return true;
     return false;
   }
@@ -144,6 +149,7 @@ export function roomPage(opts: RoomPageOptions): RoomPageHandler {
   async function answer(req: IncomingMessage, res: ServerResponse, path: string, url: URL): Promise<void> {
     const asked = url.searchParams.get("lang") ?? "";
     const lang: Lang = isLang(asked) ? asked : (opts.lang ?? "en");
+    await phrasesLoaded;
     if (path === "/events") return events(res, lang);
     await watch.refresh();
     const view = watch.current;
@@ -152,7 +158,7 @@ export function roomPage(opts: RoomPageOptions): RoomPageHandler {
       else send(res, 503, "application/json; charset=utf-8", JSON.stringify({ error: view.error ?? "" }) + "\n");
       return;
     }
-    send(res, 200, "text/html; charset=utf-8", roomPageHtml(view, lang, base));
+    send(res, 200, "text/html; charset=utf-8", roomPageHtml(view, pageLang(lang), base));
   }
 
   const handler = (req: IncomingMessage, res: ServerResponse): boolean => {

@@ -50,7 +50,10 @@ interface Running {
 
 const servers: Server[] = [];
 afterEach(async () => {
-  for (const s of servers.splice(0)) await new Promise((r) => s.close(r));
+  for (const s of servers.splice(0)) {
+    s.closeAllConnections();
+    await new Promise((r) => s.close(r));
+  }
 });
 
 async function serve(over: Partial<RoomPageOptions> = {}): Promise<Running> {

@@ -25,25 +25,28 @@ h1 { font-size: 1.5rem; margin: 0; }
 .changed { color: var(--muted); font-size: 0.8rem; margin: 0; }
 .problem { background: #fff3c4; color: #5a3d00; border: 2px solid #8a6000; padding: 6px 12px; font-weight: 700; }
 .empty { font-size: 1.2rem; }
-.grid { display: grid; grid-template-columns: repeat(auto-fill, minmax(380px, 1fr)); gap: 12px; }
+.grid { display: grid; grid-template-columns: repeat(auto-fill, minmax(380px, 1fr)); gap: 12px; font-size: 1rem; }
+/* A bigger room: smaller cards, so more of it fits on one screen (flagged learners stay first). */
+.grid.many { grid-template-columns: repeat(auto-fill, minmax(300px, 1fr)); gap: 10px; font-size: 0.8rem; }
+.grid.crowd { grid-template-columns: repeat(auto-fill, minmax(280px, 1fr)); gap: 8px; font-size: 0.7rem; }
 .card { border: 2px solid var(--line); border-left: 12px solid var(--now); border-radius: 6px; padding: 8px 12px 10px; }
 .card.finished { border-left-color: var(--ok); }
 .card.flagged { border-color: var(--warn); border-left-color: var(--warn); background: #fff5f5; }
-.card header { display: flex; justify-content: space-between; align-items: baseline; gap: 10px; }
-.card h2 { font-size: 1.5rem; margin: 0; overflow-wrap: anywhere; }
+.card header { display: flex; flex-wrap: wrap; justify-content: space-between; align-items: baseline; gap: 0 10px; }
+.card h2 { font-size: 1.5em; margin: 0; overflow-wrap: break-word; min-width: 0; }
 .card.flagged h2 { color: var(--warn); }
-.time { font-size: 1.1rem; font-weight: 700; white-space: nowrap; }
+.time { font-size: 1.1em; font-weight: 700; white-space: nowrap; }
 .bar { display: flex; gap: 3px; margin: 6px 0; }
-.bar i { flex: 1; height: 10px; background: #ddd; }
+.bar i { flex: 1; height: 0.5em; background: #ddd; }
 .bar i.done { background: var(--ok); }
 .bar i.now { background: var(--now); }
-.step { font-size: 1.1rem; margin: 4px 0; }
+.step { font-size: 1.1em; margin: 4px 0; }
 .step .num { font-weight: 700; }
 .card.finished .step { color: var(--ok); font-weight: 700; }
-.signals { margin: 6px 0; padding: 6px 10px; list-style: none; background: var(--warn); color: #fff; font-weight: 700; font-size: 1.05rem; overflow-wrap: anywhere; }
+.signals { margin: 6px 0; padding: 6px 10px; list-style: none; background: var(--warn); color: #fff; font-weight: 700; font-size: 1.05em; overflow-wrap: anywhere; }
 .signals li + li { margin-top: 4px; }
 .signals .reason { display: block; font-weight: 400; }
-.meta { display: flex; flex-wrap: wrap; justify-content: space-between; gap: 4px 14px; margin: 4px 0 0; font-size: 0.95rem; }
+.meta { display: flex; flex-wrap: wrap; justify-content: space-between; gap: 4px 14px; margin: 4px 0 0; font-size: 0.95em; }
 .challenge { font-weight: 700; }
 .challenge.broken { color: var(--warn); }
 .challenge.fixed { color: var(--ok); }

@@ -168,7 +168,7 @@ export function roomPage(opts: RoomPageOptions): RoomPageHandler {
     if (path === "/page.css") send(res, 200, "text/css; charset=utf-8", PAGE_CSS);
     else if (path === "/page.js") send(res, 200, "text/javascript; charset=utf-8", PAGE_JS);
     else if (!["", "/events", "/data.json"].includes(path)) return false;
-    else if (req.method !== "GET" && req.method !== "HEAD") send(res, 405, "text/plain; charset=utf-8", "GET only\n", { Allow: "GET, HEAD" });
+    else if (req.method !== "GET" && !(req.method === "HEAD" && path !== "/events")) send(res, 405, "text/plain; charset=utf-8", "GET only\n", { Allow: "GET, HEAD" });
     else if (admitted(req, res, url)) {
       answer(req, res, path, url).catch((e: unknown) => {
         if (!res.headersSent) send(res, 500, "text/plain; charset=utf-8", `${e instanceof Error ? e.message : String(e)}\n`);

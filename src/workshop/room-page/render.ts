@@ -141,7 +141,7 @@ export function roomFragment(view: RoomView, pl: PageLang): string {
   const grid =
     d.participants.length === 0
       ? `<p class="empty">${w.say("workshop.status.empty", { region: d.region })}</p>`
-      : `<section class="grid">${order(d.participants)
+      : `<section class="grid${d.participants.length > 20 ? " crowd" : d.participants.length > 9 ? " many" : ""}">${order(d.participants)
           .map((p) => card(p, w))
           .join("")}</section>`;
   return [

@@ -140,8 +140,10 @@ describe.skipIf(SKIP)("the room page in Chromium", () => {
   afterAll(async () => {
     await browser?.close();
     page?.close();
-    server?.closeAllConnections();
-    await new Promise((r) => server?.close(r));
+    if (server?.listening) {
+      server.closeAllConnections();
+      await new Promise((r) => server.close(r));
+    }
     store?.inner.close();
   });
 

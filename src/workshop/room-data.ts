@@ -5,8 +5,10 @@
  */
 import type { ChallengeMark } from "../challenge-mark.js";
 import type { Translate } from "../i18n/messages.js";
-import type { Signal } from "./participant-progress.js";
-import type { RoomStatus } from "./room-status.js";
+import type { Facilitator } from "./facilitator.js";
+import { StepMemory, type Signal } from "./participant-progress.js";
+import { readRoom } from "./room-read.js";
+import { roomStatus, type RoomStatus } from "./room-status.js";
 
 export interface RoomParticipantData {
   prefix: string;
@@ -58,4 +60,16 @@ export function roomData(status: RoomStatus, t: Translate): RoomData {
       ...(p.challenge ? { challenge: p.challenge } : {}),
     })),
   };
+}
+
+/** One read of the room: every participant's progress (`memory`: step changes seen by earlier reads). */
+export async function readStatus(f: Facilitator, memory?: StepMemory): Promise<RoomStatus> {
+  const room = await readRoom(f.clients, () => f.clock.now());
+  return roomStatus(room, f.region, f.backend, memory);
+}
+
+/** What the live page reads (`roomPage({ readRoom: roomReader(f), ... })`): the room as data, step changes timed exactly. */
+export function roomReader(f: Facilitator): () => Promise<RoomData> {
+  const memory = new StepMemory();
+  return async () => roomData(await readStatus(f, memory), f.t);
 }

@@ -17,7 +17,6 @@ import { join } from "node:path";
 import { chromium, type BrowserContext, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openFacilitator } from "../../src/commands/workshop/open.js";
-import { readStatus } from "../../src/commands/workshop/status.js";
 import { loadStep } from "../../src/content/lesson-content.js";
 import type { Lang } from "../../src/i18n/lang.js";
 import { ourEndpoint, ourService, readCloud } from "../../src/lesson/cloud-view.js";
@@ -27,9 +26,8 @@ import { SqliteStore } from "../../src/sandbox/account/sqlite-store.js";
 import type { WorldStore } from "../../src/sandbox/store.js";
 import type { World } from "../../src/sandbox/world.js";
 import { actAs, type Facilitator } from "../../src/workshop/facilitator.js";
-import { StepMemory } from "../../src/workshop/participant-progress.js";
 import { QuietHost } from "../../src/workshop/quiet-host.js";
-import { roomData } from "../../src/workshop/room-data.js";
+import { roomReader } from "../../src/workshop/room-data.js";
 import { roomPage, type RoomPageHandler } from "../../src/workshop/room-page/index.js";
 import { harness, type Harness } from "../helpers/lesson-harness.js";
 
@@ -101,9 +99,8 @@ describe.skipIf(SKIP)("the room page in Chromium", () => {
     f = await openFacilitator(h.opts, h.env);
     for (const prefix of ["alice", "bob", "carol"]) learners.set(prefix, { ...actAs(f, prefix, new QuietHost("en")), pollMs: 0 });
 
-    const memory = new StepMemory();
     page = roomPage({
-      readRoom: async () => roomData(await readStatus(f, memory), f.t),
+      readRoom: roomReader(f),
       onChange: (l) => {
         store.listeners.add(l);
         return () => store.listeners.delete(l);

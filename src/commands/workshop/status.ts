@@ -11,9 +11,8 @@ import { colorEnabled, palette } from "../../ui/color.js";
 import type { Facilitator } from "../../workshop/facilitator.js";
 import { CLEAR, liveFrame } from "../../workshop/live-screen.js";
 import { StepMemory } from "../../workshop/participant-progress.js";
-import { readRoom } from "../../workshop/room-read.js";
-import { roomStatus, type RoomStatus } from "../../workshop/room-status.js";
-import { roomData } from "../../workshop/room-data.js";
+import type { RoomStatus } from "../../workshop/room-status.js";
+import { readStatus, roomData } from "../../workshop/room-data.js";
 import { statusCsv, statusRows, statusSummary } from "../../workshop/status-format.js";
 import type { GlobalOptions } from "../options.js";
 import type { Environment } from "../session.js";
@@ -27,10 +26,7 @@ export interface StatusOptions extends GlobalOptions {
   maxRefreshes?: number;
 }
 
-export async function readStatus(f: Facilitator, memory?: StepMemory): Promise<RoomStatus> {
-  const room = await readRoom(f.clients, () => f.clock.now());
-  return roomStatus(room, f.region, f.backend, memory);
-}
+export { readStatus };
 
 function intervalSeconds(text: string | undefined): number {
   if (text === undefined) return 10;

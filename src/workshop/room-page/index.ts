@@ -23,7 +23,7 @@ import { RoomWatch } from "./watch.js";
 export type { RoomData } from "../room-data.js";
 
 export interface RoomPageOptions {
-  /** One read of the room (e.g. `roomData(await readStatus(f, memory), f.t)`). */
+  /** One read of the room: `roomReader(f)` (workshop/room-data.ts), the reader `workshop status --json` uses. */
   readRoom: () => Promise<RoomData>;
   /** Tells the page the account changed; returns the unsubscribe. The page reads again, debounced. */
   onChange?: (listener: () => void) => () => void;

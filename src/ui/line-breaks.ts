@@ -61,7 +61,8 @@ export function breakOpportunities(text: string, phrases?: Phrases): Set<number>
   for (const i of candidates) {
     const before = text[i - 1] ?? "";
     const after = text[i] ?? "";
-    if (LATIN.test(before) && LATIN.test(after)) continue; // inside a word or an id
+    // Inside a Latin word or an id (kana and kanji are letters too, but phrases end between them).
+    if (LATIN.test(before) && LATIN.test(after) && !isWide(before) && !isWide(after)) continue;
     if (NO_START.has(after) || NO_END.has(before)) continue;
     if (/[\uD800-\uDBFF]/.test(before)) continue; // never inside a surrogate pair
     out.add(i);

@@ -52,6 +52,7 @@ class ChoiceRecorder extends RecordingHost {
 let blocks: Block[] = [];
 let phrases: Phrases;
 let covered = { choices: 0, questions: 0, helps: 0 };
+let prose: string[] = [];
 
 /** Every command's path in the command table, the program itself first. */
 function commandPaths(row: CommandRow, path: string[] = []): string[][] {
@@ -82,6 +83,7 @@ beforeAll(async () => {
   await workshopHandout({ lang: "ja", count: "2", prefixBase: "team" }, h.env);
   const t = translator("ja");
   const events: LabEvent[] = host.events;
+  prose = events.flatMap((e) => (e.type === "explain" || e.type === "quiz-answer" ? [e.type === "explain" ? e.markdown : e.explanation] : e.type === "challenge" ? [e.message] : []));
   blocks = [
     ...events.map((e): Block => (width) => {
       const markdown = (md: string) => renderMarkdown(md, Math.min(width, 100), { color: false, phrases });
@@ -133,6 +135,18 @@ it("reads the whole lesson's questions and quiz choices, and every command's hel
   expect(covered.choices).toBeGreaterThan(20);
   expect(covered.questions).toBeGreaterThan(10);
   expect(covered.helps).toBeGreaterThan(15);
+});
+
+it("leaves no half-width space between Japanese words around bold text", () => {
+  expect(prose.length).toBeGreaterThan(30);
+  const gaps = prose.flatMap((md) => {
+    const shown = renderMarkdown(md, WIDE_OPEN, { color: true, phrases });
+    // A space between two Japanese characters with only bold's on/off codes beside it.
+    return [...shown.matchAll(/(.{0,12})(?:\x1b\[(?:1|22)m)+ (?:\x1b\[(?:1|22)m)*(.{0,12})|(.{0,12}) (?:\x1b\[(?:1|22)m)+(.{0,12})/gu)]
+      .filter((m) => isWide([...(m[1] ?? m[3] ?? "")].at(-1)) && isWide([...(m[2] ?? m[4] ?? "")][0]))
+      .map((m) => m[0].replace(/\x1b\[[0-9;]*m/g, "**"));
+  });
+  expect(gaps).toEqual([]);
 });
 
 describe.each([60, 80, 120])("Japanese at %i columns", (width) => {

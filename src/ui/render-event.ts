@@ -29,17 +29,36 @@ function table(rows: string[][], r: RenderTools): string {
   const heads = rows.map((row) => "  " + row.slice(0, -1).map((cell, i) => padEnd(cell, widths[i] ?? 0) + "  ").join(""));
   const room = Math.min(...heads.map((h) => r.width - displayWidth(h)));
   const headsFit = heads.every((h) => displayWidth(h.trimEnd()) <= r.width);
+  if (!headsFit) return firstColumnWrapped(rows, widths, r) ?? rows.map((row) => wrap(row.join("  "), r.width, { first: "  ", rest: "    ", phrases: r.phrases })).join("\n");
   const cramped = room < 16 || rows.some((row) => displayWidth(row[row.length - 1] ?? "") > 2 * room);
   return rows
     .map((row, n) => {
       const head = heads[n]!;
       const last = row[row.length - 1] ?? "";
-      if (!headsFit) return wrap(row.join("  "), r.width, { first: "  ", rest: "    ", phrases: r.phrases });
       if (!cramped) return wrap(last, r.width, { first: head, rest: " ".repeat(displayWidth(head)), phrases: r.phrases });
       // Under the column before the last (its start: the widths of the ones before it).
       const under = " ".repeat(2 + widths.slice(0, Math.max(0, row.length - 2)).reduce((sum, w) => sum + w + 2, 0));
       const lead = head.trimEnd();
       return last ? `${lead}\n${wrap(last, r.width, { first: under, rest: under, phrases: r.phrases })}` : lead;
+    })
+    .join("\n");
+}
+
+/**
+ * A table too wide because of its first column (a long name): that column wraps within itself, the
+ * others stay on the row's first line, all aligned. Undefined when even that leaves it under 16 columns.
+ */
+function firstColumnWrapped(rows: string[][], widths: number[], r: RenderTools): string | undefined {
+  const others = widths.slice(1).reduce((sum, w) => sum + w + 2, 0);
+  const room = r.width - 2 - others;
+  if (room < 16 || rows.some((row) => row.length < 2)) return undefined;
+  const firsts = rows.map((row) => wrap(row[0] ?? "", room, { rest: "  ", phrases: r.phrases }).split("\n"));
+  const w0 = Math.max(...firsts.flatMap((lines) => lines.map(displayWidth)));
+  return rows
+    .map((row, n) => {
+      const [head = "", ...more] = firsts[n]!;
+      const cells = row.slice(1).map((cell, i) => (i === row.length - 2 ? cell : padEnd(cell, widths[i + 1] ?? 0)));
+      return ["  " + padEnd(head, w0) + "  " + cells.join("  "), ...more.map((l) => "  " + l)].map((l) => l.trimEnd()).join("\n");
     })
     .join("\n");
 }

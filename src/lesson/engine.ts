@@ -151,6 +151,8 @@ async function lessonLoop(ctx: LessonContext, options: RunOptions): Promise<Clou
     }
     if (!cur) break;
     announced.add(cur.step.id);
+    // Gone back (a rejected endpoint): a later step the cloud shows done again is said again, not skipped in silence.
+    for (const s of STEPS.slice(statuses.indexOf(cur) + 1)) announced.delete(s.id);
     view = await runStep(ctx, cur.step, statuses.indexOf(cur), view);
     if (cur.step.id === "cleanup") break;
     if (++guard > STEPS.length * 4) throw new LabError("error.stepNotDone", { step: cur.step.id, why: "" }, { source: "internal" });

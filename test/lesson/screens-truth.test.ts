@@ -47,6 +47,10 @@ describe.each(["en", "ja"] as const)("hands-on in %s: the text is true of the cl
     expect(shown).not.toMatch(/\{\w+\}|<\w+>/);
     const stray = host.ofType("notice").find((n) => n.message.includes(s3));
     expect(stray?.message).toMatch(/vpce-[0-9a-f]+/);
+    // The hint after it talks about the service (the VPC was right), naming the one to pick.
+    const hint = host.ofType("explain").find((e) => e.step === "interface-endpoint" && e.section === "hint")!.markdown;
+    expect(hint).toContain(serviceName(h)());
+    expect(hint).toMatch(lang === "en" ? /the VPC was right, the service was not/ : /VPC は合っていて、サービスが違います/);
     expect(host.ofType("lesson-finished")[0]).toMatchObject({ cleanedUp: true });
   });
 

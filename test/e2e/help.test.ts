@@ -87,4 +87,15 @@ describe("--help of each command", () => {
   it("shows examples for workshop challenge, in both languages", () => {
     for (const lang of ["en", "ja"] as const) expect(help(lang, "workshop", "challenge"), lang).toMatch(/npx privatelink-lab workshop challenge silent-door/);
   });
+  it("mentions no option a command does not take", () => {
+    const leaves = [...COMMANDS.filter((c) => c.length > 0 && !["challenge", "workshop", "sandbox"].includes(c.join(" "))), ["workshop", "rehearse"], ["workshop", "handout"]];
+    for (const lang of ["en", "ja"] as const) {
+      for (const cmd of leaves) {
+        const text = help(lang, ...cmd);
+        const listed = new Set([...text.matchAll(/^ {2}(?:-\w, )?(--[a-z-]+)/gm)].map((m) => m[1]));
+        const mentioned = new Set([...text.matchAll(/(?<![\w-])--[a-z][a-z-]*/g)].map((m) => m[0]));
+        expect([...mentioned].filter((f) => !listed.has(f)), `${lang}: ${cmd.join(" ")}`).toEqual([]);
+      }
+    }
+  });
 });

@@ -26,6 +26,7 @@ import { translator } from "../../src/i18n/messages.js";
 import type { Choice, LabEvent } from "../../src/ui/io-host.js";
 import { breakOpportunities, loadPhrases, type Phrases } from "../../src/ui/line-breaks.js";
 import { renderMarkdown } from "../../src/ui/markdown.js";
+import { drawDiagram } from "../../src/ui/diagram.js";
 import { choiceLabel, questionText } from "../../src/ui/prompt-theme.js";
 import { renderEvent } from "../../src/ui/render-event.js";
 import { isWide } from "../../src/ui/text-width.js";
@@ -147,6 +148,37 @@ it("leaves no half-width space between Japanese words around bold text", () => {
       .map((m) => m[0].replace(/\x1b\[[0-9;]*m/g, "**"));
   });
   expect(gaps).toEqual([]);
+});
+
+it("wraps the diagram's labels inside their boxes between phrases", () => {
+  const t = translator("ja");
+  const parts = ["consumer-instance", "curl", "endpoint-sg-rule", "interface-endpoint", "ssm-endpoints", "endpoint-service", "nlb", "s3-gateway"];
+  const drawn = drawDiagram({ parts: parts.map((id) => ({ id, side: "consumer", step: "deploy", state: "built" })), linked: true, cleanedUp: false }, t, phrases);
+  const rows = drawn.split("\n").filter((l) => l.startsWith("│"));
+  const wrapped: string[][] = [];
+  for (const side of [1, 3]) {
+    let label: string[] = [];
+    for (const row of rows) {
+      const text = row.split("│")[side]!.trim();
+      if (/^(?:[│▼]\s+)?[✔▶·✕]\s/.test(text) || text === "" || text === "│" || text === "▼") {
+        if (label.length > 1) wrapped.push(label);
+        label = text.length > 1 ? [text] : [];
+      } else label.push(text);
+    }
+    if (label.length > 1) wrapped.push(label);
+  }
+  expect(wrapped.length).toBeGreaterThan(0); // some Japanese label is long enough to wrap
+  // A label may also break where its text has a line break of its own (a compound too long for a box).
+  const sources = ["diagram.consumerEc2", "diagram.service", "diagram.endpoint", "diagram.gateway"].map((k) => t(k));
+  for (const label of wrapped) {
+    const joined = label.join("");
+    let at = 0;
+    for (const [i, line] of label.slice(0, -1).entries()) {
+      at += line.length;
+      const own = sources.some((src) => src.includes(`${line.slice(-3)}\n${label[i + 1]!.slice(0, 3)}`));
+      expect(own || breakOpportunities(joined, phrases).has(at), label.join("｜")).toBe(true);
+    }
+  }
 });
 
 describe.each([60, 80, 120])("Japanese at %i columns", (width) => {

@@ -97,7 +97,7 @@ export function statusSummary(status: RoomStatus, t: Translate): string {
     n: totals.participants,
     finished: totals.finished,
     flagged: totals.flagged,
-    perHour: totals.perHourUsd.toFixed(2),
+    perHour: totals.perHourUsd.toFixed(3),
     soFar: totals.costSoFarUsd.toFixed(2),
     region: status.region,
   });

@@ -3,12 +3,11 @@
  * Consumer instance and its group, the learner's endpoint and its group, their service, its NLB,
  * the listener that forwards to the Provider's target group, and the Provider instance and group.
  */
-import { DescribeVpcsCommand } from "@aws-sdk/client-ec2";
-import { DescribeListenersCommand } from "@aws-sdk/client-elastic-load-balancing-v2";
 import { ourService, readCloud, type CloudView } from "../lesson/cloud-view.js";
 import type { LessonContext } from "../lesson/context.js";
 import { findLearnersEndpoint } from "../diagnose/read.js";
 import { LabError } from "../errors.js";
+import { awsPort } from "../aws/port.js";
 
 export interface LearnerPath {
   view: CloudView;
@@ -38,13 +37,13 @@ export interface LearnerPath {
 async function vpcCidrs(ctx: LessonContext, vpcIds: (string | undefined)[]): Promise<Map<string, string>> {
   const ids = vpcIds.filter((v): v is string => !!v);
   if (ids.length === 0) return new Map();
-  const out = await ctx.clients.ec2.send(new DescribeVpcsCommand({ VpcIds: ids })).catch(() => undefined);
+  const out = await awsPort(ctx.clients).ec2.describeVpcs({ VpcIds: ids }).catch(() => undefined);
   return new Map((out?.Vpcs ?? []).flatMap((v) => (v.VpcId && v.CidrBlock ? [[v.VpcId, v.CidrBlock] as const] : [])));
 }
 
 async function listenerOf(ctx: LessonContext, nlbArn: string | undefined, targetGroupArn: string | undefined): Promise<{ arn?: string; port?: number }> {
   if (!nlbArn) return {};
-  const out = await ctx.clients.elbv2.send(new DescribeListenersCommand({ LoadBalancerArn: nlbArn })).catch(() => undefined);
+  const out = await awsPort(ctx.clients).elbv2.describeListeners({ LoadBalancerArn: nlbArn }).catch(() => undefined);
   const listeners = out?.Listeners ?? [];
   const l = listeners.find((x) => x.DefaultActions?.some((a) => a.TargetGroupArn === targetGroupArn)) ?? listeners[0];
   return { ...(l?.ListenerArn ? { arn: l.ListenerArn } : {}), ...(l?.Port !== undefined ? { port: l.Port } : {}) };

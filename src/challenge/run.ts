@@ -4,7 +4,6 @@
  * put it back). Progress lives in the progress file; the Consumer instance carries the challenge
  * and its state as tags, so a facilitator's `workshop status` sees who has fixed it.
  */
-import { CreateTagsCommand } from "@aws-sdk/client-ec2";
 import { diagnose } from "../diagnose/diagnose.js";
 import { LabError } from "../errors.js";
 import { saveState, type LessonContext } from "../lesson/context.js";
@@ -17,6 +16,7 @@ import { lessonVars } from "../lesson/vars.js";
 import { readLearnerPath, type LearnerPath } from "./learner-path.js";
 import { readScene, recognise, showsBreak, type ChallengeScene } from "./scene.js";
 import { CHALLENGE_STATE_TAG, CHALLENGE_TAG, type ChallengeCloudState } from "../challenge-mark.js";
+import { awsPort } from "../aws/port.js";
 
 export { CHALLENGE_STATE_TAG, CHALLENGE_TAG } from "../challenge-mark.js";
 
@@ -45,9 +45,7 @@ function now(ctx: LessonContext): string {
 
 async function tagConsumer(ctx: LessonContext, path: LearnerPath, id: string, state: ChallengeCloudState): Promise<void> {
   if (!path.consumerInstanceId) return;
-  await ctx.clients.ec2.send(
-    new CreateTagsCommand({ Resources: [path.consumerInstanceId], Tags: [{ Key: CHALLENGE_TAG, Value: id }, { Key: CHALLENGE_STATE_TAG, Value: state }] }),
-  );
+  await awsPort(ctx.clients).ec2.createTags({ Resources: [path.consumerInstanceId], Tags: [{ Key: CHALLENGE_TAG, Value: id }, { Key: CHALLENGE_STATE_TAG, Value: state }] });
 }
 
 /** The challenges, marked: in progress (▶, also one a facilitator started for the room), solved, given up. */

@@ -3,7 +3,6 @@
  * as the reachability model's facts, walk it link by link, and explain the first broken link with
  * its fix, in the learner's language. Read → walk (pure) → explain (data).
  */
-import { DescribeVpcsCommand } from "@aws-sdk/client-ec2";
 import { LabError } from "../errors.js";
 import { readCloud, type CloudView } from "../lesson/cloud-view.js";
 import type { LessonContext } from "../lesson/context.js";
@@ -13,6 +12,7 @@ import { factsFromDescribe } from "../reachability/from-describe.js";
 import { findLearnersEndpoint, readShapes } from "./read.js";
 import { explainLink, loadDiagnoseText, type ExplainedLink } from "./text.js";
 import { cmdNotes } from "../shell/in-text.js";
+import { awsPort } from "../aws/port.js";
 
 export const HTTP_PORT = 80;
 
@@ -27,14 +27,13 @@ export interface Diagnosis {
 
 async function accountId(ctx: LessonContext): Promise<string | undefined> {
   if (ctx.state.ids.accountId) return ctx.state.ids.accountId;
-  const { GetCallerIdentityCommand } = await import("@aws-sdk/client-sts");
-  return (await ctx.clients.sts.send(new GetCallerIdentityCommand({}))).Account;
+  return (await awsPort(ctx.clients).sts.getCallerIdentity({})).Account;
 }
 
 export async function providerVpcCidr(ctx: LessonContext, view: CloudView): Promise<string | undefined> {
   const vpcId = view.provider?.resources.Vpc;
   if (!vpcId) return undefined;
-  const out = await ctx.clients.ec2.send(new DescribeVpcsCommand({ VpcIds: [vpcId] })).catch(() => undefined);
+  const out = await awsPort(ctx.clients).ec2.describeVpcs({ VpcIds: [vpcId] }).catch(() => undefined);
   return out?.Vpcs?.[0]?.CidrBlock;
 }
 

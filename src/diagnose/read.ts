@@ -3,30 +3,14 @@
  * calls on AWS and in the sandbox. Which resources are the learner's comes from the lesson's
  * view (found by relation: the endpoint in their Consumer VPC to their service on their NLB).
  */
-import {
-  DescribeInstancesCommand,
-  DescribeNetworkInterfacesCommand,
-  DescribeSecurityGroupsCommand,
-  DescribeVpcEndpointServiceConfigurationsCommand,
-  DescribeVpcEndpointServicePermissionsCommand,
-  DescribeVpcEndpointsCommand,
-  DescribeVpcsCommand,
-  type AllowedPrincipal,
-  type Instance,
-} from "@aws-sdk/client-ec2";
-import {
-  DescribeListenersCommand,
-  DescribeLoadBalancersCommand,
-  DescribeTargetGroupsCommand,
-  DescribeTargetHealthCommand,
-  type TargetHealthDescription,
-} from "@aws-sdk/client-elastic-load-balancing-v2";
-import { DescribeInstanceInformationCommand } from "@aws-sdk/client-ssm";
+import type { AllowedPrincipal, Instance } from "@aws-sdk/client-ec2";
+import type { TargetHealthDescription } from "@aws-sdk/client-elastic-load-balancing-v2";
 import type { AwsClients } from "../aws/clients.js";
 import { awsCode } from "../errors.js";
 import { ourService, type CloudView, type EndpointView } from "../lesson/cloud-view.js";
 import type { DescribeShapes } from "../reachability/from-describe.js";
 import { endpointView } from "../lesson/cloud-shapes.js";
+import { awsPort } from "../aws/port.js";
 
 /** A describe that names something gone answers NotFound: that is "absent", not a failure. */
 async function orAbsent<T>(call: Promise<T>): Promise<T | undefined> {
@@ -40,7 +24,7 @@ async function orAbsent<T>(call: Promise<T>): Promise<T | undefined> {
 
 async function instances(clients: AwsClients, ids: string[]): Promise<Instance[]> {
   if (ids.length === 0) return [];
-  const out = await orAbsent(clients.ec2.send(new DescribeInstancesCommand({ InstanceIds: ids })));
+  const out = await orAbsent(awsPort(clients).ec2.describeInstances({ InstanceIds: ids }));
   return (out?.Reservations ?? []).flatMap((r) => r.Instances ?? []);
 }
 
@@ -60,20 +44,20 @@ export function learnersEndpoint(view: CloudView, endpoints: EndpointView[] = vi
 export async function findLearnersEndpoint(clients: AwsClients, view: CloudView): Promise<EndpointView | undefined> {
   const vpcId = view.consumer?.resources.Vpc;
   if (!vpcId) return learnersEndpoint(view);
-  const out = await clients.ec2.send(new DescribeVpcEndpointsCommand({ Filters: [{ Name: "vpc-id", Values: [vpcId] }] }));
+  const out = await awsPort(clients).ec2.describeVpcEndpoints({ Filters: [{ Name: "vpc-id", Values: [vpcId] }] });
   const found = (out.VpcEndpoints ?? []).filter((e) => e.VpcEndpointId && e.VpcEndpointType !== "Gateway").map(endpointView);
   return learnersEndpoint(view, found) ?? learnersEndpoint(view);
 }
 
 async function loadBalancing(clients: AwsClients, nlbArns: string[]) {
   if (nlbArns.length === 0) return { loadBalancers: [], listeners: [], targetGroups: [], targetHealth: {} };
-  const lbs = (await orAbsent(clients.elbv2.send(new DescribeLoadBalancersCommand({ LoadBalancerArns: nlbArns }))))?.LoadBalancers ?? [];
-  const listeners = (await Promise.all(lbs.map((lb) => orAbsent(clients.elbv2.send(new DescribeListenersCommand({ LoadBalancerArn: lb.LoadBalancerArn })))))).flatMap((o) => o?.Listeners ?? []);
+  const lbs = (await orAbsent(awsPort(clients).elbv2.describeLoadBalancers({ LoadBalancerArns: nlbArns })))?.LoadBalancers ?? [];
+  const listeners = (await Promise.all(lbs.map((lb) => orAbsent(awsPort(clients).elbv2.describeListeners({ LoadBalancerArn: lb.LoadBalancerArn }))))).flatMap((o) => o?.Listeners ?? []);
   const tgArns = [...new Set(listeners.flatMap((l) => (l.DefaultActions ?? []).flatMap((a) => (a.TargetGroupArn ? [a.TargetGroupArn] : []))))];
-  const targetGroups = tgArns.length ? ((await orAbsent(clients.elbv2.send(new DescribeTargetGroupsCommand({ TargetGroupArns: tgArns }))))?.TargetGroups ?? []) : [];
+  const targetGroups = tgArns.length ? ((await orAbsent(awsPort(clients).elbv2.describeTargetGroups({ TargetGroupArns: tgArns })))?.TargetGroups ?? []) : [];
   const targetHealth: Record<string, TargetHealthDescription[]> = {};
   for (const tg of targetGroups) {
-    const h = await orAbsent(clients.elbv2.send(new DescribeTargetHealthCommand({ TargetGroupArn: tg.TargetGroupArn })));
+    const h = await orAbsent(awsPort(clients).elbv2.describeTargetHealth({ TargetGroupArn: tg.TargetGroupArn }));
     targetHealth[tg.TargetGroupArn ?? ""] = h?.TargetHealthDescriptions ?? [];
   }
   return { loadBalancers: lbs, listeners, targetGroups, targetHealth };
@@ -81,7 +65,7 @@ async function loadBalancing(clients: AwsClients, nlbArns: string[]) {
 
 async function principals(clients: AwsClients, serviceId: string | undefined): Promise<Record<string, AllowedPrincipal[]>> {
   if (!serviceId) return {};
-  const out = await orAbsent(clients.ec2.send(new DescribeVpcEndpointServicePermissionsCommand({ ServiceId: serviceId })));
+  const out = await orAbsent(awsPort(clients).ec2.describeVpcEndpointServicePermissions({ ServiceId: serviceId }));
   return out ? { [serviceId]: out.AllowedPrincipals ?? [] } : {};
 }
 
@@ -92,10 +76,10 @@ export async function readShapes(clients: AwsClients, view: CloudView, accountId
   if (!consumer?.VpcId) return undefined;
   const svcView = ourService(view);
   const [vpcs, ping, endpoints, services] = await Promise.all([
-    orAbsent(clients.ec2.send(new DescribeVpcsCommand({ VpcIds: [consumer.VpcId] }))),
-    clients.ssm.send(new DescribeInstanceInformationCommand({ Filters: [{ Key: "InstanceIds", Values: [consumerId!] }] })),
-    clients.ec2.send(new DescribeVpcEndpointsCommand({ Filters: [{ Name: "vpc-id", Values: [consumer.VpcId] }] })),
-    svcView ? orAbsent(clients.ec2.send(new DescribeVpcEndpointServiceConfigurationsCommand({ ServiceIds: [svcView.id] }))) : Promise.resolve(undefined),
+    orAbsent(awsPort(clients).ec2.describeVpcs({ VpcIds: [consumer.VpcId] })),
+    awsPort(clients).ssm.describeInstanceInformation({ Filters: [{ Key: "InstanceIds", Values: [consumerId!] }] }),
+    awsPort(clients).ec2.describeVpcEndpoints({ Filters: [{ Name: "vpc-id", Values: [consumer.VpcId] }] }),
+    svcView ? orAbsent(awsPort(clients).ec2.describeVpcEndpointServiceConfigurations({ ServiceIds: [svcView.id] })) : Promise.resolve(undefined),
   ]);
   const serviceConfigurations = services?.ServiceConfigurations ?? [];
   const lb = await loadBalancing(clients, [...new Set(serviceConfigurations.flatMap((s) => s.NetworkLoadBalancerArns ?? []))]);
@@ -104,13 +88,13 @@ export async function readShapes(clients: AwsClients, view: CloudView, accountId
   const vpcEndpoints = (endpoints.VpcEndpoints ?? []).filter((e) => String(e.State).toLowerCase() !== "deleted");
   const eniIds = vpcEndpoints.flatMap((e) => e.NetworkInterfaceIds ?? []);
   const [endpointEnis, nodeEnis] = await Promise.all([
-    eniIds.length ? orAbsent(clients.ec2.send(new DescribeNetworkInterfacesCommand({ NetworkInterfaceIds: eniIds }))) : Promise.resolve(undefined),
+    eniIds.length ? orAbsent(awsPort(clients).ec2.describeNetworkInterfaces({ NetworkInterfaceIds: eniIds })) : Promise.resolve(undefined),
     lb.loadBalancers.length
-      ? clients.ec2.send(new DescribeNetworkInterfacesCommand({ Filters: [{ Name: "description", Values: lb.loadBalancers.map((l) => `ELB ${(l.LoadBalancerArn ?? "").split(":loadbalancer/")[1] ?? ""}`) }] }))
+      ? awsPort(clients).ec2.describeNetworkInterfaces({ Filters: [{ Name: "description", Values: lb.loadBalancers.map((l) => `ELB ${(l.LoadBalancerArn ?? "").split(":loadbalancer/")[1] ?? ""}`) }] })
       : Promise.resolve(undefined),
   ]);
   const groupIds = [...new Set([consumer, ...targetInstances].flatMap((i) => (i.SecurityGroups ?? []).map((g) => g.GroupId ?? "")).concat(vpcEndpoints.flatMap((e) => (e.Groups ?? []).map((g) => g.GroupId ?? ""))).filter(Boolean))];
-  const groups = groupIds.length ? await orAbsent(clients.ec2.send(new DescribeSecurityGroupsCommand({ GroupIds: groupIds }))) : undefined;
+  const groups = groupIds.length ? await orAbsent(awsPort(clients).ec2.describeSecurityGroups({ GroupIds: groupIds })) : undefined;
   const consumerVpc = vpcs?.Vpcs?.[0];
   const consumerPing = ping.InstanceInformationList?.[0];
   return {

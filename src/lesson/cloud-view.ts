@@ -10,7 +10,7 @@ import type { Filter, SecurityGroup, ServiceConfiguration, VpcEndpoint } from "@
 import { awsCode } from "../errors.js";
 import { endpointView, instanceView, liveService, serviceView, type EndpointView, type InstanceView, type SecurityGroupView, type ServiceView } from "./cloud-shapes.js";
 import type { AwsClients } from "../aws/clients.js";
-import { cloudReads } from "../aws/cloud-reads.js";
+import { awsPort } from "../aws/port.js";
 import { allPages as followPages } from "../aws/pages.js";
 import { readCurlTraces, type CurlTrace } from "./curl-history.js";
 import { PARTICIPANT_TAG, type ParticipantNames } from "../participant.js";
@@ -66,7 +66,7 @@ async function stackResources(clients: AwsClients, stack: Stack, name: string): 
   const known = settled ? cache.get(key) : undefined;
   if (known) return { ...known };
   const resources: Record<string, string> = {};
-  const res = await cloudReads(clients).describeStackResources({ StackName: stack.StackId ?? name });
+  const res = await awsPort(clients).cfn.describeStackResources({ StackName: stack.StackId ?? name });
   for (const r of res.StackResources ?? []) {
     if (r.LogicalResourceId && r.PhysicalResourceId && !String(r.ResourceStatus).startsWith("DELETE_COMPLETE")) {
       resources[r.LogicalResourceId] = r.PhysicalResourceId;
@@ -79,7 +79,7 @@ async function stackResources(clients: AwsClients, stack: Stack, name: string): 
 export async function readStack(clients: AwsClients, name: string): Promise<StackView | undefined> {
   let stack: Stack | undefined;
   try {
-    stack = (await cloudReads(clients).describeStacks({ StackName: name })).Stacks?.[0];
+    stack = (await awsPort(clients).cfn.describeStacks({ StackName: name })).Stacks?.[0];
   } catch (e) {
     if (awsCode(e) === "ValidationError") return undefined; // "Stack with id X does not exist"
     throw e;
@@ -104,7 +104,7 @@ export async function readStack(clients: AwsClients, name: string): Promise<Stac
 }
 
 async function readInstance(clients: AwsClients, id: string): Promise<InstanceView | undefined> {
-  const out = await cloudReads(clients).describeInstances({ InstanceIds: [id] }).catch((e: unknown) => {
+  const out = await awsPort(clients).ec2.describeInstances({ InstanceIds: [id] }).catch((e: unknown) => {
     if (String(awsCode(e)).startsWith("InvalidInstanceID")) return undefined;
     throw e;
   });
@@ -119,21 +119,21 @@ const allPages = <T>(page: (token: string | undefined) => Promise<{ items: T[]; 
 /** Every endpoint service of the account (the learner's has no tag when made by hand). */
 async function allServices(clients: AwsClients): Promise<ServiceConfiguration[]> {
   return allPages(async (NextToken) => {
-    const out = await cloudReads(clients).describeVpcEndpointServiceConfigurations(NextToken ? { NextToken } : {});
+    const out = await awsPort(clients).ec2.describeVpcEndpointServiceConfigurations(NextToken ? { NextToken } : {});
     return { items: out.ServiceConfigurations ?? [], next: out.NextToken };
   });
 }
 
 async function endpointsWhere(clients: AwsClients, Filters: Filter[]): Promise<VpcEndpoint[]> {
   return allPages(async (NextToken) => {
-    const out = await cloudReads(clients).describeVpcEndpoints({ Filters, ...(NextToken ? { NextToken } : {}) });
+    const out = await awsPort(clients).ec2.describeVpcEndpoints({ Filters, ...(NextToken ? { NextToken } : {}) });
     return { items: out.VpcEndpoints ?? [], next: out.NextToken };
   });
 }
 
 async function groupsWhere(clients: AwsClients, Filters: Filter[]): Promise<SecurityGroup[]> {
   return allPages(async (NextToken) => {
-    const out = await cloudReads(clients).describeSecurityGroups({ Filters, ...(NextToken ? { NextToken } : {}) });
+    const out = await awsPort(clients).ec2.describeSecurityGroups({ Filters, ...(NextToken ? { NextToken } : {}) });
     return { items: out.SecurityGroups ?? [], next: out.NextToken };
   });
 }
@@ -170,7 +170,7 @@ export async function readEndpointsById(clients: AwsClients, ids: string[]): Pro
 /** Endpoint services by id; deleted ones left out. */
 export async function readServicesById(clients: AwsClients, ids: string[]): Promise<ServiceView[]> {
   if (ids.length === 0) return [];
-  const out = await cloudReads(clients).describeVpcEndpointServiceConfigurations({ Filters: [{ Name: "service-id", Values: ids }] });
+  const out = await awsPort(clients).ec2.describeVpcEndpointServiceConfigurations({ Filters: [{ Name: "service-id", Values: ids }] });
   return (out.ServiceConfigurations ?? []).filter(liveService).map((s) => serviceView(s));
 }
 
@@ -178,7 +178,7 @@ export async function readServicesById(clients: AwsClients, ids: string[]): Prom
 async function readDeletedStacks(clients: AwsClients, names: ParticipantNames): Promise<{ name: string; deletedAt: number }[]> {
   const wanted = new Set([names.consumerStack, names.providerStack]);
   const summaries = await allPages(async (NextToken) => {
-    const out = await cloudReads(clients).listStacks({ StackStatusFilter: ["DELETE_COMPLETE"], ...(NextToken ? { NextToken } : {}) });
+    const out = await awsPort(clients).cfn.listStacks({ StackStatusFilter: ["DELETE_COMPLETE"], ...(NextToken ? { NextToken } : {}) });
     return { items: out.StackSummaries ?? [], next: out.NextToken };
   });
   return summaries

@@ -5,16 +5,11 @@
  * service on the Provider's NLB (ResourceInUse). Blockers tagged for this participant are ours to
  * remove; anything else is named for the learner, never deleted.
  */
-import { DescribeStackEventsCommand } from "@aws-sdk/client-cloudformation";
-import {
-  DescribeSecurityGroupsCommand,
-  DescribeVpcEndpointServiceConfigurationsCommand,
-  DescribeVpcEndpointsCommand,
-} from "@aws-sdk/client-ec2";
 import type { AwsClients } from "../aws/clients.js";
 import type { StackView } from "./cloud-view.js";
 import { stackMade } from "./cloud-shapes.js";
 import { learnerGroup } from "./relations.js";
+import { awsPort } from "../aws/port.js";
 
 export interface Blocker {
   kind: "endpoint" | "security-group" | "endpoint-service";
@@ -33,7 +28,7 @@ export interface StackFailure {
 
 /** The resource whose deletion failed most recently, with AWS's reason. */
 export async function deleteFailure(clients: AwsClients, stack: StackView): Promise<StackFailure | undefined> {
-  const events = (await clients.cfn.send(new DescribeStackEventsCommand({ StackName: stack.id }))).StackEvents ?? [];
+  const events = (await awsPort(clients).cfn.describeStackEvents({ StackName: stack.id })).StackEvents ?? [];
   const failed = events.find((e) => e.ResourceStatus === "DELETE_FAILED" && e.ResourceType !== "AWS::CloudFormation::Stack");
   if (!failed) return undefined;
   return { stack: stack.name, resource: failed.LogicalResourceId ?? "?", reason: failed.ResourceStatusReason ?? "" };
@@ -45,13 +40,13 @@ export async function findBlockers(clients: AwsClients, stack: StackView, prefix
   const vpc = stack.resources.Vpc;
   const nlb = stack.resources.NLB;
   if (vpc) {
-    const eps = await clients.ec2.send(new DescribeVpcEndpointsCommand({ Filters: [{ Name: "vpc-id", Values: [vpc] }] }));
+    const eps = await awsPort(clients).ec2.describeVpcEndpoints({ Filters: [{ Name: "vpc-id", Values: [vpc] }] });
     for (const e of eps.VpcEndpoints ?? []) {
       if (!e.VpcEndpointId || stackMade(e.Tags) || /^(deleting|deleted)$/i.test(String(e.State))) continue;
       // An endpoint in the participant's own Consumer VPC is theirs, tagged or not (made by hand).
       blockers.push({ kind: "endpoint", id: e.VpcEndpointId, ours: true, state: String(e.State ?? "") });
     }
-    const sgs = await clients.ec2.send(new DescribeSecurityGroupsCommand({ Filters: [{ Name: "vpc-id", Values: [vpc] }] }));
+    const sgs = await awsPort(clients).ec2.describeSecurityGroups({ Filters: [{ Name: "vpc-id", Values: [vpc] }] });
     for (const g of sgs.SecurityGroups ?? []) {
       if (!g.GroupId || g.GroupName === "default" || stackMade(g.Tags)) continue;
       // Theirs as the lesson defines it: tagged for them, or the `<prefix>-endpoint-sg` it told them to make.
@@ -59,7 +54,7 @@ export async function findBlockers(clients: AwsClients, stack: StackView, prefix
     }
   }
   if (nlb) {
-    const svcs = await clients.ec2.send(new DescribeVpcEndpointServiceConfigurationsCommand({}));
+    const svcs = await awsPort(clients).ec2.describeVpcEndpointServiceConfigurations({});
     for (const s of svcs.ServiceConfigurations ?? []) {
       if (!s.ServiceId || !(s.NetworkLoadBalancerArns ?? []).includes(nlb) || /^(deleting|deleted)$/i.test(String(s.ServiceState))) continue;
       // A service on the participant's own NLB is theirs (the console adds no tag).

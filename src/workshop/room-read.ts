@@ -5,19 +5,12 @@
  * to each learner's VPC and NLB, see `lesson/relations.ts`). Only pagination adds a page per ~100
  * stacks.
  */
-import { DescribeStacksCommand, ListStacksCommand, type Stack } from "@aws-sdk/client-cloudformation";
-import { ListCommandInvocationsCommand, ListCommandsCommand } from "@aws-sdk/client-ssm";
-import {
-  DescribeInstancesCommand,
-  DescribeSecurityGroupsCommand,
-  DescribeVpcEndpointServiceConfigurationsCommand,
-  DescribeVpcEndpointsCommand,
-  type Filter,
-  type Instance,
-} from "@aws-sdk/client-ec2";
+import type { Stack } from "@aws-sdk/client-cloudformation";
+import type { Filter, Instance } from "@aws-sdk/client-ec2";
 import type { AwsClients } from "../aws/clients.js";
 import { allPages } from "../aws/pages.js";
 import { participantCloud, prefixesIn, stackParticipant, type ParticipantCloud, type RoomRaw } from "./room-views.js";
+import { awsPort } from "../aws/port.js";
 
 export interface Room {
   /** ms epoch of the read (the clock the clients' backend uses). */
@@ -29,7 +22,7 @@ export interface Room {
 const STACK_MADE: Filter[] = [{ Name: "tag-key", Values: ["aws:cloudformation:stack-name"] }];
 async function stacks(clients: AwsClients): Promise<Stack[]> {
   const all = await allPages(async (NextToken) => {
-    const out = await clients.cfn.send(new DescribeStacksCommand(NextToken ? { NextToken } : {}));
+    const out = await awsPort(clients).cfn.describeStacks(NextToken ? { NextToken } : {});
     return { items: out.Stacks ?? [], next: out.NextToken };
   });
   return all.filter((s) => stackParticipant(s) !== undefined);
@@ -37,7 +30,7 @@ async function stacks(clients: AwsClients): Promise<Stack[]> {
 
 async function instances(clients: AwsClients): Promise<Instance[]> {
   const reservations = await allPages(async (NextToken) => {
-    const out = await clients.ec2.send(new DescribeInstancesCommand({ Filters: STACK_MADE, ...(NextToken ? { NextToken } : {}) }));
+    const out = await awsPort(clients).ec2.describeInstances({ Filters: STACK_MADE, ...(NextToken ? { NextToken } : {}) });
     return { items: out.Reservations ?? [], next: out.NextToken };
   });
   return reservations.flatMap((r) => r.Instances ?? []);
@@ -45,7 +38,7 @@ async function instances(clients: AwsClients): Promise<Instance[]> {
 
 async function deletedStacks(clients: AwsClients): Promise<RoomRaw["deletedStacks"]> {
   const all = await allPages(async (NextToken) => {
-    const out = await clients.cfn.send(new ListStacksCommand({ StackStatusFilter: ["DELETE_COMPLETE"], ...(NextToken ? { NextToken } : {}) }));
+    const out = await awsPort(clients).cfn.listStacks({ StackStatusFilter: ["DELETE_COMPLETE"], ...(NextToken ? { NextToken } : {}) });
     return { items: out.StackSummaries ?? [], next: out.NextToken };
   });
   return all.filter((s) => s.StackName && s.DeletionTime).map((s) => ({ name: s.StackName ?? "", deletedAt: s.DeletionTime?.getTime() ?? 0 }));
@@ -55,24 +48,24 @@ export async function readRoomRaw(clients: AwsClients): Promise<RoomRaw> {
   const [stackList, serviceList, endpointList, groups, instanceList, commands, invocations, deleted] = await Promise.all([
     stacks(clients),
     allPages(async (NextToken) => {
-      const out = await clients.ec2.send(new DescribeVpcEndpointServiceConfigurationsCommand(NextToken ? { NextToken } : {}));
+      const out = await awsPort(clients).ec2.describeVpcEndpointServiceConfigurations(NextToken ? { NextToken } : {});
       return { items: out.ServiceConfigurations ?? [], next: out.NextToken };
     }),
     allPages(async (NextToken) => {
-      const out = await clients.ec2.send(new DescribeVpcEndpointsCommand(NextToken ? { NextToken } : {}));
+      const out = await awsPort(clients).ec2.describeVpcEndpoints(NextToken ? { NextToken } : {});
       return { items: out.VpcEndpoints ?? [], next: out.NextToken };
     }),
     allPages(async (NextToken) => {
-      const out = await clients.ec2.send(new DescribeSecurityGroupsCommand(NextToken ? { NextToken } : {}));
+      const out = await awsPort(clients).ec2.describeSecurityGroups(NextToken ? { NextToken } : {});
       return { items: out.SecurityGroups ?? [], next: out.NextToken };
     }),
     instances(clients),
     allPages(async (NextToken) => {
-      const out = await clients.ssm.send(new ListCommandsCommand({ MaxResults: 50, ...(NextToken ? { NextToken } : {}) }));
+      const out = await awsPort(clients).ssm.listCommands({ MaxResults: 50, ...(NextToken ? { NextToken } : {}) });
       return { items: out.Commands ?? [], next: out.NextToken };
     }),
     allPages(async (NextToken) => {
-      const out = await clients.ssm.send(new ListCommandInvocationsCommand({ Details: true, MaxResults: 50, ...(NextToken ? { NextToken } : {}) }));
+      const out = await awsPort(clients).ssm.listCommandInvocations({ Details: true, MaxResults: 50, ...(NextToken ? { NextToken } : {}) });
       return { items: out.CommandInvocations ?? [], next: out.NextToken };
     }),
     deletedStacks(clients),

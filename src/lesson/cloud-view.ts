@@ -6,7 +6,7 @@
  * that CloudFormation has deleted. Steps decide from this view; the state file is only a cache.
  */
 import type { Stack } from "@aws-sdk/client-cloudformation";
-import type { Filter, SecurityGroup, ServiceConfiguration, VpcEndpoint } from "@aws-sdk/client-ec2";
+import type { Filter, Instance, SecurityGroup, ServiceConfiguration, VpcEndpoint } from "@aws-sdk/client-ec2";
 import { awsCode } from "../errors.js";
 import { endpointView, instanceView, liveService, serviceView, type EndpointView, type InstanceView, type SecurityGroupView, type ServiceView } from "./cloud-shapes.js";
 import type { AwsClients } from "../aws/clients.js";
@@ -15,6 +15,7 @@ import { allPages as followPages } from "../aws/pages.js";
 import { readCurlTraces, type CurlTrace } from "./curl-history.js";
 import { PARTICIPANT_TAG, type ParticipantNames } from "../participant.js";
 import { relate, type Anchors } from "./relations.js";
+import { orAbsent, readPath, type PathView } from "./path-read.js";
 
 export type { EndpointView, InstanceView, SecurityGroupView, ServiceView };
 
@@ -45,6 +46,8 @@ export interface CloudView {
   curls: CurlTrace[];
   /** This participant's stacks CloudFormation has deleted (ListStacks keeps them for 90 days). */
   deletedStacks: { name: string; deletedAt: number }[];
+  /** The rest of the learner's path, when the read was asked for it (`path-read.ts`). */
+  path?: PathView;
 }
 
 const tagFilter = (prefix: string) => [{ Name: `tag:${PARTICIPANT_TAG}`, Values: [prefix] }];
@@ -103,13 +106,10 @@ export async function readStack(clients: AwsClients, name: string): Promise<Stac
   };
 }
 
-async function readInstance(clients: AwsClients, id: string): Promise<InstanceView | undefined> {
-  const out = await awsPort(clients).ec2.describeInstances({ InstanceIds: [id] }).catch((e: unknown) => {
-    if (String(awsCode(e)).startsWith("InvalidInstanceID")) return undefined;
-    throw e;
-  });
+async function readInstance(clients: AwsClients, id: string): Promise<Instance | undefined> {
+  const out = await orAbsent(awsPort(clients).ec2.describeInstances({ InstanceIds: [id] }));
   const i = out?.Reservations?.[0]?.Instances?.[0];
-  return i?.InstanceId ? instanceView(i) : undefined;
+  return i?.InstanceId ? i : undefined;
 }
 
 /** A learner's reads follow at most this many pages of one list. */
@@ -139,12 +139,12 @@ async function groupsWhere(clients: AwsClients, Filters: Filter[]): Promise<Secu
 }
 
 /** Endpoints in the Consumer VPC, and those tagged for the participant (wherever they are). */
-async function candidateEndpoints(clients: AwsClients, a: Anchors): Promise<VpcEndpoint[]> {
+async function candidateEndpoints(clients: AwsClients, a: Anchors): Promise<{ inVpc: VpcEndpoint[]; tagged: VpcEndpoint[] }> {
   const [inVpc, tagged] = await Promise.all([
     a.consumerVpc ? endpointsWhere(clients, [{ Name: "vpc-id", Values: [a.consumerVpc] }]) : Promise.resolve([]),
     endpointsWhere(clients, tagFilter(a.prefix)),
   ]);
-  return [...inVpc, ...tagged];
+  return { inVpc, tagged };
 }
 
 /** Groups in the Consumer VPC, tagged for the participant, or used by the given endpoints. */
@@ -192,27 +192,40 @@ export function anchorsOf(names: ParticipantNames, consumer: StackView | undefin
   return { prefix: names.prefix, consumerVpc: consumer?.resources.Vpc, nlbArn: provider?.resources.NLB };
 }
 
-export async function readCloud(clients: AwsClients, names: ParticipantNames): Promise<CloudView> {
+export interface ReadOptions {
+  /** Also read the learner's whole PrivateLink path (`diagnose`, the challenges): see `path-read.ts`. */
+  path?: boolean;
+  /** The account id the path's shapes carry (the service's allowed principals are checked against it). */
+  accountId?: string | undefined;
+}
+
+export async function readCloud(clients: AwsClients, names: ParticipantNames, opts: ReadOptions = {}): Promise<CloudView> {
   const [consumer, provider] = await Promise.all([readStack(clients, names.consumerStack), readStack(clients, names.providerStack)]);
   const a = anchorsOf(names, consumer, provider);
-  const [services, endpoints, deletedStacks] = await Promise.all([
+  const instanceId = consumer?.resources.EC2Instance;
+  const [serviceList, { inVpc, tagged }, deletedStacks, instance] = await Promise.all([
     allServices(clients),
     candidateEndpoints(clients, a),
     consumer && provider ? Promise.resolve([]) : readDeletedStacks(clients, names),
+    instanceId ? readInstance(clients, instanceId) : Promise.resolve(undefined),
   ]);
-  const groups = await candidateGroups(clients, a, endpoints);
-  const related = relate(a, services, endpoints, groups);
-  const instanceId = consumer?.resources.EC2Instance;
-  const consumerInstance = instanceId ? await readInstance(clients, instanceId) : undefined;
-  const curls = consumerInstance ? await readCurlTraces(clients, consumerInstance.id, provider?.resources.EC2Instance) : [];
-  return {
+  const endpoints = [...inVpc, ...tagged];
+  const [groups, curls] = await Promise.all([
+    candidateGroups(clients, a, endpoints),
+    instance ? readCurlTraces(clients, instanceId!, provider?.resources.EC2Instance) : Promise.resolve([]),
+  ]);
+  const view: CloudView = {
     ...(consumer ? { consumer } : {}),
     ...(provider ? { provider } : {}),
-    ...(consumerInstance ? { consumerInstance } : {}),
-    ...related,
+    ...(instance ? { consumerInstance: instanceView(instance) } : {}),
+    ...relate(a, serviceList, endpoints, groups),
     curls,
     deletedStacks,
   };
+  if (!opts.path) return view;
+  const service = serviceList.find((s) => s.ServiceId === ourService(view)?.id);
+  const anchors = { instance, vpcIds: [a.consumerVpc, provider?.resources.Vpc], vpcEndpoints: inVpc, service, nlbArn: a.nlbArn, accountId: opts.accountId };
+  return { ...view, path: await readPath(awsPort(clients), anchors) };
 }
 
 /** The learner's endpoint service: the one on their NLB (else one the tool made for them). */
@@ -229,6 +242,15 @@ export function ourEndpoint(view: CloudView): EndpointView | undefined {
   const vpc = view.consumer?.resources.Vpc;
   const live = view.endpoints.filter((e) => !DEAD_ENDPOINT.test(e.state) && (!vpc || e.vpcId === vpc));
   return live.find((e) => (svc ? e.serviceName === svc.name : e.serviceName.includes(".vpce-svc-")));
+}
+
+/** The learner's endpoint, rejected or pending ones included (they are what `diagnose` explains). */
+export function learnersEndpoint(view: CloudView): EndpointView | undefined {
+  const svc = ourService(view);
+  const consumerVpc = view.consumer?.resources.Vpc;
+  const candidates = view.endpoints.filter((e) => (!consumerVpc || e.vpcId === consumerVpc) && !["deleted", "deleting"].includes(e.state.toLowerCase()));
+  const toService = candidates.filter((e) => (svc ? e.serviceName === svc.name : e.serviceName.includes(".vpce-svc-")));
+  return toService.find((e) => e.state.toLowerCase() !== "rejected") ?? toService[0];
 }
 
 /**

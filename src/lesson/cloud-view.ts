@@ -138,26 +138,19 @@ async function groupsWhere(clients: AwsClients, Filters: Filter[]): Promise<Secu
   });
 }
 
-/** Endpoints in the Consumer VPC, and those tagged for the participant (wherever they are). */
-async function candidateEndpoints(clients: AwsClients, a: Anchors): Promise<{ inVpc: VpcEndpoint[]; tagged: VpcEndpoint[] }> {
-  const [inVpc, tagged] = await Promise.all([
-    a.consumerVpc ? endpointsWhere(clients, [{ Name: "vpc-id", Values: [a.consumerVpc] }]) : Promise.resolve([]),
-    endpointsWhere(clients, tagFilter(a.prefix)),
-  ]);
-  return { inVpc, tagged };
-}
+/**
+ * Where the learner's endpoints and their groups are: in their Consumer VPC (the tool makes them
+ * there, and so does a learner in the console or with the AWS CLI); once that VPC is unknown (its
+ * stack gone), wherever the participant tag is.
+ */
+const whereTheirsAre = (a: Anchors): Filter[] => (a.consumerVpc ? [{ Name: "vpc-id", Values: [a.consumerVpc] }] : tagFilter(a.prefix));
 
-/** Groups in the Consumer VPC, tagged for the participant, or used by the given endpoints. */
-async function candidateGroups(clients: AwsClients, a: Anchors, endpoints: VpcEndpoint[]): Promise<SecurityGroup[]> {
-  const [inVpc, tagged] = await Promise.all([
-    a.consumerVpc ? groupsWhere(clients, [{ Name: "vpc-id", Values: [a.consumerVpc] }]) : Promise.resolve([]),
-    groupsWhere(clients, tagFilter(a.prefix)),
-  ]);
-  const known = new Set([...inVpc, ...tagged].map((g) => g.GroupId));
+/** The groups the given endpoints use that `groups` does not hold yet (only a tagged endpoint elsewhere has one). */
+async function groupsUsed(clients: AwsClients, endpoints: VpcEndpoint[], groups: SecurityGroup[]): Promise<SecurityGroup[]> {
+  const known = new Set(groups.map((g) => g.GroupId));
   const missing = [...new Set(endpoints.flatMap((e) => (e.Groups ?? []).map((g) => g.GroupId ?? "")))].filter((id) => id && !known.has(id));
   // A filter, not GroupIds: a group that vanished meanwhile must not fail the whole read.
-  const used = missing.length > 0 ? await groupsWhere(clients, [{ Name: "group-id", Values: missing }]) : [];
-  return [...inVpc, ...tagged, ...used];
+  return missing.length > 0 ? groupsWhere(clients, [{ Name: "group-id", Values: missing }]) : [];
 }
 
 /** Endpoints by id (a filter, so one already gone is simply absent); deleted ones left out. */
@@ -203,28 +196,28 @@ export async function readCloud(clients: AwsClients, names: ParticipantNames, op
   const [consumer, provider] = await Promise.all([readStack(clients, names.consumerStack), readStack(clients, names.providerStack)]);
   const a = anchorsOf(names, consumer, provider);
   const instanceId = consumer?.resources.EC2Instance;
-  const [serviceList, { inVpc, tagged }, deletedStacks, instance] = await Promise.all([
+  const [serviceList, endpoints, groups, deletedStacks, instance] = await Promise.all([
     allServices(clients),
-    candidateEndpoints(clients, a),
+    endpointsWhere(clients, whereTheirsAre(a)),
+    groupsWhere(clients, whereTheirsAre(a)),
     consumer && provider ? Promise.resolve([]) : readDeletedStacks(clients, names),
     instanceId ? readInstance(clients, instanceId) : Promise.resolve(undefined),
   ]);
-  const endpoints = [...inVpc, ...tagged];
-  const [groups, curls] = await Promise.all([
-    candidateGroups(clients, a, endpoints),
+  const [used, curls] = await Promise.all([
+    groupsUsed(clients, endpoints, groups),
     instance ? readCurlTraces(clients, instanceId!, provider?.resources.EC2Instance) : Promise.resolve([]),
   ]);
   const view: CloudView = {
     ...(consumer ? { consumer } : {}),
     ...(provider ? { provider } : {}),
     ...(instance ? { consumerInstance: instanceView(instance) } : {}),
-    ...relate(a, serviceList, endpoints, groups),
+    ...relate(a, serviceList, endpoints, [...groups, ...used]),
     curls,
     deletedStacks,
   };
   if (!opts.path) return view;
   const service = serviceList.find((s) => s.ServiceId === ourService(view)?.id);
-  const anchors = { instance, vpcIds: [a.consumerVpc, provider?.resources.Vpc], vpcEndpoints: inVpc, service, nlbArn: a.nlbArn, accountId: opts.accountId };
+  const anchors = { instance, vpcIds: [a.consumerVpc, provider?.resources.Vpc], vpcEndpoints: a.consumerVpc ? endpoints : [], service, nlbArn: a.nlbArn, accountId: opts.accountId };
   return { ...view, path: await readPath(awsPort(clients), anchors) };
 }
 

@@ -6,12 +6,12 @@
  * that CloudFormation has deleted. Steps decide from this view; the state file is only a cache.
  */
 import type { Stack } from "@aws-sdk/client-cloudformation";
-import type { Filter, Instance, SecurityGroup, ServiceConfiguration, VpcEndpoint } from "@aws-sdk/client-ec2";
+import type { Filter, Instance, SecurityGroup, VpcEndpoint } from "@aws-sdk/client-ec2";
 import { awsCode } from "../errors.js";
 import { endpointView, instanceView, liveService, serviceView, type EndpointView, type InstanceView, type SecurityGroupView, type ServiceView } from "./cloud-shapes.js";
 import type { AwsClients } from "../aws/clients.js";
 import { awsPort } from "../aws/port.js";
-import { allPages as followPages } from "../aws/pages.js";
+import { listDeletedStacks, listEndpoints, listGroups, listServices } from "../aws/pages.js";
 import { readCurlTraces, type CurlTrace } from "./curl-history.js";
 import { PARTICIPANT_TAG, type ParticipantNames } from "../participant.js";
 import { relate, type Anchors } from "./relations.js";
@@ -114,29 +114,8 @@ async function readInstance(clients: AwsClients, id: string): Promise<Instance |
 
 /** A learner's reads follow at most this many pages of one list. */
 const MAX_PAGES = 20;
-const allPages = <T>(page: (token: string | undefined) => Promise<{ items: T[]; next?: string | undefined }>): Promise<T[]> => followPages(page, MAX_PAGES);
-
-/** Every endpoint service of the account (the learner's has no tag when made by hand). */
-async function allServices(clients: AwsClients): Promise<ServiceConfiguration[]> {
-  return allPages(async (NextToken) => {
-    const out = await awsPort(clients).ec2.describeVpcEndpointServiceConfigurations(NextToken ? { NextToken } : {});
-    return { items: out.ServiceConfigurations ?? [], next: out.NextToken };
-  });
-}
-
-async function endpointsWhere(clients: AwsClients, Filters: Filter[]): Promise<VpcEndpoint[]> {
-  return allPages(async (NextToken) => {
-    const out = await awsPort(clients).ec2.describeVpcEndpoints({ Filters, ...(NextToken ? { NextToken } : {}) });
-    return { items: out.VpcEndpoints ?? [], next: out.NextToken };
-  });
-}
-
-async function groupsWhere(clients: AwsClients, Filters: Filter[]): Promise<SecurityGroup[]> {
-  return allPages(async (NextToken) => {
-    const out = await awsPort(clients).ec2.describeSecurityGroups({ Filters, ...(NextToken ? { NextToken } : {}) });
-    return { items: out.SecurityGroups ?? [], next: out.NextToken };
-  });
-}
+const endpointsWhere = (clients: AwsClients, filters: Filter[]) => listEndpoints(awsPort(clients), filters, MAX_PAGES);
+const groupsWhere = (clients: AwsClients, filters: Filter[]) => listGroups(awsPort(clients), filters, MAX_PAGES);
 
 /**
  * Where the learner's endpoints and their groups are: in their Consumer VPC (the tool makes them
@@ -169,15 +148,8 @@ export async function readServicesById(clients: AwsClients, ids: string[]): Prom
 
 /** Stacks of this participant that CloudFormation deleted (by name; newest deletion first). */
 async function readDeletedStacks(clients: AwsClients, names: ParticipantNames): Promise<{ name: string; deletedAt: number }[]> {
-  const wanted = new Set([names.consumerStack, names.providerStack]);
-  const summaries = await allPages(async (NextToken) => {
-    const out = await awsPort(clients).cfn.listStacks({ StackStatusFilter: ["DELETE_COMPLETE"], ...(NextToken ? { NextToken } : {}) });
-    return { items: out.StackSummaries ?? [], next: out.NextToken };
-  });
-  return summaries
-    .filter((s) => s.StackName && wanted.has(s.StackName) && s.DeletionTime)
-    .map((s) => ({ name: s.StackName ?? "", deletedAt: s.DeletionTime?.getTime() ?? 0 }))
-    .sort((x, y) => y.deletedAt - x.deletedAt);
+  const deleted = await listDeletedStacks(awsPort(clients), MAX_PAGES);
+  return deleted.filter((s) => s.name === names.consumerStack || s.name === names.providerStack);
 }
 
 /** Where the participant's resources hang: their Consumer VPC and Provider NLB. */
@@ -197,7 +169,7 @@ export async function readCloud(clients: AwsClients, names: ParticipantNames, op
   const a = anchorsOf(names, consumer, provider);
   const instanceId = consumer?.resources.EC2Instance;
   const [serviceList, endpoints, groups, deletedStacks, instance] = await Promise.all([
-    allServices(clients),
+    listServices(awsPort(clients), MAX_PAGES),
     endpointsWhere(clients, whereTheirsAre(a)),
     groupsWhere(clients, whereTheirsAre(a)),
     consumer && provider ? Promise.resolve([]) : readDeletedStacks(clients, names),

@@ -5,7 +5,9 @@
  * service on the Provider's NLB (ResourceInUse). Blockers tagged for this participant are ours to
  * remove; anything else is named for the learner, never deleted.
  */
+import type { Filter } from "@aws-sdk/client-ec2";
 import type { AwsClients } from "../aws/clients.js";
+import { listEndpoints, listGroups, listServices } from "../aws/pages.js";
 import type { StackView } from "./cloud-view.js";
 import { stackMade } from "./cloud-shapes.js";
 import { learnerGroup } from "./relations.js";
@@ -39,27 +41,26 @@ export async function findBlockers(clients: AwsClients, stack: StackView, prefix
   const blockers: Blocker[] = [];
   const vpc = stack.resources.Vpc;
   const nlb = stack.resources.NLB;
-  if (vpc) {
-    const eps = await awsPort(clients).ec2.describeVpcEndpoints({ Filters: [{ Name: "vpc-id", Values: [vpc] }] });
-    for (const e of eps.VpcEndpoints ?? []) {
-      if (!e.VpcEndpointId || stackMade(e.Tags) || /^(deleting|deleted)$/i.test(String(e.State))) continue;
-      // An endpoint in the participant's own Consumer VPC is theirs, tagged or not (made by hand).
-      blockers.push({ kind: "endpoint", id: e.VpcEndpointId, ours: true, state: String(e.State ?? "") });
-    }
-    const sgs = await awsPort(clients).ec2.describeSecurityGroups({ Filters: [{ Name: "vpc-id", Values: [vpc] }] });
-    for (const g of sgs.SecurityGroups ?? []) {
-      if (!g.GroupId || g.GroupName === "default" || stackMade(g.Tags)) continue;
-      // Theirs as the lesson defines it: tagged for them, or the `<prefix>-endpoint-sg` it told them to make.
-      blockers.push({ kind: "security-group", id: g.GroupId, ours: learnerGroup(g, { prefix, consumerVpc: vpc }, false) });
-    }
+  const aws = awsPort(clients);
+  const inVpc: Filter[] = [{ Name: "vpc-id", Values: [vpc ?? ""] }];
+  const [endpoints, groups, services] = await Promise.all([
+    vpc ? listEndpoints(aws, inVpc) : [],
+    vpc ? listGroups(aws, inVpc) : [],
+    nlb ? listServices(aws) : [],
+  ]);
+  const gone = (state: unknown) => /^(deleting|deleted)$/i.test(String(state));
+  for (const e of endpoints) {
+    // An endpoint in the participant's own Consumer VPC is theirs, tagged or not (made by hand).
+    if (e.VpcEndpointId && !stackMade(e.Tags) && !gone(e.State)) blockers.push({ kind: "endpoint", id: e.VpcEndpointId, ours: true, state: String(e.State ?? "") });
   }
-  if (nlb) {
-    const svcs = await awsPort(clients).ec2.describeVpcEndpointServiceConfigurations({});
-    for (const s of svcs.ServiceConfigurations ?? []) {
-      if (!s.ServiceId || !(s.NetworkLoadBalancerArns ?? []).includes(nlb) || /^(deleting|deleted)$/i.test(String(s.ServiceState))) continue;
-      // A service on the participant's own NLB is theirs (the console adds no tag).
-      blockers.push({ kind: "endpoint-service", id: s.ServiceId, ours: true });
-    }
+  for (const g of groups) {
+    if (!g.GroupId || g.GroupName === "default" || stackMade(g.Tags)) continue;
+    // Theirs as the lesson defines it: tagged for them, or the `<prefix>-endpoint-sg` it told them to make.
+    blockers.push({ kind: "security-group", id: g.GroupId, ours: learnerGroup(g, { prefix, consumerVpc: vpc }, false) });
+  }
+  for (const sv of services) {
+    // A service on the participant's own NLB is theirs (the console adds no tag).
+    if (sv.ServiceId && nlb && (sv.NetworkLoadBalancerArns ?? []).includes(nlb) && !gone(sv.ServiceState)) blockers.push({ kind: "endpoint-service", id: sv.ServiceId, ours: true });
   }
   return blockers;
 }

@@ -13,7 +13,8 @@ import { loadChallenges, loadChallengeText as loadText, type ChallengeDefinition
 import { cmdNotes, shellMarkdown } from "../shell/in-text.js";
 import type { Script } from "../shell/script.js";
 import { lessonVars } from "../lesson/vars.js";
-import { readLearnerPath, type LearnerPath } from "./learner-path.js";
+import { readCloud } from "../lesson/cloud-view.js";
+import type { LearnerPath } from "./learner-path.js";
 import { readScene, recognise, showsBreak, type ChallengeScene } from "./scene.js";
 import { CHALLENGE_STATE_TAG, CHALLENGE_TAG, type ChallengeCloudState } from "../challenge-mark.js";
 import { awsPort } from "../aws/port.js";
@@ -51,8 +52,8 @@ async function tagConsumer(ctx: LessonContext, path: LearnerPath, id: string, st
 /** The challenges, marked: in progress (▶, also one a facilitator started for the room), solved, given up. */
 export async function listChallenges(ctx: LessonContext): Promise<void> {
   const p = ctx.state.challenges;
-  const path = await readLearnerPath(ctx);
-  const active = p.active ?? adoptFromMark(ctx, path.view.consumerInstance?.challenge);
+  const view = await readCloud(ctx.clients, ctx.names);
+  const active = p.active ?? adoptFromMark(ctx, view.consumerInstance?.challenge);
   const items = loadChallenges(ctx.lesson).map((c) => {
     const state = active?.id === c.id ? "active" : p.solved[c.id] ? "solved" : p.gaveUp[c.id] ? "gave-up" : "open";
     const text = loadChallengeText(ctx, c.id);

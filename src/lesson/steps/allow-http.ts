@@ -26,12 +26,6 @@ export async function authorize(ctx: LessonContext, sgId: string, permission: Ip
   }
 }
 
-/** The endpoint SG's rules, read fresh (the view keeps only our own tagged groups). */
-async function ingressOf(ctx: LessonContext, sgId: string): Promise<IpPermission[]> {
-  const out = await awsPort(ctx.clients).ec2.describeSecurityGroups({ GroupIds: [sgId] });
-  return out.SecurityGroups?.[0]?.IpPermissions ?? [];
-}
-
 const form: HandsOn = {
   async run(ctx, view) {
     const { sgId, ip, instanceSgs } = target(view);
@@ -81,7 +75,8 @@ export const allowHttp: Step = {
   },
   async perform(ctx, view) {
     const { sgId, ip } = target(view);
-    if (admits(await ingressOf(ctx, sgId), 80, { ip, sgIds: [] })) return;
+    // The view holds every group the learner's endpoint uses, with its rules.
+    if (admits(view.endpointSgs.find((g) => g.id === sgId)?.ingress ?? [], 80, { ip, sgIds: [] })) return;
     await authorize(ctx, sgId, { IpProtocol: "tcp", FromPort: 80, ToPort: 80, IpRanges: [{ CidrIp: `${ip}/32`, Description: "Consumer instance" }] });
   },
   handsOn: form,

@@ -160,9 +160,12 @@ async function deleteStacks(ctx: LessonContext, stacks: StackView[]): Promise<vo
   }
 }
 
-/** Runs the whole teardown; returns what was deleted. Throws when something could not be. */
-export async function teardown(ctx: LessonContext): Promise<PlannedDeletion[]> {
-  const view = await readCloud(ctx.clients, ctx.names);
+/**
+ * Runs the whole teardown from `known` (the view whose plan the learner was shown), else from a
+ * new read; returns what was deleted. Throws when something could not be.
+ */
+export async function teardown(ctx: LessonContext, known?: CloudView): Promise<PlannedDeletion[]> {
+  const view = known ?? (await readCloud(ctx.clients, ctx.names));
   const plan = planTeardown(view);
   // A hint for the moments before the cloud shows it (see cleanup-state.ts): a rerun goes on deleting.
   if (plan.length > 0) mark(ctx, "cleanupStarted");

@@ -8,7 +8,7 @@
 import type { Stack } from "@aws-sdk/client-cloudformation";
 import type { Filter, Instance, SecurityGroup, VpcEndpoint } from "@aws-sdk/client-ec2";
 import { awsCode } from "../errors.js";
-import { endpointView, instanceView, liveService, serviceView, type EndpointView, type InstanceView, type SecurityGroupView, type ServiceView } from "./cloud-shapes.js";
+import { endpointView, instanceView, liveService, serviceView, stackView, type EndpointView, type InstanceView, type SecurityGroupView, type ServiceView, type StackView } from "./cloud-shapes.js";
 import type { AwsClients } from "../aws/clients.js";
 import { awsPort } from "../aws/port.js";
 import { listDeletedStacks, listEndpoints, listGroups, listServices } from "../aws/pages.js";
@@ -17,23 +17,7 @@ import { PARTICIPANT_TAG, type ParticipantNames } from "../participant.js";
 import { relate, type Anchors } from "./relations.js";
 import { orAbsent, readPath, type PathView } from "./path-read.js";
 
-export type { EndpointView, InstanceView, SecurityGroupView, ServiceView };
-
-export interface StackView {
-  name: string;
-  id: string;
-  status: string;
-  reason?: string;
-  outputs: Record<string, string>;
-  /** logical id → physical id, for resources that exist. */
-  resources: Record<string, string>;
-  /** The value of the participant tag on the stack (absent: made outside the tool, or someone else's). */
-  participant?: string;
-  /** The template's `Prefix` parameter: a stack the learner made by hand carries theirs. */
-  prefixParameter?: string;
-  /** ms epoch of creation. */
-  createdAt?: number;
-}
+export type { EndpointView, InstanceView, SecurityGroupView, ServiceView, StackView };
 
 export interface CloudView {
   consumer?: StackView;
@@ -88,22 +72,7 @@ export async function readStack(clients: AwsClients, name: string): Promise<Stac
     throw e;
   }
   if (!stack || stack.StackStatus === "DELETE_COMPLETE") return undefined;
-  const resources = await stackResources(clients, stack, name);
-  const outputs: Record<string, string> = {};
-  for (const o of stack.Outputs ?? []) if (o.OutputKey && o.OutputValue) outputs[o.OutputKey] = o.OutputValue;
-  const participant = stack.Tags?.find((t) => t.Key === PARTICIPANT_TAG)?.Value;
-  const prefixParameter = stack.Parameters?.find((p) => p.ParameterKey === "Prefix")?.ParameterValue;
-  return {
-    name,
-    id: stack.StackId ?? name,
-    ...(participant ? { participant } : {}),
-    ...(prefixParameter ? { prefixParameter } : {}),
-    ...(stack.CreationTime ? { createdAt: stack.CreationTime.getTime() } : {}),
-    status: String(stack.StackStatus),
-    ...(stack.StackStatusReason ? { reason: stack.StackStatusReason } : {}),
-    outputs,
-    resources,
-  };
+  return stackView(stack, await stackResources(clients, stack, name));
 }
 
 async function readInstance(clients: AwsClients, id: string): Promise<Instance | undefined> {

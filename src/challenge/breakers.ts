@@ -3,22 +3,12 @@
  * make (so it works on AWS and in the sandbox alike), and how give-up puts it back. A challenge's
  * data (lessons/<id>/challenges/) names its breaker; the breaker never tells the learner anything.
  */
-import {
-  AuthorizeSecurityGroupEgressCommand,
-  AuthorizeSecurityGroupIngressCommand,
-  DeleteVpcEndpointsCommand,
-  DescribeSecurityGroupRulesCommand,
-  RejectVpcEndpointConnectionsCommand,
-  RevokeSecurityGroupEgressCommand,
-  RevokeSecurityGroupIngressCommand,
-  type IpPermission,
-  type SecurityGroupRule,
-} from "@aws-sdk/client-ec2";
-import { DeregisterTargetsCommand, DescribeTargetHealthCommand, ModifyListenerCommand, RegisterTargetsCommand } from "@aws-sdk/client-elastic-load-balancing-v2";
+import type { IpPermission, SecurityGroupRule } from "@aws-sdk/client-ec2";
 import type { LessonContext } from "../lesson/context.js";
 import type { LinkId } from "../reachability/chain.js";
 import { need, type LearnerPath } from "./learner-path.js";
 import { acceptAndWait, recreateEndpoint } from "./repairs.js";
+import { awsPort } from "../aws/port.js";
 
 export type Undo = Record<string, string>;
 
@@ -57,7 +47,7 @@ function permission(r: SecurityGroupRule): IpPermission {
 }
 
 async function rulesCovering(ctx: LessonContext, groupId: string, egress: boolean): Promise<SecurityGroupRule[]> {
-  const out = await ctx.clients.ec2.send(new DescribeSecurityGroupRulesCommand({ Filters: [{ Name: "group-id", Values: [groupId] }] }));
+  const out = await awsPort(ctx.clients).ec2.describeSecurityGroupRules({ Filters: [{ Name: "group-id", Values: [groupId] }] });
   return (out.SecurityGroupRules ?? []).filter((r) => Boolean(r.IsEgress) === egress && covers(r, CHALLENGE_PORT));
 }
 
@@ -74,7 +64,7 @@ async function revoke(ctx: LessonContext, undo: Undo, egress: boolean): Promise<
   const ids = ruleIds(undo);
   if (!undo.groupId || ids.length === 0) return;
   const input = { GroupId: undo.groupId, SecurityGroupRuleIds: ids };
-  await (egress ? ctx.clients.ec2.send(new RevokeSecurityGroupEgressCommand(input)) : ctx.clients.ec2.send(new RevokeSecurityGroupIngressCommand(input))).catch(ignoreGone);
+  await (egress ? awsPort(ctx.clients).ec2.revokeSecurityGroupEgress(input) : awsPort(ctx.clients).ec2.revokeSecurityGroupIngress(input)).catch(ignoreGone);
 }
 
 /**
@@ -89,7 +79,7 @@ async function reopen(ctx: LessonContext, group: string | undefined, undo: Undo,
   const saved = JSON.parse(undo.permissions ?? "[]") as IpPermission[];
   for (const permission of saved.length > 0 ? saved : [fallback]) {
     const input = { GroupId: group, IpPermissions: [permission] };
-    await (egress ? ctx.clients.ec2.send(new AuthorizeSecurityGroupEgressCommand(input)) : ctx.clients.ec2.send(new AuthorizeSecurityGroupIngressCommand(input))).catch(ignoreDuplicate);
+    await (egress ? awsPort(ctx.clients).ec2.authorizeSecurityGroupEgress(input) : awsPort(ctx.clients).ec2.authorizeSecurityGroupIngress(input)).catch(ignoreDuplicate);
   }
 }
 
@@ -130,7 +120,7 @@ export const BREAKERS: Record<string, Breaker> = {
     plan: (ctx, path) => planClose(ctx, need(path, "consumerSgId").consumerSgId, true),
     async apply(ctx, _path, undo) {
       if (!undo.groupId) return;
-      await ctx.clients.ec2.send(new AuthorizeSecurityGroupEgressCommand({ GroupId: undo.groupId, IpPermissions: [HTTPS_OUT] })).catch(ignoreDuplicate);
+      await awsPort(ctx.clients).ec2.authorizeSecurityGroupEgress({ GroupId: undo.groupId, IpPermissions: [HTTPS_OUT] }).catch(ignoreDuplicate);
       await revoke(ctx, undo, true);
     },
     restore: (ctx, path, undo) => reopen(ctx, undo.groupId ?? path.consumerSgId, undo, ALL_OUT, true),
@@ -140,7 +130,7 @@ export const BREAKERS: Record<string, Breaker> = {
     plan: async (_ctx, path) => ({ endpointId: need(path, "endpointId").endpointId }),
     async apply(ctx, path, undo) {
       const serviceId = need(path, "serviceId").serviceId;
-      await ctx.clients.ec2.send(new RejectVpcEndpointConnectionsCommand({ ServiceId: serviceId, VpcEndpointIds: [undo.endpointId ?? ""] }));
+      await awsPort(ctx.clients).ec2.rejectVpcEndpointConnections({ ServiceId: serviceId, VpcEndpointIds: [undo.endpointId ?? ""] });
     },
     /**
      * A rejected endpoint cannot be accepted again: it is deleted and one like it made and
@@ -151,7 +141,7 @@ export const BREAKERS: Record<string, Breaker> = {
       const serviceId = need(path, "serviceId").serviceId;
       let id = path.endpointId;
       if (id && GONE.test(path.endpointState ?? "")) {
-        if (!/^(deleting|deleted)$/i.test(path.endpointState ?? "")) await ctx.clients.ec2.send(new DeleteVpcEndpointsCommand({ VpcEndpointIds: [id] }));
+        if (!/^(deleting|deleted)$/i.test(path.endpointState ?? "")) await awsPort(ctx.clients).ec2.deleteVpcEndpoints({ VpcEndpointIds: [id] });
         id = undefined;
       }
       id ??= await recreateEndpoint(ctx, path);
@@ -164,32 +154,32 @@ export const BREAKERS: Record<string, Breaker> = {
       return { listenerArn: p.listenerArn, port: String(p.listenerPort) };
     },
     apply: async (ctx, _path, undo) => {
-      await ctx.clients.elbv2.send(new ModifyListenerCommand({ ListenerArn: undo.listenerArn, Port: WRONG_PORT }));
+      await awsPort(ctx.clients).elbv2.modifyListener({ ListenerArn: undo.listenerArn, Port: WRONG_PORT });
     },
     async restore(ctx, path, undo) {
       const arn = undo.listenerArn ?? path.listenerArn;
       const port = Number(undo.port ?? CHALLENGE_PORT);
-      if (arn && path.listenerPort !== port) await ctx.clients.elbv2.send(new ModifyListenerCommand({ ListenerArn: arn, Port: port }));
+      if (arn && path.listenerPort !== port) await awsPort(ctx.clients).elbv2.modifyListener({ ListenerArn: arn, Port: port });
     },
   },
   "deregister-target": {
     async plan(ctx, path) {
       const tg = need(path, "targetGroupArn").targetGroupArn;
-      const health = await ctx.clients.elbv2.send(new DescribeTargetHealthCommand({ TargetGroupArn: tg }));
+      const health = await awsPort(ctx.clients).elbv2.describeTargetHealth({ TargetGroupArn: tg });
       const targets = (health.TargetHealthDescriptions ?? []).flatMap((h) => (h.Target?.Id ? [{ Id: h.Target.Id, Port: h.Target.Port ?? CHALLENGE_PORT }] : []));
       return { targetGroupArn: tg, targets: JSON.stringify(targets) };
     },
     async apply(ctx, _path, undo) {
       const targets = JSON.parse(undo.targets ?? "[]") as { Id: string; Port: number }[];
       // A retry after a lost answer finds the targets gone already (InvalidTarget): the break is done.
-      if (undo.targetGroupArn && targets.length > 0) await ctx.clients.elbv2.send(new DeregisterTargetsCommand({ TargetGroupArn: undo.targetGroupArn, Targets: targets })).catch(ignoreInvalidTarget);
+      if (undo.targetGroupArn && targets.length > 0) await awsPort(ctx.clients).elbv2.deregisterTargets({ TargetGroupArn: undo.targetGroupArn, Targets: targets }).catch(ignoreInvalidTarget);
     },
     async restore(ctx, path, undo) {
       const saved = JSON.parse(undo.targets ?? "[]") as { Id: string; Port: number }[];
       const targets = saved.length > 0 ? saved : path.providerInstanceId ? [{ Id: path.providerInstanceId, Port: CHALLENGE_PORT }] : [];
       const tg = undo.targetGroupArn ?? path.targetGroupArn;
       // Registering a target that is already registered changes nothing (as AWS does).
-      if (tg && targets.length > 0) await ctx.clients.elbv2.send(new RegisterTargetsCommand({ TargetGroupArn: tg, Targets: targets }));
+      if (tg && targets.length > 0) await awsPort(ctx.clients).elbv2.registerTargets({ TargetGroupArn: tg, Targets: targets });
     },
   },
 };

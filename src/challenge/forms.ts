@@ -4,18 +4,13 @@
  * picks the page and fills the same fields the console asks; nothing says which page is the
  * right one, and a wrong change is applied as asked. "Done" ends the session and `check` runs.
  */
-import {
-  AuthorizeSecurityGroupEgressCommand,
-  AuthorizeSecurityGroupIngressCommand,
-  DeleteVpcEndpointsCommand,
-  type IpPermission,
-} from "@aws-sdk/client-ec2";
-import { ModifyListenerCommand, RegisterTargetsCommand } from "@aws-sdk/client-elastic-load-balancing-v2";
+import type { IpPermission } from "@aws-sdk/client-ec2";
 import { awsCode } from "../errors.js";
 import type { LessonContext } from "../lesson/context.js";
 import type { Choice } from "../ui/io-host.js";
 import { readLearnerPath, type LearnerPath } from "./learner-path.js";
 import { acceptAndWait, recreateEndpoint } from "./repairs.js";
+import { awsPort } from "../aws/port.js";
 
 type Page = "inbound" | "outbound" | "connections" | "listener" | "targets" | "done";
 
@@ -54,8 +49,8 @@ async function editRules(ctx: LessonContext, path: LearnerPath, outbound: boolea
   const groupId = await ctx.io.select(ctx.t("challenge.form.group"), choices, choices[0]!.value);
   const perm = await ruleFields(ctx, path, outbound ? "destination" : "source");
   try {
-    if (outbound) await ctx.clients.ec2.send(new AuthorizeSecurityGroupEgressCommand({ GroupId: groupId, IpPermissions: [perm] }));
-    else await ctx.clients.ec2.send(new AuthorizeSecurityGroupIngressCommand({ GroupId: groupId, IpPermissions: [perm] }));
+    if (outbound) await awsPort(ctx.clients).ec2.authorizeSecurityGroupEgress({ GroupId: groupId, IpPermissions: [perm] });
+    else await awsPort(ctx.clients).ec2.authorizeSecurityGroupIngress({ GroupId: groupId, IpPermissions: [perm] });
     ctx.io.notify({ type: "notice", level: "success", message: ctx.t("challenge.form.saved") });
   } catch (e) {
     if (awsCode(e) !== "InvalidPermission.Duplicate") throw e;
@@ -78,7 +73,7 @@ async function connections(ctx: LessonContext, path: LearnerPath): Promise<void>
     }
     await acceptAndWait(ctx, path.serviceId, path.endpointId);
   } else if (action === "replace") {
-    await ctx.clients.ec2.send(new DeleteVpcEndpointsCommand({ VpcEndpointIds: [path.endpointId] }));
+    await awsPort(ctx.clients).ec2.deleteVpcEndpoints({ VpcEndpointIds: [path.endpointId] });
     const id = await recreateEndpoint(ctx, path);
     ctx.io.notify({ type: "resource-created", step: "challenge", kind: "AWS::EC2::VPCEndpoint", id });
     await acceptAndWait(ctx, path.serviceId, id);
@@ -90,7 +85,7 @@ async function listener(ctx: LessonContext, path: LearnerPath): Promise<void> {
   const port = await ctx.io.input(ctx.t("challenge.form.listenerPort", { port: path.listenerPort ?? "" }), String(path.listenerPort ?? ""), (v) =>
     /^\d{1,5}$/.test(v.trim()) && Number(v) >= 1 && Number(v) <= 65535 ? true : ctx.t("challenge.form.badPort"),
   );
-  await ctx.clients.elbv2.send(new ModifyListenerCommand({ ListenerArn: path.listenerArn, Port: Number(port) }));
+  await awsPort(ctx.clients).elbv2.modifyListener({ ListenerArn: path.listenerArn, Port: Number(port) });
   ctx.io.notify({ type: "notice", level: "success", message: ctx.t("challenge.form.saved") });
 }
 
@@ -98,7 +93,7 @@ async function targets(ctx: LessonContext, path: LearnerPath): Promise<void> {
   if (!path.targetGroupArn || !path.providerInstanceId) return;
   const id = await ctx.io.select(ctx.t("challenge.form.instance"), [{ value: path.providerInstanceId, name: ctx.t("challenge.form.providerInstance", { id: path.providerInstanceId }) }], path.providerInstanceId);
   const port = await ctx.io.input(ctx.t("challenge.form.targetPort"), "80", (v) => (/^\d{1,5}$/.test(v.trim()) ? true : ctx.t("challenge.form.badPort")));
-  await ctx.clients.elbv2.send(new RegisterTargetsCommand({ TargetGroupArn: path.targetGroupArn, Targets: [{ Id: id, Port: Number(port) }] }));
+  await awsPort(ctx.clients).elbv2.registerTargets({ TargetGroupArn: path.targetGroupArn, Targets: [{ Id: id, Port: Number(port) }] });
   ctx.io.notify({ type: "notice", level: "success", message: ctx.t("challenge.form.saved") });
 }
 

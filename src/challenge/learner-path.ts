@@ -1,14 +1,12 @@
 /**
- * The ids a challenge breaks and a form repairs, found by relation from the lesson's view: the
+ * The ids a challenge breaks and a form repairs, found by relation in the one read of the cloud: the
  * Consumer instance and its group, the learner's endpoint and its group, their service, its NLB,
  * the listener that forwards to the Provider's target group, and the Provider instance and group.
  */
-import { DescribeVpcsCommand } from "@aws-sdk/client-ec2";
-import { DescribeListenersCommand } from "@aws-sdk/client-elastic-load-balancing-v2";
-import { ourService, readCloud, type CloudView } from "../lesson/cloud-view.js";
+import { learnersEndpoint, ourService, readCloud, type CloudView } from "../lesson/cloud-view.js";
 import type { LessonContext } from "../lesson/context.js";
-import { findLearnersEndpoint } from "../diagnose/read.js";
 import { LabError } from "../errors.js";
+import type { ParticipantNames } from "../participant.js";
 
 export interface LearnerPath {
   view: CloudView;
@@ -34,31 +32,16 @@ export interface LearnerPath {
   consumerVpcCidr?: string;
 }
 
-/** The CIDR of each VPC, for the hints that admit a VPC's range. */
-async function vpcCidrs(ctx: LessonContext, vpcIds: (string | undefined)[]): Promise<Map<string, string>> {
-  const ids = vpcIds.filter((v): v is string => !!v);
-  if (ids.length === 0) return new Map();
-  const out = await ctx.clients.ec2.send(new DescribeVpcsCommand({ VpcIds: ids })).catch(() => undefined);
-  return new Map((out?.Vpcs ?? []).flatMap((v) => (v.VpcId && v.CidrBlock ? [[v.VpcId, v.CidrBlock] as const] : [])));
-}
-
-async function listenerOf(ctx: LessonContext, nlbArn: string | undefined, targetGroupArn: string | undefined): Promise<{ arn?: string; port?: number }> {
-  if (!nlbArn) return {};
-  const out = await ctx.clients.elbv2.send(new DescribeListenersCommand({ LoadBalancerArn: nlbArn })).catch(() => undefined);
-  const listeners = out?.Listeners ?? [];
-  const l = listeners.find((x) => x.DefaultActions?.some((a) => a.TargetGroupArn === targetGroupArn)) ?? listeners[0];
-  return { ...(l?.ListenerArn ? { arn: l.ListenerArn } : {}), ...(l?.Port !== undefined ? { port: l.Port } : {}) };
-}
-
-export async function readLearnerPath(ctx: LessonContext, known?: CloudView): Promise<LearnerPath> {
-  const view = known ?? (await readCloud(ctx.clients, ctx.names));
+/** The ids, from a view read with the learner's path. Pure. */
+export function learnerPath(view: CloudView, names: ParticipantNames): LearnerPath {
   const c = view.consumer?.resources ?? {};
   const p = view.provider?.resources ?? {};
   const svc = ourService(view);
-  const ep = await findLearnersEndpoint(ctx.clients, view);
+  const ep = learnersEndpoint(view);
   const nlbArn = svc?.nlbArns[0] ?? p.NLB;
-  const listener = await listenerOf(ctx, nlbArn, p.TargetGroup);
-  const cidrs = await vpcCidrs(ctx, [c.Vpc, p.Vpc]);
+  const listeners = view.path?.lb.listeners ?? [];
+  const listener = listeners.find((x) => x.DefaultActions?.some((a) => a.TargetGroupArn === p.TargetGroup)) ?? listeners[0];
+  const cidrs = view.path?.vpcCidrs ?? {};
   const entries: [keyof LearnerPath, string | number | undefined][] = [
     ["consumerInstanceId", view.consumerInstance?.id ?? c.EC2Instance],
     ["consumerIp", view.consumerInstance?.ip],
@@ -68,21 +51,26 @@ export async function readLearnerPath(ctx: LessonContext, known?: CloudView): Pr
     ["endpointId", ep?.id],
     ["endpointState", ep?.state],
     // With no endpoint (give-up replacing a rejected one), the group the lesson made for it.
-    ["endpointSgId", ep?.sgIds[0] ?? view.endpointSgs.find((g) => g.name === ctx.names.endpointSgName)?.id],
+    ["endpointSgId", ep?.sgIds[0] ?? view.endpointSgs.find((g) => g.name === names.endpointSgName)?.id],
     ["dnsRegional", ep?.dnsRegional],
     ["serviceId", svc?.id],
     ["serviceName", svc?.name],
     ["nlbArn", nlbArn],
-    ["listenerArn", listener.arn],
-    ["listenerPort", listener.port],
+    ["listenerArn", listener?.ListenerArn],
+    ["listenerPort", listener?.Port],
     ["targetGroupArn", p.TargetGroup],
     ["providerInstanceId", p.EC2Instance],
     ["providerSgId", p.SecurityGroup],
     ["providerVpcId", p.Vpc],
-    ["providerVpcCidr", p.Vpc ? cidrs.get(p.Vpc) : undefined],
-    ["consumerVpcCidr", c.Vpc ? cidrs.get(c.Vpc) : undefined],
+    ["providerVpcCidr", p.Vpc ? cidrs[p.Vpc] : undefined],
+    ["consumerVpcCidr", c.Vpc ? cidrs[c.Vpc] : undefined],
   ];
   return { view, ...Object.fromEntries(entries.filter(([, v]) => v !== undefined && v !== "")) } as LearnerPath;
+}
+
+/** The learner's path: from `known` when it was read with the path, else from a new read. */
+export async function readLearnerPath(ctx: LessonContext, known?: CloudView): Promise<LearnerPath> {
+  return learnerPath(known?.path ? known : await readCloud(ctx.clients, ctx.names, { path: true }), ctx.names);
 }
 
 /** The ids a step of a challenge needs, or a LabError naming what is missing. */

@@ -2,12 +2,12 @@
  * Repairs that take more than one call: a rejected endpoint cannot be accepted again, so it is
  * replaced by a new endpoint (same subnet and security group) whose request is then accepted.
  */
-import { AcceptVpcEndpointConnectionsCommand, DescribeVpcEndpointsCommand } from "@aws-sdk/client-ec2";
 import { LabError } from "../errors.js";
 import type { LessonContext } from "../lesson/context.js";
 import { createInterfaceEndpoint } from "../lesson/steps/interface-endpoint-actions.js";
 import { waitFor } from "../lesson/wait.js";
 import { need, type LearnerPath } from "./learner-path.js";
+import { awsPort } from "../aws/port.js";
 
 export async function recreateEndpoint(ctx: LessonContext, path: LearnerPath): Promise<string> {
   const p = need(path, "serviceName", "consumerVpcId", "consumerSubnetId", "endpointSgId");
@@ -18,7 +18,7 @@ export async function recreateEndpoint(ctx: LessonContext, path: LearnerPath): P
 }
 
 async function endpointState(ctx: LessonContext, endpointId: string): Promise<string | undefined> {
-  const out = await ctx.clients.ec2.send(new DescribeVpcEndpointsCommand({ VpcEndpointIds: [endpointId] })).catch(() => undefined);
+  const out = await awsPort(ctx.clients).ec2.describeVpcEndpoints({ VpcEndpointIds: [endpointId] }).catch(() => undefined);
   const s = out?.VpcEndpoints?.[0]?.State;
   return s === undefined ? undefined : String(s);
 }
@@ -34,7 +34,7 @@ export async function acceptAndWait(ctx: LessonContext, serviceId: string, endpo
     usualSeconds: 60,
   });
   if ((await endpointState(ctx, endpointId))?.toLowerCase() === "pendingacceptance") {
-    const out = await ctx.clients.ec2.send(new AcceptVpcEndpointConnectionsCommand({ ServiceId: serviceId, VpcEndpointIds: [endpointId] }));
+    const out = await awsPort(ctx.clients).ec2.acceptVpcEndpointConnections({ ServiceId: serviceId, VpcEndpointIds: [endpointId] });
     const failure = out.Unsuccessful?.[0];
     // An earlier answer was lost and the retry finds it accepted already: that is no failure.
     const accepted = failure && /^(available|pending)$/i.test((await endpointState(ctx, endpointId)) ?? "");

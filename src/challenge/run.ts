@@ -4,7 +4,6 @@
  * put it back). Progress lives in the progress file; the Consumer instance carries the challenge
  * and its state as tags, so a facilitator's `workshop status` sees who has fixed it.
  */
-import { CreateTagsCommand } from "@aws-sdk/client-ec2";
 import { diagnose } from "../diagnose/diagnose.js";
 import { loadDiagnoseText } from "../diagnose/text.js";
 import { LabError } from "../errors.js";
@@ -15,9 +14,11 @@ import { loadChallenges, loadChallengeText as loadText, type ChallengeDefinition
 import { cmdNotes, shellMarkdown } from "../shell/in-text.js";
 import type { Script } from "../shell/script.js";
 import { lessonVars } from "../lesson/vars.js";
-import { readLearnerPath, type LearnerPath } from "./learner-path.js";
+import { readCloud } from "../lesson/cloud-view.js";
+import type { LearnerPath } from "./learner-path.js";
 import { readScene, recognise, showsBreak, type ChallengeScene } from "./scene.js";
 import { CHALLENGE_STATE_TAG, CHALLENGE_TAG, type ChallengeCloudState } from "../challenge-mark.js";
+import { awsPort } from "../aws/port.js";
 
 export { CHALLENGE_STATE_TAG, CHALLENGE_TAG } from "../challenge-mark.js";
 
@@ -46,16 +47,14 @@ function now(ctx: LessonContext): string {
 
 async function tagConsumer(ctx: LessonContext, path: LearnerPath, id: string, state: ChallengeCloudState): Promise<void> {
   if (!path.consumerInstanceId) return;
-  await ctx.clients.ec2.send(
-    new CreateTagsCommand({ Resources: [path.consumerInstanceId], Tags: [{ Key: CHALLENGE_TAG, Value: id }, { Key: CHALLENGE_STATE_TAG, Value: state }] }),
-  );
+  await awsPort(ctx.clients).ec2.createTags({ Resources: [path.consumerInstanceId], Tags: [{ Key: CHALLENGE_TAG, Value: id }, { Key: CHALLENGE_STATE_TAG, Value: state }] });
 }
 
 /** The challenges, marked: in progress (▶, also one a facilitator started for the room), solved, given up. */
 export async function listChallenges(ctx: LessonContext): Promise<void> {
   const p = ctx.state.challenges;
-  const path = await readLearnerPath(ctx);
-  const active = p.active ?? adoptFromMark(ctx, path.view.consumerInstance?.challenge);
+  const view = await readCloud(ctx.clients, ctx.names);
+  const active = p.active ?? adoptFromMark(ctx, view.consumerInstance?.challenge);
   const items = loadChallenges(ctx.lesson).map((c) => {
     const state = active?.id === c.id ? "active" : p.solved[c.id] ? "solved" : p.gaveUp[c.id] ? "gave-up" : "open";
     const text = loadChallengeText(ctx, c.id);

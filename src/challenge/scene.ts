@@ -4,12 +4,12 @@
  * challenge's break the failing link is the signature of. `start`, `check`, `fix` and `give-up`
  * decide from this, so each continues from what it finds after any interruption.
  */
-import { walkLearnerPath } from "../diagnose/diagnose.js";
+import { readWithPath, walkLearnerPath } from "../diagnose/diagnose.js";
 import type { LessonContext } from "../lesson/context.js";
 import { firstFailure, type Link, type LinkId } from "../reachability/chain.js";
 import { BREAKERS } from "./breakers.js";
 import { loadChallenges, type ChallengeDefinition } from "./definitions.js";
-import { readLearnerPath, type LearnerPath } from "./learner-path.js";
+import { learnerPath, type LearnerPath } from "./learner-path.js";
 import type { ChallengeMark } from "../challenge-mark.js";
 
 export interface ChallengeScene {
@@ -22,8 +22,12 @@ export interface ChallengeScene {
 }
 
 export async function readScene(ctx: LessonContext): Promise<ChallengeScene> {
-  const path = await readLearnerPath(ctx);
-  const links = await walkLearnerPath(ctx, path.view);
+  return sceneOf(learnerPath(await readWithPath(ctx), ctx.names));
+}
+
+/** The scene of a learner's path read with the whole path. Pure. */
+export function sceneOf(path: LearnerPath): ChallengeScene {
+  const links = walkLearnerPath(path.view);
   const first = firstFailure(links);
   const mark = path.view.consumerInstance?.challenge;
   return { path, links, ...(first ? { first } : {}), ...(mark ? { mark } : {}) };

@@ -11,7 +11,8 @@ export async function destroy(opts: GlobalOptions & { dryRun?: boolean }, e: Env
   const s = await openSession(opts, e);
   const ctx = await lessonContext(opts, e, s, false);
   const { io, t } = ctx;
-  const plan = planTeardown(await readCloud(ctx.clients, ctx.names));
+  const view = await readCloud(ctx.clients, ctx.names);
+  const plan = planTeardown(view);
   if (plan.length === 0) {
     io.notify({ type: "notice", level: "success", message: t("destroy.nothing", { prefix: ctx.state.prefix }) });
     return;
@@ -29,7 +30,7 @@ export async function destroy(opts: GlobalOptions & { dryRun?: boolean }, e: Env
     return;
   }
   setInterruptNotice("destroy.interrupted");
-  await teardown(ctx);
+  await teardown(ctx, view);
   mark(ctx, "cleanup");
   io.notify({ type: "notice", level: "success", message: t("destroy.done", { prefix: ctx.state.prefix }) });
 }

@@ -1,18 +1,17 @@
 /**
- * `diagnose`: read the learner's path with describe calls (AWS or sandbox, the same code), state it
- * as the reachability model's facts, walk it link by link, and explain the first broken link with
+ * `diagnose`: the one read of the cloud, with the learner's whole path (`lesson/path-read.ts`), stated
+ * as the reachability model's facts, walked link by link, and the first broken link explained with
  * its fix, in the learner's language. Read → walk (pure) → explain (data).
  */
-import { DescribeVpcsCommand } from "@aws-sdk/client-ec2";
 import { LabError } from "../errors.js";
-import { readCloud, type CloudView } from "../lesson/cloud-view.js";
+import { learnersEndpoint, readCloud, type CloudView } from "../lesson/cloud-view.js";
 import type { LessonContext } from "../lesson/context.js";
 import { lessonVars } from "../lesson/vars.js";
 import { firstFailure, walkChain, type Link } from "../reachability/chain.js";
 import { factsFromDescribe } from "../reachability/from-describe.js";
-import { findLearnersEndpoint, readShapes } from "./read.js";
 import { explainLink, loadDiagnoseText, type ExplainedLink } from "./text.js";
 import { cmdNotes } from "../shell/in-text.js";
+import { awsPort } from "../aws/port.js";
 
 export const HTTP_PORT = 80;
 
@@ -27,35 +26,33 @@ export interface Diagnosis {
 
 async function accountId(ctx: LessonContext): Promise<string | undefined> {
   if (ctx.state.ids.accountId) return ctx.state.ids.accountId;
-  const { GetCallerIdentityCommand } = await import("@aws-sdk/client-sts");
-  return (await ctx.clients.sts.send(new GetCallerIdentityCommand({}))).Account;
+  return (await awsPort(ctx.clients).sts.getCallerIdentity({})).Account;
 }
 
-export async function providerVpcCidr(ctx: LessonContext, view: CloudView): Promise<string | undefined> {
-  const vpcId = view.provider?.resources.Vpc;
-  if (!vpcId) return undefined;
-  const out = await ctx.clients.ec2.send(new DescribeVpcsCommand({ VpcIds: [vpcId] })).catch(() => undefined);
-  return out?.Vpcs?.[0]?.CidrBlock;
+/** The cloud with the learner's whole path: `known` when it was read with it, else read now. */
+export async function readWithPath(ctx: LessonContext, known?: CloudView): Promise<CloudView> {
+  return known?.path ? known : readCloud(ctx.clients, ctx.names, { path: true, accountId: await accountId(ctx) });
 }
 
-/** The chain as the model judges it, before words. */
-export async function walkLearnerPath(ctx: LessonContext, view: CloudView): Promise<Link[]> {
-  const shapes = await readShapes(ctx.clients, view, await accountId(ctx));
+/** The chain as the model judges it, before words. Pure. */
+export function walkLearnerPath(view: CloudView): Link[] {
+  const shapes = view.path?.shapes;
   if (!shapes) throw new LabError("error.missingStep", { step: "deploy" });
-  const endpoint = await findLearnersEndpoint(ctx.clients, view);
+  const endpoint = learnersEndpoint(view);
   return walkChain(factsFromDescribe(shapes), { ...(endpoint ? { endpointId: endpoint.id } : {}), port: HTTP_PORT });
 }
 
-export async function diagnose(ctx: LessonContext, known?: CloudView): Promise<Diagnosis> {
-  const view = known ?? (await readCloud(ctx.clients, ctx.names));
-  const links = await walkLearnerPath(ctx, view);
+/** The diagnosis of a view read with its path. Pure. */
+export function diagnosisOf(ctx: LessonContext, view: CloudView): Diagnosis {
+  const links = walkLearnerPath(view);
   const text = loadDiagnoseText(ctx.lesson, ctx.io.lang);
-  const endpoint = await findLearnersEndpoint(ctx.clients, view);
+  const endpoint = learnersEndpoint(view);
+  const providerVpc = view.provider?.resources.Vpc;
   const vars = {
     ...lessonVars(ctx, view),
     ...(endpoint ? { endpointId: endpoint.id, endpointSgId: endpoint.sgIds[0] } : {}),
     providerSgId: view.provider?.resources.SecurityGroup,
-    providerVpcCidr: await providerVpcCidr(ctx, view),
+    providerVpcCidr: providerVpc ? view.path?.vpcCidrs[providerVpc] : undefined,
   };
   const explained = links.map((l) => explainLink(text, l, vars, ctx.io.shell, cmdNotes(ctx.t)));
   const first = firstFailure(links);
@@ -65,4 +62,8 @@ export async function diagnose(ctx: LessonContext, known?: CloudView): Promise<D
     links: explained,
     ...(first ? { first: explained[links.indexOf(first)]! } : {}),
   };
+}
+
+export async function diagnose(ctx: LessonContext, known?: CloudView): Promise<Diagnosis> {
+  return diagnosisOf(ctx, await readWithPath(ctx, known));
 }

@@ -12,6 +12,7 @@
 import { stableHash } from "../stable-hash.js";
 import { awsCode, LabError } from "../errors.js";
 import { saveState, type LessonContext } from "./context.js";
+import { awsPort } from "../aws/port.js";
 
 const MAX_GENERATIONS = 30;
 
@@ -21,8 +22,7 @@ export type TokenKind = "service" | "endpoint";
 export async function knowAccount(ctx: LessonContext): Promise<string> {
   const known = ctx.state.ids.accountId;
   if (known) return known;
-  const { GetCallerIdentityCommand } = await import("@aws-sdk/client-sts");
-  const me = await ctx.clients.sts.send(new GetCallerIdentityCommand({}));
+  const me = await awsPort(ctx.clients).sts.getCallerIdentity({});
   if (me.Account) {
     ctx.state.ids.accountId = me.Account;
     saveState(ctx);

@@ -3,9 +3,26 @@
  * Pure: shared by the learner's own read (`cloud-view.ts`, which re-exports the types) and the
  * facilitator's room-wide read (`workshop/`).
  */
+import type { Stack } from "@aws-sdk/client-cloudformation";
 import type { Instance, IpPermission, SecurityGroup, ServiceConfiguration, Tag, VpcEndpoint } from "@aws-sdk/client-ec2";
 import { challengeMark, type ChallengeMark } from "../challenge-mark.js";
-import { STACK_NAME_TAG } from "../participant.js";
+import { PARTICIPANT_TAG, STACK_NAME_TAG } from "../participant.js";
+
+export interface StackView {
+  name: string;
+  id: string;
+  status: string;
+  reason?: string;
+  outputs: Record<string, string>;
+  /** logical id → physical id, for resources that exist. */
+  resources: Record<string, string>;
+  /** The value of the participant tag on the stack (absent: made outside the tool, or someone else's). */
+  participant?: string;
+  /** The template's `Prefix` parameter: a stack the learner made by hand carries theirs. */
+  prefixParameter?: string;
+  /** ms epoch of creation. */
+  createdAt?: number;
+}
 
 export interface InstanceView {
   id: string;
@@ -115,4 +132,23 @@ function challengeOn(tags: Instance["Tags"]): { challenge?: ChallengeMark } {
 
 export function securityGroupView(g: SecurityGroup, owned: boolean): SecurityGroupView {
   return { id: g.GroupId ?? "", name: g.GroupName ?? "", ingress: g.IpPermissions ?? [], owned };
+}
+
+/** A stack as the steps see it; `resources` (logical id → physical id) come from where the reader found them. */
+export function stackView(s: Stack, resources: Record<string, string>): StackView {
+  const outputs: Record<string, string> = {};
+  for (const o of s.Outputs ?? []) if (o.OutputKey && o.OutputValue) outputs[o.OutputKey] = o.OutputValue;
+  const participant = s.Tags?.find((t) => t.Key === PARTICIPANT_TAG)?.Value;
+  const prefixParameter = s.Parameters?.find((p) => p.ParameterKey === "Prefix")?.ParameterValue;
+  return {
+    name: s.StackName ?? "",
+    id: s.StackId ?? s.StackName ?? "",
+    ...(participant ? { participant } : {}),
+    ...(prefixParameter ? { prefixParameter } : {}),
+    ...(s.CreationTime ? { createdAt: s.CreationTime.getTime() } : {}),
+    status: String(s.StackStatus ?? ""),
+    ...(s.StackStatusReason ? { reason: s.StackStatusReason } : {}),
+    outputs,
+    resources,
+  };
 }

@@ -6,33 +6,18 @@
  * that CloudFormation has deleted. Steps decide from this view; the state file is only a cache.
  */
 import type { Stack } from "@aws-sdk/client-cloudformation";
-import type { Filter, SecurityGroup, ServiceConfiguration, VpcEndpoint } from "@aws-sdk/client-ec2";
+import type { Filter, Instance, SecurityGroup, VpcEndpoint } from "@aws-sdk/client-ec2";
 import { awsCode } from "../errors.js";
-import { endpointView, instanceView, liveService, serviceView, type EndpointView, type InstanceView, type SecurityGroupView, type ServiceView } from "./cloud-shapes.js";
+import { endpointView, instanceView, liveService, serviceView, stackView, type EndpointView, type InstanceView, type SecurityGroupView, type ServiceView, type StackView } from "./cloud-shapes.js";
 import type { AwsClients } from "../aws/clients.js";
-import { cloudReads } from "../aws/cloud-reads.js";
-import { allPages as followPages } from "../aws/pages.js";
+import { awsPort } from "../aws/port.js";
+import { listDeletedStacks, listEndpoints, listGroups, listServices } from "../aws/pages.js";
 import { readCurlTraces, type CurlTrace } from "./curl-history.js";
 import { PARTICIPANT_TAG, type ParticipantNames } from "../participant.js";
 import { relate, type Anchors } from "./relations.js";
+import { orAbsent, readPath, type PathView } from "./path-read.js";
 
-export type { EndpointView, InstanceView, SecurityGroupView, ServiceView };
-
-export interface StackView {
-  name: string;
-  id: string;
-  status: string;
-  reason?: string;
-  outputs: Record<string, string>;
-  /** logical id → physical id, for resources that exist. */
-  resources: Record<string, string>;
-  /** The value of the participant tag on the stack (absent: made outside the tool, or someone else's). */
-  participant?: string;
-  /** The template's `Prefix` parameter: a stack the learner made by hand carries theirs. */
-  prefixParameter?: string;
-  /** ms epoch of creation. */
-  createdAt?: number;
-}
+export type { EndpointView, InstanceView, SecurityGroupView, ServiceView, StackView };
 
 export interface CloudView {
   consumer?: StackView;
@@ -45,6 +30,8 @@ export interface CloudView {
   curls: CurlTrace[];
   /** This participant's stacks CloudFormation has deleted (ListStacks keeps them for 90 days). */
   deletedStacks: { name: string; deletedAt: number }[];
+  /** The rest of the learner's path, when the read was asked for it (`path-read.ts`). */
+  path?: PathView;
 }
 
 const tagFilter = (prefix: string) => [{ Name: `tag:${PARTICIPANT_TAG}`, Values: [prefix] }];
@@ -66,7 +53,7 @@ async function stackResources(clients: AwsClients, stack: Stack, name: string): 
   const known = settled ? cache.get(key) : undefined;
   if (known) return { ...known };
   const resources: Record<string, string> = {};
-  const res = await cloudReads(clients).describeStackResources({ StackName: stack.StackId ?? name });
+  const res = await awsPort(clients).cfn.describeStackResources({ StackName: stack.StackId ?? name });
   for (const r of res.StackResources ?? []) {
     if (r.LogicalResourceId && r.PhysicalResourceId && !String(r.ResourceStatus).startsWith("DELETE_COMPLETE")) {
       resources[r.LogicalResourceId] = r.PhysicalResourceId;
@@ -79,85 +66,39 @@ async function stackResources(clients: AwsClients, stack: Stack, name: string): 
 export async function readStack(clients: AwsClients, name: string): Promise<StackView | undefined> {
   let stack: Stack | undefined;
   try {
-    stack = (await cloudReads(clients).describeStacks({ StackName: name })).Stacks?.[0];
+    stack = (await awsPort(clients).cfn.describeStacks({ StackName: name })).Stacks?.[0];
   } catch (e) {
     if (awsCode(e) === "ValidationError") return undefined; // "Stack with id X does not exist"
     throw e;
   }
   if (!stack || stack.StackStatus === "DELETE_COMPLETE") return undefined;
-  const resources = await stackResources(clients, stack, name);
-  const outputs: Record<string, string> = {};
-  for (const o of stack.Outputs ?? []) if (o.OutputKey && o.OutputValue) outputs[o.OutputKey] = o.OutputValue;
-  const participant = stack.Tags?.find((t) => t.Key === PARTICIPANT_TAG)?.Value;
-  const prefixParameter = stack.Parameters?.find((p) => p.ParameterKey === "Prefix")?.ParameterValue;
-  return {
-    name,
-    id: stack.StackId ?? name,
-    ...(participant ? { participant } : {}),
-    ...(prefixParameter ? { prefixParameter } : {}),
-    ...(stack.CreationTime ? { createdAt: stack.CreationTime.getTime() } : {}),
-    status: String(stack.StackStatus),
-    ...(stack.StackStatusReason ? { reason: stack.StackStatusReason } : {}),
-    outputs,
-    resources,
-  };
+  return stackView(stack, await stackResources(clients, stack, name));
 }
 
-async function readInstance(clients: AwsClients, id: string): Promise<InstanceView | undefined> {
-  const out = await cloudReads(clients).describeInstances({ InstanceIds: [id] }).catch((e: unknown) => {
-    if (String(awsCode(e)).startsWith("InvalidInstanceID")) return undefined;
-    throw e;
-  });
+async function readInstance(clients: AwsClients, id: string): Promise<Instance | undefined> {
+  const out = await orAbsent(awsPort(clients).ec2.describeInstances({ InstanceIds: [id] }));
   const i = out?.Reservations?.[0]?.Instances?.[0];
-  return i?.InstanceId ? instanceView(i) : undefined;
+  return i?.InstanceId ? i : undefined;
 }
 
 /** A learner's reads follow at most this many pages of one list. */
 const MAX_PAGES = 20;
-const allPages = <T>(page: (token: string | undefined) => Promise<{ items: T[]; next?: string | undefined }>): Promise<T[]> => followPages(page, MAX_PAGES);
+const endpointsWhere = (clients: AwsClients, filters: Filter[]) => listEndpoints(awsPort(clients), filters, MAX_PAGES);
+const groupsWhere = (clients: AwsClients, filters: Filter[]) => listGroups(awsPort(clients), filters, MAX_PAGES);
 
-/** Every endpoint service of the account (the learner's has no tag when made by hand). */
-async function allServices(clients: AwsClients): Promise<ServiceConfiguration[]> {
-  return allPages(async (NextToken) => {
-    const out = await cloudReads(clients).describeVpcEndpointServiceConfigurations(NextToken ? { NextToken } : {});
-    return { items: out.ServiceConfigurations ?? [], next: out.NextToken };
-  });
-}
+/**
+ * Where the learner's endpoints and their groups are: in their Consumer VPC (the tool makes them
+ * there, and so does a learner in the console or with the AWS CLI); once that VPC is unknown (its
+ * stack gone), wherever the participant tag is.
+ */
+const whereTheirsAre = (a: Anchors): Filter[] => (a.consumerVpc ? [{ Name: "vpc-id", Values: [a.consumerVpc] }] : tagFilter(a.prefix));
 
-async function endpointsWhere(clients: AwsClients, Filters: Filter[]): Promise<VpcEndpoint[]> {
-  return allPages(async (NextToken) => {
-    const out = await cloudReads(clients).describeVpcEndpoints({ Filters, ...(NextToken ? { NextToken } : {}) });
-    return { items: out.VpcEndpoints ?? [], next: out.NextToken };
-  });
-}
-
-async function groupsWhere(clients: AwsClients, Filters: Filter[]): Promise<SecurityGroup[]> {
-  return allPages(async (NextToken) => {
-    const out = await cloudReads(clients).describeSecurityGroups({ Filters, ...(NextToken ? { NextToken } : {}) });
-    return { items: out.SecurityGroups ?? [], next: out.NextToken };
-  });
-}
-
-/** Endpoints in the Consumer VPC, and those tagged for the participant (wherever they are). */
-async function candidateEndpoints(clients: AwsClients, a: Anchors): Promise<VpcEndpoint[]> {
-  const [inVpc, tagged] = await Promise.all([
-    a.consumerVpc ? endpointsWhere(clients, [{ Name: "vpc-id", Values: [a.consumerVpc] }]) : Promise.resolve([]),
-    endpointsWhere(clients, tagFilter(a.prefix)),
-  ]);
-  return [...inVpc, ...tagged];
-}
-
-/** Groups in the Consumer VPC, tagged for the participant, or used by the given endpoints. */
-async function candidateGroups(clients: AwsClients, a: Anchors, endpoints: VpcEndpoint[]): Promise<SecurityGroup[]> {
-  const [inVpc, tagged] = await Promise.all([
-    a.consumerVpc ? groupsWhere(clients, [{ Name: "vpc-id", Values: [a.consumerVpc] }]) : Promise.resolve([]),
-    groupsWhere(clients, tagFilter(a.prefix)),
-  ]);
-  const known = new Set([...inVpc, ...tagged].map((g) => g.GroupId));
+/** The groups the given endpoints use that `groups` does not hold yet (only a tagged endpoint elsewhere has one). */
+async function groupsUsed(clients: AwsClients, endpoints: VpcEndpoint[], groups: SecurityGroup[]): Promise<SecurityGroup[]> {
+  const known = new Set(groups.map((g) => g.GroupId));
   const missing = [...new Set(endpoints.flatMap((e) => (e.Groups ?? []).map((g) => g.GroupId ?? "")))].filter((id) => id && !known.has(id));
   // A filter, not GroupIds: a group that vanished meanwhile must not fail the whole read.
-  const used = missing.length > 0 ? await groupsWhere(clients, [{ Name: "group-id", Values: missing }]) : [];
-  return [...inVpc, ...tagged, ...used];
+  return missing.length > 0 ? groupsWhere(clients, [{ Name: "group-id", Values: missing }]) : [];
 }
 
 /** Endpoints by id (a filter, so one already gone is simply absent); deleted ones left out. */
@@ -170,21 +111,14 @@ export async function readEndpointsById(clients: AwsClients, ids: string[]): Pro
 /** Endpoint services by id; deleted ones left out. */
 export async function readServicesById(clients: AwsClients, ids: string[]): Promise<ServiceView[]> {
   if (ids.length === 0) return [];
-  const out = await cloudReads(clients).describeVpcEndpointServiceConfigurations({ Filters: [{ Name: "service-id", Values: ids }] });
+  const out = await awsPort(clients).ec2.describeVpcEndpointServiceConfigurations({ Filters: [{ Name: "service-id", Values: ids }] });
   return (out.ServiceConfigurations ?? []).filter(liveService).map((s) => serviceView(s));
 }
 
 /** Stacks of this participant that CloudFormation deleted (by name; newest deletion first). */
 async function readDeletedStacks(clients: AwsClients, names: ParticipantNames): Promise<{ name: string; deletedAt: number }[]> {
-  const wanted = new Set([names.consumerStack, names.providerStack]);
-  const summaries = await allPages(async (NextToken) => {
-    const out = await cloudReads(clients).listStacks({ StackStatusFilter: ["DELETE_COMPLETE"], ...(NextToken ? { NextToken } : {}) });
-    return { items: out.StackSummaries ?? [], next: out.NextToken };
-  });
-  return summaries
-    .filter((s) => s.StackName && wanted.has(s.StackName) && s.DeletionTime)
-    .map((s) => ({ name: s.StackName ?? "", deletedAt: s.DeletionTime?.getTime() ?? 0 }))
-    .sort((x, y) => y.deletedAt - x.deletedAt);
+  const deleted = await listDeletedStacks(awsPort(clients), MAX_PAGES);
+  return deleted.filter((s) => s.name === names.consumerStack || s.name === names.providerStack);
 }
 
 /** Where the participant's resources hang: their Consumer VPC and Provider NLB. */
@@ -192,27 +126,40 @@ export function anchorsOf(names: ParticipantNames, consumer: StackView | undefin
   return { prefix: names.prefix, consumerVpc: consumer?.resources.Vpc, nlbArn: provider?.resources.NLB };
 }
 
-export async function readCloud(clients: AwsClients, names: ParticipantNames): Promise<CloudView> {
+export interface ReadOptions {
+  /** Also read the learner's whole PrivateLink path (`diagnose`, the challenges): see `path-read.ts`. */
+  path?: boolean;
+  /** The account id the path's shapes carry (the service's allowed principals are checked against it). */
+  accountId?: string | undefined;
+}
+
+export async function readCloud(clients: AwsClients, names: ParticipantNames, opts: ReadOptions = {}): Promise<CloudView> {
   const [consumer, provider] = await Promise.all([readStack(clients, names.consumerStack), readStack(clients, names.providerStack)]);
   const a = anchorsOf(names, consumer, provider);
-  const [services, endpoints, deletedStacks] = await Promise.all([
-    allServices(clients),
-    candidateEndpoints(clients, a),
-    consumer && provider ? Promise.resolve([]) : readDeletedStacks(clients, names),
-  ]);
-  const groups = await candidateGroups(clients, a, endpoints);
-  const related = relate(a, services, endpoints, groups);
   const instanceId = consumer?.resources.EC2Instance;
-  const consumerInstance = instanceId ? await readInstance(clients, instanceId) : undefined;
-  const curls = consumerInstance ? await readCurlTraces(clients, consumerInstance.id, provider?.resources.EC2Instance) : [];
-  return {
+  const [serviceList, endpoints, groups, deletedStacks, instance] = await Promise.all([
+    listServices(awsPort(clients), MAX_PAGES),
+    endpointsWhere(clients, whereTheirsAre(a)),
+    groupsWhere(clients, whereTheirsAre(a)),
+    consumer && provider ? Promise.resolve([]) : readDeletedStacks(clients, names),
+    instanceId ? readInstance(clients, instanceId) : Promise.resolve(undefined),
+  ]);
+  const [used, curls] = await Promise.all([
+    groupsUsed(clients, endpoints, groups),
+    instance ? readCurlTraces(clients, instanceId!, provider?.resources.EC2Instance) : Promise.resolve([]),
+  ]);
+  const view: CloudView = {
     ...(consumer ? { consumer } : {}),
     ...(provider ? { provider } : {}),
-    ...(consumerInstance ? { consumerInstance } : {}),
-    ...related,
+    ...(instance ? { consumerInstance: instanceView(instance) } : {}),
+    ...relate(a, serviceList, endpoints, [...groups, ...used]),
     curls,
     deletedStacks,
   };
+  if (!opts.path) return view;
+  const service = serviceList.find((s) => s.ServiceId === ourService(view)?.id);
+  const anchors = { instance, vpcIds: [a.consumerVpc, provider?.resources.Vpc], vpcEndpoints: a.consumerVpc ? endpoints : [], service, nlbArn: a.nlbArn, accountId: opts.accountId };
+  return { ...view, path: await readPath(awsPort(clients), anchors) };
 }
 
 /** The learner's endpoint service: the one on their NLB (else one the tool made for them). */
@@ -229,6 +176,15 @@ export function ourEndpoint(view: CloudView): EndpointView | undefined {
   const vpc = view.consumer?.resources.Vpc;
   const live = view.endpoints.filter((e) => !DEAD_ENDPOINT.test(e.state) && (!vpc || e.vpcId === vpc));
   return live.find((e) => (svc ? e.serviceName === svc.name : e.serviceName.includes(".vpce-svc-")));
+}
+
+/** The learner's endpoint, rejected or pending ones included (they are what `diagnose` explains). */
+export function learnersEndpoint(view: CloudView): EndpointView | undefined {
+  const svc = ourService(view);
+  const consumerVpc = view.consumer?.resources.Vpc;
+  const candidates = view.endpoints.filter((e) => (!consumerVpc || e.vpcId === consumerVpc) && !["deleted", "deleting"].includes(e.state.toLowerCase()));
+  const toService = candidates.filter((e) => (svc ? e.serviceName === svc.name : e.serviceName.includes(".vpce-svc-")));
+  return toService.find((e) => e.state.toLowerCase() !== "rejected") ?? toService[0];
 }
 
 /**

@@ -5,7 +5,7 @@ import type { LessonState } from "../state/schema.js";
 import type { StateFile } from "../state/state-file.js";
 import type { Translate } from "../i18n/messages.js";
 import type { IoHost } from "../ui/io-host.js";
-import { namesFor, type ParticipantNames } from "../participant.js";
+import type { ParticipantNames } from "../participant.js";
 
 export interface LessonContext {
   lesson: string;
@@ -28,10 +28,6 @@ export interface LessonContext {
   learnerActsOutside?: boolean;
   /** Where a sandbox served to the learner's own AWS CLI says so (`sandbox env` reads it). */
   servedFile?: string;
-}
-
-export function contextNames(state: LessonState): ParticipantNames {
-  return namesFor(state.prefix);
 }
 
 /** Saves the state with a fresh `updatedAt`. */

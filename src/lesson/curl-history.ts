@@ -7,7 +7,7 @@
 import type { Command, CommandInvocation } from "@aws-sdk/client-ssm";
 import type { AwsClients } from "../aws/clients.js";
 import { allPages } from "../aws/pages.js";
-import { cloudReads } from "../aws/cloud-reads.js";
+import { awsPort } from "../aws/port.js";
 import { curlVerdict, type CurlVerdict } from "./curl-proof.js";
 
 export interface CurlTrace {
@@ -61,11 +61,11 @@ export function curlTraces(commands: Command[], invocations: CommandInvocation[]
 export async function readCurlTraces(clients: AwsClients, instanceId: string, providerInstanceId: string | undefined): Promise<CurlTrace[]> {
   const [commands, invocations] = await Promise.all([
     allPages(async (NextToken) => {
-      const out = await cloudReads(clients).listCommands({ InstanceId: instanceId, MaxResults: 50, ...(NextToken ? { NextToken } : {}) });
+      const out = await awsPort(clients).ssm.listCommands({ InstanceId: instanceId, MaxResults: 50, ...(NextToken ? { NextToken } : {}) });
       return { items: out.Commands ?? [], next: out.NextToken };
     }, PAGES),
     allPages(async (NextToken) => {
-      const out = await cloudReads(clients).listCommandInvocations({ InstanceId: instanceId, Details: true, MaxResults: 50, ...(NextToken ? { NextToken } : {}) });
+      const out = await awsPort(clients).ssm.listCommandInvocations({ InstanceId: instanceId, Details: true, MaxResults: 50, ...(NextToken ? { NextToken } : {}) });
       return { items: out.CommandInvocations ?? [], next: out.NextToken };
     }, PAGES),
   ]);

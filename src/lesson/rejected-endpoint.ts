@@ -3,10 +3,10 @@
  * `rejected`: it carries no traffic, yet it still bills by the hour until the consumer deletes it.
  * The lesson says why it goes back to the interface-endpoint step, and offers to delete it.
  */
-import { DeleteVpcEndpointsCommand } from "@aws-sdk/client-ec2";
 import { LabError } from "../errors.js";
 import type { CloudView, EndpointView } from "./cloud-view.js";
 import type { LessonContext } from "./context.js";
+import { awsPort } from "../aws/port.js";
 
 /** Endpoints in the learner's Consumer VPC that a provider rejected. */
 export function rejectedEndpoints(view: CloudView): EndpointView[] {
@@ -24,7 +24,7 @@ export async function offerToRemoveRejected(ctx: LessonContext, view: CloudView)
   for (const e of rejectedEndpoints(view)) {
     ctx.io.notify({ type: "notice", level: "warn", message: ctx.t("screens.rejected.left", { id: e.id }) });
     if (!ctx.io.interactive || !(await ctx.io.confirm(ctx.t("screens.rejected.remove", { id: e.id }), true))) continue;
-    const out = await ctx.clients.ec2.send(new DeleteVpcEndpointsCommand({ VpcEndpointIds: [e.id] }));
+    const out = await awsPort(ctx.clients).ec2.deleteVpcEndpoints({ VpcEndpointIds: [e.id] });
     const failure = out.Unsuccessful?.[0];
     if (failure) throw new LabError("error.deleteFailed", { what: e.id, reason: failure.Error?.Message ?? "" }, { source: "aws" });
     ctx.io.notify({ type: "notice", level: "success", message: ctx.t("screens.rejected.removed", { id: e.id }) });

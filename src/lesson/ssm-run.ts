@@ -3,10 +3,10 @@
  * is Online (SendCommand before that fails with InvalidInstanceId), send, and poll the invocation
  * (GetCommandInvocation straight after SendCommand can throw InvocationDoesNotExist).
  */
-import { DescribeInstanceInformationCommand, GetCommandInvocationCommand, SendCommandCommand } from "@aws-sdk/client-ssm";
 import { awsCode, LabError } from "../errors.js";
 import type { LessonContext } from "./context.js";
 import { waitFor } from "./wait.js";
+import { awsPort } from "../aws/port.js";
 
 export interface RunResult {
   status: string;
@@ -20,9 +20,7 @@ export async function waitOnline(ctx: LessonContext, step: string, instanceId: s
     step,
     label: "wait.ssmOnline",
     read: async () => {
-      const out = await ctx.clients.ssm.send(
-        new DescribeInstanceInformationCommand({ Filters: [{ Key: "InstanceIds", Values: [instanceId] }] }),
-      );
+      const out = await awsPort(ctx.clients).ssm.describeInstanceInformation({ Filters: [{ Key: "InstanceIds", Values: [instanceId] }] });
       return out.InstanceInformationList?.[0]?.PingStatus;
     },
     // ConnectionLost: it was Online and lost its way (keep waiting, say so); Inactive: terminated.
@@ -33,9 +31,7 @@ export async function waitOnline(ctx: LessonContext, step: string, instanceId: s
 }
 
 export async function runShell(ctx: LessonContext, step: string, instanceId: string, command: string): Promise<RunResult> {
-  const sent = await ctx.clients.ssm.send(
-    new SendCommandCommand({ InstanceIds: [instanceId], DocumentName: "AWS-RunShellScript", Parameters: { commands: [command] }, TimeoutSeconds: 60 }),
-  );
+  const sent = await awsPort(ctx.clients).ssm.sendCommand({ InstanceIds: [instanceId], DocumentName: "AWS-RunShellScript", Parameters: { commands: [command] }, TimeoutSeconds: 60 });
   const commandId = sent.Command?.CommandId;
   if (!commandId) throw new LabError("error.unexpected", { what: "SendCommand" }, { source: "internal" });
   const done = await waitFor(ctx, {
@@ -43,7 +39,7 @@ export async function runShell(ctx: LessonContext, step: string, instanceId: str
     label: "wait.command",
     read: async () => {
       try {
-        return await ctx.clients.ssm.send(new GetCommandInvocationCommand({ CommandId: commandId, InstanceId: instanceId }));
+        return await awsPort(ctx.clients).ssm.getCommandInvocation({ CommandId: commandId, InstanceId: instanceId });
       } catch (e) {
         if (awsCode(e) === "InvocationDoesNotExist") return undefined;
         throw e;

@@ -5,16 +5,13 @@
  * service on the Provider's NLB (ResourceInUse). Blockers tagged for this participant are ours to
  * remove; anything else is named for the learner, never deleted.
  */
-import { DescribeStackEventsCommand } from "@aws-sdk/client-cloudformation";
-import {
-  DescribeSecurityGroupsCommand,
-  DescribeVpcEndpointServiceConfigurationsCommand,
-  DescribeVpcEndpointsCommand,
-} from "@aws-sdk/client-ec2";
+import type { Filter } from "@aws-sdk/client-ec2";
 import type { AwsClients } from "../aws/clients.js";
+import { listEndpoints, listGroups, listServices } from "../aws/pages.js";
 import type { StackView } from "./cloud-view.js";
 import { stackMade } from "./cloud-shapes.js";
 import { learnerGroup } from "./relations.js";
+import { awsPort } from "../aws/port.js";
 
 export interface Blocker {
   kind: "endpoint" | "security-group" | "endpoint-service";
@@ -33,7 +30,7 @@ export interface StackFailure {
 
 /** The resource whose deletion failed most recently, with AWS's reason. */
 export async function deleteFailure(clients: AwsClients, stack: StackView): Promise<StackFailure | undefined> {
-  const events = (await clients.cfn.send(new DescribeStackEventsCommand({ StackName: stack.id }))).StackEvents ?? [];
+  const events = (await awsPort(clients).cfn.describeStackEvents({ StackName: stack.id })).StackEvents ?? [];
   const failed = events.find((e) => e.ResourceStatus === "DELETE_FAILED" && e.ResourceType !== "AWS::CloudFormation::Stack");
   if (!failed) return undefined;
   return { stack: stack.name, resource: failed.LogicalResourceId ?? "?", reason: failed.ResourceStatusReason ?? "" };
@@ -44,27 +41,26 @@ export async function findBlockers(clients: AwsClients, stack: StackView, prefix
   const blockers: Blocker[] = [];
   const vpc = stack.resources.Vpc;
   const nlb = stack.resources.NLB;
-  if (vpc) {
-    const eps = await clients.ec2.send(new DescribeVpcEndpointsCommand({ Filters: [{ Name: "vpc-id", Values: [vpc] }] }));
-    for (const e of eps.VpcEndpoints ?? []) {
-      if (!e.VpcEndpointId || stackMade(e.Tags) || /^(deleting|deleted)$/i.test(String(e.State))) continue;
-      // An endpoint in the participant's own Consumer VPC is theirs, tagged or not (made by hand).
-      blockers.push({ kind: "endpoint", id: e.VpcEndpointId, ours: true, state: String(e.State ?? "") });
-    }
-    const sgs = await clients.ec2.send(new DescribeSecurityGroupsCommand({ Filters: [{ Name: "vpc-id", Values: [vpc] }] }));
-    for (const g of sgs.SecurityGroups ?? []) {
-      if (!g.GroupId || g.GroupName === "default" || stackMade(g.Tags)) continue;
-      // Theirs as the lesson defines it: tagged for them, or the `<prefix>-endpoint-sg` it told them to make.
-      blockers.push({ kind: "security-group", id: g.GroupId, ours: learnerGroup(g, { prefix, consumerVpc: vpc }, false) });
-    }
+  const aws = awsPort(clients);
+  const inVpc: Filter[] = [{ Name: "vpc-id", Values: [vpc ?? ""] }];
+  const [endpoints, groups, services] = await Promise.all([
+    vpc ? listEndpoints(aws, inVpc) : [],
+    vpc ? listGroups(aws, inVpc) : [],
+    nlb ? listServices(aws) : [],
+  ]);
+  const gone = (state: unknown) => /^(deleting|deleted)$/i.test(String(state));
+  for (const e of endpoints) {
+    // An endpoint in the participant's own Consumer VPC is theirs, tagged or not (made by hand).
+    if (e.VpcEndpointId && !stackMade(e.Tags) && !gone(e.State)) blockers.push({ kind: "endpoint", id: e.VpcEndpointId, ours: true, state: String(e.State ?? "") });
   }
-  if (nlb) {
-    const svcs = await clients.ec2.send(new DescribeVpcEndpointServiceConfigurationsCommand({}));
-    for (const s of svcs.ServiceConfigurations ?? []) {
-      if (!s.ServiceId || !(s.NetworkLoadBalancerArns ?? []).includes(nlb) || /^(deleting|deleted)$/i.test(String(s.ServiceState))) continue;
-      // A service on the participant's own NLB is theirs (the console adds no tag).
-      blockers.push({ kind: "endpoint-service", id: s.ServiceId, ours: true });
-    }
+  for (const g of groups) {
+    if (!g.GroupId || g.GroupName === "default" || stackMade(g.Tags)) continue;
+    // Theirs as the lesson defines it: tagged for them, or the `<prefix>-endpoint-sg` it told them to make.
+    blockers.push({ kind: "security-group", id: g.GroupId, ours: learnerGroup(g, { prefix, consumerVpc: vpc }, false) });
+  }
+  for (const sv of services) {
+    // A service on the participant's own NLB is theirs (the console adds no tag).
+    if (sv.ServiceId && nlb && (sv.NetworkLoadBalancerArns ?? []).includes(nlb) && !gone(sv.ServiceState)) blockers.push({ kind: "endpoint-service", id: sv.ServiceId, ours: true });
   }
   return blockers;
 }

@@ -5,21 +5,14 @@
  * a final read proving nothing tagged for this participant is left. Only tagged resources (and
  * this participant's stacks) are touched. Safe to run twice.
  */
-import { DeleteStackCommand } from "@aws-sdk/client-cloudformation";
-import {
-  DeleteSecurityGroupCommand,
-  DeleteVpcEndpointServiceConfigurationsCommand,
-  DeleteVpcEndpointsCommand,
-  RejectVpcEndpointConnectionsCommand,
-  DescribeVpcEndpointConnectionsCommand,
-  type UnsuccessfulItem,
-} from "@aws-sdk/client-ec2";
+import type { UnsuccessfulItem } from "@aws-sdk/client-ec2";
 import { awsCode, LabError } from "../errors.js";
 import type { AwsClients } from "../aws/clients.js";
 import { readCloud, readEndpointsById, readStack, readServicesById, type CloudView, type StackView } from "./cloud-view.js";
 import { mark, type LessonContext } from "./context.js";
 import { deleteFailure, findBlockers } from "./teardown-blockers.js";
 import { waitFor } from "./wait.js";
+import { awsPort } from "../aws/port.js";
 
 export interface PlannedDeletion {
   kind: "endpoint" | "security-group" | "endpoint-service" | "stack";
@@ -81,7 +74,7 @@ async function deleteEndpoints(ctx: LessonContext, endpoints: { id: string; stat
   const ids = endpoints.map((e) => e.id);
   const toDelete = endpoints.filter((e) => !/^deleting$/i.test(e.state ?? "")).map((e) => e.id);
   if (toDelete.length > 0) {
-    const out = await ctx.clients.ec2.send(new DeleteVpcEndpointsCommand({ VpcEndpointIds: toDelete }));
+    const out = await awsPort(ctx.clients).ec2.deleteVpcEndpoints({ VpcEndpointIds: toDelete });
     failOnUnsuccessful(out.Unsuccessful);
   }
   await waitGone(ctx, "wait.endpointGone", ids, () => readEndpointsById(ctx.clients, ids), 90);
@@ -91,7 +84,7 @@ async function deleteGroup(ctx: LessonContext, groupId: string): Promise<void> {
   // The endpoint's ENI can take a moment to go after the endpoint: retry DependencyViolation.
   for (let attempt = 0; ; attempt++) {
     try {
-      await ctx.clients.ec2.send(new DeleteSecurityGroupCommand({ GroupId: groupId }));
+      await awsPort(ctx.clients).ec2.deleteSecurityGroup({ GroupId: groupId });
       return;
     } catch (e) {
       const code = awsCode(e);
@@ -104,19 +97,19 @@ async function deleteGroup(ctx: LessonContext, groupId: string): Promise<void> {
 
 /** Endpoints of other accounts/participants still connected to our service are rejected first. */
 async function releaseConnections(clients: AwsClients, serviceId: string): Promise<void> {
-  const conns = await clients.ec2.send(new DescribeVpcEndpointConnectionsCommand({ Filters: [{ Name: "service-id", Values: [serviceId] }] }));
+  const conns = await awsPort(clients).ec2.describeVpcEndpointConnections({ Filters: [{ Name: "service-id", Values: [serviceId] }] });
   const live = (conns.VpcEndpointConnections ?? []).filter((c) => /pendingAcceptance|available|pending/i.test(String(c.VpcEndpointState)));
   const ids = live.map((c) => c.VpcEndpointId).filter((id): id is string => Boolean(id));
-  if (ids.length > 0) await clients.ec2.send(new RejectVpcEndpointConnectionsCommand({ ServiceId: serviceId, VpcEndpointIds: ids }));
+  if (ids.length > 0) await awsPort(clients).ec2.rejectVpcEndpointConnections({ ServiceId: serviceId, VpcEndpointIds: ids });
 }
 
 async function deleteServices(ctx: LessonContext, ids: string[]): Promise<void> {
   if (ids.length === 0) return;
-  let out = await ctx.clients.ec2.send(new DeleteVpcEndpointServiceConfigurationsCommand({ ServiceIds: ids }));
+  let out = await awsPort(ctx.clients).ec2.deleteVpcEndpointServiceConfigurations({ ServiceIds: ids });
   const busy = (out.Unsuccessful ?? []).filter((u) => u.Error?.Code === "ExistingVpcEndpointConnections");
   if (busy.length > 0) {
     for (const b of busy) if (b.ResourceId) await releaseConnections(ctx.clients, b.ResourceId);
-    out = await ctx.clients.ec2.send(new DeleteVpcEndpointServiceConfigurationsCommand({ ServiceIds: busy.map((b) => b.ResourceId ?? "") }));
+    out = await awsPort(ctx.clients).ec2.deleteVpcEndpointServiceConfigurations({ ServiceIds: busy.map((b) => b.ResourceId ?? "") });
   }
   failOnUnsuccessful(out.Unsuccessful);
   await waitGone(ctx, "wait.serviceGone", ids, () => readServicesById(ctx.clients, ids), 30);
@@ -124,7 +117,7 @@ async function deleteServices(ctx: LessonContext, ids: string[]): Promise<void> 
 
 /** Deletes the stacks in parallel and waits; returns the ones that ended DELETE_FAILED. */
 async function deleteStacksOnce(ctx: LessonContext, stacks: StackView[]): Promise<StackView[]> {
-  await Promise.all(stacks.map((s) => ctx.clients.cfn.send(new DeleteStackCommand({ StackName: s.id }))));
+  await Promise.all(stacks.map((s) => awsPort(ctx.clients).cfn.deleteStack({ StackName: s.id })));
   const views = await waitFor(ctx, {
     step: "cleanup",
     label: "wait.stackDelete",
@@ -167,9 +160,12 @@ async function deleteStacks(ctx: LessonContext, stacks: StackView[]): Promise<vo
   }
 }
 
-/** Runs the whole teardown; returns what was deleted. Throws when something could not be. */
-export async function teardown(ctx: LessonContext): Promise<PlannedDeletion[]> {
-  const view = await readCloud(ctx.clients, ctx.names);
+/**
+ * Runs the whole teardown from `known` (the view whose plan the learner was shown), else from a
+ * new read; returns what was deleted. Throws when something could not be.
+ */
+export async function teardown(ctx: LessonContext, known?: CloudView): Promise<PlannedDeletion[]> {
+  const view = known ?? (await readCloud(ctx.clients, ctx.names));
   const plan = planTeardown(view);
   // A hint for the moments before the cloud shows it (see cleanup-state.ts): a rerun goes on deleting.
   if (plan.length > 0) mark(ctx, "cleanupStarted");

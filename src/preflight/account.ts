@@ -1,10 +1,8 @@
 /** Who am I, is the region real, which AZ offers the instance type, does the AMI parameter resolve. */
-import { DescribeAvailabilityZonesCommand } from "@aws-sdk/client-ec2";
-import { GetParametersCommand } from "@aws-sdk/client-ssm";
-import { GetCallerIdentityCommand } from "@aws-sdk/client-sts";
 import { awsCode, errorMessage, LabError } from "../errors.js";
 import { AMI_PARAMETER, INSTANCE_TYPE, pickZone } from "./zone.js";
 import { failure, result, type CheckResult, type PreflightTarget } from "./check.js";
+import { awsPort } from "../aws/port.js";
 
 export interface AccountFacts {
   accountId?: string;
@@ -15,7 +13,7 @@ export interface AccountFacts {
 
 export async function checkIdentity(t: PreflightTarget, facts: AccountFacts): Promise<CheckResult> {
   try {
-    const me = await t.clients.sts.send(new GetCallerIdentityCommand({}));
+    const me = await awsPort(t.clients).sts.getCallerIdentity({});
     facts.accountId = me.Account ?? "";
     facts.arn = me.Arn ?? "";
     return result("identity", "account", "ok", "doctor.identity.ok", { account: facts.accountId, arn: facts.arn });
@@ -30,7 +28,7 @@ const REGION_SHAPE = /^[a-z]{2}(-[a-z]+)+-\d{1,2}$/;
 export async function checkRegion(t: PreflightTarget): Promise<CheckResult> {
   if (!REGION_SHAPE.test(t.region)) return result("region", "account", "fail", "doctor.region.invalid", { region: t.region });
   try {
-    const zones = await t.clients.ec2.send(new DescribeAvailabilityZonesCommand({}));
+    const zones = await awsPort(t.clients).ec2.describeAvailabilityZones({});
     const n = zones.AvailabilityZones?.length ?? 0;
     if (n === 0) return result("region", "account", "fail", "doctor.region.unknown", { region: t.region });
     return result("region", "account", "ok", "doctor.region.ok", { region: t.region, zones: n });
@@ -52,7 +50,7 @@ export async function checkZone(t: PreflightTarget, facts: AccountFacts): Promis
 
 export async function checkAmi(t: PreflightTarget, facts: AccountFacts): Promise<CheckResult> {
   try {
-    const params = await t.clients.ssm.send(new GetParametersCommand({ Names: [AMI_PARAMETER] }));
+    const params = await awsPort(t.clients).ssm.getParameters({ Names: [AMI_PARAMETER] });
     const ami = params.Parameters?.[0]?.Value;
     if (!ami) return result("ami", "account", "fail", "error.amiParameter", { name: AMI_PARAMETER, region: t.region });
     facts.ami = ami;

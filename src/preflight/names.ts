@@ -3,12 +3,10 @@
  * carries this participant's tag: a resumed lesson) or *taken* (it exists without the tag: the
  * stack would fail with AlreadyExists, so the lesson stops before creating anything).
  */
-import { DescribeStacksCommand } from "@aws-sdk/client-cloudformation";
-import { DescribeLoadBalancersCommand, DescribeTagsCommand, DescribeTargetGroupsCommand } from "@aws-sdk/client-elastic-load-balancing-v2";
-import { GetInstanceProfileCommand, GetRoleCommand } from "@aws-sdk/client-iam";
 import { awsCode } from "../errors.js";
 import { PARTICIPANT_TAG } from "../participant.js";
 import { failure, result, type CheckResult, type PreflightTarget } from "./check.js";
+import { awsPort } from "../aws/port.js";
 
 type Tags = { Key?: string | undefined; Value?: string | undefined }[] | undefined;
 
@@ -30,13 +28,13 @@ async function lookup(read: () => Promise<Found>): Promise<Found> {
 }
 
 async function stack(t: PreflightTarget, name: string): Promise<Found> {
-  const s = (await t.clients.cfn.send(new DescribeStacksCommand({ StackName: name }))).Stacks?.[0];
+  const s = (await awsPort(t.clients).cfn.describeStacks({ StackName: name })).Stacks?.[0];
   return s && s.StackStatus !== "DELETE_COMPLETE" ? { exists: true, owner: ownerOf(s.Tags) } : { exists: false };
 }
 
 async function elbTags(t: PreflightTarget, arn: string | undefined): Promise<Found> {
   if (!arn) return { exists: false };
-  const d = await t.clients.elbv2.send(new DescribeTagsCommand({ ResourceArns: [arn] }));
+  const d = await awsPort(t.clients).elbv2.describeTags({ ResourceArns: [arn] });
   return { exists: true, owner: ownerOf(d.TagDescriptions?.[0]?.Tags) };
 }
 
@@ -59,7 +57,7 @@ function probes(t: PreflightTarget, roleOwner: () => string | undefined): NamePr
       id: "name.role",
       kind: "AWS::IAM::Role",
       name: role,
-      read: async () => ({ exists: true, owner: ownerOf((await t.clients.iam.send(new GetRoleCommand({ RoleName: role }))).Role?.Tags) }),
+      read: async () => ({ exists: true, owner: ownerOf((await awsPort(t.clients).iam.getRole({ RoleName: role })).Role?.Tags) }),
     },
     {
       // Instance profiles carry no stack tags: one holding this participant's role is theirs.
@@ -67,7 +65,7 @@ function probes(t: PreflightTarget, roleOwner: () => string | undefined): NamePr
       kind: "AWS::IAM::InstanceProfile",
       name: profile,
       read: async () => {
-        const p = (await t.clients.iam.send(new GetInstanceProfileCommand({ InstanceProfileName: profile }))).InstanceProfile;
+        const p = (await awsPort(t.clients).iam.getInstanceProfile({ InstanceProfileName: profile })).InstanceProfile;
         const holdsOurRole = (p?.Roles ?? []).some((r) => r.RoleName === role) && roleOwner() === t.prefix;
         return { exists: true, owner: holdsOurRole ? t.prefix : undefined };
       },
@@ -76,13 +74,13 @@ function probes(t: PreflightTarget, roleOwner: () => string | undefined): NamePr
       id: "name.nlb",
       kind: "AWS::ElasticLoadBalancingV2::LoadBalancer",
       name: names.nlbName,
-      read: async () => elbTags(t, (await t.clients.elbv2.send(new DescribeLoadBalancersCommand({ Names: [names.nlbName] }))).LoadBalancers?.[0]?.LoadBalancerArn),
+      read: async () => elbTags(t, (await awsPort(t.clients).elbv2.describeLoadBalancers({ Names: [names.nlbName] })).LoadBalancers?.[0]?.LoadBalancerArn),
     },
     {
       id: "name.targetGroup",
       kind: "AWS::ElasticLoadBalancingV2::TargetGroup",
       name: tg,
-      read: async () => elbTags(t, (await t.clients.elbv2.send(new DescribeTargetGroupsCommand({ Names: [tg] }))).TargetGroups?.[0]?.TargetGroupArn),
+      read: async () => elbTags(t, (await awsPort(t.clients).elbv2.describeTargetGroups({ Names: [tg] })).TargetGroups?.[0]?.TargetGroupArn),
     },
   ];
 }

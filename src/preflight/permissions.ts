@@ -4,40 +4,40 @@
  * anything else (e.g. a parameter AWS validates first) = could not tell. CloudFormation, IAM and
  * ELB have no DryRun: their permissions are listed in iam-policy.json.
  */
-import { CreateSecurityGroupCommand, CreateVpcCommand, CreateVpcEndpointCommand, DescribeVpcsCommand, RunInstancesCommand } from "@aws-sdk/client-ec2";
 import { awsCode, errorMessage } from "../errors.js";
 import { missingAction } from "../aws/error-translation.js";
 import type { AwsClients } from "../aws/clients.js";
 import { result, type CheckResult, type PreflightTarget } from "./check.js";
 import { INSTANCE_TYPE } from "./zone.js";
+import { awsPort } from "../aws/port.js";
 
 interface Probe {
   action: string;
-  send: (clients: AwsClients) => Promise<unknown>;
+  call: (clients: AwsClients) => Promise<unknown>;
 }
 
 /** A VPC to name in the probes: the default VPC when there is one (AWS may check it exists). */
 async function probeVpc(clients: AwsClients): Promise<string> {
-  const out = await clients.ec2.send(new DescribeVpcsCommand({ Filters: [{ Name: "is-default", Values: ["true"] }] })).catch(() => undefined);
+  const out = await awsPort(clients).ec2.describeVpcs({ Filters: [{ Name: "is-default", Values: ["true"] }] }).catch(() => undefined);
   return out?.Vpcs?.[0]?.VpcId ?? "vpc-00000000000000000";
 }
 
 function probes(t: PreflightTarget, vpcId: string, ami: string | undefined): Probe[] {
   const list: Probe[] = [
-    { action: "ec2:CreateVpc", send: (c) => c.ec2.send(new CreateVpcCommand({ DryRun: true, CidrBlock: "10.0.0.0/16" })) },
+    { action: "ec2:CreateVpc", call: (c) => awsPort(c).ec2.createVpc({ DryRun: true, CidrBlock: "10.0.0.0/16" }) },
     {
       action: "ec2:CreateSecurityGroup",
-      send: (c) => c.ec2.send(new CreateSecurityGroupCommand({ DryRun: true, GroupName: `${t.prefix}-preflight`, Description: "privatelink-lab preflight", VpcId: vpcId })),
+      call: (c) => awsPort(c).ec2.createSecurityGroup({ DryRun: true, GroupName: `${t.prefix}-preflight`, Description: "privatelink-lab preflight", VpcId: vpcId }),
     },
     {
       action: "ec2:CreateVpcEndpoint",
-      send: (c) => c.ec2.send(new CreateVpcEndpointCommand({ DryRun: true, VpcId: vpcId, ServiceName: `com.amazonaws.${t.region}.s3`, VpcEndpointType: "Gateway" })),
+      call: (c) => awsPort(c).ec2.createVpcEndpoint({ DryRun: true, VpcId: vpcId, ServiceName: `com.amazonaws.${t.region}.s3`, VpcEndpointType: "Gateway" }),
     },
   ];
   if (ami) {
     list.push({
       action: "ec2:RunInstances",
-      send: (c) => c.ec2.send(new RunInstancesCommand({ DryRun: true, ImageId: ami, InstanceType: INSTANCE_TYPE, MinCount: 1, MaxCount: 1 })),
+      call: (c) => awsPort(c).ec2.runInstances({ DryRun: true, ImageId: ami, InstanceType: INSTANCE_TYPE, MinCount: 1, MaxCount: 1 }),
     });
   }
   return list;
@@ -46,7 +46,7 @@ function probes(t: PreflightTarget, vpcId: string, ami: string | undefined): Pro
 async function ask(t: PreflightTarget, p: Probe): Promise<CheckResult> {
   const id = `permission.${p.action}`;
   try {
-    await p.send(t.clients);
+    await p.call(t.clients);
     return result(id, "permission", "ok", "doctor.permission.ok", { action: p.action });
   } catch (e) {
     const code = awsCode(e) ?? "";

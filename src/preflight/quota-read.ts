@@ -4,12 +4,11 @@
  * NLBs, gateway endpoints). `readCapacity` adds the pure plan of `quota-plan.ts`.
  * Workshops use the same functions with N learners.
  */
-import { DescribeInstancesCommand, DescribeVpcEndpointsCommand, DescribeVpcsCommand, type Instance } from "@aws-sdk/client-ec2";
-import { DescribeLoadBalancersCommand } from "@aws-sdk/client-elastic-load-balancing-v2";
-import { GetAWSDefaultServiceQuotaCommand, GetServiceQuotaCommand } from "@aws-sdk/client-service-quotas";
+import type { Instance } from "@aws-sdk/client-ec2";
 import { awsCode } from "../errors.js";
 import { LESSON_QUOTAS, planCapacity, type CapacityPlan, type QuotaLimit, type QuotaLimits, type QuotaSpec, type QuotaUsage } from "./quota-plan.js";
 import type { AwsClients } from "../aws/clients.js";
+import { awsPort } from "../aws/port.js";
 
 /**
  * Any AWS error becomes a fallback, and so does an answer that is not AWS's JSON (a 500 page from
@@ -28,7 +27,7 @@ async function readLimit(clients: AwsClients, spec: QuotaSpec): Promise<QuotaLim
   const ids = { ServiceCode: spec.serviceCode, QuotaCode: spec.code };
   let reason: string;
   try {
-    const v = (await clients.quotas.send(new GetServiceQuotaCommand(ids))).Quota?.Value;
+    const v = (await awsPort(clients).quotas.getServiceQuota(ids)).Quota?.Value;
     if (v !== undefined) return { value: v, source: "applied" };
     reason = "NoValue";
   } catch (e) {
@@ -36,7 +35,7 @@ async function readLimit(clients: AwsClients, spec: QuotaSpec): Promise<QuotaLim
   }
   if (reason === "NoSuchResourceException") {
     try {
-      const v = (await clients.quotas.send(new GetAWSDefaultServiceQuotaCommand(ids))).Quota?.Value;
+      const v = (await awsPort(clients).quotas.getAWSDefaultServiceQuota(ids)).Quota?.Value;
       if (v !== undefined) return { value: v, source: "aws-default", reason };
     } catch (e) {
       reason = codeOrThrow(e);
@@ -73,7 +72,7 @@ async function countVpcs(clients: AwsClients): Promise<number> {
   let n = 0;
   let token: string | undefined;
   do {
-    const out = await clients.ec2.send(new DescribeVpcsCommand({ ...(token ? { NextToken: token } : {}) }));
+    const out = await awsPort(clients).ec2.describeVpcs({ ...(token ? { NextToken: token } : {}) });
     n += out.Vpcs?.length ?? 0;
     token = out.NextToken;
   } while (token);
@@ -84,9 +83,7 @@ async function runningVcpus(clients: AwsClients): Promise<number> {
   let n = 0;
   let token: string | undefined;
   do {
-    const out = await clients.ec2.send(
-      new DescribeInstancesCommand({ Filters: [{ Name: "instance-state-name", Values: ["pending", "running"] }], ...(token ? { NextToken: token } : {}) }),
-    );
+    const out = await awsPort(clients).ec2.describeInstances({ Filters: [{ Name: "instance-state-name", Values: ["pending", "running"] }], ...(token ? { NextToken: token } : {}) });
     for (const r of out.Reservations ?? []) for (const i of r.Instances ?? []) if (isStandardFamily(String(i.InstanceType ?? ""))) n += vcpusOf(i);
     token = out.NextToken;
   } while (token);
@@ -97,7 +94,7 @@ async function countNlbs(clients: AwsClients): Promise<number> {
   let n = 0;
   let marker: string | undefined;
   do {
-    const out = await clients.elbv2.send(new DescribeLoadBalancersCommand({ ...(marker ? { Marker: marker } : {}) }));
+    const out = await awsPort(clients).elbv2.describeLoadBalancers({ ...(marker ? { Marker: marker } : {}) });
     n += (out.LoadBalancers ?? []).filter((lb) => lb.Type === "network").length;
     marker = out.NextMarker;
   } while (marker);
@@ -108,9 +105,7 @@ async function countGatewayEndpoints(clients: AwsClients): Promise<number> {
   let n = 0;
   let token: string | undefined;
   do {
-    const out = await clients.ec2.send(
-      new DescribeVpcEndpointsCommand({ Filters: [{ Name: "vpc-endpoint-type", Values: ["Gateway"] }], ...(token ? { NextToken: token } : {}) }),
-    );
+    const out = await awsPort(clients).ec2.describeVpcEndpoints({ Filters: [{ Name: "vpc-endpoint-type", Values: ["Gateway"] }], ...(token ? { NextToken: token } : {}) });
     n += (out.VpcEndpoints ?? []).filter((e) => !/^(deleted|deleting|failed|rejected|expired)$/i.test(String(e.State ?? ""))).length;
     token = out.NextToken;
   } while (token);

@@ -49,13 +49,3 @@ export function publicParameter(region: string, name: string): PublicParameter |
   };
 }
 
-/** Is `amiId` one the sandbox's public parameters hand out in `region`? */
-export function isKnownAmi(region: string, amiId: string): boolean {
-  return PUBLIC_AMI_PARAMETERS.some((n) => fakeAmiId(region, n) === amiId);
-}
-
-/** Does this AMI ship the SSM Agent? (The *minimal* AL2023 AMIs do not.) */
-export function amiHasSsmAgent(region: string, amiId: string): boolean {
-  const name = PUBLIC_AMI_PARAMETERS.find((n) => fakeAmiId(region, n) === amiId);
-  return name === undefined || !name.includes("minimal");
-}

@@ -13,8 +13,6 @@ import type { ChallengeMark } from "../challenge-mark.js";
 import type { ParticipantCloud } from "./room-views.js";
 import { usualBetween } from "./usual-times.js";
 
-export type SignalKind = "slow" | "stack-failed" | "endpoint-rejected";
-
 export type Signal =
   | { kind: "slow"; minutes: number; usual: number }
   | { kind: "stack-failed"; stack: string; status: string; reason?: string }

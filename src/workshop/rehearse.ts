@@ -4,7 +4,6 @@
  * the lesson's own steps (`perform()`), at instant speed, as if they had started some minutes
  * ago, so `workshop status` has real times to show and `workshop cleanup` real work to do.
  */
-import { RejectVpcEndpointConnectionsCommand } from "@aws-sdk/client-ec2";
 import { createSandboxClients } from "../aws/clients.js";
 import { LabError } from "../errors.js";
 import { ourEndpoint, ourService, readCloud } from "../lesson/cloud-view.js";
@@ -17,6 +16,7 @@ import { emptyWorld, type Quotas, type World } from "../sandbox/world.js";
 import { mergeWorld } from "./world-merge.js";
 import { actAs, type Facilitator } from "./facilitator.js";
 import { QuietHost } from "./quiet-host.js";
+import { awsPort } from "../aws/port.js";
 
 export type Outcome =
   | "finished"
@@ -111,7 +111,7 @@ async function rejectEndpoint(ctx: LessonContext): Promise<void> {
   const view = await readCloud(ctx.clients, ctx.names);
   const svc = ourService(view);
   const ep = ourEndpoint(view);
-  if (svc && ep) await ctx.clients.ec2.send(new RejectVpcEndpointConnectionsCommand({ ServiceId: svc.id, VpcEndpointIds: [ep.id] }));
+  if (svc && ep) await awsPort(ctx.clients).ec2.rejectVpcEndpointConnections({ ServiceId: svc.id, VpcEndpointIds: [ep.id] });
 }
 
 /** Builds one participant in a scratch account; returns that account's world. */

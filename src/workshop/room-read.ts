@@ -5,19 +5,11 @@
  * to each learner's VPC and NLB, see `lesson/relations.ts`). Only pagination adds a page per ~100
  * stacks.
  */
-import { DescribeStacksCommand, ListStacksCommand, type Stack } from "@aws-sdk/client-cloudformation";
-import { ListCommandInvocationsCommand, ListCommandsCommand } from "@aws-sdk/client-ssm";
-import {
-  DescribeInstancesCommand,
-  DescribeSecurityGroupsCommand,
-  DescribeVpcEndpointServiceConfigurationsCommand,
-  DescribeVpcEndpointsCommand,
-  type Filter,
-  type Instance,
-} from "@aws-sdk/client-ec2";
+import type { Filter } from "@aws-sdk/client-ec2";
 import type { AwsClients } from "../aws/clients.js";
-import { allPages } from "../aws/pages.js";
+import { allPages, listDeletedStacks, listEndpoints, listGroups, listServices } from "../aws/pages.js";
 import { participantCloud, prefixesIn, stackParticipant, type ParticipantCloud, type RoomRaw } from "./room-views.js";
+import { awsPort } from "../aws/port.js";
 
 export interface Room {
   /** ms epoch of the read (the clock the clients' backend uses). */
@@ -27,59 +19,41 @@ export interface Room {
 
 /** Instances made by a stack (a learner's hand-made stack carries no participant tag). */
 const STACK_MADE: Filter[] = [{ Name: "tag-key", Values: ["aws:cloudformation:stack-name"] }];
-async function stacks(clients: AwsClients): Promise<Stack[]> {
-  const all = await allPages(async (NextToken) => {
-    const out = await clients.cfn.send(new DescribeStacksCommand(NextToken ? { NextToken } : {}));
-    return { items: out.Stacks ?? [], next: out.NextToken };
-  });
-  return all.filter((s) => stackParticipant(s) !== undefined);
-}
-
-async function instances(clients: AwsClients): Promise<Instance[]> {
-  const reservations = await allPages(async (NextToken) => {
-    const out = await clients.ec2.send(new DescribeInstancesCommand({ Filters: STACK_MADE, ...(NextToken ? { NextToken } : {}) }));
-    return { items: out.Reservations ?? [], next: out.NextToken };
-  });
-  return reservations.flatMap((r) => r.Instances ?? []);
-}
-
-async function deletedStacks(clients: AwsClients): Promise<RoomRaw["deletedStacks"]> {
-  const all = await allPages(async (NextToken) => {
-    const out = await clients.cfn.send(new ListStacksCommand({ StackStatusFilter: ["DELETE_COMPLETE"], ...(NextToken ? { NextToken } : {}) }));
-    return { items: out.StackSummaries ?? [], next: out.NextToken };
-  });
-  return all.filter((s) => s.StackName && s.DeletionTime).map((s) => ({ name: s.StackName ?? "", deletedAt: s.DeletionTime?.getTime() ?? 0 }));
-}
 
 export async function readRoomRaw(clients: AwsClients): Promise<RoomRaw> {
-  const [stackList, serviceList, endpointList, groups, instanceList, commands, invocations, deleted] = await Promise.all([
-    stacks(clients),
+  const aws = awsPort(clients);
+  const [stacks, services, endpoints, groups, reservations, commands, invocations, deletedStacks] = await Promise.all([
     allPages(async (NextToken) => {
-      const out = await clients.ec2.send(new DescribeVpcEndpointServiceConfigurationsCommand(NextToken ? { NextToken } : {}));
-      return { items: out.ServiceConfigurations ?? [], next: out.NextToken };
+      const out = await aws.cfn.describeStacks(NextToken ? { NextToken } : {});
+      return { items: out.Stacks ?? [], next: out.NextToken };
+    }),
+    listServices(aws),
+    listEndpoints(aws, undefined),
+    listGroups(aws, undefined),
+    allPages(async (NextToken) => {
+      const out = await aws.ec2.describeInstances({ Filters: STACK_MADE, ...(NextToken ? { NextToken } : {}) });
+      return { items: out.Reservations ?? [], next: out.NextToken };
     }),
     allPages(async (NextToken) => {
-      const out = await clients.ec2.send(new DescribeVpcEndpointsCommand(NextToken ? { NextToken } : {}));
-      return { items: out.VpcEndpoints ?? [], next: out.NextToken };
-    }),
-    allPages(async (NextToken) => {
-      const out = await clients.ec2.send(new DescribeSecurityGroupsCommand(NextToken ? { NextToken } : {}));
-      return { items: out.SecurityGroups ?? [], next: out.NextToken };
-    }),
-    instances(clients),
-    allPages(async (NextToken) => {
-      const out = await clients.ssm.send(new ListCommandsCommand({ MaxResults: 50, ...(NextToken ? { NextToken } : {}) }));
+      const out = await aws.ssm.listCommands({ MaxResults: 50, ...(NextToken ? { NextToken } : {}) });
       return { items: out.Commands ?? [], next: out.NextToken };
     }),
     allPages(async (NextToken) => {
-      const out = await clients.ssm.send(new ListCommandInvocationsCommand({ Details: true, MaxResults: 50, ...(NextToken ? { NextToken } : {}) }));
+      const out = await aws.ssm.listCommandInvocations({ Details: true, MaxResults: 50, ...(NextToken ? { NextToken } : {}) });
       return { items: out.CommandInvocations ?? [], next: out.NextToken };
     }),
-    deletedStacks(clients),
+    listDeletedStacks(aws),
   ]);
-  const services = serviceList.filter((s) => String(s.ServiceState).toLowerCase() !== "deleted");
-  const endpoints = endpointList.filter((e) => String(e.State).toLowerCase() !== "deleted");
-  return { stacks: stackList, services, endpoints, groups, instances: instanceList, commands, invocations, deletedStacks: deleted };
+  return {
+    stacks: stacks.filter((s) => stackParticipant(s) !== undefined),
+    services: services.filter((s) => String(s.ServiceState).toLowerCase() !== "deleted"),
+    endpoints: endpoints.filter((e) => String(e.State).toLowerCase() !== "deleted"),
+    groups,
+    instances: reservations.flatMap((r) => r.Instances ?? []),
+    commands,
+    invocations,
+    deletedStacks,
+  };
 }
 
 /** Every participant found in the account and region, each with the view its steps read. */

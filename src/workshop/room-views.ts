@@ -10,7 +10,7 @@ import type { Command, CommandInvocation } from "@aws-sdk/client-ssm";
 import { anchorsOf, type StackView } from "../lesson/cloud-view.js";
 import { namesFor, PARTICIPANT_TAG } from "../participant.js";
 import { challengeMark, type ChallengeMark } from "../challenge-mark.js";
-import { instanceView } from "../lesson/cloud-shapes.js";
+import { instanceView, stackView } from "../lesson/cloud-shapes.js";
 import { curlTraces } from "../lesson/curl-history.js";
 import { relate } from "../lesson/relations.js";
 import type { CloudView } from "../lesson/cloud-view.js";
@@ -73,28 +73,15 @@ export function stackParticipant(s: Stack): string | undefined {
   return prefix && (s.StackName === `${prefix}-consumer` || s.StackName === `${prefix}-provider`) ? prefix : undefined;
 }
 
-function stackView(s: Stack, instances: Instance[]): StackView {
-  const outputs: Record<string, string> = {};
-  for (const o of s.Outputs ?? []) if (o.OutputKey && o.OutputValue) outputs[o.OutputKey] = o.OutputValue;
+/** A stack from the room-wide read: its resources from its outputs (and its instance's tags before them). */
+function roomStackView(s: Stack, instances: Instance[]): StackView {
   const resources: Record<string, string> = {};
-  for (const [output, logical] of Object.entries(OUTPUT_TO_LOGICAL)) if (outputs[output]) resources[logical] = outputs[output]!;
+  for (const o of s.Outputs ?? []) if (o.OutputKey && o.OutputValue && OUTPUT_TO_LOGICAL[o.OutputKey]) resources[OUTPUT_TO_LOGICAL[o.OutputKey]!] = o.OutputValue;
   // Before the outputs exist, the instance is known from the tags CloudFormation puts on it.
   const own = instances.find((i) => tagOf(i.Tags, STACK_ID_TAG) === s.StackId && tagOf(i.Tags, LOGICAL_ID_TAG) === "EC2Instance");
   if (own?.InstanceId) resources.EC2Instance ??= own.InstanceId;
-  const participant = participantOf(s.Tags);
-  return {
-    name: s.StackName ?? "",
-    id: s.StackId ?? s.StackName ?? "",
-    ...(participant ? { participant } : {}),
-    status: String(s.StackStatus ?? ""),
-    ...(s.StackStatusReason ? { reason: s.StackStatusReason } : {}),
-    outputs,
-    resources,
-  };
+  return stackView(s, resources);
 }
-
-
-
 
 const time = (d: Date | undefined): number | undefined => (d ? d.getTime() : undefined);
 
@@ -104,8 +91,8 @@ export function participantCloud(raw: RoomRaw, prefix: string): ParticipantCloud
   const mine = raw.stacks.filter((s) => stackParticipant(s) === prefix && s.StackStatus !== "DELETE_COMPLETE");
   const consumerStack = mine.find((s) => s.StackName === names.consumerStack);
   const providerStack = mine.find((s) => s.StackName === names.providerStack);
-  const consumer = consumerStack ? stackView(consumerStack, raw.instances) : undefined;
-  const provider = providerStack ? stackView(providerStack, raw.instances) : undefined;
+  const consumer = consumerStack ? roomStackView(consumerStack, raw.instances) : undefined;
+  const provider = providerStack ? roomStackView(providerStack, raw.instances) : undefined;
   const anchors = anchorsOf(names, consumer, provider);
   const related = relate(anchors, raw.services, raw.endpoints, raw.groups);
   const ownEndpoints = raw.endpoints.filter((e) => related.endpoints.some((v) => v.id === e.VpcEndpointId));

@@ -15,8 +15,7 @@ import {
 import { DeregisterTargetsCommand, DescribeListenersCommand, ModifyListenerCommand } from "@aws-sdk/client-elastic-load-balancing-v2";
 import { beforeAll, describe, expect, it } from "vitest";
 import { diagnose } from "../../src/diagnose/diagnose.js";
-import { learnersEndpoint, readShapes } from "../../src/diagnose/read.js";
-import { readCloud } from "../../src/lesson/cloud-view.js";
+import { learnersEndpoint, readCloud } from "../../src/lesson/cloud-view.js";
 import type { LessonContext } from "../../src/lesson/context.js";
 import { runShell } from "../../src/lesson/ssm-run.js";
 import { curlCommand } from "../../src/lesson/steps/curl.js";
@@ -174,8 +173,8 @@ describe.each(CASES)("when $link is broken ($problem)", (c) => {
   it("gives the same chain from the describe shapes alone, as plain data", async () => {
     const { ctx } = await copyLab(lab);
     await c.breakIt(ctx);
-    const view = await readCloud(ctx.clients, ctx.names);
-    const shapes = JSON.parse(JSON.stringify(await readShapes(ctx.clients, view, ctx.state.ids.accountId))) as Parameters<typeof factsFromDescribe>[0];
+    const view = await readCloud(ctx.clients, ctx.names, { path: true, accountId: ctx.state.ids.accountId });
+    const shapes = JSON.parse(JSON.stringify(view.path!.shapes)) as Parameters<typeof factsFromDescribe>[0];
     const ep = learnersEndpoint(view);
     const chain = walkChain(factsFromDescribe(shapes), { ...(ep ? { endpointId: ep.id } : {}), port: 80 });
     const d = await diagnose(ctx);

@@ -1,11 +1,11 @@
 /** Step 6: the provider accepts the connection request; the endpoint becomes available. */
-import { AcceptVpcEndpointConnectionsCommand, RejectVpcEndpointConnectionsCommand } from "@aws-sdk/client-ec2";
 import { LabError } from "../../errors.js";
 import { ourEndpoint, ourService, readEndpointsById, type CloudView } from "../cloud-view.js";
 import type { LessonContext } from "../context.js";
 import type { HandsOn, Step } from "../step.js";
 import { waitFor } from "../wait.js";
 import { explainBackToEndpoint } from "../rejected-endpoint.js";
+import { awsPort } from "../../aws/port.js";
 
 function pair(view: CloudView): { serviceId: string; endpointId: string; state: string } {
   const svc = ourService(view);
@@ -29,7 +29,7 @@ async function waitAvailable(ctx: LessonContext, endpointId: string): Promise<vo
 export async function accept(ctx: LessonContext, view: CloudView): Promise<void> {
   const { serviceId, endpointId, state } = pair(view);
   if (state.toLowerCase() === "pendingacceptance") {
-    const out = await ctx.clients.ec2.send(new AcceptVpcEndpointConnectionsCommand({ ServiceId: serviceId, VpcEndpointIds: [endpointId] }));
+    const out = await awsPort(ctx.clients).ec2.acceptVpcEndpointConnections({ ServiceId: serviceId, VpcEndpointIds: [endpointId] });
     const failure = out.Unsuccessful?.[0];
     if (failure) throw new LabError("error.acceptFailed", { id: endpointId, reason: failure.Error?.Message ?? failure.Error?.Code ?? "" }, { source: "aws" });
   }
@@ -51,7 +51,7 @@ const form: HandsOn = {
     if (action === "reject") {
       const sure = await ctx.io.confirm(ctx.t("form.accept.rejectSure"), false);
       if (sure) {
-        await ctx.clients.ec2.send(new RejectVpcEndpointConnectionsCommand({ ServiceId: serviceId, VpcEndpointIds: [endpointId] }));
+        await awsPort(ctx.clients).ec2.rejectVpcEndpointConnections({ ServiceId: serviceId, VpcEndpointIds: [endpointId] });
         explainBackToEndpoint(ctx, endpointId);
         return ["reject"];
       }

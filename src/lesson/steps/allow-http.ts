@@ -1,11 +1,12 @@
 /** Step 5: the endpoint's security group admits HTTP (TCP 80) from the Consumer instance. */
-import { AuthorizeSecurityGroupIngressCommand, DescribeSecurityGroupsCommand, type IpPermission } from "@aws-sdk/client-ec2";
+import type { IpPermission } from "@aws-sdk/client-ec2";
 import { awsCode, LabError } from "../../errors.js";
 import { ourEndpoint, type CloudView } from "../cloud-view.js";
 import type { LessonContext } from "../context.js";
 import { httpRule } from "../http-rule.js";
 import { admits } from "../sg-rules.js";
 import type { HandsOn, Step } from "../step.js";
+import { awsPort } from "../../aws/port.js";
 
 function target(view: CloudView): { sgId: string; ip: string; instanceSgs: string[] } {
   const ep = ourEndpoint(view);
@@ -18,17 +19,11 @@ function target(view: CloudView): { sgId: string; ip: string; instanceSgs: strin
 
 export async function authorize(ctx: LessonContext, sgId: string, permission: IpPermission): Promise<void> {
   try {
-    await ctx.clients.ec2.send(new AuthorizeSecurityGroupIngressCommand({ GroupId: sgId, IpPermissions: [permission] }));
+    await awsPort(ctx.clients).ec2.authorizeSecurityGroupIngress({ GroupId: sgId, IpPermissions: [permission] });
     ctx.io.notify({ type: "resource-created", step: "allow-http", kind: "AWS::EC2::SecurityGroupIngress", id: sgId });
   } catch (e) {
     if (awsCode(e) !== "InvalidPermission.Duplicate") throw e; // already there: fine
   }
-}
-
-/** The endpoint SG's rules, read fresh (the view keeps only our own tagged groups). */
-async function ingressOf(ctx: LessonContext, sgId: string): Promise<IpPermission[]> {
-  const out = await ctx.clients.ec2.send(new DescribeSecurityGroupsCommand({ GroupIds: [sgId] }));
-  return out.SecurityGroups?.[0]?.IpPermissions ?? [];
 }
 
 const form: HandsOn = {
@@ -80,7 +75,8 @@ export const allowHttp: Step = {
   },
   async perform(ctx, view) {
     const { sgId, ip } = target(view);
-    if (admits(await ingressOf(ctx, sgId), 80, { ip, sgIds: [] })) return;
+    // The view holds every group the learner's endpoint uses, with its rules.
+    if (admits(view.endpointSgs.find((g) => g.id === sgId)?.ingress ?? [], 80, { ip, sgIds: [] })) return;
     await authorize(ctx, sgId, { IpProtocol: "tcp", FromPort: 80, ToPort: 80, IpRanges: [{ CidrIp: `${ip}/32`, Description: "Consumer instance" }] });
   },
   handsOn: form,

@@ -1,13 +1,7 @@
 /** Step 1: CloudFormation deploys the Consumer and Provider stacks, both at once. */
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import {
-  CreateStackCommand,
-  DeleteStackCommand,
-  DescribeStackEventsCommand,
-  DescribeStackResourcesCommand,
-  type StackEvent,
-} from "@aws-sdk/client-cloudformation";
+import type { StackEvent } from "@aws-sdk/client-cloudformation";
 import { awsCode, LabError } from "../../errors.js";
 import { rootCause } from "../../aws/stack-failure.js";
 import { packageRoot } from "../../paths.js";
@@ -16,6 +10,7 @@ import { saveState, type LessonContext } from "../context.js";
 import { participantTags } from "../../participant.js";
 import type { Step } from "../step.js";
 import { waitFor } from "../wait.js";
+import { awsPort } from "../../aws/port.js";
 
 type Side = "Consumer" | "Provider";
 const SIDES: Side[] = ["Consumer", "Provider"];
@@ -28,8 +23,7 @@ function stackName(ctx: LessonContext, side: Side): string {
 async function createStack(ctx: LessonContext, side: Side): Promise<void> {
   const body = readFileSync(join(packageRoot(), "templates", `${side}.yml`), "utf8");
   try {
-    const out = await ctx.clients.cfn.send(
-      new CreateStackCommand({
+    const out = await awsPort(ctx.clients).cfn.createStack({
         StackName: stackName(ctx, side),
         TemplateBody: body,
         Capabilities: ["CAPABILITY_NAMED_IAM"],
@@ -39,8 +33,7 @@ async function createStack(ctx: LessonContext, side: Side): Promise<void> {
         ],
         Tags: participantTags(ctx.state.prefix, ctx.lesson),
         ClientRequestToken: `${ctx.state.prefix}-${side.toLowerCase()}-create`,
-      }),
-    );
+      });
     if (out.StackId) ctx.io.notify({ type: "resource-created", step: "deploy", kind: "AWS::CloudFormation::Stack", id: out.StackId });
   } catch (e) {
     if (awsCode(e) !== "AlreadyExistsException") throw e; // a resumed run: it is already on its way
@@ -50,7 +43,7 @@ async function createStack(ctx: LessonContext, side: Side): Promise<void> {
 /** A stack that failed and rolled back cannot be updated: delete it, then create again. */
 async function clearRolledBack(ctx: LessonContext, stack: StackView): Promise<void> {
   ctx.io.notify({ type: "notice", level: "warn", message: ctx.t("deploy.recreate", { stack: stack.name, status: stack.status }) });
-  await ctx.clients.cfn.send(new DeleteStackCommand({ StackName: stack.id }));
+  await awsPort(ctx.clients).cfn.deleteStack({ StackName: stack.id });
   await waitFor(ctx, {
     step: "deploy",
     label: "wait.stackDelete",
@@ -77,10 +70,10 @@ async function readProgress(ctx: LessonContext, seen: Set<string>): Promise<Prog
   const failures: StackEvent[] = [];
   for (const stack of stacks) {
     if (!stack) continue;
-    const res = await ctx.clients.cfn.send(new DescribeStackResourcesCommand({ StackName: stack.id }));
+    const res = await awsPort(ctx.clients).cfn.describeStackResources({ StackName: stack.id });
     total += res.StackResources?.length ?? 0;
     done += (res.StackResources ?? []).filter((r) => r.ResourceStatus === "CREATE_COMPLETE").length;
-    const events = (await ctx.clients.cfn.send(new DescribeStackEventsCommand({ StackName: stack.id }))).StackEvents ?? [];
+    const events = (await awsPort(ctx.clients).cfn.describeStackEvents({ StackName: stack.id })).StackEvents ?? [];
     for (const ev of [...events].reverse()) {
       if (ev.ResourceStatus === "CREATE_FAILED" && ev.ResourceStatusReason) failures.push(ev);
       if (!ev.EventId || seen.has(ev.EventId)) continue;

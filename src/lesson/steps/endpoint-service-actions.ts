@@ -1,11 +1,11 @@
 /** What the endpoint-service step and its hands-on form both do: make the service on the NLB. */
-import { CreateVpcEndpointServiceConfigurationCommand } from "@aws-sdk/client-ec2";
 import { LabError } from "../../errors.js";
 import { readServicesById, type CloudView } from "../cloud-view.js";
 import { saveState, type LessonContext } from "../context.js";
 import { createOnce } from "../client-token.js";
 import { participantTags } from "../../participant.js";
 import { waitFor } from "../wait.js";
+import { awsPort } from "../../aws/port.js";
 
 export interface ServiceChoices {
   name: string;
@@ -20,8 +20,7 @@ export async function createEndpointService(ctx: LessonContext, choices: Service
     "service",
     params,
     (ClientToken) =>
-      ctx.clients.ec2.send(
-        new CreateVpcEndpointServiceConfigurationCommand({
+      awsPort(ctx.clients).ec2.createVpcEndpointServiceConfiguration({
           NetworkLoadBalancerArns: [choices.nlbArn],
           AcceptanceRequired: choices.acceptanceRequired,
           // The same token on a retry after a crash returns the same service instead of a second one.
@@ -30,7 +29,6 @@ export async function createEndpointService(ctx: LessonContext, choices: Service
             { ResourceType: "vpc-endpoint-service", Tags: [{ Key: "Name", Value: choices.name }, ...participantTags(ctx.state.prefix, ctx.lesson)] },
           ],
         }),
-      ),
     (made) => /^(deleting|deleted|failed)$/i.test(String(made.ServiceConfiguration?.ServiceState ?? "")),
   );
   const id = out.ServiceConfiguration?.ServiceId;

@@ -1,10 +1,4 @@
 /** What the interface-endpoint step and its hands-on form both do: its security group, the endpoint, strays. */
-import {
-  CreateSecurityGroupCommand,
-  CreateVpcEndpointCommand,
-  DeleteVpcEndpointsCommand,
-  DescribeSecurityGroupsCommand,
-} from "@aws-sdk/client-ec2";
 import { awsCode, LabError } from "../../errors.js";
 import { DEAD_ENDPOINT, readEndpointsById, strayEndpoints, type CloudView } from "../cloud-view.js";
 import { saveState, type LessonContext } from "../context.js";
@@ -12,26 +6,23 @@ import { canonical, createOnce } from "../client-token.js";
 import { participantTags } from "../../participant.js";
 import { waitFor } from "../wait.js";
 import { offerToRemoveRejected } from "../rejected-endpoint.js";
+import { awsPort } from "../../aws/port.js";
 
 export const WAITING_STATES = new Set(["pendingacceptance", "available"]);
 
 /** The endpoint's own security group in the Consumer VPC (created once, found again by name). */
 export async function ensureEndpointSg(ctx: LessonContext, vpcId: string): Promise<string> {
   const name = ctx.names.endpointSgName;
-  const found = await ctx.clients.ec2.send(
-    new DescribeSecurityGroupsCommand({ Filters: [{ Name: "vpc-id", Values: [vpcId] }, { Name: "group-name", Values: [name] }] }),
-  );
+  const found = await awsPort(ctx.clients).ec2.describeSecurityGroups({ Filters: [{ Name: "vpc-id", Values: [vpcId] }, { Name: "group-name", Values: [name] }] });
   const existing = found.SecurityGroups?.[0]?.GroupId;
   if (existing) return existing;
   try {
-    const out = await ctx.clients.ec2.send(
-      new CreateSecurityGroupCommand({
+    const out = await awsPort(ctx.clients).ec2.createSecurityGroup({
         GroupName: name,
         Description: "privatelink-lab: interface endpoint to the Provider service",
         VpcId: vpcId,
         TagSpecifications: [{ ResourceType: "security-group", Tags: [{ Key: "Name", Value: name }, ...participantTags(ctx.state.prefix, ctx.lesson)] }],
-      }),
-    );
+      });
     const id = out.GroupId ?? "";
     ctx.state.ids.endpointSgId = id;
     saveState(ctx);
@@ -58,8 +49,7 @@ export async function createInterfaceEndpoint(ctx: LessonContext, c: EndpointCho
     "endpoint",
     params,
     (ClientToken) =>
-      ctx.clients.ec2.send(
-        new CreateVpcEndpointCommand({
+      awsPort(ctx.clients).ec2.createVpcEndpoint({
           VpcEndpointType: "Interface",
           ServiceName: c.serviceName,
           VpcId: c.vpcId,
@@ -70,7 +60,6 @@ export async function createInterfaceEndpoint(ctx: LessonContext, c: EndpointCho
           ClientToken,
           TagSpecifications: [{ ResourceType: "vpc-endpoint", Tags: [{ Key: "Name", Value: c.name }, ...participantTags(ctx.state.prefix, ctx.lesson)] }],
         }),
-      ),
     (made) => DEAD_ENDPOINT.test(String(made.VpcEndpoint?.State ?? "")),
   );
   const id = out.VpcEndpoint?.VpcEndpointId;
@@ -99,7 +88,7 @@ export async function offerToRemoveStrays(ctx: LessonContext, view: CloudView): 
   for (const e of strayEndpoints(view)) {
     ctx.io.notify({ type: "notice", level: "warn", message: ctx.t("endpoint.stray", { id: e.id, service: e.serviceName }) });
     if (!ctx.io.interactive || !(await ctx.io.confirm(ctx.t("endpoint.removeStray", { id: e.id }), true))) continue;
-    const out = await ctx.clients.ec2.send(new DeleteVpcEndpointsCommand({ VpcEndpointIds: [e.id] }));
+    const out = await awsPort(ctx.clients).ec2.deleteVpcEndpoints({ VpcEndpointIds: [e.id] });
     const failure = out.Unsuccessful?.[0];
     if (failure) throw new LabError("error.deleteFailed", { what: e.id, reason: failure.Error?.Message ?? "" }, { source: "aws" });
   }

@@ -3,16 +3,16 @@
  * "Verify service"; picks the VPC, subnet and security group. A wrong service name is refused by
  * AWS (InvalidServiceName) and explained; the VPC's default group works but is explained.
  */
-import { DescribeSecurityGroupsCommand, DescribeVpcEndpointServicesCommand } from "@aws-sdk/client-ec2";
 import { awsCode } from "../../errors.js";
 import { ourService, type CloudView } from "../cloud-view.js";
 import type { LessonContext } from "../context.js";
 import type { HandsOn } from "../step.js";
 import { createInterfaceEndpoint, ensureEndpointSg, offerToRemoveStrays, requireConsumer } from "./interface-endpoint-actions.js";
+import { awsPort } from "../../aws/port.js";
 
 async function serviceExists(ctx: LessonContext, name: string): Promise<boolean> {
   try {
-    const out = await ctx.clients.ec2.send(new DescribeVpcEndpointServicesCommand({ ServiceNames: [name] }));
+    const out = await awsPort(ctx.clients).ec2.describeVpcEndpointServices({ ServiceNames: [name] });
     return (out.ServiceDetails ?? []).length > 0 || (out.ServiceNames ?? []).includes(name);
   } catch (e) {
     if (awsCode(e) === "InvalidServiceName") return false;
@@ -36,9 +36,7 @@ async function askServiceName(ctx: LessonContext, expected: string, notes: strin
 }
 
 async function defaultGroupOf(ctx: LessonContext, vpcId: string): Promise<string | undefined> {
-  const out = await ctx.clients.ec2.send(
-    new DescribeSecurityGroupsCommand({ Filters: [{ Name: "vpc-id", Values: [vpcId] }, { Name: "group-name", Values: ["default"] }] }),
-  );
+  const out = await awsPort(ctx.clients).ec2.describeSecurityGroups({ Filters: [{ Name: "vpc-id", Values: [vpcId] }, { Name: "group-name", Values: ["default"] }] });
   return out.SecurityGroups?.[0]?.GroupId;
 }
 

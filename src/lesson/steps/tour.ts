@@ -1,9 +1,9 @@
 /** Step 2: what was built — the endpoints the stacks made, by type, from the cloud's real answer. */
-import { DescribeVpcEndpointsCommand } from "@aws-sdk/client-ec2";
 import { mark } from "../context.js";
 import { ourService } from "../cloud-view.js";
 import type { Step } from "../step.js";
 import type { EndpointReport } from "../../ui/io-host.js";
+import { awsPort } from "../../aws/port.js";
 
 export const tour: Step = {
   id: "tour",
@@ -16,7 +16,7 @@ export const tour: Step = {
   },
   async perform(ctx, view) {
     const vpcIds = [view.consumer?.resources.Vpc, view.provider?.resources.Vpc].filter((v): v is string => Boolean(v));
-    const out = await ctx.clients.ec2.send(new DescribeVpcEndpointsCommand({ Filters: [{ Name: "vpc-id", Values: vpcIds }] }));
+    const out = await awsPort(ctx.clients).ec2.describeVpcEndpoints({ Filters: [{ Name: "vpc-id", Values: vpcIds }] });
     const endpoints: EndpointReport[] = (out.VpcEndpoints ?? []).map((e) => ({
       side: e.VpcId === view.consumer?.resources.Vpc ? "Consumer" : "Provider",
       id: e.VpcEndpointId ?? "",

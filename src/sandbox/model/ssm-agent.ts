@@ -12,7 +12,7 @@
  */
 import { after, type Speed } from "../clock.js";
 import { egressAllows, ingressAllows } from "../../reachability/security-groups.js";
-import { exists, isReady, live, type Instance, type RegionWorld, type VpcEndpoint, type World } from "../world.js";
+import { exists, live, type Instance, type RegionWorld, type VpcEndpoint, type World } from "../world.js";
 import { endpointState } from "./endpoint-state.js";
 import { instanceStateAt } from "./target-health.js";
 
@@ -93,7 +93,3 @@ export function ssmAgentStatus(world: World, region: string, inst: Instance, now
   return { online: true, onlineAt, blockers: [] };
 }
 
-/** Is the instance visible and ready (for callers that only need a yes/no)? */
-export function isSsmManaged(world: World, region: string, inst: Instance, now: number, speed: Speed): boolean {
-  return isReady(inst.life, now) && ssmAgentStatus(world, region, inst, now, speed).online;
-}

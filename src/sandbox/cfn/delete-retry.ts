@@ -8,7 +8,7 @@
 import { untracked } from "../account/tracked-world.js";
 import type { HandlerContext } from "../handler.js";
 import type { Stack } from "../world.js";
-import { planStackDeletion } from "./delete.js";
+import { planStackDeletion, readingAt } from "./delete.js";
 import { providerFor } from "./resources/index.js";
 import { span } from "./timeline.js";
 import { resourceStates, statusAt } from "./view.js";
@@ -29,7 +29,7 @@ function stillBlocked(ctx: HandlerContext, stack: Stack, failedIds: string[], fa
     const r = stack.Resources.find((x) => x.LogicalResourceId === id);
     const blocker = r && providerFor(r.ResourceType).blocker;
     if (!r?.PhysicalResourceId || !blocker) return false;
-    for (let t = ctx.now; t <= failAt; t += step) if (!blocker({ ...ctx, now: t }, r.PhysicalResourceId, stack.StackId)) return false;
+    for (let t = ctx.now; t <= failAt; t += step) if (!blocker(readingAt(ctx, t), r.PhysicalResourceId, stack.StackId)) return false;
     return true;
   });
 }

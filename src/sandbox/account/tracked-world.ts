@@ -27,6 +27,16 @@ export function splitKey(key: EntityKey): [region: string, kind: string, id: str
 type Table = Record<string, unknown>;
 
 const views = new WeakMap<World, Tracker>();
+/** Every proxy of every view → the plain object it stands for. */
+const targets = new WeakMap<object, object>();
+
+/**
+ * The plain object behind a view's proxy (the value itself if it is none): for reading many
+ * entities without a proxy for each, nor marking them changed. Writes must go through the view.
+ */
+export function untracked<T extends object>(value: T): T {
+  return (targets.get(value) as T | undefined) ?? value;
+}
 
 /** A savepoint on a tracked world (undefined: a plain world, as a MemoryStore's). */
 export function savepointOf(world: World): (() => () => void) | undefined {
@@ -44,7 +54,6 @@ export class Tracker {
   readonly wholeTables = new Set<string>();
   readonly newRegions = new Set<string>();
   private journal: Map<EntityKey, string | undefined> | undefined;
-  private readonly targets = new WeakMap<object, object>(); // proxy → target
   private readonly proxies = new WeakMap<object, object>(); // target → proxy
 
   constructor(readonly raw: World) {}
@@ -111,7 +120,7 @@ export class Tracker {
   /** Plain data to store: proxies inside become copies of their targets. */
   private plain(value: unknown): unknown {
     if (value === null || typeof value !== "object") return value;
-    const target = this.targets.get(value);
+    const target = targets.get(value);
     if (target) return structuredClone(target);
     if (Array.isArray(value)) {
       for (let i = 0; i < value.length; i++) value[i] = this.plain(value[i]);
@@ -126,7 +135,7 @@ export class Tracker {
     if (known) return known;
     const proxy = new Proxy(target, this.handler(owner));
     this.proxies.set(target, proxy);
-    this.targets.set(proxy, target);
+    targets.set(proxy, target);
     return proxy;
   }
 

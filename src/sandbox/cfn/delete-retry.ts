@@ -5,9 +5,10 @@
  * blocked them is gone now (the learner deleted the endpoint two minutes later), the rest of the
  * delete is planned again from now — and the stack ends DELETE_COMPLETE, as on AWS.
  */
+import { untracked } from "../account/tracked-world.js";
 import type { HandlerContext } from "../handler.js";
 import type { Stack } from "../world.js";
-import { planStackDeletion } from "./delete.js";
+import { planStackDeletion, readingAt } from "./delete.js";
 import { providerFor } from "./resources/index.js";
 import { span } from "./timeline.js";
 import { resourceStates, statusAt } from "./view.js";
@@ -17,7 +18,8 @@ const FOREVER = Number.MAX_SAFE_INTEGER;
 /** A delete in progress now whose plan ends DELETE_FAILED later. */
 function pendingFailure(stack: Stack, now: number): boolean {
   const last = stack.StatusTimeline[stack.StatusTimeline.length - 1];
-  return statusAt(stack, now).status === "DELETE_IN_PROGRESS" && last?.status === "DELETE_FAILED" && last.at > now;
+  // (the planned failure first: it rules out every finished stack without reading its timeline through)
+  return last?.status === "DELETE_FAILED" && last.at > now && statusAt(stack, now).status === "DELETE_IN_PROGRESS";
 }
 
 /** Does some blocked resource stay blocked until the planned failure (checked every 30 AWS seconds)? */
@@ -27,7 +29,7 @@ function stillBlocked(ctx: HandlerContext, stack: Stack, failedIds: string[], fa
     const r = stack.Resources.find((x) => x.LogicalResourceId === id);
     const blocker = r && providerFor(r.ResourceType).blocker;
     if (!r?.PhysicalResourceId || !blocker) return false;
-    for (let t = ctx.now; t <= failAt; t += step) if (!blocker({ ...ctx, now: t }, r.PhysicalResourceId, stack.StackId)) return false;
+    for (let t = ctx.now; t <= failAt; t += step) if (!blocker(readingAt(ctx, t), r.PhysicalResourceId, stack.StackId)) return false;
     return true;
   });
 }
@@ -46,5 +48,6 @@ function replan(ctx: HandlerContext, stack: Stack): void {
 
 /** Runs after every command that changed the world. */
 export function retryBlockedDeletes(ctx: HandlerContext): void {
-  for (const stack of Object.values(ctx.rw.stacks)) if (pendingFailure(stack, ctx.now)) replan(ctx, stack);
+  // Looked for in the plain stacks (an account keeps every deleted stack 90 days); replanned through the view.
+  for (const [id, stack] of Object.entries(untracked(ctx.rw).stacks)) if (pendingFailure(stack, ctx.now)) replan(ctx, ctx.rw.stacks[id]!);
 }

@@ -4,6 +4,7 @@
  * uses a resource, CloudFormation retries for a while (about 15 minutes for a DependencyViolation)
  * and then marks it DELETE_FAILED; what it depends on is then left alone, the rest is deleted.
  */
+import { untracked } from "../account/tracked-world.js";
 import type { HandlerContext } from "../handler.js";
 import type { Stack, StackResource } from "../world.js";
 import { creationOrder } from "./graph.js";
@@ -16,17 +17,23 @@ const RETRY_STEP_SECONDS = 30;
 
 const atTime = (ctx: HandlerContext, now: number): HandlerContext => ({ ...ctx, now });
 
+/**
+ * What a blocker reads at `now`: the plain world, not the change-tracking view (a blocker only
+ * reads, and it is asked again at every retry step, each time over the whole account).
+ */
+export const readingAt = (ctx: HandlerContext, now: number): HandlerContext => ({ ...ctx, now, world: untracked(ctx.world), rw: untracked(ctx.rw) });
+
 /** The first time from `start` on when nothing blocks the delete, or the block that stayed. */
 function waitUntilFree(ctx: HandlerContext, stack: Stack, r: StackResource, start: number) {
   const provider = providerFor(r.ResourceType);
   if (!provider.blocker || !r.PhysicalResourceId) return { freeAt: start };
   let t = start;
-  let block = provider.blocker(atTime(ctx, t), r.PhysicalResourceId, stack.StackId);
+  let block = provider.blocker(readingAt(ctx, t), r.PhysicalResourceId, stack.StackId);
   if (!block) return { freeAt: start };
   const deadline = start + span(ctx, block.retrySeconds);
   while (t < deadline) {
     t = Math.min(deadline, t + Math.max(1, span(ctx, RETRY_STEP_SECONDS)));
-    block = provider.blocker(atTime(ctx, t), r.PhysicalResourceId, stack.StackId);
+    block = provider.blocker(readingAt(ctx, t), r.PhysicalResourceId, stack.StackId);
     if (!block) return { freeAt: t };
   }
   return { block, failAt: Math.max(deadline, start + span(ctx, 1)) };

@@ -1,5 +1,5 @@
 /** Stacks, events and resources shaped as the CloudFormation API returns them (at `now`). */
-import type { Stack as SdkStack, StackEvent as SdkEvent, StackResource as SdkResource, StackResourceSummary } from "@aws-sdk/client-cloudformation";
+import type { Stack as SdkStack, StackEvent as SdkEvent, StackResource as SdkResource, StackResourceSummary, StackSummary } from "@aws-sdk/client-cloudformation";
 import type { Stack, StackEvent } from "../world.js";
 import { resourceStates, statusAt, type ResourceState } from "./view.js";
 
@@ -23,6 +23,20 @@ export function describeStack(stack: Stack, now: number): SdkStack {
     EnableTerminationProtection: false,
     DriftInformation: { StackDriftStatus: "NOT_CHECKED" },
     RollbackConfiguration: {},
+  };
+}
+
+/** A stack as ListStacks lists it (read for every stack the account keeps: nothing else is copied). */
+export function summarizeStack(stack: Stack, now: number): StackSummary {
+  const { status, reason } = statusAt(stack, now);
+  return {
+    StackId: stack.StackId,
+    StackName: stack.StackName,
+    CreationTime: new Date(stack.CreationTime),
+    ...(stack.DeletionTime !== undefined && stack.DeletionTime <= now ? { DeletionTime: new Date(stack.DeletionTime) } : {}),
+    StackStatus: status as StackSummary["StackStatus"],
+    ...(reason ? { StackStatusReason: reason } : {}),
+    ...(stack.Description ? { TemplateDescription: stack.Description } : {}),
   };
 }
 

@@ -3,9 +3,10 @@ import type { HandlerContext } from "../handler.js";
 import type { Stack, StackEvent, StackResource } from "../world.js";
 
 export function statusAt(stack: Stack, now: number): { status: string; reason?: string } {
-  let current: { status: string; reason?: string } = { status: "CREATE_IN_PROGRESS" };
-  for (const s of stack.StatusTimeline) if (s.at <= now) current = s.reason ? { status: s.status, reason: s.reason } : { status: s.status };
-  return current;
+  let current: (typeof stack.StatusTimeline)[number] | undefined;
+  for (const s of stack.StatusTimeline) if (s.at <= now) current = s;
+  if (!current) return { status: "CREATE_IN_PROGRESS" };
+  return current.reason ? { status: current.status, reason: current.reason } : { status: current.status };
 }
 
 /** Events that have happened by `now`, newest first (as DescribeStackEvents lists them). */

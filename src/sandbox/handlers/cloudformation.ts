@@ -5,7 +5,7 @@
 import type * as Cfn from "@aws-sdk/client-cloudformation";
 import { createStackRecord } from "../cfn/stacks.js";
 import { deleteStack } from "../cfn/delete.js";
-import { describeEvent, describeResources, describeStack, summarizeResources } from "../cfn/describe.js";
+import { describeEvent, describeResources, describeStack, summarizeResources, summarizeStack } from "../cfn/describe.js";
 import { findStack, requireStack, visibleEvents } from "../cfn/view.js";
 import { handler, type HandlerContext, type HandlerTable } from "../handler.js";
 import type { Stack } from "../world.js";
@@ -45,18 +45,7 @@ export const cloudFormationHandlers: HandlerTable = {
     const summaries = Object.values(ctx.rw.stacks)
       .filter((s) => s.life.createdAt <= ctx.now)
       .sort((a, b) => b.CreationTime - a.CreationTime)
-      .map((s) => {
-        const d = describeStack(s, ctx.now);
-        return {
-          StackId: s.StackId,
-          StackName: s.StackName,
-          CreationTime: d.CreationTime,
-          ...(d.DeletionTime ? { DeletionTime: d.DeletionTime } : {}),
-          StackStatus: d.StackStatus,
-          ...(d.StackStatusReason ? { StackStatusReason: d.StackStatusReason } : {}),
-          ...(s.Description ? { TemplateDescription: s.Description } : {}),
-        };
-      })
+      .map((s) => summarizeStack(s, ctx.now))
       .filter((s) => !wanted || wanted.length === 0 || wanted.includes(s.StackStatus as Cfn.StackStatus));
     const p = page(summaries, input.NextToken);
     return { StackSummaries: p.items, ...(p.NextToken ? { NextToken: p.NextToken } : {}) };

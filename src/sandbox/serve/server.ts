@@ -10,6 +10,7 @@ import type { AddressInfo } from "node:net";
 import type { Sandbox } from "../middleware.js";
 import { errorAnswer, type Answer } from "./answers.js";
 import { dispatch } from "./dispatch.js";
+import { operationsOf, SERVICE_MODELS } from "./models.js";
 import type { SandboxCredentials } from "./sigv4.js";
 
 export interface ServedSandbox {
@@ -115,6 +116,11 @@ export async function serveSandbox(opts: ServeOptions): Promise<ServedSandbox> {
     if (socket.writable) socket.end(`HTTP/1.1 ${status}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
     socket.destroy();
   });
+
+  // Ready before the first request: the account open and read, every service's model loaded
+  // (else the first command of each service waits for them: the slowest answers of a lesson).
+  opts.sandbox.store.transact(() => undefined, true);
+  await Promise.all(Object.values(SERVICE_MODELS).map(operationsOf));
 
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);

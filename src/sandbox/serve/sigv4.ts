@@ -93,6 +93,19 @@ function queryOf(search: string): Record<string, string | string[]> {
   return query;
 }
 
+/** One signer per key, region and service: it keeps the day's signing key (four HMACs to derive). */
+const signers = new Map<string, SignatureV4>();
+function signerFor(credentials: SandboxCredentials, scope: SignedScope): SignatureV4 {
+  const key = [credentials.accessKeyId, credentials.secretAccessKey, scope.region, scope.service].join("\n");
+  let signer = signers.get(key);
+  if (!signer) {
+    if (signers.size >= 64) signers.clear(); // (a bound: regions × services, or keys of tests)
+    signer = new SignatureV4({ credentials: { ...credentials }, region: scope.region, service: scope.service, sha256: Sha256, applyChecksum: false });
+    signers.set(key, signer);
+  }
+  return signer;
+}
+
 /** Checks the signature of `req` for the sandbox's one key; `isRegion` says which regions exist. */
 export async function checkSignature(
   req: IncomingSigned,
@@ -116,7 +129,7 @@ export async function checkSignature(
     if (v !== undefined) headers[name] = Array.isArray(v) ? v.join(",") : v;
   }
   const q = req.url.indexOf("?");
-  const signer = new SignatureV4({ credentials, region: scope.region, service: scope.service, sha256: Sha256, applyChecksum: false });
+  const signer = signerFor(credentials, scope);
   const signed = await signer.sign(
     {
       method: req.method,

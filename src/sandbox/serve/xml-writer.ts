@@ -3,7 +3,8 @@
  * XmlShapeDeserializer reads back, walking the SDK's output schema. Element names are the member's
  * `xmlName` (EC2: `vpcEndpoint`, `subnetIdSet`) or its own name; a list wraps its items in
  * `member` (EC2: `item`, the list member's `xmlName`) unless it is flattened; a map is
- * `entry`/`key`/`value`. Built with the SDK's own XmlNode, which escapes text and attributes.
+ * `entry`/`key`/`value`. Text and attributes are escaped by the SDK's own XmlText and XmlNode;
+ * the elements are written straight to text (a room's answers are many: no node tree per answer).
  */
 import { XmlNode, XmlText } from "@aws-sdk/xml-builder";
 import { NormalizedSchema } from "@smithy/core/schema";
@@ -22,21 +23,37 @@ function text(ns: NormalizedSchema, value: unknown): string {
   return String(value);
 }
 
-/** `value` written into `parent` as elements named `name` (several for a flattened list). */
-function write(parent: XmlNode, name: string, ns: NormalizedSchema, value: unknown): void {
+/** XML text being written: elements appended as strings (no node tree, one join at the end). */
+class Out {
+  readonly parts: string[] = [];
+  open(name: string): number {
+    return this.parts.push(`<${name}>`) - 1;
+  }
+  /** Closes what `open` began at `at`; an element that got nothing is written `<name/>`, as XmlNode writes it. */
+  close(name: string, at: number): void {
+    if (this.parts.length === at + 1) this.parts[at] = `<${name}/>`;
+    else this.parts.push(`</${name}>`);
+  }
+  leaf(name: string, text: string): void {
+    this.parts.push(`<${name}>${new XmlText(text).toString()}</${name}>`);
+  }
+}
+
+/** `value` written into `out` as elements named `name` (several for a flattened list). */
+function write(out: Out, name: string, ns: NormalizedSchema, value: unknown): void {
   if (value === undefined || value === null) return;
   const traits = ns.getMergedTraits() as { xmlFlattened?: boolean };
   if (ns.isListSchema()) {
     if (!Array.isArray(value)) return;
     const member = ns.getValueSchema();
     if (traits.xmlFlattened) {
-      for (const item of value) write(parent, name, member, item);
+      for (const item of value) write(out, name, member, item);
       return;
     }
-    const list = new XmlNode(name);
+    const at = out.open(name);
     const itemName = (member.getMergedTraits() as { xmlName?: string }).xmlName ?? "member";
-    for (const item of value) write(list, itemName, member, item);
-    parent.addChildNode(list);
+    for (const item of value) write(out, itemName, member, item);
+    out.close(name, at);
     return;
   }
   if (ns.isMapSchema()) {
@@ -44,57 +61,65 @@ function write(parent: XmlNode, name: string, ns: NormalizedSchema, value: unkno
     const keyName = (ns.getKeySchema().getMergedTraits() as { xmlName?: string }).xmlName ?? "key";
     const valueSchema = ns.getValueSchema();
     const valueName = (valueSchema.getMergedTraits() as { xmlName?: string }).xmlName ?? "value";
-    const holder = traits.xmlFlattened ? parent : new XmlNode(name);
+    const at = traits.xmlFlattened ? -1 : out.open(name);
     for (const [k, v] of Object.entries(value as Record<string, unknown>)) {
-      const entry = new XmlNode(traits.xmlFlattened ? name : "entry");
-      entry.addChildNode(new XmlNode(keyName).addChildNode(new XmlText(k)));
-      write(entry, valueName, valueSchema, v);
-      holder.addChildNode(entry);
+      const entryName = traits.xmlFlattened ? name : "entry";
+      const entry = out.open(entryName);
+      out.leaf(keyName, k);
+      write(out, valueName, valueSchema, v);
+      out.close(entryName, entry);
     }
-    if (holder !== parent) parent.addChildNode(holder);
+    if (at >= 0) out.close(name, at);
     return;
   }
   if (ns.isStructSchema()) {
     if (typeof value !== "object") return;
-    const node = new XmlNode(name);
-    writeMembers(node, ns, value as Record<string, unknown>);
-    parent.addChildNode(node);
+    const at = out.open(name);
+    writeMembers(out, ns, value as Record<string, unknown>);
+    out.close(name, at);
     return;
   }
   if (ns.isDocumentSchema()) return;
-  parent.addChildNode(new XmlNode(name).addChildNode(new XmlText(text(ns, value))));
+  out.leaf(name, text(ns, value));
 }
 
-/** The members of a structure `value`, as children of `node`. */
-export function writeMembers(node: XmlNode, ns: NormalizedSchema, value: Record<string, unknown>): void {
+/** The members of a structure `value`, appended to `out`. */
+function writeMembers(out: Out, ns: NormalizedSchema, value: Record<string, unknown>): void {
   for (const [memberName, member] of ns.structIterator()) {
     const name = (member.getMemberTraits() as { xmlName?: string }).xmlName ?? memberName;
-    write(node, name, member, value[memberName]);
+    write(out, name, member, value[memberName]);
   }
+}
+
+/** `<name xmlns="namespace">` (the namespace escaped as XmlNode escapes an attribute). */
+function openWithNamespace(name: string, namespace: string): string {
+  return new XmlNode(name).addAttribute("xmlns", namespace).toString().replace(/\/>$/, ">");
 }
 
 const DECLARATION = '<?xml version="1.0" encoding="UTF-8"?>';
 
 /** EC2's answer: `<DescribeVpcsResponse xmlns=...><requestId>…</requestId>…members…</…>`. */
 export function ec2Answer(operation: string, namespace: string, outputSchema: unknown, output: Record<string, unknown>, requestId: string): string {
-  const root = new XmlNode(`${operation}Response`).addAttribute("xmlns", namespace);
-  root.addChildNode(new XmlNode("requestId").addChildNode(new XmlText(requestId)));
+  const out = new Out();
+  out.leaf("requestId", requestId);
   const ns = NormalizedSchema.of(outputSchema as never);
-  if (ns.isStructSchema()) writeMembers(root, ns, output);
-  return DECLARATION + root.toString();
+  if (ns.isStructSchema()) writeMembers(out, ns, output);
+  return `${DECLARATION}${openWithNamespace(`${operation}Response`, namespace)}${out.parts.join("")}</${operation}Response>`;
 }
 
 /** awsQuery's answer: `<XxxResponse xmlns=...><XxxResult>…</XxxResult><ResponseMetadata>…`. */
 export function queryAnswer(operation: string, namespace: string, outputSchema: unknown, output: Record<string, unknown>, requestId: string): string {
-  const root = new XmlNode(`${operation}Response`).addAttribute("xmlns", namespace);
+  const out = new Out();
   const ns = NormalizedSchema.of(outputSchema as never);
   if (ns.isStructSchema()) {
-    const result = new XmlNode(`${operation}Result`);
-    writeMembers(result, ns, output);
-    root.addChildNode(result);
+    const at = out.open(`${operation}Result`);
+    writeMembers(out, ns, output);
+    out.close(`${operation}Result`, at);
   }
-  root.addChildNode(new XmlNode("ResponseMetadata").addChildNode(new XmlNode("RequestId").addChildNode(new XmlText(requestId))));
-  return DECLARATION + root.toString();
+  const metadata = out.open("ResponseMetadata");
+  out.leaf("RequestId", requestId);
+  out.close("ResponseMetadata", metadata);
+  return `${DECLARATION}${openWithNamespace(`${operation}Response`, namespace)}${out.parts.join("")}</${operation}Response>`;
 }
 
 /** EC2's error: `<Response><Errors><Error><Code>…</Code><Message>…</Message></Error></Errors><RequestID>…`. */

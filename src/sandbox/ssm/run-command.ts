@@ -4,6 +4,7 @@
  * world at that moment (reachability model), and records when it becomes visible (~1.5 s) and
  * when it finishes (visible + the script's own duration, e.g. a curl timeout), both × speed.
  */
+import { untracked } from "../account/tracked-world.js";
 import { after } from "../clock.js";
 import type { HandlerContext } from "../handler.js";
 import { sandboxReachabilityFacts } from "../reachability-facts.js";
@@ -21,7 +22,8 @@ export function scriptPath(instanceId: string, commandId: string): string {
 }
 
 function invoke(ctx: HandlerContext, commandId: string, instanceId: string, script: string): CommandInvocation {
-  const facts = sandboxReachabilityFacts(ctx.world, ctx.region, instanceId, ctx.now, ctx.speed);
+  // (read from the plain world: the facts are copies, and a room's account is read whole here)
+  const facts = sandboxReachabilityFacts(untracked(ctx.world), ctx.region, instanceId, ctx.now, ctx.speed);
   const visibleAt = after(ctx.now, DELIVERY_SECONDS, ctx.speed);
   if (!facts) {
     return { InstanceId: instanceId, visibleAt, finishedAt: visibleAt, Status: "Failed", ResponseCode: 1, StandardOutputContent: "", StandardErrorContent: "", reason: "instance-gone" };

@@ -93,7 +93,7 @@ async function playLesson(s: TmuxSession, run: Run): Promise<{ prompts: string[]
       const steps = (all.match(/(Step|ステップ) \d+\/\d+ /g) ?? []).length;
       if ((prompt.startsWith(text.runAsk) || prompt.startsWith(text.howToDo)) && steps !== checkedStep) {
         checkedStep = steps;
-        if (!/(Step|ステップ) \d+\/\d+ /.test(visible)) conceptCut.push(prompt);
+        if (!/(Step|ステップ) \d+\/\d+ /.test(visible)) conceptCut.push(prompt + "\n" + all.slice(-4000));
       }
       if (run.mode === "hands-on" && prompt.startsWith(text.serviceName)) {
         const name = /com\.amazonaws\.vpce\.[a-z0-9-]+\.vpce-svc-[0-9a-f]+/.exec(all)?.[0] ?? "";

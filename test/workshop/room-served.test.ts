@@ -8,7 +8,7 @@
  * and the learners' next commands just work.
  */
 import { spawn, type ChildProcess } from "node:child_process";
-import { chmodSync, mkdtempSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { chmodSync, existsSync, mkdtempSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { DeleteStackCommand, CloudFormationClient } from "@aws-sdk/client-cloudformation";
@@ -126,6 +126,21 @@ describe("a served workshop room", () => {
         expect(sheet).not.toContain(`team-0${j + 1}`);
       }
     });
+  });
+
+  it("says clearly, in the learner's language, when the join line is wrong, the room does not answer or the code is unknown; changes nothing", async () => {
+    const l = freshLearner();
+    const code = /\/join\/([\w-]+)/.exec(line(0))![1]!;
+    const bad = runCli(l, ["join", "team-01"]);
+    expect([bad.status, bad.stdout]).toEqual([2, ""]);
+    expect(bad.stderr).toContain("is not a join address");
+    const gone = runCli({ ...l, env: { ...l.env, LANG: "ja_JP.UTF-8" } }, ["join", `http://127.0.0.1:1/join/${code}`]);
+    expect([gone.status, gone.stdout]).toEqual([5, ""]);
+    expect(gone.stderr).toContain("の部屋から応答がありません");
+    const wrong = runCli(l, ["join", `${served.url}/join/${code.slice(0, -2)}zz`]);
+    expect([wrong.status, wrong.stdout]).toEqual([1, ""]);
+    expect(wrong.stderr).toContain("does not know this join code");
+    expect(existsSync(l.stateDir)).toBe(false);
   });
 
   let victimEndpoint = "";

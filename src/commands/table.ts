@@ -161,7 +161,7 @@ export const PROGRAM: CommandRow = {
             { flags: "--prefix-base <base>", help: "workshop.help.opt.prefixBase" },
             { flags: "--participants <list>", help: "workshop.help.opt.participantsList" },
             ROOM,
-            "region",
+            { flags: "--region <region>", help: "room.help.opt.region" },
             { flags: "--host <host>", help: "serve.help.host" },
             { flags: "--port <port>", help: "room.help.opt.port" },
             "sandboxSpeed",

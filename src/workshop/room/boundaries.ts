@@ -96,8 +96,10 @@ class Owners {
       case "stackName":
         return this.ofName(id);
       case "stack": {
-        const s = rw.stacks[id] ?? Object.values(rw.stacks).find((x) => x.StackName === id && x.life.deletedAt === undefined);
-        return s ? [...this.ofName(s.StackName), ...this.tagged(s.Tags)] : undefined;
+        // By id (an ARN), else by name: a name is someone's whether or not its stack exists (or is being deleted).
+        const s = rw.stacks[id];
+        if (s) return [...this.ofName(s.StackName), ...this.tagged(s.Tags)];
+        return id.startsWith("arn:") ? undefined : this.ofName(id);
       }
       case "vpc": {
         const v = rw.vpcs[id];

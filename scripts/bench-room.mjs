@@ -86,6 +86,14 @@ const results = await Promise.all(people.map((p) => run(p.env, ["--yes", "--json
 const seconds = (Date.now() - t0) / 1000;
 vm();
 clearInterval(sampler);
+/** The server's CPU time (user + system, ms): divided by the requests, a cost the machine's load does not inflate. */
+let cpuMs = NaN;
+try {
+  const f = readFileSync(`/proc/${server.pid}/stat`, "utf8").split(") ")[1].split(" ");
+  cpuMs = ((Number(f[11]) + Number(f[12])) * 1000) / 100; // clock ticks (USER_HZ = 100)
+} catch {
+  // not Linux
+}
 const finished = results.filter((r) => r.code === 0 && r.out.includes('"type":"lesson-finished"')).length;
 server.kill("SIGTERM");
 proxy.close();
@@ -98,6 +106,7 @@ console.log(`workshop room: ${learners} participants' whole lessons at once, loo
 console.log(`  finished            ${finished}/${learners} in ${seconds.toFixed(1)} s`);
 console.log(`  requests            ${times.length}`);
 console.log(`  latency p50 / p99   ${p50.toFixed(1)} ms / ${p99.toFixed(1)} ms (max ${Math.max(...times).toFixed(1)} ms)   target p99 ≤ 100 ms ${p99 <= 100 ? "✔" : "✖"}`);
+console.log(`  server CPU          ${(cpuMs / 1000).toFixed(1)} s in all, ${(cpuMs / times.length).toFixed(2)} ms a request`);
 console.log(`  server peak RSS     ${mib} MiB   target ≤ 300 MiB ${peak / 1024 <= 300 ? "✔" : "✖"}`);
 for (const r of results.filter((x) => x.code !== 0).slice(0, 3)) console.log(`  ✖ exit ${r.code}: ${r.err.trim().split("\n")[0]}`);
 process.exitCode = finished === learners ? 0 : 1;

@@ -54,7 +54,8 @@ function localizeHelp(text: string, t: Translate): string {
 
 /** Options that take a value, so the word after them is not a command. */
 function takesValue(program: Command, token: string): boolean {
-  const all = [program, ...program.commands].flatMap((c) => c.options);
+  const every = (c: Command): Command[] => [c, ...c.commands.flatMap(every)];
+  const all = every(program).flatMap((c) => c.options);
   return all.some((o) => (o.long === token || o.short === token) && (o.required || o.optional));
 }
 
@@ -77,13 +78,25 @@ function usageMessage(err: CommanderError, t: Translate, program: Command, argv:
   const token = /'([^']*)'/.exec(err.message)?.[1] ?? "";
   const commands = program.commands.map((c) => c.name()).join(", ");
   if (err.code === "commander.excessArguments") {
-    const word = firstWord(program, argv) ?? "";
-    const known = program.commands.find((c) => c.name() === word);
-    if (!known) return t("guard.usage.unknownCommand", { token: word, commands });
-    const sub = known.commands.length > 0 ? known.commands.map((c) => c.name()).join(", ") : "";
-    const rest = argv.slice(argv.indexOf(word) + 1);
+    // Down the command words the learner typed (`workshop plan`), past its arguments: the next word is the extra one.
+    let cmd = program;
+    let rest = argv;
+    const path: string[] = [];
+    for (let word = firstWord(program, rest); word !== undefined; word = firstWord(program, rest)) {
+      const sub = cmd.commands.find((c) => c.name() === word);
+      if (!sub) break;
+      path.push(word);
+      cmd = sub;
+      rest = rest.slice(rest.indexOf(word) + 1);
+    }
+    for (let n = 0; n < cmd.registeredArguments.length; n++) {
+      const word = firstWord(program, rest);
+      if (word !== undefined) rest = rest.slice(rest.indexOf(word) + 1);
+    }
     const extra = firstWord(program, rest) ?? "";
-    return sub ? t("guard.usage.unknownCommand", { token: extra, commands: sub }) : t("guard.usage.unexpectedArgument", { token: extra, command: word });
+    if (path.length === 0) return t("guard.usage.unknownCommand", { token: extra, commands });
+    const sub = cmd.commands.map((c) => c.name()).join(", ");
+    return sub ? t("guard.usage.unknownCommand", { token: extra, commands: sub }) : t("guard.usage.unexpectedArgument", { token: extra, command: path.join(" ") });
   }
   if (err.code === "commander.unknownCommand") {
     const parent = program.commands.find((c) => c.name() === firstWord(program, argv));

@@ -13,7 +13,7 @@ import type { ServiceQuotasClient } from "@aws-sdk/client-service-quotas";
 import type { HttpAuthScheme } from "@smithy/types";
 import type { Sandbox } from "../sandbox/middleware.js";
 import { LabError } from "../errors.js";
-import { AWS_MAX_ATTEMPTS, DEFAULT_TIMEOUT_SECONDS, guardNetwork } from "./network-guard.js";
+import { AWS_MAX_ATTEMPTS, DEFAULT_TIMEOUT_SECONDS, guardNetwork, type NoAnswerListener } from "./network-guard.js";
 
 export interface AwsClients {
   region: string;
@@ -36,6 +36,8 @@ export interface AwsTarget {
   maxAttempts?: number;
   /** Seconds a request may go unanswered (PRIVATELINK_LAB_TIMEOUT). */
   timeoutSeconds?: number;
+  /** Told once, at the first request left unanswered, that the SDK tries again (and how often). */
+  onNoAnswer?: NoAnswerListener;
 }
 
 /** Connect and answer timeouts: a server that accepts but never answers cannot hang a command. */
@@ -79,8 +81,9 @@ export async function createAwsClients(target: AwsTarget): Promise<AwsClients> {
     ...(target.profile ? { profile: target.profile } : {}),
   };
   const breaker = {};
+  const attempts = target.maxAttempts ?? AWS_MAX_ATTEMPTS;
   const guard = <C extends Parameters<typeof guardNetwork>[0]>(client: C, service: keyof typeof HOST_OF_CLIENT): C =>
-    guardNetwork(client, target.endpointUrl ?? `https://${HOST_OF_CLIENT[service]}.${target.region}.amazonaws.com`, seconds, breaker);
+    guardNetwork(client, target.endpointUrl ?? `https://${HOST_OF_CLIENT[service]}.${target.region}.amazonaws.com`, seconds, breaker, attempts, target.onNoAnswer);
   return {
     region: target.region,
     ec2: guard(new sdk.EC2Client(common), "ec2"),

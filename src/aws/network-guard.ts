@@ -42,11 +42,41 @@ export function timeoutSeconds(env: NodeJS.ProcessEnv): number {
 }
 
 interface GuardableClient {
-  middlewareStack: { add: (mw: never, options: { step: "initialize"; priority: "high"; name: string }) => void };
+  middlewareStack: {
+    add(mw: never, options: { step: "initialize"; priority: "high"; name: string }): void;
+    add(mw: never, options: { step: "deserialize"; priority: "high"; name: string }): void;
+  };
 }
 
-/** Adds the guard to a client; `endpoint` is what the message names (URL or AWS host). */
-export function guardNetwork<C extends GuardableClient>(client: C, endpoint: string, seconds: number, breaker: { down?: LabError }): C {
+/** What the learner is told when a request first goes unanswered: it is tried again, this often, each this long. */
+export type NoAnswerListener = (info: { endpoint: string; seconds: number; retries: number }) => void;
+
+/**
+ * Adds the guard to a client; `endpoint` is what the message names (URL or AWS host). A request
+ * left unanswered is tried again by the SDK (`attempts` in all): the first time, `onNoAnswer` says
+ * so, so that a silent endpoint is not minutes of nothing on the screen.
+ */
+export function guardNetwork<C extends GuardableClient>(
+  client: C,
+  endpoint: string,
+  seconds: number,
+  breaker: { down?: LabError; told?: boolean },
+  attempts = AWS_MAX_ATTEMPTS,
+  onNoAnswer?: NoAnswerListener,
+): C {
+  // Each attempt (below the SDK's retries): the first one left unanswered is told about.
+  const attempt = (next: (args: unknown) => Promise<unknown>) => async (args: unknown) => {
+    try {
+      return await next(args);
+    } catch (err) {
+      if (onNoAnswer && !breaker.told && attempts > 1 && networkProblem(err) === "timeout") {
+        breaker.told = true;
+        onNoAnswer({ endpoint, seconds, retries: attempts - 1 });
+      }
+      throw err;
+    }
+  };
+  client.middlewareStack.add(attempt as never, { step: "deserialize", priority: "high", name: "privatelinkLabNoAnswer" });
   const middleware = (next: (args: unknown) => Promise<unknown>) => async (args: unknown) => {
     if (breaker.down) throw breaker.down;
     try {
@@ -54,7 +84,7 @@ export function guardNetwork<C extends GuardableClient>(client: C, endpoint: str
     } catch (err) {
       const problem = networkProblem(err);
       if (!problem) throw err;
-      breaker.down = new LabError(`guard.network.${problem}`, { endpoint, seconds, attempts: AWS_MAX_ATTEMPTS }, { cause: err, source: "network" });
+      breaker.down = new LabError(`guard.network.${problem}`, { endpoint, seconds, attempts }, { cause: err, source: "network" });
       throw breaker.down;
     }
   };

@@ -6,6 +6,7 @@
  */
 import { CreateTagsCommand } from "@aws-sdk/client-ec2";
 import { diagnose } from "../diagnose/diagnose.js";
+import { loadDiagnoseText } from "../diagnose/text.js";
 import { LabError } from "../errors.js";
 import { saveState, type LessonContext } from "../lesson/context.js";
 import { curlFromConsumer } from "../lesson/steps/curl.js";
@@ -115,7 +116,8 @@ export async function startChallenge(ctx: LessonContext, id: string): Promise<vo
     if (!showsBreak(scene, d)) {
       const other = !active && recognise(ctx, scene);
       if (other) throw halfStarted(other.id);
-      throw new LabError("challenge.notReady", { link: scene.first.id });
+      // The link as diagnose names it to the learner, not its id.
+      throw new LabError("challenge.notReady", { link: loadDiagnoseText(ctx.lesson, ctx.io.lang).links[scene.first.id]?.short ?? scene.first.id });
     }
     // Broken as this challenge breaks it: an earlier start got this far.
     if (!active) adopt(ctx, id);

@@ -164,9 +164,12 @@ export async function clientsFor(state: LessonState, opts: GlobalOptions, e: Env
   const { createAwsClients, createSandboxClients } = await import("../aws/clients.js");
   if (state.backend === "aws") {
     const endpointUrl = opts.endpointUrl ?? state.endpointUrl ?? e.env.AWS_ENDPOINT_URL;
+    const t = translator(state.lang);
     return createAwsClients({
       region: state.region,
       timeoutSeconds: timeoutSeconds(e.env),
+      // Said on standard error, beside the spinner: standard output stays the lesson's (or --json's).
+      onNoAnswer: ({ endpoint, seconds, retries }) => (e.stderr ?? process.stderr).write(`! ${t("screens2.network.retrying", { endpoint, seconds, retries, total: seconds * retries })}\n`),
       ...(state.profile ? { profile: state.profile } : {}),
       ...(endpointUrl ? { endpointUrl } : {}),
     });

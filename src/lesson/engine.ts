@@ -69,7 +69,10 @@ async function learnerDoes(ctx: LessonContext, step: Step, content: StepContent,
     const text = content.hints[Math.min(hint, content.hints.length - 1)];
     const missing = step.detect(current, ctx.state);
     ctx.io.notify({ type: "notice", level: "warn", message: ctx.t("engine.notYet", { why: ctx.t(missing.why, missing.vars) }) });
-    if (text) explain(ctx, step.id, "hint", `${ctx.t("engine.hint", { n: Math.min(hint + 1, content.hints.length), total: content.hints.length })} ${text}`, current);
+    // A situation with a note of its own (an endpoint to an AWS service) is told by it, not by the next general hint.
+    const own = missing.note ? content.notes[missing.note] : undefined;
+    if (own) explain(ctx, step.id, "hint", own, current);
+    else if (text) explain(ctx, step.id, "hint", `${ctx.t("engine.hint", { n: Math.min(hint + 1, content.hints.length), total: content.hints.length })} ${text}`, current);
     hint += 1;
     if (!ctx.io.interactive && hint > content.hints.length) throw new LabError("error.stepNotDone", { step: step.id, why: ctx.t(missing.why, missing.vars) });
   }
@@ -151,6 +154,8 @@ async function lessonLoop(ctx: LessonContext, options: RunOptions): Promise<Clou
     }
     if (!cur) break;
     announced.add(cur.step.id);
+    // Gone back (a rejected endpoint): a later step the cloud shows done again is said again, not skipped in silence.
+    for (const s of STEPS.slice(statuses.indexOf(cur) + 1)) announced.delete(s.id);
     view = await runStep(ctx, cur.step, statuses.indexOf(cur), view);
     if (cur.step.id === "cleanup") break;
     if (++guard > STEPS.length * 4) throw new LabError("error.stepNotDone", { step: cur.step.id, why: "" }, { source: "internal" });

@@ -11,11 +11,17 @@ import { awsCode } from "../errors.js";
 import { LESSON_QUOTAS, planCapacity, type CapacityPlan, type QuotaLimit, type QuotaLimits, type QuotaSpec, type QuotaUsage } from "./quota-plan.js";
 import type { AwsClients } from "../aws/clients.js";
 
-/** Any AWS error becomes a fallback; anything else (a bug, no network) is thrown. */
+/**
+ * Any AWS error becomes a fallback, and so does an answer that is not AWS's JSON (a 500 page from
+ * a proxy: the SDK cannot parse it, but it did get an HTTP status); anything else (a bug, no
+ * network) is thrown.
+ */
 function codeOrThrow(e: unknown): string {
   const code = awsCode(e);
-  if (!code) throw e;
-  return code;
+  if (code) return code;
+  const status = e && typeof e === "object" && "$metadata" in e ? (e as { $metadata?: { httpStatusCode?: unknown } }).$metadata?.httpStatusCode : undefined;
+  if (typeof status === "number") return `HTTP ${status}`;
+  throw e;
 }
 
 async function readLimit(clients: AwsClients, spec: QuotaSpec): Promise<QuotaLimit> {

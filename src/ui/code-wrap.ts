@@ -2,8 +2,8 @@
  * Code blocks, fitted to the width without breaking what they mean. Shell commands break at a space
  * outside quotes and continue with ` \`; a word too long for any line (a long --query) is split as
  * the shell allows: `'first half'\` + newline + `'second half'` at the start of the next line is
- * the same word. Comments wrap as text, each line starting with `#`. Other code (diagrams) is cut
- * by characters, which is all a terminal could do with it anyway.
+ * the same word. Comments wrap as text, each line starting with `#`. Other code (the small arrow
+ * diagrams of the lessons) folds where text may break, never inside a word or a Japanese phrase.
  */
 import type { ChalkInstance } from "chalk";
 import type { Phrases } from "./line-breaks.js";
@@ -120,18 +120,10 @@ function wrapComment(line: string, width: number, indent: string, phrases?: Phra
   return wrap(line.slice(lead.length), width, { first: indent + lead, rest: indent + lead, phrases }).split("\n");
 }
 
-function cut(line: string, width: number, indent: string): string[] {
-  const out: string[] = [];
-  let cur = indent;
-  for (const g of splitGraphemes(line)) {
-    if (displayWidth(cur + g) > width) {
-      out.push(cur);
-      cur = indent;
-    }
-    cur += g;
-  }
-  out.push(cur);
-  return out;
+/** Other code (a small diagram) folds where text may break, its continuation under its own indent and two more. */
+function fold(line: string, width: number, indent: string, phrases?: Phrases): string[] {
+  const lead = /^ */.exec(line)![0];
+  return wrap(line.slice(lead.length), width, { first: indent + lead, rest: indent + lead + "  ", phrases }).split("\n");
 }
 
 /** A code block, indented, each line at most `width` columns. */
@@ -143,7 +135,7 @@ export function wrapCode(text: string, lang: string, width: number, o: CodeOptio
     .split("\n")
     .flatMap((line) => {
       if (displayWidth(o.indent + line) <= width) return [o.indent + line];
-      if (!cont) return cut(line, width, o.indent);
+      if (!cont) return fold(line, width, o.indent, o.phrases);
       if (name === "bat" && comment.test(line)) return wrap(line.replace(/^ *rem /i, ""), width, { first: o.indent + "rem ", rest: o.indent + "rem ", phrases: o.phrases }).split("\n");
       return comment.test(line) ? wrapComment(line, width, o.indent, o.phrases) : wrapCommand(line, width, o.indent, cont);
     })

@@ -111,6 +111,40 @@ export const EVENT_SCHEMAS = {
     .object({ ...base, type: z.literal("challenge"), id: z.string(), title: z.string(), status: z.enum(["started", "broken", "fixed", "given-up", "hint"]), message: z.string(), ...commands })
     .strict(),
   interrupted: z.object({ ...base, type: z.literal("interrupted"), signal: z.string(), message: z.string() }).strict(),
+  /** `workshop status --json`, and the facilitator's live page's data.json (src/workshop/room-data.ts). */
+  "workshop-status": z
+    .object({
+      ...base,
+      type: z.literal("workshop-status"),
+      at: z.iso.datetime(),
+      region: z.string(),
+      backend: z.enum(["aws", "sandbox"]),
+      totals: z.object({ participants: z.number().int(), finished: z.number().int(), flagged: z.number().int(), perHourUsd: z.number(), costSoFarUsd: z.number() }).strict(),
+      participants: z.array(
+        z
+          .object({
+            prefix: z.string(),
+            step: z.string(),
+            stepIndex: z.number().int(),
+            finished: z.boolean(),
+            state: z.string(),
+            onStepMinutes: z.optional(z.number()),
+            observed: z.optional(z.boolean()),
+            signals: z.array(
+              z.union([
+                z.object({ kind: z.literal("slow"), minutes: z.number(), usual: z.number() }).strict(),
+                z.object({ kind: z.literal("stack-failed"), stack: z.string(), status: z.string(), reason: z.optional(z.string()) }).strict(),
+                z.object({ kind: z.literal("endpoint-rejected"), id: z.string(), state: z.string() }).strict(),
+              ]),
+            ),
+            perHourUsd: z.number(),
+            costSoFarUsd: z.number(),
+            challenge: z.optional(z.object({ id: z.string(), state: z.enum(["broken", "fixed", "given-up"]) }).strict()),
+          })
+          .strict(),
+      ),
+    })
+    .strict(),
 } as const;
 
 export type EventType = keyof typeof EVENT_SCHEMAS;

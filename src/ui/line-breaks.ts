@@ -20,10 +20,17 @@ export async function loadPhrases(lang: Lang): Promise<Phrases | undefined> {
 
 /** No line may start with these (closing brackets, 。、, small kana, the long-vowel mark). */
 const NO_START = new Set([..."、。，．,.)）」』】〕〉》］｝ー―…‥・·：；:;！？!?ぁぃぅぇぉっゃゅょゎァィゥェォッャュョヮヵヶ々〜%％"]);
+/** Whether a line may start with this character (not closing punctuation: kinsoku). */
+export function mayStartLine(ch: string | undefined): boolean {
+  return ch === undefined || !NO_START.has(ch);
+}
+
 /** No line may end with these (opening brackets). */
 const NO_END = new Set([..."(（「『【〔〈《［｛"]);
 
+/** A narrow letter, digit or id character: no break between two of them. (Kana and kanji are letters too, and break between phrases.) */
 const LATIN = /[\p{L}\p{N}_\-./:=@'"`]/u;
+const latin = (ch: string) => LATIN.test(ch) && !isWide(ch);
 
 /** No character below U+1100 (where the wide ranges begin) takes two columns. */
 const MAYBE_WIDE = /[^\u0000-\u10ff]/;
@@ -61,7 +68,7 @@ export function breakOpportunities(text: string, phrases?: Phrases): Set<number>
   for (const i of candidates) {
     const before = text[i - 1] ?? "";
     const after = text[i] ?? "";
-    if (LATIN.test(before) && LATIN.test(after)) continue; // inside a word or an id
+    if (latin(before) && latin(after)) continue; // inside a word or an id
     if (NO_START.has(after) || NO_END.has(before)) continue;
     if (/[\uD800-\uDBFF]/.test(before)) continue; // never inside a surrogate pair
     out.add(i);

@@ -8,7 +8,7 @@ import { Chalk, type ChalkInstance } from "chalk";
 import { Lexer, type Token, type Tokens } from "marked";
 import { softBreakJoiner, type Phrases } from "./line-breaks.js";
 import { wrapCode } from "./code-wrap.js";
-import { displayWidth } from "./text-width.js";
+import { displayWidth, isWide } from "./text-width.js";
 import { wrap } from "./wrap.js";
 
 export interface MarkdownOptions {
@@ -30,7 +30,32 @@ const SGR_AT_START = /^(?:\x1b\[[0-9;]*m)*/;
 
 function inline(tokens: Token[] | undefined, x: Ctx): string {
   if (!tokens) return "";
-  return tokens.map((t) => inlineToken(t, x)).join("");
+  return tightEmphasis(tokens).map((t) => inlineToken(t, x)).join("");
+}
+
+const EMPHASIS = new Set(["strong", "em"]);
+const edge = (text: string, end: boolean) => (end ? [...text].at(-1) : [...text][0]) ?? "";
+
+/**
+ * Japanese needs a space before `**` or after it where CommonMark would not see emphasis
+ * (`まずは **提供する側（Provider）** から`); on screen the bold says it, and a half-width space
+ * between Japanese words is a gap that is not there in print. Such a space goes; beside Latin
+ * words (`EC2 **curl** で`) it stays.
+ */
+function tightEmphasis(tokens: Token[]): Token[] {
+  const out = tokens.map((t) => ({ ...t }) as Token);
+  for (let i = 0; i < out.length; i++) {
+    const t = out[i]!;
+    if (t.type !== "text" || (t as Tokens.Text).tokens?.length) continue;
+    const text = t as Tokens.Text;
+    const prev = out[i - 1];
+    const next = out[i + 1];
+    if (prev && EMPHASIS.has(prev.type) && / [^ ]/.test(text.text.slice(0, 2)) && isWide(edge((prev as Tokens.Strong).text, true)) && isWide(text.text[1]!))
+      text.text = text.text.slice(1);
+    if (next && EMPHASIS.has(next.type) && /[^ ] $/.test(text.text.slice(-2)) && isWide(edge((next as Tokens.Strong).text, false)) && isWide(edge(text.text.slice(0, -1), true)))
+      text.text = text.text.slice(0, -1);
+  }
+  return out;
 }
 
 function inlineToken(t: Token, x: Ctx): string {

@@ -4,6 +4,8 @@
  */
 import chalk from "chalk";
 import type { Translate } from "../i18n/messages.js";
+import type { Phrases } from "./line-breaks.js";
+import { wrap } from "./wrap.js";
 
 export interface PromptTheme {
   style: {
@@ -30,4 +32,17 @@ export function promptTheme(t: Translate): PromptTheme {
       defaultAnswer: (text) => chalk.dim(text === "Y/n" || text === "y/N" ? defaultAnswerText(t, text === "Y/n") : `(${text})`),
     },
   };
+}
+
+/** A question wrapped like the text above it, leaving `room` columns for the prompt's marks (inquirer would cut Japanese mid-word). */
+export function questionText(message: string, width: number, phrases: Phrases | undefined, room = 2): string {
+  return wrap(message, width - room, { phrases, rest: "  " });
+}
+
+/**
+ * A choice of a list as the list shows it after its cursor ("❯ "): wrapped between phrases, its
+ * continuation lines under its first word (inquirer would cut it anywhere, back at the margin).
+ */
+export function choiceLabel(name: string, width: number, phrases: Phrases | undefined): string {
+  return wrap(name, width, { first: "  ", rest: "  ", phrases }).slice(2);
 }

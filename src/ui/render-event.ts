@@ -20,8 +20,10 @@ export interface RenderTools {
 /**
  * Columns aligned; the last column wraps under itself when a row is wider than the terminal. When
  * that column would be too narrow to read (under 16 columns, or a cell taking more than two lines
- * there), every row's last cell goes on lines of its own instead, under the column before it. Rows
- * whose other columns alone are wider than the terminal wrap as text.
+ * there), every row's last cell goes on lines of its own instead, under the column before it (or
+ * further left, see underStart). A first column too long for the terminal wraps within itself
+ * (firstColumnWrapped); else the last two columns become one; only rows of two columns too wide
+ * for the terminal wrap as text.
  */
 function table(rows: string[][], r: RenderTools): string {
   const widths: number[] = [];
@@ -29,17 +31,52 @@ function table(rows: string[][], r: RenderTools): string {
   const heads = rows.map((row) => "  " + row.slice(0, -1).map((cell, i) => padEnd(cell, widths[i] ?? 0) + "  ").join(""));
   const room = Math.min(...heads.map((h) => r.width - displayWidth(h)));
   const headsFit = heads.every((h) => displayWidth(h.trimEnd()) <= r.width);
+  if (!headsFit) {
+    const wrapped = firstColumnWrapped(rows, widths, r);
+    if (wrapped !== undefined) return wrapped;
+    // Still too wide: the last two columns become one, which goes on lines of its own if it must.
+    if (rows.every((row) => row.length >= 3)) return table(rows.map((row) => [...row.slice(0, -2), row.slice(-2).filter((c) => c.trim()).join("  ")]), r);
+    return rows.map((row) => wrap(row.join("  "), r.width, { first: "  ", rest: "    ", phrases: r.phrases })).join("\n");
+  }
   const cramped = room < 16 || rows.some((row) => displayWidth(row[row.length - 1] ?? "") > 2 * room);
   return rows
     .map((row, n) => {
       const head = heads[n]!;
       const last = row[row.length - 1] ?? "";
-      if (!headsFit) return wrap(row.join("  "), r.width, { first: "  ", rest: "    ", phrases: r.phrases });
       if (!cramped) return wrap(last, r.width, { first: head, rest: " ".repeat(displayWidth(head)), phrases: r.phrases });
-      // Under the column before the last (its start: the widths of the ones before it).
-      const under = " ".repeat(2 + widths.slice(0, Math.max(0, row.length - 2)).reduce((sum, w) => sum + w + 2, 0));
+      const under = " ".repeat(underStart(widths, row.length, r.width));
       const lead = head.trimEnd();
       return last ? `${lead}\n${wrap(last, r.width, { first: under, rest: under, phrases: r.phrases })}` : lead;
+    })
+    .join("\n");
+}
+
+/**
+ * Where a last cell on lines of its own starts: under the column before it, or further left
+ * while that leaves it under 40 columns (a status table's reasons would be cut into pieces).
+ */
+function underStart(widths: number[], columns: number, width: number): number {
+  const start = (k: number) => 2 + widths.slice(0, k).reduce((sum, w) => sum + w + 2, 0);
+  let k = Math.max(0, columns - 2);
+  while (k > 0 && width - start(k) < Math.min(40, width / 2)) k--;
+  return start(k);
+}
+
+/**
+ * A table too wide because of its first column (a long name): that column wraps within itself, the
+ * others stay on the row's first line, all aligned. Undefined when even that leaves it under 16 columns.
+ */
+function firstColumnWrapped(rows: string[][], widths: number[], r: RenderTools): string | undefined {
+  const others = widths.slice(1).reduce((sum, w) => sum + w + 2, 0);
+  const room = r.width - 2 - others;
+  if (room < 16 || rows.some((row) => row.length < 2)) return undefined;
+  const firsts = rows.map((row) => wrap(row[0] ?? "", room, { rest: "  ", phrases: r.phrases }).split("\n"));
+  const w0 = Math.max(...firsts.flatMap((lines) => lines.map(displayWidth)));
+  return rows
+    .map((row, n) => {
+      const [head = "", ...more] = firsts[n]!;
+      const cells = row.slice(1).map((cell, i) => (i === row.length - 2 ? cell : padEnd(cell, widths[i + 1] ?? 0)));
+      return ["  " + padEnd(head, w0) + "  " + cells.join("  "), ...more.map((l) => "  " + l)].map((l) => l.trimEnd()).join("\n");
     })
     .join("\n");
 }

@@ -11,7 +11,7 @@ import type { Choice, IoHost, LabEvent, Spinner } from "./io-host.js";
 import type { Phrases } from "./line-breaks.js";
 import { renderMarkdown } from "./markdown.js";
 import { inlineChoice } from "./inline-choice.js";
-import { defaultAnswerText, promptTheme } from "./prompt-theme.js";
+import { choiceLabel, defaultAnswerText, promptTheme, questionText } from "./prompt-theme.js";
 import { renderEvent } from "./render-event.js";
 import { displayWidth, truncate } from "./text-width.js";
 import { wrap } from "./wrap.js";
@@ -77,7 +77,7 @@ export class TerminalHost implements IoHost {
 
   /** A question wrapped like the text above it (inquirer would cut Japanese mid-word). */
   private question(message: string, room = 2): string {
-    return wrap(message, this.width - room, { phrases: this.opts.phrases, rest: "  " });
+    return questionText(message, this.width, this.opts.phrases, room);
   }
 
   /** An answer that does not fit after its question goes on its own lines, wrapped like the text. */
@@ -115,7 +115,8 @@ export class TerminalHost implements IoHost {
     const question = this.question(message);
     const base = promptTheme(this.opts.t);
     const theme = { ...base, style: { ...base.style, answer: this.answerStyle(question) } };
-    return this.shown(select<T>({ message: question, choices, default: defaultValue, pageSize: 10, theme }, { input: this.in, output: this.terminal }));
+    const shown = choices.map((ch) => ({ ...ch, name: choiceLabel(ch.name, this.width, this.opts.phrases), short: ch.name }));
+    return this.shown(select<T>({ message: question, choices: shown, default: defaultValue, pageSize: 10, theme }, { input: this.in, output: this.terminal }));
   }
 
   private async inlineSelect<T>(message: string, choices: Choice<T>[], defaultValue: T): Promise<T> {

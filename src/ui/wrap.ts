@@ -5,7 +5,7 @@
  * (a long id) is cut by characters. Colours survive the break: each line closes what is open and
  * the next opens it again, so a line can be printed, cleared or copied on its own.
  */
-import { breakOpportunities, type Phrases } from "./line-breaks.js";
+import { breakOpportunities, mayStartLine, type Phrases } from "./line-breaks.js";
 import { displayWidth, splitGraphemes } from "./text-width.js";
 
 export interface WrapOptions {
@@ -83,6 +83,8 @@ function layout(plain: string, firstWidth: number, restWidth: number, phrases?: 
       }
       let end = i;
       if (i < cells.length && lastBreak > lineStart) end = lastBreak;
+      // Cut inside a piece too long for a line: still no line starts with 。、） and the like.
+      else while (end > lineStart + 1 && end < cells.length && !mayStartLine(text[cells[end]!.start])) end--;
       if (end === lineStart) end = lineStart + 1; // one character wider than the line
       let trimmed = end;
       while (trimmed > lineStart && text[cells[trimmed - 1]!.start] === " ") trimmed--;

@@ -97,7 +97,7 @@ export function statusSummary(status: RoomStatus, t: Translate): string {
     n: totals.participants,
     finished: totals.finished,
     flagged: totals.flagged,
-    perHour: totals.perHourUsd.toFixed(2),
+    perHour: totals.perHourUsd.toFixed(3),
     soFar: totals.costSoFarUsd.toFixed(2),
     region: status.region,
   });
@@ -133,26 +133,4 @@ export function statusCsv(status: RoomStatus, t: Translate): string {
   );
   const header = [...CSV_COLUMNS, ...(challenges ? ["challenge", "challenge_state"] : [])];
   return [header.join(","), ...lines].join("\n") + "\n";
-}
-
-/** The status as plain data (for --json). */
-export function statusJson(status: RoomStatus, t: Translate): Record<string, unknown> {
-  return {
-    at: new Date(status.at).toISOString(),
-    region: status.region,
-    backend: status.backend,
-    totals: status.totals,
-    participants: status.participants.map((p) => ({
-      prefix: p.prefix,
-      step: p.step,
-      stepIndex: p.stepIndex,
-      finished: p.finished,
-      state: t(p.why, p.whyVars),
-      ...(p.minutesOnStep !== undefined ? { onStepMinutes: Math.round(p.minutesOnStep * 10) / 10, observed: p.observed } : {}),
-      signals: p.signals,
-      perHourUsd: p.perHourUsd,
-      costSoFarUsd: p.costSoFarUsd,
-      ...(p.challenge ? { challenge: p.challenge } : {}),
-    })),
-  };
 }

@@ -18,6 +18,6 @@ describe("privatelink-lab doctor (built CLI, sandbox)", () => {
     const run = runCli(me, ["doctor", "--sandbox", "--prefix", "alice"]);
     expect(run.status).toBe(1);
     expect(run.stdout).toMatch(/✖ +permission +ec2:CreateVpc: your AWS identity is not allowed to do this\./);
-    expect(run.stderr).toContain("1 check(s) failed");
+    expect(run.stderr).toContain("1 check failed");
   });
 });

@@ -22,7 +22,7 @@ describe("--help of each command", () => {
       expect(help(lang)).toMatch(/--mode/); // the lesson itself takes them all
     });
     it(`gives each workshop subcommand its own examples (${lang})`, () => {
-      for (const sub of ["plan", "handout", "status", "cleanup", "rehearse"]) {
+      for (const sub of ["plan", "handout", "status", "cleanup", "rehearse", "challenge"]) {
         const examples = help(lang, "workshop", sub).match(/npx privatelink-lab workshop \w+/g) ?? [];
         expect(examples.length, sub).toBeGreaterThan(0);
         expect(new Set(examples), sub).toEqual(new Set([`npx privatelink-lab workshop ${sub}`]));
@@ -73,5 +73,29 @@ describe("--help of each command", () => {
     expect(en.stderr).toMatch(/fr.*--lang.*Allowed: ja, en/);
     const ja = runCli(freshLearner({ LANG: "ja_JP.UTF-8" }), ["--mode", "auto"]);
     expect(ja.stderr).toMatch(/指定できる値：guided, hands-on/);
+  });
+  it("names the word it does not know, not the command before it", () => {
+    const plan = runCli(freshLearner(), ["workshop", "plan", "extra"]);
+    expect(plan.status).toBe(2);
+    expect(plan.stderr).toMatch(/'workshop plan'.*'extra'/);
+    expect(plan.stderr).not.toMatch(/Unknown command 'plan'/);
+    const sub = runCli(freshLearner(), ["workshop", "plans"]);
+    expect(sub.stderr).toMatch(/Unknown command 'plans'.*plan, handout/);
+    const valued = runCli(freshLearner({ LANG: "ja_JP.UTF-8" }), ["workshop", "plan", "--participants", "20", "more"]);
+    expect(valued.stderr).toMatch(/'workshop plan'.*'more'/);
+  });
+  it("shows examples for workshop challenge, in both languages", () => {
+    for (const lang of ["en", "ja"] as const) expect(help(lang, "workshop", "challenge"), lang).toMatch(/npx privatelink-lab workshop challenge silent-door/);
+  });
+  it("mentions no option a command does not take", () => {
+    const leaves = [...COMMANDS.filter((c) => c.length > 0 && !["challenge", "workshop", "sandbox"].includes(c.join(" "))), ["workshop", "rehearse"], ["workshop", "handout"]];
+    for (const lang of ["en", "ja"] as const) {
+      for (const cmd of leaves) {
+        const text = help(lang, ...cmd);
+        const listed = new Set([...text.matchAll(/^ {2}(?:-\w, )?(--[a-z-]+)/gm)].map((m) => m[1]));
+        const mentioned = new Set([...text.matchAll(/(?<![\w-])--[a-z][a-z-]*/g)].map((m) => m[0]));
+        expect([...mentioned].filter((f) => !listed.has(f)), `${lang}: ${cmd.join(" ")}`).toEqual([]);
+      }
+    }
   });
 });

@@ -46,6 +46,10 @@ describe("an endpoint that never answers", () => {
       expect(r.code, r.stderr).toBe(5);
       expect(r.stderr).toContain(`No answer from http://127.0.0.1:${port} within 1 s`);
       expect(r.stderr).not.toContain("AWS refused");
+      // Not minutes of nothing: after the first request left unanswered, it says it tries again, and how long.
+      const again = `! No answer from http://127.0.0.1:${port} within 1 s: trying again (3 more times, up to 3 s more).`;
+      expect(r.stderr.split(again).length - 1, r.stderr).toBe(1);
+      expect(r.stderr.indexOf(again)).toBeLessThan(r.stderr.indexOf("(tried 4 times)"));
     }, 70_000);
   }
 

@@ -47,6 +47,10 @@ describe.each(["en", "ja"] as const)("hands-on in %s: the text is true of the cl
     expect(shown).not.toMatch(/\{\w+\}|<\w+>/);
     const stray = host.ofType("notice").find((n) => n.message.includes(s3));
     expect(stray?.message).toMatch(/vpce-[0-9a-f]+/);
+    // The hint after it talks about the service (the VPC was right), naming the one to pick.
+    const hint = host.ofType("explain").find((e) => e.step === "interface-endpoint" && e.section === "hint")!.markdown;
+    expect(hint).toContain(serviceName(h)());
+    expect(hint).toMatch(lang === "en" ? /the VPC was right, the service was not/ : /VPC は合っていて、サービスが違います/);
     expect(host.ofType("lesson-finished")[0]).toMatchObject({ cleanedUp: true });
   });
 
@@ -74,6 +78,13 @@ describe.each(["en", "ja"] as const)("hands-on in %s: the text is true of the cl
     expect(host.questions.some((q) => q.startsWith(frag(lang, "screens.rejected.remove")))).toBe(true);
     expect(h.sandbox.calls.filter((c) => c.command === "DeleteVpcEndpointsCommand").length).toBeGreaterThanOrEqual(2); // the rejected one, then the cleanup's
     expect(host.ofType("curl-result")[0]?.exitCode).toBe(0);
+    // The new endpoint reuses the group that already admits TCP 80: step 5 says so, it is not skipped in silence.
+    const escape = (x: string) => x.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+    const said = escape(t("engine.alreadyDone", { title: "\u0001", why: t("detect.http.done", { sg: "\u0002" }) }))
+      .replace("\u0001", ".+")
+      .replace("\u0002", "sg-[0-9a-f]+ \\(alice-endpoint-sg\\)");
+    const afterBack = notices.slice(notices.indexOf(back!));
+    expect(afterBack.some((m) => new RegExp(`^${said}$`).test(m)), afterBack.join("\n")).toBe(true);
   });
 
   it("a reused group with a TCP 443 rule: step 4's done text lists the rule instead of 'no inbound rules'", async () => {

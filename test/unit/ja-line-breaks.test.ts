@@ -1,85 +1,192 @@
 /**
  * Japanese never breaks inside a phrase: everything a Japanese learner or facilitator reads on a
- * terminal (a whole lesson, diagnose, the workshop commands), rendered at 60, 80 and 120 columns,
- * breaks only where BudouX puts a phrase boundary (or at a space), and no line starts with a
- * closing punctuation mark (issue 22).
+ * terminal (a whole lesson with its questions and quiz choices, diagnose, `--help` of every
+ * command, the workshop commands), rendered at 60, 80 and 120 columns, breaks only where BudouX
+ * puts a phrase boundary (or at a space), and no line starts with a closing punctuation mark
+ * (issue 22).
  *
- * NOT YET GREEN, so it runs only with CHECK_JA_BREAKS=1: it finds real breaks inside words
- * (`アップロー｜ド`, `新し｜く`, a line starting with `。`) and half-width spaces left around
- * emphasised words, but also reports breaks between two events or blocks (a title and the text
- * under it) as if they were wraps. Both are left for the next round.
+ * Each block of text (one event, one help page, one question or choice) is rendered twice: at the
+ * width under test, and unwrapped (as wide as it likes). Two adjacent lines are a wrap only when
+ * their meeting point is inside one unwrapped line; a title and the text under it, or two table
+ * cells, are separate lines of the source and may meet anywhere.
  */
+import { PassThrough } from "node:stream";
 import { Chalk } from "chalk";
 import { beforeAll, describe, expect, it } from "vitest";
+import { runCli } from "../../src/cli.js";
+import { PROGRAM, type CommandRow } from "../../src/commands/table.js";
 import { diagnose } from "../../src/commands/diagnose.js";
 import { start } from "../../src/commands/start.js";
+import { workshopChallenge } from "../../src/commands/workshop/challenge.js";
+import { workshopHandout } from "../../src/commands/workshop/handout.js";
 import { workshopPlan } from "../../src/commands/workshop/plan.js";
 import { workshopRehearse } from "../../src/commands/workshop/rehearse.js";
 import { workshopStatus } from "../../src/commands/workshop/status.js";
 import { translator } from "../../src/i18n/messages.js";
-import type { LabEvent } from "../../src/ui/io-host.js";
+import type { Choice, LabEvent } from "../../src/ui/io-host.js";
 import { breakOpportunities, loadPhrases, type Phrases } from "../../src/ui/line-breaks.js";
 import { renderMarkdown } from "../../src/ui/markdown.js";
+import { drawDiagram } from "../../src/ui/diagram.js";
+import { choiceLabel, questionText } from "../../src/ui/prompt-theme.js";
 import { renderEvent } from "../../src/ui/render-event.js";
-import { displayWidth, isWide } from "../../src/ui/text-width.js";
+import { isWide } from "../../src/ui/text-width.js";
 import { harness } from "../helpers/lesson-harness.js";
 import { RecordingHost } from "../helpers/recording-host.js";
 
 const CLOSING = new Set([..."、。，．)）」』】〕〉》］｝ー・：；！？"]);
 /** What a line starts with before its text: indentation, list marks, box and diagram marks. */
-const LEAD = /^\s*(?:[│┌└▼▶✔✖✕·!?¤→•]\s*)*(?:[-*+]\s+|\d+\.\s+)?/u;
+const LEAD = /^\s*(?:[│┌└▼▶✔✖✕✘·!?¤→•❯]\s*)*(?:[-*+]\s+|\d+\.\s+)?/u;
+const WIDE_OPEN = 100_000;
 
-let events: LabEvent[] = [];
+/** One thing on screen, laid out at a width (WIDE_OPEN: not wrapped at all). */
+type Block = (width: number) => string;
+
+/** Records the quiz's and the lesson's choices too, as a terminal would show them. */
+class ChoiceRecorder extends RecordingHost {
+  readonly choices: string[] = [];
+  override async select<T>(message: string, choices: Choice<T>[], defaultValue: T): Promise<T> {
+    this.choices.push(...choices.map((c) => c.name));
+    return super.select(message, choices, defaultValue);
+  }
+}
+
+let blocks: Block[] = [];
 let phrases: Phrases;
+let covered = { choices: 0, questions: 0, helps: 0 };
+let prose: string[] = [];
+
+/** Every command's path in the command table, the program itself first. */
+function commandPaths(row: CommandRow, path: string[] = []): string[][] {
+  return [path, ...(row.subcommands ?? []).flatMap((sub) => commandPaths(sub, [...path, sub.name]))];
+}
+
+/** `--help` as a terminal `width` columns wide sees it. */
+async function help(path: string[], width: number): Promise<string> {
+  let text = "";
+  const stdout = Object.assign(new PassThrough(), { isTTY: true, columns: width });
+  stdout.on("data", (d: Buffer) => (text += d.toString()));
+  const e = { env: { LANG: "ja_JP.UTF-8", NO_COLOR: "1" }, stdin: new PassThrough() as unknown as NodeJS.ReadStream, stdout, stderr: stdout, clock: { now: () => Date.now() } };
+  await runCli([...path, "--help"], e as never, async () => undefined);
+  return text;
+}
 
 beforeAll(async () => {
-  if (process.env.CHECK_JA_BREAKS !== "1") return;
   phrases = (await loadPhrases("ja"))!;
-  const host = new RecordingHost("ja", false);
-  const h = harness({ host, opts: { lang: "ja" } });
+  const host = new ChoiceRecorder("ja", true);
+  const h = harness({ host, opts: { lang: "ja", yes: false } });
   h.env.env.LANG = "ja_JP.UTF-8";
   await start(h.opts, h.env);
   await diagnose(h.opts, h.env).catch(() => undefined);
   await workshopPlan({ ...h.opts, participants: "20" }, h.env);
   await workshopRehearse({ ...h.opts, participants: "3", prefixBase: "team" }, h.env);
   await workshopStatus({ ...h.opts, once: true }, h.env);
-  events = host.events;
+  await workshopChallenge("silent-door", { ...h.opts, all: true }, h.env).catch(() => undefined);
+  await workshopHandout({ lang: "ja", count: "2", prefixBase: "team" }, h.env);
+  const t = translator("ja");
+  const events: LabEvent[] = host.events;
+  prose = events.flatMap((e) => (e.type === "explain" || e.type === "quiz-answer" ? [e.type === "explain" ? e.markdown : e.explanation] : e.type === "challenge" ? [e.message] : []));
+  blocks = [
+    ...events.map((e): Block => (width) => {
+      const markdown = (md: string) => renderMarkdown(md, Math.min(width, 100), { color: false, phrases });
+      return renderEvent(e, { c: new Chalk({ level: 0 }), t, width, markdown, phrases }) ?? "";
+    }),
+    ...host.questions.map((q): Block => (width) => questionText(q, width, phrases)),
+    ...host.choices.map((c): Block => (width) => choiceLabel(c, width, phrases)),
+  ];
+  const helps = new Map<string, string>();
+  for (const path of commandPaths(PROGRAM)) for (const w of [60, 80, 120, WIDE_OPEN]) helps.set(`${path.join(" ")}@${w}`, await help(path, w));
+  for (const path of commandPaths(PROGRAM)) blocks.push((width) => helps.get(`${path.join(" ")}@${width}`)!);
+  covered = { choices: host.choices.length, questions: host.questions.length, helps: commandPaths(PROGRAM).length };
 }, 120_000);
 
-function render(width: number): string[] {
-  const t = translator("ja");
-  const markdown = (md: string) => renderMarkdown(md, Math.min(width, 100), { color: false, phrases });
-  return events.flatMap((e) => (renderEvent(e, { c: new Chalk({ level: 0 }), t, width, markdown, phrases }) ?? "").split("\n"));
-}
+const lead = (line: string) => (LEAD.exec(line)?.[0] ?? "").length;
+/** A line's text up to where a table's columns or a comment column begin (two spaces or more). */
+const lastCell = (line: string) => line.trimEnd().split(/ {2,}/).at(-1)!;
+const firstCell = (line: string) => line.slice(lead(line)).split(/ {2,}/)[0]!;
 
-/** Breaks between two Japanese characters that BudouX (with kinsoku) does not allow. */
-function badBreaks(lines: string[], width: number): string[] {
+/** Breaks between two Japanese characters, inside one source line, where no break is allowed. */
+function badBreaks(block: Block, width: number): string[] {
+  const lines = block(width).split("\n");
+  const source = block(WIDE_OPEN)
+    .split("\n")
+    .map((l) => l.slice(lead(l)));
   const out: string[] = [];
   for (let i = 0; i + 1 < lines.length; i++) {
-    const before = lines[i]!.trimEnd();
-    const next = lines[i + 1]!;
-    const after = next.slice((LEAD.exec(next)?.[0] ?? "").length);
+    const before = lastCell(lines[i]!);
+    const after = firstCell(lines[i + 1]!);
     const a = [...before].at(-1);
     const b = [...after][0];
-    if (!a || !b || !isWide(a) || !isWide(b) || /[│┐┘]/.test(a)) continue;
-    // A wrap, not the end of a paragraph: the next line's first phrase did not fit on this one.
-    const first = phrases(after)[0] ?? "";
-    if (displayWidth(before) + displayWidth(first) <= width) continue;
-    // The sentence around the break, as one line: where may it break?
-    const tail = [...before].slice(-24).join("");
-    const head = [...after].slice(0, 24).join("");
-    const joined = tail + head;
-    if (!breakOpportunities(joined, phrases).has(tail.length)) out.push(`${tail}｜${head}`);
+    if (!a || !b || !(isWide(a) || isWide(b)) || /[│┐┘]/.test(a)) continue;
+    // Where the two lines meet in the source: without a space between them, or at one.
+    const meetings = ["", " "].flatMap((space) =>
+      source.flatMap((line) => {
+        const at: number[] = [];
+        for (let k = line.indexOf(before + space + after); k >= 0; k = line.indexOf(before + space + after, k + 1)) at.push(k);
+        return at.map((k) => ({ line, at: k + before.length + space.length }));
+      }),
+    );
+    if (meetings.length === 0) continue; // two lines of the source, not a wrap
+    if (meetings.some((m) => breakOpportunities(m.line, phrases).has(m.at))) continue;
+    out.push(`${[...before].slice(-20).join("")}｜${[...after].slice(0, 20).join("")}`);
   }
   return out;
 }
 
-describe.runIf(process.env.CHECK_JA_BREAKS === "1").each([60, 80, 120])("Japanese at %i columns", (width) => {
+it("reads the whole lesson's questions and quiz choices, and every command's help", () => {
+  expect(covered.choices).toBeGreaterThan(20);
+  expect(covered.questions).toBeGreaterThan(10);
+  expect(covered.helps).toBeGreaterThan(15);
+});
+
+it("leaves no half-width space between Japanese words around bold text", () => {
+  expect(prose.length).toBeGreaterThan(30);
+  const gaps = prose.flatMap((md) => {
+    const shown = renderMarkdown(md, WIDE_OPEN, { color: true, phrases });
+    // A space between two Japanese characters with only bold's on/off codes beside it.
+    return [...shown.matchAll(/(.{0,12})(?:\x1b\[(?:1|22)m)+ (?:\x1b\[(?:1|22)m)*(.{0,12})|(.{0,12}) (?:\x1b\[(?:1|22)m)+(.{0,12})/gu)]
+      .filter((m) => isWide([...(m[1] ?? m[3] ?? "")].at(-1)) && isWide([...(m[2] ?? m[4] ?? "")][0]))
+      .map((m) => m[0].replace(/\x1b\[[0-9;]*m/g, "**"));
+  });
+  expect(gaps).toEqual([]);
+});
+
+it("wraps the diagram's labels inside their boxes between phrases", () => {
+  const t = translator("ja");
+  const parts = ["consumer-instance", "curl", "endpoint-sg-rule", "interface-endpoint", "ssm-endpoints", "endpoint-service", "nlb", "s3-gateway"];
+  const drawn = drawDiagram({ parts: parts.map((id) => ({ id, side: "consumer", step: "deploy", state: "built" })), linked: true, cleanedUp: false }, t, phrases);
+  const rows = drawn.split("\n").filter((l) => l.startsWith("│"));
+  const wrapped: string[][] = [];
+  for (const side of [1, 3]) {
+    let label: string[] = [];
+    for (const row of rows) {
+      const text = row.split("│")[side]!.trim();
+      if (/^(?:[│▼]\s+)?[✔▶·✕]\s/.test(text) || text === "" || text === "│" || text === "▼") {
+        if (label.length > 1) wrapped.push(label);
+        label = text.length > 1 ? [text] : [];
+      } else label.push(text);
+    }
+    if (label.length > 1) wrapped.push(label);
+  }
+  expect(wrapped.length).toBeGreaterThan(0); // some Japanese label is long enough to wrap
+  // A label may also break where its text has a line break of its own (a compound too long for a box).
+  const sources = ["diagram.consumerEc2", "diagram.service", "diagram.endpoint", "diagram.gateway"].map((k) => t(k));
+  for (const label of wrapped) {
+    const joined = label.join("");
+    let at = 0;
+    for (const [i, line] of label.slice(0, -1).entries()) {
+      at += line.length;
+      const own = sources.some((src) => src.includes(`${line.slice(-3)}\n${label[i + 1]!.slice(0, 3)}`));
+      expect(own || breakOpportunities(joined, phrases).has(at), label.join("｜")).toBe(true);
+    }
+  }
+});
+
+describe.each([60, 80, 120])("Japanese at %i columns", (width) => {
   it("breaks only between phrases, and no line starts with closing punctuation", () => {
-    const lines = render(width);
-    expect(lines.length).toBeGreaterThan(200);
-    expect(badBreaks(lines, width)).toEqual([]);
-    const starts = lines.map((l) => l.slice((LEAD.exec(l)?.[0] ?? "").length)).filter((l) => CLOSING.has([...l][0] ?? ""));
+    const lines = blocks.flatMap((b) => b(width).split("\n"));
+    expect(lines.length).toBeGreaterThan(400);
+    expect(blocks.flatMap((b) => badBreaks(b, width))).toEqual([]);
+    const starts = lines.map((l) => l.slice(lead(l))).filter((l) => CLOSING.has([...l][0] ?? ""));
     expect(starts).toEqual([]);
   });
 });

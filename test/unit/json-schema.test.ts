@@ -52,8 +52,11 @@ describe("every --json output validates against the schemas", () => {
     await workshopRehearse({ ...opts, participants: "2", prefixBase: "team" }, h.env);
     await workshopChallenge("silent-door", { ...opts, all: true }, h.env);
     await workshopStatus({ ...opts, once: true }, h.env);
+    // workshop status --json writes its one line to stdout itself (the live page serves the same data).
+    h.env.stdout = { write: (s: string) => lines.push(...s.split("\n").filter(Boolean)) > 0 } as unknown as NodeJS.WriteStream;
+    await workshopStatus(opts, h.env);
     const types = new Set(lines.map((l) => (JSON.parse(l) as { type: string }).type));
-    for (const t of ["lesson-started", "explain", "diagram", "curl-result", "quiz-result", "status", "checks", "facts", "table"]) expect(types, t).toContain(t);
+    for (const t of ["lesson-started", "explain", "diagram", "curl-result", "quiz-result", "status", "checks", "facts", "table", "workshop-status"]) expect(types, t).toContain(t);
     expect(lines.flatMap(eventProblems)).toEqual([]);
   }, 120_000);
 });

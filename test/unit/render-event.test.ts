@@ -51,6 +51,26 @@ describe("a table whose last column would be too narrow to read", () => {
   });
 });
 
+describe("workshop status's table with its challenge column, piped at 80 columns", () => {
+  const rows = [
+    ["Participant", "Step", "On step", "$/h", "Cost so far", "Challenge", "Signals"],
+    ["! team-03", "1/9 Lay the groundwork: the Consu…", "≈35m", "$0.000", "$0.00", "-", "team-03-consumer ROLLBACK_COMPLETE; team-03-provider ROLLBACK_COMPLETE"],
+    ["! team-01", "5/9 Open the endpoint's door: all…", "≈1h05m", "$0.075", "$0.15", "silent-door ✖ broken", "65 min on it (usual 11)"],
+  ];
+  it("keeps the first columns aligned and never cuts a reason inside a word", () => {
+    const out = renderEvent({ type: "table", rows }, tools("en", 80)) ?? "";
+    const lines = out.split("\n");
+    for (const l of lines) expect(displayWidth(l)).toBeLessThanOrEqual(80);
+    const words = rows.flatMap((row) => row.slice(-2).join(" ").split(" ")).filter((w) => w.length > 1);
+    for (const w of words) expect(out, w).toContain(w);
+    // The cost column of each row starts where its header does.
+    const at = (line: string, cell: string) => displayWidth(line.slice(0, line.lastIndexOf(cell)));
+    const costAt = at(lines[0]!, "Cost so far");
+    expect(at(lines.find((l) => l.includes("team-03"))!, "$0.00")).toBe(costAt);
+    expect(at(lines.find((l) => l.includes("team-01"))!, "$0.15")).toBe(costAt);
+  });
+});
+
 describe("inquirer's words", () => {
   it("are translated: key help and the yes/no default", () => {
     const ja = promptTheme(translator("ja")).style;

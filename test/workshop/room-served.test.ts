@@ -23,7 +23,7 @@ interface Served {
   url: string;
   dir: string;
   participants: string[];
-  facilitator: { join: string; accessKeyId: string; secretAccessKey: string };
+  facilitator: { join: string; accessKeyId: string; secretAccessKey: string; token: string; page: string };
   quotas: { code: string; value: number }[];
 }
 
@@ -164,6 +164,12 @@ describe("a served workshop room", () => {
     // (The tour changes nothing in the cloud: after the deploy, the next step that does is the endpoint service.)
     expect(room.get("team-03")).toMatchObject({ step: "endpoint-service", finished: false });
     expect(room.has("team-01") ? room.get("team-01")!.finished : true).toBe(true);
+    // The live page on the room's address (behind the facilitator's token) holds the same.
+    const page = await fetch(`${served.url}/room/data.json`, { headers: { cookie: `privatelink-lab-room=${encodeURIComponent(served.facilitator.token)}` } });
+    expect(page.status).toBe(200);
+    const data = (await page.json()) as { participants: { prefix: string; step: string }[] };
+    expect(data.participants.map((p) => [p.prefix, p.step])).toEqual([...room.values()].map((p) => [(p as unknown as { prefix: string }).prefix, p.step]));
+    expect((await fetch(`${served.url}/room/data.json`)).status).toBe(401);
 
     const boss = sdk(served.facilitator);
     // The only endpoint to an endpoint service left in the room: team-02's (team-01 cleaned up, team-03 has none yet).

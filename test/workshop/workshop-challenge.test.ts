@@ -12,7 +12,8 @@ import { describe, expect, it } from "vitest";
 import { processStartTime } from "../../src/guard/process-lock.js";
 import { diagnose } from "../../src/diagnose/diagnose.js";
 import { readLearnerPath } from "../../src/challenge/learner-path.js";
-import { checkChallenge, listChallenges } from "../../src/challenge/run.js";
+import { checkChallenge, listChallenges, startChallenge } from "../../src/challenge/run.js";
+import { LabError } from "../../src/errors.js";
 import { lessonContext, openSession } from "../../src/commands/session.js";
 import { workshopChallenge } from "../../src/commands/workshop/challenge.js";
 import { workshopRehearse } from "../../src/commands/workshop/rehearse.js";
@@ -28,6 +29,9 @@ describe("workshop challenge --all", () => {
     const lines = started.rows.map((r) => r.at(-1));
     expect(lines).toContain("team-01: challenge silent-door started");
     expect(lines.some((m) => m?.startsWith("team-02: not started"))).toBe(true);
+    // Named by the step the learner is on, in status's words, never by an internal link id.
+    expect(lines.find((m) => m?.startsWith("team-02:"))).toMatch(/^team-02: not started \(on step 6\/9 Provider side: .*; a challenge needs a build that curls\)$/);
+    expect(lines.join("\n")).not.toMatch(/"[a-z]+-[a-z-]+"|broken at/);
     // --json: each participant as named fields.
     expect(started.data?.items).toContainEqual({ prefix: "team-01", challenge: "silent-door", started: true });
     expect(started.data?.items.find((i) => i.prefix === "team-02")).toMatchObject({ started: false, reason: expect.any(String) });
@@ -47,6 +51,15 @@ describe("workshop challenge --all", () => {
     await listChallenges(ctx);
     expect(h.host.ofType("table").at(-1)!.rows.find((r) => r[1] === "silent-door")?.[0]).toBe("▶");
     expect(h.host.ofType("notice").at(-1)!.message).toContain("silent-door");
+
+    // team-02 trying it themselves hears which part is missing in diagnose's words, not an id.
+    const opts2 = { ...h.opts, prefix: "team-02" };
+    const ctx2 = await lessonContext(opts2, h.env, await openSession(opts2, h.env), false);
+    const refused = await startChallenge(ctx2, "silent-door").then(() => undefined, (e: unknown) => e);
+    expect(refused).toBeInstanceOf(LabError);
+    const said = ctx2.t((refused as LabError).key, (refused as LabError).vars);
+    expect(said).toContain("(the first part missing or not working: Endpoint service: acceptance)");
+    expect(said).not.toMatch(/service-acceptance|broken/);
 
     // team-01 fixes it with the AWS CLI, then checks from their own machine.
     expect(await checkChallenge(ctx)).toBe(false);

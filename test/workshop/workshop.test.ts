@@ -37,6 +37,22 @@ function capture(h: Harness): { text: () => string } {
 }
 
 describe("workshop status and cleanup with 30 participants", () => {
+  it("rehearse names the room in the words status uses; status gives one price format and counts in the singular", async () => {
+    const h = await rehearsed(3);
+    const said = h.host.ofType("table").at(-1)!.rows.map(([count, text]) => [Number(count), text]);
+    await workshopStatus({ ...h.opts, once: true }, h.env);
+    const [, ...rows] = h.host.ofType("table").at(-1)!.rows;
+    const counted = new Map<string, number>();
+    for (const r of rows) counted.set(r[1]!, (counted.get(r[1]!) ?? 0) + 1);
+    expect(new Map(said as [number, string][]).size).toBeGreaterThan(0);
+    expect(new Map(said.map(([n, text]) => [text as string, n as number]))).toEqual(counted);
+    // Per hour in the summary as in the table's $/h column: three decimals.
+    const summary = h.host.ofType("notice").map((n) => n.message).find((m) => m.includes("/h now"))!;
+    expect(summary).toMatch(/\$\d+\.\d{3}\/h now/);
+    const one = await rehearsed(1, "solo");
+    await workshopStatus({ ...one.opts, once: true }, one.env);
+    expect(one.host.ofType("notice").map((n) => n.message).find((m) => m.includes("/h now"))).toMatch(/^1 participant ·/);
+  });
   it("shows each learner's step, stuck signals and cost, then cleanup --all leaves nothing tagged", async () => {
     const h = await rehearsed(30);
     await workshopStatus({ ...h.opts, once: true }, h.env);

@@ -10,6 +10,8 @@ import { actAs } from "../../workshop/facilitator.js";
 import { mapPool } from "../../workshop/pool.js";
 import { QuietHost } from "../../workshop/quiet-host.js";
 import { readRoom } from "../../workshop/room-read.js";
+import { roomStatus } from "../../workshop/room-status.js";
+import { stepText } from "../../workshop/status-format.js";
 import type { GlobalOptions } from "../options.js";
 import type { Environment } from "../session.js";
 import { asParticipants } from "../participant-lock.js";
@@ -24,6 +26,8 @@ export async function workshopChallenge(id: string, opts: WorkshopChallengeOptio
   const f = await openFacilitator(opts, e);
   const { io, t } = f;
   const room = await readRoom(f.clients, () => f.clock.now());
+  // A build that does not curl yet is named by the step its learner is on, as `workshop status` says it.
+  const steps = new Map(roomStatus(room, f.region, f.backend).participants.map((p) => [p.prefix, stepText(p, t, f.lang)]));
   const results = await mapPool(room.participants, 5, async (p) => {
     try {
       // The participant's lock while acting for them: never under a learner's running lesson.
@@ -33,7 +37,8 @@ export async function workshopChallenge(id: string, opts: WorkshopChallengeOptio
       if (!(err instanceof LabError)) throw err;
       if (err.key === "challengeState.usage.unknown") throw err;
       if (err.source === "busy") return { prefix: p.prefix, ok: false as const, busy: t("challengeState.busy", { prefix: p.prefix, pid: err.vars.pid ?? "?" }) };
-      return { prefix: p.prefix, ok: false as const, key: err.key, why: t(err.key, err.vars) };
+      const why = err.key === "challenge.notReady" ? t("screens2.challenge.notBuilt", { step: steps.get(p.prefix) ?? "?" }) : t(err.key, err.vars);
+      return { prefix: p.prefix, ok: false as const, key: err.key, why };
     }
   });
   const lines = results.map((r) => (r.ok ? t("workshop.challenge.started", { prefix: r.prefix, id }) : (r.busy ?? t("workshop.challenge.skipped", { prefix: r.prefix, why: r.why ?? "" }))));

@@ -5,12 +5,14 @@
  */
 import { LabError } from "../../errors.js";
 import { numbered, checkPrefixes, parseCount } from "../../workshop/participants.js";
-import { rehearse, type Outcome } from "../../workshop/rehearse.js";
+import { rehearse } from "../../workshop/rehearse.js";
+import { stepText } from "../../workshop/status-format.js";
 import { readRoom } from "../../workshop/room-read.js";
 import type { GlobalOptions } from "../options.js";
 import type { Environment } from "../session.js";
 import { asParticipants } from "../participant-lock.js";
 import { openFacilitator } from "./open.js";
+import { readStatus } from "./status.js";
 
 export interface RehearseOptions extends GlobalOptions {
   participants?: string;
@@ -28,12 +30,10 @@ export async function workshopRehearse(opts: RehearseOptions, e: Environment): P
   const taken = prefixes.filter((p) => room.participants.some((r) => r.prefix === p));
   if (taken.length > 0) throw new LabError("workshop.usage.prefixesTaken", { prefixes: taken.join(", ") });
   const spinner = io.spinner("rehearse", t("workshop.rehearse.building", { done: 0, n }));
-  const counts = new Map<Outcome, number>();
   try {
     // No learner's lesson on this machine may be running under one of these names meanwhile.
     await asParticipants(f.stateFile, prefixes, () =>
-      rehearse(f, prefixes, room.participants.length, (r, done) => {
-        counts.set(r.outcome, (counts.get(r.outcome) ?? 0) + 1);
+      rehearse(f, prefixes, room.participants.length, (_r, done) => {
         spinner.update(t("workshop.rehearse.building", { done, n }));
       }),
     );
@@ -41,10 +41,19 @@ export async function workshopRehearse(opts: RehearseOptions, e: Environment): P
   } finally {
     spinner.stop();
   }
+  // The room in the words `workshop status` will show it: where each learner is, as the cloud tells.
+  const status = await readStatus(f);
+  const groups = new Map<string, { step: string; finished: boolean; count: number }>();
+  for (const p of [...status.participants].filter((p) => prefixes.includes(p.prefix)).sort((a, b) => Number(b.finished) - Number(a.finished) || b.stepIndex - a.stepIndex)) {
+    const text = stepText(p, t, f.lang);
+    const g = groups.get(text) ?? { step: p.step, finished: p.finished, count: 0 };
+    g.count++;
+    groups.set(text, g);
+  }
   io.notify({
     type: "table",
-    rows: [...counts].map(([outcome, count]) => [String(count), t(`workshop.rehearse.outcome.${outcome}`)]),
-    data: { name: "rehearsal", items: [...counts].map(([outcome, count]) => ({ outcome, count, text: t(`workshop.rehearse.outcome.${outcome}`) })) },
+    rows: [...groups].map(([text, g]) => [String(g.count), text]),
+    data: { name: "rehearsal", items: [...groups].map(([text, g]) => ({ step: g.step, finished: g.finished, count: g.count, text })) },
   });
   io.notify({ type: "notice", level: "info", message: t("workshop.rehearse.next", { region: f.region }) });
 }

@@ -18,6 +18,13 @@ import { openSession, sandboxSpeed, type Environment } from "../session.js";
 import { ROOM_DEFAULT_REGION } from "./open.js";
 import { regionFromEnv } from "../../aws/credentials.js";
 import { checkRegion } from "../validate.js";
+import type { Lang } from "../../i18n/lang.js";
+import type { Translate } from "../../i18n/messages.js";
+import type { StateFile } from "../../state/state-file.js";
+import type { IoHost } from "../../ui/io-host.js";
+import type { Facilitator } from "../../workshop/facilitator.js";
+import type { RoomPageHandler } from "../../workshop/room-page/index.js";
+import type { ServedRoom } from "../../workshop/room/serve-room.js";
 
 export interface RoomServeOptions extends GlobalOptions {
   room?: string;
@@ -51,6 +58,18 @@ export function advertisedUrl(url: string, host: string, port: number): string {
   return outside ? `http://${outside.address}:${port}` : url;
 }
 
+/** The room's live page, reading the room in process (the same reader as `workshop status --json`), told of each change. */
+async function livePage(served: ServedRoom, lang: Lang, t: Translate, io: IoHost, e: Environment, stateFile: StateFile): Promise<RoomPageHandler> {
+  const [{ roomPage }, { roomReader }, { createSandboxClients }] = await Promise.all([
+    import("../../workshop/room-page/index.js"),
+    import("../../workshop/room-data.js"),
+    import("../../aws/clients.js"),
+  ]);
+  const clients = await createSandboxClients(served.sandbox, served.room.region);
+  const f: Facilitator = { lang, t, io, clients, region: served.room.region, backend: "sandbox", clock: e.clock, pollMs: 2000, stateFile };
+  return roomPage({ readRoom: roomReader(f), onChange: (listener) => served.onChange(() => listener()), token: served.facilitatorToken, lang });
+}
+
 /** Serves until `stop` resolves (the process's end, unless a test passes its own). */
 export async function workshopServe(opts: RoomServeOptions, e: Environment, stop: Promise<void> = new Promise<void>(() => undefined)): Promise<void> {
   const s = await openSession(opts, e);
@@ -65,9 +84,11 @@ export async function workshopServe(opts: RoomServeOptions, e: Environment, stop
   const { room, made, added } = openRoomRecord(dir, name, { ...(prefixes ? { prefixes } : {}), ...(region ? { region } : {}), defaultRegion: ROOM_DEFAULT_REGION, ...(port !== undefined ? { port } : {}) }, new Date(e.clock.now()));
   const [{ serveRoom }, { FaultPlan, FAULTS_ENV }] = await Promise.all([import("../../workshop/room/serve-room.js"), import("../../sandbox/faults.js")]);
   const faultsText = e.env[FAULTS_ENV];
+  // The facilitator's live page (workshop/room-page/), on the same address at /room: made once the room's account is open.
+  let page: RoomPageHandler | undefined;
   let served;
   try {
-    served = await serveRoom({ dir, room, host, ...(port !== undefined ? { port } : {}), clock: e.clock, speed: sandboxSpeed(opts, e.env), ...(faultsText ? { faults: FaultPlan.fromJson(faultsText) } : {}) });
+    served = await serveRoom({ dir, room, host, ...(port !== undefined ? { port } : {}), clock: e.clock, speed: sandboxSpeed(opts, e.env), ...(faultsText ? { faults: FaultPlan.fromJson(faultsText) } : {}), routes: (req, res) => page?.(req, res) ?? false });
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
     if (code === "EADDRINUSE") throw new LabError("room.portInUse", { port: port ?? room.port, room: name }, { cause: err });
@@ -75,6 +96,8 @@ export async function workshopServe(opts: RoomServeOptions, e: Environment, stop
     throw err;
   }
   const url = advertisedUrl(served.url, host, served.served.port);
+  page = await livePage(served, s.lang, s.t, s.io, e, s.stateFile);
+  const pageUrl = `${url}/room?token=${encodeURIComponent(served.facilitatorToken)}`;
   const unpublish = publishServed(roomFiles(dir).served, { url, region: room.region, accessKeyId: room.facilitator.accessKeyId, secretAccessKey: room.facilitator.secretAccessKey });
   setInterruptNotice("room.serve.stopped");
   const facilitatorJoin = loadCommand(defaultShell(e.env), `join ${url}/join/${room.facilitator.code}`);
@@ -91,7 +114,7 @@ export async function workshopServe(opts: RoomServeOptions, e: Environment, stop
       participants: room.participants.map((p) => p.prefix),
       added,
       quotas: served.quotas,
-      facilitator: { accessKeyId: room.facilitator.accessKeyId, secretAccessKey: room.facilitator.secretAccessKey, token: served.facilitatorToken, join: facilitatorJoin },
+      facilitator: { accessKeyId: room.facilitator.accessKeyId, secretAccessKey: room.facilitator.secretAccessKey, token: served.facilitatorToken, join: facilitatorJoin, page: pageUrl },
       handout,
     }) + "\n");
   } else {
@@ -99,11 +122,13 @@ export async function workshopServe(opts: RoomServeOptions, e: Environment, stop
     if (added.length > 0 && !made) io.notify({ type: "notice", level: "info", message: t("room.serve.added", { prefixes: added.join(", ") }) });
     io.notify({ type: "notice", level: "info", message: t("room.serve.quotas", { quotas: served.quotas.map((q) => `${q.name} (${q.code}): ${q.value}`).join("; "), count: room.participants.length }) });
     io.notify({ type: "notice", level: "info", message: t("room.serve.handout", { command: handout }) });
+    io.notify({ type: "notice", level: "info", message: t("room.serve.page", { url: pageUrl }) });
     io.notify({ type: "notice", level: "info", message: t("room.serve.facilitator", { join: facilitatorJoin, token: served.facilitatorToken, accessKeyId: room.facilitator.accessKeyId }) });
     if (!LOOPBACK.has(host)) io.notify({ type: "notice", level: "warn", message: t("serve.notLoopback", { host }) });
     io.notify({ type: "notice", level: "info", message: t("room.serve.howToStop", { room: name }) });
   }
   await stop;
   unpublish();
+  page.close();
   await served.close();
 }

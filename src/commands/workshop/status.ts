@@ -11,9 +11,9 @@ import { colorEnabled, palette } from "../../ui/color.js";
 import type { Facilitator } from "../../workshop/facilitator.js";
 import { CLEAR, liveFrame } from "../../workshop/live-screen.js";
 import { StepMemory } from "../../workshop/participant-progress.js";
-import { readRoom } from "../../workshop/room-read.js";
-import { roomStatus, type RoomStatus } from "../../workshop/room-status.js";
-import { statusCsv, statusJson, statusRows, statusSummary } from "../../workshop/status-format.js";
+import type { RoomStatus } from "../../workshop/room-status.js";
+import { readStatus, roomData } from "../../workshop/room-data.js";
+import { statusCsv, statusRows, statusSummary } from "../../workshop/status-format.js";
 import type { GlobalOptions } from "../options.js";
 import type { Environment } from "../session.js";
 import { openFacilitator } from "./open.js";
@@ -26,10 +26,7 @@ export interface StatusOptions extends GlobalOptions {
   maxRefreshes?: number;
 }
 
-export async function readStatus(f: Facilitator, memory?: StepMemory): Promise<RoomStatus> {
-  const room = await readRoom(f.clients, () => f.clock.now());
-  return roomStatus(room, f.region, f.backend, memory);
-}
+export { readStatus };
 
 function intervalSeconds(text: string | undefined): number {
   if (text === undefined) return 10;
@@ -95,6 +92,6 @@ export async function workshopStatus(opts: StatusOptions, e: Environment): Promi
   if (live) return watch(f, e, opts, seconds);
   const status = await readStatus(f);
   if (opts.csv) e.stdout.write(statusCsv(status, f.t));
-  else if (opts.json) e.stdout.write(JSON.stringify({ time: new Date(status.at).toISOString(), type: "workshop-status", ...statusJson(status, f.t) }) + "\n");
+  else if (opts.json) e.stdout.write(JSON.stringify(roomData(status, f.t)) + "\n");
   else snapshot(f, status);
 }

@@ -76,7 +76,7 @@ export const allowHttp: Step = {
     // The done text tells what the learner really allowed (their source, rules left over).
     const rule = httpRule(view);
     const variant = rule?.others.length ? "extra-rules" : rule?.kind === "world" ? "open-world" : rule?.kind === "sg" ? "sg" : undefined;
-    return { done: true, why: "detect.http.done", ...(variant ? { doneVariant: variant } : {}) };
+    return { done: true, why: "detect.http.done", vars: { sg: sg ? `${sg.id} (${sg.name})` : "" }, ...(variant ? { doneVariant: variant } : {}) };
   },
   async perform(ctx, view) {
     const { sgId, ip } = target(view);

@@ -12,7 +12,7 @@ export const interfaceEndpoint: Step = {
   detect(view): Detection {
     const ep = ourEndpoint(view);
     const stray = strayEndpoints(view)[0];
-    if (!ep && stray) return { done: false, why: "detect.endpoint.stray", vars: { id: stray.id, service: stray.serviceName } };
+    if (!ep && stray) return { done: false, why: "detect.endpoint.stray", vars: { id: stray.id, service: stray.serviceName }, note: "stray-service" };
     if (!ep) return { done: false, why: "detect.endpoint.todo" };
     if (!WAITING_STATES.has(ep.state.toLowerCase())) return { done: false, why: "detect.endpoint.pending", vars: { state: ep.state } };
     // Pending: the note explains the wait. Already available: the service accepts by itself.

@@ -1,0 +1,194 @@
+/**
+ * The live page's HTML, from the room's data (what `workshop status --json` prints) and a
+ * language. Pure: data in, text out. Every string a participant or the cloud chose (prefixes,
+ * stack names, reasons, challenge ids) passes `esc`; the words come from lessons/i18n.
+ */
+import { loadStep } from "../../content/lesson-content.js";
+import type { Lang } from "../../i18n/lang.js";
+import { LANGS } from "../../i18n/lang.js";
+import { translator, type Translate } from "../../i18n/messages.js";
+import { STEPS } from "../../lesson/steps/index.js";
+import type { RoomData, RoomParticipantData } from "../room-data.js";
+import { signalText } from "../status-format.js";
+import { breakOpportunities, type Phrases } from "../../ui/line-breaks.js";
+
+const ENTITIES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
+export const esc = (text: string | number): string => String(text).replace(/[&<>"']/g, (c) => ENTITIES[c]!);
+
+/**
+ * Our words, escaped; in Japanese with a <wbr> wherever a line may break (between BudouX phrases,
+ * kinsoku kept): the page's CSS (word-break: keep-all) breaks Japanese nowhere else.
+ */
+function words(text: string, phrases: Phrases | undefined): string {
+  if (!phrases) return esc(text);
+  let out = "";
+  let from = 0;
+  // After a space a line may break anyway.
+  for (const i of [...breakOpportunities(text, phrases)].filter((i) => text[i - 1] !== " ").sort((a, b) => a - b)) {
+    out += `${esc(text.slice(from, i))}<wbr>`;
+    from = i;
+  }
+  return out + esc(text.slice(from));
+}
+
+/** The language the page is in: its translator, and its phrase breaker (Japanese). */
+export interface PageLang {
+  lang: Lang;
+  phrases?: Phrases | undefined;
+}
+
+interface Say {
+  t: Translate;
+  lang: Lang;
+  /** A message (or our text) as HTML. */
+  say: (key: string, vars?: Record<string, string | number>) => string;
+  words: (text: string) => string;
+}
+
+function sayer(p: PageLang): Say {
+  const t = translator(p.lang);
+  return { t, lang: p.lang, say: (key, vars) => words(t(key, vars), p.phrases), words: (text) => words(text, p.phrases) };
+}
+
+/** What the page shows: the last room read that changed something, and the last read's failure. */
+export interface RoomView {
+  data?: RoomData;
+  error?: string;
+}
+
+const titles = new Map<string, string>();
+function stepTitle(step: string, lang: Lang): string {
+  const key = `${lang}:${step}`;
+  let title = titles.get(key);
+  if (title === undefined) {
+    title = STEPS.some((s) => s.id === step) ? loadStep("privatelink", step, lang).title : step;
+    titles.set(key, title);
+  }
+  return title;
+}
+
+function durationText(minutes: number, t: Translate): string {
+  const m = Math.floor(minutes);
+  if (m < 1) return t("roomPage.underMinute");
+  return m >= 60 ? t("roomPage.hours", { h: Math.floor(m / 60), m: m % 60 }) : t("roomPage.minutes", { m });
+}
+
+function timeText(p: RoomParticipantData, t: Translate): string {
+  if (p.onStepMinutes === undefined) return t("roomPage.noTime");
+  const d = durationText(p.onStepMinutes, t);
+  return p.observed ? d : t("roomPage.approx", { time: d });
+}
+
+/** The signal's words, with CloudFormation's reason whole: a reason cut short says nothing. */
+function signalItems(p: RoomParticipantData, w: Say): string {
+  if (p.signals.length === 0) return "";
+  const items = p.signals.map((s) => {
+    const reason = s.kind === "stack-failed" && s.reason ? `<span class="reason">${esc(s.reason)}</span>` : "";
+    return `<li>${w.words(signalText(s, w.t))}${reason}</li>`;
+  });
+  return `<ul class="signals">${items.join("")}</ul>`;
+}
+
+const CHALLENGE_MARK: Record<string, string> = { broken: "✖", fixed: "✔", "given-up": "○" };
+
+function card(p: RoomParticipantData, w: Say): string {
+  const total = STEPS.length - 1;
+  const kind = p.signals.length > 0 ? "flagged" : p.finished ? "finished" : "working";
+  const step = p.finished
+    ? `<span class="num">✔</span> ${w.say("workshop.status.finished")}`
+    : `<span class="num">${w.say("roomPage.stepOf", { n: p.stepIndex, total })}</span> ${w.words(stepTitle(p.step, w.lang))}`;
+  const done = p.finished ? total : Math.max(0, p.stepIndex - 1);
+  const bar = Array.from({ length: total }, (_, i) => `<i class="${i < done ? "done" : i === done && !p.finished ? "now" : ""}"></i>`).join("");
+  const challenge = p.challenge
+    ? `<span class="challenge ${esc(p.challenge.state)}">${esc(p.challenge.id)} ${CHALLENGE_MARK[p.challenge.state] ?? ""} ${w.say(`workshop.challenge.state.${p.challenge.state}`)}</span>`
+    : "";
+  return [
+    `<article class="card ${kind}" data-prefix="${esc(p.prefix)}" data-step="${esc(p.step)}">`,
+    `<header><h2>${kind === "flagged" ? "! " : ""}${esc(p.prefix)}</h2><span class="time">${w.words(timeText(p, w.t))}</span></header>`,
+    `<div class="bar" aria-hidden="true">${bar}</div>`,
+    `<p class="step">${step}</p>`,
+    signalItems(p, w),
+    `<p class="meta"><span class="cost">${w.say("roomPage.perHour", { usd: p.perHourUsd.toFixed(3) })} · ${w.say("roomPage.soFar", { usd: p.costSoFarUsd.toFixed(2) })}</span>${challenge}</p>`,
+    `</article>`,
+  ].join("");
+}
+
+/** Learners with a signal first, then the furthest behind, then by prefix (as the terminal table). */
+function order(ps: RoomParticipantData[]): RoomParticipantData[] {
+  return [...ps].sort(
+    (a, b) =>
+      Number(b.signals.length > 0) - Number(a.signals.length > 0) ||
+      Number(a.finished) - Number(b.finished) ||
+      a.stepIndex - b.stepIndex ||
+      a.prefix.localeCompare(b.prefix),
+  );
+}
+
+/** The part of the page that changes: heading, totals, the grid. Sent whole on each change. */
+export function roomFragment(view: RoomView, pl: PageLang): string {
+  const w = sayer(pl);
+  const d = view.data;
+  const problem = view.error ? `<p class="problem">${w.words(w.t("roomPage.readFailed", { message: view.error }))}</p>` : "";
+  if (!d) return `<h1>${w.say("roomPage.title")}</h1>${problem}`;
+  const summary = w.say("workshop.status.summary", {
+    n: d.totals.participants,
+    finished: d.totals.finished,
+    flagged: d.totals.flagged,
+    perHour: d.totals.perHourUsd.toFixed(2),
+    soFar: d.totals.costSoFarUsd.toFixed(2),
+    region: d.region,
+  });
+  const grid =
+    d.participants.length === 0
+      ? `<p class="empty">${w.say("workshop.status.empty", { region: d.region })}</p>`
+      : `<section class="grid${d.participants.length > 20 ? " crowd" : d.participants.length > 9 ? " many" : ""}">${order(d.participants)
+          .map((p) => card(p, w))
+          .join("")}</section>`;
+  return [
+    `<div class="head"><h1>${w.say("roomPage.heading", { region: d.region })}</h1>`,
+    `<p class="summary">${summary}</p>`,
+    `<p class="changed">${w.say("roomPage.changedAt", { time: d.at.slice(11, 19) })}</p></div>`,
+    problem,
+    grid,
+  ].join("");
+}
+
+const langLinks = (base: string, lang: Lang): string =>
+  LANGS.map((l) => `<a href="${esc(`${base}?lang=${l}`)}" lang="${l}"${l === lang ? ' aria-current="page"' : ""}>${esc(translator(l)("roomPage.langName"))}</a>`).join("");
+
+/** The whole page: the fragment as it is now, and the script that keeps it current. */
+export function roomPageHtml(view: RoomView, pl: PageLang, base: string): string {
+  const w = sayer(pl);
+  return `<!doctype html>
+<html lang="${pl.lang}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${esc(w.t("roomPage.title"))} · privatelink-lab</title>
+<link rel="stylesheet" href="${esc(base)}/page.css">
+<script src="${esc(base)}/page.js" defer></script>
+</head>
+<body data-events="${esc(`${base}/events?lang=${pl.lang}`)}">
+<nav class="top"><span class="live" id="live">● ${w.say("roomPage.live")}</span><span class="langs">${langLinks(base, pl.lang)}</span></nav>
+<p class="offline" id="offline" role="status" hidden>${w.say("roomPage.reconnecting")}</p>
+<main id="room">${roomFragment(view, pl)}</main>
+<footer>${w.say("workshop.status.legend")}</footer>
+</body>
+</html>
+`;
+}
+
+/** 401/403: a short page in both languages (who reached it may not have chosen one). */
+export function deniedHtml(reason: "missing" | "wrong", base: string, ja?: Phrases): string {
+  const parts = LANGS.map((l) => `<p lang="${l}">${sayer({ lang: l, phrases: l === "ja" ? ja : undefined }).say(`roomPage.denied.${reason}`)}</p>`).join("\n");
+  return `<!doctype html>
+<html lang="en">
+<head><meta charset="utf-8"><title>privatelink-lab</title><link rel="stylesheet" href="${esc(base)}/page.css"></head>
+<body class="denied">
+<main>
+${parts}
+</main>
+</body>
+</html>
+`;
+}

@@ -123,7 +123,9 @@ export async function workshopServe(opts: RoomServeOptions, e: Environment, stop
     io.notify({ type: "notice", level: "info", message: t("room.serve.quotas", { quotas: served.quotas.map((q) => `${q.name} (${q.code}): ${q.value}`).join("; "), count: room.participants.length }) });
     io.notify({ type: "notice", level: "info", message: t("room.serve.handout", { command: handout }) });
     io.notify({ type: "notice", level: "info", message: t("room.serve.page", { url: pageUrl }) });
-    io.notify({ type: "notice", level: "info", message: t("room.serve.facilitator", { join: facilitatorJoin, token: served.facilitatorToken, accessKeyId: room.facilitator.accessKeyId }) });
+    io.notify({ type: "notice", level: "info", message: t("room.serve.facilitator", { token: served.facilitatorToken, accessKeyId: room.facilitator.accessKeyId }) });
+    // The line itself unwrapped, on a line of its own: it is pasted as it is.
+    e.stdout.write(`\n  ${facilitatorJoin}\n\n`);
     if (!LOOPBACK.has(host)) io.notify({ type: "notice", level: "warn", message: t("serve.notLoopback", { host }) });
     io.notify({ type: "notice", level: "info", message: t("room.serve.howToStop", { room: name }) });
   }

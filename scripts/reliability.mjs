@@ -4,6 +4,7 @@
 //   --quick      a handful of each (what `npm test` runs, as assertions)
 //   --jobs N     processes at once (default 2)
 //   --only challenges   just the challenge kill points
+//   --only room         just the workshop room's server kills (not in --quick: it takes minutes)
 import { userInfo } from "node:os";
 import { BAD_INPUTS, ENVIRONMENT_CASES, runBadInput } from "./reliability/bad-inputs.mjs";
 import { deadOwner, samePair, sharedAccount } from "./reliability/concurrency.mjs";
@@ -12,6 +13,7 @@ import { killPoints, runKillPoint } from "./reliability/kill-points.mjs";
 import { challengePoints, runChallengePoint } from "./reliability/challenge-points.mjs";
 import { pool } from "./reliability/run.mjs";
 import { sharedKills } from "./reliability/shared-kills.mjs";
+import { roomKills } from "./reliability/room-kills.mjs";
 
 const args = process.argv.slice(2);
 const quick = args.includes("--quick");
@@ -19,6 +21,22 @@ const jobs = Number(args[args.indexOf("--jobs") + 1]) || 2;
 const pct = (n, d) => (d === 0 ? "-" : `${Math.round((100 * n) / d)} %`);
 const t0 = Date.now();
 const onlyChallenges = args[args.indexOf("--only") + 1] === "challenges" && args.includes("--only");
+const onlyRoom = args[args.indexOf("--only") + 1] === "room" && args.includes("--only");
+
+/** A workshop room's server SIGKILLed 20 times under 10 learners (and an intruder with a learner's key). */
+async function roomRun() {
+  console.log("\na workshop room (workshop serve), 10 learners' whole lessons, the server SIGKILLed 20 times at random moments (seeded) and started again");
+  const r = await roomKills({ learners: 10, kills: 20 });
+  for (const b of r.bad) console.log(`  ✖ ${b}`);
+  for (const d of r.duplicates) console.log(`  ✖ ${d.prefix}: made twice ${d.dups.join(" ")}`);
+  const ok = r.bad.length === 0 && r.duplicates.length === 0 && r.intrusions.allowed === 0 && r.integrity === "ok";
+  console.log(`  ${ok ? "✔" : "✖"} killed ${r.killed}, finished ${r.finished}/${r.learners} (${r.runs} runs), with duplicates ${r.duplicates.length}, another's key allowed ${r.intrusions.allowed}/${r.intrusions.tried}, integrity_check ${r.integrity} (${r.seconds} s)`);
+  return { r, ok };
+}
+if (onlyRoom) {
+  const { ok } = await roomRun();
+  process.exit(ok ? 0 : 1);
+}
 
 const allChallengePoints = challengePoints();
 const chosenChallenge = quick ? allChallengePoints.filter((_, i) => i % 11 === 0) : allChallengePoints;
@@ -63,6 +81,8 @@ const shared = await sharedKills(killsAt);
 for (const b of shared.bad) console.log(`  ✖ ${b.prefix} killed at ${b.killAt} ms: ${b.finished ? "finished" : "NOT finished"}${b.dups.length ? " · dup " + b.dups.join(" ") : ""}${b.hung ? " · HUNG" : ""}${b.why ? " · " + b.why : ""}`);
 console.log(`  ${shared.bad.length === 0 && shared.integrity === "ok" ? "✔" : "✖"} killed ${shared.killed}/${shared.lessons}, finished on rerun ${shared.finished}/${shared.lessons}, with duplicates ${shared.duplicates}, integrity_check ${shared.integrity} (${shared.seconds} s)`);
 
+const room = quick ? undefined : await roomRun();
+
 console.log("\ninjected faults");
 const faultSets = quick ? FAULTS.slice(0, 2) : FAULTS;
 const faults = [...(await pool(faultSets, jobs, runFaults)), await outlasting()];
@@ -90,8 +110,13 @@ const summary = [
   ["  with duplicates", String(shared.duplicates)],
   ["  PRAGMA integrity_check", shared.integrity],
   ["injected faults survived", `${faults.filter((f) => f.ok).length}/${faults.length}`],
+  ...(room ? [
+    [`workshop room: server killed ${room.r.killed} times, ${room.r.learners} learners`, `${room.r.finished}/${room.r.learners} finished`],
+    ["  with duplicates", String(room.r.duplicates.length)],
+    ["  another participant's key allowed", `${room.r.intrusions.allowed}/${room.r.intrusions.tried}`],
+  ] : []),
 ];
 console.log(`\nsummary (${Math.round((Date.now() - t0) / 1000)} s, ${jobs} at a time)`);
 for (const [k, v] of summary) console.log(`  ${k.padEnd(44)} ${v}`);
-const allOk = chalOk === chal.length && kills.every((k) => k.finished && !k.duplicates.length && !k.leftovers.length && !k.hung) && bad.every((b) => b.ok) && conc.every((c) => c.ok) && faults.every((f) => f.ok) && shared.bad.length === 0 && shared.integrity === "ok";
+const allOk = chalOk === chal.length && kills.every((k) => k.finished && !k.duplicates.length && !k.leftovers.length && !k.hung) && bad.every((b) => b.ok) && conc.every((c) => c.ok) && faults.every((f) => f.ok) && shared.bad.length === 0 && shared.integrity === "ok" && (room?.ok ?? true);
 process.exitCode = allOk ? 0 : 1;

@@ -66,6 +66,7 @@ const ALL: readonly SharedOption[] = ["sandbox", "sandboxSpeed", "profile", "reg
 const LOOK: readonly SharedOption[] = ["sandbox", "profile", "region", "prefix", "lang", "json", "endpointUrl"];
 const CLOUD: readonly SharedOption[] = ["sandbox", "sandboxSpeed", "profile", "region", "lang", "yes", "json", "endpointUrl"];
 const RESTART: OptionRow = { flags: "--restart", help: "help.opt.restart" };
+const ROOM: OptionRow = { flags: "--room <name>", help: "room.help.opt.room" };
 
 const challenge = (action: "list" | "check" | "give-up" | "fix" | "start") => async (c: Invocation) =>
   (await import("./challenge.js")).challenge(action, action === "start" ? c.arg : undefined, c.opts(), c.e);
@@ -146,9 +147,28 @@ export const PROGRAM: CommandRow = {
             { flags: "--participants <list>", help: "workshop.help.opt.participantsList" },
             { flags: "--count <n>", help: "workshop.help.opt.count" },
             { flags: "--prefix-base <base>", help: "workshop.help.opt.prefixBase" },
+            ROOM,
+            { flags: "--url <url>", help: "room.help.opt.url" },
             "lang",
           ],
           run: async (c) => (await import("./workshop/handout.js")).workshopHandout(c.opts(), c.e),
+        },
+        {
+          name: "serve",
+          help: "room.help.serve",
+          options: [
+            { flags: "--count <n>", help: "workshop.help.opt.count" },
+            { flags: "--prefix-base <base>", help: "workshop.help.opt.prefixBase" },
+            { flags: "--participants <list>", help: "workshop.help.opt.participantsList" },
+            ROOM,
+            { flags: "--region <region>", help: "room.help.opt.region" },
+            { flags: "--host <host>", help: "serve.help.host" },
+            { flags: "--port <port>", help: "room.help.opt.port" },
+            "sandboxSpeed",
+            "lang",
+            "json",
+          ],
+          run: async (c) => (await import("./workshop/serve.js")).workshopServe(c.opts(), c.e),
         },
         {
           name: "status",
@@ -193,6 +213,14 @@ export const PROGRAM: CommandRow = {
           run: async (c) => (await import("./workshop/rehearse.js")).workshopRehearse(c.opts(), c.e),
         },
       ],
+    },
+    {
+      name: "join",
+      help: "room.help.join",
+      argument: { name: "<url>", help: "room.help.arg.url" },
+      options: [{ flags: "--shell <shell>", help: "sandbox-env.help.shell" }, "lang", "json"],
+      examples: "room.help.joinExamples",
+      run: async (c) => (await import("./join.js")).join(c.arg, c.opts(), c.e),
     },
     {
       name: "sandbox",

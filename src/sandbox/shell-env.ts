@@ -55,13 +55,13 @@ export function shellLines(shell: ShellKind, t: ServedTarget): string[] {
 }
 
 /** One line that loads them in a shell. */
-export function loadCommand(shell: ShellKind): string {
+export function loadCommand(shell: ShellKind, command = "sandbox env"): string {
   switch (shell) {
     case "fish":
-      return "npx privatelink-lab sandbox env --shell fish | source";
+      return `npx privatelink-lab ${command} --shell fish | source`;
     case "powershell":
-      return "npx privatelink-lab sandbox env --shell powershell | Out-String | iex";
+      return `npx privatelink-lab ${command} --shell powershell | Out-String | iex`;
     default:
-      return 'eval "$(npx privatelink-lab sandbox env)"';
+      return `eval "$(npx privatelink-lab ${command})"`;
   }
 }

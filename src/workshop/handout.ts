@@ -65,3 +65,65 @@ export function handoutMarkdown(o: HandoutOptions): string {
   });
   return slides.join("\n\n---\n\n") + "\n";
 }
+
+/** A served room's sheet: the participant and the address their join line carries (their code is in it). */
+export interface RoomSheet {
+  prefix: string;
+  joinUrl: string;
+}
+
+/** One line per shell that joins the room (bash/zsh, fish, PowerShell). */
+export function joinLines(joinUrl: string): { bash: string; fish: string; powershell: string } {
+  return {
+    bash: `eval "$(npx privatelink-lab join ${joinUrl})"`,
+    fish: `npx privatelink-lab join ${joinUrl} --shell fish | source`,
+    powershell: `npx privatelink-lab join ${joinUrl} --shell powershell | Out-String | iex`,
+  };
+}
+
+/**
+ * A served room's handout: the instructions (naming nobody), then one sheet per participant with
+ * only their own join line (in three shells), then the facilitator's list of who is in the room
+ * (prefixes only: a projected slide must not carry anyone's join code).
+ */
+export function roomHandoutMarkdown(o: { room: string; region: string; sheets: RoomSheet[]; perSlide?: number }): string {
+  const en = translator("en");
+  const ja = translator("ja");
+  const steps = (t: Translate): string[] => [
+    `## ${t("workshop.handout.title")}`,
+    "",
+    `1. ${t("workshop.handout.node")}`,
+    `2. ${t("room.handout.paste")}`,
+    `3. ${t("room.handout.then")}`,
+    `4. ${t("room.handout.shared", { region: o.region })}`,
+    `5. ${t("workshop.handout.lang")}`,
+    `6. ${t("workshop.handout.stuck")}`,
+    `7. ${t("room.handout.cleanup")}`,
+  ];
+  const both = (key: string): string => `${en(key)} / ${ja(key)}`;
+  const sheet = (s: RoomSheet): string => {
+    const lines = joinLines(s.joinUrl);
+    return [
+      `## ${en("workshop.handout.sheet", { prefix: s.prefix })} / ${ja("workshop.handout.sheet", { prefix: s.prefix })}`,
+      "",
+      `${both("room.handout.join")}:`,
+      "",
+      "```sh",
+      lines.bash,
+      "```",
+      "",
+      `fish: \`${lines.fish}\``,
+      "",
+      `PowerShell: \`${lines.powershell}\``,
+      "",
+      `${both("room.handout.next")}: \`npx privatelink-lab\``,
+    ].join("\n");
+  };
+  const slides = [[`# ${en("workshop.handout.heading")} / ${ja("workshop.handout.heading")}`, "", ...steps(en), "", ...steps(ja)].join("\n"), ...o.sheets.map(sheet)];
+  const pages = chunks(o.sheets.map((s) => s.prefix), o.perSlide ?? 12);
+  pages.forEach((page, i) => {
+    const title = `## ${en("room.handout.who", { room: o.room })} / ${ja("room.handout.who", { room: o.room })}${pages.length > 1 ? ` (${i + 1}/${pages.length})` : ""}`;
+    slides.push([title, "", ...page.map((p) => `- ${p}`)].join("\n"));
+  });
+  return slides.join("\n\n---\n\n") + "\n";
+}

@@ -12,8 +12,9 @@ import { STEPS } from "../lesson/steps/index.js";
 import type { Clock } from "../sandbox/clock.js";
 import { Sandbox } from "../sandbox/middleware.js";
 import { MemoryStore } from "../sandbox/store.js";
-import { emptyWorld, type Quotas, type World } from "../sandbox/world.js";
+import { emptyWorld, type World } from "../sandbox/world.js";
 import { mergeWorld } from "./world-merge.js";
+import { fitQuotas } from "./room/quotas.js";
 import { actAs, type Facilitator } from "./facilitator.js";
 import { QuietHost } from "./quiet-host.js";
 import { awsPort } from "../aws/port.js";
@@ -56,14 +57,6 @@ export interface Rehearsed {
   outcome: Outcome;
 }
 
-/** What one learner uses of each quota (2 VPCs, 2 × t3.micro, 1 NLB, the Provider's S3 gateway endpoint). */
-const PER_LEARNER: Partial<Quotas> = { vpcsPerRegion: 2, runningOnDemandStandardVcpus: 4, networkLoadBalancersPerRegion: 1, gatewayEndpointsPerRegion: 1 };
-
-/** A rehearsal stands for a room whose facilitator already had the quota increases `workshop plan` names. */
-function raiseQuotas(world: World, learners: number): void {
-  for (const [k, per] of Object.entries(PER_LEARNER) as [keyof Quotas, number][]) world.quotas[k] = Math.max(world.quotas[k], per * learners + 5);
-}
-
 class StopWaiting extends Error {}
 
 interface Scratch {
@@ -82,7 +75,7 @@ async function scratch(f: Facilitator, prefix: string, profile: Profile, vcpus: 
     sleep: (ms) => (deploying ? Promise.reject(new StopWaiting()) : f.clock.sleep(ms)),
   };
   const world = emptyWorld();
-  raiseQuotas(world, 1);
+  fitQuotas(world, 1);
   world.quotas.runningOnDemandStandardVcpus = vcpus;
   // A deploy in progress runs at AWS's own pace and is left to finish on its own.
   const sandbox = new Sandbox({ store: new MemoryStore(world), clock, speed: deploying ? 1 : 0 });
@@ -140,7 +133,7 @@ async function build(f: Facilitator, prefix: string, profile: Profile, az: strin
 export async function rehearse(f: Facilitator, prefixes: string[], already = 0, onDone?: (r: Rehearsed, done: number) => void): Promise<Rehearsed[]> {
   const room = f.clients.sandbox;
   if (!room) throw new LabError("workshop.usage.sandboxOnly");
-  room.store.transact((w) => raiseQuotas(w, already + prefixes.length + 1));
+  room.store.transact((w) => fitQuotas(w, already + prefixes.length + 1));
   const out: Rehearsed[] = [];
   let az: string | undefined;
   for (const [i, prefix] of prefixes.entries()) {

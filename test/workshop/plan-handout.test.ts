@@ -88,3 +88,39 @@ describe("workshop handout", () => {
     expect((err as LabError).vars.problems).toBe("alice (duplicate), x (too-short), Team-1 (charset)");
   });
 });
+
+describe("a served room's handout (workshop handout --room)", () => {
+  it("gives each participant only their own join line, and projects no one's code", async () => {
+    const { openRoomRecord } = await import("../../src/workshop/room/room-file.js");
+    const { mkdtempSync } = await import("node:fs");
+    const { tmpdir } = await import("node:os");
+    const { join } = await import("node:path");
+    const h = harness();
+    const out = new PassThrough();
+    let text = "";
+    out.on("data", (d: Buffer) => (text += d.toString()));
+    h.env.stdout = out as unknown as NodeJS.WriteStream;
+    h.env.stateDir = mkdtempSync(join(tmpdir(), "pll-room-"));
+    const dir = join(h.env.stateDir, "rooms", "room");
+    const { room } = openRoomRecord(dir, "room", { prefixes: ["team-01", "team-02", "team-03"], defaultRegion: "us-east-1", port: 8787 }, new Date());
+    await workshopHandout({ ...h.opts, room: "room", url: "http://10.0.0.5:8787" }, h.env);
+    const slides = text.split("\n---\n");
+    expect(slides).toHaveLength(1 + 3 + 1);
+    const codes = room.participants.map((p) => p.code);
+    for (const c of [...codes, room.facilitator.code]) expect(slides[0]).not.toContain(c);
+    room.participants.forEach((p, i) => {
+      const sheet = slides[1 + i]!;
+      expect(sheet).toContain(`eval "$(npx privatelink-lab join http://10.0.0.5:8787/join/${p.code})"`);
+      expect(sheet).toContain(`npx privatelink-lab join http://10.0.0.5:8787/join/${p.code} --shell powershell | Out-String | iex`);
+      for (const other of room.participants.filter((o) => o !== p)) {
+        expect(sheet).not.toContain(other.code);
+        expect(sheet).not.toContain(other.prefix);
+      }
+      expect(sheet).not.toContain(room.facilitator.code);
+      expect(sheet).not.toContain(p.secretAccessKey);
+    });
+    // The facilitator's slide lists who is in the room, and no code.
+    for (const c of [...codes, room.facilitator.code]) expect(slides[4]).not.toContain(c);
+    expect(slides[4]).toContain("- team-03");
+  });
+});

@@ -1,21 +1,55 @@
 /**
  * `privatelink-lab workshop handout --participants alice,bob | --count N --prefix-base team`:
  * Markdown slides with each learner's command, in English and Japanese. A document to paste, so
- * it goes to stdout as it is (with --json: one JSON line listing the commands).
+ * it goes to stdout as it is (with --json: one JSON line listing the commands). With `--room`
+ * (a room `workshop serve` made), each sheet carries its learner's own join line instead.
  */
-import { handoutMarkdown, learnerCommand } from "../../workshop/handout.js";
+import { LabError } from "../../errors.js";
+import { handoutMarkdown, joinLines, learnerCommand, roomHandoutMarkdown } from "../../workshop/handout.js";
 import { participantList } from "../../workshop/participants.js";
+import { readRoom, roomDir, roomFiles } from "../../workshop/room/room-file.js";
+import { readServed } from "../../sandbox/served-file.js";
 import { chooseLang, type Environment } from "../session.js";
 import type { GlobalOptions } from "../options.js";
+import { checkEndpointUrl } from "../validate.js";
 import { roomRegion } from "./open.js";
 
 export interface HandoutOptions extends GlobalOptions {
   participants?: string;
   count?: string;
   prefixBase?: string;
+  room?: string;
+  url?: string;
+}
+
+/** Where learners reach the room: --url, else where it is served now, else the loopback port it keeps. */
+function roomUrl(opts: HandoutOptions, dir: string, port: number, name: string): string {
+  if (opts.url !== undefined) {
+    checkEndpointUrl(opts.url, "--url");
+    return opts.url.replace(/\/+$/, "");
+  }
+  const served = readServed(roomFiles(dir).served);
+  if (served) return served.url;
+  if (port > 0) return `http://127.0.0.1:${port}`;
+  throw new LabError("room.handout.notServed", { room: name });
+}
+
+async function roomHandout(opts: HandoutOptions, e: Environment, name: string): Promise<void> {
+  const dir = roomDir(e.env, name, e.stateDir);
+  const room = readRoom(dir);
+  if (!room) throw new LabError("room.handout.noRoom", { room: name });
+  const url = roomUrl(opts, dir, room.port, name);
+  const wanted = opts.participants !== undefined || opts.count !== undefined ? new Set(participantList(opts)) : undefined;
+  const sheets = room.participants.filter((p) => !wanted || wanted.has(p.prefix)).map((p) => ({ prefix: p.prefix, joinUrl: `${url}/join/${p.code}` }));
+  if (opts.json) {
+    e.stdout.write(JSON.stringify({ type: "workshop-handout", room: name, region: room.region, participants: sheets.map((s) => ({ prefix: s.prefix, join: joinLines(s.joinUrl) })) }) + "\n");
+    return;
+  }
+  e.stdout.write(roomHandoutMarkdown({ room: name, region: room.region, sheets }));
 }
 
 export async function workshopHandout(opts: HandoutOptions, e: Environment): Promise<void> {
+  if (opts.room !== undefined) return roomHandout(opts, e, opts.room);
   const prefixes = participantList(opts);
   const region = roomRegion(opts, e.env, chooseLang(opts, e.env));
   const o = { prefixes, region, sandbox: Boolean(opts.sandbox), ...(opts.profile ? { profile: opts.profile } : {}) };

@@ -17,7 +17,7 @@ export function credentialsFileFor(accountFile: string): string {
   return join(dirname(accountFile), "serve-credentials.json");
 }
 
-function newCredentials(): SandboxCredentials {
+export function newCredentials(): SandboxCredentials {
   const id = randomBytes(8).toString("hex").toUpperCase();
   return { accessKeyId: `${ACCESS_KEY_PREFIX}${id.slice(0, 15)}`, secretAccessKey: randomBytes(30).toString("base64").replace(/[+/]/g, "x") };
 }

@@ -20,6 +20,24 @@ export interface DispatchOptions {
   region?: string;
   now?: () => number;
   onInternalError?: (err: unknown, operation: string) => void;
+  /** More key pairs than `credentials` (a workshop room's, one per participant), by access key id. */
+  keyFor?: (accessKeyId: string) => SandboxCredentials | undefined;
+  /** Consulted before a signed call reaches the sandbox: an error here is the answer, and nothing changes. */
+  authorize?: (call: SignedCall) => WireError | undefined;
+  /** Told after a call that may have changed the account (not Describe/Get/List) was answered with success. */
+  onChanged?: (operation: string, accessKeyId: string) => void;
+}
+
+/** A call whose signature checked out, as `authorize` sees it. */
+export interface SignedCall {
+  accessKeyId: string;
+  /** The sandbox's service key (`ec2`, `cloudformation`, ...) and the SDK command (`DeleteVpcEndpointsCommand`). */
+  service: string;
+  command: string;
+  /** The operation's wire name (`DeleteVpcEndpoints`). */
+  operation: string;
+  input: Record<string, unknown>;
+  region: string;
 }
 
 function header(req: IncomingSigned, name: string): string | undefined {
@@ -52,7 +70,8 @@ export async function dispatch(req: IncomingSigned, opts: DispatchOptions): Prom
     errorAnswer(model?.protocol ?? guess.protocol, model?.xmlNamespace ?? guess.namespace, e, requestId);
 
   if ("kind" in auth) return fail(authError(guess.protocol, auth.kind, auth.kind === "incomplete" ? auth.message : ""));
-  const problem = await checkSignature(req, auth, opts.credentials, (r) => regionInfo(r) !== undefined && (opts.region === undefined || r === opts.region), (opts.now ?? Date.now)());
+  const key = auth.accessKeyId === opts.credentials.accessKeyId ? opts.credentials : (opts.keyFor?.(auth.accessKeyId) ?? opts.credentials);
+  const problem = await checkSignature(req, auth, key, (r) => regionInfo(r) !== undefined && (opts.region === undefined || r === opts.region), (opts.now ?? Date.now)());
   if (problem) {
     const detail = problem.kind === "incomplete" ? problem.message : problem.kind === "badRegion" ? problem.scope.region : "";
     return fail(authError(guess.protocol, problem.kind, detail));
@@ -79,7 +98,7 @@ export async function dispatch(req: IncomingSigned, opts: DispatchOptions): Prom
     } catch {
       return fail({ code: "SerializationException", message: "The request body is not a JSON object of this operation's input.", status: 400 }, model);
     }
-    return answer(model, name!, op.command, op.schema, input, auth.region, opts, requestId, fail);
+    return answer(model, name!, op.command, op.schema, input, auth.region, auth.accessKeyId, opts, requestId, fail);
   }
 
   const q = req.url.indexOf("?");
@@ -98,7 +117,7 @@ export async function dispatch(req: IncomingSigned, opts: DispatchOptions): Prom
     if (err instanceof QueryInputError) return fail({ code: err.code, message: err.message, status: 400 }, model);
     throw err;
   }
-  return answer(model, action, op.command, op.schema, input, auth.region, opts, requestId, fail);
+  return answer(model, action, op.command, op.schema, input, auth.region, auth.accessKeyId, opts, requestId, fail);
 }
 
 function answer(
@@ -108,10 +127,13 @@ function answer(
   schema: readonly unknown[],
   input: Record<string, unknown>,
   region: string,
+  accessKeyId: string,
   opts: DispatchOptions,
   requestId: string,
   fail: (e: WireError, model?: ServiceModel) => Answer,
 ): Answer {
+  const refused = opts.authorize?.({ accessKeyId, service: model.service, command, operation, input, region });
+  if (refused) return fail(refused, model);
   let output: object;
   try {
     output = opts.sandbox.call(model.service, command, input, region);
@@ -121,5 +143,6 @@ function answer(
     opts.onInternalError?.(err, operation);
     return fail({ code: model.protocol === "awsJson1_1" ? "InternalServerError" : "InternalFailure", message: "The sandbox could not answer this request.", status: 500 }, model);
   }
+  if (opts.onChanged && !/^(Describe|Get|List)/.test(operation)) opts.onChanged(operation, accessKeyId);
   return okAnswer(model, operation, schema[5], output as Record<string, unknown>, requestId);
 }

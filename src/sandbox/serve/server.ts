@@ -9,7 +9,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from "node:ht
 import type { AddressInfo } from "node:net";
 import type { Sandbox } from "../middleware.js";
 import { errorAnswer, type Answer } from "./answers.js";
-import { dispatch } from "./dispatch.js";
+import { dispatch, type DispatchOptions } from "./dispatch.js";
 import { operationsOf, SERVICE_MODELS } from "./models.js";
 import type { SandboxCredentials } from "./sigv4.js";
 
@@ -38,6 +38,14 @@ export interface ServeOptions {
   requestTimeoutMs?: number;
   /** Told of a request the sandbox failed on (answered 500 InternalFailure): a sandbox bug. */
   onInternalError?: (err: unknown, operation: string) => void;
+  /** Other pages on the same address (a workshop room's join and live page): answers and returns true, or false for AWS. */
+  routes?: (req: IncomingMessage, res: ServerResponse) => boolean;
+  /** More key pairs than `credentials`, by access key id (a workshop room's participants). */
+  keyFor?: DispatchOptions["keyFor"];
+  /** Refuses a signed call before the sandbox sees it (a room's boundaries between participants). */
+  authorize?: DispatchOptions["authorize"];
+  /** Told after each answered call that may have changed the account: its operation and the access key id that signed it. */
+  onChanged?: DispatchOptions["onChanged"];
 }
 
 /**
@@ -64,7 +72,10 @@ export async function serveSandbox(opts: ServeOptions): Promise<ServedSandbox> {
   const maxBody = opts.maxBodyBytes ?? MAX_BODY;
   const requestTimeout = opts.requestTimeoutMs ?? 10_000;
 
+  const { keyFor, authorize, onChanged } = opts;
+  const hooks = { ...(keyFor ? { keyFor } : {}), ...(authorize ? { authorize } : {}), ...(onChanged ? { onChanged } : {}) };
   const handle = (req: IncomingMessage, res: ServerResponse): void => {
+    if (opts.routes?.(req, res)) return;
     const tooBig = (): void => {
       const answer = errorAnswer("awsQuery", undefined, { code: "RequestEntityTooLarge", message: `The request body is larger than ${maxBody} bytes.`, status: 413 }, "");
       send(res, { ...answer, close: true });
@@ -91,7 +102,7 @@ export async function serveSandbox(opts: ServeOptions): Promise<ServedSandbox> {
     req.on("end", () => {
       if (over) return;
       const signed = { method: req.method ?? "GET", url: req.url ?? "/", headers: req.headers, body: Buffer.concat(chunks) };
-      dispatch(signed, { sandbox: opts.sandbox, credentials, ...(opts.region ? { region: opts.region } : {}), ...(opts.onInternalError ? { onInternalError: opts.onInternalError } : {}) })
+      dispatch(signed, { sandbox: opts.sandbox, credentials, ...(opts.region ? { region: opts.region } : {}), ...(opts.onInternalError ? { onInternalError: opts.onInternalError } : {}), ...hooks })
         .then((answer) => send(res, answer))
         .catch(() => send(res, errorAnswer("awsQuery", undefined, { code: "InternalFailure", message: "The sandbox could not answer this request.", status: 500 }, "")));
     });

@@ -1,0 +1,112 @@
+// A workshop room under load (issue 20): the built `workshop serve` for N participants (default
+// 40), every one of them joined with their own join line and running their whole lesson
+// (`--yes --json`, a process each) against the room at the same time, on loopback. Measured:
+// whether all finished, the latency of every request (p50 / p99 / max, timed by a pass-through
+// proxy in front of the room: from the request's arrival to the answer's end) and the server's
+// peak memory (VmHWM). Targets: p99 ≤ 100 ms, ≤ 300 MiB on the 2-core machine. A bench, not a
+// test: it says what it measured and the machine's load.
+//   node scripts/bench-room.mjs [--learners N]     (after `npm run build`; `npm run bench:room` builds)
+import { spawn } from "node:child_process";
+import { readFileSync } from "node:fs";
+import { createServer, request } from "node:http";
+import { cpus, loadavg } from "node:os";
+import { join, resolve } from "node:path";
+import { freshLearner } from "./fresh-learner.mjs";
+
+const root = resolve(import.meta.dirname, "..");
+const BIN = join(root, "dist", "bin.cjs");
+const args = process.argv.slice(2);
+const learners = Number(args[args.indexOf("--learners") + 1]) || 40;
+const pct = (xs, p) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((xs.length * p) / 100))];
+
+function run(env, argv) {
+  return new Promise((done) => {
+    const c = spawn(process.execPath, [BIN, ...argv], { env, stdio: ["ignore", "pipe", "pipe"] });
+    let out = "";
+    let err = "";
+    c.stdout.on("data", (d) => (out += d));
+    c.stderr.on("data", (d) => (err += d));
+    c.on("close", (code) => done({ code, out, err }));
+  });
+}
+
+const boss = freshLearner();
+const server = spawn(process.execPath, [BIN, "workshop", "serve", "--json", "--count", String(learners), "--region", "us-east-1"], { env: boss.env, stdio: ["ignore", "pipe", "pipe"] });
+const served = await new Promise((ok, fail) => {
+  let out = "";
+  server.stdout.on("data", (d) => {
+    out += d;
+    if (out.includes("\n")) ok(JSON.parse(out.split("\n")[0]));
+  });
+  server.stderr.resume();
+  server.on("exit", (c) => fail(new Error(`workshop serve ended (${c})`)));
+});
+const target = new URL(served.url);
+
+// The proxy: forwards every request as it is (its Host header too: the signature covers it) and times it.
+const times = [];
+const proxy = createServer((req, res) => {
+  const t0 = process.hrtime.bigint();
+  const up = request({ host: target.hostname, port: target.port, method: req.method, path: req.url, headers: req.headers }, (answer) => {
+    res.writeHead(answer.statusCode ?? 502, answer.headers);
+    answer.pipe(res);
+    answer.on("end", () => times.push(Number(process.hrtime.bigint() - t0) / 1e6));
+  });
+  up.on("error", () => res.destroy());
+  req.pipe(up);
+});
+proxy.keepAliveTimeout = 5000;
+await new Promise((ok) => proxy.listen(0, "127.0.0.1", ok));
+const via = `http://127.0.0.1:${proxy.address().port}`;
+
+const handout = JSON.parse((await run(boss.env, ["workshop", "handout", "--room", "room", "--json", "--url", via])).out.trim());
+const people = [];
+for (const p of handout.participants) {
+  const me = freshLearner();
+  const url = /join (\S+)\)"$/.exec(p.join.bash)[1];
+  const joined = await run(me.env, ["join", url, "--shell", "bash"]);
+  const env = { ...me.env };
+  for (const m of joined.out.matchAll(/^export (\w+)='([^']*)'$/gm)) env[m[1]] = m[2];
+  people.push({ prefix: p.prefix, env });
+}
+
+let peak = 0;
+const vm = () => {
+  try {
+    const kb = Number(/VmHWM:\s+(\d+)/.exec(readFileSync(`/proc/${server.pid}/status`, "utf8"))?.[1] ?? 0);
+    peak = Math.max(peak, kb);
+  } catch {
+    // not Linux
+  }
+};
+const sampler = setInterval(vm, 200);
+const load0 = loadavg()[0];
+const t0 = Date.now();
+const results = await Promise.all(people.map((p) => run(p.env, ["--yes", "--json"])));
+const seconds = (Date.now() - t0) / 1000;
+vm();
+clearInterval(sampler);
+/** The server's CPU time (user + system, ms): divided by the requests, a cost the machine's load does not inflate. */
+let cpuMs = NaN;
+try {
+  const f = readFileSync(`/proc/${server.pid}/stat`, "utf8").split(") ")[1].split(" ");
+  cpuMs = ((Number(f[11]) + Number(f[12])) * 1000) / 100; // clock ticks (USER_HZ = 100)
+} catch {
+  // not Linux
+}
+const finished = results.filter((r) => r.code === 0 && r.out.includes('"type":"lesson-finished"')).length;
+server.kill("SIGTERM");
+proxy.close();
+proxy.closeAllConnections();
+
+const mib = (peak / 1024).toFixed(0);
+const p50 = pct(times, 50);
+const p99 = pct(times, 99);
+console.log(`workshop room: ${learners} participants' whole lessons at once, loopback (${cpus().length} cores, load ${load0.toFixed(1)} before, ${loadavg()[0].toFixed(1)} after)`);
+console.log(`  finished            ${finished}/${learners} in ${seconds.toFixed(1)} s`);
+console.log(`  requests            ${times.length}`);
+console.log(`  latency p50 / p99   ${p50.toFixed(1)} ms / ${p99.toFixed(1)} ms (max ${Math.max(...times).toFixed(1)} ms)   target p99 ≤ 100 ms ${p99 <= 100 ? "✔" : "✖"}`);
+console.log(`  server CPU          ${(cpuMs / 1000).toFixed(1)} s in all, ${(cpuMs / times.length).toFixed(2)} ms a request`);
+console.log(`  server peak RSS     ${mib} MiB   target ≤ 300 MiB ${peak / 1024 <= 300 ? "✔" : "✖"}`);
+for (const r of results.filter((x) => x.code !== 0).slice(0, 3)) console.log(`  ✖ exit ${r.code}: ${r.err.trim().split("\n")[0]}`);
+process.exitCode = finished === learners ? 0 : 1;

@@ -1,0 +1,83 @@
+/**
+ * `privatelink-lab join <url> [--shell bash|zsh|fish|powershell]`: joins a workshop room with the
+ * line from the handout. Asks the room (`GET <url>`, the join code in its path) for this
+ * participant's key pair, prefix and region; makes the participant's progress file point at the
+ * room; prints the lines that point this shell at it, on standard output only (`eval "$(npx
+ * privatelink-lab join …)"`), so that `npx privatelink-lab` and the AWS CLI in this shell work
+ * against the room. What to do next goes to standard error. A bad address, a room that does not
+ * answer or a wrong code print nothing to evaluate, change nothing, and exit non-zero.
+ */
+import { LabError } from "../errors.js";
+import { translator } from "../i18n/messages.js";
+import { awsCliAdvice, findAwsCli } from "../aws/cli-version.js";
+import { shellLines } from "../sandbox/shell-env.js";
+import type { JoinAnswer } from "../workshop/room/serve-room.js";
+import type { GlobalOptions } from "./options.js";
+import { chooseShell } from "./sandbox-env.js";
+import { chooseLang, openSession, participantState, type Environment } from "./session.js";
+
+export interface JoinOptions extends GlobalOptions {
+  shell?: string;
+}
+
+/** The handout's address: http(s)://host[:port]/join/<code>. */
+export function joinAddress(text: string): URL {
+  let url: URL | undefined;
+  try {
+    url = new URL(text);
+  } catch {
+    url = undefined;
+  }
+  if (!url || (url.protocol !== "http:" && url.protocol !== "https:") || !/^\/join\/[A-Za-z0-9_-]{12,64}\/?$/.test(url.pathname)) throw new LabError("room.usage.badUrl", { url: text });
+  return url;
+}
+
+function isAnswer(v: unknown): v is JoinAnswer {
+  const a = v as Partial<JoinAnswer> | null;
+  return Boolean(a) && a!.type === "room-join" && typeof a!.url === "string" && /^https?:\/\//.test(a!.url) && typeof a!.region === "string" &&
+    typeof a!.accessKeyId === "string" && typeof a!.secretAccessKey === "string" && (a!.role === "facilitator" || typeof a!.prefix === "string");
+}
+
+async function ask(url: URL): Promise<JoinAnswer> {
+  const where = url.origin;
+  let res: Response;
+  try {
+    res = await fetch(url, { signal: AbortSignal.timeout(10_000), redirect: "error" });
+  } catch (err) {
+    throw new LabError("room.join.unreachable", { url: where }, { cause: err, source: "network" });
+  }
+  if (res.status === 404) throw new LabError("room.join.badCode", { url: where });
+  let body: unknown;
+  try {
+    body = await res.json();
+  } catch {
+    body = undefined;
+  }
+  if (!res.ok || !isAnswer(body)) throw new LabError("room.join.notRoom", { url: where });
+  return body;
+}
+
+export async function join(address: string, opts: JoinOptions, e: Environment): Promise<void> {
+  const t = translator(chooseLang(opts, e.env));
+  const shell = chooseShell(opts.shell, e.env);
+  const url = joinAddress(address);
+  const room = await ask(url);
+  const target = { url: room.url, region: room.region, accessKeyId: room.accessKeyId, secretAccessKey: room.secretAccessKey };
+  if (room.prefix !== undefined) {
+    // The learner's progress file: their prefix (remembered as the last one), the room's region and address.
+    // (Its notices, if any, go to standard error: standard output is for the shell to evaluate.)
+    const s = await openSession({ ...opts, json: true }, { ...e, stdout: (e.stderr ?? process.stderr) as Environment["stdout"] });
+    await participantState({ ...opts, prefix: room.prefix, region: room.region, endpointUrl: room.url }, e, s, false);
+  }
+  const lines = shellLines(shell, target);
+  if (opts.json) {
+    e.stdout.write(JSON.stringify({ time: new Date(e.clock.now()).toISOString(), type: "room-joined", room: room.room, role: room.role, prefix: room.prefix ?? null, url: room.url, region: room.region, shell, lines }) + "\n");
+    return;
+  }
+  e.stdout.write(`# ${t("room.join.comment", { room: room.room, url: room.url })}\n${lines.join("\n")}\n`);
+  const err = e.stderr ?? process.stderr;
+  err.write(t(room.prefix !== undefined ? "room.join.joined" : "room.join.facilitator", { room: room.room, prefix: room.prefix ?? "", region: room.region }) + "\n");
+  const finding = await findAwsCli(e.env);
+  const advice = finding.found ? awsCliAdvice(t, finding, room.url) : undefined;
+  if (advice) err.write(advice + "\n");
+}

@@ -1,0 +1,136 @@
+/**
+ * `privatelink-lab workshop serve [--room NAME] --count N | --participants a,b [--region R]
+ * [--host H] [--port P]`: one sandbox account for the whole room, served over HTTP (127.0.0.1
+ * unless --host), with a key pair per participant and the room's boundaries. Says where it
+ * listens, the room's quotas, the facilitator's own join line and token, and how to give out
+ * the handout; runs until stopped. Run again for the same room, it re-opens it: same account,
+ * same keys, same port, so the learners' shells go on as before.
+ */
+import { networkInterfaces } from "node:os";
+import { LabError } from "../../errors.js";
+import { setInterruptNotice } from "../../interrupt-notice.js";
+import { publishServed } from "../../sandbox/served-file.js";
+import { defaultShell, loadCommand } from "../../sandbox/shell-env.js";
+import { checkPrefixes, numbered, parseCount } from "../../workshop/participants.js";
+import { DEFAULT_ROOM, openRoomRecord, roomDir, roomFiles } from "../../workshop/room/room-file.js";
+import type { GlobalOptions } from "../options.js";
+import { openSession, sandboxSpeed, type Environment } from "../session.js";
+import { ROOM_DEFAULT_REGION } from "./open.js";
+import { regionFromEnv } from "../../aws/credentials.js";
+import { checkRegion } from "../validate.js";
+import type { Lang } from "../../i18n/lang.js";
+import type { Translate } from "../../i18n/messages.js";
+import type { StateFile } from "../../state/state-file.js";
+import type { IoHost } from "../../ui/io-host.js";
+import type { Facilitator } from "../../workshop/facilitator.js";
+import type { RoomPageHandler } from "../../workshop/room-page/index.js";
+import type { ServedRoom } from "../../workshop/room/serve-room.js";
+
+export interface RoomServeOptions extends GlobalOptions {
+  room?: string;
+  participants?: string;
+  count?: string;
+  prefixBase?: string;
+  port?: string;
+  host?: string;
+}
+
+function portOf(text: string | undefined): number | undefined {
+  if (text === undefined) return undefined;
+  const n = Number(text);
+  if (!/^\d{1,5}$/.test(text) || n > 65535) throw new LabError("serve.badPort", { port: text });
+  return n;
+}
+
+/** The prefixes asked for on this run (none: the room's saved ones). */
+function askedPrefixes(opts: RoomServeOptions): string[] | undefined {
+  if (opts.participants !== undefined) return checkPrefixes(opts.participants.split(/[\s,]+/).filter(Boolean));
+  const count = parseCount(opts.count, "--count");
+  return count === undefined ? undefined : checkPrefixes(numbered(count, opts.prefixBase ?? "team"));
+}
+
+const LOOPBACK = new Set(["127.0.0.1", "localhost", "::1"]);
+
+/** The address learners use: the one listened on, or for 0.0.0.0 / :: this machine's first outside IPv4 address. */
+export function advertisedUrl(url: string, host: string, port: number): string {
+  if (host !== "0.0.0.0" && host !== "::") return url;
+  const outside = Object.values(networkInterfaces()).flat().find((a) => a && a.family === "IPv4" && !a.internal);
+  return outside ? `http://${outside.address}:${port}` : url;
+}
+
+/** The room's live page, reading the room in process (the same reader as `workshop status --json`), told of each change. */
+async function livePage(served: ServedRoom, lang: Lang, t: Translate, io: IoHost, e: Environment, stateFile: StateFile): Promise<RoomPageHandler> {
+  const [{ roomPage }, { roomReader }, { createSandboxClients }] = await Promise.all([
+    import("../../workshop/room-page/index.js"),
+    import("../../workshop/room-data.js"),
+    import("../../aws/clients.js"),
+  ]);
+  const clients = await createSandboxClients(served.sandbox, served.room.region);
+  const f: Facilitator = { lang, t, io, clients, region: served.room.region, backend: "sandbox", clock: e.clock, pollMs: 2000, stateFile };
+  return roomPage({ readRoom: roomReader(f), onChange: (listener) => served.onChange(() => listener()), token: served.facilitatorToken, lang });
+}
+
+/** Serves until `stop` resolves (the process's end, unless a test passes its own). */
+export async function workshopServe(opts: RoomServeOptions, e: Environment, stop: Promise<void> = new Promise<void>(() => undefined)): Promise<void> {
+  const s = await openSession(opts, e);
+  const { t, io } = s;
+  const name = opts.room ?? DEFAULT_ROOM;
+  const dir = roomDir(e.env, name, e.stateDir);
+  const port = portOf(opts.port);
+  const host = opts.host ?? "127.0.0.1";
+  const region = opts.region ?? regionFromEnv(e.env);
+  if (region !== undefined) checkRegion(region, "sandbox", opts.region !== undefined ? "flag" : "env");
+  const prefixes = askedPrefixes(opts);
+  const { room, made, added } = openRoomRecord(dir, name, { ...(prefixes ? { prefixes } : {}), ...(region ? { region } : {}), defaultRegion: ROOM_DEFAULT_REGION, ...(port !== undefined ? { port } : {}) }, new Date(e.clock.now()));
+  const [{ serveRoom }, { FaultPlan, FAULTS_ENV }] = await Promise.all([import("../../workshop/room/serve-room.js"), import("../../sandbox/faults.js")]);
+  const faultsText = e.env[FAULTS_ENV];
+  // The facilitator's live page (workshop/room-page/), on the same address at /room: made once the room's account is open.
+  let page: RoomPageHandler | undefined;
+  let served;
+  try {
+    served = await serveRoom({ dir, room, host, ...(port !== undefined ? { port } : {}), clock: e.clock, speed: sandboxSpeed(opts, e.env), ...(faultsText ? { faults: FaultPlan.fromJson(faultsText) } : {}), routes: (req, res) => page?.(req, res) ?? false });
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code === "EADDRINUSE") throw new LabError("room.portInUse", { port: port ?? room.port, room: name }, { cause: err });
+    if (code === "EADDRNOTAVAIL" || code === "ENOTFOUND") throw new LabError("serve.badHost", { host }, { cause: err });
+    throw err;
+  }
+  const url = advertisedUrl(served.url, host, served.served.port);
+  page = await livePage(served, s.lang, s.t, s.io, e, s.stateFile);
+  const pageUrl = `${url}/room?token=${encodeURIComponent(served.facilitatorToken)}`;
+  const unpublish = publishServed(roomFiles(dir).served, { url, region: room.region, accessKeyId: room.facilitator.accessKeyId, secretAccessKey: room.facilitator.secretAccessKey });
+  setInterruptNotice("room.serve.stopped");
+  const facilitatorJoin = loadCommand(defaultShell(e.env), `join ${url}/join/${room.facilitator.code}`);
+  const handout = `npx privatelink-lab workshop handout --room ${name} > handout.md`;
+  if (opts.json) {
+    e.stdout.write(JSON.stringify({
+      time: new Date(e.clock.now()).toISOString(),
+      type: "room-served",
+      room: name,
+      dir,
+      url,
+      region: room.region,
+      made,
+      participants: room.participants.map((p) => p.prefix),
+      added,
+      quotas: served.quotas,
+      facilitator: { accessKeyId: room.facilitator.accessKeyId, secretAccessKey: room.facilitator.secretAccessKey, token: served.facilitatorToken, join: facilitatorJoin, page: pageUrl },
+      handout,
+    }) + "\n");
+  } else {
+    io.notify({ type: "notice", level: "success", message: t(made ? "room.serve.made" : "room.serve.reopened", { room: name, url, region: room.region, count: room.participants.length, dir }) });
+    if (added.length > 0 && !made) io.notify({ type: "notice", level: "info", message: t("room.serve.added", { prefixes: added.join(", ") }) });
+    io.notify({ type: "notice", level: "info", message: t("room.serve.quotas", { quotas: served.quotas.map((q) => `${q.name} (${q.code}): ${q.value}`).join("; "), count: room.participants.length }) });
+    io.notify({ type: "notice", level: "info", message: t("room.serve.handout", { command: handout }) });
+    io.notify({ type: "notice", level: "info", message: t("room.serve.page", { url: pageUrl }) });
+    io.notify({ type: "notice", level: "info", message: t("room.serve.facilitator", { token: served.facilitatorToken, accessKeyId: room.facilitator.accessKeyId }) });
+    // The line itself unwrapped, on a line of its own: it is pasted as it is.
+    e.stdout.write(`\n  ${facilitatorJoin}\n\n`);
+    if (!LOOPBACK.has(host)) io.notify({ type: "notice", level: "warn", message: t("serve.notLoopback", { host }) });
+    io.notify({ type: "notice", level: "info", message: t("room.serve.howToStop", { room: name }) });
+  }
+  await stop;
+  unpublish();
+  page.close();
+  await served.close();
+}

@@ -1,0 +1,115 @@
+/**
+ * A workshop room on the facilitator's disk: its own folder under the data dir
+ * (`<state>/rooms/<name>/`) holding the room's account (`account.db`, the SQLite store), its keys
+ * (`room.json`, 0600, never read or written through a symlink) and, while it is served, its
+ * address (`served.json`). Every participant has a random key pair and a join code; the
+ * facilitator has a pair that may do everything, and a code of their own. Re-opening a room keeps
+ * every key and the port, so a restarted server answers the learners' shells as before.
+ */
+import { mkdirSync } from "node:fs";
+import { randomBytes } from "node:crypto";
+import { join } from "node:path";
+import { LabError } from "../../errors.js";
+import { onLocalFile } from "../../guard/local-file.js";
+import { replaceFile } from "../../guard/replace-file.js";
+import { herePlace } from "../../paths.js";
+import { stateDirFor } from "../../places.js";
+import { newCredentials } from "../../sandbox/serve/credentials.js";
+import type { SandboxCredentials } from "../../sandbox/serve/sigv4.js";
+import { readWholeFile, writeWholeFile } from "../../whole-file.js";
+
+export interface RoomKey extends SandboxCredentials {
+  /** What the handout's join line carries (`/join/<code>`): exchanged for the key pair. */
+  code: string;
+}
+
+export interface RoomMember extends RoomKey {
+  prefix: string;
+}
+
+export interface RoomRecord {
+  schema: 1;
+  name: string;
+  region: string;
+  /** The port it was first served on, kept so the learners' AWS_ENDPOINT_URL stays right. */
+  port: number;
+  facilitator: RoomKey;
+  participants: RoomMember[];
+  createdAt: string;
+}
+
+export const DEFAULT_ROOM = "room";
+
+export function checkRoomName(name: string): string {
+  if (!/^[a-z0-9][a-z0-9-]{0,31}$/.test(name)) throw new LabError("room.usage.badName", { name });
+  return name;
+}
+
+/** The room's folder: `<state dir>/rooms/<name>` (a test's own state dir when it gives one). */
+export function roomDir(env: NodeJS.ProcessEnv, name: string, stateDir?: string): string {
+  return join(stateDir ?? stateDirFor(herePlace(env)), "rooms", checkRoomName(name));
+}
+
+export const roomFiles = (dir: string) => ({ record: join(dir, "room.json"), account: join(dir, "account.db"), served: join(dir, "served.json") });
+
+const code = (): string => randomBytes(12).toString("base64url");
+const key = (): RoomKey => ({ ...newCredentials(), code: code() });
+
+function isKey(v: unknown): v is RoomKey {
+  const k = v as Partial<RoomKey> | null;
+  return Boolean(k) && typeof k!.accessKeyId === "string" && k!.accessKeyId.startsWith("PLLAB") && typeof k!.secretAccessKey === "string" && typeof k!.code === "string" && k!.code.length >= 12;
+}
+
+function isRecord(v: unknown): v is RoomRecord {
+  const r = v as Partial<RoomRecord> | null;
+  return Boolean(r) && r!.schema === 1 && typeof r!.name === "string" && typeof r!.region === "string" && typeof r!.port === "number" && isKey(r!.facilitator) &&
+    Array.isArray(r!.participants) && r!.participants.every((p) => isKey(p) && typeof (p as RoomMember).prefix === "string");
+}
+
+/** The room's record, or undefined when it was never made. A damaged one is an error (its keys are in learners' shells). */
+export function readRoom(dir: string): RoomRecord | undefined {
+  const path = roomFiles(dir).record;
+  return onLocalFile(path, () => {
+    let text: string;
+    try {
+      text = readWholeFile(path);
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code === "ENOENT") return undefined;
+      throw err;
+    }
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(text);
+    } catch {
+      parsed = undefined;
+    }
+    if (!isRecord(parsed)) throw new LabError("room.damaged", { path });
+    return parsed;
+  });
+}
+
+export function writeRoom(dir: string, room: RoomRecord): void {
+  const path = roomFiles(dir).record;
+  onLocalFile(path, () => {
+    mkdirSync(dir, { recursive: true, mode: 0o700 });
+    const tmp = `${path}.${process.pid}.tmp`;
+    writeWholeFile(tmp, JSON.stringify(room, null, 2) + "\n", 0o600);
+    replaceFile(tmp, path);
+  });
+}
+
+/**
+ * The room as asked for: made on first use, else the saved one with any new participants added
+ * (a participant once in the room keeps their keys; none is removed, their resources may remain).
+ */
+export function openRoomRecord(dir: string, name: string, ask: { prefixes?: string[]; region?: string; defaultRegion: string; port?: number }, now: Date): { room: RoomRecord; made: boolean; added: string[] } {
+  const saved = readRoom(dir);
+  if (saved && ask.region !== undefined && ask.region !== saved.region) throw new LabError("room.usage.otherRegion", { name, region: saved.region, asked: ask.region });
+  const room: RoomRecord = saved ?? { schema: 1, name, region: ask.region ?? ask.defaultRegion, port: ask.port ?? 0, facilitator: key(), participants: [], createdAt: now.toISOString() };
+  const have = new Set(room.participants.map((p) => p.prefix));
+  const added = (ask.prefixes ?? []).filter((p) => !have.has(p));
+  room.participants.push(...added.map((prefix) => ({ prefix, ...key() })));
+  if (room.participants.length === 0) throw new LabError("workshop.usage.noParticipants");
+  if (!saved || added.length > 0) writeRoom(dir, room);
+  return { room, made: !saved, added };
+}

@@ -1,0 +1,145 @@
+/**
+ * A workshop room served: one SQLite account (the room folder's `account.db`) behind the served
+ * sandbox, with the room's keys (a pair per participant, one for the facilitator), its boundaries
+ * (boundaries.ts) and its join page: `GET /join/<code>` answers the key pair, prefix and region
+ * of the code's holder (for `privatelink-lab join`), nothing for a wrong code. Other pages (the
+ * facilitator's live page) mount through `routes`; `onChange` tells who changed the account.
+ */
+import type { IncomingMessage, ServerResponse } from "node:http";
+import { Sandbox } from "../../sandbox/middleware.js";
+import { SqliteStore } from "../../sandbox/account/sqlite-store.js";
+import type { Clock } from "../../sandbox/clock.js";
+import type { FaultPlan } from "../../sandbox/faults.js";
+import { serveSandbox, type ServedSandbox } from "../../sandbox/serve/server.js";
+import { checkBoundary } from "./boundaries.js";
+import { fitQuotas, quotaList } from "./quotas.js";
+import { roomFiles, writeRoom, type RoomKey, type RoomRecord } from "./room-file.js";
+
+/** What `GET /join/<code>` answers. */
+export interface JoinAnswer {
+  type: "room-join";
+  room: string;
+  /** The address as the joiner reached it (what their AWS_ENDPOINT_URL must say). */
+  url: string;
+  region: string;
+  role: "participant" | "facilitator";
+  prefix?: string;
+  accessKeyId: string;
+  secretAccessKey: string;
+}
+
+/** Told after each answered call that may have changed the account. */
+export type RoomChange = { operation: string; participant: string | undefined };
+
+export interface ServedRoom {
+  url: string;
+  served: ServedSandbox;
+  room: RoomRecord;
+  sandbox: Sandbox;
+  quotas: { name: string; code: string; value: number }[];
+  /** The facilitator's token (their join code): what the live page asks for. */
+  facilitatorToken: string;
+  /** Subscribes to changes; returns the unsubscribe. */
+  onChange(listener: (change: RoomChange) => void): () => void;
+  close(): Promise<void>;
+}
+
+export interface ServeRoomOptions {
+  dir: string;
+  room: RoomRecord;
+  host: string;
+  /** The port asked for (default: the room's own, else any free one, then kept). */
+  port?: number;
+  clock?: Clock;
+  speed?: number;
+  faults?: FaultPlan;
+  /** More pages on the same address (consulted after the join page). */
+  routes?: (req: IncomingMessage, res: ServerResponse) => boolean;
+}
+
+function hostOf(req: IncomingMessage, fallback: string): string {
+  const h = req.headers.host;
+  return typeof h === "string" && /^[A-Za-z0-9.\-[\]:]+$/.test(h) ? `http://${h}` : fallback;
+}
+
+function json(res: ServerResponse, status: number, body: object): true {
+  const text = JSON.stringify(body);
+  res.writeHead(status, { "content-type": "application/json; charset=utf-8", "content-length": String(Buffer.byteLength(text)), "cache-control": "no-store" });
+  res.end(text);
+  return true;
+}
+
+export async function serveRoom(o: ServeRoomOptions): Promise<ServedRoom> {
+  const { room } = o;
+  const store = new SqliteStore(roomFiles(o.dir).account, { ...(o.clock ? { clock: o.clock } : {}), ...(o.speed !== undefined ? { speed: o.speed } : {}) });
+  const sandbox = new Sandbox({ store, ...(o.clock ? { clock: o.clock } : {}), ...(o.speed !== undefined ? { speed: o.speed } : {}), ...(o.faults ? { faults: o.faults } : {}) });
+  const quotas = store.transact((w) => {
+    fitQuotas(w, room.participants.length);
+    return quotaList(w);
+  });
+  const byKey = new Map<string, { key: RoomKey; prefix?: string }>([[room.facilitator.accessKeyId, { key: room.facilitator }]]);
+  const byCode = new Map<string, { key: RoomKey; prefix?: string }>([[room.facilitator.code, { key: room.facilitator }]]);
+  for (const p of room.participants) {
+    byKey.set(p.accessKeyId, { key: p, prefix: p.prefix });
+    byCode.set(p.code, { key: p, prefix: p.prefix });
+  }
+  const prefixes = room.participants.map((p) => p.prefix);
+  const listeners = new Set<(c: RoomChange) => void>();
+  let url = "";
+
+  const join = (req: IncomingMessage, res: ServerResponse): boolean => {
+    const m = /^\/join\/([A-Za-z0-9_-]{1,64})\/?$/.exec((req.url ?? "").split("?")[0]!);
+    if (!m) return false;
+    if (req.method !== "GET") return json(res, 405, { type: "room-join-error", error: "method" });
+    const who = byCode.get(m[1]!);
+    if (!who) return json(res, 404, { type: "room-join-error", error: "unknown-code" });
+    const answer: JoinAnswer = {
+      type: "room-join",
+      room: room.name,
+      url: hostOf(req, url),
+      region: room.region,
+      role: who.prefix ? "participant" : "facilitator",
+      ...(who.prefix ? { prefix: who.prefix } : {}),
+      accessKeyId: who.key.accessKeyId,
+      secretAccessKey: who.key.secretAccessKey,
+    };
+    return json(res, 200, answer);
+  };
+
+  const served = await serveSandbox({
+    sandbox,
+    host: o.host,
+    port: o.port ?? room.port,
+    credentials: room.facilitator,
+    region: room.region,
+    keyFor: (id) => byKey.get(id)?.key,
+    authorize: (call) => {
+      const prefix = byKey.get(call.accessKeyId)?.prefix;
+      if (prefix === undefined) return undefined; // the facilitator
+      return store.transact((w) => checkBoundary(call, prefix, prefixes, w), true);
+    },
+    onChanged: (operation, accessKeyId) => {
+      const change = { operation, participant: byKey.get(accessKeyId)?.prefix };
+      for (const l of listeners) l(change);
+    },
+    routes: (req, res) => join(req, res) || (o.routes?.(req, res) ?? false),
+  });
+  url = served.url;
+  if (room.port !== served.port) writeRoom(o.dir, { ...room, port: served.port });
+  return {
+    url,
+    served,
+    room,
+    sandbox,
+    quotas,
+    facilitatorToken: room.facilitator.code,
+    onChange: (l) => {
+      listeners.add(l);
+      return () => listeners.delete(l);
+    },
+    close: async () => {
+      await served.close();
+      store.close();
+    },
+  };
+}

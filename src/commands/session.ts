@@ -25,7 +25,6 @@ import { chooseShell } from "../shell/choose.js";
 import { servedFile } from "../sandbox/served-file.js";
 
 export type { Environment } from "./environment.js";
-export { processEnvironment } from "./environment.js";
 
 export function chooseLang(opts: GlobalOptions, env: NodeJS.ProcessEnv): Lang {
   if (opts.lang !== undefined) {

@@ -9,6 +9,7 @@ import { awsCode } from "../errors.js";
 import { LESSON_QUOTAS, planCapacity, type CapacityPlan, type QuotaLimit, type QuotaLimits, type QuotaSpec, type QuotaUsage } from "./quota-plan.js";
 import type { AwsClients } from "../aws/clients.js";
 import { awsPort } from "../aws/port.js";
+import { allPages } from "../aws/pages.js";
 
 /**
  * Any AWS error becomes a fallback, and so does an answer that is not AWS's JSON (a 500 page from
@@ -68,49 +69,32 @@ export function isStandardFamily(instanceType: string): boolean {
   return STANDARD.test(instanceType);
 }
 
-async function countVpcs(clients: AwsClients): Promise<number> {
-  let n = 0;
-  let token: string | undefined;
-  do {
-    const out = await awsPort(clients).ec2.describeVpcs({ ...(token ? { NextToken: token } : {}) });
-    n += out.Vpcs?.length ?? 0;
-    token = out.NextToken;
-  } while (token);
-  return n;
-}
+/** What every page of a list holds, counted (`aws/pages.ts` follows the tokens). */
+const count = async <T>(page: Parameters<typeof allPages<T>>[0], counts: (items: T[]) => number): Promise<number> => counts(await allPages(page));
 
-async function runningVcpus(clients: AwsClients): Promise<number> {
-  let n = 0;
-  let token: string | undefined;
-  do {
-    const out = await awsPort(clients).ec2.describeInstances({ Filters: [{ Name: "instance-state-name", Values: ["pending", "running"] }], ...(token ? { NextToken: token } : {}) });
-    for (const r of out.Reservations ?? []) for (const i of r.Instances ?? []) if (isStandardFamily(String(i.InstanceType ?? ""))) n += vcpusOf(i);
-    token = out.NextToken;
-  } while (token);
-  return n;
-}
+const countVpcs = (clients: AwsClients): Promise<number> =>
+  count(async (NextToken) => {
+    const out = await awsPort(clients).ec2.describeVpcs(NextToken ? { NextToken } : {});
+    return { items: out.Vpcs ?? [], next: out.NextToken };
+  }, (vpcs) => vpcs.length);
 
-async function countNlbs(clients: AwsClients): Promise<number> {
-  let n = 0;
-  let marker: string | undefined;
-  do {
-    const out = await awsPort(clients).elbv2.describeLoadBalancers({ ...(marker ? { Marker: marker } : {}) });
-    n += (out.LoadBalancers ?? []).filter((lb) => lb.Type === "network").length;
-    marker = out.NextMarker;
-  } while (marker);
-  return n;
-}
+const runningVcpus = (clients: AwsClients): Promise<number> =>
+  count(async (NextToken) => {
+    const out = await awsPort(clients).ec2.describeInstances({ Filters: [{ Name: "instance-state-name", Values: ["pending", "running"] }], ...(NextToken ? { NextToken } : {}) });
+    return { items: (out.Reservations ?? []).flatMap((r) => r.Instances ?? []), next: out.NextToken };
+  }, (instances) => instances.filter((i) => isStandardFamily(String(i.InstanceType ?? ""))).reduce((n, i) => n + vcpusOf(i), 0));
 
-async function countGatewayEndpoints(clients: AwsClients): Promise<number> {
-  let n = 0;
-  let token: string | undefined;
-  do {
-    const out = await awsPort(clients).ec2.describeVpcEndpoints({ Filters: [{ Name: "vpc-endpoint-type", Values: ["Gateway"] }], ...(token ? { NextToken: token } : {}) });
-    n += (out.VpcEndpoints ?? []).filter((e) => !/^(deleted|deleting|failed|rejected|expired)$/i.test(String(e.State ?? ""))).length;
-    token = out.NextToken;
-  } while (token);
-  return n;
-}
+const countNlbs = (clients: AwsClients): Promise<number> =>
+  count(async (Marker) => {
+    const out = await awsPort(clients).elbv2.describeLoadBalancers(Marker ? { Marker } : {});
+    return { items: out.LoadBalancers ?? [], next: out.NextMarker };
+  }, (lbs) => lbs.filter((lb) => lb.Type === "network").length);
+
+const countGatewayEndpoints = (clients: AwsClients): Promise<number> =>
+  count(async (NextToken) => {
+    const out = await awsPort(clients).ec2.describeVpcEndpoints({ Filters: [{ Name: "vpc-endpoint-type", Values: ["Gateway"] }], ...(NextToken ? { NextToken } : {}) });
+    return { items: out.VpcEndpoints ?? [], next: out.NextToken };
+  }, (eps) => eps.filter((e) => !/^(deleted|deleting|failed|rejected|expired)$/i.test(String(e.State ?? ""))).length);
 
 export async function readUsage(clients: AwsClients): Promise<QuotaUsage> {
   const [vpcs, vcpus, nlbs, gatewayEndpoints] = await Promise.all([countVpcs(clients), runningVcpus(clients), countNlbs(clients), countGatewayEndpoints(clients)]);

@@ -1,4 +1,7 @@
 /**
+ * The reachability model (this folder): pure functions from network facts to what `curl` on the
+ * consumer instance prints, and to the links of the PrivateLink path `diagnose` shows.
+ *
  * The network facts the reachability model decides from, in AWS terms. On a real account the
  * product builds them from `Describe*` results (DescribeInstances, DescribeVpcEndpoints,
  * DescribeSecurityGroups, DescribeVpcEndpointServiceConfigurations, DescribeLoadBalancers,

@@ -19,7 +19,8 @@ import { learnersEndpoint, readCloud } from "../../src/lesson/cloud-view.js";
 import type { LessonContext } from "../../src/lesson/context.js";
 import { runShell } from "../../src/lesson/ssm-run.js";
 import { curlCommand } from "../../src/lesson/steps/curl.js";
-import { factsFromDescribe, walkChain } from "../../src/reachability/index.js";
+import { walkChain } from "../../src/reachability/chain.js";
+import { factsFromDescribe } from "../../src/reachability/from-describe.js";
 import { buildLab, copyLab, type BuiltLab } from "../helpers/built-lab.js";
 
 async function ruleIds(ctx: LessonContext, groupId: string, egress: boolean, port?: number): Promise<string[]> {

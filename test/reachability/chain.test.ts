@@ -6,7 +6,9 @@
 import type { VpcEndpoint } from "@aws-sdk/client-ec2";
 import type { DescribeShapes } from "../../src/reachability/from-describe.js";
 import { describe, expect, it } from "vitest";
-import { factsFromDescribe, firstFailure, runCurl, walkChain } from "../../src/reachability/index.js";
+import { firstFailure, walkChain } from "../../src/reachability/chain.js";
+import { runCurl } from "../../src/reachability/curl.js";
+import { factsFromDescribe } from "../../src/reachability/from-describe.js";
 
 const NLB = "arn:aws:elasticloadbalancing:ap-northeast-1:111122223333:loadbalancer/net/alice-nlb/0123456789abcdef";
 const TG = "arn:aws:elasticloadbalancing:ap-northeast-1:111122223333:targetgroup/alice-tg/fedcba9876543210";

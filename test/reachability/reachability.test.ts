@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { runCurl, type ReachabilityFacts } from "../../src/reachability/index.js";
+import { runCurl } from "../../src/reachability/curl.js";
+import type { ReachabilityFacts } from "../../src/reachability/facts.js";
 
 const NOW = Date.UTC(2026, 10, 29, 1, 0, 0);
 const REGIONAL = "vpce-0e1-abcd1234.vpce-svc-0a1.ap-northeast-1.vpce.amazonaws.com";

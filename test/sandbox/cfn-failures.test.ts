@@ -103,6 +103,7 @@ describe("resource failures roll the stack back", () => {
       "Your requested instance type (t3.micro) is not supported in your requested Availability Zone (us-east-1e). Please retry your request by not specifying an Availability Zone or choosing us-east-1a, us-east-1b, us-east-1c, us-east-1d, us-east-1f.",
     );
     expect(failed?.ResourceStatusReason).toContain("Error Code: Unsupported");
+    expect(failed?.ResourceStatusReason).toContain("(Service: Ec2, "); // CloudFormation's name for the service, from the resource type
     // NLB and the rest never started: they depend on the instance (directly or not) or were cancelled.
     expect(events.some((e) => e.LogicalResourceId === "NLBListener")).toBe(false);
   });

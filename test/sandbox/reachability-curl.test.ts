@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseCurlArgs, parseUrl } from "../../src/reachability/index.js";
+import { parseCurlArgs, parseUrl } from "../../src/reachability/curl-args.js";
 import { runShellScript } from "../../src/sandbox/ssm/shell-script.js";
 import { sandboxReachabilityFacts } from "../../src/sandbox/reachability-facts.js";
 import { IDS, lessonWorld, PAGE, REGION, REGIONAL_NAME, T0 } from "./fixtures-c.js";

@@ -10,8 +10,6 @@ import { checkReports } from "../../preflight/render.js";
 import { failures, runPreflight } from "../../preflight/run.js";
 import { INSTANCE_TYPE } from "../../preflight/zone.js";
 
-export { AMI_PARAMETER, INSTANCE_TYPE, pickZone } from "../../preflight/zone.js";
-
 export const preflight: Step = {
   id: "preflight",
   requires: [],

@@ -10,7 +10,7 @@ import { checkpoint } from "./checkpoint.js";
 import { planDeletion } from "./delete.js";
 import { evaluate, type Scope } from "./intrinsics.js";
 import type { Plan } from "./plan.js";
-import { providerFor } from "./resources/index.js";
+import { providerFor, serviceOf } from "./resources/index.js";
 import { ResourceFailure, type Created } from "./resources/types.js";
 import { isRecord } from "./template.js";
 import { handlerReason, resourceEvent, sortTimeline, span, stackStatus } from "./timeline.js";
@@ -28,7 +28,7 @@ function schedule(ctx: HandlerContext, plan: Plan, t0: number): Schedule {
   for (const id of plan.order) {
     const def = plan.resources[id]!;
     start[id] = Math.max(t0 + span(ctx, 1), ...(plan.deps[id] ?? []).map((d) => ready[d] ?? t0));
-    ready[id] = start[id] + span(ctx, providerFor(def.Type).createSeconds(def.Properties));
+    ready[id] = start[id] + span(ctx, (providerFor(def.Type).createSeconds?.(def.Properties) ?? 5));
   }
   const index = new Map(plan.order.map((id, i) => [id, i]));
   const sequence = [...plan.order].sort((a, b) => start[a]! - start[b]! || index.get(a)! - index.get(b)!);
@@ -53,7 +53,7 @@ function failureReason(type: string, e: unknown): string {
   if (e instanceof ResourceFailure) return e.message;
   if (e instanceof Error && "$metadata" in e) {
     const status = (e as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode ?? 400;
-    return handlerReason(providerFor(type).service, e.name, e.message, status);
+    return handlerReason(serviceOf(type), e.name, e.message, status);
   }
   if (e instanceof Error && /^Template error/.test(e.message)) return e.message;
   throw e;

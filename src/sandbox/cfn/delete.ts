@@ -8,7 +8,7 @@ import { untracked } from "../account/tracked-world.js";
 import type { HandlerContext } from "../handler.js";
 import type { Stack, StackResource } from "../world.js";
 import { creationOrder } from "./graph.js";
-import { providerFor } from "./resources/index.js";
+import { providerFor, serviceOf } from "./resources/index.js";
 import { handlerReason, resourceEvent, sortTimeline, span, stackStatus, timelineEnd } from "./timeline.js";
 import { resourceStates, statusAt } from "./view.js";
 
@@ -63,7 +63,7 @@ export function planDeletion(ctx: HandlerContext, stack: Stack, items: StackReso
     resourceEvent(stack, { ...base, status: "DELETE_IN_PROGRESS", at: start });
     const wait = waitUntilFree(ctx, stack, r, start);
     if (wait.block) {
-      const reason = handlerReason(providerFor(r.ResourceType).service, wait.block.code, wait.block.message, 400);
+      const reason = handlerReason(serviceOf(r.ResourceType), wait.block.code, wait.block.message, 400);
       resourceEvent(stack, { ...base, status: "DELETE_FAILED", at: wait.failAt, reason });
       blocked.add(id);
       failed.push(id);
@@ -71,7 +71,7 @@ export function planDeletion(ctx: HandlerContext, stack: Stack, items: StackReso
       continue;
     }
     const provider = providerFor(r.ResourceType);
-    const gone = r.PhysicalResourceId ? wait.freeAt + span(ctx, provider.deleteSeconds(ctx, r.PhysicalResourceId)) : wait.freeAt;
+    const gone = r.PhysicalResourceId ? wait.freeAt + span(ctx, (provider.deleteSeconds?.(ctx, r.PhysicalResourceId) ?? 5)) : wait.freeAt;
     if (r.PhysicalResourceId) provider.delete(atTime(ctx, wait.freeAt), r.PhysicalResourceId, gone);
     resourceEvent(stack, { ...base, status: "DELETE_COMPLETE", at: gone });
     doneAt.set(id, gone);

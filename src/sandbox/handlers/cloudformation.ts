@@ -2,12 +2,12 @@
  * CloudFormation: stacks are planned whole when created or deleted (see src/sandbox/cfn/), and
  * every Describe shows the part of that history that has happened by now.
  */
-import type * as Cfn from "@aws-sdk/client-cloudformation";
+import type { StackStatus } from "@aws-sdk/client-cloudformation";
 import { createStackRecord } from "../cfn/stacks.js";
 import { deleteStack } from "../cfn/delete.js";
 import { describeEvent, describeResources, describeStack, summarizeResources, summarizeStack } from "../cfn/describe.js";
 import { findStack, requireStack, visibleEvents } from "../cfn/view.js";
-import { handler, type HandlerContext, type HandlerTable } from "../handler.js";
+import { type Cfn, type HandlerContext, handlers } from "../handler.js";
 import type { Stack } from "../world.js";
 
 const PAGE = 100;
@@ -25,39 +25,39 @@ function stackOfPhysicalId(ctx: HandlerContext, physicalId: string): Stack {
   return stack;
 }
 
-export const cloudFormationHandlers: HandlerTable = {
-  CreateStackCommand: handler<Cfn.CreateStackCommandInput, Cfn.CreateStackCommandOutput>((ctx, input) => ({
+export const cloudFormationHandlers = handlers<Cfn>({
+  CreateStackCommand: (ctx, input) => ({
     StackId: createStackRecord(ctx, input).StackId,
-  })),
+  }),
 
-  DescribeStacksCommand: handler<Cfn.DescribeStacksCommandInput, Cfn.DescribeStacksCommandOutput>((ctx, input) => {
+  DescribeStacksCommand: (ctx, input) => {
     if (input.StackName) return { Stacks: [describeStack(requireStack(ctx, input.StackName), ctx.now)] };
     const stacks = Object.values(ctx.rw.stacks)
       .filter((s) => s.life.createdAt <= ctx.now && (s.life.deletedAt === undefined || s.life.deletedAt > ctx.now))
       .sort((a, b) => b.CreationTime - a.CreationTime);
     const p = page(stacks, input.NextToken);
     return { Stacks: p.items.map((s) => describeStack(s, ctx.now)), ...(p.NextToken ? { NextToken: p.NextToken } : {}) };
-  }),
+  },
 
   /** Every stack that has started, deleted ones included (AWS keeps them listed for 90 days). */
-  ListStacksCommand: handler<Cfn.ListStacksCommandInput, Cfn.ListStacksCommandOutput>((ctx, input) => {
+  ListStacksCommand: (ctx, input) => {
     const wanted = input.StackStatusFilter;
     const summaries = Object.values(ctx.rw.stacks)
       .filter((s) => s.life.createdAt <= ctx.now)
       .sort((a, b) => b.CreationTime - a.CreationTime)
       .map((s) => summarizeStack(s, ctx.now))
-      .filter((s) => !wanted || wanted.length === 0 || wanted.includes(s.StackStatus as Cfn.StackStatus));
+      .filter((s) => !wanted || wanted.length === 0 || wanted.includes(s.StackStatus as StackStatus));
     const p = page(summaries, input.NextToken);
     return { StackSummaries: p.items, ...(p.NextToken ? { NextToken: p.NextToken } : {}) };
-  }),
+  },
 
-  DescribeStackEventsCommand: handler<Cfn.DescribeStackEventsCommandInput, Cfn.DescribeStackEventsCommandOutput>((ctx, input) => {
+  DescribeStackEventsCommand: (ctx, input) => {
     const stack = requireStack(ctx, input.StackName);
     const p = page(visibleEvents(stack, ctx.now), input.NextToken);
     return { StackEvents: p.items.map(describeEvent), ...(p.NextToken ? { NextToken: p.NextToken } : {}) };
-  }),
+  },
 
-  DescribeStackResourcesCommand: handler<Cfn.DescribeStackResourcesCommandInput, Cfn.DescribeStackResourcesCommandOutput>((ctx, input) => {
+  DescribeStackResourcesCommand: (ctx, input) => {
     if (!input.StackName && !input.PhysicalResourceId) {
       ctx.fail("ValidationError", "Either StackName or PhysicalResourceId must be specified.");
     }
@@ -65,31 +65,31 @@ export const cloudFormationHandlers: HandlerTable = {
     const all = describeResources(stack, ctx.now);
     const wanted = all.filter((r) => !input.LogicalResourceId || r.LogicalResourceId === input.LogicalResourceId);
     return { StackResources: wanted };
-  }),
+  },
 
-  DescribeStackResourceCommand: handler<Cfn.DescribeStackResourceCommandInput, Cfn.DescribeStackResourceCommandOutput>((ctx, input) => {
+  DescribeStackResourceCommand: (ctx, input) => {
     const stack = requireStack(ctx, input.StackName);
     const r = describeResources(stack, ctx.now).find((x) => x.LogicalResourceId === input.LogicalResourceId);
     if (!r) return ctx.fail("ValidationError", `Resource ${input.LogicalResourceId ?? ""} does not exist for stack ${stack.StackName}`);
     const { Timestamp, ...rest } = r;
     return { StackResourceDetail: { ...rest, LastUpdatedTimestamp: Timestamp ?? new Date(ctx.now), Metadata: "{}" } };
-  }),
+  },
 
-  ListStackResourcesCommand: handler<Cfn.ListStackResourcesCommandInput, Cfn.ListStackResourcesCommandOutput>((ctx, input) => {
+  ListStackResourcesCommand: (ctx, input) => {
     const stack = requireStack(ctx, input.StackName);
     const p = page(summarizeResources(stack, ctx.now), input.NextToken);
     return { StackResourceSummaries: p.items, ...(p.NextToken ? { NextToken: p.NextToken } : {}) };
-  }),
+  },
 
-  GetTemplateCommand: handler<Cfn.GetTemplateCommandInput, Cfn.GetTemplateCommandOutput>((ctx, input) => {
+  GetTemplateCommand: (ctx, input) => {
     const stack = requireStack(ctx, input.StackName);
     return { TemplateBody: stack.TemplateBody, StagesAvailable: ["Original", "Processed"] };
-  }),
+  },
 
-  DeleteStackCommand: handler<Cfn.DeleteStackCommandInput, Cfn.DeleteStackCommandOutput>((ctx, input) => {
+  DeleteStackCommand: (ctx, input) => {
     // Deleting a stack that does not exist succeeds and does nothing, as on AWS.
     const stack = findStack(ctx, input.StackName ?? "");
     if (stack) deleteStack(ctx, stack);
     return {};
-  }),
-};
+  },
+});

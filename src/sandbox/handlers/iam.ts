@@ -3,14 +3,8 @@
  * creates. IAM is global: the same names answer in every region. Missing names fail with
  * `NoSuchEntity` (HTTP 404) and AWS's own message.
  */
-import type {
-  GetInstanceProfileCommandInput,
-  GetInstanceProfileCommandOutput,
-  GetRoleCommandInput,
-  GetRoleCommandOutput,
-  Role,
-} from "@aws-sdk/client-iam";
-import { handler, type HandlerContext, type HandlerTable } from "../handler.js";
+import type { Role } from "@aws-sdk/client-iam";
+import { type HandlerContext, handlers, type Iam } from "../handler.js";
 import { exists, type IamRole } from "../world.js";
 
 function toSdkRole(r: IamRole): Role {
@@ -33,14 +27,14 @@ function liveRole(ctx: HandlerContext, name: string): IamRole | undefined {
   return r && exists(r.life, ctx.now) ? r : undefined;
 }
 
-export const iamHandlers: HandlerTable = {
-  GetRoleCommand: handler<GetRoleCommandInput, GetRoleCommandOutput>((ctx, input) => {
+export const iamHandlers = handlers<Iam>({
+  GetRoleCommand: (ctx, input) => {
     const name = input.RoleName ?? "";
     const r = liveRole(ctx, name);
     if (!r) return ctx.fail("NoSuchEntity", `The role with name ${name} cannot be found.`, 404);
     return { Role: toSdkRole(r) };
-  }),
-  GetInstanceProfileCommand: handler<GetInstanceProfileCommandInput, GetInstanceProfileCommandOutput>((ctx, input) => {
+  },
+  GetInstanceProfileCommand: (ctx, input) => {
     const name = input.InstanceProfileName ?? "";
     const p = Object.hasOwn(ctx.world.instanceProfiles, name) ? ctx.world.instanceProfiles[name] : undefined;
     if (!p || !exists(p.life, ctx.now)) return ctx.fail("NoSuchEntity", `Instance Profile ${name} cannot be found.`, 404);
@@ -56,5 +50,5 @@ export const iamHandlers: HandlerTable = {
         Tags: [],
       },
     };
-  }),
-};
+  },
+});

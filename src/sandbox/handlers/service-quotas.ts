@@ -2,14 +2,8 @@
  * Service Quotas: GetServiceQuota (the account's applied value) and GetAWSDefaultServiceQuota
  * (AWS's default), for the quotas in `model/quotas.ts`. Unknown codes fail as on AWS.
  */
-import type {
-  GetAWSDefaultServiceQuotaCommandInput,
-  GetAWSDefaultServiceQuotaCommandOutput,
-  GetServiceQuotaCommandInput,
-  GetServiceQuotaCommandOutput,
-  ServiceQuota,
-} from "@aws-sdk/client-service-quotas";
-import { handler, type HandlerContext, type HandlerTable } from "../handler.js";
+import type { ServiceQuota } from "@aws-sdk/client-service-quotas";
+import { type HandlerContext, handlers, type Quotas } from "../handler.js";
 import { quotaValue, sandboxQuota, type SandboxQuota } from "../model/quotas.js";
 import { DEFAULT_QUOTAS } from "../world.js";
 
@@ -33,13 +27,13 @@ function shape(ctx: HandlerContext, q: SandboxQuota, value: number, account: str
   };
 }
 
-export const serviceQuotasHandlers: HandlerTable = {
-  GetServiceQuotaCommand: handler<GetServiceQuotaCommandInput, GetServiceQuotaCommandOutput>((ctx, input) => {
+export const serviceQuotasHandlers = handlers<Quotas>({
+  GetServiceQuotaCommand: (ctx, input) => {
     const q = find(ctx, input);
     return { Quota: shape(ctx, q, quotaValue(ctx.world, q), ctx.world.accountId) };
-  }),
-  GetAWSDefaultServiceQuotaCommand: handler<GetAWSDefaultServiceQuotaCommandInput, GetAWSDefaultServiceQuotaCommandOutput>((ctx, input) => {
+  },
+  GetAWSDefaultServiceQuotaCommand: (ctx, input) => {
     const q = find(ctx, input);
     return { Quota: shape(ctx, q, DEFAULT_QUOTAS[q.field], "") };
-  }),
-};
+  },
+});

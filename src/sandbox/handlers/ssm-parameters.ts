@@ -3,22 +3,16 @@
  * GetParameter throws `ParameterNotFound` for an unknown name while GetParameters lists unknown
  * names in `InvalidParameters` and succeeds.
  */
-import type {
-  GetParameterCommandInput,
-  GetParameterCommandOutput,
-  GetParametersCommandInput,
-  GetParametersCommandOutput,
-} from "@aws-sdk/client-ssm";
-import { handler, type HandlerTable } from "../handler.js";
+import { handlers, type Ssm } from "../handler.js";
 import { publicParameter } from "../public-parameters.js";
 
-export const ssmParameterHandlers: HandlerTable = {
-  GetParameterCommand: handler<GetParameterCommandInput, GetParameterCommandOutput>((ctx, input) => {
+export const ssmParameterHandlers = handlers<Ssm>({
+  GetParameterCommand: (ctx, input) => {
     const p = publicParameter(ctx.region, input.Name ?? "");
     if (!p) return ctx.fail("ParameterNotFound", "", 400);
     return { Parameter: { ...p } };
-  }),
-  GetParametersCommand: handler<GetParametersCommandInput, GetParametersCommandOutput>((ctx, input) => {
+  },
+  GetParametersCommand: (ctx, input) => {
     const names = input.Names ?? [];
     if (names.length === 0 || names.length > 10) {
       ctx.fail(
@@ -31,5 +25,5 @@ export const ssmParameterHandlers: HandlerTable = {
       return p ? [p] : [];
     });
     return { Parameters: found, InvalidParameters: names.filter((n) => !publicParameter(ctx.region, n)) };
-  }),
-};
+  },
+});

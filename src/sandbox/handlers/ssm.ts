@@ -3,20 +3,8 @@
  * SendCommand (AWS-RunShellScript), GetCommandInvocation, ListCommands, ListCommandInvocations.
  * (GetParameter(s) live in ssm-parameters.ts.)
  */
-import type {
-  DescribeInstanceInformationCommandInput,
-  DescribeInstanceInformationCommandOutput,
-  GetCommandInvocationCommandInput,
-  GetCommandInvocationCommandOutput,
-  InstanceInformation,
-  ListCommandInvocationsCommandInput,
-  ListCommandInvocationsCommandOutput,
-  ListCommandsCommandInput,
-  ListCommandsCommandOutput,
-  SendCommandCommandInput,
-  SendCommandCommandOutput,
-} from "@aws-sdk/client-ssm";
-import { handler, type HandlerContext, type HandlerTable } from "../handler.js";
+import type { DescribeInstanceInformationCommandInput, InstanceInformation, SendCommandCommandInput } from "@aws-sdk/client-ssm";
+import { type HandlerContext, handlers, type Op, type Ssm } from "../handler.js";
 import { SSM_AGENT_VERSION, ssmAgentStatus } from "../model/ssm-agent.js";
 import { consoleOutput, elapsed, invocationAt, isoTime } from "../ssm/invocation.js";
 import { RUN_SHELL_SCRIPT, sendRunShellScript } from "../ssm/run-command.js";
@@ -59,7 +47,7 @@ function pingFilter(input: DescribeInstanceInformationCommandInput): string[] | 
   return values.length > 0 ? values : undefined;
 }
 
-const describeInstanceInformation = handler<DescribeInstanceInformationCommandInput, DescribeInstanceInformationCommandOutput>((ctx, input) => {
+const describeInstanceInformation: Op<Ssm, "DescribeInstanceInformationCommand"> = (ctx, input) => {
   const ids = requestedIds(input);
   const pings = pingFilter(input);
   // Terminated instances stay listed (Inactive) for a while: every instance is looked at.
@@ -69,14 +57,14 @@ const describeInstanceInformation = handler<DescribeInstanceInformationCommandIn
     .map((i) => instanceInformation(ctx, i))
     .filter((i): i is InstanceInformation => i !== undefined && (!pings || pings.includes(i.PingStatus ?? "")));
   return { InstanceInformationList: list };
-});
+};
 
 function targetInstanceIds(input: SendCommandCommandInput): string[] {
   const fromTargets = input.Targets?.filter((t) => t.Key === "InstanceIds").flatMap((t) => t.Values ?? []) ?? [];
   return [...(input.InstanceIds ?? []), ...fromTargets];
 }
 
-const sendCommand = handler<SendCommandCommandInput, SendCommandCommandOutput>((ctx, input) => {
+const sendCommand: Op<Ssm, "SendCommandCommand"> = (ctx, input) => {
   if (input.DocumentName !== RUN_SHELL_SCRIPT) {
     return ctx.fail("InvalidDocument", `Document with name ${input.DocumentName ?? ""} does not exist.`);
   }
@@ -121,9 +109,9 @@ const sendCommand = handler<SendCommandCommandInput, SendCommandCommandOutput>((
       OutputS3Region: ctx.region,
     },
   };
-});
+};
 
-const getCommandInvocation = handler<GetCommandInvocationCommandInput, GetCommandInvocationCommandOutput>((ctx, input) => {
+const getCommandInvocation: Op<Ssm, "GetCommandInvocationCommand"> = (ctx, input) => {
   const cmd = input.CommandId && Object.hasOwn(ctx.rw.ssmCommands, input.CommandId) ? ctx.rw.ssmCommands[input.CommandId] : undefined;
   const inv = cmd?.Invocations.find((i) => i.InstanceId === input.InstanceId);
   const view = inv ? invocationAt(inv, ctx.now) : undefined;
@@ -147,9 +135,9 @@ const getCommandInvocation = handler<GetCommandInvocationCommandInput, GetComman
     StandardErrorUrl: "",
     CloudWatchOutputConfig: { CloudWatchOutputEnabled: false, CloudWatchLogGroupName: "" },
   };
-});
+};
 
-const listCommandInvocations = handler<ListCommandInvocationsCommandInput, ListCommandInvocationsCommandOutput>((ctx, input) => {
+const listCommandInvocations: Op<Ssm, "ListCommandInvocationsCommand"> = (ctx, input) => {
   const commands = Object.values(ctx.rw.ssmCommands).filter((c) => !input.CommandId || c.CommandId === input.CommandId);
   const list = commands
     .sort((a, b) => b.RequestedDateTime - a.RequestedDateTime)
@@ -176,10 +164,10 @@ const listCommandInvocations = handler<ListCommandInvocationsCommandInput, ListC
       }),
     );
   return { CommandInvocations: list };
-});
+};
 
 /** Run Command history: what was sent (newest first), as the console's "Command history" shows it. */
-const listCommands = handler<ListCommandsCommandInput, ListCommandsCommandOutput>((ctx, input) => {
+const listCommands: Op<Ssm, "ListCommandsCommand"> = (ctx, input) => {
   const list = Object.values(ctx.rw.ssmCommands)
     .filter((c) => !input.CommandId || c.CommandId === input.CommandId)
     .filter((c) => !input.InstanceId || c.InstanceIds.includes(input.InstanceId))
@@ -204,7 +192,7 @@ const listCommands = handler<ListCommandsCommandInput, ListCommandsCommandOutput
       };
     });
   return { Commands: list };
-});
+};
 
 function plugin(view: ReturnType<typeof invocationAt>) {
   return {
@@ -220,10 +208,10 @@ function plugin(view: ReturnType<typeof invocationAt>) {
   };
 }
 
-export const ssmHandlers: HandlerTable = {
+export const ssmHandlers = handlers<Ssm>({
   DescribeInstanceInformationCommand: describeInstanceInformation,
   SendCommandCommand: sendCommand,
   GetCommandInvocationCommand: getCommandInvocation,
   ListCommandInvocationsCommand: listCommandInvocations,
   ListCommandsCommand: listCommands,
-};
+});

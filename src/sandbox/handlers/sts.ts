@@ -1,10 +1,9 @@
-import type { GetCallerIdentityCommandInput, GetCallerIdentityCommandOutput } from "@aws-sdk/client-sts";
-import { handler, type HandlerTable } from "../handler.js";
+import { handlers, type Sts } from "../handler.js";
 
-export const stsHandlers: HandlerTable = {
-  GetCallerIdentityCommand: handler<GetCallerIdentityCommandInput, GetCallerIdentityCommandOutput>((ctx) => ({
+export const stsHandlers = handlers<Sts>({
+  GetCallerIdentityCommand: (ctx) => ({
     Account: ctx.world.accountId,
     UserId: "AIDASANDBOXLEARNER0000",
     Arn: `arn:aws:iam::${ctx.world.accountId}:user/sandbox-learner`,
-  })),
-};
+  }),
+});

@@ -5,18 +5,12 @@
  * `set -e`). A few harmless commands exist besides curl; anything else is "command not found"
  * (exit 127), which bash reports with the script path and line.
  */
-import { runCurl, type CurlReason } from "../../reachability/curl.js";
+import { runCurl } from "../../reachability/curl.js";
 import { parseScript, type SimpleCommand } from "./shell-words.js";
 import { runBuiltin, type CommandResult, type ScriptContext } from "./shell-builtins.js";
 
-export interface ScriptResult {
-  exitCode: number;
-  stdout: string;
-  stderr: string;
-  durationMs: number;
-  /** The reason of the last curl that ran (what the product explains), if any. */
-  reason?: CurlReason;
-}
+/** What the script printed; `reason`: that of the last curl that ran (what the product explains), if any. */
+export type ScriptResult = Omit<CommandResult, "exit">;
 
 function runOne(cmd: SimpleCommand, stdin: string, ctx: ScriptContext): CommandResult {
   const [name, ...args] = cmd.words;

@@ -12,17 +12,14 @@ import {
   vpcBlocker,
 } from "../../model/network.js";
 import { newId } from "../../world.js";
-import { propBool, propString, requireProp, type ResourceProvider } from "./types.js";
+import { blockedBy, propBool, propString, requireProp, type ResourceProvider } from "./types.js";
 
 /** CloudFormation retries a DependencyViolation for about 15 minutes before it gives up. */
 const DEPENDENCY_RETRY_SECONDS = 900;
 
 export const vpcProvider: ResourceProvider = {
-  service: "Ec2",
   attributes: ["CidrBlock", "CidrBlockAssociations", "DefaultNetworkAcl", "DefaultSecurityGroup", "Ipv6CidrBlocks", "VpcId"],
-  taggable: true,
   createSeconds: () => 15,
-  deleteSeconds: () => 5,
   create(ctx, { props, life, tags }) {
     const vpc = createVpc(ctx, {
       CidrBlock: requireProp(props, "CidrBlock"),
@@ -45,19 +42,12 @@ export const vpcProvider: ResourceProvider = {
       },
     };
   },
-  blocker(ctx, id, stackId) {
-    const message = vpcBlocker(ctx, id, stackId);
-    return message ? { code: "DependencyViolation", message, retrySeconds: DEPENDENCY_RETRY_SECONDS } : undefined;
-  },
+  blocker: blockedBy(vpcBlocker, "DependencyViolation", DEPENDENCY_RETRY_SECONDS),
   delete: (ctx, id, at) => deleteVpc(ctx, id, at),
 };
 
 export const subnetProvider: ResourceProvider = {
-  service: "Ec2",
   attributes: ["AvailabilityZone", "AvailabilityZoneId", "CidrBlock", "Ipv6CidrBlocks", "NetworkAclAssociationId", "OutpostArn", "SubnetId", "VpcId"],
-  taggable: true,
-  createSeconds: () => 5,
-  deleteSeconds: () => 5,
   create(ctx, { props, life, tags }) {
     const az = propString(props, "AvailabilityZone");
     const subnet = createSubnet(ctx, {
@@ -82,19 +72,12 @@ export const subnetProvider: ResourceProvider = {
       },
     };
   },
-  blocker(ctx, id, stackId) {
-    const message = subnetBlocker(ctx, id, stackId);
-    return message ? { code: "DependencyViolation", message, retrySeconds: DEPENDENCY_RETRY_SECONDS } : undefined;
-  },
+  blocker: blockedBy(subnetBlocker, "DependencyViolation", DEPENDENCY_RETRY_SECONDS),
   delete: (ctx, id, at) => deleteSubnet(ctx, id, at),
 };
 
 export const routeTableProvider: ResourceProvider = {
-  service: "Ec2",
   attributes: ["RouteTableId"],
-  taggable: true,
-  createSeconds: () => 5,
-  deleteSeconds: () => 5,
   create(ctx, { props, life, tags }) {
     const rt = createRouteTable(ctx, { VpcId: requireProp(props, "VpcId"), Tags: tags, life });
     return { physicalId: rt.RouteTableId, modelRef: { kind: "routeTables", id: rt.RouteTableId }, attrs: { RouteTableId: rt.RouteTableId } };
@@ -103,11 +86,7 @@ export const routeTableProvider: ResourceProvider = {
 };
 
 export const subnetRouteTableAssociationProvider: ResourceProvider = {
-  service: "Ec2",
   attributes: ["Id"],
-  taggable: false,
-  createSeconds: () => 5,
-  deleteSeconds: () => 5,
   create(ctx, { props, life }) {
     const id = associateRouteTable(ctx, { RouteTableId: requireProp(props, "RouteTableId"), SubnetId: requireProp(props, "SubnetId"), life });
     return { physicalId: id, attrs: { Id: id } };

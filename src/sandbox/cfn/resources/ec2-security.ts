@@ -3,7 +3,7 @@ import { authorizeIngress, createSecurityGroup, deleteSecurityGroup, securityGro
 import { createVpcEndpoint, deleteVpcEndpoint } from "../../model/vpc-endpoints.js";
 import type { EndpointType, SgRule } from "../../world.js";
 import { isRecord } from "../template.js";
-import { generatedName, propBool, propString, propStrings, requireProp, ResourceFailure, type ResourceProvider } from "./types.js";
+import { blockedBy, generatedName, propBool, propString, propStrings, requireProp, ResourceFailure, type ResourceProvider } from "./types.js";
 
 function ingressRule(raw: unknown): Omit<SgRule, "SecurityGroupRuleId"> {
   if (!isRecord(raw)) throw new ResourceFailure("Properties validation failed for resource with message: #/SecurityGroupIngress: expected type: JSONObject");
@@ -20,11 +20,7 @@ function ingressRule(raw: unknown): Omit<SgRule, "SecurityGroupRuleId"> {
 }
 
 export const securityGroupProvider: ResourceProvider = {
-  service: "Ec2",
   attributes: ["GroupId", "VpcId"],
-  taggable: true,
-  createSeconds: () => 5,
-  deleteSeconds: () => 5,
   create(ctx, { props, life, tags, stackName, logicalId }) {
     const sg = createSecurityGroup(ctx, {
       GroupName: propString(props, "GroupName") ?? generatedName(stackName, logicalId, 255),
@@ -37,10 +33,7 @@ export const securityGroupProvider: ResourceProvider = {
     if (ingress.length > 0) authorizeIngress(ctx, sg.GroupId, ingress);
     return { physicalId: sg.GroupId, modelRef: { kind: "securityGroups", id: sg.GroupId }, attrs: { GroupId: sg.GroupId, VpcId: sg.VpcId } };
   },
-  blocker(ctx, id, stackId) {
-    const message = securityGroupBlocker(ctx, id, stackId);
-    return message ? { code: "DependencyViolation", message, retrySeconds: 900 } : undefined;
-  },
+  blocker: blockedBy(securityGroupBlocker, "DependencyViolation", 900),
   delete: (ctx, id, at) => deleteSecurityGroup(ctx, id, at),
 };
 
@@ -53,9 +46,7 @@ const endpointType = (props: Record<string, unknown>): EndpointType => {
 };
 
 export const vpcEndpointProvider: ResourceProvider = {
-  service: "Ec2",
   attributes: ["CreationTimestamp", "DnsEntries", "Id", "NetworkInterfaceIds"],
-  taggable: true,
   createSeconds: (props) => (endpointType(props) === "Gateway" ? 10 : 90),
   deleteSeconds: (ctx, id) => (ctx.rw.vpcEndpoints[id]?.VpcEndpointType === "Gateway" ? 5 : 60),
   create(ctx, { props, life, tags }) {

@@ -11,7 +11,7 @@ import {
   targetGroupBlocker,
 } from "../../model/load-balancers.js";
 import { isRecord } from "../template.js";
-import { propString, propStrings, requireProp, ResourceFailure, type ResourceProvider } from "./types.js";
+import { blockedBy, propString, propStrings, requireProp, ResourceFailure, type ResourceProvider } from "./types.js";
 
 /** CloudFormation's made-up ELB names fit the 32-character limit: `<stack>-<logical>-<hex>`. */
 function elbName(stackName: string, logicalId: string): string {
@@ -20,9 +20,7 @@ function elbName(stackName: string, logicalId: string): string {
 }
 
 export const loadBalancerProvider: ResourceProvider = {
-  service: "ElasticLoadBalancingV2",
   attributes: ["CanonicalHostedZoneID", "DNSName", "LoadBalancerArn", "LoadBalancerFullName", "LoadBalancerName", "SecurityGroups"],
-  taggable: true,
   createSeconds: () => 150,
   deleteSeconds: () => 30,
   create(ctx, { props, life, tags, stackName, logicalId }) {
@@ -63,11 +61,7 @@ export const loadBalancerProvider: ResourceProvider = {
 };
 
 export const targetGroupProvider: ResourceProvider = {
-  service: "ElasticLoadBalancingV2",
   attributes: ["LoadBalancerArns", "TargetGroupArn", "TargetGroupFullName", "TargetGroupName"],
-  taggable: true,
-  createSeconds: () => 5,
-  deleteSeconds: () => 5,
   create(ctx, { props, life, tags, stackName, logicalId }) {
     const port = Number(requireProp(props, "Port"));
     const targets = (Array.isArray(props.Targets) ? props.Targets : []).filter(isRecord).map((t) => ({
@@ -96,10 +90,7 @@ export const targetGroupProvider: ResourceProvider = {
       },
     };
   },
-  blocker(ctx, arn, stackId) {
-    const message = targetGroupBlocker(ctx, arn, stackId);
-    return message ? { code: "ResourceInUse", message, retrySeconds: 0 } : undefined;
-  },
+  blocker: blockedBy(targetGroupBlocker, "ResourceInUse", 0),
   delete: (ctx, arn, at) => deleteTargetGroup(ctx, arn, at),
 };
 
@@ -112,11 +103,7 @@ function forwardTarget(props: Record<string, unknown>): string {
 }
 
 export const listenerProvider: ResourceProvider = {
-  service: "ElasticLoadBalancingV2",
   attributes: ["ListenerArn"],
-  taggable: false,
-  createSeconds: () => 5,
-  deleteSeconds: () => 5,
   create(ctx, { props, life }) {
     const listener = createListener(ctx, {
       LoadBalancerArn: requireProp(props, "LoadBalancerArn"),

@@ -13,11 +13,8 @@ function alreadyExists(type: string, name: string, e: unknown): never {
 }
 
 export const roleProvider: ResourceProvider = {
-  service: "Iam",
   attributes: ["Arn", "RoleId"],
-  taggable: true,
   createSeconds: () => 15,
-  deleteSeconds: () => 5,
   namedIam: (props) => props.RoleName !== undefined,
   create(ctx, { props, life, tags, stackName, logicalId }) {
     const name = propString(props, "RoleName") ?? generatedName(stackName, logicalId, 64);
@@ -41,12 +38,9 @@ export const roleProvider: ResourceProvider = {
 };
 
 export const instanceProfileProvider: ResourceProvider = {
-  service: "Iam",
   attributes: ["Arn"],
-  taggable: false,
   // IAM instance profiles take about two minutes to propagate before CloudFormation reports them.
   createSeconds: () => 120,
-  deleteSeconds: () => 5,
   namedIam: (props) => props.InstanceProfileName !== undefined,
   create(ctx, { props, life, stackName, logicalId }) {
     const name = propString(props, "InstanceProfileName") ?? generatedName(stackName, logicalId, 128);

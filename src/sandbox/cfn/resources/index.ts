@@ -23,6 +23,12 @@ export const PROVIDERS: Readonly<Record<string, ResourceProvider>> = {
 
 export const KNOWN_TYPES: ReadonlySet<string> = new Set(Object.keys(PROVIDERS));
 
+/** The service as CloudFormation's error reasons name it: "Ec2", "Iam", "ElasticLoadBalancingV2". */
+export function serviceOf(type: string): string {
+  const name = type.split("::")[1] ?? "";
+  return name === name.toUpperCase() ? name.charAt(0) + name.slice(1).toLowerCase() : name;
+}
+
 export function providerFor(type: string): ResourceProvider {
   const p = PROVIDERS[type];
   if (!p) throw new Error(`no provider for ${type}`);

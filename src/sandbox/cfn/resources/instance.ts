@@ -28,9 +28,7 @@ function profileArn(ctx: HandlerContext, nameOrArn: string | undefined): string 
 }
 
 export const instanceProvider: ResourceProvider = {
-  service: "Ec2",
   attributes: ["AvailabilityZone", "InstanceId", "PrivateDnsName", "PrivateIp", "PublicDnsName", "PublicIp", "VpcId"],
-  taggable: true,
   createSeconds: () => 30,
   deleteSeconds: () => 60,
   create(ctx, { props, life, tags }) {

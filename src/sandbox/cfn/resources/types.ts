@@ -27,21 +27,29 @@ export interface Blocked {
 }
 
 export interface ResourceProvider {
-  /** Service name as it appears in CloudFormation's error reasons ("Ec2", "Iam", ...). */
-  service: string;
   /** Attributes Fn::GetAtt may ask for. */
   attributes: readonly string[];
-  /** Does CloudFormation propagate stack tags to it? */
-  taggable: boolean;
-  /** Seconds of AWS time from CREATE_IN_PROGRESS to CREATE_COMPLETE. */
-  createSeconds(props: Record<string, unknown>): number;
-  deleteSeconds(ctx: HandlerContext, physicalId: string): number;
+  /** Seconds of AWS time from CREATE_IN_PROGRESS to CREATE_COMPLETE (5 when not given); likewise to DELETE_COMPLETE. */
+  createSeconds?(props: Record<string, unknown>): number;
+  deleteSeconds?(ctx: HandlerContext, physicalId: string): number;
   /** True when the resource is a named IAM resource (needs CAPABILITY_NAMED_IAM). */
   namedIam?(props: Record<string, unknown>): boolean;
   create(ctx: HandlerContext, req: CreateRequest): Created;
   /** Evaluated with `ctx.now` set to the moment the delete is attempted. */
   blocker?(ctx: HandlerContext, physicalId: string, stackId: string): Blocked | undefined;
   delete(ctx: HandlerContext, physicalId: string, at: number): void;
+}
+
+/** A blocker from a model's check (a message while something still uses the resource): AWS's `code`, retried for `retrySeconds`. */
+export function blockedBy(
+  find: (ctx: HandlerContext, id: string, ignoreStackId?: string) => string | undefined,
+  code: string,
+  retrySeconds: number,
+): NonNullable<ResourceProvider["blocker"]> {
+  return (ctx, id, stackId) => {
+    const message = find(ctx, id, stackId);
+    return message ? { code, message, retrySeconds } : undefined;
+  };
 }
 
 /** A resource failed in a way CloudFormation reports with its own wording (not an API error). */

@@ -4,17 +4,8 @@
  * `pendingAcceptance` endpoint to `pending` and then `available`; Reject makes it `rejected`.
  * Per-endpoint failures come back in `Unsuccessful`; an unknown service is an exception.
  */
-import type {
-  AcceptVpcEndpointConnectionsCommandInput,
-  AcceptVpcEndpointConnectionsCommandOutput,
-  DescribeVpcEndpointConnectionsCommandInput,
-  DescribeVpcEndpointConnectionsCommandOutput,
-  RejectVpcEndpointConnectionsCommandInput,
-  RejectVpcEndpointConnectionsCommandOutput,
-  UnsuccessfulItem,
-  VpcEndpointConnection,
-} from "@aws-sdk/client-ec2";
-import { handler, type HandlerContext, type HandlerTable } from "../../handler.js";
+import type { UnsuccessfulItem, VpcEndpointConnection } from "@aws-sdk/client-ec2";
+import { type Ec2, type HandlerContext, handlers } from "../../handler.js";
 import { exists, live, type EndpointService, type VpcEndpoint } from "../../world.js";
 import { requireEndpointService } from "../../model/endpoint-services.js";
 import { ENDPOINT_TIMES, endpointState, type EndpointState } from "../../model/endpoint-state.js";
@@ -79,37 +70,31 @@ function changeEach(
   return failures;
 }
 
-export const connectionHandlers: HandlerTable = {
-  DescribeVpcEndpointConnectionsCommand: handler<DescribeVpcEndpointConnectionsCommandInput, DescribeVpcEndpointConnectionsCommandOutput>(
-    (ctx, input) => {
-      const rows = applyFilters(ctx, connections(ctx), input.Filters, {
-        "service-id": (c) => c.svc.ServiceId,
-        "vpc-endpoint-id": (c) => c.ep.VpcEndpointId,
-        "vpc-endpoint-owner": () => ctx.world.accountId,
-        "vpc-endpoint-state": (c) => endpointState(c.ep, ctx.now),
-        "vpc-endpoint-region": () => ctx.region,
-        "ip-address-type": () => "ipv4",
-      });
-      return { VpcEndpointConnections: rows.map((c) => toSdkConnection(ctx, c)) };
-    },
-  ),
+export const connectionHandlers = handlers<Ec2>({
+  DescribeVpcEndpointConnectionsCommand: (ctx, input) => {
+    const rows = applyFilters(ctx, connections(ctx), input.Filters, {
+      "service-id": (c) => c.svc.ServiceId,
+      "vpc-endpoint-id": (c) => c.ep.VpcEndpointId,
+      "vpc-endpoint-owner": () => ctx.world.accountId,
+      "vpc-endpoint-state": (c) => endpointState(c.ep, ctx.now),
+      "vpc-endpoint-region": () => ctx.region,
+      "ip-address-type": () => "ipv4",
+    });
+    return { VpcEndpointConnections: rows.map((c) => toSdkConnection(ctx, c)) };
+  },
 
-  AcceptVpcEndpointConnectionsCommand: handler<AcceptVpcEndpointConnectionsCommandInput, AcceptVpcEndpointConnectionsCommandOutput>(
-    (ctx, input) => {
-      const unsuccessful = changeEach(ctx, input.ServiceId, input.VpcEndpointIds, ["pendingAcceptance"], (ep) => {
-        ep.connection.acceptedAt = ctx.now;
-        ep.connection.availableAt = ctx.after(ENDPOINT_TIMES.accept);
-      });
-      return { Unsuccessful: unsuccessful };
-    },
-  ),
+  AcceptVpcEndpointConnectionsCommand: (ctx, input) => {
+    const unsuccessful = changeEach(ctx, input.ServiceId, input.VpcEndpointIds, ["pendingAcceptance"], (ep) => {
+      ep.connection.acceptedAt = ctx.now;
+      ep.connection.availableAt = ctx.after(ENDPOINT_TIMES.accept);
+    });
+    return { Unsuccessful: unsuccessful };
+  },
 
-  RejectVpcEndpointConnectionsCommand: handler<RejectVpcEndpointConnectionsCommandInput, RejectVpcEndpointConnectionsCommandOutput>(
-    (ctx, input) => {
-      const unsuccessful = changeEach(ctx, input.ServiceId, input.VpcEndpointIds, ["pendingAcceptance", "pending", "available"], (ep) => {
-        ep.connection.rejectedAt = ctx.now;
-      });
-      return { Unsuccessful: unsuccessful };
-    },
-  ),
-};
+  RejectVpcEndpointConnectionsCommand: (ctx, input) => {
+    const unsuccessful = changeEach(ctx, input.ServiceId, input.VpcEndpointIds, ["pendingAcceptance", "pending", "available"], (ep) => {
+      ep.connection.rejectedAt = ctx.now;
+    });
+    return { Unsuccessful: unsuccessful };
+  },
+});

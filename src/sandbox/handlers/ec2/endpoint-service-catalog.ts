@@ -3,12 +3,8 @@
  * (owner `amazon`) and the account's own endpoint services. A name that does not exist fails the
  * whole call with `InvalidServiceName`, as on AWS.
  */
-import type {
-  DescribeVpcEndpointServicesCommandInput,
-  DescribeVpcEndpointServicesCommandOutput,
-  ServiceDetail,
-} from "@aws-sdk/client-ec2";
-import { handler, type HandlerContext, type HandlerTable } from "../../handler.js";
+import type { ServiceDetail } from "@aws-sdk/client-ec2";
+import { type Ec2, type HandlerContext, handlers } from "../../handler.js";
 import { live } from "../../world.js";
 import { awsServices } from "../../model/aws-services.js";
 import { baseEndpointDnsName, serviceState, serviceZones } from "../../model/endpoint-services.js";
@@ -74,31 +70,29 @@ function accountDetails(ctx: HandlerContext): ServiceDetail[] {
     });
 }
 
-export const serviceCatalogHandlers: HandlerTable = {
-  DescribeVpcEndpointServicesCommand: handler<DescribeVpcEndpointServicesCommandInput, DescribeVpcEndpointServicesCommandOutput>(
-    (ctx, input) => {
-      let details = [...awsDetails(ctx), ...accountDetails(ctx)];
-      for (const name of input.ServiceNames ?? []) {
-        if (!details.some((d) => d.ServiceName === name)) {
-          return ctx.fail("InvalidServiceName", `The Vpc Endpoint Service '${name}' does not exist`);
-        }
+export const serviceCatalogHandlers = handlers<Ec2>({
+  DescribeVpcEndpointServicesCommand: (ctx, input) => {
+    let details = [...awsDetails(ctx), ...accountDetails(ctx)];
+    for (const name of input.ServiceNames ?? []) {
+      if (!details.some((d) => d.ServiceName === name)) {
+        return ctx.fail("InvalidServiceName", `The Vpc Endpoint Service '${name}' does not exist`);
       }
-      if (input.ServiceNames?.length) details = details.filter((d) => input.ServiceNames!.includes(d.ServiceName ?? ""));
-      details = applyFilters(
-        ctx,
-        details,
-        input.Filters,
-        {
-          "service-name": (d) => d.ServiceName,
-          "service-type": (d) => d.ServiceType?.map((t) => t.ServiceType),
-          "owner": (d) => d.Owner,
-          "service-region": (d) => d.ServiceRegion,
-          "supported-ip-address-types": () => "ipv4",
-        },
-        (d) => (d.Tags ?? []).map((t) => ({ Key: t.Key ?? "", Value: t.Value ?? "" })),
-      );
-      const names = [...new Set(details.map((d) => d.ServiceName ?? ""))].sort();
-      return { ServiceNames: names, ServiceDetails: details };
-    },
-  ),
-};
+    }
+    if (input.ServiceNames?.length) details = details.filter((d) => input.ServiceNames!.includes(d.ServiceName ?? ""));
+    details = applyFilters(
+      ctx,
+      details,
+      input.Filters,
+      {
+        "service-name": (d) => d.ServiceName,
+        "service-type": (d) => d.ServiceType?.map((t) => t.ServiceType),
+        "owner": (d) => d.Owner,
+        "service-region": (d) => d.ServiceRegion,
+        "supported-ip-address-types": () => "ipv4",
+      },
+      (d) => (d.Tags ?? []).map((t) => ({ Key: t.Key ?? "", Value: t.Value ?? "" })),
+    );
+    const names = [...new Set(details.map((d) => d.ServiceName ?? ""))].sort();
+    return { ServiceNames: names, ServiceDetails: details };
+  },
+});

@@ -3,15 +3,8 @@
  * own account may always connect; other accounts need a principal here, e.g.
  * `arn:aws:iam::123456789012:root`, or `*` for everyone.
  */
-import type {
-  AllowedPrincipal,
-  DescribeVpcEndpointServicePermissionsCommandInput,
-  DescribeVpcEndpointServicePermissionsCommandOutput,
-  ModifyVpcEndpointServicePermissionsCommandInput,
-  ModifyVpcEndpointServicePermissionsCommandOutput,
-  PrincipalType,
-} from "@aws-sdk/client-ec2";
-import { handler, type HandlerTable } from "../../handler.js";
+import type { AllowedPrincipal, PrincipalType } from "@aws-sdk/client-ec2";
+import { type Ec2, handlers } from "../../handler.js";
 import { requireEndpointService } from "../../model/endpoint-services.js";
 import { applyFilters } from "./filters.js";
 
@@ -34,11 +27,8 @@ function toAllowed(serviceId: string, principal: string): AllowedPrincipal {
   return { PrincipalType: principalType(principal), Principal: principal, ServicePermissionId: permissionId(serviceId, principal), ServiceId: serviceId };
 }
 
-export const permissionHandlers: HandlerTable = {
-  ModifyVpcEndpointServicePermissionsCommand: handler<
-    ModifyVpcEndpointServicePermissionsCommandInput,
-    ModifyVpcEndpointServicePermissionsCommandOutput
-  >((ctx, input) => {
+export const permissionHandlers = handlers<Ec2>({
+  ModifyVpcEndpointServicePermissionsCommand: (ctx, input) => {
     const svc = requireEndpointService(ctx, input.ServiceId);
     for (const p of [...(input.AddAllowedPrincipals ?? []), ...(input.RemoveAllowedPrincipals ?? [])]) {
       if (p !== "*" && !/^arn:aws[a-z-]*:iam::\d{12}:(root|role\/.+|user\/.+)$/.test(p) && !p.endsWith(".amazonaws.com")) {
@@ -49,12 +39,9 @@ export const permissionHandlers: HandlerTable = {
     const remove = new Set(input.RemoveAllowedPrincipals ?? []);
     svc.AllowedPrincipals = [...svc.AllowedPrincipals.filter((p) => !remove.has(p)), ...added];
     return { AddedPrincipals: added.map((p) => toAllowed(svc.ServiceId, p)), ReturnValue: true };
-  }),
+  },
 
-  DescribeVpcEndpointServicePermissionsCommand: handler<
-    DescribeVpcEndpointServicePermissionsCommandInput,
-    DescribeVpcEndpointServicePermissionsCommandOutput
-  >((ctx, input) => {
+  DescribeVpcEndpointServicePermissionsCommand: (ctx, input) => {
     const svc = requireEndpointService(ctx, input.ServiceId);
     const allowed = svc.AllowedPrincipals.map((p) => toAllowed(svc.ServiceId, p));
     return {
@@ -63,5 +50,5 @@ export const permissionHandlers: HandlerTable = {
         "principal-type": (a) => a.PrincipalType,
       }),
     };
-  }),
-};
+  },
+});

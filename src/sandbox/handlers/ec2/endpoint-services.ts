@@ -3,19 +3,8 @@
  * delete) and who may connect to them (permissions). Deleting reports failures in `Unsuccessful`,
  * as AWS does, e.g. `ExistingVpcEndpointConnections` while an endpoint is still connected.
  */
-import type {
-  CreateVpcEndpointServiceConfigurationCommandInput,
-  CreateVpcEndpointServiceConfigurationCommandOutput,
-  DeleteVpcEndpointServiceConfigurationsCommandInput,
-  DeleteVpcEndpointServiceConfigurationsCommandOutput,
-  DescribeVpcEndpointServiceConfigurationsCommandInput,
-  DescribeVpcEndpointServiceConfigurationsCommandOutput,
-  ModifyVpcEndpointServiceConfigurationCommandInput,
-  ModifyVpcEndpointServiceConfigurationCommandOutput,
-  ServiceConfiguration,
-  UnsuccessfulItem,
-} from "@aws-sdk/client-ec2";
-import { handler, type HandlerContext, type HandlerTable } from "../../handler.js";
+import type { ServiceConfiguration, UnsuccessfulItem } from "@aws-sdk/client-ec2";
+import { type Ec2, type HandlerContext, handlers } from "../../handler.js";
 import { live, type EndpointService } from "../../world.js";
 import {
   baseEndpointDnsName,
@@ -74,11 +63,8 @@ function deleteOne(ctx: HandlerContext, serviceId: string): UnsuccessfulItem | u
   return undefined;
 }
 
-export const endpointServiceHandlers: HandlerTable = {
-  CreateVpcEndpointServiceConfigurationCommand: handler<
-    CreateVpcEndpointServiceConfigurationCommandInput,
-    CreateVpcEndpointServiceConfigurationCommandOutput
-  >((ctx, input) => {
+export const endpointServiceHandlers = handlers<Ec2>({
+  CreateVpcEndpointServiceConfigurationCommand: (ctx, input) => {
     if (input.GatewayLoadBalancerArns?.length) {
       return ctx.fail("InvalidParameter", "The sandbox offers endpoint services on Network Load Balancers only.");
     }
@@ -90,12 +76,9 @@ export const endpointServiceHandlers: HandlerTable = {
       Tags: tagsFromSpecs(input.TagSpecifications, "vpc-endpoint-service"),
     });
     return { ServiceConfiguration: toServiceConfiguration(ctx, svc), ...(input.ClientToken ? { ClientToken: input.ClientToken } : {}) };
-  }),
+  },
 
-  DescribeVpcEndpointServiceConfigurationsCommand: handler<
-    DescribeVpcEndpointServiceConfigurationsCommandInput,
-    DescribeVpcEndpointServiceConfigurationsCommandOutput
-  >((ctx, input) => {
+  DescribeVpcEndpointServiceConfigurationsCommand: (ctx, input) => {
     let services = selectByIds(ctx, live(ctx.rw.endpointServices, ctx.now), input.ServiceIds, (s) => s.ServiceId, SERVICE_NOT_FOUND);
     services = applyFilters(
       ctx,
@@ -110,12 +93,9 @@ export const endpointServiceHandlers: HandlerTable = {
       (s) => s.Tags,
     );
     return { ServiceConfigurations: services.map((s) => toServiceConfiguration(ctx, s)) };
-  }),
+  },
 
-  ModifyVpcEndpointServiceConfigurationCommand: handler<
-    ModifyVpcEndpointServiceConfigurationCommandInput,
-    ModifyVpcEndpointServiceConfigurationCommandOutput
-  >((ctx, input) => {
+  ModifyVpcEndpointServiceConfigurationCommand: (ctx, input) => {
     const svc = requireEndpointService(ctx, input.ServiceId);
     // Applies to connection requests made from now on; existing connections keep their state.
     if (input.AcceptanceRequired !== undefined) svc.AcceptanceRequired = input.AcceptanceRequired;
@@ -126,13 +106,10 @@ export const endpointServiceHandlers: HandlerTable = {
     const remove = new Set(input.RemoveNetworkLoadBalancerArns ?? []);
     svc.NetworkLoadBalancerArns = [...svc.NetworkLoadBalancerArns.filter((a) => !remove.has(a)), ...(input.AddNetworkLoadBalancerArns ?? [])];
     return { Return: true };
-  }),
+  },
 
-  DeleteVpcEndpointServiceConfigurationsCommand: handler<
-    DeleteVpcEndpointServiceConfigurationsCommandInput,
-    DeleteVpcEndpointServiceConfigurationsCommandOutput
-  >((ctx, input) => {
+  DeleteVpcEndpointServiceConfigurationsCommand: (ctx, input) => {
     const unsuccessful = (input.ServiceIds ?? []).map((id) => deleteOne(ctx, id)).filter((u) => u !== undefined);
     return { Unsuccessful: unsuccessful };
-  }),
-};
+  },
+});

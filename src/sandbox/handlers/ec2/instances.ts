@@ -3,13 +3,8 @@
  * deletes it, `shutting-down` until `deletedAt`, then `terminated`, and AWS keeps showing a
  * terminated instance for about an hour.
  */
-import type {
-  DescribeInstancesCommandInput,
-  DescribeInstancesCommandOutput,
-  Instance as SdkInstance,
-  InstanceState,
-} from "@aws-sdk/client-ec2";
-import { handler, type HandlerContext, type HandlerTable } from "../../handler.js";
+import type { Instance as SdkInstance, InstanceState } from "@aws-sdk/client-ec2";
+import { type Ec2, type HandlerContext, handlers } from "../../handler.js";
 import type { Instance } from "../../world.js";
 import { applyFilters, outTags, selectByIds, type FilterFields } from "./filters.js";
 
@@ -77,8 +72,8 @@ function toSdkInstance(ctx: HandlerContext, i: Instance): SdkInstance {
   };
 }
 
-export const instanceHandlers: HandlerTable = {
-  DescribeInstancesCommand: handler<DescribeInstancesCommandInput, DescribeInstancesCommandOutput>((ctx, input) => {
+export const instanceHandlers = handlers<Ec2>({
+  DescribeInstancesCommand: (ctx, input) => {
     let instances = selectByIds(ctx, visibleInstances(ctx), input.InstanceIds, (i) => i.InstanceId, {
       code: "InvalidInstanceID.NotFound",
       noun: "instance ID",
@@ -107,5 +102,5 @@ export const instanceHandlers: HandlerTable = {
         Instances: [toSdkInstance(ctx, i)],
       })),
     };
-  }),
-};
+  },
+});

@@ -2,12 +2,8 @@
  * DescribeNetworkInterfaces: every ENI in the account: instances' primary interfaces, interface
  * endpoints' ENIs (`vpc_endpoint`, requester-managed) and NLB nodes (`network_load_balancer`).
  */
-import type {
-  DescribeNetworkInterfacesCommandInput,
-  DescribeNetworkInterfacesCommandOutput,
-  NetworkInterface as SdkEni,
-} from "@aws-sdk/client-ec2";
-import { handler, type HandlerContext, type HandlerTable } from "../../handler.js";
+import type { NetworkInterface as SdkEni } from "@aws-sdk/client-ec2";
+import { type Ec2, type HandlerContext, handlers } from "../../handler.js";
 import { live, type NetworkInterface } from "../../world.js";
 import { applyFilters, outTags, selectByIds, type FilterFields } from "./filters.js";
 
@@ -44,31 +40,29 @@ function toSdkEni(ctx: HandlerContext, e: NetworkInterface): SdkEni {
   };
 }
 
-export const networkInterfaceHandlers: HandlerTable = {
-  DescribeNetworkInterfacesCommand: handler<DescribeNetworkInterfacesCommandInput, DescribeNetworkInterfacesCommandOutput>(
-    (ctx, input) => {
-      let enis = selectByIds(ctx, live(ctx.rw.networkInterfaces, ctx.now), input.NetworkInterfaceIds, (e) => e.NetworkInterfaceId, {
-        code: "InvalidNetworkInterfaceID.NotFound",
-        noun: "networkInterface ID",
-      });
-      const fields: FilterFields<NetworkInterface> = {
-        "network-interface-id": (e) => e.NetworkInterfaceId,
-        "vpc-id": (e) => e.VpcId,
-        "subnet-id": (e) => e.SubnetId,
-        "availability-zone": (e) => e.AvailabilityZone,
-        "group-id": (e) => e.GroupIds,
-        "group-name": (e) => e.GroupIds.map((id) => ctx.rw.securityGroups[id]?.GroupName),
-        "interface-type": (e) => e.InterfaceType,
-        "description": (e) => e.Description,
-        "requester-managed": (e) => String(e.RequesterManaged),
-        "private-ip-address": (e) => e.PrivateIpAddress,
-        "addresses.private-ip-address": (e) => e.PrivateIpAddress,
-        "status": () => "in-use",
-        "attachment.instance-id": (e) => (e.OwnerRef.startsWith("i-") ? e.OwnerRef : undefined),
-        "owner-id": () => ctx.world.accountId,
-      };
-      enis = applyFilters(ctx, enis, input.Filters, fields, (e) => e.Tags);
-      return { NetworkInterfaces: enis.map((e) => toSdkEni(ctx, e)) };
-    },
-  ),
-};
+export const networkInterfaceHandlers = handlers<Ec2>({
+  DescribeNetworkInterfacesCommand: (ctx, input) => {
+    let enis = selectByIds(ctx, live(ctx.rw.networkInterfaces, ctx.now), input.NetworkInterfaceIds, (e) => e.NetworkInterfaceId, {
+      code: "InvalidNetworkInterfaceID.NotFound",
+      noun: "networkInterface ID",
+    });
+    const fields: FilterFields<NetworkInterface> = {
+      "network-interface-id": (e) => e.NetworkInterfaceId,
+      "vpc-id": (e) => e.VpcId,
+      "subnet-id": (e) => e.SubnetId,
+      "availability-zone": (e) => e.AvailabilityZone,
+      "group-id": (e) => e.GroupIds,
+      "group-name": (e) => e.GroupIds.map((id) => ctx.rw.securityGroups[id]?.GroupName),
+      "interface-type": (e) => e.InterfaceType,
+      "description": (e) => e.Description,
+      "requester-managed": (e) => String(e.RequesterManaged),
+      "private-ip-address": (e) => e.PrivateIpAddress,
+      "addresses.private-ip-address": (e) => e.PrivateIpAddress,
+      "status": () => "in-use",
+      "attachment.instance-id": (e) => (e.OwnerRef.startsWith("i-") ? e.OwnerRef : undefined),
+      "owner-id": () => ctx.world.accountId,
+    };
+    enis = applyFilters(ctx, enis, input.Filters, fields, (e) => e.Tags);
+    return { NetworkInterfaces: enis.map((e) => toSdkEni(ctx, e)) };
+  },
+});

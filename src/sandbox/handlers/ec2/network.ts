@@ -2,18 +2,8 @@
  * DescribeVpcs, DescribeSubnets, DescribeRouteTables: the networks the CloudFormation engine builds,
  * with their state derived from the clock (a VPC is `pending` until its `readyAt`).
  */
-import type {
-  DescribeRouteTablesCommandInput,
-  DescribeRouteTablesCommandOutput,
-  DescribeSubnetsCommandInput,
-  DescribeSubnetsCommandOutput,
-  DescribeVpcsCommandInput,
-  DescribeVpcsCommandOutput,
-  RouteTable as SdkRouteTable,
-  Subnet as SdkSubnet,
-  Vpc as SdkVpc,
-} from "@aws-sdk/client-ec2";
-import { handler, type HandlerContext, type HandlerTable } from "../../handler.js";
+import type { RouteTable as SdkRouteTable, Subnet as SdkSubnet, Vpc as SdkVpc } from "@aws-sdk/client-ec2";
+import { type Ec2, type HandlerContext, handlers } from "../../handler.js";
 import { exists, isReady, live, type RouteTable, type Subnet, type Vpc } from "../../world.js";
 import { applyFilters, outTags, selectByIds, type FilterFields } from "./filters.js";
 
@@ -90,8 +80,8 @@ function toSdkRouteTable(ctx: HandlerContext, rt: RouteTable): SdkRouteTable {
   };
 }
 
-export const networkHandlers: HandlerTable = {
-  DescribeVpcsCommand: handler<DescribeVpcsCommandInput, DescribeVpcsCommandOutput>((ctx, input) => {
+export const networkHandlers = handlers<Ec2>({
+  DescribeVpcsCommand: (ctx, input) => {
     let vpcs = selectByIds(ctx, live(ctx.rw.vpcs, ctx.now), input.VpcIds, (v) => v.VpcId, { code: "InvalidVpcID.NotFound", noun: "vpc ID" });
     const fields: FilterFields<Vpc> = {
       "vpc-id": (v) => v.VpcId,
@@ -103,9 +93,9 @@ export const networkHandlers: HandlerTable = {
     };
     vpcs = applyFilters(ctx, vpcs, input.Filters, fields, (v) => v.Tags);
     return { Vpcs: vpcs.map((v) => toSdkVpc(ctx, v)) };
-  }),
+  },
 
-  DescribeSubnetsCommand: handler<DescribeSubnetsCommandInput, DescribeSubnetsCommandOutput>((ctx, input) => {
+  DescribeSubnetsCommand: (ctx, input) => {
     let subnets = selectByIds(ctx, live(ctx.rw.subnets, ctx.now), input.SubnetIds, (s) => s.SubnetId, {
       code: "InvalidSubnetID.NotFound",
       noun: "subnet ID",
@@ -120,9 +110,9 @@ export const networkHandlers: HandlerTable = {
     };
     subnets = applyFilters(ctx, subnets, input.Filters, fields, (s) => s.Tags);
     return { Subnets: subnets.map((s) => toSdkSubnet(ctx, s)) };
-  }),
+  },
 
-  DescribeRouteTablesCommand: handler<DescribeRouteTablesCommandInput, DescribeRouteTablesCommandOutput>((ctx, input) => {
+  DescribeRouteTablesCommand: (ctx, input) => {
     let tables = selectByIds(ctx, live(ctx.rw.routeTables, ctx.now), input.RouteTableIds, (r) => r.RouteTableId, {
       code: "InvalidRouteTableID.NotFound",
       noun: "routeTable ID",
@@ -138,5 +128,5 @@ export const networkHandlers: HandlerTable = {
     };
     tables = applyFilters(ctx, tables, input.Filters, fields, (r) => r.Tags);
     return { RouteTables: tables.map((r) => toSdkRouteTable(ctx, r)) };
-  }),
-};
+  },
+});

@@ -2,25 +2,7 @@
  * Security groups: create, describe, delete (DependencyViolation while something uses the group),
  * and inbound / outbound rules (authorize / revoke, by permission or by rule id).
  */
-import type {
-  AuthorizeSecurityGroupEgressCommandInput,
-  AuthorizeSecurityGroupEgressCommandOutput,
-  RevokeSecurityGroupEgressCommandInput,
-  RevokeSecurityGroupEgressCommandOutput,
-  AuthorizeSecurityGroupIngressCommandInput,
-  AuthorizeSecurityGroupIngressCommandOutput,
-  CreateSecurityGroupCommandInput,
-  CreateSecurityGroupCommandOutput,
-  DeleteSecurityGroupCommandInput,
-  DeleteSecurityGroupCommandOutput,
-  DescribeSecurityGroupRulesCommandInput,
-  DescribeSecurityGroupRulesCommandOutput,
-  DescribeSecurityGroupsCommandInput,
-  DescribeSecurityGroupsCommandOutput,
-  RevokeSecurityGroupIngressCommandInput,
-  RevokeSecurityGroupIngressCommandOutput,
-} from "@aws-sdk/client-ec2";
-import { handler, type HandlerContext, type HandlerTable } from "../../handler.js";
+import { type Ec2, type HandlerContext, handlers } from "../../handler.js";
 import { live, type SecurityGroup, type SgRule } from "../../world.js";
 import {
   authorizeIngress,
@@ -67,8 +49,8 @@ interface RuleRow {
   egress: boolean;
 }
 
-export const securityGroupHandlers: HandlerTable = {
-  CreateSecurityGroupCommand: handler<CreateSecurityGroupCommandInput, CreateSecurityGroupCommandOutput>((ctx, input) => {
+export const securityGroupHandlers = handlers<Ec2>({
+  CreateSecurityGroupCommand: (ctx, input) => {
     if (!input.GroupName) return ctx.fail("MissingParameter", "The request must contain the parameter groupName");
     if (!input.Description) return ctx.fail("MissingParameter", "The request must contain the parameter GroupDescription");
     const vpcId = input.VpcId ?? live(ctx.rw.vpcs, ctx.now).find((v) => v.IsDefault)?.VpcId;
@@ -80,9 +62,9 @@ export const securityGroupHandlers: HandlerTable = {
       Tags: tagsFromSpecs(input.TagSpecifications, "security-group"),
     });
     return { GroupId: sg.GroupId, Tags: sg.Tags.map((t) => ({ ...t })), SecurityGroupArn: toSdkSecurityGroup(ctx, sg).SecurityGroupArn };
-  }),
+  },
 
-  DescribeSecurityGroupsCommand: handler<DescribeSecurityGroupsCommandInput, DescribeSecurityGroupsCommandOutput>((ctx, input) => {
+  DescribeSecurityGroupsCommand: (ctx, input) => {
     let groups = selectByIds(ctx, live(ctx.rw.securityGroups, ctx.now), input.GroupIds, (g) => g.GroupId, {
       code: "InvalidGroup.NotFound",
       noun: "security group",
@@ -90,61 +72,55 @@ export const securityGroupHandlers: HandlerTable = {
     if (input.GroupNames?.length) groups = input.GroupNames.map((name) => groupFor(ctx, undefined, name));
     groups = applyFilters(ctx, groups, input.Filters, sgFields(ctx), (g) => g.Tags);
     return { SecurityGroups: groups.map((g) => toSdkSecurityGroup(ctx, g)) };
-  }),
+  },
 
-  DescribeSecurityGroupRulesCommand: handler<DescribeSecurityGroupRulesCommandInput, DescribeSecurityGroupRulesCommandOutput>(
-    (ctx, input) => {
-      const rows: RuleRow[] = live(ctx.rw.securityGroups, ctx.now).flatMap((sg) => [
-        ...sg.Ingress.map((rule) => ({ sg, rule, egress: false })),
-        ...sg.Egress.map((rule) => ({ sg, rule, egress: true })),
-      ]);
-      let selected = selectByIds(ctx, rows, input.SecurityGroupRuleIds, (r) => r.rule.SecurityGroupRuleId, {
-        code: "InvalidSecurityGroupRuleId.NotFound",
-        noun: "security group rule ID",
-      });
-      selected = applyFilters(ctx, selected, input.Filters, {
-        "group-id": (r) => r.sg.GroupId,
-        "security-group-rule-id": (r) => r.rule.SecurityGroupRuleId,
-      });
-      return { SecurityGroupRules: selected.map((r) => toSdkRule(ctx, r.sg, r.rule, r.egress)) };
-    },
-  ),
+  DescribeSecurityGroupRulesCommand: (ctx, input) => {
+    const rows: RuleRow[] = live(ctx.rw.securityGroups, ctx.now).flatMap((sg) => [
+      ...sg.Ingress.map((rule) => ({ sg, rule, egress: false })),
+      ...sg.Egress.map((rule) => ({ sg, rule, egress: true })),
+    ]);
+    let selected = selectByIds(ctx, rows, input.SecurityGroupRuleIds, (r) => r.rule.SecurityGroupRuleId, {
+      code: "InvalidSecurityGroupRuleId.NotFound",
+      noun: "security group rule ID",
+    });
+    selected = applyFilters(ctx, selected, input.Filters, {
+      "group-id": (r) => r.sg.GroupId,
+      "security-group-rule-id": (r) => r.rule.SecurityGroupRuleId,
+    });
+    return { SecurityGroupRules: selected.map((r) => toSdkRule(ctx, r.sg, r.rule, r.egress)) };
+  },
 
-  AuthorizeSecurityGroupIngressCommand: handler<AuthorizeSecurityGroupIngressCommandInput, AuthorizeSecurityGroupIngressCommandOutput>(
-    (ctx, input) => {
-      const sg = groupFor(ctx, input.GroupId, input.GroupName);
-      const rules = rulesFromInput(ctx, input.IpPermissions, input, sg.VpcId);
-      const added = authorizeIngress(ctx, sg.GroupId, rules);
-      return { Return: true, SecurityGroupRules: added.map((r) => toSdkRule(ctx, sg, r, false)) };
-    },
-  ),
+  AuthorizeSecurityGroupIngressCommand: (ctx, input) => {
+    const sg = groupFor(ctx, input.GroupId, input.GroupName);
+    const rules = rulesFromInput(ctx, input.IpPermissions, input, sg.VpcId);
+    const added = authorizeIngress(ctx, sg.GroupId, rules);
+    return { Return: true, SecurityGroupRules: added.map((r) => toSdkRule(ctx, sg, r, false)) };
+  },
 
-  RevokeSecurityGroupIngressCommand: handler<RevokeSecurityGroupIngressCommandInput, RevokeSecurityGroupIngressCommandOutput>(
-    (ctx, input) => {
-      const sg = groupFor(ctx, input.GroupId, input.GroupName);
-      if (input.SecurityGroupRuleIds?.length) {
-        for (const id of input.SecurityGroupRuleIds) {
-          if (!sg.Ingress.some((r) => r.SecurityGroupRuleId === id)) {
-            ctx.fail("InvalidSecurityGroupRuleId.NotFound", `The security group rule ID '${id}' does not exist`);
-          }
+  RevokeSecurityGroupIngressCommand: (ctx, input) => {
+    const sg = groupFor(ctx, input.GroupId, input.GroupName);
+    if (input.SecurityGroupRuleIds?.length) {
+      for (const id of input.SecurityGroupRuleIds) {
+        if (!sg.Ingress.some((r) => r.SecurityGroupRuleId === id)) {
+          ctx.fail("InvalidSecurityGroupRuleId.NotFound", `The security group rule ID '${id}' does not exist`);
         }
-        const ids = new Set(input.SecurityGroupRuleIds);
-        const revoked = sg.Ingress.filter((r) => ids.has(r.SecurityGroupRuleId));
-        sg.Ingress = sg.Ingress.filter((r) => !ids.has(r.SecurityGroupRuleId));
-        return { Return: true, RevokedSecurityGroupRules: revoked.map((r) => ({ SecurityGroupRuleId: r.SecurityGroupRuleId, GroupId: sg.GroupId, IsEgress: false })) };
       }
-      const revoked = revokeIngress(ctx, sg.GroupId, rulesFromInput(ctx, input.IpPermissions, input, sg.VpcId));
+      const ids = new Set(input.SecurityGroupRuleIds);
+      const revoked = sg.Ingress.filter((r) => ids.has(r.SecurityGroupRuleId));
+      sg.Ingress = sg.Ingress.filter((r) => !ids.has(r.SecurityGroupRuleId));
       return { Return: true, RevokedSecurityGroupRules: revoked.map((r) => ({ SecurityGroupRuleId: r.SecurityGroupRuleId, GroupId: sg.GroupId, IsEgress: false })) };
-    },
-  ),
+    }
+    const revoked = revokeIngress(ctx, sg.GroupId, rulesFromInput(ctx, input.IpPermissions, input, sg.VpcId));
+    return { Return: true, RevokedSecurityGroupRules: revoked.map((r) => ({ SecurityGroupRuleId: r.SecurityGroupRuleId, GroupId: sg.GroupId, IsEgress: false })) };
+  },
 
-  AuthorizeSecurityGroupEgressCommand: handler<AuthorizeSecurityGroupEgressCommandInput, AuthorizeSecurityGroupEgressCommandOutput>((ctx, input) => {
+  AuthorizeSecurityGroupEgressCommand: (ctx, input) => {
     const sg = requireSecurityGroup(ctx, input.GroupId ?? "");
     const added = authorizeRules(ctx, sg.GroupId, rulesFromInput(ctx, input.IpPermissions, {}, sg.VpcId), "Egress");
     return { Return: true, SecurityGroupRules: added.map((r) => toSdkRule(ctx, sg, r, true)) };
-  }),
+  },
 
-  RevokeSecurityGroupEgressCommand: handler<RevokeSecurityGroupEgressCommandInput, RevokeSecurityGroupEgressCommandOutput>((ctx, input) => {
+  RevokeSecurityGroupEgressCommand: (ctx, input) => {
     const sg = requireSecurityGroup(ctx, input.GroupId ?? "");
     let revoked: SgRule[];
     if (input.SecurityGroupRuleIds?.length) {
@@ -158,9 +134,9 @@ export const securityGroupHandlers: HandlerTable = {
       revoked = revokeRules(ctx, sg.GroupId, rulesFromInput(ctx, input.IpPermissions, {}, sg.VpcId), "Egress");
     }
     return { Return: true, RevokedSecurityGroupRules: revoked.map((r) => ({ SecurityGroupRuleId: r.SecurityGroupRuleId, GroupId: sg.GroupId, IsEgress: true })) };
-  }),
+  },
 
-  DeleteSecurityGroupCommand: handler<DeleteSecurityGroupCommandInput, DeleteSecurityGroupCommandOutput>((ctx, input) => {
+  DeleteSecurityGroupCommand: (ctx, input) => {
     const sg = groupFor(ctx, input.GroupId, input.GroupName);
     if (sg.GroupName === "default") {
       ctx.fail("CannotDelete", `the specified group: "${sg.GroupId}" name: "default" cannot be deleted by a user`);
@@ -169,5 +145,5 @@ export const securityGroupHandlers: HandlerTable = {
     if (blocker) ctx.fail("DependencyViolation", blocker);
     deleteSecurityGroup(ctx, sg.GroupId);
     return { Return: true, GroupId: sg.GroupId };
-  }),
-};
+  },
+});

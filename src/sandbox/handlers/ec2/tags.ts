@@ -1,6 +1,5 @@
 /** CreateTags / DeleteTags on any resource the simulated account knows, found by its id prefix. */
-import type { CreateTagsCommandInput, CreateTagsCommandOutput, DeleteTagsCommandInput, DeleteTagsCommandOutput } from "@aws-sdk/client-ec2";
-import { handler, type HandlerContext, type HandlerTable } from "../../handler.js";
+import { type Ec2, type HandlerContext, handlers } from "../../handler.js";
 import type { Life, RegionWorld, Tag } from "../../world.js";
 
 interface TaggableKind {
@@ -38,8 +37,8 @@ export function taggable(ctx: HandlerContext, id: string): Taggable {
   return item;
 }
 
-export const tagHandlers: HandlerTable = {
-  CreateTagsCommand: handler<CreateTagsCommandInput, CreateTagsCommandOutput>((ctx, input) => {
+export const tagHandlers = handlers<Ec2>({
+  CreateTagsCommand: (ctx, input) => {
     // Check every id first: a failure tags nothing.
     const items = (input.Resources ?? []).map((id) => taggable(ctx, id));
     for (const item of items) {
@@ -54,9 +53,9 @@ export const tagHandlers: HandlerTable = {
       }
     }
     return {};
-  }),
+  },
 
-  DeleteTagsCommand: handler<DeleteTagsCommandInput, DeleteTagsCommandOutput>((ctx, input) => {
+  DeleteTagsCommand: (ctx, input) => {
     const items = (input.Resources ?? []).map((id) => taggable(ctx, id));
     for (const item of items) {
       if (!input.Tags || input.Tags.length === 0) {
@@ -69,5 +68,5 @@ export const tagHandlers: HandlerTable = {
       );
     }
     return {};
-  }),
-};
+  },
+});

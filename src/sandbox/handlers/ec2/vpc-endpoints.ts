@@ -3,18 +3,8 @@
  * derived from the endpoint's times and reported in AWS's camelCase (`pendingAcceptance`), which is
  * not the SDK enum's PascalCase: callers must compare case-insensitively, as against AWS.
  */
-import type {
-  CreateVpcEndpointCommandInput,
-  CreateVpcEndpointCommandOutput,
-  DeleteVpcEndpointsCommandInput,
-  DeleteVpcEndpointsCommandOutput,
-  DescribeVpcEndpointsCommandInput,
-  DescribeVpcEndpointsCommandOutput,
-  State,
-  UnsuccessfulItem,
-  VpcEndpoint as SdkVpcEndpoint,
-} from "@aws-sdk/client-ec2";
-import { handler, type HandlerContext, type HandlerTable } from "../../handler.js";
+import type { CreateVpcEndpointCommandInput, State, UnsuccessfulItem, VpcEndpoint as SdkVpcEndpoint } from "@aws-sdk/client-ec2";
+import { type Ec2, type HandlerContext, handlers } from "../../handler.js";
 import { exists, live, type EndpointType, type VpcEndpoint } from "../../world.js";
 import { findAwsServices } from "../../model/aws-services.js";
 import { endpointState } from "../../model/endpoint-state.js";
@@ -63,8 +53,8 @@ function apiDefaults(ctx: HandlerContext, input: CreateVpcEndpointCommandInput):
   return { type, privateDns: input.PrivateDnsEnabled ?? (type === "Interface" && servicePrivateDns) };
 }
 
-export const vpcEndpointHandlers: HandlerTable = {
-  CreateVpcEndpointCommand: handler<CreateVpcEndpointCommandInput, CreateVpcEndpointCommandOutput>((ctx, input) => {
+export const vpcEndpointHandlers = handlers<Ec2>({
+  CreateVpcEndpointCommand: (ctx, input) => {
     if (!input.VpcId) return ctx.fail("MissingParameter", "The request must contain the parameter VpcId");
     if (!input.ServiceName) return ctx.fail("MissingParameter", "The request must contain the parameter ServiceName");
     const { type, privateDns } = apiDefaults(ctx, input);
@@ -80,9 +70,9 @@ export const vpcEndpointHandlers: HandlerTable = {
       Tags: tagsFromSpecs(input.TagSpecifications, "vpc-endpoint"),
     });
     return { VpcEndpoint: toSdkEndpoint(ctx, ep), ...(input.ClientToken ? { ClientToken: input.ClientToken } : {}) };
-  }),
+  },
 
-  DescribeVpcEndpointsCommand: handler<DescribeVpcEndpointsCommandInput, DescribeVpcEndpointsCommandOutput>((ctx, input) => {
+  DescribeVpcEndpointsCommand: (ctx, input) => {
     let eps = selectByIds(ctx, live(ctx.rw.vpcEndpoints, ctx.now), input.VpcEndpointIds, (e) => e.VpcEndpointId, ENDPOINT_NOT_FOUND);
     eps = applyFilters(
       ctx,
@@ -99,9 +89,9 @@ export const vpcEndpointHandlers: HandlerTable = {
       (e) => e.Tags,
     );
     return { VpcEndpoints: eps.map((e) => toSdkEndpoint(ctx, e)) };
-  }),
+  },
 
-  DeleteVpcEndpointsCommand: handler<DeleteVpcEndpointsCommandInput, DeleteVpcEndpointsCommandOutput>((ctx, input) => {
+  DeleteVpcEndpointsCommand: (ctx, input) => {
     const unsuccessful: UnsuccessfulItem[] = [];
     for (const id of input.VpcEndpointIds ?? []) {
       const ep = ctx.rw.vpcEndpoints[id];
@@ -112,5 +102,5 @@ export const vpcEndpointHandlers: HandlerTable = {
       deleteVpcEndpoint(ctx, id);
     }
     return { Unsuccessful: unsuccessful };
-  }),
-};
+  },
+});

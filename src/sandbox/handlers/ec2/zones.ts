@@ -3,15 +3,8 @@
  * Offerings answer per region (default), per zone (`LocationType: availability-zone`) or per zone
  * id, so a learner can see that t3 is not offered in every zone.
  */
-import type {
-  AvailabilityZone,
-  DescribeAvailabilityZonesCommandInput,
-  DescribeAvailabilityZonesCommandOutput,
-  DescribeInstanceTypeOfferingsCommandInput,
-  DescribeInstanceTypeOfferingsCommandOutput,
-  InstanceTypeOffering,
-} from "@aws-sdk/client-ec2";
-import { handler, type HandlerTable } from "../../handler.js";
+import type { AvailabilityZone, InstanceTypeOffering } from "@aws-sdk/client-ec2";
+import { type Ec2, handlers } from "../../handler.js";
 import { regionInfo } from "../../regions.js";
 import { applyFilters, type FilterFields } from "./filters.js";
 
@@ -30,54 +23,50 @@ const OFFERING_FIELDS: FilterFields<InstanceTypeOffering> = {
   "instance-type": (o) => o.InstanceType,
 };
 
-export const zoneHandlers: HandlerTable = {
-  DescribeAvailabilityZonesCommand: handler<DescribeAvailabilityZonesCommandInput, DescribeAvailabilityZonesCommandOutput>(
-    (ctx, input) => {
-      const zones: AvailabilityZone[] = (regionInfo(ctx.region)?.zones ?? []).map((z) => ({
-        State: "available",
-        OptInStatus: "opt-in-not-required",
-        Messages: [],
-        RegionName: ctx.region,
-        ZoneName: z.ZoneName,
-        ZoneId: z.ZoneId,
-        GroupName: ctx.region,
-        NetworkBorderGroup: ctx.region,
-        ZoneType: "availability-zone",
-      }));
-      for (const name of input.ZoneNames ?? []) {
-        if (!zones.some((z) => z.ZoneName === name)) ctx.fail("InvalidParameterValue", `Invalid availability zone: [${name}]`);
-      }
-      for (const id of input.ZoneIds ?? []) {
-        if (!zones.some((z) => z.ZoneId === id)) ctx.fail("InvalidParameterValue", `Invalid availability zone: [${id}]`);
-      }
-      let out = zones.filter(
-        (z) =>
-          (!input.ZoneNames?.length || input.ZoneNames.includes(z.ZoneName ?? "")) &&
-          (!input.ZoneIds?.length || input.ZoneIds.includes(z.ZoneId ?? "")),
-      );
-      out = applyFilters(ctx, out, input.Filters, ZONE_FIELDS);
-      return { AvailabilityZones: out };
-    },
-  ),
+export const zoneHandlers = handlers<Ec2>({
+  DescribeAvailabilityZonesCommand: (ctx, input) => {
+    const zones: AvailabilityZone[] = (regionInfo(ctx.region)?.zones ?? []).map((z) => ({
+      State: "available",
+      OptInStatus: "opt-in-not-required",
+      Messages: [],
+      RegionName: ctx.region,
+      ZoneName: z.ZoneName,
+      ZoneId: z.ZoneId,
+      GroupName: ctx.region,
+      NetworkBorderGroup: ctx.region,
+      ZoneType: "availability-zone",
+    }));
+    for (const name of input.ZoneNames ?? []) {
+      if (!zones.some((z) => z.ZoneName === name)) ctx.fail("InvalidParameterValue", `Invalid availability zone: [${name}]`);
+    }
+    for (const id of input.ZoneIds ?? []) {
+      if (!zones.some((z) => z.ZoneId === id)) ctx.fail("InvalidParameterValue", `Invalid availability zone: [${id}]`);
+    }
+    let out = zones.filter(
+      (z) =>
+        (!input.ZoneNames?.length || input.ZoneNames.includes(z.ZoneName ?? "")) &&
+        (!input.ZoneIds?.length || input.ZoneIds.includes(z.ZoneId ?? "")),
+    );
+    out = applyFilters(ctx, out, input.Filters, ZONE_FIELDS);
+    return { AvailabilityZones: out };
+  },
 
-  DescribeInstanceTypeOfferingsCommand: handler<DescribeInstanceTypeOfferingsCommandInput, DescribeInstanceTypeOfferingsCommandOutput>(
-    (ctx, input) => {
-      const zones = regionInfo(ctx.region)?.zones ?? [];
-      const type = input.LocationType ?? "region";
-      let offerings: InstanceTypeOffering[];
-      if (type === "region") {
-        const all = [...new Set(zones.flatMap((z) => z.instanceTypes))];
-        offerings = all.map((t) => ({ InstanceType: t as InstanceTypeOffering["InstanceType"], LocationType: "region", Location: ctx.region }));
-      } else {
-        offerings = zones.flatMap((z) =>
-          z.instanceTypes.map((t) => ({
-            InstanceType: t as InstanceTypeOffering["InstanceType"],
-            LocationType: type,
-            Location: type === "availability-zone-id" ? z.ZoneId : z.ZoneName,
-          })),
-        );
-      }
-      return { InstanceTypeOfferings: applyFilters(ctx, offerings, input.Filters, OFFERING_FIELDS) };
-    },
-  ),
-};
+  DescribeInstanceTypeOfferingsCommand: (ctx, input) => {
+    const zones = regionInfo(ctx.region)?.zones ?? [];
+    const type = input.LocationType ?? "region";
+    let offerings: InstanceTypeOffering[];
+    if (type === "region") {
+      const all = [...new Set(zones.flatMap((z) => z.instanceTypes))];
+      offerings = all.map((t) => ({ InstanceType: t as InstanceTypeOffering["InstanceType"], LocationType: "region", Location: ctx.region }));
+    } else {
+      offerings = zones.flatMap((z) =>
+        z.instanceTypes.map((t) => ({
+          InstanceType: t as InstanceTypeOffering["InstanceType"],
+          LocationType: type,
+          Location: type === "availability-zone-id" ? z.ZoneId : z.ZoneName,
+        })),
+      );
+    }
+    return { InstanceTypeOfferings: applyFilters(ctx, offerings, input.Filters, OFFERING_FIELDS) };
+  },
+});

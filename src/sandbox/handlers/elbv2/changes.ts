@@ -4,15 +4,7 @@
  * `initial` (registration, then health checks); a deregistered one stops getting new connections
  * at once (the draining period is not modelled).
  */
-import type {
-  DeregisterTargetsCommandInput,
-  DeregisterTargetsCommandOutput,
-  ModifyListenerCommandInput,
-  ModifyListenerCommandOutput,
-  RegisterTargetsCommandInput,
-  RegisterTargetsCommandOutput,
-} from "@aws-sdk/client-elastic-load-balancing-v2";
-import { handler, type HandlerContext, type HandlerTable } from "../../handler.js";
+import { type Elbv2, type HandlerContext, handlers, type Op } from "../../handler.js";
 import { live, type TargetGroup } from "../../world.js";
 import { toSdkListener } from "./load-balancers.js";
 
@@ -21,7 +13,7 @@ function group(ctx: HandlerContext, arn: string | undefined): TargetGroup {
   return tg ?? ctx.fail("TargetGroupNotFoundException", "One or more target groups not found");
 }
 
-const modifyListener = handler<ModifyListenerCommandInput, ModifyListenerCommandOutput>((ctx, input) => {
+const modifyListener: Op<Elbv2, "ModifyListenerCommand"> = (ctx, input) => {
   const listener = live(ctx.rw.listeners, ctx.now).find((l) => l.ListenerArn === input.ListenerArn);
   if (!listener) return ctx.fail("ListenerNotFoundException", "One or more listeners not found");
   if (input.Port !== undefined) {
@@ -33,9 +25,9 @@ const modifyListener = handler<ModifyListenerCommandInput, ModifyListenerCommand
   const forward = input.DefaultActions?.find((a) => a.TargetGroupArn)?.TargetGroupArn;
   if (forward) listener.TargetGroupArn = group(ctx, forward).TargetGroupArn;
   return { Listeners: [toSdkListener(listener)] };
-});
+};
 
-const registerTargets = handler<RegisterTargetsCommandInput, RegisterTargetsCommandOutput>((ctx, input) => {
+const registerTargets: Op<Elbv2, "RegisterTargetsCommand"> = (ctx, input) => {
   const tg = group(ctx, input.TargetGroupArn);
   for (const t of input.Targets ?? []) {
     const inst = t.Id ? ctx.rw.instances[t.Id] : undefined;
@@ -45,9 +37,9 @@ const registerTargets = handler<RegisterTargetsCommandInput, RegisterTargetsComm
     if (!tg.Targets.some((r) => r.Id === t.Id && r.Port === port)) tg.Targets.push({ Id: inst.InstanceId, Port: port, registeredAt: ctx.now });
   }
   return {};
-});
+};
 
-const deregisterTargets = handler<DeregisterTargetsCommandInput, DeregisterTargetsCommandOutput>((ctx, input) => {
+const deregisterTargets: Op<Elbv2, "DeregisterTargetsCommand"> = (ctx, input) => {
   const tg = group(ctx, input.TargetGroupArn);
   for (const t of input.Targets ?? []) {
     const port = t.Port ?? tg.Port;
@@ -55,10 +47,10 @@ const deregisterTargets = handler<DeregisterTargetsCommandInput, DeregisterTarge
     tg.Targets = tg.Targets.filter((r) => !(r.Id === t.Id && r.Port === port));
   }
   return {};
-});
+};
 
-export const elbv2ChangeHandlers: HandlerTable = {
+export const elbv2ChangeHandlers = handlers<Elbv2>({
   ModifyListenerCommand: modifyListener,
   RegisterTargetsCommand: registerTargets,
   DeregisterTargetsCommand: deregisterTargets,
-};
+});

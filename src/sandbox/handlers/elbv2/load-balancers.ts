@@ -1,13 +1,6 @@
 /** DescribeLoadBalancers and DescribeListeners: the NLB and its listeners as the ELBv2 API shows them. */
-import type {
-  DescribeListenersCommandInput,
-  DescribeListenersCommandOutput,
-  DescribeLoadBalancersCommandInput,
-  DescribeLoadBalancersCommandOutput,
-  Listener as SdkListener,
-  LoadBalancer as SdkLoadBalancer,
-} from "@aws-sdk/client-elastic-load-balancing-v2";
-import { handler, type HandlerContext } from "../../handler.js";
+import type { Listener as SdkListener, LoadBalancer as SdkLoadBalancer } from "@aws-sdk/client-elastic-load-balancing-v2";
+import { type Elbv2, type HandlerContext, type Op } from "../../handler.js";
 import { loadBalancerState } from "../../reachability-facts.js";
 import { live, type Listener, type LoadBalancer } from "../../world.js";
 
@@ -43,7 +36,7 @@ export function toSdkLoadBalancer(ctx: HandlerContext, lb: LoadBalancer): SdkLoa
   };
 }
 
-export const describeLoadBalancers = handler<DescribeLoadBalancersCommandInput, DescribeLoadBalancersCommandOutput>((ctx, input) => {
+export const describeLoadBalancers: Op<Elbv2, "DescribeLoadBalancersCommand"> = (ctx, input) => {
   const all = liveLoadBalancers(ctx);
   if (input.Names?.length) {
     const missing = input.Names.filter((n) => !all.some((lb) => lb.LoadBalancerName === n));
@@ -58,7 +51,7 @@ export const describeLoadBalancers = handler<DescribeLoadBalancersCommandInput, 
     (lb) => (!input.Names?.length || input.Names.includes(lb.LoadBalancerName)) && (!input.LoadBalancerArns?.length || input.LoadBalancerArns.includes(lb.LoadBalancerArn)),
   );
   return { LoadBalancers: picked.map((lb) => toSdkLoadBalancer(ctx, lb)) };
-});
+};
 
 export function toSdkListener(l: Listener): SdkListener {
   return {
@@ -76,7 +69,7 @@ export function toSdkListener(l: Listener): SdkListener {
   };
 }
 
-export const describeListeners = handler<DescribeListenersCommandInput, DescribeListenersCommandOutput>((ctx, input) => {
+export const describeListeners: Op<Elbv2, "DescribeListenersCommand"> = (ctx, input) => {
   const listeners = live(ctx.rw.listeners, ctx.now);
   if (input.ListenerArns?.length) {
     if (input.ListenerArns.some((arn) => !listeners.some((l) => l.ListenerArn === arn))) return ctx.fail("ListenerNotFoundException", "One or more listeners not found");
@@ -87,4 +80,4 @@ export const describeListeners = handler<DescribeListenersCommandInput, Describe
     return ctx.fail("LoadBalancerNotFoundException", "One or more load balancers not found");
   }
   return { Listeners: listeners.filter((l) => l.LoadBalancerArn === input.LoadBalancerArn).map(toSdkListener) };
-});
+};

@@ -4,15 +4,11 @@
  * port every 30 s, timeout 10 s, 5 to become healthy, 2 to become unhealthy.
  */
 import type {
-  DescribeTargetGroupsCommandInput,
-  DescribeTargetGroupsCommandOutput,
-  DescribeTargetHealthCommandInput,
-  DescribeTargetHealthCommandOutput,
   TargetGroup as SdkTargetGroup,
   TargetHealthDescription,
   TargetHealthReasonEnum,
 } from "@aws-sdk/client-elastic-load-balancing-v2";
-import { handler, type HandlerContext } from "../../handler.js";
+import { type Elbv2, type HandlerContext, type Op } from "../../handler.js";
 import { targetHealth } from "../../model/target-health.js";
 import { live, type TargetGroup } from "../../world.js";
 import { liveLoadBalancers } from "./load-balancers.js";
@@ -47,7 +43,7 @@ function toSdkTargetGroup(ctx: HandlerContext, tg: TargetGroup): SdkTargetGroup 
   };
 }
 
-export const describeTargetGroups = handler<DescribeTargetGroupsCommandInput, DescribeTargetGroupsCommandOutput>((ctx, input) => {
+export const describeTargetGroups: Op<Elbv2, "DescribeTargetGroupsCommand"> = (ctx, input) => {
   const all = live(ctx.rw.targetGroups, ctx.now);
   if (input.LoadBalancerArn && !liveLoadBalancers(ctx).some((lb) => lb.LoadBalancerArn === input.LoadBalancerArn)) {
     return ctx.fail("LoadBalancerNotFoundException", "One or more load balancers not found");
@@ -61,9 +57,9 @@ export const describeTargetGroups = handler<DescribeTargetGroupsCommandInput, De
       (!input.LoadBalancerArn || loadBalancerArns(ctx, tg).includes(input.LoadBalancerArn)),
   );
   return { TargetGroups: picked.map((tg) => toSdkTargetGroup(ctx, tg)) };
-});
+};
 
-export const describeTargetHealth = handler<DescribeTargetHealthCommandInput, DescribeTargetHealthCommandOutput>((ctx, input) => {
+export const describeTargetHealth: Op<Elbv2, "DescribeTargetHealthCommand"> = (ctx, input) => {
   const tg = live(ctx.rw.targetGroups, ctx.now).find((g) => g.TargetGroupArn === input.TargetGroupArn);
   if (!tg) return ctx.fail("TargetGroupNotFoundException", NOT_FOUND);
   const asked = input.Targets?.length ? input.Targets : tg.Targets;
@@ -80,4 +76,4 @@ export const describeTargetHealth = handler<DescribeTargetHealthCommandInput, De
     };
   });
   return { TargetHealthDescriptions: descriptions };
-});
+};

@@ -15,7 +15,6 @@ import { build } from "esbuild";
 import { copyFileSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { isDeepStrictEqual } from "node:util";
-import { builtinModules } from "node:module";
 import { pathToFileURL } from "node:url";
 import { parse } from "yaml";
 import { ESM_REQUIRE } from "./import-src.mjs";
@@ -90,51 +89,6 @@ const oraWidth = {
 // (`require("yaml")` in src/ stays a require() of ./yaml.cjs beside the chunk that runs it.)
 const yamlOutside = { name: "yaml-outside", setup: (b) => b.onResolve({ filter: /^yaml$/ }, () => ({ path: "./yaml.cjs", external: true })) };
 
-// What every start loads (the modules src/bin.ts imports, and theirs) in one chunk: esbuild puts
-// each module in a chunk per set of entry points that reach it, so the start's modules, each
-// shared with a different set of commands, came in 11 small chunks, and Node's ES module loader
-// pays for each (resolving, reading, its compile cache entry, linking). Every chunk loaded by
-// import() here also imports them all, so they share one set, one chunk. Kept because, with
-// `commanderChildProcess` below, it saves >= 10 % of `--help` (docs/PERFORMANCE.md).
-const START = join(root, "src", "bin.ts");
-const startImports = [...readFileSync(START, "utf8").matchAll(/^import (?!type ).*from "(\.[^"]+)";$/gm)].map((m) => m[1]);
-const oneStartChunk = {
-  name: "one-start-chunk",
-  setup(b) {
-    b.onResolve({ filter: /^\.\.?\// }, async (args) => {
-      if (args.kind !== "dynamic-import" || args.pluginData?.started) return undefined;
-      const r = await b.resolve(args.path, { kind: args.kind, resolveDir: args.resolveDir, importer: args.importer, pluginData: { started: true } });
-      if (r.errors.length || r.external || !r.path.startsWith(join(root, "src"))) return r;
-      return { path: r.path, namespace: "with-start" };
-    });
-    b.onResolve({ filter: /^start-modules$/ }, () => ({ path: "start-modules", namespace: "start-modules" }));
-    b.onLoad({ filter: /.*/, namespace: "start-modules" }, () => ({ contents: startImports.map((p) => `import ${JSON.stringify(p)};`).join("\n"), resolveDir: join(root, "src"), loader: "js" }));
-    b.onLoad({ filter: /.*/, namespace: "with-start" }, (args) => ({ contents: `import "start-modules";\nexport * from ${JSON.stringify(args.path)};`, resolveDir: root, loader: "js" }));
-  },
-};
-
-// commander requires child_process (with it net, dgram and Node's streams) for executable
-// subcommands, which this CLI has none of: commander's is required on first use.
-const commanderChildProcess = {
-  name: "commander-child-process",
-  setup(b) {
-    b.onResolve({ filter: /^node:child_process$/ }, (args) => (/[\\/]node_modules[\\/]commander[\\/]/.test(args.importer) ? { path: "child_process", namespace: "commander-child-process" } : undefined));
-    b.onLoad({ filter: /.*/, namespace: "commander-child-process" }, () => ({ contents: 'module.exports = { spawn: (...args) => require("node:child_process").spawn(...args) };', loader: "js" }));
-  },
-};
-
-// Node's built-ins by require(), not import: for an ES module's import of a built-in, Node builds
-// the module's namespace, reading every export, so loading what the built-in keeps lazy (`node:fs`
-// its streams and promises API). Kept with the two above (docs/PERFORMANCE.md).
-const BUILTIN = new Set(builtinModules.flatMap((n) => (n.startsWith("node:") ? [n] : [n, `node:${n}`])));
-const builtinsByRequire = {
-  name: "builtins-by-require",
-  setup(b) {
-    b.onResolve({ filter: /^[a-z_:/0-9]+$/ }, (args) => (args.kind === "import-statement" && BUILTIN.has(args.path) ? { path: args.path, namespace: "builtin" } : undefined));
-    b.onLoad({ filter: /.*/, namespace: "builtin" }, (args) => ({ contents: `module.exports = require(${JSON.stringify(args.path)});`, loader: "js" }));
-  },
-};
-
 // The CLI: ES modules, code-split. esbuild tree-shakes them (the SDK's ES modules keep only the
 // commands we send) and records in dist/meta.json which chunk holds what and which chunks a chunk
 // loads with import().
@@ -158,7 +112,7 @@ const result = await build({
   legalComments: "linked",
   metafile: true,
   banner: { js: ESM_REQUIRE },
-  plugins: [builtinsByRequire, oneStartChunk, pure, schemaKeys, budouxJapaneseOnly, oraWidth, commanderChildProcess, yamlOutside],
+  plugins: [pure, schemaKeys, budouxJapaneseOnly, oraWidth, yamlOutside],
   logLevel: "warning",
 });
 writeFileSync(join(dist, "meta.json"), JSON.stringify(result.metafile));

@@ -71,6 +71,13 @@ const ROOM: OptionRow = { flags: "--room <name>", help: "room.help.opt.room" };
 const challenge = (action: "list" | "check" | "give-up" | "fix" | "start") => async (c: Invocation) =>
   (await import("./challenge.js")).challenge(action, action === "start" ? c.arg : undefined, c.opts(), c.e);
 
+/** Who is in the room (`workshop handout`, `workshop serve`): numbered prefixes or a list, and the room's name. */
+const ROOM_PEOPLE: readonly OptionRow[] = [
+  { flags: "--participants <list>", help: "workshop.help.opt.participantsList" },
+  { flags: "--count <n>", help: "workshop.help.opt.count" },
+  { flags: "--prefix-base <base>", help: "workshop.help.opt.prefixBase" },
+  ROOM,
+];
 const ID = { name: "<id>", help: "challenge.help.id" };
 
 /** The program itself (`npx privatelink-lab` runs the lesson) and its commands. */
@@ -144,10 +151,7 @@ export const PROGRAM: CommandRow = {
           name: "handout",
           help: "workshop.help.handout",
           options: [
-            { flags: "--participants <list>", help: "workshop.help.opt.participantsList" },
-            { flags: "--count <n>", help: "workshop.help.opt.count" },
-            { flags: "--prefix-base <base>", help: "workshop.help.opt.prefixBase" },
-            ROOM,
+            ...ROOM_PEOPLE,
             { flags: "--url <url>", help: "room.help.opt.url" },
             "lang",
           ],
@@ -157,10 +161,7 @@ export const PROGRAM: CommandRow = {
           name: "serve",
           help: "room.help.serve",
           options: [
-            { flags: "--count <n>", help: "workshop.help.opt.count" },
-            { flags: "--prefix-base <base>", help: "workshop.help.opt.prefixBase" },
-            { flags: "--participants <list>", help: "workshop.help.opt.participantsList" },
-            ROOM,
+            ...ROOM_PEOPLE,
             { flags: "--region <region>", help: "room.help.opt.region" },
             { flags: "--host <host>", help: "serve.help.host" },
             { flags: "--port <port>", help: "room.help.opt.port" },

@@ -53,8 +53,8 @@ function onStepText(p: ParticipantProgress): string {
   return (p.observed ? "" : "≈") + minutesText(p.minutesOnStep);
 }
 
-/** Learners with a signal first, then the furthest behind, then by prefix. */
-export function tableOrder(participants: ParticipantProgress[]): ParticipantProgress[] {
+/** Learners with a signal first, then the furthest behind, then by prefix (the table and the room page). */
+export function tableOrder<P extends Pick<ParticipantProgress, "finished" | "stepIndex" | "prefix"> & { signals: readonly unknown[] }>(participants: readonly P[]): P[] {
   return [...participants].sort(
     (a, b) =>
       Number(b.signals.length > 0) - Number(a.signals.length > 0) ||

@@ -9,7 +9,7 @@ import { LANGS } from "../../i18n/lang.js";
 import { translator, type Translate } from "../../i18n/messages.js";
 import { STEPS } from "../../lesson/steps/index.js";
 import type { RoomData, RoomParticipantData } from "../room-data.js";
-import { signalText } from "../status-format.js";
+import { signalText, tableOrder } from "../status-format.js";
 import { breakOpportunities, type Phrases } from "../../ui/line-breaks.js";
 
 const ENTITIES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
@@ -113,16 +113,6 @@ function card(p: RoomParticipantData, w: Say): string {
   ].join("");
 }
 
-/** Learners with a signal first, then the furthest behind, then by prefix (as the terminal table). */
-function order(ps: RoomParticipantData[]): RoomParticipantData[] {
-  return [...ps].sort(
-    (a, b) =>
-      Number(b.signals.length > 0) - Number(a.signals.length > 0) ||
-      Number(a.finished) - Number(b.finished) ||
-      a.stepIndex - b.stepIndex ||
-      a.prefix.localeCompare(b.prefix),
-  );
-}
 
 /** The part of the page that changes: heading, totals, the grid. Sent whole on each change. */
 export function roomFragment(view: RoomView, pl: PageLang): string {
@@ -141,7 +131,7 @@ export function roomFragment(view: RoomView, pl: PageLang): string {
   const grid =
     d.participants.length === 0
       ? `<p class="empty">${w.say("workshop.status.empty", { region: d.region })}</p>`
-      : `<section class="grid${d.participants.length > 20 ? " crowd" : d.participants.length > 9 ? " many" : ""}">${order(d.participants)
+      : `<section class="grid${d.participants.length > 20 ? " crowd" : d.participants.length > 9 ? " many" : ""}">${tableOrder(d.participants)
           .map((p) => card(p, w))
           .join("")}</section>`;
   return [

@@ -37,11 +37,11 @@ export function unauthorizedMessage(action: string, callerArn: string, region: s
 }
 
 /** The error a DryRun request ends with (it always ends with one, as on AWS). */
-export function dryRunError(command: string, faults: FaultPlan, where: { region: string; accountId: string }): Error {
+export function dryRunError(command: string, faults: FaultPlan, where: { region: string; accountId: string; caller: string }): Error {
   const action = command.replace(/Command$/, "");
   const denial = faults.take(command, (f) => DENIALS.has(f.code));
   if (denial) {
-    const callerArn = `arn:aws:iam::${where.accountId}:user/sandbox-learner`;
+    const callerArn = `arn:aws:iam::${where.accountId}:user/${where.caller}`;
     return awsError("ec2", "UnauthorizedOperation", denial.message ?? unauthorizedMessage(action, callerArn, where.region, where.accountId), denial.status ?? 403);
   }
   return awsError("ec2", "DryRunOperation", "Request would have succeeded, but DryRun flag is set.", 412);

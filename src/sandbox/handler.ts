@@ -11,6 +11,8 @@ export interface HandlerContext {
   rw: RegionWorld;
   /** ms epoch of this call. */
   now: number;
+  /** The IAM user name of whoever signed the call (a room's participant; else the sandbox's learner). */
+  caller: string;
   speed: Speed;
   /** The time `seconds` of real AWS duration from now, at this sandbox's speed. */
   after(seconds: number): number;

@@ -16,6 +16,9 @@ import { emptyRegion, regionOf } from "./world.js";
 import { allHandlers } from "./handlers/index.js";
 import { retryBlockedDeletes } from "./cfn/delete-retry.js";
 
+/** The IAM user a sandbox call is made as, unless a served room names its participant. */
+export const SANDBOX_USER = "sandbox-learner";
+
 const SERVICE_OF_CLIENT: Record<string, ServiceKey> = {
   EC2Client: "ec2",
   CloudFormationClient: "cloudformation",
@@ -90,11 +93,11 @@ export class Sandbox {
     return client;
   }
 
-  /** Answers one command, as the middleware does; tests may call it directly. */
-  call(service: ServiceKey, command: string, input: object, region: string): object {
+  /** Answers one command, as the middleware does; tests may call it directly. `caller`: who signed it (served). */
+  call(service: ServiceKey, command: string, input: object, region: string, caller = SANDBOX_USER): object {
     if (isDryRun(service, input)) {
       this.calls.push({ service, command, region, dryRun: true });
-      throw dryRunError(command, this.faults, { region, accountId: this.store.transact((world) => world.accountId, true) });
+      throw dryRunError(command, this.faults, { region, accountId: this.store.transact((world) => world.accountId, true), caller });
     }
     this.calls.push({ service, command, region });
     const fault = this.faults.take(command);
@@ -116,6 +119,7 @@ export class Sandbox {
         // A read never adds the region: it answers from an empty one.
         rw: readOnly ? (world.regions[region] ?? emptyRegion()) : regionOf(world, region),
         now,
+        caller,
         speed,
         after: (seconds) => after(now, seconds, speed),
         fail: (code, message, status) => {

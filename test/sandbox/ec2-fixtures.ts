@@ -29,6 +29,7 @@ export function contextFor(world: World, now: number, region = REGION): HandlerC
     region,
     rw: regionOf(world, region),
     now,
+    caller: "sandbox-learner",
     speed: 0,
     after: () => now,
     fail: (code, message) => {

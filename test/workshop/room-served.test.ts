@@ -156,6 +156,8 @@ describe("a served workshop room", () => {
     for (const r of runs) expect(r.code, r.stderr + r.stdout.slice(-1500)).toBe(0);
     const lessonA = runs[0]!.stdout.trim().split("\n").map((l) => JSON.parse(l) as { type: string; backend?: string; region?: string; ok?: boolean; cleanedUp?: boolean });
     expect(lessonA.find((e) => e.type === "lesson-started")).toMatchObject({ backend: "aws", region: REGION });
+    // The preflight names who the learner is in the room: their own user, not the sandbox's one learner.
+    expect(runs[0]!.stdout).toMatch(/arn:aws:iam::\d{12}:user\/team-01"/);
     expect(lessonA.filter((e) => e.type === "curl-result").every((e) => e.ok === true)).toBe(true);
     expect(lessonA.at(-1)).toMatchObject({ type: "lesson-finished", cleanedUp: true });
 
@@ -186,6 +188,9 @@ describe("a served workshop room", () => {
     const byCli = await runScript(`${again(c)}\naws ec2 delete-vpc-endpoints --vpc-endpoint-ids ${victimEndpoint}`, shellEnv(c));
     expect(byCli.code).not.toBe(0);
     expect(byCli.stderr).toContain("(UnauthorizedOperation)");
+    // Who the room takes team-03 for: the same user, in AWS's own answer to "who am I".
+    const whoAmI = await runScript(`${again(c)}\naws sts get-caller-identity --query Arn --output text`, shellEnv(c));
+    expect(whoAmI.stdout.trim()).toMatch(/^arn:aws:iam::\d{12}:user\/team-03$/);
     expect(byCli.stderr).toMatch(new RegExp(`User: arn:aws:iam::\\d{12}:user/team-03 is not authorized to perform: ec2:DeleteVpcEndpoints on resource: arn:aws:ec2:${REGION}:\\d{12}:vpc-endpoint/${victimEndpoint}`));
     // And through the SDK with team-03's keys: the stack too.
     const keys = Object.fromEntries([...readFileSync(join(c.home, "exports.sh"), "utf8").matchAll(/(AWS_\w+)="([^"]*)"/g)].map((m) => [m[1]!, m[2]!]));

@@ -26,6 +26,8 @@ export interface DispatchOptions {
   authorize?: (call: SignedCall) => WireError | undefined;
   /** Told after a call that may have changed the account (not Describe/Get/List) was answered with success. */
   onChanged?: (operation: string, accessKeyId: string) => void;
+  /** The IAM user name a key's calls are made as (GetCallerIdentity, refusals); default the sandbox's learner. */
+  callerOf?: (accessKeyId: string) => string | undefined;
 }
 
 /** A call whose signature checked out, as `authorize` sees it. */
@@ -136,7 +138,7 @@ function answer(
   if (refused) return fail(refused, model);
   let output: object;
   try {
-    output = opts.sandbox.call(model.service, command, input, region);
+    output = opts.sandbox.call(model.service, command, input, region, opts.callerOf?.(accessKeyId));
   } catch (err) {
     const wire = wireErrorOf(err);
     if (wire) return fail({ ...wire, code: wireErrorCode(model.service, wire.code) }, model);

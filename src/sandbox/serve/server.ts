@@ -46,6 +46,8 @@ export interface ServeOptions {
   authorize?: DispatchOptions["authorize"];
   /** Told after each answered call that may have changed the account: its operation and the access key id that signed it. */
   onChanged?: DispatchOptions["onChanged"];
+  /** The IAM user name each key's calls are made as (a room's participants). */
+  callerOf?: DispatchOptions["callerOf"];
 }
 
 /**
@@ -72,8 +74,8 @@ export async function serveSandbox(opts: ServeOptions): Promise<ServedSandbox> {
   const maxBody = opts.maxBodyBytes ?? MAX_BODY;
   const requestTimeout = opts.requestTimeoutMs ?? 10_000;
 
-  const { keyFor, authorize, onChanged } = opts;
-  const hooks = { ...(keyFor ? { keyFor } : {}), ...(authorize ? { authorize } : {}), ...(onChanged ? { onChanged } : {}) };
+  const { keyFor, authorize, onChanged, callerOf } = opts;
+  const hooks = { ...(keyFor ? { keyFor } : {}), ...(authorize ? { authorize } : {}), ...(onChanged ? { onChanged } : {}), ...(callerOf ? { callerOf } : {}) };
   const handle = (req: IncomingMessage, res: ServerResponse): void => {
     if (opts.routes?.(req, res)) return;
     const tooBig = (): void => {

@@ -113,6 +113,8 @@ export async function serveRoom(o: ServeRoomOptions): Promise<ServedRoom> {
     credentials: room.facilitator,
     region: room.region,
     keyFor: (id) => byKey.get(id)?.key,
+    // Each participant is an IAM user named by their prefix, as the room's refusals name them; the facilitator one of their own.
+    callerOf: (id) => (byKey.has(id) ? (byKey.get(id)?.prefix ?? "facilitator") : undefined),
     authorize: (call) => {
       const prefix = byKey.get(call.accessKeyId)?.prefix;
       if (prefix === undefined) return undefined; // the facilitator

@@ -5,7 +5,7 @@
 // proxy in front of the room: from the request's arrival to the answer's end) and the server's
 // peak memory (VmHWM). Targets: p99 ≤ 100 ms, ≤ 300 MiB on the 2-core machine. A bench, not a
 // test: it says what it measured and the machine's load.
-//   node scripts/bench-room.mjs [--learners N] [--same-priority]     (after `npm run build`; `npm run bench:room` builds)
+//   node scripts/bench-room.mjs [--learners N] [--same-priority] [--server-node-options FLAGS]     (after `npm run build`; `npm run bench:room` builds)
 import { spawn } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { createServer, request } from "node:http";
@@ -23,6 +23,8 @@ const pct = (xs, p) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Mat
  * learners' own laptops, not on the server's cores; with 40 lessons at the server's priority on 2
  * cores, the figures would time the machine's run queue, not the room. `--same-priority` times that too. */
 const sharePriority = args.includes("--same-priority");
+/** Node flags for the server alone (e.g. "--max-old-space-size=192"), to weigh a heap cap. */
+const serverFlags = args.includes("--server-node-options") ? args[args.indexOf("--server-node-options") + 1] : undefined;
 function run(env, argv, lesson = false) {
   return new Promise((done) => {
     const command = lesson && !sharePriority ? ["nice", "-n", "15", process.execPath] : [process.execPath];
@@ -36,7 +38,7 @@ function run(env, argv, lesson = false) {
 }
 
 const boss = freshLearner();
-const server = spawn(process.execPath, [BIN, "workshop", "serve", "--json", "--count", String(learners), "--region", "us-east-1"], { env: boss.env, stdio: ["ignore", "pipe", "pipe"] });
+const server = spawn(process.execPath, [BIN, "workshop", "serve", "--json", "--count", String(learners), "--region", "us-east-1"], { env: { ...boss.env, ...(serverFlags ? { NODE_OPTIONS: serverFlags } : {}) }, stdio: ["ignore", "pipe", "pipe"] });
 const served = await new Promise((ok, fail) => {
   let out = "";
   server.stdout.on("data", (d) => {
@@ -107,7 +109,7 @@ proxy.closeAllConnections();
 const mib = (peak / 1024).toFixed(0);
 const p50 = pct(times, 50);
 const p99 = pct(times, 99);
-console.log(`workshop room: ${learners} participants' whole lessons at once, loopback, ${sharePriority ? "lessons at the server's priority" : "lessons at nice 15"} (${cpus().length} cores, load ${load0.toFixed(1)} before, ${loadavg()[0].toFixed(1)} after)`);
+console.log(`workshop room: ${learners} participants' whole lessons at once, loopback, ${sharePriority ? "lessons at the server's priority" : "lessons at nice 15"}${serverFlags ? `, server with ${serverFlags}` : ""} (${cpus().length} cores, load ${load0.toFixed(1)} before, ${loadavg()[0].toFixed(1)} after)`);
 console.log(`  finished            ${finished}/${learners} in ${seconds.toFixed(1)} s`);
 console.log(`  requests            ${times.length}`);
 console.log(`  latency p50 / p99   ${p50.toFixed(1)} ms / ${p99.toFixed(1)} ms (max ${Math.max(...times).toFixed(1)} ms)   target p99 ≤ 100 ms ${p99 <= 100 ? "✔" : "✖"}`);

@@ -172,6 +172,9 @@ describe("a served workshop room", () => {
     const data = (await page.json()) as { participants: { prefix: string; step: string }[] };
     expect(data.participants.map((p) => [p.prefix, p.step])).toEqual([...room.values()].map((p) => [(p as unknown as { prefix: string }).prefix, p.step]));
     expect((await fetch(`${served.url}/room/data.json`)).status).toBe(401);
+    // The page's token (on the projector, perhaps) is not the facilitator's join code: it joins nobody.
+    expect(served.facilitator.join).not.toContain(served.facilitator.token);
+    expect((await fetch(`${served.url}/join/${served.facilitator.token}`)).status).toBe(404);
 
     const boss = sdk(served.facilitator);
     // The only endpoint to an endpoint service left in the room: team-02's (team-01 cleaned up, team-03 has none yet).

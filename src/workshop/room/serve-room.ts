@@ -5,6 +5,7 @@
  * of the code's holder (for `privatelink-lab join`), nothing for a wrong code. Other pages (the
  * facilitator's live page) mount through `routes`; `onChange` tells who changed the account.
  */
+import { createHmac } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { Sandbox } from "../../sandbox/middleware.js";
 import { SqliteStore } from "../../sandbox/account/sqlite-store.js";
@@ -134,7 +135,7 @@ export async function serveRoom(o: ServeRoomOptions): Promise<ServedRoom> {
     room,
     sandbox,
     quotas,
-    facilitatorToken: room.facilitator.code,
+    facilitatorToken: pageToken(room.facilitator),
     onChange: (l) => {
       listeners.add(l);
       return () => listeners.delete(l);
@@ -144,4 +145,13 @@ export async function serveRoom(o: ServeRoomOptions): Promise<ServedRoom> {
       store.close();
     },
   };
+}
+
+/**
+ * The live page's token: made from the facilitator's secret, so it is the same at every start, but
+ * it is not their join code. The page's address may be seen on a projector; the join code would
+ * hand out the key that may change everything.
+ */
+function pageToken(facilitator: RoomKey): string {
+  return createHmac("sha256", facilitator.secretAccessKey).update("privatelink-lab room page").digest("base64url").slice(0, 22);
 }

@@ -8,6 +8,7 @@
  * answer or a wrong code print nothing to evaluate, change nothing, and exit non-zero.
  */
 import { LabError } from "../errors.js";
+import { prefixProblem } from "../participant.js";
 import { translator } from "../i18n/messages.js";
 import { awsCliAdvice, findAwsCli } from "../aws/cli-version.js";
 import { shellLines } from "../sandbox/shell-env.js";
@@ -32,10 +33,21 @@ export function joinAddress(text: string): URL {
   return url;
 }
 
+/**
+ * A room's answer, every field in the shape a room makes it: what it says ends up in lines the
+ * learner's shell evaluates (quoted, and in a comment), so a newline or a quote from a server that
+ * is not a room must never get that far.
+ */
 function isAnswer(v: unknown): v is JoinAnswer {
   const a = v as Partial<JoinAnswer> | null;
-  return Boolean(a) && a!.type === "room-join" && typeof a!.url === "string" && /^https?:\/\//.test(a!.url) && typeof a!.region === "string" &&
-    typeof a!.accessKeyId === "string" && typeof a!.secretAccessKey === "string" && (a!.role === "facilitator" || typeof a!.prefix === "string");
+  const fits = (x: unknown, pattern: RegExp) => typeof x === "string" && pattern.test(x);
+  return Boolean(a) && a!.type === "room-join" &&
+    fits(a!.room, /^[a-z0-9][a-z0-9-]{0,31}$/) &&
+    fits(a!.url, /^https?:\/\/[A-Za-z0-9.:[\]-]+\/?$/) &&
+    fits(a!.region, /^[a-z]{2}(-[a-z]+)+-\d{1,2}$/) &&
+    fits(a!.accessKeyId, /^[A-Z0-9]{16,32}$/) &&
+    fits(a!.secretAccessKey, /^[A-Za-z0-9+/=_-]{20,64}$/) &&
+    (a!.role === "facilitator" || (a!.role === "participant" && typeof a!.prefix === "string" && prefixProblem(a!.prefix) === undefined));
 }
 
 async function ask(url: URL): Promise<JoinAnswer> {

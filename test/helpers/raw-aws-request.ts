@@ -8,7 +8,8 @@ import { connect } from "node:net";
 import { SignatureV4 } from "@smithy/signature-v4";
 import type { SourceData } from "@smithy/types";
 
-class Sha256 {
+/** The SDK signer's hash, from node:crypto. */
+export class Sha256 {
   private readonly h;
   constructor(secret?: SourceData) {
     this.h = secret === undefined ? createHash("sha256") : createHmac("sha256", Buffer.from(secret as string));

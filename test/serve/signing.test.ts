@@ -14,8 +14,11 @@ import { Sandbox } from "../../src/sandbox/middleware.js";
 import { MemoryStore } from "../../src/sandbox/store.js";
 import { serveSandbox, type ServedSandbox } from "../../src/sandbox/serve/server.js";
 import { buildLab, type BuiltLab } from "../helpers/built-lab.js";
-import { errorCode, send, sendRawAndWaitForClose, sign } from "../helpers/raw-aws-request.js";
+import { errorCode, send, sendRawAndWaitForClose, Sha256, sign } from "../helpers/raw-aws-request.js";
 import { servedClients } from "../helpers/served-clients.js";
+import { checkSignature, readAuthorization, type IncomingSigned, type SignedScope } from "../../src/sandbox/serve/sigv4.js";
+import { buildQueryString } from "@smithy/core/protocols";
+import { SignatureV4 } from "@smithy/signature-v4";
 
 const REGION = "ap-northeast-1";
 let lab: BuiltLab;
@@ -100,6 +103,49 @@ describe("a served sandbox checks signatures like AWS", () => {
     const stale = await send(served.url, old);
     expect([stale.status, errorCode(stale)]).toEqual([400, "RequestExpired"]);
     await stillAnswers();
+  });
+});
+
+describe("the served sandbox's signature check agrees with the SDK's signer", () => {
+  // Requests the SDK's signer signed, with odd paths, repeated and escaped query keys, and header
+  // values with runs of blanks: each is accepted; changed in any signed part, each is refused.
+  it("accepts 300 requests the SDK signed and refuses each once a signed part changes", async () => {
+    let seed = 7;
+    const rnd = (n: number): number => {
+      seed ^= seed << 13;
+      seed ^= seed >>> 17;
+      seed ^= seed << 5;
+      return (seed >>> 0) % n;
+    };
+    const pick = <T>(xs: readonly T[]): T => xs[rnd(xs.length)]!;
+    const creds = { accessKeyId: "PLLABSIGNTEST00000", secretAccessKey: "a-secret-for-this-test-only" };
+    const texts = ["a", "A b", "x=y&z", "%41", "~._-", "ü日本", "(!*')", "  two  spaces ", "tab\there", "+plus+", ""];
+    const paths = ["/", "/a/b", "/a/./b/../c/", "/x%20y", "/%E6%97%A5", "//double//slash/", "/a/b/..", "/~user/(x)"];
+    const check = (req: IncomingSigned, now: number) =>
+      checkSignature(req, readAuthorization(String(req.headers.authorization)) as SignedScope, creds, () => true, now);
+    for (let i = 0; i < 300; i++) {
+      const query: Record<string, string | string[]> = {};
+      for (let k = rnd(4); k > 0; k--) query[pick(texts) || "k"] = rnd(3) === 0 ? [pick(texts), pick(texts)] : pick(texts);
+      const extra: Record<string, string> = {};
+      for (let k = rnd(3); k > 0; k--) extra[`x-test-${rnd(100)}`] = `${pick(texts)} \t ${pick(texts)}`.replace(/[^\x20-\x7e\t]/g, "?");
+      const method = pick(["GET", "POST"]);
+      const path = pick(paths);
+      const body = rnd(2) ? `Action=Describe${rnd(1000)}&Version=2016-11-15` : "";
+      const when = new Date(Date.UTC(2026, rnd(12), 1 + rnd(28), rnd(24), rnd(60), rnd(60)));
+      const signer = new SignatureV4({ credentials: creds, region: "ap-northeast-1", service: pick(["ec2", "sts", "ssm"]), sha256: Sha256, applyChecksum: rnd(2) === 0 });
+      const signed = await signer.sign({ method, protocol: "http:", hostname: "127.0.0.1", port: 4566, path, query, headers: { host: "127.0.0.1:4566", "content-type": "application/x-www-form-urlencoded", ...extra }, body }, { signingDate: when });
+      const qs = buildQueryString(query);
+      const req: IncomingSigned = { method, url: qs ? `${path}?${qs}` : path, headers: Object.fromEntries(Object.entries(signed.headers).map(([k, v]) => [k.toLowerCase(), v])), body: Buffer.from(body) };
+      expect(await check(req, when.getTime()), JSON.stringify(req)).toBeUndefined();
+      const changed: IncomingSigned[] = [
+        { ...req, method: method === "GET" ? "POST" : "GET" },
+        { ...req, url: req.url.replace(/^\/[^?]*/, (p) => `${p}x`) },
+        { ...req, body: Buffer.from(`${body}&More=1`) },
+        ...(qs ? [{ ...req, url: `${req.url}&k=v` }] : []),
+        ...Object.keys(extra).map((h) => ({ ...req, headers: { ...req.headers, [h]: `${req.headers[h]}!` } })),
+      ];
+      for (const c of changed) expect((await check(c, when.getTime()))?.kind, JSON.stringify(c)).toBe("mismatch");
+    }
   });
 });
 

@@ -2,7 +2,7 @@
  * The service models the served sandbox reads requests and writes answers with: the operation
  * schemas the AWS SDK v3 command classes carry, loaded lazily the first time a request arrives.
  * Only the commands the sandbox answers are named (sdk-commands.ts, so the bundle keeps only their
- * schemas): those of the handler tables, and those the product sends with `DryRun` only
+ * schemas; each command's schema says its service's namespace): those of the handler tables, and those the product sends with `DryRun` only
  * (`CreateVpc`, `RunInstances`: the sandbox answers their dry run). The parity test
  * (test/serve/parity.test.ts) holds this list to the handler tables.
  */
@@ -29,55 +29,75 @@ export interface ServiceModel {
 /** The operation tuple SDK schemas use: [9, namespace, name, traits, input, output]. */
 export type OperationSchema = [number, string, string, unknown, unknown, unknown];
 
+/** The operation schema an SDK command class's instances carry. */
+function schemaOf(Cls: unknown): OperationSchema {
+  return new (Cls as CommandClass)({} as never).schema as OperationSchema;
+}
+
+let byNamespace: Promise<Map<string, Record<string, unknown>>> | undefined;
+
+/** The command classes (by class name) of the service whose schemas are in `namespace`. */
+async function commandsIn(namespace: string): Promise<Record<string, unknown>> {
+  byNamespace ??= import("./sdk-commands.js").then((all) => {
+    const groups = new Map<string, Record<string, unknown>>();
+    for (const [name, Cls] of Object.entries(all)) {
+      const ns = schemaOf(Cls)[1];
+      groups.set(ns, { ...groups.get(ns), [name]: Cls });
+    }
+    return groups;
+  });
+  return (await byNamespace).get(namespace) ?? {};
+}
+
 export const SERVICE_MODELS: Record<ServiceKey, ServiceModel> = {
   ec2: {
     service: "ec2",
     protocol: "ec2Query",
     signingName: "ec2",
     xmlNamespace: "http://ec2.amazonaws.com/doc/2016-11-15/",
-    commands: async () => (await import("./sdk-commands.js")).EC2,
+    commands: () => commandsIn("com.amazonaws.ec2"),
   },
   cloudformation: {
     service: "cloudformation",
     protocol: "awsQuery",
     signingName: "cloudformation",
     xmlNamespace: "http://cloudformation.amazonaws.com/doc/2010-05-15/",
-    commands: async () => (await import("./sdk-commands.js")).CLOUDFORMATION,
+    commands: () => commandsIn("com.amazonaws.cloudformation"),
   },
   elbv2: {
     service: "elbv2",
     protocol: "awsQuery",
     signingName: "elasticloadbalancing",
     xmlNamespace: "http://elasticloadbalancing.amazonaws.com/doc/2015-12-01/",
-    commands: async () => (await import("./sdk-commands.js")).ELBV2,
+    commands: () => commandsIn("com.amazonaws.elasticloadbalancingv2"),
   },
   sts: {
     service: "sts",
     protocol: "awsQuery",
     signingName: "sts",
     xmlNamespace: "https://sts.amazonaws.com/doc/2011-06-15/",
-    commands: async () => (await import("./sdk-commands.js")).STS,
+    commands: () => commandsIn("com.amazonaws.sts"),
   },
   iam: {
     service: "iam",
     protocol: "awsQuery",
     signingName: "iam",
     xmlNamespace: "https://iam.amazonaws.com/doc/2010-05-08/",
-    commands: async () => (await import("./sdk-commands.js")).IAM,
+    commands: () => commandsIn("com.amazonaws.iam"),
   },
   ssm: {
     service: "ssm",
     protocol: "awsJson1_1",
     signingName: "ssm",
     targetPrefix: "AmazonSSM",
-    commands: async () => (await import("./sdk-commands.js")).SSM,
+    commands: () => commandsIn("com.amazonaws.ssm"),
   },
   servicequotas: {
     service: "servicequotas",
     protocol: "awsJson1_1",
     signingName: "servicequotas",
     targetPrefix: "ServiceQuotasV20190624",
-    commands: async () => (await import("./sdk-commands.js")).SERVICE_QUOTAS,
+    commands: () => commandsIn("com.amazonaws.servicequotas"),
   },
 };
 
@@ -101,7 +121,7 @@ export function operationsOf(model: ServiceModel): Promise<Map<string, { command
     ops = model.commands().then((classes) => {
       const byName = new Map<string, { command: string; schema: OperationSchema }>();
       for (const [command, Cls] of Object.entries(classes)) {
-        const schema = new (Cls as CommandClass)({} as never).schema as OperationSchema;
+        const schema = schemaOf(Cls);
         byName.set(schema[2], { command, schema });
       }
       return byName;

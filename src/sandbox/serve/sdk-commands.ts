@@ -1,9 +1,10 @@
 /**
- * The SDK command classes the served sandbox reads its models from, named one by one (named
- * imports let the bundle keep only these commands' schemas; a whole package would bring every
- * command of EC2). Loaded only when a server starts (models.ts imports this module lazily).
+ * The SDK command classes the served sandbox reads its models from, each named once (named
+ * re-exports let the bundle keep only these commands' schemas; a whole package would bring every
+ * command of EC2). models.ts sorts them by service (the namespace in each command's schema) and
+ * loads this module only when a server starts.
  */
-import {
+export {
   AcceptVpcEndpointConnectionsCommand,
   AuthorizeSecurityGroupEgressCommand,
   AuthorizeSecurityGroupIngressCommand,
@@ -37,7 +38,7 @@ import {
   RevokeSecurityGroupIngressCommand,
   RunInstancesCommand,
 } from "@aws-sdk/client-ec2";
-import {
+export {
   CreateStackCommand,
   DeleteStackCommand,
   DescribeStackEventsCommand,
@@ -48,7 +49,7 @@ import {
   ListStackResourcesCommand,
   ListStacksCommand,
 } from "@aws-sdk/client-cloudformation";
-import {
+export {
   DeregisterTargetsCommand,
   DescribeListenersCommand,
   DescribeLoadBalancersCommand,
@@ -58,7 +59,7 @@ import {
   ModifyListenerCommand,
   RegisterTargetsCommand,
 } from "@aws-sdk/client-elastic-load-balancing-v2";
-import {
+export {
   DescribeInstanceInformationCommand,
   GetCommandInvocationCommand,
   GetParameterCommand,
@@ -67,77 +68,9 @@ import {
   ListCommandsCommand,
   SendCommandCommand,
 } from "@aws-sdk/client-ssm";
-import { GetCallerIdentityCommand } from "@aws-sdk/client-sts";
-import { GetInstanceProfileCommand, GetRoleCommand } from "@aws-sdk/client-iam";
-import {
+export { GetCallerIdentityCommand } from "@aws-sdk/client-sts";
+export { GetInstanceProfileCommand, GetRoleCommand } from "@aws-sdk/client-iam";
+export {
   GetAWSDefaultServiceQuotaCommand,
   GetServiceQuotaCommand,
 } from "@aws-sdk/client-service-quotas";
-
-export const EC2 = {
-  AcceptVpcEndpointConnectionsCommand,
-  AuthorizeSecurityGroupEgressCommand,
-  AuthorizeSecurityGroupIngressCommand,
-  CreateSecurityGroupCommand,
-  CreateTagsCommand,
-  CreateVpcCommand,
-  CreateVpcEndpointCommand,
-  CreateVpcEndpointServiceConfigurationCommand,
-  DeleteSecurityGroupCommand,
-  DeleteTagsCommand,
-  DeleteVpcEndpointServiceConfigurationsCommand,
-  DeleteVpcEndpointsCommand,
-  DescribeAvailabilityZonesCommand,
-  DescribeInstanceTypeOfferingsCommand,
-  DescribeInstancesCommand,
-  DescribeNetworkInterfacesCommand,
-  DescribeRouteTablesCommand,
-  DescribeSecurityGroupRulesCommand,
-  DescribeSecurityGroupsCommand,
-  DescribeSubnetsCommand,
-  DescribeVpcEndpointConnectionsCommand,
-  DescribeVpcEndpointServiceConfigurationsCommand,
-  DescribeVpcEndpointServicePermissionsCommand,
-  DescribeVpcEndpointServicesCommand,
-  DescribeVpcEndpointsCommand,
-  DescribeVpcsCommand,
-  ModifyVpcEndpointServiceConfigurationCommand,
-  ModifyVpcEndpointServicePermissionsCommand,
-  RejectVpcEndpointConnectionsCommand,
-  RevokeSecurityGroupEgressCommand,
-  RevokeSecurityGroupIngressCommand,
-  RunInstancesCommand,
-};
-export const CLOUDFORMATION = {
-  CreateStackCommand,
-  DeleteStackCommand,
-  DescribeStackEventsCommand,
-  DescribeStackResourceCommand,
-  DescribeStackResourcesCommand,
-  DescribeStacksCommand,
-  GetTemplateCommand,
-  ListStackResourcesCommand,
-  ListStacksCommand,
-};
-export const ELBV2 = {
-  DeregisterTargetsCommand,
-  DescribeListenersCommand,
-  DescribeLoadBalancersCommand,
-  DescribeTagsCommand,
-  DescribeTargetGroupsCommand,
-  DescribeTargetHealthCommand,
-  ModifyListenerCommand,
-  RegisterTargetsCommand,
-};
-export const SSM = {
-  DescribeInstanceInformationCommand,
-  GetCommandInvocationCommand,
-  GetParameterCommand,
-  GetParametersCommand,
-  ListCommandInvocationsCommand,
-  ListCommandsCommand,
-  SendCommandCommand,
-};
-export const STS = { GetCallerIdentityCommand };
-export const IAM = { GetInstanceProfileCommand, GetRoleCommand };
-export const SERVICE_QUOTAS = { GetAWSDefaultServiceQuotaCommand, GetServiceQuotaCommand };

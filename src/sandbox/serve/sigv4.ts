@@ -1,13 +1,11 @@
 /**
  * Is this request signed with the sandbox's credentials, as AWS would check it? The signature is
- * computed again the way the SDK's signer (`@smithy/signature-v4`) computes it, over exactly the
- * headers the client says it signed, and compared in constant time. (Written out here rather than
- * calling that signer: it is async at every hash and derives a cache key with an HMAC per request,
- * about a tenth of a served call's CPU on the server; test/serve/signing.test.ts holds the two to
- * the same signatures.)
+ * computed again with the SDK's own signer (`@smithy/signature-v4`) over exactly the headers the
+ * client says it signed, and compared in constant time.
  */
 import { createHash, createHmac, timingSafeEqual } from "node:crypto";
-import { escapeUri } from "@smithy/core/protocols";
+import { SignatureV4 } from "@smithy/signature-v4";
+import type { Checksum, SourceData } from "@smithy/types";
 
 export interface SandboxCredentials {
   accessKeyId: string;
@@ -31,6 +29,28 @@ export type AuthProblem =
   | { kind: "mismatch"; scope: SignedScope }
   | { kind: "badRegion"; scope: SignedScope }
   | { kind: "expired"; scope: SignedScope };
+
+class Sha256 implements Checksum {
+  private readonly hash;
+  constructor(secret?: SourceData) {
+    this.hash = secret === undefined ? createHash("sha256") : createHmac("sha256", toBuffer(secret));
+  }
+  update(data: SourceData): void {
+    this.hash.update(toBuffer(data));
+  }
+  async digest(): Promise<Uint8Array> {
+    return new Uint8Array(this.hash.digest());
+  }
+  reset(): void {
+    throw new Error("not used");
+  }
+}
+
+function toBuffer(data: SourceData): Buffer {
+  if (typeof data === "string") return Buffer.from(data, "utf8");
+  if (ArrayBuffer.isView(data)) return Buffer.from(data.buffer, data.byteOffset, data.byteLength);
+  return Buffer.from(data);
+}
 
 const AUTH = /^AWS4-HMAC-SHA256\s+Credential=([^,\s]+),\s*SignedHeaders=([^,\s]+),\s*Signature=([0-9a-f]{64})\s*$/;
 
@@ -64,46 +84,26 @@ export interface IncomingSigned {
   body: Buffer;
 }
 
-/** The query in SigV4's canonical form: keys and values escaped, sorted (a key's values too), no signature. */
-function canonicalQuery(search: string): string {
-  const byKey = new Map<string, string[]>();
+function queryOf(search: string): Record<string, string | string[]> {
+  const query: Record<string, string | string[]> = {};
   for (const [k, v] of new URLSearchParams(search)) {
-    if (k.toLowerCase() === "x-amz-signature") continue;
-    const key = escapeUri(k);
-    byKey.set(key, [...(byKey.get(key) ?? []), `${key}=${escapeUri(v)}`]);
+    const had = query[k];
+    query[k] = had === undefined ? v : Array.isArray(had) ? [...had, v] : [had, v];
   }
-  return [...byKey.keys()].sort().map((k) => byKey.get(k)!.sort().join("&")).join("&");
+  return query;
 }
 
-/** The path in SigV4's canonical form (`.` and `..` resolved, escaped again, as for every service but S3). */
-function canonicalPath(path: string): string {
-  const segments: string[] = [];
-  for (const segment of path.split("/")) {
-    if (segment === "" || segment === ".") continue;
-    if (segment === "..") segments.pop();
-    else segments.push(segment);
+/** One signer per key, region and service: it keeps the day's signing key (four HMACs to derive). */
+const signers = new Map<string, SignatureV4>();
+function signerFor(credentials: SandboxCredentials, scope: SignedScope): SignatureV4 {
+  const key = [credentials.accessKeyId, credentials.secretAccessKey, scope.region, scope.service].join("\n");
+  let signer = signers.get(key);
+  if (!signer) {
+    if (signers.size >= 64) signers.clear(); // (a bound: regions × services, or keys of tests)
+    signer = new SignatureV4({ credentials: { ...credentials }, region: scope.region, service: scope.service, sha256: Sha256, applyChecksum: false });
+    signers.set(key, signer);
   }
-  const normalized = `${path.startsWith("/") ? "/" : ""}${segments.join("/")}${segments.length > 0 && path.endsWith("/") ? "/" : ""}`;
-  return escapeUri(normalized).replace(/%2F/g, "/");
-}
-
-/** A header's value as SigV4 signs it: line breaks as spaces, runs of blanks as one, no blank at either end. */
-function canonicalValue(v: string): string {
-  return v.replace(/[\r\n]/g, " ").replace(/[ \t]+/g, " ").replace(/^ | $/g, "");
-}
-
-/** The day's signing key for a secret, region and service (four HMACs), kept: one per key, region and service a day. */
-const signingKeys = new Map<string, Buffer>();
-function signingKey(secret: string, day: string, region: string, service: string): Buffer {
-  const id = [secret, day, region, service].join("\n");
-  let key = signingKeys.get(id);
-  if (!key) {
-    if (signingKeys.size >= 64) signingKeys.clear(); // (a bound: regions × services, or keys of tests)
-    key = createHmac("sha256", `AWS4${secret}`).update(day).digest();
-    for (const part of [region, service, "aws4_request"]) key = createHmac("sha256", key).update(part).digest();
-    signingKeys.set(id, key);
-  }
-  return key;
+  return signer;
 }
 
 /** Checks the signature of `req` for the sandbox's one key; `isRegion` says which regions exist. */
@@ -116,36 +116,33 @@ export async function checkSignature(
 ): Promise<AuthProblem | undefined> {
   if (scope.accessKeyId !== credentials.accessKeyId) return { kind: "unknownKey", scope };
   if (!isRegion(scope.region)) return { kind: "badRegion", scope };
-  const amzDateText = typeof req.headers["x-amz-date"] === "string" ? req.headers["x-amz-date"] : undefined;
-  const date = amzDate(amzDateText);
+  const date = amzDate(typeof req.headers["x-amz-date"] === "string" ? req.headers["x-amz-date"] : undefined);
   if (!date || !scope.signedHeaders.includes("host")) return { kind: "incomplete", message: "Authorization header requires existence of either a 'X-Amz-Date' or a 'Date' header, and 'host' among the signed headers." };
   if (Math.abs(now - date.getTime()) > SKEW_MS) return { kind: "expired", scope };
   // The body is what was signed: a signed `x-amz-content-sha256` must be its hash (the signer
   // would otherwise take the header's word for it).
-  const bodyHash = createHash("sha256").update(req.body).digest("hex");
   const claimed = req.headers["x-amz-content-sha256"];
-  if (claimed !== undefined && claimed !== bodyHash) return { kind: "mismatch", scope };
-  // The signed headers that are present, as the SDK's signer reads them: `x-amz-date` always,
-  // `date` never (the signer writes the one and drops the other).
-  const longDate = date.toISOString().replace(/[-:]|\.\d{3}/g, "");
-  const headers = new Map<string, string>([["x-amz-date", longDate]]);
+  if (claimed !== undefined && claimed !== createHash("sha256").update(req.body).digest("hex")) return { kind: "mismatch", scope };
+  const headers: Record<string, string> = {};
   for (const name of scope.signedHeaders) {
     const v = req.headers[name];
-    if (v !== undefined && name !== "date" && name !== "authorization" && name !== "x-amz-date") headers.set(name, canonicalValue(Array.isArray(v) ? v.join(",") : v));
+    if (v !== undefined) headers[name] = Array.isArray(v) ? v.join(",") : v;
   }
-  const names = [...headers.keys()].sort();
   const q = req.url.indexOf("?");
-  const canonicalRequest = [
-    req.method,
-    canonicalPath(q < 0 ? req.url : req.url.slice(0, q)),
-    q < 0 ? "" : canonicalQuery(req.url.slice(q + 1)),
-    names.map((n) => `${n}:${headers.get(n)}`).join("\n"),
-    "",
-    names.join(";"),
-    headers.has("x-amz-content-sha256") ? headers.get("x-amz-content-sha256") : bodyHash,
-  ].join("\n");
-  const day = longDate.slice(0, 8);
-  const stringToSign = ["AWS4-HMAC-SHA256", longDate, `${day}/${scope.region}/${scope.service}/aws4_request`, createHash("sha256").update(canonicalRequest).digest("hex")].join("\n");
-  const expected = createHmac("sha256", signingKey(credentials.secretAccessKey, day, scope.region, scope.service)).update(stringToSign).digest("hex");
-  return timingSafeEqual(Buffer.from(expected), Buffer.from(scope.signature)) ? undefined : { kind: "mismatch", scope };
+  const signer = signerFor(credentials, scope);
+  const signed = await signer.sign(
+    {
+      method: req.method,
+      protocol: "http:",
+      hostname: String(headers.host ?? ""),
+      path: q < 0 ? req.url : req.url.slice(0, q),
+      query: q < 0 ? {} : queryOf(req.url.slice(q + 1)),
+      headers,
+      body: req.body,
+    },
+    { signingDate: date, signingRegion: scope.region, signingService: scope.service, signableHeaders: new Set(scope.signedHeaders) },
+  );
+  const expected = /Signature=([0-9a-f]{64})/.exec(String(signed.headers.authorization ?? signed.headers.Authorization ?? ""))?.[1] ?? "";
+  const ok = expected.length === 64 && timingSafeEqual(Buffer.from(expected), Buffer.from(scope.signature));
+  return ok ? undefined : { kind: "mismatch", scope };
 }

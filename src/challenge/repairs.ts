@@ -6,6 +6,8 @@ import { LabError } from "../errors.js";
 import type { LessonContext } from "../lesson/context.js";
 import { createInterfaceEndpoint } from "../lesson/steps/interface-endpoint-actions.js";
 import { waitFor } from "../lesson/wait.js";
+import { readEndpointsById } from "../lesson/cloud-view.js";
+import { waitAvailable } from "../lesson/steps/accept.js";
 import { need, type LearnerPath } from "./learner-path.js";
 import { awsPort } from "../aws/port.js";
 
@@ -18,9 +20,7 @@ export async function recreateEndpoint(ctx: LessonContext, path: LearnerPath): P
 }
 
 async function endpointState(ctx: LessonContext, endpointId: string): Promise<string | undefined> {
-  const out = await awsPort(ctx.clients).ec2.describeVpcEndpoints({ VpcEndpointIds: [endpointId] }).catch(() => undefined);
-  const s = out?.VpcEndpoints?.[0]?.State;
-  return s === undefined ? undefined : String(s);
+  return (await readEndpointsById(ctx.clients, [endpointId]))[0]?.state;
 }
 
 /** Accepts the endpoint's request once it is pendingAcceptance, then waits until it is available. */
@@ -40,12 +40,5 @@ export async function acceptAndWait(ctx: LessonContext, serviceId: string, endpo
     const accepted = failure && /^(available|pending)$/i.test((await endpointState(ctx, endpointId)) ?? "");
     if (failure && !accepted) throw new LabError("error.acceptFailed", { id: endpointId, reason: failure.Error?.Message ?? "" }, { source: "aws" });
   }
-  await waitFor(ctx, {
-    step: "challenge",
-    label: "wait.accept",
-    read: () => endpointState(ctx, endpointId),
-    check: (s) => (s?.toLowerCase() === "available" ? true : s && /rejected|failed/i.test(s) ? new LabError("error.endpointRejected", { id: endpointId }) : undefined),
-    describe: (s) => s ?? "",
-    usualSeconds: 60,
-  });
+  await waitAvailable(ctx, endpointId, "challenge");
 }

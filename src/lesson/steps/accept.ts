@@ -15,9 +15,10 @@ function pair(view: CloudView): { serviceId: string; endpointId: string; state: 
   return { serviceId: svc.id, endpointId: ep.id, state: ep.state };
 }
 
-async function waitAvailable(ctx: LessonContext, endpointId: string): Promise<void> {
+/** Waits until the accepted endpoint is available (a rejected or failed one stops the wait). */
+export async function waitAvailable(ctx: LessonContext, endpointId: string, step = "accept"): Promise<void> {
   await waitFor(ctx, {
-    step: "accept",
+    step,
     label: "wait.accept",
     read: async () => (await readEndpointsById(ctx.clients, [endpointId]))[0],
     check: (e) => (e?.state.toLowerCase() === "available" ? true : e && /rejected|failed/i.test(e.state) ? new LabError("error.endpointRejected", { id: endpointId }) : undefined),

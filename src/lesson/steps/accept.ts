@@ -27,13 +27,17 @@ export async function waitAvailable(ctx: LessonContext, endpointId: string, step
   });
 }
 
+/** Accepts the endpoint's request; a retry whose earlier answer was lost finds it accepted already, which is no failure. */
+export async function acceptConnection(ctx: LessonContext, serviceId: string, endpointId: string): Promise<void> {
+  const failure = (await awsPort(ctx.clients).ec2.acceptVpcEndpointConnections({ ServiceId: serviceId, VpcEndpointIds: [endpointId] })).Unsuccessful?.[0];
+  if (!failure) return;
+  const now = (await readEndpointsById(ctx.clients, [endpointId]))[0]?.state ?? "";
+  if (!/^(available|pending)$/i.test(now)) throw new LabError("error.acceptFailed", { id: endpointId, reason: failure.Error?.Message ?? failure.Error?.Code ?? "" }, { source: "aws" });
+}
+
 export async function accept(ctx: LessonContext, view: CloudView): Promise<void> {
   const { serviceId, endpointId, state } = pair(view);
-  if (state.toLowerCase() === "pendingacceptance") {
-    const out = await awsPort(ctx.clients).ec2.acceptVpcEndpointConnections({ ServiceId: serviceId, VpcEndpointIds: [endpointId] });
-    const failure = out.Unsuccessful?.[0];
-    if (failure) throw new LabError("error.acceptFailed", { id: endpointId, reason: failure.Error?.Message ?? failure.Error?.Code ?? "" }, { source: "aws" });
-  }
+  if (state.toLowerCase() === "pendingacceptance") await acceptConnection(ctx, serviceId, endpointId);
   await waitAvailable(ctx, endpointId);
 }
 

@@ -2,10 +2,9 @@
  * Where the learner's files live, for a given operating system (injected, so tests can ask for
  * Windows on Linux). Windows programs keep per-user data that is not roamed in
  * `%LOCALAPPDATA%` (`C:\Users\<you>\AppData\Local`), so there: `%LOCALAPPDATA%\privatelink-lab`
- * for the progress files and the sandbox account, `…\privatelink-lab\cache` for caches.
- * Elsewhere the XDG base directories: `$XDG_STATE_HOME/privatelink-lab` (default
- * `~/.local/state/…`) and `$XDG_CACHE_HOME/privatelink-lab` (default `~/.cache/…`). Paths are
- * joined with that system's own separator (node:path's win32 or posix), never with a `/`.
+ * for the progress files and the sandbox account. Elsewhere the XDG base directory
+ * `$XDG_STATE_HOME/privatelink-lab` (default `~/.local/state/…`). Paths are joined with that
+ * system's own separator (node:path's win32 or posix), never with a `/`.
  */
 import { posix, win32 } from "node:path";
 
@@ -52,12 +51,6 @@ export function sandboxFileFor(p: Place): string {
   if (named === undefined) return pathApi(p.platform).join(stateDirFor(p), "sandbox", "account.db");
   // A name of the old JSON file (`x.json`) means the database beside it (`x.db`), which imports that file once.
   return named.endsWith(".json") ? `${named.slice(0, -".json".length)}.db` : named;
-}
-
-/** The folder for caches that can be thrown away (compiled code). */
-export function cacheDirFor(p: Place): string {
-  if (p.platform === "win32") return win32.join(localAppData(p), APP, "cache");
-  return posix.join(xdg(p, "XDG_CACHE_HOME") ?? posix.join(p.home, ".cache"), APP);
 }
 
 /** A template inside the package, on that system (what `file://` is followed by in the CLI commands). */

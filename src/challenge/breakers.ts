@@ -163,10 +163,11 @@ export const BREAKERS: Record<string, Breaker> = {
     },
   },
   "deregister-target": {
-    async plan(ctx, path) {
+    // The targets as the path's read found them (its target group's health).
+    plan: async (_ctx, path) => {
       const tg = need(path, "targetGroupArn").targetGroupArn;
-      const health = await awsPort(ctx.clients).elbv2.describeTargetHealth({ TargetGroupArn: tg });
-      const targets = (health.TargetHealthDescriptions ?? []).flatMap((h) => (h.Target?.Id ? [{ Id: h.Target.Id, Port: h.Target.Port ?? CHALLENGE_PORT }] : []));
+      const health = path.view.path?.lb.targetHealth[tg] ?? [];
+      const targets = health.flatMap((h) => (h.Target?.Id ? [{ Id: h.Target.Id, Port: h.Target.Port ?? CHALLENGE_PORT }] : []));
       return { targetGroupArn: tg, targets: JSON.stringify(targets) };
     },
     async apply(ctx, _path, undo) {

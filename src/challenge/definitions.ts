@@ -4,9 +4,7 @@
  * `challenges/<id>/<lang>.md` tells its story, its graded hints and, once fixed, what it taught
  * (`## story`, `## hints`, `## explain`). The engine never names a specific challenge.
  */
-import { readFileSync } from "node:fs";
-import { join } from "node:path";
-import { lessonDir, parseStepMarkdown } from "../content/lesson-content.js";
+import { lessonText, parseStepMarkdown } from "../content/lesson-content.js";
 import { parseYaml } from "../content/yaml-data.js";
 import type { Lang } from "../i18n/lang.js";
 import type { LinkId } from "../reachability/chain.js";
@@ -29,12 +27,12 @@ export interface ChallengeText {
   explain: string;
 }
 
-export function loadChallenges(lesson: string, root?: string): ChallengeDefinition[] {
-  return parseYaml(readFileSync(join(lessonDir(lesson, root), "challenges", "index.yml"), "utf8")) as ChallengeDefinition[];
+export function loadChallenges(lesson: string): ChallengeDefinition[] {
+  return parseYaml(lessonText(lesson, "challenges", "index.yml")) as ChallengeDefinition[];
 }
 
-export function loadChallengeText(lesson: string, id: string, lang: Lang, root?: string): ChallengeText {
-  const raw = readFileSync(join(lessonDir(lesson, root), "challenges", id, `${lang}.md`), "utf8");
+export function loadChallengeText(lesson: string, id: string, lang: Lang): ChallengeText {
+  const raw = lessonText(lesson, "challenges", id, `${lang}.md`);
   // The step parser reads front matter, sections and hint lists; story/explain map onto concept/done.
   const c = parseStepMarkdown(id, raw.replace(/^## story\s*$/m, "## concept").replace(/^## explain\s*$/m, "## done"));
   return { title: c.title, summary: c.summary, story: c.concept, hints: c.hints, explain: c.done };

@@ -49,13 +49,17 @@ export interface QuizQuestion {
   needs?: string[];
 }
 
-export function lessonDir(lesson: string, root = packageRoot()): string {
-  return join(root, "lessons", lesson);
+export function lessonDir(lesson: string): string {
+  return join(packageRoot(), "lessons", lesson);
 }
 
-export function loadManifest(lesson: string, root?: string): Manifest {
-  const data = parseYaml(readFileSync(join(lessonDir(lesson, root), "manifest.yml"), "utf8")) as Manifest;
-  return data;
+/** A file of the lesson's content, e.g. `lessonText(lesson, "quiz", "en.yml")`. */
+export function lessonText(lesson: string, ...path: string[]): string {
+  return readFileSync(join(lessonDir(lesson), ...path), "utf8");
+}
+
+export function loadManifest(lesson: string): Manifest {
+  return parseYaml(lessonText(lesson, "manifest.yml")) as Manifest;
 }
 
 const FRONT_MATTER = /^---\n([\s\S]*?)\n---\n?/;
@@ -124,17 +128,16 @@ function parseList(text: string): string[] {
   return items;
 }
 
-export function loadStep(lesson: string, stepId: string, lang: Lang, root?: string): StepContent {
-  const path = join(lessonDir(lesson, root), "steps", stepId, `${lang}.md`);
-  return parseStepMarkdown(stepId, readFileSync(path, "utf8"));
+export function loadStep(lesson: string, stepId: string, lang: Lang): StepContent {
+  return parseStepMarkdown(stepId, lessonText(lesson, "steps", stepId, `${lang}.md`));
 }
 
-export function stepFileExists(lesson: string, stepId: string, lang: string, root?: string): boolean {
-  return existsSync(join(lessonDir(lesson, root), "steps", stepId, `${lang}.md`));
+export function stepFileExists(lesson: string, stepId: string, lang: string): boolean {
+  return existsSync(join(lessonDir(lesson), "steps", stepId, `${lang}.md`));
 }
 
-export function loadQuiz(lesson: string, lang: Lang, root?: string): QuizQuestion[] {
-  return parseYaml(readFileSync(join(lessonDir(lesson, root), "quiz", `${lang}.yml`), "utf8")) as QuizQuestion[];
+export function loadQuiz(lesson: string, lang: Lang): QuizQuestion[] {
+  return parseYaml(lessonText(lesson, "quiz", `${lang}.yml`)) as QuizQuestion[];
 }
 
 const PLACEHOLDER = /\{\{\s*(\w+)\s*\}\}/g;

@@ -9,7 +9,8 @@ import type { LessonContext } from "../lesson/context.js";
 import { lessonVars } from "../lesson/vars.js";
 import { firstFailure, walkChain, type Link } from "../reachability/chain.js";
 import { factsFromDescribe } from "../reachability/from-describe.js";
-import { explainLink, loadDiagnoseText, type ExplainedLink } from "./text.js";
+import type { DiagnosisLink } from "../ui/io-host.js";
+import { explainLink, loadDiagnoseText } from "./text.js";
 import { cmdNotes } from "../shell/in-text.js";
 import { awsPort } from "../aws/port.js";
 
@@ -19,9 +20,9 @@ export interface Diagnosis {
   title: string;
   /** True when every link passes: curl should get the Provider's page. */
   ok: boolean;
-  links: ExplainedLink[];
+  links: DiagnosisLink[];
   /** The first broken link, with what, why and the fix. */
-  first?: ExplainedLink;
+  first?: DiagnosisLink;
 }
 
 async function accountId(ctx: LessonContext): Promise<string | undefined> {

@@ -3,9 +3,7 @@
  * the link's name, and for each problem what is wrong, why it breaks the connection, and the fix
  * (console path and AWS CLI). Text is data; this file only loads and fills it.
  */
-import { readFileSync } from "node:fs";
-import { join } from "node:path";
-import { fillIfKnown, fillPlaceholders, lessonDir } from "../content/lesson-content.js";
+import { fillIfKnown, fillPlaceholders, lessonText } from "../content/lesson-content.js";
 import { parseYaml } from "../content/yaml-data.js";
 import type { Lang } from "../i18n/lang.js";
 import type { Link } from "../reachability/chain.js";
@@ -26,14 +24,12 @@ export interface DiagnoseText {
   links: Record<string, { short: string; name: string; problems: Record<string, ProblemText> }>;
 }
 
-export function loadDiagnoseText(lesson: string, lang: Lang, root?: string): DiagnoseText {
-  return parseYaml(readFileSync(join(lessonDir(lesson, root), "diagnose", `${lang}.yml`), "utf8")) as DiagnoseText;
+export function loadDiagnoseText(lesson: string, lang: Lang): DiagnoseText {
+  return parseYaml(lessonText(lesson, "diagnose", `${lang}.yml`)) as DiagnoseText;
 }
 
-export type ExplainedLink = DiagnosisLink;
-
 /** A link in words, with the learner's values filled in. */
-export function explainLink(text: DiagnoseText, link: Link, vars: Record<string, string | undefined>, shell: Shell = "bash", notes?: CmdNotes): ExplainedLink {
+export function explainLink(text: DiagnoseText, link: Link, vars: Record<string, string | undefined>, shell: Shell = "bash", notes?: CmdNotes): DiagnosisLink {
   const all = { ...vars, ...link.vars };
   // A value the walk could not see (an endpoint that is gone has no state) is never printed as
   // `<state>`: the name falls back to the link's short name, a fix that needs it is left out.

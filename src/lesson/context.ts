@@ -36,6 +36,13 @@ export function saveState(ctx: LessonContext): void {
   ctx.stateFile.save(ctx.state);
 }
 
+/** A resource the lesson made: its id kept in the state (a cache) and announced. */
+export function recordMade(ctx: LessonContext, step: string, kind: string, key: keyof LessonState["ids"], id: string): void {
+  ctx.state.ids[key] = id;
+  saveState(ctx);
+  ctx.io.notify({ type: "resource-created", step, kind, id });
+}
+
 export function mark(ctx: LessonContext, step: string): void {
   ctx.state.marks[step] = new Date(ctx.clock.now()).toISOString();
   saveState(ctx);

@@ -4,6 +4,7 @@
  * with Apache's test page (HTTP 403 when there is no index.html; `curl -sS` without `-f` still
  * exits 0). Pure: decides from what Run Command returned, whoever sent the command.
  */
+import type { RunResult } from "./ssm-run.js";
 
 /** Appended by the tool's own curl (`-w`), so the status is known; a learner's curl has none. */
 export const STATUS_MARK = "PRIVATELINK_LAB_HTTP_STATUS:";
@@ -13,12 +14,6 @@ export type CurlFailure = "exit" | "empty" | "test-page" | "http-status" | "wron
 export type CurlVerdict =
   | { ok: true; status?: number }
   | { ok: false; reason: CurlFailure; status?: number; exitCode: number; firstLines: string };
-
-export interface CurlOutput {
-  exitCode: number;
-  stdout: string;
-  stderr: string;
-}
 
 const TEST_PAGE = /Test Page for the (Apache )?HTTP Server|<h1>It works!<\/h1>/i;
 
@@ -41,7 +36,7 @@ export function splitStatus(stdout: string): { body: string; status?: number } {
 }
 
 /** `providerInstanceId`: the page must name it (the Provider's index.html does). */
-export function curlVerdict(out: CurlOutput, providerInstanceId: string | undefined): CurlVerdict {
+export function curlVerdict(out: RunResult, providerInstanceId: string | undefined): CurlVerdict {
   const { body, status } = splitStatus(out.stdout);
   const fail = (reason: CurlFailure): CurlVerdict => ({
     ok: false,

@@ -65,9 +65,9 @@ async function learnerDoes(ctx: LessonContext, step: Step, content: StepContent,
     current = await readCloud(ctx.clients, ctx.names);
     // Notes tell what the learner's choices did: fill them from the cloud as it is now.
     explainNotes(ctx, content, notes, current, notesShown);
-    if (step.detect(current, ctx.state).done || regressed(ctx, step, current)) return current;
-    const text = content.hints[Math.min(hint, content.hints.length - 1)];
     const missing = step.detect(current, ctx.state);
+    if (missing.done || regressed(ctx, step, current)) return current;
+    const text = content.hints[Math.min(hint, content.hints.length - 1)];
     ctx.io.notify({ type: "notice", level: "warn", message: ctx.t("engine.notYet", { why: ctx.t(missing.why, missing.vars) }) });
     // A situation with a note of its own (an endpoint to an AWS service) is told by it, not by the next general hint.
     const own = missing.note ? content.notes[missing.note] : undefined;

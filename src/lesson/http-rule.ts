@@ -4,7 +4,7 @@
  * so the "done" text tells what happened rather than what the default would have done.
  */
 import type { IpPermission } from "@aws-sdk/client-ec2";
-import { ourEndpoint, type CloudView } from "./cloud-view.js";
+import { ourEndpoint, type CloudView, type SecurityGroupView } from "./cloud-view.js";
 import { admits } from "./sg-rules.js";
 
 export type HttpSourceKind = "ip" | "sg" | "world";
@@ -38,10 +38,15 @@ function describe(p: IpPermission): string {
   return `${proto}${ports} ← ${sourceOf(p)}`;
 }
 
+/** The group on the learner's endpoint, with its rules. */
+export function endpointSg(view: CloudView): SecurityGroupView | undefined {
+  const ep = ourEndpoint(view);
+  return view.endpointSgs.find((g) => g.id === ep?.sgIds[0]);
+}
+
 /** The rule that admits the Consumer instance on TCP 80, and the rest; undefined when none does. */
 export function httpRule(view: CloudView): HttpRule | undefined {
-  const ep = ourEndpoint(view);
-  const sg = view.endpointSgs.find((g) => g.id === ep?.sgIds[0]);
+  const sg = endpointSg(view);
   const inst = view.consumerInstance;
   if (!sg || !inst) return undefined;
   const rules = singleRules(sg.ingress);
@@ -57,13 +62,11 @@ export function httpRule(view: CloudView): HttpRule | undefined {
 
 /** Every inbound rule of the learner's endpoint group, as the console shows them (`TCP 80 ← 10.0.1.23/32`). */
 export function inboundRules(view: CloudView): string[] {
-  const ep = ourEndpoint(view);
-  const sg = view.endpointSgs.find((g) => g.id === ep?.sgIds[0]);
+  const sg = endpointSg(view);
   return sg ? singleRules(sg.ingress).map(describe) : [];
 }
 
 /** The name of the learner's endpoint group (their own, whatever they called it). */
 export function endpointSgName(view: CloudView): string | undefined {
-  const ep = ourEndpoint(view);
-  return (view.endpointSgs.find((g) => g.id === ep?.sgIds[0]) ?? view.endpointSgs[0])?.name;
+  return (endpointSg(view) ?? view.endpointSgs[0])?.name;
 }

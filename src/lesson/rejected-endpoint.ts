@@ -19,14 +19,20 @@ export function explainBackToEndpoint(ctx: LessonContext, endpointId: string): v
   ctx.io.notify({ type: "notice", level: "warn", message: ctx.t("screens.rejected.back", { id: endpointId }) });
 }
 
-/** Names each rejected endpoint and offers to delete it (kept without a learner to ask: the cleanup removes it). */
+/** Asks, then deletes an endpoint that is not the lesson's; true when deleted (kept without a learner to ask: the cleanup removes it). */
+export async function offerToDelete(ctx: LessonContext, endpointId: string, question: string): Promise<boolean> {
+  if (!ctx.io.interactive || !(await ctx.io.confirm(question, true))) return false;
+  const failure = (await awsPort(ctx.clients).ec2.deleteVpcEndpoints({ VpcEndpointIds: [endpointId] })).Unsuccessful?.[0];
+  if (failure) throw new LabError("error.deleteFailed", { what: endpointId, reason: failure.Error?.Message ?? "" }, { source: "aws" });
+  return true;
+}
+
+/** Names each rejected endpoint and offers to delete it. */
 export async function offerToRemoveRejected(ctx: LessonContext, view: CloudView): Promise<void> {
   for (const e of rejectedEndpoints(view)) {
     ctx.io.notify({ type: "notice", level: "warn", message: ctx.t("screens.rejected.left", { id: e.id }) });
-    if (!ctx.io.interactive || !(await ctx.io.confirm(ctx.t("screens.rejected.remove", { id: e.id }), true))) continue;
-    const out = await awsPort(ctx.clients).ec2.deleteVpcEndpoints({ VpcEndpointIds: [e.id] });
-    const failure = out.Unsuccessful?.[0];
-    if (failure) throw new LabError("error.deleteFailed", { what: e.id, reason: failure.Error?.Message ?? "" }, { source: "aws" });
-    ctx.io.notify({ type: "notice", level: "success", message: ctx.t("screens.rejected.removed", { id: e.id }) });
+    if (await offerToDelete(ctx, e.id, ctx.t("screens.rejected.remove", { id: e.id }))) {
+      ctx.io.notify({ type: "notice", level: "success", message: ctx.t("screens.rejected.removed", { id: e.id }) });
+    }
   }
 }

@@ -5,9 +5,7 @@
  */
 import type { IpPermission } from "@aws-sdk/client-ec2";
 import { rulesOf } from "../reachability/from-describe.js";
-import { cidrContains, ingressAllows } from "../reachability/security-groups.js";
-
-export { cidrContains, rulesOf };
+import { ingressAllows } from "../reachability/security-groups.js";
 
 export interface Source {
   ip: string;

@@ -8,8 +8,8 @@ import type { LessonContext } from "./context.js";
 import { waitFor } from "./wait.js";
 import { awsPort } from "../aws/port.js";
 
+/** What a command printed, and its exit code (-1: it never ended). */
 export interface RunResult {
-  status: string;
   exitCode: number;
   stdout: string;
   stderr: string;
@@ -50,7 +50,6 @@ export async function runShell(ctx: LessonContext, step: string, instanceId: str
     usualSeconds: 15,
   });
   return {
-    status: String(done?.Status ?? ""),
     exitCode: done?.ResponseCode ?? -1,
     stdout: done?.StandardOutputContent ?? "",
     stderr: done?.StandardErrorContent ?? "",

@@ -9,7 +9,7 @@ import { awsCode } from "../errors.js";
 import { LESSON_QUOTAS, planCapacity, type CapacityPlan, type QuotaLimit, type QuotaLimits, type QuotaSpec, type QuotaUsage } from "./quota-plan.js";
 import type { AwsClients } from "../aws/clients.js";
 import { awsPort } from "../aws/port.js";
-import { allPages } from "../aws/pages.js";
+import { allPages, listEndpoints } from "../aws/pages.js";
 
 /**
  * Any AWS error becomes a fallback, and so does an answer that is not AWS's JSON (a 500 page from
@@ -90,11 +90,8 @@ const countNlbs = (clients: AwsClients): Promise<number> =>
     return { items: out.LoadBalancers ?? [], next: out.NextMarker };
   }, (lbs) => lbs.filter((lb) => lb.Type === "network").length);
 
-const countGatewayEndpoints = (clients: AwsClients): Promise<number> =>
-  count(async (NextToken) => {
-    const out = await awsPort(clients).ec2.describeVpcEndpoints({ Filters: [{ Name: "vpc-endpoint-type", Values: ["Gateway"] }], ...(NextToken ? { NextToken } : {}) });
-    return { items: out.VpcEndpoints ?? [], next: out.NextToken };
-  }, (eps) => eps.filter((e) => !/^(deleted|deleting|failed|rejected|expired)$/i.test(String(e.State ?? ""))).length);
+const countGatewayEndpoints = async (clients: AwsClients): Promise<number> =>
+  (await listEndpoints(awsPort(clients), [{ Name: "vpc-endpoint-type", Values: ["Gateway"] }])).filter((e) => !/^(deleted|deleting|failed|rejected|expired)$/i.test(String(e.State ?? ""))).length;
 
 export async function readUsage(clients: AwsClients): Promise<QuotaUsage> {
   const [vpcs, vcpus, nlbs, gatewayEndpoints] = await Promise.all([countVpcs(clients), runningVcpus(clients), countNlbs(clients), countGatewayEndpoints(clients)]);

@@ -115,7 +115,7 @@ function endpointSgLink(f: ReachabilityFacts, ep: VpcEndpointFacts | undefined, 
   return ingressAllows(f.securityGroups, ep.SecurityGroupIds, "tcp", port, source) ? pass("endpoint-sg", vars) : fail("endpoint-sg", "no-rule", vars);
 }
 
-function acceptanceLink(f: ReachabilityFacts, p: Path): Link {
+function acceptanceLink(p: Path): Link {
   const ep = p.endpoint;
   if (!ep) return skip("service-acceptance");
   const svc = p.service;
@@ -196,7 +196,7 @@ export function walkChain(f: ReachabilityFacts, target: ChainTarget): Link[] {
     dnsLink(f, p.endpoint),
     endpointLink(f, p),
     endpointSgLink(f, p.endpoint, target.port),
-    acceptanceLink(f, p),
+    acceptanceLink(p),
     listenerLink(p, target.port),
     groupLink(f, p, target.port),
     healthLink(p),

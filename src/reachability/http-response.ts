@@ -21,65 +21,30 @@ function httpDate(now: number): string {
   return new Date(now).toUTCString();
 }
 
-function notFound(now: number): HttpResponse {
-  const body =
-    `<!DOCTYPE HTML PUBLIC "-//IETF//DTD HTML 2.0//EN">\n<html><head>\n<title>404 Not Found</title>\n</head><body>\n` +
-    `<h1>Not Found</h1>\n<p>The requested URL was not found on this server.</p>\n</body></html>\n`;
-  return {
-    status: 404,
-    statusText: "Not Found",
-    headers: [
-      ["Date", httpDate(now)],
-      ["Server", SERVER],
-      ["Content-Length", String(byteLength(body))],
-      ["Content-Type", "text/html; charset=iso-8859-1"],
-    ],
-    body,
-  };
+/** Apache's answer: its Date and Server first, `headers` next, then the body's length and type. */
+function apache(status: number, statusText: string, now: number, body: string, type: string, headers: [string, string][] = []): HttpResponse {
+  const length: [string, string] = ["Content-Length", String(byteLength(body))];
+  return { status, statusText, headers: [["Date", httpDate(now)], ["Server", SERVER], ...headers, length, ["Content-Type", type]], body };
 }
+
+const NOT_FOUND_PAGE =
+  `<!DOCTYPE HTML PUBLIC "-//IETF//DTD HTML 2.0//EN">\n<html><head>\n<title>404 Not Found</title>\n</head><body>\n` +
+  `<h1>Not Found</h1>\n<p>The requested URL was not found on this server.</p>\n</body></html>\n`;
 
 /** Apache's test page on Amazon Linux 2023 (a shortened copy: the title and heading are the real ones). */
-export const APACHE_TEST_PAGE =
+const APACHE_TEST_PAGE =
   "<!doctype html>\n<html>\n<head>\n<title>Test Page for the HTTP Server on Amazon Linux</title>\n</head>\n" +
   "<body>\n<h1>It works!</h1>\n<p>This page is used to test the proper operation of the Apache HTTP server.</p>\n</body>\n</html>\n";
-
-function testPage(now: number): HttpResponse {
-  return {
-    status: 403,
-    statusText: "Forbidden",
-    headers: [
-      ["Date", httpDate(now)],
-      ["Server", SERVER],
-      ["Last-Modified", httpDate(now - 86_400_000)],
-      ["Accept-Ranges", "bytes"],
-      ["Content-Length", String(byteLength(APACHE_TEST_PAGE))],
-      ["Content-Type", "text/html; charset=UTF-8"],
-    ],
-    body: APACHE_TEST_PAGE,
-  };
-}
 
 /** `body`: the Provider's index.html; undefined when there is none (the test page, 403). */
 export function apacheResponse(path: string, body: string | undefined, now: number): HttpResponse {
   const clean = path.split("?")[0] ?? "/";
-  if (clean === "/" && body === undefined) return testPage(now);
-  if (clean !== "/" && clean !== "/index.html") return notFound(now);
-  if (body === undefined) return notFound(now);
-  const page = body;
-  return {
-    status: 200,
-    statusText: "OK",
-    headers: [
-      ["Date", httpDate(now)],
-      ["Server", SERVER],
-      ["Last-Modified", httpDate(now - 60_000)],
-      ["ETag", `"${byteLength(page).toString(16)}-5f0e1d2c3b4a5"`],
-      ["Accept-Ranges", "bytes"],
-      ["Content-Length", String(byteLength(page))],
-      ["Content-Type", "text/html; charset=UTF-8"],
-    ],
-    body: page,
-  };
+  if (clean === "/" && body === undefined) {
+    return apache(403, "Forbidden", now, APACHE_TEST_PAGE, "text/html; charset=UTF-8", [["Last-Modified", httpDate(now - 86_400_000)], ["Accept-Ranges", "bytes"]]);
+  }
+  if ((clean !== "/" && clean !== "/index.html") || body === undefined) return apache(404, "Not Found", now, NOT_FOUND_PAGE, "text/html; charset=iso-8859-1");
+  const etag = `"${byteLength(body).toString(16)}-5f0e1d2c3b4a5"`;
+  return apache(200, "OK", now, body, "text/html; charset=UTF-8", [["Last-Modified", httpDate(now - 60_000)], ["ETag", etag], ["Accept-Ranges", "bytes"]]);
 }
 
 /** An AWS API endpoint (ssm, ssmmessages, ...) asked for `/` with GET. */

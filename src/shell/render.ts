@@ -33,7 +33,8 @@ const FALLBACK_NOTES: CmdNotes = {
   untilEmpty: (s) => `Run this again every ${s} seconds until it prints nothing.`,
 };
 
-const CONTINUE: Record<Shell, string> = { bash: " \\", powershell: " `", cmd: " ^" };
+/** How each shell continues a command on the next line. */
+export const CONTINUE: Record<Shell, string> = { bash: " \\", powershell: " `", cmd: " ^" };
 const COMMENT: Record<Shell, string> = { bash: "# ", powershell: "# ", cmd: "rem " };
 
 /** Characters PowerShell reads as syntax in a bare argument (`,` arrays, `{}` blocks, `@` splats…). */

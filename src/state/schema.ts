@@ -25,8 +25,6 @@ export const ChallengeProgressSchema = z.object({
   gaveUp: strings(),
 });
 
-export type ChallengeProgress = z.infer<typeof ChallengeProgressSchema>;
-
 export const LessonStateSchema = z.object({
   schema: z.literal(STATE_SCHEMA_VERSION),
   lesson: z.string(),

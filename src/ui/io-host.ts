@@ -87,7 +87,7 @@ export type LabEvent =
   /** `answered: false`: nobody answered (--yes, no TTY): the answers were shown, and no score is given. */
   | { type: "quiz-result"; answered: boolean; score?: number; total: number }
   /** Rows for a person; `data` is what `--json` writes instead (named records, not rendered cells). */
-  | { type: "table"; rows: string[][]; data?: { name: string; items: Record<string, unknown>[] }; commands?: true }
+  | { type: "table"; rows: string[][]; data?: { name: string; items: Record<string, unknown>[] }; commands?: Shell }
   | {
       type: "status";
       lesson: string;

@@ -4,6 +4,7 @@ import type { Translate } from "../i18n/messages.js";
 import type { DiagnosisLink, LabEvent } from "./io-host.js";
 import { renderData } from "./render-data.js";
 import { drawDiagram } from "./diagram.js";
+import { CONTINUE } from "../shell/render.js";
 import { wrapCommand } from "./code-wrap.js";
 import type { Phrases } from "./line-breaks.js";
 import { displayWidth, padEnd, truncate } from "./text-width.js";
@@ -160,8 +161,11 @@ export function renderEvent(event: LabEvent, r: RenderTools): string | undefined
         ? lines(c.bold(t("screens.quizShown", { total: event.total })), r)
         : lines(c.bold(t("render.quizResult", { score: event.score, total: event.total })), r);
     case "table":
-      // Shell commands stay pasteable: continued with ` \` where they wrap, never folded as prose.
-      if (event.commands) return event.rows.map((row) => wrapCommand(row.join(" "), r.width, "  ").join("\n")).join("\n");
+      // Shell commands stay pasteable: continued as their shell continues a line, never folded as prose.
+      if (event.commands) {
+        const cont = CONTINUE[event.commands];
+        return event.rows.map((row) => wrapCommand(row.join(" "), r.width, "  ", cont).join("\n")).join("\n");
+      }
       return table(event.rows, r);
     case "status":
     case "resources":

@@ -1,12 +1,12 @@
 /**
- * Where the progress files, the sandbox account, the caches and the templates resolve, with the
+ * Where the progress files, the sandbox account and the templates resolve, with the
  * operating system injected (CI runs on Linux): Windows keeps them in %LOCALAPPDATA%, joined
  * with `\`; Linux and macOS in the XDG folders. And the template path as the printed
  * `aws cloudformation create-stack` command shows it on each, in each shell.
  */
 import { describe, expect, it } from "vitest";
 import { loadStep } from "../../src/content/lesson-content.js";
-import { cacheDirFor, sandboxFileFor, stateDirFor, templatePathFor, type Place } from "../../src/places.js";
+import { sandboxFileFor, stateDirFor, templatePathFor, type Place } from "../../src/places.js";
 import { shellMarkdown } from "../../src/shell/in-text.js";
 import { sampleVars } from "../helpers/printed-commands.js";
 
@@ -14,10 +14,9 @@ const WIN: Place = { platform: "win32", env: { LOCALAPPDATA: "C:\\Users\\Taro Ya
 const LINUX: Place = { platform: "linux", env: {}, home: "/home/taro" };
 
 describe("places, Windows", () => {
-  it("progress files, the sandbox account and caches under %LOCALAPPDATA%\\privatelink-lab", () => {
+  it("progress files and the sandbox account under %LOCALAPPDATA%\\privatelink-lab", () => {
     expect(stateDirFor(WIN)).toBe("C:\\Users\\Taro Yamada\\AppData\\Local\\privatelink-lab");
     expect(sandboxFileFor(WIN)).toBe("C:\\Users\\Taro Yamada\\AppData\\Local\\privatelink-lab\\sandbox\\account.db");
-    expect(cacheDirFor(WIN)).toBe("C:\\Users\\Taro Yamada\\AppData\\Local\\privatelink-lab\\cache");
   });
 
   it("environment names in any case; without LOCALAPPDATA, the home's AppData\\Local; XDG variables are not Windows'", () => {
@@ -27,18 +26,16 @@ describe("places, Windows", () => {
   });
 
   it("no path of ours has a forward slash", () => {
-    for (const p of [stateDirFor(WIN), sandboxFileFor(WIN), cacheDirFor(WIN), templatePathFor("C:\\npm\\privatelink-lab", "Consumer.yml", "win32")]) expect(p).not.toContain("/");
+    for (const p of [stateDirFor(WIN), sandboxFileFor(WIN), templatePathFor("C:\\npm\\privatelink-lab", "Consumer.yml", "win32")]) expect(p).not.toContain("/");
   });
 });
 
 describe("places, Linux and macOS", () => {
-  it("XDG: ~/.local/state and ~/.cache by default, the variables when absolute", () => {
+  it("XDG: ~/.local/state by default, the variables when absolute", () => {
     expect(stateDirFor(LINUX)).toBe("/home/taro/.local/state/privatelink-lab");
     expect(sandboxFileFor(LINUX)).toBe("/home/taro/.local/state/privatelink-lab/sandbox/account.db");
-    expect(cacheDirFor(LINUX)).toBe("/home/taro/.cache/privatelink-lab");
     expect(stateDirFor({ ...LINUX, env: { XDG_STATE_HOME: "/srv/state" } })).toBe("/srv/state/privatelink-lab");
     expect(stateDirFor({ ...LINUX, env: { XDG_STATE_HOME: "relative" } })).toBe("/home/taro/.local/state/privatelink-lab");
-    expect(cacheDirFor({ ...LINUX, platform: "darwin", env: { XDG_CACHE_HOME: "/c" } })).toBe("/c/privatelink-lab");
   });
 });
 

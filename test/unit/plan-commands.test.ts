@@ -1,4 +1,4 @@
-/** `workshop plan` piped at 80 columns: the quota commands still paste (` \` continuations). */
+/** `workshop plan` piped at 80 columns: the quota commands still paste (each shell's continuation). */
 import { Chalk } from "chalk";
 import { describe, expect, it } from "vitest";
 import { workshopPlan } from "../../src/commands/workshop/plan.js";
@@ -12,12 +12,25 @@ import { RecordingHost } from "../helpers/recording-host.js";
 describe("a table of commands", () => {
   it.each([60, 80])("at %i columns wraps each command with ` \\` so it pastes as one", (width) => {
     const command = "aws service-quotas request-service-quota-increase --service-code ec2 --quota-code L-1216C47A --desired-value 84 --region ap-northeast-1";
-    const out = renderEvent({ type: "table", rows: [[command]], commands: true }, { c: new Chalk({ level: 0 }), t: translator("en"), width, markdown: (m) => m }) ?? "";
+    const out = renderEvent({ type: "table", rows: [[command]], commands: "bash" }, { c: new Chalk({ level: 0 }), t: translator("en"), width, markdown: (m) => m }) ?? "";
     const lines = out.split("\n");
     expect(lines.length).toBeGreaterThan(1);
     for (const l of lines) expect(displayWidth(l)).toBeLessThanOrEqual(width);
     for (const l of lines.slice(0, -1)) expect(l).toMatch(/ \\$/);
     expect(out.replace(/ \\\n\s*/g, " ").trim()).toBe(command);
+  });
+
+  it.each([
+    ["powershell", " `"],
+    ["cmd", " ^"],
+  ] as const)("in %s continues each wrapped line as that shell does (%j), never with ` \\`", (shell, cont) => {
+    const command = "aws service-quotas request-service-quota-increase --service-code ec2 --quota-code L-1216C47A --desired-value 84 --region ap-northeast-1";
+    const out = renderEvent({ type: "table", rows: [[command]], commands: shell }, { c: new Chalk({ level: 0 }), t: translator("en"), width: 60, markdown: (m) => m }) ?? "";
+    const lines = out.split("\n");
+    expect(lines.length).toBeGreaterThan(1);
+    for (const l of lines.slice(0, -1)) expect(l.endsWith(cont), l).toBe(true);
+    expect(out).not.toContain("\\");
+    expect(lines.map((l) => l.trim()).join(" ").replaceAll(cont.trim() + " ", "")).toBe(command);
   });
 });
 

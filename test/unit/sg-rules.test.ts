@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { admits, cidrContains } from "../../src/lesson/sg-rules.js";
+import { admits } from "../../src/lesson/sg-rules.js";
+import { cidrContains } from "../../src/reachability/security-groups.js";
 
 describe("security group rules", () => {
   it("matches CIDRs", () => {

@@ -55,7 +55,7 @@ export async function workshopPlan(opts: PlanOptions, e: Environment): Promise<v
     io.notify({ type: "notice", level: "warn", message: t("workshop.plan.increases", { n: learners + spare, room: plan.capacity.room }) });
     io.notify({ type: "table", rows: increases.map((i) => [i.code, i.name, `${i.current} → ${i.desired}`]), data: { name: "increases", items: increases } });
     io.notify({ type: "notice", level: "info", message: t("workshop.plan.request") });
-    io.notify({ type: "table", rows: increases.map((i) => [i.command]), commands: true, data: { name: "increase-commands", items: increases.map((i) => ({ code: i.code, command: i.command, argv: i.argv, shell: io.shell ?? "bash" })) } });
+    io.notify({ type: "table", rows: increases.map((i) => [i.command]), commands: io.shell ?? "bash", data: { name: "increase-commands", items: increases.map((i) => ({ code: i.code, command: i.command, argv: i.argv, shell: io.shell ?? "bash" })) } });
   }
   const c = plan.cost;
   io.notify({

@@ -15,9 +15,10 @@ function pair(view: CloudView): { serviceId: string; endpointId: string; state: 
   return { serviceId: svc.id, endpointId: ep.id, state: ep.state };
 }
 
-async function waitAvailable(ctx: LessonContext, endpointId: string): Promise<void> {
+/** Waits until the accepted endpoint is available (a rejected or failed one stops the wait). */
+export async function waitAvailable(ctx: LessonContext, endpointId: string, step = "accept"): Promise<void> {
   await waitFor(ctx, {
-    step: "accept",
+    step,
     label: "wait.accept",
     read: async () => (await readEndpointsById(ctx.clients, [endpointId]))[0],
     check: (e) => (e?.state.toLowerCase() === "available" ? true : e && /rejected|failed/i.test(e.state) ? new LabError("error.endpointRejected", { id: endpointId }) : undefined),
@@ -26,13 +27,17 @@ async function waitAvailable(ctx: LessonContext, endpointId: string): Promise<vo
   });
 }
 
+/** Accepts the endpoint's request; a retry whose earlier answer was lost finds it accepted already, which is no failure. */
+export async function acceptConnection(ctx: LessonContext, serviceId: string, endpointId: string): Promise<void> {
+  const failure = (await awsPort(ctx.clients).ec2.acceptVpcEndpointConnections({ ServiceId: serviceId, VpcEndpointIds: [endpointId] })).Unsuccessful?.[0];
+  if (!failure) return;
+  const now = (await readEndpointsById(ctx.clients, [endpointId]))[0]?.state ?? "";
+  if (!/^(available|pending)$/i.test(now)) throw new LabError("error.acceptFailed", { id: endpointId, reason: failure.Error?.Message ?? failure.Error?.Code ?? "" }, { source: "aws" });
+}
+
 export async function accept(ctx: LessonContext, view: CloudView): Promise<void> {
   const { serviceId, endpointId, state } = pair(view);
-  if (state.toLowerCase() === "pendingacceptance") {
-    const out = await awsPort(ctx.clients).ec2.acceptVpcEndpointConnections({ ServiceId: serviceId, VpcEndpointIds: [endpointId] });
-    const failure = out.Unsuccessful?.[0];
-    if (failure) throw new LabError("error.acceptFailed", { id: endpointId, reason: failure.Error?.Message ?? failure.Error?.Code ?? "" }, { source: "aws" });
-  }
+  if (state.toLowerCase() === "pendingacceptance") await acceptConnection(ctx, serviceId, endpointId);
   await waitAvailable(ctx, endpointId);
 }
 

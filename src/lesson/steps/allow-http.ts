@@ -3,7 +3,7 @@ import type { IpPermission } from "@aws-sdk/client-ec2";
 import { awsCode, LabError } from "../../errors.js";
 import { ourEndpoint, type CloudView } from "../cloud-view.js";
 import type { LessonContext } from "../context.js";
-import { httpRule } from "../http-rule.js";
+import { endpointSg, httpRule } from "../http-rule.js";
 import { admits } from "../sg-rules.js";
 import type { HandsOn, Step } from "../step.js";
 import { awsPort } from "../../aws/port.js";
@@ -63,7 +63,7 @@ export const allowHttp: Step = {
   requires: ["interface-endpoint"],
   detect(view) {
     const ep = ourEndpoint(view);
-    const sg = view.endpointSgs.find((g) => g.id === ep?.sgIds[0]);
+    const sg = endpointSg(view);
     const inst = view.consumerInstance;
     if (!ep || !inst) return { done: false, why: "detect.http.todo" };
     const ok = admits(sg?.ingress ?? [], 80, { ip: inst.ip, sgIds: inst.sgIds });

@@ -1,7 +1,7 @@
 /** What the endpoint-service step and its hands-on form both do: make the service on the NLB. */
 import { LabError } from "../../errors.js";
 import { readServicesById, type CloudView } from "../cloud-view.js";
-import { saveState, type LessonContext } from "../context.js";
+import { recordMade, type LessonContext } from "../context.js";
 import { createOnce } from "../client-token.js";
 import { participantTags } from "../../participant.js";
 import { waitFor } from "../wait.js";
@@ -33,9 +33,7 @@ export async function createEndpointService(ctx: LessonContext, choices: Service
   );
   const id = out.ServiceConfiguration?.ServiceId;
   if (!id) throw new LabError("error.unexpected", { what: "CreateVpcEndpointServiceConfiguration" }, { source: "internal" });
-  ctx.state.ids.serviceId = id;
-  saveState(ctx);
-  ctx.io.notify({ type: "resource-created", step: "endpoint-service", kind: "AWS::EC2::VPCEndpointService", id });
+  recordMade(ctx, "endpoint-service", "AWS::EC2::VPCEndpointService", "serviceId", id);
   await waitFor(ctx, {
     step: "endpoint-service",
     label: "wait.service",

@@ -1,11 +1,11 @@
 /** What the interface-endpoint step and its hands-on form both do: its security group, the endpoint, strays. */
 import { awsCode, LabError } from "../../errors.js";
 import { DEAD_ENDPOINT, readEndpointsById, strayEndpoints, type CloudView } from "../cloud-view.js";
-import { saveState, type LessonContext } from "../context.js";
+import { recordMade, type LessonContext } from "../context.js";
 import { canonical, createOnce } from "../client-token.js";
 import { participantTags } from "../../participant.js";
 import { waitFor } from "../wait.js";
-import { offerToRemoveRejected } from "../rejected-endpoint.js";
+import { offerToDelete, offerToRemoveRejected } from "../rejected-endpoint.js";
 import { awsPort } from "../../aws/port.js";
 
 export const WAITING_STATES = new Set(["pendingacceptance", "available"]);
@@ -23,11 +23,8 @@ export async function ensureEndpointSg(ctx: LessonContext, vpcId: string): Promi
         VpcId: vpcId,
         TagSpecifications: [{ ResourceType: "security-group", Tags: [{ Key: "Name", Value: name }, ...participantTags(ctx.state.prefix, ctx.lesson)] }],
       });
-    const id = out.GroupId ?? "";
-    ctx.state.ids.endpointSgId = id;
-    saveState(ctx);
-    ctx.io.notify({ type: "resource-created", step: "interface-endpoint", kind: "AWS::EC2::SecurityGroup", id });
-    return id;
+    recordMade(ctx, "interface-endpoint", "AWS::EC2::SecurityGroup", "endpointSgId", out.GroupId ?? "");
+    return out.GroupId ?? "";
   } catch (e) {
     if (awsCode(e) === "InvalidGroup.Duplicate") return ensureEndpointSg(ctx, vpcId);
     throw e;
@@ -64,9 +61,7 @@ export async function createInterfaceEndpoint(ctx: LessonContext, c: EndpointCho
   );
   const id = out.VpcEndpoint?.VpcEndpointId;
   if (!id) throw new LabError("error.unexpected", { what: "CreateVpcEndpoint" }, { source: "internal" });
-  ctx.state.ids.endpointId = id;
-  saveState(ctx);
-  ctx.io.notify({ type: "resource-created", step: "interface-endpoint", kind: "AWS::EC2::VPCEndpoint", id });
+  recordMade(ctx, "interface-endpoint", "AWS::EC2::VPCEndpoint", "endpointId", id);
   await waitFor(ctx, {
     step: "interface-endpoint",
     label: "wait.endpoint",
@@ -87,10 +82,7 @@ export async function offerToRemoveStrays(ctx: LessonContext, view: CloudView): 
   await offerToRemoveRejected(ctx, view);
   for (const e of strayEndpoints(view)) {
     ctx.io.notify({ type: "notice", level: "warn", message: ctx.t("endpoint.stray", { id: e.id, service: e.serviceName }) });
-    if (!ctx.io.interactive || !(await ctx.io.confirm(ctx.t("endpoint.removeStray", { id: e.id }), true))) continue;
-    const out = await awsPort(ctx.clients).ec2.deleteVpcEndpoints({ VpcEndpointIds: [e.id] });
-    const failure = out.Unsuccessful?.[0];
-    if (failure) throw new LabError("error.deleteFailed", { what: e.id, reason: failure.Error?.Message ?? "" }, { source: "aws" });
+    await offerToDelete(ctx, e.id, ctx.t("endpoint.removeStray", { id: e.id }));
   }
 }
 

@@ -46,7 +46,7 @@ async function makeBareHost(opts: GlobalOptions, e: Environment, lang: Lang, t: 
   if (e.makeHost) return e.makeHost(lang, t, interactive);
   if (opts.json) {
     const { JsonHost } = await import("../ui/json-host.js");
-    return new JsonHost(lang, e.stdout);
+    return new JsonHost(lang, e.stdout, Date.now, e.stderr);
   }
   const [{ TerminalHost }, { loadPhrases }] = await Promise.all([import("../ui/terminal-host.js"), import("../ui/line-breaks.js")]);
   const phrases = await loadPhrases(lang);
@@ -55,6 +55,7 @@ async function makeBareHost(opts: GlobalOptions, e: Environment, lang: Lang, t: 
     t,
     interactive,
     output: e.stdout,
+    ...(e.stderr ? { errors: e.stderr } : {}),
     get input() {
       return e.stdin; // (read by the first prompt, if any)
     },
@@ -157,7 +158,8 @@ export async function participantState(opts: GlobalOptions, e: Environment, s: S
   return state;
 }
 
-export async function clientsFor(state: LessonState, opts: GlobalOptions, e: Environment): Promise<AwsClients> {
+/** `io` says when AWS does not answer and is tried again. */
+export async function clientsFor(state: LessonState, opts: GlobalOptions, e: Environment, io: IoHost): Promise<AwsClients> {
   checkRegion(state.region, state.backend);
   if (e.makeClients) return e.makeClients(state);
   const { createAwsClients, createSandboxClients } = await import("../aws/clients.js");
@@ -167,8 +169,7 @@ export async function clientsFor(state: LessonState, opts: GlobalOptions, e: Env
     return createAwsClients({
       region: state.region,
       timeoutSeconds: timeoutSeconds(e.env),
-      // Said on standard error, beside the spinner: standard output stays the lesson's (or --json's).
-      onNoAnswer: ({ endpoint, seconds, retries }) => (e.stderr ?? process.stderr).write(`! ${t("screens2.network.retrying", { endpoint, seconds, retries, total: seconds * retries })}\n`),
+      onNoAnswer: ({ endpoint, seconds, retries }) => io.aside(`! ${t("screens2.network.retrying", { endpoint, seconds, retries, total: seconds * retries })}`),
       ...(state.profile ? { profile: state.profile } : {}),
       ...(endpointUrl ? { endpointUrl } : {}),
     });
@@ -197,7 +198,7 @@ export function pollInterval(clients: AwsClients): number {
 
 export async function lessonContext(opts: GlobalOptions, e: Environment, s: Session, ask: boolean, access: Access = "write"): Promise<LessonContext> {
   const state = await participantState(opts, e, s, ask, access);
-  const clients = await clientsFor(state, opts, e);
+  const clients = await clientsFor(state, opts, e, s.io);
   // A damaged sandbox account was moved aside and a fresh one started: said once, here.
   const backup = clients.sandbox?.store.takeNotice?.();
   if (backup) s.io.notify({ type: "notice", level: "warn", message: s.t("account.recovered", { backup }) });

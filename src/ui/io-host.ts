@@ -41,6 +41,8 @@ export interface IoHost {
   /** False when there is no TTY, with --yes or with --json: every question returns its default. */
   readonly interactive: boolean;
   notify(event: LabEvent): void;
+  /** A line beside the lesson, on standard error (standard output stays the lesson's, or --json's); a spinner being drawn is cleared first. */
+  aside(text: string): void;
   confirm(message: string, defaultValue: boolean): Promise<boolean>;
   /** `inline`: the answers on a line under the question, picked by number — for a question under text that must stay on screen. */
   select<T>(message: string, choices: Choice<T>[], defaultValue: T, options?: { inline?: boolean }): Promise<T>;

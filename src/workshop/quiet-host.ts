@@ -15,6 +15,7 @@ export class QuietHost implements IoHost {
   notify(event: LabEvent): void {
     this.events.push(event);
   }
+  aside(): void {}
   async confirm(_message: string, defaultValue: boolean): Promise<boolean> {
     return defaultValue;
   }

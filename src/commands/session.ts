@@ -9,6 +9,7 @@ import { isLang, langFromEnv, langStatedByEnv, type Lang } from "../i18n/lang.js
 import { translator, type Translate } from "../i18n/messages.js";
 import { credentialSourceHint, regionFromEnv } from "../aws/credentials.js";
 import type { AwsClients } from "../aws/clients.js";
+import type { Sandbox } from "../sandbox/middleware.js";
 import { defaultPrefix, namesFor, prefixProblem } from "../participant.js";
 import type { LessonContext } from "../lesson/context.js";
 import { stateDir, sandboxFile } from "../paths.js";
@@ -61,6 +62,11 @@ async function makeBareHost(opts: GlobalOptions, e: Environment, lang: Lang, t: 
     },
     phrases,
   });
+}
+
+/** The region when none is given: AWS's tools' own, else the one nearest the learner's language. */
+export function regionFor(lang: Lang, env: NodeJS.ProcessEnv): string {
+  return regionFromEnv(env) ?? (lang === "ja" ? "ap-northeast-1" : "us-east-1");
 }
 
 function checkPrefix(prefix: string): string {
@@ -132,7 +138,7 @@ export async function participantState(opts: GlobalOptions, e: Environment, s: S
   if (loaded.kind === "corrupt") io.notify({ type: "notice", level: "warn", message: t("session.corruptState", { backup: loaded.backupPath }) });
   const saved = loaded.kind === "ok" ? loaded.state : undefined;
   const backend = await chooseBackend(opts, e, io, t, saved);
-  const defaultRegion = regionFromEnv(e.env) ?? (s.lang === "ja" ? "ap-northeast-1" : "us-east-1");
+  const defaultRegion = regionFor(s.lang, e.env);
   const savedRegion = saved?.backend === backend ? saved.region : undefined;
   const region = checkRegion(
     opts.region ??
@@ -174,6 +180,11 @@ export async function clientsFor(state: LessonState, opts: GlobalOptions, e: Env
       ...(endpointUrl ? { endpointUrl } : {}),
     });
   }
+  return createSandboxClients(await openSandbox(opts, e), state.region);
+}
+
+/** The learner's sandbox account in `file`, at the speed and with the faults the flags and environment say. */
+export async function openSandbox(opts: GlobalOptions, e: Environment, file = sandboxFile(e.env)): Promise<Sandbox> {
   const [{ Sandbox }, { SqliteStore }, { FaultPlan, FAULTS_ENV }] = await Promise.all([
     import("../sandbox/middleware.js"),
     import("../sandbox/account/sqlite-store.js"),
@@ -181,13 +192,12 @@ export async function clientsFor(state: LessonState, opts: GlobalOptions, e: Env
   ]);
   const faultsText = e.env[FAULTS_ENV];
   const speed = sandboxSpeed(opts, e.env);
-  const sandbox = new Sandbox({
-    store: new SqliteStore(sandboxFile(e.env), { clock: e.clock, speed }),
+  return new Sandbox({
+    store: new SqliteStore(file, { clock: e.clock, speed }),
     clock: e.clock,
     speed,
     ...(faultsText ? { faults: FaultPlan.fromJson(faultsText) } : {}),
   });
-  return createSandboxClients(sandbox, state.region);
 }
 
 /** Poll AWS every 5 s; the sandbox in proportion to its speed (instant: no wait). */

@@ -90,8 +90,21 @@ export const EVENT_SCHEMAS = {
   /** The two VPCs as data (each part and its state); a terminal draws the boxes (src/ui/diagram.ts). */
   diagram: event("diagram", {
     step: z.string(),
-    parts: z.array(z.object({ id: z.string(), side: z.enum(["consumer", "provider"]), step: z.string(), state: z.enum(["built", "now", "not-yet", "deleted"]) }).strict()),
+    parts: z.array(
+      z
+        .object({
+          /** Stable id of the part (`consumer-instance`, `interface-endpoint`, …). */
+          id: z.string(),
+          side: z.enum(["consumer", "provider"]),
+          /** The lesson step that makes it. */
+          step: z.string(),
+          state: z.enum(["built", "now", "not-yet", "deleted"]),
+        })
+        .strict(),
+    ),
+    /** The connection is accepted: the PrivateLink line is drawn solid. */
     linked: z.boolean(),
+    /** The cleanup has deleted everything. */
     cleanedUp: z.boolean(),
   }),
   progress: event("progress", { step: z.string(), message: z.string() }),

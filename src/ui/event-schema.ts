@@ -185,23 +185,3 @@ export type EventLine<K extends EventType> = z.infer<(typeof EVENT_SCHEMAS)[K]>;
 
 /** What the lesson emits: every event but the table (drawn rows and data), and those written by other means. */
 export type EmittedEvent = { [K in Exclude<EventType, "table" | "interrupted" | "workshop-status">]: Omit<EventLine<K>, "time"> }[Exclude<EventType, "table" | "interrupted" | "workshop-status">];
-
-/** One `--json` line checked against its type's schema: the problems, or none. */
-export function eventProblems(line: string): string[] {
-  let value: unknown;
-  try {
-    value = JSON.parse(line);
-  } catch {
-    return [`not JSON: ${line.slice(0, 80)}`];
-  }
-  const type = (value as { type?: unknown }).type;
-  const schema = typeof type === "string" ? EVENT_SCHEMAS[type as EventType] : undefined;
-  if (!schema) return [`unknown event type ${String(type)}`];
-  const r = schema.safeParse(value);
-  return r.success ? [] : r.error.issues.map((i) => `${String(type)} ${i.path.join(".")}: ${i.message}`);
-}
-
-/** The JSON Schema document of one event type (what `schemas/<type>.json` holds). */
-export function jsonSchemaOf(type: EventType): unknown {
-  return { $id: `https://github.com/privatelink-lab/privatelink-lab/schemas/${type}.json`, title: `privatelink-lab --json event "${type}"`, ...z.toJSONSchema(EVENT_SCHEMAS[type], { unrepresentable: "any" }) };
-}

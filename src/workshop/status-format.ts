@@ -53,7 +53,7 @@ export function tableOrder<P extends Pick<ParticipantProgress, "finished" | "ste
   );
 }
 
-const CHALLENGE_MARK: Record<string, string> = { broken: "✖", fixed: "✔", "given-up": "○" };
+export const CHALLENGE_MARK: Record<string, string> = { broken: "✖", fixed: "✔", "given-up": "○" };
 
 /** `wrong-number ✔ fixed`: the learner's challenge and whether they fixed it. */
 export function challengeText(p: ParticipantProgress, t: Translate): string {

@@ -13,8 +13,10 @@ export interface HandoutOptions {
   sandbox: boolean;
   /** The AWS profile learners should use, if the facilitator gave them one. */
   profile?: string;
-  perSlide?: number;
 }
+
+/** Rows of the list of everyone on one slide. */
+const PER_SLIDE = 12;
 
 export function learnerCommand(prefix: string, o: HandoutOptions, extra = ""): string {
   const parts = ["npx privatelink-lab", extra, `--prefix ${prefix}`, `--region ${o.region}`, o.sandbox ? "--sandbox" : "", o.profile ? `--profile ${o.profile}` : ""];
@@ -34,11 +36,11 @@ function both(key: string, vars?: Record<string, string>): string {
 
 /**
  * The deck: the instructions (naming nobody) in both languages, the sheets, then the list of
- * everyone, `perSlide` to a slide (numbered when there are more than one).
+ * everyone, a dozen to a slide (numbered when there are more than one).
  */
-function deck(steps: (t: Translate) => string[], sheets: string[], list: { title: string; items: string[]; head: string[]; perSlide: number | undefined }): string {
+function deck(steps: (t: Translate) => string[], sheets: string[], list: { title: string; items: string[]; head: string[] }): string {
   const slides = [[`# ${both("workshop.handout.heading")}`, "", ...steps(translator("en")), "", ...steps(translator("ja"))].join("\n"), ...sheets];
-  const pages = chunks(list.items, list.perSlide ?? 12);
+  const pages = chunks(list.items, PER_SLIDE);
   pages.forEach((page, i) => slides.push([`## ${list.title}${pages.length > 1 ? ` (${i + 1}/${pages.length})` : ""}`, "", ...list.head, ...page].join("\n")));
   return slides.join("\n\n---\n\n") + "\n";
 }
@@ -67,7 +69,6 @@ export function handoutMarkdown(o: HandoutOptions): string {
       title: both("workshop.handout.commands"),
       head: [`| ${both("workshop.handout.participant")} | ${both("workshop.handout.command")} |`, "|---|---|"],
       items: o.prefixes.map((p) => `| ${p} | \`${learnerCommand(p, o)}\` |`),
-      perSlide: o.perSlide,
     },
   );
 }
@@ -92,7 +93,7 @@ export function joinLines(joinUrl: string): { bash: string; fish: string; powers
  * only their own join line (in three shells), then the facilitator's list of who is in the room
  * (prefixes only: a projected slide must not carry anyone's join code).
  */
-export function roomHandoutMarkdown(o: { room: string; region: string; sheets: RoomSheet[]; perSlide?: number }): string {
+export function roomHandoutMarkdown(o: { room: string; region: string; sheets: RoomSheet[] }): string {
   const steps = (t: Translate) => instructions(t, [t("room.handout.paste"), t("room.handout.then"), t("room.handout.shared", { region: o.region })], t("room.handout.cleanup"));
   const sheet = (s: RoomSheet): string => {
     const lines = joinLines(s.joinUrl);
@@ -112,5 +113,5 @@ export function roomHandoutMarkdown(o: { room: string; region: string; sheets: R
       `${both("room.handout.next")}: \`npx privatelink-lab\``,
     ].join("\n");
   };
-  return deck(steps, o.sheets.map(sheet), { title: both("room.handout.who", { room: o.room }), head: [], items: o.sheets.map((s) => `- ${s.prefix}`), perSlide: o.perSlide });
+  return deck(steps, o.sheets.map(sheet), { title: both("room.handout.who", { room: o.room }), head: [], items: o.sheets.map((s) => `- ${s.prefix}`) });
 }

@@ -23,12 +23,7 @@ export interface JoinOptions extends GlobalOptions {
 
 /** The handout's address: http(s)://host[:port]/join/<code>. */
 export function joinAddress(text: string): URL {
-  let url: URL | undefined;
-  try {
-    url = new URL(text);
-  } catch {
-    url = undefined;
-  }
+  const url = URL.parse(text);
   if (!url || (url.protocol !== "http:" && url.protocol !== "https:") || !/^\/join\/[A-Za-z0-9_-]{12,64}\/?$/.test(url.pathname)) throw new LabError("room.usage.badUrl", { url: text });
   return url;
 }

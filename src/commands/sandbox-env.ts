@@ -7,8 +7,6 @@
 import { LabError } from "../errors.js";
 import { translator } from "../i18n/messages.js";
 import { awsCliAdvice, findAwsCli } from "../aws/cli-version.js";
-
-export { awsCliAdvice } from "../aws/cli-version.js";
 import { readServed, servedFile } from "../sandbox/served-file.js";
 import { defaultShell, isShell, shellLines, SHELLS, UNSET_VARIABLES, variables, type ShellKind, type ServedTarget } from "../sandbox/shell-env.js";
 import type { GlobalOptions } from "./options.js";

@@ -6,9 +6,8 @@
 import { LabError } from "../errors.js";
 import { setInterruptNotice } from "../interrupt-notice.js";
 import { sandboxFile } from "../paths.js";
-import { regionFromEnv } from "../aws/credentials.js";
 import type { GlobalOptions } from "./options.js";
-import { openSession, sandboxSpeed, type Environment } from "./session.js";
+import { openSandbox, openSession, regionFor, type Environment } from "./session.js";
 import { publishServed, servedFile } from "../sandbox/served-file.js";
 import { defaultShell, loadCommand } from "../sandbox/shell-env.js";
 
@@ -30,21 +29,7 @@ export async function sandboxServe(opts: ServeCommandOptions, e: Environment, st
   const port = portOf(opts.port);
   const host = opts.host ?? "127.0.0.1";
   const file = sandboxFile(e.env);
-  const [{ Sandbox }, { SqliteStore }, { serveSandbox }, { sandboxCredentials }, { FaultPlan, FAULTS_ENV }] = await Promise.all([
-    import("../sandbox/middleware.js"),
-    import("../sandbox/account/sqlite-store.js"),
-    import("../sandbox/serve/server.js"),
-    import("../sandbox/serve/credentials.js"),
-    import("../sandbox/faults.js"),
-  ]);
-  const faultsText = e.env[FAULTS_ENV];
-  const speed = sandboxSpeed(opts, e.env);
-  const sandbox = new Sandbox({
-    store: new SqliteStore(file, { clock: e.clock, speed }),
-    clock: e.clock,
-    speed,
-    ...(faultsText ? { faults: FaultPlan.fromJson(faultsText) } : {}),
-  });
+  const [sandbox, { serveSandbox }, { sandboxCredentials }] = await Promise.all([openSandbox(opts, e, file), import("../sandbox/serve/server.js"), import("../sandbox/serve/credentials.js")]);
   const credentials = sandboxCredentials(file);
   let served;
   try {
@@ -55,7 +40,7 @@ export async function sandboxServe(opts: ServeCommandOptions, e: Environment, st
     if (code === "EADDRNOTAVAIL" || code === "ENOTFOUND") throw new LabError("serve.badHost", { host }, { cause: err });
     throw err;
   }
-  const region = opts.region ?? regionFromEnv(e.env) ?? (s.lang === "ja" ? "ap-northeast-1" : "us-east-1");
+  const region = opts.region ?? regionFor(s.lang, e.env);
   // Where `sandbox env` finds it (removed when it stops, or when the process ends).
   const unpublish = publishServed(servedFile(e.env, e.stateDir), { url: served.url, region, ...served.credentials });
   setInterruptNotice("serve.stopped");

@@ -9,6 +9,7 @@ import { isLang, langFromEnv, langStatedByEnv, type Lang } from "../i18n/lang.js
 import { translator, type Translate } from "../i18n/messages.js";
 import { credentialSourceHint, regionFromEnv } from "../aws/credentials.js";
 import type { AwsClients } from "../aws/clients.js";
+import type { Sandbox } from "../sandbox/middleware.js";
 import { defaultPrefix, namesFor, prefixProblem } from "../participant.js";
 import type { LessonContext } from "../lesson/context.js";
 import { stateDir, sandboxFile } from "../paths.js";
@@ -46,7 +47,7 @@ async function makeBareHost(opts: GlobalOptions, e: Environment, lang: Lang, t: 
   if (e.makeHost) return e.makeHost(lang, t, interactive);
   if (opts.json) {
     const { JsonHost } = await import("../ui/json-host.js");
-    return new JsonHost(lang, e.stdout);
+    return new JsonHost(lang, e.stdout, Date.now, e.stderr);
   }
   const [{ TerminalHost }, { loadPhrases }] = await Promise.all([import("../ui/terminal-host.js"), import("../ui/line-breaks.js")]);
   const phrases = await loadPhrases(lang);
@@ -55,11 +56,17 @@ async function makeBareHost(opts: GlobalOptions, e: Environment, lang: Lang, t: 
     t,
     interactive,
     output: e.stdout,
+    ...(e.stderr ? { errors: e.stderr } : {}),
     get input() {
       return e.stdin; // (read by the first prompt, if any)
     },
     phrases,
   });
+}
+
+/** The region when none is given: AWS's tools' own, else the one nearest the learner's language. */
+export function regionFor(lang: Lang, env: NodeJS.ProcessEnv): string {
+  return regionFromEnv(env) ?? (lang === "ja" ? "ap-northeast-1" : "us-east-1");
 }
 
 function checkPrefix(prefix: string): string {
@@ -131,7 +138,7 @@ export async function participantState(opts: GlobalOptions, e: Environment, s: S
   if (loaded.kind === "corrupt") io.notify({ type: "notice", level: "warn", message: t("session.corruptState", { backup: loaded.backupPath }) });
   const saved = loaded.kind === "ok" ? loaded.state : undefined;
   const backend = await chooseBackend(opts, e, io, t, saved);
-  const defaultRegion = regionFromEnv(e.env) ?? (s.lang === "ja" ? "ap-northeast-1" : "us-east-1");
+  const defaultRegion = regionFor(s.lang, e.env);
   const savedRegion = saved?.backend === backend ? saved.region : undefined;
   const region = checkRegion(
     opts.region ??
@@ -157,7 +164,8 @@ export async function participantState(opts: GlobalOptions, e: Environment, s: S
   return state;
 }
 
-export async function clientsFor(state: LessonState, opts: GlobalOptions, e: Environment): Promise<AwsClients> {
+/** `io` says when AWS does not answer and is tried again. */
+export async function clientsFor(state: LessonState, opts: GlobalOptions, e: Environment, io: IoHost): Promise<AwsClients> {
   checkRegion(state.region, state.backend);
   if (e.makeClients) return e.makeClients(state);
   const { createAwsClients, createSandboxClients } = await import("../aws/clients.js");
@@ -167,12 +175,16 @@ export async function clientsFor(state: LessonState, opts: GlobalOptions, e: Env
     return createAwsClients({
       region: state.region,
       timeoutSeconds: timeoutSeconds(e.env),
-      // Said on standard error, beside the spinner: standard output stays the lesson's (or --json's).
-      onNoAnswer: ({ endpoint, seconds, retries }) => (e.stderr ?? process.stderr).write(`! ${t("screens2.network.retrying", { endpoint, seconds, retries, total: seconds * retries })}\n`),
+      onNoAnswer: ({ endpoint, seconds, retries }) => io.aside(`! ${t("screens2.network.retrying", { endpoint, seconds, retries, total: seconds * retries })}`),
       ...(state.profile ? { profile: state.profile } : {}),
       ...(endpointUrl ? { endpointUrl } : {}),
     });
   }
+  return createSandboxClients(await openSandbox(opts, e), state.region);
+}
+
+/** The learner's sandbox account in `file`, at the speed and with the faults the flags and environment say. */
+export async function openSandbox(opts: GlobalOptions, e: Environment, file = sandboxFile(e.env)): Promise<Sandbox> {
   const [{ Sandbox }, { SqliteStore }, { FaultPlan, FAULTS_ENV }] = await Promise.all([
     import("../sandbox/middleware.js"),
     import("../sandbox/account/sqlite-store.js"),
@@ -180,13 +192,12 @@ export async function clientsFor(state: LessonState, opts: GlobalOptions, e: Env
   ]);
   const faultsText = e.env[FAULTS_ENV];
   const speed = sandboxSpeed(opts, e.env);
-  const sandbox = new Sandbox({
-    store: new SqliteStore(sandboxFile(e.env), { clock: e.clock, speed }),
+  return new Sandbox({
+    store: new SqliteStore(file, { clock: e.clock, speed }),
     clock: e.clock,
     speed,
     ...(faultsText ? { faults: FaultPlan.fromJson(faultsText) } : {}),
   });
-  return createSandboxClients(sandbox, state.region);
 }
 
 /** Poll AWS every 5 s; the sandbox in proportion to its speed (instant: no wait). */
@@ -197,7 +208,7 @@ export function pollInterval(clients: AwsClients): number {
 
 export async function lessonContext(opts: GlobalOptions, e: Environment, s: Session, ask: boolean, access: Access = "write"): Promise<LessonContext> {
   const state = await participantState(opts, e, s, ask, access);
-  const clients = await clientsFor(state, opts, e);
+  const clients = await clientsFor(state, opts, e, s.io);
   // A damaged sandbox account was moved aside and a fresh one started: said once, here.
   const backup = clients.sandbox?.store.takeNotice?.();
   if (backup) s.io.notify({ type: "notice", level: "warn", message: s.t("account.recovered", { backup }) });

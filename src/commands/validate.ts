@@ -27,12 +27,7 @@ export function checkRegion(region: string, backend: "aws" | "sandbox", source: 
 }
 
 export function checkEndpointUrl(text: string, source: string): void {
-  let url: URL | undefined;
-  try {
-    url = new URL(text);
-  } catch {
-    url = undefined;
-  }
+  const url = URL.parse(text);
   if (!url || !/^https?:$/.test(url.protocol) || !url.hostname || url.username || url.password) {
     throw new LabError("guard.usage.badEndpoint", { url: text, source });
   }

@@ -9,25 +9,12 @@ import type { Translate } from "../i18n/messages.js";
 import type { Phrases } from "./line-breaks.js";
 import { displayWidth, padEnd, truncate } from "./text-width.js";
 import { wrap } from "./wrap.js";
+import type { EventLine } from "./event-schema.js";
 
-export type PartState = "built" | "now" | "not-yet" | "deleted";
-
-export interface DiagramPart {
-  /** Stable id of the part (`consumer-instance`, `interface-endpoint`, …). */
-  id: string;
-  side: "consumer" | "provider";
-  /** The lesson step that makes it. */
-  step: string;
-  state: PartState;
-}
-
-export interface DiagramModel {
-  parts: DiagramPart[];
-  /** The connection is accepted: the PrivateLink line is drawn solid. */
-  linked: boolean;
-  /** The cleanup has deleted everything. */
-  cleanedUp: boolean;
-}
+/** The `diagram` event's data (src/ui/event-schema.ts says what each field means). */
+type DiagramModel = Pick<EventLine<"diagram">, "parts" | "linked" | "cleanedUp">;
+type DiagramPart = DiagramModel["parts"][number];
+type PartState = DiagramPart["state"];
 
 const PARTS: Omit<DiagramPart, "state">[] = [
   { id: "consumer-instance", side: "consumer", step: "deploy" },

@@ -1,12 +1,19 @@
 /**
- * The `--json` events as JSON Schema: what each line of `--json` output is (one object with a
- * `time` and a `type`). Kept in the repo as `schemas/<type>.json`, made from these definitions
+ * The events, written once: what each line of `--json` output is (one object with a `time` and a
+ * `type`), as zod schemas. The TypeScript types of the events a lesson emits (`LabEvent`,
+ * src/ui/io-host.ts) are inferred from them, and `schemas/<type>.json` is made from them
  * (test/unit/json-schema.test.ts checks the files are current and validates every `--json` output
- * of the commands against them). Only the tests import this file: it is not in the bundle.
+ * of the commands against them). Only types are imported from here at run time: zod is not in the bundle.
  */
 import * as z from "zod";
 
 const base = { time: z.iso.datetime() };
+
+/** One event type's schema: its `time`, its `type`, its own fields, and nothing else. */
+function event<T extends string, S extends z.ZodRawShape>(type: T, shape: S) {
+  return z.object({ ...base, type: z.literal(type), ...shape }).strict();
+}
+
 const lang = z.enum(["ja", "en"]);
 /** A printed command as data (src/shell/script.ts): a program and its arguments, and the shell it is rendered for. */
 const arg = z.object({ value: z.string(), kind: z.optional(z.enum(["ref", "fill"])), quote: z.optional(z.enum(["'", '"'])), indent: z.optional(z.string()) }).strict();
@@ -19,8 +26,11 @@ const item = z.union([
   z.object({ kind: z.literal("command"), command, commented: z.optional(z.boolean()) }).strict(),
   z.object({ kind: z.literal("until-empty"), command, sleep: z.number(), sleepLead: z.string() }).strict(),
 ]);
+/** The commands in the text, as programs and arguments (see src/shell/), and the shell they are rendered for. */
 const commands = { commands: z.optional(z.array(z.array(item))), shell: z.optional(z.enum(["bash", "powershell", "cmd"])) };
+/** A cloud resource the lesson made or found. */
 const resource = z.object({ kind: z.string(), id: z.string(), name: z.optional(z.string()) }).strict();
+/** One link of the PrivateLink path as `diagnose` shows it (see src/diagnose/). */
 const link = z
   .object({
     id: z.string(),
@@ -35,136 +45,143 @@ const link = z
   })
   .strict();
 const cost = { perHourUsd: z.number(), region: z.string(), sinceUsd: z.optional(z.number()), hours: z.optional(z.number()), sandbox: z.boolean() };
+/** One step as `status` reports it: data for scripts, rendered as a row on a terminal. */
+const stepReport = z
+  .object({
+    id: z.string(),
+    index: z.number().int(),
+    title: z.string(),
+    done: z.boolean(),
+    current: z.boolean(),
+    /** Message key saying why (`detect.*`), and its text in the learner's language. */
+    reason: z.string(),
+    text: z.string(),
+  })
+  .strict();
+/** A preflight check as data: its stable id, group, status, message key and the sentence. */
+const check = z.object({ id: z.string(), group: z.string(), status: z.enum(["ok", "warn", "fail"]), key: z.string(), text: z.string(), fix: z.optional(z.string()) }).strict();
+/** A labelled value (account, AZ, AMI, cost…): `key` is stable, `label` and `value` are for reading. */
+const fact = z.object({ key: z.string(), label: z.string(), value: z.string() }).strict();
+/** A VPC endpoint the tour shows: where it is, its type, and what it puts in the VPC. */
+const endpoint = z.object({ side: z.enum(["Consumer", "Provider"]), id: z.string(), type: z.string(), service: z.string(), enis: z.array(z.string()), routeTables: z.array(z.string()) }).strict();
 /** A record of a table: named fields whose values are data (no drawn cell). */
 const record = z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null(), z.array(z.unknown()), z.record(z.string(), z.unknown())]));
+/** Why a facilitator should look at a learner (src/workshop/participant-progress.ts). */
+const signal = z.union([
+  z.object({ kind: z.literal("slow"), minutes: z.number(), usual: z.number() }).strict(),
+  z.object({ kind: z.literal("stack-failed"), stack: z.string(), status: z.string(), reason: z.optional(z.string()) }).strict(),
+  z.object({ kind: z.literal("endpoint-rejected"), id: z.string(), state: z.string() }).strict(),
+]);
+
+export type ResourceRef = z.infer<typeof resource>;
+export type StepReport = z.infer<typeof stepReport>;
+export type CostReport = z.infer<z.ZodObject<typeof cost>>;
+export type CheckReport = z.infer<typeof check>;
+export type Fact = z.infer<typeof fact>;
+export type EndpointReport = z.infer<typeof endpoint>;
+export type DiagnosisLink = z.infer<typeof link>;
+export type Signal = z.infer<typeof signal>;
 
 export const EVENT_SCHEMAS = {
-  "lesson-started": z.object({ ...base, type: z.literal("lesson-started"), lesson: z.string(), backend: z.string(), region: z.string(), prefix: z.string(), lang, mode: z.string(), resumedAt: z.optional(z.string()) }).strict(),
-  notice: z.object({ ...base, type: z.literal("notice"), level: z.enum(["info", "warn", "success"]), message: z.string() }).strict(),
-  "step-started": z.object({ ...base, type: z.literal("step-started"), step: z.string(), index: z.number().int(), total: z.number().int(), title: z.string() }).strict(),
-  explain: z.object({ ...base, type: z.literal("explain"), step: z.string(), section: z.enum(["concept", "console", "cli", "done", "note", "hint"]), markdown: z.string(), ...commands }).strict(),
-  diagram: z
-    .object({
-      ...base,
-      type: z.literal("diagram"),
-      step: z.string(),
-      parts: z.array(z.object({ id: z.string(), side: z.enum(["consumer", "provider"]), step: z.string(), state: z.enum(["built", "now", "not-yet", "deleted"]) }).strict()),
-      linked: z.boolean(),
-      cleanedUp: z.boolean(),
-    })
-    .strict(),
-  progress: z.object({ ...base, type: z.literal("progress"), step: z.string(), message: z.string() }).strict(),
-  "resource-created": z.object({ ...base, type: z.literal("resource-created"), step: z.string(), kind: z.string(), id: z.string() }).strict(),
-  "step-finished": z.object({ ...base, type: z.literal("step-finished"), step: z.string(), status: z.enum(["done", "already-done", "skipped"]) }).strict(),
-  cost: z.object({ ...base, type: z.literal("cost"), ...cost }).strict(),
-  "curl-result": z
-    .object({
-      ...base,
-      type: z.literal("curl-result"),
-      step: z.string(),
-      dnsName: z.string(),
-      exitCode: z.number().int(),
-      stdout: z.string().refine((s) => !s.includes("PRIVATELINK_LAB_HTTP_STATUS"), "no internal marker"),
-      stderr: z.string(),
-      ok: z.boolean(),
-      httpStatus: z.optional(z.number().int()),
-      reason: z.optional(z.string()),
-    })
-    .strict(),
-  "quiz-answer": z.object({ ...base, type: z.literal("quiz-answer"), step: z.string(), id: z.string(), right: z.boolean(), answer: z.string(), explanation: z.string() }).strict(),
-  "quiz-result": z.object({ ...base, type: z.literal("quiz-result"), answered: z.boolean(), score: z.optional(z.number().int()), total: z.number().int() }).strict(),
-  table: z.object({ ...base, type: z.literal("table"), name: z.string(), items: z.array(record) }).strict(),
-  status: z
-    .object({
-      ...base,
-      type: z.literal("status"),
-      lesson: z.string(),
-      steps: z.array(z.object({ id: z.string(), index: z.number().int(), title: z.string(), done: z.boolean(), current: z.boolean(), reason: z.string(), text: z.string() }).strict()),
-      resources: z.array(resource),
-      cost: z.optional(z.object(cost).strict()),
-      next: z.optional(z.object({ step: z.string(), title: z.string(), command: z.string(), text: z.string() }).strict()),
-      finished: z.optional(z.object({ score: z.optional(z.number()), total: z.optional(z.number()), text: z.string() }).strict()),
-    })
-    .strict(),
-  checks: z
-    .object({
-      ...base,
-      type: z.literal("checks"),
-      checks: z.array(z.object({ id: z.string(), group: z.string(), status: z.enum(["ok", "warn", "fail"]), key: z.string(), text: z.string(), fix: z.optional(z.string()) }).strict()),
-    })
-    .strict(),
-  facts: z.object({ ...base, type: z.literal("facts"), facts: z.array(z.object({ key: z.string(), label: z.string(), value: z.string() }).strict()) }).strict(),
-  endpoints: z
-    .object({
-      ...base,
-      type: z.literal("endpoints"),
-      endpoints: z.array(
-        z.object({ side: z.enum(["Consumer", "Provider"]), id: z.string(), type: z.string(), service: z.string(), enis: z.array(z.string()), routeTables: z.array(z.string()) }).strict(),
-      ),
-    })
-    .strict(),
-  resources: z.object({ ...base, type: z.literal("resources"), action: z.enum(["exists", "delete"]), resources: z.array(resource) }).strict(),
-  error: z.object({ ...base, type: z.literal("error"), key: z.string(), message: z.string(), hint: z.optional(z.string()) }).strict(),
-  "lesson-finished": z.object({ ...base, type: z.literal("lesson-finished"), cleanedUp: z.boolean() }).strict(),
-  diagnosis: z.object({ ...base, type: z.literal("diagnosis"), title: z.string(), ok: z.boolean(), links: z.array(link), first: z.optional(link) }).strict(),
-  challenge: z
-    .object({ ...base, type: z.literal("challenge"), id: z.string(), title: z.string(), status: z.enum(["started", "broken", "fixed", "given-up", "hint"]), message: z.string(), ...commands })
-    .strict(),
-  interrupted: z.object({ ...base, type: z.literal("interrupted"), signal: z.string(), message: z.string() }).strict(),
+  "lesson-started": event("lesson-started", { lesson: z.string(), backend: z.string(), region: z.string(), prefix: z.string(), lang, mode: z.string(), resumedAt: z.optional(z.string()) }),
+  notice: event("notice", { level: z.enum(["info", "warn", "success"]), message: z.string() }),
+  "step-started": event("step-started", { step: z.string(), index: z.number().int(), total: z.number().int(), title: z.string() }),
+  explain: event("explain", { step: z.string(), section: z.enum(["concept", "console", "cli", "done", "note", "hint"]), markdown: z.string(), ...commands }),
+  /** The two VPCs as data (each part and its state); a terminal draws the boxes (src/ui/diagram.ts). */
+  diagram: event("diagram", {
+    step: z.string(),
+    parts: z.array(
+      z
+        .object({
+          /** Stable id of the part (`consumer-instance`, `interface-endpoint`, …). */
+          id: z.string(),
+          side: z.enum(["consumer", "provider"]),
+          /** The lesson step that makes it. */
+          step: z.string(),
+          state: z.enum(["built", "now", "not-yet", "deleted"]),
+        })
+        .strict(),
+    ),
+    /** The connection is accepted: the PrivateLink line is drawn solid. */
+    linked: z.boolean(),
+    /** The cleanup has deleted everything. */
+    cleanedUp: z.boolean(),
+  }),
+  progress: event("progress", { step: z.string(), message: z.string() }),
+  "resource-created": event("resource-created", { step: z.string(), kind: z.string(), id: z.string() }),
+  "step-finished": event("step-finished", { step: z.string(), status: z.enum(["done", "already-done", "skipped"]) }),
+  cost: event("cost", cost),
+  "curl-result": event("curl-result", {
+    step: z.string(),
+    dnsName: z.string(),
+    exitCode: z.number().int(),
+    /** The page as curl printed it (the tool's own status line taken off: it is `httpStatus`). */
+    stdout: z.string().refine((s) => !s.includes("PRIVATELINK_LAB_HTTP_STATUS"), "no internal marker"),
+    stderr: z.string(),
+    ok: z.boolean(),
+    httpStatus: z.optional(z.number().int()),
+    reason: z.optional(z.string()),
+  }),
+  "quiz-answer": event("quiz-answer", { step: z.string(), id: z.string(), right: z.boolean(), answer: z.string(), explanation: z.string() }),
+  /** `answered: false`: nobody answered (--yes, no TTY): the answers were shown, and no score is given. */
+  "quiz-result": event("quiz-result", { answered: z.boolean(), score: z.optional(z.number().int()), total: z.number().int() }),
+  /** A table as `--json` writes it: its named records (a terminal draws the rows of src/ui/io-host.ts's TableEvent). */
+  table: event("table", { name: z.string(), items: z.array(record) }),
+  status: event("status", {
+    lesson: z.string(),
+    steps: z.array(stepReport),
+    resources: z.array(resource),
+    /** What it costs while resources exist (absent when nothing billable is left). */
+    cost: z.optional(z.object(cost).strict()),
+    /** What to do next (absent when the lesson is complete). */
+    next: z.optional(z.object({ step: z.string(), title: z.string(), command: z.string(), text: z.string() }).strict()),
+    /** The lesson is over: the quiz score when it was taken. */
+    finished: z.optional(z.object({ score: z.optional(z.number()), total: z.optional(z.number()), text: z.string() }).strict()),
+  }),
+  checks: event("checks", { checks: z.array(check) }),
+  facts: event("facts", { facts: z.array(fact) }),
+  endpoints: event("endpoints", { endpoints: z.array(endpoint) }),
+  /** Resources listed for an action: `exists` (status), `delete` (a plan about to run or shown by --dry-run). */
+  resources: event("resources", { action: z.enum(["exists", "delete"]), resources: z.array(resource) }),
+  error: event("error", { key: z.string(), message: z.string(), hint: z.optional(z.string()) }),
+  "lesson-finished": event("lesson-finished", { cleanedUp: z.boolean() }),
+  diagnosis: event("diagnosis", { title: z.string(), ok: z.boolean(), links: z.array(link), first: z.optional(link) }),
+  challenge: event("challenge", { id: z.string(), title: z.string(), status: z.enum(["started", "broken", "fixed", "given-up", "hint"]), message: z.string(), ...commands }),
+  /** `sandbox serve` is listening: where, and the key pair to sign with (never valid on AWS). */
+  "sandbox-served": event("sandbox-served", { url: z.string(), host: z.string(), port: z.number().int(), region: z.string(), accessKeyId: z.string(), secretAccessKey: z.string() }),
+  /** The lesson serves the sandbox to the learner's own AWS CLI at `url`: `load` (one line) or `lines` point a shell there. */
+  served: event("served", { url: z.string(), region: z.string(), shell: z.string(), load: z.string(), lines: z.array(z.string()) }),
+  interrupted: event("interrupted", { signal: z.string(), message: z.string() }),
   /** `workshop status --json`, and the facilitator's live page's data.json (src/workshop/room-data.ts). */
-  "workshop-status": z
-    .object({
-      ...base,
-      type: z.literal("workshop-status"),
-      at: z.iso.datetime(),
-      region: z.string(),
-      backend: z.enum(["aws", "sandbox"]),
-      totals: z.object({ participants: z.number().int(), finished: z.number().int(), flagged: z.number().int(), perHourUsd: z.number(), costSoFarUsd: z.number() }).strict(),
-      participants: z.array(
-        z
-          .object({
-            prefix: z.string(),
-            step: z.string(),
-            stepIndex: z.number().int(),
-            finished: z.boolean(),
-            state: z.string(),
-            onStepMinutes: z.optional(z.number()),
-            observed: z.optional(z.boolean()),
-            signals: z.array(
-              z.union([
-                z.object({ kind: z.literal("slow"), minutes: z.number(), usual: z.number() }).strict(),
-                z.object({ kind: z.literal("stack-failed"), stack: z.string(), status: z.string(), reason: z.optional(z.string()) }).strict(),
-                z.object({ kind: z.literal("endpoint-rejected"), id: z.string(), state: z.string() }).strict(),
-              ]),
-            ),
-            perHourUsd: z.number(),
-            costSoFarUsd: z.number(),
-            challenge: z.optional(z.object({ id: z.string(), state: z.enum(["broken", "fixed", "given-up"]) }).strict()),
-          })
-          .strict(),
-      ),
-    })
-    .strict(),
+  "workshop-status": event("workshop-status", {
+    at: z.iso.datetime(),
+    region: z.string(),
+    backend: z.enum(["aws", "sandbox"]),
+    totals: z.object({ participants: z.number().int(), finished: z.number().int(), flagged: z.number().int(), perHourUsd: z.number(), costSoFarUsd: z.number() }).strict(),
+    participants: z.array(
+      z
+        .object({
+          prefix: z.string(),
+          step: z.string(),
+          stepIndex: z.number().int(),
+          finished: z.boolean(),
+          state: z.string(),
+          onStepMinutes: z.optional(z.number()),
+          observed: z.optional(z.boolean()),
+          signals: z.array(signal),
+          perHourUsd: z.number(),
+          costSoFarUsd: z.number(),
+          challenge: z.optional(z.object({ id: z.string(), state: z.enum(["broken", "fixed", "given-up"]) }).strict()),
+        })
+        .strict(),
+    ),
+  }),
 } as const;
 
 export type EventType = keyof typeof EVENT_SCHEMAS;
 
-/** One `--json` line checked against its type's schema: the problems, or none. */
-export function eventProblems(line: string): string[] {
-  let value: unknown;
-  try {
-    value = JSON.parse(line);
-  } catch {
-    return [`not JSON: ${line.slice(0, 80)}`];
-  }
-  const type = (value as { type?: unknown }).type;
-  const schema = typeof type === "string" ? EVENT_SCHEMAS[type as EventType] : undefined;
-  if (!schema) return [`unknown event type ${String(type)}`];
-  const r = schema.safeParse(value);
-  return r.success ? [] : r.error.issues.map((i) => `${String(type)} ${i.path.join(".")}: ${i.message}`);
-}
+/** An event as its `--json` line carries it (`time` included). */
+export type EventLine<K extends EventType> = z.infer<(typeof EVENT_SCHEMAS)[K]>;
 
-/** The JSON Schema document of one event type (what `schemas/<type>.json` holds). */
-export function jsonSchemaOf(type: EventType): unknown {
-  return { $id: `https://github.com/privatelink-lab/privatelink-lab/schemas/${type}.json`, title: `privatelink-lab --json event "${type}"`, ...z.toJSONSchema(EVENT_SCHEMAS[type], { unrepresentable: "any" }) };
-}
+/** What the lesson emits: every event but the table (drawn rows and data), and those written by other means. */
+export type EmittedEvent = { [K in Exclude<EventType, "table" | "interrupted" | "workshop-status">]: Omit<EventLine<K>, "time"> }[Exclude<EventType, "table" | "interrupted" | "workshop-status">];

@@ -25,7 +25,7 @@ export function helpLayout(optionsWord: string, phrases?: Phrases): HelpConfigur
   const localize = (text: string) => text.replace(/\[options\]/g, optionsWord);
   // Plain ASCII (English help) is what commander already lays out right, and faster.
   return {
-    displayWidth: (text: string) => (ASCII.test(text) ? plain.displayWidth(text) : displayWidth(text)),
+    displayWidth,
     boxWrap: (text: string, width: number) =>
       ASCII.test(text)
         ? plain.boxWrap(text, width)

@@ -9,12 +9,16 @@ export class JsonHost implements IoHost {
     readonly lang: Lang,
     private readonly out: Pick<Output, "write"> = process.stdout,
     private readonly now: () => number = Date.now,
+    private readonly errors: Pick<Output, "write"> = process.stderr,
   ) {}
 
   notify(event: LabEvent): void {
     // A table's rendered cells are for people: scripts get its named data instead.
     const body = event.type === "table" && event.data ? { type: "table", name: event.data.name, items: event.data.items } : event;
     this.out.write(JSON.stringify({ time: new Date(this.now()).toISOString(), ...body }) + "\n");
+  }
+  aside(text: string): void {
+    this.errors.write(text + "\n");
   }
   async confirm(_m: string, defaultValue: boolean): Promise<boolean> {
     return defaultValue;

@@ -32,14 +32,7 @@ const NO_END = new Set([..."(（「『【〔〈《［｛"]);
 const LATIN = /[\p{L}\p{N}_\-./:=@'"`]/u;
 const latin = (ch: string) => LATIN.test(ch) && !isWide(ch);
 
-/** No character below U+1100 (where the wide ranges begin) takes two columns. */
-const MAYBE_WIDE = /[^\u0000-\u10ff]/;
-
-function hasWide(text: string): boolean {
-  if (!MAYBE_WIDE.test(text)) return false;
-  for (const ch of text) if (isWide(ch)) return true;
-  return false;
-}
+const hasWide = (text: string): boolean => [...text].some(isWide);
 
 /**
  * Positions i (0 < i < text.length, UTF-16 indices into `text`) where a line may break before

@@ -7,19 +7,12 @@ import type { Translate } from "../i18n/messages.js";
 import type { Phrases } from "./line-breaks.js";
 import { wrap } from "./wrap.js";
 
-export interface PromptTheme {
-  style: {
-    keysHelpTip: (keys: [string, string][]) => string;
-    defaultAnswer: (text: string) => string;
-  };
-}
-
 /** What a yes/no question shows as its default, e.g. "(Y/n)" or "（Enter＝はい・n＝いいえ）". */
 export function defaultAnswerText(t: Translate, defaultYes: boolean): string {
   return t(defaultYes ? "prompt.defaultYes" : "prompt.defaultNo");
 }
 
-export function promptTheme(t: Translate): PromptTheme {
+export function promptTheme(t: Translate) {
   const action = (name: string) => {
     const key = `prompt.key.${name}`;
     const text = t(key);
@@ -27,9 +20,9 @@ export function promptTheme(t: Translate): PromptTheme {
   };
   return {
     style: {
-      keysHelpTip: (keys) => keys.map(([key, name]) => `${chalk.bold(key)} ${chalk.dim(action(name))}`).join(chalk.dim(" • ")),
+      keysHelpTip: (keys: [string, string][]) => keys.map(([key, name]) => `${chalk.bold(key)} ${chalk.dim(action(name))}`).join(chalk.dim(" • ")),
       // confirm passes "Y/n" or "y/N"; input passes its default value.
-      defaultAnswer: (text) => chalk.dim(text === "Y/n" || text === "y/N" ? defaultAnswerText(t, text === "Y/n") : `(${text})`),
+      defaultAnswer: (text: string) => chalk.dim(text === "Y/n" || text === "y/N" ? defaultAnswerText(t, text === "Y/n") : `(${text})`),
     },
   };
 }

@@ -92,8 +92,6 @@ function duration(hours: number, t: Translate): string {
   return hours < 1 ? t("render.minutes", { n: Math.max(1, Math.round(hours * 60)) }) : t("render.hours", { n: hours.toFixed(1) });
 }
 
-export { displayWidth } from "./text-width.js";
-
 const MARKS = { step: /▶[^│]*/g, done: /✔[^│]*/g, todo: /[·✕][^│]*/g };
 
 function colorDiagram(text: string, c: ChalkInstance): string {

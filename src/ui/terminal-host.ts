@@ -23,6 +23,8 @@ export interface TerminalHostOptions {
   t: Translate;
   interactive: boolean;
   output?: Output;
+  /** Where `aside` writes (default: process.stderr); often the same terminal as `output`. */
+  errors?: Output;
   input?: NodeJS.ReadStream;
   /** Japanese phrase boundaries for line breaking (see line-breaks.ts). */
   phrases?: Phrases | undefined;
@@ -58,6 +60,12 @@ export class TerminalHost implements IoHost {
   private write(text: string): void {
     this.active?.clear();
     this.out.write((this.color ? text : plain(text)) + "\n");
+    this.active?.render();
+  }
+
+  aside(text: string): void {
+    this.active?.clear();
+    (this.opts.errors ?? process.stderr).write(text + "\n");
     this.active?.render();
   }
 

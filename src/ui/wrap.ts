@@ -44,15 +44,9 @@ interface Cell {
   width: number;
 }
 
-const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
-
-/** Each user-perceived character of `text` with its columns (printable ASCII: one each, found at once). */
+/** Each user-perceived character of `text` with its columns. */
 function cellsOf(text: string): Cell[] {
   const cells: Cell[] = [];
-  if (PRINTABLE_ASCII.test(text)) {
-    for (let i = 0; i < text.length; i++) cells.push({ start: i, end: i + 1, width: 1 });
-    return cells;
-  }
   let at = 0;
   for (const g of splitGraphemes(text)) {
     cells.push({ start: at, end: at + g.length, width: displayWidth(g) });

@@ -36,7 +36,6 @@ function failureOf(e: unknown): { key: string; vars: Record<string, string | num
 }
 
 export interface CleanupOptions {
-  concurrency?: number;
   /** Runs the work for one participant (the command holds their lock meanwhile). */
   actFor?: <T>(prefix: string, work: () => Promise<T>) => Promise<T>;
   /** Called as each participant finishes (for a progress line). */
@@ -45,7 +44,7 @@ export interface CleanupOptions {
 
 export async function cleanupRoom(f: Facilitator, participants: ParticipantCloud[], options: CleanupOptions = {}): Promise<CleanupOutcome[]> {
   let done = 0;
-  return mapPool(participants, options.concurrency ?? CLEANUP_CONCURRENCY, async (p) => {
+  return mapPool(participants, CLEANUP_CONCURRENCY, async (p) => {
     const planned = planTeardown(p.view);
     const ctx = actAs(f, p.prefix, new QuietHost(f.lang));
     let outcome: CleanupOutcome;

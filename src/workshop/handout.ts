@@ -13,34 +13,45 @@ export interface HandoutOptions {
   sandbox: boolean;
   /** The AWS profile learners should use, if the facilitator gave them one. */
   profile?: string;
-  perSlide?: number;
 }
+
+/** Rows of the list of everyone on one slide. */
+const PER_SLIDE = 12;
 
 export function learnerCommand(prefix: string, o: HandoutOptions, extra = ""): string {
   const parts = ["npx privatelink-lab", extra, `--prefix ${prefix}`, `--region ${o.region}`, o.sandbox ? "--sandbox" : "", o.profile ? `--profile ${o.profile}` : ""];
   return parts.filter(Boolean).join(" ");
 }
 
-function instructions(t: Translate, o: HandoutOptions): string[] {
-  return [
-    `## ${t("workshop.handout.title")}`,
-    "",
-    `1. ${t("workshop.handout.node")}`,
-    `2. ${t("workshop.handout.run")}`,
-    `3. ${t(o.sandbox ? "workshop.handout.sandbox" : "workshop.handout.aws", { region: o.region })}`,
-    `4. ${t("workshop.handout.lang")}`,
-    `5. ${t("workshop.handout.stuck")}`,
-    `6. ${t("workshop.handout.cleanup-own")}`,
-  ];
+/** Half of the first slide, in one language: install Node, `middle`, the language, who to ask, and `last` (cleaning up). */
+function instructions(t: Translate, middle: string[], last: string): string[] {
+  const items = [t("workshop.handout.node"), ...middle, t("workshop.handout.lang"), t("workshop.handout.stuck"), last];
+  return [`## ${t("workshop.handout.title")}`, "", ...items.map((item, i) => `${i + 1}. ${item}`)];
+}
+
+/** A message in English, then in Japanese. */
+function both(key: string, vars?: Record<string, string>): string {
+  return `${translator("en")(key, vars)} / ${translator("ja")(key, vars)}`;
+}
+
+/**
+ * The deck: the instructions (naming nobody) in both languages, the sheets, then the list of
+ * everyone, a dozen to a slide (numbered when there are more than one).
+ */
+function deck(steps: (t: Translate) => string[], sheets: string[], list: { title: string; items: string[]; head: string[] }): string {
+  const slides = [[`# ${both("workshop.handout.heading")}`, "", ...steps(translator("en")), "", ...steps(translator("ja"))].join("\n"), ...sheets];
+  const pages = chunks(list.items, PER_SLIDE);
+  pages.forEach((page, i) => slides.push([`## ${list.title}${pages.length > 1 ? ` (${i + 1}/${pages.length})` : ""}`, "", ...list.head, ...page].join("\n")));
+  return slides.join("\n\n---\n\n") + "\n";
 }
 
 /** One participant's sheet: only their prefix and their own commands, in both languages. */
-function sheet(prefix: string, o: HandoutOptions, en: Translate, ja: Translate): string {
+function sheet(prefix: string, o: HandoutOptions): string {
   const half = (t: Translate): string[] => [
     `- ${t("workshop.handout.start")} \`${learnerCommand(prefix, o)}\``,
     `- ${t("workshop.handout.cleanup")} \`${learnerCommand(prefix, o, "destroy")}\``,
   ];
-  return [`## ${en("workshop.handout.sheet", { prefix })} / ${ja("workshop.handout.sheet", { prefix })}`, "", ...half(en), "", ...half(ja)].join("\n");
+  return [`## ${both("workshop.handout.sheet", { prefix })}`, "", ...half(translator("en")), "", ...half(translator("ja"))].join("\n");
 }
 
 function chunks<T>(items: T[], size: number): T[][] {
@@ -50,20 +61,16 @@ function chunks<T>(items: T[], size: number): T[][] {
 }
 
 export function handoutMarkdown(o: HandoutOptions): string {
-  const en = translator("en");
-  const ja = translator("ja");
-  const slides: string[] = [
-    [`# ${en("workshop.handout.heading")} / ${ja("workshop.handout.heading")}`, "", ...instructions(en, o), "", ...instructions(ja, o)].join("\n"),
-    ...o.prefixes.map((p) => sheet(p, o, en, ja)),
-  ];
-  const pages = chunks(o.prefixes, o.perSlide ?? 12);
-  pages.forEach((page, i) => {
-    const title = `## ${en("workshop.handout.commands")} / ${ja("workshop.handout.commands")}${pages.length > 1 ? ` (${i + 1}/${pages.length})` : ""}`;
-    const head = `| ${en("workshop.handout.participant")} / ${ja("workshop.handout.participant")} | ${en("workshop.handout.command")} / ${ja("workshop.handout.command")} |`;
-    const rows = page.map((p) => `| ${p} | \`${learnerCommand(p, o)}\` |`);
-    slides.push([title, "", head, "|---|---|", ...rows].join("\n"));
-  });
-  return slides.join("\n\n---\n\n") + "\n";
+  const steps = (t: Translate) => instructions(t, [t("workshop.handout.run"), t(o.sandbox ? "workshop.handout.sandbox" : "workshop.handout.aws", { region: o.region })], t("workshop.handout.cleanup-own"));
+  return deck(
+    steps,
+    o.prefixes.map((p) => sheet(p, o)),
+    {
+      title: both("workshop.handout.commands"),
+      head: [`| ${both("workshop.handout.participant")} | ${both("workshop.handout.command")} |`, "|---|---|"],
+      items: o.prefixes.map((p) => `| ${p} | \`${learnerCommand(p, o)}\` |`),
+    },
+  );
 }
 
 /** A served room's sheet: the participant and the address their join line carries (their code is in it). */
@@ -86,25 +93,12 @@ export function joinLines(joinUrl: string): { bash: string; fish: string; powers
  * only their own join line (in three shells), then the facilitator's list of who is in the room
  * (prefixes only: a projected slide must not carry anyone's join code).
  */
-export function roomHandoutMarkdown(o: { room: string; region: string; sheets: RoomSheet[]; perSlide?: number }): string {
-  const en = translator("en");
-  const ja = translator("ja");
-  const steps = (t: Translate): string[] => [
-    `## ${t("workshop.handout.title")}`,
-    "",
-    `1. ${t("workshop.handout.node")}`,
-    `2. ${t("room.handout.paste")}`,
-    `3. ${t("room.handout.then")}`,
-    `4. ${t("room.handout.shared", { region: o.region })}`,
-    `5. ${t("workshop.handout.lang")}`,
-    `6. ${t("workshop.handout.stuck")}`,
-    `7. ${t("room.handout.cleanup")}`,
-  ];
-  const both = (key: string): string => `${en(key)} / ${ja(key)}`;
+export function roomHandoutMarkdown(o: { room: string; region: string; sheets: RoomSheet[] }): string {
+  const steps = (t: Translate) => instructions(t, [t("room.handout.paste"), t("room.handout.then"), t("room.handout.shared", { region: o.region })], t("room.handout.cleanup"));
   const sheet = (s: RoomSheet): string => {
     const lines = joinLines(s.joinUrl);
     return [
-      `## ${en("workshop.handout.sheet", { prefix: s.prefix })} / ${ja("workshop.handout.sheet", { prefix: s.prefix })}`,
+      `## ${both("workshop.handout.sheet", { prefix: s.prefix })}`,
       "",
       `${both("room.handout.join")}:`,
       "",
@@ -119,11 +113,5 @@ export function roomHandoutMarkdown(o: { room: string; region: string; sheets: R
       `${both("room.handout.next")}: \`npx privatelink-lab\``,
     ].join("\n");
   };
-  const slides = [[`# ${en("workshop.handout.heading")} / ${ja("workshop.handout.heading")}`, "", ...steps(en), "", ...steps(ja)].join("\n"), ...o.sheets.map(sheet)];
-  const pages = chunks(o.sheets.map((s) => s.prefix), o.perSlide ?? 12);
-  pages.forEach((page, i) => {
-    const title = `## ${en("room.handout.who", { room: o.room })} / ${ja("room.handout.who", { room: o.room })}${pages.length > 1 ? ` (${i + 1}/${pages.length})` : ""}`;
-    slides.push([title, "", ...page.map((p) => `- ${p}`)].join("\n"));
-  });
-  return slides.join("\n\n---\n\n") + "\n";
+  return deck(steps, o.sheets.map(sheet), { title: both("room.handout.who", { room: o.room }), head: [], items: o.sheets.map((s) => `- ${s.prefix}`) });
 }

@@ -6,18 +6,14 @@
 import type { ChalkInstance } from "chalk";
 import type { Lang } from "../i18n/lang.js";
 import type { Translate } from "../i18n/messages.js";
-import { displayWidth } from "../ui/render-event.js";
+import { displayWidth, padEnd, truncate } from "../ui/text-width.js";
 import type { RoomStatus } from "./room-status.js";
-import { cut, statusRows, statusSummary, tableOrder } from "./status-format.js";
+import { statusRows, statusSummary, tableOrder } from "./status-format.js";
 import type { Phrases } from "../ui/line-breaks.js";
 import { wrap } from "../ui/wrap.js";
 
 /** Cursor home and clear screen. */
 export const CLEAR = "\x1b[H\x1b[2J";
-
-function pad(cell: string, width: number): string {
-  return cell + " ".repeat(Math.max(0, width - displayWidth(cell)));
-}
 
 export interface FrameOptions {
   t: Translate;
@@ -37,10 +33,10 @@ export function liveFrame(status: RoomStatus, o: FrameOptions): string {
   for (const row of table) row.forEach((cell, i) => (widths[i] = Math.max(widths[i] ?? 0, displayWidth(cell))));
   // The last column (why a learner is flagged) wraps under itself: a reason cut short says nothing.
   const line = (row: string[]) => {
-    const head = row.slice(0, -1).map((cell, i) => pad(cell, widths[i] ?? 0) + "  ").join("");
+    const head = row.slice(0, -1).map((cell, i) => padEnd(cell, widths[i] ?? 0) + "  ").join("");
     const last = row[row.length - 1] ?? "";
     // Too narrow for the column: the reason goes on lines of its own under the row, whole.
-    if (displayWidth(head) + 16 > o.columns) return [cut(head.trimEnd(), o.columns), ...(last ? [wrap(last, o.columns, { first: "    ", rest: "    ", phrases: o.phrases })] : [])].join("\n");
+    if (displayWidth(head) + 16 > o.columns) return [truncate(head.trimEnd(), o.columns), ...(last ? [wrap(last, o.columns, { first: "    ", rest: "    ", phrases: o.phrases })] : [])].join("\n");
     return wrap(last, o.columns, { first: head, rest: " ".repeat(displayWidth(head)), phrases: o.phrases });
   };
   const ordered = tableOrder(status.participants);
@@ -54,5 +50,5 @@ export function liveFrame(status: RoomStatus, o: FrameOptions): string {
   const room = Math.max(3, o.rows - 6);
   const shown = body.length > room ? [...body.slice(0, room - 1), c.dim(t("workshop.status.more", { n: body.length - room + 1 }))] : body;
   const empty = status.participants.length === 0 ? [t("workshop.status.empty", { region: status.region })] : [];
-  return [c.bold(cut(head, o.columns)), c.bold(line(table[0]!)), ...shown, ...empty, "", wrap(statusSummary(status, t), o.columns, { phrases: o.phrases }), c.dim(wrap(t("workshop.status.legend"), o.columns, { phrases: o.phrases }))].join("\n");
+  return [c.bold(truncate(head, o.columns)), c.bold(line(table[0]!)), ...shown, ...empty, "", wrap(statusSummary(status, t), o.columns, { phrases: o.phrases }), c.dim(wrap(t("workshop.status.legend"), o.columns, { phrases: o.phrases }))].join("\n");
 }

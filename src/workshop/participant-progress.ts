@@ -10,13 +10,11 @@ import { detectAll } from "../lesson/progress.js";
 import { STEPS } from "../lesson/steps/index.js";
 import { STATE_SCHEMA_VERSION, type LessonState } from "../state/schema.js";
 import type { ChallengeMark } from "../challenge-mark.js";
+import type { Signal } from "../ui/event-schema.js";
 import type { ParticipantCloud } from "./room-views.js";
 import { usualBetween } from "./usual-times.js";
 
-export type Signal =
-  | { kind: "slow"; minutes: number; usual: number }
-  | { kind: "stack-failed"; stack: string; status: string; reason?: string }
-  | { kind: "endpoint-rejected"; id: string; state: string };
+export type { Signal } from "../ui/event-schema.js";
 
 export interface ParticipantProgress {
   prefix: string;

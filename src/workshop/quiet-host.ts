@@ -1,30 +1,15 @@
 /**
  * The IoHost each participant's work runs with when a facilitator acts on many at once: nothing
- * is printed (parallel spinners would garble the screen) and nothing is asked (every default).
- * What happened is kept, for the summary.
+ * is printed (parallel spinners would garble the screen) and nothing is asked (every default):
+ * the `--json` host, writing nowhere.
  */
 import type { Lang } from "../i18n/lang.js";
-import type { Choice, IoHost, LabEvent, Spinner } from "../ui/io-host.js";
+import { JsonHost } from "../ui/json-host.js";
 
-export class QuietHost implements IoHost {
-  readonly interactive = false;
-  readonly events: LabEvent[] = [];
+const nowhere = { write: () => true };
 
-  constructor(readonly lang: Lang) {}
-
-  notify(event: LabEvent): void {
-    this.events.push(event);
-  }
-  async confirm(_message: string, defaultValue: boolean): Promise<boolean> {
-    return defaultValue;
-  }
-  async select<T>(_message: string, _choices: Choice<T>[], defaultValue: T): Promise<T> {
-    return defaultValue;
-  }
-  async input(_message: string, defaultValue: string): Promise<string> {
-    return defaultValue;
-  }
-  spinner(): Spinner {
-    return { update: () => undefined, succeed: () => undefined, fail: () => undefined, stop: () => undefined };
+export class QuietHost extends JsonHost {
+  constructor(lang: Lang) {
+    super(lang, nowhere, Date.now, nowhere);
   }
 }

@@ -3,40 +3,16 @@
  * live page (room-page/) reads and serves as `data.json`. One function makes it for both, so the
  * page never shows anything the JSON does not hold. Its JSON Schema is `schemas/workshop-status.json`.
  */
-import type { ChallengeMark } from "../challenge-mark.js";
 import type { Translate } from "../i18n/messages.js";
+import type { EventLine } from "../ui/event-schema.js";
 import type { Facilitator } from "./facilitator.js";
-import { StepMemory, type Signal } from "./participant-progress.js";
+import { StepMemory } from "./participant-progress.js";
 import { readRoom } from "./room-read.js";
 import { roomStatus, type RoomStatus } from "./room-status.js";
 
-export interface RoomParticipantData {
-  prefix: string;
-  /** The step's id (`lessons/privatelink/steps/<id>`) and its number. */
-  step: string;
-  stepIndex: number;
-  finished: boolean;
-  /** Why the learner is there, in the facilitator's language. */
-  state: string;
-  /** Minutes on the step (one decimal), and whether the watch saw the step change. */
-  onStepMinutes?: number;
-  observed?: boolean;
-  signals: Signal[];
-  perHourUsd: number;
-  costSoFarUsd: number;
-  challenge?: ChallengeMark;
-}
-
-export interface RoomData {
-  time: string;
-  type: "workshop-status";
-  /** When the room was read (ISO 8601). */
-  at: string;
-  region: string;
-  backend: "aws" | "sandbox";
-  totals: RoomStatus["totals"];
-  participants: RoomParticipantData[];
-}
+/** The room as `--json` writes it: its type is inferred from the schema (src/ui/event-schema.ts). */
+export type RoomData = EventLine<"workshop-status">;
+export type RoomParticipantData = RoomData["participants"][number];
 
 export function roomData(status: RoomStatus, t: Translate): RoomData {
   const at = new Date(status.at).toISOString();

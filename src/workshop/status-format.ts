@@ -6,7 +6,7 @@ import { loadStep } from "../content/lesson-content.js";
 import type { Lang } from "../i18n/lang.js";
 import type { Translate } from "../i18n/messages.js";
 import { STEPS } from "../lesson/steps/index.js";
-import { displayWidth } from "../ui/render-event.js";
+import { truncate } from "../ui/text-width.js";
 import type { ParticipantProgress, Signal } from "./participant-progress.js";
 import type { RoomStatus } from "./room-status.js";
 
@@ -34,18 +34,7 @@ const TITLE_COLUMNS = 30;
 export function stepText(p: ParticipantProgress, t: Translate, lang: Lang): string {
   if (p.finished) return `✔ ${t("workshop.status.finished")}`;
   const title = loadStep("privatelink", p.step, lang).title;
-  return `${p.stepIndex}/${STEPS.length - 1} ${cut(title, TITLE_COLUMNS)}`;
-}
-
-/** Cuts text to `columns` display columns (CJK characters take two). */
-export function cut(text: string, columns: number): string {
-  if (displayWidth(text) <= columns) return text;
-  let out = "";
-  for (const ch of text) {
-    if (displayWidth(out + ch) > columns - 1) break;
-    out += ch;
-  }
-  return out + "…";
+  return `${p.stepIndex}/${STEPS.length - 1} ${truncate(title, TITLE_COLUMNS)}`;
 }
 
 function onStepText(p: ParticipantProgress): string {
@@ -64,7 +53,7 @@ export function tableOrder<P extends Pick<ParticipantProgress, "finished" | "ste
   );
 }
 
-const CHALLENGE_MARK: Record<string, string> = { broken: "✖", fixed: "✔", "given-up": "○" };
+export const CHALLENGE_MARK: Record<string, string> = { broken: "✖", fixed: "✔", "given-up": "○" };
 
 /** `wrong-number ✔ fixed`: the learner's challenge and whether they fixed it. */
 export function challengeText(p: ParticipantProgress, t: Translate): string {

@@ -31,6 +31,10 @@ export class RecordingHost implements IoHost {
     }
     this.events.push(event);
   }
+  readonly asides: string[] = [];
+  aside(text: string): void {
+    this.asides.push(text);
+  }
   async confirm(message: string, defaultValue: boolean): Promise<boolean> {
     return this.answer(message, defaultValue);
   }

@@ -16,10 +16,31 @@ import { workshopChallenge } from "../../src/commands/workshop/challenge.js";
 import { workshopPlan } from "../../src/commands/workshop/plan.js";
 import { workshopRehearse } from "../../src/commands/workshop/rehearse.js";
 import { workshopStatus } from "../../src/commands/workshop/status.js";
-import { EVENT_SCHEMAS, eventProblems, jsonSchemaOf, type EventType } from "../../src/ui/event-schema.js";
+import * as z from "zod";
+import { EVENT_SCHEMAS, type EventType } from "../../src/ui/event-schema.js";
 import { JsonHost } from "../../src/ui/json-host.js";
 import { harness } from "../helpers/lesson-harness.js";
 import { RecordingHost } from "../helpers/recording-host.js";
+
+/** One `--json` line checked against its type's schema: the problems, or none. */
+function eventProblems(line: string): string[] {
+  let value: unknown;
+  try {
+    value = JSON.parse(line);
+  } catch {
+    return [`not JSON: ${line.slice(0, 80)}`];
+  }
+  const type = (value as { type?: unknown }).type;
+  const schema = typeof type === "string" ? EVENT_SCHEMAS[type as EventType] : undefined;
+  if (!schema) return [`unknown event type ${String(type)}`];
+  const r = schema.safeParse(value);
+  return r.success ? [] : r.error.issues.map((i) => `${String(type)} ${i.path.join(".")}: ${i.message}`);
+}
+
+/** The JSON Schema document of one event type (what `schemas/<type>.json` holds). */
+function jsonSchemaOf(type: EventType): unknown {
+  return { $id: `https://github.com/privatelink-lab/privatelink-lab/schemas/${type}.json`, title: `privatelink-lab --json event "${type}"`, ...z.toJSONSchema(EVENT_SCHEMAS[type], { unrepresentable: "any" }) };
+}
 
 describe("the JSON Schemas in schemas/", () => {
   it.each(Object.keys(EVENT_SCHEMAS) as EventType[])("%s.json is current", (type) => {

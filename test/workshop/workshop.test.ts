@@ -10,7 +10,8 @@ import { describe, expect, it } from "vitest";
 import { workshopCleanup } from "../../src/commands/workshop/cleanup.js";
 import { openFacilitator } from "../../src/commands/workshop/open.js";
 import { workshopRehearse } from "../../src/commands/workshop/rehearse.js";
-import { readStatus, workshopStatus } from "../../src/commands/workshop/status.js";
+import { workshopStatus } from "../../src/commands/workshop/status.js";
+import { readStatus } from "../../src/workshop/room-data.js";
 import { processStartTime } from "../../src/guard/process-lock.js";
 import { harness, type Harness } from "../helpers/lesson-harness.js";
 

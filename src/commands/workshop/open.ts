@@ -38,7 +38,7 @@ export async function openFacilitator(opts: GlobalOptions, e: Environment, s?: S
     ...(opts.profile ? { profile: opts.profile } : {}),
     ...(opts.endpointUrl ? { endpointUrl: opts.endpointUrl } : {}),
   };
-  const clients = await clientsFor(state, opts, e);
+  const clients = await clientsFor(state, opts, e, session.io);
   return {
     lang: session.lang,
     t: session.t,

@@ -12,7 +12,7 @@ import type { GlobalOptions } from "../options.js";
 import type { Environment } from "../session.js";
 import { asParticipants } from "../participant-lock.js";
 import { openFacilitator } from "./open.js";
-import { readStatus } from "./status.js";
+import { readStatus } from "../../workshop/room-data.js";
 
 export interface RehearseOptions extends GlobalOptions {
   participants?: string;

@@ -26,8 +26,6 @@ export interface StatusOptions extends GlobalOptions {
   maxRefreshes?: number;
 }
 
-export { readStatus };
-
 function intervalSeconds(text: string | undefined): number {
   if (text === undefined) return 10;
   const n = Number(text);

@@ -9,7 +9,7 @@ import { LANGS } from "../../i18n/lang.js";
 import { translator, type Translate } from "../../i18n/messages.js";
 import { STEPS } from "../../lesson/steps/index.js";
 import type { RoomData, RoomParticipantData } from "../room-data.js";
-import { signalText, tableOrder } from "../status-format.js";
+import { CHALLENGE_MARK, signalText, tableOrder } from "../status-format.js";
 import { breakOpportunities, type Phrases } from "../../ui/line-breaks.js";
 
 const ENTITIES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
@@ -89,8 +89,6 @@ function signalItems(p: RoomParticipantData, w: Say): string {
   return `<ul class="signals">${items.join("")}</ul>`;
 }
 
-const CHALLENGE_MARK: Record<string, string> = { broken: "✖", fixed: "✔", "given-up": "○" };
-
 function card(p: RoomParticipantData, w: Say): string {
   const total = STEPS.length - 1;
   const kind = p.signals.length > 0 ? "flagged" : p.finished ? "finished" : "working";
@@ -112,7 +110,6 @@ function card(p: RoomParticipantData, w: Say): string {
     `</article>`,
   ].join("");
 }
-
 
 /** The part of the page that changes: heading, totals, the grid. Sent whole on each change. */
 export function roomFragment(view: RoomView, pl: PageLang): string {

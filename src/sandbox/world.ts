@@ -115,9 +115,14 @@ export function randomUuid(): string {
   return `${randomHex(8)}-${randomHex(4)}-4${randomHex(3)}-${"89ab"[Math.floor(Math.random() * 4)]}${randomHex(3)}-${randomHex(12)}`;
 }
 
+/** Is the entity still there (or planned) at `t`: not deleted by then? (A stack may create it with a future `createdAt`.) */
+export function notDeletedBy(life: Life, t: number): boolean {
+  return life.deletedAt === undefined || life.deletedAt > t;
+}
+
 /** Is the entity visible at `now` (created and not yet deleted)? */
 export function exists(life: Life, now: number): boolean {
-  return life.createdAt <= now && (life.deletedAt === undefined || life.deletedAt > now);
+  return life.createdAt <= now && notDeletedBy(life, now);
 }
 
 /** Is it ready (available, running, active) at `now`? */

@@ -3,8 +3,7 @@
  * which is why two workshop participants need two prefixes.
  */
 import type { HandlerContext } from "../handler.js";
-import { newId, type IamRole, type InstanceProfile, type Life, type Tag } from "../world.js";
-import { notDeletedBy } from "./network.js";
+import { newId, notDeletedBy, type IamRole, type InstanceProfile, type Life, type Tag } from "../world.js";
 
 /** IAM ids: a type prefix and 17 upper-case letters/digits (AROA... for roles, AIPA... for profiles). */
 function iamId(ctx: HandlerContext, prefix: string): string {

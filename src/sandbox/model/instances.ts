@@ -5,10 +5,9 @@
  */
 import type { HandlerContext } from "../handler.js";
 import { zoneInfo, regionInfo } from "../regions.js";
-import { newId, type Instance, type Life, type Tag } from "../world.js";
+import { newId, notDeletedBy, type Instance, type Life, type Tag } from "../world.js";
 import { decideBoot } from "./instance-boot.js";
 import { createNetworkInterface, releaseNetworkInterfaces } from "./network-interfaces.js";
-import { notDeletedBy } from "./network.js";
 
 /** vCPUs per instance type (the running on-demand standard-instances quota counts these). */
 const VCPUS: Record<string, number> = {

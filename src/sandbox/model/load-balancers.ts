@@ -4,9 +4,8 @@
  * service cannot be deleted (`ResourceInUse`).
  */
 import type { HandlerContext } from "../handler.js";
-import { exists, newId, type Life, type Listener, type LoadBalancer, type Tag, type Target, type TargetGroup } from "../world.js";
+import { exists, newId, notDeletedBy, type Life, type Listener, type LoadBalancer, type Tag, type Target, type TargetGroup } from "../world.js";
 import { createNetworkInterface, releaseNetworkInterfaces } from "./network-interfaces.js";
-import { notDeletedBy } from "./network.js";
 
 const hex16 = (ctx: HandlerContext): string => newId(ctx.world, "", 16);
 

@@ -1,7 +1,7 @@
 /** Elastic network interfaces: every instance, interface endpoint and NLB node has one. */
 import type { HandlerContext } from "../handler.js";
-import { cidrRange, notDeletedBy } from "./network.js";
-import { newId, type EniKind, type Life, type NetworkInterface, type Tag } from "../world.js";
+import { cidrRange } from "./network.js";
+import { newId, notDeletedBy, type EniKind, type Life, type NetworkInterface, type Tag } from "../world.js";
 
 /** The next free private address in the subnet (AWS reserves .0–.3 and the last). */
 export function allocatePrivateIp(ctx: HandlerContext, subnetId: string): string {

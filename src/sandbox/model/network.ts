@@ -5,12 +5,7 @@
  */
 import type { HandlerContext } from "../handler.js";
 import { regionInfo, zoneInfo } from "../regions.js";
-import { exists, newId, type Life, type RouteTable, type SecurityGroup, type Subnet, type Tag, type Vpc } from "../world.js";
-
-/** Is the entity still there (or planned) at `t`: not deleted by then? */
-export function notDeletedBy(life: Life, t: number): boolean {
-  return life.deletedAt === undefined || life.deletedAt > t;
-}
+import { exists, newId, notDeletedBy, type Life, type RouteTable, type SecurityGroup, type Subnet, type Tag, type Vpc } from "../world.js";
 
 export function cidrRange(cidr: string): [number, number] {
   const [base, bits] = cidr.split("/");

@@ -1,6 +1,7 @@
 /** Security groups and their rules. (Owned by the EC2 handlers; used by the CloudFormation engine.) */
 import type { HandlerContext } from "../handler.js";
-import { exists, live, newId, type Life, type SecurityGroup, type SgRule, type Tag } from "../world.js";
+import { requireEntity } from "./ec2-kinds.js";
+import { exists, live, newId, notDeletedBy, type Life, type SecurityGroup, type SgRule, type Tag } from "../world.js";
 
 export interface NewSecurityGroup {
   GroupName: string;
@@ -11,32 +12,15 @@ export interface NewSecurityGroup {
   life?: Life;
 }
 
-/** Is the entity not deleted by `now`? (A stack may create it with a future `createdAt`.) */
-function notGone(life: Life, now: number): boolean {
-  return life.deletedAt === undefined || life.deletedAt > now;
-}
-
-/** The group by id, as long as it is not deleted; `InvalidGroup.NotFound` otherwise. */
-export function requireSecurityGroup(ctx: HandlerContext, groupId: string): SecurityGroup {
-  const sg = ctx.rw.securityGroups[groupId];
-  if (!sg || !notGone(sg.life, ctx.now)) {
-    return ctx.fail("InvalidGroup.NotFound", `The security group '${groupId}' does not exist`);
-  }
-  return sg;
-}
-
 /** Creates the group with AWS's default egress rule (all traffic to 0.0.0.0/0). */
 export function createSecurityGroup(ctx: HandlerContext, p: NewSecurityGroup): SecurityGroup {
-  const vpc = ctx.rw.vpcs[p.VpcId];
-  if (!vpc || !notGone(vpc.life, ctx.now)) {
-    return ctx.fail("InvalidVpcID.NotFound", `The vpc ID '${p.VpcId}' does not exist`);
-  }
+  requireEntity(ctx, "vpcs", p.VpcId);
   if (/^sg-/i.test(p.GroupName)) {
     ctx.fail("InvalidParameterValue", "Group names may not be in the format sg-*.");
   }
   // Names are unique per VPC among groups that are not deleted.
   const clash = Object.values(ctx.rw.securityGroups).find(
-    (g) => g.VpcId === p.VpcId && g.GroupName === p.GroupName && notGone(g.life, ctx.now),
+    (g) => g.VpcId === p.VpcId && g.GroupName === p.GroupName && notDeletedBy(g.life, ctx.now),
   );
   if (clash) {
     ctx.fail("InvalidGroup.Duplicate", `The security group '${p.GroupName}' already exists for VPC '${p.VpcId}'`);
@@ -58,7 +42,7 @@ export function createSecurityGroup(ctx: HandlerContext, p: NewSecurityGroup): S
 /** The VPC's `default` group, created on first need (AWS creates it with the VPC). */
 export function defaultSecurityGroup(ctx: HandlerContext, vpcId: string): SecurityGroup {
   const found = Object.values(ctx.rw.securityGroups).find(
-    (g) => g.VpcId === vpcId && g.GroupName === "default" && notGone(g.life, ctx.now),
+    (g) => g.VpcId === vpcId && g.GroupName === "default" && notDeletedBy(g.life, ctx.now),
   );
   if (found) return found;
   const vpc = ctx.rw.vpcs[vpcId];
@@ -101,19 +85,9 @@ export function normaliseProtocol(p: string): string {
 
 export type RuleSide = "Ingress" | "Egress";
 
-/** Adds ingress rules; `InvalidPermission.Duplicate` when one already exists. */
-export function authorizeIngress(ctx: HandlerContext, groupId: string, rules: Omit<SgRule, "SecurityGroupRuleId">[]): SgRule[] {
-  return authorizeRules(ctx, groupId, rules, "Ingress");
-}
-
-/** Removes ingress rules equal to `rules`; `InvalidPermission.NotFound` when one is not there. */
-export function revokeIngress(ctx: HandlerContext, groupId: string, rules: Omit<SgRule, "SecurityGroupRuleId">[]): SgRule[] {
-  return revokeRules(ctx, groupId, rules, "Ingress");
-}
-
 /** Adds inbound or outbound rules; `InvalidPermission.Duplicate` when one already exists. */
 export function authorizeRules(ctx: HandlerContext, groupId: string, rules: Omit<SgRule, "SecurityGroupRuleId">[], side: RuleSide): SgRule[] {
-  const sg = requireSecurityGroup(ctx, groupId);
+  const sg = requireEntity(ctx, "securityGroups", groupId);
   const added: SgRule[] = [];
   for (const raw of rules) {
     const rule = { ...raw, IpProtocol: normaliseProtocol(raw.IpProtocol) };
@@ -121,7 +95,7 @@ export function authorizeRules(ctx: HandlerContext, groupId: string, rules: Omit
       delete rule.FromPort;
       delete rule.ToPort;
     }
-    if (rule.ReferencedGroupId) requireSecurityGroup(ctx, rule.ReferencedGroupId);
+    if (rule.ReferencedGroupId) requireEntity(ctx, "securityGroups", rule.ReferencedGroupId);
     if ([...sg[side], ...added].some((r) => sameRule(r, rule))) {
       ctx.fail("InvalidPermission.Duplicate", `the specified rule "${describeRule(rule)}" already exists`);
     }
@@ -133,17 +107,12 @@ export function authorizeRules(ctx: HandlerContext, groupId: string, rules: Omit
 
 /** Removes inbound or outbound rules equal to `rules`; `InvalidPermission.NotFound` when one is not there. */
 export function revokeRules(ctx: HandlerContext, groupId: string, rules: Omit<SgRule, "SecurityGroupRuleId">[], side: RuleSide): SgRule[] {
-  const sg = requireSecurityGroup(ctx, groupId);
+  const sg = requireEntity(ctx, "securityGroups", groupId);
   const removed: SgRule[] = [];
   for (const raw of rules) {
     const rule = { ...raw, IpProtocol: normaliseProtocol(raw.IpProtocol) };
     const hit = sg[side].find((r) => sameRule(r, rule));
-    if (!hit) {
-      ctx.fail(
-        "InvalidPermission.NotFound",
-        "The specified rule does not exist in this security group.",
-      );
-    }
+    if (!hit) ctx.fail("InvalidPermission.NotFound", "The specified rule does not exist in this security group.");
     removed.push(hit);
     sg[side] = sg[side].filter((r) => r !== hit);
   }

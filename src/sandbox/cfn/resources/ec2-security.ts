@@ -1,5 +1,5 @@
 /** AWS::EC2::SecurityGroup and AWS::EC2::VPCEndpoint, through the shared EC2 model functions. */
-import { authorizeIngress, createSecurityGroup, deleteSecurityGroup, securityGroupBlocker } from "../../model/security-groups.js";
+import { authorizeRules, createSecurityGroup, deleteSecurityGroup, securityGroupBlocker } from "../../model/security-groups.js";
 import { createVpcEndpoint, deleteVpcEndpoint } from "../../model/vpc-endpoints.js";
 import type { EndpointType, SgRule } from "../../world.js";
 import { isRecord } from "../template.js";
@@ -30,7 +30,7 @@ export const securityGroupProvider: ResourceProvider = {
       life,
     });
     const ingress = Array.isArray(props.SecurityGroupIngress) ? props.SecurityGroupIngress.map(ingressRule) : [];
-    if (ingress.length > 0) authorizeIngress(ctx, sg.GroupId, ingress);
+    if (ingress.length > 0) authorizeRules(ctx, sg.GroupId, ingress, "Ingress");
     return { physicalId: sg.GroupId, modelRef: { kind: "securityGroups", id: sg.GroupId }, attrs: { GroupId: sg.GroupId, VpcId: sg.VpcId } };
   },
   blocker: blockedBy(securityGroupBlocker, "DependencyViolation", 900),

@@ -11,13 +11,12 @@ import {
   createEndpointService,
   findEndpointService,
   requireEndpointService,
-  SERVICE_NOT_FOUND,
   serviceState,
   serviceZones,
 } from "../../model/endpoint-services.js";
 import { CONNECTED_STATES, endpointState } from "../../model/endpoint-state.js";
 import { zoneInfo } from "../../regions.js";
-import { applyFilters, outTags, selectByIds, tagsFromSpecs } from "./filters.js";
+import { describe, outTags, tagsFromSpecs } from "./filters.js";
 
 export function toServiceConfiguration(ctx: HandlerContext, svc: EndpointService): ServiceConfiguration {
   const zones = serviceZones(ctx, svc);
@@ -79,19 +78,12 @@ export const endpointServiceHandlers = handlers<Ec2>({
   },
 
   DescribeVpcEndpointServiceConfigurationsCommand: (ctx, input) => {
-    let services = selectByIds(ctx, live(ctx.rw.endpointServices, ctx.now), input.ServiceIds, (s) => s.ServiceId, SERVICE_NOT_FOUND);
-    services = applyFilters(
-      ctx,
-      services,
-      input.Filters,
-      {
-        "service-name": (s) => s.ServiceName,
-        "service-id": (s) => s.ServiceId,
-        "service-state": (s) => serviceState(s, ctx.now),
-        "supported-ip-address-types": () => "ipv4",
-      },
-      (s) => s.Tags,
-    );
+    const services = describe(ctx, "endpointServices", { ids: input.ServiceIds, filters: input.Filters }, {
+      "service-name": (s) => s.ServiceName,
+      "service-id": (s) => s.ServiceId,
+      "service-state": (s) => serviceState(s, ctx.now),
+      "supported-ip-address-types": () => "ipv4",
+    });
     return { ServiceConfigurations: services.map((s) => toServiceConfiguration(ctx, s)) };
   },
 

@@ -6,7 +6,7 @@
 import type { Instance as SdkInstance, InstanceState } from "@aws-sdk/client-ec2";
 import { type Ec2, type HandlerContext, handlers } from "../../handler.js";
 import type { Instance } from "../../world.js";
-import { applyFilters, outTags, selectByIds, type FilterFields } from "./filters.js";
+import { describe, outTags, type FilterFields } from "./filters.js";
 
 /** How long AWS lists a terminated instance (real seconds, scaled by the speed). */
 const TERMINATED_VISIBLE_SECONDS = 3600;
@@ -74,10 +74,7 @@ function toSdkInstance(ctx: HandlerContext, i: Instance): SdkInstance {
 
 export const instanceHandlers = handlers<Ec2>({
   DescribeInstancesCommand: (ctx, input) => {
-    let instances = selectByIds(ctx, visibleInstances(ctx), input.InstanceIds, (i) => i.InstanceId, {
-      code: "InvalidInstanceID.NotFound",
-      noun: "instance ID",
-    });
+    const request = { ids: input.InstanceIds, filters: input.Filters };
     const fields: FilterFields<Instance> = {
       "instance-id": (i) => i.InstanceId,
       "instance-state-name": (i) => instanceState(i, ctx.now).Name,
@@ -92,7 +89,7 @@ export const instanceHandlers = handlers<Ec2>({
       "instance.group-id": (i) => i.SecurityGroupIds,
       "network-interface.network-interface-id": (i) => i.NetworkInterfaceId,
     };
-    instances = applyFilters(ctx, instances, input.Filters, fields, (i) => i.Tags);
+    const instances = describe(ctx, "instances", request, fields, visibleInstances(ctx));
     // One reservation per instance: the CloudFormation engine launches them one at a time.
     return {
       Reservations: instances.map((i) => ({

@@ -14,7 +14,7 @@ export type * from "./world/network.js";
 export type * from "./world/services.js";
 export type * from "./world/operations.js";
 
-/** Every table of a region; `EntityKind` (world/operations.ts) names those that hold resources. */
+/** Every table of a region. */
 export interface RegionWorld {
   vpcs: Record<string, Vpc>;
   subnets: Record<string, Subnet>;
@@ -120,9 +120,19 @@ export function notDeletedBy(life: Life, t: number): boolean {
   return life.deletedAt === undefined || life.deletedAt > t;
 }
 
+/** Deletion asked for at `now`, done at `at`; an entity already gone by then is left as it is. */
+export function markDeleted(life: Life | undefined, now: number, at: number): void {
+  if (life && notDeletedBy(life, at)) Object.assign(life, { deleteRequestedAt: now, deletedAt: at });
+}
+
 /** Is the entity visible at `now` (created and not yet deleted)? */
 export function exists(life: Life, now: number): boolean {
   return life.createdAt <= now && notDeletedBy(life, now);
+}
+
+/** Is the entity there at `now` and outside the stack `stackId` (whose own resources go with it)? */
+export function heldOutside(life: Life, now: number, stackId?: string): boolean {
+  return exists(life, now) && (stackId === undefined || life.stackId !== stackId);
 }
 
 /** Is it ready (available, running, active) at `now`? */

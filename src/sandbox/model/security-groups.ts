@@ -1,7 +1,7 @@
 /** Security groups and their rules. (Owned by the EC2 handlers; used by the CloudFormation engine.) */
 import type { HandlerContext } from "../handler.js";
 import { requireEntity } from "./ec2-kinds.js";
-import { exists, live, newId, notDeletedBy, type Life, type SecurityGroup, type SgRule, type Tag } from "../world.js";
+import { heldOutside, newId, notDeletedBy, type Life, type SecurityGroup, type SgRule, type Tag } from "../world.js";
 
 export interface NewSecurityGroup {
   GroupName: string;
@@ -39,8 +39,8 @@ export function createSecurityGroup(ctx: HandlerContext, p: NewSecurityGroup): S
   return sg;
 }
 
-/** The VPC's `default` group, created on first need (AWS creates it with the VPC). */
-export function defaultSecurityGroup(ctx: HandlerContext, vpcId: string): SecurityGroup {
+/** The VPC's `default` group (all traffic from its own members in, everything out): made with the VPC, or on first need. */
+export function defaultSecurityGroup(ctx: HandlerContext, vpcId: string, life?: Life): SecurityGroup {
   const found = Object.values(ctx.rw.securityGroups).find(
     (g) => g.VpcId === vpcId && g.GroupName === "default" && notDeletedBy(g.life, ctx.now),
   );
@@ -50,9 +50,8 @@ export function defaultSecurityGroup(ctx: HandlerContext, vpcId: string): Securi
     GroupName: "default",
     Description: "default VPC security group",
     VpcId: vpcId,
-    life: vpc ? { createdAt: vpc.life.createdAt, readyAt: vpc.life.createdAt } : undefined,
+    life: life ?? (vpc ? { createdAt: vpc.life.createdAt, readyAt: vpc.life.createdAt } : undefined),
   });
-  // The default group admits all traffic from its own members.
   sg.Ingress.push({ SecurityGroupRuleId: newId(ctx.world, "sgr"), IpProtocol: "-1", ReferencedGroupId: sg.GroupId });
   return sg;
 }
@@ -119,35 +118,21 @@ export function revokeRules(ctx: HandlerContext, groupId: string, rules: Omit<Sg
   return removed;
 }
 
-/** Does a user belong to the stack being deleted (and so is not in the way)? */
-function ignored(life: Life, ignoreStackId: string | undefined): boolean {
-  return ignoreStackId !== undefined && life.stackId === ignoreStackId;
-}
-
 /**
  * Why the group cannot be deleted at `ctx.now` (`DependencyViolation` message), ignoring users that
  * belong to `ignoreStackId`; undefined when it can.
  */
 export function securityGroupBlocker(ctx: HandlerContext, groupId: string, ignoreStackId?: string): string | undefined {
-  const now = ctx.now;
-  const message = `resource ${groupId} has a dependent object`;
-  // Network interfaces (instances, interface endpoints, NLB nodes) that still carry the group.
-  const eni = live(ctx.rw.networkInterfaces, now).find((e) => e.GroupIds.includes(groupId) && !ignored(e.life, ignoreStackId));
-  if (eni) return message;
-  const instance = live(ctx.rw.instances, now).find(
-    (i) => i.SecurityGroupIds.includes(groupId) && !ignored(i.life, ignoreStackId),
-  );
-  if (instance) return message;
-  // Rules in other groups that reference this one.
-  const referencing = Object.values(ctx.rw.securityGroups).find(
-    (g) =>
-      g.GroupId !== groupId &&
-      exists(g.life, now) &&
-      !ignored(g.life, ignoreStackId) &&
-      [...g.Ingress, ...g.Egress].some((r) => r.ReferencedGroupId === groupId),
-  );
-  if (referencing) return message;
-  return undefined;
+  const inTheWay = (e: { life: Life }) => heldOutside(e.life, ctx.now, ignoreStackId);
+  const used =
+    // Network interfaces (instances, interface endpoints, NLB nodes) and instances that still carry the group,
+    Object.values(ctx.rw.networkInterfaces).some((e) => e.GroupIds.includes(groupId) && inTheWay(e)) ||
+    Object.values(ctx.rw.instances).some((i) => i.SecurityGroupIds.includes(groupId) && inTheWay(i)) ||
+    // and rules in other groups that reference this one.
+    Object.values(ctx.rw.securityGroups).some(
+      (g) => g.GroupId !== groupId && inTheWay(g) && [...g.Ingress, ...g.Egress].some((r) => r.ReferencedGroupId === groupId),
+    );
+  return used ? `resource ${groupId} has a dependent object` : undefined;
 }
 
 /** Deletes the group at `at` (default now); call `securityGroupBlocker` first. */

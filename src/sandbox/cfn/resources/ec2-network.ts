@@ -31,7 +31,7 @@ export const vpcProvider: ResourceProvider = {
     const defaultSg = Object.values(ctx.rw.securityGroups).find((g) => g.VpcId === vpc.VpcId && g.GroupName === "default");
     return {
       physicalId: vpc.VpcId,
-      modelRef: { kind: "vpcs", id: vpc.VpcId },
+     
       attrs: {
         VpcId: vpc.VpcId,
         CidrBlock: vpc.CidrBlock,
@@ -59,7 +59,7 @@ export const subnetProvider: ResourceProvider = {
     });
     return {
       physicalId: subnet.SubnetId,
-      modelRef: { kind: "subnets", id: subnet.SubnetId },
+     
       attrs: {
         SubnetId: subnet.SubnetId,
         VpcId: subnet.VpcId,
@@ -80,7 +80,7 @@ export const routeTableProvider: ResourceProvider = {
   attributes: ["RouteTableId"],
   create(ctx, { props, life, tags }) {
     const rt = createRouteTable(ctx, { VpcId: requireProp(props, "VpcId"), Tags: tags, life });
-    return { physicalId: rt.RouteTableId, modelRef: { kind: "routeTables", id: rt.RouteTableId }, attrs: { RouteTableId: rt.RouteTableId } };
+    return { physicalId: rt.RouteTableId, attrs: { RouteTableId: rt.RouteTableId } };
   },
   delete: (ctx, id, at) => deleteRouteTable(ctx, id, at),
 };

@@ -31,7 +31,7 @@ export const securityGroupProvider: ResourceProvider = {
     });
     const ingress = Array.isArray(props.SecurityGroupIngress) ? props.SecurityGroupIngress.map(ingressRule) : [];
     if (ingress.length > 0) authorizeRules(ctx, sg.GroupId, ingress, "Ingress");
-    return { physicalId: sg.GroupId, modelRef: { kind: "securityGroups", id: sg.GroupId }, attrs: { GroupId: sg.GroupId, VpcId: sg.VpcId } };
+    return { physicalId: sg.GroupId, attrs: { GroupId: sg.GroupId, VpcId: sg.VpcId } };
   },
   blocker: blockedBy(securityGroupBlocker, "DependencyViolation", 900),
   delete: (ctx, id, at) => deleteSecurityGroup(ctx, id, at),
@@ -65,7 +65,7 @@ export const vpcEndpointProvider: ResourceProvider = {
     });
     return {
       physicalId: ep.VpcEndpointId,
-      modelRef: { kind: "vpcEndpoints", id: ep.VpcEndpointId },
+     
       attrs: {
         Id: ep.VpcEndpointId,
         CreationTimestamp: new Date(life.createdAt).toISOString(),

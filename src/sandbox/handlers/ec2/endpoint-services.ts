@@ -15,7 +15,7 @@ import {
   serviceZones,
 } from "../../model/endpoint-services.js";
 import { CONNECTED_STATES, endpointState } from "../../model/endpoint-state.js";
-import { zoneInfo } from "../../regions.js";
+import { zoneIds } from "../../regions.js";
 import { describe, outTags, tagsFromSpecs } from "./filters.js";
 
 export function toServiceConfiguration(ctx: HandlerContext, svc: EndpointService): ServiceConfiguration {
@@ -26,7 +26,7 @@ export function toServiceConfiguration(ctx: HandlerContext, svc: EndpointService
     ServiceName: svc.ServiceName,
     ServiceState: serviceState(svc, ctx.now),
     AvailabilityZones: zones,
-    AvailabilityZoneIds: zones.map((z) => zoneInfo(ctx.region, z)?.ZoneId ?? z),
+    AvailabilityZoneIds: zoneIds(ctx.region, zones),
     AcceptanceRequired: svc.AcceptanceRequired,
     ManagesVpcEndpoints: false,
     NetworkLoadBalancerArns: [...svc.NetworkLoadBalancerArns],

@@ -145,6 +145,11 @@ export function live<T extends { life: Life }>(table: Record<string, T>, now: nu
   return Object.values(table).filter((e) => exists(e.life, now));
 }
 
+/** The network interfaces among `ids` that exist at `now`. */
+export function liveInterfaces(rw: RegionWorld, ids: string[], now: number): NetworkInterface[] {
+  return ids.map((id) => rw.networkInterfaces[id]).filter((e): e is NetworkInterface => e !== undefined && exists(e.life, now));
+}
+
 export function tagValue(tags: Tag[] | undefined, key: string): string | undefined {
   return tags?.find((t) => t.Key === key)?.Value;
 }

@@ -12,10 +12,7 @@ import {
   vpcBlocker,
 } from "../../model/network.js";
 import { newId } from "../../world.js";
-import { blockedBy, propBool, propString, requireProp, type ResourceProvider } from "./types.js";
-
-/** CloudFormation retries a DependencyViolation for about 15 minutes before it gives up. */
-const DEPENDENCY_RETRY_SECONDS = 900;
+import { dependencyViolation, propBool, propString, requireProp, type ResourceProvider } from "./types.js";
 
 export const vpcProvider: ResourceProvider = {
   attributes: ["CidrBlock", "CidrBlockAssociations", "DefaultNetworkAcl", "DefaultSecurityGroup", "Ipv6CidrBlocks", "VpcId"],
@@ -42,7 +39,7 @@ export const vpcProvider: ResourceProvider = {
       },
     };
   },
-  blocker: blockedBy(vpcBlocker, "DependencyViolation", DEPENDENCY_RETRY_SECONDS),
+  blocker: dependencyViolation(vpcBlocker),
   delete: (ctx, id, at) => deleteVpc(ctx, id, at),
 };
 
@@ -72,7 +69,7 @@ export const subnetProvider: ResourceProvider = {
       },
     };
   },
-  blocker: blockedBy(subnetBlocker, "DependencyViolation", DEPENDENCY_RETRY_SECONDS),
+  blocker: dependencyViolation(subnetBlocker),
   delete: (ctx, id, at) => deleteSubnet(ctx, id, at),
 };
 

@@ -3,7 +3,7 @@ import { authorizeRules, createSecurityGroup, deleteSecurityGroup, securityGroup
 import { createVpcEndpoint, deleteVpcEndpoint } from "../../model/vpc-endpoints.js";
 import type { EndpointType, SgRule } from "../../world.js";
 import { isRecord } from "../template.js";
-import { blockedBy, generatedName, propBool, propString, propStrings, requireProp, ResourceFailure, type ResourceProvider } from "./types.js";
+import { dependencyViolation, generatedName, propBool, propString, propStrings, requireProp, ResourceFailure, type ResourceProvider } from "./types.js";
 
 function ingressRule(raw: unknown): Omit<SgRule, "SecurityGroupRuleId"> {
   if (!isRecord(raw)) throw new ResourceFailure("Properties validation failed for resource with message: #/SecurityGroupIngress: expected type: JSONObject");
@@ -33,7 +33,7 @@ export const securityGroupProvider: ResourceProvider = {
     if (ingress.length > 0) authorizeRules(ctx, sg.GroupId, ingress, "Ingress");
     return { physicalId: sg.GroupId, attrs: { GroupId: sg.GroupId, VpcId: sg.VpcId } };
   },
-  blocker: blockedBy(securityGroupBlocker, "DependencyViolation", 900),
+  blocker: dependencyViolation(securityGroupBlocker),
   delete: (ctx, id, at) => deleteSecurityGroup(ctx, id, at),
 };
 

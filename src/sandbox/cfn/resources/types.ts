@@ -51,6 +51,9 @@ export function blockedBy(
   };
 }
 
+/** CloudFormation retries a DependencyViolation for about 15 minutes before it gives up. */
+export const dependencyViolation = (find: Parameters<typeof blockedBy>[0]) => blockedBy(find, "DependencyViolation", 900);
+
 /** A resource failed in a way CloudFormation reports with its own wording (not an API error). */
 export class ResourceFailure extends Error {
   override name = "ResourceFailure";

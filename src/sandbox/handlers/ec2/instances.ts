@@ -6,17 +6,17 @@
 import type { Instance as SdkInstance, InstanceState } from "@aws-sdk/client-ec2";
 import { type Ec2, type HandlerContext, handlers } from "../../handler.js";
 import type { Instance } from "../../world.js";
+import { instanceStateAt } from "../../model/target-health.js";
 import { describe, outTags, type FilterFields } from "./filters.js";
 
 /** How long AWS lists a terminated instance (real seconds, scaled by the speed). */
 const TERMINATED_VISIBLE_SECONDS = 3600;
 
-export function instanceState(i: Instance, now: number): InstanceState {
-  const { life } = i;
-  if (life.deletedAt !== undefined && life.deletedAt <= now) return { Code: 48, Name: "terminated" };
-  if (life.deleteRequestedAt !== undefined && life.deleteRequestedAt <= now) return { Code: 32, Name: "shutting-down" };
-  if (now < life.readyAt) return { Code: 0, Name: "pending" };
-  return { Code: 16, Name: "running" };
+const STATE_CODES = { pending: 0, running: 16, "shutting-down": 32, terminated: 48 } as const;
+
+function instanceState(i: Instance, now: number): InstanceState {
+  const name = instanceStateAt(i, now);
+  return { Code: STATE_CODES[name], Name: name };
 }
 
 /** Instances DescribeInstances shows at `now`: created, and not terminated for too long. */

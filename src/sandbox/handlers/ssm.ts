@@ -31,25 +31,18 @@ function instanceInformation(ctx: HandlerContext, inst: Instance): InstanceInfor
   };
 }
 
-/** Instance ids asked for through `Filters` (Key InstanceIds) or the older `InstanceInformationFilterList`. */
-function requestedIds(input: DescribeInstanceInformationCommandInput): string[] | undefined {
-  const fromFilters = input.Filters?.filter((f) => f.Key === "InstanceIds").flatMap((f) => f.Values ?? []);
-  const fromList = input.InstanceInformationFilterList?.filter((f) => f.key === "InstanceIds").flatMap((f) => f.valueSet ?? []);
-  const ids = [...(fromFilters ?? []), ...(fromList ?? [])];
-  return ids.length > 0 ? ids : undefined;
-}
-
-function pingFilter(input: DescribeInstanceInformationCommandInput): string[] | undefined {
+/** Values asked for under `key` (InstanceIds, PingStatus) through `Filters` or the older `InstanceInformationFilterList`. */
+function filterValues(input: DescribeInstanceInformationCommandInput, key: string): string[] | undefined {
   const values = [
-    ...(input.Filters?.filter((f) => f.Key === "PingStatus").flatMap((f) => f.Values ?? []) ?? []),
-    ...(input.InstanceInformationFilterList?.filter((f) => f.key === "PingStatus").flatMap((f) => f.valueSet ?? []) ?? []),
+    ...(input.Filters?.filter((f) => f.Key === key).flatMap((f) => f.Values ?? []) ?? []),
+    ...(input.InstanceInformationFilterList?.filter((f) => f.key === key).flatMap((f) => f.valueSet ?? []) ?? []),
   ];
   return values.length > 0 ? values : undefined;
 }
 
 const describeInstanceInformation: Op<Ssm, "DescribeInstanceInformationCommand"> = (ctx, input) => {
-  const ids = requestedIds(input);
-  const pings = pingFilter(input);
+  const ids = filterValues(input, "InstanceIds");
+  const pings = filterValues(input, "PingStatus");
   // Terminated instances stay listed (Inactive) for a while: every instance is looked at.
   const list = Object.values(ctx.rw.instances)
     .filter((i) => i.life.createdAt <= ctx.now)

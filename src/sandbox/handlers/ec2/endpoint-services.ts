@@ -46,16 +46,10 @@ function connectedEndpoints(ctx: HandlerContext, svc: EndpointService): string[]
 function deleteOne(ctx: HandlerContext, serviceId: string): UnsuccessfulItem | undefined {
   const svc = findEndpointService(ctx, serviceId);
   if (!svc || serviceState(svc, ctx.now) === "Deleting") {
-    return {
-      ResourceId: serviceId,
-      Error: { Code: "InvalidVpcEndpointService.NotFound", Message: `The Vpc Endpoint Service '${serviceId}' does not exist` },
-    };
+    return { ResourceId: serviceId, Error: { Code: "InvalidVpcEndpointService.NotFound", Message: `The Vpc Endpoint Service '${serviceId}' does not exist` } };
   }
   if (connectedEndpoints(ctx, svc).length > 0) {
-    return {
-      ResourceId: serviceId,
-      Error: { Code: "ExistingVpcEndpointConnections", Message: "Service has existing active VPC Endpoint connections!" },
-    };
+    return { ResourceId: serviceId, Error: { Code: "ExistingVpcEndpointConnections", Message: "Service has existing active VPC Endpoint connections!" } };
   }
   svc.life.deleteRequestedAt = ctx.now;
   svc.life.deletedAt = ctx.now;

@@ -31,9 +31,13 @@ export function notFoundError(kind: Pick<Ec2Kind, "code" | "noun">, id: string):
   return { Code: kind.code, Message: `The ${kind.noun} '${id}' does not exist` };
 }
 
+export function failNotFound(ctx: HandlerContext, kind: Pick<Ec2Kind, "code" | "noun">, id: string): never {
+  return ctx.fail(kind.code, notFoundError(kind, id).Message);
+}
+
 /** The entity with this id, not deleted by `t` (a stack may be creating it for later); `InvalidXxx.NotFound` otherwise. */
 export function requireEntity<K extends Ec2Table>(ctx: HandlerContext, table: K, id: string, t = ctx.now): EntityOf<K> {
   const entity = (ctx.rw[table] as Record<string, EntityOf<K>>)[id];
-  if (!entity || !notDeletedBy(entity.life, t)) return ctx.fail(EC2_KINDS[table].code, notFoundError(EC2_KINDS[table], id).Message);
+  if (!entity || !notDeletedBy(entity.life, t)) return failNotFound(ctx, EC2_KINDS[table], id);
   return entity;
 }

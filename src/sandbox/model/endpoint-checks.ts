@@ -5,7 +5,7 @@
  */
 import type { HandlerContext } from "../handler.js";
 import { notDeletedBy, type EndpointType, type Life, type Tag } from "../world.js";
-import { EC2_KINDS, notFoundError, requireEntity } from "./ec2-kinds.js";
+import { EC2_KINDS, failNotFound, requireEntity } from "./ec2-kinds.js";
 import type { ServiceTarget } from "./endpoint-services.js";
 import { defaultSecurityGroup } from "./security-groups.js";
 import { endpointState } from "./endpoint-state.js";
@@ -115,7 +115,7 @@ function checkPrivateDns(ctx: HandlerContext, p: NewVpcEndpoint, target: Service
 function checkRouteTables(ctx: HandlerContext, p: NewVpcEndpoint, target: ServiceTarget): void {
   for (const id of p.RouteTableIds ?? []) {
     const rt = requireEntity(ctx, "routeTables", id);
-    if (rt.VpcId !== p.VpcId) ctx.fail(EC2_KINDS.routeTables.code, notFoundError(EC2_KINDS.routeTables, id).Message);
+    if (rt.VpcId !== p.VpcId) failNotFound(ctx, EC2_KINDS.routeTables, id);
     if (rt.Routes.some((r) => r.DestinationPrefixListId === target.prefixListId)) {
       ctx.fail("RouteAlreadyExists", `route table ${id} already has a route with destination-prefix-list-id ${target.prefixListId}`);
     }

@@ -5,7 +5,7 @@
 import type { HandlerContext } from "../handler.js";
 import { exists, newId, type EndpointService, type EndpointType, type Life, type Tag } from "../world.js";
 import { findAwsServices } from "./aws-services.js";
-import { EC2_KINDS, notFoundError } from "./ec2-kinds.js";
+import { EC2_KINDS, failNotFound } from "./ec2-kinds.js";
 
 /** Seconds a new endpoint service stays `Pending` before `Available`. */
 export const SERVICE_READY_SECONDS = 10;
@@ -114,7 +114,7 @@ export function findEndpointService(ctx: HandlerContext, serviceId: string): End
 /** The account's endpoint service by id; `InvalidVpcEndpointServiceId.NotFound` otherwise. */
 export function requireEndpointService(ctx: HandlerContext, serviceId: string | undefined): EndpointService {
   const svc = findEndpointService(ctx, serviceId ?? "");
-  if (!svc) return ctx.fail(EC2_KINDS.endpointServices.code, notFoundError(EC2_KINDS.endpointServices, serviceId ?? "").Message);
+  if (!svc) return failNotFound(ctx, EC2_KINDS.endpointServices, serviceId ?? "");
   return svc;
 }
 

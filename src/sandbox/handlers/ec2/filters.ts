@@ -7,7 +7,7 @@
 import type { Filter } from "@aws-sdk/client-ec2";
 import type { HandlerContext } from "../../handler.js";
 import { live, type Tag } from "../../world.js";
-import { EC2_KINDS, type Ec2Kind, type Ec2Table, type EntityOf } from "../../model/ec2-kinds.js";
+import { EC2_KINDS, failNotFound, type Ec2Kind, type Ec2Table, type EntityOf } from "../../model/ec2-kinds.js";
 
 export type FieldValue = string | number | boolean | undefined | (string | undefined)[];
 
@@ -69,7 +69,7 @@ export function selectByIds<T>(
   if (!ids || ids.length === 0) return items;
   const byId = new Map(items.map((i) => [idOf(i), i]));
   const missing = ids.filter((id) => !byId.has(id));
-  if (missing.length === 1) ctx.fail(kind.code, `The ${kind.noun} '${missing[0]}' does not exist`);
+  if (missing.length === 1) failNotFound(ctx, kind, missing[0]!);
   if (missing.length > 1) ctx.fail(kind.code, `The ${kind.noun}s '${missing.join(", ")}' do not exist`);
   const wanted = new Set(ids);
   return items.filter((i) => wanted.has(idOf(i)));

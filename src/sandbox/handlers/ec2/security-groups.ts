@@ -5,7 +5,7 @@
 import { type Ec2, type HandlerContext, handlers } from "../../handler.js";
 import { live, type SecurityGroup, type SgRule } from "../../world.js";
 import { authorizeRules, createSecurityGroup, deleteSecurityGroup, revokeRules, securityGroupBlocker, type RuleSide } from "../../model/security-groups.js";
-import { requireEntity } from "../../model/ec2-kinds.js";
+import { failNotFound, requireEntity } from "../../model/ec2-kinds.js";
 import { applyFilters, describe, selectByIds, tagsFromSpecs, type FilterFields } from "./filters.js";
 import { rulesFromInput, toSdkRule, toSdkSecurityGroup, type RuleSpec } from "./sg-shapes.js";
 
@@ -48,7 +48,7 @@ function revoke(ctx: HandlerContext, sg: SecurityGroup, side: RuleSide, ruleIds:
   if (ruleIds?.length) {
     const ids = new Set(ruleIds);
     for (const id of ids) {
-      if (!sg[side].some((r) => r.SecurityGroupRuleId === id)) ctx.fail(RULE_NOT_FOUND.code, `The ${RULE_NOT_FOUND.noun} '${id}' does not exist`);
+      if (!sg[side].some((r) => r.SecurityGroupRuleId === id)) failNotFound(ctx, RULE_NOT_FOUND, id);
     }
     revoked = sg[side].filter((r) => ids.has(r.SecurityGroupRuleId));
     sg[side] = sg[side].filter((r) => !ids.has(r.SecurityGroupRuleId));

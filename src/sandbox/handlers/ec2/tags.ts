@@ -1,7 +1,7 @@
 /** CreateTags / DeleteTags on any resource the simulated account knows, found by its id prefix. */
 import { type Ec2, type HandlerContext, handlers } from "../../handler.js";
 import { exists, type Life, type Tag } from "../../world.js";
-import { EC2_KINDS, notFoundError, type Ec2Table } from "../../model/ec2-kinds.js";
+import { EC2_KINDS, failNotFound, type Ec2Table } from "../../model/ec2-kinds.js";
 
 interface Taggable {
   Tags: Tag[];
@@ -14,7 +14,7 @@ export function taggable(ctx: HandlerContext, id: string): Taggable {
   const table = (Object.keys(EC2_KINDS) as Ec2Table[]).find((t) => id.startsWith(EC2_KINDS[t].prefix));
   if (!table) return ctx.fail("InvalidID", `The ID '${id}' is not valid`);
   const item: Taggable | undefined = ctx.rw[table][id];
-  if (!item || !exists(item.life, ctx.now)) return ctx.fail(EC2_KINDS[table].code, notFoundError(EC2_KINDS[table], id).Message);
+  if (!item || !exists(item.life, ctx.now)) return failNotFound(ctx, EC2_KINDS[table], id);
   return item;
 }
 

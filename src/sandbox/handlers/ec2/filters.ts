@@ -106,3 +106,8 @@ export function tagsFromSpecs(
 export function outTags(tags: Tag[]): Tag[] {
   return tags.map((t) => ({ Key: t.Key, Value: t.Value }));
 }
+
+/** Security groups by id with their names, as EC2 lists them on instances, interfaces and endpoints. */
+export function groupsOf(ctx: HandlerContext, ids: string[]): { GroupId: string; GroupName: string }[] {
+  return ids.map((id) => ({ GroupId: id, GroupName: ctx.rw.securityGroups[id]?.GroupName ?? "" }));
+}

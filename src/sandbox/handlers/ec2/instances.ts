@@ -7,7 +7,7 @@ import type { Instance as SdkInstance, InstanceState } from "@aws-sdk/client-ec2
 import { type Ec2, type HandlerContext, handlers } from "../../handler.js";
 import type { Instance } from "../../world.js";
 import { instanceStateAt } from "../../model/target-health.js";
-import { describe, outTags, type FilterFields } from "./filters.js";
+import { describe, groupsOf, outTags, type FilterFields } from "./filters.js";
 
 /** How long AWS lists a terminated instance (real seconds, scaled by the speed). */
 const TERMINATED_VISIBLE_SECONDS = 3600;
@@ -31,7 +31,7 @@ function toSdkInstance(ctx: HandlerContext, i: Instance): SdkInstance {
   const state = instanceState(i, ctx.now);
   const gone = state.Name === "terminated";
   const profile = Object.values(ctx.world.instanceProfiles).find((p) => p.Arn === i.IamInstanceProfileArn);
-  const groups = i.SecurityGroupIds.map((id) => ({ GroupId: id, GroupName: ctx.rw.securityGroups[id]?.GroupName ?? "" }));
+  const groups = groupsOf(ctx, i.SecurityGroupIds);
   return {
     InstanceId: i.InstanceId,
     ImageId: i.ImageId,

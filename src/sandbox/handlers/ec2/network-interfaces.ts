@@ -5,14 +5,10 @@
 import type { NetworkInterface as SdkEni } from "@aws-sdk/client-ec2";
 import { type Ec2, type HandlerContext, handlers } from "../../handler.js";
 import type { NetworkInterface } from "../../world.js";
-import { describe, outTags } from "./filters.js";
+import { describe, groupsOf, outTags } from "./filters.js";
 
 /** The account AWS uses as requester of the ENIs it manages for endpoints and load balancers. */
 const AWS_REQUESTER = "727180483921";
-
-function groupsOf(ctx: HandlerContext, ids: string[]): { GroupId: string; GroupName: string }[] {
-  return ids.map((id) => ({ GroupId: id, GroupName: ctx.rw.securityGroups[id]?.GroupName ?? "" }));
-}
 
 function toSdkEni(ctx: HandlerContext, e: NetworkInterface): SdkEni {
   const instanceOwned = e.InterfaceType === "interface" && e.OwnerRef.startsWith("i-");

@@ -10,7 +10,7 @@ import { findAwsServices } from "../../model/aws-services.js";
 import { endpointState } from "../../model/endpoint-state.js";
 import { createVpcEndpoint, deleteVpcEndpoint } from "../../model/vpc-endpoints.js";
 import { EC2_KINDS, notFoundError } from "../../model/ec2-kinds.js";
-import { describe, outTags, tagsFromSpecs } from "./filters.js";
+import { describe, groupsOf, outTags, tagsFromSpecs } from "./filters.js";
 
 /** AWS services attach this full-access policy when none is given; endpoint services take none. */
 const FULL_ACCESS_POLICY = '{"Version":"2008-10-17","Statement":[{"Effect":"Allow","Principal":"*","Action":"*","Resource":"*"}]}';
@@ -31,7 +31,7 @@ export function toSdkEndpoint(ctx: HandlerContext, ep: VpcEndpoint): SdkVpcEndpo
     ...(isAws ? { PolicyDocument: FULL_ACCESS_POLICY } : {}),
     RouteTableIds: [...ep.RouteTableIds],
     SubnetIds: [...ep.SubnetIds],
-    Groups: ep.SecurityGroupIds.map((id) => ({ GroupId: id, GroupName: ctx.rw.securityGroups[id]?.GroupName ?? "" })),
+    Groups: groupsOf(ctx, ep.SecurityGroupIds),
     ...(ep.VpcEndpointType === "Interface" ? { IpAddressType: "ipv4" as const, DnsOptions: { DnsRecordIpType: "ipv4" as const } } : {}),
     PrivateDnsEnabled: ep.PrivateDnsEnabled,
     RequesterManaged: false,

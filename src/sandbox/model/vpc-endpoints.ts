@@ -3,7 +3,7 @@
  * CloudFormation engine for AWS::EC2::VPCEndpoint.)
  */
 import type { HandlerContext } from "../handler.js";
-import { newId, notDeletedBy, type Life, type VpcEndpoint } from "../world.js";
+import { newId, notDeletedBy, type VpcEndpoint } from "../world.js";
 import { createNetworkInterface, releaseNetworkInterfaces } from "./network-interfaces.js";
 import { priorByClientToken, resolveServiceTarget, type ServiceTarget } from "./endpoint-services.js";
 import { ENDPOINT_TIMES } from "./endpoint-state.js";
@@ -31,10 +31,6 @@ function dnsSuffix(): string {
   return Array.from({ length: 8 }, () => chars[Math.floor(Math.random() * chars.length)]).join("");
 }
 
-function defaultLife(ctx: HandlerContext): Life {
-  return { createdAt: ctx.now, readyAt: ctx.after(ENDPOINT_TIMES.create) };
-}
-
 /**
  * Creates an endpoint as AWS does: checks the service exists and supports the subnets' AZs, makes
  * one ENI per subnet (Interface) or adds prefix-list routes (Gateway), fills DnsEntries.
@@ -47,7 +43,7 @@ export function createVpcEndpoint(ctx: HandlerContext, p: NewVpcEndpoint): VpcEn
   if (prior) return prior;
   const target: ServiceTarget = resolveServiceTarget(ctx, p.ServiceName, p.VpcEndpointType);
   const placement = checkEndpointPlacement(ctx, p, target);
-  const life = p.life ? { ...p.life } : defaultLife(ctx);
+  const life = p.life ? { ...p.life } : { createdAt: ctx.now, readyAt: ctx.after(ENDPOINT_TIMES.create) };
   const ep: VpcEndpoint = {
     VpcEndpointId: newId(ctx.world, "vpce"),
     VpcEndpointType: p.VpcEndpointType,

@@ -12,6 +12,20 @@ export const systemClock: Clock = {
   sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
 };
 
+/** A clock tests move by hand; `sleep` advances it instead of waiting. */
+export class ManualClock implements Clock {
+  constructor(private t = Date.UTC(2026, 10, 29, 1, 0, 0)) {}
+  now(): number {
+    return this.t;
+  }
+  advance(ms: number): void {
+    this.t += ms;
+  }
+  async sleep(ms: number): Promise<void> {
+    this.t += ms;
+  }
+}
+
 /**
  * Multiplies real AWS durations. 1 = as slow as AWS, 0 = instant. The default keeps a whole
  * lesson's waits under about two minutes.

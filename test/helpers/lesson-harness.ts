@@ -5,7 +5,7 @@ import { join } from "node:path";
 import { createSandboxClients } from "../../src/aws/clients.js";
 import type { GlobalOptions } from "../../src/commands/options.js";
 import type { Environment } from "../../src/commands/session.js";
-import { ManualClock } from "./manual-clock.js";
+import { ManualClock } from "../../src/sandbox/clock.js";
 import { Sandbox } from "../../src/sandbox/middleware.js";
 import { MemoryStore, type WorldStore } from "../../src/sandbox/store.js";
 import type { HandlerTables } from "../../src/sandbox/handler.js";

@@ -14,7 +14,7 @@ import { translateAwsError } from "../../src/aws/error-translation.js";
 import { checkEndpointUrl } from "../../src/commands/validate.js";
 import { LabError } from "../../src/errors.js";
 import { translator } from "../../src/i18n/messages.js";
-import { ManualClock } from "../helpers/manual-clock.js";
+import { ManualClock } from "../../src/sandbox/clock.js";
 import { FaultPlan, FaultsProblem } from "../../src/sandbox/faults.js";
 import { Sandbox } from "../../src/sandbox/middleware.js";
 import { MemoryStore } from "../../src/sandbox/store.js";

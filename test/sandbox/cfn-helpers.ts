@@ -2,7 +2,7 @@
 import { readFileSync } from "node:fs";
 import { CreateStackCommand, DescribeStacksCommand, type Parameter } from "@aws-sdk/client-cloudformation";
 import { createSandboxClients, type AwsClients } from "../../src/aws/clients.js";
-import { ManualClock } from "../helpers/manual-clock.js";
+import { ManualClock } from "../../src/sandbox/clock.js";
 import { Sandbox } from "../../src/sandbox/middleware.js";
 import { MemoryStore, type WorldStore } from "../../src/sandbox/store.js";
 

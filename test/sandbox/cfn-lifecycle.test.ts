@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { ManualClock } from "../helpers/manual-clock.js";
+import { ManualClock } from "../../src/sandbox/clock.js";
 import { SqliteStore } from "../../src/sandbox/account/sqlite-store.js";
 import { exists, isReady, type World } from "../../src/sandbox/world.js";
 import { CONSUMER, deploy, lab, PROVIDER, stackStatus } from "./cfn-helpers.js";

@@ -4,7 +4,7 @@
  * group and a running instance, and a Provider VPC with a subnet and an internal NLB.
  */
 import { createSandboxClients, type AwsClients } from "../../src/aws/clients.js";
-import { ManualClock } from "../helpers/manual-clock.js";
+import { ManualClock } from "../../src/sandbox/clock.js";
 import type { HandlerContext } from "../../src/sandbox/handler.js";
 import { Sandbox } from "../../src/sandbox/middleware.js";
 import { createNetworkInterface } from "../../src/sandbox/model/network-interfaces.js";

@@ -2,7 +2,7 @@ import { GetCallerIdentityCommand } from "@aws-sdk/client-sts";
 import { DescribeKeyPairsCommand } from "@aws-sdk/client-ec2";
 import { describe, expect, it } from "vitest";
 import { createSandboxClients } from "../../src/aws/clients.js";
-import { ManualClock } from "../helpers/manual-clock.js";
+import { ManualClock } from "../../src/sandbox/clock.js";
 import { Sandbox } from "../../src/sandbox/middleware.js";
 import { MemoryStore } from "../../src/sandbox/store.js";
 

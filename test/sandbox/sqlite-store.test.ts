@@ -14,7 +14,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { start } from "../../src/commands/start.js";
 import { SqliteStore } from "../../src/sandbox/account/sqlite-store.js";
 import { sqlite } from "../../src/sandbox/account/node-sqlite.js";
-import { ManualClock } from "../helpers/manual-clock.js";
+import { ManualClock } from "../../src/sandbox/clock.js";
 import { emptyWorld, regionOf, type World } from "../../src/sandbox/world.js";
 import { harness } from "../helpers/lesson-harness.js";
 

@@ -2,7 +2,7 @@
 import { DescribeInstanceInformationCommand } from "@aws-sdk/client-ssm";
 import { describe, expect, it } from "vitest";
 import { createSandboxClients } from "../../src/aws/clients.js";
-import { ManualClock } from "../helpers/manual-clock.js";
+import { ManualClock } from "../../src/sandbox/clock.js";
 import { Sandbox } from "../../src/sandbox/middleware.js";
 import { MemoryStore } from "../../src/sandbox/store.js";
 import { IDS, lessonWorld, REGION, T0 } from "./fixtures-c.js";

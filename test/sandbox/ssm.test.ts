@@ -1,7 +1,7 @@
 import { DescribeInstanceInformationCommand, GetCommandInvocationCommand, ListCommandInvocationsCommand, SendCommandCommand } from "@aws-sdk/client-ssm";
 import { describe, expect, it } from "vitest";
 import { createSandboxClients } from "../../src/aws/clients.js";
-import { ManualClock } from "../helpers/manual-clock.js";
+import { ManualClock } from "../../src/sandbox/clock.js";
 import { Sandbox } from "../../src/sandbox/middleware.js";
 import { ssmAgentStatus } from "../../src/sandbox/model/ssm-agent.js";
 import { MemoryStore } from "../../src/sandbox/store.js";

@@ -13,7 +13,7 @@ import { awsCliAdvice, sandboxEnv } from "../../src/commands/sandbox-env.js";
 import type { Environment } from "../../src/commands/session.js";
 import { LabError } from "../../src/errors.js";
 import { translator } from "../../src/i18n/messages.js";
-import { ManualClock } from "../helpers/manual-clock.js";
+import { ManualClock } from "../../src/sandbox/clock.js";
 import { publishServed, readServed, servedFile } from "../../src/sandbox/served-file.js";
 import { defaultShell, shellLines } from "../../src/sandbox/shell-env.js";
 

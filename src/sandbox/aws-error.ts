@@ -13,13 +13,6 @@ import { sdkErrorName, type ServiceKey } from "./error-names.js";
 
 export type { ServiceKey };
 
-
-export interface AwsErrorSpec {
-  code: string;
-  message: string;
-  status?: number;
-}
-
 const EXCEPTION_CLASS = {
   ec2: EC2ServiceException,
   cloudformation: CloudFormationServiceException,

@@ -15,7 +15,7 @@ import type {
   TargetInstanceFacts,
   VpcEndpointFacts,
 } from "../reachability/facts.js";
-import { exists, live, type Instance, type LoadBalancer, type RegionWorld, type SgRule, type TargetGroup, type VpcEndpoint, type World } from "./world.js";
+import { live, liveInterfaces, type Instance, type LoadBalancer, type RegionWorld, type SgRule, type TargetGroup, type VpcEndpoint, type World } from "./world.js";
 
 function rule(r: SgRule): SgRuleFacts {
   return { IpProtocol: r.IpProtocol, FromPort: r.FromPort, ToPort: r.ToPort, CidrIpv4: r.CidrIpv4, ReferencedGroupId: r.ReferencedGroupId };
@@ -26,7 +26,7 @@ function securityGroups(rw: RegionWorld, now: number): SecurityGroupFacts[] {
 }
 
 function endpointFacts(rw: RegionWorld, region: string, ep: VpcEndpoint, now: number): VpcEndpointFacts {
-  const enis = ep.NetworkInterfaceIds.map((id) => rw.networkInterfaces[id]).filter((e) => e !== undefined && exists(e.life, now));
+  const enis = liveInterfaces(rw, ep.NetworkInterfaceIds, now);
   const names = ep.DnsEntries.map((d) => d.DnsName);
   const privateNames = ep.PrivateDnsEnabled
     ? findAwsServices(region, ep.ServiceName)
@@ -41,7 +41,7 @@ function endpointFacts(rw: RegionWorld, region: string, ep: VpcEndpoint, now: nu
     State: endpointState(ep, now),
     DnsEntries: ep.DnsEntries.map((d) => ({ DnsName: d.DnsName })),
     PrivateDnsNames: privateNames,
-    NetworkInterfaces: enis.map((e) => ({ NetworkInterfaceId: e!.NetworkInterfaceId, PrivateIpAddress: e!.PrivateIpAddress, SubnetId: e!.SubnetId, AvailabilityZone: e!.AvailabilityZone })),
+    NetworkInterfaces: enis.map((e) => ({ NetworkInterfaceId: e.NetworkInterfaceId, PrivateIpAddress: e.PrivateIpAddress, SubnetId: e.SubnetId, AvailabilityZone: e.AvailabilityZone })),
     SecurityGroupIds: [...ep.SecurityGroupIds],
   };
 }
@@ -53,7 +53,7 @@ export function loadBalancerState(lb: LoadBalancer, now: number): "provisioning"
 
 function loadBalancerFacts(rw: RegionWorld, lb: LoadBalancer, now: number): LoadBalancerFacts {
   const listeners = live(rw.listeners, now).filter((l) => l.LoadBalancerArn === lb.LoadBalancerArn);
-  const nodes = lb.NetworkInterfaceIds.map((id) => rw.networkInterfaces[id]).filter((e) => e !== undefined && exists(e.life, now));
+  const nodes = liveInterfaces(rw, lb.NetworkInterfaceIds, now);
   return {
     LoadBalancerArn: lb.LoadBalancerArn,
     LoadBalancerName: lb.LoadBalancerName,
@@ -61,7 +61,7 @@ function loadBalancerFacts(rw: RegionWorld, lb: LoadBalancer, now: number): Load
     VpcId: lb.VpcId,
     State: loadBalancerState(lb, now),
     Listeners: listeners.map((l) => ({ ListenerArn: l.ListenerArn, Port: l.Port, Protocol: l.Protocol, TargetGroupArn: l.TargetGroupArn })),
-    Nodes: nodes.map((e) => ({ PrivateIpAddress: e!.PrivateIpAddress, SubnetId: e!.SubnetId, AvailabilityZone: e!.AvailabilityZone })),
+    Nodes: nodes.map((e) => ({ PrivateIpAddress: e.PrivateIpAddress, SubnetId: e.SubnetId, AvailabilityZone: e.AvailabilityZone })),
   };
 }
 

@@ -47,3 +47,8 @@ export function regionInfo(region: string): RegionInfo | undefined {
 export function zoneInfo(region: string, zoneName: string): ZoneInfo | undefined {
   return regionInfo(region)?.zones.find((z) => z.ZoneName === zoneName);
 }
+
+/** The zone ids (`apne1-az4`) of zone names, as EC2 lists them beside the names. */
+export function zoneIds(region: string, zoneNames: string[]): string[] {
+  return zoneNames.map((z) => zoneInfo(region, z)?.ZoneId ?? z);
+}

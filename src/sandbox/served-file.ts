@@ -79,8 +79,8 @@ export function removeServed(path: string, url: string): void {
  * Publishes a server's address until it closes: the record is removed by `close`, and by the
  * process's exit (Ctrl-C, kill) when close never ran. Returns the function that removes it.
  */
-export function publishServed(path: string, record: Omit<ServedRecord, "pid" | "startedAt">, now: Date = new Date()): () => void {
-  const full: ServedRecord = { ...record, pid: process.pid, startedAt: now.toISOString() };
+export function publishServed(path: string, record: Omit<ServedRecord, "pid" | "startedAt">): () => void {
+  const full: ServedRecord = { ...record, pid: process.pid, startedAt: new Date().toISOString() };
   writeServed(path, full);
   const remove = (): void => removeServed(path, full.url);
   process.once("exit", remove);

@@ -14,7 +14,7 @@ export type * from "./world/network.js";
 export type * from "./world/services.js";
 export type * from "./world/operations.js";
 
-/** Every table of a region; `EntityKind` (world/operations.ts) names those that hold resources. */
+/** Every table of a region. */
 export interface RegionWorld {
   vpcs: Record<string, Vpc>;
   subnets: Record<string, Subnet>;
@@ -115,9 +115,24 @@ export function randomUuid(): string {
   return `${randomHex(8)}-${randomHex(4)}-4${randomHex(3)}-${"89ab"[Math.floor(Math.random() * 4)]}${randomHex(3)}-${randomHex(12)}`;
 }
 
+/** Is the entity still there (or planned) at `t`: not deleted by then? (A stack may create it with a future `createdAt`.) */
+export function notDeletedBy(life: Life, t: number): boolean {
+  return life.deletedAt === undefined || life.deletedAt > t;
+}
+
+/** Deletion asked for at `now`, done at `at`; an entity already gone by then is left as it is. */
+export function markDeleted(life: Life | undefined, now: number, at: number): void {
+  if (life && notDeletedBy(life, at)) Object.assign(life, { deleteRequestedAt: now, deletedAt: at });
+}
+
 /** Is the entity visible at `now` (created and not yet deleted)? */
 export function exists(life: Life, now: number): boolean {
-  return life.createdAt <= now && (life.deletedAt === undefined || life.deletedAt > now);
+  return life.createdAt <= now && notDeletedBy(life, now);
+}
+
+/** Is the entity there at `now` and outside the stack `stackId` (whose own resources go with it)? */
+export function heldOutside(life: Life, now: number, stackId?: string): boolean {
+  return exists(life, now) && (stackId === undefined || life.stackId !== stackId);
 }
 
 /** Is it ready (available, running, active) at `now`? */
@@ -128,6 +143,11 @@ export function isReady(life: Life, now: number): boolean {
 /** Entities of a kind that are visible at `now`. */
 export function live<T extends { life: Life }>(table: Record<string, T>, now: number): T[] {
   return Object.values(table).filter((e) => exists(e.life, now));
+}
+
+/** The network interfaces among `ids` that exist at `now`. */
+export function liveInterfaces(rw: RegionWorld, ids: string[], now: number): NetworkInterface[] {
+  return ids.map((id) => rw.networkInterfaces[id]).filter((e): e is NetworkInterface => e !== undefined && exists(e.life, now));
 }
 
 export function tagValue(tags: Tag[] | undefined, key: string): string | undefined {

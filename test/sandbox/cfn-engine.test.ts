@@ -124,9 +124,8 @@ describe("parameters", () => {
     });
   });
 
-  it("keep previous values with UsePreviousValue and check AWS-specific types", () => {
-    const r = resolveParameters("us-east-1", defs, [{ ParameterKey: "Prefix", UsePreviousValue: true }], [{ ParameterKey: "Prefix", ParameterValue: "old" }]);
-    expect(r.values.Prefix).toBe("old");
+  it("give a new stack no previous value for UsePreviousValue, and check AWS-specific types", () => {
+    expect(() => resolveParameters("us-east-1", defs, [{ ParameterKey: "Prefix", UsePreviousValue: true }])).toThrow("Parameters: [Prefix] must have values");
     expect(() => resolveParameters("us-east-1", { Image: { Type: "AWS::EC2::Image::Id" } }, [{ ParameterKey: "Image", ParameterValue: "linux" }])).toThrow(
       "Parameter validation failed: parameter value linux for parameter name Image does not exist.",
     );

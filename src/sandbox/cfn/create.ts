@@ -92,7 +92,7 @@ export function runCreation(ctx: HandlerContext, stack: Stack, plan: Plan): void
       const life = { createdAt: at, readyAt: ready[id]!, stackId: stack.StackId };
       const c = providerFor(def.Type).create(ctx, { logicalId: id, stackName: stack.StackName, props, life, tags: resourceTags(stack, id, props) });
       created[id] = c;
-      Object.assign(stack.Resources[stack.Resources.length - 1]!, { PhysicalResourceId: c.physicalId, ...(c.modelRef ? { modelRef: c.modelRef } : {}) });
+      stack.Resources[stack.Resources.length - 1]!.PhysicalResourceId = c.physicalId;
       const initiated = Math.min(at + span(ctx, 1), ready[id]!);
       resourceEvent(stack, { ...base, status: "CREATE_IN_PROGRESS", at: initiated, physicalId: c.physicalId, reason: "Resource creation Initiated" });
       resourceEvent(stack, { ...base, status: "CREATE_COMPLETE", at: ready[id]!, physicalId: c.physicalId });

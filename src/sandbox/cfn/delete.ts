@@ -15,8 +15,6 @@ import { resourceStates, statusAt } from "./view.js";
 /** How often CloudFormation tries a blocked delete again (AWS seconds). */
 const RETRY_STEP_SECONDS = 30;
 
-const atTime = (ctx: HandlerContext, now: number): HandlerContext => ({ ...ctx, now });
-
 /**
  * What a blocker reads at `now`: the plain world, not the change-tracking view (a blocker only
  * reads, and it is asked again at every retry step, each time over the whole account).
@@ -72,7 +70,7 @@ export function planDeletion(ctx: HandlerContext, stack: Stack, items: StackReso
     }
     const provider = providerFor(r.ResourceType);
     const gone = r.PhysicalResourceId ? wait.freeAt + span(ctx, (provider.deleteSeconds?.(ctx, r.PhysicalResourceId) ?? 5)) : wait.freeAt;
-    if (r.PhysicalResourceId) provider.delete(atTime(ctx, wait.freeAt), r.PhysicalResourceId, gone);
+    if (r.PhysicalResourceId) provider.delete({ ...ctx, now: wait.freeAt }, r.PhysicalResourceId, gone);
     resourceEvent(stack, { ...base, status: "DELETE_COMPLETE", at: gone });
     doneAt.set(id, gone);
     end = Math.max(end, gone);

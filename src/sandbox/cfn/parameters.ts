@@ -1,5 +1,6 @@
 /**
- * Stack parameters: given values, defaults, `UsePreviousValue`, and the AWS-specific types.
+ * Stack parameters: given values, defaults, and the AWS-specific types (a new stack has no
+ * previous values: `UsePreviousValue` leaves the parameter without one).
  * `AWS::SSM::Parameter::Value<...>` parameters hold a parameter *name*; CloudFormation fetches its
  * value when the stack is created and shows it as `ResolvedValue`.
  */
@@ -47,20 +48,14 @@ function typedValue(def: ParameterDef, value: string): string | string[] {
 }
 
 /** Resolves the given parameters against the template's; throws ParameterError with AWS's wording. */
-export function resolveParameters(
-  region: string,
-  defs: Record<string, ParameterDef>,
-  given: Parameter[] | undefined,
-  previous: Stack["Parameters"] = [],
-): ResolvedParameters {
+export function resolveParameters(region: string, defs: Record<string, ParameterDef>, given: Parameter[] | undefined): ResolvedParameters {
   const unknown = (given ?? []).map((p) => p.ParameterKey ?? "").filter((k) => !(k in defs));
   if (unknown.length > 0) throw new ParameterError(`Parameters: [${unknown.join(", ")}] do not exist in the template`);
   const raw: Record<string, string> = {};
   const missing: string[] = [];
   for (const [name, def] of Object.entries(defs)) {
     const g = given?.find((p) => p.ParameterKey === name);
-    const prev = previous.find((p) => p.ParameterKey === name)?.ParameterValue;
-    const value = g?.UsePreviousValue ? prev : (g?.ParameterValue ?? (def.Default !== undefined ? scalar(def.Default) : undefined));
+    const value = g?.UsePreviousValue ? undefined : (g?.ParameterValue ?? (def.Default !== undefined ? scalar(def.Default) : undefined));
     if (value === undefined) missing.push(name);
     else raw[name] = value;
   }

@@ -45,6 +45,16 @@ function section(data: Record<string, unknown>, name: string): Record<string, un
   return v;
 }
 
+/** The members of a section, each a map that passes `valid` (else AWS's `problem`, naming the member). */
+function members<T>(data: Record<string, unknown>, name: string, valid: (raw: Record<string, unknown>) => boolean, problem: string): Record<string, T> {
+  const out: Record<string, T> = {};
+  for (const [key, raw] of Object.entries(section(data, name))) {
+    if (!isRecord(raw) || !valid(raw)) throw new TemplateFormatError(`[/${name}/${key}] ${problem}`);
+    out[key] = raw as unknown as T;
+  }
+  return out;
+}
+
 function readResource(id: string, raw: unknown): ResourceDef {
   if (!isRecord(raw) || typeof raw.Type !== "string") {
     throw new TemplateFormatError(`[/Resources/${id}] Every Resources object must contain a Type member.`);
@@ -81,20 +91,8 @@ export function readTemplate(body: string, knownTypes: ReadonlySet<string>): Tem
   if (missing.length > 0) {
     throw new TemplateFormatError(`Unresolved resource dependencies [${[...new Set(missing)].join(", ")}] in the Resources block of the template`);
   }
-  const Parameters: Record<string, ParameterDef> = {};
-  for (const [name, raw] of Object.entries(section(data, "Parameters"))) {
-    if (!isRecord(raw) || typeof raw.Type !== "string") {
-      throw new TemplateFormatError(`[/Parameters/${name}] Every Parameters object must contain a Type member.`);
-    }
-    Parameters[name] = raw as unknown as ParameterDef;
-  }
-  const Outputs: Record<string, OutputDef> = {};
-  for (const [name, raw] of Object.entries(section(data, "Outputs"))) {
-    if (!isRecord(raw) || !("Value" in raw)) {
-      throw new TemplateFormatError(`[/Outputs/${name}] Every Outputs member must contain a Value object`);
-    }
-    Outputs[name] = raw as unknown as OutputDef;
-  }
+  const Parameters = members<ParameterDef>(data, "Parameters", (raw) => typeof raw.Type === "string", "Every Parameters object must contain a Type member.");
+  const Outputs = members<OutputDef>(data, "Outputs", (raw) => "Value" in raw, "Every Outputs member must contain a Value object");
   return {
     ...(typeof data.Description === "string" ? { Description: data.Description } : {}),
     Parameters,

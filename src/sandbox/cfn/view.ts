@@ -1,6 +1,6 @@
 /** What a stack looks like at a given moment: its status, the events so far, its resources. */
 import type { HandlerContext } from "../handler.js";
-import type { Stack, StackEvent, StackResource } from "../world.js";
+import { exists, type Stack, type StackEvent, type StackResource } from "../world.js";
 
 export function statusAt(stack: Stack, now: number): { status: string; reason?: string } {
   let current: (typeof stack.StatusTimeline)[number] | undefined;
@@ -38,9 +38,7 @@ const isStackId = (s: string): boolean => s.startsWith("arn:aws:cloudformation:"
 /** The stack a StackName parameter names: a live stack by name, or any stack (even deleted) by id. */
 export function findStack(ctx: HandlerContext, nameOrId: string): Stack | undefined {
   if (isStackId(nameOrId)) return ctx.rw.stacks[nameOrId];
-  return Object.values(ctx.rw.stacks).find(
-    (s) => s.StackName === nameOrId && s.life.createdAt <= ctx.now && (s.life.deletedAt === undefined || s.life.deletedAt > ctx.now),
-  );
+  return Object.values(ctx.rw.stacks).find((s) => s.StackName === nameOrId && exists(s.life, ctx.now));
 }
 
 /** Like findStack, but a missing stack is AWS's ValidationError. */

@@ -7,27 +7,11 @@
 import type { Tags, YAMLMap, YAMLSeq } from "yaml";
 import { parsedOnce, yaml } from "../../content/yaml-data.js";
 
-/** Short tag name → long form key. `!GetAtt A.B` is split into `["A", "B"]` as CloudFormation does. */
-const SHORT_TAGS: Record<string, string> = {
-  Ref: "Ref",
-  Condition: "Condition",
-  Base64: "Fn::Base64",
-  Cidr: "Fn::Cidr",
-  FindInMap: "Fn::FindInMap",
-  GetAtt: "Fn::GetAtt",
-  GetAZs: "Fn::GetAZs",
-  ImportValue: "Fn::ImportValue",
-  Join: "Fn::Join",
-  Select: "Fn::Select",
-  Split: "Fn::Split",
-  Sub: "Fn::Sub",
-  Transform: "Fn::Transform",
-  And: "Fn::And",
-  Equals: "Fn::Equals",
-  If: "Fn::If",
-  Not: "Fn::Not",
-  Or: "Fn::Or",
-};
+/** The short tags (`!Sub`); each stands for its long form, `Fn::Sub` (`Ref` and `Condition` keep their names). */
+const SHORT_TAGS = [
+  "Ref", "Condition", "Base64", "Cidr", "FindInMap", "GetAtt", "GetAZs", "ImportValue", "Join", "Select", "Split", "Sub",
+  "Transform", "And", "Equals", "If", "Not", "Or",
+];
 
 /** Thrown for text that is not a well-formed template; the message follows AWS's wording. */
 export class TemplateFormatError extends Error {
@@ -37,6 +21,7 @@ export class TemplateFormatError extends Error {
   }
 }
 
+/** `!GetAtt A.B` is split into `["A", "B"]`, as CloudFormation does. */
 function scalarValue(name: string, key: string, text: string): unknown {
   if (name === "GetAtt") {
     const dot = text.indexOf(".");
@@ -47,7 +32,8 @@ function scalarValue(name: string, key: string, text: string): unknown {
 
 function shortTags(): Tags {
   const tags: Tags = [];
-  for (const [name, key] of Object.entries(SHORT_TAGS)) {
+  for (const name of SHORT_TAGS) {
+    const key = name === "Ref" || name === "Condition" ? name : `Fn::${name}`;
     tags.push({ tag: `!${name}`, resolve: (text: string) => scalarValue(name, key, text) });
     tags.push({
       tag: `!${name}`,

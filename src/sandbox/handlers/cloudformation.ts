@@ -8,7 +8,7 @@ import { deleteStack } from "../cfn/delete.js";
 import { describeEvent, describeResources, describeStack, summarizeResources, summarizeStack } from "../cfn/describe.js";
 import { findStack, requireStack, visibleEvents } from "../cfn/view.js";
 import { type Cfn, type HandlerContext, handlers } from "../handler.js";
-import type { Stack } from "../world.js";
+import { exists, type Stack } from "../world.js";
 
 const PAGE = 100;
 
@@ -33,7 +33,7 @@ export const cloudFormationHandlers = handlers<Cfn>({
   DescribeStacksCommand: (ctx, input) => {
     if (input.StackName) return { Stacks: [describeStack(requireStack(ctx, input.StackName), ctx.now)] };
     const stacks = Object.values(ctx.rw.stacks)
-      .filter((s) => s.life.createdAt <= ctx.now && (s.life.deletedAt === undefined || s.life.deletedAt > ctx.now))
+      .filter((s) => exists(s.life, ctx.now))
       .sort((a, b) => b.CreationTime - a.CreationTime);
     const p = page(stacks, input.NextToken);
     return { Stacks: p.items.map((s) => describeStack(s, ctx.now)), ...(p.NextToken ? { NextToken: p.NextToken } : {}) };

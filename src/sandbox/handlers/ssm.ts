@@ -8,8 +8,15 @@ import { type HandlerContext, handlers, type Op, type Ssm } from "../handler.js"
 import { SSM_AGENT_VERSION, ssmAgentStatus } from "../model/ssm-agent.js";
 import { consoleOutput, elapsed, invocationAt, isoTime } from "../ssm/invocation.js";
 import { RUN_SHELL_SCRIPT, sendRunShellScript } from "../ssm/run-command.js";
-import { tagValue, type Instance } from "../world.js";
+import { tagValue, type Instance, type SsmCommand } from "../world.js";
 import { pingStatus } from "../model/ssm-ping.js";
+
+const noCloudWatch = () => ({ CloudWatchOutputEnabled: false, CloudWatchLogGroupName: "" });
+
+/** What every view of a sent command names: it, its document and (none of the sandbox's have one) its comment. */
+function commandOf(cmd: SsmCommand) {
+  return { CommandId: cmd.CommandId, Comment: "", DocumentName: cmd.DocumentName, DocumentVersion: "$DEFAULT" };
+}
 
 function instanceInformation(ctx: HandlerContext, inst: Instance): InstanceInformation | undefined {
   const ping = pingStatus(ctx.world, ctx.region, inst, ctx.now, ctx.speed);
@@ -31,25 +38,18 @@ function instanceInformation(ctx: HandlerContext, inst: Instance): InstanceInfor
   };
 }
 
-/** Instance ids asked for through `Filters` (Key InstanceIds) or the older `InstanceInformationFilterList`. */
-function requestedIds(input: DescribeInstanceInformationCommandInput): string[] | undefined {
-  const fromFilters = input.Filters?.filter((f) => f.Key === "InstanceIds").flatMap((f) => f.Values ?? []);
-  const fromList = input.InstanceInformationFilterList?.filter((f) => f.key === "InstanceIds").flatMap((f) => f.valueSet ?? []);
-  const ids = [...(fromFilters ?? []), ...(fromList ?? [])];
-  return ids.length > 0 ? ids : undefined;
-}
-
-function pingFilter(input: DescribeInstanceInformationCommandInput): string[] | undefined {
+/** Values asked for under `key` (InstanceIds, PingStatus) through `Filters` or the older `InstanceInformationFilterList`. */
+function filterValues(input: DescribeInstanceInformationCommandInput, key: string): string[] | undefined {
   const values = [
-    ...(input.Filters?.filter((f) => f.Key === "PingStatus").flatMap((f) => f.Values ?? []) ?? []),
-    ...(input.InstanceInformationFilterList?.filter((f) => f.key === "PingStatus").flatMap((f) => f.valueSet ?? []) ?? []),
+    ...(input.Filters?.filter((f) => f.Key === key).flatMap((f) => f.Values ?? []) ?? []),
+    ...(input.InstanceInformationFilterList?.filter((f) => f.key === key).flatMap((f) => f.valueSet ?? []) ?? []),
   ];
   return values.length > 0 ? values : undefined;
 }
 
 const describeInstanceInformation: Op<Ssm, "DescribeInstanceInformationCommand"> = (ctx, input) => {
-  const ids = requestedIds(input);
-  const pings = pingFilter(input);
+  const ids = filterValues(input, "InstanceIds");
+  const pings = filterValues(input, "PingStatus");
   // Terminated instances stay listed (Inactive) for a while: every instance is looked at.
   const list = Object.values(ctx.rw.instances)
     .filter((i) => i.life.createdAt <= ctx.now)
@@ -101,7 +101,7 @@ const sendCommand: Op<Ssm, "SendCommandCommand"> = (ctx, input) => {
       ErrorCount: 0,
       DeliveryTimedOutCount: 0,
       TimeoutSeconds: timeout,
-      CloudWatchOutputConfig: { CloudWatchOutputEnabled: false, CloudWatchLogGroupName: "" },
+      CloudWatchOutputConfig: noCloudWatch(),
       NotificationConfig: { NotificationArn: "", NotificationEvents: [] },
       ServiceRole: "",
       OutputS3BucketName: "",
@@ -117,11 +117,8 @@ const getCommandInvocation: Op<Ssm, "GetCommandInvocationCommand"> = (ctx, input
   const view = inv ? invocationAt(inv, ctx.now) : undefined;
   if (!cmd || !view || !view.visible) return ctx.fail("InvocationDoesNotExist", "");
   return {
-    CommandId: cmd.CommandId,
+    ...commandOf(cmd),
     InstanceId: input.InstanceId,
-    Comment: "",
-    DocumentName: cmd.DocumentName,
-    DocumentVersion: "$DEFAULT",
     PluginName: "aws:runShellScript",
     ResponseCode: view.responseCode,
     ExecutionStartDateTime: isoTime(view.startedAt),
@@ -133,7 +130,7 @@ const getCommandInvocation: Op<Ssm, "GetCommandInvocationCommand"> = (ctx, input
     StandardOutputUrl: "",
     StandardErrorContent: view.stderr,
     StandardErrorUrl: "",
-    CloudWatchOutputConfig: { CloudWatchOutputEnabled: false, CloudWatchLogGroupName: "" },
+    CloudWatchOutputConfig: noCloudWatch(),
   };
 };
 
@@ -146,12 +143,9 @@ const listCommandInvocations: Op<Ssm, "ListCommandInvocationsCommand"> = (ctx, i
         const view = invocationAt(inv, ctx.now);
         const inst = ctx.rw.instances[inv.InstanceId];
         return {
-          CommandId: cmd.CommandId,
+          ...commandOf(cmd),
           InstanceId: inv.InstanceId,
           InstanceName: inst ? (tagValue(inst.Tags, "Name") ?? "") : "",
-          Comment: "",
-          DocumentName: cmd.DocumentName,
-          DocumentVersion: "$DEFAULT",
           RequestedDateTime: new Date(cmd.RequestedDateTime),
           Status: view.status,
           StatusDetails: view.status,
@@ -159,7 +153,7 @@ const listCommandInvocations: Op<Ssm, "ListCommandInvocationsCommand"> = (ctx, i
           StandardErrorUrl: "",
           CommandPlugins: input.Details ? [plugin(view)] : [],
           ServiceRole: "",
-          CloudWatchOutputConfig: { CloudWatchOutputEnabled: false, CloudWatchLogGroupName: "" },
+          CloudWatchOutputConfig: noCloudWatch(),
         };
       }),
     );
@@ -176,10 +170,7 @@ const listCommands: Op<Ssm, "ListCommandsCommand"> = (ctx, input) => {
       const views = cmd.Invocations.map((inv) => invocationAt(inv, ctx.now));
       const status = views.find((v) => v.status !== "Success")?.status ?? "Success";
       return {
-        CommandId: cmd.CommandId,
-        DocumentName: cmd.DocumentName,
-        DocumentVersion: "$DEFAULT",
-        Comment: "",
+        ...commandOf(cmd),
         Parameters: { commands: [...cmd.Commands] },
         InstanceIds: [...cmd.InstanceIds],
         Targets: [],

@@ -23,19 +23,7 @@ export interface AwsService {
 
 /** Short names of the Interface services the lesson (and a curious learner) may meet. */
 const INTERFACE_SERVICES = [
-  "ec2",
-  "ec2messages",
-  "ecr.api",
-  "ecr.dkr",
-  "elasticloadbalancing",
-  "kms",
-  "logs",
-  "monitoring",
-  "s3",
-  "secretsmanager",
-  "ssm",
-  "ssmmessages",
-  "sts",
+  "ec2", "ec2messages", "ecr.api", "ecr.dkr", "elasticloadbalancing", "kms", "logs", "monitoring", "s3", "secretsmanager", "ssm", "ssmmessages", "sts",
 ];
 const GATEWAY_SERVICES = ["dynamodb", "s3"];
 
@@ -64,24 +52,18 @@ function buildCatalog(region: string): AwsService[] {
   const info = regionInfo(region);
   if (!info) return [];
   const zones = info.zones.map((z) => z.ZoneName);
-  const iface = INTERFACE_SERVICES.map<AwsService>((short) => ({
+  const service = (short: string, type: EndpointType): AwsService => ({
     ServiceName: `com.amazonaws.${region}.${short}`,
-    ServiceType: "Interface",
+    ServiceType: type,
     short,
     AvailabilityZones: zones,
-    BaseEndpointDnsName: `${short}.${region}.vpce.amazonaws.com`,
-    PrivateDnsName: privateDnsName(region, short),
+    ...(type === "Interface"
+      ? { BaseEndpointDnsName: `${short}.${region}.vpce.amazonaws.com`, PrivateDnsName: privateDnsName(region, short) }
+      : { BaseEndpointDnsName: `${short}.${region}.amazonaws.com`, PrefixListId: prefixListId(region, short) }),
     VpcEndpointPolicySupported: true,
-  }));
-  const gateway = GATEWAY_SERVICES.map<AwsService>((short) => ({
-    ServiceName: `com.amazonaws.${region}.${short}`,
-    ServiceType: "Gateway",
-    short,
-    AvailabilityZones: zones,
-    BaseEndpointDnsName: `${short}.${region}.amazonaws.com`,
-    PrefixListId: prefixListId(region, short),
-    VpcEndpointPolicySupported: true,
-  }));
+  });
+  const iface = INTERFACE_SERVICES.map((short) => service(short, "Interface"));
+  const gateway = GATEWAY_SERVICES.map((short) => service(short, "Gateway"));
   // By code unit, as AWS lists them (localeCompare would also cost a collator's start-up).
   const order = (x: string, y: string) => (x < y ? -1 : x > y ? 1 : 0);
   return [...iface, ...gateway].sort((a, b) => order(a.ServiceName, b.ServiceName) || order(a.ServiceType, b.ServiceType));

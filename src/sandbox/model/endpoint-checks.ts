@@ -4,9 +4,10 @@
  * security groups (the VPC's default group when none is given), private DNS and quotas.
  */
 import type { HandlerContext } from "../handler.js";
-import type { EndpointType, Life, Tag } from "../world.js";
+import { notDeletedBy, type EndpointType, type Life, type Tag } from "../world.js";
+import { EC2_KINDS, failNotFound, requireEntity } from "./ec2-kinds.js";
 import type { ServiceTarget } from "./endpoint-services.js";
-import { defaultSecurityGroup, requireSecurityGroup } from "./security-groups.js";
+import { defaultSecurityGroup } from "./security-groups.js";
 import { endpointState } from "./endpoint-state.js";
 
 /** What CreateVpcEndpoint (or the CloudFormation engine) asks for. */
@@ -29,15 +30,6 @@ export interface Placement {
   privateDnsEnabled: boolean;
 }
 
-function notGone(life: Life, now: number): boolean {
-  return life.deletedAt === undefined || life.deletedAt > now;
-}
-
-function checkVpc(ctx: HandlerContext, vpcId: string): void {
-  const vpc = ctx.rw.vpcs[vpcId];
-  if (!vpc || !notGone(vpc.life, ctx.now)) ctx.fail("InvalidVpcID.NotFound", `The vpc ID '${vpcId}' does not exist`);
-}
-
 function checkType(ctx: HandlerContext, p: NewVpcEndpoint, target: ServiceTarget): void {
   if (!target.types.includes(p.VpcEndpointType)) {
     ctx.fail("InvalidParameter", `Endpoint type (${p.VpcEndpointType}) does not match available service types ([${target.types.join(", ")}]).`);
@@ -53,7 +45,7 @@ function checkType(ctx: HandlerContext, p: NewVpcEndpoint, target: ServiceTarget
 /** Interface endpoints per VPC and gateway endpoints per region (Service Quotas L-29B6F2EB, L-1B52E74A). */
 function checkQuotas(ctx: HandlerContext, p: NewVpcEndpoint): void {
   const counted = Object.values(ctx.rw.vpcEndpoints).filter(
-    (e) => e.VpcEndpointType === p.VpcEndpointType && notGone(e.life, ctx.now) && endpointState(e, ctx.now) !== "deleting",
+    (e) => e.VpcEndpointType === p.VpcEndpointType && notDeletedBy(e.life, ctx.now) && endpointState(e, ctx.now) !== "deleting",
   );
   const over =
     p.VpcEndpointType === "Gateway"
@@ -65,10 +57,7 @@ function checkQuotas(ctx: HandlerContext, p: NewVpcEndpoint): void {
 function checkSubnets(ctx: HandlerContext, p: NewVpcEndpoint, target: ServiceTarget): void {
   const seenZones = new Map<string, string>();
   for (const subnetId of p.SubnetIds ?? []) {
-    const subnet = ctx.rw.subnets[subnetId];
-    if (!subnet || !notGone(subnet.life, ctx.now)) {
-      ctx.fail("InvalidSubnetID.NotFound", `The subnet ID '${subnetId}' does not exist`);
-    }
+    const subnet = requireEntity(ctx, "subnets", subnetId);
     if (subnet.VpcId !== p.VpcId) {
       ctx.fail("InvalidParameter", `The subnet ID '${subnetId}' does not belong to the VPC '${p.VpcId}'.`);
     }
@@ -89,10 +78,9 @@ function checkSubnets(ctx: HandlerContext, p: NewVpcEndpoint, target: ServiceTar
 }
 
 function securityGroups(ctx: HandlerContext, p: NewVpcEndpoint): string[] {
-  if (p.VpcEndpointType === "Gateway") return [];
   if (!p.SecurityGroupIds || p.SecurityGroupIds.length === 0) return [defaultSecurityGroup(ctx, p.VpcId).GroupId];
   for (const id of p.SecurityGroupIds) {
-    const sg = requireSecurityGroup(ctx, id);
+    const sg = requireEntity(ctx, "securityGroups", id);
     if (sg.VpcId !== p.VpcId) {
       ctx.fail("InvalidParameter", `Security group ${id} and VPC ${p.VpcId} belong to different networks.`);
     }
@@ -101,7 +89,7 @@ function securityGroups(ctx: HandlerContext, p: NewVpcEndpoint): string[] {
 }
 
 function checkPrivateDns(ctx: HandlerContext, p: NewVpcEndpoint, target: ServiceTarget): boolean {
-  if (p.VpcEndpointType === "Gateway" || !p.PrivateDnsEnabled) return false;
+  if (!p.PrivateDnsEnabled) return false;
   if (!target.privateDnsName) {
     ctx.fail("InvalidParameter", `Private DNS can't be enabled because the service ${target.ServiceName} does not provide a private DNS name.`);
   }
@@ -113,7 +101,7 @@ function checkPrivateDns(ctx: HandlerContext, p: NewVpcEndpoint, target: Service
     );
   }
   const clash = Object.values(ctx.rw.vpcEndpoints).find(
-    (e) => e.VpcId === p.VpcId && e.ServiceName === p.ServiceName && e.PrivateDnsEnabled && notGone(e.life, ctx.now),
+    (e) => e.VpcId === p.VpcId && e.ServiceName === p.ServiceName && e.PrivateDnsEnabled && notDeletedBy(e.life, ctx.now),
   );
   if (clash) {
     ctx.fail(
@@ -126,10 +114,8 @@ function checkPrivateDns(ctx: HandlerContext, p: NewVpcEndpoint, target: Service
 
 function checkRouteTables(ctx: HandlerContext, p: NewVpcEndpoint, target: ServiceTarget): void {
   for (const id of p.RouteTableIds ?? []) {
-    const rt = ctx.rw.routeTables[id];
-    if (!rt || !notGone(rt.life, ctx.now) || rt.VpcId !== p.VpcId) {
-      ctx.fail("InvalidRouteTableID.NotFound", `The routeTable ID '${id}' does not exist`);
-    }
+    const rt = requireEntity(ctx, "routeTables", id);
+    if (rt.VpcId !== p.VpcId) failNotFound(ctx, EC2_KINDS.routeTables, id);
     if (rt.Routes.some((r) => r.DestinationPrefixListId === target.prefixListId)) {
       ctx.fail("RouteAlreadyExists", `route table ${id} already has a route with destination-prefix-list-id ${target.prefixListId}`);
     }
@@ -138,7 +124,7 @@ function checkRouteTables(ctx: HandlerContext, p: NewVpcEndpoint, target: Servic
 
 /** Every check, in AWS's order; returns the security groups and private DNS setting to use. */
 export function checkEndpointPlacement(ctx: HandlerContext, p: NewVpcEndpoint, target: ServiceTarget): Placement {
-  checkVpc(ctx, p.VpcId);
+  requireEntity(ctx, "vpcs", p.VpcId);
   checkType(ctx, p, target);
   checkQuotas(ctx, p);
   if (p.VpcEndpointType === "Gateway") {

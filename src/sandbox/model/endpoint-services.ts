@@ -5,6 +5,7 @@
 import type { HandlerContext } from "../handler.js";
 import { exists, newId, type EndpointService, type EndpointType, type Life, type Tag } from "../world.js";
 import { findAwsServices } from "./aws-services.js";
+import { EC2_KINDS, failNotFound } from "./ec2-kinds.js";
 
 /** Seconds a new endpoint service stays `Pending` before `Available`. */
 export const SERVICE_READY_SECONDS = 10;
@@ -62,22 +63,31 @@ function checkLoadBalancers(ctx: HandlerContext, arns: string[]): void {
   }
 }
 
-/** Same ClientToken and same parameters: the service made by the first call; otherwise a mismatch. */
-function idempotentService(ctx: HandlerContext, p: NewEndpointService): EndpointService | undefined {
-  if (!p.ClientToken) return undefined;
-  const prior = Object.values(ctx.rw.endpointServices).find((s) => s.ClientToken === p.ClientToken);
-  if (!prior) return undefined;
-  const same =
-    prior.AcceptanceRequired === p.AcceptanceRequired &&
-    [...prior.NetworkLoadBalancerArns].sort().join() === [...p.NetworkLoadBalancerArns].sort().join();
-  if (!same) {
+/**
+ * A retry with the same ClientToken gets what the first call made (so a crash between the request
+ * and the answer never makes a second one); with other parameters, `IdempotentParameterMismatch`.
+ */
+export function priorByClientToken<T extends { ClientToken?: string | undefined }>(
+  ctx: HandlerContext,
+  table: Record<string, T>,
+  token: string | undefined,
+  same: (prior: T) => boolean,
+): T | undefined {
+  if (!token) return undefined;
+  const prior = Object.values(table).find((e) => e.ClientToken === token);
+  if (prior && !same(prior)) {
     ctx.fail("IdempotentParameterMismatch", "The client token you have provided is associated with a resource that is already deleted or has different parameters. Please use a different client token.");
   }
   return prior;
 }
 
 export function createEndpointService(ctx: HandlerContext, p: NewEndpointService): EndpointService {
-  const prior = idempotentService(ctx, p);
+  const prior = priorByClientToken(
+    ctx,
+    ctx.rw.endpointServices,
+    p.ClientToken,
+    (s) => s.AcceptanceRequired === p.AcceptanceRequired && [...s.NetworkLoadBalancerArns].sort().join() === [...p.NetworkLoadBalancerArns].sort().join(),
+  );
   if (prior) return prior;
   checkLoadBalancers(ctx, p.NetworkLoadBalancerArns);
   const ServiceId = newId(ctx.world, "vpce-svc");
@@ -101,12 +111,10 @@ export function findEndpointService(ctx: HandlerContext, serviceId: string): End
   return svc && exists(svc.life, ctx.now) ? svc : undefined;
 }
 
-export const SERVICE_NOT_FOUND = { code: "InvalidVpcEndpointServiceId.NotFound", noun: "Vpc Endpoint Service Id" };
-
 /** The account's endpoint service by id; `InvalidVpcEndpointServiceId.NotFound` otherwise. */
 export function requireEndpointService(ctx: HandlerContext, serviceId: string | undefined): EndpointService {
   const svc = findEndpointService(ctx, serviceId ?? "");
-  if (!svc) return ctx.fail(SERVICE_NOT_FOUND.code, `The ${SERVICE_NOT_FOUND.noun} '${serviceId ?? ""}' does not exist`);
+  if (!svc) return failNotFound(ctx, EC2_KINDS.endpointServices, serviceId ?? "");
   return svc;
 }
 

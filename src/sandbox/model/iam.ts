@@ -3,8 +3,7 @@
  * which is why two workshop participants need two prefixes.
  */
 import type { HandlerContext } from "../handler.js";
-import { newId, type IamRole, type InstanceProfile, type Life, type Tag } from "../world.js";
-import { notDeletedBy } from "./network.js";
+import { markDeleted, newId, notDeletedBy, type IamRole, type InstanceProfile, type Life, type Tag } from "../world.js";
 
 /** IAM ids: a type prefix and 17 upper-case letters/digits (AROA... for roles, AIPA... for profiles). */
 function iamId(ctx: HandlerContext, prefix: string): string {
@@ -64,11 +63,9 @@ export function createInstanceProfile(ctx: HandlerContext, p: { InstanceProfileN
 }
 
 export function deleteRole(ctx: HandlerContext, roleName: string, at: number): void {
-  const role = ctx.world.iamRoles[roleName];
-  if (role && notDeletedBy(role.life, at)) Object.assign(role.life, { deleteRequestedAt: ctx.now, deletedAt: at });
+  markDeleted(ctx.world.iamRoles[roleName]?.life, ctx.now, at);
 }
 
 export function deleteInstanceProfile(ctx: HandlerContext, name: string, at: number): void {
-  const p = ctx.world.instanceProfiles[name];
-  if (p && notDeletedBy(p.life, at)) Object.assign(p.life, { deleteRequestedAt: ctx.now, deletedAt: at });
+  markDeleted(ctx.world.instanceProfiles[name]?.life, ctx.now, at);
 }

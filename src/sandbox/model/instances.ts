@@ -5,10 +5,10 @@
  */
 import type { HandlerContext } from "../handler.js";
 import { zoneInfo, regionInfo } from "../regions.js";
-import { newId, type Instance, type Life, type Tag } from "../world.js";
+import { markDeleted, newId, notDeletedBy, type Instance, type Life, type Tag } from "../world.js";
+import { requireEntity } from "./ec2-kinds.js";
 import { decideBoot } from "./instance-boot.js";
 import { createNetworkInterface, releaseNetworkInterfaces } from "./network-interfaces.js";
-import { notDeletedBy } from "./network.js";
 
 /** vCPUs per instance type (the running on-demand standard-instances quota counts these). */
 const VCPUS: Record<string, number> = {
@@ -66,10 +66,7 @@ function privateDnsName(region: string, ip: string): string {
 }
 
 export function launchInstance(ctx: HandlerContext, p: NewInstance): Instance {
-  const subnet = ctx.rw.subnets[p.SubnetId];
-  if (!subnet || !notDeletedBy(subnet.life, p.life.createdAt)) {
-    return ctx.fail("InvalidSubnetID.NotFound", `The subnet ID '${p.SubnetId}' does not exist`);
-  }
+  const subnet = requireEntity(ctx, "subnets", p.SubnetId, p.life.createdAt);
   checkLaunch(ctx, p, subnet.AvailabilityZone);
   const InstanceId = newId(ctx.world, "i");
   const eni = createNetworkInterface(ctx, {
@@ -107,7 +104,6 @@ export function launchInstance(ctx: HandlerContext, p: NewInstance): Instance {
 export function terminateInstance(ctx: HandlerContext, instanceId: string, at: number): void {
   const i = ctx.rw.instances[instanceId];
   if (!i || !notDeletedBy(i.life, at)) return;
-  i.life.deleteRequestedAt = ctx.now;
-  i.life.deletedAt = at;
+  markDeleted(i.life, ctx.now, at);
   releaseNetworkInterfaces(ctx, [i.NetworkInterfaceId], at);
 }

@@ -4,9 +4,8 @@
  * service cannot be deleted (`ResourceInUse`).
  */
 import type { HandlerContext } from "../handler.js";
-import { exists, newId, type Life, type Listener, type LoadBalancer, type Tag, type Target, type TargetGroup } from "../world.js";
+import { heldOutside, markDeleted, newId, notDeletedBy, type Life, type Listener, type LoadBalancer, type Tag, type Target, type TargetGroup } from "../world.js";
 import { createNetworkInterface, releaseNetworkInterfaces } from "./network-interfaces.js";
-import { notDeletedBy } from "./network.js";
 
 const hex16 = (ctx: HandlerContext): string => newId(ctx.world, "", 16);
 
@@ -119,10 +118,6 @@ export function createListener(ctx: HandlerContext, p: Omit<Listener, "ListenerA
   return listener;
 }
 
-function markDeleted(life: Life, now: number, at: number): void {
-  if (notDeletedBy(life, at)) Object.assign(life, { deleteRequestedAt: now, deletedAt: at });
-}
-
 export function deleteLoadBalancer(ctx: HandlerContext, arn: string, at: number): void {
   const lb = ctx.rw.loadBalancers[arn];
   if (!lb) return;
@@ -132,27 +127,23 @@ export function deleteLoadBalancer(ctx: HandlerContext, arn: string, at: number)
 }
 
 export function deleteTargetGroup(ctx: HandlerContext, arn: string, at: number): void {
-  const tg = ctx.rw.targetGroups[arn];
-  if (tg) markDeleted(tg.life, ctx.now, at);
+  markDeleted(ctx.rw.targetGroups[arn]?.life, ctx.now, at);
 }
 
 export function deleteListener(ctx: HandlerContext, arn: string, at: number): void {
-  const l = ctx.rw.listeners[arn];
-  if (l) markDeleted(l.life, ctx.now, at);
+  markDeleted(ctx.rw.listeners[arn]?.life, ctx.now, at);
 }
-
-const foreign = (life: Life, now: number, stackId?: string): boolean => exists(life, now) && (stackId === undefined || life.stackId !== stackId);
 
 /** `ResourceInUse` message when a VPC endpoint service outside the stack still uses the NLB. */
 export function loadBalancerBlocker(ctx: HandlerContext, arn: string, ignoreStackId?: string): string | undefined {
   const used = Object.values(ctx.rw.endpointServices).some(
-    (s) => s.NetworkLoadBalancerArns.includes(arn) && foreign(s.life, ctx.now, ignoreStackId),
+    (s) => s.NetworkLoadBalancerArns.includes(arn) && heldOutside(s.life, ctx.now, ignoreStackId),
   );
   return used ? `Load balancer '${arn}' cannot be deleted because it is currently associated with another service` : undefined;
 }
 
 /** `ResourceInUse` message when a listener outside the stack still forwards to the target group. */
 export function targetGroupBlocker(ctx: HandlerContext, arn: string, ignoreStackId?: string): string | undefined {
-  const used = Object.values(ctx.rw.listeners).some((l) => l.TargetGroupArn === arn && foreign(l.life, ctx.now, ignoreStackId));
+  const used = Object.values(ctx.rw.listeners).some((l) => l.TargetGroupArn === arn && heldOutside(l.life, ctx.now, ignoreStackId));
   return used ? `Target group '${arn}' is currently in use by a listener or a rule` : undefined;
 }

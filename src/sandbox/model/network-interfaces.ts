@@ -1,12 +1,12 @@
 /** Elastic network interfaces: every instance, interface endpoint and NLB node has one. */
 import type { HandlerContext } from "../handler.js";
-import { cidrRange, notDeletedBy } from "./network.js";
-import { newId, type EniKind, type Life, type NetworkInterface, type Tag } from "../world.js";
+import { cidrRange } from "./network.js";
+import { requireEntity } from "./ec2-kinds.js";
+import { newId, notDeletedBy, type EniKind, type Life, type NetworkInterface, type Tag } from "../world.js";
 
 /** The next free private address in the subnet (AWS reserves .0–.3 and the last). */
 export function allocatePrivateIp(ctx: HandlerContext, subnetId: string): string {
-  const subnet = ctx.rw.subnets[subnetId];
-  if (!subnet) ctx.fail("InvalidSubnetID.NotFound", `The subnet ID '${subnetId}' does not exist`);
+  const subnet = requireEntity(ctx, "subnets", subnetId);
   const [first, last] = cidrRange(subnet.CidrBlock);
   const used = new Set(
     Object.values(ctx.rw.networkInterfaces)
@@ -32,11 +32,7 @@ export interface NewEni {
 }
 
 export function createNetworkInterface(ctx: HandlerContext, p: NewEni): NetworkInterface {
-  const subnet = ctx.rw.subnets[p.subnetId];
-  // A subnet still being created by the same stack (createdAt in the future) is fine.
-  if (!subnet || (subnet.life.deletedAt !== undefined && subnet.life.deletedAt <= ctx.now)) {
-    return ctx.fail("InvalidSubnetID.NotFound", `The subnet ID '${p.subnetId}' does not exist`);
-  }
+  const subnet = requireEntity(ctx, "subnets", p.subnetId);
   const eni: NetworkInterface = {
     NetworkInterfaceId: newId(ctx.world, "eni"),
     SubnetId: p.subnetId,

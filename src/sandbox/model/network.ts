@@ -5,12 +5,9 @@
  */
 import type { HandlerContext } from "../handler.js";
 import { regionInfo, zoneInfo } from "../regions.js";
-import { exists, newId, type Life, type RouteTable, type SecurityGroup, type Subnet, type Tag, type Vpc } from "../world.js";
-
-/** Is the entity still there (or planned) at `t`: not deleted by then? */
-export function notDeletedBy(life: Life, t: number): boolean {
-  return life.deletedAt === undefined || life.deletedAt > t;
-}
+import { requireEntity } from "./ec2-kinds.js";
+import { defaultSecurityGroup } from "./security-groups.js";
+import { exists, heldOutside, markDeleted, newId, notDeletedBy, type Life, type RouteTable, type Subnet, type Tag, type Vpc } from "../world.js";
 
 export function cidrRange(cidr: string): [number, number] {
   const [base, bits] = cidr.split("/");
@@ -52,25 +49,8 @@ export function createVpc(ctx: HandlerContext, p: NewVpc): Vpc {
   const main = createRouteTable(ctx, { VpcId: vpc.VpcId, life: p.life });
   main.Main = true;
   main.Associations.push({ RouteTableAssociationId: newId(ctx.world, "rtbassoc"), Main: true, life: { ...p.life } });
-  createDefaultSecurityGroup(ctx, vpc, p.life);
+  defaultSecurityGroup(ctx, vpc.VpcId, p.life);
   return vpc;
-}
-
-/** The VPC's `default` group: all traffic from itself in, everything out. */
-function createDefaultSecurityGroup(ctx: HandlerContext, vpc: Vpc, life: Life): SecurityGroup {
-  const GroupId = newId(ctx.world, "sg");
-  const sg: SecurityGroup = {
-    GroupId,
-    GroupName: "default",
-    Description: "default VPC security group",
-    VpcId: vpc.VpcId,
-    Ingress: [{ SecurityGroupRuleId: newId(ctx.world, "sgr"), IpProtocol: "-1", ReferencedGroupId: GroupId }],
-    Egress: [{ SecurityGroupRuleId: newId(ctx.world, "sgr"), IpProtocol: "-1", CidrIpv4: "0.0.0.0/0" }],
-    Tags: [],
-    life: { ...life },
-  };
-  ctx.rw.securityGroups[GroupId] = sg;
-  return sg;
 }
 
 export interface NewSubnet {
@@ -82,8 +62,7 @@ export interface NewSubnet {
 }
 
 export function createSubnet(ctx: HandlerContext, p: NewSubnet): Subnet {
-  const vpc = ctx.rw.vpcs[p.VpcId];
-  if (!vpc || !notDeletedBy(vpc.life, p.life.createdAt)) return ctx.fail("InvalidVpcID.NotFound", `The vpc ID '${p.VpcId}' does not exist`);
+  const vpc = requireEntity(ctx, "vpcs", p.VpcId, p.life.createdAt);
   const zones = regionInfo(ctx.region)?.zones ?? [];
   const zoneName = p.AvailabilityZone ?? zones[0]?.ZoneName ?? `${ctx.region}a`;
   const zone = zoneInfo(ctx.region, zoneName);
@@ -115,8 +94,7 @@ export function createSubnet(ctx: HandlerContext, p: NewSubnet): Subnet {
 }
 
 export function createRouteTable(ctx: HandlerContext, p: { VpcId: string; Tags?: Tag[]; life: Life }): RouteTable {
-  const vpc = ctx.rw.vpcs[p.VpcId];
-  if (!vpc || !notDeletedBy(vpc.life, p.life.createdAt)) return ctx.fail("InvalidVpcID.NotFound", `The vpc ID '${p.VpcId}' does not exist`);
+  const vpc = requireEntity(ctx, "vpcs", p.VpcId, p.life.createdAt);
   const rt: RouteTable = {
     RouteTableId: newId(ctx.world, "rtb"),
     VpcId: p.VpcId,
@@ -132,12 +110,8 @@ export function createRouteTable(ctx: HandlerContext, p: { VpcId: string; Tags?:
 
 /** Associates a subnet explicitly with a route table; returns the association id. */
 export function associateRouteTable(ctx: HandlerContext, p: { RouteTableId: string; SubnetId: string; life: Life }): string {
-  const rt = ctx.rw.routeTables[p.RouteTableId];
-  if (!rt || !notDeletedBy(rt.life, p.life.createdAt)) {
-    return ctx.fail("InvalidRouteTableID.NotFound", `The routeTable ID '${p.RouteTableId}' does not exist`);
-  }
-  const subnet = ctx.rw.subnets[p.SubnetId];
-  if (!subnet || !notDeletedBy(subnet.life, p.life.createdAt)) return ctx.fail("InvalidSubnetID.NotFound", `The subnet ID '${p.SubnetId}' does not exist`);
+  const rt = requireEntity(ctx, "routeTables", p.RouteTableId, p.life.createdAt);
+  requireEntity(ctx, "subnets", p.SubnetId, p.life.createdAt);
   const taken = explicitAssociation(ctx, p.SubnetId, p.life.createdAt);
   if (taken) ctx.fail("Resource.AlreadyAssociated", `the specified association for route table ${taken.rt.RouteTableId} conflicts with an existing association`);
   const id = newId(ctx.world, "rtbassoc");
@@ -168,15 +142,8 @@ export function disassociateRouteTable(ctx: HandlerContext, associationId: strin
   }
 }
 
-function markDeleted(life: Life, now: number, at: number): void {
-  if (life.deletedAt !== undefined && life.deletedAt <= at) return;
-  life.deleteRequestedAt = now;
-  life.deletedAt = at;
-}
-
 export function deleteSubnet(ctx: HandlerContext, subnetId: string, at: number): void {
-  const s = ctx.rw.subnets[subnetId];
-  if (s) markDeleted(s.life, ctx.now, at);
+  markDeleted(ctx.rw.subnets[subnetId]?.life, ctx.now, at);
 }
 
 export function deleteRouteTable(ctx: HandlerContext, routeTableId: string, at: number): void {
@@ -197,11 +164,9 @@ export function deleteVpc(ctx: HandlerContext, vpcId: string, at: number): void 
   }
 }
 
-const foreign = (life: Life, now: number, stackId?: string): boolean => exists(life, now) && (stackId === undefined || life.stackId !== stackId);
-
 /** `DependencyViolation` message when network interfaces outside the stack are still in the subnet. */
 export function subnetBlocker(ctx: HandlerContext, subnetId: string, ignoreStackId?: string): string | undefined {
-  const used = Object.values(ctx.rw.networkInterfaces).some((e) => e.SubnetId === subnetId && foreign(e.life, ctx.now, ignoreStackId));
+  const used = Object.values(ctx.rw.networkInterfaces).some((e) => e.SubnetId === subnetId && heldOutside(e.life, ctx.now, ignoreStackId));
   return used ? `The subnet '${subnetId}' has dependencies and cannot be deleted.` : undefined;
 }
 
@@ -209,7 +174,7 @@ export function subnetBlocker(ctx: HandlerContext, subnetId: string, ignoreStack
 export function vpcBlocker(ctx: HandlerContext, vpcId: string, ignoreStackId?: string): string | undefined {
   const rw = ctx.rw;
   const inVpc = <T extends { VpcId: string; life: Life }>(t: Record<string, T>, skip: (e: T) => boolean = () => false): boolean =>
-    Object.values(t).some((e) => e.VpcId === vpcId && !skip(e) && foreign(e.life, ctx.now, ignoreStackId));
+    Object.values(t).some((e) => e.VpcId === vpcId && !skip(e) && heldOutside(e.life, ctx.now, ignoreStackId));
   const used =
     inVpc(rw.subnets) ||
     inVpc(rw.securityGroups, (g) => g.GroupName === "default") ||

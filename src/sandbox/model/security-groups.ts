@@ -1,6 +1,7 @@
 /** Security groups and their rules. (Owned by the EC2 handlers; used by the CloudFormation engine.) */
 import type { HandlerContext } from "../handler.js";
-import { exists, live, newId, type Life, type SecurityGroup, type SgRule, type Tag } from "../world.js";
+import { requireEntity } from "./ec2-kinds.js";
+import { heldOutside, newId, notDeletedBy, type Life, type SecurityGroup, type SgRule, type Tag } from "../world.js";
 
 export interface NewSecurityGroup {
   GroupName: string;
@@ -11,32 +12,15 @@ export interface NewSecurityGroup {
   life?: Life;
 }
 
-/** Is the entity not deleted by `now`? (A stack may create it with a future `createdAt`.) */
-function notGone(life: Life, now: number): boolean {
-  return life.deletedAt === undefined || life.deletedAt > now;
-}
-
-/** The group by id, as long as it is not deleted; `InvalidGroup.NotFound` otherwise. */
-export function requireSecurityGroup(ctx: HandlerContext, groupId: string): SecurityGroup {
-  const sg = ctx.rw.securityGroups[groupId];
-  if (!sg || !notGone(sg.life, ctx.now)) {
-    return ctx.fail("InvalidGroup.NotFound", `The security group '${groupId}' does not exist`);
-  }
-  return sg;
-}
-
 /** Creates the group with AWS's default egress rule (all traffic to 0.0.0.0/0). */
 export function createSecurityGroup(ctx: HandlerContext, p: NewSecurityGroup): SecurityGroup {
-  const vpc = ctx.rw.vpcs[p.VpcId];
-  if (!vpc || !notGone(vpc.life, ctx.now)) {
-    return ctx.fail("InvalidVpcID.NotFound", `The vpc ID '${p.VpcId}' does not exist`);
-  }
+  requireEntity(ctx, "vpcs", p.VpcId);
   if (/^sg-/i.test(p.GroupName)) {
     ctx.fail("InvalidParameterValue", "Group names may not be in the format sg-*.");
   }
   // Names are unique per VPC among groups that are not deleted.
   const clash = Object.values(ctx.rw.securityGroups).find(
-    (g) => g.VpcId === p.VpcId && g.GroupName === p.GroupName && notGone(g.life, ctx.now),
+    (g) => g.VpcId === p.VpcId && g.GroupName === p.GroupName && notDeletedBy(g.life, ctx.now),
   );
   if (clash) {
     ctx.fail("InvalidGroup.Duplicate", `The security group '${p.GroupName}' already exists for VPC '${p.VpcId}'`);
@@ -55,10 +39,10 @@ export function createSecurityGroup(ctx: HandlerContext, p: NewSecurityGroup): S
   return sg;
 }
 
-/** The VPC's `default` group, created on first need (AWS creates it with the VPC). */
-export function defaultSecurityGroup(ctx: HandlerContext, vpcId: string): SecurityGroup {
+/** The VPC's `default` group (all traffic from its own members in, everything out): made with the VPC, or on first need. */
+export function defaultSecurityGroup(ctx: HandlerContext, vpcId: string, life?: Life): SecurityGroup {
   const found = Object.values(ctx.rw.securityGroups).find(
-    (g) => g.VpcId === vpcId && g.GroupName === "default" && notGone(g.life, ctx.now),
+    (g) => g.VpcId === vpcId && g.GroupName === "default" && notDeletedBy(g.life, ctx.now),
   );
   if (found) return found;
   const vpc = ctx.rw.vpcs[vpcId];
@@ -66,9 +50,8 @@ export function defaultSecurityGroup(ctx: HandlerContext, vpcId: string): Securi
     GroupName: "default",
     Description: "default VPC security group",
     VpcId: vpcId,
-    life: vpc ? { createdAt: vpc.life.createdAt, readyAt: vpc.life.createdAt } : undefined,
+    life: life ?? (vpc ? { createdAt: vpc.life.createdAt, readyAt: vpc.life.createdAt } : undefined),
   });
-  // The default group admits all traffic from its own members.
   sg.Ingress.push({ SecurityGroupRuleId: newId(ctx.world, "sgr"), IpProtocol: "-1", ReferencedGroupId: sg.GroupId });
   return sg;
 }
@@ -101,19 +84,9 @@ export function normaliseProtocol(p: string): string {
 
 export type RuleSide = "Ingress" | "Egress";
 
-/** Adds ingress rules; `InvalidPermission.Duplicate` when one already exists. */
-export function authorizeIngress(ctx: HandlerContext, groupId: string, rules: Omit<SgRule, "SecurityGroupRuleId">[]): SgRule[] {
-  return authorizeRules(ctx, groupId, rules, "Ingress");
-}
-
-/** Removes ingress rules equal to `rules`; `InvalidPermission.NotFound` when one is not there. */
-export function revokeIngress(ctx: HandlerContext, groupId: string, rules: Omit<SgRule, "SecurityGroupRuleId">[]): SgRule[] {
-  return revokeRules(ctx, groupId, rules, "Ingress");
-}
-
 /** Adds inbound or outbound rules; `InvalidPermission.Duplicate` when one already exists. */
 export function authorizeRules(ctx: HandlerContext, groupId: string, rules: Omit<SgRule, "SecurityGroupRuleId">[], side: RuleSide): SgRule[] {
-  const sg = requireSecurityGroup(ctx, groupId);
+  const sg = requireEntity(ctx, "securityGroups", groupId);
   const added: SgRule[] = [];
   for (const raw of rules) {
     const rule = { ...raw, IpProtocol: normaliseProtocol(raw.IpProtocol) };
@@ -121,7 +94,7 @@ export function authorizeRules(ctx: HandlerContext, groupId: string, rules: Omit
       delete rule.FromPort;
       delete rule.ToPort;
     }
-    if (rule.ReferencedGroupId) requireSecurityGroup(ctx, rule.ReferencedGroupId);
+    if (rule.ReferencedGroupId) requireEntity(ctx, "securityGroups", rule.ReferencedGroupId);
     if ([...sg[side], ...added].some((r) => sameRule(r, rule))) {
       ctx.fail("InvalidPermission.Duplicate", `the specified rule "${describeRule(rule)}" already exists`);
     }
@@ -133,26 +106,16 @@ export function authorizeRules(ctx: HandlerContext, groupId: string, rules: Omit
 
 /** Removes inbound or outbound rules equal to `rules`; `InvalidPermission.NotFound` when one is not there. */
 export function revokeRules(ctx: HandlerContext, groupId: string, rules: Omit<SgRule, "SecurityGroupRuleId">[], side: RuleSide): SgRule[] {
-  const sg = requireSecurityGroup(ctx, groupId);
+  const sg = requireEntity(ctx, "securityGroups", groupId);
   const removed: SgRule[] = [];
   for (const raw of rules) {
     const rule = { ...raw, IpProtocol: normaliseProtocol(raw.IpProtocol) };
     const hit = sg[side].find((r) => sameRule(r, rule));
-    if (!hit) {
-      ctx.fail(
-        "InvalidPermission.NotFound",
-        "The specified rule does not exist in this security group.",
-      );
-    }
+    if (!hit) ctx.fail("InvalidPermission.NotFound", "The specified rule does not exist in this security group.");
     removed.push(hit);
     sg[side] = sg[side].filter((r) => r !== hit);
   }
   return removed;
-}
-
-/** Does a user belong to the stack being deleted (and so is not in the way)? */
-function ignored(life: Life, ignoreStackId: string | undefined): boolean {
-  return ignoreStackId !== undefined && life.stackId === ignoreStackId;
 }
 
 /**
@@ -160,25 +123,16 @@ function ignored(life: Life, ignoreStackId: string | undefined): boolean {
  * belong to `ignoreStackId`; undefined when it can.
  */
 export function securityGroupBlocker(ctx: HandlerContext, groupId: string, ignoreStackId?: string): string | undefined {
-  const now = ctx.now;
-  const message = `resource ${groupId} has a dependent object`;
-  // Network interfaces (instances, interface endpoints, NLB nodes) that still carry the group.
-  const eni = live(ctx.rw.networkInterfaces, now).find((e) => e.GroupIds.includes(groupId) && !ignored(e.life, ignoreStackId));
-  if (eni) return message;
-  const instance = live(ctx.rw.instances, now).find(
-    (i) => i.SecurityGroupIds.includes(groupId) && !ignored(i.life, ignoreStackId),
-  );
-  if (instance) return message;
-  // Rules in other groups that reference this one.
-  const referencing = Object.values(ctx.rw.securityGroups).find(
-    (g) =>
-      g.GroupId !== groupId &&
-      exists(g.life, now) &&
-      !ignored(g.life, ignoreStackId) &&
-      [...g.Ingress, ...g.Egress].some((r) => r.ReferencedGroupId === groupId),
-  );
-  if (referencing) return message;
-  return undefined;
+  const inTheWay = (e: { life: Life }) => heldOutside(e.life, ctx.now, ignoreStackId);
+  const used =
+    // Network interfaces (instances, interface endpoints, NLB nodes) and instances that still carry the group,
+    Object.values(ctx.rw.networkInterfaces).some((e) => e.GroupIds.includes(groupId) && inTheWay(e)) ||
+    Object.values(ctx.rw.instances).some((i) => i.SecurityGroupIds.includes(groupId) && inTheWay(i)) ||
+    // and rules in other groups that reference this one.
+    Object.values(ctx.rw.securityGroups).some(
+      (g) => g.GroupId !== groupId && inTheWay(g) && [...g.Ingress, ...g.Egress].some((r) => r.ReferencedGroupId === groupId),
+    );
+  return used ? `resource ${groupId} has a dependent object` : undefined;
 }
 
 /** Deletes the group at `at` (default now); call `securityGroupBlocker` first. */

@@ -11,7 +11,7 @@
  */
 import { after, type Speed } from "../clock.js";
 import { ingressAllows } from "../../reachability/security-groups.js";
-import { exists, live, type Instance, type LoadBalancer, type RegionWorld, type Target, type TargetGroup } from "../world.js";
+import { exists, live, liveInterfaces, type Instance, type LoadBalancer, type RegionWorld, type Target, type TargetGroup } from "../world.js";
 
 export const HEALTH_TIMES = { registration: 30, checksToHealthy: 90, checksToUnhealthy: 60 } as const;
 
@@ -40,9 +40,7 @@ export function loadBalancerOf(rw: RegionWorld, tg: TargetGroup, now: number): {
 
 /** Private IPs of the NLB's nodes (its ENIs): the source of health checks and of forwarded traffic. */
 export function nodeAddresses(rw: RegionWorld, lb: LoadBalancer, now: number): string[] {
-  return lb.NetworkInterfaceIds.map((id) => rw.networkInterfaces[id])
-    .filter((eni) => eni !== undefined && exists(eni.life, now))
-    .map((eni) => eni!.PrivateIpAddress);
+  return liveInterfaces(rw, lb.NetworkInterfaceIds, now).map((eni) => eni.PrivateIpAddress);
 }
 
 /** Does the target's security group admit the NLB's health checks on `port`? */

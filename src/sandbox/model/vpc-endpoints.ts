@@ -3,48 +3,32 @@
  * CloudFormation engine for AWS::EC2::VPCEndpoint.)
  */
 import type { HandlerContext } from "../handler.js";
-import { newId, type Life, type VpcEndpoint } from "../world.js";
+import { newId, notDeletedBy, type VpcEndpoint } from "../world.js";
 import { createNetworkInterface, releaseNetworkInterfaces } from "./network-interfaces.js";
-import { resolveServiceTarget, type ServiceTarget } from "./endpoint-services.js";
+import { priorByClientToken, resolveServiceTarget, type ServiceTarget } from "./endpoint-services.js";
 import { ENDPOINT_TIMES } from "./endpoint-state.js";
 import { checkEndpointPlacement, type NewVpcEndpoint } from "./endpoint-checks.js";
 import { addGatewayRoutes, endpointDnsEntries, removeGatewayRoutes } from "./endpoint-wiring.js";
 
 const sorted = (xs: string[] | undefined): string => [...(xs ?? [])].sort().join(",");
 
-/**
- * A retry with the same ClientToken returns the endpoint the first call made (so a crash between
- * the request and the answer never makes a second one); other parameters → a mismatch.
- */
-function idempotentEndpoint(ctx: HandlerContext, p: NewVpcEndpoint): VpcEndpoint | undefined {
-  if (!p.ClientToken) return undefined;
-  const prior = Object.values(ctx.rw.vpcEndpoints).find((e) => e.ClientToken === p.ClientToken);
-  if (!prior) return undefined;
-  const same =
+/** Same type, service, VPC, subnets and route tables (and groups, when given), and not deleted. */
+function sameEndpoint(ctx: HandlerContext, prior: VpcEndpoint, p: NewVpcEndpoint): boolean {
+  return (
     prior.VpcEndpointType === p.VpcEndpointType &&
     prior.ServiceName === p.ServiceName &&
     prior.VpcId === p.VpcId &&
     sorted(prior.SubnetIds) === sorted(p.SubnetIds) &&
     sorted(prior.RouteTableIds) === sorted(p.RouteTableIds) &&
-    (p.SecurityGroupIds === undefined || sorted(prior.SecurityGroupIds) === sorted(p.SecurityGroupIds));
-  const gone = prior.life.deletedAt !== undefined && prior.life.deletedAt <= ctx.now;
-  if (!same || gone) {
-    ctx.fail(
-      "IdempotentParameterMismatch",
-      "The client token you have provided is associated with a resource that is already deleted or has different parameters. Please use a different client token.",
-    );
-  }
-  return prior;
+    (p.SecurityGroupIds === undefined || sorted(prior.SecurityGroupIds) === sorted(p.SecurityGroupIds)) &&
+    notDeletedBy(prior.life, ctx.now)
+  );
 }
 
 /** Eight lower-case letters and digits, as in `vpce-0abc…-x1y2z3w4.vpce-svc-….vpce.amazonaws.com`. */
 function dnsSuffix(): string {
   const chars = "abcdefghijklmnopqrstuvwxyz0123456789";
   return Array.from({ length: 8 }, () => chars[Math.floor(Math.random() * chars.length)]).join("");
-}
-
-function defaultLife(ctx: HandlerContext): Life {
-  return { createdAt: ctx.now, readyAt: ctx.after(ENDPOINT_TIMES.create) };
 }
 
 /**
@@ -55,11 +39,11 @@ function defaultLife(ctx: HandlerContext): Life {
  * handler applies the API's own default (true for AWS services that have a private DNS name).
  */
 export function createVpcEndpoint(ctx: HandlerContext, p: NewVpcEndpoint): VpcEndpoint {
-  const prior = idempotentEndpoint(ctx, p);
+  const prior = priorByClientToken(ctx, ctx.rw.vpcEndpoints, p.ClientToken, (e) => sameEndpoint(ctx, e, p));
   if (prior) return prior;
   const target: ServiceTarget = resolveServiceTarget(ctx, p.ServiceName, p.VpcEndpointType);
   const placement = checkEndpointPlacement(ctx, p, target);
-  const life = p.life ? { ...p.life } : defaultLife(ctx);
+  const life = p.life ? { ...p.life } : { createdAt: ctx.now, readyAt: ctx.after(ENDPOINT_TIMES.create) };
   const ep: VpcEndpoint = {
     VpcEndpointId: newId(ctx.world, "vpce"),
     VpcEndpointType: p.VpcEndpointType,
@@ -101,7 +85,7 @@ export function createVpcEndpoint(ctx: HandlerContext, p: NewVpcEndpoint): VpcEn
 export function deleteVpcEndpoint(ctx: HandlerContext, endpointId: string, at?: number): void {
   const ep = ctx.rw.vpcEndpoints[endpointId];
   if (!ep) return;
-  if (ep.life.deletedAt !== undefined && ep.life.deletedAt <= ctx.now) return;
+  if (!notDeletedBy(ep.life, ctx.now)) return;
   ep.life.deleteRequestedAt ??= ctx.now;
   const goneAt = at ?? ctx.after(ENDPOINT_TIMES.delete);
   if (ep.life.deletedAt === undefined || ep.life.deletedAt > goneAt) ep.life.deletedAt = goneAt;

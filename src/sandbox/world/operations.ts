@@ -1,11 +1,6 @@
 /** CloudFormation stacks and SSM commands: records of operations, with their timelines. */
 import type { Life, Tag } from "./network.js";
 
-/** A table of the world that holds resources (every table of RegionWorld but stacks and commands, and IAM's). */
-export type EntityKind =
-  | "vpcs" | "subnets" | "routeTables" | "securityGroups" | "networkInterfaces" | "instances" | "vpcEndpoints"
-  | "endpointServices" | "loadBalancers" | "targetGroups" | "listeners" | "iamRoles" | "instanceProfiles";
-
 export interface StackEvent {
   EventId: string;
   StackId: string;
@@ -23,8 +18,6 @@ export interface StackResource {
   LogicalResourceId: string;
   PhysicalResourceId?: string;
   ResourceType: string;
-  /** Physical resource in the model ("vpc-..", ARN, name), to delete it with the stack. */
-  modelRef?: { kind: EntityKind; id: string };
   /** Logical ids this resource depends on (Ref, GetAtt, Sub, DependsOn): the deletion order. */
   dependsOn?: string[];
 }

@@ -12,10 +12,7 @@ import {
   vpcBlocker,
 } from "../../model/network.js";
 import { newId } from "../../world.js";
-import { blockedBy, propBool, propString, requireProp, type ResourceProvider } from "./types.js";
-
-/** CloudFormation retries a DependencyViolation for about 15 minutes before it gives up. */
-const DEPENDENCY_RETRY_SECONDS = 900;
+import { dependencyViolation, propBool, propString, requireProp, type ResourceProvider } from "./types.js";
 
 export const vpcProvider: ResourceProvider = {
   attributes: ["CidrBlock", "CidrBlockAssociations", "DefaultNetworkAcl", "DefaultSecurityGroup", "Ipv6CidrBlocks", "VpcId"],
@@ -31,7 +28,7 @@ export const vpcProvider: ResourceProvider = {
     const defaultSg = Object.values(ctx.rw.securityGroups).find((g) => g.VpcId === vpc.VpcId && g.GroupName === "default");
     return {
       physicalId: vpc.VpcId,
-      modelRef: { kind: "vpcs", id: vpc.VpcId },
+     
       attrs: {
         VpcId: vpc.VpcId,
         CidrBlock: vpc.CidrBlock,
@@ -42,7 +39,7 @@ export const vpcProvider: ResourceProvider = {
       },
     };
   },
-  blocker: blockedBy(vpcBlocker, "DependencyViolation", DEPENDENCY_RETRY_SECONDS),
+  blocker: dependencyViolation(vpcBlocker),
   delete: (ctx, id, at) => deleteVpc(ctx, id, at),
 };
 
@@ -59,7 +56,7 @@ export const subnetProvider: ResourceProvider = {
     });
     return {
       physicalId: subnet.SubnetId,
-      modelRef: { kind: "subnets", id: subnet.SubnetId },
+     
       attrs: {
         SubnetId: subnet.SubnetId,
         VpcId: subnet.VpcId,
@@ -72,7 +69,7 @@ export const subnetProvider: ResourceProvider = {
       },
     };
   },
-  blocker: blockedBy(subnetBlocker, "DependencyViolation", DEPENDENCY_RETRY_SECONDS),
+  blocker: dependencyViolation(subnetBlocker),
   delete: (ctx, id, at) => deleteSubnet(ctx, id, at),
 };
 
@@ -80,7 +77,7 @@ export const routeTableProvider: ResourceProvider = {
   attributes: ["RouteTableId"],
   create(ctx, { props, life, tags }) {
     const rt = createRouteTable(ctx, { VpcId: requireProp(props, "VpcId"), Tags: tags, life });
-    return { physicalId: rt.RouteTableId, modelRef: { kind: "routeTables", id: rt.RouteTableId }, attrs: { RouteTableId: rt.RouteTableId } };
+    return { physicalId: rt.RouteTableId, attrs: { RouteTableId: rt.RouteTableId } };
   },
   delete: (ctx, id, at) => deleteRouteTable(ctx, id, at),
 };

@@ -1,9 +1,9 @@
 /** AWS::EC2::SecurityGroup and AWS::EC2::VPCEndpoint, through the shared EC2 model functions. */
-import { authorizeIngress, createSecurityGroup, deleteSecurityGroup, securityGroupBlocker } from "../../model/security-groups.js";
+import { authorizeRules, createSecurityGroup, deleteSecurityGroup, securityGroupBlocker } from "../../model/security-groups.js";
 import { createVpcEndpoint, deleteVpcEndpoint } from "../../model/vpc-endpoints.js";
 import type { EndpointType, SgRule } from "../../world.js";
 import { isRecord } from "../template.js";
-import { blockedBy, generatedName, propBool, propString, propStrings, requireProp, ResourceFailure, type ResourceProvider } from "./types.js";
+import { dependencyViolation, generatedName, propBool, propString, propStrings, requireProp, ResourceFailure, type ResourceProvider } from "./types.js";
 
 function ingressRule(raw: unknown): Omit<SgRule, "SecurityGroupRuleId"> {
   if (!isRecord(raw)) throw new ResourceFailure("Properties validation failed for resource with message: #/SecurityGroupIngress: expected type: JSONObject");
@@ -30,10 +30,10 @@ export const securityGroupProvider: ResourceProvider = {
       life,
     });
     const ingress = Array.isArray(props.SecurityGroupIngress) ? props.SecurityGroupIngress.map(ingressRule) : [];
-    if (ingress.length > 0) authorizeIngress(ctx, sg.GroupId, ingress);
-    return { physicalId: sg.GroupId, modelRef: { kind: "securityGroups", id: sg.GroupId }, attrs: { GroupId: sg.GroupId, VpcId: sg.VpcId } };
+    if (ingress.length > 0) authorizeRules(ctx, sg.GroupId, ingress, "Ingress");
+    return { physicalId: sg.GroupId, attrs: { GroupId: sg.GroupId, VpcId: sg.VpcId } };
   },
-  blocker: blockedBy(securityGroupBlocker, "DependencyViolation", 900),
+  blocker: dependencyViolation(securityGroupBlocker),
   delete: (ctx, id, at) => deleteSecurityGroup(ctx, id, at),
 };
 
@@ -65,7 +65,7 @@ export const vpcEndpointProvider: ResourceProvider = {
     });
     return {
       physicalId: ep.VpcEndpointId,
-      modelRef: { kind: "vpcEndpoints", id: ep.VpcEndpointId },
+     
       attrs: {
         Id: ep.VpcEndpointId,
         CreationTimestamp: new Date(life.createdAt).toISOString(),

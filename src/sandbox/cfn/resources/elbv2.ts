@@ -38,7 +38,7 @@ export const loadBalancerProvider: ResourceProvider = {
     lb.DeletionProtection = attrs.some((a) => isRecord(a) && a.Key === "deletion_protection.enabled" && String(a.Value) === "true");
     return {
       physicalId: lb.LoadBalancerArn,
-      modelRef: { kind: "loadBalancers", id: lb.LoadBalancerArn },
+     
       attrs: {
         LoadBalancerArn: lb.LoadBalancerArn,
         LoadBalancerName: lb.LoadBalancerName,
@@ -81,7 +81,7 @@ export const targetGroupProvider: ResourceProvider = {
     });
     return {
       physicalId: tg.TargetGroupArn,
-      modelRef: { kind: "targetGroups", id: tg.TargetGroupArn },
+     
       attrs: {
         TargetGroupArn: tg.TargetGroupArn,
         TargetGroupName: tg.TargetGroupName,
@@ -112,7 +112,7 @@ export const listenerProvider: ResourceProvider = {
       TargetGroupArn: forwardTarget(props),
       life,
     });
-    return { physicalId: listener.ListenerArn, modelRef: { kind: "listeners", id: listener.ListenerArn }, attrs: { ListenerArn: listener.ListenerArn } };
+    return { physicalId: listener.ListenerArn, attrs: { ListenerArn: listener.ListenerArn } };
   },
   delete: (ctx, arn, at) => deleteListener(ctx, arn, at),
 };

@@ -29,7 +29,7 @@ export const roleProvider: ResourceProvider = {
         Tags: tags.filter((t) => !t.Key.startsWith("aws:")),
         life,
       });
-      return { physicalId: role.RoleName, modelRef: { kind: "iamRoles", id: role.RoleName }, attrs: { Arn: role.Arn, RoleId: role.RoleId } };
+      return { physicalId: role.RoleName, attrs: { Arn: role.Arn, RoleId: role.RoleId } };
     } catch (e) {
       return alreadyExists("AWS::IAM::Role", name, e);
     }
@@ -46,7 +46,7 @@ export const instanceProfileProvider: ResourceProvider = {
     const name = propString(props, "InstanceProfileName") ?? generatedName(stackName, logicalId, 128);
     try {
       const p = createInstanceProfile(ctx, { InstanceProfileName: name, Roles: propStrings(props, "Roles"), life });
-      return { physicalId: p.InstanceProfileName, modelRef: { kind: "instanceProfiles", id: name }, attrs: { Arn: p.Arn } };
+      return { physicalId: p.InstanceProfileName, attrs: { Arn: p.Arn } };
     } catch (e) {
       return alreadyExists("AWS::IAM::InstanceProfile", name, e);
     }

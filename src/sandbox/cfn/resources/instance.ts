@@ -48,7 +48,7 @@ export const instanceProvider: ResourceProvider = {
     });
     return {
       physicalId: instance.InstanceId,
-      modelRef: { kind: "instances", id: instance.InstanceId },
+     
       attrs: {
         InstanceId: instance.InstanceId,
         AvailabilityZone: instance.AvailabilityZone,

@@ -1,6 +1,6 @@
 /** What the engine needs from each resource type: create, delete, what blocks a delete, timings. */
 import type { HandlerContext } from "../../handler.js";
-import type { EntityKind, Life, Tag } from "../../world.js";
+import type { Life, Tag } from "../../world.js";
 
 export interface CreateRequest {
   logicalId: string;
@@ -16,7 +16,6 @@ export interface Created {
   /** What `Ref` returns and DescribeStackResources shows as PhysicalResourceId. */
   physicalId: string;
   attrs: Record<string, unknown>;
-  modelRef?: { kind: EntityKind; id: string };
 }
 
 /** Why a delete cannot happen now (AWS's error), and how long CloudFormation keeps retrying it. */
@@ -51,6 +50,9 @@ export function blockedBy(
     return message ? { code, message, retrySeconds } : undefined;
   };
 }
+
+/** CloudFormation retries a DependencyViolation for about 15 minutes before it gives up. */
+export const dependencyViolation = (find: Parameters<typeof blockedBy>[0]) => blockedBy(find, "DependencyViolation", 900);
 
 /** A resource failed in a way CloudFormation reports with its own wording (not an API error). */
 export class ResourceFailure extends Error {

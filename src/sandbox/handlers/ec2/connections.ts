@@ -9,8 +9,9 @@ import { type Ec2, type HandlerContext, handlers } from "../../handler.js";
 import { exists, live, type EndpointService, type VpcEndpoint } from "../../world.js";
 import { requireEndpointService } from "../../model/endpoint-services.js";
 import { ENDPOINT_TIMES, endpointState, type EndpointState } from "../../model/endpoint-state.js";
+import { EC2_KINDS, notFoundError } from "../../model/ec2-kinds.js";
 import { applyFilters } from "./filters.js";
-import { ENDPOINT_NOT_FOUND, sdkState } from "./vpc-endpoints.js";
+import { sdkState } from "./vpc-endpoints.js";
 
 interface Connection {
   svc: EndpointService;
@@ -57,7 +58,7 @@ function changeEach(
   for (const id of endpointIds ?? []) {
     const ep = ctx.rw.vpcEndpoints[id];
     if (!ep || !exists(ep.life, ctx.now) || ep.ServiceName !== svc.ServiceName) {
-      failures.push({ ResourceId: id, Error: { Code: ENDPOINT_NOT_FOUND.code, Message: `The ${ENDPOINT_NOT_FOUND.noun} '${id}' does not exist` } });
+      failures.push({ ResourceId: id, Error: notFoundError(EC2_KINDS.vpcEndpoints, id) });
       continue;
     }
     const state = endpointState(ep, ctx.now);

@@ -7,9 +7,10 @@ import type { ServiceDetail } from "@aws-sdk/client-ec2";
 import { type Ec2, type HandlerContext, handlers } from "../../handler.js";
 import { live } from "../../world.js";
 import { awsServices } from "../../model/aws-services.js";
-import { baseEndpointDnsName, serviceState, serviceZones } from "../../model/endpoint-services.js";
-import { zoneInfo } from "../../regions.js";
-import { applyFilters, outTags } from "./filters.js";
+import { serviceState } from "../../model/endpoint-services.js";
+import { zoneIds } from "../../regions.js";
+import { toServiceConfiguration } from "./endpoint-services.js";
+import { applyFilters } from "./filters.js";
 
 /** A stable service id for an AWS service (AWS gives them ids too). */
 function awsServiceId(name: string, type: string): string {
@@ -22,10 +23,6 @@ function awsServiceId(name: string, type: string): string {
   return `vpce-svc-${(a.toString(16).padStart(8, "0") + b.toString(16).padStart(9, "0")).slice(0, 17)}`;
 }
 
-function zoneIds(ctx: HandlerContext, zones: string[]): string[] {
-  return zones.map((z) => zoneInfo(ctx.region, z)?.ZoneId ?? z);
-}
-
 function awsDetails(ctx: HandlerContext): ServiceDetail[] {
   return awsServices(ctx.region).map((s) => ({
     ServiceName: s.ServiceName,
@@ -33,7 +30,7 @@ function awsDetails(ctx: HandlerContext): ServiceDetail[] {
     ServiceType: [{ ServiceType: s.ServiceType }],
     ServiceRegion: ctx.region,
     AvailabilityZones: [...s.AvailabilityZones],
-    AvailabilityZoneIds: zoneIds(ctx, s.AvailabilityZones),
+    AvailabilityZoneIds: zoneIds(ctx.region, s.AvailabilityZones),
     Owner: "amazon",
     BaseEndpointDnsNames: [s.BaseEndpointDnsName],
     ...(s.PrivateDnsName
@@ -47,26 +44,13 @@ function awsDetails(ctx: HandlerContext): ServiceDetail[] {
   }));
 }
 
+/** The account's own services: their configurations, as a consumer sees them. */
 function accountDetails(ctx: HandlerContext): ServiceDetail[] {
   return live(ctx.rw.endpointServices, ctx.now)
     .filter((s) => serviceState(s, ctx.now) !== "Deleting")
     .map((s) => {
-      const zones = serviceZones(ctx, s);
-      return {
-        ServiceName: s.ServiceName,
-        ServiceId: s.ServiceId,
-        ServiceType: [{ ServiceType: "Interface" as const }],
-        ServiceRegion: ctx.region,
-        AvailabilityZones: zones,
-        AvailabilityZoneIds: zoneIds(ctx, zones),
-        Owner: ctx.world.accountId,
-        BaseEndpointDnsNames: [baseEndpointDnsName(ctx.region, s.ServiceId)],
-        VpcEndpointPolicySupported: false,
-        AcceptanceRequired: s.AcceptanceRequired,
-        ManagesVpcEndpoints: false,
-        SupportedIpAddressTypes: ["ipv4"],
-        Tags: outTags(s.Tags),
-      };
+      const { ServiceState: _state, NetworkLoadBalancerArns: _nlbs, ...shared } = toServiceConfiguration(ctx, s);
+      return { ...shared, ServiceRegion: ctx.region, Owner: ctx.world.accountId, VpcEndpointPolicySupported: false };
     });
 }
 

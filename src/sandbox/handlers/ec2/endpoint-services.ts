@@ -11,13 +11,12 @@ import {
   createEndpointService,
   findEndpointService,
   requireEndpointService,
-  SERVICE_NOT_FOUND,
   serviceState,
   serviceZones,
 } from "../../model/endpoint-services.js";
 import { CONNECTED_STATES, endpointState } from "../../model/endpoint-state.js";
-import { zoneInfo } from "../../regions.js";
-import { applyFilters, outTags, selectByIds, tagsFromSpecs } from "./filters.js";
+import { zoneIds } from "../../regions.js";
+import { describe, outTags, tagsFromSpecs } from "./filters.js";
 
 export function toServiceConfiguration(ctx: HandlerContext, svc: EndpointService): ServiceConfiguration {
   const zones = serviceZones(ctx, svc);
@@ -27,7 +26,7 @@ export function toServiceConfiguration(ctx: HandlerContext, svc: EndpointService
     ServiceName: svc.ServiceName,
     ServiceState: serviceState(svc, ctx.now),
     AvailabilityZones: zones,
-    AvailabilityZoneIds: zones.map((z) => zoneInfo(ctx.region, z)?.ZoneId ?? z),
+    AvailabilityZoneIds: zoneIds(ctx.region, zones),
     AcceptanceRequired: svc.AcceptanceRequired,
     ManagesVpcEndpoints: false,
     NetworkLoadBalancerArns: [...svc.NetworkLoadBalancerArns],
@@ -47,16 +46,10 @@ function connectedEndpoints(ctx: HandlerContext, svc: EndpointService): string[]
 function deleteOne(ctx: HandlerContext, serviceId: string): UnsuccessfulItem | undefined {
   const svc = findEndpointService(ctx, serviceId);
   if (!svc || serviceState(svc, ctx.now) === "Deleting") {
-    return {
-      ResourceId: serviceId,
-      Error: { Code: "InvalidVpcEndpointService.NotFound", Message: `The Vpc Endpoint Service '${serviceId}' does not exist` },
-    };
+    return { ResourceId: serviceId, Error: { Code: "InvalidVpcEndpointService.NotFound", Message: `The Vpc Endpoint Service '${serviceId}' does not exist` } };
   }
   if (connectedEndpoints(ctx, svc).length > 0) {
-    return {
-      ResourceId: serviceId,
-      Error: { Code: "ExistingVpcEndpointConnections", Message: "Service has existing active VPC Endpoint connections!" },
-    };
+    return { ResourceId: serviceId, Error: { Code: "ExistingVpcEndpointConnections", Message: "Service has existing active VPC Endpoint connections!" } };
   }
   svc.life.deleteRequestedAt = ctx.now;
   svc.life.deletedAt = ctx.now;
@@ -79,19 +72,12 @@ export const endpointServiceHandlers = handlers<Ec2>({
   },
 
   DescribeVpcEndpointServiceConfigurationsCommand: (ctx, input) => {
-    let services = selectByIds(ctx, live(ctx.rw.endpointServices, ctx.now), input.ServiceIds, (s) => s.ServiceId, SERVICE_NOT_FOUND);
-    services = applyFilters(
-      ctx,
-      services,
-      input.Filters,
-      {
-        "service-name": (s) => s.ServiceName,
-        "service-id": (s) => s.ServiceId,
-        "service-state": (s) => serviceState(s, ctx.now),
-        "supported-ip-address-types": () => "ipv4",
-      },
-      (s) => s.Tags,
-    );
+    const services = describe(ctx, "endpointServices", { ids: input.ServiceIds, filters: input.Filters }, {
+      "service-name": (s) => s.ServiceName,
+      "service-id": (s) => s.ServiceId,
+      "service-state": (s) => serviceState(s, ctx.now),
+      "supported-ip-address-types": () => "ipv4",
+    });
     return { ServiceConfigurations: services.map((s) => toServiceConfiguration(ctx, s)) };
   },
 

@@ -6,7 +6,8 @@
  */
 import type { Filter } from "@aws-sdk/client-ec2";
 import type { HandlerContext } from "../../handler.js";
-import type { Tag } from "../../world.js";
+import { live, type Tag } from "../../world.js";
+import { EC2_KINDS, failNotFound, type Ec2Kind, type Ec2Table, type EntityOf } from "../../model/ec2-kinds.js";
 
 export type FieldValue = string | number | boolean | undefined | (string | undefined)[];
 
@@ -55,27 +56,39 @@ export function applyFilters<T>(
 }
 
 /**
- * Keeps the items named in `ids` (all items when none are given); fails with `code` when one of
- * the ids is unknown, e.g. `InvalidVpcID.NotFound: The vpc ID 'vpc-1' does not exist`.
+ * Keeps the items named in `ids` (all items when none are given); fails with `kind`'s code when one
+ * of the ids is unknown, e.g. `InvalidVpcID.NotFound: The vpc ID 'vpc-1' does not exist`.
  */
 export function selectByIds<T>(
   ctx: HandlerContext,
   items: T[],
   ids: string[] | undefined,
   idOf: (item: T) => string,
-  notFound: { code: string; noun: string },
+  kind: Pick<Ec2Kind, "code" | "noun">,
 ): T[] {
   if (!ids || ids.length === 0) return items;
   const byId = new Map(items.map((i) => [idOf(i), i]));
   const missing = ids.filter((id) => !byId.has(id));
-  if (missing.length === 1) {
-    ctx.fail(notFound.code, `The ${notFound.noun} '${missing[0]}' does not exist`);
-  }
-  if (missing.length > 1) {
-    ctx.fail(notFound.code, `The ${notFound.noun}s '${missing.join(", ")}' do not exist`);
-  }
+  if (missing.length === 1) failNotFound(ctx, kind, missing[0]!);
+  if (missing.length > 1) ctx.fail(kind.code, `The ${kind.noun}s '${missing.join(", ")}' do not exist`);
   const wanted = new Set(ids);
   return items.filter((i) => wanted.has(idOf(i)));
+}
+
+/**
+ * A Describe call on one of the account's tables: the items named in `ids` (or all those visible
+ * now, or `items` when the call shows others too) that pass the filters, tag filters included.
+ */
+export function describe<K extends Ec2Table>(
+  ctx: HandlerContext,
+  table: K,
+  request: { ids: string[] | undefined; filters: Filter[] | undefined },
+  fields: FilterFields<EntityOf<K>>,
+  items: EntityOf<K>[] = live(ctx.rw[table] as Record<string, EntityOf<K>>, ctx.now),
+): EntityOf<K>[] {
+  const kind: Ec2Kind = EC2_KINDS[table];
+  const idOf = (item: EntityOf<K>): string => (item as unknown as Record<string, string>)[kind.idKey]!;
+  return applyFilters(ctx, selectByIds(ctx, items, request.ids, idOf, kind), request.filters, fields, (item) => item.Tags);
 }
 
 /** Tags for a Create* call from its TagSpecifications (those for `resourceType`, or untyped). */
@@ -92,4 +105,9 @@ export function tagsFromSpecs(
 /** A fresh copy of the tags, as the SDK's output type wants them. */
 export function outTags(tags: Tag[]): Tag[] {
   return tags.map((t) => ({ Key: t.Key, Value: t.Value }));
+}
+
+/** Security groups by id with their names, as EC2 lists them on instances, interfaces and endpoints. */
+export function groupsOf(ctx: HandlerContext, ids: string[]): { GroupId: string; GroupName: string }[] {
+  return ids.map((id) => ({ GroupId: id, GroupName: ctx.rw.securityGroups[id]?.GroupName ?? "" }));
 }

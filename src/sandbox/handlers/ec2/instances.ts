@@ -6,17 +6,17 @@
 import type { Instance as SdkInstance, InstanceState } from "@aws-sdk/client-ec2";
 import { type Ec2, type HandlerContext, handlers } from "../../handler.js";
 import type { Instance } from "../../world.js";
-import { applyFilters, outTags, selectByIds, type FilterFields } from "./filters.js";
+import { instanceStateAt } from "../../model/target-health.js";
+import { describe, groupsOf, outTags, type FilterFields } from "./filters.js";
 
 /** How long AWS lists a terminated instance (real seconds, scaled by the speed). */
 const TERMINATED_VISIBLE_SECONDS = 3600;
 
-export function instanceState(i: Instance, now: number): InstanceState {
-  const { life } = i;
-  if (life.deletedAt !== undefined && life.deletedAt <= now) return { Code: 48, Name: "terminated" };
-  if (life.deleteRequestedAt !== undefined && life.deleteRequestedAt <= now) return { Code: 32, Name: "shutting-down" };
-  if (now < life.readyAt) return { Code: 0, Name: "pending" };
-  return { Code: 16, Name: "running" };
+const STATE_CODES = { pending: 0, running: 16, "shutting-down": 32, terminated: 48 } as const;
+
+function instanceState(i: Instance, now: number): InstanceState {
+  const name = instanceStateAt(i, now);
+  return { Code: STATE_CODES[name], Name: name };
 }
 
 /** Instances DescribeInstances shows at `now`: created, and not terminated for too long. */
@@ -31,7 +31,7 @@ function toSdkInstance(ctx: HandlerContext, i: Instance): SdkInstance {
   const state = instanceState(i, ctx.now);
   const gone = state.Name === "terminated";
   const profile = Object.values(ctx.world.instanceProfiles).find((p) => p.Arn === i.IamInstanceProfileArn);
-  const groups = i.SecurityGroupIds.map((id) => ({ GroupId: id, GroupName: ctx.rw.securityGroups[id]?.GroupName ?? "" }));
+  const groups = groupsOf(ctx, i.SecurityGroupIds);
   return {
     InstanceId: i.InstanceId,
     ImageId: i.ImageId,
@@ -74,10 +74,7 @@ function toSdkInstance(ctx: HandlerContext, i: Instance): SdkInstance {
 
 export const instanceHandlers = handlers<Ec2>({
   DescribeInstancesCommand: (ctx, input) => {
-    let instances = selectByIds(ctx, visibleInstances(ctx), input.InstanceIds, (i) => i.InstanceId, {
-      code: "InvalidInstanceID.NotFound",
-      noun: "instance ID",
-    });
+    const request = { ids: input.InstanceIds, filters: input.Filters };
     const fields: FilterFields<Instance> = {
       "instance-id": (i) => i.InstanceId,
       "instance-state-name": (i) => instanceState(i, ctx.now).Name,
@@ -92,7 +89,7 @@ export const instanceHandlers = handlers<Ec2>({
       "instance.group-id": (i) => i.SecurityGroupIds,
       "network-interface.network-interface-id": (i) => i.NetworkInterfaceId,
     };
-    instances = applyFilters(ctx, instances, input.Filters, fields, (i) => i.Tags);
+    const instances = describe(ctx, "instances", request, fields, visibleInstances(ctx));
     // One reservation per instance: the CloudFormation engine launches them one at a time.
     return {
       Reservations: instances.map((i) => ({

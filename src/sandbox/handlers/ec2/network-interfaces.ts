@@ -4,15 +4,11 @@
  */
 import type { NetworkInterface as SdkEni } from "@aws-sdk/client-ec2";
 import { type Ec2, type HandlerContext, handlers } from "../../handler.js";
-import { live, type NetworkInterface } from "../../world.js";
-import { applyFilters, outTags, selectByIds, type FilterFields } from "./filters.js";
+import type { NetworkInterface } from "../../world.js";
+import { describe, groupsOf, outTags } from "./filters.js";
 
 /** The account AWS uses as requester of the ENIs it manages for endpoints and load balancers. */
 const AWS_REQUESTER = "727180483921";
-
-function groupsOf(ctx: HandlerContext, ids: string[]): { GroupId: string; GroupName: string }[] {
-  return ids.map((id) => ({ GroupId: id, GroupName: ctx.rw.securityGroups[id]?.GroupName ?? "" }));
-}
 
 function toSdkEni(ctx: HandlerContext, e: NetworkInterface): SdkEni {
   const instanceOwned = e.InterfaceType === "interface" && e.OwnerRef.startsWith("i-");
@@ -42,11 +38,7 @@ function toSdkEni(ctx: HandlerContext, e: NetworkInterface): SdkEni {
 
 export const networkInterfaceHandlers = handlers<Ec2>({
   DescribeNetworkInterfacesCommand: (ctx, input) => {
-    let enis = selectByIds(ctx, live(ctx.rw.networkInterfaces, ctx.now), input.NetworkInterfaceIds, (e) => e.NetworkInterfaceId, {
-      code: "InvalidNetworkInterfaceID.NotFound",
-      noun: "networkInterface ID",
-    });
-    const fields: FilterFields<NetworkInterface> = {
+    const enis = describe(ctx, "networkInterfaces", { ids: input.NetworkInterfaceIds, filters: input.Filters }, {
       "network-interface-id": (e) => e.NetworkInterfaceId,
       "vpc-id": (e) => e.VpcId,
       "subnet-id": (e) => e.SubnetId,
@@ -61,8 +53,7 @@ export const networkInterfaceHandlers = handlers<Ec2>({
       "status": () => "in-use",
       "attachment.instance-id": (e) => (e.OwnerRef.startsWith("i-") ? e.OwnerRef : undefined),
       "owner-id": () => ctx.world.accountId,
-    };
-    enis = applyFilters(ctx, enis, input.Filters, fields, (e) => e.Tags);
+    });
     return { NetworkInterfaces: enis.map((e) => toSdkEni(ctx, e)) };
   },
 });

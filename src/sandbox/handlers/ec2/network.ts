@@ -5,7 +5,7 @@
 import type { RouteTable as SdkRouteTable, Subnet as SdkSubnet, Vpc as SdkVpc } from "@aws-sdk/client-ec2";
 import { type Ec2, type HandlerContext, handlers } from "../../handler.js";
 import { exists, isReady, live, type RouteTable, type Subnet, type Vpc } from "../../world.js";
-import { applyFilters, outTags, selectByIds, type FilterFields } from "./filters.js";
+import { describe, outTags } from "./filters.js";
 
 const readyState = (life: Vpc["life"], now: number): "available" | "pending" => (isReady(life, now) ? "available" : "pending");
 
@@ -82,42 +82,31 @@ function toSdkRouteTable(ctx: HandlerContext, rt: RouteTable): SdkRouteTable {
 
 export const networkHandlers = handlers<Ec2>({
   DescribeVpcsCommand: (ctx, input) => {
-    let vpcs = selectByIds(ctx, live(ctx.rw.vpcs, ctx.now), input.VpcIds, (v) => v.VpcId, { code: "InvalidVpcID.NotFound", noun: "vpc ID" });
-    const fields: FilterFields<Vpc> = {
+    const vpcs = describe(ctx, "vpcs", { ids: input.VpcIds, filters: input.Filters }, {
       "vpc-id": (v) => v.VpcId,
       "cidr": (v) => v.CidrBlock,
       "cidr-block-association.cidr-block": (v) => v.CidrBlock,
       "is-default": (v) => String(v.IsDefault),
       "owner-id": () => ctx.world.accountId,
       "state": (v) => readyState(v.life, ctx.now),
-    };
-    vpcs = applyFilters(ctx, vpcs, input.Filters, fields, (v) => v.Tags);
+    });
     return { Vpcs: vpcs.map((v) => toSdkVpc(ctx, v)) };
   },
 
   DescribeSubnetsCommand: (ctx, input) => {
-    let subnets = selectByIds(ctx, live(ctx.rw.subnets, ctx.now), input.SubnetIds, (s) => s.SubnetId, {
-      code: "InvalidSubnetID.NotFound",
-      noun: "subnet ID",
-    });
-    const fields: FilterFields<Subnet> = {
+    const subnets = describe(ctx, "subnets", { ids: input.SubnetIds, filters: input.Filters }, {
       "subnet-id": (s) => s.SubnetId,
       "vpc-id": (s) => s.VpcId,
       "availability-zone": (s) => s.AvailabilityZone,
       "availability-zone-id": (s) => s.AvailabilityZoneId,
       "cidr-block": (s) => s.CidrBlock,
       "state": (s) => readyState(s.life, ctx.now),
-    };
-    subnets = applyFilters(ctx, subnets, input.Filters, fields, (s) => s.Tags);
+    });
     return { Subnets: subnets.map((s) => toSdkSubnet(ctx, s)) };
   },
 
   DescribeRouteTablesCommand: (ctx, input) => {
-    let tables = selectByIds(ctx, live(ctx.rw.routeTables, ctx.now), input.RouteTableIds, (r) => r.RouteTableId, {
-      code: "InvalidRouteTableID.NotFound",
-      noun: "routeTable ID",
-    });
-    const fields: FilterFields<RouteTable> = {
+    const tables = describe(ctx, "routeTables", { ids: input.RouteTableIds, filters: input.Filters }, {
       "route-table-id": (r) => r.RouteTableId,
       "vpc-id": (r) => r.VpcId,
       "association.subnet-id": (r) => r.Associations.filter((a) => exists(a.life, ctx.now)).map((a) => a.SubnetId),
@@ -125,8 +114,7 @@ export const networkHandlers = handlers<Ec2>({
       "route.gateway-id": (r) => visibleRoutes(ctx, r).map((x) => x.GatewayId),
       "route.destination-prefix-list-id": (r) => visibleRoutes(ctx, r).map((x) => x.DestinationPrefixListId),
       "route.destination-cidr-block": (r) => visibleRoutes(ctx, r).map((x) => x.DestinationCidrBlock),
-    };
-    tables = applyFilters(ctx, tables, input.Filters, fields, (r) => r.Tags);
+    });
     return { RouteTables: tables.map((r) => toSdkRouteTable(ctx, r)) };
   },
 });

@@ -4,22 +4,14 @@
  */
 import { type Ec2, type HandlerContext, handlers } from "../../handler.js";
 import { live, type SecurityGroup, type SgRule } from "../../world.js";
-import {
-  authorizeIngress,
-  authorizeRules,
-  createSecurityGroup,
-  deleteSecurityGroup,
-  requireSecurityGroup,
-  revokeIngress,
-  revokeRules,
-  securityGroupBlocker,
-} from "../../model/security-groups.js";
-import { applyFilters, selectByIds, tagsFromSpecs, type FilterFields } from "./filters.js";
-import { rulesFromInput, toSdkRule, toSdkSecurityGroup } from "./sg-shapes.js";
+import { authorizeRules, createSecurityGroup, deleteSecurityGroup, revokeRules, securityGroupBlocker, type RuleSide } from "../../model/security-groups.js";
+import { failNotFound, requireEntity } from "../../model/ec2-kinds.js";
+import { applyFilters, describe, selectByIds, tagsFromSpecs, type FilterFields } from "./filters.js";
+import { rulesFromInput, toSdkRule, toSdkSecurityGroup, type RuleSpec } from "./sg-shapes.js";
 
 /** A group by id, or by name in the default VPC (the only place EC2 accepts a bare name). */
 function groupFor(ctx: HandlerContext, groupId: string | undefined, groupName: string | undefined): SecurityGroup {
-  if (groupId) return requireSecurityGroup(ctx, groupId);
+  if (groupId) return requireEntity(ctx, "securityGroups", groupId);
   const defaultVpc = live(ctx.rw.vpcs, ctx.now).find((v) => v.IsDefault);
   const sg = live(ctx.rw.securityGroups, ctx.now).find((g) => g.GroupName === groupName && g.VpcId === defaultVpc?.VpcId);
   if (!groupName) ctx.fail("MissingParameter", "The request must contain the parameter groupId");
@@ -41,6 +33,30 @@ function sgFields(ctx: HandlerContext): FilterFields<SecurityGroup> {
     "ip-permission.to-port": (g) => g.Ingress.map((r) => (r.ToPort === undefined ? undefined : String(r.ToPort))),
     "egress.ip-permission.cidr": (g) => g.Egress.map((r) => r.CidrIpv4),
   };
+}
+
+const RULE_NOT_FOUND = { code: "InvalidSecurityGroupRuleId.NotFound", noun: "security group rule ID" };
+
+function authorize(ctx: HandlerContext, sg: SecurityGroup, rules: RuleSpec[], side: RuleSide) {
+  const added = authorizeRules(ctx, sg.GroupId, rules, side);
+  return { Return: true, SecurityGroupRules: added.map((r) => toSdkRule(ctx, sg, r, side === "Egress")) };
+}
+
+/** Revokes the rules named by id (each must be on this side of the group), else those matching the permissions. */
+function revoke(ctx: HandlerContext, sg: SecurityGroup, side: RuleSide, ruleIds: string[] | undefined, fromPermissions: () => RuleSpec[]) {
+  let revoked: SgRule[];
+  if (ruleIds?.length) {
+    const ids = new Set(ruleIds);
+    for (const id of ids) {
+      if (!sg[side].some((r) => r.SecurityGroupRuleId === id)) failNotFound(ctx, RULE_NOT_FOUND, id);
+    }
+    revoked = sg[side].filter((r) => ids.has(r.SecurityGroupRuleId));
+    sg[side] = sg[side].filter((r) => !ids.has(r.SecurityGroupRuleId));
+  } else {
+    revoked = revokeRules(ctx, sg.GroupId, fromPermissions(), side);
+  }
+  const isEgress = side === "Egress";
+  return { Return: true, RevokedSecurityGroupRules: revoked.map((r) => ({ SecurityGroupRuleId: r.SecurityGroupRuleId, GroupId: sg.GroupId, IsEgress: isEgress })) };
 }
 
 interface RuleRow {
@@ -65,12 +81,9 @@ export const securityGroupHandlers = handlers<Ec2>({
   },
 
   DescribeSecurityGroupsCommand: (ctx, input) => {
-    let groups = selectByIds(ctx, live(ctx.rw.securityGroups, ctx.now), input.GroupIds, (g) => g.GroupId, {
-      code: "InvalidGroup.NotFound",
-      noun: "security group",
-    });
-    if (input.GroupNames?.length) groups = input.GroupNames.map((name) => groupFor(ctx, undefined, name));
-    groups = applyFilters(ctx, groups, input.Filters, sgFields(ctx), (g) => g.Tags);
+    const byId = describe(ctx, "securityGroups", { ids: input.GroupIds, filters: undefined }, {});
+    const named = input.GroupNames?.length ? input.GroupNames.map((name) => groupFor(ctx, undefined, name)) : byId;
+    const groups = applyFilters(ctx, named, input.Filters, sgFields(ctx), (g) => g.Tags);
     return { SecurityGroups: groups.map((g) => toSdkSecurityGroup(ctx, g)) };
   },
 
@@ -79,10 +92,7 @@ export const securityGroupHandlers = handlers<Ec2>({
       ...sg.Ingress.map((rule) => ({ sg, rule, egress: false })),
       ...sg.Egress.map((rule) => ({ sg, rule, egress: true })),
     ]);
-    let selected = selectByIds(ctx, rows, input.SecurityGroupRuleIds, (r) => r.rule.SecurityGroupRuleId, {
-      code: "InvalidSecurityGroupRuleId.NotFound",
-      noun: "security group rule ID",
-    });
+    let selected = selectByIds(ctx, rows, input.SecurityGroupRuleIds, (r) => r.rule.SecurityGroupRuleId, RULE_NOT_FOUND);
     selected = applyFilters(ctx, selected, input.Filters, {
       "group-id": (r) => r.sg.GroupId,
       "security-group-rule-id": (r) => r.rule.SecurityGroupRuleId,
@@ -92,48 +102,22 @@ export const securityGroupHandlers = handlers<Ec2>({
 
   AuthorizeSecurityGroupIngressCommand: (ctx, input) => {
     const sg = groupFor(ctx, input.GroupId, input.GroupName);
-    const rules = rulesFromInput(ctx, input.IpPermissions, input, sg.VpcId);
-    const added = authorizeIngress(ctx, sg.GroupId, rules);
-    return { Return: true, SecurityGroupRules: added.map((r) => toSdkRule(ctx, sg, r, false)) };
+    return authorize(ctx, sg, rulesFromInput(ctx, input.IpPermissions, input, sg.VpcId), "Ingress");
   },
 
   RevokeSecurityGroupIngressCommand: (ctx, input) => {
     const sg = groupFor(ctx, input.GroupId, input.GroupName);
-    if (input.SecurityGroupRuleIds?.length) {
-      for (const id of input.SecurityGroupRuleIds) {
-        if (!sg.Ingress.some((r) => r.SecurityGroupRuleId === id)) {
-          ctx.fail("InvalidSecurityGroupRuleId.NotFound", `The security group rule ID '${id}' does not exist`);
-        }
-      }
-      const ids = new Set(input.SecurityGroupRuleIds);
-      const revoked = sg.Ingress.filter((r) => ids.has(r.SecurityGroupRuleId));
-      sg.Ingress = sg.Ingress.filter((r) => !ids.has(r.SecurityGroupRuleId));
-      return { Return: true, RevokedSecurityGroupRules: revoked.map((r) => ({ SecurityGroupRuleId: r.SecurityGroupRuleId, GroupId: sg.GroupId, IsEgress: false })) };
-    }
-    const revoked = revokeIngress(ctx, sg.GroupId, rulesFromInput(ctx, input.IpPermissions, input, sg.VpcId));
-    return { Return: true, RevokedSecurityGroupRules: revoked.map((r) => ({ SecurityGroupRuleId: r.SecurityGroupRuleId, GroupId: sg.GroupId, IsEgress: false })) };
+    return revoke(ctx, sg, "Ingress", input.SecurityGroupRuleIds, () => rulesFromInput(ctx, input.IpPermissions, input, sg.VpcId));
   },
 
   AuthorizeSecurityGroupEgressCommand: (ctx, input) => {
-    const sg = requireSecurityGroup(ctx, input.GroupId ?? "");
-    const added = authorizeRules(ctx, sg.GroupId, rulesFromInput(ctx, input.IpPermissions, {}, sg.VpcId), "Egress");
-    return { Return: true, SecurityGroupRules: added.map((r) => toSdkRule(ctx, sg, r, true)) };
+    const sg = requireEntity(ctx, "securityGroups", input.GroupId ?? "");
+    return authorize(ctx, sg, rulesFromInput(ctx, input.IpPermissions, {}, sg.VpcId), "Egress");
   },
 
   RevokeSecurityGroupEgressCommand: (ctx, input) => {
-    const sg = requireSecurityGroup(ctx, input.GroupId ?? "");
-    let revoked: SgRule[];
-    if (input.SecurityGroupRuleIds?.length) {
-      const ids = new Set(input.SecurityGroupRuleIds);
-      for (const id of ids) {
-        if (!sg.Egress.some((r) => r.SecurityGroupRuleId === id)) ctx.fail("InvalidSecurityGroupRuleId.NotFound", `The security group rule ID '${id}' does not exist`);
-      }
-      revoked = sg.Egress.filter((r) => ids.has(r.SecurityGroupRuleId));
-      sg.Egress = sg.Egress.filter((r) => !ids.has(r.SecurityGroupRuleId));
-    } else {
-      revoked = revokeRules(ctx, sg.GroupId, rulesFromInput(ctx, input.IpPermissions, {}, sg.VpcId), "Egress");
-    }
-    return { Return: true, RevokedSecurityGroupRules: revoked.map((r) => ({ SecurityGroupRuleId: r.SecurityGroupRuleId, GroupId: sg.GroupId, IsEgress: true })) };
+    const sg = requireEntity(ctx, "securityGroups", input.GroupId ?? "");
+    return revoke(ctx, sg, "Egress", input.SecurityGroupRuleIds, () => rulesFromInput(ctx, input.IpPermissions, {}, sg.VpcId));
   },
 
   DeleteSecurityGroupCommand: (ctx, input) => {

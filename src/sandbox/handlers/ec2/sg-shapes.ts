@@ -5,7 +5,7 @@
  */
 import type { IpPermission, SecurityGroup as SdkSecurityGroup, SecurityGroupRule as SdkRule } from "@aws-sdk/client-ec2";
 import type { HandlerContext } from "../../handler.js";
-import type { SecurityGroup, SgRule } from "../../world.js";
+import { notDeletedBy, type SecurityGroup, type SgRule } from "../../world.js";
 import { outTags } from "./filters.js";
 
 export type RuleSpec = Omit<SgRule, "SecurityGroupRuleId">;
@@ -41,17 +41,13 @@ export function rulesFromInput(ctx: HandlerContext, perms: IpPermission[] | unde
     if (simple.CidrIp) rules.push({ ...base, CidrIpv4: simple.CidrIp });
     if (simple.SourceSecurityGroupName) rules.push({ ...base, ReferencedGroupId: groupIdByName(ctx, simple.SourceSecurityGroupName, vpcId) });
   }
-  if (rules.length === 0) {
-    ctx.fail("MissingParameter", "The request must contain the parameter ipPermissions");
-  }
+  if (rules.length === 0) ctx.fail("MissingParameter", "The request must contain the parameter ipPermissions");
   return rules;
 }
 
 /** A group named in a rule: looked up in the same VPC. */
 function groupIdByName(ctx: HandlerContext, name: string, vpcId: string): string {
-  const sg = Object.values(ctx.rw.securityGroups).find(
-    (g) => g.VpcId === vpcId && g.GroupName === name && (g.life.deletedAt === undefined || g.life.deletedAt > ctx.now),
-  );
+  const sg = Object.values(ctx.rw.securityGroups).find((g) => g.VpcId === vpcId && g.GroupName === name && notDeletedBy(g.life, ctx.now));
   if (!sg) return ctx.fail("InvalidGroup.NotFound", `The security group '${name}' does not exist in VPC '${vpcId}'`);
   return sg.GroupId;
 }

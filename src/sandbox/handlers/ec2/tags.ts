@@ -1,25 +1,7 @@
 /** CreateTags / DeleteTags on any resource the simulated account knows, found by its id prefix. */
 import { type Ec2, type HandlerContext, handlers } from "../../handler.js";
-import type { Life, RegionWorld, Tag } from "../../world.js";
-
-interface TaggableKind {
-  prefix: string;
-  table: keyof RegionWorld;
-  code: string;
-  noun: string;
-}
-
-// Longest prefixes first: `vpce-svc-` before `vpce-` before `vpc-`.
-const KINDS: TaggableKind[] = [
-  { prefix: "vpce-svc-", table: "endpointServices", code: "InvalidVpcEndpointServiceId.NotFound", noun: "Vpc Endpoint Service Id" },
-  { prefix: "vpce-", table: "vpcEndpoints", code: "InvalidVpcEndpointId.NotFound", noun: "Vpc Endpoint Id" },
-  { prefix: "vpc-", table: "vpcs", code: "InvalidVpcID.NotFound", noun: "vpc ID" },
-  { prefix: "subnet-", table: "subnets", code: "InvalidSubnetID.NotFound", noun: "subnet ID" },
-  { prefix: "rtb-", table: "routeTables", code: "InvalidRouteTableID.NotFound", noun: "routeTable ID" },
-  { prefix: "sg-", table: "securityGroups", code: "InvalidGroup.NotFound", noun: "security group" },
-  { prefix: "eni-", table: "networkInterfaces", code: "InvalidNetworkInterfaceID.NotFound", noun: "networkInterface ID" },
-  { prefix: "i-", table: "instances", code: "InvalidInstanceID.NotFound", noun: "instance ID" },
-];
+import { exists, type Life, type Tag } from "../../world.js";
+import { EC2_KINDS, failNotFound, type Ec2Table } from "../../model/ec2-kinds.js";
 
 interface Taggable {
   Tags: Tag[];
@@ -28,12 +10,11 @@ interface Taggable {
 
 /** The resource's tag list; `InvalidID` for an id of no known kind, `InvalidXxx.NotFound` when absent. */
 export function taggable(ctx: HandlerContext, id: string): Taggable {
-  const kind = KINDS.find((k) => id.startsWith(k.prefix));
-  if (!kind) return ctx.fail("InvalidID", `The ID '${id}' is not valid`);
-  const table = ctx.rw[kind.table] as unknown as Record<string, Taggable | undefined>;
-  const item = table[id];
-  const visible = item && item.life.createdAt <= ctx.now && (item.life.deletedAt === undefined || item.life.deletedAt > ctx.now);
-  if (!item || !visible) return ctx.fail(kind.code, `The ${kind.noun} '${id}' does not exist`);
+  // Longest prefixes first (the table's order): `vpce-svc-` before `vpce-` before `vpc-`.
+  const table = (Object.keys(EC2_KINDS) as Ec2Table[]).find((t) => id.startsWith(EC2_KINDS[t].prefix));
+  if (!table) return ctx.fail("InvalidID", `The ID '${id}' is not valid`);
+  const item: Taggable | undefined = ctx.rw[table][id];
+  if (!item || !exists(item.life, ctx.now)) return failNotFound(ctx, EC2_KINDS[table], id);
   return item;
 }
 

@@ -5,13 +5,12 @@
  */
 import type { CreateVpcEndpointCommandInput, State, UnsuccessfulItem, VpcEndpoint as SdkVpcEndpoint } from "@aws-sdk/client-ec2";
 import { type Ec2, type HandlerContext, handlers } from "../../handler.js";
-import { exists, live, type EndpointType, type VpcEndpoint } from "../../world.js";
+import { exists, type EndpointType, type VpcEndpoint } from "../../world.js";
 import { findAwsServices } from "../../model/aws-services.js";
 import { endpointState } from "../../model/endpoint-state.js";
 import { createVpcEndpoint, deleteVpcEndpoint } from "../../model/vpc-endpoints.js";
-import { applyFilters, outTags, selectByIds, tagsFromSpecs } from "./filters.js";
-
-export const ENDPOINT_NOT_FOUND = { code: "InvalidVpcEndpointId.NotFound", noun: "Vpc Endpoint Id" };
+import { EC2_KINDS, notFoundError } from "../../model/ec2-kinds.js";
+import { describe, groupsOf, outTags, tagsFromSpecs } from "./filters.js";
 
 /** AWS services attach this full-access policy when none is given; endpoint services take none. */
 const FULL_ACCESS_POLICY = '{"Version":"2008-10-17","Statement":[{"Effect":"Allow","Principal":"*","Action":"*","Resource":"*"}]}';
@@ -32,7 +31,7 @@ export function toSdkEndpoint(ctx: HandlerContext, ep: VpcEndpoint): SdkVpcEndpo
     ...(isAws ? { PolicyDocument: FULL_ACCESS_POLICY } : {}),
     RouteTableIds: [...ep.RouteTableIds],
     SubnetIds: [...ep.SubnetIds],
-    Groups: ep.SecurityGroupIds.map((id) => ({ GroupId: id, GroupName: ctx.rw.securityGroups[id]?.GroupName ?? "" })),
+    Groups: groupsOf(ctx, ep.SecurityGroupIds),
     ...(ep.VpcEndpointType === "Interface" ? { IpAddressType: "ipv4" as const, DnsOptions: { DnsRecordIpType: "ipv4" as const } } : {}),
     PrivateDnsEnabled: ep.PrivateDnsEnabled,
     RequesterManaged: false,
@@ -73,21 +72,14 @@ export const vpcEndpointHandlers = handlers<Ec2>({
   },
 
   DescribeVpcEndpointsCommand: (ctx, input) => {
-    let eps = selectByIds(ctx, live(ctx.rw.vpcEndpoints, ctx.now), input.VpcEndpointIds, (e) => e.VpcEndpointId, ENDPOINT_NOT_FOUND);
-    eps = applyFilters(
-      ctx,
-      eps,
-      input.Filters,
-      {
-        "service-name": (e) => e.ServiceName,
-        "vpc-id": (e) => e.VpcId,
-        "vpc-endpoint-id": (e) => e.VpcEndpointId,
-        "vpc-endpoint-state": (e) => endpointState(e, ctx.now),
-        "vpc-endpoint-type": (e) => e.VpcEndpointType,
-        "ip-address-type": () => "ipv4",
-      },
-      (e) => e.Tags,
-    );
+    const eps = describe(ctx, "vpcEndpoints", { ids: input.VpcEndpointIds, filters: input.Filters }, {
+      "service-name": (e) => e.ServiceName,
+      "vpc-id": (e) => e.VpcId,
+      "vpc-endpoint-id": (e) => e.VpcEndpointId,
+      "vpc-endpoint-state": (e) => endpointState(e, ctx.now),
+      "vpc-endpoint-type": (e) => e.VpcEndpointType,
+      "ip-address-type": () => "ipv4",
+    });
     return { VpcEndpoints: eps.map((e) => toSdkEndpoint(ctx, e)) };
   },
 
@@ -96,7 +88,7 @@ export const vpcEndpointHandlers = handlers<Ec2>({
     for (const id of input.VpcEndpointIds ?? []) {
       const ep = ctx.rw.vpcEndpoints[id];
       if (!ep || !exists(ep.life, ctx.now)) {
-        unsuccessful.push({ ResourceId: id, Error: { Code: ENDPOINT_NOT_FOUND.code, Message: `The ${ENDPOINT_NOT_FOUND.noun} '${id}' does not exist` } });
+        unsuccessful.push({ ResourceId: id, Error: notFoundError(EC2_KINDS.vpcEndpoints, id) });
         continue;
       }
       deleteVpcEndpoint(ctx, id);

@@ -38,14 +38,10 @@ export function toSdkLoadBalancer(ctx: HandlerContext, lb: LoadBalancer): SdkLoa
 
 export const describeLoadBalancers: Op<Elbv2, "DescribeLoadBalancersCommand"> = (ctx, input) => {
   const all = liveLoadBalancers(ctx);
-  if (input.Names?.length) {
-    const missing = input.Names.filter((n) => !all.some((lb) => lb.LoadBalancerName === n));
-    if (missing.length > 0) return ctx.fail("LoadBalancerNotFoundException", `Load balancers '[${missing.join(", ")}]' not found`);
-  }
-  if (input.LoadBalancerArns?.length) {
-    if (input.LoadBalancerArns.some((arn) => !all.some((lb) => lb.LoadBalancerArn === arn))) {
-      return ctx.fail("LoadBalancerNotFoundException", "One or more load balancers not found");
-    }
+  const missing = (input.Names ?? []).filter((n) => !all.some((lb) => lb.LoadBalancerName === n));
+  if (missing.length > 0) return ctx.fail("LoadBalancerNotFoundException", `Load balancers '[${missing.join(", ")}]' not found`);
+  if (input.LoadBalancerArns?.some((arn) => !all.some((lb) => lb.LoadBalancerArn === arn))) {
+    return ctx.fail("LoadBalancerNotFoundException", "One or more load balancers not found");
   }
   const picked = all.filter(
     (lb) => (!input.Names?.length || input.Names.includes(lb.LoadBalancerName)) && (!input.LoadBalancerArns?.length || input.LoadBalancerArns.includes(lb.LoadBalancerArn)),

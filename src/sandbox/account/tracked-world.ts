@@ -1,8 +1,10 @@
 /**
  * A view of the world that notes which entities a command changed, so the account writes only
  * those rows. Every object reached through the view is a proxy owned by one entity (a VPC, a
- * stack, ...); a write anywhere inside it marks that entity dirty. The account-wide fields (seq,
- * account id, quotas) are one more "entity", `META`.
+ * stack, ...); a write anywhere inside it marks that entity dirty for the write command running
+ * (`active`). A proxy is made once per object and lives as long as it (a busy room's server
+ * otherwise made a proxy per entity read, per command). The account-wide fields (seq, account
+ * id, quotas) are one more "entity", `META`.
  *
  * A value stored through the view is kept as plain data: proxies inside it are replaced by copies
  * of what they stand for, so no object is ever shared by two entities (the JSON file never could).

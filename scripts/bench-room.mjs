@@ -5,17 +5,18 @@
 // proxy in front of the room: from the request's arrival to the answer's end) and the server's
 // peak memory (VmHWM). Targets: p99 ≤ 100 ms, ≤ 300 MiB on the 2-core machine. A bench, not a
 // test: it says what it measured and the machine's load.
-//   node scripts/bench-room.mjs [--learners N] [--same-priority] [--server-node-options FLAGS]     (after `npm run build`; `npm run bench:room` builds)
+//   node scripts/bench-room.mjs [--learners N] [--same-priority] [--server-node-options FLAGS] [--bin PATH] [--server-log FILE]     (after `npm run build`; `npm run bench:room` builds)
 import { spawn } from "node:child_process";
-import { readFileSync } from "node:fs";
+import { createWriteStream, readFileSync } from "node:fs";
 import { createServer, request } from "node:http";
 import { cpus, loadavg } from "node:os";
 import { join, resolve } from "node:path";
 import { freshLearner } from "./fresh-learner.mjs";
 
 const root = resolve(import.meta.dirname, "..");
-const BIN = join(root, "dist", "bin.cjs");
 const args = process.argv.slice(2);
+/** `--bin PATH`: another build's bin.cjs (e.g. a copy of the build before a change), to measure both back to back. */
+const BIN = args.includes("--bin") ? resolve(args[args.indexOf("--bin") + 1]) : join(root, "dist", "bin.cjs");
 const learners = Number(args[args.indexOf("--learners") + 1]) || 40;
 const pct = (xs, p) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((xs.length * p) / 100))];
 
@@ -23,8 +24,9 @@ const pct = (xs, p) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Mat
  * learners' own laptops, not on the server's cores; with 40 lessons at the server's priority on 2
  * cores, the figures would time the machine's run queue, not the room. `--same-priority` times that too. */
 const sharePriority = args.includes("--same-priority");
-/** Node flags for the server alone (e.g. "--max-old-space-size=192"), to weigh a heap cap. */
+/** Node flags for the server alone, before its script (e.g. "--max-old-space-size=192", "--cpu-prof --trace-gc"). */
 const serverFlags = args.includes("--server-node-options") ? args[args.indexOf("--server-node-options") + 1] : undefined;
+const serverLog = args.includes("--server-log") ? args[args.indexOf("--server-log") + 1] : undefined;
 function run(env, argv, lesson = false) {
   return new Promise((done) => {
     const command = lesson && !sharePriority ? ["nice", "-n", "15", process.execPath] : [process.execPath];
@@ -38,28 +40,40 @@ function run(env, argv, lesson = false) {
 }
 
 const boss = freshLearner();
-const server = spawn(process.execPath, [BIN, "workshop", "serve", "--json", "--count", String(learners), "--region", "us-east-1"], { env: { ...boss.env, ...(serverFlags ? { NODE_OPTIONS: serverFlags } : {}) }, stdio: ["ignore", "pipe", "pipe"] });
+const server = spawn(process.execPath, [...(serverFlags ? serverFlags.split(" ") : []), BIN, "workshop", "serve", "--json", "--count", String(learners), "--region", "us-east-1"], { env: boss.env, stdio: ["ignore", "pipe", "pipe"] });
 const served = await new Promise((ok, fail) => {
   let out = "";
   server.stdout.on("data", (d) => {
     out += d;
-    if (out.includes("\n")) ok(JSON.parse(out.split("\n")[0]));
+    const line = out.split("\n").find((l) => l.startsWith("{"));
+    if (line && out.includes("}\n")) ok(JSON.parse(line));
   });
   server.stderr.resume();
+  // `--server-log FILE`: what the server writes after its first line (e.g. --trace-gc's lines), kept.
+  if (serverLog) server.stdout.pipe(createWriteStream(serverLog));
   server.on("exit", (c) => fail(new Error(`workshop serve ended (${c})`)));
 });
 const target = new URL(served.url);
 
 // The proxy: forwards every request as it is (its Host header too: the signature covers it) and times it.
 const times = [];
+/** Each request's operation (the query's or the body's Action, or the JSON protocol's target), by its index in `times`. */
+const operations = [];
 const proxy = createServer((req, res) => {
   const t0 = process.hrtime.bigint();
+  let operation = String(req.headers["x-amz-target"] ?? /[?&]Action=(\w+)/.exec(req.url ?? "")?.[1] ?? "");
   const up = request({ host: target.hostname, port: target.port, method: req.method, path: req.url, headers: req.headers }, (answer) => {
     res.writeHead(answer.statusCode ?? 502, answer.headers);
     answer.pipe(res);
-    answer.on("end", () => times.push(Number(process.hrtime.bigint() - t0) / 1e6));
+    answer.on("end", () => {
+      times.push(Number(process.hrtime.bigint() - t0) / 1e6);
+      operations.push(operation);
+    });
   });
   up.on("error", () => res.destroy());
+  req.on("data", (d) => {
+    if (!operation) operation = /(?:^|&)Action=(\w+)/.exec(d.toString("latin1"))?.[1] ?? "";
+  });
   req.pipe(up);
 });
 proxy.keepAliveTimeout = 5000;
@@ -67,15 +81,22 @@ await new Promise((ok) => proxy.listen(0, "127.0.0.1", ok));
 const via = `http://127.0.0.1:${proxy.address().port}`;
 
 const handout = JSON.parse((await run(boss.env, ["workshop", "handout", "--room", "room", "--json", "--url", via])).out.trim());
+// Joined four at a time (the joins are not measured: the proxy's times are reset after them).
 const people = [];
-for (const p of handout.participants) {
+const joinOne = async (p) => {
   const me = freshLearner();
   const url = /join (\S+)\)"$/.exec(p.join.bash)[1];
   const joined = await run(me.env, ["join", url, "--shell", "bash"]);
   const env = { ...me.env };
   for (const m of joined.out.matchAll(/^export (\w+)='([^']*)'$/gm)) env[m[1]] = m[2];
   people.push({ prefix: p.prefix, env });
-}
+};
+const waiting = [...handout.participants];
+await Promise.all([1, 2, 3, 4].map(async () => {
+  while (waiting.length > 0) await joinOne(waiting.shift());
+}));
+times.length = 0;
+operations.length = 0;
 
 let peak = 0;
 const vm = () => {
@@ -115,5 +136,11 @@ console.log(`  requests            ${times.length}`);
 console.log(`  latency p50 / p99   ${p50.toFixed(1)} ms / ${p99.toFixed(1)} ms (max ${Math.max(...times).toFixed(1)} ms)   target p99 ≤ 100 ms ${p99 <= 100 ? "✔" : "✖"}`);
 console.log(`  server CPU          ${(cpuMs / 1000).toFixed(1)} s in all, ${(cpuMs / times.length).toFixed(2)} ms a request`);
 console.log(`  server peak RSS     ${mib} MiB   target ≤ 300 MiB ${peak / 1024 <= 300 ? "✔" : "✖"}`);
+// Which operations the slowest 1 % were (a slow operation type, or everyone waiting alike?).
+const slow = new Map();
+for (let i = 0; i < times.length; i++) if (times[i] >= p99) slow.set(operations[i] || "?", (slow.get(operations[i] || "?") ?? 0) + 1);
+const all = new Map();
+for (const o of operations) all.set(o || "?", (all.get(o || "?") ?? 0) + 1);
+console.log(`  slowest 1 %         ${[...slow].sort((a, b) => b[1] - a[1]).slice(0, 6).map(([o, n]) => `${o.replace(/^.*\./, "")} ${n} (of ${all.get(o)})`).join(", ")}`);
 for (const r of results.filter((x) => x.code !== 0).slice(0, 3)) console.log(`  ✖ exit ${r.code}: ${r.err.trim().split("\n")[0]}`);
 process.exitCode = finished === learners ? 0 : 1;

@@ -118,6 +118,37 @@ describe("the sandbox account in SQLite", () => {
     expect(changed).toEqual([`${region}/vpcs/${vpcId}`]);
   });
 
+  it("writes each command's changes, also to entities an earlier command already read or changed (the view's proxies outlive a command)", () => {
+    const store = new SqliteStore(dbIn());
+    store.transact((w) => {
+      const rw = regionOf(w, "us-east-1");
+      rw.vpcs["vpc-a"] = { VpcId: "vpc-a", Tags: [{ Key: "n", Value: "0" }] } as never;
+      rw.vpcs["vpc-b"] = { VpcId: "vpc-b", Tags: [] } as never;
+    });
+    // Read back from the file by another connection: what was written, not what the process holds.
+    const tagOf = (path: string, id: string) => {
+      const other = new SqliteStore(path);
+      const value = other.transact((w) => w.regions["us-east-1"]?.vpcs[id]?.Tags?.at(-1)?.Value, true);
+      other.close();
+      return value;
+    };
+    for (const n of ["1", "2", "3"]) {
+      // Each command reads every VPC (as a quota check does) and changes vpc-a inside its tags.
+      store.transact((w) => {
+        const vpcs = Object.values(w.regions["us-east-1"]!.vpcs);
+        expect(vpcs).toHaveLength(2);
+        w.regions["us-east-1"]!.vpcs["vpc-a"]!.Tags![0]!.Value = n;
+      });
+      expect(tagOf(store.path, "vpc-a")).toBe(n);
+    }
+    const before = rowsOf(store.path);
+    store.transact((w) => void w.regions["us-east-1"]!.vpcs["vpc-b"]!.Tags!.push({ Key: "n", Value: "b" }));
+    expect(tagOf(store.path, "vpc-b")).toBe("b");
+    const changed = [...rowsOf(store.path)].filter(([k, body]) => before.get(k) !== body).map(([k]) => k);
+    expect(changed).toEqual(["us-east-1/vpcs/vpc-b"]);
+    expect(new SqliteStore(store.path).snapshot().regions["us-east-1"]!.vpcs["vpc-a"]!.Tags).toEqual([{ Key: "n", Value: "3" }]);
+  });
+
   it("keeps its files private (0600) and refuses a symbolic link", () => {
     const file = dbIn();
     new SqliteStore(file).transact((w) => void (w.seq = 1));

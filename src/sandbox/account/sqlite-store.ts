@@ -105,7 +105,12 @@ export class SqliteStore implements WorldStore {
         const change = this.cache!.change + 1;
         this.purge(sql, world, change);
         const tracker = new Tracker(world);
-        const result = fn(tracker.view());
+        let result: T;
+        try {
+          result = fn(tracker.view());
+        } finally {
+          tracker.end();
+        }
         this.save(sql, world, tracker.changedKeys(), tracker.metaDirty, change);
         this.cache!.change = change;
         return result;

@@ -1,8 +1,10 @@
 /**
  * A view of the world that notes which entities a command changed, so the account writes only
  * those rows. Every object reached through the view is a proxy owned by one entity (a VPC, a
- * stack, ...); a write anywhere inside it marks that entity dirty. The account-wide fields (seq,
- * account id, quotas) are one more "entity", `META`.
+ * stack, ...); a write anywhere inside it marks that entity dirty for the write command running
+ * (`active`). A proxy is made once per object and lives as long as it (a busy room's server
+ * otherwise made a proxy per entity read, per command). The account-wide fields (seq, account
+ * id, quotas) are one more "entity", `META`.
  *
  * A value stored through the view is kept as plain data: proxies inside it are replaced by copies
  * of what they stand for, so no object is ever shared by two entities (the JSON file never could).
@@ -26,8 +28,15 @@ export function splitKey(key: EntityKey): [region: string, kind: string, id: str
 
 type Table = Record<string, unknown>;
 
-const views = new WeakMap<World, Tracker>();
-/** Every proxy of every view → the plain object it stands for. */
+/** The write command running now (one at a time: a write is one SQLite transaction), told of every change. */
+let active: Tracker | undefined;
+/**
+ * Every proxy, kept as long as the object it stands for: made once, not once per command (a
+ * command that counts a region's VPCs reads every one of them through the view; a proxy each per
+ * command was most of a busy room's garbage). A proxy notes changes for whichever command runs.
+ */
+const proxies = new WeakMap<object, { proxy: object; trap: Trap }>();
+/** Every proxy → the plain object it stands for. */
 const targets = new WeakMap<object, object>();
 
 /**
@@ -40,8 +49,8 @@ export function untracked<T extends object>(value: T): T {
 
 /** A savepoint on a tracked world (undefined: a plain world, as a MemoryStore's). */
 export function savepointOf(world: World): (() => () => void) | undefined {
-  const tracker = views.get(world);
-  return tracker ? () => tracker.savepoint() : undefined;
+  const tracker = active;
+  return tracker && targets.has(world) ? () => tracker.savepoint() : undefined;
 }
 
 export class Tracker {
@@ -54,15 +63,20 @@ export class Tracker {
   readonly wholeTables = new Set<string>();
   readonly newRegions = new Set<string>();
   private journal: Map<EntityKey, string | undefined> | undefined;
-  private readonly proxies = new WeakMap<object, object>(); // target → proxy
 
   constructor(readonly raw: World) {}
 
-  /** The view a write command runs on. */
+  /** The view a write command runs on, until `end`. */
   view(): World {
-    const view = this.wrap(this.raw, { kind: "world" }) as World;
-    views.set(view, this);
-    return view;
+    active = this;
+    const known = proxies.get(this.raw);
+    if (known?.trap.kind === "world") return known.proxy as World;
+    return remember(this.raw, new Trap("world")) as World;
+  }
+
+  /** The command is over: its view's proxies no longer note changes for it. */
+  end(): void {
+    if (active === this) active = undefined;
   }
 
   /** Every entity the command changed (or may have: see `wholeTables`). */
@@ -117,107 +131,133 @@ export class Tracker {
     for (const id of new Set([...Object.keys(table), ...Object.keys(replacement ?? {})])) this.touch(keyOf(region, kind, id), table, id);
   }
 
-  /** Plain data to store: proxies inside become copies of their targets. */
-  private plain(value: unknown): unknown {
-    if (value === null || typeof value !== "object") return value;
-    const target = targets.get(value);
-    if (target) return structuredClone(target);
-    if (Array.isArray(value)) {
-      for (let i = 0; i < value.length; i++) value[i] = this.plain(value[i]);
-    } else {
-      for (const k of Object.keys(value)) (value as Record<string, unknown>)[k] = this.plain((value as Record<string, unknown>)[k]);
+  /** Before `prop` of `target` (reached through `trap`) changes (to `value`, or deleted). */
+  changing(trap: Trap, target: object, prop: string | symbol, value: unknown): void {
+    if (typeof prop === "symbol") return;
+    switch (trap.kind) {
+      case "world":
+        if (prop === "regions") throw new Error("sandbox: the regions table is never replaced");
+        if ((GLOBAL_KINDS as readonly string[]).includes(prop)) this.touchTable("", prop, (target as Record<string, Table>)[prop] ?? {}, value as Table | undefined);
+        else this.metaDirty = true;
+        return;
+      case "regions": {
+        const before = ((target as Record<string, Record<string, Table>>)[prop] ?? {}) as Record<string, Table>;
+        const after = (value ?? {}) as Record<string, Table>;
+        this.newRegions.add(prop);
+        for (const kind of new Set([...Object.keys(before), ...Object.keys(after)])) this.touchTable(prop, kind, before[kind] ?? {}, after[kind]);
+        return;
+      }
+      case "region":
+        this.touchTable(trap.region, prop, (target as Record<string, Table>)[prop] ?? {}, value as Table | undefined);
+        return;
+      case "table":
+        this.touch(keyOf(trap.region, trap.table, prop), target as Table, prop);
+        return;
+      case "meta":
+        this.metaDirty = true;
+        return;
+      case "entity":
+        this.touch(trap.key, trap.owner!, trap.id);
+        return;
     }
-    return value;
-  }
-
-  private wrap(target: object, owner: Owner): object {
-    const known = this.proxies.get(target);
-    if (known) return known;
-    const proxy = new Proxy(target, this.handler(owner));
-    this.proxies.set(target, proxy);
-    targets.set(proxy, target);
-    return proxy;
-  }
-
-  private handler(owner: Owner): ProxyHandler<object> {
-    const tracker = this;
-    const child = (target: object, prop: string | symbol): Owner | undefined => {
-      if (typeof prop === "symbol") return undefined;
-      switch (owner.kind) {
-        case "world":
-          if (prop === "regions") return { kind: "regions" };
-          if ((GLOBAL_KINDS as readonly string[]).includes(prop)) return { kind: "table", region: "", table: prop };
-          return { kind: "meta" };
-        case "regions":
-          return { kind: "region", region: prop };
-        case "region":
-          return { kind: "table", region: owner.region, table: prop };
-        case "table":
-          return { kind: "entity", key: keyOf(owner.region, owner.table, prop), table: target as Table, id: prop };
-        default:
-          return owner;
-      }
-    };
-    /** Before `prop` of `target` changes (to `value`, or deleted). */
-    const changing = (target: object, prop: string | symbol, value: unknown): void => {
-      if (typeof prop === "symbol") return;
-      switch (owner.kind) {
-        case "world":
-          if (prop === "regions") throw new Error("sandbox: the regions table is never replaced");
-          if ((GLOBAL_KINDS as readonly string[]).includes(prop)) tracker.touchTable("", prop, (target as Record<string, Table>)[prop] ?? {}, value as Table | undefined);
-          else tracker.metaDirty = true;
-          return;
-        case "regions": {
-          const before = ((target as Record<string, Record<string, Table>>)[prop] ?? {}) as Record<string, Table>;
-          const after = (value ?? {}) as Record<string, Table>;
-          tracker.newRegions.add(prop);
-          for (const kind of new Set([...Object.keys(before), ...Object.keys(after)])) tracker.touchTable(prop, kind, before[kind] ?? {}, after[kind]);
-          return;
-        }
-        case "region":
-          tracker.touchTable(owner.region, prop, (target as Record<string, Table>)[prop] ?? {}, value as Table | undefined);
-          return;
-        case "table":
-          tracker.touch(keyOf(owner.region, owner.table, prop), target as Table, prop);
-          return;
-        case "meta":
-          tracker.metaDirty = true;
-          return;
-        case "entity":
-          tracker.touch(owner.key, owner.table, owner.id);
-          return;
-      }
-    };
-    return {
-      get(target, prop, receiver) {
-        const value = Reflect.get(target, prop, receiver) as unknown;
-        if (value === null || typeof value !== "object") return value;
-        const next = child(target, prop);
-        return next ? tracker.wrap(value, next) : value;
-      },
-      set(target, prop, value) {
-        changing(target, prop, value);
-        return Reflect.set(target, prop, tracker.plain(value));
-      },
-      deleteProperty(target, prop) {
-        changing(target, prop, undefined);
-        return Reflect.deleteProperty(target, prop);
-      },
-      defineProperty(target, prop, descriptor) {
-        changing(target, prop, descriptor.value);
-        return Reflect.defineProperty(target, prop, "value" in descriptor ? { ...descriptor, value: tracker.plain(descriptor.value) } : descriptor);
-      },
-    };
   }
 }
 
-type Owner =
-  | { kind: "world" }
-  | { kind: "regions" }
-  | { kind: "region"; region: string }
-  | { kind: "table"; region: string; table: string }
-  | { kind: "meta" }
-  | { kind: "entity"; key: EntityKey; table: Table; id: string };
+/** Plain data to store: proxies inside become copies of their targets. */
+function plain(value: unknown): unknown {
+  if (value === null || typeof value !== "object") return value;
+  const target = targets.get(value);
+  if (target) return structuredClone(target);
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) value[i] = plain(value[i]);
+  } else {
+    for (const k of Object.keys(value)) (value as Record<string, unknown>)[k] = plain((value as Record<string, unknown>)[k]);
+  }
+  return value;
+}
+
+function remember(target: object, trap: Trap): object {
+  const proxy = new Proxy(target, trap);
+  proxies.set(target, { proxy, trap });
+  targets.set(proxy, target);
+  return proxy;
+}
+
+/**
+ * What a proxy's object is part of (a region, a table, one entity, the account-wide fields), and
+ * the proxy's handler. Every object inside one entity shares the entity's trap.
+ */
+class Trap implements ProxyHandler<object> {
+  constructor(
+    readonly kind: "world" | "regions" | "region" | "table" | "meta" | "entity",
+    readonly region = "",
+    readonly table = "",
+    readonly key: EntityKey = "",
+    /** An entity's table (the object holding it) and id. */
+    readonly owner?: Table,
+    readonly id = "",
+  ) {}
+
+  /** Is `trap` what this trap's `target[prop]` belongs to? (An object stored elsewhere since gets a new proxy.) */
+  private fits(trap: Trap, target: object, prop: string): boolean {
+    switch (this.kind) {
+      case "world":
+        if (prop === "regions") return trap.kind === "regions";
+        if ((GLOBAL_KINDS as readonly string[]).includes(prop)) return trap.kind === "table" && trap.region === "" && trap.table === prop;
+        return trap === META_TRAP;
+      case "regions":
+        return trap.kind === "region" && trap.region === prop;
+      case "region":
+        return trap.kind === "table" && trap.region === this.region && trap.table === prop;
+      case "table":
+        return trap.kind === "entity" && trap.owner === target && trap.id === prop;
+      default:
+        return trap === this;
+    }
+  }
+
+  private child(target: object, prop: string): Trap {
+    switch (this.kind) {
+      case "world":
+        if (prop === "regions") return new Trap("regions");
+        if ((GLOBAL_KINDS as readonly string[]).includes(prop)) return new Trap("table", "", prop);
+        return META_TRAP;
+      case "regions":
+        return new Trap("region", prop);
+      case "region":
+        return new Trap("table", this.region, prop);
+      case "table":
+        return new Trap("entity", this.region, this.table, keyOf(this.region, this.table, prop), target as Table, prop);
+      default:
+        return this;
+    }
+  }
+
+  get(target: object, prop: string | symbol, receiver: unknown): unknown {
+    const value = Reflect.get(target, prop, receiver) as unknown;
+    if (value === null || typeof value !== "object" || typeof prop === "symbol") return value;
+    const known = proxies.get(value);
+    if (known && this.fits(known.trap, target, prop)) return known.proxy;
+    return remember(value, this.child(target, prop));
+  }
+
+  set(target: object, prop: string | symbol, value: unknown): boolean {
+    active?.changing(this, target, prop, value);
+    return Reflect.set(target, prop, plain(value));
+  }
+
+  deleteProperty(target: object, prop: string | symbol): boolean {
+    active?.changing(this, target, prop, undefined);
+    return Reflect.deleteProperty(target, prop);
+  }
+
+  defineProperty(target: object, prop: string | symbol, descriptor: PropertyDescriptor): boolean {
+    active?.changing(this, target, prop, descriptor.value);
+    return Reflect.defineProperty(target, prop, "value" in descriptor ? { ...descriptor, value: plain(descriptor.value) } : descriptor);
+  }
+}
+
+const META_TRAP = new Trap("meta");
 
 /** The region tables a world holds (for writing them all, e.g. an import). */
 export function entityKeys(world: World): EntityKey[] {

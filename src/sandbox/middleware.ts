@@ -57,13 +57,16 @@ function lostAnswer(command: string): Error {
   return Object.assign(err, { name: "TimeoutError", code: "ECONNRESET", $metadata: {} });
 }
 
+/** How many of the latest calls a sandbox remembers. */
+export const CALLS_KEPT = 10_000;
+
 export class Sandbox {
   readonly store: WorldStore;
   readonly clock: Clock;
   speed: Speed;
   readonly faults: FaultPlan;
   private readonly handlers: HandlerTables;
-  /** Every command answered (or failed), in order: tests count AWS calls with it. */
+  /** The commands answered (or failed), in order, the last {@link CALLS_KEPT} of them: tests count AWS calls with it (a served room runs for hours). */
   readonly calls: CallRecord[] = [];
 
   constructor(options: SandboxOptions) {
@@ -93,13 +96,18 @@ export class Sandbox {
     return client;
   }
 
+  private record(call: CallRecord): void {
+    if (this.calls.length >= CALLS_KEPT) this.calls.splice(0, this.calls.length - CALLS_KEPT + 1);
+    this.calls.push(call);
+  }
+
   /** Answers one command, as the middleware does; tests may call it directly. `caller`: who signed it (served). */
   call(service: ServiceKey, command: string, input: object, region: string, caller = SANDBOX_USER): object {
     if (isDryRun(service, input)) {
-      this.calls.push({ service, command, region, dryRun: true });
+      this.record({ service, command, region, dryRun: true });
       throw dryRunError(command, this.faults, { region, accountId: this.store.transact((world) => world.accountId, true), caller });
     }
-    this.calls.push({ service, command, region });
+    this.record({ service, command, region });
     const fault = this.faults.take(command);
     if (fault?.before === "kill") process.kill(process.pid, "SIGKILL");
     if (fault && !fault.after) {

@@ -3,7 +3,7 @@ import { DescribeKeyPairsCommand } from "@aws-sdk/client-ec2";
 import { describe, expect, it } from "vitest";
 import { createSandboxClients } from "../../src/aws/clients.js";
 import { ManualClock } from "../../src/sandbox/clock.js";
-import { Sandbox } from "../../src/sandbox/middleware.js";
+import { CALLS_KEPT, Sandbox } from "../../src/sandbox/middleware.js";
 import { MemoryStore } from "../../src/sandbox/store.js";
 
 describe("sandbox middleware", () => {
@@ -30,5 +30,13 @@ describe("sandbox middleware", () => {
     const { ec2 } = await createSandboxClients(sandbox, "us-east-1");
     sandbox.faults.add({ command: "Nothing", code: "X" });
     await expect(ec2.send(new DescribeKeyPairsCommand({}))).rejects.toThrow();
+  });
+
+  it("remembers only the latest calls, so a server answering a room for hours does not grow with every request", () => {
+    const sandbox = new Sandbox({ store: new MemoryStore(), clock: new ManualClock(), speed: 0 });
+    for (let i = 0; i < CALLS_KEPT + 50; i++) sandbox.call("sts", "GetCallerIdentityCommand", {}, `region-${i}`);
+    expect(sandbox.calls).toHaveLength(CALLS_KEPT);
+    expect(sandbox.calls.at(-1)).toEqual({ service: "sts", command: "GetCallerIdentityCommand", region: `region-${CALLS_KEPT + 49}` });
+    expect(sandbox.calls[0]!.region).toBe("region-50");
   });
 });

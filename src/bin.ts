@@ -34,17 +34,21 @@ function sayInterrupted(signal: StopSignal): void {
   }
 }
 
-for (const [signal, code] of Object.entries(SIGNAL_EXIT) as [StopSignal, number][]) {
-  process.on(signal, () => {
-    sayInterrupted(signal);
-    process.exit(code);
-  });
+/** Set when a command's work starts: `--help`, `--version` and a usage error have nothing to continue (and skip the cost). */
+function listenForStops(): void {
+  for (const [signal, code] of Object.entries(SIGNAL_EXIT) as [StopSignal, number][]) {
+    process.on(signal, () => {
+      sayInterrupted(signal);
+      process.exit(code);
+    });
+  }
 }
 
 const run: Runner = async (what, lang, json, profile) => {
   const t = translator(lang);
   translate = t;
   jsonMode = json;
+  listenForStops();
   try {
     await what();
   } catch (err) {

@@ -154,6 +154,17 @@ export function buildProgram(e: Environment, run: Runner, argv: readonly string[
     const o = cmd.optsWithGlobals<GlobalOptions>();
     return run(what, (o.lang as Lang | undefined) ?? lang, Boolean(o.json), o.profile ?? e.env.AWS_PROFILE);
   };
+  /**
+   * A command the learner did not name: only what the program's own `--help` lists (its name,
+   * summary, argument, and whether it has options). Building every command's options and
+   * subcommands cost `--help` about a tenth of its start (docs/PERFORMANCE.md).
+   */
+  const entry = (cmd: Command, row: CommandRow): void => {
+    cmd.description(t(row.help));
+    if (row.argument) cmd.argument(row.argument.name);
+    const first = row.options?.[0];
+    if (first) cmd.option(typeof first === "string" ? SHARED[first].flags : first.flags);
+  };
   /** One row of the table (commands/table.ts) on `cmd`, then its subcommands. */
   const wire = (cmd: Command, row: CommandRow, group?: CommandRow): void => {
     if (group) cmd.description(t(row.help));
@@ -172,6 +183,11 @@ export function buildProgram(e: Environment, run: Runner, argv: readonly string[
     if (row.subcommands) cmd.addHelpCommand(false);
     for (const subRow of row.subcommands ?? []) {
       const sub = cmd.command(subRow.name);
+      // (A word the learner typed anywhere may be the command commander runs: that one in full.)
+      if (!group && !argv.includes(subRow.name)) {
+        entry(sub, subRow);
+        continue;
+      }
       wire(sub, subRow, row);
       sub.helpOption("-h, --help", t("help.opt.help"));
       sub.exitOverride();

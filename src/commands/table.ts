@@ -78,6 +78,8 @@ const ROOM_PEOPLE: readonly OptionRow[] = [
   { flags: "--prefix-base <base>", help: "workshop.help.opt.prefixBase" },
   ROOM,
 ];
+/** A workshop command about who is in the room: ROOM_PEOPLE's options, then its own. */
+const roomRow = (name: string, help: string, own: readonly (SharedOption | OptionRow)[], run: CommandRow["run"]): CommandRow => ({ name, help, options: [...ROOM_PEOPLE, ...own], run });
 const ID = { name: "<id>", help: "challenge.help.id" };
 
 /** The program itself (`npx privatelink-lab` runs the lesson) and its commands. */
@@ -147,21 +149,13 @@ export const PROGRAM: CommandRow = {
           ],
           run: async (c) => (await import("./workshop/plan.js")).workshopPlan(c.opts(), c.e),
         },
-        {
-          name: "handout",
-          help: "workshop.help.handout",
-          options: [
-            ...ROOM_PEOPLE,
-            { flags: "--url <url>", help: "room.help.opt.url" },
-            "lang",
-          ],
-          run: async (c) => (await import("./workshop/handout.js")).workshopHandout(c.opts(), c.e),
-        },
-        {
-          name: "serve",
-          help: "room.help.serve",
-          options: [
-            ...ROOM_PEOPLE,
+        roomRow("handout", "workshop.help.handout", [{ flags: "--url <url>", help: "room.help.opt.url" }, "lang"], async (c) =>
+          (await import("./workshop/handout.js")).workshopHandout(c.opts(), c.e),
+        ),
+        roomRow(
+          "serve",
+          "room.help.serve",
+          [
             { flags: "--region <region>", help: "room.help.opt.region" },
             { flags: "--host <host>", help: "serve.help.host" },
             { flags: "--port <port>", help: "room.help.opt.port" },
@@ -169,8 +163,8 @@ export const PROGRAM: CommandRow = {
             "lang",
             "json",
           ],
-          run: async (c) => (await import("./workshop/serve.js")).workshopServe(c.opts(), c.e),
-        },
+          async (c) => (await import("./workshop/serve.js")).workshopServe(c.opts(), c.e),
+        ),
         {
           name: "status",
           help: "workshop.help.status",

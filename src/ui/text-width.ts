@@ -10,8 +10,11 @@
  * segmenter data and Unicode property regexes): it is loaded on that first use, not at start.
  * test/unit/text-width.test.ts holds the two paths equal.
  */
-import { stripVTControlCharacters } from "node:util";
 import { eastAsianWidth } from "get-east-asian-width";
+
+// Not an `import` of node:util: an ES import of a built-in reads every export, which loads what
+// util keeps lazy (parseArgs, diff, ...): about a twentieth of a `--help` start (docs/PERFORMANCE.md).
+const { stripVTControlCharacters } = process.getBuiltinModule("node:util");
 
 type StringWidth = typeof import("string-width").default;
 let fullWidth: StringWidth | undefined;

@@ -9,6 +9,11 @@ import { loadPhrases } from "../../src/ui/line-breaks.js";
 import { renderMarkdown } from "../../src/ui/markdown.js";
 import { displayWidth } from "../../src/ui/text-width.js";
 import { wrap } from "../../src/ui/wrap.js";
+import { Chalk } from "chalk";
+import { wrapCode } from "../../src/ui/code-wrap.js";
+import { fitToTerminal } from "../../src/ui/edge-text.js";
+import type { LabEvent } from "../../src/ui/io-host.js";
+import { renderEvent } from "../../src/ui/render-event.js";
 
 const widest = (text: string) => Math.max(...text.split("\n").map(displayWidth));
 /** Whether `code` appears whole on one line of `text`. */
@@ -56,5 +61,56 @@ describe("a name longer than the line", () => {
     const cut = lines.findIndex((l) => l.includes("vpce-0a1b"));
     expect(lines[cut]!.endsWith("."), out).toBe(true);
     expect(plain(out).replace(/\n/g, "")).toContain(dns);
+  });
+});
+
+describe("commands in code blocks and fixes", () => {
+  const STEP5 = [
+    "aws ec2 authorize-security-group-ingress --region us-east-1 \\",
+    "  --group-id sg-0a1b2c3d4e5f60718 \\",
+    "  --protocol tcp --port 80 \\",
+    "  --cidr 10.1.1.23/32",
+    "",
+    "# Instead of the IP, the Consumer instance's security group works too:",
+    "# aws ec2 authorize-security-group-ingress --region us-east-1 \\",
+    "#   --group-id sg-0a1b2c3d4e5f60718 --protocol tcp --port 80 --source-group sg-6a6a6a6a6a6a6a6a6",
+  ].join("\n");
+  it("a commented-out command wraps with its continuation inside the comment (step 5's alternative)", () => {
+    const out = plain(wrapCode(STEP5, "sh", 80, { indent: "  ", c: new Chalk({ level: 0 }) }));
+    expect(widest(out)).toBeLessThanOrEqual(80);
+    const commented = out.split("\n").filter((l) => /^ *# /.test(l)).slice(1); // the command's lines
+    const uncommented = commented.map((l) => l.replace(/^ *# ?/, ""));
+    // Every line but the last ends with a continuation, and no line is a lone comment word.
+    expect(uncommented.slice(0, -1).every((l) => l.endsWith(" \\")), out).toBe(true);
+    expect(uncommented.join(" ").replace(/ \\ +/g, " ").replace(/ +/g, " ")).toContain("--source-group sg-6a6a6a6a6a6a6a6a6");
+  });
+  it("diagnose's AWS CLI fix is wrapped like the lesson's commands, not left for the terminal to cut", () => {
+    const cli = "aws elbv2 modify-listener --listener-arn arn:aws:elasticloadbalancing:us-east-1:123456789012:listener/net/en-user-nlb/0123456789abcdef/fedcba9876543210 --port 80 --region us-east-1";
+    const link = { id: "nlb-listener", status: "fail", problem: "wrong-port", name: "NLB en-user-nlb", what: "w", why: "y", cli } as const;
+    const c = new Chalk({ level: 0 });
+    const out = renderEvent({ type: "diagnosis", title: "Path", ok: false, links: [link], first: link } as LabEvent, { c, t: (k: string) => k, width: 80, markdown: (m: string) => m });
+    expect(widest(out!)).toBeLessThanOrEqual(80);
+    const cmd = out!.split("\n").filter((l) => l.startsWith("  ") && /aws elbv2|--|arn:|us-east-1/.test(l));
+    expect(cmd.length, out).toBeGreaterThan(1);
+    expect(cmd.slice(0, -1).every((l) => l.endsWith("\\")), out).toBe(true);
+  });
+});
+
+describe("messages at the edge", () => {
+  const message = "Stopped. Nothing is lost: run `npx privatelink-lab` again to continue where you are. Delete with `npx privatelink-lab destroy --prefix en-user --sandbox`.";
+  it("are wrapped by the terminal's width with commands whole, and left on one line for a pipe", () => {
+    const out = fitToTerminal(message, { isTTY: true, columns: 80 });
+    expect(widest(out)).toBeLessThanOrEqual(80);
+    expect(onOneLine(out, "`npx privatelink-lab destroy --prefix en-user --sandbox`"), out).toBe(true);
+    expect(fitToTerminal(message, { isTTY: false })).toBe(message);
+  });
+  it("Japanese breaks between phrases, and a mark's lines hang under its text", async () => {
+    const ja = await loadPhrases("ja");
+    const text = "✖ 中断しました。何も失われていません。もう一度 `npx privatelink-lab` を実行すると、いまの地点から続けられます（現在地は `npx privatelink-lab status` で確認できます）。";
+    const out = fitToTerminal(text, { isTTY: true, columns: 80 }, ja);
+    const lines = out.split("\n");
+    expect(widest(out)).toBeLessThanOrEqual(80);
+    expect(lines.slice(1).every((l) => l.startsWith("  ") && !/^ *[、。）]/.test(l)), out).toBe(true);
+    expect(onOneLine(out, "`npx privatelink-lab status`")).toBe(true);
   });
 });

@@ -99,9 +99,14 @@ function layout(plain: string, firstWidth: number, restWidth: number, phrases?: 
       else if (i < cells.length) {
         // Cut inside a piece too long for a line (a DNS name): after a dot, slash or hyphen if there is one,
         // so no part of a name is cut in two; still no line starts with 。、） and the like.
-        const seam = (k: number) => /[./\-_:?&=]/.test(text[cells[k - 1]!.start] ?? "") && !/[./\-_:?&=]/.test(text[cells[k]!.start] ?? "");
-        let at = end;
-        while (at > lineStart + 1 && !seam(at)) at--;
+        // A slash, colon or dot first (an ARN's parts, a DNS name's labels), unless that leaves the line half empty.
+        const seamAt = (marks: RegExp, from: number) => {
+          const seam = (k: number) => marks.test(text[cells[k - 1]!.start] ?? "") && !marks.test(text[cells[k]!.start] ?? "");
+          let at = end;
+          while (at > from && !seam(at)) at--;
+          return at > from ? at : -1;
+        };
+        const at = Math.max(seamAt(/[./:?&=]/, lineStart + Math.floor((end - lineStart) / 2)), 0) || seamAt(/[./\-_:?&=]/, lineStart + 1);
         if (at > lineStart + 1) end = at;
         else while (end > lineStart + 1 && !mayStartLine(text[cells[end]!.start])) end--;
       }

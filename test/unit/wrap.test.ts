@@ -114,3 +114,12 @@ describe("messages at the edge", () => {
     expect(onOneLine(out, "`npx privatelink-lab status`")).toBe(true);
   });
 });
+
+describe("an ARN longer than the line", () => {
+  it("is cut after a slash or colon, not inside the learner's prefix", () => {
+    const arn = "arn:aws:elasticloadbalancing:ap-northeast-1:000000000000:targetgroup/en-user-tg/bf102d8c2e33ad32";
+    const out = wrap(`+ AWS::ElasticLoadBalancingV2::TargetGroup ${arn}`, 80, { rest: "    " });
+    expect(widest(out)).toBeLessThanOrEqual(80);
+    expect(onOneLine(out, "en-user-tg"), out).toBe(true);
+  });
+});

@@ -6,6 +6,7 @@ import { runCli, type Runner } from "./cli.js";
 import { processEnvironment } from "./commands/environment.js";
 import { interruptNotice } from "./interrupt-notice.js";
 import { EXIT } from "./errors.js";
+import type { Lang } from "./i18n/lang.js";
 import { translator } from "./i18n/messages.js";
 import { standardOutputs } from "./standard-output.js";
 import { stopSignals, type StopSignal } from "./signals.js";
@@ -22,13 +23,21 @@ function isPromptExit(err: unknown): boolean {
 // (On Windows: Ctrl-C, Ctrl-Break and closing the window; see signals.ts.)
 const SIGNAL_EXIT = stopSignals(process.platform);
 let translate = translator("en");
-const interruptedMessage = (): string => translate(interruptNotice());
+let language: Lang = "en";
+const interruptedMessage = (): string => translate(...interruptNotice());
 let jsonMode = false;
 
-function sayInterrupted(signal: StopSignal): void {
+/** Wrapped by the terminal's width like the lesson's text (loaded only when there is something to say). */
+async function fitted(text: string, stream: NodeJS.WriteStream): Promise<string> {
+  if (!stream.isTTY) return text;
+  const { fitForLang } = await import("./ui/edge-text.js");
+  return fitForLang(text, stream, language);
+}
+
+async function sayInterrupted(signal: StopSignal): Promise<void> {
   try {
     if (jsonMode) outputs.stdout.write(JSON.stringify({ time: new Date().toISOString(), type: "interrupted", signal, message: interruptedMessage() }) + "\n");
-    outputs.stderr.write("\n" + interruptedMessage() + "\n");
+    outputs.stderr.write("\n" + (await fitted(interruptedMessage(), outputs.stderr).catch(() => interruptedMessage())) + "\n");
   } catch {
     // the terminal is gone (SIGHUP): nothing to tell
   }
@@ -37,23 +46,21 @@ function sayInterrupted(signal: StopSignal): void {
 /** Set when a command's work starts: `--help`, `--version` and a usage error have nothing to continue (and skip the cost). */
 function listenForStops(): void {
   for (const [signal, code] of Object.entries(SIGNAL_EXIT) as [StopSignal, number][]) {
-    process.on(signal, () => {
-      sayInterrupted(signal);
-      process.exit(code);
-    });
+    process.on(signal, () => void sayInterrupted(signal).finally(() => process.exit(code)));
   }
 }
 
 const run: Runner = async (what, lang, json, profile) => {
   const t = translator(lang);
   translate = t;
+  language = lang;
   jsonMode = json;
   listenForStops();
   try {
     await what();
   } catch (err) {
     if (isPromptExit(err)) {
-      sayInterrupted("SIGINT");
+      await sayInterrupted("SIGINT");
       process.exitCode = EXIT.interrupted;
       return;
     }
@@ -69,7 +76,7 @@ const run: Runner = async (what, lang, json, profile) => {
     } else {
       const c = palette(colorEnabled(Boolean(outputs.stderr.isTTY)));
       const text = `${c.red.bold("✖ " + r.message)}${r.hint ? "\n" + c.yellow("→ " + r.hint) : ""}${r.detail ? "\n" + c.dim("  (" + r.detail + ")") : ""}`;
-      outputs.stderr.write((c.level === 0 ? plain(text) : text) + "\n");
+      outputs.stderr.write((await fitted(c.level === 0 ? plain(text) : text, outputs.stderr)) + "\n");
     }
     process.exitCode = r.exitCode;
     if (r.key === "error.internal" && err instanceof Error && process.env.PRIVATELINK_LAB_DEBUG) outputs.stderr.write(String(err.stack) + "\n");

@@ -4,7 +4,7 @@ import { readCloud } from "../lesson/cloud-view.js";
 import { mark } from "../lesson/context.js";
 import { planTeardown, teardown } from "../lesson/teardown.js";
 import type { GlobalOptions } from "./options.js";
-import { setInterruptNotice } from "../interrupt-notice.js";
+import { destroyCommand, setDestroyCommand, setInterruptNotice } from "../interrupt-notice.js";
 import { lessonContext, openSession, type Environment } from "./session.js";
 
 export async function destroy(opts: GlobalOptions & { dryRun?: boolean }, e: Environment): Promise<void> {
@@ -29,6 +29,7 @@ export async function destroy(opts: GlobalOptions & { dryRun?: boolean }, e: Env
     io.notify({ type: "notice", level: "warn", message: t("destroy.cancelled") });
     return;
   }
+  setDestroyCommand(destroyCommand(ctx.state.prefix, ctx.state.backend === "sandbox"));
   setInterruptNotice("destroy.interrupted");
   await teardown(ctx, view);
   mark(ctx, "cleanup");

@@ -7,6 +7,7 @@
  * against the room. What to do next goes to standard error. A bad address, a room that does not
  * answer or a wrong code print nothing to evaluate, change nothing, and exit non-zero.
  */
+import { fitForLang } from "../ui/edge-text.js";
 import { LabError } from "../errors.js";
 import { prefixProblem } from "../participant.js";
 import { translator } from "../i18n/messages.js";
@@ -83,8 +84,9 @@ export async function join(address: string, opts: JoinOptions, e: Environment): 
   }
   e.stdout.write(`# ${t("room.join.comment", { room: room.room, url: room.url })}\n${lines.join("\n")}\n`);
   const err = e.stderr ?? process.stderr;
-  err.write(t(room.prefix !== undefined ? "room.join.joined" : "room.join.facilitator", { room: room.room, prefix: room.prefix ?? "", region: room.region }) + "\n");
+  const lang = chooseLang(opts, e.env);
+  err.write((await fitForLang(t(room.prefix !== undefined ? "room.join.joined" : "room.join.facilitator", { room: room.room, prefix: room.prefix ?? "", region: room.region }), err, lang)) + "\n");
   const finding = await findAwsCli(e.env);
   const advice = finding.found ? awsCliAdvice(t, finding, room.url) : undefined;
-  if (advice) err.write(advice + "\n");
+  if (advice) err.write((await fitForLang(advice, err, lang)) + "\n");
 }

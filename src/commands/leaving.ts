@@ -1,4 +1,5 @@
 /** Leaving the lesson with resources still up: say what they cost and how to clean up. */
+import { destroyCommand } from "../interrupt-notice.js";
 import { readCloud, type CloudView } from "../lesson/cloud-view.js";
 import type { LessonContext } from "../lesson/context.js";
 import { costPerHour, costSince, FULL_LESSON } from "../lesson/pricing.js";
@@ -17,5 +18,5 @@ export async function reportCostOnExit(ctx: LessonContext, last?: CloudView): Pr
     sandbox: ctx.clients.sandbox !== undefined,
     ...(since ? { sinceUsd: since.usd, hours: since.hours } : {}),
   });
-  ctx.io.notify({ type: "notice", level: "info", message: ctx.t("leaving.cleanupLater", { prefix: ctx.state.prefix, sandbox: ctx.state.backend === "sandbox" ? " --sandbox" : "" }) });
+  ctx.io.notify({ type: "notice", level: "info", message: ctx.t("leaving.cleanupLater", { destroy: destroyCommand(ctx.state.prefix, ctx.state.backend === "sandbox") }) });
 }

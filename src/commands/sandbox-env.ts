@@ -4,6 +4,7 @@
  * env)"` works); what the learner should know (an AWS CLI too old for AWS_ENDPOINT_URL) goes to
  * standard error. With no server running it says how to start one and exits non-zero.
  */
+import { fitForLang } from "../ui/edge-text.js";
 import { LabError } from "../errors.js";
 import { translator } from "../i18n/messages.js";
 import { awsCliAdvice, findAwsCli } from "../aws/cli-version.js";
@@ -49,5 +50,6 @@ export async function sandboxEnv(opts: SandboxEnvOptions, e: Environment): Promi
   }
   e.stdout.write(`# ${t("sandbox-env.comment", { url: served.url })}\n${lines.join("\n")}\n`);
   const advice = awsCliAdvice(t, finding, served.url);
-  if (advice) (e.stderr ?? process.stderr).write(advice + "\n");
+  const err = e.stderr ?? process.stderr;
+  if (advice) err.write((await fitForLang(advice, err, chooseLang(opts, e.env))) + "\n");
 }

@@ -3,6 +3,7 @@
  * the session (and the first question's modules) load before the first question; the lesson
  * engine, the SDK and the sandbox are imported after it is on screen (see first-question.ts).
  */
+import { destroyCommand, setDestroyCommand } from "../interrupt-notice.js";
 import { afterFirstQuestion } from "../ui/first-question.js";
 import type { GlobalOptions } from "./options.js";
 import { lessonContext, openSession, type Environment } from "./session.js";
@@ -17,6 +18,7 @@ export async function start(opts: GlobalOptions & { restart?: boolean }, e: Envi
   afterFirstQuestion(() => void preload().catch(() => undefined));
   const s = await openSession(opts, e, true);
   const ctx = await lessonContext(opts, e, s, true);
+  setDestroyCommand(destroyCommand(ctx.state.prefix, ctx.state.backend === "sandbox"));
   const [{ readCloud }, { saveState }, { runLesson }, { cleanup }, { reportCostOnExit }] = await lessonModules();
   if (opts.restart) {
     // What the cloud shows of the last run (deleted stacks, curl history) counts only after this.

@@ -21,7 +21,7 @@ export interface ProblemText {
 export interface DiagnoseText {
   title: string;
   /** `short`: the link's name without values (for links that could not be judged); `name`: with them. */
-  links: Record<string, { short: string; name: string; problems: Record<string, ProblemText> }>;
+  links: Record<string, { short: string; name: string; problems: Record<string, ProblemText & { name?: string }> }>;
 }
 
 export function loadDiagnoseText(lesson: string, lang: Lang): DiagnoseText {
@@ -40,7 +40,8 @@ export function explainLink(text: DiagnoseText, link: Link, vars: Record<string,
     id: link.id,
     status: link.status,
     ...(link.problem ? { problem: link.problem } : {}),
-    name: (link.status === "skip" ? entry?.short : (fill(entry?.name) ?? entry?.short)) ?? link.id,
+    // A failed link says what is there (`listener on TCP 8080, expected 80`), not what should be.
+    name: (link.status === "skip" ? entry?.short : (fill(p?.name) ?? fill(entry?.name) ?? entry?.short)) ?? link.id,
     ...(p ? { what: fill(p.what) ?? fillPlaceholders(p.what, all), why: fill(p.why) ?? fillPlaceholders(p.why, all) } : {}),
     ...(p?.console && fill(p.console) ? { console: fill(p.console)! } : {}),
     ...(p?.cli && fill(p.cli) ? fixCommands(p.cli, all, shell, notes) : {}),

@@ -115,8 +115,13 @@ export function wrapCommand(line: string, width: number, indent: string, cont = 
   return out;
 }
 
-function wrapComment(line: string, width: number, indent: string, phrases?: Phrases): string[] {
+/** A commented-out command (`# aws …`, or `#   --flag …` continuing one): uncommented, it must still run. */
+const COMMENTED_COMMAND = /^(?:aws|npx|curl|eval) |^ +--?\w/;
+
+function wrapComment(line: string, width: number, indent: string, phrases?: Phrases, cont?: string): string[] {
   const lead = /^ *#+ ?/.exec(line)?.[0] ?? "# ";
+  // Continuation marks inside the comment: removing each line's `#` gives the command back.
+  if (cont && COMMENTED_COMMAND.test(line.slice(lead.length))) return wrapCommand(line.slice(lead.length), width, indent + lead, cont);
   return wrap(line.slice(lead.length), width, { first: indent + lead, rest: indent + lead, phrases }).split("\n");
 }
 
@@ -137,7 +142,7 @@ export function wrapCode(text: string, lang: string, width: number, o: CodeOptio
       if (displayWidth(o.indent + line) <= width) return [o.indent + line];
       if (!cont) return fold(line, width, o.indent, o.phrases);
       if (name === "bat" && comment.test(line)) return wrap(line.replace(/^ *rem /i, ""), width, { first: o.indent + "rem ", rest: o.indent + "rem ", phrases: o.phrases }).split("\n");
-      return comment.test(line) ? wrapComment(line, width, o.indent, o.phrases) : wrapCommand(line, width, o.indent, cont);
+      return comment.test(line) ? wrapComment(line, width, o.indent, o.phrases, cont) : wrapCommand(line, width, o.indent, cont);
     })
     .map((l) => (comment.test(l) && cont ? o.c.dim(l) : o.c.cyan(l)))
     .join("\n");

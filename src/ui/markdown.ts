@@ -9,7 +9,7 @@ import { Lexer, type Token, type Tokens } from "marked";
 import { softBreakJoiner, type Phrases } from "./line-breaks.js";
 import { wrapCode } from "./code-wrap.js";
 import { displayWidth, isWide } from "./text-width.js";
-import { wrap } from "./wrap.js";
+import { KEEP_CLOSE, KEEP_OPEN, wrap } from "./wrap.js";
 
 export interface MarkdownOptions {
   color?: boolean;
@@ -25,8 +25,8 @@ interface Ctx {
 
 /** Marks a hard line break (`  \n`) until soft breaks are joined. */
 const HARD_BREAK = "\u2028";
-const SGR_AT_END = /(?:\x1b\[[0-9;]*m)*$/;
-const SGR_AT_START = /^(?:\x1b\[[0-9;]*m)*/;
+const SGR_AT_END = /(?:\x1b\[[0-9;]*m|[\uE000\uE001])*$/;
+const SGR_AT_START = /^(?:\x1b\[[0-9;]*m|[\uE000\uE001])*/;
 
 function inline(tokens: Token[] | undefined, x: Ctx): string {
   if (!tokens) return "";
@@ -68,7 +68,8 @@ function inlineToken(t: Token, x: Ctx): string {
       return x.c.strikethrough(inline((t as Tokens.Del).tokens, x));
     case "codespan": {
       const text = decode((t as Tokens.Codespan).text);
-      return x.color ? x.c.yellow(text) : "`" + text + "`";
+      // Kept whole by wrap (a command or a name must paste as it is); without colour the backticks say it.
+      return x.color ? KEEP_OPEN + x.c.yellow(text) + KEEP_CLOSE : "`" + text + "`";
     }
     case "link": {
       const link = t as Tokens.Link;

@@ -4,8 +4,8 @@ import type { Translate } from "../i18n/messages.js";
 import type { DiagnosisLink, LabEvent } from "./io-host.js";
 import { renderData } from "./render-data.js";
 import { drawDiagram } from "./diagram.js";
-import { CONTINUE } from "../shell/render.js";
-import { wrapCommand } from "./code-wrap.js";
+import { CONTINUE, type Shell } from "../shell/render.js";
+import { wrapCode, wrapCommand } from "./code-wrap.js";
 import type { Phrases } from "./line-breaks.js";
 import { displayWidth, padEnd, truncate } from "./text-width.js";
 import { wrap } from "./wrap.js";
@@ -188,6 +188,9 @@ export function renderEvent(event: LabEvent, r: RenderTools): string | undefined
   }
 }
 
+/** The code block language wrapCode knows each shell by. */
+const CODE_LANG: Record<Shell, string> = { bash: "bash", powershell: "powershell", cmd: "bat" };
+
 const LINK_MARK: Record<DiagnosisLink["status"], string> = { pass: "✔", fail: "✖", warn: "!", skip: "·" };
 
 function linkLine(l: DiagnosisLink, r: RenderTools): string {
@@ -209,7 +212,7 @@ function renderDiagnosis(event: Extract<LabEvent, { type: "diagnosis" }>, r: Ren
   if (f.what) out.push(lines(`${c.bold(t("diagnose.render.what"))} ${f.what}`, r));
   if (f.why) out.push(lines(`${c.bold(t("diagnose.render.why"))} ${f.why}`, r));
   if (f.console) out.push(`${c.bold.underline(t("render.console"))}\n${lines(f.console, r, "  ")}`);
-  // Commands are not folded: a copied command must stay one line.
-  if (f.cli) out.push(`${c.bold.underline(t("render.cli"))}\n${f.cli.split("\n").map((l) => "  " + c.cyan(l)).join("\n")}`);
+  // Wrapped like the lesson's commands: continued as the learner's shell continues a line, so it still pastes.
+  if (f.cli) out.push(`${c.bold.underline(t("render.cli"))}\n${wrapCode(f.cli, CODE_LANG[f.shell ?? "bash"], r.width, { indent: "  ", c, phrases: r.phrases })}`);
   return out.join("\n");
 }

@@ -13,6 +13,7 @@ import { renderMarkdown } from "./markdown.js";
 import { inlineChoice } from "./inline-choice.js";
 import { choiceLabel, defaultAnswerText, promptTheme, questionText } from "./prompt-theme.js";
 import { renderEvent } from "./render-event.js";
+import { fitToTerminal } from "./edge-text.js";
 import { displayWidth, truncate } from "./text-width.js";
 import { wrap } from "./wrap.js";
 import { questionShown } from "./first-question.js";
@@ -65,7 +66,8 @@ export class TerminalHost implements IoHost {
 
   aside(text: string): void {
     this.active?.clear();
-    (this.opts.errors ?? process.stderr).write(text + "\n");
+    const errors = this.opts.errors ?? process.stderr;
+    errors.write(fitToTerminal(text, errors, this.opts.phrases) + "\n");
     this.active?.render();
   }
 

@@ -4,6 +4,8 @@
  * line and another on the rest (hanging indent for list items). A piece longer than a whole line
  * (a long id) is cut by characters. Colours survive the break: each line closes what is open and
  * the next opens it again, so a line can be printed, cleared or copied on its own.
+ * Inline code (`between backticks`, or between KEEP marks from markdown.ts) that fits on a line
+ * is never broken inside: a command or a DNS name must still paste whole.
  */
 import { breakOpportunities, mayStartLine, type Phrases } from "./line-breaks.js";
 import { displayWidth, splitGraphemes } from "./text-width.js";
@@ -17,25 +19,36 @@ export interface WrapOptions {
 }
 
 const SGR = /\x1b\[[0-9;]*m/g;
+/** Around inline code whose backticks are not shown (markdown.ts, in colour): kept whole, never printed. */
+export const KEEP_OPEN = "\uE000";
+export const KEEP_CLOSE = "\uE001";
+const CODES = /\x1b\[[0-9;]*m|[\uE000\uE001]/g;
 const RESET = "\x1b[0m";
 
 interface Parsed {
   plain: string;
   /** Colour codes to emit just before plain[i] (index plain.length: after the last character). */
   codes: Map<number, string>;
+  /** [start, end) of inline code in plain. */
+  code: Array<[number, number]>;
 }
 
 function parse(text: string): Parsed {
   const codes = new Map<number, string>();
+  const code: Array<[number, number]> = [];
   let plain = "";
   let last = 0;
-  for (const m of text.matchAll(SGR)) {
+  let open = -1;
+  for (const m of text.matchAll(CODES)) {
     plain += text.slice(last, m.index);
-    codes.set(plain.length, (codes.get(plain.length) ?? "") + m[0]);
     last = m.index + m[0].length;
+    if (m[0] === KEEP_OPEN) open = plain.length;
+    else if (m[0] === KEEP_CLOSE) open >= 0 && code.push([open, plain.length]);
+    else codes.set(plain.length, (codes.get(plain.length) ?? "") + m[0]);
   }
   plain += text.slice(last);
-  return { plain, codes };
+  for (const m of plain.matchAll(/`[^`\n]+`/g)) code.push([m.index, m.index + m[0].length]);
+  return { plain, codes, code };
 }
 
 interface Cell {
@@ -56,11 +69,17 @@ function cellsOf(text: string): Cell[] {
 }
 
 /** Lines as [start, end) ranges of the plain text. */
-function layout(plain: string, firstWidth: number, restWidth: number, phrases?: Phrases): Array<[number, number]> {
+function layout(plain: string, firstWidth: number, restWidth: number, phrases?: Phrases, code: Array<[number, number]> = []): Array<[number, number]> {
   const lines: Array<[number, number]> = [];
   for (const [paraStart, paraEnd] of paragraphs(plain)) {
     const text = plain.slice(paraStart, paraEnd);
     const breaks = breakOpportunities(text, phrases);
+    for (const [start, end] of code) {
+      if (start < paraStart || end > paraEnd) continue;
+      // Code that fits on a line stays whole; longer code breaks only at its spaces (where a word ends).
+      const fits = displayWidth(plain.slice(start, end)) <= Math.max(1, restWidth);
+      for (let i = start + 1; i < end; i++) if (fits || text[i - paraStart - 1] !== " ") breaks.delete(i - paraStart);
+    }
     const cells = cellsOf(text);
     let lineStart = 0; // index into cells
     while (lineStart < cells.length) {
@@ -77,8 +96,20 @@ function layout(plain: string, firstWidth: number, restWidth: number, phrases?: 
       }
       let end = i;
       if (i < cells.length && lastBreak > lineStart) end = lastBreak;
-      // Cut inside a piece too long for a line: still no line starts with 。、） and the like.
-      else while (end > lineStart + 1 && end < cells.length && !mayStartLine(text[cells[end]!.start])) end--;
+      else if (i < cells.length) {
+        // Cut inside a piece too long for a line (a DNS name): after a dot, slash or hyphen if there is one,
+        // so no part of a name is cut in two; still no line starts with 。、） and the like.
+        // A slash, colon or dot first (an ARN's parts, a DNS name's labels), unless that leaves the line half empty.
+        const seamAt = (marks: RegExp, from: number) => {
+          const seam = (k: number) => marks.test(text[cells[k - 1]!.start] ?? "") && !marks.test(text[cells[k]!.start] ?? "");
+          let at = end;
+          while (at > from && !seam(at)) at--;
+          return at > from ? at : -1;
+        };
+        const at = Math.max(seamAt(/[./:?&=]/, lineStart + Math.floor((end - lineStart) / 2)), 0) || seamAt(/[./\-_:?&=]/, lineStart + 1);
+        if (at > lineStart + 1) end = at;
+        else while (end > lineStart + 1 && !mayStartLine(text[cells[end]!.start])) end--;
+      }
       if (end === lineStart) end = lineStart + 1; // one character wider than the line
       let trimmed = end;
       while (trimmed > lineStart && text[cells[trimmed - 1]!.start] === " ") trimmed--;
@@ -144,8 +175,8 @@ function applyAll(state: Sgr, codes: string | undefined): void {
 export function wrap(text: string, width: number, options: WrapOptions = {}): string {
   const first = options.first ?? "";
   const rest = options.rest ?? "";
-  const { plain, codes } = parse(text);
-  const ranges = layout(plain, width - displayWidth(first), width - displayWidth(rest), options.phrases);
+  const { plain, codes, code } = parse(text);
+  const ranges = layout(plain, width - displayWidth(first), width - displayWidth(rest), options.phrases, code);
   const state: Sgr = new Map();
   let at = 0; // codes before plain[at] not yet applied
   const lines = ranges.map(([start, end], n) => {

@@ -47,6 +47,8 @@ interface Case {
   idInFix: (i: Awaited<ReturnType<typeof ids>>) => string;
   /** curl's exit code (0 = curl cannot even run: the command itself fails to reach the instance). */
   curlExit?: number;
+  /** What the failed link's label says is there (English, Japanese). */
+  label?: [RegExp, RegExp];
 }
 
 const CASES: Case[] = [
@@ -109,6 +111,7 @@ const CASES: Case[] = [
     },
     idInFix: (i) => i.nlb.replace(":loadbalancer/", ":listener/"),
     curlExit: 28,
+    label: [/listener on TCP 8080, expected 80$/, /リスナーは TCP 8080（80 であるべき）$/],
   },
   {
     link: "target-group",
@@ -133,8 +136,11 @@ const CASES: Case[] = [
 ];
 
 let lab: BuiltLab;
+/** Each link's label when it passes. */
+const intactNames = { en: new Map<string, string>(), ja: new Map<string, string>() };
 beforeAll(async () => {
   lab = await buildLab();
+  for (const lang of ["en", "ja"] as const) for (const l of (await diagnose((await copyLab(lab, lang)).ctx)).links) intactNames[lang].set(l.id, l.name);
 });
 
 describe("diagnose on a finished build", () => {
@@ -162,12 +168,17 @@ describe.each(CASES)("when $link is broken ($problem)", (c) => {
     for (const field of ["what", "why", "console", "cli"] as const) expect(d.first![field], field).toBeTruthy();
     expect(`${d.first!.console} ${d.first!.cli}`).toContain(c.idInFix(i));
     expect(d.first!.cli).not.toMatch(/\{\{|<\w+>/);
+    // The failed link's label says what is there, not the passing state ("active, listener on TCP 80").
+    expect(d.first!.name).not.toBe(intactNames.en.get(c.link));
+    if (c.label) expect(d.first!.name).toMatch(c.label[0]);
 
     const ja = await copyLab(lab, "ja");
     await c.breakIt(ja.ctx);
     const dj = await diagnose(ja.ctx);
     expect(dj.first).toMatchObject({ id: c.link, problem: c.problem });
     expect(dj.first!.what).toMatch(/[ぁ-んァ-ン一-龯]/);
+    expect(dj.first!.name).not.toBe(intactNames.ja.get(c.link));
+    if (c.label) expect(dj.first!.name).toMatch(c.label[1]);
     expect(`${dj.first!.console} ${dj.first!.cli}`).toContain(c.idInFix(await ids(ja.ctx)));
   });
 

@@ -1,0 +1,38 @@
+/**
+ * Messages written outside the UI host (the Ctrl-C notice, an error at the edge, what `join` and
+ * `sandbox env` say on standard error, the retry notice): wrapped like the host's text, by the
+ * terminal's width, Japanese between phrases, inline code kept whole (wrap.ts). A pipe or a file
+ * gets each message on one line, as written.
+ */
+import type { Lang } from "../i18n/lang.js";
+import { loadPhrases, type Phrases } from "./line-breaks.js";
+import { displayWidth } from "./text-width.js";
+import { wrap } from "./wrap.js";
+
+export interface EdgeStream {
+  readonly isTTY?: boolean;
+  readonly columns?: number | undefined;
+}
+
+const SGR = /\x1b\[[0-9;]*m/g;
+/** A line's mark ("✖ ", "→ ", "! ", "# ", an indent): the lines it wraps into hang under its text. */
+const MARK = /^\s*(?:[✖→!✔i•#] +)?/;
+
+/** `text` fitted to the terminal `stream` shows it on (unchanged when the stream is no terminal). */
+export function fitToTerminal(text: string, stream: EdgeStream, phrases?: Phrases): string {
+  if (!stream.isTTY) return text;
+  const width = Math.max(20, stream.columns || 80);
+  return text
+    .split("\n")
+    .map((line) => {
+      const mark = MARK.exec(line.replace(SGR, ""))?.[0] ?? "";
+      const rest = mark.trimStart().startsWith("#") ? mark : " ".repeat(displayWidth(mark));
+      return wrap(line, width, { rest, phrases });
+    })
+    .join("\n");
+}
+
+/** The same, loading the phrase model the language needs first (Japanese). */
+export async function fitForLang(text: string, stream: EdgeStream, lang: Lang): Promise<string> {
+  return stream.isTTY ? fitToTerminal(text, stream, await loadPhrases(lang)) : text;
+}

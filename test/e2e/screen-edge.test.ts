@@ -1,0 +1,51 @@
+/**
+ * Messages written outside the lesson's own rendering — an error at the edge, the Ctrl-C notice —
+ * on a real 80×24 terminal (tmux): no line wider than the terminal (tmux's own screen, joined where
+ * the terminal folded a line, so a line the terminal had to cut counts as too wide), commands whole
+ * on one line, and the Ctrl-C notice naming the learner's complete delete command, the same one
+ * as the lesson's goodbye.
+ */
+import { afterEach, describe, expect, it } from "vitest";
+import { freshLearner } from "../helpers/cli-process.js";
+import { TmuxSession } from "../helpers/tmux.js";
+import { displayWidth } from "../../src/ui/text-width.js";
+
+const sessions: TmuxSession[] = [];
+afterEach(() => {
+  for (const s of sessions.splice(0)) s.close();
+});
+
+const SIZE = { cols: 80, rows: 24 };
+const LANGS = { en: "en_US.UTF-8", ja: "ja_JP.UTF-8" } as const;
+
+function tooWide(screen: string): string[] {
+  return screen.split("\n").filter((l) => displayWidth(l) > SIZE.cols);
+}
+
+describe("messages at the edge, on an 80-column terminal", () => {
+  for (const [lang, LANG] of Object.entries(LANGS)) {
+    it(`${lang}: \`sandbox env\` with no server running is wrapped, its commands whole`, async () => {
+      const me = freshLearner({ LANG });
+      const s = new TmuxSession(me, ["sandbox", "env"], SIZE);
+      sessions.push(s);
+      const screen = await s.waitFor(/\[exit \d+\]/);
+      expect(tooWide(screen), screen).toEqual([]);
+      expect(screen, screen).toContain("npx privatelink-lab sandbox serve");
+      expect(screen, screen).toContain("npx privatelink-lab --sandbox --mode hands-on");
+    }, 30_000);
+
+    it(`${lang}: Ctrl-C in the lesson says how to go on and how to delete, wrapped, with the learner's whole delete command`, async () => {
+      const me = freshLearner({ LANG });
+      const s = new TmuxSession(me, ["--sandbox", "--sandbox-speed", "instant", "--prefix", "edge", "--mode", "guided"], SIZE);
+      sessions.push(s);
+      await s.waitFor(lang === "ja" ? /このステップをいま実行しますか？/ : /Run this step now\?/, 30_000);
+      s.keys("C-c");
+      const screen = await s.waitFor(/\[exit \d+\]/);
+      expect(tooWide(screen), screen).toEqual([]);
+      const after = screen.slice(screen.lastIndexOf(lang === "ja" ? "中断しました" : "Stopped."));
+      expect(after, screen).toContain("npx privatelink-lab destroy --prefix edge --sandbox");
+      // Every delete command on screen is the same, complete one.
+      for (const m of screen.matchAll(/privatelink-lab destroy[^\n`]*/g)) expect(m[0]).toMatch(/^privatelink-lab destroy --prefix edge --sandbox/);
+    }, 60_000);
+  }
+});

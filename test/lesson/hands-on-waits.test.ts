@@ -4,7 +4,7 @@
  * finished while the lesson was not running still teaches its notes, so the quiz asks all of it.
  */
 import { CreateStackCommand } from "@aws-sdk/client-cloudformation";
-import { CreateSecurityGroupCommand, CreateVpcEndpointCommand, CreateVpcEndpointServiceConfigurationCommand } from "@aws-sdk/client-ec2";
+import { AcceptVpcEndpointConnectionsCommand, CreateSecurityGroupCommand, CreateVpcEndpointCommand, CreateVpcEndpointServiceConfigurationCommand } from "@aws-sdk/client-ec2";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -17,6 +17,7 @@ import type { LessonContext } from "../../src/lesson/context.js";
 import { packageRoot } from "../../src/paths.js";
 import { harness, type Harness } from "../helpers/lesson-harness.js";
 import { RecordingHost } from "../helpers/recording-host.js";
+import type { Choice } from "../../src/ui/io-host.js";
 
 const PREFIX = "wait";
 
@@ -81,6 +82,39 @@ describe("hands-on: verify right after doing the step", () => {
       expect(host.ofType("explain").filter((e) => e.section === "hint"), id).toEqual([]);
       expect(host.ofType("step-finished").at(-1), id).toMatchObject({ step: id, status: "done" });
     }
+  }, 60_000);
+});
+
+/** A learner who lets the tool do every step but accepts the connection by hand, then verifies at once. */
+class AcceptsByHand extends RecordingHost {
+  ctx?: LessonContext;
+  accepted = false;
+  override async select<T>(message: string, choices: Choice<T>[], defaultValue: T): Promise<T> {
+    if (!message.includes("How do you want")) return super.select(message, choices, defaultValue);
+    const step = this.ofType("step-started").at(-1)?.step;
+    if (step === "accept" && !this.accepted) {
+      this.accepted = true;
+      const view = await readCloud(this.ctx!.clients, this.ctx!.names);
+      await this.ctx!.clients.ec2.send(new AcceptVpcEndpointConnectionsCommand({ ServiceId: ourService(view)!.id, VpcEndpointIds: [ourEndpoint(view)!.id] }));
+      expect(ourEndpoint(await readCloud(this.ctx!.clients, this.ctx!.names))?.state).toBe("pending");
+      return "verify" as T;
+    }
+    return "guided" as T;
+  }
+}
+
+describe("hands-on: accepting by hand", () => {
+  it("the endpoint is pending just after the accept: verify waits for it, and the lesson does not go back to step 4", async () => {
+    const host = new AcceptsByHand("en", true);
+    const h = harness({ host, speed: 0.1, opts: { prefix: PREFIX, mode: "hands-on" } });
+    h.env.learnerReachesSandbox = true;
+    host.ctx = await context(h);
+    await start(h.opts, h.env);
+    expect(host.accepted).toBe(true);
+    expect(host.ofType("step-started").filter((e) => e.step === "interface-endpoint").length, "step 4 again").toBe(1);
+    expect(host.ofType("notice").filter((n) => n.level === "warn").map((n) => n.message)).toEqual([]);
+    expect(host.ofType("explain").filter((e) => e.section === "hint")).toEqual([]);
+    expect(host.ofType("step-finished").find((e) => e.step === "accept")).toMatchObject({ status: "done" });
   }, 60_000);
 });
 

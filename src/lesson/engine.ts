@@ -15,6 +15,8 @@ import { explain, explainConcept, explainNotes, rememberTaught } from "./teachin
 import { rememberIds } from "./vars.js";
 import { askToGo, hasReference } from "./pacing.js";
 import { diagramModel } from "../ui/diagram.js";
+import { defaultShell, loadCommand } from "../sandbox/shell-env.js";
+import { waitFor } from "./wait.js";
 
 export interface RunOptions {
   /** Run just this step (the `step <id>` command), then stop. */
@@ -35,6 +37,31 @@ function explainReference(ctx: LessonContext, content: StepContent, view: CloudV
   explain(ctx, content.id, "cli", content.cli, view);
 }
 
+/** Each hands-on choice keeps its digit on every step, shown or not (1 verify · 2 show · 3 the tool · 4 the form). */
+const KEYS = { verify: 1, show: 2, guided: 3, form: 4 } as const;
+
+/** In the sandbox, the one line that points the learner's second terminal at it (said again where it is needed). */
+function remindSecondTerminal(ctx: LessonContext, outside: boolean): void {
+  if (outside && ctx.clients.sandbox) ctx.io.notify({ type: "notice", level: "info", message: ctx.t("handsOnFixes.secondTerminal", { load: loadCommand(defaultShell(process.env)) }) });
+}
+const reminded = new WeakSet<LessonContext>();
+
+/** Right so far but still becoming ready (an endpoint pending, a stack creating): wait for it, using no hint or try. */
+async function settled(ctx: LessonContext, step: Step, view: CloudView): Promise<CloudView> {
+  if (!step.detect(view, ctx.state).settling) return view;
+  return waitFor(ctx, {
+    step: step.id,
+    label: "handsOnFixes.settling",
+    read: () => readCloud(ctx.clients, ctx.names),
+    check: (v) => (step.detect(v, ctx.state).settling ? undefined : true),
+    describe: (v) => {
+      const d = step.detect(v, ctx.state);
+      return ctx.t(d.why, d.vars);
+    },
+    usualSeconds: step.id === "deploy" ? 360 : 90,
+  });
+}
+
 async function learnerDoes(ctx: LessonContext, step: Step, content: StepContent, view: CloudView, notesShown: Set<string>): Promise<CloudView> {
   let hint = 0;
   let current = view;
@@ -42,27 +69,33 @@ async function learnerDoes(ctx: LessonContext, step: Step, content: StepContent,
   // On AWS the learner's console and CLI reach the account; in the sandbox the lesson serves it to them.
   const outside = await learnerCanAct(ctx);
   const verifyText = ctx.t(ctx.clients.sandbox ? "sandbox-env.lesson.doVerify" : "engine.doVerify");
+  // The lines served at the start have scrolled away by now: the first question says the one that matters.
+  if (!reminded.has(ctx)) {
+    reminded.add(ctx);
+    remindSecondTerminal(ctx, outside);
+  }
   for (;;) {
     const how = await ctx.io.select<"form" | "verify" | "guided" | "show">(
       ctx.t("engine.howToDo"),
       [
-        ...(step.handsOn ? [{ value: "form" as const, name: ctx.t("engine.doForm") }] : []),
-        ...(outside ? [{ value: "verify" as const, name: verifyText }] : []),
-        ...(shown ? [] : [{ value: "show" as const, name: ctx.t("engine.showReference") }]),
-        { value: "guided" as const, name: ctx.t("engine.doGuided") },
+        ...(outside ? [{ value: "verify" as const, name: verifyText, key: KEYS.verify }] : []),
+        ...(shown ? [] : [{ value: "show" as const, name: ctx.t("engine.showReference"), key: KEYS.show }]),
+        { value: "guided" as const, name: ctx.t("engine.doGuided"), key: KEYS.guided },
+        ...(step.handsOn ? [{ value: "form" as const, name: ctx.t("engine.doForm"), key: KEYS.form }] : []),
       ],
       step.handsOn ? "form" : "guided",
       { inline: true },
     );
     if (how === "show") {
       explainReference(ctx, content, current);
+      remindSecondTerminal(ctx, outside);
       shown = true;
       continue;
     }
     let notes: string[] = [];
     if (how === "guided") await step.perform(ctx, current);
     else if (how === "form" && step.handsOn) notes = await step.handsOn.run(ctx, current);
-    current = await readCloud(ctx.clients, ctx.names);
+    current = await settled(ctx, step, await readCloud(ctx.clients, ctx.names));
     // Notes tell what the learner's choices did: fill them from the cloud as it is now.
     explainNotes(ctx, content, notes, current, notesShown);
     const missing = step.detect(current, ctx.state);
@@ -118,6 +151,12 @@ function announceDone(ctx: LessonContext, step: Step, view: CloudView): void {
   const detection = step.detect(view, ctx.state);
   ctx.io.notify({ type: "notice", level: "info", message: ctx.t("engine.alreadyDone", { title: content.title, why: ctx.t(detection.why, detection.vars) }) });
   if (detection.note && content.notes[detection.note]) explain(ctx, step.id, "note", content.notes[detection.note] ?? "", view);
+  // It finished while the lesson was not running (Ctrl-C during its wait): what it teaches is shown now, before the quiz asks it.
+  if (ctx.state.quiz === undefined) {
+    const seen = new Set(ctx.state.taught ?? []);
+    explainNotes(ctx, content, [...content.teaches, ...(detection.teaches ?? [])].filter((k) => !seen.has(`${step.id}/${k}`)), view, new Set());
+    rememberTaught(ctx);
+  }
   ctx.io.notify({ type: "step-finished", step: step.id, status: "already-done" });
 }
 

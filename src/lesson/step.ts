@@ -14,8 +14,15 @@ export interface Detection {
   teaches?: string[];
   /** Which `## done: <variant>` text tells what happened, when it is not the usual `## done`. */
   doneVariant?: string;
+  /** Not done, but right so far and still becoming ready (pending, a stack creating): waited for, not hinted at. */
+  settling?: true;
   /** Counted as done because a later step has begun for good (see `Step.supersedes`). */
   passed?: true;
+}
+
+/** AWS's own word for a resource made right and still becoming ready. */
+export function becoming(state: string): { settling?: true } {
+  return state.toLowerCase() === "pending" ? { settling: true } : {};
 }
 
 /** A console-like form the learner fills in hands-on mode (same fields as the AWS console). */

@@ -10,7 +10,8 @@ export interface InlineChoiceConfig {
   message: string;
   /** The answers' labels, already laid out by the caller (one string, may span lines). */
   legend: string;
-  count: number;
+  /** The digit that picks each answer (the same choice keeps its digit from question to question). */
+  keys: number[];
   labels: string[];
   default: number;
   /** How the chosen label is shown once answered. */
@@ -23,8 +24,8 @@ export const inlineChoice = createPrompt<number, InlineChoiceConfig>((config, do
   const prefix = usePrefix({ status });
   useKeypress((key) => {
     if (status !== "idle") return;
-    const n = Number(key.name);
-    const choice = isEnterKey(key) ? config.default : Number.isInteger(n) && n >= 1 && n <= config.count ? n - 1 : undefined;
+    const at = config.keys.indexOf(Number(key.name));
+    const choice = isEnterKey(key) ? config.default : at >= 0 ? at : undefined;
     if (choice === undefined) return;
     setPicked(choice);
     setStatus("done");

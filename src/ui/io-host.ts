@@ -25,6 +25,8 @@ export interface Choice<T> {
   value: T;
   name: string;
   description?: string;
+  /** In an inline question: the digit that picks it, kept the same wherever the choice appears (default: its place). */
+  key?: number;
 }
 
 export interface Spinner {

@@ -132,11 +132,12 @@ export class TerminalHost implements IoHost {
   private async inlineSelect<T>(message: string, choices: Choice<T>[], defaultValue: T): Promise<T> {
     const c = this.c;
     const def = Math.max(0, choices.findIndex((ch) => ch.value === defaultValue));
-    const items = choices.map((ch, i) => `${c.bold.cyan(String(i + 1))} ${ch.name}${i === def ? c.dim(" (⏎)") : ""}`);
+    const keys = choices.map((ch, i) => ch.key ?? i + 1);
+    const items = choices.map((ch, i) => `${c.bold.cyan(String(keys[i]))} ${ch.name}${i === def ? c.dim(" (⏎)") : ""}`);
     const legend = wrap(items.join(c.dim("  ·  ")), this.width, { first: "  ", rest: "  ", phrases: this.opts.phrases });
     const labels = choices.map((ch) => ch.name);
     const question = this.question(message);
-    const picked = await this.shown(inlineChoice({ message: question, legend, count: choices.length, labels, default: def, answer: this.answerStyle(question) }, { input: this.in, output: this.terminal }));
+    const picked = await this.shown(inlineChoice({ message: question, legend, keys, labels, default: def, answer: this.answerStyle(question) }, { input: this.in, output: this.terminal }));
     return (choices[picked] ?? choices[def]!).value;
   }
 

@@ -118,7 +118,13 @@ describe("hands-on with wrong choices", () => {
     // The fix command in the no-acceptance note names the real service.
     const fix = host.ofType("explain").find((e) => e.step === "endpoint-service" && /modify-vpc-endpoint-service-configuration/.test(e.markdown));
     expect(fix?.markdown).toMatch(/--service-id vpce-svc-[0-9a-f]+/);
-    // The accept step never ran here, so what it teaches (the cleanup order) is not asked.
-    expect(host.ofType("quiz-answer").map((a) => a.id)).not.toContain("cleanup-order");
+    // The accept step never ran here (found done), so its concept is not asked; what it teaches (the
+    // cleanup order) is shown when it is found done, and asked only after that.
+    const asked = host.ofType("quiz-answer").map((a) => a.id);
+    expect(asked).not.toContain("endpoint-vs-privatelink");
+    const note = host.events.findIndex((e) => e.type === "explain" && e.step === "accept" && e.section === "note" && /decides the order/.test(e.markdown));
+    const question = host.events.findIndex((e) => e.type === "quiz-answer" && e.id === "cleanup-order");
+    expect(note).toBeGreaterThanOrEqual(0);
+    expect(question).toBeGreaterThan(note);
   });
 });

@@ -2,7 +2,7 @@
 import { LabError } from "../../errors.js";
 import { ourEndpoint, ourService, readEndpointsById, type CloudView } from "../cloud-view.js";
 import type { LessonContext } from "../context.js";
-import type { HandsOn, Step } from "../step.js";
+import { becoming, type HandsOn, type Step } from "../step.js";
 import { waitFor } from "../wait.js";
 import { explainBackToEndpoint } from "../rejected-endpoint.js";
 import { awsPort } from "../../aws/port.js";
@@ -77,7 +77,8 @@ export const acceptStep: Step = {
       const noAcceptance = ourService(view)?.acceptanceRequired === false;
       return { done: true, why: "detect.accept.done", ...(noAcceptance ? { note: "no-acceptance-needed" } : {}) };
     }
-    return { done: false, why: state === "pendingacceptance" ? "detect.accept.pendingAcceptance" : "detect.accept.pending", vars: { state: ep.state } };
+    // Accepted and on its way to available: waited for. Still waiting for acceptance is what this step is about.
+    return { done: false, why: state === "pendingacceptance" ? "detect.accept.pendingAcceptance" : "detect.accept.pending", vars: { state: ep.state }, ...becoming(ep.state) };
   },
   perform: accept,
   handsOn: form,

@@ -1,7 +1,7 @@
 /** Step 9: delete everything, in the order AWS requires, and prove nothing billable is left. */
 import { cleanupStarted } from "../cleanup-state.js";
 import { setInterruptNotice } from "../../interrupt-notice.js";
-import { isEmpty, planTeardown, teardown } from "../teardown.js";
+import { isEmpty, ownStacks, planTeardown, teardown } from "../teardown.js";
 import { mark } from "../context.js";
 import type { Detection, Step } from "../step.js";
 import { costPerHour, FULL_LESSON } from "../pricing.js";
@@ -14,7 +14,13 @@ export const cleanup: Step = {
     // Not started after the step ran: the learner chose to keep everything running.
     if (!cleanupStarted(view, state)) return { done: false, why: "detect.cleanup.todo", doneVariant: "left-running" };
     const done = isEmpty(view);
-    return { done, why: done ? "detect.cleanup.done" : "detect.cleanup.inProgress", vars: { n: String(planTeardown(view).length) } };
+    // All that is left is being deleted: on its way, not something still to do.
+    const deleting =
+      view.endpoints.every((e) => e.state.toLowerCase() === "deleting") &&
+      view.services.every((s) => s.state.toLowerCase() === "deleting") &&
+      !view.endpointSgs.some((g) => g.owned) &&
+      ownStacks(view).every((s) => s.status === "DELETE_IN_PROGRESS");
+    return { done, why: done ? "detect.cleanup.done" : "detect.cleanup.inProgress", vars: { n: String(planTeardown(view).length) }, ...(!done && deleting ? { settling: true as const } : {}) };
   },
   async perform(ctx, view) {
     const plan = planTeardown(view);

@@ -96,7 +96,9 @@ export const deploy: Step = {
     if (both) return { done: true, why: "detect.deploy.done" };
     const failed = [view.consumer, view.provider].find((s) => s && FAILED.test(s.status));
     if (failed) return { done: false, why: "detect.deploy.failed", vars: { stack: failed.name, status: failed.status } };
-    if (view.consumer || view.provider) return { done: false, why: "detect.deploy.inProgress" };
+    // Both stacks made and still creating: on their way. One of them missing is not.
+    const creating = [view.consumer, view.provider].every((s) => s && (isComplete(s) || /^(CREATE|UPDATE)_IN_PROGRESS$/.test(s.status)));
+    if (view.consumer || view.provider) return { done: false, why: "detect.deploy.inProgress", ...(creating ? { settling: true as const } : {}) };
     return { done: false, why: "detect.deploy.todo" };
   },
   async perform(ctx, view) {

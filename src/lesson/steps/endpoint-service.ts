@@ -1,6 +1,6 @@
 /** Step 3: the provider side of PrivateLink — an endpoint service on the NLB, acceptance required. */
 import { ourService } from "../cloud-view.js";
-import type { Step } from "../step.js";
+import { becoming, type Step } from "../step.js";
 import { createEndpointService, requireNlb } from "./endpoint-service-actions.js";
 import { endpointServiceForm } from "./endpoint-service-form.js";
 
@@ -10,7 +10,7 @@ export const endpointService: Step = {
   detect(view) {
     const svc = ourService(view);
     if (!svc) return { done: false, why: "detect.service.todo" };
-    if (svc.state.toLowerCase() !== "available") return { done: false, why: "detect.service.pending", vars: { state: svc.state } };
+    if (svc.state.toLowerCase() !== "available") return { done: false, why: "detect.service.pending", vars: { state: svc.state }, ...becoming(svc.state) };
     if (svc.acceptanceRequired) return { done: true, why: "detect.service.done" };
     return { done: true, why: "detect.service.noAcceptance", doneVariant: "no-acceptance" };
   },

@@ -2,7 +2,7 @@
 import { inboundRules } from "../http-rule.js";
 import { LabError } from "../../errors.js";
 import { ourEndpoint, ourService, strayEndpoints } from "../cloud-view.js";
-import type { Detection, Step } from "../step.js";
+import { becoming, type Detection, type Step } from "../step.js";
 import { createInterfaceEndpoint, ensureEndpointSg, offerToRemoveStrays, requireConsumer, WAITING_STATES } from "./interface-endpoint-actions.js";
 import { interfaceEndpointForm } from "./interface-endpoint-form.js";
 
@@ -14,7 +14,7 @@ export const interfaceEndpoint: Step = {
     const stray = strayEndpoints(view)[0];
     if (!ep && stray) return { done: false, why: "detect.endpoint.stray", vars: { id: stray.id, service: stray.serviceName }, note: "stray-service" };
     if (!ep) return { done: false, why: "detect.endpoint.todo" };
-    if (!WAITING_STATES.has(ep.state.toLowerCase())) return { done: false, why: "detect.endpoint.pending", vars: { state: ep.state } };
+    if (!WAITING_STATES.has(ep.state.toLowerCase())) return { done: false, why: "detect.endpoint.pending", vars: { state: ep.state }, ...becoming(ep.state) };
     // Pending: the note explains the wait. Already available: the service accepts by itself.
     // The done text says what the cloud shows: accepted already or waiting, and whether the group has rules.
     const rules = inboundRules(view).length > 0;

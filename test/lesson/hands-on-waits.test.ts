@@ -1,0 +1,139 @@
+/**
+ * What a hands-on learner meets between doing a step and the lesson seeing it: a resource made
+ * right but still becoming ready is waited for (no "Not done yet", no hint used), and a step that
+ * finished while the lesson was not running still teaches its notes, so the quiz asks all of it.
+ */
+import { CreateStackCommand } from "@aws-sdk/client-cloudformation";
+import { AcceptVpcEndpointConnectionsCommand, CreateSecurityGroupCommand, CreateVpcEndpointCommand, CreateVpcEndpointServiceConfigurationCommand } from "@aws-sdk/client-ec2";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { lessonContext, openSession } from "../../src/commands/session.js";
+import { start } from "../../src/commands/start.js";
+import { step as stepCommand } from "../../src/commands/step.js";
+import { loadQuiz } from "../../src/content/lesson-content.js";
+import { ourEndpoint, ourService, readCloud } from "../../src/lesson/cloud-view.js";
+import type { LessonContext } from "../../src/lesson/context.js";
+import { packageRoot } from "../../src/paths.js";
+import { harness, type Harness } from "../helpers/lesson-harness.js";
+import { RecordingHost } from "../helpers/recording-host.js";
+import type { Choice } from "../../src/ui/io-host.js";
+
+const PREFIX = "wait";
+
+async function context(h: Harness): Promise<LessonContext> {
+  return lessonContext(h.opts, h.env, await openSession(h.opts, h.env), false);
+}
+
+const template = (side: string) => readFileSync(join(packageRoot(), "templates", `${side}.yml`), "utf8");
+
+/** The printed CLI commands of a step, as a learner pastes them in a second terminal. */
+const byHand: Record<string, (ctx: LessonContext) => Promise<void>> = {
+  async deploy(ctx) {
+    for (const [side, name] of [["Consumer", ctx.names.consumerStack], ["Provider", ctx.names.providerStack]] as const) {
+      await ctx.clients.cfn.send(
+        new CreateStackCommand({
+          StackName: name,
+          TemplateBody: template(side),
+          Capabilities: ["CAPABILITY_NAMED_IAM"],
+          Parameters: [{ ParameterKey: "Prefix", ParameterValue: PREFIX }, { ParameterKey: "AvailabilityZone", ParameterValue: "" }],
+        }),
+      );
+    }
+  },
+  async "endpoint-service"(ctx) {
+    const view = await readCloud(ctx.clients, ctx.names);
+    await ctx.clients.ec2.send(new CreateVpcEndpointServiceConfigurationCommand({ NetworkLoadBalancerArns: [view.provider!.resources.NLB!], AcceptanceRequired: true }));
+  },
+  async "interface-endpoint"(ctx) {
+    const view = await readCloud(ctx.clients, ctx.names);
+    const vpc = view.consumer!.resources.Vpc!;
+    const sg = await ctx.clients.ec2.send(new CreateSecurityGroupCommand({ GroupName: `${PREFIX}-endpoint-sg`, Description: "endpoint", VpcId: vpc }));
+    await ctx.clients.ec2.send(
+      new CreateVpcEndpointCommand({ VpcEndpointType: "Interface", VpcId: vpc, ServiceName: ourService(view)!.name, SubnetIds: [view.consumer!.resources.PrivateSubnet!], SecurityGroupIds: [sg.GroupId!] }),
+    );
+  },
+};
+
+describe("hands-on: verify right after doing the step", () => {
+  it("a stack still creating, an endpoint still pending: waited for, no 'Not done yet', no hint", async () => {
+    // AWS's own pace, scaled: a new endpoint stays `pending` for a while, stacks stay CREATE_IN_PROGRESS.
+    const h = harness({ speed: 0.1, opts: { prefix: PREFIX, mode: "hands-on" } });
+    h.env.learnerReachesSandbox = true;
+    const ctx = await context(h);
+    await stepCommand("preflight", { ...h.opts, mode: "guided" }, h.env);
+    for (const id of ["deploy", "tour", "endpoint-service", "interface-endpoint"]) {
+      const act = byHand[id];
+      if (!act) {
+        await stepCommand(id, { ...h.opts, mode: "guided" }, h.env);
+        continue;
+      }
+      await act(ctx); // pasted in the second window…
+      const view = await readCloud(ctx.clients, ctx.names);
+      if (id === "interface-endpoint") expect(ourEndpoint(view)?.state).toBe("pending");
+      if (id === "deploy") expect(view.consumer?.status).toBe("CREATE_IN_PROGRESS");
+      // …and "verify" chosen at once: a second question would mean the verify failed.
+      const host = new RecordingHost("en", true, [
+        { match: "How do you want", value: "verify", times: 1 },
+        { match: "How do you want", value: () => { throw new Error(`${id}: verify right after the learner's commands was counted as a failed try`); } },
+      ]);
+      await stepCommand(id, h.opts, { ...h.env, makeHost: () => host });
+      expect(host.ofType("notice").filter((n) => n.level === "warn").map((n) => n.message), id).toEqual([]);
+      expect(host.ofType("explain").filter((e) => e.section === "hint"), id).toEqual([]);
+      expect(host.ofType("step-finished").at(-1), id).toMatchObject({ step: id, status: "done" });
+    }
+  }, 60_000);
+});
+
+/** A learner who lets the tool do every step but accepts the connection by hand, then verifies at once. */
+class AcceptsByHand extends RecordingHost {
+  ctx?: LessonContext;
+  accepted = false;
+  override async select<T>(message: string, choices: Choice<T>[], defaultValue: T): Promise<T> {
+    if (!message.includes("How do you want")) return super.select(message, choices, defaultValue);
+    const step = this.ofType("step-started").at(-1)?.step;
+    if (step === "accept" && !this.accepted) {
+      this.accepted = true;
+      const view = await readCloud(this.ctx!.clients, this.ctx!.names);
+      await this.ctx!.clients.ec2.send(new AcceptVpcEndpointConnectionsCommand({ ServiceId: ourService(view)!.id, VpcEndpointIds: [ourEndpoint(view)!.id] }));
+      expect(ourEndpoint(await readCloud(this.ctx!.clients, this.ctx!.names))?.state).toBe("pending");
+      return "verify" as T;
+    }
+    return "guided" as T;
+  }
+}
+
+describe("hands-on: accepting by hand", () => {
+  it("the endpoint is pending just after the accept: verify waits for it, and the lesson does not go back to step 4", async () => {
+    const host = new AcceptsByHand("en", true);
+    const h = harness({ host, speed: 0.1, opts: { prefix: PREFIX, mode: "hands-on" } });
+    h.env.learnerReachesSandbox = true;
+    host.ctx = await context(h);
+    await start(h.opts, h.env);
+    expect(host.accepted).toBe(true);
+    expect(host.ofType("step-started").filter((e) => e.step === "interface-endpoint").length, "step 4 again").toBe(1);
+    expect(host.ofType("notice").filter((n) => n.level === "warn").map((n) => n.message)).toEqual([]);
+    expect(host.ofType("explain").filter((e) => e.section === "hint")).toEqual([]);
+    expect(host.ofType("step-finished").find((e) => e.step === "accept")).toMatchObject({ status: "done" });
+  }, 60_000);
+});
+
+describe("the quiz after a run stopped during the deploy", () => {
+  it("the stacks finished while the lesson was not running: their notes are shown on the rerun, and the quiz asks all its questions", async () => {
+    const h = harness({ opts: { prefix: PREFIX } });
+    const ctx = await context(h);
+    await stepCommand("preflight", h.opts, h.env);
+    await byHand.deploy!(ctx); // the deploy went on in CloudFormation after Ctrl-C
+    await start(h.opts, h.env);
+    const quiz = loadQuiz("privatelink", "en");
+    const asked = h.host.ofType("quiz-answer").map((a) => a.id);
+    expect(asked).toContain("ssm-no-internet");
+    expect(h.host.ofType("quiz-result")[0]!.total).toBe(quiz.length);
+    // The note came before its question.
+    const events = h.host.events;
+    const note = events.findIndex((e) => e.type === "explain" && e.step === "deploy" && e.section === "note" && /Session Manager/.test(e.markdown));
+    const question = events.findIndex((e) => e.type === "quiz-answer" && e.id === "ssm-no-internet");
+    expect(note).toBeGreaterThanOrEqual(0);
+    expect(note).toBeLessThan(question);
+  }, 60_000);
+});

@@ -5,17 +5,15 @@ import { mark } from "../lesson/context.js";
 import { planTeardown, teardown } from "../lesson/teardown.js";
 import type { GlobalOptions } from "./options.js";
 import { setInterruptNotice } from "../interrupt-notice.js";
-import { lockParticipant } from "./participant-lock.js";
 import { lessonContext, openSession, type Environment } from "./session.js";
 
 export async function destroy(opts: GlobalOptions & { dryRun?: boolean }, e: Environment): Promise<void> {
   const s = await openSession(opts, e);
-  const ctx = await lessonContext(opts, e, s, false, "write", "look");
+  const ctx = await lessonContext(opts, e, s, false, "write", "refuse");
   const { io, t } = ctx;
   const view = await readCloud(ctx.clients, ctx.names);
   const plan = planTeardown(view);
   if (plan.length === 0) {
-    if (!ctx.stateFile.exists(ctx.state.prefix)) throw ctx.stateFile.noLesson(ctx.state.prefix);
     io.notify({ type: "notice", level: "success", message: t("destroy.nothing", { prefix: ctx.state.prefix }) });
     return;
   }
@@ -31,7 +29,6 @@ export async function destroy(opts: GlobalOptions & { dryRun?: boolean }, e: Env
     io.notify({ type: "notice", level: "warn", message: t("destroy.cancelled") });
     return;
   }
-  lockParticipant(ctx.stateFile, ctx.state.prefix, "write"); // (held already, unless they had no progress file)
   setInterruptNotice("destroy.interrupted");
   await teardown(ctx, view);
   mark(ctx, "cleanup");

@@ -142,7 +142,8 @@ async function choosePrefix(opts: GlobalOptions, s: Session, ask: boolean): Prom
 
 /**
  * For a participant with no progress file: `create` one (start, step), `look` without saving
- * (doctor, destroy), or `refuse`, naming those there are (status, diagnose, challenge).
+ * (doctor), or, when the cloud has no trace of them either, `refuse`, naming those there are
+ * (status, diagnose, destroy, challenge): the file is only a cache of what the cloud shows.
  */
 export type IfNew = "create" | "look" | "refuse";
 
@@ -150,11 +151,9 @@ export type IfNew = "create" | "look" | "refuse";
 export async function participantState(opts: GlobalOptions, e: Environment, s: Session, ask: boolean, access: Access = "write", ifNew: IfNew = "create"): Promise<LessonState> {
   const { io, t, stateFile } = s;
   const prefix = await choosePrefix(opts, s, ask);
-  const isNew = !stateFile.exists(prefix);
-  if (isNew && ifNew === "refuse") throw stateFile.noLesson(prefix);
-  // One process per participant: a second one refuses (or, only reading, does not save). Only
-  // looking at a participant with no file takes no lock and saves nothing (destroy locks to delete).
-  const lock = isNew && ifNew === "look" ? { mine: false } : lockParticipant(stateFile, prefix, access);
+  // One process per participant: a second one refuses (or, only reading, does not save). One with
+  // no progress file is not locked nor saved for until a command makes their lesson (lessonContext).
+  const lock = ifNew !== "create" && !stateFile.exists(prefix) ? { mine: false } : lockParticipant(stateFile, prefix, access);
   if (lock.tookOverFrom) io.notify({ type: "notice", level: "warn", message: t("guard.lock.tookOver", { pid: lock.tookOverFrom.pid, started: new Date(lock.tookOverFrom.startedAt).toISOString() }) });
   const loaded = stateFile.load(prefix);
   if (loaded.kind === "corrupt") io.notify({ type: "notice", level: "warn", message: t("session.corruptState", { backup: loaded.backupPath }) });
@@ -222,6 +221,14 @@ export async function openSandbox(opts: GlobalOptions, e: Environment, file = sa
   });
 }
 
+/** A participant without a progress file has a lesson only if the cloud shows one: then the file is made again. */
+async function lessonInCloud(state: LessonState, clients: AwsClients, s: Session, access: Access): Promise<void> {
+  const [{ readCloud }, { isEmpty }] = await Promise.all([import("../lesson/cloud-view.js"), import("../lesson/teardown.js")]);
+  const view = await readCloud(clients, namesFor(state.prefix));
+  if (isEmpty(view) && view.deletedStacks.length === 0) throw s.stateFile.noLesson(state.prefix);
+  if (lockParticipant(s.stateFile, state.prefix, access).mine) s.stateFile.save(state);
+}
+
 /** Poll AWS every 5 s; the sandbox in proportion to its speed (instant: no wait). */
 export function pollInterval(clients: AwsClients): number {
   if (!clients.sandbox) return 5000;
@@ -231,6 +238,7 @@ export function pollInterval(clients: AwsClients): number {
 export async function lessonContext(opts: GlobalOptions, e: Environment, s: Session, ask: boolean, access: Access = "write", ifNew: IfNew = "create"): Promise<LessonContext> {
   const state = await participantState(opts, e, s, ask, access, ifNew);
   const clients = await clientsFor(state, opts, e, s.io);
+  if (ifNew === "refuse" && !s.stateFile.exists(state.prefix)) await lessonInCloud(state, clients, s, access);
   // A damaged sandbox account was moved aside and a fresh one started: said once, here.
   const backup = clients.sandbox?.store.takeNotice?.();
   if (backup) s.io.notify({ type: "notice", level: "warn", message: s.t("account.recovered", { backup }) });

@@ -3,13 +3,14 @@
  * a hand-edited `last-participant` is checked like `--prefix` (and ignored, said so, when it names
  * nobody), and a command that only reads never makes a progress file for a participant that has none.
  */
-import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { userInfo } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { challenge } from "../../src/commands/challenge.js";
 import { destroy } from "../../src/commands/destroy.js";
 import { diagnose } from "../../src/commands/diagnose.js";
+import { doctor } from "../../src/commands/doctor.js";
 import type { GlobalOptions } from "../../src/commands/options.js";
 import { status } from "../../src/commands/status.js";
 import { step } from "../../src/commands/step.js";
@@ -99,7 +100,7 @@ describe("a command that only reads, for a prefix with no lesson", () => {
     it(`${name} says there is none, lists those there are, and creates nothing`, async () => {
       const h = harness();
       expect((await failure(run({ ...h.opts, prefix: "nobody" }, h))).exitCode).toBe(EXIT.usage);
-      expect(participantFiles(h)).toEqual([]);
+      expect(existsSync(join(h.stateDir, "participants"))).toBe(false);
 
       await step("preflight", h.opts, h.env);
       const before = participantFiles(h);
@@ -115,4 +116,20 @@ describe("a command that only reads, for a prefix with no lesson", () => {
       expect(existsSync(join(h.stateDir, "participants", "nobody.json"))).toBe(false);
     });
   }
+
+  it("doctor, which checks before a lesson, runs for them but saves nothing", async () => {
+    const h = harness();
+    await doctor({ ...h.opts, prefix: "nobody" }, h.env);
+    expect(h.host.ofType("checks").length).toBe(1);
+    expect(existsSync(join(h.stateDir, "participants"))).toBe(false);
+  });
+
+  it("a lesson whose progress file was lost is still theirs: the cloud shows it", async () => {
+    const h = harness();
+    for (const id of ["preflight", "deploy"]) await step(id, h.opts, h.env);
+    rmSync(join(h.stateDir, "participants"), { recursive: true });
+    await status(h.opts, h.env);
+    expect(h.host.ofType("status").at(-1)!.steps.find((st) => st.id === "deploy")?.done).toBe(true);
+    expect(existsSync(join(h.stateDir, "participants", "alice.json"))).toBe(true);
+  });
 });

@@ -7,7 +7,7 @@ export type ChallengeAction = "list" | "start" | "check" | "fix" | "give-up";
 
 export async function challenge(action: ChallengeAction, id: string | undefined, opts: GlobalOptions, e: Environment): Promise<void> {
   const s = await openSession(opts, e);
-  const ctx = await lessonContext(opts, e, s, false);
+  const ctx = await lessonContext(opts, e, s, false, "write", "refuse");
   const run = await import("../challenge/run.js");
   if (action === "list") return run.listChallenges(ctx);
   if (action === "start") {

@@ -9,7 +9,7 @@ import { lessonContext, openSession, type Environment } from "./session.js";
 
 export async function destroy(opts: GlobalOptions & { dryRun?: boolean }, e: Environment): Promise<void> {
   const s = await openSession(opts, e);
-  const ctx = await lessonContext(opts, e, s, false);
+  const ctx = await lessonContext(opts, e, s, false, "write", "refuse");
   const { io, t } = ctx;
   const view = await readCloud(ctx.clients, ctx.names);
   const plan = planTeardown(view);

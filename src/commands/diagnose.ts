@@ -6,7 +6,7 @@ import { lessonContext, openSession, type Environment } from "./session.js";
 
 export async function diagnose(opts: GlobalOptions, e: Environment): Promise<void> {
   const s = await openSession(opts, e);
-  const ctx = await lessonContext(opts, e, s, false);
+  const ctx = await lessonContext(opts, e, s, false, "write", "refuse");
   const d = await run(ctx);
   ctx.io.notify({ type: "diagnosis", title: d.title, ok: d.ok, links: d.links, ...(d.first ? { first: d.first } : {}) });
   // A broken path exits 1, so scripts can tell.

@@ -25,7 +25,7 @@ function planFacts(report: PreflightReport, region: string, t: Translate): Fact[
 
 export async function doctor(opts: GlobalOptions, e: Environment): Promise<void> {
   const s = await openSession(opts, e);
-  const ctx = await lessonContext(opts, e, s, false, "read");
+  const ctx = await lessonContext(opts, e, s, false, "read", "look");
   const { io, t, state } = ctx;
   io.notify({ type: "notice", level: "info", message: t("doctor.title", { backend: t(`backend.${state.backend}`), region: state.region, prefix: state.prefix }) });
   const report = await runPreflight({ clients: ctx.clients, region: state.region, prefix: state.prefix, names: ctx.names, ...(state.az ? { az: state.az } : {}) });

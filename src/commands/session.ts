@@ -24,6 +24,7 @@ import { lockParticipant, type Access } from "./participant-lock.js";
 import { timeoutSeconds } from "../aws/network-guard.js";
 import { chooseShell } from "../shell/choose.js";
 import { servedFile } from "../sandbox/served-file.js";
+import { shown } from "../ui/shown.js";
 
 export type { Environment } from "./environment.js";
 
@@ -125,14 +126,34 @@ export async function openSession(opts: GlobalOptions, e: Environment, askFirstR
   return { lang, t, io, stateFile };
 }
 
-/** Loads (or asks for and creates) the participant's state; a corrupt file is kept and rebuilt. */
-export async function participantState(opts: GlobalOptions, e: Environment, s: Session, ask: boolean, access: Access = "write"): Promise<LessonState> {
+/** `--prefix`, else the participant used last here (said and passed over if it names nobody), else a fresh user's. */
+async function choosePrefix(opts: GlobalOptions, s: Session, ask: boolean): Promise<string> {
   const { io, t, stateFile } = s;
-  const prefix = checkPrefix(
-    opts.prefix ?? stateFile.lastPrefix() ?? (ask ? await io.input(t("session.askPrefix"), defaultPrefix(userInfo().username), (v) => (prefixProblem(v) ? t(`prefix.${prefixProblem(v)}`) : true)) : defaultPrefix(userInfo().username)),
-  );
-  // One process per participant: a second one refuses (or, only reading, does not save).
-  const lock = lockParticipant(stateFile, prefix, access);
+  if (opts.prefix !== undefined) return checkPrefix(opts.prefix);
+  const last = stateFile.lastParticipant();
+  if (last.kind === "ok") return last.prefix;
+  if (last.kind !== "none") {
+    const problem = last.kind === "invalid" ? t(`prefix.${last.problem}`) : "";
+    io.notify({ type: "notice", level: "warn", message: t(`stateFixes.last.${last.kind}`, { path: stateFile.lastPath(), found: shown(last.found.slice(0, 60)), problem }) });
+  }
+  const fresh = defaultPrefix(userInfo().username);
+  return checkPrefix(ask ? await io.input(t("session.askPrefix"), fresh, (v) => (prefixProblem(v) ? t(`prefix.${prefixProblem(v)}`) : true)) : fresh);
+}
+
+/**
+ * For a participant with no progress file: `create` one (start, step), `look` without saving
+ * (doctor), or, when the cloud has no trace of them either, `refuse`, naming those there are
+ * (status, diagnose, destroy, challenge): the file is only a cache of what the cloud shows.
+ */
+export type IfNew = "create" | "look" | "refuse";
+
+/** Loads (or asks for and creates) the participant's state; a corrupt file is kept and rebuilt. */
+export async function participantState(opts: GlobalOptions, e: Environment, s: Session, ask: boolean, access: Access = "write", ifNew: IfNew = "create"): Promise<LessonState> {
+  const { io, t, stateFile } = s;
+  const prefix = await choosePrefix(opts, s, ask);
+  // One process per participant: a second one refuses (or, only reading, does not save). One with
+  // no progress file is not locked nor saved for until a command makes their lesson (lessonContext).
+  const lock = ifNew !== "create" && !stateFile.exists(prefix) ? { mine: false } : lockParticipant(stateFile, prefix, access);
   if (lock.tookOverFrom) io.notify({ type: "notice", level: "warn", message: t("guard.lock.tookOver", { pid: lock.tookOverFrom.pid, started: new Date(lock.tookOverFrom.startedAt).toISOString() }) });
   const loaded = stateFile.load(prefix);
   if (loaded.kind === "corrupt") io.notify({ type: "notice", level: "warn", message: t("session.corruptState", { backup: loaded.backupPath }) });
@@ -200,15 +221,24 @@ export async function openSandbox(opts: GlobalOptions, e: Environment, file = sa
   });
 }
 
+/** A participant without a progress file has a lesson only if the cloud shows one: then the file is made again. */
+async function lessonInCloud(state: LessonState, clients: AwsClients, s: Session, access: Access): Promise<void> {
+  const [{ readCloud }, { isEmpty }] = await Promise.all([import("../lesson/cloud-view.js"), import("../lesson/teardown.js")]);
+  const view = await readCloud(clients, namesFor(state.prefix));
+  if (isEmpty(view) && view.deletedStacks.length === 0) throw s.stateFile.noLesson(state.prefix);
+  if (lockParticipant(s.stateFile, state.prefix, access).mine) s.stateFile.save(state);
+}
+
 /** Poll AWS every 5 s; the sandbox in proportion to its speed (instant: no wait). */
 export function pollInterval(clients: AwsClients): number {
   if (!clients.sandbox) return 5000;
   return Math.min(1000, Math.round(5000 * clients.sandbox.speed));
 }
 
-export async function lessonContext(opts: GlobalOptions, e: Environment, s: Session, ask: boolean, access: Access = "write"): Promise<LessonContext> {
-  const state = await participantState(opts, e, s, ask, access);
+export async function lessonContext(opts: GlobalOptions, e: Environment, s: Session, ask: boolean, access: Access = "write", ifNew: IfNew = "create"): Promise<LessonContext> {
+  const state = await participantState(opts, e, s, ask, access, ifNew);
   const clients = await clientsFor(state, opts, e, s.io);
+  if (ifNew === "refuse" && !s.stateFile.exists(state.prefix)) await lessonInCloud(state, clients, s, access);
   // A damaged sandbox account was moved aside and a fresh one started: said once, here.
   const backup = clients.sandbox?.store.takeNotice?.();
   if (backup) s.io.notify({ type: "notice", level: "warn", message: s.t("account.recovered", { backup }) });

@@ -3,9 +3,10 @@
  * atomically with mode 0600. A corrupt file is kept as a backup and reported, never lost; the
  * lesson then rebuilds progress from the cloud.
  */
-import { chmodSync, existsSync, mkdirSync, renameSync } from "node:fs";
+import { chmodSync, existsSync, mkdirSync, readdirSync, renameSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { LabError } from "../errors.js";
+import { prefixProblem, type PrefixProblem } from "../participant.js";
 import { localFileError, onLocalFile } from "../guard/local-file.js";
 import { readWholeFile, writeWholeFile } from "../whole-file.js";
 import { replaceFile } from "../guard/replace-file.js";
@@ -16,6 +17,13 @@ export type LoadResult =
   | { kind: "ok"; state: LessonState; migratedFrom?: number }
   | { kind: "corrupt"; backupPath: string; problem: string };
 
+/** What `last-participant` says: nothing, a participant with a progress file, or something not to use. */
+export type LastParticipant =
+  | { kind: "none" }
+  | { kind: "ok"; prefix: string }
+  | { kind: "invalid"; found: string; problem: PrefixProblem }
+  | { kind: "nobody"; found: string };
+
 export class StateFile {
   constructor(readonly dir: string) {}
 
@@ -23,19 +31,48 @@ export class StateFile {
     return join(this.dir, "participants", `${prefix}.json`);
   }
 
-  private lastPath(): string {
+  lastPath(): string {
     return join(this.dir, "last-participant");
   }
 
-  /** The prefix used last on this machine, if any. */
-  lastPrefix(): string | undefined {
+  /** The participant used last on this machine, checked like `--prefix` (the file can be edited by hand). */
+  lastParticipant(): LastParticipant {
+    let found: string;
     try {
       // Not through a symbolic link (see whole-file.ts): a planted one names no participant.
-      const text = readWholeFile(this.lastPath()).trim();
-      return text || undefined;
+      found = readWholeFile(this.lastPath()).trim();
     } catch {
-      return undefined;
+      return { kind: "none" };
     }
+    if (!found) return { kind: "none" };
+    const problem = prefixProblem(found);
+    if (problem) return { kind: "invalid", found, problem };
+    return this.exists(found) ? { kind: "ok", prefix: found } : { kind: "nobody", found };
+  }
+
+  /** The prefix used last on this machine, if it names a participant with a progress file. */
+  lastPrefix(): string | undefined {
+    const last = this.lastParticipant();
+    return last.kind === "ok" ? last.prefix : undefined;
+  }
+
+  /** This participant has a progress file (a damaged one counts: it is kept and rebuilt). */
+  exists(prefix: string): boolean {
+    return existsSync(this.pathFor(prefix));
+  }
+
+  /** The participants with a progress file on this machine, sorted. */
+  prefixes(): string[] {
+    const dir = join(this.dir, "participants");
+    if (!existsSync(dir)) return [];
+    const names = onLocalFile(dir, () => readdirSync(dir));
+    return names.filter((n) => n.endsWith(".json")).map((n) => n.slice(0, -".json".length)).filter((p) => !prefixProblem(p)).sort();
+  }
+
+  /** For a command with nothing to show a participant who has no lesson here: which ones have. */
+  noLesson(prefix: string): LabError {
+    const prefixes = this.prefixes();
+    return new LabError(prefixes.length ? "stateFixes.usage.noLesson" : "stateFixes.usage.noLessonAtAll", { prefix, prefixes: prefixes.join(", ") });
   }
 
   load(prefix: string): LoadResult {

@@ -89,10 +89,10 @@ describe("privatelink-lab (built CLI, sandbox)", () => {
 
   it("keeps colour off with NO_COLOR even when forced on", () => {
     const me = freshLearner({ NO_COLOR: "1", FORCE_COLOR: "1" });
-    const run = runCli(me, ["status", "--sandbox", "--prefix", "fay"]);
+    const run = runCli(me, ["doctor", "--sandbox", "--prefix", "fay"]);
     expect(run.status, run.stderr).toBe(0);
     expect(run.stdout).not.toContain(ESC);
-    const colored = runCli(freshLearner({ FORCE_COLOR: "1" }), ["status", "--sandbox", "--prefix", "fay"]);
+    const colored = runCli(freshLearner({ FORCE_COLOR: "1" }), ["doctor", "--sandbox", "--prefix", "fay"]);
     expect(colored.stdout).toContain(ESC);
   });
 });
@@ -125,14 +125,14 @@ describe("damaged files", () => {
     const dir = join(me.home, "state", "privatelink-lab", "sandbox");
     mkdirSync(dir, { recursive: true });
     writeFileSync(join(dir, "account.db"), "not a database ".repeat(300));
-    const first = runCli(me, ["status", "--sandbox", "--prefix", "gil"]);
+    const first = runCli(me, ["doctor", "--sandbox", "--prefix", "gil"]);
     expect(first.status, first.stderr).toBe(0);
     const backup = readdirSync(dir).find((f) => f.startsWith("account.db.corrupt-"));
     expect(backup).toBeDefined();
     const said = (first.stdout + first.stderr).replace(/\s+/g, ""); // wrapped at 80 columns
     expect(said).toContain("damaged");
     expect(said).toContain(join(dir, backup!));
-    const again = runCli(me, ["status", "--sandbox", "--prefix", "gil"]);
+    const again = runCli(me, ["doctor", "--sandbox", "--prefix", "gil"]);
     expect(again.status, again.stderr).toBe(0);
     expect(again.stdout + again.stderr).not.toContain("damaged");
   });

@@ -11,7 +11,7 @@ import { freshLearner, runCli } from "../helpers/cli-process.js";
 describe("the compile cache", () => {
   it("is written under $XDG_CACHE_HOME/privatelink-lab/compile-cache", () => {
     const cache = mkdtempSync(join(tmpdir(), "pll-cc-"));
-    const r = runCli(freshLearner({ XDG_CACHE_HOME: cache }), ["status", "--sandbox", "--prefix", "ccache"]);
+    const r = runCli(freshLearner({ XDG_CACHE_HOME: cache }), ["doctor", "--sandbox", "--prefix", "ccache"]);
     expect(r.status, r.stderr).toBe(0);
     const dir = join(cache, "privatelink-lab", "compile-cache");
     expect(existsSync(dir)).toBe(true);

@@ -2,6 +2,7 @@
 import { describe, expect, it } from "vitest";
 import { start } from "../../src/commands/start.js";
 import { status } from "../../src/commands/status.js";
+import { step } from "../../src/commands/step.js";
 import { harness } from "../helpers/lesson-harness.js";
 
 describe("events are data", () => {
@@ -24,6 +25,8 @@ describe("events are data", () => {
 
   it("status --json writes one event", async () => {
     const h = harness();
+    await step("preflight", h.opts, h.env); // (a lesson begun: for nobody, status has nothing to show)
+    h.host.events.length = 0;
     await status({ ...h.opts, json: true }, h.env);
     expect(h.host.events.map((e) => e.type)).toEqual(["status"]);
   });

@@ -93,3 +93,32 @@ describe("progress file", () => {
     expect(r.state.ids.endpointId).toBe("vpce-1");
   });
 });
+
+describe("last-participant, edited by hand", () => {
+  function withLast(text: string): StateFile {
+    const dir = mkdtempSync(join(tmpdir(), "pll-"));
+    const f = new StateFile(dir);
+    f.save(sample("alice"));
+    writeFileSync(join(dir, "last-participant"), text);
+    return f;
+  }
+
+  it("is checked like --prefix, and must name someone with a progress file", () => {
+    expect(withLast("alice\n").lastParticipant()).toEqual({ kind: "ok", prefix: "alice" });
+    expect(withLast("garbage\n").lastParticipant()).toEqual({ kind: "nobody", found: "garbage" });
+    expect(withLast("Alice\n").lastParticipant()).toEqual({ kind: "invalid", found: "Alice", problem: "charset" });
+    expect(withLast("ali\u001bce").lastParticipant()).toMatchObject({ kind: "invalid", problem: "charset" });
+    expect(withLast("alice\nbob\n").lastParticipant()).toMatchObject({ kind: "invalid", problem: "charset" });
+    expect(withLast("\n").lastParticipant()).toEqual({ kind: "none" });
+    expect(withLast("garbage").lastPrefix()).toBeUndefined();
+  });
+
+  it("lists the participants there are, and names them when a prefix has no lesson", () => {
+    const f = withLast("alice");
+    f.save(sample("bob"));
+    writeFileSync(join(f.dir, "participants", "Not Valid.json"), "{}");
+    expect(f.prefixes()).toEqual(["alice", "bob"]);
+    expect(f.noLesson("nobody")).toMatchObject({ key: "stateFixes.usage.noLesson", vars: { prefix: "nobody", prefixes: "alice, bob" } });
+    expect(new StateFile(mkdtempSync(join(tmpdir(), "pll-"))).noLesson("nobody").key).toBe("stateFixes.usage.noLessonAtAll");
+  });
+});

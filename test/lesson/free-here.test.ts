@@ -14,7 +14,7 @@ import { RecordingHost } from "../helpers/recording-host.js";
 const concept = (h: ReturnType<typeof harness>) => h.host.ofType("explain").find((e) => e.step === "preflight" && e.section === "concept")!.markdown;
 
 describe("step 0 in the sandbox", () => {
-  it.each([["en", /On AWS it would cost about \$0\.\d{3} an hour while it runs; here, in the sandbox, it is free\./], ["ja", /本物の AWS なら、動かしている間 1 時間あたり約 \$0\.\d{3} かかります。ここはサンドボックスなので無料です。/]] as const)(
+  it.each([["en", /On AWS it would cost about \$0\.\d{3} an hour while it runs; here, in the sandbox, it is free\./], ["ja", /AWS なら 1 時間あたり約 \$0\.\d{3} かかりますが、サンドボックスでは無料です。/]] as const)(
     "(%s) says what it would cost on AWS, and that it is free here; never that this account bills",
     async (lang, said) => {
       const h = harness({ host: new RecordingHost(lang), opts: { lang, region: "us-east-1" } });

@@ -1,7 +1,7 @@
 /** Leaving the lesson with resources still up: say what they cost and how to clean up. */
 import { destroyCommand } from "../interrupt-notice.js";
 import { readCloud, type CloudView } from "../lesson/cloud-view.js";
-import type { LessonContext } from "../lesson/context.js";
+import { freeHere, type LessonContext } from "../lesson/context.js";
 import { costPerHour, costSince, FULL_LESSON } from "../lesson/pricing.js";
 import { isEmpty } from "../lesson/teardown.js";
 
@@ -15,7 +15,7 @@ export async function reportCostOnExit(ctx: LessonContext, last?: CloudView): Pr
     type: "cost",
     perHourUsd: cost.perHourUsd,
     region: ctx.state.region,
-    sandbox: ctx.clients.sandbox !== undefined,
+    sandbox: freeHere(ctx),
     ...(since ? { sinceUsd: since.usd, hours: since.hours } : {}),
   });
   ctx.io.notify({ type: "notice", level: "info", message: ctx.t("leaving.cleanupLater", { destroy: destroyCommand(ctx.state.prefix, ctx.state.backend === "sandbox") }) });

@@ -25,6 +25,7 @@ import { timeoutSeconds } from "../aws/network-guard.js";
 import { chooseShell } from "../shell/choose.js";
 import { servedFile } from "../sandbox/served-file.js";
 import { shown } from "../ui/shown.js";
+import { onServedSandbox } from "../sandbox/shell-env.js";
 
 export type { Environment } from "./environment.js";
 
@@ -255,5 +256,6 @@ export async function lessonContext(opts: GlobalOptions, e: Environment, s: Sess
     mode: state.mode,
     ...(e.learnerReachesSandbox ? { learnerActsOutside: true } : {}),
     ...(state.backend === "sandbox" ? { servedFile: servedFile(e.env, e.stateDir) } : {}),
+    ...(state.backend === "aws" && !state.profile && onServedSandbox(e.env, opts.endpointUrl ?? state.endpointUrl ?? e.env.AWS_ENDPOINT_URL) ? { servedSandbox: true } : {}),
   };
 }

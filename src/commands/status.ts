@@ -11,6 +11,7 @@ import { STEPS } from "../lesson/steps/index.js";
 import { isEmpty, planTeardown } from "../lesson/teardown.js";
 import type { CostReport, LabEvent } from "../ui/io-host.js";
 import type { GlobalOptions } from "./options.js";
+import { backendLabel, freeHere } from "../lesson/context.js";
 import { lessonContext, openSession, type Environment } from "./session.js";
 
 type StatusEvent = Extract<LabEvent, { type: "status" }>;
@@ -24,7 +25,7 @@ export async function status(opts: GlobalOptions, e: Environment): Promise<void>
   const { t, io } = ctx;
   const title = (id: string) => loadStep(ctx.lesson, id, s.lang).title;
   // `--json` promises one `status` event; the header line is for a person.
-  if (!opts.json) io.notify({ type: "lesson-started", lesson: ctx.lesson, backend: ctx.state.backend, region: ctx.state.region, prefix: ctx.state.prefix, lang: s.lang, mode: ctx.mode });
+  if (!opts.json) io.notify({ type: "lesson-started", lesson: ctx.lesson, backend: backendLabel(ctx), region: ctx.state.region, prefix: ctx.state.prefix, lang: s.lang, mode: ctx.mode });
   const report: StatusEvent = {
     type: "status",
     lesson: ctx.lesson,
@@ -42,7 +43,7 @@ export async function status(opts: GlobalOptions, e: Environment): Promise<void>
   if (!isEmpty(view)) {
     const perHour = costPerHour(ctx.state.region, FULL_LESSON);
     const since = costSince(perHour, ctx.state.resourcesSince, ctx.clock.now());
-    const cost: CostReport = { perHourUsd: perHour.perHourUsd, region: ctx.state.region, sandbox: ctx.clients.sandbox !== undefined, ...(since ? { sinceUsd: since.usd, hours: since.hours } : {}) };
+    const cost: CostReport = { perHourUsd: perHour.perHourUsd, region: ctx.state.region, sandbox: freeHere(ctx), ...(since ? { sinceUsd: since.usd, hours: since.hours } : {}) };
     report.cost = cost;
   }
   const quiz = ctx.state.quiz;

@@ -28,6 +28,18 @@ export interface LessonContext {
   learnerActsOutside?: boolean;
   /** Where a sandbox served to the learner's own AWS CLI says so (`sandbox env` reads it). */
   servedFile?: string;
+  /** Reached over HTTP, the account is still a sandbox this tool serves (a workshop room, `sandbox serve`): nothing is billed. */
+  servedSandbox?: boolean;
+}
+
+/** Nothing done here is billed: the sandbox in this process, or one this tool serves. */
+export function freeHere(ctx: Pick<LessonContext, "clients" | "servedSandbox">): boolean {
+  return ctx.clients.sandbox !== undefined || ctx.servedSandbox === true;
+}
+
+/** What the header calls the account: a served sandbox is a sandbox, not AWS. */
+export function backendLabel(ctx: Pick<LessonContext, "clients" | "servedSandbox" | "state">): string {
+  return freeHere(ctx) ? "sandbox" : ctx.state.backend;
 }
 
 /** Saves the state with a fresh `updatedAt`. */

@@ -6,7 +6,7 @@ import { loadStep, type StepContent } from "../content/lesson-content.js";
 import { LabError } from "../errors.js";
 import { readCloud, type CloudView } from "./cloud-view.js";
 import { knowAccount } from "./client-token.js";
-import { mark, type LessonContext } from "./context.js";
+import { freeHere, mark, type LessonContext } from "./context.js";
 import { closeDoor, learnerCanAct } from "./learner-door.js";
 import { currentStep, detectAll } from "./progress.js";
 import type { Step } from "./step.js";
@@ -116,7 +116,7 @@ export async function runStep(ctx: LessonContext, step: Step, index: number, vie
   const content = loadStep(ctx.lesson, step.id, ctx.io.lang);
   rememberIds(ctx, view);
   ctx.io.notify({ type: "step-started", step: step.id, index, total: STEPS.length, title: content.title });
-  explainConcept(ctx, content, view, step.conceptVariant?.(view));
+  explainConcept(ctx, content, view, step.conceptVariant?.(view, freeHere(ctx)));
   // The question comes right after the concept (see pacing.ts); logs get the reference at once.
   if (!ctx.io.interactive) explainReference(ctx, content, view);
   let after: CloudView;

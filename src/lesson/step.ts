@@ -39,8 +39,8 @@ export interface Step {
   /** Guided: the tool performs the step, reporting progress through ctx.io. */
   perform(ctx: LessonContext, view: CloudView): Promise<void>;
   handsOn?: HandsOn;
-  /** Which `## concept: <variant>` is true of the cloud as it is (undefined: the usual `## concept`). */
-  conceptVariant?(view: CloudView): string | undefined;
+  /** Which `## concept: <variant>` is true of the cloud as it is, or of an account that bills nothing (`free`); undefined: the usual `## concept`. */
+  conceptVariant?(view: CloudView, free: boolean): string | undefined;
   /** The step leaves nothing in the cloud (preflight, tour, review): it is recorded in the state. */
   traceless?: boolean;
   /** How the lesson asks to go on: "Run this step now?" (default), just "Continue?", or "Start the quiz?". */

@@ -1,8 +1,9 @@
 /**
- * Where a served sandbox says it is listening: `served.json` beside the sandbox account file
- * (0600, written atomically, never through a symlink), holding the URL, the credentials that
- * sign for it and the process that serves it. `sandbox env` reads it to point a second terminal
- * at the account; the server removes it when it closes (or its process exits).
+ * Where served sandboxes say they are listening: `served.json` beside the sandbox account file
+ * (0600, written atomically, never through a symlink), holding for each server still running the
+ * URL, the credentials that sign for it and the process that serves it. `sandbox env` reads it to
+ * point a second terminal at the account; each server removes only its own entry when it closes
+ * (or its process exits), and an entry whose process is gone is ignored and dropped.
  * The credentials only ever open this local sandbox: AWS refuses them.
  */
 import { mkdirSync, unlinkSync } from "node:fs";
@@ -46,33 +47,55 @@ function isRecord(v: unknown): v is ServedRecord {
   );
 }
 
-/** The running server's record; undefined when none is written, it is unreadable, or its process is gone. */
-export function readServed(path: string): ServedRecord | undefined {
+/** Every record the file holds that parses (a lone record, as older versions wrote, or a list). */
+function readAll(path: string): ServedRecord[] {
   try {
     // A symlink here is not ours to follow: the read refuses it (ELOOP), as a missing file or a folder fails.
     const parsed: unknown = JSON.parse(readWholeFile(path));
-    return isRecord(parsed) && alive(parsed.pid) ? parsed : undefined;
+    const list: unknown[] = Array.isArray(parsed) ? parsed : [parsed];
+    return list.filter(isRecord);
   } catch {
-    return undefined;
+    return [];
   }
 }
 
-/** Writes the record (temp file + rename: a reader never sees half of it). */
-export function writeServed(path: string, record: ServedRecord): void {
+/**
+ * The running server's record: of the servers written there, the newest whose process still runs
+ * (a lesson that served the account and stopped leaves `sandbox serve` in another terminal as the
+ * one to use). Undefined when none is written, the file is unreadable, or every process is gone.
+ */
+export function readServed(path: string): ServedRecord | undefined {
+  return readAll(path).filter((r) => alive(r.pid)).at(-1);
+}
+
+/** Writes the list (temp file + rename: a reader never sees half of it); no list, no file. */
+function writeAll(path: string, records: ServedRecord[]): void {
+  if (records.length === 0) {
+    try {
+      unlinkSync(path);
+    } catch {
+      // gone already
+    }
+    return;
+  }
   mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
   const tmp = `${path}.${process.pid}.tmp`;
-  writeWholeFile(tmp, JSON.stringify(record, null, 2) + "\n", 0o600);
+  writeWholeFile(tmp, JSON.stringify(records, null, 2) + "\n", 0o600);
   replaceFile(tmp, path);
 }
 
-/** Removes the record if it is still this server's (another server may have written its own since). */
+const same = (a: ServedRecord, b: { url: string; pid: number }): boolean => a.url === b.url && a.pid === b.pid;
+
+/** Adds this server's record to the live ones already written (the dead ones are dropped), newest last. */
+export function writeServed(path: string, record: ServedRecord): void {
+  writeAll(path, [...readAll(path).filter((r) => alive(r.pid) && !same(r, record)), record]);
+}
+
+/** Removes this server's own record only (other servers, still running, keep theirs); dead ones go too. */
 export function removeServed(path: string, url: string): void {
-  try {
-    const parsed: unknown = JSON.parse(readWholeFile(path));
-    if (isRecord(parsed) && parsed.url === url && parsed.pid === process.pid) unlinkSync(path);
-  } catch {
-    // gone already, or not ours: nothing to do
-  }
+  const before = readAll(path);
+  const after = before.filter((r) => alive(r.pid) && !same(r, { url, pid: process.pid }));
+  if (after.length !== before.length) writeAll(path, after);
 }
 
 /**

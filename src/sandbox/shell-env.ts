@@ -3,6 +3,8 @@
  * the endpoint, the sandbox's keys, the Region (`AWS_REGION` for CLI v2 and the SDKs,
  * `AWS_DEFAULT_REGION` for CLI v1), and no profile or session token left to override them.
  */
+import { ACCESS_KEY_PREFIX } from "./serve/credentials.js";
+
 export const SHELLS = ["bash", "zsh", "fish", "powershell"] as const;
 export type ShellKind = (typeof SHELLS)[number];
 
@@ -11,6 +13,16 @@ export interface ServedTarget {
   region: string;
   accessKeyId: string;
   secretAccessKey: string;
+}
+
+/**
+ * This shell's AWS variables point at a sandbox this tool serves (`join` or `sandbox env` set
+ * them): an endpoint, and an access key with the prefix AWS never issues. Whatever answers, AWS
+ * cannot bill a request signed with that key, so the lesson may say nothing is billed. (The SDK
+ * takes the environment's keys first; a profile given to the tool is another matter.)
+ */
+export function onServedSandbox(env: NodeJS.ProcessEnv, endpointUrl: string | undefined): boolean {
+  return Boolean(endpointUrl) && (env.AWS_ACCESS_KEY_ID ?? "").startsWith(ACCESS_KEY_PREFIX);
 }
 
 export const UNSET_VARIABLES = ["AWS_PROFILE", "AWS_SESSION_TOKEN"] as const;

@@ -24,6 +24,14 @@ export interface FrameOptions {
   intervalSeconds: number;
   /** Japanese phrase breaks (BudouX), for the wrapped reasons. */
   phrases?: Phrases | undefined;
+  /** The zone the time is shown in (default: this computer's). */
+  timeZone?: string;
+}
+
+/** The time on this computer's clock, with its zone ("21:05:09 JST", "14:05:09 GMT+2"). */
+export function localClock(at: number, lang: Lang, timeZone?: string): string {
+  const f = new Intl.DateTimeFormat(lang === "ja" ? "ja-JP" : "en-GB", { hour: "2-digit", minute: "2-digit", second: "2-digit", hourCycle: "h23", timeZoneName: "short", ...(timeZone ? { timeZone } : {}) });
+  return f.format(at);
 }
 
 export function liveFrame(status: RoomStatus, o: FrameOptions): string {
@@ -40,15 +48,17 @@ export function liveFrame(status: RoomStatus, o: FrameOptions): string {
     return wrap(last, o.columns, { first: head, rest: " ".repeat(displayWidth(head)), phrases: o.phrases });
   };
   const ordered = tableOrder(status.participants);
-  const head = t("workshop.status.liveTitle", { time: new Date(status.at).toISOString().slice(11, 19), region: status.region, seconds: o.intervalSeconds });
+  // Two lines: what is shown, then how often and how to quit (one line was cut off at 80 columns).
+  const head = t("roomFixes.liveTitle", { time: localClock(status.at, o.lang, o.timeZone), region: status.region });
+  const keys = t("roomFixes.liveKeys", { seconds: o.intervalSeconds });
   const body = table.slice(1).map((row, i) => {
     const p = ordered[i]!;
     const text = line(row);
     return p.signals.length > 0 ? c.yellow(text) : p.finished ? c.green(text) : text;
   });
   // Leave room for the title, header, summary and legend; say how many rows did not fit.
-  const room = Math.max(3, o.rows - 6);
+  const room = Math.max(3, o.rows - 7);
   const shown = body.length > room ? [...body.slice(0, room - 1), c.dim(t("workshop.status.more", { n: body.length - room + 1 }))] : body;
   const empty = status.participants.length === 0 ? [t("workshop.status.empty", { region: status.region })] : [];
-  return [c.bold(truncate(head, o.columns)), c.bold(line(table[0]!)), ...shown, ...empty, "", wrap(statusSummary(status, t), o.columns, { phrases: o.phrases }), c.dim(wrap(t("workshop.status.legend"), o.columns, { phrases: o.phrases }))].join("\n");
+  return [c.bold(truncate(head, o.columns)), c.dim(wrap(keys, o.columns, { phrases: o.phrases })), c.bold(line(table[0]!)), ...shown, ...empty, "", wrap(statusSummary(status, t), o.columns, { phrases: o.phrases }), c.dim(wrap(t("workshop.status.legend"), o.columns, { phrases: o.phrases }))].join("\n");
 }

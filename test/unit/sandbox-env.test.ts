@@ -2,10 +2,10 @@
  * `sandbox env`: the lines a learner evaluates in a second terminal, for each shell; what it says
  * when no sandbox is served; the AWS CLI too old for AWS_ENDPOINT_URL; the served-address file.
  */
-import { spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, statSync, symlinkSync, writeFileSync } from "node:fs";
+import { spawn, spawnSync } from "node:child_process";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, statSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import { PassThrough } from "node:stream";
 import { describe, expect, it } from "vitest";
 import { parseAwsCliVersion, readsEndpointUrl } from "../../src/aws/cli-version.js";
@@ -117,6 +117,43 @@ describe("sandbox env", () => {
     const { e } = env();
     publishServed(servedFile(e.env), TARGET)();
     await expect(sandboxEnv({ shell: "csh" }, e)).rejects.toMatchObject({ key: "sandbox-env.usage.badShell", exitCode: 2 });
+  });
+});
+
+describe("two servers at once: a hands-on lesson served beside `sandbox serve`", () => {
+  it("when the lesson stops, `sandbox env` points at `sandbox serve`, still running", async () => {
+    const { e, out } = env();
+    const path = servedFile(e.env);
+    mkdirSync(dirname(path), { recursive: true });
+    // Terminal A: `sandbox serve`, a live process of its own.
+    const a = spawn(process.execPath, ["-e", "setTimeout(() => {}, 60000)"], { stdio: "ignore" });
+    try {
+      writeFileSync(path, JSON.stringify([{ ...TARGET, url: "http://127.0.0.1:40001", pid: a.pid, startedAt: "2026-01-01T00:00:00Z" }]), { mode: 0o600 });
+      // Terminal B: the hands-on lesson serves the account too (here, this process); it is the newest.
+      const stopLesson = publishServed(path, { ...TARGET, url: "http://127.0.0.1:40002" });
+      expect(readServed(path)?.url).toBe("http://127.0.0.1:40002");
+      expect(statSync(path).mode & 0o777).toBe(0o600);
+      // "stop here": the lesson removes its own entry only.
+      stopLesson();
+      await sandboxEnv({}, e);
+      expect(out()).toContain("AWS_ENDPOINT_URL='http://127.0.0.1:40001'");
+    } finally {
+      a.kill();
+    }
+    await new Promise((r) => a.once("exit", r));
+    // A's process is gone: its entry serves nothing.
+    await expect(sandboxEnv({}, e)).rejects.toThrow("sandbox-env.notServing");
+  });
+
+  it("a dead server's entry is dropped when another server publishes", () => {
+    const { e } = env();
+    const path = servedFile(e.env);
+    mkdirSync(dirname(path), { recursive: true });
+    writeFileSync(path, JSON.stringify([{ ...TARGET, url: "http://127.0.0.1:40003", pid: 2 ** 22 + 17, startedAt: "x" }]));
+    const stop = publishServed(path, TARGET);
+    expect(readFileSync(path, "utf8")).not.toContain("40003");
+    stop();
+    expect(existsSync(path)).toBe(false);
   });
 });
 

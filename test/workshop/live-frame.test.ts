@@ -40,3 +40,15 @@ describe("the live table", () => {
     expect(frame.split("\n").filter((l) => l.includes("…") && !l.includes("1/9"))).toEqual([]);
   });
 });
+
+describe("the live header", () => {
+  it.each(["en", "ja"] as const)("(%s) at 80 columns shows how to quit, whole, and the time on the facilitator's clock with its zone", (lang) => {
+    const frame = liveFrame({ ...status, region: "ap-northeast-1", at: Date.UTC(2026, 11, 6, 12, 5, 9) } as RoomStatus, { t: translator(lang), lang, c: new Chalk({ level: 0 }), columns: 80, rows: 24, intervalSeconds: 10, timeZone: "Asia/Tokyo" });
+    const top = frame.split("\n").slice(0, 2);
+    for (const line of top) expect(displayWidth(line)).toBeLessThanOrEqual(80);
+    expect(top.join("\n")).not.toContain("…");
+    expect(top.join("\n")).toContain(lang === "ja" ? "q で終了" : "q to quit");
+    expect(top[0]).toContain(lang === "ja" ? "21:05:09 JST" : "21:05:09 GMT+9");
+    expect(top[0]).not.toContain("UTC");
+  });
+});

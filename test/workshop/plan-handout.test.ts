@@ -63,6 +63,13 @@ describe("workshop handout", () => {
     expect(md).toContain("(2/2)");
   });
 
+  it("asks for the Node.js the tool runs on: 22.13 or later (22.0 to 22.12 lack node:sqlite)", async () => {
+    const r = handout({ count: "2", prefixBase: "team" });
+    await r.go();
+    expect(r.text()).toContain("Node.js 22.13 or later");
+    expect(r.text()).toContain("Node.js 22.13 以降");
+  });
+
   it("gives each participant a sheet that names only them, with their own destroy line", async () => {
     const r = handout({ count: "3", prefixBase: "team" });
     await r.go();
@@ -122,5 +129,50 @@ describe("a served room's handout (workshop handout --room)", () => {
     // The facilitator's slide lists who is in the room, and no code.
     for (const c of [...codes, room.facilitator.code]) expect(slides[4]).not.toContain(c);
     expect(slides[4]).toContain("- team-03");
+  });
+});
+
+describe("a room only this computer can join (served without --host)", () => {
+  async function room(lang: string) {
+    const { openRoomRecord } = await import("../../src/workshop/room/room-file.js");
+    const { mkdtempSync } = await import("node:fs");
+    const { tmpdir } = await import("node:os");
+    const { join } = await import("node:path");
+    const h = harness();
+    let text = "";
+    let err = "";
+    const out = new PassThrough();
+    const errs = new PassThrough();
+    out.on("data", (d: Buffer) => (text += d.toString()));
+    errs.on("data", (d: Buffer) => (err += d.toString()));
+    h.env.stdout = out as unknown as NodeJS.WriteStream;
+    h.env.stderr = errs as unknown as NodeJS.WriteStream;
+    h.env.env = { LANG: lang };
+    h.env.stateDir = mkdtempSync(join(tmpdir(), "pll-room-"));
+    openRoomRecord(join(h.env.stateDir, "rooms", "room"), "room", { prefixes: ["team-01", "team-02"], defaultRegion: "us-east-1", port: 39517 }, new Date());
+    return { h, text: () => text, err: () => err };
+  }
+
+  it("the handout warns on standard error that learners cannot reach 127.0.0.1, and still writes the sheets", async () => {
+    const en = await room("en_US.UTF-8");
+    await workshopHandout({ ...en.h.opts, room: "room" }, en.h.env);
+    expect(en.text()).toContain("npx privatelink-lab join http://127.0.0.1:39517/join/");
+    expect(en.err()).toContain("only this computer can reach it");
+    expect(en.err()).toContain("--host 0.0.0.0");
+    const ja = await room("ja_JP.UTF-8");
+    await workshopHandout({ ...ja.h.opts, room: "room" }, ja.h.env);
+    expect(ja.err()).toContain("参加者のパソコンからは参加できません");
+    // An address the room can reach: nothing to warn about.
+    const lan = await room("en_US.UTF-8");
+    await workshopHandout({ ...lan.h.opts, room: "room", url: "http://10.0.0.5:39517" }, lan.h.env);
+    expect(lan.err()).toBe("");
+  });
+
+  it("`workshop serve` says at the start that only this computer can join, and how to let the room in", async () => {
+    const { workshopServe } = await import("../../src/commands/workshop/serve.js");
+    const r = await room("en_US.UTF-8");
+    await workshopServe({ ...r.h.opts, sandbox: false, region: "us-east-1", room: "room", port: "0" }, r.h.env, Promise.resolve());
+    const notices = r.h.host.ofType("notice").map((n) => n.message);
+    expect(notices[0]).toMatch(/^Only this computer can join.*--host 0\.0\.0\.0/);
   });
 });

@@ -92,6 +92,8 @@ beforeAll(async () => {
   ({ proc: server, event: served } = await startServer(["--count", "3", "--region", REGION]));
   const handout = runCli(facilitator, ["workshop", "handout", "--room", "room"]);
   expect(handout.status, handout.stderr).toBe(0);
+  // Served without --host: the sheets work on this computer only, and the facilitator is told so.
+  expect(handout.stderr).toContain("only this computer can reach it");
   sheets = handout.stdout.split("\n---\n").slice(1, 4);
   for (let i = 0; i < 3; i++) learners.push(freshLearner());
 }, 60_000);
@@ -154,8 +156,11 @@ describe("a served workshop room", () => {
       inShell(c, line(2), "npx privatelink-lab step preflight --yes --json > /dev/null\nnpx privatelink-lab step deploy --yes --json > /dev/null"),
     ]);
     for (const r of runs) expect(r.code, r.stderr + r.stdout.slice(-1500)).toBe(0);
-    const lessonA = runs[0]!.stdout.trim().split("\n").map((l) => JSON.parse(l) as { type: string; backend?: string; region?: string; ok?: boolean; cleanedUp?: boolean });
-    expect(lessonA.find((e) => e.type === "lesson-started")).toMatchObject({ backend: "aws", region: REGION });
+    const lessonA = runs[0]!.stdout.trim().split("\n").map((l) => JSON.parse(l) as { type: string; backend?: string; region?: string; ok?: boolean; cleanedUp?: boolean; step?: string; section?: string; markdown?: string; sandbox?: boolean });
+    // The room is a sandbox: named so, and its costs are what AWS would charge, not a bill.
+    expect(lessonA.find((e) => e.type === "lesson-started")).toMatchObject({ backend: "sandbox", region: REGION });
+    expect(lessonA.find((e) => e.type === "explain" && e.step === "preflight" && e.section === "concept")!.markdown).toContain("here, in the sandbox, it is free");
+    expect(lessonA.filter((e) => e.type === "cost").every((e) => e.sandbox === true)).toBe(true);
     // The preflight names who the learner is in the room: their own user, not the sandbox's one learner.
     expect(runs[0]!.stdout).toMatch(/arn:aws:iam::\d{12}:user\/team-01"/);
     expect(lessonA.filter((e) => e.type === "curl-result").every((e) => e.ok === true)).toBe(true);

@@ -10,6 +10,8 @@ import { participantList } from "../../workshop/participants.js";
 import { readRoom, roomDir, roomFiles } from "../../workshop/room/room-file.js";
 import { readServed } from "../../sandbox/served-file.js";
 import { chooseLang, type Environment } from "../session.js";
+import { translator } from "../../i18n/messages.js";
+import { isLoopback } from "./serve.js";
 import type { GlobalOptions } from "../options.js";
 import { checkEndpointUrl } from "../validate.js";
 import { roomRegion } from "./open.js";
@@ -39,6 +41,12 @@ async function roomHandout(opts: HandoutOptions, e: Environment, name: string): 
   const room = readRoom(dir);
   if (!room) throw new LabError("room.handout.noRoom", { room: name });
   const url = roomUrl(opts, dir, room.port, name);
+  // Sheets only this computer can use: said plainly, and written all the same (a facilitator may rehearse alone).
+  const at = new URL(url);
+  if (isLoopback(at.hostname)) {
+    const t = translator(chooseLang(opts, e.env));
+    (e.stderr ?? process.stderr).write(t("roomFixes.handoutLoopback", { url, port: at.port || room.port }) + "\n");
+  }
   const wanted = opts.participants !== undefined || opts.count !== undefined ? new Set(participantList(opts)) : undefined;
   const sheets = room.participants.filter((p) => !wanted || wanted.has(p.prefix)).map((p) => ({ prefix: p.prefix, joinUrl: `${url}/join/${p.code}` }));
   if (opts.json) {

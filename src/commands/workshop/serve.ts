@@ -49,7 +49,12 @@ function askedPrefixes(opts: RoomServeOptions): string[] | undefined {
   return count === undefined ? undefined : checkPrefixes(numbered(count, opts.prefixBase ?? "team"));
 }
 
-const LOOPBACK = new Set(["127.0.0.1", "localhost", "::1"]);
+const LOOPBACK = new Set(["127.0.0.1", "localhost", "::1", "[::1]"]);
+
+/** A host only this computer reaches (127.0.0.0/8, localhost, ::1). */
+export function isLoopback(host: string): boolean {
+  return LOOPBACK.has(host) || /^127\.\d+\.\d+\.\d+$/.test(host);
+}
 
 /** The address learners use: the one listened on, or for 0.0.0.0 / :: this machine's first outside IPv4 address. */
 export function advertisedUrl(url: string, host: string, port: number): string {
@@ -100,6 +105,8 @@ export async function workshopServe(opts: RoomServeOptions, e: Environment, stop
   const pageUrl = `${url}/room?token=${encodeURIComponent(served.facilitatorToken)}`;
   const unpublish = publishServed(roomFiles(dir).served, { url, region: room.region, accessKeyId: room.facilitator.accessKeyId, secretAccessKey: room.facilitator.secretAccessKey });
   setInterruptNotice("room.serve.stopped");
+  // Said first: a room on the loopback address can be joined from this computer only.
+  if (!opts.json && isLoopback(host)) io.notify({ type: "notice", level: "warn", message: t("roomFixes.serveLoopback", { url }) });
   const facilitatorJoin = loadCommand(defaultShell(e.env), `join ${url}/join/${room.facilitator.code}`);
   const handout = `npx privatelink-lab workshop handout --room ${name} > handout.md`;
   if (opts.json) {
@@ -126,7 +133,7 @@ export async function workshopServe(opts: RoomServeOptions, e: Environment, stop
     io.notify({ type: "notice", level: "info", message: t("room.serve.facilitator", { token: served.facilitatorToken, accessKeyId: room.facilitator.accessKeyId }) });
     // The line itself unwrapped, on a line of its own: it is pasted as it is.
     e.stdout.write(`\n  ${facilitatorJoin}\n\n`);
-    if (!LOOPBACK.has(host)) io.notify({ type: "notice", level: "warn", message: t("serve.notLoopback", { host }) });
+    if (!isLoopback(host)) io.notify({ type: "notice", level: "warn", message: t("serve.notLoopback", { host }) });
     io.notify({ type: "notice", level: "info", message: t("room.serve.howToStop", { room: name }) });
   }
   await stop;

@@ -44,19 +44,23 @@ function snapshot(f: Facilitator, status: RoomStatus): void {
   io.notify({ type: "notice", level: "info", message: t("workshop.status.legend") });
 }
 
-/** q or Ctrl-C on the terminal ends the watch. */
-function keys(stdin: NodeJS.ReadStream): { stopped: () => boolean; dispose: () => void } {
+/** q (quit: exit 0) or Ctrl-C (interrupted, as everywhere else: exit 130) on the terminal ends the watch. */
+function keys(stdin: NodeJS.ReadStream): { stopped: () => boolean; interrupted: () => boolean; dispose: () => void } {
   let stop = false;
-  if (!stdin.isTTY || typeof stdin.setRawMode !== "function") return { stopped: () => stop, dispose: () => undefined };
+  let interrupted = false;
+  if (!stdin.isTTY || typeof stdin.setRawMode !== "function") return { stopped: () => stop, interrupted: () => interrupted, dispose: () => undefined };
   const onData = (data: Buffer) => {
     const k = data.toString();
-    if (k === "q" || k === "Q" || k === "\u0003") stop = true;
+    if (k === "q" || k === "Q") stop = true;
+    // In raw mode Ctrl-C is a key, not a signal.
+    if (k === "\u0003") stop = interrupted = true;
   };
   stdin.setRawMode(true);
   stdin.resume();
   stdin.on("data", onData);
   return {
     stopped: () => stop,
+    interrupted: () => interrupted,
     dispose: () => {
       stdin.off("data", onData);
       stdin.setRawMode(false);
@@ -80,6 +84,12 @@ async function watch(f: Facilitator, e: Environment, opts: StatusOptions, second
     }
   } finally {
     k.dispose();
+  }
+  // Ctrl-C: the terminal is back to normal, so the signal takes the usual way out (its notice, exit 130).
+  if (k.interrupted()) {
+    process.kill(process.pid, "SIGINT");
+    // A signal's listener does not keep Node running: a timer does, until the signal is handled.
+    await new Promise<never>(() => setInterval(() => undefined, 1000));
   }
 }
 

@@ -2,7 +2,7 @@
 import { cleanupStarted } from "../cleanup-state.js";
 import { setInterruptNotice } from "../../interrupt-notice.js";
 import { isEmpty, ownStacks, planTeardown, teardown } from "../teardown.js";
-import { mark } from "../context.js";
+import { freeHere, mark } from "../context.js";
 import type { Detection, Step } from "../step.js";
 import { costPerHour, FULL_LESSON } from "../pricing.js";
 
@@ -28,7 +28,7 @@ export const cleanup: Step = {
     const go = await ctx.io.confirm(ctx.t("cleanup.confirm"), true);
     if (!go) {
       const cost = costPerHour(ctx.state.region, FULL_LESSON);
-      ctx.io.notify({ type: "cost", perHourUsd: cost.perHourUsd, region: ctx.state.region, sandbox: ctx.clients.sandbox !== undefined });
+      ctx.io.notify({ type: "cost", perHourUsd: cost.perHourUsd, region: ctx.state.region, sandbox: freeHere(ctx) });
       ctx.io.notify({ type: "notice", level: "warn", message: ctx.t("cleanup.later", { usd: cost.perHourUsd.toFixed(3) }) });
       return;
     }

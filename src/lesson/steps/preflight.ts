@@ -2,7 +2,7 @@
  * Step 0: who am I, where, which AZ, what it will cost — and the checks that would stop the
  * lesson halfway (quotas, names taken by someone else, permissions), all before anything is created.
  */
-import { saveState, mark } from "../context.js";
+import { freeHere, saveState, mark } from "../context.js";
 import { costPerHour, FULL_LESSON } from "../pricing.js";
 import type { Step } from "../step.js";
 import { stopError } from "../../preflight/check.js";
@@ -14,12 +14,14 @@ export const preflight: Step = {
   id: "preflight",
   requires: [],
   traceless: true,
+  // Nothing is billed here: the cost is what it would be on AWS.
+  conceptVariant: (_view, free) => (free ? "sandbox" : undefined),
   detect(view, state) {
     const done = Boolean(state.marks.preflight && state.az) || Boolean(view.consumer || view.provider);
     return { done, why: done ? "detect.preflight.done" : "detect.preflight.todo", ...(state.backend === "sandbox" ? { teaches: ["sandbox"] } : {}) };
   },
   async perform(ctx) {
-    const sandbox = ctx.clients.sandbox !== undefined;
+    const sandbox = freeHere(ctx);
     const report = await runPreflight({ clients: ctx.clients, region: ctx.state.region, prefix: ctx.state.prefix, names: ctx.names, ...(ctx.state.az ? { az: ctx.state.az } : {}) });
     const { facts } = report;
     if (facts.accountId !== undefined) {

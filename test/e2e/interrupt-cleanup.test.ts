@@ -124,7 +124,8 @@ describe("stopped with Ctrl-C while a deletion is waited on, then run again", ()
       const me = copyOf(built);
       const stopped = await interruptWhen(me, args, (l) => l.includes('"type":"progress"') && /stack/i.test(l) && /delet/i.test(l));
       expect(stopped.code).toBe(130);
-      expect(stopped.stderr).toContain("privatelink-lab destroy` again to finish");
+      // The learner's own, whole command: their prefix and backend, not a bare `destroy`.
+      expect(stopped.stderr.replace(/\s+/g, " ")).toContain(`npx privatelink-lab destroy --prefix ${PREFIX} --sandbox\` again to finish`);
       const before = made(me);
       const again = runCli(me, args);
       expect(again.status, again.stderr).toBe(0);

@@ -59,11 +59,11 @@ const cli = (args: string[]) => runCli(me, [...args, "--endpoint-url", served.ur
 const events = (stdout: string) => stdout.trim().split("\n").filter(Boolean).map((l) => JSON.parse(l) as { type: string; [k: string]: unknown });
 
 describe("the built CLI against a served sandbox (--endpoint-url)", () => {
-  it("runs the whole lesson --yes --json, on the AWS backend", { timeout: 180_000 }, () => {
+  it("runs the whole lesson --yes --json through the AWS clients (--endpoint-url), named a sandbox (its PLLAB key is never billed)", { timeout: 180_000 }, () => {
     const run = cli(["--yes", "--json", "--prefix", "alice"]);
     expect(run.status, run.stderr + run.stdout.slice(-2000)).toBe(0);
     const ev = events(run.stdout);
-    expect(ev.find((e) => e.type === "lesson-started")).toMatchObject({ backend: "aws", region: REGION });
+    expect(ev.find((e) => e.type === "lesson-started")).toMatchObject({ backend: "sandbox", region: REGION });
     expect(ev.filter((e) => e.type === "curl-result").every((e) => e.ok === true)).toBe(true);
     expect(ev.find((e) => e.type === "lesson-finished")).toMatchObject({ cleanedUp: true });
   });

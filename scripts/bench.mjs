@@ -211,7 +211,7 @@ if (!QUICK) {
     "sandbox/clock.ts",
     "commands/workshop/rehearse.ts",
     "commands/workshop/open.ts",
-    "commands/workshop/status.ts",
+    "workshop/room-data.ts",
     "workshop/quiet-host.ts",
   ]);
   const clock = new ManualClock();

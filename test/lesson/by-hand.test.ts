@@ -4,32 +4,16 @@
  * "verify" in hands-on mode. The step is detected done, `status` agrees, and `destroy` removes
  * what the learner made.
  */
-import { CreateStackCommand, DeleteStackCommand } from "@aws-sdk/client-cloudformation";
-import {
-  AcceptVpcEndpointConnectionsCommand,
-  AuthorizeSecurityGroupIngressCommand,
-  CreateSecurityGroupCommand,
-  CreateVpcEndpointCommand,
-  CreateVpcEndpointServiceConfigurationCommand,
-  DeleteSecurityGroupCommand,
-  DeleteVpcEndpointServiceConfigurationsCommand,
-  DeleteVpcEndpointsCommand,
-  DescribeSecurityGroupsCommand,
-  DescribeVpcEndpointServiceConfigurationsCommand,
-  DescribeVpcEndpointsCommand,
-} from "@aws-sdk/client-ec2";
-import { readFileSync } from "node:fs";
-import { join } from "node:path";
+import { DescribeSecurityGroupsCommand, DescribeVpcEndpointServiceConfigurationsCommand, DescribeVpcEndpointsCommand } from "@aws-sdk/client-ec2";
 import { describe, expect, it } from "vitest";
 import { destroy } from "../../src/commands/destroy.js";
 import { lessonContext, openSession } from "../../src/commands/session.js";
 import { status } from "../../src/commands/status.js";
 import { step as stepCommand } from "../../src/commands/step.js";
-import { ourEndpoint, ourService, readCloud } from "../../src/lesson/cloud-view.js";
+import { ourEndpoint, readCloud } from "../../src/lesson/cloud-view.js";
 import type { LessonContext } from "../../src/lesson/context.js";
 import { STEPS } from "../../src/lesson/steps/index.js";
-import { packageRoot } from "../../src/paths.js";
-import { sendLearnerCurl } from "../helpers/learner-curl.js";
+import { byHandSteps } from "../helpers/by-hand-steps.js";
 import { harness, type Harness } from "../helpers/lesson-harness.js";
 import { RecordingHost } from "../helpers/recording-host.js";
 
@@ -65,63 +49,7 @@ async function statusMark(h: Harness, id: string): Promise<string> {
   return step.done ? "✔" : "·";
 }
 
-const template = (side: string) => readFileSync(join(packageRoot(), "templates", `${side}.yml`), "utf8");
-
-/** What the printed console/CLI text has the learner do, step by step (no tool tags). */
-const byHand: Record<string, (ctx: LessonContext) => Promise<void>> = {
-  async deploy(ctx) {
-    for (const [side, name] of [["Consumer", ctx.names.consumerStack], ["Provider", ctx.names.providerStack]] as const) {
-      await ctx.clients.cfn.send(
-        new CreateStackCommand({
-          StackName: name,
-          TemplateBody: template(side),
-          Capabilities: ["CAPABILITY_NAMED_IAM"],
-          Parameters: [{ ParameterKey: "Prefix", ParameterValue: PREFIX }, { ParameterKey: "AvailabilityZone", ParameterValue: "" }],
-        }),
-      );
-    }
-  },
-  async "endpoint-service"(ctx) {
-    const view = await readCloud(ctx.clients, ctx.names);
-    await ctx.clients.ec2.send(new CreateVpcEndpointServiceConfigurationCommand({ NetworkLoadBalancerArns: [view.provider!.resources.NLB!], AcceptanceRequired: true }));
-  },
-  async "interface-endpoint"(ctx) {
-    const view = await readCloud(ctx.clients, ctx.names);
-    const vpc = view.consumer!.resources.Vpc!;
-    const sg = await ctx.clients.ec2.send(new CreateSecurityGroupCommand({ GroupName: `${PREFIX}-endpoint-sg`, Description: "endpoint", VpcId: vpc }));
-    await ctx.clients.ec2.send(
-      new CreateVpcEndpointCommand({
-        VpcEndpointType: "Interface",
-        VpcId: vpc,
-        ServiceName: ourService(view)!.name,
-        SubnetIds: [view.consumer!.resources.PrivateSubnet!],
-        SecurityGroupIds: [sg.GroupId!],
-        PrivateDnsEnabled: false,
-      }),
-    );
-  },
-  async "allow-http"(ctx) {
-    const view = await readCloud(ctx.clients, ctx.names);
-    const ep = ourEndpoint(view)!;
-    await ctx.clients.ec2.send(
-      new AuthorizeSecurityGroupIngressCommand({ GroupId: ep.sgIds[0], IpProtocol: "tcp", FromPort: 80, ToPort: 80, CidrIp: `${view.consumerInstance!.ip}/32` }),
-    );
-  },
-  async accept(ctx) {
-    const view = await readCloud(ctx.clients, ctx.names);
-    await ctx.clients.ec2.send(new AcceptVpcEndpointConnectionsCommand({ ServiceId: ourService(view)!.id, VpcEndpointIds: [ourEndpoint(view)!.id] }));
-  },
-  curl: sendLearnerCurl,
-  async cleanup(ctx) {
-    const view = await readCloud(ctx.clients, ctx.names);
-    const ep = ourEndpoint(view)!;
-    await ctx.clients.ec2.send(new DeleteVpcEndpointsCommand({ VpcEndpointIds: [ep.id] }));
-    await ctx.clients.ec2.send(new DeleteSecurityGroupCommand({ GroupId: ep.sgIds[0] }));
-    await ctx.clients.ec2.send(new DeleteVpcEndpointServiceConfigurationsCommand({ ServiceIds: [ourService(view)!.id] }));
-    await ctx.clients.cfn.send(new DeleteStackCommand({ StackName: ctx.names.consumerStack }));
-    await ctx.clients.cfn.send(new DeleteStackCommand({ StackName: ctx.names.providerStack }));
-  },
-};
+const byHand = byHandSteps(PREFIX);
 
 /** Learner-made resources left in the account: endpoints, endpoint services and non-default groups outside stacks. */
 async function leftovers(ctx: LessonContext): Promise<string[]> {

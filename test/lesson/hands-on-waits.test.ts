@@ -3,10 +3,7 @@
  * right but still becoming ready is waited for (no "Not done yet", no hint used), and a step that
  * finished while the lesson was not running still teaches its notes, so the quiz asks all of it.
  */
-import { CreateStackCommand } from "@aws-sdk/client-cloudformation";
-import { AcceptVpcEndpointConnectionsCommand, CreateSecurityGroupCommand, CreateVpcEndpointCommand, CreateVpcEndpointServiceConfigurationCommand } from "@aws-sdk/client-ec2";
-import { readFileSync } from "node:fs";
-import { join } from "node:path";
+import { AcceptVpcEndpointConnectionsCommand } from "@aws-sdk/client-ec2";
 import { describe, expect, it } from "vitest";
 import { lessonContext, openSession } from "../../src/commands/session.js";
 import { start } from "../../src/commands/start.js";
@@ -14,9 +11,9 @@ import { step as stepCommand } from "../../src/commands/step.js";
 import { loadQuiz } from "../../src/content/lesson-content.js";
 import { ourEndpoint, ourService, readCloud } from "../../src/lesson/cloud-view.js";
 import type { LessonContext } from "../../src/lesson/context.js";
-import { packageRoot } from "../../src/paths.js";
 import { harness, type Harness } from "../helpers/lesson-harness.js";
 import { RecordingHost } from "../helpers/recording-host.js";
+import { byHandSteps } from "../helpers/by-hand-steps.js";
 import type { Choice } from "../../src/ui/io-host.js";
 
 const PREFIX = "wait";
@@ -25,35 +22,7 @@ async function context(h: Harness): Promise<LessonContext> {
   return lessonContext(h.opts, h.env, await openSession(h.opts, h.env), false);
 }
 
-const template = (side: string) => readFileSync(join(packageRoot(), "templates", `${side}.yml`), "utf8");
-
-/** The printed CLI commands of a step, as a learner pastes them in a second terminal. */
-const byHand: Record<string, (ctx: LessonContext) => Promise<void>> = {
-  async deploy(ctx) {
-    for (const [side, name] of [["Consumer", ctx.names.consumerStack], ["Provider", ctx.names.providerStack]] as const) {
-      await ctx.clients.cfn.send(
-        new CreateStackCommand({
-          StackName: name,
-          TemplateBody: template(side),
-          Capabilities: ["CAPABILITY_NAMED_IAM"],
-          Parameters: [{ ParameterKey: "Prefix", ParameterValue: PREFIX }, { ParameterKey: "AvailabilityZone", ParameterValue: "" }],
-        }),
-      );
-    }
-  },
-  async "endpoint-service"(ctx) {
-    const view = await readCloud(ctx.clients, ctx.names);
-    await ctx.clients.ec2.send(new CreateVpcEndpointServiceConfigurationCommand({ NetworkLoadBalancerArns: [view.provider!.resources.NLB!], AcceptanceRequired: true }));
-  },
-  async "interface-endpoint"(ctx) {
-    const view = await readCloud(ctx.clients, ctx.names);
-    const vpc = view.consumer!.resources.Vpc!;
-    const sg = await ctx.clients.ec2.send(new CreateSecurityGroupCommand({ GroupName: `${PREFIX}-endpoint-sg`, Description: "endpoint", VpcId: vpc }));
-    await ctx.clients.ec2.send(
-      new CreateVpcEndpointCommand({ VpcEndpointType: "Interface", VpcId: vpc, ServiceName: ourService(view)!.name, SubnetIds: [view.consumer!.resources.PrivateSubnet!], SecurityGroupIds: [sg.GroupId!] }),
-    );
-  },
-};
+const byHand = byHandSteps(PREFIX);
 
 describe("hands-on: verify right after doing the step", () => {
   it("a stack still creating, an endpoint still pending: waited for, no 'Not done yet', no hint", async () => {

@@ -5,29 +5,17 @@
  * streams into one terminal here, as they are for a learner.
  */
 import { mkdtempSync } from "node:fs";
-import { createServer, type Server, type Socket } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { describe, expect, it, vi } from "vitest";
+import { useSilentServer } from "../helpers/silent-server.js";
 import { lessonContext, openSession, type Environment } from "../../src/commands/session.js";
 import { awsPort } from "../../src/aws/port.js";
 import { translator } from "../../src/i18n/messages.js";
 import { ManualClock } from "../../src/sandbox/clock.js";
 import { TerminalHost } from "../../src/ui/terminal-host.js";
 
-let server: Server;
-let port = 0;
-const sockets: Socket[] = [];
-
-beforeAll(async () => {
-  server = createServer((s) => void sockets.push(s)); // accepts, never answers
-  await new Promise<void>((ok) => server.listen(0, "127.0.0.1", ok));
-  port = (server.address() as { port: number }).port;
-});
-afterAll(() => {
-  sockets.forEach((s) => s.destroy());
-  server.close();
-});
+const silent = useSilentServer();
 
 /** One terminal's screen, written to by two streams (stdout, stderr) as a learner's terminal is. */
 function terminal() {
@@ -69,13 +57,13 @@ describe("the notice that AWS is tried again", () => {
       stateDir: mkdtempSync(join(tmpdir(), "pll-state-")),
       makeHost: (lang, t) => new TerminalHost({ lang, t, interactive: false, output: screen.stdout, errors: screen.stderr }),
     };
-    const opts = { prefix: "tom", region: "us-east-1", endpointUrl: `http://127.0.0.1:${port}`, yes: true, lang: "en" };
+    const opts = { prefix: "tom", region: "us-east-1", endpointUrl: `http://127.0.0.1:${silent.port()}`, yes: true, lang: "en" };
     const ctx = await lessonContext(opts, e, await openSession(opts, e), false, "read");
     const spinner = ctx.io.spinner("tour", "Reading the cloud");
     await awsPort(ctx.clients).sts.getCallerIdentity({}).catch(() => undefined);
     spinner.stop();
     vi.unstubAllEnvs();
-    const said = translator("en")("screens2.network.retrying", { endpoint: `http://127.0.0.1:${port}`, seconds: 1, retries: 3, total: 3 });
+    const said = translator("en")("screens2.network.retrying", { endpoint: `http://127.0.0.1:${silent.port()}`, seconds: 1, retries: 3, total: 3 });
     const line = screen.lines().find((l) => l.includes(said));
     expect(line, screen.lines().join("\n")).toBe(`! ${said}`);
   }, 30_000);

@@ -22,7 +22,7 @@ describe("a deploy that hits the vCPU quota", () => {
     expect(r.message).toMatch(/Instance/);
     expect(r.message).toMatch(/vCPU/);
     expect(r.message).not.toMatch(/cancel/i);
-    expect(r.hint).toContain("npx privatelink-lab destroy --sandbox --prefix alice");
+    expect(r.hint).toContain("npx privatelink-lab destroy --prefix alice --sandbox");
   });
 });
 

@@ -1,4 +1,5 @@
 /** Step 1: CloudFormation deploys the Consumer and Provider stacks, both at once. */
+import { destroyCommand } from "../../interrupt-notice.js";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { StackEvent } from "@aws-sdk/client-cloudformation";
@@ -124,7 +125,7 @@ export const deploy: Step = {
             stack: failed.name,
             resource: f?.LogicalResourceId ?? "?",
             reason: f?.ResourceStatusReason ?? failed.reason ?? "",
-            cleanup: `npx privatelink-lab destroy${ctx.clients.sandbox ? " --sandbox" : ""} --prefix ${ctx.state.prefix}`,
+            cleanup: destroyCommand(ctx.state.prefix, ctx.clients.sandbox !== undefined),
           });
         }
         return p.stacks.every((s) => isComplete(s)) ? true : undefined;

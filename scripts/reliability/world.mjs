@@ -1,11 +1,18 @@
 // Reads the sandbox account (SQLite): what a participant ever created (duplicates) and what is left.
 import { existsSync } from "node:fs";
 
+/** A read-only connection that waits for the lessons' writers, as the store's own connections do. */
+function openReading(path) {
+  const { DatabaseSync } = process.getBuiltinModule("node:sqlite");
+  const db = new DatabaseSync(path, { readOnly: true });
+  db.exec("PRAGMA busy_timeout = 10000");
+  return db;
+}
+
 /** The account's world, as src/sandbox/account/sqlite-store.ts keeps it (one row per entity). */
 export function readAccount(path) {
   if (!existsSync(path)) return undefined;
-  const { DatabaseSync } = process.getBuiltinModule("node:sqlite");
-  const db = new DatabaseSync(path, { readOnly: true });
+  const db = openReading(path);
   try {
     const world = { regions: {} };
     for (const r of db.prepare("SELECT region, kind, id, body FROM entity").all()) {
@@ -20,8 +27,7 @@ export function readAccount(path) {
 
 /** SQLite's own check of the whole file ("ok" when sound). */
 export function integrityOf(path) {
-  const { DatabaseSync } = process.getBuiltinModule("node:sqlite");
-  const db = new DatabaseSync(path, { readOnly: true });
+  const db = openReading(path);
   try {
     return db.prepare("PRAGMA integrity_check").all().map((r) => r.integrity_check).join("; ");
   } finally {

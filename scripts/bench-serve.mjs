@@ -77,12 +77,14 @@ function stopServer(s) {
   });
 }
 
-/** Wraps each client's send to time every call (ms) into `into`. */
-function timed(clients, into) {
+/** Wraps each client's send to time every call (ms) into `into` (and count it by operation into `ops`). */
+function timed(clients, into, ops) {
   for (const key of KEYS) {
     const c = clients[key];
     const send = c.send.bind(c);
     c.send = async (...args) => {
+      const op = args[0]?.constructor?.name?.replace(/Command$/, "");
+      if (ops && op) ops.set(op, (ops.get(op) ?? 0) + 1);
       const t0 = process.hrtime.bigint();
       try {
         return await send(...args);
@@ -173,7 +175,7 @@ export async function benchServe({ rounds = 5 } = {}) {
 
   // 1. The instant lesson, in process and served, rounds interleaved. Round 0 warms each path.
   const local = { lesson: [], calls: [], cpu: [] };
-  const served = { lesson: [], calls: [], cpu: [], serverCpu: [] };
+  const served = { lesson: [], calls: [], cpu: [], serverCpu: [], ops: new Map() };
   const localClock = new src.ManualClock();
   const localFile = join(work, "local.db");
   const server = await startServer(join(work, "account.json"), work);
@@ -198,7 +200,7 @@ export async function benchServe({ rounds = 5 } = {}) {
     }
     {
       const calls = [];
-      const e = envFor(async (state) => timed(await servedClients(server, state.region), calls), { now: () => Date.now() });
+      const e = envFor(async (state) => timed(await servedClients(server, state.region), calls, r > 0 ? served.ops : undefined), { now: () => Date.now() });
       const s0 = cpuOf(server.child.pid);
       const c0 = ownCpu();
       const t0 = process.hrtime.bigint();
@@ -252,6 +254,8 @@ export async function benchServe({ rounds = 5 } = {}) {
     `served sandbox: per call (${perLesson} calls a lesson) p50 ${median(served.calls).toFixed(2)} ms, p99 ${pct(served.calls, 99).toFixed(2)} ms over HTTP ` +
       `(targets 3 / 20 ms) vs p50 ${median(local.calls).toFixed(2)} ms, p99 ${pct(local.calls, 99).toFixed(2)} ms in process`,
   );
+  const byOp = [...served.ops].sort((a, b) => b[1] - a[1]).map(([op, n]) => `${op} ${n / (rounds - 1)}`);
+  console.log(`served sandbox: the lesson's calls by operation: ${byOp.join(", ")}`);
   const serverCpu = served.serverCpu.length ? median(served.serverCpu) : undefined;
   const servedCpu = median(served.cpu) + (serverCpu ?? 0);
   console.log(

@@ -9,18 +9,24 @@
 //     (this process, plus the server's on Linux): steadier than wall time on a busy machine;
 //   - the server's peak memory (max RSS) holding 50 participants' finished labs while it answers
 //     a 51st participant's whole lesson.
+//   - the same lesson as a learner runs it: the built CLI (`--yes --json`, a fresh HOME, a minimal environment), once
+//     with `--sandbox` and once pointed at a warm `sandbox serve` with the lines `sandbox env` prints; later starts
+//     (one compile cache, each side run once first), rounds interleaved, medians;
 // Targets (issue 19): p50 ≤ 3 ms, p99 ≤ 20 ms over HTTP; the served lesson ≤ 2× in process;
 // the server ≤ 150 MiB.
-import { spawn } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { cpus, loadavg, tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import { importSrc } from "./import-src.mjs";
+import { freshLearner } from "./fresh-learner.mjs";
 
 const root = resolve(import.meta.dirname, "..");
 const BIN = join(root, "dist", "bin.cjs");
 const MAXRSS = `--import=data:text/javascript,process.on("exit",()=>process.stderr.write("\\nPLL_MAXRSS="+process.resourceUsage().maxRSS+"\\n"))`;
+/** Prints the process's CPU time (ms) as it exits, for the CLI runs. */
+const CPU_AT_EXIT = `--import=data:text/javascript,process.on("exit",()=>{const c=process.cpuUsage();process.stderr.write("\\nPLL_CPU="+(c.user+c.system)/1000+"\\n")})`;
 const KEYS = ["ec2", "cfn", "elbv2", "ssm", "sts", "iam", "quotas"];
 const pct = (xs, p) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((xs.length * p) / 100))];
 const median = (xs) => pct(xs, 50);
@@ -71,12 +77,14 @@ function stopServer(s) {
   });
 }
 
-/** Wraps each client's send to time every call (ms) into `into`. */
-function timed(clients, into) {
+/** Wraps each client's send to time every call (ms) into `into` (and count it by operation into `ops`). */
+function timed(clients, into, ops) {
   for (const key of KEYS) {
     const c = clients[key];
     const send = c.send.bind(c);
     c.send = async (...args) => {
+      const op = args[0]?.constructor?.name?.replace(/Command$/, "");
+      if (ops && op) ops.set(op, (ops.get(op) ?? 0) + 1);
       const t0 = process.hrtime.bigint();
       try {
         return await send(...args);
@@ -86,6 +94,61 @@ function timed(clients, into) {
     };
   }
   return clients;
+}
+
+/**
+ * The whole lesson as a learner runs it: the built CLI in a fresh HOME (its own progress and, with
+ * `--sandbox`, its own new account), a minimal environment, later starts (every round shares one
+ * compile cache, and each side runs once before the rounds). The served side points at one warm
+ * `sandbox serve` with the variables `sandbox env` prints; each round's lesson has its own prefix,
+ * so it starts in an account where nothing of it exists yet.
+ */
+async function cliLessons({ rounds, work }) {
+  const server = await startServer(join(work, "cli-account.json"), work);
+  const servedEnv = {
+    AWS_ENDPOINT_URL: server.url,
+    AWS_ACCESS_KEY_ID: server.credentials.accessKeyId,
+    AWS_SECRET_ACCESS_KEY: server.credentials.secretAccessKey,
+    AWS_REGION: "ap-northeast-1",
+    AWS_DEFAULT_REGION: "ap-northeast-1",
+  };
+  const run = (served, prefix) => {
+    const learner = freshLearner(served ? servedEnv : {});
+    const args = [CPU_AT_EXIT, BIN, ...(served ? [] : ["--sandbox"]), "--yes", "--json", "--prefix", prefix];
+    const s0 = served ? cpuOf(server.child.pid) : undefined;
+    const t0 = process.hrtime.bigint();
+    const r = spawnSync(process.execPath, args, { env: learner.env, encoding: "utf8", maxBuffer: 64 << 20 });
+    const ms = Number(process.hrtime.bigint() - t0) / 1e6;
+    const s1 = served ? cpuOf(server.child.pid) : undefined;
+    rmSync(learner.home, { recursive: true, force: true });
+    if (r.status !== 0) throw new Error(`the lesson (${served ? "served" : "--sandbox"}) ended ${r.status}: ${r.stderr.slice(-2000)}`);
+    const cpu = Number(/PLL_CPU=([\d.]+)/.exec(r.stderr)?.[1] ?? NaN);
+    return { ms, cpu: cpu + (s0 !== undefined && s1 !== undefined ? s1 - s0 : 0), serverCpu: s0 !== undefined && s1 !== undefined ? s1 - s0 : undefined };
+  };
+  run(false, "cliw");
+  run(true, "cliw");
+  const local = [];
+  const served = [];
+  const localCpu = [];
+  const servedCpu = [];
+  const serverCpu = [];
+  for (let r = 0; r < rounds; r++) {
+    const l = run(false, `cli${r}`);
+    local.push(l.ms);
+    localCpu.push(l.cpu);
+    const s = run(true, `cli${r}`);
+    served.push(s.ms);
+    servedCpu.push(s.cpu);
+    if (s.serverCpu !== undefined) serverCpu.push(s.serverCpu);
+  }
+  await stopServer(server);
+  return {
+    local: median(local),
+    served: median(served),
+    localCpu: median(localCpu),
+    servedCpu: median(servedCpu),
+    serverCpu: serverCpu.length ? median(serverCpu) : undefined,
+  };
 }
 
 export async function benchServe({ rounds = 5 } = {}) {
@@ -112,7 +175,7 @@ export async function benchServe({ rounds = 5 } = {}) {
 
   // 1. The instant lesson, in process and served, rounds interleaved. Round 0 warms each path.
   const local = { lesson: [], calls: [], cpu: [] };
-  const served = { lesson: [], calls: [], cpu: [], serverCpu: [] };
+  const served = { lesson: [], calls: [], cpu: [], serverCpu: [], ops: new Map() };
   const localClock = new src.ManualClock();
   const localFile = join(work, "local.db");
   const server = await startServer(join(work, "account.json"), work);
@@ -137,7 +200,7 @@ export async function benchServe({ rounds = 5 } = {}) {
     }
     {
       const calls = [];
-      const e = envFor(async (state) => timed(await servedClients(server, state.region), calls), { now: () => Date.now() });
+      const e = envFor(async (state) => timed(await servedClients(server, state.region), calls, r > 0 ? served.ops : undefined), { now: () => Date.now() });
       const s0 = cpuOf(server.child.pid);
       const c0 = ownCpu();
       const t0 = process.hrtime.bigint();
@@ -180,11 +243,19 @@ export async function benchServe({ rounds = 5 } = {}) {
   const ml = median(local.lesson);
   const ms = median(served.lesson);
   const perLesson = served.calls.length / (rounds - 1);
-  console.log(`served sandbox: the instant lesson ${ms.toFixed(0)} ms over HTTP vs ${ml.toFixed(0)} ms in process (${(ms / ml).toFixed(2)}×; target ≤ 2×), medians of ${rounds - 1} rounds after a warm-up`);
+  console.log(`served sandbox, in the harness: the instant lesson ${ms.toFixed(0)} ms over HTTP vs ${ml.toFixed(0)} ms in process (${(ms / ml).toFixed(2)}×; target ≤ 2×), medians of ${rounds - 1} rounds after a warm-up`);
+  const cli = await cliLessons({ rounds, work });
+  console.log(
+    `served sandbox, the learner's CLI: the instant lesson (--yes --json, later starts) ${cli.served.toFixed(0)} ms against a warm sandbox serve vs ${cli.local.toFixed(0)} ms with --sandbox ` +
+      `(${(cli.served / cli.local).toFixed(2)}×; target ≤ 2×); CPU ${cli.servedCpu.toFixed(0)} ms (the server's ${cli.serverCpu === undefined ? "n/a" : cli.serverCpu.toFixed(0)}) vs ${cli.localCpu.toFixed(0)} ms ` +
+      `(${(cli.servedCpu / cli.localCpu).toFixed(2)}×), medians of ${rounds} rounds`,
+  );
   console.log(
     `served sandbox: per call (${perLesson} calls a lesson) p50 ${median(served.calls).toFixed(2)} ms, p99 ${pct(served.calls, 99).toFixed(2)} ms over HTTP ` +
       `(targets 3 / 20 ms) vs p50 ${median(local.calls).toFixed(2)} ms, p99 ${pct(local.calls, 99).toFixed(2)} ms in process`,
   );
+  const byOp = [...served.ops].sort((a, b) => b[1] - a[1]).map(([op, n]) => `${op} ${n / (rounds - 1)}`);
+  console.log(`served sandbox: the lesson's calls by operation: ${byOp.join(", ")}`);
   const serverCpu = served.serverCpu.length ? median(served.serverCpu) : undefined;
   const servedCpu = median(served.cpu) + (serverCpu ?? 0);
   console.log(

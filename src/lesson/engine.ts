@@ -128,9 +128,9 @@ export async function runStep(ctx: LessonContext, step: Step, index: number, vie
     after = await learnerDoes(ctx, step, content, view, notesShown);
   } else {
     await askToGo(ctx, step, content, () => explainReference(ctx, content, view));
-    await step.perform(ctx, view);
+    const read = await step.perform(ctx, view);
     // A step that leaves no trace changed nothing in the cloud: the view it acted on still holds.
-    after = step.traceless ? view : await readCloud(ctx.clients, ctx.names);
+    after = step.traceless ? view : (read ?? (await readCloud(ctx.clients, ctx.names)));
   }
   const detection = step.detect(after, ctx.state);
   if (!detection.done && regressed(ctx, step, after)) return after;

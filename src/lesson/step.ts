@@ -36,8 +36,12 @@ export interface Step {
   /** Steps that must be done first (by id). */
   requires: string[];
   detect(view: CloudView, state: LessonState): Detection;
-  /** Guided: the tool performs the step, reporting progress through ctx.io. */
-  perform(ctx: LessonContext, view: CloudView): Promise<void>;
+  /**
+   * Guided: the tool performs the step, reporting progress through ctx.io. It may return the cloud
+   * as it read it after its last change (cleanup's proof that nothing is left): the lesson then
+   * does not read the same cloud again.
+   */
+  perform(ctx: LessonContext, view: CloudView): Promise<CloudView | void>;
   handsOn?: HandsOn;
   /** Which `## concept: <variant>` is true of the cloud as it is, or of an account that bills nothing (`free`); undefined: the usual `## concept`. */
   conceptVariant?(view: CloudView, free: boolean): string | undefined;

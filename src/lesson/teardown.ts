@@ -162,9 +162,9 @@ async function deleteStacks(ctx: LessonContext, stacks: StackView[]): Promise<vo
 
 /**
  * Runs the whole teardown from `known` (the view whose plan the learner was shown), else from a
- * new read; returns what was deleted. Throws when something could not be.
+ * new read; returns what was deleted and the cloud read after it. Throws when something could not be.
  */
-export async function teardown(ctx: LessonContext, known?: CloudView): Promise<PlannedDeletion[]> {
+export async function teardown(ctx: LessonContext, known?: CloudView): Promise<{ deleted: PlannedDeletion[]; after: CloudView }> {
   const view = known ?? (await readCloud(ctx.clients, ctx.names));
   const plan = planTeardown(view);
   // A hint for the moments before the cloud shows it (see cleanup-state.ts): a rerun goes on deleting.
@@ -177,5 +177,5 @@ export async function teardown(ctx: LessonContext, known?: CloudView): Promise<P
   const after = await readCloud(ctx.clients, ctx.names);
   const left = planTeardown(after);
   if (left.length > 0) throw new LabError("error.leftovers", { what: left.map((l) => `${l.kind} ${l.id}`).join(", ") });
-  return plan;
+  return { deleted: plan, after };
 }

@@ -49,7 +49,7 @@ export async function cleanupRoom(f: Facilitator, participants: ParticipantCloud
     const ctx = actAs(f, p.prefix, new QuietHost(f.lang));
     let outcome: CleanupOutcome;
     try {
-      const removed = options.actFor ? await options.actFor(p.prefix, () => teardown(ctx)) : await teardown(ctx);
+      const { deleted: removed } = options.actFor ? await options.actFor(p.prefix, () => teardown(ctx)) : await teardown(ctx);
       outcome = { prefix: p.prefix, planned, removed };
     } catch (e) {
       outcome = { prefix: p.prefix, planned, removed: [], failure: failureOf(e) };

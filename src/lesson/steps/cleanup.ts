@@ -33,8 +33,9 @@ export const cleanup: Step = {
       return;
     }
     setInterruptNotice("destroy.interrupted");
-    const deleted = await teardown(ctx, view);
+    const { deleted, after } = await teardown(ctx, view);
     mark(ctx, "cleanup");
     ctx.io.notify({ type: "notice", level: "success", message: ctx.t("cleanup.empty", { n: deleted.length }) });
+    return after;
   },
 };

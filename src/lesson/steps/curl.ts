@@ -19,9 +19,10 @@ export function curlCommand(dnsName: string): string {
 /**
  * Runs the tool's curl on the Consumer instance through Run Command and shows what came back;
  * the verdict says whether it was the Provider's own page (the lesson's step and the challenges).
+ * `online`: a command just ran there, so its agent is not asked again whether it is Online.
  */
-export async function curlFromConsumer(ctx: LessonContext, step: string, instanceId: string, dnsName: string, providerInstanceId: string | undefined): Promise<CurlVerdict> {
-  await waitOnline(ctx, step, instanceId);
+export async function curlFromConsumer(ctx: LessonContext, step: string, instanceId: string, dnsName: string, providerInstanceId: string | undefined, online = false): Promise<CurlVerdict> {
+  if (!online) await waitOnline(ctx, step, instanceId);
   const r = await runShell(ctx, step, instanceId, curlCommand(dnsName));
   const verdict = curlVerdict(r, providerInstanceId);
   ctx.io.notify({
@@ -39,10 +40,10 @@ export async function curlFromConsumer(ctx: LessonContext, step: string, instanc
   return verdict;
 }
 
-async function curlOnce(ctx: LessonContext, view: CloudView, dnsName: string): Promise<CurlVerdict> {
+async function curlOnce(ctx: LessonContext, view: CloudView, dnsName: string, online = false): Promise<CurlVerdict> {
   const instanceId = view.consumerInstance?.id;
   if (!instanceId) throw new LabError("error.missingStep", { step: "deploy" });
-  return curlFromConsumer(ctx, "curl", instanceId, dnsName, view.provider?.resources.EC2Instance);
+  return curlFromConsumer(ctx, "curl", instanceId, dnsName, view.provider?.resources.EC2Instance, online);
 }
 
 /** A failed curl as the error the learner reads: what came back and what it means. */
@@ -64,8 +65,8 @@ function names(view: CloudView): { regional: string; zonal?: string } {
 /** Guided: the regional name, then the zonal one; each must bring back the Provider's page. */
 async function curlBoth(ctx: LessonContext, view: CloudView): Promise<void> {
   const { regional, zonal } = names(view);
-  for (const dns of [regional, ...(zonal ? [zonal] : [])]) {
-    const v = await curlOnce(ctx, view, dns);
+  for (const [i, dns] of [regional, ...(zonal ? [zonal] : [])].entries()) {
+    const v = await curlOnce(ctx, view, dns, i > 0);
     if (!v.ok && v.reason === "exit") await explainCurlFailure(ctx);
     if (!v.ok) throw curlError(dns, v);
   }

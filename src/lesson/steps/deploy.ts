@@ -71,9 +71,15 @@ async function readProgress(ctx: LessonContext, seen: Set<string>): Promise<Prog
   const failures: StackEvent[] = [];
   for (const stack of stacks) {
     if (!stack) continue;
-    const res = await awsPort(ctx.clients).cfn.describeStackResources({ StackName: stack.id });
-    total += res.StackResources?.length ?? 0;
-    done += (res.StackResources ?? []).filter((r) => r.ResourceStatus === "CREATE_COMPLETE").length;
+    if (isComplete(stack)) {
+      // Complete: every resource is made, and readStack has just read them.
+      total += Object.keys(stack.resources).length;
+      done += Object.keys(stack.resources).length;
+    } else {
+      const res = await awsPort(ctx.clients).cfn.describeStackResources({ StackName: stack.id });
+      total += res.StackResources?.length ?? 0;
+      done += (res.StackResources ?? []).filter((r) => r.ResourceStatus === "CREATE_COMPLETE").length;
+    }
     const events = (await awsPort(ctx.clients).cfn.describeStackEvents({ StackName: stack.id })).StackEvents ?? [];
     for (const ev of [...events].reverse()) {
       if (ev.ResourceStatus === "CREATE_FAILED" && ev.ResourceStatusReason) failures.push(ev);

@@ -58,9 +58,12 @@ export const DEFAULT_CREDENTIALS: SandboxCredentials = { accessKeyId: "PLLABSAND
 
 const MAX_BODY = 1024 * 1024;
 
+/** The answer, with its length; Node adds the `date` header (the same text, made once a second). */
 function send(res: ServerResponse, a: Answer): void {
   const body = typeof a.body === "string" ? Buffer.from(a.body, "utf8") : a.body;
-  res.writeHead(a.status, { ...a.headers, "content-length": String(body.byteLength), date: new Date().toUTCString(), ...(a.close ? { connection: "close" } : {}) });
+  a.headers["content-length"] = String(body.byteLength);
+  if (a.close) a.headers.connection = "close";
+  res.writeHead(a.status, a.headers);
   res.end(body);
 }
 

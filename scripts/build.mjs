@@ -55,23 +55,6 @@ const schemaKeys = {
   },
 };
 
-// The SDK's HTTP handler loads `node:http` with `await import()` at its first plain-HTTP request
-// (a served sandbox, never AWS's HTTPS). Imported as an ES module, Node builds its namespace by
-// reading every export, and `http.WebSocket` & co. load undici on the way: ~80 ms of CPU a served
-// lesson, for nothing. `require` (the bundle's banner gives one) takes the module as it is.
-// Should the SDK load it otherwise, the build stops here, to be looked at again.
-const sdkHttpByRequire = {
-  name: "sdk-http-by-require",
-  setup(b) {
-    b.onLoad({ filter: /[\\/]@smithy[\\/]node-http-handler[\\/]dist-es[\\/]node-http-handler\.js$/ }, (args) => {
-      const text = readFileSync(args.path, "utf8");
-      const load = 'await import("node:http")';
-      if (!text.includes(load)) throw new Error(`${args.path} no longer has ${load}: see sdkHttpByRequire in scripts/build.mjs`);
-      return { contents: text.replace(load, 'require("node:http")'), loader: "js" };
-    });
-  },
-};
-
 // budoux's entry also loads its HTML processor (linkedom, ~0.6 MB) and its Chinese and Thai
 // models; we use only its phrase parser and the Japanese model (src/ui/line-breaks.ts).
 const budouxJapaneseOnly = {
@@ -129,7 +112,7 @@ const result = await build({
   legalComments: "linked",
   metafile: true,
   banner: { js: ESM_REQUIRE },
-  plugins: [pure, schemaKeys, sdkHttpByRequire, budouxJapaneseOnly, oraWidth, yamlOutside],
+  plugins: [pure, schemaKeys, budouxJapaneseOnly, oraWidth, yamlOutside],
   logLevel: "warning",
 });
 writeFileSync(join(dist, "meta.json"), JSON.stringify(result.metafile));

@@ -33,6 +33,22 @@ export function checkEndpointUrl(text: string, source: string): void {
   }
 }
 
+/** `--port`: a number from 0 to 65535 (0: any free port); undefined when not given. */
+export function portOption(text: string | undefined): number | undefined {
+  if (text === undefined) return undefined;
+  const n = Number(text);
+  if (!/^\d{1,5}$/.test(text) || n > 65535) throw new LabError("serve.badPort", { port: text });
+  return n;
+}
+
+/** A server that could not listen: the port taken (`inUse`) or no such host, in the learner's words. */
+export function listenError(err: unknown, host: string, inUse: () => LabError): unknown {
+  const code = (err as NodeJS.ErrnoException).code;
+  if (code === "EADDRINUSE") return inUse();
+  if (code === "EADDRNOTAVAIL" || code === "ENOTFOUND") return new LabError("serve.badHost", { host }, { cause: err });
+  return err;
+}
+
 function checkTimeout(text: string): void {
   const n = Number(text);
   if (!/^\d+(\.\d+)?$/.test(text.trim()) || !(n > 0 && n <= 600)) throw new LabError("guard.usage.badTimeout", { value: text, env: TIMEOUT_ENV });

@@ -49,3 +49,8 @@ export function participantList(opts: { participants?: string; count?: string; p
   if (count === undefined) throw new LabError("workshop.usage.noParticipants");
   return checkPrefixes(numbered(count, opts.prefixBase ?? "team"));
 }
+
+/** The participants named on this run, if any were (`--participants` or `--count`). */
+export function askedParticipants(opts: { participants?: string; count?: string; prefixBase?: string }): string[] | undefined {
+  return opts.participants !== undefined || opts.count !== undefined ? participantList(opts) : undefined;
+}

@@ -198,7 +198,7 @@ export async function giveUp(ctx: LessonContext): Promise<void> {
   const text = loadChallengeText(ctx, active.id, scene.path);
   if (scene.first) {
     const answer = await diagnose(ctx, scene.path.view);
-    ctx.io.notify({ type: "diagnosis", title: answer.title, ok: answer.ok, links: answer.links, ...(answer.first ? { first: answer.first } : {}) });
+    ctx.io.notify({ type: "diagnosis", ...answer });
   }
   await BREAKERS[d.break]?.restore(ctx, scene.path, active.undo);
   const after = await readScene(ctx);

@@ -19,7 +19,7 @@ import { StateFile } from "../state/state-file.js";
 import type { IoHost } from "../ui/io-host.js";
 import type { GlobalOptions } from "./options.js";
 import type { Environment } from "./environment.js";
-import { checkRegion, isRegionName, validateInputs } from "./validate.js";
+import { checkPrefix, checkRegion, isRegionName, validateInputs } from "./validate.js";
 import { lockParticipant, type Access } from "./participant-lock.js";
 import { timeoutSeconds } from "../aws/network-guard.js";
 import { chooseShell } from "../shell/choose.js";
@@ -69,12 +69,6 @@ async function makeBareHost(opts: GlobalOptions, e: Environment, lang: Lang, t: 
 /** The region when none is given: AWS's tools' own, else the one nearest the learner's language. */
 export function regionFor(lang: Lang, env: NodeJS.ProcessEnv): string {
   return regionFromEnv(env) ?? (lang === "ja" ? "ap-northeast-1" : "us-east-1");
-}
-
-function checkPrefix(prefix: string): string {
-  const problem = prefixProblem(prefix);
-  if (problem) throw new LabError("usage.badPrefix", { prefix, problem: `prefix.${problem}` });
-  return prefix;
 }
 
 export function sandboxSpeed(opts: GlobalOptions, env: NodeJS.ProcessEnv): number {

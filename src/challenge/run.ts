@@ -20,8 +20,6 @@ import { readScene, recognise, showsBreak, type ChallengeScene } from "./scene.j
 import { CHALLENGE_STATE_TAG, CHALLENGE_TAG, type ChallengeCloudState } from "../challenge-mark.js";
 import { awsPort } from "../aws/port.js";
 
-export { CHALLENGE_STATE_TAG, CHALLENGE_TAG } from "../challenge-mark.js";
-
 function definition(ctx: LessonContext, id: string): ChallengeDefinition {
   const all = loadChallenges(ctx.lesson);
   const d = all.find((c) => c.id === id);

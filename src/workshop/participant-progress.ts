@@ -14,8 +14,6 @@ import type { Signal } from "../ui/event-schema.js";
 import type { ParticipantCloud } from "./room-views.js";
 import { usualBetween } from "./usual-times.js";
 
-export type { Signal } from "../ui/event-schema.js";
-
 export interface ParticipantProgress {
   prefix: string;
   /** The step the learner is on, as far as the cloud shows (the last one when finished). */

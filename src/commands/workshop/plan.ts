@@ -1,6 +1,7 @@
 /** `privatelink-lab workshop plan --participants N [--hours H]`: quotas, increases to request, cost. */
 import { numberOption, participantCount } from "../../workshop/participants.js";
-import { increaseLines, planWorkshop, PRICE_TABLE_DATE, quotaRows } from "../../workshop/plan.js";
+import { increaseLines, planWorkshop, quotaRows } from "../../workshop/plan.js";
+import { PRICE_TABLE_DATE } from "../../lesson/pricing.js";
 import type { GlobalOptions } from "../options.js";
 import type { Environment } from "../session.js";
 import { openFacilitator } from "./open.js";

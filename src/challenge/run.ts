@@ -20,8 +20,6 @@ import { readScene, recognise, showsBreak, type ChallengeScene } from "./scene.j
 import { CHALLENGE_STATE_TAG, CHALLENGE_TAG, type ChallengeCloudState } from "../challenge-mark.js";
 import { awsPort } from "../aws/port.js";
 
-export { CHALLENGE_STATE_TAG, CHALLENGE_TAG } from "../challenge-mark.js";
-
 function definition(ctx: LessonContext, id: string): ChallengeDefinition {
   const all = loadChallenges(ctx.lesson);
   const d = all.find((c) => c.id === id);
@@ -198,7 +196,7 @@ export async function giveUp(ctx: LessonContext): Promise<void> {
   const text = loadChallengeText(ctx, active.id, scene.path);
   if (scene.first) {
     const answer = await diagnose(ctx, scene.path.view);
-    ctx.io.notify({ type: "diagnosis", title: answer.title, ok: answer.ok, links: answer.links, ...(answer.first ? { first: answer.first } : {}) });
+    ctx.io.notify({ type: "diagnosis", ...answer });
   }
   await BREAKERS[d.break]?.restore(ctx, scene.path, active.undo);
   const after = await readScene(ctx);

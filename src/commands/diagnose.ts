@@ -8,7 +8,7 @@ export async function diagnose(opts: GlobalOptions, e: Environment): Promise<voi
   const s = await openSession(opts, e);
   const ctx = await lessonContext(opts, e, s, false, "write", "refuse");
   const d = await run(ctx);
-  ctx.io.notify({ type: "diagnosis", title: d.title, ok: d.ok, links: d.links, ...(d.first ? { first: d.first } : {}) });
+  ctx.io.notify({ type: "diagnosis", ...d });
   // A broken path exits 1, so scripts can tell.
   if (!d.ok) throw new LabError("diagnose.broken", { link: d.first?.name ?? "" });
 }

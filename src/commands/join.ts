@@ -70,14 +70,13 @@ export async function join(address: string, opts: JoinOptions, e: Environment): 
   const shell = chooseShell(opts.shell, e.env);
   const url = joinAddress(address);
   const room = await ask(url);
-  const target = { url: room.url, region: room.region, accessKeyId: room.accessKeyId, secretAccessKey: room.secretAccessKey };
   if (room.prefix !== undefined) {
     // The learner's progress file: their prefix (remembered as the last one), the room's region and address.
     // (Its notices, if any, go to standard error: standard output is for the shell to evaluate.)
     const s = await openSession({ ...opts, json: true }, { ...e, stdout: (e.stderr ?? process.stderr) as Environment["stdout"] });
     await participantState({ ...opts, prefix: room.prefix, region: room.region, endpointUrl: room.url }, e, s, false);
   }
-  const lines = shellLines(shell, target);
+  const lines = shellLines(shell, room);
   if (opts.json) {
     e.stdout.write(JSON.stringify({ time: new Date(e.clock.now()).toISOString(), type: "room-joined", room: room.room, role: room.role, prefix: room.prefix ?? null, url: room.url, region: room.region, shell, lines }) + "\n");
     return;

@@ -4,19 +4,19 @@ import { readCloud, type CloudView } from "../lesson/cloud-view.js";
 import { freeHere, type LessonContext } from "../lesson/context.js";
 import { costPerHour, costSince, FULL_LESSON } from "../lesson/pricing.js";
 import { isEmpty } from "../lesson/teardown.js";
+import type { CostReport } from "../ui/io-host.js";
+
+/** What the lesson's resources cost an hour, and since they were made (`status` and leaving say it). */
+export function costReport(ctx: LessonContext): CostReport {
+  const cost = costPerHour(ctx.state.region, FULL_LESSON);
+  const since = costSince(cost, ctx.state.resourcesSince, ctx.clock.now());
+  return { perHourUsd: cost.perHourUsd, region: ctx.state.region, sandbox: freeHere(ctx), ...(since ? { sinceUsd: since.usd, hours: since.hours } : {}) };
+}
 
 /** `view`: the cloud as the lesson last read it, when it ended normally (else it is read now). */
 export async function reportCostOnExit(ctx: LessonContext, last?: CloudView): Promise<void> {
   const view = last ?? (await readCloud(ctx.clients, ctx.names).catch(() => undefined));
   if (!view || isEmpty(view)) return;
-  const cost = costPerHour(ctx.state.region, FULL_LESSON);
-  const since = costSince(cost, ctx.state.resourcesSince, ctx.clock.now());
-  ctx.io.notify({
-    type: "cost",
-    perHourUsd: cost.perHourUsd,
-    region: ctx.state.region,
-    sandbox: freeHere(ctx),
-    ...(since ? { sinceUsd: since.usd, hours: since.hours } : {}),
-  });
+  ctx.io.notify({ type: "cost", ...costReport(ctx) });
   ctx.io.notify({ type: "notice", level: "info", message: ctx.t("leaving.cleanupLater", { destroy: destroyCommand(ctx.state.prefix, ctx.state.backend === "sandbox") }) });
 }

@@ -9,7 +9,7 @@ import { LabError } from "../errors.js";
 import { translator } from "../i18n/messages.js";
 import { awsCliAdvice, findAwsCli } from "../aws/cli-version.js";
 import { readServed, servedFile } from "../sandbox/served-file.js";
-import { defaultShell, isShell, shellLines, SHELLS, UNSET_VARIABLES, variables, type ShellKind, type ServedTarget } from "../sandbox/shell-env.js";
+import { defaultShell, isShell, shellLines, SHELLS, UNSET_VARIABLES, variables, type ShellKind } from "../sandbox/shell-env.js";
 import type { GlobalOptions } from "./options.js";
 import { chooseLang, type Environment } from "./session.js";
 
@@ -28,9 +28,8 @@ export async function sandboxEnv(opts: SandboxEnvOptions, e: Environment): Promi
   const shell = chooseShell(opts.shell, e.env);
   const served = readServed(servedFile(e.env, e.stateDir));
   if (!served) throw new LabError("sandbox-env.notServing");
-  const target: ServedTarget = served;
   const finding = await findAwsCli(e.env);
-  const lines = shellLines(shell, target);
+  const lines = shellLines(shell, served);
   if (opts.json) {
     const awsCli = finding.found ? { found: true, version: finding.version?.text ?? null, readsEndpointUrl: finding.readsEndpointUrl } : { found: false };
     e.stdout.write(
@@ -40,7 +39,7 @@ export async function sandboxEnv(opts: SandboxEnvOptions, e: Environment): Promi
         shell,
         url: served.url,
         region: served.region,
-        variables: Object.fromEntries(variables(target)),
+        variables: Object.fromEntries(variables(served)),
         unset: [...UNSET_VARIABLES],
         lines,
         awsCli,

@@ -10,23 +10,17 @@ import type { GlobalOptions } from "./options.js";
 import { openSandbox, openSession, regionFor, type Environment } from "./session.js";
 import { publishServed, servedFile } from "../sandbox/served-file.js";
 import { defaultShell, loadCommand } from "../sandbox/shell-env.js";
+import { listenError, portOption } from "./validate.js";
 
 export interface ServeCommandOptions extends GlobalOptions {
   port?: string;
   host?: string;
 }
 
-function portOf(text: string | undefined): number {
-  if (text === undefined) return 0;
-  const n = Number(text);
-  if (!/^\d{1,5}$/.test(text) || n > 65535) throw new LabError("serve.badPort", { port: text });
-  return n;
-}
-
 /** Serves until `stop` resolves (the process's end, unless a test passes its own). */
 export async function sandboxServe(opts: ServeCommandOptions, e: Environment, stop: Promise<void> = new Promise<void>(() => undefined)): Promise<void> {
   const s = await openSession(opts, e);
-  const port = portOf(opts.port);
+  const port = portOption(opts.port) ?? 0;
   const host = opts.host ?? "127.0.0.1";
   const file = sandboxFile(e.env);
   const [sandbox, { serveSandbox }, { sandboxCredentials }] = await Promise.all([openSandbox(opts, e, file), import("../sandbox/serve/server.js"), import("../sandbox/serve/credentials.js")]);
@@ -35,10 +29,7 @@ export async function sandboxServe(opts: ServeCommandOptions, e: Environment, st
   try {
     served = await serveSandbox({ sandbox, host, port, credentials });
   } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
-    if (code === "EADDRINUSE") throw new LabError("serve.portInUse", { port }, { cause: err });
-    if (code === "EADDRNOTAVAIL" || code === "ENOTFOUND") throw new LabError("serve.badHost", { host }, { cause: err });
-    throw err;
+    throw listenError(err, host, () => new LabError("serve.portInUse", { port }, { cause: err }));
   }
   const region = opts.region ?? regionFor(s.lang, e.env);
   // Where `sandbox env` finds it (removed when it stops, or when the process ends).

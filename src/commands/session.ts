@@ -14,12 +14,12 @@ import { defaultPrefix, namesFor, prefixProblem } from "../participant.js";
 import type { LessonContext } from "../lesson/context.js";
 import { stateDir, sandboxFile } from "../paths.js";
 import { DEFAULT_SPEED, parseSpeed, SPEED_ENV } from "../sandbox/clock.js";
-import { STATE_SCHEMA_VERSION, type LessonState } from "../state/schema.js";
+import { freshState, type LessonState } from "../state/schema.js";
 import { StateFile } from "../state/state-file.js";
 import type { IoHost } from "../ui/io-host.js";
 import type { GlobalOptions } from "./options.js";
 import type { Environment } from "./environment.js";
-import { checkRegion, isRegionName, validateInputs } from "./validate.js";
+import { checkPrefix, checkRegion, isRegionName, validateInputs } from "./validate.js";
 import { lockParticipant, type Access } from "./participant-lock.js";
 import { timeoutSeconds } from "../aws/network-guard.js";
 import { chooseShell } from "../shell/choose.js";
@@ -69,12 +69,6 @@ async function makeBareHost(opts: GlobalOptions, e: Environment, lang: Lang, t: 
 /** The region when none is given: AWS's tools' own, else the one nearest the learner's language. */
 export function regionFor(lang: Lang, env: NodeJS.ProcessEnv): string {
   return regionFromEnv(env) ?? (lang === "ja" ? "ap-northeast-1" : "us-east-1");
-}
-
-function checkPrefix(prefix: string): string {
-  const problem = prefixProblem(prefix);
-  if (problem) throw new LabError("usage.badPrefix", { prefix, problem: `prefix.${problem}` });
-  return prefix;
 }
 
 export function sandboxSpeed(opts: GlobalOptions, env: NodeJS.ProcessEnv): number {
@@ -175,11 +169,10 @@ export async function participantState(opts: GlobalOptions, e: Environment, s: S
     { value: "hands-on", name: t("mode.hands-on") },
   ], "guided") : "guided");
   if (modeText !== "guided" && modeText !== "hands-on") throw new LabError("usage.badMode", { mode: modeText });
-  const now = new Date(e.clock.now()).toISOString();
   const changedTarget = saved && (saved.backend !== backend || saved.region !== region);
   const state: LessonState = saved && !changedTarget
     ? { ...saved, lang: s.lang, mode: modeText }
-    : { schema: STATE_SCHEMA_VERSION, lesson: "privatelink", prefix, backend, region, lang: s.lang, mode: modeText, createdAt: now, updatedAt: now, ids: {}, marks: {}, challenges: { solved: {}, gaveUp: {} } };
+    : freshState(prefix, region, backend, { at: new Date(e.clock.now()).toISOString(), lang: s.lang, mode: modeText });
   if (opts.profile) state.profile = opts.profile;
   if (opts.endpointUrl) state.endpointUrl = opts.endpointUrl;
   if (lock.mine) stateFile.save(state);

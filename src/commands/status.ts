@@ -5,13 +5,13 @@
  */
 import { loadStep } from "../content/lesson-content.js";
 import { readCloud } from "../lesson/cloud-view.js";
-import { costPerHour, costSince, FULL_LESSON } from "../lesson/pricing.js";
 import { currentStep, detectAll } from "../lesson/progress.js";
 import { STEPS } from "../lesson/steps/index.js";
 import { isEmpty, planTeardown } from "../lesson/teardown.js";
-import type { CostReport, LabEvent } from "../ui/io-host.js";
+import type { LabEvent } from "../ui/io-host.js";
 import type { GlobalOptions } from "./options.js";
-import { backendLabel, freeHere } from "../lesson/context.js";
+import { backendLabel } from "../lesson/context.js";
+import { costReport } from "./leaving.js";
 import { lessonContext, openSession, type Environment } from "./session.js";
 
 type StatusEvent = Extract<LabEvent, { type: "status" }>;
@@ -40,12 +40,7 @@ export async function status(opts: GlobalOptions, e: Environment): Promise<void>
     })),
     resources: planTeardown(view).map((p) => ({ kind: p.kind, id: p.id, ...(p.name ? { name: p.name } : {}) })),
   };
-  if (!isEmpty(view)) {
-    const perHour = costPerHour(ctx.state.region, FULL_LESSON);
-    const since = costSince(perHour, ctx.state.resourcesSince, ctx.clock.now());
-    const cost: CostReport = { perHourUsd: perHour.perHourUsd, region: ctx.state.region, sandbox: freeHere(ctx), ...(since ? { sinceUsd: since.usd, hours: since.hours } : {}) };
-    report.cost = cost;
-  }
+  if (!isEmpty(view)) report.cost = costReport(ctx);
   const quiz = ctx.state.quiz;
   if (!cur) {
     report.finished = quiz?.score !== undefined ? { score: quiz.score, total: quiz.total, text: t("start.finished", { score: quiz.score, total: quiz.total }) } : { text: t("start.cleanedUp") };

@@ -11,6 +11,12 @@ import { FAULTS_ENV } from "../sandbox/faults.js";
 import { SANDBOX_REGIONS } from "../sandbox/regions.js";
 import type { GlobalOptions } from "./options.js";
 
+export function checkPrefix(prefix: string): string {
+  const problem = prefixProblem(prefix);
+  if (problem) throw new LabError("usage.badPrefix", { prefix, problem: `prefix.${problem}` });
+  return prefix;
+}
+
 /** AWS's region names: geography, optional partition, direction, number (us-gov-west-1, ap-southeast-5). */
 const REGION = /^(af|ap|ca|cn|eu|il|me|mx|sa|us)(-gov|-iso[a-z]?)?-(central|north|south|east|west|northeast|northwest|southeast|southwest)-\d{1,2}$/;
 
@@ -31,6 +37,22 @@ export function checkEndpointUrl(text: string, source: string): void {
   if (!url || !/^https?:$/.test(url.protocol) || !url.hostname || url.username || url.password) {
     throw new LabError("guard.usage.badEndpoint", { url: text, source });
   }
+}
+
+/** `--port`: a number from 0 to 65535 (0: any free port); undefined when not given. */
+export function portOption(text: string | undefined): number | undefined {
+  if (text === undefined) return undefined;
+  const n = Number(text);
+  if (!/^\d{1,5}$/.test(text) || n > 65535) throw new LabError("serve.badPort", { port: text });
+  return n;
+}
+
+/** A server that could not listen: the port taken (`inUse`) or no such host, in the learner's words. */
+export function listenError(err: unknown, host: string, inUse: () => LabError): unknown {
+  const code = (err as NodeJS.ErrnoException).code;
+  if (code === "EADDRINUSE") return inUse();
+  if (code === "EADDRNOTAVAIL" || code === "ENOTFOUND") return new LabError("serve.badHost", { host }, { cause: err });
+  return err;
 }
 
 function checkTimeout(text: string): void {
@@ -54,10 +76,7 @@ export async function validateInputs(opts: GlobalOptions, env: NodeJS.ProcessEnv
   if (opts.sandbox && (opts.profile !== undefined || opts.endpointUrl !== undefined)) {
     throw new LabError("guard.usage.sandboxWithAws", { flag: opts.profile !== undefined ? "--profile" : "--endpoint-url" });
   }
-  if (opts.prefix !== undefined) {
-    const problem = prefixProblem(opts.prefix);
-    if (problem) throw new LabError("usage.badPrefix", { prefix: opts.prefix, problem: `prefix.${problem}` });
-  }
+  if (opts.prefix !== undefined) checkPrefix(opts.prefix);
   if (opts.region !== undefined) checkRegion(opts.region, opts.sandbox ? "sandbox" : "aws");
   else if (env.AWS_REGION || env.AWS_DEFAULT_REGION) checkRegion((env.AWS_REGION || env.AWS_DEFAULT_REGION) ?? "", opts.sandbox ? "sandbox" : "aws", "env");
   if (opts.profile !== undefined && !/^[\w.+@-]{1,64}$/.test(opts.profile)) throw new LabError("guard.usage.badProfile", { profile: opts.profile });

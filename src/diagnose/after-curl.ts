@@ -10,7 +10,7 @@ export async function explainCurlFailure(ctx: LessonContext, view?: CloudView): 
   try {
     const d = await diagnose(ctx, view);
     ctx.io.notify({ type: "notice", level: "warn", message: ctx.t("diagnose.curlFailed") });
-    ctx.io.notify({ type: "diagnosis", title: d.title, ok: d.ok, links: d.links, ...(d.first ? { first: d.first } : {}) });
+    ctx.io.notify({ type: "diagnosis", ...d });
   } catch {
     // curl's error is reported by the step; a diagnosis that cannot be made adds nothing.
   }

@@ -9,21 +9,15 @@ import type { LessonContext } from "../lesson/context.js";
 import { lessonVars } from "../lesson/vars.js";
 import { firstFailure, walkChain, type Link } from "../reachability/chain.js";
 import { factsFromDescribe } from "../reachability/from-describe.js";
-import type { DiagnosisLink } from "../ui/io-host.js";
+import type { LabEvent } from "../ui/io-host.js";
 import { explainLink, loadDiagnoseText } from "./text.js";
 import { cmdNotes } from "../shell/in-text.js";
 import { awsPort } from "../aws/port.js";
 
 export const HTTP_PORT = 80;
 
-export interface Diagnosis {
-  title: string;
-  /** True when every link passes: curl should get the Provider's page. */
-  ok: boolean;
-  links: DiagnosisLink[];
-  /** The first broken link, with what, why and the fix. */
-  first?: DiagnosisLink;
-}
+/** The `diagnosis` event's content: `ok` when every link passes; `first`, the first broken link with what, why and the fix. */
+export type Diagnosis = Omit<Extract<LabEvent, { type: "diagnosis" }>, "type">;
 
 async function accountId(ctx: LessonContext): Promise<string | undefined> {
   if (ctx.state.ids.accountId) return ctx.state.ids.accountId;

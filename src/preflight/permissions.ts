@@ -47,16 +47,15 @@ async function ask(t: PreflightTarget, p: Probe): Promise<CheckResult> {
   const id = `permission.${p.action}`;
   try {
     await p.call(t.clients);
-    return result(id, "permission", "ok", "doctor.permission.ok", { action: p.action });
   } catch (e) {
     const code = awsCode(e) ?? "";
-    if (code === "DryRunOperation") return result(id, "permission", "ok", "doctor.permission.ok", { action: p.action });
     if (code === "UnauthorizedOperation" || code === "AccessDenied") {
       return result(id, "permission", "fail", "doctor.permission.denied", { action: missingAction(errorMessage(e)) ?? p.action });
     }
     if (!code) throw e;
-    return result(id, "permission", "warn", "doctor.permission.unknown", { action: p.action, code });
+    if (code !== "DryRunOperation") return result(id, "permission", "warn", "doctor.permission.unknown", { action: p.action, code });
   }
+  return result(id, "permission", "ok", "doctor.permission.ok", { action: p.action });
 }
 
 export async function checkPermissions(t: PreflightTarget, ami: string | undefined): Promise<CheckResult[]> {

@@ -24,10 +24,6 @@ export interface CleanupOutcome {
   failure?: { key: string; vars: Record<string, string | number> };
 }
 
-export function cleanupPlan(participants: ParticipantCloud[]): { prefix: string; planned: PlannedDeletion[] }[] {
-  return participants.map((p) => ({ prefix: p.prefix, planned: planTeardown(p.view) }));
-}
-
 function failureOf(e: unknown): { key: string; vars: Record<string, string | number> } {
   if (e instanceof LabError) return { key: e.key, vars: e.vars };
   const code = awsCode(e);

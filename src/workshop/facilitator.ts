@@ -11,7 +11,7 @@ import { namesFor } from "../participant.js";
 import type { Clock } from "../sandbox/clock.js";
 import { StateFile } from "../state/state-file.js";
 import type { IoHost } from "../ui/io-host.js";
-import { roomState } from "./participant-progress.js";
+import { freshState } from "../state/schema.js";
 
 export interface Facilitator {
   lang: Lang;
@@ -36,7 +36,7 @@ export function actAs(f: Facilitator, prefix: string, io: IoHost, over: { client
   return {
     lesson: "privatelink",
     clients: over.clients ?? f.clients,
-    state: roomState(prefix, f.region, f.backend),
+    state: freshState(prefix, f.region, f.backend),
     stateFile: new NoStateFile(f.stateFile.dir),
     io,
     t: f.t,

@@ -8,13 +8,11 @@ import { ourEndpoint, type StackView } from "../lesson/cloud-view.js";
 import { costPerHour, costSince, type Inventory } from "../lesson/pricing.js";
 import { detectAll } from "../lesson/progress.js";
 import { STEPS } from "../lesson/steps/index.js";
-import { STATE_SCHEMA_VERSION, type LessonState } from "../state/schema.js";
+import { freshState, type LessonState } from "../state/schema.js";
 import type { ChallengeMark } from "../challenge-mark.js";
 import type { Signal } from "../ui/event-schema.js";
 import type { ParticipantCloud } from "./room-views.js";
 import { usualBetween } from "./usual-times.js";
-
-export type { Signal } from "../ui/event-schema.js";
 
 export interface ParticipantProgress {
   prefix: string;
@@ -36,12 +34,6 @@ export interface ParticipantProgress {
   costSoFarUsd: number;
   /** The challenge the learner is on (`workshop challenge --all`), and whether they fixed it. */
   challenge?: ChallengeMark;
-}
-
-/** A participant's state as the facilitator sees it: nothing but the cloud. */
-export function roomState(prefix: string, region: string, backend: "aws" | "sandbox"): LessonState {
-  const at = new Date(0).toISOString();
-  return { schema: STATE_SCHEMA_VERSION, lesson: "privatelink", prefix, backend, region, lang: "en", mode: "guided", createdAt: at, updatedAt: at, ids: {}, marks: {}, challenges: { solved: {}, gaveUp: {} } };
 }
 
 const FAILED_STACK = /(ROLLBACK_COMPLETE|ROLLBACK_FAILED|CREATE_FAILED|DELETE_FAILED)$/;
@@ -124,7 +116,8 @@ export class StepMemory {
 }
 
 export function progressOf(p: ParticipantCloud, at: number, region: string, backend: "aws" | "sandbox", memory?: StepMemory): ParticipantProgress {
-  const pos = position(p, roomState(p.prefix, region, backend));
+  // A participant's state as the facilitator sees it: nothing but the cloud.
+  const pos = position(p, freshState(p.prefix, region, backend));
   const observed = memory?.observe(p.prefix, `${pos.step}:${pos.finished}`, at);
   const since = observed ?? pos.anchor?.at;
   const minutesOnStep = since !== undefined ? Math.max(0, (at - since) / 60_000) : undefined;

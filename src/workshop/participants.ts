@@ -26,18 +26,17 @@ export function checkPrefixes(prefixes: string[]): string[] {
   return prefixes;
 }
 
-export function parseCount(text: string | undefined, option: string): number | undefined {
-  if (text === undefined) return undefined;
+/** A number option from `min` to `max` (`whole`: whole numbers only), else a usage error naming the option. */
+export function numberOption(text: string, option: string, min: number, max: number, whole = false): number {
   const n = Number(text);
-  if (!Number.isInteger(n) || n < 1 || n > 500) throw new LabError("workshop.usage.badNumber", { option, value: text });
+  if (!(whole ? Number.isInteger(n) : Number.isFinite(n)) || n < min || n > max) throw new LabError("workshop.usage.badNumber", { option, value: text });
   return n;
 }
 
-export function parseHours(text: string | undefined): number {
-  if (text === undefined) return 3;
-  const n = Number(text);
-  if (!Number.isFinite(n) || n <= 0 || n > 240) throw new LabError("workshop.usage.badNumber", { option: "--hours", value: text });
-  return n;
+/** `--participants N` (plan, rehearse): how many learners, which must be said. */
+export function participantCount(text: string | undefined): number {
+  if (text === undefined) throw new LabError("workshop.usage.noParticipants");
+  return numberOption(text, "--participants", 1, 500, true);
 }
 
 /** `--participants alice,bob` or `--count N --prefix-base team`. */
@@ -45,7 +44,11 @@ export function participantList(opts: { participants?: string; count?: string; p
   if (opts.participants !== undefined) {
     return checkPrefixes(opts.participants.split(/[\s,]+/).map((p) => p.trim()).filter(Boolean));
   }
-  const count = parseCount(opts.count, "--count");
-  if (count === undefined) throw new LabError("workshop.usage.noParticipants");
-  return checkPrefixes(numbered(count, opts.prefixBase ?? "team"));
+  if (opts.count === undefined) throw new LabError("workshop.usage.noParticipants");
+  return checkPrefixes(numbered(numberOption(opts.count, "--count", 1, 500, true), opts.prefixBase ?? "team"));
+}
+
+/** The participants named on this run, if any were (`--participants` or `--count`). */
+export function askedParticipants(opts: { participants?: string; count?: string; prefixBase?: string }): string[] | undefined {
+  return opts.participants !== undefined || opts.count !== undefined ? participantList(opts) : undefined;
 }

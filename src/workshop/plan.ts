@@ -6,7 +6,7 @@
 import type { AwsClients } from "../aws/clients.js";
 import { readCapacity } from "../preflight/quota-read.js";
 import type { Translate } from "../i18n/messages.js";
-import { costPerHour, FULL_LESSON, PRICE_TABLE_DATE } from "../lesson/pricing.js";
+import { costPerHour, FULL_LESSON } from "../lesson/pricing.js";
 import type { Shell } from "../shell/render.js";
 import { increaseArgv, increaseCommand, type CapacityPlan, type QuotaUsage } from "../preflight/quota-plan.js";
 
@@ -64,5 +64,3 @@ export function increaseLines(plan: WorkshopPlan, shell: Shell = "bash"): { code
     return { code: i.code, name: i.name, current: i.current, desired: i.desired, command: increaseCommand(i, shell), argv: [c.program, ...c.args.map((a) => a.value)] };
   });
 }
-
-export { PRICE_TABLE_DATE };

@@ -7,7 +7,8 @@ import type { Lang } from "../i18n/lang.js";
 import type { Translate } from "../i18n/messages.js";
 import { STEPS } from "../lesson/steps/index.js";
 import { truncate } from "../ui/text-width.js";
-import type { ParticipantProgress, Signal } from "./participant-progress.js";
+import type { ParticipantProgress } from "./participant-progress.js";
+import type { Signal } from "../ui/event-schema.js";
 import type { RoomStatus } from "./room-status.js";
 
 export function minutesText(minutes: number | undefined): string {

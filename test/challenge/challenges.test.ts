@@ -16,7 +16,8 @@ import { DescribeListenersCommand, ModifyListenerCommand, RegisterTargetsCommand
 import { beforeAll, describe, expect, it } from "vitest";
 import { loadChallenges } from "../../src/challenge/definitions.js";
 import { readLearnerPath, type LearnerPath } from "../../src/challenge/learner-path.js";
-import { checkChallenge, CHALLENGE_STATE_TAG, giveUp, listChallenges, startChallenge } from "../../src/challenge/run.js";
+import { checkChallenge, giveUp, listChallenges, startChallenge } from "../../src/challenge/run.js";
+import { CHALLENGE_STATE_TAG } from "../../src/challenge-mark.js";
 import { diagnose } from "../../src/diagnose/diagnose.js";
 import { LabError } from "../../src/errors.js";
 import type { LessonContext } from "../../src/lesson/context.js";

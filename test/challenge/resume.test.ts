@@ -12,7 +12,8 @@ import { DeleteTagsCommand, DescribeVpcEndpointsCommand } from "@aws-sdk/client-
 import { describe, expect, it } from "vitest";
 import { BREAKERS } from "../../src/challenge/breakers.js";
 import { loadChallenges, type ChallengeDefinition } from "../../src/challenge/definitions.js";
-import { CHALLENGE_STATE_TAG, CHALLENGE_TAG, checkChallenge, giveUp, startChallenge } from "../../src/challenge/run.js";
+import { checkChallenge, giveUp, startChallenge } from "../../src/challenge/run.js";
+import { CHALLENGE_STATE_TAG, CHALLENGE_TAG } from "../../src/challenge-mark.js";
 import { readScene, signature } from "../../src/challenge/scene.js";
 import { lessonContext, openSession } from "../../src/commands/session.js";
 import { diagnose } from "../../src/diagnose/diagnose.js";

@@ -4,7 +4,8 @@
  * not be, and why. Only what carries a participant's tag (and their stacks) is touched.
  */
 import { LabError } from "../../errors.js";
-import { cleanupPlan, cleanupRoom, type CleanupOutcome } from "../../workshop/cleanup.js";
+import { cleanupRoom, type CleanupOutcome } from "../../workshop/cleanup.js";
+import { planTeardown } from "../../lesson/teardown.js";
 import type { Facilitator } from "../../workshop/facilitator.js";
 import { checkPrefixes } from "../../workshop/participants.js";
 import { readRoom } from "../../workshop/room-read.js";
@@ -22,8 +23,7 @@ export interface CleanupOptions extends GlobalOptions {
 
 function targets(f: Facilitator, opts: CleanupOptions, found: ParticipantCloud[]): ParticipantCloud[] {
   if (opts.all) return found;
-  if (!opts.participant?.length) throw new LabError("workshop.usage.cleanupWhich");
-  const wanted = checkPrefixes(opts.participant.flatMap((p) => p.split(",")).map((p) => p.trim()).filter(Boolean));
+  const wanted = checkPrefixes((opts.participant ?? []).flatMap((p) => p.split(",")).map((p) => p.trim()).filter(Boolean));
   for (const w of wanted.filter((w) => !found.some((p) => p.prefix === w))) {
     f.io.notify({ type: "notice", level: "info", message: f.t("workshop.cleanup.notFound", { prefix: w }) });
   }
@@ -54,7 +54,7 @@ export async function workshopCleanup(opts: CleanupOptions, e: Environment): Pro
   const f = await openFacilitator(opts, e);
   const { io, t } = f;
   const chosen = targets(f, opts, (await readRoom(f.clients, () => f.clock.now())).participants);
-  const plan = cleanupPlan(chosen).filter((p) => p.planned.length > 0);
+  const plan = chosen.map((p) => ({ prefix: p.prefix, planned: planTeardown(p.view) })).filter((p) => p.planned.length > 0);
   const items = plan.reduce((n, p) => n + p.planned.length, 0);
   if (plan.length === 0) {
     io.notify({ type: "notice", level: "success", message: t("workshop.cleanup.nothing", { region: f.region }) });

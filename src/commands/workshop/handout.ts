@@ -6,7 +6,7 @@
  */
 import { LabError } from "../../errors.js";
 import { handoutMarkdown, joinLines, learnerCommand, roomHandoutMarkdown } from "../../workshop/handout.js";
-import { participantList } from "../../workshop/participants.js";
+import { askedParticipants, participantList } from "../../workshop/participants.js";
 import { readRoom, roomDir, roomFiles } from "../../workshop/room/room-file.js";
 import { readServed } from "../../sandbox/served-file.js";
 import { chooseLang, type Environment } from "../session.js";
@@ -47,8 +47,8 @@ async function roomHandout(opts: HandoutOptions, e: Environment, name: string): 
     const t = translator(chooseLang(opts, e.env));
     (e.stderr ?? process.stderr).write(t("roomFixes.handoutLoopback", { url, port: at.port || room.port }) + "\n");
   }
-  const wanted = opts.participants !== undefined || opts.count !== undefined ? new Set(participantList(opts)) : undefined;
-  const sheets = room.participants.filter((p) => !wanted || wanted.has(p.prefix)).map((p) => ({ prefix: p.prefix, joinUrl: `${url}/join/${p.code}` }));
+  const wanted = askedParticipants(opts);
+  const sheets = room.participants.filter((p) => !wanted || wanted.includes(p.prefix)).map((p) => ({ prefix: p.prefix, joinUrl: `${url}/join/${p.code}` }));
   if (opts.json) {
     e.stdout.write(JSON.stringify({ type: "workshop-handout", room: name, region: room.region, participants: sheets.map((s) => ({ prefix: s.prefix, join: joinLines(s.joinUrl) })) }) + "\n");
     return;

@@ -6,7 +6,7 @@
 import { credentialSourceHint, regionFromEnv } from "../../aws/credentials.js";
 import type { Lang } from "../../i18n/lang.js";
 import type { Facilitator } from "../../workshop/facilitator.js";
-import { roomState } from "../../workshop/participant-progress.js";
+import { freshState } from "../../state/schema.js";
 import type { GlobalOptions } from "../options.js";
 import { clientsFor, openSession, pollInterval, type Environment, type Session } from "../session.js";
 
@@ -34,7 +34,7 @@ export async function openFacilitator(opts: GlobalOptions, e: Environment, s?: S
   const backend = roomBackend(opts, e, session);
   const region = roomRegion(opts, e.env, session.lang);
   const state = {
-    ...roomState("workshop", region, backend),
+    ...freshState("workshop", region, backend),
     ...(opts.profile ? { profile: opts.profile } : {}),
     ...(opts.endpointUrl ? { endpointUrl: opts.endpointUrl } : {}),
   };

@@ -1,7 +1,7 @@
 /** `privatelink-lab workshop plan --participants N [--hours H]`: quotas, increases to request, cost. */
-import { LabError } from "../../errors.js";
-import { parseCount, parseHours } from "../../workshop/participants.js";
-import { increaseLines, planWorkshop, PRICE_TABLE_DATE, quotaRows } from "../../workshop/plan.js";
+import { numberOption, participantCount } from "../../workshop/participants.js";
+import { increaseLines, planWorkshop, quotaRows } from "../../workshop/plan.js";
+import { PRICE_TABLE_DATE } from "../../lesson/pricing.js";
 import type { GlobalOptions } from "../options.js";
 import type { Environment } from "../session.js";
 import { openFacilitator } from "./open.js";
@@ -13,18 +13,11 @@ export interface PlanOptions extends GlobalOptions {
   spare?: string;
 }
 
-function spareOf(text: string | undefined): number {
-  if (text === undefined) return 1;
-  const n = Number(text);
-  if (!Number.isInteger(n) || n < 0 || n > 50) throw new LabError("workshop.usage.badNumber", { option: "--spare", value: text });
-  return n;
-}
-
 export async function workshopPlan(opts: PlanOptions, e: Environment): Promise<void> {
-  const learners = parseCount(opts.participants, "--participants");
-  if (learners === undefined) throw new LabError("workshop.usage.noParticipants");
-  const hours = parseHours(opts.hours);
-  const spare = spareOf(opts.spare);
+  const learners = participantCount(opts.participants);
+  // Hours above 0; spare seats for the facilitator's own demo run.
+  const hours = opts.hours === undefined ? 3 : numberOption(opts.hours, "--hours", Number.MIN_VALUE, 240);
+  const spare = opts.spare === undefined ? 1 : numberOption(opts.spare, "--spare", 0, 50, true);
   const f = await openFacilitator(opts, e);
   const { io, t } = f;
   const plan = await planWorkshop(f.clients, f.region, learners, spare, hours);

@@ -4,7 +4,7 @@
  * before the day (and for demos). Sandbox only.
  */
 import { LabError } from "../../errors.js";
-import { numbered, checkPrefixes, parseCount } from "../../workshop/participants.js";
+import { numbered, checkPrefixes, participantCount } from "../../workshop/participants.js";
 import { rehearse } from "../../workshop/rehearse.js";
 import { stepText } from "../../workshop/status-format.js";
 import { readRoom } from "../../workshop/room-read.js";
@@ -21,8 +21,7 @@ export interface RehearseOptions extends GlobalOptions {
 
 export async function workshopRehearse(opts: RehearseOptions, e: Environment): Promise<void> {
   if (!opts.sandbox) throw new LabError("workshop.usage.sandboxOnly");
-  const n = parseCount(opts.participants, "--participants");
-  if (n === undefined) throw new LabError("workshop.usage.noParticipants");
+  const n = participantCount(opts.participants);
   const prefixes = checkPrefixes(numbered(n, opts.prefixBase ?? "team"));
   const f = await openFacilitator(opts, e);
   const { io, t } = f;

@@ -11,13 +11,13 @@ import { LabError } from "../../errors.js";
 import { setInterruptNotice } from "../../interrupt-notice.js";
 import { publishServed } from "../../sandbox/served-file.js";
 import { defaultShell, loadCommand } from "../../sandbox/shell-env.js";
-import { checkPrefixes, numbered, parseCount } from "../../workshop/participants.js";
+import { askedParticipants } from "../../workshop/participants.js";
 import { DEFAULT_ROOM, openRoomRecord, roomDir, roomFiles } from "../../workshop/room/room-file.js";
 import type { GlobalOptions } from "../options.js";
 import { openSession, sandboxSpeed, type Environment } from "../session.js";
 import { ROOM_DEFAULT_REGION } from "./open.js";
 import { regionFromEnv } from "../../aws/credentials.js";
-import { checkRegion } from "../validate.js";
+import { checkRegion, listenError, portOption } from "../validate.js";
 import type { Lang } from "../../i18n/lang.js";
 import type { Translate } from "../../i18n/messages.js";
 import type { StateFile } from "../../state/state-file.js";
@@ -33,20 +33,6 @@ export interface RoomServeOptions extends GlobalOptions {
   prefixBase?: string;
   port?: string;
   host?: string;
-}
-
-function portOf(text: string | undefined): number | undefined {
-  if (text === undefined) return undefined;
-  const n = Number(text);
-  if (!/^\d{1,5}$/.test(text) || n > 65535) throw new LabError("serve.badPort", { port: text });
-  return n;
-}
-
-/** The prefixes asked for on this run (none: the room's saved ones). */
-function askedPrefixes(opts: RoomServeOptions): string[] | undefined {
-  if (opts.participants !== undefined) return checkPrefixes(opts.participants.split(/[\s,]+/).filter(Boolean));
-  const count = parseCount(opts.count, "--count");
-  return count === undefined ? undefined : checkPrefixes(numbered(count, opts.prefixBase ?? "team"));
 }
 
 const LOOPBACK = new Set(["127.0.0.1", "localhost", "::1", "[::1]"]);
@@ -81,11 +67,12 @@ export async function workshopServe(opts: RoomServeOptions, e: Environment, stop
   const { t, io } = s;
   const name = opts.room ?? DEFAULT_ROOM;
   const dir = roomDir(e.env, name, e.stateDir);
-  const port = portOf(opts.port);
+  const port = portOption(opts.port);
   const host = opts.host ?? "127.0.0.1";
   const region = opts.region ?? regionFromEnv(e.env);
   if (region !== undefined) checkRegion(region, "sandbox", opts.region !== undefined ? "flag" : "env");
-  const prefixes = askedPrefixes(opts);
+  // The prefixes asked for on this run (none: the room's saved ones).
+  const prefixes = askedParticipants(opts);
   const { room, made, added } = openRoomRecord(dir, name, { ...(prefixes ? { prefixes } : {}), ...(region ? { region } : {}), defaultRegion: ROOM_DEFAULT_REGION, ...(port !== undefined ? { port } : {}) }, new Date(e.clock.now()));
   const [{ serveRoom }, { FaultPlan, FAULTS_ENV }] = await Promise.all([import("../../workshop/room/serve-room.js"), import("../../sandbox/faults.js")]);
   const faultsText = e.env[FAULTS_ENV];
@@ -95,10 +82,7 @@ export async function workshopServe(opts: RoomServeOptions, e: Environment, stop
   try {
     served = await serveRoom({ dir, room, host, ...(port !== undefined ? { port } : {}), clock: e.clock, speed: sandboxSpeed(opts, e.env), ...(faultsText ? { faults: FaultPlan.fromJson(faultsText) } : {}), routes: (req, res) => page?.(req, res) ?? false });
   } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
-    if (code === "EADDRINUSE") throw new LabError("room.portInUse", { port: port ?? room.port, room: name }, { cause: err });
-    if (code === "EADDRNOTAVAIL" || code === "ENOTFOUND") throw new LabError("serve.badHost", { host }, { cause: err });
-    throw err;
+    throw listenError(err, host, () => new LabError("room.portInUse", { port: port ?? room.port, room: name }, { cause: err }));
   }
   const url = advertisedUrl(served.url, host, served.served.port);
   page = await livePage(served, s.lang, s.t, s.io, e, s.stateFile);

@@ -6,11 +6,11 @@
  * for 5 learners or 200.
  */
 import { loadPhrases } from "../../ui/line-breaks.js";
-import { LabError } from "../../errors.js";
 import { colorEnabled, palette } from "../../ui/color.js";
 import type { Facilitator } from "../../workshop/facilitator.js";
 import { CLEAR, liveFrame } from "../../workshop/live-screen.js";
 import { StepMemory } from "../../workshop/participant-progress.js";
+import { numberOption } from "../../workshop/participants.js";
 import type { RoomStatus } from "../../workshop/room-status.js";
 import { readStatus, roomData } from "../../workshop/room-data.js";
 import { statusCsv, statusRows, statusSummary } from "../../workshop/status-format.js";
@@ -24,13 +24,6 @@ export interface StatusOptions extends GlobalOptions {
   interval?: string;
   /** Tests: stop after this many refreshes. */
   maxRefreshes?: number;
-}
-
-function intervalSeconds(text: string | undefined): number {
-  if (text === undefined) return 10;
-  const n = Number(text);
-  if (!Number.isFinite(n) || n < 1 || n > 3600) throw new LabError("workshop.usage.badNumber", { option: "--interval", value: text });
-  return n;
 }
 
 function snapshot(f: Facilitator, status: RoomStatus): void {
@@ -94,7 +87,7 @@ async function watch(f: Facilitator, e: Environment, opts: StatusOptions, second
 }
 
 export async function workshopStatus(opts: StatusOptions, e: Environment): Promise<void> {
-  const seconds = intervalSeconds(opts.interval);
+  const seconds = opts.interval === undefined ? 10 : numberOption(opts.interval, "--interval", 1, 3600);
   const f = await openFacilitator(opts, e);
   const live = !opts.once && !opts.json && !opts.csv && Boolean(e.stdout.isTTY);
   if (live) return watch(f, e, opts, seconds);

@@ -20,8 +20,6 @@ import { PAGE_CSS, PAGE_JS } from "./assets.js";
 import { deniedHtml, roomFragment, roomPageHtml, type RoomView } from "./render.js";
 import { RoomWatch } from "./watch.js";
 
-export type { RoomData } from "../room-data.js";
-
 export interface RoomPageOptions {
   /** One read of the room: `roomReader(f)` (workshop/room-data.ts), the reader `workshop status --json` uses. */
   readRoom: () => Promise<RoomData>;

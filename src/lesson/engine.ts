@@ -116,7 +116,8 @@ export async function runStep(ctx: LessonContext, step: Step, index: number, vie
   const content = loadStep(ctx.lesson, step.id, ctx.io.lang);
   rememberIds(ctx, view);
   ctx.io.notify({ type: "step-started", step: step.id, index, total: STEPS.length, title: content.title });
-  explainConcept(ctx, content, view, step.conceptVariant?.(view, freeHere(ctx)));
+  const variant = step.conceptVariant?.(view, freeHere(ctx));
+  explainConcept(ctx, content, view, variant);
   // The question comes right after the concept (see pacing.ts); logs get the reference at once.
   if (!ctx.io.interactive) explainReference(ctx, content, view);
   let after: CloudView;
@@ -137,7 +138,7 @@ export async function runStep(ctx: LessonContext, step: Step, index: number, vie
   if (!detection.done && step.id !== "cleanup") throw new LabError("error.stepNotDone", { step: step.id, why: ctx.t(detection.why, detection.vars) });
   // What the step teaches is shown on every path (guided, form, console), once it has happened.
   explainNotes(ctx, content, [...content.teaches, ...(detection.teaches ?? [])], after, notesShown);
-  const doneText = (detection.doneVariant && content.doneVariants[detection.doneVariant]) || content.done;
+  const doneText = content.doneVariants[detection.doneVariant ?? variant ?? ""] ?? content.done;
   explain(ctx, step.id, "done", doneText, after);
   rememberTaught(ctx);
   // What changed, on the map of the two VPCs.

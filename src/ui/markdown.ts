@@ -125,7 +125,7 @@ function paragraph(tokens: Token[] | undefined, x: Ctx, first = "", rest = first
   if (!before) lines[0] = first + lines[0]!.slice(rest.length);
   const after = all.slice(at + 1);
   if (after[0]?.type === "text") after[0] = { ...after[0], text: (after[0] as Tokens.Text).text.trimStart() } as Tokens.Text;
-  const tail = after.length ? paragraph(after, x, rest) : "";
+  const tail = paragraph(after, x, rest);
   // (A lone full stop after it would be a line of its own: the command's lines end the sentence.)
   return [...(before ? [wrap(before, x.width, { first, rest, phrases: x.phrases })] : []), ...lines, ...(/^\s*[.。]?\s*$/.test(tail) ? [] : [tail])].join("\n");
 }

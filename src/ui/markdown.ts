@@ -7,7 +7,7 @@
 import { Chalk, type ChalkInstance } from "chalk";
 import { Lexer, type Token, type Tokens } from "marked";
 import { softBreakJoiner, type Phrases } from "./line-breaks.js";
-import { wrapCode, wrapCommand } from "./code-wrap.js";
+import { COMMAND, wrapCode, wrapCommand } from "./code-wrap.js";
 import { displayWidth, isWide } from "./text-width.js";
 import { KEEP_CLOSE, KEEP_OPEN, wrap } from "./wrap.js";
 
@@ -25,9 +25,6 @@ interface Ctx {
   phrases?: Phrases | undefined;
   continuation: string;
 }
-
-/** Inline code that is a command the learner pastes (see code-wrap.ts's commented-out commands). */
-const COMMAND = /^(?:aws|npx|curl|eval) /;
 
 /** Marks a hard line break (`  \n`) until soft breaks are joined. */
 const HARD_BREAK = "\u2028";

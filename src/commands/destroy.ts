@@ -11,7 +11,7 @@ export async function destroy(opts: GlobalOptions & { dryRun?: boolean }, e: Env
   const s = await openSession(opts, e);
   const ctx = await lessonContext(opts, e, s, false, "write", "refuse");
   const { io, t } = ctx;
-  const view = await readCloud(ctx.clients, ctx.names);
+  const view = ctx.found ?? (await readCloud(ctx.clients, ctx.names));
   const plan = planTeardown(view);
   if (plan.length === 0) {
     io.notify({ type: "notice", level: "success", message: t("destroy.nothing", { prefix: ctx.state.prefix }) });

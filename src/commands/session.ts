@@ -12,6 +12,7 @@ import type { AwsClients } from "../aws/clients.js";
 import type { Sandbox } from "../sandbox/middleware.js";
 import { defaultPrefix, namesFor, prefixProblem } from "../participant.js";
 import type { LessonContext } from "../lesson/context.js";
+import type { CloudView } from "../lesson/cloud-view.js";
 import { stateDir, sandboxFile } from "../paths.js";
 import { DEFAULT_SPEED, parseSpeed, SPEED_ENV } from "../sandbox/clock.js";
 import { freshState, type LessonState } from "../state/schema.js";
@@ -215,12 +216,13 @@ export async function openSandbox(opts: GlobalOptions, e: Environment, file = sa
   });
 }
 
-/** A participant without a progress file has a lesson only if the cloud shows one: then the file is made again. */
-async function lessonInCloud(state: LessonState, clients: AwsClients, s: Session, access: Access): Promise<void> {
+/** A participant without a progress file has a lesson only if the cloud shows one: then the file is made again (the cloud as read is given back). */
+async function lessonInCloud(state: LessonState, clients: AwsClients, s: Session, access: Access): Promise<CloudView> {
   const [{ readCloud }, { isEmpty }] = await Promise.all([import("../lesson/cloud-view.js"), import("../lesson/teardown.js")]);
   const view = await readCloud(clients, namesFor(state.prefix));
   if (isEmpty(view) && view.deletedStacks.length === 0) throw s.stateFile.noLesson(state.prefix);
   if (lockParticipant(s.stateFile, state.prefix, access).mine) s.stateFile.save(state);
+  return view;
 }
 
 /** Poll AWS every 5 s; the sandbox in proportion to its speed (instant: no wait). */
@@ -229,10 +231,11 @@ export function pollInterval(clients: AwsClients): number {
   return Math.min(1000, Math.round(5000 * clients.sandbox.speed));
 }
 
-export async function lessonContext(opts: GlobalOptions, e: Environment, s: Session, ask: boolean, access: Access = "write", ifNew: IfNew = "create"): Promise<LessonContext> {
+/** `found`: the cloud as opening read it to find the lesson (no progress file), nothing done since: the command need not read it again. */
+export async function lessonContext(opts: GlobalOptions, e: Environment, s: Session, ask: boolean, access: Access = "write", ifNew: IfNew = "create"): Promise<LessonContext & { found?: CloudView }> {
   const state = await participantState(opts, e, s, ask, access, ifNew);
   const clients = await clientsFor(state, opts, e, s.io);
-  if (ifNew === "refuse" && !s.stateFile.exists(state.prefix)) await lessonInCloud(state, clients, s, access);
+  const found = ifNew === "refuse" && !s.stateFile.exists(state.prefix) ? await lessonInCloud(state, clients, s, access) : undefined;
   // A damaged sandbox account was moved aside and a fresh one started: said once, here.
   const backup = clients.sandbox?.store.takeNotice?.();
   if (backup) s.io.notify({ type: "notice", level: "warn", message: s.t("account.recovered", { backup }) });
@@ -247,6 +250,7 @@ export async function lessonContext(opts: GlobalOptions, e: Environment, s: Sess
     pollMs: pollInterval(clients),
     names: namesFor(state.prefix),
     mode: state.mode,
+    ...(found ? { found } : {}),
     ...(e.learnerReachesSandbox ? { learnerActsOutside: true } : {}),
     ...(state.backend === "sandbox" ? { servedFile: servedFile(e.env, e.stateDir) } : {}),
     ...(state.backend === "aws" && !state.profile && onServedSandbox(e.env, opts.endpointUrl ?? state.endpointUrl ?? e.env.AWS_ENDPOINT_URL) ? { servedSandbox: true } : {}),

@@ -19,7 +19,7 @@ type StatusEvent = Extract<LabEvent, { type: "status" }>;
 export async function status(opts: GlobalOptions, e: Environment): Promise<void> {
   const s = await openSession(opts, e);
   const ctx = await lessonContext(opts, e, s, false, "read", "refuse");
-  const view = await readCloud(ctx.clients, ctx.names);
+  const view = ctx.found ?? (await readCloud(ctx.clients, ctx.names));
   const statuses = detectAll(STEPS, view, ctx.state);
   const cur = currentStep(statuses);
   const { t, io } = ctx;

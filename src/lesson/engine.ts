@@ -46,7 +46,7 @@ function remindSecondTerminal(ctx: LessonContext, outside: boolean): void {
 }
 const reminded = new WeakSet<LessonContext>();
 
-/** Right so far but still becoming ready (an endpoint pending, a stack creating): wait for it, using no hint or try. */
+/** Right so far but still becoming ready (an endpoint pending, a stack creating): wait for it, using no hint or try (past the time-out, the learner is asked again). */
 async function settled(ctx: LessonContext, step: Step, view: CloudView): Promise<CloudView> {
   if (!step.detect(view, ctx.state).settling) return view;
   return waitFor(ctx, {
@@ -59,6 +59,7 @@ async function settled(ctx: LessonContext, step: Step, view: CloudView): Promise
       return ctx.t(d.why, d.vars);
     },
     usualSeconds: step.id === "deploy" ? 360 : 90,
+    orLast: true,
   });
 }
 
@@ -100,6 +101,10 @@ async function learnerDoes(ctx: LessonContext, step: Step, content: StepContent,
     explainNotes(ctx, content, notes, current, notesShown);
     const missing = step.detect(current, ctx.state);
     if (missing.done || regressed(ctx, step, current)) return current;
+    if (missing.settling) {
+      ctx.io.notify({ type: "notice", level: "warn", message: ctx.t("handsOnWait.stillNotReady", { why: ctx.t(missing.why, missing.vars) }) });
+      continue;
+    }
     const text = content.hints[Math.min(hint, content.hints.length - 1)];
     ctx.io.notify({ type: "notice", level: "warn", message: ctx.t("engine.notYet", { why: ctx.t(missing.why, missing.vars) }) });
     // A situation with a note of its own (an endpoint to an AWS service) is told by it, not by the next general hint.
@@ -116,7 +121,8 @@ export async function runStep(ctx: LessonContext, step: Step, index: number, vie
   const content = loadStep(ctx.lesson, step.id, ctx.io.lang);
   rememberIds(ctx, view);
   ctx.io.notify({ type: "step-started", step: step.id, index, total: STEPS.length, title: content.title });
-  explainConcept(ctx, content, view, step.conceptVariant?.(view, freeHere(ctx)));
+  const variant = step.conceptVariant?.(view, freeHere(ctx));
+  explainConcept(ctx, content, view, variant);
   // The question comes right after the concept (see pacing.ts); logs get the reference at once.
   if (!ctx.io.interactive) explainReference(ctx, content, view);
   let after: CloudView;
@@ -137,7 +143,7 @@ export async function runStep(ctx: LessonContext, step: Step, index: number, vie
   if (!detection.done && step.id !== "cleanup") throw new LabError("error.stepNotDone", { step: step.id, why: ctx.t(detection.why, detection.vars) });
   // What the step teaches is shown on every path (guided, form, console), once it has happened.
   explainNotes(ctx, content, [...content.teaches, ...(detection.teaches ?? [])], after, notesShown);
-  const doneText = (detection.doneVariant && content.doneVariants[detection.doneVariant]) || content.done;
+  const doneText = content.doneVariants[detection.doneVariant ?? variant ?? ""] ?? content.done;
   explain(ctx, step.id, "done", doneText, after);
   rememberTaught(ctx);
   // What changed, on the map of the two VPCs.

@@ -43,7 +43,7 @@ export interface Step {
    */
   perform(ctx: LessonContext, view: CloudView): Promise<CloudView | void>;
   handsOn?: HandsOn;
-  /** Which `## concept: <variant>` is true of the cloud as it is, or of an account that bills nothing (`free`); undefined: the usual `## concept`. */
+  /** Which `## concept: <variant>` (and `## done: <variant>`, if the detection names none) is true of the cloud as it is, or of an account that bills nothing (`free`); undefined: the usual ones. */
   conceptVariant?(view: CloudView, free: boolean): string | undefined;
   /** The step leaves nothing in the cloud (preflight, tour, review): it is recorded in the state. */
   traceless?: boolean;

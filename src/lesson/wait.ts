@@ -28,6 +28,8 @@ export interface WaitSpec<T> {
   usualSeconds: number;
   /** Give up after this many seconds of the clock (default: 6 × usual, at least 10 min). */
   timeoutSeconds?: number;
+  /** Past the time-out, give back the last value (the caller asks the learner again) instead of failing. */
+  orLast?: true;
 }
 
 function elapsed(ms: number): string {
@@ -71,6 +73,7 @@ export async function waitFor<T>(ctx: LessonContext, spec: WaitSpec<T>): Promise
         warned = true;
         ctx.io.notify({ type: "notice", level: "warn", message: ctx.t("wait.slow", { usual: Math.round(spec.usualSeconds / 60) || 1 }) });
       }
+      if (took > timeoutMs && spec.orLast) return value;
       if (took > timeoutMs) throw new LabError("error.waitTimeout", { what: ctx.t(spec.label), minutes: Math.round(took / 60000) });
       await ctx.clock.sleep(ctx.pollMs);
     }

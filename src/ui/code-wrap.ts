@@ -115,13 +115,13 @@ export function wrapCommand(line: string, width: number, indent: string, cont = 
   return out;
 }
 
-/** A commented-out command (`# aws …`, or `#   --flag …` continuing one): uncommented, it must still run. */
-const COMMENTED_COMMAND = /^(?:aws|npx|curl|eval) |^ +--?\w/;
+/** A command (`aws …`, or `  --flag …` continuing one), commented out or inline in prose: it must still run when pasted. */
+export const COMMAND = /^(?:aws|npx|curl|eval) |^ +--?\w/;
 
 function wrapComment(line: string, width: number, indent: string, phrases?: Phrases, cont?: string): string[] {
   const lead = /^ *#+ ?/.exec(line)?.[0] ?? "# ";
   // Continuation marks inside the comment: removing each line's `#` gives the command back.
-  if (cont && COMMENTED_COMMAND.test(line.slice(lead.length))) return wrapCommand(line.slice(lead.length), width, indent + lead, cont);
+  if (cont && COMMAND.test(line.slice(lead.length))) return wrapCommand(line.slice(lead.length), width, indent + lead, cont);
   return wrap(line.slice(lead.length), width, { first: indent + lead, rest: indent + lead, phrases }).split("\n");
 }
 

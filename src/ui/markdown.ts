@@ -7,13 +7,15 @@
 import { Chalk, type ChalkInstance } from "chalk";
 import { Lexer, type Token, type Tokens } from "marked";
 import { softBreakJoiner, type Phrases } from "./line-breaks.js";
-import { wrapCode } from "./code-wrap.js";
+import { COMMAND, wrapCode, wrapCommand } from "./code-wrap.js";
 import { displayWidth, isWide } from "./text-width.js";
 import { KEEP_CLOSE, KEEP_OPEN, wrap } from "./wrap.js";
 
 export interface MarkdownOptions {
   color?: boolean;
   phrases?: Phrases | undefined;
+  /** How the learner's shell continues a command on the next line (default bash's ` \`). */
+  continuation?: string;
 }
 
 interface Ctx {
@@ -21,6 +23,7 @@ interface Ctx {
   color: boolean;
   width: number;
   phrases?: Phrases | undefined;
+  continuation: string;
 }
 
 /** Marks a hard line break (`  \n`) until soft breaks are joined. */
@@ -110,7 +113,18 @@ function lastChar(text: string): string | undefined {
 }
 
 function paragraph(tokens: Token[] | undefined, x: Ctx, first = "", rest = first): string {
-  return wrap(joinSoftBreaks(inline(tokens, x)), x.width, { first, rest, phrases: x.phrases });
+  const all = [...(tokens ?? [])];
+  // A command longer than a line goes on lines of its own, continued as the shell continues lines: it pastes as one command.
+  const at = all.findIndex((t) => t.type === "codespan" && COMMAND.test(decode(t.text)) && displayWidth(rest + decode(t.text)) > x.width);
+  if (at < 0) return wrap(joinSoftBreaks(inline(all, x)), x.width, { first, rest, phrases: x.phrases });
+  const before = joinSoftBreaks(inline(all.slice(0, at), x)).trimEnd();
+  const lines = wrapCommand(decode((all[at] as Tokens.Codespan).text), x.width, before ? rest + "  " : rest, x.continuation).map((l) => x.c.yellow(l));
+  if (!before) lines[0] = first + lines[0]!.slice(rest.length);
+  const after = all.slice(at + 1);
+  if (after[0]?.type === "text") after[0] = { ...after[0], text: (after[0] as Tokens.Text).text.trimStart() } as Tokens.Text;
+  const tail = paragraph(after, x, rest);
+  // (A lone full stop after it would be a line of its own: the command's lines end the sentence.)
+  return [...(before ? [wrap(before, x.width, { first, rest, phrases: x.phrases })] : []), ...lines, ...(/^\s*[.。]?\s*$/.test(tail) ? [] : [tail])].join("\n");
 }
 
 function list(token: Tokens.List, x: Ctx, indent: string): string {
@@ -165,7 +179,7 @@ function block(t: Token, x: Ctx, indent = ""): string {
 /** Renders lesson Markdown to at most `width` columns per line. */
 export function renderMarkdown(markdown: string, width: number, options: MarkdownOptions = {}): string {
   const color = options.color ?? true;
-  const x: Ctx = { c: new Chalk({ level: color ? 1 : 0 }), color, width: Math.max(20, width), phrases: options.phrases };
+  const x: Ctx = { c: new Chalk({ level: color ? 1 : 0 }), color, width: Math.max(20, width), phrases: options.phrases, continuation: options.continuation ?? " \\" };
   const blocks = Lexer.lex(markdown, { gfm: true }).filter((t) => t.type !== "space");
   // A list hangs under the sentence that introduces it (no blank line: the screen is short).
   return blocks

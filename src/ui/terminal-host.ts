@@ -10,6 +10,7 @@ import { colorEnabled, palette, plain } from "./color.js";
 import type { Choice, IoHost, LabEvent, Spinner } from "./io-host.js";
 import type { Phrases } from "./line-breaks.js";
 import { renderMarkdown } from "./markdown.js";
+import { CONTINUE, type Shell } from "../shell/render.js";
 import { inlineChoice } from "./inline-choice.js";
 import { choiceLabel, defaultAnswerText, promptTheme, questionText } from "./prompt-theme.js";
 import { renderEvent } from "./render-event.js";
@@ -38,6 +39,7 @@ export class TerminalHost implements IoHost {
   private readonly color: boolean;
   private readonly c;
   private active?: Ora;
+  shell?: Shell;
 
   constructor(private readonly opts: TerminalHostOptions) {
     this.lang = opts.lang;
@@ -80,7 +82,7 @@ export class TerminalHost implements IoHost {
     const width = this.width;
     const phrases = this.opts.phrases;
     // Prose reads badly in lines over 100 columns; wider terminals get margin instead.
-    const markdown = (md: string) => renderMarkdown(md, Math.min(width, 100), { color: this.color, phrases });
+    const markdown = (md: string) => renderMarkdown(md, Math.min(width, 100), { color: this.color, phrases, continuation: CONTINUE[this.shell ?? "bash"] });
     const text = renderEvent(event, { c: this.c, t: this.opts.t, width, markdown, phrases });
     if (text !== undefined) this.write(text);
   }

@@ -81,9 +81,12 @@ async function playLesson(s: TmuxSession, run: Run): Promise<{ prompts: string[]
   let checkedStep = -1;
   const deadline = Date.now() + 150_000;
   for (;;) {
+    // The screen first, then the whole history: two captures, and the lesson may print between them
+    // (before its first question, while starting). Taken in this order, a question seen waiting on the
+    // screen is in the history too, with everything printed before it (it waits for its answer).
+    const visible = s.visible();
     const all = s.screen();
     if (/\[exit \d+\]/.test(all)) return { prompts, conceptCut };
-    const visible = s.visible();
     const prompt = pendingPrompt(visible);
     if (prompt !== undefined && visible !== lastScreen) {
       lastScreen = visible;

@@ -9,6 +9,7 @@ import { readCloud, type CloudView } from "../../src/lesson/cloud-view.js";
 import type { LessonContext } from "../../src/lesson/context.js";
 import { STEPS } from "../../src/lesson/steps/index.js";
 import { preflight } from "../../src/lesson/steps/preflight.js";
+import type { Step } from "../../src/lesson/step.js";
 import type { LessonState } from "../../src/state/schema.js";
 import { lessonVars, type LessonVars } from "../../src/lesson/vars.js";
 import { harness } from "./lesson-harness.js";
@@ -20,8 +21,8 @@ export interface StepValues {
   before: LessonVars[];
   /** When its notes and its done text are shown. */
   after: LessonVars[];
-  /** The done text this path shows (`done` or a variant). */
-  done: string;
+  /** The done texts this path shows (`done` or a variant): on AWS and in a sandbox, where they differ. */
+  done: string[];
 }
 
 export interface LessonPath {
@@ -43,6 +44,12 @@ function withoutProgressFile(ctx: LessonContext, view: CloudView, preflightRan: 
   return { ...ctx, state: fresh };
 }
 
+/** As the engine picks it: the detection's variant, else the step's variant for the account (billed or free). */
+function doneTexts(step: Step, before: CloudView, after: CloudView, ctx: LessonContext): string[] {
+  const named = step.detect(after, ctx.state).doneVariant;
+  return named ? [named] : [...new Set([false, true].map((free) => step.conceptVariant?.(before, free) ?? "done"))];
+}
+
 export async function valuesAlong(path: LessonPath): Promise<StepValues[]> {
   const h = harness({ host: new RecordingHost("en", false, path.answers ?? []) });
   const s = await openSession(h.opts, h.env);
@@ -55,7 +62,7 @@ export async function valuesAlong(path: LessonPath): Promise<StepValues[]> {
     const before = await readCloud(ctx.clients, ctx.names);
     await (path.instead?.[step.id] ?? step.perform)(ctx, before);
     const after = await readCloud(ctx.clients, ctx.names);
-    out.push({ step: step.id, before: both(before, false), after: both(after, step.id === "preflight"), done: step.detect(after, ctx.state).doneVariant ?? "done" });
+    out.push({ step: step.id, before: both(before, false), after: both(after, step.id === "preflight"), done: doneTexts(step, before, after, ctx) });
   }
   return out;
 }

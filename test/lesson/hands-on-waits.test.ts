@@ -3,7 +3,7 @@
  * right but still becoming ready is waited for (no "Not done yet", no hint used), and a step that
  * finished while the lesson was not running still teaches its notes, so the quiz asks all of it.
  */
-import { AcceptVpcEndpointConnectionsCommand } from "@aws-sdk/client-ec2";
+import { AcceptVpcEndpointConnectionsCommand, type DescribeVpcEndpointsCommandOutput } from "@aws-sdk/client-ec2";
 import { describe, expect, it } from "vitest";
 import { lessonContext, openSession } from "../../src/commands/session.js";
 import { start } from "../../src/commands/start.js";
@@ -15,6 +15,8 @@ import { harness, type Harness } from "../helpers/lesson-harness.js";
 import { RecordingHost } from "../helpers/recording-host.js";
 import { byHandSteps } from "../helpers/by-hand-steps.js";
 import type { Choice } from "../../src/ui/io-host.js";
+import { allHandlers } from "../../src/sandbox/handlers/index.js";
+import type { HandlerContext, HandlerTables } from "../../src/sandbox/handler.js";
 
 const PREFIX = "wait";
 
@@ -51,6 +53,47 @@ describe("hands-on: verify right after doing the step", () => {
       expect(host.ofType("explain").filter((e) => e.section === "hint"), id).toEqual([]);
       expect(host.ofType("step-finished").at(-1), id).toMatchObject({ step: id, status: "done" });
     }
+  }, 60_000);
+});
+
+describe("hands-on: a resource still not ready when the wait runs out", () => {
+  it("says it is still not ready and asks again (verify · show · the tool), with no hint used; verify later finishes the step", async () => {
+    // AWS leaves the endpoint `pending` far past its usual time (a busy Region), then makes it available.
+    let stuck = true;
+    const describeEndpoints = allHandlers.ec2.DescribeVpcEndpointsCommand!;
+    const handlers: HandlerTables = {
+      ...allHandlers,
+      ec2: {
+        ...allHandlers.ec2,
+        DescribeVpcEndpointsCommand: ((ctx: HandlerContext, input: never) => {
+          const out = describeEndpoints(ctx, input) as DescribeVpcEndpointsCommandOutput;
+          return stuck ? { ...out, VpcEndpoints: out.VpcEndpoints?.map((e) => ({ ...e, State: "pending" as const })) } : out;
+        }) as never,
+      },
+    };
+    const h = harness({ handlers, speed: 0.1, opts: { prefix: PREFIX, mode: "hands-on" } });
+    h.env.learnerReachesSandbox = true;
+    const ctx = await context(h);
+    for (const id of ["preflight", "deploy", "tour", "endpoint-service"]) await stepCommand(id, { ...h.opts, mode: "guided" }, h.env);
+    await byHand["interface-endpoint"]!(ctx);
+    const asked: string[][] = [];
+    // The learner verifies at once; asked again, AWS has made it available by then, and they verify again.
+    const host = new (class extends RecordingHost {
+      override async select<T>(message: string, choices: Choice<T>[], defaultValue: T): Promise<T> {
+        if (!message.includes("How do you want")) return super.select(message, choices, defaultValue);
+        if (asked.push(choices.map((c) => String(c.value))) > 1) stuck = false;
+        return "verify" as T;
+      }
+    })("en", true);
+    await stepCommand("interface-endpoint", h.opts, { ...h.env, makeHost: () => host });
+    expect(asked.length, "asked again after the wait ran out").toBe(2);
+    expect(asked[1]).toEqual(expect.arrayContaining(["verify", "show", "guided"]));
+    const told = host.ofType("notice").map((n) => n.message).join("\n");
+    expect(told).toMatch(/still not ready/i);
+    expect(told).toMatch(/pending/);
+    expect(told).not.toMatch(/Not done yet/);
+    expect(host.ofType("explain").filter((e) => e.section === "hint")).toEqual([]);
+    expect(host.ofType("step-finished").at(-1)).toMatchObject({ step: "interface-endpoint", status: "done" });
   }, 60_000);
 });
 

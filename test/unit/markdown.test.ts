@@ -46,6 +46,25 @@ describe("lesson Markdown in the terminal", () => {
     const shell = out.replace(/\\\n/g, "").replace(/''/g, "").replace(/\s+/g, " ").trim();
     expect(shell).toBe("aws ec2 create-vpc-endpoint --region ap-northeast-1 --vpc-endpoint-type Interface --tag-specifications 'ResourceType=vpc-endpoint,Tags=[{Key=Name,Value=team-a-endpoint},{Key=privatelink-lab:participant,Value=team-a}]'");
   });
+  it.each([
+    ["en", "If it still fails, allow it from the instance: `{cmd}`, then verify again."],
+    ["ja", "まだ失敗するなら、インスタンスから許可します：`{cmd}` を実行してから、もう一度確かめます。"],
+    ["en", "- Allow it: `{cmd}`"],
+    ["ja", "`{cmd}` を実行します。"],
+    ["en", "Run `{cmd}`."],
+  ])("(%s) an inline command longer than a line is continued as the shell continues lines: pasted, it is one command (%s)", async (lang, text) => {
+    const cmd = "aws ec2 authorize-security-group-ingress --group-id sg-0123456789abcdef0 --protocol tcp --port 80 --cidr 10.0.1.23/32 --query 'Return[0]' --region ap-northeast-1";
+    const phrases = lang === "ja" ? await loadPhrases("ja") : undefined;
+    for (const [color, cont] of [[false, " \\"], [true, " \\"], [false, " `"]] as const) {
+      const out = plain(renderMarkdown(text.replace("{cmd}", cmd), 80, { color, phrases, continuation: cont }));
+      expect(widest(out)).toBeLessThanOrEqual(80);
+      expect(out.split("\n").filter((l) => /^\s*[.。]\s*$/.test(l)), "a full stop alone on a line").toEqual([]);
+      // What the learner selects and pastes: from `aws` to the end of the command's last line.
+      const lines = out.slice(out.indexOf("aws ec2")).split("\n");
+      const pasted = lines.slice(0, lines.findIndex((l) => l.includes("ap-northeast-1")) + 1).join("\n");
+      expect(pasted.split(cont + "\n").map((l) => l.trim()).join(" ")).toMatch(new RegExp("^`?" + cmd.replace(/[[\]().|*+?$^]/g, "\\$&") + "`?"));
+    }
+  });
 });
 
 describe("wrap", () => {

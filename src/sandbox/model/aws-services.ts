@@ -5,7 +5,7 @@
  * name such as `ssm.<region>.amazonaws.com`, which a VPC endpoint with PrivateDnsEnabled answers.
  */
 import { regionInfo } from "../regions.js";
-import type { EndpointType } from "../world.js";
+import { fnv1a, type EndpointType } from "../world.js";
 
 export interface AwsService {
   ServiceName: string;
@@ -29,9 +29,7 @@ const GATEWAY_SERVICES = ["dynamodb", "s3"];
 
 /** A stable fake managed prefix-list id per region and service, e.g. `pl-61a54008`. */
 function prefixListId(region: string, short: string): string {
-  let h = 0x811c9dc5;
-  for (const ch of `${region}/${short}`) h = Math.imul(h ^ ch.charCodeAt(0), 0x01000193) >>> 0;
-  return `pl-${h.toString(16).padStart(8, "0")}`;
+  return `pl-${fnv1a(`${region}/${short}`).toString(16).padStart(8, "0")}`;
 }
 
 function privateDnsName(region: string, short: string): string {

@@ -73,16 +73,6 @@ export function findAwsServices(region: string, serviceName: string): AwsService
 }
 
 /** Hosted zone of the regional `*.vpce.amazonaws.com` names (Route 53 public zone per region). */
-const VPCE_HOSTED_ZONES: Record<string, string> = {
-  "ap-northeast-1": "Z2E726K9Y6RL4W",
-  "ap-northeast-3": "Z376B5OMM2JZL2",
-  "us-east-1": "Z7HUB22UULQXV",
-  "us-west-2": "Z1YSA3EXCYUU9Z",
-  "eu-west-1": "Z38GZ743OKFT7T",
-  "eu-central-1": "Z273ZU8SZ5RJPC",
-  "ap-southeast-1": "Z18LLCSTV4NVNL",
-};
-
 export function vpceHostedZoneId(region: string): string {
-  return VPCE_HOSTED_ZONES[region] ?? "Z7HUB22UULQXV";
+  return regionInfo(region)?.hostedZones.vpce ?? "Z7HUB22UULQXV";
 }

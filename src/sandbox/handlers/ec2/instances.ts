@@ -32,6 +32,8 @@ function toSdkInstance(ctx: HandlerContext, i: Instance): SdkInstance {
   const gone = state.Name === "terminated";
   const profile = Object.values(ctx.world.instanceProfiles).find((p) => p.Arn === i.IamInstanceProfileArn);
   const groups = groupsOf(ctx, i.SecurityGroupIds);
+  // Where it is on the network: on the instance, and again on its primary interface.
+  const where = { SubnetId: i.SubnetId, VpcId: i.VpcId, PrivateIpAddress: i.PrivateIpAddress, PrivateDnsName: i.PrivateDnsName };
   return {
     InstanceId: i.InstanceId,
     ImageId: i.ImageId,
@@ -49,18 +51,12 @@ function toSdkInstance(ctx: HandlerContext, i: Instance): SdkInstance {
     ...(gone
       ? { StateTransitionReason: `User initiated (${new Date(i.life.deleteRequestedAt ?? i.life.deletedAt ?? 0).toISOString()})` }
       : {
-          SubnetId: i.SubnetId,
-          VpcId: i.VpcId,
-          PrivateIpAddress: i.PrivateIpAddress,
-          PrivateDnsName: i.PrivateDnsName,
+          ...where,
           SecurityGroups: groups,
           NetworkInterfaces: [
             {
               NetworkInterfaceId: i.NetworkInterfaceId,
-              SubnetId: i.SubnetId,
-              VpcId: i.VpcId,
-              PrivateIpAddress: i.PrivateIpAddress,
-              PrivateDnsName: i.PrivateDnsName,
+              ...where,
               Groups: groups,
               Status: "in-use",
               InterfaceType: "interface",

@@ -14,30 +14,33 @@ export interface ZoneInfo {
 export interface RegionInfo {
   RegionName: string;
   zones: ZoneInfo[];
+  /** Route 53 zones of the region's names: NLB DNS names (CanonicalHostedZoneId) and `*.vpce.amazonaws.com`. */
+  hostedZones: { nlb: string; vpce: string };
 }
 
 const COMMON_TYPES = ["t3.nano", "t3.micro", "t3.small", "t3.medium", "t2.micro", "t2.nano", "m5.large"];
 const NO_T3 = ["t2.micro", "t2.nano", "m5.large"];
 
-function zones(region: string, idPrefix: string, letters: string, ids: number[], withoutT3: string[] = []): ZoneInfo[] {
-  return [...letters].map((letter, i) => {
-    const ZoneName = `${region}${letter}`;
+function region(RegionName: string, idPrefix: string, letters: string, ids: number[], [nlb, vpce]: [string, string], withoutT3: string[] = []): RegionInfo {
+  const zones = [...letters].map((letter, i) => {
+    const ZoneName = `${RegionName}${letter}`;
     return {
       ZoneName,
       ZoneId: `${idPrefix}-az${ids[i]}`,
       instanceTypes: withoutT3.includes(ZoneName) ? NO_T3 : COMMON_TYPES,
     };
   });
+  return { RegionName, zones, hostedZones: { nlb, vpce } };
 }
 
 export const SANDBOX_REGIONS: RegionInfo[] = [
-  { RegionName: "ap-northeast-1", zones: zones("ap-northeast-1", "apne1", "acd", [4, 1, 2]) },
-  { RegionName: "ap-northeast-3", zones: zones("ap-northeast-3", "apne3", "abc", [1, 2, 3]) },
-  { RegionName: "us-east-1", zones: zones("us-east-1", "use1", "abcdef", [6, 1, 2, 4, 3, 5], ["us-east-1e"]) },
-  { RegionName: "us-west-2", zones: zones("us-west-2", "usw2", "abcd", [2, 1, 3, 4]) },
-  { RegionName: "eu-west-1", zones: zones("eu-west-1", "euw1", "abc", [1, 2, 3]) },
-  { RegionName: "eu-central-1", zones: zones("eu-central-1", "euc1", "abc", [1, 2, 3]) },
-  { RegionName: "ap-southeast-1", zones: zones("ap-southeast-1", "apse1", "abc", [1, 2, 3]) },
+  region("ap-northeast-1", "apne1", "acd", [4, 1, 2], ["Z31USIVHYNEOWT", "Z2E726K9Y6RL4W"]),
+  region("ap-northeast-3", "apne3", "abc", [1, 2, 3], ["Z1GWIQ4HH19I5X", "Z376B5OMM2JZL2"]),
+  region("us-east-1", "use1", "abcdef", [6, 1, 2, 4, 3, 5], ["Z26RNL4JYFTOTI", "Z7HUB22UULQXV"], ["us-east-1e"]),
+  region("us-west-2", "usw2", "abcd", [2, 1, 3, 4], ["Z18D5FSROUN65G", "Z1YSA3EXCYUU9Z"]),
+  region("eu-west-1", "euw1", "abc", [1, 2, 3], ["Z2IFOLAFXWLO4F", "Z38GZ743OKFT7T"]),
+  region("eu-central-1", "euc1", "abc", [1, 2, 3], ["Z3F0SRJ5LGBH90", "Z273ZU8SZ5RJPC"]),
+  region("ap-southeast-1", "apse1", "abc", [1, 2, 3], ["ZKVM4W9LS7TM", "Z18LLCSTV4NVNL"]),
 ];
 
 export function regionInfo(region: string): RegionInfo | undefined {

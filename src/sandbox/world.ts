@@ -90,6 +90,9 @@ export function emptyWorld(): World {
   };
 }
 
+/** What a create function takes: the entity's own fields `Req`, and optionally `Opt`. */
+export type NewOf<T, Req extends keyof T, Opt extends keyof T = never> = Pick<T, Req> & Partial<Pick<T, Opt>>;
+
 /** The region's part of the world, created on first use. */
 export function regionOf(world: World, region: string): RegionWorld {
   // Read back after adding it: a tracked world (account/tracked-world.ts) sees changes made
@@ -100,6 +103,12 @@ export function regionOf(world: World, region: string): RegionWorld {
 
 /** `n` random hex digits (Math.random: a simulated account needs ids that differ, not ids nobody can guess). */
 const randomHex = (n: number): string => Array.from({ length: n }, () => Math.floor(Math.random() * 16).toString(16)).join("");
+
+/** FNV-1a over `text`, from `h` (32 bits): stable fake ids derived from AWS's own names. */
+export function fnv1a(text: string, h = 0x811c9dc5, prime = 0x01000193): number {
+  for (const ch of text) h = Math.imul(h ^ ch.charCodeAt(0), prime) >>> 0;
+  return h;
+}
 
 /** A fresh id such as `vpc-0a1b2c3d4e5f60718` (17 hex digits, unique within the world). */
 export function newId(world: World, prefix: string, hexDigits = 17): string {

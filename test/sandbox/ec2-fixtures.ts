@@ -75,7 +75,7 @@ export async function buildLab(speed = 0, clock = new ManualClock()): Promise<La
     const profileArn = `arn:aws:iam::${world.accountId}:instance-profile/lab-consumer-profile`;
     world.instanceProfiles["lab-consumer-profile"] = { InstanceProfileName: "lab-consumer-profile", Arn: profileArn, InstanceProfileId: "AIPASANDBOX0000000001", Roles: ["lab-consumer-role"], life };
     const instanceId = newId(world, "i");
-    const eni = createNetworkInterface(ctx, { subnetId: c.subnetId, groupIds: [c.sgId], kind: "interface", description: "", ownerRef: instanceId, requesterManaged: false, life });
+    const eni = createNetworkInterface(ctx, { SubnetId: c.subnetId, GroupIds: [c.sgId], InterfaceType: "interface", Description: "", OwnerRef: instanceId, RequesterManaged: false, life });
     ctx.rw.instances[instanceId] = {
       InstanceId: instanceId,
       ImageId: "ami-0sandbox0000000001",

@@ -5,7 +5,7 @@
  */
 import type { Role } from "@aws-sdk/client-iam";
 import { type HandlerContext, handlers, type Iam } from "../handler.js";
-import { exists, type IamRole } from "../world.js";
+import { exists, type IamRole, type Life } from "../world.js";
 
 function toSdkRole(r: IamRole): Role {
   return {
@@ -21,24 +21,24 @@ function toSdkRole(r: IamRole): Role {
   };
 }
 
-function liveRole(ctx: HandlerContext, name: string): IamRole | undefined {
-  // (own names only: a learner's `--role-name constructor` is a role that does not exist)
-  const r = Object.hasOwn(ctx.world.iamRoles, name) ? ctx.world.iamRoles[name] : undefined;
-  return r && exists(r.life, ctx.now) ? r : undefined;
+/** A role or profile by name, there now (own names only: a learner's `--role-name constructor` names nothing). */
+function named<T extends { life: Life }>(ctx: HandlerContext, table: Record<string, T>, name: string): T | undefined {
+  const found = Object.hasOwn(table, name) ? table[name] : undefined;
+  return found && exists(found.life, ctx.now) ? found : undefined;
 }
 
 export const iamHandlers = handlers<Iam>({
   GetRoleCommand: (ctx, input) => {
     const name = input.RoleName ?? "";
-    const r = liveRole(ctx, name);
+    const r = named(ctx, ctx.world.iamRoles, name);
     if (!r) return ctx.fail("NoSuchEntity", `The role with name ${name} cannot be found.`, 404);
     return { Role: toSdkRole(r) };
   },
   GetInstanceProfileCommand: (ctx, input) => {
     const name = input.InstanceProfileName ?? "";
-    const p = Object.hasOwn(ctx.world.instanceProfiles, name) ? ctx.world.instanceProfiles[name] : undefined;
-    if (!p || !exists(p.life, ctx.now)) return ctx.fail("NoSuchEntity", `Instance Profile ${name} cannot be found.`, 404);
-    const roles = p.Roles.map((n) => liveRole(ctx, n)).filter((r): r is IamRole => r !== undefined);
+    const p = named(ctx, ctx.world.instanceProfiles, name);
+    if (!p) return ctx.fail("NoSuchEntity", `Instance Profile ${name} cannot be found.`, 404);
+    const roles = p.Roles.map((n) => named(ctx, ctx.world.iamRoles, n)).filter((r): r is IamRole => r !== undefined);
     return {
       InstanceProfile: {
         Path: "/",

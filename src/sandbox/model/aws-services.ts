@@ -5,7 +5,7 @@
  * name such as `ssm.<region>.amazonaws.com`, which a VPC endpoint with PrivateDnsEnabled answers.
  */
 import { regionInfo } from "../regions.js";
-import type { EndpointType } from "../world.js";
+import { fnv1a, type EndpointType } from "../world.js";
 
 export interface AwsService {
   ServiceName: string;
@@ -29,9 +29,7 @@ const GATEWAY_SERVICES = ["dynamodb", "s3"];
 
 /** A stable fake managed prefix-list id per region and service, e.g. `pl-61a54008`. */
 function prefixListId(region: string, short: string): string {
-  let h = 0x811c9dc5;
-  for (const ch of `${region}/${short}`) h = Math.imul(h ^ ch.charCodeAt(0), 0x01000193) >>> 0;
-  return `pl-${h.toString(16).padStart(8, "0")}`;
+  return `pl-${fnv1a(`${region}/${short}`).toString(16).padStart(8, "0")}`;
 }
 
 function privateDnsName(region: string, short: string): string {
@@ -75,16 +73,6 @@ export function findAwsServices(region: string, serviceName: string): AwsService
 }
 
 /** Hosted zone of the regional `*.vpce.amazonaws.com` names (Route 53 public zone per region). */
-const VPCE_HOSTED_ZONES: Record<string, string> = {
-  "ap-northeast-1": "Z2E726K9Y6RL4W",
-  "ap-northeast-3": "Z376B5OMM2JZL2",
-  "us-east-1": "Z7HUB22UULQXV",
-  "us-west-2": "Z1YSA3EXCYUU9Z",
-  "eu-west-1": "Z38GZ743OKFT7T",
-  "eu-central-1": "Z273ZU8SZ5RJPC",
-  "ap-southeast-1": "Z18LLCSTV4NVNL",
-};
-
 export function vpceHostedZoneId(region: string): string {
-  return VPCE_HOSTED_ZONES[region] ?? "Z7HUB22UULQXV";
+  return regionInfo(region)?.hostedZones.vpce ?? "Z7HUB22UULQXV";
 }

@@ -4,26 +4,21 @@
  * security groups (the VPC's default group when none is given), private DNS and quotas.
  */
 import type { HandlerContext } from "../handler.js";
-import { notDeletedBy, type EndpointType, type Life, type Tag } from "../world.js";
+import { notDeletedBy, type NewOf, type VpcEndpoint } from "../world.js";
 import { EC2_KINDS, failNotFound, requireEntity } from "./ec2-kinds.js";
 import type { ServiceTarget } from "./endpoint-services.js";
 import { defaultSecurityGroup } from "./security-groups.js";
 import { endpointState } from "./endpoint-state.js";
 
-/** What CreateVpcEndpoint (or the CloudFormation engine) asks for. */
-export interface NewVpcEndpoint {
-  VpcEndpointType: EndpointType;
-  ServiceName: string;
-  VpcId: string;
-  SubnetIds?: string[];
-  RouteTableIds?: string[];
-  SecurityGroupIds?: string[];
-  PrivateDnsEnabled?: boolean;
-  ClientToken?: string;
-  Tags?: Tag[];
-  /** Defaults to: appears now, ready after AWS's usual time. The CloudFormation engine passes its own. */
-  life?: Life;
-}
+/**
+ * What CreateVpcEndpoint (or the CloudFormation engine) asks for. `life` defaults to: appears now,
+ * ready after AWS's usual time; the CloudFormation engine passes its own.
+ */
+export type NewVpcEndpoint = NewOf<
+  VpcEndpoint,
+  "VpcEndpointType" | "ServiceName" | "VpcId",
+  "SubnetIds" | "RouteTableIds" | "SecurityGroupIds" | "PrivateDnsEnabled" | "ClientToken" | "Tags" | "life"
+>;
 
 export interface Placement {
   securityGroupIds: string[];

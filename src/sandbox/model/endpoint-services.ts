@@ -3,20 +3,14 @@
  * name `com.amazonaws.vpce.<region>.vpce-svc-<17 hex>`, and the connections endpoints make to it.
  */
 import type { HandlerContext } from "../handler.js";
-import { exists, newId, type EndpointService, type EndpointType, type Life, type Tag } from "../world.js";
+import { exists, newId, type EndpointService, type EndpointType, type NewOf } from "../world.js";
 import { findAwsServices } from "./aws-services.js";
 import { EC2_KINDS, failNotFound } from "./ec2-kinds.js";
 
 /** Seconds a new endpoint service stays `Pending` before `Available`. */
 export const SERVICE_READY_SECONDS = 10;
 
-export interface NewEndpointService {
-  NetworkLoadBalancerArns: string[];
-  AcceptanceRequired: boolean;
-  ClientToken?: string;
-  Tags?: Tag[];
-  life?: Life;
-}
+export type NewEndpointService = NewOf<EndpointService, "NetworkLoadBalancerArns" | "AcceptanceRequired", "ClientToken" | "Tags" | "life">;
 
 export function baseEndpointDnsName(region: string, serviceId: string): string {
   return `${serviceId}.${region}.vpce.amazonaws.com`;

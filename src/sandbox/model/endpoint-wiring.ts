@@ -4,17 +4,17 @@
  * prefix-list routes of a Gateway endpoint.
  */
 import type { HandlerContext } from "../handler.js";
-import type { DnsEntry, VpcEndpoint } from "../world.js";
+import { fnv1a, type DnsEntry, type VpcEndpoint } from "../world.js";
 import { vpceHostedZoneId } from "./aws-services.js";
 import type { ServiceTarget } from "./endpoint-services.js";
 
 /** A private hosted zone id (Route 53 style: `Z` and 20 upper-case letters/digits). */
 function privateHostedZoneId(seed: string): string {
   const chars = "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
-  let h = 2166136261;
+  let h = 0x811c9dc5;
   let out = "Z";
   for (let i = 0; i < 20; i++) {
-    for (const ch of `${seed}:${i}`) h = Math.imul(h ^ ch.charCodeAt(0), 16777619) >>> 0;
+    h = fnv1a(`${seed}:${i}`, h);
     out += chars[h % chars.length];
   }
   return out;

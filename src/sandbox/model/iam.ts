@@ -3,20 +3,14 @@
  * which is why two workshop participants need two prefixes.
  */
 import type { HandlerContext } from "../handler.js";
-import { markDeleted, newId, notDeletedBy, type IamRole, type InstanceProfile, type Life, type Tag } from "../world.js";
+import { markDeleted, newId, notDeletedBy, type IamRole, type InstanceProfile, type Life, type NewOf } from "../world.js";
 
 /** IAM ids: a type prefix and 17 upper-case letters/digits (AROA... for roles, AIPA... for profiles). */
 function iamId(ctx: HandlerContext, prefix: string): string {
   return (prefix + newId(ctx.world, "", 17).toUpperCase()).slice(0, 21);
 }
 
-export interface NewRole {
-  RoleName: string;
-  AssumeRolePolicyDocument: string;
-  ManagedPolicyArns?: string[];
-  Tags?: Tag[];
-  life: Life;
-}
+export type NewRole = NewOf<IamRole, "RoleName" | "AssumeRolePolicyDocument" | "life", "ManagedPolicyArns" | "Tags">;
 
 export function createRole(ctx: HandlerContext, p: NewRole): IamRole {
   if (!/^[\w+=,.@-]{1,64}$/.test(p.RoleName)) {

@@ -5,7 +5,7 @@
  */
 import type { HandlerContext } from "../handler.js";
 import { zoneInfo, regionInfo } from "../regions.js";
-import { markDeleted, newId, notDeletedBy, type Instance, type Life, type Tag } from "../world.js";
+import { markDeleted, newId, notDeletedBy, type Instance, type NewOf } from "../world.js";
 import { requireEntity } from "./ec2-kinds.js";
 import { decideBoot } from "./instance-boot.js";
 import { createNetworkInterface, releaseNetworkInterfaces } from "./network-interfaces.js";
@@ -25,18 +25,8 @@ export function vcpusOf(instanceType: string): number {
   return VCPUS[instanceType] ?? 2;
 }
 
-export interface NewInstance {
-  ImageId: string;
-  InstanceType: string;
-  SubnetId: string;
-  SecurityGroupIds: string[];
-  IamInstanceProfileArn?: string;
-  /** Base64, as RunInstances and CloudFormation take it. */
-  UserData?: string;
-  Tags?: Tag[];
-  /** createdAt = pending, readyAt = running. */
-  life: Life;
-}
+/** UserData is base64, as RunInstances and CloudFormation take it; life: createdAt = pending, readyAt = running. */
+export type NewInstance = NewOf<Instance, "ImageId" | "InstanceType" | "SubnetId" | "SecurityGroupIds" | "life", "IamInstanceProfileArn" | "UserData" | "Tags">;
 
 function checkLaunch(ctx: HandlerContext, p: NewInstance, az: string): void {
   if (!/^ami-[0-9a-f]{8,17}$/.test(p.ImageId)) ctx.fail("InvalidAMIID.Malformed", `Invalid id: "${p.ImageId}" (expecting "ami-...")`);
@@ -70,12 +60,12 @@ export function launchInstance(ctx: HandlerContext, p: NewInstance): Instance {
   checkLaunch(ctx, p, subnet.AvailabilityZone);
   const InstanceId = newId(ctx.world, "i");
   const eni = createNetworkInterface(ctx, {
-    subnetId: p.SubnetId,
-    groupIds: p.SecurityGroupIds,
-    kind: "interface",
-    description: "",
-    ownerRef: InstanceId,
-    requesterManaged: false,
+    SubnetId: p.SubnetId,
+    GroupIds: p.SecurityGroupIds,
+    InterfaceType: "interface",
+    Description: "",
+    OwnerRef: InstanceId,
+    RequesterManaged: false,
     life: p.life,
   });
   const instance: Instance = {

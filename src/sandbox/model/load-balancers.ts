@@ -4,7 +4,7 @@
  * service cannot be deleted (`ResourceInUse`).
  */
 import type { HandlerContext } from "../handler.js";
-import { heldOutside, markDeleted, newId, notDeletedBy, type Life, type Listener, type LoadBalancer, type Tag, type Target, type TargetGroup } from "../world.js";
+import { heldOutside, markDeleted, newId, notDeletedBy, type Listener, type LoadBalancer, type NewOf, type TargetGroup } from "../world.js";
 import { createNetworkInterface, releaseNetworkInterfaces } from "./network-interfaces.js";
 
 const hex16 = (ctx: HandlerContext): string => newId(ctx.world, "", 16);
@@ -18,19 +18,13 @@ function checkName(ctx: HandlerContext, kind: "load balancer" | "target group", 
   if (name.startsWith("-") || name.endsWith("-")) ctx.fail("ValidationError", `${label} name '${name}' cannot begin or end with '-' character`);
 }
 
-export interface NewLoadBalancer {
-  Name: string;
-  SubnetIds: string[];
-  Scheme?: "internal" | "internet-facing";
-  Tags?: Tag[];
-  life: Life;
-}
+export type NewLoadBalancer = NewOf<LoadBalancer, "LoadBalancerName" | "SubnetIds" | "life", "Scheme" | "Tags">;
 
 export function createLoadBalancer(ctx: HandlerContext, p: NewLoadBalancer): LoadBalancer {
-  checkName(ctx, "load balancer", p.Name);
+  checkName(ctx, "load balancer", p.LoadBalancerName);
   const others = Object.values(ctx.rw.loadBalancers).filter((lb) => notDeletedBy(lb.life, p.life.createdAt));
-  if (others.some((lb) => lb.LoadBalancerName === p.Name)) {
-    ctx.fail("DuplicateLoadBalancerName", `A load balancer with the same name '${p.Name}' exists, but with different settings`);
+  if (others.some((lb) => lb.LoadBalancerName === p.LoadBalancerName)) {
+    ctx.fail("DuplicateLoadBalancerName", `A load balancer with the same name '${p.LoadBalancerName}' exists, but with different settings`);
   }
   if (others.length >= ctx.world.quotas.networkLoadBalancersPerRegion) {
     ctx.fail("TooManyLoadBalancers", "You've reached the limit on the number of load balancers for your account");
@@ -38,22 +32,22 @@ export function createLoadBalancer(ctx: HandlerContext, p: NewLoadBalancer): Loa
   const first = ctx.rw.subnets[p.SubnetIds[0] ?? ""];
   if (!first) return ctx.fail("SubnetNotFound", `The subnet ID '${p.SubnetIds[0] ?? ""}' is not valid`);
   const id = hex16(ctx);
-  const arn = `arn:aws:elasticloadbalancing:${ctx.region}:${ctx.world.accountId}:loadbalancer/net/${p.Name}/${id}`;
+  const arn = `arn:aws:elasticloadbalancing:${ctx.region}:${ctx.world.accountId}:loadbalancer/net/${p.LoadBalancerName}/${id}`;
   const enis = p.SubnetIds.map((subnetId) =>
     createNetworkInterface(ctx, {
-      subnetId,
-      groupIds: [],
-      kind: "network_load_balancer",
-      description: `ELB net/${p.Name}/${id}`,
-      ownerRef: arn,
-      requesterManaged: true,
+      SubnetId: subnetId,
+      GroupIds: [],
+      InterfaceType: "network_load_balancer",
+      Description: `ELB net/${p.LoadBalancerName}/${id}`,
+      OwnerRef: arn,
+      RequesterManaged: true,
       life: p.life,
     }),
   );
   const lb: LoadBalancer = {
     LoadBalancerArn: arn,
-    LoadBalancerName: p.Name,
-    DNSName: `${p.Name}-${hex16(ctx)}.elb.${ctx.region}.amazonaws.com`,
+    LoadBalancerName: p.LoadBalancerName,
+    DNSName: `${p.LoadBalancerName}-${hex16(ctx)}.elb.${ctx.region}.amazonaws.com`,
     Scheme: p.Scheme ?? "internet-facing",
     Type: "network",
     VpcId: first.VpcId,
@@ -72,26 +66,17 @@ export function loadBalancerFullName(arn: string): string {
   return arn.split(":loadbalancer/")[1] ?? "";
 }
 
-export interface NewTargetGroup {
-  Name: string;
-  Protocol: string;
-  Port: number;
-  VpcId: string;
-  TargetType?: "instance" | "ip";
-  Targets?: Target[];
-  Tags?: Tag[];
-  life: Life;
-}
+export type NewTargetGroup = NewOf<TargetGroup, "TargetGroupName" | "Protocol" | "Port" | "VpcId" | "life", "TargetType" | "Targets" | "Tags">;
 
 export function createTargetGroup(ctx: HandlerContext, p: NewTargetGroup): TargetGroup {
-  checkName(ctx, "target group", p.Name);
-  if (Object.values(ctx.rw.targetGroups).some((t) => t.TargetGroupName === p.Name && notDeletedBy(t.life, p.life.createdAt))) {
-    ctx.fail("DuplicateTargetGroupName", `A target group with the same name '${p.Name}' exists, but with different settings`);
+  checkName(ctx, "target group", p.TargetGroupName);
+  if (Object.values(ctx.rw.targetGroups).some((t) => t.TargetGroupName === p.TargetGroupName && notDeletedBy(t.life, p.life.createdAt))) {
+    ctx.fail("DuplicateTargetGroupName", `A target group with the same name '${p.TargetGroupName}' exists, but with different settings`);
   }
-  const arn = `arn:aws:elasticloadbalancing:${ctx.region}:${ctx.world.accountId}:targetgroup/${p.Name}/${hex16(ctx)}`;
+  const arn = `arn:aws:elasticloadbalancing:${ctx.region}:${ctx.world.accountId}:targetgroup/${p.TargetGroupName}/${hex16(ctx)}`;
   const tg: TargetGroup = {
     TargetGroupArn: arn,
-    TargetGroupName: p.Name,
+    TargetGroupName: p.TargetGroupName,
     Protocol: p.Protocol,
     Port: p.Port,
     VpcId: p.VpcId,

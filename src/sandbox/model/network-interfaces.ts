@@ -2,7 +2,7 @@
 import type { HandlerContext } from "../handler.js";
 import { cidrRange } from "./network.js";
 import { requireEntity } from "./ec2-kinds.js";
-import { newId, notDeletedBy, type EniKind, type Life, type NetworkInterface, type Tag } from "../world.js";
+import { newId, notDeletedBy, type NetworkInterface, type NewOf } from "../world.js";
 
 /** The next free private address in the subnet (AWS reserves .0–.3 and the last). */
 export function allocatePrivateIp(ctx: HandlerContext, subnetId: string): string {
@@ -20,31 +20,22 @@ export function allocatePrivateIp(ctx: HandlerContext, subnetId: string): string
   return ctx.fail("InsufficientFreeAddressesInSubnet", `The specified subnet ${subnetId} has insufficient free addresses.`);
 }
 
-export interface NewEni {
-  subnetId: string;
-  groupIds: string[];
-  kind: EniKind;
-  description: string;
-  ownerRef: string;
-  requesterManaged: boolean;
-  tags?: Tag[];
-  life: Life;
-}
+export type NewEni = NewOf<NetworkInterface, "SubnetId" | "GroupIds" | "InterfaceType" | "Description" | "OwnerRef" | "RequesterManaged" | "life", "Tags">;
 
 export function createNetworkInterface(ctx: HandlerContext, p: NewEni): NetworkInterface {
-  const subnet = requireEntity(ctx, "subnets", p.subnetId);
+  const subnet = requireEntity(ctx, "subnets", p.SubnetId);
   const eni: NetworkInterface = {
     NetworkInterfaceId: newId(ctx.world, "eni"),
-    SubnetId: p.subnetId,
+    SubnetId: p.SubnetId,
     VpcId: subnet.VpcId,
     AvailabilityZone: subnet.AvailabilityZone,
-    PrivateIpAddress: allocatePrivateIp(ctx, p.subnetId),
-    GroupIds: [...p.groupIds],
-    InterfaceType: p.kind,
-    Description: p.description,
-    RequesterManaged: p.requesterManaged,
-    OwnerRef: p.ownerRef,
-    Tags: p.tags ?? [],
+    PrivateIpAddress: allocatePrivateIp(ctx, p.SubnetId),
+    GroupIds: [...p.GroupIds],
+    InterfaceType: p.InterfaceType,
+    Description: p.Description,
+    RequesterManaged: p.RequesterManaged,
+    OwnerRef: p.OwnerRef,
+    Tags: p.Tags ?? [],
     life: { ...p.life },
   };
   ctx.rw.networkInterfaces[eni.NetworkInterfaceId] = eni;

@@ -7,7 +7,7 @@ import type { HandlerContext } from "../handler.js";
 import { regionInfo, zoneInfo } from "../regions.js";
 import { requireEntity } from "./ec2-kinds.js";
 import { defaultSecurityGroup } from "./security-groups.js";
-import { exists, heldOutside, markDeleted, newId, notDeletedBy, type Life, type RouteTable, type Subnet, type Tag, type Vpc } from "../world.js";
+import { exists, heldOutside, markDeleted, newId, notDeletedBy, type Life, type NewOf, type RouteTable, type Subnet, type Tag, type Vpc } from "../world.js";
 
 export function cidrRange(cidr: string): [number, number] {
   const [base, bits] = cidr.split("/");
@@ -21,13 +21,7 @@ export function cidrRange(cidr: string): [number, number] {
   return [start - (start % size), start - (start % size) + size - 1];
 }
 
-export interface NewVpc {
-  CidrBlock: string;
-  EnableDnsSupport?: boolean;
-  EnableDnsHostnames?: boolean;
-  Tags?: Tag[];
-  life: Life;
-}
+export type NewVpc = NewOf<Vpc, "CidrBlock" | "life", "EnableDnsSupport" | "EnableDnsHostnames" | "Tags">;
 
 export function createVpc(ctx: HandlerContext, p: NewVpc): Vpc {
   const [lo] = cidrRange(p.CidrBlock);
@@ -53,13 +47,7 @@ export function createVpc(ctx: HandlerContext, p: NewVpc): Vpc {
   return vpc;
 }
 
-export interface NewSubnet {
-  VpcId: string;
-  CidrBlock: string;
-  AvailabilityZone?: string;
-  Tags?: Tag[];
-  life: Life;
-}
+export type NewSubnet = NewOf<Subnet, "VpcId" | "CidrBlock" | "life", "AvailabilityZone" | "Tags">;
 
 export function createSubnet(ctx: HandlerContext, p: NewSubnet): Subnet {
   const vpc = requireEntity(ctx, "vpcs", p.VpcId, p.life.createdAt);

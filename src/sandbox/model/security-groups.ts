@@ -1,16 +1,10 @@
 /** Security groups and their rules. (Owned by the EC2 handlers; used by the CloudFormation engine.) */
 import type { HandlerContext } from "../handler.js";
 import { requireEntity } from "./ec2-kinds.js";
-import { heldOutside, newId, notDeletedBy, type Life, type SecurityGroup, type SgRule, type Tag } from "../world.js";
+import { heldOutside, newId, notDeletedBy, type Life, type NewOf, type SecurityGroup, type SgRule } from "../world.js";
 
-export interface NewSecurityGroup {
-  GroupName: string;
-  Description: string;
-  VpcId: string;
-  Tags?: Tag[];
-  /** Defaults to: appears now, ready now. The CloudFormation engine passes its own timeline. */
-  life?: Life;
-}
+/** `life` defaults to: appears now, ready now. The CloudFormation engine passes its own timeline. */
+export type NewSecurityGroup = NewOf<SecurityGroup, "GroupName" | "Description" | "VpcId", "Tags" | "life">;
 
 /** Creates the group with AWS's default egress rule (all traffic to 0.0.0.0/0). */
 export function createSecurityGroup(ctx: HandlerContext, p: NewSecurityGroup): SecurityGroup {

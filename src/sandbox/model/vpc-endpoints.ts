@@ -63,12 +63,12 @@ export function createVpcEndpoint(ctx: HandlerContext, p: NewVpcEndpoint): VpcEn
   if (ep.VpcEndpointType === "Interface") {
     for (const subnetId of ep.SubnetIds) {
       const eni = createNetworkInterface(ctx, {
-        subnetId,
-        groupIds: ep.SecurityGroupIds,
-        kind: "vpc_endpoint",
-        description: `VPC Endpoint Interface ${ep.VpcEndpointId}`,
-        ownerRef: ep.VpcEndpointId,
-        requesterManaged: true,
+        SubnetId: subnetId,
+        GroupIds: ep.SecurityGroupIds,
+        InterfaceType: "vpc_endpoint",
+        Description: `VPC Endpoint Interface ${ep.VpcEndpointId}`,
+        OwnerRef: ep.VpcEndpointId,
+        RequesterManaged: true,
         life: { createdAt: life.createdAt, readyAt: life.createdAt, stackId: life.stackId },
       });
       ep.NetworkInterfaceIds.push(eni.NetworkInterfaceId);

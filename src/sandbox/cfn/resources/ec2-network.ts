@@ -28,7 +28,6 @@ export const vpcProvider: ResourceProvider = {
     const defaultSg = Object.values(ctx.rw.securityGroups).find((g) => g.VpcId === vpc.VpcId && g.GroupName === "default");
     return {
       physicalId: vpc.VpcId,
-     
       attrs: {
         VpcId: vpc.VpcId,
         CidrBlock: vpc.CidrBlock,
@@ -56,7 +55,6 @@ export const subnetProvider: ResourceProvider = {
     });
     return {
       physicalId: subnet.SubnetId,
-     
       attrs: {
         SubnetId: subnet.SubnetId,
         VpcId: subnet.VpcId,

@@ -65,7 +65,6 @@ export const vpcEndpointProvider: ResourceProvider = {
     });
     return {
       physicalId: ep.VpcEndpointId,
-     
       attrs: {
         Id: ep.VpcEndpointId,
         CreationTimestamp: new Date(life.createdAt).toISOString(),

@@ -28,7 +28,7 @@ export const loadBalancerProvider: ResourceProvider = {
     if (type !== "network") throw new ResourceFailure(`The sandbox simulates network load balancers only (Type: ${type}).`);
     const scheme = propString(props, "Scheme") ?? "internet-facing";
     const lb = createLoadBalancer(ctx, {
-      Name: propString(props, "Name") ?? elbName(stackName, logicalId),
+      LoadBalancerName: propString(props, "Name") ?? elbName(stackName, logicalId),
       SubnetIds: propStrings(props, "Subnets"),
       Scheme: scheme === "internal" ? "internal" : "internet-facing",
       Tags: tags,
@@ -38,7 +38,6 @@ export const loadBalancerProvider: ResourceProvider = {
     lb.DeletionProtection = attrs.some((a) => isRecord(a) && a.Key === "deletion_protection.enabled" && String(a.Value) === "true");
     return {
       physicalId: lb.LoadBalancerArn,
-     
       attrs: {
         LoadBalancerArn: lb.LoadBalancerArn,
         LoadBalancerName: lb.LoadBalancerName,
@@ -70,7 +69,7 @@ export const targetGroupProvider: ResourceProvider = {
     }));
     const targetType = propString(props, "TargetType") ?? "instance";
     const tg = createTargetGroup(ctx, {
-      Name: propString(props, "Name") ?? elbName(stackName, logicalId),
+      TargetGroupName: propString(props, "Name") ?? elbName(stackName, logicalId),
       Protocol: requireProp(props, "Protocol"),
       Port: port,
       VpcId: requireProp(props, "VpcId"),
@@ -81,7 +80,6 @@ export const targetGroupProvider: ResourceProvider = {
     });
     return {
       physicalId: tg.TargetGroupArn,
-     
       attrs: {
         TargetGroupArn: tg.TargetGroupArn,
         TargetGroupName: tg.TargetGroupName,

@@ -48,7 +48,6 @@ export const instanceProvider: ResourceProvider = {
     });
     return {
       physicalId: instance.InstanceId,
-     
       attrs: {
         InstanceId: instance.InstanceId,
         AvailabilityZone: instance.AvailabilityZone,

@@ -5,22 +5,18 @@
  */
 import type { ServiceDetail } from "@aws-sdk/client-ec2";
 import { type Ec2, type HandlerContext, handlers } from "../../handler.js";
-import { live } from "../../world.js";
+import { fnv1a, live } from "../../world.js";
 import { awsServices } from "../../model/aws-services.js";
 import { serviceState } from "../../model/endpoint-services.js";
 import { zoneIds } from "../../regions.js";
 import { toServiceConfiguration } from "./endpoint-services.js";
-import { applyFilters } from "./filters.js";
+import { applyFilters, sameNamed } from "./filters.js";
 
 /** A stable service id for an AWS service (AWS gives them ids too). */
 function awsServiceId(name: string, type: string): string {
-  let a = 0x811c9dc5;
-  let b = 0x1b873593;
-  for (const ch of `${name}|${type}`) {
-    a = Math.imul(a ^ ch.charCodeAt(0), 0x01000193) >>> 0;
-    b = Math.imul(b ^ ch.charCodeAt(0), 0x5bd1e995) >>> 0;
-  }
-  return `vpce-svc-${(a.toString(16).padStart(8, "0") + b.toString(16).padStart(9, "0")).slice(0, 17)}`;
+  const text = `${name}|${type}`;
+  const hex = fnv1a(text).toString(16).padStart(8, "0") + fnv1a(text, 0x1b873593, 0x5bd1e995).toString(16).padStart(9, "0");
+  return `vpce-svc-${hex.slice(0, 17)}`;
 }
 
 function awsDetails(ctx: HandlerContext): ServiceDetail[] {
@@ -68,10 +64,8 @@ export const serviceCatalogHandlers = handlers<Ec2>({
       details,
       input.Filters,
       {
-        "service-name": (d) => d.ServiceName,
+        ...sameNamed<ServiceDetail>("service-name", "owner", "service-region"),
         "service-type": (d) => d.ServiceType?.map((t) => t.ServiceType),
-        "owner": (d) => d.Owner,
-        "service-region": (d) => d.ServiceRegion,
         "supported-ip-address-types": () => "ipv4",
       },
       (d) => (d.Tags ?? []).map((t) => ({ Key: t.Key ?? "", Value: t.Value ?? "" })),

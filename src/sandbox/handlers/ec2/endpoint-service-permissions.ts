@@ -6,7 +6,8 @@
 import type { AllowedPrincipal, PrincipalType } from "@aws-sdk/client-ec2";
 import { type Ec2, handlers } from "../../handler.js";
 import { requireEndpointService } from "../../model/endpoint-services.js";
-import { applyFilters } from "./filters.js";
+import { fnv1a } from "../../world.js";
+import { applyFilters, sameNamed } from "./filters.js";
 
 function principalType(principal: string): PrincipalType {
   if (principal === "*") return "All";
@@ -18,8 +19,7 @@ function principalType(principal: string): PrincipalType {
 
 /** A stable permission id per service and principal (`vpce-svc-perm-…`). */
 function permissionId(serviceId: string, principal: string): string {
-  let h = 0x811c9dc5;
-  for (const ch of `${serviceId}|${principal}`) h = Math.imul(h ^ ch.charCodeAt(0), 0x01000193) >>> 0;
+  const h = fnv1a(`${serviceId}|${principal}`);
   return `vpce-svc-perm-${h.toString(16).padStart(8, "0")}${(h ^ 0x5bd1e995).toString(16).padStart(9, "0").slice(0, 9)}`;
 }
 
@@ -45,10 +45,7 @@ export const permissionHandlers = handlers<Ec2>({
     const svc = requireEndpointService(ctx, input.ServiceId);
     const allowed = svc.AllowedPrincipals.map((p) => toAllowed(svc.ServiceId, p));
     return {
-      AllowedPrincipals: applyFilters(ctx, allowed, input.Filters, {
-        principal: (a) => a.Principal,
-        "principal-type": (a) => a.PrincipalType,
-      }),
+      AllowedPrincipals: applyFilters(ctx, allowed, input.Filters, sameNamed<AllowedPrincipal>("principal", "principal-type")),
     };
   },
 });

@@ -16,7 +16,7 @@ import {
 } from "../../model/endpoint-services.js";
 import { CONNECTED_STATES, endpointState } from "../../model/endpoint-state.js";
 import { zoneIds } from "../../regions.js";
-import { describe, outTags, tagsFromSpecs } from "./filters.js";
+import { describe, outTags, sameNamed, tagsFromSpecs } from "./filters.js";
 
 export function toServiceConfiguration(ctx: HandlerContext, svc: EndpointService): ServiceConfiguration {
   const zones = serviceZones(ctx, svc);
@@ -73,8 +73,7 @@ export const endpointServiceHandlers = handlers<Ec2>({
 
   DescribeVpcEndpointServiceConfigurationsCommand: (ctx, input) => {
     const services = describe(ctx, "endpointServices", { ids: input.ServiceIds, filters: input.Filters }, {
-      "service-name": (s) => s.ServiceName,
-      "service-id": (s) => s.ServiceId,
+      ...sameNamed<EndpointService>("service-name", "service-id"),
       "service-state": (s) => serviceState(s, ctx.now),
       "supported-ip-address-types": () => "ipv4",
     });

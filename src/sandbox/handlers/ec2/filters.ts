@@ -14,6 +14,12 @@ export type FieldValue = string | number | boolean | undefined | (string | undef
 /** Filter name → the value(s) of an item that the filter's values are matched against. */
 export type FilterFields<T> = Record<string, (item: T) => FieldValue>;
 
+/** Filters named for the item's own field in kebab case (`vpc-id` reads `VpcId`), as most of EC2's are. */
+export function sameNamed<T>(...names: string[]): FilterFields<T> {
+  const field = (name: string): string => name.replace(/(?:^|-)([a-z])/g, (_, c: string) => c.toUpperCase());
+  return Object.fromEntries(names.map((n) => [n, (item: T) => (item as Record<string, FieldValue>)[field(n)]]));
+}
+
 function wildcard(pattern: string): RegExp {
   const body = pattern.replace(/[.+^${}()|[\]\\]/g, "\\$&").replace(/\*/g, ".*").replace(/\?/g, ".");
   return new RegExp(`^${body}$`, "s");

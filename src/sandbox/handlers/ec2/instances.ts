@@ -7,7 +7,7 @@ import type { Instance as SdkInstance, InstanceState } from "@aws-sdk/client-ec2
 import { type Ec2, type HandlerContext, handlers } from "../../handler.js";
 import type { Instance } from "../../world.js";
 import { instanceStateAt } from "../../model/target-health.js";
-import { describe, groupsOf, outTags, type FilterFields } from "./filters.js";
+import { describe, groupsOf, outTags, sameNamed, type FilterFields } from "./filters.js";
 
 /** How long AWS lists a terminated instance (real seconds, scaled by the speed). */
 const TERMINATED_VISIBLE_SECONDS = 3600;
@@ -32,6 +32,8 @@ function toSdkInstance(ctx: HandlerContext, i: Instance): SdkInstance {
   const gone = state.Name === "terminated";
   const profile = Object.values(ctx.world.instanceProfiles).find((p) => p.Arn === i.IamInstanceProfileArn);
   const groups = groupsOf(ctx, i.SecurityGroupIds);
+  // Where it is on the network: on the instance, and again on its primary interface.
+  const where = { SubnetId: i.SubnetId, VpcId: i.VpcId, PrivateIpAddress: i.PrivateIpAddress, PrivateDnsName: i.PrivateDnsName };
   return {
     InstanceId: i.InstanceId,
     ImageId: i.ImageId,
@@ -49,18 +51,12 @@ function toSdkInstance(ctx: HandlerContext, i: Instance): SdkInstance {
     ...(gone
       ? { StateTransitionReason: `User initiated (${new Date(i.life.deleteRequestedAt ?? i.life.deletedAt ?? 0).toISOString()})` }
       : {
-          SubnetId: i.SubnetId,
-          VpcId: i.VpcId,
-          PrivateIpAddress: i.PrivateIpAddress,
-          PrivateDnsName: i.PrivateDnsName,
+          ...where,
           SecurityGroups: groups,
           NetworkInterfaces: [
             {
               NetworkInterfaceId: i.NetworkInterfaceId,
-              SubnetId: i.SubnetId,
-              VpcId: i.VpcId,
-              PrivateIpAddress: i.PrivateIpAddress,
-              PrivateDnsName: i.PrivateDnsName,
+              ...where,
               Groups: groups,
               Status: "in-use",
               InterfaceType: "interface",
@@ -76,15 +72,9 @@ export const instanceHandlers = handlers<Ec2>({
   DescribeInstancesCommand: (ctx, input) => {
     const request = { ids: input.InstanceIds, filters: input.Filters };
     const fields: FilterFields<Instance> = {
-      "instance-id": (i) => i.InstanceId,
+      ...sameNamed<Instance>("instance-id", "instance-type", "image-id", "vpc-id", "subnet-id", "availability-zone", "private-ip-address"),
       "instance-state-name": (i) => instanceState(i, ctx.now).Name,
       "instance-state-code": (i) => instanceState(i, ctx.now).Code,
-      "instance-type": (i) => i.InstanceType,
-      "image-id": (i) => i.ImageId,
-      "vpc-id": (i) => i.VpcId,
-      "subnet-id": (i) => i.SubnetId,
-      "availability-zone": (i) => i.AvailabilityZone,
-      "private-ip-address": (i) => i.PrivateIpAddress,
       "iam-instance-profile.arn": (i) => i.IamInstanceProfileArn,
       "instance.group-id": (i) => i.SecurityGroupIds,
       "network-interface.network-interface-id": (i) => i.NetworkInterfaceId,

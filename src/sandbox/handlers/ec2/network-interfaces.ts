@@ -5,7 +5,7 @@
 import type { NetworkInterface as SdkEni } from "@aws-sdk/client-ec2";
 import { type Ec2, type HandlerContext, handlers } from "../../handler.js";
 import type { NetworkInterface } from "../../world.js";
-import { describe, groupsOf, outTags } from "./filters.js";
+import { describe, groupsOf, outTags, sameNamed } from "./filters.js";
 
 /** The account AWS uses as requester of the ENIs it manages for endpoints and load balancers. */
 const AWS_REQUESTER = "727180483921";
@@ -39,16 +39,10 @@ function toSdkEni(ctx: HandlerContext, e: NetworkInterface): SdkEni {
 export const networkInterfaceHandlers = handlers<Ec2>({
   DescribeNetworkInterfacesCommand: (ctx, input) => {
     const enis = describe(ctx, "networkInterfaces", { ids: input.NetworkInterfaceIds, filters: input.Filters }, {
-      "network-interface-id": (e) => e.NetworkInterfaceId,
-      "vpc-id": (e) => e.VpcId,
-      "subnet-id": (e) => e.SubnetId,
-      "availability-zone": (e) => e.AvailabilityZone,
+      ...sameNamed<NetworkInterface>("network-interface-id", "vpc-id", "subnet-id", "availability-zone", "interface-type", "description"),
+      ...sameNamed<NetworkInterface>("requester-managed", "private-ip-address"),
       "group-id": (e) => e.GroupIds,
       "group-name": (e) => e.GroupIds.map((id) => ctx.rw.securityGroups[id]?.GroupName),
-      "interface-type": (e) => e.InterfaceType,
-      "description": (e) => e.Description,
-      "requester-managed": (e) => String(e.RequesterManaged),
-      "private-ip-address": (e) => e.PrivateIpAddress,
       "addresses.private-ip-address": (e) => e.PrivateIpAddress,
       "status": () => "in-use",
       "attachment.instance-id": (e) => (e.OwnerRef.startsWith("i-") ? e.OwnerRef : undefined),

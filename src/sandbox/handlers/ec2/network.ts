@@ -5,7 +5,7 @@
 import type { RouteTable as SdkRouteTable, Subnet as SdkSubnet, Vpc as SdkVpc } from "@aws-sdk/client-ec2";
 import { type Ec2, type HandlerContext, handlers } from "../../handler.js";
 import { exists, isReady, live, type RouteTable, type Subnet, type Vpc } from "../../world.js";
-import { describe, outTags } from "./filters.js";
+import { describe, outTags, sameNamed } from "./filters.js";
 
 const readyState = (life: Vpc["life"], now: number): "available" | "pending" => (isReady(life, now) ? "available" : "pending");
 
@@ -83,10 +83,9 @@ function toSdkRouteTable(ctx: HandlerContext, rt: RouteTable): SdkRouteTable {
 export const networkHandlers = handlers<Ec2>({
   DescribeVpcsCommand: (ctx, input) => {
     const vpcs = describe(ctx, "vpcs", { ids: input.VpcIds, filters: input.Filters }, {
-      "vpc-id": (v) => v.VpcId,
+      ...sameNamed<Vpc>("vpc-id", "is-default"),
       "cidr": (v) => v.CidrBlock,
       "cidr-block-association.cidr-block": (v) => v.CidrBlock,
-      "is-default": (v) => String(v.IsDefault),
       "owner-id": () => ctx.world.accountId,
       "state": (v) => readyState(v.life, ctx.now),
     });
@@ -95,11 +94,7 @@ export const networkHandlers = handlers<Ec2>({
 
   DescribeSubnetsCommand: (ctx, input) => {
     const subnets = describe(ctx, "subnets", { ids: input.SubnetIds, filters: input.Filters }, {
-      "subnet-id": (s) => s.SubnetId,
-      "vpc-id": (s) => s.VpcId,
-      "availability-zone": (s) => s.AvailabilityZone,
-      "availability-zone-id": (s) => s.AvailabilityZoneId,
-      "cidr-block": (s) => s.CidrBlock,
+      ...sameNamed<Subnet>("subnet-id", "vpc-id", "availability-zone", "availability-zone-id", "cidr-block"),
       "state": (s) => readyState(s.life, ctx.now),
     });
     return { Subnets: subnets.map((s) => toSdkSubnet(ctx, s)) };
@@ -107,8 +102,7 @@ export const networkHandlers = handlers<Ec2>({
 
   DescribeRouteTablesCommand: (ctx, input) => {
     const tables = describe(ctx, "routeTables", { ids: input.RouteTableIds, filters: input.Filters }, {
-      "route-table-id": (r) => r.RouteTableId,
-      "vpc-id": (r) => r.VpcId,
+      ...sameNamed<RouteTable>("route-table-id", "vpc-id"),
       "association.subnet-id": (r) => r.Associations.filter((a) => exists(a.life, ctx.now)).map((a) => a.SubnetId),
       "association.main": (r) => String(r.Main),
       "route.gateway-id": (r) => visibleRoutes(ctx, r).map((x) => x.GatewayId),

@@ -6,7 +6,7 @@ import { type Ec2, type HandlerContext, handlers } from "../../handler.js";
 import { live, type SecurityGroup, type SgRule } from "../../world.js";
 import { authorizeRules, createSecurityGroup, deleteSecurityGroup, revokeRules, securityGroupBlocker, type RuleSide } from "../../model/security-groups.js";
 import { failNotFound, requireEntity } from "../../model/ec2-kinds.js";
-import { applyFilters, describe, selectByIds, tagsFromSpecs, type FilterFields } from "./filters.js";
+import { applyFilters, describe, sameNamed, selectByIds, tagsFromSpecs, type FilterFields } from "./filters.js";
 import { rulesFromInput, toSdkRule, toSdkSecurityGroup, type RuleSpec } from "./sg-shapes.js";
 
 /** A group by id, or by name in the default VPC (the only place EC2 accepts a bare name). */
@@ -21,10 +21,7 @@ function groupFor(ctx: HandlerContext, groupId: string | undefined, groupName: s
 
 function sgFields(ctx: HandlerContext): FilterFields<SecurityGroup> {
   return {
-    "group-id": (g) => g.GroupId,
-    "group-name": (g) => g.GroupName,
-    "vpc-id": (g) => g.VpcId,
-    "description": (g) => g.Description,
+    ...sameNamed<SecurityGroup>("group-id", "group-name", "vpc-id", "description"),
     "owner-id": () => ctx.world.accountId,
     "ip-permission.cidr": (g) => g.Ingress.map((r) => r.CidrIpv4),
     "ip-permission.group-id": (g) => g.Ingress.map((r) => r.ReferencedGroupId),

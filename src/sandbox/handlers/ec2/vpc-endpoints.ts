@@ -10,7 +10,7 @@ import { findAwsServices } from "../../model/aws-services.js";
 import { endpointState } from "../../model/endpoint-state.js";
 import { createVpcEndpoint, deleteVpcEndpoint } from "../../model/vpc-endpoints.js";
 import { EC2_KINDS, notFoundError } from "../../model/ec2-kinds.js";
-import { describe, groupsOf, outTags, tagsFromSpecs } from "./filters.js";
+import { describe, groupsOf, outTags, sameNamed, tagsFromSpecs } from "./filters.js";
 
 /** AWS services attach this full-access policy when none is given; endpoint services take none. */
 const FULL_ACCESS_POLICY = '{"Version":"2008-10-17","Statement":[{"Effect":"Allow","Principal":"*","Action":"*","Resource":"*"}]}';
@@ -73,11 +73,8 @@ export const vpcEndpointHandlers = handlers<Ec2>({
 
   DescribeVpcEndpointsCommand: (ctx, input) => {
     const eps = describe(ctx, "vpcEndpoints", { ids: input.VpcEndpointIds, filters: input.Filters }, {
-      "service-name": (e) => e.ServiceName,
-      "vpc-id": (e) => e.VpcId,
-      "vpc-endpoint-id": (e) => e.VpcEndpointId,
+      ...sameNamed<VpcEndpoint>("service-name", "vpc-id", "vpc-endpoint-id", "vpc-endpoint-type"),
       "vpc-endpoint-state": (e) => endpointState(e, ctx.now),
-      "vpc-endpoint-type": (e) => e.VpcEndpointType,
       "ip-address-type": () => "ipv4",
     });
     return { VpcEndpoints: eps.map((e) => toSdkEndpoint(ctx, e)) };

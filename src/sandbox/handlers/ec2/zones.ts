@@ -6,22 +6,10 @@
 import type { AvailabilityZone, InstanceTypeOffering } from "@aws-sdk/client-ec2";
 import { type Ec2, handlers } from "../../handler.js";
 import { regionInfo } from "../../regions.js";
-import { applyFilters, type FilterFields } from "./filters.js";
+import { applyFilters, sameNamed } from "./filters.js";
 
-const ZONE_FIELDS: FilterFields<AvailabilityZone> = {
-  "zone-name": (z) => z.ZoneName,
-  "zone-id": (z) => z.ZoneId,
-  "zone-type": (z) => z.ZoneType,
-  "region-name": (z) => z.RegionName,
-  "group-name": (z) => z.GroupName,
-  "state": (z) => z.State,
-  "opt-in-status": (z) => z.OptInStatus,
-};
-
-const OFFERING_FIELDS: FilterFields<InstanceTypeOffering> = {
-  "location": (o) => o.Location,
-  "instance-type": (o) => o.InstanceType,
-};
+const ZONE_FIELDS = sameNamed<AvailabilityZone>("zone-name", "zone-id", "zone-type", "region-name", "group-name", "state", "opt-in-status");
+const OFFERING_FIELDS = sameNamed<InstanceTypeOffering>("location", "instance-type");
 
 export const zoneHandlers = handlers<Ec2>({
   DescribeAvailabilityZonesCommand: (ctx, input) => {

@@ -2,18 +2,8 @@
 import type { Listener as SdkListener, LoadBalancer as SdkLoadBalancer } from "@aws-sdk/client-elastic-load-balancing-v2";
 import { type Elbv2, type HandlerContext, type Op } from "../../handler.js";
 import { loadBalancerState } from "../../reachability-facts.js";
+import { regionInfo } from "../../regions.js";
 import { live, type Listener, type LoadBalancer } from "../../world.js";
-
-/** Route 53 zone of NLB DNS names per region (CanonicalHostedZoneId). */
-const NLB_HOSTED_ZONES: Record<string, string> = {
-  "ap-northeast-1": "Z31USIVHYNEOWT",
-  "ap-northeast-3": "Z1GWIQ4HH19I5X",
-  "us-east-1": "Z26RNL4JYFTOTI",
-  "us-west-2": "Z18D5FSROUN65G",
-  "eu-west-1": "Z2IFOLAFXWLO4F",
-  "eu-central-1": "Z3F0SRJ5LGBH90",
-  "ap-southeast-1": "ZKVM4W9LS7TM",
-};
 
 export function liveLoadBalancers(ctx: HandlerContext): LoadBalancer[] {
   return live(ctx.rw.loadBalancers, ctx.now);
@@ -23,7 +13,7 @@ export function toSdkLoadBalancer(ctx: HandlerContext, lb: LoadBalancer): SdkLoa
   return {
     LoadBalancerArn: lb.LoadBalancerArn,
     DNSName: lb.DNSName,
-    CanonicalHostedZoneId: NLB_HOSTED_ZONES[ctx.region] ?? "Z26RNL4JYFTOTI",
+    CanonicalHostedZoneId: regionInfo(ctx.region)?.hostedZones.nlb ?? "Z26RNL4JYFTOTI",
     CreatedTime: new Date(lb.life.createdAt),
     LoadBalancerName: lb.LoadBalancerName,
     Scheme: lb.Scheme,

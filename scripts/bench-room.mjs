@@ -205,6 +205,10 @@ async function main() {
     const pauses = gcs.map(([, pause]) => pause);
     const sum = pauses.reduce((x, y) => x + y, 0);
     console.log(`  latency, server     p50 ${pct(d, 50).toFixed(1)} ms, p99 ${s99.toFixed(1)} ms (max ${Math.max(...d).toFixed(1)} ms), ${d.length} requests   (request event to answer sent, inside the server)`);
+    // Did the slowest wait on the server's own work, or was the server not running (the machine's run queue)?
+    // (The CPU is the main thread's during the request, other requests' work interleaved included.)
+    const slowCpu = slowSpans.map(([, , c]) => c ?? NaN);
+    console.log(`  server's slowest 1 % median ${pct(slowSpans.map(([, ms]) => ms), 50).toFixed(1)} ms each, of which the server's CPU ${pct(slowCpu, 50).toFixed(1)} ms (max ${Math.max(...slowCpu).toFixed(1)} ms); the rest it waited (for a core, or for the request's body)`);
     console.log(`  server GC           ${gcs.length} pauses, ${sum.toFixed(0)} ms in all (${((sum / (seconds * 1000)) * 100).toFixed(1)} % of the run), p99 ${pauses.length ? pct(pauses, 99).toFixed(1) : "-"} ms, max ${pauses.length ? Math.max(...pauses).toFixed(1) : "-"} ms; the server's slowest 1 %: ${withGc} of ${slowSpans.length} had a GC pause inside`);
     console.log(`  server loop delay   p50 ${inside.eventLoopDelay.p50.toFixed(1)} ms, p99 ${inside.eventLoopDelay.p99.toFixed(1)} ms, max ${inside.eventLoopDelay.max.toFixed(1)} ms (whole run, joins included)`);
   }

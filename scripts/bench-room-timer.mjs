@@ -18,6 +18,7 @@ if (file) {
   const origin = performance.timeOrigin;
   // The main thread's CPU time (ms) so far: what the server itself spent while a request waited.
   const cpu = () => {
+    if (!process.threadCpuUsage) return NaN; // Node < 23.9
     const u = process.threadCpuUsage();
     return (u.user + u.system) / 1000;
   };

@@ -7,8 +7,13 @@ import { pathToFileURL } from "node:url";
 
 const root = resolve(import.meta.dirname, "..");
 
-/** A banner for ES module bundles: CommonJS code inside them still calls require() (Node built-ins, lazy requires). */
-export const ESM_REQUIRE = 'import { createRequire as __pllRequire } from "node:module"; const require = __pllRequire(import.meta.url);';
+/**
+ * A banner for ES module bundles: CommonJS code inside them still calls require() (Node built-ins,
+ * lazy requires). Made on the first call: most chunks never call it, and each createRequire costs
+ * a chunk's start (docs/PERFORMANCE.md).
+ */
+export const ESM_REQUIRE =
+  'let __pllRequire; const require = (id) => (__pllRequire ??= process.getBuiltinModule("node:module").createRequire(import.meta.url))(id);';
 
 /** `importSrc("name", ["aws/credentials.ts", ...])` → one object with all their exports. */
 export async function importSrc(name, modules) {

@@ -3,7 +3,6 @@
  * imported lazily so that `--help` and `--version` never load the AWS SDK.
  */
 import { Command, CommanderError, Option } from "commander";
-import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { isLang, langFromArgv, langFromEnv, type Lang } from "./i18n/lang.js";
 import { translator, type Translate } from "./i18n/messages.js";
@@ -16,6 +15,8 @@ import { PROGRAM, SHARED, type CommandRow } from "./commands/table.js";
 import type { Environment } from "./commands/environment.js";
 import type { Output } from "./standard-output.js";
 import { colorEnabled } from "./ui/color-choice.js";
+// node:fs through getBuiltinModule, not an ES import: see text-width.ts (its lazy streams and promises).
+const { readFileSync } = process.getBuiltinModule("node:fs");
 
 function version(): string {
   return (JSON.parse(readFileSync(join(packageRoot(), "package.json"), "utf8")) as { version: string }).version;

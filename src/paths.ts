@@ -2,8 +2,9 @@
 import { homedir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { existsSync } from "node:fs";
 import { sandboxFileFor, stateDirFor, type Place } from "./places.js";
+// (node:fs not by an ES import, which would load its lazy streams and promises: see text-width.ts)
+const { existsSync } = process.getBuiltinModule("node:fs");
 
 let root: string | undefined;
 

@@ -2,11 +2,12 @@
  * UI strings (everything the engine says that is not lesson content) live as data in
  * `lessons/i18n/<lang>.yml`: flat keys, `{name}` placeholders. Adding a language adds a file.
  */
-import { existsSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { createRequire } from "node:module";
 import { packageRoot } from "../paths.js";
 import type { Lang } from "./lang.js";
+// (node:fs not by an ES import, which would load its lazy streams and promises: see ui/text-width.ts)
+const { existsSync, readFileSync, statSync } = process.getBuiltinModule("node:fs");
 
 export type Vars = Record<string, string | number>;
 export type Translate = (key: string, vars?: Vars) => string;

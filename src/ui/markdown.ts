@@ -5,11 +5,20 @@
  * off with NO_COLOR (then `code` keeps its backticks so ids and commands still stand out).
  */
 import { Chalk, type ChalkInstance } from "chalk";
-import { Lexer, type Token, type Tokens } from "marked";
+import type { Token, Tokens } from "marked";
 import { softBreakJoiner, type Phrases } from "./line-breaks.js";
 import { COMMAND, wrapCode, wrapCommand } from "./code-wrap.js";
 import { displayWidth, isWide } from "./text-width.js";
 import { KEEP_CLOSE, KEEP_OPEN, wrap } from "./wrap.js";
+
+type Marked = typeof import("marked");
+let marked: Marked | undefined;
+/**
+ * marked, loaded on first render: its grammar builds dozens of Unicode-property regular
+ * expressions as it loads, which a command that renders no Markdown (`status`) should not pay
+ * (docs/PERFORMANCE.md). `require` keeps it bundled, run on first use (as text-width.ts does).
+ */
+const lexer = (): Marked["Lexer"] => (marked ??= require("marked") as Marked).Lexer;
 
 export interface MarkdownOptions {
   color?: boolean;
@@ -180,7 +189,7 @@ function block(t: Token, x: Ctx, indent = ""): string {
 export function renderMarkdown(markdown: string, width: number, options: MarkdownOptions = {}): string {
   const color = options.color ?? true;
   const x: Ctx = { c: new Chalk({ level: color ? 1 : 0 }), color, width: Math.max(20, width), phrases: options.phrases, continuation: options.continuation ?? " \\" };
-  const blocks = Lexer.lex(markdown, { gfm: true }).filter((t) => t.type !== "space");
+  const blocks = lexer().lex(markdown, { gfm: true }).filter((t) => t.type !== "space");
   // A list hangs under the sentence that introduces it (no blank line: the screen is short).
   return blocks
     .map((t, i) => (i === 0 ? "" : t.type === "list" && blocks[i - 1]?.type === "paragraph" ? "\n" : "\n\n") + block(t, x))

@@ -2,8 +2,7 @@
  * The IoHost for people: colour (respecting NO_COLOR), spinners for waits, prompts only when
  * stdin is a TTY and the learner did not say --yes. Renders; decides nothing.
  */
-import { confirm, input, select } from "@inquirer/prompts";
-import ora, { type Ora } from "ora";
+import type { Ora } from "ora";
 import type { Lang } from "../i18n/lang.js";
 import type { Translate } from "../i18n/messages.js";
 import { colorEnabled, palette, plain } from "./color.js";
@@ -11,7 +10,6 @@ import type { Choice, IoHost, LabEvent, Spinner } from "./io-host.js";
 import type { Phrases } from "./line-breaks.js";
 import { renderMarkdown } from "./markdown.js";
 import { CONTINUE, type Shell } from "../shell/render.js";
-import { inlineChoice } from "./inline-choice.js";
 import { choiceLabel, defaultAnswerText, promptTheme, questionText } from "./prompt-theme.js";
 import { renderEvent } from "./render-event.js";
 import { fitToTerminal } from "./edge-text.js";
@@ -19,6 +17,16 @@ import { displayWidth, truncate } from "./text-width.js";
 import { wrap } from "./wrap.js";
 import { questionShown } from "./first-question.js";
 import type { Output } from "../standard-output.js";
+
+/**
+ * The prompt library, the inline choice and the spinner library load when first used: a command
+ * that shows rows and asks nothing (`status`, or any run without a terminal) never pays for them
+ * (docs/PERFORMANCE.md).
+ */
+const prompts = () => import("@inquirer/prompts");
+type OraModule = typeof import("ora");
+let oraModule: OraModule | undefined;
+const ora: OraModule["default"] = (options) => (oraModule ??= require("ora") as OraModule).default(options);
 
 export interface TerminalHostOptions {
   lang: Lang;
@@ -103,6 +111,7 @@ export class TerminalHost implements IoHost {
   async confirm(message: string, defaultValue: boolean): Promise<boolean> {
     if (!this.interactive) return defaultValue;
     const t = this.opts.t;
+    const { confirm } = await prompts();
     return this.shown(
       confirm(
         { message: this.question(message, 4 + displayWidth(defaultAnswerText(t, defaultValue))), default: defaultValue, transformer: (yes) => t(yes ? "prompt.yes" : "prompt.no"), theme: promptTheme(t) },
@@ -128,6 +137,7 @@ export class TerminalHost implements IoHost {
     const base = promptTheme(this.opts.t);
     const theme = { ...base, style: { ...base.style, answer: this.answerStyle(question) } };
     const shown = choices.map((ch) => ({ ...ch, name: choiceLabel(ch.name, this.width, this.opts.phrases), short: ch.name }));
+    const { select } = await prompts();
     return this.shown(select<T>({ message: question, choices: shown, default: defaultValue, pageSize: 10, theme }, { input: this.in, output: this.terminal }));
   }
 
@@ -139,12 +149,14 @@ export class TerminalHost implements IoHost {
     const legend = wrap(items.join(c.dim("  ·  ")), this.width, { first: "  ", rest: "  ", phrases: this.opts.phrases });
     const labels = choices.map((ch) => ch.name);
     const question = this.question(message);
+    const { inlineChoice } = await import("./inline-choice.js");
     const picked = await this.shown(inlineChoice({ message: question, legend, keys, labels, default: def, answer: this.answerStyle(question) }, { input: this.in, output: this.terminal }));
     return (choices[picked] ?? choices[def]!).value;
   }
 
   async input(message: string, defaultValue: string, validate?: (value: string) => string | true): Promise<string> {
     if (!this.interactive) return defaultValue;
+    const { input } = await prompts();
     return this.shown(input({ message: this.question(message), default: defaultValue, theme: promptTheme(this.opts.t), ...(validate ? { validate } : {}) }, { input: this.in, output: this.terminal }));
   }
 

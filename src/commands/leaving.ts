@@ -1,17 +1,9 @@
 /** Leaving the lesson with resources still up: say what they cost and how to clean up. */
 import { destroyCommand } from "../interrupt-notice.js";
 import { readCloud, type CloudView } from "../lesson/cloud-view.js";
-import { freeHere, type LessonContext } from "../lesson/context.js";
-import { costPerHour, costSince, FULL_LESSON } from "../lesson/pricing.js";
+import type { LessonContext } from "../lesson/context.js";
+import { costReport } from "../lesson/pricing.js";
 import { isEmpty } from "../lesson/teardown.js";
-import type { CostReport } from "../ui/io-host.js";
-
-/** What the lesson's resources cost an hour, and since they were made (`status` and leaving say it). */
-export function costReport(ctx: LessonContext): CostReport {
-  const cost = costPerHour(ctx.state.region, FULL_LESSON);
-  const since = costSince(cost, ctx.state.resourcesSince, ctx.clock.now());
-  return { perHourUsd: cost.perHourUsd, region: ctx.state.region, sandbox: freeHere(ctx), ...(since ? { sinceUsd: since.usd, hours: since.hours } : {}) };
-}
 
 /** `view`: the cloud as the lesson last read it, when it ended normally (else it is read now). */
 export async function reportCostOnExit(ctx: LessonContext, last?: CloudView): Promise<void> {

@@ -8,10 +8,10 @@ import { readCloud } from "../lesson/cloud-view.js";
 import { currentStep, detectAll } from "../lesson/progress.js";
 import { STEPS } from "../lesson/steps/index.js";
 import { isEmpty, planTeardown } from "../lesson/teardown.js";
+import { costReport } from "../lesson/pricing.js";
 import type { LabEvent } from "../ui/io-host.js";
 import type { GlobalOptions } from "./options.js";
 import { backendLabel } from "../lesson/context.js";
-import { costReport } from "./leaving.js";
 import { lessonContext, openSession, type Environment } from "./session.js";
 
 type StatusEvent = Extract<LabEvent, { type: "status" }>;

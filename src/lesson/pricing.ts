@@ -2,6 +2,9 @@
  * What the lesson's resources cost per hour (USD, on-demand, from AWS's price pages as of the
  * date below). Regions not listed use us-east-1's prices, said so in the output.
  */
+import { freeHere, type LessonContext } from "./context.js";
+import type { CostReport } from "../ui/io-host.js";
+
 export const PRICE_TABLE_DATE = "2026-11";
 
 interface RegionPrices {
@@ -52,4 +55,11 @@ export function costSince(cost: Cost, sinceIso: string | undefined, now: number)
   if (!sinceIso) return undefined;
   const hours = Math.max(0, (now - Date.parse(sinceIso)) / 3_600_000);
   return { hours, usd: Math.round(Math.ceil(Math.max(hours, 1 / 60)) * cost.perHourUsd * 100) / 100 };
+}
+
+/** What the lesson's resources cost an hour, and since they were made (`status` and leaving say it). */
+export function costReport(ctx: LessonContext): CostReport {
+  const cost = costPerHour(ctx.state.region, FULL_LESSON);
+  const since = costSince(cost, ctx.state.resourcesSince, ctx.clock.now());
+  return { perHourUsd: cost.perHourUsd, region: ctx.state.region, sandbox: freeHere(ctx), ...(since ? { sinceUsd: since.usd, hours: since.hours } : {}) };
 }

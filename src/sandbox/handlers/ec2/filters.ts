@@ -14,10 +14,20 @@ export type FieldValue = string | number | boolean | undefined | (string | undef
 /** Filter name → the value(s) of an item that the filter's values are matched against. */
 export type FilterFields<T> = Record<string, (item: T) => FieldValue>;
 
-/** Filters named for the item's own field in kebab case (`vpc-id` reads `VpcId`), as most of EC2's are. */
-export function sameNamed<T>(...names: string[]): FilterFields<T> {
+/** `VpcId` → `-vpc-id` (a capital letter starts a word). */
+type Dashed<S extends string> = S extends `${infer C}${infer R}` ? `${C extends Lowercase<C> ? C : `-${Lowercase<C>}`}${Dashed<R>}` : S;
+/** The filter names an item's own fields give, in EC2's kebab case: `vpc-id` for `VpcId`. */
+type KebabField<T> = { [K in keyof T & string]: Dashed<K> extends `-${infer N}` ? N : never }[keyof T & string];
+
+/** Filters named for the item's own field in kebab case (`vpc-id` reads `VpcId`), as most of EC2's are; a name that is no field of the item does not compile. */
+export function sameNamed<T>(...names: KebabField<T>[]): FilterFields<T> {
   const field = (name: string): string => name.replace(/(?:^|-)([a-z])/g, (_, c: string) => c.toUpperCase());
-  return Object.fromEntries(names.map((n) => [n, (item: T) => (item as Record<string, FieldValue>)[field(n)]]));
+  return Object.fromEntries(
+    names.map((n) => {
+      const key = field(n);
+      return [n, (item: T) => (item as Record<string, FieldValue>)[key]];
+    }),
+  );
 }
 
 function wildcard(pattern: string): RegExp {

@@ -10,7 +10,7 @@ import type { GlobalOptions } from "./options.js";
 import { openSandbox, openSession, regionFor, type Environment } from "./session.js";
 import { publishServed, servedFile } from "../sandbox/served-file.js";
 import { defaultShell, loadCommand } from "../sandbox/shell-env.js";
-import { listenError, portOption } from "./validate.js";
+import { isLoopback, listenError, portOption } from "./validate.js";
 
 export interface ServeCommandOptions extends GlobalOptions {
   port?: string;
@@ -42,7 +42,7 @@ export async function sandboxServe(opts: ServeCommandOptions, e: Environment, st
     const { accessKeyId, secretAccessKey } = served.credentials;
     io.notify({ type: "notice", level: "success", message: t("serve.listening", { url: served.url, region }) });
     io.notify({ type: "notice", level: "info", message: t("serve.credentials", { accessKeyId, secretAccessKey, url: served.url, region }) });
-    if (host !== "127.0.0.1" && host !== "localhost" && host !== "::1") io.notify({ type: "notice", level: "warn", message: t("serve.notLoopback", { host }) });
+    if (!isLoopback(host)) io.notify({ type: "notice", level: "warn", message: t("serve.notLoopback", { host }) });
     io.notify({ type: "notice", level: "info", message: t("sandbox-env.serveNext", { load: loadCommand(defaultShell(e.env)) }) });
     io.notify({ type: "notice", level: "info", message: t("serve.howToStop") });
   }

@@ -11,9 +11,8 @@ import { readRoom, roomDir, roomFiles } from "../../workshop/room/room-file.js";
 import { readServed } from "../../sandbox/served-file.js";
 import { chooseLang, type Environment } from "../session.js";
 import { translator } from "../../i18n/messages.js";
-import { isLoopback } from "./serve.js";
 import type { GlobalOptions } from "../options.js";
-import { checkEndpointUrl } from "../validate.js";
+import { checkEndpointUrl, isLoopback } from "../validate.js";
 import { roomRegion } from "./open.js";
 
 export interface HandoutOptions extends GlobalOptions {

@@ -17,7 +17,7 @@ import type { GlobalOptions } from "../options.js";
 import { openSession, sandboxSpeed, type Environment } from "../session.js";
 import { ROOM_DEFAULT_REGION } from "./open.js";
 import { regionFromEnv } from "../../aws/credentials.js";
-import { checkRegion, listenError, portOption } from "../validate.js";
+import { checkRegion, isLoopback, listenError, portOption } from "../validate.js";
 import type { Lang } from "../../i18n/lang.js";
 import type { Translate } from "../../i18n/messages.js";
 import type { StateFile } from "../../state/state-file.js";
@@ -33,13 +33,6 @@ export interface RoomServeOptions extends GlobalOptions {
   prefixBase?: string;
   port?: string;
   host?: string;
-}
-
-const LOOPBACK = new Set(["127.0.0.1", "localhost", "::1", "[::1]"]);
-
-/** A host only this computer reaches (127.0.0.0/8, localhost, ::1). */
-export function isLoopback(host: string): boolean {
-  return LOOPBACK.has(host) || /^127\.\d+\.\d+\.\d+$/.test(host);
 }
 
 /** The address learners use: the one listened on, or for 0.0.0.0 / :: this machine's first outside IPv4 address. */

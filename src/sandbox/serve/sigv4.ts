@@ -1,11 +1,11 @@
 /**
  * Is this request signed with the sandbox's credentials, as AWS would check it? The signature is
- * computed again with the SDK's own signer (`@smithy/signature-v4`) over exactly the headers the
- * client says it signed, and compared in constant time.
+ * computed again with the SDK's own signer (`@smithy/signature-v4`, its public `sign`) over exactly
+ * the headers the client says it signed, and compared in constant time.
  */
 import { createHash, createHmac, timingSafeEqual } from "node:crypto";
-import { ALGORITHM_IDENTIFIER, AMZ_DATE_HEADER, createScope, getCanonicalHeaders, getPayloadHash, prepareRequest, SignatureV4 } from "@smithy/signature-v4";
-import type { Checksum, HttpRequest, SourceData } from "@smithy/types";
+import { SignatureV4 } from "@smithy/signature-v4";
+import type { Checksum, SourceData } from "@smithy/types";
 
 export interface SandboxCredentials {
   accessKeyId: string;
@@ -93,47 +93,17 @@ function queryOf(search: string): Record<string, string | string[]> {
   return query;
 }
 
-/**
- * The SDK's signer, walked as its `signRequest` walks it (the request prepared, its canonical
- * form and string to sign written by the SDK), with the day's signing key kept here: the SDK's own
- * cache computes an HMAC of the key pair on every request just to look the key up.
- */
-class Verifier extends SignatureV4 {
-  private day: { date: string; key: Buffer } | undefined;
-  constructor(private readonly secret: string, region: string, service: string) {
-    super({ credentials: { accessKeyId: "", secretAccessKey: secret }, region, service, sha256: Sha256, applyChecksum: false });
-  }
-  /** The signature the request should carry (hex), signed at `date` for `scope`'s region and service. */
-  async expected(request: HttpRequest, date: Date, scope: SignedScope, signable: Set<string>): Promise<string> {
-    const { longDate, shortDate } = this.formatDate(date);
-    const prepared = prepareRequest(request);
-    prepared.headers[AMZ_DATE_HEADER] = longDate;
-    const payloadHash = await getPayloadHash(prepared, Sha256);
-    const canonical = this.createCanonicalRequest(prepared, getCanonicalHeaders(prepared, undefined, signable), payloadHash);
-    const toSign = await this.createStringToSign(longDate, createScope(shortDate, scope.region, scope.service), canonical, ALGORITHM_IDENTIFIER);
-    return createHmac("sha256", this.keyOf(shortDate, scope)).update(toSign).digest("hex");
-  }
-  private keyOf(shortDate: string, scope: SignedScope): Buffer {
-    if (this.day?.date !== shortDate) {
-      let key: Buffer = Buffer.from(`AWS4${this.secret}`, "utf8");
-      for (const part of [shortDate, scope.region, scope.service, "aws4_request"]) key = createHmac("sha256", key).update(part).digest();
-      this.day = { date: shortDate, key };
-    }
-    return this.day.key;
-  }
-}
-
-/** One verifier per key, region and service: it keeps the day's signing key (four HMACs to derive). */
-const verifiers = new Map<string, Verifier>();
-function verifierFor(credentials: SandboxCredentials, scope: SignedScope): Verifier {
+/** One signer per key, region and service: the SDK's signer keeps the day's signing key. */
+const signers = new Map<string, SignatureV4>();
+function signerFor(credentials: SandboxCredentials, scope: SignedScope): SignatureV4 {
   const key = [credentials.accessKeyId, credentials.secretAccessKey, scope.region, scope.service].join("\n");
-  let verifier = verifiers.get(key);
-  if (!verifier) {
-    if (verifiers.size >= 64) verifiers.clear(); // (a bound: regions × services, or keys of tests)
-    verifier = new Verifier(credentials.secretAccessKey, scope.region, scope.service);
-    verifiers.set(key, verifier);
+  let signer = signers.get(key);
+  if (!signer) {
+    if (signers.size >= 64) signers.clear(); // (a bound: regions × services, or keys of tests)
+    signer = new SignatureV4({ credentials, region: scope.region, service: scope.service, sha256: Sha256, applyChecksum: false });
+    signers.set(key, signer);
   }
-  return verifier;
+  return signer;
 }
 
 /** Checks the signature of `req` for the sandbox's one key; `isRegion` says which regions exist. */
@@ -159,7 +129,7 @@ export async function checkSignature(
     if (v !== undefined) headers[name] = Array.isArray(v) ? v.join(",") : v;
   }
   const q = req.url.indexOf("?");
-  const expected = await verifierFor(credentials, scope).expected(
+  const signed = await signerFor(credentials, scope).sign(
     {
       method: req.method,
       protocol: "http:",
@@ -169,10 +139,9 @@ export async function checkSignature(
       headers,
       body: req.body,
     },
-    date,
-    scope,
-    new Set(scope.signedHeaders),
+    { signingDate: date, signableHeaders: new Set(scope.signedHeaders) },
   );
+  const expected = /Signature=([0-9a-f]{64})$/.exec(String(signed.headers.authorization ?? ""))?.[1] ?? "";
   const ok = expected.length === 64 && timingSafeEqual(Buffer.from(expected), Buffer.from(scope.signature));
   return ok ? undefined : { kind: "mismatch", scope };
 }

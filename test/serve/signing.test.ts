@@ -172,6 +172,19 @@ describe("a served sandbox survives bad requests", () => {
     await stillAnswers();
   });
 
+  it("answers a service it does not simulate in that service's error shape: JSON for REST-JSON ones (Lambda), XML for S3", async () => {
+    const lambda = await send(served.url, await sign(served.url, { method: "GET", path: "/2015-03-31/functions/" }, { ...creds(), service: "lambda" }));
+    expect(lambda.status).toBe(400);
+    expect(lambda.headers["x-amzn-errortype"]).toBe("UnknownOperationException");
+    expect(JSON.parse(lambda.body)).toMatchObject({ message: "The sandbox does not simulate the service lambda." });
+    const s3 = await send(served.url, await sign(served.url, { method: "GET", path: "/" }, { ...creds(), service: "s3" }));
+    expect([s3.status, errorCode(s3)]).toEqual([400, "InvalidAction"]);
+    expect(s3.body).toMatch(/^<\?xml/);
+    const query = await send(served.url, await sign(served.url, { headers: form, body: "Action=ListQueues&Version=2012-11-05" }, { ...creds(), service: "sqs" }));
+    expect([query.status, errorCode(query)]).toEqual([400, "InvalidAction"]);
+    await stillAnswers();
+  });
+
   it("answers a body over the limit 413 (or cuts it off), declared or not, and goes on", async () => {
     const big = "Action=DescribeVpcs&Version=2016-11-15&x=" + "a".repeat(400 * 1024);
     const declared = await send(served.url, await sign(served.url, { headers: form, body: big }, creds())).catch((err: Error) => ({ status: 0, body: err.message, headers: {} }));

@@ -47,12 +47,21 @@ function header(req: IncomingSigned, name: string): string | undefined {
   return Array.isArray(v) ? v[0] : v;
 }
 
-/** The protocol a request speaks, before we know who sent it (for errors about the sender). */
+/** Services whose REST protocol answers errors in XML (the others' REST answers them in JSON). */
+const REST_XML = new Set(["s3", "s3-control", "route53", "cloudfront"]);
+
+/**
+ * The protocol a request speaks, before we know who sent it (for errors about the sender, and for
+ * services the sandbox does not simulate): `X-Amz-Target` is JSON; `Action=` is a query protocol;
+ * neither is REST, whose errors `aws lambda …` and the like read as JSON.
+ */
 function protocolGuess(req: IncomingSigned, service: string | undefined): { protocol: Protocol; namespace?: string } {
   if (header(req, "x-amz-target") !== undefined) return { protocol: "awsJson1_1" };
   const model = service ? modelForSigningName(service) : undefined;
   if (model) return { protocol: model.protocol, ...(model.xmlNamespace ? { namespace: model.xmlNamespace } : {}) };
-  return { protocol: /(^|&)Version=2016-11-15(&|$)/.test(req.body.toString("latin1") + "&" + req.url.split("?")[1]) ? "ec2Query" : "awsQuery" };
+  const form = req.body.toString("latin1") + "&" + req.url.split("?")[1];
+  if (service && !REST_XML.has(service) && !/(^|&)Action=/.test(form)) return { protocol: "awsJson1_1" };
+  return { protocol: /(^|&)Version=2016-11-15(&|$)/.test(form) ? "ec2Query" : "awsQuery" };
 }
 
 /** An error the sandbox (or the SDK-shaped exception it threw) reports, as sent on the wire. */

@@ -12,9 +12,9 @@ export function setInterruptNotice(messageKey: string): void {
   key = messageKey;
 }
 
-/** The complete command that deletes what this learner's lesson made. */
-export function destroyCommand(prefix: string, sandbox: boolean): string {
-  return `npx privatelink-lab destroy --prefix ${prefix}${sandbox ? " --sandbox" : ""}`;
+/** The complete command that deletes what this learner's lesson made (from their progress: prefix and backend). */
+export function destroyCommand(state: { prefix: string; backend: "sandbox" | "aws" }): string {
+  return `npx privatelink-lab destroy --prefix ${state.prefix}${state.backend === "sandbox" ? " --sandbox" : ""}`;
 }
 
 /** Which delete command the notice names (set once the learner's prefix and backend are known). */

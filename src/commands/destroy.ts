@@ -29,7 +29,7 @@ export async function destroy(opts: GlobalOptions & { dryRun?: boolean }, e: Env
     io.notify({ type: "notice", level: "warn", message: t("destroy.cancelled") });
     return;
   }
-  setDestroyCommand(destroyCommand(ctx.state.prefix, ctx.state.backend === "sandbox"));
+  setDestroyCommand(destroyCommand(ctx.state));
   setInterruptNotice("destroy.interrupted");
   await teardown(ctx, view);
   mark(ctx, "cleanup");

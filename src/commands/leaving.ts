@@ -10,5 +10,5 @@ export async function reportCostOnExit(ctx: LessonContext, last?: CloudView): Pr
   const view = last ?? (await readCloud(ctx.clients, ctx.names).catch(() => undefined));
   if (!view || isEmpty(view)) return;
   ctx.io.notify({ type: "cost", ...costReport(ctx) });
-  ctx.io.notify({ type: "notice", level: "info", message: ctx.t("leaving.cleanupLater", { destroy: destroyCommand(ctx.state.prefix, ctx.state.backend === "sandbox") }) });
+  ctx.io.notify({ type: "notice", level: "info", message: ctx.t("leaving.cleanupLater", { destroy: destroyCommand(ctx.state) }) });
 }

@@ -19,7 +19,7 @@ export async function start(opts: GlobalOptions & { restart?: boolean }, e: Envi
   afterFirstQuestion(() => void preload().catch(() => undefined));
   const s = await openSession(opts, e, true);
   const ctx = await lessonContext(opts, e, s, true);
-  setDestroyCommand(destroyCommand(ctx.state.prefix, ctx.state.backend === "sandbox"));
+  setDestroyCommand(destroyCommand(ctx.state));
   const [{ readCloud }, { saveState }, { runLesson }, { cleanup }, { reportCostOnExit }] = await lessonModules();
   if (opts.restart) {
     // What the cloud shows of the last run (deleted stacks, curl history) counts only after this.

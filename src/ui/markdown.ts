@@ -9,7 +9,7 @@ import type { Token, Tokens } from "marked";
 import { softBreakJoiner, type Phrases } from "./line-breaks.js";
 import { COMMAND, wrapCode, wrapCommand } from "./code-wrap.js";
 import { displayWidth, isWide } from "./text-width.js";
-import { KEEP_CLOSE, KEEP_OPEN, wrap } from "./wrap.js";
+import { KEEP_CLOSE, KEEP_OPEN, withoutCodes, wrap } from "./wrap.js";
 
 type Marked = typeof import("marked");
 let marked: Marked | undefined;
@@ -37,8 +37,6 @@ interface Ctx {
 
 /** Marks a hard line break (`  \n`) until soft breaks are joined. */
 const HARD_BREAK = "\u2028";
-const SGR_AT_END = /(?:\x1b\[[0-9;]*m|[\uE000\uE001])*$/;
-const SGR_AT_START = /^(?:\x1b\[[0-9;]*m|[\uE000\uE001])*/;
 
 function inline(tokens: Token[] | undefined, x: Ctx): string {
   if (!tokens) return "";
@@ -109,8 +107,8 @@ function decode(text: string): string {
 function joinSoftBreaks(text: string): string {
   return text
     .replace(/[ \t]*\n[ \t]*/g, (m, offset: number, all: string) => {
-      const before = all.slice(0, offset).replace(SGR_AT_END, "");
-      const after = all.slice(offset + m.length).replace(SGR_AT_START, "");
+      const before = withoutCodes(all.slice(0, offset));
+      const after = withoutCodes(all.slice(offset + m.length));
       return softBreakJoiner(lastChar(before), [...after][0]);
     })
     .replaceAll(HARD_BREAK, "\n");

@@ -25,6 +25,9 @@ export const KEEP_CLOSE = "\uE001";
 const CODES = /\x1b\[[0-9;]*m|[\uE000\uE001]/g;
 const RESET = "\x1b[0m";
 
+/** The text as it reads: without colour codes and KEEP marks. */
+export const withoutCodes = (text: string): string => text.replace(CODES, "");
+
 interface Parsed {
   plain: string;
   /** Colour codes to emit just before plain[i] (index plain.length: after the last character). */

@@ -21,6 +21,9 @@ describe("lesson Markdown in the terminal", () => {
     expect(renderMarkdown("one line\nand the next", 80, { color: false })).toBe("one line and the next");
     expect(renderMarkdown("終わりです。\nなお、続きます。\nEC2 です。", 80, { color: false })).toBe("終わりです。なお、続きます。EC2 です。");
   });
+  it("joins Japanese source lines the same in colour, where bold or code meets the line break", () => {
+    expect(plain(renderMarkdown("これは**太字**\nです。`vpc-1` を\n**作ります**。", 80, { color: true }))).toBe("これは太字です。vpc-1 を作ります。");
+  });
   it("wraps list items with a hanging indent under the text, not the bullet", () => {
     const out = renderMarkdown("- " + "word ".repeat(30).trim() + "\n1. " + "more ".repeat(30).trim(), 40, { color: false });
     const lines = out.split("\n");

@@ -131,7 +131,7 @@ export const deploy: Step = {
             stack: failed.name,
             resource: f?.LogicalResourceId ?? "?",
             reason: f?.ResourceStatusReason ?? failed.reason ?? "",
-            cleanup: destroyCommand(ctx.state.prefix, ctx.clients.sandbox !== undefined),
+            cleanup: destroyCommand(ctx.state),
           });
         }
         return p.stacks.every((s) => isComplete(s)) ? true : undefined;

@@ -30,15 +30,8 @@ export interface PreflightTarget {
   names: ParticipantNames;
   /** A zone chosen earlier (resume); otherwise the checks pick one. */
   az?: string;
-  /** What the command read a moment ago, nothing acting since: not asked again. */
-  known?: KnownFacts;
-}
-
-export interface KnownFacts {
-  /** STS's answer. */
-  caller?: { Account?: string | undefined; Arn?: string | undefined };
-  /** Both of the participant's stacks were read: these exist (with their participant tag), the other is absent. */
-  stacks?: { name: string; participant?: string | undefined }[];
+  /** What the command read a moment ago, nothing acting since, not asked again: STS's answer; both stacks (those that exist, with their participant tag). */
+  known?: { caller?: { Account?: string | undefined; Arn?: string | undefined }; stacks?: { name: string; participant?: string | undefined }[] };
 }
 
 export function result(id: string, group: CheckGroup, status: CheckStatus, key: string, vars: Record<string, string | number> = {}): CheckResult {

@@ -29,9 +29,8 @@ async function lookup(read: () => Promise<Found>): Promise<Found> {
 }
 
 async function stack(t: PreflightTarget, name: string): Promise<Found> {
-  const known = t.known?.stacks;
-  if (known) {
-    const s = known.find((k) => k.name === name);
+  if (t.known?.stacks) {
+    const s = t.known.stacks.find((k) => k.name === name);
     return s ? { exists: true, owner: s.participant } : { exists: false };
   }
   const s = (await awsPort(t.clients).cfn.describeStacks({ StackName: name })).Stacks?.[0];

@@ -84,12 +84,8 @@ const countGatewayEndpoints = async (clients: AwsClients): Promise<number> =>
 
 /** `reads`: the VPCs and load balancers as the preflight run shares them with other checks. */
 export async function readUsage(clients: AwsClients, reads: PreflightReads = preflightReads(clients)): Promise<QuotaUsage> {
-  const [vpcs, vcpus, nlbs, gatewayEndpoints] = await Promise.all([
-    reads.vpcs().then((all) => all.length),
-    runningVcpus(clients),
-    reads.loadBalancers().then((all) => all.filter((lb) => lb.Type === "network").length),
-    countGatewayEndpoints(clients),
-  ]);
+  const networkLbs = reads.loadBalancers().then((lbs) => lbs.filter((lb) => lb.Type === "network").length);
+  const [vpcs, vcpus, nlbs, gatewayEndpoints] = await Promise.all([reads.vpcs().then((v) => v.length), runningVcpus(clients), networkLbs, countGatewayEndpoints(clients)]);
   return { vpcs, vcpus, nlbs, gatewayEndpoints };
 }
 

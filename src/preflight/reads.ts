@@ -1,48 +1,34 @@
 /**
- * The facts more than one check needs (the region's zones, its VPCs, its load balancers), read
+ * The facts more than one check needs (the region's zones, every VPC, every load balancer), read
  * once per preflight run: `runPreflight` makes one `PreflightReads` and passes it down, nothing
  * outlives the run (the cloud is the truth). A read that failed is not kept: the next check asks
  * again and decides from its own answer, as it would alone.
  */
-import type { AvailabilityZone, Vpc } from "@aws-sdk/client-ec2";
-import type { LoadBalancer } from "@aws-sdk/client-elastic-load-balancing-v2";
 import type { AwsClients } from "../aws/clients.js";
 import { allPages } from "../aws/pages.js";
 import { awsPort } from "../aws/port.js";
 
-export interface PreflightReads {
-  /** The region's Availability Zones, every state. */
-  zones(): Promise<AvailabilityZone[]>;
-  /** Every VPC of the region (all pages). */
-  vpcs(): Promise<Vpc[]>;
-  /** Every load balancer of the region (all pages). */
-  loadBalancers(): Promise<LoadBalancer[]>;
-}
-
 function once<T>(read: () => Promise<T>): () => Promise<T> {
   let kept: Promise<T> | undefined;
-  return () =>
-    (kept ??= read().catch((e: unknown) => {
-      kept = undefined;
-      throw e;
-    }));
+  return () => (kept ??= read().catch((e: unknown) => {
+    kept = undefined;
+    throw e;
+  }));
 }
 
-export function preflightReads(clients: AwsClients): PreflightReads {
+export function preflightReads(clients: AwsClients) {
   const { ec2, elbv2 } = awsPort(clients);
   return {
     zones: once(async () => (await ec2.describeAvailabilityZones({})).AvailabilityZones ?? []),
-    vpcs: once(() =>
-      allPages(async (NextToken) => {
-        const out = await ec2.describeVpcs(NextToken ? { NextToken } : {});
-        return { items: out.Vpcs ?? [], next: out.NextToken };
-      }),
-    ),
-    loadBalancers: once(() =>
-      allPages(async (Marker) => {
-        const out = await elbv2.describeLoadBalancers(Marker ? { Marker } : {});
-        return { items: out.LoadBalancers ?? [], next: out.NextMarker };
-      }),
-    ),
+    vpcs: once(() => allPages(async (NextToken) => {
+      const out = await ec2.describeVpcs(NextToken ? { NextToken } : {});
+      return { items: out.Vpcs ?? [], next: out.NextToken };
+    })),
+    loadBalancers: once(() => allPages(async (Marker) => {
+      const out = await elbv2.describeLoadBalancers(Marker ? { Marker } : {});
+      return { items: out.LoadBalancers ?? [], next: out.NextMarker };
+    })),
   };
 }
+
+export type PreflightReads = ReturnType<typeof preflightReads>;

@@ -21,9 +21,12 @@ export type Diagnosis = Omit<Extract<LabEvent, { type: "diagnosis" }>, "type">;
 
 type Reader = Pick<LessonContext, "clients" | "names" | "state">;
 
+/** The account id: the progress file's, else STS's (kept with the state, as `knowAccount` keeps it: asked once). */
 async function accountId(ctx: Reader): Promise<string | undefined> {
   if (ctx.state.ids.accountId) return ctx.state.ids.accountId;
-  return (await awsPort(ctx.clients).sts.getCallerIdentity({})).Account;
+  const asked = (await awsPort(ctx.clients).sts.getCallerIdentity({})).Account;
+  if (asked) ctx.state.ids.accountId = asked;
+  return asked;
 }
 
 /** The cloud with the learner's whole path: `known` when it was read with it, else read now. */

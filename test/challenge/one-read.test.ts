@@ -18,27 +18,32 @@ beforeAll(async () => {
 }, 60_000);
 
 /** The operations a command sends on a copy of the finished build, sorted; with the progress file or without it. */
-async function sent(run: (h: Harness) => Promise<unknown>, progressFile: boolean): Promise<string[]> {
+async function sent(run: (h: Harness) => Promise<unknown>, progressFile: boolean, before?: (h: Harness) => Promise<unknown>): Promise<string[]> {
   const { h, ctx } = await copyLab(lab);
+  await before?.(h);
   if (!progressFile) rmSync(join(h.stateDir, "participants", `${ctx.state.prefix}.json`));
   const from = h.sandbox.calls.length;
   await run(h);
   return h.sandbox.calls.slice(from).map((c) => c.command.replace(/Command$/, "")).sort();
 }
 
-/** Each command, and what it asks in addition without the file (the path is judged against the account id). */
-const commands: [string, (h: Harness) => Promise<unknown>, string[]][] = [
-  ["diagnose", (h) => diagnose(h.opts, h.env), ["GetCallerIdentity"]],
-  ["challenge start", (h) => challenge("start", "silent-door", h.opts, h.env), ["GetCallerIdentity"]],
-  ["challenge list", (h) => challenge("list", undefined, h.opts, h.env), []],
+const start = (h: Harness) => challenge("start", "silent-door", h.opts, h.env);
+
+/** Each command; what it asks in addition without the file (the path is judged against the account id); its reads of the cloud; what ran before it. */
+const commands: [string, (h: Harness) => Promise<unknown>, string[], number, ((h: Harness) => Promise<unknown>)?][] = [
+  ["diagnose", (h) => diagnose(h.opts, h.env), ["GetCallerIdentity"], 1],
+  ["challenge start", start, ["GetCallerIdentity"], 1],
+  ["challenge list", (h) => challenge("list", undefined, h.opts, h.env), [], 1],
+  // The read before the repair, and the one that proves it.
+  ["challenge give-up", (h) => challenge("give-up", undefined, h.opts, h.env), ["GetCallerIdentity"], 2, start],
 ];
 
 describe("no progress file: one read of the cloud", () => {
-  for (const [name, run, more] of commands) {
-    it(`${name} reads the stacks once and sends what it sends with the file${more.length ? ", and the account id" : ""}`, async () => {
-      const withFile = await sent(run, true);
-      const without = await sent(run, false);
-      expect(without.filter((c) => c === "DescribeStacks")).toEqual(["DescribeStacks", "DescribeStacks"]);
+  for (const [name, run, more, reads, before] of commands) {
+    it(`${name} reads the cloud ${reads === 1 ? "once" : "twice"} and sends what it sends with the file${more.length ? ", and the account id" : ""}`, async () => {
+      const withFile = await sent(run, true, before);
+      const without = await sent(run, false, before);
+      expect(without.filter((c) => c === "DescribeStacks").length).toBe(2 * reads); // one per stack
       expect(without).toEqual([...withFile, ...more].sort());
     });
   }

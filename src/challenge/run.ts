@@ -2,7 +2,8 @@
  * Break-and-fix challenges on a finished build: start (break one link, say nothing of which),
  * check (curl proves it; a failed check gives the next graded hint), give up (show the answer,
  * put it back). Progress lives in the progress file; the Consumer instance carries the challenge
- * and its state as tags, so a facilitator's `workshop status` sees who has fixed it.
+ * and its state as tags, so a facilitator's `workshop status` sees who has fixed it. `known`: the
+ * cloud as the command has just read it (no progress file: the read that found the lesson).
  */
 import { diagnose } from "../diagnose/diagnose.js";
 import { loadDiagnoseText } from "../diagnose/text.js";
@@ -14,7 +15,7 @@ import { loadChallenges, loadChallengeText as loadText, type ChallengeDefinition
 import { cmdNotes, shellMarkdown } from "../shell/in-text.js";
 import type { Script } from "../shell/script.js";
 import { lessonVars } from "../lesson/vars.js";
-import { readCloud } from "../lesson/cloud-view.js";
+import { readCloud, type CloudView } from "../lesson/cloud-view.js";
 import type { LearnerPath } from "./learner-path.js";
 import { readScene, recognise, showsBreak, type ChallengeScene } from "./scene.js";
 import { CHALLENGE_STATE_TAG, CHALLENGE_TAG, type ChallengeCloudState } from "../challenge-mark.js";
@@ -49,9 +50,9 @@ async function tagConsumer(ctx: LessonContext, path: LearnerPath, id: string, st
 }
 
 /** The challenges, marked: in progress (▶, also one a facilitator started for the room), solved, given up. */
-export async function listChallenges(ctx: LessonContext): Promise<void> {
+export async function listChallenges(ctx: LessonContext, known?: CloudView): Promise<void> {
   const p = ctx.state.challenges;
-  const view = await readCloud(ctx.clients, ctx.names);
+  const view = known ?? (await readCloud(ctx.clients, ctx.names));
   const active = p.active ?? adoptFromMark(ctx, view.consumerInstance?.challenge);
   const items = loadChallenges(ctx.lesson).map((c) => {
     const state = active?.id === c.id ? "active" : p.solved[c.id] ? "solved" : p.gaveUp[c.id] ? "gave-up" : "open";
@@ -102,11 +103,11 @@ function announceStart(ctx: LessonContext, id: string, path: LearnerPath): void 
  * finds the break done and finishes, or makes it. A break the cloud shows with no record is this
  * challenge's (adopted) or another's (named: give it up or keep it).
  */
-export async function startChallenge(ctx: LessonContext, id: string): Promise<void> {
+export async function startChallenge(ctx: LessonContext, id: string, known?: CloudView): Promise<void> {
   const d = definition(ctx, id);
   const breaker = BREAKERS[d.break];
   if (!breaker) throw new LabError("challenge.unknown", { id, ids: "" }, { source: "internal" });
-  const scene = await readScene(ctx);
+  const scene = await readScene(ctx, known);
   const active = recorded(ctx, scene);
   if (active && active.id !== id) throw new LabError("challenge.alreadyActive", { id: active.id });
   if (scene.first) {
@@ -160,8 +161,8 @@ async function curlWorks(ctx: LessonContext, path: LearnerPath): Promise<boolean
 }
 
 /** Proves the fix with curl; explains when it works, gives the next graded hint when not. */
-export async function checkChallenge(ctx: LessonContext): Promise<boolean> {
-  const scene = await readScene(ctx);
+export async function checkChallenge(ctx: LessonContext, known?: CloudView): Promise<boolean> {
+  const scene = await readScene(ctx, known);
   const path = scene.path;
   const active = await requireActive(ctx, scene);
   if (!active) return true; // given up and put back on the learner's word
@@ -189,8 +190,8 @@ export async function checkChallenge(ctx: LessonContext): Promise<boolean> {
  * shows now, and says so only once a fresh read of the cloud proves the path works. A rerun after
  * a kill anywhere finishes the repair; a break with no record is recognised and put back too.
  */
-export async function giveUp(ctx: LessonContext): Promise<void> {
-  const scene = await readScene(ctx);
+export async function giveUp(ctx: LessonContext, known?: CloudView): Promise<void> {
+  const scene = await readScene(ctx, known);
   const active = recorded(ctx, scene) ?? adoptRecognised(ctx, scene);
   const d = definition(ctx, active.id);
   const text = loadChallengeText(ctx, active.id, scene.path);

@@ -5,6 +5,7 @@
  * decide from this, so each continues from what it finds after any interruption.
  */
 import { readWithPath, walkLearnerPath } from "../diagnose/diagnose.js";
+import type { CloudView } from "../lesson/cloud-view.js";
 import type { LessonContext } from "../lesson/context.js";
 import { firstFailure, type Link, type LinkId } from "../reachability/chain.js";
 import { BREAKERS } from "./breakers.js";
@@ -21,8 +22,9 @@ export interface ChallengeScene {
   mark?: ChallengeMark;
 }
 
-export async function readScene(ctx: LessonContext): Promise<ChallengeScene> {
-  return sceneOf(learnerPath(await readWithPath(ctx), ctx.names));
+/** `known`: the cloud as the command has just read it with the path (nothing done since). */
+export async function readScene(ctx: LessonContext, known?: CloudView): Promise<ChallengeScene> {
+  return sceneOf(learnerPath(await readWithPath(ctx, known), ctx.names));
 }
 
 /** The scene of a learner's path read with the whole path. Pure. */

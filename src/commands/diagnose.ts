@@ -6,8 +6,8 @@ import { lessonContext, openSession, type Environment } from "./session.js";
 
 export async function diagnose(opts: GlobalOptions, e: Environment): Promise<void> {
   const s = await openSession(opts, e);
-  const ctx = await lessonContext(opts, e, s, false, "write", "refuse");
-  const d = await run(ctx);
+  const ctx = await lessonContext(opts, e, s, false, "write", "refuse", true);
+  const d = await run(ctx, ctx.found);
   ctx.io.notify({ type: "diagnosis", ...d });
   // A broken path exits 1, so scripts can tell.
   if (!d.ok) throw new LabError("diagnose.broken", { link: d.first?.name ?? "" });

@@ -216,10 +216,14 @@ export async function openSandbox(opts: GlobalOptions, e: Environment, file = sa
   });
 }
 
-/** A participant without a progress file has a lesson only if the cloud shows one: then the file is made again (the cloud as read is given back). */
-async function lessonInCloud(state: LessonState, clients: AwsClients, s: Session, access: Access): Promise<CloudView> {
+/**
+ * A participant without a progress file has a lesson only if the cloud shows one: then the file is made again (the cloud as read is given back).
+ * `path`: the command reads the learner's whole path (`diagnose`, the challenges): this read is that one.
+ */
+async function lessonInCloud(state: LessonState, clients: AwsClients, s: Session, access: Access, path: boolean): Promise<CloudView> {
   const [{ readCloud }, { isEmpty }] = await Promise.all([import("../lesson/cloud-view.js"), import("../lesson/teardown.js")]);
-  const view = await readCloud(clients, namesFor(state.prefix));
+  const names = namesFor(state.prefix);
+  const view = path ? await (await import("../diagnose/diagnose.js")).readWithPath({ clients, names, state }) : await readCloud(clients, names);
   if (isEmpty(view) && view.deletedStacks.length === 0) throw s.stateFile.noLesson(state.prefix);
   if (lockParticipant(s.stateFile, state.prefix, access).mine) s.stateFile.save(state);
   return view;
@@ -232,10 +236,10 @@ export function pollInterval(clients: AwsClients): number {
 }
 
 /** `found`: the cloud as opening read it to find the lesson (no progress file), nothing done since: the command need not read it again. */
-export async function lessonContext(opts: GlobalOptions, e: Environment, s: Session, ask: boolean, access: Access = "write", ifNew: IfNew = "create"): Promise<LessonContext & { found?: CloudView }> {
+export async function lessonContext(opts: GlobalOptions, e: Environment, s: Session, ask: boolean, access: Access = "write", ifNew: IfNew = "create", path = false): Promise<LessonContext & { found?: CloudView }> {
   const state = await participantState(opts, e, s, ask, access, ifNew);
   const clients = await clientsFor(state, opts, e, s.io);
-  const found = ifNew === "refuse" && !s.stateFile.exists(state.prefix) ? await lessonInCloud(state, clients, s, access) : undefined;
+  const found = ifNew === "refuse" && !s.stateFile.exists(state.prefix) ? await lessonInCloud(state, clients, s, access, path) : undefined;
   // A damaged sandbox account was moved aside and a fresh one started: said once, here.
   const backup = clients.sandbox?.store.takeNotice?.();
   if (backup) s.io.notify({ type: "notice", level: "warn", message: s.t("account.recovered", { backup }) });

@@ -14,5 +14,5 @@ export async function step(id: string, opts: GlobalOptions, e: Environment): Pro
   const view = await readCloud(ctx.clients, ctx.names);
   const missing = missingBefore(detectAll(STEPS, view, ctx.state), id);
   if (missing.length > 0) throw new LabError("error.stepRequires", { step: id, missing: missing.join(", ") });
-  await runLesson(ctx, { only: id });
+  await runLesson(ctx, { only: id, view });
 }

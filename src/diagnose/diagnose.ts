@@ -19,13 +19,18 @@ export const HTTP_PORT = 80;
 /** The `diagnosis` event's content: `ok` when every link passes; `first`, the first broken link with what, why and the fix. */
 export type Diagnosis = Omit<Extract<LabEvent, { type: "diagnosis" }>, "type">;
 
-async function accountId(ctx: LessonContext): Promise<string | undefined> {
+type Reader = Pick<LessonContext, "clients" | "names" | "state">;
+
+/** The account id: the progress file's, else STS's (kept with the state, as `knowAccount` keeps it: asked once). */
+async function accountId(ctx: Reader): Promise<string | undefined> {
   if (ctx.state.ids.accountId) return ctx.state.ids.accountId;
-  return (await awsPort(ctx.clients).sts.getCallerIdentity({})).Account;
+  const asked = (await awsPort(ctx.clients).sts.getCallerIdentity({})).Account;
+  if (asked) ctx.state.ids.accountId = asked;
+  return asked;
 }
 
 /** The cloud with the learner's whole path: `known` when it was read with it, else read now. */
-export async function readWithPath(ctx: LessonContext, known?: CloudView): Promise<CloudView> {
+export async function readWithPath(ctx: Reader, known?: CloudView): Promise<CloudView> {
   return known?.path ? known : readCloud(ctx.clients, ctx.names, { path: true, accountId: await accountId(ctx) });
 }
 

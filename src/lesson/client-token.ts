@@ -9,6 +9,7 @@
  * the dead resource or with a mismatch. Then the next token of the same request is tried, in a
  * fixed sequence, so a rerun walks the same sequence and finds the live resource again.
  */
+import type { GetCallerIdentityCommandOutput } from "@aws-sdk/client-sts";
 import { stableHash } from "../stable-hash.js";
 import { awsCode, LabError } from "../errors.js";
 import { saveState, type LessonContext } from "./context.js";
@@ -18,11 +19,16 @@ const MAX_GENERATIONS = 30;
 
 export type TokenKind = "service" | "endpoint";
 
+/** STS's answer to this command (one context, one command): the preflight step does not ask again. */
+const asked = new WeakMap<LessonContext, GetCallerIdentityCommandOutput>();
+export const callerAsked = (ctx: LessonContext): GetCallerIdentityCommandOutput | undefined => asked.get(ctx);
+
 /** The account id, from the progress file or else from STS (cached in the progress file). */
 export async function knowAccount(ctx: LessonContext): Promise<string> {
   const known = ctx.state.ids.accountId;
   if (known) return known;
   const me = await awsPort(ctx.clients).sts.getCallerIdentity({});
+  asked.set(ctx, me);
   if (me.Account) {
     ctx.state.ids.accountId = me.Account;
     saveState(ctx);

@@ -3,6 +3,7 @@ import { awsCode, errorMessage, LabError } from "../errors.js";
 import { AMI_PARAMETER, INSTANCE_TYPE, pickZone } from "./zone.js";
 import { failure, result, type CheckResult, type PreflightTarget } from "./check.js";
 import { awsPort } from "../aws/port.js";
+import type { PreflightReads } from "./reads.js";
 
 export interface AccountFacts {
   accountId?: string;
@@ -13,7 +14,7 @@ export interface AccountFacts {
 
 export async function checkIdentity(t: PreflightTarget, facts: AccountFacts): Promise<CheckResult> {
   try {
-    const me = await awsPort(t.clients).sts.getCallerIdentity({});
+    const me = t.known?.caller ?? (await awsPort(t.clients).sts.getCallerIdentity({}));
     facts.accountId = me.Account ?? "";
     facts.arn = me.Arn ?? "";
     return result("identity", "account", "ok", "doctor.identity.ok", { account: facts.accountId, arn: facts.arn });
@@ -25,11 +26,10 @@ export async function checkIdentity(t: PreflightTarget, facts: AccountFacts): Pr
 const REGION_SHAPE = /^[a-z]{2}(-[a-z]+)+-\d{1,2}$/;
 
 /** The region is well-formed and answers with Availability Zones. */
-export async function checkRegion(t: PreflightTarget): Promise<CheckResult> {
+export async function checkRegion(t: PreflightTarget, reads: PreflightReads): Promise<CheckResult> {
   if (!REGION_SHAPE.test(t.region)) return result("region", "account", "fail", "doctor.region.invalid", { region: t.region });
   try {
-    const zones = await awsPort(t.clients).ec2.describeAvailabilityZones({});
-    const n = zones.AvailabilityZones?.length ?? 0;
+    const n = (await reads.zones()).length;
     if (n === 0) return result("region", "account", "fail", "doctor.region.unknown", { region: t.region });
     return result("region", "account", "ok", "doctor.region.ok", { region: t.region, zones: n });
   } catch (e) {
@@ -38,9 +38,9 @@ export async function checkRegion(t: PreflightTarget): Promise<CheckResult> {
   }
 }
 
-export async function checkZone(t: PreflightTarget, facts: AccountFacts): Promise<CheckResult> {
+export async function checkZone(t: PreflightTarget, facts: AccountFacts, reads: PreflightReads): Promise<CheckResult> {
   try {
-    facts.zone = t.az ?? (await pickZone({ clients: t.clients, state: { region: t.region } }));
+    facts.zone = t.az ?? (await pickZone(t, await reads.zones()));
     return result("zone", "account", "ok", "doctor.zone.ok", { zone: facts.zone, type: INSTANCE_TYPE });
   } catch (e) {
     if (e instanceof LabError) return { ...result("zone", "account", "fail", e.key, e.vars), error: e };

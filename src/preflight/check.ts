@@ -30,6 +30,8 @@ export interface PreflightTarget {
   names: ParticipantNames;
   /** A zone chosen earlier (resume); otherwise the checks pick one. */
   az?: string;
+  /** What the command read a moment ago, nothing acting since, not asked again: STS's answer; both stacks (those that exist, with their participant tag). */
+  known?: { caller?: { Account?: string | undefined; Arn?: string | undefined }; stacks?: { name: string; participant?: string | undefined }[] };
 }
 
 export function result(id: string, group: CheckGroup, status: CheckStatus, key: string, vars: Record<string, string | number> = {}): CheckResult {

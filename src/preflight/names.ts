@@ -7,6 +7,7 @@ import { awsCode } from "../errors.js";
 import { PARTICIPANT_TAG } from "../participant.js";
 import { failure, result, type CheckResult, type PreflightTarget } from "./check.js";
 import { awsPort } from "../aws/port.js";
+import type { PreflightReads } from "./reads.js";
 
 type Tags = { Key?: string | undefined; Value?: string | undefined }[] | undefined;
 
@@ -28,6 +29,10 @@ async function lookup(read: () => Promise<Found>): Promise<Found> {
 }
 
 async function stack(t: PreflightTarget, name: string): Promise<Found> {
+  if (t.known?.stacks) {
+    const s = t.known.stacks.find((k) => k.name === name);
+    return s ? { exists: true, owner: s.participant } : { exists: false };
+  }
   const s = (await awsPort(t.clients).cfn.describeStacks({ StackName: name })).Stacks?.[0];
   return s && s.StackStatus !== "DELETE_COMPLETE" ? { exists: true, owner: ownerOf(s.Tags) } : { exists: false };
 }
@@ -45,7 +50,7 @@ interface NameProbe {
   read: () => Promise<Found>;
 }
 
-function probes(t: PreflightTarget, roleOwner: () => string | undefined): NameProbe[] {
+function probes(t: PreflightTarget, reads: PreflightReads, roleOwner: () => string | undefined): NameProbe[] {
   const { names } = t;
   const role = `${t.prefix}-ec2-role`;
   const profile = `${t.prefix}-ec2-instance-profile`;
@@ -74,7 +79,7 @@ function probes(t: PreflightTarget, roleOwner: () => string | undefined): NamePr
       id: "name.nlb",
       kind: "AWS::ElasticLoadBalancingV2::LoadBalancer",
       name: names.nlbName,
-      read: async () => elbTags(t, (await awsPort(t.clients).elbv2.describeLoadBalancers({ Names: [names.nlbName] })).LoadBalancers?.[0]?.LoadBalancerArn),
+      read: async () => elbTags(t, (await reads.loadBalancers()).find((lb) => lb.LoadBalancerName === names.nlbName)?.LoadBalancerArn),
     },
     {
       id: "name.targetGroup",
@@ -92,11 +97,11 @@ export interface NameChecks {
 }
 
 /** One result per name, in order (the role before its instance profile). */
-export async function checkNames(t: PreflightTarget): Promise<NameChecks> {
+export async function checkNames(t: PreflightTarget, reads: PreflightReads): Promise<NameChecks> {
   const results: CheckResult[] = [];
   let roleOwner: string | undefined;
   let resumed = false;
-  for (const p of probes(t, () => roleOwner)) {
+  for (const p of probes(t, reads, () => roleOwner)) {
     const vars = { kind: p.kind, name: p.name };
     try {
       const found = await lookup(p.read);

@@ -10,6 +10,7 @@ import type { AwsClients } from "../aws/clients.js";
 import { result, type CheckResult, type PreflightTarget } from "./check.js";
 import { INSTANCE_TYPE } from "./zone.js";
 import { awsPort } from "../aws/port.js";
+import type { PreflightReads } from "./reads.js";
 
 interface Probe {
   action: string;
@@ -17,9 +18,9 @@ interface Probe {
 }
 
 /** A VPC to name in the probes: the default VPC when there is one (AWS may check it exists). */
-async function probeVpc(clients: AwsClients): Promise<string> {
-  const out = await awsPort(clients).ec2.describeVpcs({ Filters: [{ Name: "is-default", Values: ["true"] }] }).catch(() => undefined);
-  return out?.Vpcs?.[0]?.VpcId ?? "vpc-00000000000000000";
+async function probeVpc(reads: PreflightReads): Promise<string> {
+  const vpcs = await reads.vpcs().catch(() => []);
+  return vpcs.find((v) => v.IsDefault)?.VpcId ?? "vpc-00000000000000000";
 }
 
 function probes(t: PreflightTarget, vpcId: string, ami: string | undefined): Probe[] {
@@ -58,8 +59,8 @@ async function ask(t: PreflightTarget, p: Probe): Promise<CheckResult> {
   return result(id, "permission", "ok", "doctor.permission.ok", { action: p.action });
 }
 
-export async function checkPermissions(t: PreflightTarget, ami: string | undefined): Promise<CheckResult[]> {
-  const vpcId = await probeVpc(t.clients);
+export async function checkPermissions(t: PreflightTarget, ami: string | undefined, reads: PreflightReads): Promise<CheckResult[]> {
+  const vpcId = await probeVpc(reads);
   const out: CheckResult[] = [];
   for (const p of probes(t, vpcId, ami)) out.push(await ask(t, p));
   return out;

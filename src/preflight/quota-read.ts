@@ -10,6 +10,7 @@ import { LESSON_QUOTAS, planCapacity, type CapacityPlan, type QuotaLimit, type Q
 import type { AwsClients } from "../aws/clients.js";
 import { awsPort } from "../aws/port.js";
 import { allPages, listEndpoints } from "../aws/pages.js";
+import { preflightReads, type PreflightReads } from "./reads.js";
 
 /**
  * Any AWS error becomes a fallback, and so does an answer that is not AWS's JSON (a 500 page from
@@ -69,37 +70,27 @@ export function isStandardFamily(instanceType: string): boolean {
   return STANDARD.test(instanceType);
 }
 
-/** What every page of a list holds, counted (`aws/pages.ts` follows the tokens). */
-const count = async <T>(page: Parameters<typeof allPages<T>>[0], counts: (items: T[]) => number): Promise<number> => counts(await allPages(page));
-
-const countVpcs = (clients: AwsClients): Promise<number> =>
-  count(async (NextToken) => {
-    const out = await awsPort(clients).ec2.describeVpcs(NextToken ? { NextToken } : {});
-    return { items: out.Vpcs ?? [], next: out.NextToken };
-  }, (vpcs) => vpcs.length);
-
-const runningVcpus = (clients: AwsClients): Promise<number> =>
-  count(async (NextToken) => {
+/** Running and pending standard vCPUs, over every page. */
+async function runningVcpus(clients: AwsClients): Promise<number> {
+  const instances = await allPages(async (NextToken) => {
     const out = await awsPort(clients).ec2.describeInstances({ Filters: [{ Name: "instance-state-name", Values: ["pending", "running"] }], ...(NextToken ? { NextToken } : {}) });
     return { items: (out.Reservations ?? []).flatMap((r) => r.Instances ?? []), next: out.NextToken };
-  }, (instances) => instances.filter((i) => isStandardFamily(String(i.InstanceType ?? ""))).reduce((n, i) => n + vcpusOf(i), 0));
-
-const countNlbs = (clients: AwsClients): Promise<number> =>
-  count(async (Marker) => {
-    const out = await awsPort(clients).elbv2.describeLoadBalancers(Marker ? { Marker } : {});
-    return { items: out.LoadBalancers ?? [], next: out.NextMarker };
-  }, (lbs) => lbs.filter((lb) => lb.Type === "network").length);
+  });
+  return instances.filter((i) => isStandardFamily(String(i.InstanceType ?? ""))).reduce((n, i) => n + vcpusOf(i), 0);
+}
 
 const countGatewayEndpoints = async (clients: AwsClients): Promise<number> =>
   (await listEndpoints(awsPort(clients), [{ Name: "vpc-endpoint-type", Values: ["Gateway"] }])).filter((e) => !/^(deleted|deleting|failed|rejected|expired)$/i.test(String(e.State ?? ""))).length;
 
-export async function readUsage(clients: AwsClients): Promise<QuotaUsage> {
-  const [vpcs, vcpus, nlbs, gatewayEndpoints] = await Promise.all([countVpcs(clients), runningVcpus(clients), countNlbs(clients), countGatewayEndpoints(clients)]);
+/** `reads`: the VPCs and load balancers as the preflight run shares them with other checks. */
+export async function readUsage(clients: AwsClients, reads: PreflightReads = preflightReads(clients)): Promise<QuotaUsage> {
+  const networkLbs = reads.loadBalancers().then((lbs) => lbs.filter((lb) => lb.Type === "network").length);
+  const [vpcs, vcpus, nlbs, gatewayEndpoints] = await Promise.all([reads.vpcs().then((v) => v.length), runningVcpus(clients), networkLbs, countGatewayEndpoints(clients)]);
   return { vpcs, vcpus, nlbs, gatewayEndpoints };
 }
 
 /** Quotas, usage and the plan for `learners` more learners in this region. */
-export async function readCapacity(clients: AwsClients, learners: number): Promise<CapacityPlan & { usage: QuotaUsage }> {
-  const [limits, usage] = await Promise.all([readQuotaLimits(clients), readUsage(clients)]);
+export async function readCapacity(clients: AwsClients, learners: number, reads?: PreflightReads): Promise<CapacityPlan & { usage: QuotaUsage }> {
+  const [limits, usage] = await Promise.all([readQuotaLimits(clients), readUsage(clients, reads)]);
   return { ...planCapacity(limits, usage, learners), usage };
 }

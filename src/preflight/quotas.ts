@@ -2,6 +2,7 @@
 import { readCapacity } from "./quota-read.js";
 import { failure, result, type CheckResult, type PreflightTarget } from "./check.js";
 import { increaseCommand, type CapacityPlan, type QuotaLine } from "./quota-plan.js";
+import type { PreflightReads } from "./reads.js";
 
 function lineResult(l: QuotaLine, plan: CapacityPlan): CheckResult {
   const vars = { name: l.spec.name, code: l.spec.code, used: l.used, limit: l.limit.value, needed: l.needed };
@@ -21,9 +22,9 @@ export interface QuotaChecks {
  * `learners`: how many more must fit (0 when this participant's resources already exist: they
  * are counted in the usage already).
  */
-export async function checkQuotas(t: PreflightTarget, learners: number): Promise<QuotaChecks> {
+export async function checkQuotas(t: PreflightTarget, learners: number, reads: PreflightReads): Promise<QuotaChecks> {
   try {
-    const plan = await readCapacity(t.clients, learners);
+    const plan = await readCapacity(t.clients, learners, reads);
     const results = plan.lines.map((l) => lineResult(l, plan));
     const assumed = plan.lines.find((l) => l.limit.source === "assumed");
     if (assumed) results.push(result("quota.assumed", "quota", "warn", "doctor.quota.assumed", { reason: assumed.limit.reason ?? "?" }));

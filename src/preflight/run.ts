@@ -1,7 +1,7 @@
 /**
  * Runs every preflight check in order, before anything is created: identity → region → AZ →
  * AMI → names → quotas → permissions. Stops early when the identity or the region fails (every
- * other call would fail the same way).
+ * other call would fail the same way). A fact several checks need is read once (`reads.ts`).
  */
 import { checkAmi, checkIdentity, checkRegion, checkZone, type AccountFacts } from "./account.js";
 import type { CheckResult, PreflightTarget } from "./check.js";
@@ -9,6 +9,7 @@ import { checkNames } from "./names.js";
 import { checkPermissions } from "./permissions.js";
 import type { CapacityPlan } from "./quota-plan.js";
 import { checkQuotas } from "./quotas.js";
+import { preflightReads } from "./reads.js";
 
 export interface PreflightReport {
   results: CheckResult[];
@@ -25,17 +26,18 @@ export function failures(report: PreflightReport): CheckResult[] {
 export async function runPreflight(t: PreflightTarget): Promise<PreflightReport> {
   const facts: AccountFacts = {};
   const results: CheckResult[] = [];
+  const reads = preflightReads(t.clients);
   const report = (extra: Partial<PreflightReport> = {}): PreflightReport => ({ results, facts, resumed: false, ...extra });
-  for (const check of [() => checkIdentity(t, facts), () => checkRegion(t)]) {
+  for (const check of [() => checkIdentity(t, facts), () => checkRegion(t, reads)]) {
     const r = await check();
     results.push(r);
     if (r.status === "fail") return report();
   }
-  results.push(await checkZone(t, facts), await checkAmi(t, facts));
-  const names = await checkNames(t);
+  results.push(await checkZone(t, facts, reads), await checkAmi(t, facts));
+  const names = await checkNames(t, reads);
   results.push(...names.results);
-  const quotas = await checkQuotas(t, names.resumed ? 0 : 1);
+  const quotas = await checkQuotas(t, names.resumed ? 0 : 1, reads);
   results.push(...quotas.results);
-  results.push(...(await checkPermissions(t, facts.ami)));
+  results.push(...(await checkPermissions(t, facts.ami, reads)));
   return report({ resumed: names.resumed, ...(quotas.plan ? { capacity: quotas.plan } : {}) });
 }

@@ -2,6 +2,7 @@
  * Step 0: who am I, where, which AZ, what it will cost — and the checks that would stop the
  * lesson halfway (quotas, names taken by someone else, permissions), all before anything is created.
  */
+import { callerAsked } from "../client-token.js";
 import { freeHere, saveState, mark } from "../context.js";
 import { costPerHour, FULL_LESSON } from "../pricing.js";
 import type { Step } from "../step.js";
@@ -20,9 +21,12 @@ export const preflight: Step = {
     const done = Boolean(state.marks.preflight && state.az) || Boolean(view.consumer || view.provider);
     return { done, why: done ? "detect.preflight.done" : "detect.preflight.todo", ...(state.backend === "sandbox" ? { teaches: ["sandbox"] } : {}) };
   },
-  async perform(ctx) {
+  async perform(ctx, view) {
     const sandbox = freeHere(ctx);
-    const report = await runPreflight({ clients: ctx.clients, region: ctx.state.region, prefix: ctx.state.prefix, names: ctx.names, ...(ctx.state.az ? { az: ctx.state.az } : {}) });
+    // The stacks as the engine just read them, the caller as this command asked: not asked again.
+    const caller = callerAsked(ctx);
+    const known = { stacks: [view.consumer, view.provider].filter((s) => s !== undefined), ...(caller ? { caller } : {}) };
+    const report = await runPreflight({ clients: ctx.clients, region: ctx.state.region, prefix: ctx.state.prefix, names: ctx.names, known, ...(ctx.state.az ? { az: ctx.state.az } : {}) });
     const { facts } = report;
     if (facts.accountId !== undefined) {
       ctx.state.ids.accountId = facts.accountId;

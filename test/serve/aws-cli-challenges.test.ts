@@ -1,7 +1,7 @@
 /**
  * Each challenge fixed by hand with the real AWS CLI, against a served sandbox: `challenge start`
  * says how to reach the sandbox by hand; failed checks give hints down to the last one; the `aws`
- * commands written in that last hint run verbatim (one shell, in order) with nothing but the
+ * commands written in that last hint (inline or in a block) run verbatim (one shell, in order) with nothing but the
  * served sandbox's variables in the environment; then `challenge check` passes.
  */
 import { beforeAll, describe, expect, it } from "vitest";
@@ -12,7 +12,7 @@ import { fixByHandInSandbox } from "../../src/challenge/by-hand.js";
 import { challenge } from "../../src/commands/challenge.js";
 import { publishServed } from "../../src/sandbox/served-file.js";
 import { serveSandbox } from "../../src/sandbox/serve/server.js";
-import { awsExecutable, inlineAwsCommands, learnerShellEnv, runScript } from "../helpers/aws-cli.js";
+import { awsExecutable, inlineAwsCommands, learnerShellEnv, runScript, shellBlocks } from "../helpers/aws-cli.js";
 import { buildLab, copyLab, type BuiltLab } from "../helpers/built-lab.js";
 
 let lab: BuiltLab;
@@ -37,7 +37,9 @@ describe.each(challenges.map((c) => [c.id] as const))("challenge %s, fixed with 
       expect(await checkChallenge(ctx)).toBe(false);
       last = host.ofType("challenge").at(-1)!.message;
     }
-    const commands = inlineAwsCommands(last.slice(last.indexOf("Hint ")));
+    // Written inline (`aws …`) or, for several commands in a row, as a block.
+    const hint = last.slice(last.indexOf("Hint "));
+    const commands = [...shellBlocks(hint), ...inlineAwsCommands(hint)];
     expect(commands.length, last).toBeGreaterThan(0);
 
     const served = await serveSandbox({ sandbox: h.sandbox, host: "127.0.0.1", port: 0 });

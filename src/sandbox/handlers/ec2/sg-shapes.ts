@@ -6,6 +6,7 @@
 import type { IpPermission, SecurityGroup as SdkSecurityGroup, SecurityGroupRule as SdkRule } from "@aws-sdk/client-ec2";
 import type { HandlerContext } from "../../handler.js";
 import { notDeletedBy, type SecurityGroup, type SgRule } from "../../world.js";
+import { cidrRange } from "../../model/network.js";
 import { outTags } from "./filters.js";
 
 export type RuleSpec = Omit<SgRule, "SecurityGroupRuleId">;
@@ -42,6 +43,10 @@ export function rulesFromInput(ctx: HandlerContext, perms: IpPermission[] | unde
     if (simple.SourceSecurityGroupName) rules.push({ ...base, ReferencedGroupId: groupIdByName(ctx, simple.SourceSecurityGroupName, vpcId) });
   }
   if (rules.length === 0) ctx.fail("MissingParameter", "The request must contain the parameter ipPermissions");
+  // A bare address (`10.0.0.4`, the /32 forgotten) or a prefix past 32 is refused, as EC2 does.
+  for (const { CidrIpv4: cidr } of rules) {
+    if (cidr !== undefined && (!/^\d+\.\d+\.\d+\.\d+\/\d+$/.test(cidr) || Number.isNaN(cidrRange(cidr)[0]))) ctx.fail("InvalidParameterValue", `CIDR block ${cidr} is malformed`);
+  }
   return rules;
 }
 

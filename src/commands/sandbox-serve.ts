@@ -20,14 +20,16 @@ export interface ServeCommandOptions extends GlobalOptions {
 /** Serves until `stop` resolves (the process's end, unless a test passes its own). */
 export async function sandboxServe(opts: ServeCommandOptions, e: Environment, stop: Promise<void> = new Promise<void>(() => undefined)): Promise<void> {
   const s = await openSession(opts, e);
-  const port = portOption(opts.port) ?? 0;
+  const asked = portOption(opts.port);
   const host = opts.host ?? "127.0.0.1";
   const file = sandboxFile(e.env);
-  const [sandbox, { serveSandbox }, { sandboxCredentials }] = await Promise.all([openSandbox(opts, e, file), import("../sandbox/serve/server.js"), import("../sandbox/serve/credentials.js")]);
+  const [sandbox, { serveSandbox }, { sandboxCredentials, preferredPort }] = await Promise.all([openSandbox(opts, e, file), import("../sandbox/serve/server.js"), import("../sandbox/serve/credentials.js")]);
   const credentials = sandboxCredentials(file);
+  // No --port: the account's own port when it is free (a shell pointed at it last time still works), else any.
+  const port = asked ?? preferredPort(credentials);
   let served;
   try {
-    served = await serveSandbox({ sandbox, host, port, credentials });
+    served = await serveSandbox({ sandbox, host, port, credentials, anyPortIfTaken: asked === undefined });
   } catch (err) {
     throw listenError(err, host, () => new LabError("serve.portInUse", { port }, { cause: err }));
   }

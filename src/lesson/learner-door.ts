@@ -1,6 +1,6 @@
 /**
  * Hands-on in the sandbox: the learner's own AWS CLI reaches the account because the lesson
- * serves it (on 127.0.0.1, a free port) while it runs. A hands-on run opens the door as it starts
+ * serves it (on 127.0.0.1, the account's own port when free, else any) while it runs. A hands-on run opens the door as it starts
  * and says once, in the learner's language, what to paste into a second terminal; the lesson's end
  * closes it (an interrupted process takes its server and its `served.json` with it).
  * On AWS the learner's console and CLI reach the account anyway.
@@ -23,14 +23,16 @@ async function open(ctx: LessonContext): Promise<Door> {
   if (!sandbox) return { reachable: false };
   let served: Awaited<ReturnType<typeof import("../sandbox/serve/server.js").serveSandbox>>;
   try {
-    const [{ serveSandbox }, { sandboxCredentials }, { SqliteStore }] = await Promise.all([
+    const [{ serveSandbox }, { sandboxCredentials, preferredPort }, { SqliteStore }] = await Promise.all([
       import("../sandbox/serve/server.js"),
       import("../sandbox/serve/credentials.js"),
       import("../sandbox/account/sqlite-store.js"),
     ]);
     // The account's own key pair (the one `sandbox serve` uses), kept beside its file.
     const credentials = sandbox.store instanceof SqliteStore ? sandboxCredentials(sandbox.store.path) : undefined;
-    served = await serveSandbox({ sandbox, host: "127.0.0.1", port: 0, ...(credentials ? { credentials } : {}) });
+    // On the account's own port when it is free: a shell pointed at it last time still works.
+    const port = credentials ? preferredPort(credentials) : 0;
+    served = await serveSandbox({ sandbox, host: "127.0.0.1", port, anyPortIfTaken: true, ...(credentials ? { credentials } : {}) });
   } catch (err) {
     ctx.io.notify({ type: "notice", level: "warn", message: ctx.t("sandbox-env.lesson.notServed", { reason: errorMessage(err) }) });
     return { reachable: false };

@@ -5,7 +5,7 @@
  * file (`serve-credentials.json`, 0600), so `sandbox serve` and `sandbox env` agree across runs.
  */
 import { closeSync, constants, fstatSync, mkdirSync, openSync, readFileSync, writeSync } from "node:fs";
-import { randomBytes } from "node:crypto";
+import { createHash, randomBytes } from "node:crypto";
 import { dirname, join } from "node:path";
 import { onLocalFile } from "../../guard/local-file.js";
 import type { SandboxCredentials } from "./sigv4.js";
@@ -77,4 +77,13 @@ export function sandboxCredentials(accountFile: string): SandboxCredentials {
     }
     return made;
   });
+}
+
+/**
+ * The port this account is served on when it is free: the same each time (from its key pair, so
+ * two accounts rarely share one), so a second terminal pointed at it once keeps working when the
+ * lesson is run again. 24000-28999: below the ephemeral ports of Linux, macOS and Windows.
+ */
+export function preferredPort(credentials: SandboxCredentials): number {
+  return 24000 + (createHash("sha256").update(credentials.accessKeyId).digest().readUInt32BE(0) % 5000);
 }

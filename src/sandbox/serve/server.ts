@@ -28,6 +28,8 @@ export interface ServeOptions {
   host?: string;
   /** Default 0: any free port. */
   port?: number;
+  /** When `port` is taken (or not allowed), serve on any free port instead of failing. */
+  anyPortIfTaken?: boolean;
   /** The key pair requests must be signed with (default: a fixed one, see DEFAULT_CREDENTIALS). */
   credentials?: SandboxCredentials;
   /** When set, requests signed for another region are refused. */
@@ -138,13 +140,21 @@ export async function serveSandbox(opts: ServeOptions): Promise<ServedSandbox> {
   opts.sandbox.store.transact(() => undefined, true);
   await Promise.all(Object.values(SERVICE_MODELS).map(operationsOf));
 
-  await new Promise<void>((resolve, reject) => {
-    server.once("error", reject);
-    server.listen(opts.port ?? 0, host, () => {
-      server.off("error", reject);
-      resolve();
+  const listen = (port: number) =>
+    new Promise<void>((resolve, reject) => {
+      server.once("error", reject);
+      server.listen(port, host, () => {
+        server.off("error", reject);
+        resolve();
+      });
     });
-  });
+  try {
+    await listen(opts.port ?? 0);
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    if (!opts.anyPortIfTaken || !opts.port || (code !== "EADDRINUSE" && code !== "EACCES")) throw err;
+    await listen(0);
+  }
   const address = server.address() as AddressInfo;
   return {
     url: `http://${hostForUrl(host)}:${address.port}`,

@@ -45,6 +45,8 @@ function remindSecondTerminal(ctx: LessonContext, outside: boolean): void {
   if (outside && ctx.clients.sandbox) ctx.io.notify({ type: "notice", level: "info", message: ctx.t("handsOnFixes.secondTerminal", { load: loadCommand(defaultShell(process.env)) }) });
 }
 const reminded = new WeakSet<LessonContext>();
+/** Runs in which the learner's own commands already did a step: their second terminal is set up, no more reminders. */
+const actedOutside = new WeakSet<LessonContext>();
 
 /** Right so far but still becoming ready (an endpoint pending, a stack creating): wait for it, using no hint or try (past the time-out, the learner is asked again). */
 async function settled(ctx: LessonContext, step: Step, view: CloudView): Promise<CloudView> {
@@ -89,7 +91,7 @@ async function learnerDoes(ctx: LessonContext, step: Step, content: StepContent,
     );
     if (how === "show") {
       explainReference(ctx, content, current);
-      remindSecondTerminal(ctx, outside);
+      if (!actedOutside.has(ctx)) remindSecondTerminal(ctx, outside);
       shown = true;
       continue;
     }
@@ -100,6 +102,7 @@ async function learnerDoes(ctx: LessonContext, step: Step, content: StepContent,
     // Notes tell what the learner's choices did: fill them from the cloud as it is now.
     explainNotes(ctx, content, notes, current, notesShown);
     const missing = step.detect(current, ctx.state);
+    if (how === "verify" && missing.done) actedOutside.add(ctx);
     if (missing.done || regressed(ctx, step, current)) return current;
     if (missing.settling) {
       ctx.io.notify({ type: "notice", level: "warn", message: ctx.t("handsOnWait.stillNotReady", { why: ctx.t(missing.why, missing.vars) }) });

@@ -3,11 +3,26 @@ import { readCapacity } from "./quota-read.js";
 import { failure, result, type CheckResult, type PreflightTarget } from "./check.js";
 import { increaseCommand, type CapacityPlan, type QuotaLine } from "./quota-plan.js";
 import type { PreflightReads } from "./reads.js";
+import { destroyCommand } from "../interrupt-notice.js";
+import { PARTICIPANT_TAG } from "../participant.js";
 
-function lineResult(l: QuotaLine, plan: CapacityPlan): CheckResult {
+/**
+ * In the sandbox no increase can be requested: what frees room is deleting another lab kept in
+ * this account (one kept for the challenges, say), named by its participant tag.
+ */
+interface SandboxRoom {
+  others: string[];
+}
+
+function lineResult(l: QuotaLine, plan: CapacityPlan, sandbox: SandboxRoom | undefined): CheckResult {
   const vars = { name: l.spec.name, code: l.spec.code, used: l.used, limit: l.limit.value, needed: l.needed };
   const id = `quota.${l.spec.id}`;
   if (l.ok) return result(id, "quota", "ok", l.spec.scope === "vpc" ? "doctor.quota.perVpcOk" : "doctor.quota.ok", vars);
+  if (sandbox) {
+    const [other] = sandbox.others;
+    const key = !other ? "doctor.quota.sandboxByHand" : l.spec.id === "vpcs" ? "doctor.quota.sandboxVpcsShort" : "doctor.quota.sandboxShort";
+    return result(id, "quota", "fail", key, { ...vars, others: sandbox.others.join(", "), destroy: other ? destroyCommand({ prefix: other, backend: "sandbox" }) : "" });
+  }
   const increase = plan.increases.find((i) => i.code === l.spec.code);
   const more = { desired: increase?.desired ?? l.used + l.needed, command: increase ? increaseCommand(increase) : "" };
   return result(id, "quota", "fail", l.spec.id === "vpcs" ? "doctor.quota.vpcsShort" : "doctor.quota.short", { ...vars, ...more });
@@ -25,11 +40,18 @@ export interface QuotaChecks {
 export async function checkQuotas(t: PreflightTarget, learners: number, reads: PreflightReads): Promise<QuotaChecks> {
   try {
     const plan = await readCapacity(t.clients, learners, reads);
-    const results = plan.lines.map((l) => lineResult(l, plan));
+    const sandbox = t.clients.sandbox && !plan.fits ? await sandboxRoom(t, reads) : undefined;
+    const results = plan.lines.map((l) => lineResult(l, plan, sandbox));
     const assumed = plan.lines.find((l) => l.limit.source === "assumed");
     if (assumed) results.push(result("quota.assumed", "quota", "warn", "doctor.quota.assumed", { reason: assumed.limit.reason ?? "?" }));
     return { results, plan };
   } catch (e) {
     return { results: [failure("quota", "quota", e)] };
   }
+}
+
+/** The other labs in this sandbox account: the participants its VPCs are tagged for. */
+async function sandboxRoom(t: PreflightTarget, reads: PreflightReads): Promise<SandboxRoom> {
+  const tagged = (await reads.vpcs()).map((v) => v.Tags?.find((tag) => tag.Key === PARTICIPANT_TAG)?.Value);
+  return { others: [...new Set(tagged.filter((p): p is string => p !== undefined && p !== t.prefix))].sort() };
 }

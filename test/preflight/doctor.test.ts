@@ -69,11 +69,21 @@ describe("privatelink-lab doctor (sandbox)", () => {
     expect((err as LabError).key).toBe("doctor.failed");
     expect((err as LabError).exitCode).toBe(1);
     const vpcRow = rows(h).find((r) => r.includes("L-F678F1CE"));
-    expect(vpcRow).toMatch(/^✖ .*2 of 3 VPCs are in use.*needs 2/);
-    expect(rows(h)).toContain(" |  | → Delete VPCs you no longer use, pick another --region, or request 4: aws service-quotas request-service-quota-increase --service-code vpc --quota-code L-F678F1CE --desired-value 4");
+    expect(vpcRow).toMatch(/^✖ .*2 of 3 VPCs are in use in this sandbox account.*needs 2/);
+    // The sandbox cannot ask AWS for more: the fix is the lab that holds them.
+    expect(rows(h)).toContain(" |  | → Delete a lab you no longer need (labs in this sandbox: bob), e.g. `npx privatelink-lab destroy --prefix bob --sandbox`");
+    // The same account seen as AWS (clients that are not the sandbox's): the increase to request.
+    const onAws = harness({ store: h.sandbox.store });
+    const awsClients = onAws.env.makeClients!;
+    onAws.env.makeClients = async (state) => {
+      const { sandbox: _sandbox, ...aws } = await awsClients(state);
+      return aws;
+    };
+    await failOf(doctor(onAws.opts, onAws.env));
+    expect(rows(onAws)).toContain(" |  | → Delete VPCs you no longer use, pick another --region, or request 4: `aws service-quotas request-service-quota-increase --service-code vpc --quota-code L-F678F1CE --desired-value 4`");
 
     const stop = await failOf(start(h.opts, h.env));
-    expect((stop as LabError).key).toBe("doctor.quota.vpcsShort");
+    expect((stop as LabError).key).toBe("doctor.quota.sandboxVpcsShort");
     expect(creations(h, from)).toEqual([]);
     expect(h.sandbox.calls.slice(from).some((c) => c.command === "CreateStackCommand")).toBe(false);
   });

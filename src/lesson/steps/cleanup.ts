@@ -20,7 +20,10 @@ export const cleanup: Step = {
       view.services.every((s) => s.state.toLowerCase() === "deleting") &&
       !view.endpointSgs.some((g) => g.owned) &&
       ownStacks(view).every((s) => s.status === "DELETE_IN_PROGRESS");
-    return { done, why: done ? "detect.cleanup.done" : "detect.cleanup.inProgress", vars: { n: String(planTeardown(view).length) }, ...(!done && deleting ? { settling: true as const } : {}) };
+    const left = planTeardown(view);
+    // What is still there, by the name a learner finds it under (a stack's, else the id): the first three.
+    const what = left.slice(0, 3).map((p) => (p.kind === "stack" && p.name ? p.name : p.id)).join(", ") + (left.length > 3 ? ", …" : "");
+    return { done, why: done ? "detect.cleanup.done" : "detect.cleanup.inProgress", vars: { n: String(left.length), what }, ...(!done && deleting ? { settling: true as const } : {}) };
   },
   async perform(ctx, view) {
     const plan = planTeardown(view);

@@ -12,7 +12,8 @@ import { fixByHandInSandbox } from "../../src/challenge/by-hand.js";
 import { challenge } from "../../src/commands/challenge.js";
 import { publishServed } from "../../src/sandbox/served-file.js";
 import { serveSandbox } from "../../src/sandbox/serve/server.js";
-import { awsExecutable, inlineAwsCommands, learnerShellEnv, runScript, shellBlocks } from "../helpers/aws-cli.js";
+import { awsExecutable, learnerShellEnv, runScript } from "../helpers/aws-cli.js";
+import { lastHintCommands } from "../helpers/last-hint.js";
 import { buildLab, copyLab, type BuiltLab } from "../helpers/built-lab.js";
 
 let lab: BuiltLab;
@@ -32,15 +33,9 @@ describe.each(challenges.map((c) => [c.id] as const))("challenge %s, fixed with 
     expect(host.ofType("notice").at(-1)?.message).toMatch(/sandbox serve.*sandbox env/);
 
     // Failed checks walk the hints down to the last, which carries the commands.
-    let last = "";
-    for (let i = 0; i < 6 && !/Hint (\d+)\/\1/.test(last); i++) {
-      expect(await checkChallenge(ctx)).toBe(false);
-      last = host.ofType("challenge").at(-1)!.message;
-    }
     // Written inline (`aws …`) or, for several commands in a row, as a block.
-    const hint = last.slice(last.indexOf("Hint "));
-    const commands = [...shellBlocks(hint), ...inlineAwsCommands(hint)];
-    expect(commands.length, last).toBeGreaterThan(0);
+    const { hint, commands } = await lastHintCommands(ctx, host, (passed) => expect(passed).toBe(false));
+    expect(commands.length, hint).toBeGreaterThan(0);
 
     const served = await serveSandbox({ sandbox: h.sandbox, host: "127.0.0.1", port: 0 });
     const unpublish = publishServed(ctx.servedFile!, { url: served.url, region: ctx.state.region, ...served.credentials });

@@ -13,7 +13,8 @@ import { Sandbox } from "../../src/sandbox/middleware.js";
 import { serveSandbox } from "../../src/sandbox/serve/server.js";
 import type { Clock } from "../../src/sandbox/clock.js";
 import { shellMarkdown } from "../../src/shell/in-text.js";
-import { awsExecutable, inlineAwsCommands, learnerShellEnv, runScript, shellBlocks } from "../helpers/aws-cli.js";
+import { awsExecutable, learnerShellEnv, runScript } from "../helpers/aws-cli.js";
+import { lastHintCommands } from "../helpers/last-hint.js";
 import { buildLab, copyLab, type BuiltLab } from "../helpers/built-lab.js";
 
 describe("every command a challenge hint writes is a command in the learner's shell", () => {
@@ -39,13 +40,7 @@ describe("turned-away, by hand against a served sandbox whose time flows", () =>
   it("the last hint's commands, pasted in order, wait for the new endpoint and accept it; check passes", async () => {
     const { h, ctx, host } = await copyLab(lab);
     await challenge("start", "turned-away", h.opts, h.env);
-    let last = "";
-    for (let i = 0; i < 6 && !/Hint (\d+)\/\1/.test(last); i++) {
-      expect(await checkChallenge(ctx)).toBe(false);
-      last = host.ofType("challenge").at(-1)!.message;
-    }
-    const hint = last.slice(last.indexOf("Hint "));
-    const commands = [...shellBlocks(hint), ...inlineAwsCommands(hint)];
+    const { hint, commands } = await lastHintCommands(ctx, host, (passed) => expect(passed).toBe(false));
     expect(commands.length, hint).toBeGreaterThan(0);
 
     // The same account, served with time flowing from the lab's "now": 0.05 × AWS's 60 s = 3 s pending.

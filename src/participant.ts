@@ -9,6 +9,11 @@ export const LESSON_TAG = "privatelink-lab:lesson";
 export const STACK_NAME_TAG = "aws:cloudformation:stack-name";
 export const PREFIX_MAX = 20;
 
+/** Whose a resource is: its participant tag (any AWS shape's tag list). */
+export function participantOf(tags: readonly { Key?: string | undefined; Value?: string | undefined }[] | undefined): string | undefined {
+  return tags?.find((t) => t.Key === PARTICIPANT_TAG)?.Value;
+}
+
 export type PrefixProblem = "empty" | "too-long" | "too-short" | "charset" | "start" | "end" | "double-hyphen" | "reserved";
 
 export function prefixProblem(prefix: string): PrefixProblem | undefined {

@@ -6,7 +6,7 @@
 import type { Stack } from "@aws-sdk/client-cloudformation";
 import type { Instance, IpPermission, SecurityGroup, ServiceConfiguration, Tag, VpcEndpoint } from "@aws-sdk/client-ec2";
 import { challengeMark, type ChallengeMark } from "../challenge-mark.js";
-import { PARTICIPANT_TAG, STACK_NAME_TAG } from "../participant.js";
+import { participantOf, STACK_NAME_TAG } from "../participant.js";
 
 export interface StackView {
   name: string;
@@ -138,7 +138,7 @@ export function securityGroupView(g: SecurityGroup, owned: boolean): SecurityGro
 export function stackView(s: Stack, resources: Record<string, string>): StackView {
   const outputs: Record<string, string> = {};
   for (const o of s.Outputs ?? []) if (o.OutputKey && o.OutputValue) outputs[o.OutputKey] = o.OutputValue;
-  const participant = s.Tags?.find((t) => t.Key === PARTICIPANT_TAG)?.Value;
+  const participant = participantOf(s.Tags);
   const prefixParameter = s.Parameters?.find((p) => p.ParameterKey === "Prefix")?.ParameterValue;
   return {
     name: s.StackName ?? "",

@@ -4,20 +4,16 @@
  * stack would fail with AlreadyExists, so the lesson stops before creating anything).
  */
 import { awsCode } from "../errors.js";
-import { PARTICIPANT_TAG } from "../participant.js";
+import { participantOf } from "../participant.js";
 import { failure, result, type CheckResult, type PreflightTarget } from "./check.js";
 import { awsPort } from "../aws/port.js";
 import type { PreflightReads } from "./reads.js";
-
-type Tags = { Key?: string | undefined; Value?: string | undefined }[] | undefined;
 
 /** What exists under a name: nothing, or a resource with its participant tag (if any). */
 type Found = { exists: false } | { exists: true; owner: string | undefined };
 
 const NOT_FOUND = new Set(["ValidationError", "NoSuchEntity", "NoSuchEntityException", "LoadBalancerNotFound", "LoadBalancerNotFoundException", "TargetGroupNotFound", "TargetGroupNotFoundException"]);
 const DENIED = /AccessDenied|UnauthorizedOperation|Unauthorized/;
-
-const ownerOf = (tags: Tags) => tags?.find((t) => t.Key === PARTICIPANT_TAG)?.Value;
 
 async function lookup(read: () => Promise<Found>): Promise<Found> {
   try {
@@ -34,13 +30,13 @@ async function stack(t: PreflightTarget, name: string): Promise<Found> {
     return s ? { exists: true, owner: s.participant } : { exists: false };
   }
   const s = (await awsPort(t.clients).cfn.describeStacks({ StackName: name })).Stacks?.[0];
-  return s && s.StackStatus !== "DELETE_COMPLETE" ? { exists: true, owner: ownerOf(s.Tags) } : { exists: false };
+  return s && s.StackStatus !== "DELETE_COMPLETE" ? { exists: true, owner: participantOf(s.Tags) } : { exists: false };
 }
 
 async function elbTags(t: PreflightTarget, arn: string | undefined): Promise<Found> {
   if (!arn) return { exists: false };
   const d = await awsPort(t.clients).elbv2.describeTags({ ResourceArns: [arn] });
-  return { exists: true, owner: ownerOf(d.TagDescriptions?.[0]?.Tags) };
+  return { exists: true, owner: participantOf(d.TagDescriptions?.[0]?.Tags) };
 }
 
 interface NameProbe {
@@ -62,7 +58,7 @@ function probes(t: PreflightTarget, reads: PreflightReads, roleOwner: () => stri
       id: "name.role",
       kind: "AWS::IAM::Role",
       name: role,
-      read: async () => ({ exists: true, owner: ownerOf((await awsPort(t.clients).iam.getRole({ RoleName: role })).Role?.Tags) }),
+      read: async () => ({ exists: true, owner: participantOf((await awsPort(t.clients).iam.getRole({ RoleName: role })).Role?.Tags) }),
     },
     {
       // Instance profiles carry no stack tags: one holding this participant's role is theirs.

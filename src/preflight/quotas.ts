@@ -4,7 +4,7 @@ import { failure, result, type CheckResult, type PreflightTarget } from "./check
 import { increaseCommand, type CapacityPlan, type QuotaLine } from "./quota-plan.js";
 import type { PreflightReads } from "./reads.js";
 import { destroyCommand } from "../interrupt-notice.js";
-import { PARTICIPANT_TAG } from "../participant.js";
+import { participantOf } from "../participant.js";
 
 /**
  * In the sandbox no increase can be requested: what frees room is deleting another lab kept in
@@ -52,6 +52,6 @@ export async function checkQuotas(t: PreflightTarget, learners: number, reads: P
 
 /** The other labs in this sandbox account: the participants its VPCs are tagged for. */
 async function sandboxRoom(t: PreflightTarget, reads: PreflightReads): Promise<SandboxRoom> {
-  const tagged = (await reads.vpcs()).map((v) => v.Tags?.find((tag) => tag.Key === PARTICIPANT_TAG)?.Value);
+  const tagged = (await reads.vpcs()).map((v) => participantOf(v.Tags));
   return { others: [...new Set(tagged.filter((p): p is string => p !== undefined && p !== t.prefix))].sort() };
 }

@@ -8,7 +8,7 @@ import type { Stack } from "@aws-sdk/client-cloudformation";
 import type { Instance, SecurityGroup, ServiceConfiguration, Tag, VpcEndpoint } from "@aws-sdk/client-ec2";
 import type { Command, CommandInvocation } from "@aws-sdk/client-ssm";
 import { anchorsOf, type StackView } from "../lesson/cloud-view.js";
-import { namesFor, PARTICIPANT_TAG } from "../participant.js";
+import { namesFor, participantOf } from "../participant.js";
 import { challengeMark, type ChallengeMark } from "../challenge-mark.js";
 import { instanceView, stackView } from "../lesson/cloud-shapes.js";
 import { curlTraces } from "../lesson/curl-history.js";
@@ -63,7 +63,6 @@ export function tagOf(tags: Tag[] | undefined, key: string): string | undefined 
   return tags?.find((t) => t.Key === key)?.Value;
 }
 
-export const participantOf = (tags: Tag[] | undefined): string | undefined => tagOf(tags, PARTICIPANT_TAG);
 
 /** Whose lesson stack this is: its participant tag, else the `Prefix` parameter its name was made from. */
 export function stackParticipant(s: Stack): string | undefined {

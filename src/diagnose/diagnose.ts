@@ -12,7 +12,7 @@ import { factsFromDescribe } from "../reachability/from-describe.js";
 import type { LabEvent } from "../ui/io-host.js";
 import { explainLink, loadDiagnoseText } from "./text.js";
 import { cmdNotes } from "../shell/in-text.js";
-import { awsPort } from "../aws/port.js";
+import { askAccount } from "../lesson/client-token.js";
 
 export const HTTP_PORT = 80;
 
@@ -21,12 +21,10 @@ export type Diagnosis = Omit<Extract<LabEvent, { type: "diagnosis" }>, "type">;
 
 type Reader = Pick<LessonContext, "clients" | "names" | "state">;
 
-/** The account id: the progress file's, else STS's (kept with the state, as `knowAccount` keeps it: asked once). */
+/** The account id: the progress file's, else STS's (kept with the state: asked once). */
 async function accountId(ctx: Reader): Promise<string | undefined> {
-  if (ctx.state.ids.accountId) return ctx.state.ids.accountId;
-  const asked = (await awsPort(ctx.clients).sts.getCallerIdentity({})).Account;
-  if (asked) ctx.state.ids.accountId = asked;
-  return asked;
+  await askAccount(ctx);
+  return ctx.state.ids.accountId;
 }
 
 /** The cloud with the learner's whole path: `known` when it was read with it, else read now. */

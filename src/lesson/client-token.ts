@@ -23,17 +23,20 @@ export type TokenKind = "service" | "endpoint";
 const asked = new WeakMap<LessonContext, GetCallerIdentityCommandOutput>();
 export const callerAsked = (ctx: LessonContext): GetCallerIdentityCommandOutput | undefined => asked.get(ctx);
 
+/** When the progress does not know the account yet: STS's answer, its id kept in the state (the caller saves it). */
+export async function askAccount(at: Pick<LessonContext, "clients" | "state">): Promise<GetCallerIdentityCommandOutput | undefined> {
+  if (at.state.ids.accountId) return undefined;
+  const me = await awsPort(at.clients).sts.getCallerIdentity({});
+  if (me.Account) at.state.ids.accountId = me.Account;
+  return me;
+}
+
 /** The account id, from the progress file or else from STS (cached in the progress file). */
 export async function knowAccount(ctx: LessonContext): Promise<string> {
-  const known = ctx.state.ids.accountId;
-  if (known) return known;
-  const me = await awsPort(ctx.clients).sts.getCallerIdentity({});
-  asked.set(ctx, me);
-  if (me.Account) {
-    ctx.state.ids.accountId = me.Account;
-    saveState(ctx);
-  }
-  return me.Account ?? "";
+  const me = await askAccount(ctx);
+  if (me) asked.set(ctx, me);
+  if (me?.Account) saveState(ctx);
+  return ctx.state.ids.accountId ?? "";
 }
 
 /** A token (≤ 64 ASCII characters, as EC2 allows) for generation `n` of this exact request. */

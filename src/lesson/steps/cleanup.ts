@@ -1,7 +1,7 @@
 /** Step 9: delete everything, in the order AWS requires, and prove nothing billable is left. */
 import { cleanupStarted } from "../cleanup-state.js";
 import { setInterruptNotice } from "../../interrupt-notice.js";
-import { isEmpty, ownStacks, planTeardown, teardown } from "../teardown.js";
+import { ownStacks, planTeardown, teardown } from "../teardown.js";
 import { freeHere, mark } from "../context.js";
 import type { Detection, Step } from "../step.js";
 import { costPerHour, FULL_LESSON } from "../pricing.js";
@@ -13,14 +13,14 @@ export const cleanup: Step = {
   detect(view, state): Detection {
     // Not started after the step ran: the learner chose to keep everything running.
     if (!cleanupStarted(view, state)) return { done: false, why: "detect.cleanup.todo", doneVariant: "left-running" };
-    const done = isEmpty(view);
+    const left = planTeardown(view);
+    const done = left.length === 0;
     // All that is left is being deleted: on its way, not something still to do.
     const deleting =
       view.endpoints.every((e) => e.state.toLowerCase() === "deleting") &&
       view.services.every((s) => s.state.toLowerCase() === "deleting") &&
       !view.endpointSgs.some((g) => g.owned) &&
       ownStacks(view).every((s) => s.status === "DELETE_IN_PROGRESS");
-    const left = planTeardown(view);
     // What is still there, by the name a learner finds it under (a stack's, else the id): the first three.
     const what = left.slice(0, 3).map((p) => (p.kind === "stack" && p.name ? p.name : p.id)).join(", ") + (left.length > 3 ? ", …" : "");
     return { done, why: done ? "detect.cleanup.done" : "detect.cleanup.inProgress", vars: { n: String(left.length), what }, ...(!done && deleting ? { settling: true as const } : {}) };

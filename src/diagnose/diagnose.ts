@@ -4,7 +4,7 @@
  * its fix, in the learner's language. Read → walk (pure) → explain (data).
  */
 import { LabError } from "../errors.js";
-import { learnersEndpoint, readCloud, type CloudView } from "../lesson/cloud-view.js";
+import { learnersEndpoint, readCloud, wrongVpcEndpoints, type CloudView } from "../lesson/cloud-view.js";
 import type { LessonContext } from "../lesson/context.js";
 import { lessonVars } from "../lesson/vars.js";
 import { firstFailure, walkChain, type Link } from "../reachability/chain.js";
@@ -37,7 +37,10 @@ export function walkLearnerPath(view: CloudView): Link[] {
   const shapes = view.path?.shapes;
   if (!shapes) throw new LabError("error.missingStep", { step: "deploy" });
   const endpoint = learnersEndpoint(view);
-  return walkChain(factsFromDescribe(shapes), { ...(endpoint ? { endpointId: endpoint.id } : {}), port: HTTP_PORT });
+  const links = walkChain(factsFromDescribe(shapes), { ...(endpoint ? { endpointId: endpoint.id } : {}), port: HTTP_PORT });
+  // No endpoint in the Consumer VPC, but one to the service in the Provider VPC (made there by hand): name it.
+  const wrong = wrongVpcEndpoints(view)[0];
+  return links.map((l) => (wrong && l.id === "endpoint" && l.problem === "missing" ? { ...l, problem: "wrong-vpc", vars: { ...l.vars, wrongEndpointId: wrong.id } } : l));
 }
 
 /** The diagnosis of a view read with its path. Pure. */

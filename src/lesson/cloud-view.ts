@@ -1,7 +1,7 @@
 /**
  * One read of everything the lesson cares about, from the cloud (AWS or sandbox): the two stacks
  * and their resources; the learner's endpoint service, endpoints and endpoint security groups,
- * found by relation (the service on their NLB, the endpoints in their Consumer VPC; see
+ * found by relation (the service on their NLB, the endpoints in their two VPCs; see
  * `relations.ts`); the curl runs in the Consumer instance's Run Command history; stacks of theirs
  * that CloudFormation has deleted. Steps decide from this view; the state file is only a cache.
  */
@@ -88,10 +88,12 @@ const groupsWhere = (clients: AwsClients, filters: Filter[]) => listGroups(awsPo
 
 /**
  * Where the learner's endpoints and their groups are: in their Consumer VPC (the tool makes them
- * there, and so does a learner in the console or with the AWS CLI); once that VPC is unknown (its
- * stack gone), wherever the participant tag is.
+ * there, and so does a learner in the console or with the AWS CLI), or by mistake in their
+ * Provider VPC (one filter, its values ORed: still one call); once the Consumer VPC is unknown
+ * (its stack gone), wherever the participant tag is.
  */
-const whereTheirsAre = (a: Anchors): Filter[] => (a.consumerVpc ? [{ Name: "vpc-id", Values: [a.consumerVpc] }] : tagFilter(a.prefix));
+const whereTheirsAre = (a: Anchors): Filter[] =>
+  a.consumerVpc ? [{ Name: "vpc-id", Values: [a.consumerVpc, ...(a.providerVpc ? [a.providerVpc] : [])] }] : tagFilter(a.prefix);
 
 /** The groups the given endpoints use that `groups` does not hold yet (only a tagged endpoint elsewhere has one). */
 async function groupsUsed(clients: AwsClients, endpoints: VpcEndpoint[], groups: SecurityGroup[]): Promise<SecurityGroup[]> {
@@ -121,9 +123,9 @@ async function readDeletedStacks(clients: AwsClients, names: ParticipantNames): 
   return deleted.filter((s) => s.name === names.consumerStack || s.name === names.providerStack);
 }
 
-/** Where the participant's resources hang: their Consumer VPC and Provider NLB. */
+/** Where the participant's resources hang: their two VPCs and the Provider NLB. */
 export function anchorsOf(names: ParticipantNames, consumer: StackView | undefined, provider: StackView | undefined): Anchors {
-  return { prefix: names.prefix, consumerVpc: consumer?.resources.Vpc, nlbArn: provider?.resources.NLB };
+  return { prefix: names.prefix, consumerVpc: consumer?.resources.Vpc, providerVpc: provider?.resources.Vpc, nlbArn: provider?.resources.NLB };
 }
 
 export interface ReadOptions {
@@ -158,7 +160,7 @@ export async function readCloud(clients: AwsClients, names: ParticipantNames, op
   };
   if (!opts.path) return view;
   const service = serviceList.find((s) => s.ServiceId === ourService(view)?.id);
-  const anchors = { instance, vpcIds: [a.consumerVpc, provider?.resources.Vpc], vpcEndpoints: a.consumerVpc ? endpoints : [], service, nlbArn: a.nlbArn, accountId: opts.accountId };
+  const anchors = { instance, vpcIds: [a.consumerVpc, provider?.resources.Vpc], vpcEndpoints: endpoints.filter((e) => a.consumerVpc && e.VpcId === a.consumerVpc), service, nlbArn: a.nlbArn, accountId: opts.accountId };
   return { ...view, path: await readPath(awsPort(clients), anchors) };
 }
 
@@ -188,12 +190,23 @@ export function learnersEndpoint(view: CloudView): EndpointView | undefined {
 }
 
 /**
- * Endpoints in the Consumer VPC that are not the lesson's: to another service (an S3 interface
+ * Endpoints to the learner's service made in the Provider VPC: a by-hand mistake (the service's
+ * side, not the side that uses it). The lesson names them with how to delete them; cleanup deletes them.
+ */
+export function wrongVpcEndpoints(view: CloudView): EndpointView[] {
+  const svc = ourService(view);
+  const vpc = view.provider?.resources.Vpc;
+  return view.endpoints.filter((e) => vpc && e.vpcId === vpc && svc && e.serviceName === svc.name && !DEAD_ENDPOINT.test(e.state));
+}
+
+/**
+ * Endpoints of the learner's that are not the lesson's: to another service (an S3 interface
  * endpoint picked by mistake in a form). They cost money and are named for the learner.
  */
 export function strayEndpoints(view: CloudView): EndpointView[] {
   const ours = ourEndpoint(view);
-  return view.endpoints.filter((e) => e !== ours && !DEAD_ENDPOINT.test(e.state));
+  const wrongVpc = wrongVpcEndpoints(view);
+  return view.endpoints.filter((e) => e !== ours && !wrongVpc.includes(e) && !DEAD_ENDPOINT.test(e.state));
 }
 
 /** A curl through the endpoint that brought back the Provider's page, after the endpoint was made. */

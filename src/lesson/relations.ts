@@ -1,8 +1,9 @@
 /**
  * Which resources are the learner's, by relation rather than by tag: their endpoint service is
- * the one on their Provider NLB; their endpoints are the ones in their Consumer VPC; their
+ * the one on their Provider NLB; their endpoints are the ones in their Consumer VPC (or, made there
+ * by mistake, in their Provider VPC: it blocks the service's and the stack's deletion); their
  * endpoint security group is the one on such an endpoint (or, once the endpoint is gone, the
- * group the lesson told them to make: `<prefix>-endpoint-sg` in their Consumer VPC). A learner who follows the console
+ * group the lesson told them to make: `<prefix>-endpoint-sg` in one of their VPCs). A learner who follows the console
  * or the AWS CLI adds no tags, so the participant tag only adds what the tool made and whose
  * relation is gone (e.g. a service whose Provider stack was deleted). Any other group in the
  * Consumer VPC is not theirs to delete: it is named as a blocker instead. Pure: shared by the
@@ -16,6 +17,8 @@ export interface Anchors {
   prefix: string;
   /** The Consumer stack's VPC (absent before deploy or after its stack is gone). */
   consumerVpc?: string | undefined;
+  /** The Provider stack's VPC: a learner working by hand may put their endpoint there by mistake. */
+  providerVpc?: string | undefined;
   /** The Provider stack's NLB. */
   nlbArn?: string | undefined;
 }
@@ -35,16 +38,19 @@ export function relatedService(s: ServiceConfiguration, a: Anchors): boolean {
   return (a.nlbArn !== undefined && (s.NetworkLoadBalancerArns ?? []).includes(a.nlbArn)) || taggedFor(s.Tags, a.prefix);
 }
 
-/** An endpoint of this participant: one they made (not the stack's) in their Consumer VPC, or tagged for them. */
+/** One of the participant's two VPCs. */
+const inTheirVpc = (vpcId: string | undefined, a: Anchors): boolean => vpcId !== undefined && (vpcId === a.consumerVpc || vpcId === a.providerVpc);
+
+/** An endpoint of this participant: one they made (not the stacks') in one of their VPCs, or tagged for them. */
 export function relatedEndpoint(e: VpcEndpoint, a: Anchors): boolean {
   if (!learnerEndpoint(e)) return false;
-  return (a.consumerVpc !== undefined && e.VpcId === a.consumerVpc) || taggedFor(e.Tags, a.prefix);
+  return inTheirVpc(e.VpcId, a) || taggedFor(e.Tags, a.prefix);
 }
 
 /** A group the learner made for their endpoint (theirs to delete): never a stack's, never the VPC's default. */
 export function learnerGroup(g: SecurityGroup, a: Anchors, onEndpoint: boolean): boolean {
   if (stackMade(g.Tags) || g.GroupName === "default") return false;
-  const named = a.consumerVpc !== undefined && g.VpcId === a.consumerVpc && g.GroupName === `${a.prefix}-endpoint-sg`;
+  const named = inTheirVpc(g.VpcId, a) && g.GroupName === `${a.prefix}-endpoint-sg`;
   return onEndpoint || named || taggedFor(g.Tags, a.prefix);
 }
 
@@ -57,7 +63,9 @@ export function relate(a: Anchors, services: ServiceConfiguration[], endpoints: 
   const eps = endpoints.filter((e) => relatedEndpoint(e, a));
   const used = new Set(eps.flatMap((e) => (e.Groups ?? []).map((g) => g.GroupId ?? "")));
   const seen = new Set<string>();
-  const sgs = groups.filter((g) => {
+  // The Consumer VPC's first: a group the texts name for the endpoint belongs there.
+  const consumerFirst = [...groups].sort((x, y) => Number(y.VpcId === a.consumerVpc) - Number(x.VpcId === a.consumerVpc));
+  const sgs = consumerFirst.filter((g) => {
     if (!g.GroupId || seen.has(g.GroupId)) return false;
     seen.add(g.GroupId);
     return learnerGroup(g, a, used.has(g.GroupId)) || used.has(g.GroupId);

@@ -1,6 +1,6 @@
 /** What the interface-endpoint step and its hands-on form both do: its security group, the endpoint, strays. */
 import { awsCode, LabError } from "../../errors.js";
-import { DEAD_ENDPOINT, readEndpointsById, strayEndpoints, type CloudView } from "../cloud-view.js";
+import { DEAD_ENDPOINT, readEndpointsById, strayEndpoints, wrongVpcEndpoints, type CloudView } from "../cloud-view.js";
 import { recordMade, type LessonContext } from "../context.js";
 import { canonical, createOnce } from "../client-token.js";
 import { participantTags } from "../../participant.js";
@@ -75,13 +75,15 @@ export async function createInterfaceEndpoint(ctx: LessonContext, c: EndpointCho
 
 /**
  * An endpoint in the Consumer VPC to another service (a wrong form answer, e.g. an S3 interface
- * endpoint) is named, and the learner is offered to delete it: it costs money and is not the
- * lesson's. Without a learner to ask it is kept (the cleanup removes it).
+ * endpoint), or one to the service in the Provider VPC (made there by hand), is named, and the
+ * learner is offered to delete it: it costs money and is not the lesson's. Without a learner to ask it is kept (the cleanup removes it).
  */
 export async function offerToRemoveStrays(ctx: LessonContext, view: CloudView): Promise<void> {
   await offerToRemoveRejected(ctx, view);
-  for (const e of strayEndpoints(view)) {
-    ctx.io.notify({ type: "notice", level: "warn", message: ctx.t("endpoint.stray", { id: e.id, service: e.serviceName }) });
+  const wrongVpc = wrongVpcEndpoints(view).map((e) => ({ e, message: ctx.t("wrongVpc.notice", { id: e.id, vpc: e.vpcId }) }));
+  const strays = strayEndpoints(view).map((e) => ({ e, message: ctx.t("endpoint.stray", { id: e.id, service: e.serviceName }) }));
+  for (const { e, message } of [...wrongVpc, ...strays]) {
+    ctx.io.notify({ type: "notice", level: "warn", message });
     await offerToDelete(ctx, e.id, ctx.t("endpoint.removeStray", { id: e.id }));
   }
 }

@@ -1,7 +1,7 @@
 /** Step 4: the consumer side — an interface endpoint to the service, with its own security group. */
 import { inboundRules } from "../http-rule.js";
 import { LabError } from "../../errors.js";
-import { ourEndpoint, ourService, strayEndpoints } from "../cloud-view.js";
+import { ourEndpoint, ourService, strayEndpoints, wrongVpcEndpoints } from "../cloud-view.js";
 import { becoming, type Detection, type Step } from "../step.js";
 import { createInterfaceEndpoint, ensureEndpointSg, offerToRemoveStrays, requireConsumer, WAITING_STATES } from "./interface-endpoint-actions.js";
 import { interfaceEndpointForm } from "./interface-endpoint-form.js";
@@ -9,9 +9,12 @@ import { interfaceEndpointForm } from "./interface-endpoint-form.js";
 export const interfaceEndpoint: Step = {
   id: "interface-endpoint",
   requires: ["endpoint-service"],
-  detect(view): Detection {
+  detect(view, state): Detection {
     const ep = ourEndpoint(view);
     const stray = strayEndpoints(view)[0];
+    const wrong = wrongVpcEndpoints(view)[0];
+    // Made in the Provider VPC (by hand): say where it is, and how to delete it.
+    if (!ep && wrong) return { done: false, why: "wrongVpc.detect", vars: { id: wrong.id, vpc: wrong.vpcId, consumerVpc: view.consumer?.resources.Vpc ?? "", region: state.region } };
     if (!ep && stray) return { done: false, why: "detect.endpoint.stray", vars: { id: stray.id, service: stray.serviceName }, note: "stray-service" };
     if (!ep) return { done: false, why: "detect.endpoint.todo" };
     if (!WAITING_STATES.has(ep.state.toLowerCase())) return { done: false, why: "detect.endpoint.pending", vars: { state: ep.state }, ...becoming(ep.state) };

@@ -9,8 +9,12 @@ import {
   CreateSecurityGroupCommand,
   CreateVpcEndpointCommand,
   DeleteVpcEndpointServiceConfigurationsCommand,
+  DescribeInstancesCommand,
+  DescribeRouteTablesCommand,
   DescribeSecurityGroupsCommand,
+  DescribeSubnetsCommand,
   DescribeVpcEndpointsCommand,
+  DescribeVpcsCommand,
   DescribeVpcEndpointServiceConfigurationsCommand,
   RejectVpcEndpointConnectionsCommand,
 } from "@aws-sdk/client-ec2";
@@ -92,6 +96,28 @@ describe("the sandbox blocks what AWS blocks while the endpoint is in the Provid
     const events = (await ctx.clients.cfn.send(new DescribeStackEventsCommand({ StackName: ctx.names.providerStack }))).StackEvents ?? [];
     const failed = events.filter((e) => e.ResourceStatus === "DELETE_FAILED").map((e) => e.LogicalResourceId);
     expect(failed).toContain("PrivateSubnet");
+  });
+});
+
+describe("the two stacks' resources are told apart by name in the console", () => {
+  it("each Name tag (and group name) says its side", async () => {
+    const { ctx } = await wrongVpcBuild();
+    const view = await readCloud(ctx.clients, ctx.names);
+    const name = (tags: { Key?: string; Value?: string }[] | undefined) => tags?.find((t) => t.Key === "Name")?.Value;
+    const ec2 = ctx.clients.ec2;
+    const names = async (side: "consumer" | "provider") => {
+      const r = view[side]!.resources;
+      return {
+        vpc: name((await ec2.send(new DescribeVpcsCommand({ VpcIds: [r.Vpc!] }))).Vpcs?.[0]?.Tags),
+        subnet: name((await ec2.send(new DescribeSubnetsCommand({ SubnetIds: [r.PrivateSubnet!] }))).Subnets?.[0]?.Tags),
+        table: name((await ec2.send(new DescribeRouteTablesCommand({ RouteTableIds: [r.PrivateRouteTable!] }))).RouteTables?.[0]?.Tags),
+        sg: (await ec2.send(new DescribeSecurityGroupsCommand({ GroupIds: [r.SecurityGroup!] }))).SecurityGroups?.map((g) => [g.GroupName, name(g.Tags)].join(" "))[0],
+        ec2: name((await ec2.send(new DescribeInstancesCommand({ InstanceIds: [r.EC2Instance!] }))).Reservations?.[0]?.Instances?.[0]?.Tags),
+      };
+    };
+    const expected = (side: string) => ({ vpc: `hand-${side}-vpc`, subnet: `hand-${side}-private-subnet`, table: `hand-${side}-table`, sg: `hand-${side}-sg hand-${side}-sg`, ec2: `hand-${side}-ec2` });
+    expect(await names("consumer")).toEqual(expected("consumer"));
+    expect(await names("provider")).toEqual(expected("provider"));
   });
 });
 

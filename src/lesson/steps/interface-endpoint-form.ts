@@ -60,7 +60,7 @@ export const interfaceEndpointForm: HandsOn = {
     for (;;) {
       const vpc = await io.select(
         t("form.endpoint.vpc"),
-        [{ value: vpcId, name: `${vpcId} (${ctx.names.prefix}-vpc · Consumer)` }, ...(providerVpc ? [{ value: providerVpc, name: `${providerVpc} (${ctx.names.prefix}-vpc · Provider)` }] : [])],
+        [{ value: vpcId, name: `${vpcId} (${ctx.names.prefix}-consumer-vpc)` }, ...(providerVpc ? [{ value: providerVpc, name: `${providerVpc} (${ctx.names.prefix}-provider-vpc)` }] : [])],
         vpcId,
       );
       if (vpc === vpcId) break;

@@ -89,11 +89,13 @@ const groupsWhere = (clients: AwsClients, filters: Filter[]) => listGroups(awsPo
 /**
  * Where the learner's endpoints and their groups are: in their Consumer VPC (the tool makes them
  * there, and so does a learner in the console or with the AWS CLI), or by mistake in their
- * Provider VPC (one filter, its values ORed: still one call); once the Consumer VPC is unknown
- * (its stack gone), wherever the participant tag is.
+ * Provider VPC (one filter, its values ORed: still one call); once neither VPC is known (both
+ * stacks gone), wherever the participant tag is. (A VPC goes only once nothing is left in it.)
  */
-const whereTheirsAre = (a: Anchors): Filter[] =>
-  a.consumerVpc ? [{ Name: "vpc-id", Values: [a.consumerVpc, ...(a.providerVpc ? [a.providerVpc] : [])] }] : tagFilter(a.prefix);
+function whereTheirsAre(a: Anchors): Filter[] {
+  const vpcs = [a.consumerVpc, a.providerVpc].filter((v): v is string => Boolean(v));
+  return vpcs.length > 0 ? [{ Name: "vpc-id", Values: vpcs }] : tagFilter(a.prefix);
+}
 
 /** The groups the given endpoints use that `groups` does not hold yet (only a tagged endpoint elsewhere has one). */
 async function groupsUsed(clients: AwsClients, endpoints: VpcEndpoint[], groups: SecurityGroup[]): Promise<SecurityGroup[]> {

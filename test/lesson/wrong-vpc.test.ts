@@ -164,6 +164,15 @@ describe("the lesson names the endpoint in the Provider VPC", () => {
     expect(d.first?.console).toContain(consumerVpc);
   });
 
+  it("the tool's own step names it, offers to delete it, and makes the endpoint in the Consumer VPC", async () => {
+    const { h, ctx, endpointId, consumerVpc } = await wrongVpcBuild();
+    const host = new RecordingHost("en", true, [{ match: `Delete endpoint ${endpointId}`, value: true }]);
+    await stepCommand("interface-endpoint", { ...h.opts, mode: "guided" }, { ...h.env, makeHost: () => host });
+    expect(host.ofType("notice").map((n) => n.message).join("\n")).toMatch(new RegExp(`${endpointId}.*Provider VPC`));
+    expect(await liveEndpoints(ctx)).not.toContain(endpointId);
+    expect(ourEndpoint(await readCloud(ctx.clients, ctx.names))?.vpcId).toBe(consumerVpc);
+  });
+
   it("an endpoint in the Consumer VPC is still the lesson's own, and only it", async () => {
     const { ctx, endpointId } = await wrongVpcBuild();
     const view = await readCloud(ctx.clients, ctx.names);
@@ -186,6 +195,20 @@ describe("destroy deletes it first", () => {
     expect(await learnerLeft(ctx)).toEqual([]);
     const after = await readCloud(ctx.clients, ctx.names);
     expect([after.consumer, after.provider]).toEqual([undefined, undefined]);
+  });
+
+  it("with the Consumer stack already deleted by hand (the endpoint was not in it), it is still found and deleted first", async () => {
+    const { h, ctx } = await wrongVpcBuild();
+    await ctx.clients.cfn.send(new DeleteStackCommand({ StackName: ctx.names.consumerStack }));
+    h.clock.advance(3_600_000);
+    expect((await readCloud(ctx.clients, ctx.names)).consumer).toBeUndefined();
+    const from = h.sandbox.calls.length;
+    await destroy({ ...h.opts, yes: true }, h.env);
+    const sent = h.sandbox.calls.slice(from).map((c) => c.command.replace(/Command$/, ""));
+    expect(sent).not.toContain("RejectVpcEndpointConnections"); // deleted, not just cut off
+    expect(sent.filter((c) => c === "DeleteStack")).toHaveLength(1); // the Provider's, once: nothing blocked it
+    expect(await learnerLeft(ctx)).toEqual([]);
+    expect((await readCloud(ctx.clients, ctx.names)).provider).toBeUndefined();
   });
 
   it.each(["DeleteSecurityGroup", "DeleteVpcEndpointServiceConfigurations"])("a destroy cut short at %s goes on deleting when run again", async (cut) => {

@@ -47,7 +47,7 @@ describe("the lesson's templates", () => {
     expect(instance.boot.httpdBody).toContain(`Instance ${id} in us-west-2b answered through AWS PrivateLink.`);
     // Stack tags and CloudFormation's own tags reach the resources.
     expect(tagValue(instance.Tags, "aws:cloudformation:logical-id")).toBe("EC2Instance");
-    expect(tagValue(instance.Tags, "Name")).toBe("gina-ec2");
+    expect(tagValue(instance.Tags, "Name")).toBe("gina-provider-ec2"); // the side in the name (templates/CHANGES.md 11)
   });
 
   it("without the S3 gateway endpoint, dnf cannot install httpd", async () => {

@@ -76,7 +76,8 @@ export async function createInterfaceEndpoint(ctx: LessonContext, c: EndpointCho
 /**
  * An endpoint in the Consumer VPC to another service (a wrong form answer, e.g. an S3 interface
  * endpoint), or one to the service in the Provider VPC (made there by hand), is named, and the
- * learner is offered to delete it: it costs money and is not the lesson's. Without a learner to ask it is kept (the cleanup removes it).
+ * learner is offered to delete it: it costs money and is not the lesson's. Without a learner to
+ * ask it is kept (the cleanup removes it).
  */
 export async function offerToRemoveStrays(ctx: LessonContext, view: CloudView): Promise<void> {
   await offerToRemoveRejected(ctx, view);

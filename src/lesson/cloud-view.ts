@@ -127,7 +127,8 @@ async function readDeletedStacks(clients: AwsClients, names: ParticipantNames): 
 
 /** Where the participant's resources hang: their two VPCs and the Provider NLB. */
 export function anchorsOf(names: ParticipantNames, consumer: StackView | undefined, provider: StackView | undefined): Anchors {
-  return { prefix: names.prefix, consumerVpc: consumer?.resources.Vpc, providerVpc: provider?.resources.Vpc, nlbArn: provider?.resources.NLB };
+  const stackIds = new Set([...Object.values(consumer?.resources ?? {}), ...Object.values(provider?.resources ?? {})]);
+  return { prefix: names.prefix, consumerVpc: consumer?.resources.Vpc, providerVpc: provider?.resources.Vpc, nlbArn: provider?.resources.NLB, stackIds };
 }
 
 export interface ReadOptions {

@@ -21,6 +21,8 @@ export interface Anchors {
   providerVpc?: string | undefined;
   /** The Provider stack's NLB. */
   nlbArn?: string | undefined;
+  /** Physical ids of the stacks' resources: never the learner's, tagged by CloudFormation or not. */
+  stackIds?: ReadonlySet<string>;
 }
 
 export interface Related {
@@ -43,13 +45,13 @@ const inTheirVpc = (vpcId: string | undefined, a: Anchors): boolean => vpcId !==
 
 /** An endpoint of this participant: one they made (not the stacks') in one of their VPCs, or tagged for them. */
 export function relatedEndpoint(e: VpcEndpoint, a: Anchors): boolean {
-  if (!learnerEndpoint(e)) return false;
+  if (!learnerEndpoint(e) || a.stackIds?.has(e.VpcEndpointId ?? "")) return false;
   return inTheirVpc(e.VpcId, a) || taggedFor(e.Tags, a.prefix);
 }
 
 /** A group the learner made for their endpoint (theirs to delete): never a stack's, never the VPC's default. */
 export function learnerGroup(g: SecurityGroup, a: Anchors, onEndpoint: boolean): boolean {
-  if (stackMade(g.Tags) || g.GroupName === "default") return false;
+  if (stackMade(g.Tags) || g.GroupName === "default" || a.stackIds?.has(g.GroupId ?? "")) return false;
   const named = inTheirVpc(g.VpcId, a) && g.GroupName === `${a.prefix}-endpoint-sg`;
   return onEndpoint || named || taggedFor(g.Tags, a.prefix);
 }

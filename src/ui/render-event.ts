@@ -5,7 +5,7 @@ import type { DiagnosisLink, LabEvent } from "./io-host.js";
 import { renderData } from "./render-data.js";
 import { drawDiagram } from "./diagram.js";
 import { CONTINUE, type Shell } from "../shell/render.js";
-import { wrapCode, wrapCommand } from "./code-wrap.js";
+import { wrapCode, wrapCommand, wrapProse } from "./code-wrap.js";
 import type { Phrases } from "./line-breaks.js";
 import { displayWidth, padEnd, truncate } from "./text-width.js";
 import { wrap } from "./wrap.js";
@@ -44,10 +44,13 @@ function table(rows: string[][], r: RenderTools): string {
     .map((row, n) => {
       const head = heads[n]!;
       const last = row[row.length - 1] ?? "";
-      if (!cramped) return wrap(last, r.width, { first: head, rest: " ".repeat(displayWidth(head)), phrases: r.phrases });
+      // A cell's `command` too wide for a line goes on lines of its own, pasteable (a doctor fix).
+      const paint = (l: string) => r.c.yellow(l);
+      if (!cramped) return wrapProse(last, r.width, { first: head, rest: " ".repeat(displayWidth(head)), phrases: r.phrases, paint });
       const under = " ".repeat(underStart(widths, row.length, r.width));
       const lead = head.trimEnd();
-      return last ? `${lead}\n${wrap(last, r.width, { first: under, rest: under, phrases: r.phrases })}` : lead;
+      // (A row of only a last cell, a fix under its check, leaves no blank line above it.)
+      return last ? (lead ? `${lead}\n` : "") + wrapProse(last, r.width, { first: under, rest: under, phrases: r.phrases, paint }) : lead;
     })
     .join("\n");
 }

@@ -31,6 +31,8 @@ const NO_END = new Set([..."(（「『【〔〈《［｛"]);
 /** A narrow letter, digit or id character: no break between two of them. (Kana and kanji are letters too, and break between phrases.) */
 const LATIN = /[\p{L}\p{N}_\-./:=@'"`]/u;
 const latin = (ch: string) => LATIN.test(ch) && !isWide(ch);
+/** Katakana and the long-vowel mark: a run of them is one word (a loanword), never broken inside. */
+const KATAKANA = /^[\u30A1-\u30FA\u30FC]$/;
 
 const hasWide = (text: string): boolean => [...text].some(isWide);
 
@@ -62,6 +64,7 @@ export function breakOpportunities(text: string, phrases?: Phrases): Set<number>
     const before = text[i - 1] ?? "";
     const after = text[i] ?? "";
     if (latin(before) && latin(after)) continue; // inside a word or an id
+    if (KATAKANA.test(before) && KATAKANA.test(after)) continue; // inside a loanword (BudouX cuts ハンズ|オン)
     if (NO_START.has(after) || NO_END.has(before)) continue;
     if (/[\uD800-\uDBFF]/.test(before)) continue; // never inside a surrogate pair
     out.add(i);

@@ -43,7 +43,8 @@ const hasWide = (text: string): boolean => [...text].some(isWide);
 export function breakOpportunities(text: string, phrases?: Phrases): Set<number> {
   const out = new Set<number>();
   const spaces: number[] = [];
-  for (let i = 1; i < text.length; i++) if (text[i - 1] === " " && text[i] !== " ") spaces.push(i);
+  // (Not before a mark no line starts with: "a · b" breaks after the dot, not before it.)
+  for (let i = 1; i < text.length; i++) if (text[i - 1] === " " && text[i] !== " " && !(text[i]! > "~" && NO_START.has(text[i]!))) spaces.push(i);
   if (!hasWide(text)) return new Set(spaces);
   const candidates = new Set<number>();
   if (phrases) {

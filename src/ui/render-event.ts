@@ -6,7 +6,7 @@ import { renderData } from "./render-data.js";
 import { drawDiagram } from "./diagram.js";
 import { CONTINUE, type Shell } from "../shell/render.js";
 import { wrapCode, wrapCommand, wrapProse } from "./code-wrap.js";
-import type { Phrases } from "./line-breaks.js";
+import { softBreakJoiner, type Phrases } from "./line-breaks.js";
 import { displayWidth, padEnd, truncate } from "./text-width.js";
 import { wrap } from "./wrap.js";
 
@@ -140,8 +140,10 @@ export function renderEvent(event: LabEvent, r: RenderTools): string | undefined
     case "step-finished":
       return event.status === "done" ? c.green(`✔ ${t("render.stepDone")}`) : undefined;
     case "cost": {
-      const since = event.sinceUsd !== undefined ? " " + t("render.costSince", { usd: event.sinceUsd.toFixed(2), time: duration(event.hours ?? 0, t) }) : "";
-      return lines(c.yellow(`${t(event.sandbox ? "render.costSandbox" : "render.cost", { usd: event.perHourUsd.toFixed(3), region: event.region })}${since}`), r, c.yellow("¤ "));
+      const cost = t(event.sandbox ? "render.costSandbox" : "render.cost", { usd: event.perHourUsd.toFixed(3), region: event.region });
+      const since = event.sinceUsd !== undefined ? t("render.costSince", { usd: event.sinceUsd.toFixed(2), time: duration(event.hours ?? 0, t) }) : "";
+      // (No space after 。 between two Japanese sentences.)
+      return lines(c.yellow(since ? cost + softBreakJoiner(cost.at(-1), since[0]) + since : cost), r, c.yellow("¤ "));
     }
     case "curl-result": {
       const page = event.stdout;

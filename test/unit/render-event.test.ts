@@ -15,6 +15,9 @@ describe("events on a terminal", () => {
     expect(cost(2.25)).toContain("over 2.3 h");
     expect(cost(0.5, "ja")).toContain("30 分");
     expect(cost(0.02)).not.toMatch(/0\.0 h/);
+    // Two sentences: a space in English, none after 。 in Japanese.
+    expect(cost(0.5, "ja").replace(/\n\s*/g, "")).toMatch(/。ここまで/);
+    expect(cost(0.5)).toMatch(/\. So far/);
   });
   it("never starts a line with $ as a shell prompt would", () => {
     const out = renderEvent({ type: "cost", perHourUsd: 0.075, region: "us-east-1", sandbox: true }, tools("en")) ?? "";

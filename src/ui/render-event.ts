@@ -36,7 +36,9 @@ function table(rows: string[][], r: RenderTools): string {
     const wrapped = firstColumnWrapped(rows, widths, r);
     if (wrapped !== undefined) return wrapped;
     // Still too wide: the last two columns become one, which goes on lines of its own if it must.
-    if (rows.every((row) => row.length >= 3)) return table(rows.map((row) => [...row.slice(0, -2), row.slice(-2).filter((c) => c.trim()).join("  ")]), r);
+    // (Each on a line of its own when the two do not fit on one: a name never trails a long id's cut-off tail.)
+    const joined = (cells: string[], columns: number) => cells.join(displayWidth(cells.join("  ")) <= r.width - underStart(widths, columns, r.width) ? "  " : "\n");
+    if (rows.every((row) => row.length >= 3)) return table(rows.map((row) => [...row.slice(0, -2), joined(row.slice(-2).filter((c) => c.trim()), row.length - 1)]), r);
     return rows.map((row) => wrap(row.join("  "), r.width, { first: "  ", rest: "    ", phrases: r.phrases })).join("\n");
   }
   const cramped = room < 16 || rows.some((row) => displayWidth(row[row.length - 1] ?? "") > 2 * room);

@@ -73,3 +73,17 @@ describe("a doctor fix on an 80-column terminal", () => {
       expect(joined).toBe(command);
     });
 });
+
+describe("resources whose id is wider than the terminal", () => {
+  it("puts the name on a line of its own, not after the id's cut-off tail", () => {
+    const arn = "arn:aws:cloudformation:us-east-1:000000000000:stack/walk-consumer/d0a49c29-621c-47f6-9641-7e28c7017eec";
+    const out = renderEvent(
+      { type: "resources", action: "delete", resources: [{ kind: "endpoint-service", id: "vpce-svc-a5becef7358344f34", name: "com.amazonaws.vpce.us-east-1.vpce-svc-a5becef7358344f34" }, { kind: "security-group", id: "sg-2d76395dc66b73835", name: "walk-endpoint-sg" }, { kind: "stack", id: arn, name: "walk-consumer" }] },
+      { ...tools("en"), c: new Chalk({ level: 0 }) },
+    )!;
+    const lines = out.split("\n");
+    expect(lines.every((l) => displayWidth(l) <= 80), out).toBe(true);
+    expect(lines.map((l) => l.trim()), out).toContain("walk-consumer");
+    expect(out).toMatch(/sg-2d76395dc66b73835 +walk-endpoint-sg/); // (a pair that fits stays on one line)
+  });
+});

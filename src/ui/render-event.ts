@@ -87,9 +87,9 @@ function firstColumnWrapped(rows: string[][], widths: number[], r: RenderTools):
     .join("\n");
 }
 
-/** Plain event text wrapped to the terminal, continuation lines under the text after the mark. */
+/** Plain event text wrapped to the terminal, continuation lines under the text after the mark (a long `command` on lines of its own). */
 function lines(text: string, r: RenderTools, first = "", rest = " ".repeat(displayWidth(first))): string {
-  return wrap(text, r.width, { first, rest, phrases: r.phrases });
+  return wrapProse(text, r.width, { first, rest, phrases: r.phrases });
 }
 
 /** "0.4 h" reads oddly: under an hour, minutes. */

@@ -11,6 +11,7 @@ import { COMMAND } from "../../src/ui/code-wrap.js";
 import { loadPhrases } from "../../src/ui/line-breaks.js";
 import { renderMarkdown } from "../../src/ui/markdown.js";
 import { displayWidth } from "../../src/ui/text-width.js";
+import { withoutCodes } from "../../src/ui/wrap.js";
 
 /** The lines of the commands a Markdown text shows: code block lines and inline `aws …` commands. */
 function commandsOf(md: string): string[] {
@@ -32,10 +33,11 @@ describe("the hands-on lesson's commands at 80 columns", () => {
       const phrases = await loadPhrases(lang);
       const commands = texts.flatMap(commandsOf);
       expect(commands.filter((c) => c.includes("--output table")).length).toBeGreaterThan(0);
-      for (const md of texts) {
-        const out = renderMarkdown(md, 80, { color: false, phrases });
-        expect(out.split("\n").filter((l) => displayWidth(l) > 80), out).toEqual([]);
-        for (const c of commandsOf(md)) expect(pasted(out), `${c}\n---\n${out}`).toContain(c);
-      }
+      for (const md of texts)
+        for (const color of [false, true]) {
+          const out = withoutCodes(renderMarkdown(md, 80, { color, phrases }));
+          expect(out.split("\n").filter((l) => displayWidth(l) > 80), out).toEqual([]);
+          for (const c of commandsOf(md)) expect(pasted(out), `${c}\n---\n${out}`).toContain(c);
+        }
     }, 60_000);
 });

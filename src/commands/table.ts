@@ -64,7 +64,9 @@ export interface CommandRow {
 
 const ALL: readonly SharedOption[] = ["sandbox", "sandboxSpeed", "profile", "region", "prefix", "lang", "mode", "yes", "json", "endpointUrl", "shell"];
 const LOOK: readonly SharedOption[] = ["sandbox", "profile", "region", "prefix", "lang", "json", "endpointUrl"];
-const CLOUD: readonly SharedOption[] = ["sandbox", "sandboxSpeed", "profile", "region", "lang", "yes", "json", "endpointUrl"];
+/** A workshop's region is the room's, never the language's (workshop/open.ts): its help says so. */
+const ROOM_REGION: OptionRow = { flags: "--region <region>", help: "screenWidths.roomRegion" };
+const CLOUD: readonly (SharedOption | OptionRow)[] = ["sandbox", "sandboxSpeed", "profile", ROOM_REGION, "lang", "yes", "json", "endpointUrl"];
 const RESTART: OptionRow = { flags: "--restart", help: "help.opt.restart" };
 const ROOM: OptionRow = { flags: "--room <name>", help: "room.help.opt.room" };
 
@@ -202,7 +204,7 @@ export const PROGRAM: CommandRow = {
             { flags: "--prefix-base <base>", help: "screens.help.rehearsePrefixBase" },
             "sandbox",
             "sandboxSpeed",
-            "region",
+            ROOM_REGION,
             "lang",
           ],
           run: async (c) => (await import("./workshop/rehearse.js")).workshopRehearse(c.opts(), c.e),

@@ -118,6 +118,33 @@ export function wrapCommand(line: string, width: number, indent: string, cont = 
 /** A command (`aws …`, or `  --flag …` continuing one), commented out or inline in prose: it must still run when pasted. */
 export const COMMAND = /^(?:aws|npx|curl|eval) |^ +--?\w/;
 
+export interface ProseOptions {
+  first: string;
+  rest: string;
+  phrases?: Phrases | undefined;
+  /** How the shell continues a command on the next line (default bash's ` \`). */
+  cont?: string;
+  /** Colours a command's lines (as a code block would). */
+  paint?: (line: string) => string;
+}
+
+/**
+ * Plain text (a fix in a table) whose `command` in backticks is too wide for a line: the command
+ * goes on lines of its own, without its backticks, continued as the shell continues lines, so it
+ * pastes as one command; the text around it wraps as text.
+ */
+export function wrapProse(text: string, width: number, o: ProseOptions): string {
+  const m = [...text.matchAll(/`([^`\n]+)`/g)].find((x) => COMMAND.test(x[1]!) && displayWidth(o.rest + x[1]) > width);
+  if (!m) return wrap(text, width, o);
+  const before = text.slice(0, m.index).trimEnd();
+  const lines = wrapCommand(m[1]!, width, before ? o.rest + "  " : o.rest, o.cont);
+  if (!before) lines[0] = o.first + lines[0]!.slice(o.rest.length);
+  const after = text.slice(m.index + m[0].length).trimStart();
+  // (A lone full stop after it would be a line of its own: the command's lines end the sentence.)
+  const tail = /^[.。]?$/.test(after) ? [] : [wrapProse(after, width, { ...o, first: o.rest })];
+  return [...(before ? [wrap(before, width, o)] : []), ...lines.map(o.paint ?? String), ...tail].join("\n");
+}
+
 function wrapComment(line: string, width: number, indent: string, phrases?: Phrases, cont?: string): string[] {
   const lead = /^ *#+ ?/.exec(line)?.[0] ?? "# ";
   // Continuation marks inside the comment: removing each line's `#` gives the command back.

@@ -1,13 +1,14 @@
 /**
  * Messages written outside the UI host (the Ctrl-C notice, an error at the edge, what `join` and
  * `sandbox env` say on standard error, the retry notice): wrapped like the host's text, by the
- * terminal's width, Japanese between phrases, inline code kept whole (wrap.ts). A pipe or a file
+ * terminal's width, Japanese between phrases, inline code kept whole (wrap.ts), a command too long
+ * for a line continued as its shell reads it (code-wrap.ts). A pipe or a file
  * gets each message on one line, as written.
  */
 import type { Lang } from "../i18n/lang.js";
 import { loadPhrases, type Phrases } from "./line-breaks.js";
 import { displayWidth } from "./text-width.js";
-import { wrap } from "./wrap.js";
+import { wrapProse } from "./code-wrap.js";
 
 export interface EdgeStream {
   readonly isTTY?: boolean;
@@ -27,7 +28,7 @@ export function fitToTerminal(text: string, stream: EdgeStream, phrases?: Phrase
     .map((line) => {
       const mark = MARK.exec(line.replace(SGR, ""))?.[0] ?? "";
       const rest = mark.trimStart().startsWith("#") ? mark : " ".repeat(displayWidth(mark));
-      return wrap(line, width, { rest, phrases });
+      return wrapProse(line, width, { first: "", rest, phrases });
     })
     .join("\n");
 }

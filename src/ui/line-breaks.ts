@@ -31,6 +31,8 @@ const NO_END = new Set([..."(（「『【〔〈《［｛"]);
 /** A narrow letter, digit or id character: no break between two of them. (Kana and kanji are letters too, and break between phrases.) */
 const LATIN = /[\p{L}\p{N}_\-./:=@'"`]/u;
 const latin = (ch: string) => LATIN.test(ch) && !isWide(ch);
+/** Katakana and the long-vowel mark: a run of them is one word (a loanword), never broken inside. */
+const KATAKANA = /^[\u30A1-\u30FA\u30FC]$/;
 
 const hasWide = (text: string): boolean => [...text].some(isWide);
 
@@ -41,7 +43,8 @@ const hasWide = (text: string): boolean => [...text].some(isWide);
 export function breakOpportunities(text: string, phrases?: Phrases): Set<number> {
   const out = new Set<number>();
   const spaces: number[] = [];
-  for (let i = 1; i < text.length; i++) if (text[i - 1] === " " && text[i] !== " ") spaces.push(i);
+  // (Not before a mark no line starts with: "a · b" breaks after the dot, not before it.)
+  for (let i = 1; i < text.length; i++) if (text[i - 1] === " " && text[i] !== " " && !(text[i]! > "~" && NO_START.has(text[i]!))) spaces.push(i);
   if (!hasWide(text)) return new Set(spaces);
   const candidates = new Set<number>();
   if (phrases) {
@@ -62,6 +65,7 @@ export function breakOpportunities(text: string, phrases?: Phrases): Set<number>
     const before = text[i - 1] ?? "";
     const after = text[i] ?? "";
     if (latin(before) && latin(after)) continue; // inside a word or an id
+    if (KATAKANA.test(before) && KATAKANA.test(after)) continue; // inside a loanword (BudouX cuts ハンズ|オン)
     if (NO_START.has(after) || NO_END.has(before)) continue;
     if (/[\uD800-\uDBFF]/.test(before)) continue; // never inside a surrogate pair
     out.add(i);

@@ -7,9 +7,9 @@
 import { Chalk, type ChalkInstance } from "chalk";
 import type { Token, Tokens } from "marked";
 import { softBreakJoiner, type Phrases } from "./line-breaks.js";
-import { COMMAND, wrapCode, wrapCommand } from "./code-wrap.js";
+import { COMMAND, wrapCode, wrapProse } from "./code-wrap.js";
 import { displayWidth, isWide } from "./text-width.js";
-import { KEEP_CLOSE, KEEP_OPEN, withoutCodes, wrap } from "./wrap.js";
+import { KEEP_CLOSE, KEEP_OPEN, withoutCodes } from "./wrap.js";
 
 type Marked = typeof import("marked");
 let marked: Marked | undefined;
@@ -120,18 +120,10 @@ function lastChar(text: string): string | undefined {
 }
 
 function paragraph(tokens: Token[] | undefined, x: Ctx, first = "", rest = first): string {
-  const all = [...(tokens ?? [])];
-  // A command longer than a line goes on lines of its own, continued as the shell continues lines: it pastes as one command.
-  const at = all.findIndex((t) => t.type === "codespan" && COMMAND.test(decode(t.text)) && displayWidth(rest + decode(t.text)) > x.width);
-  if (at < 0) return wrap(joinSoftBreaks(inline(all, x)), x.width, { first, rest, phrases: x.phrases });
-  const before = joinSoftBreaks(inline(all.slice(0, at), x)).trimEnd();
-  const lines = wrapCommand(decode((all[at] as Tokens.Codespan).text), x.width, before ? rest + "  " : rest, x.continuation).map((l) => x.c.yellow(l));
-  if (!before) lines[0] = first + lines[0]!.slice(rest.length);
-  const after = all.slice(at + 1);
-  if (after[0]?.type === "text") after[0] = { ...after[0], text: (after[0] as Tokens.Text).text.trimStart() } as Tokens.Text;
-  const tail = paragraph(after, x, rest);
-  // (A lone full stop after it would be a line of its own: the command's lines end the sentence.)
-  return [...(before ? [wrap(before, x.width, { first, rest, phrases: x.phrases })] : []), ...lines, ...(/^\s*[.。]?\s*$/.test(tail) ? [] : [tail])].join("\n");
+  // A command longer than a line goes on lines of its own, continued as the shell continues lines (wrapProse): it pastes as one command.
+  const tooWide = (t: Token) => t.type === "codespan" && COMMAND.test(decode(t.text)) && displayWidth(rest + decode(t.text)) > x.width;
+  const all = (tokens ?? []).map((t) => (tooWide(t) ? ({ type: "text", raw: t.raw, text: "`" + (t as Tokens.Codespan).text + "`" } as Tokens.Text) : t));
+  return wrapProse(joinSoftBreaks(inline(all, x)), x.width, { first, rest, phrases: x.phrases, cont: x.continuation, paint: (l) => x.c.yellow(l) });
 }
 
 function list(token: Tokens.List, x: Ctx, indent: string): string {

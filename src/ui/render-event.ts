@@ -5,8 +5,8 @@ import type { DiagnosisLink, LabEvent } from "./io-host.js";
 import { renderData } from "./render-data.js";
 import { drawDiagram } from "./diagram.js";
 import { CONTINUE, type Shell } from "../shell/render.js";
-import { wrapCode, wrapCommand } from "./code-wrap.js";
-import type { Phrases } from "./line-breaks.js";
+import { wrapCode, wrapCommand, wrapProse } from "./code-wrap.js";
+import { softBreakJoiner, type Phrases } from "./line-breaks.js";
 import { displayWidth, padEnd, truncate } from "./text-width.js";
 import { wrap } from "./wrap.js";
 
@@ -36,7 +36,9 @@ function table(rows: string[][], r: RenderTools): string {
     const wrapped = firstColumnWrapped(rows, widths, r);
     if (wrapped !== undefined) return wrapped;
     // Still too wide: the last two columns become one, which goes on lines of its own if it must.
-    if (rows.every((row) => row.length >= 3)) return table(rows.map((row) => [...row.slice(0, -2), row.slice(-2).filter((c) => c.trim()).join("  ")]), r);
+    // (Each on a line of its own when the two do not fit on one: a name never trails a long id's cut-off tail.)
+    const joined = (cells: string[], columns: number) => cells.join(displayWidth(cells.join("  ")) <= r.width - underStart(widths, columns, r.width) ? "  " : "\n");
+    if (rows.every((row) => row.length >= 3)) return table(rows.map((row) => [...row.slice(0, -2), joined(row.slice(-2).filter((c) => c.trim()), row.length - 1)]), r);
     return rows.map((row) => wrap(row.join("  "), r.width, { first: "  ", rest: "    ", phrases: r.phrases })).join("\n");
   }
   const cramped = room < 16 || rows.some((row) => displayWidth(row[row.length - 1] ?? "") > 2 * room);
@@ -44,10 +46,13 @@ function table(rows: string[][], r: RenderTools): string {
     .map((row, n) => {
       const head = heads[n]!;
       const last = row[row.length - 1] ?? "";
-      if (!cramped) return wrap(last, r.width, { first: head, rest: " ".repeat(displayWidth(head)), phrases: r.phrases });
+      // A cell's `command` too wide for a line goes on lines of its own, pasteable (a doctor fix).
+      const paint = (l: string) => r.c.yellow(l);
+      if (!cramped) return wrapProse(last, r.width, { first: head, rest: " ".repeat(displayWidth(head)), phrases: r.phrases, paint });
       const under = " ".repeat(underStart(widths, row.length, r.width));
       const lead = head.trimEnd();
-      return last ? `${lead}\n${wrap(last, r.width, { first: under, rest: under, phrases: r.phrases })}` : lead;
+      // (A row of only a last cell, a fix under its check, leaves no blank line above it.)
+      return last ? (lead ? `${lead}\n` : "") + wrapProse(last, r.width, { first: under, rest: under, phrases: r.phrases, paint }) : lead;
     })
     .join("\n");
 }
@@ -82,9 +87,9 @@ function firstColumnWrapped(rows: string[][], widths: number[], r: RenderTools):
     .join("\n");
 }
 
-/** Plain event text wrapped to the terminal, continuation lines under the text after the mark. */
+/** Plain event text wrapped to the terminal, continuation lines under the text after the mark (a long `command` on lines of its own). */
 function lines(text: string, r: RenderTools, first = "", rest = " ".repeat(displayWidth(first))): string {
-  return wrap(text, r.width, { first, rest, phrases: r.phrases });
+  return wrapProse(text, r.width, { first, rest, phrases: r.phrases });
 }
 
 /** "0.4 h" reads oddly: under an hour, minutes. */
@@ -137,8 +142,10 @@ export function renderEvent(event: LabEvent, r: RenderTools): string | undefined
     case "step-finished":
       return event.status === "done" ? c.green(`✔ ${t("render.stepDone")}`) : undefined;
     case "cost": {
-      const since = event.sinceUsd !== undefined ? " " + t("render.costSince", { usd: event.sinceUsd.toFixed(2), time: duration(event.hours ?? 0, t) }) : "";
-      return lines(c.yellow(`${t(event.sandbox ? "render.costSandbox" : "render.cost", { usd: event.perHourUsd.toFixed(3), region: event.region })}${since}`), r, c.yellow("¤ "));
+      const cost = t(event.sandbox ? "render.costSandbox" : "render.cost", { usd: event.perHourUsd.toFixed(3), region: event.region });
+      const since = event.sinceUsd !== undefined ? t("render.costSince", { usd: event.sinceUsd.toFixed(2), time: duration(event.hours ?? 0, t) }) : "";
+      // (No space after 。 between two Japanese sentences.)
+      return lines(c.yellow(since ? cost + softBreakJoiner(cost.at(-1), since[0]) + since : cost), r, c.yellow("¤ "));
     }
     case "curl-result": {
       const page = event.stdout;

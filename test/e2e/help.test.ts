@@ -21,6 +21,14 @@ describe("--help of each command", () => {
       expect(help(lang, "workshop", "handout")).not.toMatch(/--sandbox|--profile|--mode/);
       expect(help(lang)).toMatch(/--mode/); // the lesson itself takes them all
     });
+    it(`says a workshop's region is the room's, us-east-1 by default in any language, as the room does (${lang})`, () => {
+      for (const sub of ["plan", "status", "cleanup", "challenge", "rehearse", "serve"]) {
+        const region = help(lang, "workshop", sub).replace(/\n\s+/g, " ");
+        expect(region, sub).toMatch(/--region <region> .*us-east-1/);
+        expect(region, sub).not.toMatch(/ap-northeast-1( in Japanese|、英語)/);
+      }
+      expect(help(lang).replace(/\n\s+/g, " ")).toMatch(/ap-northeast-1( in Japanese|、英語)/); // (the lesson's own default follows the language)
+    });
     it(`gives each workshop subcommand its own examples (${lang})`, () => {
       for (const sub of ["plan", "handout", "status", "cleanup", "rehearse", "challenge"]) {
         const examples = help(lang, "workshop", sub).match(/npx privatelink-lab workshop \w+/g) ?? [];

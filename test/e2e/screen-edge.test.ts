@@ -47,5 +47,14 @@ describe("messages at the edge, on an 80-column terminal", () => {
       // Every delete command on screen is the same, complete one.
       for (const m of screen.matchAll(/privatelink-lab destroy[^\n`]*/g)) expect(m[0]).toMatch(/^privatelink-lab destroy --prefix edge --sandbox/);
     }, 60_000);
+
+    it(`${lang}: \`workshop serve\` shows the facilitator's join line whole on one line`, async () => {
+      const me = freshLearner({ LANG });
+      const s = new TmuxSession(me, ["workshop", "serve", "--count", "2"], SIZE);
+      sessions.push(s);
+      const screen = await s.waitFor(/Ctrl-C/, 30_000);
+      expect(tooWide(screen), screen).toEqual([]);
+      expect(screen, screen).toMatch(/^ *eval "\$\(npx privatelink-lab join http:\/\/127\.0\.0\.1:\d+\/join\/[\w-]+\)"$/m);
+    }, 30_000);
   }
 });

@@ -190,3 +190,23 @@ describe.each([60, 80, 120])("Japanese at %i columns", (width) => {
     expect(starts).toEqual([]);
   });
 });
+
+it("never breaks inside a katakana word, even where BudouX puts a boundary (ハンズ|オン in the lesson's first line)", async () => {
+  const ja = (await loadPhrases("ja"))!;
+  const t = translator("ja");
+  const first = t("render.lessonStarted", { backend: t("backend.sandbox"), region: "ap-northeast-1", prefix: "scr", mode: t("mode.hands-on") });
+  expect(ja(first).join("|")).toContain("ハンズ|オン"); // (what BudouX says)
+  const shown = renderEvent({ type: "lesson-started", lesson: "privatelink", backend: "sandbox", region: "ap-northeast-1", prefix: "scr", lang: "ja", mode: "hands-on" }, { c: new Chalk({ level: 0 }), t, width: 80, markdown: (md) => md, phrases: ja });
+  expect(shown).toContain("ハンズオン");
+});
+
+it("never starts a line with the · between the lesson's first line's parts", async () => {
+  const ja = (await loadPhrases("ja"))!;
+  for (const [lang, p] of [["ja", ja], ["en", undefined]] as const) {
+    const t = translator(lang);
+    for (const width of [60, 70, 80]) {
+      const shown = renderEvent({ type: "lesson-started", lesson: "privatelink", backend: "sandbox", region: "ap-northeast-1", prefix: "walk", lang, mode: "guided" }, { c: new Chalk({ level: 0 }), t, width, markdown: (md) => md, phrases: p })!;
+      expect(shown.split("\n").filter((l) => l.startsWith("·")), shown).toEqual([]);
+    }
+  }
+});

@@ -2,7 +2,9 @@
 import { Chalk } from "chalk";
 import { describe, expect, it } from "vitest";
 import { translator } from "../../src/i18n/messages.js";
+import { increaseCommand } from "../../src/preflight/quota-plan.js";
 import { renderEvent, type RenderTools } from "../../src/ui/render-event.js";
+import { displayWidth } from "../../src/ui/text-width.js";
 
 const tools = (lang: "en" | "ja"): RenderTools => ({ c: new Chalk({ level: 1 }), t: translator(lang), width: 80, markdown: (md) => md });
 const RED = "\u001b[31m";
@@ -45,5 +47,43 @@ describe("status on a terminal", () => {
     expect(out).toMatch(/\+ +stack +arn:stack\/1 +alice-consumer/);
     expect(out).toContain("0.123");
     expect(out).toContain("Next: Deploy");
+  });
+});
+
+describe("a doctor fix on an 80-column terminal", () => {
+  // The full-quota advice carries the command that requests more: it must paste as one command.
+  const command = increaseCommand({ code: "L-1216C47A", serviceCode: "ec2", name: "Running On-Demand Standard instances", current: 5, desired: 8 });
+  const check = (lang: "en" | "ja") => ({
+    type: "checks" as const,
+    checks: [
+      { id: "account.identity", group: "account" as const, status: "ok" as const, key: "doctor.account.ok", text: "Signed in" },
+      { id: "quota.vcpus", group: "quota" as const, status: "fail" as const, key: "doctor.quota.short", text: "Running On-Demand Standard (A, C, D, H, I, M, R, T, Z) instances (L-1216C47A): 4 used of 5, the lesson needs 4 more.", fix: translator(lang)("doctor.quota.short.hint", { desired: 8, command }) },
+    ],
+  });
+  for (const lang of ["en", "ja"] as const)
+    it(`keeps the quota increase command whole, continued with \\ (${lang})`, () => {
+      const out = renderEvent(check(lang), { ...tools(lang), c: new Chalk({ level: 0 }) })!;
+      const lines = out.split("\n");
+      expect(lines.every((l) => displayWidth(l) <= 80), out).toBe(true);
+      const first = lines.findIndex((l) => l.trimStart().startsWith("aws "));
+      expect(first, out).toBeGreaterThan(0);
+      const rest = lines.slice(first);
+      const end = rest.findIndex((l) => !l.endsWith(" \\"));
+      const joined = rest.slice(0, end + 1).map((l) => l.trim().replace(/ \\$/, "")).join(" ");
+      expect(joined).toBe(command);
+    });
+});
+
+describe("resources whose id is wider than the terminal", () => {
+  it("puts the name on a line of its own, not after the id's cut-off tail", () => {
+    const arn = "arn:aws:cloudformation:us-east-1:000000000000:stack/walk-consumer/d0a49c29-621c-47f6-9641-7e28c7017eec";
+    const out = renderEvent(
+      { type: "resources", action: "delete", resources: [{ kind: "endpoint-service", id: "vpce-svc-a5becef7358344f34", name: "com.amazonaws.vpce.us-east-1.vpce-svc-a5becef7358344f34" }, { kind: "security-group", id: "sg-2d76395dc66b73835", name: "walk-endpoint-sg" }, { kind: "stack", id: arn, name: "walk-consumer" }] },
+      { ...tools("en"), c: new Chalk({ level: 0 }) },
+    )!;
+    const lines = out.split("\n");
+    expect(lines.every((l) => displayWidth(l) <= 80), out).toBe(true);
+    expect(lines.map((l) => l.trim()), out).toContain("walk-consumer");
+    expect(out).toMatch(/sg-2d76395dc66b73835 +walk-endpoint-sg/); // (a pair that fits stays on one line)
   });
 });

@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { translator } from "../../src/i18n/messages.js";
 import { renderEvent, type RenderTools } from "../../src/ui/render-event.js";
 import { promptTheme } from "../../src/ui/prompt-theme.js";
+import { fitToTerminal } from "../../src/ui/edge-text.js";
 import { displayWidth } from "../../src/ui/text-width.js";
 
 const tools = (lang: "ja" | "en", width = 80): RenderTools => ({ c: new Chalk({ level: 0 }), t: translator(lang), width, markdown: (md) => md });
@@ -15,6 +16,9 @@ describe("events on a terminal", () => {
     expect(cost(2.25)).toContain("over 2.3 h");
     expect(cost(0.5, "ja")).toContain("30 分");
     expect(cost(0.02)).not.toMatch(/0\.0 h/);
+    // Two sentences: a space in English, none after 。 in Japanese.
+    expect(cost(0.5, "ja").replace(/\n\s*/g, "")).toMatch(/。ここまで/);
+    expect(cost(0.5)).toMatch(/\. So far/);
   });
   it("never starts a line with $ as a shell prompt would", () => {
     const out = renderEvent({ type: "cost", perHourUsd: 0.075, region: "us-east-1", sandbox: true }, tools("en")) ?? "";
@@ -78,5 +82,28 @@ describe("inquirer's words", () => {
     expect(ja.defaultAnswer("Y/n")).toContain("はい");
     expect(ja.defaultAnswer("ap-northeast-1")).toContain("ap-northeast-1"); // an input's default is kept
     expect(promptTheme(translator("en")).style.defaultAnswer("y/N")).toContain("(y/N)");
+  });
+});
+
+describe("a message's command too wide for its line", () => {
+  it("goes on lines of its own, continued with \\, in an error's hint at 80 columns (en, ja)", () => {
+    const cleanup = "npx privatelink-lab destroy --prefix a-twenty-char-prefix --profile workshop-admin --region ap-northeast-1 --yes";
+    for (const lang of ["en", "ja"] as const) {
+      const t = translator(lang);
+      const out = renderEvent({ type: "error", key: "error.stackFailed", message: t("error.stackFailed", { stack: "x", resource: "z", reason: "y" }), hint: t("error.stackFailed.hint", { cleanup }) }, tools(lang)) ?? "";
+      const lines = out.split("\n");
+      expect(lines.filter((l) => displayWidth(l) > 80), out).toEqual([]);
+      const first = lines.findIndex((l) => l.trimStart().startsWith("npx privatelink-lab destroy"));
+      expect(first, out).toBeGreaterThan(0);
+      const rest = lines.slice(first);
+      const end = rest.findIndex((l) => !l.endsWith(" \\"));
+      expect(rest.slice(0, end + 1).map((l) => l.trim().replace(/ \\$/, "")).join(" "), out).toBe(cleanup);
+    }
+  });
+  it("goes on lines of its own in an error written at the edge (standard error, 80 columns)", () => {
+    const cleanup = "npx privatelink-lab destroy --prefix a-twenty-char-prefix --profile workshop-admin --region ap-northeast-1 --yes";
+    const out = fitToTerminal(`→ Run again, or to remove everything: \`${cleanup}\`.`, { isTTY: true, columns: 80 });
+    expect(out.split("\n").filter((l) => displayWidth(l) > 80), out).toEqual([]);
+    expect(out.replace(/ \\\n\s*/g, " "), out).toContain(cleanup);
   });
 });

@@ -22,6 +22,7 @@ import type { Lang } from "../../i18n/lang.js";
 import type { Translate } from "../../i18n/messages.js";
 import type { StateFile } from "../../state/state-file.js";
 import type { IoHost } from "../../ui/io-host.js";
+import { displayWidth } from "../../ui/text-width.js";
 import type { Facilitator } from "../../workshop/facilitator.js";
 import type { RoomPageHandler } from "../../workshop/room-page/index.js";
 import type { ServedRoom } from "../../workshop/room/serve-room.js";
@@ -108,8 +109,9 @@ export async function workshopServe(opts: RoomServeOptions, e: Environment, stop
     io.notify({ type: "notice", level: "info", message: t("room.serve.handout", { command: handout }) });
     io.notify({ type: "notice", level: "info", message: t("room.serve.page", { url: pageUrl }) });
     io.notify({ type: "notice", level: "info", message: t("room.serve.facilitator", { token: served.facilitatorToken, accessKeyId: room.facilitator.accessKeyId }) });
-    // The line itself unwrapped, on a line of its own: it is pasted as it is.
-    e.stdout.write(`\n  ${facilitatorJoin}\n\n`);
+    // The line itself unwrapped, on a line of its own: it is pasted as it is (indented only when that still fits).
+    const indent = displayWidth(`  ${facilitatorJoin}`) <= (e.stdout.columns || 80) ? "  " : "";
+    e.stdout.write(`\n${indent}${facilitatorJoin}\n\n`);
     if (!isLoopback(host)) io.notify({ type: "notice", level: "warn", message: t("serve.notLoopback", { host }) });
     io.notify({ type: "notice", level: "info", message: t("room.serve.howToStop", { room: name }) });
   }

@@ -15,6 +15,7 @@ import type { WorldStore } from "./store.js";
 import { emptyRegion, regionOf } from "./world.js";
 import { allHandlers } from "./handlers/index.js";
 import { retryBlockedDeletes } from "./cfn/delete-retry.js";
+import { pageOf } from "./paging.js";
 
 /** The IAM user a sandbox call is made as, unless a served room names its participant. */
 export const SANDBOX_USER = "sandbox-learner";
@@ -137,7 +138,7 @@ export class Sandbox {
       const output = handle(ctx, input as never);
       // CloudFormation retries blocked deletes while they run: a blocker removed now frees them.
       if (!readOnly) retryBlockedDeletes(ctx);
-      return output;
+      return readOnly ? pageOf(service, input, output, ctx.fail) : output;
     }, readOnly);
     let answer: object;
     try {

@@ -10,7 +10,7 @@ import { awsError, statusFor, type ServiceKey } from "./aws-error.js";
 import { after, DEFAULT_SPEED, systemClock, type Clock, type Speed } from "./clock.js";
 import { dryRunError, isDryRun } from "./dry-run.js";
 import { FaultPlan } from "./faults.js";
-import type { HandlerContext, HandlerTables } from "./handler.js";
+import { READ_ONLY, type HandlerContext, type HandlerTables } from "./handler.js";
 import type { WorldStore } from "./store.js";
 import { emptyRegion, regionOf } from "./world.js";
 import { allHandlers } from "./handlers/index.js";
@@ -120,7 +120,7 @@ export class Sandbox {
     }
     const now = this.clock.now();
     const speed = this.speed;
-    const readOnly = /^(Describe|Get|List)/.test(command);
+    const readOnly = READ_ONLY.test(command);
     const run = () => this.store.transact((world) => {
       const ctx: HandlerContext = {
         world,

@@ -7,6 +7,7 @@
  */
 import { beforeAll, describe, expect, it } from "vitest";
 import { paginateDescribeInstances, type EC2Client } from "@aws-sdk/client-ec2";
+import { paginateListCommands, SendCommandCommand, type SSMClient } from "@aws-sdk/client-ssm";
 import { fileURLToPath } from "node:url";
 import { readLearnerPath, type LearnerPath } from "../../src/challenge/learner-path.js";
 import { serveSandbox, type ServedSandbox } from "../../src/sandbox/serve/server.js";
@@ -122,5 +123,22 @@ describe("lists page, by hand and through the SDK's paginators", () => {
     expect(local).toHaveLength(2);
     expect(local.every((p) => p.length === 1)).toBe(true);
     expect(await pagesOf(servedClients(served, lab.ctx.state.region).ec2)).toEqual(local);
+  }, 120_000);
+
+  it("paginateListCommands (SSM's JSON protocol) pages the same way", async () => {
+    const ssm = lab.ctx.clients.ssm;
+    for (let i = 0; i < 2; i++) {
+      await ssm.send(new SendCommandCommand({ InstanceIds: [path.consumerInstanceId!], DocumentName: "AWS-RunShellScript", Parameters: { commands: ["hostname"] } }));
+    }
+    const pagesOf = async (client: SSMClient) => {
+      const pages: string[][] = [];
+      for await (const page of paginateListCommands({ client, pageSize: 1 }, {})) pages.push((page.Commands ?? []).map((c) => c.CommandId!));
+      return pages;
+    };
+    const local = await pagesOf(ssm);
+    expect(local.length).toBeGreaterThanOrEqual(2);
+    expect(local.every((p) => p.length === 1)).toBe(true);
+    expect(new Set(local.flat()).size).toBe(local.length);
+    expect(await pagesOf(servedClients(served, lab.ctx.state.region).ssm)).toEqual(local);
   }, 120_000);
 });

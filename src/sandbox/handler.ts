@@ -4,6 +4,9 @@ import type { RegionWorld, World } from "./world.js";
 import type { Speed } from "./clock.js";
 import type { ServiceKey } from "./aws-error.js";
 
+/** Operations (or SDK commands) that only read: they change nothing, so any room participant may send them. */
+export const READ_ONLY = /^(Describe|Get|List|Validate)/;
+
 export interface HandlerContext {
   world: World;
   region: string;

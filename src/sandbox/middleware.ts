@@ -10,11 +10,12 @@ import { awsError, statusFor, type ServiceKey } from "./aws-error.js";
 import { after, DEFAULT_SPEED, systemClock, type Clock, type Speed } from "./clock.js";
 import { dryRunError, isDryRun } from "./dry-run.js";
 import { FaultPlan } from "./faults.js";
-import type { HandlerContext, HandlerTables } from "./handler.js";
+import { READ_ONLY, type HandlerContext, type HandlerTables } from "./handler.js";
 import type { WorldStore } from "./store.js";
 import { emptyRegion, regionOf } from "./world.js";
 import { allHandlers } from "./handlers/index.js";
 import { retryBlockedDeletes } from "./cfn/delete-retry.js";
+import { pageOf } from "./paging.js";
 
 /** The IAM user a sandbox call is made as, unless a served room names its participant. */
 export const SANDBOX_USER = "sandbox-learner";
@@ -119,7 +120,7 @@ export class Sandbox {
     }
     const now = this.clock.now();
     const speed = this.speed;
-    const readOnly = /^(Describe|Get|List)/.test(command);
+    const readOnly = READ_ONLY.test(command);
     const run = () => this.store.transact((world) => {
       const ctx: HandlerContext = {
         world,
@@ -137,7 +138,7 @@ export class Sandbox {
       const output = handle(ctx, input as never);
       // CloudFormation retries blocked deletes while they run: a blocker removed now frees them.
       if (!readOnly) retryBlockedDeletes(ctx);
-      return output;
+      return readOnly ? pageOf(service, input, output, ctx.fail) : output;
     }, readOnly);
     let answer: object;
     try {

@@ -6,6 +6,8 @@
  */
 import { describe, expect, it } from "vitest";
 import { start } from "../../src/commands/start.js";
+import { readFileSync } from "node:fs";
+import { Sandbox } from "../../src/sandbox/middleware.js";
 import { MemoryStore } from "../../src/sandbox/store.js";
 import type { World } from "../../src/sandbox/world.js";
 import { harness } from "../helpers/lesson-harness.js";
@@ -36,5 +38,15 @@ describe("read-only commands", () => {
     await start(h.opts, h.env);
     expect(h.host.ofType("lesson-finished")[0]).toMatchObject({ cleanedUp: true });
     expect(store.reads).toBeGreaterThan(50);
+  });
+
+  it("ValidateTemplate is one: it reads a template on a fresh account and leaves it as it was", () => {
+    const store = new CheckingStore();
+    const before = store.snapshot();
+    const sandbox = new Sandbox({ store });
+    const TemplateBody = readFileSync(new URL("../../templates/Provider.yml", import.meta.url), "utf8");
+    expect(sandbox.call("cloudformation", "ValidateTemplateCommand", { TemplateBody }, "eu-west-1")).toMatchObject({ Description: "Provider Template." });
+    expect(store.reads).toBe(1);
+    expect(store.snapshot()).toEqual(before);
   });
 });

@@ -3,11 +3,18 @@
  * a learner's hands use (on the learner's built lab), and errors of each service (what a
  * learner's typo gets back).
  */
-import { DescribeStackResourceCommand, DescribeStacksCommand, GetTemplateCommand, ListStackResourcesCommand } from "@aws-sdk/client-cloudformation";
+import { readFileSync } from "node:fs";
+import { DescribeStackResourceCommand, DescribeStacksCommand, GetTemplateCommand, ListStackResourcesCommand, ValidateTemplateCommand } from "@aws-sdk/client-cloudformation";
 import {
   CreateTagsCommand,
   DeleteSecurityGroupCommand,
   DeleteTagsCommand,
+  DescribeImagesCommand,
+  DescribeInstanceStatusCommand,
+  DescribePrefixListsCommand,
+  DescribeRegionsCommand,
+  DescribeTagsCommand as DescribeEc2TagsCommand,
+  paginateDescribeInstances,
   DescribeRouteTablesCommand,
   DescribeSubnetsCommand,
   DescribeVpcEndpointConnectionsCommand,
@@ -18,10 +25,17 @@ import {
   ModifyVpcEndpointServicePermissionsCommand,
   RejectVpcEndpointConnectionsCommand,
 } from "@aws-sdk/client-ec2";
-import { DeregisterTargetsCommand, DescribeLoadBalancersCommand, DescribeTagsCommand, RegisterTargetsCommand } from "@aws-sdk/client-elastic-load-balancing-v2";
+import {
+  DeregisterTargetsCommand,
+  DescribeLoadBalancerAttributesCommand,
+  DescribeLoadBalancersCommand,
+  DescribeTagsCommand,
+  DescribeTargetGroupAttributesCommand,
+  RegisterTargetsCommand,
+} from "@aws-sdk/client-elastic-load-balancing-v2";
 import { GetRoleCommand } from "@aws-sdk/client-iam";
 import { GetAWSDefaultServiceQuotaCommand, GetServiceQuotaCommand } from "@aws-sdk/client-service-quotas";
-import { GetCommandInvocationCommand, GetParameterCommand, ListCommandsCommand } from "@aws-sdk/client-ssm";
+import { GetCommandInvocationCommand, GetParameterCommand, GetParametersByPathCommand, ListCommandsCommand, StartSessionCommand } from "@aws-sdk/client-ssm";
 import type { AwsClients } from "../../src/aws/clients.js";
 import type { LearnerPath } from "../../src/challenge/learner-path.js";
 
@@ -53,6 +67,20 @@ export async function extraCalls(c: AwsClients, p: LearnerPath, stack: string): 
   await c.elbv2.send(new RegisterTargetsCommand({ TargetGroupArn: p.targetGroupArn, Targets: [{ Id: p.providerInstanceId, Port: 80 }] }));
   await tryIt(() => c.quotas.send(new GetAWSDefaultServiceQuotaCommand({ ServiceCode: "vpc", QuotaCode: "L-29B6F2EB" })));
 
+  // What a curious learner reads by hand, and the pages of a list.
+  await c.ec2.send(new DescribeRegionsCommand({}));
+  await c.ec2.send(new DescribeInstanceStatusCommand({ InstanceIds: [p.consumerInstanceId!] }));
+  await c.ec2.send(new DescribeInstanceStatusCommand({ IncludeAllInstances: true }));
+  await c.ec2.send(new DescribeImagesCommand({ Owners: ["amazon"], Filters: [{ Name: "architecture", Values: ["x86_64"] }] }));
+  await c.ec2.send(new DescribeEc2TagsCommand({ Filters: [{ Name: "resource-id", Values: [vpc] }] }));
+  await c.ec2.send(new DescribePrefixListsCommand({}));
+  await c.elbv2.send(new DescribeTargetGroupAttributesCommand({ TargetGroupArn: p.targetGroupArn }));
+  await c.elbv2.send(new DescribeLoadBalancerAttributesCommand({ LoadBalancerArn: p.nlbArn }));
+  await c.cfn.send(new ValidateTemplateCommand({ TemplateBody: readFileSync(new URL("../../templates/Consumer.yml", import.meta.url), "utf8") }));
+  await c.ssm.send(new GetParametersByPathCommand({ Path: "/aws/service/ami-amazon-linux-latest" }));
+  for await (const page of paginateDescribeInstances({ client: c.ec2, pageSize: 1 }, {})) void page;
+  await c.ssm.send(new ListCommandsCommand({ MaxResults: 1 }));
+
   await tryIt(() => c.ec2.send(new DescribeVpcsCommand({ VpcIds: ["vpc-00000000000000000"] })));
   await tryIt(() => c.ec2.send(new DescribeVpcEndpointsCommand({ VpcEndpointIds: ["vpce-0123"] })));
   await tryIt(() => c.ec2.send(new DeleteSecurityGroupCommand({ GroupId: "sg-does-not-exist" })));
@@ -65,4 +93,9 @@ export async function extraCalls(c: AwsClients, p: LearnerPath, stack: string): 
   await tryIt(() => c.ssm.send(new ListCommandsCommand({})));
   await tryIt(() => c.iam.send(new GetRoleCommand({ RoleName: "no-such-role" })));
   await tryIt(() => c.quotas.send(new GetServiceQuotaCommand({ ServiceCode: "vpc", QuotaCode: "L-NOPE" })));
+  await tryIt(() => c.ec2.send(new DescribeImagesCommand({ ImageIds: ["ami-00000000000000000"] })));
+  await tryIt(() => c.ec2.send(new DescribeRegionsCommand({ RegionNames: ["xx-nowhere-1"] })));
+  await tryIt(() => c.cfn.send(new ValidateTemplateCommand({ TemplateBody: "Resources: {}" })));
+  await tryIt(() => c.ssm.send(new StartSessionCommand({ Target: p.consumerInstanceId })));
+  await tryIt(() => c.ec2.send(new DescribeEc2TagsCommand({ MaxResults: 5, NextToken: "not-a-token" })));
 }

@@ -156,7 +156,7 @@ describe("a served sandbox survives bad requests", () => {
   it("answers a malformed query string MalformedQueryString, an unknown action InvalidAction / UnknownOperationException", async () => {
     const malformed = await send(served.url, await sign(served.url, { headers: form, body: "Action=DescribeVpcs&Version=2016-11-15&VpcId.1=%ZZ" }, creds()));
     expect([malformed.status, errorCode(malformed)]).toEqual([404, "MalformedQueryString"]);
-    const unknown = await send(served.url, await sign(served.url, { headers: form, body: "Action=DescribeImages&Version=2016-11-15" }, creds()));
+    const unknown = await send(served.url, await sign(served.url, { headers: form, body: "Action=DescribeVolumes&Version=2016-11-15" }, creds()));
     expect([unknown.status, errorCode(unknown)]).toEqual([400, "InvalidAction"]);
     expect(unknown.body).toMatch(/^<\?xml[^>]*><Response><Errors><Error><Code>InvalidAction<\/Code><Message>[^<]+<\/Message><\/Error><\/Errors><RequestID>[^<]+<\/RequestID><\/Response>$/);
     const json = await send(

@@ -86,8 +86,8 @@ export function makePlan(ctx: HandlerContext, body: string, given: Parameter[] |
   return { template, params, conditions, resources, deps, order, refs };
 }
 
-/** The capability CreateStack must have been given, if any. */
-export function requiredCapability(plan: Plan): "CAPABILITY_NAMED_IAM" | "CAPABILITY_IAM" | undefined {
+/** The capability CreateStack must have been given, if any (ValidateTemplate names it too). */
+export function requiredCapability(plan: Pick<Plan, "resources">): "CAPABILITY_NAMED_IAM" | "CAPABILITY_IAM" | undefined {
   let needed: "CAPABILITY_NAMED_IAM" | "CAPABILITY_IAM" | undefined;
   for (const def of Object.values(plan.resources)) {
     const provider = providerFor(def.Type);

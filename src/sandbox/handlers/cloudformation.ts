@@ -1,12 +1,17 @@
 /**
  * CloudFormation: stacks are planned whole when created or deleted (see src/sandbox/cfn/), and
- * every Describe shows the part of that history that has happened by now.
+ * every Describe shows the part of that history that has happened by now. ValidateTemplate reads a
+ * template without making anything.
  */
 import type { StackStatus } from "@aws-sdk/client-cloudformation";
 import { createStackRecord } from "../cfn/stacks.js";
 import { deleteStack } from "../cfn/delete.js";
 import { describeEvent, describeResources, describeStack, summarizeResources, summarizeStack } from "../cfn/describe.js";
 import { findStack, requireStack, visibleEvents } from "../cfn/view.js";
+import { requiredCapability } from "../cfn/plan.js";
+import { KNOWN_TYPES, providerFor } from "../cfn/resources/index.js";
+import { readTemplate, type Template } from "../cfn/template.js";
+import { TemplateFormatError } from "../cfn/yaml.js";
 import { type Cfn, type HandlerContext, handlers } from "../handler.js";
 import { exists, type Stack } from "../world.js";
 
@@ -84,6 +89,31 @@ export const cloudFormationHandlers = handlers<Cfn>({
   GetTemplateCommand: (ctx, input) => {
     const stack = requireStack(ctx, input.StackName);
     return { TemplateBody: stack.TemplateBody, StagesAvailable: ["Original", "Processed"] };
+  },
+
+  /** The template's Description, Parameters and the IAM capability it needs, as CloudFormation reads them. */
+  ValidateTemplateCommand: (ctx, input) => {
+    if (!input.TemplateBody) return ctx.fail("ValidationError", input.TemplateURL ? "The sandbox needs TemplateBody; TemplateURL is not simulated." : "Either Template URL or Template Body must be specified.");
+    let t: Template;
+    try {
+      t = readTemplate(input.TemplateBody, KNOWN_TYPES);
+    } catch (e) {
+      if (e instanceof TemplateFormatError) return ctx.fail("ValidationError", e.message);
+      throw e;
+    }
+    const capability = requiredCapability({ resources: t.Resources });
+    const iamTypes = [...new Set(Object.values(t.Resources).map((r) => r.Type).filter((type) => providerFor(type).namedIam))].sort();
+    return {
+      Parameters: Object.entries(t.Parameters).map(([key, p]) => ({
+        ParameterKey: key,
+        ...(p.Default !== undefined ? { DefaultValue: String(p.Default) } : {}),
+        NoEcho: String(p.NoEcho) === "true",
+        ...(p.Description !== undefined ? { Description: String(p.Description) } : {}),
+      })),
+      ...(t.Description !== undefined ? { Description: t.Description } : {}),
+      ...(capability ? { Capabilities: [capability], CapabilitiesReason: `The following resource(s) require capabilities: [${iamTypes.join(", ")}]` } : {}),
+      DeclaredTransforms: [],
+    };
   },
 
   DeleteStackCommand: (ctx, input) => {

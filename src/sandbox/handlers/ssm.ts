@@ -1,7 +1,8 @@
 /**
  * Systems Manager Run Command and managed-instance inventory: DescribeInstanceInformation,
  * SendCommand (AWS-RunShellScript), GetCommandInvocation, ListCommands, ListCommandInvocations.
- * (GetParameter(s) live in ssm-parameters.ts.)
+ * StartSession cannot work here (it needs the session-manager-plugin and a WebSocket to the
+ * instance): its error says to use Run Command instead. (GetParameter(s) live in ssm-parameters.ts.)
  */
 import type { DescribeInstanceInformationCommandInput, InstanceInformation, SendCommandCommandInput } from "@aws-sdk/client-ssm";
 import { type HandlerContext, handlers, type Op, type Ssm } from "../handler.js";
@@ -202,6 +203,15 @@ function plugin(view: ReturnType<typeof invocationAt>) {
 export const ssmHandlers = handlers<Ssm>({
   DescribeInstanceInformationCommand: describeInstanceInformation,
   SendCommandCommand: sendCommand,
+  StartSessionCommand: (ctx, input) => {
+    const id = input.Target ?? "<instance-id>";
+    return ctx.fail(
+      "TargetNotConnected",
+      `The sandbox cannot open a Session Manager session to ${id}: a session needs the session-manager-plugin and a WebSocket, which the sandbox does not have. ` +
+        `Run your command with Run Command instead, as the lesson does: aws ssm send-command --instance-ids ${id} --document-name AWS-RunShellScript --parameters 'commands=curl -sS -m 10 http://<the endpoint's DNS name>/' --query Command.CommandId --output text, ` +
+        `then read its output: aws ssm get-command-invocation --command-id <CommandId> --instance-id ${id}`,
+    );
+  },
   GetCommandInvocationCommand: getCommandInvocation,
   ListCommandInvocationsCommand: listCommandInvocations,
   ListCommandsCommand: listCommands,

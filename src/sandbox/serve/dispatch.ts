@@ -7,6 +7,7 @@ import { randomUUID } from "node:crypto";
 import type { Sandbox } from "../middleware.js";
 import { regionInfo } from "../regions.js";
 import { wireErrorCode } from "../error-names.js";
+import { READ_ONLY } from "../handler.js";
 import { authError, errorAnswer, jsonReader, okAnswer, type Answer, type WireError } from "./answers.js";
 import { parseForm } from "./form.js";
 import { modelForSigningName, modelForTarget, operationsOf, type Protocol, type ServiceModel } from "./models.js";
@@ -24,7 +25,7 @@ export interface DispatchOptions {
   keyFor?: (accessKeyId: string) => SandboxCredentials | undefined;
   /** Consulted before a signed call reaches the sandbox: an error here is the answer, and nothing changes. */
   authorize?: (call: SignedCall) => WireError | undefined;
-  /** Told after a call that may have changed the account (not Describe/Get/List) was answered with success. */
+  /** Told after a call that may have changed the account (not a read: READ_ONLY) was answered with success. */
   onChanged?: (operation: string, accessKeyId: string) => void;
   /** The IAM user name a key's calls are made as (GetCallerIdentity, refusals); default the sandbox's learner. */
   callerOf?: (accessKeyId: string) => string | undefined;
@@ -154,6 +155,6 @@ function answer(
     opts.onInternalError?.(err, operation);
     return fail({ code: model.protocol === "awsJson1_1" ? "InternalServerError" : "InternalFailure", message: "The sandbox could not answer this request.", status: 500 }, model);
   }
-  if (opts.onChanged && !/^(Describe|Get|List)/.test(operation)) opts.onChanged(operation, accessKeyId);
+  if (opts.onChanged && !READ_ONLY.test(operation)) opts.onChanged(operation, accessKeyId);
   return okAnswer(model, operation, schema[5], output as Record<string, unknown>, requestId);
 }

@@ -120,9 +120,10 @@ export function operationsOf(model: ServiceModel): Promise<Map<string, { command
   if (!ops) {
     ops = model.commands().then((classes) => {
       const byName = new Map<string, { command: string; schema: OperationSchema }>();
-      for (const [command, Cls] of Object.entries(classes)) {
+      for (const Cls of Object.values(classes)) {
         const schema = schemaOf(Cls);
-        byName.set(schema[2], { command, schema });
+        // The SDK's command name, whatever sdk-commands.ts exports it as (EC2 and ELBv2 both have DescribeTags).
+        byName.set(schema[2], { command: `${schema[2]}Command`, schema });
       }
       return byName;
     });

@@ -14,6 +14,7 @@ import type { SignedCall } from "../../sandbox/serve/dispatch.js";
 import type { WireError } from "../../sandbox/serve/answers.js";
 import { emptyRegion, type RegionWorld, type Tag, type World } from "../../sandbox/world.js";
 import { PARTICIPANT_TAG } from "../../participant.js";
+import { READ_ONLY } from "../../sandbox/handler.js";
 
 type Kind = "stackName" | "stack" | "vpc" | "securityGroup" | "vpcEndpoint" | "endpointService" | "loadBalancer" | "targetGroup" | "listener" | "instance" | "taggable";
 
@@ -55,9 +56,8 @@ export const CHANGES: Record<string, (input: Input) => Ref[]> = {
   "elbv2:DeregisterTargets": one("targetGroup", "TargetGroupArn"),
   "elbv2:ModifyListener": one("listener", "ListenerArn"),
   "ssm:SendCommand": many("instance", "InstanceIds"),
+  "ssm:StartSession": one("instance", "Target"),
 };
-
-const READ = /^(Describe|Get|List)/;
 
 /** Whose a thing is: the prefixes it belongs to (none: the account's own, or nobody's). */
 class Owners {
@@ -172,7 +172,7 @@ export function refusal(call: SignedCall, user: string, arn: string): WireError 
  */
 export function checkBoundary(call: SignedCall, prefix: string, prefixes: readonly string[], world: World): WireError | undefined {
   // A read, or an EC2 DryRun (the preflight's permission probes): it changes nothing.
-  if (READ.test(call.operation) || call.input.DryRun === true) return undefined;
+  if (READ_ONLY.test(call.operation) || call.input.DryRun === true) return undefined;
   const user = `arn:aws:iam::${world.accountId}:user/${prefix}`;
   const changes = CHANGES[`${call.service}:${call.operation}`];
   if (!changes) return refusal(call, user, "*");

@@ -1,9 +1,10 @@
 /**
  * DescribeVpcEndpointServices: what a consumer can connect to in this region: the AWS services
  * (owner `amazon`) and the account's own endpoint services. A name that does not exist fails the
- * whole call with `InvalidServiceName`, as on AWS.
+ * whole call with `InvalidServiceName`, as on AWS. DescribePrefixLists: the managed prefix lists
+ * of the Gateway services (what a gateway endpoint's route points at).
  */
-import type { ServiceDetail } from "@aws-sdk/client-ec2";
+import type { PrefixList, ServiceDetail } from "@aws-sdk/client-ec2";
 import { type Ec2, type HandlerContext, handlers } from "../../handler.js";
 import { fnv1a, live } from "../../world.js";
 import { awsServices } from "../../model/aws-services.js";
@@ -50,7 +51,20 @@ function accountDetails(ctx: HandlerContext): ServiceDetail[] {
     });
 }
 
+/** Address ranges of the Gateway services (a few of AWS's, for the look of it: the sandbox routes by prefix-list id). */
+const GATEWAY_CIDRS: Record<string, string[]> = { s3: ["3.5.0.0/19", "52.216.0.0/15", "54.231.0.0/16"], dynamodb: ["3.218.180.0/22", "52.94.0.0/22", "52.119.224.0/20"] };
+
 export const serviceCatalogHandlers = handlers<Ec2>({
+  DescribePrefixListsCommand: (ctx, input) => {
+    const lists: PrefixList[] = awsServices(ctx.region)
+      .filter((s) => s.PrefixListId)
+      .map((s) => ({ PrefixListId: s.PrefixListId, PrefixListName: s.ServiceName, Cidrs: [...(GATEWAY_CIDRS[s.short] ?? [])] }));
+    const missing = (input.PrefixListIds ?? []).find((id) => !lists.some((l) => l.PrefixListId === id));
+    if (missing) ctx.fail("InvalidPrefixListId.NotFound", `The prefix list ID '${missing}' does not exist`);
+    const named = lists.filter((l) => !input.PrefixListIds?.length || input.PrefixListIds.includes(l.PrefixListId!));
+    return { PrefixLists: applyFilters(ctx, named, input.Filters, sameNamed<PrefixList>("prefix-list-id", "prefix-list-name")) };
+  },
+
   DescribeVpcEndpointServicesCommand: (ctx, input) => {
     let details = [...awsDetails(ctx), ...accountDetails(ctx)];
     for (const name of input.ServiceNames ?? []) {

@@ -4,6 +4,7 @@ import { connectionHandlers } from "./connections.js";
 import { serviceCatalogHandlers } from "./endpoint-service-catalog.js";
 import { permissionHandlers } from "./endpoint-service-permissions.js";
 import { endpointServiceHandlers } from "./endpoint-services.js";
+import { imageHandlers } from "./images.js";
 import { instanceHandlers } from "./instances.js";
 import { networkInterfaceHandlers } from "./network-interfaces.js";
 import { networkHandlers } from "./network.js";
@@ -16,6 +17,7 @@ export const ec2Handlers: HandlerTable = {
   ...networkHandlers,
   ...networkInterfaceHandlers,
   ...instanceHandlers,
+  ...imageHandlers,
   ...zoneHandlers,
   ...securityGroupHandlers,
   ...tagHandlers,

@@ -1,9 +1,10 @@
 /**
- * DescribeInstances. An instance is `pending` until its `readyAt`, then `running`; once its stack
+ * DescribeInstances and DescribeInstanceStatus. An instance is `pending` until its `readyAt`, then `running`; once its stack
  * deletes it, `shutting-down` until `deletedAt`, then `terminated`, and AWS keeps showing a
  * terminated instance for about an hour.
+ * Its status checks are `initializing` for the first two minutes it runs, then `ok`.
  */
-import type { Instance as SdkInstance, InstanceState } from "@aws-sdk/client-ec2";
+import type { Instance as SdkInstance, InstanceState, InstanceStatusSummary } from "@aws-sdk/client-ec2";
 import { type Ec2, type HandlerContext, handlers } from "../../handler.js";
 import type { Instance } from "../../world.js";
 import { instanceStateAt } from "../../model/target-health.js";
@@ -25,6 +26,13 @@ function visibleInstances(ctx: HandlerContext): Instance[] {
   return Object.values(ctx.rw.instances).filter(
     (i) => i.life.createdAt <= ctx.now && (i.life.deletedAt === undefined || i.life.deletedAt + window > ctx.now),
   );
+}
+
+/** Status checks: not run unless running; `initializing` for the first minutes, then passed. */
+function checks(ctx: HandlerContext, i: Instance): InstanceStatusSummary {
+  if (instanceStateAt(i, ctx.now) !== "running") return { Status: "not-applicable" };
+  const passed = ctx.now >= i.life.readyAt + (ctx.after(120) - ctx.now);
+  return { Status: passed ? "ok" : "initializing", Details: [{ Name: "reachability", Status: passed ? "passed" : "initializing" }] };
 }
 
 function toSdkInstance(ctx: HandlerContext, i: Instance): SdkInstance {
@@ -69,6 +77,30 @@ function toSdkInstance(ctx: HandlerContext, i: Instance): SdkInstance {
 }
 
 export const instanceHandlers = handlers<Ec2>({
+  DescribeInstanceStatusCommand: (ctx, input) => {
+    const fields: FilterFields<Instance> = {
+      ...sameNamed<Instance>("availability-zone"),
+      "instance-state-name": (i) => instanceState(i, ctx.now).Name,
+      "instance-state-code": (i) => instanceState(i, ctx.now).Code,
+      "instance-status.status": (i) => checks(ctx, i).Status,
+      "system-status.status": (i) => checks(ctx, i).Status,
+      "instance-status.reachability": (i) => checks(ctx, i).Details?.[0]?.Status,
+      "system-status.reachability": (i) => checks(ctx, i).Details?.[0]?.Status,
+    };
+    const all = describe(ctx, "instances", { ids: input.InstanceIds, filters: input.Filters }, fields, visibleInstances(ctx));
+    // Only running instances, unless all are asked for.
+    const shown = input.IncludeAllInstances ? all : all.filter((i) => instanceStateAt(i, ctx.now) === "running");
+    return {
+      InstanceStatuses: shown.map((i) => ({
+        InstanceId: i.InstanceId,
+        AvailabilityZone: i.AvailabilityZone,
+        InstanceState: instanceState(i, ctx.now),
+        InstanceStatus: checks(ctx, i),
+        SystemStatus: checks(ctx, i),
+      })),
+    };
+  },
+
   DescribeInstancesCommand: (ctx, input) => {
     const request = { ids: input.InstanceIds, filters: input.Filters };
     const fields: FilterFields<Instance> = {

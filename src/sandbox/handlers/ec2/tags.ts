@@ -1,7 +1,21 @@
-/** CreateTags / DeleteTags on any resource the simulated account knows, found by its id prefix. */
+/** CreateTags / DeleteTags / DescribeTags on any resource the simulated account knows, found by its id prefix. */
+import type { TagDescription } from "@aws-sdk/client-ec2";
 import { type Ec2, type HandlerContext, handlers } from "../../handler.js";
 import { exists, type Life, type Tag } from "../../world.js";
 import { EC2_KINDS, failNotFound, type Ec2Table } from "../../model/ec2-kinds.js";
+import { applyFilters, sameNamed } from "./filters.js";
+
+/** Each table's `resource-type`, as DescribeTags names it. */
+const RESOURCE_TYPES: Record<Ec2Table, TagDescription["ResourceType"]> = {
+  endpointServices: "vpc-endpoint-service",
+  vpcEndpoints: "vpc-endpoint",
+  vpcs: "vpc",
+  subnets: "subnet",
+  routeTables: "route-table",
+  securityGroups: "security-group",
+  networkInterfaces: "network-interface",
+  instances: "instance",
+};
 
 interface Taggable {
   Tags: Tag[];
@@ -19,6 +33,16 @@ export function taggable(ctx: HandlerContext, id: string): Taggable {
 }
 
 export const tagHandlers = handlers<Ec2>({
+  DescribeTagsCommand: (ctx, input) => {
+    const all = (Object.keys(EC2_KINDS) as Ec2Table[]).flatMap((table) =>
+      Object.entries(ctx.rw[table] as Record<string, Taggable>).flatMap(([id, item]) =>
+        exists(item.life, ctx.now) ? item.Tags.map((t): TagDescription => ({ ResourceId: id, ResourceType: RESOURCE_TYPES[table], Key: t.Key, Value: t.Value })) : [],
+      ),
+    );
+    all.sort((a, b) => (a.ResourceId! < b.ResourceId! ? -1 : a.ResourceId! > b.ResourceId! ? 1 : 0));
+    return { Tags: applyFilters(ctx, all, input.Filters, sameNamed<TagDescription>("resource-id", "resource-type", "key", "value")) };
+  },
+
   CreateTagsCommand: (ctx, input) => {
     // Check every id first: a failure tags nothing.
     const items = (input.Resources ?? []).map((id) => taggable(ctx, id));

@@ -1,8 +1,9 @@
 /**
  * Wraps text (colour codes allowed) to a width in terminal columns, breaking only where a line
  * may break (spaces; Japanese phrase boundaries, see line-breaks.ts), with a prefix on the first
- * line and another on the rest (hanging indent for list items). A piece longer than a whole line
- * (a long id) is cut by characters. Colours survive the break: each line closes what is open and
+ * line and another on the rest (hanging indent for list items). An unbroken token longer than a
+ * whole line (an ARN, a path) goes whole on a line of its own, for the terminal to fold; other
+ * pieces too long (Japanese with no break) are cut by characters. Colours survive the break: each line closes what is open and
  * the next opens it again, so a line can be printed, cleared or copied on its own.
  * Inline code (`between backticks`, or between KEEP marks from markdown.ts) that fits on a line
  * is never broken inside: a command or a DNS name must still paste whole.
@@ -24,6 +25,8 @@ export const KEEP_OPEN = "\uE000";
 export const KEEP_CLOSE = "\uE001";
 const CODES = /\x1b\[[0-9;]*m|[\uE000\uE001]/g;
 const RESET = "\x1b[0m";
+/** A character of an id, a path or a URL (printable ASCII but the space). */
+const TOKEN = /[\x21-\x7e]/;
 
 /** The text as it reads: without colour codes and KEEP marks. */
 export const withoutCodes = (text: string): string => text.replace(CODES, "");
@@ -100,18 +103,15 @@ function layout(plain: string, firstWidth: number, restWidth: number, phrases?: 
       let end = i;
       if (i < cells.length && lastBreak > lineStart) end = lastBreak;
       else if (i < cells.length) {
-        // Cut inside a piece too long for a line (a DNS name): after a dot, slash or hyphen if there is one,
-        // so no part of a name is cut in two; still no line starts with 。、） and the like.
-        // A slash, colon or dot first (an ARN's parts, a DNS name's labels), unless that leaves the line half empty.
-        const seamAt = (marks: RegExp, from: number) => {
-          const seam = (k: number) => marks.test(text[cells[k - 1]!.start] ?? "") && !marks.test(text[cells[k]!.start] ?? "");
-          let at = end;
-          while (at > from && !seam(at)) at--;
-          return at > from ? at : -1;
-        };
-        const at = Math.max(seamAt(/[./:?&=]/, lineStart + Math.floor((end - lineStart) / 2)), 0) || seamAt(/[./\-_:?&=]/, lineStart + 1);
-        if (at > lineStart + 1) end = at;
-        else while (end > lineStart + 1 && !mayStartLine(text[cells[end]!.start])) end--;
+        // A piece too long for a line that is one unbroken token (an ARN, a path, a DNS name) is
+        // printed whole on a line of its own, for the terminal to fold: a newline inside it would
+        // break its copy and paste. (What may not start a line, a 。 after it, stays with it.)
+        let token = lineStart;
+        while (token < cells.length && TOKEN.test(text[cells[token]!.start] ?? "")) token++;
+        if (token >= i) {
+          end = token;
+          while (end < cells.length && !mayStartLine(text[cells[end]!.start])) end++;
+        } else while (end > lineStart + 1 && !mayStartLine(text[cells[end]!.start])) end--;
       }
       if (end === lineStart) end = lineStart + 1; // one character wider than the line
       let trimmed = end;

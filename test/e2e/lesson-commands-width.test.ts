@@ -10,7 +10,7 @@ import { freshLearner, runCli } from "../helpers/cli-process.js";
 import { COMMAND } from "../../src/ui/code-wrap.js";
 import { loadPhrases } from "../../src/ui/line-breaks.js";
 import { renderMarkdown } from "../../src/ui/markdown.js";
-import { displayWidth } from "../../src/ui/text-width.js";
+import { linesTooWide } from "../helpers/tmux.js";
 import { withoutCodes } from "../../src/ui/wrap.js";
 
 /** The lines of the commands a Markdown text shows: code block lines and inline `aws …` commands. */
@@ -36,7 +36,7 @@ describe("the hands-on lesson's commands at 80 columns", () => {
       for (const md of texts)
         for (const color of [false, true]) {
           const out = withoutCodes(renderMarkdown(md, 80, { color, phrases }));
-          expect(out.split("\n").filter((l) => displayWidth(l) > 80), out).toEqual([]);
+          expect(linesTooWide(out, 80), out).toEqual([]);
           for (const c of commandsOf(md)) expect(pasted(out), `${c}\n---\n${out}`).toContain(c);
         }
     }, 60_000);

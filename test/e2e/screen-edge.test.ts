@@ -1,14 +1,14 @@
 /**
  * Messages written outside the lesson's own rendering — an error at the edge, the Ctrl-C notice —
  * on a real 80×24 terminal (tmux): no line wider than the terminal (tmux's own screen, joined where
- * the terminal folded a line, so a line the terminal had to cut counts as too wide), commands whole
+ * the terminal folded a line, so a line the terminal had to cut counts as too wide, but a lone
+ * unbroken token such as an ARN or a path, printed whole for the terminal to fold), commands whole
  * on one line, and the Ctrl-C notice naming the learner's complete delete command, the same one
  * as the lesson's goodbye.
  */
 import { afterEach, describe, expect, it } from "vitest";
 import { freshLearner } from "../helpers/cli-process.js";
-import { TmuxSession } from "../helpers/tmux.js";
-import { displayWidth } from "../../src/ui/text-width.js";
+import { linesTooWide, TmuxSession } from "../helpers/tmux.js";
 
 const sessions: TmuxSession[] = [];
 afterEach(() => {
@@ -19,7 +19,7 @@ const SIZE = { cols: 80, rows: 24 };
 const LANGS = { en: "en_US.UTF-8", ja: "ja_JP.UTF-8" } as const;
 
 function tooWide(screen: string): string[] {
-  return screen.split("\n").filter((l) => displayWidth(l) > SIZE.cols);
+  return linesTooWide(screen, SIZE.cols);
 }
 
 describe("messages at the edge, on an 80-column terminal", () => {

@@ -4,6 +4,7 @@
  */
 import { execFileSync } from "node:child_process";
 import { BIN, type CliEnv } from "./cli-process.js";
+import { displayWidth } from "../../src/ui/text-width.js";
 
 export class TmuxSession {
   private static n = 0;
@@ -70,4 +71,13 @@ export class TmuxSession {
       // already gone
     }
   }
+}
+
+/**
+ * The lines of a screen (joined where the terminal folded them) wider than `cols`, but those that
+ * are one unbroken token on a line of their own after the indent (an ARN, a path): the lab prints
+ * such a token whole for the terminal to fold, so that it copies and pastes whole.
+ */
+export function linesTooWide(screen: string, cols: number): string[] {
+  return screen.split("\n").filter((l) => displayWidth(l) > cols && !/^ *[^ ]+$/.test(l.trimEnd()));
 }

@@ -1,7 +1,7 @@
 /**
  * Reads and writes the progress file: schema-checked, migrated from older versions, written
  * atomically with mode 0600. A corrupt file is kept as a backup and reported, never lost; the
- * lesson then rebuilds progress from the cloud.
+ * lesson then rebuilds progress from the cloud. A file of a newer version is left untouched.
  */
 import { chmodSync, existsSync, mkdirSync, readdirSync, renameSync } from "node:fs";
 import { dirname, join } from "node:path";
@@ -85,6 +85,9 @@ export class StateFile {
     } catch (e) {
       return this.quarantine(path, e instanceof Error ? e.message : String(e));
     }
+    // A file a newer privatelink-lab wrote is not damaged: left as it is, for that version.
+    const schema = data !== null && typeof data === "object" ? (data as { schema?: unknown }).schema : undefined;
+    if (typeof schema === "number" && schema > STATE_SCHEMA_VERSION) throw new LabError("dataFixes.newerState", { path, schema, ours: STATE_SCHEMA_VERSION }, { source: "local" });
     const { value, from } = migrate(data);
     const parsed = LessonStateSchema.safeParse(value);
     if (!parsed.success) return this.quarantine(path, parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; "));

@@ -4,6 +4,8 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { STATE_SCHEMA_VERSION, type LessonState } from "../../src/state/schema.js";
 import { migrate, StateFile } from "../../src/state/state-file.js";
+import { LabError } from "../../src/errors.js";
+import { translator } from "../../src/i18n/messages.js";
 
 function sample(prefix = "alice"): LessonState {
   return {
@@ -53,6 +55,33 @@ describe("progress file", () => {
     if (r.kind !== "corrupt") return;
     expect(readFileSync(r.backupPath, "utf8")).toBe("{ this is not json");
     expect(f.load("bob").kind).toBe("missing");
+    // The notice puts the backup's path on a line of its own: wrapping never breaks it.
+    for (const lang of ["en", "ja"] as const) expect(translator(lang)("session.corruptState", { backup: r.backupPath }).split("\n")).toContain(r.backupPath);
+  });
+
+  it("leaves a file of a newer version untouched and says to update, in both languages (exit 4)", () => {
+    const dir = mkdtempSync(join(tmpdir(), "pll-"));
+    const f = new StateFile(dir);
+    mkdirSync(join(dir, "participants"), { recursive: true });
+    const text = JSON.stringify({ ...sample("erin"), schema: STATE_SCHEMA_VERSION + 1, future: { field: true } });
+    writeFileSync(f.pathFor("erin"), text);
+    let err: unknown;
+    try {
+      f.load("erin");
+    } catch (e) {
+      err = e;
+    }
+    expect(err).toBeInstanceOf(LabError);
+    expect((err as LabError).exitCode).toBe(4);
+    expect(readdirSync(join(dir, "participants"))).toEqual(["erin.json"]);
+    expect(readFileSync(f.pathFor("erin"), "utf8")).toBe(text);
+    for (const lang of ["en", "ja"] as const) {
+      const t = translator(lang);
+      const said = t((err as LabError).key, (err as LabError).vars) + "\n" + t(`${(err as LabError).key}.hint`, (err as LabError).vars);
+      expect(said).toContain("npx privatelink-lab@latest");
+      // The path on a line of its own: never broken by wrapping, pasteable.
+      expect(said.split("\n")).toContain(f.pathFor("erin"));
+    }
   });
 
   it("treats a file that breaks the schema as corrupt too", () => {

@@ -9,6 +9,6 @@ import { isEmpty } from "../lesson/teardown.js";
 export async function reportCostOnExit(ctx: LessonContext, last?: CloudView): Promise<void> {
   const view = last ?? (await readCloud(ctx.clients, ctx.names).catch(() => undefined));
   if (!view || isEmpty(view)) return;
-  ctx.io.notify({ type: "cost", ...costReport(ctx) });
+  ctx.io.notify({ type: "cost", ...costReport(ctx, view) });
   ctx.io.notify({ type: "notice", level: "info", message: ctx.t("leaving.cleanupLater", { destroy: destroyCommand(ctx.state) }) });
 }

@@ -40,7 +40,7 @@ export async function status(opts: GlobalOptions, e: Environment): Promise<void>
     })),
     resources: planTeardown(view).map((p) => ({ kind: p.kind, id: p.id, ...(p.name ? { name: p.name } : {}) })),
   };
-  if (!isEmpty(view)) report.cost = costReport(ctx);
+  if (!isEmpty(view)) report.cost = costReport(ctx, view);
   const quiz = ctx.state.quiz;
   if (!cur) {
     report.finished = quiz?.score !== undefined ? { score: quiz.score, total: quiz.total, text: t("start.finished", { score: quiz.score, total: quiz.total }) } : { text: t("start.cleanedUp") };

@@ -3,6 +3,7 @@
  * date below). Regions not listed use us-east-1's prices, said so in the output.
  */
 import { freeHere, type LessonContext } from "./context.js";
+import type { CloudView, StackView } from "./cloud-view.js";
 import type { CostReport } from "../ui/io-host.js";
 
 export const PRICE_TABLE_DATE = "2026-11";
@@ -57,9 +58,29 @@ export function costSince(cost: Cost, sinceIso: string | undefined, now: number)
   return { hours, usd: Math.round(Math.ceil(Math.max(hours, 1 / 60)) * cost.perHourUsd * 100) / 100 };
 }
 
-/** What the lesson's resources cost an hour, and since they were made (`status` and leaving say it). */
-export function costReport(ctx: LessonContext): CostReport {
-  const cost = costPerHour(ctx.state.region, FULL_LESSON);
-  const since = costSince(cost, ctx.state.resourcesSince, ctx.clock.now());
-  return { perHourUsd: cost.perHourUsd, region: ctx.state.region, sandbox: freeHere(ctx), ...(since ? { sinceUsd: since.usd, hours: since.hours } : {}) };
+const GONE_STACK = /^(ROLLBACK_COMPLETE|DELETE_COMPLETE)$/;
+const BILLED_ENDPOINT = /^(pendingacceptance|pending|available)$/i;
+
+/** What of the lesson exists in this view of the cloud, as the bill counts it. */
+export function inventoryOf(view: CloudView): Inventory {
+  const up = (s: StackView | undefined) => Boolean(s && !GONE_STACK.test(s.status));
+  const instances = Number(up(view.consumer)) + Number(up(view.provider));
+  return {
+    // The Consumer stack's ssm and ssmmessages endpoints, and the learner's own.
+    interfaceEndpoints: (up(view.consumer) ? 2 : 0) + view.endpoints.filter((e) => BILLED_ENDPOINT.test(e.state)).length,
+    nlbs: Number(up(view.provider)),
+    instances,
+    ebsGb: 8 * instances,
+  };
+}
+
+/**
+ * What exists now (`view`, the command's one read of the cloud) costs an hour, and since the
+ * resources were made (`status` and leaving say it). The time so far is priced at the full
+ * lesson's rate: most of it, everything existed.
+ */
+export function costReport(ctx: LessonContext, view: CloudView): CostReport {
+  const cost = costPerHour(ctx.state.region, inventoryOf(view));
+  const since = costSince(costPerHour(ctx.state.region, FULL_LESSON), ctx.state.resourcesSince, ctx.clock.now());
+  return { of: "existing", perHourUsd: cost.perHourUsd, region: ctx.state.region, sandbox: freeHere(ctx), ...(since ? { sinceUsd: since.usd, hours: since.hours } : {}) };
 }

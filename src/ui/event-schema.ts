@@ -44,7 +44,8 @@ const link = z
     ...commands,
   })
   .strict();
-const cost = { perHourUsd: z.number(), region: z.string(), sinceUsd: z.optional(z.number()), hours: z.optional(z.number()), sandbox: z.boolean() };
+/** `of`: `existing`, what is in the cloud now (read by the command; 0 when nothing billed is left); `lesson`, the whole lesson once built (an estimate before it is). */
+const cost = { of: z.enum(["existing", "lesson"]), perHourUsd: z.number(), region: z.string(), sinceUsd: z.optional(z.number()), hours: z.optional(z.number()), sandbox: z.boolean() };
 /** One step as `status` reports it: data for scripts, rendered as a row on a terminal. */
 const stepReport = z
   .object({
@@ -131,7 +132,7 @@ export const EVENT_SCHEMAS = {
     lesson: z.string(),
     steps: z.array(stepReport),
     resources: z.array(resource),
-    /** What it costs while resources exist (absent when nothing billable is left). */
+    /** What exists now costs (absent when nothing of the lesson is left). */
     cost: z.optional(z.object(cost).strict()),
     /** What to do next (absent when the lesson is complete). */
     next: z.optional(z.object({ step: z.string(), title: z.string(), command: z.string(), text: z.string() }).strict()),

@@ -142,7 +142,8 @@ export function renderEvent(event: LabEvent, r: RenderTools): string | undefined
     case "step-finished":
       return event.status === "done" ? c.green(`✔ ${t("render.stepDone")}`) : undefined;
     case "cost": {
-      const cost = t(event.sandbox ? "render.costSandbox" : "render.cost", { usd: event.perHourUsd.toFixed(3), region: event.region });
+      const now = event.perHourUsd === 0 ? "dataFixes.costNothing" : event.sandbox ? "dataFixes.costNowSandbox" : "dataFixes.costNow";
+      const cost = t(event.of === "existing" ? now : event.sandbox ? "render.costSandbox" : "render.cost", { usd: event.perHourUsd.toFixed(3), region: event.region });
       const since = event.sinceUsd !== undefined ? t("render.costSince", { usd: event.sinceUsd.toFixed(2), time: duration(event.hours ?? 0, t) }) : "";
       // (No space after 。 between two Japanese sentences.)
       return lines(c.yellow(since ? cost + softBreakJoiner(cost.at(-1), since[0]) + since : cost), r, c.yellow("¤ "));

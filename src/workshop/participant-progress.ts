@@ -4,8 +4,8 @@
  * that leave no trace (preflight, tour, review) cannot be seen (curl can: Run Command history): a learner is shown on the
  * first step the cloud can tell is not done, and as finished once every such step is done.
  */
-import { ourEndpoint, type StackView } from "../lesson/cloud-view.js";
-import { costPerHour, costSince, type Inventory } from "../lesson/pricing.js";
+import { ourEndpoint } from "../lesson/cloud-view.js";
+import { costPerHour, costSince, inventoryOf } from "../lesson/pricing.js";
 import { detectAll } from "../lesson/progress.js";
 import { STEPS } from "../lesson/steps/index.js";
 import { freshState, type LessonState } from "../state/schema.js";
@@ -37,20 +37,6 @@ export interface ParticipantProgress {
 }
 
 const FAILED_STACK = /(ROLLBACK_COMPLETE|ROLLBACK_FAILED|CREATE_FAILED|DELETE_FAILED)$/;
-const GONE_STACK = /^(ROLLBACK_COMPLETE|DELETE_COMPLETE)$/;
-const BILLED_ENDPOINT = /^(pendingacceptance|pending|available)$/i;
-
-export function inventoryOf(p: ParticipantCloud): Inventory {
-  const up = (s: StackView | undefined) => Boolean(s && !GONE_STACK.test(s.status));
-  const instances = Number(up(p.view.consumer)) + Number(up(p.view.provider));
-  return {
-    // The Consumer stack's ssm and ssmmessages endpoints, and the learner's own.
-    interfaceEndpoints: (up(p.view.consumer) ? 2 : 0) + p.view.endpoints.filter((e) => BILLED_ENDPOINT.test(e.state)).length,
-    nlbs: Number(up(p.view.provider)),
-    instances,
-    ebsGb: 8 * instances,
-  };
-}
 
 interface Position {
   step: string;
@@ -126,7 +112,7 @@ export function progressOf(p: ParticipantCloud, at: number, region: string, back
   if (!pos.finished && minutesOnStep !== undefined && budget !== undefined && minutesOnStep > budget && signals.length === 0) {
     signals.push({ kind: "slow", minutes: Math.round(minutesOnStep), usual: budget });
   }
-  const cost = costPerHour(region, inventoryOf(p));
+  const cost = costPerHour(region, inventoryOf(p.view));
   const so = p.firstStackAt !== undefined && cost.perHourUsd > 0 ? costSince(cost, new Date(p.firstStackAt).toISOString(), at) : undefined;
   return {
     prefix: p.prefix,

@@ -10,7 +10,7 @@ const tools = (lang: "ja" | "en", width = 80): RenderTools => ({ c: new Chalk({ 
 
 describe("events on a terminal", () => {
   it("says the cost so far in minutes under an hour, in hours after", () => {
-    const cost = (hours: number, lang: "ja" | "en" = "en") => renderEvent({ type: "cost", perHourUsd: 0.096, region: "ap-northeast-1", sinceUsd: 0.08, hours, sandbox: false }, tools(lang)) ?? "";
+    const cost = (hours: number, lang: "ja" | "en" = "en") => renderEvent({ type: "cost", of: "existing", perHourUsd: 0.096, region: "ap-northeast-1", sinceUsd: 0.08, hours, sandbox: false }, tools(lang)) ?? "";
     expect(cost(0.02)).toContain("over 1 min");
     expect(cost(0.5)).toContain("over 30 min");
     expect(cost(2.25)).toContain("over 2.3 h");
@@ -21,7 +21,7 @@ describe("events on a terminal", () => {
     expect(cost(0.5)).toMatch(/\. So far/);
   });
   it("never starts a line with $ as a shell prompt would", () => {
-    const out = renderEvent({ type: "cost", perHourUsd: 0.075, region: "us-east-1", sandbox: true }, tools("en")) ?? "";
+    const out = renderEvent({ type: "cost", of: "existing", perHourUsd: 0.075, region: "us-east-1", sandbox: true }, tools("en")) ?? "";
     expect(out.split("\n").filter((l) => l.startsWith("$"))).toEqual([]);
   });
   it("wraps notices, errors and table rows to the width, with the mark hanging", () => {

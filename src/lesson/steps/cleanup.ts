@@ -2,9 +2,9 @@
 import { cleanupStarted } from "../cleanup-state.js";
 import { setInterruptNotice } from "../../interrupt-notice.js";
 import { ownStacks, planTeardown, teardown } from "../teardown.js";
-import { freeHere, mark } from "../context.js";
+import { mark } from "../context.js";
 import type { Detection, Step } from "../step.js";
-import { costPerHour, FULL_LESSON } from "../pricing.js";
+import { costReport } from "../pricing.js";
 
 export const cleanup: Step = {
   id: "cleanup",
@@ -30,8 +30,8 @@ export const cleanup: Step = {
     ctx.io.notify({ type: "resources", action: "delete", resources: plan.map((p) => ({ kind: p.kind, id: p.id, ...(p.name ? { name: p.name } : {}) })) });
     const go = await ctx.io.confirm(ctx.t("cleanup.confirm"), true);
     if (!go) {
-      const cost = costPerHour(ctx.state.region, FULL_LESSON);
-      ctx.io.notify({ type: "cost", perHourUsd: cost.perHourUsd, region: ctx.state.region, sandbox: freeHere(ctx) });
+      const cost = costReport(ctx, view);
+      ctx.io.notify({ type: "cost", ...cost });
       ctx.io.notify({ type: "notice", level: "warn", message: ctx.t("cleanup.later", { usd: cost.perHourUsd.toFixed(3) }) });
       return;
     }

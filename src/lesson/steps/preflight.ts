@@ -56,7 +56,7 @@ export const preflight: Step = {
       ],
     });
     // The price once, as the `cost` line (the concept has said roughly what to expect).
-    ctx.io.notify({ type: "cost", perHourUsd: cost.perHourUsd, region: ctx.state.region, sandbox });
+    ctx.io.notify({ type: "cost", of: "lesson", perHourUsd: cost.perHourUsd, region: ctx.state.region, sandbox });
     saveState(ctx);
     mark(ctx, "preflight");
   },

@@ -4,23 +4,24 @@
  * then what the lesson will create and what it costs. Exit 0 when nothing fails, 1 otherwise.
  */
 import { LabError } from "../errors.js";
-import { costPerHour, FULL_LESSON, PRICE_TABLE_DATE } from "../lesson/pricing.js";
+import { costPerHour, FULL_LESSON, LESSON_CREATES, PRICE_TABLE_DATE } from "../lesson/pricing.js";
 import { checkReports } from "../preflight/render.js";
-import type { Fact } from "../ui/io-host.js";
+import type { Facts } from "../ui/io-host.js";
 import { failures, runPreflight, type PreflightReport } from "../preflight/run.js";
-import type { Translate } from "../i18n/messages.js";
 import type { GlobalOptions } from "./options.js";
 import { lessonContext, openSession, type Environment } from "./session.js";
 
-function planFacts(report: PreflightReport, region: string, t: Translate): Fact[] {
+/** What the lesson will create and cost, and the room the quotas leave, as data. */
+function planFacts(report: PreflightReport, region: string): Facts {
   const cost = costPerHour(region, FULL_LESSON);
-  const facts: Fact[] = [
-    { key: "creates", label: t("preflight.creates"), value: t("preflight.createsList") },
-    { key: "costPerHourUsd", label: t("preflight.cost"), value: t("preflight.costValue", { usd: cost.perHourUsd.toFixed(3), date: PRICE_TABLE_DATE }) },
-  ];
-  if (cost.approximated) facts.push({ key: "priceApproximated", label: "", value: t("doctor.priceApproximated", { region }) });
-  if (report.capacity) facts.push({ key: "room", label: t("doctor.roomLabel"), value: t("doctor.room", { n: report.capacity.room }) });
-  return facts;
+  return {
+    creates: LESSON_CREATES,
+    costPerHourUsd: cost.perHourUsd,
+    costRegion: region,
+    pricesOf: PRICE_TABLE_DATE,
+    pricesRegion: cost.pricesRegion,
+    ...(report.capacity ? { room: { moreLearners: report.capacity.room } } : {}),
+  };
 }
 
 export async function doctor(opts: GlobalOptions, e: Environment): Promise<void> {
@@ -30,7 +31,7 @@ export async function doctor(opts: GlobalOptions, e: Environment): Promise<void>
   io.notify({ type: "notice", level: "info", message: t("doctor.title", { backend: t(`backend.${state.backend}`), region: state.region, prefix: state.prefix }) });
   const report = await runPreflight({ clients: ctx.clients, region: state.region, prefix: state.prefix, names: ctx.names, ...(state.az ? { az: state.az } : {}) });
   io.notify({ type: "checks", checks: checkReports(report.results, t) });
-  io.notify({ type: "facts", facts: planFacts(report, state.region, t) });
+  io.notify({ type: "facts", facts: planFacts(report, state.region) });
   io.notify({ type: "notice", level: "info", message: t("doctor.notDryRun") });
   const failed = failures(report);
   if (failed.length > 0) throw new LabError("doctor.failed", { n: failed.length });

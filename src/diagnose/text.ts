@@ -39,6 +39,7 @@ export function explainLink(text: DiagnoseText, link: Link, vars: Record<string,
   return {
     id: link.id,
     status: link.status,
+    ...linkData(link),
     ...(link.problem ? { problem: link.problem } : {}),
     // A failed link says what is there (`listener on TCP 8080, expected 80`), not what should be.
     name: (link.status === "skip" ? entry?.short : (fill(p?.name) ?? fill(entry?.name) ?? entry?.short)) ?? link.id,
@@ -52,4 +53,30 @@ export function explainLink(text: DiagnoseText, link: Link, vars: Record<string,
 function fixCommands(cli: string, vars: Record<string, string | undefined>, shell: Shell, notes?: CmdNotes): Pick<DiagnosisLink, "cli" | "commands" | "shell"> {
   const { text, commands } = shellLines(cli, shell, vars, notes);
   return { cli: text, ...(commands.length > 0 ? { commands, shell } : {}) };
+}
+
+/** Values joined with ", " by the walk (src/reachability/chain.ts). */
+const LISTS = new Set(["sgIds", "targets", "addresses", "azs", "serviceAzs", "nodeIps", "principals"]);
+const RESOURCE = /(Id|Ids|Arn|Name)$|^targets$/;
+
+/** The link's values as data for `--json`: resources by role, port and state, the rest as details. */
+function linkData(link: Link): Pick<DiagnosisLink, "ok" | "resources" | "port" | "state" | "details"> {
+  const resources: DiagnosisLink["resources"] = {};
+  const details: NonNullable<DiagnosisLink["details"]> = {};
+  for (const [key, v] of Object.entries(link.vars)) {
+    if (v === "" || key === "state" || key === "port") continue;
+    const list = v === "-" ? [] : v.split(", ");
+    if (RESOURCE.test(key)) resources[key] = LISTS.has(key) ? list : v;
+    else if (key === "ports") details.ports = list.map(Number);
+    else if (key === "health") details.health = list.map((h) => /^(\S+): (\S+)(?: \((.*)\))?$/.exec(h)).filter((m) => m !== null).map(([, id, state, reason]) => ({ id: id!, state: state!, ...(reason ? { reason } : {}) }));
+    else details[key] = LISTS.has(key) ? list : v;
+  }
+  const port = Number(link.vars.port);
+  return {
+    ok: link.status === "pass",
+    resources,
+    ...(link.vars.port ? { port } : {}),
+    ...(link.vars.state ? { state: link.vars.state } : {}),
+    ...(Object.keys(details).length > 0 ? { details } : {}),
+  };
 }

@@ -33,6 +33,8 @@ export interface Cost {
   region: string;
   /** The prices used are those of another region (this one is not in the table). */
   approximated: boolean;
+  /** The region whose prices were used. */
+  pricesRegion: string;
 }
 
 const HOURS_PER_MONTH = 730;
@@ -45,8 +47,11 @@ export function costPerHour(region: string, inv: Inventory): Cost {
     inv.nlbs * prices.nlb +
     inv.instances * prices.t3micro +
     (inv.ebsGb * prices.gp3PerGbMonth) / HOURS_PER_MONTH;
-  return { perHourUsd: Math.round(perHourUsd * 10000) / 10000, region, approximated: !p };
+  return { perHourUsd: Math.round(perHourUsd * 10000) / 10000, region, approximated: !p, pricesRegion: p ? region : "us-east-1" };
 }
+
+/** What the lesson creates, by kind (`preflight.createsList` says it). */
+export const LESSON_CREATES = { vpcs: 2, instances: 2, nlbs: 1, interfaceEndpoints: 3, gatewayEndpoints: 1, endpointServices: 1, iamRoles: 1 };
 
 /** What the whole lesson runs once everything is built: 3 interface endpoints, 1 NLB, 2 instances. */
 export const FULL_LESSON: Inventory = { interfaceEndpoints: 3, nlbs: 1, instances: 2, ebsGb: 16 };

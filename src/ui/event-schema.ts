@@ -33,9 +33,20 @@ const resource = z.object({ kind: z.string(), id: z.string(), name: z.optional(z
 /** One link of the PrivateLink path as `diagnose` shows it (see src/diagnose/). */
 const link = z
   .object({
+    /** The link's kind: `consumer-instance`, `endpoint`, `nlb-listener`, … */
     id: z.string(),
     status: z.enum(["pass", "fail", "warn", "skip"]),
+    /** The link passes. */
+    ok: z.boolean(),
+    /** The resources the link is about, by role (`instanceId`, `endpointId`, `sgIds`, `nlbArn`, `listenerArn`, …). */
+    resources: z.record(z.string(), z.union([z.string(), z.array(z.string())])),
+    /** The port the link is judged for, and the state of its resource, when it has them. */
+    port: z.optional(z.number().int()),
+    state: z.optional(z.string()),
+    /** What else the walk saw: addresses, zones, listener ports, targets' health, … */
+    details: z.optional(z.record(z.string(), z.union([z.string(), z.array(z.string()), z.array(z.number()), z.array(z.object({ id: z.string(), state: z.string(), reason: z.optional(z.string()) }).strict())]))),
     problem: z.optional(z.string()),
+    /** The link in words, with its values: for a person. */
     name: z.string(),
     what: z.optional(z.string()),
     why: z.optional(z.string()),
@@ -61,8 +72,33 @@ const stepReport = z
   .strict();
 /** A preflight check as data: its stable id, group, status, message key and the sentence. */
 const check = z.object({ id: z.string(), group: z.string(), status: z.enum(["ok", "warn", "fail"]), key: z.string(), text: z.string(), fix: z.optional(z.string()) }).strict();
-/** A labelled value (account, AZ, AMI, cost…): `key` is stable, `label` and `value` are for reading. */
-const fact = z.object({ key: z.string(), label: z.string(), value: z.string() }).strict();
+/**
+ * What the preflight step and `doctor` state, as data (a terminal shows each as a labelled row,
+ * src/ui/render-data.ts). `null`: could not be read.
+ */
+const facts = z
+  .object({
+    accountId: z.optional(z.nullable(z.string())),
+    /** The account is the sandbox's (nothing is billed). */
+    sandboxAccount: z.optional(z.boolean()),
+    /** The caller's ARN. */
+    identity: z.optional(z.nullable(z.string())),
+    region: z.optional(z.string()),
+    az: z.optional(z.nullable(z.string())),
+    instanceType: z.optional(z.string()),
+    ami: z.optional(z.nullable(z.string())),
+    /** What the lesson creates, by kind. */
+    creates: z.optional(z.record(z.string(), z.number().int())),
+    /** The whole lesson's cost per hour once built in `costRegion` (USD, on-demand), with prices of `pricesOf` (year-month). */
+    costPerHourUsd: z.optional(z.number()),
+    costRegion: z.optional(z.string()),
+    pricesOf: z.optional(z.string()),
+    /** The region whose prices were used: us-east-1's when `costRegion`'s are not in the table. */
+    pricesRegion: z.optional(z.string()),
+    /** How many more learners the region's quotas leave room for. */
+    room: z.optional(z.object({ moreLearners: z.number().int() }).strict()),
+  })
+  .strict();
 /** A VPC endpoint the tour shows: where it is, its type, and what it puts in the VPC. */
 const endpoint = z.object({ side: z.enum(["Consumer", "Provider"]), id: z.string(), type: z.string(), service: z.string(), enis: z.array(z.string()), routeTables: z.array(z.string()) }).strict();
 /** A record of a table: named fields whose values are data (no drawn cell). */
@@ -78,7 +114,7 @@ export type ResourceRef = z.infer<typeof resource>;
 export type StepReport = z.infer<typeof stepReport>;
 export type CostReport = z.infer<z.ZodObject<typeof cost>>;
 export type CheckReport = z.infer<typeof check>;
-export type Fact = z.infer<typeof fact>;
+export type Facts = z.infer<typeof facts>;
 export type EndpointReport = z.infer<typeof endpoint>;
 export type DiagnosisLink = z.infer<typeof link>;
 export type Signal = z.infer<typeof signal>;
@@ -140,7 +176,7 @@ export const EVENT_SCHEMAS = {
     finished: z.optional(z.object({ score: z.optional(z.number()), total: z.optional(z.number()), text: z.string() }).strict()),
   }),
   checks: event("checks", { checks: z.array(check) }),
-  facts: event("facts", { facts: z.array(fact) }),
+  facts: event("facts", { facts }),
   endpoints: event("endpoints", { endpoints: z.array(endpoint) }),
   /** Resources listed for an action: `exists` (status), `delete` (a plan about to run or shown by --dry-run). */
   resources: event("resources", { action: z.enum(["exists", "delete"]), resources: z.array(resource) }),

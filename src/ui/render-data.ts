@@ -3,7 +3,7 @@
  * the rows a person reads. With `--json` the same events go out as data, so scripts never parse rows.
  */
 import type { Translate } from "../i18n/messages.js";
-import type { LabEvent, ResourceRef } from "./io-host.js";
+import type { Facts, LabEvent, ResourceRef } from "./io-host.js";
 
 export type DataEvent = Extract<LabEvent, { type: "status" | "resources" | "checks" | "facts" | "endpoints" }>;
 type RowsEvent = Exclude<DataEvent, { type: "status" }>;
@@ -14,13 +14,30 @@ function resourceRows(resources: ResourceRef[], mark: string): string[][] {
   return resources.map((r) => [mark, r.kind, r.id, r.name ?? ""]);
 }
 
+/** The facts as labelled rows, in the order a person reads them. */
+function factRows(f: Facts, t: Translate): string[][] {
+  const known = (v: string | null | undefined) => v || "?";
+  const rows: Array<string[] | false> = [
+    f.accountId !== undefined && [t("preflight.account"), known(f.accountId) + (f.sandboxAccount ? ` (${t("preflight.sandboxAccount")})` : "")],
+    f.identity !== undefined && [t("preflight.identity"), known(f.identity)],
+    f.region !== undefined && [t("preflight.region"), f.region],
+    f.az !== undefined && [t("preflight.zone"), known(f.az) + (f.instanceType ? ` (${f.instanceType})` : "")],
+    f.ami !== undefined && [t("preflight.ami"), known(f.ami)],
+    f.creates !== undefined && [t("preflight.creates"), t("preflight.createsList")],
+    f.costPerHourUsd !== undefined && [t("preflight.cost"), t("preflight.costValue", { usd: f.costPerHourUsd.toFixed(3), date: f.pricesOf ?? "?" })],
+    f.pricesRegion !== undefined && f.pricesRegion !== f.costRegion && ["", t("doctor.priceApproximated", { region: f.costRegion ?? "?" })],
+    f.room !== undefined && [t("doctor.roomLabel"), t("doctor.room", { n: f.room.moreLearners })],
+  ];
+  return rows.filter((r): r is string[] => r !== false);
+}
+
 /** The table rows of a data event (a failed check is followed by its fix). */
 export function dataRows(event: RowsEvent, t: Translate): string[][] {
   switch (event.type) {
     case "resources":
       return resourceRows(event.resources, event.action === "delete" ? "-" : "+");
     case "facts":
-      return event.facts.map((f) => [f.label, f.value]);
+      return factRows(event.facts, t);
     case "checks":
       return event.checks.flatMap((k) => [[MARK[k.status], t(`doctor.group.${k.group}`), k.text], ...(k.fix ? [["", "", `→ ${k.fix}`]] : [])]);
     case "endpoints": {

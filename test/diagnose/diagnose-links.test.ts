@@ -150,6 +150,17 @@ describe("diagnose on a finished build", () => {
     expect(d.ok).toBe(true);
     expect(d.links.filter((l) => l.status !== "pass")).toEqual([]);
   });
+
+  it("gives each link as data for --json: ok, its resources' ids, port and state, apart from the sentence", async () => {
+    const { ctx } = await copyLab(lab);
+    const i = await ids(ctx);
+    const links = new Map((await diagnose(ctx)).links.map((l) => [l.id, l]));
+    expect(links.get("endpoint")).toMatchObject({ ok: true, state: "available", resources: { endpointId: i.endpointId } });
+    expect(links.get("endpoint-sg")).toMatchObject({ ok: true, port: 80, resources: { sgIds: [i.endpointSgId] } });
+    expect(links.get("nlb-listener")).toMatchObject({ ok: true, port: 80, state: "active", resources: { nlbArn: i.nlb, listenerArn: expect.stringContaining(":listener/") }, details: { ports: [80] } });
+    expect(links.get("target-health")).toMatchObject({ ok: true, details: { health: [{ id: i.providerInstanceId, state: "healthy" }] } });
+    for (const l of links.values()) expect(typeof l.ok).toBe("boolean");
+  });
 });
 
 describe.each(CASES)("when $link is broken ($problem)", (c) => {

@@ -56,6 +56,26 @@ describe("privatelink-lab doctor (sandbox)", () => {
     expect(h.sandbox.calls.filter((c) => c.dryRun).map((c) => c.command)).toEqual(["CreateVpcCommand", "CreateSecurityGroupCommand", "CreateVpcEndpointCommand", "RunInstancesCommand"]);
   });
 
+  it("states its facts as data for --json (numbers and ids, no drawn text), the rows a person reads unchanged", async () => {
+    const h = harness({ opts: { region: "eu-west-1" } });
+    await doctor(h.opts, h.env);
+    const facts = h.host.ofType("facts").at(-1)!.facts;
+    expect(facts).toEqual({
+      creates: { vpcs: 2, instances: 2, nlbs: 1, interfaceEndpoints: 3, gatewayEndpoints: 1, endpointServices: 1, iamRoles: 1 },
+      costPerHourUsd: expect.any(Number),
+      costRegion: "eu-west-1",
+      pricesOf: "2026-11",
+      pricesRegion: "us-east-1",
+      room: { moreLearners: expect.any(Number) },
+    });
+    expect(facts.costPerHourUsd).toBeGreaterThan(0.05);
+    expect(Number.isInteger(facts.room!.moreLearners)).toBe(true);
+    const table = rows(h);
+    expect(table).toContain(`Cost while it runs | about $${facts.costPerHourUsd!.toFixed(3)}/hour (prices of 2026-11)`);
+    expect(table).toContain(" | (no price table for eu-west-1: us-east-1 prices)");
+    expect(table.some((r) => /^Room in this region \| \d+ more learners? with today's quotas$/.test(r)), table.join("\n")).toBe(true);
+  });
+
   it("reports a VPC quota that cannot fit two more VPCs, and the lesson stops before creating anything", async () => {
     const h = harness();
     h.sandbox.store.transact((w) => {

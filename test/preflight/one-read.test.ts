@@ -43,7 +43,7 @@ describe("preflight reads each fact once", () => {
     // The stacks: the lesson's read of the cloud (one per stack). Endpoints: the learner's, and the region's gateway endpoints (the quota).
     expect(repeated(h.sandbox.calls)).toEqual({ DescribeStacksCommand: 2, GetServiceQuotaCommand: 5, DescribeVpcEndpointsCommand: 2 });
     for (const op of ["GetCallerIdentityCommand", "DescribeAvailabilityZonesCommand", "DescribeVpcsCommand", "DescribeLoadBalancersCommand"]) expect(count(h, op), op).toBe(1);
-    expect(h.host.ofType("facts")[0]?.facts.map((f) => f.value)).toEqual([expect.stringMatching(/^000000000000 /), "arn:aws:iam::000000000000:user/sandbox-learner", "ap-northeast-1"]);
+    expect(h.host.ofType("facts")[0]?.facts).toEqual({ accountId: "000000000000", sandboxAccount: true, identity: "arn:aws:iam::000000000000:user/sandbox-learner", region: "ap-northeast-1" });
   });
 
   it("step 0 still stops on a stack of the lesson's name that is someone else's, from the lesson's read", async () => {

@@ -4,7 +4,7 @@
  */
 import { callerAsked } from "../client-token.js";
 import { freeHere, saveState, mark } from "../context.js";
-import { costPerHour, FULL_LESSON } from "../pricing.js";
+import { costPerHour, FULL_LESSON, LESSON_CREATES } from "../pricing.js";
 import type { Step } from "../step.js";
 import { stopError } from "../../preflight/check.js";
 import { checkReports } from "../../preflight/render.js";
@@ -30,14 +30,7 @@ export const preflight: Step = {
     const { facts } = report;
     if (facts.accountId !== undefined) {
       ctx.state.ids.accountId = facts.accountId;
-      ctx.io.notify({
-        type: "facts",
-        facts: [
-          { key: "accountId", label: ctx.t("preflight.account"), value: `${facts.accountId || "?"}${sandbox ? ` (${ctx.t("preflight.sandboxAccount")})` : ""}` },
-          { key: "identity", label: ctx.t("preflight.identity"), value: facts.arn || "?" },
-          { key: "region", label: ctx.t("preflight.region"), value: ctx.state.region },
-        ],
-      });
+      ctx.io.notify({ type: "facts", facts: { accountId: facts.accountId || null, sandboxAccount: sandbox, identity: facts.arn || null, region: ctx.state.region } });
     }
     // The lesson shows only what needs attention; `privatelink-lab doctor` shows every check.
     const attention = checkReports(report.results.filter((r) => r.status !== "ok"), ctx.t, ["quota", "name", "permission"]);
@@ -47,14 +40,7 @@ export const preflight: Step = {
     ctx.io.notify({ type: "notice", level: "success", message: ctx.t("doctor.stepChecked") });
     ctx.state.az = facts.zone ?? ctx.state.az;
     const cost = costPerHour(ctx.state.region, FULL_LESSON);
-    ctx.io.notify({
-      type: "facts",
-      facts: [
-        { key: "az", label: ctx.t("preflight.zone"), value: `${ctx.state.az ?? "?"} (${INSTANCE_TYPE})` },
-        { key: "ami", label: ctx.t("preflight.ami"), value: facts.ami ?? "?" },
-        { key: "creates", label: ctx.t("preflight.creates"), value: ctx.t("preflight.createsList") },
-      ],
-    });
+    ctx.io.notify({ type: "facts", facts: { az: ctx.state.az ?? null, instanceType: INSTANCE_TYPE, ami: facts.ami ?? null, creates: LESSON_CREATES } });
     // The price once, as the `cost` line (the concept has said roughly what to expect).
     ctx.io.notify({ type: "cost", of: "lesson", perHourUsd: cost.perHourUsd, region: ctx.state.region, sandbox });
     saveState(ctx);

@@ -75,7 +75,7 @@ function cellsOf(text: string): Cell[] {
 }
 
 /** Lines as [start, end) ranges of the plain text. */
-function layout(plain: string, firstWidth: number, restWidth: number, phrases?: Phrases, code: Array<[number, number]> = []): Array<[number, number]> {
+function layout(plain: string, firstWidth: number, restWidth: number, phrases?: Phrases, code: Array<[number, number]> = [], firstBlank = true): Array<[number, number]> {
   const lines: Array<[number, number]> = [];
   for (const [paraStart, paraEnd] of paragraphs(plain)) {
     const text = plain.slice(paraStart, paraEnd);
@@ -108,6 +108,11 @@ function layout(plain: string, firstWidth: number, restWidth: number, phrases?: 
         // break its copy and paste. (What may not start a line, a 。 after it, stays with it.)
         let token = lineStart;
         while (token < cells.length && TOKEN.test(text[cells[token]!.start] ?? "")) token++;
+        if (token >= i && lines.length === 0 && !firstBlank) {
+          // Not after the first line's prefix (a table row's cells): on the next line, from its start.
+          lines.push([paraStart + cells[lineStart]!.start, paraStart + cells[lineStart]!.start]);
+          continue;
+        }
         if (token >= i) {
           end = token;
           while (end < cells.length && !mayStartLine(text[cells[end]!.start])) end++;
@@ -179,12 +184,12 @@ export function wrap(text: string, width: number, options: WrapOptions = {}): st
   const first = options.first ?? "";
   const rest = options.rest ?? "";
   const { plain, codes, code } = parse(text);
-  const ranges = layout(plain, width - displayWidth(first), width - displayWidth(rest), options.phrases, code);
+  const ranges = layout(plain, width - displayWidth(first), width - displayWidth(rest), options.phrases, code, withoutCodes(first).trim() === "");
   const state: Sgr = new Map();
   let at = 0; // codes before plain[at] not yet applied
   const lines = ranges.map(([start, end], n) => {
     for (; at < start; at++) applyAll(state, codes.get(at)); // skipped spaces and newlines
-    let line = (n === 0 ? first : rest) + [...state.values()].join("");
+    let line = (n === 0 ? (start === end ? first.trimEnd() : first) : rest) + [...state.values()].join("");
     for (; at < end; at++) {
       const code = codes.get(at);
       applyAll(state, code);

@@ -87,4 +87,15 @@ describe("resources whose id is wider than the terminal", () => {
     expect(lines.map((l) => l.trim()), out).toContain("walk-consumer");
     expect(out).toMatch(/sg-2d76395dc66b73835 +walk-endpoint-sg/); // (a pair that fits stays on one line)
   });
+
+  it("in status, the row's mark and kind stay on a line of their own, the ARN whole on the next", () => {
+    const arn = "arn:aws:cloudformation:us-east-1:000000000000:stack/tmen-consumer/5243f709-e260-416f-85f9-a0e66f34fc8c";
+    const out = renderEvent(
+      { type: "status", lesson: "privatelink", steps: [{ id: "deploy", index: 1, title: "Deploy", done: true, current: false, reason: "detect.deploy.done", text: "Done" }], resources: [{ kind: "stack", id: arn, name: "tmen-consumer" }] },
+      { ...tools("en"), c: new Chalk({ level: 0 }) },
+    )!;
+    const lines = out.split("\n");
+    expect(lines.filter((l) => displayWidth(l) > 80), out).toEqual([expect.stringMatching(new RegExp(`^ +${arn.replace(/[/.]/g, "\\$&")}$`))]);
+    expect(lines[lines.findIndex((l) => l.includes(arn)) - 1], out).toMatch(/^ +\+ +stack$/);
+  });
 });

@@ -102,9 +102,9 @@ function announceStart(ctx: LessonContext, id: string, path: LearnerPath): void 
 /**
  * Breaks one link, continuing from what the cloud shows: the record is written before the break
  * (with what the break will change), the tags after it, so a rerun after a kill anywhere either
- * finds the break done and finishes, or makes it. Only on a build whose curl once worked: with no
- * record, a break the cloud shows is this challenge's (adopted) or another's (named: give it up or
- * keep it); a build that never curled is the lesson's, still on its way, whatever link it lacks.
+ * finds the break done and finishes, or makes it. Only on a build whose curl once worked (one that
+ * never did is the lesson's, whatever it lacks): a break the cloud shows with no record is this
+ * challenge's (adopted) or another's (named: give it up or keep it).
  */
 export async function startChallenge(ctx: LessonContext, id: string, known?: CloudView): Promise<void> {
   const d = definition(ctx, id);
@@ -113,7 +113,8 @@ export async function startChallenge(ctx: LessonContext, id: string, known?: Clo
   const scene = await readScene(ctx, known);
   const active = recorded(ctx, scene);
   if (active && active.id !== id) throw new LabError("challenge.alreadyActive", { id: active.id });
-  if (!active && !curledOnce(scene)) throw notReady(ctx, scene);
+  // The cloud is the truth: a rerun after a kill resumes on a build that curled before its start.
+  if (!curledOnce(scene)) throw notReady(ctx, scene);
   if (scene.first) {
     if (!showsBreak(scene, d)) {
       const other = !active && recognise(ctx, scene);
@@ -140,9 +141,9 @@ export async function startChallenge(ctx: LessonContext, id: string, known?: Clo
 function notReady(ctx: LessonContext, scene: ChallengeScene): LabError {
   const view = scene.path.view;
   const step = currentStep(detectAll(STEPS, view, ctx.state))?.step.id ?? "curl";
-  const next = { n: STEPS.findIndex((s) => s.id === step), title: loadStep(ctx.lesson, step, ctx.io.lang).title, command: `npx privatelink-lab step ${step}` };
+  const [n, title, command] = [STEPS.findIndex((s) => s.id === step), loadStep(ctx.lesson, step, ctx.io.lang).title, `npx privatelink-lab step ${step}`];
   const link = scene.first && diagnosisOf(ctx, view).first?.name;
-  return link ? new LabError("challengeReady.notReady", { link, ...next }) : new LabError("challengeReady.notCurled", next);
+  return link ? new LabError("challengeReady.notReady", { link, n, title, command }) : new LabError("challengeReady.notCurled", { n, title, command });
 }
 
 function halfStarted(id: string): LabError {

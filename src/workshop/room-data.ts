@@ -7,7 +7,7 @@ import type { Translate } from "../i18n/messages.js";
 import type { EventLine } from "../ui/event-schema.js";
 import type { Facilitator } from "./facilitator.js";
 import { StepMemory } from "./participant-progress.js";
-import { readRoom } from "./room-read.js";
+import { readSeats } from "./room-read.js";
 import { roomStatus, type RoomStatus } from "./room-status.js";
 
 /** The room as `--json` writes it: its type is inferred from the schema (src/ui/event-schema.ts). */
@@ -25,6 +25,7 @@ export function roomData(status: RoomStatus, t: Translate): RoomData {
     totals: status.totals,
     participants: status.participants.map((p) => ({
       prefix: p.prefix,
+      phase: p.phase,
       step: p.step,
       stepIndex: p.stepIndex,
       finished: p.finished,
@@ -40,8 +41,8 @@ export function roomData(status: RoomStatus, t: Translate): RoomData {
 
 /** One read of the room: every participant's progress (`memory`: step changes seen by earlier reads). */
 export async function readStatus(f: Facilitator, memory?: StepMemory): Promise<RoomStatus> {
-  const room = await readRoom(f.clients, () => f.clock.now());
-  return roomStatus(room, f.region, f.backend, memory);
+  const room = await readSeats(f.clients, () => f.clock.now(), f.roster);
+  return roomStatus(room, f.region, f.servedSandbox ? "sandbox" : f.backend, memory);
 }
 
 /** What the live page reads (`roomPage({ readRoom: roomReader(f), ... })`): the room as data, step changes timed exactly. */

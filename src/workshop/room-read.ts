@@ -8,7 +8,7 @@
 import type { Filter } from "@aws-sdk/client-ec2";
 import type { AwsClients } from "../aws/clients.js";
 import { allPages, listDeletedStacks, listEndpoints, listGroups, listServices } from "../aws/pages.js";
-import { participantCloud, prefixesIn, stackParticipant, type ParticipantCloud, type RoomRaw } from "./room-views.js";
+import { cleanedUpIn, participantCloud, prefixesIn, stackParticipant, type ParticipantCloud, type RoomRaw } from "./room-views.js";
 import { awsPort } from "../aws/port.js";
 
 export interface Room {
@@ -56,8 +56,19 @@ export async function readRoomRaw(clients: AwsClients): Promise<RoomRaw> {
   };
 }
 
-/** Every participant found in the account and region, each with the view its steps read. */
+/** Every participant with anything in the account and region, each with the view its steps read. */
 export async function readRoom(clients: AwsClients, now: () => number): Promise<Room> {
   const raw = await readRoomRaw(clients);
   return { at: now(), participants: prefixesIn(raw).map((p) => participantCloud(raw, p)) };
+}
+
+/**
+ * Every seat of the room, for `workshop status`: the room's roster when it has one (a served
+ * room's participants, started or not), those with anything in the account and region, and those
+ * whose lesson stacks CloudFormation lists as deleted (a lesson cleaned up).
+ */
+export async function readSeats(clients: AwsClients, now: () => number, roster: readonly string[] = []): Promise<Room> {
+  const raw = await readRoomRaw(clients);
+  const prefixes = [...new Set([...roster, ...prefixesIn(raw), ...cleanedUpIn(raw)])].sort();
+  return { at: now(), participants: prefixes.map((p) => participantCloud(raw, p)) };
 }

@@ -22,11 +22,12 @@ function room(over: Partial<RoomData["participants"][number]> = {}): RoomData {
     at: "2026-12-06T09:30:00.000Z",
     region: "ap-northeast-1",
     backend: "sandbox",
-    totals: { participants: 2, finished: 0, flagged: 1, perHourUsd: 0.1, costSoFarUsd: 0.05 },
+    totals: { participants: 2, notStarted: 0, finished: 0, flagged: 1, perHourUsd: 0.1, costSoFarUsd: 0.05 },
     participants: [
-      { prefix: "team-01", step: "interface-endpoint", stepIndex: 4, finished: false, state: "", onStepMinutes: 3, observed: false, signals: [], perHourUsd: 0.1, costSoFarUsd: 0.05, ...over },
+      { prefix: "team-01", phase: "on-step", step: "interface-endpoint", stepIndex: 4, finished: false, state: "", onStepMinutes: 3, observed: false, signals: [], perHourUsd: 0.1, costSoFarUsd: 0.05, ...over },
       {
         prefix: `team-${EVIL}`,
+        phase: "on-step",
         step: "deploy",
         stepIndex: 1,
         finished: false,

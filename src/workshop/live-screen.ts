@@ -40,7 +40,8 @@ export function liveFrame(status: RoomStatus, o: FrameOptions): string {
   const widths: number[] = [];
   for (const row of table) row.forEach((cell, i) => (widths[i] = Math.max(widths[i] ?? 0, displayWidth(cell))));
   // The last column (why a learner is flagged) wraps under itself: a reason cut short says nothing.
-  // Too narrow for every column and the reason: the columns that do not fit go whole on a line of their own under the row, the reason after them (or under them).
+  // Too narrow for every column and the reason: the columns that do not fit go whole on a line of
+  // their own under the row (as the other language's table does), the reason after them or under them.
   const headColumns = widths.length - 1;
   const spanOf = (n: number) => widths.slice(0, n).reduce((sum, w) => sum + w + 2, 0);
   let fit = headColumns;

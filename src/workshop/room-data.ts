@@ -7,7 +7,7 @@ import type { Translate } from "../i18n/messages.js";
 import type { EventLine } from "../ui/event-schema.js";
 import type { Facilitator } from "./facilitator.js";
 import { StepMemory } from "./participant-progress.js";
-import { readSeats } from "./room-read.js";
+import { readRoom } from "./room-read.js";
 import { roomStatus, type RoomStatus } from "./room-status.js";
 
 /** The room as `--json` writes it: its type is inferred from the schema (src/ui/event-schema.ts). */
@@ -41,7 +41,7 @@ export function roomData(status: RoomStatus, t: Translate): RoomData {
 
 /** One read of the room: every participant's progress (`memory`: step changes seen by earlier reads). */
 export async function readStatus(f: Facilitator, memory?: StepMemory): Promise<RoomStatus> {
-  const room = await readSeats(f.clients, () => f.clock.now(), f.roster);
+  const room = await readRoom(f.clients, () => f.clock.now(), { roster: f.roster });
   return roomStatus(room, f.region, f.servedSandbox ? "sandbox" : f.backend, memory);
 }
 

@@ -56,19 +56,13 @@ export async function readRoomRaw(clients: AwsClients): Promise<RoomRaw> {
   };
 }
 
-/** Every participant with anything in the account and region, each with the view its steps read. */
-export async function readRoom(clients: AwsClients, now: () => number): Promise<Room> {
-  const raw = await readRoomRaw(clients);
-  return { at: now(), participants: prefixesIn(raw).map((p) => participantCloud(raw, p)) };
-}
-
 /**
- * Every seat of the room, for `workshop status`: the room's roster when it has one (a served
- * room's participants, started or not), those with anything in the account and region, and those
- * whose lesson stacks CloudFormation lists as deleted (a lesson cleaned up).
+ * Every participant with anything in the account and region, each with the view its steps read.
+ * `seats` (`workshop status`): every seat of the room besides, its roster (a served room's
+ * participants, started or not) and those whose lesson stacks CloudFormation lists as deleted.
  */
-export async function readSeats(clients: AwsClients, now: () => number, roster: readonly string[] = []): Promise<Room> {
+export async function readRoom(clients: AwsClients, now: () => number, seats?: { roster?: readonly string[] | undefined }): Promise<Room> {
   const raw = await readRoomRaw(clients);
-  const prefixes = [...new Set([...roster, ...prefixesIn(raw), ...cleanedUpIn(raw)])].sort();
+  const prefixes = seats ? [...new Set([...(seats.roster ?? []), ...prefixesIn(raw), ...cleanedUpIn(raw)])].sort() : prefixesIn(raw);
   return { at: now(), participants: prefixes.map((p) => participantCloud(raw, p)) };
 }

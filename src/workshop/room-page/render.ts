@@ -97,7 +97,7 @@ function card(p: RoomParticipantData, w: Say, billed: boolean): string {
     ? `<span class="num">${seat[0]}</span> ${w.words(seat[1])}`
     : `<span class="num">${w.say("roomPage.stepOf", { n: p.stepIndex, total })}</span> ${w.words(stepTitle(p.step, w.lang))}`;
   const done = p.finished ? total : Math.max(0, p.stepIndex - 1);
-  const bar = Array.from({ length: total }, (_, i) => `<i class="${i < done ? "done" : i === done && !p.finished ? "now" : ""}"></i>`).join("");
+  const bar = Array.from({ length: total }, (_, i) => `<i class="${i < done ? "done" : i === done && p.phase === "on-step" ? "now" : ""}"></i>`).join("");
   const challenge = p.challenge
     ? `<span class="challenge ${esc(p.challenge.state)}">${esc(p.challenge.id)} ${CHALLENGE_MARK[p.challenge.state] ?? ""} ${w.say(`workshop.challenge.state.${p.challenge.state}`)}</span>`
     : "";

@@ -11,7 +11,7 @@ import { closeDoor, learnerCanAct } from "./learner-door.js";
 import { currentStep, detectAll } from "./progress.js";
 import type { Step } from "./step.js";
 import { STEPS } from "./steps/index.js";
-import { explain, explainConcept, explainNotes, rememberTaught } from "./teaching.js";
+import { explain, explainConcept, explainNotes } from "./teaching.js";
 import { rememberIds } from "./vars.js";
 import { askToGo, hasReference } from "./pacing.js";
 import { diagramModel } from "../ui/diagram.js";
@@ -148,7 +148,6 @@ export async function runStep(ctx: LessonContext, step: Step, index: number, vie
   explainNotes(ctx, content, [...content.teaches, ...(detection.teaches ?? [])], after, notesShown);
   const doneText = content.doneVariants[detection.doneVariant ?? variant ?? ""] ?? content.done;
   explain(ctx, step.id, "done", doneText, after);
-  rememberTaught(ctx);
   // What changed, on the map of the two VPCs.
   ctx.io.notify({ type: "diagram", step: step.id, ...diagramModel(detectAll(STEPS, after, ctx.state), step.id) });
   ctx.io.notify({ type: "step-finished", step: step.id, status: "done" });
@@ -164,7 +163,6 @@ function announceDone(ctx: LessonContext, step: Step, view: CloudView): void {
   if (ctx.state.quiz === undefined) {
     const seen = new Set(ctx.state.taught ?? []);
     explainNotes(ctx, content, [...content.teaches, ...(detection.teaches ?? [])].filter((k) => !seen.has(`${step.id}/${k}`)), view, new Set());
-    rememberTaught(ctx);
   }
   ctx.io.notify({ type: "step-finished", step: step.id, status: "already-done" });
 }

@@ -10,6 +10,10 @@ import { STEPS } from "../../src/lesson/steps/index.js";
 import type { LabEvent } from "../../src/ui/io-host.js";
 import { harness } from "../helpers/lesson-harness.js";
 import { RecordingHost, unfilled } from "../helpers/recording-host.js";
+import { AuthorizeSecurityGroupIngressCommand, RevokeSecurityGroupIngressCommand } from "@aws-sdk/client-ec2";
+import { lessonContext, openSession } from "../../src/commands/session.js";
+import { step as stepCommand } from "../../src/commands/step.js";
+import { ourEndpoint, readCloud } from "../../src/lesson/cloud-view.js";
 
 type Explain = Extract<LabEvent, { type: "explain" }>;
 
@@ -126,5 +130,23 @@ describe("hands-on with wrong choices", () => {
     const question = host.events.findIndex((e) => e.type === "quiz-answer" && e.id === "cleanup-order");
     expect(note).toBeGreaterThanOrEqual(0);
     expect(question).toBeGreaterThan(note);
+  });
+});
+
+describe("the concept tells the cloud as it is", () => {
+  it("resumed with a TCP 443 rule on the endpoint's group: step 5's concept names that rule, and never says the group has none", async () => {
+    const h = harness();
+    for (const id of ["preflight", "deploy", "tour", "endpoint-service", "interface-endpoint"]) await stepCommand(id, h.opts, h.env);
+    const ctx = await lessonContext(h.opts, h.env, await openSession(h.opts, h.env), false);
+    const sgId = ourEndpoint(await readCloud(ctx.clients, ctx.names))!.sgIds[0]!;
+    await ctx.clients.ec2.send(new AuthorizeSecurityGroupIngressCommand({ GroupId: sgId, IpPermissions: [{ IpProtocol: "tcp", FromPort: 443, ToPort: 443, IpRanges: [{ CidrIp: "10.0.0.0/16" }] }] }));
+    for (const lang of ["en", "ja"] as const) {
+      const host = new RecordingHost(lang);
+      await stepCommand("allow-http", { ...h.opts, lang }, { ...h.env, makeHost: () => host });
+      const concept = host.ofType("explain").find((e) => e.step === "allow-http" && e.section === "concept")!.markdown;
+      expect(concept).toContain(`TCP 443 ← 10.0.0.0/16`);
+      expect(concept).not.toMatch(/no inbound rules|1 つもなく/);
+      await ctx.clients.ec2.send(new RevokeSecurityGroupIngressCommand({ GroupId: sgId, IpPermissions: [{ IpProtocol: "tcp", FromPort: 80, ToPort: 80, IpRanges: [{ CidrIp: `${(await readCloud(ctx.clients, ctx.names)).consumerInstance!.ip}/32` }] }] }));
+    }
   });
 });

@@ -32,9 +32,10 @@ export async function askToGo(ctx: LessonContext, step: Step, content: StepConte
     const answer = await ctx.io.select<"go" | "show" | "stop">(
       ctx.t(ask),
       [
-        { value: "go", name: ctx.t(go) },
-        ...(shown ? [] : [{ value: "show" as const, name: ctx.t("engine.showReference") }]),
-        { value: "stop", name: ctx.t("engine.stopHere") },
+        // Each keeps its digit once "show how" is gone (1 go · 3 stop), as on the first screen.
+        { value: "go", name: ctx.t(go), key: 1 },
+        ...(shown ? [] : [{ value: "show" as const, name: ctx.t("engine.showReference"), key: 2 }]),
+        { value: "stop", name: ctx.t("engine.stopHere"), key: 3 },
       ],
       "go",
       { inline: true },

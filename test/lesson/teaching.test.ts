@@ -7,7 +7,10 @@ import { describe, expect, it } from "vitest";
 import { loadQuiz, loadStep } from "../../src/content/lesson-content.js";
 import { start } from "../../src/commands/start.js";
 import { STEPS } from "../../src/lesson/steps/index.js";
-import type { LabEvent } from "../../src/ui/io-host.js";
+import type { Choice, LabEvent } from "../../src/ui/io-host.js";
+import { renderMarkdown } from "../../src/ui/markdown.js";
+import { loadPhrases } from "../../src/ui/line-breaks.js";
+import { stripVTControlCharacters as plain } from "node:util";
 import { harness } from "../helpers/lesson-harness.js";
 import { RecordingHost, unfilled } from "../helpers/recording-host.js";
 import { AuthorizeSecurityGroupIngressCommand, RevokeSecurityGroupIngressCommand } from "@aws-sdk/client-ec2";
@@ -149,4 +152,29 @@ describe("the concept tells the cloud as it is", () => {
       await ctx.clients.ec2.send(new RevokeSecurityGroupIngressCommand({ GroupId: sgId, IpPermissions: [{ IpProtocol: "tcp", FromPort: 80, ToPort: 80, IpRanges: [{ CidrIp: `${(await readCloud(ctx.clients, ctx.names)).consumerInstance!.ip}/32` }] }] }));
     }
   });
+});
+
+describe("hands-on hints for the curl step, learner who never asked 'show how'", () => {
+  it.each(["en", "ja"] as const)("(%s) says what is missing, and the last hint gives the whole command, with no line starting with punctuation at 80 columns", async (lang) => {
+    const host = new (class extends RecordingHost {
+      override async select<T>(message: string, choices: Choice<T>[], defaultValue: T): Promise<T> {
+        const step = this.ofType("step-started").at(-1)?.step;
+        const verify = choices.find((c) => c.value === "verify");
+        if (verify) return (step === "curl" && this.ofType("explain").filter((e) => e.section === "hint").length < 3 ? "verify" : "guided") as T;
+        return super.select(message, choices, defaultValue);
+      }
+    })(lang, true);
+    const h = harness({ host, opts: { prefix: "hint", mode: "hands-on", lang } });
+    h.env.learnerReachesSandbox = true;
+    await start(h.opts, h.env);
+    const curlStep = host.events.slice(host.events.findIndex((e) => e.type === "step-started" && e.step === "curl"));
+    const notYet = curlStep.find((e): e is Extract<LabEvent, { type: "notice" }> => e.type === "notice" && e.level === "warn")!.message;
+    expect(notYet).toMatch(/Run Command/);
+    const hints = host.ofType("explain").filter((e) => e.step === "curl" && e.section === "hint").map((e) => e.markdown);
+    expect(hints).toHaveLength(3);
+    expect(hints[2]).toMatch(/aws ssm send-command .*--instance-ids i-[0-9a-f]+ .*--document-name AWS-RunShellScript/);
+    expect(hints[2]).not.toMatch(/above|上の/);
+    const screen = plain(renderMarkdown(hints[2]!, 80, { color: false, phrases: lang === "ja" ? await loadPhrases("ja") : undefined }));
+    expect(screen.split("\n").filter((l) => /^\s*[.,;:。、]/.test(l))).toEqual([]);
+  }, 60_000);
 });

@@ -5,8 +5,10 @@
  * and its state as tags, so a facilitator's `workshop status` sees who has fixed it. `known`: the
  * cloud as the command has just read it (no progress file: the read that found the lesson).
  */
-import { diagnose } from "../diagnose/diagnose.js";
-import { loadDiagnoseText } from "../diagnose/text.js";
+import { diagnose, diagnosisOf } from "../diagnose/diagnose.js";
+import { loadStep } from "../content/lesson-content.js";
+import { currentStep, detectAll } from "../lesson/progress.js";
+import { STEPS } from "../lesson/steps/index.js";
 import { LabError } from "../errors.js";
 import { saveState, type LessonContext } from "../lesson/context.js";
 import { curlFromConsumer } from "../lesson/steps/curl.js";
@@ -17,7 +19,7 @@ import type { Script } from "../shell/script.js";
 import { lessonVars } from "../lesson/vars.js";
 import { readCloud, type CloudView } from "../lesson/cloud-view.js";
 import type { LearnerPath } from "./learner-path.js";
-import { readScene, recognise, showsBreak, type ChallengeScene } from "./scene.js";
+import { curledOnce, readScene, recognise, showsBreak, type ChallengeScene } from "./scene.js";
 import { CHALLENGE_STATE_TAG, CHALLENGE_TAG, type ChallengeCloudState } from "../challenge-mark.js";
 import { awsPort } from "../aws/port.js";
 
@@ -100,7 +102,8 @@ function announceStart(ctx: LessonContext, id: string, path: LearnerPath): void 
 /**
  * Breaks one link, continuing from what the cloud shows: the record is written before the break
  * (with what the break will change), the tags after it, so a rerun after a kill anywhere either
- * finds the break done and finishes, or makes it. A break the cloud shows with no record is this
+ * finds the break done and finishes, or makes it. Only on a build whose curl once worked (one that
+ * never did is the lesson's, whatever it lacks): a break the cloud shows with no record is this
  * challenge's (adopted) or another's (named: give it up or keep it).
  */
 export async function startChallenge(ctx: LessonContext, id: string, known?: CloudView): Promise<void> {
@@ -110,12 +113,13 @@ export async function startChallenge(ctx: LessonContext, id: string, known?: Clo
   const scene = await readScene(ctx, known);
   const active = recorded(ctx, scene);
   if (active && active.id !== id) throw new LabError("challenge.alreadyActive", { id: active.id });
+  // The cloud is the truth: a rerun after a kill resumes on a build that curled before its start.
+  if (!curledOnce(scene)) throw notReady(ctx, scene);
   if (scene.first) {
     if (!showsBreak(scene, d)) {
       const other = !active && recognise(ctx, scene);
       if (other) throw halfStarted(other.id);
-      // The link as diagnose names it to the learner, not its id.
-      throw new LabError("challenge.notReady", { link: loadDiagnoseText(ctx.lesson, ctx.io.lang).links[scene.first.id]?.short ?? scene.first.id });
+      throw notReady(ctx, scene);
     }
     // Broken as this challenge breaks it: an earlier start got this far.
     if (!active) adopt(ctx, id);
@@ -128,6 +132,18 @@ export async function startChallenge(ctx: LessonContext, id: string, known?: Clo
   }
   await tagConsumer(ctx, scene.path, id, "broken");
   announceStart(ctx, id, scene.path);
+}
+
+/**
+ * No challenge on this build yet: the first link that fails, as diagnose names it (with what is
+ * wrong), else that curl never worked; and the lesson's step to run next, as `status` finds it.
+ */
+function notReady(ctx: LessonContext, scene: ChallengeScene): LabError {
+  const view = scene.path.view;
+  const step = currentStep(detectAll(STEPS, view, ctx.state))?.step.id ?? "curl";
+  const [n, title, command] = [STEPS.findIndex((s) => s.id === step), loadStep(ctx.lesson, step, ctx.io.lang).title, `npx privatelink-lab step ${step}`];
+  const link = scene.first && diagnosisOf(ctx, view).first?.name;
+  return link ? new LabError("challengeReady.notReady", { link, n, title, command }) : new LabError("challengeReady.notCurled", { n, title, command });
 }
 
 function halfStarted(id: string): LabError {

@@ -46,14 +46,21 @@ export function showsBreak(scene: ChallengeScene, d: ChallengeDefinition): boole
 }
 
 /**
- * The challenge whose break the cloud shows, when the first failing link is the one a
- * challenge names (its own link first, then the signs of a half-done repair). Only a build that
- * once worked (curl proved it, as Run Command's history keeps) can hold a challenge: a lesson
- * still on its way (an endpoint awaiting acceptance) is never taken for one.
+ * Did the lesson's curl once bring back the Provider's page on this Consumer instance (Run
+ * Command's history keeps it)? Only such a build can hold a challenge: a lesson still on its way
+ * (no rule on the endpoint's group, an endpoint awaiting acceptance) is never taken for one.
+ */
+export function curledOnce(scene: ChallengeScene): boolean {
+  return scene.path.view.curls.some((c) => c.verdict.ok);
+}
+
+/**
+ * The challenge whose break the cloud shows, on a build that once curled, when the first failing
+ * link is the one a challenge names (its own link first, then the signs of a half-done repair).
  */
 export function recognise(ctx: LessonContext, scene: ChallengeScene): ChallengeDefinition | undefined {
   const first = scene.first;
-  if (!first || !scene.path.view.curls.some((c) => c.verdict.ok)) return undefined;
+  if (!first || !curledOnce(scene)) return undefined;
   const all = loadChallenges(ctx.lesson);
   const byMark = scene.mark && all.find((c) => c.id === scene.mark?.id);
   if (byMark && showsBreak(scene, byMark)) return byMark;

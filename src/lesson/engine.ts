@@ -11,9 +11,9 @@ import { closeDoor, learnerCanAct } from "./learner-door.js";
 import { currentStep, detectAll } from "./progress.js";
 import type { Step } from "./step.js";
 import { STEPS } from "./steps/index.js";
-import { explain, explainConcept, explainNotes, rememberTaught } from "./teaching.js";
+import { explain, explainConcept, explainNotes } from "./teaching.js";
 import { rememberIds } from "./vars.js";
-import { askToGo, hasReference } from "./pacing.js";
+import { askToBegin, askToGo, hasReference } from "./pacing.js";
 import { diagramModel } from "../ui/diagram.js";
 import { defaultShell, loadCommand } from "../sandbox/shell-env.js";
 import { waitFor } from "./wait.js";
@@ -148,7 +148,6 @@ export async function runStep(ctx: LessonContext, step: Step, index: number, vie
   explainNotes(ctx, content, [...content.teaches, ...(detection.teaches ?? [])], after, notesShown);
   const doneText = content.doneVariants[detection.doneVariant ?? variant ?? ""] ?? content.done;
   explain(ctx, step.id, "done", doneText, after);
-  rememberTaught(ctx);
   // What changed, on the map of the two VPCs.
   ctx.io.notify({ type: "diagram", step: step.id, ...diagramModel(detectAll(STEPS, after, ctx.state), step.id) });
   ctx.io.notify({ type: "step-finished", step: step.id, status: "done" });
@@ -164,7 +163,6 @@ function announceDone(ctx: LessonContext, step: Step, view: CloudView): void {
   if (ctx.state.quiz === undefined) {
     const seen = new Set(ctx.state.taught ?? []);
     explainNotes(ctx, content, [...content.teaches, ...(detection.teaches ?? [])].filter((k) => !seen.has(`${step.id}/${k}`)), view, new Set());
-    rememberTaught(ctx);
   }
   ctx.io.notify({ type: "step-finished", step: step.id, status: "already-done" });
 }
@@ -172,8 +170,9 @@ function announceDone(ctx: LessonContext, step: Step, view: CloudView): void {
 /** Runs the lesson from wherever the cloud is, to the end (or just one step with `only`); returns the cloud as it is then. */
 export async function runLesson(ctx: LessonContext, options: RunOptions = {}): Promise<CloudView> {
   try {
-    // Hands-on in the sandbox: served to the learner's own AWS CLI from the first step on.
-    if (ctx.mode === "hands-on" && ctx.io.interactive) await learnerCanAct(ctx);
+    // Hands-on in the sandbox: served to the learner's own AWS CLI from the first step on; the lines
+    // for that second terminal stay on screen until the learner goes on (at 80×24 step 0 would push them off).
+    if (ctx.mode === "hands-on" && ctx.io.interactive && (await learnerCanAct(ctx)) && ctx.clients.sandbox) await askToBegin(ctx);
     return await lessonLoop(ctx, options);
   } finally {
     // A sandbox served to the learner's own AWS CLI lives as long as the lesson.

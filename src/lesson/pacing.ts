@@ -27,21 +27,30 @@ export function hasReference(content: StepContent): boolean {
  */
 export async function askToGo(ctx: LessonContext, step: Step, content: StepContent, showReference: () => void): Promise<void> {
   const { ask, go } = wording(step);
-  let shown = !hasReference(content);
-  for (;;) {
-    const answer = await ctx.io.select<"go" | "show" | "stop">(
-      ctx.t(ask),
-      [
-        { value: "go", name: ctx.t(go) },
-        ...(shown ? [] : [{ value: "show" as const, name: ctx.t("engine.showReference") }]),
-        { value: "stop", name: ctx.t("engine.stopHere") },
-      ],
-      "go",
-      { inline: true },
-    );
-    if (answer === "go") return;
-    if (answer === "stop") throw new LabError("engine.paused", {}, { source: "user" });
-    showReference();
-    shown = true;
-  }
+  let show = hasReference(content) ? showReference : undefined;
+  while (await goOrStop(ctx, ask, go, show)) show = undefined;
+}
+
+/** Hands-on in the sandbox: the lines for a second terminal stay on screen until the learner goes on. */
+export async function askToBegin(ctx: LessonContext): Promise<void> {
+  await goOrStop(ctx, "engine.continueAsk", "engine.continue");
+}
+
+/** 1 go · 2 show how (while there is something to show) · 3 stop; true when "show how" was chosen (and done). */
+async function goOrStop(ctx: LessonContext, ask: string, go: string, show?: () => void): Promise<boolean> {
+  const answer = await ctx.io.select<"go" | "show" | "stop">(
+    ctx.t(ask),
+    [
+      // Each keeps its digit once "show how" is gone (1 go · 3 stop), as on the first screen.
+      { value: "go", name: ctx.t(go), key: 1 },
+      ...(show ? [{ value: "show" as const, name: ctx.t("engine.showReference"), key: 2 }] : []),
+      { value: "stop", name: ctx.t("engine.stopHere"), key: 3 },
+    ],
+    "go",
+    { inline: true },
+  );
+  if (answer === "stop") throw new LabError("engine.paused", {}, { source: "user" });
+  if (answer !== "show" || !show) return false;
+  show();
+  return true;
 }

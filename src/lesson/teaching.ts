@@ -18,10 +18,12 @@ export function explain(ctx: LessonContext, step: string, section: Section, text
   ctx.io.notify({ type: "explain", step, section, markdown, ...(commands.length > 0 ? { commands, shell } : {}) });
 }
 
-/** Records that the learner saw `item` (kept in the progress file, so a resumed quiz knows too). */
+/** Records that the learner saw `item`, saved at once: a run stopped (Ctrl-C, kill -9) with it on screen still counts it. */
 export function taught(ctx: LessonContext, item: string): void {
   const list = (ctx.state.taught ??= []);
-  if (!list.includes(item)) list.push(item);
+  if (list.includes(item)) return;
+  list.push(item);
+  saveState(ctx);
 }
 
 /** Shows each note once per step run (`shown` remembers which); unknown keys are skipped. */
@@ -39,8 +41,4 @@ export function explainNotes(ctx: LessonContext, content: StepContent, keys: rea
 export function explainConcept(ctx: LessonContext, content: StepContent, view: CloudView, variant?: string): void {
   explain(ctx, content.id, "concept", (variant && content.conceptVariants[variant]) || content.concept, view);
   taught(ctx, content.id);
-}
-
-export function rememberTaught(ctx: LessonContext): void {
-  if (ctx.state.taught?.length) saveState(ctx);
 }

@@ -139,9 +139,9 @@ export function wrapProse(text: string, width: number, o: ProseOptions): string 
   const before = text.slice(0, m.index).trimEnd();
   const lines = wrapCommand(m[1]!, width, before ? o.rest + "  " : o.rest, o.cont);
   if (!before) lines[0] = o.first + lines[0]!.slice(o.rest.length);
-  const after = text.slice(m.index + m[0].length).trimStart();
-  // (A lone full stop after it would be a line of its own: the command's lines end the sentence.)
-  const tail = /^[.。]?$/.test(after) ? [] : [wrapProse(after, width, { ...o, first: o.rest })];
+  // The punctuation after it would start a line of its own (". With the CLI…"): the command's lines end the clause.
+  const after = text.slice(m.index + m[0].length).replace(/^\s*(?:[.,;:](?=\s|$)|[。、：])?\s*/, "");
+  const tail = after ? [wrapProse(after, width, { ...o, first: o.rest })] : [];
   return [...(before ? [wrap(before, width, o)] : []), ...lines.map(o.paint ?? String), ...tail].join("\n");
 }
 

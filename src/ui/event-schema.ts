@@ -194,11 +194,12 @@ export const EVENT_SCHEMAS = {
     at: z.iso.datetime(),
     region: z.string(),
     backend: z.enum(["aws", "sandbox"]),
-    totals: z.object({ participants: z.number().int(), finished: z.number().int(), flagged: z.number().int(), perHourUsd: z.number(), costSoFarUsd: z.number() }).strict(),
+    totals: z.object({ participants: z.number().int(), notStarted: z.number().int(), finished: z.number().int(), flagged: z.number().int(), perHourUsd: z.number(), costSoFarUsd: z.number() }).strict(),
     participants: z.array(
       z
         .object({
           prefix: z.string(),
+          phase: z.enum(["not-started", "on-step", "finished", "cleaned-up"]),
           step: z.string(),
           stepIndex: z.number().int(),
           finished: z.boolean(),

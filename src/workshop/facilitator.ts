@@ -20,6 +20,10 @@ export interface Facilitator {
   clients: AwsClients;
   region: string;
   backend: "aws" | "sandbox";
+  /** The clients reach a sandbox room this tool serves (`join`): its account bills nothing. */
+  servedSandbox?: boolean;
+  /** The room's seats, when its room file names them: status shows each, started or not. */
+  roster?: string[];
   clock: Clock;
   /** How often waits poll (ms of the clock). */
   pollMs: number;

@@ -40,12 +40,22 @@ export function liveFrame(status: RoomStatus, o: FrameOptions): string {
   const widths: number[] = [];
   for (const row of table) row.forEach((cell, i) => (widths[i] = Math.max(widths[i] ?? 0, displayWidth(cell))));
   // The last column (why a learner is flagged) wraps under itself: a reason cut short says nothing.
+  // Too narrow for every column and the reason: the columns that do not fit go whole on a line of
+  // their own under the row (as the other language's table does), the reason after them or under them.
+  const headColumns = widths.length - 1;
+  const spanOf = (n: number) => widths.slice(0, n).reduce((sum, w) => sum + w + 2, 0);
+  let fit = headColumns;
+  while (fit > 1 && spanOf(fit) - 2 > o.columns) fit--;
   const line = (row: string[]) => {
-    const head = row.slice(0, -1).map((cell, i) => padEnd(cell, widths[i] ?? 0) + "  ").join("");
+    const cells = row.slice(0, -1).map((cell, i) => padEnd(cell, widths[i] ?? 0) + "  ");
+    const head = cells.join("");
     const last = row[row.length - 1] ?? "";
-    // Too narrow for the column: the reason goes on lines of its own under the row, whole.
-    if (displayWidth(head) + 16 > o.columns) return [truncate(head.trimEnd(), o.columns), ...(last ? [wrap(last, o.columns, { first: "    ", rest: "    ", phrases: o.phrases })] : [])].join("\n");
-    return wrap(last, o.columns, { first: head, rest: " ".repeat(displayWidth(head)), phrases: o.phrases });
+    if (spanOf(headColumns) + 16 <= o.columns) return wrap(last, o.columns, { first: head, rest: " ".repeat(displayWidth(head)), phrases: o.phrases });
+    const more = "    " + cells.slice(fit).join("");
+    const under = fit < cells.length && !cells.slice(fit).every((c) => c.trim() === "-") ? more : "";
+    const reason = (first: string) => (last ? [wrap(last, o.columns, { first, rest: " ".repeat(displayWidth(first)), phrases: o.phrases })] : under ? [truncate(under.trimEnd(), o.columns)] : []);
+    const rest = displayWidth(under) + 16 <= o.columns ? reason(under || "    ") : [truncate(under.trimEnd(), o.columns), ...(last ? reason("    ") : [])];
+    return [truncate(cells.slice(0, fit).join("").trimEnd(), o.columns), ...rest].join("\n");
   };
   const ordered = tableOrder(status.participants);
   // Two lines: what is shown, then how often and how to quit (one line was cut off at 80 columns).

@@ -7,6 +7,7 @@
 import { ourEndpoint } from "../lesson/cloud-view.js";
 import { costPerHour, costSince, inventoryOf } from "../lesson/pricing.js";
 import { detectAll } from "../lesson/progress.js";
+import { isEmpty } from "../lesson/teardown.js";
 import { STEPS } from "../lesson/steps/index.js";
 import { freshState, type LessonState } from "../state/schema.js";
 import type { ChallengeMark } from "../challenge-mark.js";
@@ -14,8 +15,12 @@ import type { Signal } from "../ui/event-schema.js";
 import type { ParticipantCloud } from "./room-views.js";
 import { usualBetween } from "./usual-times.js";
 
+/** Where a seat of the room is: nothing in the cloud yet, on a step, done, or done and cleaned up (both stacks deleted, nothing left). */
+export type Phase = "not-started" | "on-step" | "finished" | "cleaned-up";
+
 export interface ParticipantProgress {
   prefix: string;
+  phase: Phase;
   /** The step the learner is on, as far as the cloud shows (the last one when finished). */
   step: string;
   stepIndex: number;
@@ -39,6 +44,7 @@ export interface ParticipantProgress {
 const FAILED_STACK = /(ROLLBACK_COMPLETE|ROLLBACK_FAILED|CREATE_FAILED|DELETE_FAILED)$/;
 
 interface Position {
+  phase: Phase;
   step: string;
   finished: boolean;
   why: string;
@@ -49,9 +55,16 @@ interface Position {
 
 function position(p: ParticipantCloud, state: LessonState): Position {
   const stacks = [p.view.consumer, p.view.provider];
+  // Nothing left: a seat never used, or a lesson cleaned up (CloudFormation lists deleted stacks for 90 days).
+  if (isEmpty(p.view)) {
+    const deleted = p.view.deletedStacks[0];
+    if (!deleted) return { phase: "not-started", step: "deploy", finished: false, why: "roster.why.notStarted", whyVars: {} };
+    return { phase: "cleaned-up", step: "cleanup", finished: true, why: "roster.why.cleanedUp", whyVars: {}, anchor: { at: deleted.deletedAt, from: "cleanup" } };
+  }
   if (stacks.some((s) => s?.status.startsWith("DELETE_"))) {
     const failed = stacks.find((s) => s?.status === "DELETE_FAILED");
     return {
+      phase: "on-step",
       step: "cleanup",
       finished: false,
       why: "workshop.why.deleting",
@@ -72,7 +85,7 @@ function position(p: ParticipantCloud, state: LessonState): Position {
       : p.firstStackAt !== undefined
         ? { at: step === "deploy" ? p.firstStackAt : (p.lastStackAt ?? p.firstStackAt), from: "deploy" }
         : undefined;
-  return { step, finished, why: shown?.detection.why ?? "detect.deploy.todo", whyVars: shown?.detection.vars ?? {}, ...(anchor ? { anchor } : {}) };
+  return { phase: finished ? "finished" : "on-step", step, finished, why: shown?.detection.why ?? "detect.deploy.todo", whyVars: shown?.detection.vars ?? {}, ...(anchor ? { anchor } : {}) };
 }
 
 function problems(p: ParticipantCloud): Signal[] {
@@ -112,10 +125,12 @@ export function progressOf(p: ParticipantCloud, at: number, region: string, back
   if (!pos.finished && minutesOnStep !== undefined && budget !== undefined && minutesOnStep > budget && signals.length === 0) {
     signals.push({ kind: "slow", minutes: Math.round(minutesOnStep), usual: budget });
   }
-  const cost = costPerHour(region, inventoryOf(p.view));
-  const so = p.firstStackAt !== undefined && cost.perHourUsd > 0 ? costSince(cost, new Date(p.firstStackAt).toISOString(), at) : undefined;
+  // The sandbox bills nothing: no cost, rather than what AWS would charge.
+  const cost = backend === "sandbox" ? undefined : costPerHour(region, inventoryOf(p.view));
+  const so = cost && p.firstStackAt !== undefined && cost.perHourUsd > 0 ? costSince(cost, new Date(p.firstStackAt).toISOString(), at) : undefined;
   return {
     prefix: p.prefix,
+    phase: pos.phase,
     step: pos.step,
     stepIndex: STEPS.findIndex((s) => s.id === pos.step),
     finished: pos.finished,
@@ -125,7 +140,7 @@ export function progressOf(p: ParticipantCloud, at: number, region: string, back
     observed: observed !== undefined,
     ...(minutesOnStep !== undefined ? { minutesOnStep } : {}),
     signals,
-    perHourUsd: cost.perHourUsd,
+    perHourUsd: cost?.perHourUsd ?? 0,
     costSoFarUsd: so?.usd ?? 0,
     ...(p.challenge ? { challenge: p.challenge } : {}),
   };

@@ -25,6 +25,7 @@ export function roomData(status: RoomStatus, t: Translate): RoomData {
     totals: status.totals,
     participants: status.participants.map((p) => ({
       prefix: p.prefix,
+      phase: p.phase,
       step: p.step,
       stepIndex: p.stepIndex,
       finished: p.finished,
@@ -40,8 +41,8 @@ export function roomData(status: RoomStatus, t: Translate): RoomData {
 
 /** One read of the room: every participant's progress (`memory`: step changes seen by earlier reads). */
 export async function readStatus(f: Facilitator, memory?: StepMemory): Promise<RoomStatus> {
-  const room = await readRoom(f.clients, () => f.clock.now());
-  return roomStatus(room, f.region, f.backend, memory);
+  const room = await readRoom(f.clients, () => f.clock.now(), { roster: f.roster });
+  return roomStatus(room, f.region, f.servedSandbox ? "sandbox" : f.backend, memory);
 }
 
 /** What the live page reads (`roomPage({ readRoom: roomReader(f), ... })`): the room as data, step changes timed exactly. */

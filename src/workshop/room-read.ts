@@ -8,7 +8,7 @@
 import type { Filter } from "@aws-sdk/client-ec2";
 import type { AwsClients } from "../aws/clients.js";
 import { allPages, listDeletedStacks, listEndpoints, listGroups, listServices } from "../aws/pages.js";
-import { participantCloud, prefixesIn, stackParticipant, type ParticipantCloud, type RoomRaw } from "./room-views.js";
+import { cleanedUpIn, participantCloud, prefixesIn, stackParticipant, type ParticipantCloud, type RoomRaw } from "./room-views.js";
 import { awsPort } from "../aws/port.js";
 
 export interface Room {
@@ -56,8 +56,13 @@ export async function readRoomRaw(clients: AwsClients): Promise<RoomRaw> {
   };
 }
 
-/** Every participant found in the account and region, each with the view its steps read. */
-export async function readRoom(clients: AwsClients, now: () => number): Promise<Room> {
+/**
+ * Every participant with anything in the account and region, each with the view its steps read.
+ * `seats` (`workshop status`): every seat of the room besides, its roster (a served room's
+ * participants, started or not) and those whose lesson stacks CloudFormation lists as deleted.
+ */
+export async function readRoom(clients: AwsClients, now: () => number, seats?: { roster?: readonly string[] | undefined }): Promise<Room> {
   const raw = await readRoomRaw(clients);
-  return { at: now(), participants: prefixesIn(raw).map((p) => participantCloud(raw, p)) };
+  const prefixes = seats ? [...new Set([...(seats.roster ?? []), ...prefixesIn(raw), ...cleanedUpIn(raw)])].sort() : prefixesIn(raw);
+  return { at: now(), participants: prefixes.map((p) => participantCloud(raw, p)) };
 }

@@ -9,6 +9,7 @@ export interface RoomStatus {
   participants: ParticipantProgress[];
   totals: {
     participants: number;
+    notStarted: number;
     finished: number;
     /** Learners with at least one stuck signal. */
     flagged: number;
@@ -28,6 +29,7 @@ export function roomStatus(room: Room, region: string, backend: "aws" | "sandbox
     participants,
     totals: {
       participants: participants.length,
+      notStarted: participants.filter((p) => p.phase === "not-started").length,
       finished: participants.filter((p) => p.finished).length,
       flagged: participants.filter((p) => p.signals.length > 0).length,
       perHourUsd: round(participants.reduce((s, p) => s + p.perHourUsd, 0), 4),

@@ -8,7 +8,7 @@ import type { Stack } from "@aws-sdk/client-cloudformation";
 import type { Instance, SecurityGroup, ServiceConfiguration, Tag, VpcEndpoint } from "@aws-sdk/client-ec2";
 import type { Command, CommandInvocation } from "@aws-sdk/client-ssm";
 import { anchorsOf, type StackView } from "../lesson/cloud-view.js";
-import { namesFor, participantOf } from "../participant.js";
+import { namesFor, participantOf, prefixProblem } from "../participant.js";
 import { challengeMark, type ChallengeMark } from "../challenge-mark.js";
 import { instanceView, stackView } from "../lesson/cloud-shapes.js";
 import { curlTraces } from "../lesson/curl-history.js";
@@ -117,6 +117,13 @@ export function participantCloud(raw: RoomRaw, prefix: string): ParticipantCloud
     ...(deletion.length ? { deletingAt: Math.min(...deletion) } : {}),
     ...(challengeMark(instance?.Tags) ? { challenge: challengeMark(instance?.Tags)! } : {}),
   };
+}
+
+/** Participants whose two lesson stacks CloudFormation lists as deleted (it does for 90 days): a lesson cleaned up. */
+export function cleanedUpIn(raw: RoomRaw): string[] {
+  const gone = new Set(raw.deletedStacks.map((d) => d.name));
+  const prefixes = [...gone].map((n) => /^(.+)-consumer$/.exec(n)?.[1]).filter((p): p is string => p !== undefined && prefixProblem(p) === undefined);
+  return prefixes.filter((p) => gone.has(namesFor(p).providerStack));
 }
 
 /**

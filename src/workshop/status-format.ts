@@ -32,8 +32,17 @@ export function signalText(s: Signal, t: Translate): string {
 const TITLE_COLUMNS = 30;
 
 /** `4/9 Consumer side: create an…`: the step's number and its title, cut to keep the table narrow. */
+/** A seat not on a step: its mark and words (`- not started`, `✔ finished, cleaned up`). */
+export function seatText(phase: ParticipantProgress["phase"], t: Translate): [string, string] | undefined {
+  if (phase === "not-started") return ["-", t("roster.notStarted")];
+  if (phase === "cleaned-up") return ["✔", t("roster.cleanedUp")];
+  if (phase === "finished") return ["✔", t("workshop.status.finished")];
+  return undefined;
+}
+
 export function stepText(p: ParticipantProgress, t: Translate, lang: Lang): string {
-  if (p.finished) return `✔ ${t("workshop.status.finished")}`;
+  const seat = seatText(p.phase, t);
+  if (seat) return seat.join(" ");
   const title = loadStep("privatelink", p.step, lang).title;
   return `${p.stepIndex}/${STEPS.length - 1} ${truncate(title, TITLE_COLUMNS)}`;
 }
@@ -67,24 +76,27 @@ const withChallenges = (status: RoomStatus): boolean => status.participants.some
 export function statusRows(status: RoomStatus, t: Translate, lang: Lang): string[][] {
   // Signals last: on a narrow terminal only they are cut. The challenge column appears once one runs.
   const challenges = withChallenges(status);
-  const columns = ["participant", "step", "onStep", "perHour", "soFar", ...(challenges ? ["challenge"] : []), "signals"];
+  // The sandbox bills nothing: no cost columns.
+  const billed = status.backend === "aws";
+  const columns = ["participant", "step", "onStep", ...(billed ? ["perHour", "soFar"] : []), ...(challenges ? ["challenge"] : []), "signals"];
   const header = columns.map((c) => t(`workshop.status.col.${c}`));
   const rows = tableOrder(status.participants).map((p) => [
     (p.signals.length > 0 ? "! " : "  ") + p.prefix,
     stepText(p, t, lang),
     onStepText(p),
-    `$${p.perHourUsd.toFixed(3)}`,
-    `$${p.costSoFarUsd.toFixed(2)}`,
+    ...(billed ? [`$${p.perHourUsd.toFixed(3)}`, `$${p.costSoFarUsd.toFixed(2)}`] : []),
     ...(challenges ? [challengeText(p, t)] : []),
     p.signals.map((s) => signalText(s, t)).join("; "),
   ]);
   return [header, ...rows];
 }
 
-export function statusSummary(status: RoomStatus, t: Translate): string {
+/** The totals line (the terminal and the room page): in the sandbox, that nothing is billed instead of a cost. */
+export function statusSummary(status: Pick<RoomStatus, "totals" | "region" | "backend">, t: Translate): string {
   const { totals } = status;
-  return t("workshop.status.summary", {
+  return t(status.backend === "aws" ? "roster.summary" : "roster.summarySandbox", {
     n: totals.participants,
+    notStarted: totals.notStarted,
     finished: totals.finished,
     flagged: totals.flagged,
     perHour: totals.perHourUsd.toFixed(3),

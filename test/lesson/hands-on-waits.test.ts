@@ -149,3 +149,30 @@ describe("the quiz after a run stopped during the deploy", () => {
     expect(note).toBeLessThan(question);
   }, 60_000);
 });
+
+/** Accepts the connection by hand while the accept step's concept is on screen, then stops (Ctrl-C, or kill -9). */
+class StopsAtAccept extends RecordingHost {
+  ctx?: LessonContext;
+  override async select<T>(message: string, choices: Choice<T>[], defaultValue: T): Promise<T> {
+    if (this.ofType("step-started").at(-1)?.step !== "accept") return super.select(message, choices, defaultValue);
+    const view = await readCloud(this.ctx!.clients, this.ctx!.names);
+    await this.ctx!.clients.ec2.send(new AcceptVpcEndpointConnectionsCommand({ ServiceId: ourService(view)!.id, VpcEndpointIds: [ourEndpoint(view)!.id] }));
+    throw new Error("killed while the accept step's concept was on screen");
+  }
+}
+
+describe("the quiz after a run stopped on the accept step's concept", () => {
+  it("the concept was on screen, so it counts as taught: the rerun's quiz asks all its questions", async () => {
+    const first = new StopsAtAccept("en", true);
+    const h = harness({ host: first, opts: { prefix: PREFIX } });
+    first.ctx = await context(h);
+    await expect(start(h.opts, h.env)).rejects.toThrow(/killed/);
+    expect(first.ofType("explain").some((e) => e.step === "accept" && e.section === "concept")).toBe(true);
+    const again = new RecordingHost("en");
+    h.env.makeHost = () => again;
+    await start(h.opts, h.env);
+    expect(again.ofType("explain").filter((e) => e.step === "accept" && e.section === "concept"), "not taught twice").toEqual([]);
+    expect(again.ofType("quiz-answer").map((a) => a.id)).toContain("endpoint-vs-privatelink");
+    expect(again.ofType("quiz-result")[0]!.total).toBe(loadQuiz("privatelink", "en").length);
+  }, 60_000);
+});

@@ -7,9 +7,16 @@ import { describe, expect, it } from "vitest";
 import { loadQuiz, loadStep } from "../../src/content/lesson-content.js";
 import { start } from "../../src/commands/start.js";
 import { STEPS } from "../../src/lesson/steps/index.js";
-import type { LabEvent } from "../../src/ui/io-host.js";
+import type { Choice, LabEvent } from "../../src/ui/io-host.js";
+import { renderMarkdown } from "../../src/ui/markdown.js";
+import { loadPhrases } from "../../src/ui/line-breaks.js";
+import { stripVTControlCharacters as plain } from "node:util";
 import { harness } from "../helpers/lesson-harness.js";
 import { RecordingHost, unfilled } from "../helpers/recording-host.js";
+import { AuthorizeSecurityGroupIngressCommand, RevokeSecurityGroupIngressCommand } from "@aws-sdk/client-ec2";
+import { lessonContext, openSession } from "../../src/commands/session.js";
+import { step as stepCommand } from "../../src/commands/step.js";
+import { ourEndpoint, readCloud } from "../../src/lesson/cloud-view.js";
 
 type Explain = Extract<LabEvent, { type: "explain" }>;
 
@@ -127,4 +134,47 @@ describe("hands-on with wrong choices", () => {
     expect(note).toBeGreaterThanOrEqual(0);
     expect(question).toBeGreaterThan(note);
   });
+});
+
+describe("the concept tells the cloud as it is", () => {
+  it("resumed with a TCP 443 rule on the endpoint's group: step 5's concept names that rule, and never says the group has none", async () => {
+    const h = harness();
+    for (const id of ["preflight", "deploy", "tour", "endpoint-service", "interface-endpoint"]) await stepCommand(id, h.opts, h.env);
+    const ctx = await lessonContext(h.opts, h.env, await openSession(h.opts, h.env), false);
+    const sgId = ourEndpoint(await readCloud(ctx.clients, ctx.names))!.sgIds[0]!;
+    await ctx.clients.ec2.send(new AuthorizeSecurityGroupIngressCommand({ GroupId: sgId, IpPermissions: [{ IpProtocol: "tcp", FromPort: 443, ToPort: 443, IpRanges: [{ CidrIp: "10.0.0.0/16" }] }] }));
+    for (const lang of ["en", "ja"] as const) {
+      const host = new RecordingHost(lang);
+      await stepCommand("allow-http", { ...h.opts, lang }, { ...h.env, makeHost: () => host });
+      const concept = host.ofType("explain").find((e) => e.step === "allow-http" && e.section === "concept")!.markdown;
+      expect(concept).toContain(`TCP 443 ← 10.0.0.0/16`);
+      expect(concept).not.toMatch(/no inbound rules|1 つもなく/);
+      await ctx.clients.ec2.send(new RevokeSecurityGroupIngressCommand({ GroupId: sgId, IpPermissions: [{ IpProtocol: "tcp", FromPort: 80, ToPort: 80, IpRanges: [{ CidrIp: `${(await readCloud(ctx.clients, ctx.names)).consumerInstance!.ip}/32` }] }] }));
+    }
+  });
+});
+
+describe("hands-on hints for the curl step, learner who never asked 'show how'", () => {
+  it.each(["en", "ja"] as const)("(%s) says what is missing, and the last hint gives the whole command, with no line starting with punctuation at 80 columns", async (lang) => {
+    const host = new (class extends RecordingHost {
+      override async select<T>(message: string, choices: Choice<T>[], defaultValue: T): Promise<T> {
+        const step = this.ofType("step-started").at(-1)?.step;
+        const verify = choices.find((c) => c.value === "verify");
+        if (verify) return (step === "curl" && this.ofType("explain").filter((e) => e.section === "hint").length < 3 ? "verify" : "guided") as T;
+        return super.select(message, choices, defaultValue);
+      }
+    })(lang, true);
+    const h = harness({ host, opts: { prefix: "hint", mode: "hands-on", lang } });
+    h.env.learnerReachesSandbox = true;
+    await start(h.opts, h.env);
+    const curlStep = host.events.slice(host.events.findIndex((e) => e.type === "step-started" && e.step === "curl"));
+    const notYet = curlStep.find((e): e is Extract<LabEvent, { type: "notice" }> => e.type === "notice" && e.level === "warn")!.message;
+    expect(notYet).toMatch(/Run Command/);
+    const hints = host.ofType("explain").filter((e) => e.step === "curl" && e.section === "hint").map((e) => e.markdown);
+    expect(hints).toHaveLength(3);
+    expect(hints[2]).toMatch(/aws ssm send-command .*--instance-ids i-[0-9a-f]+ .*--document-name AWS-RunShellScript/);
+    expect(hints[2]).not.toMatch(/above|上の/);
+    const screen = plain(renderMarkdown(hints[2]!, 80, { color: false, phrases: lang === "ja" ? await loadPhrases("ja") : undefined }));
+    expect(screen.split("\n").filter((l) => /^\s*[.,;:。、]/.test(l))).toEqual([]);
+  }, 60_000);
 });

@@ -62,7 +62,7 @@ describe("read-only commands by hand, with the real AWS CLI", () => {
     expect((await ok(`aws ssm get-parameters-by-path --path /aws/service/ami-amazon-linux-latest --query 'Parameters[].Name' --output text`)).split(/\s+/)).toContain(AMI_PARAMETER);
 
     const vpc = path.consumerVpcId!;
-    expect(await ok(`aws ec2 describe-tags --filters Name=resource-id,Values=${vpc} Name=key,Values=Name --query 'Tags[].[ResourceType,Value]' --output text`)).toBe(`vpc\t${lab.ctx.names.prefix}-vpc`);
+    expect(await ok(`aws ec2 describe-tags --filters Name=resource-id,Values=${vpc} Name=key,Values=Name --query 'Tags[].[ResourceType,Value]' --output text`)).toBe(`vpc\t${lab.ctx.names.prefix}-consumer-vpc`);
     const instanceTags = await ok(`aws ec2 describe-tags --filters Name=resource-type,Values=instance Name=value,Values='${lab.ctx.names.prefix}*' --query 'Tags[].ResourceId' --output text`);
     expect(new Set(instanceTags.split(/\s+/))).toEqual(new Set([consumer, path.providerInstanceId!]));
   }, 120_000);

@@ -55,6 +55,8 @@ describe("lesson Markdown in the terminal", () => {
     ["en", "- Allow it: `{cmd}`"],
     ["ja", "`{cmd}` を実行します。"],
     ["en", "Run `{cmd}`."],
+    ["en", "On the instance, run `{cmd}`. With the CLI, send it with Run Command."],
+    ["ja", "インスタンスで `{cmd}`。CLI なら Run Command で送ります。"],
   ])("(%s) an inline command longer than a line is continued as the shell continues lines: pasted, it is one command (%s)", async (lang, text) => {
     const cmd = "aws ec2 authorize-security-group-ingress --group-id sg-0123456789abcdef0 --protocol tcp --port 80 --cidr 10.0.1.23/32 --query 'Return[0]' --region ap-northeast-1";
     const phrases = lang === "ja" ? await loadPhrases("ja") : undefined;
@@ -62,6 +64,7 @@ describe("lesson Markdown in the terminal", () => {
       const out = plain(renderMarkdown(text.replace("{cmd}", cmd), 80, { color, phrases, continuation: cont }));
       expect(widest(out)).toBeLessThanOrEqual(80);
       expect(out.split("\n").filter((l) => /^\s*[.。]\s*$/.test(l)), "a full stop alone on a line").toEqual([]);
+      expect(out.split("\n").filter((l) => /^\s*[.,;:。、]/.test(l)), "a line starting with the punctuation after the command").toEqual([]);
       // What the learner selects and pastes: from `aws` to the end of the command's last line.
       const lines = out.slice(out.indexOf("aws ec2")).split("\n");
       const pasted = lines.slice(0, lines.findIndex((l) => l.includes("ap-northeast-1")) + 1).join("\n");

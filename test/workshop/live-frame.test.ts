@@ -11,10 +11,11 @@ const status = {
   at: 0,
   region: "us-east-1",
   backend: "sandbox",
-  totals: { participants: 1, finished: 0, flagged: 1, perHourUsd: 0.1, costSoFarUsd: 0.2 },
+  totals: { participants: 1, notStarted: 0, finished: 0, flagged: 1, perHourUsd: 0.1, costSoFarUsd: 0.2 },
   participants: [
     {
       prefix: "team-07",
+      phase: "on-step",
       step: "deploy",
       stepIndex: 1,
       finished: false,
@@ -50,5 +51,42 @@ describe("the live header", () => {
     expect(top.join("\n")).toContain(lang === "ja" ? "q で終了" : "q to quit");
     expect(top[0]).toContain(lang === "ja" ? "21:05:09 JST" : "21:05:09 GMT+9");
     expect(top[0]).not.toContain("UTC");
+  });
+});
+
+describe("the live table with a challenge running", () => {
+  const seat = (prefix: string, phase: string, step: string, stepIndex: number, over: object = {}) =>
+    ({ prefix, phase, step, stepIndex, finished: phase === "finished" || phase === "cleaned-up", why: "x", whyVars: {}, observed: false, minutesOnStep: 12, signals: [], perHourUsd: 0.1, costSoFarUsd: 0.2, ...over });
+  const room = (backend: "aws" | "sandbox") =>
+    ({
+      at: 0,
+      region: "us-east-1",
+      backend,
+      totals: { participants: 4, notStarted: 1, finished: 1, flagged: 1, perHourUsd: 0.2, costSoFarUsd: 0.4 },
+      participants: [
+        seat("team-01", "on-step", "endpoint-service", 3, { challenge: { id: "wrong-number", state: "broken" }, signals: [{ kind: "slow", minutes: 40, usual: 11 }] }),
+        seat("team-02", "cleaned-up", "cleanup", 9, { challenge: { id: "single-az", state: "fixed" } }),
+        seat("team-03", "not-started", "deploy", 1),
+        seat("team-04", "on-step", "interface-endpoint", 4),
+      ],
+    }) as unknown as RoomStatus;
+  const cases = (["en", "ja"] as const).flatMap((lang) => (["aws", "sandbox"] as const).flatMap((backend) => [80, 120].map((columns) => [lang, backend, columns] as const)));
+  it.each(cases)("(%s, %s) at %i columns shows every challenge whole, and the Japanese table is laid out like the English one", (lang, backend, columns) => {
+    const frame = liveFrame(room(backend), { t: translator(lang), lang, c: new Chalk({ level: 0 }), columns, rows: 40, intervalSeconds: 10, timeZone: "UTC" });
+    for (const line of frame.split("\n")) expect(displayWidth(line)).toBeLessThanOrEqual(columns);
+    const t = translator(lang);
+    expect(frame).toContain(`wrong-number ✖ ${t("workshop.challenge.state.broken")}`);
+    expect(frame).toContain(`single-az ✔ ${t("workshop.challenge.state.fixed")}`);
+    expect(frame).toContain(t("workshop.status.col.challenge"));
+    // Only step titles are shortened.
+    expect(frame.split("\n").filter((l) => l.includes("…") && !/\d\/9 /.test(l))).toEqual([]);
+    // Same shape in both languages: as many lines, each row's cells on the same lines.
+    const other = liveFrame(room(backend), { t: translator(lang === "ja" ? "en" : "ja"), lang: lang === "ja" ? "en" : "ja", c: new Chalk({ level: 0 }), columns, rows: 40, intervalSeconds: 10, timeZone: "UTC" });
+    const rowLines = (f: string) => f.split("\n").slice(2, 12).map((l) => (/team-\d\d/.exec(l)?.[0] ?? (l.trim() ? "·" : ""))).join(",");
+    expect(rowLines(frame)).toBe(rowLines(other));
+    // Every seat, whether started or not; cost columns only where it is billed.
+    expect(frame).toContain(`- ${t("roster.notStarted")}`);
+    expect(frame).toContain(`✔ ${t("roster.cleanedUp")}`);
+    expect(frame.includes(t("workshop.status.col.perHour"))).toBe(backend === "aws");
   });
 });

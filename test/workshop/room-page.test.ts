@@ -8,6 +8,7 @@ import type { AddressInfo } from "node:net";
 import { afterEach, describe, expect, it } from "vitest";
 import type { RoomData } from "../../src/workshop/room-data.js";
 import { roomPage, type RoomPageHandler, type RoomPageOptions } from "../../src/workshop/room-page/index.js";
+import { roomFragment } from "../../src/workshop/room-page/render.js";
 
 const TOKEN = "s3cret-token-0123456789";
 const EVIL = `<img src=x onerror="alert(1)">`;
@@ -22,11 +23,12 @@ function room(over: Partial<RoomData["participants"][number]> = {}): RoomData {
     at: "2026-12-06T09:30:00.000Z",
     region: "ap-northeast-1",
     backend: "sandbox",
-    totals: { participants: 2, finished: 0, flagged: 1, perHourUsd: 0.1, costSoFarUsd: 0.05 },
+    totals: { participants: 2, notStarted: 0, finished: 0, flagged: 1, perHourUsd: 0.1, costSoFarUsd: 0.05 },
     participants: [
-      { prefix: "team-01", step: "interface-endpoint", stepIndex: 4, finished: false, state: "", onStepMinutes: 3, observed: false, signals: [], perHourUsd: 0.1, costSoFarUsd: 0.05, ...over },
+      { prefix: "team-01", phase: "on-step", step: "interface-endpoint", stepIndex: 4, finished: false, state: "", onStepMinutes: 3, observed: false, signals: [], perHourUsd: 0.1, costSoFarUsd: 0.05, ...over },
       {
         prefix: `team-${EVIL}`,
+        phase: "on-step",
         step: "deploy",
         stepIndex: 1,
         finished: false,
@@ -213,6 +215,27 @@ describe("the room page's content", () => {
       expect(r.body).toBe("not the page's");
     }
     expect((await get(`${s.url}/room/page.css`)).headers["content-type"]).toMatch(/^text\/css/);
+  });
+});
+
+describe("the room page's seats", () => {
+  it("shows a seat not started and one cleaned up, and a cost only where it is billed", () => {
+    const seats = (backend: "aws" | "sandbox"): RoomData => {
+      const r = room({ phase: "not-started", step: "deploy", stepIndex: 1 });
+      const done = { ...r.participants[0]!, prefix: "team-09", phase: "cleaned-up" as const, step: "cleanup", stepIndex: 9, finished: true };
+      return { ...r, backend, participants: [...r.participants, done] };
+    };
+    const sandbox = roomFragment({ data: seats("sandbox") }, { lang: "en" });
+    expect(sandbox).toContain('<span class="num">-</span> not started');
+    expect(sandbox).toContain('<span class="num">✔</span> finished, cleaned up');
+    expect(sandbox).toContain("the sandbox: nothing is billed");
+    expect(sandbox).not.toContain('class="cost"');
+    const ja = roomFragment({ data: seats("sandbox") }, { lang: "ja" });
+    expect(ja).toContain("未着手");
+    expect(ja).toContain("完了・片付け済み");
+    const aws = roomFragment({ data: seats("aws") }, { lang: "en" });
+    expect(aws).toContain('class="cost"');
+    expect(aws).toContain("/h now");
   });
 });
 

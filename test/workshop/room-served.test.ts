@@ -72,10 +72,18 @@ async function inShell(l: Learner, prelude: string, body: string) {
 }
 const again = (l: Learner): string => `. ${join(l.home, "exports.sh")}`;
 
-async function status(): Promise<Map<string, { step: string; finished: boolean }>> {
+interface StatusDoc {
+  backend: string;
+  totals: { participants: number; notStarted: number; perHourUsd: number; costSoFarUsd: number };
+  participants: { prefix: string; phase: string; step: string; finished: boolean; perHourUsd: number; costSoFarUsd: number }[];
+}
+let lastStatus: StatusDoc | undefined;
+
+async function status(): Promise<Map<string, { phase: string; step: string; finished: boolean }>> {
   const r = await runScript(`set -e\n${served.facilitator.join}\nnpx privatelink-lab workshop status --json`, shellEnv(facilitator));
   expect(r.code, r.stderr).toBe(0);
-  const ev = JSON.parse(r.stdout.trim().split("\n").pop()!) as { participants: { prefix: string; step: string; finished: boolean }[] };
+  const ev = JSON.parse(r.stdout.trim().split("\n").pop()!) as StatusDoc;
+  lastStatus = ev;
   return new Map(ev.participants.map((p) => [p.prefix, p]));
 }
 
@@ -149,6 +157,10 @@ describe("a served workshop room", () => {
 
   it("runs three learners' lessons at once, at their own pace, and the facilitator sees each at their step", { timeout: 240_000 }, async () => {
     const [a, b, c] = learners as [Learner, Learner, Learner];
+    // Before anyone starts, the room's every seat: not started. The room is the sandbox, and bills nothing.
+    const empty = await status();
+    expect([...empty.values()].map((p) => p.phase)).toEqual(["not-started", "not-started", "not-started"]);
+    expect(lastStatus).toMatchObject({ backend: "sandbox", totals: { participants: 3, notStarted: 3, perHourUsd: 0, costSoFarUsd: 0 } });
     const paced = (steps: string[]) => steps.map((s) => `npx privatelink-lab step ${s} --yes > /dev/null\nsleep 0.3`).join("\n");
     const runs = await Promise.all([
       inShell(a, line(0), "npx privatelink-lab --yes --json"),
@@ -170,7 +182,9 @@ describe("a served workshop room", () => {
     expect(room.get("team-02")).toMatchObject({ step: "accept" });
     // (The tour changes nothing in the cloud: after the deploy, the next step that does is the endpoint service.)
     expect(room.get("team-03")).toMatchObject({ step: "endpoint-service", finished: false });
-    expect(room.has("team-01") ? room.get("team-01")!.finished : true).toBe(true);
+    // team-01 finished the whole lesson, cleanup included: still in the room, as finished and cleaned up.
+    expect(room.get("team-01")).toMatchObject({ phase: "cleaned-up", finished: true });
+    expect(lastStatus).toMatchObject({ backend: "sandbox", totals: { participants: 3, notStarted: 0, perHourUsd: 0, costSoFarUsd: 0 } });
     // The live page on the room's address (behind the facilitator's token) holds the same.
     const page = await fetch(`${served.url}/room/data.json`, { headers: { cookie: `privatelink-lab-room=${encodeURIComponent(served.facilitator.token)}` } });
     expect(page.status).toBe(200);

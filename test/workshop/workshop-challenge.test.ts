@@ -12,7 +12,7 @@ import { describe, expect, it } from "vitest";
 import { processStartTime } from "../../src/guard/process-lock.js";
 import { diagnose } from "../../src/diagnose/diagnose.js";
 import { readLearnerPath } from "../../src/challenge/learner-path.js";
-import { checkChallenge, listChallenges, startChallenge } from "../../src/challenge/run.js";
+import { checkChallenge, giveUp, listChallenges, startChallenge } from "../../src/challenge/run.js";
 import { LabError } from "../../src/errors.js";
 import { lessonContext, openSession } from "../../src/commands/session.js";
 import { workshopChallenge } from "../../src/commands/workshop/challenge.js";
@@ -58,7 +58,7 @@ describe("workshop challenge --all", () => {
     const refused = await startChallenge(ctx2, "silent-door").then(() => undefined, (e: unknown) => e);
     expect(refused).toBeInstanceOf(LabError);
     const said = ctx2.t((refused as LabError).key, (refused as LabError).vars);
-    expect(said).toContain("(the first part missing or not working: Endpoint service: acceptance)");
+    expect(said).toMatch(/First missing or not working: Endpoint service vpce-svc-[0-9a-f]+: connection from vpce-[0-9a-f]+ pendingAcceptance, expected accepted\.$/);
     expect(said).not.toMatch(/service-acceptance|broken/);
 
     // team-01 fixes it with the AWS CLI, then checks from their own machine.
@@ -70,6 +70,36 @@ describe("workshop challenge --all", () => {
     await workshopStatus({ ...h.opts, once: true }, h.env);
     [header, ...rows] = h.host.ofType("table").at(-1)!.rows;
     expect(row("team-01")[col]).toBe("silent-door ✔ fixed");
+  });
+});
+
+describe("workshop challenge --all on builds that never curled", () => {
+  it("starts none whose lesson is still on its way, even where what it lacks is what the challenge breaks", async () => {
+    const h = harness();
+    // team-01 finished; team-02 awaits acceptance (turned-away's link); team-06 stopped after the
+    // interface endpoint: no rule on the endpoint's group (silent-door's link), endpoint pending.
+    await workshopRehearse({ ...h.opts, participants: "6", prefixBase: "team" }, h.env);
+    for (const id of ["silent-door", "turned-away"]) {
+      await workshopChallenge(id, { ...h.opts, all: true }, h.env);
+      const items = h.host.ofType("table").at(-1)!.data!.items as { prefix: string; started: boolean; text?: string }[];
+      expect(items.filter((i) => i.started).map((i) => i.prefix), id).toEqual(["team-01"]);
+      expect(h.host.ofType("notice").at(-1)!.message).toMatch(new RegExp(`^Challenge ${id}: started for 1 of 6\\.`));
+      expect(items.find((i) => i.prefix === (id === "silent-door" ? "team-06" : "team-02"))?.text).toMatch(/^on step [56]\/9 .*; a challenge needs a build that curls$/);
+      if (id === "silent-door") {
+        // team-01 gives up (the facilitator's next challenge goes to a whole build again).
+        const opts = { ...h.opts, prefix: "team-01" };
+        await giveUp(await lessonContext(opts, h.env, await openSession(opts, h.env), false));
+      }
+    }
+    await workshopStatus({ ...h.opts, once: true }, h.env);
+    const [header, ...rows] = h.host.ofType("table").at(-1)!.rows;
+    const col = header!.indexOf("Challenge");
+    const row = (prefix: string) => rows.find((r) => r[0]!.trim().endsWith(prefix))!;
+    for (const p of ["team-02", "team-03", "team-04", "team-05", "team-06"]) expect(row(p)[col], p).toBe("-");
+    // team-06's own list shows nothing in progress.
+    const opts6 = { ...h.opts, prefix: "team-06" };
+    await listChallenges(await lessonContext(opts6, h.env, await openSession(opts6, h.env), false));
+    expect(h.host.ofType("table").at(-1)!.rows.map((r) => r[0])).not.toContain("▶");
   });
 });
 

@@ -12,6 +12,10 @@ import { openFacilitator } from "../../src/commands/workshop/open.js";
 import { workshopRehearse } from "../../src/commands/workshop/rehearse.js";
 import { workshopStatus } from "../../src/commands/workshop/status.js";
 import { readStatus } from "../../src/workshop/room-data.js";
+import { readRoom } from "../../src/workshop/room-read.js";
+import { roomStatus } from "../../src/workshop/room-status.js";
+import { statusRows, statusSummary } from "../../src/workshop/status-format.js";
+import { openRoomRecord, roomDir } from "../../src/workshop/room/room-file.js";
 import { processStartTime } from "../../src/guard/process-lock.js";
 import { harness, type Harness } from "../helpers/lesson-harness.js";
 
@@ -47,18 +51,24 @@ describe("workshop status and cleanup with 30 participants", () => {
     for (const r of rows) counted.set(r[1]!, (counted.get(r[1]!) ?? 0) + 1);
     expect(new Map(said as [number, string][]).size).toBeGreaterThan(0);
     expect(new Map(said.map(([n, text]) => [text as string, n as number]))).toEqual(counted);
-    // Per hour in the summary as in the table's $/h column: three decimals.
-    const summary = h.host.ofType("notice").map((n) => n.message).find((m) => m.includes("/h now"))!;
-    expect(summary).toMatch(/\$\d+\.\d{3}\/h now/);
+    // The sandbox bills nothing: no cost in the table or the summary, and the summary says why.
+    const summary = h.host.ofType("notice").map((n) => n.message).find((m) => m.includes("nothing is billed"))!;
+    expect(summary).not.toContain("$");
+    expect(h.host.ofType("table").at(-1)!.rows[0]).not.toContain("$/h");
+    // On AWS, per hour in the summary as in the table's $/h column: three decimals.
+    const f = await openFacilitator(h.opts, h.env);
+    const onAws = roomStatus(await readRoom(f.clients, () => f.clock.now()), f.region, "aws");
+    expect(statusSummary(onAws, f.t)).toMatch(/\$\d+\.\d{3}\/h now/);
+    expect(statusRows(onAws, f.t, "en")[1]![3]).toMatch(/^\$\d+\.\d{3}$/);
     const one = await rehearsed(1, "solo");
     await workshopStatus({ ...one.opts, once: true }, one.env);
-    expect(one.host.ofType("notice").map((n) => n.message).find((m) => m.includes("/h now"))).toMatch(/^1 participant ·/);
+    expect(one.host.ofType("notice").map((n) => n.message).find((m) => m.includes("nothing is billed"))).toMatch(/^1 participant ·/);
   });
   it("shows each learner's step, stuck signals and cost, then cleanup --all leaves nothing tagged", async () => {
     const h = await rehearsed(30);
     await workshopStatus({ ...h.opts, once: true }, h.env);
     const [header, ...rows] = h.host.ofType("table").at(-1)!.rows;
-    expect(header).toEqual(["Participant", "Step", "On step", "$/h", "Cost so far", "Signals"]);
+    expect(header).toEqual(["Participant", "Step", "On step", "Signals"]);
     expect(rows).toHaveLength(30);
     const row = (prefix: string) => rows.find((r) => r[0]!.trim().endsWith(prefix))!;
     // team-01 and team-09 finished: built, and curl seen in Run Command history (the quiz leaves no trace).
@@ -67,22 +77,21 @@ describe("workshop status and cleanup with 30 participants", () => {
     // Waiting for the provider to accept, 8 minutes after creating the endpoint: not flagged.
     expect(row("team-02")[1]).toMatch(/^6\/9 /);
     expect(row("team-02")[2]).toBe("≈8m");
-    expect(row("team-02")[5]).toBe("");
+    expect(row("team-02")[3]).toBe("");
     // Both stacks rolled back on the vCPU quota.
     expect(row("team-03")[1]).toMatch(/^1\/9 /);
-    expect(row("team-03")[5]).toContain("ROLLBACK_COMPLETE");
-    expect(row("team-03")[3]).toBe("$0.000");
+    expect(row("team-03")[3]).toContain("ROLLBACK_COMPLETE");
     // Rejected endpoint: back on the interface-endpoint step, flagged.
     expect(row("team-05")[1]).toMatch(/^4\/9 /);
-    expect(row("team-05")[5]).toMatch(/rejected/);
+    expect(row("team-05")[3]).toMatch(/rejected/);
     // 40 minutes on allow-http (usual: 11 from the endpoint's creation) and 55 on endpoint-service.
     expect(row("team-06")[1]).toMatch(/^5\/9 /);
-    expect(row("team-06")[5]).toMatch(/40 min/);
+    expect(row("team-06")[3]).toMatch(/40 min/);
     expect(row("team-10")[1]).toMatch(/^3\/9 /);
-    expect(row("team-10")[5]).toMatch(/55 min/);
+    expect(row("team-10")[3]).toMatch(/55 min/);
     // Stacks still being created (2 minutes in).
     expect(row("team-07")[1]).toMatch(/^1\/9 /);
-    expect(row("team-07")[5]).toBe("");
+    expect(row("team-07")[3]).toBe("");
     // Flagged learners come first, marked with "!".
     const flagged = rows.filter((r) => r[0]!.startsWith("!"));
     expect(flagged).toHaveLength(12);
@@ -95,11 +104,55 @@ describe("workshop status and cleanup with 30 participants", () => {
     expect(summary.slice(1).every((r) => r[2]!.startsWith("✔"))).toBe(true);
     expect(summary).toHaveLength(31);
     const f = await openFacilitator(h.opts, h.env);
-    expect((await readStatus(f)).participants).toEqual([]);
+    // Nothing left, yet every learner is still in the room: cleaned up, as CloudFormation's deleted stacks show.
+    const after = (await readStatus(f)).participants;
+    expect(after).toHaveLength(30);
+    expect(after.every((p) => p.phase === "cleaned-up" && p.finished)).toBe(true);
     const tagged = [{ Name: "tag-key", Values: ["privatelink-lab:participant"] }];
     expect((await f.clients.ec2.send(new DescribeVpcsCommand({ Filters: tagged }))).Vpcs).toEqual([]);
     expect((await f.clients.cfn.send(new DescribeStacksCommand({}))).Stacks ?? []).toEqual([]);
   }, 120_000);
+});
+
+describe("workshop status shows every seat of the room", () => {
+  it("a served room (the facilitator's join line): not started, on a step, finished and cleaned up, in text and JSON; the sandbox bills nothing", async () => {
+    const h = await rehearsed(2);
+    await workshopCleanup({ ...h.opts, participant: ["team-01"], yes: true }, h.env);
+    // The room file the facilitator's `workshop serve` wrote: three seats, and the key their join line put in the shell.
+    const { room } = openRoomRecord(roomDir(h.env.env, "room", h.stateDir), "room", { prefixes: ["team-01", "team-02", "team-03"], defaultRegion: "ap-northeast-1" }, new Date());
+    h.env.env = { ...h.env.env, AWS_ACCESS_KEY_ID: room.facilitator.accessKeyId, AWS_SECRET_ACCESS_KEY: room.facilitator.secretAccessKey, AWS_ENDPOINT_URL: "http://127.0.0.1:9" };
+    const opts = { ...h.opts, sandbox: false };
+    await workshopStatus({ ...opts, once: true }, h.env);
+    const [header, ...rows] = h.host.ofType("table").at(-1)!.rows;
+    expect(header).not.toContain("$/h");
+    expect(rows.map((r) => [r[0]!.trim(), r[1]!.replace(/ .*/, "")])).toEqual([["team-03", "-"], ["team-02", "6/9"], ["team-01", "✔"]]);
+    expect(rows.find((r) => r[0]!.includes("team-03"))![1]).toBe("- not started");
+    expect(rows.find((r) => r[0]!.includes("team-01"))![1]).toBe("✔ finished, cleaned up");
+    const summary = h.host.ofType("notice").map((n) => n.message).find((m) => m.startsWith("3 participants"))!;
+    expect(summary).toBe("3 participants · 1 finished · 0 flagged · 1 not started · the sandbox: nothing is billed (ap-northeast-1)");
+    const out = capture(h);
+    await workshopStatus({ ...opts, json: true }, h.env);
+    const doc = JSON.parse(out.text()) as { backend: string; totals: Record<string, number>; participants: { prefix: string; phase: string; finished: boolean; perHourUsd: number }[] };
+    expect(doc.backend).toBe("sandbox");
+    expect(doc.totals).toMatchObject({ participants: 3, notStarted: 1, finished: 1, perHourUsd: 0, costSoFarUsd: 0 });
+    expect(doc.participants.map((p) => [p.prefix, p.phase, p.finished])).toEqual([["team-01", "cleaned-up", true], ["team-02", "on-step", false], ["team-03", "not-started", false]]);
+    expect(doc.participants.every((p) => p.perHourUsd === 0)).toBe(true);
+  }, 60_000);
+
+  it("a plain account (no room file): those with resources, and a finished one whose stacks CloudFormation lists as deleted", async () => {
+    const h = await rehearsed(2);
+    await workshopCleanup({ ...h.opts, participant: ["team-01"], yes: true }, h.env);
+    const f = await openFacilitator(h.opts, h.env);
+    expect((await readStatus(f)).participants.map((p) => [p.prefix, p.phase])).toEqual([["team-01", "cleaned-up"], ["team-02", "on-step"]]);
+    // Nothing left to delete is said plainly, not as an error, in both languages.
+    await workshopCleanup({ ...h.opts, all: true, yes: true }, h.env);
+    await workshopCleanup({ ...h.opts, all: true, yes: true }, h.env);
+    await workshopCleanup({ ...h.opts, all: true, yes: true, lang: "ja" }, h.env);
+    const last = h.host.ofType("notice").slice(-2);
+    expect(last.map((n) => n.level)).toEqual(["success", "success"]);
+    expect(last[0]!.message).toMatch(/^Nothing to delete in ap-northeast-1/);
+    expect(last[1]!.message).toMatch(/削除するものはありません/);
+  }, 60_000);
 });
 
 describe("workshop status reads the room in a fixed number of calls", () => {
@@ -169,7 +222,7 @@ describe("a facilitator never acts under a learner's running lesson on this mach
       expect(rows.find((r) => r[0] === "lock-02")?.[2]).toContain(`process ${learner.pid}`);
       expect(rows.filter((r) => r[2]!.startsWith("✔")).map((r) => r[0])).toEqual(["lock-01", "lock-03"]);
       const f = await openFacilitator(h.opts, h.env);
-      expect((await readStatus(f)).participants.map((p) => p.prefix)).toEqual(["lock-02"]);
+      expect((await readStatus(f)).participants.filter((p) => p.phase !== "cleaned-up").map((p) => p.prefix)).toEqual(["lock-02"]);
     } finally {
       await learner.stop();
     }

@@ -37,7 +37,7 @@ export async function workshopChallenge(id: string, opts: WorkshopChallengeOptio
       if (!(err instanceof LabError)) throw err;
       if (err.key === "challengeState.usage.unknown") throw err;
       if (err.source === "busy") return { prefix: p.prefix, ok: false as const, busy: t("challengeState.busy", { prefix: p.prefix, pid: err.vars.pid ?? "?" }) };
-      const why = err.key === "challenge.notReady" ? t("screens2.challenge.notBuilt", { step: steps.get(p.prefix) ?? "?" }) : t(err.key, err.vars);
+      const why = err.key.startsWith("challengeReady.") ? t("screens2.challenge.notBuilt", { step: steps.get(p.prefix) ?? "?" }) : t(err.key, err.vars);
       return { prefix: p.prefix, ok: false as const, key: err.key, why };
     }
   });

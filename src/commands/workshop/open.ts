@@ -7,6 +7,8 @@ import { credentialSourceHint, regionFromEnv } from "../../aws/credentials.js";
 import type { Lang } from "../../i18n/lang.js";
 import type { Facilitator } from "../../workshop/facilitator.js";
 import { freshState } from "../../state/schema.js";
+import { onServedSandbox } from "../../sandbox/shell-env.js";
+import { roomOfKey } from "../../workshop/room/room-file.js";
 import type { GlobalOptions } from "../options.js";
 import { clientsFor, openSession, pollInterval, type Environment, type Session } from "../session.js";
 
@@ -39,7 +41,12 @@ export async function openFacilitator(opts: GlobalOptions, e: Environment, s?: S
     ...(opts.endpointUrl ? { endpointUrl: opts.endpointUrl } : {}),
   };
   const clients = await clientsFor(state, opts, e, session.io);
+  // A sandbox room this computer serves, reached with the facilitator's join line: its roster is in the room file.
+  const servedSandbox = backend === "aws" && !opts.profile && onServedSandbox(e.env, opts.endpointUrl ?? e.env.AWS_ENDPOINT_URL);
+  const room = servedSandbox ? roomOfKey(e.env, e.env.AWS_ACCESS_KEY_ID ?? "", e.stateDir) : undefined;
   return {
+    ...(servedSandbox ? { servedSandbox } : {}),
+    ...(room ? { roster: room.participants.map((p) => p.prefix) } : {}),
     lang: session.lang,
     t: session.t,
     io: session.io,

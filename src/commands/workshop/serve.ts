@@ -51,7 +51,7 @@ async function livePage(served: ServedRoom, lang: Lang, t: Translate, io: IoHost
     import("../../aws/clients.js"),
   ]);
   const clients = await createSandboxClients(served.sandbox, served.room.region);
-  const f: Facilitator = { lang, t, io, clients, region: served.room.region, backend: "sandbox", clock: e.clock, pollMs: 2000, stateFile };
+  const f: Facilitator = { lang, t, io, clients, region: served.room.region, backend: "sandbox", roster: served.room.participants.map((p) => p.prefix), clock: e.clock, pollMs: 2000, stateFile };
   return roomPage({ readRoom: roomReader(f), onChange: (listener) => served.onChange(() => listener()), token: served.facilitatorToken, lang });
 }
 

@@ -3,7 +3,7 @@ import type { IpPermission } from "@aws-sdk/client-ec2";
 import { awsCode, LabError } from "../../errors.js";
 import { ourEndpoint, type CloudView } from "../cloud-view.js";
 import type { LessonContext } from "../context.js";
-import { endpointSg, httpRule } from "../http-rule.js";
+import { endpointSg, httpRule, inboundRules } from "../http-rule.js";
 import { admits } from "../sg-rules.js";
 import type { HandsOn, Step } from "../step.js";
 import { awsPort } from "../../aws/port.js";
@@ -61,6 +61,8 @@ const form: HandsOn = {
 export const allowHttp: Step = {
   id: "allow-http",
   requires: ["interface-endpoint"],
+  // The group already has rules (none admits HTTP from the instance, or the step would be done).
+  conceptVariant: (view) => (inboundRules(view).length ? "rules" : undefined),
   detect(view) {
     const ep = ourEndpoint(view);
     const sg = endpointSg(view);

@@ -9,7 +9,7 @@ import { LANGS } from "../../i18n/lang.js";
 import { translator, type Translate } from "../../i18n/messages.js";
 import { STEPS } from "../../lesson/steps/index.js";
 import type { RoomData, RoomParticipantData } from "../room-data.js";
-import { CHALLENGE_MARK, signalText, tableOrder } from "../status-format.js";
+import { CHALLENGE_MARK, seatText, signalText, statusSummary, tableOrder } from "../status-format.js";
 import { breakOpportunities, type Phrases } from "../../ui/line-breaks.js";
 
 const ENTITIES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
@@ -89,14 +89,15 @@ function signalItems(p: RoomParticipantData, w: Say): string {
   return `<ul class="signals">${items.join("")}</ul>`;
 }
 
-function card(p: RoomParticipantData, w: Say): string {
+function card(p: RoomParticipantData, w: Say, billed: boolean): string {
   const total = STEPS.length - 1;
-  const kind = p.signals.length > 0 ? "flagged" : p.finished ? "finished" : "working";
-  const step = p.finished
-    ? `<span class="num">✔</span> ${w.say("workshop.status.finished")}`
+  const kind = p.signals.length > 0 ? "flagged" : p.finished ? "finished" : p.phase === "not-started" ? "idle" : "working";
+  const seat = seatText(p.phase, w.t);
+  const step = seat
+    ? `<span class="num">${seat[0]}</span> ${w.words(seat[1])}`
     : `<span class="num">${w.say("roomPage.stepOf", { n: p.stepIndex, total })}</span> ${w.words(stepTitle(p.step, w.lang))}`;
   const done = p.finished ? total : Math.max(0, p.stepIndex - 1);
-  const bar = Array.from({ length: total }, (_, i) => `<i class="${i < done ? "done" : i === done && !p.finished ? "now" : ""}"></i>`).join("");
+  const bar = Array.from({ length: total }, (_, i) => `<i class="${i < done ? "done" : i === done && p.phase === "on-step" ? "now" : ""}"></i>`).join("");
   const challenge = p.challenge
     ? `<span class="challenge ${esc(p.challenge.state)}">${esc(p.challenge.id)} ${CHALLENGE_MARK[p.challenge.state] ?? ""} ${w.say(`workshop.challenge.state.${p.challenge.state}`)}</span>`
     : "";
@@ -106,7 +107,7 @@ function card(p: RoomParticipantData, w: Say): string {
     `<div class="bar" aria-hidden="true">${bar}</div>`,
     `<p class="step">${step}</p>`,
     signalItems(p, w),
-    `<p class="meta"><span class="cost">${w.say("roomPage.perHour", { usd: p.perHourUsd.toFixed(3) })} · ${w.say("roomPage.soFar", { usd: p.costSoFarUsd.toFixed(2) })}</span>${challenge}</p>`,
+    `<p class="meta">${billed ? `<span class="cost">${w.say("roomPage.perHour", { usd: p.perHourUsd.toFixed(3) })} · ${w.say("roomPage.soFar", { usd: p.costSoFarUsd.toFixed(2) })}</span>` : ""}${challenge}</p>`,
     `</article>`,
   ].join("");
 }
@@ -117,19 +118,12 @@ export function roomFragment(view: RoomView, pl: PageLang): string {
   const d = view.data;
   const problem = view.error ? `<p class="problem">${w.words(w.t("roomPage.readFailed", { message: view.error }))}</p>` : "";
   if (!d) return `<h1>${w.say("roomPage.title")}</h1>${problem}`;
-  const summary = w.say("workshop.status.summary", {
-    n: d.totals.participants,
-    finished: d.totals.finished,
-    flagged: d.totals.flagged,
-    perHour: d.totals.perHourUsd.toFixed(2),
-    soFar: d.totals.costSoFarUsd.toFixed(2),
-    region: d.region,
-  });
+  const summary = w.words(statusSummary(d, w.t));
   const grid =
     d.participants.length === 0
       ? `<p class="empty">${w.say("workshop.status.empty", { region: d.region })}</p>`
       : `<section class="grid${d.participants.length > 20 ? " crowd" : d.participants.length > 9 ? " many" : ""}">${tableOrder(d.participants)
-          .map((p) => card(p, w))
+          .map((p) => card(p, w, d.backend === "aws"))
           .join("")}</section>`;
   return [
     `<div class="head"><h1>${w.say("roomPage.heading", { region: d.region })}</h1>`,

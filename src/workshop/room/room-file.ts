@@ -6,9 +6,9 @@
  * facilitator has a pair that may do everything, and a code of their own. Re-opening a room keeps
  * every key and the port, so a restarted server answers the learners' shells as before.
  */
-import { mkdirSync } from "node:fs";
+import { mkdirSync, readdirSync } from "node:fs";
 import { randomBytes } from "node:crypto";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import { LabError } from "../../errors.js";
 import { onLocalFile } from "../../guard/local-file.js";
 import { replaceFile } from "../../guard/replace-file.js";
@@ -86,6 +86,26 @@ export function readRoom(dir: string): RoomRecord | undefined {
     if (!isRecord(parsed)) throw new LabError("room.damaged", { path });
     return parsed;
   });
+}
+
+/** The room whose facilitator key this is (`join` put it in the shell), among the rooms on this computer. */
+export function roomOfKey(env: NodeJS.ProcessEnv, accessKeyId: string, stateDir?: string): RoomRecord | undefined {
+  const rooms = dirname(roomDir(env, DEFAULT_ROOM, stateDir));
+  let names: string[];
+  try {
+    names = readdirSync(rooms);
+  } catch {
+    return undefined;
+  }
+  for (const name of names.filter((n) => /^[a-z0-9][a-z0-9-]{0,31}$/.test(n))) {
+    try {
+      const room = readRoom(join(rooms, name));
+      if (room?.facilitator.accessKeyId === accessKeyId) return room;
+    } catch {
+      // A damaged room is not this one: serving it says so.
+    }
+  }
+  return undefined;
 }
 
 export function writeRoom(dir: string, room: RoomRecord): void {

@@ -189,7 +189,9 @@ export function wrap(text: string, width: number, options: WrapOptions = {}): st
   let at = 0; // codes before plain[at] not yet applied
   const lines = ranges.map(([start, end], n) => {
     for (; at < start; at++) applyAll(state, codes.get(at)); // skipped spaces and newlines
-    let line = (n === 0 ? (start === end ? first.trimEnd() : first) : rest) + [...state.values()].join("");
+    // (A first line left empty for a token that did not fit after the prefix: the prefix alone, no trailing blank.)
+    const bare = n === 0 && start === end && ranges.length > 1 && plain[start] !== "\n";
+    let line = (n === 0 ? (bare ? first.trimEnd() : first) : rest) + [...state.values()].join("");
     for (; at < end; at++) {
       const code = codes.get(at);
       applyAll(state, code);

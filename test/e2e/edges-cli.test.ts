@@ -1,0 +1,81 @@
+/**
+ * The CLI's edges as a learner meets them (the built bundle): `--json` is JSON for every command
+ * and every usage error, file problems exit 4, and the kernel's folders are refused at once.
+ */
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { BIN, freshLearner, runCli } from "../helpers/cli-process.js";
+
+/** Every stdout line parsed as JSON (a line that is not JSON fails the test). */
+const events = (stdout: string) => stdout.trim().split("\n").map((l) => JSON.parse(l) as Record<string, unknown>);
+
+describe("--json is JSON, whatever the command", () => {
+  it("templates --json: one event naming each file, in both languages", () => {
+    for (const LANG of ["en_US.UTF-8", "ja_JP.UTF-8"]) {
+      const r = runCli(freshLearner({ LANG }), ["templates", "--json"]);
+      expect(r.status, r.stderr).toBe(0);
+      const [e, ...more] = events(r.stdout);
+      expect(more).toEqual([]);
+      expect(e).toMatchObject({ type: "table", name: "templates" });
+      const items = e!.items as { stack: string; file: string; path: string }[];
+      expect(items.map((i) => [i.stack, i.file])).toEqual([["Consumer", "Consumer.yml"], ["Provider", "Provider.yml"]]);
+      expect(items[0]!.path).toMatch(/templates[/\\]Consumer\.yml$/);
+    }
+  });
+
+  it("templates --out DIR --json: the copies as data, no sentence", () => {
+    const dir = mkdtempSync(join(tmpdir(), "pll-tpl-"));
+    const r = runCli(freshLearner({ LANG: "ja_JP.UTF-8" }), ["templates", "--out", dir, "--json"]);
+    expect(r.status, r.stderr).toBe(0);
+    expect(events(r.stdout)).toMatchObject([{ type: "table", name: "copied", items: [{ file: "Consumer.yml", path: join(dir, "Consumer.yml") }, { file: "Provider.yml", path: join(dir, "Provider.yml") }] }]);
+  });
+
+  it("an unknown command with --json is an error event carrying the command probably meant", () => {
+    for (const [LANG, words] of [["en_US.UTF-8", /Unknown command 'stauts'/], ["ja_JP.UTF-8", /'stauts' というコマンドはありません/]] as const) {
+      const r = runCli(freshLearner({ LANG }), ["stauts", "--json"]);
+      expect(r.status).toBe(2);
+      expect(r.stderr).toBe("");
+      const [e, ...more] = events(r.stdout);
+      expect(more).toEqual([]);
+      expect(e).toMatchObject({ type: "error", key: "guard.usage.unknownCommand", suggestion: "status" });
+      expect(e!.message).toMatch(words);
+    }
+    const sub = events(runCli(freshLearner(), ["workshop", "plna", "--json"]).stdout);
+    expect(sub[0]).toMatchObject({ type: "error", suggestion: "plan" });
+    const none = events(runCli(freshLearner(), ["xyz", "--json"]).stdout);
+    expect(none[0]).toMatchObject({ type: "error", key: "guard.usage.unknownCommand" });
+    expect(none[0]).not.toHaveProperty("suggestion");
+  });
+
+  it("without --json, the suggestion is said on the hint line", () => {
+    const r = runCli(freshLearner(), ["stauts"]);
+    expect(r.stdout).toBe("");
+    expect(r.stderr).toContain("Did you mean `status`?");
+  });
+});
+
+describe("templates --out: where a copy cannot go", () => {
+  it("a file where the folder should be exits 4 (a file on this computer), as the README says", () => {
+    const file = join(mkdtempSync(join(tmpdir(), "pll-tpl-")), "a-file");
+    writeFileSync(file, "x");
+    for (const LANG of ["en_US.UTF-8", "ja_JP.UTF-8"]) {
+      const r = runCli(freshLearner({ LANG }), ["templates", "--out", file]);
+      expect(r.status, r.stderr).toBe(4);
+      expect(r.stderr).toContain(file);
+    }
+  });
+
+  it("refuses the kernel's folders at once (Node's recursive mkdir never returns under /proc)", () => {
+    for (const [LANG, words] of [["en_US.UTF-8", "system's own folders"], ["ja_JP.UTF-8", "システム専用"]] as const) {
+      for (const dir of ["/proc/x", "/sys/x/y"]) {
+        // (SIGKILL: a CLI spinning in mkdir ignores SIGTERM)
+        const r = spawnSync(process.execPath, [BIN, "templates", "--out", dir], { env: freshLearner({ LANG }).env, encoding: "utf8", timeout: 20_000, killSignal: "SIGKILL" });
+        expect(r.status, `${dir}: ${r.stderr}`).toBe(4);
+        expect(r.stderr).toContain(words);
+      }
+    }
+  });
+});

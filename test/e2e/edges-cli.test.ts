@@ -3,7 +3,7 @@
  * and every usage error, file problems exit 4, and the kernel's folders are refused at once.
  */
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -77,5 +77,40 @@ describe("templates --out: where a copy cannot go", () => {
         expect(r.stderr).toContain(words);
       }
     }
+  });
+});
+
+/** A learner whose ~/.aws/config has the profile `work` (region ap-northeast-1) and no credentials anywhere. */
+function withProfile(extra: NodeJS.ProcessEnv = {}) {
+  const me = freshLearner(extra);
+  mkdirSync(join(me.home, ".aws"));
+  writeFileSync(join(me.home, ".aws", "config"), "[profile work]\nregion = ap-northeast-1\n");
+  return me;
+}
+/** A loopback endpoint: the SDK looks for credentials before sending anything, and nothing is sent anywhere. */
+const NOWHERE = ["--endpoint-url", "http://127.0.0.1:9"];
+
+describe("doctor with an AWS profile", () => {
+  it("names the learner's own profile in the fix, and exits 4 when it has no credentials (AWS never answered)", () => {
+    for (const [LANG, words] of [["en_US.UTF-8", "No usable AWS credentials"], ["ja_JP.UTF-8", "認証情報"]] as const) {
+      const r = runCli(withProfile({ LANG }), ["doctor", "--profile", "work", ...NOWHERE]);
+      expect(r.status, r.stderr).toBe(4);
+      expect(r.stderr).toContain(words);
+      expect(r.stderr).toContain("aws sso login --profile work");
+      expect(r.stderr).not.toContain("--profile default");
+    }
+    const json = runCli(withProfile(), ["doctor", "--profile", "work", "--json", ...NOWHERE]);
+    expect(json.status).toBe(4);
+    expect(events(json.stdout).at(-1)).toMatchObject({ type: "error", key: "aws.CredentialsProviderError", hint: expect.stringContaining("--profile work") });
+  });
+
+  it("uses the profile's own region when neither --region nor AWS_REGION names one, and says where the region came from", () => {
+    const title = (me: ReturnType<typeof freshLearner>, ...args: string[]) => runCli(me, ["doctor", "--profile", "work", ...NOWHERE, ...args]).stdout.replace(/\s+/g, " ");
+    expect(title(withProfile())).toContain("Checking AWS in ap-northeast-1 (the region of AWS profile work)");
+    expect(title(withProfile({ LANG: "ja_JP.UTF-8" }))).toContain("ap-northeast-1（AWS プロファイル work のリージョン）");
+    expect(title(withProfile({ AWS_REGION: "eu-west-1" }))).toContain("eu-west-1 (from AWS_REGION / AWS_DEFAULT_REGION)");
+    expect(title(withProfile(), "--region", "us-west-2")).toContain("us-west-2 (--region)");
+    // A profile without a region line: the tool's default, said so.
+    expect(title(withProfile(), "--profile", "other")).toContain("us-east-1 (this tool's default");
   });
 });

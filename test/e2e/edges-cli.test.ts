@@ -114,3 +114,51 @@ describe("doctor with an AWS profile", () => {
     expect(title(withProfile(), "--profile", "other")).toContain("us-east-1 (this tool's default");
   });
 });
+
+describe("small gaps", () => {
+  it("a number out of range says the range allowed", () => {
+    for (const [LANG, words] of [["en_US.UTF-8", "Use a whole number from 1 to 500."], ["ja_JP.UTF-8", "1 から 500 までの整数"]] as const) {
+      for (const args of [["workshop", "plan", "--participants", "0", "--sandbox"], ["workshop", "handout", "--count", "0"]]) {
+        const r = runCli(freshLearner({ LANG }), args);
+        expect(r.status, r.stderr).toBe(2);
+        expect(r.stderr.replace(/\s+/g, " ")).toContain(words);
+      }
+    }
+    const hours = runCli(freshLearner(), ["workshop", "plan", "--participants", "2", "--hours", "0", "--sandbox"]);
+    expect(hours.stderr.replace(/\s+/g, " ")).toContain("Use a number above 0, up to 240.");
+  });
+
+  it("--shell zsh is taken as bash (zsh reads the same commands; `sandbox env --shell zsh` prints bash's lines)", () => {
+    const r = runCli(freshLearner(), ["step", "preflight", "--sandbox", "--yes", "--prefix", "zsh-user", "--shell", "zsh"]);
+    expect(r.status, r.stderr).toBe(0);
+    const bad = runCli(freshLearner(), ["step", "preflight", "--sandbox", "--yes", "--shell", "tcsh"]);
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toContain("Allowed: bash, zsh, powershell, cmd.");
+  });
+
+  it("challenge --help lists no --mode (a challenge is neither guided nor hands-on)", () => {
+    for (const args of [["challenge", "--help"], ["challenge", "list", "--help"], ["challenge", "start", "--help"]]) {
+      const r = runCli(freshLearner(), args);
+      expect(r.status).toBe(0);
+      expect(r.stdout).toContain("--profile");
+      expect(r.stdout).not.toContain("--mode");
+    }
+  });
+
+  it("workshop --help shows how each learner joins the room, in both languages", () => {
+    for (const [LANG, words] of [["en_US.UTF-8", "each learner"], ["ja_JP.UTF-8", "各受講者"]] as const) {
+      const r = runCli(freshLearner({ LANG }), ["workshop", "--help"]);
+      expect(r.stdout).toContain("npx privatelink-lab join http://");
+      expect(r.stdout).toContain(words);
+    }
+    // Only the group's help: a subcommand's examples stay its own.
+    expect(runCli(freshLearner(), ["workshop", "serve", "--help"]).stdout).not.toContain("privatelink-lab join");
+  });
+
+  it("challenge list on a fresh computer shows the catalogue (exit 0), each needing a finished lesson", () => {
+    const r = runCli(freshLearner(), ["challenge", "list", "--sandbox"]);
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stdout).toContain("silent-door");
+    expect(r.stdout.replace(/\s+/g, " ")).toContain("needs a finished lesson");
+  });
+});

@@ -75,7 +75,7 @@ function firstWord(program: Command, argv: readonly string[]): string | undefine
 }
 
 /** The command the learner probably meant: one whose name is at most two edits away (`stauts` → `status`). */
-export function closestCommand(word: string, names: readonly string[]): string | undefined {
+function closestCommand(word: string, names: readonly string[]): string | undefined {
   // Edits: a letter added, dropped, changed, or two swapped (optimal string alignment).
   const distance = (a: string, b: string): number => {
     const d = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));

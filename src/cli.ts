@@ -74,10 +74,40 @@ function firstWord(program: Command, argv: readonly string[]): string | undefine
   return undefined;
 }
 
-/** A commander usage error, said in the learner's language (the token it complains about kept). */
-function usageMessage(err: CommanderError, t: Translate, program: Command, argv: readonly string[]): string {
+/** The command the learner probably meant: one whose name is at most two edits away (`stauts` → `status`). */
+function closestCommand(word: string, names: readonly string[]): string | undefined {
+  // Edits: a letter added, dropped, changed, or two swapped (optimal string alignment).
+  const distance = (a: string, b: string): number => {
+    const d = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
+    for (let i = 1; i <= a.length; i++) {
+      for (let j = 1; j <= b.length; j++) {
+        d[i]![j] = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+        if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d[i]![j] = Math.min(d[i]![j]!, d[i - 2]![j - 2]! + 1);
+      }
+    }
+    return d[a.length]![b.length]!;
+  };
+  const best = names.map((n) => ({ n, d: distance(word, n) })).sort((x, y) => x.d - y.d)[0];
+  return best && best.d <= 2 && best.d < word.length ? best.n : undefined;
+}
+
+interface Usage {
+  key: string;
+  vars: Record<string, string>;
+  /** For an unknown command: the command the learner probably meant. */
+  suggestion?: string;
+}
+
+/** An unknown command word among `names`, with the one probably meant. */
+const unknown = (token: string, names: readonly string[]): Usage => {
+  const suggestion = closestCommand(token, names);
+  return { key: "guard.usage.unknownCommand", vars: { token, commands: names.join(", ") }, ...(suggestion ? { suggestion } : {}) };
+};
+
+/** A commander usage error, as a message key and values (the token it complains about kept). */
+function usageOf(err: CommanderError, program: Command, argv: readonly string[]): Usage {
   const token = /'([^']*)'/.exec(err.message)?.[1] ?? "";
-  const commands = program.commands.map((c) => c.name()).join(", ");
+  const names = program.commands.map((c) => c.name());
   if (err.code === "commander.excessArguments") {
     // Down the command words the learner typed (`workshop plan`), past its arguments: the next word is the extra one.
     let cmd = program;
@@ -95,13 +125,13 @@ function usageMessage(err: CommanderError, t: Translate, program: Command, argv:
       if (word !== undefined) rest = rest.slice(rest.indexOf(word) + 1);
     }
     const extra = firstWord(program, rest) ?? "";
-    if (path.length === 0) return t("guard.usage.unknownCommand", { token: extra, commands });
-    const sub = cmd.commands.map((c) => c.name()).join(", ");
-    return sub ? t("guard.usage.unknownCommand", { token: extra, commands: sub }) : t("guard.usage.unexpectedArgument", { token: extra, command: path.join(" ") });
+    if (path.length === 0) return unknown(extra, names);
+    const sub = cmd.commands.map((c) => c.name());
+    return sub.length > 0 ? unknown(extra, sub) : { key: "guard.usage.unexpectedArgument", vars: { token: extra, command: path.join(" ") } };
   }
   if (err.code === "commander.unknownCommand") {
     const parent = program.commands.find((c) => c.name() === firstWord(program, argv));
-    return t("guard.usage.unknownCommand", { token, commands: (parent ?? program).commands.map((c) => c.name()).join(", ") });
+    return unknown(token, (parent ?? program).commands.map((c) => c.name()));
   }
   const known: Record<string, string> = {
     "commander.unknownOption": "usage.unknownOption",
@@ -110,12 +140,12 @@ function usageMessage(err: CommanderError, t: Translate, program: Command, argv:
     "commander.invalidArgument": "usage.invalidArgument",
     "commander.excessArguments": "usage.excessArguments",
   };
-  const key = known[err.code];
   // "option '--lang <lang>' argument 'fr' is invalid. Allowed choices are ja, en."
   const allowed = /Allowed choices are (.*?)\.?$/m.exec(err.message)?.[1];
   const value = /argument '([^']*)'/.exec(err.message)?.[1];
-  if (err.code === "commander.invalidArgument" && allowed) return t("usage.invalidChoice", { token, value: value ?? "", allowed });
-  return key ? t(key, { token }) : err.message.replace(/^error: /, "");
+  if (err.code === "commander.invalidArgument" && allowed) return { key: "usage.invalidChoice", vars: { token, value: value ?? "", allowed } };
+  const key = known[err.code];
+  return key ? { key, vars: { token } } : { key: "edges.usage.other", vars: { message: err.message.replace(/^error: /, "") } };
 }
 
 export type Runner = (what: () => Promise<void>, lang: Lang, json: boolean, profile?: string) => Promise<void>;
@@ -211,7 +241,13 @@ export async function runCli(argv: string[], e: Environment, run: Runner): Promi
     if (err instanceof CommanderError) {
       if (err.exitCode === 0 || err.code === "commander.helpDisplayed" || err.code === "commander.version") return EXIT.ok;
       const t = translator(lang);
-      errorOutput(e).write(`✖ ${usageMessage(err, t, program, argv)}\n→ ${t("usage.seeHelp")}\n`);
+      const u = usageOf(err, program, argv);
+      const message = t(u.key, u.vars);
+      const hint = (u.suggestion ? t("edges.usage.didYouMean", { command: u.suggestion }) + " " : "") + t("usage.seeHelp");
+      // `--json`: one JSON event per line, nothing else, a usage error too.
+      if (argv.includes("--json")) {
+        e.stdout.write(JSON.stringify({ time: new Date().toISOString(), type: "error", key: u.key, message, hint, ...(u.suggestion ? { suggestion: u.suggestion } : {}) }) + "\n");
+      } else errorOutput(e).write(`✖ ${message}\n→ ${hint}\n`);
       return EXIT.usage;
     }
     if (err instanceof LabError) return err.exitCode;

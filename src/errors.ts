@@ -11,7 +11,7 @@ export const EXIT = {
   failure: 1,
   usage: 2,
   aws: 3,
-  /** A file on this machine could not be read or written (progress file, sandbox account, lock). */
+  /** A file on this machine could not be read or written (progress file, sandbox account, lock), or it holds no usable AWS credentials (AWS was not asked). */
   local: 4,
   /** The endpoint did not answer (timeout, connection refused, unknown host). */
   network: 5,

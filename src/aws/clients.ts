@@ -24,6 +24,8 @@ export interface AwsClients {
   sts: STSClient;
   iam: IAMClient;
   quotas: ServiceQuotasClient;
+  /** The named profile the credentials come from (--profile, else AWS_PROFILE), for the fixes that name it. */
+  profile?: string;
   /** Present when these clients talk to the sandbox. */
   sandbox?: Sandbox;
 }
@@ -84,8 +86,10 @@ export async function createAwsClients(target: AwsTarget): Promise<AwsClients> {
   const attempts = target.maxAttempts ?? AWS_MAX_ATTEMPTS;
   const guard = <C extends Parameters<typeof guardNetwork>[0]>(client: C, service: keyof typeof HOST_OF_CLIENT): C =>
     guardNetwork(client, target.endpointUrl ?? `https://${HOST_OF_CLIENT[service]}.${target.region}.amazonaws.com`, seconds, breaker, attempts, target.onNoAnswer);
+  const profile = target.profile ?? process.env.AWS_PROFILE;
   return {
     region: target.region,
+    ...(profile ? { profile } : {}),
     ec2: guard(new sdk.EC2Client(common), "ec2"),
     cfn: guard(new sdk.CloudFormationClient(common), "cfn"),
     elbv2: guard(new sdk.ElasticLoadBalancingV2Client(common), "elbv2"),

@@ -18,6 +18,18 @@ export function credentialSourceHint(env: NodeJS.ProcessEnv = process.env, profi
   return undefined;
 }
 
+/**
+ * The `region` line of the profile the AWS CLI would use (`profile`, else AWS_PROFILE, else
+ * `default`) in the shared config file, as `aws configure` writes it.
+ */
+export async function profileRegion(env: NodeJS.ProcessEnv, profile?: string): Promise<string | undefined> {
+  const { loadSharedConfigFiles } = await import("@smithy/core/config");
+  const home = env.HOME ?? homedir();
+  const paths = { configFilepath: env.AWS_CONFIG_FILE ?? join(home, ".aws", "config"), filepath: env.AWS_SHARED_CREDENTIALS_FILE ?? join(home, ".aws", "credentials") };
+  const files = await loadSharedConfigFiles({ ...paths, ignoreCache: true }).catch(() => undefined);
+  return files?.configFile[profile ?? env.AWS_PROFILE ?? "default"]?.region || undefined;
+}
+
 /** The region AWS tools would use, from the environment. */
 export function regionFromEnv(env: NodeJS.ProcessEnv = process.env): string | undefined {
   return env.AWS_REGION || env.AWS_DEFAULT_REGION || undefined;

@@ -13,7 +13,6 @@ export const KNOWN_CODES = new Set([
   "InvalidClientTokenId",
   "UnrecognizedClientException",
   "SignatureDoesNotMatch",
-  "CredentialsProviderError",
   "Throttling",
   "ThrottlingException",
   "RequestLimitExceeded",
@@ -38,13 +37,18 @@ export interface ErrorContext {
   profile?: string;
 }
 
+/** The SDK found no usable credentials on this computer (none, a missing profile, an SSO token not there): AWS was never asked. */
+const NO_CREDENTIALS = new Set(["CredentialsProviderError", "TokenProviderError"]);
+
 export function translateAwsError(err: unknown, context: ErrorContext = {}): LabError {
   if (err instanceof LabError) return err;
-  const code = awsCode(err) ?? (err instanceof Error && err.name === "CredentialsProviderError" ? "CredentialsProviderError" : undefined);
+  const code = awsCode(err);
   const message = errorMessage(err);
+  const profile = context.profile ?? "default";
+  if (!code && err instanceof Error && NO_CREDENTIALS.has(err.name)) return new LabError("aws.CredentialsProviderError", { code: err.name, message, profile }, { cause: err, source: "local" });
   if (!code) return new LabError("error.internal", { message }, { cause: err, source: "internal" });
   const action = missingAction(message);
-  const vars = { code, message, action: action ?? "", profile: context.profile ?? "default" };
+  const vars = { code, message, action: action ?? "", profile };
   // A denial whose message names no action reads as a sentence of its own, not "(?)".
   if (!action && DENIALS.has(code)) return new LabError("denied.unnamed", { ...vars, message }, { cause: err, source: "aws" });
   if (/does not support the availability zone/i.test(message)) return new LabError("aws.UnsupportedAz", vars, { cause: err, source: "aws" });

@@ -8,7 +8,12 @@ export type ChallengeAction = "list" | "start" | "check" | "fix" | "give-up";
 export async function challenge(action: ChallengeAction, id: string | undefined, opts: GlobalOptions, e: Environment): Promise<void> {
   const s = await openSession(opts, e);
   // No progress file: the read that finds the lesson is the command's first (fix asks the learner first: it reads afresh).
-  const ctx = await lessonContext(opts, e, s, false, "write", "refuse", action !== "list" && action !== "fix");
+  const ctx = await lessonContext(opts, e, s, false, "write", "refuse", action !== "list" && action !== "fix").catch((err: unknown) => {
+    // No lesson on this computer at all: `list` shows the catalogue all the same (a mistyped prefix is still told the ones there are).
+    if (action === "list" && err instanceof LabError && err.key === "stateFixes.usage.noLessonAtAll") return undefined;
+    throw err;
+  });
+  if (!ctx) return (await import("./challenge-catalogue.js")).challengeCatalogue(s);
   const { found } = ctx;
   const run = await import("../challenge/run.js");
   if (action === "list") return run.listChallenges(ctx, found);

@@ -28,7 +28,8 @@ export async function doctor(opts: GlobalOptions, e: Environment): Promise<void>
   const s = await openSession(opts, e);
   const ctx = await lessonContext(opts, e, s, false, "read", "look");
   const { io, t, state } = ctx;
-  io.notify({ type: "notice", level: "info", message: t("doctor.title", { backend: t(`backend.${state.backend}`), region: state.region, prefix: state.prefix }) });
+  const region = t(`edges.regionFrom.${ctx.regionFrom}`, { region: state.region, profile: state.profile ?? e.env.AWS_PROFILE ?? "default" });
+  io.notify({ type: "notice", level: "info", message: t("doctor.title", { backend: t(`backend.${state.backend}`), region, prefix: state.prefix }) });
   const report = await runPreflight({ clients: ctx.clients, region: state.region, prefix: state.prefix, names: ctx.names, ...(state.az ? { az: state.az } : {}) });
   io.notify({ type: "checks", checks: checkReports(report.results, t) });
   io.notify({ type: "facts", facts: planFacts(report, state.region) });

@@ -7,7 +7,7 @@ import { userInfo } from "node:os";
 import { LabError } from "../errors.js";
 import { isLang, langFromEnv, langStatedByEnv, type Lang } from "../i18n/lang.js";
 import { translator, type Translate } from "../i18n/messages.js";
-import { credentialSourceHint, regionFromEnv } from "../aws/credentials.js";
+import { credentialSourceHint, profileRegion, regionFromEnv } from "../aws/credentials.js";
 import type { AwsClients } from "../aws/clients.js";
 import type { Sandbox } from "../sandbox/middleware.js";
 import { defaultPrefix, namesFor, prefixProblem } from "../participant.js";
@@ -72,6 +72,17 @@ export function regionFor(lang: Lang, env: NodeJS.ProcessEnv): string {
   return regionFromEnv(env) ?? (lang === "ja" ? "ap-northeast-1" : "us-east-1");
 }
 
+/** Where the region came from (doctor says it): --region, the progress file, asked, AWS_REGION, the profile's `region`, the tool's default. */
+export type RegionSource = "flag" | "saved" | "asked" | "env" | "profile" | "default";
+
+/** As the AWS CLI chooses, then ours: AWS_REGION / AWS_DEFAULT_REGION, the AWS profile's own region (`profile`: on AWS only), the language's. */
+async function unnamedRegion(lang: Lang, env: NodeJS.ProcessEnv, profile: string | undefined | false): Promise<{ region: string; from: RegionSource }> {
+  const fromEnv = regionFromEnv(env);
+  if (fromEnv) return { region: fromEnv, from: "env" };
+  const fromProfile = profile === false ? undefined : await profileRegion(env, profile);
+  return fromProfile ? { region: fromProfile, from: "profile" } : { region: regionFor(lang, env), from: "default" };
+}
+
 export function sandboxSpeed(opts: GlobalOptions, env: NodeJS.ProcessEnv): number {
   const text = opts.sandboxSpeed ?? env[SPEED_ENV];
   if (text === undefined) return DEFAULT_SPEED;
@@ -90,7 +101,7 @@ async function chooseBackend(opts: GlobalOptions, e: Environment, io: IoHost, t:
     io.notify({ type: "notice", level: "info", message: t("session.usingSandbox") });
     return "sandbox";
   }
-  return (await io.confirm(t("session.offerSandbox"), true)) ? "sandbox" : Promise.reject(new LabError("error.noCredentials"));
+  return (await io.confirm(t("session.offerSandbox"), true)) ? "sandbox" : Promise.reject(new LabError("error.noCredentials", {}, { source: "local" }));
 }
 
 export interface Session {
@@ -144,7 +155,7 @@ async function choosePrefix(opts: GlobalOptions, s: Session, ask: boolean): Prom
 export type IfNew = "create" | "look" | "refuse";
 
 /** Loads (or asks for and creates) the participant's state; a corrupt file is kept and rebuilt. */
-export async function participantState(opts: GlobalOptions, e: Environment, s: Session, ask: boolean, access: Access = "write", ifNew: IfNew = "create"): Promise<LessonState> {
+export async function participantState(opts: GlobalOptions, e: Environment, s: Session, ask: boolean, access: Access = "write", ifNew: IfNew = "create"): Promise<{ state: LessonState; regionFrom: RegionSource }> {
   const { io, t, stateFile } = s;
   const prefix = await choosePrefix(opts, s, ask);
   // One process per participant: a second one refuses (or, only reading, does not save). One with
@@ -155,16 +166,14 @@ export async function participantState(opts: GlobalOptions, e: Environment, s: S
   if (loaded.kind === "corrupt") io.notify({ type: "notice", level: "warn", message: t("session.corruptState", { backup: loaded.backupPath }) });
   const saved = loaded.kind === "ok" ? loaded.state : undefined;
   const backend = await chooseBackend(opts, e, io, t, saved);
-  const defaultRegion = regionFor(s.lang, e.env);
   const savedRegion = saved?.backend === backend ? saved.region : undefined;
-  const region = checkRegion(
-    opts.region ??
-      savedRegion ??
-      // The sandbox's region only picks the prices shown: not worth a question.
-      (ask && io.interactive && backend !== "sandbox" ? (await io.input(t("session.askRegion"), defaultRegion, (v) => (isRegionName(v.trim()) ? true : t("session.badRegion")))).trim() : defaultRegion),
-    backend,
-    opts.region !== undefined ? "flag" : savedRegion !== undefined ? "saved" : "env",
-  );
+  const named = opts.region !== undefined ? { region: opts.region, from: "flag" as const } : savedRegion !== undefined ? { region: savedRegion, from: "saved" as const } : undefined;
+  let chosen = named ?? (await unnamedRegion(s.lang, e.env, backend === "aws" && (opts.profile ?? saved?.profile)));
+  // The sandbox's region only picks the prices shown: not worth a question.
+  if (!named && ask && io.interactive && backend !== "sandbox") {
+    chosen = { region: (await io.input(t("session.askRegion"), chosen.region, (v) => (isRegionName(v.trim()) ? true : t("session.badRegion")))).trim(), from: "asked" };
+  }
+  const region = checkRegion(chosen.region, backend, chosen.from === "saved" || chosen.from === "env" || chosen.from === "profile" ? chosen.from : "flag");
   const modeText = opts.mode ?? saved?.mode ?? (ask && io.interactive ? await io.select(t("session.askMode"), [
     { value: "guided", name: t("mode.guided") },
     { value: "hands-on", name: t("mode.hands-on") },
@@ -177,7 +186,7 @@ export async function participantState(opts: GlobalOptions, e: Environment, s: S
   if (opts.profile) state.profile = opts.profile;
   if (opts.endpointUrl) state.endpointUrl = opts.endpointUrl;
   if (lock.mine) stateFile.save(state);
-  return state;
+  return { state, regionFrom: chosen.from };
 }
 
 /** `io` says when AWS does not answer and is tried again. */
@@ -236,8 +245,8 @@ export function pollInterval(clients: AwsClients): number {
 }
 
 /** `found`: the cloud as opening read it to find the lesson (no progress file), nothing done since: the command need not read it again. */
-export async function lessonContext(opts: GlobalOptions, e: Environment, s: Session, ask: boolean, access: Access = "write", ifNew: IfNew = "create", path = false): Promise<LessonContext & { found?: CloudView }> {
-  const state = await participantState(opts, e, s, ask, access, ifNew);
+export async function lessonContext(opts: GlobalOptions, e: Environment, s: Session, ask: boolean, access: Access = "write", ifNew: IfNew = "create", path = false): Promise<LessonContext & { found?: CloudView; regionFrom: RegionSource }> {
+  const { state, regionFrom } = await participantState(opts, e, s, ask, access, ifNew);
   const clients = await clientsFor(state, opts, e, s.io);
   const found = ifNew === "refuse" && !s.stateFile.exists(state.prefix) ? await lessonInCloud(state, clients, s, access, path) : undefined;
   // A damaged sandbox account was moved aside and a fresh one started: said once, here.
@@ -253,6 +262,7 @@ export async function lessonContext(opts: GlobalOptions, e: Environment, s: Sess
     clock: clients.sandbox?.clock ?? e.clock,
     pollMs: pollInterval(clients),
     names: namesFor(state.prefix),
+    regionFrom,
     mode: state.mode,
     ...(found ? { found } : {}),
     ...(e.learnerReachesSandbox ? { learnerActsOutside: true } : {}),

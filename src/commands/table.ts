@@ -121,7 +121,8 @@ export const PROGRAM: CommandRow = {
     {
       name: "challenge",
       help: "challenge.help.cmd",
-      options: ALL,
+      // (no --mode: a challenge is neither guided nor hands-on; --restart is the lesson's)
+      options: ALL.filter((o) => o !== "mode"),
       examples: "challenge.help.examples",
       run: challenge("list"),
       showGroupOptions: true,

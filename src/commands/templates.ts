@@ -9,7 +9,7 @@ import { LabError } from "../errors.js";
 import { translator } from "../i18n/messages.js";
 import { packageRoot } from "../paths.js";
 import type { GlobalOptions } from "./options.js";
-import { chooseLang, type Environment } from "./session.js";
+import { chooseLang, makeHost, type Environment } from "./session.js";
 
 export const TEMPLATE_FILES = ["Consumer.yml", "Provider.yml"] as const;
 
@@ -17,25 +17,39 @@ export function templatePath(file: (typeof TEMPLATE_FILES)[number]): string {
   return join(packageRoot(), "templates", file);
 }
 
+/** Paths and folders no copy can go to: the kernel's (Node's recursive mkdir never returns under /proc). */
+const KERNEL_FOLDERS = /^\/(proc|sys|dev)(\/|$)/;
+
 export async function templates(opts: GlobalOptions & { out?: string }, e: Environment): Promise<void> {
-  const t = translator(chooseLang(opts, e.env));
+  const lang = chooseLang(opts, e.env);
+  const t = translator(lang);
+  const copies: { stack: string; file: string; path: string }[] = [];
   if (opts.out === undefined) {
-    for (const f of TEMPLATE_FILES) e.stdout.write(templatePath(f) + "\n");
-    return;
-  }
-  const dir = resolve(opts.out);
-  try {
-    mkdirSync(dir, { recursive: true });
-  } catch (cause) {
-    throw new LabError("error.templatesOut", { dir }, { cause });
-  }
-  for (const f of TEMPLATE_FILES) {
-    const to = join(dir, f);
-    // Never overwrite someone's edited copy.
-    if (existsSync(to) && readFileSync(to, "utf8") !== readFileSync(templatePath(f), "utf8")) {
-      throw new LabError("usage.templateExists", { path: to });
+    for (const f of TEMPLATE_FILES) copies.push({ stack: f.replace(".yml", ""), file: f, path: templatePath(f) });
+  } else {
+    const dir = resolve(opts.out);
+    if (KERNEL_FOLDERS.test(dir)) throw new LabError("edges.templates.kernelFolder", { dir }, { source: "local" });
+    try {
+      mkdirSync(dir, { recursive: true });
+    } catch (cause) {
+      throw new LabError("error.templatesOut", { dir }, { cause, source: "local" });
     }
-    copyFileSync(templatePath(f), to);
-    e.stdout.write(t("templates.copied", { path: to }) + "\n");
+    for (const f of TEMPLATE_FILES) {
+      const to = join(dir, f);
+      // Never overwrite someone's edited copy.
+      if (existsSync(to) && readFileSync(to, "utf8") !== readFileSync(templatePath(f), "utf8")) {
+        throw new LabError("usage.templateExists", { path: to });
+      }
+      try {
+        copyFileSync(templatePath(f), to);
+      } catch (cause) {
+        throw new LabError("error.templatesOut", { dir }, { cause, source: "local" });
+      }
+      copies.push({ stack: f.replace(".yml", ""), file: f, path: to });
+      if (!opts.json) e.stdout.write(t("templates.copied", { path: to }) + "\n");
+    }
   }
+  // `--json`: one event with a named record per file (the copy's path with --out), nothing else.
+  if (opts.json) (await makeHost(opts, e, lang, t)).notify({ type: "table", rows: [], data: { name: opts.out === undefined ? "templates" : "copied", items: copies } });
+  else if (opts.out === undefined) for (const c of copies) e.stdout.write(c.path + "\n");
 }

@@ -25,7 +25,7 @@ export function isRegionName(region: string): boolean {
 }
 
 /** The region, for this backend: AWS's format; in the sandbox, one of the regions it simulates. */
-export function checkRegion(region: string, backend: "aws" | "sandbox", source: "flag" | "saved" | "env" = "flag"): string {
+export function checkRegion(region: string, backend: "aws" | "sandbox", source: "flag" | "saved" | "env" | "profile" = "flag"): string {
   const sandboxRegions = SANDBOX_REGIONS.map((r) => r.RegionName).join(", ");
   if (!isRegionName(region)) throw new LabError("guard.usage.badRegion", { region, source: `guard.source.${source}`, examples: "us-east-1, ap-northeast-1, eu-west-1" });
   if (backend === "sandbox" && !SANDBOX_REGIONS.some((r) => r.RegionName === region)) throw new LabError("guard.usage.sandboxRegion", { region, regions: sandboxRegions });

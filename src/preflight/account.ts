@@ -19,7 +19,7 @@ export async function checkIdentity(t: PreflightTarget, facts: AccountFacts): Pr
     facts.arn = me.Arn ?? "";
     return result("identity", "account", "ok", "doctor.identity.ok", { account: facts.accountId, arn: facts.arn });
   } catch (e) {
-    return failure("identity", "account", e);
+    return failure("identity", "account", e, t);
   }
 }
 
@@ -33,7 +33,7 @@ export async function checkRegion(t: PreflightTarget, reads: PreflightReads): Pr
     if (n === 0) return result("region", "account", "fail", "doctor.region.unknown", { region: t.region });
     return result("region", "account", "ok", "doctor.region.ok", { region: t.region, zones: n });
   } catch (e) {
-    if (awsCode(e)) return failure("region", "account", e);
+    if (awsCode(e)) return failure("region", "account", e, t);
     return result("region", "account", "fail", "doctor.region.unreachable", { region: t.region, message: errorMessage(e) });
   }
 }
@@ -44,7 +44,7 @@ export async function checkZone(t: PreflightTarget, facts: AccountFacts, reads: 
     return result("zone", "account", "ok", "doctor.zone.ok", { zone: facts.zone, type: INSTANCE_TYPE });
   } catch (e) {
     if (e instanceof LabError) return { ...result("zone", "account", "fail", e.key, e.vars), error: e };
-    return failure("zone", "account", e);
+    return failure("zone", "account", e, t);
   }
 }
 
@@ -56,6 +56,6 @@ export async function checkAmi(t: PreflightTarget, facts: AccountFacts): Promise
     facts.ami = ami;
     return result("ami", "account", "ok", "doctor.ami.ok", { ami });
   } catch (e) {
-    return failure("ami", "account", e);
+    return failure("ami", "account", e, t);
   }
 }

@@ -109,7 +109,7 @@ export async function checkNames(t: PreflightTarget, reads: PreflightReads): Pro
       } else results.push(result(p.id, "name", "fail", "doctor.name.taken", { ...vars, owner: found.owner ?? "-", prefix: t.prefix }));
     } catch (e) {
       if (DENIED.test(awsCode(e) ?? "")) results.push(result(p.id, "name", "warn", "doctor.name.unchecked", { ...vars, code: awsCode(e) ?? "" }));
-      else results.push(failure(p.id, "name", e));
+      else results.push(failure(p.id, "name", e, t));
     }
   }
   return { results, resumed };

@@ -46,7 +46,7 @@ export async function checkQuotas(t: PreflightTarget, learners: number, reads: P
     if (assumed) results.push(result("quota.assumed", "quota", "warn", "doctor.quota.assumed", { reason: assumed.limit.reason ?? "?" }));
     return { results, plan };
   } catch (e) {
-    return { results: [failure("quota", "quota", e)] };
+    return { results: [failure("quota", "quota", e, t)] };
   }
 }
 

@@ -38,6 +38,8 @@ export function detectShell(platform: NodeJS.Platform, env: NodeJS.ProcessEnv): 
 
 export function chooseShell(option: string | undefined, platform: NodeJS.Platform, env: NodeJS.ProcessEnv): Shell {
   if (option === undefined) return detectShell(platform, env);
-  if (!isShell(option)) throw new LabError("usage.invalidChoice", { token: "--shell <shell>", value: option, allowed: SHELLS.join(", ") });
+  // zsh reads the same commands as bash (as `sandbox env --shell zsh` prints bash's lines).
+  if (option === "zsh") return "bash";
+  if (!isShell(option)) throw new LabError("usage.invalidChoice", { token: "--shell <shell>", value: option, allowed: ["bash", "zsh", ...SHELLS.slice(1)].join(", ") });
   return option;
 }

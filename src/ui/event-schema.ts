@@ -180,7 +180,8 @@ export const EVENT_SCHEMAS = {
   endpoints: event("endpoints", { endpoints: z.array(endpoint) }),
   /** Resources listed for an action: `exists` (status), `delete` (a plan about to run or shown by --dry-run). */
   resources: event("resources", { action: z.enum(["exists", "delete"]), resources: z.array(resource) }),
-  error: event("error", { key: z.string(), message: z.string(), hint: z.optional(z.string()) }),
+  /** `suggestion`: for an unknown command, the one probably meant. */
+  error: event("error", { key: z.string(), message: z.string(), hint: z.optional(z.string()), suggestion: z.optional(z.string()) }),
   "lesson-finished": event("lesson-finished", { cleanedUp: z.boolean() }),
   diagnosis: event("diagnosis", { title: z.string(), ok: z.boolean(), links: z.array(link), first: z.optional(link) }),
   challenge: event("challenge", { id: z.string(), title: z.string(), status: z.enum(["started", "broken", "fixed", "given-up", "hint"]), message: z.string(), ...commands }),

@@ -29,7 +29,9 @@ export function checkPrefixes(prefixes: string[]): string[] {
 /** A number option from `min` to `max` (`whole`: whole numbers only), else a usage error naming the option. */
 export function numberOption(text: string, option: string, min: number, max: number, whole = false): number {
   const n = Number(text);
-  if (!(whole ? Number.isInteger(n) : Number.isFinite(n)) || n < min || n > max) throw new LabError("workshop.usage.badNumber", { option, value: text });
+  // The message says the range: whole numbers, numbers above 0 (min: Number.MIN_VALUE), or any number from min.
+  const key = whole ? "edges.usage.badWhole" : min === Number.MIN_VALUE ? "edges.usage.badPositive" : "workshop.usage.badNumber";
+  if (!(whole ? Number.isInteger(n) : Number.isFinite(n)) || n < min || n > max) throw new LabError(key, { option, value: text, min, max });
   return n;
 }
 

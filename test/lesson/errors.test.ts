@@ -31,6 +31,18 @@ describe("translated AWS errors", () => {
     expect(expired.hint).toContain("aws sso login --profile workshop");
   });
 
+  it("no usable credentials on this computer: exit 4 (AWS never answered), naming the profile to log in with", () => {
+    for (const name of ["CredentialsProviderError", "TokenProviderError"]) {
+      const err = Object.assign(new Error("Could not load credentials from any providers"), { name });
+      for (const t of [ja, en]) {
+        const r = reportError(err, t, { profile: "work" });
+        expect(r.key).toBe("aws.CredentialsProviderError");
+        expect(r.exitCode).toBe(4);
+        expect(r.hint).toContain("aws sso login --profile work");
+      }
+    }
+  });
+
   it("says an unsupported Availability Zone plainly", () => {
     const r = reportError(awsError("ec2", "InvalidParameter", "The VPC endpoint service com.amazonaws.vpce.x does not support the availability zone of the subnet: subnet-1."), en);
     expect(r.key).toBe("aws.UnsupportedAz");

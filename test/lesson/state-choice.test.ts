@@ -99,7 +99,8 @@ describe("a command that only reads, for a prefix with no lesson", () => {
   for (const [name, run] of commands) {
     it(`${name} says there is none, lists those there are, and creates nothing`, async () => {
       const h = harness();
-      expect((await failure(run({ ...h.opts, prefix: "nobody" }, h))).exitCode).toBe(EXIT.usage);
+      // (On a computer with no lesson at all, `challenge list` shows the catalogue: below.)
+      if (name !== "challenge list") expect((await failure(run({ ...h.opts, prefix: "nobody" }, h))).exitCode).toBe(EXIT.usage);
       expect(existsSync(join(h.stateDir, "participants"))).toBe(false);
 
       await step("preflight", h.opts, h.env);
@@ -116,6 +117,20 @@ describe("a command that only reads, for a prefix with no lesson", () => {
       expect(existsSync(join(h.stateDir, "participants", "nobody.json"))).toBe(false);
     });
   }
+
+  it("challenge list on a computer with no lesson at all shows the catalogue, each waiting for a finished lesson, and saves nothing", async () => {
+    for (const lang of ["en", "ja"] as const) {
+      const h = harness({ opts: { lang } });
+      await challenge("list", undefined, { ...h.opts, prefix: "nobody" }, h.env);
+      const table = h.host.events.find((e) => e.type === "table");
+      const items = (table?.type === "table" ? table.data?.items : []) as { id: string; state: string; title: string }[];
+      expect(items.map((i) => i.id)).toContain("silent-door");
+      expect(new Set(items.map((i) => i.state))).toEqual(new Set(["needs-lesson"]));
+      const rows = table?.type === "table" ? table.rows.map((r) => r.join(" ")) : [];
+      expect(rows.every((r) => r.includes(lang === "en" ? "needs a finished lesson" : "レッスンの完了が必要")), rows.join("\n")).toBe(true);
+      expect(existsSync(join(h.stateDir, "participants"))).toBe(false);
+    }
+  });
 
   it("doctor, which checks before a lesson, runs for them but saves nothing", async () => {
     const h = harness();

@@ -56,6 +56,21 @@ describe("privatelink-lab doctor (sandbox)", () => {
     expect(h.sandbox.calls.filter((c) => c.dryRun).map((c) => c.command)).toEqual(["CreateVpcCommand", "CreateSecurityGroupCommand", "CreateVpcEndpointCommand", "RunInstancesCommand"]);
   });
 
+  it("says whether it checked the sandbox or an AWS account in its last line", async () => {
+    const h = harness();
+    await doctor(h.opts, h.env);
+    expect(h.host.ofType("notice").at(-1)?.message).toMatch(/^All checks passed in the built-in sandbox, not in an AWS account/);
+    // The same fresh account through clients that are not the sandbox's: an AWS account, as far as doctor knows.
+    const onAws = harness({ store: h.sandbox.store, opts: { prefix: "bob" } });
+    const awsClients = onAws.env.makeClients!;
+    onAws.env.makeClients = async (state) => {
+      const { sandbox: _sandbox, ...aws } = await awsClients(state);
+      return aws;
+    };
+    await doctor(onAws.opts, onAws.env);
+    expect(onAws.host.ofType("notice").at(-1)?.message).toBe("All checks passed: start the lesson with `npx privatelink-lab`.");
+  });
+
   it("states its facts as data for --json (numbers and ids, no drawn text), the rows a person reads unchanged", async () => {
     const h = harness({ opts: { region: "eu-west-1" } });
     await doctor(h.opts, h.env);

@@ -97,6 +97,7 @@ describe("doctor with an AWS profile", () => {
       expect(r.status, r.stderr).toBe(4);
       expect(r.stderr).toContain(words);
       expect(r.stderr).toContain("aws sso login --profile work");
+      expect(r.stderr).toContain("aws configure --profile work");
       expect(r.stderr).not.toContain("--profile default");
     }
     const json = runCli(withProfile(), ["doctor", "--profile", "work", "--json", ...NOWHERE]);

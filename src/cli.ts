@@ -74,7 +74,7 @@ function firstWord(program: Command, argv: readonly string[]): string | undefine
   return undefined;
 }
 
-/** The command the learner probably meant: one whose name is at most two edits away (`stauts` → `status`). */
+/** The command the learner probably meant: one edit away (two for words of 6+ letters): `stauts` → `status`, not `hint` → `list`. */
 function closestCommand(word: string, names: readonly string[]): string | undefined {
   // Edits: a letter added, dropped, changed, or two swapped (optimal string alignment).
   const distance = (a: string, b: string): number => {
@@ -88,7 +88,20 @@ function closestCommand(word: string, names: readonly string[]): string | undefi
     return d[a.length]![b.length]!;
   };
   const best = names.map((n) => ({ n, d: distance(word, n) })).sort((x, y) => x.d - y.d)[0];
-  return best && best.d <= 2 && best.d < word.length ? best.n : undefined;
+  return best && best.d <= (word.length >= 6 ? 2 : 1) ? best.n : undefined;
+}
+
+/** The command words typed that exist (`workshop plan`): the help to point at is theirs. */
+function commandPath(program: Command, argv: readonly string[]): string[] {
+  const path: string[] = [];
+  for (let cmd: Command | undefined = program, rest = argv; cmd; ) {
+    const word = firstWord(cmd, rest);
+    cmd = word === undefined ? undefined : cmd.commands.find((c) => c.name() === word);
+    if (!cmd) return path;
+    path.push(word!);
+    rest = rest.slice(rest.indexOf(word!) + 1);
+  }
+  return path;
 }
 
 interface Usage {
@@ -243,7 +256,7 @@ export async function runCli(argv: string[], e: Environment, run: Runner): Promi
       const t = translator(lang);
       const u = usageOf(err, program, argv);
       const message = t(u.key, u.vars);
-      const hint = (u.suggestion ? t("edges.usage.didYouMean", { command: u.suggestion }) + " " : "") + t("usage.seeHelp");
+      const hint = (u.suggestion ? t("edges.usage.didYouMean", { command: u.suggestion }) + " " : "") + t("usage.seeHelp", { command: ["npx privatelink-lab", ...commandPath(program, argv)].join(" ") });
       // `--json`: one JSON event per line, nothing else, a usage error too.
       if (argv.includes("--json")) {
         e.stdout.write(JSON.stringify({ time: new Date().toISOString(), type: "error", key: u.key, message, hint, ...(u.suggestion ? { suggestion: u.suggestion } : {}) }) + "\n");

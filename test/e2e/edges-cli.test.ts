@@ -48,12 +48,17 @@ describe("--json is JSON, whatever the command", () => {
     const none = events(runCli(freshLearner(), ["xyz", "--json"]).stdout);
     expect(none[0]).toMatchObject({ type: "error", key: "guard.usage.unknownCommand" });
     expect(none[0]).not.toHaveProperty("suggestion");
+    // A short word two edits from a command is not that command: `challenge hint` is not `list`.
+    const hint = events(runCli(freshLearner(), ["challenge", "hint", "--json"]).stdout);
+    expect(hint[0]).not.toHaveProperty("suggestion");
+    expect(hint[0]!.hint).toContain("`npx privatelink-lab challenge --help`");
   });
 
   it("without --json, the suggestion is said on the hint line", () => {
     const r = runCli(freshLearner(), ["stauts"]);
     expect(r.stdout).toBe("");
     expect(r.stderr).toContain("Did you mean `status`?");
+    expect(r.stderr).toContain("See `npx privatelink-lab --help`");
   });
 });
 
@@ -108,7 +113,7 @@ describe("doctor with an AWS profile", () => {
   it("uses the profile's own region when neither --region nor AWS_REGION names one, and says where the region came from", () => {
     const title = (me: ReturnType<typeof freshLearner>, ...args: string[]) => runCli(me, ["doctor", "--profile", "work", ...NOWHERE, ...args]).stdout.replace(/\s+/g, " ");
     expect(title(withProfile())).toContain("Checking AWS in ap-northeast-1 (the region of AWS profile work)");
-    expect(title(withProfile({ LANG: "ja_JP.UTF-8" }))).toContain("ap-northeast-1（AWS プロファイル work のリージョン）");
+    expect(title(withProfile({ LANG: "ja_JP.UTF-8" }))).toMatch(/ap-northeast-1 ?（AWS プロファイル work のリージョン）/);
     expect(title(withProfile({ AWS_REGION: "eu-west-1" }))).toContain("eu-west-1 (from AWS_REGION / AWS_DEFAULT_REGION)");
     expect(title(withProfile(), "--region", "us-west-2")).toContain("us-west-2 (--region)");
     // A profile without a region line: the tool's default, said so.

@@ -17,13 +17,17 @@ export type Undo = Record<string, string>;
  * (what the break will change, saved as the undo before anything changes), `apply` makes the
  * change. `restore` puts a working path back from whatever the cloud shows now (with the undo
  * when there is one, else the working build's own shape); it is safe to run again and again.
- * `signs` are the links that fail, besides the challenge's own, while the break or its repair is
- * half done (a rejected endpoint being replaced shows as no endpoint, or one not yet accepted).
+ * `leaves` is what the break leaves in the cloud, the challenge's own evidence: how its link fails
+ * (a diagnose problem: a rule gone, a rejected connection, a listener on another port). `signs`
+ * are the links that fail, besides the challenge's own, while the break or its repair is half done
+ * (a rejected endpoint being replaced shows as no endpoint, or one not yet accepted): they count
+ * only for a challenge on record, as a missing endpoint is no evidence of a rejected one.
  */
 export interface Breaker {
   plan(ctx: LessonContext, path: LearnerPath): Promise<Undo>;
   apply(ctx: LessonContext, path: LearnerPath, undo: Undo): Promise<void>;
   restore(ctx: LessonContext, path: LearnerPath, undo: Undo): Promise<void>;
+  leaves: string;
   signs?: LinkId[];
 }
 
@@ -105,11 +109,13 @@ const GONE = /^(deleting|deleted|rejected|failed|expired)$/i;
 
 export const BREAKERS: Record<string, Breaker> = {
   "revoke-endpoint-http": {
+    leaves: "no-rule",
     plan: (ctx, path) => planClose(ctx, need(path, "endpointSgId").endpointSgId, false),
     apply: (ctx, _path, undo) => revoke(ctx, undo, false),
     restore: (ctx, path, undo) => reopen(ctx, undo.groupId ?? path.endpointSgId, undo, http(`${path.consumerIp ?? "0.0.0.0"}/32`), false),
   },
   "revoke-provider-http": {
+    leaves: "no-rule",
     plan: (ctx, path) => planClose(ctx, need(path, "providerSgId").providerSgId, false),
     apply: (ctx, _path, undo) => revoke(ctx, undo, false),
     // The Provider template's own rule.
@@ -117,6 +123,7 @@ export const BREAKERS: Record<string, Breaker> = {
   },
   /** Outbound tightened to HTTPS only: SSM still works (it uses 443), HTTP does not leave. */
   "consumer-egress": {
+    leaves: "no-rule",
     plan: (ctx, path) => planClose(ctx, need(path, "consumerSgId").consumerSgId, true),
     async apply(ctx, _path, undo) {
       if (!undo.groupId) return;
@@ -126,6 +133,7 @@ export const BREAKERS: Record<string, Breaker> = {
     restore: (ctx, path, undo) => reopen(ctx, undo.groupId ?? path.consumerSgId, undo, ALL_OUT, true),
   },
   "reject-connection": {
+    leaves: "rejected",
     signs: ["endpoint", "dns-name"],
     plan: async (_ctx, path) => ({ endpointId: need(path, "endpointId").endpointId }),
     async apply(ctx, path, undo) {
@@ -149,6 +157,7 @@ export const BREAKERS: Record<string, Breaker> = {
     },
   },
   "listener-port": {
+    leaves: "wrong-port",
     plan: async (_ctx, path) => {
       const p = need(path, "listenerArn", "listenerPort");
       return { listenerArn: p.listenerArn, port: String(p.listenerPort) };
@@ -163,6 +172,7 @@ export const BREAKERS: Record<string, Breaker> = {
     },
   },
   "deregister-target": {
+    leaves: "no-targets",
     // The targets as the path's read found them (its target group's health).
     plan: async (_ctx, path) => {
       const tg = need(path, "targetGroupArn").targetGroupArn;

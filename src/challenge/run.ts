@@ -104,7 +104,8 @@ function announceStart(ctx: LessonContext, id: string, path: LearnerPath): void 
  * (with what the break will change), the tags after it, so a rerun after a kill anywhere either
  * finds the break done and finishes, or makes it. Only on a build whose curl once worked (one that
  * never did is the lesson's, whatever it lacks): a break the cloud shows with no record is this
- * challenge's (adopted) or another's (named: give it up or keep it).
+ * challenge's (adopted) or another's (named: give it up or keep it); a part missing with no
+ * challenge's evidence is the lesson's too.
  */
 export async function startChallenge(ctx: LessonContext, id: string, known?: CloudView): Promise<void> {
   const d = definition(ctx, id);
@@ -116,12 +117,10 @@ export async function startChallenge(ctx: LessonContext, id: string, known?: Clo
   // The cloud is the truth: a rerun after a kill resumes on a build that curled before its start.
   if (!curledOnce(scene)) throw notReady(ctx, scene);
   if (scene.first) {
-    if (!showsBreak(scene, d)) {
-      const other = !active && recognise(ctx, scene);
-      if (other) throw halfStarted(other.id);
-      throw notReady(ctx, scene);
-    }
-    // Broken as this challenge breaks it: an earlier start got this far.
+    // On record, an earlier start got this far; with none, only a break's own evidence is one.
+    const seen = active ? (showsBreak(scene, d) ? d : undefined) : recognise(ctx, scene, d);
+    if (!seen) throw notReady(ctx, scene);
+    if (seen.id !== id) throw halfStarted(seen.id);
     if (!active) adopt(ctx, id);
   } else {
     const undo = await breaker.plan(ctx, scene.path);
@@ -136,13 +135,16 @@ export async function startChallenge(ctx: LessonContext, id: string, known?: Clo
 
 /**
  * No challenge on this build yet: the first link that fails, as diagnose names it (with what is
- * wrong), else that curl never worked; and the lesson's step to run next, as `status` finds it.
+ * wrong), else that curl never worked; and the lesson's step to run next, as `status` finds it
+ * (the cleanup, when a part removed after curl worked reads as one begun).
  */
 function notReady(ctx: LessonContext, scene: ChallengeScene): LabError {
   const view = scene.path.view;
   const step = currentStep(detectAll(STEPS, view, ctx.state))?.step.id ?? "curl";
   const [n, title, command] = [STEPS.findIndex((s) => s.id === step), loadStep(ctx.lesson, step, ctx.io.lang).title, `npx privatelink-lab step ${step}`];
   const link = scene.first && diagnosisOf(ctx, view).first?.name;
+  // A part removed after curl worked (the endpoint) reads as the cleanup begun: finish it, then build again.
+  if (link && step === "cleanup") return new LabError("halfStart.cleaning", { link, command });
   return link ? new LabError("challengeReady.notReady", { link, n, title, command }) : new LabError("challengeReady.notCurled", { n, title, command });
 }
 

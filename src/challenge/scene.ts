@@ -1,8 +1,8 @@
 /**
  * What the cloud shows of the challenges, read once: the learner's path, the walk of its links
  * (the same one `diagnose` shows), the challenge the Consumer instance's tags record, and which
- * challenge's break the failing link is the signature of. `start`, `check`, `fix` and `give-up`
- * decide from this, so each continues from what it finds after any interruption.
+ * challenge's break the cloud shows. `start`, `check`, `fix` and `give-up` decide from this, so
+ * each continues from what it finds after any interruption.
  */
 import { readWithPath, walkLearnerPath } from "../diagnose/diagnose.js";
 import type { CloudView } from "../lesson/cloud-view.js";
@@ -55,14 +55,14 @@ export function curledOnce(scene: ChallengeScene): boolean {
 }
 
 /**
- * The challenge whose break the cloud shows, on a build that once curled, when the first failing
- * link is the one a challenge names (its own link first, then the signs of a half-done repair).
+ * The challenge whose break the cloud shows with no record of it, on a build that once curled: the
+ * first failing link is in its signature and its own link fails the way its break leaves it (a
+ * rejected connection, not a deleted endpoint: a part the learner removed is the lesson's to build
+ * again). `d`, the challenge asked for, is looked for first.
  */
-export function recognise(ctx: LessonContext, scene: ChallengeScene): ChallengeDefinition | undefined {
-  const first = scene.first;
-  if (!first || !curledOnce(scene)) return undefined;
+export function recognise(ctx: LessonContext, scene: ChallengeScene, d?: ChallengeDefinition): ChallengeDefinition | undefined {
+  if (!scene.first || !curledOnce(scene)) return undefined;
   const all = loadChallenges(ctx.lesson);
-  const byMark = scene.mark && all.find((c) => c.id === scene.mark?.id);
-  if (byMark && showsBreak(scene, byMark)) return byMark;
-  return all.find((c) => c.link === first.id) ?? all.find((c) => showsBreak(scene, c));
+  const leftBy = (c: ChallengeDefinition) => scene.links.some((l) => l.id === c.link && l.status === "fail" && l.problem === BREAKERS[c.break]?.leaves);
+  return (d ? [d, ...all] : all).find((c) => showsBreak(scene, c) && leftBy(c));
 }

@@ -4,10 +4,13 @@
  * challenge breaks (step 5: no rule on the endpoint's group, the endpoint awaiting acceptance).
  * The refusal names the first link that fails, as diagnose does, and the step to run next.
  */
+import { DeleteVpcEndpointsCommand } from "@aws-sdk/client-ec2";
 import { describe, expect, it } from "vitest";
 import { challenge } from "../../src/commands/challenge.js";
 import { lessonContext, openSession } from "../../src/commands/session.js";
 import { step as stepCommand } from "../../src/commands/step.js";
+import { learnersEndpoint, readCloud } from "../../src/lesson/cloud-view.js";
+import type { LessonContext } from "../../src/lesson/context.js";
 import { translator } from "../../src/i18n/messages.js";
 import { reportError } from "../../src/ui/error-report.js";
 import { harness, type Harness } from "../helpers/lesson-harness.js";
@@ -62,5 +65,52 @@ describe("challenge start on a build that never curled", () => {
     await stepCommand("curl", h.opts, h.env);
     await challenge("start", "silent-door", h.opts, h.env);
     expect(h.host.ofType("challenge").at(-1)).toMatchObject({ id: "silent-door", status: "started" });
+  });
+});
+
+describe("challenge commands on a build that once curled, with a part the learner removed by hand", () => {
+  /** The lesson built up to its curl, then `remove` done by hand (as with the AWS CLI). */
+  async function curledThenRemoved(remove: (ctx: LessonContext) => Promise<void>): Promise<Harness> {
+    const h = harness();
+    for (const id of ["preflight", "deploy", "endpoint-service", "interface-endpoint", "allow-http", "accept", "curl"]) await stepCommand(id, h.opts, h.env);
+    await remove(await lessonContext(h.opts, h.env, await openSession(h.opts, h.env), false));
+    return h;
+  }
+  const deleteEndpoint = async (ctx: LessonContext) => {
+    const id = learnersEndpoint(await readCloud(ctx.clients, ctx.names))!.id;
+    await ctx.clients.ec2.send(new DeleteVpcEndpointsCommand({ VpcEndpointIds: [id] }));
+  };
+
+  it("the interface endpoint deleted: start is refused naming it and the lesson's next step (its cleanup, as status reads it) in en and ja, not a half-started turned-away; check and give-up find no challenge and change nothing", async () => {
+    const h = await curledThenRemoved(deleteEndpoint);
+    const from = h.sandbox.calls.length;
+    for (const id of ["silent-door", "turned-away"]) {
+      const en = await refusal(h, id, "en");
+      expect(en.key).toBe("halfStart.cleaning");
+      expect(en.exitCode).toBe(1);
+      expect(en.message).toMatch(/missing a part: Interface endpoint.*\. With the endpoint gone after curl worked/);
+      expect(en.message).not.toContain("half-started");
+      expect(en.hint).toBe("Finish the cleanup: `npx privatelink-lab step cleanup`, then build it again from the first step: `npx privatelink-lab --restart`.");
+    }
+    const ja = await refusal(h, "turned-away", "ja");
+    expect(ja.key).toBe("halfStart.cleaning");
+    expect(ja.message).toContain("欠けている所があります：");
+    expect(ja.hint).toContain("`npx privatelink-lab step cleanup`");
+    for (const action of ["check", "give-up"] as const) {
+      await expect(challenge(action, undefined, h.opts, h.env)).rejects.toMatchObject({ key: "challenge.none" });
+    }
+    // Nothing made (no new endpoint), accepted, tagged or recorded.
+    expect(h.sandbox.calls.slice(from).filter((c) => !isRead(c.command) && !c.dryRun)).toEqual([]);
+    expect(h.host.ofType("challenge")).toEqual([]);
+  });
+
+  it("the endpoint deleted and made again by its step, awaiting acceptance: start is the refusal naming the accept step, not a half-started turned-away", async () => {
+    const h = await curledThenRemoved(deleteEndpoint);
+    await stepCommand("interface-endpoint", h.opts, h.env);
+    const en = await refusal(h, "wrong-number", "en");
+    expect(en.key).toBe("challengeReady.notReady");
+    expect(en.message).toMatch(/First missing or not working: .*pendingAcceptance/);
+    expect(en.hint).toContain("`npx privatelink-lab step accept`");
+    await expect(challenge("give-up", undefined, h.opts, h.env)).rejects.toMatchObject({ key: "challenge.none" });
   });
 });

@@ -201,8 +201,8 @@ export const EVENT_SCHEMAS = {
         .object({
           prefix: z.string(),
           phase: z.enum(["not-started", "on-step", "finished", "cleaned-up"]),
-          step: z.string(),
-          stepIndex: z.number().int(),
+          step: z.nullable(z.string()),
+          stepIndex: z.nullable(z.number().int()),
           finished: z.boolean(),
           state: z.string(),
           onStepMinutes: z.optional(z.number()),

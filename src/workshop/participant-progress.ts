@@ -15,7 +15,11 @@ import type { Signal } from "../ui/event-schema.js";
 import type { ParticipantCloud } from "./room-views.js";
 import { usualBetween } from "./usual-times.js";
 
-/** Where a seat of the room is: nothing in the cloud yet, on a step, done, or done and cleaned up (both stacks deleted, nothing left). */
+/**
+ * Where a seat of the room is: nothing in the cloud yet, on a step, done, or its lab deleted (both stacks deleted, nothing
+ * left). A deleted lab is not a finished one: `workshop cleanup` deletes a lab half-way the same way the lesson's last step
+ * deletes a finished one, and nothing left in the cloud (deleted stacks keep no outputs a step reads) tells them apart.
+ */
 export type Phase = "not-started" | "on-step" | "finished" | "cleaned-up";
 
 export interface ParticipantProgress {
@@ -55,11 +59,11 @@ interface Position {
 
 function position(p: ParticipantCloud, state: LessonState): Position {
   const stacks = [p.view.consumer, p.view.provider];
-  // Nothing left: a seat never used, or a lesson cleaned up (CloudFormation lists deleted stacks for 90 days).
+  // Nothing left: a seat never used, or a lab deleted (CloudFormation lists deleted stacks for 90 days), finished or not.
   if (isEmpty(p.view)) {
     const deleted = p.view.deletedStacks[0];
     if (!deleted) return { phase: "not-started", step: "deploy", finished: false, why: "roster.why.notStarted", whyVars: {} };
-    return { phase: "cleaned-up", step: "cleanup", finished: true, why: "roster.why.cleanedUp", whyVars: {}, anchor: { at: deleted.deletedAt, from: "cleanup" } };
+    return { phase: "cleaned-up", step: "cleanup", finished: false, why: "roster.why.cleanedUp", whyVars: {}, anchor: { at: deleted.deletedAt, from: "cleanup" } };
   }
   if (stacks.some((s) => s?.status.startsWith("DELETE_"))) {
     const failed = stacks.find((s) => s?.status === "DELETE_FAILED");
@@ -122,7 +126,7 @@ export function progressOf(p: ParticipantCloud, at: number, region: string, back
   const minutesOnStep = since !== undefined ? Math.max(0, (at - since) / 60_000) : undefined;
   const signals = problems(p);
   const budget = observed !== undefined ? usualBetween(pos.step, pos.step) : pos.anchor ? usualBetween(pos.anchor.from, pos.step) : undefined;
-  if (!pos.finished && minutesOnStep !== undefined && budget !== undefined && minutesOnStep > budget && signals.length === 0) {
+  if (pos.phase === "on-step" && minutesOnStep !== undefined && budget !== undefined && minutesOnStep > budget && signals.length === 0) {
     signals.push({ kind: "slow", minutes: Math.round(minutesOnStep), usual: budget });
   }
   // The sandbox bills nothing: no cost, rather than what AWS would charge.

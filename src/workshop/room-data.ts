@@ -26,8 +26,9 @@ export function roomData(status: RoomStatus, t: Translate): RoomData {
     participants: status.participants.map((p) => ({
       prefix: p.prefix,
       phase: p.phase,
-      step: p.step,
-      stepIndex: p.stepIndex,
+      // A seat not started is on no step.
+      step: p.phase === "not-started" ? null : p.step,
+      stepIndex: p.phase === "not-started" ? null : p.stepIndex,
       finished: p.finished,
       state: t(p.why, p.whyVars),
       ...(p.minutesOnStep !== undefined ? { onStepMinutes: Math.round(p.minutesOnStep * 10) / 10, observed: p.observed } : {}),

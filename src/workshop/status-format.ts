@@ -32,10 +32,10 @@ export function signalText(s: Signal, t: Translate): string {
 const TITLE_COLUMNS = 30;
 
 /** `4/9 Consumer side: create an…`: the step's number and its title, cut to keep the table narrow. */
-/** A seat not on a step: its mark and words (`- not started`, `✔ finished, cleaned up`). */
+/** A seat not on a step: its mark and words (`- not started`, `✕ lab deleted`). */
 export function seatText(phase: ParticipantProgress["phase"], t: Translate): [string, string] | undefined {
   if (phase === "not-started") return ["-", t("roster.notStarted")];
-  if (phase === "cleaned-up") return ["✔", t("roster.cleanedUp")];
+  if (phase === "cleaned-up") return ["✕", t("roster.cleanedUp")];
   if (phase === "finished") return ["✔", t("workshop.status.finished")];
   return undefined;
 }
@@ -53,12 +53,12 @@ function onStepText(p: ParticipantProgress): string {
 }
 
 /** Learners with a signal first, then the furthest behind, then by prefix (the table and the room page). */
-export function tableOrder<P extends Pick<ParticipantProgress, "finished" | "stepIndex" | "prefix"> & { signals: readonly unknown[] }>(participants: readonly P[]): P[] {
+export function tableOrder<P extends Pick<ParticipantProgress, "finished" | "prefix"> & { stepIndex: number | null; signals: readonly unknown[] }>(participants: readonly P[]): P[] {
   return [...participants].sort(
     (a, b) =>
       Number(b.signals.length > 0) - Number(a.signals.length > 0) ||
       Number(a.finished) - Number(b.finished) ||
-      a.stepIndex - b.stepIndex ||
+      (a.stepIndex ?? -1) - (b.stepIndex ?? -1) ||
       a.prefix.localeCompare(b.prefix),
   );
 }
@@ -110,7 +110,7 @@ function csvCell(value: string | number | boolean | undefined): string {
   return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
-const CSV_COLUMNS = ["participant", "step_index", "step", "finished", "state", "on_step_minutes", "on_step_observed", "signals", "per_hour_usd", "cost_so_far_usd", "read_at"];
+const CSV_COLUMNS = ["participant", "phase", "step_index", "step", "finished", "state", "on_step_minutes", "on_step_observed", "signals", "per_hour_usd", "cost_so_far_usd", "read_at"];
 
 export function statusCsv(status: RoomStatus, t: Translate): string {
   const at = new Date(status.at).toISOString();
@@ -118,8 +118,10 @@ export function statusCsv(status: RoomStatus, t: Translate): string {
   const lines = status.participants.map((p) =>
     [
       p.prefix,
-      p.stepIndex,
-      p.step,
+      p.phase,
+      // A seat not started is on no step.
+      p.phase === "not-started" ? undefined : p.stepIndex,
+      p.phase === "not-started" ? undefined : p.step,
       p.finished,
       t(p.why, p.whyVars),
       p.minutesOnStep === undefined ? undefined : p.minutesOnStep.toFixed(1),

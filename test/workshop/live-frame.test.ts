@@ -56,7 +56,7 @@ describe("the live header", () => {
 
 describe("the live table with a challenge running", () => {
   const seat = (prefix: string, phase: string, step: string, stepIndex: number, over: object = {}) =>
-    ({ prefix, phase, step, stepIndex, finished: phase === "finished" || phase === "cleaned-up", why: "x", whyVars: {}, observed: false, minutesOnStep: 12, signals: [], perHourUsd: 0.1, costSoFarUsd: 0.2, ...over });
+    ({ prefix, phase, step, stepIndex, finished: phase === "finished", why: "x", whyVars: {}, observed: false, minutesOnStep: 12, signals: [], perHourUsd: 0.1, costSoFarUsd: 0.2, ...over });
   const room = (backend: "aws" | "sandbox") =>
     ({
       at: 0,
@@ -86,7 +86,7 @@ describe("the live table with a challenge running", () => {
     expect(rowLines(frame)).toBe(rowLines(other));
     // Every seat, whether started or not; cost columns only where it is billed.
     expect(frame).toContain(`- ${t("roster.notStarted")}`);
-    expect(frame).toContain(`✔ ${t("roster.cleanedUp")}`);
+    expect(frame).toContain(`✕ ${t("roster.cleanedUp")}`);
     expect(frame.includes(t("workshop.status.col.perHour"))).toBe(backend === "aws");
   });
 });

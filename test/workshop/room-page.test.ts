@@ -219,20 +219,22 @@ describe("the room page's content", () => {
 });
 
 describe("the room page's seats", () => {
-  it("shows a seat not started and one cleaned up, and a cost only where it is billed", () => {
+  it("shows a seat not started and one whose lab was deleted, and a cost only where it is billed", () => {
     const seats = (backend: "aws" | "sandbox"): RoomData => {
-      const r = room({ phase: "not-started", step: "deploy", stepIndex: 1 });
-      const done = { ...r.participants[0]!, prefix: "team-09", phase: "cleaned-up" as const, step: "cleanup", stepIndex: 9, finished: true };
+      const r = room({ phase: "not-started", step: null, stepIndex: null });
+      const done = { ...r.participants[0]!, prefix: "team-09", phase: "cleaned-up" as const, step: "cleanup", stepIndex: 9, finished: false };
       return { ...r, backend, participants: [...r.participants, done] };
     };
     const sandbox = roomFragment({ data: seats("sandbox") }, { lang: "en" });
     expect(sandbox).toContain('<span class="num">-</span> not started');
-    expect(sandbox).toContain('<span class="num">✔</span> finished, cleaned up');
+    expect(sandbox).toContain('<span class="num">✕</span> lab deleted');
+    // A deleted lab is not shown as work under way, nor as progress the cloud cannot prove.
+    expect(sandbox).toMatch(/<article class="card idle" data-prefix="team-09"[^>]*><header>.*?<\/header><div class="bar" aria-hidden="true">(<i class=""><\/i>)+<\/div>/);
     expect(sandbox).toContain("the sandbox: nothing is billed");
     expect(sandbox).not.toContain('class="cost"');
     const ja = roomFragment({ data: seats("sandbox") }, { lang: "ja" });
     expect(ja).toContain("未着手");
-    expect(ja).toContain("完了・片付け済み");
+    expect(ja).toContain("ラボは削除済み");
     const aws = roomFragment({ data: seats("aws") }, { lang: "en" });
     expect(aws).toContain('class="cost"');
     expect(aws).toContain("/h now");

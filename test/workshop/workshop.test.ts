@@ -104,10 +104,11 @@ describe("workshop status and cleanup with 30 participants", () => {
     expect(summary.slice(1).every((r) => r[2]!.startsWith("✔"))).toBe(true);
     expect(summary).toHaveLength(31);
     const f = await openFacilitator(h.opts, h.env);
-    // Nothing left, yet every learner is still in the room: cleaned up, as CloudFormation's deleted stacks show.
+    // Nothing left, yet every learner is still in the room: their labs deleted, as CloudFormation's deleted stacks show;
+    // the facilitator's cleanup finished no one's lesson.
     const after = (await readStatus(f)).participants;
     expect(after).toHaveLength(30);
-    expect(after.every((p) => p.phase === "cleaned-up" && p.finished)).toBe(true);
+    expect(after.every((p) => p.phase === "cleaned-up" && !p.finished)).toBe(true);
     const tagged = [{ Name: "tag-key", Values: ["privatelink-lab:participant"] }];
     expect((await f.clients.ec2.send(new DescribeVpcsCommand({ Filters: tagged }))).Vpcs).toEqual([]);
     expect((await f.clients.cfn.send(new DescribeStacksCommand({}))).Stacks ?? []).toEqual([]);
@@ -115,7 +116,7 @@ describe("workshop status and cleanup with 30 participants", () => {
 });
 
 describe("workshop status shows every seat of the room", () => {
-  it("a served room (the facilitator's join line): not started, on a step, finished and cleaned up, in text and JSON; the sandbox bills nothing", async () => {
+  it("a served room (the facilitator's join line): not started, on a step, lab deleted, in text, JSON and CSV; the sandbox bills nothing", async () => {
     const h = await rehearsed(2);
     await workshopCleanup({ ...h.opts, participant: ["team-01"], yes: true }, h.env);
     // The room file the facilitator's `workshop serve` wrote: three seats, and the key their join line put in the shell.
@@ -125,18 +126,35 @@ describe("workshop status shows every seat of the room", () => {
     await workshopStatus({ ...opts, once: true }, h.env);
     const [header, ...rows] = h.host.ofType("table").at(-1)!.rows;
     expect(header).not.toContain("$/h");
-    expect(rows.map((r) => [r[0]!.trim(), r[1]!.replace(/ .*/, "")])).toEqual([["team-03", "-"], ["team-02", "6/9"], ["team-01", "✔"]]);
+    expect(rows.map((r) => [r[0]!.trim(), r[1]!.replace(/ .*/, "")])).toEqual([["team-03", "-"], ["team-02", "6/9"], ["team-01", "✕"]]);
     expect(rows.find((r) => r[0]!.includes("team-03"))![1]).toBe("- not started");
-    expect(rows.find((r) => r[0]!.includes("team-01"))![1]).toBe("✔ finished, cleaned up");
-    const summary = h.host.ofType("notice").map((n) => n.message).find((m) => m.startsWith("3 participants"))!;
-    expect(summary).toBe("3 participants · 1 finished · 0 flagged · 1 not started · the sandbox: nothing is billed (ap-northeast-1)");
+    expect(rows.find((r) => r[0]!.includes("team-01"))![1]).toBe("✕ lab deleted");
+    const summary = () => h.host.ofType("notice").map((n) => n.message).filter((m) => m.startsWith("3 participants")).at(-1);
+    expect(summary()).toBe("3 participants · 0 finished · 0 flagged · 1 not started · the sandbox: nothing is billed (ap-northeast-1)");
     const out = capture(h);
     await workshopStatus({ ...opts, json: true }, h.env);
-    const doc = JSON.parse(out.text()) as { backend: string; totals: Record<string, number>; participants: { prefix: string; phase: string; finished: boolean; perHourUsd: number }[] };
+    type Doc = { backend: string; totals: Record<string, number>; participants: { prefix: string; phase: string; step: string | null; stepIndex: number | null; finished: boolean; perHourUsd: number }[] };
+    const doc = JSON.parse(out.text()) as Doc;
     expect(doc.backend).toBe("sandbox");
-    expect(doc.totals).toMatchObject({ participants: 3, notStarted: 1, finished: 1, perHourUsd: 0, costSoFarUsd: 0 });
-    expect(doc.participants.map((p) => [p.prefix, p.phase, p.finished])).toEqual([["team-01", "cleaned-up", true], ["team-02", "on-step", false], ["team-03", "not-started", false]]);
+    expect(doc.totals).toMatchObject({ participants: 3, notStarted: 1, finished: 0, perHourUsd: 0, costSoFarUsd: 0 });
+    expect(doc.participants.map((p) => [p.prefix, p.phase, p.finished])).toEqual([["team-01", "cleaned-up", false], ["team-02", "on-step", false], ["team-03", "not-started", false]]);
+    // A seat never started is on no step.
+    expect(doc.participants.find((p) => p.prefix === "team-03")).toMatchObject({ step: null, stepIndex: null });
     expect(doc.participants.every((p) => p.perHourUsd === 0)).toBe(true);
+    const csv = capture(h);
+    await workshopStatus({ ...opts, csv: true }, h.env);
+    const lines = csv.text().trim().split("\n");
+    expect(lines[0]).toMatch(/^participant,phase,step_index,step,finished,/);
+    expect(lines.find((l) => l.startsWith("team-03,"))).toMatch(/^team-03,not-started,,,false,/);
+
+    // The facilitator deletes every lab, team-02's half-way: deleted, not finished, in both languages.
+    await workshopCleanup({ ...opts, all: true, yes: true }, h.env);
+    await workshopStatus({ ...opts, once: true }, h.env);
+    const deleted = h.host.ofType("table").at(-1)!.rows.slice(1);
+    expect(deleted.find((r) => r[0]!.includes("team-02"))![1]).toBe("✕ lab deleted");
+    expect(summary()).toBe("3 participants · 0 finished · 0 flagged · 1 not started · the sandbox: nothing is billed (ap-northeast-1)");
+    await workshopStatus({ ...opts, once: true, lang: "ja" }, h.env);
+    expect(h.host.ofType("table").at(-1)!.rows.find((r) => r[0]!.includes("team-02"))![1]).toBe("✕ ラボは削除済み");
   }, 60_000);
 
   it("a plain account (no room file): those with resources, and a finished one whose stacks CloudFormation lists as deleted", async () => {
@@ -173,7 +191,7 @@ describe("workshop status reads the room in a fixed number of calls", () => {
     const out = capture(h);
     await workshopStatus({ ...h.opts, csv: true }, h.env);
     const lines = out.text().trim().split("\n");
-    expect(lines[0]).toBe("participant,step_index,step,finished,state,on_step_minutes,on_step_observed,signals,per_hour_usd,cost_so_far_usd,read_at");
+    expect(lines[0]).toBe("participant,phase,step_index,step,finished,state,on_step_minutes,on_step_observed,signals,per_hour_usd,cost_so_far_usd,read_at");
     expect(lines).toHaveLength(11);
     expect(lines.find((l) => l.startsWith("team-03,"))).toMatch(/,stack-failed;stack-failed,/);
     const json = capture(h);

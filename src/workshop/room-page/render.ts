@@ -91,18 +91,20 @@ function signalItems(p: RoomParticipantData, w: Say): string {
 
 function card(p: RoomParticipantData, w: Say, billed: boolean): string {
   const total = STEPS.length - 1;
-  const kind = p.signals.length > 0 ? "flagged" : p.finished ? "finished" : p.phase === "not-started" ? "idle" : "working";
+  const kind = p.signals.length > 0 ? "flagged" : p.finished ? "finished" : p.phase === "on-step" ? "working" : "idle";
   const seat = seatText(p.phase, w.t);
+  // A seat not started is on no step; a deleted lab shows no progress it cannot prove.
+  const index = p.phase === "cleaned-up" ? 1 : (p.stepIndex ?? 0);
   const step = seat
     ? `<span class="num">${seat[0]}</span> ${w.words(seat[1])}`
-    : `<span class="num">${w.say("roomPage.stepOf", { n: p.stepIndex, total })}</span> ${w.words(stepTitle(p.step, w.lang))}`;
-  const done = p.finished ? total : Math.max(0, p.stepIndex - 1);
+    : `<span class="num">${w.say("roomPage.stepOf", { n: index, total })}</span> ${w.words(stepTitle(p.step ?? "deploy", w.lang))}`;
+  const done = p.finished ? total : Math.max(0, index - 1);
   const bar = Array.from({ length: total }, (_, i) => `<i class="${i < done ? "done" : i === done && p.phase === "on-step" ? "now" : ""}"></i>`).join("");
   const challenge = p.challenge
     ? `<span class="challenge ${esc(p.challenge.state)}">${esc(p.challenge.id)} ${CHALLENGE_MARK[p.challenge.state] ?? ""} ${w.say(`workshop.challenge.state.${p.challenge.state}`)}</span>`
     : "";
   return [
-    `<article class="card ${kind}" data-prefix="${esc(p.prefix)}" data-step="${esc(p.step)}">`,
+    `<article class="card ${kind}" data-prefix="${esc(p.prefix)}" data-step="${esc(p.step ?? "")}">`,
     `<header><h2>${kind === "flagged" ? "! " : ""}${esc(p.prefix)}</h2><span class="time">${w.words(timeText(p, w.t))}</span></header>`,
     `<div class="bar" aria-hidden="true">${bar}</div>`,
     `<p class="step">${step}</p>`,

@@ -2,6 +2,7 @@
  * The CLI's main module (dist/lib/bin.js, run by the executable through dist/start.cjs): the edge
  * where errors are rendered and exit codes set.
  */
+import { fstatSync } from "node:fs";
 import { runCli, type Runner } from "./cli.js";
 import { processEnvironment } from "./commands/environment.js";
 import { interruptNotice } from "./interrupt-notice.js";
@@ -29,9 +30,21 @@ let jsonMode = false;
 
 /** Wrapped by the terminal's width like the lesson's text (loaded only when there is something to say). */
 async function fitted(text: string, stream: NodeJS.WriteStream): Promise<string> {
-  if (!stream.isTTY) return text;
+  // Sent where the lesson's lines go (`2>&1 | less`), it is read among them: wrapped like them (80 columns).
+  const to = stream.isTTY ? stream : stream === outputs.stderr && besideStdout() ? { isTTY: true, columns: undefined } : undefined;
+  if (!to) return text;
   const { fitForLang } = await import("./ui/edge-text.js");
-  return fitForLang(text, stream, language);
+  return fitForLang(text, to, language);
+}
+
+/** Standard error and standard output are the same pipe or file. */
+function besideStdout(): boolean {
+  try {
+    const [out, err] = [fstatSync(1), fstatSync(2)];
+    return out.dev === err.dev && out.ino === err.ino;
+  } catch {
+    return false;
+  }
 }
 
 async function sayInterrupted(signal: StopSignal): Promise<void> {

@@ -141,6 +141,9 @@ describe("the lesson names the endpoint in the Provider VPC", () => {
     expect(ja).toContain(command);
     expect(ja).toContain(consumerVpc);
     expect(ja).toMatch(/Provider VPC/);
+    // A whole sentence, as the other step texts in status and verify are.
+    expect(translator("en")(d.why, d.vars)).toMatch(/\.$/);
+    expect(ja).toMatch(/。$/);
   });
 
   it("status names it on the step and lists it to delete", async () => {
@@ -162,6 +165,30 @@ describe("the lesson names the endpoint in the Provider VPC", () => {
     expect(d.first?.what).toContain(consumerVpc);
     expect(d.first?.cli).toContain(`aws ec2 delete-vpc-endpoints --vpc-endpoint-ids ${endpointId} --region ap-northeast-1`);
     expect(d.first?.console).toContain(consumerVpc);
+  });
+
+  it.each(["en", "ja"] as const)("diagnose's AWS CLI fix (%s) deletes it, then shows how to create it in the Consumer VPC", async (lang) => {
+    const { h, endpointId } = await wrongVpcBuild();
+    const host = new RecordingHost(lang, false, []);
+    await expect(diagnose(h.opts, { ...h.env, makeHost: () => host })).rejects.toMatchObject({ key: "diagnose.broken" });
+    const cli = host.ofType("diagnosis").at(-1)!.first!.cli!;
+    const del = cli.indexOf(`aws ec2 delete-vpc-endpoints --vpc-endpoint-ids ${endpointId}`);
+    expect(del).toBeGreaterThanOrEqual(0);
+    expect(cli.indexOf("npx privatelink-lab step interface-endpoint")).toBeGreaterThan(del);
+    expect(cli).toMatch(lang === "ja" ? /作り直/ : /then create it in the Consumer VPC/);
+  });
+
+  it("status names one left in the Provider VPC beside the right endpoint, with its delete command", async () => {
+    const { h, ctx, endpointId, providerVpc } = await wrongVpcBuild();
+    await byHand["interface-endpoint"]!(ctx);
+    await status(h.opts, h.env);
+    const step = h.host.ofType("status").at(-1)!.steps.find((s) => s.id === "interface-endpoint")!;
+    expect(step.done).toBe(true);
+    const command = `aws ec2 delete-vpc-endpoints --vpc-endpoint-ids ${endpointId} --region ap-northeast-1`;
+    expect(step.text).toContain(command);
+    expect(step.text).toContain(providerVpc);
+    const d = interfaceEndpoint.detect(await readCloud(ctx.clients, ctx.names), ctx.state);
+    expect(translator("ja")(d.why, d.vars)).toContain(command);
   });
 
   it("the tool's own step names it, offers to delete it, and makes the endpoint in the Consumer VPC", async () => {

@@ -20,9 +20,11 @@ export const interfaceEndpoint: Step = {
     if (!WAITING_STATES.has(ep.state.toLowerCase())) return { done: false, why: "detect.endpoint.pending", vars: { state: ep.state }, ...becoming(ep.state) };
     // Pending: the note explains the wait. Already available: the service accepts by itself.
     // The done text says what the cloud shows: accepted already or waiting, and whether the group has rules.
+    // One left in the Provider VPC beside it is named with its delete command: it still costs money.
     const rules = inboundRules(view).length > 0;
-    if (ep.state.toLowerCase() === "available") return { done: true, why: "detect.endpoint.done", vars: { state: ep.state }, doneVariant: rules ? "available-rules" : "available" };
-    return { done: true, why: "detect.endpoint.done", vars: { state: ep.state }, teaches: ["pending-acceptance"], ...(rules ? { doneVariant: "rules" } : {}) };
+    const said: Pick<Detection, "why" | "vars"> = wrong ? { why: "vpcPolish.leftover", vars: { state: ep.state, id: wrong.id, vpc: wrong.vpcId, region: state.region } } : { why: "detect.endpoint.done", vars: { state: ep.state } };
+    if (ep.state.toLowerCase() === "available") return { done: true, ...said, doneVariant: rules ? "available-rules" : "available" };
+    return { done: true, ...said, teaches: ["pending-acceptance"], ...(rules ? { doneVariant: "rules" } : {}) };
   },
   async perform(ctx, view) {
     const svc = ourService(view);

@@ -1,11 +1,12 @@
 /**
- * Is this request signed with the sandbox's credentials, as AWS would check it? The signature is
- * computed again with the SDK's own signer (`@smithy/signature-v4`, its public `sign`) over exactly
- * the headers the client says it signed, and compared in constant time.
+ * Is this request signed with the sandbox's credentials, as AWS would check it? The canonical
+ * request is the SDK's own (`@smithy/signature-v4`: its canonical path, query and header rules,
+ * over exactly the headers the client says it signed); the hashing around it is SigV4's, done here
+ * with node:crypto, and the signatures are compared in constant time.
  */
 import { createHash, createHmac, timingSafeEqual } from "node:crypto";
-import { SignatureV4 } from "@smithy/signature-v4";
-import type { Checksum, SourceData } from "@smithy/types";
+import { GENERATED_HEADERS, SignatureV4Base, getCanonicalHeaders } from "@smithy/signature-v4";
+import type { HeaderBag, HttpRequest } from "@smithy/types";
 
 export interface SandboxCredentials {
   accessKeyId: string;
@@ -29,28 +30,6 @@ export type AuthProblem =
   | { kind: "mismatch"; scope: SignedScope }
   | { kind: "badRegion"; scope: SignedScope }
   | { kind: "expired"; scope: SignedScope };
-
-class Sha256 implements Checksum {
-  private readonly hash;
-  constructor(secret?: SourceData) {
-    this.hash = secret === undefined ? createHash("sha256") : createHmac("sha256", toBuffer(secret));
-  }
-  update(data: SourceData): void {
-    this.hash.update(toBuffer(data));
-  }
-  async digest(): Promise<Uint8Array> {
-    return new Uint8Array(this.hash.digest());
-  }
-  reset(): void {
-    throw new Error("not used");
-  }
-}
-
-function toBuffer(data: SourceData): Buffer {
-  if (typeof data === "string") return Buffer.from(data, "utf8");
-  if (ArrayBuffer.isView(data)) return Buffer.from(data.buffer, data.byteOffset, data.byteLength);
-  return Buffer.from(data);
-}
 
 const AUTH = /^AWS4-HMAC-SHA256\s+Credential=([^,\s]+),\s*SignedHeaders=([^,\s]+),\s*Signature=([0-9a-f]{64})\s*$/;
 
@@ -93,18 +72,35 @@ function queryOf(search: string): Record<string, string | string[]> {
   return query;
 }
 
-/** One signer per key, region and service: the SDK's signer keeps the day's signing key. */
-const signers = new Map<string, SignatureV4>();
-function signerFor(credentials: SandboxCredentials, scope: SignedScope): SignatureV4 {
-  const key = [credentials.accessKeyId, credentials.secretAccessKey, scope.region, scope.service].join("\n");
-  let signer = signers.get(key);
-  if (!signer) {
-    if (signers.size >= 64) signers.clear(); // (a bound: regions × services, or keys of tests)
-    signer = new SignatureV4({ credentials, region: scope.region, service: scope.service, sha256: Sha256, applyChecksum: false });
-    signers.set(key, signer);
+const sha256Hex = (data: string | Buffer): string => createHash("sha256").update(data).digest("hex");
+const hmac = (key: string | Buffer, data: string): Buffer => createHmac("sha256", key).update(data, "utf8").digest();
+
+/** The day's signing key for a secret, region and service (four HMACs), kept: a signer's key changes once a day. */
+const signingKeys = new Map<string, Buffer>();
+function signingKey(secret: string, date: string, region: string, service: string): Buffer {
+  const id = [secret, date, region, service].join("\n");
+  let key = signingKeys.get(id);
+  if (!key) {
+    if (signingKeys.size >= 64) signingKeys.clear(); // (a bound: days × regions × services, or keys of tests)
+    key = hmac(hmac(hmac(hmac(`AWS4${secret}`, date), region), service), "aws4_request");
+    signingKeys.set(id, key);
   }
-  return signer;
+  return key;
 }
+
+/** The SDK signer's canonical request, without its signing (which is async and clones the request). */
+class CanonicalRequest extends SignatureV4Base {
+  constructor() {
+    super({ service: "", region: "", credentials: { accessKeyId: "", secretAccessKey: "" }, sha256: class {} as never });
+  }
+  of(request: HttpRequest, headers: HeaderBag, payloadHash: string): string {
+    return this.createCanonicalRequest(request, headers, payloadHash);
+  }
+}
+const canonical = new CanonicalRequest();
+
+/** `20261206T101500Z`, as the signer writes the signing date. */
+const longDate = (date: Date): string => date.toISOString().replace(/\.\d{3}Z$/, "Z").replace(/[-:]/g, "");
 
 /** Checks the signature of `req` for the sandbox's one key; `isRegion` says which regions exist. */
 export async function checkSignature(
@@ -121,27 +117,30 @@ export async function checkSignature(
   if (Math.abs(now - date.getTime()) > SKEW_MS) return { kind: "expired", scope };
   // The body is what was signed: a signed `x-amz-content-sha256` must be its hash (the signer
   // would otherwise take the header's word for it).
+  const payloadHash = sha256Hex(req.body);
   const claimed = req.headers["x-amz-content-sha256"];
-  if (claimed !== undefined && claimed !== createHash("sha256").update(req.body).digest("hex")) return { kind: "mismatch", scope };
+  if (claimed !== undefined && claimed !== payloadHash) return { kind: "mismatch", scope };
+  // The signed headers as the client sent them, but for those the signer writes itself (the date it signs with).
+  const stamp = longDate(date);
   const headers: Record<string, string> = {};
   for (const name of scope.signedHeaders) {
     const v = req.headers[name];
-    if (v !== undefined) headers[name] = Array.isArray(v) ? v.join(",") : v;
+    if (v !== undefined && !GENERATED_HEADERS.includes(name)) headers[name] = Array.isArray(v) ? v.join(",") : v;
   }
+  headers["x-amz-date"] = stamp;
   const q = req.url.indexOf("?");
-  const signed = await signerFor(credentials, scope).sign(
-    {
-      method: req.method,
-      protocol: "http:",
-      hostname: String(headers.host ?? ""),
-      path: q < 0 ? req.url : req.url.slice(0, q),
-      query: q < 0 ? {} : queryOf(req.url.slice(q + 1)),
-      headers,
-      body: req.body,
-    },
-    { signingDate: date, signableHeaders: new Set(scope.signedHeaders) },
-  );
-  const expected = /Signature=([0-9a-f]{64})$/.exec(String(signed.headers.authorization ?? ""))?.[1] ?? "";
-  const ok = expected.length === 64 && timingSafeEqual(Buffer.from(expected), Buffer.from(scope.signature));
-  return ok ? undefined : { kind: "mismatch", scope };
+  const request: HttpRequest = {
+    method: req.method,
+    protocol: "http:",
+    hostname: String(headers.host ?? ""),
+    path: q < 0 ? req.url : req.url.slice(0, q),
+    query: q < 0 ? {} : queryOf(req.url.slice(q + 1)),
+    headers,
+    body: req.body,
+  };
+  const day = stamp.slice(0, 8);
+  const canonicalRequest = canonical.of(request, getCanonicalHeaders(request, undefined, new Set(scope.signedHeaders)), payloadHash);
+  const stringToSign = `AWS4-HMAC-SHA256\n${stamp}\n${day}/${scope.region}/${scope.service}/aws4_request\n${sha256Hex(canonicalRequest)}`;
+  const expected = hmac(signingKey(credentials.secretAccessKey, day, scope.region, scope.service), stringToSign).toString("hex");
+  return timingSafeEqual(Buffer.from(expected), Buffer.from(scope.signature)) ? undefined : { kind: "mismatch", scope };
 }

@@ -13,6 +13,7 @@ import type { ServiceQuotasClient } from "@aws-sdk/client-service-quotas";
 import type { HttpAuthScheme } from "@smithy/types";
 import type { Sandbox } from "../sandbox/middleware.js";
 import { LabError } from "../errors.js";
+import { explainMissingProfile } from "./credentials.js";
 import { AWS_MAX_ATTEMPTS, DEFAULT_TIMEOUT_SECONDS, guardNetwork, type NoAnswerListener } from "./network-guard.js";
 
 export interface AwsClients {
@@ -84,9 +85,9 @@ export async function createAwsClients(target: AwsTarget): Promise<AwsClients> {
   };
   const breaker = {};
   const attempts = target.maxAttempts ?? AWS_MAX_ATTEMPTS;
-  const guard = <C extends Parameters<typeof guardNetwork>[0]>(client: C, service: keyof typeof HOST_OF_CLIENT): C =>
-    guardNetwork(client, target.endpointUrl ?? `https://${HOST_OF_CLIENT[service]}.${target.region}.amazonaws.com`, seconds, breaker, attempts, target.onNoAnswer);
   const profile = target.profile ?? process.env.AWS_PROFILE;
+  const guard = <C extends Parameters<typeof guardNetwork>[0]>(client: C, service: keyof typeof HOST_OF_CLIENT): C =>
+    explainMissingProfile(guardNetwork(client, target.endpointUrl ?? `https://${HOST_OF_CLIENT[service]}.${target.region}.amazonaws.com`, seconds, breaker, attempts, target.onNoAnswer), profile, process.env);
   return {
     region: target.region,
     ...(profile ? { profile } : {}),

@@ -5,7 +5,7 @@
  */
 import { loadStep } from "../content/lesson-content.js";
 import { readCloud } from "../lesson/cloud-view.js";
-import { currentStep, detectAll } from "../lesson/progress.js";
+import { currentStep, detectAll, stoppedAt } from "../lesson/progress.js";
 import { STEPS } from "../lesson/steps/index.js";
 import { isEmpty, planTeardown } from "../lesson/teardown.js";
 import { costReport } from "../lesson/pricing.js";
@@ -42,7 +42,12 @@ export async function status(opts: GlobalOptions, e: Environment): Promise<void>
   };
   if (!isEmpty(view)) report.cost = costReport(ctx, view);
   const quiz = ctx.state.quiz;
-  if (!cur) {
+  const stopped = cur ? undefined : stoppedAt(STEPS, ctx.state);
+  if (stopped !== undefined) {
+    // The stacks are gone midway: nothing to go on with, the lesson begins again (not "finished").
+    const first = STEPS[0]!.id;
+    report.next = { step: first, title: title(first), command: "npx privatelink-lab --restart", text: t("texts.stoppedMidway", { n: stopped, title: title(STEPS[stopped]!.id) }) };
+  } else if (!cur) {
     report.finished = quiz?.score !== undefined ? { score: quiz.score, total: quiz.total, text: t("start.finished", { score: quiz.score, total: quiz.total }) } : { text: t("start.cleanedUp") };
   } else {
     report.next = { step: cur.step.id, title: title(cur.step.id), command: "npx privatelink-lab", text: t("status.next", { title: title(cur.step.id), id: cur.step.id }) };

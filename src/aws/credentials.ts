@@ -1,7 +1,8 @@
 /**
  * Is there an AWS identity to use? The SDK's standard chain looks at env vars, AWS_PROFILE, the
  * shared config/credentials files (profiles, SSO) and, on AWS compute, instance metadata. Before
- * asking anything of AWS we only check whether any of these sources is configured at all.
+ * asking anything of AWS we only check whether any of these sources is configured at all; when the
+ * chain finds nothing for a named profile, the shared files tell whether that profile exists.
  */
 import { existsSync } from "node:fs";
 import { homedir } from "node:os";

@@ -28,6 +28,14 @@ describe("a learner who deleted the lab midway", () => {
     const report = h.host.ofType("status").at(-1)!;
     expect(report.finished).toBeUndefined();
     expect(report.next).toMatchObject({ step: "preflight", command: "npx privatelink-lab --restart", text: midway });
+    // The steps after the one reached are not shown as done (the cleanup only passed them).
+    const row = (id: string) => report.steps.find((st) => st.id === id)!;
+    expect(row("deploy")).toMatchObject({ done: true });
+    expect(row("tour")).toMatchObject({ done: true });
+    expect(row("endpoint-service")).toMatchObject({ done: true });
+    expect(row("interface-endpoint")).toMatchObject({ done: false, text: t("texts.notReached") });
+    expect(row("curl")).toMatchObject({ done: false, current: false, text: t("texts.notReached") });
+    expect(row("review")).toMatchObject({ done: false, text: t("texts.notReached") });
 
     const built = h.host.ofType("resource-created").length;
     await start(h.opts, h.env);
@@ -53,5 +61,7 @@ describe("what the progress file says", () => {
   });
   it("the furthest step reached", () => {
     expect(stoppedAt(STEPS, { ...state(), taught: ["deploy", "deploy/nlb", "curl", "tour"], marks: { preflight: "x" } })).toBe(STEPS.findIndex((s) => s.id === "curl"));
+    // A step announced as already done shows its notes, not its concept.
+    expect(stoppedAt(STEPS, { ...state(), taught: ["deploy", "accept/pending"] })).toBe(STEPS.findIndex((s) => s.id === "accept"));
   });
 });

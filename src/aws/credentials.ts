@@ -1,21 +1,37 @@
 /**
  * Is there an AWS identity to use? The SDK's standard chain looks at env vars, AWS_PROFILE, the
  * shared config/credentials files (profiles, SSO) and, on AWS compute, instance metadata. Before
- * asking anything of AWS we only check whether any of these sources is configured at all.
+ * asking anything of AWS we only check whether any of these sources is configured at all; when the
+ * chain finds nothing for a named profile, the shared files tell whether that profile exists.
  */
 import { existsSync } from "node:fs";
 import { homedir } from "node:os";
 import { join } from "node:path";
+import type { SharedConfigFiles } from "@smithy/core/config";
+import { LabError } from "../errors.js";
+
+/** The shared config and credentials files, as the SDK resolves them (AWS_CONFIG_FILE, AWS_SHARED_CREDENTIALS_FILE, a leading `~/`). */
+export function sharedFiles(env: NodeJS.ProcessEnv): { config: string; credentials: string } {
+  const home = env.HOME || env.USERPROFILE || homedir();
+  const resolve = (path: string) => (path.startsWith("~/") ? join(home, path.slice(2)) : path);
+  return { config: resolve(env.AWS_CONFIG_FILE || join(home, ".aws", "config")), credentials: resolve(env.AWS_SHARED_CREDENTIALS_FILE || join(home, ".aws", "credentials")) };
+}
 
 export function credentialSourceHint(env: NodeJS.ProcessEnv = process.env, profile?: string): string | undefined {
   if (env.AWS_ACCESS_KEY_ID && env.AWS_SECRET_ACCESS_KEY) return "environment";
   if (profile) return `profile ${profile}`;
   if (env.AWS_PROFILE) return `profile ${env.AWS_PROFILE}`;
   if (env.AWS_WEB_IDENTITY_TOKEN_FILE || env.AWS_CONTAINER_CREDENTIALS_RELATIVE_URI || env.AWS_CONTAINER_CREDENTIALS_FULL_URI) return "container";
-  const home = env.HOME ?? homedir();
-  const files = [env.AWS_SHARED_CREDENTIALS_FILE ?? join(home, ".aws", "credentials"), env.AWS_CONFIG_FILE ?? join(home, ".aws", "config")];
-  if (files.some((f) => existsSync(f))) return "shared files";
+  const files = sharedFiles(env);
+  if (existsSync(files.credentials) || existsSync(files.config)) return "shared files";
   return undefined;
+}
+
+/** Both shared files parsed by the SDK's own reader (a file missing or unreadable reads as empty). */
+async function readSharedFiles(env: NodeJS.ProcessEnv): Promise<SharedConfigFiles> {
+  const { loadSharedConfigFiles } = await import("@smithy/core/config");
+  const files = sharedFiles(env);
+  return loadSharedConfigFiles({ configFilepath: files.config, filepath: files.credentials, ignoreCache: true }).catch(() => ({ configFile: {}, credentialsFile: {} }));
 }
 
 /**
@@ -23,11 +39,43 @@ export function credentialSourceHint(env: NodeJS.ProcessEnv = process.env, profi
  * `default`) in the shared config file, as `aws configure` writes it.
  */
 export async function profileRegion(env: NodeJS.ProcessEnv, profile?: string): Promise<string | undefined> {
-  const { loadSharedConfigFiles } = await import("@smithy/core/config");
-  const home = env.HOME ?? homedir();
-  const paths = { configFilepath: env.AWS_CONFIG_FILE ?? join(home, ".aws", "config"), filepath: env.AWS_SHARED_CREDENTIALS_FILE ?? join(home, ".aws", "credentials") };
-  const files = await loadSharedConfigFiles({ ...paths, ignoreCache: true }).catch(() => undefined);
-  return files?.configFile[profile ?? env.AWS_PROFILE ?? "default"]?.region || undefined;
+  const files = await readSharedFiles(env);
+  return files.configFile[profile ?? env.AWS_PROFILE ?? "default"]?.region || undefined;
+}
+
+/** The profile names the shared files hold (the config file's `[sso-session …]` and `[services …]` sections are not profiles). */
+export async function profileNames(env: NodeJS.ProcessEnv): Promise<string[]> {
+  const files = await readSharedFiles(env);
+  const inConfig = Object.keys(files.configFile).filter((name) => !/^(sso-session|services)\./.test(name));
+  return [...new Set([...inConfig, ...Object.keys(files.credentialsFile)])];
+}
+
+/**
+ * The SDK found no credentials (its sentence: "Could not load credentials from any providers")
+ * for a named profile that neither shared file has: that is what the learner is told, with the
+ * files looked in, the profiles they do hold and how to create this one. Otherwise undefined.
+ */
+export async function missingProfile(err: unknown, profile: string | undefined, env: NodeJS.ProcessEnv): Promise<LabError | undefined> {
+  if (!profile || !(err instanceof Error) || err.name !== "CredentialsProviderError") return undefined;
+  const names = await profileNames(env);
+  if (names.includes(profile)) return undefined;
+  const { config, credentials } = sharedFiles(env);
+  const vars = { profile, config, credentials, profiles: names.join(", ") };
+  return new LabError(names.length > 0 ? "texts.noProfile" : "texts.noProfiles", vars, { cause: err, source: "local" });
+}
+
+/** Adds to a client: a missing named profile is said as that (see `missingProfile`), before anything is sent. */
+export function explainMissingProfile<C extends { middlewareStack: { add(mw: never, options: { step: "initialize"; name: string }): void } }>(client: C, profile: string | undefined, env: NodeJS.ProcessEnv): C {
+  if (!profile) return client;
+  const middleware = (next: (args: unknown) => Promise<unknown>) => async (args: unknown) => {
+    try {
+      return await next(args);
+    } catch (err) {
+      throw (await missingProfile(err, profile, env)) ?? err;
+    }
+  };
+  client.middlewareStack.add(middleware as never, { step: "initialize", name: "privatelinkLabMissingProfile" });
+  return client;
 }
 
 /** The region AWS tools would use, from the environment. */

@@ -13,7 +13,8 @@
 
 interface OrderableClient {
   middlewareStack: {
-    add(mw: never, options: { step: "initialize" | "deserialize"; priority: "high" | "low"; name: string }): void;
+    add(mw: never, options: { step: "initialize"; priority: "high"; name: string }): void;
+    add(mw: never, options: { step: "deserialize"; priority: "low"; name: string }): void;
   };
 }
 

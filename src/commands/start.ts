@@ -10,7 +10,7 @@ import { backendLabel } from "../lesson/context.js";
 import { lessonContext, openSession, type Environment } from "./session.js";
 
 const lessonModules = () =>
-  Promise.all([import("../lesson/cloud-view.js"), import("../lesson/context.js"), import("../lesson/engine.js"), import("../lesson/steps/cleanup.js"), import("./leaving.js")]);
+  Promise.all([import("../lesson/cloud-view.js"), import("../lesson/context.js"), import("../lesson/engine.js"), import("../lesson/steps/cleanup.js"), import("./leaving.js"), import("../lesson/progress.js"), import("../lesson/steps/index.js"), import("../content/lesson-content.js")]);
 
 /** While the learner reads: the lesson, and the clients (the sandbox's too: most first runs use it). */
 const preload = () => Promise.all([lessonModules(), import("../aws/clients.js"), import("../sandbox/middleware.js")]);
@@ -20,7 +20,7 @@ export async function start(opts: GlobalOptions & { restart?: boolean }, e: Envi
   const s = await openSession(opts, e, true);
   const ctx = await lessonContext(opts, e, s, true);
   setDestroyCommand(destroyCommand(ctx.state));
-  const [{ readCloud }, { saveState }, { runLesson }, { cleanup }, { reportCostOnExit }] = await lessonModules();
+  const [{ readCloud }, { saveState }, { runLesson }, { cleanup }, { reportCostOnExit }, { stoppedAt }, { STEPS }, { loadStep }] = await lessonModules();
   if (opts.restart) {
     // What the cloud shows of the last run (deleted stacks, curl history) counts only after this.
     ctx.state.marks = { restart: new Date(ctx.clock.now()).toISOString() };
@@ -34,7 +34,10 @@ export async function start(opts: GlobalOptions & { restart?: boolean }, e: Envi
   const view = await readCloud(ctx.clients, ctx.names);
   if (cleanup.detect(view, ctx.state).done) {
     const quiz = ctx.state.quiz;
-    ctx.io.notify({ type: "notice", level: "success", message: quiz?.score !== undefined ? ctx.t("start.finished", { score: quiz.score, total: quiz.total }) : ctx.t("start.cleanedUp") });
+    // Stopped midway (as the progress file tells): the stacks are gone and the lesson begins again, not "finished".
+    const stopped = stoppedAt(STEPS, ctx.state);
+    if (stopped !== undefined) ctx.io.notify({ type: "notice", level: "info", message: ctx.t("texts.stoppedMidway", { n: stopped, title: loadStep(ctx.lesson, STEPS[stopped]!.id, ctx.io.lang).title }) });
+    else ctx.io.notify({ type: "notice", level: "success", message: quiz?.score !== undefined ? ctx.t("start.finished", { score: quiz.score, total: quiz.total }) : ctx.t("start.cleanedUp") });
     return;
   }
   // The lesson starts from the cloud just read, and what it last read is what is left at the end.

@@ -5,7 +5,7 @@
  */
 import { loadStep } from "../content/lesson-content.js";
 import { readCloud } from "../lesson/cloud-view.js";
-import { currentStep, detectAll } from "../lesson/progress.js";
+import { currentStep, detectAll, stoppedAt } from "../lesson/progress.js";
 import { STEPS } from "../lesson/steps/index.js";
 import { isEmpty, planTeardown } from "../lesson/teardown.js";
 import { costReport } from "../lesson/pricing.js";
@@ -23,6 +23,9 @@ export async function status(opts: GlobalOptions, e: Environment): Promise<void>
   const statuses = detectAll(STEPS, view, ctx.state);
   const cur = currentStep(statuses);
   const { t, io } = ctx;
+  // Both stacks gone midway (as the progress file tells): the steps after the one reached count as passed by the cleanup, not as done.
+  const stopped = cur ? undefined : stoppedAt(STEPS, ctx.state);
+  const unreached = (index: number, passed?: true) => stopped !== undefined && index > stopped && passed === true;
   const title = (id: string) => loadStep(ctx.lesson, id, s.lang).title;
   // `--json` promises one `status` event; the header line is for a person.
   if (!opts.json) io.notify({ type: "lesson-started", lesson: ctx.lesson, backend: backendLabel(ctx), region: ctx.state.region, prefix: ctx.state.prefix, lang: s.lang, mode: ctx.mode });
@@ -33,16 +36,20 @@ export async function status(opts: GlobalOptions, e: Environment): Promise<void>
       id: st.step.id,
       index,
       title: title(st.step.id),
-      done: st.detection.done,
+      done: st.detection.done && !unreached(index, st.detection.passed),
       current: st === cur,
-      reason: st.detection.why,
-      text: t(st.detection.why, st.detection.vars),
+      reason: unreached(index, st.detection.passed) ? "texts.notReached" : st.detection.why,
+      text: unreached(index, st.detection.passed) ? t("texts.notReached") : t(st.detection.why, st.detection.vars),
     })),
     resources: planTeardown(view).map((p) => ({ kind: p.kind, id: p.id, ...(p.name ? { name: p.name } : {}) })),
   };
   if (!isEmpty(view)) report.cost = costReport(ctx, view);
   const quiz = ctx.state.quiz;
-  if (!cur) {
+  if (stopped !== undefined) {
+    // The stacks are gone midway: nothing to go on with, the lesson begins again (not "finished").
+    const first = STEPS[0]!.id;
+    report.next = { step: first, title: title(first), command: "npx privatelink-lab --restart", text: t("texts.stoppedMidway", { n: stopped, title: title(STEPS[stopped]!.id) }) };
+  } else if (!cur) {
     report.finished = quiz?.score !== undefined ? { score: quiz.score, total: quiz.total, text: t("start.finished", { score: quiz.score, total: quiz.total }) } : { text: t("start.cleanedUp") };
   } else {
     report.next = { step: cur.step.id, title: title(cur.step.id), command: "npx privatelink-lab", text: t("status.next", { title: title(cur.step.id), id: cur.step.id }) };

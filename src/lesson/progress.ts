@@ -37,3 +37,16 @@ export function missingBefore(statuses: StepStatus[], id: string): string[] {
   visit(id);
   return statuses.map((s) => s.step.id).filter((sid) => needed.has(sid));
 }
+
+/**
+ * With the cloud cleaned up, how far the progress file (a hint, not proof) says the learner got,
+ * when it says they had not finished (no review, no quiz score): the index of the furthest step
+ * they reached (its concept or a note of it shown, or its own mark). Undefined when it says they
+ * finished, or shows no progress at all (no file, or one from before anything was done).
+ */
+export function stoppedAt(steps: Step[], state: LessonState): number | undefined {
+  if (state.quiz?.score !== undefined || state.marks.review !== undefined) return undefined;
+  const reached = new Set([...(state.taught ?? []).map((item) => item.split("/")[0]!), ...Object.keys(state.marks)]);
+  const at = steps.reduce((far, step, i) => (step.id !== "cleanup" && reached.has(step.id) ? i : far), -1);
+  return at >= 0 ? at : undefined;
+}

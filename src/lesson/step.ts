@@ -14,6 +14,8 @@ export interface Detection {
   teaches?: string[];
   /** Which `## done: <variant>` text tells what happened, when it is not the usual `## done`. */
   doneVariant?: string;
+  /** A message (key, filled with `vars`) added to the done text: something left that the learner should still deal with. */
+  doneAlso?: string;
   /** Not done, but right so far and still becoming ready (pending, a stack creating): waited for, not hinted at. */
   settling?: true;
   /** Counted as done because a later step has begun for good (see `Step.supersedes`). */

@@ -22,7 +22,9 @@ export const interfaceEndpoint: Step = {
     // The done text says what the cloud shows: accepted already or waiting, and whether the group has rules.
     // One left in the Provider VPC beside it is named with its delete command: it still costs money.
     const rules = inboundRules(view).length > 0;
-    const said: Pick<Detection, "why" | "vars"> = wrong ? { why: "vpcPolish.leftover", vars: { state: ep.state, id: wrong.id, vpc: wrong.vpcId, region: state.region } } : { why: "detect.endpoint.done", vars: { state: ep.state } };
+    const said: Pick<Detection, "why" | "vars" | "doneAlso"> = wrong
+      ? { why: "vpcPolish.leftover", vars: { state: ep.state, id: wrong.id, vpc: wrong.vpcId, region: state.region }, doneAlso: "texts.leftInProviderVpc" }
+      : { why: "detect.endpoint.done", vars: { state: ep.state } };
     if (ep.state.toLowerCase() === "available") return { done: true, ...said, doneVariant: rules ? "available-rules" : "available" };
     return { done: true, ...said, teaches: ["pending-acceptance"], ...(rules ? { doneVariant: "rules" } : {}) };
   },

@@ -10,6 +10,7 @@ import {
   DeleteSecurityGroupCommand,
   DeleteTagsCommand,
   DescribeImagesCommand,
+  DescribeInstancesCommand,
   DescribeInstanceStatusCommand,
   DescribePrefixListsCommand,
   DescribeRegionsCommand,
@@ -21,11 +22,16 @@ import {
   DescribeVpcEndpointServicesCommand,
   DescribeVpcEndpointsCommand,
   DescribeVpcsCommand,
+  ModifyVpcEndpointCommand,
   ModifyVpcEndpointServiceConfigurationCommand,
   ModifyVpcEndpointServicePermissionsCommand,
   RejectVpcEndpointConnectionsCommand,
+  StartInstancesCommand,
+  StopInstancesCommand,
 } from "@aws-sdk/client-ec2";
 import {
+  CreateListenerCommand,
+  DeleteListenerCommand,
   DeregisterTargetsCommand,
   DescribeLoadBalancerAttributesCommand,
   DescribeLoadBalancersCommand,
@@ -33,7 +39,7 @@ import {
   DescribeTargetGroupAttributesCommand,
   RegisterTargetsCommand,
 } from "@aws-sdk/client-elastic-load-balancing-v2";
-import { GetRoleCommand } from "@aws-sdk/client-iam";
+import { GetRoleCommand, ListRolesCommand } from "@aws-sdk/client-iam";
 import { GetAWSDefaultServiceQuotaCommand, GetServiceQuotaCommand } from "@aws-sdk/client-service-quotas";
 import { GetCommandInvocationCommand, GetParameterCommand, GetParametersByPathCommand, ListCommandsCommand, StartSessionCommand } from "@aws-sdk/client-ssm";
 import type { AwsClients } from "../../src/aws/clients.js";
@@ -78,7 +84,15 @@ export async function extraCalls(c: AwsClients, p: LearnerPath, stack: string): 
   await c.elbv2.send(new DescribeLoadBalancerAttributesCommand({ LoadBalancerArn: p.nlbArn }));
   await c.cfn.send(new ValidateTemplateCommand({ TemplateBody: readFileSync(new URL("../../templates/Consumer.yml", import.meta.url), "utf8") }));
   await c.ssm.send(new GetParametersByPathCommand({ Path: "/aws/service/ami-amazon-linux-latest" }));
-  for await (const page of paginateDescribeInstances({ client: c.ec2, pageSize: 1 }, {})) void page;
+  for await (const page of paginateDescribeInstances({ client: c.ec2, pageSize: 5 }, {})) void page;
+  await c.iam.send(new ListRolesCommand({ MaxItems: 1 }));
+
+  // What a learner does by hand, or as diagnose tells them: stop and start an instance, change the endpoint, a listener.
+  await c.ec2.send(new StopInstancesCommand({ InstanceIds: [p.providerInstanceId!] }));
+  await c.ec2.send(new StartInstancesCommand({ InstanceIds: [p.providerInstanceId!] }));
+  await c.ec2.send(new ModifyVpcEndpointCommand({ VpcEndpointId: p.endpointId, AddSecurityGroupIds: [p.endpointSgId!] }));
+  const extra = await c.elbv2.send(new CreateListenerCommand({ LoadBalancerArn: p.nlbArn, Protocol: "TCP", Port: 8080, DefaultActions: [{ Type: "forward", TargetGroupArn: p.targetGroupArn }] }));
+  await c.elbv2.send(new DeleteListenerCommand({ ListenerArn: extra.Listeners![0]!.ListenerArn }));
   await c.ssm.send(new ListCommandsCommand({ MaxResults: 1 }));
 
   await tryIt(() => c.ec2.send(new DescribeVpcsCommand({ VpcIds: ["vpc-00000000000000000"] })));
@@ -98,4 +112,12 @@ export async function extraCalls(c: AwsClients, p: LearnerPath, stack: string): 
   await tryIt(() => c.cfn.send(new ValidateTemplateCommand({ TemplateBody: "Resources: {}" })));
   await tryIt(() => c.ssm.send(new StartSessionCommand({ Target: p.consumerInstanceId })));
   await tryIt(() => c.ec2.send(new DescribeEc2TagsCommand({ MaxResults: 5, NextToken: "not-a-token" })));
+  await tryIt(() => c.ec2.send(new StartInstancesCommand({ InstanceIds: ["i-0123456789abcdef0"] })));
+  await tryIt(() => c.ec2.send(new StopInstancesCommand({ InstanceIds: [p.consumerInstanceId!, "i-0123456789abcdef0"] })));
+  await tryIt(() => c.ec2.send(new ModifyVpcEndpointCommand({ VpcEndpointId: p.endpointId, PrivateDnsEnabled: true })));
+  await tryIt(() => c.elbv2.send(new CreateListenerCommand({ LoadBalancerArn: p.nlbArn, Protocol: "TCP", Port: 80, DefaultActions: [{ Type: "forward", TargetGroupArn: p.targetGroupArn }] })));
+  await tryIt(() => c.elbv2.send(new DeleteListenerCommand({ ListenerArn: `${p.nlbArn!.replace(":loadbalancer/", ":listener/")}/0000000000000000` })));
+  await tryIt(() => c.iam.send(new ListRolesCommand({ MaxItems: 0 })));
+  await tryIt(() => c.ec2.send(new DescribeInstancesCommand({ MaxResults: 1 })));
+  await tryIt(() => c.ec2.send(new DescribeInstancesCommand({ MaxResults: 5, InstanceIds: [p.consumerInstanceId!] })));
 }

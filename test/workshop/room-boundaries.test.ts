@@ -56,6 +56,11 @@ describe("a room's boundaries", () => {
       ["cloudformation", "CreateStack", { StackName: "alice-consumer" }],
       ["elbv2", "DeregisterTargets", { TargetGroupArn: a.tg.TargetGroupArn, Targets: [] }],
       ["elbv2", "ModifyListener", { ListenerArn: a.listener.ListenerArn }],
+      ["elbv2", "CreateListener", { LoadBalancerArn: a.nlb.LoadBalancerArn, Port: 8080 }],
+      ["elbv2", "DeleteListener", { ListenerArn: a.listener.ListenerArn }],
+      ["ec2", "StopInstances", { InstanceIds: [a.instance.InstanceId] }],
+      ["ec2", "StartInstances", { InstanceIds: [a.instance.InstanceId] }],
+      ["ec2", "ModifyVpcEndpoint", { VpcEndpointId: a.endpoint.VpcEndpointId, AddSecurityGroupIds: [a.group.GroupId] }],
       ["ssm", "SendCommand", { InstanceIds: [a.instance.InstanceId], DocumentName: "AWS-RunShellScript" }],
     ];
     for (const [service, op, input] of cases) {

@@ -130,3 +130,20 @@ export function checkEndpointPlacement(ctx: HandlerContext, p: NewVpcEndpoint, t
   const privateDnsEnabled = checkPrivateDns(ctx, p, target);
   return { securityGroupIds: securityGroups(ctx, p), privateDnsEnabled };
 }
+
+/** The subnets, groups, route tables and private DNS an endpoint is to have after ModifyVpcEndpoint. */
+export type EndpointChange = Pick<VpcEndpoint, "SubnetIds" | "SecurityGroupIds" | "RouteTableIds" | "PrivateDnsEnabled">;
+
+/** What ModifyVpcEndpoint checks, as CreateVpcEndpoint would of the new settings; returns the groups and private DNS to use. */
+export function checkEndpointChange(ctx: HandlerContext, ep: VpcEndpoint, next: EndpointChange, target: ServiceTarget): Placement {
+  const p: NewVpcEndpoint = { VpcEndpointType: ep.VpcEndpointType, ServiceName: ep.ServiceName, VpcId: ep.VpcId, ...next };
+  checkType(ctx, p, target);
+  if (ep.VpcEndpointType === "Gateway") {
+    checkRouteTables(ctx, { ...p, RouteTableIds: next.RouteTableIds.filter((id) => !ep.RouteTableIds.includes(id)) }, target);
+    return { securityGroupIds: [], privateDnsEnabled: false };
+  }
+  checkSubnets(ctx, p, target);
+  // (an endpoint that has private DNS on already is no conflict of its own)
+  const privateDnsEnabled = ep.PrivateDnsEnabled && next.PrivateDnsEnabled ? true : checkPrivateDns(ctx, p, target);
+  return { securityGroupIds: securityGroups(ctx, p), privateDnsEnabled };
+}

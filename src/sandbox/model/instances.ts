@@ -9,6 +9,7 @@ import { markDeleted, newId, notDeletedBy, type Instance, type NewOf } from "../
 import { requireEntity } from "./ec2-kinds.js";
 import { decideBoot } from "./instance-boot.js";
 import { createNetworkInterface, releaseNetworkInterfaces } from "./network-interfaces.js";
+import { instanceStateAt, type InstanceStateName } from "./target-health.js";
 
 /** vCPUs per instance type (the running on-demand standard-instances quota counts these). */
 const VCPUS: Record<string, number> = {
@@ -96,4 +97,35 @@ export function terminateInstance(ctx: HandlerContext, instanceId: string, at: n
   if (!i || !notDeletedBy(i.life, at)) return;
   markDeleted(i.life, ctx.now, at);
   releaseNetworkInterfaces(ctx, [i.NetworkInterfaceId], at);
+}
+
+/** AWS seconds an instance spends stopping, and pending again after a start (typical times). */
+const POWER_SECONDS = { stop: 40, start: 20 } as const;
+
+/** Where StopInstances and StartInstances go from each state (a state missing here is refused). */
+const POWER_MOVES = {
+  stop: { running: "stopping", stopping: "stopping", stopped: "stopped" },
+  start: { stopped: "pending", pending: "pending", running: "running" },
+} as const satisfies Record<"stop" | "start", Partial<Record<InstanceStateName, InstanceStateName>>>;
+
+/**
+ * Stops or starts the instance (StopInstances, StartInstances): running → stopping → stopped, or
+ * stopped → pending → running, over AWS's usual times at the sandbox's speed. Asking for the state
+ * it is in or going to changes nothing; from any other state AWS refuses with IncorrectInstanceState.
+ * Apache, enabled by the lesson's user data, starts again a minute after the instance runs.
+ */
+export function changePower(ctx: HandlerContext, inst: Instance, move: "stop" | "start"): { previous: InstanceStateName; current: InstanceStateName } {
+  const previous = instanceStateAt(inst, ctx.now);
+  const moves: Partial<Record<InstanceStateName, InstanceStateName>> = POWER_MOVES[move];
+  const current = moves[previous];
+  if (!current) return ctx.fail("IncorrectInstanceState", `The instance '${inst.InstanceId}' is not in a state from which it can be ${move === "stop" ? "stopped" : "started"}.`);
+  if (current === previous) return { previous, current };
+  const settled = ctx.after(POWER_SECONDS[move]);
+  inst.power = [
+    ...(inst.power ?? []),
+    { state: current as "stopping" | "pending", from: ctx.now },
+    { state: move === "stop" ? "stopped" : "running", from: settled },
+  ];
+  if (move === "start" && inst.boot.httpdReadyAt !== undefined) inst.boot.httpdReadyAt = settled + (ctx.after(60) - ctx.now);
+  return { previous, current };
 }

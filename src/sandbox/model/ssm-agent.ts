@@ -14,7 +14,7 @@ import { after, type Speed } from "../clock.js";
 import { egressAllows, ingressAllows } from "../../reachability/security-groups.js";
 import { exists, live, type Instance, type RegionWorld, type VpcEndpoint, type World } from "../world.js";
 import { endpointState } from "./endpoint-state.js";
-import { instanceStateAt } from "./target-health.js";
+import { instanceStateAt, runningSince } from "./target-health.js";
 
 export const SSM_CORE_POLICY_ARN = "arn:aws:iam::aws:policy/AmazonSSMManagedInstanceCore";
 /** Seconds from "everything is in place" to the agent showing Online. */
@@ -88,7 +88,7 @@ export function ssmAgentStatus(world: World, region: string, inst: Instance, now
   const messages = endpointBlockers(rw, inst, `com.amazonaws.${region}.ssmmessages`, now);
   blockers.push(...ssm.blockers, ...messages.blockers);
   if (blockers.length > 0) return { online: false, blockers };
-  const onlineAt = after(Math.max(inst.life.readyAt, role.readyAt, ssm.readyAt, messages.readyAt), AGENT_REGISTRATION_SECONDS, speed);
+  const onlineAt = after(Math.max(runningSince(inst, now), role.readyAt, ssm.readyAt, messages.readyAt), AGENT_REGISTRATION_SECONDS, speed);
   if (now < onlineAt) return { online: false, onlineAt, blockers: [{ code: "agent-registering" }] };
   return { online: true, onlineAt, blockers: [] };
 }

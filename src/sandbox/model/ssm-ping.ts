@@ -18,7 +18,7 @@ const INACTIVE_LISTED_SECONDS = 3600;
 /** Moments just before something the agent needs went away (or the instance began to stop). */
 function lossMoments(world: World, region: string, inst: Instance, now: number): number[] {
   const rw = world.regions[region];
-  const ends = [inst.life.deleteRequestedAt, inst.life.deletedAt];
+  const ends = [inst.life.deleteRequestedAt, inst.life.deletedAt, ...(inst.power ?? []).filter((p) => p.state === "stopping").map((p) => p.from)];
   for (const ep of Object.values(rw?.vpcEndpoints ?? {})) if (ep.VpcId === inst.VpcId) ends.push(ep.life.deleteRequestedAt, ep.life.deletedAt);
   for (const p of Object.values(world.instanceProfiles)) ends.push(p.life.deletedAt);
   for (const r of Object.values(world.iamRoles)) ends.push(r.life.deletedAt);

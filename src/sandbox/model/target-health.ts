@@ -21,11 +21,20 @@ export interface TargetHealthView {
   Description?: string;
 }
 
-/** EC2's instance state name at `now` (the world has no stop/start yet: running until terminated). */
-export function instanceStateAt(inst: Instance, now: number): "pending" | "running" | "shutting-down" | "terminated" {
+export type InstanceStateName = "pending" | "running" | "stopping" | "stopped" | "shutting-down" | "terminated";
+
+/** EC2's instance state name at `now`: pending, running, then as stops and starts left it, until terminated. */
+export function instanceStateAt(inst: Instance, now: number): InstanceStateName {
   if (inst.life.deletedAt !== undefined && inst.life.deletedAt <= now) return "terminated";
   if (inst.life.deleteRequestedAt !== undefined && inst.life.deleteRequestedAt <= now) return "shutting-down";
+  const last = (inst.power ?? []).filter((p) => p.from <= now).at(-1);
+  if (last) return last.state;
   return now < inst.life.readyAt ? "pending" : "running";
+}
+
+/** When the instance last came up running (its launch, or its latest start) by `now`. */
+export function runningSince(inst: Instance, now: number): number {
+  return (inst.power ?? []).filter((p) => p.state === "running" && p.from <= now).at(-1)?.from ?? inst.life.readyAt;
 }
 
 /** The NLB that sends traffic to this group (through one of its listeners), and since when. */
@@ -61,12 +70,12 @@ export function targetHealth(rw: RegionWorld, tg: TargetGroup, target: Target, n
   const inst = rw.instances[target.Id];
   if (!inst) return { State: "unhealthy", Reason: "Target.FailedHealthChecks", Description: "Health checks failed" };
   const state = instanceStateAt(inst, now);
-  if (state === "shutting-down" || state === "terminated") {
+  if (state !== "pending" && state !== "running") {
     return { State: "unused", Reason: "Target.InvalidState", Description: `Target is in the ${state === "terminated" ? "terminated" : "stopped"} state` };
   }
   const registeredAt = after(Math.max(link.linkedAt, target.registeredAt ?? 0), HEALTH_TIMES.registration, speed);
   if (now < registeredAt || now < link.lb.life.readyAt) return initial("Elb.RegistrationInProgress");
-  const checksFrom = Math.max(registeredAt, inst.life.readyAt);
+  const checksFrom = Math.max(registeredAt, runningSince(inst, now));
   const httpdAt = inst.boot.httpdReadyAt;
   const passing = httpdAt !== undefined && admitsLoadBalancer(rw, inst, link.lb, target.Port, now);
   if (passing) {

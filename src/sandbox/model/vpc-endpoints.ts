@@ -7,7 +7,7 @@ import { newId, notDeletedBy, type VpcEndpoint } from "../world.js";
 import { createNetworkInterface, releaseNetworkInterfaces } from "./network-interfaces.js";
 import { priorByClientToken, resolveServiceTarget, type ServiceTarget } from "./endpoint-services.js";
 import { ENDPOINT_TIMES } from "./endpoint-state.js";
-import { checkEndpointPlacement, type NewVpcEndpoint } from "./endpoint-checks.js";
+import { checkEndpointChange, checkEndpointPlacement, type NewVpcEndpoint } from "./endpoint-checks.js";
 import { addGatewayRoutes, endpointDnsEntries, removeGatewayRoutes } from "./endpoint-wiring.js";
 
 const sorted = (xs: string[] | undefined): string => [...(xs ?? [])].sort().join(",");
@@ -29,6 +29,20 @@ function sameEndpoint(ctx: HandlerContext, prior: VpcEndpoint, p: NewVpcEndpoint
 function dnsSuffix(): string {
   const chars = "abcdefghijklmnopqrstuvwxyz0123456789";
   return Array.from({ length: 8 }, () => chars[Math.floor(Math.random() * chars.length)]).join("");
+}
+
+/** An Interface endpoint's requester-managed ENI in one of its subnets, there from `at`. */
+function addEndpointEni(ctx: HandlerContext, ep: VpcEndpoint, subnetId: string, at: number): void {
+  const eni = createNetworkInterface(ctx, {
+    SubnetId: subnetId,
+    GroupIds: ep.SecurityGroupIds,
+    InterfaceType: "vpc_endpoint",
+    Description: `VPC Endpoint Interface ${ep.VpcEndpointId}`,
+    OwnerRef: ep.VpcEndpointId,
+    RequesterManaged: true,
+    life: { createdAt: at, readyAt: at, stackId: ep.life.stackId },
+  });
+  ep.NetworkInterfaceIds.push(eni.NetworkInterfaceId);
 }
 
 /**
@@ -61,24 +75,59 @@ export function createVpcEndpoint(ctx: HandlerContext, p: NewVpcEndpoint): VpcEn
     life,
   };
   if (ep.VpcEndpointType === "Interface") {
-    for (const subnetId of ep.SubnetIds) {
-      const eni = createNetworkInterface(ctx, {
-        SubnetId: subnetId,
-        GroupIds: ep.SecurityGroupIds,
-        InterfaceType: "vpc_endpoint",
-        Description: `VPC Endpoint Interface ${ep.VpcEndpointId}`,
-        OwnerRef: ep.VpcEndpointId,
-        RequesterManaged: true,
-        life: { createdAt: life.createdAt, readyAt: life.createdAt, stackId: life.stackId },
-      });
-      ep.NetworkInterfaceIds.push(eni.NetworkInterfaceId);
-    }
+    for (const subnetId of ep.SubnetIds) addEndpointEni(ctx, ep, subnetId, life.createdAt);
     ep.DnsEntries = endpointDnsEntries(ctx, ep, target, dnsSuffix());
   } else {
     addGatewayRoutes(ctx, ep, target);
   }
   ctx.rw.vpcEndpoints[ep.VpcEndpointId] = ep;
   return ep;
+}
+
+/** What ModifyVpcEndpoint asks: ids to add and remove, and private DNS on or off. */
+export interface EndpointEdit {
+  AddSubnetIds?: string[] | undefined;
+  RemoveSubnetIds?: string[] | undefined;
+  AddSecurityGroupIds?: string[] | undefined;
+  RemoveSecurityGroupIds?: string[] | undefined;
+  AddRouteTableIds?: string[] | undefined;
+  RemoveRouteTableIds?: string[] | undefined;
+  PrivateDnsEnabled?: boolean | undefined;
+}
+
+const edited = (ids: string[], add: string[] = [], remove: string[] = []): string[] => [...new Set([...ids.filter((id) => !remove.includes(id)), ...add])];
+
+/**
+ * Changes an endpoint as ModifyVpcEndpoint does, checked as CreateVpcEndpoint checks: an Interface
+ * endpoint gets an ENI in each added subnet and loses those of removed ones, its groups on every
+ * ENI, and its DNS names again (the private name with private DNS on); a Gateway endpoint its routes.
+ */
+export function modifyVpcEndpoint(ctx: HandlerContext, ep: VpcEndpoint, edit: EndpointEdit): void {
+  const target = resolveServiceTarget(ctx, ep.ServiceName, ep.VpcEndpointType);
+  const next = {
+    SubnetIds: edited(ep.SubnetIds, edit.AddSubnetIds, edit.RemoveSubnetIds),
+    SecurityGroupIds: edited(ep.SecurityGroupIds, edit.AddSecurityGroupIds, edit.RemoveSecurityGroupIds),
+    RouteTableIds: edited(ep.RouteTableIds, edit.AddRouteTableIds, edit.RemoveRouteTableIds),
+    PrivateDnsEnabled: edit.PrivateDnsEnabled ?? ep.PrivateDnsEnabled,
+  };
+  const placement = checkEndpointChange(ctx, ep, next, target);
+  if (ep.VpcEndpointType === "Gateway") {
+    removeGatewayRoutes(ctx, ep);
+    ep.RouteTableIds = next.RouteTableIds;
+    addGatewayRoutes(ctx, ep, target);
+    return;
+  }
+  const enis = ep.NetworkInterfaceIds.map((id) => ctx.rw.networkInterfaces[id]).filter((e) => e !== undefined);
+  const leaving = enis.filter((e) => !next.SubnetIds.includes(e.SubnetId)).map((e) => e.NetworkInterfaceId);
+  releaseNetworkInterfaces(ctx, leaving, ctx.now);
+  ep.NetworkInterfaceIds = ep.NetworkInterfaceIds.filter((id) => !leaving.includes(id));
+  ep.SecurityGroupIds = placement.securityGroupIds;
+  for (const eni of enis) eni.GroupIds = [...ep.SecurityGroupIds];
+  for (const subnetId of next.SubnetIds.filter((id) => !ep.SubnetIds.includes(id))) addEndpointEni(ctx, ep, subnetId, ctx.now);
+  ep.SubnetIds = next.SubnetIds;
+  ep.PrivateDnsEnabled = placement.privateDnsEnabled;
+  const suffix = new RegExp(`^${ep.VpcEndpointId}-(\\w+)\\.`).exec(ep.DnsEntries[0]?.DnsName ?? "")?.[1] ?? dnsSuffix();
+  ep.DnsEntries = endpointDnsEntries(ctx, ep, target, suffix);
 }
 
 /** Starts deleting the endpoint: `deleting` now, gone (with its ENIs and routes) at `at` or after AWS's usual time. */

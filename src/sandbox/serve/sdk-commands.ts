@@ -36,12 +36,15 @@ export {
   DescribeVpcEndpointServicesCommand,
   DescribeVpcEndpointsCommand,
   DescribeVpcsCommand,
+  ModifyVpcEndpointCommand,
   ModifyVpcEndpointServiceConfigurationCommand,
   ModifyVpcEndpointServicePermissionsCommand,
   RejectVpcEndpointConnectionsCommand,
   RevokeSecurityGroupEgressCommand,
   RevokeSecurityGroupIngressCommand,
   RunInstancesCommand,
+  StartInstancesCommand,
+  StopInstancesCommand,
 } from "@aws-sdk/client-ec2";
 export {
   CreateStackCommand,
@@ -56,6 +59,8 @@ export {
   ValidateTemplateCommand,
 } from "@aws-sdk/client-cloudformation";
 export {
+  CreateListenerCommand,
+  DeleteListenerCommand,
   DeregisterTargetsCommand,
   DescribeListenersCommand,
   DescribeLoadBalancerAttributesCommand,
@@ -79,7 +84,7 @@ export {
   StartSessionCommand,
 } from "@aws-sdk/client-ssm";
 export { GetCallerIdentityCommand } from "@aws-sdk/client-sts";
-export { GetInstanceProfileCommand, GetRoleCommand } from "@aws-sdk/client-iam";
+export { GetInstanceProfileCommand, GetRoleCommand, ListRolesCommand } from "@aws-sdk/client-iam";
 export {
   GetAWSDefaultServiceQuotaCommand,
   GetServiceQuotaCommand,

@@ -128,5 +128,7 @@ export interface Instance {
     /** HTTP status httpd answers with: 200 with an index.html, 403 for its test page (no index.html). */
     httpdStatus?: number;
   };
+  /** StopInstances and StartInstances since launch, in order: each state holds from its time on. */
+  power?: { state: "stopping" | "stopped" | "pending" | "running"; from: number }[];
   life: Life;
 }

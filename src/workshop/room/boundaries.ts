@@ -38,6 +38,9 @@ export const CHANGES: Record<string, (input: Input) => Ref[]> = {
   "cloudformation:DeleteStack": one("stack", "StackName"),
   "ec2:CreateVpcEndpoint": all(one("vpc", "VpcId"), many("securityGroup", "SecurityGroupIds")),
   "ec2:DeleteVpcEndpoints": many("vpcEndpoint", "VpcEndpointIds"),
+  "ec2:ModifyVpcEndpoint": all(one("vpcEndpoint", "VpcEndpointId"), many("securityGroup", "AddSecurityGroupIds")),
+  "ec2:StartInstances": many("instance", "InstanceIds"),
+  "ec2:StopInstances": many("instance", "InstanceIds"),
   "ec2:CreateVpcEndpointServiceConfiguration": many("loadBalancer", "NetworkLoadBalancerArns"),
   "ec2:DeleteVpcEndpointServiceConfigurations": many("endpointService", "ServiceIds"),
   "ec2:ModifyVpcEndpointServiceConfiguration": one("endpointService", "ServiceId"),
@@ -55,6 +58,8 @@ export const CHANGES: Record<string, (input: Input) => Ref[]> = {
   "elbv2:RegisterTargets": one("targetGroup", "TargetGroupArn"),
   "elbv2:DeregisterTargets": one("targetGroup", "TargetGroupArn"),
   "elbv2:ModifyListener": one("listener", "ListenerArn"),
+  "elbv2:CreateListener": one("loadBalancer", "LoadBalancerArn"),
+  "elbv2:DeleteListener": one("listener", "ListenerArn"),
   "ssm:SendCommand": many("instance", "InstanceIds"),
   "ssm:StartSession": one("instance", "Target"),
 };

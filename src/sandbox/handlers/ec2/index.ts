@@ -8,12 +8,13 @@ import { imageHandlers } from "./images.js";
 import { instanceHandlers } from "./instances.js";
 import { networkInterfaceHandlers } from "./network-interfaces.js";
 import { networkHandlers } from "./network.js";
+import { withPageLimits } from "./page-limits.js";
 import { securityGroupHandlers } from "./security-groups.js";
 import { tagHandlers } from "./tags.js";
 import { vpcEndpointHandlers } from "./vpc-endpoints.js";
 import { zoneHandlers } from "./zones.js";
 
-export const ec2Handlers: HandlerTable = {
+export const ec2Handlers: HandlerTable = withPageLimits({
   ...networkHandlers,
   ...networkInterfaceHandlers,
   ...instanceHandlers,
@@ -26,4 +27,4 @@ export const ec2Handlers: HandlerTable = {
   ...serviceCatalogHandlers,
   ...vpcEndpointHandlers,
   ...connectionHandlers,
-};
+});

@@ -1,19 +1,22 @@
 /**
- * DescribeInstances and DescribeInstanceStatus. An instance is `pending` until its `readyAt`, then `running`; once its stack
+ * DescribeInstances, DescribeInstanceStatus, StopInstances and StartInstances. An instance is
+ * `pending` until its `readyAt`, then `running` (`stopping`, `stopped`, `pending` again as a learner
+ * stops and starts it: see model/instances.ts); once its stack
  * deletes it, `shutting-down` until `deletedAt`, then `terminated`, and AWS keeps showing a
  * terminated instance for about an hour.
  * Its status checks are `initializing` for the first two minutes it runs, then `ok`.
  */
-import type { Instance as SdkInstance, InstanceState, InstanceStatusSummary } from "@aws-sdk/client-ec2";
+import type { Instance as SdkInstance, InstanceState, InstanceStateChange, InstanceStatusSummary } from "@aws-sdk/client-ec2";
 import { type Ec2, type HandlerContext, handlers } from "../../handler.js";
 import type { Instance } from "../../world.js";
-import { instanceStateAt } from "../../model/target-health.js";
+import { instanceStateAt, runningSince } from "../../model/target-health.js";
+import { changePower } from "../../model/instances.js";
 import { describe, groupsOf, outTags, sameNamed, type FilterFields } from "./filters.js";
 
 /** How long AWS lists a terminated instance (real seconds, scaled by the speed). */
 const TERMINATED_VISIBLE_SECONDS = 3600;
 
-const STATE_CODES = { pending: 0, running: 16, "shutting-down": 32, terminated: 48 } as const;
+const STATE_CODES = { pending: 0, running: 16, "shutting-down": 32, terminated: 48, stopping: 64, stopped: 80 } as const;
 
 function instanceState(i: Instance, now: number): InstanceState {
   const name = instanceStateAt(i, now);
@@ -31,7 +34,7 @@ function visibleInstances(ctx: HandlerContext): Instance[] {
 /** Status checks: not run unless running; `initializing` for the first minutes, then passed. */
 function checks(ctx: HandlerContext, i: Instance): InstanceStatusSummary {
   if (instanceStateAt(i, ctx.now) !== "running") return { Status: "not-applicable" };
-  const passed = ctx.now >= i.life.readyAt + (ctx.after(120) - ctx.now);
+  const passed = ctx.now >= runningSince(i, ctx.now) + (ctx.after(120) - ctx.now);
   return { Status: passed ? "ok" : "initializing", Details: [{ Name: "reachability", Status: passed ? "passed" : "initializing" }] };
 }
 
@@ -56,6 +59,12 @@ function toSdkInstance(ctx: HandlerContext, i: Instance): SdkInstance {
     Hypervisor: "xen",
     VirtualizationType: "hvm",
     ...(i.IamInstanceProfileArn ? { IamInstanceProfile: { Arn: i.IamInstanceProfileArn, Id: profile?.InstanceProfileId ?? "" } } : {}),
+    ...(state.Name === "stopping" || state.Name === "stopped"
+      ? {
+          StateTransitionReason: `User initiated (${new Date((i.power ?? []).filter((p) => p.state === "stopping").at(-1)?.from ?? 0).toISOString()})`,
+          StateReason: { Code: "Client.UserInitiatedShutdown", Message: "Client.UserInitiatedShutdown: User initiated shutdown" },
+        }
+      : {}),
     ...(gone
       ? { StateTransitionReason: `User initiated (${new Date(i.life.deleteRequestedAt ?? i.life.deletedAt ?? 0).toISOString()})` }
       : {
@@ -76,7 +85,22 @@ function toSdkInstance(ctx: HandlerContext, i: Instance): SdkInstance {
   };
 }
 
+/** StopInstances / StartInstances: every id must name a visible instance; each moves, or the call fails. */
+function powerChanges(ctx: HandlerContext, ids: string[] | undefined, move: "stop" | "start"): InstanceStateChange[] {
+  if (!ids || ids.length === 0) return ctx.fail("MissingParameter", "The request must contain the parameter InstanceIds");
+  const bad = ids.find((id) => !/^i-[0-9a-z]{8,17}$/.test(id));
+  if (bad) return ctx.fail("InvalidInstanceID.Malformed", `Invalid id: "${bad}"`);
+  const found = describe(ctx, "instances", { ids, filters: undefined }, {}, visibleInstances(ctx));
+  return found.map((i) => {
+    const { previous, current } = changePower(ctx, i, move);
+    return { InstanceId: i.InstanceId, CurrentState: { Code: STATE_CODES[current], Name: current }, PreviousState: { Code: STATE_CODES[previous], Name: previous } };
+  });
+}
+
 export const instanceHandlers = handlers<Ec2>({
+  StopInstancesCommand: (ctx, input) => ({ StoppingInstances: powerChanges(ctx, input.InstanceIds, "stop") }),
+  StartInstancesCommand: (ctx, input) => ({ StartingInstances: powerChanges(ctx, input.InstanceIds, "start") }),
+
   DescribeInstanceStatusCommand: (ctx, input) => {
     const fields: FilterFields<Instance> = {
       ...sameNamed<Instance>("availability-zone"),

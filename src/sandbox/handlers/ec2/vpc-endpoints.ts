@@ -1,5 +1,5 @@
 /**
- * The consumer side: CreateVpcEndpoint, DescribeVpcEndpoints, DeleteVpcEndpoints. `State` is
+ * The consumer side: CreateVpcEndpoint, DescribeVpcEndpoints, ModifyVpcEndpoint, DeleteVpcEndpoints. `State` is
  * derived from the endpoint's times and reported in AWS's camelCase (`pendingAcceptance`), which is
  * not the SDK enum's PascalCase: callers must compare case-insensitively, as against AWS.
  */
@@ -8,8 +8,8 @@ import { type Ec2, type HandlerContext, handlers } from "../../handler.js";
 import { exists, type EndpointType, type VpcEndpoint } from "../../world.js";
 import { findAwsServices } from "../../model/aws-services.js";
 import { endpointState } from "../../model/endpoint-state.js";
-import { createVpcEndpoint, deleteVpcEndpoint } from "../../model/vpc-endpoints.js";
-import { EC2_KINDS, notFoundError } from "../../model/ec2-kinds.js";
+import { createVpcEndpoint, deleteVpcEndpoint, modifyVpcEndpoint } from "../../model/vpc-endpoints.js";
+import { EC2_KINDS, notFoundError, requireEntity } from "../../model/ec2-kinds.js";
 import { describe, groupsOf, outTags, sameNamed, tagsFromSpecs } from "./filters.js";
 
 /** AWS services attach this full-access policy when none is given; endpoint services take none. */
@@ -78,6 +78,12 @@ export const vpcEndpointHandlers = handlers<Ec2>({
       "ip-address-type": () => "ipv4",
     });
     return { VpcEndpoints: eps.map((e) => toSdkEndpoint(ctx, e)) };
+  },
+
+  ModifyVpcEndpointCommand: (ctx, input) => {
+    if (!input.VpcEndpointId) return ctx.fail("MissingParameter", "The request must contain the parameter VpcEndpointId");
+    modifyVpcEndpoint(ctx, requireEntity(ctx, "vpcEndpoints", input.VpcEndpointId), input);
+    return { Return: true };
   },
 
   DeleteVpcEndpointsCommand: (ctx, input) => {

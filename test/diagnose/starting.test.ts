@@ -5,7 +5,10 @@
  * again at real speed, in its first health checks) makes `diagnose` and `challenge start` say to
  * wait about so many seconds, exit 7, with no fix, until it is up.
  */
+import { CreateStackCommand, DescribeStacksCommand } from "@aws-sdk/client-cloudformation";
 import { DeregisterTargetsCommand, RegisterTargetsCommand } from "@aws-sdk/client-elastic-load-balancing-v2";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { challenge } from "../../src/commands/challenge.js";
 import { diagnose } from "../../src/commands/diagnose.js";
@@ -13,6 +16,7 @@ import { lessonContext, openSession } from "../../src/commands/session.js";
 import { step as stepCommand } from "../../src/commands/step.js";
 import { translator } from "../../src/i18n/messages.js";
 import { readCloud } from "../../src/lesson/cloud-view.js";
+import { packageRoot } from "../../src/paths.js";
 import { DEFAULT_SPEED } from "../../src/sandbox/clock.js";
 import { reportError } from "../../src/ui/error-report.js";
 import { harness, type Harness } from "../helpers/lesson-harness.js";
@@ -105,5 +109,26 @@ describe("a target registered again at real speed, in its first health checks", 
     h.clock.advance(150_000);
     await challenge("start", "silent-door", h.opts, h.env);
     expect(h.host.ofType("challenge").at(-1)).toMatchObject({ id: "silent-door", status: "started" });
+  });
+});
+
+describe("the lesson's stacks just created at real speed", () => {
+  it("diagnose says CloudFormation is still building them and to wait (exit 7), not that a step is missing", async () => {
+    const h = harness({ speed: 1 });
+    await stepCommand("preflight", h.opts, h.env);
+    const ctx = await lessonContext(h.opts, h.env, await openSession(h.opts, h.env), false);
+    for (const [side, name] of [["Consumer", ctx.names.consumerStack], ["Provider", ctx.names.providerStack]] as const) {
+      const body = readFileSync(join(packageRoot(), "templates", `${side}.yml`), "utf8");
+      const Parameters = [{ ParameterKey: "Prefix", ParameterValue: ctx.state.prefix }, { ParameterKey: "AvailabilityZone", ParameterValue: ctx.state.az ?? "" }];
+      await ctx.clients.cfn.send(new CreateStackCommand({ StackName: name, TemplateBody: body, Capabilities: ["CAPABILITY_NAMED_IAM"], Parameters, Tags: [{ Key: "privatelink-lab:participant", Value: ctx.state.prefix }] }));
+    }
+    h.clock.advance(5_000);
+    const r = await failure(diagnose(h.opts, h.env));
+    expect(r.key).toBe("starting.stack");
+    expect(r.exitCode).toBe(7);
+    expect(r.message).toMatch(/^Stack alice-(consumer|provider) is still `CREATE_IN_PROGRESS`: CloudFormation is building it\.$/);
+    expect(r.hint).toBe("Wait about 300 seconds, then run the command again.");
+    const status = async () => (await ctx.clients.cfn.send(new DescribeStacksCommand({ StackName: ctx.names.providerStack }))).Stacks?.[0]?.StackStatus;
+    expect(await status()).toBe("CREATE_IN_PROGRESS");
   });
 });

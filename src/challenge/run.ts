@@ -199,6 +199,9 @@ export async function checkChallenge(ctx: LessonContext, known?: CloudView): Pro
     ctx.io.notify({ type: "challenge", id: active.id, title: text.title, status: "fixed", message: `${ctx.t("challenge.fixed")}\n\n${text.explain}` });
     return true;
   }
+  // Nothing broken, only still starting (a target registered again): no hint spent, wait and check again.
+  const wait = !scene.first && scene.starting ? diagnosisOf(ctx, path.view).wait : undefined;
+  if (wait) throw new LabError("starting.check", { link: wait.link.name, seconds: wait.seconds }, { source: "starting" });
   const n = Math.min(active.hints, text.hints.length - 1);
   active.hints = n + 1;
   saveState(ctx);

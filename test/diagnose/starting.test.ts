@@ -112,6 +112,26 @@ describe("a target registered again at real speed, in its first health checks", 
   });
 });
 
+describe("a challenge fixed right, its target still in its first health checks", () => {
+  it("challenge check says to wait and check again (exit 7), spending no hint; once healthy, it is fixed", async () => {
+    const { later: h } = await builtThenAt(1);
+    await challenge("start", "empty-house", h.opts, h.env);
+    const ctx = await lessonContext(h.opts, h.env, await openSession(h.opts, h.env), false);
+    const p = (await readCloud(ctx.clients, ctx.names)).provider!.resources;
+    // The learner's fix: the Provider instance back in the target group.
+    await ctx.clients.elbv2.send(new RegisterTargetsCommand({ TargetGroupArn: p.TargetGroup!, Targets: [{ Id: p.EC2Instance!, Port: 80 }] }));
+    const r = await failure(challenge("check", undefined, h.opts, h.env));
+    expect(r.key).toBe("starting.check");
+    expect(r.exitCode).toBe(7);
+    expect(r.hint).toBe("Wait about 120 seconds, then run `npx privatelink-lab challenge check` again (no hint is used up).");
+    const after = await lessonContext(h.opts, h.env, await openSession(h.opts, h.env), false);
+    expect(after.state.challenges.active).toMatchObject({ id: "empty-house", hints: 0 });
+    h.clock.advance(150_000);
+    await challenge("check", undefined, h.opts, h.env);
+    expect(h.host.ofType("challenge").at(-1)).toMatchObject({ id: "empty-house", status: "fixed" });
+  });
+});
+
 describe("the lesson's stacks just created at real speed", () => {
   it("diagnose says CloudFormation is still building them and to wait (exit 7), not that a step is missing", async () => {
     const h = harness({ speed: 1 });

@@ -88,7 +88,9 @@ const run: Runner = async (what, lang, json, profile) => {
       outputs.stdout.write(JSON.stringify({ time: new Date().toISOString(), type: "error", key: r.key, message: r.message, hint: r.hint, detail: r.detail }) + "\n");
     } else {
       const c = palette(colorEnabled(Boolean(outputs.stderr.isTTY)));
-      const text = `${c.red.bold("✖ " + r.message)}${r.hint ? "\n" + c.yellow("→ " + r.hint) : ""}${r.detail ? "\n" + c.dim("  (" + r.detail + ")") : ""}`;
+      // Still starting is no failure: said in yellow, as a wait.
+      const said = r.exitCode === EXIT.starting ? c.yellow.bold("… " + r.message) : c.red.bold("✖ " + r.message);
+      const text = `${said}${r.hint ? "\n" + c.yellow("→ " + r.hint) : ""}${r.detail ? "\n" + c.dim("  (" + r.detail + ")") : ""}`;
       outputs.stderr.write((await fitted(c.level === 0 ? plain(text) : text, outputs.stderr)) + "\n");
     }
     process.exitCode = r.exitCode;

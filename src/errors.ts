@@ -3,7 +3,7 @@
  * the learner's language, with what to do next), the values for the message and the cause (an
  * AWS error, a file error). `source` tells whether the learner can fix it or it is our bug.
  */
-export type ErrorSource = "user" | "aws" | "internal" | "local" | "network" | "busy";
+export type ErrorSource = "user" | "aws" | "internal" | "local" | "network" | "busy" | "starting";
 
 /** Process exit codes that mean something. */
 export const EXIT = {
@@ -17,6 +17,8 @@ export const EXIT = {
   network: 5,
   /** Another privatelink-lab process is working on the same participant. */
   busy: 6,
+  /** Nothing is broken, but AWS is still starting part of it (an instance, an endpoint, health checks): run it again in a while. */
+  starting: 7,
   /** Signals: 128 + the signal's number, as shells report them. */
   hangup: 129,
   interrupted: 130,
@@ -43,6 +45,7 @@ export class LabError extends Error {
     if (this.source === "local") return EXIT.local;
     if (this.source === "network") return EXIT.network;
     if (this.source === "busy") return EXIT.busy;
+    if (this.source === "starting") return EXIT.starting;
     if (this.key.startsWith("usage.") || this.key.includes(".usage.")) return EXIT.usage;
     return EXIT.failure;
   }

@@ -115,14 +115,16 @@ export async function startChallenge(ctx: LessonContext, id: string, known?: Clo
   const active = recorded(ctx, scene);
   if (active && active.id !== id) throw new LabError("challenge.alreadyActive", { id: active.id });
   // The cloud is the truth: a rerun after a kill resumes on a build that curled before its start.
-  if (!curledOnce(scene)) throw notReady(ctx, scene);
+  if (!curledOnce(scene)) throw notReady(ctx, scene, id);
   if (scene.first) {
     // On record, an earlier start got this far; with none, only a break's own evidence is one.
     const seen = active ? (showsBreak(scene, d) ? d : undefined) : recognise(ctx, scene, d);
-    if (!seen) throw notReady(ctx, scene);
+    if (!seen) throw notReady(ctx, scene, id);
     if (seen.id !== id) throw halfStarted(seen.id);
     if (!active) adopt(ctx, id);
   } else {
+    // Nothing broken, but not all up yet (a target in its first health checks): wait, then start.
+    if (scene.starting) throw notReady(ctx, scene, id);
     const undo = await breaker.plan(ctx, scene.path);
     const record = active ?? adopt(ctx, id, undo);
     if (Object.keys(undo).length > 0) record.undo = undo;
@@ -138,8 +140,11 @@ export async function startChallenge(ctx: LessonContext, id: string, known?: Clo
  * wrong), else that curl never worked; and the lesson's step to run next, as `status` finds it
  * (the cleanup, when a part removed after curl worked reads as one begun).
  */
-function notReady(ctx: LessonContext, scene: ChallengeScene): LabError {
+function notReady(ctx: LessonContext, scene: ChallengeScene, id: string): LabError {
   const view = scene.path.view;
+  // Still starting is no refusal: say how long to wait, then to start it again.
+  const wait = !scene.first && scene.starting ? diagnosisOf(ctx, view).wait : undefined;
+  if (wait) return new LabError("starting.challenge", { link: wait.link.name, seconds: wait.seconds, id }, { source: "starting" });
   const step = currentStep(detectAll(STEPS, view, ctx.state))?.step.id ?? "curl";
   const [n, title, command] = [STEPS.findIndex((s) => s.id === step), loadStep(ctx.lesson, step, ctx.io.lang).title, `npx privatelink-lab step ${step}`];
   const link = scene.first && diagnosisOf(ctx, view).first?.name;
@@ -194,6 +199,9 @@ export async function checkChallenge(ctx: LessonContext, known?: CloudView): Pro
     ctx.io.notify({ type: "challenge", id: active.id, title: text.title, status: "fixed", message: `${ctx.t("challenge.fixed")}\n\n${text.explain}` });
     return true;
   }
+  // Nothing broken, only still starting (a target registered again): no hint spent, wait and check again.
+  const wait = !scene.first && scene.starting ? diagnosisOf(ctx, path.view).wait : undefined;
+  if (wait) throw new LabError("starting.check", { link: wait.link.name, seconds: wait.seconds }, { source: "starting" });
   const n = Math.min(active.hints, text.hints.length - 1);
   active.hints = n + 1;
   saveState(ctx);

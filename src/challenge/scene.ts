@@ -4,10 +4,11 @@
  * challenge's break the cloud shows. `start`, `check`, `fix` and `give-up` decide from this, so
  * each continues from what it finds after any interruption.
  */
-import { readWithPath, walkLearnerPath } from "../diagnose/diagnose.js";
+import { readTime, readWithPath, walkLearnerPath } from "../diagnose/diagnose.js";
+import type { ReadTime } from "../reachability/from-describe.js";
 import type { CloudView } from "../lesson/cloud-view.js";
 import type { LessonContext } from "../lesson/context.js";
-import { firstFailure, type Link, type LinkId } from "../reachability/chain.js";
+import { firstFailure, stillStarting, type Link, type LinkId } from "../reachability/chain.js";
 import { BREAKERS } from "./breakers.js";
 import { loadChallenges, type ChallengeDefinition } from "./definitions.js";
 import { learnerPath, type LearnerPath } from "./learner-path.js";
@@ -18,21 +19,24 @@ export interface ChallengeScene {
   links: Link[];
   /** The first link that fails: none when curl would work. */
   first?: Link;
+  /** With none failing, the first link AWS is still starting, and about how long (AWS seconds) to wait. */
+  starting?: { link: Link; seconds: number };
   /** The challenge the Consumer instance's tags record. */
   mark?: ChallengeMark;
 }
 
 /** `known`: the cloud as the command has just read it with the path (nothing done since). */
 export async function readScene(ctx: LessonContext, known?: CloudView): Promise<ChallengeScene> {
-  return sceneOf(learnerPath(await readWithPath(ctx, known), ctx.names));
+  return sceneOf(learnerPath(await readWithPath(ctx, known), ctx.names), readTime(ctx));
 }
 
 /** The scene of a learner's path read with the whole path. Pure. */
-export function sceneOf(path: LearnerPath): ChallengeScene {
-  const links = walkLearnerPath(path.view);
+export function sceneOf(path: LearnerPath, time?: ReadTime): ChallengeScene {
+  const links = walkLearnerPath(path.view, time);
   const first = firstFailure(links);
+  const starting = stillStarting(links);
   const mark = path.view.consumerInstance?.challenge;
-  return { path, links, ...(first ? { first } : {}), ...(mark ? { mark } : {}) };
+  return { path, links, ...(first ? { first } : {}), ...(starting ? { starting } : {}), ...(mark ? { mark } : {}) };
 }
 
 /** The links that fail while challenge `d` is broken, or half broken, or half put back. */

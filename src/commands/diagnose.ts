@@ -9,6 +9,7 @@ export async function diagnose(opts: GlobalOptions, e: Environment): Promise<voi
   const ctx = await lessonContext(opts, e, s, false, "write", "refuse", true);
   const d = await run(ctx, ctx.found);
   ctx.io.notify({ type: "diagnosis", ...d });
-  // A broken path exits 1, so scripts can tell.
-  if (!d.ok) throw new LabError("diagnose.broken", { link: d.first?.name ?? "" });
+  // A broken path exits 1, one still starting 7 (nothing to fix: run it again), so scripts can tell.
+  if (d.first) throw new LabError("diagnose.broken", { link: d.first.name });
+  if (d.wait) throw new LabError("starting.diagnose", { link: d.wait.link.name, seconds: d.wait.seconds }, { source: "starting" });
 }

@@ -7,8 +7,9 @@ import { LabError } from "../errors.js";
 import { learnersEndpoint, readCloud, wrongVpcEndpoints, type CloudView } from "../lesson/cloud-view.js";
 import type { LessonContext } from "../lesson/context.js";
 import { lessonVars } from "../lesson/vars.js";
-import { firstFailure, walkChain, type Link } from "../reachability/chain.js";
-import { factsFromDescribe } from "../reachability/from-describe.js";
+import { firstFailure, stillStarting, walkChain, type Link } from "../reachability/chain.js";
+import { factsFromDescribe, type ReadTime } from "../reachability/from-describe.js";
+import type { DiagnosisLink } from "../ui/event-schema.js";
 import type { LabEvent } from "../ui/io-host.js";
 import { explainLink, loadDiagnoseText } from "./text.js";
 import { cmdNotes } from "../shell/in-text.js";
@@ -20,6 +21,26 @@ export const HTTP_PORT = 80;
 export type Diagnosis = Omit<Extract<LabEvent, { type: "diagnosis" }>, "type">;
 
 type Reader = Pick<LessonContext, "clients" | "names" | "state">;
+
+/** Now, and how fast AWS's time runs here: the sandbox's speed (a served one's is not known: as AWS). */
+export function readTime(ctx: Pick<LessonContext, "clients" | "clock">): ReadTime {
+  return { now: ctx.clock.now(), scale: ctx.clients.sandbox?.speed ?? 1 };
+}
+
+/** AWS seconds as the learner waits them: shortened by the sandbox's speed, at least one. */
+export function waitSeconds(seconds: number, time: ReadTime): number {
+  return Math.max(1, Math.ceil(seconds * time.scale));
+}
+
+/** A lesson stack CloudFormation is still creating or updating: its parts are still coming. */
+const STACK_BUSY = /^(CREATE|UPDATE)_IN_PROGRESS$/;
+/** About how long a lesson stack takes (AWS seconds). */
+const STACK_SECONDS = 300;
+
+export function stackStarting(view: CloudView): { name: string; status: string } | undefined {
+  const stack = [view.consumer, view.provider].find((s) => s !== undefined && STACK_BUSY.test(s.status));
+  return stack && { name: stack.name, status: stack.status };
+}
 
 /** The account id: the progress file's, else STS's (kept with the state: asked once). */
 async function accountId(ctx: Reader): Promise<string | undefined> {
@@ -33,11 +54,13 @@ export async function readWithPath(ctx: Reader, known?: CloudView): Promise<Clou
 }
 
 /** The chain as the model judges it, before words. Pure. */
-export function walkLearnerPath(view: CloudView): Link[] {
+export function walkLearnerPath(view: CloudView, time?: ReadTime): Link[] {
   const shapes = view.path?.shapes;
+  const stack = stackStarting(view);
+  if (!shapes && stack) throw new LabError("starting.stack", { name: stack.name, status: stack.status, seconds: time ? waitSeconds(STACK_SECONDS, time) : STACK_SECONDS }, { source: "starting" });
   if (!shapes) throw new LabError("error.missingStep", { step: "deploy" });
   const endpoint = learnersEndpoint(view);
-  const links = walkChain(factsFromDescribe(shapes), { ...(endpoint ? { endpointId: endpoint.id } : {}), port: HTTP_PORT });
+  const links = walkChain(factsFromDescribe(shapes, time), { ...(endpoint ? { endpointId: endpoint.id } : {}), port: HTTP_PORT });
   // No endpoint in the Consumer VPC, but one to the service in the Provider VPC (made there by hand): name it.
   const wrong = wrongVpcEndpoints(view)[0];
   return links.map((l) => (wrong && l.id === "endpoint" && l.problem === "missing" ? { ...l, problem: "wrong-vpc", vars: { ...l.vars, wrongEndpointId: wrong.id } } : l));
@@ -45,7 +68,8 @@ export function walkLearnerPath(view: CloudView): Link[] {
 
 /** The diagnosis of a view read with its path. Pure. */
 export function diagnosisOf(ctx: LessonContext, view: CloudView): Diagnosis {
-  const links = walkLearnerPath(view);
+  const time = readTime(ctx);
+  const links = walkLearnerPath(view, time);
   const text = loadDiagnoseText(ctx.lesson, ctx.io.lang);
   const endpoint = learnersEndpoint(view);
   const providerVpc = view.provider?.resources.Vpc;
@@ -55,14 +79,31 @@ export function diagnosisOf(ctx: LessonContext, view: CloudView): Diagnosis {
     providerSgId: view.provider?.resources.SecurityGroup,
     providerVpcCidr: providerVpc ? view.path?.vpcCidrs[providerVpc] : undefined,
   };
-  const explained = links.map((l) => explainLink(text, l, vars, ctx.io.shell, cmdNotes(ctx.t)));
-  const first = firstFailure(links);
+  // A link still starting says what AWS is doing, never a fix.
+  const explained = links.map((l) => {
+    const e = explainLink(text, l, vars, ctx.io.shell, cmdNotes(ctx.t));
+    if (l.status !== "wait") return e;
+    const { instanceId = "", ping = "", endpointId = "", nlbName = "", state = "", health = "" } = l.vars;
+    return { ...e, what: ctx.t(`starting.link.${l.problem ?? ""}`, { instanceId, ping, endpointId, nlbName, state, health }) };
+  });
+  const stack = stackStarting(view);
+  // While a lesson stack is still being built, its missing parts are not faults.
+  const first = stack ? undefined : firstFailure(links);
+  const still = stillStarting(links);
+  const starting = stack ? { link: stackLink(ctx, stack), seconds: STACK_SECONDS } : still && { link: explained[links.indexOf(still.link)]!, seconds: still.seconds };
+  const wait = first ? undefined : starting && { seconds: waitSeconds(starting.seconds, time), link: starting.link };
   return {
     title: text.title,
-    ok: first === undefined,
+    ok: first === undefined && wait === undefined,
     links: explained,
-    ...(first ? { first: explained[links.indexOf(first)]! } : {}),
+    ...(first ? { first: explained[links.indexOf(first)]! } : wait ? { wait } : {}),
   };
+}
+
+/** A lesson stack still in progress, shown as the link that is starting. */
+function stackLink(ctx: LessonContext, stack: { name: string; status: string }): DiagnosisLink {
+  const text = ctx.t("starting.stackLink", { name: stack.name, status: stack.status });
+  return { id: "stack", status: "wait", ok: false, resources: { stackName: stack.name }, state: stack.status, problem: "stack-in-progress", name: text, what: text };
 }
 
 export async function diagnose(ctx: LessonContext, known?: CloudView): Promise<Diagnosis> {

@@ -5,9 +5,13 @@
  *
  * A link `fail`s when it alone stops the connection; `warn` marks a symptom or a risk whose cause
  * (if any) is a later link (unhealthy targets → Provider SG or Apache); `skip` means it could not
- * be judged because something before it is missing. The first `fail` is the diagnosis.
+ * be judged because something before it is missing; `wait` marks a link AWS is still starting (a
+ * new instance, its SSM registration, a pending endpoint, first health checks): nothing to fix,
+ * only to wait about `seconds` (AWS's usual time). The first `fail` is the diagnosis; with none,
+ * a `wait` says to wait and look again.
  */
 import type { EndpointServiceFacts, LoadBalancerFacts, ReachabilityFacts, TargetGroupFacts, TargetInstanceFacts, VpcEndpointFacts } from "./facts.js";
+import { NOT_REGISTERED } from "./from-describe.js";
 import { resolveHost } from "./resolve.js";
 import { egressAllows, ingressAllows } from "./security-groups.js";
 
@@ -26,7 +30,7 @@ export const LINK_IDS = [
 ] as const;
 
 export type LinkId = (typeof LINK_IDS)[number];
-export type LinkStatus = "pass" | "fail" | "warn" | "skip";
+export type LinkStatus = "pass" | "fail" | "warn" | "skip" | "wait";
 
 export interface Link {
   id: LinkId;
@@ -35,6 +39,8 @@ export interface Link {
   problem?: string;
   /** Real values for the text: ids, ports, states. */
   vars: Record<string, string>;
+  /** For `wait`: about how many more seconds AWS usually takes (before the sandbox's speed). */
+  seconds?: number;
 }
 
 export interface ChainTarget {
@@ -47,6 +53,19 @@ const pass = (id: LinkId, vars: Record<string, string> = {}): Link => ({ id, sta
 const fail = (id: LinkId, problem: string, vars: Record<string, string> = {}): Link => ({ id, status: "fail", problem, vars });
 const warn = (id: LinkId, problem: string, vars: Record<string, string> = {}): Link => ({ id, status: "warn", problem, vars });
 const skip = (id: LinkId): Link => ({ id, status: "skip", vars: {} });
+const wait = (id: LinkId, problem: string, seconds: number, vars: Record<string, string> = {}): Link => ({ id, status: "wait", problem, vars, seconds: Math.max(30, Math.round(seconds)) });
+
+/**
+ * AWS's usual times, in seconds: an instance from pending to running; a new instance's SSM Agent
+ * registering (it is not listed before); an endpoint from pending to available; an NLB
+ * provisioning; a new target's registration and first health checks; Apache installed by the
+ * user data and passing them. An instance launched less than `young` ago may still be doing that:
+ * past it, a missing registration or failing checks are a fault.
+ */
+export const STARTING_SECONDS = { instance: 60, agent: 180, endpoint: 120, nlb: 180, health: 120, httpd: 240, young: 600 } as const;
+
+/** Launched less than STARTING_SECONDS.young ago (unknown: no). */
+const young = (since: number | undefined): since is number => since !== undefined && since < STARTING_SECONDS.young;
 
 interface Path {
   endpoint?: VpcEndpointFacts;
@@ -68,7 +87,11 @@ function findPath(f: ReachabilityFacts, target: ChainTarget): Path {
 
 function consumerLink(f: ReachabilityFacts): Link {
   const vars = { instanceId: f.consumer.InstanceId, state: f.consumer.State ?? "", ping: f.consumer.PingStatus ?? "" };
+  const since = f.consumer.SecondsSinceLaunch;
+  if (f.consumer.State === "pending") return wait("consumer-instance", "instance-pending", STARTING_SECONDS.instance, vars);
   if (f.consumer.State !== undefined && f.consumer.State !== "running") return fail("consumer-instance", "not-running", vars);
+  // A new instance's agent is not listed until it registers: only a late one is a fault.
+  if (f.consumer.PingStatus === NOT_REGISTERED && young(since)) return wait("consumer-instance", "ssm-registering", STARTING_SECONDS.agent - since, vars);
   if (f.consumer.PingStatus !== undefined && f.consumer.PingStatus !== "Online") return fail("consumer-instance", "ssm-offline", vars);
   return pass("consumer-instance", vars);
 }
@@ -84,10 +107,13 @@ function egressLink(f: ReachabilityFacts, ep: VpcEndpointFacts | undefined, port
 function dnsLink(f: ReachabilityFacts, ep: VpcEndpointFacts | undefined): Link {
   if (!ep) return skip("dns-name");
   const name = ep.DnsEntries[0]?.DnsName;
-  if (!name) return fail("dns-name", "no-name", { endpointId: ep.VpcEndpointId });
+  // A pending endpoint gets its name and addresses as AWS wires it up.
+  const pending = ep.State.toLowerCase() === "pending";
+  if (!name) return pending ? wait("dns-name", "endpoint-pending", STARTING_SECONDS.endpoint, { endpointId: ep.VpcEndpointId }) : fail("dns-name", "no-name", { endpointId: ep.VpcEndpointId });
   const resolved = resolveHost(f, name);
   const vars = { dns: name, addresses: resolved?.addresses.join(", ") ?? "" };
-  return resolved && resolved.endpoint?.VpcEndpointId === ep.VpcEndpointId ? pass("dns-name", vars) : fail("dns-name", "no-address", vars);
+  if (resolved && resolved.endpoint?.VpcEndpointId === ep.VpcEndpointId) return pass("dns-name", vars);
+  return pending ? wait("dns-name", "endpoint-pending", STARTING_SECONDS.endpoint, { ...vars, endpointId: ep.VpcEndpointId }) : fail("dns-name", "no-address", vars);
 }
 
 const FINISHED = ["deleting", "deleted", "failed", "expired"];
@@ -98,7 +124,7 @@ function endpointLink(f: ReachabilityFacts, p: Path): Link {
   const state = ep.State.toLowerCase();
   const zones = ep.NetworkInterfaces.map((e) => e.AvailabilityZone);
   const vars = { endpointId: ep.VpcEndpointId, state: ep.State, azs: zones.join(", "), serviceAzs: "" };
-  if (state === "pending") return fail("endpoint", "pending", vars);
+  if (state === "pending") return wait("endpoint", "endpoint-pending", STARTING_SECONDS.endpoint, vars);
   if (FINISHED.includes(state)) return fail("endpoint", "gone", vars);
   const nlbZones = p.nlb?.Nodes.map((n) => n.AvailabilityZone) ?? p.service?.AvailabilityZones ?? [];
   vars.serviceAzs = nlbZones.join(", ");
@@ -136,6 +162,7 @@ function listenerLink(p: Path, port: number): Link {
   if (!nlb) return fail("nlb-listener", "nlb-missing", { serviceId: p.service.ServiceId });
   const ports = nlb.Listeners.map((l) => l.Port);
   const vars = { nlbArn: nlb.LoadBalancerArn, nlbName: nlb.LoadBalancerName, state: nlb.State, port: String(port), ports: ports.join(", "), listenerArn: nlb.Listeners[0]?.ListenerArn ?? "" };
+  if (nlb.State.toLowerCase() === "provisioning") return wait("nlb-listener", "nlb-provisioning", STARTING_SECONDS.nlb, vars);
   if (nlb.State.toLowerCase() !== "active") return fail("nlb-listener", "nlb-not-active", vars);
   if (!ports.includes(port)) return fail("nlb-listener", ports.length > 0 ? "wrong-port" : "no-listener", vars);
   return pass("nlb-listener", { ...vars, listenerArn: nlb.Listeners.find((l) => l.Port === port)?.ListenerArn ?? "" });
@@ -158,7 +185,7 @@ function healthLink(p: Path): Link {
   const states = g.Targets.map((t) => `${t.Id}: ${t.State}${t.Reason ? ` (${t.Reason})` : ""}`).join(", ");
   const vars = { targetGroupArn: g.TargetGroupArn, health: states };
   if (g.Targets.some((t) => t.State === "healthy")) return pass("target-health", vars);
-  if (g.Targets.some((t) => t.State === "initial")) return fail("target-health", "initial", vars);
+  if (g.Targets.some((t) => t.State === "initial")) return wait("target-health", "targets-initial", STARTING_SECONDS.health, vars);
   if (g.Targets.some((t) => t.Reason === "Target.InvalidState")) return fail("target-health", "instance-stopped", vars);
   return warn("target-health", "unhealthy", vars);
 }
@@ -180,10 +207,14 @@ function httpdLink(p: Path): Link {
   if (!inst) return skip("httpd");
   const target = p.group?.Targets.find((t) => t.Id === inst.InstanceId || t.Id === inst.PrivateIpAddress);
   const vars = { instanceId: inst.InstanceId, state: inst.State, port: String(target?.Port ?? 80) };
+  if (inst.State === "pending") return wait("httpd", "instance-pending", STARTING_SECONDS.instance, vars);
   if (inst.State !== "running") return fail("httpd", "instance-not-running", vars);
   if (inst.httpd.status === "not-running") return fail("httpd", "not-running", vars);
-  // The API cannot look inside: unhealthy health checks that no security group explains mean Apache is not answering.
-  if (inst.httpd.status === "unknown" && target?.State === "unhealthy") return fail("httpd", "not-answering", vars);
+  // The API cannot look inside: unhealthy health checks that no security group explains mean Apache
+  // is not answering; on a new instance, the user data may still be installing it.
+  if (inst.httpd.status === "unknown" && target?.State === "unhealthy") {
+    return young(inst.SecondsSinceLaunch) ? wait("httpd", "httpd-installing", STARTING_SECONDS.httpd - inst.SecondsSinceLaunch, vars) : fail("httpd", "not-answering", vars);
+  }
   return pass("httpd", vars);
 }
 
@@ -207,4 +238,11 @@ export function walkChain(f: ReachabilityFacts, target: ChainTarget): Link[] {
 
 export function firstFailure(links: readonly Link[]): Link | undefined {
   return links.find((l) => l.status === "fail");
+}
+
+/** With nothing broken, what is still starting: the first such link, and about how long to wait for all of them (AWS seconds). */
+export function stillStarting(links: readonly Link[]): { link: Link; seconds: number } | undefined {
+  const waiting = links.filter((l) => l.status === "wait");
+  if (waiting.length === 0 || firstFailure(links)) return undefined;
+  return { link: waiting[0]!, seconds: Math.max(...waiting.map((l) => l.seconds ?? 0)) };
 }

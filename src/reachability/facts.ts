@@ -43,6 +43,8 @@ export interface ConsumerFacts {
   State?: string;
   /** SSM DescribeInstanceInformation's PingStatus (`Online`, `ConnectionLost`, ...): curl runs through it. */
   PingStatus?: string;
+  /** Seconds of AWS time since it was launched, when known (a new instance is still starting). */
+  SecondsSinceLaunch?: number;
 }
 
 export interface EndpointNetworkInterfaceFacts {
@@ -133,6 +135,8 @@ export interface TargetInstanceFacts {
   /** EC2 instance state name: `pending` | `running` | `stopping` | `stopped` | `shutting-down` | `terminated`. */
   State: string;
   httpd: HttpdFacts;
+  /** Seconds of AWS time since it was launched, when known. */
+  SecondsSinceLaunch?: number;
 }
 
 export interface ReachabilityFacts {

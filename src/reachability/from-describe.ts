@@ -96,9 +96,26 @@ function loadBalancerFacts(lb: LoadBalancer, s: DescribeShapes): LoadBalancerFac
   };
 }
 
+/**
+ * When the shapes were read (ms epoch) and how fast AWS's time ran (the sandbox's speed; 1 on AWS):
+ * with it, how long ago each instance was launched, in AWS seconds.
+ */
+export interface ReadTime {
+  now: number;
+  scale: number;
+}
+
+/** Seconds of AWS time since `launched` (at instant speed everything started long ago). */
+function sinceLaunch(launched: Date | undefined, time: ReadTime | undefined): { SecondsSinceLaunch?: number } {
+  if (!launched || !time) return {};
+  const ms = Math.max(0, time.now - launched.getTime());
+  return { SecondsSinceLaunch: time.scale > 0 ? ms / 1000 / time.scale : Infinity };
+}
+
 /** What the account shows of a target instance. Apache itself cannot be seen from the API. */
-function targetInstanceFacts(i: Instance): TargetInstanceFacts {
+function targetInstanceFacts(i: Instance, time?: ReadTime): TargetInstanceFacts {
   return {
+    ...sinceLaunch(i.LaunchTime, time),
     InstanceId: i.InstanceId ?? "",
     PrivateIpAddress: i.PrivateIpAddress ?? "",
     SecurityGroupIds: (i.SecurityGroups ?? []).flatMap((g) => (g.GroupId ? [g.GroupId] : [])),
@@ -110,7 +127,7 @@ function targetInstanceFacts(i: Instance): TargetInstanceFacts {
 /** What the Consumer's agent is called when SSM does not list it at all. */
 export const NOT_REGISTERED = "NotRegistered";
 
-export function factsFromDescribe(s: DescribeShapes): ReachabilityFacts {
+export function factsFromDescribe(s: DescribeShapes, time?: ReadTime): ReachabilityFacts {
   const c = s.consumer;
   return {
     consumer: {
@@ -123,6 +140,7 @@ export function factsFromDescribe(s: DescribeShapes): ReachabilityFacts {
       VpcId: c.VpcId ?? "",
       VpcCidrBlock: s.consumerVpc?.CidrBlock ?? `${c.PrivateIpAddress ?? "0.0.0.0"}/32`,
       ...(c.State?.Name ? { State: String(c.State.Name) } : {}),
+      ...sinceLaunch(c.LaunchTime, time),
       ...(s.consumerPing === null ? { PingStatus: NOT_REGISTERED } : s.consumerPing?.PingStatus ? { PingStatus: String(s.consumerPing.PingStatus) } : {}),
     },
     vpcEndpoints: s.vpcEndpoints.map((ep) => endpointFacts(ep, s.networkInterfaces)),
@@ -148,7 +166,7 @@ export function factsFromDescribe(s: DescribeShapes): ReachabilityFacts {
         ...(h.TargetHealth?.Reason ? { Reason: String(h.TargetHealth.Reason) } : {}),
       })),
     })),
-    targetInstances: s.targetInstances.map(targetInstanceFacts),
+    targetInstances: s.targetInstances.map((i) => targetInstanceFacts(i, time)),
     ...(s.accountId ? { accountId: s.accountId } : {}),
   };
 }

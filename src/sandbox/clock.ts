@@ -49,3 +49,24 @@ export function parseSpeed(text: string): Speed | undefined {
 export function after(now: number, seconds: number, speed: Speed): number {
   return now + Math.round(seconds * 1000 * speed);
 }
+
+/** A moment something was in place, and the speed recorded with it (absent on older accounts). */
+export interface Moment {
+  at: number;
+  speed?: Speed | undefined;
+}
+
+/** When an entity was ready, with the speed recorded when it was created. */
+export function readyMoment(life: { readyAt: number; speed?: Speed | undefined }): Moment {
+  return { at: life.readyAt, speed: life.speed };
+}
+
+/**
+ * When all of `moments` have happened, and the speed AWS's next work runs at from then: the one
+ * recorded with the last of them (else `current`). Readiness derived this way does not change with
+ * the speed of the command that looks: what an instant-speed command saw ready stays ready.
+ */
+export function settled(moments: readonly Moment[], current: Speed): { at: number; speed: Speed } {
+  const last = moments.reduce<Moment | undefined>((a, m) => (a === undefined || m.at > a.at ? m : a), undefined);
+  return { at: last?.at ?? 0, speed: last?.speed ?? current };
+}

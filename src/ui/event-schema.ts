@@ -35,7 +35,8 @@ const link = z
   .object({
     /** The link's kind: `consumer-instance`, `endpoint`, `nlb-listener`, … */
     id: z.string(),
-    status: z.enum(["pass", "fail", "warn", "skip"]),
+    /** `wait`: AWS is still starting it (nothing to fix: look again in a while). */
+    status: z.enum(["pass", "fail", "warn", "skip", "wait"]),
     /** The link passes. */
     ok: z.boolean(),
     /** The resources the link is about, by role (`instanceId`, `endpointId`, `sgIds`, `nlbArn`, `listenerArn`, …). */
@@ -183,7 +184,8 @@ export const EVENT_SCHEMAS = {
   /** `suggestion`: for an unknown command, the one probably meant. */
   error: event("error", { key: z.string(), message: z.string(), hint: z.optional(z.string()), suggestion: z.optional(z.string()) }),
   "lesson-finished": event("lesson-finished", { cleanedUp: z.boolean() }),
-  diagnosis: event("diagnosis", { title: z.string(), ok: z.boolean(), links: z.array(link), first: z.optional(link) }),
+  /** `first`: the first broken link; with none, `wait`: what is still starting and about how many seconds to wait. */
+  diagnosis: event("diagnosis", { title: z.string(), ok: z.boolean(), links: z.array(link), first: z.optional(link), wait: z.optional(z.object({ seconds: z.number().int().positive(), link }).strict()) }),
   challenge: event("challenge", { id: z.string(), title: z.string(), status: z.enum(["started", "broken", "fixed", "given-up", "hint"]), message: z.string(), ...commands }),
   /** `sandbox serve` is listening: where, and the key pair to sign with (never valid on AWS). */
   "sandbox-served": event("sandbox-served", { url: z.string(), host: z.string(), port: z.number().int(), region: z.string(), accessKeyId: z.string(), secretAccessKey: z.string() }),

@@ -199,15 +199,15 @@ export function renderEvent(event: LabEvent, r: RenderTools): string | undefined
 /** The code block language wrapCode knows each shell by. */
 const CODE_LANG: Record<Shell, string> = { bash: "bash", powershell: "powershell", cmd: "bat" };
 
-const LINK_MARK: Record<DiagnosisLink["status"], string> = { pass: "✔", fail: "✖", warn: "!", skip: "·" };
+const LINK_MARK: Record<DiagnosisLink["status"], string> = { pass: "✔", fail: "✖", warn: "!", skip: "·", wait: "…" };
 
 function linkLine(l: DiagnosisLink, r: RenderTools): string {
   const { c } = r;
   const mark = LINK_MARK[l.status];
-  const colored = l.status === "pass" ? c.green(mark) : l.status === "fail" ? c.red.bold(mark) : l.status === "warn" ? c.yellow(mark) : c.dim(mark);
+  const colored = l.status === "pass" ? c.green(mark) : l.status === "fail" ? c.red.bold(mark) : l.status === "warn" || l.status === "wait" ? c.yellow(mark) : c.dim(mark);
   const name = lines(l.status === "skip" ? c.dim(l.name) : l.name, r, `  ${colored} `, "    ");
   if (l.status === "skip" && l.what) return `${name}\n${lines(c.dim(l.what), r, "      ")}`;
-  return l.status === "warn" && l.what ? `${name}\n${lines(c.yellow(l.what), r, "      ")}` : name;
+  return (l.status === "warn" || l.status === "wait") && l.what ? `${name}\n${lines(c.yellow(l.what), r, "      ")}` : name;
 }
 
 /** The chain, one line per link, then the first broken link: what, why, and the fix. */
@@ -215,6 +215,8 @@ function renderDiagnosis(event: Extract<LabEvent, { type: "diagnosis" }>, r: Ren
   const { c, t } = r;
   const out = [lines(c.bold(event.title), r), ...event.links.map((l) => linkLine(l, r))];
   const f = event.first;
+  // Nothing broken, something still starting: no fix, only how long to wait.
+  if (!f && event.wait) return [...out, "", lines(c.yellow.bold(t("starting.render.title", { name: event.wait.link.name, seconds: event.wait.seconds })), r, c.yellow.bold("… "))].join("\n");
   if (!f) return [...out, lines(c.green.bold(t("diagnose.render.allPass")), r, c.green.bold("✔ "))].join("\n");
   out.push("", lines(c.red.bold(t("diagnose.render.firstBroken", { name: f.name })), r, c.red.bold("✖ ")));
   if (f.what) out.push(lines(`${c.bold(t("diagnose.render.what"))} ${f.what}`, r));

@@ -89,7 +89,7 @@ export function runCreation(ctx: HandlerContext, stack: Stack, plan: Plan): void
     const restore = checkpoint(ctx);
     try {
       const props = evaluate(def.Properties, scope) as Record<string, unknown>;
-      const life = { createdAt: at, readyAt: ready[id]!, stackId: stack.StackId };
+      const life = { createdAt: at, readyAt: ready[id]!, stackId: stack.StackId, speed: ctx.speed };
       const c = providerFor(def.Type).create(ctx, { logicalId: id, stackName: stack.StackName, props, life, tags: resourceTags(stack, id, props) });
       created[id] = c;
       stack.Resources[stack.Resources.length - 1]!.PhysicalResourceId = c.physicalId;

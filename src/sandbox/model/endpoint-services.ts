@@ -93,7 +93,7 @@ export function createEndpointService(ctx: HandlerContext, p: NewEndpointService
     AllowedPrincipals: [],
     ClientToken: p.ClientToken,
     Tags: p.Tags ? p.Tags.map((t) => ({ ...t })) : [],
-    life: p.life ? { ...p.life } : { createdAt: ctx.now, readyAt: ctx.after(SERVICE_READY_SECONDS) },
+    life: p.life ? { ...p.life } : { createdAt: ctx.now, readyAt: ctx.after(SERVICE_READY_SECONDS), speed: ctx.speed },
   };
   ctx.rw.endpointServices[ServiceId] = svc;
   return svc;

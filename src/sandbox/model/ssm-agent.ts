@@ -10,7 +10,7 @@
  * (Agent 3.3.40+ runs commands over ssmmessages; `ec2messages` is no longer required.)
  * Otherwise the instance is absent from DescribeInstanceInformation; `blockers` says why.
  */
-import { after, type Speed } from "../clock.js";
+import { after, readyMoment, settled, type Moment, type Speed } from "../clock.js";
 import { egressAllows, ingressAllows } from "../../reachability/security-groups.js";
 import { exists, live, type Instance, type RegionWorld, type VpcEndpoint, type World } from "../world.js";
 import { endpointState } from "./endpoint-state.js";
@@ -46,22 +46,22 @@ export interface AgentStatus {
   blockers: AgentBlocker[];
 }
 
-function roleBlockers(world: World, inst: Instance, now: number): { blockers: AgentBlocker[]; readyAt: number } {
+function roleBlockers(world: World, inst: Instance, now: number): { blockers: AgentBlocker[]; ready: Moment[] } {
   const profile = Object.values(world.instanceProfiles).find((p) => p.Arn === inst.IamInstanceProfileArn && exists(p.life, now));
-  if (!inst.IamInstanceProfileArn || !profile) return { blockers: [{ code: "no-instance-profile" }], readyAt: 0 };
+  if (!inst.IamInstanceProfileArn || !profile) return { blockers: [{ code: "no-instance-profile" }], ready: [] };
   const roles = profile.Roles.map((name) => world.iamRoles[name] ?? Object.values(world.iamRoles).find((r) => r.RoleName === name));
   const good = roles.find((r) => r !== undefined && exists(r.life, now) && r.ManagedPolicyArns.includes(SSM_CORE_POLICY_ARN));
-  if (!good) return { blockers: [{ code: "role-missing-ssm-policy", subject: profile.Roles[0] ?? profile.InstanceProfileName }], readyAt: 0 };
-  return { blockers: [], readyAt: Math.max(profile.life.readyAt, good.life.readyAt) };
+  if (!good) return { blockers: [{ code: "role-missing-ssm-policy", subject: profile.Roles[0] ?? profile.InstanceProfileName }], ready: [] };
+  return { blockers: [], ready: [readyMoment(profile.life), readyMoment(good.life)] };
 }
 
-function endpointBlockers(rw: RegionWorld, inst: Instance, serviceName: string, now: number): { blockers: AgentBlocker[]; readyAt: number } {
+function endpointBlockers(rw: RegionWorld, inst: Instance, serviceName: string, now: number): { blockers: AgentBlocker[]; ready: Moment[] } {
   const candidates = live(rw.vpcEndpoints, now).filter((ep) => ep.VpcId === inst.VpcId && ep.ServiceName === serviceName && ep.VpcEndpointType === "Interface");
-  if (candidates.length === 0) return { blockers: [{ code: "no-endpoint", subject: serviceName }], readyAt: 0 };
+  if (candidates.length === 0) return { blockers: [{ code: "no-endpoint", subject: serviceName }], ready: [] };
   const problems = candidates.map((ep) => endpointProblem(rw, inst, ep, now));
   const i = problems.findIndex((p) => p === undefined);
-  if (i >= 0) return { blockers: [], readyAt: candidates[i]!.life.readyAt };
-  return { blockers: [{ code: problems[0]!, subject: serviceName }], readyAt: 0 };
+  if (i >= 0) return { blockers: [], ready: [readyMoment(candidates[i]!.life)] };
+  return { blockers: [{ code: problems[0]!, subject: serviceName }], ready: [] };
 }
 
 function endpointProblem(rw: RegionWorld, inst: Instance, ep: VpcEndpoint, now: number): AgentBlockerCode | undefined {
@@ -88,7 +88,9 @@ export function ssmAgentStatus(world: World, region: string, inst: Instance, now
   const messages = endpointBlockers(rw, inst, `com.amazonaws.${region}.ssmmessages`, now);
   blockers.push(...ssm.blockers, ...messages.blockers);
   if (blockers.length > 0) return { online: false, blockers };
-  const onlineAt = after(Math.max(runningSince(inst, now), role.readyAt, ssm.readyAt, messages.readyAt), AGENT_REGISTRATION_SECONDS, speed);
+  // The agent registers at the speed in force when the last of these was in place.
+  const from = settled([{ at: runningSince(inst, now), speed: inst.life.speed }, ...role.ready, ...ssm.ready, ...messages.ready], speed);
+  const onlineAt = after(from.at, AGENT_REGISTRATION_SECONDS, from.speed);
   if (now < onlineAt) return { online: false, onlineAt, blockers: [{ code: "agent-registering" }] };
   return { online: true, onlineAt, blockers: [] };
 }

@@ -9,7 +9,7 @@
  * run, then `healthy` about 90 s after everything is up (3 checks × 30 s), or `unhealthy`
  * (Target.FailedHealthChecks) when the checks keep failing.
  */
-import { after, type Speed } from "../clock.js";
+import { after, readyMoment, settled, type Moment, type Speed } from "../clock.js";
 import { ingressAllows } from "../../reachability/security-groups.js";
 import { exists, live, liveInterfaces, type Instance, type LoadBalancer, type RegionWorld, type Target, type TargetGroup } from "../world.js";
 
@@ -38,11 +38,11 @@ export function runningSince(inst: Instance, now: number): number {
 }
 
 /** The NLB that sends traffic to this group (through one of its listeners), and since when. */
-export function loadBalancerOf(rw: RegionWorld, tg: TargetGroup, now: number): { lb: LoadBalancer; linkedAt: number } | undefined {
+export function loadBalancerOf(rw: RegionWorld, tg: TargetGroup, now: number): { lb: LoadBalancer; linked: Moment[] } | undefined {
   for (const listener of live(rw.listeners, now)) {
     if (listener.TargetGroupArn !== tg.TargetGroupArn) continue;
     const lb = rw.loadBalancers[listener.LoadBalancerArn];
-    if (lb && exists(lb.life, now)) return { lb, linkedAt: Math.max(listener.life.readyAt, lb.life.readyAt, tg.life.readyAt) };
+    if (lb && exists(lb.life, now)) return { lb, linked: [readyMoment(listener.life), readyMoment(lb.life), readyMoment(tg.life)] };
   }
   return undefined;
 }
@@ -73,19 +73,22 @@ export function targetHealth(rw: RegionWorld, tg: TargetGroup, target: Target, n
   if (state !== "pending" && state !== "running") {
     return { State: "unused", Reason: "Target.InvalidState", Description: `Target is in the ${state === "terminated" ? "terminated" : "stopped"} state` };
   }
-  const registeredAt = after(Math.max(link.linkedAt, target.registeredAt ?? 0), HEALTH_TIMES.registration, speed);
+  // Registration and the checks run at the speed in force when the last part was in place (Life.speed).
+  const linked = settled([...link.linked, { at: target.registeredAt ?? 0, speed: target.speed }], speed);
+  const registeredAt = after(linked.at, HEALTH_TIMES.registration, linked.speed);
   if (now < registeredAt || now < link.lb.life.readyAt) return initial("Elb.RegistrationInProgress");
-  const checksFrom = Math.max(registeredAt, runningSince(inst, now));
+  const checks = settled([{ at: registeredAt, speed: linked.speed }, { at: runningSince(inst, now), speed: inst.life.speed }], speed);
+  const checksFrom = checks.at;
   const httpdAt = inst.boot.httpdReadyAt;
   const passing = httpdAt !== undefined && admitsLoadBalancer(rw, inst, link.lb, target.Port, now);
   if (passing) {
-    const healthyAt = after(Math.max(checksFrom, httpdAt), HEALTH_TIMES.checksToHealthy, speed);
+    const healthyAt = after(Math.max(checksFrom, httpdAt), HEALTH_TIMES.checksToHealthy, checks.speed);
     if (now >= healthyAt) return { State: "healthy" };
     // Apache may still come up: until then a failing check only delays the verdict.
-    if (now < httpdAt && now >= after(checksFrom, HEALTH_TIMES.checksToUnhealthy, speed)) return failed();
+    if (now < httpdAt && now >= after(checksFrom, HEALTH_TIMES.checksToUnhealthy, checks.speed)) return failed();
     return initial("Elb.InitialHealthChecking");
   }
-  return now >= after(checksFrom, HEALTH_TIMES.checksToUnhealthy, speed) ? failed() : initial("Elb.InitialHealthChecking");
+  return now >= after(checksFrom, HEALTH_TIMES.checksToUnhealthy, checks.speed) ? failed() : initial("Elb.InitialHealthChecking");
 }
 
 function failed(): TargetHealthView {

@@ -57,7 +57,7 @@ export function createVpcEndpoint(ctx: HandlerContext, p: NewVpcEndpoint): VpcEn
   if (prior) return prior;
   const target: ServiceTarget = resolveServiceTarget(ctx, p.ServiceName, p.VpcEndpointType);
   const placement = checkEndpointPlacement(ctx, p, target);
-  const life = p.life ? { ...p.life } : { createdAt: ctx.now, readyAt: ctx.after(ENDPOINT_TIMES.create) };
+  const life = p.life ? { ...p.life } : { createdAt: ctx.now, readyAt: ctx.after(ENDPOINT_TIMES.create), speed: ctx.speed };
   const ep: VpcEndpoint = {
     VpcEndpointId: newId(ctx.world, "vpce"),
     VpcEndpointType: p.VpcEndpointType,

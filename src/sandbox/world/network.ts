@@ -16,6 +16,11 @@ export interface Life {
   deletedAt?: number;
   /** The CloudFormation stack that owns it, if any. */
   stackId?: string;
+  /**
+   * The sandbox speed in force when it was created: what AWS does after `readyAt` (an agent
+   * registering, health checks) runs at it, so a later command at another speed sees the same account.
+   */
+  speed?: number;
 }
 
 export interface Vpc {

@@ -62,6 +62,8 @@ export interface Target {
   Port: number;
   /** When RegisterTargets added it (absent: registered with the group, by the stack). */
   registeredAt?: number;
+  /** The sandbox speed in force when it was registered (see Life.speed). */
+  speed?: number;
 }
 
 export interface TargetGroup {

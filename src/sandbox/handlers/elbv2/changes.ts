@@ -69,7 +69,7 @@ const registerTargets: Op<Elbv2, "RegisterTargetsCommand"> = (ctx, input) => {
     if (!inst || inst.life.deletedAt !== undefined) return ctx.fail("InvalidTargetException", `The following targets are not in a running state and cannot be registered: '${t.Id}'`);
     if (inst.VpcId !== tg.VpcId) return ctx.fail("InvalidTargetException", `The following targets are not in the target group VPC '${tg.VpcId}': '${t.Id}'`);
     const port = t.Port ?? tg.Port;
-    if (!tg.Targets.some((r) => r.Id === t.Id && r.Port === port)) tg.Targets.push({ Id: inst.InstanceId, Port: port, registeredAt: ctx.now });
+    if (!tg.Targets.some((r) => r.Id === t.Id && r.Port === port)) tg.Targets.push({ Id: inst.InstanceId, Port: port, registeredAt: ctx.now, speed: ctx.speed });
   }
   return {};
 };

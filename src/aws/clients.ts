@@ -13,7 +13,6 @@ import type { ServiceQuotasClient } from "@aws-sdk/client-service-quotas";
 import type { HttpAuthScheme } from "@smithy/types";
 import type { Sandbox } from "../sandbox/middleware.js";
 import { LabError } from "../errors.js";
-import { sendInOrder, sendQueue } from "./send-order.js";
 import { explainMissingProfile } from "./credentials.js";
 import { AWS_MAX_ATTEMPTS, DEFAULT_TIMEOUT_SECONDS, guardNetwork, type NoAnswerListener } from "./network-guard.js";
 
@@ -87,12 +86,8 @@ export async function createAwsClients(target: AwsTarget): Promise<AwsClients> {
   const breaker = {};
   const attempts = target.maxAttempts ?? AWS_MAX_ATTEMPTS;
   const profile = target.profile ?? process.env.AWS_PROFILE;
-  // An endpoint on this computer shares its cores: requests are prepared one at a time (send-order.ts).
-  const queue = isLoopback(target.endpointUrl) ? sendQueue() : undefined;
-  const guard = <C extends Parameters<typeof guardNetwork>[0] & Parameters<typeof sendInOrder>[0]>(client: C, service: keyof typeof HOST_OF_CLIENT): C => {
-    const guarded = explainMissingProfile(guardNetwork(client, target.endpointUrl ?? `https://${HOST_OF_CLIENT[service]}.${target.region}.amazonaws.com`, seconds, breaker, attempts, target.onNoAnswer), profile, process.env);
-    return queue ? sendInOrder(guarded, queue) : guarded;
-  };
+  const guard = <C extends Parameters<typeof guardNetwork>[0]>(client: C, service: keyof typeof HOST_OF_CLIENT): C =>
+    explainMissingProfile(guardNetwork(client, target.endpointUrl ?? `https://${HOST_OF_CLIENT[service]}.${target.region}.amazonaws.com`, seconds, breaker, attempts, target.onNoAnswer), profile, process.env);
   return {
     region: target.region,
     ...(profile ? { profile } : {}),

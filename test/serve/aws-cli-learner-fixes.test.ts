@@ -5,36 +5,24 @@
  * `elbv2 delete-listener` / `create-listener`, `ec2 modify-vpc-endpoint`.
  */
 import { beforeAll, describe, expect, it } from "vitest";
-import { readLearnerPath, type LearnerPath } from "../../src/challenge/learner-path.js";
-import { serveSandbox, type ServedSandbox } from "../../src/sandbox/serve/server.js";
-import { awsExecutable, learnerShellEnv, runScript } from "../helpers/aws-cli.js";
-import { buildLab, copyLab, type LabCopy } from "../helpers/built-lab.js";
+import type { LearnerPath } from "../../src/challenge/learner-path.js";
+import type { ServedSandbox } from "../../src/sandbox/serve/server.js";
+import type { LabCopy } from "../helpers/built-lab.js";
+import { servedLabShell, type Shell } from "../helpers/served-lab-shell.js";
 
 let lab: LabCopy;
 let path: LearnerPath;
 let served: ServedSandbox;
 let region: string;
-let sh: (script: string) => Promise<{ code: number | null; out: string; err: string }>;
+let sh: Shell;
+let ok: (script: string) => Promise<string>;
 
 beforeAll(async () => {
-  const aws = awsExecutable();
-  lab = await copyLab(await buildLab());
-  path = await readLearnerPath(lab.ctx);
+  ({ lab, path, served, sh, ok } = await servedLabShell());
   region = lab.ctx.state.region;
-  served = await serveSandbox({ sandbox: lab.h.sandbox, host: "127.0.0.1", port: 0 });
-  const env = learnerShellEnv(aws, { url: served.url, ...served.credentials, region });
-  sh = async (script) => {
-    const r = await runScript(script, env);
-    return { code: r.code, out: r.stdout.trim(), err: r.stderr };
-  };
   return () => served.close();
 }, 120_000);
 
-async function ok(script: string): Promise<string> {
-  const r = await sh(script);
-  expect(r.code, `${script}\n${r.err}`).toBe(0);
-  return r.out;
-}
 
 describe("a learner's fixes, with the real AWS CLI", () => {
   it("iam list-roles shows the role the stack made for SSM, and pages with --max-items", async () => {

@@ -9,10 +9,10 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { paginateDescribeVpcEndpoints, type EC2Client } from "@aws-sdk/client-ec2";
 import { paginateListCommands, SendCommandCommand, type SSMClient } from "@aws-sdk/client-ssm";
 import { fileURLToPath } from "node:url";
-import { readLearnerPath, type LearnerPath } from "../../src/challenge/learner-path.js";
-import { serveSandbox, type ServedSandbox } from "../../src/sandbox/serve/server.js";
-import { awsExecutable, learnerShellEnv, runScript } from "../helpers/aws-cli.js";
-import { buildLab, copyLab, type LabCopy } from "../helpers/built-lab.js";
+import type { LearnerPath } from "../../src/challenge/learner-path.js";
+import type { ServedSandbox } from "../../src/sandbox/serve/server.js";
+import type { LabCopy } from "../helpers/built-lab.js";
+import { servedLabShell, type Shell } from "../helpers/served-lab-shell.js";
 import { servedClients } from "../helpers/served-clients.js";
 
 const TEMPLATE = fileURLToPath(new URL("../../templates/Consumer.yml", import.meta.url));
@@ -21,27 +21,14 @@ const AMI_PARAMETER = "/aws/service/ami-amazon-linux-latest/al2023-ami-kernel-de
 let lab: LabCopy;
 let path: LearnerPath;
 let served: ServedSandbox;
-let sh: (script: string) => Promise<{ code: number | null; out: string; err: string }>;
+let sh: Shell;
+let ok: (script: string) => Promise<string>;
 
 beforeAll(async () => {
-  const aws = awsExecutable();
-  lab = await copyLab(await buildLab());
-  path = await readLearnerPath(lab.ctx);
-  served = await serveSandbox({ sandbox: lab.h.sandbox, host: "127.0.0.1", port: 0 });
-  const env = learnerShellEnv(aws, { url: served.url, ...served.credentials, region: lab.ctx.state.region });
-  sh = async (script) => {
-    const r = await runScript(script, env);
-    return { code: r.code, out: r.stdout.trim(), err: r.stderr };
-  };
+  ({ lab, path, served, sh, ok } = await servedLabShell());
   return () => served.close();
 }, 120_000);
 
-/** The command's output; it must have succeeded. */
-async function ok(script: string): Promise<string> {
-  const r = await sh(script);
-  expect(r.code, `${script}\n${r.err}`).toBe(0);
-  return r.out;
-}
 
 describe("read-only commands by hand, with the real AWS CLI", () => {
   it("describe-regions, describe-instance-status, describe-images of the stacks' AMI, describe-tags", async () => {

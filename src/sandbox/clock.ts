@@ -62,11 +62,12 @@ export function readyMoment(life: { readyAt: number; speed?: Speed | undefined }
 }
 
 /**
- * When all of `moments` have happened, and the speed AWS's next work runs at from then: the one
- * recorded with the last of them (else `current`). Readiness derived this way does not change with
- * the speed of the command that looks: what an instant-speed command saw ready stays ready.
+ * When all of `moments` have happened, and the speed AWS's next work runs at from then: the faster
+ * of the one recorded with the last of them and `current` (the command's that looks). What an
+ * instant-speed command saw ready stays ready for a slower command after it, and an instant-speed
+ * command does not wait out the durations of a slower one before it (killed mid-lesson, run again).
  */
 export function settled(moments: readonly Moment[], current: Speed): { at: number; speed: Speed } {
   const last = moments.reduce<Moment | undefined>((a, m) => (a === undefined || m.at > a.at ? m : a), undefined);
-  return { at: last?.at ?? 0, speed: last?.speed ?? current };
+  return { at: last?.at ?? 0, speed: Math.min(last?.speed ?? current, current) };
 }

@@ -10,7 +10,7 @@ import { wireErrorCode } from "../error-names.js";
 import { READ_ONLY } from "../handler.js";
 import { authError, errorAnswer, jsonReader, okAnswer, type Answer, type WireError } from "./answers.js";
 import { parseForm } from "./form.js";
-import { modelForSigningName, modelForTarget, operationsOf, type Protocol, type ServiceModel } from "./models.js";
+import { loadedOperations, modelForSigningName, modelForTarget, operationsOf, type Protocol, type ServiceModel } from "./models.js";
 import { QueryInputError, QueryInputReader } from "./query-parser.js";
 import { checkSignature, readAuthorization, type IncomingSigned, type SandboxCredentials } from "./sigv4.js";
 
@@ -73,7 +73,11 @@ function wireErrorOf(err: unknown): WireError | undefined {
   return { code: err.name, message: err.message, status };
 }
 
-export async function dispatch(req: IncomingSigned, opts: DispatchOptions): Promise<Answer> {
+/**
+ * The answer to one request. Synchronous once the service's model is loaded (the server loads them
+ * all before it listens): a request is answered whole before the next one is looked at.
+ */
+export function dispatch(req: IncomingSigned, opts: DispatchOptions): Answer | Promise<Answer> {
   const requestId = randomUUID();
   const auth = readAuthorization(header(req, "authorization"));
   const scopeService = "service" in auth ? auth.service : undefined;
@@ -83,7 +87,7 @@ export async function dispatch(req: IncomingSigned, opts: DispatchOptions): Prom
 
   if ("kind" in auth) return fail(authError(guess.protocol, auth.kind, auth.kind === "incomplete" ? auth.message : ""));
   const key = auth.accessKeyId === opts.credentials.accessKeyId ? opts.credentials : (opts.keyFor?.(auth.accessKeyId) ?? opts.credentials);
-  const problem = await checkSignature(req, auth, key, (r) => regionInfo(r) !== undefined && (opts.region === undefined || r === opts.region), (opts.now ?? Date.now)());
+  const problem = checkSignature(req, auth, key, (r) => regionInfo(r) !== undefined && (opts.region === undefined || r === opts.region), (opts.now ?? Date.now)());
   if (problem) {
     const detail = problem.kind === "incomplete" ? problem.message : problem.kind === "badRegion" ? problem.scope.region : "";
     return fail(authError(guess.protocol, problem.kind, detail));
@@ -95,7 +99,8 @@ export async function dispatch(req: IncomingSigned, opts: DispatchOptions): Prom
       ? { code: "UnknownOperationException", message: `The sandbox does not simulate the service ${auth.service}.`, status: 400 }
       : { code: "InvalidAction", message: `The sandbox does not simulate the service ${auth.service}.`, status: 400 });
   }
-  const operations = await operationsOf(model);
+  const operations = loadedOperations(model);
+  if (!operations) return operationsOf(model).then(() => dispatch(req, opts));
 
   if (model.protocol === "awsJson1_1") {
     const [prefix, name] = (target ?? "").split(".", 2);

@@ -112,19 +112,27 @@ export function modelForTarget(prefix: string): ServiceModel | undefined {
   return BY_TARGET.get(prefix);
 }
 
-const loaded = new Map<ServiceKey, Promise<Map<string, { command: string; schema: OperationSchema }>>>();
+type Operations = Map<string, { command: string; schema: OperationSchema }>;
+const loaded = new Map<ServiceKey, Promise<Operations>>();
+const ready = new Map<ServiceKey, Operations>();
+
+/** The operations of a service once loaded (the server loads every service's before it listens), else undefined. */
+export function loadedOperations(model: ServiceModel): Operations | undefined {
+  return ready.get(model.service);
+}
 
 /** The operations of a service by wire name (`DescribeVpcs`), with their SDK command names. */
-export function operationsOf(model: ServiceModel): Promise<Map<string, { command: string; schema: OperationSchema }>> {
+export function operationsOf(model: ServiceModel): Promise<Operations> {
   let ops = loaded.get(model.service);
   if (!ops) {
     ops = model.commands().then((classes) => {
-      const byName = new Map<string, { command: string; schema: OperationSchema }>();
+      const byName: Operations = new Map();
       for (const Cls of Object.values(classes)) {
         const schema = schemaOf(Cls);
         // The SDK's command name, whatever sdk-commands.ts exports it as (EC2 and ELBv2 both have DescribeTags).
         byName.set(schema[2], { command: `${schema[2]}Command`, schema });
       }
+      ready.set(model.service, byName);
       return byName;
     });
     loaded.set(model.service, ops);

@@ -109,9 +109,14 @@ export async function serveSandbox(opts: ServeOptions): Promise<ServedSandbox> {
     req.on("end", () => {
       if (over) return;
       const signed = { method: req.method ?? "GET", url: req.url ?? "/", headers: req.headers, body: Buffer.concat(chunks) };
-      dispatch(signed, { sandbox: opts.sandbox, credentials, ...(opts.region ? { region: opts.region } : {}), ...(opts.onInternalError ? { onInternalError: opts.onInternalError } : {}), ...hooks })
-        .then((answer) => send(res, answer))
-        .catch(() => send(res, errorAnswer("awsQuery", undefined, { code: "InternalFailure", message: "The sandbox could not answer this request.", status: 500 }, "")));
+      const failed = (): void => send(res, errorAnswer("awsQuery", undefined, { code: "InternalFailure", message: "The sandbox could not answer this request.", status: 500 }, ""));
+      try {
+        const answer = dispatch(signed, { sandbox: opts.sandbox, credentials, ...(opts.region ? { region: opts.region } : {}), ...(opts.onInternalError ? { onInternalError: opts.onInternalError } : {}), ...hooks });
+        if (answer instanceof Promise) answer.then((a) => send(res, a), failed);
+        else send(res, answer);
+      } catch {
+        failed();
+      }
     });
   };
 

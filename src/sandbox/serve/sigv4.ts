@@ -103,13 +103,13 @@ const canonical = new CanonicalRequest();
 const longDate = (date: Date): string => date.toISOString().replace(/\.\d{3}Z$/, "Z").replace(/[-:]/g, "");
 
 /** Checks the signature of `req` for the sandbox's one key; `isRegion` says which regions exist. */
-export async function checkSignature(
+export function checkSignature(
   req: IncomingSigned,
   scope: SignedScope,
   credentials: SandboxCredentials,
   isRegion: (region: string) => boolean,
   now: number,
-): Promise<AuthProblem | undefined> {
+): AuthProblem | undefined {
   if (scope.accessKeyId !== credentials.accessKeyId) return { kind: "unknownKey", scope };
   if (!isRegion(scope.region)) return { kind: "badRegion", scope };
   const date = amzDate(typeof req.headers["x-amz-date"] === "string" ? req.headers["x-amz-date"] : undefined);

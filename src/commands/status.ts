@@ -32,15 +32,18 @@ export async function status(opts: GlobalOptions, e: Environment): Promise<void>
   const report: StatusEvent = {
     type: "status",
     lesson: ctx.lesson,
-    steps: statuses.map((st, index) => ({
-      id: st.step.id,
-      index,
-      title: title(st.step.id),
-      done: st.detection.done && !unreached(index, st.detection.passed),
-      current: st === cur,
-      reason: unreached(index, st.detection.passed) ? "texts.notReached" : st.detection.why,
-      text: unreached(index, st.detection.passed) ? t("texts.notReached") : t(st.detection.why, st.detection.vars),
-    })),
+    steps: statuses.map((st, index) => {
+      const notReached = unreached(index, st.detection.passed);
+      return {
+        id: st.step.id,
+        index,
+        title: title(st.step.id),
+        done: st.detection.done && !notReached,
+        current: st === cur,
+        reason: notReached ? "texts.notReached" : st.detection.why,
+        text: notReached ? t("texts.notReached") : t(st.detection.why, st.detection.vars),
+      };
+    }),
     resources: planTeardown(view).map((p) => ({ kind: p.kind, id: p.id, ...(p.name ? { name: p.name } : {}) })),
   };
   if (!isEmpty(view)) report.cost = costReport(ctx, view);

@@ -14,7 +14,7 @@ import { after, readyMoment, settled, type Moment, type Speed } from "../clock.j
 import { egressAllows, ingressAllows } from "../../reachability/security-groups.js";
 import { exists, live, type Instance, type RegionWorld, type VpcEndpoint, type World } from "../world.js";
 import { endpointState } from "./endpoint-state.js";
-import { instanceStateAt, runningSince } from "./target-health.js";
+import { instanceStateAt, runningMoment } from "./target-health.js";
 
 export const SSM_CORE_POLICY_ARN = "arn:aws:iam::aws:policy/AmazonSSMManagedInstanceCore";
 /** Seconds from "everything is in place" to the agent showing Online. */
@@ -89,7 +89,7 @@ export function ssmAgentStatus(world: World, region: string, inst: Instance, now
   blockers.push(...ssm.blockers, ...messages.blockers);
   if (blockers.length > 0) return { online: false, blockers };
   // The agent registers at the speed in force when the last of these was in place.
-  const from = settled([{ at: runningSince(inst, now), speed: inst.life.speed }, ...role.ready, ...ssm.ready, ...messages.ready], speed);
+  const from = settled([runningMoment(inst, now), ...role.ready, ...ssm.ready, ...messages.ready], speed);
   const onlineAt = after(from.at, AGENT_REGISTRATION_SECONDS, from.speed);
   if (now < onlineAt) return { online: false, onlineAt, blockers: [{ code: "agent-registering" }] };
   return { online: true, onlineAt, blockers: [] };

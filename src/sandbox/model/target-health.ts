@@ -37,6 +37,11 @@ export function runningSince(inst: Instance, now: number): number {
   return (inst.power ?? []).filter((p) => p.state === "running" && p.from <= now).at(-1)?.from ?? inst.life.readyAt;
 }
 
+/** That moment, with the speed recorded when the instance was launched (what comes after it runs at). */
+export function runningMoment(inst: Instance, now: number): Moment {
+  return { at: runningSince(inst, now), speed: inst.life.speed };
+}
+
 /** The NLB that sends traffic to this group (through one of its listeners), and since when. */
 export function loadBalancerOf(rw: RegionWorld, tg: TargetGroup, now: number): { lb: LoadBalancer; linked: Moment[] } | undefined {
   for (const listener of live(rw.listeners, now)) {
@@ -77,7 +82,7 @@ export function targetHealth(rw: RegionWorld, tg: TargetGroup, target: Target, n
   const linked = settled([...link.linked, { at: target.registeredAt ?? 0, speed: target.speed }], speed);
   const registeredAt = after(linked.at, HEALTH_TIMES.registration, linked.speed);
   if (now < registeredAt || now < link.lb.life.readyAt) return initial("Elb.RegistrationInProgress");
-  const checks = settled([{ at: registeredAt, speed: linked.speed }, { at: runningSince(inst, now), speed: inst.life.speed }], speed);
+  const checks = settled([{ at: registeredAt, speed: linked.speed }, runningMoment(inst, now)], speed);
   const checksFrom = checks.at;
   const httpdAt = inst.boot.httpdReadyAt;
   const passing = httpdAt !== undefined && admitsLoadBalancer(rw, inst, link.lb, target.Port, now);

@@ -5,7 +5,7 @@
  * with node:crypto, and the signatures are compared in constant time.
  */
 import { createHash, createHmac, timingSafeEqual } from "node:crypto";
-import { GENERATED_HEADERS, SignatureV4Base, getCanonicalHeaders } from "@smithy/signature-v4";
+import { ALGORITHM_IDENTIFIER, GENERATED_HEADERS, SignatureV4Base, createScope, getCanonicalHeaders } from "@smithy/signature-v4";
 import type { HeaderBag, HttpRequest } from "@smithy/types";
 
 export interface SandboxCredentials {
@@ -140,7 +140,7 @@ export function checkSignature(
   };
   const day = stamp.slice(0, 8);
   const canonicalRequest = canonical.of(request, getCanonicalHeaders(request, undefined, new Set(scope.signedHeaders)), payloadHash);
-  const stringToSign = `AWS4-HMAC-SHA256\n${stamp}\n${day}/${scope.region}/${scope.service}/aws4_request\n${sha256Hex(canonicalRequest)}`;
+  const stringToSign = `${ALGORITHM_IDENTIFIER}\n${stamp}\n${createScope(day, scope.region, scope.service)}\n${sha256Hex(canonicalRequest)}`;
   const expected = hmac(signingKey(credentials.secretAccessKey, day, scope.region, scope.service), stringToSign).toString("hex");
   return timingSafeEqual(Buffer.from(expected), Buffer.from(scope.signature)) ? undefined : { kind: "mismatch", scope };
 }

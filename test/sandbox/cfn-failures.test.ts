@@ -1,3 +1,4 @@
+import { DescribeInstancesCommand, StopInstancesCommand } from "@aws-sdk/client-ec2";
 import { CreateStackCommand, DescribeStackEventsCommand, DescribeStackResourcesCommand, DescribeStacksCommand } from "@aws-sdk/client-cloudformation";
 import { describe, expect, it } from "vitest";
 import { exists } from "../../src/sandbox/world.js";
@@ -116,6 +117,11 @@ describe("resource failures roll the stack back", () => {
     expect(await stackStatus(l, "c")).toBe("ROLLBACK_COMPLETE");
     const events = (await l.clients.cfn.send(new DescribeStackEventsCommand({ StackName: "c" }))).StackEvents ?? [];
     expect(events.find((e) => e.ResourceStatus === "CREATE_FAILED")?.ResourceStatusReason).toContain("VcpuLimitExceeded");
+    // A stopped instance holds no vCPUs: with b's stopped, e fits (quota 5: a's 2 + e's 2).
+    const b = (await l.clients.ec2.send(new DescribeInstancesCommand({ Filters: [{ Name: "tag:aws:cloudformation:stack-name", Values: ["b"] }] }))).Reservations![0]!.Instances![0]!.InstanceId!;
+    await l.clients.ec2.send(new StopInstancesCommand({ InstanceIds: [b] }));
+    await deploy(l, "e", CONSUMER, { Prefix: "e" });
+    expect(await stackStatus(l, "e")).toBe("CREATE_COMPLETE");
     l.sandbox.store.transact((w) => {
       w.quotas.vpcsPerRegion = 2;
     });

@@ -94,6 +94,26 @@ describe("ec2 stop-instances / start-instances", () => {
     await expect(ec2.send(new StopInstancesCommand({ InstanceIds: ["my-instance"] }))).rejects.toMatchObject({ name: "InvalidInstanceID.Malformed" });
   });
 
+  it("a start beyond the running-vCPU quota fails with VcpuLimitExceeded (400), counting only what runs; the instance stays stopped", async () => {
+    const { clock, ec2, sandbox } = await setup();
+    // Two t3.micro (2 vCPUs each) run; a quota of 3 leaves room for one.
+    sandbox.store.transact((w) => void (w.quotas.runningOnDemandStandardVcpus = 3));
+    await ec2.send(new StopInstancesCommand({ InstanceIds: [IDS.provider, IDS.consumer] }));
+    clock.advance(40_000);
+    await ec2.send(new StartInstancesCommand({ InstanceIds: [IDS.consumer] }));
+    await expect(ec2.send(new StartInstancesCommand({ InstanceIds: [IDS.provider] }))).rejects.toMatchObject({
+      name: "VcpuLimitExceeded",
+      message: expect.stringContaining("than your current vCPU limit of 3 allows"),
+      $metadata: { httpStatusCode: 400 },
+    });
+    expect(await stateOf(ec2, IDS.provider)).toEqual({ Code: 80, Name: "stopped" });
+    // Once the consumer is stopped again, its vCPUs are free for the provider.
+    clock.advance(20_000);
+    await ec2.send(new StopInstancesCommand({ InstanceIds: [IDS.consumer] }));
+    clock.advance(40_000);
+    expect((await ec2.send(new StartInstancesCommand({ InstanceIds: [IDS.provider] }))).StartingInstances![0]!.CurrentState!.Name).toBe("pending");
+  });
+
   it("a stopped target leaves the NLB (Target.InvalidState) and a stopped instance leaves SSM; both come back after a start", async () => {
     const { clock, ec2, elbv2, ssm } = await setup();
     const health = () => elbv2.send(new DescribeTargetHealthCommand({ TargetGroupArn: IDS.tgArn })).then((r) => r.TargetHealthDescriptions![0]!.TargetHealth!);
@@ -149,6 +169,15 @@ describe("ec2 modify-vpc-endpoint", () => {
     expect([one.SubnetIds, one.NetworkInterfaceIds!.length]).toEqual([["subnet-0c00000000000c02"], 1]);
     const gone = await ec2.send(new DescribeNetworkInterfacesCommand({ Filters: [{ Name: "subnet-id", Values: [IDS.consumerSubnet] }] }));
     expect(gone.NetworkInterfaces!.map((e) => e.NetworkInterfaceId)).not.toContain(two.NetworkInterfaceIds![0]);
+  });
+
+  it("refuses to remove an Interface endpoint's last security group (no fallback to the default group)", async () => {
+    const { ec2 } = await setup();
+    await expect(ec2.send(new ModifyVpcEndpointCommand({ VpcEndpointId: IDS.ssmEndpoint, RemoveSecurityGroupIds: [IDS.ssmSg] }))).rejects.toMatchObject({
+      name: "InvalidParameter",
+      $metadata: { httpStatusCode: 400 },
+    });
+    expect((await endpoint(ec2, IDS.ssmEndpoint)).Groups!.map((g) => g.GroupId)).toEqual([IDS.ssmSg]);
   });
 
   it("refuses as CreateVpcEndpoint would: an AZ the service lacks, private DNS it has not, an unknown endpoint", async () => {

@@ -115,6 +115,7 @@ export async function extraCalls(c: AwsClients, p: LearnerPath, stack: string): 
   await tryIt(() => c.ec2.send(new StartInstancesCommand({ InstanceIds: ["i-0123456789abcdef0"] })));
   await tryIt(() => c.ec2.send(new StopInstancesCommand({ InstanceIds: [p.consumerInstanceId!, "i-0123456789abcdef0"] })));
   await tryIt(() => c.ec2.send(new ModifyVpcEndpointCommand({ VpcEndpointId: p.endpointId, PrivateDnsEnabled: true })));
+  await tryIt(() => c.ec2.send(new ModifyVpcEndpointCommand({ VpcEndpointId: p.endpointId, RemoveSecurityGroupIds: [p.endpointSgId!] }))); // its last group
   await tryIt(() => c.elbv2.send(new CreateListenerCommand({ LoadBalancerArn: p.nlbArn, Protocol: "TCP", Port: 80, DefaultActions: [{ Type: "forward", TargetGroupArn: p.targetGroupArn }] })));
   await tryIt(() => c.elbv2.send(new DeleteListenerCommand({ ListenerArn: `${p.nlbArn!.replace(":loadbalancer/", ":listener/")}/0000000000000000` })));
   await tryIt(() => c.iam.send(new ListRolesCommand({ MaxItems: 0 })));

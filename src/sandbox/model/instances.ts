@@ -39,11 +39,18 @@ function checkLaunch(ctx: HandlerContext, p: NewInstance, az: string): void {
       `Your requested instance type (${p.InstanceType}) is not supported in your requested Availability Zone (${az}). Please retry your request by not specifying an Availability Zone or choosing ${offered.join(", ")}.`,
     );
   }
-  const t = p.life.createdAt;
-  const running = Object.values(ctx.rw.instances).filter((i) => notDeletedBy(i.life, t));
-  const used = running.reduce((sum, i) => sum + vcpusOf(i.InstanceType), 0);
+  checkVcpus(ctx, p.InstanceType, p.life.createdAt);
+}
+
+/**
+ * RunInstances and StartInstances fail with VcpuLimitExceeded when the instance's vCPUs and those
+ * of the instances running at `at` exceed the quota; stopped (and terminated) instances hold none.
+ */
+function checkVcpus(ctx: HandlerContext, instanceType: string, at: number): void {
+  const holding = Object.values(ctx.rw.instances).filter((i) => !["stopped", "terminated"].includes(instanceStateAt(i, at)));
+  const used = holding.reduce((sum, i) => sum + vcpusOf(i.InstanceType), 0);
   const limit = ctx.world.quotas.runningOnDemandStandardVcpus;
-  if (used + vcpusOf(p.InstanceType) > limit) {
+  if (used + vcpusOf(instanceType) > limit) {
     ctx.fail(
       "VcpuLimitExceeded",
       `You have requested more vCPU capacity than your current vCPU limit of ${limit} allows for the instance bucket that the specified instance type belongs to. Please visit http://aws.amazon.com/contact-us/ec2-request to request an adjustment to this limit.`,
@@ -111,7 +118,8 @@ const POWER_MOVES = {
 /**
  * Stops or starts the instance (StopInstances, StartInstances): running → stopping → stopped, or
  * stopped → pending → running, over AWS's usual times at the sandbox's speed. Asking for the state
- * it is in or going to changes nothing; from any other state AWS refuses with IncorrectInstanceState.
+ * it is in or going to changes nothing; from any other state AWS refuses with IncorrectInstanceState,
+ * and a start beyond the running-vCPU quota with VcpuLimitExceeded.
  * Apache, enabled by the lesson's user data, starts again a minute after the instance runs.
  */
 export function changePower(ctx: HandlerContext, inst: Instance, move: "stop" | "start"): { previous: InstanceStateName; current: InstanceStateName } {
@@ -120,6 +128,7 @@ export function changePower(ctx: HandlerContext, inst: Instance, move: "stop" | 
   const current = moves[previous];
   if (!current) return ctx.fail("IncorrectInstanceState", `The instance '${inst.InstanceId}' is not in a state from which it can be ${move === "stop" ? "stopped" : "started"}.`);
   if (current === previous) return { previous, current };
+  if (move === "start") checkVcpus(ctx, inst.InstanceType, ctx.now);
   const settled = ctx.after(POWER_SECONDS[move]);
   inst.power = [
     ...(inst.power ?? []),

@@ -101,6 +101,7 @@ const edited = (ids: string[], add: string[] = [], remove: string[] = []): strin
  * Changes an endpoint as ModifyVpcEndpoint does, checked as CreateVpcEndpoint checks: an Interface
  * endpoint gets an ENI in each added subnet and loses those of removed ones, its groups on every
  * ENI, and its DNS names again (the private name with private DNS on); a Gateway endpoint its routes.
+ * Its state does not change: no source says AWS shows it `pending` while it applies the change.
  */
 export function modifyVpcEndpoint(ctx: HandlerContext, ep: VpcEndpoint, edit: EndpointEdit): void {
   const target = resolveServiceTarget(ctx, ep.ServiceName, ep.VpcEndpointType);
@@ -110,6 +111,11 @@ export function modifyVpcEndpoint(ctx: HandlerContext, ep: VpcEndpoint, edit: En
     RouteTableIds: edited(ep.RouteTableIds, edit.AddRouteTableIds, edit.RemoveRouteTableIds),
     PrivateDnsEnabled: edit.PrivateDnsEnabled ?? ep.PrivateDnsEnabled,
   };
+  // An Interface endpoint keeps at least one group: AWS falls back to the default group only at creation.
+  // (The wording is ours: AWS documents neither its code nor its message.)
+  if (ep.VpcEndpointType === "Interface" && next.SecurityGroupIds.length === 0) {
+    ctx.fail("InvalidParameter", `The VPC endpoint ${ep.VpcEndpointId} must keep at least one security group.`);
+  }
   const placement = checkEndpointChange(ctx, ep, next, target);
   if (ep.VpcEndpointType === "Gateway") {
     removeGatewayRoutes(ctx, ep);

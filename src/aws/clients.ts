@@ -12,6 +12,7 @@ import type { IAMClient } from "@aws-sdk/client-iam";
 import type { ServiceQuotasClient } from "@aws-sdk/client-service-quotas";
 import type { HttpAuthScheme } from "@smithy/types";
 import type { Sandbox } from "../sandbox/middleware.js";
+import { parseSpeed, SPEED_HEADER, type Speed } from "../sandbox/clock.js";
 import { LabError } from "../errors.js";
 import { explainMissingProfile } from "./credentials.js";
 import { AWS_MAX_ATTEMPTS, DEFAULT_TIMEOUT_SECONDS, guardNetwork, type NoAnswerListener } from "./network-guard.js";
@@ -29,6 +30,8 @@ export interface AwsClients {
   profile?: string;
   /** Present when these clients talk to the sandbox. */
   sandbox?: Sandbox;
+  /** At a loopback endpoint: the speed a served sandbox says on its answers (`sandbox serve --sandbox-speed`). */
+  served?: { speed?: Speed };
 }
 
 export interface AwsTarget {
@@ -59,6 +62,18 @@ function isLoopback(url: string | undefined): boolean {
   }
 }
 
+/** Keeps the speed a served sandbox says on each answer (SPEED_HEADER) in `served`. */
+function readsSpeed<C extends Parameters<typeof guardNetwork>[0]>(client: C, served: { speed?: Speed }): C {
+  const read = (next: (args: unknown) => Promise<{ response?: { headers?: Record<string, string> } }>) => async (args: unknown) => {
+    const out = await next(args);
+    const speed = parseSpeed(out.response?.headers?.[SPEED_HEADER] ?? "");
+    if (speed !== undefined) served.speed = speed;
+    return out;
+  };
+  client.middlewareStack.add(read as never, { step: "deserialize", priority: "high", name: "privatelinkLabServedSpeed" });
+  return client;
+}
+
 const HOST_OF_CLIENT = { ec2: "ec2", cfn: "cloudformation", elbv2: "elasticloadbalancing", ssm: "ssm", sts: "sts", iam: "iam", quotas: "servicequotas" } as const;
 
 async function loadSdk() {
@@ -86,11 +101,14 @@ export async function createAwsClients(target: AwsTarget): Promise<AwsClients> {
   const breaker = {};
   const attempts = target.maxAttempts ?? AWS_MAX_ATTEMPTS;
   const profile = target.profile ?? process.env.AWS_PROFILE;
+  // Only a served sandbox on this computer says its speed: AWS's time runs at 1.
+  const served = isLoopback(target.endpointUrl) ? {} : undefined;
   const guard = <C extends Parameters<typeof guardNetwork>[0]>(client: C, service: keyof typeof HOST_OF_CLIENT): C =>
-    explainMissingProfile(guardNetwork(client, target.endpointUrl ?? `https://${HOST_OF_CLIENT[service]}.${target.region}.amazonaws.com`, seconds, breaker, attempts, target.onNoAnswer), profile, process.env);
+    explainMissingProfile(guardNetwork(served ? readsSpeed(client, served) : client, target.endpointUrl ?? `https://${HOST_OF_CLIENT[service]}.${target.region}.amazonaws.com`, seconds, breaker, attempts, target.onNoAnswer), profile, process.env);
   return {
     region: target.region,
     ...(profile ? { profile } : {}),
+    ...(served ? { served } : {}),
     ec2: guard(new sdk.EC2Client(common), "ec2"),
     cfn: guard(new sdk.CloudFormationClient(common), "cfn"),
     elbv2: guard(new sdk.ElasticLoadBalancingV2Client(common), "elbv2"),

@@ -22,9 +22,9 @@ export type Diagnosis = Omit<Extract<LabEvent, { type: "diagnosis" }>, "type">;
 
 type Reader = Pick<LessonContext, "clients" | "names" | "state">;
 
-/** Now, and how fast AWS's time runs here: the sandbox's speed (a served one's is not known: as AWS). */
+/** Now, and how fast AWS's time runs here: the sandbox's speed (in process, or as a served one says it), else 1. */
 export function readTime(ctx: Pick<LessonContext, "clients" | "clock">): ReadTime {
-  return { now: ctx.clock.now(), scale: ctx.clients.sandbox?.speed ?? 1 };
+  return { now: ctx.clock.now(), scale: ctx.clients.sandbox?.speed ?? ctx.clients.served?.speed ?? 1 };
 }
 
 /** AWS seconds as the learner waits them: shortened by the sandbox's speed, at least one. */

@@ -34,6 +34,8 @@ export type Speed = number;
 
 export const DEFAULT_SPEED: Speed = 0.1;
 export const SPEED_ENV = "PRIVATELINK_LAB_SANDBOX_SPEED";
+/** The header on every answer of a served sandbox that says its speed (AWS never sends it). */
+export const SPEED_HEADER = "x-privatelink-lab-sandbox-speed";
 
 /** Parses `instant`, `realtime` or a factor such as `0.25`; undefined when it is not one. */
 export function parseSpeed(text: string): Speed | undefined {

@@ -7,6 +7,7 @@
  */
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
+import { SPEED_HEADER } from "../clock.js";
 import type { Sandbox } from "../middleware.js";
 import { errorAnswer, type Answer } from "./answers.js";
 import { dispatch, type DispatchOptions } from "./dispatch.js";
@@ -83,6 +84,7 @@ export async function serveSandbox(opts: ServeOptions): Promise<ServedSandbox> {
   const hooks = { ...(keyFor ? { keyFor } : {}), ...(authorize ? { authorize } : {}), ...(onChanged ? { onChanged } : {}), ...(callerOf ? { callerOf } : {}) };
   const handle = (req: IncomingMessage, res: ServerResponse): void => {
     if (opts.routes?.(req, res)) return;
+    res.setHeader(SPEED_HEADER, String(opts.sandbox.speed));
     const tooBig = (): void => {
       const answer = errorAnswer("awsQuery", undefined, { code: "RequestEntityTooLarge", message: `The request body is larger than ${maxBody} bytes.`, status: 413 }, "");
       send(res, { ...answer, close: true });

@@ -59,11 +59,8 @@ function readAll(path: string): ServedRecord[] {
   }
 }
 
-/**
- * The running server's record: of the servers written there, the newest whose process still runs
- * (a lesson that served the account and stopped leaves `sandbox serve` in another terminal as the
- * one to use). Undefined when none is written, the file is unreadable, or every process is gone.
- */
+/** The newest record whose process still runs (a lesson that served and stopped leaves `sandbox serve` in another terminal); else undefined. */
+
 export function readServed(path: string): ServedRecord | undefined {
   return readAll(path).filter((r) => alive(r.pid)).at(-1);
 }

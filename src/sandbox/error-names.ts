@@ -26,11 +26,8 @@ type ErrorSchema = [number, string, string, { awsQueryError?: [string, number] }
 
 const cache = new Map<string, string>();
 
-/**
- * Only awsQuery services have errors named apart (the `awsQueryError` trait): EC2 and the JSON
- * services are never looked up, so a sandbox run that meets their errors does not load the SDK's
- * error registry (see scripts/sdk-errors-on-first-read.mjs).
- */
+/** Only awsQuery services name errors apart (`awsQueryError`): the others never load the SDK's error registry (scripts/sdk-errors-on-first-read.mjs). */
+
 const QUERY_SERVICES = new Set<ServiceKey>(["cloudformation", "elbv2", "sts", "iam"]);
 
 function find(service: ServiceKey, match: (s: ErrorSchema) => boolean): ErrorSchema | undefined {

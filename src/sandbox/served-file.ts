@@ -95,10 +95,8 @@ export function removeServed(path: string, url: string): void {
   if (after.length !== before.length) writeAll(path, after);
 }
 
-/**
- * Publishes a server's address until it closes: the record is removed by `close`, and by the
- * process's exit (Ctrl-C, kill) when close never ran. Returns the function that removes it.
- */
+/** Publishes a server's address until the returned function (or the process's exit, when that never ran) removes it. */
+
 export function publishServed(path: string, record: Omit<ServedRecord, "pid" | "startedAt">): () => void {
   const full: ServedRecord = { ...record, pid: process.pid, startedAt: new Date().toISOString() };
   writeServed(path, full);

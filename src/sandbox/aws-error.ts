@@ -23,10 +23,6 @@ const EXCEPTION_CLASS = {
   servicequotas: ServiceQuotasServiceException,
 } as const;
 
-/** Which side is at fault for an HTTP status: 5xx server, otherwise client. */
-function faultOf(status: number): "client" | "server" {
-  return status >= 500 ? "server" : "client";
-}
 
 /** An SDK-shaped service exception; the SDK's retry strategy treats it like a real one. */
 export function awsError(service: ServiceKey, code: string, message: string, status = statusFor(code)): Error {
@@ -34,7 +30,8 @@ export function awsError(service: ServiceKey, code: string, message: string, sta
   const err = new ExceptionClass({
     // (IAM's `NoSuchEntity` reaches a JavaScript caller as `NoSuchEntityException`: see error-names.ts)
     name: sdkErrorName(service, code),
-    $fault: faultOf(status),
+    $fault: status >= 500 ? "server" : "client",
+
     $metadata: { httpStatusCode: status, requestId: "sandbox-" + Math.random().toString(16).slice(2, 10) },
     message,
   });

@@ -26,10 +26,7 @@ export class ManualClock implements Clock {
   }
 }
 
-/**
- * Multiplies real AWS durations. 1 = as slow as AWS, 0 = instant. The default keeps a whole
- * lesson's waits under about two minutes.
- */
+/** Multiplies real AWS durations. 1 = as slow as AWS, 0 = instant. The default keeps a whole lesson's waits under about two minutes. */
 export type Speed = number;
 
 export const DEFAULT_SPEED: Speed = 0.1;
@@ -64,11 +61,10 @@ export function readyMoment(life: { readyAt: number; speed?: Speed | undefined }
 }
 
 /**
- * When all of `moments` have happened, and the speed AWS's next work runs at from then: the faster
- * of the one recorded with the last of them and `current` (the command's that looks). What an
- * instant-speed command saw ready stays ready for a slower command after it, and an instant-speed
- * command does not wait out the durations of a slower one before it (killed mid-lesson, run again).
+ * When all of `moments` have happened, and the speed AWS's next work runs at from then: the faster of the last one's and
+ * `current`'s. So what an instant-speed command saw ready stays ready for a slower one, and an instant one never waits out a slower one's durations.
  */
+
 export function settled(moments: readonly Moment[], current: Speed): { at: number; speed: Speed } {
   const last = moments.reduce<Moment | undefined>((a, m) => (a === undefined || m.at > a.at ? m : a), undefined);
   return { at: last?.at ?? 0, speed: Math.min(last?.speed ?? current, current) };

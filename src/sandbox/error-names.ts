@@ -10,7 +10,8 @@ import { TypeRegistry } from "@smithy/core/schema";
 /** The services the sandbox simulates. */
 export type ServiceKey = "ec2" | "cloudformation" | "elbv2" | "ssm" | "sts" | "iam" | "servicequotas";
 
-const NAMESPACE: Record<ServiceKey, string> = {
+/** The namespace of each service's schemas in the SDK. */
+export const SDK_NAMESPACE: Record<ServiceKey, string> = {
   ec2: "com.amazonaws.ec2",
   cloudformation: "com.amazonaws.cloudformation",
   elbv2: "com.amazonaws.elasticloadbalancingv2",
@@ -25,41 +26,35 @@ type ErrorSchema = [number, string, string, { awsQueryError?: [string, number] }
 
 const cache = new Map<string, string>();
 
-/**
- * Only awsQuery services have errors named apart (the `awsQueryError` trait): EC2 and the JSON
- * services are never looked up, so a sandbox run that meets their errors does not load the SDK's
- * error registry (see scripts/sdk-errors-on-first-read.mjs).
- */
+/** Only awsQuery services name errors apart (`awsQueryError`): the others never load the SDK's error registry (scripts/sdk-errors-on-first-read.mjs). */
+
 const QUERY_SERVICES = new Set<ServiceKey>(["cloudformation", "elbv2", "sts", "iam"]);
 
 function find(service: ServiceKey, match: (s: ErrorSchema) => boolean): ErrorSchema | undefined {
-  const hit = TypeRegistry.for(NAMESPACE[service]).find((s) => Array.isArray(s) && s[0] === -3 && match(s as unknown as ErrorSchema));
+  const hit = TypeRegistry.for(SDK_NAMESPACE[service]).find((s) => Array.isArray(s) && s[0] === -3 && match(s as unknown as ErrorSchema));
   return hit as unknown as ErrorSchema | undefined;
 }
 
 const queryCode = (s: ErrorSchema): string | undefined => (typeof s[3] === "object" ? s[3].awsQueryError?.[0] : undefined);
 
+function cached(key: string, look: () => string): string {
+  let value = cache.get(key);
+  if (value === undefined) cache.set(key, (value = look()));
+  return value;
+}
+
 /** The name the SDK gives an error AWS sends as `code` (the code itself when they agree). */
 export function sdkErrorName(service: ServiceKey, code: string): string {
   if (!QUERY_SERVICES.has(service)) return code;
-  const key = `${service}>${code}`;
-  let name = cache.get(key);
-  if (name === undefined) {
-    name = find(service, (s) => queryCode(s) === code)?.[2] ?? code;
-    cache.set(key, name);
-  }
-  return name;
+  return cached(`${service}>${code}`, () => find(service, (s) => queryCode(s) === code)?.[2] ?? code);
 }
 
 /** The code AWS writes on the wire for the SDK's error `name` (the name itself when they agree). */
 export function wireErrorCode(service: ServiceKey, name: string): string {
   if (!QUERY_SERVICES.has(service)) return name;
-  const key = `${service}<${name}`;
-  let code = cache.get(key);
-  if (code === undefined) {
+  return cached(`${service}<${name}`, () => {
     const schema = find(service, (s) => s[2] === name);
-    code = (schema && queryCode(schema)) ?? name;
-    cache.set(key, code);
-  }
-  return code;
+    return (schema && queryCode(schema)) ?? name;
+  });
 }
+

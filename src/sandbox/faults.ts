@@ -14,20 +14,13 @@ export interface Fault {
   message?: string;
   /** HTTP status; defaults to what AWS uses for the code. */
   status?: number;
-  /**
-   * The call succeeds, then its answer is lost: `kill` ends the process at once (SIGKILL, between
-   * the AWS call and anything the tool would write); `lose` throws a network error the SDK retries.
-   */
+  /** The call succeeds, then its answer is lost: `kill` ends the process (SIGKILL) at once; `lose` throws a network error the SDK retries. */
   after?: "kill" | "lose";
   /** `kill`: the process ends at once (SIGKILL) before the call reaches the account. */
   before?: "kill";
 }
 
-/**
- * Does a fault's name (the operation, `SendCommand`, or the SDK class, `SendCommandCommand`) name
- * this call (the SDK class's name)? Only the class's one `Command` suffix is taken off: stripping it
- * from the fault's name too made `SendCommand` match nothing.
- */
+/** Does a fault's name (`SendCommand` or `SendCommandCommand`) name this call (the SDK class's name)? Only the call's `Command` suffix comes off. */
 export function sameCommand(faultName: string, call: string): boolean {
   const operation = call.endsWith("Command") ? call.slice(0, -"Command".length) : call;
   return faultName === operation || faultName === `${operation}Command` || faultName === call;
@@ -57,11 +50,8 @@ export class FaultPlan {
     if (f) f.left += 1;
   }
 
-  /**
-   * Faults from a JSON array (the env var). Throws a `FaultsProblem` naming what is wrong:
-   * malformed JSON, not an array, a missing field, a `times` that is not a whole number ≥ 1, or
-   * (when `known` is given) a command the sandbox does not answer.
-   */
+  /** Faults from a JSON array (the env var); a `FaultsProblem` names what is wrong (with `known`: also a command the sandbox does not answer). */
+
   static fromJson(text: string, known?: ReadonlySet<string>): FaultPlan {
     const plan = new FaultPlan();
     let data: unknown;

@@ -59,11 +59,8 @@ function readAll(path: string): ServedRecord[] {
   }
 }
 
-/**
- * The running server's record: of the servers written there, the newest whose process still runs
- * (a lesson that served the account and stopped leaves `sandbox serve` in another terminal as the
- * one to use). Undefined when none is written, the file is unreadable, or every process is gone.
- */
+/** The newest record whose process still runs (a lesson that served and stopped leaves `sandbox serve` in another terminal); else undefined. */
+
 export function readServed(path: string): ServedRecord | undefined {
   return readAll(path).filter((r) => alive(r.pid)).at(-1);
 }
@@ -98,10 +95,8 @@ export function removeServed(path: string, url: string): void {
   if (after.length !== before.length) writeAll(path, after);
 }
 
-/**
- * Publishes a server's address until it closes: the record is removed by `close`, and by the
- * process's exit (Ctrl-C, kill) when close never ran. Returns the function that removes it.
- */
+/** Publishes a server's address until the returned function (or the process's exit, when that never ran) removes it. */
+
 export function publishServed(path: string, record: Omit<ServedRecord, "pid" | "startedAt">): () => void {
   const full: ServedRecord = { ...record, pid: process.pid, startedAt: new Date().toISOString() };
   writeServed(path, full);

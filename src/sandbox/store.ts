@@ -10,11 +10,8 @@
 import { emptyWorld, type World } from "./world.js";
 
 export interface WorldStore {
-  /**
-   * Runs `fn` on the current world; its changes are kept only if it returns normally. `readOnly`
-   * (Describe/Get/List commands, which derive everything from the clock and never write) skips the
-   * copy, the write lock and the write: a room of 50 rehearsing participants stays fast.
-   */
+  /** Runs `fn` on the current world, keeping its changes only if it returns normally; `readOnly` (Describe/Get/List) skips copy, lock and write. */
+
   transact<T>(fn: (world: World) => T, readOnly?: boolean): T;
   /** A copy of the world, for reading only. */
   snapshot(): World;

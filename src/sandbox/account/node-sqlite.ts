@@ -1,28 +1,13 @@
 /**
- * Node's built-in SQLite (`node:sqlite`, Node ≥ 22.13), with only the part of its API the account
- * uses typed here (the project's @types/node predates it). On Node 22 loading it prints an
- * ExperimentalWarning; that one warning is silenced while it loads, every other warning passes.
+ * Node's built-in SQLite (`node:sqlite`, Node ≥ 22.13), loaded at run time so an older Node gets a
+ * plain message. On Node 22 loading it prints an ExperimentalWarning; that one warning is silenced
+ * while it loads, every other warning passes.
  */
+import type * as NodeSqlite from "node:sqlite";
 
-export interface Statement {
-  run(...params: SqlValue[]): { changes: number | bigint; lastInsertRowid: number | bigint };
-  get(...params: SqlValue[]): Record<string, SqlValue> | undefined;
-  all(...params: SqlValue[]): Record<string, SqlValue>[];
-  iterate(...params: SqlValue[]): IterableIterator<Record<string, SqlValue>>;
-}
+export type Database = NodeSqlite.DatabaseSync;
+type SqliteModule = typeof NodeSqlite;
 
-export type SqlValue = string | number | bigint | null | Uint8Array;
-
-export interface Database {
-  exec(sql: string): void;
-  prepare(sql: string): Statement;
-  close(): void;
-  readonly isOpen?: boolean;
-}
-
-interface SqliteModule {
-  DatabaseSync: new (path: string, options?: { open?: boolean; readOnly?: boolean; timeout?: number }) => Database;
-}
 
 let loaded: SqliteModule | undefined;
 

@@ -72,25 +72,22 @@ function ensureFile(path: string): void {
   }
 }
 
-/** Is this SQLite error "the file is not a sandbox database" (rather than busy, full disk...)? */
-export function isDamaged(e: unknown): boolean {
-  const code = (e as { errcode?: number } | undefined)?.errcode;
-  // SQLITE_CORRUPT (11), SQLITE_NOTADB (26), and their extended codes (low byte).
-  return typeof code === "number" && [11, 26].includes(code & 0xff);
+/** An SQLite error's primary code (the low byte of an extended code), or -1. */
+function primaryCode(e: unknown): number {
+  const code = (e as { errcode?: unknown } | undefined)?.errcode;
+  return typeof code === "number" ? code & 0xff : -1;
 }
 
-/** SQLite's word for a file this computer will not let it use, as the errno the guard explains. */
-export function fileProblem(e: unknown): string | undefined {
-  const code = (e as { errcode?: number } | undefined)?.errcode;
-  if (typeof code !== "number") return undefined;
-  // SQLITE_PERM, READONLY, IOERR, FULL, CANTOPEN
-  return ({ 3: "EPERM", 8: "EROFS", 10: "EIO", 13: "ENOSPC", 14: "EACCES" } as Record<number, string>)[code & 0xff];
-}
 
-export function isBusy(e: unknown): boolean {
-  const code = (e as { errcode?: number } | undefined)?.errcode;
-  return typeof code === "number" && [5, 6].includes(code & 0xff);
-}
+/** Is this SQLite error "the file is not a sandbox database" (SQLITE_CORRUPT, SQLITE_NOTADB), rather than busy, full disk...? */
+export const isDamaged = (e: unknown): boolean => [11, 26].includes(primaryCode(e));
+
+/** SQLite's word (PERM, READONLY, IOERR, FULL, CANTOPEN) for a file this computer will not let it use, as the errno the guard explains. */
+export const fileProblem = (e: unknown): string | undefined => ({ 3: "EPERM", 8: "EROFS", 10: "EIO", 13: "ENOSPC", 14: "EACCES" } as Record<number, string>)[primaryCode(e)];
+
+/** SQLITE_BUSY, SQLITE_LOCKED. */
+export const isBusy = (e: unknown): boolean => [5, 6].includes(primaryCode(e));
+
 
 /** Opens (creating if needed) the account database at `path`; throws what SQLite or the disk said. */
 export function openAccount(path: string): Database {

@@ -18,7 +18,7 @@ import { deferHeavy, split } from "./heavy-fields.js";
 import { importedName, legacyFileOf, readLegacy, setAside } from "./legacy.js";
 import { fileProblem, isBusy, isDamaged, moveAside, openAccount } from "./open.js";
 import { localFileError } from "../../guard/local-file.js";
-import type { Database, Statement } from "./node-sqlite.js";
+import type { Database } from "./node-sqlite.js";
 import { LabError } from "../../errors.js";
 import { systemClock, type Clock, type Speed } from "../clock.js";
 import { emptyWorld, regionOf, type World } from "../world.js";
@@ -31,21 +31,25 @@ export interface SqliteStoreOptions {
   speed?: Speed;
 }
 
-interface Statements {
-  upsert: Statement;
-  remove: Statement;
-  purge: Statement;
-  tombstone: Statement;
-  prune: Statement;
-  changedRows: Statement;
-  removedRows: Statement;
-  heavy: Statement;
-  meta: Statement;
-  setMeta: Statement;
-  takeMeta: Statement;
-  version: Statement;
-  rows: Statement;
-}
+type Statements = ReturnType<typeof prepare>;
+
+const prepare = (db: Database) => ({
+  upsert: db.prepare(
+    "INSERT INTO entity (region, kind, id, body, heavy, expires_at, changed) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (region, kind, id) DO UPDATE SET body = excluded.body, heavy = COALESCE(excluded.heavy, entity.heavy), expires_at = excluded.expires_at, changed = excluded.changed",
+  ),
+  remove: db.prepare("DELETE FROM entity WHERE region = ? AND kind = ? AND id = ?"),
+  purge: db.prepare("DELETE FROM entity WHERE expires_at IS NOT NULL AND expires_at <= ? RETURNING region, kind, id"),
+  tombstone: db.prepare("INSERT INTO removed (region, kind, id, changed) VALUES (?, ?, ?, ?) ON CONFLICT (region, kind, id) DO UPDATE SET changed = excluded.changed"),
+  prune: db.prepare("DELETE FROM removed WHERE changed <= ?"),
+  changedRows: db.prepare("SELECT region, kind, id, body, heavy IS NOT NULL AS split FROM entity WHERE changed > ?"),
+  heavy: db.prepare("SELECT heavy FROM entity WHERE region = ? AND kind = ? AND id = ?"),
+  removedRows: db.prepare("SELECT region, kind, id FROM removed WHERE changed > ?"),
+  meta: db.prepare("SELECT value FROM meta WHERE key = ?"),
+  setMeta: db.prepare("INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value"),
+  takeMeta: db.prepare("DELETE FROM meta WHERE key = ? RETURNING value"),
+  version: db.prepare("PRAGMA data_version"),
+  rows: db.prepare("SELECT region, kind, id, body, heavy IS NOT NULL AS split FROM entity"),
+});
 
 /** How many changes back a process can catch up from the tombstones (older: it reads everything). */
 const TOMBSTONES = 5000;
@@ -207,23 +211,7 @@ export class SqliteStore implements WorldStore {
     if (this.sql) return this.sql;
     const db = openAccount(this.path);
     this.db = db;
-    const sql: Statements = {
-      upsert: db.prepare(
-        "INSERT INTO entity (region, kind, id, body, heavy, expires_at, changed) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (region, kind, id) DO UPDATE SET body = excluded.body, heavy = COALESCE(excluded.heavy, entity.heavy), expires_at = excluded.expires_at, changed = excluded.changed",
-      ),
-      remove: db.prepare("DELETE FROM entity WHERE region = ? AND kind = ? AND id = ?"),
-      purge: db.prepare("DELETE FROM entity WHERE expires_at IS NOT NULL AND expires_at <= ? RETURNING region, kind, id"),
-      tombstone: db.prepare("INSERT INTO removed (region, kind, id, changed) VALUES (?, ?, ?, ?) ON CONFLICT (region, kind, id) DO UPDATE SET changed = excluded.changed"),
-      prune: db.prepare("DELETE FROM removed WHERE changed <= ?"),
-      changedRows: db.prepare("SELECT region, kind, id, body, heavy IS NOT NULL AS split FROM entity WHERE changed > ?"),
-      heavy: db.prepare("SELECT heavy FROM entity WHERE region = ? AND kind = ? AND id = ?"),
-      removedRows: db.prepare("SELECT region, kind, id FROM removed WHERE changed > ?"),
-      meta: db.prepare("SELECT value FROM meta WHERE key = ?"),
-      setMeta: db.prepare("INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value"),
-      takeMeta: db.prepare("DELETE FROM meta WHERE key = ? RETURNING value"),
-      version: db.prepare("PRAGMA data_version"),
-      rows: db.prepare("SELECT region, kind, id, body, heavy IS NOT NULL AS split FROM entity"),
-    };
+    const sql = prepare(db);
     this.sql = sql;
     if (this.recovered) {
       const backup = this.recovered;

@@ -1,17 +1,11 @@
 /**
  * A view of the world that notes which entities a command changed, so the account writes only
  * those rows. Every object reached through the view is a proxy owned by one entity (a VPC, a
- * stack, ...); a write anywhere inside it marks that entity dirty for the write command running
- * (`active`). A proxy is made once per object and lives as long as it (a busy room's server
- * otherwise made a proxy per entity read, per command). The account-wide fields (seq, account
- * id, quotas) are one more "entity", `META`.
- *
- * A value stored through the view is kept as plain data: proxies inside it are replaced by copies
- * of what they stand for, so no object is ever shared by two entities (the JSON file never could).
- * Reads through the view cost a proxy hop; Describe/List commands get the plain world instead.
- *
- * A savepoint (CloudFormation undoing one failed resource) keeps the before-image of each entity
- * the first time it is changed after the savepoint, and puts them back on undo.
+ * stack, ...; the account-wide fields are one more, `META`); a write anywhere inside it marks that
+ * entity dirty for the write command running (`active`). A value stored through the view is kept
+ * as plain data (proxies inside become copies), so no object is shared by two entities. Reads
+ * through the view cost a proxy hop; Describe/List commands get the plain world instead.
+ * A savepoint (CloudFormation undoing one failed resource) keeps each entity's before-image.
  */
 import type { RegionWorld, World } from "../world.js";
 
@@ -30,19 +24,12 @@ type Table = Record<string, unknown>;
 
 /** The write command running now (one at a time: a write is one SQLite transaction), told of every change. */
 let active: Tracker | undefined;
-/**
- * Every proxy, kept as long as the object it stands for: made once, not once per command (a
- * command that counts a region's VPCs reads every one of them through the view; a proxy each per
- * command was most of a busy room's garbage). A proxy notes changes for whichever command runs.
- */
+/** Every proxy, made once per object (not per command) and kept as long as it; it notes changes for whichever command runs. */
 const proxies = new WeakMap<object, { proxy: object; trap: Trap }>();
 /** Every proxy → the plain object it stands for. */
 const targets = new WeakMap<object, object>();
 
-/**
- * The plain object behind a view's proxy (the value itself if it is none): for reading many
- * entities without a proxy for each, nor marking them changed. Writes must go through the view.
- */
+/** The plain object behind a view's proxy (or the value itself): for reading many entities cheaply. Writes must go through the view. */
 export function untracked<T extends object>(value: T): T {
   return (targets.get(value) as T | undefined) ?? value;
 }
@@ -56,10 +43,7 @@ export function savepointOf(world: World): (() => () => void) | undefined {
 export class Tracker {
   readonly dirty = new Set<EntityKey>();
   metaDirty = false;
-  /**
-   * Regions created and tables replaced by the command: everything in them is written (a handler
-   * may go on filling the plain object it stored, which no proxy sees).
-   */
+  /** Regions created and tables replaced: written whole (a handler may go on filling the plain object it stored, which no proxy sees). */
   readonly wholeTables = new Set<string>();
   readonly newRegions = new Set<string>();
   private journal: Map<EntityKey, string | undefined> | undefined;
@@ -183,10 +167,8 @@ function remember(target: object, trap: Trap): object {
   return proxy;
 }
 
-/**
- * What a proxy's object is part of (a region, a table, one entity, the account-wide fields), and
- * the proxy's handler. Every object inside one entity shares the entity's trap.
- */
+/** What a proxy's object is part of (region, table, entity, account-wide fields); every object inside one entity shares its trap. */
+
 class Trap implements ProxyHandler<object> {
   constructor(
     readonly kind: "world" | "regions" | "region" | "table" | "meta" | "entity",

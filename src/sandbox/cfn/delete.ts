@@ -37,10 +37,7 @@ function waitUntilFree(ctx: HandlerContext, stack: Stack, r: StackResource, star
   return { block, failAt: Math.max(deadline, start + span(ctx, 1)) };
 }
 
-/**
- * Plans the deletion of `items` starting at `t0`: events, model changes. Returns when it ends and
- * which resources failed.
- */
+/** Plans the deletion of `items` starting at `t0`: events, model changes. Returns when it ends and which resources failed. */
 export function planDeletion(ctx: HandlerContext, stack: Stack, items: StackResource[], t0: number): { end: number; failed: string[] } {
   const ids = new Set(items.map((r) => r.LogicalResourceId));
   const deps = Object.fromEntries(items.map((r) => [r.LogicalResourceId, (r.dependsOn ?? []).filter((d) => ids.has(d))]));

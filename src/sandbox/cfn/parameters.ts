@@ -70,20 +70,16 @@ function resolveTypes(region: string, defs: Record<string, ParameterDef>, raw: R
   for (const [name, def] of Object.entries(defs)) {
     const value = raw[name] ?? "";
     const ssm = SSM_TYPE.exec(def.Type);
-    if (ssm) {
-      const fetched = publicParameter(region, value)?.Value;
-      if (fetched === undefined) {
-        unfetched.push(value);
-        continue;
-      }
-      checkValue(name, { ...def, Type: ssm[1] ?? "String" }, fetched);
-      values[name] = typedValue({ ...def, Type: ssm[1] ?? "String" }, fetched);
-      view.push({ ParameterKey: name, ParameterValue: value, ResolvedValue: fetched });
-    } else {
-      checkValue(name, def, value);
-      values[name] = typedValue(def, value);
-      view.push({ ParameterKey: name, ParameterValue: value });
+    const resolved = ssm ? publicParameter(region, value)?.Value : value;
+    if (resolved === undefined) {
+      unfetched.push(value);
+      continue;
     }
+    const typed = ssm ? { ...def, Type: ssm[1] ?? "String" } : def;
+    checkValue(name, typed, resolved);
+    values[name] = typedValue(typed, resolved);
+    view.push({ ParameterKey: name, ParameterValue: value, ...(ssm ? { ResolvedValue: resolved } : {}) });
+
   }
   if (unfetched.length > 0) {
     throw new ParameterError(`Unable to fetch parameters [${unfetched.join(",")}] from parameter store for this account.`);

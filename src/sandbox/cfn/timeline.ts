@@ -3,7 +3,7 @@
  * with the time it happens, and readers show the part whose time has passed ("lazy time").
  */
 import type { HandlerContext } from "../handler.js";
-import { randomUuid, type Stack, type StackEvent } from "../world.js";
+import { randomUuid, type Stack } from "../world.js";
 
 /** `seconds` of AWS time as a duration in ms at the sandbox's speed. */
 export function span(ctx: HandlerContext, seconds: number): number {
@@ -12,10 +12,11 @@ export function span(ctx: HandlerContext, seconds: number): number {
 
 export function resourceEvent(
   stack: Stack,
-  e: { logicalId: string; type: string; status: string; at: number; physicalId?: string; reason?: string },
-): StackEvent {
-  const event: StackEvent = {
-    EventId: `${e.logicalId}-${e.status}-${new Date(e.at).toISOString()}-${randomUuid().slice(0, 8)}`,
+  e: { logicalId: string; type: string; status: string; at: number; physicalId?: string; reason?: string | undefined },
+  eventId = `${e.logicalId}-${e.status}-${new Date(e.at).toISOString()}-${randomUuid().slice(0, 8)}`,
+): void {
+  stack.Events.push({
+    EventId: eventId,
     StackId: stack.StackId,
     StackName: stack.StackName,
     LogicalResourceId: e.logicalId,
@@ -24,36 +25,21 @@ export function resourceEvent(
     ResourceStatus: e.status,
     ...(e.reason ? { ResourceStatusReason: e.reason } : {}),
     Timestamp: e.at,
-  };
-  stack.Events.push(event);
-  return event;
+  });
 }
 
 /** A stack status change: an event for the stack itself and an entry in its status timeline. */
 export function stackStatus(stack: Stack, status: string, at: number, reason?: string): void {
-  stack.Events.push({
-    EventId: randomUuid(),
-    StackId: stack.StackId,
-    StackName: stack.StackName,
-    LogicalResourceId: stack.StackName,
-    PhysicalResourceId: stack.StackId,
-    ResourceType: "AWS::CloudFormation::Stack",
-    ResourceStatus: status,
-    ...(reason ? { ResourceStatusReason: reason } : {}),
-    Timestamp: at,
-  });
+  resourceEvent(stack, { logicalId: stack.StackName, type: "AWS::CloudFormation::Stack", status, at, physicalId: stack.StackId, reason }, randomUuid());
   stack.StatusTimeline.push({ at, status, ...(reason ? { reason } : {}) });
 }
 
-/** Puts events and status changes in time order (stable: same-time entries keep their order). */
+/** Puts events and status changes in time order (Array.prototype.sort is stable: same-time entries keep their order). */
 export function sortTimeline(stack: Stack): void {
-  stack.Events = stack.Events.map((e, i) => ({ e, i }))
-    .sort((a, b) => a.e.Timestamp - b.e.Timestamp || a.i - b.i)
-    .map((x) => x.e);
-  stack.StatusTimeline = stack.StatusTimeline.map((s, i) => ({ s, i }))
-    .sort((a, b) => a.s.at - b.s.at || a.i - b.i)
-    .map((x) => x.s);
+  stack.Events = [...stack.Events].sort((a, b) => a.Timestamp - b.Timestamp);
+  stack.StatusTimeline = [...stack.StatusTimeline].sort((a, b) => a.at - b.at);
 }
+
 
 /** When the stack's planned history ends (the current operation is over). */
 export function timelineEnd(stack: Stack): number {

@@ -35,16 +35,10 @@ function shortTags(): Tags {
   for (const name of SHORT_TAGS) {
     const key = name === "Ref" || name === "Condition" ? name : `Fn::${name}`;
     tags.push({ tag: `!${name}`, resolve: (text: string) => scalarValue(name, key, text) });
-    tags.push({
-      tag: `!${name}`,
-      collection: "seq",
-      resolve: (seq) => ({ [key]: (yaml().isSeq(seq) ? (seq as YAMLSeq).toJSON() : seq) as unknown }),
-    });
-    tags.push({
-      tag: `!${name}`,
-      collection: "map",
-      resolve: (map) => ({ [key]: (yaml().isMap(map) ? (map as YAMLMap).toJSON() : map) as unknown }),
-    });
+    for (const collection of ["seq", "map"] as const) {
+      tags.push({ tag: `!${name}`, collection, resolve: (node) => ({ [key]: (yaml().isCollection(node) ? (node as YAMLSeq | YAMLMap).toJSON() : node) as unknown }) });
+    }
+
   }
   return tags;
 }

@@ -10,10 +10,8 @@ import type { ServiceTarget } from "./endpoint-services.js";
 import { defaultSecurityGroup } from "./security-groups.js";
 import { endpointState } from "./endpoint-state.js";
 
-/**
- * What CreateVpcEndpoint (or the CloudFormation engine) asks for. `life` defaults to: appears now,
- * ready after AWS's usual time; the CloudFormation engine passes its own.
- */
+/** What CreateVpcEndpoint (or the CloudFormation engine, with its own `life`) asks for; `life` defaults to AWS's usual times from now. */
+
 export type NewVpcEndpoint = NewOf<
   VpcEndpoint,
   "VpcEndpointType" | "ServiceName" | "VpcId",

@@ -3,7 +3,7 @@
  * which is why two workshop participants need two prefixes.
  */
 import type { HandlerContext } from "../handler.js";
-import { markDeleted, newId, notDeletedBy, type IamRole, type InstanceProfile, type Life, type NewOf } from "../world.js";
+import { newId, notDeletedBy, type IamRole, type InstanceProfile, type Life, type NewOf } from "../world.js";
 
 /** IAM ids: a type prefix and 17 upper-case letters/digits (AROA... for roles, AIPA... for profiles). */
 function iamId(ctx: HandlerContext, prefix: string): string {
@@ -54,12 +54,4 @@ export function createInstanceProfile(ctx: HandlerContext, p: { InstanceProfileN
   };
   ctx.world.instanceProfiles[p.InstanceProfileName] = profile;
   return profile;
-}
-
-export function deleteRole(ctx: HandlerContext, roleName: string, at: number): void {
-  markDeleted(ctx.world.iamRoles[roleName]?.life, ctx.now, at);
-}
-
-export function deleteInstanceProfile(ctx: HandlerContext, name: string, at: number): void {
-  markDeleted(ctx.world.instanceProfiles[name]?.life, ctx.now, at);
 }

@@ -4,7 +4,9 @@
  * buckets, so with no internet the install works only through an S3 gateway endpoint route in the
  * subnet's route table. Without an index.html, httpd serves its test page with HTTP 403.
  */
+import { after } from "../clock.js";
 import type { HandlerContext } from "../handler.js";
+
 import { exists, type Instance } from "../world.js";
 import { routeTableOfSubnet } from "./network.js";
 
@@ -13,10 +15,6 @@ const STARTS_HTTPD = /systemctl\s+(?:start|restart|enable\s+--now)\s+httpd\b|\bs
 const INDEX_HEREDOC = /cat\s*>\s*\/var\/www\/html\/index\.html\s*<<-?\s*(['"]?)(\w+)\1[^\n]*\n([\s\S]*?)\n\s*\2\s*(?:\n|$)/;
 const INDEX_ECHO = /echo\s+(["'])([\s\S]*?)\1\s*>\s*\/var\/www\/html\/index\.html/;
 
-/** The time `seconds` of AWS time after `at`, at the sandbox's speed. */
-function later(ctx: HandlerContext, at: number, seconds: number): number {
-  return at + (ctx.after(seconds) - ctx.now);
-}
 
 function s3RouteAt(ctx: HandlerContext, subnetId: string, t: number): boolean {
   const rt = routeTableOfSubnet(ctx, subnetId, t);
@@ -53,7 +51,7 @@ export function decideBoot(ctx: HandlerContext, instance: Instance): Instance["b
   if (!STARTS_HTTPD.test(script)) return { httpdFailure: "httpd was installed but the user data never started it" };
   const body = indexBody(script, instance);
   return {
-    httpdReadyAt: later(ctx, bootAt, 60),
+    httpdReadyAt: after(bootAt, 60, ctx.speed),
     // No index.html: httpd answers its test page with 403 (see reachability/http-response.ts).
     ...(body !== undefined ? { httpdBody: body } : {}),
     httpdStatus: body === undefined ? 403 : 200,

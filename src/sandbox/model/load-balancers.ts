@@ -111,14 +111,6 @@ export function deleteLoadBalancer(ctx: HandlerContext, arn: string, at: number)
   for (const l of Object.values(ctx.rw.listeners)) if (l.LoadBalancerArn === arn) markDeleted(l.life, ctx.now, at);
 }
 
-export function deleteTargetGroup(ctx: HandlerContext, arn: string, at: number): void {
-  markDeleted(ctx.rw.targetGroups[arn]?.life, ctx.now, at);
-}
-
-export function deleteListener(ctx: HandlerContext, arn: string, at: number): void {
-  markDeleted(ctx.rw.listeners[arn]?.life, ctx.now, at);
-}
-
 /** `ResourceInUse` message when a VPC endpoint service outside the stack still uses the NLB. */
 export function loadBalancerBlocker(ctx: HandlerContext, arn: string, ignoreStackId?: string): string | undefined {
   const used = Object.values(ctx.rw.endpointServices).some(

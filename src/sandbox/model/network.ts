@@ -130,10 +130,6 @@ export function disassociateRouteTable(ctx: HandlerContext, associationId: strin
   }
 }
 
-export function deleteSubnet(ctx: HandlerContext, subnetId: string, at: number): void {
-  markDeleted(ctx.rw.subnets[subnetId]?.life, ctx.now, at);
-}
-
 export function deleteRouteTable(ctx: HandlerContext, routeTableId: string, at: number): void {
   const rt = ctx.rw.routeTables[routeTableId];
   if (!rt) return;

@@ -112,10 +112,8 @@ export function revokeRules(ctx: HandlerContext, groupId: string, rules: Omit<Sg
   return removed;
 }
 
-/**
- * Why the group cannot be deleted at `ctx.now` (`DependencyViolation` message), ignoring users that
- * belong to `ignoreStackId`; undefined when it can.
- */
+/** Why the group cannot be deleted now (`DependencyViolation` message), ignoring users in `ignoreStackId`; undefined when it can. */
+
 export function securityGroupBlocker(ctx: HandlerContext, groupId: string, ignoreStackId?: string): string | undefined {
   const inTheWay = (e: { life: Life }) => heldOutside(e.life, ctx.now, ignoreStackId);
   const used =

@@ -34,6 +34,7 @@ function parse(text: string): SandboxCredentials | undefined {
   return undefined;
 }
 
+
 /** Reads the file without following a symlink; undefined when there is none (or it is unusable). */
 function readOwn(path: string): SandboxCredentials | undefined {
   let fd: number;
@@ -80,9 +81,8 @@ export function sandboxCredentials(accountFile: string): SandboxCredentials {
 }
 
 /**
- * The port this account is served on when it is free: the same each time (from its key pair, so
- * two accounts rarely share one), so a second terminal pointed at it once keeps working when the
- * lesson is run again. 24000-28999: below the ephemeral ports of Linux, macOS and Windows.
+ * The port this account is served on when free: the same each time (from its key pair), so a second terminal pointed at it
+ * keeps working when the lesson runs again. 24000-28999: below the ephemeral ports of Linux, macOS and Windows.
  */
 export function preferredPort(credentials: SandboxCredentials): number {
   return 24000 + (createHash("sha256").update(credentials.accessKeyId).digest().readUInt32BE(0) % 5000);

@@ -73,10 +73,8 @@ function wireErrorOf(err: unknown): WireError | undefined {
   return { code: err.name, message: err.message, status };
 }
 
-/**
- * The answer to one request. Synchronous once the service's model is loaded (the server loads them
- * all before it listens): a request is answered whole before the next one is looked at.
- */
+/** The answer to one request; synchronous once the service's model is loaded (the server loads them all before it listens). */
+
 export function dispatch(req: IncomingSigned, opts: DispatchOptions): Answer | Promise<Answer> {
   const requestId = randomUUID();
   const auth = readAuthorization(header(req, "authorization"));

@@ -2,11 +2,11 @@
  * The service models the served sandbox reads requests and writes answers with: the operation
  * schemas the AWS SDK v3 command classes carry, loaded lazily the first time a request arrives.
  * Only the commands the sandbox answers are named (sdk-commands.ts, so the bundle keeps only their
- * schemas; each command's schema says its service's namespace): those of the handler tables, and those the product sends with `DryRun` only
- * (`CreateVpc`, `RunInstances`: the sandbox answers their dry run). The parity test
- * (test/serve/parity.test.ts) holds this list to the handler tables.
+ * schemas): those of the handler tables, and those the product sends with `DryRun` only (`CreateVpc`,
+ * `RunInstances`). The parity test (test/serve/parity.test.ts) holds this list to the handler tables.
  */
 import type { ServiceKey } from "../aws-error.js";
+import { SDK_NAMESPACE } from "../error-names.js";
 
 /** An SDK command class: every instance carries its operation schema. */
 type CommandClass = new (input: never) => { schema?: unknown };
@@ -22,7 +22,7 @@ export interface ServiceModel {
   xmlNamespace?: string;
   /** `X-Amz-Target` prefix (JSON protocol). */
   targetPrefix?: string;
-  /** IAM and STS's global endpoints sign for us-east-1; the sandbox still answers any region. */
+  /** The service's SDK command classes, by class name. */
   commands: () => Promise<Record<string, unknown>>;
 }
 
@@ -49,57 +49,23 @@ async function commandsIn(namespace: string): Promise<Record<string, unknown>> {
   return (await byNamespace).get(namespace) ?? {};
 }
 
-export const SERVICE_MODELS: Record<ServiceKey, ServiceModel> = {
-  ec2: {
-    service: "ec2",
-    protocol: "ec2Query",
-    signingName: "ec2",
-    xmlNamespace: "http://ec2.amazonaws.com/doc/2016-11-15/",
-    commands: () => commandsIn("com.amazonaws.ec2"),
-  },
-  cloudformation: {
-    service: "cloudformation",
-    protocol: "awsQuery",
-    signingName: "cloudformation",
-    xmlNamespace: "http://cloudformation.amazonaws.com/doc/2010-05-15/",
-    commands: () => commandsIn("com.amazonaws.cloudformation"),
-  },
-  elbv2: {
-    service: "elbv2",
-    protocol: "awsQuery",
-    signingName: "elasticloadbalancing",
-    xmlNamespace: "http://elasticloadbalancing.amazonaws.com/doc/2015-12-01/",
-    commands: () => commandsIn("com.amazonaws.elasticloadbalancingv2"),
-  },
-  sts: {
-    service: "sts",
-    protocol: "awsQuery",
-    signingName: "sts",
-    xmlNamespace: "https://sts.amazonaws.com/doc/2011-06-15/",
-    commands: () => commandsIn("com.amazonaws.sts"),
-  },
-  iam: {
-    service: "iam",
-    protocol: "awsQuery",
-    signingName: "iam",
-    xmlNamespace: "https://iam.amazonaws.com/doc/2010-05-08/",
-    commands: () => commandsIn("com.amazonaws.iam"),
-  },
-  ssm: {
-    service: "ssm",
-    protocol: "awsJson1_1",
-    signingName: "ssm",
-    targetPrefix: "AmazonSSM",
-    commands: () => commandsIn("com.amazonaws.ssm"),
-  },
-  servicequotas: {
-    service: "servicequotas",
-    protocol: "awsJson1_1",
-    signingName: "servicequotas",
-    targetPrefix: "ServiceQuotasV20190624",
-    commands: () => commandsIn("com.amazonaws.servicequotas"),
-  },
+/** Each service's protocol, SigV4 signing name, and XML namespace or `X-Amz-Target` prefix. */
+const SERVICES: Record<ServiceKey, [Protocol, string, string]> = {
+  ec2: ["ec2Query", "ec2", "http://ec2.amazonaws.com/doc/2016-11-15/"],
+  cloudformation: ["awsQuery", "cloudformation", "http://cloudformation.amazonaws.com/doc/2010-05-15/"],
+  elbv2: ["awsQuery", "elasticloadbalancing", "http://elasticloadbalancing.amazonaws.com/doc/2015-12-01/"],
+  sts: ["awsQuery", "sts", "https://sts.amazonaws.com/doc/2011-06-15/"],
+  iam: ["awsQuery", "iam", "https://iam.amazonaws.com/doc/2010-05-08/"],
+  ssm: ["awsJson1_1", "ssm", "AmazonSSM"],
+  servicequotas: ["awsJson1_1", "servicequotas", "ServiceQuotasV20190624"],
 };
+
+export const SERVICE_MODELS = Object.fromEntries(
+  Object.entries(SERVICES).map(([service, [protocol, signingName, wire]]) => {
+    const model: ServiceModel = { service: service as ServiceKey, protocol, signingName, commands: () => commandsIn(SDK_NAMESPACE[service as ServiceKey]) };
+    return [service, Object.assign(model, protocol === "awsJson1_1" ? { targetPrefix: wire } : { xmlNamespace: wire })];
+  }),
+) as Record<ServiceKey, ServiceModel>;
 
 const BY_SIGNING_NAME = new Map(Object.values(SERVICE_MODELS).map((m) => [m.signingName, m]));
 const BY_TARGET = new Map(Object.values(SERVICE_MODELS).filter((m) => m.targetPrefix).map((m) => [m.targetPrefix!, m]));

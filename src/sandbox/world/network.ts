@@ -16,10 +16,7 @@ export interface Life {
   deletedAt?: number;
   /** The CloudFormation stack that owns it, if any. */
   stackId?: string;
-  /**
-   * The sandbox speed in force when it was created: what AWS does after `readyAt` (an agent
-   * registering, health checks) runs at it, so a later command at another speed sees the same account.
-   */
+  /** The speed in force when it was created: what AWS does after `readyAt` runs at it, whatever the speed of a later command. */
   speed?: number;
 }
 
@@ -122,10 +119,10 @@ export interface Instance {
   NetworkInterfaceId: string;
   Tags: Tag[];
   /**
-   * What the user data achieved at boot, decided when the instance was launched from the
-   * network it booted into (e.g. `dnf install httpd` needs S3 through a gateway endpoint).
-   * `httpdReadyAt` is when Apache starts answering; absent when it never will.
+   * What the user data achieved at boot, decided at launch from the network it booted into (`dnf install httpd` needs S3
+   * through a gateway endpoint). `httpdReadyAt`: when Apache starts answering; absent when it never will.
    */
+
   boot: {
     httpdReadyAt?: number;
     httpdBody?: string;

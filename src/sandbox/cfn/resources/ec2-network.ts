@@ -5,14 +5,13 @@ import {
   createSubnet,
   createVpc,
   deleteRouteTable,
-  deleteSubnet,
   deleteVpc,
   disassociateRouteTable,
   subnetBlocker,
   vpcBlocker,
 } from "../../model/network.js";
 import { newId } from "../../world.js";
-import { dependencyViolation, propBool, propString, requireProp, type ResourceProvider } from "./types.js";
+import { dependencyViolation, markDeletedIn, propBool, propString, requireProp, type ResourceProvider } from "./types.js";
 
 export const vpcProvider: ResourceProvider = {
   attributes: ["CidrBlock", "CidrBlockAssociations", "DefaultNetworkAcl", "DefaultSecurityGroup", "Ipv6CidrBlocks", "VpcId"],
@@ -39,7 +38,7 @@ export const vpcProvider: ResourceProvider = {
     };
   },
   blocker: dependencyViolation(vpcBlocker),
-  delete: (ctx, id, at) => deleteVpc(ctx, id, at),
+  delete: deleteVpc,
 };
 
 export const subnetProvider: ResourceProvider = {
@@ -68,7 +67,7 @@ export const subnetProvider: ResourceProvider = {
     };
   },
   blocker: dependencyViolation(subnetBlocker),
-  delete: (ctx, id, at) => deleteSubnet(ctx, id, at),
+  delete: markDeletedIn((ctx) => ctx.rw.subnets),
 };
 
 export const routeTableProvider: ResourceProvider = {
@@ -77,7 +76,7 @@ export const routeTableProvider: ResourceProvider = {
     const rt = createRouteTable(ctx, { VpcId: requireProp(props, "VpcId"), Tags: tags, life });
     return { physicalId: rt.RouteTableId, attrs: { RouteTableId: rt.RouteTableId } };
   },
-  delete: (ctx, id, at) => deleteRouteTable(ctx, id, at),
+  delete: deleteRouteTable,
 };
 
 export const subnetRouteTableAssociationProvider: ResourceProvider = {
@@ -86,5 +85,5 @@ export const subnetRouteTableAssociationProvider: ResourceProvider = {
     const id = associateRouteTable(ctx, { RouteTableId: requireProp(props, "RouteTableId"), SubnetId: requireProp(props, "SubnetId"), life });
     return { physicalId: id, attrs: { Id: id } };
   },
-  delete: (ctx, id, at) => disassociateRouteTable(ctx, id, at),
+  delete: disassociateRouteTable,
 };

@@ -34,7 +34,7 @@ export const securityGroupProvider: ResourceProvider = {
     return { physicalId: sg.GroupId, attrs: { GroupId: sg.GroupId, VpcId: sg.VpcId } };
   },
   blocker: dependencyViolation(securityGroupBlocker),
-  delete: (ctx, id, at) => deleteSecurityGroup(ctx, id, at),
+  delete: deleteSecurityGroup,
 };
 
 const endpointType = (props: Record<string, unknown>): EndpointType => {
@@ -73,5 +73,5 @@ export const vpcEndpointProvider: ResourceProvider = {
       },
     };
   },
-  delete: (ctx, id, at) => deleteVpcEndpoint(ctx, id, at),
+  delete: deleteVpcEndpoint,
 };

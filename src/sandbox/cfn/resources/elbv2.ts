@@ -3,15 +3,13 @@ import {
   createListener,
   createLoadBalancer,
   createTargetGroup,
-  deleteListener,
   deleteLoadBalancer,
-  deleteTargetGroup,
   loadBalancerBlocker,
   loadBalancerFullName,
   targetGroupBlocker,
 } from "../../model/load-balancers.js";
 import { isRecord } from "../template.js";
-import { blockedBy, propString, propStrings, requireProp, ResourceFailure, type ResourceProvider } from "./types.js";
+import { blockedBy, markDeletedIn, propString, propStrings, requireProp, ResourceFailure, type ResourceProvider } from "./types.js";
 
 /** CloudFormation's made-up ELB names fit the 32-character limit: `<stack>-<logical>-<hex>`. */
 function elbName(stackName: string, logicalId: string): string {
@@ -56,7 +54,7 @@ export const loadBalancerProvider: ResourceProvider = {
     const message = loadBalancerBlocker(ctx, arn, stackId);
     return message ? { code: "ResourceInUse", message, retrySeconds: 0 } : undefined;
   },
-  delete: (ctx, arn, at) => deleteLoadBalancer(ctx, arn, at),
+  delete: deleteLoadBalancer,
 };
 
 export const targetGroupProvider: ResourceProvider = {
@@ -89,7 +87,7 @@ export const targetGroupProvider: ResourceProvider = {
     };
   },
   blocker: blockedBy(targetGroupBlocker, "ResourceInUse", 0),
-  delete: (ctx, arn, at) => deleteTargetGroup(ctx, arn, at),
+  delete: markDeletedIn((ctx) => ctx.rw.targetGroups),
 };
 
 function forwardTarget(props: Record<string, unknown>): string {
@@ -112,5 +110,5 @@ export const listenerProvider: ResourceProvider = {
     });
     return { physicalId: listener.ListenerArn, attrs: { ListenerArn: listener.ListenerArn } };
   },
-  delete: (ctx, arn, at) => deleteListener(ctx, arn, at),
+  delete: markDeletedIn((ctx) => ctx.rw.listeners),
 };

@@ -2,8 +2,8 @@
  * AWS::IAM::Role and AWS::IAM::InstanceProfile. `Ref` returns the *name*; a name given in the
  * template makes it a named IAM resource (CAPABILITY_NAMED_IAM). IAM names are global per account.
  */
-import { createInstanceProfile, createRole, deleteInstanceProfile, deleteRole } from "../../model/iam.js";
-import { generatedName, propString, propStrings, ResourceFailure, type ResourceProvider } from "./types.js";
+import { createInstanceProfile, createRole } from "../../model/iam.js";
+import { generatedName, markDeletedIn, propString, propStrings, ResourceFailure, type ResourceProvider } from "./types.js";
 
 function alreadyExists(type: string, name: string, e: unknown): never {
   if (e instanceof Error && e.name === "EntityAlreadyExists") {
@@ -34,7 +34,7 @@ export const roleProvider: ResourceProvider = {
       return alreadyExists("AWS::IAM::Role", name, e);
     }
   },
-  delete: (ctx, name, at) => deleteRole(ctx, name, at),
+  delete: markDeletedIn((ctx) => ctx.world.iamRoles),
 };
 
 export const instanceProfileProvider: ResourceProvider = {
@@ -51,5 +51,5 @@ export const instanceProfileProvider: ResourceProvider = {
       return alreadyExists("AWS::IAM::InstanceProfile", name, e);
     }
   },
-  delete: (ctx, name, at) => deleteInstanceProfile(ctx, name, at),
+  delete: markDeletedIn((ctx) => ctx.world.instanceProfiles),
 };

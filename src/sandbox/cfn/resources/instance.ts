@@ -59,5 +59,5 @@ export const instanceProvider: ResourceProvider = {
       },
     };
   },
-  delete: (ctx, id, at) => terminateInstance(ctx, id, at),
+  delete: terminateInstance,
 };

@@ -1,6 +1,6 @@
 /** What the engine needs from each resource type: create, delete, what blocks a delete, timings. */
 import type { HandlerContext } from "../../handler.js";
-import type { Life, Tag } from "../../world.js";
+import { markDeleted, type Life, type Tag } from "../../world.js";
 
 export interface CreateRequest {
   logicalId: string;
@@ -53,6 +53,11 @@ export function blockedBy(
 
 /** CloudFormation retries a DependencyViolation for about 15 minutes before it gives up. */
 export const dependencyViolation = (find: Parameters<typeof blockedBy>[0]) => blockedBy(find, "DependencyViolation", 900);
+
+/** A delete that only marks the entity of `table` deleted. */
+export const markDeletedIn =
+  (table: (ctx: HandlerContext) => Record<string, { life: Life }>): ResourceProvider["delete"] =>
+  (ctx, id, at) => markDeleted(table(ctx)[id]?.life, ctx.now, at);
 
 /** A resource failed in a way CloudFormation reports with its own wording (not an API error). */
 export class ResourceFailure extends Error {

@@ -42,10 +42,7 @@ function toSdkConnection(ctx: HandlerContext, { svc, ep }: Connection): VpcEndpo
   };
 }
 
-/**
- * Applies `change` to each endpoint of the service that is in one of `from`; the others are
- * reported in `Unsuccessful`.
- */
+/** Applies `change` to each endpoint of the service that is in one of `from`; the others are reported in `Unsuccessful`. */
 function changeEach(
   ctx: HandlerContext,
   serviceId: string | undefined,

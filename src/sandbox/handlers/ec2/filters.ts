@@ -71,10 +71,7 @@ export function applyFilters<T>(
   return out;
 }
 
-/**
- * Keeps the items named in `ids` (all items when none are given); fails with `kind`'s code when one
- * of the ids is unknown, e.g. `InvalidVpcID.NotFound: The vpc ID 'vpc-1' does not exist`.
- */
+/** The items named in `ids` (all when none are given); an unknown id fails with `kind`'s code (`InvalidVpcID.NotFound`). */
 export function selectByIds<T>(
   ctx: HandlerContext,
   items: T[],
@@ -91,10 +88,8 @@ export function selectByIds<T>(
   return items.filter((i) => wanted.has(idOf(i)));
 }
 
-/**
- * A Describe call on one of the account's tables: the items named in `ids` (or all those visible
- * now, or `items` when the call shows others too) that pass the filters, tag filters included.
- */
+/** A Describe call on one of the account's tables: the items named in `ids` (of those visible now, or of `items`) that pass the filters. */
+
 export function describe<K extends Ec2Table>(
   ctx: HandlerContext,
   table: K,

@@ -6,8 +6,8 @@
  * at once (the draining period is not modelled).
  */
 import { type Elbv2, type HandlerContext, handlers, type Op } from "../../handler.js";
-import { live, type TargetGroup } from "../../world.js";
-import { createListener, deleteListener } from "../../model/load-balancers.js";
+import { live, markDeleted, type TargetGroup } from "../../world.js";
+import { createListener } from "../../model/load-balancers.js";
 import { toSdkListener } from "./load-balancers.js";
 
 /** The protocols an NLB's listener takes. */
@@ -58,7 +58,7 @@ const createListenerOp: Op<Elbv2, "CreateListenerCommand"> = (ctx, input) => {
 const deleteListenerOp: Op<Elbv2, "DeleteListenerCommand"> = (ctx, input) => {
   const listener = live(ctx.rw.listeners, ctx.now).find((l) => l.ListenerArn === input.ListenerArn);
   if (!listener) return ctx.fail("ListenerNotFound", "One or more listeners not found");
-  deleteListener(ctx, listener.ListenerArn, ctx.now);
+  markDeleted(listener.life, ctx.now, ctx.now);
   return {};
 };
 

@@ -37,3 +37,41 @@ describe("curl hint 2 names the endpoint's DNS name on a line of its own", () =>
     }
   }
 });
+
+/**
+ * The curl step's notes that name the endpoint (the regional and zonal names, the wrong page, the
+ * HTTP status, the NLB's own name) give each name whole on a line of its own, as hint 2 does: in a
+ * sentence at 80 columns it broke the sentence, and in Japanese it was glued to the text.
+ */
+const ZONAL = "vpce-0a1b2c3d4e5f6a7b8-x1y2z3w4-ap-northeast-1a.vpce-svc-0123456789abcdef0.ap-northeast-1.vpce.amazonaws.com";
+const NOTES: Record<string, (regional: string) => string[]> = {
+  "regional-zonal": (regional) => [regional, ZONAL],
+  "nlb-dns": (regional) => [regional],
+  "curl-wrong-page": (regional) => [regional],
+  "curl-http-status": (regional) => [`http://${regional}/`],
+};
+
+describe("the curl step's notes name the endpoint's DNS names on lines of their own", () => {
+  for (const lang of ["en", "ja"] as const) {
+    for (const cols of [80, 120]) {
+      for (const [note, expected] of Object.entries(NOTES)) {
+        it(`${note}, ${lang}, ${cols} columns`, async () => {
+          const phrases = lang === "ja" ? await loadPhrases("ja") : undefined;
+          const text = loadStep("privatelink", "curl", lang).notes[note];
+          expect(text, note).toBeDefined();
+          const vars = { dnsRegional: REGIONAL, dnsZonal: ZONAL, az: "ap-northeast-1a", nlbName: "hint-nlb", region: "ap-northeast-1", providerInstanceId: "i-0fedcba9876543210" };
+          const shown = plain(renderMarkdown(fillPlaceholders(text!, vars), Math.min(cols, 100), phrases ? { phrases } : {}));
+          const lines = shown.split("\n").map((l) => l.trim());
+          for (const name of expected(REGIONAL)) {
+            const at = lines.flatMap((l, i) => (l.replace(/^`|`$/g, "") === name ? [i] : []));
+            expect(at, shown).toHaveLength(1);
+            // Introduced by the sentence before it, which ends there ("…is:"), not cut in two around it.
+            expect(lines[at[0]! - 1], shown).toMatch(/[:：]$/);
+          }
+          // No line holds a piece of a name, or a name inside a sentence.
+          expect(lines.filter((l) => l.includes("vpce-svc-")), shown).toHaveLength(expected(REGIONAL).length);
+        });
+      }
+    }
+  }
+});

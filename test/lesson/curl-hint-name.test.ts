@@ -6,8 +6,9 @@
  */
 import { stripVTControlCharacters as plain } from "node:util";
 import { describe, expect, it } from "vitest";
-import { fillPlaceholders, loadStep } from "../../src/content/lesson-content.js";
+import { fillPlaceholders, loadManifest, loadStep } from "../../src/content/lesson-content.js";
 import { translator } from "../../src/i18n/messages.js";
+import { PLACEHOLDER_NAMES } from "../../src/lesson/vars.js";
 import { loadPhrases } from "../../src/ui/line-breaks.js";
 import { renderMarkdown } from "../../src/ui/markdown.js";
 
@@ -73,5 +74,42 @@ describe("the curl step's notes name the endpoint's DNS names on lines of their 
         });
       }
     }
+  }
+});
+
+/**
+ * Every step's prose (concept, console, done, notes, hints; not the `cli` scripts) gives a long name (an endpoint's DNS
+ * name, a service name, an ARN) whole on a line of its own, never inside a sentence; a command that carries one is the
+ * command's business (it is copied whole).
+ */
+describe("no lesson sentence holds a long name", () => {
+  const LONG = {
+    dnsRegional: REGIONAL,
+    dnsZonal: "vpce-0a1b2c3d4e5f6a7b8-x1y2z3w4-ap-northeast-1a.vpce-svc-0123456789abcdef0.ap-northeast-1.vpce.amazonaws.com",
+    serviceName: "com.amazonaws.vpce.ap-northeast-1.vpce-svc-0123456789abcdef0",
+    targetGroupArn: "arn:aws:elasticloadbalancing:ap-northeast-1:123456789012:targetgroup/pl-tg/0123456789abcdef",
+    nlbArn: "arn:aws:elasticloadbalancing:ap-northeast-1:123456789012:loadbalancer/net/pl-nlb/0123456789abcdef",
+  };
+  const COMMAND = /\b(aws|curl) |--[a-z]/;
+  const SHORT_VALUES = Object.fromEntries(PLACEHOLDER_NAMES.map((n) => [n, `x-${n}`]));
+  for (const lang of ["en", "ja"] as const) {
+    it(`${lang}, 80 columns`, async () => {
+      const phrases = lang === "ja" ? await loadPhrases("ja") : undefined;
+      const bad: string[] = [];
+      for (const { id } of loadManifest("privatelink").steps) {
+        const c = loadStep("privatelink", id, lang);
+        const texts = { concept: c.concept, console: c.console, done: c.done, ...c.doneVariants, ...c.conceptVariants, ...c.notes, ...Object.fromEntries(c.hints.map((h, i) => [`hint ${i + 1}`, h])) };
+        for (const [where, text] of Object.entries(texts)) {
+          if (text.includes("```")) continue;
+          const shown = plain(renderMarkdown(fillPlaceholders(text, { ...SHORT_VALUES, ...LONG }), 80, phrases ? { phrases } : {}));
+          for (const line of shown.split("\n")) {
+            const value = Object.values(LONG).find((v) => line.includes(v));
+            const alone = line.trim().replace(/^`|`$/g, "").replace(/^http:\/\/(.*)\/$/, "$1");
+            if (value && alone !== value && !COMMAND.test(line)) bad.push(`${id} ${where}: ${line.trim()}`);
+          }
+        }
+      }
+      expect(bad, bad.join("\n")).toEqual([]);
+    });
   }
 });

@@ -133,7 +133,7 @@ export class StepMemory {
 }
 
 export function progressOf(p: ParticipantCloud, at: number, region: string, backend: "aws" | "sandbox", memory?: StepMemory): ParticipantProgress {
-  // A participant's state as the facilitator sees it: nothing but the cloud.
+  // A participant's state as the facilitator sees it: nothing but the cloud (and what this watch saw of it).
   const pos = endingSeen(p.prefix, position(p, freshState(p.prefix, region, backend)), memory);
   const observed = memory?.observe(p.prefix, `${pos.step}:${pos.finished}`, at);
   const since = observed ?? pos.anchor?.at;

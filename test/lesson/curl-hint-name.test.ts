@@ -8,7 +8,7 @@ import { stripVTControlCharacters as plain } from "node:util";
 import { describe, expect, it } from "vitest";
 import { fillPlaceholders, loadManifest, loadStep } from "../../src/content/lesson-content.js";
 import { translator } from "../../src/i18n/messages.js";
-import { PLACEHOLDER_NAMES } from "../../src/lesson/vars.js";
+import { loadChallenges, loadChallengeText } from "../../src/challenge/definitions.js";
 import { loadPhrases } from "../../src/ui/line-breaks.js";
 import { renderMarkdown } from "../../src/ui/markdown.js";
 
@@ -78,7 +78,7 @@ describe("the curl step's notes name the endpoint's DNS names on lines of their 
 });
 
 /**
- * Every step's prose (concept, console, done, notes, hints; not the `cli` scripts) gives a long name (an endpoint's DNS
+ * Every step's and challenge's prose (concept, console, done, notes, story, hints; not the `cli` scripts) gives a long name (an endpoint's DNS
  * name, a service name, an ARN) whole on a line of its own, never inside a sentence; a command that carries one is the
  * command's business (it is copied whole).
  */
@@ -91,21 +91,31 @@ describe("no lesson sentence holds a long name", () => {
     nlbArn: "arn:aws:elasticloadbalancing:ap-northeast-1:123456789012:loadbalancer/net/pl-nlb/0123456789abcdef",
   };
   const COMMAND = /\b(aws|curl) |--[a-z]/;
-  const SHORT_VALUES = Object.fromEntries(PLACEHOLDER_NAMES.map((n) => [n, `x-${n}`]));
   for (const lang of ["en", "ja"] as const) {
     it(`${lang}, 80 columns`, async () => {
       const phrases = lang === "ja" ? await loadPhrases("ja") : undefined;
       const bad: string[] = [];
-      for (const { id } of loadManifest("privatelink").steps) {
+      const hints = (list: string[]) => Object.fromEntries(list.map((h, i) => [`hint ${i + 1}`, h]));
+      const steps = loadManifest("privatelink").steps.map(({ id }) => {
         const c = loadStep("privatelink", id, lang);
-        const texts = { concept: c.concept, console: c.console, done: c.done, ...c.doneVariants, ...c.conceptVariants, ...c.notes, ...Object.fromEntries(c.hints.map((h, i) => [`hint ${i + 1}`, h])) };
+        return [id, { concept: c.concept, console: c.console, done: c.done, ...c.doneVariants, ...c.conceptVariants, ...c.notes, ...hints(c.hints) }] as const;
+      });
+      const challenges = loadChallenges("privatelink").map(({ id }) => {
+        const c = loadChallengeText("privatelink", id, lang);
+        return [id, { story: c.story, explain: c.explain, ...hints(c.hints) }] as const;
+      });
+      for (const [id, texts] of [...steps, ...challenges]) {
         for (const [where, text] of Object.entries(texts)) {
           if (text.includes("```")) continue;
-          const shown = plain(renderMarkdown(fillPlaceholders(text, { ...SHORT_VALUES, ...LONG }), 80, phrases ? { phrases } : {}));
-          for (const line of shown.split("\n")) {
+          const short = Object.fromEntries([...text.matchAll(/\{\{(\w+)\}\}/g)].map((m) => [m[1]!, `x-${m[1]}`]));
+          const shown = plain(renderMarkdown(fillPlaceholders(text, { ...short, ...LONG }), 80, phrases ? { phrases } : {}));
+          const lines = shown.split("\n");
+          for (const [i, line] of lines.entries()) {
             const value = Object.values(LONG).find((v) => line.includes(v));
             const alone = line.trim().replace(/^`|`$/g, "").replace(/^http:\/\/(.*)\/$/, "$1");
-            if (value && alone !== value && !COMMAND.test(line)) bad.push(`${id} ${where}: ${line.trim()}`);
+            if (!value || COMMAND.test(line)) continue;
+            // Whole on its line, after a sentence that ends there ("…is:"), not put there by the wrapper mid-sentence.
+            if (alone !== value || !/[:：]$/.test(lines[i - 1]?.trimEnd() ?? "")) bad.push(`${id} ${where}: ${lines[i - 1]?.trim()} ⏎ ${line.trim()}`);
           }
         }
       }

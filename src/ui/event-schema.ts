@@ -213,6 +213,7 @@ export const EVENT_SCHEMAS = {
           perHourUsd: z.number(),
           costSoFarUsd: z.number(),
           challenge: z.optional(z.object({ id: z.string(), state: z.enum(["broken", "fixed", "given-up"]) }).strict()),
+          deletion: z.optional(z.enum(["after-finish", "midway", "unknown"]).describe("A deleted lab (cleaned-up): finished before, deleted midway (step: where, when seen), or unknown")),
         })
         .strict(),
     ),

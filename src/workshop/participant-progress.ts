@@ -18,9 +18,17 @@ import { usualBetween } from "./usual-times.js";
 /**
  * Where a seat of the room is: nothing in the cloud yet, on a step, done, or its lab deleted (both stacks deleted, nothing
  * left). A deleted lab is not a finished one: `workshop cleanup` deletes a lab half-way the same way the lesson's last step
- * deletes a finished one, and nothing left in the cloud (deleted stacks keep no outputs a step reads) tells them apart.
+ * deletes a finished one, and deleted stacks keep no outputs a step reads. What tells them apart is `Deletion`.
  */
 export type Phase = "not-started" | "on-step" | "finished" | "cleaned-up";
+
+/**
+ * How a deleted lab ended: `after-finish` when its curl through the endpoint had brought back the Provider's page (Run
+ * Command keeps the history; the lab's terminated instance, listed an hour, says whose it is) or this watch saw the lab
+ * finished; `midway` when the instance is still listed with no such curl, or this watch saw the lab on a step before the
+ * end; `unknown` when neither is left to read.
+ */
+export type Deletion = "after-finish" | "midway" | "unknown";
 
 export interface ParticipantProgress {
   prefix: string;
@@ -43,6 +51,8 @@ export interface ParticipantProgress {
   costSoFarUsd: number;
   /** The challenge the learner is on (`workshop challenge --all`), and whether they fixed it. */
   challenge?: ChallengeMark;
+  /** A deleted lab (`cleaned-up`): how it ended; `step` is where it was deleted when `midway` and known. */
+  deletion?: Deletion;
 }
 
 const FAILED_STACK = /(ROLLBACK_COMPLETE|ROLLBACK_FAILED|CREATE_FAILED|DELETE_FAILED)$/;
@@ -55,6 +65,7 @@ interface Position {
   whyVars: Record<string, string>;
   /** The cloud's latest trace before or on this step, and which step left it. */
   anchor?: { at: number; from: string };
+  deletion?: Deletion;
 }
 
 function position(p: ParticipantCloud, state: LessonState): Position {
@@ -63,7 +74,8 @@ function position(p: ParticipantCloud, state: LessonState): Position {
   if (isEmpty(p.view)) {
     const deleted = p.view.deletedStacks[0];
     if (!deleted) return { phase: "not-started", step: "deploy", finished: false, why: "roster.why.notStarted", whyVars: {} };
-    return { phase: "cleaned-up", step: "cleanup", finished: false, why: "roster.why.cleanedUp", whyVars: {}, anchor: { at: deleted.deletedAt, from: "cleanup" } };
+    const deletion = p.view.curls.some((c) => c.verdict.ok) ? "after-finish" : p.deletedInstance ? "midway" : "unknown";
+    return { phase: "cleaned-up", step: "cleanup", finished: false, why: "roster.why.cleanedUp", whyVars: {}, anchor: { at: deleted.deletedAt, from: "cleanup" }, deletion };
   }
   if (stacks.some((s) => s?.status.startsWith("DELETE_"))) {
     const failed = stacks.find((s) => s?.status === "DELETE_FAILED");
@@ -105,6 +117,8 @@ function problems(p: ParticipantCloud): Signal[] {
 /** Remembers each learner's step between refreshes, so a change seen while watching gives an exact time. */
 export class StepMemory {
   private readonly seen = new Map<string, { step: string; since?: number }>();
+  /** The last step each lab was seen on while it stood (not being deleted), and whether it was finished. */
+  readonly standing = new Map<string, { step: string; finished: boolean }>();
 
   /** The observed start of `step` for `prefix`, if this watch saw the step change. */
   observe(prefix: string, step: string, at: number): number | undefined {
@@ -119,8 +133,8 @@ export class StepMemory {
 }
 
 export function progressOf(p: ParticipantCloud, at: number, region: string, backend: "aws" | "sandbox", memory?: StepMemory): ParticipantProgress {
-  // A participant's state as the facilitator sees it: nothing but the cloud.
-  const pos = position(p, freshState(p.prefix, region, backend));
+  // A participant's state as the facilitator sees it: nothing but the cloud (and what this watch saw of it).
+  const pos = endingSeen(p.prefix, position(p, freshState(p.prefix, region, backend)), memory);
   const observed = memory?.observe(p.prefix, `${pos.step}:${pos.finished}`, at);
   const since = observed ?? pos.anchor?.at;
   const minutesOnStep = since !== undefined ? Math.max(0, (at - since) / 60_000) : undefined;
@@ -147,5 +161,19 @@ export function progressOf(p: ParticipantCloud, at: number, region: string, back
     perHourUsd: cost?.perHourUsd ?? 0,
     costSoFarUsd: so?.usd ?? 0,
     ...(p.challenge ? { challenge: p.challenge } : {}),
+    ...(pos.deletion ? { deletion: pos.deletion } : {}),
   };
+}
+
+/** What this watch saw of a lab before it was deleted settles how it ended, when the cloud no longer can; a finished one counts as finished. */
+function endingSeen(prefix: string, pos: Position, memory: StepMemory | undefined): Position {
+  if (pos.phase === "on-step" && pos.step === "cleanup") return pos;
+  if (pos.phase !== "cleaned-up") {
+    if (pos.phase !== "not-started") memory?.standing.set(prefix, { step: pos.step, finished: pos.finished });
+    return pos;
+  }
+  const seen = memory?.standing.get(prefix);
+  if (pos.deletion === "after-finish" || seen?.finished) return { ...pos, finished: true, why: "labDeletion.why.afterFinish", deletion: "after-finish" };
+  if (seen) return { ...pos, step: seen.step, why: "labDeletion.why.midwayAt", whyVars: { n: String(STEPS.findIndex((s) => s.id === seen.step)) }, deletion: "midway" };
+  return pos.deletion === "midway" ? { ...pos, why: "labDeletion.why.midway" } : pos;
 }

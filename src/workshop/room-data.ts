@@ -36,6 +36,7 @@ export function roomData(status: RoomStatus, t: Translate): RoomData {
       perHourUsd: p.perHourUsd,
       costSoFarUsd: p.costSoFarUsd,
       ...(p.challenge ? { challenge: p.challenge } : {}),
+      ...(p.deletion ? { deletion: p.deletion } : {}),
     })),
   };
 }

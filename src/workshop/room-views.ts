@@ -57,6 +57,8 @@ export interface ParticipantCloud {
   deletingAt?: number;
   /** The break-and-fix challenge the learner is on, from their Consumer instance's tags. */
   challenge?: ChallengeMark;
+  /** A deleted lab's Consumer instance, while AWS still lists it terminated (an hour): its curls are in `view.curls`. */
+  deletedInstance?: string;
 }
 
 export function tagOf(tags: Tag[] | undefined, key: string): string | undefined {
@@ -84,6 +86,12 @@ function roomStackView(s: Stack, instances: Instance[]): StackView {
 
 const time = (d: Date | undefined): number | undefined => (d ? d.getTime() : undefined);
 
+/** The newest instance a stack of this name made (still listed an hour after the stack is deleted). */
+function madeBy(instances: Instance[], stackName: string): string | undefined {
+  const made = instances.filter((i) => tagOf(i.Tags, "aws:cloudformation:stack-name") === stackName && tagOf(i.Tags, LOGICAL_ID_TAG) === "EC2Instance");
+  return made.sort((x, y) => (time(y.LaunchTime) ?? 0) - (time(x.LaunchTime) ?? 0))[0]?.InstanceId;
+}
+
 /** One participant's view, built from the room-wide read. */
 export function participantCloud(raw: RoomRaw, prefix: string): ParticipantCloud {
   const names = namesFor(prefix);
@@ -95,10 +103,13 @@ export function participantCloud(raw: RoomRaw, prefix: string): ParticipantCloud
   const anchors = anchorsOf(names, consumer, provider);
   const related = relate(anchors, raw.services, raw.endpoints, raw.groups);
   const ownEndpoints = raw.endpoints.filter((e) => related.endpoints.some((v) => v.id === e.VpcEndpointId));
-  const instanceId = consumer?.resources.EC2Instance;
-  const instance = instanceId ? raw.instances.find((i) => i.InstanceId === instanceId) : undefined;
-  const curls = instanceId ? curlTraces(raw.commands, raw.invocations, instanceId, provider?.resources.EC2Instance) : [];
   const deletedStacks = raw.deletedStacks.filter((d) => d.name === names.consumerStack || d.name === names.providerStack);
+  // A deleted lab's curls are still in Run Command's history, found by its instance while AWS lists it.
+  const deletedInstance = !consumerStack && deletedStacks.length > 0 ? madeBy(raw.instances, names.consumerStack) : undefined;
+  const instanceId = consumer?.resources.EC2Instance ?? deletedInstance;
+  const instance = consumer && instanceId ? raw.instances.find((i) => i.InstanceId === instanceId) : undefined;
+  const providerInstanceId = provider?.resources.EC2Instance ?? (deletedInstance ? madeBy(raw.instances, names.providerStack) : undefined);
+  const curls = instanceId ? curlTraces(raw.commands, raw.invocations, instanceId, providerInstanceId) : [];
   const stackTimes = [consumerStack, providerStack].map((s) => time(s?.CreationTime)).filter((t): t is number => t !== undefined);
   const endpointTimes = ownEndpoints.map((e) => time(e.CreationTimestamp)).filter((t): t is number => t !== undefined);
   const deletion = [consumerStack, providerStack].map((s) => time(s?.DeletionTime)).filter((t): t is number => t !== undefined);
@@ -116,6 +127,7 @@ export function participantCloud(raw: RoomRaw, prefix: string): ParticipantCloud
     ...(endpointTimes.length ? { endpointAt: Math.max(...endpointTimes) } : {}),
     ...(deletion.length ? { deletingAt: Math.min(...deletion) } : {}),
     ...(challengeMark(instance?.Tags) ? { challenge: challengeMark(instance?.Tags)! } : {}),
+    ...(deletedInstance ? { deletedInstance } : {}),
   };
 }
 

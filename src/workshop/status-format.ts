@@ -32,16 +32,18 @@ export function signalText(s: Signal, t: Translate): string {
 const TITLE_COLUMNS = 30;
 
 /** `4/9 Consumer side: create an…`: the step's number and its title, cut to keep the table narrow. */
-/** A seat not on a step: its mark and words (`- not started`, `✕ lab deleted`). */
-export function seatText(phase: ParticipantProgress["phase"], t: Translate): [string, string] | undefined {
-  if (phase === "not-started") return ["-", t("roster.notStarted")];
-  if (phase === "cleaned-up") return ["✕", t("roster.cleanedUp")];
-  if (phase === "finished") return ["✔", t("workshop.status.finished")];
+/** A seat not on a step: its mark and words (`- not started`, `✔ finished, cleaned up`, `✕ lab deleted at step 4`). */
+export function seatText(p: Pick<ParticipantProgress, "phase" | "deletion"> & { stepIndex: number | null }, t: Translate): [string, string] | undefined {
+  if (p.phase === "not-started") return ["-", t("roster.notStarted")];
+  if (p.phase === "cleaned-up" && p.deletion === "after-finish") return ["✔", t("labDeletion.afterFinish")];
+  if (p.phase === "cleaned-up" && p.deletion === "midway") return ["✕", p.stepIndex !== null && STEPS[p.stepIndex]?.id !== "cleanup" ? t("labDeletion.midwayAt", { n: p.stepIndex }) : t("labDeletion.midway")];
+  if (p.phase === "cleaned-up") return ["✕", t("roster.cleanedUp")];
+  if (p.phase === "finished") return ["✔", t("workshop.status.finished")];
   return undefined;
 }
 
 export function stepText(p: ParticipantProgress, t: Translate, lang: Lang): string {
-  const seat = seatText(p.phase, t);
+  const seat = seatText(p, t);
   if (seat) return seat.join(" ");
   const title = loadStep("privatelink", p.step, lang).title;
   return `${p.stepIndex}/${STEPS.length - 1} ${truncate(title, TITLE_COLUMNS)}`;

@@ -183,8 +183,9 @@ describe("a served workshop room", () => {
     // (The tour changes nothing in the cloud: after the deploy, the next step that does is the endpoint service.)
     expect(room.get("team-03")).toMatchObject({ step: "endpoint-service", finished: false });
     // team-01 finished the whole lesson, cleanup included: still in the room, its lab deleted. Not counted as finished:
-    // a lab the facilitator's cleanup deleted half-way leaves the same nothing in the cloud.
-    expect(room.get("team-01")).toMatchObject({ phase: "cleaned-up", finished: false });
+    // at this speed AWS's hour of listing a terminated instance is no time, and no watch saw the lab, so nothing left
+    // in the cloud tells it from a lab deleted half-way (test/workshop/lab-deleted.test.ts: when something does).
+    expect(room.get("team-01")).toMatchObject({ phase: "cleaned-up", finished: false, deletion: "unknown" });
     expect(lastStatus).toMatchObject({ backend: "sandbox", totals: { participants: 3, notStarted: 0, perHourUsd: 0, costSoFarUsd: 0 } });
     // The live page on the room's address (behind the facilitator's token) holds the same.
     const page = await fetch(`${served.url}/room/data.json`, { headers: { cookie: `privatelink-lab-room=${encodeURIComponent(served.facilitator.token)}` } });

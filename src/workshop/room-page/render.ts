@@ -92,9 +92,9 @@ function signalItems(p: RoomParticipantData, w: Say): string {
 function card(p: RoomParticipantData, w: Say, billed: boolean): string {
   const total = STEPS.length - 1;
   const kind = p.signals.length > 0 ? "flagged" : p.finished ? "finished" : p.phase === "on-step" ? "working" : "idle";
-  const seat = seatText(p.phase, w.t);
-  // A seat not started is on no step; a deleted lab shows no progress it cannot prove.
-  const index = p.phase === "cleaned-up" ? 1 : (p.stepIndex ?? 0);
+  const seat = seatText(p, w.t);
+  // A seat not started is on no step; a deleted lab shows no progress it cannot prove (a step it was seen on, it can).
+  const index = p.phase === "cleaned-up" && p.step === "cleanup" ? 1 : (p.stepIndex ?? 0);
   const step = seat
     ? `<span class="num">${seat[0]}</span> ${w.words(seat[1])}`
     : `<span class="num">${w.say("roomPage.stepOf", { n: index, total })}</span> ${w.words(stepTitle(p.step ?? "deploy", w.lang))}`;

@@ -151,7 +151,6 @@ function usageOf(err: CommanderError, program: Command, argv: readonly string[])
     "commander.missingArgument": "usage.missingArgument",
     "commander.optionMissingArgument": "usage.optionMissingArgument",
     "commander.invalidArgument": "usage.invalidArgument",
-    "commander.excessArguments": "usage.excessArguments",
   };
   // "option '--lang <lang>' argument 'fr' is invalid. Allowed choices are ja, en."
   const allowed = /Allowed choices are (.*?)\.?$/m.exec(err.message)?.[1];

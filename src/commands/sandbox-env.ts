@@ -13,18 +13,15 @@ import { defaultShell, isShell, shellLines, SHELLS, UNSET_VARIABLES, variables, 
 import type { GlobalOptions } from "./options.js";
 import { chooseLang, type Environment } from "./session.js";
 
-export interface SandboxEnvOptions extends GlobalOptions {
-  shell?: string;
-}
-
 export function chooseShell(requested: string | undefined, env: NodeJS.ProcessEnv): ShellKind {
   if (requested === undefined) return defaultShell(env);
   if (!isShell(requested)) throw new LabError("sandbox-env.usage.badShell", { shell: requested, shells: SHELLS.join(", ") });
   return requested;
 }
 
-export async function sandboxEnv(opts: SandboxEnvOptions, e: Environment): Promise<void> {
-  const t = translator(chooseLang(opts, e.env));
+export async function sandboxEnv(opts: GlobalOptions, e: Environment): Promise<void> {
+  const lang = chooseLang(opts, e.env);
+  const t = translator(lang);
   const shell = chooseShell(opts.shell, e.env);
   const served = readServed(servedFile(e.env, e.stateDir));
   if (!served) throw new LabError("sandbox-env.notServing");
@@ -50,5 +47,5 @@ export async function sandboxEnv(opts: SandboxEnvOptions, e: Environment): Promi
   e.stdout.write(`# ${t("sandbox-env.comment", { url: served.url })}\n${lines.join("\n")}\n`);
   const advice = awsCliAdvice(t, finding, served.url);
   const err = e.stderr ?? process.stderr;
-  if (advice) err.write((await fitForLang(advice, err, chooseLang(opts, e.env))) + "\n");
+  if (advice) err.write((await fitForLang(advice, err, lang)) + "\n");
 }

@@ -12,13 +12,8 @@ import { publishServed, servedFile } from "../sandbox/served-file.js";
 import { defaultShell, loadCommand } from "../sandbox/shell-env.js";
 import { isLoopback, listenError, portOption } from "./validate.js";
 
-export interface ServeCommandOptions extends GlobalOptions {
-  port?: string;
-  host?: string;
-}
-
 /** Serves until `stop` resolves (the process's end, unless a test passes its own). */
-export async function sandboxServe(opts: ServeCommandOptions, e: Environment, stop: Promise<void> = new Promise<void>(() => undefined)): Promise<void> {
+export async function sandboxServe(opts: GlobalOptions & { port?: string; host?: string }, e: Environment, stop: Promise<void> = new Promise<void>(() => undefined)): Promise<void> {
   const s = await openSession(opts, e);
   const asked = portOption(opts.port);
   const host = opts.host ?? "127.0.0.1";

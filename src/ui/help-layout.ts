@@ -17,9 +17,9 @@ export function helpWidth(out: { isTTY?: boolean; columns?: number }): number {
   return out.isTTY && out.columns ? out.columns : 80;
 }
 
-/** Overrides for commander's Help (configureHelp); `optionsWord` replaces "[options]". */
 const ASCII = /^[\x20-\x7e\n]*$/;
 
+/** Overrides for commander's Help (configureHelp); `optionsWord` replaces "[options]". */
 export function helpLayout(optionsWord: string, phrases?: Phrases): HelpConfiguration {
   const plain = new Help();
   const localize = (text: string) => text.replace(/\[options\]/g, optionsWord);

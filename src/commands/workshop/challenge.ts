@@ -17,11 +17,7 @@ import type { Environment } from "../session.js";
 import { asParticipants } from "../participant-lock.js";
 import { openFacilitator } from "./open.js";
 
-export interface WorkshopChallengeOptions extends GlobalOptions {
-  all?: boolean;
-}
-
-export async function workshopChallenge(id: string, opts: WorkshopChallengeOptions, e: Environment): Promise<void> {
+export async function workshopChallenge(id: string, opts: GlobalOptions & { all?: boolean }, e: Environment): Promise<void> {
   if (!opts.all) throw new LabError("workshop.challenge.needAll");
   const f = await openFacilitator(opts, e);
   const { io, t } = f;

@@ -170,18 +170,16 @@ export class TerminalHost implements IoHost {
     const release = () => {
       if (this.active === spinner) this.active = undefined;
     };
+    const end = (symbol: string) => (t?: string) => {
+      release();
+      spinner.stopAndPersist({ symbol, text: done(t ?? text) });
+    };
     return {
       update: (t) => {
         spinner.text = fit(t);
       },
-      succeed: (t) => {
-        release();
-        spinner.stopAndPersist({ symbol: this.c.green("✔"), text: done(t ?? text) });
-      },
-      fail: (t) => {
-        release();
-        spinner.stopAndPersist({ symbol: this.c.red("✖"), text: done(t ?? text) });
-      },
+      succeed: end(this.c.green("✔")),
+      fail: end(this.c.red("✖")),
       stop: () => {
         release();
         if (spinner.isSpinning) spinner.stop();

@@ -1,8 +1,6 @@
 /**
- * `privatelink-lab sandbox env [--shell bash|zsh|fish|powershell]`: the lines that point a shell
- * at the running served sandbox, on standard output only (so `eval "$(npx privatelink-lab sandbox
- * env)"` works); what the learner should know (an AWS CLI too old for AWS_ENDPOINT_URL) goes to
- * standard error. With no server running it says how to start one and exits non-zero.
+ * `privatelink-lab sandbox env`: the lines that point a shell at the served sandbox, on standard output only (so `eval "$(…)"`
+ * works); what the learner should know (an AWS CLI too old for AWS_ENDPOINT_URL) goes to standard error.
  */
 import { fitForLang } from "../ui/edge-text.js";
 import { LabError } from "../errors.js";

@@ -1,8 +1,4 @@
-/**
- * `privatelink-lab sandbox serve`: the learner's sandbox account (the one `--sandbox` uses) as an
- * AWS endpoint on this computer, so the AWS CLI or any SDK in a second terminal reaches it. Runs
- * until stopped (Ctrl-C); every answer is written to the account file as it is given.
- */
+/** `privatelink-lab sandbox serve`: the learner's sandbox account as an AWS endpoint on this computer, for the AWS CLI or any SDK; runs until stopped. */
 import { LabError } from "../errors.js";
 import { setInterruptNotice } from "../interrupt-notice.js";
 import { sandboxFile } from "../paths.js";

@@ -1,7 +1,6 @@
 /**
- * `privatelink-lab templates [--out DIR]`: where the lesson's CloudFormation templates are, or a
- * copy of them in DIR, for the console's "Upload a template file" and the AWS CLI's `file://`.
- * (After `npx`, the package lives in npm's cache: a relative `templates/…` would point nowhere.)
+ * `privatelink-lab templates [--out DIR]`: where the CloudFormation templates are, or a copy in DIR. (After `npx`, the
+ * package lives in npm's cache: a relative `templates/…` would point nowhere.)
  */
 import { copyFileSync, existsSync, mkdirSync, readFileSync } from "node:fs";
 import { join, resolve } from "node:path";

@@ -132,15 +132,12 @@ function layout(plain: string, firstWidth: number, restWidth: number, phrases?: 
 
 /** [start, end) of each hard line (split at "\n"). */
 function paragraphs(plain: string): Array<[number, number]> {
-  const out: Array<[number, number]> = [];
   let start = 0;
-  for (let i = 0; i <= plain.length; i++) {
-    if (i === plain.length || plain[i] === "\n") {
-      out.push([start, i]);
-      start = i + 1;
-    }
-  }
-  return out;
+  return plain.split("\n").map((line) => {
+    const range: [number, number] = [start, start + line.length];
+    start += line.length + 1;
+    return range;
+  });
 }
 
 /** Colour state from SGR codes: one slot per attribute, so a line can reopen exactly what is open. */

@@ -1,8 +1,6 @@
 /**
- * `privatelink-lab workshop challenge --all <id>`: starts one break-and-fix challenge for every
- * participant whose build works (five at a time), acting as each with the learner's own code.
- * Each Consumer instance then carries the challenge's tags, which `workshop status` shows. A
- * participant whose own privatelink-lab holds their lock is skipped, and the facilitator told so.
+ * `privatelink-lab workshop challenge --all <id>`: starts a challenge for every participant whose build works, five at a time,
+ * acting as each with the learner's own code; one whose own privatelink-lab holds their lock is skipped, and said so.
  */
 import { startChallenge } from "../../challenge/run.js";
 import { LabError } from "../../errors.js";

@@ -1,9 +1,6 @@
 /**
- * A workshop room served: one SQLite account (the room folder's `account.db`) behind the served
- * sandbox, with the room's keys (a pair per participant, one for the facilitator), its boundaries
- * (boundaries.ts) and its join page: `GET /join/<code>` answers the key pair, prefix and region
- * of the code's holder (for `privatelink-lab join`), nothing for a wrong code. Other pages (the
- * facilitator's live page) mount through `routes`; `onChange` tells who changed the account.
+ * A workshop room served: its account behind the served sandbox, with the room's keys, its boundaries (boundaries.ts) and
+ * its join page (`GET /join/<code>`: the key pair, prefix and region of the code's holder). Other pages mount through `routes`.
  */
 import { createHmac } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";

@@ -1,12 +1,9 @@
 /**
- * Wraps text (colour codes allowed) to a width in terminal columns, breaking only where a line
- * may break (spaces; Japanese phrase boundaries, see line-breaks.ts), with a prefix on the first
- * line and another on the rest (hanging indent for list items). An unbroken token longer than a
- * whole line (an ARN, a path) goes whole on a line of its own, for the terminal to fold; other
- * pieces too long (Japanese with no break) are cut by characters. Colours survive the break: each line closes what is open and
- * the next opens it again, so a line can be printed, cleared or copied on its own.
- * Inline code (`between backticks`, or between KEEP marks from markdown.ts) that fits on a line
- * is never broken inside: a command or a DNS name must still paste whole.
+ * Wraps text (colour codes allowed) to a width in terminal columns, only where a line may break (line-breaks.ts), with a
+ * prefix on the first line and another on the rest. An unbroken token longer than a line (an ARN, a path) goes whole on a
+ * line of its own, for the terminal to fold; Japanese with no break is cut by characters. Each line closes the colours
+ * open and the next reopens them, so a line can be printed, cleared or copied on its own. Inline code that fits on a line
+ * (`between backticks`, or between KEEP marks from markdown.ts) is never broken inside: it must still paste whole.
  */
 import { breakOpportunities, mayStartLine, type Phrases } from "./line-breaks.js";
 import { displayWidth, splitGraphemes } from "./text-width.js";

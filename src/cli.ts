@@ -194,11 +194,7 @@ export function buildProgram(e: Environment, run: Runner, argv: readonly string[
     const o = cmd.optsWithGlobals<GlobalOptions>();
     return run(what, (o.lang as Lang | undefined) ?? lang, Boolean(o.json), o.profile ?? e.env.AWS_PROFILE);
   };
-  /**
-   * A command the learner did not name: only what the program's own `--help` lists (its name,
-   * summary, argument, and whether it has options). Building every command's options and
-   * subcommands cost `--help` about a tenth of its start (docs/PERFORMANCE.md).
-   */
+  /** A command the learner did not name: only what the program's own `--help` lists (building them all slows every start). */
   const entry = (cmd: Command, row: CommandRow): void => {
     cmd.description(t(row.help));
     if (row.argument) cmd.argument(row.argument.name);

@@ -101,9 +101,9 @@ async function build(f: Facilitator, prefix: string, profile: Profile, az: strin
   if (az) ctx.state.az = az;
   else await performSteps(ctx, "preflight", "preflight");
   try {
-    await performSteps(ctx, "deploy", profile.through);
+    await performSteps(ctx, "deploy", failing ? "deploy" : profile.through);
   } catch (e) {
-    // Deployed into an account with no vCPU left, as a room that outgrew its quota: both stacks roll back.
+    // Expected: a deploy into an account with no vCPU left (a room that outgrew its quota) rolls both stacks back; one left running stops waiting.
     const expected = failing ? e instanceof LabError && e.key === "error.stackFailed" : profile.outcome === "deploying" && e instanceof StopWaiting;
     if (!expected) throw e;
   }

@@ -91,17 +91,22 @@ function closestCommand(word: string, names: readonly string[]): string | undefi
   return best && best.d <= (word.length >= 6 ? 2 : 1) ? best.n : undefined;
 }
 
-/** The command words typed that exist (`workshop plan`): the help to point at is theirs. */
-function commandPath(program: Command, argv: readonly string[]): string[] {
+/**
+ * Down the command words typed that exist (`workshop plan`): their path, the last command and the words after it.
+ * `scope`: the command whose options are known to take a value (default: each command on the way).
+ */
+function descend(program: Command, argv: readonly string[], scope?: Command): { path: string[]; cmd: Command; rest: readonly string[] } {
   const path: string[] = [];
-  for (let cmd: Command | undefined = program, rest = argv; cmd; ) {
-    const word = firstWord(cmd, rest);
-    cmd = word === undefined ? undefined : cmd.commands.find((c) => c.name() === word);
-    if (!cmd) return path;
+  let cmd = program;
+  let rest = argv;
+  for (;;) {
+    const word = firstWord(scope ?? cmd, rest);
+    const sub = word === undefined ? undefined : cmd.commands.find((c) => c.name() === word);
+    if (!sub) return { path, cmd, rest };
     path.push(word!);
+    cmd = sub;
     rest = rest.slice(rest.indexOf(word!) + 1);
   }
-  return path;
 }
 
 interface Usage {
@@ -122,17 +127,9 @@ function usageOf(err: CommanderError, program: Command, argv: readonly string[])
   const token = /'([^']*)'/.exec(err.message)?.[1] ?? "";
   const names = program.commands.map((c) => c.name());
   if (err.code === "commander.excessArguments") {
-    // Down the command words the learner typed (`workshop plan`), past its arguments: the next word is the extra one.
-    let cmd = program;
-    let rest = argv;
-    const path: string[] = [];
-    for (let word = firstWord(program, rest); word !== undefined; word = firstWord(program, rest)) {
-      const sub = cmd.commands.find((c) => c.name() === word);
-      if (!sub) break;
-      path.push(word);
-      cmd = sub;
-      rest = rest.slice(rest.indexOf(word) + 1);
-    }
+    // Down the command words the learner typed, past its arguments: the next word is the extra one.
+    const { path, cmd, rest: after } = descend(program, argv, program);
+    let rest = after;
     for (let n = 0; n < cmd.registeredArguments.length; n++) {
       const word = firstWord(program, rest);
       if (word !== undefined) rest = rest.slice(rest.indexOf(word) + 1);
@@ -151,7 +148,6 @@ function usageOf(err: CommanderError, program: Command, argv: readonly string[])
     "commander.missingArgument": "usage.missingArgument",
     "commander.optionMissingArgument": "usage.optionMissingArgument",
     "commander.invalidArgument": "usage.invalidArgument",
-    "commander.excessArguments": "usage.excessArguments",
   };
   // "option '--lang <lang>' argument 'fr' is invalid. Allowed choices are ja, en."
   const allowed = /Allowed choices are (.*?)\.?$/m.exec(err.message)?.[1];
@@ -198,11 +194,7 @@ export function buildProgram(e: Environment, run: Runner, argv: readonly string[
     const o = cmd.optsWithGlobals<GlobalOptions>();
     return run(what, (o.lang as Lang | undefined) ?? lang, Boolean(o.json), o.profile ?? e.env.AWS_PROFILE);
   };
-  /**
-   * A command the learner did not name: only what the program's own `--help` lists (its name,
-   * summary, argument, and whether it has options). Building every command's options and
-   * subcommands cost `--help` about a tenth of its start (docs/PERFORMANCE.md).
-   */
+  /** A command the learner did not name: only what the program's own `--help` lists (building them all slows every start). */
   const entry = (cmd: Command, row: CommandRow): void => {
     cmd.description(t(row.help));
     if (row.argument) cmd.argument(row.argument.name);
@@ -256,7 +248,7 @@ export async function runCli(argv: string[], e: Environment, run: Runner): Promi
       const t = translator(lang);
       const u = usageOf(err, program, argv);
       const message = t(u.key, u.vars);
-      const hint = (u.suggestion ? t("edges.usage.didYouMean", { command: u.suggestion }) + " " : "") + t("usage.seeHelp", { command: ["npx privatelink-lab", ...commandPath(program, argv)].join(" ") });
+      const hint = (u.suggestion ? t("edges.usage.didYouMean", { command: u.suggestion }) + " " : "") + t("usage.seeHelp", { command: ["npx privatelink-lab", ...descend(program, argv).path].join(" ") });
       // `--json`: one JSON event per line, nothing else, a usage error too.
       if (argv.includes("--json")) {
         e.stdout.write(JSON.stringify({ time: new Date().toISOString(), type: "error", key: u.key, message, hint, ...(u.suggestion ? { suggestion: u.suggestion } : {}) }) + "\n");

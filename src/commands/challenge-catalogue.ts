@@ -1,7 +1,4 @@
-/**
- * `challenge list` with no lesson for this participant yet (a fresh computer): the catalogue all
- * the same, each challenge waiting for a finished lesson, and how to get one.
- */
+/** `challenge list` with no lesson here yet: the catalogue all the same, each challenge waiting for a finished lesson. */
 import { loadChallengeText, loadChallenges } from "../challenge/definitions.js";
 import { freshState } from "../state/schema.js";
 import type { Session } from "./session.js";

@@ -1,8 +1,4 @@
-/**
- * `privatelink-lab doctor`: every preflight check on its own, before anything is created —
- * identity, region, AZ, AMI, names taken by someone else, quotas and EC2 permissions (DryRun) —
- * then what the lesson will create and what it costs. Exit 0 when nothing fails, 1 otherwise.
- */
+/** `privatelink-lab doctor`: every preflight check before anything is created, then what the lesson will create and cost. */
 import { LabError } from "../errors.js";
 import { costPerHour, FULL_LESSON, LESSON_CREATES, PRICE_TABLE_DATE } from "../lesson/pricing.js";
 import { backendLabel, freeHere } from "../lesson/context.js";

@@ -1,11 +1,8 @@
 /**
- * `privatelink-lab join <url> [--shell bash|zsh|fish|powershell]`: joins a workshop room with the
- * line from the handout. Asks the room (`GET <url>`, the join code in its path) for this
- * participant's key pair, prefix and region; makes the participant's progress file point at the
- * room; prints the lines that point this shell at it, on standard output only (`eval "$(npx
- * privatelink-lab join …)"`), so that `npx privatelink-lab` and the AWS CLI in this shell work
- * against the room. What to do next goes to standard error. A bad address, a room that does not
- * answer or a wrong code print nothing to evaluate, change nothing, and exit non-zero.
+ * `privatelink-lab join <url> [--shell …]`: asks the room (`GET <url>`, the join code in its path) for this participant's
+ * key pair, prefix and region, points their progress file at the room, and prints the lines that point this shell at it on
+ * standard output only (`eval "$(npx privatelink-lab join …)"`); what to do next goes to standard error. A bad address, a
+ * room that does not answer or a wrong code print nothing to evaluate, change nothing, and exit non-zero.
  */
 import { fitForLang } from "../ui/edge-text.js";
 import { LabError } from "../errors.js";
@@ -17,10 +14,6 @@ import type { JoinAnswer } from "../workshop/room/serve-room.js";
 import type { GlobalOptions } from "./options.js";
 import { chooseShell } from "./sandbox-env.js";
 import { chooseLang, openSession, participantState, type Environment } from "./session.js";
-
-export interface JoinOptions extends GlobalOptions {
-  shell?: string;
-}
 
 /** The handout's address: http(s)://host[:port]/join/<code>. */
 export function joinAddress(text: string): URL {
@@ -55,18 +48,14 @@ async function ask(url: URL): Promise<JoinAnswer> {
     throw new LabError("room.join.unreachable", { url: where }, { cause: err, source: "network" });
   }
   if (res.status === 404) throw new LabError("room.join.badCode", { url: where });
-  let body: unknown;
-  try {
-    body = await res.json();
-  } catch {
-    body = undefined;
-  }
+  const body: unknown = await res.json().catch(() => undefined);
   if (!res.ok || !isAnswer(body)) throw new LabError("room.join.notRoom", { url: where });
   return body;
 }
 
-export async function join(address: string, opts: JoinOptions, e: Environment): Promise<void> {
-  const t = translator(chooseLang(opts, e.env));
+export async function join(address: string, opts: GlobalOptions, e: Environment): Promise<void> {
+  const lang = chooseLang(opts, e.env);
+  const t = translator(lang);
   const shell = chooseShell(opts.shell, e.env);
   const url = joinAddress(address);
   const room = await ask(url);
@@ -83,7 +72,6 @@ export async function join(address: string, opts: JoinOptions, e: Environment): 
   }
   e.stdout.write(`# ${t("room.join.comment", { room: room.room, url: room.url })}\n${lines.join("\n")}\n`);
   const err = e.stderr ?? process.stderr;
-  const lang = chooseLang(opts, e.env);
   err.write((await fitForLang(t(room.prefix !== undefined ? "room.join.joined" : "room.join.facilitator", { room: room.room, prefix: room.prefix ?? "", region: room.region }), err, lang)) + "\n");
   const finding = await findAwsCli(e.env);
   const advice = finding.found ? awsCliAdvice(t, finding, room.url) : undefined;

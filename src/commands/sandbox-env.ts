@@ -1,8 +1,6 @@
 /**
- * `privatelink-lab sandbox env [--shell bash|zsh|fish|powershell]`: the lines that point a shell
- * at the running served sandbox, on standard output only (so `eval "$(npx privatelink-lab sandbox
- * env)"` works); what the learner should know (an AWS CLI too old for AWS_ENDPOINT_URL) goes to
- * standard error. With no server running it says how to start one and exits non-zero.
+ * `privatelink-lab sandbox env`: the lines that point a shell at the served sandbox, on standard output only (so `eval "$(…)"`
+ * works); what the learner should know (an AWS CLI too old for AWS_ENDPOINT_URL) goes to standard error.
  */
 import { fitForLang } from "../ui/edge-text.js";
 import { LabError } from "../errors.js";
@@ -13,18 +11,15 @@ import { defaultShell, isShell, shellLines, SHELLS, UNSET_VARIABLES, variables, 
 import type { GlobalOptions } from "./options.js";
 import { chooseLang, type Environment } from "./session.js";
 
-export interface SandboxEnvOptions extends GlobalOptions {
-  shell?: string;
-}
-
 export function chooseShell(requested: string | undefined, env: NodeJS.ProcessEnv): ShellKind {
   if (requested === undefined) return defaultShell(env);
   if (!isShell(requested)) throw new LabError("sandbox-env.usage.badShell", { shell: requested, shells: SHELLS.join(", ") });
   return requested;
 }
 
-export async function sandboxEnv(opts: SandboxEnvOptions, e: Environment): Promise<void> {
-  const t = translator(chooseLang(opts, e.env));
+export async function sandboxEnv(opts: GlobalOptions, e: Environment): Promise<void> {
+  const lang = chooseLang(opts, e.env);
+  const t = translator(lang);
   const shell = chooseShell(opts.shell, e.env);
   const served = readServed(servedFile(e.env, e.stateDir));
   if (!served) throw new LabError("sandbox-env.notServing");
@@ -50,5 +45,5 @@ export async function sandboxEnv(opts: SandboxEnvOptions, e: Environment): Promi
   e.stdout.write(`# ${t("sandbox-env.comment", { url: served.url })}\n${lines.join("\n")}\n`);
   const advice = awsCliAdvice(t, finding, served.url);
   const err = e.stderr ?? process.stderr;
-  if (advice) err.write((await fitForLang(advice, err, chooseLang(opts, e.env))) + "\n");
+  if (advice) err.write((await fitForLang(advice, err, lang)) + "\n");
 }

@@ -1,8 +1,4 @@
-/**
- * `privatelink-lab sandbox serve`: the learner's sandbox account (the one `--sandbox` uses) as an
- * AWS endpoint on this computer, so the AWS CLI or any SDK in a second terminal reaches it. Runs
- * until stopped (Ctrl-C); every answer is written to the account file as it is given.
- */
+/** `privatelink-lab sandbox serve`: the learner's sandbox account as an AWS endpoint on this computer, for the AWS CLI or any SDK; runs until stopped. */
 import { LabError } from "../errors.js";
 import { setInterruptNotice } from "../interrupt-notice.js";
 import { sandboxFile } from "../paths.js";
@@ -12,13 +8,8 @@ import { publishServed, servedFile } from "../sandbox/served-file.js";
 import { defaultShell, loadCommand } from "../sandbox/shell-env.js";
 import { isLoopback, listenError, portOption } from "./validate.js";
 
-export interface ServeCommandOptions extends GlobalOptions {
-  port?: string;
-  host?: string;
-}
-
 /** Serves until `stop` resolves (the process's end, unless a test passes its own). */
-export async function sandboxServe(opts: ServeCommandOptions, e: Environment, stop: Promise<void> = new Promise<void>(() => undefined)): Promise<void> {
+export async function sandboxServe(opts: GlobalOptions & { port?: string; host?: string }, e: Environment, stop: Promise<void> = new Promise<void>(() => undefined)): Promise<void> {
   const s = await openSession(opts, e);
   const asked = portOption(opts.port);
   const host = opts.host ?? "127.0.0.1";

@@ -225,10 +225,7 @@ export async function openSandbox(opts: GlobalOptions, e: Environment, file = sa
   });
 }
 
-/**
- * A participant without a progress file has a lesson only if the cloud shows one: then the file is made again (the cloud as read is given back).
- * `path`: the command reads the learner's whole path (`diagnose`, the challenges): this read is that one.
- */
+/** A participant without a progress file has a lesson only if the cloud shows one (`path`: read as `diagnose` reads it). */
 async function lessonInCloud(state: LessonState, clients: AwsClients, s: Session, access: Access, path: boolean): Promise<CloudView> {
   const [{ readCloud }, { isEmpty }] = await Promise.all([import("../lesson/cloud-view.js"), import("../lesson/teardown.js")]);
   const names = namesFor(state.prefix);

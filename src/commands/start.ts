@@ -1,7 +1,6 @@
 /**
- * `privatelink-lab [start]`: start the lesson, or continue it where the cloud actually is. Only
- * the session (and the first question's modules) load before the first question; the lesson
- * engine, the SDK and the sandbox are imported after it is on screen (see first-question.ts).
+ * `privatelink-lab [start]`: start the lesson, or continue it where the cloud is. The lesson engine, the SDK and the sandbox
+ * load once the first question is on screen (first-question.ts).
  */
 import { destroyCommand, setDestroyCommand } from "../interrupt-notice.js";
 import { afterFirstQuestion } from "../ui/first-question.js";

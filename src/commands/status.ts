@@ -1,8 +1,4 @@
-/**
- * `privatelink-lab status`: where the learner is, what exists, what it costs, what is next — as
- * one `status` event: data (each step's id, done, reason key and text; each resource's kind, id
- * and name; the cost; the next action), which a terminal shows as rows and `--json` as it is.
- */
+/** `privatelink-lab status`: where the learner is, what exists, what it costs, what is next, as one `status` event. */
 import { loadStep } from "../content/lesson-content.js";
 import { readCloud } from "../lesson/cloud-view.js";
 import { currentStep, detectAll, stoppedAt } from "../lesson/progress.js";

@@ -1,7 +1,6 @@
 /**
- * `privatelink-lab templates [--out DIR]`: where the lesson's CloudFormation templates are, or a
- * copy of them in DIR, for the console's "Upload a template file" and the AWS CLI's `file://`.
- * (After `npx`, the package lives in npm's cache: a relative `templates/…` would point nowhere.)
+ * `privatelink-lab templates [--out DIR]`: where the CloudFormation templates are, or a copy in DIR. (After `npx`, the
+ * package lives in npm's cache: a relative `templates/…` would point nowhere.)
  */
 import { copyFileSync, existsSync, mkdirSync, readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
@@ -29,22 +28,21 @@ export async function templates(opts: GlobalOptions & { out?: string }, e: Envir
   } else {
     const dir = resolve(opts.out);
     if (KERNEL_FOLDERS.test(dir)) throw new LabError("edges.templates.kernelFolder", { dir }, { source: "local" });
-    try {
-      mkdirSync(dir, { recursive: true });
-    } catch (cause) {
-      throw new LabError("error.templatesOut", { dir }, { cause, source: "local" });
-    }
+    const writing = (work: () => unknown) => {
+      try {
+        work();
+      } catch (cause) {
+        throw new LabError("error.templatesOut", { dir }, { cause, source: "local" });
+      }
+    };
+    writing(() => mkdirSync(dir, { recursive: true }));
     for (const f of TEMPLATE_FILES) {
       const to = join(dir, f);
       // Never overwrite someone's edited copy.
       if (existsSync(to) && readFileSync(to, "utf8") !== readFileSync(templatePath(f), "utf8")) {
         throw new LabError("usage.templateExists", { path: to });
       }
-      try {
-        copyFileSync(templatePath(f), to);
-      } catch (cause) {
-        throw new LabError("error.templatesOut", { dir }, { cause, source: "local" });
-      }
+      writing(() => copyFileSync(templatePath(f), to));
       copies.push({ stack: f.replace(".yml", ""), file: f, path: to });
       if (!opts.json) e.stdout.write(t("templates.copied", { path: to }) + "\n");
     }

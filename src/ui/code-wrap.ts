@@ -80,20 +80,15 @@ export function wrapCommand(line: string, width: number, indent: string, cont = 
     let word = words[n]!;
     const last = n === words.length - 1;
     const need = displayWidth(word.text);
-    if (need <= room() + (last ? 2 : 0)) {
+    // (Only bash can split a word across lines: elsewhere a long word runs past the edge.)
+    if (need <= room() + (last ? 2 : 0) || (empty && cont !== " \\")) {
       cur += (empty ? "" : " ") + word.text;
       empty = false;
       continue;
     }
     if (!empty && (need <= width - displayWidth(more) - 2 || cont !== " \\")) {
-      // (only bash can split a word across lines: elsewhere a long word runs past the edge)
       out.push(cur + cont);
       cur = more + word.text;
-      continue;
-    }
-    if (cont !== " \\") {
-      cur += (empty ? "" : " ") + word.text;
-      empty = false;
       continue;
     }
     // Too long for any line: split it, starting on this line, continuing at column 0.

@@ -1,8 +1,4 @@
-/**
- * Colour on when the output is a terminal and NO_COLOR is not set (https://no-color.org);
- * FORCE_COLOR turns it on anyway. Everything written passes through `plain()` when it is off, so
- * no library can leak an escape code.
- */
+/** Colour as color-choice.ts decides; everything written passes through `plain()` when it is off, so no library leaks an escape code. */
 import chalk, { Chalk, type ChalkInstance } from "chalk";
 import { stripVTControlCharacters } from "node:util";
 

@@ -1,9 +1,6 @@
 /**
- * The two VPCs in the terminal, built up as the lesson goes. The lesson sends the diagram as data
- * (`diagramModel`: each part, the step that makes it and its state — built, being built now, not
- * yet, or deleted by the cleanup); a terminal draws it (`drawDiagram`): two boxes side by side in
- * at most 78 columns, whatever the language, a label too long for its box wrapped inside it
- * (Japanese between phrases). `--json` writes the data, never the boxes.
+ * The two VPCs, built up as the lesson goes: the lesson sends each part's state as data (`diagramModel`, what `--json`
+ * writes); a terminal draws two boxes side by side in at most 78 columns whatever the language (`drawDiagram`).
  */
 import type { Translate } from "../i18n/messages.js";
 import type { Phrases } from "./line-breaks.js";

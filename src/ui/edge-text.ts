@@ -1,9 +1,6 @@
 /**
- * Messages written outside the UI host (the Ctrl-C notice, an error at the edge, what `join` and
- * `sandbox env` say on standard error, the retry notice): wrapped like the host's text, by the
- * terminal's width, Japanese between phrases, inline code kept whole (wrap.ts), a command too long
- * for a line continued as its shell reads it (code-wrap.ts). A pipe or a file
- * gets each message on one line, as written.
+ * Messages written outside the UI host (the Ctrl-C notice, an error at the edge, `join` and `sandbox env` on standard
+ * error, the retry notice), wrapped like the host's text (wrap.ts, code-wrap.ts). A pipe or a file gets them as written.
  */
 import type { Lang } from "../i18n/lang.js";
 import { loadPhrases, type Phrases } from "./line-breaks.js";

@@ -1,9 +1,6 @@
 /**
- * The events, written once: what each line of `--json` output is (one object with a `time` and a
- * `type`), as zod schemas. The TypeScript types of the events a lesson emits (`LabEvent`,
- * src/ui/io-host.ts) are inferred from them, and `schemas/<type>.json` is made from them
- * (test/unit/json-schema.test.ts checks the files are current and validates every `--json` output
- * of the commands against them). Only types are imported from here at run time: zod is not in the bundle.
+ * What each line of `--json` output is, as zod schemas: the events' TypeScript types and `schemas/<type>.json` are made
+ * from them (test/unit/json-schema.test.ts). Only types are imported from here at run time: zod is not in the bundle.
  */
 import * as z from "zod";
 

@@ -1,10 +1,6 @@
 /**
- * `--help` laid out by display width: commander measures text with `.length` and breaks only at
- * spaces, so Japanese help (two columns a character, few spaces) ran past the terminal's edge.
- * Its Help here measures with displayWidth and wraps with wrap() (Japanese between phrases, or
- * between characters without the phrase model, never before 。、） or after （); "[options]" is
- * translated before the columns are laid out; lines commander does not wrap (the examples) fold
- * here, their continuation under the comment column.
+ * `--help` laid out by display width: commander measures with `.length` and breaks only at spaces, which runs Japanese
+ * past the edge. Here it measures with displayWidth and wraps with wrap(); lines commander does not wrap (the examples) fold here.
  */
 import { Help, type Command, type HelpConfiguration, type Option } from "commander";
 import type { Phrases } from "./line-breaks.js";
@@ -17,9 +13,9 @@ export function helpWidth(out: { isTTY?: boolean; columns?: number }): number {
   return out.isTTY && out.columns ? out.columns : 80;
 }
 
-/** Overrides for commander's Help (configureHelp); `optionsWord` replaces "[options]". */
 const ASCII = /^[\x20-\x7e\n]*$/;
 
+/** Overrides for commander's Help (configureHelp); `optionsWord` replaces "[options]". */
 export function helpLayout(optionsWord: string, phrases?: Phrases): HelpConfiguration {
   const plain = new Help();
   const localize = (text: string) => text.replace(/\[options\]/g, optionsWord);

@@ -13,11 +13,7 @@ import { KEEP_CLOSE, KEEP_OPEN, withoutCodes } from "./wrap.js";
 
 type Marked = typeof import("marked");
 let marked: Marked | undefined;
-/**
- * marked, loaded on first render: its grammar builds dozens of Unicode-property regular
- * expressions as it loads, which a command that renders no Markdown (`status`) should not pay
- * (docs/PERFORMANCE.md). `require` keeps it bundled, run on first use (as text-width.ts does).
- */
+/** marked, loaded on first render (its grammar builds many regular expressions as it loads); `require` keeps it bundled. */
 const lexer = (): Marked["Lexer"] => (marked ??= require("marked") as Marked).Lexer;
 
 export interface MarkdownOptions {
@@ -109,14 +105,9 @@ function joinSoftBreaks(text: string): string {
     .replace(/[ \t]*\n[ \t]*/g, (m, offset: number, all: string) => {
       const before = withoutCodes(all.slice(0, offset));
       const after = withoutCodes(all.slice(offset + m.length));
-      return softBreakJoiner(lastChar(before), [...after][0]);
+      return softBreakJoiner([...before].at(-1), [...after][0]);
     })
     .replaceAll(HARD_BREAK, "\n");
-}
-
-function lastChar(text: string): string | undefined {
-  const chars = [...text];
-  return chars[chars.length - 1];
 }
 
 function paragraph(tokens: Token[] | undefined, x: Ctx, first = "", rest = first): string {

@@ -19,12 +19,9 @@ export interface RenderTools {
 }
 
 /**
- * Columns aligned; the last column wraps under itself when a row is wider than the terminal. When
- * that column would be too narrow to read (under 16 columns, or a cell taking more than two lines
- * there), every row's last cell goes on lines of its own instead, under the column before it (or
- * further left, see underStart). A first column too long for the terminal wraps within itself
- * (firstColumnWrapped); else the last two columns become one; only rows of two columns too wide
- * for the terminal wrap as text.
+ * Columns aligned; the last column wraps under itself, or, when it would be too narrow to read (under 16 columns, or a
+ * cell over two lines), goes on lines of its own under the column before it (underStart). A first column too long wraps
+ * within itself (firstColumnWrapped); else the last two columns become one; only two-column rows wrap as text.
  */
 function table(rows: string[][], r: RenderTools): string {
   const widths: number[] = [];
@@ -106,13 +103,8 @@ function colorDiagram(text: string, c: ChalkInstance): string {
     .join("\n");
 }
 
-const SECTION_LABEL: Record<string, string> = {
-  console: "render.console",
-  cli: "render.cli",
-  done: "render.done",
-  note: "render.note",
-  // hints carry their own "Hint n/m:" label
-};
+/** (Hints carry their own "Hint n/m:" label.) */
+const SECTION_LABEL: Record<string, string> = { console: "render.console", cli: "render.cli", done: "render.done", note: "render.note" };
 
 export function renderEvent(event: LabEvent, r: RenderTools): string | undefined {
   const { c, t } = r;
@@ -163,9 +155,7 @@ export function renderEvent(event: LabEvent, r: RenderTools): string | undefined
       return `${head}\n${r.markdown(event.explanation)}`;
     }
     case "quiz-result":
-      return event.score === undefined
-        ? lines(c.bold(t("screens.quizShown", { total: event.total })), r)
-        : lines(c.bold(t("render.quizResult", { score: event.score, total: event.total })), r);
+      return lines(c.bold(event.score === undefined ? t("screens.quizShown", { total: event.total }) : t("render.quizResult", { score: event.score, total: event.total })), r);
     case "table":
       // Shell commands stay pasteable: continued as their shell continues a line, never folded as prose.
       if (event.commands) {

@@ -9,17 +9,9 @@ const URL_USERINFO = /\b([a-z][a-z0-9+.-]*:\/\/)([^\s/@:]*):([^\s/@]*)@/gi;
 const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
 const NAMED: Record<string, string> = { "\n": "\\n", "\r": "\\r", "\t": "\\t" };
 
-export function maskSecrets(text: string): string {
-  return text.replace(URL_USERINFO, (_m, scheme: string, user: string) => `${scheme}${user}:***@`);
-}
-
-export function escapeUnsafe(text: string): string {
-  return text.replace(UNSAFE, (c) => {
+export function shown(text: string): string {
+  return text.replace(URL_USERINFO, (_m, scheme: string, user: string) => `${scheme}${user}:***@`).replace(UNSAFE, (c) => {
     const code = c.charCodeAt(0);
     return NAMED[c] ?? (code < 0x100 ? `\\x${code.toString(16).padStart(2, "0")}` : `\\u${code.toString(16).padStart(4, "0")}`);
   });
-}
-
-export function shown(text: string): string {
-  return escapeUnsafe(maskSecrets(text));
 }

@@ -18,11 +18,7 @@ import { wrap } from "./wrap.js";
 import { questionShown } from "./first-question.js";
 import type { Output } from "../standard-output.js";
 
-/**
- * The prompt library, the inline choice and the spinner library load when first used: a command
- * that shows rows and asks nothing (`status`, or any run without a terminal) never pays for them
- * (docs/PERFORMANCE.md).
- */
+/** Prompts, the inline choice and ora load when first used: a command that asks nothing never pays for them. */
 const prompts = () => import("@inquirer/prompts");
 type OraModule = typeof import("ora");
 let oraModule: OraModule | undefined;
@@ -120,7 +116,7 @@ export class TerminalHost implements IoHost {
     );
   }
 
-  /** A question is on screen: work waiting for that may run now (first-question.ts). */
+  /** Work waiting for a question on screen may run now (first-question.ts). */
   private shown<T>(answer: Promise<T>): Promise<T> {
     questionShown();
     return answer;
@@ -160,8 +156,7 @@ export class TerminalHost implements IoHost {
     return this.shown(input({ message: this.question(message), default: defaultValue, theme: promptTheme(this.opts.t), ...(validate ? { validate } : {}) }, { input: this.in, output: this.terminal }));
   }
 
-  spinner(step: string, text: string): Spinner {
-    void step;
+  spinner(_step: string, text: string): Spinner {
     return this.out.isTTY ? this.liveSpinner(text) : this.lineSpinner(text);
   }
 
@@ -175,18 +170,16 @@ export class TerminalHost implements IoHost {
     const release = () => {
       if (this.active === spinner) this.active = undefined;
     };
+    const end = (symbol: string) => (t?: string) => {
+      release();
+      spinner.stopAndPersist({ symbol, text: done(t ?? text) });
+    };
     return {
       update: (t) => {
         spinner.text = fit(t);
       },
-      succeed: (t) => {
-        release();
-        spinner.stopAndPersist({ symbol: this.c.green("✔"), text: done(t ?? text) });
-      },
-      fail: (t) => {
-        release();
-        spinner.stopAndPersist({ symbol: this.c.red("✖"), text: done(t ?? text) });
-      },
+      succeed: end(this.c.green("✔")),
+      fail: end(this.c.red("✖")),
       stop: () => {
         release();
         if (spinner.isSpinning) spinner.stop();

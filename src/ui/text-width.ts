@@ -1,19 +1,13 @@
 /**
- * How many terminal columns text takes: East Asian wide characters take two, ANSI colour codes
- * none (Unicode's East Asian Width, as string-width measures it). Everything that lays text out
- * measures with this, never with `.length`.
- *
- * Almost all text on screen (English, Japanese, box drawing, ✔ ▶) is made of characters that are
- * a whole grapheme on their own: its width is the sum of their East Asian Widths. Only other text
- * (emoji sequences, combining marks, characters outside the BMP) needs string-width's grapheme
- * segmentation and emoji rules, whose first use costs a fresh process tens of milliseconds (ICU's
- * segmenter data and Unicode property regexes): it is loaded on that first use, not at start.
+ * How many terminal columns text takes (East Asian wide characters two, colour codes none, as string-width measures):
+ * everything that lays text out measures with this, never with `.length`. Text made of characters that are a whole
+ * grapheme on their own (English, Japanese, box drawing, ✔ ▶) is the sum of their East Asian Widths; only other text
+ * (emoji sequences, combining marks, beyond the BMP) loads string-width, whose segmenter is slow to start.
  * test/unit/text-width.test.ts holds the two paths equal.
  */
 import { eastAsianWidth } from "get-east-asian-width";
 
-// Not an `import` of node:util: an ES import of a built-in reads every export, which loads what
-// util keeps lazy (parseArgs, diff, ...): about a twentieth of a `--help` start (docs/PERFORMANCE.md).
+// Not an `import` of node:util: an ES import of a built-in reads every export, loading what util keeps lazy (parseArgs, diff…).
 const { stripVTControlCharacters } = process.getBuiltinModule("node:util");
 
 type StringWidth = typeof import("string-width").default;

@@ -1,12 +1,9 @@
 /**
- * Wraps text (colour codes allowed) to a width in terminal columns, breaking only where a line
- * may break (spaces; Japanese phrase boundaries, see line-breaks.ts), with a prefix on the first
- * line and another on the rest (hanging indent for list items). An unbroken token longer than a
- * whole line (an ARN, a path) goes whole on a line of its own, for the terminal to fold; other
- * pieces too long (Japanese with no break) are cut by characters. Colours survive the break: each line closes what is open and
- * the next opens it again, so a line can be printed, cleared or copied on its own.
- * Inline code (`between backticks`, or between KEEP marks from markdown.ts) that fits on a line
- * is never broken inside: a command or a DNS name must still paste whole.
+ * Wraps text (colour codes allowed) to a width in terminal columns, only where a line may break (line-breaks.ts), with a
+ * prefix on the first line and another on the rest. An unbroken token longer than a line (an ARN, a path) goes whole on a
+ * line of its own, for the terminal to fold; Japanese with no break is cut by characters. Each line closes the colours
+ * open and the next reopens them, so a line can be printed, cleared or copied on its own. Inline code that fits on a line
+ * (`between backticks`, or between KEEP marks from markdown.ts) is never broken inside: it must still paste whole.
  */
 import { breakOpportunities, mayStartLine, type Phrases } from "./line-breaks.js";
 import { displayWidth, splitGraphemes } from "./text-width.js";
@@ -132,15 +129,12 @@ function layout(plain: string, firstWidth: number, restWidth: number, phrases?: 
 
 /** [start, end) of each hard line (split at "\n"). */
 function paragraphs(plain: string): Array<[number, number]> {
-  const out: Array<[number, number]> = [];
   let start = 0;
-  for (let i = 0; i <= plain.length; i++) {
-    if (i === plain.length || plain[i] === "\n") {
-      out.push([start, i]);
-      start = i + 1;
-    }
-  }
-  return out;
+  return plain.split("\n").map((line) => {
+    const range: [number, number] = [start, start + line.length];
+    start += line.length + 1;
+    return range;
+  });
 }
 
 /** Colour state from SGR codes: one slot per attribute, so a line can reopen exactly what is open. */

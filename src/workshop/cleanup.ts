@@ -1,8 +1,6 @@
 /**
- * Cleaning up a room: the lesson's own safe teardown (`src/lesson/teardown.ts`: endpoints, their
- * group, endpoint services, then both stacks, then a read proving nothing is left) for each
- * participant, a few at a time so AWS's request rate limits hold, and an account of what went and
- * what could not go, and why. Only what carries a participant's tag (and their stacks) is touched.
+ * Cleaning up a room: the lesson's own teardown (lesson/teardown.ts) for each participant, a few at a time so AWS's request
+ * rate limits hold. Only what carries a participant's tag (and their stacks) is touched.
  */
 import { awsCode, errorMessage, LabError } from "../errors.js";
 import { planTeardown, teardown, type PlannedDeletion } from "../lesson/teardown.js";

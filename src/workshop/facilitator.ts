@@ -1,8 +1,4 @@
-/**
- * What a facilitator's command works with: one set of AWS clients for the account and region of
- * the room, the language and output host, and a way to act as any one participant (a
- * `LessonContext` for their prefix) so the lesson's own code (teardown, steps) does the work.
- */
+/** What a facilitator's command works with, and a way to act as one participant so the lesson's own code does the work. */
 import type { AwsClients } from "../aws/clients.js";
 import type { Lang } from "../i18n/lang.js";
 import type { Translate } from "../i18n/messages.js";

@@ -1,8 +1,4 @@
-/**
- * The `top`-like screen of `workshop status` on a terminal: the whole frame redrawn in place on
- * each refresh, lines cut to the terminal's width, flagged learners in yellow, finished ones in
- * green. Pure: a status in, the frame's text out.
- */
+/** The `top`-like screen of `workshop status` on a terminal, redrawn whole on each refresh. Pure: a status in, the frame's text out. */
 import type { ChalkInstance } from "chalk";
 import type { Lang } from "../i18n/lang.js";
 import type { Translate } from "../i18n/messages.js";

@@ -1,8 +1,4 @@
-/**
- * A workshop's plan before the day: do N learners fit in this account and region (Service
- * Quotas and what the region already uses, from `src/preflight/quota-read.ts`), which increases to
- * request (codes, values, the AWS CLI line), and what N learners cost for H hours.
- */
+/** A workshop's plan before the day: do N learners fit the region's quotas, which increases to request, what N learners cost for H hours. */
 import type { AwsClients } from "../aws/clients.js";
 import { readCapacity } from "../preflight/quota-read.js";
 import type { Translate } from "../i18n/messages.js";

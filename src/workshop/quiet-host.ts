@@ -1,8 +1,4 @@
-/**
- * The IoHost each participant's work runs with when a facilitator acts on many at once: nothing
- * is printed (parallel spinners would garble the screen) and nothing is asked (every default):
- * the `--json` host, writing nowhere.
- */
+/** The host of each participant's work when a facilitator acts on many at once: parallel spinners would garble the screen. */
 import type { Lang } from "../i18n/lang.js";
 import { JsonHost } from "../ui/json-host.js";
 

@@ -1,9 +1,6 @@
 /**
- * One read of the whole room: every participant's stacks, endpoint services, endpoints, security
- * groups, instances and Run Command history, in a fixed number of AWS calls whatever the number
- * of learners (describe once, then group: stacks by tag or Prefix parameter, the rest by relation
- * to each learner's VPC and NLB, see `lesson/relations.ts`). Only pagination adds a page per ~100
- * stacks.
+ * One read of the whole room in a fixed number of AWS calls whatever the number of learners (only pagination adds a page
+ * per ~100 stacks): describe once, then group, stacks by tag or Prefix parameter, the rest by relation (lesson/relations.ts).
  */
 import type { Filter } from "@aws-sdk/client-ec2";
 import type { AwsClients } from "../aws/clients.js";
@@ -20,28 +17,24 @@ export interface Room {
 /** Instances made by a stack (a learner's hand-made stack carries no participant tag). */
 const STACK_MADE: Filter[] = [{ Name: "tag-key", Values: ["aws:cloudformation:stack-name"] }];
 
+/** Every page of a list that takes and answers `NextToken`. */
+function paged<O extends { NextToken?: string | undefined }, T>(call: (token: { NextToken?: string }) => Promise<O>, items: (out: O) => T[] | undefined): Promise<T[]> {
+  return allPages(async (NextToken) => {
+    const out = await call(NextToken ? { NextToken } : {});
+    return { items: items(out) ?? [], next: out.NextToken };
+  });
+}
+
 export async function readRoomRaw(clients: AwsClients): Promise<RoomRaw> {
   const aws = awsPort(clients);
   const [stacks, services, endpoints, groups, reservations, commands, invocations, deletedStacks] = await Promise.all([
-    allPages(async (NextToken) => {
-      const out = await aws.cfn.describeStacks(NextToken ? { NextToken } : {});
-      return { items: out.Stacks ?? [], next: out.NextToken };
-    }),
+    paged((p) => aws.cfn.describeStacks(p), (out) => out.Stacks),
     listServices(aws),
     listEndpoints(aws, undefined),
     listGroups(aws, undefined),
-    allPages(async (NextToken) => {
-      const out = await aws.ec2.describeInstances({ Filters: STACK_MADE, ...(NextToken ? { NextToken } : {}) });
-      return { items: out.Reservations ?? [], next: out.NextToken };
-    }),
-    allPages(async (NextToken) => {
-      const out = await aws.ssm.listCommands({ MaxResults: 50, ...(NextToken ? { NextToken } : {}) });
-      return { items: out.Commands ?? [], next: out.NextToken };
-    }),
-    allPages(async (NextToken) => {
-      const out = await aws.ssm.listCommandInvocations({ Details: true, MaxResults: 50, ...(NextToken ? { NextToken } : {}) });
-      return { items: out.CommandInvocations ?? [], next: out.NextToken };
-    }),
+    paged((p) => aws.ec2.describeInstances({ Filters: STACK_MADE, ...p }), (out) => out.Reservations),
+    paged((p) => aws.ssm.listCommands({ MaxResults: 50, ...p }), (out) => out.Commands),
+    paged((p) => aws.ssm.listCommandInvocations({ Details: true, MaxResults: 50, ...p }), (out) => out.CommandInvocations),
     listDeletedStacks(aws),
   ]);
   return {

@@ -1,8 +1,6 @@
 /**
- * `privatelink-lab workshop challenge --all <id>`: starts one break-and-fix challenge for every
- * participant whose build works (five at a time), acting as each with the learner's own code.
- * Each Consumer instance then carries the challenge's tags, which `workshop status` shows. A
- * participant whose own privatelink-lab holds their lock is skipped, and the facilitator told so.
+ * `privatelink-lab workshop challenge --all <id>`: starts a challenge for every participant whose build works, five at a time,
+ * acting as each with the learner's own code; one whose own privatelink-lab holds their lock is skipped, and said so.
  */
 import { startChallenge } from "../../challenge/run.js";
 import { LabError } from "../../errors.js";
@@ -17,11 +15,7 @@ import type { Environment } from "../session.js";
 import { asParticipants } from "../participant-lock.js";
 import { openFacilitator } from "./open.js";
 
-export interface WorkshopChallengeOptions extends GlobalOptions {
-  all?: boolean;
-}
-
-export async function workshopChallenge(id: string, opts: WorkshopChallengeOptions, e: Environment): Promise<void> {
+export async function workshopChallenge(id: string, opts: GlobalOptions & { all?: boolean }, e: Environment): Promise<void> {
   if (!opts.all) throw new LabError("workshop.challenge.needAll");
   const f = await openFacilitator(opts, e);
   const { io, t } = f;

@@ -1,8 +1,4 @@
-/**
- * `privatelink-lab workshop cleanup [--all | --participant P] [--dry-run] [--yes]`: the lesson's
- * own safe teardown for each participant, five at a time, then what was removed and what could
- * not be, and why. Only what carries a participant's tag (and their stacks) is touched.
- */
+/** `privatelink-lab workshop cleanup`: the lesson's own teardown for each participant (workshop/cleanup.ts), then what went and what did not, and why. */
 import { LabError } from "../../errors.js";
 import { cleanupRoom, type CleanupOutcome } from "../../workshop/cleanup.js";
 import { planTeardown } from "../../lesson/teardown.js";

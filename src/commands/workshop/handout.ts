@@ -1,8 +1,6 @@
 /**
- * `privatelink-lab workshop handout --participants alice,bob | --count N --prefix-base team`:
- * Markdown slides with each learner's command, in English and Japanese. A document to paste, so
- * it goes to stdout as it is (with --json: one JSON line listing the commands). With `--room`
- * (a room `workshop serve` made), each sheet carries its learner's own join line instead.
+ * `privatelink-lab workshop handout`: Markdown slides with each learner's command (with `--room`, their join line), in
+ * English and Japanese, on stdout as it is (with --json: one JSON line listing the commands).
  */
 import { LabError } from "../../errors.js";
 import { handoutMarkdown, joinLines, learnerCommand, roomHandoutMarkdown } from "../../workshop/handout.js";

@@ -7,13 +7,7 @@ import type { Environment } from "../session.js";
 import { openFacilitator } from "./open.js";
 import { setQuota } from "../../sandbox/model/quotas.js";
 
-export interface PlanOptions extends GlobalOptions {
-  participants?: string;
-  hours?: string;
-  spare?: string;
-}
-
-export async function workshopPlan(opts: PlanOptions, e: Environment): Promise<void> {
+export async function workshopPlan(opts: GlobalOptions & { participants?: string; hours?: string; spare?: string }, e: Environment): Promise<void> {
   const learners = participantCount(opts.participants);
   // Hours above 0; spare seats for the facilitator's own demo run.
   const hours = opts.hours === undefined ? 3 : numberOption(opts.hours, "--hours", Number.MIN_VALUE, 240);

@@ -14,12 +14,7 @@ import { asParticipants } from "../participant-lock.js";
 import { openFacilitator } from "./open.js";
 import { readStatus } from "../../workshop/room-data.js";
 
-export interface RehearseOptions extends GlobalOptions {
-  participants?: string;
-  prefixBase?: string;
-}
-
-export async function workshopRehearse(opts: RehearseOptions, e: Environment): Promise<void> {
+export async function workshopRehearse(opts: GlobalOptions & { participants?: string; prefixBase?: string }, e: Environment): Promise<void> {
   if (!opts.sandbox) throw new LabError("workshop.usage.sandboxOnly");
   const n = participantCount(opts.participants);
   const prefixes = checkPrefixes(numbered(n, opts.prefixBase ?? "team"));

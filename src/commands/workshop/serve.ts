@@ -1,10 +1,7 @@
 /**
- * `privatelink-lab workshop serve [--room NAME] --count N | --participants a,b [--region R]
- * [--host H] [--port P]`: one sandbox account for the whole room, served over HTTP (127.0.0.1
- * unless --host), with a key pair per participant and the room's boundaries. Says where it
- * listens, the room's quotas, the facilitator's own join line and token, and how to give out
- * the handout; runs until stopped. Run again for the same room, it re-opens it: same account,
- * same keys, same port, so the learners' shells go on as before.
+ * `privatelink-lab workshop serve`: one sandbox account for the whole room, served over HTTP, with a key pair per participant
+ * and the room's boundaries; runs until stopped. Run again for the same room, it re-opens it (same account, keys and port),
+ * so the learners' shells go on as before.
  */
 import { networkInterfaces } from "node:os";
 import { LabError } from "../../errors.js";

@@ -1,9 +1,6 @@
 /**
- * `privatelink-lab workshop status [--once] [--interval S] [--json | --csv]`: every participant
- * in the account and region, where they are, for how long, what looks stuck, what it costs. On a
- * terminal it refreshes in place like `top` (q or Ctrl-C to quit); otherwise, or with --once,
- * --json or --csv, it prints one snapshot. Each refresh is one room read: the same few AWS calls
- * for 5 learners or 200.
+ * `privatelink-lab workshop status`: every participant, where they are, for how long, what looks stuck, what it costs. On a
+ * terminal it refreshes in place like `top` (q or Ctrl-C to quit); otherwise, or with --once, --json or --csv, one snapshot.
  */
 import { loadPhrases } from "../../ui/line-breaks.js";
 import { colorEnabled, palette } from "../../ui/color.js";
@@ -41,7 +38,8 @@ function snapshot(f: Facilitator, status: RoomStatus): void {
 function keys(stdin: NodeJS.ReadStream): { stopped: () => boolean; interrupted: () => boolean; dispose: () => void } {
   let stop = false;
   let interrupted = false;
-  if (!stdin.isTTY || typeof stdin.setRawMode !== "function") return { stopped: () => stop, interrupted: () => interrupted, dispose: () => undefined };
+  const k = { stopped: () => stop, interrupted: () => interrupted, dispose: () => undefined };
+  if (!stdin.isTTY || typeof stdin.setRawMode !== "function") return k;
   const onData = (data: Buffer) => {
     const k = data.toString();
     if (k === "q" || k === "Q") stop = true;
@@ -52,8 +50,7 @@ function keys(stdin: NodeJS.ReadStream): { stopped: () => boolean; interrupted: 
   stdin.resume();
   stdin.on("data", onData);
   return {
-    stopped: () => stop,
-    interrupted: () => interrupted,
+    ...k,
     dispose: () => {
       stdin.off("data", onData);
       stdin.setRawMode(false);

@@ -95,15 +95,16 @@ export function roomPage(opts: RoomPageOptions): RoomPageHandler {
   };
 
   const tokenRight = (given: string): boolean => timingSafeEqual(digest(given), expected);
+  const denied = (res: ServerResponse, reason: "missing" | "wrong"): false => {
+    send(res, reason === "missing" ? 401 : 403, "text/html; charset=utf-8", deniedHtml(reason, base, ja));
+    return false;
+  };
 
   /** Lets the request through, or answers it (redirect with the cookie, 401, 403) and says no. */
   function admitted(req: IncomingMessage, res: ServerResponse, url: URL): boolean {
     const given = url.searchParams.get("token");
     if (given !== null) {
-      if (!tokenRight(given)) {
-        send(res, 403, "text/html; charset=utf-8", deniedHtml("wrong", base, ja));
-        return false;
-      }
+      if (!tokenRight(given)) return denied(res, "wrong");
       url.searchParams.delete("token");
       res.writeHead(303, {
         ...SECURITY_HEADERS,
@@ -114,10 +115,8 @@ export function roomPage(opts: RoomPageOptions): RoomPageHandler {
       return false;
     }
     const cookie = cookieOf(req, ROOM_COOKIE);
-    if (cookie === undefined) send(res, 401, "text/html; charset=utf-8", deniedHtml("missing", base, ja));
-    else if (!tokenRight(cookie)) send(res, 403, "text/html; charset=utf-8", deniedHtml("wrong", base, ja));
-    else return true;
-    return false;
+    if (cookie === undefined) return denied(res, "missing");
+    return tokenRight(cookie) || denied(res, "wrong");
   }
 
   function events(res: ServerResponse, lang: Lang): void {

@@ -1,8 +1,6 @@
 /**
- * Keeps the room's data current while someone watches: a read when the account says it changed
- * (debounced: a learner's deploy is dozens of writes), and one every `pollMs` in case a change
- * was not announced. Reads never overlap; a listener hears only of a read whose data differs
- * from the last (the read's own time aside).
+ * Keeps the room's data current while someone watches: a read when the account says it changed (debounced: a deploy is
+ * dozens of writes), and one every `pollMs` in case a change was not announced. Reads never overlap.
  */
 import type { RoomData } from "../room-data.js";
 import type { RoomView } from "./render.js";

@@ -1,9 +1,6 @@
 /**
- * A workshop room on the facilitator's disk: its own folder under the data dir
- * (`<state>/rooms/<name>/`) holding the room's account (`account.db`, the SQLite store), its keys
- * (`room.json`, 0600, never read or written through a symlink) and, while it is served, its
- * address (`served.json`). Every participant has a random key pair and a join code; the
- * facilitator has a pair that may do everything, and a code of their own. Re-opening a room keeps
+ * A workshop room on the facilitator's disk, `<state>/rooms/<name>/`: its account (`account.db`), its keys and join codes
+ * (`room.json`, 0600, never through a symlink) and, while served, its address (`served.json`). Re-opening a room keeps
  * every key and the port, so a restarted server answers the learners' shells as before.
  */
 import { mkdirSync, readdirSync } from "node:fs";

@@ -1,9 +1,6 @@
 /**
- * A workshop room served: one SQLite account (the room folder's `account.db`) behind the served
- * sandbox, with the room's keys (a pair per participant, one for the facilitator), its boundaries
- * (boundaries.ts) and its join page: `GET /join/<code>` answers the key pair, prefix and region
- * of the code's holder (for `privatelink-lab join`), nothing for a wrong code. Other pages (the
- * facilitator's live page) mount through `routes`; `onChange` tells who changed the account.
+ * A workshop room served: its account behind the served sandbox, with the room's keys, its boundaries (boundaries.ts) and
+ * its join page (`GET /join/<code>`: the key pair, prefix and region of the code's holder). Other pages mount through `routes`.
  */
 import { createHmac } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
@@ -72,18 +69,16 @@ function json(res: ServerResponse, status: number, body: object): true {
 
 export async function serveRoom(o: ServeRoomOptions): Promise<ServedRoom> {
   const { room } = o;
-  const store = new SqliteStore(roomFiles(o.dir).account, { ...(o.clock ? { clock: o.clock } : {}), ...(o.speed !== undefined ? { speed: o.speed } : {}) });
-  const sandbox = new Sandbox({ store, ...(o.clock ? { clock: o.clock } : {}), ...(o.speed !== undefined ? { speed: o.speed } : {}), ...(o.faults ? { faults: o.faults } : {}) });
+  const timing = { ...(o.clock ? { clock: o.clock } : {}), ...(o.speed !== undefined ? { speed: o.speed } : {}) };
+  const store = new SqliteStore(roomFiles(o.dir).account, timing);
+  const sandbox = new Sandbox({ store, ...timing, ...(o.faults ? { faults: o.faults } : {}) });
   const quotas = store.transact((w) => {
     fitQuotas(w, room.participants.length);
     return quotaList(w);
   });
-  const byKey = new Map<string, { key: RoomKey; prefix?: string }>([[room.facilitator.accessKeyId, { key: room.facilitator }]]);
-  const byCode = new Map<string, { key: RoomKey; prefix?: string }>([[room.facilitator.code, { key: room.facilitator }]]);
-  for (const p of room.participants) {
-    byKey.set(p.accessKeyId, { key: p, prefix: p.prefix });
-    byCode.set(p.code, { key: p, prefix: p.prefix });
-  }
+  const holders: { key: RoomKey; prefix?: string }[] = [{ key: room.facilitator }, ...room.participants.map((p) => ({ key: p, prefix: p.prefix }))];
+  const byKey = new Map(holders.map((h) => [h.key.accessKeyId, h]));
+  const byCode = new Map(holders.map((h) => [h.key.code, h]));
   const prefixes = room.participants.map((p) => p.prefix);
   const listeners = new Set<(c: RoomChange) => void>();
   let url = "";

@@ -1,14 +1,8 @@
 /**
- * The PrivateLink path from the Consumer instance to the Provider's Apache, link by link, as
- * `diagnose` shows it. Each link is judged from the same facts and the same security-group
- * evaluation that decide curl's answer (path.ts), so what `diagnose` names is what broke curl.
- *
- * A link `fail`s when it alone stops the connection; `warn` marks a symptom or a risk whose cause
- * (if any) is a later link (unhealthy targets → Provider SG or Apache); `skip` means it could not
- * be judged because something before it is missing; `wait` marks a link AWS is still starting (a
- * new instance, its SSM registration, a pending endpoint, first health checks): nothing to fix,
- * only to wait about `seconds` (AWS's usual time). The first `fail` is the diagnosis; with none,
- * a `wait` says to wait and look again.
+ * The PrivateLink path, link by link, as `diagnose` shows it, judged from the same facts and SG evaluation that decide
+ * curl's answer (path.ts). `fail`: it alone stops the connection; `warn`: a symptom or risk whose cause is a later link;
+ * `skip`: not judged, something before it is missing; `wait`: AWS is still starting it, wait about `seconds`.
+ * The first `fail` is the diagnosis; with none, a `wait` says to wait and look again.
  */
 import type { EndpointServiceFacts, LoadBalancerFacts, ReachabilityFacts, TargetGroupFacts, TargetInstanceFacts, VpcEndpointFacts } from "./facts.js";
 import { NOT_REGISTERED } from "./from-describe.js";
@@ -56,11 +50,8 @@ const skip = (id: LinkId): Link => ({ id, status: "skip", vars: {} });
 const wait = (id: LinkId, problem: string, seconds: number, vars: Record<string, string> = {}): Link => ({ id, status: "wait", problem, vars, seconds: Math.max(30, Math.round(seconds)) });
 
 /**
- * AWS's usual times, in seconds: an instance from pending to running; a new instance's SSM Agent
- * registering (it is not listed before); an endpoint from pending to available; an NLB
- * provisioning; a new target's registration and first health checks; Apache installed by the
- * user data and passing them. An instance launched less than `young` ago may still be doing that:
- * past it, a missing registration or failing checks are a fault.
+ * AWS's usual start-up times in seconds (instance running, SSM Agent registered, endpoint available, NLB active, first
+ * health checks, Apache installed by user data). Past `young`, a missing registration or failing checks are a fault.
  */
 export const STARTING_SECONDS = { instance: 60, agent: 180, endpoint: 120, nlb: 180, health: 120, httpd: 240, young: 600 } as const;
 

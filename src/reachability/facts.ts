@@ -1,12 +1,7 @@
 /**
- * The reachability model (this folder): pure functions from network facts to what `curl` on the
- * consumer instance prints, and to the links of the PrivateLink path `diagnose` shows.
- *
- * The network facts the reachability model decides from, in AWS terms. On a real account the
- * product builds them from `Describe*` results (DescribeInstances, DescribeVpcEndpoints,
- * DescribeSecurityGroups, DescribeVpcEndpointServiceConfigurations, DescribeLoadBalancers,
- * DescribeListeners, DescribeTargetHealth); in the sandbox `reachability-facts.ts` builds them
- * from the simulated world. Names follow the AWS API fields they come from.
+ * The reachability model (this folder) is pure functions from network facts to what `curl` on the consumer prints and
+ * to the path `diagnose` shows. The facts, named after the AWS API fields they come from, are built from `Describe*`
+ * results (from-describe.ts) or, in the sandbox, from the simulated world (`reachability-facts.ts`).
  */
 
 /** One ingress or egress rule of a security group (DescribeSecurityGroupRules / IpPermissions). */

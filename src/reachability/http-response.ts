@@ -1,8 +1,6 @@
 /**
- * What Apache httpd on Amazon Linux 2023 answers: the Provider's index.html for `/` and
- * `/index.html`, its standard 404 page for anything else; with no index.html, its test page with
- * HTTP 403 (the welcome.conf of AL2023's httpd package), which `curl -sS` without `-f` still
- * prints with exit code 0.
+ * What Apache httpd on Amazon Linux 2023 answers: index.html for `/` and `/index.html`, its 404 page otherwise; with no
+ * index.html, its test page with HTTP 403 (AL2023's welcome.conf), which `curl -sS` without `-f` prints with exit 0.
  */
 
 export interface HttpResponse {

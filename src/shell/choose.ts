@@ -1,13 +1,8 @@
 /**
- * Which shell the learner types the printed commands into: `--shell` when given, else guessed
- * from the platform and the environment. On Windows that is PowerShell (Windows Terminal's
- * default, and what the Start menu's "Terminal" opens), unless the environment says cmd.exe.
- * `PSModulePath` and `ComSpec` are system-wide variables on Windows, so neither alone says
- * anything; but PowerShell, when it starts, adds the user's own module folder
- * (`…\Documents\WindowsPowerShell\Modules`, or `…\PowerShell\Modules` for PowerShell 7) to
- * `PSModulePath`, and cmd.exe puts `PROMPT` in the environment of what it runs. So: a user
- * module folder → PowerShell; else `PROMPT` → cmd.exe; else PowerShell. A guess, which
- * `--shell` overrides. Everywhere else it is the POSIX shell (bash and zsh read the same form).
+ * The learner's shell: `--shell`, else a guess. Off Windows, POSIX. On Windows `PSModulePath` and `ComSpec` are
+ * system-wide, but PowerShell adds the user's module folder (`…\Documents\WindowsPowerShell\Modules`, or
+ * `…\PowerShell\Modules`) to `PSModulePath` and cmd.exe sets `PROMPT`: so that folder → PowerShell, else `PROMPT` →
+ * cmd.exe, else PowerShell (Windows Terminal's default).
  */
 import { LabError } from "../errors.js";
 import { SHELLS, type Shell } from "./render.js";

@@ -1,7 +1,4 @@
-/**
- * The CLI's main module (dist/lib/bin.js, run by the executable through dist/start.cjs): the edge
- * where errors are rendered and exit codes set.
- */
+/** The CLI's main module (run through dist/start.cjs): the edge where errors are rendered and exit codes set. */
 import { fstatSync } from "node:fs";
 import { runCli, type Runner } from "./cli.js";
 import { processEnvironment } from "./commands/environment.js";

@@ -1,8 +1,4 @@
-/**
- * The one error type of the product. It carries a message key (rendered once, at the edge, in
- * the learner's language, with what to do next), the values for the message and the cause (an
- * AWS error, a file error). `source` tells whether the learner can fix it or it is our bug.
- */
+/** The one error type: a message key rendered at the edge, its values, the cause; `source` says whether the learner can fix it. */
 export type ErrorSource = "user" | "aws" | "internal" | "local" | "network" | "busy" | "starting";
 
 /** Process exit codes that mean something. */

@@ -1,10 +1,6 @@
 /**
- * Where the learner's files live, for a given operating system (injected, so tests can ask for
- * Windows on Linux). Windows programs keep per-user data that is not roamed in
- * `%LOCALAPPDATA%` (`C:\Users\<you>\AppData\Local`), so there: `%LOCALAPPDATA%\privatelink-lab`
- * for the progress files and the sandbox account. Elsewhere the XDG base directory
- * `$XDG_STATE_HOME/privatelink-lab` (default `~/.local/state/…`). Paths are joined with that
- * system's own separator (node:path's win32 or posix), never with a `/`.
+ * Where the learner's files live per OS (injected, for tests): Windows keeps unroamed per-user data in
+ * `%LOCALAPPDATA%\privatelink-lab`; elsewhere `$XDG_STATE_HOME/privatelink-lab` (`~/.local/state/…`). Joined with that OS's separator.
  */
 import { posix, win32 } from "node:path";
 

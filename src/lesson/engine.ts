@@ -1,7 +1,4 @@
-/**
- * The lesson engine: read the cloud, find the current step, teach it, do it (guided) or let the
- * learner do it (hands-on), check the cloud again, repeat. It decides; the IoHost renders.
- */
+/** The engine: read the cloud, find the current step, teach it, do it or let the learner, check again; the IoHost renders. */
 import { loadStep, type StepContent } from "../content/lesson-content.js";
 import { LabError } from "../errors.js";
 import { readCloud, type CloudView } from "./cloud-view.js";

@@ -1,10 +1,6 @@
 /**
- * The deeper part of the one read of the cloud (`cloud-view.ts`, with `path: true`): the rest of
- * the learner's PrivateLink path in the SDK's own describe shapes — the VPCs, the Consumer's SSM
- * registration, the NLB, its listeners, target groups and targets, the ENIs, the security groups,
- * the service's allowed principals. `diagnose` states them as the reachability model's facts; the
- * challenges take their ids from them. What the lesson's read already holds (the Consumer
- * instance, the endpoints in its VPC, the service) is handed in, not read again.
+ * The rest of the learner's path in the SDK's describe shapes (`readCloud` with `path: true`): VPCs, SSM registration,
+ * NLB, listeners, target groups, ENIs, groups, allowed principals. What the lesson's read holds is handed in, not re-read.
  */
 import type { AllowedPrincipal, Instance, ServiceConfiguration, VpcEndpoint } from "@aws-sdk/client-ec2";
 import type { TargetHealthDescription } from "@aws-sdk/client-elastic-load-balancing-v2";

@@ -1,8 +1,4 @@
-/**
- * After the provider rejects the connection, the learner's endpoint stays in the Consumer VPC as
- * `rejected`: it carries no traffic, yet it still bills by the hour until the consumer deletes it.
- * The lesson says why it goes back to the interface-endpoint step, and offers to delete it.
- */
+/** A rejected endpoint stays in the Consumer VPC, carrying nothing yet billed hourly: the lesson goes back a step and offers to delete it. */
 import { LabError } from "../errors.js";
 import type { CloudView, EndpointView } from "./cloud-view.js";
 import type { LessonContext } from "./context.js";

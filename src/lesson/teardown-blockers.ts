@@ -1,9 +1,6 @@
 /**
- * Why a stack deletion failed, and what we may do about it. AWS leaves a stack DELETE_FAILED when
- * something outside it still uses one of its resources: an endpoint's ENI in the Consumer subnet
- * (DependencyViolation), a security group the learner made in the Consumer VPC, or an endpoint
- * service on the Provider's NLB (ResourceInUse). Blockers tagged for this participant are ours to
- * remove; anything else is named for the learner, never deleted.
+ * Why a stack is DELETE_FAILED: something outside it uses its resources (an endpoint's ENI: DependencyViolation; a group
+ * the learner made; a service on the NLB: ResourceInUse). Tagged blockers are ours to remove; others are only named.
  */
 import type { Filter } from "@aws-sdk/client-ec2";
 import type { AwsClients } from "../aws/clients.js";

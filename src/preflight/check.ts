@@ -1,8 +1,4 @@
-/**
- * What a preflight check returns: ok / warn / fail, a message key with its values, and (for a
- * failure that came from AWS) the translated error. The fix is the key's `.hint` message, as for
- * every error of the product. Checks decide; `render.ts` and the commands show.
- */
+/** A preflight check's result: ok/warn/fail, a message key (its fix is the `.hint` message) and, from AWS, the error. */
 import { LabError } from "../errors.js";
 import { translateAwsError } from "../aws/error-translation.js";
 import type { AwsClients } from "../aws/clients.js";

@@ -6,10 +6,7 @@ import type { PreflightReads } from "./reads.js";
 import { destroyCommand } from "../interrupt-notice.js";
 import { participantOf } from "../participant.js";
 
-/**
- * In the sandbox no increase can be requested: what frees room is deleting another lab kept in
- * this account (one kept for the challenges, say), named by its participant tag.
- */
+/** The sandbox takes no increase: deleting another lab kept there (named by its tag) frees room. */
 interface SandboxRoom {
   others: string[];
 }
@@ -33,10 +30,7 @@ export interface QuotaChecks {
   plan?: CapacityPlan;
 }
 
-/**
- * `learners`: how many more must fit (0 when this participant's resources already exist: they
- * are counted in the usage already).
- */
+/** `learners`: how many more must fit (0 when this participant's resources exist: already counted). */
 export async function checkQuotas(t: PreflightTarget, learners: number, reads: PreflightReads): Promise<QuotaChecks> {
   try {
     const plan = await readCapacity(t.clients, learners, reads);

@@ -1,7 +1,6 @@
 /**
- * Reads and writes the progress file: schema-checked, migrated from older versions, written
- * atomically with mode 0600. A corrupt file is kept as a backup and reported, never lost; the
- * lesson then rebuilds progress from the cloud. A file of a newer version is left untouched.
+ * The progress file: schema-checked, migrated, written atomically with mode 0600. A corrupt file is backed up and
+ * reported (progress is rebuilt from the cloud); a newer version's is left untouched.
  */
 import { chmodSync, existsSync, mkdirSync, readdirSync, renameSync } from "node:fs";
 import { dirname, join } from "node:path";
@@ -130,11 +129,7 @@ export class StateFile {
     }
   }
 
-  /**
-   * Names the participant in `last-participant`: written beside it and renamed over it, so a
-   * symbolic link planted there is replaced, never written through (the file it points to is
-   * left as it was).
-   */
+  /** Writes `last-participant` beside it and renames over it, so a planted symbolic link is replaced, never written through. */
   private saveLast(prefix: string): void {
     const tmp = `${this.lastPath()}.${process.pid}.tmp`;
     writeWholeFile(tmp, prefix + "\n", 0o600);

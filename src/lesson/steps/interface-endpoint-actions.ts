@@ -73,12 +73,7 @@ export async function createInterfaceEndpoint(ctx: LessonContext, c: EndpointCho
   return id;
 }
 
-/**
- * An endpoint in the Consumer VPC to another service (a wrong form answer, e.g. an S3 interface
- * endpoint), or one to the service in the Provider VPC (made there by hand), is named, and the
- * learner is offered to delete it: it costs money and is not the lesson's. Without a learner to
- * ask it is kept (the cleanup removes it).
- */
+/** Names endpoints to another service or in the Provider VPC (they cost money) and offers to delete them; without a learner, kept. */
 export async function offerToRemoveStrays(ctx: LessonContext, view: CloudView): Promise<void> {
   await offerToRemoveRejected(ctx, view);
   const wrongVpc = wrongVpcEndpoints(view).map((e) => ({ e, message: ctx.t("wrongVpc.notice", { id: e.id, vpc: e.vpcId }) }));

@@ -1,8 +1,4 @@
-/**
- * Hands-on: the console's "Create endpoint" form. The learner types the service name and presses
- * "Verify service"; picks the VPC, subnet and security group. A wrong service name is refused by
- * AWS (InvalidServiceName) and explained; the VPC's default group works but is explained.
- */
+/** Hands-on: the console's "Create endpoint" form; a wrong service name (InvalidServiceName) and the default group are explained. */
 import { awsCode } from "../../errors.js";
 import { ourService, type CloudView } from "../cloud-view.js";
 import type { LessonContext } from "../context.js";

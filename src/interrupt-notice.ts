@@ -16,7 +16,6 @@ export function setDestroyCommand(command: string): void {
   destroy = command;
 }
 
-/** The message key and its values. */
 export function interruptNotice(): [string, { destroy: string }] {
   return [key, { destroy }];
 }

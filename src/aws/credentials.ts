@@ -69,7 +69,6 @@ export function explainMissingProfile<C extends { middlewareStack: { add(mw: nev
   return client;
 }
 
-/** The region AWS tools would use, from the environment. */
 export function regionFromEnv(env: NodeJS.ProcessEnv = process.env): string | undefined {
   return env.AWS_REGION || env.AWS_DEFAULT_REGION || undefined;
 }

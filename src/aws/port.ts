@@ -97,7 +97,6 @@ function bind<T extends Record<string, new (input: never) => object>>(client: Se
 
 const made = new WeakMap<AwsClients, AwsPort>();
 
-/** The port over these clients (one per set of clients). */
 export function awsPort(clients: AwsClients): AwsPort {
   let port = made.get(clients);
   if (port) return port;

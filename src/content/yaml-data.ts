@@ -40,7 +40,6 @@ export function parsedOnce(reader: Reader, text: string, parse: (text: string) =
   return built === undefined ? parse(text) : (JSON.parse(built) as unknown);
 }
 
-/** Plain YAML (lesson content). */
 export function parseYaml(text: string): unknown {
   return parsedOnce("yaml", text, (t) => yaml().parse(t));
 }

@@ -15,7 +15,6 @@ export function isFileSystemError(err: unknown): boolean {
   return code !== undefined && (REASONS.has(code) || code === "ENOENT" || code === "ERR_FS_EISDIR");
 }
 
-/** The error to show for a file problem at `path`. */
 export function localFileError(path: string, err: unknown): LabError {
   const raw = errnoCode(err) ?? "";
   const code = raw === "ERR_FS_EISDIR" ? "EISDIR" : raw;

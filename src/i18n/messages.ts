@@ -70,7 +70,6 @@ export function fill(text: string, vars: Vars = {}, key = text): string {
   return out;
 }
 
-/** The `{names}` a message uses. */
 export function placeholderNames(text: string): string[] {
   return [...text.matchAll(PLACEHOLDER)].map((m) => m[1]!);
 }

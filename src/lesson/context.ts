@@ -38,7 +38,6 @@ export function backendLabel(ctx: Pick<LessonContext, "clients" | "servedSandbox
   return freeHere(ctx) ? "sandbox" : ctx.state.backend;
 }
 
-/** Saves the state with a fresh `updatedAt`. */
 export function saveState(ctx: LessonContext): void {
   ctx.state.updatedAt = new Date(ctx.clock.now()).toISOString();
   ctx.stateFile.save(ctx.state);

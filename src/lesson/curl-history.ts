@@ -20,7 +20,6 @@ export interface CurlTrace {
 const PAGES = 5;
 const CURL_URL = /\bcurl\b[^\n;|&]*?https?:\/\/([a-z0-9.-]+)/i;
 
-/** The host a shell command curls, if it curls one. */
 export function curlTarget(commands: string[]): string | undefined {
   for (const c of commands) {
     const m = CURL_URL.exec(c);

@@ -145,7 +145,6 @@ export async function runStep(ctx: LessonContext, step: Step, index: number, vie
   explainNotes(ctx, content, [...content.teaches, ...(detection.teaches ?? [])], after, notesShown);
   const doneText = content.doneVariants[detection.doneVariant ?? variant ?? ""] ?? content.done;
   explain(ctx, step.id, "done", detection.doneAlso ? `${doneText}\n\n${ctx.t(detection.doneAlso, detection.vars)}` : doneText, after);
-  // What changed, on the map of the two VPCs.
   ctx.io.notify({ type: "diagram", step: step.id, ...diagramModel(detectAll(STEPS, after, ctx.state), step.id) });
   ctx.io.notify({ type: "step-finished", step: step.id, status: "done" });
   return after;

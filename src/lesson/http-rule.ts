@@ -34,7 +34,6 @@ function describe(p: IpPermission): string {
   return `${proto}${ports} ← ${sourceOf(p)}`;
 }
 
-/** The group on the learner's endpoint, with its rules. */
 export function endpointSg(view: CloudView): SecurityGroupView | undefined {
   const ep = ourEndpoint(view);
   return view.endpointSgs.find((g) => g.id === ep?.sgIds[0]);

@@ -4,7 +4,6 @@ import type { CloudView, EndpointView } from "./cloud-view.js";
 import type { LessonContext } from "./context.js";
 import { awsPort } from "../aws/port.js";
 
-/** Endpoints in the learner's Consumer VPC that a provider rejected. */
 export function rejectedEndpoints(view: CloudView): EndpointView[] {
   const vpc = view.consumer?.resources.Vpc;
   return view.endpoints.filter((e) => e.state.toLowerCase() === "rejected" && (!vpc || e.vpcId === vpc));
@@ -23,7 +22,6 @@ export async function offerToDelete(ctx: LessonContext, endpointId: string, ques
   return true;
 }
 
-/** Names each rejected endpoint and offers to delete it. */
 export async function offerToRemoveRejected(ctx: LessonContext, view: CloudView): Promise<void> {
   for (const e of rejectedEndpoints(view)) {
     ctx.io.notify({ type: "notice", level: "warn", message: ctx.t("screens.rejected.left", { id: e.id }) });

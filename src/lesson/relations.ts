@@ -35,7 +35,6 @@ export function relatedService(s: ServiceConfiguration, a: Anchors): boolean {
   return (a.nlbArn !== undefined && (s.NetworkLoadBalancerArns ?? []).includes(a.nlbArn)) || taggedFor(s.Tags, a.prefix);
 }
 
-/** One of the participant's two VPCs. */
 const inTheirVpc = (vpcId: string | undefined, a: Anchors): boolean => vpcId !== undefined && (vpcId === a.consumerVpc || vpcId === a.providerVpc);
 
 /** An endpoint of this participant: one they made (not the stacks') in one of their VPCs, or tagged for them. */

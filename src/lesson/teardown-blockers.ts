@@ -24,7 +24,6 @@ export interface StackFailure {
   reason: string;
 }
 
-
 /** The resource whose deletion failed most recently, with AWS's reason. */
 export async function deleteFailure(clients: AwsClients, stack: StackView): Promise<StackFailure | undefined> {
   const events = (await awsPort(clients).cfn.describeStackEvents({ StackName: stack.id })).StackEvents ?? [];

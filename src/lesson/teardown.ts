@@ -49,7 +49,6 @@ function failOnUnsuccessful(unsuccessful: UnsuccessfulItem[] | undefined): void 
   }
 }
 
-/** Waits until none of `ids` is listed any more. */
 async function waitGone(ctx: LessonContext, label: string, ids: string[], read: () => Promise<{ id: string; state: string }[]>, usualSeconds: number): Promise<void> {
   await waitFor(ctx, {
     step: "cleanup",

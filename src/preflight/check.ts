@@ -42,7 +42,6 @@ export function failure(id: string, group: CheckGroup, err: unknown, target: Pre
   return { id, group, status: "fail", key: lab.key, vars: lab.vars, error: lab };
 }
 
-/** The error a failed check stops the lesson with. */
 export function stopError(r: CheckResult): LabError {
   return r.error ?? new LabError(r.key, r.vars);
 }

@@ -103,7 +103,6 @@ export function increaseArgv(i: QuotaIncrease): Command {
   return { program: "aws", args: words.map((value) => ({ value })) };
 }
 
-/** The same command, written for the learner's shell (bash, PowerShell or cmd.exe). */
 export function increaseCommand(i: QuotaIncrease, shell: Shell = "bash"): string {
   return renderCommand(increaseArgv(i), shell, { oneLine: true });
 }

@@ -76,7 +76,6 @@ function setFlag(o: CurlOptions, name: string, shown: string): CurlArgs | undefi
   return undefined;
 }
 
-/** Parses the words after `curl`. */
 export function parseCurlArgs(words: readonly string[]): CurlArgs {
   const o = emptyOptions();
   for (let i = 0; i < words.length; i++) {

@@ -37,7 +37,6 @@ export const CURL_VERSION_TEXT =
   "Protocols: file ftp ftps http https ipfs ipns\n" +
   "Features: alt-svc AsynchDNS GSS-API HSTS HTTP2 HTTPS-proxy IDN IPv6 Kerberos Largefile libz NTLM SPNEGO SSL threadsafe TLS-SRP UnixSockets\n";
 
-/** Runs `curl <words>` on the consumer instance described by `facts`. */
 export function runCurl(words: readonly string[], facts: ReachabilityFacts, ctx: CurlContext): CurlResult {
   const args = parseCurlArgs(words);
   if (!args.ok) return { exitCode: args.exitCode, stdout: "", stderr: args.stderr, durationMs: 1, reason: "curl-usage" };

@@ -22,7 +22,6 @@ export interface SecurityGroupFacts {
   Egress?: SgRuleFacts[];
 }
 
-/** The instance curl runs on. */
 export interface ConsumerFacts {
   InstanceId: string;
   PrivateIpAddress: string;

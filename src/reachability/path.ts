@@ -31,7 +31,6 @@ export type Reason =
   | "provider-sg-denies"
   | "httpd-not-running";
 
-/** What answered the connection. */
 export type Server = { kind: "httpd"; instanceId: string; body: string | undefined } | { kind: "aws-api"; serviceName: string };
 
 export type Connection =
@@ -47,7 +46,6 @@ const STATE_REASON: Record<string, Reason> = {
   rejected: "endpoint-rejected",
 };
 
-/** Opens a TCP connection from the consumer to `ip:port`. */
 export function connect(facts: ReachabilityFacts, ip: string, port: number): Connection {
   const { consumer } = facts;
   const endpoint = facts.vpcEndpoints.find((ep) => ep.NetworkInterfaces.some((eni) => eni.PrivateIpAddress === ip));

@@ -56,7 +56,6 @@ function groupsOf(all: readonly SecurityGroupFacts[], ids: readonly string[]): S
   return all.filter((g) => ids.includes(g.GroupId));
 }
 
-/** Do the groups `groupIds` admit TCP/UDP traffic on `port` from `peer`? */
 export function ingressAllows(all: readonly SecurityGroupFacts[], groupIds: readonly string[], protocol: string, port: number, peer: Peer): boolean {
   return groupsOf(all, groupIds).some((g) => g.Ingress.some((r) => protocolMatches(r, protocol) && portMatches(r, port) && peerMatches(r, peer)));
 }

@@ -28,7 +28,6 @@ const FALLBACK_NOTES: CmdNotes = {
   untilEmpty: (s) => `Run this again every ${s} seconds until it prints nothing.`,
 };
 
-/** How each shell continues a command on the next line. */
 export const CONTINUE: Record<Shell, string> = { bash: " \\", powershell: " `", cmd: " ^" };
 const COMMENT: Record<Shell, string> = { bash: "# ", powershell: "# ", cmd: "rem " };
 
@@ -100,7 +99,6 @@ function renderItem(item: Item, shell: Shell, o: RenderOptions): string {
   }
 }
 
-/** The whole script in one shell's syntax. */
 export function renderScript(script: Script, shell: Shell, o: RenderOptions = {}): string {
   return script.map((item) => renderItem(item, shell, o)).join("\n");
 }

@@ -2,23 +2,9 @@
 import { awsCode, errorMessage, LabError } from "../errors.js";
 
 export const KNOWN_CODES = new Set([
-  "AccessDenied",
-  "AccessDeniedException",
-  "UnauthorizedOperation",
-  "ExpiredToken",
-  "ExpiredTokenException",
-  "InvalidClientTokenId",
-  "UnrecognizedClientException",
-  "SignatureDoesNotMatch",
-  "Throttling",
-  "ThrottlingException",
-  "RequestLimitExceeded",
-  "VpcLimitExceeded",
-  "AlreadyExistsException",
-  "InsufficientInstanceCapacity",
-  "InsufficientCapabilitiesException",
-  "InvalidServiceName",
-  "Unavailable",
+  "AccessDenied", "AccessDeniedException", "UnauthorizedOperation", "ExpiredToken", "ExpiredTokenException", "InvalidClientTokenId",
+  "UnrecognizedClientException", "SignatureDoesNotMatch", "Throttling", "ThrottlingException", "RequestLimitExceeded", "VpcLimitExceeded",
+  "AlreadyExistsException", "InsufficientInstanceCapacity", "InsufficientCapabilitiesException", "InvalidServiceName", "Unavailable",
   "ServiceUnavailable",
 ]);
 

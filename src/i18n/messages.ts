@@ -11,14 +11,6 @@ export type Translate = (key: string, vars?: Vars) => string;
 
 const cache = new Map<Lang, Record<string, string>>();
 
-function flatten(prefix: string, value: unknown, out: Record<string, string>): void {
-  if (value && typeof value === "object" && !Array.isArray(value)) {
-    for (const [k, v] of Object.entries(value)) flatten(prefix ? `${prefix}.${k}` : k, v, out);
-  } else if (value !== undefined && value !== null) {
-    out[prefix] = String(value);
-  }
-}
-
 /** The build writes each as flat JSON (dist/i18n/<lang>.json) so a start parses no YAML; in a checkout a JSON older than its YAML is ignored. */
 export function loadMessages(lang: Lang): Record<string, string> {
   let table = cache.get(lang);
@@ -39,9 +31,12 @@ export function loadMessages(lang: Lang): Record<string, string> {
   return table;
 }
 
-export function flattenMessages(data: unknown): Record<string, string> {
-  const out: Record<string, string> = {};
-  flatten("", data, out);
+export function flattenMessages(value: unknown, prefix = "", out: Record<string, string> = {}): Record<string, string> {
+  if (value && typeof value === "object" && !Array.isArray(value)) {
+    for (const [k, v] of Object.entries(value)) flattenMessages(v, prefix ? `${prefix}.${k}` : k, out);
+  } else if (value !== undefined && value !== null) {
+    out[prefix] = String(value);
+  }
   return out;
 }
 

@@ -16,7 +16,6 @@ export interface StackView {
   participant?: string;
   /** The template's `Prefix` parameter: a stack the learner made by hand carries theirs. */
   prefixParameter?: string;
-  /** ms epoch of creation. */
   createdAt?: number;
 }
 

@@ -76,8 +76,6 @@ async function readInstance(clients: AwsClients, id: string): Promise<Instance |
 
 /** A learner's reads follow at most this many pages of one list. */
 const MAX_PAGES = 20;
-const endpointsWhere = (clients: AwsClients, filters: Filter[]) => listEndpoints(awsPort(clients), filters, MAX_PAGES);
-const groupsWhere = (clients: AwsClients, filters: Filter[]) => listGroups(awsPort(clients), filters, MAX_PAGES);
 
 /**
  * Where the learner's endpoints and groups are: their Consumer VPC, or by mistake their Provider VPC (one ORed filter);
@@ -93,13 +91,13 @@ async function groupsUsed(clients: AwsClients, endpoints: VpcEndpoint[], groups:
   const known = new Set(groups.map((g) => g.GroupId));
   const missing = [...new Set(endpoints.flatMap((e) => (e.Groups ?? []).map((g) => g.GroupId ?? "")))].filter((id) => id && !known.has(id));
   // A filter, not GroupIds: a group that vanished meanwhile must not fail the whole read.
-  return missing.length > 0 ? groupsWhere(clients, [{ Name: "group-id", Values: missing }]) : [];
+  return missing.length > 0 ? listGroups(awsPort(clients), [{ Name: "group-id", Values: missing }], MAX_PAGES) : [];
 }
 
 /** Endpoints by id (a filter, so one already gone is simply absent); deleted ones left out. */
 export async function readEndpointsById(clients: AwsClients, ids: string[]): Promise<EndpointView[]> {
   if (ids.length === 0) return [];
-  const found = await endpointsWhere(clients, [{ Name: "vpc-endpoint-id", Values: ids }]);
+  const found = await listEndpoints(awsPort(clients), [{ Name: "vpc-endpoint-id", Values: ids }], MAX_PAGES);
   return found.filter((e) => String(e.State).toLowerCase() !== "deleted").map((e) => endpointView(e));
 }
 
@@ -135,8 +133,8 @@ export async function readCloud(clients: AwsClients, names: ParticipantNames, op
   const instanceId = consumer?.resources.EC2Instance;
   const [serviceList, endpoints, groups, deletedStacks, instance] = await Promise.all([
     listServices(awsPort(clients), MAX_PAGES),
-    endpointsWhere(clients, whereTheirsAre(a)),
-    groupsWhere(clients, whereTheirsAre(a)),
+    listEndpoints(awsPort(clients), whereTheirsAre(a), MAX_PAGES),
+    listGroups(awsPort(clients), whereTheirsAre(a), MAX_PAGES),
     consumer && provider ? Promise.resolve([]) : readDeletedStacks(clients, names),
     instanceId ? readInstance(clients, instanceId) : Promise.resolve(undefined),
   ]);

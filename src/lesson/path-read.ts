@@ -22,11 +22,9 @@ export interface PathView {
 export interface PathAnchors {
   /** The Consumer instance (curl runs on it), as the lesson's read found it. */
   instance?: Instance | undefined;
-  /** The Consumer and Provider VPCs. */
   vpcIds: (string | undefined)[];
   /** Every endpoint in the Consumer VPC (the stacks' own too), as the lesson's read found them. */
   vpcEndpoints: VpcEndpoint[];
-  /** The learner's endpoint service. */
   service?: ServiceConfiguration | undefined;
   /** The Provider stack's NLB, for a build with no service yet. */
   nlbArn?: string | undefined;

@@ -14,7 +14,6 @@ export interface Anchors {
   consumerVpc?: string | undefined;
   /** The Provider stack's VPC: a learner working by hand may put their endpoint there by mistake. */
   providerVpc?: string | undefined;
-  /** The Provider stack's NLB. */
   nlbArn?: string | undefined;
   /** Physical ids of the stacks' resources: never the learner's, tagged by CloudFormation or not. */
   stackIds?: ReadonlySet<string>;

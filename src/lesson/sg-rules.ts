@@ -3,12 +3,7 @@ import type { IpPermission } from "@aws-sdk/client-ec2";
 import { rulesOf } from "../reachability/from-describe.js";
 import { ingressAllows } from "../reachability/security-groups.js";
 
-export interface Source {
-  ip: string;
-  sgIds: string[];
-}
-
-export function admits(ingress: IpPermission[], port: number, from: Source): boolean {
+export function admits(ingress: IpPermission[], port: number, from: { ip: string; sgIds: string[] }): boolean {
   const group = { GroupId: "endpoint-sg", Ingress: rulesOf(ingress) };
   return ingressAllows([group], [group.GroupId], "tcp", port, { ip: from.ip, groupIds: from.sgIds });
 }

@@ -35,7 +35,6 @@ export interface HandsOn {
 
 export interface Step {
   id: string;
-  /** Steps that must be done first (by id). */
   requires: string[];
   detect(view: CloudView, state: LessonState): Detection;
   /** Guided: the tool performs the step; it may return the cloud it read after its last change, so it is not read again. */

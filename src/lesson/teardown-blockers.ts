@@ -18,14 +18,8 @@ export interface Blocker {
   state?: string;
 }
 
-export interface StackFailure {
-  stack: string;
-  resource: string;
-  reason: string;
-}
-
 /** The resource whose deletion failed most recently, with AWS's reason. */
-export async function deleteFailure(clients: AwsClients, stack: StackView): Promise<StackFailure | undefined> {
+export async function deleteFailure(clients: AwsClients, stack: StackView): Promise<{ stack: string; resource: string; reason: string } | undefined> {
   const events = (await awsPort(clients).cfn.describeStackEvents({ StackName: stack.id })).StackEvents ?? [];
   const failed = events.find((e) => e.ResourceStatus === "DELETE_FAILED" && e.ResourceType !== "AWS::CloudFormation::Stack");
   if (!failed) return undefined;

@@ -70,7 +70,6 @@ export interface EndpointServiceFacts {
   AcceptanceRequired: boolean;
   /** DescribeVpcEndpointServicePermissions' principals (ARNs or `*`), when read (diagnose). */
   AllowedPrincipals?: string[];
-  /** The AZs the service (its NLB) is in. */
   AvailabilityZones?: string[];
 }
 
@@ -93,7 +92,6 @@ export interface LoadBalancerFacts {
   LoadBalancerName: string;
   DNSName?: string;
   VpcId: string;
-  /** `provisioning` | `active` | `failed` ... */
   State: string;
   Listeners: ListenerFacts[];
   Nodes: LoadBalancerNodeFacts[];
@@ -129,7 +127,6 @@ export interface TargetInstanceFacts {
   /** EC2 instance state name: `pending` | `running` | `stopping` | `stopped` | `shutting-down` | `terminated`. */
   State: string;
   httpd: HttpdFacts;
-  /** Seconds of AWS time since it was launched, when known. */
   SecondsSinceLaunch?: number;
 }
 
@@ -142,7 +139,6 @@ export interface ReachabilityFacts {
   endpointServices: EndpointServiceFacts[];
   loadBalancers: LoadBalancerFacts[];
   targetGroups: TargetGroupFacts[];
-  /** Instances registered as targets. */
   targetInstances: TargetInstanceFacts[];
   /** The account curl runs in (for the endpoint service's allowed principals), when known. */
   accountId?: string;

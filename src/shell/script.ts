@@ -169,8 +169,7 @@ export function fillScript(script: Script, vars: Record<string, string | undefin
   };
   const fillCmd = (c: Command): Command => ({ ...c, args: c.args.map(fillArg) });
   return script.map((item): Item => {
-    if (item.kind === "command") return { ...item, command: fillCmd(item.command) };
-    if (item.kind === "until-empty") return { ...item, command: fillCmd(item.command) };
+    if (item.kind === "command" || item.kind === "until-empty") return { ...item, command: fillCmd(item.command) };
     if (item.kind === "comment") return { ...item, text: item.text.replace(PLACEHOLDER, (_m, n: string) => vars[n] ?? `<${n}>`) };
     return item;
   });

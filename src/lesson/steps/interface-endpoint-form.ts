@@ -3,7 +3,7 @@ import { awsCode } from "../../errors.js";
 import { ourService, type CloudView } from "../cloud-view.js";
 import type { LessonContext } from "../context.js";
 import type { HandsOn } from "../step.js";
-import { createInterfaceEndpoint, ensureEndpointSg, offerToRemoveStrays, requireConsumer } from "./interface-endpoint-actions.js";
+import { createInterfaceEndpoint, ensureEndpointSg, groupNamed, offerToRemoveStrays, requireConsumer } from "./interface-endpoint-actions.js";
 import { awsPort } from "../../aws/port.js";
 
 async function serviceExists(ctx: LessonContext, name: string): Promise<boolean> {
@@ -29,11 +29,6 @@ async function askServiceName(ctx: LessonContext, expected: string, notes: strin
     notes.push("wrong-service-name");
     if (!ctx.io.interactive) return expected;
   }
-}
-
-async function defaultGroupOf(ctx: LessonContext, vpcId: string): Promise<string | undefined> {
-  const out = await awsPort(ctx.clients).ec2.describeSecurityGroups({ Filters: [{ Name: "vpc-id", Values: [vpcId] }, { Name: "group-name", Values: ["default"] }] });
-  return out.SecurityGroups?.[0]?.GroupId;
 }
 
 export const interfaceEndpointForm: HandsOn = {
@@ -72,7 +67,7 @@ export const interfaceEndpointForm: HandsOn = {
       ],
       "dedicated",
     );
-    let sg = sgChoice === "default" ? await defaultGroupOf(ctx, vpcId) : undefined;
+    let sg = sgChoice === "default" ? await groupNamed(ctx, vpcId, "default") : undefined;
     if (sgChoice === "default") notes.push("default-sg");
     sg ??= await ensureEndpointSg(ctx, vpcId);
     await createInterfaceEndpoint(ctx, { serviceName, vpcId, subnetIds: [subnetId], sgIds: [sg], name });

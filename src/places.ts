@@ -17,11 +17,14 @@ export function pathApi(platform: NodeJS.Platform): typeof posix {
   return platform === "win32" ? win32 : posix;
 }
 
-/** An environment variable, by name; Windows names are case-insensitive (`LocalAppData` too). */
+/** A Windows environment variable: names are case-insensitive (`LocalAppData` too), Node's copy keeps their spelling. */
+export function windowsEnv(env: NodeJS.ProcessEnv, name: string): string | undefined {
+  const key = Object.keys(env).find((k) => k.toLowerCase() === name.toLowerCase());
+  return (key && env[key]) || undefined;
+}
+
 function envVar(p: Place, name: string): string | undefined {
-  if (p.platform !== "win32") return p.env[name] || undefined;
-  const key = Object.keys(p.env).find((k) => k.toLowerCase() === name.toLowerCase());
-  return (key && p.env[key]) || undefined;
+  return p.platform === "win32" ? windowsEnv(p.env, name) : p.env[name] || undefined;
 }
 
 /** An XDG variable counts only when it holds an absolute path (the specification says so). */

@@ -19,8 +19,7 @@ export function readWholeFile(path: string): string {
 export function writeWholeFile(path: string, data: string | Uint8Array, mode: number): void {
   const fd = openSync(path, WRITE_NO_FOLLOW, mode);
   try {
-    // A string goes as it is: a file takes it all at once (a full disk says so with an error).
-    // Whatever a write leaves over follows as bytes.
+    // A string goes as it is (a file takes it all at once; a full disk errs); whatever a write leaves over follows as bytes.
     const sent = typeof data === "string" ? writeSync(fd, data) : 0;
     const bytes = typeof data !== "string" ? data : sent < Buffer.byteLength(data) ? Buffer.from(data, "utf8") : undefined;
     if (bytes) for (let at = sent; at < bytes.length; ) at += writeSync(fd, bytes, at);

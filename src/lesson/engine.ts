@@ -166,8 +166,7 @@ function announceDone(ctx: LessonContext, step: Step, view: CloudView): void {
 /** Runs the lesson from wherever the cloud is, to the end (or just one step with `only`); returns the cloud as it is then. */
 export async function runLesson(ctx: LessonContext, options: RunOptions = {}): Promise<CloudView> {
   try {
-    // Hands-on in the sandbox: served to the learner's own AWS CLI from the first step on; the lines
-    // for that second terminal stay on screen until the learner goes on (at 80×24 step 0 would push them off).
+    // Hands-on in the sandbox: the second terminal's lines stay on screen until the learner goes on (step 0 would push them off).
     if (ctx.mode === "hands-on" && ctx.io.interactive && (await learnerCanAct(ctx)) && ctx.clients.sandbox) await askToBegin(ctx);
     return await lessonLoop(ctx, options);
   } finally {

@@ -4,7 +4,7 @@
  * `skip`: not judged, something before it is missing; `wait`: AWS is still starting it, wait about `seconds`.
  * The first `fail` is the diagnosis; with none, a `wait` says to wait and look again.
  */
-import type { EndpointServiceFacts, LoadBalancerFacts, ReachabilityFacts, TargetGroupFacts, TargetInstanceFacts, VpcEndpointFacts } from "./facts.js";
+import type { EndpointServiceFacts, ListenerFacts, LoadBalancerFacts, ReachabilityFacts, TargetGroupFacts, TargetInstanceFacts, VpcEndpointFacts } from "./facts.js";
 import { NOT_REGISTERED } from "./from-describe.js";
 import { resolveHost } from "./resolve.js";
 import { egressAllows, ingressAllows } from "./security-groups.js";
@@ -62,6 +62,7 @@ interface Path {
   endpoint?: VpcEndpointFacts;
   service?: EndpointServiceFacts;
   nlb?: LoadBalancerFacts;
+  listener?: ListenerFacts;
   group?: TargetGroupFacts;
   instances: TargetInstanceFacts[];
 }
@@ -73,7 +74,7 @@ function findPath(f: ReachabilityFacts, target: ChainTarget): Path {
   const listener = nlb?.Listeners.find((l) => l.Port === target.port);
   const group = listener && f.targetGroups.find((g) => g.TargetGroupArn === listener.TargetGroupArn);
   const instances = (group?.Targets ?? []).flatMap((t) => f.targetInstances.filter((i) => i.InstanceId === t.Id || i.PrivateIpAddress === t.Id));
-  return { ...(endpoint ? { endpoint } : {}), ...(service ? { service } : {}), ...(nlb ? { nlb } : {}), ...(group ? { group } : {}), instances };
+  return { ...(endpoint ? { endpoint } : {}), ...(service ? { service } : {}), ...(nlb ? { nlb } : {}), ...(listener ? { listener } : {}), ...(group ? { group } : {}), instances };
 }
 
 function consumerLink(f: ReachabilityFacts): Link {
@@ -136,8 +137,7 @@ function acceptanceLink(p: Path): Link {
   const ep = p.endpoint;
   if (!ep) return skip("service-acceptance");
   const svc = p.service;
-  // Allowed principals decide who may *create* an endpoint; the service's own account always may,
-  // and removing a principal does not cut an endpoint that is already connected.
+  // Allowed principals decide who may *create* an endpoint (the service's account always may); removing one cuts no connection.
   const principals = svc?.AllowedPrincipals?.length ? svc.AllowedPrincipals.join(", ") : "-";
   const vars = { endpointId: ep.VpcEndpointId, serviceName: ep.ServiceName, serviceId: svc?.ServiceId ?? "", state: ep.State, principals };
   if (!svc) return fail("service-acceptance", "service-missing", vars);
@@ -156,14 +156,13 @@ function listenerLink(p: Path, port: number): Link {
   if (nlb.State.toLowerCase() === "provisioning") return wait("nlb-listener", "nlb-provisioning", STARTING_SECONDS.nlb, vars);
   if (nlb.State.toLowerCase() !== "active") return fail("nlb-listener", "nlb-not-active", vars);
   if (!ports.includes(port)) return fail("nlb-listener", ports.length > 0 ? "wrong-port" : "no-listener", vars);
-  return pass("nlb-listener", { ...vars, listenerArn: nlb.Listeners.find((l) => l.Port === port)?.ListenerArn ?? "" });
+  return pass("nlb-listener", { ...vars, listenerArn: p.listener?.ListenerArn ?? "" });
 }
 
-function groupLink(f: ReachabilityFacts, p: Path, port: number): Link {
-  if (!p.nlb || !p.nlb.Listeners.some((l) => l.Port === port)) return skip("target-group");
+function groupLink(f: ReachabilityFacts, p: Path): Link {
+  if (!p.listener) return skip("target-group");
   const g = p.group;
-  const tgArn = p.nlb.Listeners.find((l) => l.Port === port)?.TargetGroupArn ?? "";
-  if (!g) return fail("target-group", "missing", { targetGroupArn: tgArn });
+  if (!g) return fail("target-group", "missing", { targetGroupArn: p.listener.TargetGroupArn });
   const vars = { targetGroupArn: g.TargetGroupArn, targetGroupName: g.TargetGroupName, targets: g.Targets.map((t) => t.Id).join(", ") };
   if (g.Targets.length === 0) return fail("target-group", "no-targets", vars);
   if (f.targetInstances.length > 0 && p.instances.length === 0) return warn("target-group", "unknown-targets", vars);
@@ -201,8 +200,7 @@ function httpdLink(p: Path): Link {
   if (inst.State === "pending") return wait("httpd", "instance-pending", STARTING_SECONDS.instance, vars);
   if (inst.State !== "running") return fail("httpd", "instance-not-running", vars);
   if (inst.httpd.status === "not-running") return fail("httpd", "not-running", vars);
-  // The API cannot look inside: unhealthy health checks that no security group explains mean Apache
-  // is not answering; on a new instance, the user data may still be installing it.
+  // Unhealthy checks no group explains mean Apache is not answering; on a new instance, user data may still be installing it.
   if (inst.httpd.status === "unknown" && target?.State === "unhealthy") {
     return young(inst.SecondsSinceLaunch) ? wait("httpd", "httpd-installing", STARTING_SECONDS.httpd - inst.SecondsSinceLaunch, vars) : fail("httpd", "not-answering", vars);
   }
@@ -220,7 +218,7 @@ export function walkChain(f: ReachabilityFacts, target: ChainTarget): Link[] {
     endpointSgLink(f, p.endpoint, target.port),
     acceptanceLink(p),
     listenerLink(p, target.port),
-    groupLink(f, p, target.port),
+    groupLink(f, p),
     healthLink(p),
     providerSgLink(f, p),
     httpdLink(p),

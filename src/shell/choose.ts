@@ -5,29 +5,23 @@
  * cmd.exe, else PowerShell (Windows Terminal's default).
  */
 import { LabError } from "../errors.js";
+import { windowsEnv } from "../places.js";
 import { SHELLS, type Shell } from "./render.js";
 
 export function isShell(value: string): value is Shell {
   return (SHELLS as readonly string[]).includes(value);
 }
 
-/** Windows environment variables are case-insensitive; Node's copy keeps their spelling. */
-function envGet(env: NodeJS.ProcessEnv, name: string): string | undefined {
-  const lower = name.toLowerCase();
-  const key = Object.keys(env).find((k) => k.toLowerCase() === lower);
-  return (key && env[key]) || undefined;
-}
-
 /** PowerShell added the user's module folder (the system-wide value holds only Program Files and System32 ones). */
 function startedByPowerShell(env: NodeJS.ProcessEnv): boolean {
-  const entries = (envGet(env, "PSModulePath") ?? "").split(";").map((e) => e.toLowerCase());
+  const entries = (windowsEnv(env, "PSModulePath") ?? "").split(";").map((e) => e.toLowerCase());
   return entries.some((e) => e.includes("\\documents\\") || /\\powershell\\7\\/.test(e) || e.includes("\\onedrive\\"));
 }
 
 export function detectShell(platform: NodeJS.Platform, env: NodeJS.ProcessEnv): Shell {
   if (platform !== "win32") return "bash";
   if (startedByPowerShell(env)) return "powershell";
-  if (envGet(env, "PROMPT")) return "cmd";
+  if (windowsEnv(env, "PROMPT")) return "cmd";
   return "powershell";
 }
 

@@ -163,8 +163,7 @@ export function fillScript(script: Script, vars: Record<string, string | undefin
   const fillArg = (a: Arg): Arg => {
     const brought = [...a.value.matchAll(PLACEHOLDER)].map((m) => vars[m[1]!] ?? "");
     const value = a.value.replace(PLACEHOLDER, (_m, n: string) => vars[n] ?? `<${n}>`);
-    // The author left it bare for the values they expected; a value with a space (a Windows
-    // user's folder) must still reach the program as one argument.
+    // Left bare by the author, a value with a space (a Windows user's folder) must still reach the program as one argument.
     return { ...a, value, ...(!a.quote && brought.some((v) => !BARE_SAFE.test(v)) ? { quote: "'" as const } : {}) };
   };
   const fillCmd = (c: Command): Command => ({ ...c, args: c.args.map(fillArg) });

@@ -90,8 +90,7 @@ export class StateFile {
     const { value, from } = migrate(data);
     const parsed = LessonStateSchema.safeParse(value);
     if (!parsed.success) return this.quarantine(path, parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; "));
-    // One participant, one truth: a file whose prefix is not its name (copied, renamed) is never
-    // acted on — its ids would point at someone else's resources.
+    // A file whose prefix is not its name (copied, renamed) is never acted on: its ids would be someone else's resources.
     if (parsed.data.prefix !== prefix) throw new LabError("usage.stateMismatch", { path, prefix, filePrefix: parsed.data.prefix });
     if (from !== undefined) this.save(parsed.data);
     return { kind: "ok", state: parsed.data, ...(from !== undefined ? { migratedFrom: from } : {}) };

@@ -18,8 +18,7 @@ async function serviceExists(ctx: LessonContext, name: string): Promise<boolean>
 
 async function askServiceName(ctx: LessonContext, expected: string, notes: string[]): Promise<string> {
   for (;;) {
-    // A learner copies the name from the endpoint service (the step text shows it); only a
-    // run without a learner (--yes, no TTY) takes the right one by itself.
+    // A learner copies the name the step text shows; only a run without a learner (--yes, no TTY) takes it by itself.
     const name = (await ctx.io.input(ctx.t("form.endpoint.serviceName"), ctx.io.interactive ? "" : expected, (v) => (v.trim() ? true : ctx.t("form.endpoint.serviceNameEmpty")))).trim();
     if (await serviceExists(ctx, name)) {
       ctx.io.notify({ type: "notice", level: "success", message: ctx.t("form.endpoint.verified") });

@@ -6,7 +6,7 @@ import type { AllowedPrincipal, Instance, ServiceConfiguration, VpcEndpoint } fr
 import type { TargetHealthDescription } from "@aws-sdk/client-elastic-load-balancing-v2";
 import { awsCode } from "../errors.js";
 import type { AwsPort } from "../aws/port.js";
-import type { DescribeShapes } from "../reachability/from-describe.js";
+import { nodeDescription, type DescribeShapes } from "../reachability/from-describe.js";
 
 type LoadBalancing = Pick<DescribeShapes, "loadBalancers" | "listeners" | "targetGroups" | "targetHealth">;
 
@@ -89,7 +89,7 @@ export async function readPath(aws: AwsPort, a: PathAnchors): Promise<PathView> 
     instances(aws, [...new Set(targetIds)]),
     eniIds.length ? orAbsent(aws.ec2.describeNetworkInterfaces({ NetworkInterfaceIds: eniIds })) : Promise.resolve(undefined),
     onPath.loadBalancers.length
-      ? aws.ec2.describeNetworkInterfaces({ Filters: [{ Name: "description", Values: onPath.loadBalancers.map((l) => `ELB ${(l.LoadBalancerArn ?? "").split(":loadbalancer/")[1] ?? ""}`) }] })
+      ? aws.ec2.describeNetworkInterfaces({ Filters: [{ Name: "description", Values: onPath.loadBalancers.map((l) => nodeDescription(l.LoadBalancerArn ?? "")) }] })
       : Promise.resolve(undefined),
     principals(aws, a.service?.ServiceId),
   ]);

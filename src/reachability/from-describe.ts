@@ -67,7 +67,7 @@ function endpointFacts(ep: VpcEndpoint, enis: readonly NetworkInterface[]): VpcE
 }
 
 /** `arn:aws:elasticloadbalancing:…:loadbalancer/net/<name>/<id>` → `ELB net/<name>/<id>`, the nodes' ENI description. */
-function nodeDescription(arn: string): string {
+export function nodeDescription(arn: string): string {
   return `ELB ${arn.split(":loadbalancer/")[1] ?? ""}`;
 }
 

@@ -1,7 +1,4 @@
-/**
- * The CLI's main module (dist/lib/bin.js, run by the executable through dist/start.cjs): the edge
- * where errors are rendered and exit codes set.
- */
+/** The CLI's main module (run through dist/start.cjs): the edge where errors are rendered and exit codes set. */
 import { fstatSync } from "node:fs";
 import { runCli, type Runner } from "./cli.js";
 import { processEnvironment } from "./commands/environment.js";
@@ -20,8 +17,7 @@ function isPromptExit(err: unknown): boolean {
   return err instanceof Error && (err.name === "ExitPromptError" || err.name === "AbortPromptError");
 }
 
-// Ctrl-C, `kill` and a closed terminal all stop the same way: say how to continue, exit 128+n.
-// (On Windows: Ctrl-C, Ctrl-Break and closing the window; see signals.ts.)
+// Ctrl-C, `kill` and a closed terminal all stop the same way: say how to continue, exit 128+n (see signals.ts).
 const SIGNAL_EXIT = stopSignals(process.platform);
 let translate = translator("en");
 let language: Lang = "en";

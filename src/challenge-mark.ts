@@ -1,7 +1,4 @@
-/**
- * Where a challenge shows in the cloud: two tags on the learner's Consumer instance, so a
- * facilitator's room read (which already lists tagged instances) sees who has fixed it.
- */
+/** A challenge shows as two tags on the Consumer instance, so a facilitator's room read sees who fixed it. */
 export const CHALLENGE_TAG = "privatelink-lab:challenge";
 export const CHALLENGE_STATE_TAG = "privatelink-lab:challenge-state";
 export type ChallengeCloudState = "broken" | "fixed" | "given-up";

@@ -1,8 +1,4 @@
-/**
- * The one error type of the product. It carries a message key (rendered once, at the edge, in
- * the learner's language, with what to do next), the values for the message and the cause (an
- * AWS error, a file error). `source` tells whether the learner can fix it or it is our bug.
- */
+/** The one error type: a message key rendered at the edge, its values, the cause; `source` says whether the learner can fix it. */
 export type ErrorSource = "user" | "aws" | "internal" | "local" | "network" | "busy" | "starting";
 
 /** Process exit codes that mean something. */
@@ -41,20 +37,14 @@ export class LabError extends Error {
   }
 
   get exitCode(): number {
-    if (this.source === "aws") return EXIT.aws;
-    if (this.source === "local") return EXIT.local;
-    if (this.source === "network") return EXIT.network;
-    if (this.source === "busy") return EXIT.busy;
-    if (this.source === "starting") return EXIT.starting;
-    if (this.key.startsWith("usage.") || this.key.includes(".usage.")) return EXIT.usage;
-    return EXIT.failure;
+    const bySource: Partial<Record<ErrorSource, number>> = { aws: EXIT.aws, local: EXIT.local, network: EXIT.network, busy: EXIT.busy, starting: EXIT.starting };
+    return bySource[this.source] ?? (this.key.startsWith("usage.") || this.key.includes(".usage.") ? EXIT.usage : EXIT.failure);
   }
 }
 
 /** The AWS error code of an SDK error (its `name`), if it is one. */
 export function awsCode(err: unknown): string | undefined {
-  // The SDK stamps `$metadata` on anything thrown inside a client, our own bugs included: a
-  // TypeError is never AWS's answer.
+  // The SDK stamps `$metadata` on anything thrown inside a client, our own bugs included: a TypeError is never AWS's answer.
   if (err instanceof TypeError || err instanceof RangeError || err instanceof ReferenceError || err instanceof SyntaxError) return undefined;
   if (err && typeof err === "object" && "$metadata" in err && "name" in err) {
     return String((err as { name: unknown }).name);

@@ -1,10 +1,4 @@
-/**
- * What Ctrl-C says depends on what was interrupted: inside `destroy` (or the lesson's cleanup),
- * running `destroy` again finishes the deletion; elsewhere, running the lesson again continues it.
- * Commands set the key; the edge (bin.ts) renders it in the learner's language when a signal comes.
- * The delete command it names is the learner's own (their prefix, --sandbox), the same one the
- * lesson names when it is left with resources up (destroyCommand).
- */
+/** What Ctrl-C says: in `destroy` or the cleanup, run `destroy` again; elsewhere, run the lesson again. Commands set the key, bin.ts renders it. */
 let key = "engine.interrupted";
 let destroy = "npx privatelink-lab destroy";
 
@@ -22,7 +16,6 @@ export function setDestroyCommand(command: string): void {
   destroy = command;
 }
 
-/** The message key and its values. */
 export function interruptNotice(): [string, { destroy: string }] {
   return [key, { destroy }];
 }

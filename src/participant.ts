@@ -1,7 +1,6 @@
 /**
- * One participant = one prefix. It names everything the lesson creates, so it must fit AWS's
- * limits: NLB and target-group names are at most 32 characters (`<prefix>-nlb`, `<prefix>-tg`),
- * start and end alphanumeric, and IAM role names are global per account (`<prefix>-ec2-role`).
+ * One participant = one prefix, naming everything: NLB and target-group names are at most 32 characters, start and end
+ * alphanumeric; IAM role names are global per account (`<prefix>-ec2-role`).
  */
 export const PARTICIPANT_TAG = "privatelink-lab:participant";
 export const LESSON_TAG = "privatelink-lab:lesson";

@@ -29,11 +29,7 @@ export function stateDir(): string {
   return stateDirFor(herePlace());
 }
 
-/**
- * The simulated account: one SQLite database shared by every participant on this machine. A
- * PRIVATELINK_LAB_SANDBOX_FILE naming the old JSON file (`x.json`) means the database beside it
- * (`x.db`), which imports that file once.
- */
+/** The simulated account: one SQLite database per machine; a PRIVATELINK_LAB_SANDBOX_FILE `x.json` means `x.db` (imports it once). */
 export function sandboxFile(env: NodeJS.ProcessEnv = process.env): string {
   return sandboxFileFor(herePlace(env));
 }

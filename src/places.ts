@@ -1,10 +1,6 @@
 /**
- * Where the learner's files live, for a given operating system (injected, so tests can ask for
- * Windows on Linux). Windows programs keep per-user data that is not roamed in
- * `%LOCALAPPDATA%` (`C:\Users\<you>\AppData\Local`), so there: `%LOCALAPPDATA%\privatelink-lab`
- * for the progress files and the sandbox account. Elsewhere the XDG base directory
- * `$XDG_STATE_HOME/privatelink-lab` (default `~/.local/state/…`). Paths are joined with that
- * system's own separator (node:path's win32 or posix), never with a `/`.
+ * Where the learner's files live per OS (injected, for tests): Windows keeps unroamed per-user data in
+ * `%LOCALAPPDATA%\privatelink-lab`; elsewhere `$XDG_STATE_HOME/privatelink-lab` (`~/.local/state/…`). Joined with that OS's separator.
  */
 import { posix, win32 } from "node:path";
 
@@ -21,11 +17,14 @@ export function pathApi(platform: NodeJS.Platform): typeof posix {
   return platform === "win32" ? win32 : posix;
 }
 
-/** An environment variable, by name; Windows names are case-insensitive (`LocalAppData` too). */
+/** A Windows environment variable: names are case-insensitive (`LocalAppData` too), Node's copy keeps their spelling. */
+export function windowsEnv(env: NodeJS.ProcessEnv, name: string): string | undefined {
+  const key = Object.keys(env).find((k) => k.toLowerCase() === name.toLowerCase());
+  return (key && env[key]) || undefined;
+}
+
 function envVar(p: Place, name: string): string | undefined {
-  if (p.platform !== "win32") return p.env[name] || undefined;
-  const key = Object.keys(p.env).find((k) => k.toLowerCase() === name.toLowerCase());
-  return (key && p.env[key]) || undefined;
+  return p.platform === "win32" ? windowsEnv(p.env, name) : p.env[name] || undefined;
 }
 
 /** An XDG variable counts only when it holds an absolute path (the specification says so). */

@@ -1,12 +1,7 @@
 /**
- * The signals that stop privatelink-lab, per operating system, and the exit code each gives.
- * - Linux and macOS: Ctrl-C (SIGINT), `kill` (SIGTERM), a closed terminal (SIGHUP).
- * - Windows has no POSIX signals; Node turns console events into some of them: Ctrl-C is
- *   SIGINT, Ctrl-Break is SIGBREAK, and closing the console window is SIGHUP — after which
- *   Windows ends the process unconditionally about 10 seconds later, so the handler must be
- *   quick (it only writes one line). SIGTERM is never delivered on Windows (`taskkill /F` and
- *   `process.kill` end the process at once), so nothing may rely on it there.
- * Every one is handled the same way: say how to continue, exit 128 + the signal's number.
+ * The signals that stop us, each handled alike: say how to continue, exit 128 + its number. POSIX: SIGINT, SIGTERM,
+ * SIGHUP. Windows: Node maps Ctrl-C to SIGINT, Ctrl-Break to SIGBREAK, closing the console to SIGHUP (ended ~10 s later,
+ * so the handler must be quick); SIGTERM never arrives there.
  */
 import { EXIT } from "./errors.js";
 

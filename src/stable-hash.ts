@@ -1,9 +1,4 @@
-/**
- * A fast, non-cryptographic hash for names that must come out the same for the same text: cache
- * keys of the YAML shipped parsed, idempotency tokens, the sandbox's stable fake ids. Nothing here
- * needs to resist an attacker, and this needs no crypto module.
- * Two 53-bit lanes of cyrb53 (public domain, bryc), seeded apart: about 2^-100 that two texts collide.
- */
+/** A fast non-cryptographic hash for stable names (no attacker, no crypto module): two seeded 53-bit lanes of cyrb53 (bryc, public domain). */
 function cyrb53(text: string, seed: number): number {
   let h1 = 0xdeadbeef ^ seed;
   let h2 = 0x41c6ce57 ^ seed;
@@ -17,10 +12,7 @@ function cyrb53(text: string, seed: number): number {
   return 4294967296 * (2097151 & h2) + (h1 >>> 0);
 }
 
-/**
- * `digits` lower-case hex digits (at most 28) that depend on every character of `text`. Up to 14
- * digits read one lane (53 bits) only, and so take half the time.
- */
+/** `digits` hex digits (at most 28) of `text`'s hash; up to 14 read one lane only, in half the time. */
 export function stableHash(text: string, digits = 28): string {
   const hex = (seed: number) => cyrb53(text, seed).toString(16).padStart(14, "0");
   return (digits <= 14 ? hex(0) : hex(0) + hex(0x9e3779b9)).slice(0, digits);

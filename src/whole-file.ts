@@ -1,15 +1,7 @@
-/**
- * Reads and writes the small state files whole (the progress file, `last-participant`, a served
- * sandbox's address, a process lock), never through a symbolic link; a write creates or truncates
- * with `mode`, from a string (written as it is) or bytes.
- */
+/** Reads and writes small state files whole, never through a symbolic link; a write creates or truncates with `mode`. */
 import { closeSync, constants, openSync, readFileSync, writeSync } from "node:fs";
 
-/**
- * State files are never opened through a symbolic link: a link planted where one is expected
- * (say `last-participant` → `~/.bashrc`) makes the open fail (ELOOP) instead of writing or
- * reading the file it points to. (O_NOFOLLOW is 0 where the platform has none.)
- */
+/** A planted link (`last-participant` → `~/.bashrc`) makes the open fail (ELOOP); O_NOFOLLOW is 0 where the platform has none. */
 const NO_FOLLOW = constants.O_NOFOLLOW ?? 0;
 export const WRITE_NO_FOLLOW = constants.O_WRONLY | constants.O_CREAT | constants.O_TRUNC | NO_FOLLOW;
 export const READ_NO_FOLLOW = constants.O_RDONLY | NO_FOLLOW;
@@ -27,8 +19,7 @@ export function readWholeFile(path: string): string {
 export function writeWholeFile(path: string, data: string | Uint8Array, mode: number): void {
   const fd = openSync(path, WRITE_NO_FOLLOW, mode);
   try {
-    // A string goes as it is: a file takes it all at once (a full disk says so with an error).
-    // Whatever a write leaves over follows as bytes.
+    // A string goes as it is (a file takes it all at once; a full disk errs); whatever a write leaves over follows as bytes.
     const sent = typeof data === "string" ? writeSync(fd, data) : 0;
     const bytes = typeof data !== "string" ? data : sent < Buffer.byteLength(data) ? Buffer.from(data, "utf8") : undefined;
     if (bytes) for (let at = sent; at < bytes.length; ) at += writeSync(fd, bytes, at);

@@ -1,8 +1,6 @@
 /**
- * Which AWS CLI the learner's shell runs, from `aws --version` ("aws-cli/2.15.0 Python/3.11.6 …"):
- * `AWS_ENDPOINT_URL` is read from AWS CLI 2.13 and 1.29 on. An older CLI ignores it and sends
- * its requests to AWS itself, where the sandbox's keys are refused: it fails safely, and each
- * command needs `--endpoint-url` to reach the sandbox.
+ * The learner's AWS CLI version (`aws-cli/2.15.0 …`): `AWS_ENDPOINT_URL` is read from 2.13 and 1.29 on; an older CLI
+ * sends to AWS itself, where the sandbox's keys are refused (safe), and needs `--endpoint-url`.
  */
 import { execFile } from "node:child_process";
 import type { Translate } from "../i18n/messages.js";
@@ -30,10 +28,7 @@ export function readsEndpointUrl(v: AwsCliVersion): boolean {
   return false;
 }
 
-/**
- * Runs `aws --version` (v1 may print it on standard error) without holding up the process (a
- * Python CLI takes seconds to start on a busy machine). Never contacts AWS.
- */
+/** Runs `aws --version` (v1 prints to stderr) asynchronously: a Python CLI can take seconds to start. */
 export function findAwsCli(env: NodeJS.ProcessEnv = process.env): Promise<AwsCliFinding> {
   return new Promise((resolve) => {
     execFile("aws", ["--version"], { env, encoding: "utf8", timeout: 15_000, shell: process.platform === "win32", windowsHide: true }, (err, stdout, stderr) => {

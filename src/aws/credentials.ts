@@ -1,8 +1,6 @@
 /**
- * Is there an AWS identity to use? The SDK's standard chain looks at env vars, AWS_PROFILE, the
- * shared config/credentials files (profiles, SSO) and, on AWS compute, instance metadata. Before
- * asking anything of AWS we only check whether any of these sources is configured at all; when the
- * chain finds nothing for a named profile, the shared files tell whether that profile exists.
+ * Is any source of the SDK's credential chain (env vars, AWS_PROFILE, shared files, container) configured at all? And,
+ * when the chain finds nothing for a named profile, do the shared files hold it?
  */
 import { existsSync } from "node:fs";
 import { homedir } from "node:os";
@@ -34,10 +32,7 @@ async function readSharedFiles(env: NodeJS.ProcessEnv): Promise<SharedConfigFile
   return loadSharedConfigFiles({ configFilepath: files.config, filepath: files.credentials, ignoreCache: true }).catch(() => ({ configFile: {}, credentialsFile: {} }));
 }
 
-/**
- * The `region` line of the profile the AWS CLI would use (`profile`, else AWS_PROFILE, else
- * `default`) in the shared config file, as `aws configure` writes it.
- */
+/** The `region` of the profile the AWS CLI would use (`profile`, AWS_PROFILE, `default`) in the shared config file. */
 export async function profileRegion(env: NodeJS.ProcessEnv, profile?: string): Promise<string | undefined> {
   const files = await readSharedFiles(env);
   return files.configFile[profile ?? env.AWS_PROFILE ?? "default"]?.region || undefined;
@@ -50,11 +45,7 @@ export async function profileNames(env: NodeJS.ProcessEnv): Promise<string[]> {
   return [...new Set([...inConfig, ...Object.keys(files.credentialsFile)])];
 }
 
-/**
- * The SDK found no credentials (its sentence: "Could not load credentials from any providers")
- * for a named profile that neither shared file has: that is what the learner is told, with the
- * files looked in, the profiles they do hold and how to create this one. Otherwise undefined.
- */
+/** No credentials for a named profile neither shared file has: said so, with the files and the profiles they hold. */
 export async function missingProfile(err: unknown, profile: string | undefined, env: NodeJS.ProcessEnv): Promise<LabError | undefined> {
   if (!profile || !(err instanceof Error) || err.name !== "CredentialsProviderError") return undefined;
   const names = await profileNames(env);
@@ -78,7 +69,6 @@ export function explainMissingProfile<C extends { middlewareStack: { add(mw: nev
   return client;
 }
 
-/** The region AWS tools would use, from the environment. */
 export function regionFromEnv(env: NodeJS.ProcessEnv = process.env): string | undefined {
   return env.AWS_REGION || env.AWS_DEFAULT_REGION || undefined;
 }

@@ -1,27 +1,10 @@
-/**
- * AWS errors, in the learner's words: which failed, why, and what to do. Each known code maps to
- * a message key (`aws.<Code>` in lessons/i18n); anything else is shown with AWS's own message.
- */
+/** AWS errors in the learner's words: a known code has its key (`aws.<Code>`); others show AWS's own message. */
 import { awsCode, errorMessage, LabError } from "../errors.js";
 
 export const KNOWN_CODES = new Set([
-  "AccessDenied",
-  "AccessDeniedException",
-  "UnauthorizedOperation",
-  "ExpiredToken",
-  "ExpiredTokenException",
-  "InvalidClientTokenId",
-  "UnrecognizedClientException",
-  "SignatureDoesNotMatch",
-  "Throttling",
-  "ThrottlingException",
-  "RequestLimitExceeded",
-  "VpcLimitExceeded",
-  "AlreadyExistsException",
-  "InsufficientInstanceCapacity",
-  "InsufficientCapabilitiesException",
-  "InvalidServiceName",
-  "Unavailable",
+  "AccessDenied", "AccessDeniedException", "UnauthorizedOperation", "ExpiredToken", "ExpiredTokenException", "InvalidClientTokenId",
+  "UnrecognizedClientException", "SignatureDoesNotMatch", "Throttling", "ThrottlingException", "RequestLimitExceeded", "VpcLimitExceeded",
+  "AlreadyExistsException", "InsufficientInstanceCapacity", "InsufficientCapabilitiesException", "InvalidServiceName", "Unavailable",
   "ServiceUnavailable",
 ]);
 

@@ -1,9 +1,6 @@
 /**
- * The port through which every AWS call of the product goes, reads and writes alike: per
- * service, the operations the product uses and nothing else, each typed with the SDK's own
- * `<Name>CommandInput` and `<Name>CommandOutput` (inferred from the command class the table
- * names). `awsPort(clients)` is the real one, against AWS or the sandbox alike. Nothing outside
- * this file and `src/sandbox/` sends a command to a client (`test/structure/port.test.ts`).
+ * The port every AWS call goes through: per service, only the operations the product uses, typed with the SDK's
+ * `<Name>CommandInput`/`<Name>CommandOutput`. Nothing outside this file and `src/sandbox/` sends a command (`test/structure/port.test.ts`).
  */
 import * as cfn from "@aws-sdk/client-cloudformation";
 import * as ec2 from "@aws-sdk/client-ec2";
@@ -84,23 +81,9 @@ type Ops<T> = {
   [K in keyof T]: T[K] extends new (input: never) => CommandImpl<infer I, infer O, any, any, any> ? (input: I) => Promise<O> : never;
 };
 
-export type Ec2Port = Ops<typeof EC2>;
-export type CfnPort = Ops<typeof CFN>;
-export type Elbv2Port = Ops<typeof ELBV2>;
-export type SsmPort = Ops<typeof SSM>;
-export type StsPort = Ops<typeof STS>;
-export type IamPort = Ops<typeof IAM>;
-export type QuotasPort = Ops<typeof QUOTAS>;
+const TABLES = { ec2: EC2, cfn: CFN, elbv2: ELBV2, ssm: SSM, sts: STS, iam: IAM, quotas: QUOTAS };
 
-export interface AwsPort {
-  ec2: Ec2Port;
-  cfn: CfnPort;
-  elbv2: Elbv2Port;
-  ssm: SsmPort;
-  sts: StsPort;
-  iam: IamPort;
-  quotas: QuotasPort;
-}
+export type AwsPort = { [S in keyof typeof TABLES]: Ops<(typeof TABLES)[S]> };
 
 interface Sender {
   send(command: object): Promise<unknown>;
@@ -114,19 +97,10 @@ function bind<T extends Record<string, new (input: never) => object>>(client: Se
 
 const made = new WeakMap<AwsClients, AwsPort>();
 
-/** The port over these clients (one per set of clients). */
 export function awsPort(clients: AwsClients): AwsPort {
   let port = made.get(clients);
   if (port) return port;
-  port = {
-    ec2: bind(clients.ec2, EC2),
-    cfn: bind(clients.cfn, CFN),
-    elbv2: bind(clients.elbv2, ELBV2),
-    ssm: bind(clients.ssm, SSM),
-    sts: bind(clients.sts, STS),
-    iam: bind(clients.iam, IAM),
-    quotas: bind(clients.quotas, QUOTAS),
-  };
+  port = Object.fromEntries(Object.entries(TABLES).map(([service, table]) => [service, bind(clients[service as keyof AwsPort], table)])) as unknown as AwsPort;
   made.set(clients, port);
   return port;
 }

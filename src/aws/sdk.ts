@@ -1,7 +1,4 @@
-/**
- * The SDK client classes, named one by one: `clients.ts` imports this module lazily, and naming
- * them (rather than importing whole packages) lets the bundle leave out the commands we never send.
- */
+/** The SDK client classes, named one by one (imported lazily by `clients.ts`) so the bundle leaves out unused commands. */
 export { EC2Client } from "@aws-sdk/client-ec2";
 export { CloudFormationClient } from "@aws-sdk/client-cloudformation";
 export { ElasticLoadBalancingV2Client } from "@aws-sdk/client-elastic-load-balancing-v2";

@@ -1,8 +1,4 @@
-/**
- * Why a stack failed: CloudFormation cancels every resource still being created once one fails,
- * so the first failed event is often a cancellation ("Resource creation cancelled") of a resource
- * that did nothing wrong. The root cause is the earliest failure that is not a cancellation.
- */
+/** CloudFormation cancels every resource in progress once one fails: the root cause is the earliest failure not a cancellation. */
 import type { StackEvent } from "@aws-sdk/client-cloudformation";
 
 const CANCELLED = /cancell?ed|was not (created|deleted) because|Resource creation Initiated/i;

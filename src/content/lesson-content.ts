@@ -1,8 +1,6 @@
 /**
- * Lesson content is data: `lessons/<lesson>/manifest.yml` lists the steps; each step has
- * `steps/<id>/<lang>.md` with YAML front matter (title, summary) and sections headed by fixed
- * keywords (`## concept`, `## console`, `## cli`, `## hints`, `## done`, `## note: <key>`).
- * Quiz questions live in `quiz/<lang>.yml`. The engine never names a lesson's words.
+ * Lesson content is data: `lessons/<lesson>/manifest.yml` lists the steps; `steps/<id>/<lang>.md` has front matter
+ * (title, summary) and `## concept|console|cli|hints|done|note: <key>` sections; the quiz is `quiz/<lang>.yml`.
  */
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
@@ -42,10 +40,7 @@ export interface QuizQuestion {
   choices: string[];
   answer: number;
   explanation: string;
-  /**
-   * What the lesson must have shown for this question to be fair: `<step>` (its concept) or
-   * `<step>/<note>`. The quiz asks only questions whose needs were shown on the learner's path.
-   */
+  /** What the learner's path must have shown for the question to be asked: `<step>` (its concept) or `<step>/<note>`. */
   needs?: string[];
 }
 
@@ -142,11 +137,7 @@ export function loadQuiz(lesson: string, lang: Lang): QuizQuestion[] {
 
 const PLACEHOLDER = /\{\{\s*(\w+)\s*\}\}/g;
 
-/**
- * Fills `{{name}}` with the learner's values. A name without a value is refused (UnfilledValue):
- * a screen must never show `<name>` or `{{name}}`; the content check fills every text with the
- * values each path through the lesson has.
- */
+/** Fills `{{name}}`; a name without a value is refused (UnfilledValue): a screen must never show `{{name}}`. */
 export function fillPlaceholders(text: string, vars: Record<string, string | undefined>, where = "lesson text"): string {
   const missing = unfilledPlaceholders(text, vars);
   if (missing.length > 0) throw new UnfilledValue(where, missing);

@@ -1,9 +1,6 @@
 /**
- * YAML the package ships (lesson content, templates) is parsed when the package is built:
- * `npm run build` writes dist/parsed.json, the parsed value of each shipped text keyed by the
- * parser and the text's hash. At run time a text found there is not parsed again and the YAML
- * library is not even loaded; any other text (a template the learner edited, the sources under
- * test) is parsed as usual. The build fails on shipped YAML that does not parse.
+ * Shipped YAML is parsed at build time into dist/parsed.json (keyed by parser and hash): a text found there is not
+ * parsed again and the YAML library is not loaded; any other text (an edited template, sources under test) is parsed.
  */
 import { readFileSync } from "node:fs";
 import { stableHash } from "../stable-hash.js";
@@ -19,11 +16,7 @@ export function yaml(): YamlModule {
 /** How a text is read: plain YAML, or a CloudFormation template (short-form tags). */
 export type Reader = "yaml" | "cfn";
 
-/**
- * The key of a text in the build's table: its reader, length and a 53-bit hash (one lane: the lesson
- * hashes ~22 kB of shipped text a run, and an edited text of the same length still differs there
- * but by a chance of 2^-53).
- */
+/** A text's key in the build's table: reader, length and a 53-bit hash (a same-length edit collides by 2^-53). */
 export function parsedKey(reader: Reader, text: string): string {
   return `${reader}:${text.length}:${stableHash(text, 14)}`;
 }
@@ -47,7 +40,6 @@ export function parsedOnce(reader: Reader, text: string, parse: (text: string) =
   return built === undefined ? parse(text) : (JSON.parse(built) as unknown);
 }
 
-/** Plain YAML (lesson content). */
 export function parseYaml(text: string): unknown {
   return parsedOnce("yaml", text, (t) => yaml().parse(t));
 }

@@ -1,7 +1,4 @@
-/**
- * A file on the learner's own computer could not be used (progress file, sandbox account, lock):
- * said as what it is — with the path, the reason and what to check — never as "AWS refused".
- */
+/** A local file (progress, sandbox account, lock) could not be used: said with its path and reason, never as "AWS refused". */
 import { LabError } from "../errors.js";
 
 /** errno codes that mean "this file or folder cannot be used as it is". */
@@ -18,7 +15,6 @@ export function isFileSystemError(err: unknown): boolean {
   return code !== undefined && (REASONS.has(code) || code === "ENOENT" || code === "ERR_FS_EISDIR");
 }
 
-/** The error to show for a file problem at `path`. */
 export function localFileError(path: string, err: unknown): LabError {
   const raw = errnoCode(err) ?? "";
   const code = raw === "ERR_FS_EISDIR" ? "EISDIR" : raw;

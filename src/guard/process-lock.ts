@@ -1,7 +1,6 @@
 /**
- * A lock file that names its owner (pid, start time, host): a second process can say who holds
- * it, and a lock left by a process that died (SIGKILL, power loss) is taken over at once instead
- * of waited out. Linux's /proc tells a live owner from a reused pid; elsewhere a live pid counts.
+ * A lock file naming its owner (pid, start time, host), so a dead owner's lock is taken over at once; Linux's /proc
+ * tells a live owner from a reused pid, elsewhere a live pid counts.
  */
 import { closeSync, openSync, readFileSync, statSync, unlinkSync, writeSync } from "node:fs";
 import { hostname } from "node:os";

@@ -1,10 +1,7 @@
 /**
- * Atomic replace (write a temporary file, then rename it over the real one) that also works on
- * NTFS. On Windows a rename over a file that another program holds open — an editor, a virus
- * scanner, a sync tool such as OneDrive, a second privatelink-lab reading it — fails with
- * EPERM, EACCES or EBUSY, usually for a few milliseconds. So: retry briefly; if it still fails,
- * remove the temporary file and say plainly which file is in use and what to do.
- * (POSIX renames over an open file; there only EBUSY is worth a retry.)
+ * Atomic replace (temporary file, rename) that works on NTFS too: there a rename over a file another program holds open
+ * (editor, virus scanner, OneDrive) fails briefly with EPERM/EACCES/EBUSY, so retry, then say which file is in use.
+ * POSIX renames over open files: only EBUSY is worth a retry.
  */
 import { renameSync, rmSync } from "node:fs";
 import { LabError } from "../errors.js";

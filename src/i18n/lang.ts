@@ -6,21 +6,17 @@ export function isLang(value: string): value is Lang {
   return (LANGS as readonly string[]).includes(value);
 }
 
+/** The first locale variable that is set, in POSIX's order of precedence. */
+const localeVar = (env: NodeJS.ProcessEnv): string | undefined => env.LC_ALL || env.LC_MESSAGES || env.LANG || undefined;
+
 export function langFromEnv(env: NodeJS.ProcessEnv = process.env): Lang {
-  for (const name of ["LC_ALL", "LC_MESSAGES", "LANG"] as const) {
-    const v = env[name];
-    if (v) return v.toLowerCase().startsWith("ja") ? "ja" : "en";
-  }
-  return "en";
+  return localeVar(env)?.toLowerCase().startsWith("ja") ? "ja" : "en";
 }
 
 /** Whether the locale variables name a language (C and POSIX do not): then it is not asked. */
 export function langStatedByEnv(env: NodeJS.ProcessEnv = process.env): boolean {
-  for (const name of ["LC_ALL", "LC_MESSAGES", "LANG"] as const) {
-    const v = env[name];
-    if (v) return !/^(c|posix)([._@]|$)/i.test(v);
-  }
-  return false;
+  const v = localeVar(env);
+  return v !== undefined && !/^(c|posix)([._@]|$)/i.test(v);
 }
 
 /** `--lang X` / `--lang=X` read straight from argv, so `--help` is in the right language too. */

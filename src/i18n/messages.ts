@@ -1,7 +1,4 @@
-/**
- * UI strings (everything the engine says that is not lesson content) live as data in
- * `lessons/i18n/<lang>.yml`: flat keys, `{name}` placeholders. Adding a language adds a file.
- */
+/** UI strings live as data in `lessons/i18n/<lang>.yml`: flat keys, `{name}` placeholders. */
 import { join } from "node:path";
 import { createRequire } from "node:module";
 import { packageRoot } from "../paths.js";
@@ -14,19 +11,7 @@ export type Translate = (key: string, vars?: Vars) => string;
 
 const cache = new Map<Lang, Record<string, string>>();
 
-function flatten(prefix: string, value: unknown, out: Record<string, string>): void {
-  if (value && typeof value === "object" && !Array.isArray(value)) {
-    for (const [k, v] of Object.entries(value)) flatten(prefix ? `${prefix}.${k}` : k, v, out);
-  } else if (value !== undefined && value !== null) {
-    out[prefix] = String(value);
-  }
-}
-
-/**
- * The build also writes each file as flat JSON (dist/i18n/<lang>.json): a start parses
- * JSON, not YAML (docs/PERFORMANCE.md), and `--help` should feel instant. The YAML stays the source: in a
- * checkout, a JSON older than its YAML is ignored.
- */
+/** The build writes each as flat JSON (dist/i18n/<lang>.json) so a start parses no YAML; in a checkout a JSON older than its YAML is ignored. */
 export function loadMessages(lang: Lang): Record<string, string> {
   let table = cache.get(lang);
   if (!table) {
@@ -46,17 +31,16 @@ export function loadMessages(lang: Lang): Record<string, string> {
   return table;
 }
 
-export function flattenMessages(data: unknown): Record<string, string> {
-  const out: Record<string, string> = {};
-  flatten("", data, out);
+export function flattenMessages(value: unknown, prefix = "", out: Record<string, string> = {}): Record<string, string> {
+  if (value && typeof value === "object" && !Array.isArray(value)) {
+    for (const [k, v] of Object.entries(value)) flattenMessages(v, prefix ? `${prefix}.${k}` : k, out);
+  } else if (value !== undefined && value !== null) {
+    out[prefix] = String(value);
+  }
   return out;
 }
 
-/**
- * A `{name}` the caller gave no value for. The one render path refuses to print a placeholder: a
- * screen that says "goes to {service}" tells the learner nothing, so this is our bug, found by the
- * tests that render every key with each call site's values (test/unit/unfilled-values.test.ts).
- */
+/** A `{name}` given no value: a screen must never print a placeholder, so it is our bug (test/unit/unfilled-values.test.ts). */
 export class UnfilledValue extends Error {
   constructor(readonly key: string, readonly names: string[]) {
     super(`unfilled ${names.map((n) => `{${n}}`).join(", ")} in "${key}"`);
@@ -66,10 +50,7 @@ export class UnfilledValue extends Error {
 
 const PLACEHOLDER = /\{(\w+)(?::([\w ]+))?\}/g;
 
-/**
- * Fills `{name}`; a name without a value (absent, undefined or null) is refused. `{n:learner}` is a
- * count with its noun, plural unless it is 1 ("1 learner", "3 learners"): English needs it.
- */
+/** Fills `{name}` (a missing value is refused); `{n:learner}` is a count with its noun, plural unless 1. */
 export function fill(text: string, vars: Vars = {}, key = text): string {
   const missing: string[] = [];
   const out = text.replace(PLACEHOLDER, (m, name: string, noun: string | undefined) => {
@@ -84,7 +65,6 @@ export function fill(text: string, vars: Vars = {}, key = text): string {
   return out;
 }
 
-/** The `{names}` a message uses. */
 export function placeholderNames(text: string): string[] {
   return [...text.matchAll(PLACEHOLDER)].map((m) => m[1]!);
 }

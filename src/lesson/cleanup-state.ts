@@ -1,14 +1,8 @@
 /**
- * Has the cleanup begun, as the cloud shows it? Once it has, a rerun must go on deleting and never
- * build anything again, however the cleanup was started (the tool's step, `destroy`, or the
- * learner's own console clicks) and whatever happened to the progress file. The signs, any of:
- * - a stack of the participant is being deleted, or its deletion failed;
- * - CloudFormation lists a stack of theirs as deleted (and none was created again after it);
- * - the Provider's page came back through PrivateLink (Run Command history) and no endpoint is left,
- *   unless a break-and-fix challenge is recorded (progress file, or the Consumer instance's tags):
- *   then the missing endpoint is the challenge's (give-up replacing a rejected one), not a cleanup;
- * - the progress file says the tool began the teardown (a hint, for the moments before the cloud shows it).
- * Everything counts only after the last `--restart`.
+ * Has the cleanup begun (by the step, `destroy` or the console)? Then a rerun goes on deleting and never builds again.
+ * Signs, after the last `--restart`: a stack of theirs deleting or DELETE_FAILED; a stack of theirs listed deleted (and
+ * none made since); the Provider's page came back and no endpoint is left, unless a challenge is recorded (then the
+ * missing endpoint is the challenge's); the progress file's mark (for the moments before the cloud shows it).
  */
 import type { CloudView } from "./cloud-view.js";
 import type { LessonState } from "../state/schema.js";

@@ -1,13 +1,7 @@
 /**
- * ClientTokens make a create idempotent: a retry after a crash (or after an answer that was lost)
- * returns the resource the first call made instead of a second one. The token is made of what
- * does not get lost — account, region, prefix, the kind and the request's own parameters — never
- * of the progress file, so a rerun with no progress file sends the same token. A different request
- * (another form answer) gets a different token, so it never meets `IdempotentParameterMismatch`.
- *
- * A token of a resource that is gone (deleted, rejected) cannot make a new one: AWS answers with
- * the dead resource or with a mismatch. Then the next token of the same request is tried, in a
- * fixed sequence, so a rerun walks the same sequence and finds the live resource again.
+ * ClientTokens make a create idempotent after a crash or a lost answer. Made of what is never lost (account, region,
+ * prefix, kind, the request's parameters), not the progress file; another request gets another token (no
+ * `IdempotentParameterMismatch`). A gone resource's token answers with it dead: then the next token in a fixed sequence.
  */
 import type { GetCallerIdentityCommandOutput } from "@aws-sdk/client-sts";
 import { stableHash } from "../stable-hash.js";
@@ -48,10 +42,7 @@ export function clientToken(ctx: LessonContext, kind: TokenKind, params: Record<
 /** Sorted copies, so the same request always hashes the same. */
 export const canonical = (xs: string[] | undefined): string[] => [...(xs ?? [])].sort();
 
-/**
- * Sends `create` with the request's token; when that token belongs to a resource that is gone,
- * with the next one. Returns the live resource.
- */
+/** Sends `create` with the request's token (the next one while a token's resource is gone); returns the live resource. */
 export async function createOnce<T>(
   ctx: LessonContext,
   kind: TokenKind,

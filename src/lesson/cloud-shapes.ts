@@ -1,8 +1,4 @@
-/**
- * From the SDK's describe shapes to the small views the steps decide on, and those views' types.
- * Pure: shared by the learner's own read (`cloud-view.ts`, which re-exports the types) and the
- * facilitator's room-wide read (`workshop/`).
- */
+/** Pure: the SDK's describe shapes to the small views the steps decide on (used by `cloud-view.ts` and `workshop/`). */
 import type { Stack } from "@aws-sdk/client-cloudformation";
 import type { Instance, IpPermission, SecurityGroup, ServiceConfiguration, Tag, VpcEndpoint } from "@aws-sdk/client-ec2";
 import { challengeMark, type ChallengeMark } from "../challenge-mark.js";
@@ -20,7 +16,6 @@ export interface StackView {
   participant?: string;
   /** The template's `Prefix` parameter: a stack the learner made by hand carries theirs. */
   prefixParameter?: string;
-  /** ms epoch of creation. */
   createdAt?: number;
 }
 
@@ -76,10 +71,7 @@ export function liveService(s: ServiceConfiguration): boolean {
   return Boolean(s.ServiceId) && String(s.ServiceState).toLowerCase() !== "deleted";
 }
 
-/**
- * An endpoint the learner made: still there, and not one of the stacks' own (ssm, ssmmessages, S3
- * carry the participant tag too, through the stack's tags).
- */
+/** An endpoint the learner made: still there, not the stacks' own (ssm, ssmmessages, S3 carry the participant tag too). */
 export function learnerEndpoint(e: VpcEndpoint): boolean {
   return Boolean(e.VpcEndpointId) && String(e.State).toLowerCase() !== "deleted" && !stackMade(e.Tags);
 }
@@ -115,19 +107,15 @@ export function endpointView(e: VpcEndpoint): EndpointView {
 }
 
 export function instanceView(i: Instance): InstanceView {
+  const challenge = challengeMark(i.Tags);
   return {
     id: i.InstanceId ?? "",
     ip: i.PrivateIpAddress ?? "",
     sgIds: (i.SecurityGroups ?? []).map((g) => g.GroupId ?? "").filter(Boolean),
     az: i.Placement?.AvailabilityZone ?? "",
     state: String(i.State?.Name ?? ""),
-    ...challengeOn(i.Tags),
+    ...(challenge ? { challenge } : {}),
   };
-}
-
-function challengeOn(tags: Instance["Tags"]): { challenge?: ChallengeMark } {
-  const mark = challengeMark(tags);
-  return mark ? { challenge: mark } : {};
 }
 
 export function securityGroupView(g: SecurityGroup, owned: boolean): SecurityGroupView {

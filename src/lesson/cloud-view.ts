@@ -1,9 +1,6 @@
 /**
- * One read of everything the lesson cares about, from the cloud (AWS or sandbox): the two stacks
- * and their resources; the learner's endpoint service, endpoints and endpoint security groups,
- * found by relation (the service on their NLB, the endpoints in their two VPCs; see
- * `relations.ts`); the curl runs in the Consumer instance's Run Command history; stacks of theirs
- * that CloudFormation has deleted. Steps decide from this view; the state file is only a cache.
+ * One read of everything the lesson cares about (AWS or sandbox): stacks, the learner's service, endpoints and groups
+ * (found by relation: `relations.ts`), curl runs from Run Command history, deleted stacks. The state file is only a cache.
  */
 import type { Stack } from "@aws-sdk/client-cloudformation";
 import type { Filter, Instance, SecurityGroup, VpcEndpoint } from "@aws-sdk/client-ec2";
@@ -40,11 +37,7 @@ const tagFilter = (prefix: string) => [{ Name: `tag:${PARTICIPANT_TAG}`, Values:
 const SETTLED = /^(CREATE|UPDATE|UPDATE_ROLLBACK|ROLLBACK|IMPORT)_COMPLETE$/;
 const settledResources = new WeakMap<AwsClients["cfn"], Map<string, Record<string, string>>>();
 
-/**
- * The stack's resources (logical id → physical id). A settled stack's are read once per stack,
- * status and update time: the stack is read on every look at the cloud, its resources cannot
- * change without its status changing.
- */
+/** The stack's resources (logical id → physical id); a settled stack's cannot change without its status, so are read once. */
 async function stackResources(clients: AwsClients, stack: Stack, name: string): Promise<Record<string, string>> {
   const key = `${stack.StackId}|${stack.StackStatus}|${stack.LastUpdatedTime?.getTime() ?? ""}`;
   let cache = settledResources.get(clients.cfn);
@@ -83,14 +76,10 @@ async function readInstance(clients: AwsClients, id: string): Promise<Instance |
 
 /** A learner's reads follow at most this many pages of one list. */
 const MAX_PAGES = 20;
-const endpointsWhere = (clients: AwsClients, filters: Filter[]) => listEndpoints(awsPort(clients), filters, MAX_PAGES);
-const groupsWhere = (clients: AwsClients, filters: Filter[]) => listGroups(awsPort(clients), filters, MAX_PAGES);
 
 /**
- * Where the learner's endpoints and their groups are: in their Consumer VPC (the tool makes them
- * there, and so does a learner in the console or with the AWS CLI), or by mistake in their
- * Provider VPC (one filter, its values ORed: still one call); once neither VPC is known (both
- * stacks gone), wherever the participant tag is. (A VPC goes only once nothing is left in it.)
+ * Where the learner's endpoints and groups are: their Consumer VPC, or by mistake their Provider VPC (one ORed filter);
+ * with neither VPC known (both stacks gone), wherever the participant tag is (a VPC goes only once it is empty).
  */
 function whereTheirsAre(a: Anchors): Filter[] {
   const vpcs = [a.consumerVpc, a.providerVpc].filter((v): v is string => Boolean(v));
@@ -102,13 +91,13 @@ async function groupsUsed(clients: AwsClients, endpoints: VpcEndpoint[], groups:
   const known = new Set(groups.map((g) => g.GroupId));
   const missing = [...new Set(endpoints.flatMap((e) => (e.Groups ?? []).map((g) => g.GroupId ?? "")))].filter((id) => id && !known.has(id));
   // A filter, not GroupIds: a group that vanished meanwhile must not fail the whole read.
-  return missing.length > 0 ? groupsWhere(clients, [{ Name: "group-id", Values: missing }]) : [];
+  return missing.length > 0 ? listGroups(awsPort(clients), [{ Name: "group-id", Values: missing }], MAX_PAGES) : [];
 }
 
 /** Endpoints by id (a filter, so one already gone is simply absent); deleted ones left out. */
 export async function readEndpointsById(clients: AwsClients, ids: string[]): Promise<EndpointView[]> {
   if (ids.length === 0) return [];
-  const found = await endpointsWhere(clients, [{ Name: "vpc-endpoint-id", Values: ids }]);
+  const found = await listEndpoints(awsPort(clients), [{ Name: "vpc-endpoint-id", Values: ids }], MAX_PAGES);
   return found.filter((e) => String(e.State).toLowerCase() !== "deleted").map((e) => endpointView(e));
 }
 
@@ -144,8 +133,8 @@ export async function readCloud(clients: AwsClients, names: ParticipantNames, op
   const instanceId = consumer?.resources.EC2Instance;
   const [serviceList, endpoints, groups, deletedStacks, instance] = await Promise.all([
     listServices(awsPort(clients), MAX_PAGES),
-    endpointsWhere(clients, whereTheirsAre(a)),
-    groupsWhere(clients, whereTheirsAre(a)),
+    listEndpoints(awsPort(clients), whereTheirsAre(a), MAX_PAGES),
+    listGroups(awsPort(clients), whereTheirsAre(a), MAX_PAGES),
     consumer && provider ? Promise.resolve([]) : readDeletedStacks(clients, names),
     instanceId ? readInstance(clients, instanceId) : Promise.resolve(undefined),
   ]);
@@ -192,20 +181,14 @@ export function learnersEndpoint(view: CloudView): EndpointView | undefined {
   return toService.find((e) => e.state.toLowerCase() !== "rejected") ?? toService[0];
 }
 
-/**
- * Endpoints to the learner's service made in the Provider VPC: a by-hand mistake (the service's
- * side, not the side that uses it). The lesson names them with how to delete them; cleanup deletes them.
- */
+/** Endpoints to the learner's service made by hand in the Provider VPC (a mistake): named by the lesson, deleted at cleanup. */
 export function wrongVpcEndpoints(view: CloudView): EndpointView[] {
   const svc = ourService(view);
   const vpc = view.provider?.resources.Vpc;
   return view.endpoints.filter((e) => vpc && e.vpcId === vpc && svc && e.serviceName === svc.name && !DEAD_ENDPOINT.test(e.state));
 }
 
-/**
- * Endpoints of the learner's that are not the lesson's: to another service (an S3 interface
- * endpoint picked by mistake in a form). They cost money and are named for the learner.
- */
+/** The learner's endpoints to another service (e.g. S3 picked by mistake in a form): they cost money, so are named. */
 export function strayEndpoints(view: CloudView): EndpointView[] {
   const ours = ourEndpoint(view);
   const wrongVpc = wrongVpcEndpoints(view);

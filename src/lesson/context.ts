@@ -20,11 +20,7 @@ export interface LessonContext {
   names: ParticipantNames;
   /** Hands-on: the learner performs the step; guided: the tool does. */
   mode: "guided" | "hands-on";
-  /**
-   * The learner can act on this account outside the tool (console, AWS CLI), so "I did it myself —
-   * verify" is offered. Default: on AWS yes; in the sandbox, yes once the lesson serves it to the
-   * learner's own AWS CLI (see learner-door.ts).
-   */
+  /** The learner can act outside the tool (console, AWS CLI), so "verify" is offered: on AWS yes; in the sandbox once served (learner-door.ts). */
   learnerActsOutside?: boolean;
   /** Where a sandbox served to the learner's own AWS CLI says so (`sandbox env` reads it). */
   servedFile?: string;
@@ -42,7 +38,6 @@ export function backendLabel(ctx: Pick<LessonContext, "clients" | "servedSandbox
   return freeHere(ctx) ? "sandbox" : ctx.state.backend;
 }
 
-/** Saves the state with a fresh `updatedAt`. */
 export function saveState(ctx: LessonContext): void {
   ctx.state.updatedAt = new Date(ctx.clock.now()).toISOString();
   ctx.stateFile.save(ctx.state);

@@ -1,8 +1,6 @@
 /**
- * A curl leaves a trace AWS keeps: Run Command's history of the Consumer instance (ListCommands for
- * what was run, ListCommandInvocations for what came back). The tool's own curl and one the
- * learner sent with `aws ssm send-command` are found the same way, so verify, `status` and the
- * workshop view see both. (An interactive Session Manager shell leaves no such record.)
+ * A curl's trace in the Consumer instance's Run Command history (ListCommands, ListCommandInvocations): the tool's and
+ * the learner's `aws ssm send-command` alike. (A Session Manager shell leaves none.)
  */
 import type { Command, CommandInvocation } from "@aws-sdk/client-ssm";
 import type { AwsClients } from "../aws/clients.js";
@@ -22,7 +20,6 @@ export interface CurlTrace {
 const PAGES = 5;
 const CURL_URL = /\bcurl\b[^\n;|&]*?https?:\/\/([a-z0-9.-]+)/i;
 
-/** The host a shell command curls, if it curls one. */
 export function curlTarget(commands: string[]): string | undefined {
   for (const c of commands) {
     const m = CURL_URL.exec(c);

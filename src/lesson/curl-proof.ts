@@ -1,8 +1,6 @@
 /**
- * What a curl to the Provider proves. Success is the Provider's own page (it names the Provider
- * instance) with HTTP 200, nothing less: curl's exit code 0 also comes with an empty answer or
- * with Apache's test page (HTTP 403 when there is no index.html; `curl -sS` without `-f` still
- * exits 0). Pure: decides from what Run Command returned, whoever sent the command.
+ * What a curl proves: success is the Provider's own page (naming its instance) with HTTP 200; exit 0 also comes with an
+ * empty answer or Apache's 403 test page (`curl -sS` without `-f`). Pure, whoever sent the command.
  */
 import type { RunResult } from "./ssm-run.js";
 

@@ -1,7 +1,4 @@
-/**
- * The lesson engine: read the cloud, find the current step, teach it, do it (guided) or let the
- * learner do it (hands-on), check the cloud again, repeat. It decides; the IoHost renders.
- */
+/** The engine: read the cloud, find the current step, teach it, do it or let the learner, check again; the IoHost renders. */
 import { loadStep, type StepContent } from "../content/lesson-content.js";
 import { LabError } from "../errors.js";
 import { readCloud, type CloudView } from "./cloud-view.js";
@@ -148,7 +145,6 @@ export async function runStep(ctx: LessonContext, step: Step, index: number, vie
   explainNotes(ctx, content, [...content.teaches, ...(detection.teaches ?? [])], after, notesShown);
   const doneText = content.doneVariants[detection.doneVariant ?? variant ?? ""] ?? content.done;
   explain(ctx, step.id, "done", detection.doneAlso ? `${doneText}\n\n${ctx.t(detection.doneAlso, detection.vars)}` : doneText, after);
-  // What changed, on the map of the two VPCs.
   ctx.io.notify({ type: "diagram", step: step.id, ...diagramModel(detectAll(STEPS, after, ctx.state), step.id) });
   ctx.io.notify({ type: "step-finished", step: step.id, status: "done" });
   return after;
@@ -170,8 +166,7 @@ function announceDone(ctx: LessonContext, step: Step, view: CloudView): void {
 /** Runs the lesson from wherever the cloud is, to the end (or just one step with `only`); returns the cloud as it is then. */
 export async function runLesson(ctx: LessonContext, options: RunOptions = {}): Promise<CloudView> {
   try {
-    // Hands-on in the sandbox: served to the learner's own AWS CLI from the first step on; the lines
-    // for that second terminal stay on screen until the learner goes on (at 80×24 step 0 would push them off).
+    // Hands-on in the sandbox: the second terminal's lines stay on screen until the learner goes on (step 0 would push them off).
     if (ctx.mode === "hands-on" && ctx.io.interactive && (await learnerCanAct(ctx)) && ctx.clients.sandbox) await askToBegin(ctx);
     return await lessonLoop(ctx, options);
   } finally {

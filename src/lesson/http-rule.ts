@@ -1,8 +1,4 @@
-/**
- * What the learner actually allowed on the endpoint's security group: which rule lets the Consumer
- * instance in on TCP 80 (its IP, its security group, or anywhere) and which other rules are left,
- * so the "done" text tells what happened rather than what the default would have done.
- */
+/** Which rule lets the Consumer in on TCP 80 (its IP, its group, anywhere) and which others are left: the done text tells it. */
 import type { IpPermission } from "@aws-sdk/client-ec2";
 import { ourEndpoint, type CloudView, type SecurityGroupView } from "./cloud-view.js";
 import { admits } from "./sg-rules.js";
@@ -38,7 +34,6 @@ function describe(p: IpPermission): string {
   return `${proto}${ports} ← ${sourceOf(p)}`;
 }
 
-/** The group on the learner's endpoint, with its rules. */
 export function endpointSg(view: CloudView): SecurityGroupView | undefined {
   const ep = ourEndpoint(view);
   return view.endpointSgs.find((g) => g.id === ep?.sgIds[0]);

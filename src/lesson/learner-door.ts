@@ -1,9 +1,6 @@
 /**
- * Hands-on in the sandbox: the learner's own AWS CLI reaches the account because the lesson
- * serves it (on 127.0.0.1, the account's own port when free, else any) while it runs. A hands-on run opens the door as it starts
- * and says once, in the learner's language, what to paste into a second terminal; the lesson's end
- * closes it (an interrupted process takes its server and its `served.json` with it).
- * On AWS the learner's console and CLI reach the account anyway.
+ * Hands-on in the sandbox: the lesson serves the account on 127.0.0.1 (its own port when free) so the learner's AWS CLI
+ * reaches it, says once what to paste into a second terminal, and closes it at the end. On AWS nothing is needed.
  */
 import { awsCliAdvice, findAwsCli } from "../aws/cli-version.js";
 import { errorMessage } from "../errors.js";

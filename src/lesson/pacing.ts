@@ -1,8 +1,6 @@
 /**
- * When the lesson waits for the learner. The question comes right after the concept, so at 80×24
- * the explanation is still on screen when it is asked; the console path and the AWS CLI commands
- * (long, and a reference rather than the lesson) are folded behind a choice of that question.
- * Without a learner (--yes, no TTY, --json) nothing is folded: logs get every section.
+ * When the lesson waits: right after the concept, so at 80×24 it is still on screen; the console and CLI reference is
+ * folded behind a choice. Without a learner (--yes, no TTY, --json) nothing is folded.
  */
 import { LabError } from "../errors.js";
 import type { StepContent } from "../content/lesson-content.js";
@@ -21,10 +19,7 @@ export function hasReference(content: StepContent): boolean {
   return Boolean(content.console.trim() || content.cli.trim());
 }
 
-/**
- * Guided: asks whether to go on. "Show how" prints the reference and asks again; "stop" pauses
- * the lesson (running it again continues here).
- */
+/** Guided: asks whether to go on ("show how" prints the reference and asks again; "stop" pauses). */
 export async function askToGo(ctx: LessonContext, step: Step, content: StepContent, showReference: () => void): Promise<void> {
   const { ask, go } = wording(step);
   let show = hasReference(content) ? showReference : undefined;

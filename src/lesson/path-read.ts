@@ -1,16 +1,12 @@
 /**
- * The deeper part of the one read of the cloud (`cloud-view.ts`, with `path: true`): the rest of
- * the learner's PrivateLink path in the SDK's own describe shapes — the VPCs, the Consumer's SSM
- * registration, the NLB, its listeners, target groups and targets, the ENIs, the security groups,
- * the service's allowed principals. `diagnose` states them as the reachability model's facts; the
- * challenges take their ids from them. What the lesson's read already holds (the Consumer
- * instance, the endpoints in its VPC, the service) is handed in, not read again.
+ * The rest of the learner's path in the SDK's describe shapes (`readCloud` with `path: true`): VPCs, SSM registration,
+ * NLB, listeners, target groups, ENIs, groups, allowed principals. What the lesson's read holds is handed in, not re-read.
  */
 import type { AllowedPrincipal, Instance, ServiceConfiguration, VpcEndpoint } from "@aws-sdk/client-ec2";
 import type { TargetHealthDescription } from "@aws-sdk/client-elastic-load-balancing-v2";
 import { awsCode } from "../errors.js";
 import type { AwsPort } from "../aws/port.js";
-import type { DescribeShapes } from "../reachability/from-describe.js";
+import { nodeDescription, type DescribeShapes } from "../reachability/from-describe.js";
 
 type LoadBalancing = Pick<DescribeShapes, "loadBalancers" | "listeners" | "targetGroups" | "targetHealth">;
 
@@ -26,11 +22,9 @@ export interface PathView {
 export interface PathAnchors {
   /** The Consumer instance (curl runs on it), as the lesson's read found it. */
   instance?: Instance | undefined;
-  /** The Consumer and Provider VPCs. */
   vpcIds: (string | undefined)[];
   /** Every endpoint in the Consumer VPC (the stacks' own too), as the lesson's read found them. */
   vpcEndpoints: VpcEndpoint[];
-  /** The learner's endpoint service. */
   service?: ServiceConfiguration | undefined;
   /** The Provider stack's NLB, for a build with no service yet. */
   nlbArn?: string | undefined;
@@ -95,7 +89,7 @@ export async function readPath(aws: AwsPort, a: PathAnchors): Promise<PathView> 
     instances(aws, [...new Set(targetIds)]),
     eniIds.length ? orAbsent(aws.ec2.describeNetworkInterfaces({ NetworkInterfaceIds: eniIds })) : Promise.resolve(undefined),
     onPath.loadBalancers.length
-      ? aws.ec2.describeNetworkInterfaces({ Filters: [{ Name: "description", Values: onPath.loadBalancers.map((l) => `ELB ${(l.LoadBalancerArn ?? "").split(":loadbalancer/")[1] ?? ""}`) }] })
+      ? aws.ec2.describeNetworkInterfaces({ Filters: [{ Name: "description", Values: onPath.loadBalancers.map((l) => nodeDescription(l.LoadBalancerArn ?? "")) }] })
       : Promise.resolve(undefined),
     principals(aws, a.service?.ServiceId),
   ]);

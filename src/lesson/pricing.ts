@@ -1,7 +1,4 @@
-/**
- * What the lesson's resources cost per hour (USD, on-demand, from AWS's price pages as of the
- * date below). Regions not listed use us-east-1's prices, said so in the output.
- */
+/** Hourly cost of the lesson's resources (USD on-demand, as of the date below); unlisted regions use us-east-1's, said so. */
 import { freeHere, type LessonContext } from "./context.js";
 import type { CloudView, StackView } from "./cloud-view.js";
 import type { CostReport } from "../ui/io-host.js";
@@ -79,11 +76,7 @@ export function inventoryOf(view: CloudView): Inventory {
   };
 }
 
-/**
- * What exists now (`view`, the command's one read of the cloud) costs an hour, and since the
- * resources were made (`status` and leaving say it). The time so far is priced at the full
- * lesson's rate: most of it, everything existed.
- */
+/** What exists now costs an hour, and since it was made (priced at the full lesson's rate: most of that time, all of it existed). */
 export function costReport(ctx: LessonContext, view: CloudView): CostReport {
   const cost = costPerHour(ctx.state.region, inventoryOf(view));
   const since = costSince(costPerHour(ctx.state.region, FULL_LESSON), ctx.state.resourcesSince, ctx.clock.now());

@@ -39,10 +39,8 @@ export function missingBefore(statuses: StepStatus[], id: string): string[] {
 }
 
 /**
- * With the cloud cleaned up, how far the progress file (a hint, not proof) says the learner got,
- * when it says they had not finished (no review, no quiz score): the index of the furthest step
- * they reached (its concept or a note of it shown, or its own mark). Undefined when it says they
- * finished, or shows no progress at all (no file, or one from before anything was done).
+ * With the cloud cleaned up, the furthest step the progress file (a hint) says an unfinished learner reached (a concept
+ * or note shown, or its mark); undefined when they finished or it shows no progress.
  */
 export function stoppedAt(steps: Step[], state: LessonState): number | undefined {
   if (state.quiz?.score !== undefined || state.marks.review !== undefined) return undefined;

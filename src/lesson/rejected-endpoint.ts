@@ -1,14 +1,9 @@
-/**
- * After the provider rejects the connection, the learner's endpoint stays in the Consumer VPC as
- * `rejected`: it carries no traffic, yet it still bills by the hour until the consumer deletes it.
- * The lesson says why it goes back to the interface-endpoint step, and offers to delete it.
- */
+/** A rejected endpoint stays in the Consumer VPC, carrying nothing yet billed hourly: the lesson goes back a step and offers to delete it. */
 import { LabError } from "../errors.js";
 import type { CloudView, EndpointView } from "./cloud-view.js";
 import type { LessonContext } from "./context.js";
 import { awsPort } from "../aws/port.js";
 
-/** Endpoints in the learner's Consumer VPC that a provider rejected. */
 export function rejectedEndpoints(view: CloudView): EndpointView[] {
   const vpc = view.consumer?.resources.Vpc;
   return view.endpoints.filter((e) => e.state.toLowerCase() === "rejected" && (!vpc || e.vpcId === vpc));
@@ -27,7 +22,6 @@ export async function offerToDelete(ctx: LessonContext, endpointId: string, ques
   return true;
 }
 
-/** Names each rejected endpoint and offers to delete it. */
 export async function offerToRemoveRejected(ctx: LessonContext, view: CloudView): Promise<void> {
   for (const e of rejectedEndpoints(view)) {
     ctx.io.notify({ type: "notice", level: "warn", message: ctx.t("screens.rejected.left", { id: e.id }) });

@@ -1,13 +1,8 @@
 /**
- * Which resources are the learner's, by relation rather than by tag: their endpoint service is
- * the one on their Provider NLB; their endpoints are the ones in their Consumer VPC (or, made there
- * by mistake, in their Provider VPC: it blocks the service's and the stack's deletion); their
- * endpoint security group is the one on such an endpoint (or, once the endpoint is gone, the
- * group the lesson told them to make: `<prefix>-endpoint-sg` in one of their VPCs). A learner who follows the console
- * or the AWS CLI adds no tags, so the participant tag only adds what the tool made and whose
- * relation is gone (e.g. a service whose Provider stack was deleted). Any other group in the
- * Consumer VPC is not theirs to delete: it is named as a blocker instead. Pure: shared by the
- * learner's own read (`cloud-view.ts`) and the facilitator's room-wide read (`workshop/`).
+ * Which resources are the learner's, by relation rather than by tag (the console and the AWS CLI add none): the service
+ * on their NLB; endpoints in their Consumer VPC (or by mistake their Provider VPC, which blocks deletion); the group on
+ * such an endpoint, or `<prefix>-endpoint-sg` in their VPCs. The participant tag only adds what the tool made whose
+ * relation is gone. Any other Consumer VPC group is named as a blocker, not deleted. Pure (`cloud-view.ts`, `workshop/`).
  */
 import type { SecurityGroup, ServiceConfiguration, Tag, VpcEndpoint } from "@aws-sdk/client-ec2";
 import { endpointView, learnerEndpoint, liveService, securityGroupView, serviceView, stackMade, type EndpointView, type SecurityGroupView, type ServiceView } from "./cloud-shapes.js";
@@ -19,7 +14,6 @@ export interface Anchors {
   consumerVpc?: string | undefined;
   /** The Provider stack's VPC: a learner working by hand may put their endpoint there by mistake. */
   providerVpc?: string | undefined;
-  /** The Provider stack's NLB. */
   nlbArn?: string | undefined;
   /** Physical ids of the stacks' resources: never the learner's, tagged by CloudFormation or not. */
   stackIds?: ReadonlySet<string>;
@@ -40,7 +34,6 @@ export function relatedService(s: ServiceConfiguration, a: Anchors): boolean {
   return (a.nlbArn !== undefined && (s.NetworkLoadBalancerArns ?? []).includes(a.nlbArn)) || taggedFor(s.Tags, a.prefix);
 }
 
-/** One of the participant's two VPCs. */
 const inTheirVpc = (vpcId: string | undefined, a: Anchors): boolean => vpcId !== undefined && (vpcId === a.consumerVpc || vpcId === a.providerVpc);
 
 /** An endpoint of this participant: one they made (not the stacks') in one of their VPCs, or tagged for them. */
@@ -56,11 +49,7 @@ export function learnerGroup(g: SecurityGroup, a: Anchors, onEndpoint: boolean):
   return onEndpoint || named || taggedFor(g.Tags, a.prefix);
 }
 
-/**
- * From describe results (which may hold other participants' resources too) to this participant's
- * services, endpoints and endpoint groups. Groups the endpoints use are kept even when they are
- * not the learner's (the VPC's default group): the HTTP rule may be there.
- */
+/** This participant's services, endpoints and groups among describe results; groups their endpoints use are kept (the HTTP rule may be there). */
 export function relate(a: Anchors, services: ServiceConfiguration[], endpoints: VpcEndpoint[], groups: SecurityGroup[]): Related {
   const eps = endpoints.filter((e) => relatedEndpoint(e, a));
   const used = new Set(eps.flatMap((e) => (e.Groups ?? []).map((g) => g.GroupId ?? "")));

@@ -1,7 +1,6 @@
 /**
- * Running a shell command on the Consumer instance through SSM Run Command: wait until its agent
- * is Online (SendCommand before that fails with InvalidInstanceId), send, and poll the invocation
- * (GetCommandInvocation straight after SendCommand can throw InvocationDoesNotExist).
+ * Runs a command on the Consumer through Run Command: wait for the agent Online (else InvalidInstanceId), send, poll
+ * (GetCommandInvocation right after SendCommand can throw InvocationDoesNotExist).
  */
 import { awsCode, LabError } from "../errors.js";
 import type { LessonContext } from "./context.js";

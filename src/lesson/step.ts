@@ -35,14 +35,9 @@ export interface HandsOn {
 
 export interface Step {
   id: string;
-  /** Steps that must be done first (by id). */
   requires: string[];
   detect(view: CloudView, state: LessonState): Detection;
-  /**
-   * Guided: the tool performs the step, reporting progress through ctx.io. It may return the cloud
-   * as it read it after its last change (cleanup's proof that nothing is left): the lesson then
-   * does not read the same cloud again.
-   */
+  /** Guided: the tool performs the step; it may return the cloud it read after its last change, so it is not read again. */
   perform(ctx: LessonContext, view: CloudView): Promise<CloudView | void>;
   handsOn?: HandsOn;
   /** Which `## concept: <variant>` (and `## done: <variant>`, if the detection names none) is true of the cloud as it is, or of an account that bills nothing (`free`); undefined: the usual ones. */
@@ -51,10 +46,6 @@ export interface Step {
   traceless?: boolean;
   /** How the lesson asks to go on: "Run this step now?" (default), just "Continue?", or "Start the quiz?". */
   pace?: "read-only" | "quiz";
-  /**
-   * True when the cloud shows this step has begun for good (cleanup: stacks deleting, or already
-   * deleted): it is then the current step whatever the earlier steps detect, so a rerun after an
-   * interruption goes on with it and never builds the earlier steps again.
-   */
+  /** The cloud shows this step begun for good (cleanup): it is then current whatever earlier steps detect, so nothing is rebuilt. */
   supersedes?(view: CloudView, state: LessonState): boolean;
 }

@@ -1,7 +1,4 @@
-/**
- * How the engine shows lesson text: filled with the learner's real values, and remembered, so
- * the quiz asks only what this learner was shown (`<step>` for a concept, `<step>/<note>`).
- */
+/** Shows lesson text filled with real values, remembered so the quiz asks only what was shown (`<step>`, `<step>/<note>`). */
 import type { StepContent } from "../content/lesson-content.js";
 import { cmdNotes, shellMarkdown } from "../shell/in-text.js";
 import type { CloudView } from "./cloud-view.js";

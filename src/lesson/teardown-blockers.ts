@@ -1,9 +1,6 @@
 /**
- * Why a stack deletion failed, and what we may do about it. AWS leaves a stack DELETE_FAILED when
- * something outside it still uses one of its resources: an endpoint's ENI in the Consumer subnet
- * (DependencyViolation), a security group the learner made in the Consumer VPC, or an endpoint
- * service on the Provider's NLB (ResourceInUse). Blockers tagged for this participant are ours to
- * remove; anything else is named for the learner, never deleted.
+ * Why a stack is DELETE_FAILED: something outside it uses its resources (an endpoint's ENI: DependencyViolation; a group
+ * the learner made; a service on the NLB: ResourceInUse). Tagged blockers are ours to remove; others are only named.
  */
 import type { Filter } from "@aws-sdk/client-ec2";
 import type { AwsClients } from "../aws/clients.js";
@@ -21,15 +18,8 @@ export interface Blocker {
   state?: string;
 }
 
-export interface StackFailure {
-  stack: string;
-  resource: string;
-  reason: string;
-}
-
-
 /** The resource whose deletion failed most recently, with AWS's reason. */
-export async function deleteFailure(clients: AwsClients, stack: StackView): Promise<StackFailure | undefined> {
+export async function deleteFailure(clients: AwsClients, stack: StackView): Promise<{ stack: string; resource: string; reason: string } | undefined> {
   const events = (await awsPort(clients).cfn.describeStackEvents({ StackName: stack.id })).StackEvents ?? [];
   const failed = events.find((e) => e.ResourceStatus === "DELETE_FAILED" && e.ResourceType !== "AWS::CloudFormation::Stack");
   if (!failed) return undefined;

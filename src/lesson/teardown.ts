@@ -1,9 +1,6 @@
 /**
- * Deletes everything a participant's lesson created, in the order AWS requires, from any state:
- * endpoints (wait until gone: their ENIs sit in the Consumer subnet) → the endpoint's own security
- * group → endpoint services (failures come back in `Unsuccessful`) → both stacks in parallel →
- * a final read proving nothing tagged for this participant is left. Only tagged resources (and
- * this participant's stacks) are touched. Safe to run twice.
+ * Deletes a participant's lesson in AWS's order, from any state, safe to run twice: endpoints (until gone: their ENIs
+ * sit in the subnet) → their group → services → both stacks → a read proving nothing is left.
  */
 import type { UnsuccessfulItem } from "@aws-sdk/client-ec2";
 import { awsCode, LabError } from "../errors.js";
@@ -20,11 +17,7 @@ export interface PlannedDeletion {
   name?: string;
 }
 
-/**
- * A stack with the participant's name is theirs when it carries their tag, or (made by hand from
- * the printed instructions, with no tag) when its `Prefix` parameter is theirs. A same-named stack
- * of someone else is never touched.
- */
+/** A stack with the participant's name is theirs by its tag or (made by hand, untagged) its `Prefix`; someone else's is never touched. */
 export function isOwnStack(s: StackView): boolean {
   const prefix = s.name.replace(/-(consumer|provider)$/, "");
   return s.participant !== undefined ? s.participant === prefix : s.prefixParameter === prefix;
@@ -56,7 +49,6 @@ function failOnUnsuccessful(unsuccessful: UnsuccessfulItem[] | undefined): void 
   }
 }
 
-/** Waits until none of `ids` is listed any more. */
 async function waitGone(ctx: LessonContext, label: string, ids: string[], read: () => Promise<{ id: string; state: string }[]>, usualSeconds: number): Promise<void> {
   await waitFor(ctx, {
     step: "cleanup",
@@ -160,10 +152,7 @@ async function deleteStacks(ctx: LessonContext, stacks: StackView[]): Promise<vo
   }
 }
 
-/**
- * Runs the whole teardown from `known` (the view whose plan the learner was shown), else from a
- * new read; returns what was deleted and the cloud read after it. Throws when something could not be.
- */
+/** The whole teardown from `known` (the view the learner saw planned) or a new read; returns what went and the cloud after. */
 export async function teardown(ctx: LessonContext, known?: CloudView): Promise<{ deleted: PlannedDeletion[]; after: CloudView }> {
   const view = known ?? (await readCloud(ctx.clients, ctx.names));
   const plan = planTeardown(view);

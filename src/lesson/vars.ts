@@ -30,11 +30,7 @@ export function lessonVars(ctx: LessonContext, view: CloudView): LessonVars {
   return vars;
 }
 
-/**
- * The values the cleanup's text names: an id neither the cloud nor the progress file knows any
- * more (a rerun after a kill, with the progress file lost) belongs to something already deleted,
- * and says so instead of leaving the text unfilled.
- */
+/** The cleanup text's values: an id nobody knows any more (progress file lost) belongs to something deleted, and says so. */
 export function cleanupVars(ctx: LessonContext, view: CloudView): LessonVars {
   const vars = lessonVars(ctx, view);
   for (const key of REMEMBERED) vars[key] ??= ctx.t("vars.gone");

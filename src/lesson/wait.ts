@@ -1,7 +1,4 @@
-/**
- * Waiting on AWS: poll every few seconds (the SDK's own waiters poll every 30 s), show what AWS
- * is doing and the elapsed time, and say so when a wait runs past its usual time.
- */
+/** Waits on AWS polling every few seconds (SDK waiters poll every 30 s), showing progress and saying when it runs long. */
 import type { LessonContext } from "./context.js";
 import { awsCode, LabError } from "../errors.js";
 

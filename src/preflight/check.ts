@@ -1,8 +1,4 @@
-/**
- * What a preflight check returns: ok / warn / fail, a message key with its values, and (for a
- * failure that came from AWS) the translated error. The fix is the key's `.hint` message, as for
- * every error of the product. Checks decide; `render.ts` and the commands show.
- */
+/** A preflight check's result: ok/warn/fail, a message key (its fix is the `.hint` message) and, from AWS, the error. */
 import { LabError } from "../errors.js";
 import { translateAwsError } from "../aws/error-translation.js";
 import type { AwsClients } from "../aws/clients.js";
@@ -46,7 +42,6 @@ export function failure(id: string, group: CheckGroup, err: unknown, target: Pre
   return { id, group, status: "fail", key: lab.key, vars: lab.vars, error: lab };
 }
 
-/** The error a failed check stops the lesson with. */
 export function stopError(r: CheckResult): LabError {
   return r.error ?? new LabError(r.key, r.vars);
 }

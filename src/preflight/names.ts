@@ -1,8 +1,4 @@
-/**
- * Names the lesson will create that someone else already holds. A name is *free*, *yours* (it
- * carries this participant's tag: a resumed lesson) or *taken* (it exists without the tag: the
- * stack would fail with AlreadyExists, so the lesson stops before creating anything).
- */
+/** A name the lesson will create is free, yours (your tag: resumed) or taken (no tag: the stack would fail AlreadyExists). */
 import { awsCode } from "../errors.js";
 import { participantOf } from "../participant.js";
 import { failure, result, type CheckResult, type PreflightTarget } from "./check.js";

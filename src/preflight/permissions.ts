@@ -1,8 +1,6 @@
 /**
- * Permissions, asked of EC2 with `DryRun`: AWS checks the permission and creates nothing.
- * `DryRunOperation` = allowed, `UnauthorizedOperation` = denied (the message names the action);
- * anything else (e.g. a parameter AWS validates first) = could not tell. CloudFormation, IAM and
- * ELB have no DryRun: their permissions are listed in iam-policy.json.
+ * Permissions asked of EC2 with `DryRun` (nothing created): `DryRunOperation` allowed, `UnauthorizedOperation` denied,
+ * anything else unknown. CloudFormation, IAM and ELB have no DryRun: see iam-policy.json.
  */
 import { awsCode, errorMessage } from "../errors.js";
 import { missingAction } from "../aws/error-translation.js";

@@ -1,8 +1,4 @@
-/**
- * The quotas that stop this lesson, what one learner uses of each, and the pure calculation of
- * whether N more learners fit in a region (and which increases to request, with their codes).
- * Reading the values and the usage is `quota-read.ts`; this file does no I/O.
- */
+/** The quotas that stop the lesson, one learner's use of each, and whether N more fit (which increases to ask). No I/O. */
 import { renderCommand, type Shell } from "../shell/render.js";
 import type { Command } from "../shell/script.js";
 
@@ -107,7 +103,6 @@ export function increaseArgv(i: QuotaIncrease): Command {
   return { program: "aws", args: words.map((value) => ({ value })) };
 }
 
-/** The same command, written for the learner's shell (bash, PowerShell or cmd.exe). */
 export function increaseCommand(i: QuotaIncrease, shell: Shell = "bash"): string {
   return renderCommand(increaseArgv(i), shell, { oneLine: true });
 }

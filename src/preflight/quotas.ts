@@ -6,22 +6,15 @@ import type { PreflightReads } from "./reads.js";
 import { destroyCommand } from "../interrupt-notice.js";
 import { participantOf } from "../participant.js";
 
-/**
- * In the sandbox no increase can be requested: what frees room is deleting another lab kept in
- * this account (one kept for the challenges, say), named by its participant tag.
- */
-interface SandboxRoom {
-  others: string[];
-}
-
-function lineResult(l: QuotaLine, plan: CapacityPlan, sandbox: SandboxRoom | undefined): CheckResult {
+/** `others`: in the sandbox, which takes no increase, the other labs kept there (deleting one frees room). */
+function lineResult(l: QuotaLine, plan: CapacityPlan, others: string[] | undefined): CheckResult {
   const vars = { name: l.spec.name, code: l.spec.code, used: l.used, limit: l.limit.value, needed: l.needed };
   const id = `quota.${l.spec.id}`;
   if (l.ok) return result(id, "quota", "ok", l.spec.scope === "vpc" ? "doctor.quota.perVpcOk" : "doctor.quota.ok", vars);
-  if (sandbox) {
-    const [other] = sandbox.others;
+  if (others) {
+    const [other] = others;
     const key = !other ? "doctor.quota.sandboxByHand" : l.spec.id === "vpcs" ? "doctor.quota.sandboxVpcsShort" : "doctor.quota.sandboxShort";
-    return result(id, "quota", "fail", key, { ...vars, others: sandbox.others.join(", "), destroy: other ? destroyCommand({ prefix: other, backend: "sandbox" }) : "" });
+    return result(id, "quota", "fail", key, { ...vars, others: others.join(", "), destroy: other ? destroyCommand({ prefix: other, backend: "sandbox" }) : "" });
   }
   const increase = plan.increases.find((i) => i.code === l.spec.code);
   const more = { desired: increase?.desired ?? l.used + l.needed, command: increase ? increaseCommand(increase) : "" };
@@ -33,15 +26,12 @@ export interface QuotaChecks {
   plan?: CapacityPlan;
 }
 
-/**
- * `learners`: how many more must fit (0 when this participant's resources already exist: they
- * are counted in the usage already).
- */
+/** `learners`: how many more must fit (0 when this participant's resources exist: already counted). */
 export async function checkQuotas(t: PreflightTarget, learners: number, reads: PreflightReads): Promise<QuotaChecks> {
   try {
     const plan = await readCapacity(t.clients, learners, reads);
-    const sandbox = t.clients.sandbox && !plan.fits ? await sandboxRoom(t, reads) : undefined;
-    const results = plan.lines.map((l) => lineResult(l, plan, sandbox));
+    const others = t.clients.sandbox && !plan.fits ? await otherLabs(t, reads) : undefined;
+    const results = plan.lines.map((l) => lineResult(l, plan, others));
     const assumed = plan.lines.find((l) => l.limit.source === "assumed");
     if (assumed) results.push(result("quota.assumed", "quota", "warn", "doctor.quota.assumed", { reason: assumed.limit.reason ?? "?" }));
     return { results, plan };
@@ -51,7 +41,7 @@ export async function checkQuotas(t: PreflightTarget, learners: number, reads: P
 }
 
 /** The other labs in this sandbox account: the participants its VPCs are tagged for. */
-async function sandboxRoom(t: PreflightTarget, reads: PreflightReads): Promise<SandboxRoom> {
+async function otherLabs(t: PreflightTarget, reads: PreflightReads): Promise<string[]> {
   const tagged = (await reads.vpcs()).map((v) => participantOf(v.Tags));
-  return { others: [...new Set(tagged.filter((p): p is string => p !== undefined && p !== t.prefix))].sort() };
+  return [...new Set(tagged.filter((p): p is string => p !== undefined && p !== t.prefix))].sort();
 }

@@ -1,9 +1,4 @@
-/**
- * The facts more than one check needs (the region's zones, every VPC, every load balancer), read
- * once per preflight run: `runPreflight` makes one `PreflightReads` and passes it down, nothing
- * outlives the run (the cloud is the truth). A read that failed is not kept: the next check asks
- * again and decides from its own answer, as it would alone.
- */
+/** Facts several checks need (zones, VPCs, load balancers), read once per run; a failed read is not kept (the next check asks). */
 import type { AwsClients } from "../aws/clients.js";
 import { allPages } from "../aws/pages.js";
 import { awsPort } from "../aws/port.js";

@@ -3,13 +3,11 @@ import type { Translate } from "../i18n/messages.js";
 import type { CheckReport } from "../ui/io-host.js";
 import type { CheckGroup, CheckResult } from "./check.js";
 
-/** The fix for a result (its key's `.hint`), when there is one. */
 export function fixOf(r: CheckResult, t: Translate): string | undefined {
   const key = `${r.key}.hint`;
   const hint = t(key, r.vars);
   return hint === key ? undefined : hint;
 }
-
 
 /** Results as data (the `checks` event): what a script reads, what a terminal shows as rows. */
 export function checkReports(results: CheckResult[], t: Translate, groups?: CheckGroup[]): CheckReport[] {

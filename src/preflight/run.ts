@@ -1,8 +1,4 @@
-/**
- * Runs every preflight check in order, before anything is created: identity → region → AZ →
- * AMI → names → quotas → permissions. Stops early when the identity or the region fails (every
- * other call would fail the same way). A fact several checks need is read once (`reads.ts`).
- */
+/** Every preflight check: identity → region → AZ → AMI → names → quotas → permissions; stops early if identity or region fail. */
 import { checkAmi, checkIdentity, checkRegion, checkZone, type AccountFacts } from "./account.js";
 import type { CheckResult, PreflightTarget } from "./check.js";
 import { checkNames } from "./names.js";

@@ -1,16 +1,10 @@
 /**
- * The PrivateLink path from the Consumer instance to the Provider's Apache, link by link, as
- * `diagnose` shows it. Each link is judged from the same facts and the same security-group
- * evaluation that decide curl's answer (path.ts), so what `diagnose` names is what broke curl.
- *
- * A link `fail`s when it alone stops the connection; `warn` marks a symptom or a risk whose cause
- * (if any) is a later link (unhealthy targets → Provider SG or Apache); `skip` means it could not
- * be judged because something before it is missing; `wait` marks a link AWS is still starting (a
- * new instance, its SSM registration, a pending endpoint, first health checks): nothing to fix,
- * only to wait about `seconds` (AWS's usual time). The first `fail` is the diagnosis; with none,
- * a `wait` says to wait and look again.
+ * The PrivateLink path, link by link, as `diagnose` shows it, judged from the same facts and SG evaluation that decide
+ * curl's answer (path.ts). `fail`: it alone stops the connection; `warn`: a symptom or risk whose cause is a later link;
+ * `skip`: not judged, something before it is missing; `wait`: AWS is still starting it, wait about `seconds`.
+ * The first `fail` is the diagnosis; with none, a `wait` says to wait and look again.
  */
-import type { EndpointServiceFacts, LoadBalancerFacts, ReachabilityFacts, TargetGroupFacts, TargetInstanceFacts, VpcEndpointFacts } from "./facts.js";
+import type { EndpointServiceFacts, ListenerFacts, LoadBalancerFacts, ReachabilityFacts, TargetGroupFacts, TargetInstanceFacts, VpcEndpointFacts } from "./facts.js";
 import { NOT_REGISTERED } from "./from-describe.js";
 import { resolveHost } from "./resolve.js";
 import { egressAllows, ingressAllows } from "./security-groups.js";
@@ -56,11 +50,8 @@ const skip = (id: LinkId): Link => ({ id, status: "skip", vars: {} });
 const wait = (id: LinkId, problem: string, seconds: number, vars: Record<string, string> = {}): Link => ({ id, status: "wait", problem, vars, seconds: Math.max(30, Math.round(seconds)) });
 
 /**
- * AWS's usual times, in seconds: an instance from pending to running; a new instance's SSM Agent
- * registering (it is not listed before); an endpoint from pending to available; an NLB
- * provisioning; a new target's registration and first health checks; Apache installed by the
- * user data and passing them. An instance launched less than `young` ago may still be doing that:
- * past it, a missing registration or failing checks are a fault.
+ * AWS's usual start-up times in seconds (instance running, SSM Agent registered, endpoint available, NLB active, first
+ * health checks, Apache installed by user data). Past `young`, a missing registration or failing checks are a fault.
  */
 export const STARTING_SECONDS = { instance: 60, agent: 180, endpoint: 120, nlb: 180, health: 120, httpd: 240, young: 600 } as const;
 
@@ -71,6 +62,7 @@ interface Path {
   endpoint?: VpcEndpointFacts;
   service?: EndpointServiceFacts;
   nlb?: LoadBalancerFacts;
+  listener?: ListenerFacts;
   group?: TargetGroupFacts;
   instances: TargetInstanceFacts[];
 }
@@ -82,7 +74,7 @@ function findPath(f: ReachabilityFacts, target: ChainTarget): Path {
   const listener = nlb?.Listeners.find((l) => l.Port === target.port);
   const group = listener && f.targetGroups.find((g) => g.TargetGroupArn === listener.TargetGroupArn);
   const instances = (group?.Targets ?? []).flatMap((t) => f.targetInstances.filter((i) => i.InstanceId === t.Id || i.PrivateIpAddress === t.Id));
-  return { ...(endpoint ? { endpoint } : {}), ...(service ? { service } : {}), ...(nlb ? { nlb } : {}), ...(group ? { group } : {}), instances };
+  return { ...(endpoint ? { endpoint } : {}), ...(service ? { service } : {}), ...(nlb ? { nlb } : {}), ...(listener ? { listener } : {}), ...(group ? { group } : {}), instances };
 }
 
 function consumerLink(f: ReachabilityFacts): Link {
@@ -145,8 +137,7 @@ function acceptanceLink(p: Path): Link {
   const ep = p.endpoint;
   if (!ep) return skip("service-acceptance");
   const svc = p.service;
-  // Allowed principals decide who may *create* an endpoint; the service's own account always may,
-  // and removing a principal does not cut an endpoint that is already connected.
+  // Allowed principals decide who may *create* an endpoint (the service's account always may); removing one cuts no connection.
   const principals = svc?.AllowedPrincipals?.length ? svc.AllowedPrincipals.join(", ") : "-";
   const vars = { endpointId: ep.VpcEndpointId, serviceName: ep.ServiceName, serviceId: svc?.ServiceId ?? "", state: ep.State, principals };
   if (!svc) return fail("service-acceptance", "service-missing", vars);
@@ -165,14 +156,13 @@ function listenerLink(p: Path, port: number): Link {
   if (nlb.State.toLowerCase() === "provisioning") return wait("nlb-listener", "nlb-provisioning", STARTING_SECONDS.nlb, vars);
   if (nlb.State.toLowerCase() !== "active") return fail("nlb-listener", "nlb-not-active", vars);
   if (!ports.includes(port)) return fail("nlb-listener", ports.length > 0 ? "wrong-port" : "no-listener", vars);
-  return pass("nlb-listener", { ...vars, listenerArn: nlb.Listeners.find((l) => l.Port === port)?.ListenerArn ?? "" });
+  return pass("nlb-listener", { ...vars, listenerArn: p.listener?.ListenerArn ?? "" });
 }
 
-function groupLink(f: ReachabilityFacts, p: Path, port: number): Link {
-  if (!p.nlb || !p.nlb.Listeners.some((l) => l.Port === port)) return skip("target-group");
+function groupLink(f: ReachabilityFacts, p: Path): Link {
+  if (!p.listener) return skip("target-group");
   const g = p.group;
-  const tgArn = p.nlb.Listeners.find((l) => l.Port === port)?.TargetGroupArn ?? "";
-  if (!g) return fail("target-group", "missing", { targetGroupArn: tgArn });
+  if (!g) return fail("target-group", "missing", { targetGroupArn: p.listener.TargetGroupArn });
   const vars = { targetGroupArn: g.TargetGroupArn, targetGroupName: g.TargetGroupName, targets: g.Targets.map((t) => t.Id).join(", ") };
   if (g.Targets.length === 0) return fail("target-group", "no-targets", vars);
   if (f.targetInstances.length > 0 && p.instances.length === 0) return warn("target-group", "unknown-targets", vars);
@@ -210,8 +200,7 @@ function httpdLink(p: Path): Link {
   if (inst.State === "pending") return wait("httpd", "instance-pending", STARTING_SECONDS.instance, vars);
   if (inst.State !== "running") return fail("httpd", "instance-not-running", vars);
   if (inst.httpd.status === "not-running") return fail("httpd", "not-running", vars);
-  // The API cannot look inside: unhealthy health checks that no security group explains mean Apache
-  // is not answering; on a new instance, the user data may still be installing it.
+  // Unhealthy checks no group explains mean Apache is not answering; on a new instance, user data may still be installing it.
   if (inst.httpd.status === "unknown" && target?.State === "unhealthy") {
     return young(inst.SecondsSinceLaunch) ? wait("httpd", "httpd-installing", STARTING_SECONDS.httpd - inst.SecondsSinceLaunch, vars) : fail("httpd", "not-answering", vars);
   }
@@ -229,7 +218,7 @@ export function walkChain(f: ReachabilityFacts, target: ChainTarget): Link[] {
     endpointSgLink(f, p.endpoint, target.port),
     acceptanceLink(p),
     listenerLink(p, target.port),
-    groupLink(f, p, target.port),
+    groupLink(f, p),
     healthLink(p),
     providerSgLink(f, p),
     httpdLink(p),

@@ -1,8 +1,6 @@
 /**
- * curl's command line, the part a learner (or the product) types: `-s`, `-S`, `-sS`, `-f`,
- * `-v`, `-I`/`--head`, `-i`, `-m N`/`--max-time N`, `--connect-timeout N`, `-o FILE`,
- * `-w FORMAT`, `-L`, `--version`. Short options may be clustered (`-sSf`) and take their value
- * attached (`-m5`) or as the next word. Unknown options fail as curl 8 fails (exit 2).
+ * curl's command line as typed: `-s -S -f -v -I/--head -i -m N/--max-time N --connect-timeout N -o FILE -w FORMAT -L --version`;
+ * short options cluster (`-sSf`) and take values attached (`-m5`) or next. Unknown options fail as curl 8 does (exit 2).
  */
 
 export interface CurlOptions {
@@ -78,7 +76,6 @@ function setFlag(o: CurlOptions, name: string, shown: string): CurlArgs | undefi
   return undefined;
 }
 
-/** Parses the words after `curl`. */
 export function parseCurlArgs(words: readonly string[]): CurlArgs {
   const o = emptyOptions();
   for (let i = 0; i < words.length; i++) {

@@ -1,11 +1,7 @@
 /**
- * curl 8 on Amazon Linux 2023, answered by the reachability model. Output is what Run Command
- * captures: stdout is not a terminal, so without `-s` curl draws its progress meter on stderr;
- * `-s` hides the meter *and* the error message, `-sS` hides only the meter.
- *
- * Messages and exit codes are curl 8's: 6 (could not resolve host), 7 (couldn't connect:
- * refused), 28 (timeout: `--connect-timeout` / `-m`, or the kernel giving up on SYNs after about
- * two minutes), 22 (`-f` and HTTP >= 400), 2 (bad usage).
+ * curl 8 on Amazon Linux 2023, answered by the reachability model, as Run Command captures it: no terminal, so without
+ * `-s` the progress meter goes to stderr; `-s` hides meter and error, `-sS` only the meter. Exit codes: 6 (resolve),
+ * 7 (refused), 28 (timeout: `--connect-timeout`/`-m`, or the kernel giving up on SYNs after ~2 min), 22 (`-f`, HTTP >= 400), 2 (usage).
  */
 import type { ReachabilityFacts } from "./facts.js";
 import { parseCurlArgs, parseUrl, type CurlOptions, type ParsedUrl } from "./curl-args.js";
@@ -41,7 +37,6 @@ export const CURL_VERSION_TEXT =
   "Protocols: file ftp ftps http https ipfs ipns\n" +
   "Features: alt-svc AsynchDNS GSS-API HSTS HTTP2 HTTPS-proxy IDN IPv6 Kerberos Largefile libz NTLM SPNEGO SSL threadsafe TLS-SRP UnixSockets\n";
 
-/** Runs `curl <words>` on the consumer instance described by `facts`. */
 export function runCurl(words: readonly string[], facts: ReachabilityFacts, ctx: CurlContext): CurlResult {
   const args = parseCurlArgs(words);
   if (!args.ok) return { exitCode: args.exitCode, stdout: "", stderr: args.stderr, durationMs: 1, reason: "curl-usage" };

@@ -1,12 +1,7 @@
 /**
- * The reachability model (this folder): pure functions from network facts to what `curl` on the
- * consumer instance prints, and to the links of the PrivateLink path `diagnose` shows.
- *
- * The network facts the reachability model decides from, in AWS terms. On a real account the
- * product builds them from `Describe*` results (DescribeInstances, DescribeVpcEndpoints,
- * DescribeSecurityGroups, DescribeVpcEndpointServiceConfigurations, DescribeLoadBalancers,
- * DescribeListeners, DescribeTargetHealth); in the sandbox `reachability-facts.ts` builds them
- * from the simulated world. Names follow the AWS API fields they come from.
+ * The reachability model (this folder) is pure functions from network facts to what `curl` on the consumer prints and
+ * to the path `diagnose` shows. The facts, named after the AWS API fields they come from, are built from `Describe*`
+ * results (from-describe.ts) or, in the sandbox, from the simulated world (`reachability-facts.ts`).
  */
 
 /** One ingress or egress rule of a security group (DescribeSecurityGroupRules / IpPermissions). */
@@ -27,7 +22,6 @@ export interface SecurityGroupFacts {
   Egress?: SgRuleFacts[];
 }
 
-/** The instance curl runs on. */
 export interface ConsumerFacts {
   InstanceId: string;
   PrivateIpAddress: string;
@@ -76,7 +70,6 @@ export interface EndpointServiceFacts {
   AcceptanceRequired: boolean;
   /** DescribeVpcEndpointServicePermissions' principals (ARNs or `*`), when read (diagnose). */
   AllowedPrincipals?: string[];
-  /** The AZs the service (its NLB) is in. */
   AvailabilityZones?: string[];
 }
 
@@ -99,7 +92,6 @@ export interface LoadBalancerFacts {
   LoadBalancerName: string;
   DNSName?: string;
   VpcId: string;
-  /** `provisioning` | `active` | `failed` ... */
   State: string;
   Listeners: ListenerFacts[];
   Nodes: LoadBalancerNodeFacts[];
@@ -135,7 +127,6 @@ export interface TargetInstanceFacts {
   /** EC2 instance state name: `pending` | `running` | `stopping` | `stopped` | `shutting-down` | `terminated`. */
   State: string;
   httpd: HttpdFacts;
-  /** Seconds of AWS time since it was launched, when known. */
   SecondsSinceLaunch?: number;
 }
 
@@ -148,7 +139,6 @@ export interface ReachabilityFacts {
   endpointServices: EndpointServiceFacts[];
   loadBalancers: LoadBalancerFacts[];
   targetGroups: TargetGroupFacts[];
-  /** Instances registered as targets. */
   targetInstances: TargetInstanceFacts[];
   /** The account curl runs in (for the endpoint service's allowed principals), when known. */
   accountId?: string;

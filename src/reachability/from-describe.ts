@@ -1,8 +1,4 @@
-/**
- * The AWS adapter of the reachability model: plain `Describe*` results (the SDK's own shapes) in,
- * the model's facts out. Pure: `diagnose` reads these shapes from the account (or the sandbox,
- * through the same SDK clients), and tests can hand them in directly.
- */
+/** Pure adapter of the reachability model: the SDK's `Describe*` shapes in (from AWS, the sandbox or a test), facts out. */
 import type { AllowedPrincipal, Instance, IpPermission, NetworkInterface, SecurityGroup, ServiceConfiguration, Vpc, VpcEndpoint } from "@aws-sdk/client-ec2";
 import type { Listener, LoadBalancer, TargetGroup, TargetHealthDescription } from "@aws-sdk/client-elastic-load-balancing-v2";
 import type { InstanceInformation } from "@aws-sdk/client-ssm";
@@ -71,7 +67,7 @@ function endpointFacts(ep: VpcEndpoint, enis: readonly NetworkInterface[]): VpcE
 }
 
 /** `arn:aws:elasticloadbalancing:…:loadbalancer/net/<name>/<id>` → `ELB net/<name>/<id>`, the nodes' ENI description. */
-function nodeDescription(arn: string): string {
+export function nodeDescription(arn: string): string {
   return `ELB ${arn.split(":loadbalancer/")[1] ?? ""}`;
 }
 
@@ -96,10 +92,7 @@ function loadBalancerFacts(lb: LoadBalancer, s: DescribeShapes): LoadBalancerFac
   };
 }
 
-/**
- * When the shapes were read (ms epoch) and how fast AWS's time ran (the sandbox's speed; 1 on AWS):
- * with it, how long ago each instance was launched, in AWS seconds.
- */
+/** When the shapes were read (ms epoch) and AWS time's speed (the sandbox's; 1 on AWS): to tell each instance's age. */
 export interface ReadTime {
   now: number;
   scale: number;

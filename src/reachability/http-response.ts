@@ -1,8 +1,6 @@
 /**
- * What Apache httpd on Amazon Linux 2023 answers: the Provider's index.html for `/` and
- * `/index.html`, its standard 404 page for anything else; with no index.html, its test page with
- * HTTP 403 (the welcome.conf of AL2023's httpd package), which `curl -sS` without `-f` still
- * prints with exit code 0.
+ * What Apache httpd on Amazon Linux 2023 answers: index.html for `/` and `/index.html`, its 404 page otherwise; with no
+ * index.html, its test page with HTTP 403 (AL2023's welcome.conf), which `curl -sS` without `-f` prints with exit 0.
  */
 
 export interface HttpResponse {
@@ -12,8 +10,6 @@ export interface HttpResponse {
   body: string;
 }
 
-const encoder = new TextEncoder();
-const byteLength = (text: string): number => encoder.encode(text).length;
 
 const SERVER = "Apache/2.4.62 (Amazon Linux)";
 
@@ -23,7 +19,7 @@ function httpDate(now: number): string {
 
 /** Apache's answer: its Date and Server first, `headers` next, then the body's length and type. */
 function apache(status: number, statusText: string, now: number, body: string, type: string, headers: [string, string][] = []): HttpResponse {
-  const length: [string, string] = ["Content-Length", String(byteLength(body))];
+  const length: [string, string] = ["Content-Length", String(Buffer.byteLength(body))];
   return { status, statusText, headers: [["Date", httpDate(now)], ["Server", SERVER], ...headers, length, ["Content-Type", type]], body };
 }
 
@@ -43,7 +39,7 @@ export function apacheResponse(path: string, body: string | undefined, now: numb
     return apache(403, "Forbidden", now, APACHE_TEST_PAGE, "text/html; charset=UTF-8", [["Last-Modified", httpDate(now - 86_400_000)], ["Accept-Ranges", "bytes"]]);
   }
   if ((clean !== "/" && clean !== "/index.html") || body === undefined) return apache(404, "Not Found", now, NOT_FOUND_PAGE, "text/html; charset=iso-8859-1");
-  const etag = `"${byteLength(body).toString(16)}-5f0e1d2c3b4a5"`;
+  const etag = `"${Buffer.byteLength(body).toString(16)}-5f0e1d2c3b4a5"`;
   return apache(200, "OK", now, body, "text/html; charset=UTF-8", [["Last-Modified", httpDate(now - 60_000)], ["ETag", etag], ["Accept-Ranges", "bytes"]]);
 }
 
@@ -56,7 +52,7 @@ export function awsApiResponse(now: number): HttpResponse {
     headers: [
       ["Date", httpDate(now)],
       ["Content-Type", "text/xml"],
-      ["Content-Length", String(byteLength(body))],
+      ["Content-Length", String(Buffer.byteLength(body))],
     ],
     body,
   };

@@ -1,15 +1,9 @@
 /**
- * One TCP connection from the consumer instance, followed link by link through PrivateLink:
- * consumer SG egress → route (the consumer VPC only: no internet, no peering) → endpoint ENI →
- * endpoint state → endpoint SG → endpoint service → NLB listener → target group and target
- * health → provider SG (sources are the NLB nodes' private IPs, not the consumer: PrivateLink is
- * one-way and NAT-like) → httpd. The first broken link decides what the client sees.
- *
- * What the client sees at each broken link (AWS behaviour, modelled):
- * - a dropped SYN (SG, endpoint not available, no listener, no routable target) → timeout;
- *   NLBs silently drop traffic for ports that have no listener (they are not proxies) (verify);
- * - a target whose port is closed answers RST through the NLB → "connection refused".
- * - An NLB whose targets are all unhealthy fails open: it sends to all of them anyway.
+ * One TCP connection from the consumer instance through PrivateLink: consumer SG egress → route (consumer VPC only) →
+ * endpoint ENI and state → endpoint SG → service → NLB listener → target group and health → provider SG (sources are
+ * the NLB nodes' IPs: PrivateLink is one-way and NAT-like) → httpd. The first broken link decides what the client sees:
+ * a dropped SYN (SG, endpoint not available, no listener: NLBs are no proxies, no routable target) times out; a closed
+ * target port answers RST through the NLB ("connection refused"); an NLB whose targets are all unhealthy fails open.
  */
 import type { LoadBalancerFacts, ReachabilityFacts, TargetFacts, TargetGroupFacts, TargetInstanceFacts, VpcEndpointFacts } from "./facts.js";
 import { cidrContains, egressAllows, ingressAllows } from "./security-groups.js";
@@ -37,7 +31,6 @@ export type Reason =
   | "provider-sg-denies"
   | "httpd-not-running";
 
-/** What answered the connection. */
 export type Server = { kind: "httpd"; instanceId: string; body: string | undefined } | { kind: "aws-api"; serviceName: string };
 
 export type Connection =
@@ -53,7 +46,6 @@ const STATE_REASON: Record<string, Reason> = {
   rejected: "endpoint-rejected",
 };
 
-/** Opens a TCP connection from the consumer to `ip:port`. */
 export function connect(facts: ReachabilityFacts, ip: string, port: number): Connection {
   const { consumer } = facts;
   const endpoint = facts.vpcEndpoints.find((ep) => ep.NetworkInterfaces.some((eni) => eni.PrivateIpAddress === ip));

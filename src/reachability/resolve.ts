@@ -1,10 +1,7 @@
 /**
- * DNS as seen from the consumer instance. An interface endpoint's names are public DNS records
- * that resolve to the private addresses of its ENIs: the regional name to every ENI, a zonal name
- * (`vpce-<id>-<suffix>-<az>.vpce-svc-...`) to the ENI in that AZ. Names in `PrivateDnsNames`
- * (e.g. `ssm.<region>.amazonaws.com`) are answered by the VPC's private hosted zone. An internal
- * NLB's name resolves to its nodes' private addresses. The sandbox has no internet, so any other
- * name fails to resolve.
+ * DNS from the consumer instance: an endpoint's regional name resolves to all its ENIs' private IPs, a zonal name
+ * (`vpce-<id>-<suffix>-<az>.vpce-svc-...`) to that AZ's; `PrivateDnsNames` come from the VPC's private hosted zone;
+ * an internal NLB's name to its nodes. No internet: any other name fails.
  */
 import type { EndpointNetworkInterfaceFacts, ReachabilityFacts, VpcEndpointFacts } from "./facts.js";
 import { isIpv4 } from "./security-groups.js";

@@ -1,7 +1,6 @@
 /**
- * Security-group evaluation as AWS does it: groups are allow-lists (no deny rules), the rules of
- * all groups on an ENI are unioned, and a rule admits a packet when protocol and port match and
- * the source is inside its CIDR or carries one of the referenced group's ids.
+ * Security groups as AWS evaluates them: allow-lists (no deny), rules of all groups on an ENI unioned; a rule admits
+ * a packet when protocol and port match and the source is in its CIDR or carries the referenced group.
  */
 import type { SecurityGroupFacts, SgRuleFacts } from "./facts.js";
 
@@ -57,7 +56,6 @@ function groupsOf(all: readonly SecurityGroupFacts[], ids: readonly string[]): S
   return all.filter((g) => ids.includes(g.GroupId));
 }
 
-/** Do the groups `groupIds` admit TCP/UDP traffic on `port` from `peer`? */
 export function ingressAllows(all: readonly SecurityGroupFacts[], groupIds: readonly string[], protocol: string, port: number, peer: Peer): boolean {
   return groupsOf(all, groupIds).some((g) => g.Ingress.some((r) => protocolMatches(r, protocol) && portMatches(r, port) && peerMatches(r, peer)));
 }

@@ -1,38 +1,27 @@
 /**
- * Which shell the learner types the printed commands into: `--shell` when given, else guessed
- * from the platform and the environment. On Windows that is PowerShell (Windows Terminal's
- * default, and what the Start menu's "Terminal" opens), unless the environment says cmd.exe.
- * `PSModulePath` and `ComSpec` are system-wide variables on Windows, so neither alone says
- * anything; but PowerShell, when it starts, adds the user's own module folder
- * (`…\Documents\WindowsPowerShell\Modules`, or `…\PowerShell\Modules` for PowerShell 7) to
- * `PSModulePath`, and cmd.exe puts `PROMPT` in the environment of what it runs. So: a user
- * module folder → PowerShell; else `PROMPT` → cmd.exe; else PowerShell. A guess, which
- * `--shell` overrides. Everywhere else it is the POSIX shell (bash and zsh read the same form).
+ * The learner's shell: `--shell`, else a guess. Off Windows, POSIX. On Windows `PSModulePath` and `ComSpec` are
+ * system-wide, but PowerShell adds the user's module folder (`…\Documents\WindowsPowerShell\Modules`, or
+ * `…\PowerShell\Modules`) to `PSModulePath` and cmd.exe sets `PROMPT`: so that folder → PowerShell, else `PROMPT` →
+ * cmd.exe, else PowerShell (Windows Terminal's default).
  */
 import { LabError } from "../errors.js";
+import { windowsEnv } from "../places.js";
 import { SHELLS, type Shell } from "./render.js";
 
 export function isShell(value: string): value is Shell {
   return (SHELLS as readonly string[]).includes(value);
 }
 
-/** Windows environment variables are case-insensitive; Node's copy keeps their spelling. */
-function envGet(env: NodeJS.ProcessEnv, name: string): string | undefined {
-  const lower = name.toLowerCase();
-  const key = Object.keys(env).find((k) => k.toLowerCase() === lower);
-  return (key && env[key]) || undefined;
-}
-
 /** PowerShell added the user's module folder (the system-wide value holds only Program Files and System32 ones). */
 function startedByPowerShell(env: NodeJS.ProcessEnv): boolean {
-  const entries = (envGet(env, "PSModulePath") ?? "").split(";").map((e) => e.toLowerCase());
+  const entries = (windowsEnv(env, "PSModulePath") ?? "").split(";").map((e) => e.toLowerCase());
   return entries.some((e) => e.includes("\\documents\\") || /\\powershell\\7\\/.test(e) || e.includes("\\onedrive\\"));
 }
 
 export function detectShell(platform: NodeJS.Platform, env: NodeJS.ProcessEnv): Shell {
   if (platform !== "win32") return "bash";
   if (startedByPowerShell(env)) return "powershell";
-  if (envGet(env, "PROMPT")) return "cmd";
+  if (windowsEnv(env, "PROMPT")) return "cmd";
   return "powershell";
 }
 

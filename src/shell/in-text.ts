@@ -1,9 +1,6 @@
 /**
- * Lesson text with its commands in the learner's shell: every fenced `sh` block and every inline
- * code span that is a command (`aws …`, `npx …`) is parsed into a Script (script.ts) before the
- * learner's values go in, filled, and rendered for the shell; the prose around is filled as
- * before. A block outside the shell subset is shown as written (the content test keeps every
- * shipped block inside it).
+ * Lesson text with its commands (fenced `sh` blocks, inline `aws …`/`npx …` spans) parsed into Scripts before the
+ * learner's values go in, then filled and rendered for their shell. A block outside the subset is shown as written.
  */
 import { fillPlaceholders } from "../content/lesson-content.js";
 import type { Translate } from "../i18n/messages.js";
@@ -74,11 +71,7 @@ function inlineCommands(prose: string, shell: Shell, vars: Vars, commands: Scrip
   return out + fillPlaceholders(prose.slice(last), vars);
 }
 
-/**
- * Plain command lines (a diagnose fix's `cli`), one Script for the lot. Lines for the instance's
- * own shell (`sudo systemctl …`, typed in a Session Manager session) are not the learner's: they
- * stay as written.
- */
+/** Plain command lines (a diagnose fix's `cli`) as one Script; lines for the instance's shell (`sudo …`) stay as written. */
 export function shellLines(text: string, shell: Shell, vars: Vars, notes?: CmdNotes): { text: string; commands: Script[] } {
   const script = /^aws /.test(text.trimStart()) ? tryParse(text.trimEnd()) : undefined;
   if (!script) return { text: fillPlaceholders(text, vars).trimEnd(), commands: [] };

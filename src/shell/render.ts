@@ -1,13 +1,8 @@
 /**
- * A Script (see script.ts) as the learner's shell wants it typed:
- * - bash / zsh: the author's text, byte for byte (` \` continuations, the author's quotes);
- * - PowerShell: backtick continuations, single quotes (`''` inside), `$NAME = …` to capture,
- *   `$NAME` to use, `2>$null`, `Start-Sleep`, and a `while (…) { … }` loop. Anything with a
- *   comma, braces, brackets or a space is quoted: bare, PowerShell would read `a,b` as an array
- *   and `{…}` as a script block.
- * - cmd.exe: `^` continuations, double quotes only (single quotes are not quotes there), `%NAME%`,
- *   `2>nul`, `timeout /t N`; cmd has no loop to type at a prompt and no `$(…)`, so waiting and
- *   capturing are two steps, explained in a `rem` line (`notes`).
+ * A Script (script.ts) as the learner's shell wants it typed. bash/zsh: the author's text byte for byte. PowerShell:
+ * backtick continuations, single quotes, `$NAME = …`, `2>$null`, `Start-Sleep`, `while (…) { … }`; anything with a comma,
+ * brace, bracket or space is quoted (bare, `a,b` is an array and `{…}` a script block). cmd.exe: `^` continuations,
+ * double quotes only, `%NAME%`, `2>nul`, `timeout /t N`; no loop or `$(…)` at a prompt, so two steps explained in `rem`.
  */
 import type { Arg, Command, Item, Script } from "./script.js";
 
@@ -33,7 +28,6 @@ const FALLBACK_NOTES: CmdNotes = {
   untilEmpty: (s) => `Run this again every ${s} seconds until it prints nothing.`,
 };
 
-/** How each shell continues a command on the next line. */
 export const CONTINUE: Record<Shell, string> = { bash: " \\", powershell: " `", cmd: " ^" };
 const COMMENT: Record<Shell, string> = { bash: "# ", powershell: "# ", cmd: "rem " };
 
@@ -105,7 +99,6 @@ function renderItem(item: Item, shell: Shell, o: RenderOptions): string {
   }
 }
 
-/** The whole script in one shell's syntax. */
 export function renderScript(script: Script, shell: Shell, o: RenderOptions = {}): string {
   return script.map((item) => renderItem(item, shell, o)).join("\n");
 }

@@ -1,14 +1,8 @@
 /**
- * The commands a lesson prints, held as programs and arguments rather than as bash text.
- *
- * Authors keep writing the commands as they always have — a fenced `sh` block or an inline
- * `aws …` code span — but only in a small subset of POSIX shell, which this file parses into a
- * `Script`: comments, blank lines, simple commands continued with ` \`, `NAME=$(command)`
- * (capture the output), `$NAME` / `"$NAME"` (use it), `2>/dev/null`, `<fill in>` (a value the
- * learner types), and one loop, `while CMD | grep -q .; do sleep N; done` ("wait until CMD
- * prints nothing"). Anything else is refused with the line it was found on, so a lesson can
- * never print a command that one of the shells cannot render. `render.ts` turns a Script into
- * bash, PowerShell or cmd.exe; the bash form is the text the author wrote.
+ * A lesson's commands (a fenced `sh` block or an inline `aws …` span) parsed into a `Script` of programs and arguments,
+ * from a small POSIX subset: comments, blank lines, ` \` continuations, `NAME=$(command)`, `$NAME`/`"$NAME"`,
+ * `2>/dev/null`, `<fill in>`, and `while CMD | grep -q .; do sleep N; done`. Anything else is refused with its line,
+ * so no lesson prints a command some shell cannot render (render.ts).
  */
 
 /** One argument as the program receives it, with the author's quoting kept for bash. */
@@ -169,14 +163,12 @@ export function fillScript(script: Script, vars: Record<string, string | undefin
   const fillArg = (a: Arg): Arg => {
     const brought = [...a.value.matchAll(PLACEHOLDER)].map((m) => vars[m[1]!] ?? "");
     const value = a.value.replace(PLACEHOLDER, (_m, n: string) => vars[n] ?? `<${n}>`);
-    // The author left it bare for the values they expected; a value with a space (a Windows
-    // user's folder) must still reach the program as one argument.
+    // Left bare by the author, a value with a space (a Windows user's folder) must still reach the program as one argument.
     return { ...a, value, ...(!a.quote && brought.some((v) => !BARE_SAFE.test(v)) ? { quote: "'" as const } : {}) };
   };
   const fillCmd = (c: Command): Command => ({ ...c, args: c.args.map(fillArg) });
   return script.map((item): Item => {
-    if (item.kind === "command") return { ...item, command: fillCmd(item.command) };
-    if (item.kind === "until-empty") return { ...item, command: fillCmd(item.command) };
+    if (item.kind === "command" || item.kind === "until-empty") return { ...item, command: fillCmd(item.command) };
     if (item.kind === "comment") return { ...item, text: item.text.replace(PLACEHOLDER, (_m, n: string) => vars[n] ?? `<${n}>`) };
     return item;
   });

@@ -61,10 +61,7 @@ export function freshState(prefix: string, region: string, backend: LessonState[
 
 export type Migration = (old: Record<string, unknown>) => Record<string, unknown>;
 
-/**
- * How to bring a file of version N up to N + 1 (each step has a test with a file of the old shape).
- * 1 → 2: challenges arrived; a version-1 file has done none.
- */
+/** Version N → N + 1, each tested with an old file. 1 → 2: challenges arrived; a version-1 file has done none. */
 export const MIGRATIONS: Record<number, Migration> = {
   1: (old) => ({ ...old, schema: 2, challenges: { solved: {}, gaveUp: {} } }),
 };

@@ -1,7 +1,6 @@
 /**
- * Reads and writes the progress file: schema-checked, migrated from older versions, written
- * atomically with mode 0600. A corrupt file is kept as a backup and reported, never lost; the
- * lesson then rebuilds progress from the cloud. A file of a newer version is left untouched.
+ * The progress file: schema-checked, migrated, written atomically with mode 0600. A corrupt file is backed up and
+ * reported (progress is rebuilt from the cloud); a newer version's is left untouched.
  */
 import { chmodSync, existsSync, mkdirSync, readdirSync, renameSync } from "node:fs";
 import { dirname, join } from "node:path";
@@ -91,8 +90,7 @@ export class StateFile {
     const { value, from } = migrate(data);
     const parsed = LessonStateSchema.safeParse(value);
     if (!parsed.success) return this.quarantine(path, parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; "));
-    // One participant, one truth: a file whose prefix is not its name (copied, renamed) is never
-    // acted on — its ids would point at someone else's resources.
+    // A file whose prefix is not its name (copied, renamed) is never acted on: its ids would be someone else's resources.
     if (parsed.data.prefix !== prefix) throw new LabError("usage.stateMismatch", { path, prefix, filePrefix: parsed.data.prefix });
     if (from !== undefined) this.save(parsed.data);
     return { kind: "ok", state: parsed.data, ...(from !== undefined ? { migratedFrom: from } : {}) };
@@ -130,11 +128,7 @@ export class StateFile {
     }
   }
 
-  /**
-   * Names the participant in `last-participant`: written beside it and renamed over it, so a
-   * symbolic link planted there is replaced, never written through (the file it points to is
-   * left as it was).
-   */
+  /** Writes `last-participant` beside it and renames over it, so a planted symbolic link is replaced, never written through. */
   private saveLast(prefix: string): void {
     const tmp = `${this.lastPath()}.${process.pid}.tmp`;
     writeWholeFile(tmp, prefix + "\n", 0o600);

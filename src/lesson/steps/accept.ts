@@ -53,13 +53,10 @@ const form: HandsOn = {
       ],
       "accept",
     );
-    if (action === "reject") {
-      const sure = await ctx.io.confirm(ctx.t("form.accept.rejectSure"), false);
-      if (sure) {
-        await awsPort(ctx.clients).ec2.rejectVpcEndpointConnections({ ServiceId: serviceId, VpcEndpointIds: [endpointId] });
-        explainBackToEndpoint(ctx, endpointId);
-        return ["reject"];
-      }
+    if (action === "reject" && (await ctx.io.confirm(ctx.t("form.accept.rejectSure"), false))) {
+      await awsPort(ctx.clients).ec2.rejectVpcEndpointConnections({ ServiceId: serviceId, VpcEndpointIds: [endpointId] });
+      explainBackToEndpoint(ctx, endpointId);
+      return ["reject"];
     }
     await accept(ctx, view);
     return [];

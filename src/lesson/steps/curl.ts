@@ -1,8 +1,4 @@
-/**
- * Step 7: curl the Provider's page from the Consumer instance, through the endpoint's DNS names.
- * Done is what Run Command's history shows: a curl through the endpoint that brought back the
- * Provider's page (the tool's own, or one the learner sent), never a local mark or an exit code.
- */
+/** Step 7: curl the Provider's page through the endpoint's names; done is what Run Command's history shows, never an exit code. */
 import { LabError } from "../../errors.js";
 import { ourEndpoint, provenCurl, type CloudView } from "../cloud-view.js";
 import { curlVerdict, splitStatus, STATUS_MARK, type CurlVerdict } from "../curl-proof.js";
@@ -16,11 +12,7 @@ export function curlCommand(dnsName: string): string {
   return `curl -sS -m 10 -w '\\n${STATUS_MARK}%{http_code}\\n' http://${dnsName}/`;
 }
 
-/**
- * Runs the tool's curl on the Consumer instance through Run Command and shows what came back;
- * the verdict says whether it was the Provider's own page (the lesson's step and the challenges).
- * `online`: a command just ran there, so its agent is not asked again whether it is Online.
- */
+/** Runs the tool's curl on the Consumer through Run Command and shows the verdict (`online`: the agent just answered, not asked again). */
 export async function curlFromConsumer(ctx: LessonContext, step: string, instanceId: string, dnsName: string, providerInstanceId: string | undefined, online = false): Promise<CurlVerdict> {
   if (!online) await waitOnline(ctx, step, instanceId);
   const r = await runShell(ctx, step, instanceId, curlCommand(dnsName));

@@ -15,17 +15,14 @@ import { awsPort } from "../../aws/port.js";
 
 type Side = "Consumer" | "Provider";
 const SIDES: Side[] = ["Consumer", "Provider"];
+const STACK_NAME = { Consumer: "consumerStack", Provider: "providerStack" } as const;
 const FAILED = /(ROLLBACK_COMPLETE|ROLLBACK_FAILED|CREATE_FAILED|ROLLBACK_IN_PROGRESS|DELETE_FAILED)$/;
-
-function stackName(ctx: LessonContext, side: Side): string {
-  return side === "Consumer" ? ctx.names.consumerStack : ctx.names.providerStack;
-}
 
 async function createStack(ctx: LessonContext, side: Side): Promise<void> {
   const body = readFileSync(join(packageRoot(), "templates", `${side}.yml`), "utf8");
   try {
     const out = await awsPort(ctx.clients).cfn.createStack({
-        StackName: stackName(ctx, side),
+        StackName: ctx.names[STACK_NAME[side]],
         TemplateBody: body,
         Capabilities: ["CAPABILITY_NAMED_IAM"],
         Parameters: [
@@ -64,7 +61,7 @@ interface Progress {
 }
 
 async function readProgress(ctx: LessonContext, seen: Set<string>): Promise<Progress> {
-  const stacks = await Promise.all(SIDES.map((s) => readStack(ctx.clients, stackName(ctx, s))));
+  const stacks = await Promise.all(SIDES.map((s) => readStack(ctx.clients, ctx.names[STACK_NAME[s]])));
   let done = 0;
   let total = 0;
   let latest: StackEvent | undefined;

@@ -7,13 +7,7 @@ import { participantTags } from "../../participant.js";
 import { waitFor } from "../wait.js";
 import { awsPort } from "../../aws/port.js";
 
-export interface ServiceChoices {
-  name: string;
-  nlbArn: string;
-  acceptanceRequired: boolean;
-}
-
-export async function createEndpointService(ctx: LessonContext, choices: ServiceChoices): Promise<void> {
+export async function createEndpointService(ctx: LessonContext, choices: { name: string; nlbArn: string; acceptanceRequired: boolean }): Promise<void> {
   const params = { nlb: choices.nlbArn, acceptance: choices.acceptanceRequired, name: choices.name };
   const out = await createOnce(
     ctx,

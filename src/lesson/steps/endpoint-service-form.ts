@@ -1,8 +1,4 @@
-/**
- * Hands-on: the console's "Create endpoint service" form. A wrong choice is allowed and has its
- * real consequence: unchecking "Acceptance required" creates a service anyone allowed can use
- * without the provider's consent, which the accept step then explains.
- */
+/** Hands-on: the console's "Create endpoint service" form; a wrong choice (no "Acceptance required") has its real consequence. */
 import type { CloudView } from "../cloud-view.js";
 import type { LessonContext } from "../context.js";
 import type { HandsOn } from "../step.js";

@@ -10,11 +10,16 @@ import { awsPort } from "../../aws/port.js";
 
 export const WAITING_STATES = new Set(["pendingacceptance", "available"]);
 
+/** The id of the group with this name in the VPC, if there is one. */
+export async function groupNamed(ctx: LessonContext, vpcId: string, name: string): Promise<string | undefined> {
+  const out = await awsPort(ctx.clients).ec2.describeSecurityGroups({ Filters: [{ Name: "vpc-id", Values: [vpcId] }, { Name: "group-name", Values: [name] }] });
+  return out.SecurityGroups?.[0]?.GroupId;
+}
+
 /** The endpoint's own security group in the Consumer VPC (created once, found again by name). */
 export async function ensureEndpointSg(ctx: LessonContext, vpcId: string): Promise<string> {
   const name = ctx.names.endpointSgName;
-  const found = await awsPort(ctx.clients).ec2.describeSecurityGroups({ Filters: [{ Name: "vpc-id", Values: [vpcId] }, { Name: "group-name", Values: [name] }] });
-  const existing = found.SecurityGroups?.[0]?.GroupId;
+  const existing = await groupNamed(ctx, vpcId, name);
   if (existing) return existing;
   try {
     const out = await awsPort(ctx.clients).ec2.createSecurityGroup({
@@ -31,15 +36,7 @@ export async function ensureEndpointSg(ctx: LessonContext, vpcId: string): Promi
   }
 }
 
-export interface EndpointChoices {
-  serviceName: string;
-  vpcId: string;
-  subnetIds: string[];
-  sgIds: string[];
-  name: string;
-}
-
-export async function createInterfaceEndpoint(ctx: LessonContext, c: EndpointChoices): Promise<string> {
+export async function createInterfaceEndpoint(ctx: LessonContext, c: { serviceName: string; vpcId: string; subnetIds: string[]; sgIds: string[]; name: string }): Promise<string> {
   const params = { service: c.serviceName, vpc: c.vpcId, subnets: canonical(c.subnetIds), groups: canonical(c.sgIds), name: c.name };
   const out = await createOnce(
     ctx,
@@ -73,12 +70,7 @@ export async function createInterfaceEndpoint(ctx: LessonContext, c: EndpointCho
   return id;
 }
 
-/**
- * An endpoint in the Consumer VPC to another service (a wrong form answer, e.g. an S3 interface
- * endpoint), or one to the service in the Provider VPC (made there by hand), is named, and the
- * learner is offered to delete it: it costs money and is not the lesson's. Without a learner to
- * ask it is kept (the cleanup removes it).
- */
+/** Names endpoints to another service or in the Provider VPC (they cost money) and offers to delete them; without a learner, kept. */
 export async function offerToRemoveStrays(ctx: LessonContext, view: CloudView): Promise<void> {
   await offerToRemoveRejected(ctx, view);
   const wrongVpc = wrongVpcEndpoints(view).map((e) => ({ e, message: ctx.t("wrongVpc.notice", { id: e.id, vpc: e.vpcId }) }));

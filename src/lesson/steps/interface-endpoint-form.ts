@@ -1,13 +1,9 @@
-/**
- * Hands-on: the console's "Create endpoint" form. The learner types the service name and presses
- * "Verify service"; picks the VPC, subnet and security group. A wrong service name is refused by
- * AWS (InvalidServiceName) and explained; the VPC's default group works but is explained.
- */
+/** Hands-on: the console's "Create endpoint" form; a wrong service name (InvalidServiceName) and the default group are explained. */
 import { awsCode } from "../../errors.js";
 import { ourService, type CloudView } from "../cloud-view.js";
 import type { LessonContext } from "../context.js";
 import type { HandsOn } from "../step.js";
-import { createInterfaceEndpoint, ensureEndpointSg, offerToRemoveStrays, requireConsumer } from "./interface-endpoint-actions.js";
+import { createInterfaceEndpoint, ensureEndpointSg, groupNamed, offerToRemoveStrays, requireConsumer } from "./interface-endpoint-actions.js";
 import { awsPort } from "../../aws/port.js";
 
 async function serviceExists(ctx: LessonContext, name: string): Promise<boolean> {
@@ -22,8 +18,7 @@ async function serviceExists(ctx: LessonContext, name: string): Promise<boolean>
 
 async function askServiceName(ctx: LessonContext, expected: string, notes: string[]): Promise<string> {
   for (;;) {
-    // A learner copies the name from the endpoint service (the step text shows it); only a
-    // run without a learner (--yes, no TTY) takes the right one by itself.
+    // A learner copies the name the step text shows; only a run without a learner (--yes, no TTY) takes it by itself.
     const name = (await ctx.io.input(ctx.t("form.endpoint.serviceName"), ctx.io.interactive ? "" : expected, (v) => (v.trim() ? true : ctx.t("form.endpoint.serviceNameEmpty")))).trim();
     if (await serviceExists(ctx, name)) {
       ctx.io.notify({ type: "notice", level: "success", message: ctx.t("form.endpoint.verified") });
@@ -33,11 +28,6 @@ async function askServiceName(ctx: LessonContext, expected: string, notes: strin
     notes.push("wrong-service-name");
     if (!ctx.io.interactive) return expected;
   }
-}
-
-async function defaultGroupOf(ctx: LessonContext, vpcId: string): Promise<string | undefined> {
-  const out = await awsPort(ctx.clients).ec2.describeSecurityGroups({ Filters: [{ Name: "vpc-id", Values: [vpcId] }, { Name: "group-name", Values: ["default"] }] });
-  return out.SecurityGroups?.[0]?.GroupId;
 }
 
 export const interfaceEndpointForm: HandsOn = {
@@ -76,7 +66,7 @@ export const interfaceEndpointForm: HandsOn = {
       ],
       "dedicated",
     );
-    let sg = sgChoice === "default" ? await defaultGroupOf(ctx, vpcId) : undefined;
+    let sg = sgChoice === "default" ? await groupNamed(ctx, vpcId, "default") : undefined;
     if (sgChoice === "default") notes.push("default-sg");
     sg ??= await ensureEndpointSg(ctx, vpcId);
     await createInterfaceEndpoint(ctx, { serviceName, vpcId, subnetIds: [subnetId], sgIds: [sg], name });

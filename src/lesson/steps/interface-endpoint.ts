@@ -18,9 +18,8 @@ export const interfaceEndpoint: Step = {
     if (!ep && stray) return { done: false, why: "detect.endpoint.stray", vars: { id: stray.id, service: stray.serviceName }, note: "stray-service" };
     if (!ep) return { done: false, why: "detect.endpoint.todo" };
     if (!WAITING_STATES.has(ep.state.toLowerCase())) return { done: false, why: "detect.endpoint.pending", vars: { state: ep.state }, ...becoming(ep.state) };
-    // Pending: the note explains the wait. Already available: the service accepts by itself.
-    // The done text says what the cloud shows: accepted already or waiting, and whether the group has rules.
-    // One left in the Provider VPC beside it is named with its delete command: it still costs money.
+    // The done text says what the cloud shows (accepted already or waiting; whether the group has rules); one left in the
+    // Provider VPC beside it is named with its delete command, as it still costs money.
     const rules = inboundRules(view).length > 0;
     const said: Pick<Detection, "why" | "vars" | "doneAlso"> = wrong
       ? { why: "vpcPolish.leftover", vars: { state: ep.state, id: wrong.id, vpc: wrong.vpcId, region: state.region }, doneAlso: "texts.leftInProviderVpc" }

@@ -1,7 +1,4 @@
-/**
- * Step 0: who am I, where, which AZ, what it will cost — and the checks that would stop the
- * lesson halfway (quotas, names taken by someone else, permissions), all before anything is created.
- */
+/** Step 0: who, where, which AZ, what it costs, and the checks that would stop the lesson halfway (quotas, names, permissions). */
 import { callerAsked } from "../client-token.js";
 import { freeHere, saveState, mark } from "../context.js";
 import { costPerHour, FULL_LESSON, LESSON_CREATES } from "../pricing.js";

@@ -62,6 +62,11 @@ function isLoopback(url: string | undefined): boolean {
   }
 }
 
+/** How fast AWS's time runs for these clients: the sandbox's speed (in process, or as a served one says it), else 1. */
+export function awsSpeed(clients: Pick<AwsClients, "sandbox" | "served">): Speed {
+  return clients.sandbox?.speed ?? clients.served?.speed ?? 1;
+}
+
 /** Keeps the speed a served sandbox says on each answer (SPEED_HEADER) in `served`. */
 function readsSpeed<C extends Parameters<typeof guardNetwork>[0]>(client: C, served: { speed?: Speed }): C {
   const read = (next: (args: unknown) => Promise<{ response?: { headers?: Record<string, string> } }>) => async (args: unknown) => {

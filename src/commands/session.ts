@@ -8,7 +8,7 @@ import { LabError } from "../errors.js";
 import { isLang, langFromEnv, langStatedByEnv, type Lang } from "../i18n/lang.js";
 import { translator, type Translate } from "../i18n/messages.js";
 import { credentialSourceHint, profileRegion, regionFromEnv } from "../aws/credentials.js";
-import type { AwsClients } from "../aws/clients.js";
+import { awsSpeed, type AwsClients } from "../aws/clients.js";
 import type { Sandbox } from "../sandbox/middleware.js";
 import { defaultPrefix, namesFor, prefixProblem } from "../participant.js";
 import type { LessonContext } from "../lesson/context.js";
@@ -235,10 +235,10 @@ async function lessonInCloud(state: LessonState, clients: AwsClients, s: Session
   return view;
 }
 
-/** Poll AWS every 5 s; the sandbox in proportion to its speed (instant: no wait). */
+/** Poll AWS every 5 s; a sandbox (in process or served) in proportion to its speed (instant: no wait). */
 export function pollInterval(clients: AwsClients): number {
-  if (!clients.sandbox) return 5000;
-  return Math.min(1000, Math.round(5000 * clients.sandbox.speed));
+  const speed = awsSpeed(clients);
+  return clients.sandbox || speed !== 1 ? Math.min(1000, Math.round(5000 * speed)) : 5000;
 }
 
 /** `found`: the cloud as opening read it to find the lesson (no progress file), nothing done since: the command need not read it again. */
@@ -257,7 +257,10 @@ export async function lessonContext(opts: GlobalOptions, e: Environment, s: Sess
     io: s.io,
     t: s.t,
     clock: clients.sandbox?.clock ?? e.clock,
-    pollMs: pollInterval(clients),
+    // A served sandbox says its speed on its first answer: the interval follows it.
+    get pollMs() {
+      return pollInterval(clients);
+    },
     names: namesFor(state.prefix),
     regionFrom,
     mode: state.mode,

@@ -3,6 +3,7 @@
  * as the reachability model's facts, walked link by link, and the first broken link explained with
  * its fix, in the learner's language. Read → walk (pure) → explain (data).
  */
+import { awsSpeed } from "../aws/clients.js";
 import { LabError } from "../errors.js";
 import { learnersEndpoint, readCloud, wrongVpcEndpoints, type CloudView } from "../lesson/cloud-view.js";
 import type { LessonContext } from "../lesson/context.js";
@@ -24,7 +25,7 @@ type Reader = Pick<LessonContext, "clients" | "names" | "state">;
 
 /** Now, and how fast AWS's time runs here: the sandbox's speed (in process, or as a served one says it), else 1. */
 export function readTime(ctx: Pick<LessonContext, "clients" | "clock">): ReadTime {
-  return { now: ctx.clock.now(), scale: ctx.clients.sandbox?.speed ?? ctx.clients.served?.speed ?? 1 };
+  return { now: ctx.clock.now(), scale: awsSpeed(ctx.clients) };
 }
 
 /** AWS seconds as the learner waits them: shortened by the sandbox's speed, at least one. */

@@ -1,5 +1,6 @@
 /** Waits on AWS polling every few seconds (SDK waiters poll every 30 s), showing progress and saying when it runs long. */
 import type { LessonContext } from "./context.js";
+import { awsSpeed } from "../aws/clients.js";
 import { awsCode, LabError } from "../errors.js";
 
 /** Errors worth polling through: AWS is busy, not refusing. */
@@ -38,9 +39,9 @@ export async function waitFor<T>(ctx: LessonContext, spec: WaitSpec<T>): Promise
   const start = ctx.clock.now();
   const spinner = ctx.io.spinner(spec.step, ctx.t(spec.label));
   // In the sandbox, "usual" and the time-out shrink with its speed (instant: never slow; a minute at most).
-  const scale = ctx.clients.sandbox ? ctx.clients.sandbox.speed : 1;
+  const scale = awsSpeed(ctx.clients);
   const awsTimeoutMs = (spec.timeoutSeconds ?? Math.max(spec.usualSeconds * 6, 600)) * 1000;
-  const timeoutMs = ctx.clients.sandbox ? Math.max(awsTimeoutMs * scale, 60_000) : awsTimeoutMs;
+  const timeoutMs = scale < 1 ? Math.max(awsTimeoutMs * scale, 60_000) : awsTimeoutMs;
   let warned = false;
   const usualMs = spec.usualSeconds * 1000 * scale;
   try {

@@ -9,6 +9,7 @@ import { afterEach, describe, expect, it, vi } from "vitest";
 import { createAwsClients } from "../../src/aws/clients.js";
 import { readLearnerPath } from "../../src/challenge/learner-path.js";
 import { diagnose } from "../../src/diagnose/diagnose.js";
+import { pollInterval } from "../../src/commands/session.js";
 import { serveSandbox, type ServedSandbox } from "../../src/sandbox/serve/server.js";
 import { buildLab, copyLab, type LabCopy } from "../helpers/built-lab.js";
 import { servedClients } from "../helpers/served-clients.js";
@@ -60,5 +61,31 @@ describe("diagnose over HTTP at a served sandbox's speed", () => {
     const d = await diagnoseServed(lab, served);
     expect(d.first).toBeUndefined();
     expect(d.wait?.link).toMatchObject({ id: "consumer-instance", status: "wait", problem: "ssm-registering" });
+  });
+});
+
+describe("the lesson's polling at a served sandbox's speed", () => {
+  /** The product's clients at a served sandbox of `speed`, after one answer (the speed comes with it). */
+  async function pollAfterFirstAnswer(speed: number): Promise<{ before: number; after: number }> {
+    const lab = await copyLab(await buildLab());
+    lab.h.sandbox.speed = speed;
+    const served = await serveSandbox({ sandbox: lab.h.sandbox });
+    opened.push(served);
+    vi.stubEnv("AWS_ACCESS_KEY_ID", served.credentials.accessKeyId);
+    vi.stubEnv("AWS_SECRET_ACCESS_KEY", served.credentials.secretAccessKey);
+    vi.stubEnv("AWS_PROFILE", undefined);
+    const clients = await createAwsClients({ region: lab.ctx.state.region, endpointUrl: served.url, maxAttempts: 1 });
+    const before = pollInterval(clients);
+    await clients.ec2.send(new DescribeVpcsCommand({}));
+    return { before, after: pollInterval(clients) };
+  }
+
+  it("polls as often as the sandbox in process does once the served one has said its speed (not every 5 s as on AWS)", { timeout: 120_000 }, async () => {
+    expect(await pollAfterFirstAnswer(0.1)).toEqual({ before: 5000, after: 500 });
+    expect((await pollAfterFirstAnswer(0)).after).toBe(0);
+  });
+
+  it("a served sandbox at real speed is polled at AWS's pace", { timeout: 120_000 }, async () => {
+    expect((await pollAfterFirstAnswer(1)).after).toBe(5000);
   });
 });

@@ -112,7 +112,7 @@ function csvCell(value: string | number | boolean | undefined): string {
   return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
-const CSV_COLUMNS = ["participant", "phase", "step_index", "step", "finished", "state", "on_step_minutes", "on_step_observed", "signals", "per_hour_usd", "cost_so_far_usd", "read_at"];
+const CSV_COLUMNS = ["participant", "phase", "step_index", "step", "finished", "state", "on_step_minutes", "on_step_observed", "signals", "per_hour_usd", "cost_so_far_usd", "read_at", "deletion"];
 
 export function statusCsv(status: RoomStatus, t: Translate): string {
   const at = new Date(status.at).toISOString();
@@ -132,6 +132,7 @@ export function statusCsv(status: RoomStatus, t: Translate): string {
       p.perHourUsd.toFixed(4),
       p.costSoFarUsd.toFixed(2),
       at,
+      p.deletion,
       ...(challenges ? [p.challenge?.id, p.challenge?.state] : []),
     ]
       .map(csvCell)

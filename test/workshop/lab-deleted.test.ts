@@ -42,6 +42,18 @@ async function json(h: Harness): Promise<{ totals: { finished: number }; partici
   return JSON.parse(text) as never;
 }
 
+/** A CSV line's cells (RFC 4180: a quoted cell may hold commas and doubled quotes). */
+const cells = (line: string): string[] => [...line.matchAll(/(?:^|,)("(?:[^"]|"")*"|[^,]*)/g)].map((m) => m[1]!.replace(/^"|"$/g, "").replace(/""/g, '"'));
+
+async function csv(h: Harness): Promise<string> {
+  const out = new PassThrough();
+  let text = "";
+  out.on("data", (d: Buffer) => (text += d.toString()));
+  h.env.stdout = out as unknown as NodeJS.WriteStream;
+  await workshopStatus({ ...h.opts, csv: true }, h.env);
+  return text;
+}
+
 describe("workshop status tells a lab finished and cleaned up from one deleted midway", () => {
   it("from the cloud: Run Command's history of the lab's instance, while AWS lists it", async () => {
     const h = await room();
@@ -55,6 +67,11 @@ describe("workshop status tells a lab finished and cleaned up from one deleted m
     expect(ja.get("team-02")).toBe("✕ 完了前にラボを削除");
     const doc = await json(h);
     expect(doc.totals.finished).toBe(1);
+    // The spreadsheet a facilitator exports says it too, in its own column.
+    const rows = (await csv(h)).trim().split("\n").map(cells);
+    const col = rows[0]!.indexOf("deletion");
+    expect(col).toBeGreaterThan(-1);
+    expect(rows.slice(1).map((r) => [r[0], r[col]])).toEqual([["team-01", "after-finish"], ["team-02", "midway"]]);
     expect(doc.participants.map((p) => [p.prefix, p.phase, p.finished, p.deletion])).toEqual([
       ["team-01", "cleaned-up", true, "after-finish"],
       ["team-02", "cleaned-up", false, "midway"],

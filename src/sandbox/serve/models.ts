@@ -49,22 +49,19 @@ async function commandsIn(namespace: string): Promise<Record<string, unknown>> {
   return (await byNamespace).get(namespace) ?? {};
 }
 
-/** Each service's protocol, SigV4 signing name, and XML namespace or `X-Amz-Target` prefix. */
-const SERVICES: Record<ServiceKey, [Protocol, string, string]> = {
-  ec2: ["ec2Query", "ec2", "http://ec2.amazonaws.com/doc/2016-11-15/"],
-  cloudformation: ["awsQuery", "cloudformation", "http://cloudformation.amazonaws.com/doc/2010-05-15/"],
-  elbv2: ["awsQuery", "elasticloadbalancing", "http://elasticloadbalancing.amazonaws.com/doc/2015-12-01/"],
-  sts: ["awsQuery", "sts", "https://sts.amazonaws.com/doc/2011-06-15/"],
-  iam: ["awsQuery", "iam", "https://iam.amazonaws.com/doc/2010-05-08/"],
-  ssm: ["awsJson1_1", "ssm", "AmazonSSM"],
-  servicequotas: ["awsJson1_1", "servicequotas", "ServiceQuotasV20190624"],
+/** Each service's protocol, SigV4 signing name, and XML namespace (query) or `X-Amz-Target` prefix (JSON). */
+const SERVICES: Record<ServiceKey, Omit<ServiceModel, "service" | "commands">> = {
+  ec2: { protocol: "ec2Query", signingName: "ec2", xmlNamespace: "http://ec2.amazonaws.com/doc/2016-11-15/" },
+  cloudformation: { protocol: "awsQuery", signingName: "cloudformation", xmlNamespace: "http://cloudformation.amazonaws.com/doc/2010-05-15/" },
+  elbv2: { protocol: "awsQuery", signingName: "elasticloadbalancing", xmlNamespace: "http://elasticloadbalancing.amazonaws.com/doc/2015-12-01/" },
+  sts: { protocol: "awsQuery", signingName: "sts", xmlNamespace: "https://sts.amazonaws.com/doc/2011-06-15/" },
+  iam: { protocol: "awsQuery", signingName: "iam", xmlNamespace: "https://iam.amazonaws.com/doc/2010-05-08/" },
+  ssm: { protocol: "awsJson1_1", signingName: "ssm", targetPrefix: "AmazonSSM" },
+  servicequotas: { protocol: "awsJson1_1", signingName: "servicequotas", targetPrefix: "ServiceQuotasV20190624" },
 };
 
 export const SERVICE_MODELS = Object.fromEntries(
-  Object.entries(SERVICES).map(([service, [protocol, signingName, wire]]) => {
-    const model: ServiceModel = { service: service as ServiceKey, protocol, signingName, commands: () => commandsIn(SDK_NAMESPACE[service as ServiceKey]) };
-    return [service, Object.assign(model, protocol === "awsJson1_1" ? { targetPrefix: wire } : { xmlNamespace: wire })];
-  }),
+  (Object.keys(SERVICES) as ServiceKey[]).map((service) => [service, { service, ...SERVICES[service], commands: () => commandsIn(SDK_NAMESPACE[service]) }]),
 ) as Record<ServiceKey, ServiceModel>;
 
 const BY_SIGNING_NAME = new Map(Object.values(SERVICE_MODELS).map((m) => [m.signingName, m]));

@@ -238,7 +238,9 @@ async function lessonInCloud(state: LessonState, clients: AwsClients, s: Session
 /** Poll AWS every 5 s; a sandbox (in process or served) in proportion to its speed (instant: no wait). */
 export function pollInterval(clients: AwsClients): number {
   const speed = awsSpeed(clients);
-  return clients.sandbox || speed !== 1 ? Math.min(1000, Math.round(5000 * speed)) : 5000;
+  // AWS, and a served sandbox at AWS's own pace (or not yet heard from), every 5 s.
+  if (!clients.sandbox && speed === 1) return 5000;
+  return Math.min(1000, Math.round(5000 * speed));
 }
 
 /** `found`: the cloud as opening read it to find the lesson (no progress file), nothing done since: the command need not read it again. */

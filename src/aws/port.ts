@@ -100,7 +100,16 @@ const made = new WeakMap<AwsClients, AwsPort>();
 export function awsPort(clients: AwsClients): AwsPort {
   let port = made.get(clients);
   if (port) return port;
-  port = Object.fromEntries(Object.entries(TABLES).map(([service, table]) => [service, bind(clients[service as keyof AwsPort], table)])) as unknown as AwsPort;
+  // Written out: the compiler checks that each service is bound to its own table (a mapped object needs a cast).
+  port = {
+    ec2: bind(clients.ec2, EC2),
+    cfn: bind(clients.cfn, CFN),
+    elbv2: bind(clients.elbv2, ELBV2),
+    ssm: bind(clients.ssm, SSM),
+    sts: bind(clients.sts, STS),
+    iam: bind(clients.iam, IAM),
+    quotas: bind(clients.quotas, QUOTAS),
+  };
   made.set(clients, port);
   return port;
 }

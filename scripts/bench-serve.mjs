@@ -79,19 +79,30 @@ function stopServer(s) {
   });
 }
 
-/** Wraps each client's send to time every call (ms) into `into` (and count it by operation into `ops`). */
-function timed(clients, into, ops) {
+/**
+ * Wraps each client's send to time every call (ms) into `into` (and count it by operation into
+ * `ops`). With `alone`, each call's time also goes to `alone.alone` when no other call of the
+ * lesson was in flight at any moment of it, else to `alone.beside` (a batch of the cloud read).
+ */
+function timed(clients, into, ops, alone) {
+  const inFlight = new Set();
   for (const key of KEYS) {
     const c = clients[key];
     const send = c.send.bind(c);
     c.send = async (...args) => {
       const op = args[0]?.constructor?.name?.replace(/Command$/, "");
       if (ops && op) ops.set(op, (ops.get(op) ?? 0) + 1);
+      const call = { shared: inFlight.size > 0 };
+      for (const other of inFlight) other.shared = true;
+      inFlight.add(call);
       const t0 = process.hrtime.bigint();
       try {
         return await send(...args);
       } finally {
-        into.push(Number(process.hrtime.bigint() - t0) / 1e6);
+        const ms = Number(process.hrtime.bigint() - t0) / 1e6;
+        inFlight.delete(call);
+        into.push(ms);
+        alone?.[call.shared ? "beside" : "alone"].push(ms);
       }
     };
   }
@@ -177,7 +188,7 @@ export async function benchServe({ rounds = 5 } = {}) {
 
   // 1. The instant lesson, in process and served, rounds interleaved. Round 0 warms each path.
   const local = { lesson: [], calls: [], cpu: [] };
-  const served = { lesson: [], calls: [], cpu: [], serverCpu: [], ops: new Map() };
+  const served = { lesson: [], calls: [], cpu: [], serverCpu: [], ops: new Map(), alone: { alone: [], beside: [] } };
   const localClock = new src.ManualClock();
   const localFile = join(work, "local.db");
   const server = await startServer(join(work, "account.json"), work);
@@ -202,7 +213,7 @@ export async function benchServe({ rounds = 5 } = {}) {
     }
     {
       const calls = [];
-      const e = envFor(async (state) => timed(await servedClients(server, state.region), calls, r > 0 ? served.ops : undefined), { now: () => Date.now() });
+      const e = envFor(async (state) => timed(await servedClients(server, state.region), calls, r > 0 ? served.ops : undefined, r > 0 ? served.alone : undefined), { now: () => Date.now() });
       const s0 = cpuOf(server.child.pid);
       const c0 = ownCpu();
       const t0 = process.hrtime.bigint();
@@ -255,6 +266,11 @@ export async function benchServe({ rounds = 5 } = {}) {
   console.log(
     `served sandbox: per call (${perLesson} calls a lesson) p50 ${median(served.calls).toFixed(2)} ms, p99 ${pct(served.calls, 99).toFixed(2)} ms over HTTP ` +
       `(targets 3 / 20 ms) vs p50 ${median(local.calls).toFixed(2)} ms, p99 ${pct(local.calls, 99).toFixed(2)} ms in process`,
+  );
+  const { alone, beside } = served.alone;
+  console.log(
+    `served sandbox: per call, sent alone p50 ${median(alone).toFixed(2)} ms (${alone.length / (rounds - 1)} calls a lesson), ` +
+      `sent while others of the lesson were in flight p50 ${median(beside).toFixed(2)} ms (${beside.length / (rounds - 1)}: the cloud read's batches, the preflight's quotas)`,
   );
   const byOp = [...served.ops].sort((a, b) => b[1] - a[1]).map(([op, n]) => `${op} ${n / (rounds - 1)}`);
   console.log(`served sandbox: the lesson's calls by operation: ${byOp.join(", ")}`);

@@ -14,6 +14,7 @@ import type { HttpAuthScheme } from "@smithy/types";
 import type { Sandbox } from "../sandbox/middleware.js";
 import { parseSpeed, SPEED_HEADER, type Speed } from "../sandbox/clock.js";
 import { LabError } from "../errors.js";
+import { isAwsEndpoint, isLoopbackUrl } from "./endpoint-kind.js";
 import { explainMissingProfile } from "./credentials.js";
 import { AWS_MAX_ATTEMPTS, DEFAULT_TIMEOUT_SECONDS, guardNetwork, type NoAnswerListener } from "./network-guard.js";
 
@@ -30,7 +31,7 @@ export interface AwsClients {
   profile?: string;
   /** Present when these clients talk to the sandbox. */
   sandbox?: Sandbox;
-  /** At a loopback endpoint: the speed a served sandbox says on its answers (`sandbox serve --sandbox-speed`). */
+  /** At an endpoint that is not AWS: the speed a served sandbox says on its answers (`sandbox serve --sandbox-speed`, a workshop room on this computer or another). */
   served?: { speed?: Speed };
 }
 
@@ -50,16 +51,6 @@ export interface AwsTarget {
 function requestHandler(seconds: number) {
   const ms = Math.round(seconds * 1000);
   return { connectionTimeout: ms, requestTimeout: ms, socketTimeout: ms, throwOnRequestTimeout: true };
-}
-
-/** A loopback endpoint (a test's local server, LocalStack) is not AWS. */
-function isLoopback(url: string | undefined): boolean {
-  if (!url) return false;
-  try {
-    return ["127.0.0.1", "localhost", "[::1]"].includes(new URL(url).hostname);
-  } catch {
-    return false;
-  }
 }
 
 /** How fast AWS's time runs for these clients: the sandbox's speed (in process, or as a served one says it), else 1. */
@@ -89,7 +80,7 @@ async function loadSdk() {
 export async function createAwsClients(target: AwsTarget): Promise<AwsClients> {
   // The test suites set this: no test may ever reach for a real AWS endpoint.
   // (A loopback endpoint is allowed: the timeout tests run a local server that never answers.)
-  if (process.env.PRIVATELINK_LAB_NO_AWS === "1" && !isLoopback(target.endpointUrl)) throw new LabError("error.awsForbidden", {}, { source: "internal" });
+  if (process.env.PRIVATELINK_LAB_NO_AWS === "1" && !isLoopbackUrl(target.endpointUrl)) throw new LabError("error.awsForbidden", {}, { source: "internal" });
   const sdk = await loadSdk();
   const seconds = target.timeoutSeconds ?? DEFAULT_TIMEOUT_SECONDS;
   const common = {
@@ -106,8 +97,8 @@ export async function createAwsClients(target: AwsTarget): Promise<AwsClients> {
   const breaker = {};
   const attempts = target.maxAttempts ?? AWS_MAX_ATTEMPTS;
   const profile = target.profile ?? process.env.AWS_PROFILE;
-  // Only a served sandbox on this computer says its speed: AWS's time runs at 1.
-  const served = isLoopback(target.endpointUrl) ? {} : undefined;
+  // A served sandbox says its speed, on this computer or across the LAN (a workshop room); AWS's time runs at 1, whatever an answer says.
+  const served = isAwsEndpoint(target.endpointUrl) ? undefined : {};
   const guard = <C extends Parameters<typeof guardNetwork>[0]>(client: C, service: keyof typeof HOST_OF_CLIENT): C =>
     explainMissingProfile(guardNetwork(served ? readsSpeed(client, served) : client, target.endpointUrl ?? `https://${HOST_OF_CLIENT[service]}.${target.region}.amazonaws.com`, seconds, breaker, attempts, target.onNoAnswer), profile, process.env);
   return {

@@ -6,7 +6,8 @@ import type { GlobalOptions } from "./options.js";
 import { openSandbox, openSession, regionFor, type Environment } from "./session.js";
 import { publishServed, servedFile } from "../sandbox/served-file.js";
 import { defaultShell, loadCommand } from "../sandbox/shell-env.js";
-import { isLoopback, listenError, portOption } from "./validate.js";
+import { isLoopback } from "../aws/endpoint-kind.js";
+import { listenError, portOption } from "./validate.js";
 
 /** Serves until `stop` resolves (the process's end, unless a test passes its own). */
 export async function sandboxServe(opts: GlobalOptions & { port?: string; host?: string }, e: Environment, stop: Promise<void> = new Promise<void>(() => undefined)): Promise<void> {

@@ -47,13 +47,6 @@ export function portOption(text: string | undefined): number | undefined {
   return n;
 }
 
-const LOOPBACK = new Set(["127.0.0.1", "localhost", "::1", "[::1]"]);
-
-/** A host only this computer reaches (127.0.0.0/8, localhost, ::1): `sandbox serve`, `workshop serve` and the handout say when one is not. */
-export function isLoopback(host: string): boolean {
-  return LOOPBACK.has(host) || /^127\.\d+\.\d+\.\d+$/.test(host);
-}
-
 /** A server that could not listen: the port taken (`inUse`) or no such host, in the learner's words. */
 export function listenError(err: unknown, host: string, inUse: () => LabError): unknown {
   const code = (err as NodeJS.ErrnoException).code;

@@ -21,8 +21,8 @@ export interface Facilitator {
   /** The room's seats, when its room file names them: status shows each, started or not. */
   roster?: string[];
   clock: Clock;
-  /** How often waits poll (ms of the clock). */
-  pollMs: number;
+  /** How often waits poll (ms of the clock); it may change (a served room says its speed on its first answer). */
+  readonly pollMs: number;
   stateFile: StateFile;
 }
 
@@ -41,7 +41,10 @@ export function actAs(f: Facilitator, prefix: string, io: IoHost, over: { client
     io,
     t: f.t,
     clock: over.clock ?? f.clock,
-    pollMs: f.pollMs,
+    // The facilitator's current interval at each wait, not the one when the context was made.
+    get pollMs() {
+      return f.pollMs;
+    },
     names: namesFor(prefix),
     mode: "guided",
   };

@@ -1,6 +1,6 @@
 /** Which `--host` only this computer reaches: `sandbox serve`, `workshop serve` and the handout warn about the others. */
 import { describe, expect, it } from "vitest";
-import { isLoopback } from "../../src/commands/validate.js";
+import { isLoopback } from "../../src/aws/endpoint-kind.js";
 
 describe("isLoopback", () => {
   it("takes the whole of 127.0.0.0/8, localhost and ::1 as this computer only", () => {

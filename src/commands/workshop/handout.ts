@@ -10,7 +10,8 @@ import { readServed } from "../../sandbox/served-file.js";
 import { chooseLang, type Environment } from "../session.js";
 import { translator } from "../../i18n/messages.js";
 import type { GlobalOptions } from "../options.js";
-import { checkEndpointUrl, isLoopback } from "../validate.js";
+import { isLoopback } from "../../aws/endpoint-kind.js";
+import { checkEndpointUrl } from "../validate.js";
 import { roomRegion } from "./open.js";
 
 export interface HandoutOptions extends GlobalOptions {

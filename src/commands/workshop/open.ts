@@ -54,8 +54,11 @@ export async function openFacilitator(opts: GlobalOptions, e: Environment, s?: S
     region,
     backend,
     clock: clients.sandbox?.clock ?? e.clock,
-    // Never 0, even for an instant sandbox: a rehearsed room has stacks that create at AWS's own pace.
-    pollMs: Math.max(2000, pollInterval(clients)),
+    // A served room says its speed on its first answer: the interval follows it. Never under 2 s, even
+    // for an instant sandbox: a rehearsed room has stacks that create at AWS's own pace.
+    get pollMs() {
+      return Math.max(2000, pollInterval(clients));
+    },
     stateFile: session.stateFile,
   };
 }

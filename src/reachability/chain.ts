@@ -105,7 +105,8 @@ function dnsLink(f: ReachabilityFacts, ep: VpcEndpointFacts | undefined): Link {
   const resolved = resolveHost(f, name);
   const vars = { dns: name, addresses: resolved?.addresses.join(", ") ?? "" };
   if (resolved && resolved.endpoint?.VpcEndpointId === ep.VpcEndpointId) return pass("dns-name", vars);
-  return pending ? wait("dns-name", "endpoint-pending", STARTING_SECONDS.endpoint, { ...vars, endpointId: ep.VpcEndpointId }) : fail("dns-name", "no-address", vars);
+  // (No addresses yet: the line gives the link's short name, not "→" and nothing.)
+  return pending ? wait("dns-name", "endpoint-pending", STARTING_SECONDS.endpoint, { dns: name, endpointId: ep.VpcEndpointId }) : fail("dns-name", "no-address", vars);
 }
 
 const FINISHED = ["deleting", "deleted", "failed", "expired"];

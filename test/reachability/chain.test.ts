@@ -9,6 +9,7 @@ import type { DescribeShapes } from "../../src/reachability/from-describe.js";
 import { describe, expect, it } from "vitest";
 import { firstFailure, stillStarting, walkChain } from "../../src/reachability/chain.js";
 import { runCurl } from "../../src/reachability/curl.js";
+import { explainLink, loadDiagnoseText } from "../../src/diagnose/text.js";
 import { factsFromDescribe, type ReadTime } from "../../src/reachability/from-describe.js";
 
 const NLB = "arn:aws:elasticloadbalancing:ap-northeast-1:111122223333:loadbalancer/net/alice-nlb/0123456789abcdef";
@@ -157,5 +158,16 @@ describe("the chain from plain describe shapes", () => {
     const chain = chainOf(s);
     expect(firstFailure(chain)).toMatchObject({ id: "provider-sg", problem: "no-rule" });
     expect(stillStarting(chain)).toBeUndefined();
+  });
+});
+
+describe("a line of the chain never ends in an empty value", () => {
+  it.each(["en", "ja"] as const)("a pending endpoint's DNS name before AWS gives it an address: the link's name alone (%s)", (lang) => {
+    const s = working();
+    Object.assign(s.vpcEndpoints[0]!, { State: st("pending"), NetworkInterfaceIds: [] });
+    const link = chainOf(s).find((l) => l.id === "dns-name")!;
+    expect(link).toMatchObject({ status: "wait", problem: "endpoint-pending" });
+    const text = loadDiagnoseText("privatelink", lang);
+    expect(explainLink(text, link, {}).name).toBe(text.links["dns-name"]!.short);
   });
 });

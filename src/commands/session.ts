@@ -203,6 +203,7 @@ export async function clientsFor(state: LessonState, opts: GlobalOptions, e: Env
       onNoAnswer: ({ endpoint, seconds, retries }) => io.aside(`! ${t("screens2.network.retrying", { endpoint, seconds, retries, total: seconds * retries })}`),
       ...(state.profile ? { profile: state.profile } : {}),
       ...(endpointUrl ? { endpointUrl } : {}),
+      ...(state.room && state.room.url === endpointUrl ? { room: state.room.name } : {}),
     });
   }
   return createSandboxClients(await openSandbox(opts, e), state.region);

@@ -5,7 +5,7 @@ import { readCloud, type CloudView } from "./cloud-view.js";
 import { knowAccount } from "./client-token.js";
 import { freeHere, mark, type LessonContext } from "./context.js";
 import { closeDoor, learnerCanAct } from "./learner-door.js";
-import { currentStep, detectAll } from "./progress.js";
+import { currentStep, detectAll, type StepStatus } from "./progress.js";
 import type { Step } from "./step.js";
 import { STEPS } from "./steps/index.js";
 import { explain, explainConcept, explainNotes } from "./teaching.js";
@@ -100,11 +100,13 @@ async function learnerDoes(ctx: LessonContext, step: Step, content: StepContent,
     explainNotes(ctx, content, notes, current, notesShown);
     const missing = step.detect(current, ctx.state);
     if (how === "verify" && missing.done) actedOutside.add(ctx);
-    if (missing.done || regressed(ctx, step, current)) return current;
+    if (regressed(ctx, step, current)) return current;
+    // Done but still becoming ready past the wait (an endpoint made, still pending): said, and asked again like one not done.
     if (missing.settling) {
       ctx.io.notify({ type: "notice", level: "warn", message: ctx.t("handsOnWait.stillNotReady", { why: ctx.t(missing.why, missing.vars) }) });
       continue;
     }
+    if (missing.done) return current;
     const text = content.hints[Math.min(hint, content.hints.length - 1)];
     ctx.io.notify({ type: "notice", level: "warn", message: ctx.t("engine.notYet", { why: ctx.t(missing.why, missing.vars) }) });
     // A situation with a note of its own (an endpoint to an AWS service) is told by it, not by the next general hint.
@@ -163,6 +165,13 @@ function announceDone(ctx: LessonContext, step: Step, view: CloudView): void {
   ctx.io.notify({ type: "step-finished", step: step.id, status: "already-done" });
 }
 
+/** An earlier step the cloud no longer shows done (an endpoint deleted or rejected): the lesson says so as it goes back to it. */
+function sayBack(ctx: LessonContext, back: StepStatus, index: number): void {
+  const title = loadStep(ctx.lesson, back.step.id, ctx.io.lang).title;
+  const why = ctx.t(back.detection.why, back.detection.vars);
+  ctx.io.notify({ type: "notice", level: "warn", message: ctx.t("engine.back", { n: String(index), title, why }) });
+}
+
 /** Runs the lesson from wherever the cloud is, to the end (or just one step with `only`); returns the cloud as it is then. */
 export async function runLesson(ctx: LessonContext, options: RunOptions = {}): Promise<CloudView> {
   try {
@@ -184,6 +193,7 @@ async function lessonLoop(ctx: LessonContext, options: RunOptions): Promise<Clou
     return runStep(ctx, STEPS[index]!, index, view);
   }
   let guard = 0;
+  let last = -1;
   for (;;) {
     const statuses = detectAll(STEPS, view, ctx.state);
     const cur = currentStep(statuses);
@@ -196,10 +206,13 @@ async function lessonLoop(ctx: LessonContext, options: RunOptions): Promise<Clou
       }
     }
     if (!cur) break;
+    const index = statuses.indexOf(cur);
+    if (index < last) sayBack(ctx, cur, index);
+    last = index;
     announced.add(cur.step.id);
     // Gone back (a rejected endpoint): a later step the cloud shows done again is said again, not skipped in silence.
-    for (const s of STEPS.slice(statuses.indexOf(cur) + 1)) announced.delete(s.id);
-    view = await runStep(ctx, cur.step, statuses.indexOf(cur), view);
+    for (const s of STEPS.slice(index + 1)) announced.delete(s.id);
+    view = await runStep(ctx, cur.step, index, view);
     if (cur.step.id === "cleanup") break;
     if (++guard > STEPS.length * 4) throw new LabError("error.stepNotDone", { step: cur.step.id, why: "" }, { source: "internal" });
   }

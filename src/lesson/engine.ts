@@ -3,14 +3,14 @@ import { loadStep, type StepContent } from "../content/lesson-content.js";
 import { LabError } from "../errors.js";
 import { readCloud, type CloudView } from "./cloud-view.js";
 import { knowAccount } from "./client-token.js";
-import { freeHere, mark, type LessonContext } from "./context.js";
+import { consoleLeftOut, freeHere, mark, type LessonContext } from "./context.js";
 import { closeDoor, learnerCanAct } from "./learner-door.js";
 import { currentStep, detectAll, type StepStatus } from "./progress.js";
 import type { Step } from "./step.js";
 import { STEPS } from "./steps/index.js";
 import { explain, explainConcept, explainNotes } from "./teaching.js";
 import { rememberIds } from "./vars.js";
-import { askToBegin, askToGo, hasReference } from "./pacing.js";
+import { askToBegin, askToGo, hasReference, showReferenceLabel } from "./pacing.js";
 import { diagramModel } from "../ui/diagram.js";
 import { defaultShell, loadCommand } from "../sandbox/shell-env.js";
 import { waitFor } from "./wait.js";
@@ -28,9 +28,19 @@ function regressed(ctx: LessonContext, step: Step, view: CloudView): boolean {
   return cur !== undefined && STEPS.indexOf(cur.step) < STEPS.indexOf(step);
 }
 
-/** The console path and the AWS CLI commands of a step (folded behind a choice for a learner). */
+/** The console path and the AWS CLI commands of a step (folded behind a choice for a learner; a log gets both). */
 function explainReference(ctx: LessonContext, content: StepContent, view: CloudView): void {
   explain(ctx, content.id, "console", content.console, view);
+  explain(ctx, content.id, "cli", content.cli, view);
+}
+
+/**
+ * What a learner unfolds: hands-on where the real console cannot see the account (the sandbox, a workshop room, an
+ * emulator), its path would have them build in their own AWS account, so the forms and the AWS CLI are named instead.
+ */
+function explainLearnerReference(ctx: LessonContext, content: StepContent, view: CloudView): void {
+  if (!consoleLeftOut(ctx)) return explainReference(ctx, content, view);
+  if (content.console.trim()) ctx.io.notify({ type: "notice", level: "info", message: ctx.t("engine.noRealConsole") });
   explain(ctx, content.id, "cli", content.cli, view);
 }
 
@@ -66,9 +76,9 @@ async function learnerDoes(ctx: LessonContext, step: Step, content: StepContent,
   let hint = 0;
   let current = view;
   let shown = !hasReference(content);
-  // On AWS the learner's console and CLI reach the account; in the sandbox the lesson serves it to them.
+  // On AWS the learner's console and CLI reach the account; in the sandbox the lesson serves it to them; at a room or an emulator, their AWS CLI does.
   const outside = await learnerCanAct(ctx);
-  const verifyText = ctx.t(ctx.clients.sandbox ? "sandbox-env.lesson.doVerify" : "engine.doVerify");
+  const verifyText = ctx.t(consoleLeftOut(ctx) ? "sandbox-env.lesson.doVerify" : "engine.doVerify");
   // The lines served at the start have scrolled away by now: the first question says the one that matters.
   if (!reminded.has(ctx)) {
     reminded.add(ctx);
@@ -79,7 +89,7 @@ async function learnerDoes(ctx: LessonContext, step: Step, content: StepContent,
       ctx.t("engine.howToDo"),
       [
         ...(outside ? [{ value: "verify" as const, name: verifyText, key: KEYS.verify }] : []),
-        ...(shown ? [] : [{ value: "show" as const, name: ctx.t("engine.showReference"), key: KEYS.show }]),
+        ...(shown ? [] : [{ value: "show" as const, name: showReferenceLabel(ctx), key: KEYS.show }]),
         { value: "guided" as const, name: ctx.t("engine.doGuided"), key: KEYS.guided },
         ...(step.handsOn ? [{ value: "form" as const, name: ctx.t("engine.doForm"), key: KEYS.form }] : []),
       ],
@@ -87,7 +97,7 @@ async function learnerDoes(ctx: LessonContext, step: Step, content: StepContent,
       { inline: true },
     );
     if (how === "show") {
-      explainReference(ctx, content, current);
+      explainLearnerReference(ctx, content, current);
       if (!actedOutside.has(ctx)) remindSecondTerminal(ctx, outside);
       shown = true;
       continue;
@@ -135,7 +145,7 @@ export async function runStep(ctx: LessonContext, step: Step, index: number, vie
     if (step.supersedes) mark(ctx, "cleanupStarted");
     after = await learnerDoes(ctx, step, content, view, notesShown);
   } else {
-    await askToGo(ctx, step, content, () => explainReference(ctx, content, view));
+    await askToGo(ctx, step, content, () => explainLearnerReference(ctx, content, view));
     const read = await step.perform(ctx, view);
     // A step that leaves no trace changed nothing in the cloud: the view it acted on still holds.
     after = step.traceless ? view : (read ?? (await readCloud(ctx.clients, ctx.names)));

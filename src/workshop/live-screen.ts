@@ -32,7 +32,7 @@ export function localClock(at: number, lang: Lang, timeZone?: string): string {
 
 export function liveFrame(status: RoomStatus, o: FrameOptions): string {
   const { t, c } = o;
-  const table = statusRows(status, t, o.lang);
+  const table = statusRows(status, t, o.lang, o.columns);
   const widths: number[] = [];
   for (const row of table) row.forEach((cell, i) => (widths[i] = Math.max(widths[i] ?? 0, displayWidth(cell))));
   // The last column (why a learner is flagged) wraps under itself: a reason cut short says nothing.

@@ -25,13 +25,13 @@ export interface StatusOptions extends GlobalOptions {
   maxRefreshes?: number;
 }
 
-function snapshot(f: Facilitator, status: RoomStatus): void {
+function snapshot(f: Facilitator, status: RoomStatus, columns: number): void {
   const { io, t } = f;
   if (status.participants.length === 0) {
     io.notify({ type: "notice", level: "info", message: t("workshop.status.empty", { region: status.region }) });
     return;
   }
-  io.notify({ type: "table", rows: statusRows(status, t, f.lang) });
+  io.notify({ type: "table", rows: statusRows(status, t, f.lang, columns) });
   io.notify({ type: "notice", level: status.totals.flagged > 0 ? "warn" : "info", message: statusSummary(status, t) });
   io.notify({ type: "notice", level: "info", message: t("workshop.status.legend") });
 }
@@ -107,5 +107,5 @@ export async function workshopStatus(opts: StatusOptions, e: Environment): Promi
   const status = await readStatus(f);
   if (opts.csv) e.stdout.write(statusCsv(status, f.t));
   else if (opts.json) e.stdout.write(JSON.stringify(roomData(status, f.t)) + "\n");
-  else snapshot(f, status);
+  else snapshot(f, status, e.stdout.columns || 80);
 }

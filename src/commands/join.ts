@@ -63,8 +63,7 @@ export async function join(address: string, opts: GlobalOptions, e: Environment)
     // The learner's progress file: their prefix (remembered as the last one), the room's region and address.
     // (Its notices, if any, go to standard error: standard output is for the shell to evaluate.)
     const s = await openSession({ ...opts, json: true }, { ...e, stdout: (e.stderr ?? process.stderr) as Environment["stdout"] });
-    const { state } = await participantState({ ...opts, prefix: room.prefix, region: room.region, endpointUrl: room.url }, e, s, false);
-    s.stateFile.save({ ...state, room: { name: room.room, url: room.url } });
+    await participantState({ ...opts, prefix: room.prefix, region: room.region, endpointUrl: room.url }, e, s, false, "write", "create", { name: room.room, url: room.url });
   }
   const lines = shellLines(shell, room);
   if (opts.json) {

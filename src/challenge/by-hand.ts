@@ -4,10 +4,11 @@
  */
 import type { LessonContext } from "../lesson/context.js";
 import { readServed } from "../sandbox/served-file.js";
-import { defaultShell, loadCommand } from "../sandbox/shell-env.js";
+import { loadCommand } from "../sandbox/shell-env.js";
+import { secondTerminalShell } from "../lesson/second-terminal.js";
 
 export function fixByHandInSandbox(ctx: LessonContext): string {
   const served = ctx.servedFile ? readServed(ctx.servedFile) : undefined;
-  const load = loadCommand(defaultShell(process.env));
+  const load = loadCommand(secondTerminalShell(ctx.io.shell, process.env));
   return served ? ctx.t("sandbox-env.challenge.byHandServed", { url: served.url, load }) : ctx.t("sandbox-env.challenge.byHand", { load });
 }

@@ -9,7 +9,7 @@ import { LabError } from "../errors.js";
 import { prefixProblem } from "../participant.js";
 import { translator } from "../i18n/messages.js";
 import { awsCliAdvice, findAwsCli } from "../aws/cli-version.js";
-import { shellLines } from "../sandbox/shell-env.js";
+import { commentLine, shellLines } from "../sandbox/shell-env.js";
 import type { JoinAnswer } from "../workshop/room/serve-room.js";
 import type { GlobalOptions } from "./options.js";
 import { chooseShell } from "./sandbox-env.js";
@@ -70,7 +70,7 @@ export async function join(address: string, opts: GlobalOptions, e: Environment)
     e.stdout.write(JSON.stringify({ time: new Date(e.clock.now()).toISOString(), type: "room-joined", room: room.room, role: room.role, prefix: room.prefix ?? null, url: room.url, region: room.region, shell, lines }) + "\n");
     return;
   }
-  e.stdout.write(`# ${t("room.join.comment", { room: room.room, url: room.url })}\n${lines.join("\n")}\n`);
+  e.stdout.write(`${commentLine(shell, t("room.join.comment", { room: room.room, url: room.url }))}\n${lines.join("\n")}\n`);
   const err = e.stderr ?? process.stderr;
   err.write((await fitForLang(t(room.prefix !== undefined ? "room.join.joined" : "room.join.facilitator", { room: room.room, prefix: room.prefix ?? "", region: room.region }), err, lang)) + "\n");
   const finding = await findAwsCli(e.env);

@@ -7,7 +7,7 @@ import { LabError } from "../errors.js";
 import { translator } from "../i18n/messages.js";
 import { awsCliAdvice, findAwsCli } from "../aws/cli-version.js";
 import { readServed, servedFile } from "../sandbox/served-file.js";
-import { defaultShell, isShell, shellLines, SHELLS, UNSET_VARIABLES, variables, type ShellKind } from "../sandbox/shell-env.js";
+import { commentLine, defaultShell, isShell, shellLines, SHELLS, UNSET_VARIABLES, variables, type ShellKind } from "../sandbox/shell-env.js";
 import type { GlobalOptions } from "./options.js";
 import { chooseLang, type Environment } from "./session.js";
 
@@ -42,7 +42,7 @@ export async function sandboxEnv(opts: GlobalOptions, e: Environment): Promise<v
     );
     return;
   }
-  e.stdout.write(`# ${t("sandbox-env.comment", { url: served.url })}\n${lines.join("\n")}\n`);
+  e.stdout.write(`${commentLine(shell, t("sandbox-env.comment", { url: served.url }))}\n${lines.join("\n")}\n`);
   const advice = awsCliAdvice(t, finding, served.url);
   const err = e.stderr ?? process.stderr;
   if (advice) err.write((await fitForLang(advice, err, lang)) + "\n");

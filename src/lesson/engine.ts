@@ -5,6 +5,7 @@ import { readCloud, type CloudView } from "./cloud-view.js";
 import { knowAccount } from "./client-token.js";
 import { consoleLeftOut, freeHere, mark, type LessonContext } from "./context.js";
 import { closeDoor, learnerCanAct } from "./learner-door.js";
+import { secondTerminalReminder } from "./second-terminal.js";
 import { currentStep, detectAll, type StepStatus } from "./progress.js";
 import type { Step } from "./step.js";
 import { STEPS } from "./steps/index.js";
@@ -12,7 +13,6 @@ import { explain, explainConcept, explainNotes } from "./teaching.js";
 import { rememberIds } from "./vars.js";
 import { askToBegin, askToGo, hasReference, showReferenceLabel } from "./pacing.js";
 import { diagramModel } from "../ui/diagram.js";
-import { defaultShell, loadCommand } from "../sandbox/shell-env.js";
 import { waitFor } from "./wait.js";
 
 export interface RunOptions {
@@ -49,7 +49,7 @@ const KEYS = { verify: 1, show: 2, guided: 3, form: 4 } as const;
 
 /** In the sandbox, the one line that points the learner's second terminal at it (said again where it is needed). */
 function remindSecondTerminal(ctx: LessonContext, outside: boolean): void {
-  if (outside && ctx.clients.sandbox) ctx.io.notify({ type: "notice", level: "info", message: ctx.t("handsOnFixes.secondTerminal", { load: loadCommand(defaultShell(process.env)) }) });
+  if (outside && ctx.clients.sandbox) ctx.io.notify({ type: "notice", level: "info", message: secondTerminalReminder(ctx) });
 }
 const reminded = new WeakSet<LessonContext>();
 /** Runs in which the learner's own commands already did a step: their second terminal is set up, no more reminders. */

@@ -5,8 +5,8 @@
 import { awsCliAdvice, findAwsCli } from "../aws/cli-version.js";
 import { errorMessage } from "../errors.js";
 import { publishServed } from "../sandbox/served-file.js";
-import { defaultShell, loadCommand, shellLines } from "../sandbox/shell-env.js";
 import type { LessonContext } from "./context.js";
+import { announceServed, sayWhetherStillServed } from "./second-terminal.js";
 
 interface Door {
   reachable: boolean;
@@ -19,6 +19,7 @@ async function open(ctx: LessonContext): Promise<Door> {
   const sandbox = ctx.clients.sandbox;
   if (!sandbox) return { reachable: false };
   let served: Awaited<ReturnType<typeof import("../sandbox/serve/server.js").serveSandbox>>;
+  let ownKeys = false;
   try {
     const [{ serveSandbox }, { sandboxCredentials, preferredPort }, { SqliteStore }] = await Promise.all([
       import("../sandbox/serve/server.js"),
@@ -29,6 +30,7 @@ async function open(ctx: LessonContext): Promise<Door> {
     const credentials = sandbox.store instanceof SqliteStore ? sandboxCredentials(sandbox.store.path) : undefined;
     // On the account's own port when it is free: a shell pointed at it last time still works.
     const port = credentials ? preferredPort(credentials) : 0;
+    ownKeys = credentials !== undefined;
     served = await serveSandbox({ sandbox, host: "127.0.0.1", port, anyPortIfTaken: true, ...(credentials ? { credentials } : {}) });
   } catch (err) {
     ctx.io.notify({ type: "notice", level: "warn", message: ctx.t("sandbox-env.lesson.notServed", { reason: errorMessage(err) }) });
@@ -41,8 +43,8 @@ async function open(ctx: LessonContext): Promise<Door> {
   } catch {
     // `sandbox env` will not find it; the lines below still work when pasted.
   }
-  const shell = defaultShell(process.env);
-  ctx.io.notify({ type: "served", url: served.url, region: ctx.state.region, shell, load: loadCommand(shell), lines: shellLines(shell, target) });
+  announceServed(ctx, target);
+  sayWhetherStillServed(ctx, served.url, ownKeys);
   const advice = awsCliAdvice(ctx.t, await findAwsCli(), served.url);
   if (advice) ctx.io.notify({ type: "notice", level: "warn", message: advice });
   return {

@@ -1,11 +1,12 @@
 /**
- * The lines that point a shell's AWS CLI at a served sandbox, for bash/zsh, fish and PowerShell:
+ * The lines that point a shell's AWS CLI at a served sandbox, for bash/zsh, fish, PowerShell and cmd.exe:
  * the endpoint, the sandbox's keys, the Region (`AWS_REGION` for CLI v2 and the SDKs,
  * `AWS_DEFAULT_REGION` for CLI v1), and no profile or session token left to override them.
  */
+import { LabError } from "../errors.js";
 import { ACCESS_KEY_PREFIX } from "./serve/credentials.js";
 
-export const SHELLS = ["bash", "zsh", "fish", "powershell"] as const;
+export const SHELLS = ["bash", "zsh", "fish", "powershell", "cmd"] as const;
 export type ShellKind = (typeof SHELLS)[number];
 
 export interface ServedTarget {
@@ -52,6 +53,15 @@ export function variables(t: ServedTarget): [string, string][] {
 const posixQuote = (v: string) => `'${v.replace(/'/g, `'\\''`)}'`;
 const fishQuote = (v: string) => `'${v.replace(/[\\']/g, (c) => `\\${c}`)}'`;
 const psQuote = (v: string) => `'${v.replace(/'/g, "''")}'`;
+/**
+ * cmd.exe: `set "NAME=value"` keeps `&`, `|`, `<`, `>`, `^` and spaces literal; nothing makes a double quote, a `%` (expanded
+ * at the prompt) or a line break safe there, so a value holding one is refused rather than printed.
+ */
+const CMD_UNSAFE_VALUE = /["%!\r\n\x00-\x1f\x7f]/;
+function cmdSet(name: string, v: string): string {
+  if (CMD_UNSAFE_VALUE.test(v)) throw new LabError("sandbox-env.cmdUnsafe", { name });
+  return `set "${name}=${v}"`;
+}
 
 export function shellLines(shell: ShellKind, t: ServedTarget): string[] {
   const vars = variables(t);
@@ -60,14 +70,28 @@ export function shellLines(shell: ShellKind, t: ServedTarget): string[] {
       return [...vars.map(([k, v]) => `set -gx ${k} ${fishQuote(v)}`), ...UNSET_VARIABLES.map((k) => `set -e ${k}`)];
     case "powershell":
       return [...vars.map(([k, v]) => `$env:${k} = ${psQuote(v)}`), ...UNSET_VARIABLES.map((k) => `Remove-Item Env:${k} -ErrorAction SilentlyContinue`)];
+    case "cmd":
+      return [...vars.map(([k, v]) => cmdSet(k, v)), ...UNSET_VARIABLES.map((k) => `set "${k}="`)];
     default:
       return [...vars.map(([k, v]) => `export ${k}=${posixQuote(v)}`), `unset ${UNSET_VARIABLES.join(" ")}`];
   }
 }
 
-/** One line that loads them in a shell. */
+/** A comment line in this shell (cmd.exe reads `#` as a command). */
+export function commentLine(shell: ShellKind, text: string): string {
+  return `${shell === "cmd" ? "rem" : "#"} ${text.replace(/[\r\n]+/g, " ")}`;
+}
+
+/** The shell can run the printed lines from one command; cmd.exe cannot (no eval): its lines are pasted. */
+export function loadsByItself(shell: ShellKind): boolean {
+  return shell !== "cmd";
+}
+
+/** One line that loads them in a shell (cmd.exe: the command that prints the lines to paste). */
 export function loadCommand(shell: ShellKind, command = "sandbox env"): string {
   switch (shell) {
+    case "cmd":
+      return `npx privatelink-lab ${command} --shell cmd`;
     case "fish":
       return `npx privatelink-lab ${command} --shell fish | source`;
     case "powershell":

@@ -35,6 +35,8 @@ export const LessonStateSchema = z.object({
   endpointUrl: z.optional(z.string()),
   /** The workshop room `join` pointed this participant at: its name and address (it is their room while endpointUrl is that address). */
   room: z.optional(z.object({ name: z.string(), url: z.string() })),
+  /** Hands-on in the sandbox: where the learner's second terminal was last told to reach it (a rerun says if it moved). */
+  servedUrl: z.optional(z.string()),
   lang: z.enum(["ja", "en"]),
   mode: z.enum(["guided", "hands-on"]),
   az: z.optional(z.string()),

@@ -181,15 +181,25 @@ export function renderEvent(event: LabEvent, r: RenderTools): string | undefined
     case "diagnosis":
       return renderDiagnosis(event, r);
     case "served":
-      return r.markdown(
-        [t("sandbox-env.lesson.serving", { url: event.url }), "```sh\n" + event.load + "\n```", t("sandbox-env.lesson.orPaste"), "```sh\n" + event.lines.join("\n") + "\n```", t("sandbox-env.lesson.then")].join("\n\n"),
-      );
+      return r.markdown(servedText(event, t));
     case "challenge": {
       const mark = event.status === "fixed" ? c.green("✔") : event.status === "hint" ? c.yellow("?") : event.status === "broken" ? c.red("✖") : c.cyan("⚑");
       return `${lines(c.bold(event.title), r, `${mark} `)}\n${r.markdown(event.message)}`;
     }
   }
 }
+
+/** The served sandbox's setup: the line to run, then the lines to paste (cmd.exe, which cannot run them from one line: only those). */
+function servedText(event: Extract<LabEvent, { type: "served" }>, t: Translate): string {
+  const fence = (text: string) => "```" + (SERVED_LANG[event.shell] ?? "sh") + "\n" + text + "\n```";
+  const setup = event.shell === "cmd"
+    ? [t("sandbox-env.lesson.servingPaste", { url: event.url }), fence(event.lines.join("\n"))]
+    : [t("sandbox-env.lesson.serving", { url: event.url }), fence(event.load), t("sandbox-env.lesson.orPaste"), fence(event.lines.join("\n"))];
+  return [...setup, t("sandbox-env.lesson.then")].join("\n\n");
+}
+
+/** The code block language of each `sandbox env` shell's lines (fish and zsh continue lines as bash does). */
+const SERVED_LANG: Record<string, string> = { powershell: "powershell", cmd: "bat" };
 
 /** The code block language wrapCode knows each shell by. */
 const CODE_LANG: Record<Shell, string> = { bash: "bash", powershell: "powershell", cmd: "bat" };

@@ -176,3 +176,69 @@ describe("the served-address file", () => {
     expect(readServed(link)).toBeUndefined();
   });
 });
+
+describe("sandbox env --shell cmd (Command Prompt, which has no eval: the lines are pasted)", () => {
+  /** What cmd.exe does with a pasted `set "NAME=value"`: everything between the first `=` and the closing quote, literally. */
+  const setLine = /^set "([A-Z_]+)=([^"%\r\n]*)"$/;
+
+  it("prints a rem comment and set lines that keep &, |, <, >, ^, spaces and parentheses literal, and empties the profile", async () => {
+    const { e, out } = env();
+    const secret = "a&b|c<d>e^f (g)'h";
+    const unpublish = publishServed(servedFile(e.env), { ...TARGET, secretAccessKey: secret });
+    try {
+      await sandboxEnv({ shell: "cmd" }, e);
+    } finally {
+      unpublish();
+    }
+    const [comment, ...lines] = out().trim().split("\n");
+    expect(comment).toMatch(/^rem privatelink-lab sandbox at http:\/\/127\.0\.0\.1:45678 /);
+    const sets = lines.map((l) => setLine.exec(l));
+    expect(sets.every(Boolean), lines.join("\n")).toBe(true);
+    expect(Object.fromEntries(sets.map((m) => [m![1], m![2]]))).toEqual({
+      AWS_ENDPOINT_URL: "http://127.0.0.1:45678",
+      AWS_ACCESS_KEY_ID: "PLLABTEST",
+      AWS_SECRET_ACCESS_KEY: secret,
+      AWS_REGION: "ap-northeast-1",
+      AWS_DEFAULT_REGION: "ap-northeast-1",
+      AWS_PROFILE: "",
+      AWS_SESSION_TOKEN: "",
+    });
+  });
+
+  it("refuses a value cmd.exe would expand or cut (a %, a double quote, a line break): nothing is printed", async () => {
+    for (const bad of ["50%off%", 'say "hi"', "two\nlines"]) {
+      const { e, out } = env();
+      const unpublish = publishServed(servedFile(e.env), { ...TARGET, secretAccessKey: bad });
+      try {
+        await expect(sandboxEnv({ shell: "cmd" }, e)).rejects.toMatchObject({ key: "sandbox-env.cmdUnsafe", vars: { name: "AWS_SECRET_ACCESS_KEY" } });
+      } finally {
+        unpublish();
+      }
+      expect(out()).toBe("");
+    }
+    expect(translator("ja")("sandbox-env.cmdUnsafe.hint")).toContain("--shell powershell");
+  });
+
+  it("the usage error lists cmd among the shells", async () => {
+    const { e } = env();
+    publishServed(servedFile(e.env), TARGET)();
+    await expect(sandboxEnv({ shell: "csh" }, e)).rejects.toMatchObject({ vars: { shells: "bash, zsh, fish, powershell, cmd" } });
+  });
+});
+
+describe("the comment line above the lines", () => {
+  it("bash: a line break in the served address stays inside the comment when evaluated", async () => {
+    const { e, out } = env();
+    const marker = join(mkdtempSync(join(tmpdir(), "pll-comment-")), "ran");
+    const unpublish = publishServed(servedFile(e.env), { ...TARGET, url: `http://127.0.0.1:45678\ntouch ${marker}` });
+    try {
+      await sandboxEnv({ shell: "bash" }, e);
+    } finally {
+      unpublish();
+    }
+    expect(spawnSync("bash", ["-n"], { input: out(), encoding: "utf8" }).status).toBe(0);
+    const r = spawnSync("bash", ["-c", 'eval "$(cat)"; printf %s "$AWS_ACCESS_KEY_ID"'], { input: out(), encoding: "utf8", env: { PATH: process.env.PATH } });
+    expect(r.stdout).toBe("PLLABTEST");
+    expect(existsSync(marker)).toBe(false);
+  });
+});

@@ -72,7 +72,7 @@ describe("a target registered again at real speed, in its first health checks", 
     const r = await failure(diagnose({ ...h.opts, lang: "en" }, h.env));
     expect(r.key).toBe("starting.diagnose");
     expect(r.exitCode).toBe(7);
-    expect(r.hint).toBe("Wait about 120 seconds, then run `npx privatelink-lab diagnose` again.");
+    expect(r.hint).toBe("Wait about 120 seconds, then run `npx privatelink-lab diagnose --sandbox` again.");
     expect(r.message).not.toMatch(/broken at/);
     const d = h.host.ofType("diagnosis").at(-1)!;
     expect(d.ok).toBe(false);

@@ -31,6 +31,11 @@ export function setDestroyCommand(command: string): void {
   destroy = command;
 }
 
+/** Ctrl-C at a question (the prompt library's own error): stopped like a signal, said once by bin.ts. */
+export function isPromptExit(err: unknown): boolean {
+  return err instanceof Error && (err.name === "ExitPromptError" || err.name === "AbortPromptError");
+}
+
 export function interruptNotice(): [string, { destroy: string }] {
   return [key, { destroy }];
 }

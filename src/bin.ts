@@ -2,7 +2,7 @@
 import { fstatSync } from "node:fs";
 import { runCli, type Runner } from "./cli.js";
 import { processEnvironment } from "./commands/environment.js";
-import { interruptNotice } from "./interrupt-notice.js";
+import { interruptNotice, isPromptExit } from "./interrupt-notice.js";
 import { EXIT } from "./errors.js";
 import type { Lang } from "./i18n/lang.js";
 import { translator } from "./i18n/messages.js";
@@ -12,10 +12,6 @@ import { stopSignals, type StopSignal } from "./signals.js";
 // `privatelink-lab --json | head`: a closed pipe ends the program quietly, as other CLIs do.
 const outputs = standardOutputs(() => process.exit(0));
 const env = processEnvironment(outputs);
-
-function isPromptExit(err: unknown): boolean {
-  return err instanceof Error && (err.name === "ExitPromptError" || err.name === "AbortPromptError");
-}
 
 // Ctrl-C, `kill` and a closed terminal all stop the same way: say how to continue, exit 128+n (see signals.ts).
 const SIGNAL_EXIT = stopSignals(process.platform);

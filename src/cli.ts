@@ -74,8 +74,13 @@ function firstWord(program: Command, argv: readonly string[]): string | undefine
   return undefined;
 }
 
-/** The command the learner probably meant: one edit away (two for words of 6+ letters): `stauts` → `status`, not `hint` → `list`. */
+/**
+ * The command the learner probably meant: the one it begins (3+ letters: `stat` → `status`, not `start`), else one edit
+ * away (two for words of 6+ letters): `stauts` → `status`, not `hint` → `list`.
+ */
 function closestCommand(word: string, names: readonly string[]): string | undefined {
+  const begun = word.length >= 3 ? names.filter((n) => n.startsWith(word)) : [];
+  if (begun.length === 1) return begun[0];
   // Edits: a letter added, dropped, changed, or two swapped (optimal string alignment).
   const distance = (a: string, b: string): number => {
     const d = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));

@@ -6,14 +6,34 @@ export function setInterruptNotice(messageKey: string): void {
   key = messageKey;
 }
 
-/** The complete command that deletes what this learner's lesson made (from their progress: prefix and backend). */
-export function destroyCommand(state: { prefix: string; backend: "sandbox" | "aws" }): string {
-  return `npx privatelink-lab destroy --prefix ${state.prefix}${state.backend === "sandbox" ? " --sandbox" : ""}`;
+/** Where a learner's lesson lives, as their progress file says: the sandbox, or AWS (at `--endpoint-url`, when they gave one). */
+export interface LessonTarget {
+  backend: "sandbox" | "aws";
+  endpointUrl?: string;
+}
+
+/**
+ * `npx privatelink-lab <command>` for the same lesson: with `--sandbox`, or the `--endpoint-url` the lesson was run with,
+ * so it still reaches the same place when pasted into another terminal (not the learner's real AWS account).
+ */
+export function lessonCommand(command: string, state: LessonTarget): string {
+  const target = state.backend === "sandbox" ? " --sandbox" : state.endpointUrl ? ` --endpoint-url ${state.endpointUrl}` : "";
+  return `npx privatelink-lab ${command}${target}`;
+}
+
+/** The complete command that deletes what this learner's lesson made (from their progress: prefix and where it lives). */
+export function destroyCommand(state: LessonTarget & { prefix: string }): string {
+  return lessonCommand(`destroy --prefix ${state.prefix}`, state);
 }
 
 /** Which delete command the notice names (set once the learner's prefix and backend are known). */
 export function setDestroyCommand(command: string): void {
   destroy = command;
+}
+
+/** Ctrl-C at a question (the prompt library's own error): stopped like a signal, said once by bin.ts. */
+export function isPromptExit(err: unknown): boolean {
+  return err instanceof Error && (err.name === "ExitPromptError" || err.name === "AbortPromptError");
 }
 
 export function interruptNotice(): [string, { destroy: string }] {

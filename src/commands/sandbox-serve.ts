@@ -3,11 +3,18 @@ import { LabError } from "../errors.js";
 import { setInterruptNotice } from "../interrupt-notice.js";
 import { sandboxFile } from "../paths.js";
 import type { GlobalOptions } from "./options.js";
-import { openSandbox, openSession, regionFor, type Environment } from "./session.js";
+import { openSandbox, openSession, regionFor, type Environment, type Session } from "./session.js";
 import { publishServed, servedFile } from "../sandbox/served-file.js";
 import { defaultShell, loadCommand } from "../sandbox/shell-env.js";
 import { isLoopback } from "../aws/endpoint-kind.js";
 import { listenError, portOption } from "./validate.js";
+
+/** The region of the last participant's lesson here, when it is in the sandbox (as the lesson's own commands choose it): the AWS CLI then sees what the lesson made. */
+function lastSandboxRegion(s: Session): string | undefined {
+  const prefix = s.stateFile.lastPrefix();
+  const loaded = prefix === undefined ? undefined : s.stateFile.load(prefix);
+  return loaded?.kind === "ok" && loaded.state.backend === "sandbox" ? loaded.state.region : undefined;
+}
 
 /** Serves until `stop` resolves (the process's end, unless a test passes its own). */
 export async function sandboxServe(opts: GlobalOptions & { port?: string; host?: string }, e: Environment, stop: Promise<void> = new Promise<void>(() => undefined)): Promise<void> {
@@ -25,7 +32,7 @@ export async function sandboxServe(opts: GlobalOptions & { port?: string; host?:
   } catch (err) {
     throw listenError(err, host, () => new LabError("serve.portInUse", { port }, { cause: err }));
   }
-  const region = opts.region ?? regionFor(s.lang, e.env);
+  const region = opts.region ?? lastSandboxRegion(s) ?? regionFor(s.lang, e.env);
   // Where `sandbox env` finds it (removed when it stops, or when the process ends).
   const unpublish = publishServed(servedFile(e.env, e.stateDir), { url: served.url, region, ...served.credentials });
   setInterruptNotice("serve.stopped");

@@ -2,7 +2,7 @@
  * `privatelink-lab [start]`: start the lesson, or continue it where the cloud is. The lesson engine, the SDK and the sandbox
  * load once the first question is on screen (first-question.ts).
  */
-import { destroyCommand, setDestroyCommand } from "../interrupt-notice.js";
+import { destroyCommand, isPromptExit, setDestroyCommand } from "../interrupt-notice.js";
 import { afterFirstQuestion } from "../ui/first-question.js";
 import type { GlobalOptions } from "./options.js";
 import { lessonStarted } from "../lesson/context.js";
@@ -41,9 +41,13 @@ export async function start(opts: GlobalOptions & { restart?: boolean }, e: Envi
   }
   // The lesson starts from the cloud just read, and what it last read is what is left at the end.
   let last: Awaited<ReturnType<typeof runLesson>> | undefined;
+  let stopped = false;
   try {
     last = await runLesson(ctx, { view });
+  } catch (err) {
+    stopped = isPromptExit(err);
+    throw err;
   } finally {
-    await reportCostOnExit(ctx, last);
+    await reportCostOnExit(ctx, last, !stopped);
   }
 }

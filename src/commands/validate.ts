@@ -43,7 +43,7 @@ export function checkEndpointUrl(text: string, source: string): void {
 export function portOption(text: string | undefined): number | undefined {
   if (text === undefined) return undefined;
   const n = Number(text);
-  if (!/^\d{1,5}$/.test(text) || n > 65535) throw new LabError("serve.badPort", { port: text });
+  if (!/^\d{1,5}$/.test(text) || n > 65535) throw new LabError("serve.usage.badPort", { port: text });
   return n;
 }
 

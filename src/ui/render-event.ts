@@ -141,7 +141,7 @@ export function renderEvent(event: LabEvent, r: RenderTools): string | undefined
     case "cost": {
       const now = event.perHourUsd === 0 ? "dataFixes.costNothing" : event.sandbox ? "dataFixes.costNowSandbox" : "dataFixes.costNow";
       const cost = t(event.of === "existing" ? now : event.sandbox ? "render.costSandbox" : "render.cost", { usd: event.perHourUsd.toFixed(3), region: event.region });
-      const since = event.sinceUsd !== undefined ? t("render.costSince", { usd: event.sinceUsd.toFixed(2), time: duration(event.hours ?? 0, t) }) : "";
+      const since = event.sinceUsd !== undefined ? t(event.sandbox ? "render.costSinceSandbox" : "render.costSince", { usd: event.sinceUsd.toFixed(2), time: duration(event.hours ?? 0, t) }) : "";
       // (No space after 。 between two Japanese sentences.)
       return lines(c.yellow(since ? cost + softBreakJoiner(cost.at(-1), since[0]) + since : cost), r, c.yellow("¤ "));
     }

@@ -72,7 +72,7 @@ describe("a target registered again at real speed, in its first health checks", 
     const r = await failure(diagnose({ ...h.opts, lang: "en" }, h.env));
     expect(r.key).toBe("starting.diagnose");
     expect(r.exitCode).toBe(7);
-    expect(r.hint).toBe("Wait about 120 seconds, then run `npx privatelink-lab diagnose` again.");
+    expect(r.hint).toBe("Wait about 120 seconds, then run `npx privatelink-lab diagnose --sandbox` again.");
     expect(r.message).not.toMatch(/broken at/);
     const d = h.host.ofType("diagnosis").at(-1)!;
     expect(d.ok).toBe(false);
@@ -93,7 +93,7 @@ describe("a target registered again at real speed, in its first health checks", 
     const r = await failure(diagnose({ ...h.opts, lang: "ja" }, h.env), "ja");
     expect(r.exitCode).toBe(7);
     expect(r.message).toContain("壊れている所はまだありません");
-    expect(r.hint).toBe("120 秒ほど待ってから、もう一度 `npx privatelink-lab diagnose` を実行してください。");
+    expect(r.hint).toBe("120 秒ほど待ってから、もう一度 `npx privatelink-lab diagnose --sandbox` を実行してください。");
     expect(h.host.ofType("diagnosis").at(-1)!.wait!.link.what).toMatch(/^ターゲットはまだ最初のヘルスチェック中です/);
   });
 

@@ -62,6 +62,32 @@ describe("--json is JSON, whatever the command", () => {
   });
 });
 
+describe("small usage messages", () => {
+  it("a word that begins a command suggests that one: `stat` is `status`, not `start` (one letter away)", () => {
+    expect(events(runCli(freshLearner(), ["stat", "--json"]).stdout)[0]).toMatchObject({ type: "error", suggestion: "status" });
+    expect(runCli(freshLearner(), ["stat"]).stderr).toContain("Did you mean `status`?");
+  });
+
+  it("a prefix too short and in capitals says the whole rule, lowercase included, as a sentence of its own", () => {
+    for (const [LANG, words] of [
+      ["en_US.UTF-8", "The prefix 'AB' cannot be used. The prefix needs at least 3 characters: lowercase letters"],
+      ["ja_JP.UTF-8", "プレフィックス「AB」は使えません。プレフィックスは 3 文字以上にしてください（使えるのは小文字の"],
+    ] as const) {
+      const r = runCli(freshLearner({ LANG }), ["status", "--prefix", "AB"]);
+      expect(r.status).toBe(2);
+      expect(r.stderr.replace(/\s*\n\s*/g, " ")).toContain(words);
+    }
+  });
+
+  it("sandbox serve with a port that is not one is a usage error: exit 2, as the README says", () => {
+    for (const port of ["99999", "abc"]) {
+      const r = runCli(freshLearner(), ["sandbox", "serve", "--port", port]);
+      expect(r.status, r.stderr).toBe(2);
+      expect(r.stderr).toContain(`'${port}' is not a port`);
+    }
+  });
+});
+
 describe("templates --out: where a copy cannot go", () => {
   it("a file where the folder should be exits 4 (a file on this computer), as the README says", () => {
     const file = join(mkdtempSync(join(tmpdir(), "pll-tpl-")), "a-file");

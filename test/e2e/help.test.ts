@@ -29,6 +29,13 @@ describe("--help of each command", () => {
       }
       expect(help(lang).replace(/\n\s+/g, " ")).toMatch(/ap-northeast-1( in Japanese|、英語)/); // (the lesson's own default follows the language)
     });
+    it(`tells a second terminal to load the sandbox's endpoint, keys and region, then run the AWS CLI as is (${lang})`, () => {
+      for (const cmd of [["sandbox"], ["sandbox", "serve"]]) {
+        const text = help(lang, ...cmd);
+        expect(text, cmd.join(" ")).toMatch(/eval "\$\(npx privatelink-lab sandbox env\)"\n\s+aws ec2 describe-vpcs/);
+        expect(text, cmd.join(" ")).not.toContain("AWS_ENDPOINT_URL=");
+      }
+    });
     it(`gives each workshop subcommand its own examples (${lang})`, () => {
       for (const sub of ["plan", "handout", "status", "cleanup", "rehearse", "challenge"]) {
         const examples = help(lang, "workshop", sub).match(/npx privatelink-lab workshop \w+/g) ?? [];

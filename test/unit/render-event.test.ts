@@ -10,12 +10,15 @@ const tools = (lang: "ja" | "en", width = 80): RenderTools => ({ c: new Chalk({ 
 
 describe("events on a terminal", () => {
   it("says the cost so far in minutes under an hour, in hours after", () => {
-    const cost = (hours: number, lang: "ja" | "en" = "en") => renderEvent({ type: "cost", of: "existing", perHourUsd: 0.096, region: "ap-northeast-1", sinceUsd: 0.08, hours, sandbox: false }, tools(lang)) ?? "";
-    expect(cost(0.02)).toContain("over 1 min");
-    expect(cost(0.5)).toContain("over 30 min");
-    expect(cost(2.25)).toContain("over 2.3 h");
+    const cost = (hours: number, lang: "ja" | "en" = "en") => renderEvent({ type: "cost", of: "existing", perHourUsd: 0.096, region: "ap-northeast-1", sinceUsd: 0.08, hours, sandbox: false }, tools(lang))?.replace(/\n\s*/g, lang === "ja" ? "" : " ") ?? "";
+    expect(cost(0.02)).toContain("for 1 min");
+    expect(cost(0.5)).toContain("for 30 min");
+    expect(cost(2.25)).toContain("for 2.3 h");
     expect(cost(0.5, "ja")).toContain("30 分");
     expect(cost(0.02)).not.toMatch(/0\.0 h/);
+    // $0.08 for one minute is no rate: the total is counted by the started hour, and says so.
+    expect(cost(0.02)).toContain("billed by the started hour");
+    expect(cost(0.02, "ja")).toContain("開始した 1 時間単位の課金");
     // Two sentences: a space in English, none after 。 in Japanese.
     expect(cost(0.5, "ja").replace(/\n\s*/g, "")).toMatch(/。ここまで/);
     expect(cost(0.5)).toMatch(/\. So far/);

@@ -1,6 +1,6 @@
 /** Step 9: delete everything, in the order AWS requires, and prove nothing billable is left. */
 import { cleanupStarted } from "../cleanup-state.js";
-import { setInterruptNotice } from "../../interrupt-notice.js";
+import { destroyCommand, setInterruptNotice } from "../../interrupt-notice.js";
 import { ownStacks, planTeardown, teardown } from "../teardown.js";
 import { mark } from "../context.js";
 import type { Detection, Step } from "../step.js";
@@ -11,6 +11,8 @@ export const cleanup: Step = {
   id: "cleanup",
   requires: ["review"],
   supersedes: cleanupStarted,
+  // In an account that bills nothing (the sandbox), `## done: sandbox` says what AWS would have billed.
+  conceptVariant: (_view, free) => (free ? "sandbox" : undefined),
   detect(view, state): Detection {
     // Not started after the step ran: the learner chose to keep everything running.
     if (!cleanupStarted(view, state)) return { done: false, why: "detect.cleanup.todo", doneVariant: "left-running" };
@@ -36,7 +38,7 @@ export const cleanup: Step = {
     if (!go) {
       const cost = costReport(ctx, view);
       ctx.io.notify({ type: "cost", ...cost });
-      ctx.io.notify({ type: "notice", level: "warn", message: ctx.t("cleanup.later", { usd: cost.perHourUsd.toFixed(3) }) });
+      ctx.io.notify({ type: "notice", level: "warn", message: ctx.t(cost.sandbox ? "cleanup.laterSandbox" : "cleanup.later", { usd: cost.perHourUsd.toFixed(3), destroy: destroyCommand(ctx.state) }) });
       return;
     }
     setInterruptNotice("destroy.interrupted");

@@ -155,7 +155,7 @@ async function choosePrefix(opts: GlobalOptions, s: Session, ask: boolean): Prom
 export type IfNew = "create" | "look" | "refuse";
 
 /** Loads (or asks for and creates) the participant's state; a corrupt file is kept and rebuilt. */
-export async function participantState(opts: GlobalOptions, e: Environment, s: Session, ask: boolean, access: Access = "write", ifNew: IfNew = "create"): Promise<{ state: LessonState; regionFrom: RegionSource }> {
+export async function participantState(opts: GlobalOptions & { room?: string }, e: Environment, s: Session, ask: boolean, access: Access = "write", ifNew: IfNew = "create"): Promise<{ state: LessonState; regionFrom: RegionSource }> {
   const { io, t, stateFile } = s;
   const prefix = await choosePrefix(opts, s, ask);
   // One process per participant: a second one refuses (or, only reading, does not save). One with
@@ -185,6 +185,7 @@ export async function participantState(opts: GlobalOptions, e: Environment, s: S
     : freshState(prefix, region, backend, { at: new Date(e.clock.now()).toISOString(), lang: s.lang, mode: modeText });
   if (opts.profile) state.profile = opts.profile;
   if (opts.endpointUrl) state.endpointUrl = opts.endpointUrl;
+  if (opts.room) state.room = opts.room;
   if (lock.mine) stateFile.save(state);
   return { state, regionFrom: chosen.from };
 }

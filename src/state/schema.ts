@@ -33,6 +33,8 @@ export const LessonStateSchema = z.object({
   region: z.string(),
   profile: z.optional(z.string()),
   endpointUrl: z.optional(z.string()),
+  /** The workshop room `join` pointed this participant at (its name): the lesson then tells them how to set up a second terminal. */
+  room: z.optional(z.string()),
   lang: z.enum(["ja", "en"]),
   mode: z.enum(["guided", "hands-on"]),
   az: z.optional(z.string()),

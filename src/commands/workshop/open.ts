@@ -8,7 +8,8 @@ import type { Lang } from "../../i18n/lang.js";
 import type { Facilitator } from "../../workshop/facilitator.js";
 import { freshState } from "../../state/schema.js";
 import { onServedSandbox } from "../../sandbox/shell-env.js";
-import { roomOfKey } from "../../workshop/room/room-file.js";
+import { roomDir, roomOfKey } from "../../workshop/room/room-file.js";
+import { computersBySeat, readJoins } from "../../workshop/room/seat-joins.js";
 import type { GlobalOptions } from "../options.js";
 import { clientsFor, openSession, pollInterval, type Environment, type Session } from "../session.js";
 
@@ -46,7 +47,7 @@ export async function openFacilitator(opts: GlobalOptions, e: Environment, s?: S
   const room = servedSandbox ? roomOfKey(e.env, e.env.AWS_ACCESS_KEY_ID ?? "", e.stateDir) : undefined;
   return {
     ...(servedSandbox ? { servedSandbox } : {}),
-    ...(room ? { roster: room.participants.map((p) => p.prefix) } : {}),
+    ...(room ? { roster: room.participants.map((p) => p.prefix), computers: () => computersBySeat(readJoins(roomDir(e.env, room.name, e.stateDir))) } : {}),
     lang: session.lang,
     t: session.t,
     io: session.io,

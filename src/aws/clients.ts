@@ -45,6 +45,8 @@ export interface AwsTarget {
   timeoutSeconds?: number;
   /** Told once, at the first request left unanswered, that the SDK tries again (and how often). */
   onNoAnswer?: NoAnswerListener;
+  /** The endpoint is the learner's workshop room (its name, as `join` recorded it): its silence and refused keys are said as the room's. */
+  room?: string;
 }
 
 /** Connect and answer timeouts: a server that accepts but never answers cannot hang a command. */
@@ -100,7 +102,7 @@ export async function createAwsClients(target: AwsTarget): Promise<AwsClients> {
   // A served sandbox says its speed, on this computer or across the LAN (a workshop room); AWS's time runs at 1, whatever an answer says.
   const served = isAwsEndpoint(target.endpointUrl) ? undefined : {};
   const guard = <C extends Parameters<typeof guardNetwork>[0]>(client: C, service: keyof typeof HOST_OF_CLIENT): C =>
-    explainMissingProfile(guardNetwork(served ? readsSpeed(client, served) : client, target.endpointUrl ?? `https://${HOST_OF_CLIENT[service]}.${target.region}.amazonaws.com`, seconds, breaker, attempts, target.onNoAnswer), profile, process.env);
+    explainMissingProfile(guardNetwork(served ? readsSpeed(client, served) : client, target.endpointUrl ?? `https://${HOST_OF_CLIENT[service]}.${target.region}.amazonaws.com`, seconds, breaker, attempts, target.onNoAnswer, target.room), profile, process.env);
   return {
     region: target.region,
     ...(profile ? { profile } : {}),

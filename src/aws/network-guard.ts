@@ -2,9 +2,12 @@
  * When the network, not AWS, is the problem — no answer within the timeout, connection refused,
  * unknown host — the learner is told which endpoint did not answer and what to check, and the
  * command ends: after the first such failure every later call on the same clients fails at once
- * (a lesson does not wait out the timeout once per call on its way out).
+ * (a lesson does not wait out the timeout once per call on its way out). At the learner's workshop
+ * room the message is the room's: it is not answering (tell the facilitator, run again when it is
+ * back), or it does not know their key (a re-created room, another room's line).
  */
 import { LabError } from "../errors.js";
+import { roomRefusedKey } from "./error-translation.js";
 
 /** Seconds a request may go unanswered (connect, or the whole answer) before it is abandoned. */
 export const TIMEOUT_ENV = "PRIVATELINK_LAB_TIMEOUT";
@@ -51,19 +54,46 @@ interface GuardableClient {
 /** What the learner is told when a request first goes unanswered: it is tried again, this often, each this long. */
 export type NoAnswerListener = (info: { endpoint: string; seconds: number; retries: number }) => void;
 
+/** The clients' shared state: the failure that ended them (every later call fails at once), and whether the first silence was told. */
+export interface Breaker {
+  down?: LabError;
+  told?: boolean;
+}
+
+/** Each guarded client's breaker, so that a caller that waits on purpose (the facilitator's watch) can try the endpoint again. */
+const BREAKERS = new WeakMap<object, Breaker>();
+
+/** After a network failure, lets the next call of these clients reach the endpoint again (it fails at once until then). */
+export function tryAgain(clients: object): void {
+  for (const client of Object.values(clients)) {
+    const breaker = typeof client === "object" && client !== null ? BREAKERS.get(client) : undefined;
+    if (breaker) delete breaker.down;
+  }
+}
+
+/** What failed, in the learner's words: at their workshop room (`room`), the room is not answering; elsewhere, what to check. */
+function networkError(problem: string, err: unknown, where: { endpoint: string; seconds: number; attempts: number; room?: string | undefined }): LabError {
+  const { endpoint, seconds, attempts, room } = where;
+  if (room) return new LabError("roomOffline.down", { endpoint, room, problem }, { cause: err, source: "network" });
+  return new LabError(`guard.network.${problem}`, { endpoint, seconds, attempts }, { cause: err, source: "network" });
+}
+
 /**
  * Adds the guard to a client; `endpoint` is what the message names (URL or AWS host). A request
  * left unanswered is tried again by the SDK (`attempts` in all): the first time, `onNoAnswer` says
- * so, so that a silent endpoint is not minutes of nothing on the screen.
+ * so, so that a silent endpoint is not minutes of nothing on the screen. `room`: the endpoint is the
+ * learner's workshop room (its name), whose silence and refused keys are the room's matter.
  */
 export function guardNetwork<C extends GuardableClient>(
   client: C,
   endpoint: string,
   seconds: number,
-  breaker: { down?: LabError; told?: boolean },
+  breaker: Breaker,
   attempts = AWS_MAX_ATTEMPTS,
   onNoAnswer?: NoAnswerListener,
+  room?: string,
 ): C {
+  BREAKERS.set(client, breaker);
   // Each attempt (below the SDK's retries): the first one left unanswered is told about.
   const attempt = (next: (args: unknown) => Promise<unknown>) => async (args: unknown) => {
     try {
@@ -83,8 +113,8 @@ export function guardNetwork<C extends GuardableClient>(
       return await next(args);
     } catch (err) {
       const problem = networkProblem(err);
-      if (!problem) throw err;
-      breaker.down = new LabError(`guard.network.${problem}`, { endpoint, seconds, attempts }, { cause: err, source: "network" });
+      if (!problem) throw (room ? roomRefusedKey(err, room, endpoint) : undefined) ?? err;
+      breaker.down = networkError(problem, err, { endpoint, seconds, attempts, room });
       throw breaker.down;
     }
   };

@@ -75,7 +75,7 @@ export async function join(address: string, opts: GlobalOptions, e: Environment)
   if (room.prefix !== undefined) {
     // The learner's progress file: their prefix (remembered as the last one), the room, its region and address. Joining
     // holds nothing: while their lesson runs in another terminal (it holds the file, with all this in it), it is left alone.
-    await participantState({ ...opts, prefix: room.prefix, region: room.region, endpointUrl: room.url, room: room.room }, e, s, false, "read");
+    await participantState({ ...opts, prefix: room.prefix, region: room.region, endpointUrl: room.url }, e, s, false, "read", "create", { name: room.room, url: room.url });
   }
   const lines = shellLines(shell, room);
   if (opts.json) {

@@ -27,6 +27,7 @@ import { chooseShell } from "../shell/choose.js";
 import { servedFile } from "../sandbox/served-file.js";
 import { shown } from "../ui/shown.js";
 import { onServedSandbox } from "../sandbox/shell-env.js";
+import { checkInRoom, checkSeat, movesOutOfRoom } from "./room-seat.js";
 
 export type { Environment } from "./environment.js";
 
@@ -154,10 +155,15 @@ async function choosePrefix(opts: GlobalOptions, s: Session, ask: boolean): Prom
  */
 export type IfNew = "create" | "look" | "refuse";
 
-/** Loads (or asks for and creates) the participant's state; a corrupt file is kept and rebuilt. */
-export async function participantState(opts: GlobalOptions & { room?: string }, e: Environment, s: Session, ask: boolean, access: Access = "write", ifNew: IfNew = "create"): Promise<{ state: LessonState; regionFrom: RegionSource }> {
+/**
+ * Loads (or asks for and creates) the participant's state; a corrupt file is kept and rebuilt. `joined`: `join` seats
+ * the learner in a room (the room named the prefix, and this terminal is not pointed at it yet); otherwise a room's
+ * learner acts only as their own seat, and only from a terminal in the room (room-seat.ts).
+ */
+export async function participantState(opts: GlobalOptions, e: Environment, s: Session, ask: boolean, access: Access = "write", ifNew: IfNew = "create", joined?: NonNullable<LessonState["room"]>): Promise<{ state: LessonState; regionFrom: RegionSource }> {
   const { io, t, stateFile } = s;
   const prefix = await choosePrefix(opts, s, ask);
+  if (!joined && opts.prefix !== undefined) await checkSeat(prefix, opts, e, stateFile);
   // One process per participant: a second one refuses (or, only reading, does not save). One with
   // no progress file is not locked nor saved for until a command makes their lesson (lessonContext).
   const lock = ifNew !== "create" && !stateFile.exists(prefix) ? { mine: false } : lockParticipant(stateFile, prefix, access);
@@ -165,6 +171,7 @@ export async function participantState(opts: GlobalOptions & { room?: string }, 
   const loaded = stateFile.load(prefix);
   if (loaded.kind === "corrupt") io.notify({ type: "notice", level: "warn", message: t("session.corruptState", { backup: loaded.backupPath }) });
   const saved = loaded.kind === "ok" ? loaded.state : undefined;
+  if (!joined) checkInRoom(opts, e.env, saved);
   const backend = await chooseBackend(opts, e, io, t, saved);
   const savedRegion = saved?.backend === backend ? saved.region : undefined;
   const named = opts.region !== undefined ? { region: opts.region, from: "flag" as const } : savedRegion !== undefined ? { region: savedRegion, from: "saved" as const } : undefined;
@@ -179,13 +186,13 @@ export async function participantState(opts: GlobalOptions & { room?: string }, 
     { value: "hands-on", name: t("mode.hands-on") },
   ], "guided") : "guided");
   if (modeText !== "guided" && modeText !== "hands-on") throw new LabError("usage.badMode", { mode: modeText });
-  const changedTarget = saved && (saved.backend !== backend || saved.region !== region);
+  const changedTarget = saved && (saved.backend !== backend || saved.region !== region || (!joined && movesOutOfRoom(opts, saved)));
   const state: LessonState = saved && !changedTarget
     ? { ...saved, lang: s.lang, mode: modeText }
     : freshState(prefix, region, backend, { at: new Date(e.clock.now()).toISOString(), lang: s.lang, mode: modeText });
   if (opts.profile) state.profile = opts.profile;
   if (opts.endpointUrl) state.endpointUrl = opts.endpointUrl;
-  if (opts.room) state.room = opts.room;
+  if (joined) state.room = joined;
   if (lock.mine) stateFile.save(state);
   return { state, regionFrom: chosen.from };
 }
@@ -204,6 +211,7 @@ export async function clientsFor(state: LessonState, opts: GlobalOptions, e: Env
       onNoAnswer: ({ endpoint, seconds, retries }) => io.aside(`! ${t("screens2.network.retrying", { endpoint, seconds, retries, total: seconds * retries })}`),
       ...(state.profile ? { profile: state.profile } : {}),
       ...(endpointUrl ? { endpointUrl } : {}),
+      ...(state.room && state.room.url === endpointUrl ? { room: state.room.name } : {}),
     });
   }
   return createSandboxClients(await openSandbox(opts, e), state.region);

@@ -5,7 +5,7 @@
 import { destroyCommand, setDestroyCommand } from "../interrupt-notice.js";
 import { afterFirstQuestion } from "../ui/first-question.js";
 import type { GlobalOptions } from "./options.js";
-import { backendLabel } from "../lesson/context.js";
+import { lessonStarted } from "../lesson/context.js";
 import { lessonContext, openSession, type Environment } from "./session.js";
 
 const lessonModules = () =>
@@ -27,7 +27,7 @@ export async function start(opts: GlobalOptions & { restart?: boolean }, e: Envi
     delete ctx.state.taught;
     saveState(ctx);
   }
-  ctx.io.notify({ type: "lesson-started", lesson: ctx.lesson, backend: backendLabel(ctx), region: ctx.state.region, prefix: ctx.state.prefix, lang: s.lang, mode: ctx.mode });
+  ctx.io.notify(lessonStarted(ctx, s.lang));
   // Cleaned up (by the tool, `destroy` or by hand, as the cloud shows): do not quietly build
   // everything again (on AWS that costs money); `--restart` does.
   const view = await readCloud(ctx.clients, ctx.names);

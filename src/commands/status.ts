@@ -7,7 +7,7 @@ import { isEmpty, planTeardown } from "../lesson/teardown.js";
 import { costReport } from "../lesson/pricing.js";
 import type { LabEvent } from "../ui/io-host.js";
 import type { GlobalOptions } from "./options.js";
-import { backendLabel } from "../lesson/context.js";
+import { lessonStarted } from "../lesson/context.js";
 import { lessonContext, openSession, type Environment } from "./session.js";
 
 type StatusEvent = Extract<LabEvent, { type: "status" }>;
@@ -24,7 +24,7 @@ export async function status(opts: GlobalOptions, e: Environment): Promise<void>
   const unreached = (index: number, passed?: true) => stopped !== undefined && index > stopped && passed === true;
   const title = (id: string) => loadStep(ctx.lesson, id, s.lang).title;
   // `--json` promises one `status` event; the header line is for a person.
-  if (!opts.json) io.notify({ type: "lesson-started", lesson: ctx.lesson, backend: backendLabel(ctx), region: ctx.state.region, prefix: ctx.state.prefix, lang: s.lang, mode: ctx.mode });
+  if (!opts.json) io.notify(lessonStarted(ctx, s.lang));
   const report: StatusEvent = {
     type: "status",
     lesson: ctx.lesson,

@@ -9,6 +9,8 @@ export interface StackView {
   id: string;
   status: string;
   reason?: string;
+  /** DELETE_FAILED: the resource that could not be deleted, with AWS's reason (from the stack's events). */
+  failure?: { resource: string; reason: string };
   outputs: Record<string, string>;
   /** logical id → physical id, for resources that exist. */
   resources: Record<string, string>;

@@ -65,7 +65,18 @@ export async function readStack(clients: AwsClients, name: string): Promise<Stac
     throw e;
   }
   if (!stack || stack.StackStatus === "DELETE_COMPLETE") return undefined;
-  return stackView(stack, await stackResources(clients, stack, name));
+  const [resources, failure] = await Promise.all([
+    stackResources(clients, stack, name),
+    stack.StackStatus === "DELETE_FAILED" ? readDeleteFailure(clients, stack.StackId ?? name) : undefined,
+  ]);
+  return { ...stackView(stack, resources), ...(failure ? { failure } : {}) };
+}
+
+/** The resource whose deletion failed most recently, with AWS's reason (a DELETE_FAILED stack's events). */
+export async function readDeleteFailure(clients: AwsClients, stackId: string): Promise<{ resource: string; reason: string } | undefined> {
+  const events = (await awsPort(clients).cfn.describeStackEvents({ StackName: stackId })).StackEvents ?? [];
+  const failed = events.find((e) => e.ResourceStatus === "DELETE_FAILED" && e.ResourceType !== "AWS::CloudFormation::Stack");
+  return failed ? { resource: failed.LogicalResourceId ?? "?", reason: failed.ResourceStatusReason ?? "" } : undefined;
 }
 
 async function readInstance(clients: AwsClients, id: string): Promise<Instance | undefined> {

@@ -4,7 +4,7 @@ import type { Clock } from "../sandbox/clock.js";
 import type { LessonState } from "../state/schema.js";
 import type { StateFile } from "../state/state-file.js";
 import type { Translate } from "../i18n/messages.js";
-import type { IoHost } from "../ui/io-host.js";
+import type { IoHost, LabEvent } from "../ui/io-host.js";
 import type { ParticipantNames } from "../participant.js";
 
 export interface LessonContext {
@@ -33,9 +33,28 @@ export function freeHere(ctx: Pick<LessonContext, "clients" | "servedSandbox">):
   return ctx.clients.sandbox !== undefined || ctx.servedSandbox === true;
 }
 
+/**
+ * The real AWS Management Console shows this account: AWS itself. Not the sandbox in this process, nor any endpoint
+ * that is not AWS (a workshop room, `sandbox serve`, an emulator): a learner who used the console there would build
+ * in their own AWS account, billed, where the lesson never looks.
+ */
+export function realConsoleReaches(ctx: Pick<LessonContext, "clients">): boolean {
+  return ctx.clients.sandbox === undefined && ctx.clients.served === undefined;
+}
+
+/** Hands-on where the real console cannot see the account: the learner is offered the forms and the AWS CLI, not its path. */
+export function consoleLeftOut(ctx: Pick<LessonContext, "clients" | "mode">): boolean {
+  return ctx.mode === "hands-on" && !realConsoleReaches(ctx);
+}
+
 /** What the header calls the account: a served sandbox is a sandbox, not AWS. */
 export function backendLabel(ctx: Pick<LessonContext, "clients" | "servedSandbox" | "state">): string {
   return freeHere(ctx) ? "sandbox" : ctx.state.backend;
+}
+
+/** The lesson's header line as data: where it runs, how, and whether the real console is one of the learner's ways. */
+export function lessonStarted(ctx: LessonContext, lang: LessonState["lang"]): Extract<LabEvent, { type: "lesson-started" }> {
+  return { type: "lesson-started", lesson: ctx.lesson, backend: backendLabel(ctx), region: ctx.state.region, prefix: ctx.state.prefix, lang, mode: ctx.mode, realConsole: realConsoleReaches(ctx) };
 }
 
 export function saveState(ctx: LessonContext): void {

@@ -3,14 +3,14 @@ import { loadStep, type StepContent } from "../content/lesson-content.js";
 import { LabError } from "../errors.js";
 import { readCloud, type CloudView } from "./cloud-view.js";
 import { knowAccount } from "./client-token.js";
-import { freeHere, mark, type LessonContext } from "./context.js";
+import { consoleLeftOut, freeHere, mark, type LessonContext } from "./context.js";
 import { closeDoor, learnerCanAct, secondTerminalText } from "./learner-door.js";
-import { currentStep, detectAll } from "./progress.js";
+import { currentStep, detectAll, type StepStatus } from "./progress.js";
 import type { Step } from "./step.js";
 import { STEPS } from "./steps/index.js";
 import { explain, explainConcept, explainNotes } from "./teaching.js";
 import { rememberIds } from "./vars.js";
-import { askToBegin, askToGo, hasReference } from "./pacing.js";
+import { askToBegin, askToGo, hasReference, showReferenceLabel } from "./pacing.js";
 import { diagramModel } from "../ui/diagram.js";
 import { waitFor } from "./wait.js";
 
@@ -27,9 +27,19 @@ function regressed(ctx: LessonContext, step: Step, view: CloudView): boolean {
   return cur !== undefined && STEPS.indexOf(cur.step) < STEPS.indexOf(step);
 }
 
-/** The console path and the AWS CLI commands of a step (folded behind a choice for a learner). */
+/** The console path and the AWS CLI commands of a step (folded behind a choice for a learner; a log gets both). */
 function explainReference(ctx: LessonContext, content: StepContent, view: CloudView): void {
   explain(ctx, content.id, "console", content.console, view);
+  explain(ctx, content.id, "cli", content.cli, view);
+}
+
+/**
+ * What a learner unfolds: hands-on where the real console cannot see the account (the sandbox, a workshop room, an
+ * emulator), its path would have them build in their own AWS account, so the forms and the AWS CLI are named instead.
+ */
+function explainLearnerReference(ctx: LessonContext, content: StepContent, view: CloudView): void {
+  if (!consoleLeftOut(ctx)) return explainReference(ctx, content, view);
+  if (content.console.trim()) ctx.io.notify({ type: "notice", level: "info", message: ctx.t("engine.noRealConsole") });
   explain(ctx, content.id, "cli", content.cli, view);
 }
 
@@ -66,9 +76,9 @@ async function learnerDoes(ctx: LessonContext, step: Step, content: StepContent,
   let hint = 0;
   let current = view;
   let shown = !hasReference(content);
-  // On AWS the learner's console and CLI reach the account; in the sandbox the lesson serves it to them.
+  // On AWS the learner's console and CLI reach the account; in the sandbox the lesson serves it to them; at a room or an emulator, their AWS CLI does.
   const outside = await learnerCanAct(ctx);
-  const verifyText = ctx.t(ctx.clients.sandbox ? "sandbox-env.lesson.doVerify" : "engine.doVerify");
+  const verifyText = ctx.t(consoleLeftOut(ctx) ? "sandbox-env.lesson.doVerify" : "engine.doVerify");
   // The lines served at the start have scrolled away by now: the first question says the one that matters.
   if (!reminded.has(ctx)) {
     reminded.add(ctx);
@@ -79,7 +89,7 @@ async function learnerDoes(ctx: LessonContext, step: Step, content: StepContent,
       ctx.t("engine.howToDo"),
       [
         ...(outside ? [{ value: "verify" as const, name: verifyText, key: KEYS.verify }] : []),
-        ...(shown ? [] : [{ value: "show" as const, name: ctx.t("engine.showReference"), key: KEYS.show }]),
+        ...(shown ? [] : [{ value: "show" as const, name: showReferenceLabel(ctx), key: KEYS.show }]),
         { value: "guided" as const, name: ctx.t("engine.doGuided"), key: KEYS.guided },
         ...(step.handsOn ? [{ value: "form" as const, name: ctx.t("engine.doForm"), key: KEYS.form }] : []),
       ],
@@ -87,7 +97,7 @@ async function learnerDoes(ctx: LessonContext, step: Step, content: StepContent,
       { inline: true },
     );
     if (how === "show") {
-      explainReference(ctx, content, current);
+      explainLearnerReference(ctx, content, current);
       if (!actedOutside.has(ctx)) remindSecondTerminal(ctx, outside);
       shown = true;
       continue;
@@ -100,11 +110,13 @@ async function learnerDoes(ctx: LessonContext, step: Step, content: StepContent,
     explainNotes(ctx, content, notes, current, notesShown);
     const missing = step.detect(current, ctx.state);
     if (how === "verify" && missing.done) actedOutside.add(ctx);
-    if (missing.done || regressed(ctx, step, current)) return current;
+    if (regressed(ctx, step, current)) return current;
+    // Done but still becoming ready past the wait (an endpoint made, still pending): said, and asked again like one not done.
     if (missing.settling) {
       ctx.io.notify({ type: "notice", level: "warn", message: ctx.t("handsOnWait.stillNotReady", { why: ctx.t(missing.why, missing.vars) }) });
       continue;
     }
+    if (missing.done) return current;
     const text = content.hints[Math.min(hint, content.hints.length - 1)];
     ctx.io.notify({ type: "notice", level: "warn", message: ctx.t("engine.notYet", { why: ctx.t(missing.why, missing.vars) }) });
     // A situation with a note of its own (an endpoint to an AWS service) is told by it, not by the next general hint.
@@ -133,7 +145,7 @@ export async function runStep(ctx: LessonContext, step: Step, index: number, vie
     if (step.supersedes) mark(ctx, "cleanupStarted");
     after = await learnerDoes(ctx, step, content, view, notesShown);
   } else {
-    await askToGo(ctx, step, content, () => explainReference(ctx, content, view));
+    await askToGo(ctx, step, content, () => explainLearnerReference(ctx, content, view));
     const read = await step.perform(ctx, view);
     // A step that leaves no trace changed nothing in the cloud: the view it acted on still holds.
     after = step.traceless ? view : (read ?? (await readCloud(ctx.clients, ctx.names)));
@@ -163,6 +175,13 @@ function announceDone(ctx: LessonContext, step: Step, view: CloudView): void {
   ctx.io.notify({ type: "step-finished", step: step.id, status: "already-done" });
 }
 
+/** An earlier step the cloud no longer shows done (an endpoint deleted or rejected): the lesson says so as it goes back to it. */
+function sayBack(ctx: LessonContext, back: StepStatus, index: number): void {
+  const title = loadStep(ctx.lesson, back.step.id, ctx.io.lang).title;
+  const why = ctx.t(back.detection.why, back.detection.vars);
+  ctx.io.notify({ type: "notice", level: "warn", message: ctx.t("engine.back", { n: String(index), title, why }) });
+}
+
 /** Runs the lesson from wherever the cloud is, to the end (or just one step with `only`); returns the cloud as it is then. */
 export async function runLesson(ctx: LessonContext, options: RunOptions = {}): Promise<CloudView> {
   try {
@@ -184,6 +203,7 @@ async function lessonLoop(ctx: LessonContext, options: RunOptions): Promise<Clou
     return runStep(ctx, STEPS[index]!, index, view);
   }
   let guard = 0;
+  let last = -1;
   for (;;) {
     const statuses = detectAll(STEPS, view, ctx.state);
     const cur = currentStep(statuses);
@@ -196,10 +216,13 @@ async function lessonLoop(ctx: LessonContext, options: RunOptions): Promise<Clou
       }
     }
     if (!cur) break;
+    const index = statuses.indexOf(cur);
+    if (index < last) sayBack(ctx, cur, index);
+    last = index;
     announced.add(cur.step.id);
     // Gone back (a rejected endpoint): a later step the cloud shows done again is said again, not skipped in silence.
-    for (const s of STEPS.slice(statuses.indexOf(cur) + 1)) announced.delete(s.id);
-    view = await runStep(ctx, cur.step, statuses.indexOf(cur), view);
+    for (const s of STEPS.slice(index + 1)) announced.delete(s.id);
+    view = await runStep(ctx, cur.step, index, view);
     if (cur.step.id === "cleanup") break;
     if (++guard > STEPS.length * 4) throw new LabError("error.stepNotDone", { step: cur.step.id, why: "" }, { source: "internal" });
   }

@@ -4,7 +4,7 @@
  */
 import { LabError } from "../errors.js";
 import type { StepContent } from "../content/lesson-content.js";
-import type { LessonContext } from "./context.js";
+import { consoleLeftOut, type LessonContext } from "./context.js";
 import type { Step } from "./step.js";
 
 /** The question and the "go" answer for a step: read-only steps just continue, the quiz starts. */
@@ -17,6 +17,11 @@ function wording(step: Step): { ask: string; go: string } {
 /** Whether the step has a reference (console path or CLI) to unfold. */
 export function hasReference(content: StepContent): boolean {
   return Boolean(content.console.trim() || content.cli.trim());
+}
+
+/** The choice that unfolds the reference: the console's path and the AWS CLI, or the AWS CLI alone where the console is left out. */
+export function showReferenceLabel(ctx: LessonContext): string {
+  return ctx.t(consoleLeftOut(ctx) ? "engine.showCli" : "engine.showReference");
 }
 
 /** Guided: asks whether to go on ("show how" prints the reference and asks again; "stop" pauses). */
@@ -38,7 +43,7 @@ async function goOrStop(ctx: LessonContext, ask: string, go: string, show?: () =
     [
       // Each keeps its digit once "show how" is gone (1 go · 3 stop), as on the first screen.
       { value: "go", name: ctx.t(go), key: 1 },
-      ...(show ? [{ value: "show" as const, name: ctx.t("engine.showReference"), key: 2 }] : []),
+      ...(show ? [{ value: "show" as const, name: showReferenceLabel(ctx), key: 2 }] : []),
       { value: "stop", name: ctx.t("engine.stopHere"), key: 3 },
     ],
     "go",

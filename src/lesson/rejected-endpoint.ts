@@ -9,11 +9,6 @@ export function rejectedEndpoints(view: CloudView): EndpointView[] {
   return view.endpoints.filter((e) => e.state.toLowerCase() === "rejected" && (!vpc || e.vpcId === vpc));
 }
 
-/** Says why the lesson goes back to step 4 (once per endpoint, right after the reject). */
-export function explainBackToEndpoint(ctx: LessonContext, endpointId: string): void {
-  ctx.io.notify({ type: "notice", level: "warn", message: ctx.t("screens.rejected.back", { id: endpointId }) });
-}
-
 /** Asks, then deletes an endpoint that is not the lesson's; true when deleted (kept without a learner to ask: the cleanup removes it). */
 export async function offerToDelete(ctx: LessonContext, endpointId: string, question: string): Promise<boolean> {
   if (!ctx.io.interactive || !(await ctx.io.confirm(question, true))) return false;

@@ -22,9 +22,10 @@ export async function waitOnline(ctx: LessonContext, step: string, instanceId: s
       const out = await awsPort(ctx.clients).ssm.describeInstanceInformation({ Filters: [{ Key: "InstanceIds", Values: [instanceId] }] });
       return out.InstanceInformationList?.[0]?.PingStatus;
     },
-    // ConnectionLost: it was Online and lost its way (keep waiting, say so); Inactive: terminated.
-    check: (ping) => (ping === "Online" ? true : ping === "Inactive" ? new LabError("guard.ssm.inactive", { id: instanceId }) : undefined),
-    describe: (ping) => (ping === "ConnectionLost" ? ctx.t("guard.ssm.connectionLost") : ping ?? ctx.t("wait.ssmNotRegistered")),
+    // ConnectionLost: it was Online and lost its way (keep waiting, say so); Inactive: terminated (in a served room, most
+    // likely by the facilitator's cleanup). Each said in words, never as AWS's bare state.
+    check: (ping) => (ping === "Online" ? true : ping === "Inactive" ? new LabError(ctx.servedSandbox ? "guard.ssm.inactiveServed" : "guard.ssm.inactive", { id: instanceId }) : undefined),
+    describe: (ping) => (ping === "ConnectionLost" ? ctx.t("guard.ssm.connectionLost") : ping === "Inactive" ? ctx.t("wait.ssmInactive") : ping ?? ctx.t("wait.ssmNotRegistered")),
     usualSeconds: 120,
   });
 }

@@ -16,7 +16,7 @@ export interface Detection {
   doneVariant?: string;
   /** A message (key, filled with `vars`) added to the done text: something left that the learner should still deal with. */
   doneAlso?: string;
-  /** Not done, but right so far and still becoming ready (pending, a stack creating): waited for, not hinted at. */
+  /** Right so far and still becoming ready (pending, a stack creating): waited for, not hinted at. A step may be done and settling (an endpoint made, still pending). */
   settling?: true;
   /** Counted as done because a later step has begun for good (see `Step.supersedes`). */
   passed?: true;

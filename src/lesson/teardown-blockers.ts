@@ -5,7 +5,7 @@
 import type { Filter } from "@aws-sdk/client-ec2";
 import type { AwsClients } from "../aws/clients.js";
 import { listEndpoints, listGroups, listServices } from "../aws/pages.js";
-import type { StackView } from "./cloud-view.js";
+import { readDeleteFailure, type StackView } from "./cloud-view.js";
 import { stackMade } from "./cloud-shapes.js";
 import { learnerGroup } from "./relations.js";
 import { awsPort } from "../aws/port.js";
@@ -20,10 +20,19 @@ export interface Blocker {
 
 /** The resource whose deletion failed most recently, with AWS's reason. */
 export async function deleteFailure(clients: AwsClients, stack: StackView): Promise<{ stack: string; resource: string; reason: string } | undefined> {
-  const events = (await awsPort(clients).cfn.describeStackEvents({ StackName: stack.id })).StackEvents ?? [];
-  const failed = events.find((e) => e.ResourceStatus === "DELETE_FAILED" && e.ResourceType !== "AWS::CloudFormation::Stack");
-  if (!failed) return undefined;
-  return { stack: stack.name, resource: failed.LogicalResourceId ?? "?", reason: failed.ResourceStatusReason ?? "" };
+  const failed = await readDeleteFailure(clients, stack.id);
+  return failed ? { stack: stack.name, ...failed } : undefined;
+}
+
+/** CloudFormation wraps the service's words ("Resource handler returned message: "…" (RequestToken: …)"): just those words. */
+function serviceWords(reason: string): string {
+  const quoted = /returned message: "(.*)"/s.exec(reason)?.[1] ?? reason;
+  return quoted.replace(/\s*\(Service: [^)]*\)\s*$/, "").replace(/[.\s]+$/, "");
+}
+
+/** Why AWS could not delete the stack (as read with it): the failed resource and its reason, else the stack's own status reason. */
+export function failureReason(stack: StackView): string {
+  return stack.failure ? `${stack.failure.resource}: ${serviceWords(stack.failure.reason)}` : (stack.reason ?? "");
 }
 
 /** What outside the stack still uses its VPC or NLB. */

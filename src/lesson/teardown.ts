@@ -7,7 +7,7 @@ import { awsCode, LabError } from "../errors.js";
 import type { AwsClients } from "../aws/clients.js";
 import { readCloud, readEndpointsById, readStack, readServicesById, type CloudView, type StackView } from "./cloud-view.js";
 import { mark, type LessonContext } from "./context.js";
-import { deleteFailure, findBlockers } from "./teardown-blockers.js";
+import { deleteFailure, failureReason, findBlockers } from "./teardown-blockers.js";
 import { waitFor } from "./wait.js";
 import { awsPort } from "../aws/port.js";
 
@@ -158,6 +158,10 @@ export async function teardown(ctx: LessonContext, known?: CloudView): Promise<{
   const plan = planTeardown(view);
   // A hint for the moments before the cloud shows it (see cleanup-state.ts): a rerun goes on deleting.
   if (plan.length > 0) mark(ctx, "cleanupStarted");
+  // A stack deleted earlier before what uses it: named with AWS's reason; the order below (endpoints first) lets it go.
+  for (const failed of ownStacks(view).filter((s) => s.status === "DELETE_FAILED")) {
+    ctx.io.notify({ type: "notice", level: "warn", message: ctx.t("teardown.failedBefore", { stack: failed.name, reason: failureReason(failed) }) });
+  }
   await deleteEndpoints(ctx, view.endpoints);
   for (const g of view.endpointSgs.filter((g) => g.owned)) await deleteGroup(ctx, g.id);
   await deleteServices(ctx, view.services.map((s) => s.id));

@@ -63,7 +63,8 @@ export async function waitFor<T>(ctx: LessonContext, spec: WaitSpec<T>): Promise
         return value;
       }
       if (verdict instanceof LabError) {
-        spinner.fail(spec.describe(value));
+        // What was awaited, then the state that ended it: a bare state ("Inactive", "failed") says nothing on its own.
+        spinner.fail(`${ctx.t(spec.label)} · ${spec.describe(value)}`);
         throw verdict;
       }
       spinner.update(`${ctx.t(spec.label)} ${elapsed(took)} · ${spec.describe(value)}`);

@@ -33,8 +33,8 @@ export const LessonStateSchema = z.object({
   region: z.string(),
   profile: z.optional(z.string()),
   endpointUrl: z.optional(z.string()),
-  /** The workshop room `join` pointed this participant at (its name): the lesson then tells them how to set up a second terminal. */
-  room: z.optional(z.string()),
+  /** The workshop room `join` pointed this participant at: its name and address (it is their room while endpointUrl is that address). */
+  room: z.optional(z.object({ name: z.string(), url: z.string() })),
   lang: z.enum(["ja", "en"]),
   mode: z.enum(["guided", "hands-on"]),
   az: z.optional(z.string()),

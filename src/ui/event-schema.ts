@@ -118,7 +118,8 @@ export type DiagnosisLink = z.infer<typeof link>;
 export type Signal = z.infer<typeof signal>;
 
 export const EVENT_SCHEMAS = {
-  "lesson-started": event("lesson-started", { lesson: z.string(), backend: z.string(), region: z.string(), prefix: z.string(), lang, mode: z.string(), resumedAt: z.optional(z.string()) }),
+  /** `realConsole`: false where the real AWS Management Console cannot see the account (the sandbox, a workshop room, an emulator). */
+  "lesson-started": event("lesson-started", { lesson: z.string(), backend: z.string(), region: z.string(), prefix: z.string(), lang, mode: z.string(), realConsole: z.optional(z.boolean()), resumedAt: z.optional(z.string()) }),
   notice: event("notice", { level: z.enum(["info", "warn", "success"]), message: z.string() }),
   "step-started": event("step-started", { step: z.string(), index: z.number().int(), total: z.number().int(), title: z.string() }),
   explain: event("explain", { step: z.string(), section: z.enum(["concept", "console", "cli", "done", "note", "hint"]), markdown: z.string(), ...commands }),
@@ -203,7 +204,8 @@ export const EVENT_SCHEMAS = {
           step: z.nullable(z.string()),
           stepIndex: z.nullable(z.number().int()),
           finished: z.boolean(),
-          state: z.string(),
+          state: z.string().describe("Where the learner's step stands, in words (the language of the run)"),
+          stateId: z.string().describe("The same as a named value to match on, the same in every language (e.g. detect.service.todo)"),
           onStepMinutes: z.optional(z.number()),
           observed: z.optional(z.boolean()),
           signals: z.array(signal),

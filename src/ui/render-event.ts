@@ -106,11 +106,16 @@ function colorDiagram(text: string, c: ChalkInstance): string {
 /** (Hints carry their own "Hint n/m:" label.) */
 const SECTION_LABEL: Record<string, string> = { console: "render.console", cli: "render.cli", done: "render.done", note: "render.note" };
 
+/** How the header names the mode: hands-on where the real console cannot see the account offers the forms and the AWS CLI only. */
+function modeKey(event: Extract<LabEvent, { type: "lesson-started" }>): string {
+  return event.mode === "hands-on" && event.realConsole === false ? "mode.hands-on.noConsole" : `mode.${event.mode}`;
+}
+
 export function renderEvent(event: LabEvent, r: RenderTools): string | undefined {
   const { c, t } = r;
   switch (event.type) {
     case "lesson-started":
-      return lines(c.bold(t("render.lessonStarted", { backend: t(`backend.${event.backend}`), region: event.region, prefix: event.prefix, mode: t(`mode.${event.mode}`) })), r);
+      return lines(c.bold(t("render.lessonStarted", { backend: t(`backend.${event.backend}`), region: event.region, prefix: event.prefix, mode: t(modeKey(event)) })), r);
     case "notice": {
       const mark = event.level === "warn" ? c.yellow("!") : event.level === "success" ? c.green("✔") : c.blue("i");
       return lines(event.message, r, `${mark} `, "  ");

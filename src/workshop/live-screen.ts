@@ -32,7 +32,7 @@ export function localClock(at: number, lang: Lang, timeZone?: string): string {
 
 export function liveFrame(status: RoomStatus, o: FrameOptions): string {
   const { t, c } = o;
-  const table = statusRows(status, t, o.lang);
+  const table = statusRows(status, t, o.lang, o.columns);
   const widths: number[] = [];
   for (const row of table) row.forEach((cell, i) => (widths[i] = Math.max(widths[i] ?? 0, displayWidth(cell))));
   // The last column (why a learner is flagged) wraps under itself: a reason cut short says nothing.
@@ -67,4 +67,22 @@ export function liveFrame(status: RoomStatus, o: FrameOptions): string {
   const shown = body.length > room ? [...body.slice(0, room - 1), c.dim(t("workshop.status.more", { n: body.length - room + 1 }))] : body;
   const empty = status.participants.length === 0 ? [t("workshop.status.empty", { region: status.region })] : [];
   return [c.bold(truncate(head, o.columns)), c.dim(wrap(keys, o.columns, { phrases: o.phrases })), c.bold(line(table[0]!)), ...shown, ...empty, "", wrap(statusSummary(status, t), o.columns, { phrases: o.phrases }), c.dim(wrap(t("workshop.status.legend"), o.columns, { phrases: o.phrases }))].join("\n");
+}
+
+/** The room did not answer the last refresh: its address, and the region and time the title shows. */
+export interface Silence {
+  endpoint: string;
+  region: string;
+  at: number;
+}
+
+/** The frame while the room does not answer: a line that says so (the watch tries again), over the last status seen, if any. */
+export function silentFrame(last: RoomStatus | undefined, silence: Silence, o: FrameOptions): string {
+  const { t, c } = o;
+  const vars = { endpoint: silence.endpoint, seconds: o.intervalSeconds, time: last ? localClock(last.at, o.lang, o.timeZone) : "" };
+  const warning = wrap(t(last ? "roomOffline.live" : "roomOffline.liveNoFigures", vars), o.columns, { phrases: o.phrases });
+  const below = last
+    ? liveFrame(last, { ...o, rows: o.rows - warning.split("\n").length })
+    : [c.bold(truncate(t("roomFixes.liveTitle", { time: localClock(silence.at, o.lang, o.timeZone), region: silence.region }), o.columns)), c.dim(wrap(t("roomFixes.liveKeys", { seconds: o.intervalSeconds }), o.columns, { phrases: o.phrases }))].join("\n");
+  return [c.red.bold(warning), below].join("\n");
 }

@@ -6,8 +6,8 @@
 import { LabError } from "../errors.js";
 import { prefixProblem } from "../participant.js";
 
-export function numbered(count: number, base: string): string[] {
-  const width = Math.max(2, String(count).length);
+/** `width`: the digits of each number (default: at least 2, more when the count has more). */
+export function numbered(count: number, base: string, width = Math.max(2, String(count).length)): string[] {
   return Array.from({ length: count }, (_, i) => `${base}-${String(i + 1).padStart(width, "0")}`);
 }
 
@@ -41,16 +41,38 @@ export function participantCount(text: string | undefined): number {
   return numberOption(text, "--participants", 1, 500, true);
 }
 
-/** `--participants alice,bob` or `--count N --prefix-base team`. */
-export function participantList(opts: { participants?: string; count?: string; prefixBase?: string }): string[] {
+export interface PeopleOptions {
+  participants?: string;
+  count?: string;
+  prefixBase?: string;
+}
+
+/** The digits of the numbered seats `<base>-NN` a room already has (so a later --count goes on in the same style). */
+export function numberWidth(existing: readonly string[], base: string): number | undefined {
+  const digits = existing.map((p) => (p.startsWith(`${base}-`) ? p.slice(base.length + 1) : "")).find((rest) => /^\d+$/.test(rest));
+  return digits?.length;
+}
+
+/**
+ * `--participants alice,bob` or `--count N --prefix-base team` (not both: which one was meant is not for us to guess).
+ * `existing`: the room's prefixes, whose numbering a --count continues.
+ */
+export function participantList(opts: PeopleOptions, existing: readonly string[] = []): string[] {
+  if (opts.participants !== undefined && opts.count !== undefined) throw new LabError("workshop.usage.namesOrCount");
   if (opts.participants !== undefined) {
-    return checkPrefixes(opts.participants.split(/[\s,]+/).map((p) => p.trim()).filter(Boolean));
+    const names = opts.participants.split(/[\s,]+/).map((p) => p.trim()).filter(Boolean);
+    // `--participants 20`: a count given where names go (plan and rehearse take it so).
+    if (names.length === 1 && /^\d+$/.test(names[0]!)) throw new LabError("workshop.usage.namesNotCount", { n: names[0]! });
+    if (names.length === 0) throw new LabError("workshop.usage.noRoomParticipants");
+    return checkPrefixes(names);
   }
-  if (opts.count === undefined) throw new LabError("workshop.usage.noParticipants");
-  return checkPrefixes(numbered(numberOption(opts.count, "--count", 1, 500, true), opts.prefixBase ?? "team"));
+  if (opts.count === undefined) throw new LabError("workshop.usage.noRoomParticipants");
+  const base = opts.prefixBase ?? "team";
+  const count = numberOption(opts.count, "--count", 1, 500, true);
+  return checkPrefixes(numbered(count, base, numberWidth(existing, base)));
 }
 
 /** The participants named on this run, if any were (`--participants` or `--count`). */
-export function askedParticipants(opts: { participants?: string; count?: string; prefixBase?: string }): string[] | undefined {
-  return opts.participants !== undefined || opts.count !== undefined ? participantList(opts) : undefined;
+export function askedParticipants(opts: PeopleOptions, existing: readonly string[] = []): string[] | undefined {
+  return opts.participants !== undefined || opts.count !== undefined ? participantList(opts, existing) : undefined;
 }

@@ -31,6 +31,7 @@ export function roomData(status: RoomStatus, t: Translate): RoomData {
       stepIndex: p.phase === "not-started" ? null : p.stepIndex,
       finished: p.finished,
       state: t(p.why, p.whyVars),
+      stateId: p.why,
       ...(p.minutesOnStep !== undefined ? { onStepMinutes: Math.round(p.minutesOnStep * 10) / 10, observed: p.observed } : {}),
       signals: p.signals,
       perHourUsd: p.perHourUsd,

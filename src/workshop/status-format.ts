@@ -6,7 +6,7 @@ import { loadStep } from "../content/lesson-content.js";
 import type { Lang } from "../i18n/lang.js";
 import type { Translate } from "../i18n/messages.js";
 import { STEPS } from "../lesson/steps/index.js";
-import { truncate } from "../ui/text-width.js";
+import { displayWidth, truncate } from "../ui/text-width.js";
 import type { ParticipantProgress } from "./participant-progress.js";
 import type { Signal } from "../ui/event-schema.js";
 import type { RoomStatus } from "./room-status.js";
@@ -30,8 +30,9 @@ export function signalText(s: Signal, t: Translate): string {
 }
 
 const TITLE_COLUMNS = 30;
+/** What a table leaves at least for its last column (the signals) before it puts them under the row (ui/render-event.ts, live-screen.ts). */
+const REASON_COLUMNS = 16;
 
-/** `4/9 Consumer side: create an…`: the step's number and its title, cut to keep the table narrow. */
 /** A seat not on a step: its mark and words (`- not started`, `✔ finished, cleaned up`, `✕ lab deleted at step 4`). */
 export function seatText(p: Pick<ParticipantProgress, "phase" | "deletion"> & { stepIndex: number | null }, t: Translate): [string, string] | undefined {
   if (p.phase === "not-started") return ["-", t("roster.notStarted")];
@@ -42,11 +43,27 @@ export function seatText(p: Pick<ParticipantProgress, "phase" | "deletion"> & { 
   return undefined;
 }
 
-export function stepText(p: ParticipantProgress, t: Translate, lang: Lang): string {
+/** `4/9 Consumer side: create an…`: the step's number and its title, cut to `titleColumns` (default: a narrow table's). */
+export function stepText(p: ParticipantProgress, t: Translate, lang: Lang, titleColumns = TITLE_COLUMNS): string {
   const seat = seatText(p, t);
   if (seat) return seat.join(" ");
   const title = loadStep("privatelink", p.step, lang).title;
-  return `${p.stepIndex}/${STEPS.length - 1} ${truncate(title, TITLE_COLUMNS)}`;
+  return `${p.stepIndex}/${STEPS.length - 1} ${truncate(title, titleColumns)}`;
+}
+
+/**
+ * How many columns a step's title gets on a `columns`-wide terminal (by display width): what the other columns (whole),
+ * the signals' share when a row has one, and the step's number leave, never less than a narrow table's.
+ */
+function titleRoom(rows: string[][], columns: number): number {
+  const widest = (i: number) => Math.max(...rows.map((r) => displayWidth(r[i] ?? "")));
+  const last = rows[0]!.length - 1;
+  const others = rows[0]!.slice(0, last).reduce((sum, _, i) => (i === 1 ? sum : sum + widest(i) + 2), 0);
+  // The signals wrap under their column: it keeps room for their longest word (a stack name is not broken).
+  const words = rows.slice(1).flatMap((r) => (r[last] ?? "").split(" ").filter(Boolean));
+  const reasons = words.length > 0 ? Math.max(REASON_COLUMNS, ...words.map(displayWidth)) : 0;
+  // The table's indent (2), the step column's gap (2), the step's number ("9/9 ").
+  return Math.max(TITLE_COLUMNS, columns - 2 - others - 2 - reasons - displayWidth(`${STEPS.length - 1}/${STEPS.length - 1} `));
 }
 
 function onStepText(p: ParticipantProgress): string {
@@ -82,7 +99,8 @@ function computersText(n: number, t: Translate): string {
   return n > 1 ? t("workshop.status.computers", { n }) : n === 1 ? t("workshop.status.computer") : "-";
 }
 
-export function statusRows(status: RoomStatus, t: Translate, lang: Lang): string[][] {
+/** The table's rows, its step titles as whole as `width` (the terminal's columns) allows. */
+export function statusRows(status: RoomStatus, t: Translate, lang: Lang, width = 80): string[][] {
   // Signals last: on a narrow terminal only they are cut. The challenge column appears once one runs.
   const challenges = withChallenges(status);
   const shared = sharedSeats(status);
@@ -90,16 +108,26 @@ export function statusRows(status: RoomStatus, t: Translate, lang: Lang): string
   const billed = status.backend === "aws";
   const columns = ["participant", "step", "onStep", ...(billed ? ["perHour", "soFar"] : []), ...(challenges ? ["challenge"] : []), ...(shared ? ["computers"] : []), "signals"];
   const header = columns.map((c) => t(`workshop.status.col.${c}`));
-  const rows = tableOrder(status.participants).map((p) => [
+  const ordered = tableOrder(status.participants);
+  const rows = ordered.map((p) => [
     (p.signals.length > 0 ? "! " : "  ") + p.prefix,
-    stepText(p, t, lang),
+    "",
     onStepText(p),
     ...(billed ? [`$${p.perHourUsd.toFixed(3)}`, `$${p.costSoFarUsd.toFixed(2)}`] : []),
     ...(challenges ? [challengeText(p, t)] : []),
     ...(shared ? [computersText(status.computers?.[p.prefix] ?? 0, t)] : []),
     p.signals.map((s) => signalText(s, t)).join("; "),
   ]);
+  // The step's title as whole as the terminal's width allows, once the other columns are known.
+  const titles = titleRoom([header, ...rows], width);
+  rows.forEach((r, i) => (r[1] = stepText(ordered[i]!, t, lang, titles)));
   return [header, ...rows];
+}
+
+/** Each seat's step as the status table at this width words it (rehearse says the room in the same words). */
+export function stepColumn(status: RoomStatus, t: Translate, lang: Lang, width = 80): Map<string, string> {
+  const [, ...rows] = statusRows(status, t, lang, width);
+  return new Map(tableOrder(status.participants).map((p, i) => [p.prefix, rows[i]![1]!]));
 }
 
 /** The totals line (the terminal and the room page): in the sandbox, that nothing is billed instead of a cost. */
@@ -121,7 +149,7 @@ function csvCell(value: string | number | boolean | undefined): string {
   return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
-const CSV_COLUMNS = ["participant", "phase", "step_index", "step", "finished", "state", "on_step_minutes", "on_step_observed", "signals", "per_hour_usd", "cost_so_far_usd", "read_at", "deletion"];
+const CSV_COLUMNS = ["participant", "phase", "step_index", "step", "finished", "state", "on_step_minutes", "on_step_observed", "signals", "per_hour_usd", "cost_so_far_usd", "read_at", "deletion", "state_id"];
 
 export function statusCsv(status: RoomStatus, t: Translate): string {
   const at = new Date(status.at).toISOString();
@@ -142,6 +170,7 @@ export function statusCsv(status: RoomStatus, t: Translate): string {
       p.costSoFarUsd.toFixed(2),
       at,
       p.deletion,
+      p.why,
       ...(challenges ? [p.challenge?.id, p.challenge?.state] : []),
       ...(status.computers ? [status.computers[p.prefix] ?? 0] : []),
     ]

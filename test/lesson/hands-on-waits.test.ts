@@ -97,14 +97,15 @@ describe("hands-on: a resource still not ready when the wait runs out", () => {
   }, 60_000);
 });
 
-/** A learner who lets the tool do every step but accepts the connection by hand, then verifies at once. */
+/** A learner who lets the tool do every step but accepts the connection by hand (at step `at`), then verifies at once. */
 class AcceptsByHand extends RecordingHost {
   ctx?: LessonContext;
   accepted = false;
+  at = "accept";
   override async select<T>(message: string, choices: Choice<T>[], defaultValue: T): Promise<T> {
     if (!message.includes("How do you want")) return super.select(message, choices, defaultValue);
     const step = this.ofType("step-started").at(-1)?.step;
-    if (step === "accept" && !this.accepted) {
+    if (step === this.at && !this.accepted) {
       this.accepted = true;
       const view = await readCloud(this.ctx!.clients, this.ctx!.names);
       await this.ctx!.clients.ec2.send(new AcceptVpcEndpointConnectionsCommand({ ServiceId: ourService(view)!.id, VpcEndpointIds: [ourEndpoint(view)!.id] }));
@@ -127,6 +128,23 @@ describe("hands-on: accepting by hand", () => {
     expect(host.ofType("notice").filter((n) => n.level === "warn").map((n) => n.message)).toEqual([]);
     expect(host.ofType("explain").filter((e) => e.section === "hint")).toEqual([]);
     expect(host.ofType("step-finished").find((e) => e.step === "accept")).toMatchObject({ status: "done" });
+  }, 60_000);
+
+  it("accepted before HTTP is allowed (step 5; the text says either order): the pending endpoint still counts for step 4, step 5 goes on", async () => {
+    const host = new AcceptsByHand("en", true);
+    host.at = "allow-http";
+    const h = harness({ host, speed: 0.1, opts: { prefix: PREFIX, mode: "hands-on" } });
+    h.env.learnerReachesSandbox = true;
+    host.ctx = await context(h);
+    await start(h.opts, h.env);
+    expect(host.accepted).toBe(true);
+    const started = host.ofType("step-started").map((e) => e.step);
+    expect(started.filter((s) => s === "interface-endpoint"), started.join(" → ")).toHaveLength(1);
+    // HTTP was not allowed yet: step 5 says that (and only that), then the tool allows it.
+    const warned = host.ofType("notice").filter((n) => n.level === "warn").map((n) => n.message);
+    expect(warned).toEqual([expect.stringMatching(/^Not done yet: the endpoint's security group does not admit TCP 80/)]);
+    expect(host.ofType("step-finished").find((e) => e.step === "accept")).toMatchObject({ status: "done" });
+    expect(host.ofType("curl-result")[0]?.exitCode).toBe(0);
   }, 60_000);
 });
 

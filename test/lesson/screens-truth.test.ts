@@ -16,6 +16,8 @@ import { createInterfaceEndpoint, requireConsumer } from "../../src/lesson/steps
 import { drawDiagram } from "../../src/ui/diagram.js";
 import { harness } from "../helpers/lesson-harness.js";
 import { RecordingHost, type Answer } from "../helpers/recording-host.js";
+import type { LessonContext } from "../../src/lesson/context.js";
+import type { Choice } from "../../src/ui/io-host.js";
 
 /** The fixed start of a message (up to its first value): what a scripted answer matches. */
 const frag = (lang: Lang, key: string) => translator(lang)(key, new Proxy({}, { get: () => "\u0000" }) as Record<string, string>).split("\u0000")[0]!;
@@ -31,6 +33,23 @@ function handsOn(lang: Lang, answers: (h: ReturnType<typeof harness>) => { match
   (host as unknown as { answers: unknown[] }).answers.push(...answers(h));
   h.env.env.LANG = lang === "ja" ? "ja_JP.UTF-8" : "en_US.UTF-8";
   return { h, host };
+}
+
+/** A learner who deletes their endpoint by hand at step 5 (allow HTTP), then chooses "verify"; the forms otherwise. */
+class DeletesEndpointAtStep5 extends RecordingHost {
+  ctx?: LessonContext;
+  deleted = false;
+  constructor(lang: Lang) {
+    super(lang, true, []);
+  }
+  override async select<T>(message: string, choices: Choice<T>[], defaultValue: T): Promise<T> {
+    const step = this.ofType("step-started").at(-1)?.step;
+    if (message !== translator(this.lang)("engine.howToDo") || step !== "allow-http" || this.deleted) return super.select(message, choices, defaultValue);
+    this.deleted = true;
+    const ep = ourEndpoint(await readCloud(this.ctx!.clients, this.ctx!.names))!;
+    await this.ctx!.clients.ec2.send(new DeleteVpcEndpointsCommand({ VpcEndpointIds: [ep.id] }));
+    return "verify" as T;
+  }
 }
 
 describe.each(["en", "ja"] as const)("hands-on in %s: the text is true of the cloud", (lang) => {
@@ -73,8 +92,10 @@ describe.each(["en", "ja"] as const)("hands-on in %s: the text is true of the cl
     ]);
     await start(h.opts, h.env);
     const notices = host.ofType("notice").map((n) => n.message);
-    const back = notices.find((m) => m.startsWith(frag(lang, "screens.rejected.back")));
+    const back = notices.find((m) => m.startsWith(frag(lang, "engine.back")));
     expect(back).toMatch(/vpce-[0-9a-f]+/);
+    expect(back).toContain(t("engine.back", { n: "4", title: "\u0000", why: "\u0000" }).split("\u0000")[0]);
+    expect(back).toContain(frag(lang, "detect.endpoint.rejected"));
     expect(host.questions.some((q) => q.startsWith(frag(lang, "screens.rejected.remove")))).toBe(true);
     expect(h.sandbox.calls.filter((c) => c.command === "DeleteVpcEndpointsCommand").length).toBeGreaterThanOrEqual(2); // the rejected one, then the cleanup's
     expect(host.ofType("curl-result")[0]?.exitCode).toBe(0);
@@ -85,6 +106,25 @@ describe.each(["en", "ja"] as const)("hands-on in %s: the text is true of the cl
       .replace("\u0002", "sg-[0-9a-f]+ \\(alice-endpoint-sg\\)");
     const afterBack = notices.slice(notices.indexOf(back!));
     expect(afterBack.some((m) => new RegExp(`^${said}$`).test(m)), afterBack.join("\n")).toBe(true);
+  });
+
+  it("the endpoint deleted by hand at step 5: the lesson says step 4 is not done any more as it goes back to it", async () => {
+    const host = new DeletesEndpointAtStep5(lang);
+    const h = harness({ host, opts: { mode: "hands-on", lang } });
+    h.env.learnerReachesSandbox = true;
+    (host as unknown as { answers: unknown[] }).answers.push({ match: frag(lang, "form.endpoint.serviceName"), value: serviceName(h) });
+    host.ctx = await lessonContext(h.opts, h.env, await openSession(h.opts, h.env), false);
+    await start(h.opts, h.env);
+    expect(host.deleted).toBe(true);
+    const started = host.ofType("step-started").map((e) => e.step);
+    expect(started.filter((s) => s === "interface-endpoint")).toHaveLength(2);
+    const back = host.ofType("notice").map((n) => n.message).filter((m) => m.startsWith(frag(lang, "engine.back")));
+    expect(back).toEqual([t("engine.back", { n: "4", title: host.ofType("step-started").find((e) => e.step === "interface-endpoint")!.title, why: t("detect.endpoint.todo") })]);
+    // Said before step 4 starts again, not after.
+    const events = host.events.map((e) => (e.type === "notice" && e.message === back[0] ? "back" : e.type === "step-started" ? e.step : ""));
+    expect(events.indexOf("back")).toBeGreaterThan(events.indexOf("allow-http"));
+    expect(events.lastIndexOf("interface-endpoint")).toBeGreaterThan(events.indexOf("back"));
+    expect(host.ofType("curl-result")[0]?.exitCode).toBe(0);
   });
 
   it("a reused group with a TCP 443 rule: step 4's done text lists the rule instead of 'no inbound rules'", async () => {

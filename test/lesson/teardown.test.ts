@@ -17,6 +17,10 @@ import { STEPS } from "../../src/lesson/steps/index.js";
 import { isEmpty } from "../../src/lesson/teardown.js";
 import { packageRoot } from "../../src/paths.js";
 import { harness, type Harness } from "../helpers/lesson-harness.js";
+import { RecordingHost } from "../helpers/recording-host.js";
+import { translator } from "../../src/i18n/messages.js";
+import type { Lang } from "../../src/i18n/lang.js";
+import type { Choice } from "../../src/ui/io-host.js";
 
 async function context(h: Harness) {
   const s = await openSession(h.opts, h.env);
@@ -125,5 +129,61 @@ describe("destroy", () => {
     expect(mutating).toEqual([]);
     const rows = h.host.ofType("resources").at(-1)!.resources.map((r) => r.kind);
     expect(rows).toEqual(["endpoint", "security-group", "endpoint-service", "stack", "stack"]);
+  });
+});
+
+/** The fixed start of a message (up to its first value). */
+const frag = (lang: Lang, key: string) => translator(lang)(key, new Proxy({}, { get: () => "\u0000" }) as Record<string, string>).split("\u0000")[0]!;
+
+/** A hands-on learner at step 9 who deletes the Consumer stack first (the wrong order), then verifies; then lets the tool finish. */
+class DeletesStackFirst extends RecordingHost {
+  h?: Harness;
+  tries = 0;
+  override async select<T>(message: string, choices: Choice<T>[], defaultValue: T): Promise<T> {
+    if (message !== translator(this.lang)("engine.howToDo")) return super.select(message, choices, defaultValue);
+    if (this.tries++ > 0) return "guided" as T;
+    const ctx = await context(this.h!);
+    await ctx.clients.cfn.send(new DeleteStackCommand({ StackName: "alice-consumer" }));
+    this.h!.clock.advance(3_600_000); // CloudFormation gives up on the subnet the endpoint still uses
+    return "verify" as T;
+  }
+}
+
+describe.each(["en", "ja"] as const)("cleanup in %s: a stack deleted before its endpoint", (lang) => {
+  const t = translator(lang);
+  it("verify names the DELETE_FAILED stack, AWS's reason and the order to delete in; the tool then finishes", async () => {
+    const host = new DeletesStackFirst(lang, true);
+    const h = harness({ host, opts: { lang } });
+    host.h = h;
+    h.env.learnerReachesSandbox = true;
+    h.env.env.LANG = lang === "ja" ? "ja_JP.UTF-8" : "en_US.UTF-8";
+    await runThrough(h, "review");
+    await stepCommand("cleanup", { ...h.opts, mode: "hands-on" }, h.env);
+    const notYet = host.ofType("notice").map((n) => n.message).filter((m) => m.startsWith(frag(lang, "engine.notYet")));
+    expect(notYet).toHaveLength(1);
+    expect(notYet[0]).toContain(frag(lang, "detect.cleanup.stackFailed"));
+    expect(notYet[0]).toContain("alice-consumer");
+    expect(notYet[0]).toMatch(/subnet-[0-9a-f]+.*has dependencies and cannot be deleted/);
+    // What to do, in AWS's order: the endpoint first, then the stack again.
+    const after = t("detect.cleanup.stackFailed", { stack: "\u0000", reason: "\u0000" }).split("\u0000").at(-1)!;
+    expect(after.length).toBeGreaterThan(20);
+    expect(notYet[0]).toContain(after);
+    expect(await taggedLeft(h)).toBe(0);
+  });
+
+  it("destroy names a stack left DELETE_FAILED, with AWS's reason, before it deletes the endpoint and the stack again", async () => {
+    const host = new RecordingHost(lang, false);
+    const h = harness({ host, opts: { lang } });
+    h.env.env.LANG = lang === "ja" ? "ja_JP.UTF-8" : "en_US.UTF-8";
+    await runThrough(h, "accept");
+    const ctx = await context(h);
+    await ctx.clients.cfn.send(new DeleteStackCommand({ StackName: "alice-consumer" }));
+    h.clock.advance(3_600_000);
+    await destroy(h.opts, h.env);
+    const said = host.ofType("notice").map((n) => n.message).filter((m) => m.startsWith(frag(lang, "teardown.failedBefore")));
+    expect(said).toHaveLength(1);
+    expect(said[0]).toContain("alice-consumer");
+    expect(said[0]).toMatch(/subnet-[0-9a-f]+.*has dependencies and cannot be deleted/);
+    expect(await taggedLeft(h)).toBe(0);
   });
 });

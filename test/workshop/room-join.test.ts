@@ -74,7 +74,7 @@ describe("a learner's second terminal while their lesson runs", () => {
     expect(second.stdout).toContain(`export AWS_ACCESS_KEY_ID='${room.participants[0]!.accessKeyId}'`);
     // The progress file, the lesson's to write, is as it was (it already points at the room).
     expect(readFileSync(join(alice.stateDir, "participants", "team-01.json"), "utf8")).toBe(saved);
-    expect(JSON.parse(saved)).toMatchObject({ prefix: "team-01", endpointUrl: served.url, room: "room", region: REGION });
+    expect(JSON.parse(saved)).toMatchObject({ prefix: "team-01", endpointUrl: served.url, room: { name: "room", url: served.url }, region: REGION });
   });
 });
 

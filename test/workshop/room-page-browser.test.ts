@@ -202,10 +202,17 @@ describe.skipIf(SKIP)("the room page in Chromium", () => {
     for (const tab of tabs.values()) await expect.poll(() => tab.locator("#offline").isVisible(), { timeout: 10_000 }).toBe(true);
     expect(await tabs.get("en")!.locator("#offline").textContent()).toContain("Reconnecting");
     expect(await tabs.get("ja")!.locator("#offline").textContent()).toContain("再接続中");
+    // Disconnected, the header no longer says Live: it says it is reconnecting.
+    for (const [lang, tab] of tabs) {
+      expect(await tab.locator("#live").isVisible()).toBe(false);
+      expect(await tab.locator(".top").innerText()).toContain(lang === "en" ? "○ Reconnecting…" : "○ 再接続中…");
+      expect(await tab.locator(".top").innerText()).not.toContain(lang === "en" ? "Live" : "ライブ");
+    }
     // Meanwhile carol goes on; the page shows it once the server is back.
     await work({ carol: ["allow-http", "allow-http"] });
     await listen(port);
     for (const tab of tabs.values()) await expect.poll(() => tab.locator("#offline").isVisible(), { timeout: 15_000 }).toBe(false);
+    for (const tab of tabs.values()) expect([await tab.locator("#live").isVisible(), await tab.locator("#lost").isVisible()]).toEqual([true, false]);
     await seesStep("carol", "accept");
   }, 60_000);
 });

@@ -8,6 +8,7 @@ import type { AddressInfo } from "node:net";
 import { afterEach, describe, expect, it } from "vitest";
 import type { RoomData } from "../../src/workshop/room-data.js";
 import { roomPage, type RoomPageHandler, type RoomPageOptions } from "../../src/workshop/room-page/index.js";
+import { PAGE_CSS } from "../../src/workshop/room-page/assets.js";
 import { roomFragment } from "../../src/workshop/room-page/render.js";
 
 const TOKEN = "s3cret-token-0123456789";
@@ -25,7 +26,7 @@ function room(over: Partial<RoomData["participants"][number]> = {}): RoomData {
     backend: "sandbox",
     totals: { participants: 2, notStarted: 0, finished: 0, flagged: 1, perHourUsd: 0.1, costSoFarUsd: 0.05 },
     participants: [
-      { prefix: "team-01", phase: "on-step", step: "interface-endpoint", stepIndex: 4, finished: false, state: "", onStepMinutes: 3, observed: false, signals: [], perHourUsd: 0.1, costSoFarUsd: 0.05, ...over },
+      { prefix: "team-01", phase: "on-step", step: "interface-endpoint", stepIndex: 4, finished: false, state: "", stateId: "", onStepMinutes: 3, observed: false, signals: [], perHourUsd: 0.1, costSoFarUsd: 0.05, ...over },
       {
         prefix: `team-${EVIL}`,
         phase: "on-step",
@@ -33,6 +34,7 @@ function room(over: Partial<RoomData["participants"][number]> = {}): RoomData {
         stepIndex: 1,
         finished: false,
         state: "",
+        stateId: "",
         signals: [{ kind: "stack-failed", stack: `${EVIL}-consumer`, status: "ROLLBACK_COMPLETE", reason: LONG_REASON }],
         perHourUsd: 0,
         costSoFarUsd: 0,
@@ -153,7 +155,12 @@ describe("the room page's token", () => {
     const wrong = await get(`${s.url}/room?token=guess`);
     expect(wrong.status).toBe(403);
     expect(wrong.body).toContain("does not open the room");
-    expect(text(wrong.body)).toContain("トークンではルームを開けません");
+    expect(text(wrong.body)).toContain("トークンでは部屋を開けません");
+    // The command is shown as code, not between literal backticks.
+    for (const body of [wrong.body, (await get(`${s.url}/room`)).body]) {
+      expect(body).not.toContain("`");
+      expect(body).toContain("<code>workshop serve</code>");
+    }
     expect((await get(`${s.url}/room`, { Cookie: "privatelink-lab-room=guess" })).status).toBe(403);
     // A token one character short, or with one more: still refused.
     expect((await get(`${s.url}/room?token=${TOKEN.slice(0, -1)}`)).status).toBe(403);
@@ -229,7 +236,9 @@ describe("the room page's seats", () => {
     expect(sandbox).toContain('<span class="num">-</span> not started');
     expect(sandbox).toContain('<span class="num">✕</span> lab deleted');
     // A deleted lab is not shown as work under way, nor as progress the cloud cannot prove.
-    expect(sandbox).toMatch(/<article class="card idle" data-prefix="team-09"[^>]*><header>.*?<\/header><div class="bar" aria-hidden="true">(<i class=""><\/i>)+<\/div>/);
+    expect(sandbox).toMatch(/<article class="card ended" data-prefix="team-09"[^>]*><header>.*?<\/header><div class="bar" aria-hidden="true">(<i class=""><\/i>)+<\/div>/);
+    // Its border is the ended one (grey), not the blue of a learner at work.
+    expect(PAGE_CSS).toMatch(/\.card\.ended \{ border-left-color: var\(--line\); \}/);
     expect(sandbox).toContain("the sandbox: nothing is billed");
     expect(sandbox).not.toContain('class="cost"');
     const ja = roomFragment({ data: seats("sandbox") }, { lang: "ja" });

@@ -191,7 +191,7 @@ describe("workshop status reads the room in a fixed number of calls", () => {
     const out = capture(h);
     await workshopStatus({ ...h.opts, csv: true }, h.env);
     const lines = out.text().trim().split("\n");
-    expect(lines[0]).toBe("participant,phase,step_index,step,finished,state,on_step_minutes,on_step_observed,signals,per_hour_usd,cost_so_far_usd,read_at,deletion");
+    expect(lines[0]).toBe("participant,phase,step_index,step,finished,state,on_step_minutes,on_step_observed,signals,per_hour_usd,cost_so_far_usd,read_at,deletion,state_id");
     expect(lines).toHaveLength(11);
     expect(lines.find((l) => l.startsWith("team-03,"))).toMatch(/,stack-failed;stack-failed,/);
     const json = capture(h);

@@ -45,7 +45,7 @@ async function roomHandout(opts: HandoutOptions, e: Environment, name: string): 
     const t = translator(chooseLang(opts, e.env));
     (e.stderr ?? process.stderr).write(t("roomFixes.handoutLoopback", { url, port: at.port || room.port }) + "\n");
   }
-  const wanted = askedParticipants(opts);
+  const wanted = askedParticipants(opts, room.participants.map((p) => p.prefix));
   const sheets = room.participants.filter((p) => !wanted || wanted.includes(p.prefix)).map((p) => ({ prefix: p.prefix, joinUrl: `${url}/join/${p.code}` }));
   if (opts.json) {
     e.stdout.write(JSON.stringify({ type: "workshop-handout", room: name, region: room.region, participants: sheets.map((s) => ({ prefix: s.prefix, join: joinLines(s.joinUrl) })) }) + "\n");

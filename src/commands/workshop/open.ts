@@ -8,7 +8,11 @@ import type { Lang } from "../../i18n/lang.js";
 import type { Facilitator } from "../../workshop/facilitator.js";
 import { freshState } from "../../state/schema.js";
 import { onServedSandbox } from "../../sandbox/shell-env.js";
-import { roomDir, roomOfKey } from "../../workshop/room/room-file.js";
+import { readdirSync } from "node:fs";
+import { dirname } from "node:path";
+import { LabError } from "../../errors.js";
+import { readServed } from "../../sandbox/served-file.js";
+import { DEFAULT_ROOM, roomDir, roomFiles, roomOfKey } from "../../workshop/room/room-file.js";
 import { computersBySeat, readJoins } from "../../workshop/room/seat-joins.js";
 import type { GlobalOptions } from "../options.js";
 import { clientsFor, openSession, pollInterval, type Environment, type Session } from "../session.js";
@@ -24,8 +28,23 @@ export function roomRegion(opts: GlobalOptions, env: NodeJS.ProcessEnv, _lang?: 
   return opts.region ?? regionFromEnv(env) ?? ROOM_DEFAULT_REGION;
 }
 
+/** A room this computer serves now (its server's record names a running process), if any. */
+function servedRoom(e: Environment): string | undefined {
+  const rooms = dirname(roomDir(e.env, DEFAULT_ROOM, e.stateDir));
+  let names: string[];
+  try {
+    names = readdirSync(rooms);
+  } catch {
+    return undefined;
+  }
+  return names.find((name) => /^[a-z0-9][a-z0-9-]{0,31}$/.test(name) && readServed(roomFiles(roomDir(e.env, name, e.stateDir)).served) !== undefined);
+}
+
 function roomBackend(opts: GlobalOptions, e: Environment, s: Session): "aws" | "sandbox" {
   if (opts.sandbox) return "sandbox";
+  // A room is served here and no flag names another account: this terminal lacks the facilitator's join line.
+  const room = opts.profile || opts.endpointUrl || onServedSandbox(e.env, e.env.AWS_ENDPOINT_URL) ? undefined : servedRoom(e);
+  if (room !== undefined) throw new LabError("room.facilitatorNotJoined", { room }, { source: "local" });
   if (opts.profile || opts.endpointUrl || credentialSourceHint(e.env)) return "aws";
   s.io.notify({ type: "notice", level: "warn", message: s.t("session.noCredentials") });
   s.io.notify({ type: "notice", level: "info", message: s.t("session.usingSandbox") });

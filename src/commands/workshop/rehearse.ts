@@ -6,7 +6,7 @@
 import { LabError } from "../../errors.js";
 import { numbered, checkPrefixes, participantCount } from "../../workshop/participants.js";
 import { rehearse } from "../../workshop/rehearse.js";
-import { stepText } from "../../workshop/status-format.js";
+import { stepColumn } from "../../workshop/status-format.js";
 import { readRoom } from "../../workshop/room-read.js";
 import type { GlobalOptions } from "../options.js";
 import type { Environment } from "../session.js";
@@ -38,8 +38,9 @@ export async function workshopRehearse(opts: GlobalOptions & { participants?: st
   // The room in the words `workshop status` will show it: where each learner is, as the cloud tells.
   const status = await readStatus(f);
   const groups = new Map<string, { step: string; finished: boolean; count: number }>();
+  const steps = stepColumn(status, t, f.lang, e.stdout.columns || 80);
   for (const p of [...status.participants].filter((p) => prefixes.includes(p.prefix)).sort((a, b) => Number(b.finished) - Number(a.finished) || b.stepIndex - a.stepIndex)) {
-    const text = stepText(p, t, f.lang);
+    const text = steps.get(p.prefix)!;
     const g = groups.get(text) ?? { step: p.step, finished: p.finished, count: 0 };
     g.count++;
     groups.set(text, g);

@@ -9,7 +9,7 @@ import { setInterruptNotice } from "../../interrupt-notice.js";
 import { publishServed } from "../../sandbox/served-file.js";
 import { defaultShell, loadCommand } from "../../sandbox/shell-env.js";
 import { askedParticipants } from "../../workshop/participants.js";
-import { DEFAULT_ROOM, openRoomRecord, roomDir, roomFiles } from "../../workshop/room/room-file.js";
+import { DEFAULT_ROOM, openRoomRecord, readRoom, roomDir, roomFiles } from "../../workshop/room/room-file.js";
 import type { GlobalOptions } from "../options.js";
 import { openSession, sandboxSpeed, type Environment } from "../session.js";
 import { ROOM_DEFAULT_REGION } from "./open.js";
@@ -63,8 +63,10 @@ export async function workshopServe(opts: RoomServeOptions, e: Environment, stop
   const host = opts.host ?? "127.0.0.1";
   const region = opts.region ?? regionFromEnv(e.env);
   if (region !== undefined) checkRegion(region, "sandbox", opts.region !== undefined ? "flag" : "env");
-  // The prefixes asked for on this run (none: the room's saved ones).
-  const prefixes = askedParticipants(opts);
+  // The prefixes asked for on this run (none: the room's saved ones, whose numbering a --count continues).
+  const saved = readRoom(dir);
+  const prefixes = askedParticipants(opts, saved?.participants.map((p) => p.prefix));
+  if (!saved && !prefixes) throw new LabError("workshop.usage.noRoomParticipants");
   const { room, made, added } = openRoomRecord(dir, name, { ...(prefixes ? { prefixes } : {}), ...(region ? { region } : {}), defaultRegion: ROOM_DEFAULT_REGION, ...(port !== undefined ? { port } : {}) }, new Date(e.clock.now()));
   const [{ serveRoom }, { FaultPlan, FAULTS_ENV }] = await Promise.all([import("../../workshop/room/serve-room.js"), import("../../sandbox/faults.js")]);
   const faultsText = e.env[FAULTS_ENV];

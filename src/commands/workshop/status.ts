@@ -5,7 +5,9 @@
 import { loadPhrases } from "../../ui/line-breaks.js";
 import { colorEnabled, palette } from "../../ui/color.js";
 import type { Facilitator } from "../../workshop/facilitator.js";
-import { CLEAR, liveFrame } from "../../workshop/live-screen.js";
+import { LabError } from "../../errors.js";
+import { tryAgain } from "../../aws/network-guard.js";
+import { CLEAR, liveFrame, silentFrame, type FrameOptions } from "../../workshop/live-screen.js";
 import { StepMemory } from "../../workshop/participant-progress.js";
 import { numberOption } from "../../workshop/participants.js";
 import type { RoomStatus } from "../../workshop/room-status.js";
@@ -23,13 +25,13 @@ export interface StatusOptions extends GlobalOptions {
   maxRefreshes?: number;
 }
 
-function snapshot(f: Facilitator, status: RoomStatus): void {
+function snapshot(f: Facilitator, status: RoomStatus, columns: number): void {
   const { io, t } = f;
   if (status.participants.length === 0) {
     io.notify({ type: "notice", level: "info", message: t("workshop.status.empty", { region: status.region }) });
     return;
   }
-  io.notify({ type: "table", rows: statusRows(status, t, f.lang) });
+  io.notify({ type: "table", rows: statusRows(status, t, f.lang, columns) });
   io.notify({ type: "notice", level: status.totals.flagged > 0 ? "warn" : "info", message: statusSummary(status, t) });
   io.notify({ type: "notice", level: "info", message: t("workshop.status.legend") });
 }
@@ -59,15 +61,29 @@ function keys(stdin: NodeJS.ReadStream): { stopped: () => boolean; interrupted: 
   };
 }
 
+/** The room's status, or, when the room does not answer, the address that did not: the watch shows that and tries again next time. */
+async function readOrSilence(f: Facilitator, memory: StepMemory): Promise<RoomStatus | { silent: string }> {
+  try {
+    return await readStatus(f, memory);
+  } catch (err) {
+    if (!(err instanceof LabError) || err.source !== "network") throw err;
+    tryAgain(f.clients);
+    return { silent: String(err.vars.endpoint ?? "") };
+  }
+}
+
 async function watch(f: Facilitator, e: Environment, opts: StatusOptions, seconds: number): Promise<void> {
   const memory = new StepMemory();
   const c = palette(colorEnabled(true, e.env));
   const k = keys(e.stdin);
   const phrases = await loadPhrases(f.lang);
+  let last: RoomStatus | undefined;
   try {
     for (let n = 0; !k.stopped() && (opts.maxRefreshes === undefined || n < opts.maxRefreshes); n++) {
-      const status = await readStatus(f, memory);
-      const frame = liveFrame(status, { t: f.t, lang: f.lang, c, columns: e.stdout.columns ?? 100, rows: e.stdout.rows ?? 40, intervalSeconds: seconds, phrases });
+      const read = await readOrSilence(f, memory);
+      const o: FrameOptions = { t: f.t, lang: f.lang, c, columns: e.stdout.columns ?? 100, rows: e.stdout.rows ?? 40, intervalSeconds: seconds, phrases };
+      if (!("silent" in read)) last = read;
+      const frame = "silent" in read ? silentFrame(last, { endpoint: read.silent, region: f.region, at: e.clock.now() }, o) : liveFrame(read, o);
       e.stdout.write(CLEAR + frame + "\n");
       // Short sleeps, so q ends the watch at once.
       for (let waited = 0; waited < seconds * 1000 && !k.stopped(); waited += 200) await e.clock.sleep(200);
@@ -91,5 +107,5 @@ export async function workshopStatus(opts: StatusOptions, e: Environment): Promi
   const status = await readStatus(f);
   if (opts.csv) e.stdout.write(statusCsv(status, f.t));
   else if (opts.json) e.stdout.write(JSON.stringify(roomData(status, f.t)) + "\n");
-  else snapshot(f, status);
+  else snapshot(f, status, e.stdout.columns || 80);
 }

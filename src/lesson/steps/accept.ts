@@ -4,7 +4,6 @@ import { ourEndpoint, ourService, readEndpointsById, type CloudView } from "../c
 import type { LessonContext } from "../context.js";
 import { becoming, type HandsOn, type Step } from "../step.js";
 import { waitFor } from "../wait.js";
-import { explainBackToEndpoint } from "../rejected-endpoint.js";
 import { awsPort } from "../../aws/port.js";
 
 function pair(view: CloudView): { serviceId: string; endpointId: string; state: string } {
@@ -55,7 +54,6 @@ const form: HandsOn = {
     );
     if (action === "reject" && (await ctx.io.confirm(ctx.t("form.accept.rejectSure"), false))) {
       await awsPort(ctx.clients).ec2.rejectVpcEndpointConnections({ ServiceId: serviceId, VpcEndpointIds: [endpointId] });
-      explainBackToEndpoint(ctx, endpointId);
       return ["reject"];
     }
     await accept(ctx, view);

@@ -5,6 +5,7 @@ import { ownStacks, planTeardown, teardown } from "../teardown.js";
 import { mark } from "../context.js";
 import type { Detection, Step } from "../step.js";
 import { costReport } from "../pricing.js";
+import { failureReason } from "../teardown-blockers.js";
 
 export const cleanup: Step = {
   id: "cleanup",
@@ -21,6 +22,9 @@ export const cleanup: Step = {
       view.services.every((s) => s.state.toLowerCase() === "deleting") &&
       !view.endpointSgs.some((g) => g.owned) &&
       ownStacks(view).every((s) => s.status === "DELETE_IN_PROGRESS");
+    // A stack deleted before what uses it (the endpoint in its subnet): named, with AWS's reason and the order that works.
+    const failed = ownStacks(view).find((s) => s.status === "DELETE_FAILED");
+    if (!done && failed) return { done, why: "detect.cleanup.stackFailed", vars: { stack: failed.name, reason: failureReason(failed) } };
     // What is still there, by the name a learner finds it under (a stack's, else the id): the first three.
     const what = left.slice(0, 3).map((p) => (p.kind === "stack" && p.name ? p.name : p.id)).join(", ") + (left.length > 3 ? ", …" : "");
     return { done, why: done ? "detect.cleanup.done" : "detect.cleanup.inProgress", vars: { n: String(left.length), what }, ...(!done && deleting ? { settling: true as const } : {}) };

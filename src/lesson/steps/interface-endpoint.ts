@@ -5,6 +5,7 @@ import { ourEndpoint, ourService, strayEndpoints, wrongVpcEndpoints } from "../c
 import { becoming, type Detection, type Step } from "../step.js";
 import { createInterfaceEndpoint, ensureEndpointSg, offerToRemoveStrays, requireConsumer, WAITING_STATES } from "./interface-endpoint-actions.js";
 import { interfaceEndpointForm } from "./interface-endpoint-form.js";
+import { rejectedEndpoints } from "../rejected-endpoint.js";
 
 export const interfaceEndpoint: Step = {
   id: "interface-endpoint",
@@ -16,16 +17,20 @@ export const interfaceEndpoint: Step = {
     // Made in the Provider VPC (by hand): say where it is, and how to delete it.
     if (!ep && wrong) return { done: false, why: "wrongVpc.detect", vars: { id: wrong.id, vpc: wrong.vpcId, consumerVpc: view.consumer?.resources.Vpc ?? "", region: state.region } };
     if (!ep && stray) return { done: false, why: "detect.endpoint.stray", vars: { id: stray.id, service: stray.serviceName }, note: "stray-service" };
+    const rejected = rejectedEndpoints(view)[0];
+    if (!ep && rejected) return { done: false, why: "detect.endpoint.rejected", vars: { id: rejected.id } };
     if (!ep) return { done: false, why: "detect.endpoint.todo" };
-    if (!WAITING_STATES.has(ep.state.toLowerCase())) return { done: false, why: "detect.endpoint.pending", vars: { state: ep.state }, ...becoming(ep.state) };
+    // Made, whatever came after: still `pending` (new, or just accepted on its way to available) it counts, and is waited for.
+    const made = ep.state.toLowerCase();
+    if (!WAITING_STATES.has(made) && made !== "pending") return { done: false, why: "detect.endpoint.pending", vars: { state: ep.state } };
     // The done text says what the cloud shows (accepted already or waiting; whether the group has rules); one left in the
     // Provider VPC beside it is named with its delete command, as it still costs money.
     const rules = inboundRules(view).length > 0;
     const said: Pick<Detection, "why" | "vars" | "doneAlso"> = wrong
       ? { why: "vpcPolish.leftover", vars: { state: ep.state, id: wrong.id, vpc: wrong.vpcId, region: state.region }, doneAlso: "texts.leftInProviderVpc" }
       : { why: "detect.endpoint.done", vars: { state: ep.state } };
-    if (ep.state.toLowerCase() === "available") return { done: true, ...said, doneVariant: rules ? "available-rules" : "available" };
-    return { done: true, ...said, teaches: ["pending-acceptance"], ...(rules ? { doneVariant: "rules" } : {}) };
+    if (made === "available") return { done: true, ...said, doneVariant: rules ? "available-rules" : "available" };
+    return { done: true, ...said, teaches: ["pending-acceptance"], ...(rules ? { doneVariant: "rules" } : {}), ...becoming(ep.state) };
   },
   async perform(ctx, view) {
     const svc = ourService(view);

@@ -13,7 +13,10 @@ body { margin: 0; padding: 12px 20px 20px; background: #fff; color: var(--ink); 
 :lang(ja) body, body:lang(ja), p:lang(ja) { font-family: "Hiragino Sans", "Yu Gothic UI", Meiryo, "Noto Sans CJK JP", "IPAPGothic", system-ui, sans-serif; word-break: keep-all; overflow-wrap: break-word; }
 .top { display: flex; justify-content: space-between; align-items: center; font-size: 0.9rem; }
 .live { color: var(--ok); font-weight: 700; }
-body.stale .live { color: var(--warn); }
+/* While the connection is down the page is not live: it says it is reconnecting instead. */
+.lost { display: none; color: var(--warn); font-weight: 700; }
+body.stale .live { display: none; }
+body.stale .lost { display: inline; }
 .langs a { margin-left: 14px; color: var(--now); font-weight: 700; }
 .langs a[aria-current] { color: var(--ink); text-decoration: none; border-bottom: 3px solid var(--ink); }
 .offline { margin: 6px 0; padding: 8px 14px; background: var(--warn); color: #fff; font-size: 1.1rem; font-weight: 700; }
@@ -31,6 +34,8 @@ h1 { font-size: 1.5rem; margin: 0; }
 .grid.crowd { grid-template-columns: repeat(auto-fill, minmax(280px, 1fr)); gap: 8px; font-size: 0.7rem; }
 .card { border: 2px solid var(--line); border-left: 12px solid var(--now); border-radius: 6px; padding: 8px 12px 10px; }
 .card.finished { border-left-color: var(--ok); }
+.card.ended { border-left-color: var(--line); }
+.card.ended .step { color: var(--muted); }
 .card.flagged { border-color: var(--warn); border-left-color: var(--warn); background: #fff5f5; }
 .card header { display: flex; flex-wrap: wrap; justify-content: space-between; align-items: baseline; gap: 0 10px; }
 .card h2 { font-size: 1.5em; margin: 0; overflow-wrap: break-word; min-width: 0; }
@@ -51,6 +56,7 @@ h1 { font-size: 1.5rem; margin: 0; }
 .challenge.broken { color: var(--warn); }
 .challenge.fixed { color: var(--ok); }
 footer { margin-top: 14px; color: var(--muted); font-size: 0.75rem; }
+code { font-family: ui-monospace, Menlo, Consolas, "DejaVu Sans Mono", monospace; font-size: 0.95em; background: #eee; padding: 0 4px; border-radius: 3px; }
 body.denied main { max-width: 900px; margin: 60px auto; font-size: 1.3rem; }
 `;
 

@@ -15,11 +15,18 @@ import { breakOpportunities, type Phrases } from "../../ui/line-breaks.js";
 const ENTITIES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
 export const esc = (text: string | number): string => String(text).replace(/[&<>"']/g, (c) => ENTITIES[c]!);
 
+/** A command in our words (`workshop serve`), as the terminal marks it: on the page, code. */
+const codeSpans = (html: string): string => html.replace(/`([^`]+)`/g, (_, code: string) => `<code>${code.replace(/<wbr>/g, "")}</code>`);
+
 /**
  * Our words, escaped; in Japanese with a <wbr> wherever a line may break (between BudouX phrases,
  * kinsoku kept): the page's CSS (word-break: keep-all) breaks Japanese nowhere else.
  */
 function words(text: string, phrases: Phrases | undefined): string {
+  return codeSpans(phrased(text, phrases));
+}
+
+function phrased(text: string, phrases: Phrases | undefined): string {
   if (!phrases) return esc(text);
   let out = "";
   let from = 0;
@@ -91,7 +98,8 @@ function signalItems(p: RoomParticipantData, w: Say): string {
 
 function card(p: RoomParticipantData, w: Say, billed: boolean): string {
   const total = STEPS.length - 1;
-  const kind = p.signals.length > 0 ? "flagged" : p.finished ? "finished" : p.phase === "on-step" ? "working" : "idle";
+  // A lab deleted before its end is over, not at work: its own style.
+  const kind = p.signals.length > 0 ? "flagged" : p.finished ? "finished" : p.phase === "on-step" ? "working" : p.phase === "cleaned-up" ? "ended" : "idle";
   const seat = seatText(p, w.t);
   // A seat not started is on no step; a deleted lab shows no progress it cannot prove (a step it was seen on, it can).
   const index = p.phase === "cleaned-up" && p.step === "cleanup" ? 1 : (p.stepIndex ?? 0);
@@ -154,7 +162,7 @@ export function roomPageHtml(view: RoomView, pl: PageLang, base: string): string
 <script src="${esc(base)}/page.js" defer></script>
 </head>
 <body data-events="${esc(`${base}/events?lang=${pl.lang}`)}">
-<nav class="top"><span class="live" id="live">● ${w.say("roomPage.live")}</span><span class="langs">${langLinks(base, pl.lang)}</span></nav>
+<nav class="top"><span class="live" id="live">● ${w.say("roomPage.live")}</span><span class="lost" id="lost">○ ${w.say("roomPage.lost")}</span><span class="langs">${langLinks(base, pl.lang)}</span></nav>
 <p class="offline" id="offline" role="status" hidden>${w.say("roomPage.reconnecting")}</p>
 <main id="room">${roomFragment(view, pl)}</main>
 <footer>${w.say("workshop.status.legend")}</footer>

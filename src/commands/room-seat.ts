@@ -1,0 +1,86 @@
+/**
+ * A learner seated in a workshop room (`join` recorded the room in their progress file): which seat this terminal's keys
+ * are, and whether this terminal is in the room at all. The room's own answer (GetCallerIdentity: the IAM user a seat's
+ * key acts as) is the truth; the progress file is only a hint, for when the room does not answer.
+ */
+import { LabError } from "../errors.js";
+import { prefixProblem } from "../participant.js";
+import { SANDBOX_USER } from "../sandbox/middleware.js";
+import { onServedSandbox } from "../sandbox/shell-env.js";
+import { freshState, type LessonState } from "../state/schema.js";
+import type { StateFile } from "../state/state-file.js";
+import { timeoutSeconds } from "../aws/network-guard.js";
+import { awsPort } from "../aws/port.js";
+import { regionFromEnv } from "../aws/credentials.js";
+import type { GlobalOptions } from "./options.js";
+import type { Environment } from "./environment.js";
+
+const FACILITATOR = "facilitator";
+
+/** Two addresses of one endpoint (a trailing slash aside). */
+export function sameEndpoint(a: string | undefined, b: string | undefined): boolean {
+  const bare = (u: string | undefined) => u?.replace(/\/+$/, "");
+  return a !== undefined && bare(a) === bare(b);
+}
+
+/** The learner goes elsewhere on purpose: the sandbox on this computer, an AWS profile, another endpoint. */
+function leavesRoom(opts: GlobalOptions, saved: LessonState): boolean {
+  return Boolean(opts.sandbox) || opts.profile !== undefined || (opts.endpointUrl !== undefined && !sameEndpoint(opts.endpointUrl, saved.endpointUrl));
+}
+
+/** This progress is a room's, and the flags do not take the learner elsewhere: its calls must go to the room. */
+function staysInRoom(opts: GlobalOptions, saved: LessonState | undefined): saved is LessonState & { room: NonNullable<LessonState["room"]> } {
+  return saved?.room !== undefined && saved.backend === "aws" && sameEndpoint(saved.endpointUrl, saved.room.url) && !leavesRoom(opts, saved);
+}
+
+/** The progress is a room's but the flags name another target (its progress starts afresh there, without the room's address). */
+export function movesOutOfRoom(opts: GlobalOptions, saved: LessonState | undefined): boolean {
+  return saved?.room !== undefined && leavesRoom(opts, saved);
+}
+
+/**
+ * A room's progress, in a terminal without the join line (no endpoint there, or not a seat's keys): refused before
+ * anything is sent, so a learner's own keys never reach the room, nor the room's lesson their own account.
+ */
+export function checkInRoom(opts: GlobalOptions, env: NodeJS.ProcessEnv, saved: LessonState | undefined): void {
+  if (!staysInRoom(opts, saved)) return;
+  if (onServedSandbox(env, env.AWS_ENDPOINT_URL) && sameEndpoint(env.AWS_ENDPOINT_URL, saved.room.url)) return;
+  throw new LabError("room.notJoinedHere", { room: saved.room.name, url: saved.room.url, prefix: saved.prefix }, { source: "local" });
+}
+
+/** Who the room says this terminal's key is (the IAM user name), or undefined when it does not answer. */
+async function askRoom(endpointUrl: string, e: Environment): Promise<string | undefined> {
+  const region = regionFromEnv(e.env) ?? "us-east-1";
+  try {
+    const { createAwsClients } = await import("../aws/clients.js");
+    const clients = e.makeClients
+      ? await e.makeClients({ ...freshState("room-seat", region, "aws"), endpointUrl })
+      : await createAwsClients({ region, endpointUrl, maxAttempts: 1, timeoutSeconds: timeoutSeconds(e.env) });
+    const me = await awsPort(clients).sts.getCallerIdentity({});
+    return /:user\/([^/]+)$/.exec(me.Arn ?? "")?.[1];
+  } catch {
+    return undefined;
+  }
+}
+
+/** The seat the progress file remembers for this room address (the last participant's, when `join` recorded it). */
+function seatRemembered(stateFile: StateFile, endpointUrl: string): string | undefined {
+  const last = stateFile.lastPrefix();
+  const loaded = last === undefined ? undefined : stateFile.load(last);
+  const state = loaded?.kind === "ok" ? loaded.state : undefined;
+  return state?.room !== undefined && sameEndpoint(state.room.url, endpointUrl) ? state.prefix : undefined;
+}
+
+/**
+ * `--prefix` in a terminal whose keys are a room seat's: another seat is refused up front, before any progress file or
+ * last participant is written. (The facilitator's key, and a plain served sandbox's, may name anyone.)
+ */
+export async function checkSeat(prefix: string, opts: GlobalOptions, e: Environment, stateFile: StateFile): Promise<void> {
+  if (opts.sandbox || opts.profile !== undefined) return;
+  const endpointUrl = opts.endpointUrl ?? e.env.AWS_ENDPOINT_URL;
+  if (endpointUrl === undefined || !onServedSandbox(e.env, endpointUrl)) return;
+  const said = await askRoom(endpointUrl, e);
+  if (said === FACILITATOR || said === SANDBOX_USER) return;
+  const seat = said !== undefined && prefixProblem(said) === undefined ? said : seatRemembered(stateFile, endpointUrl);
+  if (seat !== undefined && seat !== prefix) throw new LabError("room.usage.notYourSeat", { asked: prefix, seat });
+}

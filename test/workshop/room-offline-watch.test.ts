@@ -1,0 +1,93 @@
+/**
+ * The facilitator's live `workshop status` at a served room (reached with the facilitator's join line) outlives the room
+ * stopping: the view says the room is not answering and that it is retrying, keeps the last figures, and shows the room
+ * again once it is back. Only a key ends the watch. A one-shot `--once` / `--json` still fails, with the network's exit code.
+ */
+import { PassThrough } from "node:stream";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { workshopStatus } from "../../src/commands/workshop/status.js";
+import { LabError, EXIT } from "../../src/errors.js";
+import { serveSandbox, type ServedSandbox } from "../../src/sandbox/serve/server.js";
+import type { Environment } from "../../src/commands/session.js";
+import { harness, type Harness } from "../helpers/lesson-harness.js";
+
+const opened: ServedSandbox[] = [];
+afterEach(async () => {
+  vi.unstubAllEnvs();
+  await Promise.all(opened.splice(0).map((s) => s.close()));
+});
+
+/** A room served from the harness's sandbox, and the facilitator's environment pointed at it over HTTP (no in-process clients). */
+async function servedRoom(h: Harness, port = 0): Promise<ServedSandbox> {
+  const served = await serveSandbox({ sandbox: h.sandbox, port });
+  opened.push(served);
+  vi.stubEnv("AWS_ACCESS_KEY_ID", served.credentials.accessKeyId);
+  vi.stubEnv("AWS_SECRET_ACCESS_KEY", served.credentials.secretAccessKey);
+  vi.stubEnv("AWS_PROFILE", undefined);
+  return served;
+}
+
+function overHttp(h: Harness): Environment {
+  const { makeClients: _inProcess, ...env } = h.env;
+  return env;
+}
+
+describe("the facilitator's live workshop status when the room stops answering", () => {
+  it("says the room is not answering and retries, then shows the room again once it is back; it does not end", { timeout: 60_000 }, async () => {
+    const h = harness();
+    let served = await servedRoom(h);
+    const url = served.url;
+    const frames: string[] = [];
+    // Between refreshes (the watch's first sleep after each frame): stop the room after the first, serve it again after the second.
+    let between: (() => Promise<void>) | undefined;
+    const stdout = Object.assign(new PassThrough(), { isTTY: true, columns: 120, rows: 40 }) as unknown as NodeJS.WriteStream;
+    stdout.write = ((text: string) => {
+      frames.push(text);
+      if (frames.length === 1) between = async () => served.close();
+      if (frames.length === 2) between = async () => void (served = await servedRoom(h, Number(new URL(url).port)));
+      return true;
+    }) as NodeJS.WriteStream["write"];
+    const clock = Object.create(h.clock) as typeof h.clock;
+    clock.sleep = async (ms: number) => {
+      const act = between;
+      between = undefined;
+      await act?.();
+      return h.clock.sleep(ms);
+    };
+    const e = { ...overHttp(h), stdout, clock };
+    await workshopStatus({ region: "ap-northeast-1", endpointUrl: url, interval: "600", maxRefreshes: 3 }, e);
+    expect(frames).toHaveLength(3);
+    const silent = `Room not answering (${url}) — retrying every 600s.`;
+    expect(frames[0]).not.toContain(silent);
+    expect(frames[1]).toContain(silent);
+    // The last figures stay in view, said to be from the last refresh.
+    expect(frames[1]).toContain("The figures below are from");
+    expect(frames[1]).toContain("privatelink-lab workshop · ap-northeast-1");
+    expect(frames[2]).not.toContain("Room not answering");
+    expect(frames[2]).toContain("privatelink-lab workshop · ap-northeast-1");
+  });
+
+  it("says it in Japanese too", { timeout: 60_000 }, async () => {
+    const h = harness();
+    const served = await servedRoom(h);
+    const url = served.url;
+    await served.close();
+    const frames: string[] = [];
+    const stdout = Object.assign(new PassThrough(), { isTTY: true, columns: 120, rows: 40 }) as unknown as NodeJS.WriteStream;
+    stdout.write = ((text: string) => (frames.push(text), true)) as NodeJS.WriteStream["write"];
+    await workshopStatus({ region: "ap-northeast-1", endpointUrl: url, interval: "600", maxRefreshes: 2, lang: "ja" }, { ...overHttp(h), stdout });
+    expect(frames).toHaveLength(2);
+    for (const frame of frames) expect(frame).toContain(`ルームが応答しません（${url}）— 600 秒ごとに再試行しています。`);
+  });
+
+  it("still fails at once, with the network's exit code, for a one-shot --once or --json", { timeout: 60_000 }, async () => {
+    const h = harness();
+    const served = await servedRoom(h);
+    await served.close();
+    for (const once of [{ once: true }, { json: true }]) {
+      const err = await workshopStatus({ region: "ap-northeast-1", endpointUrl: served.url, ...once }, overHttp(h)).then(() => undefined, (x: unknown) => x);
+      expect(err).toBeInstanceOf(LabError);
+      expect((err as LabError).exitCode).toBe(EXIT.network);
+    }
+  });
+});

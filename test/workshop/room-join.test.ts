@@ -5,7 +5,6 @@
  * its joiner is warned and the facilitator's status says the seat was joined from two computers.
  * Join codes have no letters that look alike on paper.
  */
-import { spawn } from "node:child_process";
 import { existsSync, lstatSync, mkdirSync, mkdtempSync, readFileSync, statSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -18,7 +17,7 @@ import { StateFile } from "../../src/state/state-file.js";
 import type { Choice } from "../../src/ui/io-host.js";
 import { CODE_ALPHABET, openRoomRecord, type RoomRecord } from "../../src/workshop/room/room-file.js";
 import { serveRoom, type ServedRoom } from "../../src/workshop/room/serve-room.js";
-import { BIN, freshLearner } from "../helpers/cli-process.js";
+import { freshLearner, runCliAsync } from "../helpers/cli-process.js";
 import { harness } from "../helpers/lesson-harness.js";
 import { RecordingHost } from "../helpers/recording-host.js";
 
@@ -40,16 +39,7 @@ afterAll(() => served?.close());
 const seatLine = (i: number): string => `${served.url}/join/${room.participants[i]!.code}`;
 
 /** The built CLI as a separate process (the room answers from this one, so never a synchronous spawn). */
-function cli(env: NodeJS.ProcessEnv, args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((done) => {
-    const c = spawn(process.execPath, [BIN, ...args], { env, stdio: ["ignore", "pipe", "pipe"] });
-    let stdout = "";
-    let stderr = "";
-    c.stdout.on("data", (d: Buffer) => (stdout += d.toString()));
-    c.stderr.on("data", (d: Buffer) => (stderr += d.toString()));
-    c.on("close", (code) => done({ code, stdout, stderr }));
-  });
-}
+const cli = runCliAsync;
 
 const joinAs = (l: Learner, i: number) => cli(l.env, ["join", seatLine(i), "--shell", "bash"]);
 

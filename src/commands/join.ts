@@ -10,7 +10,8 @@ import { prefixProblem } from "../participant.js";
 import { translator } from "../i18n/messages.js";
 import { awsCliAdvice, findAwsCli } from "../aws/cli-version.js";
 import { commentLine, shellLines } from "../sandbox/shell-env.js";
-import type { JoinAnswer } from "../workshop/room/serve-room.js";
+import { installId, keepInstallId } from "../state/install-id.js";
+import { INSTALL_HEADER, type JoinAnswer } from "../workshop/room/serve-room.js";
 import type { GlobalOptions } from "./options.js";
 import { chooseShell } from "./sandbox-env.js";
 import { chooseLang, openSession, participantState, type Environment } from "./session.js";
@@ -36,14 +37,16 @@ function isAnswer(v: unknown): v is JoinAnswer {
     fits(a!.region, /^[a-z]{2}(-[a-z]+)+-\d{1,2}$/) &&
     fits(a!.accessKeyId, /^[A-Z0-9]{16,32}$/) &&
     fits(a!.secretAccessKey, /^[A-Za-z0-9+/=_-]{20,64}$/) &&
+    (a!.elsewhereAt === undefined || (fits(a!.elsewhereAt, /^\d{4}-\d\d-\d\dT[\d:.]+Z$/) && !Number.isNaN(Date.parse(a!.elsewhereAt!)))) &&
     (a!.role === "facilitator" || (a!.role === "participant" && typeof a!.prefix === "string" && prefixProblem(a!.prefix) === undefined));
 }
 
-async function ask(url: URL): Promise<JoinAnswer> {
+/** `install`: this computer's id, so the room tells a second terminal (the same) from another computer (state/install-id.ts). */
+async function ask(url: URL, install: string): Promise<JoinAnswer> {
   const where = url.origin;
   let res: Response;
   try {
-    res = await fetch(url, { signal: AbortSignal.timeout(10_000), redirect: "error" });
+    res = await fetch(url, { signal: AbortSignal.timeout(10_000), redirect: "error", headers: { [INSTALL_HEADER]: install } });
   } catch (err) {
     throw new LabError("room.join.unreachable", { url: where }, { cause: err, source: "network" });
   }
@@ -53,25 +56,35 @@ async function ask(url: URL): Promise<JoinAnswer> {
   return body;
 }
 
+/** `09:05`: the hour and minute on this computer's clock. */
+function clockTime(iso: string): string {
+  const d = new Date(iso);
+  return `${String(d.getHours()).padStart(2, "0")}:${String(d.getMinutes()).padStart(2, "0")}`;
+}
+
 export async function join(address: string, opts: GlobalOptions, e: Environment): Promise<void> {
   const lang = chooseLang(opts, e.env);
   const t = translator(lang);
   const shell = chooseShell(opts.shell, e.env);
   const url = joinAddress(address);
-  const room = await ask(url);
+  // (Its notices, if any, go to standard error: standard output is for the shell to evaluate.)
+  const s = await openSession({ ...opts, json: true }, { ...e, stdout: (e.stderr ?? process.stderr) as Environment["stdout"] });
+  const install = installId(s.stateFile.dir);
+  const room = await ask(url, install.id);
+  if (!install.kept) keepInstallId(s.stateFile.dir, install.id);
   if (room.prefix !== undefined) {
-    // The learner's progress file: their prefix (remembered as the last one), the room's region and address.
-    // (Its notices, if any, go to standard error: standard output is for the shell to evaluate.)
-    const s = await openSession({ ...opts, json: true }, { ...e, stdout: (e.stderr ?? process.stderr) as Environment["stdout"] });
-    await participantState({ ...opts, prefix: room.prefix, region: room.region, endpointUrl: room.url }, e, s, false, "write", "create", { name: room.room, url: room.url });
+    // The learner's progress file: their prefix (remembered as the last one), the room, its region and address. Joining
+    // holds nothing: while their lesson runs in another terminal (it holds the file, with all this in it), it is left alone.
+    await participantState({ ...opts, prefix: room.prefix, region: room.region, endpointUrl: room.url }, e, s, false, "read", "create", { name: room.room, url: room.url });
   }
   const lines = shellLines(shell, room);
   if (opts.json) {
-    e.stdout.write(JSON.stringify({ time: new Date(e.clock.now()).toISOString(), type: "room-joined", room: room.room, role: room.role, prefix: room.prefix ?? null, url: room.url, region: room.region, shell, lines }) + "\n");
+    e.stdout.write(JSON.stringify({ time: new Date(e.clock.now()).toISOString(), type: "room-joined", room: room.room, role: room.role, prefix: room.prefix ?? null, url: room.url, region: room.region, shell, lines, elsewhereAt: room.elsewhereAt ?? null }) + "\n");
     return;
   }
   e.stdout.write(`${commentLine(shell, t("room.join.comment", { room: room.room, url: room.url }))}\n${lines.join("\n")}\n`);
   const err = e.stderr ?? process.stderr;
+  if (room.elsewhereAt) err.write((await fitForLang(t("room.join.elsewhere", { prefix: room.prefix ?? "", time: clockTime(room.elsewhereAt) }), err, lang)) + "\n");
   err.write((await fitForLang(t(room.prefix !== undefined ? "room.join.joined" : "room.join.facilitator", { room: room.room, prefix: room.prefix ?? "", region: room.region }), err, lang)) + "\n");
   const finding = await findAwsCli(e.env);
   const advice = finding.found ? awsCliAdvice(t, finding, room.url) : undefined;

@@ -4,8 +4,7 @@ import { LabError } from "../errors.js";
 import { readCloud, type CloudView } from "./cloud-view.js";
 import { knowAccount } from "./client-token.js";
 import { consoleLeftOut, freeHere, mark, type LessonContext } from "./context.js";
-import { closeDoor, learnerCanAct } from "./learner-door.js";
-import { secondTerminalReminder } from "./second-terminal.js";
+import { closeDoor, learnerCanAct, secondTerminalText } from "./learner-door.js";
 import { currentStep, detectAll, type StepStatus } from "./progress.js";
 import type { Step } from "./step.js";
 import { STEPS } from "./steps/index.js";
@@ -47,9 +46,10 @@ function explainLearnerReference(ctx: LessonContext, content: StepContent, view:
 /** Each hands-on choice keeps its digit on every step, shown or not (1 verify · 2 show · 3 the tool · 4 the form). */
 const KEYS = { verify: 1, show: 2, guided: 3, form: 4 } as const;
 
-/** In the sandbox, the one line that points the learner's second terminal at it (said again where it is needed). */
+/** In the sandbox or a workshop room, what sets up the learner's second terminal (said again where it is needed). */
 function remindSecondTerminal(ctx: LessonContext, outside: boolean): void {
-  if (outside && ctx.clients.sandbox) ctx.io.notify({ type: "notice", level: "info", message: secondTerminalReminder(ctx) });
+  const text = secondTerminalText(ctx, outside);
+  if (text) ctx.io.notify({ type: "notice", level: "info", message: text });
 }
 const reminded = new WeakSet<LessonContext>();
 /** Runs in which the learner's own commands already did a step: their second terminal is set up, no more reminders. */

@@ -1,12 +1,13 @@
 /**
  * Hands-on in the sandbox: the lesson serves the account on 127.0.0.1 (its own port when free) so the learner's AWS CLI
- * reaches it, says once what to paste into a second terminal, and closes it at the end. On AWS nothing is needed.
+ * reaches it, says once what to paste into a second terminal, and closes it at the end. On AWS nothing is needed; in a
+ * workshop room the learner pastes their join line again there.
  */
 import { awsCliAdvice, findAwsCli } from "../aws/cli-version.js";
 import { errorMessage } from "../errors.js";
 import { publishServed } from "../sandbox/served-file.js";
 import type { LessonContext } from "./context.js";
-import { announceServed, sayWhetherStillServed } from "./second-terminal.js";
+import { announceServed, sayWhetherStillServed, secondTerminalReminder } from "./second-terminal.js";
 
 interface Door {
   reachable: boolean;
@@ -66,6 +67,17 @@ export async function learnerCanAct(ctx: LessonContext): Promise<boolean> {
     doors.set(ctx, door);
   }
   return door.reachable;
+}
+
+/**
+ * What sets up the learner's second terminal, where they type the `aws` commands: in the sandbox, the line that points it
+ * at the account this lesson serves; in a workshop room (`join` recorded it, and this terminal reaches it), their join line again.
+ */
+export function secondTerminalText(ctx: LessonContext, outside: boolean): string | undefined {
+  if (!outside) return undefined;
+  if (ctx.clients.sandbox) return secondTerminalReminder(ctx);
+  if (ctx.state.room !== undefined && ctx.servedSandbox === true) return ctx.t("room.join.secondTerminal");
+  return undefined;
 }
 
 /** The lesson is over (or stopped): the served account closes with it. */

@@ -213,6 +213,7 @@ export const EVENT_SCHEMAS = {
           costSoFarUsd: z.number(),
           challenge: z.optional(z.object({ id: z.string(), state: z.enum(["broken", "fixed", "given-up"]) }).strict()),
           deletion: z.optional(z.enum(["after-finish", "midway", "unknown"]).describe("A deleted lab (cleaned-up): finished before, deleted midway (step: where, when seen), or unknown")),
+          computers: z.optional(z.number().int().describe("A room served on the facilitator's computer: how many computers joined this seat (more than one: someone else used its join line)")),
         })
         .strict(),
     ),

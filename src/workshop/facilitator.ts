@@ -20,6 +20,8 @@ export interface Facilitator {
   servedSandbox?: boolean;
   /** The room's seats, when its room file names them: status shows each, started or not. */
   roster?: string[];
+  /** A room served on this computer: how many computers joined each seat so far (read at each refresh). */
+  computers?: () => Record<string, number>;
   clock: Clock;
   /** How often waits poll (ms of the clock); it may change (a served room says its speed on its first answer). */
   readonly pollMs: number;

@@ -38,6 +38,7 @@ export function roomData(status: RoomStatus, t: Translate): RoomData {
       costSoFarUsd: p.costSoFarUsd,
       ...(p.challenge ? { challenge: p.challenge } : {}),
       ...(p.deletion ? { deletion: p.deletion } : {}),
+      ...(status.computers ? { computers: status.computers[p.prefix] ?? 0 } : {}),
     })),
   };
 }
@@ -45,7 +46,8 @@ export function roomData(status: RoomStatus, t: Translate): RoomData {
 /** One read of the room: every participant's progress (`memory`: step changes seen by earlier reads). */
 export async function readStatus(f: Facilitator, memory?: StepMemory): Promise<RoomStatus> {
   const room = await readRoom(f.clients, () => f.clock.now(), { roster: f.roster });
-  return roomStatus(room, f.region, f.servedSandbox ? "sandbox" : f.backend, memory);
+  const status = roomStatus(room, f.region, f.servedSandbox ? "sandbox" : f.backend, memory);
+  return f.computers ? { ...status, computers: f.computers() } : status;
 }
 
 /** What the live page reads (`roomPage({ readRoom: roomReader(f), ... })`): the room as data, step changes timed exactly. */

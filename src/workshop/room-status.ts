@@ -7,6 +7,8 @@ export interface RoomStatus {
   region: string;
   backend: "aws" | "sandbox";
   participants: ParticipantProgress[];
+  /** A room served on this computer: how many computers joined each seat (0: not yet). Unknown elsewhere. */
+  computers?: Record<string, number>;
   totals: {
     participants: number;
     notStarted: number;

@@ -91,14 +91,22 @@ export function challengeText(p: ParticipantProgress, t: Translate): string {
 }
 
 const withChallenges = (status: RoomStatus): boolean => status.participants.some((p) => p.challenge !== undefined);
+/** Some seat was joined from more than one computer: the table says how many each. */
+const sharedSeats = (status: RoomStatus): boolean => Object.values(status.computers ?? {}).some((n) => n > 1);
+
+/** `2 computers ⚠`: a seat joined from more than one computer stands out (`-`: not joined yet). */
+function computersText(n: number, t: Translate): string {
+  return n > 1 ? t("workshop.status.computers", { n }) : n === 1 ? t("workshop.status.computer") : "-";
+}
 
 /** The table's rows, its step titles as whole as `width` (the terminal's columns) allows. */
 export function statusRows(status: RoomStatus, t: Translate, lang: Lang, width = 80): string[][] {
   // Signals last: on a narrow terminal only they are cut. The challenge column appears once one runs.
   const challenges = withChallenges(status);
+  const shared = sharedSeats(status);
   // The sandbox bills nothing: no cost columns.
   const billed = status.backend === "aws";
-  const columns = ["participant", "step", "onStep", ...(billed ? ["perHour", "soFar"] : []), ...(challenges ? ["challenge"] : []), "signals"];
+  const columns = ["participant", "step", "onStep", ...(billed ? ["perHour", "soFar"] : []), ...(challenges ? ["challenge"] : []), ...(shared ? ["computers"] : []), "signals"];
   const header = columns.map((c) => t(`workshop.status.col.${c}`));
   const ordered = tableOrder(status.participants);
   const rows = ordered.map((p) => [
@@ -107,6 +115,7 @@ export function statusRows(status: RoomStatus, t: Translate, lang: Lang, width =
     onStepText(p),
     ...(billed ? [`$${p.perHourUsd.toFixed(3)}`, `$${p.costSoFarUsd.toFixed(2)}`] : []),
     ...(challenges ? [challengeText(p, t)] : []),
+    ...(shared ? [computersText(status.computers?.[p.prefix] ?? 0, t)] : []),
     p.signals.map((s) => signalText(s, t)).join("; "),
   ]);
   // The step's title as whole as the terminal's width allows, once the other columns are known.
@@ -163,10 +172,11 @@ export function statusCsv(status: RoomStatus, t: Translate): string {
       p.deletion,
       p.why,
       ...(challenges ? [p.challenge?.id, p.challenge?.state] : []),
+      ...(status.computers ? [status.computers[p.prefix] ?? 0] : []),
     ]
       .map(csvCell)
       .join(","),
   );
-  const header = [...CSV_COLUMNS, ...(challenges ? ["challenge", "challenge_state"] : [])];
+  const header = [...CSV_COLUMNS, ...(challenges ? ["challenge", "challenge_state"] : []), ...(status.computers ? ["computers"] : [])];
   return [header.join(","), ...lines].join("\n") + "\n";
 }

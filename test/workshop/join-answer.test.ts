@@ -50,6 +50,7 @@ describe("join takes from the room only what a room would say", () => {
     ["an address with a quote", { url: "http://127.0.0.1:1/'$(id)'" }],
     ["a region that is not one", { region: "ap-northeast-1\n" }],
     ["a prefix that is not one", { prefix: "Team 01;" }],
+    ["a join time from another computer that is not one", { elsewhereAt: "09:00\ntouch /tmp/owned" }],
   ])("refuses %s: nothing to evaluate, nothing written", async (_what, bad) => {
     answer = { ...GOOD, ...bad };
     const r = await join();

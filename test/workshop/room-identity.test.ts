@@ -8,12 +8,11 @@
  * - the facilitator's `workshop status` in a terminal without their join line names the room served on this computer
  *   instead of quietly reading the local sandbox.
  */
-import { spawn } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { CreateStackCommand } from "@aws-sdk/client-cloudformation";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { BIN, freshLearner } from "../helpers/cli-process.js";
+import { freshLearner, runCliAsync } from "../helpers/cli-process.js";
 import { createSandboxClients } from "../../src/aws/clients.js";
 import { publishServed } from "../../src/sandbox/served-file.js";
 import { openRoomRecord, roomFiles, type RoomRecord } from "../../src/workshop/room/room-file.js";
@@ -37,16 +36,7 @@ const carol = freshLearner();
 let carolShell: NodeJS.ProcessEnv;
 
 /** The built CLI as a process (not spawnSync: the room answers from this process meanwhile). */
-function cli(env: NodeJS.ProcessEnv, args: string[]): Promise<Run> {
-  return new Promise((done) => {
-    const c = spawn(process.execPath, [BIN, ...args], { env, stdio: ["ignore", "pipe", "pipe"] });
-    let stdout = "";
-    let stderr = "";
-    c.stdout.on("data", (d: Buffer) => (stdout += d.toString()));
-    c.stderr.on("data", (d: Buffer) => (stderr += d.toString()));
-    c.on("close", (code) => done({ code, stdout, stderr }));
-  });
-}
+const cli = (env: NodeJS.ProcessEnv, args: string[]): Promise<Run> => runCliAsync(env, args);
 
 /** A join line's exports, as bash would apply them. */
 function exported(lines: string): NodeJS.ProcessEnv {

@@ -13,6 +13,7 @@ import { dirname } from "node:path";
 import { LabError } from "../../errors.js";
 import { readServed } from "../../sandbox/served-file.js";
 import { DEFAULT_ROOM, roomDir, roomFiles, roomOfKey } from "../../workshop/room/room-file.js";
+import { computersBySeat, readJoins } from "../../workshop/room/seat-joins.js";
 import type { GlobalOptions } from "../options.js";
 import { clientsFor, openSession, pollInterval, type Environment, type Session } from "../session.js";
 
@@ -65,7 +66,7 @@ export async function openFacilitator(opts: GlobalOptions, e: Environment, s?: S
   const room = servedSandbox ? roomOfKey(e.env, e.env.AWS_ACCESS_KEY_ID ?? "", e.stateDir) : undefined;
   return {
     ...(servedSandbox ? { servedSandbox } : {}),
-    ...(room ? { roster: room.participants.map((p) => p.prefix) } : {}),
+    ...(room ? { roster: room.participants.map((p) => p.prefix), computers: () => computersBySeat(readJoins(roomDir(e.env, room.name, e.stateDir))) } : {}),
     lang: session.lang,
     t: session.t,
     io: session.io,

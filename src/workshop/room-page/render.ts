@@ -111,13 +111,15 @@ function card(p: RoomParticipantData, w: Say, billed: boolean): string {
   const challenge = p.challenge
     ? `<span class="challenge ${esc(p.challenge.state)}">${esc(p.challenge.id)} ${CHALLENGE_MARK[p.challenge.state] ?? ""} ${w.say(`workshop.challenge.state.${p.challenge.state}`)}</span>`
     : "";
+  // Its join line used from more than one computer: someone else may be on this seat.
+  const shared = (p.computers ?? 0) > 1 ? `<span class="computers">${w.say("workshop.status.computers", { n: p.computers! })}</span>` : "";
   return [
     `<article class="card ${kind}" data-prefix="${esc(p.prefix)}" data-step="${esc(p.step ?? "")}">`,
     `<header><h2>${kind === "flagged" ? "! " : ""}${esc(p.prefix)}</h2><span class="time">${w.words(timeText(p, w.t))}</span></header>`,
     `<div class="bar" aria-hidden="true">${bar}</div>`,
     `<p class="step">${step}</p>`,
     signalItems(p, w),
-    `<p class="meta">${billed ? `<span class="cost">${w.say("roomPage.perHour", { usd: p.perHourUsd.toFixed(3) })} · ${w.say("roomPage.soFar", { usd: p.costSoFarUsd.toFixed(2) })}</span>` : ""}${challenge}</p>`,
+    `<p class="meta">${billed ? `<span class="cost">${w.say("roomPage.perHour", { usd: p.perHourUsd.toFixed(3) })} · ${w.say("roomPage.soFar", { usd: p.costSoFarUsd.toFixed(2) })}</span>` : ""}${challenge}${shared}</p>`,
     `</article>`,
   ].join("");
 }

@@ -1,10 +1,10 @@
 /**
  * A workshop room on the facilitator's disk, `<state>/rooms/<name>/`: its account (`account.db`), its keys and join codes
- * (`room.json`, 0600, never through a symlink) and, while served, its address (`served.json`). Re-opening a room keeps
+ * (`room.json`, 0600, never through a symlink), which computers joined each seat (`joins.json`, seat-joins.ts) and, while served, its address (`served.json`). Re-opening a room keeps
  * every key and the port, so a restarted server answers the learners' shells as before.
  */
 import { mkdirSync, readdirSync } from "node:fs";
-import { randomBytes } from "node:crypto";
+import { randomInt } from "node:crypto";
 import { dirname, join } from "node:path";
 import { LabError } from "../../errors.js";
 import { onLocalFile } from "../../guard/local-file.js";
@@ -47,9 +47,11 @@ export function roomDir(env: NodeJS.ProcessEnv, name: string, stateDir?: string)
   return join(stateDir ?? stateDirFor(herePlace(env)), "rooms", checkRoomName(name));
 }
 
-export const roomFiles = (dir: string) => ({ record: join(dir, "room.json"), account: join(dir, "account.db"), served: join(dir, "served.json") });
+export const roomFiles = (dir: string) => ({ record: join(dir, "room.json"), account: join(dir, "account.db"), served: join(dir, "served.json"), joins: join(dir, "joins.json") });
 
-const code = (): string => randomBytes(12).toString("base64url");
+/** The join codes' letters: none that look alike on paper (0/O/o, 1/l/I), so a handout is typed right. */
+export const CODE_ALPHABET = "23456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnpqrstuvwxyz";
+const code = (): string => Array.from({ length: 16 }, () => CODE_ALPHABET[randomInt(CODE_ALPHABET.length)]).join("");
 const key = (): RoomKey => ({ ...newCredentials(), code: code() });
 
 function isKey(v: unknown): v is RoomKey {

@@ -12,6 +12,8 @@ import { serveSandbox, type ServedSandbox } from "../../sandbox/serve/server.js"
 import { checkBoundary } from "./boundaries.js";
 import { fitQuotas, quotaList } from "./quotas.js";
 import { roomFiles, writeRoom, type RoomKey, type RoomRecord } from "./room-file.js";
+import { readJoins, recordJoin } from "./seat-joins.js";
+import { INSTALL_ID_PATTERN } from "../../state/install-id.js";
 
 /** What `GET /join/<code>` answers. */
 export interface JoinAnswer {
@@ -24,7 +26,12 @@ export interface JoinAnswer {
   prefix?: string;
   accessKeyId: string;
   secretAccessKey: string;
+  /** When another computer (another install) last joined this seat, if one did: the joiner is warned. */
+  elsewhereAt?: string;
 }
+
+/** The header `join` names its install with (state/install-id.ts). */
+export const INSTALL_HEADER = "x-privatelink-lab-install";
 
 /** Told after each answered call that may have changed the account. */
 export type RoomChange = { operation: string; participant: string | undefined };
@@ -81,7 +88,15 @@ export async function serveRoom(o: ServeRoomOptions): Promise<ServedRoom> {
   const byCode = new Map(holders.map((h) => [h.key.code, h]));
   const prefixes = room.participants.map((p) => p.prefix);
   const listeners = new Set<(c: RoomChange) => void>();
+  const joins = readJoins(o.dir);
   let url = "";
+
+  /** A seat joined from an install (an older `join` names none): when another one joined it before. */
+  const noteJoin = (req: IncomingMessage, seat: string | undefined): { elsewhereAt?: string } => {
+    const install = req.headers[INSTALL_HEADER];
+    if (seat === undefined || typeof install !== "string" || !INSTALL_ID_PATTERN.test(install)) return {};
+    return recordJoin(o.dir, joins, seat, install, new Date());
+  };
 
   const join = (req: IncomingMessage, res: ServerResponse): boolean => {
     const m = /^\/join\/([A-Za-z0-9_-]{1,64})\/?$/.exec((req.url ?? "").split("?")[0]!);
@@ -98,6 +113,7 @@ export async function serveRoom(o: ServeRoomOptions): Promise<ServedRoom> {
       ...(who.prefix ? { prefix: who.prefix } : {}),
       accessKeyId: who.key.accessKeyId,
       secretAccessKey: who.key.secretAccessKey,
+      ...noteJoin(req, who.prefix),
     };
     return json(res, 200, answer);
   };

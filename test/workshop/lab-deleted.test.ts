@@ -17,6 +17,7 @@ import { roomData, readStatus } from "../../src/workshop/room-data.js";
 import { roomFragment } from "../../src/workshop/room-page/render.js";
 import { statusRows } from "../../src/workshop/status-format.js";
 import { harness, type Harness } from "../helpers/lesson-harness.js";
+import { csvCells } from "../helpers/csv-cells.js";
 
 const TWO_HOURS = 2 * 3600_000;
 
@@ -42,8 +43,7 @@ async function json(h: Harness): Promise<{ totals: { finished: number }; partici
   return JSON.parse(text) as never;
 }
 
-/** A CSV line's cells (RFC 4180: a quoted cell may hold commas and doubled quotes). */
-const cells = (line: string): string[] => [...line.matchAll(/(?:^|,)("(?:[^"]|"")*"|[^,]*)/g)].map((m) => m[1]!.replace(/^"|"$/g, "").replace(/""/g, '"'));
+const cells = csvCells;
 
 async function csv(h: Harness): Promise<string> {
   const out = new PassThrough();

@@ -16,6 +16,7 @@ import { LabError } from "../../src/errors.js";
 import { translator } from "../../src/i18n/messages.js";
 import { openRoomRecord, readRoom } from "../../src/workshop/room/room-file.js";
 import { harness, type Harness } from "../helpers/lesson-harness.js";
+import { csvCells } from "../helpers/csv-cells.js";
 
 function facilitator(): Harness & { text: () => string } {
   const h = harness();
@@ -132,8 +133,9 @@ describe("workshop status --json and --csv: the state as data", () => {
     Object.assign(csv.env, { ...h.env, stdout: csv.env.stdout });
     await workshopStatus({ ...h.opts, csv: true }, csv.env);
     const [header, ...rows] = csv.text().trim().split("\n");
-    const col = header!.split(",").indexOf("state_id");
+    const col = csvCells(header!).indexOf("state_id");
     expect(col).toBeGreaterThan(0);
-    for (const row of rows) expect(row.split(",")[col]).toMatch(/^[a-zA-Z]+(\.[a-zA-Z-]+)+$/);
+    // (The state's words may hold a comma: the cell is quoted.)
+    for (const row of rows) expect(csvCells(row)[col]).toMatch(/^[a-zA-Z]+(\.[a-zA-Z-]+)+$/);
   });
 });

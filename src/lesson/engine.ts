@@ -204,9 +204,18 @@ async function lessonLoop(ctx: LessonContext, options: RunOptions): Promise<Clou
   }
   let guard = 0;
   let last = -1;
+  const waited = new Set<string>();
   for (;;) {
     const statuses = detectAll(STEPS, view, ctx.state);
     const cur = currentStep(statuses);
+    // A step done but still becoming ready (an endpoint made, still `pending`: new, or just accepted) is waited for
+    // once before a later step builds on it (accepting an endpoint still being created would go nowhere).
+    const becoming = statuses.slice(0, cur ? statuses.indexOf(cur) : statuses.length).find((s) => s.detection.done && s.detection.settling && !waited.has(s.step.id));
+    if (becoming) {
+      waited.add(becoming.step.id);
+      view = await settled(ctx, becoming.step, view);
+      continue;
+    }
     for (const s of statuses) {
       if (s === cur) break;
       if (s.detection.passed) continue; // cleanup has begun: nothing before it is announced or redone

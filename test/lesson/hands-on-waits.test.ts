@@ -143,7 +143,8 @@ describe("hands-on: accepting by hand", () => {
     // HTTP was not allowed yet: step 5 says that (and only that), then the tool allows it.
     const warned = host.ofType("notice").filter((n) => n.level === "warn").map((n) => n.message);
     expect(warned).toEqual([expect.stringMatching(/^Not done yet: the endpoint's security group does not admit TCP 80/)]);
-    expect(host.ofType("step-finished").find((e) => e.step === "accept")).toMatchObject({ status: "done" });
+    // The learner accepted it by hand: once the endpoint is available, the accept step is found done.
+    expect(host.ofType("step-finished").find((e) => e.step === "accept")).toMatchObject({ status: "already-done" });
     expect(host.ofType("curl-result")[0]?.exitCode).toBe(0);
   }, 60_000);
 });
@@ -192,5 +193,19 @@ describe("the quiz after a run stopped on the accept step's concept", () => {
     expect(again.ofType("explain").filter((e) => e.step === "accept" && e.section === "concept"), "not taught twice").toEqual([]);
     expect(again.ofType("quiz-answer").map((a) => a.id)).toContain("endpoint-vs-privatelink");
     expect(again.ofType("quiz-result")[0]!.total).toBe(loadQuiz("privatelink", "en").length);
+  }, 60_000);
+});
+
+describe("a step done but still becoming ready is waited for before the next builds on it", () => {
+  it("an endpoint the learner just created (still `pending`, not yet waiting for acceptance): the lesson waits for it before accepting", async () => {
+    const h = harness({ speed: 0.1, opts: { prefix: PREFIX, yes: true } });
+    const ctx = await context(h);
+    for (const id of ["preflight", "deploy", "tour", "endpoint-service"]) await stepCommand(id, h.opts, h.env);
+    await byHand["interface-endpoint"]!(ctx);
+    expect(ourEndpoint(await readCloud(ctx.clients, ctx.names))?.state).toBe("pending");
+    const host = new RecordingHost("en", true);
+    await start(h.opts, { ...h.env, makeHost: () => host });
+    expect(host.ofType("step-finished").find((e) => e.step === "accept")).toMatchObject({ status: "done" });
+    expect(host.ofType("curl-result")[0]?.exitCode).toBe(0);
   }, 60_000);
 });

@@ -28,6 +28,7 @@ import { servedFile } from "../sandbox/served-file.js";
 import { shown } from "../ui/shown.js";
 import { onServedSandbox } from "../sandbox/shell-env.js";
 import { checkInRoom, checkSeat, movesOutOfRoom } from "./room-seat.js";
+import { isAwsEndpoint } from "../aws/endpoint-kind.js";
 
 export type { Environment } from "./environment.js";
 
@@ -181,9 +182,11 @@ export async function participantState(opts: GlobalOptions, e: Environment, s: S
     chosen = { region: (await io.input(t("session.askRegion"), chosen.region, (v) => (isRegionName(v.trim()) ? true : t("session.badRegion")))).trim(), from: "asked" };
   }
   const region = checkRegion(chosen.region, backend, chosen.from === "saved" || chosen.from === "env" || chosen.from === "profile" ? chosen.from : "flag");
+  // Offered as the header will say it: the real console only where it sees the account (AWS itself, not the sandbox, a room or an emulator).
+  const consoleSees = backend === "aws" && isAwsEndpoint(opts.endpointUrl ?? saved?.endpointUrl ?? e.env.AWS_ENDPOINT_URL);
   const modeText = opts.mode ?? saved?.mode ?? (ask && io.interactive ? await io.select(t("session.askMode"), [
     { value: "guided", name: t("mode.guided") },
-    { value: "hands-on", name: t("mode.hands-on") },
+    { value: "hands-on", name: t(consoleSees ? "mode.hands-on" : "mode.hands-on.noConsole") },
   ], "guided") : "guided");
   if (modeText !== "guided" && modeText !== "hands-on") throw new LabError("usage.badMode", { mode: modeText });
   const changedTarget = saved && (saved.backend !== backend || saved.region !== region || (!joined && movesOutOfRoom(opts, saved)));

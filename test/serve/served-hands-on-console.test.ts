@@ -10,7 +10,7 @@
 import { Chalk } from "chalk";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { createAwsClients } from "../../src/aws/clients.js";
-import { lessonContext, openSession } from "../../src/commands/session.js";
+import { lessonContext, openSession, participantState } from "../../src/commands/session.js";
 import { translator } from "../../src/i18n/messages.js";
 import { lessonStarted, type LessonContext } from "../../src/lesson/context.js";
 import { runLesson } from "../../src/lesson/engine.js";
@@ -114,5 +114,26 @@ describe.each(["en", "ja"] as const)("hands-on (%s)", (lang) => {
     expect(learner.offered).toContain(t("engine.doVerify"));
     expect(learner.screen()).toMatch(REAL_CONSOLE[lang]);
     expect(learner.ofType("notice").map((n) => n.message)).not.toContain(t("engine.noRealConsole"));
+  });
+
+  it("the first run's question which way to learn offers the real console only on AWS", { timeout: 120_000 }, async () => {
+    for (const at of ["served", "aws", "sandbox"] as const) {
+      const learner = new Learner(lang);
+      const h = harness({ host: learner, opts: { lang } });
+      let endpointUrl: string | undefined;
+      if (at === "served") {
+        const served = await serveSandbox({ sandbox: h.sandbox });
+        opened.push(served);
+        endpointUrl = served.url;
+      }
+      const keys = at === "sandbox" ? {} : { AWS_ACCESS_KEY_ID: "AKIAIOSFODNN7EXAMPLE", AWS_SECRET_ACCESS_KEY: "s".repeat(40) };
+      h.env.env = { LANG: lang === "ja" ? "ja_JP.UTF-8" : "en_US.UTF-8", AWS_REGION: REGION, ...keys };
+      const { mode: _, ...rest } = h.opts;
+      const opts = { ...rest, sandbox: at === "sandbox", region: REGION, yes: false, ...(endpointUrl ? { endpointUrl } : {}) };
+      await participantState(opts, h.env, await openSession(opts, h.env), true);
+      const hands = at === "aws" ? t("mode.hands-on") : t("mode.hands-on.noConsole");
+      expect(learner.offered, at).toContain(hands);
+      expect(learner.offered, at).not.toContain(at === "aws" ? t("mode.hands-on.noConsole") : t("mode.hands-on"));
+    }
   });
 });

@@ -61,8 +61,12 @@ function header(ctx: LessonContext, lang: Lang): string {
   return renderEvent(lessonStarted(ctx, lang), { c: new Chalk({ level: 0 }), t: translator(lang), width: 200, markdown: (md) => md })!;
 }
 
-/** A hands-on lesson on the AWS backend at `endpointUrl` (a served sandbox), or on AWS itself (no endpoint: in-process clients with no sandbox, as AWS's). */
-async function handsOn(lang: Lang, at: "served" | "aws"): Promise<{ ctx: LessonContext; learner: Learner }> {
+/**
+ * A learner's first run (no mode chosen unless `mode`): on the AWS backend at a served sandbox (`--endpoint-url`, with the
+ * keys `sandbox env` or a room's `join` puts in the shell), on AWS itself (keys of an account, never used: the harness's
+ * clients answer), or with `--sandbox`.
+ */
+async function learnerAt(lang: Lang, at: "served" | "aws" | "sandbox", mode?: string) {
   const learner = new Learner(lang);
   const h = harness({ host: learner, opts: { lang } });
   let endpointUrl: string | undefined;
@@ -70,16 +74,21 @@ async function handsOn(lang: Lang, at: "served" | "aws"): Promise<{ ctx: LessonC
     const served = await serveSandbox({ sandbox: h.sandbox });
     opened.push(served);
     endpointUrl = served.url;
-    // The keys `sandbox env` (or a room's `join`) puts in the learner's shell.
     vi.stubEnv("AWS_ACCESS_KEY_ID", served.credentials.accessKeyId);
     vi.stubEnv("AWS_SECRET_ACCESS_KEY", served.credentials.secretAccessKey);
     vi.stubEnv("AWS_PROFILE", undefined);
     h.env.makeClients = (state) => createAwsClients({ region: state.region, endpointUrl: served.url, maxAttempts: 1 });
   }
-  // On AWS, keys of an account (never used: the harness's clients answer); at the served sandbox, its own.
   const keys = at === "aws" ? { AWS_ACCESS_KEY_ID: "AKIAIOSFODNN7EXAMPLE", AWS_SECRET_ACCESS_KEY: "s".repeat(40) } : {};
   h.env.env = { LANG: lang === "ja" ? "ja_JP.UTF-8" : "en_US.UTF-8", AWS_REGION: REGION, ...keys };
-  const opts = { ...h.opts, sandbox: false, region: REGION, mode: "hands-on", yes: false, ...(endpointUrl ? { endpointUrl } : {}) };
+  const { mode: _, ...rest } = h.opts;
+  const opts = { ...rest, sandbox: at === "sandbox", region: REGION, yes: false, ...(mode ? { mode } : {}), ...(endpointUrl ? { endpointUrl } : {}) };
+  return { h, learner, opts };
+}
+
+/** A hands-on lesson on the AWS backend at a served sandbox, or on AWS itself (in-process clients with no sandbox, as AWS's). */
+async function handsOn(lang: Lang, at: "served" | "aws"): Promise<{ ctx: LessonContext; learner: Learner }> {
+  const { h, learner, opts } = await learnerAt(lang, at, "hands-on");
   const ctx = await lessonContext(opts, h.env, await openSession(opts, h.env), false);
   return { ctx: at === "aws" ? { ...ctx, clients: { ...ctx.clients, sandbox: undefined } } : ctx, learner };
 }
@@ -118,18 +127,7 @@ describe.each(["en", "ja"] as const)("hands-on (%s)", (lang) => {
 
   it("the first run's question which way to learn offers the real console only on AWS", { timeout: 120_000 }, async () => {
     for (const at of ["served", "aws", "sandbox"] as const) {
-      const learner = new Learner(lang);
-      const h = harness({ host: learner, opts: { lang } });
-      let endpointUrl: string | undefined;
-      if (at === "served") {
-        const served = await serveSandbox({ sandbox: h.sandbox });
-        opened.push(served);
-        endpointUrl = served.url;
-      }
-      const keys = at === "sandbox" ? {} : { AWS_ACCESS_KEY_ID: "AKIAIOSFODNN7EXAMPLE", AWS_SECRET_ACCESS_KEY: "s".repeat(40) };
-      h.env.env = { LANG: lang === "ja" ? "ja_JP.UTF-8" : "en_US.UTF-8", AWS_REGION: REGION, ...keys };
-      const { mode: _, ...rest } = h.opts;
-      const opts = { ...rest, sandbox: at === "sandbox", region: REGION, yes: false, ...(endpointUrl ? { endpointUrl } : {}) };
+      const { h, learner, opts } = await learnerAt(lang, at);
       await participantState(opts, h.env, await openSession(opts, h.env), true);
       const hands = at === "aws" ? t("mode.hands-on") : t("mode.hands-on.noConsole");
       expect(learner.offered, at).toContain(hands);

@@ -69,9 +69,7 @@ async function askRoom(endpointUrl: string, e: Environment): Promise<string | ty
 
 /** The seat the progress file remembers for this room address (the last participant's, when `join` recorded it). */
 function seatRemembered(stateFile: StateFile, endpointUrl: string): string | undefined {
-  const last = stateFile.lastPrefix();
-  const loaded = last === undefined ? undefined : stateFile.load(last);
-  const state = loaded?.kind === "ok" ? loaded.state : undefined;
+  const state = stateFile.lastState();
   return state?.room !== undefined && sameEndpoint(state.room.url, endpointUrl) ? state.prefix : undefined;
 }
 

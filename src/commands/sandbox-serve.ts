@@ -11,9 +11,8 @@ import { listenError, portOption } from "./validate.js";
 
 /** The region of the last participant's lesson here, when it is in the sandbox (as the lesson's own commands choose it): the AWS CLI then sees what the lesson made. */
 function lastSandboxRegion(s: Session): string | undefined {
-  const prefix = s.stateFile.lastPrefix();
-  const loaded = prefix === undefined ? undefined : s.stateFile.load(prefix);
-  return loaded?.kind === "ok" && loaded.state.backend === "sandbox" ? loaded.state.region : undefined;
+  const last = s.stateFile.lastState();
+  return last?.backend === "sandbox" ? last.region : undefined;
 }
 
 /** Serves until `stop` resolves (the process's end, unless a test passes its own). */

@@ -55,6 +55,13 @@ export class StateFile {
     return last.kind === "ok" ? last.prefix : undefined;
   }
 
+  /** The progress of the participant used last on this machine, when there is one and it reads whole. */
+  lastState(): LessonState | undefined {
+    const prefix = this.lastPrefix();
+    const loaded = prefix === undefined ? undefined : this.load(prefix);
+    return loaded?.kind === "ok" ? loaded.state : undefined;
+  }
+
   /** This participant has a progress file (a damaged one counts: it is kept and rebuilt). */
   exists(prefix: string): boolean {
     return existsSync(this.pathFor(prefix));

@@ -51,7 +51,6 @@ export class FaultPlan {
   }
 
   /** Faults from a JSON array (the env var); a `FaultsProblem` names what is wrong (with `known`: also a command the sandbox does not answer). */
-
   static fromJson(text: string, known?: ReadonlySet<string>): FaultPlan {
     const plan = new FaultPlan();
     let data: unknown;

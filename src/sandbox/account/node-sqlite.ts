@@ -8,7 +8,6 @@ import type * as NodeSqlite from "node:sqlite";
 export type Database = NodeSqlite.DatabaseSync;
 type SqliteModule = typeof NodeSqlite;
 
-
 let loaded: SqliteModule | undefined;
 
 const isSqliteWarning = (warning: unknown, rest: unknown[]): boolean => {

@@ -78,7 +78,6 @@ function primaryCode(e: unknown): number {
   return typeof code === "number" ? code & 0xff : -1;
 }
 
-
 /** Is this SQLite error "the file is not a sandbox database" (SQLITE_CORRUPT, SQLITE_NOTADB), rather than busy, full disk...? */
 export const isDamaged = (e: unknown): boolean => [11, 26].includes(primaryCode(e));
 
@@ -87,7 +86,6 @@ export const fileProblem = (e: unknown): string | undefined => ({ 3: "EPERM", 8:
 
 /** SQLITE_BUSY, SQLITE_LOCKED. */
 export const isBusy = (e: unknown): boolean => [5, 6].includes(primaryCode(e));
-
 
 /** Opens (creating if needed) the account database at `path`; throws what SQLite or the disk said. */
 export function openAccount(path: string): Database {

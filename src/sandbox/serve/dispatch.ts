@@ -19,7 +19,7 @@ export interface DispatchOptions {
   credentials: SandboxCredentials;
   /** When set, the only region this endpoint answers for. */
   region?: string;
-  now?: () => number;
+  /** Told of a request the sandbox failed on (answered 500 InternalFailure): a sandbox bug. */
   onInternalError?: (err: unknown, operation: string) => void;
   /** More key pairs than `credentials` (a workshop room's, one per participant), by access key id. */
   keyFor?: (accessKeyId: string) => SandboxCredentials | undefined;
@@ -74,7 +74,6 @@ function wireErrorOf(err: unknown): WireError | undefined {
 }
 
 /** The answer to one request; synchronous once the service's model is loaded (the server loads them all before it listens). */
-
 export function dispatch(req: IncomingSigned, opts: DispatchOptions): Answer | Promise<Answer> {
   const requestId = randomUUID();
   const auth = readAuthorization(header(req, "authorization"));
@@ -85,7 +84,7 @@ export function dispatch(req: IncomingSigned, opts: DispatchOptions): Answer | P
 
   if ("kind" in auth) return fail(authError(guess.protocol, auth.kind, auth.kind === "incomplete" ? auth.message : ""));
   const key = auth.accessKeyId === opts.credentials.accessKeyId ? opts.credentials : (opts.keyFor?.(auth.accessKeyId) ?? opts.credentials);
-  const problem = checkSignature(req, auth, key, (r) => regionInfo(r) !== undefined && (opts.region === undefined || r === opts.region), (opts.now ?? Date.now)());
+  const problem = checkSignature(req, auth, key, (r) => regionInfo(r) !== undefined && (!opts.region || r === opts.region), Date.now());
   if (problem) {
     const detail = problem.kind === "incomplete" ? problem.message : problem.kind === "badRegion" ? problem.scope.region : "";
     return fail(authError(guess.protocol, problem.kind, detail));

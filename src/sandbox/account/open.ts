@@ -51,13 +51,7 @@ CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITH
 export const COMPANIONS = ["-wal", "-shm", "-journal"];
 
 function refuseLink(path: string): void {
-  let link = false;
-  try {
-    link = lstatSync(path).isSymbolicLink();
-  } catch (e) {
-    if ((e as NodeJS.ErrnoException).code !== "ENOENT") throw e;
-  }
-  if (link) throw new LabError("account.symlink", { path }, { source: "local" });
+  if (lstatSync(path, { throwIfNoEntry: false })?.isSymbolicLink()) throw new LabError("account.symlink", { path }, { source: "local" });
 }
 
 /** The database file exists as a plain file of ours (made 0600 here if it did not). */

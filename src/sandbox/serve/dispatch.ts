@@ -10,9 +10,9 @@ import { wireErrorCode } from "../error-names.js";
 import { READ_ONLY } from "../handler.js";
 import { authError, errorAnswer, jsonReader, okAnswer, type Answer, type WireError } from "./answers.js";
 import { parseForm } from "./form.js";
-import { loadedOperations, modelForSigningName, modelForTarget, operationsOf, type Protocol, type ServiceModel } from "./models.js";
+import { loadedOperations, modelForSigningName, modelForTarget, operationsOf, type Operation, type Protocol, type ServiceModel } from "./models.js";
 import { QueryInputError, QueryInputReader } from "./query-parser.js";
-import { checkSignature, readAuthorization, type IncomingSigned, type SandboxCredentials } from "./sigv4.js";
+import { checkSignature, readAuthorization, type IncomingSigned, type SandboxCredentials, type SignedScope } from "./sigv4.js";
 
 export interface DispatchOptions {
   sandbox: Sandbox;
@@ -82,13 +82,10 @@ export function dispatch(req: IncomingSigned, opts: DispatchOptions): Answer | P
   const fail = (e: WireError, model?: ServiceModel): Answer =>
     errorAnswer(model?.protocol ?? guess.protocol, model?.xmlNamespace ?? guess.namespace, e, requestId);
 
-  if ("kind" in auth) return fail(authError(guess.protocol, auth.kind, auth.kind === "incomplete" ? auth.message : ""));
+  if ("kind" in auth) return fail(authError(guess.protocol, auth));
   const key = auth.accessKeyId === opts.credentials.accessKeyId ? opts.credentials : (opts.keyFor?.(auth.accessKeyId) ?? opts.credentials);
   const problem = checkSignature(req, auth, key, (r) => regionInfo(r) !== undefined && (!opts.region || r === opts.region), Date.now());
-  if (problem) {
-    const detail = problem.kind === "incomplete" ? problem.message : problem.kind === "badRegion" ? problem.scope.region : "";
-    return fail(authError(guess.protocol, problem.kind, detail));
-  }
+  if (problem) return fail(authError(guess.protocol, problem));
   const model = modelForSigningName(auth.service);
   const target = header(req, "x-amz-target");
   if (!model) {
@@ -112,7 +109,7 @@ export function dispatch(req: IncomingSigned, opts: DispatchOptions): Answer | P
     } catch {
       return fail({ code: "SerializationException", message: "The request body is not a JSON object of this operation's input.", status: 400 }, model);
     }
-    return answer(model, name!, op.command, op.schema, input, auth.region, auth.accessKeyId, opts, requestId, fail);
+    return answer(model, op, input, auth, opts, requestId, fail);
   }
 
   const q = req.url.indexOf("?");
@@ -131,21 +128,20 @@ export function dispatch(req: IncomingSigned, opts: DispatchOptions): Answer | P
     if (err instanceof QueryInputError) return fail({ code: err.code, message: err.message, status: 400 }, model);
     throw err;
   }
-  return answer(model, action, op.command, op.schema, input, auth.region, auth.accessKeyId, opts, requestId, fail);
+  return answer(model, op, input, auth, opts, requestId, fail);
 }
 
+/** The sandbox's answer to `op` with `input`, called as the signer of `auth`; a refusal or failure as its wire error. */
 function answer(
   model: ServiceModel,
-  operation: string,
-  command: string,
-  schema: readonly unknown[],
+  { command, schema }: Operation,
   input: Record<string, unknown>,
-  region: string,
-  accessKeyId: string,
+  { accessKeyId, region }: SignedScope,
   opts: DispatchOptions,
   requestId: string,
   fail: (e: WireError, model?: ServiceModel) => Answer,
 ): Answer {
+  const operation = schema[2];
   const refused = opts.authorize?.({ accessKeyId, service: model.service, command, operation, input, region });
   if (refused) return fail(refused, model);
   let output: object;

@@ -75,7 +75,11 @@ export function modelForTarget(prefix: string): ServiceModel | undefined {
   return BY_TARGET.get(prefix);
 }
 
-type Operations = Map<string, { command: string; schema: OperationSchema }>;
+export interface Operation {
+  command: string;
+  schema: OperationSchema;
+}
+type Operations = Map<string, Operation>;
 const loaded = new Map<ServiceKey, Promise<Operations>>();
 const ready = new Map<ServiceKey, Operations>();
 

@@ -18,7 +18,7 @@ import { onLocalFile } from "../../guard/local-file.js";
 import { sqlite, type Database } from "./node-sqlite.js";
 
 /** A live process holds the write lock for one command (milliseconds); waiting longer means trouble. */
-export const BUSY_TIMEOUT_MS = 15_000;
+const BUSY_TIMEOUT_MS = 15_000;
 
 // `heavy`: the large fields of an entity (a stack's events and template), read only when used.
 // `changed`: the account's change number (meta "change", one more per write command) that last
@@ -48,7 +48,7 @@ CREATE INDEX IF NOT EXISTS removed_changed ON removed (changed);
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
 `;
 
-export const COMPANIONS = ["-wal", "-shm", "-journal"];
+const COMPANIONS = ["-wal", "-shm", "-journal"];
 
 function refuseLink(path: string): void {
   if (lstatSync(path, { throwIfNoEntry: false })?.isSymbolicLink()) throw new LabError("account.symlink", { path }, { source: "local" });

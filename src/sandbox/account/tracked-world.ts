@@ -10,10 +10,10 @@
 import type { RegionWorld, World } from "../world.js";
 
 /** Kinds stored outside any region; their rows have region "". */
-export const GLOBAL_KINDS = ["iamRoles", "instanceProfiles"] as const;
+const GLOBAL_KINDS = ["iamRoles", "instanceProfiles"] as const;
 
 export type EntityKey = string;
-export const keyOf = (region: string, kind: string, id: string): EntityKey => `${region}\t${kind}\t${id}`;
+const keyOf = (region: string, kind: string, id: string): EntityKey => `${region}\t${kind}\t${id}`;
 export function splitKey(key: EntityKey): [region: string, kind: string, id: string] {
   const [region, kind, ...id] = key.split("\t");
   return [region!, kind!, id.join("\t")];

@@ -10,7 +10,7 @@ import { wireErrorCode } from "../error-names.js";
 import { READ_ONLY } from "../handler.js";
 import { authError, errorAnswer, jsonReader, okAnswer, type Answer, type WireError } from "./answers.js";
 import { parseForm } from "./form.js";
-import { loadedOperations, modelForSigningName, modelForTarget, operationsOf, type Operation, type Protocol, type ServiceModel } from "./models.js";
+import { loadedOperations, MODEL_BY_SIGNING_NAME, operationsOf, type Operation, type Protocol, type ServiceModel } from "./models.js";
 import { QueryInputError, QueryInputReader } from "./query-parser.js";
 import { checkSignature, readAuthorization, type IncomingSigned, type SandboxCredentials, type SignedScope } from "./sigv4.js";
 
@@ -58,7 +58,7 @@ const REST_XML = new Set(["s3", "s3-control", "route53", "cloudfront"]);
  */
 function protocolGuess(req: IncomingSigned, service: string | undefined): { protocol: Protocol; namespace?: string } {
   if (header(req, "x-amz-target") !== undefined) return { protocol: "awsJson1_1" };
-  const model = service ? modelForSigningName(service) : undefined;
+  const model = service ? MODEL_BY_SIGNING_NAME.get(service) : undefined;
   if (model) return { protocol: model.protocol, ...(model.xmlNamespace ? { namespace: model.xmlNamespace } : {}) };
   const form = req.body.toString("latin1") + "&" + req.url.split("?")[1];
   if (service && !REST_XML.has(service) && !/(^|&)Action=/.test(form)) return { protocol: "awsJson1_1" };
@@ -86,19 +86,19 @@ export function dispatch(req: IncomingSigned, opts: DispatchOptions): Answer | P
   const key = auth.accessKeyId === opts.credentials.accessKeyId ? opts.credentials : (opts.keyFor?.(auth.accessKeyId) ?? opts.credentials);
   const problem = checkSignature(req, auth, key, (r) => regionInfo(r) !== undefined && (!opts.region || r === opts.region), Date.now());
   if (problem) return fail(authError(guess.protocol, problem));
-  const model = modelForSigningName(auth.service);
+  const model = MODEL_BY_SIGNING_NAME.get(auth.service);
   const target = header(req, "x-amz-target");
   if (!model) {
     return fail(guess.protocol === "awsJson1_1"
       ? { code: "UnknownOperationException", message: `The sandbox does not simulate the service ${auth.service}.`, status: 400 }
       : { code: "InvalidAction", message: `The sandbox does not simulate the service ${auth.service}.`, status: 400 });
   }
-  const operations = loadedOperations(model);
+  const operations = loadedOperations.get(model.service);
   if (!operations) return operationsOf(model).then(() => dispatch(req, opts));
 
   if (model.protocol === "awsJson1_1") {
     const [prefix, name] = (target ?? "").split(".", 2);
-    const op = prefix && modelForTarget(prefix) === model && name ? operations.get(name) : undefined;
+    const op = prefix === model.targetPrefix && name ? operations.get(name) : undefined;
     if (!op) return fail({ code: "UnknownOperationException", message: `The sandbox does not simulate ${target ?? "this operation"}.`, status: 400 }, model);
     let input: Record<string, unknown>;
     try {

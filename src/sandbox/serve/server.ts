@@ -44,7 +44,7 @@ export interface ServeOptions
  * The pair used when the caller names none (tests, benches). `sandbox serve` uses the account's
  * own pair instead (credentials.ts). `PLLAB` is a prefix AWS never issues.
  */
-export const DEFAULT_CREDENTIALS: SandboxCredentials = { accessKeyId: "PLLABSANDBOXLOCAL0", secretAccessKey: "privatelink-lab-sandbox-secret-not-for-aws" };
+const DEFAULT_CREDENTIALS: SandboxCredentials = { accessKeyId: "PLLABSANDBOXLOCAL0", secretAccessKey: "privatelink-lab-sandbox-secret-not-for-aws" };
 
 const MAX_BODY = 1024 * 1024;
 

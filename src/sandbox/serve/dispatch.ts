@@ -77,8 +77,7 @@ function wireErrorOf(err: unknown): WireError | undefined {
 export function dispatch(req: IncomingSigned, opts: DispatchOptions): Answer | Promise<Answer> {
   const requestId = randomUUID();
   const auth = readAuthorization(header(req, "authorization"));
-  const scopeService = "service" in auth ? auth.service : undefined;
-  const guess = protocolGuess(req, scopeService);
+  const guess = protocolGuess(req, "service" in auth ? auth.service : undefined);
   const fail = (e: WireError, model?: ServiceModel): Answer =>
     errorAnswer(model?.protocol ?? guess.protocol, model?.xmlNamespace ?? guess.namespace, e, requestId);
 
@@ -89,9 +88,8 @@ export function dispatch(req: IncomingSigned, opts: DispatchOptions): Answer | P
   const model = MODEL_BY_SIGNING_NAME.get(auth.service);
   const target = header(req, "x-amz-target");
   if (!model) {
-    return fail(guess.protocol === "awsJson1_1"
-      ? { code: "UnknownOperationException", message: `The sandbox does not simulate the service ${auth.service}.`, status: 400 }
-      : { code: "InvalidAction", message: `The sandbox does not simulate the service ${auth.service}.`, status: 400 });
+    const code = guess.protocol === "awsJson1_1" ? "UnknownOperationException" : "InvalidAction";
+    return fail({ code, message: `The sandbox does not simulate the service ${auth.service}.`, status: 400 });
   }
   const operations = loadedOperations.get(model.service);
   if (!operations) return operationsOf(model).then(() => dispatch(req, opts));

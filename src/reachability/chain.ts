@@ -4,8 +4,9 @@
  * `skip`: not judged, something before it is missing; `wait`: AWS is still starting it, wait about `seconds`.
  * The first `fail` is the diagnosis; with none, a `wait` says to wait and look again.
  */
-import type { ReachabilityFacts, TargetFacts, TargetInstanceFacts, VpcEndpointFacts } from "./facts.js";
+import type { ReachabilityFacts, VpcEndpointFacts } from "./facts.js";
 import { NOT_REGISTERED } from "./from-describe.js";
+import { isTarget, pathFrom } from "./path.js";
 import { resolveHost } from "./resolve.js";
 import { egressAllows, ingressAllows } from "./security-groups.js";
 
@@ -60,14 +61,10 @@ type Path = ReturnType<typeof findPath>;
 
 function findPath(f: ReachabilityFacts, to: ChainTarget) {
   const endpoint = f.vpcEndpoints.find((e) => e.VpcEndpointId === to.endpointId) ?? f.vpcEndpoints.find((e) => e.ServiceName.includes(".vpce-svc-"));
-  const service = endpoint && f.endpointServices.find((s) => s.ServiceName === endpoint.ServiceName);
-  const nlb = service && f.loadBalancers.find((lb) => service.NetworkLoadBalancerArns.includes(lb.LoadBalancerArn));
-  const listener = nlb?.Listeners.find((l) => l.Port === to.port);
-  const group = listener && f.targetGroups.find((g) => g.TargetGroupArn === listener.TargetGroupArn);
-  const owns = (i: TargetInstanceFacts, t: TargetFacts) => i.InstanceId === t.Id || i.PrivateIpAddress === t.Id;
-  const instances = (group?.Targets ?? []).flatMap((t) => f.targetInstances.filter((i) => owns(i, t)));
+  const { service, nlb, listener, group } = pathFrom(f, endpoint, to.port);
+  const instances = (group?.Targets ?? []).flatMap((t) => f.targetInstances.filter((i) => isTarget(i, t)));
   const inst = instances[0];
-  const target = inst && group?.Targets.find((t) => owns(inst, t));
+  const target = inst && group?.Targets.find((t) => isTarget(inst, t));
   return { endpoint, service, nlb, listener, group, instances, inst, target };
 }
 

@@ -10,7 +10,7 @@ export function errnoCode(err: unknown): string | undefined {
 }
 
 /** Is this an error from the file system (as opposed to AWS, or our own bug)? */
-export function isFileSystemError(err: unknown): boolean {
+function isFileSystemError(err: unknown): boolean {
   const code = errnoCode(err);
   return code !== undefined && (REASONS.has(code) || code === "ENOENT" || code === "ERR_FS_EISDIR");
 }

@@ -1,10 +1,9 @@
 /** Who am I, is the region real, which AZ offers the lesson's instance type, does its AMI parameter resolve. */
 import type { AvailabilityZone } from "@aws-sdk/client-ec2";
 import { awsCode, errorMessage, LabError } from "../errors.js";
-import { failure, result, type CheckResult, type PreflightTarget } from "./check.js";
+import { failure, result, type CheckResult, type PreflightTarget, type PreflightReads } from "./check.js";
 import type { AwsClients } from "../aws/clients.js";
 import { awsPort } from "../aws/port.js";
-import type { PreflightReads } from "./reads.js";
 
 export const INSTANCE_TYPE = "t3.micro";
 const AMI_PARAMETER = "/aws/service/ami-amazon-linux-latest/al2023-ami-kernel-default-x86_64";

@@ -5,10 +5,9 @@
 import { awsCode, errorMessage } from "../errors.js";
 import { missingAction } from "../aws/error-translation.js";
 import type { AwsClients } from "../aws/clients.js";
-import { result, type CheckResult, type PreflightTarget } from "./check.js";
+import { result, type CheckResult, type PreflightTarget, type PreflightReads } from "./check.js";
 import { INSTANCE_TYPE } from "./account.js";
 import { awsPort } from "../aws/port.js";
-import type { PreflightReads } from "./reads.js";
 
 interface Probe {
   action: string;

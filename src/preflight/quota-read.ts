@@ -8,7 +8,7 @@ import { LESSON_QUOTAS, planCapacity, type CapacityPlan, type QuotaLimit, type Q
 import type { AwsClients } from "../aws/clients.js";
 import { awsPort } from "../aws/port.js";
 import { allPages, listEndpoints } from "../aws/pages.js";
-import { preflightReads, type PreflightReads } from "./reads.js";
+import { preflightReads, type PreflightReads } from "./check.js";
 
 /** An AWS error, or an answer that is not AWS's JSON (a proxy's 500 page), becomes a fallback; others are thrown. */
 function codeOrThrow(e: unknown): string {

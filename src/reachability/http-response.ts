@@ -10,7 +10,6 @@ export interface HttpResponse {
   body: string;
 }
 
-
 const SERVER = "Apache/2.4.62 (Amazon Linux)";
 
 function httpDate(now: number): string {

@@ -46,12 +46,6 @@ interface AwsTarget {
   room?: string;
 }
 
-/** Connect and answer timeouts: a server that accepts but never answers cannot hang a command. */
-function requestHandler(seconds: number) {
-  const ms = Math.round(seconds * 1000);
-  return { connectionTimeout: ms, requestTimeout: ms, socketTimeout: ms, throwOnRequestTimeout: true };
-}
-
 /** How fast AWS's time runs for these clients: the sandbox's speed (in process, or as a served one says it), else 1. */
 export function awsSpeed(clients: Pick<AwsClients, "sandbox" | "served">): Speed {
   return clients.sandbox?.speed ?? clients.served?.speed ?? 1;
@@ -77,19 +71,22 @@ export async function createAwsClients(target: AwsTarget): Promise<AwsClients> {
   if (process.env.PRIVATELINK_LAB_NO_AWS === "1" && !isLoopbackUrl(target.endpointUrl)) throw new LabError("error.awsForbidden", {}, { source: "internal" });
   const sdk = await import("./sdk.js");
   const seconds = target.timeoutSeconds ?? DEFAULT_TIMEOUT_SECONDS;
+  const ms = Math.round(seconds * 1000);
   const common = {
     region: target.region,
     // Each command class's middleware is resolved once per client (ours is added before the first request).
     cacheMiddleware: true,
     maxAttempts: target.maxAttempts ?? AWS_MAX_ATTEMPTS,
     retryMode: "adaptive" as const,
-    requestHandler: requestHandler(seconds),
+    // A server that accepts but never answers cannot hang a command.
+    requestHandler: { connectionTimeout: ms, requestTimeout: ms, socketTimeout: ms, throwOnRequestTimeout: true },
     ...(target.endpointUrl ? { endpoint: target.endpointUrl } : {}),
     ...(target.profile ? { profile: target.profile } : {}),
   };
   const breaker = {};
   const place = { seconds, attempts: common.maxAttempts, room: target.room };
-  const endpointOf = (service: keyof typeof HOST_OF_CLIENT) => target.endpointUrl ?? `https://${HOST_OF_CLIENT[service]}.${target.region}.amazonaws.com`;
+  const endpointOf = (service: keyof typeof HOST_OF_CLIENT) =>
+    target.endpointUrl ?? `https://${HOST_OF_CLIENT[service]}.${target.region}.amazonaws.com`;
   const profile = target.profile ?? process.env.AWS_PROFILE;
   // A served sandbox says its speed, on this computer or across the LAN (a workshop room); AWS's time runs at 1, whatever an answer says.
   const served = isAwsEndpoint(target.endpointUrl) ? undefined : {};

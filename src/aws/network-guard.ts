@@ -86,7 +86,12 @@ function networkError(problem: string, err: unknown, { endpoint, seconds, attemp
  * Adds the guard to a client. A request left unanswered is tried again by the SDK (`attempts` in all): the first
  * time, `onNoAnswer` says so, so that a silent endpoint is not minutes of nothing on the screen.
  */
-export function guardNetwork<C extends GuardableClient>(client: C, place: Place, breaker: Breaker, onNoAnswer?: NoAnswerListener): C {
+export function guardNetwork<C extends GuardableClient>(
+  client: C,
+  place: Place,
+  breaker: Breaker,
+  onNoAnswer?: NoAnswerListener,
+): C {
   const { endpoint, seconds, attempts, room } = place;
   BREAKERS.set(client, breaker);
   // Each attempt (below the SDK's retries): the first one left unanswered is told about.

@@ -12,7 +12,8 @@ const AMI_PARAMETER = "/aws/service/ami-amazon-linux-latest/al2023-ami-kernel-de
 async function pickZone(at: { clients: AwsClients; region: string }, zones: AvailabilityZone[]): Promise<string> {
   const offered = await awsPort(at.clients).ec2.describeInstanceTypeOfferings({ LocationType: "availability-zone", Filters: [{ Name: "instance-type", Values: [INSTANCE_TYPE] }] });
   const ok = new Set((offered.InstanceTypeOfferings ?? []).map((o) => o.Location));
-  const first = zones.filter((z) => z.State === "available").map((z) => z.ZoneName ?? "").filter((z) => ok.has(z)).sort()[0];
+  const names = zones.filter((z) => z.State === "available").map((z) => z.ZoneName ?? "").filter((z) => ok.has(z)).sort();
+  const first = names[0];
   if (!first) throw new LabError("error.noZone", { type: INSTANCE_TYPE, region: at.region });
   return first;
 }

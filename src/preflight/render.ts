@@ -8,8 +8,9 @@ export function checkReports(results: CheckResult[], t: Translate, groups?: Chec
   return results
     .filter((r) => !groups || groups.includes(r.group))
     .map((r) => {
-      const hint = `${r.key}.hint`;
-      const fix = r.status === "ok" ? hint : t(hint, r.vars);
-      return { id: r.id, group: r.group, status: r.status, key: r.key, text: t(r.key, r.vars), ...(fix && fix !== hint ? { fix } : {}) };
+      // A key with no `.hint` text comes back as the key itself: no fix.
+      const hint = r.status === "ok" ? undefined : t(`${r.key}.hint`, r.vars);
+      const fix = hint === `${r.key}.hint` ? undefined : hint;
+      return { id: r.id, group: r.group, status: r.status, key: r.key, text: t(r.key, r.vars), ...(fix ? { fix } : {}) };
     });
 }

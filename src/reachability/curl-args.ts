@@ -61,7 +61,8 @@ function usage(message: string): CurlArgs {
 function setValue(o: CurlOptions, name: string, value: string): CurlArgs | undefined {
   const seconds = Number(value);
   if (name === "m" || name === "max-time" || name === "connect-timeout") {
-    if (!Number.isFinite(seconds) || seconds < 0) return usage(`option --${name.length === 1 ? "max-time" : name}: expected a proper numerical parameter`);
+    const option = `--${name.length === 1 ? "max-time" : name}`;
+    if (!Number.isFinite(seconds) || seconds < 0) return usage(`option ${option}: expected a proper numerical parameter`);
     if (name === "connect-timeout") o.connectTimeout = seconds;
     else o.maxTime = seconds;
   } else if (name === "o" || name === "output") o.output = value;

@@ -66,7 +66,8 @@ export function pathFrom(facts: ReachabilityFacts, endpoint: VpcEndpointFacts | 
 }
 
 /** The target is this instance: by id, or by private IP (an `ip` target group). */
-export const isTarget = (i: TargetInstanceFacts, t: TargetFacts): boolean => i.InstanceId === t.Id || i.PrivateIpAddress === t.Id;
+export const isTarget = (i: TargetInstanceFacts, t: TargetFacts): boolean =>
+  i.InstanceId === t.Id || i.PrivateIpAddress === t.Id;
 
 function throughEndpoint(facts: ReachabilityFacts, endpoint: VpcEndpointFacts, ip: string, port: number): Connection {
   const state = endpoint.State.toLowerCase();

@@ -16,7 +16,7 @@ import { explainLink, loadDiagnoseText } from "./text.js";
 import { cmdNotes } from "../shell/in-text.js";
 import { askAccount } from "../lesson/client-token.js";
 
-export const HTTP_PORT = 80;
+const HTTP_PORT = 80;
 
 /** The `diagnosis` event's content: `ok` when every link passes; `first`, the first broken link with what, why and the fix. */
 export type Diagnosis = Omit<Extract<LabEvent, { type: "diagnosis" }>, "type">;
@@ -43,15 +43,11 @@ export function stackStarting(view: CloudView): { name: string; status: string }
   return stack && { name: stack.name, status: stack.status };
 }
 
-/** The account id: the progress file's, else STS's (kept with the state: asked once). */
-async function accountId(ctx: Reader): Promise<string | undefined> {
-  await askAccount(ctx);
-  return ctx.state.ids.accountId;
-}
-
 /** The cloud with the learner's whole path: `known` when it was read with it, else read now. */
 export async function readWithPath(ctx: Reader, known?: CloudView): Promise<CloudView> {
-  return known?.path ? known : readCloud(ctx.clients, ctx.names, { path: true, accountId: await accountId(ctx) });
+  if (known?.path) return known;
+  await askAccount(ctx); // the account id: the progress file's, else STS's (kept with the state: asked once)
+  return readCloud(ctx.clients, ctx.names, { path: true, accountId: ctx.state.ids.accountId });
 }
 
 /** The chain as the model judges it, before words. Pure. */
@@ -109,4 +105,15 @@ function stackLink(ctx: LessonContext, stack: { name: string; status: string }):
 
 export async function diagnose(ctx: LessonContext, known?: CloudView): Promise<Diagnosis> {
   return diagnosisOf(ctx, await readWithPath(ctx, known));
+}
+
+/** When curl fails, which link broke and its fix. A help, never a second failure: if it cannot run, curl's error stands. */
+export async function explainCurlFailure(ctx: LessonContext, view?: CloudView): Promise<void> {
+  try {
+    const d = await diagnose(ctx, view);
+    ctx.io.notify({ type: "notice", level: "warn", message: ctx.t("diagnose.curlFailed") });
+    ctx.io.notify({ type: "diagnosis", ...d });
+  } catch {
+    // curl's error is reported by the step; a diagnosis that cannot be made adds nothing.
+  }
 }

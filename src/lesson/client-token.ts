@@ -39,9 +39,6 @@ export function clientToken(ctx: LessonContext, kind: TokenKind, params: Record<
   return `pll-${kind}-${stableHash(basis)}`;
 }
 
-/** Sorted copies, so the same request always hashes the same. */
-export const canonical = (xs: string[] | undefined): string[] => [...(xs ?? [])].sort();
-
 /** Sends `create` with the request's token (the next one while a token's resource is gone); returns the live resource. */
 export async function createOnce<T>(
   ctx: LessonContext,

@@ -9,7 +9,7 @@ import { endpointView, instanceView, liveService, serviceView, stackView, type E
 import type { AwsClients } from "../aws/clients.js";
 import { awsPort } from "../aws/port.js";
 import { listDeletedStacks, listEndpoints, listGroups, listServices } from "../aws/pages.js";
-import { readCurlTraces, type CurlTrace } from "./curl-history.js";
+import { readCurlTraces, type CurlTrace } from "./curl-proof.js";
 import { PARTICIPANT_TAG, type ParticipantNames } from "../participant.js";
 import { relate, type Anchors } from "./relations.js";
 import { orAbsent, readPath, type PathView } from "./path-read.js";

@@ -9,7 +9,7 @@ import { packageRoot } from "../paths.js";
 import { parseYaml } from "./yaml-data.js";
 import { UnfilledValue } from "../i18n/messages.js";
 
-export interface Manifest {
+interface Manifest {
   id: string;
   title: Record<string, string>;
   languages: string[];
@@ -34,7 +34,7 @@ export interface StepContent {
   teaches: string[];
 }
 
-export interface QuizQuestion {
+interface QuizQuestion {
   id: string;
   question: string;
   choices: string[];
@@ -60,7 +60,7 @@ export function loadManifest(lesson: string): Manifest {
 const FRONT_MATTER = /^---\n([\s\S]*?)\n---\n?/;
 
 /** A step file's YAML front matter (undefined: none) and the Markdown after it. */
-export function frontMatter(text: string): { yaml: string | undefined; body: string } {
+function frontMatter(text: string): { yaml: string | undefined; body: string } {
   const normalized = text.replace(/\r\n/g, "\n");
   const fm = FRONT_MATTER.exec(normalized);
   return { yaml: fm ? (fm[1] ?? "") : undefined, body: fm ? normalized.slice(fm[0].length) : normalized };

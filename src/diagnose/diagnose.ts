@@ -19,7 +19,7 @@ import { askAccount } from "../lesson/client-token.js";
 const HTTP_PORT = 80;
 
 /** The `diagnosis` event's content: `ok` when every link passes; `first`, the first broken link with what, why and the fix. */
-export type Diagnosis = Omit<Extract<LabEvent, { type: "diagnosis" }>, "type">;
+type Diagnosis = Omit<Extract<LabEvent, { type: "diagnosis" }>, "type">;
 
 type Reader = Pick<LessonContext, "clients" | "names" | "state">;
 
@@ -29,7 +29,7 @@ export function readTime(ctx: Pick<LessonContext, "clients" | "clock">): ReadTim
 }
 
 /** AWS seconds as the learner waits them: shortened by the sandbox's speed, at least one. */
-export function waitSeconds(seconds: number, time: ReadTime): number {
+function waitSeconds(seconds: number, time: ReadTime): number {
   return Math.max(1, Math.ceil(seconds * time.scale));
 }
 
@@ -38,7 +38,7 @@ const STACK_BUSY = /^(CREATE|UPDATE)_IN_PROGRESS$/;
 /** About how long a lesson stack takes (AWS seconds). */
 const STACK_SECONDS = 300;
 
-export function stackStarting(view: CloudView): { name: string; status: string } | undefined {
+function stackStarting(view: CloudView): { name: string; status: string } | undefined {
   const stack = [view.consumer, view.provider].find((s) => s !== undefined && STACK_BUSY.test(s.status));
   return stack && { name: stack.name, status: stack.status };
 }

@@ -11,7 +11,7 @@ import { awsPort } from "../aws/port.js";
 
 const MAX_GENERATIONS = 30;
 
-export type TokenKind = "service" | "endpoint";
+type TokenKind = "service" | "endpoint";
 
 /** STS's answer to this command (one context, one command): the preflight step does not ask again. */
 const asked = new WeakMap<LessonContext, GetCallerIdentityCommandOutput>();

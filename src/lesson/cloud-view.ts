@@ -131,7 +131,7 @@ export function anchorsOf(names: ParticipantNames, consumer: StackView | undefin
   return { prefix: names.prefix, consumerVpc: consumer?.resources.Vpc, providerVpc: provider?.resources.Vpc, nlbArn: provider?.resources.NLB, stackIds };
 }
 
-export interface ReadOptions {
+interface ReadOptions {
   /** Also read the learner's whole PrivateLink path (`diagnose`, the challenges): see `path-read.ts`. */
   path?: boolean;
   /** The account id the path's shapes carry (the service's allowed principals are checked against it). */

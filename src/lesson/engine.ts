@@ -4,7 +4,7 @@ import { LabError } from "../errors.js";
 import { readCloud, type CloudView } from "./cloud-view.js";
 import { knowAccount } from "./client-token.js";
 import { consoleLeftOut, freeHere, mark, type LessonContext } from "./context.js";
-import { closeDoor, learnerCanAct, secondTerminalText } from "./learner-door.js";
+import { closeDoor, learnerCanAct, remindSecondTerminal } from "./learner-door.js";
 import { currentStep, detectAll, type StepStatus } from "./progress.js";
 import type { Detection, Step } from "./step.js";
 import { STEPS } from "./steps/index.js";
@@ -14,7 +14,7 @@ import { askToGo, goOrStop, hasReference, showReferenceLabel } from "./pacing.js
 import { diagramModel } from "../ui/diagram.js";
 import { waitFor } from "./wait.js";
 
-export interface RunOptions {
+interface RunOptions {
   /** Run just this step (the `step <id>` command), then stop. */
   only?: string;
   /** The cloud as the caller has just read it (nothing has acted since): not read again. */
@@ -46,11 +46,7 @@ function explainLearnerReference(ctx: LessonContext, content: StepContent, view:
 /** Each hands-on choice keeps its digit on every step, shown or not (1 verify · 2 show · 3 the tool · 4 the form). */
 const KEYS = { verify: 1, show: 2, guided: 3, form: 4 } as const;
 
-/** In the sandbox or a workshop room, what sets up the learner's second terminal (said again where it is needed). */
-function remindSecondTerminal(ctx: LessonContext, outside: boolean): void {
-  const text = secondTerminalText(ctx, outside);
-  if (text) ctx.io.notify({ type: "notice", level: "info", message: text });
-}
+/** Runs whose learner was told once how to set up their second terminal (told again where it is needed). */
 const reminded = new WeakSet<LessonContext>();
 /** Runs in which the learner's own commands already did a step: their second terminal is set up, no more reminders. */
 const actedOutside = new WeakSet<LessonContext>();
@@ -129,7 +125,7 @@ async function learnerDoes(ctx: LessonContext, step: Step, content: StepContent,
 }
 
 /** Teaches and runs one step; returns the cloud as it is afterwards. */
-export async function runStep(ctx: LessonContext, step: Step, index: number, view: CloudView): Promise<CloudView> {
+async function runStep(ctx: LessonContext, step: Step, index: number, view: CloudView): Promise<CloudView> {
   const content = loadStep(ctx.lesson, step.id, ctx.io.lang);
   rememberIds(ctx, view);
   ctx.io.notify({ type: "step-started", step: step.id, index, total: STEPS.length, title: content.title });

@@ -70,14 +70,15 @@ export async function learnerCanAct(ctx: LessonContext): Promise<boolean> {
 }
 
 /**
- * What sets up the learner's second terminal, where they type the `aws` commands: in the sandbox, the line that points it
- * at the account this lesson serves; in a workshop room (`join` recorded it, and this terminal reaches it), their join line again.
+ * Says what sets up the learner's second terminal, where they type the `aws` commands: in the sandbox, the line that points
+ * it at the account this lesson serves; in a workshop room (`join` recorded it, and this terminal reaches it), their join
+ * line again.
  */
-export function secondTerminalText(ctx: LessonContext, outside: boolean): string | undefined {
-  if (!outside) return undefined;
-  if (ctx.clients.sandbox) return secondTerminalReminder(ctx);
-  if (ctx.state.room !== undefined && ctx.servedSandbox === true) return ctx.t("room.join.secondTerminal");
-  return undefined;
+export function remindSecondTerminal(ctx: LessonContext, outside: boolean): void {
+  if (!outside) return;
+  const inRoom = ctx.state.room !== undefined && ctx.servedSandbox === true;
+  const text = ctx.clients.sandbox ? secondTerminalReminder(ctx) : inRoom ? ctx.t("room.join.secondTerminal") : undefined;
+  if (text) ctx.io.notify({ type: "notice", level: "info", message: text });
 }
 
 /** The lesson is over (or stopped): the served account closes with it. */

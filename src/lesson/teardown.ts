@@ -22,7 +22,7 @@ export interface PlannedDeletion {
 }
 
 /** A stack with the participant's name is theirs by its tag or (made by hand, untagged) its `Prefix`; someone else's is never touched. */
-export function isOwnStack(s: StackView): boolean {
+function isOwnStack(s: StackView): boolean {
   const prefix = s.name.replace(/-(consumer|provider)$/, "");
   return s.participant !== undefined ? s.participant === prefix : s.prefixParameter === prefix;
 }

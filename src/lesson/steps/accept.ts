@@ -32,7 +32,7 @@ export async function acceptConnection(ctx: LessonContext, serviceId: string, en
   if (!/^(available|pending)$/i.test(now)) throw new LabError("error.acceptFailed", { id: endpointId, reason: failure.Error?.Message ?? failure.Error?.Code ?? "" }, { source: "aws" });
 }
 
-export async function accept(ctx: LessonContext, view: CloudView): Promise<void> {
+async function accept(ctx: LessonContext, view: CloudView): Promise<void> {
   const { serviceId, endpointId, state } = pair(view);
   if (state.toLowerCase() === "pendingacceptance") await acceptConnection(ctx, serviceId, endpointId);
   await waitAvailable(ctx, endpointId);

@@ -60,7 +60,7 @@ export function loadManifest(lesson: string): Manifest {
 const FRONT_MATTER = /^---\n([\s\S]*?)\n---\n?/;
 
 /** A step file's YAML front matter (undefined: none) and the Markdown after it. */
-function frontMatter(text: string): { yaml: string | undefined; body: string } {
+export function frontMatter(text: string): { yaml: string | undefined; body: string } {
   const normalized = text.replace(/\r\n/g, "\n");
   const fm = FRONT_MATTER.exec(normalized);
   return { yaml: fm ? (fm[1] ?? "") : undefined, body: fm ? normalized.slice(fm[0].length) : normalized };

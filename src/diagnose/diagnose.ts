@@ -107,7 +107,7 @@ export async function diagnose(ctx: LessonContext, known?: CloudView): Promise<D
   return diagnosisOf(ctx, await readWithPath(ctx, known));
 }
 
-/** When curl fails, which link broke and its fix. A help, never a second failure: if it cannot run, curl's error stands. */
+/** Curl failed: which link broke, and its fix. A help, never a second failure: if it cannot run, curl's error holds. */
 export async function explainCurlFailure(ctx: LessonContext, view?: CloudView): Promise<void> {
   try {
     const d = await diagnose(ctx, view);

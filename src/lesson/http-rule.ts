@@ -1,10 +1,10 @@
-/** The endpoint group's rules: does one admit the Consumer on TCP 80 (its IP, its group, anywhere), which others are left. */
+/** The endpoint group's rules: the one admitting the Consumer on TCP 80 (its IP, its group, anywhere), and the rest. */
 import type { IpPermission } from "@aws-sdk/client-ec2";
 import { ourEndpoint, type CloudView, type SecurityGroupView } from "./cloud-view.js";
 import { rulesOf } from "../reachability/from-describe.js";
 import { ingressAllows } from "../reachability/security-groups.js";
 
-/** Does a group admit TCP on a port from an instance? Decided by the reachability model, so lesson and sandbox agree. */
+/** Does a group admit TCP on a port from an instance? The reachability model decides, so lesson and sandbox agree. */
 export function admits(ingress: IpPermission[], port: number, from: { ip: string; sgIds: string[] }): boolean {
   const group = { GroupId: "endpoint-sg", Ingress: rulesOf(ingress) };
   return ingressAllows([group], [group.GroupId], "tcp", port, { ip: from.ip, groupIds: from.sgIds });

@@ -70,14 +70,14 @@ export async function learnerCanAct(ctx: LessonContext): Promise<boolean> {
 }
 
 /**
- * Says what sets up the learner's second terminal, where they type the `aws` commands: in the sandbox, the line that points
- * it at the account this lesson serves; in a workshop room (`join` recorded it, and this terminal reaches it), their join
- * line again.
+ * Says what sets up the learner's second terminal, where they type the `aws` commands: in the sandbox, the line that
+ * points it at the account this lesson serves; in a workshop room (`join` recorded it, and this terminal reaches it),
+ * their join line again.
  */
 export function remindSecondTerminal(ctx: LessonContext, outside: boolean): void {
   if (!outside) return;
   const inRoom = ctx.state.room !== undefined && ctx.servedSandbox === true;
-  const text = ctx.clients.sandbox ? secondTerminalReminder(ctx) : inRoom ? ctx.t("room.join.secondTerminal") : undefined;
+  const text = ctx.clients.sandbox ? secondTerminalReminder(ctx) : inRoom ? ctx.t("room.join.secondTerminal") : "";
   if (text) ctx.io.notify({ type: "notice", level: "info", message: text });
 }
 

@@ -1,4 +1,4 @@
-/** Step 3: the provider side of PrivateLink — an endpoint service on the NLB, acceptance required; and its console form. */
+/** Step 3: the provider side of PrivateLink — an endpoint service on the NLB, acceptance required; its console form. */
 import { LabError } from "../../errors.js";
 import { ourService, readServicesById, type CloudView } from "../cloud-view.js";
 import { recordMade, type LessonContext } from "../context.js";
@@ -62,7 +62,8 @@ const form: HandsOn = {
       notes.push("gateway-type");
       if (!io.interactive) break;
     }
-    const chosen = await io.select(t("form.service.lb"), [{ value: nlbArn, name: nlbArn.split("/")[2] ?? nlbArn }], nlbArn);
+    const nlbName = nlbArn.split("/")[2] ?? nlbArn;
+    const chosen = await io.select(t("form.service.lb"), [{ value: nlbArn, name: nlbName }], nlbArn);
     const acceptanceRequired = await io.confirm(t("form.service.acceptance"), true);
     if (!acceptanceRequired) notes.push("no-acceptance");
     await createEndpointService(ctx, { name, nlbArn: chosen, acceptanceRequired });

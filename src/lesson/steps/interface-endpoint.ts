@@ -1,4 +1,4 @@
-/** Step 4: the consumer side — an interface endpoint to the service, with its own security group; and its console form. */
+/** Step 4: the consumer side — an interface endpoint to the service, with its own security group; its console form. */
 import { awsCode, LabError } from "../../errors.js";
 import { DEAD_ENDPOINT, ourEndpoint, ourService, readEndpointsById, strayEndpoints, wrongVpcEndpoints, type CloudView, type EndpointView } from "../cloud-view.js";
 import { recordMade, type LessonContext } from "../context.js";
@@ -9,7 +9,7 @@ import { awsPort } from "../../aws/port.js";
 import { inboundRules } from "../http-rule.js";
 import { becoming, madeBy, type Detection, type HandsOn, type Step } from "../step.js";
 
-/** A rejected endpoint stays in the Consumer VPC, billed hourly: the lesson goes back a step and offers to delete it. */
+/** A rejected endpoint stays in the Consumer VPC, billed hourly: the lesson goes back and offers to delete it. */
 function rejectedEndpoints(view: CloudView): EndpointView[] {
   const vpc = view.consumer?.resources.Vpc;
   return view.endpoints.filter((e) => e.state.toLowerCase() === "rejected" && (!vpc || e.vpcId === vpc));
@@ -86,7 +86,10 @@ export async function createInterfaceEndpoint(ctx: LessonContext, c: { serviceNa
   return id;
 }
 
-/** Offers to delete rejected endpoints; names endpoints to another service or in the Provider VPC (they cost money) and offers to delete them; without a learner, kept. */
+/**
+ * Offers to delete rejected endpoints, and endpoints to another service or in the Provider VPC (they cost money), each
+ * named; without a learner, kept.
+ */
 async function offerToRemoveStrays(ctx: LessonContext, view: CloudView): Promise<void> {
   for (const e of rejectedEndpoints(view)) {
     ctx.io.notify({ type: "notice", level: "warn", message: ctx.t("screens.rejected.left", { id: e.id }) });
@@ -131,7 +134,7 @@ async function askServiceName(ctx: LessonContext, expected: string, notes: strin
   }
 }
 
-/** The console's "Create endpoint" form; a wrong service name (InvalidServiceName) and the default group are explained. */
+/** The console's "Create endpoint" form; a wrong service name (InvalidServiceName), the default group are explained. */
 const form: HandsOn = {
   async run(ctx: LessonContext, view: CloudView): Promise<string[]> {
     const { io, t } = ctx;

@@ -11,7 +11,7 @@ import { anchorsOf, type StackView } from "../lesson/cloud-view.js";
 import { namesFor, participantOf, prefixProblem } from "../participant.js";
 import { challengeMark, type ChallengeMark } from "../challenge-mark.js";
 import { instanceView, stackView } from "../lesson/cloud-shapes.js";
-import { curlTraces } from "../lesson/curl-history.js";
+import { curlTraces } from "../lesson/curl-proof.js";
 import { relate } from "../lesson/relations.js";
 import type { CloudView } from "../lesson/cloud-view.js";
 

@@ -1,7 +1,6 @@
 /**
- * Everything a learner sees or answers goes through one IoHost. Steps and commands emit events
- * and ask questions; a host renders them (terminal with colour and spinners, JSON lines, or a
- * test recorder). Every question carries a default, which a non-interactive host returns.
+ * Everything a learner sees or answers goes through one IoHost: steps emit events and ask questions, a host shows them
+ * (terminal, JSON lines, or a test recorder). Every question carries a default, which a non-interactive host returns.
  */
 import type { Lang } from "../i18n/lang.js";
 import type { Shell } from "../shell/render.js";
@@ -34,6 +33,21 @@ export interface Spinner {
   succeed(text?: string): void;
   fail(text?: string): void;
   stop(): void;
+}
+
+/** A spinner as lines (`say`): one when it starts, one per new state (its counters ignored), one at the end. */
+export function lineSpinner(text: string, say: (mark: string, text: string) => void, last = ""): Spinner {
+  say("… ", text);
+  return {
+    update: (t) => {
+      const key = t.replace(/\d+m?\d*s/g, "");
+      if (key !== last) say("  ", t);
+      last = key;
+    },
+    succeed: (t) => say("✔ ", t ?? text),
+    fail: (t) => say("✖ ", t ?? text),
+    stop: () => undefined,
+  };
 }
 
 export interface IoHost {

@@ -20,9 +20,7 @@ function startedByPowerShell(env: NodeJS.ProcessEnv): boolean {
 
 export function detectShell(platform: NodeJS.Platform, env: NodeJS.ProcessEnv): Shell {
   if (platform !== "win32") return "bash";
-  if (startedByPowerShell(env)) return "powershell";
-  if (windowsEnv(env, "PROMPT")) return "cmd";
-  return "powershell";
+  return startedByPowerShell(env) || !windowsEnv(env, "PROMPT") ? "powershell" : "cmd";
 }
 
 export function chooseShell(option: string | undefined, platform: NodeJS.Platform, env: NodeJS.ProcessEnv): Shell {

@@ -20,7 +20,7 @@ export interface CmdNotes {
 export interface RenderOptions {
   /** Inline (a hint's code span): no line breaks, whatever the author wrote. */
   oneLine?: boolean;
-  notes?: CmdNotes;
+  notes?: CmdNotes | undefined;
 }
 
 const FALLBACK_NOTES: CmdNotes = {

@@ -34,7 +34,6 @@ const link = z
     id: z.string(),
     /** `wait`: AWS is still starting it (nothing to fix: look again in a while). */
     status: z.enum(["pass", "fail", "warn", "skip", "wait"]),
-    /** The link passes. */
     ok: z.boolean(),
     /** The resources the link is about, by role (`instanceId`, `endpointId`, `sgIds`, `nlbArn`, `listenerArn`, …). */
     resources: z.record(z.string(), z.union([z.string(), z.array(z.string())])),

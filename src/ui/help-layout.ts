@@ -23,12 +23,7 @@ export function helpLayout(optionsWord: string, phrases?: Phrases): HelpConfigur
   return {
     displayWidth,
     boxWrap: (text: string, width: number) =>
-      ASCII.test(text)
-        ? plain.boxWrap(text, width)
-        : text
-            .split("\n")
-            .map((line) => wrap(line, width, { phrases }))
-            .join("\n"),
+      ASCII.test(text) ? plain.boxWrap(text, width) : wrap(text, width, { phrases }),
     subcommandTerm: (cmd: Command) => localize(plain.subcommandTerm(cmd)),
     visibleGlobalOptions: sharedOptions,
     commandUsage: (cmd: Command) => localize(plain.commandUsage(cmd)),

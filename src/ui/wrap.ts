@@ -157,11 +157,10 @@ function applyAll(state: Sgr, codes: string | undefined): void {
 }
 
 /** Wraps `text` so that no line (prefix included) is wider than `width` columns. */
-export function wrap(text: string, width: number, options: WrapOptions = {}): string {
-  const first = options.first ?? "";
-  const rest = options.rest ?? "";
+export function wrap(text: string, width: number, { first = "", rest = "", phrases }: WrapOptions = {}): string {
   const { plain, codes, code } = parse(text);
-  const ranges = layout(plain, width - displayWidth(first), width - displayWidth(rest), options.phrases, code, withoutCodes(first).trim() === "");
+  const firstBlank = withoutCodes(first).trim() === "";
+  const ranges = layout(plain, width - displayWidth(first), width - displayWidth(rest), phrases, code, firstBlank);
   const state: Sgr = new Map();
   let at = 0; // codes before plain[at] not yet applied
   const lines = ranges.map(([start, end], n) => {

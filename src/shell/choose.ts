@@ -8,7 +8,7 @@ import { LabError } from "../errors.js";
 import { windowsEnv } from "../places.js";
 import { SHELLS, type Shell } from "./render.js";
 
-export function isShell(value: string): value is Shell {
+function isShell(value: string): value is Shell {
   return (SHELLS as readonly string[]).includes(value);
 }
 

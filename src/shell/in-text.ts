@@ -12,7 +12,7 @@ export type Vars = Record<string, string | undefined>;
 const FENCE = /^```(sh|bash|shell)\n([\s\S]*?)\n```$/gm;
 const INLINE = /`((?:aws|npx) [^`\n]+)`/g;
 
-export interface ShellText {
+interface ShellText {
   markdown: string;
   /** The commands, as data: one Script per block or inline command, in order. */
   commands: Script[];

@@ -8,7 +8,7 @@ import type { Phrases } from "./line-breaks.js";
 import { displayWidth, fitting } from "./text-width.js";
 import { wrap } from "./wrap.js";
 
-export interface CodeOptions {
+interface CodeOptions {
   indent: string;
   c: ChalkInstance;
   phrases?: Phrases | undefined;
@@ -104,7 +104,7 @@ export function wrapCommand(line: string, width: number, indent: string, cont = 
 /** A command (`aws …`, or `  --flag …` continuing one), commented out or inline in prose: it must still run when pasted. */
 export const COMMAND = /^(?:aws|npx|curl|eval) |^ +--?\w/;
 
-export interface ProseOptions {
+interface ProseOptions {
   first: string;
   rest: string;
   phrases?: Phrases | undefined;

@@ -8,7 +8,7 @@ import { displayWidth } from "./text-width.js";
 import { wrapProse } from "./code-wrap.js";
 import { withoutCodes } from "./wrap.js";
 
-export interface EdgeStream {
+interface EdgeStream {
   readonly isTTY?: boolean;
   readonly columns?: number | undefined;
 }

@@ -108,7 +108,6 @@ const signal = z.union([
 ]);
 
 export type ResourceRef = z.infer<typeof resource>;
-export type StepReport = z.infer<typeof stepReport>;
 export type CostReport = z.infer<z.ZodObject<typeof cost>>;
 export type CheckReport = z.infer<typeof check>;
 export type Facts = z.infer<typeof facts>;

@@ -6,7 +6,7 @@ import type { Lang } from "../i18n/lang.js";
 import type { Shell } from "../shell/render.js";
 import type { EmittedEvent } from "./event-schema.js";
 
-export type { CheckReport, CostReport, DiagnosisLink, EndpointReport, Facts, ResourceRef, StepReport } from "./event-schema.js";
+export type { CheckReport, CostReport, DiagnosisLink, EndpointReport, Facts, ResourceRef } from "./event-schema.js";
 
 /** Rows for a person; `data` is what `--json` writes instead (named records, not rendered cells). */
 export interface TableEvent {

@@ -14,7 +14,7 @@ let marked: Marked | undefined;
 /** marked, loaded on first render (its grammar builds many regular expressions as it loads); `require` keeps it bundled. */
 const lexer = (): Marked["Lexer"] => (marked ??= require("marked") as Marked).Lexer;
 
-export interface MarkdownOptions {
+interface MarkdownOptions {
   color?: boolean;
   phrases?: Phrases | undefined;
   /** How the learner's shell continues a command on the next line (default bash's ` \`). */

@@ -21,7 +21,7 @@ type OraModule = typeof import("ora");
 let oraModule: OraModule | undefined;
 const ora: OraModule["default"] = (options) => (oraModule ??= require("ora") as OraModule).default(options);
 
-export interface TerminalHostOptions {
+interface TerminalHostOptions {
   lang: Lang;
   t: Translate;
   interactive: boolean;

@@ -4,11 +4,9 @@
  */
 import * as z from "zod";
 
-const base = { time: z.iso.datetime() };
-
 /** One event type's schema: its `time`, its `type`, its own fields, and nothing else. */
 function event<T extends string, S extends z.ZodRawShape>(type: T, shape: S) {
-  return z.object({ ...base, type: z.literal(type), ...shape }).strict();
+  return z.object({ time: z.iso.datetime(), type: z.literal(type), ...shape }).strict();
 }
 
 const lang = z.enum(["ja", "en"]);

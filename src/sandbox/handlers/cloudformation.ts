@@ -17,10 +17,11 @@ import { exists, type Stack } from "../world.js";
 
 const PAGE = 100;
 
-function page<T>(items: T[], token: string | undefined): { items: T[]; NextToken?: string } {
+/** The page of `items` that `token` starts (each shaped by `shape`) under `key`, and the next page's token if any. */
+function page<K extends string, T, S>(key: K, items: T[], token: string | undefined, shape: (item: T) => S) {
   const from = token ? Number(token) : 0;
-  const slice = items.slice(from, from + PAGE);
-  return from + PAGE < items.length ? { items: slice, NextToken: String(from + PAGE) } : { items: slice };
+  const next = from + PAGE < items.length ? { NextToken: String(from + PAGE) } : {};
+  return { [key]: items.slice(from, from + PAGE).map(shape), ...next } as Record<K, S[]> & { NextToken?: string };
 }
 
 /** A stack found by name or by one of its resources' physical ids (DescribeStackResources allows both). */
@@ -40,8 +41,7 @@ export const cloudFormationHandlers = handlers<Cfn>({
     const stacks = Object.values(ctx.rw.stacks)
       .filter((s) => exists(s.life, ctx.now))
       .sort((a, b) => b.CreationTime - a.CreationTime);
-    const p = page(stacks, input.NextToken);
-    return { Stacks: p.items.map((s) => describeStack(s, ctx.now)), ...(p.NextToken ? { NextToken: p.NextToken } : {}) };
+    return page("Stacks", stacks, input.NextToken, (s) => describeStack(s, ctx.now));
   },
 
   /** Every stack that has started, deleted ones included (AWS keeps them listed for 90 days). */
@@ -52,14 +52,11 @@ export const cloudFormationHandlers = handlers<Cfn>({
       .sort((a, b) => b.CreationTime - a.CreationTime)
       .map((s) => summarizeStack(s, ctx.now))
       .filter((s) => !wanted || wanted.length === 0 || wanted.includes(s.StackStatus as StackStatus));
-    const p = page(summaries, input.NextToken);
-    return { StackSummaries: p.items, ...(p.NextToken ? { NextToken: p.NextToken } : {}) };
+    return page("StackSummaries", summaries, input.NextToken, (s) => s);
   },
 
   DescribeStackEventsCommand: (ctx, input) => {
-    const stack = requireStack(ctx, input.StackName);
-    const p = page(visibleEvents(stack, ctx.now), input.NextToken);
-    return { StackEvents: p.items.map(describeEvent), ...(p.NextToken ? { NextToken: p.NextToken } : {}) };
+    return page("StackEvents", visibleEvents(requireStack(ctx, input.StackName), ctx.now), input.NextToken, describeEvent);
   },
 
   DescribeStackResourcesCommand: (ctx, input) => {
@@ -67,8 +64,7 @@ export const cloudFormationHandlers = handlers<Cfn>({
       ctx.fail("ValidationError", "Either StackName or PhysicalResourceId must be specified.");
     }
     const stack = input.StackName ? requireStack(ctx, input.StackName) : stackOfPhysicalId(ctx, input.PhysicalResourceId ?? "");
-    const all = describeResources(stack, ctx.now);
-    const wanted = all.filter((r) => !input.LogicalResourceId || r.LogicalResourceId === input.LogicalResourceId);
+    const wanted = describeResources(stack, ctx.now).filter((r) => !input.LogicalResourceId || r.LogicalResourceId === input.LogicalResourceId);
     return { StackResources: wanted };
   },
 
@@ -81,15 +77,10 @@ export const cloudFormationHandlers = handlers<Cfn>({
   },
 
   ListStackResourcesCommand: (ctx, input) => {
-    const stack = requireStack(ctx, input.StackName);
-    const p = page(summarizeResources(stack, ctx.now), input.NextToken);
-    return { StackResourceSummaries: p.items, ...(p.NextToken ? { NextToken: p.NextToken } : {}) };
+    return page("StackResourceSummaries", summarizeResources(requireStack(ctx, input.StackName), ctx.now), input.NextToken, (r) => r);
   },
 
-  GetTemplateCommand: (ctx, input) => {
-    const stack = requireStack(ctx, input.StackName);
-    return { TemplateBody: stack.TemplateBody, StagesAvailable: ["Original", "Processed"] };
-  },
+  GetTemplateCommand: (ctx, input) => ({ TemplateBody: requireStack(ctx, input.StackName).TemplateBody, StagesAvailable: ["Original", "Processed"] }),
 
   /** The template's Description, Parameters and the IAM capability it needs, as CloudFormation reads them. */
   ValidateTemplateCommand: (ctx, input) => {

@@ -18,8 +18,10 @@ import { createListener } from "../model/load-balancers.js";
 import { targetHealth } from "../model/target-health.js";
 import { loadBalancerState } from "../reachability-facts.js";
 import { regionInfo } from "../regions.js";
+import { pickNamed } from "./ec2/filters.js";
 import { live, markDeleted, type Listener, type LoadBalancer, type TargetGroup } from "../world.js";
 
+const LB_NOT_FOUND = "One or more load balancers not found";
 const TG_NOT_FOUND = "One or more target groups not found";
 
 /** The protocols an NLB's listener takes. */
@@ -27,7 +29,7 @@ const NLB_PROTOCOLS = ["TCP_UDP", "UDP", "TCP", "TLS"];
 
 function loadBalancer(ctx: HandlerContext, arn: string | undefined, code = "LoadBalancerNotFoundException"): LoadBalancer {
   const lb = live(ctx.rw.loadBalancers, ctx.now).find((l) => l.LoadBalancerArn === arn);
-  return lb ?? ctx.fail(code, "One or more load balancers not found");
+  return lb ?? ctx.fail(code, LB_NOT_FOUND);
 }
 
 function targetGroup(ctx: HandlerContext, arn: string | undefined): TargetGroup {
@@ -132,13 +134,11 @@ export const elbv2Handlers = handlers<Elbv2>({
 
   DescribeLoadBalancersCommand: (ctx, input) => {
     const all = live(ctx.rw.loadBalancers, ctx.now);
-    const missing = (input.Names ?? []).filter((n) => !all.some((lb) => lb.LoadBalancerName === n));
-    if (missing.length > 0) return ctx.fail("LoadBalancerNotFoundException", `Load balancers '[${missing.join(", ")}]' not found`);
-    for (const arn of input.LoadBalancerArns ?? []) loadBalancer(ctx, arn);
-    const picked = all.filter(
-      (lb) => (!input.Names?.length || input.Names.includes(lb.LoadBalancerName)) && (!input.LoadBalancerArns?.length || input.LoadBalancerArns.includes(lb.LoadBalancerArn)),
+    const named = pickNamed(all, input.Names, (lb) => lb.LoadBalancerName, (missing) =>
+      ctx.fail("LoadBalancerNotFoundException", `Load balancers '[${missing.join(", ")}]' not found`),
     );
-    return { LoadBalancers: picked.map((lb) => toSdkLoadBalancer(ctx, lb)) };
+    const byArn = pickNamed(all, input.LoadBalancerArns, (lb) => lb.LoadBalancerArn, () => ctx.fail("LoadBalancerNotFoundException", LB_NOT_FOUND));
+    return { LoadBalancers: named.filter((lb) => byArn.includes(lb)).map((lb) => toSdkLoadBalancer(ctx, lb)) };
   },
 
   DescribeListenersCommand: (ctx, input) => {
@@ -155,14 +155,10 @@ export const elbv2Handlers = handlers<Elbv2>({
   DescribeTargetGroupsCommand: (ctx, input) => {
     const all = live(ctx.rw.targetGroups, ctx.now);
     if (input.LoadBalancerArn) loadBalancer(ctx, input.LoadBalancerArn);
-    if (input.Names?.some((n) => !all.some((tg) => tg.TargetGroupName === n))) return ctx.fail("TargetGroupNotFoundException", TG_NOT_FOUND);
-    for (const arn of input.TargetGroupArns ?? []) targetGroup(ctx, arn);
-    const picked = all.filter(
-      (tg) =>
-        (!input.Names?.length || input.Names.includes(tg.TargetGroupName)) &&
-        (!input.TargetGroupArns?.length || input.TargetGroupArns.includes(tg.TargetGroupArn)) &&
-        (!input.LoadBalancerArn || loadBalancerArns(ctx, tg).includes(input.LoadBalancerArn)),
-    );
+    const missing = () => ctx.fail("TargetGroupNotFoundException", TG_NOT_FOUND);
+    const named = pickNamed(all, input.Names, (tg) => tg.TargetGroupName, missing);
+    const byArn = pickNamed(all, input.TargetGroupArns, (tg) => tg.TargetGroupArn, missing);
+    const picked = named.filter((tg) => byArn.includes(tg) && (!input.LoadBalancerArn || loadBalancerArns(ctx, tg).includes(input.LoadBalancerArn)));
     return { TargetGroups: picked.map((tg) => toSdkTargetGroup(ctx, tg)) };
   },
 
@@ -192,7 +188,7 @@ export const elbv2Handlers = handlers<Elbv2>({
     const arns = input.ResourceArns ?? [];
     const missing = arns.find((arn) => !tagged.some((t) => t.arn === arn));
     if (missing?.includes(":targetgroup/")) return ctx.fail("TargetGroupNotFoundException", TG_NOT_FOUND);
-    if (missing) return ctx.fail("LoadBalancerNotFoundException", "One or more load balancers not found");
+    if (missing) return ctx.fail("LoadBalancerNotFoundException", LB_NOT_FOUND);
     return { TagDescriptions: arns.map((arn) => ({ ResourceArn: arn, Tags: tagged.find((t) => t.arn === arn)!.tags.map((t) => ({ ...t })) })) };
   },
 

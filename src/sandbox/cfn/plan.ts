@@ -23,7 +23,7 @@ export interface Plan {
   refs: Record<string, unknown>;
 }
 
-export function pseudoParameters(ctx: HandlerContext, stackName: string, stackId: string): Record<string, unknown> {
+function pseudoParameters(ctx: HandlerContext, stackName: string, stackId: string): Record<string, unknown> {
   return {
     "AWS::Region": ctx.region,
     "AWS::AccountId": ctx.world.accountId,

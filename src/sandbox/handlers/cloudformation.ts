@@ -6,8 +6,7 @@
 import type { StackStatus } from "@aws-sdk/client-cloudformation";
 import { createStackRecord } from "../cfn/stacks.js";
 import { deleteStack } from "../cfn/delete.js";
-import { describeEvent, describeResources, describeStack, summarizeResources, summarizeStack } from "../cfn/describe.js";
-import { findStack, requireStack, visibleEvents } from "../cfn/view.js";
+import { describeEvent, describeResources, describeStack, findStack, requireStack, summarizeResources, summarizeStack, visibleEvents } from "../cfn/view.js";
 import { requiredCapability } from "../cfn/plan.js";
 import { KNOWN_TYPES, providerFor } from "../cfn/resources/index.js";
 import { readTemplate, type Template } from "../cfn/template.js";

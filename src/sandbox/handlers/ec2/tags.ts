@@ -23,7 +23,7 @@ interface Taggable {
 }
 
 /** The resource's tag list; `InvalidID` for an id of no known kind, `InvalidXxx.NotFound` when absent. */
-export function taggable(ctx: HandlerContext, id: string): Taggable {
+function taggable(ctx: HandlerContext, id: string): Taggable {
   // Longest prefixes first (the table's order): `vpce-svc-` before `vpce-` before `vpc-`.
   const table = (Object.keys(EC2_KINDS) as Ec2Table[]).find((t) => id.startsWith(EC2_KINDS[t].prefix));
   if (!table) return ctx.fail("InvalidID", `The ID '${id}' is not valid`);

@@ -20,7 +20,7 @@ export function sdkState(ep: VpcEndpoint, now: number): State {
   return endpointState(ep, now) as string as State;
 }
 
-export function toSdkEndpoint(ctx: HandlerContext, ep: VpcEndpoint): SdkVpcEndpoint {
+function toSdkEndpoint(ctx: HandlerContext, ep: VpcEndpoint): SdkVpcEndpoint {
   const isAws = findAwsServices(ctx.region, ep.ServiceName).length > 0;
   return {
     VpcEndpointId: ep.VpcEndpointId,

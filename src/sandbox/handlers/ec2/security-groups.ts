@@ -52,14 +52,7 @@ function revoke(ctx: HandlerContext, sg: SecurityGroup, side: RuleSide, ruleIds:
   } else {
     revoked = revokeRules(ctx, sg.GroupId, fromPermissions(), side);
   }
-  const isEgress = side === "Egress";
-  return { Return: true, RevokedSecurityGroupRules: revoked.map((r) => ({ SecurityGroupRuleId: r.SecurityGroupRuleId, GroupId: sg.GroupId, IsEgress: isEgress })) };
-}
-
-interface RuleRow {
-  sg: SecurityGroup;
-  rule: SgRule;
-  egress: boolean;
+  return { Return: true, RevokedSecurityGroupRules: revoked.map((r) => ({ SecurityGroupRuleId: r.SecurityGroupRuleId, GroupId: sg.GroupId, IsEgress: side === "Egress" })) };
 }
 
 export const securityGroupHandlers = handlers<Ec2>({
@@ -85,7 +78,7 @@ export const securityGroupHandlers = handlers<Ec2>({
   },
 
   DescribeSecurityGroupRulesCommand: (ctx, input) => {
-    const rows: RuleRow[] = live(ctx.rw.securityGroups, ctx.now).flatMap((sg) => [
+    const rows = live(ctx.rw.securityGroups, ctx.now).flatMap((sg) => [
       ...sg.Ingress.map((rule) => ({ sg, rule, egress: false })),
       ...sg.Egress.map((rule) => ({ sg, rule, egress: true })),
     ]);

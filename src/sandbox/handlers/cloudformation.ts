@@ -4,13 +4,12 @@
  * template without making anything.
  */
 import type { StackStatus } from "@aws-sdk/client-cloudformation";
-import { createStackRecord } from "../cfn/stacks.js";
+import { createStackRecord, orValidationError, templateBody } from "../cfn/stacks.js";
 import { deleteStack } from "../cfn/delete.js";
 import { describeEvent, describeResources, describeStack, findStack, requireStack, summarizeResources, summarizeStack, visibleEvents } from "../cfn/view.js";
 import { requiredCapability } from "../cfn/plan.js";
 import { KNOWN_TYPES, providerFor } from "../cfn/resources/index.js";
-import { readTemplate, type Template } from "../cfn/template.js";
-import { TemplateFormatError } from "../cfn/yaml.js";
+import { readTemplate } from "../cfn/template.js";
 import { type Cfn, type HandlerContext, handlers } from "../handler.js";
 import { exists, type Stack } from "../world.js";
 
@@ -83,14 +82,8 @@ export const cloudFormationHandlers = handlers<Cfn>({
 
   /** The template's Description, Parameters and the IAM capability it needs, as CloudFormation reads them. */
   ValidateTemplateCommand: (ctx, input) => {
-    if (!input.TemplateBody) return ctx.fail("ValidationError", input.TemplateURL ? "The sandbox needs TemplateBody; TemplateURL is not simulated." : "Either Template URL or Template Body must be specified.");
-    let t: Template;
-    try {
-      t = readTemplate(input.TemplateBody, KNOWN_TYPES);
-    } catch (e) {
-      if (e instanceof TemplateFormatError) return ctx.fail("ValidationError", e.message);
-      throw e;
-    }
+    const body = templateBody(ctx, input);
+    const t = orValidationError(ctx, () => readTemplate(body, KNOWN_TYPES));
     const capability = requiredCapability({ resources: t.Resources });
     const iamTypes = [...new Set(Object.values(t.Resources).map((r) => r.Type).filter((type) => providerFor(type).namedIam))].sort();
     return {

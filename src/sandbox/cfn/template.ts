@@ -81,8 +81,7 @@ export function readTemplate(body: string, knownTypes: ReadonlySet<string>): Tem
   if (Object.keys(rawResources).length === 0) {
     throw new TemplateFormatError("At least one Resources member must be defined.");
   }
-  const Resources: Record<string, ResourceDef> = {};
-  for (const [id, raw] of Object.entries(rawResources)) Resources[id] = readResource(id, raw);
+  const Resources = Object.fromEntries(Object.entries(rawResources).map(([id, raw]) => [id, readResource(id, raw)]));
   const unknown = [...new Set(Object.values(Resources).map((r) => r.Type))].filter((t) => !knownTypes.has(t));
   if (unknown.length > 0) throw new TemplateFormatError(`Unrecognized resource types: [${unknown.join(", ")}]`);
   const missing = Object.values(Resources)

@@ -26,15 +26,12 @@ export interface ResourceState {
 
 /** Each resource that has started by `now`, with its latest event. */
 export function resourceStates(stack: Stack, now: number): ResourceState[] {
-  const out: ResourceState[] = [];
-  for (const r of stack.Resources) {
+  return stack.Resources.flatMap((r) => {
     const events = stack.Events.filter((e) => e.LogicalResourceId === r.LogicalResourceId && e.ResourceType === r.ResourceType && e.Timestamp <= now);
-    const last = events[events.length - 1];
-    if (!last) continue;
+    const last = events.at(-1);
     const physicalId = [...events].reverse().find((e) => e.PhysicalResourceId)?.PhysicalResourceId;
-    out.push({ resource: r, last, ...(physicalId ? { physicalId } : {}) });
-  }
-  return out;
+    return last ? [{ resource: r, last, ...(physicalId ? { physicalId } : {}) }] : [];
+  });
 }
 
 const isStackId = (s: string): boolean => s.startsWith("arn:aws:cloudformation:");

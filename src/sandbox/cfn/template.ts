@@ -38,6 +38,12 @@ export function isRecord(v: unknown): v is Record<string, unknown> {
   return typeof v === "object" && v !== null && !Array.isArray(v);
 }
 
+/** Calls `visit` on every key and value inside `value`, depth first; a visit that returns true stops the descent there. */
+export function eachPair(value: unknown, visit: (key: string, v: unknown) => boolean): void {
+  if (Array.isArray(value)) value.forEach((v) => eachPair(v, visit));
+  else if (isRecord(value)) for (const [k, v] of Object.entries(value)) if (!visit(k, v)) eachPair(v, visit);
+}
+
 function section(data: Record<string, unknown>, name: string): Record<string, unknown> {
   const v = data[name];
   if (v === undefined || v === null) return {};

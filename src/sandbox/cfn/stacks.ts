@@ -23,9 +23,13 @@ export function orValidationError<T>(ctx: HandlerContext, read: () => T): T {
   }
 }
 
+type TemplateSource = Pick<CreateStackCommandInput, "TemplateBody" | "TemplateURL">;
+
 /** The template a CreateStack or ValidateTemplate call gives (the sandbox cannot fetch a TemplateURL). */
-export function templateBody(ctx: HandlerContext, input: { TemplateBody?: string | undefined; TemplateURL?: string | undefined }): string {
-  return input.TemplateBody || ctx.fail("ValidationError", input.TemplateURL ? "The sandbox needs TemplateBody; TemplateURL is not simulated." : "Either Template URL or Template Body must be specified.");
+export function templateBody(ctx: HandlerContext, input: TemplateSource): string {
+  return input.TemplateBody || ctx.fail(
+    "ValidationError", input.TemplateURL ? "The sandbox needs TemplateBody; TemplateURL is not simulated." : "Either Template URL or Template Body must be specified.",
+  );
 }
 
 function checkCapabilities(ctx: HandlerContext, plan: Plan, given: string[]): void {

@@ -38,7 +38,7 @@ export function isRecord(v: unknown): v is Record<string, unknown> {
   return typeof v === "object" && v !== null && !Array.isArray(v);
 }
 
-/** Calls `visit` on every key and value inside `value`, depth first; a visit that returns true stops the descent there. */
+/** Calls `visit` on every key and value inside `value`, depth first; a visit returning true does not descend. */
 export function eachPair(value: unknown, visit: (key: string, v: unknown) => boolean): void {
   if (Array.isArray(value)) value.forEach((v) => eachPair(v, visit));
   else if (isRecord(value)) for (const [k, v] of Object.entries(value)) if (!visit(k, v)) eachPair(v, visit);

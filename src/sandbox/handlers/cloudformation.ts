@@ -6,7 +6,8 @@
 import type { StackStatus } from "@aws-sdk/client-cloudformation";
 import { createStackRecord, orValidationError, templateBody } from "../cfn/stacks.js";
 import { deleteStack } from "../cfn/delete.js";
-import { describeEvent, describeResources, describeStack, findStack, requireStack, summarizeResources, summarizeStack, visibleEvents } from "../cfn/view.js";
+import { describeEvent, describeResources, describeStack, summarizeResources, summarizeStack } from "../cfn/view.js";
+import { findStack, requireStack, visibleEvents } from "../cfn/view.js";
 import { requiredCapability } from "../cfn/plan.js";
 import { KNOWN_TYPES, providerFor } from "../cfn/resources/index.js";
 import { readTemplate } from "../cfn/template.js";
@@ -54,7 +55,8 @@ export const cloudFormationHandlers = handlers<Cfn>({
   },
 
   DescribeStackEventsCommand: (ctx, input) => {
-    return page("StackEvents", visibleEvents(requireStack(ctx, input.StackName), ctx.now), input.NextToken, describeEvent);
+    const stack = requireStack(ctx, input.StackName);
+    return page("StackEvents", visibleEvents(stack, ctx.now), input.NextToken, describeEvent);
   },
 
   DescribeStackResourcesCommand: (ctx, input) => {
@@ -62,7 +64,8 @@ export const cloudFormationHandlers = handlers<Cfn>({
       ctx.fail("ValidationError", "Either StackName or PhysicalResourceId must be specified.");
     }
     const stack = input.StackName ? requireStack(ctx, input.StackName) : stackOfPhysicalId(ctx, input.PhysicalResourceId ?? "");
-    const wanted = describeResources(stack, ctx.now).filter((r) => !input.LogicalResourceId || r.LogicalResourceId === input.LogicalResourceId);
+    const all = describeResources(stack, ctx.now);
+    const wanted = all.filter((r) => !input.LogicalResourceId || r.LogicalResourceId === input.LogicalResourceId);
     return { StackResources: wanted };
   },
 
@@ -75,10 +78,14 @@ export const cloudFormationHandlers = handlers<Cfn>({
   },
 
   ListStackResourcesCommand: (ctx, input) => {
-    return page("StackResourceSummaries", summarizeResources(requireStack(ctx, input.StackName), ctx.now), input.NextToken, (r) => r);
+    const stack = requireStack(ctx, input.StackName);
+    return page("StackResourceSummaries", summarizeResources(stack, ctx.now), input.NextToken, (r) => r);
   },
 
-  GetTemplateCommand: (ctx, input) => ({ TemplateBody: requireStack(ctx, input.StackName).TemplateBody, StagesAvailable: ["Original", "Processed"] }),
+  GetTemplateCommand: (ctx, input) => {
+    const stack = requireStack(ctx, input.StackName);
+    return { TemplateBody: stack.TemplateBody, StagesAvailable: ["Original", "Processed"] };
+  },
 
   /** The template's Description, Parameters and the IAM capability it needs, as CloudFormation reads them. */
   ValidateTemplateCommand: (ctx, input) => {

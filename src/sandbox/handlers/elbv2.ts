@@ -27,7 +27,7 @@ const TG_NOT_FOUND = "One or more target groups not found";
 /** The protocols an NLB's listener takes. */
 const NLB_PROTOCOLS = ["TCP_UDP", "UDP", "TCP", "TLS"];
 
-function loadBalancer(ctx: HandlerContext, arn: string | undefined, code = "LoadBalancerNotFoundException"): LoadBalancer {
+function loadBalancer(ctx: HandlerContext, arn?: string, code = "LoadBalancerNotFoundException"): LoadBalancer {
   const lb = live(ctx.rw.loadBalancers, ctx.now).find((l) => l.LoadBalancerArn === arn);
   return lb ?? ctx.fail(code, LB_NOT_FOUND);
 }
@@ -77,7 +77,8 @@ function toSdkListener(l: Listener): SdkListener {
 
 /** ARNs of the load balancers whose listeners forward to the group. */
 function loadBalancerArns(ctx: HandlerContext, tg: TargetGroup): string[] {
-  return [...new Set(live(ctx.rw.listeners, ctx.now).filter((l) => l.TargetGroupArn === tg.TargetGroupArn).map((l) => l.LoadBalancerArn))];
+  const forwarding = live(ctx.rw.listeners, ctx.now).filter((l) => l.TargetGroupArn === tg.TargetGroupArn);
+  return [...new Set(forwarding.map((l) => l.LoadBalancerArn))];
 }
 
 function toSdkTargetGroup(ctx: HandlerContext, tg: TargetGroup): SdkTargetGroup {
@@ -137,7 +138,8 @@ export const elbv2Handlers = handlers<Elbv2>({
     const named = pickNamed(all, input.Names, (lb) => lb.LoadBalancerName, (missing) =>
       ctx.fail("LoadBalancerNotFoundException", `Load balancers '[${missing.join(", ")}]' not found`),
     );
-    const byArn = pickNamed(all, input.LoadBalancerArns, (lb) => lb.LoadBalancerArn, () => ctx.fail("LoadBalancerNotFoundException", LB_NOT_FOUND));
+    const unknownArn = () => ctx.fail("LoadBalancerNotFoundException", LB_NOT_FOUND);
+    const byArn = pickNamed(all, input.LoadBalancerArns, (lb) => lb.LoadBalancerArn, unknownArn);
     return { LoadBalancers: named.filter((lb) => byArn.includes(lb)).map((lb) => toSdkLoadBalancer(ctx, lb)) };
   },
 
@@ -158,7 +160,9 @@ export const elbv2Handlers = handlers<Elbv2>({
     const missing = () => ctx.fail("TargetGroupNotFoundException", TG_NOT_FOUND);
     const named = pickNamed(all, input.Names, (tg) => tg.TargetGroupName, missing);
     const byArn = pickNamed(all, input.TargetGroupArns, (tg) => tg.TargetGroupArn, missing);
-    const picked = named.filter((tg) => byArn.includes(tg) && (!input.LoadBalancerArn || loadBalancerArns(ctx, tg).includes(input.LoadBalancerArn)));
+    const lbArn = input.LoadBalancerArn;
+    const behind = (tg: TargetGroup) => !lbArn || loadBalancerArns(ctx, tg).includes(lbArn);
+    const picked = named.filter((tg) => byArn.includes(tg) && behind(tg));
     return { TargetGroups: picked.map((tg) => toSdkTargetGroup(ctx, tg)) };
   },
 

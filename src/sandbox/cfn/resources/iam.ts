@@ -47,7 +47,9 @@ export const instanceProfileProvider: ResourceProvider = {
   namedIam: (props) => props.InstanceProfileName !== undefined,
   create(ctx, { props, life, stackName, logicalId }) {
     const name = propString(props, "InstanceProfileName") ?? generatedName(stackName, logicalId, 128);
-    const p = named("AWS::IAM::InstanceProfile", name, () => createInstanceProfile(ctx, { InstanceProfileName: name, Roles: propStrings(props, "Roles"), life }));
+    const p = named("AWS::IAM::InstanceProfile", name, () =>
+      createInstanceProfile(ctx, { InstanceProfileName: name, Roles: propStrings(props, "Roles"), life }),
+    );
     return { physicalId: p.InstanceProfileName, attrs: { Arn: p.Arn } };
   },
   delete: markDeletedIn((ctx) => ctx.world.instanceProfiles),

@@ -53,7 +53,9 @@ function changeEach(
   const svc = requireEndpointService(ctx, serviceId);
   return eachId(endpointIds, (id) => {
     const ep = ctx.rw.vpcEndpoints[id];
-    if (!ep || !exists(ep.life, ctx.now) || ep.ServiceName !== svc.ServiceName) return notFoundError(EC2_KINDS.vpcEndpoints, id);
+    if (!ep || !exists(ep.life, ctx.now) || ep.ServiceName !== svc.ServiceName) {
+      return notFoundError(EC2_KINDS.vpcEndpoints, id);
+    }
     const state = endpointState(ep, ctx.now);
     if (!from.includes(state)) return { Code: "InvalidState", Message: `Endpoint ${id} is in state ${state}.` };
     change(ep);

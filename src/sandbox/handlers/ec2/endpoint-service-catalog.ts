@@ -59,12 +59,15 @@ export const serviceCatalogHandlers = handlers<Ec2>({
     const lists: PrefixList[] = awsServices(ctx.region)
       .filter((s) => s.PrefixListId)
       .map((s) => ({ PrefixListId: s.PrefixListId, PrefixListName: s.ServiceName, Cidrs: [...(GATEWAY_CIDRS[s.short] ?? [])] }));
-    const named = pickNamed(lists, input.PrefixListIds, (l) => l.PrefixListId, ([id]) => ctx.fail("InvalidPrefixListId.NotFound", `The prefix list ID '${id}' does not exist`));
+    const named = pickNamed(lists, input.PrefixListIds, (l) => l.PrefixListId, ([id]) =>
+      ctx.fail("InvalidPrefixListId.NotFound", `The prefix list ID '${id}' does not exist`),
+    );
     return { PrefixLists: applyFilters(ctx, named, input.Filters, sameNamed<PrefixList>("prefix-list-id", "prefix-list-name")) };
   },
 
   DescribeVpcEndpointServicesCommand: (ctx, input) => {
-    const named = pickNamed([...awsDetails(ctx), ...accountDetails(ctx)], input.ServiceNames, (d) => d.ServiceName, ([name]) =>
+    const all = [...awsDetails(ctx), ...accountDetails(ctx)];
+    const named = pickNamed(all, input.ServiceNames, (d) => d.ServiceName, ([name]) =>
       ctx.fail("InvalidServiceName", `The Vpc Endpoint Service '${name}' does not exist`),
     );
     const details = applyFilters(

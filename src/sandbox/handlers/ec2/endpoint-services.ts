@@ -48,7 +48,9 @@ function deleteOne(ctx: HandlerContext, serviceId: string): { Code: string; Mess
   if (!svc || serviceState(svc, ctx.now) === "Deleting") {
     return { Code: "InvalidVpcEndpointService.NotFound", Message: `The Vpc Endpoint Service '${serviceId}' does not exist` };
   }
-  if (connectedEndpoints(ctx, svc).length > 0) return { Code: "ExistingVpcEndpointConnections", Message: "Service has existing active VPC Endpoint connections!" };
+  if (connectedEndpoints(ctx, svc).length > 0) {
+    return { Code: "ExistingVpcEndpointConnections", Message: "Service has existing active VPC Endpoint connections!" };
+  }
   svc.life.deleteRequestedAt = ctx.now;
   svc.life.deletedAt = ctx.now;
   return undefined;

@@ -72,7 +72,12 @@ export function applyFilters<T>(
 }
 
 /** The items named in `names` (all when none are given); the names no item has fail through `unknown`. */
-export function pickNamed<T>(items: T[], names: string[] | undefined, nameOf: (item: T) => string | undefined, unknown: (missing: string[]) => never): T[] {
+export function pickNamed<T>(
+  items: T[],
+  names: string[] | undefined,
+  nameOf: (item: T) => string | undefined,
+  unknown: (missing: string[]) => never,
+): T[] {
   if (!names?.length) return items;
   const missing = names.filter((n) => !items.some((i) => nameOf(i) === n));
   if (missing.length > 0) unknown(missing);
@@ -80,14 +85,20 @@ export function pickNamed<T>(items: T[], names: string[] | undefined, nameOf: (i
 }
 
 /** The items named in `ids` (all when none are given); an unknown id fails with `kind`'s code (`InvalidVpcID.NotFound`). */
-export function selectByIds<T>(ctx: HandlerContext, items: T[], ids: string[] | undefined, idOf: (item: T) => string, kind: Pick<Ec2Kind, "code" | "noun">): T[] {
+export function selectByIds<T>(
+  ctx: HandlerContext,
+  items: T[],
+  ids: string[] | undefined,
+  idOf: (item: T) => string,
+  kind: Pick<Ec2Kind, "code" | "noun">,
+): T[] {
   return pickNamed(items, ids, idOf, (missing) =>
     missing.length === 1 ? failNotFound(ctx, kind, missing[0]!) : ctx.fail(kind.code, `The ${kind.noun}s '${missing.join(", ")}' do not exist`),
   );
 }
 
-/** Runs `act` on each id of a batch call; the ids it refuses (returning their error) come back as EC2's `Unsuccessful`. */
-export function eachId(ids: string[] | undefined, act: (id: string) => { Code: string; Message: string } | undefined): UnsuccessfulItem[] {
+/** Runs `act` on each id of a batch call; the ids it refuses (with their error) come back as EC2's `Unsuccessful`. */
+export function eachId(ids: string[] | undefined, act: (id: string) => UnsuccessfulItem["Error"]): UnsuccessfulItem[] {
   return (ids ?? []).flatMap((id) => {
     const error = act(id);
     return error ? [{ ResourceId: id, Error: error }] : [];

@@ -134,7 +134,8 @@ export const instanceHandlers = handlers<Ec2>({
       "instance.group-id": (i) => i.SecurityGroupIds,
       "network-interface.network-interface-id": (i) => i.NetworkInterfaceId,
     };
-    const instances = describe(ctx, "instances", { ids: input.InstanceIds, filters: input.Filters }, fields, visibleInstances(ctx));
+    const request = { ids: input.InstanceIds, filters: input.Filters };
+    const instances = describe(ctx, "instances", request, fields, visibleInstances(ctx));
     // One reservation per instance: the CloudFormation engine launches them one at a time.
     return {
       Reservations: instances.map((i) => ({

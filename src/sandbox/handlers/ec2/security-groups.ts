@@ -52,7 +52,8 @@ function revoke(ctx: HandlerContext, sg: SecurityGroup, side: RuleSide, ruleIds:
   } else {
     revoked = revokeRules(ctx, sg.GroupId, fromPermissions(), side);
   }
-  return { Return: true, RevokedSecurityGroupRules: revoked.map((r) => ({ SecurityGroupRuleId: r.SecurityGroupRuleId, GroupId: sg.GroupId, IsEgress: side === "Egress" })) };
+  const isEgress = side === "Egress";
+  return { Return: true, RevokedSecurityGroupRules: revoked.map((r) => ({ SecurityGroupRuleId: r.SecurityGroupRuleId, GroupId: sg.GroupId, IsEgress: isEgress })) };
 }
 
 export const securityGroupHandlers = handlers<Ec2>({

@@ -64,7 +64,8 @@ export const tagHandlers = handlers<Ec2>({
     const items = (input.Resources ?? []).map((id) => taggable(ctx, id));
     const named = input.Tags ?? [];
     // No tags named deletes them all; a tag named with a value is deleted only when the value matches.
-    const deleted = (x: Tag) => named.length === 0 || named.some((t) => t.Key === x.Key && (t.Value === undefined || t.Value === x.Value));
+    const deleted = (x: Tag) =>
+      named.length === 0 || named.some((t) => t.Key === x.Key && (t.Value === undefined || t.Value === x.Value));
     for (const item of items) item.Tags = item.Tags.filter((x) => !deleted(x));
     return {};
   },

@@ -16,7 +16,8 @@ const OFFERING_FIELDS = sameNamed<InstanceTypeOffering>("location", "instance-ty
 export const zoneHandlers = handlers<Ec2>({
   DescribeRegionsCommand: (ctx, input) => {
     const regions: Region[] = SANDBOX_REGIONS.map((r) => ({ RegionName: r.RegionName, Endpoint: `ec2.${r.RegionName}.amazonaws.com`, OptInStatus: "opt-in-not-required" }));
-    const named = pickNamed(regions, input.RegionNames, (r) => r.RegionName, ([name]) => ctx.fail("InvalidParameterValue", `Invalid region: ${name}`));
+    const invalid = ([name]: string[]) => ctx.fail("InvalidParameterValue", `Invalid region: ${name}`);
+    const named = pickNamed(regions, input.RegionNames, (r) => r.RegionName, invalid);
     return { Regions: applyFilters(ctx, named, input.Filters, REGION_FIELDS) };
   },
 
@@ -35,17 +36,23 @@ export const zoneHandlers = handlers<Ec2>({
     const invalid = ([zone]: string[]) => ctx.fail("InvalidParameterValue", `Invalid availability zone: [${zone}]`);
     const named = pickNamed(zones, input.ZoneNames, (z) => z.ZoneName, invalid);
     const withIds = pickNamed(zones, input.ZoneIds, (z) => z.ZoneId, invalid);
-    return { AvailabilityZones: applyFilters(ctx, named.filter((z) => withIds.includes(z)), input.Filters, ZONE_FIELDS) };
+    const both = named.filter((z) => withIds.includes(z));
+    return { AvailabilityZones: applyFilters(ctx, both, input.Filters, ZONE_FIELDS) };
   },
 
   DescribeInstanceTypeOfferingsCommand: (ctx, input) => {
     const zones = regionInfo(ctx.region)?.zones ?? [];
     const type = input.LocationType ?? "region";
-    const offer = (t: string, Location: string): InstanceTypeOffering => ({ InstanceType: t as InstanceTypeOffering["InstanceType"], LocationType: type, Location });
+    const offer = (t: string, Location: string): InstanceTypeOffering => ({
+      InstanceType: t as InstanceTypeOffering["InstanceType"],
+      LocationType: type,
+      Location,
+    });
+    const where = (z: (typeof zones)[number]) => (type === "availability-zone-id" ? z.ZoneId : z.ZoneName);
     const offerings =
       type === "region"
         ? [...new Set(zones.flatMap((z) => z.instanceTypes))].map((t) => offer(t, ctx.region))
-        : zones.flatMap((z) => z.instanceTypes.map((t) => offer(t, type === "availability-zone-id" ? z.ZoneId : z.ZoneName)));
+        : zones.flatMap((z) => z.instanceTypes.map((t) => offer(t, where(z))));
     return { InstanceTypeOfferings: applyFilters(ctx, offerings, input.Filters, OFFERING_FIELDS) };
   },
 });

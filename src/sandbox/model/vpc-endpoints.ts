@@ -5,12 +5,10 @@
 import type { HandlerContext } from "../handler.js";
 import { newId, notDeletedBy, type VpcEndpoint } from "../world.js";
 import { createNetworkInterface, releaseNetworkInterfaces } from "./network-interfaces.js";
-import { priorByClientToken, resolveServiceTarget, type ServiceTarget } from "./endpoint-services.js";
+import { priorByClientToken, resolveServiceTarget, sameIds } from "./endpoint-services.js";
 import { ENDPOINT_TIMES } from "./endpoint-state.js";
 import { checkEndpointChange, checkEndpointPlacement, type NewVpcEndpoint } from "./endpoint-checks.js";
 import { addGatewayRoutes, endpointDnsEntries, removeGatewayRoutes } from "./endpoint-wiring.js";
-
-const sorted = (xs: string[] | undefined): string => [...(xs ?? [])].sort().join(",");
 
 /** Same type, service, VPC, subnets and route tables (and groups, when given), and not deleted. */
 function sameEndpoint(ctx: HandlerContext, prior: VpcEndpoint, p: NewVpcEndpoint): boolean {
@@ -18,9 +16,9 @@ function sameEndpoint(ctx: HandlerContext, prior: VpcEndpoint, p: NewVpcEndpoint
     prior.VpcEndpointType === p.VpcEndpointType &&
     prior.ServiceName === p.ServiceName &&
     prior.VpcId === p.VpcId &&
-    sorted(prior.SubnetIds) === sorted(p.SubnetIds) &&
-    sorted(prior.RouteTableIds) === sorted(p.RouteTableIds) &&
-    (p.SecurityGroupIds === undefined || sorted(prior.SecurityGroupIds) === sorted(p.SecurityGroupIds)) &&
+    sameIds(prior.SubnetIds, p.SubnetIds) &&
+    sameIds(prior.RouteTableIds, p.RouteTableIds) &&
+    (p.SecurityGroupIds === undefined || sameIds(prior.SecurityGroupIds, p.SecurityGroupIds)) &&
     notDeletedBy(prior.life, ctx.now)
   );
 }
@@ -55,7 +53,7 @@ function addEndpointEni(ctx: HandlerContext, ep: VpcEndpoint, subnetId: string, 
 export function createVpcEndpoint(ctx: HandlerContext, p: NewVpcEndpoint): VpcEndpoint {
   const prior = priorByClientToken(ctx, ctx.rw.vpcEndpoints, p.ClientToken, (e) => sameEndpoint(ctx, e, p));
   if (prior) return prior;
-  const target: ServiceTarget = resolveServiceTarget(ctx, p.ServiceName, p.VpcEndpointType);
+  const target = resolveServiceTarget(ctx, p.ServiceName, p.VpcEndpointType);
   const placement = checkEndpointPlacement(ctx, p, target);
   const life = p.life ? { ...p.life } : { createdAt: ctx.now, readyAt: ctx.after(ENDPOINT_TIMES.create), speed: ctx.speed };
   const ep: VpcEndpoint = {
@@ -65,8 +63,8 @@ export function createVpcEndpoint(ctx: HandlerContext, p: NewVpcEndpoint): VpcEn
     VpcId: p.VpcId,
     SubnetIds: [...(p.SubnetIds ?? [])],
     RouteTableIds: [...(p.RouteTableIds ?? [])],
-    SecurityGroupIds: placement.securityGroupIds,
-    PrivateDnsEnabled: placement.privateDnsEnabled,
+    SecurityGroupIds: placement.SecurityGroupIds,
+    PrivateDnsEnabled: placement.PrivateDnsEnabled,
     NetworkInterfaceIds: [],
     DnsEntries: [],
     ClientToken: p.ClientToken,
@@ -127,11 +125,11 @@ export function modifyVpcEndpoint(ctx: HandlerContext, ep: VpcEndpoint, edit: En
   const leaving = enis.filter((e) => !next.SubnetIds.includes(e.SubnetId)).map((e) => e.NetworkInterfaceId);
   releaseNetworkInterfaces(ctx, leaving, ctx.now);
   ep.NetworkInterfaceIds = ep.NetworkInterfaceIds.filter((id) => !leaving.includes(id));
-  ep.SecurityGroupIds = placement.securityGroupIds;
+  ep.SecurityGroupIds = placement.SecurityGroupIds;
   for (const eni of enis) eni.GroupIds = [...ep.SecurityGroupIds];
   for (const subnetId of next.SubnetIds.filter((id) => !ep.SubnetIds.includes(id))) addEndpointEni(ctx, ep, subnetId, ctx.now);
   ep.SubnetIds = next.SubnetIds;
-  ep.PrivateDnsEnabled = placement.privateDnsEnabled;
+  ep.PrivateDnsEnabled = placement.PrivateDnsEnabled;
   const suffix = new RegExp(`^${ep.VpcEndpointId}-(\\w+)\\.`).exec(ep.DnsEntries[0]?.DnsName ?? "")?.[1] ?? dnsSuffix();
   ep.DnsEntries = endpointDnsEntries(ctx, ep, target, suffix);
 }

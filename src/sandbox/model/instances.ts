@@ -1,7 +1,7 @@
 /**
  * EC2 instances. Launch checks what AWS checks (AMI id, instance type offered in the subnet's AZ,
  * the running-vCPU quota), gives the instance an ENI, and decides at once what its user data will
- * achieve at boot (see boot.ts): the network it boots into does not change that afterwards.
+ * achieve at boot (see instance-boot.ts): the network it boots into does not change that afterwards.
  */
 import type { HandlerContext } from "../handler.js";
 import { zoneInfo, regionInfo } from "../regions.js";

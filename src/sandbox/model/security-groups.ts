@@ -113,7 +113,6 @@ export function revokeRules(ctx: HandlerContext, groupId: string, rules: Omit<Sg
 }
 
 /** Why the group cannot be deleted now (`DependencyViolation` message), ignoring users in `ignoreStackId`; undefined when it can. */
-
 export function securityGroupBlocker(ctx: HandlerContext, groupId: string, ignoreStackId?: string): string | undefined {
   const inTheWay = (e: { life: Life }) => heldOutside(e.life, ctx.now, ignoreStackId);
   const used =

@@ -10,7 +10,7 @@ import { EC2_KINDS, failNotFound } from "./ec2-kinds.js";
 /** Seconds a new endpoint service stays `Pending` before `Available`. */
 const SERVICE_READY_SECONDS = 10;
 
-export type NewEndpointService = NewOf<EndpointService, "NetworkLoadBalancerArns" | "AcceptanceRequired", "ClientToken" | "Tags" | "life">;
+type NewEndpointService = NewOf<EndpointService, "NetworkLoadBalancerArns" | "AcceptanceRequired", "ClientToken" | "Tags" | "life">;
 
 export function baseEndpointDnsName(region: string, serviceId: string): string {
   return `${serviceId}.${region}.vpce.amazonaws.com`;

@@ -22,12 +22,12 @@ const VCPUS: Record<string, number> = {
   "m5.large": 2,
 };
 
-export function vcpusOf(instanceType: string): number {
+function vcpusOf(instanceType: string): number {
   return VCPUS[instanceType] ?? 2;
 }
 
 /** UserData is base64, as RunInstances and CloudFormation take it; life: createdAt = pending, readyAt = running. */
-export type NewInstance = NewOf<Instance, "ImageId" | "InstanceType" | "SubnetId" | "SecurityGroupIds" | "life", "IamInstanceProfileArn" | "UserData" | "Tags">;
+type NewInstance = NewOf<Instance, "ImageId" | "InstanceType" | "SubnetId" | "SecurityGroupIds" | "life", "IamInstanceProfileArn" | "UserData" | "Tags">;
 
 function checkLaunch(ctx: HandlerContext, p: NewInstance, az: string): void {
   if (!/^ami-[0-9a-f]{8,17}$/.test(p.ImageId)) ctx.fail("InvalidAMIID.Malformed", `Invalid id: "${p.ImageId}" (expecting "ami-...")`);

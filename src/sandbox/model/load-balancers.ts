@@ -17,7 +17,7 @@ function checkName(ctx: HandlerContext, label: "Load balancer" | "Target group",
   if (name.startsWith("-") || name.endsWith("-")) ctx.fail("ValidationError", `${label} name '${name}' cannot begin or end with '-' character`);
 }
 
-export type NewLoadBalancer = NewOf<LoadBalancer, "LoadBalancerName" | "SubnetIds" | "life", "Scheme" | "Tags">;
+type NewLoadBalancer = NewOf<LoadBalancer, "LoadBalancerName" | "SubnetIds" | "life", "Scheme" | "Tags">;
 
 export function createLoadBalancer(ctx: HandlerContext, p: NewLoadBalancer): LoadBalancer {
   checkName(ctx, "Load balancer", p.LoadBalancerName);
@@ -65,7 +65,7 @@ export function loadBalancerFullName(arn: string): string {
   return arn.split(":loadbalancer/")[1] ?? "";
 }
 
-export type NewTargetGroup = NewOf<TargetGroup, "TargetGroupName" | "Protocol" | "Port" | "VpcId" | "life", "TargetType" | "Targets" | "Tags">;
+type NewTargetGroup = NewOf<TargetGroup, "TargetGroupName" | "Protocol" | "Port" | "VpcId" | "life", "TargetType" | "Targets" | "Tags">;
 
 export function createTargetGroup(ctx: HandlerContext, p: NewTargetGroup): TargetGroup {
   checkName(ctx, "Target group", p.TargetGroupName);

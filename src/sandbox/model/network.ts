@@ -21,7 +21,7 @@ export function cidrRange(cidr: string): [number, number] {
   return [start - (start % size), start - (start % size) + size - 1];
 }
 
-export type NewVpc = NewOf<Vpc, "CidrBlock" | "life", "EnableDnsSupport" | "EnableDnsHostnames" | "Tags">;
+type NewVpc = NewOf<Vpc, "CidrBlock" | "life", "EnableDnsSupport" | "EnableDnsHostnames" | "Tags">;
 
 export function createVpc(ctx: HandlerContext, p: NewVpc): Vpc {
   const [lo] = cidrRange(p.CidrBlock);
@@ -47,7 +47,7 @@ export function createVpc(ctx: HandlerContext, p: NewVpc): Vpc {
   return vpc;
 }
 
-export type NewSubnet = NewOf<Subnet, "VpcId" | "CidrBlock" | "life", "AvailabilityZone" | "Tags">;
+type NewSubnet = NewOf<Subnet, "VpcId" | "CidrBlock" | "life", "AvailabilityZone" | "Tags">;
 
 export function createSubnet(ctx: HandlerContext, p: NewSubnet): Subnet {
   const vpc = requireEntity(ctx, "vpcs", p.VpcId, p.life.createdAt);

@@ -133,7 +133,7 @@ export function createVpcEndpoint(ctx: HandlerContext, p: NewVpcEndpoint): VpcEn
 }
 
 /** What ModifyVpcEndpoint asks: ids to add and remove, and private DNS on or off. */
-export interface EndpointEdit {
+interface EndpointEdit {
   AddSubnetIds?: string[] | undefined;
   RemoveSubnetIds?: string[] | undefined;
   AddSecurityGroupIds?: string[] | undefined;

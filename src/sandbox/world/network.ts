@@ -108,7 +108,6 @@ export interface Instance extends Tagged {
   PrivateIpAddress: string;
   PrivateDnsName: string;
   SecurityGroupIds: string[];
-  /** Instance profile ARN, if any. */
   IamInstanceProfileArn?: string;
   /** Base64 user data, as given. */
   UserData?: string;

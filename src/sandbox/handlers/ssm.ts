@@ -9,11 +9,10 @@
 import type { DescribeInstanceInformationCommandInput, InstanceInformation, SendCommandCommandInput } from "@aws-sdk/client-ssm";
 import { type HandlerContext, handlers, type Ssm } from "../handler.js";
 import { PUBLIC_AMI_PARAMETERS, publicParameter } from "../public-parameters.js";
-import { SSM_AGENT_VERSION, ssmAgentStatus } from "../model/ssm-agent.js";
+import { pingStatus, SSM_AGENT_VERSION, ssmAgentStatus } from "../model/ssm-agent.js";
 import { consoleOutput, elapsed, invocationAt, isoTime } from "../ssm/invocation.js";
 import { RUN_SHELL_SCRIPT, sendRunShellScript } from "../ssm/run-command.js";
 import { tagValue, type Instance, type SsmCommand } from "../world.js";
-import { pingStatus } from "../model/ssm-ping.js";
 
 const noCloudWatch = () => ({ CloudWatchOutputEnabled: false, CloudWatchLogGroupName: "" });
 

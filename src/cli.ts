@@ -173,7 +173,7 @@ function langOf(argv: readonly string[], e: Environment): Lang {
 const errorOutput = (e: Environment): Output => e.stderr ?? process.stderr;
 
 /** `phrases`: Japanese phrase breaks for the help text (loaded only when help is asked for). */
-export function buildProgram(e: Environment, run: Runner, argv: readonly string[], phrases?: Phrases): Command {
+function buildProgram(e: Environment, run: Runner, argv: readonly string[], phrases?: Phrases): Command {
   const lang = langOf(argv, e);
   const t = translator(lang);
   const program = new Command(PROGRAM.name);

@@ -1,7 +1,4 @@
-/**
- * A challenge started in the sandbox is fixed by hand with the AWS CLI through a served sandbox:
- * if one runs, point a terminal at it; if not, start one first.
- */
+/** A challenge in the sandbox is fixed by hand with the AWS CLI through a served sandbox: point a terminal at it, or start one. */
 import type { LessonContext } from "../lesson/context.js";
 import { readServed } from "../sandbox/served-file.js";
 import { loadCommand } from "../sandbox/shell-env.js";

@@ -1,7 +1,4 @@
-/**
- * Wires commander to the table of commands (commands/table.ts). Nothing else: commands are
- * imported lazily so that `--help` and `--version` never load the AWS SDK.
- */
+/** Wires commander to the table of commands (commands/table.ts), whose work loads lazily (`--help` loads no SDK). */
 import { Command, CommanderError, Option } from "commander";
 import { join } from "node:path";
 import { isLang, langFromArgv, langFromEnv, type Lang } from "./i18n/lang.js";
@@ -74,10 +71,7 @@ function firstWord(program: Command, argv: readonly string[]): string | undefine
   return undefined;
 }
 
-/**
- * The command the learner probably meant: the one it begins (3+ letters: `stat` → `status`, not `start`), else one edit
- * away (two for words of 6+ letters): `stauts` → `status`, not `hint` → `list`.
- */
+/** The command probably meant: one it begins (3+ letters: `stat` → `status`), else 1 edit away (2 from 6 letters). */
 function closestCommand(word: string, names: readonly string[]): string | undefined {
   const begun = word.length >= 3 ? names.filter((n) => n.startsWith(word)) : [];
   if (begun.length === 1) return begun[0];
@@ -96,10 +90,7 @@ function closestCommand(word: string, names: readonly string[]): string | undefi
   return best && best.d <= (word.length >= 6 ? 2 : 1) ? best.n : undefined;
 }
 
-/**
- * Down the command words typed that exist (`workshop plan`): their path, the last command and the words after it.
- * `scope`: the command whose options are known to take a value (default: each command on the way).
- */
+/** Down the command words typed that exist (`workshop plan`); `scope`: whose options take a value (else each's). */
 function descend(program: Command, argv: readonly string[], scope?: Command): { path: string[]; cmd: Command; rest: readonly string[] } {
   const path: string[] = [];
   let cmd = program;

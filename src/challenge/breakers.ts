@@ -64,8 +64,8 @@ async function revoke(ctx: LessonContext, undo: Undo, egress: boolean): Promise<
 }
 
 /**
- * Puts back what was revoked, one rule a call (a duplicate stops none of the others); with no undo (`workshop challenge`,
- * a break recognised in the cloud) the build's own rule instead. Nothing is added while a rule lets HTTP through.
+ * Puts back what was revoked, one rule a call (a duplicate stops none of the others); with no undo (from `workshop
+ * challenge`, or a break recognised in the cloud) the build's own rule. Nothing is added while one lets HTTP through.
  */
 async function reopen(ctx: LessonContext, group: string | undefined, undo: Undo, fallback: IpPermission, egress: boolean): Promise<void> {
   if (!group) return;
@@ -91,7 +91,8 @@ const HTTPS_OUT: IpPermission = { IpProtocol: "tcp", FromPort: 443, ToPort: 443,
 /** AWS's default outbound rule. */
 const ALL_OUT: IpPermission = { IpProtocol: "-1", IpRanges: [{ CidrIp: "0.0.0.0/0" }] };
 
-const savedTargets = (undo: Undo): { Id: string; Port: number }[] => JSON.parse(undo.targets ?? "[]") as { Id: string; Port: number }[];
+type Target = { Id: string; Port: number };
+const savedTargets = (undo: Undo): Target[] => JSON.parse(undo.targets ?? "[]") as Target[];
 
 const GONE = /^(deleting|deleted|rejected|failed|expired)$/i;
 
@@ -128,7 +129,7 @@ export const BREAKERS: Record<string, Breaker> = {
       const serviceId = need(path, "serviceId").serviceId;
       await awsPort(ctx.clients).ec2.rejectVpcEndpointConnections({ ServiceId: serviceId, VpcEndpointIds: [undo.endpointId ?? ""] });
     },
-    /** A rejected endpoint cannot be accepted again: replaced by one like it, each part only when still needed (rerunnable). */
+    /** A rejected endpoint cannot be accepted again: replaced by one like it, each part only while still needed. */
     async restore(ctx, path) {
       const serviceId = need(path, "serviceId").serviceId;
       let id = path.endpointId;

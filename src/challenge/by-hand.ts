@@ -1,4 +1,4 @@
-/** A challenge in the sandbox is fixed by hand with the AWS CLI through a served sandbox: point a terminal at it, or start one. */
+/** A sandbox challenge is fixed by hand with the AWS CLI via a served sandbox: point a terminal at it, or start one. */
 import type { LessonContext } from "../lesson/context.js";
 import { readServed } from "../sandbox/served-file.js";
 import { loadCommand } from "../sandbox/shell-env.js";

@@ -1,4 +1,4 @@
-/** Repairs of more than one call: a rejected endpoint cannot be accepted again, so a new one like it is made and accepted. */
+/** Repairs of several calls: a rejected endpoint cannot be accepted again, so one like it is made and accepted. */
 import type { LessonContext } from "../lesson/context.js";
 import { createInterfaceEndpoint } from "../lesson/steps/interface-endpoint-actions.js";
 import { waitFor } from "../lesson/wait.js";

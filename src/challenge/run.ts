@@ -1,7 +1,7 @@
 /**
- * Break-and-fix challenges on a finished build: start (break one link, say nothing of which), check (curl proves it, else
- * the next graded hint), give up (show the answer, put it back). The Consumer instance carries the challenge as tags, so
- * `workshop status` sees who fixed it. `known`: the cloud as the command has just read it.
+ * Break-and-fix challenges on a finished build: start (break one link, say nothing of which), check (curl proves it,
+ * else the next graded hint), give up (show the answer, put it back). The Consumer instance carries the challenge as
+ * tags, so `workshop status` sees who fixed it. `known`: the cloud as the command has just read it.
  */
 import { diagnose, diagnosisOf } from "../diagnose/diagnose.js";
 import { loadStep } from "../content/lesson-content.js";
@@ -125,7 +125,7 @@ function startingWait(ctx: LessonContext, scene: ChallengeScene): ReturnType<typ
   return !scene.first && scene.starting ? diagnosisOf(ctx, scene.path.view).wait : undefined;
 }
 
-/** No challenge on this build yet: the first link that fails (as diagnose names it), else that curl never worked; and the step to run next. */
+/** No challenge on this build yet: the first link that fails, else that curl never worked; and the step to run next. */
 function notReady(ctx: LessonContext, scene: ChallengeScene, id: string): LabError {
   const view = scene.path.view;
   // Still starting is no refusal: say how long to wait, then to start it again.
@@ -156,13 +156,15 @@ async function requireActive(ctx: LessonContext, scene: ChallengeScene): Promise
   return undefined;
 }
 
+type Settled = "fixed" | "given-up";
+
 /** The tags first: a kill between them and the record leaves the record, and the next run ends the same way. */
-async function settle(ctx: LessonContext, path: LearnerPath, id: string, status: "fixed" | "given-up", message: string): Promise<void> {
+async function settle(ctx: LessonContext, path: LearnerPath, id: string, status: Settled, text: string): Promise<void> {
   await tagConsumer(ctx, path, id, status);
   ctx.state.challenges[status === "fixed" ? "solved" : "gaveUp"][id] = now(ctx);
   delete ctx.state.challenges.active;
   saveState(ctx);
-  ctx.io.notify({ type: "challenge", id, title: loadChallengeText(ctx, id).title, status, message });
+  ctx.io.notify({ type: "challenge", id, title: loadChallengeText(ctx, id).title, status, message: text });
 }
 
 /** Proves the fix with curl; explains when it works, gives the next graded hint when not. */
@@ -172,9 +174,8 @@ export async function checkChallenge(ctx: LessonContext, known?: CloudView): Pro
   const active = await requireActive(ctx, scene);
   if (!active) return true; // given up and put back on the learner's word
   const text = loadChallengeText(ctx, active.id, path);
-  // The lesson's curl on the Consumer instance: the Provider's own page came back (HTTP 200).
-  const curl = path.consumerInstanceId && path.dnsRegional ? await curlFromConsumer(ctx, "challenge", path.consumerInstanceId, path.dnsRegional, path.providerInstanceId) : undefined;
-  if (curl?.ok) {
+  const { consumerInstanceId: from, dnsRegional: to } = path;
+  if (from && to && (await curlFromConsumer(ctx, "challenge", from, to, path.providerInstanceId)).ok) {
     await settle(ctx, path, active.id, "fixed", `${ctx.t("challenge.fixed")}\n\n${text.explain}`);
     return true;
   }

@@ -1,6 +1,6 @@
 /**
  * What the cloud shows of the challenges, read once: the learner's path, its links (as `diagnose` walks them), the
- * challenge the Consumer's tags record, whose break the cloud shows. Each command decides from it, so it resumes after a kill.
+ * challenge the Consumer's tags record. Each command decides from it, so it resumes after a kill.
  */
 import { readTime, readWithPath, walkLearnerPath } from "../diagnose/diagnose.js";
 import type { CloudView } from "../lesson/cloud-view.js";
@@ -43,17 +43,17 @@ export function showsBreak(scene: ChallengeScene, d: ChallengeDefinition): boole
 }
 
 /**
- * Did the lesson's curl once bring back the Provider's page here (Run Command's history keeps it)? Only such a build can
- * hold a challenge: a lesson still on its way (an endpoint awaiting acceptance) is never taken for one.
+ * Did the lesson's curl once bring back the Provider's page here (Run Command's history keeps it)? Only such a build
+ * can hold a challenge: a lesson still on its way (an endpoint awaiting acceptance) is never taken for one.
  */
 export function curledOnce(scene: ChallengeScene): boolean {
   return scene.path.view.curls.some((c) => c.verdict.ok);
 }
 
 /**
- * The challenge whose break the cloud shows with no record, on a build that once curled: the first failing link is in its
- * signature and its link fails the way its break leaves it (a rejected connection, not a deleted endpoint, which is the
- * lesson's to build again). `d`, the one asked for, is looked for first.
+ * The challenge whose break the cloud shows with no record, on a build that once curled: the first failing link is in
+ * its signature and its link fails the way its break leaves it (a rejected connection, not a deleted endpoint, which is
+ * the lesson's to build again). `d`, the one asked for, is looked for first.
  */
 export function recognise(ctx: LessonContext, scene: ChallengeScene, d?: ChallengeDefinition): ChallengeDefinition | undefined {
   if (!scene.first || !curledOnce(scene)) return undefined;

@@ -1,6 +1,6 @@
 /**
- * `privatelink-lab sandbox env`: the lines that point a shell at the served sandbox, on standard output only (so `eval "$(…)"`
- * works); what the learner should know (an AWS CLI too old for AWS_ENDPOINT_URL) goes to standard error.
+ * `privatelink-lab sandbox env`: the shell's lines for the served sandbox on standard output only (`eval "$(…)"`);
+ * advice (an AWS CLI too old for AWS_ENDPOINT_URL) on standard error.
  */
 import { fitForLang } from "../ui/edge-text.js";
 import { LabError } from "../errors.js";

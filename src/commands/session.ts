@@ -40,7 +40,8 @@ export function chooseLang(opts: GlobalOptions, env: NodeJS.ProcessEnv): Lang {
 }
 
 export async function makeHost(opts: GlobalOptions, e: Environment, lang: Lang, t: Translate): Promise<IoHost> {
-  return Object.assign(await hostFor(opts, e, lang, t), { shell: chooseShell(opts.shell, e.platform ?? process.platform, e.env) });
+  const shell = chooseShell(opts.shell, e.platform ?? process.platform, e.env);
+  return Object.assign(await hostFor(opts, e, lang, t), { shell });
 }
 
 async function hostFor(opts: GlobalOptions, e: Environment, lang: Lang, t: Translate): Promise<IoHost> {
@@ -146,15 +147,14 @@ async function choosePrefix(opts: GlobalOptions, s: Session, ask: boolean): Prom
 }
 
 /**
- * For a participant with no progress file: `create` one (start, step), `look` without saving (doctor), or, when the cloud
- * has no trace of them either, `refuse` (status, diagnose, destroy, challenge): the file only caches what the cloud shows.
+ * For a participant with no progress file: `create` one (start, step), `look` without saving (doctor), or, when the
+ * cloud has no trace of them either, `refuse` (status, diagnose, destroy, challenge): the file caches the cloud.
  */
 type IfNew = "create" | "look" | "refuse";
 
 /**
  * Loads (or asks for and creates) the participant's state; a corrupt file is kept and rebuilt. `joined`: `join` seats
- * the learner in a room (the room named the prefix, and this terminal is not pointed at it yet); otherwise a room's
- * learner acts only as their own seat, and only from a terminal in the room (room-seat.ts).
+ * the learner in a room; otherwise a room's learner acts only as their own seat, from a terminal in the room.
  */
 export async function participantState(opts: GlobalOptions, e: Environment, s: Session, ask: boolean, access: Access = "write", ifNew: IfNew = "create", joined?: NonNullable<LessonState["room"]>): Promise<{ state: LessonState; regionFrom: RegionSource }> {
   const { io, t, stateFile } = s;

@@ -1,8 +1,4 @@
-/**
- * Every command of the CLI as data: its words, help text (message keys), argument, options in the
- * order `--help` lists them, and the work it runs, imported lazily so that `--help` and `--version`
- * never load the AWS SDK. `cli.ts` builds commander from this table and nothing else.
- */
+/** Every command as data: words, help (message keys), argument, options as `--help` lists them, lazily loaded work. */
 import type { Environment } from "./environment.js";
 import type { GlobalOptions } from "./options.js";
 
@@ -26,8 +22,7 @@ export const SHARED: Record<SharedOption, SharedOptionRow> = {
   yes: { flags: "-y, --yes", help: "help.opt.yes" },
   json: { flags: "--json", help: "help.opt.json" },
   endpointUrl: { flags: "--endpoint-url <url>", help: "help.opt.endpointUrl" },
-  // Validated where it is used (src/shell/choose.ts; `sandbox env` takes fish and zsh too), not by commander:
-  // the program's own --shell would otherwise refuse a value meant for `sandbox env --shell`.
+  // Validated where used (shell/choose.ts), not by commander: it would refuse fish meant for `sandbox env --shell`.
   shell: { flags: "--shell <shell>", help: "shell.help" },
 };
 

@@ -1,8 +1,4 @@
-/**
- * Every input is checked before anything is written: flags and the environment variables the
- * tool reads. A bad one is a usage error (exit 2) that says what is allowed, in the learner's
- * language — never a saved progress file that breaks every later command, never an internal error.
- */
+/** Every flag and environment variable is checked before anything is written: a bad one is a usage error (exit 2). */
 import { LabError } from "../errors.js";
 import { prefixProblem } from "../participant.js";
 import { TIMEOUT_ENV } from "../aws/network-guard.js";

@@ -1,7 +1,6 @@
 /**
- * `privatelink-lab workshop serve`: one sandbox account for the whole room, served over HTTP, with a key pair per participant
- * and the room's boundaries; runs until stopped. Run again for the same room, it re-opens it (same account, keys and port),
- * so the learners' shells go on as before.
+ * `privatelink-lab workshop serve`: one sandbox account for the room over HTTP, a key pair per participant; runs until
+ * stopped. Run again, it re-opens the room (same account, keys and port): the learners' shells go on as before.
  */
 import { networkInterfaces } from "node:os";
 import { LabError } from "../../errors.js";
@@ -25,7 +24,7 @@ import type { Facilitator } from "../../workshop/facilitator.js";
 import type { RoomPageHandler } from "../../workshop/room-page/index.js";
 import type { ServedRoom } from "../../workshop/room/serve-room.js";
 
-export interface RoomServeOptions extends GlobalOptions {
+interface RoomServeOptions extends GlobalOptions {
   room?: string;
   participants?: string;
   count?: string;
@@ -35,7 +34,7 @@ export interface RoomServeOptions extends GlobalOptions {
 }
 
 /** The address learners use: the one listened on, or for 0.0.0.0 / :: this machine's first outside IPv4 address. */
-export function advertisedUrl(url: string, host: string, port: number): string {
+function advertisedUrl(url: string, host: string, port: number): string {
   if (host !== "0.0.0.0" && host !== "::") return url;
   const outside = Object.values(networkInterfaces()).flat().find((a) => a && a.family === "IPv4" && !a.internal);
   return outside ? `http://${outside.address}:${port}` : url;

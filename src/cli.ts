@@ -23,12 +23,9 @@ function version(): string {
 function addOptions(cmd: Command, row: CommandRow, t: Translate): void {
   const collect = (value: string, previous: string[] = []): string[] => [...previous, value];
   for (const o of row.options ?? []) {
-    if (typeof o === "string") {
-      const shared = SHARED[o];
-      if (shared.choices) cmd.addOption(new Option(shared.flags, t(shared.help)).choices(shared.choices));
-      else cmd.option(shared.flags, t(shared.help));
-    } else if (o.repeatable) cmd.option(o.flags, t(o.help), collect);
-    else cmd.option(o.flags, t(o.help));
+    const { flags, help, choices, repeatable } = typeof o === "string" ? SHARED[o] : o;
+    const option = new Option(flags, t(help));
+    cmd.addOption(choices ? option.choices(choices) : repeatable ? option.argParser(collect) : option);
   }
 }
 
@@ -62,11 +59,8 @@ function firstWord(program: Command, argv: readonly string[]): string | undefine
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
     if (a === "--") return argv[i + 1];
-    if (a.startsWith("-")) {
-      if (!a.includes("=") && takesValue(program, a)) i++;
-      continue;
-    }
-    return a;
+    if (!a.startsWith("-")) return a;
+    if (!a.includes("=") && takesValue(program, a)) i++;
   }
   return undefined;
 }
@@ -230,7 +224,6 @@ function buildProgram(e: Environment, run: Runner, argv: readonly string[], phra
   return program;
 }
 
-/** Parses argv and runs; returns the exit code. */
 export async function runCli(argv: string[], e: Environment, run: Runner): Promise<number> {
   const lang = langOf(argv, e);
   const wantsHelp = argv.includes("--help") || argv.includes("-h");

@@ -20,6 +20,9 @@ import type { LearnerPath } from "./learner-path.js";
 import { curledOnce, readScene, recognise, showsBreak, type ChallengeScene } from "./scene.js";
 import { CHALLENGE_STATE_TAG, CHALLENGE_TAG, type ChallengeCloudState } from "../challenge-mark.js";
 import { awsPort } from "../aws/port.js";
+import { readServed } from "../sandbox/served-file.js";
+import { loadCommand } from "../sandbox/shell-env.js";
+import { secondTerminalShell } from "../lesson/second-terminal.js";
 
 function definition(ctx: LessonContext, id: string): ChallengeDefinition {
   const all = loadChallenges(ctx.lesson);
@@ -212,4 +215,11 @@ function adoptRecognised(ctx: LessonContext, scene: ChallengeScene): Active {
   if (!seen) throw new LabError("challenge.none");
   ctx.io.notify({ type: "notice", level: "info", message: ctx.t("challengeState.recognised", { id: seen.id }) });
   return adopt(ctx, seen.id);
+}
+
+/** A sandbox challenge is fixed by hand with the AWS CLI via a served sandbox: point a terminal at it, or start one. */
+export function fixByHandInSandbox(ctx: LessonContext): string {
+  const served = ctx.servedFile ? readServed(ctx.servedFile) : undefined;
+  const load = loadCommand(secondTerminalShell(ctx.io.shell, process.env));
+  return served ? ctx.t("sandbox-env.challenge.byHandServed", { url: served.url, load }) : ctx.t("sandbox-env.challenge.byHand", { load });
 }

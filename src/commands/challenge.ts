@@ -35,7 +35,7 @@ export async function challenge(action: ChallengeAction, id: string | undefined,
   if (action === "start") {
     await run.startChallenge(ctx, id ?? "", found);
     // In the sandbox, the learner's AWS CLI needs a served sandbox to fix it by hand.
-    if (ctx.clients.sandbox) ctx.io.notify({ type: "notice", level: "info", message: (await import("../challenge/by-hand.js")).fixByHandInSandbox(ctx) });
+    if (ctx.clients.sandbox) ctx.io.notify({ type: "notice", level: "info", message: run.fixByHandInSandbox(ctx) });
     return;
   }
   if (action === "give-up") return run.giveUp(ctx, found);

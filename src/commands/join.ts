@@ -53,8 +53,7 @@ async function ask(url: URL, install: string): Promise<JoinAnswer> {
 
 /** `09:05`: the hour and minute on this computer's clock. */
 function clockTime(iso: string): string {
-  const d = new Date(iso);
-  return `${String(d.getHours()).padStart(2, "0")}:${String(d.getMinutes()).padStart(2, "0")}`;
+  return new Date(iso).toTimeString().slice(0, 5);
 }
 
 export async function join(address: string, opts: GlobalOptions, e: Environment): Promise<void> {

@@ -3,15 +3,17 @@ import type { Environment } from "./environment.js";
 import type { GlobalOptions } from "./options.js";
 
 /** The options many commands share; each command lists only those it uses. */
-export type SharedOption = "sandbox" | "sandboxSpeed" | "profile" | "region" | "prefix" | "lang" | "mode" | "yes" | "json" | "endpointUrl" | "shell";
+type SharedOption = keyof GlobalOptions;
 
-export interface SharedOptionRow {
+/** An option: `choices` are all it accepts; `repeatable`: given again, it adds to a list. */
+interface OptionRow {
   flags: string;
   help: string;
   choices?: readonly string[];
+  repeatable?: true;
 }
 
-export const SHARED: Record<SharedOption, SharedOptionRow> = {
+export const SHARED: Record<SharedOption, OptionRow> = {
   sandbox: { flags: "--sandbox", help: "help.opt.sandbox" },
   sandboxSpeed: { flags: "--sandbox-speed <factor>", help: "help.opt.sandboxSpeed" },
   profile: { flags: "--profile <name>", help: "help.opt.profile" },
@@ -26,13 +28,6 @@ export const SHARED: Record<SharedOption, SharedOptionRow> = {
   shell: { flags: "--shell <shell>", help: "shell.help" },
 };
 
-/** A command's own option; `repeatable`: given again, it adds to a list. */
-export interface OptionRow {
-  flags: string;
-  help: string;
-  repeatable?: true;
-}
-
 /** What a command's work is given: the argument (if it takes one), its options with the shared ones, the environment. */
 export interface Invocation {
   arg: string;
@@ -46,8 +41,7 @@ export interface CommandRow {
   argument?: { name: string; help: string };
   /** In the order `--help` lists them: a shared option by name, or the command's own. */
   options?: readonly (SharedOption | OptionRow)[];
-  /** The examples shown after the help (a message key). */
-  examples?: string;
+    examples?: string;
   run?: (c: Invocation) => Promise<void>;
   /** A group: its subcommands. Without `run`, the group alone shows its help. */
   subcommands?: readonly CommandRow[];

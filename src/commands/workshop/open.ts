@@ -44,24 +44,22 @@ function roomBackend(opts: GlobalOptions, e: Environment, s: Session): "aws" | "
 }
 
 export async function openFacilitator(opts: GlobalOptions, e: Environment): Promise<Facilitator> {
-  const session = await openSession(opts, e);
-  const backend = roomBackend(opts, e, session);
-  const region = roomRegion(opts, e.env, session.lang);
+  const s = await openSession(opts, e);
+  const backend = roomBackend(opts, e, s);
+  const region = roomRegion(opts, e.env, s.lang);
   const state = {
     ...freshState("workshop", region, backend),
     ...(opts.profile ? { profile: opts.profile } : {}),
     ...(opts.endpointUrl ? { endpointUrl: opts.endpointUrl } : {}),
   };
-  const clients = await clientsFor(state, opts, e, session.io);
+  const clients = await clientsFor(state, opts, e, s.io);
   // A sandbox room this computer serves, reached with the facilitator's join line: its roster is in the room file.
   const servedSandbox = backend === "aws" && !opts.profile && onServedSandbox(e.env, opts.endpointUrl ?? e.env.AWS_ENDPOINT_URL);
   const room = servedSandbox ? roomOfKey(e.env, e.env.AWS_ACCESS_KEY_ID ?? "", e.stateDir) : undefined;
   return {
+    ...s,
     ...(servedSandbox ? { servedSandbox } : {}),
     ...(room ? { roster: room.participants.map((p) => p.prefix), computers: () => computersBySeat(readJoins(roomDir(e.env, room.name, e.stateDir))) } : {}),
-    lang: session.lang,
-    t: session.t,
-    io: session.io,
     clients,
     region,
     backend,
@@ -70,6 +68,5 @@ export async function openFacilitator(opts: GlobalOptions, e: Environment): Prom
     get pollMs() {
       return Math.max(2000, pollInterval(clients));
     },
-    stateFile: session.stateFile,
   };
 }

@@ -7,7 +7,7 @@ import { openSandbox, openSession, regionFor, type Environment } from "./session
 import { publishServed, servedFile } from "../sandbox/served-file.js";
 import { defaultShell, loadCommand } from "../sandbox/shell-env.js";
 import { isLoopback } from "../aws/endpoint-kind.js";
-import { listenError, portOption } from "./validate.js";
+import { listening, portOption } from "./validate.js";
 
 /** Serves until `stop` resolves (the process's end, unless a test passes its own). */
 export async function sandboxServe(opts: GlobalOptions & { port?: string; host?: string }, e: Environment, stop: Promise<void> = new Promise<void>(() => undefined)): Promise<void> {
@@ -19,12 +19,8 @@ export async function sandboxServe(opts: GlobalOptions & { port?: string; host?:
   const credentials = sandboxCredentials(file);
   // No --port: the account's own port when it is free (a shell pointed at it last time still works), else any.
   const port = asked ?? preferredPort(credentials);
-  let served;
-  try {
-    served = await serveSandbox({ sandbox, host, port, credentials, anyPortIfTaken: asked === undefined });
-  } catch (err) {
-    throw listenError(err, host, () => new LabError("serve.portInUse", { port }, { cause: err }));
-  }
+  const serve = () => serveSandbox({ sandbox, host, port, credentials, anyPortIfTaken: asked === undefined });
+  const served = await listening(host, serve, (cause) => new LabError("serve.portInUse", { port }, { cause }));
   // The last lesson's region here, when it is in the sandbox: the AWS CLI then sees what the lesson made.
   const last = s.stateFile.lastState();
   const region = opts.region ?? (last?.backend === "sandbox" ? last.region : undefined) ?? regionFor(s.lang, e.env);

@@ -43,12 +43,16 @@ export function portOption(text: string | undefined): number | undefined {
   return n;
 }
 
-/** A server that could not listen: the port taken (`inUse`) or no such host, in the learner's words. */
-export function listenError(err: unknown, host: string, inUse: () => LabError): unknown {
-  const code = (err as NodeJS.ErrnoException).code;
-  if (code === "EADDRINUSE") return inUse();
-  if (code === "EADDRNOTAVAIL" || code === "ENOTFOUND") return new LabError("serve.badHost", { host }, { cause: err });
-  return err;
+/** Starts a server; one that cannot listen fails in the learner's words: the port taken (`inUse`) or no such host. */
+export async function listening<T>(host: string, start: () => Promise<T>, inUse: (e: unknown) => LabError): Promise<T> {
+  try {
+    return await start();
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code === "EADDRINUSE") throw inUse(err);
+    if (code === "EADDRNOTAVAIL" || code === "ENOTFOUND") throw new LabError("serve.badHost", { host }, { cause: err });
+    throw err;
+  }
 }
 
 function checkTimeout(text: string): void {

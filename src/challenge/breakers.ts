@@ -1,7 +1,4 @@
-/**
- * The ways a challenge breaks a finished build, through the SDK calls a person would make (AWS and sandbox alike), and
- * how give-up puts it back. A challenge's data (lessons/<id>/challenges/) names its breaker.
- */
+/** How a challenge breaks a finished build, through the SDK calls a person would make, and how give-up undoes it. */
 import type { IpPermission, SecurityGroupRule } from "@aws-sdk/client-ec2";
 import type { LessonContext } from "../lesson/context.js";
 import type { LinkId } from "../reachability/chain.js";

@@ -1,7 +1,4 @@
-/**
- * Challenges are lesson content: `lessons/<lesson>/challenges/index.yml` lists them, `challenges/<id>/<lang>.md` tells
- * each one's `## story`, `## hints` and, once fixed, what it taught (`## explain`).
- */
+/** Challenges are lesson content: `challenges/index.yml` lists them, `challenges/<id>/<lang>.md` tells each. */
 import { lessonText, parseStepMarkdown } from "../content/lesson-content.js";
 import { parseYaml } from "../content/yaml-data.js";
 import type { Lang } from "../i18n/lang.js";

@@ -1,7 +1,4 @@
-/**
- * Hands-on repair: console-like forms for the pages a broken path is fixed on. The learner picks the page and fills the
- * console's fields; nothing says which page is right, and a wrong change is applied as asked. "Done" runs `check`.
- */
+/** Hands-on repair: console-like forms; nothing says which page is right, and a wrong change is applied as asked. */
 import type { IpPermission } from "@aws-sdk/client-ec2";
 import { awsCode } from "../errors.js";
 import type { LessonContext } from "../lesson/context.js";

@@ -81,10 +81,7 @@ function adopt(ctx: LessonContext, id: string, undo: Record<string, string> = {}
   return adopted;
 }
 
-/**
- * The challenge on record: the progress file's, else the one the Consumer instance's tags name (a facilitator's
- * `workshop challenge --all`, or a lost progress file), which the progress file then learns.
- */
+/** The challenge on record: the progress file's, else (then recorded) the one the Consumer instance's tags name. */
 function recorded(ctx: LessonContext, mark: ChallengeScene["mark"]): Active | undefined {
   return ctx.state.challenges.active ?? (mark?.state === "broken" ? adopt(ctx, mark.id) : undefined);
 }

@@ -1,7 +1,4 @@
-/**
- * What the cloud shows of the challenges, read once: the learner's path, its links (as `diagnose` walks them), the
- * challenge the Consumer's tags record. Each command decides from it, so it resumes after a kill.
- */
+/** What the cloud shows of the challenges, read once: each command decides from it, so it resumes after a kill. */
 import { readTime, readWithPath, walkLearnerPath } from "../diagnose/diagnose.js";
 import type { CloudView } from "../lesson/cloud-view.js";
 import type { LessonContext } from "../lesson/context.js";
@@ -42,10 +39,7 @@ export function showsBreak(scene: ChallengeScene, d: ChallengeDefinition): boole
   return scene.first !== undefined && signature(d).includes(scene.first.id);
 }
 
-/**
- * Did the lesson's curl once bring back the Provider's page here (Run Command's history keeps it)? Only such a build
- * can hold a challenge: a lesson still on its way (an endpoint awaiting acceptance) is never taken for one.
- */
+/** Curl once brought the Provider's page back here (Run Command keeps it): only such a build can hold a challenge. */
 export function curledOnce(scene: ChallengeScene): boolean {
   return scene.path.view.curls.some((c) => c.verdict.ok);
 }

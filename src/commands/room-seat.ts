@@ -44,10 +44,7 @@ export function checkInRoom(opts: GlobalOptions, env: NodeJS.ProcessEnv, saved: 
   throw new LabError("room.notJoinedHere", { room: saved.room.name, url: saved.room.url, prefix: saved.prefix }, { source: "local" });
 }
 
-/**
- * Who the room says this terminal's key is (`anyone` for the facilitator's or a plain served sandbox's), or undefined
- * when silent. (The SDK and the sandbox load only here: the lesson's first question needs neither.)
- */
+/** Who the room says this key is (`anyone`: the facilitator's, a plain served sandbox's); undefined when silent. */
 async function askRoom(endpointUrl: string, e: Environment): Promise<string | typeof ANYONE | undefined> {
   const region = regionFromEnv(e.env) ?? "us-east-1";
   try {

@@ -1,7 +1,4 @@
-/**
- * Everything a command needs before it can talk to the cloud: language, output host, backend, region, prefix, mode and
- * the progress file. Asks only what flags and the progress file do not say, and never without a TTY.
- */
+/** What a command needs before it talks to the cloud; asks only what flags and progress omit, never without a TTY. */
 import { userInfo } from "node:os";
 import { LabError } from "../errors.js";
 import { isLang, langFromEnv, langStatedByEnv, type Lang } from "../i18n/lang.js";

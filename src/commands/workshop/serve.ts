@@ -1,7 +1,4 @@
-/**
- * `privatelink-lab workshop serve`: one sandbox account for the room over HTTP, a key pair per participant; runs until
- * stopped. Run again, it re-opens the room (same account, keys and port): the learners' shells go on as before.
- */
+/** `workshop serve`: one sandbox account for the room, a key pair each; run again, it re-opens the same room. */
 import { networkInterfaces } from "node:os";
 import { LabError } from "../../errors.js";
 import { setInterruptNotice } from "../../interrupt-notice.js";

@@ -1,7 +1,4 @@
-/**
- * Wires commander to the table of commands (commands/table.ts). Nothing else: commands are
- * imported lazily so that `--help` and `--version` never load the AWS SDK.
- */
+/** Wires commander to the table of commands (commands/table.ts), whose work loads lazily (`--help` loads no SDK). */
 import { Command, CommanderError, Option } from "commander";
 import { join } from "node:path";
 import { isLang, langFromArgv, langFromEnv, type Lang } from "./i18n/lang.js";
@@ -26,12 +23,9 @@ function version(): string {
 function addOptions(cmd: Command, row: CommandRow, t: Translate): void {
   const collect = (value: string, previous: string[] = []): string[] => [...previous, value];
   for (const o of row.options ?? []) {
-    if (typeof o === "string") {
-      const shared = SHARED[o];
-      if (shared.choices) cmd.addOption(new Option(shared.flags, t(shared.help)).choices(shared.choices));
-      else cmd.option(shared.flags, t(shared.help));
-    } else if (o.repeatable) cmd.option(o.flags, t(o.help), collect);
-    else cmd.option(o.flags, t(o.help));
+    const { flags, help, choices, repeatable } = typeof o === "string" ? SHARED[o] : o;
+    const option = new Option(flags, t(help));
+    cmd.addOption(choices ? option.choices(choices) : repeatable ? option.argParser(collect) : option);
   }
 }
 
@@ -65,19 +59,13 @@ function firstWord(program: Command, argv: readonly string[]): string | undefine
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
     if (a === "--") return argv[i + 1];
-    if (a.startsWith("-")) {
-      if (!a.includes("=") && takesValue(program, a)) i++;
-      continue;
-    }
-    return a;
+    if (!a.startsWith("-")) return a;
+    if (!a.includes("=") && takesValue(program, a)) i++;
   }
   return undefined;
 }
 
-/**
- * The command the learner probably meant: the one it begins (3+ letters: `stat` → `status`, not `start`), else one edit
- * away (two for words of 6+ letters): `stauts` → `status`, not `hint` → `list`.
- */
+/** The command probably meant: one it begins (3+ letters: `stat` → `status`), else 1 edit away (2 from 6 letters). */
 function closestCommand(word: string, names: readonly string[]): string | undefined {
   const begun = word.length >= 3 ? names.filter((n) => n.startsWith(word)) : [];
   if (begun.length === 1) return begun[0];
@@ -96,10 +84,7 @@ function closestCommand(word: string, names: readonly string[]): string | undefi
   return best && best.d <= (word.length >= 6 ? 2 : 1) ? best.n : undefined;
 }
 
-/**
- * Down the command words typed that exist (`workshop plan`): their path, the last command and the words after it.
- * `scope`: the command whose options are known to take a value (default: each command on the way).
- */
+/** Down the command words typed that exist (`workshop plan`); `scope`: whose options take a value (else each's). */
 function descend(program: Command, argv: readonly string[], scope?: Command): { path: string[]; cmd: Command; rest: readonly string[] } {
   const path: string[] = [];
   let cmd = program;
@@ -173,7 +158,7 @@ function langOf(argv: readonly string[], e: Environment): Lang {
 const errorOutput = (e: Environment): Output => e.stderr ?? process.stderr;
 
 /** `phrases`: Japanese phrase breaks for the help text (loaded only when help is asked for). */
-export function buildProgram(e: Environment, run: Runner, argv: readonly string[], phrases?: Phrases): Command {
+function buildProgram(e: Environment, run: Runner, argv: readonly string[], phrases?: Phrases): Command {
   const lang = langOf(argv, e);
   const t = translator(lang);
   const program = new Command(PROGRAM.name);
@@ -239,7 +224,6 @@ export function buildProgram(e: Environment, run: Runner, argv: readonly string[
   return program;
 }
 
-/** Parses argv and runs; returns the exit code. */
 export async function runCli(argv: string[], e: Environment, run: Runner): Promise<number> {
   const lang = langOf(argv, e);
   const wantsHelp = argv.includes("--help") || argv.includes("-h");

@@ -1,7 +1,6 @@
 /** The one error type: a message key rendered at the edge, its values, the cause; `source` says whether the learner can fix it. */
-export type ErrorSource = "user" | "aws" | "internal" | "local" | "network" | "busy" | "starting";
+type ErrorSource = "user" | "aws" | "internal" | "local" | "network" | "busy" | "starting";
 
-/** Process exit codes that mean something. */
 export const EXIT = {
   ok: 0,
   failure: 1,

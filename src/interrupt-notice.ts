@@ -12,10 +12,7 @@ export interface LessonTarget {
   endpointUrl?: string;
 }
 
-/**
- * `npx privatelink-lab <command>` for the same lesson: with `--sandbox`, or the `--endpoint-url` the lesson was run with,
- * so it still reaches the same place when pasted into another terminal (not the learner's real AWS account).
- */
+/** `npx privatelink-lab <command>` for the same lesson (`--sandbox`, or its `--endpoint-url`), for any terminal. */
 export function lessonCommand(command: string, state: LessonTarget): string {
   const target = state.backend === "sandbox" ? " --sandbox" : state.endpointUrl ? ` --endpoint-url ${state.endpointUrl}` : "";
   return `npx privatelink-lab ${command}${target}`;

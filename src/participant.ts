@@ -1,9 +1,6 @@
-/**
- * One participant = one prefix, naming everything: NLB and target-group names are at most 32 characters, start and end
- * alphanumeric; IAM role names are global per account (`<prefix>-ec2-role`).
- */
+/** One participant = one prefix naming everything (NLB names: at most 32 characters; IAM roles: global per account). */
 export const PARTICIPANT_TAG = "privatelink-lab:participant";
-export const LESSON_TAG = "privatelink-lab:lesson";
+const LESSON_TAG = "privatelink-lab:lesson";
 /** CloudFormation puts this on every resource of a stack: what carries it goes with its stack. */
 export const STACK_NAME_TAG = "aws:cloudformation:stack-name";
 export const PREFIX_MAX = 20;

@@ -1,7 +1,4 @@
-/**
- * Where the learner's files live per OS (injected, for tests): Windows keeps unroamed per-user data in
- * `%LOCALAPPDATA%\privatelink-lab`; elsewhere `$XDG_STATE_HOME/privatelink-lab` (`~/.local/state/…`). Joined with that OS's separator.
- */
+/** Where the learner's files live per OS (injected, for tests): `%LOCALAPPDATA%` on Windows, else `$XDG_STATE_HOME`. */
 import { posix, win32 } from "node:path";
 
 export interface Place {
@@ -13,7 +10,7 @@ export interface Place {
 
 const APP = "privatelink-lab";
 
-export function pathApi(platform: NodeJS.Platform): typeof posix {
+function pathApi(platform: NodeJS.Platform): typeof posix {
   return platform === "win32" ? win32 : posix;
 }
 

@@ -1,7 +1,6 @@
 /**
- * The signals that stop us, each handled alike: say how to continue, exit 128 + its number. POSIX: SIGINT, SIGTERM,
- * SIGHUP. Windows: Node maps Ctrl-C to SIGINT, Ctrl-Break to SIGBREAK, closing the console to SIGHUP (ended ~10 s later,
- * so the handler must be quick); SIGTERM never arrives there.
+ * The signals that stop us, each handled alike: say how to continue, exit 128 + its number. On Windows Ctrl-Break is
+ * SIGBREAK, closing the console SIGHUP (ended ~10 s later: be quick), and SIGTERM never arrives.
  */
 import { EXIT } from "./errors.js";
 

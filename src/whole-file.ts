@@ -3,8 +3,8 @@ import { closeSync, constants, openSync, readFileSync, writeSync } from "node:fs
 
 /** A planted link (`last-participant` → `~/.bashrc`) makes the open fail (ELOOP); O_NOFOLLOW is 0 where the platform has none. */
 const NO_FOLLOW = constants.O_NOFOLLOW ?? 0;
-export const WRITE_NO_FOLLOW = constants.O_WRONLY | constants.O_CREAT | constants.O_TRUNC | NO_FOLLOW;
-export const READ_NO_FOLLOW = constants.O_RDONLY | NO_FOLLOW;
+const WRITE_NO_FOLLOW = constants.O_WRONLY | constants.O_CREAT | constants.O_TRUNC | NO_FOLLOW;
+const READ_NO_FOLLOW = constants.O_RDONLY | NO_FOLLOW;
 
 /** Reads a whole text file, refusing a symbolic link (ELOOP). */
 export function readWholeFile(path: string): string {

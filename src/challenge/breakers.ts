@@ -1,8 +1,4 @@
-/**
- * The ways a challenge breaks a finished build, each through the same SDK calls a person would
- * make (so it works on AWS and in the sandbox alike), and how give-up puts it back. A challenge's
- * data (lessons/<id>/challenges/) names its breaker; the breaker never tells the learner anything.
- */
+/** How a challenge breaks a finished build, through the SDK calls a person would make, and how give-up undoes it. */
 import type { IpPermission, SecurityGroupRule } from "@aws-sdk/client-ec2";
 import type { LessonContext } from "../lesson/context.js";
 import type { LinkId } from "../reachability/chain.js";
@@ -10,20 +6,15 @@ import { need, type LearnerPath } from "./learner-path.js";
 import { acceptAndWait, recreateEndpoint } from "./repairs.js";
 import { awsPort } from "../aws/port.js";
 
-export type Undo = Record<string, string>;
+type Undo = Record<string, string>;
 
 /**
- * One way to break a link, in two halves so a kill between them loses nothing: `plan` only reads
- * (what the break will change, saved as the undo before anything changes), `apply` makes the
- * change. `restore` puts a working path back from whatever the cloud shows now (with the undo
- * when there is one, else the working build's own shape); it is safe to run again and again.
- * `leaves` is what the break leaves in the cloud, the challenge's own evidence: how its link fails
- * (a diagnose problem: a rule gone, a rejected connection, a listener on another port). `signs`
- * are the links that fail, besides the challenge's own, while the break or its repair is half done
- * (a rejected endpoint being replaced shows as no endpoint, or one not yet accepted): they count
- * only for a challenge on record, as a missing endpoint is no evidence of a rejected one.
+ * In two halves so a kill between them loses nothing: `plan` only reads (saved as the undo first), `apply` changes.
+ * `restore` puts a working path back from what the cloud shows now (the undo, else the build's own shape), rerunnable.
+ * `leaves`: how the break's link fails (a diagnose problem), its own evidence. `signs`: other links that fail while the
+ * break or its repair is half done; they count only for a challenge on record (a missing endpoint is no rejected one).
  */
-export interface Breaker {
+interface Breaker {
   plan(ctx: LessonContext, path: LearnerPath): Promise<Undo>;
   apply(ctx: LessonContext, path: LearnerPath, undo: Undo): Promise<void>;
   restore(ctx: LessonContext, path: LearnerPath, undo: Undo): Promise<void>;
@@ -31,9 +22,9 @@ export interface Breaker {
   signs?: LinkId[];
 }
 
-export const CHALLENGE_PORT = 80;
+const CHALLENGE_PORT = 80;
 /** The port a challenge moves the listener to. */
-export const WRONG_PORT = 8080;
+const WRONG_PORT = 8080;
 
 /** Does the rule let TCP `port` through (a TCP range covering it, or all traffic)? */
 function covers(r: SecurityGroupRule, port: number): boolean {
@@ -61,21 +52,17 @@ async function planClose(ctx: LessonContext, groupId: string, egress: boolean): 
   return { groupId, permissions: JSON.stringify(rules.map(permission)), ruleIds: JSON.stringify(rules.map((r) => r.SecurityGroupRuleId ?? "")) };
 }
 
-const ruleIds = (undo: Undo): string[] => (JSON.parse(undo.ruleIds ?? "[]") as string[]).filter(Boolean);
-
 /** Revokes the planned rules; a rule already gone (an earlier run revoked it) is no error. */
 async function revoke(ctx: LessonContext, undo: Undo, egress: boolean): Promise<void> {
-  const ids = ruleIds(undo);
+  const ids = (JSON.parse(undo.ruleIds ?? "[]") as string[]).filter(Boolean);
   if (!undo.groupId || ids.length === 0) return;
   const input = { GroupId: undo.groupId, SecurityGroupRuleIds: ids };
   await (egress ? awsPort(ctx.clients).ec2.revokeSecurityGroupEgress(input) : awsPort(ctx.clients).ec2.revokeSecurityGroupIngress(input)).catch(ignoreGone);
 }
 
 /**
- * Puts back what was revoked, one rule a call (one already there is no error and stops none of
- * the others); with no undo (a facilitator's `workshop challenge`, or a break recognised in the
- * cloud) the working build's own rule is added instead. Nothing is added while a rule already
- * lets HTTP through.
+ * Puts back what was revoked, one rule a call (a duplicate stops none of the others); with no undo (from `workshop
+ * challenge`, or a break recognised in the cloud) the build's own rule. Nothing is added while one lets HTTP through.
  */
 async function reopen(ctx: LessonContext, group: string | undefined, undo: Undo, fallback: IpPermission, egress: boolean): Promise<void> {
   if (!group) return;
@@ -89,21 +76,20 @@ async function reopen(ctx: LessonContext, group: string | undefined, undo: Undo,
 
 const http = (cidr: string): IpPermission => ({ IpProtocol: "tcp", FromPort: CHALLENGE_PORT, ToPort: CHALLENGE_PORT, IpRanges: [{ CidrIp: cidr }] });
 
-function ignoreDuplicate(e: unknown): void {
-  if ((e as { name?: string }).name !== "InvalidPermission.Duplicate") throw e;
-}
-
-function ignoreInvalidTarget(e: unknown): void {
-  if (!/^InvalidTarget/.test(String((e as { name?: string }).name))) throw e;
-}
-
-function ignoreGone(e: unknown): void {
-  if (!/NotFound$/.test(String((e as { name?: string }).name))) throw e;
-}
+/** A catch that lets through only AWS errors named like `name` (what an earlier run already did). */
+const ignoring = (name: RegExp) => (e: unknown): void => {
+  if (!name.test(String((e as { name?: string }).name))) throw e;
+};
+const ignoreDuplicate = ignoring(/^InvalidPermission\.Duplicate$/);
+const ignoreInvalidTarget = ignoring(/^InvalidTarget/);
+const ignoreGone = ignoring(/NotFound$/);
 
 const HTTPS_OUT: IpPermission = { IpProtocol: "tcp", FromPort: 443, ToPort: 443, IpRanges: [{ CidrIp: "0.0.0.0/0" }] };
 /** AWS's default outbound rule. */
 const ALL_OUT: IpPermission = { IpProtocol: "-1", IpRanges: [{ CidrIp: "0.0.0.0/0" }] };
+
+type Target = { Id: string; Port: number };
+const savedTargets = (undo: Undo): Target[] => JSON.parse(undo.targets ?? "[]") as Target[];
 
 const GONE = /^(deleting|deleted|rejected|failed|expired)$/i;
 
@@ -140,11 +126,7 @@ export const BREAKERS: Record<string, Breaker> = {
       const serviceId = need(path, "serviceId").serviceId;
       await awsPort(ctx.clients).ec2.rejectVpcEndpointConnections({ ServiceId: serviceId, VpcEndpointIds: [undo.endpointId ?? ""] });
     },
-    /**
-     * A rejected endpoint cannot be accepted again: it is deleted and one like it made and
-     * accepted. Each part is done only when the cloud still needs it, so a rerun after a kill at
-     * any point finishes the repair (a new endpoint not yet accepted is accepted, none is made).
-     */
+    /** A rejected endpoint cannot be accepted again: replaced by one like it, each part only while still needed. */
     async restore(ctx, path) {
       const serviceId = need(path, "serviceId").serviceId;
       let id = path.endpointId;
@@ -181,12 +163,12 @@ export const BREAKERS: Record<string, Breaker> = {
       return { targetGroupArn: tg, targets: JSON.stringify(targets) };
     },
     async apply(ctx, _path, undo) {
-      const targets = JSON.parse(undo.targets ?? "[]") as { Id: string; Port: number }[];
+      const targets = savedTargets(undo);
       // A retry after a lost answer finds the targets gone already (InvalidTarget): the break is done.
       if (undo.targetGroupArn && targets.length > 0) await awsPort(ctx.clients).elbv2.deregisterTargets({ TargetGroupArn: undo.targetGroupArn, Targets: targets }).catch(ignoreInvalidTarget);
     },
     async restore(ctx, path, undo) {
-      const saved = JSON.parse(undo.targets ?? "[]") as { Id: string; Port: number }[];
+      const saved = savedTargets(undo);
       const targets = saved.length > 0 ? saved : path.providerInstanceId ? [{ Id: path.providerInstanceId, Port: CHALLENGE_PORT }] : [];
       const tg = undo.targetGroupArn ?? path.targetGroupArn;
       // Registering a target that is already registered changes nothing (as AWS does).

@@ -1,9 +1,4 @@
-/**
- * Challenge definitions are lesson content: `lessons/<lesson>/challenges/index.yml` lists each
- * challenge (its id, the breaker it uses, the link `diagnose` must name), and
- * `challenges/<id>/<lang>.md` tells its story, its graded hints and, once fixed, what it taught
- * (`## story`, `## hints`, `## explain`). The engine never names a specific challenge.
- */
+/** Challenges are lesson content: `challenges/index.yml` lists them, `challenges/<id>/<lang>.md` tells each. */
 import { lessonText, parseStepMarkdown } from "../content/lesson-content.js";
 import { parseYaml } from "../content/yaml-data.js";
 import type { Lang } from "../i18n/lang.js";

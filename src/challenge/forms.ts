@@ -1,9 +1,4 @@
-/**
- * Hands-on repair: console-like forms for the pages a broken PrivateLink path is fixed on
- * (security group rules, endpoint connections, NLB listeners, target registration). The learner
- * picks the page and fills the same fields the console asks; nothing says which page is the
- * right one, and a wrong change is applied as asked. "Done" ends the session and `check` runs.
- */
+/** Hands-on repair: console-like forms; nothing says which page is right, and a wrong change is applied as asked. */
 import type { IpPermission } from "@aws-sdk/client-ec2";
 import { awsCode } from "../errors.js";
 import type { LessonContext } from "../lesson/context.js";

@@ -1,8 +1,4 @@
-/**
- * The ids a challenge breaks and a form repairs, found by relation in the one read of the cloud: the
- * Consumer instance and its group, the learner's endpoint and its group, their service, its NLB,
- * the listener that forwards to the Provider's target group, and the Provider instance and group.
- */
+/** The ids a challenge breaks and a form repairs, found by relation in the one read of the cloud. */
 import { learnersEndpoint, ourService, readCloud, type CloudView } from "../lesson/cloud-view.js";
 import type { LessonContext } from "../lesson/context.js";
 import { LabError } from "../errors.js";

@@ -1,7 +1,4 @@
-/**
- * Repairs that take more than one call: a rejected endpoint cannot be accepted again, so it is
- * replaced by a new endpoint (same subnet and security group) whose request is then accepted.
- */
+/** Repairs of several calls: a rejected endpoint cannot be accepted again, so one like it is made and accepted. */
 import type { LessonContext } from "../lesson/context.js";
 import { createInterfaceEndpoint } from "../lesson/steps/interface-endpoint.js";
 import { waitFor } from "../lesson/wait.js";

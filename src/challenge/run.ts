@@ -1,9 +1,7 @@
 /**
- * Break-and-fix challenges on a finished build: start (break one link, say nothing of which),
- * check (curl proves it; a failed check gives the next graded hint), give up (show the answer,
- * put it back). Progress lives in the progress file; the Consumer instance carries the challenge
- * and its state as tags, so a facilitator's `workshop status` sees who has fixed it. `known`: the
- * cloud as the command has just read it (no progress file: the read that found the lesson).
+ * Break-and-fix challenges on a finished build: start (break one link, say nothing of which), check (curl proves it,
+ * else the next graded hint), give up (show the answer, put it back). The Consumer instance carries the challenge as
+ * tags, so `workshop status` sees who fixed it. `known`: the cloud as the command has just read it.
  */
 import { diagnose, diagnosisOf } from "../diagnose/diagnose.js";
 import { loadStep } from "../content/lesson-content.js";
@@ -22,6 +20,9 @@ import type { LearnerPath } from "./learner-path.js";
 import { curledOnce, readScene, recognise, showsBreak, type ChallengeScene } from "./scene.js";
 import { CHALLENGE_STATE_TAG, CHALLENGE_TAG, type ChallengeCloudState } from "../challenge-mark.js";
 import { awsPort } from "../aws/port.js";
+import { readServed } from "../sandbox/served-file.js";
+import { loadCommand } from "../sandbox/shell-env.js";
+import { secondTerminalShell } from "../lesson/second-terminal.js";
 
 function definition(ctx: LessonContext, id: string): ChallengeDefinition {
   const all = loadChallenges(ctx.lesson);
@@ -55,7 +56,7 @@ async function tagConsumer(ctx: LessonContext, path: LearnerPath, id: string, st
 export async function listChallenges(ctx: LessonContext, known?: CloudView): Promise<void> {
   const p = ctx.state.challenges;
   const view = known ?? (await readCloud(ctx.clients, ctx.names));
-  const active = p.active ?? adoptFromMark(ctx, view.consumerInstance?.challenge);
+  const active = recorded(ctx, view.consumerInstance?.challenge);
   const items = loadChallenges(ctx.lesson).map((c) => {
     const state = active?.id === c.id ? "active" : p.solved[c.id] ? "solved" : p.gaveUp[c.id] ? "gave-up" : "open";
     const text = loadChallengeText(ctx, c.id);
@@ -73,15 +74,6 @@ export async function listChallenges(ctx: LessonContext, known?: CloudView): Pro
 
 type Active = NonNullable<LessonContext["state"]["challenges"]["active"]>;
 
-/**
- * A challenge a facilitator started for the room (`workshop challenge --all`), or one whose
- * progress file was lost, shows on the Consumer instance's tags: the progress file learns it.
- */
-function adoptFromMark(ctx: LessonContext, mark: ChallengeScene["mark"]): Active | undefined {
-  if (mark?.state !== "broken") return undefined;
-  return adopt(ctx, mark.id);
-}
-
 function adopt(ctx: LessonContext, id: string, undo: Record<string, string> = {}): Active {
   const adopted: Active = { id, startedAt: now(ctx), hints: 0, undo };
   ctx.state.challenges.active = adopted;
@@ -89,30 +81,22 @@ function adopt(ctx: LessonContext, id: string, undo: Record<string, string> = {}
   return adopted;
 }
 
-/** The challenge on record: the progress file's, else the one the Consumer instance's tags name. */
-function recorded(ctx: LessonContext, scene: ChallengeScene): Active | undefined {
-  return ctx.state.challenges.active ?? adoptFromMark(ctx, scene.mark);
-}
-
-function announceStart(ctx: LessonContext, id: string, path: LearnerPath): void {
-  const text = loadChallengeText(ctx, id, path);
-  ctx.io.notify({ type: "challenge", id, title: text.title, status: "started", message: `${text.story}\n\n${ctx.t("challenge.started")}` });
+/** The challenge on record: the progress file's, else (then recorded) the one the Consumer instance's tags name. */
+function recorded(ctx: LessonContext, mark: ChallengeScene["mark"]): Active | undefined {
+  return ctx.state.challenges.active ?? (mark?.state === "broken" ? adopt(ctx, mark.id) : undefined);
 }
 
 /**
- * Breaks one link, continuing from what the cloud shows: the record is written before the break
- * (with what the break will change), the tags after it, so a rerun after a kill anywhere either
- * finds the break done and finishes, or makes it. Only on a build whose curl once worked (one that
- * never did is the lesson's, whatever it lacks): a break the cloud shows with no record is this
- * challenge's (adopted) or another's (named: give it up or keep it); a part missing with no
- * challenge's evidence is the lesson's too.
+ * Breaks one link: the record is written before the break, the tags after it, so a rerun after a kill anywhere finishes
+ * it. Only on a build whose curl once worked; a break the cloud shows with no record is this challenge's (adopted) or
+ * another's (named); a part missing with no challenge's evidence is the lesson's.
  */
 export async function startChallenge(ctx: LessonContext, id: string, known?: CloudView): Promise<void> {
   const d = definition(ctx, id);
   const breaker = BREAKERS[d.break];
   if (!breaker) throw new LabError("challenge.unknown", { id, ids: "" }, { source: "internal" });
   const scene = await readScene(ctx, known);
-  const active = recorded(ctx, scene);
+  const active = recorded(ctx, scene.mark);
   if (active && active.id !== id) throw new LabError("challenge.alreadyActive", { id: active.id });
   // The cloud is the truth: a rerun after a kill resumes on a build that curled before its start.
   if (!curledOnce(scene)) throw notReady(ctx, scene, id);
@@ -120,7 +104,7 @@ export async function startChallenge(ctx: LessonContext, id: string, known?: Clo
     // On record, an earlier start got this far; with none, only a break's own evidence is one.
     const seen = active ? (showsBreak(scene, d) ? d : undefined) : recognise(ctx, scene, d);
     if (!seen) throw notReady(ctx, scene, id);
-    if (seen.id !== id) throw halfStarted(seen.id);
+    if (seen.id !== id) throw new LabError("challengeState.halfStarted", { id: seen.id });
     if (!active) adopt(ctx, id);
   } else {
     // Nothing broken, but not all up yet (a target in its first health checks): wait, then start.
@@ -132,18 +116,20 @@ export async function startChallenge(ctx: LessonContext, id: string, known?: Clo
     await breaker.apply(ctx, scene.path, undo);
   }
   await tagConsumer(ctx, scene.path, id, "broken");
-  announceStart(ctx, id, scene.path);
+  const text = loadChallengeText(ctx, id, scene.path);
+  ctx.io.notify({ type: "challenge", id, title: text.title, status: "started", message: `${text.story}\n\n${ctx.t("challenge.started")}` });
 }
 
-/**
- * No challenge on this build yet: the first link that fails, as diagnose names it (with what is
- * wrong), else that curl never worked; and the lesson's step to run next, as `status` finds it
- * (the cleanup, when a part removed after curl worked reads as one begun).
- */
+/** Nothing broken, only still starting (a target in its first health checks): how long to wait. */
+function startingWait(ctx: LessonContext, scene: ChallengeScene): ReturnType<typeof diagnosisOf>["wait"] {
+  return !scene.first && scene.starting ? diagnosisOf(ctx, scene.path.view).wait : undefined;
+}
+
+/** No challenge on this build yet: the first link that fails, else that curl never worked; and the step to run next. */
 function notReady(ctx: LessonContext, scene: ChallengeScene, id: string): LabError {
   const view = scene.path.view;
   // Still starting is no refusal: say how long to wait, then to start it again.
-  const wait = !scene.first && scene.starting ? diagnosisOf(ctx, view).wait : undefined;
+  const wait = startingWait(ctx, scene);
   if (wait) return new LabError("starting.challenge", { link: wait.link.name, seconds: wait.seconds, id }, { source: "starting" });
   const step = currentStep(detectAll(STEPS, view, ctx.state))?.step.id ?? "curl";
   const [n, title, command] = [STEPS.findIndex((s) => s.id === step), loadStep(ctx.lesson, step, ctx.io.lang).title, `npx privatelink-lab step ${step}`];
@@ -153,20 +139,13 @@ function notReady(ctx: LessonContext, scene: ChallengeScene, id: string): LabErr
   return link ? new LabError("challengeReady.notReady", { link, n, title, command }) : new LabError("challengeReady.notCurled", { n, title, command });
 }
 
-function halfStarted(id: string): LabError {
-  return new LabError("challengeState.halfStarted", { id });
-}
-
-/**
- * The challenge in progress: on record, or a break the cloud shows with none (asked: give it up
- * or keep it; with no one to ask, the error says what to run).
- */
+/** The challenge in progress: on record, or a break the cloud shows with none (asked: give it up or keep it). */
 async function requireActive(ctx: LessonContext, scene: ChallengeScene): Promise<Active | undefined> {
-  const active = recorded(ctx, scene);
+  const active = recorded(ctx, scene.mark);
   if (active) return active;
   const seen = recognise(ctx, scene);
   if (!seen) throw new LabError("challenge.none");
-  if (!ctx.io.interactive) throw halfStarted(seen.id);
+  if (!ctx.io.interactive) throw new LabError("challengeState.halfStarted", { id: seen.id });
   const choice = await ctx.io.select<"keep" | "give-up">(ctx.t("challengeState.askKeep", { id: seen.id }), [
     { value: "keep", name: ctx.t("challengeState.keep") },
     { value: "give-up", name: ctx.t("challengeState.giveUp") },
@@ -177,10 +156,15 @@ async function requireActive(ctx: LessonContext, scene: ChallengeScene): Promise
   return undefined;
 }
 
-/** Runs the lesson's curl on the Consumer instance; true when the Provider's own page came back (HTTP 200). */
-async function curlWorks(ctx: LessonContext, path: LearnerPath): Promise<boolean> {
-  if (!path.consumerInstanceId || !path.dnsRegional) return false;
-  return (await curlFromConsumer(ctx, "challenge", path.consumerInstanceId, path.dnsRegional, path.providerInstanceId)).ok;
+type Settled = "fixed" | "given-up";
+
+/** The tags first: a kill between them and the record leaves the record, and the next run ends the same way. */
+async function settle(ctx: LessonContext, path: LearnerPath, id: string, status: Settled, text: string): Promise<void> {
+  await tagConsumer(ctx, path, id, status);
+  ctx.state.challenges[status === "fixed" ? "solved" : "gaveUp"][id] = now(ctx);
+  delete ctx.state.challenges.active;
+  saveState(ctx);
+  ctx.io.notify({ type: "challenge", id, title: loadChallengeText(ctx, id).title, status, message: text });
 }
 
 /** Proves the fix with curl; explains when it works, gives the next graded hint when not. */
@@ -190,17 +174,13 @@ export async function checkChallenge(ctx: LessonContext, known?: CloudView): Pro
   const active = await requireActive(ctx, scene);
   if (!active) return true; // given up and put back on the learner's word
   const text = loadChallengeText(ctx, active.id, path);
-  if (await curlWorks(ctx, path)) {
-    // The tags first: a kill between the two leaves the record, and the next check ends the same way.
-    await tagConsumer(ctx, path, active.id, "fixed");
-    ctx.state.challenges.solved[active.id] = now(ctx);
-    delete ctx.state.challenges.active;
-    saveState(ctx);
-    ctx.io.notify({ type: "challenge", id: active.id, title: text.title, status: "fixed", message: `${ctx.t("challenge.fixed")}\n\n${text.explain}` });
+  const { consumerInstanceId: from, dnsRegional: to } = path;
+  if (from && to && (await curlFromConsumer(ctx, "challenge", from, to, path.providerInstanceId)).ok) {
+    await settle(ctx, path, active.id, "fixed", `${ctx.t("challenge.fixed")}\n\n${text.explain}`);
     return true;
   }
-  // Nothing broken, only still starting (a target registered again): no hint spent, wait and check again.
-  const wait = !scene.first && scene.starting ? diagnosisOf(ctx, path.view).wait : undefined;
+  // No hint spent while a target registered again is still starting: wait and check again.
+  const wait = startingWait(ctx, scene);
   if (wait) throw new LabError("starting.check", { link: wait.link.name, seconds: wait.seconds }, { source: "starting" });
   const n = Math.min(active.hints, text.hints.length - 1);
   active.hints = n + 1;
@@ -212,27 +192,19 @@ export async function checkChallenge(ctx: LessonContext, known?: CloudView): Pro
 }
 
 /**
- * Shows where it was broken and how to fix it, then puts a working path back from what the cloud
- * shows now, and says so only once a fresh read of the cloud proves the path works. A rerun after
- * a kill anywhere finishes the repair; a break with no record is recognised and put back too.
+ * Shows where it was broken and how to fix it, puts a working path back from what the cloud shows now, and says so once
+ * a fresh read proves it works. A rerun after a kill finishes the repair; a break with no record is put back too.
  */
 export async function giveUp(ctx: LessonContext, known?: CloudView): Promise<void> {
   const scene = await readScene(ctx, known);
-  const active = recorded(ctx, scene) ?? adoptRecognised(ctx, scene);
+  const active = recorded(ctx, scene.mark) ?? adoptRecognised(ctx, scene);
   const d = definition(ctx, active.id);
   const text = loadChallengeText(ctx, active.id, scene.path);
-  if (scene.first) {
-    const answer = await diagnose(ctx, scene.path.view);
-    ctx.io.notify({ type: "diagnosis", ...answer });
-  }
+  if (scene.first) ctx.io.notify({ type: "diagnosis", ...(await diagnose(ctx, scene.path.view)) });
   await BREAKERS[d.break]?.restore(ctx, scene.path, active.undo);
   const after = await readScene(ctx);
   if (after.first) throw new LabError("challengeState.notPutBack", { id: active.id, link: after.first.id });
-  await tagConsumer(ctx, after.path, active.id, "given-up");
-  ctx.state.challenges.gaveUp[active.id] = now(ctx);
-  delete ctx.state.challenges.active;
-  saveState(ctx);
-  ctx.io.notify({ type: "challenge", id: active.id, title: text.title, status: "given-up", message: `${ctx.t("challenge.gaveUp")}\n\n${text.explain}` });
+  await settle(ctx, after.path, active.id, "given-up", `${ctx.t("challenge.gaveUp")}\n\n${text.explain}`);
 }
 
 function adoptRecognised(ctx: LessonContext, scene: ChallengeScene): Active {
@@ -240,4 +212,11 @@ function adoptRecognised(ctx: LessonContext, scene: ChallengeScene): Active {
   if (!seen) throw new LabError("challenge.none");
   ctx.io.notify({ type: "notice", level: "info", message: ctx.t("challengeState.recognised", { id: seen.id }) });
   return adopt(ctx, seen.id);
+}
+
+/** A sandbox challenge is fixed by hand with the AWS CLI via a served sandbox: point a terminal at it, or start one. */
+export function fixByHandInSandbox(ctx: LessonContext): string {
+  const served = ctx.servedFile ? readServed(ctx.servedFile) : undefined;
+  const load = loadCommand(secondTerminalShell(ctx.io.shell, process.env));
+  return served ? ctx.t("sandbox-env.challenge.byHandServed", { url: served.url, load }) : ctx.t("sandbox-env.challenge.byHand", { load });
 }

@@ -1,11 +1,5 @@
-/**
- * What the cloud shows of the challenges, read once: the learner's path, the walk of its links
- * (the same one `diagnose` shows), the challenge the Consumer instance's tags record, and which
- * challenge's break the cloud shows. `start`, `check`, `fix` and `give-up` decide from this, so
- * each continues from what it finds after any interruption.
- */
+/** What the cloud shows of the challenges, read once: each command decides from it, so it resumes after a kill. */
 import { readTime, readWithPath, walkLearnerPath } from "../diagnose/diagnose.js";
-import type { ReadTime } from "../reachability/from-describe.js";
 import type { CloudView } from "../lesson/cloud-view.js";
 import type { LessonContext } from "../lesson/context.js";
 import { firstFailure, stillStarting, type Link, type LinkId } from "../reachability/chain.js";
@@ -27,12 +21,8 @@ export interface ChallengeScene {
 
 /** `known`: the cloud as the command has just read it with the path (nothing done since). */
 export async function readScene(ctx: LessonContext, known?: CloudView): Promise<ChallengeScene> {
-  return sceneOf(learnerPath(await readWithPath(ctx, known), ctx.names), readTime(ctx));
-}
-
-/** The scene of a learner's path read with the whole path. Pure. */
-export function sceneOf(path: LearnerPath, time?: ReadTime): ChallengeScene {
-  const links = walkLearnerPath(path.view, time);
+  const path = learnerPath(await readWithPath(ctx, known), ctx.names);
+  const links = walkLearnerPath(path.view, readTime(ctx));
   const first = firstFailure(links);
   const starting = stillStarting(links);
   const mark = path.view.consumerInstance?.challenge;
@@ -49,20 +39,15 @@ export function showsBreak(scene: ChallengeScene, d: ChallengeDefinition): boole
   return scene.first !== undefined && signature(d).includes(scene.first.id);
 }
 
-/**
- * Did the lesson's curl once bring back the Provider's page on this Consumer instance (Run
- * Command's history keeps it)? Only such a build can hold a challenge: a lesson still on its way
- * (no rule on the endpoint's group, an endpoint awaiting acceptance) is never taken for one.
- */
+/** Curl once brought the Provider's page back here (Run Command keeps it): only such a build can hold a challenge. */
 export function curledOnce(scene: ChallengeScene): boolean {
   return scene.path.view.curls.some((c) => c.verdict.ok);
 }
 
 /**
- * The challenge whose break the cloud shows with no record of it, on a build that once curled: the
- * first failing link is in its signature and its own link fails the way its break leaves it (a
- * rejected connection, not a deleted endpoint: a part the learner removed is the lesson's to build
- * again). `d`, the challenge asked for, is looked for first.
+ * The challenge whose break the cloud shows with no record, on a build that once curled: the first failing link is in
+ * its signature and its link fails the way its break leaves it (a rejected connection, not a deleted endpoint, which is
+ * the lesson's to build again). `d`, the one asked for, is looked for first.
  */
 export function recognise(ctx: LessonContext, scene: ChallengeScene, d?: ChallengeDefinition): ChallengeDefinition | undefined {
   if (!scene.first || !curledOnce(scene)) return undefined;

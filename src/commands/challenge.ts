@@ -1,9 +1,24 @@
 /** `privatelink-lab challenge [list | start <id> | check | fix | give-up]`. */
+import { loadChallenges, loadChallengeText } from "../challenge/definitions.js";
 import { LabError } from "../errors.js";
+import { freshState } from "../state/schema.js";
 import type { GlobalOptions } from "./options.js";
-import { lessonContext, openSession, type Environment } from "./session.js";
+import { lessonContext, openSession, type Environment, type Session } from "./session.js";
 
-export type ChallengeAction = "list" | "start" | "check" | "fix" | "give-up";
+type ChallengeAction = "list" | "start" | "check" | "fix" | "give-up";
+
+/** `challenge list` with no lesson here yet: the catalogue all the same, each challenge waiting for a finished lesson. */
+function challengeCatalogue(s: Session): void {
+  const lesson = freshState("", "", "sandbox").lesson;
+  const needs = s.t("edges.challenge.needsLesson");
+  const items = loadChallenges(lesson).map((c) => ({ id: c.id, level: c.level, state: "needs-lesson", ...loadChallengeText(lesson, c.id, s.lang) }));
+  s.io.notify({
+    type: "table",
+    rows: items.map((i) => ["·", i.id, "★".repeat(i.level), i.title, `${i.summary} (${needs})`]),
+    data: { name: "challenges", items: items.map(({ id, level, state, title, summary }) => ({ id, level, state, title, summary })) },
+  });
+  s.io.notify({ type: "notice", level: "info", message: s.t("edges.challenge.buildFirst") });
+}
 
 export async function challenge(action: ChallengeAction, id: string | undefined, opts: GlobalOptions, e: Environment): Promise<void> {
   const s = await openSession(opts, e);
@@ -13,18 +28,17 @@ export async function challenge(action: ChallengeAction, id: string | undefined,
     if (action === "list" && err instanceof LabError && err.key === "stateFixes.usage.noLessonAtAll") return undefined;
     throw err;
   });
-  if (!ctx) return (await import("./challenge-catalogue.js")).challengeCatalogue(s);
+  if (!ctx) return challengeCatalogue(s);
   const { found } = ctx;
   const run = await import("../challenge/run.js");
   if (action === "list") return run.listChallenges(ctx, found);
   if (action === "start") {
     await run.startChallenge(ctx, id ?? "", found);
     // In the sandbox, the learner's AWS CLI needs a served sandbox to fix it by hand.
-    if (ctx.clients.sandbox) ctx.io.notify({ type: "notice", level: "info", message: (await import("../challenge/by-hand.js")).fixByHandInSandbox(ctx) });
+    if (ctx.clients.sandbox) ctx.io.notify({ type: "notice", level: "info", message: run.fixByHandInSandbox(ctx) });
     return;
   }
   if (action === "give-up") return run.giveUp(ctx, found);
-  // `fix`: the forms, then the check.
   if (action === "fix") await (await import("../challenge/forms.js")).fixWithForms(ctx);
   // A check that fails is an answer with a hint, and exit 1 so a script can tell.
   if (!(await run.checkChallenge(ctx, action === "check" ? found : undefined))) throw new LabError("challenge.stillBroken");

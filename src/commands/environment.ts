@@ -33,12 +33,8 @@ export function processEnvironment(outputs: StandardOutputs): Environment {
     get stdin() {
       return process.stdin;
     },
-    get stdout() {
-      return outputs.stdout;
-    },
-    get stderr() {
-      return outputs.stderr;
-    },
+    stdout: outputs.stdout,
+    stderr: outputs.stderr,
     clock: systemClock,
   };
 }

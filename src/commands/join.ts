@@ -1,8 +1,7 @@
 /**
- * `privatelink-lab join <url> [--shell …]`: asks the room (`GET <url>`, the join code in its path) for this participant's
- * key pair, prefix and region, points their progress file at the room, and prints the lines that point this shell at it on
- * standard output only (`eval "$(npx privatelink-lab join …)"`); what to do next goes to standard error. A bad address, a
- * room that does not answer or a wrong code print nothing to evaluate, change nothing, and exit non-zero.
+ * `privatelink-lab join <url>`: asks the room for this participant's keys, prefix and region, points their progress
+ * file at it, and prints the shell's lines on standard output only (`eval "$(…)"`), the rest on standard error. A
+ * failure prints nothing to evaluate, changes nothing, and exits non-zero.
  */
 import { fitForLang } from "../ui/edge-text.js";
 import { LabError } from "../errors.js";
@@ -23,11 +22,7 @@ export function joinAddress(text: string): URL {
   return url;
 }
 
-/**
- * A room's answer, every field in the shape a room makes it: what it says ends up in lines the
- * learner's shell evaluates (quoted, and in a comment), so a newline or a quote from a server that
- * is not a room must never get that far.
- */
+/** A room's answer, every field in a room's shape: it ends up in lines the shell evaluates (no newline, no quote). */
 function isAnswer(v: unknown): v is JoinAnswer {
   const a = v as Partial<JoinAnswer> | null;
   const fits = (x: unknown, pattern: RegExp) => typeof x === "string" && pattern.test(x);
@@ -58,8 +53,7 @@ async function ask(url: URL, install: string): Promise<JoinAnswer> {
 
 /** `09:05`: the hour and minute on this computer's clock. */
 function clockTime(iso: string): string {
-  const d = new Date(iso);
-  return `${String(d.getHours()).padStart(2, "0")}:${String(d.getMinutes()).padStart(2, "0")}`;
+  return new Date(iso).toTimeString().slice(0, 5);
 }
 
 export async function join(address: string, opts: GlobalOptions, e: Environment): Promise<void> {
@@ -73,8 +67,7 @@ export async function join(address: string, opts: GlobalOptions, e: Environment)
   const room = await ask(url, install.id);
   if (!install.kept) keepInstallId(s.stateFile.dir, install.id);
   if (room.prefix !== undefined) {
-    // The learner's progress file: their prefix (remembered as the last one), the room, its region and address. Joining
-    // holds nothing: while their lesson runs in another terminal (it holds the file, with all this in it), it is left alone.
+    // Their progress file learns the room; joining holds no lock (a lesson running elsewhere keeps the file as it is).
     await participantState({ ...opts, prefix: room.prefix, region: room.region, endpointUrl: room.url }, e, s, false, "read", "create", { name: room.room, url: room.url });
   }
   const lines = shellLines(shell, room);

@@ -5,10 +5,7 @@ import type { LessonContext } from "../lesson/context.js";
 import { costReport } from "../lesson/pricing.js";
 import { isEmpty } from "../lesson/teardown.js";
 
-/**
- * `view`: the cloud as the lesson last read it, when it ended normally (else it is read now). `advise`: false when stopped
- * by Ctrl-C, whose notice (bin.ts) already says how to continue or delete: said once.
- */
+/** `last`: the cloud as the lesson last read it (else read now). `advise`: false after Ctrl-C (its notice says it). */
 export async function reportCostOnExit(ctx: LessonContext, last?: CloudView, advise = true): Promise<void> {
   const view = last ?? (await readCloud(ctx.clients, ctx.names).catch(() => undefined));
   if (!view || isEmpty(view)) return;

@@ -1,10 +1,7 @@
 /**
- * One process per participant. Commands that change the lesson (start, step, destroy) hold
- * `participants/<prefix>.lock` for their whole run; a second one refuses, naming the first. A
- * facilitator's command acting for a participant (workshop cleanup, rehearse) holds it while it
- * acts for them, so it never deletes or builds under a learner's running lesson on this machine.
- * Commands that only read (status, doctor) run anyway but, while another process holds the lock,
- * do not save the progress file under its feet. A lock whose process died is taken over at once.
+ * One process per participant: `participants/<prefix>.lock`, held by a lesson's command for its run and by a
+ * facilitator's while it acts for them; a second one refuses, naming the first. Commands that only read run anyway but
+ * save nothing. A lock whose process died is taken over at once.
  */
 import { mkdirSync } from "node:fs";
 import { dirname, join } from "node:path";
@@ -15,19 +12,15 @@ import type { StateFile } from "../state/state-file.js";
 
 export type Access = "write" | "read";
 
-export interface ParticipantLock {
+interface ParticipantLock {
   /** This process holds the lock (and may save the progress file). */
   mine: boolean;
   /** The dead process whose lock was taken over, to say so. */
   tookOverFrom?: LockOwner;
 }
 
-export function participantLockPath(stateFile: StateFile, prefix: string): string {
-  return join(stateFile.dir, "participants", `${prefix}.lock`);
-}
-
 function attempt(stateFile: StateFile, prefix: string): { path: string; got: LockAttempt; ours: boolean } {
-  const path = participantLockPath(stateFile, prefix);
+  const path = join(stateFile.dir, "participants", `${prefix}.lock`);
   onLocalFile(dirname(path), () => mkdirSync(dirname(path), { recursive: true, mode: 0o700 }));
   const got = tryLock(path);
   const me = currentOwner();
@@ -49,10 +42,7 @@ export function lockParticipant(stateFile: StateFile, prefix: string, access: Ac
   throw busy(prefix, got.holder, path);
 }
 
-/**
- * Holds the participants' locks while `work` acts for them, then lets them go. If a live process
- * has one, nothing is done: guard.busy names it.
- */
+/** Holds the participants' locks while `work` acts for them; one a live process holds is guard.busy. */
 export async function asParticipants<T>(stateFile: StateFile, prefixes: string[], work: () => Promise<T>): Promise<T> {
   const held: Array<() => void> = [];
   try {

@@ -1,7 +1,6 @@
 /**
- * A learner seated in a workshop room (`join` recorded the room in their progress file): which seat this terminal's keys
- * are, and whether this terminal is in the room at all. The room's own answer (GetCallerIdentity: the IAM user a seat's
- * key acts as) is the truth; the progress file is only a hint, for when the room does not answer.
+ * A learner seated in a workshop room (`join` recorded it): which seat this terminal's keys are, and whether it is in
+ * the room at all. The room's answer (GetCallerIdentity's IAM user) is the truth; the progress file a hint.
  */
 import { LabError } from "../errors.js";
 import { prefixProblem } from "../participant.js";
@@ -18,7 +17,7 @@ const FACILITATOR = "facilitator";
 const ANYONE = Symbol("anyone");
 
 /** Two addresses of one endpoint (a trailing slash aside). */
-export function sameEndpoint(a: string | undefined, b: string | undefined): boolean {
+function sameEndpoint(a: string | undefined, b: string | undefined): boolean {
   const bare = (u: string | undefined) => u?.replace(/\/+$/, "");
   return a !== undefined && bare(a) === bare(b);
 }
@@ -38,20 +37,14 @@ export function movesOutOfRoom(opts: GlobalOptions, saved: LessonState | undefin
   return saved?.room !== undefined && leavesRoom(opts, saved);
 }
 
-/**
- * A room's progress, in a terminal without the join line (no endpoint there, or not a seat's keys): refused before
- * anything is sent, so a learner's own keys never reach the room, nor the room's lesson their own account.
- */
+/** A room's progress in a terminal without the join line: refused before anything is sent (no keys cross over). */
 export function checkInRoom(opts: GlobalOptions, env: NodeJS.ProcessEnv, saved: LessonState | undefined): void {
   if (!staysInRoom(opts, saved)) return;
   if (onServedSandbox(env, env.AWS_ENDPOINT_URL) && sameEndpoint(env.AWS_ENDPOINT_URL, saved.room.url)) return;
   throw new LabError("room.notJoinedHere", { room: saved.room.name, url: saved.room.url, prefix: saved.prefix }, { source: "local" });
 }
 
-/**
- * Who the room says this terminal's key is (the IAM user name; `anyone` for the facilitator's key or a plain served
- * sandbox's), or undefined when it does not answer. (The SDK and the sandbox load only here: the lesson's first question needs neither.)
- */
+/** Who the room says this key is (`anyone`: the facilitator's, a plain served sandbox's); undefined when silent. */
 async function askRoom(endpointUrl: string, e: Environment): Promise<string | typeof ANYONE | undefined> {
   const region = regionFromEnv(e.env) ?? "us-east-1";
   try {
@@ -73,10 +66,7 @@ function seatRemembered(stateFile: StateFile, endpointUrl: string): string | und
   return state?.room !== undefined && sameEndpoint(state.room.url, endpointUrl) ? state.prefix : undefined;
 }
 
-/**
- * `--prefix` in a terminal whose keys are a room seat's: another seat is refused up front, before any progress file or
- * last participant is written. (The facilitator's key, and a plain served sandbox's, may name anyone.)
- */
+/** `--prefix` in a terminal whose keys are a seat's: another seat is refused before anything is written. */
 export async function checkSeat(prefix: string, opts: GlobalOptions, e: Environment, stateFile: StateFile): Promise<void> {
   if (opts.sandbox || opts.profile !== undefined) return;
   const endpointUrl = opts.endpointUrl ?? e.env.AWS_ENDPOINT_URL;

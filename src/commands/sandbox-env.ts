@@ -1,7 +1,4 @@
-/**
- * `privatelink-lab sandbox env`: the lines that point a shell at the served sandbox, on standard output only (so `eval "$(…)"`
- * works); what the learner should know (an AWS CLI too old for AWS_ENDPOINT_URL) goes to standard error.
- */
+/** `privatelink-lab sandbox env`: lines pointing a shell at the served sandbox, on stdout only (`eval "$(…)"`). */
 import { fitForLang } from "../ui/edge-text.js";
 import { LabError } from "../errors.js";
 import { translator } from "../i18n/messages.js";

@@ -3,17 +3,11 @@ import { LabError } from "../errors.js";
 import { setInterruptNotice } from "../interrupt-notice.js";
 import { sandboxFile } from "../paths.js";
 import type { GlobalOptions } from "./options.js";
-import { openSandbox, openSession, regionFor, type Environment, type Session } from "./session.js";
+import { openSandbox, openSession, regionFor, type Environment } from "./session.js";
 import { publishServed, servedFile } from "../sandbox/served-file.js";
 import { defaultShell, loadCommand } from "../sandbox/shell-env.js";
 import { isLoopback } from "../aws/endpoint-kind.js";
-import { listenError, portOption } from "./validate.js";
-
-/** The region of the last participant's lesson here, when it is in the sandbox (as the lesson's own commands choose it): the AWS CLI then sees what the lesson made. */
-function lastSandboxRegion(s: Session): string | undefined {
-  const last = s.stateFile.lastState();
-  return last?.backend === "sandbox" ? last.region : undefined;
-}
+import { listening, portOption } from "./validate.js";
 
 /** Serves until `stop` resolves (the process's end, unless a test passes its own). */
 export async function sandboxServe(opts: GlobalOptions & { port?: string; host?: string }, e: Environment, stop: Promise<void> = new Promise<void>(() => undefined)): Promise<void> {
@@ -25,13 +19,11 @@ export async function sandboxServe(opts: GlobalOptions & { port?: string; host?:
   const credentials = sandboxCredentials(file);
   // No --port: the account's own port when it is free (a shell pointed at it last time still works), else any.
   const port = asked ?? preferredPort(credentials);
-  let served;
-  try {
-    served = await serveSandbox({ sandbox, host, port, credentials, anyPortIfTaken: asked === undefined });
-  } catch (err) {
-    throw listenError(err, host, () => new LabError("serve.portInUse", { port }, { cause: err }));
-  }
-  const region = opts.region ?? lastSandboxRegion(s) ?? regionFor(s.lang, e.env);
+  const serve = () => serveSandbox({ sandbox, host, port, credentials, anyPortIfTaken: asked === undefined });
+  const served = await listening(host, serve, (cause) => new LabError("serve.portInUse", { port }, { cause }));
+  // The last lesson's region here, when it is in the sandbox: the AWS CLI then sees what the lesson made.
+  const last = s.stateFile.lastState();
+  const region = opts.region ?? (last?.backend === "sandbox" ? last.region : undefined) ?? regionFor(s.lang, e.env);
   // Where `sandbox env` finds it (removed when it stops, or when the process ends).
   const unpublish = publishServed(servedFile(e.env, e.stateDir), { url: served.url, region, ...served.credentials });
   setInterruptNotice("serve.stopped");

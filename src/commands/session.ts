@@ -1,8 +1,4 @@
-/**
- * Everything a command needs before it can talk to the cloud: language, output host, backend
- * (AWS or sandbox), region, participant prefix, mode and the progress file. Asks only what flags
- * and the progress file do not already say, and never asks without a TTY.
- */
+/** What a command needs before it talks to the cloud; asks only what flags and progress omit, never without a TTY. */
 import { userInfo } from "node:os";
 import { LabError } from "../errors.js";
 import { isLang, langFromEnv, langStatedByEnv, type Lang } from "../i18n/lang.js";
@@ -41,12 +37,11 @@ export function chooseLang(opts: GlobalOptions, env: NodeJS.ProcessEnv): Lang {
 }
 
 export async function makeHost(opts: GlobalOptions, e: Environment, lang: Lang, t: Translate): Promise<IoHost> {
-  const io = await makeBareHost(opts, e, lang, t);
-  io.shell = chooseShell(opts.shell, e.platform ?? process.platform, e.env);
-  return io;
+  const shell = chooseShell(opts.shell, e.platform ?? process.platform, e.env);
+  return Object.assign(await hostFor(opts, e, lang, t), { shell });
 }
 
-async function makeBareHost(opts: GlobalOptions, e: Environment, lang: Lang, t: Translate): Promise<IoHost> {
+async function hostFor(opts: GlobalOptions, e: Environment, lang: Lang, t: Translate): Promise<IoHost> {
   // (stdin last: reading it makes it, which a `--yes` or `--json` run never needs)
   const interactive = !opts.yes && !opts.json && Boolean(e.stdout.isTTY) && Boolean(e.stdin.isTTY);
   if (e.makeHost) return e.makeHost(lang, t, interactive);
@@ -74,8 +69,8 @@ export function regionFor(lang: Lang, env: NodeJS.ProcessEnv): string {
   return regionFromEnv(env) ?? (lang === "ja" ? "ap-northeast-1" : "us-east-1");
 }
 
-/** Where the region came from (doctor says it): --region, the progress file, asked, AWS_REGION, the profile's `region`, the tool's default. */
-export type RegionSource = "flag" | "saved" | "asked" | "env" | "profile" | "default";
+/** Where the region came from (doctor says it). */
+type RegionSource = "flag" | "saved" | "asked" | "env" | "profile" | "default";
 
 /** As the AWS CLI chooses, then ours: AWS_REGION / AWS_DEFAULT_REGION, the AWS profile's own region (`profile`: on AWS only), the language's. */
 async function unnamedRegion(lang: Lang, env: NodeJS.ProcessEnv, profile: string | undefined | false): Promise<{ region: string; from: RegionSource }> {
@@ -117,9 +112,9 @@ export interface Session {
 export async function openSession(opts: GlobalOptions, e: Environment, askFirstRun = false): Promise<Session> {
   await validateInputs(opts, e.env);
   const stateFile = new StateFile(e.stateDir ?? stateDir());
-  let lang = chooseLang(opts, e.env);
-  let t = translator(lang);
-  let io = await makeHost(opts, e, lang, t);
+  const lang = chooseLang(opts, e.env);
+  const t = translator(lang);
+  const io = await makeHost(opts, e, lang, t);
   // The very first start on this machine asks for the language, unless LANG / LC_* names one.
   if (askFirstRun && io.interactive && opts.lang === undefined && !langStatedByEnv(e.env) && stateFile.lastPrefix() === undefined) {
     const picked = await io.select<Lang>("Language / 言語", [
@@ -127,9 +122,8 @@ export async function openSession(opts: GlobalOptions, e: Environment, askFirstR
       { value: "en", name: "English" },
     ], lang);
     if (picked !== lang) {
-      lang = picked;
-      t = translator(lang);
-      io = await makeHost(opts, e, lang, t);
+      const chosen = translator(picked);
+      return { lang: picked, t: chosen, io: await makeHost(opts, e, picked, chosen), stateFile };
     }
   }
   return { lang, t, io, stateFile };
@@ -150,23 +144,20 @@ async function choosePrefix(opts: GlobalOptions, s: Session, ask: boolean): Prom
 }
 
 /**
- * For a participant with no progress file: `create` one (start, step), `look` without saving
- * (doctor), or, when the cloud has no trace of them either, `refuse`, naming those there are
- * (status, diagnose, destroy, challenge): the file is only a cache of what the cloud shows.
+ * For a participant with no progress file: `create` one (start, step), `look` without saving (doctor), or, when the
+ * cloud has no trace of them either, `refuse` (status, diagnose, destroy, challenge): the file caches the cloud.
  */
-export type IfNew = "create" | "look" | "refuse";
+type IfNew = "create" | "look" | "refuse";
 
 /**
  * Loads (or asks for and creates) the participant's state; a corrupt file is kept and rebuilt. `joined`: `join` seats
- * the learner in a room (the room named the prefix, and this terminal is not pointed at it yet); otherwise a room's
- * learner acts only as their own seat, and only from a terminal in the room (room-seat.ts).
+ * the learner in a room; otherwise a room's learner acts only as their own seat, from a terminal in the room.
  */
 export async function participantState(opts: GlobalOptions, e: Environment, s: Session, ask: boolean, access: Access = "write", ifNew: IfNew = "create", joined?: NonNullable<LessonState["room"]>): Promise<{ state: LessonState; regionFrom: RegionSource }> {
   const { io, t, stateFile } = s;
   const prefix = await choosePrefix(opts, s, ask);
   if (!joined && opts.prefix !== undefined) await checkSeat(prefix, opts, e, stateFile);
-  // One process per participant: a second one refuses (or, only reading, does not save). One with
-  // no progress file is not locked nor saved for until a command makes their lesson (lessonContext).
+  // One process per participant; one with no progress file is not locked until a command makes their lesson.
   const lock = ifNew !== "create" && !stateFile.exists(prefix) ? { mine: false } : lockParticipant(stateFile, prefix, access);
   if (lock.tookOverFrom) io.notify({ type: "notice", level: "warn", message: t("guard.lock.tookOver", { pid: lock.tookOverFrom.pid, started: new Date(lock.tookOverFrom.startedAt).toISOString() }) });
   const loaded = stateFile.load(prefix);

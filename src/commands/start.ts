@@ -1,7 +1,4 @@
-/**
- * `privatelink-lab [start]`: start the lesson, or continue it where the cloud is. The lesson engine, the SDK and the sandbox
- * load once the first question is on screen (first-question.ts).
- */
+/** `privatelink-lab [start]`: start or continue the lesson; the engine loads once the first question is on screen. */
 import { destroyCommand, isPromptExit, setDestroyCommand } from "../interrupt-notice.js";
 import { afterFirstQuestion } from "../ui/first-question.js";
 import type { GlobalOptions } from "./options.js";
@@ -28,8 +25,7 @@ export async function start(opts: GlobalOptions & { restart?: boolean }, e: Envi
     saveState(ctx);
   }
   ctx.io.notify(lessonStarted(ctx, s.lang));
-  // Cleaned up (by the tool, `destroy` or by hand, as the cloud shows): do not quietly build
-  // everything again (on AWS that costs money); `--restart` does.
+  // Cleaned up (as the cloud shows): never quietly build it all again (on AWS that costs money); `--restart` does.
   const view = await readCloud(ctx.clients, ctx.names);
   if (cleanup.detect(view, ctx.state).done) {
     const quiz = ctx.state.quiz;

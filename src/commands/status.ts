@@ -45,7 +45,6 @@ export async function status(opts: GlobalOptions, e: Environment): Promise<void>
   if (!isEmpty(view)) report.cost = costReport(ctx, view);
   const quiz = ctx.state.quiz;
   if (stopped !== undefined) {
-    // The stacks are gone midway: nothing to go on with, the lesson begins again (not "finished").
     const first = STEPS[0]!.id;
     report.next = { step: first, title: title(first), command: "npx privatelink-lab --restart", text: t("texts.stoppedMidway", { n: stopped, title: title(STEPS[stopped]!.id) }) };
   } else if (!cur) {

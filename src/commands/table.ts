@@ -1,21 +1,19 @@
-/**
- * Every command of the CLI as data: its words, help text (message keys), argument, options in the
- * order `--help` lists them, and the work it runs, imported lazily so that `--help` and `--version`
- * never load the AWS SDK. `cli.ts` builds commander from this table and nothing else.
- */
+/** Every command as data: words, help (message keys), argument, options as `--help` lists them, lazily loaded work. */
 import type { Environment } from "./environment.js";
 import type { GlobalOptions } from "./options.js";
 
 /** The options many commands share; each command lists only those it uses. */
-export type SharedOption = "sandbox" | "sandboxSpeed" | "profile" | "region" | "prefix" | "lang" | "mode" | "yes" | "json" | "endpointUrl" | "shell";
+type SharedOption = keyof GlobalOptions;
 
-export interface SharedOptionRow {
+/** An option: `choices` are all it accepts; `repeatable`: given again, it adds to a list. */
+interface OptionRow {
   flags: string;
   help: string;
   choices?: readonly string[];
+  repeatable?: true;
 }
 
-export const SHARED: Record<SharedOption, SharedOptionRow> = {
+export const SHARED: Record<SharedOption, OptionRow> = {
   sandbox: { flags: "--sandbox", help: "help.opt.sandbox" },
   sandboxSpeed: { flags: "--sandbox-speed <factor>", help: "help.opt.sandboxSpeed" },
   profile: { flags: "--profile <name>", help: "help.opt.profile" },
@@ -26,17 +24,9 @@ export const SHARED: Record<SharedOption, SharedOptionRow> = {
   yes: { flags: "-y, --yes", help: "help.opt.yes" },
   json: { flags: "--json", help: "help.opt.json" },
   endpointUrl: { flags: "--endpoint-url <url>", help: "help.opt.endpointUrl" },
-  // Validated where it is used (src/shell/choose.ts; `sandbox env` takes fish and zsh too), not by commander:
-  // the program's own --shell would otherwise refuse a value meant for `sandbox env --shell`.
+  // Validated where used (shell/choose.ts), not by commander: it would refuse fish meant for `sandbox env --shell`.
   shell: { flags: "--shell <shell>", help: "shell.help" },
 };
-
-/** A command's own option; `repeatable`: given again, it adds to a list. */
-export interface OptionRow {
-  flags: string;
-  help: string;
-  repeatable?: true;
-}
 
 /** What a command's work is given: the argument (if it takes one), its options with the shared ones, the environment. */
 export interface Invocation {
@@ -51,8 +41,7 @@ export interface CommandRow {
   argument?: { name: string; help: string };
   /** In the order `--help` lists them: a shared option by name, or the command's own. */
   options?: readonly (SharedOption | OptionRow)[];
-  /** The examples shown after the help (a message key). */
-  examples?: string;
+    examples?: string;
   run?: (c: Invocation) => Promise<void>;
   /** A group: its subcommands. Without `run`, the group alone shows its help. */
   subcommands?: readonly CommandRow[];

@@ -1,7 +1,4 @@
-/**
- * `privatelink-lab templates [--out DIR]`: where the CloudFormation templates are, or a copy in DIR. (After `npx`, the
- * package lives in npm's cache: a relative `templates/…` would point nowhere.)
- */
+/** `privatelink-lab templates [--out DIR]`: where the templates are (after `npx`, in npm's cache), or a copy in DIR. */
 import { copyFileSync, existsSync, mkdirSync, readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { LabError } from "../errors.js";
@@ -10,11 +7,7 @@ import { packageRoot } from "../paths.js";
 import type { GlobalOptions } from "./options.js";
 import { chooseLang, makeHost, type Environment } from "./session.js";
 
-export const TEMPLATE_FILES = ["Consumer.yml", "Provider.yml"] as const;
-
-export function templatePath(file: (typeof TEMPLATE_FILES)[number]): string {
-  return join(packageRoot(), "templates", file);
-}
+const TEMPLATE_FILES = ["Consumer.yml", "Provider.yml"];
 
 /** Paths and folders no copy can go to: the kernel's (Node's recursive mkdir never returns under /proc). */
 const KERNEL_FOLDERS = /^\/(proc|sys|dev)(\/|$)/;
@@ -22,11 +15,9 @@ const KERNEL_FOLDERS = /^\/(proc|sys|dev)(\/|$)/;
 export async function templates(opts: GlobalOptions & { out?: string }, e: Environment): Promise<void> {
   const lang = chooseLang(opts, e.env);
   const t = translator(lang);
-  const copies: { stack: string; file: string; path: string }[] = [];
-  if (opts.out === undefined) {
-    for (const f of TEMPLATE_FILES) copies.push({ stack: f.replace(".yml", ""), file: f, path: templatePath(f) });
-  } else {
-    const dir = resolve(opts.out);
+  const dir = opts.out === undefined ? join(packageRoot(), "templates") : resolve(opts.out);
+  const copies = TEMPLATE_FILES.map((file) => ({ stack: file.replace(".yml", ""), file, path: join(dir, file) }));
+  if (opts.out !== undefined) {
     if (KERNEL_FOLDERS.test(dir)) throw new LabError("edges.templates.kernelFolder", { dir }, { source: "local" });
     const writing = (work: () => unknown) => {
       try {
@@ -36,14 +27,13 @@ export async function templates(opts: GlobalOptions & { out?: string }, e: Envir
       }
     };
     writing(() => mkdirSync(dir, { recursive: true }));
-    for (const f of TEMPLATE_FILES) {
-      const to = join(dir, f);
+    for (const { file, path: to } of copies) {
+      const from = join(packageRoot(), "templates", file);
       // Never overwrite someone's edited copy.
-      if (existsSync(to) && readFileSync(to, "utf8") !== readFileSync(templatePath(f), "utf8")) {
+      if (existsSync(to) && readFileSync(to, "utf8") !== readFileSync(from, "utf8")) {
         throw new LabError("usage.templateExists", { path: to });
       }
-      writing(() => copyFileSync(templatePath(f), to));
-      copies.push({ stack: f.replace(".yml", ""), file: f, path: to });
+      writing(() => copyFileSync(from, to));
       if (!opts.json) e.stdout.write(t("templates.copied", { path: to }) + "\n");
     }
   }

@@ -1,8 +1,4 @@
-/**
- * Every input is checked before anything is written: flags and the environment variables the
- * tool reads. A bad one is a usage error (exit 2) that says what is allowed, in the learner's
- * language — never a saved progress file that breaks every later command, never an internal error.
- */
+/** Every flag and environment variable is checked before anything is written: a bad one is a usage error (exit 2). */
 import { LabError } from "../errors.js";
 import { prefixProblem } from "../participant.js";
 import { TIMEOUT_ENV } from "../aws/network-guard.js";
@@ -47,12 +43,16 @@ export function portOption(text: string | undefined): number | undefined {
   return n;
 }
 
-/** A server that could not listen: the port taken (`inUse`) or no such host, in the learner's words. */
-export function listenError(err: unknown, host: string, inUse: () => LabError): unknown {
-  const code = (err as NodeJS.ErrnoException).code;
-  if (code === "EADDRINUSE") return inUse();
-  if (code === "EADDRNOTAVAIL" || code === "ENOTFOUND") return new LabError("serve.badHost", { host }, { cause: err });
-  return err;
+/** Starts a server; one that cannot listen fails in the learner's words: the port taken (`inUse`) or no such host. */
+export async function listening<T>(host: string, start: () => Promise<T>, inUse: (e: unknown) => LabError): Promise<T> {
+  try {
+    return await start();
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code === "EADDRINUSE") throw inUse(err);
+    if (code === "EADDRNOTAVAIL" || code === "ENOTFOUND") throw new LabError("serve.badHost", { host }, { cause: err });
+    throw err;
+  }
 }
 
 function checkTimeout(text: string): void {

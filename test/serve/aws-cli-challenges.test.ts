@@ -7,8 +7,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { loadChallenges } from "../../src/challenge/definitions.js";
 import { readLearnerPath } from "../../src/challenge/learner-path.js";
-import { checkChallenge } from "../../src/challenge/run.js";
-import { fixByHandInSandbox } from "../../src/challenge/by-hand.js";
+import { checkChallenge, fixByHandInSandbox } from "../../src/challenge/run.js";
 import { challenge } from "../../src/commands/challenge.js";
 import { publishServed } from "../../src/sandbox/served-file.js";
 import { serveSandbox } from "../../src/sandbox/serve/server.js";

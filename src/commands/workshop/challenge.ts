@@ -1,7 +1,4 @@
-/**
- * `privatelink-lab workshop challenge --all <id>`: starts a challenge for every participant whose build works, five at a time,
- * acting as each with the learner's own code; one whose own privatelink-lab holds their lock is skipped, and said so.
- */
+/** `privatelink-lab workshop challenge --all <id>`: starts it for each participant whose build works, 5 at a time. */
 import { startChallenge } from "../../challenge/run.js";
 import { LabError } from "../../errors.js";
 import { actAs } from "../../workshop/facilitator.js";

@@ -11,7 +11,7 @@ import type { Environment } from "../session.js";
 import { asParticipants } from "../participant-lock.js";
 import { openFacilitator } from "./open.js";
 
-export interface CleanupOptions extends GlobalOptions {
+interface CleanupOptions extends GlobalOptions {
   all?: boolean;
   participant?: string[];
   dryRun?: boolean;

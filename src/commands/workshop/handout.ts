@@ -1,7 +1,4 @@
-/**
- * `privatelink-lab workshop handout`: Markdown slides with each learner's command (with `--room`, their join line), in
- * English and Japanese, on stdout as it is (with --json: one JSON line listing the commands).
- */
+/** `privatelink-lab workshop handout`: Markdown slides with each learner's command or join line, in both languages. */
 import { LabError } from "../../errors.js";
 import { handoutMarkdown, joinLines, learnerCommand, roomHandoutMarkdown } from "../../workshop/handout.js";
 import { askedParticipants, participantList } from "../../workshop/participants.js";
@@ -14,7 +11,7 @@ import { isLoopback } from "../../aws/endpoint-kind.js";
 import { checkEndpointUrl } from "../validate.js";
 import { roomRegion } from "./open.js";
 
-export interface HandoutOptions extends GlobalOptions {
+interface HandoutOptions extends GlobalOptions {
   participants?: string;
   count?: string;
   prefixBase?: string;

@@ -1,8 +1,4 @@
-/**
- * What every `workshop` subcommand starts from: the facilitator's language and output host, and
- * clients for the room's account and region (AWS, or the sandbox the learners share on this
- * machine). No participant prefix, no progress file: the room is read from the cloud.
- */
+/** What every `workshop` subcommand starts from: language, host, and clients for the room's account (no prefix). */
 import { credentialSourceHint, regionFromEnv } from "../../aws/credentials.js";
 import type { Lang } from "../../i18n/lang.js";
 import type { Facilitator } from "../../workshop/facilitator.js";
@@ -17,11 +13,7 @@ import { computersBySeat, readJoins } from "../../workshop/room/seat-joins.js";
 import type { GlobalOptions } from "../options.js";
 import { clientsFor, openSession, pollInterval, type Environment, type Session } from "../session.js";
 
-/**
- * A room shares one region: the facilitator's `--region` (or AWS_REGION), else one default for
- * everybody — never the language, which would put ja and en learners of one room in two regions.
- * The handout writes it into every learner's command.
- */
+/** A room shares one region: `--region` (or AWS_REGION), else one default — never the language's (ja and en apart). */
 export const ROOM_DEFAULT_REGION = "us-east-1";
 
 export function roomRegion(opts: GlobalOptions, env: NodeJS.ProcessEnv, _lang?: Lang): string {
@@ -51,34 +43,30 @@ function roomBackend(opts: GlobalOptions, e: Environment, s: Session): "aws" | "
   return "sandbox";
 }
 
-export async function openFacilitator(opts: GlobalOptions, e: Environment, s?: Session): Promise<Facilitator> {
-  const session = s ?? (await openSession(opts, e));
-  const backend = roomBackend(opts, e, session);
-  const region = roomRegion(opts, e.env, session.lang);
+export async function openFacilitator(opts: GlobalOptions, e: Environment): Promise<Facilitator> {
+  const s = await openSession(opts, e);
+  const backend = roomBackend(opts, e, s);
+  const region = roomRegion(opts, e.env, s.lang);
   const state = {
     ...freshState("workshop", region, backend),
     ...(opts.profile ? { profile: opts.profile } : {}),
     ...(opts.endpointUrl ? { endpointUrl: opts.endpointUrl } : {}),
   };
-  const clients = await clientsFor(state, opts, e, session.io);
+  const clients = await clientsFor(state, opts, e, s.io);
   // A sandbox room this computer serves, reached with the facilitator's join line: its roster is in the room file.
   const servedSandbox = backend === "aws" && !opts.profile && onServedSandbox(e.env, opts.endpointUrl ?? e.env.AWS_ENDPOINT_URL);
   const room = servedSandbox ? roomOfKey(e.env, e.env.AWS_ACCESS_KEY_ID ?? "", e.stateDir) : undefined;
   return {
+    ...s,
     ...(servedSandbox ? { servedSandbox } : {}),
     ...(room ? { roster: room.participants.map((p) => p.prefix), computers: () => computersBySeat(readJoins(roomDir(e.env, room.name, e.stateDir))) } : {}),
-    lang: session.lang,
-    t: session.t,
-    io: session.io,
     clients,
     region,
     backend,
     clock: clients.sandbox?.clock ?? e.clock,
-    // A served room says its speed on its first answer: the interval follows it. Never under 2 s, even
-    // for an instant sandbox: a rehearsed room has stacks that create at AWS's own pace.
+    // As a served room's speed says; never under 2 s: a rehearsed room's stacks create at AWS's own pace.
     get pollMs() {
       return Math.max(2000, pollInterval(clients));
     },
-    stateFile: session.stateFile,
   };
 }

@@ -29,8 +29,7 @@ export async function workshopPlan(opts: GlobalOptions & { participants?: string
   const increases = increaseLines(plan, io.shell);
   const sandbox = f.clients.sandbox;
   if (sandbox && increases.length > 0) {
-    // The room's sandbox is this machine's simulated account: no one at AWS can raise its quotas,
-    // so the plan raises them itself, to what the room needs, and says so.
+    // No one at AWS can raise a sandbox's quotas: the plan raises them itself, to what the room needs, and says so.
     sandbox.store.transact((world) => {
       for (const i of increases) setQuota(world, i.code, i.desired);
     });

@@ -1,8 +1,4 @@
-/**
- * `privatelink-lab workshop rehearse --participants N [--prefix-base team] --sandbox`: a whole
- * room in the sandbox, at mixed points of the lesson, to try `workshop status` and `cleanup`
- * before the day (and for demos). Sandbox only.
- */
+/** `privatelink-lab workshop rehearse --sandbox`: a whole room at mixed points of the lesson, to try a workshop. */
 import { LabError } from "../../errors.js";
 import { numbered, checkPrefixes, participantCount } from "../../workshop/participants.js";
 import { rehearse } from "../../workshop/rehearse.js";

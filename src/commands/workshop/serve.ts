@@ -1,8 +1,4 @@
-/**
- * `privatelink-lab workshop serve`: one sandbox account for the whole room, served over HTTP, with a key pair per participant
- * and the room's boundaries; runs until stopped. Run again for the same room, it re-opens it (same account, keys and port),
- * so the learners' shells go on as before.
- */
+/** `workshop serve`: one sandbox account for the room, a key pair each; run again, it re-opens the same room. */
 import { networkInterfaces } from "node:os";
 import { LabError } from "../../errors.js";
 import { setInterruptNotice } from "../../interrupt-notice.js";
@@ -11,21 +7,17 @@ import { defaultShell, loadCommand } from "../../sandbox/shell-env.js";
 import { askedParticipants } from "../../workshop/participants.js";
 import { DEFAULT_ROOM, openRoomRecord, readRoom, roomDir, roomFiles } from "../../workshop/room/room-file.js";
 import type { GlobalOptions } from "../options.js";
-import { openSession, sandboxSpeed, type Environment } from "../session.js";
+import { openSession, sandboxSpeed, type Environment, type Session } from "../session.js";
 import { ROOM_DEFAULT_REGION } from "./open.js";
 import { regionFromEnv } from "../../aws/credentials.js";
 import { isLoopback } from "../../aws/endpoint-kind.js";
-import { checkRegion, listenError, portOption } from "../validate.js";
-import type { Lang } from "../../i18n/lang.js";
-import type { Translate } from "../../i18n/messages.js";
-import type { StateFile } from "../../state/state-file.js";
-import type { IoHost } from "../../ui/io-host.js";
+import { checkRegion, listening, portOption } from "../validate.js";
 import { displayWidth } from "../../ui/text-width.js";
 import type { Facilitator } from "../../workshop/facilitator.js";
 import type { RoomPageHandler } from "../../workshop/room-page/index.js";
 import type { ServedRoom } from "../../workshop/room/serve-room.js";
 
-export interface RoomServeOptions extends GlobalOptions {
+interface RoomServeOptions extends GlobalOptions {
   room?: string;
   participants?: string;
   count?: string;
@@ -35,22 +27,22 @@ export interface RoomServeOptions extends GlobalOptions {
 }
 
 /** The address learners use: the one listened on, or for 0.0.0.0 / :: this machine's first outside IPv4 address. */
-export function advertisedUrl(url: string, host: string, port: number): string {
+function advertisedUrl(url: string, host: string, port: number): string {
   if (host !== "0.0.0.0" && host !== "::") return url;
   const outside = Object.values(networkInterfaces()).flat().find((a) => a && a.family === "IPv4" && !a.internal);
   return outside ? `http://${outside.address}:${port}` : url;
 }
 
 /** The room's live page, reading the room in process (the same reader as `workshop status --json`), told of each change. */
-async function livePage(served: ServedRoom, lang: Lang, t: Translate, io: IoHost, e: Environment, stateFile: StateFile): Promise<RoomPageHandler> {
+async function livePage(served: ServedRoom, s: Session, e: Environment): Promise<RoomPageHandler> {
   const [{ roomPage }, { roomReader }, { createSandboxClients }] = await Promise.all([
     import("../../workshop/room-page/index.js"),
     import("../../workshop/room-data.js"),
     import("../../aws/clients.js"),
   ]);
   const clients = await createSandboxClients(served.sandbox, served.room.region);
-  const f: Facilitator = { lang, t, io, clients, region: served.room.region, backend: "sandbox", roster: served.room.participants.map((p) => p.prefix), clock: e.clock, pollMs: 2000, stateFile };
-  return roomPage({ readRoom: roomReader(f), onChange: (listener) => served.onChange(() => listener()), token: served.facilitatorToken, lang });
+  const f: Facilitator = { ...s, clients, region: served.room.region, backend: "sandbox", roster: served.room.participants.map((p) => p.prefix), clock: e.clock, pollMs: 2000 };
+  return roomPage({ readRoom: roomReader(f), onChange: (listener) => served.onChange(() => listener()), token: served.facilitatorToken, lang: s.lang });
 }
 
 /** Serves until `stop` resolves (the process's end, unless a test passes its own). */
@@ -72,14 +64,11 @@ export async function workshopServe(opts: RoomServeOptions, e: Environment, stop
   const faultsText = e.env[FAULTS_ENV];
   // The facilitator's live page (workshop/room-page/), on the same address at /room: made once the room's account is open.
   let page: RoomPageHandler | undefined;
-  let served;
-  try {
-    served = await serveRoom({ dir, room, host, ...(port !== undefined ? { port } : {}), clock: e.clock, speed: sandboxSpeed(opts, e.env), ...(faultsText ? { faults: FaultPlan.fromJson(faultsText) } : {}), routes: (req, res) => page?.(req, res) ?? false });
-  } catch (err) {
-    throw listenError(err, host, () => new LabError("room.portInUse", { port: port ?? room.port, room: name }, { cause: err }));
-  }
+  const faults = faultsText ? { faults: FaultPlan.fromJson(faultsText) } : {};
+  const serve = () => serveRoom({ dir, room, host, ...(port !== undefined ? { port } : {}), clock: e.clock, speed: sandboxSpeed(opts, e.env), ...faults, routes: (req, res) => page?.(req, res) ?? false });
+  const served = await listening(host, serve, (cause) => new LabError("room.portInUse", { port: port ?? room.port, room: name }, { cause }));
   const url = advertisedUrl(served.url, host, served.served.port);
-  page = await livePage(served, s.lang, s.t, s.io, e, s.stateFile);
+  page = await livePage(served, s, e);
   const pageUrl = `${url}/room?token=${encodeURIComponent(served.facilitatorToken)}`;
   const unpublish = publishServed(roomFiles(dir).served, { url, region: room.region, accessKeyId: room.facilitator.accessKeyId, secretAccessKey: room.facilitator.secretAccessKey });
   setInterruptNotice("room.serve.stopped");

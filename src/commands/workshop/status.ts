@@ -1,7 +1,4 @@
-/**
- * `privatelink-lab workshop status`: every participant, where they are, for how long, what looks stuck, what it costs. On a
- * terminal it refreshes in place like `top` (q or Ctrl-C to quit); otherwise, or with --once, --json or --csv, one snapshot.
- */
+/** `privatelink-lab workshop status`: every participant's progress; on a terminal refreshed like `top` (q quits). */
 import { loadPhrases } from "../../ui/line-breaks.js";
 import { colorEnabled, palette } from "../../ui/color.js";
 import type { Facilitator } from "../../workshop/facilitator.js";
@@ -17,7 +14,7 @@ import type { GlobalOptions } from "../options.js";
 import type { Environment } from "../session.js";
 import { openFacilitator } from "./open.js";
 
-export interface StatusOptions extends GlobalOptions {
+interface StatusOptions extends GlobalOptions {
   once?: boolean;
   csv?: boolean;
   interval?: string;

@@ -22,7 +22,7 @@ import { CHALLENGE_STATE_TAG, CHALLENGE_TAG, type ChallengeCloudState } from "..
 import { awsPort } from "../aws/port.js";
 import { readServed } from "../sandbox/served-file.js";
 import { loadCommand } from "../sandbox/shell-env.js";
-import { secondTerminalShell } from "../lesson/second-terminal.js";
+import { secondTerminalShell } from "../lesson/learner-door.js";
 
 function definition(ctx: LessonContext, id: string): ChallengeDefinition {
   const all = loadChallenges(ctx.lesson);

@@ -270,6 +270,7 @@ export async function lessonContext(opts: GlobalOptions, e: Environment, s: Sess
     regionFrom,
     mode: state.mode,
     ...(found ? { found } : {}),
+    ...(!opts.yes && !s.io.interactive ? { noConsent: true } : {}),
     ...(e.learnerReachesSandbox ? { learnerActsOutside: true } : {}),
     ...(state.backend === "sandbox" ? { servedFile: servedFile(e.env, e.stateDir) } : {}),
     ...(state.backend === "aws" && !state.profile && onServedSandbox(e.env, opts.endpointUrl ?? state.endpointUrl ?? e.env.AWS_ENDPOINT_URL) ? { servedSandbox: true } : {}),

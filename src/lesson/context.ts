@@ -24,6 +24,8 @@ export interface LessonContext {
   learnerActsOutside?: boolean;
   /** Where a sandbox served to the learner's own AWS CLI says so (`sandbox env` reads it). */
   servedFile?: string;
+  /** No one to ask (no terminal) and no `--yes`: nothing of the learner's is deleted (as `destroy` insists on `--yes`). */
+  noConsent?: boolean;
   /** Reached over HTTP, the account is still a sandbox this tool serves (a workshop room, `sandbox serve`): nothing is billed. */
   servedSandbox?: boolean;
 }

@@ -99,6 +99,20 @@ describe("killed (SIGKILL) right after each delete of the cleanup, then run agai
   }, 60_000);
 });
 
+describe("the lesson's cleanup with no terminal to ask in", () => {
+  it("deletes nothing without --yes, says so in the learner's language, and deletes all with --yes", () => {
+    const me = copyOf(built);
+    const before = live(me);
+    const piped = runCli({ ...me, env: { ...me.env, LANG: "ja_JP.UTF-8" } }, ["--sandbox", "--prefix", PREFIX]);
+    expect(piped.status, piped.stderr).toBe(0);
+    expect((piped.stdout + piped.stderr).replace(/\s+/g, "")).toContain("何も削除しません。確認できるターミナルがなく、事前の同意を示す--yesもないためです。");
+    expect(live(me)).toBe(before);
+    const agreed = runCli(me, ["--sandbox", "--yes", "--prefix", PREFIX]);
+    expect(agreed.status, agreed.stderr).toBe(0);
+    expect(live(me)).toBe(0);
+  }, 60_000);
+});
+
 /** Runs the CLI until a JSON event matches, then sends SIGINT; resolves with the exit code and stderr. */
 function interruptWhen(me: CliEnv, args: string[], seen: (line: string) => boolean): Promise<{ code: number | null; stderr: string }> {
   return new Promise((done) => {

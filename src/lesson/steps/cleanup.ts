@@ -33,8 +33,9 @@ export const cleanup: Step = {
   async perform(ctx, view) {
     const plan = planTeardown(view);
     ctx.io.notify({ type: "resources", action: "delete", resources: plan.map((p) => ({ kind: p.kind, id: p.id, ...(p.name ? { name: p.name } : {}) })) });
-    const go = await ctx.io.confirm(ctx.t("cleanup.confirm"), true);
+    const go = ctx.noConsent ? false : await ctx.io.confirm(ctx.t("cleanup.confirm"), true);
     if (!go) {
+      if (ctx.noConsent) ctx.io.notify({ type: "notice", level: "warn", message: ctx.t("cleanup.notAsked") });
       const cost = costReport(ctx, view);
       ctx.io.notify({ type: "cost", ...cost });
       ctx.io.notify({ type: "notice", level: "warn", message: ctx.t(cost.sandbox ? "cleanup.laterSandbox" : "cleanup.later", { usd: cost.perHourUsd.toFixed(3), destroy: destroyCommand(ctx.state) }) });

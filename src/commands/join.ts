@@ -1,7 +1,7 @@
 /**
  * `privatelink-lab join <url>`: asks the room for this participant's keys, prefix and region, points their progress
  * file at it, and prints the shell's lines on standard output only (`eval "$(…)"`), the rest on standard error. A
- * failure prints nothing to evaluate, changes nothing, and exits non-zero.
+ * failure changes nothing, exits non-zero, and gives the shell only a command that fails.
  */
 import { fitForLang } from "../ui/edge-text.js";
 import { LabError } from "../errors.js";
@@ -56,7 +56,30 @@ function clockTime(iso: string): string {
   return new Date(iso).toTimeString().slice(0, 5);
 }
 
+/**
+ * A failed join hands the shell evaluating it (`eval "$(…)"`, `… | source`) one command that fails, so `$?` says so
+ * and `eval "$(…)" && …` stops. Only when standard output is not a terminal: a learner who runs it bare reads the
+ * message alone. (PowerShell's `| iex` and cmd.exe's `for /f` read the exit code itself.)
+ */
 export async function join(address: string, opts: GlobalOptions, e: Environment): Promise<void> {
+  try {
+    await joinRoom(address, opts, e);
+  } catch (err) {
+    if (!opts.json && !e.stdout.isTTY && evaluates(opts.shell, e.env)) e.stdout.write("false\n");
+    throw err;
+  }
+}
+
+/** bash, zsh and fish evaluate what `join` prints (an unknown `--shell` is the error being reported: nothing). */
+function evaluates(requested: string | undefined, env: NodeJS.ProcessEnv): boolean {
+  try {
+    return ["bash", "zsh", "fish"].includes(chooseShell(requested, env));
+  } catch {
+    return false;
+  }
+}
+
+async function joinRoom(address: string, opts: GlobalOptions, e: Environment): Promise<void> {
   const lang = chooseLang(opts, e.env);
   const t = translator(lang);
   const shell = chooseShell(opts.shell, e.env);

@@ -7,7 +7,7 @@
  * changes nothing. The server killed with SIGKILL and started again keeps every answered change,
  * and the learners' next commands just work.
  */
-import { spawn, type ChildProcess } from "node:child_process";
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { chmodSync, existsSync, mkdtempSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
@@ -142,13 +142,16 @@ describe("a served workshop room", () => {
     const l = freshLearner();
     const code = /\/join\/([\w-]+)/.exec(line(0))![1]!;
     const bad = runCli(l, ["join", "team-01"]);
-    expect([bad.status, bad.stdout]).toEqual([2, ""]);
+    expect([bad.status, bad.stdout]).toEqual([2, "false\n"]); // all a shell evaluating it gets: a command that fails
     expect(bad.stderr).toContain("is not a join address");
     const gone = runCli({ ...l, env: { ...l.env, LANG: "ja_JP.UTF-8" } }, ["join", `http://127.0.0.1:1/join/${code}`]);
-    expect([gone.status, gone.stdout]).toEqual([5, ""]);
+    expect([gone.status, gone.stdout]).toEqual([5, "false\n"]);
     expect(gone.stderr).toContain("の部屋から応答がありません");
     const wrong = runCli(l, ["join", `${served.url}/join/${code.slice(0, -2)}zz`]);
-    expect([wrong.status, wrong.stdout]).toEqual([1, ""]);
+    expect([wrong.status, wrong.stdout]).toEqual([1, "false\n"]);
+    // `eval "$(…)" && …` stops at a failed join, in bash as in fish's `| source`.
+    const evaluated = spawnSync("bash", ["-c", `eval "$("${process.execPath}" "${BIN}" join team-01)" && echo joined`], { env: l.env, encoding: "utf8" });
+    expect([evaluated.status, evaluated.stdout]).toEqual([1, ""]);
     expect(wrong.stderr).toContain("does not know this join code");
     expect(existsSync(l.stateDir)).toBe(false);
   });

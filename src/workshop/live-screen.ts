@@ -54,7 +54,6 @@ export function liveFrame(status: RoomStatus, o: FrameOptions): string {
     return [truncate(cells.slice(0, fit).join("").trimEnd(), o.columns), ...rest].join("\n");
   };
   const ordered = tableOrder(status.participants);
-  // Two lines: what is shown, then how often and how to quit (one line was cut off at 80 columns).
   const head = t("roomFixes.liveTitle", { time: localClock(status.at, o.lang, o.timeZone), region: status.region });
   const keys = t("roomFixes.liveKeys", { seconds: o.intervalSeconds });
   const body = table.slice(1).map((row, i) => {

@@ -13,7 +13,6 @@ import { freshState, type LessonState } from "../state/schema.js";
 import type { ChallengeMark } from "../challenge-mark.js";
 import type { Signal } from "../ui/event-schema.js";
 import type { ParticipantCloud } from "./room-views.js";
-import { usualBetween } from "./usual-times.js";
 
 /**
  * Where a seat of the room is: nothing in the cloud yet, on a step, done, or its lab deleted (both stacks deleted, nothing
@@ -30,17 +29,25 @@ export type Phase = "not-started" | "on-step" | "finished" | "cleaned-up";
  */
 export type Deletion = "after-finish" | "midway" | "unknown";
 
-export interface ParticipantProgress {
-  prefix: string;
+/** Where the cloud shows a learner. */
+interface Position {
   phase: Phase;
   /** The step the learner is on, as far as the cloud shows (the last one when finished). */
   step: string;
-  stepIndex: number;
   /** Every step the cloud can show is done (the quiz may still be going on). */
   finished: boolean;
   /** Why, as the step's detect() says it (a message key and its values). */
   why: string;
   whyVars: Record<string, string>;
+  /** The cloud's latest trace before or on this step, and which step left it. */
+  anchor?: { at: number; from: string };
+  /** A deleted lab (`cleaned-up`): how it ended; `step` is where it was deleted when `midway` and known. */
+  deletion?: Deletion;
+}
+
+export interface ParticipantProgress extends Omit<Position, "anchor"> {
+  prefix: string;
+  stepIndex: number;
   /** ms epoch since when they are on the step; undefined when the cloud shows no time. */
   since?: number;
   /** `since` was seen by this watch (the step changed while watching), not inferred. */
@@ -51,22 +58,36 @@ export interface ParticipantProgress {
   costSoFarUsd: number;
   /** The challenge the learner is on (`workshop challenge --all`), and whether they fixed it. */
   challenge?: ChallengeMark;
-  /** A deleted lab (`cleaned-up`): how it ended; `step` is where it was deleted when `midway` and known. */
-  deletion?: Deletion;
+}
+
+/**
+ * How long a learner usually spends on each step, AWS waits and reading included (minutes). A
+ * participant past this on a step is flagged as possibly stuck: a hint for the facilitator to
+ * walk over, not a verdict.
+ */
+const USUAL_MINUTES: Record<string, number> = {
+  preflight: 3,
+  deploy: 12,
+  tour: 5,
+  "endpoint-service": 6,
+  "interface-endpoint": 6,
+  "allow-http": 5,
+  accept: 5,
+  curl: 6,
+  review: 6,
+  cleanup: 10,
+};
+
+/** The usual minutes from the start of step `from` to the end of step `to` (in lesson order). */
+function usualBetween(from: string, to: string): number {
+  const ids = STEPS.map((s) => s.id);
+  const a = ids.indexOf(from);
+  const b = ids.indexOf(to);
+  if (a < 0 || b < 0 || b < a) return USUAL_MINUTES[to] ?? 10;
+  return ids.slice(a, b + 1).reduce((sum, id) => sum + (USUAL_MINUTES[id] ?? 10), 0);
 }
 
 const FAILED_STACK = /(ROLLBACK_COMPLETE|ROLLBACK_FAILED|CREATE_FAILED|DELETE_FAILED)$/;
-
-interface Position {
-  phase: Phase;
-  step: string;
-  finished: boolean;
-  why: string;
-  whyVars: Record<string, string>;
-  /** The cloud's latest trace before or on this step, and which step left it. */
-  anchor?: { at: number; from: string };
-  deletion?: Deletion;
-}
 
 function position(p: ParticipantCloud, state: LessonState): Position {
   const stacks = [p.view.consumer, p.view.provider];
@@ -134,12 +155,12 @@ export class StepMemory {
 
 export function progressOf(p: ParticipantCloud, at: number, region: string, backend: "aws" | "sandbox", memory?: StepMemory): ParticipantProgress {
   // A participant's state as the facilitator sees it: nothing but the cloud (and what this watch saw of it).
-  const pos = endingSeen(p.prefix, position(p, freshState(p.prefix, region, backend)), memory);
+  const { anchor, ...pos } = endingSeen(p.prefix, position(p, freshState(p.prefix, region, backend)), memory);
   const observed = memory?.observe(p.prefix, `${pos.step}:${pos.finished}`, at);
-  const since = observed ?? pos.anchor?.at;
+  const since = observed ?? anchor?.at;
   const minutesOnStep = since !== undefined ? Math.max(0, (at - since) / 60_000) : undefined;
   const signals = problems(p);
-  const budget = observed !== undefined ? usualBetween(pos.step, pos.step) : pos.anchor ? usualBetween(pos.anchor.from, pos.step) : undefined;
+  const budget = observed !== undefined ? usualBetween(pos.step, pos.step) : anchor ? usualBetween(anchor.from, pos.step) : undefined;
   if (pos.phase === "on-step" && minutesOnStep !== undefined && budget !== undefined && minutesOnStep > budget && signals.length === 0) {
     signals.push({ kind: "slow", minutes: Math.round(minutesOnStep), usual: budget });
   }
@@ -148,12 +169,8 @@ export function progressOf(p: ParticipantCloud, at: number, region: string, back
   const so = cost && p.firstStackAt !== undefined && cost.perHourUsd > 0 ? costSince(cost, new Date(p.firstStackAt).toISOString(), at) : undefined;
   return {
     prefix: p.prefix,
-    phase: pos.phase,
-    step: pos.step,
+    ...pos,
     stepIndex: STEPS.findIndex((s) => s.id === pos.step),
-    finished: pos.finished,
-    why: pos.why,
-    whyVars: pos.whyVars,
     ...(since !== undefined ? { since } : {}),
     observed: observed !== undefined,
     ...(minutesOnStep !== undefined ? { minutesOnStep } : {}),
@@ -161,7 +178,6 @@ export function progressOf(p: ParticipantCloud, at: number, region: string, back
     perHourUsd: cost?.perHourUsd ?? 0,
     costSoFarUsd: so?.usd ?? 0,
     ...(p.challenge ? { challenge: p.challenge } : {}),
-    ...(pos.deletion ? { deletion: pos.deletion } : {}),
   };
 }
 

@@ -1,7 +1,6 @@
 /**
- * The room's participants: one prefix each, valid (it names their stacks, NLB and IAM role, see
- * `src/participant.ts`) and unique (IAM role names are global in the account). From a list
- * (`alice,bob`) or numbered from a base (`team` → team-01, team-02, ...).
+ * The room's participants: one prefix each, valid (it names their stacks, NLB and IAM role) and unique (IAM role names
+ * are global in the account). From a list (`alice,bob`) or numbered from a base (`team` → team-01, team-02, ...).
  */
 import { LabError } from "../errors.js";
 import { prefixProblem } from "../participant.js";

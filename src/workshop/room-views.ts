@@ -1,8 +1,6 @@
 /**
- * Pure mapping from one room-wide read (every participant's resources at once) to one `CloudView`
- * per participant, so the steps' own `detect()` decides where each learner is. The shapes match
- * `src/lesson/cloud-view.ts`: a participant's view here equals what `readCloud` would read for
- * that prefix, without a call per participant.
+ * From one room-wide read to one `CloudView` per participant (what `readCloud` would read for that prefix, without a
+ * call per participant), so the steps' own `detect()` decides where each learner is.
  */
 import type { Stack } from "@aws-sdk/client-cloudformation";
 import type { Instance, SecurityGroup, ServiceConfiguration, Tag, VpcEndpoint } from "@aws-sdk/client-ec2";

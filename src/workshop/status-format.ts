@@ -11,13 +11,6 @@ import type { ParticipantProgress } from "./participant-progress.js";
 import type { Signal } from "../ui/event-schema.js";
 import type { RoomStatus } from "./room-status.js";
 
-export function minutesText(minutes: number | undefined): string {
-  if (minutes === undefined) return "-";
-  const m = Math.floor(minutes);
-  if (m < 1) return "<1m";
-  return m >= 60 ? `${Math.floor(m / 60)}h${String(m % 60).padStart(2, "0")}m` : `${m}m`;
-}
-
 export function signalText(s: Signal, t: Translate): string {
   switch (s.kind) {
     case "slow":
@@ -66,9 +59,12 @@ function titleRoom(rows: string[][], columns: number): number {
   return Math.max(TITLE_COLUMNS, columns - 2 - others - 2 - reasons - displayWidth(`${STEPS.length - 1}/${STEPS.length - 1} `));
 }
 
+/** `12m`, `1h05m`, `<1m`; `≈` when the start was inferred, not seen. */
 function onStepText(p: ParticipantProgress): string {
   if (p.minutesOnStep === undefined) return "-";
-  return (p.observed ? "" : "≈") + minutesText(p.minutesOnStep);
+  const m = Math.floor(p.minutesOnStep);
+  const text = m < 1 ? "<1m" : m >= 60 ? `${Math.floor(m / 60)}h${String(m % 60).padStart(2, "0")}m` : `${m}m`;
+  return (p.observed ? "" : "≈") + text;
 }
 
 /** Learners with a signal first, then the furthest behind, then by prefix (the table and the room page). */

@@ -13,21 +13,14 @@ import { CHALLENGE_MARK, seatText, signalText, statusSummary, tableOrder } from 
 import { breakOpportunities, type Phrases } from "../../ui/line-breaks.js";
 
 const ENTITIES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
-export const esc = (text: string | number): string => String(text).replace(/[&<>"']/g, (c) => ENTITIES[c]!);
+const esc = (text: string | number): string => String(text).replace(/[&<>"']/g, (c) => ENTITIES[c]!);
 
 /** A command in our words (`workshop serve`), as the terminal marks it: on the page, code. */
 const codeSpans = (html: string): string => html.replace(/`([^`]+)`/g, (_, code: string) => `<code>${code.replace(/<wbr>/g, "")}</code>`);
 
-/**
- * Our words, escaped; in Japanese with a <wbr> wherever a line may break (between BudouX phrases,
- * kinsoku kept): the page's CSS (word-break: keep-all) breaks Japanese nowhere else.
- */
+/** Our words, escaped; in Japanese a <wbr> between BudouX phrases: the page's CSS (keep-all) breaks nowhere else. */
 function words(text: string, phrases: Phrases | undefined): string {
-  return codeSpans(phrased(text, phrases));
-}
-
-function phrased(text: string, phrases: Phrases | undefined): string {
-  if (!phrases) return esc(text);
+  if (!phrases) return codeSpans(esc(text));
   let out = "";
   let from = 0;
   // After a space a line may break anyway.
@@ -35,7 +28,7 @@ function phrased(text: string, phrases: Phrases | undefined): string {
     out += `${esc(text.slice(from, i))}<wbr>`;
     from = i;
   }
-  return out + esc(text.slice(from));
+  return codeSpans(out + esc(text.slice(from)));
 }
 
 /** The language the page is in: its translator, and its phrase breaker (Japanese). */

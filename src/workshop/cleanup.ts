@@ -10,7 +10,7 @@ import { QuietHost } from "./quiet-host.js";
 import type { ParticipantCloud } from "./room-views.js";
 
 /** Participants cleaned up at once: each runs a handful of calls a second; EC2 allows far more. */
-export const CLEANUP_CONCURRENCY = 5;
+const CLEANUP_CONCURRENCY = 5;
 
 export interface CleanupOutcome {
   prefix: string;
@@ -22,7 +22,7 @@ export interface CleanupOutcome {
   failure?: { key: string; vars: Record<string, string | number> };
 }
 
-function failureOf(e: unknown): { key: string; vars: Record<string, string | number> } {
+function failureOf(e: unknown): NonNullable<CleanupOutcome["failure"]> {
   if (e instanceof LabError) return { key: e.key, vars: e.vars };
   const code = awsCode(e);
   if (code) return { key: "workshop.cleanup.awsFailed", vars: { code, message: errorMessage(e) } };

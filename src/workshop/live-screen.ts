@@ -25,7 +25,7 @@ export interface FrameOptions {
 }
 
 /** The time on this computer's clock, with its zone ("21:05:09 JST", "14:05:09 GMT+2"). */
-export function localClock(at: number, lang: Lang, timeZone?: string): string {
+function localClock(at: number, lang: Lang, timeZone?: string): string {
   const f = new Intl.DateTimeFormat(lang === "ja" ? "ja-JP" : "en-GB", { hour: "2-digit", minute: "2-digit", second: "2-digit", hourCycle: "h23", timeZoneName: "short", ...(timeZone ? { timeZone } : {}) });
   return f.format(at);
 }

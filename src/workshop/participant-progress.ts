@@ -144,11 +144,7 @@ export class StepMemory {
   /** The observed start of `step` for `prefix`, if this watch saw the step change. */
   observe(prefix: string, step: string, at: number): number | undefined {
     const before = this.seen.get(prefix);
-    if (!before) {
-      this.seen.set(prefix, { step });
-      return undefined;
-    }
-    if (before.step !== step) this.seen.set(prefix, { step, since: at });
+    if (before?.step !== step) this.seen.set(prefix, before ? { step, since: at } : { step });
     return this.seen.get(prefix)?.since;
   }
 }

@@ -47,7 +47,7 @@ export interface PeopleOptions {
 }
 
 /** The digits of the numbered seats `<base>-NN` a room already has (so a later --count goes on in the same style). */
-export function numberWidth(existing: readonly string[], base: string): number | undefined {
+function numberWidth(existing: readonly string[], base: string): number | undefined {
   const digits = existing.map((p) => (p.startsWith(`${base}-`) ? p.slice(base.length + 1) : "")).find((rest) => /^\d+$/.test(rest));
   return digits?.length;
 }

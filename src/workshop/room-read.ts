@@ -25,7 +25,7 @@ function paged<O extends { NextToken?: string | undefined }, T>(call: (token: { 
   });
 }
 
-export async function readRoomRaw(clients: AwsClients): Promise<RoomRaw> {
+async function readRoomRaw(clients: AwsClients): Promise<RoomRaw> {
   const aws = awsPort(clients);
   const [stacks, services, endpoints, groups, reservations, commands, invocations, deletedStacks] = await Promise.all([
     paged((p) => aws.cfn.describeStacks(p), (out) => out.Stacks),

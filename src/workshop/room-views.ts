@@ -59,10 +59,9 @@ export interface ParticipantCloud {
   deletedInstance?: string;
 }
 
-export function tagOf(tags: Tag[] | undefined, key: string): string | undefined {
+function tagOf(tags: Tag[] | undefined, key: string): string | undefined {
   return tags?.find((t) => t.Key === key)?.Value;
 }
-
 
 /** Whose lesson stack this is: its participant tag, else the `Prefix` parameter its name was made from. */
 export function stackParticipant(s: Stack): string | undefined {

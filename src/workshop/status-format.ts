@@ -81,7 +81,7 @@ export function tableOrder<P extends Pick<ParticipantProgress, "finished" | "pre
 export const CHALLENGE_MARK: Record<string, string> = { broken: "✖", fixed: "✔", "given-up": "○" };
 
 /** `wrong-number ✔ fixed`: the learner's challenge and whether they fixed it. */
-export function challengeText(p: ParticipantProgress, t: Translate): string {
+function challengeText(p: ParticipantProgress, t: Translate): string {
   if (!p.challenge) return "-";
   return `${p.challenge.id} ${CHALLENGE_MARK[p.challenge.state] ?? ""} ${t(`workshop.challenge.state.${p.challenge.state}`)}`;
 }

@@ -44,7 +44,7 @@ export interface RoomPageHandler {
   close(): void;
 }
 
-export const ROOM_COOKIE = "privatelink-lab-room";
+const ROOM_COOKIE = "privatelink-lab-room";
 const HEARTBEAT_MS = 20_000;
 
 const SECURITY_HEADERS = {

@@ -67,15 +67,11 @@ function stepTitle(step: string, lang: Lang): string {
   return title;
 }
 
-function durationText(minutes: number, t: Translate): string {
-  const m = Math.floor(minutes);
-  if (m < 1) return t("roomPage.underMinute");
-  return m >= 60 ? t("roomPage.hours", { h: Math.floor(m / 60), m: m % 60 }) : t("roomPage.minutes", { m });
-}
-
 function timeText(p: RoomParticipantData, t: Translate): string {
   if (p.onStepMinutes === undefined) return t("roomPage.noTime");
-  const d = durationText(p.onStepMinutes, t);
+  const m = Math.floor(p.onStepMinutes);
+  const hours = () => t("roomPage.hours", { h: Math.floor(m / 60), m: m % 60 });
+  const d = m < 1 ? t("roomPage.underMinute") : m >= 60 ? hours() : t("roomPage.minutes", { m });
   return p.observed ? d : t("roomPage.approx", { time: d });
 }
 

@@ -155,7 +155,7 @@ function resourceArn(call: SignedCall, ref: Ref | undefined, accountId: string):
 }
 
 /** AWS's refusal of `call` on `arn`, in the shape its service uses. */
-export function refusal(call: SignedCall, user: string, arn: string): WireError {
+function refusal(call: SignedCall, user: string, arn: string): WireError {
   const action = `${IAM_SERVICE[call.service] ?? call.service}:${call.operation}`;
   const said = `User: ${user} is not authorized to perform: ${action} on resource: ${arn} because no identity-based policy allows the ${action} action`;
   if (call.service === "ec2") return { code: "UnauthorizedOperation", message: `You are not authorized to perform this operation. ${said}.`, status: 403 };

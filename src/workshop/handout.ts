@@ -1,8 +1,6 @@
 /**
- * The handout, as Markdown slides (`---` between slides, as Marp, reveal.js and Slidev expect):
- * one slide of instructions that names nobody, then one sheet per participant (their prefix,
- * their start command, their destroy command: a sheet never names another participant), then the
- * facilitator's table of everyone's command, a dozen rows per slide.
+ * The handout, as Markdown slides (`---` between, as Marp, reveal.js and Slidev expect): instructions naming nobody,
+ * one sheet per participant with only their own commands, then the facilitator's table of everyone's command.
  */
 import { translator, type Translate } from "../i18n/messages.js";
 

@@ -4,7 +4,7 @@ import type { Lang } from "../i18n/lang.js";
 import type { Translate } from "../i18n/messages.js";
 import { displayWidth, padEnd, truncate } from "../ui/text-width.js";
 import type { RoomStatus } from "./room-status.js";
-import { statusRows, statusSummary, tableOrder } from "./status-format.js";
+import { REASON_COLUMNS, statusRows, statusSummary, tableOrder } from "./status-format.js";
 import type { Phrases } from "../ui/line-breaks.js";
 import { wrap } from "../ui/wrap.js";
 
@@ -46,11 +46,11 @@ export function liveFrame(status: RoomStatus, o: FrameOptions): string {
     const cells = row.slice(0, -1).map((cell, i) => padEnd(cell, widths[i] ?? 0) + "  ");
     const head = cells.join("");
     const last = row[row.length - 1] ?? "";
-    if (spanOf(headColumns) + 16 <= o.columns) return wrap(last, o.columns, { first: head, rest: " ".repeat(displayWidth(head)), phrases: o.phrases });
+    if (spanOf(headColumns) + REASON_COLUMNS <= o.columns) return wrap(last, o.columns, { first: head, rest: " ".repeat(displayWidth(head)), phrases: o.phrases });
     const more = "    " + cells.slice(fit).join("");
     const under = fit < cells.length && !cells.slice(fit).every((c) => c.trim() === "-") ? more : "";
     const reason = (first: string) => (last ? [wrap(last, o.columns, { first, rest: " ".repeat(displayWidth(first)), phrases: o.phrases })] : under ? [truncate(under.trimEnd(), o.columns)] : []);
-    const rest = displayWidth(under) + 16 <= o.columns ? reason(under || "    ") : [truncate(under.trimEnd(), o.columns), ...(last ? reason("    ") : [])];
+    const rest = displayWidth(under) + REASON_COLUMNS <= o.columns ? reason(under || "    ") : [truncate(under.trimEnd(), o.columns), ...(last ? reason("    ") : [])];
     return [truncate(cells.slice(0, fit).join("").trimEnd(), o.columns), ...rest].join("\n");
   };
   const ordered = tableOrder(status.participants);

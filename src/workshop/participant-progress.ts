@@ -1,8 +1,7 @@
 /**
- * Where one learner is, decided by the lesson's own `detect()` over their view of the cloud:
- * the step, how long they have been on it, what looks stuck, what their resources cost. Steps
- * that leave no trace (preflight, tour, review) cannot be seen (curl can: Run Command history): a learner is shown on the
- * first step the cloud can tell is not done, and as finished once every such step is done.
+ * Where one learner is, by the lesson's own `detect()` over their view of the cloud: step, time on it, what looks
+ * stuck, cost. Steps that leave no trace (preflight, tour, review) cannot be seen: a learner is shown on the first
+ * step the cloud can tell is not done, and as finished once every such step is done.
  */
 import { ourEndpoint } from "../lesson/cloud-view.js";
 import { costPerHour, costSince, inventoryOf } from "../lesson/pricing.js";
@@ -12,7 +11,7 @@ import { STEPS } from "../lesson/steps/index.js";
 import { freshState, type LessonState } from "../state/schema.js";
 import type { ChallengeMark } from "../challenge-mark.js";
 import type { Signal } from "../ui/event-schema.js";
-import type { ParticipantCloud } from "./room-views.js";
+import type { ParticipantCloud } from "./room-read.js";
 
 /**
  * Where a seat of the room is: nothing in the cloud yet, on a step, done, or its lab deleted (both stacks deleted, nothing
@@ -61,9 +60,8 @@ export interface ParticipantProgress extends Omit<Position, "anchor"> {
 }
 
 /**
- * How long a learner usually spends on each step, AWS waits and reading included (minutes). A
- * participant past this on a step is flagged as possibly stuck: a hint for the facilitator to
- * walk over, not a verdict.
+ * The minutes a learner usually spends on each step, AWS waits and reading included. Past this a participant is flagged
+ * as possibly stuck: a hint for the facilitator to walk over, not a verdict.
  */
 const USUAL_MINUTES: Record<string, number> = {
   preflight: 3,

@@ -1,7 +1,4 @@
-/**
- * How the room looks: table rows for the terminal (flagged learners first), CSV and JSON for
- * export. Pure: a status and a translator in, text out.
- */
+/** How the room looks on a terminal (flagged learners first) and in CSV. Pure: status and translator in, text out. */
 import { loadStep } from "../content/lesson-content.js";
 import type { Lang } from "../i18n/lang.js";
 import type { Translate } from "../i18n/messages.js";
@@ -24,7 +21,7 @@ export function signalText(s: Signal, t: Translate): string {
 
 const TITLE_COLUMNS = 30;
 /** What a table leaves at least for its last column (the signals) before it puts them under the row (ui/render-event.ts, live-screen.ts). */
-const REASON_COLUMNS = 16;
+export const REASON_COLUMNS = 16;
 
 /** A seat not on a step: its mark and words (`- not started`, `✔ finished, cleaned up`, `✕ lab deleted at step 4`). */
 export function seatText(p: Pick<ParticipantProgress, "phase" | "deletion"> & { stepIndex: number | null }, t: Translate): [string, string] | undefined {
@@ -44,10 +41,7 @@ export function stepText(p: ParticipantProgress, t: Translate, lang: Lang, title
   return `${p.stepIndex}/${STEPS.length - 1} ${truncate(title, titleColumns)}`;
 }
 
-/**
- * How many columns a step's title gets on a `columns`-wide terminal (by display width): what the other columns (whole),
- * the signals' share when a row has one, and the step's number leave, never less than a narrow table's.
- */
+/** A step title's columns on a `columns`-wide terminal: what the other columns leave, at least a narrow table's. */
 function titleRoom(rows: string[][], columns: number): number {
   const widest = (i: number) => Math.max(...rows.map((r) => displayWidth(r[i] ?? "")));
   const last = rows[0]!.length - 1;

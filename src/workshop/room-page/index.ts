@@ -13,6 +13,7 @@
  */
 import { createHash, timingSafeEqual } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
+import { errorMessage } from "../../errors.js";
 import { isLang, type Lang } from "../../i18n/lang.js";
 import { loadPhrases, type Phrases } from "../../ui/line-breaks.js";
 import type { RoomData } from "../room-data.js";
@@ -168,7 +169,7 @@ export function roomPage(opts: RoomPageOptions): RoomPageHandler {
     else if (req.method !== "GET" && !(req.method === "HEAD" && path !== "/events")) send(res, 405, "text/plain; charset=utf-8", "GET only\n", { Allow: "GET, HEAD" });
     else if (admitted(req, res, url)) {
       answer(req, res, path, url).catch((e: unknown) => {
-        if (!res.headersSent) send(res, 500, "text/plain; charset=utf-8", `${e instanceof Error ? e.message : String(e)}\n`);
+        if (!res.headersSent) send(res, 500, "text/plain; charset=utf-8", `${errorMessage(e)}\n`);
         else res.end();
       });
     }

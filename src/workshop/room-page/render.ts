@@ -1,7 +1,6 @@
 /**
- * The live page's HTML, from the room's data (what `workshop status --json` prints) and a
- * language. Pure: data in, text out. Every string a participant or the cloud chose (prefixes,
- * stack names, reasons, challenge ids) passes `esc`; the words come from lessons/i18n.
+ * The live page's HTML, from the room's data (what `workshop status --json` prints) and a language. Pure. Every string
+ * a participant or the cloud chose (prefixes, stack names, reasons, challenge ids) passes `esc`.
  */
 import { loadStep } from "../../content/lesson-content.js";
 import type { Lang } from "../../i18n/lang.js";

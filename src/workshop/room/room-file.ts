@@ -1,7 +1,7 @@
 /**
- * A workshop room on the facilitator's disk, `<state>/rooms/<name>/`: its account (`account.db`), its keys and join codes
- * (`room.json`, 0600, never through a symlink), which computers joined each seat (`joins.json`, seat-joins.ts) and, while served, its address (`served.json`). Re-opening a room keeps
- * every key and the port, so a restarted server answers the learners' shells as before.
+ * A room on the facilitator's disk, `<state>/rooms/<name>/`: its account (`account.db`), keys and join codes
+ * (`room.json`, 0600, never through a symlink), computers per seat (`joins.json`) and, while served, its address
+ * (`served.json`). Reopening keeps every key and the port, so a restarted server answers learners' shells as before.
  */
 import { mkdirSync, readdirSync } from "node:fs";
 import { randomInt } from "node:crypto";
@@ -111,10 +111,7 @@ export function writeRoomJson(path: string, value: unknown): void {
 
 export const writeRoom = (dir: string, room: RoomRecord): void => writeRoomJson(roomFiles(dir).record, room);
 
-/**
- * The room as asked for: made on first use, else the saved one with any new participants added
- * (a participant once in the room keeps their keys; none is removed, their resources may remain).
- */
+/** The room as asked for: made on first use, else the saved one plus new participants (none removed, keys kept). */
 export function openRoomRecord(dir: string, name: string, ask: { prefixes?: string[]; region?: string; defaultRegion: string; port?: number }, now: Date): { room: RoomRecord; made: boolean; added: string[] } {
   const saved = readRoom(dir);
   if (saved && ask.region !== undefined && ask.region !== saved.region) throw new LabError("room.usage.otherRegion", { name, region: saved.region, asked: ask.region });

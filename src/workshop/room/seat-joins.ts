@@ -39,10 +39,7 @@ export function readJoins(dir: string): SeatJoins {
 
 const hashed = (install: string): string => createHash("sha256").update(install).digest("base64url").slice(0, 22);
 
-/**
- * Notes that `install` joined `seat` now (in `joins` and on disk) and answers when another install last joined it, if one did.
- * A file that cannot be written is passed over: the join itself still works.
- */
+/** Notes that `install` joined `seat` now; answers when another install last joined it. A failed write is let be. */
 export function recordJoin(dir: string, joins: SeatJoins, seat: string, install: string, now: Date): { elsewhereAt?: string } {
   const id = hashed(install);
   const list = (joins[seat] ??= []);

@@ -151,12 +151,9 @@ export function roomPage(opts: RoomPageOptions): RoomPageHandler {
     if (path === "/events") return events(res, lang);
     await watch.refresh();
     const view = watch.current;
-    if (path === "/data.json") {
-      if (view.data) send(res, 200, "application/json; charset=utf-8", JSON.stringify(view.data) + "\n");
-      else send(res, 503, "application/json; charset=utf-8", JSON.stringify({ error: view.error ?? "" }) + "\n");
-      return;
-    }
-    send(res, 200, "text/html; charset=utf-8", roomPageHtml(view, pageLang(lang), base));
+    if (path === "") return send(res, 200, "text/html; charset=utf-8", roomPageHtml(view, pageLang(lang), base));
+    if (view.data) send(res, 200, "application/json; charset=utf-8", JSON.stringify(view.data) + "\n");
+    else send(res, 503, "application/json; charset=utf-8", JSON.stringify({ error: view.error ?? "" }) + "\n");
   }
 
   const handler = (req: IncomingMessage, res: ServerResponse): boolean => {

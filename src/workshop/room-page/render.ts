@@ -3,9 +3,8 @@
  * a participant or the cloud chose (prefixes, stack names, reasons, challenge ids) passes `esc`.
  */
 import { loadStep } from "../../content/lesson-content.js";
-import type { Lang } from "../../i18n/lang.js";
-import { LANGS } from "../../i18n/lang.js";
-import { translator, type Translate } from "../../i18n/messages.js";
+import { LANGS, type Lang } from "../../i18n/lang.js";
+import { translator, type Translate, type Vars } from "../../i18n/messages.js";
 import { STEPS } from "../../lesson/steps/index.js";
 import type { RoomData, RoomParticipantData } from "../room-data.js";
 import { CHALLENGE_MARK, seatText, signalText, statusSummary, tableOrder } from "../status-format.js";
@@ -36,18 +35,14 @@ export interface PageLang {
   phrases?: Phrases | undefined;
 }
 
-interface Say {
-  t: Translate;
-  lang: Lang;
-  /** A message (or our text) as HTML. */
-  say: (key: string, vars?: Record<string, string | number>) => string;
-  words: (text: string) => string;
+/** The page's language at work: `say` a message, or `words` our text, as HTML. */
+function sayer(p: PageLang) {
+  const t = translator(p.lang);
+  const html = (text: string): string => words(text, p.phrases);
+  return { t, lang: p.lang, say: (key: string, vars?: Vars) => html(t(key, vars)), words: html };
 }
 
-function sayer(p: PageLang): Say {
-  const t = translator(p.lang);
-  return { t, lang: p.lang, say: (key, vars) => words(t(key, vars), p.phrases), words: (text) => words(text, p.phrases) };
-}
+type Say = ReturnType<typeof sayer>;
 
 /** What the page shows: the last room read that changed something, and the last read's failure. */
 export interface RoomView {

@@ -135,21 +135,20 @@ class Owners {
 const IAM_SERVICE: Record<string, string> = { elbv2: "elasticloadbalancing" };
 
 function resourceArn(call: SignedCall, ref: Ref | undefined, accountId: string): string {
-  const { region } = call;
   if (!ref || ref.id === undefined) return "*";
   const id = ref.id;
   switch (ref.kind) {
     case "stackName":
-      return `arn:aws:cloudformation:${region}:${accountId}:stack/${id}/*`;
+      return `arn:aws:cloudformation:${call.region}:${accountId}:stack/${id}/*`;
     case "stack":
-      return id.startsWith("arn:") ? id : `arn:aws:cloudformation:${region}:${accountId}:stack/${id}/*`;
+      return id.startsWith("arn:") ? id : `arn:aws:cloudformation:${call.region}:${accountId}:stack/${id}/*`;
     case "loadBalancer":
     case "targetGroup":
     case "listener":
       return id;
     default: {
       const type = id.startsWith("vpce-svc-") ? "vpc-endpoint-service" : id.startsWith("vpce-") ? "vpc-endpoint" : id.startsWith("vpc-") ? "vpc" : id.startsWith("sg-") || id.startsWith("name:") ? "security-group" : id.startsWith("i-") ? "instance" : id.startsWith("subnet-") ? "subnet" : "resource";
-      return `arn:aws:ec2:${region}:${accountId}:${type}/${id.replace(/^name:/, "")}`;
+      return `arn:aws:ec2:${call.region}:${accountId}:${type}/${id.replace(/^name:/, "")}`;
     }
   }
 }

@@ -14,17 +14,15 @@ import type { Signal } from "../ui/event-schema.js";
 import type { ParticipantCloud } from "./room-read.js";
 
 /**
- * Where a seat of the room is: nothing in the cloud yet, on a step, done, or its lab deleted (both stacks deleted, nothing
- * left). A deleted lab is not a finished one: `workshop cleanup` deletes a lab half-way the same way the lesson's last step
- * deletes a finished one, and deleted stacks keep no outputs a step reads. What tells them apart is `Deletion`.
+ * Where a seat is: nothing in the cloud yet, on a step, done, or its lab deleted (both stacks, nothing left). Deleted
+ * is not finished: `workshop cleanup` deletes a lab half-way as the last step deletes a done one; `Deletion` says which.
  */
 export type Phase = "not-started" | "on-step" | "finished" | "cleaned-up";
 
 /**
  * How a deleted lab ended: `after-finish` when its curl through the endpoint had brought back the Provider's page (Run
- * Command keeps the history; the lab's terminated instance, listed an hour, says whose it is) or this watch saw the lab
- * finished; `midway` when the instance is still listed with no such curl, or this watch saw the lab on a step before the
- * end; `unknown` when neither is left to read.
+ * Command's history, found by the terminated instance AWS lists an hour) or this watch saw it finished; `midway` when
+ * the instance is listed with no such curl or this watch saw it on an earlier step; `unknown` when neither is left.
  */
 export type Deletion = "after-finish" | "midway" | "unknown";
 

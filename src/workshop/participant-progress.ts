@@ -15,7 +15,7 @@ import type { ParticipantCloud } from "./room-read.js";
 
 /**
  * Where a seat is: nothing in the cloud yet, on a step, done, or its lab deleted (both stacks, nothing left). Deleted
- * is not finished: `workshop cleanup` deletes a lab half-way as the last step deletes a done one; `Deletion` says which.
+ * is not finished: `workshop cleanup` deletes a lab half-way as the last step deletes a done one (see `Deletion`).
  */
 export type Phase = "not-started" | "on-step" | "finished" | "cleaned-up";
 

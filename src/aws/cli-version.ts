@@ -5,14 +5,14 @@
 import { execFile } from "node:child_process";
 import type { Translate } from "../i18n/messages.js";
 
-export interface AwsCliVersion {
+interface AwsCliVersion {
   major: number;
   minor: number;
   patch: number;
   text: string;
 }
 
-export type AwsCliFinding = { found: false } | { found: true; version?: AwsCliVersion; readsEndpointUrl: boolean };
+type AwsCliFinding = { found: false } | { found: true; version?: AwsCliVersion; readsEndpointUrl: boolean };
 
 export function parseAwsCliVersion(output: string): AwsCliVersion | undefined {
   const m = /aws-cli\/(\d+)\.(\d+)\.(\d+)/.exec(output);
@@ -20,12 +20,11 @@ export function parseAwsCliVersion(output: string): AwsCliVersion | undefined {
   return { major: Number(m[1]), minor: Number(m[2]), patch: Number(m[3]), text: `${m[1]}.${m[2]}.${m[3]}` };
 }
 
-/** AWS CLI v2 from 2.13, v1 from 1.29 (AWS's "service-specific endpoints" guide). */
+/** The first minor version that reads it: v2 from 2.13, v1 from 1.29 (AWS's "service-specific endpoints" guide). */
+const READS_FROM: Record<number, number> = { 1: 29, 2: 13 };
+
 export function readsEndpointUrl(v: AwsCliVersion): boolean {
-  if (v.major >= 3) return true;
-  if (v.major === 2) return v.minor >= 13;
-  if (v.major === 1) return v.minor >= 29;
-  return false;
+  return v.major >= 3 || v.minor >= (READS_FROM[v.major] ?? Infinity);
 }
 
 /** Runs `aws --version` (v1 prints to stderr) asynchronously: a Python CLI can take seconds to start. */

@@ -1,7 +1,6 @@
 /**
- * The five SDK clients the product uses, built for AWS (standard credential chain) or for the
- * sandbox (same clients, answered by the sandbox middleware). The SDK is imported lazily here so
- * that `--help` and other commands that need no AWS stay fast.
+ * The SDK clients the product uses, built for AWS (standard credential chain) or for the sandbox (same clients,
+ * answered by the sandbox middleware). The SDK is imported lazily so that commands that need no AWS stay fast.
  */
 import type { CloudFormationClient } from "@aws-sdk/client-cloudformation";
 import type { EC2Client } from "@aws-sdk/client-ec2";
@@ -29,17 +28,15 @@ export interface AwsClients {
   quotas: ServiceQuotasClient;
   /** The named profile the credentials come from (--profile, else AWS_PROFILE), for the fixes that name it. */
   profile?: string;
-  /** Present when these clients talk to the sandbox. */
   sandbox?: Sandbox;
-  /** At an endpoint that is not AWS: the speed a served sandbox says on its answers (`sandbox serve --sandbox-speed`, a workshop room on this computer or another). */
+  /** At an endpoint that is not AWS: the speed a served sandbox says on its answers (a sandbox or room served). */
   served?: { speed?: Speed };
 }
 
-export interface AwsTarget {
+interface AwsTarget {
   region: string;
   profile?: string;
   endpointUrl?: string;
-  /** Retry attempts (SDK standard/adaptive); tests lower the delays through `retryDelayMs`. */
   maxAttempts?: number;
   /** Seconds a request may go unanswered (PRIVATELINK_LAB_TIMEOUT). */
   timeoutSeconds?: number;
@@ -47,12 +44,6 @@ export interface AwsTarget {
   onNoAnswer?: NoAnswerListener;
   /** The endpoint is the learner's workshop room (its name, as `join` recorded it): its silence and refused keys are said as the room's. */
   room?: string;
-}
-
-/** Connect and answer timeouts: a server that accepts but never answers cannot hang a command. */
-function requestHandler(seconds: number) {
-  const ms = Math.round(seconds * 1000);
-  return { connectionTimeout: ms, requestTimeout: ms, socketTimeout: ms, throwOnRequestTimeout: true };
 }
 
 /** How fast AWS's time runs for these clients: the sandbox's speed (in process, or as a served one says it), else 1. */
@@ -74,35 +65,33 @@ function readsSpeed<C extends Parameters<typeof guardNetwork>[0]>(client: C, ser
 
 const HOST_OF_CLIENT = { ec2: "ec2", cfn: "cloudformation", elbv2: "elasticloadbalancing", ssm: "ssm", sts: "sts", iam: "iam", quotas: "servicequotas" } as const;
 
-async function loadSdk() {
-  return import("./sdk.js");
-}
-
 /** Clients for a real AWS account (or an emulator at `endpointUrl`). */
 export async function createAwsClients(target: AwsTarget): Promise<AwsClients> {
-  // The test suites set this: no test may ever reach for a real AWS endpoint.
-  // (A loopback endpoint is allowed: the timeout tests run a local server that never answers.)
+  // No test may reach a real AWS endpoint (the timeout tests run a local server that never answers).
   if (process.env.PRIVATELINK_LAB_NO_AWS === "1" && !isLoopbackUrl(target.endpointUrl)) throw new LabError("error.awsForbidden", {}, { source: "internal" });
-  const sdk = await loadSdk();
+  const sdk = await import("./sdk.js");
   const seconds = target.timeoutSeconds ?? DEFAULT_TIMEOUT_SECONDS;
+  const ms = Math.round(seconds * 1000);
   const common = {
     region: target.region,
-    // Each command class's middleware is resolved once per client, not on every send (our
-    // middleware is added when the client is made, before the first request).
+    // Each command class's middleware is resolved once per client (ours is added before the first request).
     cacheMiddleware: true,
     maxAttempts: target.maxAttempts ?? AWS_MAX_ATTEMPTS,
     retryMode: "adaptive" as const,
-    requestHandler: requestHandler(seconds),
+    // A server that accepts but never answers cannot hang a command.
+    requestHandler: { connectionTimeout: ms, requestTimeout: ms, socketTimeout: ms, throwOnRequestTimeout: true },
     ...(target.endpointUrl ? { endpoint: target.endpointUrl } : {}),
     ...(target.profile ? { profile: target.profile } : {}),
   };
   const breaker = {};
-  const attempts = target.maxAttempts ?? AWS_MAX_ATTEMPTS;
+  const place = { seconds, attempts: common.maxAttempts, room: target.room };
+  const endpointOf = (service: keyof typeof HOST_OF_CLIENT) =>
+    target.endpointUrl ?? `https://${HOST_OF_CLIENT[service]}.${target.region}.amazonaws.com`;
   const profile = target.profile ?? process.env.AWS_PROFILE;
   // A served sandbox says its speed, on this computer or across the LAN (a workshop room); AWS's time runs at 1, whatever an answer says.
   const served = isAwsEndpoint(target.endpointUrl) ? undefined : {};
   const guard = <C extends Parameters<typeof guardNetwork>[0]>(client: C, service: keyof typeof HOST_OF_CLIENT): C =>
-    explainMissingProfile(guardNetwork(served ? readsSpeed(client, served) : client, target.endpointUrl ?? `https://${HOST_OF_CLIENT[service]}.${target.region}.amazonaws.com`, seconds, breaker, attempts, target.onNoAnswer, target.room), profile, process.env);
+    explainMissingProfile(guardNetwork(served ? readsSpeed(client, served) : client, { ...place, endpoint: endpointOf(service) }, breaker, target.onNoAnswer), profile, process.env);
   return {
     region: target.region,
     ...(profile ? { profile } : {}),
@@ -136,10 +125,9 @@ interface RequestWritingClient {
 }
 
 /**
- * The sandbox answers from the command's typed input (see middleware.ts) and sends nothing, so its
- * clients skip writing the HTTP request (docs/PERFORMANCE.md). The rest of the
- * SDK runs as against AWS: the command's middleware, endpoint, credentials, retries and waiters.
- * (`serializerMiddleware` keeps its name: the endpoint middleware is placed relative to it.)
+ * The sandbox answers from the command's typed input and sends nothing, so its clients skip writing the HTTP request;
+ * the rest of the SDK runs as against AWS. (`serializerMiddleware` keeps its name: the endpoint middleware is placed
+ * relative to it.)
  */
 function withoutRequestWriting<C extends RequestWritingClient>(client: C): C {
   for (const name of REQUEST_WRITERS) client.middlewareStack.remove(name);
@@ -159,7 +147,7 @@ const NO_TRANSPORT = {
 
 /** Clients answered by the sandbox. Retries use short delays so injected faults stay fast. */
 export async function createSandboxClients(sandbox: Sandbox, region: string, maxAttempts = 4): Promise<AwsClients> {
-  const sdk = await loadSdk();
+  const sdk = await import("./sdk.js");
   const common = {
     region,
     cacheMiddleware: true,

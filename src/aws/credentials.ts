@@ -9,7 +9,7 @@ import type { SharedConfigFiles } from "@smithy/core/config";
 import { LabError } from "../errors.js";
 
 /** The shared config and credentials files, as the SDK resolves them (AWS_CONFIG_FILE, AWS_SHARED_CREDENTIALS_FILE, a leading `~/`). */
-export function sharedFiles(env: NodeJS.ProcessEnv): { config: string; credentials: string } {
+function sharedFiles(env: NodeJS.ProcessEnv): { config: string; credentials: string } {
   const home = env.HOME || env.USERPROFILE || homedir();
   const resolve = (path: string) => (path.startsWith("~/") ? join(home, path.slice(2)) : path);
   return { config: resolve(env.AWS_CONFIG_FILE || join(home, ".aws", "config")), credentials: resolve(env.AWS_SHARED_CREDENTIALS_FILE || join(home, ".aws", "credentials")) };
@@ -38,17 +38,13 @@ export async function profileRegion(env: NodeJS.ProcessEnv, profile?: string): P
   return files.configFile[profile ?? env.AWS_PROFILE ?? "default"]?.region || undefined;
 }
 
-/** The profile names the shared files hold (the config file's `[sso-session …]` and `[services …]` sections are not profiles). */
-export async function profileNames(env: NodeJS.ProcessEnv): Promise<string[]> {
-  const files = await readSharedFiles(env);
-  const inConfig = Object.keys(files.configFile).filter((name) => !/^(sso-session|services)\./.test(name));
-  return [...new Set([...inConfig, ...Object.keys(files.credentialsFile)])];
-}
-
 /** No credentials for a named profile neither shared file has: said so, with the files and the profiles they hold. */
-export async function missingProfile(err: unknown, profile: string | undefined, env: NodeJS.ProcessEnv): Promise<LabError | undefined> {
-  if (!profile || !(err instanceof Error) || err.name !== "CredentialsProviderError") return undefined;
-  const names = await profileNames(env);
+async function missingProfile(err: unknown, profile: string, env: NodeJS.ProcessEnv): Promise<LabError | undefined> {
+  if (!(err instanceof Error) || err.name !== "CredentialsProviderError") return undefined;
+  const files = await readSharedFiles(env);
+  // The config file's `[sso-session …]` and `[services …]` sections are not profiles.
+  const inConfig = Object.keys(files.configFile).filter((name) => !/^(sso-session|services)\./.test(name));
+  const names = [...new Set([...inConfig, ...Object.keys(files.credentialsFile)])];
   if (names.includes(profile)) return undefined;
   const { config, credentials } = sharedFiles(env);
   const vars = { profile, config, credentials, profiles: names.join(", ") };

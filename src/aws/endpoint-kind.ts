@@ -1,15 +1,11 @@
 /**
- * Whom an endpoint belongs to: AWS itself, this computer only (loopback), or neither (a workshop
- * room on another computer of the LAN, an emulator). The clients trust a served sandbox's speed
- * header from anything that is not AWS, and tests may reach only this computer.
+ * Whom an endpoint belongs to: AWS itself, this computer only (loopback), or neither (a workshop room on another
+ * computer of the LAN, an emulator). The clients trust a served sandbox's speed header from anything that is not AWS,
+ * and tests may reach only this computer.
  */
 
-/**
- * The DNS suffixes of AWS's own endpoints in every partition: the SDK's `dnsSuffix` and
- * `dualStackDnsSuffix` (aws, aws-cn, aws-us-gov, aws-iso*, aws-eusc). A host at one of them, or
- * under one, is AWS.
- */
-export const AWS_DOMAINS: readonly string[] = [
+/** The SDK's `dnsSuffix` and `dualStackDnsSuffix` of every partition (aws, aws-cn, aws-us-gov, aws-iso*, aws-eusc). */
+const AWS_DOMAINS: readonly string[] = [
   "amazonaws.com",
   "amazonaws.com.cn",
   "amazonaws.eu",
@@ -35,10 +31,7 @@ function hostOf(url: string): string | undefined {
   }
 }
 
-/**
- * AWS itself: the SDK's own endpoint (no URL given) or a URL whose host is at an AWS domain. A URL
- * that cannot be read counts as AWS too: only an endpoint known not to be AWS may set the pace.
- */
+/** AWS itself: no URL, or a host at or under an AWS domain; a URL that cannot be read too (it may not set the pace). */
 export function isAwsEndpoint(url: string | undefined): boolean {
   if (!url) return true;
   const host = hostOf(url);

@@ -16,7 +16,7 @@ export function missingAction(message: string): string | undefined {
 const DENIALS = new Set(["AccessDenied", "AccessDeniedException", "UnauthorizedOperation"]);
 
 /** AWS's answers that the access key is not known, or its secret is not the one that goes with it. */
-export const KEY_REFUSALS = new Set(["InvalidClientTokenId", "UnrecognizedClientException", "SignatureDoesNotMatch", "AuthFailure"]);
+const KEY_REFUSALS = new Set(["InvalidClientTokenId", "UnrecognizedClientException", "SignatureDoesNotMatch", "AuthFailure"]);
 
 /**
  * In a workshop room a refused key is the room's matter, not `aws configure`'s: the room was made
@@ -28,8 +28,8 @@ export function roomRefusedKey(err: unknown, room: string, endpoint: string): La
   return new LabError("roomOffline.key", { room, endpoint, code }, { cause: err, source: "aws" });
 }
 
+/** `profile`: the AWS profile in use, so the fix names it (`aws sso login --profile X`). */
 export interface ErrorContext {
-  /** The AWS profile in use, so the fix names it (`aws sso login --profile X`). */
   profile?: string;
 }
 

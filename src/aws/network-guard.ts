@@ -1,10 +1,8 @@
 /**
- * When the network, not AWS, is the problem — no answer within the timeout, connection refused,
- * unknown host — the learner is told which endpoint did not answer and what to check, and the
- * command ends: after the first such failure every later call on the same clients fails at once
- * (a lesson does not wait out the timeout once per call on its way out). At the learner's workshop
- * room the message is the room's: it is not answering (tell the facilitator, run again when it is
- * back), or it does not know their key (a re-created room, another room's line).
+ * When the network, not AWS, is the problem (no answer in time, refused, unknown host), the learner is told which
+ * endpoint did not answer and what to check, and every later call on the same clients fails at once (a lesson does not
+ * wait out the timeout once per call on its way out). At the learner's workshop room the message is the room's: it is
+ * not answering, or it does not know their key (a re-created room, another room's line).
  */
 import { LabError } from "../errors.js";
 import { roomRefusedKey } from "./error-translation.js";
@@ -28,7 +26,7 @@ const NETWORK_CODES: Record<string, string> = {
 };
 
 /** `refused`, `timeout`, `dns`, `reset`, `unreachable`, or undefined when AWS answered. */
-export function networkProblem(err: unknown): string | undefined {
+function networkProblem(err: unknown): string | undefined {
   if (!(err instanceof Error)) return undefined;
   const status = (err as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode;
   if (status !== undefined) return undefined; // an answer came back: AWS's error, not the network's
@@ -71,28 +69,30 @@ export function tryAgain(clients: object): void {
   }
 }
 
-/** What failed, in the learner's words: at their workshop room (`room`), the room is not answering; elsewhere, what to check. */
-function networkError(problem: string, err: unknown, where: { endpoint: string; seconds: number; attempts: number; room?: string | undefined }): LabError {
-  const { endpoint, seconds, attempts, room } = where;
+/** The endpoint a client talks to (URL or AWS host, as messages name it); `room`: the learner's workshop room. */
+interface Place {
+  endpoint: string;
+  seconds: number;
+  attempts: number;
+  room?: string | undefined;
+}
+
+function networkError(problem: string, err: unknown, { endpoint, seconds, attempts, room }: Place): LabError {
   if (room) return new LabError("roomOffline.down", { endpoint, room, problem }, { cause: err, source: "network" });
   return new LabError(`guard.network.${problem}`, { endpoint, seconds, attempts }, { cause: err, source: "network" });
 }
 
 /**
- * Adds the guard to a client; `endpoint` is what the message names (URL or AWS host). A request
- * left unanswered is tried again by the SDK (`attempts` in all): the first time, `onNoAnswer` says
- * so, so that a silent endpoint is not minutes of nothing on the screen. `room`: the endpoint is the
- * learner's workshop room (its name), whose silence and refused keys are the room's matter.
+ * Adds the guard to a client. A request left unanswered is tried again by the SDK (`attempts` in all): the first
+ * time, `onNoAnswer` says so, so that a silent endpoint is not minutes of nothing on the screen.
  */
 export function guardNetwork<C extends GuardableClient>(
   client: C,
-  endpoint: string,
-  seconds: number,
+  place: Place,
   breaker: Breaker,
-  attempts = AWS_MAX_ATTEMPTS,
   onNoAnswer?: NoAnswerListener,
-  room?: string,
 ): C {
+  const { endpoint, seconds, attempts, room } = place;
   BREAKERS.set(client, breaker);
   // Each attempt (below the SDK's retries): the first one left unanswered is told about.
   const attempt = (next: (args: unknown) => Promise<unknown>) => async (args: unknown) => {
@@ -114,7 +114,7 @@ export function guardNetwork<C extends GuardableClient>(
     } catch (err) {
       const problem = networkProblem(err);
       if (!problem) throw (room ? roomRefusedKey(err, room, endpoint) : undefined) ?? err;
-      breaker.down = networkError(problem, err, { endpoint, seconds, attempts, room });
+      breaker.down = networkError(problem, err, place);
       throw breaker.down;
     }
   };

@@ -3,14 +3,10 @@ import type { StackEvent } from "@aws-sdk/client-cloudformation";
 
 const CANCELLED = /cancell?ed|was not (created|deleted) because|Resource creation Initiated/i;
 
-export function isCancellation(reason: string | undefined): boolean {
-  return reason !== undefined && CANCELLED.test(reason);
-}
-
 /** The root-cause event among failures of one or more stacks (any order), or undefined. */
 export function rootCause(events: readonly StackEvent[]): StackEvent | undefined {
   const failed = events
     .filter((e) => /_FAILED$/.test(e.ResourceStatus ?? "") && e.ResourceType !== "AWS::CloudFormation::Stack" && e.ResourceStatusReason)
     .sort((a, b) => (a.Timestamp?.getTime() ?? 0) - (b.Timestamp?.getTime() ?? 0));
-  return failed.find((e) => !isCancellation(e.ResourceStatusReason)) ?? failed[0];
+  return failed.find((e) => !CANCELLED.test(e.ResourceStatusReason ?? "")) ?? failed[0];
 }

@@ -5,7 +5,7 @@
 import type { LessonContext } from "../lesson/context.js";
 import { readServed } from "../sandbox/served-file.js";
 import { loadCommand } from "../sandbox/shell-env.js";
-import { secondTerminalShell } from "../lesson/second-terminal.js";
+import { secondTerminalShell } from "../lesson/learner-door.js";
 
 export function fixByHandInSandbox(ctx: LessonContext): string {
   const served = ctx.servedFile ? readServed(ctx.servedFile) : undefined;

@@ -3,7 +3,7 @@
  * replaced by a new endpoint (same subnet and security group) whose request is then accepted.
  */
 import type { LessonContext } from "../lesson/context.js";
-import { createInterfaceEndpoint } from "../lesson/steps/interface-endpoint-actions.js";
+import { createInterfaceEndpoint } from "../lesson/steps/interface-endpoint.js";
 import { waitFor } from "../lesson/wait.js";
 import { readEndpointsById } from "../lesson/cloud-view.js";
 import { acceptConnection, waitAvailable } from "../lesson/steps/accept.js";

@@ -9,7 +9,7 @@ import { packageRoot } from "../paths.js";
 import { parseYaml } from "./yaml-data.js";
 import { UnfilledValue } from "../i18n/messages.js";
 
-export interface Manifest {
+interface Manifest {
   id: string;
   title: Record<string, string>;
   languages: string[];
@@ -34,7 +34,7 @@ export interface StepContent {
   teaches: string[];
 }
 
-export interface QuizQuestion {
+interface QuizQuestion {
   id: string;
   question: string;
   choices: string[];

@@ -14,7 +14,7 @@ export function yaml(): YamlModule {
 }
 
 /** How a text is read: plain YAML, or a CloudFormation template (short-form tags). */
-export type Reader = "yaml" | "cfn";
+type Reader = "yaml" | "cfn";
 
 /** A text's key in the build's table: reader, length and a 53-bit hash (a same-length edit collides by 2^-53). */
 export function parsedKey(reader: Reader, text: string): string {

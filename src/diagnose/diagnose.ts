@@ -16,10 +16,10 @@ import { explainLink, loadDiagnoseText } from "./text.js";
 import { cmdNotes } from "../shell/in-text.js";
 import { askAccount } from "../lesson/client-token.js";
 
-export const HTTP_PORT = 80;
+const HTTP_PORT = 80;
 
 /** The `diagnosis` event's content: `ok` when every link passes; `first`, the first broken link with what, why and the fix. */
-export type Diagnosis = Omit<Extract<LabEvent, { type: "diagnosis" }>, "type">;
+type Diagnosis = Omit<Extract<LabEvent, { type: "diagnosis" }>, "type">;
 
 type Reader = Pick<LessonContext, "clients" | "names" | "state">;
 
@@ -29,7 +29,7 @@ export function readTime(ctx: Pick<LessonContext, "clients" | "clock">): ReadTim
 }
 
 /** AWS seconds as the learner waits them: shortened by the sandbox's speed, at least one. */
-export function waitSeconds(seconds: number, time: ReadTime): number {
+function waitSeconds(seconds: number, time: ReadTime): number {
   return Math.max(1, Math.ceil(seconds * time.scale));
 }
 
@@ -38,20 +38,16 @@ const STACK_BUSY = /^(CREATE|UPDATE)_IN_PROGRESS$/;
 /** About how long a lesson stack takes (AWS seconds). */
 const STACK_SECONDS = 300;
 
-export function stackStarting(view: CloudView): { name: string; status: string } | undefined {
+function stackStarting(view: CloudView): { name: string; status: string } | undefined {
   const stack = [view.consumer, view.provider].find((s) => s !== undefined && STACK_BUSY.test(s.status));
   return stack && { name: stack.name, status: stack.status };
 }
 
-/** The account id: the progress file's, else STS's (kept with the state: asked once). */
-async function accountId(ctx: Reader): Promise<string | undefined> {
-  await askAccount(ctx);
-  return ctx.state.ids.accountId;
-}
-
 /** The cloud with the learner's whole path: `known` when it was read with it, else read now. */
 export async function readWithPath(ctx: Reader, known?: CloudView): Promise<CloudView> {
-  return known?.path ? known : readCloud(ctx.clients, ctx.names, { path: true, accountId: await accountId(ctx) });
+  if (known?.path) return known;
+  await askAccount(ctx); // the account id: the progress file's, else STS's (kept with the state: asked once)
+  return readCloud(ctx.clients, ctx.names, { path: true, accountId: ctx.state.ids.accountId });
 }
 
 /** The chain as the model judges it, before words. Pure. */
@@ -109,4 +105,15 @@ function stackLink(ctx: LessonContext, stack: { name: string; status: string }):
 
 export async function diagnose(ctx: LessonContext, known?: CloudView): Promise<Diagnosis> {
   return diagnosisOf(ctx, await readWithPath(ctx, known));
+}
+
+/** Curl failed: which link broke, and its fix. A help, never a second failure: if it cannot run, curl's error holds. */
+export async function explainCurlFailure(ctx: LessonContext, view?: CloudView): Promise<void> {
+  try {
+    const d = await diagnose(ctx, view);
+    ctx.io.notify({ type: "notice", level: "warn", message: ctx.t("diagnose.curlFailed") });
+    ctx.io.notify({ type: "diagnosis", ...d });
+  } catch {
+    // curl's error is reported by the step; a diagnosis that cannot be made adds nothing.
+  }
 }

@@ -53,7 +53,7 @@ export function currentOwner(): LockOwner {
 }
 
 /** Is the process that wrote this owner record still running? (Another host's: assumed so.) */
-export function isAlive(owner: LockOwner): boolean {
+function isAlive(owner: LockOwner): boolean {
   if (owner.host !== hostname()) return true;
   try {
     process.kill(owner.pid, 0);

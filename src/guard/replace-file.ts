@@ -7,7 +7,7 @@ import { renameSync, rmSync } from "node:fs";
 import { LabError } from "../errors.js";
 import { errnoCode } from "./local-file.js";
 
-export interface ReplaceOptions {
+interface ReplaceOptions {
   platform?: NodeJS.Platform;
   /** How many times to try in all (default 10), waiting `waitMs` more each time (default 20: ~0.9 s in all). */
   attempts?: number;

@@ -9,13 +9,9 @@ import type { LessonState } from "../state/schema.js";
 
 const DELETING = /^(DELETE_IN_PROGRESS|DELETE_FAILED)$/;
 
-function since(state: LessonState): number {
-  const restart = state.marks.restart;
-  return restart ? Date.parse(restart) : 0;
-}
-
 export function cleanupStarted(view: CloudView, state: LessonState): boolean {
-  const from = since(state);
+  const restart = state.marks.restart;
+  const from = restart ? Date.parse(restart) : 0;
   const live = [view.consumer, view.provider].filter((s) => s !== undefined);
   if (live.some((s) => DELETING.test(s.status))) return true;
   const newest = Math.max(0, ...live.map((s) => s.createdAt ?? 0));

@@ -11,7 +11,7 @@ import { awsPort } from "../aws/port.js";
 
 const MAX_GENERATIONS = 30;
 
-export type TokenKind = "service" | "endpoint";
+type TokenKind = "service" | "endpoint";
 
 /** STS's answer to this command (one context, one command): the preflight step does not ask again. */
 const asked = new WeakMap<LessonContext, GetCallerIdentityCommandOutput>();
@@ -38,9 +38,6 @@ export function clientToken(ctx: LessonContext, kind: TokenKind, params: Record<
   const basis = JSON.stringify([ctx.state.ids.accountId ?? "", ctx.state.region, ctx.state.prefix, kind, params, n]);
   return `pll-${kind}-${stableHash(basis)}`;
 }
-
-/** Sorted copies, so the same request always hashes the same. */
-export const canonical = (xs: string[] | undefined): string[] => [...(xs ?? [])].sort();
 
 /** Sends `create` with the request's token (the next one while a token's resource is gone); returns the live resource. */
 export async function createOnce<T>(

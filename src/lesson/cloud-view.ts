@@ -9,7 +9,7 @@ import { endpointView, instanceView, liveService, serviceView, stackView, type E
 import type { AwsClients } from "../aws/clients.js";
 import { awsPort } from "../aws/port.js";
 import { listDeletedStacks, listEndpoints, listGroups, listServices } from "../aws/pages.js";
-import { readCurlTraces, type CurlTrace } from "./curl-history.js";
+import { readCurlTraces, type CurlTrace } from "./curl-proof.js";
 import { PARTICIPANT_TAG, type ParticipantNames } from "../participant.js";
 import { relate, type Anchors } from "./relations.js";
 import { orAbsent, readPath, type PathView } from "./path-read.js";
@@ -131,7 +131,7 @@ export function anchorsOf(names: ParticipantNames, consumer: StackView | undefin
   return { prefix: names.prefix, consumerVpc: consumer?.resources.Vpc, providerVpc: provider?.resources.Vpc, nlbArn: provider?.resources.NLB, stackIds };
 }
 
-export interface ReadOptions {
+interface ReadOptions {
   /** Also read the learner's whole PrivateLink path (`diagnose`, the challenges): see `path-read.ts`. */
   path?: boolean;
   /** The account id the path's shapes carry (the service's allowed principals are checked against it). */

@@ -38,7 +38,7 @@ export function freeHere(ctx: Pick<LessonContext, "clients" | "servedSandbox">):
  * that is not AWS (a workshop room, `sandbox serve`, an emulator): a learner who used the console there would build
  * in their own AWS account, billed, where the lesson never looks.
  */
-export function realConsoleReaches(ctx: Pick<LessonContext, "clients">): boolean {
+function realConsoleReaches(ctx: Pick<LessonContext, "clients">): boolean {
   return ctx.clients.sandbox === undefined && ctx.clients.served === undefined;
 }
 

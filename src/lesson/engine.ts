@@ -4,17 +4,17 @@ import { LabError } from "../errors.js";
 import { readCloud, type CloudView } from "./cloud-view.js";
 import { knowAccount } from "./client-token.js";
 import { consoleLeftOut, freeHere, mark, type LessonContext } from "./context.js";
-import { closeDoor, learnerCanAct, secondTerminalText } from "./learner-door.js";
+import { closeDoor, learnerCanAct, remindSecondTerminal } from "./learner-door.js";
 import { currentStep, detectAll, type StepStatus } from "./progress.js";
-import type { Step } from "./step.js";
+import type { Detection, Step } from "./step.js";
 import { STEPS } from "./steps/index.js";
 import { explain, explainConcept, explainNotes } from "./teaching.js";
 import { rememberIds } from "./vars.js";
-import { askToBegin, askToGo, hasReference, showReferenceLabel } from "./pacing.js";
+import { askToGo, goOrStop, hasReference, showReferenceLabel } from "./pacing.js";
 import { diagramModel } from "../ui/diagram.js";
 import { waitFor } from "./wait.js";
 
-export interface RunOptions {
+interface RunOptions {
   /** Run just this step (the `step <id>` command), then stop. */
   only?: string;
   /** The cloud as the caller has just read it (nothing has acted since): not read again. */
@@ -46,14 +46,13 @@ function explainLearnerReference(ctx: LessonContext, content: StepContent, view:
 /** Each hands-on choice keeps its digit on every step, shown or not (1 verify · 2 show · 3 the tool · 4 the form). */
 const KEYS = { verify: 1, show: 2, guided: 3, form: 4 } as const;
 
-/** In the sandbox or a workshop room, what sets up the learner's second terminal (said again where it is needed). */
-function remindSecondTerminal(ctx: LessonContext, outside: boolean): void {
-  const text = secondTerminalText(ctx, outside);
-  if (text) ctx.io.notify({ type: "notice", level: "info", message: text });
-}
+/** Runs whose learner was told once how to set up their second terminal (told again where it is needed). */
 const reminded = new WeakSet<LessonContext>();
 /** Runs in which the learner's own commands already did a step: their second terminal is set up, no more reminders. */
 const actedOutside = new WeakSet<LessonContext>();
+
+/** The detection's reason in the learner's words. */
+const reason = (ctx: LessonContext, d: Detection): string => ctx.t(d.why, d.vars);
 
 /** Right so far but still becoming ready (an endpoint pending, a stack creating): wait for it, using no hint or try (past the time-out, the learner is asked again). */
 async function settled(ctx: LessonContext, step: Step, view: CloudView): Promise<CloudView> {
@@ -63,10 +62,7 @@ async function settled(ctx: LessonContext, step: Step, view: CloudView): Promise
     label: "handsOnFixes.settling",
     read: () => readCloud(ctx.clients, ctx.names),
     check: (v) => (step.detect(v, ctx.state).settling ? undefined : true),
-    describe: (v) => {
-      const d = step.detect(v, ctx.state);
-      return ctx.t(d.why, d.vars);
-    },
+    describe: (v) => reason(ctx, step.detect(v, ctx.state)),
     usualSeconds: step.id === "deploy" ? 360 : 90,
     orLast: true,
   });
@@ -113,23 +109,23 @@ async function learnerDoes(ctx: LessonContext, step: Step, content: StepContent,
     if (regressed(ctx, step, current)) return current;
     // Done but still becoming ready past the wait (an endpoint made, still pending): said, and asked again like one not done.
     if (missing.settling) {
-      ctx.io.notify({ type: "notice", level: "warn", message: ctx.t("handsOnWait.stillNotReady", { why: ctx.t(missing.why, missing.vars) }) });
+      ctx.io.notify({ type: "notice", level: "warn", message: ctx.t("handsOnWait.stillNotReady", { why: reason(ctx, missing) }) });
       continue;
     }
     if (missing.done) return current;
     const text = content.hints[Math.min(hint, content.hints.length - 1)];
-    ctx.io.notify({ type: "notice", level: "warn", message: ctx.t("engine.notYet", { why: ctx.t(missing.why, missing.vars) }) });
+    ctx.io.notify({ type: "notice", level: "warn", message: ctx.t("engine.notYet", { why: reason(ctx, missing) }) });
     // A situation with a note of its own (an endpoint to an AWS service) is told by it, not by the next general hint.
     const own = missing.note ? content.notes[missing.note] : undefined;
     if (own) explain(ctx, step.id, "hint", own, current);
     else if (text) explain(ctx, step.id, "hint", `${ctx.t("engine.hint", { n: Math.min(hint + 1, content.hints.length), total: content.hints.length })} ${text}`, current);
     hint += 1;
-    if (!ctx.io.interactive && hint > content.hints.length) throw new LabError("error.stepNotDone", { step: step.id, why: ctx.t(missing.why, missing.vars) });
+    if (!ctx.io.interactive && hint > content.hints.length) throw new LabError("error.stepNotDone", { step: step.id, why: reason(ctx, missing) });
   }
 }
 
 /** Teaches and runs one step; returns the cloud as it is afterwards. */
-export async function runStep(ctx: LessonContext, step: Step, index: number, view: CloudView): Promise<CloudView> {
+async function runStep(ctx: LessonContext, step: Step, index: number, view: CloudView): Promise<CloudView> {
   const content = loadStep(ctx.lesson, step.id, ctx.io.lang);
   rememberIds(ctx, view);
   ctx.io.notify({ type: "step-started", step: step.id, index, total: STEPS.length, title: content.title });
@@ -152,7 +148,7 @@ export async function runStep(ctx: LessonContext, step: Step, index: number, vie
   }
   const detection = step.detect(after, ctx.state);
   if (!detection.done && regressed(ctx, step, after)) return after;
-  if (!detection.done && step.id !== "cleanup") throw new LabError("error.stepNotDone", { step: step.id, why: ctx.t(detection.why, detection.vars) });
+  if (!detection.done && step.id !== "cleanup") throw new LabError("error.stepNotDone", { step: step.id, why: reason(ctx, detection) });
   // What the step teaches is shown on every path (guided, form, console), once it has happened.
   explainNotes(ctx, content, [...content.teaches, ...(detection.teaches ?? [])], after, notesShown);
   const doneText = content.doneVariants[detection.doneVariant ?? variant ?? ""] ?? content.done;
@@ -165,7 +161,7 @@ export async function runStep(ctx: LessonContext, step: Step, index: number, vie
 function announceDone(ctx: LessonContext, step: Step, view: CloudView): void {
   const content = loadStep(ctx.lesson, step.id, ctx.io.lang);
   const detection = step.detect(view, ctx.state);
-  ctx.io.notify({ type: "notice", level: "info", message: ctx.t("engine.alreadyDone", { title: content.title, why: ctx.t(detection.why, detection.vars) }) });
+  ctx.io.notify({ type: "notice", level: "info", message: ctx.t("engine.alreadyDone", { title: content.title, why: reason(ctx, detection) }) });
   if (detection.note && content.notes[detection.note]) explain(ctx, step.id, "note", content.notes[detection.note] ?? "", view);
   // It finished while the lesson was not running (Ctrl-C during its wait): what it teaches is shown now, before the quiz asks it.
   if (ctx.state.quiz === undefined) {
@@ -178,7 +174,7 @@ function announceDone(ctx: LessonContext, step: Step, view: CloudView): void {
 /** An earlier step the cloud no longer shows done (an endpoint deleted or rejected): the lesson says so as it goes back to it. */
 function sayBack(ctx: LessonContext, back: StepStatus, index: number): void {
   const title = loadStep(ctx.lesson, back.step.id, ctx.io.lang).title;
-  const why = ctx.t(back.detection.why, back.detection.vars);
+  const why = reason(ctx, back.detection);
   ctx.io.notify({ type: "notice", level: "warn", message: ctx.t("engine.back", { n: String(index), title, why }) });
 }
 
@@ -186,7 +182,9 @@ function sayBack(ctx: LessonContext, back: StepStatus, index: number): void {
 export async function runLesson(ctx: LessonContext, options: RunOptions = {}): Promise<CloudView> {
   try {
     // Hands-on in the sandbox: the second terminal's lines stay on screen until the learner goes on (step 0 would push them off).
-    if (ctx.mode === "hands-on" && ctx.io.interactive && (await learnerCanAct(ctx)) && ctx.clients.sandbox) await askToBegin(ctx);
+    if (ctx.mode === "hands-on" && ctx.io.interactive && (await learnerCanAct(ctx)) && ctx.clients.sandbox) {
+      await goOrStop(ctx, "engine.continueAsk", "engine.continue");
+    }
     return await lessonLoop(ctx, options);
   } finally {
     // A sandbox served to the learner's own AWS CLI lives as long as the lesson.
@@ -208,21 +206,20 @@ async function lessonLoop(ctx: LessonContext, options: RunOptions): Promise<Clou
   for (;;) {
     const statuses = detectAll(STEPS, view, ctx.state);
     const cur = currentStep(statuses);
+    const before = statuses.slice(0, cur ? statuses.indexOf(cur) : statuses.length);
     // A step done but still becoming ready (an endpoint made, still `pending`: new, or just accepted) is waited for
     // once before a later step builds on it (accepting an endpoint still being created would go nowhere).
-    const becoming = statuses.slice(0, cur ? statuses.indexOf(cur) : statuses.length).find((s) => s.detection.done && s.detection.settling && !waited.has(s.step.id));
+    const becoming = before.find((s) => s.detection.done && s.detection.settling && !waited.has(s.step.id));
     if (becoming) {
       waited.add(becoming.step.id);
       view = await settled(ctx, becoming.step, view);
       continue;
     }
-    for (const s of statuses) {
-      if (s === cur) break;
-      if (s.detection.passed) continue; // cleanup has begun: nothing before it is announced or redone
-      if (!announced.has(s.step.id)) {
-        announced.add(s.step.id);
-        announceDone(ctx, s.step, view);
-      }
+    for (const s of before) {
+      // Passed: cleanup has begun, nothing before it is announced or redone.
+      if (s.detection.passed || announced.has(s.step.id)) continue;
+      announced.add(s.step.id);
+      announceDone(ctx, s.step, view);
     }
     if (!cur) break;
     const index = statuses.indexOf(cur);

@@ -1,11 +1,18 @@
-/** Which rule lets the Consumer in on TCP 80 (its IP, its group, anywhere) and which others are left: the done text tells it. */
+/** The endpoint group's rules: the one admitting the Consumer on TCP 80 (its IP, its group, anywhere), and the rest. */
 import type { IpPermission } from "@aws-sdk/client-ec2";
 import { ourEndpoint, type CloudView, type SecurityGroupView } from "./cloud-view.js";
-import { admits } from "./sg-rules.js";
+import { rulesOf } from "../reachability/from-describe.js";
+import { ingressAllows } from "../reachability/security-groups.js";
 
-export type HttpSourceKind = "ip" | "sg" | "world";
+/** Does a group admit TCP on a port from an instance? The reachability model decides, so lesson and sandbox agree. */
+export function admits(ingress: IpPermission[], port: number, from: { ip: string; sgIds: string[] }): boolean {
+  const group = { GroupId: "endpoint-sg", Ingress: rulesOf(ingress) };
+  return ingressAllows([group], [group.GroupId], "tcp", port, { ip: from.ip, groupIds: from.sgIds });
+}
 
-export interface HttpRule {
+type HttpSourceKind = "ip" | "sg" | "world";
+
+interface HttpRule {
   kind: HttpSourceKind;
   /** The rule's source as the console shows it: `10.0.1.23/32`, `sg-…` or `0.0.0.0/0`. */
   source: string;

@@ -1,13 +1,16 @@
 /**
  * Hands-on in the sandbox: the lesson serves the account on 127.0.0.1 (its own port when free) so the learner's AWS CLI
  * reaches it, says once what to paste into a second terminal, and closes it at the end. On AWS nothing is needed; in a
- * workshop room the learner pastes their join line again there.
+ * workshop room the learner pastes their join line again there. The lines are for the shell the lesson writes its
+ * commands for: PowerShell and cmd.exe as `--shell` (or its guess on Windows) says; for bash, $SHELL tells fish and zsh
+ * apart (the lesson's commands are the same there).
  */
 import { awsCliAdvice, findAwsCli } from "../aws/cli-version.js";
 import { errorMessage } from "../errors.js";
 import { publishServed } from "../sandbox/served-file.js";
-import type { LessonContext } from "./context.js";
-import { announceServed, sayWhetherStillServed, secondTerminalReminder } from "./second-terminal.js";
+import { defaultShell, loadCommand, loadsByItself, shellLines, type ServedTarget, type ShellKind } from "../sandbox/shell-env.js";
+import type { Shell } from "../shell/render.js";
+import { saveState, type LessonContext } from "./context.js";
 
 interface Door {
   reachable: boolean;
@@ -61,23 +64,21 @@ async function open(ctx: LessonContext): Promise<Door> {
 export async function learnerCanAct(ctx: LessonContext): Promise<boolean> {
   if (ctx.learnerActsOutside !== undefined) return ctx.learnerActsOutside;
   if (ctx.state.backend === "aws") return true;
-  let door = doors.get(ctx);
-  if (!door) {
-    door = await open(ctx);
-    doors.set(ctx, door);
-  }
+  const door = doors.get(ctx) ?? (await open(ctx));
+  doors.set(ctx, door);
   return door.reachable;
 }
 
 /**
- * What sets up the learner's second terminal, where they type the `aws` commands: in the sandbox, the line that points it
- * at the account this lesson serves; in a workshop room (`join` recorded it, and this terminal reaches it), their join line again.
+ * Says what sets up the learner's second terminal, where they type the `aws` commands: in the sandbox, the line that
+ * points it at the account this lesson serves; in a workshop room (`join` recorded it, and this terminal reaches it),
+ * their join line again.
  */
-export function secondTerminalText(ctx: LessonContext, outside: boolean): string | undefined {
-  if (!outside) return undefined;
-  if (ctx.clients.sandbox) return secondTerminalReminder(ctx);
-  if (ctx.state.room !== undefined && ctx.servedSandbox === true) return ctx.t("room.join.secondTerminal");
-  return undefined;
+export function remindSecondTerminal(ctx: LessonContext, outside: boolean): void {
+  if (!outside) return;
+  const inRoom = ctx.state.room !== undefined && ctx.servedSandbox === true;
+  const text = ctx.clients.sandbox ? secondTerminalReminder(ctx) : inRoom ? ctx.t("room.join.secondTerminal") : "";
+  if (text) ctx.io.notify({ type: "notice", level: "info", message: text });
 }
 
 /** The lesson is over (or stopped): the served account closes with it. */
@@ -85,4 +86,45 @@ export async function closeDoor(ctx: LessonContext): Promise<void> {
   const door = doors.get(ctx);
   doors.delete(ctx);
   await door?.close?.();
+}
+
+/** The second terminal's shell: the lesson's own (absent: guessed from the environment as `sandbox env` guesses). */
+export function secondTerminalShell(lessonShell: Shell | undefined, env: NodeJS.ProcessEnv, platform: NodeJS.Platform = process.platform): ShellKind {
+  if (lessonShell === undefined) return defaultShell(env, platform);
+  if (lessonShell !== "bash") return lessonShell;
+  const posix = defaultShell(env, platform);
+  return posix === "powershell" ? "bash" : posix;
+}
+
+function learnerShell(ctx: LessonContext): ShellKind {
+  return secondTerminalShell(ctx.io.shell, process.env);
+}
+
+/** The served sandbox's setup, once: the line that loads it (or, for cmd.exe, prints it) and the lines to paste. */
+function announceServed(ctx: LessonContext, target: ServedTarget): void {
+  const shell = learnerShell(ctx);
+  ctx.io.notify({ type: "served", url: target.url, region: target.region, shell, load: loadCommand(shell), lines: shellLines(shell, target) });
+}
+
+/** The reminder under a step: the one line to run once in a second terminal. */
+export function secondTerminalReminder(ctx: LessonContext): string {
+  const shell = learnerShell(ctx);
+  return ctx.t(loadsByItself(shell) ? "handsOnFixes.secondTerminal" : "handsOnFixes.secondTerminalPaste", { load: loadCommand(shell) });
+}
+
+/**
+ * After a rerun: a terminal set up last time still works when the address and keys are the same (the account's own port
+ * was free, its own key pair kept); else it would reach whatever answers the old port, so it must be set up again.
+ * Nothing is said the first time. The address is remembered in the progress file for the next run.
+ */
+function sayWhetherStillServed(ctx: LessonContext, url: string, sameKeys: boolean): void {
+  const before = ctx.state.servedUrl;
+  if (before !== undefined) {
+    const message = before === url && sameKeys ? ctx.t("sandbox-env.lesson.stillServed") : ctx.t("sandbox-env.lesson.moved", { url });
+    ctx.io.notify({ type: "notice", level: before === url && sameKeys ? "info" : "warn", message });
+  }
+  if (before !== url) {
+    ctx.state.servedUrl = url;
+    saveState(ctx);
+  }
 }

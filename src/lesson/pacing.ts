@@ -31,13 +31,8 @@ export async function askToGo(ctx: LessonContext, step: Step, content: StepConte
   while (await goOrStop(ctx, ask, go, show)) show = undefined;
 }
 
-/** Hands-on in the sandbox: the lines for a second terminal stay on screen until the learner goes on. */
-export async function askToBegin(ctx: LessonContext): Promise<void> {
-  await goOrStop(ctx, "engine.continueAsk", "engine.continue");
-}
-
 /** 1 go · 2 show how (while there is something to show) · 3 stop; true when "show how" was chosen (and done). */
-async function goOrStop(ctx: LessonContext, ask: string, go: string, show?: () => void): Promise<boolean> {
+export async function goOrStop(ctx: LessonContext, ask: string, go: string, show?: () => void): Promise<boolean> {
   const answer = await ctx.io.select<"go" | "show" | "stop">(
     ctx.t(ask),
     [

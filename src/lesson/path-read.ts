@@ -19,7 +19,7 @@ export interface PathView {
   shapes?: DescribeShapes;
 }
 
-export interface PathAnchors {
+interface PathAnchors {
   /** The Consumer instance (curl runs on it), as the lesson's read found it. */
   instance?: Instance | undefined;
   vpcIds: (string | undefined)[];

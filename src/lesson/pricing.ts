@@ -17,7 +17,7 @@ const PRICES: Record<string, RegionPrices> = {
   "ap-northeast-1": { interfaceEndpointPerAz: 0.014, nlb: 0.0243, t3micro: 0.0136, gp3PerGbMonth: 0.096 },
 };
 
-export interface Inventory {
+interface Inventory {
   interfaceEndpoints: number;
   nlbs: number;
   instances: number;

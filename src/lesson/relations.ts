@@ -19,17 +19,17 @@ export interface Anchors {
   stackIds?: ReadonlySet<string>;
 }
 
-export interface Related {
+interface Related {
   services: ServiceView[];
   endpoints: EndpointView[];
   endpointSgs: SecurityGroupView[];
 }
 
-export const taggedFor = (tags: Tag[] | undefined, prefix: string): boolean =>
+const taggedFor = (tags: Tag[] | undefined, prefix: string): boolean =>
   (tags ?? []).some((t) => t.Key === PARTICIPANT_TAG && t.Value === prefix);
 
 /** An endpoint service of this participant: on their NLB, or made by the tool for them. */
-export function relatedService(s: ServiceConfiguration, a: Anchors): boolean {
+function relatedService(s: ServiceConfiguration, a: Anchors): boolean {
   if (!liveService(s)) return false;
   return (a.nlbArn !== undefined && (s.NetworkLoadBalancerArns ?? []).includes(a.nlbArn)) || taggedFor(s.Tags, a.prefix);
 }
@@ -37,7 +37,7 @@ export function relatedService(s: ServiceConfiguration, a: Anchors): boolean {
 const inTheirVpc = (vpcId: string | undefined, a: Anchors): boolean => vpcId !== undefined && (vpcId === a.consumerVpc || vpcId === a.providerVpc);
 
 /** An endpoint of this participant: one they made (not the stacks') in one of their VPCs, or tagged for them. */
-export function relatedEndpoint(e: VpcEndpoint, a: Anchors): boolean {
+function relatedEndpoint(e: VpcEndpoint, a: Anchors): boolean {
   if (!learnerEndpoint(e) || a.stackIds?.has(e.VpcEndpointId ?? "")) return false;
   return inTheirVpc(e.VpcId, a) || taggedFor(e.Tags, a.prefix);
 }

@@ -2,6 +2,7 @@
 import type { CloudView } from "./cloud-view.js";
 import type { LessonContext } from "./context.js";
 import type { LessonState } from "../state/schema.js";
+import { LabError } from "../errors.js";
 
 export interface Detection {
   done: boolean;
@@ -25,6 +26,12 @@ export interface Detection {
 /** AWS's own word for a resource made right and still becoming ready. */
 export function becoming(state: string): { settling?: true } {
   return state.toLowerCase() === "pending" ? { settling: true } : {};
+}
+
+/** What an earlier step makes; without it, that step is missing. */
+export function madeBy<T>(value: T | undefined, step: string): T {
+  if (!value) throw new LabError("error.missingStep", { step });
+  return value;
 }
 
 /** A console-like form the learner fills in hands-on mode (same fields as the AWS console). */

@@ -5,7 +5,7 @@ import type { CloudView } from "./cloud-view.js";
 import { saveState, type LessonContext } from "./context.js";
 import { cleanupVars, lessonVars } from "./vars.js";
 
-export type Section = "concept" | "console" | "cli" | "done" | "note" | "hint";
+type Section = "concept" | "console" | "cli" | "done" | "note" | "hint";
 
 export function explain(ctx: LessonContext, step: string, section: Section, text: string, view: CloudView): void {
   if (!text.trim()) return;
@@ -16,7 +16,7 @@ export function explain(ctx: LessonContext, step: string, section: Section, text
 }
 
 /** Records that the learner saw `item`, saved at once: a run stopped (Ctrl-C, kill -9) with it on screen still counts it. */
-export function taught(ctx: LessonContext, item: string): void {
+function taught(ctx: LessonContext, item: string): void {
   const list = (ctx.state.taught ??= []);
   if (list.includes(item)) return;
   list.push(item);

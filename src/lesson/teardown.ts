@@ -1,13 +1,17 @@
 /**
  * Deletes a participant's lesson in AWS's order, from any state, safe to run twice: endpoints (until gone: their ENIs
- * sit in the subnet) → their group → services → both stacks → a read proving nothing is left.
+ * sit in the subnet) → their group → services → both stacks → a read proving nothing is left. A stack DELETE_FAILED
+ * because something outside it uses its resources (an endpoint's ENI: DependencyViolation; a group the learner made; a
+ * service on the NLB: ResourceInUse): tagged blockers are ours to remove; others are only named.
  */
-import type { UnsuccessfulItem } from "@aws-sdk/client-ec2";
+import type { Filter, UnsuccessfulItem } from "@aws-sdk/client-ec2";
 import { awsCode, LabError } from "../errors.js";
 import type { AwsClients } from "../aws/clients.js";
-import { readCloud, readEndpointsById, readStack, readServicesById, type CloudView, type StackView } from "./cloud-view.js";
+import { listEndpoints, listGroups, listServices } from "../aws/pages.js";
+import { readCloud, readDeleteFailure, readEndpointsById, readStack, readServicesById, type CloudView, type StackView } from "./cloud-view.js";
+import { stackMade } from "./cloud-shapes.js";
 import { mark, type LessonContext } from "./context.js";
-import { deleteFailure, failureReason, findBlockers } from "./teardown-blockers.js";
+import { learnerGroup } from "./relations.js";
 import { waitFor } from "./wait.js";
 import { awsPort } from "../aws/port.js";
 
@@ -18,7 +22,7 @@ export interface PlannedDeletion {
 }
 
 /** A stack with the participant's name is theirs by its tag or (made by hand, untagged) its `Prefix`; someone else's is never touched. */
-export function isOwnStack(s: StackView): boolean {
+function isOwnStack(s: StackView): boolean {
   const prefix = s.name.replace(/-(consumer|provider)$/, "");
   return s.participant !== undefined ? s.participant === prefix : s.prefixParameter === prefix;
 }
@@ -39,6 +43,54 @@ export function planTeardown(view: CloudView): PlannedDeletion[] {
 
 export function isEmpty(view: CloudView): boolean {
   return planTeardown(view).length === 0;
+}
+
+interface Blocker {
+  kind: "endpoint" | "security-group" | "endpoint-service";
+  id: string;
+  /** The participant's (by relation to their VPC or NLB, or by tag): the tool may delete it. */
+  ours: boolean;
+  state?: string;
+}
+
+/** CloudFormation wraps the service's words ("Resource handler returned message: "…" (RequestToken: …)"): just those words. */
+function serviceWords(reason: string): string {
+  const quoted = /returned message: "(.*)"/s.exec(reason)?.[1] ?? reason;
+  return quoted.replace(/\s*\(Service: [^)]*\)\s*$/, "").replace(/[.\s]+$/, "");
+}
+
+/** Why AWS could not delete the stack (as read with it): the failed resource and its reason, else the stack's own status reason. */
+export function failureReason(stack: StackView): string {
+  return stack.failure ? `${stack.failure.resource}: ${serviceWords(stack.failure.reason)}` : (stack.reason ?? "");
+}
+
+/** What outside the stack still uses its VPC or NLB. */
+async function findBlockers(clients: AwsClients, stack: StackView, prefix: string): Promise<Blocker[]> {
+  const blockers: Blocker[] = [];
+  const vpc = stack.resources.Vpc;
+  const nlb = stack.resources.NLB;
+  const aws = awsPort(clients);
+  const inVpc: Filter[] = [{ Name: "vpc-id", Values: [vpc ?? ""] }];
+  const [endpoints, groups, services] = await Promise.all([
+    vpc ? listEndpoints(aws, inVpc) : [],
+    vpc ? listGroups(aws, inVpc) : [],
+    nlb ? listServices(aws) : [],
+  ]);
+  const gone = (state: unknown) => /^(deleting|deleted)$/i.test(String(state));
+  for (const e of endpoints) {
+    // An endpoint in the participant's own Consumer VPC is theirs, tagged or not (made by hand).
+    if (e.VpcEndpointId && !stackMade(e.Tags) && !gone(e.State)) blockers.push({ kind: "endpoint", id: e.VpcEndpointId, ours: true, state: String(e.State ?? "") });
+  }
+  for (const g of groups) {
+    if (!g.GroupId || g.GroupName === "default" || stackMade(g.Tags)) continue;
+    // Theirs as the lesson defines it: tagged for them, or the `<prefix>-endpoint-sg` it told them to make.
+    blockers.push({ kind: "security-group", id: g.GroupId, ours: learnerGroup(g, { prefix, consumerVpc: vpc }, false) });
+  }
+  for (const sv of services) {
+    // A service on the participant's own NLB is theirs (the console adds no tag).
+    if (sv.ServiceId && nlb && (sv.NetworkLoadBalancerArns ?? []).includes(nlb) && !gone(sv.ServiceState)) blockers.push({ kind: "endpoint-service", id: sv.ServiceId, ours: true });
+  }
+  return blockers;
 }
 
 /** EC2's batch deletes report failures in `Unsuccessful`, not as errors; "already gone" is fine. */
@@ -123,7 +175,7 @@ async function deleteStacksOnce(ctx: LessonContext, stacks: StackView[]): Promis
 
 /** A DELETE_FAILED stack: name its blocker; remove it if it is ours, else stop and say what it is. */
 async function clearBlockers(ctx: LessonContext, failed: StackView): Promise<void> {
-  const failure = await deleteFailure(ctx.clients, failed);
+  const failure = await readDeleteFailure(ctx.clients, failed.id);
   const blockers = await findBlockers(ctx.clients, failed, ctx.state.prefix);
   const message = ctx.t("teardown.blocked", { stack: failed.name, resource: failure?.resource ?? "?", reason: failure?.reason ?? failed.reason ?? "" });
   ctx.io.notify({ type: "notice", level: "warn", message });

@@ -6,14 +6,14 @@ import { awsCode, LabError } from "../errors.js";
 /** Errors worth polling through: AWS is busy, not refusing. */
 const TRANSIENT = new Set(["Throttling", "ThrottlingException", "RequestLimitExceeded", "TooManyRequestsException", "Unavailable", "ServiceUnavailable", "InternalError", "InternalFailure", "RequestTimeout"]);
 
-export function isTransient(err: unknown): boolean {
+function isTransient(err: unknown): boolean {
   const code = awsCode(err);
   if (code && TRANSIENT.has(code)) return true;
   const status = (err as { $metadata?: { httpStatusCode?: number } } | undefined)?.$metadata?.httpStatusCode;
   return status !== undefined && status >= 500;
 }
 
-export interface WaitSpec<T> {
+interface WaitSpec<T> {
   step: string;
   /** Message key for the spinner, e.g. `wait.stacks`. */
   label: string;

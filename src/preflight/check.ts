@@ -1,7 +1,12 @@
-/** A preflight check's result: ok/warn/fail, a message key (its fix is the `.hint` message) and, from AWS, the error. */
+/**
+ * What the checks share: where they look, the facts several of them need (read once per run) and the result of each:
+ * ok/warn/fail, a message key (its fix is the `.hint` message) and, from AWS, the error.
+ */
 import { LabError } from "../errors.js";
 import { translateAwsError } from "../aws/error-translation.js";
 import type { AwsClients } from "../aws/clients.js";
+import { allPages } from "../aws/pages.js";
+import { awsPort } from "../aws/port.js";
 import type { ParticipantNames } from "../participant.js";
 
 export type CheckStatus = "ok" | "warn" | "fail";
@@ -45,3 +50,30 @@ export function failure(id: string, group: CheckGroup, err: unknown, target: Pre
 export function stopError(r: CheckResult): LabError {
   return r.error ?? new LabError(r.key, r.vars);
 }
+
+/** A read kept for the run; a failed one is not kept (the next check asks again). */
+function once<T>(read: () => Promise<T>): () => Promise<T> {
+  let kept: Promise<T> | undefined;
+  return () => (kept ??= read().catch((e: unknown) => {
+    kept = undefined;
+    throw e;
+  }));
+}
+
+/** Zones, VPCs and load balancers, which several checks need. */
+export function preflightReads(clients: AwsClients) {
+  const { ec2, elbv2 } = awsPort(clients);
+  return {
+    zones: once(async () => (await ec2.describeAvailabilityZones({})).AvailabilityZones ?? []),
+    vpcs: once(() => allPages(async (NextToken) => {
+      const out = await ec2.describeVpcs(NextToken ? { NextToken } : {});
+      return { items: out.Vpcs ?? [], next: out.NextToken };
+    })),
+    loadBalancers: once(() => allPages(async (Marker) => {
+      const out = await elbv2.describeLoadBalancers(Marker ? { Marker } : {});
+      return { items: out.LoadBalancers ?? [], next: out.NextMarker };
+    })),
+  };
+}
+
+export type PreflightReads = ReturnType<typeof preflightReads>;

@@ -1,9 +1,8 @@
 /** A name the lesson will create is free, yours (your tag: resumed) or taken (no tag: the stack would fail AlreadyExists). */
 import { awsCode } from "../errors.js";
 import { participantOf } from "../participant.js";
-import { failure, result, type CheckResult, type PreflightTarget } from "./check.js";
+import { failure, result, type CheckResult, type PreflightTarget, type PreflightReads } from "./check.js";
 import { awsPort } from "../aws/port.js";
-import type { PreflightReads } from "./reads.js";
 
 /** What exists under a name: nothing, or a resource with its participant tag (if any). */
 type Found = { exists: false } | { exists: true; owner: string | undefined };

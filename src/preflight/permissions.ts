@@ -5,10 +5,9 @@
 import { awsCode, errorMessage } from "../errors.js";
 import { missingAction } from "../aws/error-translation.js";
 import type { AwsClients } from "../aws/clients.js";
-import { result, type CheckResult, type PreflightTarget } from "./check.js";
-import { INSTANCE_TYPE } from "./zone.js";
+import { result, type CheckResult, type PreflightTarget, type PreflightReads } from "./check.js";
+import { INSTANCE_TYPE } from "./account.js";
 import { awsPort } from "../aws/port.js";
-import type { PreflightReads } from "./reads.js";
 
 interface Probe {
   action: string;
@@ -22,7 +21,7 @@ async function probeVpc(reads: PreflightReads): Promise<string> {
 }
 
 function probes(t: PreflightTarget, vpcId: string, ami: string | undefined): Probe[] {
-  const list: Probe[] = [
+  return [
     { action: "ec2:CreateVpc", call: (c) => awsPort(c).ec2.createVpc({ DryRun: true, CidrBlock: "10.0.0.0/16" }) },
     {
       action: "ec2:CreateSecurityGroup",
@@ -32,14 +31,11 @@ function probes(t: PreflightTarget, vpcId: string, ami: string | undefined): Pro
       action: "ec2:CreateVpcEndpoint",
       call: (c) => awsPort(c).ec2.createVpcEndpoint({ DryRun: true, VpcId: vpcId, ServiceName: `com.amazonaws.${t.region}.s3`, VpcEndpointType: "Gateway" }),
     },
-  ];
-  if (ami) {
-    list.push({
+    ...(ami ? [{
       action: "ec2:RunInstances",
-      call: (c) => awsPort(c).ec2.runInstances({ DryRun: true, ImageId: ami, InstanceType: INSTANCE_TYPE, MinCount: 1, MaxCount: 1 }),
-    });
-  }
-  return list;
+      call: (c: AwsClients) => awsPort(c).ec2.runInstances({ DryRun: true, ImageId: ami, InstanceType: INSTANCE_TYPE, MinCount: 1, MaxCount: 1 }),
+    }] : []),
+  ];
 }
 
 async function ask(t: PreflightTarget, p: Probe): Promise<CheckResult> {

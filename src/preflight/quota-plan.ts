@@ -2,7 +2,7 @@
 import { renderCommand, type Shell } from "../shell/render.js";
 import type { Command } from "../shell/script.js";
 
-export type QuotaId = "vpcs" | "gatewayEndpoints" | "interfaceEndpointsPerVpc" | "nlbs" | "vcpus";
+type QuotaId = "vpcs" | "gatewayEndpoints" | "interfaceEndpointsPerVpc" | "nlbs" | "vcpus";
 
 export interface QuotaSpec {
   id: QuotaId;
@@ -28,7 +28,7 @@ export const LESSON_QUOTAS: readonly QuotaSpec[] = [
 ];
 
 /** Where a limit came from: the account's applied value, AWS's default from the API, or our table. */
-export type QuotaSource = "applied" | "aws-default" | "assumed";
+type QuotaSource = "applied" | "aws-default" | "assumed";
 
 export interface QuotaLimit {
   value: number;
@@ -52,7 +52,7 @@ export interface QuotaLine {
   room: number;
 }
 
-export interface QuotaIncrease {
+interface QuotaIncrease {
   code: string;
   serviceCode: string;
   name: string;
@@ -71,9 +71,9 @@ export interface CapacityPlan {
 }
 
 /** AWS's defaults, for when the applied values cannot be read. */
-export function assumedLimits(reason?: string): QuotaLimits {
+export function assumedLimits(): QuotaLimits {
   const out = {} as QuotaLimits;
-  for (const q of LESSON_QUOTAS) out[q.id] = { value: q.awsDefault, source: "assumed", ...(reason ? { reason } : {}) };
+  for (const q of LESSON_QUOTAS) out[q.id] = { value: q.awsDefault, source: "assumed" };
   return out;
 }
 

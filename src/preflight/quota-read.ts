@@ -1,8 +1,6 @@
 /**
- * Reads the lesson's quotas (Service Quotas: the applied value, else AWS's default, else our table
- * of defaults, saying which) and what the region already uses (VPCs, running standard vCPUs,
- * NLBs, gateway endpoints). `readCapacity` adds the pure plan of `quota-plan.ts`.
- * Workshops use the same functions with N learners.
+ * Reads the lesson's quotas (Service Quotas: the applied value, else AWS's default, else our table of defaults, saying
+ * which) and what the region already uses (VPCs, running standard vCPUs, NLBs, gateway endpoints).
  */
 import type { Instance } from "@aws-sdk/client-ec2";
 import { awsCode } from "../errors.js";
@@ -10,13 +8,9 @@ import { LESSON_QUOTAS, planCapacity, type CapacityPlan, type QuotaLimit, type Q
 import type { AwsClients } from "../aws/clients.js";
 import { awsPort } from "../aws/port.js";
 import { allPages, listEndpoints } from "../aws/pages.js";
-import { preflightReads, type PreflightReads } from "./reads.js";
+import { preflightReads, type PreflightReads } from "./check.js";
 
-/**
- * Any AWS error becomes a fallback, and so does an answer that is not AWS's JSON (a 500 page from
- * a proxy: the SDK cannot parse it, but it did get an HTTP status); anything else (a bug, no
- * network) is thrown.
- */
+/** An AWS error, or an answer that is not AWS's JSON (a proxy's 500 page), becomes a fallback; others are thrown. */
 function codeOrThrow(e: unknown): string {
   const code = awsCode(e);
   if (code) return code;
@@ -56,7 +50,7 @@ const STANDARD = /^(?!inf|dl|trn|hpc)[acdhimrtz][a-z0-9-]*\./;
 const SMALL_SIZES: Record<string, number> = { nano: 2, micro: 2, small: 2, medium: 2, large: 2, xlarge: 4 };
 
 /** vCPUs of an instance: its CPU options when AWS reports them, else from the size name. */
-export function vcpusOf(i: Pick<Instance, "InstanceType" | "CpuOptions">): number {
+function vcpusOf(i: Pick<Instance, "InstanceType" | "CpuOptions">): number {
   const cores = i.CpuOptions?.CoreCount;
   if (cores) return cores * (i.CpuOptions?.ThreadsPerCore ?? 1);
   const type = String(i.InstanceType ?? "");
@@ -66,24 +60,20 @@ export function vcpusOf(i: Pick<Instance, "InstanceType" | "CpuOptions">): numbe
   return n ? Number(n[1]) * 4 : (SMALL_SIZES[size] ?? 2);
 }
 
-export function isStandardFamily(instanceType: string): boolean {
-  return STANDARD.test(instanceType);
-}
-
 /** Running and pending standard vCPUs, over every page. */
 async function runningVcpus(clients: AwsClients): Promise<number> {
   const instances = await allPages(async (NextToken) => {
     const out = await awsPort(clients).ec2.describeInstances({ Filters: [{ Name: "instance-state-name", Values: ["pending", "running"] }], ...(NextToken ? { NextToken } : {}) });
     return { items: (out.Reservations ?? []).flatMap((r) => r.Instances ?? []), next: out.NextToken };
   });
-  return instances.filter((i) => isStandardFamily(String(i.InstanceType ?? ""))).reduce((n, i) => n + vcpusOf(i), 0);
+  return instances.filter((i) => STANDARD.test(String(i.InstanceType ?? ""))).reduce((n, i) => n + vcpusOf(i), 0);
 }
 
 const countGatewayEndpoints = async (clients: AwsClients): Promise<number> =>
   (await listEndpoints(awsPort(clients), [{ Name: "vpc-endpoint-type", Values: ["Gateway"] }])).filter((e) => !/^(deleted|deleting|failed|rejected|expired)$/i.test(String(e.State ?? ""))).length;
 
 /** `reads`: the VPCs and load balancers as the preflight run shares them with other checks. */
-export async function readUsage(clients: AwsClients, reads: PreflightReads = preflightReads(clients)): Promise<QuotaUsage> {
+async function readUsage(clients: AwsClients, reads: PreflightReads = preflightReads(clients)): Promise<QuotaUsage> {
   const networkLbs = reads.loadBalancers().then((lbs) => lbs.filter((lb) => lb.Type === "network").length);
   const [vpcs, vcpus, nlbs, gatewayEndpoints] = await Promise.all([reads.vpcs().then((v) => v.length), runningVcpus(clients), networkLbs, countGatewayEndpoints(clients)]);
   return { vpcs, vcpus, nlbs, gatewayEndpoints };

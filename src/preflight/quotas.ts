@@ -1,8 +1,7 @@
 /** The quota checks: does one more learner (2 VPCs, 4 vCPUs, 1 NLB, endpoints) fit in this region? */
 import { readCapacity } from "./quota-read.js";
-import { failure, result, type CheckResult, type PreflightTarget } from "./check.js";
+import { failure, result, type CheckResult, type PreflightTarget, type PreflightReads } from "./check.js";
 import { increaseCommand, type CapacityPlan, type QuotaLine } from "./quota-plan.js";
-import type { PreflightReads } from "./reads.js";
 import { destroyCommand } from "../interrupt-notice.js";
 import { participantOf } from "../participant.js";
 

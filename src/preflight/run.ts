@@ -1,11 +1,10 @@
 /** Every preflight check: identity → region → AZ → AMI → names → quotas → permissions; stops early if identity or region fail. */
 import { checkAmi, checkIdentity, checkRegion, checkZone, type AccountFacts } from "./account.js";
-import type { CheckResult, PreflightTarget } from "./check.js";
+import { preflightReads, type CheckResult, type PreflightTarget } from "./check.js";
 import { checkNames } from "./names.js";
 import { checkPermissions } from "./permissions.js";
 import type { CapacityPlan } from "./quota-plan.js";
 import { checkQuotas } from "./quotas.js";
-import { preflightReads } from "./reads.js";
 
 export interface PreflightReport {
   results: CheckResult[];

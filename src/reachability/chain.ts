@@ -4,8 +4,9 @@
  * `skip`: not judged, something before it is missing; `wait`: AWS is still starting it, wait about `seconds`.
  * The first `fail` is the diagnosis; with none, a `wait` says to wait and look again.
  */
-import type { EndpointServiceFacts, ListenerFacts, LoadBalancerFacts, ReachabilityFacts, TargetGroupFacts, TargetInstanceFacts, VpcEndpointFacts } from "./facts.js";
+import type { ReachabilityFacts, VpcEndpointFacts } from "./facts.js";
 import { NOT_REGISTERED } from "./from-describe.js";
+import { isTarget, pathFrom } from "./path.js";
 import { resolveHost } from "./resolve.js";
 import { egressAllows, ingressAllows } from "./security-groups.js";
 
@@ -29,16 +30,15 @@ export type LinkStatus = "pass" | "fail" | "warn" | "skip" | "wait";
 export interface Link {
   id: LinkId;
   status: LinkStatus;
-  /** Which problem (a key under the link in the diagnose text), for fail and warn. */
+  /** A key under the link in the diagnose text. */
   problem?: string;
-  /** Real values for the text: ids, ports, states. */
   vars: Record<string, string>;
-  /** For `wait`: about how many more seconds AWS usually takes (before the sandbox's speed). */
+  /** For `wait`: about how many more AWS seconds (before the sandbox's speed). */
   seconds?: number;
 }
 
-export interface ChainTarget {
-  /** The learner's endpoint (found by relation); else the first endpoint to an endpoint service. */
+interface ChainTarget {
+  /** The learner's endpoint; else the first endpoint to an endpoint service. */
   endpointId?: string;
   port: number;
 }
@@ -53,28 +53,19 @@ const wait = (id: LinkId, problem: string, seconds: number, vars: Record<string,
  * AWS's usual start-up times in seconds (instance running, SSM Agent registered, endpoint available, NLB active, first
  * health checks, Apache installed by user data). Past `young`, a missing registration or failing checks are a fault.
  */
-export const STARTING_SECONDS = { instance: 60, agent: 180, endpoint: 120, nlb: 180, health: 120, httpd: 240, young: 600 } as const;
+const STARTING_SECONDS = { instance: 60, agent: 180, endpoint: 120, nlb: 180, health: 120, httpd: 240, young: 600 } as const;
 
-/** Launched less than STARTING_SECONDS.young ago (unknown: no). */
 const young = (since: number | undefined): since is number => since !== undefined && since < STARTING_SECONDS.young;
 
-interface Path {
-  endpoint?: VpcEndpointFacts;
-  service?: EndpointServiceFacts;
-  nlb?: LoadBalancerFacts;
-  listener?: ListenerFacts;
-  group?: TargetGroupFacts;
-  instances: TargetInstanceFacts[];
-}
+type Path = ReturnType<typeof findPath>;
 
-function findPath(f: ReachabilityFacts, target: ChainTarget): Path {
-  const endpoint = f.vpcEndpoints.find((e) => e.VpcEndpointId === target.endpointId) ?? f.vpcEndpoints.find((e) => e.ServiceName.includes(".vpce-svc-"));
-  const service = endpoint && f.endpointServices.find((s) => s.ServiceName === endpoint.ServiceName);
-  const nlb = service && f.loadBalancers.find((lb) => service.NetworkLoadBalancerArns.includes(lb.LoadBalancerArn));
-  const listener = nlb?.Listeners.find((l) => l.Port === target.port);
-  const group = listener && f.targetGroups.find((g) => g.TargetGroupArn === listener.TargetGroupArn);
-  const instances = (group?.Targets ?? []).flatMap((t) => f.targetInstances.filter((i) => i.InstanceId === t.Id || i.PrivateIpAddress === t.Id));
-  return { ...(endpoint ? { endpoint } : {}), ...(service ? { service } : {}), ...(nlb ? { nlb } : {}), ...(listener ? { listener } : {}), ...(group ? { group } : {}), instances };
+function findPath(f: ReachabilityFacts, to: ChainTarget) {
+  const endpoint = f.vpcEndpoints.find((e) => e.VpcEndpointId === to.endpointId) ?? f.vpcEndpoints.find((e) => e.ServiceName.includes(".vpce-svc-"));
+  const { service, nlb, listener, group } = pathFrom(f, endpoint, to.port);
+  const instances = (group?.Targets ?? []).flatMap((t) => f.targetInstances.filter((i) => isTarget(i, t)));
+  const inst = instances[0];
+  const target = inst && group?.Targets.find((t) => isTarget(inst, t));
+  return { endpoint, service, nlb, listener, group, instances, inst, target };
 }
 
 function consumerLink(f: ReachabilityFacts): Link {
@@ -181,11 +172,9 @@ function healthLink(p: Path): Link {
   return warn("target-health", "unhealthy", vars);
 }
 
-function providerSgLink(f: ReachabilityFacts, p: Path): Link {
-  const inst = p.instances[0];
-  const target = p.group?.Targets.find((t) => t.Id === inst?.InstanceId || t.Id === inst?.PrivateIpAddress);
-  if (!inst || !target || !p.nlb) return skip("provider-sg");
-  const nodes = p.nlb.Nodes.map((n) => n.PrivateIpAddress);
+function providerSgLink(f: ReachabilityFacts, { inst, target, nlb }: Path): Link {
+  if (!inst || !target || !nlb) return skip("provider-sg");
+  const nodes = nlb.Nodes.map((n) => n.PrivateIpAddress);
   const vars = { sgId: inst.SecurityGroupIds[0] ?? "", instanceId: inst.InstanceId, port: String(target.Port), nodeIps: nodes.join(", ") };
   // The NLB's addresses are not visible: the rule cannot be judged, and the screen says so (never ✔).
   if (nodes.length === 0) return { id: "provider-sg", status: "skip", problem: "unseen", vars };
@@ -193,10 +182,8 @@ function providerSgLink(f: ReachabilityFacts, p: Path): Link {
   return ok ? pass("provider-sg", vars) : fail("provider-sg", "no-rule", vars);
 }
 
-function httpdLink(p: Path): Link {
-  const inst = p.instances[0];
+function httpdLink({ inst, target }: Path): Link {
   if (!inst) return skip("httpd");
-  const target = p.group?.Targets.find((t) => t.Id === inst.InstanceId || t.Id === inst.PrivateIpAddress);
   const vars = { instanceId: inst.InstanceId, state: inst.State, port: String(target?.Port ?? 80) };
   if (inst.State === "pending") return wait("httpd", "instance-pending", STARTING_SECONDS.instance, vars);
   if (inst.State !== "running") return fail("httpd", "instance-not-running", vars);

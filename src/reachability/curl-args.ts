@@ -22,11 +22,13 @@ export interface CurlOptions {
   version: boolean;
 }
 
-export type CurlArgs = { ok: true; options: CurlOptions } | { ok: false; exitCode: number; stderr: string };
+type CurlArgs = { ok: true; options: CurlOptions } | { ok: false; exitCode: number; stderr: string };
 
 const TRY_HELP = "curl: try 'curl --help' or 'curl --manual' for more information\n";
 
-const FLAGS: Record<string, keyof CurlOptions> = {
+type Flag = { [K in keyof CurlOptions]-?: CurlOptions[K] extends boolean ? K : never }[keyof CurlOptions];
+
+const FLAGS: Record<string, Flag> = {
   s: "silent",
   silent: "silent",
   S: "showError",
@@ -51,16 +53,16 @@ function emptyOptions(): CurlOptions {
   return { silent: false, noProgress: false, showError: false, fail: false, verbose: false, head: false, include: false, version: false };
 }
 
-function unknown(option: string): CurlArgs {
-  return { ok: false, exitCode: 2, stderr: `curl: option ${option}: is unknown\n${TRY_HELP}` };
+/** A command line curl refuses (exit 2). */
+function usage(message: string): CurlArgs {
+  return { ok: false, exitCode: 2, stderr: `curl: ${message}\n${TRY_HELP}` };
 }
 
 function setValue(o: CurlOptions, name: string, value: string): CurlArgs | undefined {
   const seconds = Number(value);
   if (name === "m" || name === "max-time" || name === "connect-timeout") {
-    if (!Number.isFinite(seconds) || seconds < 0) {
-      return { ok: false, exitCode: 2, stderr: `curl: option --${name.length === 1 ? "max-time" : name}: expected a proper numerical parameter\n${TRY_HELP}` };
-    }
+    const option = `--${name.length === 1 ? "max-time" : name}`;
+    if (!Number.isFinite(seconds) || seconds < 0) return usage(`option ${option}: expected a proper numerical parameter`);
     if (name === "connect-timeout") o.connectTimeout = seconds;
     else o.maxTime = seconds;
   } else if (name === "o" || name === "output") o.output = value;
@@ -71,8 +73,8 @@ function setValue(o: CurlOptions, name: string, value: string): CurlArgs | undef
 function setFlag(o: CurlOptions, name: string, shown: string): CurlArgs | undefined {
   if (IGNORED.has(name)) return undefined;
   const key = FLAGS[name];
-  if (!key) return unknown(shown);
-  (o as unknown as Record<string, boolean>)[key] = true;
+  if (!key) return usage(`option ${shown}: is unknown`);
+  o[key] = true;
   return undefined;
 }
 
@@ -84,7 +86,7 @@ export function parseCurlArgs(words: readonly string[]): CurlArgs {
       const [name, attached] = word.slice(2).split(/=(.*)/s, 2) as [string, string | undefined];
       if (WITH_VALUE.has(name)) {
         const value = attached ?? words[++i];
-        if (value === undefined) return { ok: false, exitCode: 2, stderr: `curl: option ${word}: requires parameter\n${TRY_HELP}` };
+        if (value === undefined) return usage(`option ${word}: requires parameter`);
         const bad = setValue(o, name, value);
         if (bad) return bad;
       } else {
@@ -96,7 +98,7 @@ export function parseCurlArgs(words: readonly string[]): CurlArgs {
       if (bad) return bad;
     } else if (o.url === undefined) o.url = word;
   }
-  if (!o.url && !o.version) return { ok: false, exitCode: 2, stderr: `curl: no URL specified\n${TRY_HELP}` };
+  if (!o.url && !o.version) return usage("no URL specified");
   return { ok: true, options: o };
 }
 
@@ -106,7 +108,7 @@ function parseCluster(o: CurlOptions, word: string, next: () => string | undefin
     const letter = word[j]!;
     if (WITH_VALUE.has(letter)) {
       const value = j + 1 < word.length ? word.slice(j + 1) : next();
-      if (value === undefined) return { ok: false, exitCode: 2, stderr: `curl: option -${letter}: requires parameter\n${TRY_HELP}` };
+      if (value === undefined) return usage(`option -${letter}: requires parameter`);
       return setValue(o, letter, value);
     }
     const bad = setFlag(o, letter, `-${letter}`);

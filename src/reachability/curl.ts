@@ -23,21 +23,17 @@ export interface CurlResult {
   httpStatus?: number;
 }
 
-export interface CurlContext {
-  /** ms epoch, for the Date header. */
-  now: number;
-}
-
 /** Linux gives up on an unanswered SYN after 6 retries (1+2+...+64 s) plus jitter. */
-export const KERNEL_CONNECT_TIMEOUT_MS = 131_000;
+const KERNEL_CONNECT_TIMEOUT_MS = 131_000;
 
-export const CURL_VERSION_TEXT =
+const CURL_VERSION_TEXT =
   "curl 8.11.1 (x86_64-amazon-linux-gnu) libcurl/8.11.1 OpenSSL/3.2.2 zlib/1.2.11 libidn2/2.3.2 nghttp2/1.59.0\n" +
   "Release-Date: 2024-12-11\n" +
   "Protocols: file ftp ftps http https ipfs ipns\n" +
   "Features: alt-svc AsynchDNS GSS-API HSTS HTTP2 HTTPS-proxy IDN IPv6 Kerberos Largefile libz NTLM SPNEGO SSL threadsafe TLS-SRP UnixSockets\n";
 
-export function runCurl(words: readonly string[], facts: ReachabilityFacts, ctx: CurlContext): CurlResult {
+/** `ctx.now`: ms epoch, for the Date header. */
+export function runCurl(words: readonly string[], facts: ReachabilityFacts, ctx: { now: number }): CurlResult {
   const args = parseCurlArgs(words);
   if (!args.ok) return { exitCode: args.exitCode, stdout: "", stderr: args.stderr, durationMs: 1, reason: "curl-usage" };
   const o = args.options;
@@ -47,8 +43,7 @@ export function runCurl(words: readonly string[], facts: ReachabilityFacts, ctx:
   const resolved = resolveHost(facts, url.host);
   if (!resolved) return failure(o, 6, `Could not resolve host: ${url.host}`, 3, "dns-not-found");
   const ip = resolved.addresses[0]!;
-  const connection = connect(facts, ip, url.port);
-  return finish(o, url, ip, connection, ctx);
+  return finish(o, url, ip, connect(facts, ip, url.port), ctx.now);
 }
 
 /** How long a dropped SYN keeps curl waiting: the shorter of its timeouts, else the kernel's. */
@@ -58,7 +53,7 @@ function timeoutMs(o: CurlOptions): { ms: number; byCurl: boolean } {
   return { ms: Math.round(Math.min(...limits) * 1000), byCurl: true };
 }
 
-function finish(o: CurlOptions, url: ParsedUrl, ip: string, c: Connection, ctx: CurlContext): CurlResult {
+function finish(o: CurlOptions, url: ParsedUrl, ip: string, c: Connection, now: number): CurlResult {
   if (c.kind === "timeout") {
     const t = timeoutMs(o);
     const elapsed = t.ms + 2;
@@ -72,7 +67,7 @@ function finish(o: CurlOptions, url: ParsedUrl, ip: string, c: Connection, ctx: 
     // The listener forwarded TLS bytes to Apache's plain-HTTP port.
     return failure(o, 35, "OpenSSL/3.2.2: error:0A00010B:SSL routines::wrong version number", 4, "tls-error", url, ip);
   }
-  const response = c.server.kind === "httpd" ? apacheResponse(url.path, c.server.body, ctx.now) : awsApiResponse(ctx.now);
+  const response = c.server.kind === "httpd" ? apacheResponse(url.path, c.server.body, now) : awsApiResponse(now);
   return respond(o, url, ip, response);
 }
 

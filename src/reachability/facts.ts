@@ -140,6 +140,4 @@ export interface ReachabilityFacts {
   loadBalancers: LoadBalancerFacts[];
   targetGroups: TargetGroupFacts[];
   targetInstances: TargetInstanceFacts[];
-  /** The account curl runs in (for the endpoint service's allowed principals), when known. */
-  accountId?: string;
 }

@@ -160,6 +160,5 @@ export function factsFromDescribe(s: DescribeShapes, time?: ReadTime): Reachabil
       })),
     })),
     targetInstances: s.targetInstances.map((i) => targetInstanceFacts(i, time)),
-    ...(s.accountId ? { accountId: s.accountId } : {}),
   };
 }

@@ -10,16 +10,17 @@ export interface HttpResponse {
   body: string;
 }
 
-
 const SERVER = "Apache/2.4.62 (Amazon Linux)";
 
 function httpDate(now: number): string {
   return new Date(now).toUTCString();
 }
 
+const contentLength = (body: string): [string, string] => ["Content-Length", String(Buffer.byteLength(body))];
+
 /** Apache's answer: its Date and Server first, `headers` next, then the body's length and type. */
 function apache(status: number, statusText: string, now: number, body: string, type: string, headers: [string, string][] = []): HttpResponse {
-  const length: [string, string] = ["Content-Length", String(Buffer.byteLength(body))];
+  const length = contentLength(body);
   return { status, statusText, headers: [["Date", httpDate(now)], ["Server", SERVER], ...headers, length, ["Content-Type", type]], body };
 }
 
@@ -46,14 +47,6 @@ export function apacheResponse(path: string, body: string | undefined, now: numb
 /** An AWS API endpoint (ssm, ssmmessages, ...) asked for `/` with GET. */
 export function awsApiResponse(now: number): HttpResponse {
   const body = "<UnknownOperationException/>\n";
-  return {
-    status: 404,
-    statusText: "Not Found",
-    headers: [
-      ["Date", httpDate(now)],
-      ["Content-Type", "text/xml"],
-      ["Content-Length", String(Buffer.byteLength(body))],
-    ],
-    body,
-  };
+  const headers: [string, string][] = [["Date", httpDate(now)], ["Content-Type", "text/xml"], contentLength(body)];
+  return { status: 404, statusText: "Not Found", headers, body };
 }

@@ -5,7 +5,7 @@
  * a dropped SYN (SG, endpoint not available, no listener: NLBs are no proxies, no routable target) times out; a closed
  * target port answers RST through the NLB ("connection refused"); an NLB whose targets are all unhealthy fails open.
  */
-import type { LoadBalancerFacts, ReachabilityFacts, TargetFacts, TargetGroupFacts, TargetInstanceFacts, VpcEndpointFacts } from "./facts.js";
+import type { ReachabilityFacts, TargetFacts, TargetGroupFacts, TargetInstanceFacts, VpcEndpointFacts } from "./facts.js";
 import { cidrContains, egressAllows, ingressAllows } from "./security-groups.js";
 
 export type Reason =
@@ -56,12 +56,25 @@ export function connect(facts: ReachabilityFacts, ip: string, port: number): Con
   return throughEndpoint(facts, endpoint, ip, port);
 }
 
+/** Where an endpoint leads for `port`: its service, the service's NLB, the listener on `port` and its target group. */
+export function pathFrom(facts: ReachabilityFacts, endpoint: VpcEndpointFacts | undefined, port: number) {
+  const service = endpoint && facts.endpointServices.find((s) => s.ServiceName === endpoint.ServiceName);
+  const nlb = service && facts.loadBalancers.find((lb) => service.NetworkLoadBalancerArns.includes(lb.LoadBalancerArn));
+  const listener = nlb?.Listeners.find((l) => l.Port === port);
+  const group = listener && facts.targetGroups.find((g) => g.TargetGroupArn === listener.TargetGroupArn);
+  return { service, nlb, listener, group };
+}
+
+/** The target is this instance: by id, or by private IP (an `ip` target group). */
+export const isTarget = (i: TargetInstanceFacts, t: TargetFacts): boolean =>
+  i.InstanceId === t.Id || i.PrivateIpAddress === t.Id;
+
 function throughEndpoint(facts: ReachabilityFacts, endpoint: VpcEndpointFacts, ip: string, port: number): Connection {
   const state = endpoint.State.toLowerCase();
   if (state !== "available") return timeout(STATE_REASON[state] ?? "endpoint-not-available");
   const source = { ip: facts.consumer.PrivateIpAddress, groupIds: facts.consumer.SecurityGroupIds };
   if (!ingressAllows(facts.securityGroups, endpoint.SecurityGroupIds, "tcp", port, source)) return timeout("endpoint-sg-denies");
-  const service = facts.endpointServices.find((s) => s.ServiceName === endpoint.ServiceName);
+  const { service, nlb, listener, group } = pathFrom(facts, endpoint, port);
   if (!service) {
     // AWS's own services (ssm, ssmmessages, ...) answer HTTPS APIs on 443 only.
     if (endpoint.ServiceName.startsWith("com.amazonaws.") && !endpoint.ServiceName.startsWith("com.amazonaws.vpce.")) {
@@ -70,22 +83,15 @@ function throughEndpoint(facts: ReachabilityFacts, endpoint: VpcEndpointFacts, i
     return timeout("service-not-found");
   }
   const eniAz = endpoint.NetworkInterfaces.find((eni) => eni.PrivateIpAddress === ip)?.AvailabilityZone;
-  const nlb = facts.loadBalancers.find((lb) => service.NetworkLoadBalancerArns.includes(lb.LoadBalancerArn));
   if (!nlb || nlb.State.toLowerCase() !== "active") return timeout("nlb-not-active");
   // PrivateLink carries a flow within its AZ: an ENI in an AZ where the NLB has no node goes nowhere.
   if (eniAz && nlb.Nodes.length > 0 && !nlb.Nodes.some((n) => n.AvailabilityZone === eniAz)) return timeout("endpoint-other-az");
-  return throughLoadBalancer(facts, nlb, port, eniAz);
-}
-
-function throughLoadBalancer(facts: ReachabilityFacts, nlb: LoadBalancerFacts, port: number, az: string | undefined): Connection {
-  const listener = nlb.Listeners.find((l) => l.Port === port);
   if (!listener) return timeout("no-listener");
-  const group = facts.targetGroups.find((tg) => tg.TargetGroupArn === listener.TargetGroupArn);
   if (!group || group.Targets.length === 0) return timeout("no-targets");
   const picked = pickTargets(group);
   if ("reason" in picked) return timeout(picked.reason);
   // The NLB node in the endpoint's AZ carries the flow; its private IP is what the target sees.
-  const node = nlb.Nodes.find((n) => n.AvailabilityZone === az) ?? nlb.Nodes[0];
+  const node = nlb.Nodes.find((n) => n.AvailabilityZone === eniAz) ?? nlb.Nodes[0];
   return toTarget(facts, picked.targets[0]!, node?.PrivateIpAddress);
 }
 
@@ -99,12 +105,8 @@ function pickTargets(group: TargetGroupFacts): { targets: TargetFacts[] } | { re
   return { reason: group.Targets.some((t) => t.Reason === "Target.InvalidState") ? "target-not-running" : "targets-unhealthy" };
 }
 
-function findInstance(facts: ReachabilityFacts, target: TargetFacts): TargetInstanceFacts | undefined {
-  return facts.targetInstances.find((i) => i.InstanceId === target.Id || i.PrivateIpAddress === target.Id);
-}
-
 function toTarget(facts: ReachabilityFacts, target: TargetFacts, nodeIp: string | undefined): Connection {
-  const instance = findInstance(facts, target);
+  const instance = facts.targetInstances.find((i) => isTarget(i, target));
   if (!instance) {
     // A target we know nothing about: trust its health (a real account's diagnose may not see it).
     if (target.State !== "healthy") return { kind: "refused", reason: "targets-unhealthy" };

@@ -5,12 +5,12 @@
 import type { SecurityGroupFacts, SgRuleFacts } from "./facts.js";
 
 /** The peer of a flow: its address, and the groups of its ENI (for group-referencing rules). */
-export interface Peer {
+interface Peer {
   ip: string;
   groupIds: readonly string[];
 }
 
-export function ipToNumber(ip: string): number | undefined {
+function ipToNumber(ip: string): number | undefined {
   const parts = ip.split(".");
   if (parts.length !== 4) return undefined;
   let n = 0;
@@ -52,17 +52,20 @@ function peerMatches(rule: SgRuleFacts, peer: Peer): boolean {
   return rule.ReferencedGroupId !== undefined && peer.groupIds.includes(rule.ReferencedGroupId);
 }
 
+const admits = (protocol: string, port: number, peer: Peer) => (r: SgRuleFacts): boolean =>
+  protocolMatches(r, protocol) && portMatches(r, port) && peerMatches(r, peer);
+
 function groupsOf(all: readonly SecurityGroupFacts[], ids: readonly string[]): SecurityGroupFacts[] {
   return all.filter((g) => ids.includes(g.GroupId));
 }
 
 export function ingressAllows(all: readonly SecurityGroupFacts[], groupIds: readonly string[], protocol: string, port: number, peer: Peer): boolean {
-  return groupsOf(all, groupIds).some((g) => g.Ingress.some((r) => protocolMatches(r, protocol) && portMatches(r, port) && peerMatches(r, peer)));
+  return groupsOf(all, groupIds).some((g) => g.Ingress.some(admits(protocol, port, peer)));
 }
 
 /** Do the groups let traffic out to `peer`? Groups whose egress is unknown keep AWS's default (allow all). */
 export function egressAllows(all: readonly SecurityGroupFacts[], groupIds: readonly string[], protocol: string, port: number, peer: Peer): boolean {
   const groups = groupsOf(all, groupIds);
   if (groups.length === 0 || groups.some((g) => g.Egress === undefined)) return true;
-  return groups.some((g) => (g.Egress ?? []).some((r) => protocolMatches(r, protocol) && portMatches(r, port) && peerMatches(r, peer)));
+  return groups.some((g) => (g.Egress ?? []).some(admits(protocol, port, peer)));
 }

@@ -23,24 +23,20 @@ const EXCEPTION_CLASS = {
   servicequotas: ServiceQuotasServiceException,
 } as const;
 
-
 /** An SDK-shaped service exception; the SDK's retry strategy treats it like a real one. */
-export function awsError(service: ServiceKey, code: string, message: string, status = statusFor(code)): Error {
-  const ExceptionClass = EXCEPTION_CLASS[service];
-  const err = new ExceptionClass({
+export function awsError(service: ServiceKey, code: string, message: string, status = STATUS[code] ?? 400): Error {
+  const err = new EXCEPTION_CLASS[service]({
     // (IAM's `NoSuchEntity` reaches a JavaScript caller as `NoSuchEntityException`: see error-names.ts)
     name: sdkErrorName(service, code),
     $fault: status >= 500 ? "server" : "client",
-
     $metadata: { httpStatusCode: status, requestId: "sandbox-" + Math.random().toString(16).slice(2, 10) },
     message,
   });
   // Some SDK helpers read `Code` (EC2 query errors) as well as `name`.
-  Object.assign(err, { Code: code });
-  return err;
+  return Object.assign(err, { Code: code });
 }
 
-/** Status codes AWS uses for well-known error codes (default 400). */
+/** Status codes AWS uses for well-known error codes; any other (`Throttling`, `AccessDeniedException`...) is 400. */
 const STATUS: Record<string, number> = {
   Unavailable: 503,
   ServiceUnavailable: 503,
@@ -49,15 +45,6 @@ const STATUS: Record<string, number> = {
   InternalServerError: 500,
   ServiceUnavailableException: 503,
   RequestLimitExceeded: 503,
-  Throttling: 400,
-  ThrottlingException: 400,
   AccessDenied: 403,
-  AccessDeniedException: 400,
   UnauthorizedOperation: 403,
-  ExpiredToken: 400,
-  ExpiredTokenException: 400,
 };
-
-export function statusFor(code: string): number {
-  return STATUS[code] ?? 400;
-}

@@ -64,7 +64,6 @@ export function readyMoment(life: { readyAt: number; speed?: Speed | undefined }
  * When all of `moments` have happened, and the speed AWS's next work runs at from then: the faster of the last one's and
  * `current`'s. So what an instant-speed command saw ready stays ready for a slower one, and an instant one never waits out a slower one's durations.
  */
-
 export function settled(moments: readonly Moment[], current: Speed): { at: number; speed: Speed } {
   const last = moments.reduce<Moment | undefined>((a, m) => (a === undefined || m.at > a.at ? m : a), undefined);
   return { at: last?.at ?? 0, speed: Math.min(last?.speed ?? current, current) };

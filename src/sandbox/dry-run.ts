@@ -27,7 +27,7 @@ export function isDryRun(service: ServiceKey, input: object): boolean {
 }
 
 /** AWS's denial message: the caller, the action and the resource. */
-export function unauthorizedMessage(action: string, callerArn: string, region: string, accountId: string): string {
+function unauthorizedMessage(action: string, callerArn: string, region: string, accountId: string): string {
   const resource = `arn:aws:ec2:${region}:${accountId}:${RESOURCE_OF[action] ?? "*"}`;
   return (
     `You are not authorized to perform this operation. User: ${callerArn} is not authorized to perform: ec2:${action} ` +

@@ -27,7 +27,6 @@ type ErrorSchema = [number, string, string, { awsQueryError?: [string, number] }
 const cache = new Map<string, string>();
 
 /** Only awsQuery services name errors apart (`awsQueryError`): the others never load the SDK's error registry (scripts/sdk-errors-on-first-read.mjs). */
-
 const QUERY_SERVICES = new Set<ServiceKey>(["cloudformation", "elbv2", "sts", "iam"]);
 
 function find(service: ServiceKey, match: (s: ErrorSchema) => boolean): ErrorSchema | undefined {

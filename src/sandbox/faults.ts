@@ -21,7 +21,7 @@ export interface Fault {
 }
 
 /** Does a fault's name (`SendCommand` or `SendCommandCommand`) name this call (the SDK class's name)? Only the call's `Command` suffix comes off. */
-export function sameCommand(faultName: string, call: string): boolean {
+function sameCommand(faultName: string, call: string): boolean {
   const operation = call.endsWith("Command") ? call.slice(0, -"Command".length) : call;
   return faultName === operation || faultName === `${operation}Command` || faultName === call;
 }
@@ -51,7 +51,6 @@ export class FaultPlan {
   }
 
   /** Faults from a JSON array (the env var); a `FaultsProblem` names what is wrong (with `known`: also a command the sandbox does not answer). */
-
   static fromJson(text: string, known?: ReadonlySet<string>): FaultPlan {
     const plan = new FaultPlan();
     let data: unknown;

@@ -6,7 +6,7 @@
  * retries, waiters and error handling in the product run exactly as against AWS.
  */
 import type { MetadataBearer } from "@smithy/types";
-import { awsError, statusFor, type ServiceKey } from "./aws-error.js";
+import { awsError, type ServiceKey } from "./aws-error.js";
 import { after, DEFAULT_SPEED, systemClock, type Clock, type Speed } from "./clock.js";
 import { dryRunError, isDryRun } from "./dry-run.js";
 import { FaultPlan } from "./faults.js";
@@ -80,16 +80,13 @@ export class Sandbox {
 
   /** Adds the sandbox to an SDK client; returns the same client. */
   attach<C extends SandboxableClient>(client: C): C {
-    const regionOfClient = async (): Promise<string> => {
-      const r = client.config.region;
-      return typeof r === "function" ? r() : r;
-    };
     const middleware =
       (_next: unknown, context: { clientName?: string; commandName?: string }) =>
       async (args: { input: object }): Promise<{ output: MetadataBearer; response: object }> => {
         const service = SERVICE_OF_CLIENT[context.clientName ?? ""];
         if (!service) throw new Error(`The sandbox does not simulate ${context.clientName ?? "this client"}.`);
-        const region = await regionOfClient();
+        const r = client.config.region;
+        const region = typeof r === "function" ? await r() : r;
         const output = this.call(service, context.commandName ?? "", args.input, region);
         return { output: { ...output, $metadata: { httpStatusCode: 200 } }, response: {} };
       };
@@ -112,7 +109,7 @@ export class Sandbox {
     const fault = this.faults.take(command);
     if (fault?.before === "kill") process.kill(process.pid, "SIGKILL");
     if (fault && !fault.after) {
-      throw awsError(service, fault.code, fault.message ?? `Injected fault: ${fault.code}`, fault.status ?? statusFor(fault.code));
+      throw awsError(service, fault.code, fault.message ?? `Injected fault: ${fault.code}`, fault.status);
     }
     const handle = this.handlers[service][command];
     if (!handle) {
@@ -132,7 +129,7 @@ export class Sandbox {
         speed,
         after: (seconds) => after(now, seconds, speed),
         fail: (code, message, status) => {
-          throw awsError(service, code, message, status ?? statusFor(code));
+          throw awsError(service, code, message, status);
         },
       };
       const output = handle(ctx, input as never);

@@ -60,7 +60,6 @@ function readAll(path: string): ServedRecord[] {
 }
 
 /** The newest record whose process still runs (a lesson that served and stopped leaves `sandbox serve` in another terminal); else undefined. */
-
 export function readServed(path: string): ServedRecord | undefined {
   return readAll(path).filter((r) => alive(r.pid)).at(-1);
 }
@@ -81,26 +80,17 @@ function writeAll(path: string, records: ServedRecord[]): void {
   replaceFile(tmp, path);
 }
 
-const same = (a: ServedRecord, b: { url: string; pid: number }): boolean => a.url === b.url && a.pid === b.pid;
-
-/** Adds this server's record to the live ones already written (the dead ones are dropped), newest last. */
-export function writeServed(path: string, record: ServedRecord): void {
-  writeAll(path, [...readAll(path).filter((r) => alive(r.pid) && !same(r, record)), record]);
-}
-
-/** Removes this server's own record only (other servers, still running, keep theirs); dead ones go too. */
-export function removeServed(path: string, url: string): void {
-  const before = readAll(path);
-  const after = before.filter((r) => alive(r.pid) && !same(r, { url, pid: process.pid }));
-  if (after.length !== before.length) writeAll(path, after);
-}
-
 /** Publishes a server's address until the returned function (or the process's exit, when that never ran) removes it. */
-
 export function publishServed(path: string, record: Omit<ServedRecord, "pid" | "startedAt">): () => void {
   const full: ServedRecord = { ...record, pid: process.pid, startedAt: new Date().toISOString() };
-  writeServed(path, full);
-  const remove = (): void => removeServed(path, full.url);
+  // Dead servers' records are dropped; this server's is added (newest last) and, at the end, removed.
+  const others = (records: ServedRecord[]) => records.filter((r) => alive(r.pid) && !(r.url === full.url && r.pid === full.pid));
+  writeAll(path, [...others(readAll(path)), full]);
+  const remove = (): void => {
+    const before = readAll(path);
+    const after = others(before);
+    if (after.length !== before.length) writeAll(path, after);
+  };
   process.once("exit", remove);
   return () => {
     process.removeListener("exit", remove);

@@ -20,7 +20,6 @@ export interface ServedTarget {
  * This shell's AWS variables point at a sandbox this tool serves: an endpoint, and an access key with the prefix AWS never
  * issues, so AWS cannot bill a request signed with it. (The SDK takes the environment's keys before a profile given to the tool.)
  */
-
 export function onServedSandbox(env: NodeJS.ProcessEnv, endpointUrl: string | undefined): boolean {
   return Boolean(endpointUrl) && (env.AWS_ACCESS_KEY_ID ?? "").startsWith(ACCESS_KEY_PREFIX);
 }

@@ -11,7 +11,6 @@ import { emptyWorld, type World } from "./world.js";
 
 export interface WorldStore {
   /** Runs `fn` on the current world, keeping its changes only if it returns normally; `readOnly` (Describe/Get/List) skips copy, lock and write. */
-
   transact<T>(fn: (world: World) => T, readOnly?: boolean): T;
   /** A copy of the world, for reading only. */
   snapshot(): World;

@@ -50,7 +50,7 @@ export interface World {
   regions: Record<string, RegionWorld>;
 }
 
-export const SANDBOX_ACCOUNT_ID = "000000000000";
+const SANDBOX_ACCOUNT_ID = "000000000000";
 
 export const DEFAULT_QUOTAS: Quotas = {
   vpcsPerRegion: 5,

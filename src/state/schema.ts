@@ -10,7 +10,7 @@ export const STATE_SCHEMA_VERSION = 2;
 
 const strings = () => z._default(z.record(z.string(), z.string()), {});
 
-export const ChallengeProgressSchema = z.object({
+const ChallengeProgressSchema = z.object({
   active: z.optional(
     z.object({
       id: z.string(),

@@ -6,18 +6,18 @@ import { chmodSync, existsSync, mkdirSync, readdirSync, renameSync } from "node:
 import { dirname, join } from "node:path";
 import { LabError } from "../errors.js";
 import { prefixProblem, type PrefixProblem } from "../participant.js";
-import { localFileError, onLocalFile } from "../guard/local-file.js";
+import { errnoCode, localFileError, onLocalFile } from "../guard/local-file.js";
 import { readWholeFile, writeWholeFile } from "../whole-file.js";
 import { replaceFile } from "../guard/replace-file.js";
 import { LessonStateSchema, MIGRATIONS, STATE_SCHEMA_VERSION, type LessonState, type Migration } from "./schema.js";
 
-export type LoadResult =
+type LoadResult =
   | { kind: "missing" }
   | { kind: "ok"; state: LessonState; migratedFrom?: number }
   | { kind: "corrupt"; backupPath: string; problem: string };
 
 /** What `last-participant` says: nothing, a participant with a progress file, or something not to use. */
-export type LastParticipant =
+type LastParticipant =
   | { kind: "none" }
   | { kind: "ok"; prefix: string }
   | { kind: "invalid"; found: string; problem: PrefixProblem }
@@ -121,7 +121,7 @@ export class StateFile {
         writeWholeFile(tmp, text, 0o600);
       } catch (e) {
         // The folder was removed while the lesson ran: make it again.
-        if ((e as NodeJS.ErrnoException).code !== "ENOENT") throw e;
+        if (errnoCode(e) !== "ENOENT") throw e;
         mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
         writeWholeFile(tmp, text, 0o600);
       }
@@ -160,12 +160,10 @@ export function migrate(
   let value = data as Record<string, unknown>;
   const start = typeof value.schema === "number" ? value.schema : 0;
   if (start === target) return { value };
-  let v = start;
-  while (v < target) {
+  for (let v = start; v < target; v++) {
     const step = migrations[v];
     if (!step) return { value };
     value = step(value);
-    v += 1;
   }
   return { value, from: start };
 }

@@ -4,8 +4,8 @@ import type { CloudView } from "../../src/lesson/cloud-view.js";
 import { ourEndpoint } from "../../src/lesson/cloud-view.js";
 import type { LessonContext } from "../../src/lesson/context.js";
 import { authorize } from "../../src/lesson/steps/allow-http.js";
-import { createEndpointService, requireNlb } from "../../src/lesson/steps/endpoint-service-actions.js";
-import { createInterfaceEndpoint, ensureEndpointSg, requireConsumer } from "../../src/lesson/steps/interface-endpoint-actions.js";
+import { createEndpointService, requireNlb } from "../../src/lesson/steps/endpoint-service.js";
+import { createInterfaceEndpoint, ensureEndpointSg, requireConsumer } from "../../src/lesson/steps/interface-endpoint.js";
 import { ourService } from "../../src/lesson/cloud-view.js";
 import type { LessonPath } from "./path-vars.js";
 

@@ -123,7 +123,7 @@ describe("nothing is made twice, nothing dead-ends", () => {
     rmSync(h.stateDir, { recursive: true, force: true });
     // Re-sending the step's own create (as a rerun after a crash between the call and the save would):
     const ctx = await lessonContext(h.opts, h.env, await openSession(h.opts, h.env), false);
-    const { createInterfaceEndpoint } = await import("../../src/lesson/steps/interface-endpoint-actions.js");
+    const { createInterfaceEndpoint } = await import("../../src/lesson/steps/interface-endpoint.js");
     const view = await readCloud(ctx.clients, ctx.names);
     const ep = view.endpoints[0]!;
     const again = await createInterfaceEndpoint(ctx, { serviceName: ep.serviceName, vpcId: ep.vpcId, subnetIds: ep.subnetIds, sgIds: ep.sgIds, name: "alice-endpoint" });

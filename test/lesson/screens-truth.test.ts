@@ -12,7 +12,7 @@ import type { Lang } from "../../src/i18n/lang.js";
 import { translator } from "../../src/i18n/messages.js";
 import { ourEndpoint, ourService, readCloud } from "../../src/lesson/cloud-view.js";
 import { authorize } from "../../src/lesson/steps/allow-http.js";
-import { createInterfaceEndpoint, requireConsumer } from "../../src/lesson/steps/interface-endpoint-actions.js";
+import { createInterfaceEndpoint, requireConsumer } from "../../src/lesson/steps/interface-endpoint.js";
 import { drawDiagram } from "../../src/ui/diagram.js";
 import { harness } from "../helpers/lesson-harness.js";
 import { RecordingHost, type Answer } from "../helpers/recording-host.js";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { admits } from "../../src/lesson/sg-rules.js";
+import { admits } from "../../src/lesson/http-rule.js";
 import { cidrContains } from "../../src/reachability/security-groups.js";
 
 describe("security group rules", () => {

@@ -2,15 +2,13 @@
 import { LabError } from "../../errors.js";
 import { ourEndpoint, ourService, readEndpointsById, type CloudView } from "../cloud-view.js";
 import type { LessonContext } from "../context.js";
-import { becoming, type HandsOn, type Step } from "../step.js";
+import { becoming, madeBy, type HandsOn, type Step } from "../step.js";
 import { waitFor } from "../wait.js";
 import { awsPort } from "../../aws/port.js";
 
 function pair(view: CloudView): { serviceId: string; endpointId: string; state: string } {
-  const svc = ourService(view);
-  const ep = ourEndpoint(view);
-  if (!svc) throw new LabError("error.missingStep", { step: "endpoint-service" });
-  if (!ep) throw new LabError("error.missingStep", { step: "interface-endpoint" });
+  const svc = madeBy(ourService(view), "endpoint-service");
+  const ep = madeBy(ourEndpoint(view), "interface-endpoint");
   return { serviceId: svc.id, endpointId: ep.id, state: ep.state };
 }
 
@@ -34,7 +32,7 @@ export async function acceptConnection(ctx: LessonContext, serviceId: string, en
   if (!/^(available|pending)$/i.test(now)) throw new LabError("error.acceptFailed", { id: endpointId, reason: failure.Error?.Message ?? failure.Error?.Code ?? "" }, { source: "aws" });
 }
 
-export async function accept(ctx: LessonContext, view: CloudView): Promise<void> {
+async function accept(ctx: LessonContext, view: CloudView): Promise<void> {
   const { serviceId, endpointId, state } = pair(view);
   if (state.toLowerCase() === "pendingacceptance") await acceptConnection(ctx, serviceId, endpointId);
   await waitAvailable(ctx, endpointId);

@@ -1,19 +1,15 @@
 /** Step 5: the endpoint's security group admits HTTP (TCP 80) from the Consumer instance. */
 import type { IpPermission } from "@aws-sdk/client-ec2";
-import { awsCode, LabError } from "../../errors.js";
+import { awsCode } from "../../errors.js";
 import { ourEndpoint, type CloudView } from "../cloud-view.js";
 import type { LessonContext } from "../context.js";
-import { endpointSg, httpRule, inboundRules } from "../http-rule.js";
-import { admits } from "../sg-rules.js";
-import type { HandsOn, Step } from "../step.js";
+import { admits, endpointSg, httpRule, inboundRules } from "../http-rule.js";
+import { madeBy, type HandsOn, type Step } from "../step.js";
 import { awsPort } from "../../aws/port.js";
 
 function target(view: CloudView): { sgId: string; ip: string; instanceSgs: string[] } {
-  const ep = ourEndpoint(view);
-  const sgId = ep?.sgIds[0];
-  const inst = view.consumerInstance;
-  if (!ep || !sgId) throw new LabError("error.missingStep", { step: "interface-endpoint" });
-  if (!inst) throw new LabError("error.missingStep", { step: "deploy" });
+  const sgId = madeBy(ourEndpoint(view)?.sgIds[0], "interface-endpoint");
+  const inst = madeBy(view.consumerInstance, "deploy");
   return { sgId, ip: inst.ip, instanceSgs: inst.sgIds };
 }
 

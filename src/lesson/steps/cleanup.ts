@@ -1,11 +1,10 @@
 /** Step 9: delete everything, in the order AWS requires, and prove nothing billable is left. */
 import { cleanupStarted } from "../cleanup-state.js";
 import { destroyCommand, setInterruptNotice } from "../../interrupt-notice.js";
-import { ownStacks, planTeardown, teardown } from "../teardown.js";
+import { failureReason, ownStacks, planTeardown, teardown } from "../teardown.js";
 import { mark } from "../context.js";
 import type { Detection, Step } from "../step.js";
 import { costReport } from "../pricing.js";
-import { failureReason } from "../teardown-blockers.js";
 
 export const cleanup: Step = {
   id: "cleanup",

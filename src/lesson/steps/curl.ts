@@ -4,8 +4,8 @@ import { ourEndpoint, provenCurl, type CloudView } from "../cloud-view.js";
 import { curlVerdict, splitStatus, STATUS_MARK, type CurlVerdict } from "../curl-proof.js";
 import type { LessonContext } from "../context.js";
 import { runShell, waitOnline } from "../ssm-run.js";
-import type { Detection, HandsOn, Step } from "../step.js";
-import { explainCurlFailure } from "../../diagnose/after-curl.js";
+import { madeBy, type Detection, type HandsOn, type Step } from "../step.js";
+import { explainCurlFailure } from "../../diagnose/diagnose.js";
 
 /** The tool's curl: the learner's command plus `-w`, so the HTTP status is known too. */
 export function curlCommand(dnsName: string): string {
@@ -33,25 +33,13 @@ export async function curlFromConsumer(ctx: LessonContext, step: string, instanc
 }
 
 async function curlOnce(ctx: LessonContext, view: CloudView, dnsName: string, online = false): Promise<CurlVerdict> {
-  const instanceId = view.consumerInstance?.id;
-  if (!instanceId) throw new LabError("error.missingStep", { step: "deploy" });
+  const instanceId = madeBy(view.consumerInstance?.id, "deploy");
   return curlFromConsumer(ctx, "curl", instanceId, dnsName, view.provider?.resources.EC2Instance, online);
-}
-
-/** A failed curl as the error the learner reads: what came back and what it means. */
-export function curlError(dns: string, v: Exclude<CurlVerdict, { ok: true }>): LabError {
-  return new LabError(`error.curl.${v.reason}`, {
-    dns,
-    code: v.exitCode,
-    status: v.status ?? "?",
-    output: v.firstLines || "(empty)",
-  });
 }
 
 function names(view: CloudView): { regional: string; zonal?: string } {
   const ep = ourEndpoint(view);
-  if (!ep?.dnsRegional) throw new LabError("error.missingStep", { step: "interface-endpoint" });
-  return { regional: ep.dnsRegional, ...(ep.dnsZonal ? { zonal: ep.dnsZonal } : {}) };
+  return { regional: madeBy(ep?.dnsRegional, "interface-endpoint"), ...(ep?.dnsZonal ? { zonal: ep.dnsZonal } : {}) };
 }
 
 /** Guided: the regional name, then the zonal one; each must bring back the Provider's page. */
@@ -59,8 +47,11 @@ async function curlBoth(ctx: LessonContext, view: CloudView): Promise<void> {
   const { regional, zonal } = names(view);
   for (const [i, dns] of [regional, ...(zonal ? [zonal] : [])].entries()) {
     const v = await curlOnce(ctx, view, dns, i > 0);
-    if (!v.ok && v.reason === "exit") await explainCurlFailure(ctx);
-    if (!v.ok) throw curlError(dns, v);
+    if (v.ok) continue;
+    if (v.reason === "exit") await explainCurlFailure(ctx);
+    // What came back and what it means.
+    const output = v.firstLines || "(empty)";
+    throw new LabError(`error.curl.${v.reason}`, { dns, code: v.exitCode, status: v.status ?? "?", output });
   }
 }
 

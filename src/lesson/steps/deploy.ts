@@ -52,15 +52,8 @@ async function clearRolledBack(ctx: LessonContext, stack: StackView): Promise<vo
   });
 }
 
-interface Progress {
-  stacks: (StackView | undefined)[];
-  done: number;
-  total: number;
-  latest?: StackEvent;
-  firstFailure?: StackEvent;
-}
-
-async function readProgress(ctx: LessonContext, seen: Set<string>): Promise<Progress> {
+/** Both stacks, how many of their resources are made, the newest event and the failure that caused the others. */
+async function readProgress(ctx: LessonContext, seen: Set<string>) {
   const stacks = await Promise.all(SIDES.map((s) => readStack(ctx.clients, ctx.names[STACK_NAME[s]])));
   let done = 0;
   let total = 0;
@@ -88,8 +81,7 @@ async function readProgress(ctx: LessonContext, seen: Set<string>): Promise<Prog
       }
     }
   }
-  const firstFailure = rootCause(failures);
-  return { stacks, done, total, ...(latest ? { latest } : {}), ...(firstFailure ? { firstFailure } : {}) };
+  return { stacks, done, total, latest, firstFailure: rootCause(failures) };
 }
 
 export const deploy: Step = {

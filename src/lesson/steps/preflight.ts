@@ -6,7 +6,7 @@ import type { Step } from "../step.js";
 import { stopError } from "../../preflight/check.js";
 import { checkReports } from "../../preflight/render.js";
 import { failures, runPreflight } from "../../preflight/run.js";
-import { INSTANCE_TYPE } from "../../preflight/zone.js";
+import { INSTANCE_TYPE } from "../../preflight/account.js";
 
 export const preflight: Step = {
   id: "preflight",

@@ -4,7 +4,7 @@
  * the first time a command touches them. Until then the entity holds an accessor in their place;
  * the first read (or write) turns it into plain data.
  */
-export const HEAVY: Readonly<Record<string, readonly string[]>> = { stacks: ["Events", "TemplateBody"] };
+const HEAVY: Readonly<Record<string, readonly string[]>> = { stacks: ["Events", "TemplateBody"] };
 
 type Entity = Record<string, unknown>;
 

@@ -42,7 +42,7 @@ export function setAside(path: string, to: string): void {
 }
 
 /** Every table a sandbox world needs is there (a file cut short or edited by hand may lack some). */
-export function isWholeWorld(data: unknown): data is World {
+function isWholeWorld(data: unknown): data is World {
   if (!data || typeof data !== "object") return false;
   const w = data as Partial<World>;
   if (w.schema !== 1 || !w.regions || typeof w.regions !== "object" || !w.quotas || typeof w.quotas !== "object") return false;

@@ -8,7 +8,6 @@ import type * as NodeSqlite from "node:sqlite";
 export type Database = NodeSqlite.DatabaseSync;
 type SqliteModule = typeof NodeSqlite;
 
-
 let loaded: SqliteModule | undefined;
 
 const isSqliteWarning = (warning: unknown, rest: unknown[]): boolean => {
@@ -26,8 +25,7 @@ export function sqlite(): SqliteModule {
     return (emit as (w: string | Error, ...r: unknown[]) => void).call(process, warning, ...rest);
   } as typeof process.emitWarning;
   try {
-    const getBuiltin = (process as unknown as { getBuiltinModule?(id: string): unknown }).getBuiltinModule;
-    const found = getBuiltin?.("node:sqlite") as SqliteModule | undefined;
+    const found: SqliteModule | undefined = process.getBuiltinModule?.("node:sqlite");
     // package.json's engines and the start-up check keep older Node lines out; this says it plainly.
     if (!found) throw new Error(`The sandbox needs node:sqlite (Node.js 22.13 or later); this is Node.js ${process.versions.node}.`);
     loaded = found;

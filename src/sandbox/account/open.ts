@@ -18,7 +18,7 @@ import { onLocalFile } from "../../guard/local-file.js";
 import { sqlite, type Database } from "./node-sqlite.js";
 
 /** A live process holds the write lock for one command (milliseconds); waiting longer means trouble. */
-export const BUSY_TIMEOUT_MS = 15_000;
+const BUSY_TIMEOUT_MS = 15_000;
 
 // `heavy`: the large fields of an entity (a stack's events and template), read only when used.
 // `changed`: the account's change number (meta "change", one more per write command) that last
@@ -48,16 +48,10 @@ CREATE INDEX IF NOT EXISTS removed_changed ON removed (changed);
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
 `;
 
-export const COMPANIONS = ["-wal", "-shm", "-journal"];
+const COMPANIONS = ["-wal", "-shm", "-journal"];
 
 function refuseLink(path: string): void {
-  let link = false;
-  try {
-    link = lstatSync(path).isSymbolicLink();
-  } catch (e) {
-    if ((e as NodeJS.ErrnoException).code !== "ENOENT") throw e;
-  }
-  if (link) throw new LabError("account.symlink", { path }, { source: "local" });
+  if (lstatSync(path, { throwIfNoEntry: false })?.isSymbolicLink()) throw new LabError("account.symlink", { path }, { source: "local" });
 }
 
 /** The database file exists as a plain file of ours (made 0600 here if it did not). */
@@ -78,7 +72,6 @@ function primaryCode(e: unknown): number {
   return typeof code === "number" ? code & 0xff : -1;
 }
 
-
 /** Is this SQLite error "the file is not a sandbox database" (SQLITE_CORRUPT, SQLITE_NOTADB), rather than busy, full disk...? */
 export const isDamaged = (e: unknown): boolean => [11, 26].includes(primaryCode(e));
 
@@ -87,7 +80,6 @@ export const fileProblem = (e: unknown): string | undefined => ({ 3: "EPERM", 8:
 
 /** SQLITE_BUSY, SQLITE_LOCKED. */
 export const isBusy = (e: unknown): boolean => [5, 6].includes(primaryCode(e));
-
 
 /** Opens (creating if needed) the account database at `path`; throws what SQLite or the disk said. */
 export function openAccount(path: string): Database {

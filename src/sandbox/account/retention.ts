@@ -19,8 +19,8 @@ import { after, type Speed } from "../clock.js";
 
 const HOUR = 3600;
 const DAY = 24 * HOUR;
-export const RETENTION_SECONDS = { deleted: HOUR, stacks: 90 * DAY, ssmCommands: 30 * DAY } as const;
-export const FLOOR_MS = 5 * 60_000;
+const RETENTION_SECONDS = { deleted: HOUR, stacks: 90 * DAY, ssmCommands: 30 * DAY } as const;
+const FLOOR_MS = 5 * 60_000;
 
 interface Timed {
   life?: { deletedAt?: number };

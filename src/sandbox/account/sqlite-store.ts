@@ -12,7 +12,7 @@
  * - A damaged database is moved aside and a fresh account starts; the next command says so once
  *   (`takeNotice`). The old JSON account file is imported once (legacy.ts).
  */
-import { Tracker, entityAt, entityKeys, splitKey } from "./tracked-world.js";
+import { Tracker, entityAt, entityKeys, splitKey, tableIn } from "./tracked-world.js";
 import { expiresAt } from "./retention.js";
 import { deferHeavy, split } from "./heavy-fields.js";
 import { importedName, legacyFileOf, readLegacy, setAside } from "./legacy.js";
@@ -55,8 +55,8 @@ const prepare = (db: Database) => ({
 const TOMBSTONES = 5000;
 
 function removeRow(world: World, row: Record<string, unknown>): void {
-  const table = (row.region === "" ? world : world.regions[row.region as string]) as unknown as Record<string, Record<string, unknown>> | undefined;
-  if (table?.[row.kind as string]) delete table[row.kind as string]![row.id as string];
+  const table = tableIn(world, row.region as string, row.kind as string);
+  if (table) delete table[row.id as string];
 }
 
 type Meta = Pick<World, "schema" | "accountId" | "seq" | "quotas">;
@@ -76,7 +76,7 @@ export class SqliteStore implements WorldStore {
   ) {}
 
   transact<T>(fn: (world: World) => T, readOnly = false): T {
-    return this.guarded((sql) => (readOnly ? this.read(sql, fn) : this.write(sql, fn)));
+    return this.guarded((sql) => (readOnly ? this.inTransaction("BEGIN", () => fn(this.current(sql))) : this.write(sql, fn)));
   }
 
   snapshot(): World {
@@ -96,10 +96,6 @@ export class SqliteStore implements WorldStore {
     this.db = undefined;
     this.sql = undefined;
     this.cache = undefined;
-  }
-
-  private read<T>(sql: Statements, fn: (world: World) => T): T {
-    return this.inTransaction("BEGIN", () => fn(this.current(sql)));
   }
 
   private write<T>(sql: Statements, fn: (world: World) => T): T {

@@ -1,7 +1,7 @@
 /**
  * A view of the world that notes which entities a command changed, so the account writes only
  * those rows. Every object reached through the view is a proxy owned by one entity (a VPC, a
- * stack, ...; the account-wide fields are one more, `META`); a write anywhere inside it marks that
+ * stack, ...; the account-wide fields are one more, `META_TRAP`); a write anywhere inside it marks that
  * entity dirty for the write command running (`active`). A value stored through the view is kept
  * as plain data (proxies inside become copies), so no object is shared by two entities. Reads
  * through the view cost a proxy hop; Describe/List commands get the plain world instead.
@@ -10,17 +10,22 @@
 import type { RegionWorld, World } from "../world.js";
 
 /** Kinds stored outside any region; their rows have region "". */
-export const GLOBAL_KINDS = ["iamRoles", "instanceProfiles"] as const;
-export const META = "meta";
+const GLOBAL_KINDS = ["iamRoles", "instanceProfiles"] as const;
 
 export type EntityKey = string;
-export const keyOf = (region: string, kind: string, id: string): EntityKey => `${region}\t${kind}\t${id}`;
+const keyOf = (region: string, kind: string, id: string): EntityKey => `${region}\t${kind}\t${id}`;
 export function splitKey(key: EntityKey): [region: string, kind: string, id: string] {
   const [region, kind, ...id] = key.split("\t");
   return [region!, kind!, id.join("\t")];
 }
 
 type Table = Record<string, unknown>;
+
+/** The table of `kind` in `region` ("": the account-wide kinds), when the world has it. */
+export function tableIn(world: World, region: string, kind: string): Table | undefined {
+  const holder = region === "" ? world : world.regions[region];
+  return (holder as unknown as Record<string, Table> | undefined)?.[kind];
+}
 
 /** The write command running now (one at a time: a write is one SQLite transaction), told of every change. */
 let active: Tracker | undefined;
@@ -68,7 +73,7 @@ export class Tracker {
     const keys = new Set(this.dirty);
     for (const whole of this.wholeTables) {
       const [region, kind] = whole.split("\t") as [string, string];
-      for (const id of Object.keys(this.tableOf(region, kind) ?? {})) keys.add(keyOf(region, kind, id));
+      for (const id of Object.keys(tableIn(this.raw, region, kind) ?? {})) keys.add(keyOf(region, kind, id));
     }
     for (const region of this.newRegions) {
       for (const [kind, table] of Object.entries(this.raw.regions[region] ?? {})) for (const id of Object.keys(table as Table)) keys.add(keyOf(region, kind, id));
@@ -84,20 +89,14 @@ export class Tracker {
       if (this.journal !== journal) throw new Error("sandbox: a savepoint was undone after a newer one was taken");
       for (const [key, before] of journal) {
         const [region, kind, id] = splitKey(key);
-        const table = this.tableOf(region, kind, true)!;
+        const table = tableIn(this.raw, region, kind);
+        if (!table) throw new Error(`sandbox: no table ${kind} in region ${region}`);
         if (before === undefined) delete table[id];
         else table[id] = JSON.parse(before) as unknown;
         this.dirty.add(key);
       }
       journal.clear();
     };
-  }
-
-  private tableOf(region: string, kind: string, create = false): Table | undefined {
-    if (region === "") return (this.raw as unknown as Record<string, Table>)[kind];
-    const rw = this.raw.regions[region] as unknown as Record<string, Table> | undefined;
-    if (!rw && create) throw new Error(`sandbox: no region ${region}`);
-    return rw?.[kind];
   }
 
   /** Before an entity changes: note it, and keep its before-image for an open savepoint. */
@@ -168,7 +167,6 @@ function remember(target: object, trap: Trap): object {
 }
 
 /** What a proxy's object is part of (region, table, entity, account-wide fields); every object inside one entity shares its trap. */
-
 class Trap implements ProxyHandler<object> {
   constructor(
     readonly kind: "world" | "regions" | "region" | "table" | "meta" | "entity",
@@ -254,6 +252,6 @@ export function entityKeys(world: World): EntityKey[] {
 /** The entity a key names in `world` (undefined: it is gone). */
 export function entityAt(world: World, key: EntityKey): unknown {
   const [region, kind, id] = splitKey(key);
-  const table = region === "" ? (world as unknown as Record<string, Table>)[kind] : (world.regions[region] as unknown as Record<string, Table> | undefined)?.[kind];
+  const table = tableIn(world, region, kind);
   return table && Object.hasOwn(table, id) ? table[id] : undefined;
 }

@@ -5,6 +5,7 @@
 import { JsonShapeDeserializer2, JsonShapeSerializer2 } from "@smithy/core/protocols";
 import { ec2Answer, ec2Error, queryAnswer, queryError } from "./xml-writer.js";
 import type { Protocol, ServiceModel } from "./models.js";
+import type { AuthProblem } from "./sigv4.js";
 
 export interface Answer {
   status: number;
@@ -57,10 +58,11 @@ export function errorAnswer(protocol: Protocol, namespace: string | undefined, e
 }
 
 /** Sign-in failures, as each protocol's AWS services name them. */
-export function authError(protocol: Protocol, kind: "missing" | "incomplete" | "unknownKey" | "mismatch" | "badRegion" | "expired", detail: string): WireError {
+export function authError(protocol: Protocol, problem: AuthProblem): WireError {
+  const detail = problem.kind === "incomplete" ? problem.message : problem.kind === "badRegion" ? problem.scope.region : "";
   const json = protocol === "awsJson1_1";
   const ec2 = protocol === "ec2Query";
-  switch (kind) {
+  switch (problem.kind) {
     case "missing":
       return json
         ? { code: "MissingAuthenticationTokenException", message: "Missing Authentication Token", status: 400 }

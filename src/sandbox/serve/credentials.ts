@@ -4,18 +4,14 @@
  * AWS by mistake fails safely. The secret is made once per account and kept beside the account
  * file (`serve-credentials.json`, 0600), so `sandbox serve` and `sandbox env` agree across runs.
  */
-import { closeSync, constants, fstatSync, mkdirSync, openSync, readFileSync, writeSync } from "node:fs";
+import { closeSync, constants, mkdirSync, openSync, writeSync } from "node:fs";
 import { createHash, randomBytes } from "node:crypto";
 import { dirname, join } from "node:path";
 import { onLocalFile } from "../../guard/local-file.js";
+import { readWholeFile } from "../../whole-file.js";
 import type { SandboxCredentials } from "./sigv4.js";
 
 export const ACCESS_KEY_PREFIX = "PLLAB";
-
-/** Where the key pair of the account in `accountFile` lives. */
-export function credentialsFileFor(accountFile: string): string {
-  return join(dirname(accountFile), "serve-credentials.json");
-}
 
 export function newCredentials(): SandboxCredentials {
   const id = randomBytes(8).toString("hex").toUpperCase();
@@ -34,27 +30,19 @@ function parse(text: string): SandboxCredentials | undefined {
   return undefined;
 }
 
-
 /** Reads the file without following a symlink; undefined when there is none (or it is unusable). */
 function readOwn(path: string): SandboxCredentials | undefined {
-  let fd: number;
   try {
-    fd = openSync(path, constants.O_RDONLY | constants.O_NOFOLLOW);
+    return parse(readWholeFile(path));
   } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === "ENOENT") return undefined;
+    if (["ENOENT", "EISDIR"].includes((err as NodeJS.ErrnoException).code ?? "")) return undefined;
     throw err;
-  }
-  try {
-    if (!fstatSync(fd).isFile()) return undefined;
-    return parse(readFileSync(fd, "utf8"));
-  } finally {
-    closeSync(fd);
   }
 }
 
 /** The account's key pair, made (and kept) the first time it is asked for. */
 export function sandboxCredentials(accountFile: string): SandboxCredentials {
-  const path = credentialsFileFor(accountFile);
+  const path = join(dirname(accountFile), "serve-credentials.json");
   return onLocalFile(path, () => {
     const found = readOwn(path);
     if (found) return found;

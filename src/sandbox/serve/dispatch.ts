@@ -10,16 +10,16 @@ import { wireErrorCode } from "../error-names.js";
 import { READ_ONLY } from "../handler.js";
 import { authError, errorAnswer, jsonReader, okAnswer, type Answer, type WireError } from "./answers.js";
 import { parseForm } from "./form.js";
-import { loadedOperations, modelForSigningName, modelForTarget, operationsOf, type Protocol, type ServiceModel } from "./models.js";
+import { loadedOperations, MODEL_BY_SIGNING_NAME, operationsOf, type Operation, type Protocol, type ServiceModel } from "./models.js";
 import { QueryInputError, QueryInputReader } from "./query-parser.js";
-import { checkSignature, readAuthorization, type IncomingSigned, type SandboxCredentials } from "./sigv4.js";
+import { checkSignature, readAuthorization, type IncomingSigned, type SandboxCredentials, type SignedScope } from "./sigv4.js";
 
 export interface DispatchOptions {
   sandbox: Sandbox;
   credentials: SandboxCredentials;
   /** When set, the only region this endpoint answers for. */
   region?: string;
-  now?: () => number;
+  /** Told of a request the sandbox failed on (answered 500 InternalFailure): a sandbox bug. */
   onInternalError?: (err: unknown, operation: string) => void;
   /** More key pairs than `credentials` (a workshop room's, one per participant), by access key id. */
   keyFor?: (accessKeyId: string) => SandboxCredentials | undefined;
@@ -58,7 +58,7 @@ const REST_XML = new Set(["s3", "s3-control", "route53", "cloudfront"]);
  */
 function protocolGuess(req: IncomingSigned, service: string | undefined): { protocol: Protocol; namespace?: string } {
   if (header(req, "x-amz-target") !== undefined) return { protocol: "awsJson1_1" };
-  const model = service ? modelForSigningName(service) : undefined;
+  const model = service ? MODEL_BY_SIGNING_NAME.get(service) : undefined;
   if (model) return { protocol: model.protocol, ...(model.xmlNamespace ? { namespace: model.xmlNamespace } : {}) };
   const form = req.body.toString("latin1") + "&" + req.url.split("?")[1];
   if (service && !REST_XML.has(service) && !/(^|&)Action=/.test(form)) return { protocol: "awsJson1_1" };
@@ -74,35 +74,29 @@ function wireErrorOf(err: unknown): WireError | undefined {
 }
 
 /** The answer to one request; synchronous once the service's model is loaded (the server loads them all before it listens). */
-
 export function dispatch(req: IncomingSigned, opts: DispatchOptions): Answer | Promise<Answer> {
   const requestId = randomUUID();
   const auth = readAuthorization(header(req, "authorization"));
-  const scopeService = "service" in auth ? auth.service : undefined;
-  const guess = protocolGuess(req, scopeService);
+  const guess = protocolGuess(req, "service" in auth ? auth.service : undefined);
   const fail = (e: WireError, model?: ServiceModel): Answer =>
     errorAnswer(model?.protocol ?? guess.protocol, model?.xmlNamespace ?? guess.namespace, e, requestId);
 
-  if ("kind" in auth) return fail(authError(guess.protocol, auth.kind, auth.kind === "incomplete" ? auth.message : ""));
+  if ("kind" in auth) return fail(authError(guess.protocol, auth));
   const key = auth.accessKeyId === opts.credentials.accessKeyId ? opts.credentials : (opts.keyFor?.(auth.accessKeyId) ?? opts.credentials);
-  const problem = checkSignature(req, auth, key, (r) => regionInfo(r) !== undefined && (opts.region === undefined || r === opts.region), (opts.now ?? Date.now)());
-  if (problem) {
-    const detail = problem.kind === "incomplete" ? problem.message : problem.kind === "badRegion" ? problem.scope.region : "";
-    return fail(authError(guess.protocol, problem.kind, detail));
-  }
-  const model = modelForSigningName(auth.service);
+  const problem = checkSignature(req, auth, key, (r) => regionInfo(r) !== undefined && (!opts.region || r === opts.region), Date.now());
+  if (problem) return fail(authError(guess.protocol, problem));
+  const model = MODEL_BY_SIGNING_NAME.get(auth.service);
   const target = header(req, "x-amz-target");
   if (!model) {
-    return fail(guess.protocol === "awsJson1_1"
-      ? { code: "UnknownOperationException", message: `The sandbox does not simulate the service ${auth.service}.`, status: 400 }
-      : { code: "InvalidAction", message: `The sandbox does not simulate the service ${auth.service}.`, status: 400 });
+    const code = guess.protocol === "awsJson1_1" ? "UnknownOperationException" : "InvalidAction";
+    return fail({ code, message: `The sandbox does not simulate the service ${auth.service}.`, status: 400 });
   }
-  const operations = loadedOperations(model);
+  const operations = loadedOperations.get(model.service);
   if (!operations) return operationsOf(model).then(() => dispatch(req, opts));
 
   if (model.protocol === "awsJson1_1") {
     const [prefix, name] = (target ?? "").split(".", 2);
-    const op = prefix && modelForTarget(prefix) === model && name ? operations.get(name) : undefined;
+    const op = prefix === model.targetPrefix && name ? operations.get(name) : undefined;
     if (!op) return fail({ code: "UnknownOperationException", message: `The sandbox does not simulate ${target ?? "this operation"}.`, status: 400 }, model);
     let input: Record<string, unknown>;
     try {
@@ -113,7 +107,7 @@ export function dispatch(req: IncomingSigned, opts: DispatchOptions): Answer | P
     } catch {
       return fail({ code: "SerializationException", message: "The request body is not a JSON object of this operation's input.", status: 400 }, model);
     }
-    return answer(model, name!, op.command, op.schema, input, auth.region, auth.accessKeyId, opts, requestId, fail);
+    return answer(model, op, input, auth, opts, requestId, fail);
   }
 
   const q = req.url.indexOf("?");
@@ -132,21 +126,20 @@ export function dispatch(req: IncomingSigned, opts: DispatchOptions): Answer | P
     if (err instanceof QueryInputError) return fail({ code: err.code, message: err.message, status: 400 }, model);
     throw err;
   }
-  return answer(model, action, op.command, op.schema, input, auth.region, auth.accessKeyId, opts, requestId, fail);
+  return answer(model, op, input, auth, opts, requestId, fail);
 }
 
+/** The sandbox's answer to `op` with `input`, called as the signer of `auth`; a refusal or failure as its wire error. */
 function answer(
   model: ServiceModel,
-  operation: string,
-  command: string,
-  schema: readonly unknown[],
+  { command, schema }: Operation,
   input: Record<string, unknown>,
-  region: string,
-  accessKeyId: string,
+  { accessKeyId, region }: SignedScope,
   opts: DispatchOptions,
   requestId: string,
   fail: (e: WireError, model?: ServiceModel) => Answer,
 ): Answer {
+  const operation = schema[2];
   const refused = opts.authorize?.({ accessKeyId, service: model.service, command, operation, input, region });
   if (refused) return fail(refused, model);
   let output: object;

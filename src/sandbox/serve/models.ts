@@ -64,25 +64,18 @@ export const SERVICE_MODELS = Object.fromEntries(
   (Object.keys(SERVICES) as ServiceKey[]).map((service) => [service, { service, ...SERVICES[service], commands: () => commandsIn(SDK_NAMESPACE[service]) }]),
 ) as Record<ServiceKey, ServiceModel>;
 
-const BY_SIGNING_NAME = new Map(Object.values(SERVICE_MODELS).map((m) => [m.signingName, m]));
-const BY_TARGET = new Map(Object.values(SERVICE_MODELS).filter((m) => m.targetPrefix).map((m) => [m.targetPrefix!, m]));
+/** The service a SigV4 credential scope names. */
+export const MODEL_BY_SIGNING_NAME: ReadonlyMap<string, ServiceModel> = new Map(Object.values(SERVICE_MODELS).map((m) => [m.signingName, m]));
 
-export function modelForSigningName(name: string): ServiceModel | undefined {
-  return BY_SIGNING_NAME.get(name);
+export interface Operation {
+  command: string;
+  schema: OperationSchema;
 }
-
-export function modelForTarget(prefix: string): ServiceModel | undefined {
-  return BY_TARGET.get(prefix);
-}
-
-type Operations = Map<string, { command: string; schema: OperationSchema }>;
+type Operations = Map<string, Operation>;
 const loaded = new Map<ServiceKey, Promise<Operations>>();
+/** The operations of each service loaded so far (the server loads every service's before it listens). */
 const ready = new Map<ServiceKey, Operations>();
-
-/** The operations of a service once loaded (the server loads every service's before it listens), else undefined. */
-export function loadedOperations(model: ServiceModel): Operations | undefined {
-  return ready.get(model.service);
-}
+export const loadedOperations: ReadonlyMap<ServiceKey, Operations> = ready;
 
 /** The operations of a service by wire name (`DescribeVpcs`), with their SDK command names. */
 export function operationsOf(model: ServiceModel): Promise<Operations> {

@@ -106,7 +106,7 @@ export class QueryInputReader {
 }
 
 /** A form value as the member's type: AWS rejects a value it cannot read as that type. */
-export function scalar(ns: NormalizedSchema, text: string): unknown {
+function scalar(ns: NormalizedSchema, text: string): unknown {
   if (ns.isBooleanSchema()) {
     if (text === "true" || text === "false") return text === "true";
     throw new QueryInputError("InvalidParameterValue", `Value (${text}) for parameter is invalid. Expected a boolean.`);

@@ -8,7 +8,6 @@
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { SPEED_HEADER } from "../clock.js";
-import type { Sandbox } from "../middleware.js";
 import { errorAnswer, type Answer } from "./answers.js";
 import { dispatch, type DispatchOptions } from "./dispatch.js";
 import { operationsOf, SERVICE_MODELS } from "./models.js";
@@ -18,13 +17,13 @@ export interface ServedSandbox {
   url: string;
   host: string;
   port: number;
-  credentials: { accessKeyId: string; secretAccessKey: string };
+  credentials: SandboxCredentials;
   region?: string;
   close(): Promise<void>;
 }
 
-export interface ServeOptions {
-  sandbox: Sandbox;
+export interface ServeOptions
+  extends Pick<DispatchOptions, "sandbox" | "region" | "onInternalError" | "keyFor" | "authorize" | "onChanged" | "callerOf"> {
   /** Default 127.0.0.1: only this computer reaches it. */
   host?: string;
   /** Default 0: any free port. */
@@ -33,31 +32,19 @@ export interface ServeOptions {
   anyPortIfTaken?: boolean;
   /** The key pair requests must be signed with (default: a fixed one, see DEFAULT_CREDENTIALS). */
   credentials?: SandboxCredentials;
-  /** When set, requests signed for another region are refused. */
-  region?: string;
   /** Largest request body accepted (default 1 MiB). */
   maxBodyBytes?: number;
   /** How long a client may take to send a whole request (default 10 s). */
   requestTimeoutMs?: number;
-  /** Told of a request the sandbox failed on (answered 500 InternalFailure): a sandbox bug. */
-  onInternalError?: (err: unknown, operation: string) => void;
   /** Other pages on the same address (a workshop room's join and live page): answers and returns true, or false for AWS. */
   routes?: (req: IncomingMessage, res: ServerResponse) => boolean;
-  /** More key pairs than `credentials`, by access key id (a workshop room's participants). */
-  keyFor?: DispatchOptions["keyFor"];
-  /** Refuses a signed call before the sandbox sees it (a room's boundaries between participants). */
-  authorize?: DispatchOptions["authorize"];
-  /** Told after each answered call that may have changed the account: its operation and the access key id that signed it. */
-  onChanged?: DispatchOptions["onChanged"];
-  /** The IAM user name each key's calls are made as (a room's participants). */
-  callerOf?: DispatchOptions["callerOf"];
 }
 
 /**
  * The pair used when the caller names none (tests, benches). `sandbox serve` uses the account's
  * own pair instead (credentials.ts). `PLLAB` is a prefix AWS never issues.
  */
-export const DEFAULT_CREDENTIALS: SandboxCredentials = { accessKeyId: "PLLABSANDBOXLOCAL0", secretAccessKey: "privatelink-lab-sandbox-secret-not-for-aws" };
+const DEFAULT_CREDENTIALS: SandboxCredentials = { accessKeyId: "PLLABSANDBOXLOCAL0", secretAccessKey: "privatelink-lab-sandbox-secret-not-for-aws" };
 
 const MAX_BODY = 1024 * 1024;
 
@@ -70,18 +57,12 @@ function send(res: ServerResponse, a: Answer): void {
   res.end(body);
 }
 
-function hostForUrl(host: string): string {
-  return host.includes(":") ? `[${host}]` : host;
-}
-
 export async function serveSandbox(opts: ServeOptions): Promise<ServedSandbox> {
   const host = opts.host ?? "127.0.0.1";
   const credentials = opts.credentials ?? DEFAULT_CREDENTIALS;
   const maxBody = opts.maxBodyBytes ?? MAX_BODY;
   const requestTimeout = opts.requestTimeoutMs ?? 10_000;
 
-  const { keyFor, authorize, onChanged, callerOf } = opts;
-  const hooks = { ...(keyFor ? { keyFor } : {}), ...(authorize ? { authorize } : {}), ...(onChanged ? { onChanged } : {}), ...(callerOf ? { callerOf } : {}) };
   const handle = (req: IncomingMessage, res: ServerResponse): void => {
     if (opts.routes?.(req, res)) return;
     res.setHeader(SPEED_HEADER, String(opts.sandbox.speed));
@@ -113,7 +94,7 @@ export async function serveSandbox(opts: ServeOptions): Promise<ServedSandbox> {
       const signed = { method: req.method ?? "GET", url: req.url ?? "/", headers: req.headers, body: Buffer.concat(chunks) };
       const failed = (): void => send(res, errorAnswer("awsQuery", undefined, { code: "InternalFailure", message: "The sandbox could not answer this request.", status: 500 }, ""));
       try {
-        const answer = dispatch(signed, { sandbox: opts.sandbox, credentials, ...(opts.region ? { region: opts.region } : {}), ...(opts.onInternalError ? { onInternalError: opts.onInternalError } : {}), ...hooks });
+        const answer = dispatch(signed, { ...opts, credentials });
         if (answer instanceof Promise) answer.then((a) => send(res, a), failed);
         else send(res, answer);
       } catch {
@@ -164,7 +145,7 @@ export async function serveSandbox(opts: ServeOptions): Promise<ServedSandbox> {
   }
   const address = server.address() as AddressInfo;
   return {
-    url: `http://${hostForUrl(host)}:${address.port}`,
+    url: `http://${host.includes(":") ? `[${host}]` : host}:${address.port}`,
     host,
     port: address.port,
     credentials: { ...credentials },

@@ -9,17 +9,14 @@
 import { XmlNode, XmlText } from "@aws-sdk/xml-builder";
 import { NormalizedSchema } from "@smithy/core/schema";
 
-function timestamp(ns: NormalizedSchema, value: Date): string {
-  const format = (ns.getMergedTraits() as { timestampFormat?: string }).timestampFormat;
-  if (format === "epoch-seconds") return String(value.getTime() / 1000);
-  if (format === "http-date") return value.toUTCString();
-  return value.toISOString();
-}
-
 function text(ns: NormalizedSchema, value: unknown): string {
-  if (ns.isTimestampSchema() && value instanceof Date) return timestamp(ns, value);
+  if (value instanceof Date) {
+    const format = ns.isTimestampSchema() ? (ns.getMergedTraits() as { timestampFormat?: string }).timestampFormat : undefined;
+    if (format === "epoch-seconds") return String(value.getTime() / 1000);
+    if (format === "http-date") return value.toUTCString();
+    return value.toISOString();
+  }
   if (ns.isBlobSchema() && value instanceof Uint8Array) return Buffer.from(value).toString("base64");
-  if (value instanceof Date) return value.toISOString();
   return String(value);
 }
 

@@ -13,7 +13,7 @@ import { anchorsOf, type CloudView, type StackView } from "../lesson/cloud-view.
 import { namesFor, participantOf, prefixProblem } from "../participant.js";
 import { challengeMark, type ChallengeMark } from "../challenge-mark.js";
 import { instanceView, stackView } from "../lesson/cloud-shapes.js";
-import { curlTraces } from "../lesson/curl-history.js";
+import { curlTraces } from "../lesson/curl-proof.js";
 import { relate } from "../lesson/relations.js";
 
 const STACK_ID_TAG = "aws:cloudformation:stack-id";

@@ -21,10 +21,6 @@ export function langStatedByEnv(env: NodeJS.ProcessEnv = process.env): boolean {
 
 /** `--lang X` / `--lang=X` read straight from argv, so `--help` is in the right language too. */
 export function langFromArgv(argv: readonly string[]): string | undefined {
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i]!;
-    if (a === "--lang") return argv[i + 1];
-    if (a.startsWith("--lang=")) return a.slice("--lang=".length);
-  }
-  return undefined;
+  const i = argv.findIndex((a) => a === "--lang" || a.startsWith("--lang="));
+  return i < 0 ? undefined : argv[i] === "--lang" ? argv[i + 1] : argv[i]!.slice("--lang=".length);
 }

@@ -8,7 +8,7 @@ import { LabError } from "../errors.js";
 import { windowsEnv } from "../places.js";
 import { SHELLS, type Shell } from "./render.js";
 
-export function isShell(value: string): value is Shell {
+function isShell(value: string): value is Shell {
   return (SHELLS as readonly string[]).includes(value);
 }
 
@@ -20,9 +20,7 @@ function startedByPowerShell(env: NodeJS.ProcessEnv): boolean {
 
 export function detectShell(platform: NodeJS.Platform, env: NodeJS.ProcessEnv): Shell {
   if (platform !== "win32") return "bash";
-  if (startedByPowerShell(env)) return "powershell";
-  if (windowsEnv(env, "PROMPT")) return "cmd";
-  return "powershell";
+  return startedByPowerShell(env) || !windowsEnv(env, "PROMPT") ? "powershell" : "cmd";
 }
 
 export function chooseShell(option: string | undefined, platform: NodeJS.Platform, env: NodeJS.ProcessEnv): Shell {

@@ -12,7 +12,7 @@ export type Vars = Record<string, string | undefined>;
 const FENCE = /^```(sh|bash|shell)\n([\s\S]*?)\n```$/gm;
 const INLINE = /`((?:aws|npx) [^`\n]+)`/g;
 
-export interface ShellText {
+interface ShellText {
   markdown: string;
   /** The commands, as data: one Script per block or inline command, in order. */
   commands: Script[];
@@ -47,7 +47,7 @@ export function shellMarkdown(text: string, shell: Shell, vars: Vars, notes?: Cm
     if (script) {
       const filled = fillScript(script, vars);
       commands.push(filled);
-      pieces.push("```" + fenceLang(shell) + "\n" + renderScript(filled, shell, { ...(notes ? { notes } : {}) }) + "\n```");
+      pieces.push("```" + fenceLang(shell) + "\n" + renderScript(filled, shell, { notes }) + "\n```");
     } else pieces.push(fillPlaceholders(m[0], vars));
     last = m.index + m[0].length;
   }
@@ -64,7 +64,7 @@ function inlineCommands(prose: string, shell: Shell, vars: Vars, commands: Scrip
     if (script && script.length === 1) {
       const filled = fillScript(script, vars);
       commands.push(filled);
-      out += "`" + renderScript(filled, shell, { oneLine: true, ...(notes ? { notes } : {}) }) + "`";
+      out += "`" + renderScript(filled, shell, { oneLine: true, notes }) + "`";
     } else out += fillPlaceholders(m[0], vars);
     last = m.index + m[0].length;
   }
@@ -76,5 +76,5 @@ export function shellLines(text: string, shell: Shell, vars: Vars, notes?: CmdNo
   const script = /^aws /.test(text.trimStart()) ? tryParse(text.trimEnd()) : undefined;
   if (!script) return { text: fillPlaceholders(text, vars).trimEnd(), commands: [] };
   const filled = fillScript(script, vars);
-  return { text: renderScript(filled, shell, { ...(notes ? { notes } : {}) }), commands: [filled] };
+  return { text: renderScript(filled, shell, { notes }), commands: [filled] };
 }

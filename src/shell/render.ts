@@ -17,10 +17,10 @@ export interface CmdNotes {
   untilEmpty(seconds: number): string;
 }
 
-export interface RenderOptions {
+interface RenderOptions {
   /** Inline (a hint's code span): no line breaks, whatever the author wrote. */
   oneLine?: boolean;
-  notes?: CmdNotes;
+  notes?: CmdNotes | undefined;
 }
 
 const FALLBACK_NOTES: CmdNotes = {

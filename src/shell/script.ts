@@ -84,7 +84,7 @@ export function parseScript(text: string): Script {
 }
 
 /** One command, possibly over several lines joined by ` \` + newline. */
-export function parseCommand(text: string): Command {
+function parseCommand(text: string): Command {
   const lead = /^\s*/.exec(text)![0];
   let rest = text.slice(lead.length);
   let capture: string | undefined;
@@ -154,22 +154,23 @@ function tokenize(text: string, line: string): Arg[] {
 }
 
 /** Characters no shell treats specially in a bare word. */
-export const BARE_SAFE = /^[A-Za-z0-9_@%+=:,.\/-]*$/;
+const BARE_SAFE = /^[A-Za-z0-9_@%+=:,.\/-]*$/;
 
 const PLACEHOLDER = /\{\{\s*(\w+)\s*\}\}/g;
 
 /** The Script with the learner's values in place of `{{var}}` (unknown names stay `<name>`). */
 export function fillScript(script: Script, vars: Record<string, string | undefined>): Script {
+  const fill = (text: string) => text.replace(PLACEHOLDER, (_m, n: string) => vars[n] ?? `<${n}>`);
   const fillArg = (a: Arg): Arg => {
     const brought = [...a.value.matchAll(PLACEHOLDER)].map((m) => vars[m[1]!] ?? "");
-    const value = a.value.replace(PLACEHOLDER, (_m, n: string) => vars[n] ?? `<${n}>`);
     // Left bare by the author, a value with a space (a Windows user's folder) must still reach the program as one argument.
-    return { ...a, value, ...(!a.quote && brought.some((v) => !BARE_SAFE.test(v)) ? { quote: "'" as const } : {}) };
+    const quote = !a.quote && brought.some((v) => !BARE_SAFE.test(v)) ? { quote: "'" as const } : {};
+    return { ...a, value: fill(a.value), ...quote };
   };
   const fillCmd = (c: Command): Command => ({ ...c, args: c.args.map(fillArg) });
   return script.map((item): Item => {
     if (item.kind === "command" || item.kind === "until-empty") return { ...item, command: fillCmd(item.command) };
-    if (item.kind === "comment") return { ...item, text: item.text.replace(PLACEHOLDER, (_m, n: string) => vars[n] ?? `<${n}>`) };
+    if (item.kind === "comment") return { ...item, text: fill(item.text) };
     return item;
   });
 }

@@ -1,16 +1,14 @@
 /**
- * Code blocks, fitted to the width without breaking what they mean. Shell commands break at a space
- * outside quotes and continue with ` \`; a word too long for any line (a long --query) is split as
- * the shell allows: `'first half'\` + newline + `'second half'` at the start of the next line is
- * the same word. Comments wrap as text, each line starting with `#`. Other code (the small arrow
- * diagrams of the lessons) folds where text may break, never inside a word or a Japanese phrase.
+ * Code blocks, fitted to the width without breaking what they mean. Shell commands break at a space outside quotes and
+ * continue with ` \`; a word too long for any line is split as the shell allows (`'first half'\` + newline + `'second
+ * half'` is the same word). Comments wrap as text, each line starting with `#`. Other code folds where text may break.
  */
 import type { ChalkInstance } from "chalk";
 import type { Phrases } from "./line-breaks.js";
-import { displayWidth, splitGraphemes } from "./text-width.js";
+import { displayWidth, fitting } from "./text-width.js";
 import { wrap } from "./wrap.js";
 
-export interface CodeOptions {
+interface CodeOptions {
   indent: string;
   c: ChalkInstance;
   phrases?: Phrases | undefined;
@@ -52,14 +50,7 @@ function shellWords(line: string): Word[] {
 
 /** Cuts a word after `room` columns where the shell allows: the head (ending in `\`) and the rest. */
 function splitWord(word: Word, room: number): [string, Word] {
-  let used = 0;
-  let cut = 0;
-  for (const g of splitGraphemes(word.text)) {
-    if (used + displayWidth(g) > room - 2) break;
-    used += displayWidth(g);
-    cut += g.length;
-  }
-  cut = Math.max(1, cut);
+  let cut = Math.max(1, fitting(word.text, room - 2).length);
   if (word.text[cut - 1] === "\\") cut -= 1; // never split an escape
   const quote = word.quoteAt[cut] ?? "";
   const head = word.text.slice(0, cut) + quote + "\\";
@@ -113,7 +104,7 @@ export function wrapCommand(line: string, width: number, indent: string, cont = 
 /** A command (`aws …`, or `  --flag …` continuing one), commented out or inline in prose: it must still run when pasted. */
 export const COMMAND = /^(?:aws|npx|curl|eval) |^ +--?\w/;
 
-export interface ProseOptions {
+interface ProseOptions {
   first: string;
   rest: string;
   phrases?: Phrases | undefined;

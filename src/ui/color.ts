@@ -9,6 +9,4 @@ export function palette(enabled: boolean): ChalkInstance {
   return new Chalk({ level: enabled ? Math.max(chalk.level, 1) as 1 | 2 | 3 : 0 });
 }
 
-export function plain(text: string): string {
-  return stripVTControlCharacters(text);
-}
+export const plain = stripVTControlCharacters;

@@ -1,7 +1,4 @@
-/**
- * The two VPCs, built up as the lesson goes: the lesson sends each part's state as data (`diagramModel`, what `--json`
- * writes); a terminal draws two boxes side by side in at most 78 columns whatever the language (`drawDiagram`).
- */
+/** The two VPCs as the lesson builds them: each part's state as data (`diagramModel`), drawn in 78 columns. */
 import type { Translate } from "../i18n/messages.js";
 import type { Phrases } from "./line-breaks.js";
 import { displayWidth, padEnd, truncate } from "./text-width.js";

@@ -6,13 +6,13 @@ import type { Lang } from "../i18n/lang.js";
 import { loadPhrases, type Phrases } from "./line-breaks.js";
 import { displayWidth } from "./text-width.js";
 import { wrapProse } from "./code-wrap.js";
+import { withoutCodes } from "./wrap.js";
 
-export interface EdgeStream {
+interface EdgeStream {
   readonly isTTY?: boolean;
   readonly columns?: number | undefined;
 }
 
-const SGR = /\x1b\[[0-9;]*m/g;
 /** A line's mark ("✖ ", "→ ", "! ", "# ", an indent): the lines it wraps into hang under its text. */
 const MARK = /^\s*(?:[✖→!✔i•#] +)?/;
 
@@ -23,7 +23,7 @@ export function fitToTerminal(text: string, stream: EdgeStream, phrases?: Phrase
   return text
     .split("\n")
     .map((line) => {
-      const mark = MARK.exec(line.replace(SGR, ""))?.[0] ?? "";
+      const mark = MARK.exec(withoutCodes(line))?.[0] ?? "";
       const rest = mark.trimStart().startsWith("#") ? mark : " ".repeat(displayWidth(mark));
       return wrapProse(line, width, { first: "", rest, phrases });
     })

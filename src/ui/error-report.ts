@@ -4,7 +4,7 @@ import { UnfilledValue, type Translate } from "../i18n/messages.js";
 import { shown } from "./shown.js";
 import { translateAwsError, type ErrorContext } from "../aws/error-translation.js";
 
-export interface ErrorReport {
+interface ErrorReport {
   key: string;
   message: string;
   hint?: string;

@@ -4,11 +4,9 @@
  */
 import * as z from "zod";
 
-const base = { time: z.iso.datetime() };
-
 /** One event type's schema: its `time`, its `type`, its own fields, and nothing else. */
 function event<T extends string, S extends z.ZodRawShape>(type: T, shape: S) {
-  return z.object({ ...base, type: z.literal(type), ...shape }).strict();
+  return z.object({ time: z.iso.datetime(), type: z.literal(type), ...shape }).strict();
 }
 
 const lang = z.enum(["ja", "en"]);
@@ -34,7 +32,6 @@ const link = z
     id: z.string(),
     /** `wait`: AWS is still starting it (nothing to fix: look again in a while). */
     status: z.enum(["pass", "fail", "warn", "skip", "wait"]),
-    /** The link passes. */
     ok: z.boolean(),
     /** The resources the link is about, by role (`instanceId`, `endpointId`, `sgIds`, `nlbArn`, `listenerArn`, …). */
     resources: z.record(z.string(), z.union([z.string(), z.array(z.string())])),
@@ -109,7 +106,6 @@ const signal = z.union([
 ]);
 
 export type ResourceRef = z.infer<typeof resource>;
-export type StepReport = z.infer<typeof stepReport>;
 export type CostReport = z.infer<z.ZodObject<typeof cost>>;
 export type CheckReport = z.infer<typeof check>;
 export type Facts = z.infer<typeof facts>;

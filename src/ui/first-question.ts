@@ -1,8 +1,6 @@
 /**
- * Work that should wait until the learner has a question on screen: the first prompt is drawn
- * as soon as its own modules are loaded, and the rest (the SDK, the sandbox, the lesson engine)
- * is compiled while the learner reads it. Without a question (--yes, no terminal) nothing here
- * runs, and the work happens where it is needed.
+ * Work that waits until the learner has a question on screen: the first prompt is drawn as soon as its modules load,
+ * the rest (the SDK, the sandbox, the engine) compiles while the learner reads it. With no question, nothing runs here.
  */
 const waiting: Array<() => void> = [];
 let shown = false;

@@ -23,31 +23,22 @@ export function helpLayout(optionsWord: string, phrases?: Phrases): HelpConfigur
   return {
     displayWidth,
     boxWrap: (text: string, width: number) =>
-      ASCII.test(text)
-        ? plain.boxWrap(text, width)
-        : text
-            .split("\n")
-            .map((line) => wrap(line, width, { phrases }))
-            .join("\n"),
+      ASCII.test(text) ? plain.boxWrap(text, width) : wrap(text, width, { phrases }),
     subcommandTerm: (cmd: Command) => localize(plain.subcommandTerm(cmd)),
     visibleGlobalOptions: sharedOptions,
     commandUsage: (cmd: Command) => localize(plain.commandUsage(cmd)),
   };
 }
 
-/**
- * The options a subcommand takes from its group (shown when showGlobalOptions is on): the group's
- * own, each once, not those of the program above it (--restart, --version belong to the lesson).
- */
+/** A subcommand's options from its group (showGlobalOptions): the group's own, not the program's (--restart…). */
 function sharedOptions(cmd: Command): Option[] {
   const own = new Set(cmd.options.map((o) => o.flags));
   return (cmd.parent?.options ?? []).filter((o) => !o.hidden && !own.has(o.flags));
 }
 
 /**
- * Folds each line wider than `width`. An example (`npx …`, then its comment after two spaces)
- * keeps its command pasteable (continued with ` \` if it must break) and wraps the comment under
- * the comment's column, or on lines of its own; other lines hang under their own indent.
+ * Folds each line wider than `width`. An example (`npx …`, its comment after two spaces) keeps its command pasteable
+ * (continued with ` \`), its comment under its column or on lines of its own; other lines hang under their indent.
  */
 export function fitHelp(text: string, width: number, phrases?: Phrases): string {
   return text

@@ -6,7 +6,7 @@
 import { createPrompt, isEnterKey, useKeypress, usePrefix, useState } from "@inquirer/core";
 import chalk from "chalk";
 
-export interface InlineChoiceConfig {
+interface InlineChoiceConfig {
   message: string;
   /** The answers' labels, already laid out by the caller (one string, may span lines). */
   legend: string;

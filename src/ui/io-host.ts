@@ -1,13 +1,12 @@
 /**
- * Everything a learner sees or answers goes through one IoHost. Steps and commands emit events
- * and ask questions; a host renders them (terminal with colour and spinners, JSON lines, or a
- * test recorder). Every question carries a default, which a non-interactive host returns.
+ * Everything a learner sees or answers goes through one IoHost: steps emit events and ask questions, a host shows them
+ * (terminal, JSON lines, or a test recorder). Every question carries a default, which a non-interactive host returns.
  */
 import type { Lang } from "../i18n/lang.js";
 import type { Shell } from "../shell/render.js";
 import type { EmittedEvent } from "./event-schema.js";
 
-export type { CheckReport, CostReport, DiagnosisLink, EndpointReport, Facts, ResourceRef, StepReport } from "./event-schema.js";
+export type { CheckReport, CostReport, DiagnosisLink, EndpointReport, Facts, ResourceRef } from "./event-schema.js";
 
 /** Rows for a person; `data` is what `--json` writes instead (named records, not rendered cells). */
 export interface TableEvent {
@@ -34,6 +33,21 @@ export interface Spinner {
   succeed(text?: string): void;
   fail(text?: string): void;
   stop(): void;
+}
+
+/** A spinner as lines (`say`): one when it starts, one per new state (its counters ignored), one at the end. */
+export function lineSpinner(text: string, say: (mark: string, text: string) => void, last = ""): Spinner {
+  say("… ", text);
+  return {
+    update: (t) => {
+      const key = t.replace(/\d+m?\d*s/g, "");
+      if (key !== last) say("  ", t);
+      last = key;
+    },
+    succeed: (t) => say("✔ ", t ?? text),
+    fail: (t) => say("✖ ", t ?? text),
+    stop: () => undefined,
+  };
 }
 
 export interface IoHost {

@@ -1,6 +1,6 @@
 /** `--json`: one JSON event per line on stdout and nothing else; never asks (every default). */
 import type { Lang } from "../i18n/lang.js";
-import type { Choice, IoHost, LabEvent, Spinner } from "./io-host.js";
+import { lineSpinner, type Choice, type IoHost, type LabEvent, type Spinner } from "./io-host.js";
 import type { Output } from "../standard-output.js";
 
 export class JsonHost implements IoHost {
@@ -30,17 +30,6 @@ export class JsonHost implements IoHost {
     return defaultValue;
   }
   spinner(step: string, text: string): Spinner {
-    this.notify({ type: "progress", step, message: text });
-    let last = text;
-    return {
-      update: (t) => {
-        const key = t.replace(/\d+m?\d*s/g, "");
-        if (key !== last) this.notify({ type: "progress", step, message: t });
-        last = key;
-      },
-      succeed: (t) => this.notify({ type: "progress", step, message: t ?? text }),
-      fail: (t) => this.notify({ type: "progress", step, message: t ?? text }),
-      stop: () => undefined,
-    };
+    return lineSpinner(text, (_mark, message) => this.notify({ type: "progress", step, message }), text);
   }
 }

@@ -1,8 +1,6 @@
 /**
- * Where a line may break. English breaks at spaces. Japanese has no spaces between words: it breaks
- * between phrases (文節), found by BudouX (Google's small machine-learned phrase model, made for
- * exactly this), and never before closing punctuation such as 。、） or after an opening （「
- * (kinsoku). BudouX is loaded only for a language that needs it.
+ * Where a line may break. English breaks at spaces. Japanese breaks between phrases (文節), found by BudouX (a small
+ * phrase model, loaded only for Japanese), and never before closing punctuation such as 。、） or after （「 (kinsoku).
  */
 import type { Lang } from "../i18n/lang.js";
 import { isWide } from "./text-width.js";
@@ -36,10 +34,7 @@ const KATAKANA = /^[\u30A1-\u30FA\u30FC]$/;
 
 const hasWide = (text: string): boolean => [...text].some(isWide);
 
-/**
- * Positions i (0 < i < text.length, UTF-16 indices into `text`) where a line may break before
- * text[i]. Text without colour codes.
- */
+/** Positions i (0 < i < text.length, UTF-16 indices) where a line may break before text[i]; text without colours. */
 export function breakOpportunities(text: string, phrases?: Phrases): Set<number> {
   const out = new Set<number>();
   const spaces: number[] = [];
@@ -53,8 +48,7 @@ export function breakOpportunities(text: string, phrases?: Phrases): Set<number>
       at += p.length;
       if (at > 0 && at < text.length) candidates.add(at);
     }
-    // A space before Japanese ("1 つ", "ID が") breaks only where a phrase ends: no particle or
-    // counter starts a line. Before a Latin word ("グループ sg-…") a line may always break.
+    // A space before Japanese ("1 つ", "ID が") breaks only where a phrase ends: no particle or counter starts a line.
     for (const i of spaces) if (!isWide(text[i]) || candidates.has(i) || candidates.has(i - 1)) out.add(i);
   } else {
     for (const i of spaces) out.add(i);
@@ -76,13 +70,8 @@ export function breakOpportunities(text: string, phrases?: Phrases): Set<number>
 /** CJK punctuation and brackets: no space is needed next to them. */
 const CJK_PUNCT = /[、。，．「」『』（）【】〔〕〈〉《》［］｛｝！？：；・…ー〜]/;
 
-/**
- * How a line break inside a Markdown paragraph reads: a space in English ("word\nword"), nothing
- * between Japanese characters or next to Japanese punctuation ("。\nなお" → "。なお").
- */
+/** How a line break inside a Markdown paragraph reads: a space in English, nothing in Japanese ("。\nなお" → "。なお"). */
 export function softBreakJoiner(before: string | undefined, after: string | undefined): string {
   if (before === undefined || after === undefined) return " ";
-  if (isWide(before) && isWide(after)) return "";
-  if (CJK_PUNCT.test(before) || CJK_PUNCT.test(after)) return "";
-  return " ";
+  return (isWide(before) && isWide(after)) || CJK_PUNCT.test(before) || CJK_PUNCT.test(after) ? "" : " ";
 }

@@ -1,8 +1,6 @@
 /**
- * Lesson Markdown for the terminal: marked's lexer gives the tokens, this renders the few kinds a
- * lesson uses (headings, paragraphs, lists, code blocks, inline code, bold, links) and wraps them
- * to the terminal's width by display width, Japanese at phrase boundaries. Colour through chalk,
- * off with NO_COLOR (then `code` keeps its backticks so ids and commands still stand out).
+ * Lesson Markdown for the terminal: marked's tokens, wrapped by display width, Japanese at phrase boundaries.
+ * Without colour (NO_COLOR), `code` keeps its backticks so ids and commands still stand out.
  */
 import { Chalk, type ChalkInstance } from "chalk";
 import type { Token, Tokens } from "marked";
@@ -16,7 +14,7 @@ let marked: Marked | undefined;
 /** marked, loaded on first render (its grammar builds many regular expressions as it loads); `require` keeps it bundled. */
 const lexer = (): Marked["Lexer"] => (marked ??= require("marked") as Marked).Lexer;
 
-export interface MarkdownOptions {
+interface MarkdownOptions {
   color?: boolean;
   phrases?: Phrases | undefined;
   /** How the learner's shell continues a command on the next line (default bash's ` \`). */
@@ -35,18 +33,15 @@ interface Ctx {
 const HARD_BREAK = "\u2028";
 
 function inline(tokens: Token[] | undefined, x: Ctx): string {
-  if (!tokens) return "";
-  return tightEmphasis(tokens).map((t) => inlineToken(t, x)).join("");
+  return tightEmphasis(tokens ?? []).map((t) => inlineToken(t, x)).join("");
 }
 
 const EMPHASIS = new Set(["strong", "em"]);
 const edge = (text: string, end: boolean) => (end ? [...text].at(-1) : [...text][0]) ?? "";
 
 /**
- * Japanese needs a space before `**` or after it where CommonMark would not see emphasis
- * (`まずは **提供する側（Provider）** から`); on screen the bold says it, and a half-width space
- * between Japanese words is a gap that is not there in print. Such a space goes; beside Latin
- * words (`EC2 **curl** で`) it stays.
+ * Japanese needs a space around `**` where CommonMark would not see emphasis (`まずは **提供する側** から`); on
+ * screen that space between Japanese words is a gap print lacks, so it goes; beside Latin (`EC2 **curl**`) it stays.
  */
 function tightEmphasis(tokens: Token[]): Token[] {
   const out = tokens.map((t) => ({ ...t }) as Token);

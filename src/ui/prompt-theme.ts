@@ -1,7 +1,4 @@
-/**
- * inquirer's own words, in the learner's language: the key help under a list ("↑↓ navigate •
- * ⏎ select") and the default of a yes/no question ("(Y/n)").
- */
+/** inquirer's own words in the learner's language: the key help under a list ("↑↓ navigate"), a default ("(Y/n)"). */
 import chalk from "chalk";
 import type { Translate } from "../i18n/messages.js";
 import type { Phrases } from "./line-breaks.js";
@@ -32,10 +29,7 @@ export function questionText(message: string, width: number, phrases: Phrases | 
   return wrap(message, width - room, { phrases, rest: "  " });
 }
 
-/**
- * A choice of a list as the list shows it after its cursor ("❯ "): wrapped between phrases, its
- * continuation lines under its first word (inquirer would cut it anywhere, back at the margin).
- */
+/** A list's choice after its cursor ("❯ "): wrapped between phrases, under its first word (inquirer cuts anywhere). */
 export function choiceLabel(name: string, width: number, phrases: Phrases | undefined): string {
   return wrap(name, width, { first: "  ", rest: "  ", phrases }).slice(2);
 }

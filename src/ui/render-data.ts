@@ -5,7 +5,7 @@
 import type { Translate } from "../i18n/messages.js";
 import type { Facts, LabEvent, ResourceRef } from "./io-host.js";
 
-export type DataEvent = Extract<LabEvent, { type: "status" | "resources" | "checks" | "facts" | "endpoints" }>;
+type DataEvent = Extract<LabEvent, { type: "status" | "resources" | "checks" | "facts" | "endpoints" }>;
 type RowsEvent = Exclude<DataEvent, { type: "status" }>;
 
 const MARK = { ok: "✔", warn: "!", fail: "✖" } as const;

@@ -4,7 +4,7 @@ import type { Translate } from "../i18n/messages.js";
 import type { DiagnosisLink, LabEvent } from "./io-host.js";
 import { renderData } from "./render-data.js";
 import { drawDiagram } from "./diagram.js";
-import { CONTINUE, type Shell } from "../shell/render.js";
+import { CONTINUE, fenceLang } from "../shell/render.js";
 import { wrapCode, wrapCommand, wrapProse } from "./code-wrap.js";
 import { softBreakJoiner, type Phrases } from "./line-breaks.js";
 import { displayWidth, padEnd, truncate } from "./text-width.js";
@@ -54,10 +54,7 @@ function table(rows: string[][], r: RenderTools): string {
     .join("\n");
 }
 
-/**
- * Where a last cell on lines of its own starts: under the column before it, or further left
- * while that leaves it under 40 columns (a status table's reasons would be cut into pieces).
- */
+/** Where a last cell on lines of its own starts: under the column before it, or further left while it has under 40. */
 function underStart(widths: number[], columns: number, width: number): number {
   const start = (k: number) => 2 + widths.slice(0, k).reduce((sum, w) => sum + w + 2, 0);
   let k = Math.max(0, columns - 2);
@@ -65,10 +62,7 @@ function underStart(widths: number[], columns: number, width: number): number {
   return start(k);
 }
 
-/**
- * A table too wide because of its first column (a long name): that column wraps within itself, the
- * others stay on the row's first line, all aligned. Undefined when even that leaves it under 16 columns.
- */
+/** A first column too long wraps within itself, the others aligned on its first line (undefined: under 16 left). */
 function firstColumnWrapped(rows: string[][], widths: number[], r: RenderTools): string | undefined {
   const others = widths.slice(1).reduce((sum, w) => sum + w + 2, 0);
   const room = r.width - 2 - others;
@@ -201,9 +195,6 @@ function servedText(event: Extract<LabEvent, { type: "served" }>, t: Translate):
 /** The code block language of each `sandbox env` shell's lines (fish and zsh continue lines as bash does). */
 const SERVED_LANG: Record<string, string> = { powershell: "powershell", cmd: "bat" };
 
-/** The code block language wrapCode knows each shell by. */
-const CODE_LANG: Record<Shell, string> = { bash: "bash", powershell: "powershell", cmd: "bat" };
-
 const LINK_MARK: Record<DiagnosisLink["status"], string> = { pass: "✔", fail: "✖", warn: "!", skip: "·", wait: "…" };
 
 function linkLine(l: DiagnosisLink, r: RenderTools): string {
@@ -228,6 +219,7 @@ function renderDiagnosis(event: Extract<LabEvent, { type: "diagnosis" }>, r: Ren
   if (f.why) out.push(lines(`${c.bold(t("diagnose.render.why"))} ${f.why}`, r));
   if (f.console) out.push(`${c.bold.underline(t("render.console"))}\n${lines(f.console, r, "  ")}`);
   // Wrapped like the lesson's commands: continued as the learner's shell continues a line, so it still pastes.
-  if (f.cli) out.push(`${c.bold.underline(t("render.cli"))}\n${wrapCode(f.cli, CODE_LANG[f.shell ?? "bash"], r.width, { indent: "  ", c, phrases: r.phrases })}`);
+  const cli = f.cli && wrapCode(f.cli, fenceLang(f.shell ?? "bash"), r.width, { indent: "  ", c, phrases: r.phrases });
+  if (cli) out.push(`${c.bold.underline(t("render.cli"))}\n${cli}`);
   return out.join("\n");
 }

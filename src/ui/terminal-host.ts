@@ -1,12 +1,9 @@
-/**
- * The IoHost for people: colour (respecting NO_COLOR), spinners for waits, prompts only when
- * stdin is a TTY and the learner did not say --yes. Renders; decides nothing.
- */
+/** The IoHost for people: colour (unless NO_COLOR), spinners, prompts only on a TTY without --yes. Decides nothing. */
 import type { Ora } from "ora";
 import type { Lang } from "../i18n/lang.js";
 import type { Translate } from "../i18n/messages.js";
 import { colorEnabled, palette, plain } from "./color.js";
-import type { Choice, IoHost, LabEvent, Spinner } from "./io-host.js";
+import { lineSpinner, type Choice, type IoHost, type LabEvent, type Spinner } from "./io-host.js";
 import type { Phrases } from "./line-breaks.js";
 import { renderMarkdown } from "./markdown.js";
 import { CONTINUE, type Shell } from "../shell/render.js";
@@ -24,7 +21,7 @@ type OraModule = typeof import("ora");
 let oraModule: OraModule | undefined;
 const ora: OraModule["default"] = (options) => (oraModule ??= require("ora") as OraModule).default(options);
 
-export interface TerminalHostOptions {
+interface TerminalHostOptions {
   lang: Lang;
   t: Translate;
   interactive: boolean;
@@ -157,7 +154,10 @@ export class TerminalHost implements IoHost {
   }
 
   spinner(_step: string, text: string): Spinner {
-    return this.out.isTTY ? this.liveSpinner(text) : this.lineSpinner(text);
+    if (this.out.isTTY) return this.liveSpinner(text);
+    const phrases = this.opts.phrases;
+    // Without a terminal (logs, CI): lines.
+    return lineSpinner(text, (mark, t) => this.write(wrap(t, this.width, { first: mark, rest: "  ", phrases })));
   }
 
   /** On a terminal: an ora spinner on one line. */
@@ -184,23 +184,6 @@ export class TerminalHost implements IoHost {
         release();
         if (spinner.isSpinning) spinner.stop();
       },
-    };
-  }
-
-  /** Without a terminal (logs, CI): one line when it starts, one per new state, one at the end. */
-  private lineSpinner(text: string): Spinner {
-    const line = (mark: string, t: string) => this.write(wrap(t, this.width, { first: mark, rest: "  ", phrases: this.opts.phrases }));
-    line("… ", text);
-    let last = "";
-    return {
-      update: (t) => {
-        const key = t.replace(/\d+m?\d*s/g, "");
-        if (key !== last) line("  ", t);
-        last = key;
-      },
-      succeed: (t) => line("✔ ", t ?? text),
-      fail: (t) => line("✖ ", t ?? text),
-      stop: () => undefined,
     };
   }
 }

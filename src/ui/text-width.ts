@@ -1,8 +1,7 @@
 /**
- * How many terminal columns text takes (East Asian wide characters two, colour codes none, as string-width measures):
- * everything that lays text out measures with this, never with `.length`. Text made of characters that are a whole
- * grapheme on their own (English, Japanese, box drawing, ✔ ▶) is the sum of their East Asian Widths; only other text
- * (emoji sequences, combining marks, beyond the BMP) loads string-width, whose segmenter is slow to start.
+ * How many terminal columns text takes (East Asian wide characters two, colour codes none, as string-width measures).
+ * Text made only of characters that are a whole grapheme on their own (English, Japanese, box drawing, ✔ ▶) is the sum
+ * of their East Asian Widths; only other text (emoji sequences, combining marks) loads string-width, slow to start.
  * test/unit/text-width.test.ts holds the two paths equal.
  */
 import { eastAsianWidth } from "get-east-asian-width";
@@ -13,7 +12,7 @@ const { stripVTControlCharacters } = process.getBuiltinModule("node:util");
 type StringWidth = typeof import("string-width").default;
 let fullWidth: StringWidth | undefined;
 
-/** string-width, loaded on first need. `require` keeps it out of the start-up path: esbuild bundles it as a lazily run module. */
+/** `require`: esbuild bundles string-width as a lazily run module, out of the start-up path. */
 function stringWidth(text: string): number {
   fullWidth ??= (require("string-width") as typeof import("string-width")).default;
   return fullWidth(text);
@@ -59,18 +58,8 @@ const SIMPLE: ReadonlyArray<readonly [number, number]> = [
   [0xffe0, 0xffee],
 ];
 
-function isSimple(c: number): boolean {
-  let lo = 0;
-  let hi = SIMPLE.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    const [from, to] = SIMPLE[mid]!;
-    if (c < from) hi = mid - 1;
-    else if (c > to) lo = mid + 1;
-    else return true;
-  }
-  return false;
-}
+const range = ([from, to]: readonly [number, number]) => `${String.fromCharCode(from)}-${String.fromCharCode(to)}`;
+const SIMPLE_CHAR = new RegExp(`[${SIMPLE.map(range).join("")}]`);
 
 /** The width of text made only of printable ASCII and simple characters; undefined otherwise. */
 function simpleWidth(text: string): number | undefined {
@@ -78,7 +67,7 @@ function simpleWidth(text: string): number | undefined {
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (c >= 0x20 && c < 0x7f) width += 1;
-    else if (isSimple(c)) width += eastAsianWidth(c);
+    else if (SIMPLE_CHAR.test(text[i]!)) width += eastAsianWidth(c);
     else return undefined;
   }
   return width;
@@ -109,16 +98,20 @@ export function padEnd(text: string, width: number): string {
   return text + " ".repeat(Math.max(0, width - displayWidth(text)));
 }
 
-/** Cuts plain text to at most `width` columns, ending with "…" when something was cut. */
-export function truncate(text: string, width: number): string {
-  if (displayWidth(text) <= width) return text;
+/** The longest start of plain `text` (whole graphemes) at most `width` columns wide. */
+export function fitting(text: string, width: number): string {
   let out = "";
   let used = 0;
   for (const g of splitGraphemes(text)) {
     const w = displayWidth(g);
-    if (used + w > width - 1) break;
+    if (used + w > width) break;
     out += g;
     used += w;
   }
-  return out + "…";
+  return out;
+}
+
+/** Cuts plain text to at most `width` columns, ending with "…" when something was cut. */
+export function truncate(text: string, width: number): string {
+  return displayWidth(text) <= width ? text : fitting(text, width - 1) + "…";
 }

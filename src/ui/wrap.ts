@@ -1,17 +1,15 @@
 /**
- * Wraps text (colour codes allowed) to a width in terminal columns, only where a line may break (line-breaks.ts), with a
- * prefix on the first line and another on the rest. An unbroken token longer than a line (an ARN, a path) goes whole on a
- * line of its own, for the terminal to fold; Japanese with no break is cut by characters. Each line closes the colours
- * open and the next reopens them, so a line can be printed, cleared or copied on its own. Inline code that fits on a line
- * (`between backticks`, or between KEEP marks from markdown.ts) is never broken inside: it must still paste whole.
+ * Wraps text (colour codes allowed) to a width in terminal columns where a line may break (line-breaks.ts). An unbroken
+ * token longer than a line (an ARN, a path) goes whole on a line of its own, for the terminal to fold. Each line closes
+ * the colours open and the next reopens them, so a line can be printed, cleared or copied on its own. Inline code that
+ * fits on a line (in backticks, or between KEEP marks from markdown.ts) is never broken inside: it must paste whole.
  */
 import { breakOpportunities, mayStartLine, type Phrases } from "./line-breaks.js";
 import { displayWidth, splitGraphemes } from "./text-width.js";
 
-export interface WrapOptions {
-  /** Printed before the first line (counts towards the width), e.g. "  • ". */
+interface WrapOptions {
+  /** Before the first line (counts towards the width), e.g. "  • "; `rest` before every other line. */
   first?: string;
-  /** Printed before every other line, e.g. "    ". */
   rest?: string;
   phrases?: Phrases | undefined;
 }
@@ -54,21 +52,10 @@ function parse(text: string): Parsed {
   return { plain, codes, code };
 }
 
-interface Cell {
-  start: number;
-  end: number;
-  width: number;
-}
-
 /** Each user-perceived character of `text` with its columns. */
-function cellsOf(text: string): Cell[] {
-  const cells: Cell[] = [];
+function cellsOf(text: string): Array<{ start: number; end: number; width: number }> {
   let at = 0;
-  for (const g of splitGraphemes(text)) {
-    cells.push({ start: at, end: at + g.length, width: displayWidth(g) });
-    at += g.length;
-  }
-  return cells;
+  return splitGraphemes(text).map((g) => ({ start: at, end: (at += g.length), width: displayWidth(g) }));
 }
 
 /** Lines as [start, end) ranges of the plain text. */
@@ -130,11 +117,7 @@ function layout(plain: string, firstWidth: number, restWidth: number, phrases?: 
 /** [start, end) of each hard line (split at "\n"). */
 function paragraphs(plain: string): Array<[number, number]> {
   let start = 0;
-  return plain.split("\n").map((line) => {
-    const range: [number, number] = [start, start + line.length];
-    start += line.length + 1;
-    return range;
-  });
+  return plain.split("\n").map((line) => [start, (start += line.length + 1) - 1]);
 }
 
 /** Colour state from SGR codes: one slot per attribute, so a line can reopen exactly what is open. */
@@ -174,11 +157,10 @@ function applyAll(state: Sgr, codes: string | undefined): void {
 }
 
 /** Wraps `text` so that no line (prefix included) is wider than `width` columns. */
-export function wrap(text: string, width: number, options: WrapOptions = {}): string {
-  const first = options.first ?? "";
-  const rest = options.rest ?? "";
+export function wrap(text: string, width: number, { first = "", rest = "", phrases }: WrapOptions = {}): string {
   const { plain, codes, code } = parse(text);
-  const ranges = layout(plain, width - displayWidth(first), width - displayWidth(rest), options.phrases, code, withoutCodes(first).trim() === "");
+  const firstBlank = withoutCodes(first).trim() === "";
+  const ranges = layout(plain, width - displayWidth(first), width - displayWidth(rest), phrases, code, firstBlank);
   const state: Sgr = new Map();
   let at = 0; // codes before plain[at] not yet applied
   const lines = ranges.map(([start, end], n) => {

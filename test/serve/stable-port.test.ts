@@ -5,6 +5,8 @@
  * rather than failing.
  */
 import { spawn } from "node:child_process";
+import { readdirSync } from "node:fs";
+import { dirname } from "node:path";
 import { createServer, type Server } from "node:net";
 import { afterEach, describe, expect, it } from "vitest";
 import { BIN, freshLearner } from "../helpers/cli-process.js";
@@ -63,5 +65,14 @@ describe("the served sandbox keeps its address between runs", () => {
     const other = await serve(freshLearner().env);
     expect(other.url).not.toBe(first.url);
     await other.stop();
+  }, 60_000);
+});
+
+describe("the served sandbox, stopped with Ctrl-C", () => {
+  it("leaves the account as one file: no -wal or -shm beside it", async () => {
+    const learner = freshLearner();
+    const served = await serve(learner.env);
+    await served.stop();
+    expect(readdirSync(dirname(learner.sandboxFile)).filter((f) => f.startsWith("account.db")).sort()).toEqual(["account.db"]);
   }, 60_000);
 });

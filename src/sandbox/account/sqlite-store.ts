@@ -62,6 +62,10 @@ function removeRow(world: World, row: Record<string, unknown>): void {
 type Meta = Pick<World, "schema" | "accountId" | "seq" | "quotas">;
 const metaOf = (w: World): Meta => ({ schema: w.schema, accountId: w.accountId, seq: w.seq, quotas: w.quotas });
 
+/** Accounts open in this process, closed when it ends (Ctrl-C included): the last connection folds its -wal back, leaving one file. */
+const openStores = new Set<SqliteStore>();
+process.once("exit", () => openStores.forEach((s) => s.close()));
+
 export class SqliteStore implements WorldStore {
   private db: Database | undefined;
   private sql: Statements | undefined;
@@ -92,6 +96,7 @@ export class SqliteStore implements WorldStore {
   }
 
   close(): void {
+    openStores.delete(this);
     this.db?.close();
     this.db = undefined;
     this.sql = undefined;
@@ -207,6 +212,7 @@ export class SqliteStore implements WorldStore {
     if (this.sql) return this.sql;
     const db = openAccount(this.path);
     this.db = db;
+    openStores.add(this);
     const sql = prepare(db);
     this.sql = sql;
     if (this.recovered) {

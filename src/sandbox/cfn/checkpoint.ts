@@ -13,10 +13,9 @@ export function checkpoint(ctx: HandlerContext): () => void {
   const savepoint = savepointOf(ctx.world);
   if (savepoint) return savepoint();
   const { stacks: _stacks, ...tables } = ctx.rw;
-  void _stacks;
   // Kept as text (the world is JSON: the store writes it so) and read back only if a resource
   // fails: one string per resource instead of a copy of every table (a stack saves one per resource).
-  const saved = JSON.stringify({ iamRoles: ctx.world.iamRoles, instanceProfiles: ctx.world.instanceProfiles, tables: tables as Tables });
+  const saved = JSON.stringify({ iamRoles: ctx.world.iamRoles, instanceProfiles: ctx.world.instanceProfiles, tables });
   return () => {
     const back = JSON.parse(saved) as { iamRoles: typeof ctx.world.iamRoles; instanceProfiles: typeof ctx.world.instanceProfiles; tables: Tables };
     ctx.world.iamRoles = back.iamRoles;

@@ -1,5 +1,6 @@
 /** The Conditions section: each condition is evaluated once, from parameters and other conditions. */
 import { evaluate, TemplateError, type Scope } from "./intrinsics.js";
+import { eachPair } from "./template.js";
 
 /** Evaluates every condition; a condition may name another with `Condition: Name`. */
 export function evaluateConditions(conditions: Record<string, unknown>, base: Omit<Scope, "conditions">): Record<string, boolean> {
@@ -24,13 +25,12 @@ export function evaluateConditions(conditions: Record<string, unknown>, base: Om
   return done;
 }
 
-function conditionDeps(value: unknown, out: string[] = []): string[] {
-  if (Array.isArray(value)) value.forEach((v) => conditionDeps(v, out));
-  else if (typeof value === "object" && value !== null) {
-    for (const [k, v] of Object.entries(value)) {
-      if (k === "Condition" && typeof v === "string") out.push(v);
-      else conditionDeps(v, out);
-    }
-  }
+function conditionDeps(value: unknown): string[] {
+  const out: string[] = [];
+  eachPair(value, (k, v) => {
+    if (k !== "Condition" || typeof v !== "string") return false;
+    out.push(v);
+    return true;
+  });
   return out;
 }

@@ -30,8 +30,8 @@ function schedule(ctx: HandlerContext, plan: Plan, t0: number): Schedule {
     start[id] = Math.max(t0 + span(ctx, 1), ...(plan.deps[id] ?? []).map((d) => ready[d] ?? t0));
     ready[id] = start[id] + span(ctx, (providerFor(def.Type).createSeconds?.(def.Properties) ?? 5));
   }
-  const index = new Map(plan.order.map((id, i) => [id, i]));
-  const sequence = [...plan.order].sort((a, b) => start[a]! - start[b]! || index.get(a)! - index.get(b)!);
+  // Array.prototype.sort is stable: resources starting together keep the plan's order.
+  const sequence = [...plan.order].sort((a, b) => start[a]! - start[b]!);
   return { start, ready, sequence };
 }
 

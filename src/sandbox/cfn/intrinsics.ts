@@ -4,7 +4,7 @@
  * property (or list item) it stands in, as CloudFormation does.
  */
 import { regionInfo } from "../regions.js";
-import { isRecord } from "./template.js";
+import { eachPair, isRecord } from "./template.js";
 
 /** A template error found while evaluating (AWS: ValidationError "Template error: ..."). */
 export class TemplateError extends Error {
@@ -150,12 +150,7 @@ export function evaluate(value: unknown, scope: Scope): unknown {
 
 /** Logical ids of resources referenced by Ref, Fn::GetAtt and Fn::Sub inside `value`. */
 export function referencedResources(value: unknown, isResource: (id: string) => boolean, out = new Set<string>()): Set<string> {
-  if (Array.isArray(value)) {
-    for (const v of value) referencedResources(v, isResource, out);
-    return out;
-  }
-  if (!isRecord(value)) return out;
-  for (const [k, v] of Object.entries(value)) {
+  eachPair(value, (k, v) => {
     if (k === "Ref" && typeof v === "string" && isResource(v)) out.add(v);
     else if (k === "Fn::GetAtt") {
       const id = typeof v === "string" ? v.split(".")[0] : Array.isArray(v) ? v[0] : undefined;
@@ -170,7 +165,8 @@ export function referencedResources(value: unknown, isResource: (id: string) => 
         }
       }
       referencedResources(local, isResource, out);
-    } else referencedResources(v, isResource, out);
-  }
+    } else return false;
+    return true;
+  });
   return out;
 }

@@ -10,7 +10,7 @@ import { creationOrder, dependencies } from "./graph.js";
 import { TemplateError, type Scope } from "./intrinsics.js";
 import { resolveParameters, type ResolvedParameters } from "./parameters.js";
 import { KNOWN_TYPES, providerFor } from "./resources/index.js";
-import { isRecord, readTemplate, type ResourceDef, type Template } from "./template.js";
+import { eachPair, readTemplate, type ResourceDef, type Template } from "./template.js";
 
 export interface Plan {
   template: Template;
@@ -23,7 +23,7 @@ export interface Plan {
   refs: Record<string, unknown>;
 }
 
-export function pseudoParameters(ctx: HandlerContext, stackName: string, stackId: string): Record<string, unknown> {
+function pseudoParameters(ctx: HandlerContext, stackName: string, stackId: string): Record<string, unknown> {
   return {
     "AWS::Region": ctx.region,
     "AWS::AccountId": ctx.world.accountId,
@@ -37,9 +37,7 @@ export function pseudoParameters(ctx: HandlerContext, stackName: string, stackId
 
 /** Checks every Ref / GetAtt / Sub target exists and every GetAtt attribute is one the type has. */
 function checkReferences(value: unknown, known: (name: string) => boolean, resources: Record<string, ResourceDef>): void {
-  if (Array.isArray(value)) return value.forEach((v) => checkReferences(v, known, resources));
-  if (!isRecord(value)) return;
-  for (const [k, v] of Object.entries(value)) {
+  eachPair(value, (k, v) => {
     if (k === "Ref" && typeof v === "string" && v !== "AWS::NoValue" && !known(v)) {
       throw new TemplateError(`Unresolved resource dependencies [${v}] in the Resources block of the template`);
     }
@@ -51,8 +49,8 @@ function checkReferences(value: unknown, known: (name: string) => boolean, resou
         throw new TemplateError(`resource ${id ?? ""} does not support attribute type ${attr} in Fn::GetAtt`);
       }
     }
-    checkReferences(v, known, resources);
-  }
+    return false;
+  });
 }
 
 export function makePlan(ctx: HandlerContext, body: string, given: Parameter[] | undefined, stackName: string, stackId: string): Plan {

@@ -12,14 +12,24 @@ import { findStack } from "./view.js";
 
 const STACK_NAME = /^[a-zA-Z][-a-zA-Z0-9]{0,127}$/;
 
-function planOrFail(ctx: HandlerContext, input: CreateStackCommandInput, stackId: string): Plan {
+/** `read()`, with a problem in the template or its parameters answered as CloudFormation's ValidationError. */
+export function orValidationError<T>(ctx: HandlerContext, read: () => T): T {
   try {
-    return makePlan(ctx, input.TemplateBody ?? "", input.Parameters, input.StackName ?? "", stackId);
+    return read();
   } catch (e) {
     const known = [TemplateFormatError, TemplateError, ParameterError, CircularDependencyError];
     if (known.some((k) => e instanceof k)) return ctx.fail("ValidationError", (e as Error).message);
     throw e;
   }
+}
+
+type TemplateSource = Pick<CreateStackCommandInput, "TemplateBody" | "TemplateURL">;
+
+/** The template a CreateStack or ValidateTemplate call gives (the sandbox cannot fetch a TemplateURL). */
+export function templateBody(ctx: HandlerContext, input: TemplateSource): string {
+  return input.TemplateBody || ctx.fail(
+    "ValidationError", input.TemplateURL ? "The sandbox needs TemplateBody; TemplateURL is not simulated." : "Either Template URL or Template Body must be specified.",
+  );
 }
 
 function checkCapabilities(ctx: HandlerContext, plan: Plan, given: string[]): void {
@@ -38,11 +48,9 @@ export function createStackRecord(ctx: HandlerContext, input: CreateStackCommand
     );
   }
   if (findStack(ctx, name)) ctx.fail("AlreadyExistsException", `Stack [${name}] already exists`);
-  if (!input.TemplateBody) {
-    ctx.fail("ValidationError", input.TemplateURL ? "The sandbox needs TemplateBody; TemplateURL is not simulated." : "Either Template URL or Template Body must be specified.");
-  }
+  const body = templateBody(ctx, input);
   const StackId = `arn:aws:cloudformation:${ctx.region}:${ctx.world.accountId}:stack/${name}/${randomUuid()}`;
-  const plan = planOrFail(ctx, input, StackId);
+  const plan = orValidationError(ctx, () => makePlan(ctx, body, input.Parameters, name, StackId));
   const capabilities = (input.Capabilities ?? []).map(String);
   checkCapabilities(ctx, plan, capabilities);
   const stack: Stack = {
@@ -53,7 +61,7 @@ export function createStackRecord(ctx: HandlerContext, input: CreateStackCommand
     Tags: (input.Tags ?? []).map((t) => ({ Key: t.Key ?? "", Value: t.Value ?? "" })),
     Capabilities: capabilities,
     Outputs: [],
-    TemplateBody: input.TemplateBody ?? "",
+    TemplateBody: body,
     Resources: [],
     Events: [],
     StatusTimeline: [],

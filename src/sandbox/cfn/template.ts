@@ -38,6 +38,12 @@ export function isRecord(v: unknown): v is Record<string, unknown> {
   return typeof v === "object" && v !== null && !Array.isArray(v);
 }
 
+/** Calls `visit` on every key and value inside `value`, depth first; a visit returning true does not descend. */
+export function eachPair(value: unknown, visit: (key: string, v: unknown) => boolean): void {
+  if (Array.isArray(value)) value.forEach((v) => eachPair(v, visit));
+  else if (isRecord(value)) for (const [k, v] of Object.entries(value)) if (!visit(k, v)) eachPair(v, visit);
+}
+
 function section(data: Record<string, unknown>, name: string): Record<string, unknown> {
   const v = data[name];
   if (v === undefined || v === null) return {};
@@ -81,8 +87,7 @@ export function readTemplate(body: string, knownTypes: ReadonlySet<string>): Tem
   if (Object.keys(rawResources).length === 0) {
     throw new TemplateFormatError("At least one Resources member must be defined.");
   }
-  const Resources: Record<string, ResourceDef> = {};
-  for (const [id, raw] of Object.entries(rawResources)) Resources[id] = readResource(id, raw);
+  const Resources = Object.fromEntries(Object.entries(rawResources).map(([id, raw]) => [id, readResource(id, raw)]));
   const unknown = [...new Set(Object.values(Resources).map((r) => r.Type))].filter((t) => !knownTypes.has(t));
   if (unknown.length > 0) throw new TemplateFormatError(`Unrecognized resource types: [${unknown.join(", ")}]`);
   const missing = Object.values(Resources)

@@ -4,23 +4,23 @@
  * template without making anything.
  */
 import type { StackStatus } from "@aws-sdk/client-cloudformation";
-import { createStackRecord } from "../cfn/stacks.js";
+import { createStackRecord, orValidationError, templateBody } from "../cfn/stacks.js";
 import { deleteStack } from "../cfn/delete.js";
-import { describeEvent, describeResources, describeStack, summarizeResources, summarizeStack } from "../cfn/describe.js";
+import { describeEvent, describeResources, describeStack, summarizeResources, summarizeStack } from "../cfn/view.js";
 import { findStack, requireStack, visibleEvents } from "../cfn/view.js";
 import { requiredCapability } from "../cfn/plan.js";
 import { KNOWN_TYPES, providerFor } from "../cfn/resources/index.js";
-import { readTemplate, type Template } from "../cfn/template.js";
-import { TemplateFormatError } from "../cfn/yaml.js";
+import { readTemplate } from "../cfn/template.js";
 import { type Cfn, type HandlerContext, handlers } from "../handler.js";
 import { exists, type Stack } from "../world.js";
 
 const PAGE = 100;
 
-function page<T>(items: T[], token: string | undefined): { items: T[]; NextToken?: string } {
+/** The page of `items` that `token` starts (each shaped by `shape`) under `key`, and the next page's token if any. */
+function page<K extends string, T, S>(key: K, items: T[], token: string | undefined, shape: (item: T) => S) {
   const from = token ? Number(token) : 0;
-  const slice = items.slice(from, from + PAGE);
-  return from + PAGE < items.length ? { items: slice, NextToken: String(from + PAGE) } : { items: slice };
+  const next = from + PAGE < items.length ? { NextToken: String(from + PAGE) } : {};
+  return { [key]: items.slice(from, from + PAGE).map(shape), ...next } as Record<K, S[]> & { NextToken?: string };
 }
 
 /** A stack found by name or by one of its resources' physical ids (DescribeStackResources allows both). */
@@ -40,8 +40,7 @@ export const cloudFormationHandlers = handlers<Cfn>({
     const stacks = Object.values(ctx.rw.stacks)
       .filter((s) => exists(s.life, ctx.now))
       .sort((a, b) => b.CreationTime - a.CreationTime);
-    const p = page(stacks, input.NextToken);
-    return { Stacks: p.items.map((s) => describeStack(s, ctx.now)), ...(p.NextToken ? { NextToken: p.NextToken } : {}) };
+    return page("Stacks", stacks, input.NextToken, (s) => describeStack(s, ctx.now));
   },
 
   /** Every stack that has started, deleted ones included (AWS keeps them listed for 90 days). */
@@ -52,14 +51,12 @@ export const cloudFormationHandlers = handlers<Cfn>({
       .sort((a, b) => b.CreationTime - a.CreationTime)
       .map((s) => summarizeStack(s, ctx.now))
       .filter((s) => !wanted || wanted.length === 0 || wanted.includes(s.StackStatus as StackStatus));
-    const p = page(summaries, input.NextToken);
-    return { StackSummaries: p.items, ...(p.NextToken ? { NextToken: p.NextToken } : {}) };
+    return page("StackSummaries", summaries, input.NextToken, (s) => s);
   },
 
   DescribeStackEventsCommand: (ctx, input) => {
     const stack = requireStack(ctx, input.StackName);
-    const p = page(visibleEvents(stack, ctx.now), input.NextToken);
-    return { StackEvents: p.items.map(describeEvent), ...(p.NextToken ? { NextToken: p.NextToken } : {}) };
+    return page("StackEvents", visibleEvents(stack, ctx.now), input.NextToken, describeEvent);
   },
 
   DescribeStackResourcesCommand: (ctx, input) => {
@@ -82,8 +79,7 @@ export const cloudFormationHandlers = handlers<Cfn>({
 
   ListStackResourcesCommand: (ctx, input) => {
     const stack = requireStack(ctx, input.StackName);
-    const p = page(summarizeResources(stack, ctx.now), input.NextToken);
-    return { StackResourceSummaries: p.items, ...(p.NextToken ? { NextToken: p.NextToken } : {}) };
+    return page("StackResourceSummaries", summarizeResources(stack, ctx.now), input.NextToken, (r) => r);
   },
 
   GetTemplateCommand: (ctx, input) => {
@@ -93,14 +89,8 @@ export const cloudFormationHandlers = handlers<Cfn>({
 
   /** The template's Description, Parameters and the IAM capability it needs, as CloudFormation reads them. */
   ValidateTemplateCommand: (ctx, input) => {
-    if (!input.TemplateBody) return ctx.fail("ValidationError", input.TemplateURL ? "The sandbox needs TemplateBody; TemplateURL is not simulated." : "Either Template URL or Template Body must be specified.");
-    let t: Template;
-    try {
-      t = readTemplate(input.TemplateBody, KNOWN_TYPES);
-    } catch (e) {
-      if (e instanceof TemplateFormatError) return ctx.fail("ValidationError", e.message);
-      throw e;
-    }
+    const body = templateBody(ctx, input);
+    const t = orValidationError(ctx, () => readTemplate(body, KNOWN_TYPES));
     const capability = requiredCapability({ resources: t.Resources });
     const iamTypes = [...new Set(Object.values(t.Resources).map((r) => r.Type).filter((type) => providerFor(type).namedIam))].sort();
     return {

@@ -3,7 +3,6 @@ import { cloudFormationHandlers } from "./cloudformation.js";
 import { ec2Handlers } from "./ec2/index.js";
 import { elbv2Handlers } from "./elbv2.js";
 import { ssmHandlers } from "./ssm.js";
-import { ssmParameterHandlers } from "./ssm-parameters.js";
 import { stsHandlers } from "./sts.js";
 import { iamHandlers } from "./iam.js";
 import { serviceQuotasHandlers } from "./service-quotas.js";
@@ -12,7 +11,7 @@ export const allHandlers: HandlerTables = {
   ec2: ec2Handlers,
   cloudformation: cloudFormationHandlers,
   elbv2: elbv2Handlers,
-  ssm: { ...ssmParameterHandlers, ...ssmHandlers },
+  ssm: ssmHandlers,
   sts: stsHandlers,
   iam: iamHandlers,
   servicequotas: serviceQuotasHandlers,

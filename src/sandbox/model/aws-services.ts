@@ -7,7 +7,7 @@
 import { regionInfo } from "../regions.js";
 import { fnv1a, type EndpointType } from "../world.js";
 
-export interface AwsService {
+interface AwsService {
   ServiceName: string;
   ServiceType: EndpointType;
   /** The short name (`ssm`, `s3`). */
@@ -62,7 +62,7 @@ function buildCatalog(region: string): AwsService[] {
   });
   const iface = INTERFACE_SERVICES.map((short) => service(short, "Interface"));
   const gateway = GATEWAY_SERVICES.map((short) => service(short, "Gateway"));
-  // By code unit, as AWS lists them (localeCompare would also cost a collator's start-up).
+  // By code unit, as AWS lists them.
   const order = (x: string, y: string) => (x < y ? -1 : x > y ? 1 : 0);
   return [...iface, ...gateway].sort((a, b) => order(a.ServiceName, b.ServiceName) || order(a.ServiceType, b.ServiceType));
 }

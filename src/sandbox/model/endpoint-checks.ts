@@ -11,17 +11,14 @@ import { defaultSecurityGroup } from "./security-groups.js";
 import { endpointState } from "./endpoint-state.js";
 
 /** What CreateVpcEndpoint (or the CloudFormation engine, with its own `life`) asks for; `life` defaults to AWS's usual times from now. */
-
 export type NewVpcEndpoint = NewOf<
   VpcEndpoint,
   "VpcEndpointType" | "ServiceName" | "VpcId",
   "SubnetIds" | "RouteTableIds" | "SecurityGroupIds" | "PrivateDnsEnabled" | "ClientToken" | "Tags" | "life"
 >;
 
-export interface Placement {
-  securityGroupIds: string[];
-  privateDnsEnabled: boolean;
-}
+/** The security groups and private DNS setting the endpoint is to have. */
+type Placement = Pick<VpcEndpoint, "SecurityGroupIds" | "PrivateDnsEnabled">;
 
 function checkType(ctx: HandlerContext, p: NewVpcEndpoint, target: ServiceTarget): void {
   if (!target.types.includes(p.VpcEndpointType)) {
@@ -105,8 +102,9 @@ function checkPrivateDns(ctx: HandlerContext, p: NewVpcEndpoint, target: Service
   return true;
 }
 
-function checkRouteTables(ctx: HandlerContext, p: NewVpcEndpoint, target: ServiceTarget): void {
-  for (const id of p.RouteTableIds ?? []) {
+function checkRouteTables(ctx: HandlerContext, p: NewVpcEndpoint, target: ServiceTarget, prior?: VpcEndpoint): void {
+  // (a modified endpoint's own route tables have its route already)
+  for (const id of (p.RouteTableIds ?? []).filter((id) => !prior?.RouteTableIds.includes(id))) {
     const rt = requireEntity(ctx, "routeTables", id);
     if (rt.VpcId !== p.VpcId) failNotFound(ctx, EC2_KINDS.routeTables, id);
     if (rt.Routes.some((r) => r.DestinationPrefixListId === target.prefixListId)) {
@@ -120,28 +118,27 @@ export function checkEndpointPlacement(ctx: HandlerContext, p: NewVpcEndpoint, t
   requireEntity(ctx, "vpcs", p.VpcId);
   checkType(ctx, p, target);
   checkQuotas(ctx, p);
-  if (p.VpcEndpointType === "Gateway") {
-    checkRouteTables(ctx, p, target);
-    return { securityGroupIds: [], privateDnsEnabled: false };
-  }
-  checkSubnets(ctx, p, target);
-  const privateDnsEnabled = checkPrivateDns(ctx, p, target);
-  return { securityGroupIds: securityGroups(ctx, p), privateDnsEnabled };
+  return checkPlacement(ctx, p, target);
 }
 
 /** The subnets, groups, route tables and private DNS an endpoint is to have after ModifyVpcEndpoint. */
-export type EndpointChange = Pick<VpcEndpoint, "SubnetIds" | "SecurityGroupIds" | "RouteTableIds" | "PrivateDnsEnabled">;
+type EndpointChange = Pick<VpcEndpoint, "SubnetIds" | "SecurityGroupIds" | "RouteTableIds" | "PrivateDnsEnabled">;
 
 /** What ModifyVpcEndpoint checks, as CreateVpcEndpoint would of the new settings; returns the groups and private DNS to use. */
 export function checkEndpointChange(ctx: HandlerContext, ep: VpcEndpoint, next: EndpointChange, target: ServiceTarget): Placement {
   const p: NewVpcEndpoint = { VpcEndpointType: ep.VpcEndpointType, ServiceName: ep.ServiceName, VpcId: ep.VpcId, ...next };
   checkType(ctx, p, target);
-  if (ep.VpcEndpointType === "Gateway") {
-    checkRouteTables(ctx, { ...p, RouteTableIds: next.RouteTableIds.filter((id) => !ep.RouteTableIds.includes(id)) }, target);
-    return { securityGroupIds: [], privateDnsEnabled: false };
+  return checkPlacement(ctx, p, target, ep);
+}
+
+/** A Gateway's route tables; an Interface's subnets, private DNS and groups (`prior`: the endpoint being modified). */
+function checkPlacement(ctx: HandlerContext, p: NewVpcEndpoint, target: ServiceTarget, prior?: VpcEndpoint): Placement {
+  if (p.VpcEndpointType === "Gateway") {
+    checkRouteTables(ctx, p, target, prior);
+    return { SecurityGroupIds: [], PrivateDnsEnabled: false };
   }
   checkSubnets(ctx, p, target);
   // (an endpoint that has private DNS on already is no conflict of its own)
-  const privateDnsEnabled = ep.PrivateDnsEnabled && next.PrivateDnsEnabled ? true : checkPrivateDns(ctx, p, target);
-  return { securityGroupIds: securityGroups(ctx, p), privateDnsEnabled };
+  const PrivateDnsEnabled = (prior?.PrivateDnsEnabled && p.PrivateDnsEnabled) || checkPrivateDns(ctx, p, target);
+  return { SecurityGroupIds: securityGroups(ctx, p), PrivateDnsEnabled };
 }

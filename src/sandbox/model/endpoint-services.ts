@@ -8,9 +8,9 @@ import { findAwsServices } from "./aws-services.js";
 import { EC2_KINDS, failNotFound } from "./ec2-kinds.js";
 
 /** Seconds a new endpoint service stays `Pending` before `Available`. */
-export const SERVICE_READY_SECONDS = 10;
+const SERVICE_READY_SECONDS = 10;
 
-export type NewEndpointService = NewOf<EndpointService, "NetworkLoadBalancerArns" | "AcceptanceRequired", "ClientToken" | "Tags" | "life">;
+type NewEndpointService = NewOf<EndpointService, "NetworkLoadBalancerArns" | "AcceptanceRequired", "ClientToken" | "Tags" | "life">;
 
 export function baseEndpointDnsName(region: string, serviceId: string): string {
   return `${serviceId}.${region}.vpce.amazonaws.com`;
@@ -25,14 +25,9 @@ export function serviceState(svc: EndpointService, now: number): "Pending" | "Av
 
 /** The Availability Zones of the service: those of its load balancers' subnets. */
 export function serviceZones(ctx: HandlerContext, svc: Pick<EndpointService, "NetworkLoadBalancerArns">): string[] {
-  const zones = new Set<string>();
-  for (const arn of svc.NetworkLoadBalancerArns) {
-    for (const subnetId of ctx.rw.loadBalancers[arn]?.SubnetIds ?? []) {
-      const az = ctx.rw.subnets[subnetId]?.AvailabilityZone;
-      if (az) zones.add(az);
-    }
-  }
-  return [...zones].sort();
+  const subnetIds = svc.NetworkLoadBalancerArns.flatMap((arn) => ctx.rw.loadBalancers[arn]?.SubnetIds ?? []);
+  const zones = subnetIds.map((id) => ctx.rw.subnets[id]?.AvailabilityZone).filter((az): az is string => !!az);
+  return [...new Set(zones)].sort();
 }
 
 /** Checks the load balancers exist, are Network Load Balancers, and serve no other service. */
@@ -75,13 +70,15 @@ export function priorByClientToken<T extends { ClientToken?: string | undefined 
   return prior;
 }
 
+/** The same ids, in any order. */
+export function sameIds(a: string[] = [], b: string[] = []): boolean {
+  return [...a].sort().join() === [...b].sort().join();
+}
+
 export function createEndpointService(ctx: HandlerContext, p: NewEndpointService): EndpointService {
-  const prior = priorByClientToken(
-    ctx,
-    ctx.rw.endpointServices,
-    p.ClientToken,
-    (s) => s.AcceptanceRequired === p.AcceptanceRequired && [...s.NetworkLoadBalancerArns].sort().join() === [...p.NetworkLoadBalancerArns].sort().join(),
-  );
+  const same = (s: EndpointService) =>
+    s.AcceptanceRequired === p.AcceptanceRequired && sameIds(s.NetworkLoadBalancerArns, p.NetworkLoadBalancerArns);
+  const prior = priorByClientToken(ctx, ctx.rw.endpointServices, p.ClientToken, same);
   if (prior) return prior;
   checkLoadBalancers(ctx, p.NetworkLoadBalancerArns);
   const ServiceId = newId(ctx.world, "vpce-svc");

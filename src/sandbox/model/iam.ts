@@ -10,7 +10,7 @@ function iamId(ctx: HandlerContext, prefix: string): string {
   return (prefix + newId(ctx.world, "", 17).toUpperCase()).slice(0, 21);
 }
 
-export type NewRole = NewOf<IamRole, "RoleName" | "AssumeRolePolicyDocument" | "life", "ManagedPolicyArns" | "Tags">;
+type NewRole = NewOf<IamRole, "RoleName" | "AssumeRolePolicyDocument" | "life", "ManagedPolicyArns" | "Tags">;
 
 export function createRole(ctx: HandlerContext, p: NewRole): IamRole {
   if (!/^[\w+=,.@-]{1,64}$/.test(p.RoleName)) {

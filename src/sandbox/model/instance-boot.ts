@@ -6,7 +6,6 @@
  */
 import { after } from "../clock.js";
 import type { HandlerContext } from "../handler.js";
-
 import { exists, type Instance } from "../world.js";
 import { routeTableOfSubnet } from "./network.js";
 
@@ -14,7 +13,6 @@ const INSTALLS_HTTPD = /\b(?:dnf|yum)\b[^\n]*\binstall\b[^\n]*\bhttpd\b/;
 const STARTS_HTTPD = /systemctl\s+(?:start|restart|enable\s+--now)\s+httpd\b|\bservice\s+httpd\s+start\b/;
 const INDEX_HEREDOC = /cat\s*>\s*\/var\/www\/html\/index\.html\s*<<-?\s*(['"]?)(\w+)\1[^\n]*\n([\s\S]*?)\n\s*\2\s*(?:\n|$)/;
 const INDEX_ECHO = /echo\s+(["'])([\s\S]*?)\1\s*>\s*\/var\/www\/html\/index\.html/;
-
 
 function s3RouteAt(ctx: HandlerContext, subnetId: string, t: number): boolean {
   const rt = routeTableOfSubnet(ctx, subnetId, t);

@@ -1,7 +1,7 @@
 /**
  * EC2 instances. Launch checks what AWS checks (AMI id, instance type offered in the subnet's AZ,
  * the running-vCPU quota), gives the instance an ENI, and decides at once what its user data will
- * achieve at boot (see boot.ts): the network it boots into does not change that afterwards.
+ * achieve at boot (see instance-boot.ts): the network it boots into does not change that afterwards.
  */
 import type { HandlerContext } from "../handler.js";
 import { zoneInfo, regionInfo } from "../regions.js";
@@ -22,12 +22,12 @@ const VCPUS: Record<string, number> = {
   "m5.large": 2,
 };
 
-export function vcpusOf(instanceType: string): number {
+function vcpusOf(instanceType: string): number {
   return VCPUS[instanceType] ?? 2;
 }
 
 /** UserData is base64, as RunInstances and CloudFormation take it; life: createdAt = pending, readyAt = running. */
-export type NewInstance = NewOf<Instance, "ImageId" | "InstanceType" | "SubnetId" | "SecurityGroupIds" | "life", "IamInstanceProfileArn" | "UserData" | "Tags">;
+type NewInstance = NewOf<Instance, "ImageId" | "InstanceType" | "SubnetId" | "SecurityGroupIds" | "life", "IamInstanceProfileArn" | "UserData" | "Tags">;
 
 function checkLaunch(ctx: HandlerContext, p: NewInstance, az: string): void {
   if (!/^ami-[0-9a-f]{8,17}$/.test(p.ImageId)) ctx.fail("InvalidAMIID.Malformed", `Invalid id: "${p.ImageId}" (expecting "ami-...")`);

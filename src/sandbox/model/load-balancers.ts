@@ -9,8 +9,7 @@ import { createNetworkInterface, releaseNetworkInterfaces } from "./network-inte
 
 const hex16 = (ctx: HandlerContext): string => newId(ctx.world, "", 16);
 
-function checkName(ctx: HandlerContext, kind: "load balancer" | "target group", name: string): void {
-  const label = kind === "load balancer" ? "Load balancer" : "Target group";
+function checkName(ctx: HandlerContext, label: "Load balancer" | "Target group", name: string): void {
   if (name.length > 32) ctx.fail("ValidationError", `${label} name '${name}' cannot be longer than '32' characters`);
   if (!/^[A-Za-z0-9-]+$/.test(name)) {
     ctx.fail("ValidationError", `${label} name '${name}' can only contain characters that are alphanumeric characters or hyphens(-)`);
@@ -18,10 +17,10 @@ function checkName(ctx: HandlerContext, kind: "load balancer" | "target group", 
   if (name.startsWith("-") || name.endsWith("-")) ctx.fail("ValidationError", `${label} name '${name}' cannot begin or end with '-' character`);
 }
 
-export type NewLoadBalancer = NewOf<LoadBalancer, "LoadBalancerName" | "SubnetIds" | "life", "Scheme" | "Tags">;
+type NewLoadBalancer = NewOf<LoadBalancer, "LoadBalancerName" | "SubnetIds" | "life", "Scheme" | "Tags">;
 
 export function createLoadBalancer(ctx: HandlerContext, p: NewLoadBalancer): LoadBalancer {
-  checkName(ctx, "load balancer", p.LoadBalancerName);
+  checkName(ctx, "Load balancer", p.LoadBalancerName);
   const others = Object.values(ctx.rw.loadBalancers).filter((lb) => notDeletedBy(lb.life, p.life.createdAt));
   if (others.some((lb) => lb.LoadBalancerName === p.LoadBalancerName)) {
     ctx.fail("DuplicateLoadBalancerName", `A load balancer with the same name '${p.LoadBalancerName}' exists, but with different settings`);
@@ -66,10 +65,10 @@ export function loadBalancerFullName(arn: string): string {
   return arn.split(":loadbalancer/")[1] ?? "";
 }
 
-export type NewTargetGroup = NewOf<TargetGroup, "TargetGroupName" | "Protocol" | "Port" | "VpcId" | "life", "TargetType" | "Targets" | "Tags">;
+type NewTargetGroup = NewOf<TargetGroup, "TargetGroupName" | "Protocol" | "Port" | "VpcId" | "life", "TargetType" | "Targets" | "Tags">;
 
 export function createTargetGroup(ctx: HandlerContext, p: NewTargetGroup): TargetGroup {
-  checkName(ctx, "target group", p.TargetGroupName);
+  checkName(ctx, "Target group", p.TargetGroupName);
   if (Object.values(ctx.rw.targetGroups).some((t) => t.TargetGroupName === p.TargetGroupName && notDeletedBy(t.life, p.life.createdAt))) {
     ctx.fail("DuplicateTargetGroupName", `A target group with the same name '${p.TargetGroupName}' exists, but with different settings`);
   }

@@ -5,7 +5,7 @@ import { requireEntity } from "./ec2-kinds.js";
 import { newId, notDeletedBy, type NetworkInterface, type NewOf } from "../world.js";
 
 /** The next free private address in the subnet (AWS reserves .0–.3 and the last). */
-export function allocatePrivateIp(ctx: HandlerContext, subnetId: string): string {
+function allocatePrivateIp(ctx: HandlerContext, subnetId: string): string {
   const subnet = requireEntity(ctx, "subnets", subnetId);
   const [first, last] = cidrRange(subnet.CidrBlock);
   const used = new Set(
@@ -20,7 +20,7 @@ export function allocatePrivateIp(ctx: HandlerContext, subnetId: string): string
   return ctx.fail("InsufficientFreeAddressesInSubnet", `The specified subnet ${subnetId} has insufficient free addresses.`);
 }
 
-export type NewEni = NewOf<NetworkInterface, "SubnetId" | "GroupIds" | "InterfaceType" | "Description" | "OwnerRef" | "RequesterManaged" | "life", "Tags">;
+type NewEni = NewOf<NetworkInterface, "SubnetId" | "GroupIds" | "InterfaceType" | "Description" | "OwnerRef" | "RequesterManaged" | "life", "Tags">;
 
 export function createNetworkInterface(ctx: HandlerContext, p: NewEni): NetworkInterface {
   const subnet = requireEntity(ctx, "subnets", p.SubnetId);

@@ -21,7 +21,7 @@ export function cidrRange(cidr: string): [number, number] {
   return [start - (start % size), start - (start % size) + size - 1];
 }
 
-export type NewVpc = NewOf<Vpc, "CidrBlock" | "life", "EnableDnsSupport" | "EnableDnsHostnames" | "Tags">;
+type NewVpc = NewOf<Vpc, "CidrBlock" | "life", "EnableDnsSupport" | "EnableDnsHostnames" | "Tags">;
 
 export function createVpc(ctx: HandlerContext, p: NewVpc): Vpc {
   const [lo] = cidrRange(p.CidrBlock);
@@ -47,7 +47,7 @@ export function createVpc(ctx: HandlerContext, p: NewVpc): Vpc {
   return vpc;
 }
 
-export type NewSubnet = NewOf<Subnet, "VpcId" | "CidrBlock" | "life", "AvailabilityZone" | "Tags">;
+type NewSubnet = NewOf<Subnet, "VpcId" | "CidrBlock" | "life", "AvailabilityZone" | "Tags">;
 
 export function createSubnet(ctx: HandlerContext, p: NewSubnet): Subnet {
   const vpc = requireEntity(ctx, "vpcs", p.VpcId, p.life.createdAt);
@@ -100,27 +100,23 @@ export function createRouteTable(ctx: HandlerContext, p: { VpcId: string; Tags?:
 export function associateRouteTable(ctx: HandlerContext, p: { RouteTableId: string; SubnetId: string; life: Life }): string {
   const rt = requireEntity(ctx, "routeTables", p.RouteTableId, p.life.createdAt);
   requireEntity(ctx, "subnets", p.SubnetId, p.life.createdAt);
-  const taken = explicitAssociation(ctx, p.SubnetId, p.life.createdAt);
-  if (taken) ctx.fail("Resource.AlreadyAssociated", `the specified association for route table ${taken.rt.RouteTableId} conflicts with an existing association`);
+  const taken = explicitTable(ctx, p.SubnetId, p.life.createdAt);
+  if (taken) ctx.fail("Resource.AlreadyAssociated", `the specified association for route table ${taken.RouteTableId} conflicts with an existing association`);
   const id = newId(ctx.world, "rtbassoc");
   rt.Associations.push({ RouteTableAssociationId: id, SubnetId: p.SubnetId, Main: false, life: { ...p.life } });
   return id;
 }
 
-function explicitAssociation(ctx: HandlerContext, subnetId: string, t: number) {
-  for (const rt of Object.values(ctx.rw.routeTables)) {
-    const a = rt.Associations.find((x) => x.SubnetId === subnetId && exists(x.life, t));
-    if (a) return { rt, association: a };
-  }
-  return undefined;
+function explicitTable(ctx: HandlerContext, subnetId: string, t: number): RouteTable | undefined {
+  const associated = (rt: RouteTable) => rt.Associations.some((a) => a.SubnetId === subnetId && exists(a.life, t));
+  return Object.values(ctx.rw.routeTables).find(associated);
 }
 
 /** The route table a subnet uses at `t`: its explicit association, else the VPC's main table. */
 export function routeTableOfSubnet(ctx: HandlerContext, subnetId: string, t: number): RouteTable | undefined {
-  const explicit = explicitAssociation(ctx, subnetId, t);
-  if (explicit) return explicit.rt;
   const vpcId = ctx.rw.subnets[subnetId]?.VpcId;
-  return Object.values(ctx.rw.routeTables).find((rt) => rt.VpcId === vpcId && rt.Main && exists(rt.life, t));
+  const main = (rt: RouteTable) => rt.VpcId === vpcId && rt.Main && exists(rt.life, t);
+  return explicitTable(ctx, subnetId, t) ?? Object.values(ctx.rw.routeTables).find(main);
 }
 
 export function disassociateRouteTable(ctx: HandlerContext, associationId: string, at: number): void {

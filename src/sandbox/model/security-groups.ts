@@ -4,7 +4,7 @@ import { requireEntity } from "./ec2-kinds.js";
 import { heldOutside, newId, notDeletedBy, type Life, type NewOf, type SecurityGroup, type SgRule } from "../world.js";
 
 /** `life` defaults to: appears now, ready now. The CloudFormation engine passes its own timeline. */
-export type NewSecurityGroup = NewOf<SecurityGroup, "GroupName" | "Description" | "VpcId", "Tags" | "life">;
+type NewSecurityGroup = NewOf<SecurityGroup, "GroupName" | "Description" | "VpcId", "Tags" | "life">;
 
 /** Creates the group with AWS's default egress rule (all traffic to 0.0.0.0/0). */
 export function createSecurityGroup(ctx: HandlerContext, p: NewSecurityGroup): SecurityGroup {
@@ -51,7 +51,7 @@ export function defaultSecurityGroup(ctx: HandlerContext, vpcId: string, life?: 
 }
 
 /** Two rules are the same permission when protocol, ports and peer match (descriptions don't count). */
-export function sameRule(a: Omit<SgRule, "SecurityGroupRuleId">, b: Omit<SgRule, "SecurityGroupRuleId">): boolean {
+function sameRule(a: Omit<SgRule, "SecurityGroupRuleId">, b: Omit<SgRule, "SecurityGroupRuleId">): boolean {
   const ports = (r: typeof a) => (r.IpProtocol === "-1" ? "" : `${r.FromPort ?? ""}:${r.ToPort ?? ""}`);
   return (
     a.IpProtocol === b.IpProtocol &&
@@ -62,7 +62,7 @@ export function sameRule(a: Omit<SgRule, "SecurityGroupRuleId">, b: Omit<SgRule,
 }
 
 /** AWS's wording of a rule in `InvalidPermission.*` messages. */
-export function describeRule(r: Omit<SgRule, "SecurityGroupRuleId">): string {
+function describeRule(r: Omit<SgRule, "SecurityGroupRuleId">): string {
   const peer = r.CidrIpv4 ?? r.ReferencedGroupId ?? "";
   const proto = r.IpProtocol === "-1" ? "ALL" : r.IpProtocol.toUpperCase();
   const ports = r.IpProtocol === "-1" ? "" : `, from port: ${r.FromPort ?? ""}, to port: ${r.ToPort ?? ""}`;
@@ -70,7 +70,7 @@ export function describeRule(r: Omit<SgRule, "SecurityGroupRuleId">): string {
 }
 
 /** Normalises protocol names and numbers the way EC2 stores them ("6" → "tcp", "all" → "-1"). */
-export function normaliseProtocol(p: string): string {
+function normaliseProtocol(p: string): string {
   const s = p.trim().toLowerCase();
   const byNumber: Record<string, string> = { "6": "tcp", "17": "udp", "1": "icmp", all: "-1" };
   return byNumber[s] ?? s;
@@ -113,7 +113,6 @@ export function revokeRules(ctx: HandlerContext, groupId: string, rules: Omit<Sg
 }
 
 /** Why the group cannot be deleted now (`DependencyViolation` message), ignoring users in `ignoreStackId`; undefined when it can. */
-
 export function securityGroupBlocker(ctx: HandlerContext, groupId: string, ignoreStackId?: string): string | undefined {
   const inTheWay = (e: { life: Life }) => heldOutside(e.life, ctx.now, ignoreStackId);
   const used =

@@ -7,8 +7,15 @@
  * - its VPC has `ssm` and `ssmmessages` interface endpoints, `available`, with PrivateDnsEnabled
  *   (the agent calls `ssm.<region>.amazonaws.com`), and the VPC has DNS support and hostnames on;
  * - their security groups admit TCP 443 from the instance (and its own egress allows it).
- * (Agent 3.3.40+ runs commands over ssmmessages; `ec2messages` is no longer required.)
+ * (Agent 3.3.40+ runs commands over ssmmessages; `ec2messages` is not required.)
  * Otherwise the instance is absent from DescribeInstanceInformation; `blockers` says why.
+ *
+ * The PingStatus Systems Manager shows, as AWS has them: Online (the agent reaches SSM now);
+ * ConnectionLost (it was Online, and has lost its way since: the ssm/ssmmessages endpoints were
+ * deleted, the instance is shutting down, its role lost the policy...); Inactive (the instance was
+ * registered and is now terminated: listed for an hour, then gone). An instance whose agent never
+ * registered is not listed. "Was Online" is read from the world's own history: the agent's status
+ * just before each thing it needs disappeared.
  */
 import { after, readyMoment, settled, type Moment, type Speed } from "../clock.js";
 import { egressAllows, ingressAllows } from "../../reachability/security-groups.js";
@@ -16,12 +23,15 @@ import { exists, live, type Instance, type RegionWorld, type VpcEndpoint, type W
 import { endpointState } from "./endpoint-state.js";
 import { instanceStateAt, runningMoment } from "./target-health.js";
 
-export const SSM_CORE_POLICY_ARN = "arn:aws:iam::aws:policy/AmazonSSMManagedInstanceCore";
+const SSM_CORE_POLICY_ARN = "arn:aws:iam::aws:policy/AmazonSSMManagedInstanceCore";
 /** Seconds from "everything is in place" to the agent showing Online. */
-export const AGENT_REGISTRATION_SECONDS = 60;
+const AGENT_REGISTRATION_SECONDS = 60;
+type PingStatus = "Online" | "ConnectionLost" | "Inactive";
+/** How long a terminated instance stays listed as Inactive (AWS seconds). */
+const INACTIVE_LISTED_SECONDS = 3600;
 export const SSM_AGENT_VERSION = "3.3.1611.0";
 
-export type AgentBlockerCode =
+type AgentBlockerCode =
   | "instance-not-running"
   | "no-instance-profile"
   | "role-missing-ssm-policy"
@@ -33,13 +43,13 @@ export type AgentBlockerCode =
   | "instance-sg-egress-denies-443"
   | "agent-registering";
 
-export interface AgentBlocker {
+interface AgentBlocker {
   code: AgentBlockerCode;
   /** What it is about: the endpoint service (`com.amazonaws.<region>.ssm`), role name, VPC id... */
   subject?: string;
 }
 
-export interface AgentStatus {
+interface AgentStatus {
   online: boolean;
   /** When it became (or will become) Online, if nothing else changes. */
   onlineAt?: number;
@@ -95,3 +105,23 @@ export function ssmAgentStatus(world: World, region: string, inst: Instance, now
   return { online: true, onlineAt, blockers: [] };
 }
 
+/** Moments just before something the agent needs went away (or the instance began to stop). */
+function lossMoments(world: World, region: string, inst: Instance, now: number): number[] {
+  const rw = world.regions[region];
+  const ends = [inst.life.deleteRequestedAt, inst.life.deletedAt, ...(inst.power ?? []).filter((p) => p.state === "stopping").map((p) => p.from)];
+  for (const ep of Object.values(rw?.vpcEndpoints ?? {})) if (ep.VpcId === inst.VpcId) ends.push(ep.life.deleteRequestedAt, ep.life.deletedAt);
+  for (const p of Object.values(world.instanceProfiles)) ends.push(p.life.deletedAt);
+  for (const r of Object.values(world.iamRoles)) ends.push(r.life.deletedAt);
+  return ends.filter((t): t is number => t !== undefined && t <= now).map((t) => t - 1);
+}
+
+export function pingStatus(world: World, region: string, inst: Instance, now: number, speed: Speed): { status: PingStatus; lastPing: number } | undefined {
+  if (ssmAgentStatus(world, region, inst, now, speed).online) return { status: "Online", lastPing: now };
+  const wasOnline = lossMoments(world, region, inst, now)
+    .filter((t) => ssmAgentStatus(world, region, inst, t, speed).online)
+    .sort((a, b) => b - a)[0];
+  if (wasOnline === undefined) return undefined;
+  const gone = inst.life.deletedAt;
+  if (gone !== undefined && gone <= now) return now < after(gone, INACTIVE_LISTED_SECONDS, speed) ? { status: "Inactive", lastPing: wasOnline } : undefined;
+  return { status: "ConnectionLost", lastPing: wasOnline };
+}

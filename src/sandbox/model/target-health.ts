@@ -13,9 +13,9 @@ import { after, readyMoment, settled, type Moment, type Speed } from "../clock.j
 import { ingressAllows } from "../../reachability/security-groups.js";
 import { exists, live, liveInterfaces, type Instance, type LoadBalancer, type RegionWorld, type Target, type TargetGroup } from "../world.js";
 
-export const HEALTH_TIMES = { registration: 30, checksToHealthy: 90, checksToUnhealthy: 60 } as const;
+const HEALTH_TIMES = { registration: 30, checksToHealthy: 90, checksToUnhealthy: 60 } as const;
 
-export interface TargetHealthView {
+interface TargetHealthView {
   State: "initial" | "healthy" | "unhealthy" | "unused" | "draining" | "unavailable";
   Reason?: string;
   Description?: string;
@@ -43,7 +43,7 @@ export function runningMoment(inst: Instance, now: number): Moment {
 }
 
 /** The NLB that sends traffic to this group (through one of its listeners), and since when. */
-export function loadBalancerOf(rw: RegionWorld, tg: TargetGroup, now: number): { lb: LoadBalancer; linked: Moment[] } | undefined {
+function loadBalancerOf(rw: RegionWorld, tg: TargetGroup, now: number): { lb: LoadBalancer; linked: Moment[] } | undefined {
   for (const listener of live(rw.listeners, now)) {
     if (listener.TargetGroupArn !== tg.TargetGroupArn) continue;
     const lb = rw.loadBalancers[listener.LoadBalancerArn];
@@ -52,15 +52,11 @@ export function loadBalancerOf(rw: RegionWorld, tg: TargetGroup, now: number): {
   return undefined;
 }
 
-/** Private IPs of the NLB's nodes (its ENIs): the source of health checks and of forwarded traffic. */
-export function nodeAddresses(rw: RegionWorld, lb: LoadBalancer, now: number): string[] {
-  return liveInterfaces(rw, lb.NetworkInterfaceIds, now).map((eni) => eni.PrivateIpAddress);
-}
-
-/** Does the target's security group admit the NLB's health checks on `port`? */
-export function admitsLoadBalancer(rw: RegionWorld, inst: Instance, lb: LoadBalancer, port: number, now: number): boolean {
+/** Does the target's security group admit the NLB's health checks on `port`, from its nodes' (ENIs') private IPs? */
+function admitsLoadBalancer(rw: RegionWorld, inst: Instance, lb: LoadBalancer, port: number, now: number): boolean {
   const groups = live(rw.securityGroups, now);
-  return nodeAddresses(rw, lb, now).some((ip) => ingressAllows(groups, inst.SecurityGroupIds, "tcp", port, { ip, groupIds: [] }));
+  const nodeIps = liveInterfaces(rw, lb.NetworkInterfaceIds, now).map((eni) => eni.PrivateIpAddress);
+  return nodeIps.some((ip) => ingressAllows(groups, inst.SecurityGroupIds, "tcp", port, { ip, groupIds: [] }));
 }
 
 const initial = (reason: "Elb.RegistrationInProgress" | "Elb.InitialHealthChecking"): TargetHealthView => ({
@@ -68,12 +64,17 @@ const initial = (reason: "Elb.RegistrationInProgress" | "Elb.InitialHealthChecki
   Reason: reason,
   Description: reason === "Elb.RegistrationInProgress" ? "Target registration is in progress" : "Initial health checks in progress",
 });
+const failed = (): TargetHealthView => ({
+  State: "unhealthy",
+  Reason: "Target.FailedHealthChecks",
+  Description: "Health checks failed",
+});
 
 export function targetHealth(rw: RegionWorld, tg: TargetGroup, target: Target, now: number, speed: Speed): TargetHealthView {
   const link = loadBalancerOf(rw, tg, now);
   if (!link) return { State: "unused", Reason: "Target.NotInUse", Description: "Target group is not configured to receive traffic from the load balancer" };
   const inst = rw.instances[target.Id];
-  if (!inst) return { State: "unhealthy", Reason: "Target.FailedHealthChecks", Description: "Health checks failed" };
+  if (!inst) return failed();
   const state = instanceStateAt(inst, now);
   if (state !== "pending" && state !== "running") {
     return { State: "unused", Reason: "Target.InvalidState", Description: `Target is in the ${state === "terminated" ? "terminated" : "stopped"} state` };
@@ -83,19 +84,13 @@ export function targetHealth(rw: RegionWorld, tg: TargetGroup, target: Target, n
   const registeredAt = after(linked.at, HEALTH_TIMES.registration, linked.speed);
   if (now < registeredAt || now < link.lb.life.readyAt) return initial("Elb.RegistrationInProgress");
   const checks = settled([{ at: registeredAt, speed: linked.speed }, runningMoment(inst, now)], speed);
-  const checksFrom = checks.at;
+  const unhealthyAt = after(checks.at, HEALTH_TIMES.checksToUnhealthy, checks.speed);
   const httpdAt = inst.boot.httpdReadyAt;
-  const passing = httpdAt !== undefined && admitsLoadBalancer(rw, inst, link.lb, target.Port, now);
-  if (passing) {
-    const healthyAt = after(Math.max(checksFrom, httpdAt), HEALTH_TIMES.checksToHealthy, checks.speed);
+  if (httpdAt !== undefined && admitsLoadBalancer(rw, inst, link.lb, target.Port, now)) {
+    const healthyAt = after(Math.max(checks.at, httpdAt), HEALTH_TIMES.checksToHealthy, checks.speed);
     if (now >= healthyAt) return { State: "healthy" };
-    // Apache may still come up: until then a failing check only delays the verdict.
-    if (now < httpdAt && now >= after(checksFrom, HEALTH_TIMES.checksToUnhealthy, checks.speed)) return failed();
-    return initial("Elb.InitialHealthChecking");
+    // Until Apache answers, the checks fail (below); once it does, the target stays initial until healthy.
+    if (now >= httpdAt) return initial("Elb.InitialHealthChecking");
   }
-  return now >= after(checksFrom, HEALTH_TIMES.checksToUnhealthy, checks.speed) ? failed() : initial("Elb.InitialHealthChecking");
-}
-
-function failed(): TargetHealthView {
-  return { State: "unhealthy", Reason: "Target.FailedHealthChecks", Description: "Health checks failed" };
+  return now >= unhealthyAt ? failed() : initial("Elb.InitialHealthChecking");
 }

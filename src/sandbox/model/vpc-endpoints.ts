@@ -1,16 +1,16 @@
 /**
- * VPC endpoints (Interface, Gateway) and their lifecycle. (Owned by the EC2 handlers; used by the
- * CloudFormation engine for AWS::EC2::VPCEndpoint.)
+ * VPC endpoints (Interface, Gateway) and their lifecycle, and how each is wired into its VPC: DNS
+ * names for an Interface endpoint (one regional name, one zonal name per subnet, and the service's
+ * own name with private DNS), prefix-list routes for a Gateway endpoint. (Owned by the EC2
+ * handlers; used by the CloudFormation engine for AWS::EC2::VPCEndpoint.)
  */
 import type { HandlerContext } from "../handler.js";
-import { newId, notDeletedBy, type VpcEndpoint } from "../world.js";
+import { fnv1a, newId, notDeletedBy, type DnsEntry, type VpcEndpoint } from "../world.js";
+import { vpceHostedZoneId } from "./aws-services.js";
 import { createNetworkInterface, releaseNetworkInterfaces } from "./network-interfaces.js";
-import { priorByClientToken, resolveServiceTarget, type ServiceTarget } from "./endpoint-services.js";
+import { priorByClientToken, resolveServiceTarget, sameIds, type ServiceTarget } from "./endpoint-services.js";
 import { ENDPOINT_TIMES } from "./endpoint-state.js";
 import { checkEndpointChange, checkEndpointPlacement, type NewVpcEndpoint } from "./endpoint-checks.js";
-import { addGatewayRoutes, endpointDnsEntries, removeGatewayRoutes } from "./endpoint-wiring.js";
-
-const sorted = (xs: string[] | undefined): string => [...(xs ?? [])].sort().join(",");
 
 /** Same type, service, VPC, subnets and route tables (and groups, when given), and not deleted. */
 function sameEndpoint(ctx: HandlerContext, prior: VpcEndpoint, p: NewVpcEndpoint): boolean {
@@ -18,11 +18,59 @@ function sameEndpoint(ctx: HandlerContext, prior: VpcEndpoint, p: NewVpcEndpoint
     prior.VpcEndpointType === p.VpcEndpointType &&
     prior.ServiceName === p.ServiceName &&
     prior.VpcId === p.VpcId &&
-    sorted(prior.SubnetIds) === sorted(p.SubnetIds) &&
-    sorted(prior.RouteTableIds) === sorted(p.RouteTableIds) &&
-    (p.SecurityGroupIds === undefined || sorted(prior.SecurityGroupIds) === sorted(p.SecurityGroupIds)) &&
+    sameIds(prior.SubnetIds, p.SubnetIds) &&
+    sameIds(prior.RouteTableIds, p.RouteTableIds) &&
+    (p.SecurityGroupIds === undefined || sameIds(prior.SecurityGroupIds, p.SecurityGroupIds)) &&
     notDeletedBy(prior.life, ctx.now)
   );
+}
+
+/** A private hosted zone id (Route 53 style: `Z` and 20 upper-case letters/digits). */
+function privateHostedZoneId(seed: string): string {
+  const chars = "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
+  let h = 0x811c9dc5;
+  let out = "Z";
+  for (let i = 0; i < 20; i++) {
+    h = fnv1a(`${seed}:${i}`, h);
+    out += chars[h % chars.length];
+  }
+  return out;
+}
+
+/**
+ * Regional: `vpce-<id>-<suffix>.<base>`; zonal: `vpce-<id>-<suffix>-<az>.<base>`, where base is
+ * `vpce-svc-<id>.<region>.vpce.amazonaws.com` (or `ssm.<region>.vpce.amazonaws.com` for AWS services).
+ */
+function endpointDnsEntries(ctx: HandlerContext, ep: VpcEndpoint, target: ServiceTarget, suffix: string): DnsEntry[] {
+  const zoneId = vpceHostedZoneId(ctx.region);
+  const stem = `${ep.VpcEndpointId}-${suffix}`;
+  const entries: DnsEntry[] = [{ DnsName: `${stem}.${target.baseDnsName}`, HostedZoneId: zoneId }];
+  for (const subnetId of ep.SubnetIds) {
+    const az = ctx.rw.subnets[subnetId]?.AvailabilityZone;
+    if (az) entries.push({ DnsName: `${stem}-${az}.${target.baseDnsName}`, HostedZoneId: zoneId });
+  }
+  if (ep.PrivateDnsEnabled && target.privateDnsName) {
+    const phz = privateHostedZoneId(ep.VpcEndpointId);
+    entries.push({ DnsName: target.privateDnsName, HostedZoneId: phz });
+    // S3's private DNS also answers the wildcard's parent name.
+    if (target.privateDnsName.startsWith("*.")) entries.push({ DnsName: target.privateDnsName.slice(2), HostedZoneId: phz });
+  }
+  return entries;
+}
+
+/** A Gateway endpoint adds `<prefix list> → vpce-…` to each of its route tables. */
+function addGatewayRoutes(ctx: HandlerContext, ep: VpcEndpoint, target: ServiceTarget): void {
+  if (!target.prefixListId) return;
+  for (const id of ep.RouteTableIds) {
+    ctx.rw.routeTables[id]?.Routes.push({ DestinationPrefixListId: target.prefixListId, GatewayId: ep.VpcEndpointId });
+  }
+}
+
+function removeGatewayRoutes(ctx: HandlerContext, ep: VpcEndpoint): void {
+  for (const id of ep.RouteTableIds) {
+    const rt = ctx.rw.routeTables[id];
+    if (rt) rt.Routes = rt.Routes.filter((r) => r.GatewayId !== ep.VpcEndpointId);
+  }
 }
 
 /** Eight lower-case letters and digits, as in `vpce-0abc…-x1y2z3w4.vpce-svc-….vpce.amazonaws.com`. */
@@ -55,7 +103,7 @@ function addEndpointEni(ctx: HandlerContext, ep: VpcEndpoint, subnetId: string, 
 export function createVpcEndpoint(ctx: HandlerContext, p: NewVpcEndpoint): VpcEndpoint {
   const prior = priorByClientToken(ctx, ctx.rw.vpcEndpoints, p.ClientToken, (e) => sameEndpoint(ctx, e, p));
   if (prior) return prior;
-  const target: ServiceTarget = resolveServiceTarget(ctx, p.ServiceName, p.VpcEndpointType);
+  const target = resolveServiceTarget(ctx, p.ServiceName, p.VpcEndpointType);
   const placement = checkEndpointPlacement(ctx, p, target);
   const life = p.life ? { ...p.life } : { createdAt: ctx.now, readyAt: ctx.after(ENDPOINT_TIMES.create), speed: ctx.speed };
   const ep: VpcEndpoint = {
@@ -65,8 +113,8 @@ export function createVpcEndpoint(ctx: HandlerContext, p: NewVpcEndpoint): VpcEn
     VpcId: p.VpcId,
     SubnetIds: [...(p.SubnetIds ?? [])],
     RouteTableIds: [...(p.RouteTableIds ?? [])],
-    SecurityGroupIds: placement.securityGroupIds,
-    PrivateDnsEnabled: placement.privateDnsEnabled,
+    SecurityGroupIds: placement.SecurityGroupIds,
+    PrivateDnsEnabled: placement.PrivateDnsEnabled,
     NetworkInterfaceIds: [],
     DnsEntries: [],
     ClientToken: p.ClientToken,
@@ -85,7 +133,7 @@ export function createVpcEndpoint(ctx: HandlerContext, p: NewVpcEndpoint): VpcEn
 }
 
 /** What ModifyVpcEndpoint asks: ids to add and remove, and private DNS on or off. */
-export interface EndpointEdit {
+interface EndpointEdit {
   AddSubnetIds?: string[] | undefined;
   RemoveSubnetIds?: string[] | undefined;
   AddSecurityGroupIds?: string[] | undefined;
@@ -127,11 +175,11 @@ export function modifyVpcEndpoint(ctx: HandlerContext, ep: VpcEndpoint, edit: En
   const leaving = enis.filter((e) => !next.SubnetIds.includes(e.SubnetId)).map((e) => e.NetworkInterfaceId);
   releaseNetworkInterfaces(ctx, leaving, ctx.now);
   ep.NetworkInterfaceIds = ep.NetworkInterfaceIds.filter((id) => !leaving.includes(id));
-  ep.SecurityGroupIds = placement.securityGroupIds;
+  ep.SecurityGroupIds = placement.SecurityGroupIds;
   for (const eni of enis) eni.GroupIds = [...ep.SecurityGroupIds];
   for (const subnetId of next.SubnetIds.filter((id) => !ep.SubnetIds.includes(id))) addEndpointEni(ctx, ep, subnetId, ctx.now);
   ep.SubnetIds = next.SubnetIds;
-  ep.PrivateDnsEnabled = placement.privateDnsEnabled;
+  ep.PrivateDnsEnabled = placement.PrivateDnsEnabled;
   const suffix = new RegExp(`^${ep.VpcEndpointId}-(\\w+)\\.`).exec(ep.DnsEntries[0]?.DnsName ?? "")?.[1] ?? dnsSuffix();
   ep.DnsEntries = endpointDnsEntries(ctx, ep, target, suffix);
 }

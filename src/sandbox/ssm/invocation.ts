@@ -9,21 +9,15 @@
  */
 import type { CommandInvocation } from "../world.js";
 
-export type InvocationStatus = "Pending" | "InProgress" | "Success" | "Failed" | "TimedOut";
-
-export interface InvocationView {
+interface InvocationView {
   visible: boolean;
-  status: InvocationStatus;
+  status: "Pending" | "InProgress" | CommandInvocation["Status"];
   responseCode: number;
   stdout: string;
   stderr: string;
   startedAt?: number;
   finishedAt?: number;
 }
-
-export const STDOUT_LIMIT = 24_000;
-export const STDERR_LIMIT = 8_000;
-export const CONSOLE_OUTPUT_LIMIT = 2_500;
 
 export function invocationAt(inv: CommandInvocation, now: number): InvocationView {
   if (now < inv.visibleAt) return { visible: false, status: "Pending", responseCode: -1, stdout: "", stderr: "" };
@@ -32,8 +26,8 @@ export function invocationAt(inv: CommandInvocation, now: number): InvocationVie
     visible: true,
     status: inv.Status,
     responseCode: inv.ResponseCode,
-    stdout: inv.StandardOutputContent.slice(0, STDOUT_LIMIT),
-    stderr: inv.StandardErrorContent.slice(0, STDERR_LIMIT),
+    stdout: inv.StandardOutputContent.slice(0, 24_000),
+    stderr: inv.StandardErrorContent.slice(0, 8_000),
     startedAt: inv.visibleAt,
     finishedAt: inv.finishedAt,
   };
@@ -42,7 +36,7 @@ export function invocationAt(inv: CommandInvocation, now: number): InvocationVie
 /** The console's combined output of a plugin (ListCommandInvocations with Details). */
 export function consoleOutput(view: InvocationView): string {
   const text = view.stderr ? `${view.stdout}\n----------ERROR-------\n${view.stderr}` : view.stdout;
-  return text.slice(0, CONSOLE_OUTPUT_LIMIT);
+  return text.slice(0, 2_500);
 }
 
 /** ISO 8601 as GetCommandInvocation's string date fields carry it. */

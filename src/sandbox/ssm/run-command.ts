@@ -13,13 +13,9 @@ import { runShellScript } from "./shell-script.js";
 
 export const RUN_SHELL_SCRIPT = "AWS-RunShellScript";
 /** Seconds before GetCommandInvocation knows the invocation. */
-export const DELIVERY_SECONDS = 1.5;
+const DELIVERY_SECONDS = 1.5;
 /** Seconds the agent needs around the script (download document, write script, report). */
-export const AGENT_OVERHEAD_SECONDS = 0.5;
-
-export function scriptPath(instanceId: string, commandId: string): string {
-  return `/var/lib/amazon/ssm/${instanceId}/document/orchestration/${commandId}/awsrunShellScript/0.awsrunShellScript/_script.sh`;
-}
+const AGENT_OVERHEAD_SECONDS = 0.5;
 
 function invoke(ctx: HandlerContext, commandId: string, instanceId: string, script: string): CommandInvocation {
   // (read from the plain world: the facts are copies, and a room's account is read whole here)
@@ -28,7 +24,8 @@ function invoke(ctx: HandlerContext, commandId: string, instanceId: string, scri
   if (!facts) {
     return { InstanceId: instanceId, visibleAt, finishedAt: visibleAt, Status: "Failed", ResponseCode: 1, StandardOutputContent: "", StandardErrorContent: "", reason: "instance-gone" };
   }
-  const result = runShellScript(script, { facts, now: ctx.now, scriptPath: scriptPath(instanceId, commandId) });
+  const scriptPath = `/var/lib/amazon/ssm/${instanceId}/document/orchestration/${commandId}/awsrunShellScript/0.awsrunShellScript/_script.sh`;
+  const result = runShellScript(script, { facts, now: ctx.now, scriptPath });
   const failed = result.exitCode !== 0;
   return {
     InstanceId: instanceId,

@@ -4,7 +4,7 @@
  * (No variables or substitutions: the lesson's commands need none.)
  */
 
-export type Joiner = ";" | "&&" | "||" | "|";
+type Joiner = ";" | "&&" | "||" | "|";
 
 export interface SimpleCommand {
   words: string[];
@@ -14,47 +14,18 @@ export interface SimpleCommand {
   joinedBy: Joiner;
 }
 
-export type ParsedScript = { ok: true; commands: SimpleCommand[] } | { ok: false; line: number; message: string };
-
-interface Cursor {
-  text: string;
-  i: number;
-  line: number;
-}
-
-function readQuoted(c: Cursor, quote: "'" | '"'): string | undefined {
-  let out = "";
-  c.i++;
-  while (c.i < c.text.length) {
-    const ch = c.text[c.i]!;
-    if (ch === quote) {
-      c.i++;
-      return out;
-    }
-    if (quote === '"' && ch === "\\" && /["\\$`]/.test(c.text[c.i + 1] ?? "")) {
-      out += c.text[c.i + 1];
-      c.i += 2;
-      continue;
-    }
-    if (ch === "\n") c.line++;
-    out += ch;
-    c.i++;
-  }
-  return undefined;
-}
+type ParsedScript = { ok: true; commands: SimpleCommand[] } | { ok: false; line: number; message: string };
 
 const OPERATORS: Joiner[] = ["&&", "||", ";", "|"];
-
-function operatorAt(c: Cursor): Joiner | undefined {
-  return OPERATORS.find((op) => c.text.startsWith(op, c.i));
-}
+/** Quoted text from its opening quote; inside double quotes a backslash escapes only `"`, `\`, `$` and `` ` ``. */
+const QUOTED = { "'": /^'([^']*)'/, '"': /^"((?:\\[\s\S]|[^"\\])*)"/ };
 
 export function parseScript(script: string): ParsedScript {
-  const c: Cursor = { text: script, i: 0, line: 1 };
   const commands: SimpleCommand[] = [];
   let words: string[] = [];
   let word: string | undefined;
   let joiner: Joiner = ";";
+  let line = 1;
   let startLine = 1;
   const endWord = () => {
     if (word !== undefined) words.push(word);
@@ -68,37 +39,37 @@ export function parseScript(script: string): ParsedScript {
     words = [];
     joiner = next;
   };
-  while (c.i < c.text.length) {
-    const ch = c.text[c.i]!;
-    if (words.length === 0 && word === undefined) startLine = c.line;
+  for (let i = 0; i < script.length; ) {
+    const ch = script[i]!;
+    if (words.length === 0 && word === undefined) startLine = line;
+    const op = OPERATORS.find((o) => script.startsWith(o, i));
     if (ch === "\n") {
       endCommand(";");
-      c.line++;
-      c.i++;
+      line++;
+      i++;
     } else if (ch === " " || ch === "\t" || ch === "\r") {
       endWord();
-      c.i++;
+      i++;
     } else if (ch === "#" && word === undefined) {
-      while (c.i < c.text.length && c.text[c.i] !== "\n") c.i++;
+      while (i < script.length && script[i] !== "\n") i++;
     } else if (ch === "'" || ch === '"') {
-      const quoted = readQuoted(c, ch);
-      if (quoted === undefined) return { ok: false, line: startLine, message: `unexpected EOF while looking for matching \`${ch}'` };
-      word = (word ?? "") + quoted;
+      const quoted = QUOTED[ch].exec(script.slice(i));
+      if (!quoted) return { ok: false, line: startLine, message: `unexpected EOF while looking for matching \`${ch}'` };
+      word = (word ?? "") + (ch === '"' ? quoted[1]!.replace(/\\(["\\$`])/g, "$1") : quoted[1]!);
+      line += quoted[0].split("\n").length - 1;
+      i += quoted[0].length;
     } else if (ch === "\\") {
-      if (c.text[c.i + 1] === "\n") c.line++;
-      else word = (word ?? "") + (c.text[c.i + 1] ?? "");
-      c.i += 2;
+      if (script[i + 1] === "\n") line++;
+      else word = (word ?? "") + (script[i + 1] ?? "");
+      i += 2;
+    } else if (op) {
+      endWord();
+      if (words.length === 0) return { ok: false, line, message: `syntax error near unexpected token \`${op}'` };
+      endCommand(op);
+      i += op.length;
     } else {
-      const op = operatorAt(c);
-      if (op) {
-        endWord();
-        if (words.length === 0) return { ok: false, line: c.line, message: `syntax error near unexpected token \`${op}'` };
-        endCommand(op);
-        c.i += op.length;
-      } else {
-        word = (word ?? "") + ch;
-        c.i++;
-      }
+      word = (word ?? "") + ch;
+      i++;
     }
   }
   endCommand(";");

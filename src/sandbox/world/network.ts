@@ -20,24 +20,26 @@ export interface Life {
   speed?: number;
 }
 
-export interface Vpc {
+/** An entity that carries tags, with its timeline. */
+export interface Tagged {
+  Tags: Tag[];
+  life: Life;
+}
+
+export interface Vpc extends Tagged {
   VpcId: string;
   CidrBlock: string;
   EnableDnsSupport: boolean;
   EnableDnsHostnames: boolean;
   IsDefault: boolean;
-  Tags: Tag[];
-  life: Life;
 }
 
-export interface Subnet {
+export interface Subnet extends Tagged {
   SubnetId: string;
   VpcId: string;
   CidrBlock: string;
   AvailabilityZone: string;
   AvailabilityZoneId: string;
-  Tags: Tag[];
-  life: Life;
 }
 
 export interface Route {
@@ -53,14 +55,12 @@ export interface RouteTableAssociation {
   life: Life;
 }
 
-export interface RouteTable {
+export interface RouteTable extends Tagged {
   RouteTableId: string;
   VpcId: string;
   Main: boolean;
   Associations: RouteTableAssociation[];
   Routes: Route[];
-  Tags: Tag[];
-  life: Life;
 }
 
 export interface SgRule {
@@ -73,20 +73,18 @@ export interface SgRule {
   Description?: string;
 }
 
-export interface SecurityGroup {
+export interface SecurityGroup extends Tagged {
   GroupId: string;
   GroupName: string;
   Description: string;
   VpcId: string;
   Ingress: SgRule[];
   Egress: SgRule[];
-  Tags: Tag[];
-  life: Life;
 }
 
 export type EniKind = "interface" | "vpc_endpoint" | "network_load_balancer";
 
-export interface NetworkInterface {
+export interface NetworkInterface extends Tagged {
   NetworkInterfaceId: string;
   SubnetId: string;
   VpcId: string;
@@ -98,11 +96,9 @@ export interface NetworkInterface {
   RequesterManaged: boolean;
   /** Instance id, endpoint id or load balancer ARN this ENI belongs to. */
   OwnerRef: string;
-  Tags: Tag[];
-  life: Life;
 }
 
-export interface Instance {
+export interface Instance extends Tagged {
   InstanceId: string;
   ImageId: string;
   InstanceType: string;
@@ -112,17 +108,14 @@ export interface Instance {
   PrivateIpAddress: string;
   PrivateDnsName: string;
   SecurityGroupIds: string[];
-  /** Instance profile ARN, if any. */
   IamInstanceProfileArn?: string;
   /** Base64 user data, as given. */
   UserData?: string;
   NetworkInterfaceId: string;
-  Tags: Tag[];
   /**
    * What the user data achieved at boot, decided at launch from the network it booted into (`dnf install httpd` needs S3
    * through a gateway endpoint). `httpdReadyAt`: when Apache starts answering; absent when it never will.
    */
-
   boot: {
     httpdReadyAt?: number;
     httpdBody?: string;
@@ -132,5 +125,4 @@ export interface Instance {
   };
   /** StopInstances and StartInstances since launch, in order: each state holds from its time on. */
   power?: { state: "stopping" | "stopped" | "pending" | "running"; from: number }[];
-  life: Life;
 }

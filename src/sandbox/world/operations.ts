@@ -1,5 +1,5 @@
 /** CloudFormation stacks and SSM commands: records of operations, with their timelines. */
-import type { Life, Tag } from "./network.js";
+import type { Tagged } from "./network.js";
 
 export interface StackEvent {
   EventId: string;
@@ -22,12 +22,11 @@ export interface StackResource {
   dependsOn?: string[];
 }
 
-export interface Stack {
+export interface Stack extends Tagged {
   StackId: string;
   StackName: string;
   Description?: string;
   Parameters: { ParameterKey: string; ParameterValue: string; ResolvedValue?: string }[];
-  Tags: Tag[];
   Capabilities: string[];
   Outputs: { OutputKey: string; OutputValue: string; Description?: string }[];
   TemplateBody: string;
@@ -38,7 +37,6 @@ export interface Stack {
   StatusTimeline: { at: number; status: string; reason?: string }[];
   CreationTime: number;
   DeletionTime?: number;
-  life: Life;
 }
 
 export interface CommandInvocation {

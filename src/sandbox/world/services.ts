@@ -1,5 +1,5 @@
 /** Endpoints, endpoint services, load balancers and IAM in the simulated account. */
-import type { Life, Tag } from "./network.js";
+import type { Life, Tagged } from "./network.js";
 
 export type EndpointType = "Interface" | "Gateway" | "GatewayLoadBalancer";
 
@@ -8,7 +8,7 @@ export interface DnsEntry {
   HostedZoneId: string;
 }
 
-export interface VpcEndpoint {
+export interface VpcEndpoint extends Tagged {
   VpcEndpointId: string;
   VpcEndpointType: EndpointType;
   ServiceName: string;
@@ -20,7 +20,6 @@ export interface VpcEndpoint {
   NetworkInterfaceIds: string[];
   DnsEntries: DnsEntry[];
   ClientToken?: string;
-  Tags: Tag[];
   /** For endpoints to an endpoint service that requires acceptance. */
   connection: {
     requiresAcceptance: boolean;
@@ -29,21 +28,18 @@ export interface VpcEndpoint {
     /** when "pending" after acceptance turns "available". */
     availableAt?: number;
   };
-  life: Life;
 }
 
-export interface EndpointService {
+export interface EndpointService extends Tagged {
   ServiceId: string;
   ServiceName: string;
   NetworkLoadBalancerArns: string[];
   AcceptanceRequired: boolean;
   AllowedPrincipals: string[];
   ClientToken?: string;
-  Tags: Tag[];
-  life: Life;
 }
 
-export interface LoadBalancer {
+export interface LoadBalancer extends Tagged {
   LoadBalancerArn: string;
   LoadBalancerName: string;
   DNSName: string;
@@ -53,8 +49,6 @@ export interface LoadBalancer {
   SubnetIds: string[];
   NetworkInterfaceIds: string[];
   DeletionProtection: boolean;
-  Tags: Tag[];
-  life: Life;
 }
 
 export interface Target {
@@ -66,7 +60,7 @@ export interface Target {
   speed?: number;
 }
 
-export interface TargetGroup {
+export interface TargetGroup extends Tagged {
   TargetGroupArn: string;
   TargetGroupName: string;
   Protocol: string;
@@ -74,8 +68,6 @@ export interface TargetGroup {
   VpcId: string;
   TargetType: "instance" | "ip";
   Targets: Target[];
-  Tags: Tag[];
-  life: Life;
 }
 
 export interface Listener {
@@ -87,14 +79,12 @@ export interface Listener {
   life: Life;
 }
 
-export interface IamRole {
+export interface IamRole extends Tagged {
   RoleName: string;
   Arn: string;
   RoleId: string;
   AssumeRolePolicyDocument: string;
   ManagedPolicyArns: string[];
-  Tags: Tag[];
-  life: Life;
 }
 
 export interface InstanceProfile {

@@ -7,16 +7,14 @@ import { dependencyViolation, generatedName, propBool, propString, propStrings, 
 
 function ingressRule(raw: unknown): Omit<SgRule, "SecurityGroupRuleId"> {
   if (!isRecord(raw)) throw new ResourceFailure("Properties validation failed for resource with message: #/SecurityGroupIngress: expected type: JSONObject");
-  const num = (v: unknown): number | undefined => (v === undefined ? undefined : Number(v));
-  const rule: Omit<SgRule, "SecurityGroupRuleId"> = { IpProtocol: String(raw.IpProtocol ?? "-1") };
-  const from = num(raw.FromPort);
-  const to = num(raw.ToPort);
-  if (from !== undefined) rule.FromPort = from;
-  if (to !== undefined) rule.ToPort = to;
-  if (raw.CidrIp !== undefined) rule.CidrIpv4 = String(raw.CidrIp);
-  if (raw.SourceSecurityGroupId !== undefined) rule.ReferencedGroupId = String(raw.SourceSecurityGroupId);
-  if (raw.Description !== undefined) rule.Description = String(raw.Description);
-  return rule;
+  return {
+    IpProtocol: String(raw.IpProtocol ?? "-1"),
+    ...(raw.FromPort !== undefined ? { FromPort: Number(raw.FromPort) } : {}),
+    ...(raw.ToPort !== undefined ? { ToPort: Number(raw.ToPort) } : {}),
+    ...(raw.CidrIp !== undefined ? { CidrIpv4: String(raw.CidrIp) } : {}),
+    ...(raw.SourceSecurityGroupId !== undefined ? { ReferencedGroupId: String(raw.SourceSecurityGroupId) } : {}),
+    ...(raw.Description !== undefined ? { Description: String(raw.Description) } : {}),
+  };
 }
 
 export const securityGroupProvider: ResourceProvider = {

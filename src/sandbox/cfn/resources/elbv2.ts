@@ -51,8 +51,7 @@ export const loadBalancerProvider: ResourceProvider = {
     if (lb?.DeletionProtection) {
       return { code: "OperationNotPermitted", message: `Load balancer '${arn}' cannot be deleted because deletion protection is enabled`, retrySeconds: 0 };
     }
-    const message = loadBalancerBlocker(ctx, arn, stackId);
-    return message ? { code: "ResourceInUse", message, retrySeconds: 0 } : undefined;
+    return blockedBy(loadBalancerBlocker, "ResourceInUse", 0)(ctx, arn, stackId);
   },
   delete: deleteLoadBalancer,
 };

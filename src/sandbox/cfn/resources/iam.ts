@@ -5,11 +5,16 @@
 import { createInstanceProfile, createRole } from "../../model/iam.js";
 import { generatedName, markDeletedIn, propString, propStrings, ResourceFailure, type ResourceProvider } from "./types.js";
 
-function alreadyExists(type: string, name: string, e: unknown): never {
-  if (e instanceof Error && e.name === "EntityAlreadyExists") {
-    throw new ResourceFailure(`Resource of type '${type}' with identifier '${name}' already exists.`);
+/** `create()`, with IAM's EntityAlreadyExists reported in CloudFormation's words. */
+function named<T>(type: string, name: string, create: () => T): T {
+  try {
+    return create();
+  } catch (e) {
+    if (e instanceof Error && e.name === "EntityAlreadyExists") {
+      throw new ResourceFailure(`Resource of type '${type}' with identifier '${name}' already exists.`);
+    }
+    throw e;
   }
-  throw e;
 }
 
 export const roleProvider: ResourceProvider = {
@@ -20,19 +25,17 @@ export const roleProvider: ResourceProvider = {
     const name = propString(props, "RoleName") ?? generatedName(stackName, logicalId, 64);
     const doc = props.AssumeRolePolicyDocument;
     if (doc === undefined) throw new ResourceFailure("Properties validation failed for resource with message: #: required key [AssumeRolePolicyDocument] not found");
-    try {
-      const role = createRole(ctx, {
+    const role = named("AWS::IAM::Role", name, () =>
+      createRole(ctx, {
         RoleName: name,
         AssumeRolePolicyDocument: typeof doc === "string" ? doc : JSON.stringify(doc),
         ManagedPolicyArns: propStrings(props, "ManagedPolicyArns"),
         // IAM gets the stack's tags but not the reserved aws:* ones.
         Tags: tags.filter((t) => !t.Key.startsWith("aws:")),
         life,
-      });
-      return { physicalId: role.RoleName, attrs: { Arn: role.Arn, RoleId: role.RoleId } };
-    } catch (e) {
-      return alreadyExists("AWS::IAM::Role", name, e);
-    }
+      }),
+    );
+    return { physicalId: role.RoleName, attrs: { Arn: role.Arn, RoleId: role.RoleId } };
   },
   delete: markDeletedIn((ctx) => ctx.world.iamRoles),
 };
@@ -44,12 +47,10 @@ export const instanceProfileProvider: ResourceProvider = {
   namedIam: (props) => props.InstanceProfileName !== undefined,
   create(ctx, { props, life, stackName, logicalId }) {
     const name = propString(props, "InstanceProfileName") ?? generatedName(stackName, logicalId, 128);
-    try {
-      const p = createInstanceProfile(ctx, { InstanceProfileName: name, Roles: propStrings(props, "Roles"), life });
-      return { physicalId: p.InstanceProfileName, attrs: { Arn: p.Arn } };
-    } catch (e) {
-      return alreadyExists("AWS::IAM::InstanceProfile", name, e);
-    }
+    const p = named("AWS::IAM::InstanceProfile", name, () =>
+      createInstanceProfile(ctx, { InstanceProfileName: name, Roles: propStrings(props, "Roles"), life }),
+    );
+    return { physicalId: p.InstanceProfileName, attrs: { Arn: p.Arn } };
   },
   delete: markDeletedIn((ctx) => ctx.world.instanceProfiles),
 };

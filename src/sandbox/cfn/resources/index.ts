@@ -6,7 +6,7 @@ import { instanceProfileProvider, roleProvider } from "./iam.js";
 import { instanceProvider } from "./instance.js";
 import type { ResourceProvider } from "./types.js";
 
-export const PROVIDERS: Readonly<Record<string, ResourceProvider>> = {
+const PROVIDERS: Readonly<Record<string, ResourceProvider>> = {
   "AWS::EC2::VPC": vpcProvider,
   "AWS::EC2::Subnet": subnetProvider,
   "AWS::EC2::RouteTable": routeTableProvider,

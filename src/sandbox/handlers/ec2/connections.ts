@@ -10,7 +10,7 @@ import { exists, live, type EndpointService, type VpcEndpoint } from "../../worl
 import { requireEndpointService } from "../../model/endpoint-services.js";
 import { ENDPOINT_TIMES, endpointState, type EndpointState } from "../../model/endpoint-state.js";
 import { EC2_KINDS, notFoundError } from "../../model/ec2-kinds.js";
-import { applyFilters } from "./filters.js";
+import { applyFilters, eachId } from "./filters.js";
 import { sdkState } from "./vpc-endpoints.js";
 
 interface Connection {
@@ -51,21 +51,16 @@ function changeEach(
   change: (ep: VpcEndpoint) => void,
 ): UnsuccessfulItem[] {
   const svc = requireEndpointService(ctx, serviceId);
-  const failures: UnsuccessfulItem[] = [];
-  for (const id of endpointIds ?? []) {
+  return eachId(endpointIds, (id) => {
     const ep = ctx.rw.vpcEndpoints[id];
     if (!ep || !exists(ep.life, ctx.now) || ep.ServiceName !== svc.ServiceName) {
-      failures.push({ ResourceId: id, Error: notFoundError(EC2_KINDS.vpcEndpoints, id) });
-      continue;
+      return notFoundError(EC2_KINDS.vpcEndpoints, id);
     }
     const state = endpointState(ep, ctx.now);
-    if (!from.includes(state)) {
-      failures.push({ ResourceId: id, Error: { Code: "InvalidState", Message: `Endpoint ${id} is in state ${state}.` } });
-      continue;
-    }
+    if (!from.includes(state)) return { Code: "InvalidState", Message: `Endpoint ${id} is in state ${state}.` };
     change(ep);
-  }
-  return failures;
+    return undefined;
+  });
 }
 
 export const connectionHandlers = handlers<Ec2>({

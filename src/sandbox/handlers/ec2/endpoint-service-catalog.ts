@@ -11,7 +11,7 @@ import { awsServices } from "../../model/aws-services.js";
 import { serviceState } from "../../model/endpoint-services.js";
 import { zoneIds } from "../../regions.js";
 import { toServiceConfiguration } from "./endpoint-services.js";
-import { applyFilters, sameNamed } from "./filters.js";
+import { applyFilters, pickNamed, sameNamed } from "./filters.js";
 
 /** A stable service id for an AWS service (AWS gives them ids too). */
 function awsServiceId(name: string, type: string): string {
@@ -59,23 +59,20 @@ export const serviceCatalogHandlers = handlers<Ec2>({
     const lists: PrefixList[] = awsServices(ctx.region)
       .filter((s) => s.PrefixListId)
       .map((s) => ({ PrefixListId: s.PrefixListId, PrefixListName: s.ServiceName, Cidrs: [...(GATEWAY_CIDRS[s.short] ?? [])] }));
-    const missing = (input.PrefixListIds ?? []).find((id) => !lists.some((l) => l.PrefixListId === id));
-    if (missing) ctx.fail("InvalidPrefixListId.NotFound", `The prefix list ID '${missing}' does not exist`);
-    const named = lists.filter((l) => !input.PrefixListIds?.length || input.PrefixListIds.includes(l.PrefixListId!));
+    const named = pickNamed(lists, input.PrefixListIds, (l) => l.PrefixListId, ([id]) =>
+      ctx.fail("InvalidPrefixListId.NotFound", `The prefix list ID '${id}' does not exist`),
+    );
     return { PrefixLists: applyFilters(ctx, named, input.Filters, sameNamed<PrefixList>("prefix-list-id", "prefix-list-name")) };
   },
 
   DescribeVpcEndpointServicesCommand: (ctx, input) => {
-    let details = [...awsDetails(ctx), ...accountDetails(ctx)];
-    for (const name of input.ServiceNames ?? []) {
-      if (!details.some((d) => d.ServiceName === name)) {
-        return ctx.fail("InvalidServiceName", `The Vpc Endpoint Service '${name}' does not exist`);
-      }
-    }
-    if (input.ServiceNames?.length) details = details.filter((d) => input.ServiceNames!.includes(d.ServiceName ?? ""));
-    details = applyFilters(
+    const all = [...awsDetails(ctx), ...accountDetails(ctx)];
+    const named = pickNamed(all, input.ServiceNames, (d) => d.ServiceName, ([name]) =>
+      ctx.fail("InvalidServiceName", `The Vpc Endpoint Service '${name}' does not exist`),
+    );
+    const details = applyFilters(
       ctx,
-      details,
+      named,
       input.Filters,
       {
         ...sameNamed<ServiceDetail>("service-name", "owner", "service-region"),

@@ -3,7 +3,7 @@
  * delete) and who may connect to them (permissions). Deleting reports failures in `Unsuccessful`,
  * as AWS does, e.g. `ExistingVpcEndpointConnections` while an endpoint is still connected.
  */
-import type { ServiceConfiguration, UnsuccessfulItem } from "@aws-sdk/client-ec2";
+import type { ServiceConfiguration } from "@aws-sdk/client-ec2";
 import { type Ec2, type HandlerContext, handlers } from "../../handler.js";
 import { live, type EndpointService } from "../../world.js";
 import {
@@ -16,7 +16,7 @@ import {
 } from "../../model/endpoint-services.js";
 import { CONNECTED_STATES, endpointState } from "../../model/endpoint-state.js";
 import { zoneIds } from "../../regions.js";
-import { describe, outTags, sameNamed, tagsFromSpecs } from "./filters.js";
+import { describe, eachId, outTags, sameNamed, tagsFromSpecs } from "./filters.js";
 
 export function toServiceConfiguration(ctx: HandlerContext, svc: EndpointService): ServiceConfiguration {
   const zones = serviceZones(ctx, svc);
@@ -43,13 +43,13 @@ function connectedEndpoints(ctx: HandlerContext, svc: EndpointService): string[]
     .map((e) => e.VpcEndpointId);
 }
 
-function deleteOne(ctx: HandlerContext, serviceId: string): UnsuccessfulItem | undefined {
+function deleteOne(ctx: HandlerContext, serviceId: string): { Code: string; Message: string } | undefined {
   const svc = findEndpointService(ctx, serviceId);
   if (!svc || serviceState(svc, ctx.now) === "Deleting") {
-    return { ResourceId: serviceId, Error: { Code: "InvalidVpcEndpointService.NotFound", Message: `The Vpc Endpoint Service '${serviceId}' does not exist` } };
+    return { Code: "InvalidVpcEndpointService.NotFound", Message: `The Vpc Endpoint Service '${serviceId}' does not exist` };
   }
   if (connectedEndpoints(ctx, svc).length > 0) {
-    return { ResourceId: serviceId, Error: { Code: "ExistingVpcEndpointConnections", Message: "Service has existing active VPC Endpoint connections!" } };
+    return { Code: "ExistingVpcEndpointConnections", Message: "Service has existing active VPC Endpoint connections!" };
   }
   svc.life.deleteRequestedAt = ctx.now;
   svc.life.deletedAt = ctx.now;
@@ -94,7 +94,6 @@ export const endpointServiceHandlers = handlers<Ec2>({
   },
 
   DeleteVpcEndpointServiceConfigurationsCommand: (ctx, input) => {
-    const unsuccessful = (input.ServiceIds ?? []).map((id) => deleteOne(ctx, id)).filter((u) => u !== undefined);
-    return { Unsuccessful: unsuccessful };
+    return { Unsuccessful: eachId(input.ServiceIds, (id) => deleteOne(ctx, id)) };
   },
 });

@@ -4,7 +4,7 @@
  * wherever a resource has tags, an unknown filter name is `InvalidParameterValue`, and an id that
  * does not exist is the resource's `InvalidXxx.NotFound` (all missing ids named in one message).
  */
-import type { Filter } from "@aws-sdk/client-ec2";
+import type { Filter, UnsuccessfulItem } from "@aws-sdk/client-ec2";
 import type { HandlerContext } from "../../handler.js";
 import { live, type Tag } from "../../world.js";
 import { EC2_KINDS, failNotFound, type Ec2Kind, type Ec2Table, type EntityOf } from "../../model/ec2-kinds.js";
@@ -71,6 +71,19 @@ export function applyFilters<T>(
   return out;
 }
 
+/** The items named in `names` (all when none are given); the names no item has fail through `unknown`. */
+export function pickNamed<T>(
+  items: T[],
+  names: string[] | undefined,
+  nameOf: (item: T) => string | undefined,
+  unknown: (missing: string[]) => never,
+): T[] {
+  if (!names?.length) return items;
+  const missing = names.filter((n) => !items.some((i) => nameOf(i) === n));
+  if (missing.length > 0) unknown(missing);
+  return items.filter((i) => names.includes(nameOf(i) ?? ""));
+}
+
 /** The items named in `ids` (all when none are given); an unknown id fails with `kind`'s code (`InvalidVpcID.NotFound`). */
 export function selectByIds<T>(
   ctx: HandlerContext,
@@ -79,17 +92,20 @@ export function selectByIds<T>(
   idOf: (item: T) => string,
   kind: Pick<Ec2Kind, "code" | "noun">,
 ): T[] {
-  if (!ids || ids.length === 0) return items;
-  const byId = new Map(items.map((i) => [idOf(i), i]));
-  const missing = ids.filter((id) => !byId.has(id));
-  if (missing.length === 1) failNotFound(ctx, kind, missing[0]!);
-  if (missing.length > 1) ctx.fail(kind.code, `The ${kind.noun}s '${missing.join(", ")}' do not exist`);
-  const wanted = new Set(ids);
-  return items.filter((i) => wanted.has(idOf(i)));
+  return pickNamed(items, ids, idOf, (missing) =>
+    missing.length === 1 ? failNotFound(ctx, kind, missing[0]!) : ctx.fail(kind.code, `The ${kind.noun}s '${missing.join(", ")}' do not exist`),
+  );
+}
+
+/** Runs `act` on each id of a batch call; the ids it refuses (with their error) come back as EC2's `Unsuccessful`. */
+export function eachId(ids: string[] | undefined, act: (id: string) => UnsuccessfulItem["Error"]): UnsuccessfulItem[] {
+  return (ids ?? []).flatMap((id) => {
+    const error = act(id);
+    return error ? [{ ResourceId: id, Error: error }] : [];
+  });
 }
 
 /** A Describe call on one of the account's tables: the items named in `ids` (of those visible now, or of `items`) that pass the filters. */
-
 export function describe<K extends Ec2Table>(
   ctx: HandlerContext,
   table: K,

@@ -5,7 +5,7 @@
 import type { Image } from "@aws-sdk/client-ec2";
 import { type Ec2, handlers } from "../../handler.js";
 import { PUBLIC_AMI_PARAMETERS, publicParameter } from "../../public-parameters.js";
-import { applyFilters, sameNamed } from "./filters.js";
+import { applyFilters, pickNamed, sameNamed } from "./filters.js";
 
 const AMAZON = "137112412989";
 const RELEASE = "2023.9.20261120.0";
@@ -33,13 +33,11 @@ function images(region: string): Image[] {
 
 export const imageHandlers = handlers<Ec2>({
   DescribeImagesCommand: (ctx, input) => {
-    const all = images(ctx.region);
-    const missing = (input.ImageIds ?? []).filter((id) => !all.some((i) => i.ImageId === id));
-    if (missing.length > 0) ctx.fail("InvalidAMIID.NotFound", `The image id${missing.length > 1 ? "s" : ""} '[${missing.join(", ")}]' ${missing.length > 1 ? "do" : "does"} not exist`);
-    const owners = input.Owners ?? [];
-    const picked = all.filter(
-      (i) => (!input.ImageIds?.length || input.ImageIds.includes(i.ImageId!)) && (owners.length === 0 || owners.includes("amazon") || owners.includes(AMAZON)),
+    const named = pickNamed(images(ctx.region), input.ImageIds, (i) => i.ImageId, (missing) =>
+      ctx.fail("InvalidAMIID.NotFound", `The image id${missing.length > 1 ? "s" : ""} '[${missing.join(", ")}]' ${missing.length > 1 ? "do" : "does"} not exist`),
     );
+    const owners = input.Owners ?? [];
+    const picked = owners.length === 0 || owners.includes("amazon") || owners.includes(AMAZON) ? named : [];
     return { Images: applyFilters(ctx, picked, input.Filters, { ...FIELDS, "owner-alias": (i) => i.ImageOwnerAlias, "is-public": (i) => i.Public }) };
   },
 });

@@ -126,7 +126,6 @@ export const instanceHandlers = handlers<Ec2>({
   },
 
   DescribeInstancesCommand: (ctx, input) => {
-    const request = { ids: input.InstanceIds, filters: input.Filters };
     const fields: FilterFields<Instance> = {
       ...sameNamed<Instance>("instance-id", "instance-type", "image-id", "vpc-id", "subnet-id", "availability-zone", "private-ip-address"),
       "instance-state-name": (i) => instanceState(i, ctx.now).Name,
@@ -135,6 +134,7 @@ export const instanceHandlers = handlers<Ec2>({
       "instance.group-id": (i) => i.SecurityGroupIds,
       "network-interface.network-interface-id": (i) => i.NetworkInterfaceId,
     };
+    const request = { ids: input.InstanceIds, filters: input.Filters };
     const instances = describe(ctx, "instances", request, fields, visibleInstances(ctx));
     // One reservation per instance: the CloudFormation engine launches them one at a time.
     return {

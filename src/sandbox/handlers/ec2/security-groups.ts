@@ -56,12 +56,6 @@ function revoke(ctx: HandlerContext, sg: SecurityGroup, side: RuleSide, ruleIds:
   return { Return: true, RevokedSecurityGroupRules: revoked.map((r) => ({ SecurityGroupRuleId: r.SecurityGroupRuleId, GroupId: sg.GroupId, IsEgress: isEgress })) };
 }
 
-interface RuleRow {
-  sg: SecurityGroup;
-  rule: SgRule;
-  egress: boolean;
-}
-
 export const securityGroupHandlers = handlers<Ec2>({
   CreateSecurityGroupCommand: (ctx, input) => {
     if (!input.GroupName) return ctx.fail("MissingParameter", "The request must contain the parameter groupName");
@@ -85,7 +79,7 @@ export const securityGroupHandlers = handlers<Ec2>({
   },
 
   DescribeSecurityGroupRulesCommand: (ctx, input) => {
-    const rows: RuleRow[] = live(ctx.rw.securityGroups, ctx.now).flatMap((sg) => [
+    const rows = live(ctx.rw.securityGroups, ctx.now).flatMap((sg) => [
       ...sg.Ingress.map((rule) => ({ sg, rule, egress: false })),
       ...sg.Egress.map((rule) => ({ sg, rule, egress: true })),
     ]);

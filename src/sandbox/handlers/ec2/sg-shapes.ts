@@ -12,7 +12,7 @@ import { outTags } from "./filters.js";
 export type RuleSpec = Omit<SgRule, "SecurityGroupRuleId">;
 
 /** The simple form of Authorize/Revoke: CidrIp + IpProtocol + FromPort/ToPort. */
-export interface SimpleRuleInput {
+interface SimpleRuleInput {
   CidrIp?: string | undefined;
   IpProtocol?: string | undefined;
   FromPort?: number | undefined;
@@ -58,7 +58,7 @@ function groupIdByName(ctx: HandlerContext, name: string, vpcId: string): string
 }
 
 /** Rules grouped back into permissions: one per protocol and port range. */
-export function toIpPermissions(ctx: HandlerContext, rules: SgRule[]): IpPermission[] {
+function toIpPermissions(ctx: HandlerContext, rules: SgRule[]): IpPermission[] {
   const byKey = new Map<string, IpPermission>();
   for (const r of rules) {
     const key = `${r.IpProtocol}/${r.FromPort ?? ""}/${r.ToPort ?? ""}`;

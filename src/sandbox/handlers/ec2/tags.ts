@@ -23,7 +23,7 @@ interface Taggable {
 }
 
 /** The resource's tag list; `InvalidID` for an id of no known kind, `InvalidXxx.NotFound` when absent. */
-export function taggable(ctx: HandlerContext, id: string): Taggable {
+function taggable(ctx: HandlerContext, id: string): Taggable {
   // Longest prefixes first (the table's order): `vpce-svc-` before `vpce-` before `vpc-`.
   const table = (Object.keys(EC2_KINDS) as Ec2Table[]).find((t) => id.startsWith(EC2_KINDS[t].prefix));
   if (!table) return ctx.fail("InvalidID", `The ID '${id}' is not valid`);
@@ -62,16 +62,11 @@ export const tagHandlers = handlers<Ec2>({
 
   DeleteTagsCommand: (ctx, input) => {
     const items = (input.Resources ?? []).map((id) => taggable(ctx, id));
-    for (const item of items) {
-      if (!input.Tags || input.Tags.length === 0) {
-        item.Tags = [];
-        continue;
-      }
-      // A tag given with a value is deleted only when the value matches.
-      item.Tags = item.Tags.filter(
-        (x) => !input.Tags!.some((t) => t.Key === x.Key && (t.Value === undefined || t.Value === x.Value)),
-      );
-    }
+    const named = input.Tags ?? [];
+    // No tags named deletes them all; a tag named with a value is deleted only when the value matches.
+    const deleted = (x: Tag) =>
+      named.length === 0 || named.some((t) => t.Key === x.Key && (t.Value === undefined || t.Value === x.Value));
+    for (const item of items) item.Tags = item.Tags.filter((x) => !deleted(x));
     return {};
   },
 });

@@ -3,14 +3,14 @@
  * derived from the endpoint's times and reported in AWS's camelCase (`pendingAcceptance`), which is
  * not the SDK enum's PascalCase: callers must compare case-insensitively, as against AWS.
  */
-import type { CreateVpcEndpointCommandInput, State, UnsuccessfulItem, VpcEndpoint as SdkVpcEndpoint } from "@aws-sdk/client-ec2";
+import type { CreateVpcEndpointCommandInput, State, VpcEndpoint as SdkVpcEndpoint } from "@aws-sdk/client-ec2";
 import { type Ec2, type HandlerContext, handlers } from "../../handler.js";
 import { exists, type EndpointType, type VpcEndpoint } from "../../world.js";
 import { findAwsServices } from "../../model/aws-services.js";
 import { endpointState } from "../../model/endpoint-state.js";
 import { createVpcEndpoint, deleteVpcEndpoint, modifyVpcEndpoint } from "../../model/vpc-endpoints.js";
 import { EC2_KINDS, notFoundError, requireEntity } from "../../model/ec2-kinds.js";
-import { describe, groupsOf, outTags, sameNamed, tagsFromSpecs } from "./filters.js";
+import { describe, eachId, groupsOf, outTags, sameNamed, tagsFromSpecs } from "./filters.js";
 
 /** AWS services attach this full-access policy when none is given; endpoint services take none. */
 const FULL_ACCESS_POLICY = '{"Version":"2008-10-17","Statement":[{"Effect":"Allow","Principal":"*","Action":"*","Resource":"*"}]}';
@@ -20,7 +20,7 @@ export function sdkState(ep: VpcEndpoint, now: number): State {
   return endpointState(ep, now) as string as State;
 }
 
-export function toSdkEndpoint(ctx: HandlerContext, ep: VpcEndpoint): SdkVpcEndpoint {
+function toSdkEndpoint(ctx: HandlerContext, ep: VpcEndpoint): SdkVpcEndpoint {
   const isAws = findAwsServices(ctx.region, ep.ServiceName).length > 0;
   return {
     VpcEndpointId: ep.VpcEndpointId,
@@ -87,15 +87,12 @@ export const vpcEndpointHandlers = handlers<Ec2>({
   },
 
   DeleteVpcEndpointsCommand: (ctx, input) => {
-    const unsuccessful: UnsuccessfulItem[] = [];
-    for (const id of input.VpcEndpointIds ?? []) {
+    const unsuccessful = eachId(input.VpcEndpointIds, (id) => {
       const ep = ctx.rw.vpcEndpoints[id];
-      if (!ep || !exists(ep.life, ctx.now)) {
-        unsuccessful.push({ ResourceId: id, Error: notFoundError(EC2_KINDS.vpcEndpoints, id) });
-        continue;
-      }
+      if (!ep || !exists(ep.life, ctx.now)) return notFoundError(EC2_KINDS.vpcEndpoints, id);
       deleteVpcEndpoint(ctx, id);
-    }
+      return undefined;
+    });
     return { Unsuccessful: unsuccessful };
   },
 });

@@ -7,7 +7,7 @@
 import type { AvailabilityZone, InstanceTypeOffering, Region } from "@aws-sdk/client-ec2";
 import { type Ec2, handlers } from "../../handler.js";
 import { regionInfo, SANDBOX_REGIONS } from "../../regions.js";
-import { applyFilters, sameNamed } from "./filters.js";
+import { applyFilters, pickNamed, sameNamed } from "./filters.js";
 
 const ZONE_FIELDS = sameNamed<AvailabilityZone>("zone-name", "zone-id", "zone-type", "region-name", "group-name", "state", "opt-in-status");
 const REGION_FIELDS = sameNamed<Region>("endpoint", "region-name", "opt-in-status");
@@ -16,9 +16,8 @@ const OFFERING_FIELDS = sameNamed<InstanceTypeOffering>("location", "instance-ty
 export const zoneHandlers = handlers<Ec2>({
   DescribeRegionsCommand: (ctx, input) => {
     const regions: Region[] = SANDBOX_REGIONS.map((r) => ({ RegionName: r.RegionName, Endpoint: `ec2.${r.RegionName}.amazonaws.com`, OptInStatus: "opt-in-not-required" }));
-    const unknown = (input.RegionNames ?? []).find((n) => !regionInfo(n));
-    if (unknown) ctx.fail("InvalidParameterValue", `Invalid region: ${unknown}`);
-    const named = regions.filter((r) => !input.RegionNames?.length || input.RegionNames.includes(r.RegionName!));
+    const invalid = ([name]: string[]) => ctx.fail("InvalidParameterValue", `Invalid region: ${name}`);
+    const named = pickNamed(regions, input.RegionNames, (r) => r.RegionName, invalid);
     return { Regions: applyFilters(ctx, named, input.Filters, REGION_FIELDS) };
   },
 
@@ -34,37 +33,26 @@ export const zoneHandlers = handlers<Ec2>({
       NetworkBorderGroup: ctx.region,
       ZoneType: "availability-zone",
     }));
-    for (const name of input.ZoneNames ?? []) {
-      if (!zones.some((z) => z.ZoneName === name)) ctx.fail("InvalidParameterValue", `Invalid availability zone: [${name}]`);
-    }
-    for (const id of input.ZoneIds ?? []) {
-      if (!zones.some((z) => z.ZoneId === id)) ctx.fail("InvalidParameterValue", `Invalid availability zone: [${id}]`);
-    }
-    let out = zones.filter(
-      (z) =>
-        (!input.ZoneNames?.length || input.ZoneNames.includes(z.ZoneName ?? "")) &&
-        (!input.ZoneIds?.length || input.ZoneIds.includes(z.ZoneId ?? "")),
-    );
-    out = applyFilters(ctx, out, input.Filters, ZONE_FIELDS);
-    return { AvailabilityZones: out };
+    const invalid = ([zone]: string[]) => ctx.fail("InvalidParameterValue", `Invalid availability zone: [${zone}]`);
+    const named = pickNamed(zones, input.ZoneNames, (z) => z.ZoneName, invalid);
+    const withIds = pickNamed(zones, input.ZoneIds, (z) => z.ZoneId, invalid);
+    const both = named.filter((z) => withIds.includes(z));
+    return { AvailabilityZones: applyFilters(ctx, both, input.Filters, ZONE_FIELDS) };
   },
 
   DescribeInstanceTypeOfferingsCommand: (ctx, input) => {
     const zones = regionInfo(ctx.region)?.zones ?? [];
     const type = input.LocationType ?? "region";
-    let offerings: InstanceTypeOffering[];
-    if (type === "region") {
-      const all = [...new Set(zones.flatMap((z) => z.instanceTypes))];
-      offerings = all.map((t) => ({ InstanceType: t as InstanceTypeOffering["InstanceType"], LocationType: "region", Location: ctx.region }));
-    } else {
-      offerings = zones.flatMap((z) =>
-        z.instanceTypes.map((t) => ({
-          InstanceType: t as InstanceTypeOffering["InstanceType"],
-          LocationType: type,
-          Location: type === "availability-zone-id" ? z.ZoneId : z.ZoneName,
-        })),
-      );
-    }
+    const offer = (t: string, Location: string): InstanceTypeOffering => ({
+      InstanceType: t as InstanceTypeOffering["InstanceType"],
+      LocationType: type,
+      Location,
+    });
+    const where = (z: (typeof zones)[number]) => (type === "availability-zone-id" ? z.ZoneId : z.ZoneName);
+    const offerings =
+      type === "region"
+        ? [...new Set(zones.flatMap((z) => z.instanceTypes))].map((t) => offer(t, ctx.region))
+        : zones.flatMap((z) => z.instanceTypes.map((t) => offer(t, where(z))));
     return { InstanceTypeOfferings: applyFilters(ctx, offerings, input.Filters, OFFERING_FIELDS) };
   },
 });

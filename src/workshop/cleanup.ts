@@ -1,16 +1,13 @@
-/**
- * Cleaning up a room: the lesson's own teardown (lesson/teardown.ts) for each participant, a few at a time so AWS's request
- * rate limits hold. Only what carries a participant's tag (and their stacks) is touched.
- */
+/** Cleaning up a room: the lesson's own teardown for each participant, a few at a time (AWS's request rate limits). */
 import { awsCode, errorMessage, LabError } from "../errors.js";
 import { planTeardown, teardown, type PlannedDeletion } from "../lesson/teardown.js";
 import { actAs, type Facilitator } from "./facilitator.js";
 import { mapPool } from "./pool.js";
 import { QuietHost } from "./quiet-host.js";
-import type { ParticipantCloud } from "./room-views.js";
+import type { ParticipantCloud } from "./room-read.js";
 
 /** Participants cleaned up at once: each runs a handful of calls a second; EC2 allows far more. */
-export const CLEANUP_CONCURRENCY = 5;
+const CLEANUP_CONCURRENCY = 5;
 
 export interface CleanupOutcome {
   prefix: string;
@@ -22,7 +19,7 @@ export interface CleanupOutcome {
   failure?: { key: string; vars: Record<string, string | number> };
 }
 
-function failureOf(e: unknown): { key: string; vars: Record<string, string | number> } {
+function failureOf(e: unknown): NonNullable<CleanupOutcome["failure"]> {
   if (e instanceof LabError) return { key: e.key, vars: e.vars };
   const code = awsCode(e);
   if (code) return { key: "workshop.cleanup.awsFailed", vars: { code, message: errorMessage(e) } };

@@ -1,8 +1,6 @@
 /**
- * The handout, as Markdown slides (`---` between slides, as Marp, reveal.js and Slidev expect):
- * one slide of instructions that names nobody, then one sheet per participant (their prefix,
- * their start command, their destroy command: a sheet never names another participant), then the
- * facilitator's table of everyone's command, a dozen rows per slide.
+ * The handout, as Markdown slides (`---` between, as Marp, reveal.js and Slidev expect): instructions naming nobody,
+ * one sheet per participant with only their own commands, then the facilitator's table of everyone's command.
  */
 import { translator, type Translate } from "../i18n/messages.js";
 
@@ -34,13 +32,11 @@ function both(key: string, vars?: Record<string, string>): string {
   return `${translator("en")(key, vars)} / ${translator("ja")(key, vars)}`;
 }
 
-/**
- * The deck: the instructions (naming nobody) in both languages, the sheets, then the list of
- * everyone, a dozen to a slide (numbered when there are more than one).
- */
+/** The deck: the instructions in both languages, the sheets, then the list of everyone, a dozen to a slide. */
 function deck(steps: (t: Translate) => string[], sheets: string[], list: { title: string; items: string[]; head: string[] }): string {
   const slides = [[`# ${both("workshop.handout.heading")}`, "", ...steps(translator("en")), "", ...steps(translator("ja"))].join("\n"), ...sheets];
-  const pages = chunks(list.items, PER_SLIDE);
+  const pages = Array.from({ length: Math.ceil(list.items.length / PER_SLIDE) }, (_, i) =>
+    list.items.slice(i * PER_SLIDE, (i + 1) * PER_SLIDE));
   pages.forEach((page, i) => slides.push([`## ${list.title}${pages.length > 1 ? ` (${i + 1}/${pages.length})` : ""}`, "", ...list.head, ...page].join("\n")));
   return slides.join("\n\n---\n\n") + "\n";
 }
@@ -52,12 +48,6 @@ function sheet(prefix: string, o: HandoutOptions): string {
     `- ${t("workshop.handout.cleanup")} \`${learnerCommand(prefix, o, "destroy")}\``,
   ];
   return [`## ${both("workshop.handout.sheet", { prefix })}`, "", ...half(translator("en")), "", ...half(translator("ja"))].join("\n");
-}
-
-function chunks<T>(items: T[], size: number): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
-  return out;
 }
 
 export function handoutMarkdown(o: HandoutOptions): string {
@@ -88,11 +78,7 @@ export function joinLines(joinUrl: string): { bash: string; fish: string; powers
   };
 }
 
-/**
- * A served room's handout: the instructions (naming nobody), then one sheet per participant with
- * only their own join line (in three shells), then the facilitator's list of who is in the room
- * (prefixes only: a projected slide must not carry anyone's join code).
- */
+/** A served room's handout; its list of who is in the room has prefixes only: a projected slide shows no join code. */
 export function roomHandoutMarkdown(o: { room: string; region: string; sheets: RoomSheet[] }): string {
   const steps = (t: Translate) => instructions(t, [t("room.handout.paste"), t("room.handout.then"), t("room.handout.shared", { region: o.region })], t("room.handout.cleanup"));
   const sheet = (s: RoomSheet): string => {

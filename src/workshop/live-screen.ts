@@ -4,7 +4,7 @@ import type { Lang } from "../i18n/lang.js";
 import type { Translate } from "../i18n/messages.js";
 import { displayWidth, padEnd, truncate } from "../ui/text-width.js";
 import type { RoomStatus } from "./room-status.js";
-import { statusRows, statusSummary, tableOrder } from "./status-format.js";
+import { REASON_COLUMNS, statusRows, statusSummary, tableOrder } from "./status-format.js";
 import type { Phrases } from "../ui/line-breaks.js";
 import { wrap } from "../ui/wrap.js";
 
@@ -25,7 +25,7 @@ export interface FrameOptions {
 }
 
 /** The time on this computer's clock, with its zone ("21:05:09 JST", "14:05:09 GMT+2"). */
-export function localClock(at: number, lang: Lang, timeZone?: string): string {
+function localClock(at: number, lang: Lang, timeZone?: string): string {
   const f = new Intl.DateTimeFormat(lang === "ja" ? "ja-JP" : "en-GB", { hour: "2-digit", minute: "2-digit", second: "2-digit", hourCycle: "h23", timeZoneName: "short", ...(timeZone ? { timeZone } : {}) });
   return f.format(at);
 }
@@ -46,15 +46,14 @@ export function liveFrame(status: RoomStatus, o: FrameOptions): string {
     const cells = row.slice(0, -1).map((cell, i) => padEnd(cell, widths[i] ?? 0) + "  ");
     const head = cells.join("");
     const last = row[row.length - 1] ?? "";
-    if (spanOf(headColumns) + 16 <= o.columns) return wrap(last, o.columns, { first: head, rest: " ".repeat(displayWidth(head)), phrases: o.phrases });
+    if (spanOf(headColumns) + REASON_COLUMNS <= o.columns) return wrap(last, o.columns, { first: head, rest: " ".repeat(displayWidth(head)), phrases: o.phrases });
     const more = "    " + cells.slice(fit).join("");
     const under = fit < cells.length && !cells.slice(fit).every((c) => c.trim() === "-") ? more : "";
     const reason = (first: string) => (last ? [wrap(last, o.columns, { first, rest: " ".repeat(displayWidth(first)), phrases: o.phrases })] : under ? [truncate(under.trimEnd(), o.columns)] : []);
-    const rest = displayWidth(under) + 16 <= o.columns ? reason(under || "    ") : [truncate(under.trimEnd(), o.columns), ...(last ? reason("    ") : [])];
+    const rest = displayWidth(under) + REASON_COLUMNS <= o.columns ? reason(under || "    ") : [truncate(under.trimEnd(), o.columns), ...(last ? reason("    ") : [])];
     return [truncate(cells.slice(0, fit).join("").trimEnd(), o.columns), ...rest].join("\n");
   };
   const ordered = tableOrder(status.participants);
-  // Two lines: what is shown, then how often and how to quit (one line was cut off at 80 columns).
   const head = t("roomFixes.liveTitle", { time: localClock(status.at, o.lang, o.timeZone), region: status.region });
   const keys = t("roomFixes.liveKeys", { seconds: o.intervalSeconds });
   const body = table.slice(1).map((row, i) => {

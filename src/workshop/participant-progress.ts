@@ -1,8 +1,7 @@
 /**
- * Where one learner is, decided by the lesson's own `detect()` over their view of the cloud:
- * the step, how long they have been on it, what looks stuck, what their resources cost. Steps
- * that leave no trace (preflight, tour, review) cannot be seen (curl can: Run Command history): a learner is shown on the
- * first step the cloud can tell is not done, and as finished once every such step is done.
+ * Where one learner is, by the lesson's own `detect()` over their view of the cloud: step, time on it, what looks
+ * stuck, cost. Steps that leave no trace (preflight, tour, review) cannot be seen: a learner is shown on the first
+ * step the cloud can tell is not done, and as finished once every such step is done.
  */
 import { ourEndpoint } from "../lesson/cloud-view.js";
 import { costPerHour, costSince, inventoryOf } from "../lesson/pricing.js";
@@ -12,35 +11,40 @@ import { STEPS } from "../lesson/steps/index.js";
 import { freshState, type LessonState } from "../state/schema.js";
 import type { ChallengeMark } from "../challenge-mark.js";
 import type { Signal } from "../ui/event-schema.js";
-import type { ParticipantCloud } from "./room-views.js";
-import { usualBetween } from "./usual-times.js";
+import type { ParticipantCloud } from "./room-read.js";
 
 /**
- * Where a seat of the room is: nothing in the cloud yet, on a step, done, or its lab deleted (both stacks deleted, nothing
- * left). A deleted lab is not a finished one: `workshop cleanup` deletes a lab half-way the same way the lesson's last step
- * deletes a finished one, and deleted stacks keep no outputs a step reads. What tells them apart is `Deletion`.
+ * Where a seat is: nothing in the cloud yet, on a step, done, or its lab deleted (both stacks, nothing left). Deleted
+ * is not finished: `workshop cleanup` deletes a lab half-way as the last step deletes a done one (see `Deletion`).
  */
 export type Phase = "not-started" | "on-step" | "finished" | "cleaned-up";
 
 /**
  * How a deleted lab ended: `after-finish` when its curl through the endpoint had brought back the Provider's page (Run
- * Command keeps the history; the lab's terminated instance, listed an hour, says whose it is) or this watch saw the lab
- * finished; `midway` when the instance is still listed with no such curl, or this watch saw the lab on a step before the
- * end; `unknown` when neither is left to read.
+ * Command's history, found by the terminated instance AWS lists an hour) or this watch saw it finished; `midway` when
+ * the instance is listed with no such curl or this watch saw it on an earlier step; `unknown` when neither is left.
  */
 export type Deletion = "after-finish" | "midway" | "unknown";
 
-export interface ParticipantProgress {
-  prefix: string;
+/** Where the cloud shows a learner. */
+interface Position {
   phase: Phase;
   /** The step the learner is on, as far as the cloud shows (the last one when finished). */
   step: string;
-  stepIndex: number;
   /** Every step the cloud can show is done (the quiz may still be going on). */
   finished: boolean;
   /** Why, as the step's detect() says it (a message key and its values). */
   why: string;
   whyVars: Record<string, string>;
+  /** The cloud's latest trace before or on this step, and which step left it. */
+  anchor?: { at: number; from: string };
+  /** A deleted lab (`cleaned-up`): how it ended; `step` is where it was deleted when `midway` and known. */
+  deletion?: Deletion;
+}
+
+export interface ParticipantProgress extends Omit<Position, "anchor"> {
+  prefix: string;
+  stepIndex: number;
   /** ms epoch since when they are on the step; undefined when the cloud shows no time. */
   since?: number;
   /** `since` was seen by this watch (the step changed while watching), not inferred. */
@@ -51,22 +55,35 @@ export interface ParticipantProgress {
   costSoFarUsd: number;
   /** The challenge the learner is on (`workshop challenge --all`), and whether they fixed it. */
   challenge?: ChallengeMark;
-  /** A deleted lab (`cleaned-up`): how it ended; `step` is where it was deleted when `midway` and known. */
-  deletion?: Deletion;
+}
+
+/**
+ * The minutes a learner usually spends on each step, AWS waits and reading included. Past this a participant is flagged
+ * as possibly stuck: a hint for the facilitator to walk over, not a verdict.
+ */
+const USUAL_MINUTES: Record<string, number> = {
+  preflight: 3,
+  deploy: 12,
+  tour: 5,
+  "endpoint-service": 6,
+  "interface-endpoint": 6,
+  "allow-http": 5,
+  accept: 5,
+  curl: 6,
+  review: 6,
+  cleanup: 10,
+};
+
+/** The usual minutes from the start of step `from` to the end of step `to` (in lesson order). */
+function usualBetween(from: string, to: string): number {
+  const ids = STEPS.map((s) => s.id);
+  const a = ids.indexOf(from);
+  const b = ids.indexOf(to);
+  if (a < 0 || b < 0 || b < a) return USUAL_MINUTES[to] ?? 10;
+  return ids.slice(a, b + 1).reduce((sum, id) => sum + (USUAL_MINUTES[id] ?? 10), 0);
 }
 
 const FAILED_STACK = /(ROLLBACK_COMPLETE|ROLLBACK_FAILED|CREATE_FAILED|DELETE_FAILED)$/;
-
-interface Position {
-  phase: Phase;
-  step: string;
-  finished: boolean;
-  why: string;
-  whyVars: Record<string, string>;
-  /** The cloud's latest trace before or on this step, and which step left it. */
-  anchor?: { at: number; from: string };
-  deletion?: Deletion;
-}
 
 function position(p: ParticipantCloud, state: LessonState): Position {
   const stacks = [p.view.consumer, p.view.provider];
@@ -123,23 +140,19 @@ export class StepMemory {
   /** The observed start of `step` for `prefix`, if this watch saw the step change. */
   observe(prefix: string, step: string, at: number): number | undefined {
     const before = this.seen.get(prefix);
-    if (!before) {
-      this.seen.set(prefix, { step });
-      return undefined;
-    }
-    if (before.step !== step) this.seen.set(prefix, { step, since: at });
+    if (before?.step !== step) this.seen.set(prefix, before ? { step, since: at } : { step });
     return this.seen.get(prefix)?.since;
   }
 }
 
 export function progressOf(p: ParticipantCloud, at: number, region: string, backend: "aws" | "sandbox", memory?: StepMemory): ParticipantProgress {
   // A participant's state as the facilitator sees it: nothing but the cloud (and what this watch saw of it).
-  const pos = endingSeen(p.prefix, position(p, freshState(p.prefix, region, backend)), memory);
+  const { anchor, ...pos } = endingSeen(p.prefix, position(p, freshState(p.prefix, region, backend)), memory);
   const observed = memory?.observe(p.prefix, `${pos.step}:${pos.finished}`, at);
-  const since = observed ?? pos.anchor?.at;
+  const since = observed ?? anchor?.at;
   const minutesOnStep = since !== undefined ? Math.max(0, (at - since) / 60_000) : undefined;
   const signals = problems(p);
-  const budget = observed !== undefined ? usualBetween(pos.step, pos.step) : pos.anchor ? usualBetween(pos.anchor.from, pos.step) : undefined;
+  const budget = observed !== undefined ? usualBetween(pos.step, pos.step) : anchor ? usualBetween(anchor.from, pos.step) : undefined;
   if (pos.phase === "on-step" && minutesOnStep !== undefined && budget !== undefined && minutesOnStep > budget && signals.length === 0) {
     signals.push({ kind: "slow", minutes: Math.round(minutesOnStep), usual: budget });
   }
@@ -148,12 +161,8 @@ export function progressOf(p: ParticipantCloud, at: number, region: string, back
   const so = cost && p.firstStackAt !== undefined && cost.perHourUsd > 0 ? costSince(cost, new Date(p.firstStackAt).toISOString(), at) : undefined;
   return {
     prefix: p.prefix,
-    phase: pos.phase,
-    step: pos.step,
+    ...pos,
     stepIndex: STEPS.findIndex((s) => s.id === pos.step),
-    finished: pos.finished,
-    why: pos.why,
-    whyVars: pos.whyVars,
     ...(since !== undefined ? { since } : {}),
     observed: observed !== undefined,
     ...(minutesOnStep !== undefined ? { minutesOnStep } : {}),
@@ -161,7 +170,6 @@ export function progressOf(p: ParticipantCloud, at: number, region: string, back
     perHourUsd: cost?.perHourUsd ?? 0,
     costSoFarUsd: so?.usd ?? 0,
     ...(p.challenge ? { challenge: p.challenge } : {}),
-    ...(pos.deletion ? { deletion: pos.deletion } : {}),
   };
 }
 

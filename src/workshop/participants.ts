@@ -1,7 +1,6 @@
 /**
- * The room's participants: one prefix each, valid (it names their stacks, NLB and IAM role, see
- * `src/participant.ts`) and unique (IAM role names are global in the account). From a list
- * (`alice,bob`) or numbered from a base (`team` → team-01, team-02, ...).
+ * The room's participants: one prefix each, valid (it names their stacks, NLB and IAM role) and unique (IAM role names
+ * are global in the account). From a list (`alice,bob`) or numbered from a base (`team` → team-01, team-02, ...).
  */
 import { LabError } from "../errors.js";
 import { prefixProblem } from "../participant.js";
@@ -48,7 +47,7 @@ export interface PeopleOptions {
 }
 
 /** The digits of the numbered seats `<base>-NN` a room already has (so a later --count goes on in the same style). */
-export function numberWidth(existing: readonly string[], base: string): number | undefined {
+function numberWidth(existing: readonly string[], base: string): number | undefined {
   const digits = existing.map((p) => (p.startsWith(`${base}-`) ? p.slice(base.length + 1) : "")).find((rest) => /^\d+$/.test(rest));
   return digits?.length;
 }

@@ -1,8 +1,6 @@
 /**
- * A whole room in the sandbox, in seconds: N participants left at mixed points of the lesson
- * (finished, waiting for acceptance, failed on the vCPU quota, rejected, stuck...), each built by
- * the lesson's own steps (`perform()`), at instant speed, as if they had started some minutes
- * ago, so `workshop status` has real times to show and `workshop cleanup` real work to do.
+ * A whole room in the sandbox, in seconds: N participants left at mixed points of the lesson, each built by the
+ * lesson's own steps as if started minutes ago, so `workshop status` has real times and `workshop cleanup` real work.
  */
 import { createSandboxClients } from "../aws/clients.js";
 import { LabError } from "../errors.js";
@@ -12,34 +10,21 @@ import { STEPS } from "../lesson/steps/index.js";
 import type { Clock } from "../sandbox/clock.js";
 import { Sandbox } from "../sandbox/middleware.js";
 import { MemoryStore } from "../sandbox/store.js";
-import { emptyWorld, type World } from "../sandbox/world.js";
-import { mergeWorld } from "./world-merge.js";
+import { emptyWorld, regionOf, type World } from "../sandbox/world.js";
 import { fitQuotas } from "./room/quotas.js";
 import { actAs, type Facilitator } from "./facilitator.js";
 import { QuietHost } from "./quiet-host.js";
 import { awsPort } from "../aws/port.js";
 
-export type Outcome =
-  | "finished"
-  | "waiting-acceptance"
-  | "deploy-failed"
-  | "creating-endpoint"
-  | "endpoint-rejected"
-  | "stuck-on-http"
-  | "deploying"
-  | "creating-service"
-  | "finished-curl"
-  | "stuck-on-service";
-
 interface Profile {
-  outcome: Outcome;
+  outcome: string;
   /** The last step performed. */
   through: string;
   minutesAgo: number;
 }
 
 /** The room's mix, in the order participants get it (a small room still sees most of it). */
-export const MIX: readonly Profile[] = [
+const MIX = [
   { outcome: "finished", through: "curl", minutesAgo: 45 },
   { outcome: "waiting-acceptance", through: "allow-http", minutesAgo: 8 },
   { outcome: "deploy-failed", through: "deploy", minutesAgo: 15 },
@@ -50,7 +35,9 @@ export const MIX: readonly Profile[] = [
   { outcome: "creating-service", through: "tour", minutesAgo: 10 },
   { outcome: "finished-curl", through: "curl", minutesAgo: 35 },
   { outcome: "stuck-on-service", through: "tour", minutesAgo: 55 },
-];
+] as const satisfies readonly Profile[];
+
+type Outcome = (typeof MIX)[number]["outcome"];
 
 export interface Rehearsed {
   prefix: string;
@@ -59,10 +46,7 @@ export interface Rehearsed {
 
 class StopWaiting extends Error {}
 
-/**
- * A participant's own scratch account, seen `minutesAgo` earlier, at `speed` (0: instant); its
- * `sleep` may stop a wait on purpose. `vcpus`: the account's vCPU quota.
- */
+/** A participant's scratch account, seen `minutesAgo` earlier, at instant speed; `vcpus`: its vCPU quota. */
 async function scratch(f: Facilitator, prefix: string, profile: Profile, vcpus: number): Promise<{ sandbox: Sandbox; ctx: LessonContext }> {
   const deploying = profile.outcome === "deploying";
   const clock: Clock = {
@@ -111,10 +95,30 @@ async function build(f: Facilitator, prefix: string, profile: Profile, az: strin
   return { world: sandbox.store.snapshot(), ...(ctx.state.az ? { az: ctx.state.az } : {}) };
 }
 
+type Tables = Record<string, Record<string, unknown>>;
+
+const isTable = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
+
 /**
- * Builds the room, one participant at a time, each in its own scratch account merged into the
- * room's; `already`: participants the account holds before. Returns who ended where.
+ * Moves what a scratch account built into the room's (building in a big room's account is slow: the sandbox copies its
+ * world on every call). Every table is keyed by a unique id or name, so moving is adding entries.
  */
+function mergeWorld(into: World, part: World): void {
+  into.seq = Math.max(into.seq, part.seq);
+  const target = into as unknown as Tables;
+  for (const [key, value] of Object.entries(part)) {
+    if (key === "regions" || key === "quotas" || !isTable(value)) continue;
+    target[key] = { ...(target[key] ?? {}), ...value };
+  }
+  for (const [region, tables] of Object.entries(part.regions)) {
+    const rw = regionOf(into, region) as unknown as Tables;
+    for (const [name, entries] of Object.entries(tables as unknown as Tables)) {
+      if (isTable(entries)) rw[name] = { ...(rw[name] ?? {}), ...entries };
+    }
+  }
+}
+
+/** Builds the room one participant at a time; `already`: participants the account holds before. */
 export async function rehearse(f: Facilitator, prefixes: string[], already = 0, onDone?: (r: Rehearsed, done: number) => void): Promise<Rehearsed[]> {
   const room = f.clients.sandbox;
   if (!room) throw new LabError("workshop.usage.sandboxOnly");

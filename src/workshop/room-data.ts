@@ -1,7 +1,6 @@
 /**
- * The room as data: what `workshop status --json` prints, line for line, and what the facilitator's
- * live page (room-page/) reads and serves as `data.json`. One function makes it for both, so the
- * page never shows anything the JSON does not hold. Its JSON Schema is `schemas/workshop-status.json`.
+ * The room as data: what `workshop status --json` prints and the live page (room-page/) serves as `data.json`, made by
+ * one function so the page never shows what the JSON does not hold. JSON Schema: `schemas/workshop-status.json`.
  */
 import type { Translate } from "../i18n/messages.js";
 import type { EventLine } from "../ui/event-schema.js";

@@ -1,7 +1,4 @@
-/**
- * How the room looks: table rows for the terminal (flagged learners first), CSV and JSON for
- * export. Pure: a status and a translator in, text out.
- */
+/** How the room looks on a terminal (flagged learners first) and in CSV. Pure: status and translator in, text out. */
 import { loadStep } from "../content/lesson-content.js";
 import type { Lang } from "../i18n/lang.js";
 import type { Translate } from "../i18n/messages.js";
@@ -10,13 +7,6 @@ import { displayWidth, truncate } from "../ui/text-width.js";
 import type { ParticipantProgress } from "./participant-progress.js";
 import type { Signal } from "../ui/event-schema.js";
 import type { RoomStatus } from "./room-status.js";
-
-export function minutesText(minutes: number | undefined): string {
-  if (minutes === undefined) return "-";
-  const m = Math.floor(minutes);
-  if (m < 1) return "<1m";
-  return m >= 60 ? `${Math.floor(m / 60)}h${String(m % 60).padStart(2, "0")}m` : `${m}m`;
-}
 
 export function signalText(s: Signal, t: Translate): string {
   switch (s.kind) {
@@ -31,7 +21,7 @@ export function signalText(s: Signal, t: Translate): string {
 
 const TITLE_COLUMNS = 30;
 /** What a table leaves at least for its last column (the signals) before it puts them under the row (ui/render-event.ts, live-screen.ts). */
-const REASON_COLUMNS = 16;
+export const REASON_COLUMNS = 16;
 
 /** A seat not on a step: its mark and words (`- not started`, `✔ finished, cleaned up`, `✕ lab deleted at step 4`). */
 export function seatText(p: Pick<ParticipantProgress, "phase" | "deletion"> & { stepIndex: number | null }, t: Translate): [string, string] | undefined {
@@ -51,10 +41,7 @@ export function stepText(p: ParticipantProgress, t: Translate, lang: Lang, title
   return `${p.stepIndex}/${STEPS.length - 1} ${truncate(title, titleColumns)}`;
 }
 
-/**
- * How many columns a step's title gets on a `columns`-wide terminal (by display width): what the other columns (whole),
- * the signals' share when a row has one, and the step's number leave, never less than a narrow table's.
- */
+/** A step title's columns on a `columns`-wide terminal: what the other columns leave, at least a narrow table's. */
 function titleRoom(rows: string[][], columns: number): number {
   const widest = (i: number) => Math.max(...rows.map((r) => displayWidth(r[i] ?? "")));
   const last = rows[0]!.length - 1;
@@ -66,9 +53,12 @@ function titleRoom(rows: string[][], columns: number): number {
   return Math.max(TITLE_COLUMNS, columns - 2 - others - 2 - reasons - displayWidth(`${STEPS.length - 1}/${STEPS.length - 1} `));
 }
 
+/** `12m`, `1h05m`, `<1m`; `≈` when the start was inferred, not seen. */
 function onStepText(p: ParticipantProgress): string {
   if (p.minutesOnStep === undefined) return "-";
-  return (p.observed ? "" : "≈") + minutesText(p.minutesOnStep);
+  const m = Math.floor(p.minutesOnStep);
+  const text = m < 1 ? "<1m" : m >= 60 ? `${Math.floor(m / 60)}h${String(m % 60).padStart(2, "0")}m` : `${m}m`;
+  return (p.observed ? "" : "≈") + text;
 }
 
 /** Learners with a signal first, then the furthest behind, then by prefix (the table and the room page). */
@@ -85,7 +75,7 @@ export function tableOrder<P extends Pick<ParticipantProgress, "finished" | "pre
 export const CHALLENGE_MARK: Record<string, string> = { broken: "✖", fixed: "✔", "given-up": "○" };
 
 /** `wrong-number ✔ fixed`: the learner's challenge and whether they fixed it. */
-export function challengeText(p: ParticipantProgress, t: Translate): string {
+function challengeText(p: ParticipantProgress, t: Translate): string {
   if (!p.challenge) return "-";
   return `${p.challenge.id} ${CHALLENGE_MARK[p.challenge.state] ?? ""} ${t(`workshop.challenge.state.${p.challenge.state}`)}`;
 }

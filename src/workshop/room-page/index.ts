@@ -13,6 +13,7 @@
  */
 import { createHash, timingSafeEqual } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
+import { errorMessage } from "../../errors.js";
 import { isLang, type Lang } from "../../i18n/lang.js";
 import { loadPhrases, type Phrases } from "../../ui/line-breaks.js";
 import type { RoomData } from "../room-data.js";
@@ -44,7 +45,7 @@ export interface RoomPageHandler {
   close(): void;
 }
 
-export const ROOM_COOKIE = "privatelink-lab-room";
+const ROOM_COOKIE = "privatelink-lab-room";
 const HEARTBEAT_MS = 20_000;
 
 const SECURITY_HEADERS = {
@@ -150,12 +151,9 @@ export function roomPage(opts: RoomPageOptions): RoomPageHandler {
     if (path === "/events") return events(res, lang);
     await watch.refresh();
     const view = watch.current;
-    if (path === "/data.json") {
-      if (view.data) send(res, 200, "application/json; charset=utf-8", JSON.stringify(view.data) + "\n");
-      else send(res, 503, "application/json; charset=utf-8", JSON.stringify({ error: view.error ?? "" }) + "\n");
-      return;
-    }
-    send(res, 200, "text/html; charset=utf-8", roomPageHtml(view, pageLang(lang), base));
+    if (path === "") return send(res, 200, "text/html; charset=utf-8", roomPageHtml(view, pageLang(lang), base));
+    if (view.data) send(res, 200, "application/json; charset=utf-8", JSON.stringify(view.data) + "\n");
+    else send(res, 503, "application/json; charset=utf-8", JSON.stringify({ error: view.error ?? "" }) + "\n");
   }
 
   const handler = (req: IncomingMessage, res: ServerResponse): boolean => {
@@ -168,7 +166,7 @@ export function roomPage(opts: RoomPageOptions): RoomPageHandler {
     else if (req.method !== "GET" && !(req.method === "HEAD" && path !== "/events")) send(res, 405, "text/plain; charset=utf-8", "GET only\n", { Allow: "GET, HEAD" });
     else if (admitted(req, res, url)) {
       answer(req, res, path, url).catch((e: unknown) => {
-        if (!res.headersSent) send(res, 500, "text/plain; charset=utf-8", `${e instanceof Error ? e.message : String(e)}\n`);
+        if (!res.headersSent) send(res, 500, "text/plain; charset=utf-8", `${errorMessage(e)}\n`);
         else res.end();
       });
     }

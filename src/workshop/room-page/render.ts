@@ -1,33 +1,24 @@
 /**
- * The live page's HTML, from the room's data (what `workshop status --json` prints) and a
- * language. Pure: data in, text out. Every string a participant or the cloud chose (prefixes,
- * stack names, reasons, challenge ids) passes `esc`; the words come from lessons/i18n.
+ * The live page's HTML, from the room's data (what `workshop status --json` prints) and a language. Pure. Every string
+ * a participant or the cloud chose (prefixes, stack names, reasons, challenge ids) passes `esc`.
  */
 import { loadStep } from "../../content/lesson-content.js";
-import type { Lang } from "../../i18n/lang.js";
-import { LANGS } from "../../i18n/lang.js";
-import { translator, type Translate } from "../../i18n/messages.js";
+import { LANGS, type Lang } from "../../i18n/lang.js";
+import { translator, type Translate, type Vars } from "../../i18n/messages.js";
 import { STEPS } from "../../lesson/steps/index.js";
 import type { RoomData, RoomParticipantData } from "../room-data.js";
 import { CHALLENGE_MARK, seatText, signalText, statusSummary, tableOrder } from "../status-format.js";
 import { breakOpportunities, type Phrases } from "../../ui/line-breaks.js";
 
 const ENTITIES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
-export const esc = (text: string | number): string => String(text).replace(/[&<>"']/g, (c) => ENTITIES[c]!);
+const esc = (text: string | number): string => String(text).replace(/[&<>"']/g, (c) => ENTITIES[c]!);
 
 /** A command in our words (`workshop serve`), as the terminal marks it: on the page, code. */
 const codeSpans = (html: string): string => html.replace(/`([^`]+)`/g, (_, code: string) => `<code>${code.replace(/<wbr>/g, "")}</code>`);
 
-/**
- * Our words, escaped; in Japanese with a <wbr> wherever a line may break (between BudouX phrases,
- * kinsoku kept): the page's CSS (word-break: keep-all) breaks Japanese nowhere else.
- */
+/** Our words, escaped; in Japanese a <wbr> between BudouX phrases: the page's CSS (keep-all) breaks nowhere else. */
 function words(text: string, phrases: Phrases | undefined): string {
-  return codeSpans(phrased(text, phrases));
-}
-
-function phrased(text: string, phrases: Phrases | undefined): string {
-  if (!phrases) return esc(text);
+  if (!phrases) return codeSpans(esc(text));
   let out = "";
   let from = 0;
   // After a space a line may break anyway.
@@ -35,7 +26,7 @@ function phrased(text: string, phrases: Phrases | undefined): string {
     out += `${esc(text.slice(from, i))}<wbr>`;
     from = i;
   }
-  return out + esc(text.slice(from));
+  return codeSpans(out + esc(text.slice(from)));
 }
 
 /** The language the page is in: its translator, and its phrase breaker (Japanese). */
@@ -44,18 +35,14 @@ export interface PageLang {
   phrases?: Phrases | undefined;
 }
 
-interface Say {
-  t: Translate;
-  lang: Lang;
-  /** A message (or our text) as HTML. */
-  say: (key: string, vars?: Record<string, string | number>) => string;
-  words: (text: string) => string;
+/** The page's language at work: `say` a message, or `words` our text, as HTML. */
+function sayer(p: PageLang) {
+  const t = translator(p.lang);
+  const html = (text: string): string => words(text, p.phrases);
+  return { t, lang: p.lang, say: (key: string, vars?: Vars) => html(t(key, vars)), words: html };
 }
 
-function sayer(p: PageLang): Say {
-  const t = translator(p.lang);
-  return { t, lang: p.lang, say: (key, vars) => words(t(key, vars), p.phrases), words: (text) => words(text, p.phrases) };
-}
+type Say = ReturnType<typeof sayer>;
 
 /** What the page shows: the last room read that changed something, and the last read's failure. */
 export interface RoomView {
@@ -74,15 +61,11 @@ function stepTitle(step: string, lang: Lang): string {
   return title;
 }
 
-function durationText(minutes: number, t: Translate): string {
-  const m = Math.floor(minutes);
-  if (m < 1) return t("roomPage.underMinute");
-  return m >= 60 ? t("roomPage.hours", { h: Math.floor(m / 60), m: m % 60 }) : t("roomPage.minutes", { m });
-}
-
 function timeText(p: RoomParticipantData, t: Translate): string {
   if (p.onStepMinutes === undefined) return t("roomPage.noTime");
-  const d = durationText(p.onStepMinutes, t);
+  const m = Math.floor(p.onStepMinutes);
+  const hours = () => t("roomPage.hours", { h: Math.floor(m / 60), m: m % 60 });
+  const d = m < 1 ? t("roomPage.underMinute") : m >= 60 ? hours() : t("roomPage.minutes", { m });
   return p.observed ? d : t("roomPage.approx", { time: d });
 }
 

@@ -2,6 +2,7 @@
  * Keeps the room's data current while someone watches: a read when the account says it changed (debounced: a deploy is
  * dozens of writes), and one every `pollMs` in case a change was not announced. Reads never overlap.
  */
+import { errorMessage } from "../../errors.js";
 import type { RoomData } from "../room-data.js";
 import type { RoomView } from "./render.js";
 
@@ -45,12 +46,10 @@ export class RoomWatch {
   }
 
   private async readOnce(): Promise<void> {
-    let next: RoomView;
-    try {
-      next = { data: await this.o.readRoom() };
-    } catch (e) {
-      next = { ...(this.view.data ? { data: this.view.data } : {}), error: e instanceof Error ? e.message : String(e) };
-    }
+    const next: RoomView = await this.o.readRoom().then(
+      (data) => ({ data }),
+      (e: unknown) => ({ ...(this.view.data ? { data: this.view.data } : {}), error: errorMessage(e) }),
+    );
     const key = sameness(next);
     if (key === this.key) return;
     this.key = key;

@@ -1,14 +1,7 @@
 /**
- * A room's boundaries, like an IAM policy on each participant's key: every participant reads the
- * whole account; a call that changes something is allowed only when everything it changes belongs
- * to the caller's prefix, by the relations `destroy` uses (stacks named `<prefix>-…`, what those
- * stacks made, what sits in their VPCs, the endpoint service on their NLB, the endpoints in their
- * Consumer VPC, and what the tool tagged for them). Otherwise AWS's own refusal: EC2's
- * `UnauthorizedOperation` (403), the query services' `AccessDenied` (403), the JSON ones'
- * `AccessDeniedException` (400), and nothing changes. One table says what each write operation
- * changes; a write operation not in it is refused (fail closed). The facilitator's key passes.
- * (An EC2 `DryRun` changes nothing, so it passes too: the lesson's preflight probes with it, for
- * actions the participant's own stacks perform in the room.)
+ * A room's boundaries, like an IAM policy on each participant's key: every participant reads the whole account; a
+ * call that changes something is allowed only when all it changes is the caller's, by the relations `destroy` uses.
+ * Else AWS's own refusal, and nothing changes. A write operation not in the table is refused (fail closed).
  */
 import type { SignedCall } from "../../sandbox/serve/dispatch.js";
 import type { WireError } from "../../sandbox/serve/answers.js";
@@ -86,9 +79,9 @@ class Owners {
     return s ? [...this.ofName(s.StackName), ...this.tagged(s.Tags)] : [];
   }
 
-  /** A resource in a VPC: tagged for someone, made by someone's stack, or in someone's VPC. */
-  private inVpc(e: { Tags?: Tag[]; life: { stackId?: string }; VpcId?: string } | undefined): string[] {
-    if (!e) return [];
+  /** A resource in a VPC: tagged for someone, made by their stack, or in their VPC (undefined: no such thing). */
+  private inVpc(e: { Tags?: Tag[]; life: { stackId?: string }; VpcId?: string } | undefined): string[] | undefined {
+    if (!e) return undefined;
     return [...this.tagged(e.Tags), ...this.stackOf(e.life.stackId), ...(e.VpcId ? this.of({ kind: "vpc", id: e.VpcId }) ?? [] : [])];
   }
 
@@ -112,16 +105,16 @@ class Owners {
       }
       case "securityGroup": {
         const g = id.startsWith("name:") ? Object.values(rw.securityGroups).find((x) => x.GroupName === id.slice(5) && x.life.deletedAt === undefined) : rw.securityGroups[id];
-        return g ? this.inVpc(g) : undefined;
+        return this.inVpc(g);
       }
       case "vpcEndpoint":
-        return rw.vpcEndpoints[id] ? this.inVpc(rw.vpcEndpoints[id]) : undefined;
+        return this.inVpc(rw.vpcEndpoints[id]);
       case "loadBalancer":
-        return rw.loadBalancers[id] ? this.inVpc(rw.loadBalancers[id]) : undefined;
+        return this.inVpc(rw.loadBalancers[id]);
       case "targetGroup":
-        return rw.targetGroups[id] ? this.inVpc(rw.targetGroups[id]) : undefined;
+        return this.inVpc(rw.targetGroups[id]);
       case "instance":
-        return rw.instances[id] ? this.inVpc(rw.instances[id]) : undefined;
+        return this.inVpc(rw.instances[id]);
       case "listener": {
         const l = rw.listeners[id];
         return l ? [...this.stackOf(l.life.stackId), ...(this.of({ kind: "loadBalancer", id: l.LoadBalancerArn }) ?? [])] : undefined;
@@ -133,8 +126,7 @@ class Owners {
       case "taggable": {
         const kind: Kind | undefined = id.startsWith("vpce-svc-") ? "endpointService" : id.startsWith("vpce-") ? "vpcEndpoint" : id.startsWith("vpc-") ? "vpc" : id.startsWith("sg-") ? "securityGroup" : id.startsWith("i-") ? "instance" : undefined;
         if (kind) return this.of({ kind, id });
-        const other = rw.subnets[id] ?? rw.routeTables[id] ?? rw.networkInterfaces[id];
-        return other ? this.inVpc(other) : [];
+        return this.inVpc(rw.subnets[id] ?? rw.routeTables[id] ?? rw.networkInterfaces[id]) ?? [];
       }
     }
   }
@@ -143,27 +135,26 @@ class Owners {
 const IAM_SERVICE: Record<string, string> = { elbv2: "elasticloadbalancing" };
 
 function resourceArn(call: SignedCall, ref: Ref | undefined, accountId: string): string {
-  const { region } = call;
   if (!ref || ref.id === undefined) return "*";
   const id = ref.id;
   switch (ref.kind) {
     case "stackName":
-      return `arn:aws:cloudformation:${region}:${accountId}:stack/${id}/*`;
+      return `arn:aws:cloudformation:${call.region}:${accountId}:stack/${id}/*`;
     case "stack":
-      return id.startsWith("arn:") ? id : `arn:aws:cloudformation:${region}:${accountId}:stack/${id}/*`;
+      return id.startsWith("arn:") ? id : `arn:aws:cloudformation:${call.region}:${accountId}:stack/${id}/*`;
     case "loadBalancer":
     case "targetGroup":
     case "listener":
       return id;
     default: {
       const type = id.startsWith("vpce-svc-") ? "vpc-endpoint-service" : id.startsWith("vpce-") ? "vpc-endpoint" : id.startsWith("vpc-") ? "vpc" : id.startsWith("sg-") || id.startsWith("name:") ? "security-group" : id.startsWith("i-") ? "instance" : id.startsWith("subnet-") ? "subnet" : "resource";
-      return `arn:aws:ec2:${region}:${accountId}:${type}/${id.replace(/^name:/, "")}`;
+      return `arn:aws:ec2:${call.region}:${accountId}:${type}/${id.replace(/^name:/, "")}`;
     }
   }
 }
 
 /** AWS's refusal of `call` on `arn`, in the shape its service uses. */
-export function refusal(call: SignedCall, user: string, arn: string): WireError {
+function refusal(call: SignedCall, user: string, arn: string): WireError {
   const action = `${IAM_SERVICE[call.service] ?? call.service}:${call.operation}`;
   const said = `User: ${user} is not authorized to perform: ${action} on resource: ${arn} because no identity-based policy allows the ${action} action`;
   if (call.service === "ec2") return { code: "UnauthorizedOperation", message: `You are not authorized to perform this operation. ${said}.`, status: 403 };
@@ -171,10 +162,7 @@ export function refusal(call: SignedCall, user: string, arn: string): WireError 
   return { code: "AccessDenied", message: said, status: 403 };
 }
 
-/**
- * Is `prefix` allowed to make `call` in `world`? Undefined when it is, else AWS's error. (Reads
- * the world only: run it in the same tick as the call, so nothing changes between.)
- */
+/** Undefined when `prefix` may make `call` in `world`, else AWS's error. Run it in the same tick as the call. */
 export function checkBoundary(call: SignedCall, prefix: string, prefixes: readonly string[], world: World): WireError | undefined {
   // A read, or an EC2 DryRun (the preflight's permission probes): it changes nothing.
   if (READ_ONLY.test(call.operation) || call.input.DryRun === true) return undefined;

@@ -1,8 +1,6 @@
 /**
- * A room's quotas, fitted to its participants: what one learner's lesson uses of each quota the
- * sandbox enforces (2 VPCs, 2 × t3.micro = 4 vCPUs, 1 NLB, the Provider's S3 gateway endpoint),
- * times the learners, plus a few spare; never lowered. The sandbox cannot ask AWS for an increase,
- * so a room (or a rehearsal) starts with the increases `workshop plan` would name already made.
+ * A room's quotas: what one learner's lesson uses of each (2 VPCs, 4 vCPUs, 1 NLB, 1 gateway endpoint) times the
+ * learners, plus spare; never lowered. A room starts with the increases `workshop plan` would name already made.
  */
 import { SANDBOX_QUOTAS, quotaValue } from "../../sandbox/model/quotas.js";
 import type { Quotas, World } from "../../sandbox/world.js";

@@ -1,13 +1,13 @@
 /**
- * A workshop room on the facilitator's disk, `<state>/rooms/<name>/`: its account (`account.db`), its keys and join codes
- * (`room.json`, 0600, never through a symlink), which computers joined each seat (`joins.json`, seat-joins.ts) and, while served, its address (`served.json`). Re-opening a room keeps
- * every key and the port, so a restarted server answers the learners' shells as before.
+ * A room on the facilitator's disk, `<state>/rooms/<name>/`: its account (`account.db`), keys and join codes
+ * (`room.json`, 0600, never through a symlink), computers per seat (`joins.json`) and, while served, its address
+ * (`served.json`). Reopening keeps every key and the port, so a restarted server answers learners' shells as before.
  */
 import { mkdirSync, readdirSync } from "node:fs";
 import { randomInt } from "node:crypto";
 import { dirname, join } from "node:path";
 import { LabError } from "../../errors.js";
-import { onLocalFile } from "../../guard/local-file.js";
+import { errnoCode, onLocalFile } from "../../guard/local-file.js";
 import { replaceFile } from "../../guard/replace-file.js";
 import { herePlace } from "../../paths.js";
 import { stateDirFor } from "../../places.js";
@@ -37,14 +37,12 @@ export interface RoomRecord {
 
 export const DEFAULT_ROOM = "room";
 
-export function checkRoomName(name: string): string {
-  if (!/^[a-z0-9][a-z0-9-]{0,31}$/.test(name)) throw new LabError("room.usage.badName", { name });
-  return name;
-}
+const ROOM_NAME = /^[a-z0-9][a-z0-9-]{0,31}$/;
 
 /** The room's folder: `<state dir>/rooms/<name>` (a test's own state dir when it gives one). */
 export function roomDir(env: NodeJS.ProcessEnv, name: string, stateDir?: string): string {
-  return join(stateDir ?? stateDirFor(herePlace(env)), "rooms", checkRoomName(name));
+  if (!ROOM_NAME.test(name)) throw new LabError("room.usage.badName", { name });
+  return join(stateDir ?? stateDirFor(herePlace(env)), "rooms", name);
 }
 
 export const roomFiles = (dir: string) => ({ record: join(dir, "room.json"), account: join(dir, "account.db"), served: join(dir, "served.json"), joins: join(dir, "joins.json") });
@@ -69,18 +67,12 @@ function isRecord(v: unknown): v is RoomRecord {
 export function readRoom(dir: string): RoomRecord | undefined {
   const path = roomFiles(dir).record;
   return onLocalFile(path, () => {
-    let text: string;
-    try {
-      text = readWholeFile(path);
-    } catch (err) {
-      if ((err as NodeJS.ErrnoException).code === "ENOENT") return undefined;
-      throw err;
-    }
     let parsed: unknown;
     try {
-      parsed = JSON.parse(text);
-    } catch {
-      parsed = undefined;
+      parsed = JSON.parse(readWholeFile(path));
+    } catch (err) {
+      if (errnoCode(err) === "ENOENT") return undefined;
+      if (!(err instanceof SyntaxError)) throw err;
     }
     if (!isRecord(parsed)) throw new LabError("room.damaged", { path });
     return parsed;
@@ -96,7 +88,7 @@ export function roomOfKey(env: NodeJS.ProcessEnv, accessKeyId: string, stateDir?
   } catch {
     return undefined;
   }
-  for (const name of names.filter((n) => /^[a-z0-9][a-z0-9-]{0,31}$/.test(n))) {
+  for (const name of names.filter((n) => ROOM_NAME.test(n))) {
     try {
       const room = readRoom(join(rooms, name));
       if (room?.facilitator.accessKeyId === accessKeyId) return room;
@@ -107,20 +99,19 @@ export function roomOfKey(env: NodeJS.ProcessEnv, accessKeyId: string, stateDir?
   return undefined;
 }
 
-export function writeRoom(dir: string, room: RoomRecord): void {
-  const path = roomFiles(dir).record;
+/** Writes `value` as JSON to a file of the room's folder: 0600, never through a symlink, replaced whole. */
+export function writeRoomJson(path: string, value: unknown): void {
   onLocalFile(path, () => {
-    mkdirSync(dir, { recursive: true, mode: 0o700 });
+    mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
     const tmp = `${path}.${process.pid}.tmp`;
-    writeWholeFile(tmp, JSON.stringify(room, null, 2) + "\n", 0o600);
+    writeWholeFile(tmp, JSON.stringify(value, null, 2) + "\n", 0o600);
     replaceFile(tmp, path);
   });
 }
 
-/**
- * The room as asked for: made on first use, else the saved one with any new participants added
- * (a participant once in the room keeps their keys; none is removed, their resources may remain).
- */
+export const writeRoom = (dir: string, room: RoomRecord): void => writeRoomJson(roomFiles(dir).record, room);
+
+/** The room as asked for: made on first use, else the saved one plus new participants (none removed, keys kept). */
 export function openRoomRecord(dir: string, name: string, ask: { prefixes?: string[]; region?: string; defaultRegion: string; port?: number }, now: Date): { room: RoomRecord; made: boolean; added: string[] } {
   const saved = readRoom(dir);
   if (saved && ask.region !== undefined && ask.region !== saved.region) throw new LabError("room.usage.otherRegion", { name, region: saved.region, asked: ask.region });

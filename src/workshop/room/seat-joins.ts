@@ -4,13 +4,9 @@
  * someone else used that join line: the joiner is warned, and `workshop status` shows how many computers a seat has.
  */
 import { createHash } from "node:crypto";
-import { mkdirSync } from "node:fs";
-import { dirname } from "node:path";
 import { LabError } from "../../errors.js";
-import { onLocalFile } from "../../guard/local-file.js";
-import { replaceFile } from "../../guard/replace-file.js";
-import { readWholeFile, writeWholeFile } from "../../whole-file.js";
-import { roomFiles } from "./room-file.js";
+import { readWholeFile } from "../../whole-file.js";
+import { roomFiles, writeRoomJson } from "./room-file.js";
 
 export interface SeatJoin {
   /** The install's id, hashed: the file need not hold what a join sends. */
@@ -41,22 +37,9 @@ export function readJoins(dir: string): SeatJoins {
   return joins;
 }
 
-function writeJoins(dir: string, joins: SeatJoins): void {
-  const path = roomFiles(dir).joins;
-  onLocalFile(path, () => {
-    mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
-    const tmp = `${path}.${process.pid}.tmp`;
-    writeWholeFile(tmp, JSON.stringify(joins, null, 2) + "\n", 0o600);
-    replaceFile(tmp, path);
-  });
-}
-
 const hashed = (install: string): string => createHash("sha256").update(install).digest("base64url").slice(0, 22);
 
-/**
- * Notes that `install` joined `seat` now (in `joins` and on disk) and answers when another install last joined it, if one did.
- * A file that cannot be written is passed over: the join itself still works.
- */
+/** Notes that `install` joined `seat` now; answers when another install last joined it. A failed write is let be. */
 export function recordJoin(dir: string, joins: SeatJoins, seat: string, install: string, now: Date): { elsewhereAt?: string } {
   const id = hashed(install);
   const list = (joins[seat] ??= []);
@@ -66,7 +49,7 @@ export function recordJoin(dir: string, joins: SeatJoins, seat: string, install:
   if (mine) mine.last = at;
   else list.push({ install: id, first: at, last: at });
   try {
-    writeJoins(dir, joins);
+    writeRoomJson(roomFiles(dir).joins, joins);
   } catch (err) {
     if (!(err instanceof LabError)) throw err;
   }

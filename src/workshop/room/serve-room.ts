@@ -158,11 +158,7 @@ export async function serveRoom(o: ServeRoomOptions): Promise<ServedRoom> {
   };
 }
 
-/**
- * The live page's token: made from the facilitator's secret, so it is the same at every start, but
- * it is not their join code. The page's address may be seen on a projector; the join code would
- * hand out the key that may change everything.
- */
+/** The live page's token: the same at every start, not the join code (a projected address must not give the key). */
 function pageToken(facilitator: RoomKey): string {
   return createHmac("sha256", facilitator.secretAccessKey).update("privatelink-lab room page").digest("base64url").slice(0, 22);
 }

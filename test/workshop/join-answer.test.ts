@@ -1,7 +1,8 @@
 /**
  * `join` prints lines the learner's shell evaluates, built from what the room answered. A server
  * that is not a room (or a room gone wrong) answering with a newline or a quote in a field must get
- * "this is not a workshop room", nothing to evaluate, and nothing written.
+ * "this is not a workshop room", nothing of its answer to evaluate (only `false`, so the shell's status
+ * says it failed), and nothing written.
  */
 import { spawn } from "node:child_process";
 import { existsSync } from "node:fs";
@@ -51,10 +52,10 @@ describe("join takes from the room only what a room would say", () => {
     ["a region that is not one", { region: "ap-northeast-1\n" }],
     ["a prefix that is not one", { prefix: "Team 01;" }],
     ["a join time from another computer that is not one", { elsewhereAt: "09:00\ntouch /tmp/owned" }],
-  ])("refuses %s: nothing to evaluate, nothing written", async (_what, bad) => {
+  ])("refuses %s: nothing of it to evaluate, nothing written", async (_what, bad) => {
     answer = { ...GOOD, ...bad };
     const r = await join();
-    expect([r.code, r.stdout]).toEqual([1, ""]);
+    expect([r.code, r.stdout]).toEqual([1, "false\n"]);
     expect(r.stderr).toContain("answered, but not as a privatelink-lab room");
     expect(existsSync(r.stateDir)).toBe(false);
   });

@@ -84,4 +84,10 @@ describe("splitGraphemes", () => {
     expect(truncate("日本語の長い文", 6)).toBe("日本…");
     expect(truncate("ab👍🏽cd", 4)).toBe("ab…");
   });
+
+  it("truncate fills the width exactly: the last column is used, not left empty", () => {
+    expect(truncate("abcdef", 4)).toBe("abc…");
+    expect(truncate("日本語の", 5)).toBe("日本…");
+    expect(truncate("日本語", 6)).toBe("日本語");
+  });
 });

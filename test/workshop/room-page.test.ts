@@ -239,6 +239,9 @@ describe("the room page's seats", () => {
     expect(sandbox).toMatch(/<article class="card ended" data-prefix="team-09"[^>]*><header>.*?<\/header><div class="bar" aria-hidden="true">(<i class=""><\/i>)+<\/div>/);
     // Its border is the ended one (grey), not the blue of a learner at work.
     expect(PAGE_CSS).toMatch(/\.card\.ended \{ border-left-color: var\(--line\); \}/);
+    // A seat not started is no learner at work either: grey, dashed (not yet begun), not blue.
+    expect(sandbox).toMatch(/<article class="card idle" data-prefix="team-01"/);
+    expect(PAGE_CSS).toMatch(/\.card\.idle \{ border-left-color: var\(--line\); border-left-style: dashed; \}/);
     expect(sandbox).toContain("the sandbox: nothing is billed");
     expect(sandbox).not.toContain('class="cost"');
     const ja = roomFragment({ data: seats("sandbox") }, { lang: "ja" });

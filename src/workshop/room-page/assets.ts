@@ -35,6 +35,7 @@ h1 { font-size: 1.5rem; margin: 0; }
 .card { border: 2px solid var(--line); border-left: 12px solid var(--now); border-radius: 6px; padding: 8px 12px 10px; }
 .card.finished { border-left-color: var(--ok); }
 .card.ended { border-left-color: var(--line); }
+.card.idle { border-left-color: var(--line); border-left-style: dashed; }
 .card.ended .step { color: var(--muted); }
 .card.flagged { border-color: var(--warn); border-left-color: var(--warn); background: #fff5f5; }
 .card header { display: flex; flex-wrap: wrap; justify-content: space-between; align-items: baseline; gap: 0 10px; }

@@ -180,6 +180,12 @@ export const PROGRAM: CommandRow = {
           run: async (c) => (await import("./workshop/cleanup.js")).workshopCleanup(c.opts(), c.e),
         },
         {
+          name: "retire",
+          help: "room.help.retire",
+          options: [ROOM, { flags: "--dry-run", help: "room.help.opt.retireDryRun" }, "yes", "lang", "json"],
+          run: async (c) => (await import("./workshop/retire.js")).workshopRetire(c.opts(), c.e),
+        },
+        {
           name: "challenge",
           help: "workshop.challenge.help",
           argument: ID,

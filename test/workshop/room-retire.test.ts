@@ -6,11 +6,18 @@
 import { spawn } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it } from "vitest";
 import { BIN, freshLearner, runCli } from "../helpers/cli-process.js";
 
 type Learner = ReturnType<typeof freshLearner>;
 interface RoomServed { url: string; dir: string }
+
+/** Servers a failed assertion left running: stopped after each test. */
+const running = new Set<() => Promise<void>>();
+afterEach(async () => {
+  await Promise.all([...running].map((stop) => stop()));
+  running.clear();
+});
 
 /** `workshop serve --json` of a room of two; resolves with its first event and a way to stop it (Ctrl-C). */
 function serve(me: Learner): Promise<{ event: RoomServed; stop: () => Promise<void> }> {
@@ -24,10 +31,13 @@ function serve(me: Learner): Promise<{ event: RoomServed; stop: () => Promise<vo
       if (!out.includes("\n")) return;
       const event = JSON.parse(out.split("\n")[0]!) as RoomServed;
       const stop = () => new Promise<void>((done) => {
+        running.delete(stop);
+        if (proc.exitCode !== null || proc.signalCode !== null) return done();
         proc.removeAllListeners("exit");
         proc.on("exit", () => done());
         proc.kill("SIGINT");
       });
+      running.add(stop);
       resolve({ event, stop });
     });
     proc.on("exit", (code) => reject(new Error(`workshop serve ended (${code}): ${err}`)));
@@ -64,12 +74,8 @@ describe("workshop retire", () => {
 
     // Served again under the same name: a new room, where the old sheet's code opens nothing.
     const again = await serve(me);
-    try {
-      const old = runCli(freshLearner(), ["join", `${again.event.url}/join/${code}`]);
-      expect(old.status).toBe(1);
-      expect(old.stderr).toContain("does not know this join code");
-    } finally {
-      await again.stop();
-    }
+    const old = runCli(freshLearner(), ["join", `${again.event.url}/join/${code}`]);
+    expect(old.status).toBe(1);
+    expect(old.stderr).toContain("does not know this join code");
   }, 60_000);
 });

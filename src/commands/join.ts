@@ -8,11 +8,11 @@ import { LabError } from "../errors.js";
 import { prefixProblem } from "../participant.js";
 import { translator } from "../i18n/messages.js";
 import { awsCliAdvice, findAwsCli } from "../aws/cli-version.js";
-import { commentLine, shellLines } from "../sandbox/shell-env.js";
+import { commentLine, failureLine, shellLines } from "../sandbox/shell-env.js";
 import { installId, keepInstallId } from "../state/install-id.js";
 import { INSTALL_HEADER, type JoinAnswer } from "../workshop/room/serve-room.js";
 import type { GlobalOptions } from "./options.js";
-import { chooseShell } from "./sandbox-env.js";
+import { chooseShell, shellAsked } from "./sandbox-env.js";
 import { chooseLang, openSession, participantState, type Environment } from "./session.js";
 
 /** The handout's address: http(s)://host[:port]/join/<code>. */
@@ -57,25 +57,17 @@ function clockTime(iso: string): string {
 }
 
 /**
- * A failed join hands the shell evaluating it (`eval "$(…)"`, `… | source`) one command that fails, so `$?` says so
- * and `eval "$(…)" && …` stops. Only when standard output is not a terminal: a learner who runs it bare reads the
- * message alone. (PowerShell's `| iex` and cmd.exe's `for /f` read the exit code itself.)
+ * A failed join leaves the shell evaluating it its failure line (shell-env.ts), so `$?` says so. Only when standard
+ * output is not a terminal (a learner who runs it bare reads the message alone), and not for an unknown `--shell`.
  */
 export async function join(address: string, opts: GlobalOptions, e: Environment): Promise<void> {
   try {
     await joinRoom(address, opts, e);
   } catch (err) {
-    if (!opts.json && !e.stdout.isTTY && evaluates(opts.shell, e.env)) e.stdout.write("false\n");
+    const shell = shellAsked(opts.shell, e.env);
+    const line = opts.json || e.stdout.isTTY || !shell ? undefined : failureLine(shell);
+    if (line) e.stdout.write(`${line}\n`);
     throw err;
-  }
-}
-
-/** bash, zsh and fish evaluate what `join` prints (an unknown `--shell` is the error being reported: nothing). */
-function evaluates(requested: string | undefined, env: NodeJS.ProcessEnv): boolean {
-  try {
-    return ["bash", "zsh", "fish"].includes(chooseShell(requested, env));
-  } catch {
-    return false;
   }
 }
 

@@ -8,10 +8,15 @@ import { commentLine, defaultShell, isShell, shellLines, SHELLS, UNSET_VARIABLES
 import type { GlobalOptions } from "./options.js";
 import { chooseLang, type Environment } from "./session.js";
 
+/** `--shell`, else the shell this environment runs; undefined for a name that is no shell of ours. */
+export function shellAsked(requested: string | undefined, env: NodeJS.ProcessEnv): ShellKind | undefined {
+  return requested === undefined ? defaultShell(env) : isShell(requested) ? requested : undefined;
+}
+
 export function chooseShell(requested: string | undefined, env: NodeJS.ProcessEnv): ShellKind {
-  if (requested === undefined) return defaultShell(env);
-  if (!isShell(requested)) throw new LabError("sandbox-env.usage.badShell", { shell: requested, shells: SHELLS.join(", ") });
-  return requested;
+  const shell = shellAsked(requested, env);
+  if (!shell) throw new LabError("sandbox-env.usage.badShell", { shell: String(requested), shells: SHELLS.join(", ") });
+  return shell;
 }
 
 export async function sandboxEnv(opts: GlobalOptions, e: Environment): Promise<void> {

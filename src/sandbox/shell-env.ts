@@ -81,6 +81,15 @@ export function commentLine(shell: ShellKind, text: string): string {
   return `${shell === "cmd" ? "rem" : "#"} ${text.replace(/[\r\n]+/g, " ")}`;
 }
 
+/**
+ * What a failed command leaves for the shell evaluating its output, so the shell's status says it failed
+ * (`eval "$(…)" && …` stops): `false` in bash, zsh and fish; nothing for PowerShell's `| iex` and cmd.exe's paste,
+ * which see the command's own exit code.
+ */
+export function failureLine(shell: ShellKind): string | undefined {
+  return shell === "powershell" || shell === "cmd" ? undefined : "false";
+}
+
 /** The shell can run the printed lines from one command; cmd.exe cannot (no eval): its lines are pasted. */
 export function loadsByItself(shell: ShellKind): boolean {
   return shell !== "cmd";

@@ -6,6 +6,7 @@ import { planTeardown, teardown } from "../lesson/teardown.js";
 import type { GlobalOptions } from "./options.js";
 import { destroyCommand, setDestroyCommand, setInterruptNotice } from "../interrupt-notice.js";
 import { lessonContext, openSession, type Environment } from "./session.js";
+import { agreesToDelete } from "./consent.js";
 
 export async function destroy(opts: GlobalOptions & { dryRun?: boolean }, e: Environment): Promise<void> {
   const s = await openSession(opts, e);
@@ -22,10 +23,8 @@ export async function destroy(opts: GlobalOptions & { dryRun?: boolean }, e: Env
     io.notify({ type: "notice", level: "info", message: t("destroy.dryRun", { n: plan.length }) });
     return;
   }
-  // Without --yes and without a TTY we do not delete: deleting is never a silent default.
-  if (!opts.yes && !io.interactive) throw new LabError("usage.destroyNeedsYes");
-  const go = opts.yes || (await io.confirm(t("destroy.confirm", { n: plan.length }), false));
-  if (!go) {
+  const question = t("destroy.confirm", { n: plan.length });
+  if (!(await agreesToDelete(opts.yes, io, question, new LabError("usage.destroyNeedsYes")))) {
     io.notify({ type: "notice", level: "warn", message: t("destroy.cancelled") });
     return;
   }

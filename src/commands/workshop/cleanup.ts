@@ -9,6 +9,7 @@ import type { GlobalOptions } from "../options.js";
 import type { Environment } from "../session.js";
 import { asParticipants } from "../participant-lock.js";
 import { openFacilitator } from "./open.js";
+import { agreesToDelete } from "../consent.js";
 
 interface CleanupOptions extends GlobalOptions {
   all?: boolean;
@@ -64,9 +65,8 @@ export async function workshopCleanup(opts: CleanupOptions, e: Environment): Pro
     io.notify({ type: "notice", level: "info", message: t("workshop.cleanup.dryRun", { n: plan.length, items }) });
     return;
   }
-  // Deleting is never a silent default: without --yes there must be a terminal to ask in.
-  if (!opts.yes && !io.interactive) throw new LabError("workshop.usage.cleanupNeedsYes");
-  if (!opts.yes && !(await io.confirm(t("workshop.cleanup.confirm", { n: plan.length, items }), false))) {
+  const question = t("workshop.cleanup.confirm", { n: plan.length, items });
+  if (!(await agreesToDelete(opts.yes, io, question, new LabError("workshop.usage.cleanupNeedsYes")))) {
     io.notify({ type: "notice", level: "warn", message: t("destroy.cancelled") });
     return;
   }

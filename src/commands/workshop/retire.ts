@@ -9,6 +9,7 @@ import { readServed } from "../../sandbox/served-file.js";
 import { DEFAULT_ROOM, readRoom, roomDir, roomFiles } from "../../workshop/room/room-file.js";
 import type { GlobalOptions } from "../options.js";
 import { openSession, type Environment } from "../session.js";
+import { agreesToDelete } from "../consent.js";
 
 export async function workshopRetire(opts: GlobalOptions & { room?: string; dryRun?: boolean }, e: Environment): Promise<void> {
   const s = await openSession(opts, e);
@@ -23,8 +24,8 @@ export async function workshopRetire(opts: GlobalOptions & { room?: string; dryR
     s.io.notify({ type: "notice", level: "info", message: s.t("room.retire.dryRun", { room: name, dir, n }) });
     return;
   }
-  if (!opts.yes && !s.io.interactive) throw new LabError("room.usage.retireNeedsYes", { room: name });
-  if (!opts.yes && !(await s.io.confirm(s.t("room.retire.confirm", { room: name, n }), false))) {
+  const question = s.t("room.retire.confirm", { room: name, n });
+  if (!(await agreesToDelete(opts.yes, s.io, question, new LabError("room.usage.retireNeedsYes", { room: name })))) {
     s.io.notify({ type: "notice", level: "info", message: s.t("room.retire.kept", { room: name }) });
     return;
   }

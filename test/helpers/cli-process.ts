@@ -27,3 +27,38 @@ export function runCliAsync(env: NodeJS.ProcessEnv, args: string[]): Promise<{ c
     c.on("close", (code) => done({ code, stdout, stderr }));
   });
 }
+
+/** Servers started by `startServing` and not yet stopped (a failed assertion skipped their stop). */
+const serving = new Set<() => Promise<void>>();
+
+/**
+ * The built CLI serving until stopped (`sandbox serve --json`, `workshop serve --json`): resolves with its first JSON
+ * event and `stop()` (Ctrl-C, resolved once it has exited); rejects if it ends before saying where it listens.
+ */
+export function startServing<T>(env: NodeJS.ProcessEnv, args: string[]): Promise<{ event: T; stop: () => Promise<void> }> {
+  const proc = spawn(process.execPath, [BIN, ...args], { env, stdio: ["ignore", "pipe", "pipe"] });
+  const stop = () =>
+    new Promise<void>((done) => {
+      serving.delete(stop);
+      if (proc.exitCode !== null || proc.signalCode !== null) return done();
+      proc.removeAllListeners("exit");
+      proc.on("exit", () => done());
+      proc.kill("SIGINT");
+    });
+  serving.add(stop);
+  return new Promise((resolve, reject) => {
+    let out = "";
+    let err = "";
+    proc.stderr.on("data", (d: Buffer) => (err += d.toString()));
+    proc.stdout.on("data", (d: Buffer) => {
+      out += d.toString();
+      if (out.includes("\n")) resolve({ event: JSON.parse(out.split("\n")[0]!) as T, stop });
+    });
+    proc.on("exit", (code) => reject(new Error(`${args.join(" ")} ended (${code}): ${err}`)));
+  });
+}
+
+/** Stops every server a test left running (call in afterEach). */
+export async function stopServing(): Promise<void> {
+  await Promise.all([...serving].map((stop) => stop()));
+}

@@ -4,39 +4,17 @@
  * same address, so that terminal still works. When that port is taken, it serves on another one
  * rather than failing.
  */
-import { spawn } from "node:child_process";
 import { readdirSync } from "node:fs";
 import { dirname } from "node:path";
 import { createServer, type Server } from "node:net";
 import { afterEach, describe, expect, it } from "vitest";
-import { BIN, freshLearner } from "../helpers/cli-process.js";
+import { freshLearner, startServing, stopServing } from "../helpers/cli-process.js";
 
-const started: { kill: (signal: NodeJS.Signals) => boolean }[] = [];
-afterEach(() => {
-  for (const p of started.splice(0)) p.kill("SIGTERM");
-});
+afterEach(stopServing);
 
 /** Starts the built `sandbox serve --json` in `env`; resolves with its URL and a way to stop it. */
 async function serve(env: NodeJS.ProcessEnv): Promise<{ url: string; port: number; stop: () => Promise<void> }> {
-  const proc = spawn(process.execPath, [BIN, "sandbox", "serve", "--json"], { env, stdio: ["ignore", "pipe", "pipe"] });
-  started.push(proc);
-  let err = "";
-  proc.stderr.on("data", (d: Buffer) => (err += d.toString()));
-  const line = await new Promise<string>((resolve, reject) => {
-    let out = "";
-    proc.stdout.on("data", (d: Buffer) => {
-      out += d.toString();
-      if (out.includes("\n")) resolve(out.split("\n")[0]!);
-    });
-    proc.on("exit", (code) => reject(new Error(`sandbox serve ended (${code}): ${err}`)));
-  });
-  const event = JSON.parse(line) as { url: string; port: number };
-  const stop = () =>
-    new Promise<void>((resolve) => {
-      proc.removeAllListeners("exit");
-      proc.on("exit", () => resolve());
-      proc.kill("SIGINT");
-    });
+  const { event, stop } = await startServing<{ url: string; port: number }>(env, ["sandbox", "serve", "--json"]);
   return { url: event.url, port: event.port, stop };
 }
 

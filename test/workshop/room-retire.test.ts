@@ -3,46 +3,18 @@
  * without a terminal, `--dry-run` to look), then its account, keys and join codes are gone, so the handouts' join lines
  * open nothing even when a room of the same name is served again.
  */
-import { spawn } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { BIN, freshLearner, runCli } from "../helpers/cli-process.js";
+import { freshLearner, runCli, startServing, stopServing } from "../helpers/cli-process.js";
 
 type Learner = ReturnType<typeof freshLearner>;
 interface RoomServed { url: string; dir: string }
 
-/** Servers a failed assertion left running: stopped after each test. */
-const running = new Set<() => Promise<void>>();
-afterEach(async () => {
-  await Promise.all([...running].map((stop) => stop()));
-  running.clear();
-});
+afterEach(stopServing);
 
-/** `workshop serve --json` of a room of two; resolves with its first event and a way to stop it (Ctrl-C). */
-function serve(me: Learner): Promise<{ event: RoomServed; stop: () => Promise<void> }> {
-  const proc = spawn(process.execPath, [BIN, "workshop", "serve", "--json", "--count", "2", "--room", "retiring"], { env: me.env, stdio: ["ignore", "pipe", "pipe"] });
-  return new Promise((resolve, reject) => {
-    let out = "";
-    let err = "";
-    proc.stderr.on("data", (d: Buffer) => (err += d.toString()));
-    proc.stdout.on("data", (d: Buffer) => {
-      out += d.toString();
-      if (!out.includes("\n")) return;
-      const event = JSON.parse(out.split("\n")[0]!) as RoomServed;
-      const stop = () => new Promise<void>((done) => {
-        running.delete(stop);
-        if (proc.exitCode !== null || proc.signalCode !== null) return done();
-        proc.removeAllListeners("exit");
-        proc.on("exit", () => done());
-        proc.kill("SIGINT");
-      });
-      running.add(stop);
-      resolve({ event, stop });
-    });
-    proc.on("exit", (code) => reject(new Error(`workshop serve ended (${code}): ${err}`)));
-  });
-}
+/** `workshop serve --json` of a room of two. */
+const serve = (me: Learner) => startServing<RoomServed>(me.env, ["workshop", "serve", "--json", "--count", "2", "--room", "retiring"]);
 
 const flat = (s: string) => s.replace(/\s+/g, " ");
 

@@ -3,7 +3,7 @@
  * names and a count at once), a later --count goes on in the room's numbering, the handout names the room readably, serve
  * puts the live page's address alone on its line, and `workshop status --json/--csv` carry a named state, not a learner's "your".
  */
-import { mkdtempSync } from "node:fs";
+import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { PassThrough } from "node:stream";
@@ -92,6 +92,31 @@ describe("workshop serve: who is in the room", () => {
       expect(translator(lang)("room.serve.page", { url: "U" })).toMatch(/[:：]\nU$/);
       // The handout command likewise: whole on its own line, not split off from the words before it.
       expect(translator(lang)("room.serve.handout", { command: "C" })).toMatch(/[:：]\n`C`$/);
+    }
+  });
+});
+
+describe("workshop serve: a room already served", () => {
+  it("is not served a second time (on another --port): it names where it is served, changes nothing, exits 6", async () => {
+    const h = facilitator();
+    let stopFirst = () => undefined as void;
+    const first = workshopServe({ ...h.opts, sandbox: false, region: "us-east-1", port: "0", count: "2" }, h.env, new Promise<void>((r) => (stopFirst = r)));
+    const dir = join(h.env.stateDir!, "rooms", "room");
+    // The first one serves (it says where) before the second is started.
+    while (!h.host.ofType("notice").some((n) => n.message.includes("/room?token="))) await new Promise((r) => setTimeout(r, 20));
+    const keys = readFileSync(join(dir, "room.json"), "utf8");
+    try {
+      const err = await refusal(serve(h, { count: "5" }));
+      expect(err.exitCode).toBe(6);
+      const [en, ja] = said(err);
+      expect(en).toMatch(/Room 'room' is already served at http:\/\/127\.0\.0\.1:\d+/);
+      expect(en).toContain("Ctrl-C");
+      expect(ja).toContain("部屋 'room' はすでに");
+      // Nobody added, no port moved: the room is as the first serve holds it.
+      expect(readFileSync(join(dir, "room.json"), "utf8")).toBe(keys);
+    } finally {
+      stopFirst();
+      await first;
     }
   });
 });

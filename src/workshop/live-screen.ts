@@ -68,18 +68,20 @@ export function liveFrame(status: RoomStatus, o: FrameOptions): string {
   return [c.bold(truncate(head, o.columns)), c.dim(wrap(keys, o.columns, { phrases: o.phrases })), c.bold(line(table[0]!)), ...shown, ...empty, "", wrap(statusSummary(status, t), o.columns, { phrases: o.phrases }), c.dim(wrap(t("workshop.status.legend"), o.columns, { phrases: o.phrases }))].join("\n");
 }
 
-/** The room did not answer the last refresh: its address, and the region and time the title shows. */
+/** The room did not answer the last refresh (or, `keyRefused`, refused its key): its address, and the region and time the title shows. */
 export interface Silence {
   endpoint: string;
   region: string;
   at: number;
+  keyRefused?: boolean;
 }
 
-/** The frame while the room does not answer: a line that says so (the watch tries again), over the last status seen, if any. */
+/** The frame while the room does not answer (or refuses the key): a line that says so, over the last status seen, if any. */
 export function silentFrame(last: RoomStatus | undefined, silence: Silence, o: FrameOptions): string {
   const { t, c } = o;
   const vars = { endpoint: silence.endpoint, seconds: o.intervalSeconds, time: last ? localClock(last.at, o.lang, o.timeZone) : "" };
-  const warning = wrap(t(last ? "roomOffline.live" : "roomOffline.liveNoFigures", vars), o.columns, { phrases: o.phrases });
+  const key = `roomOffline.${silence.keyRefused ? "liveKey" : "live"}${last ? "" : "NoFigures"}`;
+  const warning = wrap(t(key, vars), o.columns, { phrases: o.phrases });
   const below = last
     ? liveFrame(last, { ...o, rows: o.rows - warning.split("\n").length })
     : [c.bold(truncate(t("roomFixes.liveTitle", { time: localClock(silence.at, o.lang, o.timeZone), region: silence.region }), o.columns)), c.dim(wrap(t("roomFixes.liveKeys", { seconds: o.intervalSeconds }), o.columns, { phrases: o.phrases }))].join("\n");

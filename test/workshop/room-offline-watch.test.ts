@@ -67,6 +67,54 @@ describe("the facilitator's live workshop status when the room stops answering",
     expect(frames[2]).toContain("privatelink-lab workshop · ap-northeast-1");
   });
 
+  it("when the room is made again (new keys) under the same address, says to paste the new facilitator line; it does not end", { timeout: 60_000 }, async () => {
+    const h = harness();
+    const served = await servedRoom(h);
+    const url = served.url;
+    const frames: string[] = [];
+    let between: (() => Promise<void>) | undefined;
+    let remade = false;
+    const stdout = Object.assign(new PassThrough(), { isTTY: true, columns: 120, rows: 40 }) as unknown as NodeJS.WriteStream;
+    stdout.write = ((text: string) => {
+      frames.push(text);
+      // After the first frame: the room retired and served again at the same address, with keys of its own.
+      if (!remade) between = async () => {
+        remade = true;
+        await served.close();
+        opened.push(await serveSandbox({ sandbox: harness().sandbox, port: Number(new URL(url).port), credentials: { accessKeyId: "PLLABREMADEROOM0001", secretAccessKey: "another-room-secret-not-for-aws" } }));
+      };
+      return true;
+    }) as NodeJS.WriteStream["write"];
+    const clock = Object.create(h.clock) as typeof h.clock;
+    clock.sleep = async (ms: number) => {
+      const act = between;
+      between = undefined;
+      await act?.();
+      return h.clock.sleep(ms);
+    };
+    // The facilitator's terminal, after their join line (a room's key: PLLAB…).
+    const env = { ...h.env.env, AWS_ACCESS_KEY_ID: served.credentials.accessKeyId, AWS_SECRET_ACCESS_KEY: served.credentials.secretAccessKey };
+    const e = { ...overHttp(h), env, stdout, clock };
+    // It returns (after its refreshes, as a key would end it): the refusal does not end the watch.
+    await workshopStatus({ region: "ap-northeast-1", endpointUrl: url, interval: "600", maxRefreshes: 3 }, e);
+    expect(frames).toHaveLength(3);
+    expect(frames[0]).not.toContain("key");
+    for (const drawn of frames.slice(1)) {
+      // As read: without colours, the wrapped lines as one.
+      const frame = drawn.replace(/\x1b\[[\d;]*[A-Za-z]/g, "").replace(/\s+/g, " ");
+      expect(frame).toContain(`The room at ${url} no longer knows this terminal's key`);
+      expect(frame).toContain("facilitator join line");
+      expect(frame).not.toContain("aws configure");
+      // The last figures stay in view, said to be from the last refresh.
+      expect(frame).toContain("The figures below are from");
+      expect(frame).toContain("privatelink-lab workshop · ap-northeast-1");
+    }
+    // A watch started in Japanese once the room is made again: no figures yet, the same advice.
+    frames.length = 0;
+    await workshopStatus({ region: "ap-northeast-1", endpointUrl: url, interval: "600", maxRefreshes: 1, lang: "ja" }, e);
+    expect(frames[0]!.replace(/\s+/g, "")).toContain(`${url}の部屋は、このターミナルの鍵を知りません`);
+  });
+
   it("says it in Japanese too", { timeout: 60_000 }, async () => {
     const h = harness();
     const served = await servedRoom(h);

@@ -32,28 +32,38 @@ function overHttp(h: Harness): Environment {
   return env;
 }
 
+/**
+ * A facilitator's terminal watching: the frames drawn, and a clock whose next sleep (the watch's wait after a frame)
+ * first runs what `afterFrame` gives for that frame's number (1, 2, …), if anything.
+ */
+function watchScreen(h: Harness, afterFrame: (n: number) => (() => Promise<void>) | undefined) {
+  const frames: string[] = [];
+  let between: (() => Promise<void>) | undefined;
+  const stdout = Object.assign(new PassThrough(), { isTTY: true, columns: 120, rows: 40 }) as unknown as NodeJS.WriteStream;
+  stdout.write = ((text: string) => {
+    frames.push(text);
+    between = afterFrame(frames.length) ?? between;
+    return true;
+  }) as NodeJS.WriteStream["write"];
+  const clock = Object.create(h.clock) as typeof h.clock;
+  clock.sleep = async (ms: number) => {
+    const act = between;
+    between = undefined;
+    await act?.();
+    return h.clock.sleep(ms);
+  };
+  return { frames, stdout, clock };
+}
+
 describe("the facilitator's live workshop status when the room stops answering", () => {
   it("says the room is not answering and retries, then shows the room again once it is back; it does not end", { timeout: 60_000 }, async () => {
     const h = harness();
     let served = await servedRoom(h);
     const url = served.url;
-    const frames: string[] = [];
-    // Between refreshes (the watch's first sleep after each frame): stop the room after the first, serve it again after the second.
-    let between: (() => Promise<void>) | undefined;
-    const stdout = Object.assign(new PassThrough(), { isTTY: true, columns: 120, rows: 40 }) as unknown as NodeJS.WriteStream;
-    stdout.write = ((text: string) => {
-      frames.push(text);
-      if (frames.length === 1) between = async () => served.close();
-      if (frames.length === 2) between = async () => void (served = await servedRoom(h, Number(new URL(url).port)));
-      return true;
-    }) as NodeJS.WriteStream["write"];
-    const clock = Object.create(h.clock) as typeof h.clock;
-    clock.sleep = async (ms: number) => {
-      const act = between;
-      between = undefined;
-      await act?.();
-      return h.clock.sleep(ms);
-    };
+    // Between refreshes: stop the room after the first frame, serve it again after the second.
+    const { frames, stdout, clock } = watchScreen(h, (n) =>
+      n === 1 ? async () => served.close() : n === 2 ? async () => void (served = await servedRoom(h, Number(new URL(url).port))) : undefined,
+    );
     const e = { ...overHttp(h), stdout, clock };
     await workshopStatus({ region: "ap-northeast-1", endpointUrl: url, interval: "600", maxRefreshes: 3 }, e);
     expect(frames).toHaveLength(3);
@@ -71,27 +81,14 @@ describe("the facilitator's live workshop status when the room stops answering",
     const h = harness();
     const served = await servedRoom(h);
     const url = served.url;
-    const frames: string[] = [];
-    let between: (() => Promise<void>) | undefined;
+    // After the first frame: the room retired and served again at the same address, with keys of its own.
     let remade = false;
-    const stdout = Object.assign(new PassThrough(), { isTTY: true, columns: 120, rows: 40 }) as unknown as NodeJS.WriteStream;
-    stdout.write = ((text: string) => {
-      frames.push(text);
-      // After the first frame: the room retired and served again at the same address, with keys of its own.
-      if (!remade) between = async () => {
-        remade = true;
-        await served.close();
-        opened.push(await serveSandbox({ sandbox: harness().sandbox, port: Number(new URL(url).port), credentials: { accessKeyId: "PLLABREMADEROOM0001", secretAccessKey: "another-room-secret-not-for-aws" } }));
-      };
-      return true;
-    }) as NodeJS.WriteStream["write"];
-    const clock = Object.create(h.clock) as typeof h.clock;
-    clock.sleep = async (ms: number) => {
-      const act = between;
-      between = undefined;
-      await act?.();
-      return h.clock.sleep(ms);
+    const remake = async () => {
+      remade = true;
+      await served.close();
+      opened.push(await serveSandbox({ sandbox: harness().sandbox, port: Number(new URL(url).port), credentials: { accessKeyId: "PLLABREMADEROOM0001", secretAccessKey: "another-room-secret-not-for-aws" } }));
     };
+    const { frames, stdout, clock } = watchScreen(h, (n) => (n === 1 && !remade ? remake : undefined));
     // The facilitator's terminal, after their join line (a room's key: PLLAB…).
     const env = { ...h.env.env, AWS_ACCESS_KEY_ID: served.credentials.accessKeyId, AWS_SECRET_ACCESS_KEY: served.credentials.secretAccessKey };
     const e = { ...overHttp(h), env, stdout, clock };

@@ -122,7 +122,7 @@ describe("the facilitator's live workshop status when the room stops answering",
     stdout.write = ((text: string) => (frames.push(text), true)) as NodeJS.WriteStream["write"];
     await workshopStatus({ region: "ap-northeast-1", endpointUrl: url, interval: "600", maxRefreshes: 2, lang: "ja" }, { ...overHttp(h), stdout });
     expect(frames).toHaveLength(2);
-    for (const frame of frames) expect(frame).toContain(`ルームが応答しません（${url}）— 600 秒ごとに再試行しています。`);
+    for (const frame of frames) expect(frame).toContain(`部屋が応答しません（${url}）— 600 秒ごとに再試行しています。`);
   });
 
   it("still fails at once, with the network's exit code, for a one-shot --once or --json", { timeout: 60_000 }, async () => {

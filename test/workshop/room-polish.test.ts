@@ -135,6 +135,15 @@ describe("the room's texts", () => {
   it("a learner's Japanese join line ends as a sentence does", () => {
     expect(translator("ja")("room.join.joined", { room: "room", prefix: "team-01", region: "us-east-1" })).toMatch(/。$/);
   });
+
+  it("in Japanese, a room that does not answer or knows no key says 部屋, 講師 and 鍵, as the sheet and serve do", () => {
+    const ja = translator("ja");
+    const vars = { room: "room", endpoint: "http://10.0.0.5:8787", seconds: 10, time: "09:12", code: "InvalidClientTokenId", problem: "refused" };
+    const texts = ["down", "down.hint", "key", "key.hint", "live", "liveNoFigures"].map((k) => ja(`roomOffline.${k}`, vars));
+    for (const text of texts) expect(text).not.toMatch(/ルーム|ファシリテーター|キー/);
+    expect(texts.join("")).toContain("講師");
+    expect(ja("roomOffline.key", vars)).toContain("鍵");
+  });
 });
 
 describe("workshop status --json and --csv: the state as data", () => {

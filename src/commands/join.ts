@@ -76,8 +76,9 @@ async function joinRoom(address: string, opts: GlobalOptions, e: Environment): P
   const t = translator(lang);
   const shell = chooseShell(opts.shell, e.env);
   const url = joinAddress(address);
-  // (Its notices, if any, go to standard error: standard output is for the shell to evaluate.)
-  const s = await openSession({ ...opts, json: true }, { ...e, stdout: (e.stderr ?? process.stderr) as Environment["stdout"] });
+  // (Its notices, if any, go to standard error: standard output is for the shell to evaluate. Its shell is chosen
+  // above, from sandbox env's list with fish: the session's own, for the lesson's commands, has none.)
+  const s = await openSession({ ...opts, json: true, shell: undefined }, { ...e, stdout: (e.stderr ?? process.stderr) as Environment["stdout"] });
   const install = installId(s.stateFile.dir);
   const room = await ask(url, install.id);
   if (!install.kept) keepInstallId(s.stateFile.dir, install.id);

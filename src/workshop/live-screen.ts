@@ -61,25 +61,46 @@ export function liveFrame(status: RoomStatus, o: FrameOptions): string {
     const text = line(row);
     return p.signals.length > 0 ? c.yellow(text) : p.finished ? c.green(text) : text;
   });
-  // Leave room for the title, header, summary and legend; say how many rows did not fit.
-  const room = Math.max(3, o.rows - 7);
-  const shown = body.length > room ? [...body.slice(0, room - 1), c.dim(t("workshop.status.more", { n: body.length - room + 1 }))] : body;
   const empty = status.participants.length === 0 ? [t("workshop.status.empty", { region: status.region })] : [];
-  return [c.bold(truncate(head, o.columns)), c.dim(wrap(keys, o.columns, { phrases: o.phrases })), c.bold(line(table[0]!)), ...shown, ...empty, "", wrap(statusSummary(status, t), o.columns, { phrases: o.phrases }), c.dim(wrap(t("workshop.status.legend"), o.columns, { phrases: o.phrases }))].join("\n");
+  const top = [c.bold(truncate(head, o.columns)), c.dim(wrap(keys, o.columns, { phrases: o.phrases })), c.bold(line(table[0]!))];
+  const bottom = [...empty, "", wrap(statusSummary(status, t), o.columns, { phrases: o.phrases }), c.dim(wrap(t("workshop.status.legend"), o.columns, { phrases: o.phrases }))];
+  // The learners get the lines the title, header, summary and legend leave (a row with its reason wrapped is several),
+  // less the last one, where the cursor waits after the frame (a frame as tall as the screen scrolls its title off).
+  const more = (n: number) => c.dim(wrap(t("workshop.status.more", { n }), o.columns, { phrases: o.phrases }));
+  return [...top, ...fitLines(body, Math.max(3, o.rows - 1 - height(top) - height(bottom)), more), ...bottom].join("\n");
 }
 
-/** The room did not answer the last refresh: its address, and the region and time the title shows. */
+/** How many lines the texts take on screen. */
+function height(texts: string[]): number {
+  return texts.join("\n").split("\n").length;
+}
+
+/** The rows whole, in order, that fit `lines` lines; if not all do, as many as fit with `more` (how many were left out) under them. */
+function fitLines(rows: string[], lines: number, more: (n: number) => string): string[] {
+  if (height(rows) <= lines) return rows;
+  const shown: string[] = [];
+  const left = (n: number) => lines - height([...shown, more(rows.length - n)]);
+  for (const row of rows) {
+    if (left(shown.length) < height([row])) break;
+    shown.push(row);
+  }
+  return [...shown, more(rows.length - shown.length)];
+}
+
+/** The room did not answer the last refresh (or, `keyRefused`, refused its key): its address, and the region and time the title shows. */
 export interface Silence {
   endpoint: string;
   region: string;
   at: number;
+  keyRefused?: boolean;
 }
 
-/** The frame while the room does not answer: a line that says so (the watch tries again), over the last status seen, if any. */
+/** The frame while the room does not answer (or refuses the key): a line that says so, over the last status seen, if any. */
 export function silentFrame(last: RoomStatus | undefined, silence: Silence, o: FrameOptions): string {
   const { t, c } = o;
   const vars = { endpoint: silence.endpoint, seconds: o.intervalSeconds, time: last ? localClock(last.at, o.lang, o.timeZone) : "" };
-  const warning = wrap(t(last ? "roomOffline.live" : "roomOffline.liveNoFigures", vars), o.columns, { phrases: o.phrases });
+  const key = `roomOffline.${silence.keyRefused ? "liveKey" : "live"}${last ? "" : "NoFigures"}`;
+  const warning = wrap(t(key, vars), o.columns, { phrases: o.phrases });
   const below = last
     ? liveFrame(last, { ...o, rows: o.rows - warning.split("\n").length })
     : [c.bold(truncate(t("roomFixes.liveTitle", { time: localClock(silence.at, o.lang, o.timeZone), region: silence.region }), o.columns)), c.dim(wrap(t("roomFixes.liveKeys", { seconds: o.intervalSeconds }), o.columns, { phrases: o.phrases }))].join("\n");

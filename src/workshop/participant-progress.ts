@@ -153,8 +153,10 @@ export function progressOf(p: ParticipantCloud, at: number, region: string, back
   const minutesOnStep = since !== undefined ? Math.max(0, (at - since) / 60_000) : undefined;
   const signals = problems(p);
   const budget = observed !== undefined ? usualBetween(pos.step, pos.step) : anchor ? usualBetween(anchor.from, pos.step) : undefined;
-  if (pos.phase === "on-step" && minutesOnStep !== undefined && budget !== undefined && minutesOnStep > budget && signals.length === 0) {
-    signals.push({ kind: "slow", minutes: Math.round(minutesOnStep), usual: budget });
+  // Whole minutes, as the On step column and the page count them (never "≈40m" beside "41 min on it", nor "16 (usual 16)").
+  const whole = minutesOnStep === undefined ? undefined : Math.floor(minutesOnStep);
+  if (pos.phase === "on-step" && whole !== undefined && budget !== undefined && whole > budget && signals.length === 0) {
+    signals.push({ kind: "slow", minutes: whole, usual: budget });
   }
   // The sandbox bills nothing: no cost, rather than what AWS would charge.
   const cost = backend === "sandbox" ? undefined : costPerHour(region, inventoryOf(p.view));

@@ -54,6 +54,23 @@ describe("the live header", () => {
   });
 });
 
+describe("the live screen on a short terminal", () => {
+  it.each(["en", "ja"] as const)("(%s) fits its rows with every reason wrapped: the title and header stay on screen, the rest is counted", (lang) => {
+    const seats = Array.from({ length: 10 }, (_, i) => ({ ...status.participants[0]!, prefix: `team-${String(i + 1).padStart(2, "0")}` }));
+    const many = { ...status, participants: seats, totals: { ...status.totals, participants: 10, flagged: 10 } } as RoomStatus;
+    const frame = liveFrame(many, { t: translator(lang), lang, c: new Chalk({ level: 0 }), columns: 80, rows: 24, intervalSeconds: 10 });
+    const lines = frame.split("\n");
+    // The line under the frame holds the cursor: a frame of 24 lines would scroll its title off a 24-line terminal.
+    expect(lines.length).toBeLessThanOrEqual(23);
+    expect(lines[0]).toContain("privatelink-lab workshop");
+    expect(lines[2]).toContain(lang === "ja" ? "受講者" : "Participant");
+    // The learners left out are counted, and each one shown keeps its whole reason.
+    const shown = lines.filter((l) => /^! team-\d\d /.test(l)).length;
+    expect(shown).toBeGreaterThan(0);
+    expect(frame).toContain(lang === "ja" ? `ほか ${10 - shown} 人` : `… and ${10 - shown} more`);
+  });
+});
+
 describe("the live table with a challenge running", () => {
   const seat = (prefix: string, phase: string, step: string, stepIndex: number, over: object = {}) =>
     ({ prefix, phase, step, stepIndex, finished: phase === "finished", why: "x", whyVars: {}, observed: false, minutesOnStep: 12, signals: [], perHourUsd: 0.1, costSoFarUsd: 0.2, ...over });

@@ -135,7 +135,12 @@ describe("the facilitator in a terminal without their join line", () => {
     const r = await cli(facilitator.env, ["workshop", "status", "--once"]);
     expect(r.code, r.stderr).toBe(4);
     expect(r.stderr).toContain("Room 'room' is served on this computer");
-    expect(r.stderr).toContain("run your facilitator join line first (shown by workshop serve / workshop handout)");
+    expect(r.stderr).toContain("run your facilitator join line first (workshop serve shows it when it starts)");
+    // Only serve shows it: the handout (the learners' sheets) never carries the facilitator's code, so it is not named.
+    const handout = await cli(facilitator.env, ["workshop", "handout", "--room", "room"]);
+    expect(handout.code, handout.stderr).toBe(0);
+    expect(handout.stdout + handout.stderr).not.toContain(room.facilitator.code);
+    expect(r.stderr).not.toContain("handout");
     expect(r.stdout + r.stderr).not.toMatch(/built-in sandbox|No participant found/);
   }, 60_000);
 

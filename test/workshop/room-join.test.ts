@@ -111,6 +111,24 @@ describe("a hands-on lesson in a room", () => {
   });
 });
 
+describe("the join line of each shell on the sheet", () => {
+  it("joins in fish, PowerShell and cmd.exe too, with that shell's lines", async () => {
+    const dave = freshLearner();
+    const key = room.participants[0]!.accessKeyId;
+    const expected: Record<string, string> = {
+      fish: `set -gx AWS_ACCESS_KEY_ID '${key}'`,
+      powershell: `$env:AWS_ACCESS_KEY_ID = '${key}'`,
+      cmd: `set "AWS_ACCESS_KEY_ID=${key}"`,
+      zsh: `export AWS_ACCESS_KEY_ID='${key}'`,
+    };
+    for (const [shell, line] of Object.entries(expected)) {
+      const r = await cli(dave.env, ["join", seatLine(0), "--shell", shell]);
+      expect([shell, r.code, r.stderr]).toEqual([shell, 0, expect.stringContaining("Joined room 'room' as team-01")]);
+      expect(r.stdout.split("\n")).toContain(line);
+    }
+  });
+});
+
 describe("the same join line on another computer", () => {
   it("still joins, but its joiner is warned (in their language), and status shows the seat joined from two computers", async () => {
     const alice = freshLearner();

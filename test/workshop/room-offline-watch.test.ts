@@ -32,28 +32,38 @@ function overHttp(h: Harness): Environment {
   return env;
 }
 
+/**
+ * A facilitator's terminal watching: the frames drawn, and a clock whose next sleep (the watch's wait after a frame)
+ * first runs what `afterFrame` gives for that frame's number (1, 2, …), if anything.
+ */
+function watchScreen(h: Harness, afterFrame: (n: number) => (() => Promise<void>) | undefined) {
+  const frames: string[] = [];
+  let between: (() => Promise<void>) | undefined;
+  const stdout = Object.assign(new PassThrough(), { isTTY: true, columns: 120, rows: 40 }) as unknown as NodeJS.WriteStream;
+  stdout.write = ((text: string) => {
+    frames.push(text);
+    between = afterFrame(frames.length) ?? between;
+    return true;
+  }) as NodeJS.WriteStream["write"];
+  const clock = Object.create(h.clock) as typeof h.clock;
+  clock.sleep = async (ms: number) => {
+    const act = between;
+    between = undefined;
+    await act?.();
+    return h.clock.sleep(ms);
+  };
+  return { frames, stdout, clock };
+}
+
 describe("the facilitator's live workshop status when the room stops answering", () => {
   it("says the room is not answering and retries, then shows the room again once it is back; it does not end", { timeout: 60_000 }, async () => {
     const h = harness();
     let served = await servedRoom(h);
     const url = served.url;
-    const frames: string[] = [];
-    // Between refreshes (the watch's first sleep after each frame): stop the room after the first, serve it again after the second.
-    let between: (() => Promise<void>) | undefined;
-    const stdout = Object.assign(new PassThrough(), { isTTY: true, columns: 120, rows: 40 }) as unknown as NodeJS.WriteStream;
-    stdout.write = ((text: string) => {
-      frames.push(text);
-      if (frames.length === 1) between = async () => served.close();
-      if (frames.length === 2) between = async () => void (served = await servedRoom(h, Number(new URL(url).port)));
-      return true;
-    }) as NodeJS.WriteStream["write"];
-    const clock = Object.create(h.clock) as typeof h.clock;
-    clock.sleep = async (ms: number) => {
-      const act = between;
-      between = undefined;
-      await act?.();
-      return h.clock.sleep(ms);
-    };
+    // Between refreshes: stop the room after the first frame, serve it again after the second.
+    const { frames, stdout, clock } = watchScreen(h, (n) =>
+      n === 1 ? async () => served.close() : n === 2 ? async () => void (served = await servedRoom(h, Number(new URL(url).port))) : undefined,
+    );
     const e = { ...overHttp(h), stdout, clock };
     await workshopStatus({ region: "ap-northeast-1", endpointUrl: url, interval: "600", maxRefreshes: 3 }, e);
     expect(frames).toHaveLength(3);
@@ -67,6 +77,41 @@ describe("the facilitator's live workshop status when the room stops answering",
     expect(frames[2]).toContain("privatelink-lab workshop · ap-northeast-1");
   });
 
+  it("when the room is made again (new keys) under the same address, says to paste the new facilitator line; it does not end", { timeout: 60_000 }, async () => {
+    const h = harness();
+    const served = await servedRoom(h);
+    const url = served.url;
+    // After the first frame: the room retired and served again at the same address, with keys of its own.
+    let remade = false;
+    const remake = async () => {
+      remade = true;
+      await served.close();
+      opened.push(await serveSandbox({ sandbox: harness().sandbox, port: Number(new URL(url).port), credentials: { accessKeyId: "PLLABREMADEROOM0001", secretAccessKey: "another-room-secret-not-for-aws" } }));
+    };
+    const { frames, stdout, clock } = watchScreen(h, (n) => (n === 1 && !remade ? remake : undefined));
+    // The facilitator's terminal, after their join line (a room's key: PLLAB…).
+    const env = { ...h.env.env, AWS_ACCESS_KEY_ID: served.credentials.accessKeyId, AWS_SECRET_ACCESS_KEY: served.credentials.secretAccessKey };
+    const e = { ...overHttp(h), env, stdout, clock };
+    // It returns (after its refreshes, as a key would end it): the refusal does not end the watch.
+    await workshopStatus({ region: "ap-northeast-1", endpointUrl: url, interval: "600", maxRefreshes: 3 }, e);
+    expect(frames).toHaveLength(3);
+    expect(frames[0]).not.toContain("key");
+    for (const drawn of frames.slice(1)) {
+      // As read: without colours, the wrapped lines as one.
+      const frame = drawn.replace(/\x1b\[[\d;]*[A-Za-z]/g, "").replace(/\s+/g, " ");
+      expect(frame).toContain(`The room at ${url} no longer knows this terminal's key`);
+      expect(frame).toContain("facilitator join line");
+      expect(frame).not.toContain("aws configure");
+      // The last figures stay in view, said to be from the last refresh.
+      expect(frame).toContain("The figures below are from");
+      expect(frame).toContain("privatelink-lab workshop · ap-northeast-1");
+    }
+    // A watch started in Japanese once the room is made again: no figures yet, the same advice.
+    frames.length = 0;
+    await workshopStatus({ region: "ap-northeast-1", endpointUrl: url, interval: "600", maxRefreshes: 1, lang: "ja" }, e);
+    expect(frames[0]!.replace(/\s+/g, "")).toContain(`${url}の部屋は、このターミナルの鍵を知りません`);
+  });
+
   it("says it in Japanese too", { timeout: 60_000 }, async () => {
     const h = harness();
     const served = await servedRoom(h);
@@ -77,7 +122,7 @@ describe("the facilitator's live workshop status when the room stops answering",
     stdout.write = ((text: string) => (frames.push(text), true)) as NodeJS.WriteStream["write"];
     await workshopStatus({ region: "ap-northeast-1", endpointUrl: url, interval: "600", maxRefreshes: 2, lang: "ja" }, { ...overHttp(h), stdout });
     expect(frames).toHaveLength(2);
-    for (const frame of frames) expect(frame).toContain(`ルームが応答しません（${url}）— 600 秒ごとに再試行しています。`);
+    for (const frame of frames) expect(frame).toContain(`部屋が応答しません（${url}）— 600 秒ごとに再試行しています。`);
   });
 
   it("still fails at once, with the network's exit code, for a one-shot --once or --json", { timeout: 60_000 }, async () => {

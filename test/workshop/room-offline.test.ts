@@ -72,8 +72,8 @@ describe("a learner whose workshop room stops answering", () => {
     }
     const ja = run(["status", "--lang", "ja"]);
     expect(ja.status, ja.stderr).toBe(5);
-    expect(ja.stderr).toContain(`ワークショップのルーム「room」（${room.url}）が応答していません。`);
-    expect(ja.stderr).toContain("ファシリテーターに知らせてください。");
+    expect(ja.stderr).toContain(`ワークショップの部屋 'room'（${room.url}）が応答していません。`);
+    expect(ja.stderr).toContain("講師に知らせてください。");
     expect(ja.stderr).not.toContain("エミュレーター");
   });
 
@@ -88,7 +88,7 @@ describe("a learner whose workshop room stops answering", () => {
     expect(r.stderr).not.toContain("aws configure");
     const ja = run(["status", "--lang", "ja"]);
     expect(ja.status, ja.stderr).toBe(3);
-    expect(ja.stderr).toContain("このルームはあなたのキーを知りません");
+    expect(ja.stderr).toContain("この部屋はあなたの鍵を知りません");
     expect(ja.stderr).not.toContain("aws configure");
   });
 });

@@ -194,6 +194,18 @@ describe.skipIf(SKIP)("the room page in Chromium", () => {
     if (process.env.UPDATE_SCREENSHOT === "1" || !existsSync(README_SHOT)) copyFileSync(join(shots, "room-page-en.png"), README_SHOT);
   }, 120_000);
 
+  it("fits a phone's screen (390 px wide): every card whole, nothing to scroll sideways, in English and Japanese", async () => {
+    for (const tab of tabs.values()) {
+      await tab.setViewportSize({ width: 390, height: 800 });
+      const wider = await tab.evaluate(() => ({
+        page: document.documentElement.scrollWidth - window.innerWidth,
+        cards: [...document.querySelectorAll("article")].filter((a) => a.getBoundingClientRect().right > window.innerWidth).length,
+      }));
+      await tab.setViewportSize({ width: 1280, height: 720 });
+      expect(wider).toEqual({ page: 0, cards: 0 });
+    }
+  });
+
   it("says it is reconnecting while the server is away, and catches up once it is back", async () => {
     const port = (server.address() as AddressInfo).port;
     page.close();

@@ -226,6 +226,13 @@ describe("the room page's content", () => {
 });
 
 describe("the room page's seats", () => {
+  it("says a time estimated from the cloud as words do: 'about 1 min', never 'about under 1 min'", () => {
+    const time = (lang: "en" | "ja", observed: boolean) =>
+      /data-prefix="team-01".*?<span class="time">(.*?)<\/span>/s.exec(roomFragment({ data: room({ onStepMinutes: 0.4, observed }) }, { lang }))![1]!.replace(/<wbr>/g, "");
+    expect([time("en", false), time("ja", false)]).toEqual(["about 1 min", "約 1 分"]);
+    expect([time("en", true), time("ja", true)]).toEqual(["under 1 min", "1 分未満"]);
+  });
+
   it("shows a seat not started and one whose lab was deleted, and a cost only where it is billed", () => {
     const seats = (backend: "aws" | "sandbox"): RoomData => {
       const r = room({ phase: "not-started", step: null, stepIndex: null });

@@ -3,7 +3,7 @@
  * names and a count at once), a later --count goes on in the room's numbering, the handout names the room readably, serve
  * puts the live page's address alone on its line, and `workshop status --json/--csv` carry a named state, not a learner's "your".
  */
-import { mkdtempSync } from "node:fs";
+import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { PassThrough } from "node:stream";
@@ -96,6 +96,31 @@ describe("workshop serve: who is in the room", () => {
   });
 });
 
+describe("workshop serve: a room already served", () => {
+  it("is not served a second time (on another --port): it names where it is served, changes nothing, exits 6", async () => {
+    const h = facilitator();
+    let stopFirst = () => undefined as void;
+    const first = workshopServe({ ...h.opts, sandbox: false, region: "us-east-1", port: "0", count: "2" }, h.env, new Promise<void>((r) => (stopFirst = r)));
+    const dir = join(h.env.stateDir!, "rooms", "room");
+    // The first one serves (it says where) before the second is started.
+    while (!h.host.ofType("notice").some((n) => n.message.includes("/room?token="))) await new Promise((r) => setTimeout(r, 20));
+    const keys = readFileSync(join(dir, "room.json"), "utf8");
+    try {
+      const err = await refusal(serve(h, { count: "5" }));
+      expect(err.exitCode).toBe(6);
+      const [en, ja] = said(err);
+      expect(en).toMatch(/Room 'room' is already served at http:\/\/127\.0\.0\.1:\d+/);
+      expect(en).toContain("Ctrl-C");
+      expect(ja).toContain("部屋 'room' はすでに");
+      // Nobody added, no port moved: the room is as the first serve holds it.
+      expect(readFileSync(join(dir, "room.json"), "utf8")).toBe(keys);
+    } finally {
+      stopFirst();
+      await first;
+    }
+  });
+});
+
 describe("the room's texts", () => {
   it("the handout's last slide names the default room readably in both languages", async () => {
     const h = facilitator();
@@ -109,6 +134,15 @@ describe("the room's texts", () => {
 
   it("a learner's Japanese join line ends as a sentence does", () => {
     expect(translator("ja")("room.join.joined", { room: "room", prefix: "team-01", region: "us-east-1" })).toMatch(/。$/);
+  });
+
+  it("in Japanese, a room that does not answer or knows no key says 部屋, 講師 and 鍵, as the sheet and serve do", () => {
+    const ja = translator("ja");
+    const vars = { room: "room", endpoint: "http://10.0.0.5:8787", seconds: 10, time: "09:12", code: "InvalidClientTokenId", problem: "refused" };
+    const texts = ["down", "down.hint", "key", "key.hint", "live", "liveNoFigures"].map((k) => ja(`roomOffline.${k}`, vars));
+    for (const text of texts) expect(text).not.toMatch(/ルーム|ファシリテーター|キー/);
+    expect(texts.join("")).toContain("講師");
+    expect(ja("roomOffline.key", vars)).toContain("鍵");
   });
 });
 

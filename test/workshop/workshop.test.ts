@@ -201,6 +201,15 @@ describe("workshop status reads the room in a fixed number of calls", () => {
     expect(doc.participants.find((p) => p.prefix === "team-06")).toMatchObject({ step: "allow-http", signals: [{ kind: "slow" }] });
   }, 60_000);
 
+  it("says the same minutes in a slow learner's reason as in its On step column, between two whole minutes too", async () => {
+    const h = await rehearsed(10);
+    // team-06: 40 minutes on allow-http, and 45 seconds more.
+    h.clock.advance(45_000);
+    await workshopStatus({ ...h.opts, once: true }, h.env);
+    const row = h.host.ofType("table").at(-1)!.rows.find((r) => r[0]!.trim().endsWith("team-06"))!;
+    expect([row[2], row[3]]).toEqual(["≈40m", "40 min on it (usual 11)"]);
+  }, 60_000);
+
   it("refreshes in place on a terminal, and times exactly a step change it saw", async () => {
     const h = await rehearsed(7);
     const out = capture(h);

@@ -2,7 +2,7 @@
 import { networkInterfaces } from "node:os";
 import { LabError } from "../../errors.js";
 import { setInterruptNotice } from "../../interrupt-notice.js";
-import { publishServed } from "../../sandbox/served-file.js";
+import { publishServed, readServed } from "../../sandbox/served-file.js";
 import { defaultShell, loadCommand } from "../../sandbox/shell-env.js";
 import { askedParticipants } from "../../workshop/participants.js";
 import { DEFAULT_ROOM, openRoomRecord, readRoom, roomDir, roomFiles } from "../../workshop/room/room-file.js";
@@ -55,6 +55,9 @@ export async function workshopServe(opts: RoomServeOptions, e: Environment, stop
   const host = opts.host ?? "127.0.0.1";
   const region = opts.region ?? regionFromEnv(e.env);
   if (region !== undefined) checkRegion(region, "sandbox", opts.region !== undefined ? "flag" : "env");
+  // One server per room: a second (on another --port) would write the same account and key file beside the first.
+  const live = readServed(roomFiles(dir).served);
+  if (live) throw new LabError("room.serve.alreadyServed", { room: name, url: live.url }, { source: "busy" });
   // The prefixes asked for on this run (none: the room's saved ones, whose numbering a --count continues).
   const saved = readRoom(dir);
   const prefixes = askedParticipants(opts, saved?.participants.map((p) => p.prefix));

@@ -4,7 +4,8 @@ import { colorEnabled, palette } from "../../ui/color.js";
 import type { Facilitator } from "../../workshop/facilitator.js";
 import { LabError } from "../../errors.js";
 import { tryAgain } from "../../aws/network-guard.js";
-import { CLEAR, liveFrame, silentFrame, type FrameOptions } from "../../workshop/live-screen.js";
+import { CLEAR, liveFrame, silentFrame, type FrameOptions, type Silence } from "../../workshop/live-screen.js";
+import { roomRefusedKey } from "../../aws/error-translation.js";
 import { StepMemory } from "../../workshop/participant-progress.js";
 import { numberOption } from "../../workshop/participants.js";
 import type { RoomStatus } from "../../workshop/room-status.js";
@@ -58,14 +59,18 @@ function keys(stdin: NodeJS.ReadStream): { stopped: () => boolean; interrupted: 
   };
 }
 
-/** The room's status, or, when the room does not answer, the address that did not: the watch shows that and tries again next time. */
-async function readOrSilence(f: Facilitator, memory: StepMemory): Promise<RoomStatus | { silent: string }> {
+/**
+ * The room's status, or why it is not in view: the room does not answer (the watch shows that and tries again next
+ * time), or a served room refuses this terminal's facilitator key (it was made again: the watch says to paste the new line).
+ */
+async function readOrSilence(f: Facilitator, memory: StepMemory, endpoint: string): Promise<RoomStatus | Omit<Silence, "region" | "at">> {
   try {
     return await readStatus(f, memory);
   } catch (err) {
+    if (f.servedSandbox && roomRefusedKey(err, "", endpoint)) return { endpoint, keyRefused: true };
     if (!(err instanceof LabError) || err.source !== "network") throw err;
     tryAgain(f.clients);
-    return { silent: String(err.vars.endpoint ?? "") };
+    return { endpoint: String(err.vars.endpoint ?? "") };
   }
 }
 
@@ -77,10 +82,10 @@ async function watch(f: Facilitator, e: Environment, opts: StatusOptions, second
   let last: RoomStatus | undefined;
   try {
     for (let n = 0; !k.stopped() && (opts.maxRefreshes === undefined || n < opts.maxRefreshes); n++) {
-      const read = await readOrSilence(f, memory);
+      const read = await readOrSilence(f, memory, opts.endpointUrl ?? e.env.AWS_ENDPOINT_URL ?? "");
       const o: FrameOptions = { t: f.t, lang: f.lang, c, columns: e.stdout.columns ?? 100, rows: e.stdout.rows ?? 40, intervalSeconds: seconds, phrases };
-      if (!("silent" in read)) last = read;
-      const frame = "silent" in read ? silentFrame(last, { endpoint: read.silent, region: f.region, at: e.clock.now() }, o) : liveFrame(read, o);
+      if (!("endpoint" in read)) last = read;
+      const frame = "endpoint" in read ? silentFrame(last, { ...read, region: f.region, at: e.clock.now() }, o) : liveFrame(read, o);
       e.stdout.write(CLEAR + frame + "\n");
       // Short sleeps, so q ends the watch at once.
       for (let waited = 0; waited < seconds * 1000 && !k.stopped(); waited += 200) await e.clock.sleep(200);

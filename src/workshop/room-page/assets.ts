@@ -28,10 +28,11 @@ h1 { font-size: 1.5rem; margin: 0; }
 .changed { color: var(--muted); font-size: 0.8rem; margin: 0; }
 .problem { background: #fff3c4; color: #5a3d00; border: 2px solid #8a6000; padding: 6px 12px; font-weight: 700; }
 .empty { font-size: 1.2rem; }
-.grid { display: grid; grid-template-columns: repeat(auto-fill, minmax(380px, 1fr)); gap: 12px; font-size: 1rem; }
+/* A card is never wider than the screen (a phone's is narrower than one card). */
+.grid { display: grid; grid-template-columns: repeat(auto-fill, minmax(min(380px, 100%), 1fr)); gap: 12px; font-size: 1rem; }
 /* A bigger room: smaller cards, so more of it fits on one screen (flagged learners stay first). */
-.grid.many { grid-template-columns: repeat(auto-fill, minmax(300px, 1fr)); gap: 10px; font-size: 0.8rem; }
-.grid.crowd { grid-template-columns: repeat(auto-fill, minmax(280px, 1fr)); gap: 8px; font-size: 0.7rem; }
+.grid.many { grid-template-columns: repeat(auto-fill, minmax(min(300px, 100%), 1fr)); gap: 10px; font-size: 0.8rem; }
+.grid.crowd { grid-template-columns: repeat(auto-fill, minmax(min(280px, 100%), 1fr)); gap: 8px; font-size: 0.7rem; }
 .card { border: 2px solid var(--line); border-left: 12px solid var(--now); border-radius: 6px; padding: 8px 12px 10px; }
 .card.finished { border-left-color: var(--ok); }
 .card.ended { border-left-color: var(--line); }

@@ -64,9 +64,10 @@ function stepTitle(step: string, lang: Lang): string {
 function timeText(p: RoomParticipantData, t: Translate): string {
   if (p.onStepMinutes === undefined) return t("roomPage.noTime");
   const m = Math.floor(p.onStepMinutes);
-  const hours = () => t("roomPage.hours", { h: Math.floor(m / 60), m: m % 60 });
-  const d = m < 1 ? t("roomPage.underMinute") : m >= 60 ? hours() : t("roomPage.minutes", { m });
-  return p.observed ? d : t("roomPage.approx", { time: d });
+  const span = (n: number) => (n >= 60 ? t("roomPage.hours", { h: Math.floor(n / 60), m: n % 60 }) : t("roomPage.minutes", { m: n }));
+  // An estimate says "about 1 min", not "about under 1 min"; seen by this page, "under 1 min".
+  if (!p.observed) return t("roomPage.approx", { time: span(Math.max(1, m)) });
+  return m < 1 ? t("roomPage.underMinute") : span(m);
 }
 
 /** The signal's words, with CloudFormation's reason whole: a reason cut short says nothing. */

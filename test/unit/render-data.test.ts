@@ -99,3 +99,24 @@ describe("resources whose id is wider than the terminal", () => {
     expect(lines[lines.findIndex((l) => l.includes(arn)) - 1], out).toMatch(/^ +\+ +stack$/);
   });
 });
+
+describe("resources in Japanese", () => {
+  it("names each kind in Japanese (status and destroy), the ids as they are", () => {
+    const resources = [
+      { kind: "endpoint" as const, id: "vpce-1fdfae7d8d6bd263f" },
+      { kind: "security-group" as const, id: "sg-3e605b1195067da3d", name: "pl-root-endpoint-sg" },
+      { kind: "endpoint-service" as const, id: "vpce-svc-9309911475484d93c" },
+      { kind: "stack" as const, id: "arn:stack/1", name: "pl-root-consumer" },
+    ];
+    const plain = { ...tools("ja"), c: new Chalk({ level: 0 }) };
+    const status = renderEvent({ type: "status", lesson: "privatelink", steps: [], resources }, plain)!;
+    const destroy = renderEvent({ type: "resources", action: "delete", resources }, plain)!;
+    for (const out of [status, destroy]) {
+      expect(out).toMatch(/ エンドポイント +vpce-1fdfae7d8d6bd263f/);
+      expect(out).toMatch(/ セキュリティグループ +sg-3e605b1195067da3d +pl-root-endpoint-sg/);
+      expect(out).toMatch(/ エンドポイントサービス +vpce-svc-9309911475484d93c/);
+      expect(out).toMatch(/ スタック +arn:stack\/1 +pl-root-consumer/);
+      expect(out).not.toMatch(/\b(endpoint|security-group|endpoint-service|stack)\b(?![-/])/);
+    }
+  });
+});

@@ -118,7 +118,7 @@ async function learnerDoes(ctx: LessonContext, step: Step, content: StepContent,
     // A situation with a note of its own (an endpoint to an AWS service) is told by it, not by the next general hint.
     const own = missing.note ? content.notes[missing.note] : undefined;
     if (own) explain(ctx, step.id, "hint", own, current);
-    else if (text) explain(ctx, step.id, "hint", `${ctx.t("engine.hint", { n: Math.min(hint + 1, content.hints.length), total: content.hints.length })} ${text}`, current);
+    else if (text) explain(ctx, step.id, "hint", ctx.t("engine.hint", { n: Math.min(hint + 1, content.hints.length), total: content.hints.length, text }), current);
     hint += 1;
     if (!ctx.io.interactive && hint > content.hints.length) throw new LabError("error.stepNotDone", { step: step.id, why: reason(ctx, missing) });
   }

@@ -47,3 +47,19 @@ describe("hands-on deploy: a stack the learner made that rolled back", () => {
     expect(told).toContain(`aws cloudformation delete-stack --region ap-northeast-1 --stack-name ${ctx.names.consumerStack}`);
   });
 });
+
+describe("a hint in Japanese", () => {
+  it("follows its full-width colon directly (no space after ：)", async () => {
+    const h = harness({ opts: { prefix: PREFIX, mode: "hands-on", lang: "ja" } });
+    h.env.learnerReachesSandbox = true;
+    h.env.env.LANG = "ja_JP.UTF-8";
+    await stepCommand("preflight", { ...h.opts, mode: "guided" }, h.env);
+    const host = new RecordingHost("ja", true, [
+      { match: "どう進めますか", value: "verify", times: 1 },
+      { match: "どう進めますか", value: () => { throw new Error("asked again"); } },
+    ]);
+    await expect(stepCommand("deploy", h.opts, { ...h.env, makeHost: () => host })).rejects.toThrow("asked again");
+    const hint = host.ofType("explain").find((e) => e.section === "hint")!.markdown;
+    expect(hint).toMatch(/^ヒント 1\/3：テンプレート/);
+  });
+});

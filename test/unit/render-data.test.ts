@@ -120,3 +120,14 @@ describe("resources in Japanese", () => {
     }
   });
 });
+
+describe("the command to delete later, when the learner keeps the resources", () => {
+  for (const lang of ["en", "ja"] as const)
+    for (const key of ["cleanup.later", "cleanup.laterSandbox"])
+      it(`stays whole on one line at 80 columns, to paste (${lang}, ${key})`, () => {
+        const destroy = "npx privatelink-lab destroy --prefix pl-root --sandbox";
+        const message = translator(lang)(key, { usd: "0.096", destroy });
+        const out = renderEvent({ type: "notice", level: "warn", message }, { ...tools(lang), c: new Chalk({ level: 0 }) })!;
+        expect(out.split("\n").some((l) => l.includes(destroy)), out).toBe(true);
+      });
+});

@@ -131,3 +131,18 @@ describe("the command to delete later, when the learner keeps the resources", ()
         expect(out.split("\n").some((l) => l.includes(destroy)), out).toBe(true);
       });
 });
+
+describe("a stack's ARN in a 120-column terminal", () => {
+  it("goes under the row where it fits whole, not past the edge", () => {
+    const arn = "arn:aws:cloudformation:ap-northeast-1:000000000000:stack/pl-root-provider/151649bf-e185-44ef-a1b3-90180439cf31";
+    const resources = [
+      { kind: "endpoint-service" as const, id: "vpce-svc-9309911475484d93c", name: "com.amazonaws.vpce.ap-northeast-1.vpce-svc-9309911475484d93c" },
+      { kind: "stack" as const, id: arn, name: "pl-root-provider" },
+    ];
+    for (const lang of ["en", "ja"] as const) {
+      const out = renderEvent({ type: "resources", action: "delete", resources }, { ...tools(lang), width: 120, c: new Chalk({ level: 0 }) })!;
+      expect(out.split("\n").filter((l) => displayWidth(l) > 120), out).toEqual([]);
+      expect(out.split("\n").some((l) => l.trim() === arn), out).toBe(true);
+    }
+  });
+});

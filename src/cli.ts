@@ -169,7 +169,7 @@ function buildProgram(e: Environment, run: Runner, argv: readonly string[], phra
     .addHelpCommand(false)
     .showSuggestionAfterError(true)
     .exitOverride()
-    .configureHelp(helpLayout(t("help.title.optionsArg"), phrases))
+    .configureHelp(helpLayout({ options: t("help.title.optionsArg"), command: t("help.title.commandArg") }, phrases))
     .configureOutput({
       getOutHelpWidth: () => helpWidth(e.stdout),
       getOutHasColors: () => colorEnabled(Boolean(e.stdout.isTTY), e.env),

@@ -118,7 +118,7 @@ async function learnerDoes(ctx: LessonContext, step: Step, content: StepContent,
     // A situation with a note of its own (an endpoint to an AWS service) is told by it, not by the next general hint.
     const own = missing.note ? content.notes[missing.note] : undefined;
     if (own) explain(ctx, step.id, "hint", own, current);
-    else if (text) explain(ctx, step.id, "hint", `${ctx.t("engine.hint", { n: Math.min(hint + 1, content.hints.length), total: content.hints.length })} ${text}`, current);
+    else if (text) explain(ctx, step.id, "hint", ctx.t("engine.hint", { n: Math.min(hint + 1, content.hints.length), total: content.hints.length, text }), current);
     hint += 1;
     if (!ctx.io.interactive && hint > content.hints.length) throw new LabError("error.stepNotDone", { step: step.id, why: reason(ctx, missing) });
   }
@@ -178,6 +178,20 @@ function sayBack(ctx: LessonContext, back: StepStatus, index: number): void {
   ctx.io.notify({ type: "notice", level: "warn", message: ctx.t("engine.back", { n: String(index), title, why }) });
 }
 
+/**
+ * `step <id>` on a step the cloud shows done: the lesson says it goes back to it (as the loop says when it goes back),
+ * that the text describes the account before the step, and where `npx privatelink-lab` will continue afterwards.
+ */
+function sayRedo(ctx: LessonContext, view: CloudView, index: number): void {
+  const statuses = detectAll(STEPS, view, ctx.state);
+  const here = statuses[index]!;
+  if (!here.detection.done) return;
+  const title = (id: string) => loadStep(ctx.lesson, id, ctx.io.lang).title;
+  ctx.io.notify({ type: "notice", level: "info", message: ctx.t("engine.redo", { n: String(index), title: title(here.step.id), why: reason(ctx, here.detection) }) });
+  const cur = currentStep(statuses);
+  if (cur) ctx.io.notify({ type: "notice", level: "info", message: ctx.t("engine.redoNext", { n: String(statuses.indexOf(cur)), title: title(cur.step.id) }) });
+}
+
 /** Runs the lesson from wherever the cloud is, to the end (or just one step with `only`); returns the cloud as it is then. */
 export async function runLesson(ctx: LessonContext, options: RunOptions = {}): Promise<CloudView> {
   try {
@@ -198,6 +212,7 @@ async function lessonLoop(ctx: LessonContext, options: RunOptions): Promise<Clou
   const announced = new Set<string>();
   if (options.only) {
     const index = STEPS.findIndex((s) => s.id === options.only);
+    sayRedo(ctx, view, index);
     return runStep(ctx, STEPS[index]!, index, view);
   }
   let guard = 0;

@@ -15,10 +15,10 @@ export function helpWidth(out: { isTTY?: boolean; columns?: number }): number {
 
 const ASCII = /^[\x20-\x7e\n]*$/;
 
-/** Overrides for commander's Help (configureHelp); `optionsWord` replaces "[options]". */
-export function helpLayout(optionsWord: string, phrases?: Phrases): HelpConfiguration {
+/** Overrides for commander's Help (configureHelp); `words` replace "[options]" and "[command]". */
+export function helpLayout(words: { options: string; command: string }, phrases?: Phrases): HelpConfiguration {
   const plain = new Help();
-  const localize = (text: string) => text.replace(/\[options\]/g, optionsWord);
+  const localize = (text: string) => text.replace(/\[options\]/g, words.options).replace(/\[command\]/g, words.command);
   // Plain ASCII (English help) is what commander already lays out right, and faster.
   return {
     displayWidth,

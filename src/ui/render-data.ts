@@ -10,8 +10,9 @@ type RowsEvent = Exclude<DataEvent, { type: "status" }>;
 
 const MARK = { ok: "✔", warn: "!", fail: "✖" } as const;
 
-function resourceRows(resources: ResourceRef[], mark: string): string[][] {
-  return resources.map((r) => [mark, r.kind, r.id, r.name ?? ""]);
+/** Each resource as a row: its kind in the learner's language (`--json` keeps the kind's id), its id and name. */
+function resourceRows(resources: ResourceRef[], mark: string, t: Translate): string[][] {
+  return resources.map((r) => [mark, t(`render.kind.${r.kind}`), r.id, r.name ?? ""]);
 }
 
 /** The facts as labelled rows, in the order a person reads them. */
@@ -35,7 +36,7 @@ function factRows(f: Facts, t: Translate): string[][] {
 export function dataRows(event: RowsEvent, t: Translate): string[][] {
   switch (event.type) {
     case "resources":
-      return resourceRows(event.resources, event.action === "delete" ? "-" : "+");
+      return resourceRows(event.resources, event.action === "delete" ? "-" : "+", t);
     case "facts":
       return factRows(event.facts, t);
     case "checks":
@@ -50,7 +51,7 @@ export function dataRows(event: RowsEvent, t: Translate): string[][] {
 export function renderData(event: DataEvent, t: Translate, table: (rows: string[][]) => string, render: (e: LabEvent) => string): string {
   if (event.type !== "status") return table(dataRows(event, t));
   const parts = [table(event.steps.map((s) => [s.done ? "✔" : s.current ? "▶" : "·", String(s.index), s.title, s.text]))];
-  if (event.resources.length) parts.push(table(resourceRows(event.resources, "+")));
+  if (event.resources.length) parts.push(table(resourceRows(event.resources, "+", t)));
   if (event.cost) parts.push(render({ type: "cost", ...event.cost }));
   parts.push(render(event.finished ? { type: "notice", level: "success", message: event.finished.text } : { type: "notice", level: "info", message: event.next?.text ?? "" }));
   return parts.join("\n");

@@ -38,7 +38,8 @@ function table(rows: string[][], r: RenderTools): string {
     if (rows.every((row) => row.length >= 3)) return table(rows.map((row) => [...row.slice(0, -2), joined(row.slice(-2).filter((c) => c.trim()), row.length - 1)]), r);
     return rows.map((row) => wrap(row.join("  "), r.width, { first: "  ", rest: "    ", phrases: r.phrases })).join("\n");
   }
-  const cramped = room < 16 || rows.some((row) => displayWidth(row[row.length - 1] ?? "") > 2 * room);
+  // Cramped too when a word of a last cell (an ARN) is wider than the room beside the row: under it, it may fit whole.
+  const cramped = room < 16 || rows.some((row) => displayWidth(row[row.length - 1] ?? "") > 2 * room || longestWord(row[row.length - 1] ?? "") > room);
   return rows
     .map((row, n) => {
       const head = heads[n]!;
@@ -53,6 +54,9 @@ function table(rows: string[][], r: RenderTools): string {
     })
     .join("\n");
 }
+
+/** The display width of the widest word (what a line cannot break) of a cell. */
+const longestWord = (cell: string): number => Math.max(0, ...cell.split(/\s+/).map(displayWidth));
 
 /** Where a last cell on lines of its own starts: under the column before it, or further left while it has under 40. */
 function underStart(widths: number[], columns: number, width: number): number {

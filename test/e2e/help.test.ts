@@ -81,6 +81,11 @@ describe("--help of each command", () => {
     const out = help("ja", "destroy");
     expect(out).toMatch(/使い方: privatelink-lab destroy \[オプション\]/);
     expect(out).not.toMatch(/choices|\[options\]|Usage|Options:/);
+    for (const group of [[], ["workshop"], ["sandbox"], ["challenge"]]) {
+      const usage = help("ja", ...group);
+      expect(usage, group.join(" ")).toMatch(/使い方: privatelink-lab.* \[オプション\] \[コマンド\]/);
+      expect(usage, group.join(" ")).not.toContain("[command]");
+    }
   });
   it("names the allowed values when a value is invalid, in the learner's language", () => {
     const en = runCli(freshLearner(), ["--lang", "fr"]);

@@ -26,7 +26,7 @@ describe("curl hint 2 names the endpoint's DNS name on a line of its own", () =>
           const hints = loadStep("privatelink", "curl", lang).hints;
           for (const dns of [REGIONAL, SHORT]) {
             const text = fillPlaceholders(hints[1]!, { consumerInstanceId: "i-0123456789abcdef0", dnsRegional: dns, region: "ap-northeast-1" });
-            const shown = plain(renderMarkdown(`${t("engine.hint", { n: 2, total: hints.length })} ${text}`, Math.min(cols, 100), { color, ...(phrases ? { phrases } : {}) }));
+            const shown = plain(renderMarkdown(t("engine.hint", { n: 2, total: hints.length, text }), Math.min(cols, 100), { color, ...(phrases ? { phrases } : {}) }));
             const lines = shown.split("\n");
             const own = lines.filter((l) => l.trim().replace(/^`|`$/g, "") === dns);
             expect(own, shown).toHaveLength(1);

@@ -99,3 +99,50 @@ describe("resources whose id is wider than the terminal", () => {
     expect(lines[lines.findIndex((l) => l.includes(arn)) - 1], out).toMatch(/^ +\+ +stack$/);
   });
 });
+
+describe("resources in Japanese", () => {
+  it("names each kind in Japanese (status and destroy), the ids as they are", () => {
+    const resources = [
+      { kind: "endpoint" as const, id: "vpce-1fdfae7d8d6bd263f" },
+      { kind: "security-group" as const, id: "sg-3e605b1195067da3d", name: "pl-root-endpoint-sg" },
+      { kind: "endpoint-service" as const, id: "vpce-svc-9309911475484d93c" },
+      { kind: "stack" as const, id: "arn:stack/1", name: "pl-root-consumer" },
+    ];
+    const plain = { ...tools("ja"), c: new Chalk({ level: 0 }) };
+    const status = renderEvent({ type: "status", lesson: "privatelink", steps: [], resources }, plain)!;
+    const destroy = renderEvent({ type: "resources", action: "delete", resources }, plain)!;
+    for (const out of [status, destroy]) {
+      expect(out).toMatch(/ エンドポイント +vpce-1fdfae7d8d6bd263f/);
+      expect(out).toMatch(/ セキュリティグループ +sg-3e605b1195067da3d +pl-root-endpoint-sg/);
+      expect(out).toMatch(/ エンドポイントサービス +vpce-svc-9309911475484d93c/);
+      expect(out).toMatch(/ スタック +arn:stack\/1 +pl-root-consumer/);
+      expect(out).not.toMatch(/\b(endpoint|security-group|endpoint-service|stack)\b(?![-/])/);
+    }
+  });
+});
+
+describe("the command to delete later, when the learner keeps the resources", () => {
+  for (const lang of ["en", "ja"] as const)
+    for (const key of ["cleanup.later", "cleanup.laterSandbox"])
+      it(`stays whole on one line at 80 columns, to paste (${lang}, ${key})`, () => {
+        const destroy = "npx privatelink-lab destroy --prefix pl-root --sandbox";
+        const message = translator(lang)(key, { usd: "0.096", destroy });
+        const out = renderEvent({ type: "notice", level: "warn", message }, { ...tools(lang), c: new Chalk({ level: 0 }) })!;
+        expect(out.split("\n").some((l) => l.includes(destroy)), out).toBe(true);
+      });
+});
+
+describe("a stack's ARN in a 120-column terminal", () => {
+  it("goes under the row where it fits whole, not past the edge", () => {
+    const arn = "arn:aws:cloudformation:ap-northeast-1:000000000000:stack/pl-root-provider/151649bf-e185-44ef-a1b3-90180439cf31";
+    const resources = [
+      { kind: "endpoint-service" as const, id: "vpce-svc-9309911475484d93c", name: "com.amazonaws.vpce.ap-northeast-1.vpce-svc-9309911475484d93c" },
+      { kind: "stack" as const, id: arn, name: "pl-root-provider" },
+    ];
+    for (const lang of ["en", "ja"] as const) {
+      const out = renderEvent({ type: "resources", action: "delete", resources }, { ...tools(lang), width: 120, c: new Chalk({ level: 0 }) })!;
+      expect(out.split("\n").filter((l) => displayWidth(l) > 120), out).toEqual([]);
+      expect(out.split("\n").some((l) => l.trim() === arn), out).toBe(true);
+    }
+  });
+});

@@ -54,18 +54,20 @@ const form: HandsOn = {
   },
 };
 
+/** The learner's endpoint's group lets in TCP 80 from the Consumer instance. */
+function admitsInstance(view: CloudView): boolean {
+  const inst = view.consumerInstance;
+  return Boolean(ourEndpoint(view) && inst && admits(endpointSg(view)?.ingress ?? [], 80, { ip: inst.ip, sgIds: inst.sgIds }));
+}
+
 export const allowHttp: Step = {
   id: "allow-http",
   requires: ["interface-endpoint"],
-  // The group already has rules (none admits HTTP from the instance, or the step would be done).
-  conceptVariant: (view) => (inboundRules(view).length ? "rules" : undefined),
+  // The group has rules, none of which admits HTTP from the instance (`step allow-http` once done teaches the step as before it).
+  conceptVariant: (view) => (inboundRules(view).length && !admitsInstance(view) ? "rules" : undefined),
   detect(view) {
-    const ep = ourEndpoint(view);
     const sg = endpointSg(view);
-    const inst = view.consumerInstance;
-    if (!ep || !inst) return { done: false, why: "detect.http.todo" };
-    const ok = admits(sg?.ingress ?? [], 80, { ip: inst.ip, sgIds: inst.sgIds });
-    if (!ok) return { done: false, why: "detect.http.todo" };
+    if (!admitsInstance(view)) return { done: false, why: "detect.http.todo" };
     // The done text tells what the learner really allowed (their source, rules left over).
     const rule = httpRule(view);
     const variant = rule?.others.length ? "extra-rules" : rule?.kind === "world" ? "open-world" : rule?.kind === "sg" ? "sg" : undefined;

@@ -91,7 +91,8 @@ export const deploy: Step = {
     const both = isComplete(view.consumer) && isComplete(view.provider);
     if (both) return { done: true, why: "detect.deploy.done" };
     const failed = [view.consumer, view.provider].find((s) => s && FAILED.test(s.status));
-    if (failed) return { done: false, why: "detect.deploy.failed", vars: { stack: failed.name, status: failed.status } };
+    // Rolled back: the learner's create-stack on that name fails until the stack is deleted; the note says so, and how.
+    if (failed) return { done: false, why: "detect.deploy.failed", vars: { stack: failed.name, status: failed.status }, ...(/ROLLBACK/.test(failed.status) ? { note: "rollback" } : {}) };
     // Both stacks made and still creating: on their way. One of them missing is not.
     const creating = [view.consumer, view.provider].every((s) => s && (isComplete(s) || /^(CREATE|UPDATE)_IN_PROGRESS$/.test(s.status)));
     if (view.consumer || view.provider) return { done: false, why: "detect.deploy.inProgress", ...(creating ? { settling: true as const } : {}) };

@@ -102,7 +102,7 @@ function descend(program: Command, argv: readonly string[], scope?: Command): { 
 interface Usage {
   key: string;
   vars: Record<string, string>;
-  /** For an unknown command: the command the learner probably meant. */
+  /** For an unknown command or option: the one the learner probably meant. */
   suggestion?: string;
 }
 
@@ -129,12 +129,16 @@ function usageOf(err: CommanderError, program: Command, argv: readonly string[])
     const sub = cmd.commands.map((c) => c.name());
     return sub.length > 0 ? unknown(extra, sub) : { key: "guard.usage.unexpectedArgument", vars: { token: extra, command: path.join(" ") } };
   }
+  if (err.code === "commander.unknownOption") {
+    // Commander's own guess, among this command's options and its parents': "(Did you mean --sandbox?)".
+    const suggestion = /\(Did you mean (--[\w-]+)\?\)/.exec(err.message)?.[1];
+    return { key: "usage.unknownOption", vars: { token }, ...(suggestion ? { suggestion } : {}) };
+  }
   if (err.code === "commander.unknownCommand") {
     const parent = program.commands.find((c) => c.name() === firstWord(program, argv));
     return unknown(token, (parent ?? program).commands.map((c) => c.name()));
   }
   const known: Record<string, string> = {
-    "commander.unknownOption": "usage.unknownOption",
     "commander.missingArgument": "usage.missingArgument",
     "commander.optionMissingArgument": "usage.optionMissingArgument",
     "commander.invalidArgument": "usage.invalidArgument",

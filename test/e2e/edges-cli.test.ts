@@ -62,6 +62,17 @@ describe("--json is JSON, whatever the command", () => {
   });
 });
 
+describe("an unknown option", () => {
+  it("suggests the option probably meant, global or the command's own, in both languages and in --json", () => {
+    expect(runCli(freshLearner(), ["--sandbx"]).stderr).toContain("Did you mean `--sandbox`?");
+    expect(runCli(freshLearner({ LANG: "ja_JP.UTF-8" }), ["status", "--prefx", "abc"]).stderr).toContain("`--prefix` のことですか？");
+    const r = runCli(freshLearner(), ["status", "--jsn", "--json"]);
+    expect(r.status).toBe(2);
+    expect(events(r.stdout)).toMatchObject([{ type: "error", key: "usage.unknownOption", suggestion: "--json" }]);
+    expect(events(runCli(freshLearner(), ["--zzzzzz", "--json"]).stdout)[0]).not.toHaveProperty("suggestion");
+  });
+});
+
 describe("small usage messages", () => {
   it("a word that begins a command suggests that one: `stat` is `status`, not `start` (one letter away)", () => {
     expect(events(runCli(freshLearner(), ["stat", "--json"]).stdout)[0]).toMatchObject({ type: "error", suggestion: "status" });

@@ -3,7 +3,7 @@
  * and every usage error, file problems exit 4, and the kernel's folders are refused at once.
  */
 import { spawnSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, renameSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -131,6 +131,24 @@ function withProfile(extra: NodeJS.ProcessEnv = {}) {
 }
 /** A loopback endpoint: the SDK looks for credentials before sending anything, and nothing is sent anywhere. */
 const NOWHERE = ["--endpoint-url", "http://127.0.0.1:9"];
+
+describe("a progress file that is a symbolic link", () => {
+  it("is refused with exit 4, saying it is a link that is not followed (not 'too many links'), in both languages", () => {
+    for (const [LANG, said, notSaid] of [["en_US.UTF-8", "it is a symbolic link", "too many"], ["ja_JP.UTF-8", "シンボリックリンクになっています", "多すぎます"]] as const) {
+      const l = freshLearner({ LANG });
+      expect(runCli(l, ["--sandbox", "--prefix", "abc", "step", "preflight"]).status).toBe(0);
+      const file = join(l.stateDir, "participants", "abc.json");
+      const elsewhere = join(mkdtempSync(join(tmpdir(), "pll-elsewhere-")), "abc.json");
+      renameSync(file, elsewhere);
+      symlinkSync(elsewhere, file);
+      const r = runCli(l, ["--sandbox", "--prefix", "abc", "status"]);
+      expect(r.status).toBe(4);
+      const [message] = r.stderr.split("\n→");
+      expect(message).toContain(said);
+      expect(message).not.toContain(notSaid);
+    }
+  });
+});
 
 describe("doctor with an AWS profile", () => {
   it("names the learner's own profile in the fix, and exits 4 when it has no credentials (AWS never answered)", () => {

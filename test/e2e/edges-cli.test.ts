@@ -73,6 +73,17 @@ describe("an unknown option", () => {
   });
 });
 
+describe("what the learner typed, said back in a usage error", () => {
+  it("has its control characters escaped, never sent to the terminal raw (a command, an option, a value)", () => {
+    for (const args of [["st\x1b[31mtus"], ["--x\x1b]0;title\x07"], ["--lang", "x\x1b[2J"]]) {
+      const r = runCli(freshLearner(), args);
+      expect(r.status).toBe(2);
+      expect(r.stderr).not.toMatch(/[\x00-\x08\x0b-\x1f\x7f]/);
+      expect(r.stderr).toContain("\\x1b");
+    }
+  });
+});
+
 describe("small usage messages", () => {
   it("a word that begins a command suggests that one: `stat` is `status`, not `start` (one letter away)", () => {
     expect(events(runCli(freshLearner(), ["stat", "--json"]).stdout)[0]).toMatchObject({ type: "error", suggestion: "status" });

@@ -63,8 +63,11 @@ describe("the lesson in the sandbox", () => {
     await stepCommand("preflight", h.opts, h.env);
     const file = join(h.stateDir, "participants", "alice.json");
     writeFileSync(file, "{ broken");
-    await status(h.opts, h.env);
+    // No --region: the Region was in the damaged file, so the one looked in is named, and how to name another.
+    const { region: _, ...noRegion } = h.opts;
+    await status(noRegion, h.env);
     expect(h.host.ofType("notice").some((n) => n.message.includes("corrupt"))).toBe(true);
+    expect(h.host.ofType("notice").some((n) => /read in us-east-1\. If you built the lesson in another Region, .*--region/.test(n.message))).toBe(true);
     expect(readdirSync(join(h.stateDir, "participants")).some((f) => f.startsWith("alice.json.corrupt-"))).toBe(true);
     expect(existsSync(file)).toBe(true);
   });

@@ -70,7 +70,7 @@ const run: Runner = async (what, lang, json, profile) => {
       return;
     }
     // Loaded only on the error path: `--help` and `--version` stay light.
-    const [{ reportError }, { colorEnabled, palette, plain }] = await Promise.all([import("./ui/error-report.js"), import("./ui/color.js")]);
+    const [{ reportError, errorText }, { colorEnabled, palette, plain }] = await Promise.all([import("./ui/error-report.js"), import("./ui/color.js")]);
     const r = reportError(err, t, profile ? { profile } : {});
     if (r.key === "engine.paused") {
       outputs.stdout.write(t("engine.paused") + "\n");
@@ -80,9 +80,7 @@ const run: Runner = async (what, lang, json, profile) => {
       outputs.stdout.write(JSON.stringify({ time: new Date().toISOString(), type: "error", key: r.key, message: r.message, hint: r.hint, detail: r.detail }) + "\n");
     } else {
       const c = palette(colorEnabled(Boolean(outputs.stderr.isTTY)));
-      // Still starting is no failure: said in yellow, as a wait.
-      const said = r.exitCode === EXIT.starting ? c.yellow.bold("… " + r.message) : c.red.bold("✖ " + r.message);
-      const text = `${said}${r.hint ? "\n" + c.yellow("→ " + r.hint) : ""}${r.detail ? "\n" + c.dim("  (" + r.detail + ")") : ""}`;
+      const text = errorText(r, c);
       outputs.stderr.write((await fitted(c.level === 0 ? plain(text) : text, outputs.stderr)) + "\n");
     }
     process.exitCode = r.exitCode;

@@ -12,6 +12,7 @@ import { PROGRAM, SHARED, type CommandRow } from "./commands/table.js";
 import type { Environment } from "./commands/environment.js";
 import type { Output } from "./standard-output.js";
 import { colorEnabled } from "./ui/color-choice.js";
+import { shown } from "./ui/shown.js";
 // node:fs through getBuiltinModule, not an ES import: see text-width.ts (its lazy streams and promises).
 const { readFileSync } = process.getBuiltinModule("node:fs");
 
@@ -102,7 +103,7 @@ function descend(program: Command, argv: readonly string[], scope?: Command): { 
 interface Usage {
   key: string;
   vars: Record<string, string>;
-  /** For an unknown command: the command the learner probably meant. */
+  /** For an unknown command or option: the one the learner probably meant. */
   suggestion?: string;
 }
 
@@ -129,12 +130,16 @@ function usageOf(err: CommanderError, program: Command, argv: readonly string[])
     const sub = cmd.commands.map((c) => c.name());
     return sub.length > 0 ? unknown(extra, sub) : { key: "guard.usage.unexpectedArgument", vars: { token: extra, command: path.join(" ") } };
   }
+  if (err.code === "commander.unknownOption") {
+    // Commander's own guess, among this command's options and its parents': "(Did you mean --sandbox?)".
+    const suggestion = /\(Did you mean (--[\w-]+)\?\)/.exec(err.message)?.[1];
+    return { key: "usage.unknownOption", vars: { token }, ...(suggestion ? { suggestion } : {}) };
+  }
   if (err.code === "commander.unknownCommand") {
     const parent = program.commands.find((c) => c.name() === firstWord(program, argv));
     return unknown(token, (parent ?? program).commands.map((c) => c.name()));
   }
   const known: Record<string, string> = {
-    "commander.unknownOption": "usage.unknownOption",
     "commander.missingArgument": "usage.missingArgument",
     "commander.optionMissingArgument": "usage.optionMissingArgument",
     "commander.invalidArgument": "usage.invalidArgument",
@@ -224,6 +229,14 @@ function buildProgram(e: Environment, run: Runner, argv: readonly string[], phra
   return program;
 }
 
+/** A usage error on standard error as the edge says every other error (bin.ts): coloured, fitted to the terminal (loaded only then). */
+async function usageText(message: string, hint: string, err: Output, env: NodeJS.ProcessEnv, lang: Lang): Promise<string> {
+  const [{ errorText }, { palette, plain }, { fitForLang }] = await Promise.all([import("./ui/error-report.js"), import("./ui/color.js"), import("./ui/edge-text.js")]);
+  const c = palette(colorEnabled(Boolean(err.isTTY), env));
+  const text = errorText({ message, hint, exitCode: EXIT.usage }, c);
+  return fitForLang(c.level === 0 ? plain(text) : text, err, lang);
+}
+
 export async function runCli(argv: string[], e: Environment, run: Runner): Promise<number> {
   const lang = langOf(argv, e);
   const wantsHelp = argv.includes("--help") || argv.includes("-h");
@@ -236,12 +249,13 @@ export async function runCli(argv: string[], e: Environment, run: Runner): Promi
       if (err.exitCode === 0 || err.code === "commander.helpDisplayed" || err.code === "commander.version") return EXIT.ok;
       const t = translator(lang);
       const u = usageOf(err, program, argv);
-      const message = t(u.key, u.vars);
+      // What the learner typed, said back: control characters escaped, as every other error does (ui/shown.ts).
+      const message = t(u.key, Object.fromEntries(Object.entries(u.vars).map(([k, v]) => [k, shown(v)])));
       const hint = (u.suggestion ? t("edges.usage.didYouMean", { command: u.suggestion }) + " " : "") + t("usage.seeHelp", { command: ["npx privatelink-lab", ...descend(program, argv).path].join(" ") });
       // `--json`: one JSON event per line, nothing else, a usage error too.
       if (argv.includes("--json")) {
         e.stdout.write(JSON.stringify({ time: new Date().toISOString(), type: "error", key: u.key, message, hint, ...(u.suggestion ? { suggestion: u.suggestion } : {}) }) + "\n");
-      } else errorOutput(e).write(`✖ ${message}\n→ ${hint}\n`);
+      } else errorOutput(e).write((await usageText(message, hint, errorOutput(e), e.env, lang)) + "\n");
       return EXIT.usage;
     }
     if (err instanceof LabError) return err.exitCode;

@@ -8,11 +8,11 @@ import { LabError } from "../errors.js";
 import { prefixProblem } from "../participant.js";
 import { translator } from "../i18n/messages.js";
 import { awsCliAdvice, findAwsCli } from "../aws/cli-version.js";
-import { commentLine, failureLine, shellLines } from "../sandbox/shell-env.js";
+import { commentLine, shellLines } from "../sandbox/shell-env.js";
 import { installId, keepInstallId } from "../state/install-id.js";
 import { INSTALL_HEADER, type JoinAnswer } from "../workshop/room/serve-room.js";
 import type { GlobalOptions } from "./options.js";
-import { chooseShell, shellAsked } from "./sandbox-env.js";
+import { chooseShell, failingForShell } from "./sandbox-env.js";
 import { chooseLang, openSession, participantState, type Environment } from "./session.js";
 
 /** The handout's address: http(s)://host[:port]/join/<code>. */
@@ -56,19 +56,9 @@ function clockTime(iso: string): string {
   return new Date(iso).toTimeString().slice(0, 5);
 }
 
-/**
- * A failed join leaves the shell evaluating it its failure line (shell-env.ts), so `$?` says so. Only when standard
- * output is not a terminal (a learner who runs it bare reads the message alone), and not for an unknown `--shell`.
- */
-export async function join(address: string, opts: GlobalOptions, e: Environment): Promise<void> {
-  try {
-    await joinRoom(address, opts, e);
-  } catch (err) {
-    const shell = shellAsked(opts.shell, e.env);
-    const line = opts.json || e.stdout.isTTY || !shell ? undefined : failureLine(shell);
-    if (line) e.stdout.write(`${line}\n`);
-    throw err;
-  }
+/** A failed join leaves the shell evaluating it a command that fails (`failingForShell`). */
+export function join(address: string, opts: GlobalOptions, e: Environment): Promise<void> {
+  return failingForShell(opts, e, () => joinRoom(address, opts, e));
 }
 
 async function joinRoom(address: string, opts: GlobalOptions, e: Environment): Promise<void> {

@@ -4,7 +4,7 @@ import { LabError } from "../errors.js";
 import { translator } from "../i18n/messages.js";
 import { awsCliAdvice, findAwsCli } from "../aws/cli-version.js";
 import { readServed, servedFile } from "../sandbox/served-file.js";
-import { commentLine, defaultShell, isShell, shellLines, SHELLS, UNSET_VARIABLES, variables, type ShellKind } from "../sandbox/shell-env.js";
+import { commentLine, defaultShell, failureLine, isShell, shellLines, SHELLS, UNSET_VARIABLES, variables, type ShellKind } from "../sandbox/shell-env.js";
 import type { GlobalOptions } from "./options.js";
 import { chooseLang, type Environment } from "./session.js";
 
@@ -19,7 +19,27 @@ export function chooseShell(requested: string | undefined, env: NodeJS.ProcessEn
   return shell;
 }
 
-export async function sandboxEnv(opts: GlobalOptions, e: Environment): Promise<void> {
+/**
+ * Runs a command whose standard output a shell evaluates (`sandbox env`, `join`); if it fails, the shell gets its failure line
+ * (shell-env.ts) so `$?` says so. Only when standard output is not a terminal (a learner who runs it bare reads the message
+ * alone), not with --json, and not for an unknown `--shell`.
+ */
+export async function failingForShell(opts: GlobalOptions, e: Environment, work: () => Promise<void>): Promise<void> {
+  try {
+    await work();
+  } catch (err) {
+    const shell = shellAsked(opts.shell, e.env);
+    const line = opts.json || e.stdout.isTTY || !shell ? undefined : failureLine(shell);
+    if (line) e.stdout.write(`${line}\n`);
+    throw err;
+  }
+}
+
+export function sandboxEnv(opts: GlobalOptions, e: Environment): Promise<void> {
+  return failingForShell(opts, e, () => printEnv(opts, e));
+}
+
+async function printEnv(opts: GlobalOptions, e: Environment): Promise<void> {
   const lang = chooseLang(opts, e.env);
   const t = translator(lang);
   const shell = chooseShell(opts.shell, e.env);

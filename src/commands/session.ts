@@ -173,6 +173,8 @@ export async function participantState(opts: GlobalOptions, e: Environment, s: S
     chosen = { region: (await io.input(t("session.askRegion"), chosen.region, (v) => (isRegionName(v.trim()) ? true : t("session.badRegion")))).trim(), from: "asked" };
   }
   const region = checkRegion(chosen.region, backend, chosen.from === "saved" || chosen.from === "env" || chosen.from === "profile" ? chosen.from : "flag");
+  // The Region was in the damaged file: the one the cloud is read in is named, in case the lesson was built in another.
+  if (loaded.kind === "corrupt" && chosen.from !== "flag") io.notify({ type: "notice", level: "warn", message: t("session.corruptRegion", { region }) });
   // Offered as the header will say it: the real console only where it sees the account (AWS itself, not the sandbox, a room or an emulator).
   const consoleSees = backend === "aws" && isAwsEndpoint(opts.endpointUrl ?? saved?.endpointUrl ?? e.env.AWS_ENDPOINT_URL);
   const modeText = opts.mode ?? saved?.mode ?? (ask && io.interactive ? await io.select(t("session.askMode"), [

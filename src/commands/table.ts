@@ -82,7 +82,7 @@ export const PROGRAM: CommandRow = {
   run: async (c) => (await import("./start.js")).start(c.opts(), c.e),
   subcommands: [
     { name: "start", help: "help.cmd.start", options: [RESTART, ...ALL], examples: "help.examples.start", run: async (c) => (await import("./start.js")).start(c.opts(), c.e) },
-    { name: "status", help: "help.cmd.status", options: LOOK, run: async (c) => (await import("./status.js")).status(c.opts(), c.e) },
+    { name: "status", help: "help.cmd.status", options: LOOK, examples: "help.examples.status", run: async (c) => (await import("./status.js")).status(c.opts(), c.e) },
     {
       name: "step",
       help: "help.cmd.step",
@@ -113,6 +113,7 @@ export const PROGRAM: CommandRow = {
       // (no --mode: a challenge is neither guided nor hands-on; --restart is the lesson's)
       options: ALL.filter((o) => o !== "mode"),
       examples: "challenge.help.examples",
+      examplesPerSubcommand: true,
       run: challenge("list"),
       showGroupOptions: true,
       subcommands: [

@@ -1,10 +1,11 @@
 /** Errors are rendered once, here, at the edge: in the learner's language, with what to do next. */
-import { awsCode, errorMessage, LabError } from "../errors.js";
+import type { ChalkInstance } from "chalk";
+import { awsCode, errorMessage, EXIT, LabError } from "../errors.js";
 import { UnfilledValue, type Translate } from "../i18n/messages.js";
 import { shown } from "./shown.js";
 import { translateAwsError, type ErrorContext } from "../aws/error-translation.js";
 
-interface ErrorReport {
+export interface ErrorReport {
   key: string;
   message: string;
   hint?: string;
@@ -39,4 +40,10 @@ function report(err: unknown, t: Translate, context: ErrorContext): ErrorReport 
     ...(detail ? { detail } : {}),
     exitCode: lab.exitCode,
   };
+}
+
+/** How an error reads on standard error: `✖ message` (`… message` for a wait), `→ hint`, `(detail)`; coloured by `c` when it has colour. */
+export function errorText(r: Pick<ErrorReport, "message" | "hint" | "detail" | "exitCode">, c: ChalkInstance): string {
+  const said = r.exitCode === EXIT.starting ? c.yellow.bold("… " + r.message) : c.red.bold("✖ " + r.message);
+  return `${said}${r.hint ? "\n" + c.yellow("→ " + r.hint) : ""}${r.detail ? "\n" + c.dim("  (" + r.detail + ")") : ""}`;
 }

@@ -3,7 +3,7 @@
  * and every usage error, file problems exit 4, and the kernel's folders are refused at once.
  */
 import { spawnSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, renameSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -59,6 +59,28 @@ describe("--json is JSON, whatever the command", () => {
     expect(r.stdout).toBe("");
     expect(r.stderr).toContain("Did you mean `status`?");
     expect(r.stderr).toContain("See `npx privatelink-lab --help`");
+  });
+});
+
+describe("an unknown option", () => {
+  it("suggests the option probably meant, global or the command's own, in both languages and in --json", () => {
+    expect(runCli(freshLearner(), ["--sandbx"]).stderr).toContain("Did you mean `--sandbox`?");
+    expect(runCli(freshLearner({ LANG: "ja_JP.UTF-8" }), ["status", "--prefx", "abc"]).stderr).toContain("`--prefix` のことですか？");
+    const r = runCli(freshLearner(), ["status", "--jsn", "--json"]);
+    expect(r.status).toBe(2);
+    expect(events(r.stdout)).toMatchObject([{ type: "error", key: "usage.unknownOption", suggestion: "--json" }]);
+    expect(events(runCli(freshLearner(), ["--zzzzzz", "--json"]).stdout)[0]).not.toHaveProperty("suggestion");
+  });
+});
+
+describe("what the learner typed, said back in a usage error", () => {
+  it("has its control characters escaped, never sent to the terminal raw (a command, an option, a value)", () => {
+    for (const args of [["st\x1b[31mtus"], ["--x\x1b]0;title\x07"], ["--lang", "x\x1b[2J"]]) {
+      const r = runCli(freshLearner(), args);
+      expect(r.status).toBe(2);
+      expect(r.stderr).not.toMatch(/[\x00-\x08\x0b-\x1f\x7f]/);
+      expect(r.stderr).toContain("\\x1b");
+    }
   });
 });
 
@@ -120,6 +142,24 @@ function withProfile(extra: NodeJS.ProcessEnv = {}) {
 }
 /** A loopback endpoint: the SDK looks for credentials before sending anything, and nothing is sent anywhere. */
 const NOWHERE = ["--endpoint-url", "http://127.0.0.1:9"];
+
+describe("a progress file that is a symbolic link", () => {
+  it("is refused with exit 4, saying it is a link that is not followed (not 'too many links'), in both languages", () => {
+    for (const [LANG, said, notSaid] of [["en_US.UTF-8", "it is a symbolic link", "too many"], ["ja_JP.UTF-8", "シンボリックリンクになっています", "多すぎます"]] as const) {
+      const l = freshLearner({ LANG });
+      expect(runCli(l, ["--sandbox", "--prefix", "abc", "step", "preflight"]).status).toBe(0);
+      const file = join(l.stateDir, "participants", "abc.json");
+      const elsewhere = join(mkdtempSync(join(tmpdir(), "pll-elsewhere-")), "abc.json");
+      renameSync(file, elsewhere);
+      symlinkSync(elsewhere, file);
+      const r = runCli(l, ["--sandbox", "--prefix", "abc", "status"]);
+      expect(r.status).toBe(4);
+      const [message] = r.stderr.split("\n→");
+      expect(message).toContain(said);
+      expect(message).not.toContain(notSaid);
+    }
+  });
+});
 
 describe("doctor with an AWS profile", () => {
   it("names the learner's own profile in the fix, and exits 4 when it has no credentials (AWS never answered)", () => {

@@ -104,6 +104,15 @@ describe("--help of each command", () => {
     const valued = runCli(freshLearner({ LANG: "ja_JP.UTF-8" }), ["workshop", "plan", "--participants", "20", "more"]);
     expect(valued.stderr).toMatch(/'workshop plan'.*'more'/);
   });
+  it("shows examples in every command's help, its own command among them, in both languages", () => {
+    const leaves = [["status"], ["challenge", "list"], ["challenge", "start"], ["challenge", "check"], ["challenge", "fix"], ["challenge", "give-up"], ["join"], ["workshop", "serve"], ["workshop", "retire"]];
+    for (const lang of ["en", "ja"] as const) {
+      for (const cmd of [...COMMANDS, ...leaves]) {
+        const examples = help(lang, ...cmd).split(/^(?:Examples?|使用例|例)[:：]$/m)[1] ?? "";
+        expect(examples, `${lang}: ${cmd.join(" ")}`).toMatch(new RegExp(`^ +npx privatelink-lab ${cmd.join(" ")}`, "m"));
+      }
+    }
+  });
   it("shows examples for workshop challenge, in both languages", () => {
     for (const lang of ["en", "ja"] as const) expect(help(lang, "workshop", "challenge"), lang).toMatch(/npx privatelink-lab workshop challenge silent-door/);
   });

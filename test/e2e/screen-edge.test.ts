@@ -1,5 +1,5 @@
 /**
- * Messages written outside the lesson's own rendering — an error at the edge, the Ctrl-C notice —
+ * Messages written outside the lesson's own rendering — an error at the edge, a usage error, the Ctrl-C notice —
  * on a real 80×24 terminal (tmux): no line wider than the terminal (tmux's own screen, joined where
  * the terminal folded a line, so a line the terminal had to cut counts as too wide, but a lone
  * unbroken token such as an ARN or a path, printed whole for the terminal to fold), commands whole
@@ -22,16 +22,27 @@ function tooWide(screen: string): string[] {
   return linesTooWide(screen, SIZE.cols);
 }
 
+/** The screen once the CLI, run with `args` by a fresh learner, has exited. */
+function exited(LANG: string, args: string[]): Promise<string> {
+  const s = new TmuxSession(freshLearner({ LANG }), args, SIZE);
+  sessions.push(s);
+  return s.waitFor(/\[exit \d+\]/);
+}
+
 describe("messages at the edge, on an 80-column terminal", () => {
   for (const [lang, LANG] of Object.entries(LANGS)) {
     it(`${lang}: \`sandbox env\` with no server running is wrapped, its commands whole`, async () => {
-      const me = freshLearner({ LANG });
-      const s = new TmuxSession(me, ["sandbox", "env"], SIZE);
-      sessions.push(s);
-      const screen = await s.waitFor(/\[exit \d+\]/);
+      const screen = await exited(LANG, ["sandbox", "env"]);
       expect(tooWide(screen), screen).toEqual([]);
       expect(screen, screen).toContain("npx privatelink-lab sandbox serve");
       expect(screen, screen).toContain("npx privatelink-lab --sandbox --mode hands-on");
+    }, 30_000);
+
+    it(`${lang}: a mistyped command (a usage error) is wrapped like every other error, exit 2`, async () => {
+      const screen = await exited(LANG, ["statu"]);
+      expect(tooWide(screen), screen).toEqual([]);
+      expect(screen, screen).toContain("`status`");
+      expect(screen, screen).toContain("[exit 2]");
     }, 30_000);
 
     it(`${lang}: Ctrl-C in the lesson says how to go on and how to delete, wrapped, with the learner's whole delete command`, async () => {

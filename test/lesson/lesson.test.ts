@@ -1,6 +1,7 @@
 /** The whole lesson through the real SDK clients against the sandbox, in-process, instant speed. */
 import { existsSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { DeleteVpcEndpointsCommand } from "@aws-sdk/client-ec2";
 import { describe, expect, it } from "vitest";
 import { destroy } from "../../src/commands/destroy.js";
 import { lessonContext, openSession } from "../../src/commands/session.js";
@@ -8,6 +9,7 @@ import { start } from "../../src/commands/start.js";
 import { status } from "../../src/commands/status.js";
 import { step as stepCommand } from "../../src/commands/step.js";
 import { LabError } from "../../src/errors.js";
+import { translator } from "../../src/i18n/messages.js";
 import { readCloud } from "../../src/lesson/cloud-view.js";
 import { STEPS } from "../../src/lesson/steps/index.js";
 import { isEmpty } from "../../src/lesson/teardown.js";
@@ -61,8 +63,11 @@ describe("the lesson in the sandbox", () => {
     await stepCommand("preflight", h.opts, h.env);
     const file = join(h.stateDir, "participants", "alice.json");
     writeFileSync(file, "{ broken");
-    await status(h.opts, h.env);
+    // No --region: the Region was in the damaged file, so the one looked in is named, and how to name another.
+    const { region: _, ...noRegion } = h.opts;
+    await status(noRegion, h.env);
     expect(h.host.ofType("notice").some((n) => n.message.includes("corrupt"))).toBe(true);
+    expect(h.host.ofType("notice").some((n) => /read in us-east-1\. If you built the lesson in another Region, .*--region/.test(n.message))).toBe(true);
     expect(readdirSync(join(h.stateDir, "participants")).some((f) => f.startsWith("alice.json.corrupt-"))).toBe(true);
     expect(existsSync(file)).toBe(true);
   });
@@ -83,6 +88,33 @@ describe("the lesson in the sandbox", () => {
     expect(err).toBeInstanceOf(LabError);
     expect((err as LabError).key).toBe("error.stepRequires");
     expect(String((err as LabError).vars.missing)).toContain("interface-endpoint");
+  });
+
+  it("after the cleanup, `step deploy` builds nothing again and `step accept` explains nothing of the deleted build: both point at --restart", async () => {
+    const h = harness();
+    await start(h.opts, h.env);
+    const before = h.sandbox.calls.length;
+    const started = h.host.ofType("step-started").length;
+    for (const id of ["deploy", "accept", "tour"]) {
+      const err = await stepCommand(id, h.opts, h.env).catch((e: unknown) => e);
+      expect((err as LabError).key, id).toBe("error.stepAfterCleanup");
+      expect(translator("en")("error.stepAfterCleanup.hint")).toContain("--restart");
+    }
+    expect(h.sandbox.calls.slice(before).filter((c) => /^(Create|Accept)/.test(c.command))).toEqual([]);
+    expect(h.host.ofType("step-started").length).toBe(started);
+  });
+
+  it("an endpoint deleted by hand after curl can still be made again with `step interface-endpoint`", async () => {
+    const h = harness();
+    for (const id of ["preflight", "deploy", "tour", "endpoint-service", "interface-endpoint", "allow-http", "accept", "curl"]) await stepCommand(id, h.opts, h.env);
+    const s = await openSession(h.opts, h.env);
+    const ctx = await lessonContext(h.opts, h.env, s, false);
+    const gone = (await readCloud(ctx.clients, ctx.names)).endpoints.map((e) => e.id);
+    await ctx.clients.ec2.send(new DeleteVpcEndpointsCommand({ VpcEndpointIds: gone }));
+    await stepCommand("interface-endpoint", h.opts, h.env);
+    const now = (await readCloud(ctx.clients, ctx.names)).endpoints.filter((e) => !/delet/i.test(e.state));
+    expect(now.length).toBe(1);
+    expect(gone).not.toContain(now[0]!.id);
   });
 
   it("hands-on: unchecking 'Acceptance required' makes the endpoint available with nothing to accept", async () => {

@@ -17,6 +17,7 @@ import { translator } from "../../src/i18n/messages.js";
 import { ManualClock } from "../../src/sandbox/clock.js";
 import { publishServed, readServed, servedFile } from "../../src/sandbox/served-file.js";
 import { defaultShell, shellLines } from "../../src/sandbox/shell-env.js";
+import { BIN, freshLearner, runCli } from "../helpers/cli-process.js";
 
 const TARGET = { url: "http://127.0.0.1:45678", region: "ap-northeast-1", accessKeyId: "PLLABTEST", secretAccessKey: "it's/a+secret" };
 
@@ -89,14 +90,24 @@ describe("the AWS CLI's version", () => {
 });
 
 describe("sandbox env", () => {
-  it("with no sandbox served: nothing on standard output, and how to start one", async () => {
+  it("with no sandbox served: only a command that fails on standard output (for the shell evaluating it), and how to start one", async () => {
     const { e, out } = env();
     const err = await sandboxEnv({}, e).catch((x: unknown) => x);
     expect(err).toBeInstanceOf(LabError);
     expect((err as LabError).key).toBe("sandbox-env.notServing");
     expect((err as LabError).exitCode).toBe(1);
     expect(translator("ja")("sandbox-env.notServing.hint")).toContain("sandbox serve");
-    expect(out()).toBe("");
+    expect(out()).toBe("false\n");
+  });
+
+  it("with no sandbox served, `eval \"$(… sandbox env)\"` fails in bash, so `&& aws …` does not run", () => {
+    const l = freshLearner({ SHELL: "/bin/bash" });
+    const r = spawnSync("bash", ["-c", `eval "$("${process.execPath}" "${BIN}" sandbox env)"; echo "status $?"`], { env: l.env, encoding: "utf8" });
+    expect(r.stdout).toBe("status 1\n");
+    expect(r.stderr).toContain("sandbox serve");
+    const bare = runCli(l, ["sandbox", "env", "--json"]);
+    expect(bare.status).toBe(1);
+    expect(JSON.parse(bare.stdout)).toMatchObject({ type: "error", key: "sandbox-env.notServing" }); // --json: no shell line
   });
 
   it("with one served: the lines for the learner's shell on standard output", async () => {

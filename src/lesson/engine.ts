@@ -47,7 +47,7 @@ function sayConsoleLeftOut(ctx: LessonContext): void {
   if (!ctx.io.interactive && toldNoConsole.has(ctx)) return;
   toldNoConsole.add(ctx);
   const why = ctx.mode === "hands-on" ? ctx.t("engine.noRealConsole") : ctx.t("engine.noRealConsoleGuided");
-  const message = ctx.mode === "guided" && ctx.clients.sandbox ? `${why} ${ctx.t("engine.tryCliHandsOn")}` : why;
+  const message = ctx.mode === "guided" && ctx.clients.sandbox ? ctx.t("engine.tryCliHandsOn", { why }) : why;
   ctx.io.notify({ type: "notice", level: "info", message });
 }
 

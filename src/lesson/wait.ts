@@ -39,8 +39,8 @@ function elapsed(ms: number): string {
 function waitHeading(ctx: LessonContext, label: string, usualMs: number): string {
   if (usualMs <= 0) return ctx.t(label);
   const s = Math.max(1, Math.round(usualMs / 1000));
-  const usual = s < 90 ? ctx.t("wait.usuallySeconds", { n: s }) : ctx.t("wait.usuallyMinutes", { n: Math.round(s / 60) });
-  return `${ctx.t(label)} (${usual})`;
+  const what = ctx.t(label);
+  return s < 90 ? ctx.t("wait.usuallySeconds", { what, n: s }) : ctx.t("wait.usuallyMinutes", { what, n: Math.round(s / 60) });
 }
 
 export async function waitFor<T>(ctx: LessonContext, spec: WaitSpec<T>): Promise<T> {

@@ -25,7 +25,7 @@ async function firstTwoSteps(host: RecordingHost, lang: Lang, interactive: boole
 
 describe.each(["en", "ja"] as const)("guided in the sandbox (%s)", (lang) => {
   const t = translator(lang);
-  const why = `${t("engine.noRealConsoleGuided")} ${t("engine.tryCliHandsOn")}`;
+  const why = t("engine.tryCliHandsOn", { why: t("engine.noRealConsoleGuided") });
 
   it("a learner who unfolds 'show how' gets the AWS CLI they could type, not the console's click path", { timeout: 120_000 }, async () => {
     const learner = new UnfoldingLearner(lang);

@@ -9,8 +9,11 @@ export const review: Step = {
   traceless: true,
   pace: "quiz",
   detect(_view, state) {
-    const done = state.quiz !== undefined;
-    return { done, why: done ? "detect.review.done" : "detect.review.todo" };
+    const quiz = state.quiz;
+    if (!quiz) return { done: false, why: "detect.review.todo" };
+    // Fewer than half right: the closing words send the learner back to the explanations, not on as if it were learnt.
+    const missed = quiz.score !== undefined && quiz.score * 2 < quiz.total;
+    return { done: true, why: "detect.review.done", ...(missed ? { doneVariant: "missed" } : {}) };
   },
   async perform(ctx) {
     // Only what this learner was shown on their path (a note they never saw is not asked).

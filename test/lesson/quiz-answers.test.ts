@@ -1,21 +1,24 @@
 /**
  * The quiz stopped midway (Ctrl-C at a question, the window closed) goes on where it stopped: the questions answered
- * before are not asked again and still count in the score; `--restart` forgets them.
+ * before are not asked again and still count in the score. Its closing words fit the score: fewer than half right
+ * sends the learner back to the explanations instead of saying it is learnt.
  */
 import { beforeAll, describe, expect, it } from "vitest";
-import { loadQuiz } from "../../src/content/lesson-content.js";
+import { loadQuiz, loadStep } from "../../src/content/lesson-content.js";
+import { step as stepCommand } from "../../src/commands/step.js";
 import { translator } from "../../src/i18n/messages.js";
 import { runLesson } from "../../src/lesson/engine.js";
 import type { Choice } from "../../src/ui/io-host.js";
 import { buildLab, copyLab, type BuiltLab } from "../helpers/built-lab.js";
 import { RecordingHost } from "../helpers/recording-host.js";
 
-/** A learner who answers the odd-numbered questions right and picks the first choice on the others; stops (as Ctrl-C does) when question `stopAt` comes up. */
+/** A learner who answers right where `rightOn` says (the odd-numbered questions) and picks a wrong choice on the others; stops (as Ctrl-C does) when question `stopAt` comes up. */
 class QuizTaker extends RecordingHost {
   readonly asked: number[] = [];
   constructor(
     lang: "en" | "ja",
     private readonly stopAt?: number,
+    private readonly rightOn: (n: number) => boolean = (n) => n % 2 === 1,
   ) {
     super(lang, true);
   }
@@ -25,7 +28,7 @@ class QuizTaker extends RecordingHost {
     this.asked.push(n);
     if (n === this.stopAt) throw new Error("stopped (Ctrl-C)");
     const right = loadQuiz("privatelink", this.lang).find((q) => message.endsWith(q.question))?.answer ?? 0;
-    return choices[n % 2 === 1 ? right : 0]!.value;
+    return choices[this.rightOn(n) ? right : right === 0 ? 1 : 0]!.value;
   }
 }
 
@@ -65,5 +68,32 @@ describe.each(["en", "ja"] as const)("the quiz stopped midway (%s)", (lang) => {
     expect(first.ofType("quiz-answer")[0]?.right).toBe(true);
     expect(again.ofType("quiz-result")[0]).toEqual(reference);
     expect(ctx.state.quizAnswers).toBeUndefined();
+  });
+});
+
+describe.each(["en", "ja"] as const)("the quiz's closing words (%s)", (lang) => {
+  /** The review's done text after a quiz answered this way. */
+  async function closing(rightOn: (n: number) => boolean) {
+    const host = new QuizTaker(lang, undefined, rightOn);
+    const { ctx, copy } = await quiz(host);
+    const done = host.ofType("explain").find((e) => e.step === "review" && e.section === "done")!.markdown;
+    return { done, copy, ...(ctx.state.quiz?.score !== undefined ? { score: ctx.state.quiz.score } : {}) };
+  }
+  const texts = () => loadStep("privatelink", "review", lang);
+
+  it("fewer than half right: back to the explanations, and how to take it again", { timeout: 120_000 }, async () => {
+    const { done, score, copy } = await closing(() => false);
+    expect(score).toBe(0);
+    expect(done).toBe(texts().doneVariants["missed"]);
+    expect(done).toContain("npx privatelink-lab step review");
+    // What it says works: `step review` asks the quiz again.
+    await stepCommand("review", copy.h.opts, copy.h.env);
+    expect(copy.host.ofType("quiz-answer").length).toBeGreaterThanOrEqual(5);
+  });
+
+  it("half or more right: the usual closing words", { timeout: 120_000 }, async () => {
+    const { done, score } = await closing(() => true);
+    expect(score).toBeGreaterThanOrEqual(5);
+    expect(done).toBe(texts().done);
   });
 });

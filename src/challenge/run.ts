@@ -8,7 +8,7 @@ import { loadStep } from "../content/lesson-content.js";
 import { currentStep, detectAll } from "../lesson/progress.js";
 import { STEPS } from "../lesson/steps/index.js";
 import { LabError } from "../errors.js";
-import { saveState, type LessonContext } from "../lesson/context.js";
+import { consoleLeftOut, saveState, type LessonContext } from "../lesson/context.js";
 import { curlFromConsumer } from "../lesson/steps/curl.js";
 import { BREAKERS } from "./breakers.js";
 import { loadChallenges, loadChallengeText as loadText, type ChallengeDefinition, type ChallengeText } from "./definitions.js";
@@ -117,7 +117,7 @@ export async function startChallenge(ctx: LessonContext, id: string, known?: Clo
   }
   await tagConsumer(ctx, scene.path, id, "broken");
   const text = loadChallengeText(ctx, id, scene.path);
-  ctx.io.notify({ type: "challenge", id, title: text.title, status: "started", message: `${text.story}\n\n${ctx.t("challenge.started")}` });
+  ctx.io.notify({ type: "challenge", id, title: text.title, status: "started", message: `${text.story}\n\n${ctx.t(consoleLeftOut(ctx) ? "challenge.startedNoConsole" : "challenge.started")}` });
 }
 
 /** Nothing broken, only still starting (a target in its first health checks): how long to wait. */

@@ -21,6 +21,7 @@ export async function start(opts: GlobalOptions & { restart?: boolean }, e: Envi
     // What the cloud shows of the last run (deleted stacks, curl history) counts only after this.
     ctx.state.marks = { restart: new Date(ctx.clock.now()).toISOString() };
     delete ctx.state.quiz;
+    delete ctx.state.quizAnswers;
     delete ctx.state.taught;
     saveState(ctx);
   }

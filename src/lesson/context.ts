@@ -44,9 +44,12 @@ function realConsoleReaches(ctx: Pick<LessonContext, "clients">): boolean {
   return ctx.clients.sandbox === undefined && ctx.clients.served === undefined;
 }
 
-/** Hands-on where the real console cannot see the account: the learner is offered the forms and the AWS CLI, not its path. */
-export function consoleLeftOut(ctx: Pick<LessonContext, "clients" | "mode">): boolean {
-  return ctx.mode === "hands-on" && !realConsoleReaches(ctx);
+/**
+ * The real console cannot see the account (the sandbox, a served one, an emulator): its path is left out in every mode and
+ * output, and the AWS CLI (which can reach it) is shown instead.
+ */
+export function consoleLeftOut(ctx: Pick<LessonContext, "clients">): boolean {
+  return !realConsoleReaches(ctx);
 }
 
 /** What the header calls the account: a served sandbox is a sandbox, not AWS. */

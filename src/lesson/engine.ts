@@ -27,20 +27,28 @@ function regressed(ctx: LessonContext, step: Step, view: CloudView): boolean {
   return cur !== undefined && STEPS.indexOf(cur.step) < STEPS.indexOf(step);
 }
 
-/** The console path and the AWS CLI commands of a step (folded behind a choice for a learner; a log gets both). */
+/**
+ * The console path and the AWS CLI commands of a step (folded behind a choice for a learner; a log gets both). Where the
+ * real console cannot see the account (the sandbox, a workshop room, an emulator), its path would have the learner build
+ * in their own AWS account: the AWS CLI alone is shown, and why.
+ */
 function explainReference(ctx: LessonContext, content: StepContent, view: CloudView): void {
-  explain(ctx, content.id, "console", content.console, view);
+  if (!consoleLeftOut(ctx)) explain(ctx, content.id, "console", content.console, view);
+  else if (content.console.trim()) sayConsoleLeftOut(ctx);
   explain(ctx, content.id, "cli", content.cli, view);
 }
 
-/**
- * What a learner unfolds: hands-on where the real console cannot see the account (the sandbox, a workshop room, an
- * emulator), its path would have them build in their own AWS account, so the forms and the AWS CLI are named instead.
- */
-function explainLearnerReference(ctx: LessonContext, content: StepContent, view: CloudView): void {
-  if (!consoleLeftOut(ctx)) return explainReference(ctx, content, view);
-  if (content.console.trim()) ctx.io.notify({ type: "notice", level: "info", message: ctx.t("engine.noRealConsole") });
-  explain(ctx, content.id, "cli", content.cli, view);
+/** Runs whose log was told once why the console's path is left out. */
+const toldNoConsole = new WeakSet<LessonContext>();
+
+/** Why there is no console path: hands-on names the forms; guided in the sandbox, how to type the commands yourself. */
+function sayConsoleLeftOut(ctx: LessonContext): void {
+  // A log is told once; a learner each time they unfold a step's reference (the last time has scrolled away).
+  if (!ctx.io.interactive && toldNoConsole.has(ctx)) return;
+  toldNoConsole.add(ctx);
+  const why = ctx.mode === "hands-on" ? ctx.t("engine.noRealConsole") : ctx.t("engine.noRealConsoleGuided");
+  const message = ctx.mode === "guided" && ctx.clients.sandbox ? ctx.t("engine.tryCliHandsOn", { why }) : why;
+  ctx.io.notify({ type: "notice", level: "info", message });
 }
 
 /** Each hands-on choice keeps its digit on every step, shown or not (1 verify · 2 show · 3 the tool · 4 the form). */
@@ -93,7 +101,7 @@ async function learnerDoes(ctx: LessonContext, step: Step, content: StepContent,
       { inline: true },
     );
     if (how === "show") {
-      explainLearnerReference(ctx, content, current);
+      explainReference(ctx, content, current);
       if (!actedOutside.has(ctx)) remindSecondTerminal(ctx, outside);
       shown = true;
       continue;
@@ -141,7 +149,7 @@ async function runStep(ctx: LessonContext, step: Step, index: number, view: Clou
     if (step.supersedes) mark(ctx, "cleanupStarted");
     after = await learnerDoes(ctx, step, content, view, notesShown);
   } else {
-    await askToGo(ctx, step, content, () => explainLearnerReference(ctx, content, view));
+    await askToGo(ctx, step, content, () => explainReference(ctx, content, view));
     const read = await step.perform(ctx, view);
     // A step that leaves no trace changed nothing in the cloud: the view it acted on still holds.
     after = step.traceless ? view : (read ?? (await readCloud(ctx.clients, ctx.names)));

@@ -35,15 +35,24 @@ function elapsed(ms: number): string {
   return s >= 60 ? `${Math.floor(s / 60)}m${String(s % 60).padStart(2, "0")}s` : `${s}s`;
 }
 
+/** What is awaited and how long it usually takes here ("… (usually ~6 min)"); in an instant sandbox just what. */
+function waitHeading(ctx: LessonContext, label: string, usualMs: number): string {
+  if (usualMs <= 0) return ctx.t(label);
+  const s = Math.max(1, Math.round(usualMs / 1000));
+  const what = ctx.t(label);
+  return s < 90 ? ctx.t("wait.usuallySeconds", { what, n: s }) : ctx.t("wait.usuallyMinutes", { what, n: Math.round(s / 60) });
+}
+
 export async function waitFor<T>(ctx: LessonContext, spec: WaitSpec<T>): Promise<T> {
   const start = ctx.clock.now();
-  const spinner = ctx.io.spinner(spec.step, ctx.t(spec.label));
   // In the sandbox, "usual" and the time-out shrink with its speed (instant: never slow; a minute at most).
   const scale = awsSpeed(ctx.clients);
   const awsTimeoutMs = (spec.timeoutSeconds ?? Math.max(spec.usualSeconds * 6, 600)) * 1000;
   const timeoutMs = scale < 1 ? Math.max(awsTimeoutMs * scale, 60_000) : awsTimeoutMs;
   let warned = false;
   const usualMs = spec.usualSeconds * 1000 * scale;
+  const heading = waitHeading(ctx, spec.label, usualMs);
+  const spinner = ctx.io.spinner(spec.step, heading);
   try {
     for (;;) {
       let value: T;
@@ -67,7 +76,7 @@ export async function waitFor<T>(ctx: LessonContext, spec: WaitSpec<T>): Promise
         spinner.fail(`${ctx.t(spec.label)} · ${spec.describe(value)}`);
         throw verdict;
       }
-      spinner.update(`${ctx.t(spec.label)} ${elapsed(took)} · ${spec.describe(value)}`);
+      spinner.update(`${heading} ${elapsed(took)} · ${spec.describe(value)}`);
       if (!warned && usualMs > 0 && took > usualMs * 1.5) {
         warned = true;
         ctx.io.notify({ type: "notice", level: "warn", message: ctx.t("wait.slow", { usual: Math.round(spec.usualSeconds / 60) || 1 }) });

@@ -51,6 +51,8 @@ export const LessonStateSchema = z.object({
   /** What the lesson has shown: `<step>` (its concept) and `<step>/<note>`; the quiz asks only these. */
   taught: z.optional(z.array(z.string())),
   quiz: z.optional(z.object({ score: z.optional(z.number()), total: z.number(), at: z.string() })),
+  /** The quiz under way (stopped midway): each answered question's id, and whether it was right; gone once the quiz ends. */
+  quizAnswers: z.optional(z.record(z.string(), z.boolean())),
   /** Break-and-fix challenges (schema 2): the one in progress, and which were solved or given up. */
   challenges: z._default(ChallengeProgressSchema, { solved: {}, gaveUp: {} }),
 });

@@ -29,6 +29,11 @@ function allow(...rules: ((view: CloudView) => IpPermission)[]) {
 const fromSg = (port: number) => (view: CloudView): IpPermission => ({ IpProtocol: "tcp", FromPort: port, ToPort: port, UserIdGroupPairs: [{ GroupId: view.consumerInstance?.sgIds[0] ?? "" }] });
 const fromWorld = (view: CloudView): IpPermission => ({ IpProtocol: "tcp", FromPort: 80, ToPort: 80, IpRanges: [{ CidrIp: view.consumerInstance ? "0.0.0.0/0" : "" }] });
 
+/** A learner's quiz with fewer than half right (the closing words send them back to the explanations). */
+const mostlyMissed = async (ctx: LessonContext) => {
+  ctx.state.quiz = { score: 2, total: 10, at: new Date(ctx.clock.now()).toISOString() };
+};
+
 export const LESSON_PATHS: LessonPath[] = [
   { name: "guided" },
   {
@@ -43,4 +48,5 @@ export const LESSON_PATHS: LessonPath[] = [
   { name: "an endpoint group that has a rule already", instead: { "interface-endpoint": endpointWithRuledGroup } },
   { name: "no acceptance, an endpoint group that has a rule already", instead: { "endpoint-service": noAcceptance, "interface-endpoint": endpointWithRuledGroup } },
   { name: "cleanup declined", answers: [{ match: "Delete everything", value: false }] },
+  { name: "quiz mostly missed", instead: { review: mostlyMissed } },
 ];

@@ -11,6 +11,7 @@ import { step as stepCommand } from "../../src/commands/step.js";
 import type { Lang } from "../../src/i18n/lang.js";
 import { translator } from "../../src/i18n/messages.js";
 import { ourEndpoint, ourService, readCloud } from "../../src/lesson/cloud-view.js";
+import { runLesson } from "../../src/lesson/engine.js";
 import { authorize } from "../../src/lesson/steps/allow-http.js";
 import { createInterfaceEndpoint, requireConsumer } from "../../src/lesson/steps/interface-endpoint.js";
 import { drawDiagram } from "../../src/ui/diagram.js";
@@ -138,7 +139,9 @@ describe.each(["en", "ja"] as const)("hands-on in %s: the text is true of the cl
     await authorize(ctx, sg, { IpProtocol: "tcp", FromPort: 443, ToPort: 443, IpRanges: [{ CidrIp: "10.0.0.0/16" }] });
     await createInterfaceEndpoint(ctx, { serviceName: ourService(view)!.name, vpcId, subnetIds: [subnetId], sgIds: [sg], name: "mine" });
     await stepCommand("interface-endpoint", h.opts, h.env);
-    await stepCommand("allow-http", h.opts, h.env);
+    // Step 5 as on AWS (the sandbox leaves the console's path out): the path names the learner's own group.
+    const onAws = await lessonContext(h.opts, h.env, await openSession(h.opts, h.env), false);
+    await runLesson({ ...onAws, clients: { ...onAws.clients, sandbox: undefined } }, { only: "allow-http" });
     const explained = host.ofType("explain");
     const done = explained.filter((e) => e.step === "interface-endpoint" && (e.section === "done")).map((e) => e.markdown).join("\n");
     const alreadyDone = host.ofType("notice").map((n) => n.message).join("\n");

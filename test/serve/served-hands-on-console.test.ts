@@ -15,40 +15,14 @@ import { translator } from "../../src/i18n/messages.js";
 import { lessonStarted, type LessonContext } from "../../src/lesson/context.js";
 import { runLesson } from "../../src/lesson/engine.js";
 import { serveSandbox, type ServedSandbox } from "../../src/sandbox/serve/server.js";
-import type { Choice } from "../../src/ui/io-host.js";
 import { renderEvent } from "../../src/ui/render-event.js";
 import { harness } from "../helpers/lesson-harness.js";
-import { RecordingHost } from "../helpers/recording-host.js";
+import { UnfoldingLearner } from "../helpers/unfolding-learner.js";
 
 type Lang = "en" | "ja";
 const REGION = "ap-northeast-1";
 /** Step 0's console path (top right of the Management Console) and any other text sending the learner there. */
 const REAL_CONSOLE = { en: /Management Console, choose|real console|\(console or AWS CLI\)/, ja: /マネジメントコンソール右上|本物のコンソール|コンソールまたは AWS CLI/ } as const;
-
-/** A learner at a terminal: unfolds each step's reference first, then lets the tool do the step; remembers every choice offered. */
-class Learner extends RecordingHost {
-  readonly offered: string[] = [];
-  private readonly unfolded = new Set<string>();
-  constructor(lang: Lang) {
-    super(lang, true);
-  }
-  override async select<T>(message: string, choices: Choice<T>[], defaultValue: T): Promise<T> {
-    this.offered.push(...choices.map((c) => c.name));
-    const step = this.ofType("step-started").at(-1)?.step ?? "";
-    const has = (v: string) => choices.find((c) => c.value === (v as unknown))?.value;
-    const show = has("show");
-    if (show !== undefined && !this.unfolded.has(step)) {
-      this.unfolded.add(step);
-      return show;
-    }
-    return has("guided") ?? has("go") ?? defaultValue;
-  }
-  /** Everything the learner read: lesson texts, notices, and the choices. */
-  screen(): string {
-    const texts = this.events.flatMap((e) => (e.type === "explain" ? [e.markdown] : e.type === "notice" ? [e.message] : []));
-    return [...texts, ...this.offered].join("\n");
-  }
-}
 
 const opened: ServedSandbox[] = [];
 afterEach(async () => {
@@ -67,7 +41,7 @@ function header(ctx: LessonContext, lang: Lang): string {
  * clients answer), or with `--sandbox`.
  */
 async function learnerAt(lang: Lang, at: "served" | "aws" | "sandbox", mode?: string) {
-  const learner = new Learner(lang);
+  const learner = new UnfoldingLearner(lang);
   const h = harness({ host: learner, opts: { lang } });
   let endpointUrl: string | undefined;
   if (at === "served") {
@@ -87,7 +61,7 @@ async function learnerAt(lang: Lang, at: "served" | "aws" | "sandbox", mode?: st
 }
 
 /** A hands-on lesson on the AWS backend at a served sandbox, or on AWS itself (in-process clients with no sandbox, as AWS's). */
-async function handsOn(lang: Lang, at: "served" | "aws"): Promise<{ ctx: LessonContext; learner: Learner }> {
+async function handsOn(lang: Lang, at: "served" | "aws"): Promise<{ ctx: LessonContext; learner: UnfoldingLearner }> {
   const { h, learner, opts } = await learnerAt(lang, at, "hands-on");
   const ctx = await lessonContext(opts, h.env, await openSession(opts, h.env), false);
   return { ctx: at === "aws" ? { ...ctx, clients: { ...ctx.clients, sandbox: undefined } } : ctx, learner };

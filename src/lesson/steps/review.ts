@@ -9,15 +9,22 @@ export const review: Step = {
   traceless: true,
   pace: "quiz",
   detect(_view, state) {
-    const done = state.quiz !== undefined;
-    return { done, why: done ? "detect.review.done" : "detect.review.todo" };
+    const quiz = state.quiz;
+    if (!quiz) return { done: false, why: "detect.review.todo" };
+    // Fewer than half right: the closing words send the learner back to the explanations, not on as if it were learnt.
+    const missed = quiz.score !== undefined && quiz.score * 2 < quiz.total;
+    return { done: true, why: "detect.review.done", ...(missed ? { doneVariant: "missed" } : {}) };
   },
   async perform(ctx) {
     // Only what this learner was shown on their path (a note they never saw is not asked).
     const taught = new Set(ctx.state.taught ?? []);
     const questions = loadQuiz(ctx.lesson, ctx.io.lang).filter((q) => (q.needs ?? []).every((n) => taught.has(n)));
-    let score = 0;
+    // Stopped midway last time (Ctrl-C, closed window): the questions answered then keep their answers.
+    const answered: Record<string, boolean> = { ...ctx.state.quizAnswers };
+    const before = questions.filter((q) => q.id in answered).length;
+    if (before > 0) ctx.io.notify({ type: "notice", level: "info", message: ctx.t("quiz.resumed", { n: before, total: questions.length }) });
     for (const [i, q] of questions.entries()) {
+      if (q.id in answered) continue;
       const picked = await ctx.io.select(
         `${ctx.t("quiz.question", { n: i + 1, total: questions.length })} ${q.question}`,
         q.choices.map((c, idx) => ({ value: idx, name: c })),
@@ -25,9 +32,16 @@ export const review: Step = {
         ctx.io.interactive ? 0 : q.answer,
       );
       const right = picked === q.answer;
-      if (right) score += 1;
       ctx.io.notify({ type: "quiz-answer", step: "review", id: q.id, right, answer: q.choices[q.answer] ?? "", explanation: q.explanation });
+      answered[q.id] = right;
+      // A learner's answer is saved once its explanation is on screen: a stop after it does not ask it again.
+      if (ctx.io.interactive) {
+        ctx.state.quizAnswers = { ...answered };
+        saveState(ctx);
+      }
     }
+    const score = questions.filter((q) => answered[q.id] === true).length;
+    delete ctx.state.quizAnswers;
     // A score only when someone answered: the answers shown by --yes earned none.
     ctx.state.quiz = { ...(ctx.io.interactive ? { score } : {}), total: questions.length, at: new Date(ctx.clock.now()).toISOString() };
     saveState(ctx);

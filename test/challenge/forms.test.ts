@@ -51,3 +51,18 @@ describe.each(Object.keys(SCRIPTS))("challenge %s", (id) => {
     expect(await checkChallenge(ctx)).toBe(true);
   });
 });
+
+describe("turned-away through the endpoint-connections page", () => {
+  it("says the new endpoint once, and its two waits (the request, then available) with two different lines", async () => {
+    const { ctx, host } = await copyLab(lab, "en", SCRIPTS["turned-away"]!({} as Parameters<Script>[0]));
+    await startChallenge(ctx, "turned-away");
+    const from = host.events.length;
+    await fixWithForms(ctx);
+    const during = host.events.slice(from);
+    const made = during.filter((e) => e.type === "resource-created" && e.kind === "AWS::EC2::VPCEndpoint");
+    expect(made).toHaveLength(1);
+    const waits = during.filter((e) => e.type === "progress" && e.step === "challenge").map((e) => (e.type === "progress" ? e.message : ""));
+    expect(waits).toEqual(["Waiting for the endpoint's connection request", "Waiting for the endpoint to become available"]);
+    expect(await checkChallenge(ctx)).toBe(true);
+  });
+});

@@ -139,6 +139,11 @@ function notReady(ctx: LessonContext, scene: ChallengeScene, id: string): LabErr
   return link ? new LabError("challengeReady.notReady", { link, n, title, command }) : new LabError("challengeReady.notCurled", { n, title, command });
 }
 
+/** Before `fix` asks anything: is there a challenge to fix (on record, or a break the cloud shows and the learner keeps)? */
+export async function challengeToFix(ctx: LessonContext): Promise<boolean> {
+  return (await requireActive(ctx, await readScene(ctx))) !== undefined;
+}
+
 /** The challenge in progress: on record, or a break the cloud shows with none (asked: give it up or keep it). */
 async function requireActive(ctx: LessonContext, scene: ChallengeScene): Promise<Active | undefined> {
   const active = recorded(ctx, scene.mark);

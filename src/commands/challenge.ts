@@ -43,7 +43,11 @@ export async function challenge(action: ChallengeAction, id: string | undefined,
     return;
   }
   if (action === "give-up") return run.giveUp(ctx, found);
-  if (action === "fix") await (await import("../challenge/forms.js")).fixWithForms(ctx);
+  if (action === "fix") {
+    // No form before it is known there is something to fix: edits made for nothing would stay in the build.
+    if (!(await run.challengeToFix(ctx))) return;
+    await (await import("../challenge/forms.js")).fixWithForms(ctx);
+  }
   // A check that fails is an answer with a hint, and exit 1 so a script can tell.
   if (!(await run.checkChallenge(ctx, action === "check" ? found : undefined))) throw new LabError("challenge.stillBroken");
 }

@@ -5,6 +5,7 @@
 import { DescribeVpcsCommand } from "@aws-sdk/client-ec2";
 import { beforeAll, describe, expect, it } from "vitest";
 import { fixWithForms } from "../../src/challenge/forms.js";
+import { challenge } from "../../src/commands/challenge.js";
 import { readLearnerPath } from "../../src/challenge/learner-path.js";
 import { checkChallenge, startChallenge } from "../../src/challenge/run.js";
 import { buildLab, copyLab, type BuiltLab } from "../helpers/built-lab.js";
@@ -64,5 +65,15 @@ describe("turned-away through the endpoint-connections page", () => {
     const waits = during.filter((e) => e.type === "progress" && e.step === "challenge").map((e) => (e.type === "progress" ? e.message : ""));
     expect(waits).toEqual(["Waiting for the endpoint's connection request", "Waiting for the endpoint to become available"]);
     expect(await checkChallenge(ctx)).toBe(true);
+  });
+});
+
+describe("challenge fix with no challenge in progress", () => {
+  it("says so before any console page is offered, and changes nothing", async () => {
+    const { h, host } = await copyLab(lab, "en", page("inbound"));
+    const from = h.sandbox.calls.length;
+    await expect(challenge("fix", undefined, h.opts, h.env)).rejects.toMatchObject({ key: "challenge.none" });
+    expect(host.questions.filter((q) => q.startsWith("Which console page"))).toEqual([]);
+    expect(h.sandbox.calls.slice(from).filter((c) => !/^(Describe|Get|List)/.test(c.command))).toEqual([]);
   });
 });

@@ -190,9 +190,10 @@ export async function checkChallenge(ctx: LessonContext, known?: CloudView): Pro
   const n = Math.min(active.hints, text.hints.length - 1);
   active.hints = n + 1;
   saveState(ctx);
-  const hint = `${ctx.t("engine.hint", { n: n + 1, total: text.hints.length })} ${text.hints[n] ?? ""}`;
+  const hint = { n: n + 1, total: text.hints.length, text: text.hints[n] ?? "" };
   const commands = text.hintCommands?.[n] ?? [];
-  ctx.io.notify({ type: "challenge", id: active.id, title: text.title, status: "broken", message: `${ctx.t("challenge.notFixed")}\n\n${hint}`, ...(commands.length > 0 ? { commands, shell: ctx.io.shell ?? "bash" } : {}) });
+  const message = `${ctx.t("challenge.notFixed")}\n\n${ctx.t("engine.hint", hint)} ${hint.text}`;
+  ctx.io.notify({ type: "challenge", id: active.id, title: text.title, status: "broken", message, hint, ...(commands.length > 0 ? { commands, shell: ctx.io.shell ?? "bash" } : {}) });
   return false;
 }
 

@@ -192,7 +192,7 @@ export async function checkChallenge(ctx: LessonContext, known?: CloudView): Pro
   saveState(ctx);
   const hint = { n: n + 1, total: text.hints.length, text: text.hints[n] ?? "" };
   const commands = text.hintCommands?.[n] ?? [];
-  const message = `${ctx.t("challenge.notFixed")}\n\n${ctx.t("engine.hint", hint)} ${hint.text}`;
+  const message = `${ctx.t("challenge.notFixed")}\n\n${ctx.t("engine.hint", { n: hint.n, total: hint.total })} ${hint.text}`;
   ctx.io.notify({ type: "challenge", id: active.id, title: text.title, status: "broken", message, hint, ...(commands.length > 0 ? { commands, shell: ctx.io.shell ?? "bash" } : {}) });
   return false;
 }

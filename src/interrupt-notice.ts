@@ -1,9 +1,12 @@
-/** What Ctrl-C says: in `destroy` or the cleanup, run `destroy` again; elsewhere, run the lesson again. Commands set the key, bin.ts renders it. */
+/** What Ctrl-C says: in `destroy` or the cleanup, run `destroy` again; in a challenge, that challenge command; elsewhere, the lesson. Commands set the key, bin.ts renders it. */
 let key = "engine.interrupted";
 let destroy = "npx privatelink-lab destroy";
+/** The command to run again, for a notice that names one (`{again}`). */
+let again = "";
 
-export function setInterruptNotice(messageKey: string): void {
+export function setInterruptNotice(messageKey: string, rerun = ""): void {
   key = messageKey;
+  again = rerun;
 }
 
 /** Where a learner's lesson lives, as their progress file says: the sandbox, or AWS (at `--endpoint-url`, when they gave one). */
@@ -33,6 +36,6 @@ export function isPromptExit(err: unknown): boolean {
   return err instanceof Error && (err.name === "ExitPromptError" || err.name === "AbortPromptError");
 }
 
-export function interruptNotice(): [string, { destroy: string }] {
-  return [key, { destroy }];
+export function interruptNotice(): [string, { destroy: string; again: string }] {
+  return [key, { destroy, again }];
 }

@@ -69,9 +69,8 @@ async function connections(ctx: LessonContext, path: LearnerPath): Promise<void>
     await acceptAndWait(ctx, path.serviceId, path.endpointId);
   } else if (action === "replace") {
     await awsPort(ctx.clients).ec2.deleteVpcEndpoints({ VpcEndpointIds: [path.endpointId] });
-    const id = await recreateEndpoint(ctx, path);
-    ctx.io.notify({ type: "resource-created", step: "challenge", kind: "AWS::EC2::VPCEndpoint", id });
-    await acceptAndWait(ctx, path.serviceId, id);
+    // (Its creation is said once, where it is recorded.)
+    await acceptAndWait(ctx, path.serviceId, await recreateEndpoint(ctx, path));
   }
 }
 

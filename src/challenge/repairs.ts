@@ -18,7 +18,7 @@ export async function recreateEndpoint(ctx: LessonContext, path: LearnerPath): P
 export async function acceptAndWait(ctx: LessonContext, serviceId: string, endpointId: string): Promise<void> {
   const state = await waitFor(ctx, {
     step: "challenge",
-    label: "wait.accept",
+    label: "wait.request",
     read: async () => (await readEndpointsById(ctx.clients, [endpointId]))[0]?.state,
     check: (s) => (s && s.toLowerCase() !== "pending" ? true : undefined),
     describe: (s) => s ?? "",

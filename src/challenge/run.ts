@@ -139,6 +139,11 @@ function notReady(ctx: LessonContext, scene: ChallengeScene, id: string): LabErr
   return link ? new LabError("challengeReady.notReady", { link, n, title, command }) : new LabError("challengeReady.notCurled", { n, title, command });
 }
 
+/** Before `fix` asks anything: is there a challenge to fix (on record, or a break the cloud shows and the learner keeps)? */
+export async function challengeToFix(ctx: LessonContext): Promise<boolean> {
+  return (await requireActive(ctx, await readScene(ctx))) !== undefined;
+}
+
 /** The challenge in progress: on record, or a break the cloud shows with none (asked: give it up or keep it). */
 async function requireActive(ctx: LessonContext, scene: ChallengeScene): Promise<Active | undefined> {
   const active = recorded(ctx, scene.mark);
@@ -185,9 +190,10 @@ export async function checkChallenge(ctx: LessonContext, known?: CloudView): Pro
   const n = Math.min(active.hints, text.hints.length - 1);
   active.hints = n + 1;
   saveState(ctx);
-  const hint = ctx.t("engine.hint", { n: n + 1, total: text.hints.length, text: text.hints[n] ?? "" });
+  const hint = { n: n + 1, total: text.hints.length, text: text.hints[n] ?? "" };
   const commands = text.hintCommands?.[n] ?? [];
-  ctx.io.notify({ type: "challenge", id: active.id, title: text.title, status: "broken", message: `${ctx.t("challenge.notFixed")}\n\n${hint}`, ...(commands.length > 0 ? { commands, shell: ctx.io.shell ?? "bash" } : {}) });
+  const message = `${ctx.t("challenge.notFixed")}\n\n${ctx.t("engine.hint", { n: hint.n, total: hint.total, text: hint.text })}`;
+  ctx.io.notify({ type: "challenge", id: active.id, title: text.title, status: "broken", message, hint, ...(commands.length > 0 ? { commands, shell: ctx.io.shell ?? "bash" } : {}) });
   return false;
 }
 

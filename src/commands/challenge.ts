@@ -2,6 +2,7 @@
 import { loadChallenges, loadChallengeText } from "../challenge/definitions.js";
 import { LabError } from "../errors.js";
 import { freshState } from "../state/schema.js";
+import { destroyCommand, setDestroyCommand, setInterruptNotice } from "../interrupt-notice.js";
 import type { GlobalOptions } from "./options.js";
 import { lessonContext, openSession, type Environment, type Session } from "./session.js";
 
@@ -22,6 +23,8 @@ function challengeCatalogue(s: Session): void {
 
 export async function challenge(action: ChallengeAction, id: string | undefined, opts: GlobalOptions, e: Environment): Promise<void> {
   const s = await openSession(opts, e);
+  // Stopped midway, the same challenge command goes on from what the cloud shows (the lesson would go on to its cleanup).
+  if (action !== "list") setInterruptNotice("challenge.interrupted", `npx privatelink-lab challenge ${action}${action === "start" && id ? ` ${id}` : ""}`);
   // No progress file: the read that finds the lesson is the command's first (fix asks the learner first: it reads afresh).
   const ctx = await lessonContext(opts, e, s, false, "write", "refuse", action !== "list" && action !== "fix").catch((err: unknown) => {
     // No lesson on this computer at all: `list` shows the catalogue all the same (a mistyped prefix is still told the ones there are).
@@ -29,6 +32,7 @@ export async function challenge(action: ChallengeAction, id: string | undefined,
     throw err;
   });
   if (!ctx) return challengeCatalogue(s);
+  setDestroyCommand(destroyCommand(ctx.state));
   const { found } = ctx;
   const run = await import("../challenge/run.js");
   if (action === "list") return run.listChallenges(ctx, found);
@@ -39,7 +43,11 @@ export async function challenge(action: ChallengeAction, id: string | undefined,
     return;
   }
   if (action === "give-up") return run.giveUp(ctx, found);
-  if (action === "fix") await (await import("../challenge/forms.js")).fixWithForms(ctx);
+  if (action === "fix") {
+    // No form before it is known there is something to fix: edits made for nothing would stay in the build.
+    if (!(await run.challengeToFix(ctx))) return;
+    await (await import("../challenge/forms.js")).fixWithForms(ctx);
+  }
   // A check that fails is an answer with a hint, and exit 1 so a script can tell.
   if (!(await run.checkChallenge(ctx, action === "check" ? found : undefined))) throw new LabError("challenge.stillBroken");
 }

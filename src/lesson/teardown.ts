@@ -10,7 +10,7 @@ import type { AwsClients } from "../aws/clients.js";
 import { listEndpoints, listGroups, listServices } from "../aws/pages.js";
 import { readCloud, readDeleteFailure, readEndpointsById, readStack, readServicesById, type CloudView, type StackView } from "./cloud-view.js";
 import { stackMade } from "./cloud-shapes.js";
-import { mark, type LessonContext } from "./context.js";
+import { mark, saveState, type LessonContext } from "./context.js";
 import { learnerGroup } from "./relations.js";
 import { waitFor } from "./wait.js";
 import { awsPort } from "../aws/port.js";
@@ -222,5 +222,10 @@ export async function teardown(ctx: LessonContext, known?: CloudView): Promise<{
   const after = await readCloud(ctx.clients, ctx.names);
   const left = planTeardown(after);
   if (left.length > 0) throw new LabError("error.leftovers", { what: left.map((l) => `${l.kind} ${l.id}`).join(", ") });
+  // A challenge in progress went with the build it broke: left recorded, it would stand in the way of the next build's.
+  if (ctx.state.challenges.active) {
+    delete ctx.state.challenges.active;
+    saveState(ctx);
+  }
   return { deleted: plan, after };
 }

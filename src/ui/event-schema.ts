@@ -180,7 +180,15 @@ export const EVENT_SCHEMAS = {
   "lesson-finished": event("lesson-finished", { cleanedUp: z.boolean() }),
   /** `first`: the first broken link; with none, `wait`: what is still starting and about how many seconds to wait. */
   diagnosis: event("diagnosis", { title: z.string(), ok: z.boolean(), links: z.array(link), first: z.optional(link), wait: z.optional(z.object({ seconds: z.number().int().positive(), link }).strict()) }),
-  challenge: event("challenge", { id: z.string(), title: z.string(), status: z.enum(["started", "broken", "fixed", "given-up", "hint"]), message: z.string(), ...commands }),
+  /** `hint` (a failed check): which of how many, and its text, as the message shows it after "Hint n/total:". */
+  challenge: event("challenge", {
+    id: z.string(),
+    title: z.string(),
+    status: z.enum(["started", "broken", "fixed", "given-up", "hint"]),
+    message: z.string(),
+    hint: z.optional(z.object({ n: z.number().int().positive(), total: z.number().int().positive(), text: z.string() }).strict()),
+    ...commands,
+  }),
   /** `sandbox serve` is listening: where, and the key pair to sign with (never valid on AWS). */
   "sandbox-served": event("sandbox-served", { url: z.string(), host: z.string(), port: z.number().int(), region: z.string(), accessKeyId: z.string(), secretAccessKey: z.string() }),
   /** The lesson serves the sandbox to the learner's own AWS CLI at `url`: `load` (one line) or `lines` point a shell there. */

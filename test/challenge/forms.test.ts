@@ -5,6 +5,7 @@
 import { DescribeVpcsCommand } from "@aws-sdk/client-ec2";
 import { beforeAll, describe, expect, it } from "vitest";
 import { fixWithForms } from "../../src/challenge/forms.js";
+import { challenge } from "../../src/commands/challenge.js";
 import { readLearnerPath } from "../../src/challenge/learner-path.js";
 import { checkChallenge, startChallenge } from "../../src/challenge/run.js";
 import { buildLab, copyLab, type BuiltLab } from "../helpers/built-lab.js";
@@ -49,5 +50,30 @@ describe.each(Object.keys(SCRIPTS))("challenge %s", (id) => {
     await fixWithForms(ctx);
     expect(host.questions.filter((q) => q.startsWith("Which console page"))).toHaveLength(2);
     expect(await checkChallenge(ctx)).toBe(true);
+  });
+});
+
+describe("turned-away through the endpoint-connections page", () => {
+  it("says the new endpoint once, and its two waits (the request, then available) with two different lines", async () => {
+    const { ctx, host } = await copyLab(lab, "en", SCRIPTS["turned-away"]!({} as Parameters<Script>[0]));
+    await startChallenge(ctx, "turned-away");
+    const from = host.events.length;
+    await fixWithForms(ctx);
+    const during = host.events.slice(from);
+    const made = during.filter((e) => e.type === "resource-created" && e.kind === "AWS::EC2::VPCEndpoint");
+    expect(made).toHaveLength(1);
+    const waits = during.filter((e) => e.type === "progress" && e.step === "challenge").map((e) => (e.type === "progress" ? e.message : ""));
+    expect(waits).toEqual(["Waiting for the endpoint's connection request", "Waiting for the endpoint to become available"]);
+    expect(await checkChallenge(ctx)).toBe(true);
+  });
+});
+
+describe("challenge fix with no challenge in progress", () => {
+  it("says so before any console page is offered, and changes nothing", async () => {
+    const { h, host } = await copyLab(lab, "en", page("inbound"));
+    const from = h.sandbox.calls.length;
+    await expect(challenge("fix", undefined, h.opts, h.env)).rejects.toMatchObject({ key: "challenge.none" });
+    expect(host.questions.filter((q) => q.startsWith("Which console page"))).toEqual([]);
+    expect(h.sandbox.calls.slice(from).filter((c) => !/^(Describe|Get|List)/.test(c.command))).toEqual([]);
   });
 });

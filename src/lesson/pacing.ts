@@ -31,15 +31,19 @@ export async function askToGo(ctx: LessonContext, step: Step, content: StepConte
   while (await goOrStop(ctx, ask, go, show)) show = undefined;
 }
 
-/** 1 go · 2 show how (while there is something to show) · 3 stop; true when "show how" was chosen (and done). */
+/**
+ * 1 go · 2 show how (while there is something to show) · 0 stop; true when "show how" was chosen (and done).
+ * Stop has a digit no other question uses: in hands-on mode 3 is "let the tool do it" on the step before, and a
+ * learner pressing it again on a read-only step must not end the lesson.
+ */
 export async function goOrStop(ctx: LessonContext, ask: string, go: string, show?: () => void): Promise<boolean> {
   const answer = await ctx.io.select<"go" | "show" | "stop">(
     ctx.t(ask),
     [
-      // Each keeps its digit once "show how" is gone (1 go · 3 stop), as on the first screen.
+      // Each keeps its digit once "show how" is gone (1 go · 0 stop), as on the first screen.
       { value: "go", name: ctx.t(go), key: 1 },
       ...(show ? [{ value: "show" as const, name: showReferenceLabel(ctx), key: 2 }] : []),
-      { value: "stop", name: ctx.t("engine.stopHere"), key: 3 },
+      { value: "stop", name: ctx.t("engine.stopHere"), key: 0 },
     ],
     "go",
     { inline: true },

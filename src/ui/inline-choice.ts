@@ -1,5 +1,5 @@
 /**
- * A question with its few answers on one line under it ("1 Run it · 2 Show how · 3 Stop here"),
+ * A question with its few answers on one line under it ("1 Run it · 2 Show how · 0 Stop here"),
  * answered with a digit or Enter (the default). Used where the text above must stay on screen:
  * it takes two rows where a list takes five.
  */

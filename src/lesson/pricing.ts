@@ -36,15 +36,20 @@ export interface Cost {
 
 const HOURS_PER_MONTH = 730;
 
-export function costPerHour(region: string, inv: Inventory): Cost {
-  const p = PRICES[region];
-  const prices = p ?? PRICES["us-east-1"]!;
-  const perHourUsd =
+/** The hour's price, unrounded. */
+function perHour(region: string, inv: Inventory): number {
+  const prices = PRICES[region] ?? PRICES["us-east-1"]!;
+  return (
     inv.interfaceEndpoints * prices.interfaceEndpointPerAz +
     inv.nlbs * prices.nlb +
     inv.instances * prices.t3micro +
-    (inv.ebsGb * prices.gp3PerGbMonth) / HOURS_PER_MONTH;
-  return { perHourUsd: Math.round(perHourUsd * 10000) / 10000, region, approximated: !p, pricesRegion: p ? region : "us-east-1" };
+    (inv.ebsGb * prices.gp3PerGbMonth) / HOURS_PER_MONTH
+  );
+}
+
+export function costPerHour(region: string, inv: Inventory): Cost {
+  const p = PRICES[region];
+  return { perHourUsd: Math.round(perHour(region, inv) * 10000) / 10000, region, approximated: !p, pricesRegion: p ? region : "us-east-1" };
 }
 
 /** What the lesson creates, by kind (`preflight.createsList` says it). */
@@ -53,11 +58,38 @@ export const LESSON_CREATES = { vpcs: 2, instances: 2, nlbs: 1, interfaceEndpoin
 /** What the whole lesson runs once everything is built: 3 interface endpoints, 1 NLB, 2 instances. */
 export const FULL_LESSON: Inventory = { interfaceEndpoints: 3, nlbs: 1, instances: 2, ebsGb: 16 };
 
-/** Endpoint hours are billed per started hour; the rest per second: round up, to be safe. */
-export function costSince(cost: Cost, sinceIso: string | undefined, now: number): { hours: number; usd: number } | undefined {
+/**
+ * How AWS bills each kind: interface endpoints and load balancers by the started hour ("each partial hour is billed
+ * as a full hour"); instances (Linux, on demand) and EBS volumes by the second, with a one-minute minimum.
+ */
+const MIN_PER_SECOND_HOURS = 1 / 60;
+const NOTHING: Inventory = { interfaceEndpoints: 0, nlbs: 0, instances: 0, ebsGb: 0 };
+
+/** What of the lesson exists, and since when (ms epoch). */
+export interface Held {
+  inv: Inventory;
+  since: number;
+}
+
+const hoursSince = (since: number, now: number) => Math.max(0, (now - since) / 3_600_000);
+
+/** What AWS would bill for these, from when each appeared until `now` (USD, cents). */
+export function billedUsd(region: string, held: Held[], now: number): number {
+  const usd = held.reduce((sum, h) => {
+    const hours = hoursSince(h.since, now);
+    const byHour = perHour(region, { ...NOTHING, interfaceEndpoints: h.inv.interfaceEndpoints, nlbs: h.inv.nlbs });
+    const bySecond = perHour(region, { ...NOTHING, instances: h.inv.instances, ebsGb: h.inv.ebsGb });
+    return sum + Math.max(1, Math.ceil(hours)) * byHour + Math.max(hours, MIN_PER_SECOND_HOURS) * bySecond;
+  }, 0);
+  // Up to the next cent: never less than the bill.
+  return Math.ceil(Math.round(usd * 10000) / 100) / 100;
+}
+
+/** The time so far and its bill, for what has existed since `sinceIso` without change. */
+export function costSince(region: string, inv: Inventory, sinceIso: string | undefined, now: number): { hours: number; usd: number } | undefined {
   if (!sinceIso) return undefined;
-  const hours = Math.max(0, (now - Date.parse(sinceIso)) / 3_600_000);
-  return { hours, usd: Math.round(Math.ceil(Math.max(hours, 1 / 60)) * cost.perHourUsd * 100) / 100 };
+  const since = Date.parse(sinceIso);
+  return { hours: hoursSince(since, now), usd: billedUsd(region, [{ inv, since }], now) };
 }
 
 const GONE_STACK = /^(ROLLBACK_COMPLETE|DELETE_COMPLETE)$/;
@@ -76,9 +108,21 @@ export function inventoryOf(view: CloudView): Inventory {
   };
 }
 
-/** What exists now costs an hour, and since it was made (priced at the full lesson's rate: most of that time, all of it existed). */
+/**
+ * What the stacks hold since they were deployed, and each of the learner's endpoints since AWS made it: the bill
+ * for what exists, never the whole lesson's rate for time when part of it did not exist yet.
+ */
+export function heldOf(view: CloudView, stacksSince: number): Held[] {
+  const stacks: Held = { inv: inventoryOf({ ...view, endpoints: [] }), since: stacksSince };
+  const endpoints = view.endpoints.filter((e) => BILLED_ENDPOINT.test(e.state)).map((e) => ({ inv: { ...NOTHING, interfaceEndpoints: 1 }, since: e.createdAt ?? stacksSince }));
+  return [stacks, ...endpoints];
+}
+
+/** What exists now costs an hour, and what it has cost since it was made. */
 export function costReport(ctx: LessonContext, view: CloudView): CostReport {
   const cost = costPerHour(ctx.state.region, inventoryOf(view));
-  const since = costSince(costPerHour(ctx.state.region, FULL_LESSON), ctx.state.resourcesSince, ctx.clock.now());
-  return { of: "existing", perHourUsd: cost.perHourUsd, region: ctx.state.region, sandbox: freeHere(ctx), ...(since ? { sinceUsd: since.usd, hours: since.hours } : {}) };
+  const since = ctx.state.resourcesSince ? Date.parse(ctx.state.resourcesSince) : undefined;
+  const now = ctx.clock.now();
+  const so = since !== undefined ? { sinceUsd: billedUsd(ctx.state.region, heldOf(view, since), now), hours: hoursSince(since, now) } : {};
+  return { of: "existing", perHourUsd: cost.perHourUsd, region: ctx.state.region, sandbox: freeHere(ctx), ...so };
 }

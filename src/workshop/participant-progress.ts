@@ -159,8 +159,9 @@ export function progressOf(p: ParticipantCloud, at: number, region: string, back
     signals.push({ kind: "slow", minutes: whole, usual: budget });
   }
   // The sandbox bills nothing: no cost, rather than what AWS would charge.
-  const cost = backend === "sandbox" ? undefined : costPerHour(region, inventoryOf(p.view));
-  const so = cost && p.firstStackAt !== undefined && cost.perHourUsd > 0 ? costSince(cost, new Date(p.firstStackAt).toISOString(), at) : undefined;
+  const inv = inventoryOf(p.view);
+  const cost = backend === "sandbox" ? undefined : costPerHour(region, inv);
+  const so = cost && p.firstStackAt !== undefined && cost.perHourUsd > 0 ? costSince(region, inv, new Date(p.firstStackAt).toISOString(), at) : undefined;
   return {
     prefix: p.prefix,
     ...pos,

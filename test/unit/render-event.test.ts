@@ -17,8 +17,11 @@ describe("events on a terminal", () => {
     expect(cost(0.5, "ja")).toContain("30 分");
     expect(cost(0.02)).not.toMatch(/0\.0 h/);
     // $0.08 for one minute is no rate: the total is counted by the started hour, and says so.
-    expect(cost(0.02)).toContain("billed by the started hour");
-    expect(cost(0.02, "ja")).toContain("開始した 1 時間単位の課金");
+    expect(cost(0.02)).toContain("endpoints and the load balancer are billed by the started hour");
+    expect(cost(0.02, "ja")).toContain("エンドポイントとロードバランサーは開始した 1 時間単位の課金");
+    // The rest is not: a total under the hourly rate reads right.
+    expect(cost(0.02)).toContain("instances and disks by the second, a minute at least");
+    expect(cost(0.02, "ja")).toMatch(/インスタンスとディスクは ?1 ?秒単位で、最低 ?1 ?分です/);
     // Two sentences: a space in English, none after 。 in Japanese.
     expect(cost(0.5, "ja").replace(/\n\s*/g, "")).toMatch(/。ここまで/);
     expect(cost(0.5)).toMatch(/\. So far/);

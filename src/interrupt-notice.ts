@@ -21,9 +21,14 @@ export function lessonCommand(command: string, state: LessonTarget): string {
   return `npx privatelink-lab ${command}${target}`;
 }
 
+/** `npx privatelink-lab <command>` for this learner's own lesson: their prefix, and where it lives. */
+export function learnerCommand(command: string, state: LessonTarget & { prefix: string }): string {
+  return lessonCommand(`${command} --prefix ${state.prefix}`, state);
+}
+
 /** The complete command that deletes what this learner's lesson made (from their progress: prefix and where it lives). */
 export function destroyCommand(state: LessonTarget & { prefix: string }): string {
-  return lessonCommand(`destroy --prefix ${state.prefix}`, state);
+  return learnerCommand("destroy", state);
 }
 
 /** Which delete command the notice names (set once the learner's prefix and backend are known). */

@@ -9,8 +9,30 @@ import type { LabEvent } from "../ui/io-host.js";
 import type { GlobalOptions } from "./options.js";
 import { lessonStarted } from "../lesson/context.js";
 import { lessonContext, openSession, type Environment } from "./session.js";
+import { loadChallenges, loadChallengeText } from "../challenge/definitions.js";
+import type { CloudView } from "../lesson/cloud-view.js";
+import type { LessonContext } from "../lesson/context.js";
+import type { Detection } from "../lesson/step.js";
+import { learnerCommand } from "../interrupt-notice.js";
 
 type StatusEvent = Extract<LabEvent, { type: "status" }>;
+type ChallengeReport = NonNullable<StatusEvent["challenge"]>;
+
+/** The challenge in progress, as `challenge` commands find it: the progress file's, else the one the Consumer instance's tags say is broken. */
+function challengeInProgress(ctx: LessonContext, view: CloudView): ChallengeReport | undefined {
+  const mark = view.consumerInstance?.challenge;
+  const id = ctx.state.challenges.active?.id ?? (mark?.state === "broken" ? mark.id : undefined);
+  // A tag this version does not know (written by another one) names no challenge to go on with here.
+  if (!id || !loadChallenges(ctx.lesson).some((c) => c.id === id)) return undefined;
+  const title = loadChallengeText(ctx.lesson, id, ctx.io.lang).title;
+  const commands = { check: learnerCommand("challenge check", ctx.state), fix: learnerCommand("challenge fix", ctx.state), giveUp: learnerCommand("challenge give-up", ctx.state) };
+  return { id, title, state: "in-progress", commands, text: ctx.t("status.challenge", { title, check: commands.check, fix: commands.fix, giveUp: commands.giveUp }) };
+}
+
+/** The curl step's proof is Run Command history, not a fresh curl: with a challenge in progress it says the break came since. */
+function seenThroughChallenge(stepId: string, d: Detection, challenge: ChallengeReport | undefined): Detection {
+  return challenge && stepId === "curl" && d.why === "detect.curl.done" ? { ...d, why: "status.curlBeforeChallenge", vars: { dns: d.vars?.dns ?? "", title: challenge.title } } : d;
+}
 
 export async function status(opts: GlobalOptions, e: Environment): Promise<void> {
   const s = await openSession(opts, e);
@@ -23,6 +45,8 @@ export async function status(opts: GlobalOptions, e: Environment): Promise<void>
   const stopped = cur ? undefined : stoppedAt(STEPS, ctx.state);
   const unreached = (index: number, passed?: true) => stopped !== undefined && index > stopped && passed === true;
   const title = (id: string) => loadStep(ctx.lesson, id, s.lang).title;
+  // A challenge matters while the lesson's build is there (the cleanup done, it ended with the build).
+  const challenge = cur ? challengeInProgress(ctx, view) : undefined;
   // `--json` promises one `status` event; the header line is for a person.
   if (!opts.json) io.notify(lessonStarted(ctx, s.lang));
   const report: StatusEvent = {
@@ -30,14 +54,15 @@ export async function status(opts: GlobalOptions, e: Environment): Promise<void>
     lesson: ctx.lesson,
     steps: statuses.map((st, index) => {
       const notReached = unreached(index, st.detection.passed);
+      const detection = seenThroughChallenge(st.step.id, st.detection, challenge);
       return {
         id: st.step.id,
         index,
         title: title(st.step.id),
         done: st.detection.done && !notReached,
         current: st === cur,
-        reason: notReached ? "texts.notReached" : st.detection.why,
-        text: notReached ? t("texts.notReached") : t(st.detection.why, st.detection.vars),
+        reason: notReached ? "texts.notReached" : detection.why,
+        text: notReached ? t("texts.notReached") : t(detection.why, detection.vars),
       };
     }),
     resources: planTeardown(view).map((p) => ({ kind: p.kind, id: p.id, ...(p.name ? { name: p.name } : {}) })),
@@ -49,6 +74,9 @@ export async function status(opts: GlobalOptions, e: Environment): Promise<void>
     report.next = { step: first, title: title(first), command: "npx privatelink-lab --restart", text: t("texts.stoppedMidway", { n: stopped, title: title(STEPS[stopped]!.id) }) };
   } else if (!cur) {
     report.finished = quiz?.score !== undefined ? { score: quiz.score, total: quiz.total, text: t("start.finished", { score: quiz.score, total: quiz.total }) } : { text: t("start.cleanedUp") };
+  } else if (challenge) {
+    // The path is broken on purpose: finishing (or giving up) the challenge comes before the lesson's next step.
+    report.challenge = challenge;
   } else {
     report.next = { step: cur.step.id, title: title(cur.step.id), command: "npx privatelink-lab", text: t("status.next", { title: title(cur.step.id), id: cur.step.id }) };
   }

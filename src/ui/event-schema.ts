@@ -60,7 +60,7 @@ const stepReport = z
     title: z.string(),
     done: z.boolean(),
     current: z.boolean(),
-    /** Message key saying why (`detect.*`), and its text in the learner's language. */
+    /** Message key saying why (`detect.*`; `status.curlBeforeChallenge`: curl worked, then a challenge broke the path), and its text in the learner's language. */
     reason: z.string(),
     text: z.string(),
   })
@@ -165,8 +165,20 @@ export const EVENT_SCHEMAS = {
     resources: z.array(resource),
     /** What exists now costs (absent when nothing of the lesson is left). */
     cost: z.optional(z.object(cost).strict()),
-    /** What to do next (absent when the lesson is complete). */
+    /** What to do next (absent when the lesson is complete, or a challenge is in progress: then `challenge` says it). */
     next: z.optional(z.object({ step: z.string(), title: z.string(), command: z.string(), text: z.string() }).strict()),
+    /** The break-and-fix challenge in progress (the path is broken on purpose): the commands that go on with it, and the sentence. */
+    challenge: z.optional(
+      z
+        .object({
+          id: z.string(),
+          title: z.string(),
+          state: z.literal("in-progress"),
+          commands: z.object({ check: z.string(), fix: z.string(), giveUp: z.string() }).strict(),
+          text: z.string(),
+        })
+        .strict(),
+    ),
     /** The lesson is over: the quiz score when it was taken. */
     finished: z.optional(z.object({ score: z.optional(z.number()), total: z.optional(z.number()), text: z.string() }).strict()),
   }),

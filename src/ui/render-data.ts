@@ -53,6 +53,7 @@ export function renderData(event: DataEvent, t: Translate, table: (rows: string[
   const parts = [table(event.steps.map((s) => [s.done ? "✔" : s.current ? "▶" : "·", String(s.index), s.title, s.text]))];
   if (event.resources.length) parts.push(table(resourceRows(event.resources, "+", t)));
   if (event.cost) parts.push(render({ type: "cost", ...event.cost }));
-  parts.push(render(event.finished ? { type: "notice", level: "success", message: event.finished.text } : { type: "notice", level: "info", message: event.next?.text ?? "" }));
+  // A challenge in progress comes before the lesson's next step (status gives no `next` then).
+  parts.push(render(event.finished ? { type: "notice", level: "success", message: event.finished.text } : { type: "notice", level: event.challenge ? "warn" : "info", message: event.challenge?.text ?? event.next?.text ?? "" }));
   return parts.join("\n");
 }

@@ -12,7 +12,7 @@ import { firstFailure, stillStarting, walkChain, type Link } from "../reachabili
 import { factsFromDescribe, type ReadTime } from "../reachability/from-describe.js";
 import type { DiagnosisLink } from "../ui/event-schema.js";
 import type { LabEvent } from "../ui/io-host.js";
-import { explainLink, loadDiagnoseText } from "./text.js";
+import { explainLink, loadDiagnoseText, sayValues } from "./text.js";
 import { cmdNotes } from "../shell/in-text.js";
 import { askAccount } from "../lesson/client-token.js";
 
@@ -80,7 +80,7 @@ export function diagnosisOf(ctx: LessonContext, view: CloudView): Diagnosis {
   const explained = links.map((l) => {
     const e = explainLink(text, l, vars, ctx.io.shell, cmdNotes(ctx.t));
     if (l.status !== "wait") return e;
-    const { instanceId = "", ping = "", endpointId = "", nlbName = "", state = "", health = "" } = l.vars;
+    const { instanceId = "", ping = "", endpointId = "", nlbName = "", state = "", health = "" } = sayValues(text, l.vars);
     return { ...e, what: ctx.t(`starting.link.${l.problem ?? ""}`, { instanceId, ping, endpointId, nlbName, state, health }) };
   });
   const stack = stackStarting(view);

@@ -19,6 +19,8 @@ export interface ProblemText {
 }
 
 export interface DiagnoseText {
+  /** The colon inside a value (`i-…: healthy`) in the language's form (Japanese: full width). */
+  colon: string;
   title: string;
   /** `short`: the link's name without values (for links that could not be judged); `name`: with them. */
   links: Record<string, { short: string; name: string; problems: Record<string, ProblemText & { name?: string }> }>;
@@ -28,9 +30,14 @@ export function loadDiagnoseText(lesson: string, lang: Lang): DiagnoseText {
   return parseYaml(lessonText(lesson, "diagnose", `${lang}.yml`)) as DiagnoseText;
 }
 
+/** A link's values as its sentences say them: the targets' health (`i-…: healthy`, walked in one form) with the language's colon. */
+export function sayValues(text: DiagnoseText, vars: Record<string, string>): Record<string, string> {
+  return vars.health === undefined ? vars : { ...vars, health: vars.health.replaceAll(": ", text.colon) };
+}
+
 /** A link in words, with the learner's values filled in. */
 export function explainLink(text: DiagnoseText, link: Link, vars: Record<string, string | undefined>, shell: Shell = "bash", notes?: CmdNotes): DiagnosisLink {
-  const all = { ...vars, ...link.vars };
+  const all = { ...vars, ...sayValues(text, link.vars) };
   // A value the walk could not see (an endpoint that is gone has no state) is never printed as
   // `<state>`: the name falls back to the link's short name, a fix that needs it is left out.
   const fill = (s: string | undefined) => (s === undefined ? undefined : fillIfKnown(s, all)?.trimEnd());

@@ -68,6 +68,7 @@ async function settled(ctx: LessonContext, step: Step, view: CloudView): Promise
   return waitFor(ctx, {
     step: step.id,
     label: "handsOnFixes.settling",
+    doneLabel: "handsOnFixes.settled",
     read: () => readCloud(ctx.clients, ctx.names),
     check: (v) => (step.detect(v, ctx.state).settling ? undefined : true),
     describe: (v) => reason(ctx, step.detect(v, ctx.state)),

@@ -14,6 +14,7 @@ import { mark, saveState, type LessonContext } from "./context.js";
 import { learnerGroup } from "./relations.js";
 import { waitFor } from "./wait.js";
 import { awsPort } from "../aws/port.js";
+import { kindsAndIds } from "../ui/render-data.js";
 
 export interface PlannedDeletion {
   kind: "endpoint" | "security-group" | "endpoint-service" | "stack";
@@ -183,11 +184,11 @@ async function clearBlockers(ctx: LessonContext, failed: StackView): Promise<voi
   if (foreign.length > 0 || blockers.length === 0) {
     throw new LabError(
       "error.stackBlocked",
-      { stack: failed.name, reason: failure?.reason ?? failed.reason ?? "", blockers: foreign.map((b) => `${b.kind} ${b.id}`).join(", ") || "?" },
+      { stack: failed.name, reason: failure?.reason ?? failed.reason ?? "", blockers: kindsAndIds(foreign, ctx.t) || "?" },
       { source: "aws" },
     );
   }
-  ctx.io.notify({ type: "notice", level: "info", message: ctx.t("teardown.removing", { what: blockers.map((b) => `${b.kind} ${b.id}`).join(", ") }) });
+  ctx.io.notify({ type: "notice", level: "info", message: ctx.t("teardown.removing", { what: kindsAndIds(blockers, ctx.t) }) });
   await deleteEndpoints(ctx, blockers.filter((b) => b.kind === "endpoint"));
   for (const g of blockers.filter((b) => b.kind === "security-group")) await deleteGroup(ctx, g.id);
   await deleteServices(ctx, blockers.filter((b) => b.kind === "endpoint-service").map((b) => b.id));
@@ -221,7 +222,7 @@ export async function teardown(ctx: LessonContext, known?: CloudView): Promise<{
   if (stacks.length > 0) await deleteStacks(ctx, stacks);
   const after = await readCloud(ctx.clients, ctx.names);
   const left = planTeardown(after);
-  if (left.length > 0) throw new LabError("error.leftovers", { what: left.map((l) => `${l.kind} ${l.id}`).join(", ") });
+  if (left.length > 0) throw new LabError("error.leftovers", { what: kindsAndIds(left, ctx.t) });
   // A challenge in progress went with the build it broke: left recorded, it would stand in the way of the next build's.
   if (ctx.state.challenges.active) {
     delete ctx.state.challenges.active;

@@ -17,6 +17,8 @@ interface WaitSpec<T> {
   step: string;
   /** Message key for the spinner, e.g. `wait.stacks`. */
   label: string;
+  /** Message key for the line once done, when the label speaks of waiting (default: the label). */
+  doneLabel?: string;
   read: () => Promise<T>;
   /** undefined = keep waiting; true = done; a LabError = stop with it. */
   check: (value: T) => true | LabError | undefined;
@@ -68,7 +70,7 @@ export async function waitFor<T>(ctx: LessonContext, spec: WaitSpec<T>): Promise
       const verdict = spec.check(value);
       const took = ctx.clock.now() - start;
       if (verdict === true) {
-        spinner.succeed(`${ctx.t(spec.label)} (${elapsed(took)})`);
+        spinner.succeed(`${ctx.t(spec.doneLabel ?? spec.label)} (${elapsed(took)})`);
         return value;
       }
       if (verdict instanceof LabError) {

@@ -8,6 +8,11 @@ import type { EmittedEvent } from "./event-schema.js";
 
 export type { CheckReport, CostReport, DiagnosisLink, EndpointReport, Facts, ResourceRef } from "./event-schema.js";
 
+export interface SelectOptions {
+  inline?: boolean;
+  judged?: boolean;
+}
+
 /** Rows for a person; `data` is what `--json` writes instead (named records, not rendered cells). */
 export interface TableEvent {
   type: "table";
@@ -60,8 +65,11 @@ export interface IoHost {
   /** A line beside the lesson, on standard error (standard output stays the lesson's, or --json's); a spinner being drawn is cleared first. */
   aside(text: string): void;
   confirm(message: string, defaultValue: boolean): Promise<boolean>;
-  /** `inline`: the answers on a line under the question, picked by number — for a question under text that must stay on screen. */
-  select<T>(message: string, choices: Choice<T>[], defaultValue: T, options?: { inline?: boolean }): Promise<T>;
+  /**
+   * `inline`: the answers on a line under the question, picked by number — for a question under text that must stay on screen.
+   * `judged`: the answer is judged right after (a quiz question), so the answered line must not look right or wrong by itself.
+   */
+  select<T>(message: string, choices: Choice<T>[], defaultValue: T, options?: SelectOptions): Promise<T>;
   input(message: string, defaultValue: string, validate?: (value: string) => string | true): Promise<string>;
   /** A live progress line (spinner on a terminal); also reported as `progress` events. */
   spinner(step: string, text: string): Spinner;

@@ -24,6 +24,14 @@ export function promptTheme(t: Translate) {
   };
 }
 
+/**
+ * The marks before a question whose answer is judged right after it (the quiz): inquirer's usual mark for an answered
+ * question is a green ✔, which would stand beside a wrong answer; this one says only "answered".
+ */
+export function judgedPrefix(): { idle: string; done: string } {
+  return { idle: chalk.blue("?"), done: chalk.dim("›") };
+}
+
 /** A question wrapped like the text above it, leaving `room` columns for the prompt's marks (inquirer would cut Japanese mid-word). */
 export function questionText(message: string, width: number, phrases: Phrases | undefined, room = 2): string {
   return wrap(message, width - room, { phrases, rest: "  " });

@@ -10,9 +10,19 @@ type RowsEvent = Exclude<DataEvent, { type: "status" }>;
 
 const MARK = { ok: "✔", warn: "!", fail: "✖" } as const;
 
+/** A resource's kind in the learner's language (エンドポイント, スタック…); `--json` keeps the kind's id. */
+export function kindName(kind: ResourceRef["kind"], t: Translate): string {
+  return t(`render.kind.${kind}`);
+}
+
+/** Resources named in a sentence: each kind in the learner's language before its id. */
+export function kindsAndIds(items: Pick<ResourceRef, "kind" | "id">[], t: Translate): string {
+  return items.map((r) => `${kindName(r.kind, t)} ${r.id}`).join(", ");
+}
+
 /** Each resource as a row: its kind in the learner's language (`--json` keeps the kind's id), its id and name. */
 function resourceRows(resources: ResourceRef[], mark: string, t: Translate): string[][] {
-  return resources.map((r) => [mark, t(`render.kind.${r.kind}`), r.id, r.name ?? ""]);
+  return resources.map((r) => [mark, kindName(r.kind, t), r.id, r.name ?? ""]);
 }
 
 /** The facts as labelled rows, in the order a person reads them. */

@@ -3,11 +3,11 @@ import type { Ora } from "ora";
 import type { Lang } from "../i18n/lang.js";
 import type { Translate } from "../i18n/messages.js";
 import { colorEnabled, palette, plain } from "./color.js";
-import { lineSpinner, type Choice, type IoHost, type LabEvent, type Spinner } from "./io-host.js";
+import { lineSpinner, type Choice, type IoHost, type LabEvent, type SelectOptions, type Spinner } from "./io-host.js";
 import type { Phrases } from "./line-breaks.js";
 import { renderMarkdown } from "./markdown.js";
 import { CONTINUE, type Shell } from "../shell/render.js";
-import { choiceLabel, defaultAnswerText, promptTheme, questionText } from "./prompt-theme.js";
+import { choiceLabel, defaultAnswerText, judgedPrefix, promptTheme, questionText } from "./prompt-theme.js";
 import { renderEvent } from "./render-event.js";
 import { fitToTerminal } from "./edge-text.js";
 import { displayWidth, truncate } from "./text-width.js";
@@ -96,6 +96,7 @@ export class TerminalHost implements IoHost {
   /** An answer that does not fit after its question goes on its own lines, wrapped like the text. */
   private answerStyle(question: string): (text: string) => string {
     const lines = question.split("\n");
+    // The answered mark (✔ or the judged one) is one column, then a space.
     const last = (lines.length === 1 ? "✔ " : "") + (lines[lines.length - 1] ?? "");
     return (text) =>
       displayWidth(`${last} ${text}`) <= this.width ? this.c.cyan(text) : "\n" + wrap(this.c.cyan(text), this.width, { first: "  ", rest: "  ", phrases: this.opts.phrases });
@@ -119,7 +120,7 @@ export class TerminalHost implements IoHost {
     return answer;
   }
 
-  async select<T>(message: string, choices: Choice<T>[], defaultValue: T, options: { inline?: boolean } = {}): Promise<T> {
+  async select<T>(message: string, choices: Choice<T>[], defaultValue: T, options: SelectOptions = {}): Promise<T> {
     if (!this.interactive) {
       const picked = choices.find((ch) => ch.value === defaultValue);
       if (picked) this.write(this.c.dim(this.question(`? ${message} ${picked.name}`, 0)));
@@ -128,7 +129,7 @@ export class TerminalHost implements IoHost {
     if (options.inline) return this.inlineSelect(message, choices, defaultValue);
     const question = this.question(message);
     const base = promptTheme(this.opts.t);
-    const theme = { ...base, style: { ...base.style, answer: this.answerStyle(question) } };
+    const theme = { ...base, ...(options.judged ? { prefix: judgedPrefix() } : {}), style: { ...base.style, answer: this.answerStyle(question) } };
     const shown = choices.map((ch) => ({ ...ch, name: choiceLabel(ch.name, this.width, this.opts.phrases), short: ch.name }));
     const { select } = await prompts();
     return this.shown(select<T>({ message: question, choices: shown, default: defaultValue, pageSize: 10, theme }, { input: this.in, output: this.terminal }));

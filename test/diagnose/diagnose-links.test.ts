@@ -161,6 +161,12 @@ describe("diagnose on a finished build", () => {
     expect(links.get("target-health")).toMatchObject({ ok: true, details: { health: [{ id: i.providerInstanceId, state: "healthy" }] } });
     for (const l of links.values()) expect(typeof l.ok).toBe("boolean");
   });
+
+  it("says each link in Japanese with the full-width colon, the target's health too; English keeps its own", () => {
+    for (const name of intactNames.ja.values()) expect(name).not.toContain(": ");
+    expect(intactNames.ja.get("target-health")).toMatch(/^ターゲットのヘルス：i-[0-9a-f]+：healthy$/);
+    expect(intactNames.en.get("target-health")).toMatch(/^Target health: i-[0-9a-f]+: healthy$/);
+  });
 });
 
 describe.each(CASES)("when $link is broken ($problem)", (c) => {
@@ -188,6 +194,7 @@ describe.each(CASES)("when $link is broken ($problem)", (c) => {
     const dj = await diagnose(ja.ctx);
     expect(dj.first).toMatchObject({ id: c.link, problem: c.problem });
     expect(dj.first!.what).toMatch(/[ぁ-んァ-ン一-龯]/);
+    for (const field of ["name", "what", "why", "console"] as const) expect(dj.first![field], field).not.toContain(": ");
     expect(dj.first!.name).not.toBe(intactNames.ja.get(c.link));
     if (c.label) expect(dj.first!.name).toMatch(c.label[1]);
     expect(`${dj.first!.console} ${dj.first!.cli}`).toContain(c.idInFix(await ids(ja.ctx)));

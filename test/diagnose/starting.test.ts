@@ -94,7 +94,7 @@ describe("a target registered again at real speed, in its first health checks", 
     expect(r.exitCode).toBe(7);
     expect(r.message).toContain("壊れている所はまだありません");
     expect(r.hint).toBe("120 秒ほど待ってから、もう一度 `npx privatelink-lab diagnose --sandbox` を実行してください。");
-    expect(h.host.ofType("diagnosis").at(-1)!.wait!.link.what).toMatch(/^ターゲットはまだ最初のヘルスチェック中です/);
+    expect(h.host.ofType("diagnosis").at(-1)!.wait!.link.what).toMatch(/^ターゲットはまだ最初のヘルスチェック中です（i-[0-9a-f]+：initial/);
   });
 
   it("challenge start says to wait and start it again, breaking nothing (exit 7); once the target is healthy it starts", async () => {

@@ -42,7 +42,8 @@ async function answerUntil(
     const screen = s.screen();
     if (done.test(screen)) return seen;
     const prompt = pendingPrompt(screen);
-    const answeredCount = (screen.match(/^✔ /gm) ?? []).length;
+    // An answered question: ✔, or › for a quiz question (judged on the line after it).
+    const answeredCount = (screen.match(/^[✔›] /gm) ?? []).length;
     if (prompt !== undefined && answeredCount !== answeredAt) {
       seen.push(prompt);
       answeredAt = answeredCount;

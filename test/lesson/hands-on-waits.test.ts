@@ -14,7 +14,8 @@ import type { LessonContext } from "../../src/lesson/context.js";
 import { harness, type Harness } from "../helpers/lesson-harness.js";
 import { RecordingHost } from "../helpers/recording-host.js";
 import { byHandSteps } from "../helpers/by-hand-steps.js";
-import type { Choice } from "../../src/ui/io-host.js";
+import type { Choice, Spinner } from "../../src/ui/io-host.js";
+import { translator } from "../../src/i18n/messages.js";
 import { allHandlers } from "../../src/sandbox/handlers/index.js";
 import type { HandlerContext, HandlerTables } from "../../src/sandbox/handler.js";
 
@@ -53,6 +54,33 @@ describe("hands-on: verify right after doing the step", () => {
       expect(host.ofType("explain").filter((e) => e.section === "hint"), id).toEqual([]);
       expect(host.ofType("step-finished").at(-1), id).toMatchObject({ step: id, status: "done" });
     }
+  }, 60_000);
+});
+
+/** A learner who verifies at once, and whose screen keeps the lines each wait ends with. */
+class FinishedWaits extends RecordingHost {
+  readonly finished: string[] = [];
+  override spinner(step: string, text: string): Spinner {
+    super.spinner(step, text);
+    return { update: () => undefined, succeed: (t) => void this.finished.push(t ?? text), fail: () => undefined, stop: () => undefined };
+  }
+}
+
+describe.each(["en", "ja"] as const)("hands-on: the wait for a resource becoming ready, once over (%s)", (lang) => {
+  it("says it is ready, no longer that it is waiting", async () => {
+    const t = translator(lang);
+    const h = harness({ speed: 0.1, opts: { prefix: PREFIX, mode: "hands-on", lang } });
+    h.env.learnerReachesSandbox = true;
+    const ctx = await context(h);
+    for (const id of ["preflight", "deploy", "tour", "endpoint-service"]) await stepCommand(id, { ...h.opts, mode: "guided" }, h.env);
+    await byHand["interface-endpoint"]!(ctx);
+    const host = new FinishedWaits(lang, true, [{ match: t("engine.howToDo"), value: "verify", times: 1 }]);
+    await stepCommand("interface-endpoint", h.opts, { ...h.env, makeHost: () => host });
+    expect(host.ofType("progress").filter((p) => p.message.includes(t("handsOnFixes.settling")))).toHaveLength(1);
+    const done = host.finished.filter((l) => l.startsWith(t("handsOnFixes.settled")));
+    expect(done).toHaveLength(1);
+    expect(done[0]).toMatch(/ \(\d+s\)$/);
+    expect(host.finished.filter((l) => l.includes(t("handsOnFixes.settling")))).toEqual([]);
   }, 60_000);
 });
 

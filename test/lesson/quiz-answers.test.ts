@@ -8,13 +8,15 @@ import { loadQuiz, loadStep } from "../../src/content/lesson-content.js";
 import { step as stepCommand } from "../../src/commands/step.js";
 import { translator } from "../../src/i18n/messages.js";
 import { runLesson } from "../../src/lesson/engine.js";
-import type { Choice } from "../../src/ui/io-host.js";
+import type { Choice, SelectOptions } from "../../src/ui/io-host.js";
 import { buildLab, copyLab, type BuiltLab } from "../helpers/built-lab.js";
 import { RecordingHost } from "../helpers/recording-host.js";
 
 /** A learner who answers right where `rightOn` says (the odd-numbered questions) and picks a wrong choice on the others; stops (as Ctrl-C does) when question `stopAt` comes up. */
 class QuizTaker extends RecordingHost {
   readonly asked: number[] = [];
+  /** Each question's select options: how it was asked. */
+  readonly options: (SelectOptions | undefined)[] = [];
   constructor(
     lang: "en" | "ja",
     private readonly stopAt?: number,
@@ -22,10 +24,11 @@ class QuizTaker extends RecordingHost {
   ) {
     super(lang, true);
   }
-  override async select<T>(message: string, choices: Choice<T>[], defaultValue: T): Promise<T> {
+  override async select<T>(message: string, choices: Choice<T>[], defaultValue: T, options?: SelectOptions): Promise<T> {
     const n = Number(/Q(\d+)\//.exec(message)?.[1] ?? 0);
     if (!n) return defaultValue; // "Start the quiz?"
     this.asked.push(n);
+    this.options.push(options);
     if (n === this.stopAt) throw new Error("stopped (Ctrl-C)");
     const right = loadQuiz("privatelink", this.lang).find((q) => message.endsWith(q.question))?.answer ?? 0;
     return choices[this.rightOn(n) ? right : right === 0 ? 1 : 0]!.value;
@@ -68,6 +71,13 @@ describe.each(["en", "ja"] as const)("the quiz stopped midway (%s)", (lang) => {
     expect(first.ofType("quiz-answer")[0]?.right).toBe(true);
     expect(again.ofType("quiz-result")[0]).toEqual(reference);
     expect(ctx.state.quizAnswers).toBeUndefined();
+  });
+
+  it("asks each question as judged: its answered line claims neither right nor wrong", { timeout: 120_000 }, async () => {
+    const taker = new QuizTaker(lang);
+    await quiz(taker);
+    expect(taker.options.length).toBeGreaterThanOrEqual(5);
+    for (const o of taker.options) expect(o?.judged).toBe(true);
   });
 });
 

@@ -171,6 +171,18 @@ describe.each(["en", "ja"] as const)("cleanup in %s: a stack deleted before its 
     expect(await taggedLeft(h)).toBe(0);
   });
 
+  it("a blocker it did not create is named by its kind in the learner's language", async () => {
+    const h = harness({ host: new RecordingHost(lang, false), opts: { lang } });
+    await runThrough(h, "deploy");
+    const ctx = await context(h);
+    const vpc = (await readCloud(ctx.clients, ctx.names)).consumer!.resources.Vpc!;
+    const foreign = await ctx.clients.ec2.send(new CreateSecurityGroupCommand({ GroupName: "made-by-hand", Description: "hand", VpcId: vpc }));
+    const err = (await destroy(h.opts, h.env).catch((e: unknown) => e)) as LabError;
+    const hint = t(`${err.key}.hint`, err.vars);
+    expect(hint).toContain(`${t("render.kind.security-group")} ${foreign.GroupId!}`);
+    if (lang === "ja") expect(hint).not.toContain("security-group");
+  });
+
   it("destroy names a stack left DELETE_FAILED, with AWS's reason, before it deletes the endpoint and the stack again", async () => {
     const host = new RecordingHost(lang, false);
     const h = harness({ host, opts: { lang } });

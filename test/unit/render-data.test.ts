@@ -3,6 +3,7 @@ import { Chalk } from "chalk";
 import { describe, expect, it } from "vitest";
 import { translator } from "../../src/i18n/messages.js";
 import { increaseCommand } from "../../src/preflight/quota-plan.js";
+import { kindsAndIds } from "../../src/ui/render-data.js";
 import { renderEvent, type RenderTools } from "../../src/ui/render-event.js";
 import { displayWidth } from "../../src/ui/text-width.js";
 
@@ -118,6 +119,27 @@ describe("resources in Japanese", () => {
       expect(out).toMatch(/ スタック +arn:stack\/1 +pl-root-consumer/);
       expect(out).not.toMatch(/\b(endpoint|security-group|endpoint-service|stack)\b(?![-/])/);
     }
+  });
+});
+
+describe("resources named in teardown's sentences", () => {
+  const items = [
+    { kind: "endpoint", id: "vpce-1fdfae7d8d6bd263f" },
+    { kind: "security-group", id: "sg-3e605b1195067da3d" },
+    { kind: "endpoint-service", id: "vpce-svc-9309911475484d93c" },
+    { kind: "stack", id: "arn:stack/1" },
+  ];
+  it("in Japanese, each kind is said as status and destroy say it (what blocks a stack, what is left)", () => {
+    const t = translator("ja");
+    for (const key of ["teardown.removing", "error.leftovers"]) {
+      const said = t(key, { what: kindsAndIds(items, t) });
+      expect(said).toContain("エンドポイント vpce-1fdfae7d8d6bd263f, セキュリティグループ sg-3e605b1195067da3d, エンドポイントサービス vpce-svc-9309911475484d93c, スタック arn:stack/1");
+      expect(said).not.toMatch(/\b(endpoint|security-group|endpoint-service|stack)\b(?![-/])/);
+    }
+  });
+  it("in English, as before", () => {
+    const t = translator("en");
+    expect(t("error.leftovers", { what: kindsAndIds(items, t) })).toContain("endpoint vpce-1fdfae7d8d6bd263f, security-group sg-3e605b1195067da3d, endpoint-service vpce-svc-9309911475484d93c, stack arn:stack/1");
   });
 });
 

@@ -30,6 +30,7 @@ export const review: Step = {
         q.choices.map((c, idx) => ({ value: idx, name: c })),
         // Without a learner (--yes / no TTY) the quiz shows each answer with its explanation.
         ctx.io.interactive ? 0 : q.answer,
+        { judged: true },
       );
       const right = picked === q.answer;
       ctx.io.notify({ type: "quiz-answer", step: "review", id: q.id, right, answer: q.choices[q.answer] ?? "", explanation: q.explanation });

@@ -44,7 +44,7 @@ describe("challenge start on a build that never curled", () => {
     }
     const ja = await refusal(h, "silent-door", "ja");
     expect(ja.exitCode).toBe(1);
-    expect(ja.message).toMatch(/最初に欠けているか動いていない所：エンドポイントのセキュリティグループ sg-[0-9a-f]+: .*インバウンドルールなし/);
+    expect(ja.message).toMatch(/最初に欠けているか動いていない所：エンドポイントのセキュリティグループ sg-[0-9a-f]+：.*インバウンドルールなし/);
     expect(ja.hint).toContain("次はステップ 5「エンドポイントの入口を開ける：HTTP を許可する」です：`npx privatelink-lab step allow-http`");
     expect(h.sandbox.calls.slice(from).filter((c) => !isRead(c.command) && !c.dryRun)).toEqual([]);
     expect(h.host.ofType("challenge")).toEqual([]);

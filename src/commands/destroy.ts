@@ -1,7 +1,7 @@
 /** `privatelink-lab destroy`: delete everything the lesson created, from any state, and prove it. */
 import { LabError } from "../errors.js";
 import { readCloud } from "../lesson/cloud-view.js";
-import { mark } from "../lesson/context.js";
+import { mark, saveState } from "../lesson/context.js";
 import { planTeardown, teardown } from "../lesson/teardown.js";
 import type { GlobalOptions } from "./options.js";
 import { destroyCommand, setDestroyCommand, setInterruptNotice } from "../interrupt-notice.js";
@@ -15,6 +15,11 @@ export async function destroy(opts: GlobalOptions & { dryRun?: boolean }, e: Env
   const view = ctx.found ?? (await readCloud(ctx.clients, ctx.names));
   const plan = planTeardown(view);
   if (plan.length === 0) {
+    // Nothing of the build is left (deleted by hand, or recorded before destroy ended it): no challenge goes on.
+    if (ctx.state.challenges.active && !opts.dryRun) {
+      delete ctx.state.challenges.active;
+      saveState(ctx);
+    }
     io.notify({ type: "notice", level: "success", message: t("destroy.nothing", { prefix: ctx.state.prefix }) });
     return;
   }

@@ -3,10 +3,13 @@ let key = "engine.interrupted";
 let destroy = "npx privatelink-lab destroy";
 /** The command to run again, for a notice that names one (`{again}`). */
 let again = "";
+/** The line that gives the learner's shell back to AWS, for a notice that names it (`{unset}`: `sandbox serve`'s). */
+let unset = "";
 
-export function setInterruptNotice(messageKey: string, rerun = ""): void {
+export function setInterruptNotice(messageKey: string, rerun = "", unsetLine = ""): void {
   key = messageKey;
   again = rerun;
+  unset = unsetLine;
 }
 
 /** Where a learner's lesson lives, as their progress file says: the sandbox, or AWS (at `--endpoint-url`, when they gave one). */
@@ -41,6 +44,6 @@ export function isPromptExit(err: unknown): boolean {
   return err instanceof Error && (err.name === "ExitPromptError" || err.name === "AbortPromptError");
 }
 
-export function interruptNotice(): [string, { destroy: string; again: string }] {
-  return [key, { destroy, again }];
+export function interruptNotice(): [string, { destroy: string; again: string; unset: string }] {
+  return [key, { destroy, again, unset }];
 }

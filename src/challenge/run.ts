@@ -21,8 +21,7 @@ import { curledOnce, readScene, recognise, showsBreak, type ChallengeScene } fro
 import { CHALLENGE_STATE_TAG, CHALLENGE_TAG, type ChallengeCloudState } from "../challenge-mark.js";
 import { awsPort } from "../aws/port.js";
 import { readServed } from "../sandbox/served-file.js";
-import { loadCommand } from "../sandbox/shell-env.js";
-import { secondTerminalShell } from "../lesson/learner-door.js";
+import { loadCommand, secondTerminalShell } from "../sandbox/shell-env.js";
 
 function definition(ctx: LessonContext, id: string): ChallengeDefinition {
   const all = loadChallenges(ctx.lesson);
@@ -223,6 +222,6 @@ function adoptRecognised(ctx: LessonContext, scene: ChallengeScene): Active {
 /** A sandbox challenge is fixed by hand with the AWS CLI via a served sandbox: point a terminal at it, or start one. */
 export function fixByHandInSandbox(ctx: LessonContext): string {
   const served = ctx.servedFile ? readServed(ctx.servedFile) : undefined;
-  const load = loadCommand(secondTerminalShell(ctx.io.shell, process.env));
+  const load = loadCommand(secondTerminalShell(ctx.io.shell, process.env, process.platform));
   return served ? ctx.t("sandbox-env.challenge.byHandServed", { url: served.url, load }) : ctx.t("sandbox-env.challenge.byHand", { load });
 }

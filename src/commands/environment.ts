@@ -25,6 +25,11 @@ export interface Environment {
   learnerReachesSandbox?: boolean;
 }
 
+/** The operating system this command acts for: the test's, else this process's. */
+export function platformOf(e: Pick<Environment, "platform">): NodeJS.Platform {
+  return e.platform ?? process.platform;
+}
+
 /** The real process's: standard input, output and error are each opened on first use. */
 export function processEnvironment(outputs: StandardOutputs): Environment {
   return {

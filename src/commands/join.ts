@@ -64,7 +64,7 @@ export function join(address: string, opts: GlobalOptions, e: Environment): Prom
 async function joinRoom(address: string, opts: GlobalOptions, e: Environment): Promise<void> {
   const lang = chooseLang(opts, e.env);
   const t = translator(lang);
-  const shell = chooseShell(opts.shell, e.env);
+  const shell = chooseShell(opts.shell, e);
   const url = joinAddress(address);
   // (Its notices, if any, go to standard error: standard output is for the shell to evaluate. Its shell is chosen
   // above, from sandbox env's list with fish: the session's own, for the lesson's commands, has none.)

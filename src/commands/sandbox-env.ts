@@ -4,17 +4,18 @@ import { LabError } from "../errors.js";
 import { translator } from "../i18n/messages.js";
 import { awsCliAdvice, findAwsCli } from "../aws/cli-version.js";
 import { readServed, servedFile } from "../sandbox/served-file.js";
-import { commentLine, defaultShell, failureLine, isShell, shellLines, SHELLS, UNSET_VARIABLES, variables, type ShellKind } from "../sandbox/shell-env.js";
+import { commentLine, defaultShell, failureLine, isShell, SET_VARIABLES, shellLines, SHELLS, UNSET_VARIABLES, unsetLines, variables, type ShellKind } from "../sandbox/shell-env.js";
 import type { GlobalOptions } from "./options.js";
 import { chooseLang, type Environment } from "./session.js";
+import { platformOf } from "./environment.js";
 
-/** `--shell`, else the shell this environment runs; undefined for a name that is no shell of ours. */
-export function shellAsked(requested: string | undefined, env: NodeJS.ProcessEnv): ShellKind | undefined {
-  return requested === undefined ? defaultShell(env) : isShell(requested) ? requested : undefined;
+/** `--shell`, else the shell this environment runs (PowerShell on Windows without $SHELL); undefined for a name that is no shell of ours. */
+export function shellAsked(requested: string | undefined, e: Pick<Environment, "env" | "platform">): ShellKind | undefined {
+  return requested === undefined ? defaultShell(e.env, platformOf(e)) : isShell(requested) ? requested : undefined;
 }
 
-export function chooseShell(requested: string | undefined, env: NodeJS.ProcessEnv): ShellKind {
-  const shell = shellAsked(requested, env);
+export function chooseShell(requested: string | undefined, e: Pick<Environment, "env" | "platform">): ShellKind {
+  const shell = shellAsked(requested, e);
   if (!shell) throw new LabError("sandbox-env.usage.badShell", { shell: String(requested), shells: SHELLS.join(", ") });
   return shell;
 }
@@ -28,21 +29,36 @@ export async function failingForShell(opts: GlobalOptions, e: Environment, work:
   try {
     await work();
   } catch (err) {
-    const shell = shellAsked(opts.shell, e.env);
+    const shell = shellAsked(opts.shell, e);
     const line = opts.json || e.stdout.isTTY || !shell ? undefined : failureLine(shell);
     if (line) e.stdout.write(`${line}\n`);
     throw err;
   }
 }
 
-export function sandboxEnv(opts: GlobalOptions, e: Environment): Promise<void> {
-  return failingForShell(opts, e, () => printEnv(opts, e));
+/** `--unset`: the lines that take back what the setting lines set, so the shell reaches AWS again. */
+export type SandboxEnvOptions = GlobalOptions & { unset?: boolean };
+
+export function sandboxEnv(opts: SandboxEnvOptions, e: Environment): Promise<void> {
+  return failingForShell(opts, e, async () => (opts.unset ? printUnset(opts, e) : printEnv(opts, e)));
+}
+
+/** Needs no served sandbox: the sandbox (or the workshop) may be long gone when the learner wants AWS back. */
+function printUnset(opts: GlobalOptions, e: Environment): void {
+  const shell = chooseShell(opts.shell, e);
+  const lines = unsetLines(shell);
+  if (opts.json) {
+    e.stdout.write(JSON.stringify({ time: new Date(e.clock.now()).toISOString(), type: "sandbox-env-unset", shell, unset: [...SET_VARIABLES], lines }) + "\n");
+    return;
+  }
+  const t = translator(chooseLang(opts, e.env));
+  e.stdout.write(`${commentLine(shell, t("sandbox-env.unsetComment"))}\n${lines.join("\n")}\n`);
 }
 
 async function printEnv(opts: GlobalOptions, e: Environment): Promise<void> {
   const lang = chooseLang(opts, e.env);
   const t = translator(lang);
-  const shell = chooseShell(opts.shell, e.env);
+  const shell = chooseShell(opts.shell, e);
   const served = readServed(servedFile(e.env, e.stateDir));
   if (!served) throw new LabError("sandbox-env.notServing");
   const finding = await findAwsCli(e.env);

@@ -5,9 +5,17 @@ import { sandboxFile } from "../paths.js";
 import type { GlobalOptions } from "./options.js";
 import { openSandbox, openSession, regionFor, type Environment } from "./session.js";
 import { publishServed, servedFile } from "../sandbox/served-file.js";
-import { defaultShell, loadCommand } from "../sandbox/shell-env.js";
+import { defaultShell, loadCommand, unsetCommand, type ShellKind } from "../sandbox/shell-env.js";
+import type { Translate } from "../i18n/messages.js";
 import { isLoopback } from "../aws/endpoint-kind.js";
 import { listening, portOption } from "./validate.js";
+import { platformOf } from "./environment.js";
+
+/** How a second terminal reaches it; on Windows, that Command Prompt has its own line (a guess there is PowerShell). */
+function serveNext(t: Translate, shell: ShellKind, platform: NodeJS.Platform): string {
+  if (platform === "win32" && shell !== "cmd") return t("sandbox-env.serveNextWindows", { load: loadCommand(shell), cmd: loadCommand("cmd") });
+  return t("sandbox-env.serveNext", { load: loadCommand(shell) });
+}
 
 /** Serves until `stop` resolves (the process's end, unless a test passes its own). */
 export async function sandboxServe(opts: GlobalOptions & { port?: string; host?: string }, e: Environment, stop: Promise<void> = new Promise<void>(() => undefined)): Promise<void> {
@@ -26,7 +34,9 @@ export async function sandboxServe(opts: GlobalOptions & { port?: string; host?:
   const region = opts.region ?? (last?.backend === "sandbox" ? last.region : undefined) ?? regionFor(s.lang, e.env);
   // Where `sandbox env` finds it (removed when it stops, or when the process ends).
   const unpublish = publishServed(servedFile(e.env, e.stateDir), { url: served.url, region, ...served.credentials });
-  setInterruptNotice("serve.stopped");
+  // The second terminal's shell, as `sandbox env` guesses it: PowerShell on Windows without $SHELL.
+  const shell = defaultShell(e.env, platformOf(e));
+  setInterruptNotice("serve.stopped", "", unsetCommand(shell));
   const { t, io } = s;
   if (opts.json) {
     io.notify({ type: "sandbox-served", url: served.url, host: served.host, port: served.port, region, accessKeyId: served.credentials.accessKeyId, secretAccessKey: served.credentials.secretAccessKey });
@@ -35,7 +45,7 @@ export async function sandboxServe(opts: GlobalOptions & { port?: string; host?:
     io.notify({ type: "notice", level: "success", message: t("serve.listening", { url: served.url, region }) });
     io.notify({ type: "notice", level: "info", message: t("serve.credentials", { accessKeyId, secretAccessKey, url: served.url, region }) });
     if (!isLoopback(host)) io.notify({ type: "notice", level: "warn", message: t("serve.notLoopback", { host }) });
-    io.notify({ type: "notice", level: "info", message: t("sandbox-env.serveNext", { load: loadCommand(defaultShell(e.env)) }) });
+    io.notify({ type: "notice", level: "info", message: serveNext(t, shell, platformOf(e)) });
     io.notify({ type: "notice", level: "info", message: t("serve.howToStop") });
   }
   await stop;

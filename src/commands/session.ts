@@ -15,9 +15,10 @@ import { freshState, type LessonState } from "../state/schema.js";
 import { StateFile } from "../state/state-file.js";
 import type { IoHost } from "../ui/io-host.js";
 import type { GlobalOptions } from "./options.js";
-import type { Environment } from "./environment.js";
+import { platformOf, type Environment } from "./environment.js";
 import { checkPrefix, checkRegion, isRegionName, validateInputs } from "./validate.js";
 import { lockParticipant, type Access } from "./participant-lock.js";
+import { endpointFromEnv } from "./endpoint-from-env.js";
 import { timeoutSeconds } from "../aws/network-guard.js";
 import { chooseShell } from "../shell/choose.js";
 import { servedFile } from "../sandbox/served-file.js";
@@ -37,7 +38,7 @@ export function chooseLang(opts: GlobalOptions, env: NodeJS.ProcessEnv): Lang {
 }
 
 export async function makeHost(opts: GlobalOptions, e: Environment, lang: Lang, t: Translate): Promise<IoHost> {
-  const shell = chooseShell(opts.shell, e.platform ?? process.platform, e.env);
+  const shell = chooseShell(opts.shell, platformOf(e), e.env);
   return Object.assign(await hostFor(opts, e, lang, t), { shell });
 }
 
@@ -252,6 +253,8 @@ export function pollInterval(clients: AwsClients): number {
 export async function lessonContext(opts: GlobalOptions, e: Environment, s: Session, ask: boolean, access: Access = "write", ifNew: IfNew = "create", path = false): Promise<LessonContext & { found?: CloudView; regionFrom: RegionSource }> {
   const { state, regionFrom } = await participantState(opts, e, s, ask, access, ifNew);
   const clients = await clientsFor(state, opts, e, s.io);
+  const fromEnv = endpointFromEnv(state, e, s.t, s.io.shell);
+  if (fromEnv) s.io.notify({ type: "notice", level: "warn", message: fromEnv });
   const found = ifNew === "refuse" && !s.stateFile.exists(state.prefix) ? await lessonInCloud(state, clients, s, access, path) : undefined;
   // A damaged sandbox account was moved aside and a fresh one started: said once, here.
   const backup = clients.sandbox?.store.takeNotice?.();

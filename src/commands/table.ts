@@ -231,7 +231,7 @@ export const PROGRAM: CommandRow = {
         {
           name: "env",
           help: "sandbox-env.help.cmd",
-          options: [{ flags: "--shell <shell>", help: "sandbox-env.help.shell" }, "lang", "json"],
+          options: [{ flags: "--shell <shell>", help: "sandbox-env.help.shell" }, { flags: "--unset", help: "sandbox-env.help.unset" }, "lang", "json"],
           examples: "sandbox-env.help.examples",
           run: async (c) => (await import("./sandbox-env.js")).sandboxEnv(c.opts(), c.e),
         },

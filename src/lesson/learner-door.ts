@@ -8,8 +8,7 @@
 import { awsCliAdvice, findAwsCli } from "../aws/cli-version.js";
 import { errorMessage } from "../errors.js";
 import { publishServed } from "../sandbox/served-file.js";
-import { defaultShell, loadCommand, loadsByItself, shellLines, type ServedTarget, type ShellKind } from "../sandbox/shell-env.js";
-import type { Shell } from "../shell/render.js";
+import { loadCommand, loadsByItself, secondTerminalShell, shellLines, unsetCommand, type ServedTarget, type ShellKind } from "../sandbox/shell-env.js";
 import { saveState, type LessonContext } from "./context.js";
 
 interface Door {
@@ -81,23 +80,17 @@ export function remindSecondTerminal(ctx: LessonContext, outside: boolean): void
   if (text) ctx.io.notify({ type: "notice", level: "info", message: text });
 }
 
-/** The lesson is over (or stopped): the served account closes with it. */
+/** The lesson is over (or stopped): the served account closes with it, and the second terminal is told how to reach AWS again. */
 export async function closeDoor(ctx: LessonContext): Promise<void> {
   const door = doors.get(ctx);
   doors.delete(ctx);
-  await door?.close?.();
-}
-
-/** The second terminal's shell: the lesson's own (absent: guessed from the environment as `sandbox env` guesses). */
-export function secondTerminalShell(lessonShell: Shell | undefined, env: NodeJS.ProcessEnv, platform: NodeJS.Platform = process.platform): ShellKind {
-  if (lessonShell === undefined) return defaultShell(env, platform);
-  if (lessonShell !== "bash") return lessonShell;
-  const posix = defaultShell(env, platform);
-  return posix === "powershell" ? "bash" : posix;
+  if (!door?.close) return;
+  await door.close();
+  ctx.io.notify({ type: "notice", level: "info", message: ctx.t("sandbox-env.lesson.closed", { unset: unsetCommand(learnerShell(ctx)) }) });
 }
 
 function learnerShell(ctx: LessonContext): ShellKind {
-  return secondTerminalShell(ctx.io.shell, process.env);
+  return secondTerminalShell(ctx.io.shell, process.env, process.platform);
 }
 
 /** The served sandbox's setup, once: the line that loads it (or, for cmd.exe, prints it) and the lines to paste. */

@@ -26,12 +26,19 @@ export function onServedSandbox(env: NodeJS.ProcessEnv, endpointUrl: string | un
 
 export const UNSET_VARIABLES = ["AWS_PROFILE", "AWS_SESSION_TOKEN"] as const;
 
+/** Every variable the lines set: what `sandbox env --unset` takes away again (the shell then reaches AWS as before). */
+export const SET_VARIABLES = ["AWS_ENDPOINT_URL", "AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "AWS_REGION", "AWS_DEFAULT_REGION"] as const;
+type SetVariable = (typeof SET_VARIABLES)[number];
+
 export function isShell(s: string): s is ShellKind {
   return (SHELLS as readonly string[]).includes(s);
 }
 
-/** The learner's shell: $SHELL's name; on Windows without one, PowerShell; else bash. */
-export function defaultShell(env: NodeJS.ProcessEnv, platform: NodeJS.Platform = process.platform): ShellKind {
+/**
+ * The learner's shell: $SHELL's name (Git Bash and WSL set it on Windows too); on Windows without one, PowerShell
+ * (Windows sets no $SHELL: bash lines would fail there); else bash. `platform`: the caller's (tests pass another).
+ */
+export function defaultShell(env: NodeJS.ProcessEnv, platform: NodeJS.Platform): ShellKind {
   const name = (env.SHELL ?? "").split(/[\\/]/).pop()?.replace(/\.exe$/i, "").toLowerCase() ?? "";
   if (name === "fish" || name === "zsh" || name === "bash") return name;
   if (name === "pwsh" || name === "powershell") return "powershell";
@@ -39,7 +46,18 @@ export function defaultShell(env: NodeJS.ProcessEnv, platform: NodeJS.Platform =
   return "bash";
 }
 
-export function variables(t: ServedTarget): [string, string][] {
+/**
+ * The second terminal's shell: the lesson's own (bash, powershell or cmd: shell/render.ts's), bash's being told apart
+ * from zsh and fish by $SHELL; absent, guessed from the environment as `sandbox env` guesses.
+ */
+export function secondTerminalShell(lessonShell: ShellKind | undefined, env: NodeJS.ProcessEnv, platform: NodeJS.Platform): ShellKind {
+  if (lessonShell === undefined) return defaultShell(env, platform);
+  if (lessonShell !== "bash") return lessonShell;
+  const posix = defaultShell(env, platform);
+  return posix === "powershell" ? "bash" : posix;
+}
+
+export function variables(t: ServedTarget): [SetVariable, string][] {
   return [
     ["AWS_ENDPOINT_URL", t.url],
     ["AWS_ACCESS_KEY_ID", t.accessKeyId],
@@ -62,18 +80,40 @@ function cmdSet(name: string, v: string): string {
   return `set "${name}=${v}"`;
 }
 
-export function shellLines(shell: ShellKind, t: ServedTarget): string[] {
-  const vars = variables(t);
+/** The lines that remove `names` from this shell's environment (none of them need be set). */
+function removing(shell: ShellKind, names: readonly string[]): string[] {
   switch (shell) {
     case "fish":
-      return [...vars.map(([k, v]) => `set -gx ${k} ${fishQuote(v)}`), ...UNSET_VARIABLES.map((k) => `set -e ${k}`)];
+      return names.map((k) => `set -e ${k}`);
     case "powershell":
-      return [...vars.map(([k, v]) => `$env:${k} = ${psQuote(v)}`), ...UNSET_VARIABLES.map((k) => `Remove-Item Env:${k} -ErrorAction SilentlyContinue`)];
+      return names.map((k) => `Remove-Item Env:${k} -ErrorAction SilentlyContinue`);
     case "cmd":
-      return [...vars.map(([k, v]) => cmdSet(k, v)), ...UNSET_VARIABLES.map((k) => `set "${k}="`)];
+      return names.map((k) => `set "${k}="`);
     default:
-      return [...vars.map(([k, v]) => `export ${k}=${posixQuote(v)}`), `unset ${UNSET_VARIABLES.join(" ")}`];
+      return [`unset ${names.join(" ")}`];
   }
+}
+
+function setting(shell: ShellKind, [k, v]: [string, string]): string {
+  switch (shell) {
+    case "fish":
+      return `set -gx ${k} ${fishQuote(v)}`;
+    case "powershell":
+      return `$env:${k} = ${psQuote(v)}`;
+    case "cmd":
+      return cmdSet(k, v);
+    default:
+      return `export ${k}=${posixQuote(v)}`;
+  }
+}
+
+export function shellLines(shell: ShellKind, t: ServedTarget): string[] {
+  return [...variables(t).map((pair) => setting(shell, pair)), ...removing(shell, UNSET_VARIABLES)];
+}
+
+/** The lines that undo `shellLines`: every variable they set is removed (a profile they removed is the learner's to set again). */
+export function unsetLines(shell: ShellKind): string[] {
+  return removing(shell, SET_VARIABLES);
 }
 
 /** A comment line in this shell (cmd.exe reads `#` as a command). */
@@ -93,6 +133,11 @@ export function failureLine(shell: ShellKind): string | undefined {
 /** The shell can run the printed lines from one command; cmd.exe cannot (no eval): its lines are pasted. */
 export function loadsByItself(shell: ShellKind): boolean {
   return shell !== "cmd";
+}
+
+/** The one line that gives this shell back to AWS: `sandbox env --unset`, loaded as the setting lines are. */
+export function unsetCommand(shell: ShellKind): string {
+  return loadCommand(shell, "sandbox env --unset");
 }
 
 /** One line that loads them in a shell (cmd.exe: the command that prints the lines to paste). */

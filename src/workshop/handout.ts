@@ -3,6 +3,7 @@
  * one sheet per participant with only their own commands, then the facilitator's table of everyone's command.
  */
 import { translator, type Translate } from "../i18n/messages.js";
+import { unsetCommand } from "../sandbox/shell-env.js";
 
 export interface HandoutOptions {
   prefixes: string[];
@@ -80,7 +81,8 @@ export function joinLines(joinUrl: string): { bash: string; fish: string; powers
 
 /** A served room's handout; its list of who is in the room has prefixes only: a projected slide shows no join code. */
 export function roomHandoutMarkdown(o: { room: string; region: string; sheets: RoomSheet[] }): string {
-  const steps = (t: Translate) => instructions(t, [t("room.handout.paste"), t("room.handout.then"), t("room.handout.shared", { region: o.region })], t("room.handout.cleanup"));
+  const leave = (t: Translate) => `${t("room.handout.cleanup")} ${t("room.handout.leave", { unset: unsetCommand("bash") })}`;
+  const steps = (t: Translate) => instructions(t, [t("room.handout.paste"), t("room.handout.then"), t("room.handout.shared", { region: o.region })], leave(t));
   const sheet = (s: RoomSheet): string => {
     const lines = joinLines(s.joinUrl);
     return [

@@ -12,6 +12,7 @@ import { ROOM_DEFAULT_REGION } from "./open.js";
 import { regionFromEnv } from "../../aws/credentials.js";
 import { isLoopback } from "../../aws/endpoint-kind.js";
 import { checkRegion, listening, portOption } from "../validate.js";
+import { platformOf } from "../environment.js";
 import { displayWidth } from "../../ui/text-width.js";
 import type { Facilitator } from "../../workshop/facilitator.js";
 import type { RoomPageHandler } from "../../workshop/room-page/index.js";
@@ -77,7 +78,7 @@ export async function workshopServe(opts: RoomServeOptions, e: Environment, stop
   setInterruptNotice("room.serve.stopped");
   // Said first: a room on the loopback address can be joined from this computer only.
   if (!opts.json && isLoopback(host)) io.notify({ type: "notice", level: "warn", message: t("roomFixes.serveLoopback", { url }) });
-  const facilitatorJoin = loadCommand(defaultShell(e.env), `join ${url}/join/${room.facilitator.code}`);
+  const facilitatorJoin = loadCommand(defaultShell(e.env, platformOf(e)), `join ${url}/join/${room.facilitator.code}`);
   const handout = `npx privatelink-lab workshop handout --room ${name} > handout.md`;
   if (opts.json) {
     e.stdout.write(JSON.stringify({

@@ -1,6 +1,7 @@
 /**
  * Messages written outside the UI host (the Ctrl-C notice, an error at the edge, `join` and `sandbox env` on standard
- * error, the retry notice), wrapped like the host's text (wrap.ts, code-wrap.ts). A pipe or a file gets them as written.
+ * error, the retry notice), wrapped like the host's text (wrap.ts, code-wrap.ts). A pipe or a file of their own gets
+ * them as written; one the lesson's lines go to as well (`2>&1 | less`), at 80 columns as those are.
  */
 import type { Lang } from "../i18n/lang.js";
 import { loadPhrases, type Phrases } from "./line-breaks.js";

@@ -1,5 +1,4 @@
 /** The CLI's main module (run through dist/start.cjs): the edge where errors are rendered and exit codes set. */
-import { fstatSync } from "node:fs";
 import { runCli, type Runner } from "./cli.js";
 import { processEnvironment } from "./commands/environment.js";
 import { interruptNotice, isPromptExit } from "./interrupt-notice.js";
@@ -23,20 +22,10 @@ let jsonMode = false;
 /** Wrapped by the terminal's width like the lesson's text (loaded only when there is something to say). */
 async function fitted(text: string, stream: NodeJS.WriteStream): Promise<string> {
   // Sent where the lesson's lines go (`2>&1 | less`), it is read among them: wrapped like them (80 columns).
-  const to = stream.isTTY ? stream : stream === outputs.stderr && besideStdout() ? { isTTY: true, columns: undefined } : undefined;
-  if (!to) return text;
+  const merged = !stream.isTTY && stream === outputs.stderr && outputs.merged();
+  if (!stream.isTTY && !merged) return text;
   const { fitForLang } = await import("./ui/edge-text.js");
-  return fitForLang(text, to, language);
-}
-
-/** Standard error and standard output are the same pipe or file. */
-function besideStdout(): boolean {
-  try {
-    const [out, err] = [fstatSync(1), fstatSync(2)];
-    return out.dev === err.dev && out.ino === err.ino;
-  } catch {
-    return false;
-  }
+  return fitForLang(text, stream, language, merged);
 }
 
 async function sayInterrupted(signal: StopSignal): Promise<void> {

@@ -20,6 +20,11 @@ function version(): string {
   return (JSON.parse(readFileSync(join(packageRoot(), "package.json"), "utf8")) as { version: string }).version;
 }
 
+/** What `--version` prints: the version, or with `--json` one event line, as every `--json` output is (schemas/version.json). */
+function versionText(json: boolean): string {
+  return json ? JSON.stringify({ time: new Date().toISOString(), type: "version", version: version(), node: process.version }) : version();
+}
+
 /** A row's options, in its order: shared ones by name, the command's own as given. */
 function addOptions(cmd: Command, row: CommandRow, t: Translate): void {
   const collect = (value: string, previous: string[] = []): string[] => [...previous, value];
@@ -167,9 +172,12 @@ function buildProgram(e: Environment, run: Runner, argv: readonly string[], phra
   const lang = langOf(argv, e);
   const t = translator(lang);
   const program = new Command(PROGRAM.name);
+  const versionLine = versionText(argv.includes("--json"));
+  // (Commander writes the version line through writeOut: it is data, not help to fit to the terminal.)
+  const fitOut = (s: string) => (s === `${versionLine}\n` ? s : fitHelp(localizeHelp(s, t), helpWidth(e.stdout), phrases));
   program
     .description(t(PROGRAM.help))
-    .version(version(), "-v, --version", t("help.opt.version"))
+    .version(versionLine, "-v, --version", t("help.opt.version"))
     .helpOption("-h, --help", t("help.opt.help"))
     .addHelpCommand(false)
     .showSuggestionAfterError(true)
@@ -180,7 +188,7 @@ function buildProgram(e: Environment, run: Runner, argv: readonly string[], phra
       getOutHasColors: () => colorEnabled(Boolean(e.stdout.isTTY), e.env),
       getErrHasColors: () => colorEnabled(Boolean(errorOutput(e).isTTY), e.env),
       getErrHelpWidth: () => helpWidth(errorOutput(e)),
-      writeOut: (s) => e.stdout.write(fitHelp(localizeHelp(s, t), helpWidth(e.stdout), phrases)),
+      writeOut: (s) => e.stdout.write(fitOut(s)),
       writeErr: (s) => errorOutput(e).write(fitHelp(localizeHelp(s, t), helpWidth(errorOutput(e)), phrases)),
       // Usage errors are reported by runCli in the learner's language.
       outputError: () => undefined,
@@ -230,11 +238,13 @@ function buildProgram(e: Environment, run: Runner, argv: readonly string[], phra
 }
 
 /** A usage error on standard error as the edge says every other error (bin.ts): coloured, fitted to the terminal (loaded only then). */
-async function usageText(message: string, hint: string, err: Output, env: NodeJS.ProcessEnv, lang: Lang): Promise<string> {
+async function usageText(message: string, hint: string, e: Environment, lang: Lang): Promise<string> {
   const [{ errorText }, { palette, plain }, { fitForLang }] = await Promise.all([import("./ui/error-report.js"), import("./ui/color.js"), import("./ui/edge-text.js")]);
-  const c = palette(colorEnabled(Boolean(err.isTTY), env));
+  const err = errorOutput(e);
+  const c = palette(colorEnabled(Boolean(err.isTTY), e.env));
   const text = errorText({ message, hint, exitCode: EXIT.usage }, c);
-  return fitForLang(c.level === 0 ? plain(text) : text, err, lang);
+  // Sent where the program's lines go (`2>&1 | less`): wrapped as the rest are.
+  return fitForLang(c.level === 0 ? plain(text) : text, err, lang, !err.isTTY && Boolean(e.stderrMerged?.()));
 }
 
 export async function runCli(argv: string[], e: Environment, run: Runner): Promise<number> {
@@ -255,7 +265,7 @@ export async function runCli(argv: string[], e: Environment, run: Runner): Promi
       // `--json`: one JSON event per line, nothing else, a usage error too.
       if (argv.includes("--json")) {
         e.stdout.write(JSON.stringify({ time: new Date().toISOString(), type: "error", key: u.key, message, hint, ...(u.suggestion ? { suggestion: u.suggestion } : {}) }) + "\n");
-      } else errorOutput(e).write((await usageText(message, hint, errorOutput(e), e.env, lang)) + "\n");
+      } else errorOutput(e).write((await usageText(message, hint, e, lang)) + "\n");
       return EXIT.usage;
     }
     if (err instanceof LabError) return err.exitCode;

@@ -13,6 +13,8 @@ export interface Environment {
   stdout: Output;
   /** Usage errors and help asked for by mistake (default: process.stderr). */
   stderr?: Output;
+  /** Whether `stderr` goes into the same pipe or file as `stdout` (`2>&1 | less`): its lines are then wrapped like the lesson's. */
+  stderrMerged?: () => boolean;
   clock: Clock;
   /** Builds the IoHost (terminal or JSON); tests pass a recorder. */
   makeHost?: (lang: Lang, t: Translate, interactive: boolean) => IoHost;
@@ -40,6 +42,7 @@ export function processEnvironment(outputs: StandardOutputs): Environment {
     },
     stdout: outputs.stdout,
     stderr: outputs.stderr,
+    stderrMerged: outputs.merged,
     clock: systemClock,
   };
 }

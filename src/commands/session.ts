@@ -58,6 +58,7 @@ async function hostFor(opts: GlobalOptions, e: Environment, lang: Lang, t: Trans
     interactive,
     output: e.stdout,
     ...(e.stderr ? { errors: e.stderr } : {}),
+    ...(e.stderrMerged ? { errorsMerged: e.stderrMerged } : {}),
     get input() {
       return e.stdin; // (read by the first prompt, if any)
     },

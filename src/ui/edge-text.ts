@@ -1,6 +1,7 @@
 /**
  * Messages written outside the UI host (the Ctrl-C notice, an error at the edge, `join` and `sandbox env` on standard
- * error, the retry notice), wrapped like the host's text (wrap.ts, code-wrap.ts). A pipe or a file gets them as written.
+ * error, the retry notice), wrapped like the host's text (wrap.ts, code-wrap.ts). A pipe or a file of their own gets
+ * them as written; one the lesson's lines go to as well (`2>&1 | less`), at 80 columns as those are.
  */
 import type { Lang } from "../i18n/lang.js";
 import { loadPhrases, type Phrases } from "./line-breaks.js";
@@ -16,10 +17,13 @@ interface EdgeStream {
 /** A line's mark ("✖ ", "→ ", "! ", "# ", an indent): the lines it wraps into hang under its text. */
 const MARK = /^\s*(?:[✖→!✔i•#] +)?/;
 
-/** `text` fitted to the terminal `stream` shows it on (unchanged when the stream is no terminal). */
-export function fitToTerminal(text: string, stream: EdgeStream, phrases?: Phrases): string {
-  if (!stream.isTTY) return text;
-  const width = Math.max(20, stream.columns || 80);
+/**
+ * `text` fitted to the terminal `stream` shows it on (unchanged when the stream is no terminal), or, `merged`: the
+ * stream goes into the pipe or file the lesson's lines go to (`2>&1 | less`), read among them: 80 columns, as they are.
+ */
+export function fitToTerminal(text: string, stream: EdgeStream, phrases?: Phrases, merged = false): string {
+  if (!stream.isTTY && !merged) return text;
+  const width = Math.max(20, (stream.isTTY && stream.columns) || 80);
   return text
     .split("\n")
     .map((line) => {
@@ -31,6 +35,6 @@ export function fitToTerminal(text: string, stream: EdgeStream, phrases?: Phrase
 }
 
 /** The same, loading the phrase model the language needs first (Japanese). */
-export async function fitForLang(text: string, stream: EdgeStream, lang: Lang): Promise<string> {
-  return stream.isTTY ? fitToTerminal(text, stream, await loadPhrases(lang)) : text;
+export async function fitForLang(text: string, stream: EdgeStream, lang: Lang, merged = false): Promise<string> {
+  return stream.isTTY || merged ? fitToTerminal(text, stream, await loadPhrases(lang), merged) : text;
 }

@@ -206,6 +206,8 @@ export const EVENT_SCHEMAS = {
   /** The lesson serves the sandbox to the learner's own AWS CLI at `url`: `load` (one line) or `lines` point a shell there. */
   served: event("served", { url: z.string(), region: z.string(), shell: z.string(), load: z.string(), lines: z.array(z.string()) }),
   interrupted: event("interrupted", { signal: z.string(), message: z.string() }),
+  /** `--version --json`: this program's version and the Node.js running it. */
+  version: event("version", { version: z.string(), node: z.string() }),
   /** `workshop status --json`, and the facilitator's live page's data.json (src/workshop/room-data.ts). */
   "workshop-status": event("workshop-status", {
     at: z.iso.datetime(),
@@ -241,5 +243,8 @@ export type EventType = keyof typeof EVENT_SCHEMAS;
 /** An event as its `--json` line carries it (`time` included). */
 export type EventLine<K extends EventType> = z.infer<(typeof EVENT_SCHEMAS)[K]>;
 
+/** Events written by other means than a host's `notify` (the edge, `workshop status`, commander's `--version`). */
+type WrittenElsewhere = "table" | "interrupted" | "workshop-status" | "version";
+
 /** What the lesson emits: every event but the table (drawn rows and data), and those written by other means. */
-export type EmittedEvent = { [K in Exclude<EventType, "table" | "interrupted" | "workshop-status">]: Omit<EventLine<K>, "time"> }[Exclude<EventType, "table" | "interrupted" | "workshop-status">];
+export type EmittedEvent = { [K in Exclude<EventType, WrittenElsewhere>]: Omit<EventLine<K>, "time"> }[Exclude<EventType, WrittenElsewhere>];

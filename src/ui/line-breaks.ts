@@ -25,6 +25,10 @@ export function mayStartLine(ch: string | undefined): boolean {
 
 /** No line may end with these (opening brackets). */
 const NO_END = new Set([..."(（「『【〔〈《［｛"]);
+/** Whether a line may end with this character (not an opening bracket: kinsoku). */
+export function mayEndLine(ch: string | undefined): boolean {
+  return ch === undefined || !NO_END.has(ch);
+}
 
 /** A narrow letter, digit or id character: no break between two of them. (Kana and kanji are letters too, and break between phrases.) */
 const LATIN = /[\p{L}\p{N}_\-./:=@'"`]/u;

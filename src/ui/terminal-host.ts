@@ -28,6 +28,8 @@ interface TerminalHostOptions {
   output?: Output;
   /** Where `aside` writes (default: process.stderr); often the same terminal as `output`. */
   errors?: Output;
+  /** Whether `errors`, no terminal, goes into the same pipe or file as `output` (`2>&1 | less`): asides are then wrapped like the rest. */
+  errorsMerged?: () => boolean;
   input?: NodeJS.ReadStream;
   /** Japanese phrase boundaries for line breaking (see line-breaks.ts). */
   phrases?: Phrases | undefined;
@@ -70,7 +72,8 @@ export class TerminalHost implements IoHost {
   aside(text: string): void {
     this.active?.clear();
     const errors = this.opts.errors ?? process.stderr;
-    errors.write(fitToTerminal(text, errors, this.opts.phrases) + "\n");
+    // Read among the lesson's lines (one pipe or file): wrapped as they are.
+    errors.write(fitToTerminal(text, errors, this.opts.phrases, !errors.isTTY && Boolean(this.opts.errorsMerged?.())) + "\n");
     this.active?.render();
   }
 

@@ -4,10 +4,15 @@
  * each request give up after 1 s; a command then ends within about 4 attempts × 1 s.
  */
 import { spawn } from "node:child_process";
+import { closeSync, mkdtempSync, openSync, readFileSync } from "node:fs";
 import { createServer } from "node:net";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { useSilentServer } from "../helpers/silent-server.js";
 import { BIN, freshLearner } from "../helpers/cli-process.js";
+import { translator } from "../../src/i18n/messages.js";
+import { displayWidth } from "../../src/ui/text-width.js";
 
 const silent = useSilentServer();
 
@@ -41,6 +46,25 @@ describe("an endpoint that never answers", () => {
       expect(r.stderr.indexOf(again)).toBeLessThan(r.stderr.indexOf("(tried 4 times)"));
     }, 70_000);
   }
+
+  // `status 2>&1 | less`: the notice is read among the lesson's lines, which a pipe gets wrapped at 80 columns.
+  it.concurrent.each(["en", "ja"] as const)("its notice sent with the lesson's lines into one pipe or file is wrapped at 80 columns like them (%s)", async (lang) => {
+    const me = freshLearner({ AWS_ACCESS_KEY_ID: "AKIDEXAMPLE", AWS_SECRET_ACCESS_KEY: "example", PRIVATELINK_LAB_TIMEOUT: "1", LANG: lang === "ja" ? "ja_JP.UTF-8" : "en_US.UTF-8" });
+    const file = join(mkdtempSync(join(tmpdir(), "pll-merged-")), "out.txt");
+    const fd = openSync(file, "w");
+    const child = spawn(process.execPath, [BIN, "status", "--endpoint-url", `http://127.0.0.1:${silent.port()}`, "--region", "us-east-1", "--prefix", "tom"], { env: me.env, stdio: ["ignore", fd, fd] });
+    const code = await new Promise<number | null>((done) => child.on("close", done));
+    closeSync(fd);
+    const out = readFileSync(file, "utf8");
+    expect(code, out).toBe(5);
+    const said = translator(lang)("screens2.network.retrying", { endpoint: `http://127.0.0.1:${silent.port()}`, seconds: 1, retries: 3, total: 3 });
+    expect(out.split("\n").map((l) => displayWidth(l)).filter((w) => w > 80), out).toEqual([]);
+    // Its lines hang under its text after the mark; put back together, the notice.
+    const first = out.split("\n").findIndex((l) => l.startsWith("! "));
+    const lines = out.split("\n").slice(first, first + 3).filter((l, i) => i === 0 || l.startsWith("  "));
+    expect(lines.length, out).toBeGreaterThan(1);
+    expect(lines.map((l) => l.slice(2)).join(lang === "ja" ? "" : " "), out).toContain(said);
+  }, 70_000);
 
   it("connection refused is said as such (exit 5), not as AWS refusing", async () => {
     const me = freshLearner({ AWS_ACCESS_KEY_ID: "AKIDEXAMPLE", AWS_SECRET_ACCESS_KEY: "example", PRIVATELINK_LAB_TIMEOUT: "1" });

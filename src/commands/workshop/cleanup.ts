@@ -10,6 +10,7 @@ import type { Environment } from "../session.js";
 import { asParticipants } from "../participant-lock.js";
 import { openFacilitator } from "./open.js";
 import { agreesToDelete } from "../consent.js";
+import { kindName } from "../../ui/render-data.js";
 
 interface CleanupOptions extends GlobalOptions {
   all?: boolean;
@@ -58,7 +59,10 @@ export async function workshopCleanup(opts: CleanupOptions, e: Environment): Pro
   }
   io.notify({
     type: "table",
-    rows: plan.flatMap((p) => p.planned.map((d) => [p.prefix, d.kind, d.id, d.name ?? ""])),
+    rows: [
+      ["participant", "kind", "id", "name"].map((c) => t(`workshop.cleanup.col.${c}`)),
+      ...plan.flatMap((p) => p.planned.map((d) => [p.prefix, kindName(d.kind, t), d.id, d.name ?? ""])),
+    ],
     data: { name: "cleanup-plan", items: plan.flatMap((p) => p.planned.map((d) => ({ prefix: p.prefix, kind: d.kind, id: d.id, ...(d.name ? { name: d.name } : {}) }))) },
   });
   if (opts.dryRun) {

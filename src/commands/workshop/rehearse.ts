@@ -43,7 +43,7 @@ export async function workshopRehearse(opts: GlobalOptions & { participants?: st
   }
   io.notify({
     type: "table",
-    rows: [...groups].map(([text, g]) => [String(g.count), text]),
+    rows: [["count", "step"].map((c) => t(`workshop.rehearse.col.${c}`)), ...[...groups].map(([text, g]) => [String(g.count), text])],
     data: { name: "rehearsal", items: [...groups].map(([text, g]) => ({ step: g.step, finished: g.finished, count: g.count, text })) },
   });
   io.notify({ type: "notice", level: "info", message: t("workshop.rehearse.next", { region: f.region }) });

@@ -1,7 +1,6 @@
 /**
  * Wraps text (colour codes allowed) to a width in terminal columns where a line may break (line-breaks.ts). An unbroken
- * token longer than a line (an ARN, a path, a DNS name) breaks after one of its separators (: / . -), its continuation
- * indented two more columns, so that it still reads as one id and no line is left for the terminal to fold. Each line closes
+ * token longer than a line (an ARN, a path) goes whole on a line of its own, for the terminal to fold. Each line closes
  * the colours open and the next reopens them, so a line can be printed, cleared or copied on its own. Inline code that
  * fits on a line (in backticks, or between KEEP marks from markdown.ts) is never broken inside: it must paste whole.
  */
@@ -23,13 +22,6 @@ const CODES = /\x1b\[[0-9;]*m|[\uE000\uE001]/g;
 const RESET = "\x1b[0m";
 /** A character of an id, a path or a URL (printable ASCII but the space). */
 const TOKEN = /[\x21-\x7e]/;
-/**
- * Where an id too long for a line may break: after one of these (arn:aws:…, …/stack/…, vpce-….amazonaws.com), the
- * stronger first (a line ending at "stack/" reads better than one ending inside "team-01-"), once the line is half full.
- */
-const ID_SEPARATORS = [/[:/]/, /\./, /-/];
-/** The continuation of an id broken across lines, under its first line's text. */
-const ID_CONTINUATION = "  ";
 
 /** The text as it reads: without colour codes and KEEP marks. */
 export const withoutCodes = (text: string): string => text.replace(CODES, "");
@@ -66,26 +58,9 @@ function cellsOf(text: string): Array<{ start: number; end: number; width: numbe
   return splitGraphemes(text).map((g) => ({ start: at, end: (at += g.length), width: displayWidth(g) }));
 }
 
-/** A line as a [start, end) range of the plain text; `continued`: it goes on with an id the line before broke. */
-type Line = [start: number, end: number, continued?: boolean];
-
-/** Where a line inside an id too long for it ends: after its strongest separator before `overflow` (none: at `overflow`). */
-function idBreak(text: string, cells: Array<{ start: number }>, lineStart: number, overflow: number): number {
-  const after = (separator: RegExp, from: number): number | undefined => {
-    for (let end = overflow; end > from; end--) if (separator.test(text[cells[end - 1]!.start] ?? "")) return end;
-    return undefined;
-  };
-  const half = lineStart + Math.ceil((overflow - lineStart) / 2);
-  for (const separator of ID_SEPARATORS) {
-    const end = after(separator, half);
-    if (end !== undefined) return end;
-  }
-  return after(/[:/.-]/, lineStart + 1) ?? overflow;
-}
-
 /** Lines as [start, end) ranges of the plain text. */
-function layout(plain: string, firstWidth: number, restWidth: number, phrases?: Phrases, code: Array<[number, number]> = [], firstBlank = true): Line[] {
-  const lines: Line[] = [];
+function layout(plain: string, firstWidth: number, restWidth: number, phrases?: Phrases, code: Array<[number, number]> = [], firstBlank = true): Array<[number, number]> {
+  const lines: Array<[number, number]> = [];
   for (const [paraStart, paraEnd] of paragraphs(plain)) {
     const text = plain.slice(paraStart, paraEnd);
     const breaks = breakOpportunities(text, phrases);
@@ -97,9 +72,8 @@ function layout(plain: string, firstWidth: number, restWidth: number, phrases?: 
     }
     const cells = cellsOf(text);
     let lineStart = 0; // index into cells
-    let continued = false; // this line goes on with an id broken on the line before
     while (lineStart < cells.length) {
-      const room = Math.max(1, (lines.length === 0 ? firstWidth : restWidth) - (continued ? ID_CONTINUATION.length : 0));
+      const room = Math.max(1, lines.length === 0 ? firstWidth : restWidth);
       let used = 0;
       let lastBreak = -1; // cell index where a break is allowed (line ends before it)
       let i = lineStart;
@@ -111,30 +85,29 @@ function layout(plain: string, firstWidth: number, restWidth: number, phrases?: 
         used += cell.width;
       }
       let end = i;
-      let breaksId = false;
       const id = i < cells.length ? idAfterWide(text, cells, Math.max(lineStart, lastBreak), i, restWidth) : undefined;
       if (id !== undefined) end = id;
       else if (i < cells.length && lastBreak > lineStart) end = lastBreak;
       else if (i < cells.length) {
-        // A piece too long for a line that is one unbroken token (an ARN, a path, a DNS name) breaks after one of
-        // its separators, its continuation indented: the terminal would fold it mid-word at the edge.
+        // A piece too long for a line that is one unbroken token (an ARN, a path, a DNS name) is
+        // printed whole on a line of its own, for the terminal to fold: a newline inside it would
+        // break its copy and paste. (What may not start a line, a 。 after it, stays with it.)
         let token = lineStart;
         while (token < cells.length && TOKEN.test(text[cells[token]!.start] ?? "")) token++;
-        if (token >= i && lines.length === 0 && !firstBlank && spanWidth(text, cells, lineStart, token) <= restWidth) {
-          // Not after the first line's prefix (a table row's cells): on the next line, from its start, where it fits whole.
+        if (token >= i && lines.length === 0 && !firstBlank) {
+          // Not after the first line's prefix (a table row's cells): on the next line, from its start.
           lines.push([paraStart + cells[lineStart]!.start, paraStart + cells[lineStart]!.start]);
           continue;
         }
         if (token >= i) {
-          end = idBreak(text, cells, lineStart, i);
-          breaksId = true;
+          end = token;
+          while (end < cells.length && !mayStartLine(text[cells[end]!.start])) end++;
         } else while (end > lineStart + 1 && !mayStartLine(text[cells[end]!.start])) end--;
       }
       if (end === lineStart) end = lineStart + 1; // one character wider than the line
       let trimmed = end;
       while (trimmed > lineStart && text[cells[trimmed - 1]!.start] === " ") trimmed--;
-      lines.push([paraStart + cells[lineStart]!.start, paraStart + (trimmed > lineStart ? cells[trimmed - 1]!.end : cells[lineStart]!.start), continued]);
-      continued = breaksId;
+      lines.push([paraStart + cells[lineStart]!.start, paraStart + (trimmed > lineStart ? cells[trimmed - 1]!.end : cells[lineStart]!.start)]);
       lineStart = end;
       while (lineStart < cells.length && text[cells[lineStart]!.start] === " ") lineStart++;
     }
@@ -146,7 +119,8 @@ function layout(plain: string, firstWidth: number, restWidth: number, phrases?: 
 /**
  * Where the id the line overflows in starts, when Japanese comes right before it ("DNS 名：vpce-…") and the id with what
  * leads to it from the last break (`from`) would not fit on a line of its own (`room`) either: the line may end there, so
- * that the id starts the next line (and breaks at its separators). Undefined otherwise: the line breaks as text does.
+ * that the id starts the next line whole (the Japanese line breaker finds no break there, and the id was cut mid-word).
+ * Undefined otherwise: the line breaks as text does.
  */
 function idAfterWide(text: string, cells: Array<{ start: number; width: number }>, from: number, overflow: number, room: number): number | undefined {
   const at = (k: number) => text[cells[k]!.start] ?? "";
@@ -155,15 +129,9 @@ function idAfterWide(text: string, cells: Array<{ start: number; width: number }
   while (start > from && TOKEN.test(at(start - 1))) start--;
   let end = overflow;
   while (end < cells.length && TOKEN.test(at(end))) end++;
+  while (end < cells.length && !mayStartLine(at(end))) end++;
   const noBreakBefore = start <= from || !isWide(at(start - 1)) || !mayEndLine(at(start - 1)) || !mayStartLine(at(start));
-  return noBreakBefore || spanWidth(text, cells, from, end) <= room ? undefined : start;
-}
-
-/** The columns of cells [from, to) and of what may not start a line after them (a 。 stays with the id before it). */
-function spanWidth(text: string, cells: Array<{ start: number; width: number }>, from: number, to: number): number {
-  let end = to;
-  while (end < cells.length && !mayStartLine(text[cells[end]!.start])) end++;
-  return cells.slice(from, end).reduce((sum, cell) => sum + cell.width, 0);
+  return noBreakBefore || cells.slice(from, end).reduce((sum, cell) => sum + cell.width, 0) <= room ? undefined : start;
 }
 
 /** [start, end) of each hard line (split at "\n"). */
@@ -215,11 +183,11 @@ export function wrap(text: string, width: number, { first = "", rest = "", phras
   const ranges = layout(plain, width - displayWidth(first), width - displayWidth(rest), phrases, code, firstBlank);
   const state: Sgr = new Map();
   let at = 0; // codes before plain[at] not yet applied
-  const lines = ranges.map(([start, end, continued], n) => {
+  const lines = ranges.map(([start, end], n) => {
     for (; at < start; at++) applyAll(state, codes.get(at)); // skipped spaces and newlines
     // (A first line left empty for a token that did not fit after the prefix: the prefix alone, no trailing blank.)
     const bare = n === 0 && start === end && ranges.length > 1 && plain[start] !== "\n";
-    let line = (n === 0 ? (bare ? first.trimEnd() : first) : rest) + (continued ? ID_CONTINUATION : "") + [...state.values()].join("");
+    let line = (n === 0 ? (bare ? first.trimEnd() : first) : rest) + [...state.values()].join("");
     for (; at < end; at++) {
       const code = codes.get(at);
       applyAll(state, code);

@@ -86,8 +86,8 @@ describe("wrap", () => {
     expect(lines[1]!.startsWith("\x1b[31m")).toBe(true); // still red after the break
     expect(lines[0]!.endsWith("\x1b[0m")).toBe(true); // closed before the line ends
   });
-  it("breaks an id longer than a line after a separator, its continuation indented (the terminal would cut it mid-word)", () => {
-    expect(wrap("service vpce-svc-0123456789abcdef0 here", 20).split("\n")).toEqual(["service", "vpce-svc-", "  0123456789abcdef0", "here"]);
+  it("keeps an id longer than a line whole on a line of its own, for the terminal to fold (it pastes whole)", () => {
+    expect(wrap("service vpce-svc-0123456789abcdef0 here", 10).split("\n")).toEqual(["service", "vpce-svc-0123456789abcdef0", "here"]);
   });
   it("puts the first prefix on the first line and the rest prefix on the others", () => {
     expect(wrap("aa bb cc", 6, { first: "- ", rest: "  " })).toBe("- aa\n  bb\n  cc");

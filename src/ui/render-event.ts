@@ -181,7 +181,8 @@ export function renderEvent(event: LabEvent, r: RenderTools): string | undefined
     case "served":
       return r.markdown(servedText(event, t));
     case "challenge": {
-      const mark = event.status === "fixed" ? c.green("✔") : event.status === "hint" ? c.yellow("?") : event.status === "broken" ? c.red("✖") : c.cyan("⚑");
+      // A failed check's title heads its hint: the failure is said once, by the line the command ends with.
+      const mark = event.status === "fixed" ? c.green("✔") : event.status === "hint" || (event.status === "broken" && event.hint) ? c.yellow("?") : event.status === "broken" ? c.red("✖") : c.cyan("⚑");
       return `${lines(c.bold(event.title), r, `${mark} `)}\n${r.markdown(event.message)}`;
     }
   }

@@ -63,9 +63,9 @@ const form: HandsOn = {
     const dns = await ctx.io.select(
       ctx.t("form.curl.which"),
       [
-        { value: regional, name: `${ctx.t("form.curl.regional")}: ${regional}` },
-        ...(zonal ? [{ value: zonal, name: `${ctx.t("form.curl.zonal")}: ${zonal}` }] : []),
-        ...(nlbDns ? [{ value: nlbDns, name: `${ctx.t("form.curl.nlb")}: ${nlbDns}` }] : []),
+        { value: regional, name: ctx.t("form.curl.choice", { name: ctx.t("form.curl.regional"), dns: regional }) },
+        ...(zonal ? [{ value: zonal, name: ctx.t("form.curl.choice", { name: ctx.t("form.curl.zonal"), dns: zonal }) }] : []),
+        ...(nlbDns ? [{ value: nlbDns, name: ctx.t("form.curl.choice", { name: ctx.t("form.curl.nlb"), dns: nlbDns }) }] : []),
       ],
       regional,
     );

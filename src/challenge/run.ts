@@ -191,7 +191,8 @@ export async function checkChallenge(ctx: LessonContext, known?: CloudView): Pro
   saveState(ctx);
   const hint = { n: n + 1, total: text.hints.length, text: text.hints[n] ?? "" };
   const commands = text.hintCommands?.[n] ?? [];
-  const message = `${ctx.t("challenge.notFixed")}\n\n${ctx.t("engine.hint", { n: hint.n, total: hint.total, text: hint.text })}`;
+  // The curl above showed what failed, and the command ends saying the challenge is not solved and what to do next: here, only the hint.
+  const message = ctx.t("engine.hint", { n: hint.n, total: hint.total, text: hint.text });
   ctx.io.notify({ type: "challenge", id: active.id, title: text.title, status: "broken", message, hint, ...(commands.length > 0 ? { commands, shell: ctx.io.shell ?? "bash" } : {}) });
   return false;
 }

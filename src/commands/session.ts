@@ -178,7 +178,7 @@ export async function participantState(opts: GlobalOptions, e: Environment, s: S
   // The Region was in the damaged file: the one the cloud is read in is named, in case the lesson was built in another.
   if (loaded.kind === "corrupt" && chosen.from !== "flag") io.notify({ type: "notice", level: "warn", message: t("session.corruptRegion", { region }) });
   // Offered as the header will say it: the real console only where it sees the account (AWS itself, not the sandbox, a room or an emulator).
-  const consoleSees = backend === "aws" && isAwsEndpoint(opts.endpointUrl ?? saved?.endpointUrl ?? e.env.AWS_ENDPOINT_URL);
+  const consoleSees = backend === "aws" && isAwsEndpoint(endpointOf(opts, saved, e.env));
   const modeText = opts.mode ?? saved?.mode ?? (ask && io.interactive ? await io.select(t("session.askMode"), [
     { value: "guided", name: t("mode.guided") },
     { value: "hands-on", name: t(consoleSees ? "mode.hands-on" : "mode.hands-on.noConsole") },
@@ -195,13 +195,18 @@ export async function participantState(opts: GlobalOptions, e: Environment, s: S
   return { state, regionFrom: chosen.from };
 }
 
+/** Where the AWS clients go: --endpoint-url, else the progress file's, else AWS_ENDPOINT_URL; none: AWS itself. */
+export function endpointOf(opts: GlobalOptions, saved: Pick<LessonState, "endpointUrl"> | undefined, env: NodeJS.ProcessEnv): string | undefined {
+  return opts.endpointUrl ?? saved?.endpointUrl ?? env.AWS_ENDPOINT_URL;
+}
+
 /** `io` says when AWS does not answer and is tried again. */
 export async function clientsFor(state: LessonState, opts: GlobalOptions, e: Environment, io: IoHost): Promise<AwsClients> {
   checkRegion(state.region, state.backend);
   if (e.makeClients) return e.makeClients(state);
   const { createAwsClients, createSandboxClients } = await import("../aws/clients.js");
   if (state.backend === "aws") {
-    const endpointUrl = opts.endpointUrl ?? state.endpointUrl ?? e.env.AWS_ENDPOINT_URL;
+    const endpointUrl = endpointOf(opts, state, e.env);
     const t = translator(state.lang);
     return createAwsClients({
       region: state.region,
@@ -279,6 +284,6 @@ export async function lessonContext(opts: GlobalOptions, e: Environment, s: Sess
     ...(!opts.yes && !s.io.interactive ? { noConsent: true } : {}),
     ...(e.learnerReachesSandbox ? { learnerActsOutside: true } : {}),
     ...(state.backend === "sandbox" ? { servedFile: servedFile(e.env, e.stateDir) } : {}),
-    ...(state.backend === "aws" && !state.profile && onServedSandbox(e.env, opts.endpointUrl ?? state.endpointUrl ?? e.env.AWS_ENDPOINT_URL) ? { servedSandbox: true } : {}),
+    ...(state.backend === "aws" && !state.profile && onServedSandbox(e.env, endpointOf(opts, state, e.env)) ? { servedSandbox: true } : {}),
   };
 }

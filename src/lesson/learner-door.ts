@@ -11,6 +11,8 @@ import { publishServed } from "../sandbox/served-file.js";
 import { loadCommand, loadsByItself, secondTerminalShell, shellLines, unsetCommand, type ServedTarget, type ShellKind } from "../sandbox/shell-env.js";
 import { saveState, type LessonContext } from "./context.js";
 
+type LastTime = "same" | "moved";
+
 interface Door {
   reachable: boolean;
   close?: () => Promise<void>;
@@ -46,8 +48,7 @@ async function open(ctx: LessonContext): Promise<Door> {
   } catch {
     // `sandbox env` will not find it; the lines below still work when pasted.
   }
-  announceServed(ctx, target);
-  sayWhetherStillServed(ctx, served.url, ownKeys);
+  announceServed(ctx, target, servedBefore(ctx, served.url, ownKeys));
   const advice = awsCliAdvice(ctx.t, await findAwsCli(), served.url);
   if (advice) ctx.io.notify({ type: "notice", level: "warn", message: advice });
   return {
@@ -94,9 +95,9 @@ function learnerShell(ctx: LessonContext): ShellKind {
 }
 
 /** The served sandbox's setup, once: the line that loads it (or, for cmd.exe, prints it) and the lines to paste. */
-function announceServed(ctx: LessonContext, target: ServedTarget): void {
+function announceServed(ctx: LessonContext, target: ServedTarget, lastTime: LastTime | undefined): void {
   const shell = learnerShell(ctx);
-  ctx.io.notify({ type: "served", url: target.url, region: target.region, shell, load: loadCommand(shell), lines: shellLines(shell, target) });
+  ctx.io.notify({ type: "served", url: target.url, region: target.region, shell, load: loadCommand(shell), lines: shellLines(shell, target), ...(lastTime ? { lastTime } : {}) });
 }
 
 /** The reminder under a step: the one line to run once in a second terminal. */
@@ -107,17 +108,15 @@ export function secondTerminalReminder(ctx: LessonContext): string {
 
 /**
  * After a rerun: a terminal set up last time still works when the address and keys are the same (the account's own port
- * was free, its own key pair kept); else it would reach whatever answers the old port, so it must be set up again.
- * Nothing is said the first time. The address is remembered in the progress file for the next run.
+ * was free, its own key pair kept); else it would reach whatever answers the old port, so it must be set up again. The
+ * setup says which in its first sentence; the first time (undefined), nothing. The address is remembered in the progress
+ * file for the next run.
  */
-function sayWhetherStillServed(ctx: LessonContext, url: string, sameKeys: boolean): void {
+function servedBefore(ctx: LessonContext, url: string, sameKeys: boolean): LastTime | undefined {
   const before = ctx.state.servedUrl;
-  if (before !== undefined) {
-    const message = before === url && sameKeys ? ctx.t("sandbox-env.lesson.stillServed") : ctx.t("sandbox-env.lesson.moved", { url });
-    ctx.io.notify({ type: "notice", level: before === url && sameKeys ? "info" : "warn", message });
-  }
   if (before !== url) {
     ctx.state.servedUrl = url;
     saveState(ctx);
   }
+  return before === undefined ? undefined : before === url && sameKeys ? "same" : "moved";
 }

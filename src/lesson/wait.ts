@@ -32,9 +32,10 @@ interface WaitSpec<T> {
   orLast?: true;
 }
 
-function elapsed(ms: number): string {
+/** How long a wait took, in the learner's language ("1m05s", "1 分 05 秒"). */
+function elapsed(ctx: LessonContext, ms: number): string {
   const s = Math.floor(ms / 1000);
-  return s >= 60 ? `${Math.floor(s / 60)}m${String(s % 60).padStart(2, "0")}s` : `${s}s`;
+  return s >= 60 ? ctx.t("wait.elapsedMinutes", { m: Math.floor(s / 60), s: String(s % 60).padStart(2, "0") }) : ctx.t("wait.elapsedSeconds", { s });
 }
 
 /** What is awaited and how long it usually takes here ("… (usually ~6 min)"); in an instant sandbox just what. */
@@ -70,7 +71,7 @@ export async function waitFor<T>(ctx: LessonContext, spec: WaitSpec<T>): Promise
       const verdict = spec.check(value);
       const took = ctx.clock.now() - start;
       if (verdict === true) {
-        spinner.succeed(`${ctx.t(spec.doneLabel ?? spec.label)} (${elapsed(took)})`);
+        spinner.succeed(ctx.t("wait.took", { what: ctx.t(spec.doneLabel ?? spec.label), time: elapsed(ctx, took) }));
         return value;
       }
       if (verdict instanceof LabError) {
@@ -78,7 +79,7 @@ export async function waitFor<T>(ctx: LessonContext, spec: WaitSpec<T>): Promise
         spinner.fail(`${ctx.t(spec.label)} · ${spec.describe(value)}`);
         throw verdict;
       }
-      spinner.update(`${heading} ${elapsed(took)} · ${spec.describe(value)}`);
+      spinner.update(`${heading} ${elapsed(ctx, took)} · ${spec.describe(value)}`);
       if (!warned && usualMs > 0 && took > usualMs * 1.5) {
         warned = true;
         ctx.io.notify({ type: "notice", level: "warn", message: ctx.t("wait.slow", { usual: Math.round(spec.usualSeconds / 60) || 1 }) });

@@ -60,8 +60,8 @@ export function drawDiagram(model: DiagramModel, t: Translate, phrases?: Phrases
   const rows: Array<[string, string, string?]> = [
     [`${m("consumer-instance")} EC2 (${t("diagram.consumerEc2")})`, `${m("endpoint-service")} ${t("diagram.service")}`],
     [`  │ ${m("curl")} curl http://vpce-…`, `  │`],
-    [`  ▼ ${m("endpoint-sg-rule")} SG: TCP 80`, `  ▼`],
-    [`${m("interface-endpoint")} ${t("diagram.endpoint")} (ENI)`, `${m("nlb")} NLB :80 ──▶ EC2 (Apache)`, model.linked ? "═PrivateLink" : "╌PrivateLink"],
+    [`  ▼ ${m("endpoint-sg-rule")} ${t("diagram.sgRule")}`, `  ▼`],
+    [`${m("interface-endpoint")} ${t("diagram.endpoint")}`, `${m("nlb")} NLB :80 ──▶ EC2 (Apache)`, model.linked ? "═PrivateLink" : "╌PrivateLink"],
     [`${m("ssm-endpoints")} ssm / ssmmessages (ENI)`, `${m("s3-gateway")} S3 ${t("diagram.gateway")}`],
   ];
   const out = [`${top(t("diagram.consumer"))}${" ".repeat(GAP)}${top(t("diagram.provider"))}`];

@@ -203,8 +203,12 @@ export const EVENT_SCHEMAS = {
   }),
   /** `sandbox serve` is listening: where, and the key pair to sign with (never valid on AWS). */
   "sandbox-served": event("sandbox-served", { url: z.string(), host: z.string(), port: z.number().int(), region: z.string(), accessKeyId: z.string(), secretAccessKey: z.string() }),
-  /** The lesson serves the sandbox to the learner's own AWS CLI at `url`: `load` (one line) or `lines` point a shell there. */
-  served: event("served", { url: z.string(), region: z.string(), shell: z.string(), load: z.string(), lines: z.array(z.string()) }),
+  /**
+   * The lesson serves the sandbox to the learner's own AWS CLI at `url`: `load` (one line) or `lines` point a shell there.
+   * `lastTime` (a rerun): `same`, the same address and keys, so a terminal set up last time still works; `moved`, another
+   * address (the usual port was taken), so it must be set up again.
+   */
+  served: event("served", { url: z.string(), region: z.string(), shell: z.string(), load: z.string(), lines: z.array(z.string()), lastTime: z.optional(z.enum(["same", "moved"])) }),
   interrupted: event("interrupted", { signal: z.string(), message: z.string() }),
   /** `--version --json`: this program's version and the Node.js running it. */
   version: event("version", { version: z.string(), node: z.string() }),

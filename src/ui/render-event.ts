@@ -181,7 +181,8 @@ export function renderEvent(event: LabEvent, r: RenderTools): string | undefined
     case "served":
       return r.markdown(servedText(event, t));
     case "challenge": {
-      const mark = event.status === "fixed" ? c.green("✔") : event.status === "hint" ? c.yellow("?") : event.status === "broken" ? c.red("✖") : c.cyan("⚑");
+      // A failed check's title heads its hint: the failure is said once, by the line the command ends with.
+      const mark = event.status === "fixed" ? c.green("✔") : event.status === "hint" || (event.status === "broken" && event.hint) ? c.yellow("?") : event.status === "broken" ? c.red("✖") : c.cyan("⚑");
       return `${lines(c.bold(event.title), r, `${mark} `)}\n${r.markdown(event.message)}`;
     }
   }
@@ -190,9 +191,11 @@ export function renderEvent(event: LabEvent, r: RenderTools): string | undefined
 /** The served sandbox's setup: the line to run, then the lines to paste (cmd.exe, which cannot run them from one line: only those). */
 function servedText(event: Extract<LabEvent, { type: "served" }>, t: Translate): string {
   const fence = (text: string) => "```" + (SERVED_LANG[event.shell] ?? "sh") + "\n" + text + "\n```";
+  // A rerun: whether the terminal set up last time still works is said in the same words, not again after them.
+  const again = event.lastTime === "same" ? "Again" : event.lastTime === "moved" ? "Moved" : "";
   const setup = event.shell === "cmd"
-    ? [t("sandbox-env.lesson.servingPaste", { url: event.url }), fence(event.lines.join("\n"))]
-    : [t("sandbox-env.lesson.serving", { url: event.url }), fence(event.load), t("sandbox-env.lesson.orPaste"), fence(event.lines.join("\n"))];
+    ? [t(`sandbox-env.lesson.serving${again}Paste`, { url: event.url }), fence(event.lines.join("\n"))]
+    : [t(`sandbox-env.lesson.serving${again}`, { url: event.url }), fence(event.load), t("sandbox-env.lesson.orPaste"), fence(event.lines.join("\n"))];
   return [...setup, t("sandbox-env.lesson.then")].join("\n\n");
 }
 

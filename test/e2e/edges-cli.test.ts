@@ -178,8 +178,10 @@ describe("doctor with an AWS profile", () => {
 
   it("uses the profile's own region when neither --region nor AWS_REGION names one, and says where the region came from", () => {
     const title = (me: ReturnType<typeof freshLearner>, ...args: string[]) => runCli(me, ["doctor", "--profile", "work", ...NOWHERE, ...args]).stdout.replace(/\s+/g, " ");
-    expect(title(withProfile())).toContain("Checking AWS in ap-northeast-1 (the region of AWS profile work)");
-    expect(title(withProfile({ LANG: "ja_JP.UTF-8" }))).toMatch(/ap-northeast-1 ?（AWS プロファイル work のリージョン）/);
+    // NOWHERE stands in for AWS, and doctor names what it checks: that endpoint (test/preflight/doctor-endpoint.test.ts).
+    expect(title(withProfile())).toMatch(/Checking the endpoint http:\/\/127\.0\.0\.1:9 \(not AWS[^)]*\) in ap-northeast-1 \(the region of AWS profile work\)/);
+    // Japanese wraps between phrases, and the join above turns that line break into a space wherever it falls.
+    expect(title(withProfile({ LANG: "ja_JP.UTF-8" }))).toMatch(/ap-northeast-1 ?（AWS ?プロファイル ?work ?の ?リージョン）/);
     expect(title(withProfile({ AWS_REGION: "eu-west-1" }))).toContain("eu-west-1 (from AWS_REGION / AWS_DEFAULT_REGION)");
     expect(title(withProfile(), "--region", "us-west-2")).toContain("us-west-2 (--region)");
     // A profile without a region line: the tool's default, said so.

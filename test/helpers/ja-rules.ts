@@ -32,6 +32,12 @@ export function jaRules(glossary: GlossaryEntry[]): JaRule[] {
       find: (text) => matches(new RegExp(`${JA}[,.:;!?](?=\\s|$)`, "gm"), text),
     },
     {
+      // "{name}: 空いています", "（{code}）: {message}": a colon that ends a label before Japanese, or follows a full-width bracket.
+      id: "full-width colon before Japanese or after a full-width bracket (：)",
+      skip: (where) => where.startsWith("i18n/help."),
+      find: (text) => matches(new RegExp(`[^\\s:]*:(?=[ \\t]*${JA})|[）」]:`, "g"), text),
+    },
+    {
       id: "a space between Japanese and half-width letters or digits (1 時間, VPC エンドポイント)",
       find: (text) => matches(new RegExp(`[A-Za-z0-9]${JA}|${JA}[A-Za-z0-9]`, "g"), text),
     },

@@ -9,6 +9,8 @@ import { parse } from "yaml";
 import { lessonDir, loadManifest, loadQuiz, loadStep } from "../../src/content/lesson-content.js";
 import type { Lang } from "../../src/i18n/lang.js";
 import { loadMessages } from "../../src/i18n/messages.js";
+import { loadChallenges, loadChallengeText } from "../../src/challenge/definitions.js";
+import { loadDiagnoseText } from "../../src/diagnose/text.js";
 
 export interface Text {
   where: string;
@@ -46,12 +48,23 @@ export function stepTextsInOrder(lesson: string, lang: Lang): Text[] {
   return [...first, ...later];
 }
 
-/** Every text of the lesson and the UI in one language: steps, quiz, glossary, UI strings. */
+/** What `diagnose` says of each link and problem, and each challenge's texts. */
+function diagnoseAndChallenges(lesson: string, lang: Lang): Text[] {
+  const d = loadDiagnoseText(lesson, lang);
+  const diagnose = Object.entries(d.links).flatMap(([id, l]) => [l.name, ...Object.values(l.problems).flatMap((p) => [p.what, p.why, p.console ?? "", p.cli ?? ""])].map((text) => ({ where: `diagnose/${id}`, text })));
+  const challenges = loadChallenges(lesson).flatMap((c) => {
+    const t = loadChallengeText(lesson, c.id, lang);
+    return [t.title, t.summary, t.story, ...t.hints, t.explain].map((text) => ({ where: `challenges/${c.id}`, text }));
+  });
+  return [...diagnose, ...challenges];
+}
+
+/** Every text of the lesson and the UI in one language: steps, quiz, glossary, diagnose, challenges, UI strings. */
 export function allTexts(lesson: string, lang: Lang): Text[] {
   const quiz = loadQuiz(lesson, lang).flatMap((q) => [q.question, ...q.choices, q.explanation].map((text) => ({ where: `quiz/${q.id}`, text })));
   const glossary = loadGlossary(lesson, lang).flatMap((g) => [g.term, g.definition].map((text) => ({ where: `glossary/${g.id}`, text })));
   const ui = Object.entries(loadMessages(lang)).map(([key, text]) => ({ where: `i18n/${key}`, text }));
-  return [...stepTextsInOrder(lesson, lang), ...quiz, ...glossary, ...ui];
+  return [...stepTextsInOrder(lesson, lang), ...quiz, ...glossary, ...diagnoseAndChallenges(lesson, lang), ...ui];
 }
 
 /** Prose only: code blocks and `inline code` are commands and ids, not Japanese text. */

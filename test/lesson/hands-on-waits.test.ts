@@ -79,7 +79,8 @@ describe.each(["en", "ja"] as const)("hands-on: the wait for a resource becoming
     expect(host.ofType("progress").filter((p) => p.message.includes(t("handsOnFixes.settling")))).toHaveLength(1);
     const done = host.finished.filter((l) => l.startsWith(t("handsOnFixes.settled")));
     expect(done).toHaveLength(1);
-    expect(done[0]).toMatch(/ \(\d+s\)$/);
+    // How long it took, in the language's own brackets: " (4s)", "（4 秒）".
+    expect(done[0]).toMatch(lang === "en" ? / \(\d+s\)$/ : /[^ ]（\d+ 秒）$/);
     expect(host.finished.filter((l) => l.includes(t("handsOnFixes.settling")))).toEqual([]);
   }, 60_000);
 });

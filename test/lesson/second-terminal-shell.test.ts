@@ -93,21 +93,29 @@ describe("without --shell on Windows, the setup follows the same guess as the le
   });
 });
 
+/** How often the setup's words name the second terminal (the lines to run or paste left out). */
+function secondTerminals(lang: Lang, served: { text: string; notices: string[] }): number {
+  const words = [...served.notices, served.text.replace(/```[^`]*```/g, "")].join("\n");
+  return (words.match(lang === "en" ? /second terminal/g : /2 つ目のターミナル/g) ?? []).length;
+}
+
 describe.each<Lang>(["en", "ja"])("a rerun says whether the second terminal from last time still works (%s)", (lang) => {
-  it("nothing the first time; 'still works' at the same address and keys; 'moved' with the new address when the port is taken", async () => {
+  it("nothing the first time; 'still works' at the same address and keys; 'moved' with the new address when the port is taken; the second terminal named once", async () => {
     const dir = mkdtempSync(join(tmpdir(), "pll-rerun-"));
     const h = harness({ store: new SqliteStore(join(dir, "account.db")), stateDir: join(dir, "state") });
-    const t = translator(lang);
     const opts = { lang };
 
     const first = await serveOnce(h, opts);
-    expect(first.notices).not.toContain(t("sandbox-env.lesson.stillServed"));
-    expect(first.notices.filter((m) => m === t("sandbox-env.lesson.moved", { url: first.served.url }))).toEqual([]);
+    expect(first.served.lastTime).toBeUndefined();
+    expect(first.text).not.toMatch(lang === "en" ? /last time/ : /前回/);
+    expect(secondTerminals(lang, first)).toBe(1);
 
     const again = await serveOnce(h, opts);
     expect(again.served.url).toBe(first.served.url);
     expect(again.served.lines).toEqual(first.served.lines);
-    expect(again.notices).toContain(t("sandbox-env.lesson.stillServed"));
+    expect(again.served.lastTime).toBe("same");
+    expect(again.text).toMatch(lang === "en" ? /a second terminal you set up then still works/ : /前回設定した 2 つ目のターミナルはそのまま使えます/);
+    expect(secondTerminals(lang, again)).toBe(1);
 
     // Something else answers the old port now: the sandbox moves, and the learner is told to set up again.
     const blocker: Server = createServer();
@@ -116,8 +124,11 @@ describe.each<Lang>(["en", "ja"])("a rerun says whether the second terminal from
     try {
       const moved = await serveOnce(h, opts);
       expect(moved.served.url).not.toBe(first.served.url);
-      expect(moved.notices).toContain(t("sandbox-env.lesson.moved", { url: moved.served.url }));
-      expect(moved.notices).not.toContain(t("sandbox-env.lesson.stillServed"));
+      expect(moved.served.lastTime).toBe("moved");
+      expect(moved.text).toContain(moved.served.url);
+      expect(moved.text).toMatch(lang === "en" ? /must be set up again/ : /実行し直してください/);
+      expect(moved.text).not.toMatch(lang === "en" ? /still works/ : /そのまま使えます/);
+      expect(secondTerminals(lang, moved)).toBe(1);
     } finally {
       blocker.close();
     }

@@ -127,7 +127,7 @@ describe("a command that only reads, for a prefix with no lesson", () => {
       expect(items.map((i) => i.id)).toContain("silent-door");
       expect(new Set(items.map((i) => i.state))).toEqual(new Set(["needs-lesson"]));
       const rows = table?.type === "table" ? table.rows.map((r) => r.join(" ")) : [];
-      expect(rows.every((r) => r.includes(lang === "en" ? "needs a finished lesson" : "レッスンの完了が必要")), rows.join("\n")).toBe(true);
+      expect(rows.every((r) => r.includes(lang === "en" ? "(needs a finished lesson)" : "（レッスンの完了が必要）")), rows.join("\n")).toBe(true);
       expect(existsSync(join(h.stateDir, "participants"))).toBe(false);
     }
   });

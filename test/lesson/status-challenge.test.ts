@@ -6,6 +6,7 @@ import { Chalk } from "chalk";
 import { beforeAll, describe, expect, it } from "vitest";
 import { challenge } from "../../src/commands/challenge.js";
 import { status } from "../../src/commands/status.js";
+import { step } from "../../src/commands/step.js";
 import { translator } from "../../src/i18n/messages.js";
 import { renderEvent } from "../../src/ui/render-event.js";
 import { buildLab, copyLab, type BuiltLab } from "../helpers/built-lab.js";
@@ -66,5 +67,24 @@ describe("status while a challenge is in progress", () => {
     expect(report.challenge).toBeUndefined();
     expect(report.next?.step).toBeDefined();
     expect(report.steps.find((s) => s.id === "curl")!.reason).toBe("detect.curl.done");
+  });
+
+  it("after a give-up that followed a failed check, the curl step says no curl has run since the path was put back, not that the last one failed", async () => {
+    for (const lang of ["en", "ja"] as const) {
+      const { h, host } = await copyLab(lab, lang);
+      await challenge("start", "turned-away", h.opts, h.env);
+      // The learner's fix attempt: a new endpoint, not accepted yet; the check's curl through it fails.
+      await step("interface-endpoint", h.opts, h.env);
+      await expect(challenge("check", undefined, h.opts, h.env)).rejects.toThrow();
+      const failed = host.ofType("curl-result").at(-1)!;
+      expect(failed.ok, lang).toBe(false);
+      // Give-up accepts that endpoint: the build works again, and no curl has run on it.
+      await challenge("give-up", undefined, h.opts, h.env);
+      await status(h.opts, h.env);
+      const curl = host.ofType("status").at(-1)!.steps.find((s) => s.id === "curl")!;
+      expect(curl, lang).toMatchObject({ done: false, reason: "detect.curl.beforeGiveUp" });
+      expect(curl.text, lang).toContain(failed.dnsName);
+      expect(curl.text, lang).toMatch(lang === "en" ? /since give-up put the path back/ : /ギブアップで経路を元に戻してから/);
+    }
   });
 });

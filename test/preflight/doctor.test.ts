@@ -170,7 +170,7 @@ describe("privatelink-lab doctor (sandbox)", () => {
     h.sandbox.faults.add({ command: "RunInstances", code: "UnauthorizedOperation", times: 1 });
     const err = (await failOf(start(h.opts, h.env))) as LabError;
     expect(err.key).toBe("doctor.permission.denied");
-    expect(translator("ja")(err.key, err.vars)).toBe("ec2:RunInstances: あなたの AWS ID にはこの操作の権限がありません。");
+    expect(translator("ja")(err.key, err.vars)).toBe("ec2:RunInstances：あなたの AWS ID にはこの操作の権限がありません。");
     expect(h.sandbox.calls.some((c) => c.command === "CreateStackCommand")).toBe(false);
   });
 

@@ -1,10 +1,11 @@
 /** Step 7: curl the Provider's page through the endpoint's names; done is what Run Command's history shows, never an exit code. */
 import { LabError } from "../../errors.js";
 import { ourEndpoint, provenCurl, type CloudView } from "../cloud-view.js";
-import { curlVerdict, splitStatus, STATUS_MARK, type CurlVerdict } from "../curl-proof.js";
+import { curlVerdict, splitStatus, STATUS_MARK, type CurlTrace, type CurlVerdict } from "../curl-proof.js";
 import type { LessonContext } from "../context.js";
 import { runShell, waitOnline } from "../ssm-run.js";
 import { madeBy, type Detection, type HandsOn, type Step } from "../step.js";
+import type { LessonState } from "../../state/schema.js";
 import { explainCurlFailure } from "../../diagnose/diagnose.js";
 
 /** The tool's curl: the learner's command plus `-w`, so the HTTP status is known too. */
@@ -62,9 +63,9 @@ const form: HandsOn = {
     const dns = await ctx.io.select(
       ctx.t("form.curl.which"),
       [
-        { value: regional, name: `${ctx.t("form.curl.regional")}: ${regional}` },
-        ...(zonal ? [{ value: zonal, name: `${ctx.t("form.curl.zonal")}: ${zonal}` }] : []),
-        ...(nlbDns ? [{ value: nlbDns, name: `${ctx.t("form.curl.nlb")}: ${nlbDns}` }] : []),
+        { value: regional, name: ctx.t("form.curl.choice", { name: ctx.t("form.curl.regional"), dns: regional }) },
+        ...(zonal ? [{ value: zonal, name: ctx.t("form.curl.choice", { name: ctx.t("form.curl.zonal"), dns: zonal }) }] : []),
+        ...(nlbDns ? [{ value: nlbDns, name: ctx.t("form.curl.choice", { name: ctx.t("form.curl.nlb"), dns: nlbDns }) }] : []),
       ],
       regional,
     );
@@ -76,14 +77,25 @@ const form: HandsOn = {
   },
 };
 
+/**
+ * A curl that ran before a give-up put the path back (the challenge's failed check, most often): it tells nothing of
+ * the build as it is now. The Consumer instance's tags say the challenge was given up; the progress file, when.
+ */
+function beforeGiveUp(view: CloudView, state: LessonState, curl: CurlTrace): boolean {
+  const mark = view.consumerInstance?.challenge;
+  const gaveUpAt = mark?.state === "given-up" ? Date.parse(state.challenges.gaveUp[mark.id] ?? "") : Number.NaN;
+  return curl.at <= gaveUpAt;
+}
+
 export const curl: Step = {
   id: "curl",
   requires: ["accept"],
-  detect(view): Detection {
+  detect(view, state): Detection {
     const ep = ourEndpoint(view);
     const proof = ep?.state.toLowerCase() === "available" ? provenCurl(view) : undefined;
     if (proof) return { done: true, why: "detect.curl.done", vars: { dns: proof.target } };
     const last = ep ? view.curls.find((c) => [ep.dnsRegional, ep.dnsZonal].includes(c.target)) : undefined;
+    if (last && !last.verdict.ok && beforeGiveUp(view, state, last)) return { done: false, why: "detect.curl.beforeGiveUp", vars: { dns: last.target } };
     if (last && !last.verdict.ok) return { done: false, why: `detect.curl.${last.verdict.reason}`, vars: { dns: last.target, status: String(last.verdict.status ?? "?") } };
     return { done: false, why: "detect.curl.todo" };
   },

@@ -93,7 +93,7 @@ export function secondTerminalShell(lessonShell: Shell | undefined, env: NodeJS.
   if (lessonShell === undefined) return defaultShell(env, platform);
   if (lessonShell !== "bash") return lessonShell;
   const posix = defaultShell(env, platform);
-  return posix === "powershell" ? "bash" : posix;
+  return posix === "powershell" || posix === "cmd" ? "bash" : posix;
 }
 
 function learnerShell(ctx: LessonContext): ShellKind {

@@ -4,6 +4,7 @@
  * `AWS_DEFAULT_REGION` for CLI v1), and no profile or session token left to override them.
  */
 import { LabError } from "../errors.js";
+import { detectShell } from "../shell/choose.js";
 import { ACCESS_KEY_PREFIX } from "./serve/credentials.js";
 
 export const SHELLS = ["bash", "zsh", "fish", "powershell", "cmd"] as const;
@@ -30,12 +31,15 @@ export function isShell(s: string): s is ShellKind {
   return (SHELLS as readonly string[]).includes(s);
 }
 
-/** The learner's shell: $SHELL's name; on Windows without one, PowerShell; else bash. */
+/**
+ * The learner's shell: $SHELL's name; on Windows without one, the lesson's guess (PowerShell, or cmd.exe when the
+ * environment says so: src/shell/choose.ts); else bash.
+ */
 export function defaultShell(env: NodeJS.ProcessEnv, platform: NodeJS.Platform = process.platform): ShellKind {
   const name = (env.SHELL ?? "").split(/[\\/]/).pop()?.replace(/\.exe$/i, "").toLowerCase() ?? "";
   if (name === "fish" || name === "zsh" || name === "bash") return name;
   if (name === "pwsh" || name === "powershell") return "powershell";
-  if (platform === "win32" && !env.SHELL) return "powershell";
+  if (platform === "win32" && !env.SHELL) return detectShell(platform, env);
   return "bash";
 }
 

@@ -8,7 +8,7 @@ import { LabError } from "../errors.js";
 import { prefixProblem } from "../participant.js";
 import { translator } from "../i18n/messages.js";
 import { awsCliAdvice, findAwsCli } from "../aws/cli-version.js";
-import { commentLine, shellLines } from "../sandbox/shell-env.js";
+import { commentLine, loadsByItself, shellLines, type ShellKind } from "../sandbox/shell-env.js";
 import { installId, keepInstallId } from "../state/install-id.js";
 import { INSTALL_HEADER, type JoinAnswer } from "../workshop/room/serve-room.js";
 import type { GlobalOptions } from "./options.js";
@@ -56,6 +56,12 @@ function clockTime(iso: string): string {
   return new Date(iso).toTimeString().slice(0, 5);
 }
 
+/** What to do next: run the lesson there, or, in cmd.exe (no eval), paste the printed lines first. */
+function joinedKey(room: JoinAnswer, shell: ShellKind): string {
+  const who = room.prefix !== undefined ? "room.join.joined" : "room.join.facilitator";
+  return loadsByItself(shell) ? who : `${who}Paste`;
+}
+
 /** A failed join leaves the shell evaluating it a command that fails (`failingForShell`). */
 export function join(address: string, opts: GlobalOptions, e: Environment): Promise<void> {
   return failingForShell(opts, e, () => joinRoom(address, opts, e));
@@ -84,7 +90,7 @@ async function joinRoom(address: string, opts: GlobalOptions, e: Environment): P
   e.stdout.write(`${commentLine(shell, t("room.join.comment", { room: room.room, url: room.url }))}\n${lines.join("\n")}\n`);
   const err = e.stderr ?? process.stderr;
   if (room.elsewhereAt) err.write((await fitForLang(t("room.join.elsewhere", { prefix: room.prefix ?? "", time: clockTime(room.elsewhereAt) }), err, lang)) + "\n");
-  err.write((await fitForLang(t(room.prefix !== undefined ? "room.join.joined" : "room.join.facilitator", { room: room.room, prefix: room.prefix ?? "", region: room.region }), err, lang)) + "\n");
+  err.write((await fitForLang(t(joinedKey(room, shell), { room: room.room, prefix: room.prefix ?? "", region: room.region }), err, lang)) + "\n");
   const finding = await findAwsCli(e.env);
   const advice = finding.found ? awsCliAdvice(t, finding, room.url) : undefined;
   if (advice) err.write((await fitForLang(advice, err, lang)) + "\n");

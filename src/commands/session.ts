@@ -6,7 +6,7 @@ import { translator, type Translate } from "../i18n/messages.js";
 import { credentialSourceHint, profileRegion, regionFromEnv } from "../aws/credentials.js";
 import { awsSpeed, type AwsClients } from "../aws/clients.js";
 import type { Sandbox } from "../sandbox/middleware.js";
-import { defaultPrefix, namesFor, prefixProblem } from "../participant.js";
+import { defaultPrefix, namesFor, prefixProblem, typedPrefix } from "../participant.js";
 import type { LessonContext } from "../lesson/context.js";
 import type { CloudView } from "../lesson/cloud-view.js";
 import { stateDir, sandboxFile } from "../paths.js";
@@ -142,7 +142,9 @@ async function choosePrefix(opts: GlobalOptions, s: Session, ask: boolean): Prom
     io.notify({ type: "notice", level: "warn", message: t(`stateFixes.last.${last.kind}`, { path: stateFile.lastPath(), found: shown(last.found.slice(0, 60)), problem }) });
   }
   const fresh = defaultPrefix(userInfo().username);
-  return checkPrefix(ask ? await io.input(t("session.askPrefix"), fresh, (v) => (prefixProblem(v) ? t(`prefix.${prefixProblem(v)}`) : true)) : fresh);
+  if (!ask) return checkPrefix(fresh);
+  const problem = (v: string) => prefixProblem(typedPrefix(v));
+  return checkPrefix(typedPrefix(await io.input(t("session.askPrefix"), fresh, (v) => (problem(v) ? t(`prefix.${problem(v)}`) : true))));
 }
 
 /**

@@ -4,6 +4,7 @@
  * `AWS_DEFAULT_REGION` for CLI v1), and no profile or session token left to override them.
  */
 import { LabError } from "../errors.js";
+import { detectShell } from "../shell/choose.js";
 import { ACCESS_KEY_PREFIX } from "./serve/credentials.js";
 
 export const SHELLS = ["bash", "zsh", "fish", "powershell", "cmd"] as const;
@@ -35,14 +36,15 @@ export function isShell(s: string): s is ShellKind {
 }
 
 /**
- * The learner's shell: $SHELL's name (Git Bash and WSL set it on Windows too); on Windows without one, PowerShell
- * (Windows sets no $SHELL: bash lines would fail there); else bash. `platform`: the caller's (tests pass another).
+ * The learner's shell: $SHELL's name (Git Bash and WSL set it on Windows too); on Windows without one, the lesson's
+ * guess (PowerShell, or cmd.exe when the environment says so: src/shell/choose.ts); else bash. `platform`: the
+ * caller's (tests pass another).
  */
 export function defaultShell(env: NodeJS.ProcessEnv, platform: NodeJS.Platform): ShellKind {
   const name = (env.SHELL ?? "").split(/[\\/]/).pop()?.replace(/\.exe$/i, "").toLowerCase() ?? "";
   if (name === "fish" || name === "zsh" || name === "bash") return name;
   if (name === "pwsh" || name === "powershell") return "powershell";
-  if (platform === "win32" && !env.SHELL) return "powershell";
+  if (platform === "win32" && !env.SHELL) return detectShell(platform, env);
   return "bash";
 }
 
@@ -54,7 +56,7 @@ export function secondTerminalShell(lessonShell: ShellKind | undefined, env: Nod
   if (lessonShell === undefined) return defaultShell(env, platform);
   if (lessonShell !== "bash") return lessonShell;
   const posix = defaultShell(env, platform);
-  return posix === "powershell" ? "bash" : posix;
+  return posix === "powershell" || posix === "cmd" ? "bash" : posix;
 }
 
 export function variables(t: ServedTarget): [SetVariable, string][] {

@@ -47,14 +47,36 @@ export function fitHelp(text: string, width: number, phrases?: Phrases): string 
     .join("\n");
 }
 
+/** An example PowerShell runs (`… | Out-String | iex`): continued with its backtick, not bash's ` \`. */
+const POWERSHELL_EXAMPLE = /\|\s*iex\s*$/;
+
+/**
+ * `eval "$(npx …)"` folded inside the `$(…)`: each line but the last ends with ` \`, so bash reads one command there
+ * (a bare line break inside `$(…)` would end it).
+ */
+function fitEvalExample(lead: string, inner: string, width: number): string[] {
+  const opening = 'eval "$(';
+  const lines = wrapCommand(lead + " ".repeat(opening.length) + inner, width - 2, "");
+  lines[0] = lead + opening + lines[0]!.slice(lead.length + opening.length);
+  lines[lines.length - 1] += ')"';
+  return lines;
+}
+
+function fitExampleCommand(lead: string, command: string, width: number): string[] {
+  if (displayWidth(lead + command) <= width) return [lead + command];
+  const evaled = /^eval "\$\((npx\s.*)\)"$/.exec(command);
+  if (evaled) return fitEvalExample(lead, evaled[1]!, width);
+  return wrapCommand(lead + command, width, "", POWERSHELL_EXAMPLE.test(command) ? " `" : undefined);
+}
+
 function fitLine(line: string, width: number, phrases?: Phrases): string {
-  const example = /^(\s*)(npx\s.*?)(?:\s{2,}(\S.*))?$/.exec(line);
+  const example = /^(\s*)((?:npx\s|eval "\$\(npx\s).*?)(?:\s{2,}(\S.*))?$/.exec(line);
   if (!example) {
     const lead = /^\s*/.exec(line)![0];
     return wrap(line.slice(lead.length), width, { first: lead, rest: " ".repeat(lead.length + 2), phrases });
   }
   const [, lead = "", command = "", comment] = example;
-  const commandLines = displayWidth(lead + command) <= width ? [lead + command] : wrapCommand(lead + command, width, "");
+  const commandLines = fitExampleCommand(lead, command, width);
   if (!comment) return commandLines.join("\n");
   const beforeComment = line.slice(0, line.length - comment.length);
   if (commandLines.length === 1 && displayWidth(beforeComment) <= width - 20) {

@@ -3,7 +3,7 @@
  * answered with a digit or Enter (the default). Used where the text above must stay on screen:
  * it takes two rows where a list takes five.
  */
-import { createPrompt, isEnterKey, useKeypress, usePrefix, useState } from "@inquirer/core";
+import { createPrompt, isEnterKey, useKeypress, usePrefix, useState, type KeypressEvent } from "@inquirer/core";
 import chalk from "chalk";
 
 interface InlineChoiceConfig {
@@ -18,13 +18,20 @@ interface InlineChoiceConfig {
   answer?: (label: string) => string;
 }
 
+/** The digit a key typed; a full-width one ("１", a Japanese input method left on) counts as its ASCII digit. */
+function typedDigit(key: KeypressEvent & { sequence?: string }): number | undefined {
+  const typed = (key.sequence ?? key.name ?? "").normalize("NFKC");
+  return /^[0-9]$/.test(typed) ? Number(typed) : undefined;
+}
+
 export const inlineChoice = createPrompt<number, InlineChoiceConfig>((config, done) => {
   const [status, setStatus] = useState<"idle" | "done">("idle");
   const [picked, setPicked] = useState(config.default);
   const prefix = usePrefix({ status });
   useKeypress((key) => {
     if (status !== "idle") return;
-    const at = config.keys.indexOf(Number(key.name));
+    const digit = typedDigit(key);
+    const at = digit === undefined ? -1 : config.keys.indexOf(digit);
     const choice = isEnterKey(key) ? config.default : at >= 0 ? at : undefined;
     if (choice === undefined) return;
     setPicked(choice);

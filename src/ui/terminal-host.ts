@@ -108,9 +108,9 @@ export class TerminalHost implements IoHost {
   async confirm(message: string, defaultValue: boolean): Promise<boolean> {
     if (!this.interactive) return defaultValue;
     const t = this.opts.t;
-    const { confirm } = await prompts();
+    const { yesNo } = await import("./yes-no.js");
     return this.shown(
-      confirm(
+      yesNo(
         { message: this.question(message, 4 + displayWidth(defaultAnswerText(t, defaultValue))), default: defaultValue, transformer: (yes) => t(yes ? "prompt.yes" : "prompt.no"), theme: promptTheme(t) },
         { input: this.in, output: this.terminal },
       ),

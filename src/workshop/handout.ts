@@ -3,7 +3,7 @@
  * one sheet per participant with only their own commands, then the facilitator's table of everyone's command.
  */
 import { translator, type Translate } from "../i18n/messages.js";
-import { unsetCommand } from "../sandbox/shell-env.js";
+import { loadCommand, unsetCommand } from "../sandbox/shell-env.js";
 
 export interface HandoutOptions {
   prefixes: string[];
@@ -70,13 +70,10 @@ export interface RoomSheet {
   joinUrl: string;
 }
 
-/** One line per shell that joins the room (bash/zsh, fish, PowerShell). */
-export function joinLines(joinUrl: string): { bash: string; fish: string; powershell: string } {
-  return {
-    bash: `eval "$(npx privatelink-lab join ${joinUrl})"`,
-    fish: `npx privatelink-lab join ${joinUrl} --shell fish | source`,
-    powershell: `npx privatelink-lab join ${joinUrl} --shell powershell | Out-String | iex`,
-  };
+/** One line per shell that joins the room (bash/zsh, fish, PowerShell; cmd.exe's prints the lines to paste). */
+export function joinLines(joinUrl: string): { bash: string; fish: string; powershell: string; cmd: string } {
+  const join = `join ${joinUrl}`;
+  return { bash: loadCommand("bash", join), fish: loadCommand("fish", join), powershell: loadCommand("powershell", join), cmd: loadCommand("cmd", join) };
 }
 
 /** A served room's handout; its list of who is in the room has prefixes only: a projected slide shows no join code. */
@@ -97,6 +94,8 @@ export function roomHandoutMarkdown(o: { room: string; region: string; sheets: R
       `fish: \`${lines.fish}\``,
       "",
       `PowerShell: \`${lines.powershell}\``,
+      "",
+      `${both("room.handout.cmd")}: \`${lines.cmd}\` — ${both("room.handout.cmdPaste")}`,
       "",
       `${both("room.handout.next")}: \`npx privatelink-lab\``,
     ].join("\n");

@@ -36,6 +36,12 @@ describe("--help of each command", () => {
         expect(text, cmd.join(" ")).not.toContain("AWS_ENDPOINT_URL=");
       }
     });
+    it(`says sandbox env's and join's default shell on Windows is PowerShell, or cmd in Command Prompt (${lang})`, () => {
+      for (const cmd of [["sandbox", "env"], ["join"]]) {
+        const text = help(lang, ...cmd).replace(/\n\s+/g, lang === "ja" ? "" : " ");
+        expect(text, cmd.join(" ")).toMatch(lang === "ja" ? /Windows では PowerShell、コマンドプロンプトから実行したときは cmd/ : /on Windows PowerShell, or cmd when Command Prompt runs it/);
+      }
+    });
     it(`gives each workshop subcommand its own examples (${lang})`, () => {
       for (const sub of ["plan", "handout", "status", "cleanup", "rehearse", "challenge"]) {
         const examples = help(lang, "workshop", sub).match(/npx privatelink-lab workshop \w+/g) ?? [];

@@ -16,7 +16,8 @@ import { LabError } from "../../src/errors.js";
 import { translator } from "../../src/i18n/messages.js";
 import { ManualClock } from "../../src/sandbox/clock.js";
 import { publishServed, readServed, servedFile } from "../../src/sandbox/served-file.js";
-import { defaultShell, shellLines } from "../../src/sandbox/shell-env.js";
+import { defaultShell, loadCommand, shellLines } from "../../src/sandbox/shell-env.js";
+import { secondTerminalShell } from "../../src/sandbox/shell-env.js";
 import { BIN, freshLearner, runCli } from "../helpers/cli-process.js";
 
 const TARGET = { url: "http://127.0.0.1:45678", region: "ap-northeast-1", accessKeyId: "PLLABTEST", secretAccessKey: "it's/a+secret" };
@@ -64,6 +65,18 @@ describe("the lines for each shell", () => {
     expect(defaultShell({ SHELL: "/bin/zsh" }, "darwin")).toBe("zsh");
     expect(defaultShell({}, "win32")).toBe("powershell");
     expect(defaultShell({}, "linux")).toBe("bash");
+  });
+
+  it("in cmd.exe on Windows, the lines are cmd.exe's (as the lesson guesses it), not PowerShell's that cmd cannot run", () => {
+    const system = "C:\\Program Files\\WindowsPowerShell\\Modules;C:\\WINDOWS\\system32\\WindowsPowerShell\\v1.0\\Modules";
+    const cmdExe = { PSModulePath: system, ComSpec: "C:\\WINDOWS\\system32\\cmd.exe", PROMPT: "$P$G" };
+    expect(defaultShell(cmdExe, "win32")).toBe("cmd");
+    expect(shellLines(defaultShell(cmdExe, "win32"), TARGET)[0]).toBe('set "AWS_ENDPOINT_URL=http://127.0.0.1:45678"');
+    expect(loadCommand(defaultShell(cmdExe, "win32"))).toBe("npx privatelink-lab sandbox env --shell cmd");
+    // PowerShell (its user module folder in PSModulePath) keeps PowerShell's lines
+    expect(defaultShell({ ...cmdExe, PSModulePath: `C:\\Users\\taro\\Documents\\WindowsPowerShell\\Modules;${system}` }, "win32")).toBe("powershell");
+    // --shell bash in Git Bash on Windows: its second terminal is bash too
+    expect(secondTerminalShell("bash", cmdExe, "win32")).toBe("bash");
   });
 });
 

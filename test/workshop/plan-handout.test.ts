@@ -119,6 +119,10 @@ describe("a served room's handout (workshop handout --room)", () => {
       const sheet = slides[1 + i]!;
       expect(sheet).toContain(`eval "$(npx privatelink-lab join http://10.0.0.5:8787/join/${p.code})"`);
       expect(sheet).toContain(`npx privatelink-lab join http://10.0.0.5:8787/join/${p.code} --shell powershell | Out-String | iex`);
+      // Command Prompt (no eval): the line that prints its set lines, and to paste them, in both languages
+      expect(sheet).toContain(`\`npx privatelink-lab join http://10.0.0.5:8787/join/${p.code} --shell cmd\``);
+      expect(sheet).toContain("Command Prompt (cmd.exe) / コマンドプロンプト（cmd.exe）");
+      expect(sheet).toContain("paste the set lines it prints into the same window / 表示された set の行を同じウィンドウに貼り付けます");
       for (const other of room.participants.filter((o) => o !== p)) {
         expect(sheet).not.toContain(other.code);
         expect(sheet).not.toContain(other.prefix);

@@ -68,6 +68,21 @@ describe("a learner's second terminal while their lesson runs", () => {
   });
 });
 
+describe("joining from Command Prompt (cmd.exe, which has no eval)", () => {
+  it("says to paste the printed set lines before running the lesson, in both languages", async () => {
+    const me = freshLearner(); // (one computer: the room does not warn of a second one)
+    for (const [lang, paste] of [["en", /paste the set lines into this terminal first, then run: npx privatelink-lab/], ["ja", /先に set の行をこのターミナルに貼り付けてから/]] as const) {
+      const r = await cli(me.env, ["join", seatLine(1), "--shell", "cmd", "--lang", lang]);
+      expect(r.code, r.stderr).toBe(0);
+      expect(r.stdout).toContain(`set "AWS_ENDPOINT_URL=${served.url}"`);
+      expect(r.stderr.replace(/\s*\n\s*/g, lang === "ja" ? "" : " "), lang).toMatch(paste);
+    }
+    // bash evaluates the lines itself: it is told to run the lesson right away
+    const bash = await cli(me.env, ["join", seatLine(1), "--shell", "bash", "--lang", "en"]);
+    expect(bash.stderr.replace(/\s*\n\s*/g, " ")).toContain("In this terminal, run: npx privatelink-lab");
+  });
+});
+
 const HOW = "How do you want to do this step?";
 const ROOM_LINE = "paste the same join line from your sheet there";
 

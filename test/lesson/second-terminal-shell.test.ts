@@ -32,8 +32,9 @@ async function serveOnce(h: Harness, opts: GlobalOptions = {}): Promise<{ served
   const ctx = await lessonContext(o, h.env, await openSession(o, h.env), false);
   expect(await learnerCanAct(ctx)).toBe(true);
   const reminder = secondTerminalReminder(ctx);
-  await closeDoor(ctx);
+  // The setup's events (closing the lesson says its own line later: how the second terminal reaches AWS again).
   const events = h.host.events.slice(from);
+  await closeDoor(ctx);
   const served = events.find((e): e is Served => e.type === "served")!;
   const notices = events.flatMap((e) => (e.type === "notice" ? [e.message] : []));
   const text = renderEvent(served, { c: new Chalk({ level: 0 }), t: ctx.t, width: 200, markdown: (md) => md }) ?? "";

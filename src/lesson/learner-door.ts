@@ -24,6 +24,8 @@ async function open(ctx: LessonContext): Promise<Door> {
   if (!sandbox) return { reachable: false };
   let served: Awaited<ReturnType<typeof import("../sandbox/serve/server.js").serveSandbox>>;
   let ownKeys = false;
+  // The account's own port (0: none, any free one).
+  let port = 0;
   try {
     const [{ serveSandbox }, { sandboxCredentials, preferredPort }, { SqliteStore }] = await Promise.all([
       import("../sandbox/serve/server.js"),
@@ -33,7 +35,7 @@ async function open(ctx: LessonContext): Promise<Door> {
     // The account's own key pair (the one `sandbox serve` uses), kept beside its file.
     const credentials = sandbox.store instanceof SqliteStore ? sandboxCredentials(sandbox.store.path) : undefined;
     // On the account's own port when it is free: a shell pointed at it last time still works.
-    const port = credentials ? preferredPort(credentials) : 0;
+    port = credentials ? preferredPort(credentials) : 0;
     ownKeys = credentials !== undefined;
     served = await serveSandbox({ sandbox, host: "127.0.0.1", port, anyPortIfTaken: true, ...(credentials ? { credentials } : {}) });
   } catch (err) {
@@ -48,7 +50,7 @@ async function open(ctx: LessonContext): Promise<Door> {
     // `sandbox env` will not find it; the lines below still work when pasted.
   }
   announceServed(ctx, target);
-  sayWhetherStillServed(ctx, served.url, ownKeys);
+  sayWhetherStillServed(ctx, served.url, ownKeys, port !== 0 && new URL(served.url).port === String(port));
   const advice = awsCliAdvice(ctx.t, await findAwsCli(), served.url);
   if (advice) ctx.io.notify({ type: "notice", level: "warn", message: advice });
   return {
@@ -117,11 +119,13 @@ export function secondTerminalReminder(ctx: LessonContext): string {
  * was free, its own key pair kept); else it would reach whatever answers the old port, so it must be set up again.
  * Nothing is said the first time. The address is remembered in the progress file for the next run.
  */
-function sayWhetherStillServed(ctx: LessonContext, url: string, sameKeys: boolean): void {
+function sayWhetherStillServed(ctx: LessonContext, url: string, sameKeys: boolean, onOwnPort: boolean): void {
   const before = ctx.state.servedUrl;
   if (before !== undefined) {
-    const message = before === url && sameKeys ? ctx.t("sandbox-env.lesson.stillServed") : ctx.t("sandbox-env.lesson.moved", { url });
-    ctx.io.notify({ type: "notice", level: before === url && sameKeys ? "info" : "warn", message });
+    const still = before === url && sameKeys;
+    // Moved off the account's own port (it was taken), or back on it (last time it was taken).
+    const key = still ? "sandbox-env.lesson.stillServed" : onOwnPort ? "sandbox-env.lesson.movedBack" : "sandbox-env.lesson.moved";
+    ctx.io.notify({ type: "notice", level: still ? "info" : "warn", message: ctx.t(key, { url }) });
   }
   if (before !== url) {
     ctx.state.servedUrl = url;

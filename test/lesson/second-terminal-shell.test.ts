@@ -94,7 +94,7 @@ describe("without --shell on Windows, the setup follows the same guess as the le
 });
 
 describe.each<Lang>(["en", "ja"])("a rerun says whether the second terminal from last time still works (%s)", (lang) => {
-  it("nothing the first time; 'still works' at the same address and keys; 'moved' with the new address when the port is taken", async () => {
+  it("nothing the first time; 'still works' at the same address and keys; 'moved' with the new address when the port is taken; 'back' once it is free again", async () => {
     const dir = mkdtempSync(join(tmpdir(), "pll-rerun-"));
     const h = harness({ store: new SqliteStore(join(dir, "account.db")), stateDir: join(dir, "state") });
     const t = translator(lang);
@@ -119,7 +119,13 @@ describe.each<Lang>(["en", "ja"])("a rerun says whether the second terminal from
       expect(moved.notices).toContain(t("sandbox-env.lesson.moved", { url: moved.served.url }));
       expect(moved.notices).not.toContain(t("sandbox-env.lesson.stillServed"));
     } finally {
-      blocker.close();
+      await new Promise<void>((resolve) => blocker.close(() => resolve()));
     }
+
+    // The usual port is free again: the sandbox is back on it, and no longer says its usual port was taken.
+    const back = await serveOnce(h, opts);
+    expect(back.served.url).toBe(first.served.url);
+    expect(back.notices).toContain(t("sandbox-env.lesson.movedBack", { url: back.served.url }));
+    expect(back.notices).not.toContain(t("sandbox-env.lesson.moved", { url: back.served.url }));
   });
 });

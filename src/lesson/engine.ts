@@ -239,7 +239,10 @@ async function lessonLoop(ctx: LessonContext, options: RunOptions): Promise<Clou
     const before = statuses.slice(0, cur ? statuses.indexOf(cur) : statuses.length);
     // A step done but still becoming ready (an endpoint made, still `pending`: new, or just accepted) is waited for
     // once before a later step builds on it (accepting an endpoint still being created would go nowhere).
-    const becoming = before.find((s) => s.detection.done && s.detection.settling && !waited.has(s.step.id));
+    // So is the step at hand when what it makes is already on its way (both stacks creating: a run stopped during their
+    // wait): waited for, not taught and asked again as if nothing had begun. Never the cleanup: it goes on deleting.
+    const underWay = cur && !cur.detection.done && cur.detection.settling && cur.step.id !== "cleanup" ? [cur] : [];
+    const becoming = [...before.filter((s) => s.detection.done && s.detection.settling), ...underWay].find((s) => !waited.has(s.step.id));
     if (becoming) {
       waited.add(becoming.step.id);
       view = await settled(ctx, becoming.step, view, "resumed");

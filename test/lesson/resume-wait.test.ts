@@ -49,3 +49,22 @@ describe.each(["en", "ja"] as const)("guided, run again while the endpoint it ma
     expect(done[0]).toMatch(/ \(\d+s\)$/);
   }, 60_000);
 });
+
+describe.each(["en", "ja"] as const)("run again while both stacks it started are still being created (%s)", (lang) => {
+  it("waits for them under the step's name and goes on, instead of teaching the step and asking to run it again", async () => {
+    const t = translator(lang);
+    const h = harness({ speed: 0.1, opts: { prefix: PREFIX, mode: "guided", lang } });
+    await stepCommand("preflight", h.opts, h.env);
+    // Both create-stack calls went through, then the process died during the wait.
+    const ctx = await lessonContext(h.opts, h.env, await openSession(h.opts, h.env), false);
+    await byHandSteps(PREFIX).deploy!(ctx);
+    expect((await readCloud(ctx.clients, ctx.names)).consumer?.status).toBe("CREATE_IN_PROGRESS");
+
+    const host = new FinishedWaits(lang, true, [{ match: t("engine.runAsk"), value: "stop" }, { match: t("engine.continueAsk"), value: "stop" }]);
+    await start(h.opts, { ...h.env, makeHost: () => host }).catch(() => undefined);
+    const title = loadStep("privatelink", "deploy", lang).title;
+    expect(host.finished.filter((l) => l.startsWith(t("engine.resumeSettled", { title })))).toHaveLength(1);
+    expect(host.ofType("step-started").map((e) => e.step)).not.toContain("deploy");
+    expect(host.ofType("step-finished").find((e) => e.step === "deploy")).toMatchObject({ status: "already-done" });
+  }, 60_000);
+});

@@ -62,7 +62,7 @@ const run: Runner = async (what, lang, json, profile) => {
     const [{ reportError, errorText }, { colorEnabled, palette, plain }] = await Promise.all([import("./ui/error-report.js"), import("./ui/color.js")]);
     const r = reportError(err, t, profile ? { profile } : {});
     if (r.key === "engine.paused") {
-      outputs.stdout.write(t("engine.paused") + "\n");
+      outputs.stdout.write(r.message + "\n");
       return;
     }
     if (json) {

@@ -2,7 +2,7 @@
 import { loadChallenges, loadChallengeText } from "../challenge/definitions.js";
 import { LabError } from "../errors.js";
 import { freshState } from "../state/schema.js";
-import { destroyCommand, setDestroyCommand, setInterruptNotice } from "../interrupt-notice.js";
+import { destroyCommand, learnerCommand, setDestroyCommand, setInterruptNotice } from "../interrupt-notice.js";
 import type { GlobalOptions } from "./options.js";
 import { lessonContext, openSession, type Environment, type Session } from "./session.js";
 
@@ -23,7 +23,8 @@ function challengeCatalogue(s: Session): void {
 export async function challenge(action: ChallengeAction, id: string | undefined, opts: GlobalOptions, e: Environment): Promise<void> {
   const s = await openSession(opts, e);
   // Stopped midway, the same challenge command goes on from what the cloud shows (the lesson would go on to its cleanup).
-  if (action !== "list") setInterruptNotice("challenge.interrupted", `npx privatelink-lab challenge ${action}${action === "start" && id ? ` ${id}` : ""}`);
+  const rerun = `challenge ${action}${action === "start" && id ? ` ${id}` : ""}`;
+  if (action !== "list") setInterruptNotice("challenge.interrupted", `npx privatelink-lab ${rerun}`);
   // No progress file: the read that finds the lesson is the command's first (fix asks the learner first: it reads afresh).
   const ctx = await lessonContext(opts, e, s, false, "write", "refuse", action !== "list" && action !== "fix").catch((err: unknown) => {
     // No lesson on this computer at all: `list` shows the catalogue all the same (a mistyped prefix is still told the ones there are).
@@ -32,6 +33,8 @@ export async function challenge(action: ChallengeAction, id: string | undefined,
   });
   if (!ctx) return challengeCatalogue(s);
   setDestroyCommand(destroyCommand(ctx.state));
+  // Once the learner is known, the command to run again is theirs: their prefix, and where their lesson lives.
+  if (action !== "list") setInterruptNotice("challenge.interrupted", learnerCommand(rerun, ctx.state));
   const { found } = ctx;
   const run = await import("../challenge/run.js");
   if (action === "list") return run.listChallenges(ctx, found);

@@ -36,7 +36,7 @@ export async function sandboxServe(opts: GlobalOptions & { port?: string; host?:
   const unpublish = publishServed(servedFile(e.env, e.stateDir), { url: served.url, region, ...served.credentials });
   // The second terminal's shell, as `sandbox env` guesses it: PowerShell on Windows without $SHELL.
   const shell = defaultShell(e.env, platformOf(e));
-  setInterruptNotice("serve.stopped", "", unsetCommand(shell));
+  setInterruptNotice("serve.stopped", undefined, unsetCommand(shell));
   const { t, io } = s;
   if (opts.json) {
     io.notify({ type: "sandbox-served", url: served.url, host: served.host, port: served.port, region, accessKeyId: served.credentials.accessKeyId, secretAccessKey: served.credentials.secretAccessKey });

@@ -163,7 +163,9 @@ export async function participantState(opts: GlobalOptions, e: Environment, s: S
   if (!joined && opts.prefix !== undefined) await checkSeat(prefix, opts, e, stateFile);
   // One process per participant; one with no progress file is not locked until a command makes their lesson.
   const lock = ifNew !== "create" && !stateFile.exists(prefix) ? { mine: false } : lockParticipant(stateFile, prefix, access);
-  if (lock.tookOverFrom) io.notify({ type: "notice", level: "warn", message: t("guard.lock.tookOver", { pid: lock.tookOverFrom.pid, started: new Date(lock.tookOverFrom.startedAt).toISOString() }) });
+  // A command that only reads (status, doctor) continues nothing: it says it shows the cloud as it is now.
+  const tookOver = access === "read" ? "guard.lock.tookOverRead" : "guard.lock.tookOver";
+  if (lock.tookOverFrom) io.notify({ type: "notice", level: "warn", message: t(tookOver, { pid: lock.tookOverFrom.pid, started: new Date(lock.tookOverFrom.startedAt).toISOString() }) });
   const loaded = stateFile.load(prefix);
   if (loaded.kind === "corrupt") io.notify({ type: "notice", level: "warn", message: t("session.corruptState", { backup: loaded.backupPath }) });
   const saved = loaded.kind === "ok" ? loaded.state : undefined;

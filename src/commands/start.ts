@@ -1,5 +1,5 @@
 /** `privatelink-lab [start]`: start or continue the lesson; the engine loads once the first question is on screen. */
-import { destroyCommand, isPromptExit, setDestroyCommand } from "../interrupt-notice.js";
+import { isPromptExit, setLessonCommands } from "../interrupt-notice.js";
 import { afterFirstQuestion } from "../ui/first-question.js";
 import type { GlobalOptions } from "./options.js";
 import { lessonStarted } from "../lesson/context.js";
@@ -15,7 +15,7 @@ export async function start(opts: GlobalOptions & { restart?: boolean }, e: Envi
   afterFirstQuestion(() => void preload().catch(() => undefined));
   const s = await openSession(opts, e, true);
   const ctx = await lessonContext(opts, e, s, true);
-  setDestroyCommand(destroyCommand(ctx.state));
+  setLessonCommands(ctx.state);
   const [{ readCloud }, { saveState }, { runLesson }, { cleanup }, { reportCostOnExit }, { stoppedAt }, { STEPS }, { loadStep }] = await lessonModules();
   if (opts.restart) {
     // What the cloud shows of the last run (deleted stacks, curl history) counts only after this.

@@ -62,13 +62,19 @@ const actedOutside = new WeakSet<LessonContext>();
 /** The detection's reason in the learner's words. */
 const reason = (ctx: LessonContext, d: Detection): string => ctx.t(d.why, d.vars);
 
+/** What a wait says: after the learner's own try (no hint used), or on a rerun, for a step done before it (named). */
+const SETTLING = {
+  afterTry: { label: "handsOnFixes.settling", doneLabel: "handsOnFixes.settled" },
+  resumed: { label: "engine.resumeSettling", doneLabel: "engine.resumeSettled" },
+} as const;
+
 /** Right so far but still becoming ready (an endpoint pending, a stack creating): wait for it, using no hint or try (past the time-out, the learner is asked again). */
-async function settled(ctx: LessonContext, step: Step, view: CloudView): Promise<CloudView> {
+async function settled(ctx: LessonContext, step: Step, view: CloudView, words: keyof typeof SETTLING = "afterTry"): Promise<CloudView> {
   if (!step.detect(view, ctx.state).settling) return view;
   return waitFor(ctx, {
     step: step.id,
-    label: "handsOnFixes.settling",
-    doneLabel: "handsOnFixes.settled",
+    ...SETTLING[words],
+    labelVars: { title: loadStep(ctx.lesson, step.id, ctx.io.lang).title },
     read: () => readCloud(ctx.clients, ctx.names),
     check: (v) => (step.detect(v, ctx.state).settling ? undefined : true),
     describe: (v) => reason(ctx, step.detect(v, ctx.state)),
@@ -233,10 +239,13 @@ async function lessonLoop(ctx: LessonContext, options: RunOptions): Promise<Clou
     const before = statuses.slice(0, cur ? statuses.indexOf(cur) : statuses.length);
     // A step done but still becoming ready (an endpoint made, still `pending`: new, or just accepted) is waited for
     // once before a later step builds on it (accepting an endpoint still being created would go nowhere).
-    const becoming = before.find((s) => s.detection.done && s.detection.settling && !waited.has(s.step.id));
+    // So is the step at hand when what it makes is already on its way (both stacks creating: a run stopped during their
+    // wait): waited for, not taught and asked again as if nothing had begun. Never the cleanup: it goes on deleting.
+    const underWay = cur && !cur.detection.done && cur.detection.settling && cur.step.id !== "cleanup" ? [cur] : [];
+    const becoming = [...before.filter((s) => s.detection.done && s.detection.settling), ...underWay].find((s) => !waited.has(s.step.id));
     if (becoming) {
       waited.add(becoming.step.id);
-      view = await settled(ctx, becoming.step, view);
+      view = await settled(ctx, becoming.step, view, "resumed");
       continue;
     }
     for (const s of before) {

@@ -11,7 +11,7 @@ import { publishServed } from "../sandbox/served-file.js";
 import { loadCommand, loadsByItself, secondTerminalShell, shellLines, unsetCommand, type ServedTarget, type ShellKind } from "../sandbox/shell-env.js";
 import { saveState, type LessonContext } from "./context.js";
 
-type LastTime = "same" | "moved";
+type LastTime = "same" | "moved" | "movedBack";
 
 interface Door {
   reachable: boolean;
@@ -25,6 +25,8 @@ async function open(ctx: LessonContext): Promise<Door> {
   if (!sandbox) return { reachable: false };
   let served: Awaited<ReturnType<typeof import("../sandbox/serve/server.js").serveSandbox>>;
   let ownKeys = false;
+  // The account's own port (0: none, any free one).
+  let port = 0;
   try {
     const [{ serveSandbox }, { sandboxCredentials, preferredPort }, { SqliteStore }] = await Promise.all([
       import("../sandbox/serve/server.js"),
@@ -34,7 +36,7 @@ async function open(ctx: LessonContext): Promise<Door> {
     // The account's own key pair (the one `sandbox serve` uses), kept beside its file.
     const credentials = sandbox.store instanceof SqliteStore ? sandboxCredentials(sandbox.store.path) : undefined;
     // On the account's own port when it is free: a shell pointed at it last time still works.
-    const port = credentials ? preferredPort(credentials) : 0;
+    port = credentials ? preferredPort(credentials) : 0;
     ownKeys = credentials !== undefined;
     served = await serveSandbox({ sandbox, host: "127.0.0.1", port, anyPortIfTaken: true, ...(credentials ? { credentials } : {}) });
   } catch (err) {
@@ -48,7 +50,7 @@ async function open(ctx: LessonContext): Promise<Door> {
   } catch {
     // `sandbox env` will not find it; the lines below still work when pasted.
   }
-  announceServed(ctx, target, servedBefore(ctx, served.url, ownKeys));
+  announceServed(ctx, target, servedBefore(ctx, served.url, ownKeys, port !== 0 && new URL(served.url).port === String(port)));
   const advice = awsCliAdvice(ctx.t, await findAwsCli(), served.url);
   if (advice) ctx.io.notify({ type: "notice", level: "warn", message: advice });
   return {
@@ -112,11 +114,13 @@ export function secondTerminalReminder(ctx: LessonContext): string {
  * setup says which in its first sentence; the first time (undefined), nothing. The address is remembered in the progress
  * file for the next run.
  */
-function servedBefore(ctx: LessonContext, url: string, sameKeys: boolean): LastTime | undefined {
+function servedBefore(ctx: LessonContext, url: string, sameKeys: boolean, onOwnPort: boolean): LastTime | undefined {
   const before = ctx.state.servedUrl;
   if (before !== url) {
     ctx.state.servedUrl = url;
     saveState(ctx);
   }
-  return before === undefined ? undefined : before === url && sameKeys ? "same" : "moved";
+  if (before === undefined) return undefined;
+  // Moved off the account's own port (it was taken), or back on it (last time it was taken).
+  return before === url && sameKeys ? "same" : onOwnPort ? "movedBack" : "moved";
 }

@@ -2,6 +2,7 @@
 import type { LessonContext } from "./context.js";
 import { awsSpeed } from "../aws/clients.js";
 import { awsCode, LabError } from "../errors.js";
+import type { Vars } from "../i18n/messages.js";
 
 /** Errors worth polling through: AWS is busy, not refusing. */
 const TRANSIENT = new Set(["Throttling", "ThrottlingException", "RequestLimitExceeded", "TooManyRequestsException", "Unavailable", "ServiceUnavailable", "InternalError", "InternalFailure", "RequestTimeout"]);
@@ -19,6 +20,8 @@ interface WaitSpec<T> {
   label: string;
   /** Message key for the line once done, when the label speaks of waiting (default: the label). */
   doneLabel?: string;
+  /** Values the label and the done label name (e.g. the step's title). */
+  labelVars?: Vars;
   read: () => Promise<T>;
   /** undefined = keep waiting; true = done; a LabError = stop with it. */
   check: (value: T) => true | LabError | undefined;
@@ -39,10 +42,9 @@ function elapsed(ctx: LessonContext, ms: number): string {
 }
 
 /** What is awaited and how long it usually takes here ("… (usually ~6 min)"); in an instant sandbox just what. */
-function waitHeading(ctx: LessonContext, label: string, usualMs: number): string {
-  if (usualMs <= 0) return ctx.t(label);
+function waitHeading(ctx: LessonContext, what: string, usualMs: number): string {
+  if (usualMs <= 0) return what;
   const s = Math.max(1, Math.round(usualMs / 1000));
-  const what = ctx.t(label);
   return s < 90 ? ctx.t("wait.usuallySeconds", { what, n: s }) : ctx.t("wait.usuallyMinutes", { what, n: Math.round(s / 60) });
 }
 
@@ -54,7 +56,8 @@ export async function waitFor<T>(ctx: LessonContext, spec: WaitSpec<T>): Promise
   const timeoutMs = scale < 1 ? Math.max(awsTimeoutMs * scale, 60_000) : awsTimeoutMs;
   let warned = false;
   const usualMs = spec.usualSeconds * 1000 * scale;
-  const heading = waitHeading(ctx, spec.label, usualMs);
+  const label = ctx.t(spec.label, spec.labelVars);
+  const heading = waitHeading(ctx, label, usualMs);
   const spinner = ctx.io.spinner(spec.step, heading);
   try {
     for (;;) {
@@ -64,19 +67,19 @@ export async function waitFor<T>(ctx: LessonContext, spec: WaitSpec<T>): Promise
       } catch (err) {
         // The SDK already retried; a poll that still meets throttling just tries again next round.
         if (!isTransient(err) || ctx.clock.now() - start > timeoutMs) throw err;
-        spinner.update(`${ctx.t(spec.label)} · ${ctx.t("wait.busy", { code: awsCode(err) ?? "5xx" })}`);
+        spinner.update(`${label} · ${ctx.t("wait.busy", { code: awsCode(err) ?? "5xx" })}`);
         await ctx.clock.sleep(Math.max(ctx.pollMs, 1000));
         continue;
       }
       const verdict = spec.check(value);
       const took = ctx.clock.now() - start;
       if (verdict === true) {
-        spinner.succeed(ctx.t("wait.took", { what: ctx.t(spec.doneLabel ?? spec.label), time: elapsed(ctx, took) }));
+        spinner.succeed(ctx.t("wait.took", { what: spec.doneLabel ? ctx.t(spec.doneLabel, spec.labelVars) : label, time: elapsed(ctx, took) }));
         return value;
       }
       if (verdict instanceof LabError) {
         // What was awaited, then the state that ended it: a bare state ("Inactive", "failed") says nothing on its own.
-        spinner.fail(`${ctx.t(spec.label)} · ${spec.describe(value)}`);
+        spinner.fail(`${label} · ${spec.describe(value)}`);
         throw verdict;
       }
       spinner.update(`${heading} ${elapsed(ctx, took)} · ${spec.describe(value)}`);
@@ -85,7 +88,7 @@ export async function waitFor<T>(ctx: LessonContext, spec: WaitSpec<T>): Promise
         ctx.io.notify({ type: "notice", level: "warn", message: ctx.t("wait.slow", { usual: Math.round(spec.usualSeconds / 60) || 1 }) });
       }
       if (took > timeoutMs && spec.orLast) return value;
-      if (took > timeoutMs) throw new LabError("error.waitTimeout", { what: ctx.t(spec.label), minutes: Math.round(took / 60000) });
+      if (took > timeoutMs) throw new LabError("error.waitTimeout", { what: label, minutes: Math.round(took / 60000) });
       await ctx.clock.sleep(ctx.pollMs);
     }
   } finally {

@@ -206,9 +206,10 @@ export const EVENT_SCHEMAS = {
   /**
    * The lesson serves the sandbox to the learner's own AWS CLI at `url`: `load` (one line) or `lines` point a shell there.
    * `lastTime` (a rerun): `same`, the same address and keys, so a terminal set up last time still works; `moved`, another
-   * address (the usual port was taken), so it must be set up again.
+   * address (the usual port was taken), or `movedBack`, its usual one again (last time it was taken): either way it must
+   * be set up again.
    */
-  served: event("served", { url: z.string(), region: z.string(), shell: z.string(), load: z.string(), lines: z.array(z.string()), lastTime: z.optional(z.enum(["same", "moved"])) }),
+  served: event("served", { url: z.string(), region: z.string(), shell: z.string(), load: z.string(), lines: z.array(z.string()), lastTime: z.optional(z.enum(["same", "moved", "movedBack"])) }),
   interrupted: event("interrupted", { signal: z.string(), message: z.string() }),
   /** `--version --json`: this program's version and the Node.js running it. */
   version: event("version", { version: z.string(), node: z.string() }),

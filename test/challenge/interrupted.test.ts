@@ -21,14 +21,14 @@ describe.each(["en", "ja"] as const)("stopped in a challenge command (%s)", (lan
     const started = await copyLab(lab, lang);
     await challenge("start", "wrong-number", { ...started.h.opts, lang }, started.h.env);
     const afterStart = t(...interruptNotice());
-    expect(afterStart).toContain("`npx privatelink-lab challenge start wrong-number`");
+    expect(afterStart).toContain("`npx privatelink-lab challenge start wrong-number --prefix alice --sandbox`");
     expect(afterStart).toContain("npx privatelink-lab destroy --prefix alice --sandbox");
 
     const { h } = await copyLab(lab, lang, [{ match: t("challenge.form.page"), value: stop }]);
     await challenge("start", "wrong-number", { ...h.opts, lang }, h.env);
     await expect(challenge("fix", undefined, { ...h.opts, lang }, h.env)).rejects.toMatchObject({ name: "ExitPromptError" });
     const afterFix = t(...interruptNotice());
-    expect(afterFix).toContain("`npx privatelink-lab challenge fix`");
-    expect(afterFix).not.toContain(t("engine.interrupted", { destroy: "" }).slice(0, 30));
+    expect(afterFix).toContain("`npx privatelink-lab challenge fix --prefix alice --sandbox`");
+    expect(afterFix).not.toContain(t("engine.interrupted", { destroy: "", again: "" }).slice(0, 30));
   });
 });

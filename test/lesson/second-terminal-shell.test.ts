@@ -101,7 +101,7 @@ function secondTerminals(lang: Lang, served: { text: string; notices: string[] }
 }
 
 describe.each<Lang>(["en", "ja"])("a rerun says whether the second terminal from last time still works (%s)", (lang) => {
-  it("nothing the first time; 'still works' at the same address and keys; 'moved' with the new address when the port is taken; the second terminal named once", async () => {
+  it("nothing the first time; 'still works' at the same address and keys; 'moved' with the new address when the port is taken; 'back' once it is free again; the second terminal named once", async () => {
     const dir = mkdtempSync(join(tmpdir(), "pll-rerun-"));
     const h = harness({ store: new SqliteStore(join(dir, "account.db")), stateDir: join(dir, "state") });
     const opts = { lang };
@@ -131,7 +131,15 @@ describe.each<Lang>(["en", "ja"])("a rerun says whether the second terminal from
       expect(moved.text).not.toMatch(lang === "en" ? /still works/ : /そのまま使えます/);
       expect(secondTerminals(lang, moved)).toBe(1);
     } finally {
-      blocker.close();
+      await new Promise<void>((resolve) => blocker.close(() => resolve()));
     }
+
+    // The usual port is free again: the sandbox is back on it, and no longer says its usual port was taken.
+    const back = await serveOnce(h, opts);
+    expect(back.served.url).toBe(first.served.url);
+    expect(back.served.lastTime).toBe("movedBack");
+    expect(back.text).toMatch(lang === "en" ? /back at its usual address/ : /いつもの .* に戻りました/);
+    expect(back.text).not.toMatch(lang === "en" ? /port was taken, so/ : /使用中だったため/);
+    expect(secondTerminals(lang, back)).toBe(1);
   });
 });

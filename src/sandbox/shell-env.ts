@@ -4,7 +4,7 @@
  * `AWS_DEFAULT_REGION` for CLI v1), and no profile or session token left to override them.
  */
 import { LabError } from "../errors.js";
-import { detectShell } from "../shell/choose.js";
+import { detectShell } from "../windows-shell.js";
 import { ACCESS_KEY_PREFIX } from "./serve/credentials.js";
 
 export const SHELLS = ["bash", "zsh", "fish", "powershell", "cmd"] as const;

@@ -6,7 +6,8 @@
 import { PassThrough } from "node:stream";
 import { describe, expect, it } from "vitest";
 import { start } from "../../src/commands/start.js";
-import { chooseShell, detectShell } from "../../src/shell/choose.js";
+import { chooseShell } from "../../src/shell/choose.js";
+import { detectShell } from "../../src/windows-shell.js";
 import type { Script } from "../../src/shell/script.js";
 import { harness, type Harness } from "../helpers/lesson-harness.js";
 

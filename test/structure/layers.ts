@@ -5,7 +5,7 @@
  */
 export const LAYERS: readonly (readonly string[])[] = [
   ["places.ts"],
-  ["errors.ts", "paths.ts", "stable-hash.ts", "whole-file.ts", "standard-output.ts", "interrupt-notice.ts", "participant.ts", "challenge-mark.ts"],
+  ["errors.ts", "paths.ts", "stable-hash.ts", "whole-file.ts", "standard-output.ts", "interrupt-notice.ts", "participant.ts", "challenge-mark.ts", "windows-shell.ts"],
   ["guard/", "i18n/", "signals.ts"],
   ["reachability/", "content/", "state/"],
   ["sandbox/", "shell/"],

@@ -20,17 +20,26 @@ export const EXIT = {
   terminated: 143,
 } as const;
 
+/** One entry of a list an error names (a message key and its values), said in the reader's language at the edge. */
+export interface ListEntry {
+  key: string;
+  vars: Record<string, string | number>;
+}
+
 export class LabError extends Error {
   readonly key: string;
   readonly vars: Record<string, string | number>;
+  /** Values that are lists of translatable entries (`{problems}`: one entry per prefix), rendered and joined at the edge. */
+  readonly lists: Record<string, readonly ListEntry[]>;
   readonly source: ErrorSource;
   override readonly cause?: unknown;
 
-  constructor(key: string, vars: Record<string, string | number> = {}, options: { cause?: unknown; source?: ErrorSource } = {}) {
+  constructor(key: string, vars: Record<string, string | number> = {}, options: { cause?: unknown; source?: ErrorSource; lists?: Record<string, readonly ListEntry[]> } = {}) {
     super(key);
     this.name = "LabError";
     this.key = key;
     this.vars = vars;
+    this.lists = options.lists ?? {};
     this.source = options.source ?? "user";
     this.cause = options.cause;
   }

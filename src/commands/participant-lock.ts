@@ -28,9 +28,13 @@ function attempt(stateFile: StateFile, prefix: string): { path: string; got: Loc
   return { path, got, ours: !got.ok && got.holder.pid === me.pid && got.holder.startedAt === me.startedAt };
 }
 
+/** When a lock's process started, as both lock notices say it (busy, took over): `2026-12-07 16:13:23 UTC`. */
+export function lockStarted(owner: Pick<LockOwner, "startedAt">): string {
+  return new Date(owner.startedAt).toISOString().replace("T", " ").replace(/\.\d+Z$/, " UTC");
+}
+
 function busy(prefix: string, holder: LockOwner, path: string): LabError {
-  const started = new Date(holder.startedAt).toISOString().replace("T", " ").replace(/\.\d+Z$/, " UTC");
-  return new LabError("guard.busy", { prefix, pid: holder.pid || "?", started, host: holder.host, path }, { source: "busy" });
+  return new LabError("guard.busy", { prefix, pid: holder.pid || "?", started: lockStarted(holder), host: holder.host, path }, { source: "busy" });
 }
 
 /** Takes the lock for the rest of this process (start, step, destroy, status, doctor). */

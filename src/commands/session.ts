@@ -17,7 +17,7 @@ import type { IoHost } from "../ui/io-host.js";
 import type { GlobalOptions } from "./options.js";
 import { platformOf, type Environment } from "./environment.js";
 import { checkPrefix, checkRegion, isRegionName, validateInputs } from "./validate.js";
-import { lockParticipant, type Access } from "./participant-lock.js";
+import { lockParticipant, lockStarted, type Access } from "./participant-lock.js";
 import { endpointFromEnv } from "./endpoint-from-env.js";
 import { timeoutSeconds } from "../aws/network-guard.js";
 import { chooseShell } from "../shell/choose.js";
@@ -165,7 +165,7 @@ export async function participantState(opts: GlobalOptions, e: Environment, s: S
   const lock = ifNew !== "create" && !stateFile.exists(prefix) ? { mine: false } : lockParticipant(stateFile, prefix, access);
   // A command that only reads (status, doctor) continues nothing: it says it shows the cloud as it is now.
   const tookOver = access === "read" ? "guard.lock.tookOverRead" : "guard.lock.tookOver";
-  if (lock.tookOverFrom) io.notify({ type: "notice", level: "warn", message: t(tookOver, { pid: lock.tookOverFrom.pid, started: new Date(lock.tookOverFrom.startedAt).toISOString() }) });
+  if (lock.tookOverFrom) io.notify({ type: "notice", level: "warn", message: t(tookOver, { pid: lock.tookOverFrom.pid, started: lockStarted(lock.tookOverFrom) }) });
   const loaded = stateFile.load(prefix);
   if (loaded.kind === "corrupt") io.notify({ type: "notice", level: "warn", message: t("session.corruptState", { backup: loaded.backupPath }) });
   const saved = loaded.kind === "ok" ? loaded.state : undefined;

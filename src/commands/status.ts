@@ -34,6 +34,12 @@ function seenThroughChallenge(stepId: string, d: Detection, challenge: Challenge
   return challenge && stepId === "curl" && d.why === "detect.curl.done" ? { ...d, why: "status.curlBeforeChallenge", vars: { dns: d.vars?.dns ?? "", title: challenge.title } } : d;
 }
 
+/** What exists, in teardown order; an endpoint AWS is deleting is said so (it is on its way out, and no longer billed). */
+function existing(view: CloudView): StatusEvent["resources"] {
+  const deleting = new Set(view.endpoints.filter((e) => e.state.toLowerCase() === "deleting").map((e) => e.id));
+  return planTeardown(view).map((p) => ({ kind: p.kind, id: p.id, ...(p.name ? { name: p.name } : {}), ...(deleting.has(p.id) ? { deleting: true as const } : {}) }));
+}
+
 export async function status(opts: GlobalOptions, e: Environment): Promise<void> {
   const s = await openSession(opts, e);
   const ctx = await lessonContext(opts, e, s, false, "read", "refuse");
@@ -65,7 +71,7 @@ export async function status(opts: GlobalOptions, e: Environment): Promise<void>
         text: notReached ? t("texts.notReached") : t(detection.why, detection.vars),
       };
     }),
-    resources: planTeardown(view).map((p) => ({ kind: p.kind, id: p.id, ...(p.name ? { name: p.name } : {}) })),
+    resources: existing(view),
   };
   if (!isEmpty(view)) report.cost = costReport(ctx, view);
   const quiz = ctx.state.quiz;

@@ -1,6 +1,6 @@
 /** Errors are rendered once, here, at the edge: in the learner's language, with what to do next. */
 import type { ChalkInstance } from "chalk";
-import { awsCode, errorMessage, EXIT, LabError } from "../errors.js";
+import { awsCode, errorMessage, EXIT, LabError, type ListEntry } from "../errors.js";
 import { UnfilledValue, type Translate } from "../i18n/messages.js";
 import { shown } from "./shown.js";
 import { translateAwsError, type ErrorContext } from "../aws/error-translation.js";
@@ -26,8 +26,9 @@ export function reportError(err: unknown, t: Translate, context: ErrorContext = 
 function report(err: unknown, t: Translate, context: ErrorContext): ErrorReport {
   const lab = err instanceof LabError ? err : translateAwsError(err, context);
   // Values come from outside (arguments, URLs, files): secrets masked, control and bidi characters escaped.
-  const vars: Record<string, string | number> = Object.fromEntries(Object.entries(lab.vars).map(([k, v]) => [k, typeof v === "string" ? shown(v) : v]));
+  const vars = shownValues(lab.vars);
   for (const [k, v] of Object.entries(vars)) if (typeof v === "string" && /^prefix\.|^detect\.|^guard\./.test(v)) vars[k] = t(v, lab.vars);
+  for (const [k, entries] of Object.entries(lab.lists)) vars[k] = saidList(entries, t);
   const message = t(lab.key, vars);
   const hintKey = `${lab.key}.hint`;
   const hint = t(hintKey, vars);
@@ -40,6 +41,16 @@ function report(err: unknown, t: Translate, context: ErrorContext): ErrorReport 
     ...(detail ? { detail } : {}),
     exitCode: lab.exitCode,
   };
+}
+
+/** A list the error names, each entry in the reader's language, its values shown safely, joined as the language joins lists. */
+function saidList(entries: readonly ListEntry[], t: Translate): string {
+  return entries.map((e) => t(e.key, shownValues(e.vars))).join(t("error.listSeparator"));
+}
+
+/** Values as they may be shown: secrets masked, control and bidi characters escaped. */
+function shownValues(vars: Record<string, string | number>): Record<string, string | number> {
+  return Object.fromEntries(Object.entries(vars).map(([k, v]) => [k, typeof v === "string" ? shown(v) : v]));
 }
 
 /** How an error reads on standard error: `✖ message` (`… message` for a wait), `→ hint`, `(detail)`; coloured by `c` when it has colour. */

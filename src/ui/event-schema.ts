@@ -23,8 +23,8 @@ const item = z.union([
 ]);
 /** The commands in the text, as programs and arguments (see src/shell/), and the shell they are rendered for. */
 const commands = { commands: z.optional(z.array(z.array(item))), shell: z.optional(z.enum(["bash", "powershell", "cmd"])) };
-/** A cloud resource the lesson made or found. */
-const resource = z.object({ kind: z.string(), id: z.string(), name: z.optional(z.string()) }).strict();
+/** A cloud resource the lesson made or found (`deleting`: AWS is deleting it; it no longer costs by the hour). */
+const resource = z.object({ kind: z.string(), id: z.string(), name: z.optional(z.string()), deleting: z.optional(z.literal(true)) }).strict();
 /** One link of the PrivateLink path as `diagnose` shows it (see src/diagnose/). */
 const link = z
   .object({

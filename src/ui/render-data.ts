@@ -20,9 +20,12 @@ export function kindsAndIds(items: Pick<ResourceRef, "kind" | "id">[], t: Transl
   return items.map((r) => `${kindName(r.kind, t)} ${r.id}`).join(", ");
 }
 
-/** Each resource as a row: its kind in the learner's language (`--json` keeps the kind's id), its id and name. */
+/**
+ * Each resource as a row: its kind in the learner's language (`--json` keeps the kind's id), its id and name.
+ * One AWS is deleting reads `-` and says so in words, whatever the mark of the others.
+ */
 function resourceRows(resources: ResourceRef[], mark: string, t: Translate): string[][] {
-  return resources.map((r) => [mark, kindName(r.kind, t), r.id, r.name ?? ""]);
+  return resources.map((r) => (r.deleting ? ["-", kindName(r.kind, t), r.id, [r.name, t("render.deleting")].filter(Boolean).join(" ")] : [mark, kindName(r.kind, t), r.id, r.name ?? ""]));
 }
 
 /** The facts as labelled rows, in the order a person reads them. */

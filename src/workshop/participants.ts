@@ -2,7 +2,7 @@
  * The room's participants: one prefix each, valid (it names their stacks, NLB and IAM role) and unique (IAM role names
  * are global in the account). From a list (`alice,bob`) or numbered from a base (`team` → team-01, team-02, ...).
  */
-import { LabError } from "../errors.js";
+import { LabError, type ListEntry } from "../errors.js";
 import { prefixProblem } from "../participant.js";
 
 /** `width`: the digits of each number (default: at least 2, more when the count has more). */
@@ -12,16 +12,16 @@ export function numbered(count: number, base: string, width = Math.max(2, String
 
 /** Checks every prefix and reports all problems at once, so one run fixes the whole list. */
 export function checkPrefixes(prefixes: string[]): string[] {
-  const problems: string[] = [];
+  const problems: ListEntry[] = [];
   const seen = new Set<string>();
   for (const p of prefixes) {
-    const problem = prefixProblem(p);
-    if (problem) problems.push(`${p} (${problem})`);
-    else if (seen.has(p)) problems.push(`${p} (duplicate)`);
+    const problem = prefixProblem(p) ?? (seen.has(p) ? "duplicate" : undefined);
+    // Said at the edge in the facilitator's language: the prefix and a short reason (`team (too short)`).
+    if (problem) problems.push({ key: `prefixReason.${problem}`, vars: { prefix: p } });
     seen.add(p);
   }
   if (prefixes.length === 0) throw new LabError("workshop.usage.noParticipants");
-  if (problems.length > 0) throw new LabError("workshop.usage.badPrefixes", { problems: problems.join(", ") });
+  if (problems.length > 0) throw new LabError("workshop.usage.badPrefixes", {}, { lists: { problems } });
   return prefixes;
 }
 

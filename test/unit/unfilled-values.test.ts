@@ -61,6 +61,16 @@ function propertyNames(literal: string): string[] {
   return names;
 }
 
+/** A LabError's lists, filled at the edge like its values: `new LabError(key, { … }, { lists: { problems } })` → problems. */
+function listNames(text: string, varsAt: number): string[] {
+  const after = varsAt + braces(text, varsAt).length;
+  const options = /^\s*,\s*\{/.exec(text.slice(after));
+  if (!options) return [];
+  const literal = braces(text, after + options[0].length - 1);
+  const lists = /\blists:\s*\{/.exec(literal);
+  return lists ? propertyNames(braces(literal, lists.index + lists[0].length - 1)) : [];
+}
+
 interface CallSite {
   where: string;
   /** A key, or a template's fixed start (`detect.curl.`) standing for every key it can name. */
@@ -79,7 +89,7 @@ function callSites(): CallSite[] {
       const [whole, quote, key, rest, object] = m;
       if (!key!.includes(".")) continue;
       const at = m.index! + whole!.length - 1;
-      const names = object ? propertyNames(braces(text, at)) : [];
+      const names = object ? [...propertyNames(braces(text, at)), ...listNames(text, at)] : [];
       const line = text.slice(0, m.index).split("\n").length;
       out.push({ where: `${file}:${line}`, key: key!, template: quote === "`" && rest !== undefined, names, error: whole!.startsWith("new LabError") });
     }

@@ -4,6 +4,8 @@ import { describe, expect, it } from "vitest";
 import { workshopHandout } from "../../src/commands/workshop/handout.js";
 import { workshopPlan } from "../../src/commands/workshop/plan.js";
 import { LabError } from "../../src/errors.js";
+import { translator } from "../../src/i18n/messages.js";
+import { reportError } from "../../src/ui/error-report.js";
 import { harness } from "../helpers/lesson-harness.js";
 
 describe("workshop plan", () => {
@@ -92,7 +94,16 @@ describe("workshop handout", () => {
     const r = handout({ participants: "alice,bob,alice,x,Team-1" });
     const err = await r.go().catch((e: unknown) => e);
     expect(err).toBeInstanceOf(LabError);
-    expect((err as LabError).vars.problems).toBe("alice (duplicate), x (too-short), Team-1 (charset)");
+    expect(reportError(err, translator("en")).message).toBe(
+      "These prefixes cannot be used: alice (used twice), x (too short), Team-1 (characters other than a-z, 0-9 and -)",
+    );
+  });
+
+  it("says what is wrong with each prefix in the facilitator's language, no English codes in Japanese", async () => {
+    const err = await handout({ participants: "Team1,bob,bob" }).go().catch((e: unknown) => e);
+    const message = reportError(err, translator("ja")).message;
+    expect(message).toBe("次のプレフィックスは使えません：Team1（a-z、0-9、- 以外の文字があります）、bob（2 回使われています）");
+    expect(message).not.toMatch(/charset|duplicate|too-short/);
   });
 });
 

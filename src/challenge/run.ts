@@ -97,6 +97,8 @@ export async function startChallenge(ctx: LessonContext, id: string, known?: Clo
   const scene = await readScene(ctx, known);
   const active = recorded(ctx, scene.mark);
   if (active && active.id !== id) throw new LabError("challenge.alreadyActive", { id: active.id });
+  // Started before and marked so on the cloud: nothing to break again, and no story as if it just broke.
+  if (active && scene.mark?.id === id && scene.mark.state === "broken") return stillInProgress(ctx, id, scene.path);
   // The cloud is the truth: a rerun after a kill resumes on a build that curled before its start.
   if (!curledOnce(scene)) throw notReady(ctx, scene, id);
   if (scene.first) {
@@ -117,6 +119,12 @@ export async function startChallenge(ctx: LessonContext, id: string, known?: Clo
   await tagConsumer(ctx, scene.path, id, "broken");
   const text = loadChallengeText(ctx, id, scene.path);
   ctx.io.notify({ type: "challenge", id, title: text.title, status: "started", message: `${text.story}\n\n${ctx.t(consoleLeftOut(ctx) ? "challenge.startedNoConsole" : "challenge.started")}` });
+}
+
+/** `challenge start` again on the challenge in progress: it is, what broke is as it was, and what to run next. */
+function stillInProgress(ctx: LessonContext, id: string, path: LearnerPath): void {
+  const { title } = loadChallengeText(ctx, id, path);
+  ctx.io.notify({ type: "notice", level: "info", message: ctx.t("challenge.stillInProgress", { id, title }) });
 }
 
 /** Nothing broken, only still starting (a target in its first health checks): how long to wait. */

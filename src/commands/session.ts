@@ -131,17 +131,37 @@ export async function openSession(opts: GlobalOptions, e: Environment, askFirstR
   return { lang, t, io, stateFile };
 }
 
-/** `--prefix`, else the participant used last here (said and passed over if it names nobody), else a fresh user's. */
-async function choosePrefix(opts: GlobalOptions, s: Session, ask: boolean): Promise<string> {
+/**
+ * The last participant, whose progress file is gone, still has a build in the sandbox account (`--sandbox`: the cloud
+ * is the truth, found by prefix as the lesson finds it). A read that fails tells nothing: the prefix is not offered.
+ */
+async function buildInSandbox(prefix: string, opts: GlobalOptions, e: Environment, s: Session): Promise<boolean> {
+  if (!opts.sandbox) return false;
+  try {
+    const state = freshState(prefix, opts.region ?? regionFor(s.lang, e.env), "sandbox");
+    const [{ readCloud }, { isEmpty }] = await Promise.all([import("../lesson/cloud-view.js"), import("../lesson/teardown.js")]);
+    return !isEmpty(await readCloud(await clientsFor(state, opts, e, s.io), namesFor(prefix)));
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * `--prefix`, else the participant used last here (said and passed over if it names nobody), else a fresh user's. Asked:
+ * the last one whose progress file is gone but whose build the sandbox still has is offered, so Enter continues it.
+ */
+async function choosePrefix(opts: GlobalOptions, e: Environment, s: Session, ask: boolean): Promise<string> {
   const { io, t, stateFile } = s;
   if (opts.prefix !== undefined) return checkPrefix(opts.prefix);
   const last = stateFile.lastParticipant();
   if (last.kind === "ok") return last.prefix;
+  const inCloud = ask && last.kind === "nobody" && (await buildInSandbox(last.found, opts, e, s));
   if (last.kind !== "none") {
     const problem = last.kind === "invalid" ? t(`prefix.${last.problem}`) : "";
-    io.notify({ type: "notice", level: "warn", message: t(`stateFixes.last.${last.kind}`, { path: stateFile.lastPath(), found: shown(last.found.slice(0, 60)), problem }) });
+    const key = inCloud ? "inCloud" : last.kind;
+    io.notify({ type: "notice", level: "warn", message: t(`stateFixes.last.${key}`, { path: stateFile.lastPath(), found: shown(last.found.slice(0, 60)), problem }) });
   }
-  const fresh = defaultPrefix(userInfo().username);
+  const fresh = inCloud ? last.found : defaultPrefix(userInfo().username);
   if (!ask) return checkPrefix(fresh);
   const problem = (v: string) => prefixProblem(typedPrefix(v));
   return checkPrefix(typedPrefix(await io.input(t("session.askPrefix"), fresh, (v) => (problem(v) ? t(`prefix.${problem(v)}`) : true))));
@@ -159,7 +179,7 @@ type IfNew = "create" | "look" | "refuse";
  */
 export async function participantState(opts: GlobalOptions, e: Environment, s: Session, ask: boolean, access: Access = "write", ifNew: IfNew = "create", joined?: NonNullable<LessonState["room"]>): Promise<{ state: LessonState; regionFrom: RegionSource }> {
   const { io, t, stateFile } = s;
-  const prefix = await choosePrefix(opts, s, ask);
+  const prefix = await choosePrefix(opts, e, s, ask);
   if (!joined && opts.prefix !== undefined) await checkSeat(prefix, opts, e, stateFile);
   // One process per participant; one with no progress file is not locked until a command makes their lesson.
   const lock = ifNew !== "create" && !stateFile.exists(prefix) ? { mine: false } : lockParticipant(stateFile, prefix, access);

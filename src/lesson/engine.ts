@@ -145,13 +145,17 @@ async function runStep(ctx: LessonContext, step: Step, index: number, view: Clou
   rememberIds(ctx, view);
   ctx.io.notify({ type: "step-started", step: step.id, index, total: STEPS.length, title: content.title });
   const variant = step.conceptVariant?.(view, freeHere(ctx));
-  explainConcept(ctx, content, view, variant);
+  const learner = ctx.mode === "hands-on" && ctx.io.interactive && (step.handsOn !== undefined || !step.traceless);
+  // A cleanup stopped midway (the lesson deleting, not the learner by hand): said, not taught again; its one question is whether to delete.
+  const resumed = !learner && step.supersedes?.(view, ctx.state) === true;
+  if (resumed) ctx.io.notify({ type: "notice", level: "info", message: ctx.t("engine.cleanupResumed") });
+  else explainConcept(ctx, content, view, variant);
   // The question comes right after the concept (see pacing.ts); logs get the reference at once.
-  if (!ctx.io.interactive) explainReference(ctx, content, view);
+  if (!ctx.io.interactive && !resumed) explainReference(ctx, content, view);
   let after: CloudView;
   const notesShown = new Set<string>();
-  const learner = ctx.mode === "hands-on" && ctx.io.interactive && (step.handsOn !== undefined || !step.traceless);
-  if (learner) {
+  if (resumed) after = (await step.perform(ctx, view)) ?? (await readCloud(ctx.clients, ctx.names));
+  else if (learner) {
     // The learner is now deleting by hand: a rerun must not build anything again (see cleanup-state.ts).
     if (step.supersedes) mark(ctx, "cleanupStarted");
     after = await learnerDoes(ctx, step, content, view, notesShown);

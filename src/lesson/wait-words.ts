@@ -1,18 +1,20 @@
 /** What each wait says while it runs and once it is done: the line left on screen speaks of what happened ("Endpoint service deleted"), never of what is still going on. */
-export const WAIT_WORDS = {
-  stacks: { label: "wait.stacks", doneLabel: "wait.stacksDone" },
-  stackDelete: { label: "wait.stackDelete", doneLabel: "wait.stackDeleteDone" },
-  service: { label: "wait.service", doneLabel: "wait.serviceDone" },
-  endpoint: { label: "wait.endpoint", doneLabel: "wait.endpointDone" },
-  accept: { label: "wait.accept", doneLabel: "wait.acceptDone" },
-  request: { label: "wait.request", doneLabel: "wait.requestDone" },
-  ssmOnline: { label: "wait.ssmOnline", doneLabel: "wait.ssmOnlineDone" },
-  command: { label: "wait.command", doneLabel: "wait.commandDone" },
-  endpointGone: { label: "wait.endpointGone", doneLabel: "wait.endpointGoneDone" },
-  serviceGone: { label: "wait.serviceGone", doneLabel: "wait.serviceGoneDone" },
-  afterTry: { label: "handsOnFixes.settling", doneLabel: "handsOnFixes.settled" },
-  resumed: { label: "engine.resumeSettling", doneLabel: "engine.resumeSettled" },
-} as const;
 
 /** The running and done message keys of one wait. */
-export type WaitWords = (typeof WAIT_WORDS)[keyof typeof WAIT_WORDS];
+export interface WaitWords {
+  label: string;
+  doneLabel: string;
+}
+
+/** Waits on AWS, worded under `wait.`: `wait.<name>` while running, `wait.<name>Done` once done. */
+const ON_AWS = ["stacks", "stackDelete", "service", "endpoint", "accept", "request", "ssmOnline", "command", "endpointGone", "serviceGone"] as const;
+
+const onAws = Object.fromEntries(ON_AWS.map((name) => [name, { label: `wait.${name}`, doneLabel: `wait.${name}Done` }])) as Record<(typeof ON_AWS)[number], WaitWords>;
+
+export const WAIT_WORDS = {
+  ...onAws,
+  /** After the learner's own try, for the step they did. */
+  afterTry: { label: "handsOnFixes.settling", doneLabel: "handsOnFixes.settled" },
+  /** On a rerun, for a step done before it. */
+  resumed: { label: "engine.resumeSettling", doneLabel: "engine.resumeSettled" },
+} as const;

@@ -5,6 +5,7 @@ import { waitFor } from "../lesson/wait.js";
 import { readEndpointsById } from "../lesson/cloud-view.js";
 import { acceptConnection, waitAvailable } from "../lesson/steps/accept.js";
 import { need, type LearnerPath } from "./learner-path.js";
+import { WAIT_WORDS } from "../lesson/wait-words.js";
 
 export async function recreateEndpoint(ctx: LessonContext, path: LearnerPath): Promise<string> {
   const p = need(path, "serviceName", "consumerVpcId", "consumerSubnetId", "endpointSgId");
@@ -18,7 +19,7 @@ export async function recreateEndpoint(ctx: LessonContext, path: LearnerPath): P
 export async function acceptAndWait(ctx: LessonContext, serviceId: string, endpointId: string): Promise<void> {
   const state = await waitFor(ctx, {
     step: "challenge",
-    label: "wait.request",
+    ...WAIT_WORDS.request,
     read: async () => (await readEndpointsById(ctx.clients, [endpointId]))[0]?.state,
     check: (s) => (s && s.toLowerCase() !== "pending" ? true : undefined),
     describe: (s) => s ?? "",

@@ -1,7 +1,7 @@
 /** `privatelink-lab status`: where the learner is, what exists, what it costs, what is next, as one `status` event. */
 import { loadStep } from "../content/lesson-content.js";
 import { readCloud } from "../lesson/cloud-view.js";
-import { currentStep, detectAll, stoppedAt } from "../lesson/progress.js";
+import { currentStep, detectAll, stoppedAt, type StepStatus } from "../lesson/progress.js";
 import { STEPS } from "../lesson/steps/index.js";
 import { isEmpty, planTeardown } from "../lesson/teardown.js";
 import { costReport } from "../lesson/pricing.js";
@@ -50,6 +50,8 @@ export async function status(opts: GlobalOptions, e: Environment): Promise<void>
   // Both stacks gone midway (as the progress file tells): the steps after the one reached count as passed by the cleanup, not as done.
   const stopped = cur ? undefined : stoppedAt(STEPS, ctx.state);
   const unreached = (index: number, passed?: true) => stopped !== undefined && index > stopped && passed === true;
+  // A step kept in the progress file (the quiz) is as the file says: the cleanup passing it did not do it.
+  const recorded = (st: StepStatus): Detection => (stopped !== undefined && st.step.traceless && st.detection.passed ? st.step.detect(view, ctx.state) : st.detection);
   const title = (id: string) => loadStep(ctx.lesson, id, s.lang).title;
   // A challenge matters while the lesson's build is there (the cleanup done, it ended with the build).
   const challenge = cur ? challengeInProgress(ctx, view) : undefined;
@@ -60,12 +62,12 @@ export async function status(opts: GlobalOptions, e: Environment): Promise<void>
     lesson: ctx.lesson,
     steps: statuses.map((st, index) => {
       const notReached = unreached(index, st.detection.passed);
-      const detection = seenThroughChallenge(st.step.id, st.detection, challenge);
+      const detection = seenThroughChallenge(st.step.id, recorded(st), challenge);
       return {
         id: st.step.id,
         index,
         title: title(st.step.id),
-        done: st.detection.done && !notReached,
+        done: detection.done && !notReached,
         current: st === cur,
         reason: notReached ? "texts.notReached" : detection.why,
         text: notReached ? t("texts.notReached") : t(detection.why, detection.vars),

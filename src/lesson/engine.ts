@@ -13,6 +13,7 @@ import { rememberIds } from "./vars.js";
 import { askToGo, goOrStop, hasReference, showReferenceLabel } from "./pacing.js";
 import { diagramModel } from "../ui/diagram.js";
 import { waitFor } from "./wait.js";
+import { WAIT_WORDS } from "./wait-words.js";
 
 interface RunOptions {
   /** Run just this step (the `step <id>` command), then stop. */
@@ -63,10 +64,7 @@ const actedOutside = new WeakSet<LessonContext>();
 const reason = (ctx: LessonContext, d: Detection): string => ctx.t(d.why, d.vars);
 
 /** What a wait says: after the learner's own try (no hint used), or on a rerun, for a step done before it (named). */
-const SETTLING = {
-  afterTry: { label: "handsOnFixes.settling", doneLabel: "handsOnFixes.settled" },
-  resumed: { label: "engine.resumeSettling", doneLabel: "engine.resumeSettled" },
-} as const;
+const SETTLING = { afterTry: WAIT_WORDS.afterTry, resumed: WAIT_WORDS.resumed } as const;
 
 /** Right so far but still becoming ready (an endpoint pending, a stack creating): wait for it, using no hint or try (past the time-out, the learner is asked again). */
 async function settled(ctx: LessonContext, step: Step, view: CloudView, words: keyof typeof SETTLING = "afterTry"): Promise<CloudView> {

@@ -6,6 +6,7 @@ import { awsCode, LabError } from "../errors.js";
 import type { LessonContext } from "./context.js";
 import { waitFor } from "./wait.js";
 import { awsPort } from "../aws/port.js";
+import { WAIT_WORDS } from "./wait-words.js";
 
 /** What a command printed, and its exit code (-1: it never ended). */
 export interface RunResult {
@@ -17,7 +18,7 @@ export interface RunResult {
 export async function waitOnline(ctx: LessonContext, step: string, instanceId: string): Promise<void> {
   await waitFor(ctx, {
     step,
-    label: "wait.ssmOnline",
+    ...WAIT_WORDS.ssmOnline,
     read: async () => {
       const out = await awsPort(ctx.clients).ssm.describeInstanceInformation({ Filters: [{ Key: "InstanceIds", Values: [instanceId] }] });
       return out.InstanceInformationList?.[0]?.PingStatus;
@@ -36,7 +37,7 @@ export async function runShell(ctx: LessonContext, step: string, instanceId: str
   if (!commandId) throw new LabError("error.unexpected", { what: "SendCommand" }, { source: "internal" });
   const done = await waitFor(ctx, {
     step,
-    label: "wait.command",
+    ...WAIT_WORDS.command,
     read: async () => {
       try {
         return await awsPort(ctx.clients).ssm.getCommandInvocation({ CommandId: commandId, InstanceId: instanceId });

@@ -15,6 +15,7 @@ import { learnerGroup } from "./relations.js";
 import { waitFor } from "./wait.js";
 import { awsPort } from "../aws/port.js";
 import { kindsAndIds } from "../ui/render-data.js";
+import { WAIT_WORDS, type WaitWords } from "./wait-words.js";
 
 export interface PlannedDeletion {
   kind: "endpoint" | "security-group" | "endpoint-service" | "stack";
@@ -102,10 +103,10 @@ function failOnUnsuccessful(unsuccessful: UnsuccessfulItem[] | undefined): void 
   }
 }
 
-async function waitGone(ctx: LessonContext, label: string, ids: string[], read: () => Promise<{ id: string; state: string }[]>, usualSeconds: number): Promise<void> {
+async function waitGone(ctx: LessonContext, words: WaitWords, ids: string[], read: () => Promise<{ id: string; state: string }[]>, usualSeconds: number): Promise<void> {
   await waitFor(ctx, {
     step: "cleanup",
-    label,
+    ...words,
     read,
     check: (items) => (items.some((x) => ids.includes(x.id)) ? undefined : true),
     describe: (items) => items.map((x) => `${x.id} ${x.state}`).join(", "),
@@ -122,7 +123,7 @@ async function deleteEndpoints(ctx: LessonContext, endpoints: { id: string; stat
     const out = await awsPort(ctx.clients).ec2.deleteVpcEndpoints({ VpcEndpointIds: toDelete });
     failOnUnsuccessful(out.Unsuccessful);
   }
-  await waitGone(ctx, "wait.endpointGone", ids, () => readEndpointsById(ctx.clients, ids), 90);
+  await waitGone(ctx, WAIT_WORDS.endpointGone, ids, () => readEndpointsById(ctx.clients, ids), 90);
 }
 
 async function deleteGroup(ctx: LessonContext, groupId: string): Promise<void> {
@@ -157,7 +158,7 @@ async function deleteServices(ctx: LessonContext, ids: string[]): Promise<void> 
     out = await awsPort(ctx.clients).ec2.deleteVpcEndpointServiceConfigurations({ ServiceIds: busy.map((b) => b.ResourceId ?? "") });
   }
   failOnUnsuccessful(out.Unsuccessful);
-  await waitGone(ctx, "wait.serviceGone", ids, () => readServicesById(ctx.clients, ids), 30);
+  await waitGone(ctx, WAIT_WORDS.serviceGone, ids, () => readServicesById(ctx.clients, ids), 30);
 }
 
 /** Deletes the stacks in parallel and waits; returns the ones that ended DELETE_FAILED. */
@@ -165,7 +166,7 @@ async function deleteStacksOnce(ctx: LessonContext, stacks: StackView[]): Promis
   await Promise.all(stacks.map((s) => awsPort(ctx.clients).cfn.deleteStack({ StackName: s.id })));
   const views = await waitFor(ctx, {
     step: "cleanup",
-    label: "wait.stackDelete",
+    ...WAIT_WORDS.stackDelete,
     read: () => Promise.all(stacks.map((s) => readStack(ctx.clients, s.name))),
     check: (vs) => (vs.every((v) => v === undefined || v.status === "DELETE_FAILED") ? true : undefined),
     describe: (vs) => vs.map((v) => (v ? `${v.name} ${v.status}` : "")).filter(Boolean).join(" · "),

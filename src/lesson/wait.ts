@@ -18,8 +18,8 @@ interface WaitSpec<T> {
   step: string;
   /** Message key for the spinner, e.g. `wait.stacks`. */
   label: string;
-  /** Message key for the line once done, when the label speaks of waiting (default: the label). */
-  doneLabel?: string;
+  /** Message key for the line once done: what happened, in the past (`wait.serviceGoneDone`), never the running label. */
+  doneLabel: string;
   /** Values the label and the done label name (e.g. the step's title). */
   labelVars?: Vars;
   read: () => Promise<T>;
@@ -74,7 +74,7 @@ export async function waitFor<T>(ctx: LessonContext, spec: WaitSpec<T>): Promise
       const verdict = spec.check(value);
       const took = ctx.clock.now() - start;
       if (verdict === true) {
-        spinner.succeed(ctx.t("wait.took", { what: spec.doneLabel ? ctx.t(spec.doneLabel, spec.labelVars) : label, time: elapsed(ctx, took) }));
+        spinner.succeed(ctx.t("wait.took", { what: ctx.t(spec.doneLabel, spec.labelVars), time: elapsed(ctx, took) }));
         return value;
       }
       if (verdict instanceof LabError) {

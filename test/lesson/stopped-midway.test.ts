@@ -47,6 +47,24 @@ describe("a learner who deleted the lab midway", () => {
   });
 });
 
+describe("a learner who stopped at the quiz and deleted the lab", () => {
+  it.each(["en", "ja"] as const)("%s: status shows the quiz not done, where the notice says they stopped", { timeout: 120_000 }, async (lang) => {
+    const t = translator(lang);
+    const host = new RecordingHost(lang, false, [{ match: t("engine.quizAsk"), value: "stop" }]);
+    const h = harness({ host, opts: { prefix: "quiz", mode: "guided", lang, yes: true } });
+    await expect(start(h.opts, h.env)).rejects.toMatchObject({ key: "engine.paused" });
+    await destroy(h.opts, h.env);
+
+    await status(h.opts, h.env);
+    const report = h.host.ofType("status").at(-1)!;
+    const at = STEPS.findIndex((s) => s.id === "review");
+    expect(report.next?.text).toBe(t("texts.stoppedMidway", { n: at, title: report.steps[at]!.title }));
+    expect(report.steps[at]).toMatchObject({ id: "review", done: false, text: t("detect.review.todo") });
+    // What they did before it stays done.
+    expect(report.steps.find((st) => st.id === "curl")).toMatchObject({ done: true });
+  });
+});
+
 describe("what the progress file says", () => {
   const state = () => freshState("half", "us-east-1", "sandbox", { at: new Date(0).toISOString(), lang: "en", mode: "guided" });
   it("finished (quiz taken or review marked): not stopped midway", () => {

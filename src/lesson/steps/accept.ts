@@ -5,6 +5,7 @@ import type { LessonContext } from "../context.js";
 import { becoming, madeBy, type HandsOn, type Step } from "../step.js";
 import { waitFor } from "../wait.js";
 import { awsPort } from "../../aws/port.js";
+import { WAIT_WORDS } from "../wait-words.js";
 
 function pair(view: CloudView): { serviceId: string; endpointId: string; state: string } {
   const svc = madeBy(ourService(view), "endpoint-service");
@@ -16,7 +17,7 @@ function pair(view: CloudView): { serviceId: string; endpointId: string; state: 
 export async function waitAvailable(ctx: LessonContext, endpointId: string, step = "accept"): Promise<void> {
   await waitFor(ctx, {
     step,
-    label: "wait.accept",
+    ...WAIT_WORDS.accept,
     read: async () => (await readEndpointsById(ctx.clients, [endpointId]))[0],
     check: (e) => (e?.state.toLowerCase() === "available" ? true : e && /rejected|failed/i.test(e.state) ? new LabError("error.endpointRejected", { id: endpointId }) : undefined),
     describe: (e) => e?.state ?? "",

@@ -12,6 +12,7 @@ import { participantTags } from "../../participant.js";
 import type { Step } from "../step.js";
 import { waitFor } from "../wait.js";
 import { awsPort } from "../../aws/port.js";
+import { WAIT_WORDS } from "../wait-words.js";
 
 type Side = "Consumer" | "Provider";
 const SIDES: Side[] = ["Consumer", "Provider"];
@@ -44,7 +45,7 @@ async function clearRolledBack(ctx: LessonContext, stack: StackView): Promise<vo
   await awsPort(ctx.clients).cfn.deleteStack({ StackName: stack.id });
   await waitFor(ctx, {
     step: "deploy",
-    label: "wait.stackDelete",
+    ...WAIT_WORDS.stackDelete,
     read: () => readStack(ctx.clients, stack.name),
     check: (s) => (s === undefined ? true : s.status === "DELETE_FAILED" ? new LabError("error.stackDeleteFailed", { stack: stack.name, reason: s.reason ?? "" }) : undefined),
     describe: (s) => s?.status ?? "",
@@ -111,7 +112,7 @@ export const deploy: Step = {
     const seen = new Set<string>();
     await waitFor(ctx, {
       step: "deploy",
-      label: "wait.stacks",
+      ...WAIT_WORDS.stacks,
       read: () => readProgress(ctx, seen),
       check: (p) => {
         const failed = p.stacks.find((s) => s && FAILED.test(s.status));

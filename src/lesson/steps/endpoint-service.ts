@@ -7,6 +7,7 @@ import { participantTags } from "../../participant.js";
 import { becoming, madeBy, type HandsOn, type Step } from "../step.js";
 import { waitFor } from "../wait.js";
 import { awsPort } from "../../aws/port.js";
+import { WAIT_WORDS } from "../wait-words.js";
 
 export async function createEndpointService(ctx: LessonContext, choices: { name: string; nlbArn: string; acceptanceRequired: boolean }): Promise<void> {
   const params = { nlb: choices.nlbArn, acceptance: choices.acceptanceRequired, name: choices.name };
@@ -31,7 +32,7 @@ export async function createEndpointService(ctx: LessonContext, choices: { name:
   recordMade(ctx, "endpoint-service", "AWS::EC2::VPCEndpointService", "serviceId", id);
   await waitFor(ctx, {
     step: "endpoint-service",
-    label: "wait.service",
+    ...WAIT_WORDS.service,
     read: async () => (await readServicesById(ctx.clients, [id]))[0],
     check: (s) => (s && s.state.toLowerCase() === "available" ? true : s && s.state.toLowerCase() === "failed" ? new LabError("error.serviceFailed", { id }) : undefined),
     describe: (s) => s?.state ?? "",

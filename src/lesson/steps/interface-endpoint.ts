@@ -8,6 +8,7 @@ import { waitFor } from "../wait.js";
 import { awsPort } from "../../aws/port.js";
 import { inboundRules } from "../http-rule.js";
 import { becoming, madeBy, type Detection, type HandsOn, type Step } from "../step.js";
+import { WAIT_WORDS } from "../wait-words.js";
 
 /** A rejected endpoint stays in the Consumer VPC, billed hourly: the lesson goes back and offers to delete it. */
 function rejectedEndpoints(view: CloudView): EndpointView[] {
@@ -77,7 +78,7 @@ export async function createInterfaceEndpoint(ctx: LessonContext, c: { serviceNa
   recordMade(ctx, "interface-endpoint", "AWS::EC2::VPCEndpoint", "endpointId", id);
   await waitFor(ctx, {
     step: "interface-endpoint",
-    label: "wait.endpoint",
+    ...WAIT_WORDS.endpoint,
     read: async () => (await readEndpointsById(ctx.clients, [id]))[0],
     check: (e) => (e && WAITING_STATES.has(e.state.toLowerCase()) ? true : e && e.state.toLowerCase() === "failed" ? new LabError("error.endpointFailed", { id }) : undefined),
     describe: (e) => e?.state ?? "",

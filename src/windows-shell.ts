@@ -10,7 +10,7 @@ import { windowsEnv } from "./places.js";
 /** PowerShell added the user's module folder (the system-wide value holds only Program Files and System32 ones). */
 function startedByPowerShell(env: NodeJS.ProcessEnv): boolean {
   const entries = (windowsEnv(env, "PSModulePath") ?? "").split(";").map((e) => e.toLowerCase());
-  return entries.some((e) => e.includes("\documents\") || /\powershell\7\/.test(e) || e.includes("\onedrive\"));
+  return entries.some((e) => e.includes("\\documents\\") || /\\powershell\\7\\/.test(e) || e.includes("\\onedrive\\"));
 }
 
 export function detectShell(platform: NodeJS.Platform, env: NodeJS.ProcessEnv): "bash" | "powershell" | "cmd" {

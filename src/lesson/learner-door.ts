@@ -9,9 +9,11 @@ import { awsCliAdvice, findAwsCli } from "../aws/cli-version.js";
 import { errorMessage } from "../errors.js";
 import { publishServed } from "../sandbox/served-file.js";
 import { loadCommand, loadsByItself, secondTerminalShell, shellLines, unsetCommand, type ServedTarget, type ShellKind } from "../sandbox/shell-env.js";
+import type { LabEvent } from "../ui/io-host.js";
 import { saveState, type LessonContext } from "./context.js";
 
-type LastTime = "same" | "moved" | "movedBack";
+/** What a rerun says of the terminal set up last time: the `served` event's own values (ui/event-schema.ts). */
+type LastTime = NonNullable<Extract<LabEvent, { type: "served" }>["lastTime"]>;
 
 interface Door {
   reachable: boolean;

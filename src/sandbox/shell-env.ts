@@ -37,7 +37,7 @@ export function isShell(s: string): s is ShellKind {
 
 /**
  * The learner's shell: $SHELL's name (Git Bash and WSL set it on Windows too); on Windows without one, the lesson's
- * guess (PowerShell, or cmd.exe when the environment says so: src/shell/choose.ts); else bash. `platform`: the
+ * guess (PowerShell, or cmd.exe when the environment says so: src/windows-shell.ts); else bash. `platform`: the
  * caller's (tests pass another).
  */
 export function defaultShell(env: NodeJS.ProcessEnv, platform: NodeJS.Platform): ShellKind {

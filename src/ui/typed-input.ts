@@ -6,7 +6,7 @@
 import { Readable } from "node:stream";
 import { StringDecoder } from "node:string_decoder";
 
-/** Text as typed, full-width ASCII (and the ideographic space) as ASCII; Japanese text keeps its characters. */
+/** Text as typed, by Unicode's compatibility form (NFKC): full-width letters, digits, signs and space as ASCII, half-width kana as full-width. */
 export function asTyped(text: string): string {
   return text.normalize("NFKC");
 }

@@ -24,11 +24,6 @@ export function prefixProblem(prefix: string): PrefixProblem | undefined {
   return undefined;
 }
 
-/** A prefix as typed at the prompt: full-width letters, digits and hyphens (an input method left on) as ASCII, no spaces around. */
-export function typedPrefix(typed: string): string {
-  return typed.normalize("NFKC").trim();
-}
-
 /** A default prefix from the login name: `pl-` + up to 12 safe characters. */
 export function defaultPrefix(user: string | undefined): string {
   const cleaned = (user ?? "").toLowerCase().replace(/[^a-z0-9]/g, "").slice(0, 12);

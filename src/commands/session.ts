@@ -6,7 +6,7 @@ import { translator, type Translate } from "../i18n/messages.js";
 import { credentialSourceHint, profileRegion, regionFromEnv } from "../aws/credentials.js";
 import { awsSpeed, type AwsClients } from "../aws/clients.js";
 import type { Sandbox } from "../sandbox/middleware.js";
-import { defaultPrefix, namesFor, prefixProblem, typedPrefix } from "../participant.js";
+import { defaultPrefix, namesFor, prefixProblem } from "../participant.js";
 import type { LessonContext } from "../lesson/context.js";
 import type { CloudView } from "../lesson/cloud-view.js";
 import { stateDir, sandboxFile } from "../paths.js";
@@ -163,8 +163,8 @@ async function choosePrefix(opts: GlobalOptions, e: Environment, s: Session, ask
   }
   const fresh = inCloud ? last.found : defaultPrefix(userInfo().username);
   if (!ask) return checkPrefix(fresh);
-  const problem = (v: string) => prefixProblem(typedPrefix(v));
-  return checkPrefix(typedPrefix(await io.input(t("session.askPrefix"), fresh, (v) => (problem(v) ? t(`prefix.${problem(v)}`) : true))));
+  const problem = (v: string) => prefixProblem(v.trim());
+  return checkPrefix((await io.input(t("session.askPrefix"), fresh, (v) => (problem(v) ? t(`prefix.${problem(v)}`) : true))).trim());
 }
 
 /**

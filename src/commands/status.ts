@@ -51,7 +51,7 @@ export async function status(opts: GlobalOptions, e: Environment): Promise<void>
   const stopped = cur ? undefined : stoppedAt(STEPS, ctx.state);
   const unreached = (index: number, passed?: true) => stopped !== undefined && index > stopped && passed === true;
   // A step kept in the progress file (the quiz) is as the file says: the cleanup passing it did not do it.
-  const recorded = (st: StepStatus): Detection => (stopped !== undefined && st.step.traceless && st.detection.passed ? st.step.detect(view, ctx.state) : st.detection);
+  const recorded = (st: StepStatus): Detection => (stopped !== undefined && st.step.traceless && st.own ? st.own : st.detection);
   const title = (id: string) => loadStep(ctx.lesson, id, s.lang).title;
   // A challenge matters while the lesson's build is there (the cleanup done, it ended with the build).
   const challenge = cur ? challengeInProgress(ctx, view) : undefined;

@@ -6,6 +6,8 @@ import type { Detection, Step } from "./step.js";
 export interface StepStatus {
   step: Step;
   detection: Detection;
+  /** When a later step passed this one (`detection.passed`): what it detected itself, e.g. a quiz the progress file says was not taken. */
+  own?: Detection;
 }
 
 /** Detects every step; steps before one that `supersedes` count as passed (e.g. during cleanup). */
@@ -13,7 +15,7 @@ export function detectAll(steps: Step[], view: CloudView, state: LessonState): S
   const statuses = steps.map((step) => ({ step, detection: step.detect(view, state) }));
   const from = steps.findIndex((s) => s.supersedes?.(view, state) === true);
   if (from < 0) return statuses;
-  return statuses.map((st, i) => (i < from && !st.detection.done ? { step: st.step, detection: { done: true, why: "detect.passed", passed: true } } : st));
+  return statuses.map((st, i) => (i < from && !st.detection.done ? { step: st.step, detection: { done: true, why: "detect.passed", passed: true }, own: st.detection } : st));
 }
 
 /** The first step not done is current; undefined when the lesson is complete. */

@@ -18,9 +18,9 @@ interface InlineChoiceConfig {
   answer?: (label: string) => string;
 }
 
-/** The digit a key typed; a full-width one ("１", a Japanese input method left on) counts as its ASCII digit. */
+/** The digit a key typed (a full-width "１" arrives as "1": ui/typed-input.ts). */
 function typedDigit(key: KeypressEvent & { sequence?: string }): number | undefined {
-  const typed = (key.sequence ?? key.name ?? "").normalize("NFKC");
+  const typed = key.sequence ?? key.name ?? "";
   return /^[0-9]$/.test(typed) ? Number(typed) : undefined;
 }
 

@@ -25,6 +25,11 @@ export interface TableEvent {
 /** What steps and commands emit; each event's fields are those of its `--json` line (src/ui/event-schema.ts), less `time`. */
 export type LabEvent = EmittedEvent | TableEvent;
 
+export interface InputOptions {
+  /** Free text the learner words themselves (a Name tag): read as typed, not as `asTyped` reads keys (ui/typed-input.ts). */
+  verbatim?: boolean;
+}
+
 export interface Choice<T> {
   value: T;
   name: string;
@@ -70,7 +75,8 @@ export interface IoHost {
    * `judged`: the answer is judged right after (a quiz question), so the answered line must not look right or wrong by itself.
    */
   select<T>(message: string, choices: Choice<T>[], defaultValue: T, options?: SelectOptions): Promise<T>;
-  input(message: string, defaultValue: string, validate?: (value: string) => string | true): Promise<string>;
+  /** Typed full-width letters, digits and signs come as ASCII (ui/typed-input.ts), unless `verbatim`. */
+  input(message: string, defaultValue: string, validate?: (value: string) => string | true, options?: InputOptions): Promise<string>;
   /** A live progress line (spinner on a terminal); also reported as `progress` events. */
   spinner(step: string, text: string): Spinner;
 }

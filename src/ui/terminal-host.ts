@@ -3,7 +3,7 @@ import type { Ora } from "ora";
 import type { Lang } from "../i18n/lang.js";
 import type { Translate } from "../i18n/messages.js";
 import { colorEnabled, palette, plain } from "./color.js";
-import { lineSpinner, type Choice, type IoHost, type LabEvent, type SelectOptions, type Spinner } from "./io-host.js";
+import { lineSpinner, type Choice, type InputOptions, type IoHost, type LabEvent, type SelectOptions, type Spinner } from "./io-host.js";
 import type { Phrases } from "./line-breaks.js";
 import { renderMarkdown } from "./markdown.js";
 import { CONTINUE, type Shell } from "../shell/render.js";
@@ -13,6 +13,7 @@ import { fitToTerminal } from "./edge-text.js";
 import { displayWidth, truncate } from "./text-width.js";
 import { wrap } from "./wrap.js";
 import { questionShown } from "./first-question.js";
+import { typedInput } from "./typed-input.js";
 import type { Output } from "../standard-output.js";
 
 /** Prompts, the inline choice and ora load when first used: a command that asks nothing never pays for them. */
@@ -55,6 +56,11 @@ export class TerminalHost implements IoHost {
   /** Read when a prompt needs it: Node opens standard input on the first read of process.stdin. */
   private get in(): NodeJS.ReadStream {
     return this.opts.input ?? process.stdin;
+  }
+
+  /** Where a prompt reads the learner's keys and draws: the keys as they mean them (typed-input.ts), or `verbatim`, as typed. */
+  private prompting(verbatim = false): { input: NodeJS.ReadableStream; output: NodeJS.WriteStream } {
+    return { input: verbatim ? this.in : typedInput(this.in), output: this.terminal };
   }
 
   /** The terminal's stream, for prompts and spinners (which run only on a terminal). */
@@ -112,7 +118,7 @@ export class TerminalHost implements IoHost {
     return this.shown(
       yesNo(
         { message: this.question(message, 4 + displayWidth(defaultAnswerText(t, defaultValue))), default: defaultValue, transformer: (yes) => t(yes ? "prompt.yes" : "prompt.no"), theme: promptTheme(t) },
-        { input: this.in, output: this.terminal },
+        this.prompting(),
       ),
     );
   }
@@ -135,7 +141,7 @@ export class TerminalHost implements IoHost {
     const theme = { ...base, ...(options.judged ? { prefix: judgedPrefix() } : {}), style: { ...base.style, answer: this.answerStyle(question) } };
     const shown = choices.map((ch) => ({ ...ch, name: choiceLabel(ch.name, this.width, this.opts.phrases), short: ch.name }));
     const { select } = await prompts();
-    return this.shown(select<T>({ message: question, choices: shown, default: defaultValue, pageSize: 10, theme }, { input: this.in, output: this.terminal }));
+    return this.shown(select<T>({ message: question, choices: shown, default: defaultValue, pageSize: 10, theme }, this.prompting()));
   }
 
   private async inlineSelect<T>(message: string, choices: Choice<T>[], defaultValue: T): Promise<T> {
@@ -147,14 +153,14 @@ export class TerminalHost implements IoHost {
     const labels = choices.map((ch) => ch.name);
     const question = this.question(message);
     const { inlineChoice } = await import("./inline-choice.js");
-    const picked = await this.shown(inlineChoice({ message: question, legend, keys, labels, default: def, answer: this.answerStyle(question) }, { input: this.in, output: this.terminal }));
+    const picked = await this.shown(inlineChoice({ message: question, legend, keys, labels, default: def, answer: this.answerStyle(question) }, this.prompting()));
     return (choices[picked] ?? choices[def]!).value;
   }
 
-  async input(message: string, defaultValue: string, validate?: (value: string) => string | true): Promise<string> {
+  async input(message: string, defaultValue: string, validate?: (value: string) => string | true, options: InputOptions = {}): Promise<string> {
     if (!this.interactive) return defaultValue;
     const { input } = await prompts();
-    return this.shown(input({ message: this.question(message), default: defaultValue, theme: promptTheme(this.opts.t), ...(validate ? { validate } : {}) }, { input: this.in, output: this.terminal }));
+    return this.shown(input({ message: this.question(message), default: defaultValue, theme: promptTheme(this.opts.t), ...(validate ? { validate } : {}) }, this.prompting(options.verbatim)));
   }
 
   spinner(_step: string, text: string): Spinner {

@@ -1,7 +1,7 @@
 /**
- * A yes/no question, asked as inquirer's confirm asks it (y or n, then Enter; Enter alone takes the default), that reads
- * a full-width ｙ／ｎ (a Japanese input method left on) as y/n: inquirer's own takes them for the default, so "ｙ" at
- * `destroy`'s question deleted nothing, and "ｎ" at a question whose default is yes said yes.
+ * A yes/no question, asked as inquirer's confirm asks it (y or n, then Enter; Enter alone takes the default), with
+ * spaces around the answer ignored and no Tab key writing an English "Yes"/"No" into the answer. A full-width ｙ／ｎ
+ * (a Japanese input method left on) arrives as y/n, as at every prompt (ui/typed-input.ts).
  */
 import { createPrompt, isEnterKey, makeTheme, useKeypress, usePrefix, useState, type Theme } from "@inquirer/core";
 
@@ -13,9 +13,9 @@ interface YesNoConfig {
   theme?: { style?: Partial<Theme["style"]> };
 }
 
-/** The answer typed: starting with y or n (as inquirer reads it) in any width and case, else the default. */
+/** The answer typed: starting with y or n (as inquirer reads it) in any case, else the default. */
 function yesNoAnswer(typed: string, byDefault: boolean): boolean {
-  const text = typed.normalize("NFKC").trim();
+  const text = typed.trim();
   if (/^y/i.test(text)) return true;
   if (/^n/i.test(text)) return false;
   return byDefault;

@@ -1,7 +1,7 @@
 /**
  * `workshop status` live on a real 80x24 terminal (tmux, the built CLI): the header says how to
- * quit, whole, in both languages; q quits (exit 0) and Ctrl-C interrupts (exit 130, as the README's
- * exit codes say for SIGINT).
+ * quit, whole, in both languages; q quits (exit 0; ｑ too, a Japanese input method left on) and Ctrl-C
+ * interrupts (exit 130, as the README's exit codes say for SIGINT).
  */
 import { afterEach, describe, expect, it } from "vitest";
 import { freshLearner } from "../helpers/cli-process.js";
@@ -24,6 +24,13 @@ describe("the live `workshop status`", () => {
     const screen = await s.waitFor(/q で終了/);
     expect(screen).toMatch(/\d\d:\d\d:\d\d JST/);
     s.keys("q");
+    await s.waitFor(/\[exit 0\]/);
+  }, 30_000);
+
+  it("ｑ (a Japanese input method left on) ends it as q does", async () => {
+    const s = watch("ja_JP.UTF-8", "Asia/Tokyo");
+    await s.waitFor(/q で終了/);
+    s.type("ｑ");
     await s.waitFor(/\[exit 0\]/);
   }, 30_000);
 

@@ -14,6 +14,7 @@ import { statusCsv, statusRows, statusSummary } from "../../workshop/status-form
 import type { GlobalOptions } from "../options.js";
 import type { Environment } from "../session.js";
 import { openFacilitator } from "./open.js";
+import { asTyped } from "../../ui/typed-input.js";
 
 interface StatusOptions extends GlobalOptions {
   once?: boolean;
@@ -34,14 +35,14 @@ function snapshot(f: Facilitator, status: RoomStatus, columns: number): void {
   io.notify({ type: "notice", level: "info", message: t("workshop.status.legend") });
 }
 
-/** q (quit: exit 0) or Ctrl-C (interrupted, as everywhere else: exit 130) on the terminal ends the watch. */
+/** q (quit: exit 0; a full-width ｑ too, as at every question) or Ctrl-C (interrupted, as everywhere else: exit 130) on the terminal ends the watch. */
 function keys(stdin: NodeJS.ReadStream): { stopped: () => boolean; interrupted: () => boolean; dispose: () => void } {
   let stop = false;
   let interrupted = false;
   const k = { stopped: () => stop, interrupted: () => interrupted, dispose: () => undefined };
   if (!stdin.isTTY || typeof stdin.setRawMode !== "function") return k;
   const onData = (data: Buffer) => {
-    const k = data.toString();
+    const k = asTyped(data.toString());
     if (k === "q" || k === "Q") stop = true;
     // In raw mode Ctrl-C is a key, not a signal.
     if (k === "\u0003") stop = interrupted = true;

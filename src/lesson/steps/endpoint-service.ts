@@ -48,7 +48,7 @@ const form: HandsOn = {
     const { io, t } = ctx;
     const notes: string[] = [];
     const nlbArn = requireNlb(view);
-    const name = await io.input(t("form.service.name"), `${ctx.state.prefix}-service`);
+    const name = await io.input(t("form.service.name"), `${ctx.state.prefix}-service`, undefined, { verbatim: true });
     for (;;) {
       const type = await io.select(
         t("form.service.lbType"),

@@ -142,7 +142,7 @@ const form: HandsOn = {
     const notes: string[] = [];
     const { vpcId, subnetId } = requireConsumer(view);
     await offerToRemoveStrays(ctx, view);
-    const name = await io.input(t("form.endpoint.name"), `${ctx.state.prefix}-endpoint`);
+    const name = await io.input(t("form.endpoint.name"), `${ctx.state.prefix}-endpoint`, undefined, { verbatim: true });
     await io.select(
       t("form.endpoint.category"),
       [

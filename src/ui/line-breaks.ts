@@ -62,6 +62,8 @@ export function breakOpportunities(text: string, phrases?: Phrases): Set<number>
       at += p.length;
       if (at > 0 && at < text.length) candidates.add(at);
     }
+    // After the ・ between a list's items ("bash・zsh・fish・powershell", one phrase for BudouX), as after a comma.
+    for (let i = 1; i < text.length; i++) if (text[i - 1] === "・") candidates.add(i);
     // A space before Japanese ("1 つ", "ID が") breaks only where a phrase ends: no particle or counter starts a line.
     for (const i of spaces) if (!isWide(text[i]) || candidates.has(i) || candidates.has(i - 1)) out.add(i);
   } else {

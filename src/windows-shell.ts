@@ -7,10 +7,23 @@
  */
 import { windowsEnv } from "./places.js";
 
+/** The module folders PowerShell searches (PSModulePath), lower-cased. */
+const moduleFolders = (env: NodeJS.ProcessEnv): string[] => (windowsEnv(env, "PSModulePath") ?? "").split(";").map((e) => e.toLowerCase());
+
+/** PowerShell 7 (pwsh) puts its own folder (`…\PowerShell\7\Modules`) in PSModulePath. */
+const underPowerShell7 = (env: NodeJS.ProcessEnv): boolean => moduleFolders(env).some((e) => /\\powershell\\7\\/.test(e));
+
 /** PowerShell added the user's module folder (the system-wide value holds only Program Files and System32 ones). */
 function startedByPowerShell(env: NodeJS.ProcessEnv): boolean {
-  const entries = (windowsEnv(env, "PSModulePath") ?? "").split(";").map((e) => e.toLowerCase());
-  return entries.some((e) => e.includes("\\documents\\") || /\\powershell\\7\\/.test(e) || e.includes("\\onedrive\\"));
+  return underPowerShell7(env) || moduleFolders(env).some((e) => e.includes("\\documents\\") || e.includes("\\onedrive\\"));
+}
+
+/**
+ * PowerShell lines here would be read by Windows PowerShell (5.1, Windows' own): on Windows, unless PowerShell 7 runs this
+ * command. It decodes a command's output in the console's code page, not UTF-8, so anything but ASCII shows garbled there.
+ */
+export function forWindowsPowerShell(platform: NodeJS.Platform, env: NodeJS.ProcessEnv): boolean {
+  return platform === "win32" && !underPowerShell7(env);
 }
 
 export function detectShell(platform: NodeJS.Platform, env: NodeJS.ProcessEnv): "bash" | "powershell" | "cmd" {

@@ -8,11 +8,11 @@ import { LabError } from "../errors.js";
 import { prefixProblem } from "../participant.js";
 import { translator } from "../i18n/messages.js";
 import { awsCliAdvice, findAwsCli } from "../aws/cli-version.js";
-import { commentLine, loadsByItself, shellLines, type ShellKind } from "../sandbox/shell-env.js";
+import { loadsByItself, shellLines, type ShellKind } from "../sandbox/shell-env.js";
 import { installId, keepInstallId } from "../state/install-id.js";
 import { INSTALL_HEADER, type JoinAnswer } from "../workshop/room/serve-room.js";
 import type { GlobalOptions } from "./options.js";
-import { chooseShell, failingForShell } from "./sandbox-env.js";
+import { chooseShell, failingForShell, shellComment } from "./sandbox-env.js";
 import { chooseLang, openSession, participantState, type Environment } from "./session.js";
 
 /** The handout's address: http(s)://host[:port]/join/<code>. */
@@ -87,7 +87,7 @@ async function joinRoom(address: string, opts: GlobalOptions, e: Environment): P
     e.stdout.write(JSON.stringify({ time: new Date(e.clock.now()).toISOString(), type: "room-joined", room: room.room, role: room.role, prefix: room.prefix ?? null, url: room.url, region: room.region, shell, lines, elsewhereAt: room.elsewhereAt ?? null }) + "\n");
     return;
   }
-  e.stdout.write(`${commentLine(shell, t("room.join.comment", { room: room.room, url: room.url }))}\n${lines.join("\n")}\n`);
+  e.stdout.write(`${shellComment(shell, e, lang, "room.join.comment", { room: room.room, url: room.url })}\n${lines.join("\n")}\n`);
   const err = e.stderr ?? process.stderr;
   if (room.elsewhereAt) err.write((await fitForLang(t("room.join.elsewhere", { prefix: room.prefix ?? "", time: clockTime(room.elsewhereAt) }), err, lang)) + "\n");
   err.write((await fitForLang(t(joinedKey(room, shell), { room: room.room, prefix: room.prefix ?? "", region: room.region }), err, lang)) + "\n");

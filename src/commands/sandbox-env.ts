@@ -1,13 +1,15 @@
 /** `privatelink-lab sandbox env`: lines pointing a shell at the served sandbox, on stdout only (`eval "$(…)"`). */
 import { fitForLang } from "../ui/edge-text.js";
 import { LabError } from "../errors.js";
-import { translator } from "../i18n/messages.js";
+import { translator, type Vars } from "../i18n/messages.js";
+import type { Lang } from "../i18n/lang.js";
 import { awsCliAdvice, findAwsCli } from "../aws/cli-version.js";
 import { readServed, servedFile } from "../sandbox/served-file.js";
 import { commentLine, defaultShell, failureLine, isShell, SET_VARIABLES, shellLines, SHELLS, UNSET_VARIABLES, unsetLines, variables, type ShellKind } from "../sandbox/shell-env.js";
 import type { GlobalOptions } from "./options.js";
 import { chooseLang, type Environment } from "./session.js";
 import { platformOf } from "./environment.js";
+import { forWindowsPowerShell } from "../windows-shell.js";
 
 /** `--shell`, else the shell this environment runs (PowerShell on Windows without $SHELL); undefined for a name that is no shell of ours. */
 export function shellAsked(requested: string | undefined, e: Pick<Environment, "env" | "platform">): ShellKind | undefined {
@@ -36,6 +38,16 @@ export async function failingForShell(opts: GlobalOptions, e: Environment, work:
   }
 }
 
+/**
+ * The comment over the lines a shell runs, in the learner's language; for Windows PowerShell (windows-shell.ts), which
+ * would show anything but ASCII garbled, in English with any other character outside ASCII (a room's name) as "?".
+ */
+export function shellComment(shell: ShellKind, e: Pick<Environment, "env" | "platform">, lang: Lang, key: string, vars?: Vars): string {
+  const ascii = shell === "powershell" && forWindowsPowerShell(platformOf(e), e.env);
+  const text = translator(ascii ? "en" : lang)(key, vars);
+  return commentLine(shell, ascii ? text.replace(/[^\x20-\x7e]/g, "?") : text);
+}
+
 /** `--unset`: the lines that take back what the setting lines set, so the shell reaches AWS again. */
 export type SandboxEnvOptions = GlobalOptions & { unset?: boolean };
 
@@ -51,8 +63,7 @@ function printUnset(opts: GlobalOptions, e: Environment): void {
     e.stdout.write(JSON.stringify({ time: new Date(e.clock.now()).toISOString(), type: "sandbox-env-unset", shell, unset: [...SET_VARIABLES], lines }) + "\n");
     return;
   }
-  const t = translator(chooseLang(opts, e.env));
-  e.stdout.write(`${commentLine(shell, t("sandbox-env.unsetComment"))}\n${lines.join("\n")}\n`);
+  e.stdout.write(`${shellComment(shell, e, chooseLang(opts, e.env), "sandbox-env.unsetComment")}\n${lines.join("\n")}\n`);
 }
 
 async function printEnv(opts: GlobalOptions, e: Environment): Promise<void> {
@@ -80,7 +91,7 @@ async function printEnv(opts: GlobalOptions, e: Environment): Promise<void> {
     );
     return;
   }
-  e.stdout.write(`${commentLine(shell, t("sandbox-env.comment", { url: served.url }))}\n${lines.join("\n")}\n`);
+  e.stdout.write(`${shellComment(shell, e, lang, "sandbox-env.comment", { url: served.url })}\n${lines.join("\n")}\n`);
   const advice = awsCliAdvice(t, finding, served.url);
   const err = e.stderr ?? process.stderr;
   if (advice) err.write((await fitForLang(advice, err, lang)) + "\n");

@@ -1,5 +1,5 @@
 /** `privatelink-lab [start]`: start or continue the lesson; the engine loads once the first question is on screen. */
-import { isPromptExit, setLessonCommands } from "../interrupt-notice.js";
+import { isPromptExit, learnerCommand, setLessonCommands } from "../interrupt-notice.js";
 import { afterFirstQuestion } from "../ui/first-question.js";
 import type { GlobalOptions } from "./options.js";
 import { lessonStarted } from "../lesson/context.js";
@@ -32,7 +32,7 @@ export async function start(opts: GlobalOptions & { restart?: boolean }, e: Envi
     const quiz = ctx.state.quiz;
     // Stopped midway (as the progress file tells): the stacks are gone and the lesson begins again, not "finished".
     const stopped = stoppedAt(STEPS, ctx.state);
-    if (stopped !== undefined) ctx.io.notify({ type: "notice", level: "info", message: ctx.t("texts.stoppedMidway", { n: stopped, title: loadStep(ctx.lesson, STEPS[stopped]!.id, ctx.io.lang).title }) });
+    if (stopped !== undefined) ctx.io.notify({ type: "notice", level: "info", message: ctx.t("texts.stoppedMidway", { n: stopped, title: loadStep(ctx.lesson, STEPS[stopped]!.id, ctx.io.lang).title, restart: learnerCommand("--restart", ctx.state) }) });
     else ctx.io.notify({ type: "notice", level: "success", message: quiz?.score !== undefined ? ctx.t("start.finished", { score: quiz.score, total: quiz.total }) : ctx.t("start.cleanedUp") });
     return;
   }

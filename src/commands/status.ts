@@ -13,7 +13,7 @@ import { loadChallenges, loadChallengeText } from "../challenge/definitions.js";
 import type { CloudView } from "../lesson/cloud-view.js";
 import type { LessonContext } from "../lesson/context.js";
 import type { Detection } from "../lesson/step.js";
-import { learnerCommand } from "../interrupt-notice.js";
+import { continueCommand, learnerCommand } from "../interrupt-notice.js";
 
 type StatusEvent = Extract<LabEvent, { type: "status" }>;
 type ChallengeReport = NonNullable<StatusEvent["challenge"]>;
@@ -79,14 +79,16 @@ export async function status(opts: GlobalOptions, e: Environment): Promise<void>
   const quiz = ctx.state.quiz;
   if (stopped !== undefined) {
     const first = STEPS[0]!.id;
-    report.next = { step: first, title: title(first), command: "npx privatelink-lab --restart", text: t("texts.stoppedMidway", { n: stopped, title: title(STEPS[stopped]!.id) }) };
+    report.next = { step: first, title: title(first), command: "npx privatelink-lab --restart", text: t("texts.stoppedMidway", { n: stopped, title: title(STEPS[stopped]!.id), restart: learnerCommand("--restart", ctx.state) }) };
   } else if (!cur) {
     report.finished = quiz?.score !== undefined ? { score: quiz.score, total: quiz.total, text: t("start.finished", { score: quiz.score, total: quiz.total }) } : { text: t("start.cleanedUp") };
   } else if (challenge) {
     // The path is broken on purpose: finishing (or giving up) the challenge comes before the lesson's next step.
     report.challenge = challenge;
   } else {
-    report.next = { step: cur.step.id, title: title(cur.step.id), command: "npx privatelink-lab", text: t("status.next", { title: title(cur.step.id), id: cur.step.id }) };
+    // The text names this learner's own commands (prefix, sandbox or endpoint), as the other screens do; `command` stays the bare one (data).
+    const text = t("status.next", { title: title(cur.step.id), again: continueCommand(ctx.state), step: learnerCommand(`step ${cur.step.id}`, ctx.state) });
+    report.next = { step: cur.step.id, title: title(cur.step.id), command: "npx privatelink-lab", text };
   }
   io.notify(report);
 }

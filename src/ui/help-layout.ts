@@ -14,14 +14,20 @@ export function helpWidth(out: { isTTY?: boolean; columns?: number }): number {
 }
 
 const ASCII = /^[\x20-\x7e\n]*$/;
+/**
+ * The narrowest description column commander still wraps under itself (its default, 40, leaves a 60-column terminal's
+ * descriptions unwrapped, and fitHelp then folds them back under the term). Narrower, fitHelp folds the whole item.
+ */
+const MIN_DESCRIPTION_WIDTH = 20;
 
 /** Overrides for commander's Help (configureHelp); `words` replace "[options]" and "[command]". */
 export function helpLayout(words: { options: string; command: string }, phrases?: Phrases): HelpConfiguration {
-  const plain = new Help();
+  const plain = Object.assign(new Help(), { minWidthToWrap: MIN_DESCRIPTION_WIDTH });
   const localize = (text: string) => text.replace(/\[options\]/g, words.options).replace(/\[command\]/g, words.command);
   // Plain ASCII (English help) is what commander already lays out right, and faster.
   return {
     displayWidth,
+    minWidthToWrap: MIN_DESCRIPTION_WIDTH,
     boxWrap: (text: string, width: number) =>
       ASCII.test(text) ? plain.boxWrap(text, width) : wrap(text, width, { phrases }),
     subcommandTerm: (cmd: Command) => localize(plain.subcommandTerm(cmd)),

@@ -1,6 +1,7 @@
 /**
  * Where a line may break. English breaks at spaces. Japanese breaks between phrases (文節), found by BudouX (a small
- * phrase model, loaded only for Japanese), and never before closing punctuation such as 。、） or after （「 (kinsoku).
+ * phrase model, loaded only for Japanese), never inside a word BudouX cuts (WHOLE_WORDS), and never before closing
+ * punctuation such as 。、） or after （「 (kinsoku).
  */
 import type { Lang } from "../i18n/lang.js";
 import { isWide } from "./text-width.js";
@@ -35,6 +36,15 @@ const LATIN = /[\p{L}\p{N}_\-./:=@'"`]/u;
 const latin = (ch: string) => LATIN.test(ch) && !isWide(ch);
 /** Katakana and the long-vowel mark: a run of them is one word (a loanword), never broken inside. */
 const KATAKANA = /^[\u30A1-\u30FA\u30FC]$/;
+/** Words BudouX cuts though a reader reads each as one (使えませんで|した, 読み|書き): never broken inside. */
+const WHOLE_WORDS = /ませんでした|読み書き/g;
+
+/** Positions strictly inside a word of WHOLE_WORDS. */
+function insideWholeWords(text: string): Set<number> {
+  const inside = new Set<number>();
+  for (const m of text.matchAll(WHOLE_WORDS)) for (let i = m.index + 1; i < m.index + m[0].length; i++) inside.add(i);
+  return inside;
+}
 
 const hasWide = (text: string): boolean => [...text].some(isWide);
 
@@ -52,6 +62,8 @@ export function breakOpportunities(text: string, phrases?: Phrases): Set<number>
       at += p.length;
       if (at > 0 && at < text.length) candidates.add(at);
     }
+    // After the ・ between a list's items ("bash・zsh・fish・powershell", one phrase for BudouX), as after a comma.
+    for (let i = 1; i < text.length; i++) if (text[i - 1] === "・") candidates.add(i);
     // A space before Japanese ("1 つ", "ID が") breaks only where a phrase ends: no particle or counter starts a line.
     for (const i of spaces) if (!isWide(text[i]) || candidates.has(i) || candidates.has(i - 1)) out.add(i);
   } else {
@@ -59,7 +71,9 @@ export function breakOpportunities(text: string, phrases?: Phrases): Set<number>
     // Without a phrase model: between any two characters where one is wide.
     for (let i = 1; i < text.length; i++) if (isWide(text[i - 1]) || isWide(text[i])) candidates.add(i);
   }
+  const whole = insideWholeWords(text);
   for (const i of candidates) {
+    if (whole.has(i)) continue; // inside a word BudouX cuts
     const before = text[i - 1] ?? "";
     const after = text[i] ?? "";
     if (latin(before) && latin(after)) continue; // inside a word or an id

@@ -4,8 +4,9 @@
  * the terminal folded a line, so a line the terminal had to cut counts as too wide, but a lone
  * unbroken token such as an ARN or a path, printed whole for the terminal to fold), commands whole
  * on one line, and the Ctrl-C notice naming the learner's complete delete command, the same one
- * as the lesson's goodbye.
+ * as the lesson's goodbye. And `--help` on a 60-column terminal: each description wrapped under its own column.
  */
+import stringWidth from "string-width";
 import { afterEach, describe, expect, it } from "vitest";
 import { freshLearner } from "../helpers/cli-process.js";
 import { linesTooWide, TmuxSession } from "../helpers/tmux.js";
@@ -67,5 +68,43 @@ describe("messages at the edge, on an 80-column terminal", () => {
       expect(tooWide(screen), screen).toEqual([]);
       expect(screen, screen).toMatch(/^ *eval "\$\(npx privatelink-lab join http:\/\/127\.0\.0\.1:\d+\/join\/[\w-]+\)"$/m);
     }, 30_000);
+  }
+});
+
+/**
+ * The wrapped lines of a help screen's items (arguments, options, commands: before the examples), and those of them
+ * that do not start under their item's description column, each as "item | line".
+ */
+function wrappedDescriptions(screen: string): { wrapped: number; off: string[] } {
+  const lines = screen.split("\n");
+  const end = lines.findIndex((l) => /^(?:Examples|例)[:：]$/.test(l));
+  const off: string[] = [];
+  let column = -1;
+  let item = "";
+  let wrapped = 0;
+  for (const line of lines.slice(0, end < 0 ? undefined : end)) {
+    const head = /^ {2}\S.*? {2,}(?=\S)/.exec(line);
+    if (head) [column, item] = [stringWidth(head[0]), line.trim()];
+    else if (/^ {3,}\S/.test(line) && column >= 0) {
+      wrapped++;
+      if (line.length - line.trimStart().length !== column) off.push(`${item} | ${line}`);
+    } else if (!/^ /.test(line)) column = -1; // a heading: no item above
+  }
+  return { wrapped, off };
+}
+
+describe("--help on a 60-column terminal", () => {
+  for (const [lang, LANG] of Object.entries(LANGS)) {
+    for (const command of [["join"], ["workshop"]]) {
+      it(`${lang}: \`${command.join(" ")} --help\` wraps each option's and command's description under its own column`, async () => {
+        const s = new TmuxSession(freshLearner({ LANG }), [...command, "--help"], { cols: 60, rows: 24 });
+        sessions.push(s);
+        const screen = await s.waitFor(/\[exit 0\]/);
+        expect(linesTooWide(screen, 60), screen).toEqual([]);
+        const { wrapped, off } = wrappedDescriptions(screen);
+        expect(wrapped, screen).toBeGreaterThan(0);
+        expect(off, screen).toEqual([]);
+      }, 30_000);
+    }
   }
 });

@@ -22,7 +22,7 @@ describe("a learner who deleted the lab midway", () => {
     for (const id of ["preflight", "deploy", "tour", "endpoint-service"]) await stepCommand(id, h.opts, h.env);
     await destroy(h.opts, h.env);
     const t = translator(lang);
-    const midway = t("texts.stoppedMidway", { n: 3, title: lang === "ja" ? "提供する側：エンドポイントサービスを作る" : "Provider side: create an endpoint service" });
+    const midway = t("texts.stoppedMidway", { n: 3, title: lang === "ja" ? "提供する側：エンドポイントサービスを作る" : "Provider side: create an endpoint service", restart: "npx privatelink-lab --restart --prefix half --sandbox" });
 
     await status(h.opts, h.env);
     const report = h.host.ofType("status").at(-1)!;
@@ -58,7 +58,7 @@ describe("a learner who stopped at the quiz and deleted the lab", () => {
     await status(h.opts, h.env);
     const report = h.host.ofType("status").at(-1)!;
     const at = STEPS.findIndex((s) => s.id === "review");
-    expect(report.next?.text).toBe(t("texts.stoppedMidway", { n: at, title: report.steps[at]!.title }));
+    expect(report.next?.text).toBe(t("texts.stoppedMidway", { n: at, title: report.steps[at]!.title, restart: "npx privatelink-lab --restart --prefix quiz --sandbox" }));
     expect(report.steps[at]).toMatchObject({ id: "review", done: false, text: t("detect.review.todo") });
     // What they did before it stays done.
     expect(report.steps.find((st) => st.id === "curl")).toMatchObject({ done: true });

@@ -10,7 +10,7 @@ import { PassThrough } from "node:stream";
 import { describe, expect, it } from "vitest";
 import { parseAwsCliVersion, readsEndpointUrl } from "../../src/aws/cli-version.js";
 import { awsCliAdvice } from "../../src/aws/cli-version.js";
-import { sandboxEnv } from "../../src/commands/sandbox-env.js";
+import { sandboxEnv, shellComment } from "../../src/commands/sandbox-env.js";
 import type { Environment } from "../../src/commands/session.js";
 import { LabError } from "../../src/errors.js";
 import { translator } from "../../src/i18n/messages.js";
@@ -135,6 +135,41 @@ describe("sandbox env", () => {
     }
     expect(existsSync(servedFile(e.env))).toBe(false);
     await expect(sandboxEnv({}, e)).rejects.toThrow("sandbox-env.notServing");
+  });
+
+  describe("for Windows PowerShell (5.1), which reads a command's output in the console's code page, not UTF-8", () => {
+    const system = "C:\\Program Files\\WindowsPowerShell\\Modules;C:\\WINDOWS\\system32\\WindowsPowerShell\\v1.0\\Modules";
+    const windowsPowerShell = { LANG: "ja_JP.UTF-8", SHELL: undefined, PSModulePath: `C:\\Users\\taro\\Documents\\WindowsPowerShell\\Modules;${system}` };
+    const pwsh7 = { ...windowsPowerShell, PSModulePath: `C:\\Users\\taro\\Documents\\PowerShell\\Modules;C:\\Program Files\\PowerShell\\Modules;c:\\program files\\powershell\\7\\Modules;${system}` };
+    /** What `sandbox env` (or `--unset`) prints for PowerShell, a Japanese learner's, on Windows in this PowerShell. */
+    async function printed(shellEnv: NodeJS.ProcessEnv, unset = false): Promise<string[]> {
+      const { e, out } = env(shellEnv);
+      e.platform = "win32";
+      const unpublish = publishServed(servedFile(e.env), TARGET);
+      try {
+        await sandboxEnv({ ...(unset ? { unset: true } : {}) }, e);
+      } finally {
+        unpublish();
+      }
+      return out().trim().split("\n");
+    }
+
+    it.each([false, true])("the lines to evaluate are ASCII only: the comment is English (--unset: %s)", async (unset) => {
+      const lines = await printed(windowsPowerShell, unset);
+      expect(lines[1]).toMatch(unset ? /^Remove-Item Env:/ : /^\$env:AWS_ENDPOINT_URL = /);
+      expect(lines.filter((l) => /[^\x20-\x7e]/.test(l))).toEqual([]);
+      expect(lines[0]).toBe(`# ${translator("en")(unset ? "sandbox-env.unsetComment" : "sandbox-env.comment", { url: TARGET.url })}`);
+    });
+
+    it("PowerShell 7 (pwsh) keeps the comment in Japanese", async () => {
+      expect((await printed(pwsh7))[0]).toBe(`# ${translator("ja")("sandbox-env.comment", { url: TARGET.url })}`);
+    });
+
+    it("a room's name outside ASCII becomes ? in join's comment there, and stays as it is elsewhere", () => {
+      const vars = { room: "部屋1", url: TARGET.url };
+      expect(shellComment("powershell", { env: windowsPowerShell, platform: "win32" }, "ja", "room.join.comment", vars)).toBe(`# ${translator("en")("room.join.comment", { ...vars, room: "??1" })}`);
+      expect(shellComment("powershell", { env: windowsPowerShell, platform: "linux" }, "ja", "room.join.comment", vars)).toBe(`# ${translator("ja")("room.join.comment", vars)}`);
+    });
   });
 
   it("an unknown shell is a usage error", async () => {

@@ -14,6 +14,9 @@ import { wrapCode } from "../../src/ui/code-wrap.js";
 import { fitToTerminal } from "../../src/ui/edge-text.js";
 import type { LabEvent } from "../../src/ui/io-host.js";
 import { renderEvent } from "../../src/ui/render-event.js";
+import { localFileError } from "../../src/guard/local-file.js";
+import { translator } from "../../src/i18n/messages.js";
+import { errorText, reportError } from "../../src/ui/error-report.js";
 
 const widest = (text: string) => Math.max(...text.split("\n").map(displayWidth));
 /** Whether `code` appears whole on one line of `text`. */
@@ -121,6 +124,23 @@ describe("messages at the edge", () => {
     expect(widest(out)).toBeLessThanOrEqual(80);
     expect(lines.slice(1).every((l) => l.startsWith("  ") && !/^ *[、。）]/.test(l)), out).toBe(true);
     expect(onOneLine(out, "`npx privatelink-lab status`")).toBe(true);
+  });
+});
+
+describe("the error of a state folder the learner may not write (a read-only HOME)", () => {
+  /** The words of the Japanese message a line must never cut (BudouX alone cuts 使えませんで|した and 読み|書き). */
+  const WORDS = ["使えませんでした", "読み書き"];
+  const cutWords = (out: string) =>
+    WORDS.filter((w) => [...w].some((_, k) => k > 0 && new RegExp(`${w.slice(0, k)}\\n\\s*${w.slice(k)}`).test(out)));
+
+  it.each([80, 120])("in Japanese, breaks between words and phrases at %i columns, whatever the home folder's length", async (columns) => {
+    const ja = await loadPhrases("ja");
+    const denied = Object.assign(new Error("EACCES: permission denied, mkdir"), { code: "EACCES" });
+    for (let n = 1; n <= 80; n++) {
+      const path = `/home/${"a".repeat(n)}/.local/state/privatelink-lab/participants`;
+      const out = fitToTerminal(errorText(reportError(localFileError(path, denied), translator("ja")), new Chalk({ level: 0 })), { isTTY: true, columns }, ja);
+      expect(cutWords(out), out).toEqual([]);
+    }
   });
 });
 

@@ -1,0 +1,40 @@
+/**
+ * `status`'s "Next" line names this learner's own commands (their prefix, and `--sandbox` or their endpoint), as the
+ * Ctrl-C notice and the goodbye do (continueCommand), so that it goes on with the same lesson; the JSON `next.command`
+ * stays the bare command (data).
+ */
+import { Chalk } from "chalk";
+import { describe, expect, it } from "vitest";
+import { destroy } from "../../src/commands/destroy.js";
+import { status } from "../../src/commands/status.js";
+import { step as stepCommand } from "../../src/commands/step.js";
+import { translator } from "../../src/i18n/messages.js";
+import { renderEvent } from "../../src/ui/render-event.js";
+import { harness } from "../helpers/lesson-harness.js";
+import { RecordingHost } from "../helpers/recording-host.js";
+
+async function statusScreen(lang: "en" | "ja", steps: string[], destroyed = false) {
+  const h = harness({ host: new RecordingHost(lang), opts: { prefix: "kim", mode: "guided", lang, yes: true } });
+  for (const id of steps) await stepCommand(id, h.opts, h.env);
+  if (destroyed) await destroy(h.opts, h.env);
+  await status(h.opts, h.env);
+  const report = h.host.ofType("status").at(-1)!;
+  const screen = renderEvent(report, { c: new Chalk({ level: 0 }), t: translator(lang), width: 200, markdown: (md) => md })!;
+  return { report, next: screen.split("\n").at(-1)! };
+}
+
+describe("status's Next line", () => {
+  it.each(["en", "ja"] as const)("%s: names the learner's whole command to continue, and to run the step", async (lang) => {
+    const { report, next } = await statusScreen(lang, ["preflight"]);
+    expect(next).toContain("`npx privatelink-lab --prefix kim --sandbox`");
+    expect(next).toContain("`npx privatelink-lab step deploy --prefix kim --sandbox`");
+    expect(next).not.toContain("`npx privatelink-lab`");
+    expect(report.next).toMatchObject({ step: "deploy", command: "npx privatelink-lab" });
+  });
+
+  it.each(["en", "ja"] as const)("%s: after the lab was deleted midway, names the learner's whole command to build it again", async (lang) => {
+    const { report, next } = await statusScreen(lang, ["preflight", "deploy"], true);
+    expect(next).toContain("`npx privatelink-lab --restart --prefix kim --sandbox`");
+    expect(report.next).toMatchObject({ step: "preflight", command: "npx privatelink-lab --restart" });
+  });
+});

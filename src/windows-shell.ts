@@ -19,11 +19,12 @@ function startedByPowerShell(env: NodeJS.ProcessEnv): boolean {
 }
 
 /**
- * PowerShell lines here would be read by Windows PowerShell (5.1, Windows' own): on Windows, unless PowerShell 7 runs this
- * command. It decodes a command's output in the console's code page, not UTF-8, so anything but ASCII shows garbled there.
+ * PowerShell lines here would be read by PowerShell on Windows: Windows PowerShell 5.1 and PowerShell 7 alike decode a
+ * command's output in the console's code page (`[Console]::OutputEncoding`), not UTF-8, unless the learner changed it
+ * (PowerShell/PowerShell#7233, kept so on purpose), so anything but ASCII shows garbled there.
  */
-export function forWindowsPowerShell(platform: NodeJS.Platform, env: NodeJS.ProcessEnv): boolean {
-  return platform === "win32" && !underPowerShell7(env);
+export function forWindowsPowerShell(platform: NodeJS.Platform): boolean {
+  return platform === "win32";
 }
 
 export function detectShell(platform: NodeJS.Platform, env: NodeJS.ProcessEnv): "bash" | "powershell" | "cmd" {

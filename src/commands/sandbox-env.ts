@@ -39,11 +39,11 @@ export async function failingForShell(opts: GlobalOptions, e: Environment, work:
 }
 
 /**
- * The comment over the lines a shell runs, in the learner's language; for Windows PowerShell (windows-shell.ts), which
+ * The comment over the lines a shell runs, in the learner's language; for PowerShell on Windows (windows-shell.ts), which
  * would show anything but ASCII garbled, in English with any other character outside ASCII (a room's name) as "?".
  */
 export function shellComment(shell: ShellKind, e: Pick<Environment, "env" | "platform">, lang: Lang, key: string, vars?: Vars): string {
-  const ascii = shell === "powershell" && forWindowsPowerShell(platformOf(e), e.env);
+  const ascii = shell === "powershell" && forWindowsPowerShell(platformOf(e));
   const text = translator(ascii ? "en" : lang)(key, vars);
   return commentLine(shell, ascii ? text.replace(/[^\x20-\x7e]/g, "?") : text);
 }

@@ -60,6 +60,11 @@ export function awsCode(err: unknown): string | undefined {
   return undefined;
 }
 
+/** AWS's answer (a refusal, a missing thing) or one already said as a LabError (no answer, a local file): not a bug of ours. */
+export function isSaidFailure(err: unknown): boolean {
+  return awsCode(err) !== undefined || err instanceof LabError;
+}
+
 export function errorMessage(err: unknown): string {
   return err instanceof Error ? err.message : String(err);
 }

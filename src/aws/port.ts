@@ -28,6 +28,7 @@ const EC2 = {
   describeInstanceTypeOfferings: ec2.DescribeInstanceTypeOfferingsCommand,
   describeInstances: ec2.DescribeInstancesCommand,
   describeNetworkInterfaces: ec2.DescribeNetworkInterfacesCommand,
+  describeRegions: ec2.DescribeRegionsCommand,
   describeSecurityGroupRules: ec2.DescribeSecurityGroupRulesCommand,
   describeSecurityGroups: ec2.DescribeSecurityGroupsCommand,
   describeVpcEndpointConnections: ec2.DescribeVpcEndpointConnectionsCommand,

@@ -244,6 +244,17 @@ export async function clientsFor(state: LessonState, opts: GlobalOptions, e: Env
   return createSandboxClients(await openSandbox(opts, e), state.region);
 }
 
+/** Clients for another Region of the account `clients` reach: the same sandbox (not opened again), else as `clientsFor` makes them. */
+function clientsInRegion(state: LessonState, opts: GlobalOptions, e: Environment, io: IoHost, clients: AwsClients): (region: string) => Promise<AwsClients> {
+  return async (region) => {
+    const there = { ...state, region };
+    if (e.makeClients || !clients.sandbox) return clientsFor(there, opts, e, io);
+    const { createSandboxClients } = await import("../aws/clients.js");
+    checkRegion(region, state.backend);
+    return createSandboxClients(clients.sandbox, region);
+  };
+}
+
 /** The learner's sandbox account in `file`, at the speed and with the faults the flags and environment say. */
 export async function openSandbox(opts: GlobalOptions, e: Environment, file = sandboxFile(e.env)): Promise<Sandbox> {
   const [{ Sandbox }, { SqliteStore }, { FaultPlan, FAULTS_ENV }] = await Promise.all([
@@ -302,6 +313,7 @@ export async function lessonContext(opts: GlobalOptions, e: Environment, s: Sess
       return pollInterval(clients);
     },
     names: namesFor(state.prefix),
+    inRegion: clientsInRegion(state, opts, e, s.io, clients),
     regionFrom,
     mode: state.mode,
     ...(found ? { found } : {}),

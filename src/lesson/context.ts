@@ -26,6 +26,8 @@ export interface LessonContext {
   servedFile?: string;
   /** No one to ask (no terminal) and no `--yes`: nothing of the learner's is deleted (as `destroy` insists on `--yes`). */
   noConsent?: boolean;
+  /** Clients for another Region of the same account (the same sandbox, or profile and endpoint): where else a lab may be. */
+  inRegion?: (region: string) => Promise<AwsClients>;
   /** Reached over HTTP, the account is still a sandbox this tool serves (a workshop room, `sandbox serve`): nothing is billed. */
   servedSandbox?: boolean;
 }

@@ -8,6 +8,7 @@ import type { AwsClients } from "../aws/clients.js";
 import { allPages } from "../aws/pages.js";
 import { awsPort } from "../aws/port.js";
 import type { ParticipantNames } from "../participant.js";
+import type { LessonTarget } from "../interrupt-notice.js";
 
 export type CheckStatus = "ok" | "warn" | "fail";
 export type CheckGroup = "account" | "quota" | "name" | "permission";
@@ -31,6 +32,10 @@ export interface PreflightTarget {
   names: ParticipantNames;
   /** A zone chosen earlier (resume); otherwise the checks pick one. */
   az?: string;
+  /** Clients for another Region of the same account: where a lab of this prefix is, when its global names say one exists. */
+  inRegion?: (region: string) => Promise<AwsClients>;
+  /** Where the learner's lesson lives (the sandbox, or AWS at their endpoint), for the commands a fix names; else as `clients` say. */
+  lesson?: LessonTarget;
   /** What the command read a moment ago, nothing acting since, not asked again: STS's answer; both stacks (those that exist, with their participant tag). */
   known?: { caller?: { Account?: string | undefined; Arn?: string | undefined }; stacks?: { name: string; participant?: string | undefined }[] };
 }
@@ -60,7 +65,7 @@ function once<T>(read: () => Promise<T>): () => Promise<T> {
   }));
 }
 
-/** Zones, VPCs and load balancers, which several checks need. */
+/** Zones, VPCs, instances and load balancers, which several checks need. */
 export function preflightReads(clients: AwsClients) {
   const { ec2, elbv2 } = awsPort(clients);
   return {
@@ -68,6 +73,11 @@ export function preflightReads(clients: AwsClients) {
     vpcs: once(() => allPages(async (NextToken) => {
       const out = await ec2.describeVpcs(NextToken ? { NextToken } : {});
       return { items: out.Vpcs ?? [], next: out.NextToken };
+    })),
+    /** Pending and running instances (the vCPU quota's use, and whose labs hold it). */
+    instances: once(() => allPages(async (NextToken) => {
+      const out = await ec2.describeInstances({ Filters: [{ Name: "instance-state-name", Values: ["pending", "running"] }], ...(NextToken ? { NextToken } : {}) });
+      return { items: (out.Reservations ?? []).flatMap((r) => r.Instances ?? []), next: out.NextToken };
     })),
     loadBalancers: once(() => allPages(async (Marker) => {
       const out = await elbv2.describeLoadBalancers(Marker ? { Marker } : {});

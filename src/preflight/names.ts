@@ -1,14 +1,18 @@
 /** A name the lesson will create is free, yours (your tag: resumed) or taken (no tag: the stack would fail AlreadyExists). */
-import { awsCode } from "../errors.js";
+import { awsCode, isSaidFailure } from "../errors.js";
 import { participantOf } from "../participant.js";
 import { failure, result, type CheckResult, type PreflightTarget, type PreflightReads } from "./check.js";
 import { awsPort } from "../aws/port.js";
+import { learnerCommand, type LessonTarget } from "../interrupt-notice.js";
+import { labElsewhere } from "./lab-elsewhere.js";
 
 /** What exists under a name: nothing, or a resource with its participant tag (if any). */
 type Found = { exists: false } | { exists: true; owner: string | undefined };
 
 const NOT_FOUND = new Set(["ValidationError", "NoSuchEntity", "NoSuchEntityException", "LoadBalancerNotFound", "LoadBalancerNotFoundException", "TargetGroupNotFound", "TargetGroupNotFoundException"]);
 const DENIED = /AccessDenied|UnauthorizedOperation|Unauthorized/;
+/** Names IAM holds for the whole account, whatever the region. */
+const GLOBAL = new Set(["name.role", "name.instanceProfile"]);
 
 async function lookup(read: () => Promise<Found>): Promise<Found> {
   try {
@@ -81,6 +85,34 @@ function probes(t: PreflightTarget, reads: PreflightReads, roleOwner: () => stri
   ];
 }
 
+/** The target's lesson: as the caller said, else the sandbox when its clients are the sandbox's. */
+function lessonOf(t: PreflightTarget): LessonTarget & { prefix: string } {
+  return { ...(t.lesson ?? { backend: t.clients.sandbox ? "sandbox" : "aws" }), prefix: t.prefix };
+}
+
+/**
+ * This participant's role exists but their Consumer stack (which makes it) is not in this region: their lab is in another
+ * Region, and the stack here would fail on the role's name. Said with where it is and the commands for each way on.
+ */
+async function roleFromElsewhere(t: PreflightTarget, role: CheckResult): Promise<CheckResult | undefined> {
+  // Other Regions that cannot be read (describeRegions denied, say): the check stays as it was.
+  const [there] = await labElsewhere(t).catch((e: unknown) => {
+    if (isSaidFailure(e)) return [];
+    throw e;
+  });
+  if (!there) return undefined;
+  const lesson = lessonOf(t);
+  return result(role.id, "name", "fail", "doctor.name.elsewhere", {
+    ...role.vars,
+    prefix: t.prefix,
+    region: there.region,
+    here: t.region,
+    stacks: there.stacks.join(", "),
+    continue: learnerCommand(`--region ${there.region}`, lesson),
+    destroy: learnerCommand(`destroy --region ${there.region}`, lesson),
+  });
+}
+
 export interface NameChecks {
   results: CheckResult[];
   /** Something of this participant's already exists: the lesson is being resumed. */
@@ -107,5 +139,11 @@ export async function checkNames(t: PreflightTarget, reads: PreflightReads): Pro
       else results.push(failure(p.id, "name", e, t));
     }
   }
-  return { results, resumed };
+  const role = results.findIndex((r) => r.id === "name.role" && r.key === "doctor.name.yours");
+  const consumerHere = results.some((r) => r.id === "name.consumerStack" && r.key === "doctor.name.yours");
+  const elsewhere = role >= 0 && !consumerHere ? await roleFromElsewhere(t, results[role]!) : undefined;
+  if (!elsewhere) return { results, resumed };
+  results[role] = elsewhere;
+  // Nothing of the lab in this region but what IAM shares with every region: not a lesson to continue here.
+  return { results, resumed: results.some((r) => r.key === "doctor.name.yours" && !GLOBAL.has(r.id)) };
 }

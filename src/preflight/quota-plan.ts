@@ -19,12 +19,15 @@ export interface QuotaSpec {
   scope: "region" | "vpc";
 }
 
+/** Running standard vCPUs: the quota two labs at once outgrow in a new account (4 each, 5 in all). */
+export const VCPU_QUOTA: QuotaSpec = { id: "vcpus", code: "L-1216C47A", serviceCode: "ec2", name: "Running On-Demand Standard (A, C, D, H, I, M, R, T, Z) instances", awsDefault: 5, perLearner: 4, scope: "region" };
+
 export const LESSON_QUOTAS: readonly QuotaSpec[] = [
   { id: "vpcs", code: "L-F678F1CE", serviceCode: "vpc", name: "VPCs per Region", awsDefault: 5, perLearner: 2, scope: "region" },
   { id: "gatewayEndpoints", code: "L-1B52E74A", serviceCode: "vpc", name: "Gateway VPC endpoints per Region", awsDefault: 20, perLearner: 1, scope: "region" },
   { id: "interfaceEndpointsPerVpc", code: "L-29B6F2EB", serviceCode: "vpc", name: "Interface VPC endpoints per VPC", awsDefault: 50, perLearner: 3, scope: "vpc" },
   { id: "nlbs", code: "L-69A177A2", serviceCode: "elasticloadbalancing", name: "Network Load Balancers per Region", awsDefault: 50, perLearner: 1, scope: "region" },
-  { id: "vcpus", code: "L-1216C47A", serviceCode: "ec2", name: "Running On-Demand Standard (A, C, D, H, I, M, R, T, Z) instances", awsDefault: 5, perLearner: 4, scope: "region" },
+  VCPU_QUOTA,
 ];
 
 /** Where a limit came from: the account's applied value, AWS's default from the API, or our table. */

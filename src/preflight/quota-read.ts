@@ -7,8 +7,9 @@ import { awsCode } from "../errors.js";
 import { LESSON_QUOTAS, planCapacity, type CapacityPlan, type QuotaLimit, type QuotaLimits, type QuotaSpec, type QuotaUsage } from "./quota-plan.js";
 import type { AwsClients } from "../aws/clients.js";
 import { awsPort } from "../aws/port.js";
-import { allPages, listEndpoints } from "../aws/pages.js";
+import { listEndpoints } from "../aws/pages.js";
 import { preflightReads, type PreflightReads } from "./check.js";
+import { participantOf, STACK_NAME_TAG } from "../participant.js";
 
 /** An AWS error, or an answer that is not AWS's JSON (a proxy's 500 page), becomes a fallback; others are thrown. */
 function codeOrThrow(e: unknown): string {
@@ -19,7 +20,8 @@ function codeOrThrow(e: unknown): string {
   throw e;
 }
 
-async function readLimit(clients: AwsClients, spec: QuotaSpec): Promise<QuotaLimit> {
+/** One quota: the applied value, else AWS's default, else our table's (saying which). */
+export async function readLimit(clients: AwsClients, spec: QuotaSpec): Promise<QuotaLimit> {
   const ids = { ServiceCode: spec.serviceCode, QuotaCode: spec.code };
   let reason: string;
   try {
@@ -60,13 +62,36 @@ function vcpusOf(i: Pick<Instance, "InstanceType" | "CpuOptions">): number {
   return n ? Number(n[1]) * 4 : (SMALL_SIZES[size] ?? 2);
 }
 
-/** Running and pending standard vCPUs, over every page. */
-async function runningVcpus(clients: AwsClients): Promise<number> {
-  const instances = await allPages(async (NextToken) => {
-    const out = await awsPort(clients).ec2.describeInstances({ Filters: [{ Name: "instance-state-name", Values: ["pending", "running"] }], ...(NextToken ? { NextToken } : {}) });
-    return { items: (out.Reservations ?? []).flatMap((r) => r.Instances ?? []), next: out.NextToken };
-  });
-  return instances.filter((i) => STANDARD.test(String(i.InstanceType ?? ""))).reduce((n, i) => n + vcpusOf(i), 0);
+/** Running and pending standard instances (those the vCPU quota counts), from the run's one read of the instances. */
+async function standardInstances(reads: PreflightReads): Promise<Instance[]> {
+  return (await reads.instances()).filter((i) => STANDARD.test(String(i.InstanceType ?? "")));
+}
+
+const sumVcpus = (instances: readonly Instance[]): number => instances.reduce((n, i) => n + vcpusOf(i), 0);
+
+/** A lab whose running instances hold some of the region's vCPUs: its prefix, its stacks, how many vCPUs. */
+export interface VcpuHolder {
+  prefix: string;
+  stacks: string[];
+  vcpus: number;
+}
+
+const stackOf = (i: Instance): string | undefined => i.Tags?.find((t) => t.Key === STACK_NAME_TAG)?.Value;
+
+/** The region's running standard vCPUs, and the labs (by participant tag, sorted) whose instances hold some of them. */
+export async function vcpuHolders(clients: AwsClients, reads: PreflightReads = preflightReads(clients)): Promise<{ total: number; labs: VcpuHolder[] }> {
+  const instances = await standardInstances(reads);
+  const byLab = new Map<string, Instance[]>();
+  for (const i of instances) {
+    const lab = participantOf(i.Tags);
+    if (lab !== undefined) byLab.set(lab, [...(byLab.get(lab) ?? []), i]);
+  }
+  const labs = [...byLab.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([prefix, held]) => ({
+    prefix,
+    stacks: [...new Set(held.map(stackOf).filter((s): s is string => s !== undefined))].sort(),
+    vcpus: sumVcpus(held),
+  }));
+  return { total: sumVcpus(instances), labs };
 }
 
 const countGatewayEndpoints = async (clients: AwsClients): Promise<number> =>
@@ -75,7 +100,7 @@ const countGatewayEndpoints = async (clients: AwsClients): Promise<number> =>
 /** `reads`: the VPCs and load balancers as the preflight run shares them with other checks. */
 async function readUsage(clients: AwsClients, reads: PreflightReads = preflightReads(clients)): Promise<QuotaUsage> {
   const networkLbs = reads.loadBalancers().then((lbs) => lbs.filter((lb) => lb.Type === "network").length);
-  const [vpcs, vcpus, nlbs, gatewayEndpoints] = await Promise.all([reads.vpcs().then((v) => v.length), runningVcpus(clients), networkLbs, countGatewayEndpoints(clients)]);
+  const [vpcs, vcpus, nlbs, gatewayEndpoints] = await Promise.all([reads.vpcs().then((v) => v.length), standardInstances(reads).then(sumVcpus), networkLbs, countGatewayEndpoints(clients)]);
   return { vpcs, vcpus, nlbs, gatewayEndpoints };
 }
 

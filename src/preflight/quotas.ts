@@ -1,23 +1,45 @@
 /** The quota checks: does one more learner (2 VPCs, 4 vCPUs, 1 NLB, endpoints) fit in this region? */
-import { readCapacity } from "./quota-read.js";
+import { readCapacity, vcpuHolders, type VcpuHolder } from "./quota-read.js";
 import { failure, result, type CheckResult, type PreflightTarget, type PreflightReads } from "./check.js";
 import { increaseCommand, type CapacityPlan, type QuotaLine } from "./quota-plan.js";
 import { destroyCommand } from "../interrupt-notice.js";
 import { participantOf } from "../participant.js";
 
-/** `others`: in the sandbox, which takes no increase, the other labs kept there (deleting one frees room). */
-function lineResult(l: QuotaLine, plan: CapacityPlan, others: string[] | undefined): CheckResult {
+/** Who fills the account: in the sandbox, which takes no increase, the other labs kept there; the other labs whose running instances hold vCPUs. */
+interface Occupants {
+  others?: string[];
+  vcpuHolders: VcpuHolder[];
+}
+
+/** What to request for a quota that does not fit, and the AWS CLI command that requests it. */
+function increaseVars(l: QuotaLine, plan: CapacityPlan): { desired: number; command: string } {
+  const increase = plan.increases.find((i) => i.code === l.spec.code);
+  return { desired: increase?.desired ?? l.used + l.needed, command: increase ? increaseCommand(increase) : "" };
+}
+
+/** The vCPU line when other labs' instances hold vCPUs: named, with the command that deletes one (and on AWS the increase). */
+function vcpuHoldersResult(line: { l: QuotaLine; id: string; vars: Record<string, string | number> }, plan: CapacityPlan, holders: VcpuHolder[], sandbox: boolean): CheckResult {
+  const vars = {
+    ...line.vars,
+    labs: holders.map((h) => h.prefix).join(", "),
+    held: holders.reduce((n, h) => n + h.vcpus, 0),
+    destroy: destroyCommand({ prefix: holders[0]?.prefix ?? "", backend: sandbox ? "sandbox" : "aws" }),
+  };
+  if (sandbox) return result(line.id, "quota", "fail", "doctor.quota.sandboxVcpusHeld", vars);
+  return result(line.id, "quota", "fail", "doctor.quota.vcpusHeld", { ...vars, ...increaseVars(line.l, plan) });
+}
+
+function lineResult(l: QuotaLine, plan: CapacityPlan, sandbox: boolean, { others, vcpuHolders }: Occupants): CheckResult {
   const vars = { name: l.spec.name, code: l.spec.code, used: l.used, limit: l.limit.value, needed: l.needed };
   const id = `quota.${l.spec.id}`;
   if (l.ok) return result(id, "quota", "ok", l.spec.scope === "vpc" ? "doctor.quota.perVpcOk" : "doctor.quota.ok", vars);
+  if (l.spec.id === "vcpus" && vcpuHolders.length > 0) return vcpuHoldersResult({ l, id, vars }, plan, vcpuHolders, sandbox);
   if (others) {
     const [other] = others;
     const key = !other ? "doctor.quota.sandboxByHand" : l.spec.id === "vpcs" ? "doctor.quota.sandboxVpcsShort" : "doctor.quota.sandboxShort";
     return result(id, "quota", "fail", key, { ...vars, others: others.join(", "), destroy: other ? destroyCommand({ prefix: other, backend: "sandbox" }) : "" });
   }
-  const increase = plan.increases.find((i) => i.code === l.spec.code);
-  const more = { desired: increase?.desired ?? l.used + l.needed, command: increase ? increaseCommand(increase) : "" };
-  return result(id, "quota", "fail", l.spec.id === "vpcs" ? "doctor.quota.vpcsShort" : "doctor.quota.short", { ...vars, ...more });
+  return result(id, "quota", "fail", l.spec.id === "vpcs" ? "doctor.quota.vpcsShort" : "doctor.quota.short", { ...vars, ...increaseVars(l, plan) });
 }
 
 export interface QuotaChecks {
@@ -29,8 +51,11 @@ export interface QuotaChecks {
 export async function checkQuotas(t: PreflightTarget, learners: number, reads: PreflightReads): Promise<QuotaChecks> {
   try {
     const plan = await readCapacity(t.clients, learners, reads);
-    const others = t.clients.sandbox && !plan.fits ? await otherLabs(t, reads) : undefined;
-    const results = plan.lines.map((l) => lineResult(l, plan, others));
+    const sandbox = t.clients.sandbox !== undefined;
+    const others = sandbox && !plan.fits ? await otherLabs(t, reads) : undefined;
+    const vcpusShort = plan.lines.some((l) => l.spec.id === "vcpus" && !l.ok);
+    const vcpuHeld = vcpusShort ? (await vcpuHolders(t.clients, reads)).labs.filter((h) => h.prefix !== t.prefix) : [];
+    const results = plan.lines.map((l) => lineResult(l, plan, sandbox, { ...(others ? { others } : {}), vcpuHolders: vcpuHeld }));
     const assumed = plan.lines.find((l) => l.limit.source === "assumed");
     if (assumed) results.push(result("quota.assumed", "quota", "warn", "doctor.quota.assumed", { reason: assumed.limit.reason ?? "?" }));
     return { results, plan };

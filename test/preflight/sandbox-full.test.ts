@@ -19,8 +19,28 @@ describe("a full sandbox account", () => {
     const full = checks.filter((c) => c.status === "fail");
     // One lab kept leaves no room for a second one's vCPUs (4 of a new account's 5).
     expect(full.map((c) => c.id)).toEqual(["quota.vcpus"]);
-    expect(full[0]).toMatchObject({ key: "doctor.quota.sandboxShort" });
+    // The lab whose running instances hold the vCPUs, read from the account: wait for it, or delete it.
+    expect(full[0]).toMatchObject({ key: "doctor.quota.sandboxVcpusHeld" });
+    expect(full[0]!.text).toContain("The running instances of other labs (keep) hold 4 of them.");
+    expect(full[0]!.fix).toContain("Wait until that lab is finished");
     expect(full[0]!.fix).toContain("npx privatelink-lab destroy --prefix keep --sandbox");
     expect(`${full[0]!.text} ${full[0]!.fix}`).not.toMatch(/request-service-quota-increase/);
+  });
+
+  it("on AWS the vCPU check keeps the increase to request and names the labs whose instances hold the vCPUs", async () => {
+    const h = harness();
+    for (const id of ["preflight", "deploy"]) await stepCommand(id, { ...h.opts, prefix: "keep" }, h.env);
+    const host = new RecordingHost();
+    const sandboxClients = h.env.makeClients!;
+    const onAws = { ...h.env, makeHost: () => host, makeClients: async (...args: Parameters<typeof sandboxClients>) => {
+      const { sandbox: _sandbox, ...aws } = await sandboxClients(...args);
+      return aws;
+    } };
+    await doctor({ ...h.opts, prefix: "third" }, onAws).catch(() => undefined);
+    const vcpus = host.ofType("checks").flatMap((e) => e.checks).find((c) => c.id === "quota.vcpus");
+    expect(vcpus).toMatchObject({ status: "fail", key: "doctor.quota.vcpusHeld" });
+    expect(vcpus!.text).toContain("The running instances of other privatelink-lab labs (keep) hold 4 of them.");
+    expect(vcpus!.fix).toContain("`aws service-quotas request-service-quota-increase --service-code ec2 --quota-code L-1216C47A --desired-value 8`");
+    expect(vcpus!.fix).toContain("destroy --prefix keep");
   });
 });

@@ -13,6 +13,7 @@ import type { Step } from "../step.js";
 import { waitFor } from "../wait.js";
 import { awsPort } from "../../aws/port.js";
 import { WAIT_WORDS } from "../wait-words.js";
+import { explainVcpuShortage } from "../vcpu-shortage.js";
 
 type Side = "Consumer" | "Provider";
 const SIDES: Side[] = ["Consumer", "Provider"];
@@ -130,6 +131,9 @@ export const deploy: Step = {
       describe: (p) =>
         `${p.done}/${p.total || "?"}` + (p.latest ? ` · ${p.latest.LogicalResourceId ?? ""} ${p.latest.ResourceStatus ?? ""}` : ""),
       usualSeconds: 360,
+    }).catch(async (e: unknown) => {
+      // The vCPU quota: said with the labs whose instances hold the vCPUs, and what frees them.
+      throw e instanceof LabError ? await explainVcpuShortage(ctx, e) : e;
     });
   },
 };

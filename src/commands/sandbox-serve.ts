@@ -33,7 +33,7 @@ export async function sandboxServe(opts: GlobalOptions & { port?: string; host?:
   const last = s.stateFile.lastState();
   const region = opts.region ?? (last?.backend === "sandbox" ? last.region : undefined) ?? regionFor(s.lang, e.env);
   // Where `sandbox env` finds it (removed when it stops, or when the process ends).
-  const unpublish = publishServed(servedFile(e.env, e.stateDir), { url: served.url, region, ...served.credentials });
+  const unpublish = publishServed(servedFile(e.env, e.stateDir), { url: served.url, region, ...served.credentials, by: "sandbox serve" });
   // The second terminal's shell, as `sandbox env` guesses it: PowerShell on Windows without $SHELL.
   const shell = defaultShell(e.env, platformOf(e));
   setInterruptNotice("serve.stopped", undefined, unsetCommand(shell));

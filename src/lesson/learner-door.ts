@@ -1,7 +1,8 @@
 /**
- * Hands-on in the sandbox: the lesson serves the account on 127.0.0.1 (its own port when free) so the learner's AWS CLI
- * reaches it, says once what to paste into a second terminal, and closes it at the end. On AWS nothing is needed; in a
- * workshop room the learner pastes their join line again there. The lines are for the shell the lesson writes its
+ * Hands-on in the sandbox: the learner's AWS CLI reaches the account through the `sandbox serve` already running for it,
+ * else through the lesson's own server on 127.0.0.1 (the address given last time, else the account's own port, when
+ * free), closed at the end; the lesson says once what to paste into a second terminal, or that it is set already. On
+ * AWS nothing is needed; in a workshop room the learner pastes their join line again there. The lines are for the shell the lesson writes its
  * commands for: PowerShell and cmd.exe as `--shell` (or its guess on Windows) says; for bash, $SHELL tells fish and zsh
  * apart (the lesson's commands are the same there).
  */
@@ -9,14 +10,28 @@ import { awsCliAdvice, findAwsCli } from "../aws/cli-version.js";
 import { errorMessage } from "../errors.js";
 import { publishServed } from "../sandbox/served-file.js";
 import { loadCommand, loadsByItself, secondTerminalShell, shellLines, unsetCommand, type ServedTarget, type ShellKind } from "../sandbox/shell-env.js";
+import type { Sandbox } from "../sandbox/middleware.js";
+import type { SandboxCredentials } from "../sandbox/serve/sigv4.js";
 import type { LabEvent } from "../ui/io-host.js";
 import { saveState, type LessonContext } from "./context.js";
 
-/** What a rerun says of the terminal set up last time: the `served` event's own values (ui/event-schema.ts). */
+/** What the setup says of a terminal set up before: the `served` event's own values (ui/event-schema.ts). */
 type LastTime = NonNullable<Extract<LabEvent, { type: "served" }>["lastTime"]>;
 
 interface Door {
   reachable: boolean;
+  close?: () => Promise<void>;
+  /** The lesson served the account itself, so the address closes with it (a running `sandbox serve` goes on). */
+  closesWithLesson?: boolean;
+}
+
+/** Where the learner's AWS CLI reaches the account this run: a running `sandbox serve`, or the lesson's own server. */
+interface Address {
+  url: string;
+  credentials: SandboxCredentials;
+  /** The `sandbox serve` used, and the Region a terminal it set up was given. */
+  running?: { region: string };
+  lastTime: LastTime | undefined;
   close?: () => Promise<void>;
 }
 
@@ -25,43 +40,73 @@ const doors = new WeakMap<LessonContext, Door>();
 async function open(ctx: LessonContext): Promise<Door> {
   const sandbox = ctx.clients.sandbox;
   if (!sandbox) return { reachable: false };
-  let served: Awaited<ReturnType<typeof import("../sandbox/serve/server.js").serveSandbox>>;
-  let ownKeys = false;
-  // The account's own port (0: none, any free one).
-  let port = 0;
+  let address: Address;
   try {
-    const [{ serveSandbox }, { sandboxCredentials, preferredPort }, { SqliteStore }] = await Promise.all([
-      import("../sandbox/serve/server.js"),
-      import("../sandbox/serve/credentials.js"),
-      import("../sandbox/account/sqlite-store.js"),
-    ]);
-    // The account's own key pair (the one `sandbox serve` uses), kept beside its file.
-    const credentials = sandbox.store instanceof SqliteStore ? sandboxCredentials(sandbox.store.path) : undefined;
-    // On the account's own port when it is free: a shell pointed at it last time still works.
-    port = credentials ? preferredPort(credentials) : 0;
-    ownKeys = credentials !== undefined;
-    served = await serveSandbox({ sandbox, host: "127.0.0.1", port, anyPortIfTaken: true, ...(credentials ? { credentials } : {}) });
+    address = await reach(ctx, sandbox);
   } catch (err) {
     ctx.io.notify({ type: "notice", level: "warn", message: ctx.t("sandbox-env.lesson.notServed", { reason: errorMessage(err) }) });
     return { reachable: false };
   }
-  const target = { url: served.url, region: ctx.state.region, ...served.credentials };
+  const target = { url: address.url, region: ctx.state.region, ...address.credentials };
   let unpublish: () => void = () => undefined;
   try {
-    if (ctx.servedFile) unpublish = publishServed(ctx.servedFile, target);
+    // `sandbox env` finds the lesson's own server; or the running one in the lesson's Region, when it was started for another.
+    if (ctx.servedFile && address.running?.region !== ctx.state.region) unpublish = publishServed(ctx.servedFile, { ...target, by: "lesson" });
   } catch {
     // `sandbox env` will not find it; the lines below still work when pasted.
   }
-  announceServed(ctx, target, servedBefore(ctx, served.url, ownKeys, port !== 0 && new URL(served.url).port === String(port)));
-  const advice = awsCliAdvice(ctx.t, await findAwsCli(), served.url);
+  announceServed(ctx, target, address.lastTime);
+  const advice = awsCliAdvice(ctx.t, await findAwsCli(), address.url);
   if (advice) ctx.io.notify({ type: "notice", level: "warn", message: advice });
   return {
     reachable: true,
+    closesWithLesson: !address.running,
     close: async () => {
       unpublish();
-      await served.close();
+      await address.close?.();
     },
   };
+}
+
+/**
+ * The account's `sandbox serve` when one runs and answers (a terminal pointed at it already works, and goes on working
+ * after the lesson); else the lesson serves it itself, at the address given last time when that port is free, else on
+ * the account's own port when free (a shell pointed at either still works), else on any.
+ */
+async function reach(ctx: LessonContext, sandbox: Sandbox): Promise<Address> {
+  const [{ serveSandbox }, { sandboxCredentials, preferredPort }, { SqliteStore }, { runningServe }] = await Promise.all([
+    import("../sandbox/serve/server.js"),
+    import("../sandbox/serve/credentials.js"),
+    import("../sandbox/account/sqlite-store.js"),
+    import("../sandbox/serve/running.js"),
+  ]);
+  // The account's own key pair (the one `sandbox serve` uses), kept beside its file.
+  const credentials = sandbox.store instanceof SqliteStore ? sandboxCredentials(sandbox.store.path) : undefined;
+  const running = credentials && ctx.servedFile ? await runningServe(ctx.servedFile, credentials) : undefined;
+  if (running) {
+    const at = { url: running.url, running: { region: running.region } };
+    return { ...at, credentials: { accessKeyId: running.accessKeyId, secretAccessKey: running.secretAccessKey }, lastTime: servedBefore(ctx, at) };
+  }
+  // The account's own port (0: none, any free one), and the one the learner was given last time.
+  const own = credentials ? preferredPort(credentials) : 0;
+  const last = credentials ? portOf(ctx.state.servedUrl) : undefined;
+  const port = last ?? own;
+  const orPorts = own !== 0 && own !== port ? [own] : [];
+  const served = await serveSandbox({ sandbox, host: "127.0.0.1", port, orPorts, anyPortIfTaken: true, ...(credentials ? { credentials } : {}) });
+  const lastTime = servedBefore(ctx, { url: served.url, sameKeys: credentials !== undefined, onOwnPort: own !== 0 && served.port === own });
+  return { url: served.url, credentials: served.credentials, lastTime, close: () => served.close() };
+}
+
+/** The port of an address given on this computer (127.0.0.1), else undefined. */
+function portOf(url: string | undefined): number | undefined {
+  if (!url) return undefined;
+  try {
+    const u = new URL(url);
+    const port = Number(u.port);
+    return u.hostname === "127.0.0.1" && Number.isInteger(port) && port > 0 && port < 65536 ? port : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /** Can the learner act on this account outside the tool? In the sandbox this serves it (once per lesson run). */
@@ -91,7 +136,7 @@ export async function closeDoor(ctx: LessonContext): Promise<void> {
   doors.delete(ctx);
   if (!door?.close) return;
   await door.close();
-  ctx.io.notify({ type: "notice", level: "info", message: ctx.t("sandbox-env.lesson.closed", { unset: unsetCommand(learnerShell(ctx)) }) });
+  if (door.closesWithLesson) ctx.io.notify({ type: "notice", level: "info", message: ctx.t("sandbox-env.lesson.closed", { unset: unsetCommand(learnerShell(ctx)) }) });
 }
 
 function learnerShell(ctx: LessonContext): ShellKind {
@@ -111,18 +156,20 @@ export function secondTerminalReminder(ctx: LessonContext): string {
 }
 
 /**
- * After a rerun: a terminal set up last time still works when the address and keys are the same (the account's own port
- * was free, its own key pair kept); else it would reach whatever answers the old port, so it must be set up again. The
- * setup says which in its first sentence; the first time (undefined), nothing. The address is remembered in the progress
- * file for the next run.
+ * What a terminal set up before can count on. A running `sandbox serve`: one pointed at it works already (unless it was
+ * given another Region), first run or not. The lesson's own server, after a rerun: one set up last time still works when
+ * the address and keys are the same (the port given then, or the account's own, was free; its own key pair kept); else it
+ * would reach whatever answers the old port, so it must be set up again. The setup says which in its first sentence; the
+ * first time (undefined), nothing. The address is remembered in the progress file for the next run.
  */
-function servedBefore(ctx: LessonContext, url: string, sameKeys: boolean, onOwnPort: boolean): LastTime | undefined {
+function servedBefore(ctx: LessonContext, at: { url: string; running?: { region: string }; sameKeys?: boolean; onOwnPort?: boolean }): LastTime | undefined {
   const before = ctx.state.servedUrl;
-  if (before !== url) {
-    ctx.state.servedUrl = url;
+  if (before !== at.url) {
+    ctx.state.servedUrl = at.url;
     saveState(ctx);
   }
+  if (at.running) return at.running.region === ctx.state.region ? "running" : "runningOtherRegion";
   if (before === undefined) return undefined;
-  // Moved off the account's own port (it was taken), or back on it (last time it was taken).
-  return before === url && sameKeys ? "same" : onOwnPort ? "movedBack" : "moved";
+  // Moved off the port given last time (it was taken), or back on the account's own one (last time it was taken).
+  return before === at.url && at.sameKeys ? "same" : at.onOwnPort ? "movedBack" : "moved";
 }

@@ -94,6 +94,8 @@ export function costSince(region: string, inv: Inventory, sinceIso: string | und
 
 const GONE_STACK = /^(ROLLBACK_COMPLETE|DELETE_COMPLETE)$/;
 const BILLED_ENDPOINT = /^(pendingacceptance|pending|available)$/i;
+/** Billed up to now: AWS bills an endpoint until it is deleted, so one being deleted has spent its hours (it costs no more from here). */
+const SPENT_ENDPOINT = /^(pendingacceptance|pending|available|deleting)$/i;
 
 /** What of the lesson exists in this view of the cloud, as the bill counts it. */
 export function inventoryOf(view: CloudView): Inventory {
@@ -109,12 +111,12 @@ export function inventoryOf(view: CloudView): Inventory {
 }
 
 /**
- * What the stacks hold since they were deployed, and each of the learner's endpoints since AWS made it: the bill
- * for what exists, never the whole lesson's rate for time when part of it did not exist yet.
+ * What the stacks hold since they were deployed, and each of the learner's endpoints since AWS made it (one being
+ * deleted too): the bill for what exists, never the whole lesson's rate for time when part of it did not exist yet.
  */
 export function heldOf(view: CloudView, stacksSince: number): Held[] {
   const stacks: Held = { inv: inventoryOf({ ...view, endpoints: [] }), since: stacksSince };
-  const endpoints = view.endpoints.filter((e) => BILLED_ENDPOINT.test(e.state)).map((e) => ({ inv: { ...NOTHING, interfaceEndpoints: 1 }, since: e.createdAt ?? stacksSince }));
+  const endpoints = view.endpoints.filter((e) => SPENT_ENDPOINT.test(e.state)).map((e) => ({ inv: { ...NOTHING, interfaceEndpoints: 1 }, since: e.createdAt ?? stacksSince }));
   return [stacks, ...endpoints];
 }
 

@@ -20,7 +20,11 @@ export interface ServedRecord {
   /** The process serving it: a record whose process is gone is stale. */
   pid: number;
   startedAt: string;
+  /** Who serves it: `sandbox serve` until the learner stops it, a lesson only while it runs (older versions: not said). */
+  by?: ServedBy;
 }
+
+export type ServedBy = "sandbox serve" | "lesson";
 
 /** Beside the account file; a test's own state folder (`stateDir`) when it gives one. */
 export function servedFile(env: NodeJS.ProcessEnv = process.env, stateDir?: string): string {
@@ -43,7 +47,8 @@ function isRecord(v: unknown): v is ServedRecord {
   return (
     typeof r.url === "string" && /^https?:\/\//.test(r.url) &&
     typeof r.region === "string" && typeof r.accessKeyId === "string" && typeof r.secretAccessKey === "string" &&
-    typeof r.pid === "number" && Number.isInteger(r.pid) && r.pid > 0 && typeof r.startedAt === "string"
+    typeof r.pid === "number" && Number.isInteger(r.pid) && r.pid > 0 && typeof r.startedAt === "string" &&
+    (r.by === undefined || r.by === "sandbox serve" || r.by === "lesson")
   );
 }
 
@@ -59,9 +64,14 @@ function readAll(path: string): ServedRecord[] {
   }
 }
 
+/** The records whose process still runs, oldest first. */
+export function readLive(path: string): ServedRecord[] {
+  return readAll(path).filter((r) => alive(r.pid));
+}
+
 /** The newest record whose process still runs (a lesson that served and stopped leaves `sandbox serve` in another terminal); else undefined. */
 export function readServed(path: string): ServedRecord | undefined {
-  return readAll(path).filter((r) => alive(r.pid)).at(-1);
+  return readLive(path).at(-1);
 }
 
 /** Writes the list (temp file + rename: a reader never sees half of it); no list, no file. */
@@ -83,8 +93,10 @@ function writeAll(path: string, records: ServedRecord[]): void {
 /** Publishes a server's address until the returned function (or the process's exit, when that never ran) removes it. */
 export function publishServed(path: string, record: Omit<ServedRecord, "pid" | "startedAt">): () => void {
   const full: ServedRecord = { ...record, pid: process.pid, startedAt: new Date().toISOString() };
-  // Dead servers' records are dropped; this server's is added (newest last) and, at the end, removed.
-  const others = (records: ServedRecord[]) => records.filter((r) => alive(r.pid) && !(r.url === full.url && r.pid === full.pid));
+  // Dead servers' records are dropped; this server's is added (newest last) and, at the end, removed. (A lesson that uses
+  // a running `sandbox serve` may publish its address too: the same address, by another.)
+  const mine = (r: ServedRecord) => r.url === full.url && r.pid === full.pid && r.by === full.by;
+  const others = (records: ServedRecord[]) => records.filter((r) => alive(r.pid) && !mine(r));
   writeAll(path, [...others(readAll(path)), full]);
   const remove = (): void => {
     const before = readAll(path);

@@ -207,9 +207,18 @@ export const EVENT_SCHEMAS = {
    * The lesson serves the sandbox to the learner's own AWS CLI at `url`: `load` (one line) or `lines` point a shell there.
    * `lastTime` (a rerun): `same`, the same address and keys, so a terminal set up last time still works; `moved`, another
    * address (the usual port was taken), or `movedBack`, its usual one again (last time it was taken): either way it must
-   * be set up again.
+   * be set up again. First run or not, `running`: `sandbox serve` already serves the account at `url`, so a terminal
+   * pointed at it works as it is; `runningOtherRegion`, the same but it was started for another Region: such a terminal
+   * must be set up again for `region`.
    */
-  served: event("served", { url: z.string(), region: z.string(), shell: z.string(), load: z.string(), lines: z.array(z.string()), lastTime: z.optional(z.enum(["same", "moved", "movedBack"])) }),
+  served: event("served", {
+    url: z.string(),
+    region: z.string(),
+    shell: z.string(),
+    load: z.string(),
+    lines: z.array(z.string()),
+    lastTime: z.optional(z.enum(["same", "moved", "movedBack", "running", "runningOtherRegion"])),
+  }),
   interrupted: event("interrupted", { signal: z.string(), message: z.string() }),
   /** `--version --json`: this program's version and the Node.js running it. */
   version: event("version", { version: z.string(), node: z.string() }),

@@ -194,13 +194,16 @@ function servedText(event: Extract<LabEvent, { type: "served" }>, t: Translate):
   // A rerun: whether the terminal set up last time still works is said in the same words, not again after them.
   const again = event.lastTime ? LAST_TIME_TEXT[event.lastTime] : "";
   const setup = event.shell === "cmd"
-    ? [t(`sandbox-env.lesson.serving${again}Paste`, { url: event.url }), fence(event.lines.join("\n"))]
-    : [t(`sandbox-env.lesson.serving${again}`, { url: event.url }), fence(event.load), t("sandbox-env.lesson.orPaste"), fence(event.lines.join("\n"))];
+    ? [t(`sandbox-env.lesson.serving${again}Paste`, { url: event.url, region: event.region }), fence(event.lines.join("\n"))]
+    : [t(`sandbox-env.lesson.serving${again}`, { url: event.url, region: event.region }), fence(event.load), t("sandbox-env.lesson.orPaste"), fence(event.lines.join("\n"))];
   return [...setup, t("sandbox-env.lesson.then")].join("\n\n");
 }
 
-/** The setup's words on a rerun (`sandbox-env.lesson.serving<…>`): the same terminal still works, or it must be set up again. */
-const LAST_TIME_TEXT = { same: "Again", moved: "Moved", movedBack: "MovedBack" } as const;
+/**
+ * The setup's words on a rerun, or with `sandbox serve` running (`sandbox-env.lesson.serving<…>`): the same terminal
+ * still works, or it must be set up again.
+ */
+const LAST_TIME_TEXT = { same: "Again", moved: "Moved", movedBack: "MovedBack", running: "Running", runningOtherRegion: "RunningOtherRegion" } as const;
 
 /** The code block language of each `sandbox env` shell's lines (fish and zsh continue lines as bash does). */
 const SERVED_LANG: Record<string, string> = { powershell: "powershell", cmd: "bat" };

@@ -7,16 +7,21 @@ import { mkdtempSync } from "node:fs";
 import { createServer, type Server } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { PassThrough } from "node:stream";
 import { Chalk } from "chalk";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import type { GlobalOptions } from "../../src/commands/options.js";
+import { sandboxEnv } from "../../src/commands/sandbox-env.js";
+import { sandboxServe } from "../../src/commands/sandbox-serve.js";
 import { lessonContext, openSession } from "../../src/commands/session.js";
 import { translator } from "../../src/i18n/messages.js";
 import { closeDoor, learnerCanAct, secondTerminalReminder } from "../../src/lesson/learner-door.js";
 import { SqliteStore } from "../../src/sandbox/account/sqlite-store.js";
+import { sandboxAnswers } from "../../src/sandbox/serve/running.js";
 import type { LabEvent } from "../../src/ui/io-host.js";
 import { renderEvent } from "../../src/ui/render-event.js";
 import { harness, type Harness } from "../helpers/lesson-harness.js";
+import { RecordingHost } from "../helpers/recording-host.js";
 
 type Lang = "en" | "ja";
 type Served = Extract<LabEvent, { type: "served" }>;
@@ -25,8 +30,11 @@ afterEach(() => {
   vi.unstubAllEnvs();
 });
 
-/** Opens the lesson's door to the learner's AWS CLI once, as a hands-on run does, and closes it: what was said, and the reminder under a step. */
-async function serveOnce(h: Harness, opts: GlobalOptions = {}): Promise<{ served: Served; notices: string[]; reminder: string; text: string }> {
+/**
+ * Opens the lesson's door to the learner's AWS CLI once, as a hands-on run does (`whileOpen` runs then), and closes it:
+ * what was said, the reminder under a step, and the notices on closing.
+ */
+async function serveOnce(h: Harness, opts: GlobalOptions = {}, whileOpen?: () => Promise<void>): Promise<{ served: Served; notices: string[]; reminder: string; text: string; closing: string[] }> {
   const o = { ...h.opts, mode: "hands-on" as const, ...opts };
   const from = h.host.events.length;
   const ctx = await lessonContext(o, h.env, await openSession(o, h.env), false);
@@ -34,11 +42,14 @@ async function serveOnce(h: Harness, opts: GlobalOptions = {}): Promise<{ served
   const reminder = secondTerminalReminder(ctx);
   // The setup's events (closing the lesson says its own line later: how the second terminal reaches AWS again).
   const events = h.host.events.slice(from);
+  await whileOpen?.();
+  const before = h.host.events.length;
   await closeDoor(ctx);
+  const closing = h.host.events.slice(before).flatMap((e) => (e.type === "notice" ? [e.message] : []));
   const served = events.find((e): e is Served => e.type === "served")!;
   const notices = events.flatMap((e) => (e.type === "notice" ? [e.message] : []));
   const text = renderEvent(served, { c: new Chalk({ level: 0 }), t: ctx.t, width: 200, markdown: (md) => md }) ?? "";
-  return { served, notices, reminder, text };
+  return { served, notices, reminder, text, closing };
 }
 
 const POSIX = /eval "\$\(|^export |^unset /m;
@@ -100,8 +111,17 @@ function secondTerminals(lang: Lang, served: { text: string; notices: string[] }
   return (words.match(lang === "en" ? /second terminal/g : /2 つ目のターミナル/g) ?? []).length;
 }
 
+/** Something else listening on this port of 127.0.0.1 until `free` is called. */
+async function block(port: number): Promise<{ free: () => Promise<void> }> {
+  const blocker: Server = createServer();
+  await new Promise<void>((resolve) => blocker.listen(port, "127.0.0.1", resolve));
+  return { free: () => new Promise<void>((resolve) => blocker.close(() => resolve())) };
+}
+
+const portOf = (url: string) => Number(new URL(url).port);
+
 describe.each<Lang>(["en", "ja"])("a rerun says whether the second terminal from last time still works (%s)", (lang) => {
-  it("nothing the first time; 'still works' at the same address and keys; 'moved' with the new address when the port is taken; 'back' once it is free again; the second terminal named once", async () => {
+  it("nothing the first time; 'still works' at the same address and keys; 'moved' with the new address when the port is taken, then kept there; 'back' on the usual port once the new one is taken; the second terminal named once", async () => {
     const dir = mkdtempSync(join(tmpdir(), "pll-rerun-"));
     const h = harness({ store: new SqliteStore(join(dir, "account.db")), stateDir: join(dir, "state") });
     const opts = { lang };
@@ -118,28 +138,114 @@ describe.each<Lang>(["en", "ja"])("a rerun says whether the second terminal from
     expect(again.text).toMatch(lang === "en" ? /a second terminal you set up then still works/ : /前回設定した 2 つ目のターミナルはそのまま使えます/);
     expect(secondTerminals(lang, again)).toBe(1);
 
-    // Something else answers the old port now: the sandbox moves, and the learner is told to set up again.
-    const blocker: Server = createServer();
-    const port = Number(new URL(first.served.url).port);
-    await new Promise<void>((resolve) => blocker.listen(port, "127.0.0.1", resolve));
+    // Something else answers the usual port now: the sandbox moves, and the learner is told to set up again.
+    const usual = await block(portOf(first.served.url));
+    let moved: Awaited<ReturnType<typeof serveOnce>>;
     try {
-      const moved = await serveOnce(h, opts);
+      moved = await serveOnce(h, opts);
       expect(moved.served.url).not.toBe(first.served.url);
       expect(moved.served.lastTime).toBe("moved");
       expect(moved.text).toContain(moved.served.url);
       expect(moved.text).toMatch(lang === "en" ? /must be set up again/ : /実行し直してください/);
       expect(moved.text).not.toMatch(lang === "en" ? /still works/ : /そのまま使えます/);
       expect(secondTerminals(lang, moved)).toBe(1);
+
+      // Run again, the usual port still taken: the address the learner was given last time, not yet another one.
+      const kept = await serveOnce(h, opts);
+      expect(kept.served.url).toBe(moved.served.url);
+      expect(kept.served.lastTime).toBe("same");
     } finally {
-      await new Promise<void>((resolve) => blocker.close(() => resolve()));
+      await usual.free();
     }
 
-    // The usual port is free again: the sandbox is back on it, and no longer says its usual port was taken.
-    const back = await serveOnce(h, opts);
-    expect(back.served.url).toBe(first.served.url);
-    expect(back.served.lastTime).toBe("movedBack");
-    expect(back.text).toMatch(lang === "en" ? /back at its usual address/ : /いつもの .* に戻りました/);
-    expect(back.text).not.toMatch(lang === "en" ? /port was taken, so/ : /使用中だったため/);
-    expect(secondTerminals(lang, back)).toBe(1);
+    // The usual port is free again, and so is the one given last time: the sandbox stays where the learner's terminal points.
+    const stays = await serveOnce(h, opts);
+    expect(stays.served.url).toBe(moved.served.url);
+    expect(stays.served.lastTime).toBe("same");
+
+    // The one given last time is taken now: the sandbox is back on its usual port, and no longer says that port was taken.
+    const taken = await block(portOf(moved.served.url));
+    try {
+      const back = await serveOnce(h, opts);
+      expect(back.served.url).toBe(first.served.url);
+      expect(back.served.lastTime).toBe("movedBack");
+      expect(back.text).toMatch(lang === "en" ? /back at its usual address/ : /いつもの .* に戻りました/);
+      expect(back.text).not.toMatch(lang === "en" ? /port was taken, so/ : /使用中だったため/);
+      expect(secondTerminals(lang, back)).toBe(1);
+    } finally {
+      await taken.free();
+    }
+    // Seven runs of the lesson's server, one after the other.
+  }, 120_000);
+});
+
+/** `sandbox serve` for the harness's account (its file in `dir`), in `region`, on any free port: its address, and how to stop it. */
+async function startServe(h: Harness, dir: string, region: string): Promise<{ url: string; stop: () => Promise<void> }> {
+  const host = new RecordingHost();
+  let stop: () => void = () => undefined;
+  const stopped = new Promise<void>((resolve) => (stop = resolve));
+  const env = { ...h.env, env: { ...h.env.env, PRIVATELINK_LAB_SANDBOX_FILE: join(dir, "account.db") }, makeHost: () => host };
+  const serving = sandboxServe({ json: true, port: "0", region }, env, stopped);
+  await vi.waitFor(() => expect(host.ofType("sandbox-served")).toHaveLength(1));
+  return {
+    url: host.ofType("sandbox-served")[0]!.url,
+    stop: async () => {
+      stop();
+      await serving;
+    },
+  };
+}
+
+/** The Region `sandbox env` gives a second terminal now. */
+async function sandboxEnvRegion(h: Harness): Promise<string> {
+  let out = "";
+  const stdout = new PassThrough();
+  stdout.on("data", (d: Buffer) => (out += d.toString()));
+  await sandboxEnv({ json: true }, { ...h.env, stdout: stdout as unknown as NodeJS.WriteStream });
+  return (JSON.parse(out) as { region: string }).region;
+}
+
+describe.each<Lang>(["en", "ja"])("with `sandbox serve` running for the account, the lesson uses it (%s)", (lang) => {
+  it("each run gives its address, says the second terminal pointed there is set already, and leaves it serving", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "pll-running-"));
+    const h = harness({ store: new SqliteStore(join(dir, "account.db")), stateDir: join(dir, "state") });
+    const serve = await startServe(h, dir, "ap-northeast-1");
+    try {
+      for (const run of [await serveOnce(h, { lang }), await serveOnce(h, { lang })]) {
+        expect(run.served.url).toBe(serve.url);
+        expect(run.served.lastTime).toBe("running");
+        expect(run.served.lines).toContain(`export AWS_ENDPOINT_URL='${serve.url}'`);
+        expect(run.text).toMatch(lang === "en" ? /is already set: nothing to paste/ : /設定済みなので、貼り付け直す必要はありません/);
+        expect(run.text).toContain("sandbox serve");
+        expect(secondTerminals(lang, run)).toBe(1);
+        // The lesson's end stops nothing: no "the sandbox stopped", and `sandbox serve` still answers.
+        expect(run.closing).toEqual([]);
+        expect(await sandboxAnswers(serve.url)).toBe(true);
+      }
+    } finally {
+      await serve.stop();
+    }
+    // Stopped: the lesson serves the account itself, at the address the learner has.
+    const alone = await serveOnce(h, { lang });
+    expect(alone.served.url).toBe(serve.url);
+    expect(alone.served.lastTime).toBe("same");
+    expect(alone.closing).toHaveLength(1);
+  });
+
+  it("started for another Region: the lesson says to set the second terminal up again, and `sandbox env` gives the lesson's Region while it runs", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "pll-running-"));
+    const h = harness({ store: new SqliteStore(join(dir, "account.db")), stateDir: join(dir, "state") });
+    const serve = await startServe(h, dir, "eu-west-1");
+    try {
+      const run = await serveOnce(h, { lang }, async () => expect(await sandboxEnvRegion(h)).toBe("ap-northeast-1"));
+      expect(run.served.url).toBe(serve.url);
+      expect(run.served.lastTime).toBe("runningOtherRegion");
+      expect(run.text).toContain("ap-northeast-1");
+      expect(run.text).toMatch(lang === "en" ? /must be set up again/ : /設定し直しが必要です/);
+      expect(run.closing).toEqual([]);
+      expect(await sandboxEnvRegion(h)).toBe("eu-west-1");
+    } finally {
+      await serve.stop();
+    }
   });
 });

@@ -64,4 +64,13 @@ describe("the cost so far", () => {
     expect(withIt - without).toBeGreaterThanOrEqual(0.01);
     expect(withIt - without).toBeLessThanOrEqual(0.03);
   });
+
+  it("keeps an endpoint's hours in the cost so far once its deletion starts (AWS bills until it is gone); only the hourly rate drops it", () => {
+    const made = { id: "vpce-1", serviceName: "svc", vpcId: "vpc-1", subnetIds: [], sgIds: [], createdAt: DEPLOYED + 2 * HOUR };
+    const now = DEPLOYED + 3.5 * HOUR;
+    const up = costReport(lesson("us-east-1", DEPLOYED, now), cloud([{ ...made, state: "available" }]));
+    const going = costReport(lesson("us-east-1", DEPLOYED, now), cloud([{ ...made, state: "deleting" }]));
+    expect(going.sinceUsd).toBe(up.sinceUsd);
+    expect(going.perHourUsd).toBeCloseTo(up.perHourUsd - 0.01, 4);
+  });
 });

@@ -28,7 +28,9 @@ export interface ServeOptions
   host?: string;
   /** Default 0: any free port. */
   port?: number;
-  /** When `port` is taken (or not allowed), serve on any free port instead of failing. */
+  /** When `port` is taken (or not allowed), these are tried next, in order. */
+  orPorts?: readonly number[];
+  /** When `port` (and each of `orPorts`) is taken or not allowed, serve on any free port instead of failing. */
   anyPortIfTaken?: boolean;
   /** The key pair requests must be signed with (default: a fixed one, see DEFAULT_CREDENTIALS). */
   credentials?: SandboxCredentials;
@@ -55,6 +57,20 @@ function send(res: ServerResponse, a: Answer): void {
   if (a.close) a.headers.connection = "close";
   res.writeHead(a.status, a.headers);
   res.end(body);
+}
+
+/** Listens on the first of `ports` that is free (0: any); when each is taken or not allowed, on any port if `anyPort`, else fails. */
+async function listenOnFirstFree(listen: (port: number) => Promise<void>, ports: number[], anyPort: boolean): Promise<void> {
+  for (const [i, port] of ports.entries()) {
+    try {
+      return await listen(port);
+    } catch (err) {
+      const code = (err as NodeJS.ErrnoException).code;
+      const last = i === ports.length - 1;
+      if (port === 0 || (code !== "EADDRINUSE" && code !== "EACCES") || (last && !anyPort)) throw err;
+    }
+  }
+  await listen(0);
 }
 
 export async function serveSandbox(opts: ServeOptions): Promise<ServedSandbox> {
@@ -136,13 +152,7 @@ export async function serveSandbox(opts: ServeOptions): Promise<ServedSandbox> {
         resolve();
       });
     });
-  try {
-    await listen(opts.port ?? 0);
-  } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
-    if (!opts.anyPortIfTaken || !opts.port || (code !== "EADDRINUSE" && code !== "EACCES")) throw err;
-    await listen(0);
-  }
+  await listenOnFirstFree(listen, [opts.port ?? 0, ...(opts.orPorts ?? [])], opts.anyPortIfTaken === true);
   const address = server.address() as AddressInfo;
   return {
     url: `http://${host.includes(":") ? `[${host}]` : host}:${address.port}`,

@@ -39,4 +39,13 @@ describe("sandbox middleware", () => {
     expect(sandbox.calls.at(-1)).toEqual({ service: "sts", command: "GetCallerIdentityCommand", region: `region-${CALLS_KEPT + 49}` });
     expect(sandbox.calls[0]!.region).toBe("region-50");
   });
+
+  it("still gives exactly the latest calls after it has dropped the oldest ones several times", () => {
+    const sandbox = new Sandbox({ store: new MemoryStore(), clock: new ManualClock(), speed: 0 });
+    const made = CALLS_KEPT * 1.35;
+    for (let i = 0; i < made; i++) sandbox.call("sts", "GetCallerIdentityCommand", {}, `region-${i}`);
+    expect(sandbox.calls).toHaveLength(CALLS_KEPT);
+    expect(sandbox.calls[0]!.region).toBe(`region-${made - CALLS_KEPT}`);
+    expect(sandbox.calls.at(-1)!.region).toBe(`region-${made - 1}`);
+  });
 });

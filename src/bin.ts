@@ -62,7 +62,8 @@ const run: Runner = async (what, lang, json, profile) => {
     const [{ reportError, errorText }, { colorEnabled, palette, plain }] = await Promise.all([import("./ui/error-report.js"), import("./ui/color.js")]);
     const r = reportError(err, t, profile ? { profile } : {});
     if (r.key === "engine.paused") {
-      outputs.stdout.write(r.message + "\n");
+      // Laid out like the lesson's lines: the command in it stays whole on one row.
+      outputs.stdout.write((await fitted(r.message, outputs.stdout)) + "\n");
       return;
     }
     if (json) {

@@ -3,7 +3,7 @@
  * else the next graded hint), give up (show the answer, put it back). The Consumer instance carries the challenge as
  * tags, so `workshop status` sees who fixed it. `known`: the cloud as the command has just read it.
  */
-import { diagnose, diagnosisOf } from "../diagnose/diagnose.js";
+import { diagnose, diagnosisOf, readWithPath } from "../diagnose/diagnose.js";
 import { loadStep } from "../content/lesson-content.js";
 import { currentStep, detectAll } from "../lesson/progress.js";
 import { STEPS } from "../lesson/steps/index.js";
@@ -94,7 +94,9 @@ export async function startChallenge(ctx: LessonContext, id: string, known?: Clo
   const d = definition(ctx, id);
   const breaker = BREAKERS[d.break];
   if (!breaker) throw new LabError("challenge.unknown", { id, ids: "" }, { source: "internal" });
-  const scene = await readScene(ctx, known);
+  const view = await readWithPath(ctx, known);
+  if (cleanedUp(view)) throw new LabError("challengeReady.cleanedUp", { id });
+  const scene = await readScene(ctx, view);
   const active = recorded(ctx, scene.mark);
   if (active && active.id !== id) throw new LabError("challenge.alreadyActive", { id: active.id });
   // Started before and marked so on the cloud: nothing to break again, and no story as if it just broke.
@@ -119,6 +121,11 @@ export async function startChallenge(ctx: LessonContext, id: string, known?: Clo
   await tagConsumer(ctx, scene.path, id, "broken");
   const text = loadChallengeText(ctx, id, scene.path);
   ctx.io.notify({ type: "challenge", id, title: text.title, status: "started", message: `${text.story}\n\n${ctx.t(consoleLeftOut(ctx) ? "challenge.startedNoConsole" : "challenge.started")}` });
+}
+
+/** Neither lesson stack exists, and CloudFormation remembers them deleted: the lab was cleaned up, there is nothing to break. */
+function cleanedUp(view: CloudView): boolean {
+  return !view.consumer && !view.provider && view.deletedStacks.length > 0;
 }
 
 /** `challenge start` again on the challenge in progress: it is, what broke is as it was, and what to run next. */

@@ -7,6 +7,7 @@ import { lineSpinner, type Choice, type InputOptions, type IoHost, type LabEvent
 import type { Phrases } from "./line-breaks.js";
 import { renderMarkdown } from "./markdown.js";
 import { CONTINUE, type Shell } from "../shell/render.js";
+import { choiceLegend } from "./choice-legend.js";
 import { choiceLabel, defaultAnswerText, judgedPrefix, promptTheme, questionText } from "./prompt-theme.js";
 import { renderEvent } from "./render-event.js";
 import { fitToTerminal } from "./edge-text.js";
@@ -149,7 +150,7 @@ export class TerminalHost implements IoHost {
     const def = Math.max(0, choices.findIndex((ch) => ch.value === defaultValue));
     const keys = choices.map((ch, i) => ch.key ?? i + 1);
     const items = choices.map((ch, i) => `${c.bold.cyan(String(keys[i]))} ${ch.name}${i === def ? c.dim(" (⏎)") : ""}`);
-    const legend = wrap(items.join(c.dim("  ·  ")), this.width, { first: "  ", rest: "  ", phrases: this.opts.phrases });
+    const legend = choiceLegend(items, c.dim("  ·  "), this.width, this.opts.phrases);
     const labels = choices.map((ch) => ch.name);
     const question = this.question(message);
     const { inlineChoice } = await import("./inline-choice.js");

@@ -136,6 +136,8 @@ describe.each<Lang>(["en", "ja"])("a rerun says whether the second terminal from
     expect(again.served.lines).toEqual(first.served.lines);
     expect(again.served.lastTime).toBe("same");
     expect(again.text).toMatch(lang === "en" ? /a second terminal you set up then still works/ : /前回設定した 2 つ目のターミナルはそのまま使えます/);
+    // The last lesson's end said to run `sandbox env --unset` there: a terminal that did is pointed at AWS again.
+    expect(again.text).toContain("sandbox env --unset");
     expect(secondTerminals(lang, again)).toBe(1);
 
     // Something else answers the usual port now: the sandbox moves, and the learner is told to set up again.

@@ -6,10 +6,10 @@ import type { StackEvent } from "@aws-sdk/client-cloudformation";
 import { awsCode, LabError } from "../../errors.js";
 import { rootCause } from "../../aws/stack-failure.js";
 import { packageRoot } from "../../paths.js";
-import { isComplete, readStack, type StackView } from "../cloud-view.js";
+import { isComplete, readStack, type CloudView, type StackView } from "../cloud-view.js";
 import { saveState, type LessonContext } from "../context.js";
-import { participantTags } from "../../participant.js";
-import type { Step } from "../step.js";
+import { namesFor, participantTags } from "../../participant.js";
+import type { Detection, Step } from "../step.js";
 import { waitFor } from "../wait.js";
 import { awsPort } from "../../aws/port.js";
 import { WAIT_WORDS } from "../wait-words.js";
@@ -86,16 +86,27 @@ async function readProgress(ctx: LessonContext, seen: Set<string>) {
   return { stacks, done, total, latest, firstFailure: rootCause(failures) };
 }
 
+/** One stack made (being made, or made), the other not: one of the two create-stack commands was not run, and the missing stack is named. */
+function oneStackMissing(view: CloudView, prefix: string): Detection | undefined {
+  const present = view.consumer ?? view.provider;
+  if (!present || (view.consumer && view.provider) || !/^CREATE_(IN_PROGRESS|COMPLETE)$/.test(present.status)) return undefined;
+  const names = namesFor(prefix);
+  const missing = view.consumer ? names.providerStack : names.consumerStack;
+  return { done: false, why: "detect.deploy.oneMissing", vars: { missing, stack: present.name, status: present.status } };
+}
+
 export const deploy: Step = {
   id: "deploy",
   requires: ["preflight"],
-  detect(view) {
+  detect(view, state) {
     const both = isComplete(view.consumer) && isComplete(view.provider);
     if (both) return { done: true, why: "detect.deploy.done" };
     const failed = [view.consumer, view.provider].find((s) => s && FAILED.test(s.status));
     // Rolled back: the learner's create-stack on that name fails until the stack is deleted; the note says so, and how.
     if (failed) return { done: false, why: "detect.deploy.failed", vars: { stack: failed.name, status: failed.status }, ...(/ROLLBACK/.test(failed.status) ? { note: "rollback" } : {}) };
-    // Both stacks made and still creating: on their way. One of them missing is not.
+    const halfMade = oneStackMissing(view, state.prefix);
+    if (halfMade) return halfMade;
+    // Both stacks made and still creating: on their way.
     const creating = [view.consumer, view.provider].every((s) => s && (isComplete(s) || /^(CREATE|UPDATE)_IN_PROGRESS$/.test(s.status)));
     if (view.consumer || view.provider) return { done: false, why: "detect.deploy.inProgress", ...(creating ? { settling: true as const } : {}) };
     return { done: false, why: "detect.deploy.todo" };

@@ -3,7 +3,7 @@ import { awsCode, LabError } from "../../errors.js";
 import { DEAD_ENDPOINT, ourEndpoint, ourService, readEndpointsById, strayEndpoints, wrongVpcEndpoints, type CloudView, type EndpointView } from "../cloud-view.js";
 import { recordMade, type LessonContext } from "../context.js";
 import { createOnce } from "../client-token.js";
-import { participantTags } from "../../participant.js";
+import { namesFor, participantTags } from "../../participant.js";
 import { waitFor } from "../wait.js";
 import { awsPort } from "../../aws/port.js";
 import { inboundRules } from "../http-rule.js";
@@ -192,7 +192,9 @@ export const interfaceEndpoint: Step = {
     if (!ep && stray) return { done: false, why: "detect.endpoint.stray", vars: { id: stray.id, service: stray.serviceName }, note: "stray-service" };
     const rejected = rejectedEndpoints(view)[0];
     if (!ep && rejected) return { done: false, why: "detect.endpoint.rejected", vars: { id: rejected.id } };
-    if (!ep) return { done: false, why: "detect.endpoint.todo" };
+    // The group made, the endpoint not (its SG_ID lost with the terminal, or emptied by a Duplicate): the note gives its id.
+    const group = view.endpointSgs.some((g) => g.name === namesFor(state.prefix).endpointSgName);
+    if (!ep) return { done: false, why: "detect.endpoint.todo", ...(group ? { note: "group-made" } : {}) };
     // Made, whatever came after: still `pending` (new, or just accepted on its way to available) it counts, and is waited for.
     const made = ep.state.toLowerCase();
     if (!WAITING_STATES.has(made) && made !== "pending") return { done: false, why: "detect.endpoint.pending", vars: { state: ep.state } };

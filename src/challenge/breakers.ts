@@ -5,6 +5,8 @@ import type { LinkId } from "../reachability/chain.js";
 import { need, type LearnerPath } from "./learner-path.js";
 import { acceptAndWait, recreateEndpoint } from "./repairs.js";
 import { awsPort } from "../aws/port.js";
+import { admits } from "../lesson/http-rule.js";
+import { cidrContains } from "../reachability/security-groups.js";
 
 type Undo = Record<string, string>;
 
@@ -16,6 +18,8 @@ type Undo = Record<string, string>;
  */
 interface Breaker {
   plan(ctx: LessonContext, path: LearnerPath): Promise<Undo>;
+  /** Rules the learner added besides the fix, which the build does not need (told at check, never removed for them). */
+  extras?(ctx: LessonContext, path: LearnerPath, undo: Undo): Promise<ExtraRule[]>;
   apply(ctx: LessonContext, path: LearnerPath, undo: Undo): Promise<void>;
   restore(ctx: LessonContext, path: LearnerPath, undo: Undo): Promise<void>;
   leaves: string;
@@ -41,15 +45,55 @@ function permission(r: SecurityGroupRule): IpPermission {
   };
 }
 
-async function rulesCovering(ctx: LessonContext, groupId: string, egress: boolean): Promise<SecurityGroupRule[]> {
+async function groupRules(ctx: LessonContext, groupId: string, egress: boolean): Promise<SecurityGroupRule[]> {
   const out = await awsPort(ctx.clients).ec2.describeSecurityGroupRules({ Filters: [{ Name: "group-id", Values: [groupId] }] });
-  return (out.SecurityGroupRules ?? []).filter((r) => Boolean(r.IsEgress) === egress && covers(r, CHALLENGE_PORT));
+  return (out.SecurityGroupRules ?? []).filter((r) => Boolean(r.IsEgress) === egress);
 }
 
-/** What closing a group's HTTP would revoke: the rules (to put back) and their ids (to revoke). */
+async function rulesCovering(ctx: LessonContext, groupId: string, egress: boolean): Promise<SecurityGroupRule[]> {
+  return (await groupRules(ctx, groupId, egress)).filter((r) => covers(r, CHALLENGE_PORT));
+}
+
+/** What closing a group's HTTP would revoke: the rules (to put back) and their ids (to revoke); `before`: every rule it had. */
 async function planClose(ctx: LessonContext, groupId: string, egress: boolean): Promise<Undo> {
-  const rules = await rulesCovering(ctx, groupId, egress);
-  return { groupId, permissions: JSON.stringify(rules.map(permission)), ruleIds: JSON.stringify(rules.map((r) => r.SecurityGroupRuleId ?? "")) };
+  const all = await groupRules(ctx, groupId, egress);
+  const rules = all.filter((r) => covers(r, CHALLENGE_PORT));
+  const ids = (list: SecurityGroupRule[]) => JSON.stringify(list.map((r) => r.SecurityGroupRuleId ?? ""));
+  return { groupId, permissions: JSON.stringify(rules.map(permission)), ruleIds: ids(rules), before: ids(all) };
+}
+
+/** A rule the learner added that the build does not need: where it is, how it reads, and whether it is outbound. */
+export interface ExtraRule {
+  groupId: string;
+  ruleId: string;
+  egress: boolean;
+  rule: string;
+}
+
+/** How the console shows a rule: `TCP 8080 ← 10.0.1.23/32` (inbound) or `TCP 80 → 0.0.0.0/0` (outbound). */
+function ruleWords(r: SecurityGroupRule): string {
+  const proto = r.IpProtocol === "-1" ? "ALL" : String(r.IpProtocol).replace(/^6$/, "tcp").toUpperCase();
+  const ports = r.IpProtocol === "-1" ? "" : r.FromPort === r.ToPort ? ` ${r.FromPort}` : ` ${r.FromPort}-${r.ToPort}`;
+  const peer = r.CidrIpv4 ?? r.CidrIpv6 ?? r.ReferencedGroupInfo?.GroupId ?? r.PrefixListId ?? "?";
+  return `${proto}${ports} ${r.IsEgress ? "→" : "←"} ${peer}`;
+}
+
+/**
+ * The rules added to the broken group since the break (absent from `before`) that `needed` does not want. A record
+ * without `before` (started by an older version, or a break recognised in the cloud) cannot tell them: none.
+ */
+async function addedNotNeeded(ctx: LessonContext, undo: Undo, egress: boolean, needed: (r: SecurityGroupRule) => boolean): Promise<ExtraRule[]> {
+  if (!undo.groupId || undo.before === undefined) return [];
+  const before = new Set(JSON.parse(undo.before) as string[]);
+  const added = (await groupRules(ctx, undo.groupId, egress)).filter((r) => r.SecurityGroupRuleId && !before.has(r.SecurityGroupRuleId));
+  return added.filter((r) => !needed(r)).map((r) => ({ groupId: undo.groupId!, ruleId: r.SecurityGroupRuleId!, egress, rule: ruleWords(r) }));
+}
+
+/** Is the CIDR `inner` inside `outer` (a /32 of the VPC, the VPC itself; never a wider range)? */
+function cidrWithin(inner: string | undefined, outer: string | undefined): boolean {
+  if (!inner || !outer) return false;
+  const [base, bits] = inner.split("/");
+  return Number(bits ?? "32") >= Number(outer.split("/")[1] ?? "32") && cidrContains(outer, base ?? "");
 }
 
 /** Revokes the planned rules; a rule already gone (an earlier run revoked it) is no error. */
@@ -88,6 +132,8 @@ const HTTPS_OUT: IpPermission = { IpProtocol: "tcp", FromPort: 443, ToPort: 443,
 /** AWS's default outbound rule. */
 const ALL_OUT: IpPermission = { IpProtocol: "-1", IpRanges: [{ CidrIp: "0.0.0.0/0" }] };
 
+const isHttpsOut = (r: SecurityGroupRule): boolean => r.IpProtocol === "tcp" && r.FromPort === 443 && r.ToPort === 443 && r.CidrIpv4 === "0.0.0.0/0";
+
 type Target = { Id: string; Port: number };
 const savedTargets = (undo: Undo): Target[] => JSON.parse(undo.targets ?? "[]") as Target[];
 
@@ -99,6 +145,9 @@ export const BREAKERS: Record<string, Breaker> = {
     plan: (ctx, path) => planClose(ctx, need(path, "endpointSgId").endpointSgId, false),
     apply: (ctx, _path, undo) => revoke(ctx, undo, false),
     restore: (ctx, path, undo) => reopen(ctx, undo.groupId ?? path.endpointSgId, undo, http(`${path.consumerIp ?? "0.0.0.0"}/32`), false),
+    // The endpoint needs HTTP from the Consumer instance (its address, a range holding it, or its group), nothing else.
+    extras: (ctx, path, undo) =>
+      addedNotNeeded(ctx, undo, false, (r) => Boolean(path.consumerIp) && admits([permission(r)], CHALLENGE_PORT, { ip: path.consumerIp ?? "", sgIds: path.consumerSgId ? [path.consumerSgId] : [] })),
   },
   "revoke-provider-http": {
     leaves: "no-rule",
@@ -106,6 +155,8 @@ export const BREAKERS: Record<string, Breaker> = {
     apply: (ctx, _path, undo) => revoke(ctx, undo, false),
     // The Provider template's own rule.
     restore: (ctx, path, undo) => reopen(ctx, undo.groupId ?? path.providerSgId, undo, http("0.0.0.0/0"), false),
+    // Only the NLB's nodes reach the Provider: HTTP from inside its own VPC, no more ("only what is needed").
+    extras: (ctx, path, undo) => addedNotNeeded(ctx, undo, false, (r) => covers(r, CHALLENGE_PORT) && cidrWithin(r.CidrIpv4, path.providerVpcCidr)),
   },
   /** Outbound tightened to HTTPS only: SSM still works (it uses 443), HTTP does not leave. */
   "consumer-egress": {
@@ -117,6 +168,8 @@ export const BREAKERS: Record<string, Breaker> = {
       await revoke(ctx, undo, true);
     },
     restore: (ctx, path, undo) => reopen(ctx, undo.groupId ?? path.consumerSgId, undo, ALL_OUT, true),
+    // HTTP out is the fix; the HTTPS rule is the break's own (SSM needs it).
+    extras: (ctx, _path, undo) => addedNotNeeded(ctx, undo, true, (r) => covers(r, CHALLENGE_PORT) || isHttpsOut(r)),
   },
   "reject-connection": {
     leaves: "rejected",

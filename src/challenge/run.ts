@@ -10,7 +10,7 @@ import { STEPS } from "../lesson/steps/index.js";
 import { LabError } from "../errors.js";
 import { consoleLeftOut, saveState, type LessonContext } from "../lesson/context.js";
 import { curlFromConsumer } from "../lesson/steps/curl.js";
-import { BREAKERS } from "./breakers.js";
+import { BREAKERS, type ExtraRule } from "./breakers.js";
 import { loadChallenges, loadChallengeText as loadText, type ChallengeDefinition, type ChallengeText } from "./definitions.js";
 import { cmdNotes, shellMarkdown } from "../shell/in-text.js";
 import type { Script } from "../shell/script.js";
@@ -195,6 +195,9 @@ export async function checkChallenge(ctx: LessonContext, known?: CloudView): Pro
   const text = loadChallengeText(ctx, active.id, path);
   const { consumerInstanceId: from, dnsRegional: to } = path;
   if (from && to && (await curlFromConsumer(ctx, "challenge", from, to, path.providerInstanceId)).ok) {
+    // Works, but solved only as the lesson intends it: a rule added besides the fix is named, never removed for them.
+    const extras = (await BREAKERS[definition(ctx, active.id).break]?.extras?.(ctx, path, active.undo)) ?? [];
+    if (extras.length > 0) return tellExtras(ctx, active.id, text.title, extras);
     await settle(ctx, path, active.id, "fixed", `${ctx.t("challenge.fixed")}\n\n${text.explain}`);
     return true;
   }
@@ -209,6 +212,19 @@ export async function checkChallenge(ctx: LessonContext, known?: CloudView): Pro
   // The curl above showed what failed, and the command ends saying the challenge is not solved and what to do next: here, only the hint.
   const message = ctx.t("engine.hint", { n: hint.n, total: hint.total, text: hint.text });
   ctx.io.notify({ type: "challenge", id: active.id, title: text.title, status: "broken", message, hint, ...(commands.length > 0 ? { commands, shell: ctx.io.shell ?? "bash" } : {}) });
+  return false;
+}
+
+/** The revoke command for a rule, as the learner types it (by the rule's id: exactly that rule, nothing else). */
+function revokeCommand(ctx: LessonContext, r: ExtraRule): string {
+  return `aws ec2 revoke-security-group-${r.egress ? "egress" : "ingress"} --group-id ${r.groupId} --security-group-rule-ids ${r.ruleId} --region ${ctx.state.region}`;
+}
+
+/** curl works but the learner's fix left rules the build does not need: each named with its revoke command; not solved (no hint spent). */
+function tellExtras(ctx: LessonContext, id: string, title: string, extras: ExtraRule[]): false {
+  const lines = extras.map((r) => `- ${ctx.t("challenge.extraRule", { rule: r.rule, group: r.groupId, command: revokeCommand(ctx, r) })}`);
+  const { markdown, commands } = shellMarkdown(`${ctx.t("challenge.extraRules")}\n\n${lines.join("\n")}`, ctx.io.shell ?? "bash", {}, cmdNotes(ctx.t));
+  ctx.io.notify({ type: "challenge", id, title, status: "broken", message: markdown, commands, shell: ctx.io.shell ?? "bash" });
   return false;
 }
 

@@ -29,6 +29,9 @@ export interface StepContent {
   doneVariants: Record<string, string>;
   /** `## concept: <variant>`: the concept as the cloud makes it true (e.g. a service without acceptance). */
   conceptVariants: Record<string, string>;
+  /** `## console: <variant>` and `## cli: <variant>`: the way to do it as the cloud is now (e.g. a cleanup half done). */
+  consoleVariants: Record<string, string>;
+  cliVariants: Record<string, string>;
   notes: Record<string, string>;
   /** Front matter `teaches:`: notes shown on every path once the step is done (guided and hands-on). */
   teaches: string[];
@@ -92,9 +95,12 @@ export function parseStepMarkdown(id: string, text: string): StepContent {
   const notes: Record<string, string> = {};
   const doneVariants: Record<string, string> = {};
   const conceptVariants: Record<string, string> = {};
+  const consoleVariants: Record<string, string> = {};
+  const cliVariants: Record<string, string> = {};
+  const kinds: Record<string, Record<string, string>> = { note: notes, done: doneVariants, concept: conceptVariants, console: consoleVariants, cli: cliVariants };
   for (const [key, value] of Object.entries(sections)) {
-    const m = /^(note|done|concept):\s*(.+)$/.exec(key);
-    if (m) (m[1] === "note" ? notes : m[1] === "done" ? doneVariants : conceptVariants)[m[2]!.trim()] = value;
+    const m = /^(note|done|concept|console|cli):\s*(.+)$/.exec(key);
+    if (m) kinds[m[1]!]![m[2]!.trim()] = value;
   }
   return {
     id,
@@ -107,6 +113,8 @@ export function parseStepMarkdown(id: string, text: string): StepContent {
     done: sections.done ?? "",
     doneVariants,
     conceptVariants,
+    consoleVariants,
+    cliVariants,
     notes,
     teaches: meta.teaches ?? [],
   };

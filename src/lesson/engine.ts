@@ -33,10 +33,13 @@ function regressed(ctx: LessonContext, step: Step, view: CloudView): boolean {
  * real console cannot see the account (the sandbox, a workshop room, an emulator), its path would have the learner build
  * in their own AWS account: the AWS CLI alone is shown, and why.
  */
-function explainReference(ctx: LessonContext, content: StepContent, view: CloudView): void {
-  if (!consoleLeftOut(ctx)) explain(ctx, content.id, "console", content.console, view);
-  else if (content.console.trim()) sayConsoleLeftOut(ctx);
-  explain(ctx, content.id, "cli", content.cli, view);
+function explainReference(ctx: LessonContext, step: Step, content: StepContent, view: CloudView): void {
+  // The way as the cloud is now (a cleanup half done: nothing already being deleted is deleted again).
+  const shape = step.cloudVariant?.(view);
+  const console = (shape && content.consoleVariants[shape]) || content.console;
+  if (!consoleLeftOut(ctx)) explain(ctx, content.id, "console", console, view);
+  else if (console.trim()) sayConsoleLeftOut(ctx);
+  explain(ctx, content.id, "cli", (shape && content.cliVariants[shape]) || content.cli, view);
 }
 
 /** Runs whose log was told once why the console's path is left out. */
@@ -106,7 +109,7 @@ async function learnerDoes(ctx: LessonContext, step: Step, content: StepContent,
       { inline: true },
     );
     if (how === "show") {
-      explainReference(ctx, content, current);
+      explainReference(ctx, step, content, current);
       if (!actedOutside.has(ctx)) remindSecondTerminal(ctx, outside);
       shown = true;
       continue;
@@ -147,9 +150,9 @@ async function runStep(ctx: LessonContext, step: Step, index: number, view: Clou
   // A cleanup stopped midway (the lesson deleting, not the learner by hand): said, not taught again; its one question is whether to delete.
   const resumed = !learner && step.supersedes?.(view, ctx.state) === true;
   if (resumed) ctx.io.notify({ type: "notice", level: "info", message: ctx.t("engine.cleanupResumed") });
-  else explainConcept(ctx, content, view, variant);
+  else explainConcept(ctx, content, view, [variant, step.cloudVariant?.(view)].find((v) => v && content.conceptVariants[v]));
   // The question comes right after the concept (see pacing.ts); logs get the reference at once.
-  if (!ctx.io.interactive && !resumed) explainReference(ctx, content, view);
+  if (!ctx.io.interactive && !resumed) explainReference(ctx, step, content, view);
   let after: CloudView;
   const notesShown = new Set<string>();
   if (resumed) after = (await step.perform(ctx, view)) ?? (await readCloud(ctx.clients, ctx.names));
@@ -158,7 +161,7 @@ async function runStep(ctx: LessonContext, step: Step, index: number, view: Clou
     if (step.supersedes) mark(ctx, "cleanupStarted");
     after = await learnerDoes(ctx, step, content, view, notesShown);
   } else {
-    await askToGo(ctx, step, content, () => explainReference(ctx, content, view));
+    await askToGo(ctx, step, content, () => explainReference(ctx, step, content, view));
     const read = await step.perform(ctx, view);
     // A step that leaves no trace changed nothing in the cloud: the view it acted on still holds.
     after = step.traceless ? view : (read ?? (await readCloud(ctx.clients, ctx.names)));

@@ -43,6 +43,8 @@ export function stepTextsInOrder(lesson: string, lang: Lang): Text[] {
     for (const [key, text] of Object.entries(c.notes)) if (!c.teaches.includes(key)) later.push({ where: `${id}/note:${key}`, text });
     for (const [key, text] of Object.entries(c.doneVariants)) later.push({ where: `${id}/done:${key}`, text });
     for (const [key, text] of Object.entries(c.conceptVariants)) later.push({ where: `${id}/concept:${key}`, text });
+    for (const [key, text] of Object.entries(c.consoleVariants)) later.push({ where: `${id}/console:${key}`, text });
+    for (const [key, text] of Object.entries(c.cliVariants)) later.push({ where: `${id}/cli:${key}`, text });
     later.push({ where: `${id}/summary`, text: c.summary });
   }
   return [...first, ...later];

@@ -59,10 +59,10 @@ describe.each(lessons)("lesson %s", (lesson) => {
       for (const section of ["concept", "console", "cli", "done"] as const) expect(c[section].trim(), `${id}/${lang} ${section}`).not.toBe("");
       expect(c.hints.length, `${id}/${lang} hints`).toBeGreaterThanOrEqual(2);
       for (const h of c.hints) expect(h.trim()).not.toBe("");
-      const all = [c.concept, c.console, c.cli, c.done, ...c.hints, ...Object.values(c.notes), ...Object.values(c.doneVariants), ...Object.values(c.conceptVariants)].join("\n");
+      const all = [c.concept, c.console, c.cli, c.done, ...c.hints, ...Object.values(c.notes), ...Object.values(c.doneVariants), ...Object.values(c.conceptVariants), ...Object.values(c.consoleVariants), ...Object.values(c.cliVariants)].join("\n");
       for (const m of all.matchAll(/\{\{\s*(\w+)\s*\}\}/g)) expect(PLACEHOLDERS.has(m[1]!), `${id}/${lang} placeholder ${m[1]}`).toBe(true);
       for (const key of c.teaches) expect(c.notes[key], `${id}/${lang} teaches ${key}`).toBeTruthy();
-      return { notes: Object.keys(c.notes).sort(), doneVariants: Object.keys(c.doneVariants).sort(), conceptVariants: Object.keys(c.conceptVariants).sort(), hints: c.hints.length, teaches: c.teaches };
+      return { notes: Object.keys(c.notes).sort(), doneVariants: Object.keys(c.doneVariants).sort(), conceptVariants: Object.keys(c.conceptVariants).sort(), consoleVariants: Object.keys(c.consoleVariants).sort(), cliVariants: Object.keys(c.cliVariants).sort(), hints: c.hints.length, teaches: c.teaches };
     });
     expect(shapes[0]).toEqual(shapes[1]);
   });

@@ -4,7 +4,13 @@ import { destroyCommand, setInterruptNotice } from "../../interrupt-notice.js";
 import { failureReason, ownStacks, planTeardown, teardown } from "../teardown.js";
 import { mark } from "../context.js";
 import type { Detection, Step } from "../step.js";
+import type { CloudView } from "../cloud-view.js";
 import { costReport } from "../pricing.js";
+
+/** No endpoint left to delete: each is `deleting` or already gone (AWS answers a second delete with NotFound). */
+function endpointGoing(view: CloudView): boolean {
+  return view.endpoints.every((e) => /^(deleting|deleted)$/i.test(e.state));
+}
 
 export const cleanup: Step = {
   id: "cleanup",
@@ -12,6 +18,8 @@ export const cleanup: Step = {
   supersedes: cleanupStarted,
   // In an account that bills nothing (the sandbox), `## done: sandbox` says what AWS would have billed.
   conceptVariant: (_view, free) => (free ? "sandbox" : undefined),
+  // The endpoint already being deleted (a cleanup stopped midway): said so, and its delete command left out.
+  cloudVariant: (view) => (endpointGoing(view) ? "endpoint-going" : undefined),
   detect(view, state): Detection {
     // Not started after the step ran: the learner chose to keep everything running.
     if (!cleanupStarted(view, state)) return { done: false, why: "detect.cleanup.todo", doneVariant: "left-running" };

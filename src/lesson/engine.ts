@@ -72,10 +72,13 @@ const SETTLING = { afterTry: WAIT_WORDS.afterTry, resumed: WAIT_WORDS.resumed } 
 /** Right so far but still becoming ready (an endpoint pending, a stack creating): wait for it, using no hint or try (past the time-out, the learner is asked again). */
 async function settled(ctx: LessonContext, step: Step, view: CloudView, words: keyof typeof SETTLING = "afterTry"): Promise<CloudView> {
   if (!step.detect(view, ctx.state).settling) return view;
+  const title = loadStep(ctx.lesson, step.id, ctx.io.lang).title;
+  // Why it waits, on its own wrapped line: the spinner's line keeps to what it waits for and how long.
+  if (words === "afterTry") ctx.io.notify({ type: "notice", level: "info", message: ctx.t("handsOnFixes.settlingWhy", { title }) });
   return waitFor(ctx, {
     step: step.id,
     ...SETTLING[words],
-    labelVars: { title: loadStep(ctx.lesson, step.id, ctx.io.lang).title },
+    labelVars: { title },
     read: () => readCloud(ctx.clients, ctx.names),
     check: (v) => (step.detect(v, ctx.state).settling ? undefined : true),
     describe: (v) => reason(ctx, step.detect(v, ctx.state)),

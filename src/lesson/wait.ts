@@ -82,7 +82,8 @@ export async function waitFor<T>(ctx: LessonContext, spec: WaitSpec<T>): Promise
         spinner.fail(`${label} · ${spec.describe(value)}`);
         throw verdict;
       }
-      spinner.update(`${heading} ${elapsed(ctx, took)} · ${spec.describe(value)}`);
+      // (What matters first: a narrow terminal drops the state, then shortens the heading, and keeps the time waited.)
+      spinner.update(`${heading} · ${elapsed(ctx, took)} · ${spec.describe(value)}`);
       if (!warned && usualMs > 0 && took > usualMs * 1.5) {
         warned = true;
         ctx.io.notify({ type: "notice", level: "warn", message: ctx.t("wait.slow", { usual: Math.round(spec.usualSeconds / 60) || 1 }) });

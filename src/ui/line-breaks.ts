@@ -1,7 +1,7 @@
 /**
  * Where a line may break. English breaks at spaces. Japanese breaks between phrases (文節), found by BudouX (a small
  * phrase model, loaded only for Japanese), never inside a word BudouX cuts (WHOLE_WORDS), and never before closing
- * punctuation such as 。、） or after （「 (kinsoku).
+ * punctuation such as 。、） or after （「 (kinsoku). In both languages a number stays with the word it counts (1 つ, 5 minutes).
  */
 import type { Lang } from "../i18n/lang.js";
 import { isWide } from "./text-width.js";
@@ -38,6 +38,19 @@ const latin = (ch: string) => LATIN.test(ch) && !isWide(ch);
 const KATAKANA = /^[\u30A1-\u30FA\u30FC]$/;
 /** Words BudouX cuts though a reader reads each as one (使えませんで|した, 読み|書き): never broken inside. */
 const WHOLE_WORDS = /ませんでした|読み書き/g;
+/** A number on its own (not the tail of an id) and the word or counter after it, with or without a space: "1 つ", "2個", "5 minutes". */
+const NUMBER_WORD = /(?<![\p{L}\p{N}_\-./:=@'"`])[0-9０-９]+(?:[.,][0-9]+)*( ?)(?=\p{L})/gu;
+
+/** Positions between a number and the word it counts (1|つ, 3 |ステップ): a line never breaks there. */
+function numberGlue(text: string): Set<number> {
+  const glued = new Set<number>();
+  for (const m of text.matchAll(NUMBER_WORD)) {
+    const end = m.index + m[0].length;
+    glued.add(end);
+    if (m[1]) glued.add(end - 1);
+  }
+  return glued;
+}
 
 /** Positions strictly inside a word of WHOLE_WORDS. */
 function insideWholeWords(text: string): Set<number> {
@@ -50,6 +63,14 @@ const hasWide = (text: string): boolean => [...text].some(isWide);
 
 /** Positions i (0 < i < text.length, UTF-16 indices) where a line may break before text[i]; text without colours. */
 export function breakOpportunities(text: string, phrases?: Phrases): Set<number> {
+  const glued = numberGlue(text);
+  const out = allBreaks(text, phrases);
+  for (const i of glued) out.delete(i);
+  return out;
+}
+
+/** Where a line may break, before a number is kept with its word. */
+function allBreaks(text: string, phrases?: Phrases): Set<number> {
   const out = new Set<number>();
   const spaces: number[] = [];
   // (Not before a mark no line starts with: "a · b" breaks after the dot, not before it.)
@@ -65,7 +86,8 @@ export function breakOpportunities(text: string, phrases?: Phrases): Set<number>
     // After the ・ between a list's items ("bash・zsh・fish・powershell", one phrase for BudouX), as after a comma.
     for (let i = 1; i < text.length; i++) if (text[i - 1] === "・") candidates.add(i);
     // A space before Japanese ("1 つ", "ID が") breaks only where a phrase ends: no particle or counter starts a line.
-    for (const i of spaces) if (!isWide(text[i]) || candidates.has(i) || candidates.has(i - 1)) out.add(i);
+    // (After the " · " between parts, as after a comma.)
+    for (const i of spaces) if (!isWide(text[i]) || candidates.has(i) || candidates.has(i - 1) || text[i - 2] === "·") out.add(i);
   } else {
     for (const i of spaces) out.add(i);
     // Without a phrase model: between any two characters where one is wide.

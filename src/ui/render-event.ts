@@ -8,7 +8,7 @@ import { CONTINUE, fenceLang } from "../shell/render.js";
 import { wrapCode, wrapCommand, wrapProse } from "./code-wrap.js";
 import { softBreakJoiner, type Phrases } from "./line-breaks.js";
 import { displayWidth, padEnd, truncate } from "./text-width.js";
-import { wrap } from "./wrap.js";
+import { KEEP_CLOSE, KEEP_OPEN, wrap } from "./wrap.js";
 
 export interface RenderTools {
   c: ChalkInstance;
@@ -109,11 +109,18 @@ function modeKey(event: Extract<LabEvent, { type: "lesson-started" }>): string {
   return event.mode === "hands-on" && event.realConsole === false ? "mode.hands-on.noConsole" : `mode.${event.mode}`;
 }
 
+/** The header's short parts ("prefix pl-root": a label and its value) each kept on one line when it fits, breaking between parts at their "·"; the mode, last, wraps as text. */
+function headerParts(header: string, width: number): string {
+  const parts = header.split(" · ");
+  const mode = parts.pop() ?? "";
+  return [...parts.map((part) => (displayWidth(part) <= width ? KEEP_OPEN + part + KEEP_CLOSE : part)), mode].join(" · ");
+}
+
 export function renderEvent(event: LabEvent, r: RenderTools): string | undefined {
   const { c, t } = r;
   switch (event.type) {
     case "lesson-started":
-      return lines(c.bold(t("render.lessonStarted", { backend: t(`backend.${event.backend}`), region: event.region, prefix: event.prefix, mode: t(modeKey(event)) })), r);
+      return lines(c.bold(headerParts(t("render.lessonStarted", { backend: t(`backend.${event.backend}`), region: event.region, prefix: event.prefix, mode: t(modeKey(event)) }), r.width)), r);
     case "notice": {
       const mark = event.level === "warn" ? c.yellow("!") : event.level === "success" ? c.green("✔") : c.blue("i");
       return lines(event.message, r, `${mark} `, "  ");

@@ -11,7 +11,8 @@ import { choiceLegend } from "./choice-legend.js";
 import { choiceLabel, defaultAnswerText, judgedPrefix, promptTheme, questionText } from "./prompt-theme.js";
 import { renderEvent } from "./render-event.js";
 import { fitToTerminal } from "./edge-text.js";
-import { displayWidth, truncate } from "./text-width.js";
+import { displayWidth } from "./text-width.js";
+import { spinnerLine } from "./spinner-line.js";
 import { wrap } from "./wrap.js";
 import { questionShown } from "./first-question.js";
 import { typedInput } from "./typed-input.js";
@@ -174,7 +175,7 @@ export class TerminalHost implements IoHost {
   /** On a terminal: an ora spinner on one line. */
   private liveSpinner(text: string): Spinner {
     // A spinner line must stay one line, or each frame would leave a copy behind.
-    const fit = (t: string) => truncate(t, this.width - 3);
+    const fit = (t: string) => spinnerLine(t, this.width - 3);
     const done = (t: string) => wrap(t, this.width - 2, { phrases: this.opts.phrases, rest: "  " });
     const spinner = ora({ text: fit(text), stream: this.terminal, color: "cyan", discardStdin: false }).start();
     this.active = spinner;

@@ -29,7 +29,8 @@ import { renderMarkdown } from "../../src/ui/markdown.js";
 import { drawDiagram } from "../../src/ui/diagram.js";
 import { choiceLabel, questionText } from "../../src/ui/prompt-theme.js";
 import { renderEvent } from "../../src/ui/render-event.js";
-import { isWide } from "../../src/ui/text-width.js";
+import { displayWidth, isWide } from "../../src/ui/text-width.js";
+import { wrap } from "../../src/ui/wrap.js";
 import { harness } from "../helpers/lesson-harness.js";
 import { RecordingHost } from "../helpers/recording-host.js";
 
@@ -208,5 +209,50 @@ it("never starts a line with the · between the lesson's first line's parts", as
       const shown = renderEvent({ type: "lesson-started", lesson: "privatelink", backend: "sandbox", region: "ap-northeast-1", prefix: "walk", lang, mode: "guided" }, { c: new Chalk({ level: 0 }), t, width, markdown: (md) => md, phrases: p })!;
       expect(shown.split("\n").filter((l) => l.startsWith("·")), shown).toEqual([]);
     }
+  }
+});
+
+describe.each([60, 80, 120])("a number and its counter at %i columns", (width) => {
+  it("never ends a line with a number whose counter or word starts the next line (1 / つ)", () => {
+    const split = blocks.flatMap((b) => {
+      const lines = b(width).split("\n");
+      const source = b(WIDE_OPEN);
+      return lines.slice(0, -1).flatMap((line, i) => {
+        const next = lines[i + 1]!.slice(lead(lines[i + 1]!));
+        const [before, after] = [line.trimEnd().slice(-12), next.slice(0, 8)];
+        // (Only a wrap: where the two lines meet inside one line of the source, not two rows of a table.)
+        const wrapped = source.includes(before + after) || source.includes(`${before} ${after}`);
+        return wrapped && /(?:^|[\s\u3000-\u9fff])[0-9]+$/u.test(before) && /^\p{L}/u.test(after) ? [`${before}｜${after}`] : [];
+      });
+    });
+    expect(split).toEqual([]);
+  });
+});
+
+it("keeps a number with its counter or word wherever the line ends: 1 つ, 2個, 3 ステップ, 5 minutes", () => {
+  const texts: Array<[string, Phrases | undefined, RegExp]> = [
+    ["覚えておきたいのは 1 つ：VPC エンドポイントは「使う側の部品」です。", phrases, /1 つ/],
+    ["部品は 2個 で、手順は全部で 3 ステップ、待ち時間は約 5 分です。", phrases, /3 ステップ/],
+    ["The stack takes about 5 minutes to create, in 3 steps.", undefined, /5 minutes/],
+  ];
+  for (const [text, p, together] of texts) {
+    for (let width = 8; width <= 60; width++) {
+      const lines = wrap(text, width, { phrases: p }).split("\n");
+      for (let i = 0; i + 1 < lines.length; i++) expect(`${lines[i]}｜${lines[i + 1]}`, `${width} columns`).not.toMatch(/[0-9０-９] ?｜/);
+    }
+    expect(together.test(wrap(text, 200, { phrases: p }))).toBe(true);
+  }
+});
+
+it("keeps the header's label and value together: プレフィックス pl-root, prefix pl-root (ja, en; 60, 80, 120 columns)", async () => {
+  const ja = (await loadPhrases("ja"))!;
+  for (const [lang, p, label] of [["ja", ja, "プレフィックス pl-root"], ["en", undefined, "prefix pl-root"]] as const) {
+    const t = translator(lang);
+    for (const width of [60, 80, 120])
+      for (const mode of ["hands-on", "guided"] as const) {
+        const shown = renderEvent({ type: "lesson-started", lesson: "privatelink", backend: "sandbox", region: "ap-northeast-1", prefix: "pl-root", lang, mode }, { c: new Chalk({ level: 0 }), t, width, markdown: (md) => md, phrases: p })!;
+        expect(shown, `${lang} ${width}`).toContain(label);
+        expect(Math.max(...shown.split("\n").map((l) => displayWidth(l))), `${lang} ${width}`).toBeLessThanOrEqual(width);
+      }
   }
 });

@@ -1,0 +1,63 @@
+/**
+ * A hands-on learner verifies a step whose resource is still becoming ready (an endpoint `pending`): the spinner's line,
+ * fitted to an 80- or 120-column terminal, stays one line that still says what it waits for and how long it has
+ * waited; why it waits ("made right, no hint used") and the step it waits for are on a line of their own before it.
+ * (At 80 columns in Japanese the line was cut before the usual time and the seconds waited.)
+ */
+import { describe, expect, it } from "vitest";
+import { lessonContext, openSession } from "../../src/commands/session.js";
+import { step as stepCommand } from "../../src/commands/step.js";
+import { translator } from "../../src/i18n/messages.js";
+import type { Spinner } from "../../src/ui/io-host.js";
+import { spinnerLine } from "../../src/ui/spinner-line.js";
+import { displayWidth } from "../../src/ui/text-width.js";
+import { byHandSteps } from "../helpers/by-hand-steps.js";
+import { harness } from "../helpers/lesson-harness.js";
+import { RecordingHost } from "../helpers/recording-host.js";
+
+/** Keeps every text a spinner showed while it ran. */
+class SpinnerTexts extends RecordingHost {
+  readonly shown: string[] = [];
+  override spinner(step: string, text: string): Spinner {
+    super.spinner(step, text);
+    this.shown.push(text);
+    return { update: (t) => void this.shown.push(t), succeed: () => undefined, fail: () => undefined, stop: () => undefined };
+  }
+}
+
+describe.each(["ja", "en"] as const)("hands-on: the wait after the learner's own try, on a terminal (%s)", (lang) => {
+  it("keeps what it waits for and the time waited on one line at 80 and 120 columns; the why on its own line", async () => {
+    const t = translator(lang);
+    const h = harness({ speed: 0.1, opts: { prefix: "spin", mode: "hands-on", lang } });
+    h.env.learnerReachesSandbox = true;
+    const ctx = await lessonContext(h.opts, h.env, await openSession(h.opts, h.env), false);
+    for (const id of ["preflight", "deploy", "tour", "endpoint-service"]) await stepCommand(id, { ...h.opts, mode: "guided" }, h.env);
+    await byHandSteps("spin")["interface-endpoint"]!(ctx);
+    const host = new SpinnerTexts(lang, true, [{ match: t("engine.howToDo"), value: "verify", times: 1 }]);
+    await stepCommand("interface-endpoint", h.opts, { ...h.env, makeHost: () => host });
+    const waited = host.shown.filter((s) => s.startsWith(t("handsOnFixes.settling")) && /\d/.test(s.slice(t("handsOnFixes.settling").length)));
+    expect(waited.length).toBeGreaterThan(0);
+    const seconds = lang === "ja" ? /\d+ 秒/ : /\d+s/;
+    for (const width of [80, 120])
+      for (const text of waited) {
+        // (ora draws its frame and a space before the text.)
+        const line = spinnerLine(text, width - 3);
+        expect(displayWidth(line), line).toBeLessThanOrEqual(width - 3);
+        expect(line, `${width}`).toContain(t("handsOnFixes.settling"));
+        expect(line, `${width}`).toMatch(seconds);
+      }
+    const title = t("handsOnFixes.settlingWhy", { title: host.ofType("step-started").at(-1)!.title });
+    expect(host.ofType("notice").map((n) => n.message)).toContain(title);
+  }, 60_000);
+});
+
+describe("a spinner's line on a narrow terminal", () => {
+  it("drops the state first, then shortens what it waits for, and keeps the time waited", () => {
+    const text = "正しく作成済みで、準備中です。完了を待っています（通常は約 9 秒） · 12 秒 · 接続は Provider の承諾を待っています（pendingAcceptance）";
+    const line = spinnerLine(text, 50);
+    expect(displayWidth(line)).toBeLessThanOrEqual(50);
+    expect(line).toMatch(/ · 12 秒$/);
+    expect(line).toMatch(/^正しく作成済みで/);
+    expect(spinnerLine("Deploying the stacks (usually ~6 min) · 1m05s · CREATE_IN_PROGRESS", 120)).toBe("Deploying the stacks (usually ~6 min) · 1m05s · CREATE_IN_PROGRESS");
+  });
+});

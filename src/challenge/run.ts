@@ -33,7 +33,7 @@ function definition(ctx: LessonContext, id: string): ChallengeDefinition {
 
 /** A challenge's text with the learner's real ids filled in. */
 function loadChallengeText(ctx: LessonContext, id: string, path?: LearnerPath): ChallengeText & { hintCommands?: Script[][] } {
-  const raw = loadText(ctx.lesson, id, ctx.io.lang);
+  const raw = loadText(ctx.lesson, id, ctx.io.lang, { console: !consoleLeftOut(ctx) });
   if (!path) return raw;
   const vars = { ...lessonVars(ctx, path.view), endpointSgId: path.endpointSgId, endpointId: path.endpointId, providerSgId: path.providerSgId, consumerSgId: path.consumerSgId, listenerArn: path.listenerArn, providerVpcCidr: path.providerVpcCidr, consumerVpcCidr: path.consumerVpcCidr };
   // Commands in the learner's shell (bash, PowerShell or cmd.exe), kept as data for --json too.

@@ -145,6 +145,16 @@ export function loadQuiz(lesson: string, lang: Lang): QuizQuestion[] {
 
 const PLACEHOLDER = /\{\{\s*(\w+)\s*\}\}/g;
 
+const CONSOLE_PASSAGE = /<console>([\s\S]*?)<\/console>/g;
+
+/**
+ * A passage between `<console>` and `</console>` gives the AWS console's way: kept (without the marks) where the
+ * learner's console sees the account, left out where it cannot (the sandbox), so the text names only ways that work.
+ */
+export function consolePassages(text: string, consoleSeesAccount: boolean): string {
+  return text.replace(CONSOLE_PASSAGE, (_m, passage: string) => (consoleSeesAccount ? passage : ""));
+}
+
 /** Fills `{{name}}`; a name without a value is refused (UnfilledValue): a screen must never show `{{name}}`. */
 export function fillPlaceholders(text: string, vars: Record<string, string | undefined>, where = "lesson text"): string {
   const missing = unfilledPlaceholders(text, vars);

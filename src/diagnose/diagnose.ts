@@ -6,7 +6,7 @@
 import { awsSpeed } from "../aws/clients.js";
 import { LabError } from "../errors.js";
 import { learnersEndpoint, readCloud, wrongVpcEndpoints, type CloudView } from "../lesson/cloud-view.js";
-import type { LessonContext } from "../lesson/context.js";
+import { consoleLeftOut, type LessonContext } from "../lesson/context.js";
 import { lessonVars } from "../lesson/vars.js";
 import { firstFailure, stillStarting, walkChain, type Link } from "../reachability/chain.js";
 import { factsFromDescribe, type ReadTime } from "../reachability/from-describe.js";
@@ -76,9 +76,12 @@ export function diagnosisOf(ctx: LessonContext, view: CloudView): Diagnosis {
     providerSgId: view.provider?.resources.SecurityGroup,
     providerVpcCidr: providerVpc ? view.path?.vpcCidrs[providerVpc] : undefined,
   };
+  // The console's way only where the learner's console sees the account (not the sandbox).
+  const withConsole = !consoleLeftOut(ctx);
   // A link still starting says what AWS is doing, never a fix.
   const explained = links.map((l) => {
-    const e = explainLink(text, l, vars, ctx.io.shell, cmdNotes(ctx.t));
+    const { console: path, ...said } = explainLink(text, l, vars, ctx.io.shell, cmdNotes(ctx.t));
+    const e = withConsole && path !== undefined ? { ...said, console: path } : said;
     if (l.status !== "wait") return e;
     const { instanceId = "", ping = "", endpointId = "", nlbName = "", state = "", health = "" } = sayValues(text, l.vars);
     return { ...e, what: ctx.t(`starting.link.${l.problem ?? ""}`, { instanceId, ping, endpointId, nlbName, state, health }) };

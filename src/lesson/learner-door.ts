@@ -37,6 +37,11 @@ interface Address {
 
 const doors = new WeakMap<LessonContext, Door>();
 
+/** The progress file's mark: this lesson has shown how to set up the second terminal, for the address it still has. */
+const SHOWN_MARK = "secondTerminalShown";
+/** Whether each run began with that mark: then its learner has the line already, and no run of it says it again. */
+const shownBeforeRun = new WeakMap<LessonContext, boolean>();
+
 async function open(ctx: LessonContext): Promise<Door> {
   const sandbox = ctx.clients.sandbox;
   if (!sandbox) return { reachable: false };
@@ -54,6 +59,11 @@ async function open(ctx: LessonContext): Promise<Door> {
     if (ctx.servedFile && address.running?.region !== ctx.state.region) unpublish = publishServed(ctx.servedFile, { ...target, by: "lesson" });
   } catch {
     // `sandbox env` will not find it; the lines below still work when pasted.
+  }
+  // A terminal set up for another address (or keys, or Region) no longer reaches the account: it is shown again.
+  if (address.lastTime !== "same" && address.lastTime !== "running" && ctx.state.marks[SHOWN_MARK] !== undefined) {
+    delete ctx.state.marks[SHOWN_MARK];
+    saveState(ctx);
   }
   announceServed(ctx, target, address.lastTime);
   const advice = awsCliAdvice(ctx.t, await findAwsCli(), address.url);
@@ -126,8 +136,22 @@ export async function learnerCanAct(ctx: LessonContext): Promise<boolean> {
 export function remindSecondTerminal(ctx: LessonContext, outside: boolean): void {
   if (!outside) return;
   const inRoom = ctx.state.room !== undefined && ctx.servedSandbox === true;
-  const text = ctx.clients.sandbox ? secondTerminalReminder(ctx) : inRoom ? ctx.t("room.join.secondTerminal") : "";
-  if (text) ctx.io.notify({ type: "notice", level: "info", message: text });
+  if (ctx.clients.sandbox) return remindSandboxTerminal(ctx);
+  if (inRoom) ctx.io.notify({ type: "notice", level: "info", message: ctx.t("room.join.secondTerminal") });
+}
+
+/**
+ * The sandbox's line, in the run that first shows it (where it is needed there); a later run at the same address says
+ * it no more: the setup at its start still gives the line, and a terminal set up then still works.
+ */
+function remindSandboxTerminal(ctx: LessonContext): void {
+  if (!shownBeforeRun.has(ctx)) shownBeforeRun.set(ctx, ctx.state.marks[SHOWN_MARK] !== undefined);
+  if (shownBeforeRun.get(ctx)) return;
+  ctx.io.notify({ type: "notice", level: "info", message: secondTerminalReminder(ctx) });
+  if (ctx.state.marks[SHOWN_MARK] === undefined) {
+    ctx.state.marks[SHOWN_MARK] = new Date(ctx.clock.now()).toISOString();
+    saveState(ctx);
+  }
 }
 
 /** The lesson is over (or stopped): the served account closes with it, and the second terminal is told how to reach AWS again. */

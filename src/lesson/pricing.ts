@@ -120,11 +120,19 @@ export function heldOf(view: CloudView, stacksSince: number): Held[] {
   return [stacks, ...endpoints];
 }
 
+/**
+ * The bill so far for a lab the stacks of which were deployed at `stacksSince`: the lesson's own cost line and the
+ * facilitator's view both count it so (an endpoint being deleted keeps its hours).
+ */
+export function spentSince(region: string, view: CloudView, stacksSince: number, now: number): { hours: number; usd: number } {
+  return { hours: hoursSince(stacksSince, now), usd: billedUsd(region, heldOf(view, stacksSince), now) };
+}
+
 /** What exists now costs an hour, and what it has cost since it was made. */
 export function costReport(ctx: LessonContext, view: CloudView): CostReport {
   const cost = costPerHour(ctx.state.region, inventoryOf(view));
   const since = ctx.state.resourcesSince ? Date.parse(ctx.state.resourcesSince) : undefined;
-  const now = ctx.clock.now();
-  const so = since !== undefined ? { sinceUsd: billedUsd(ctx.state.region, heldOf(view, since), now), hours: hoursSince(since, now) } : {};
+  const spent = since !== undefined ? spentSince(ctx.state.region, view, since, ctx.clock.now()) : undefined;
+  const so = spent ? { sinceUsd: spent.usd, hours: spent.hours } : {};
   return { of: "existing", perHourUsd: cost.perHourUsd, region: ctx.state.region, sandbox: freeHere(ctx), ...so };
 }

@@ -59,10 +59,13 @@ export const LessonStateSchema = z.object({
 
 export type LessonState = z.infer<typeof LessonStateSchema>;
 
+/** The lesson this tool teaches (its content lives in lessons/<id>/). */
+export const LESSON_ID = "privatelink";
+
 /** A participant's progress before anything is done: where they work, and (for a learner) when, in which language and mode. */
 export function freshState(prefix: string, region: string, backend: LessonState["backend"], o: { at?: string; lang?: LessonState["lang"]; mode?: LessonState["mode"] } = {}): LessonState {
   const at = o.at ?? new Date(0).toISOString();
-  return { schema: STATE_SCHEMA_VERSION, lesson: "privatelink", prefix, backend, region, lang: o.lang ?? "en", mode: o.mode ?? "guided", createdAt: at, updatedAt: at, ids: {}, marks: {}, challenges: { solved: {}, gaveUp: {} } };
+  return { schema: STATE_SCHEMA_VERSION, lesson: LESSON_ID, prefix, backend, region, lang: o.lang ?? "en", mode: o.mode ?? "guided", createdAt: at, updatedAt: at, ids: {}, marks: {}, challenges: { solved: {}, gaveUp: {} } };
 }
 
 export type Migration = (old: Record<string, unknown>) => Record<string, unknown>;

@@ -4,7 +4,7 @@
  * step the cloud can tell is not done, and as finished once every such step is done.
  */
 import { ourEndpoint } from "../lesson/cloud-view.js";
-import { costPerHour, costSince, inventoryOf } from "../lesson/pricing.js";
+import { costPerHour, inventoryOf, spentSince } from "../lesson/pricing.js";
 import { detectAll } from "../lesson/progress.js";
 import { isEmpty } from "../lesson/teardown.js";
 import { STEPS } from "../lesson/steps/index.js";
@@ -159,9 +159,9 @@ export function progressOf(p: ParticipantCloud, at: number, region: string, back
     signals.push({ kind: "slow", minutes: whole, usual: budget });
   }
   // The sandbox bills nothing: no cost, rather than what AWS would charge.
-  const inv = inventoryOf(p.view);
-  const cost = backend === "sandbox" ? undefined : costPerHour(region, inv);
-  const so = cost && p.firstStackAt !== undefined && cost.perHourUsd > 0 ? costSince(region, inv, new Date(p.firstStackAt).toISOString(), at) : undefined;
+  const cost = backend === "sandbox" ? undefined : costPerHour(region, inventoryOf(p.view));
+  // Counted as the lesson counts its own: each endpoint from when AWS made it, one being deleted with its hours.
+  const so = cost && p.firstStackAt !== undefined ? spentSince(region, p.view, p.firstStackAt, at) : undefined;
   return {
     prefix: p.prefix,
     ...pos,

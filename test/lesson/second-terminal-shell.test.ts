@@ -15,7 +15,7 @@ import { sandboxEnv } from "../../src/commands/sandbox-env.js";
 import { sandboxServe } from "../../src/commands/sandbox-serve.js";
 import { lessonContext, openSession } from "../../src/commands/session.js";
 import { translator } from "../../src/i18n/messages.js";
-import { closeDoor, learnerCanAct, secondTerminalReminder } from "../../src/lesson/learner-door.js";
+import { closeDoor, learnerCanAct, remindSecondTerminal, secondTerminalReminder } from "../../src/lesson/learner-door.js";
 import { SqliteStore } from "../../src/sandbox/account/sqlite-store.js";
 import { sandboxAnswers } from "../../src/sandbox/serve/running.js";
 import type { LabEvent } from "../../src/ui/io-host.js";
@@ -248,6 +248,41 @@ describe.each<Lang>(["en", "ja"])("with `sandbox serve` running for the account,
       expect(await sandboxEnvRegion(h)).toBe("eu-west-1");
     } finally {
       await serve.stop();
+    }
+  });
+});
+
+/** One hands-on run that reaches a step: is the reminder under it said (asked twice, as a learner unfolds two steps)? */
+async function remindedIn(h: Harness, opts: GlobalOptions): Promise<{ url: string; said: number }> {
+  const o = { ...h.opts, mode: "hands-on" as const, ...opts };
+  const ctx = await lessonContext(o, h.env, await openSession(o, h.env), false);
+  const from = h.host.events.length;
+  expect(await learnerCanAct(ctx)).toBe(true);
+  remindSecondTerminal(ctx, true);
+  remindSecondTerminal(ctx, true);
+  const events = h.host.events.slice(from);
+  await closeDoor(ctx);
+  const reminder = secondTerminalReminder(ctx);
+  const url = events.find((e): e is Served => e.type === "served")!.url;
+  return { url, said: events.filter((e) => e.type === "notice" && e.message === reminder).length };
+}
+
+describe.each<Lang>(["en", "ja"])("the reminder under a step's commands across runs (%s)", (lang) => {
+  it("is said in the run that first shows it, not on a rerun at the same address, and again once the address moved", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "pll-remind-"));
+    const h = harness({ store: new SqliteStore(join(dir, "account.db")), stateDir: join(dir, "state") });
+    const first = await remindedIn(h, { lang });
+    expect(first.said).toBe(2);
+    expect((await remindedIn(h, { lang })).said).toBe(0);
+    const usual = await block(portOf(first.url));
+    try {
+      const moved = await remindedIn(h, { lang });
+      expect(moved.url).not.toBe(first.url);
+      expect(moved.said).toBe(2);
+      // Kept at the new address: a terminal set up there still works.
+      expect((await remindedIn(h, { lang })).said).toBe(0);
+    } finally {
+      await usual.free();
     }
   });
 });

@@ -58,4 +58,17 @@ describe("challenges", () => {
     expect(ja!.hints.length).toBe(en!.hints.length);
     expect(ja!.hints.map(vars)).toEqual(en!.hints.map(vars));
   });
+
+  it.each(all.map((c) => c.id))("%s marks a console's way the same in every language, and no mark reaches the learner", (id) => {
+    const passages = (l: (typeof LANGS)[number], console: boolean) => loadChallengeText("privatelink", id, l, { console }).hints.map((h) => h.length);
+    for (const l of LANGS) {
+      for (const console of [true, false]) {
+        const t = loadChallengeText("privatelink", id, l, { console });
+        for (const text of [t.story, ...t.hints, t.explain]) expect(text, `${id} ${l}`).not.toMatch(/<\/?console>/);
+      }
+    }
+    // A hint that has a console passage in one language has one in the other.
+    const shortened = (l: (typeof LANGS)[number]) => passages(l, true).map((n, i) => n !== passages(l, false)[i]);
+    expect(shortened("ja")).toEqual(shortened("en"));
+  });
 });

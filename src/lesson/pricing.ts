@@ -85,13 +85,6 @@ export function billedUsd(region: string, held: Held[], now: number): number {
   return Math.ceil(Math.round(usd * 10000) / 100) / 100;
 }
 
-/** The time so far and its bill, for what has existed since `sinceIso` without change. */
-export function costSince(region: string, inv: Inventory, sinceIso: string | undefined, now: number): { hours: number; usd: number } | undefined {
-  if (!sinceIso) return undefined;
-  const since = Date.parse(sinceIso);
-  return { hours: hoursSince(since, now), usd: billedUsd(region, [{ inv, since }], now) };
-}
-
 const GONE_STACK = /^(ROLLBACK_COMPLETE|DELETE_COMPLETE)$/;
 const BILLED_ENDPOINT = /^(pendingacceptance|pending|available)$/i;
 /** Billed up to now: AWS bills an endpoint until it is deleted, so one being deleted has spent its hours (it costs no more from here). */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { CloudView } from "../../src/lesson/cloud-view.js";
 import type { LessonContext } from "../../src/lesson/context.js";
-import { costPerHour, costReport, costSince, FULL_LESSON } from "../../src/lesson/pricing.js";
+import { billedUsd, costPerHour, costReport, FULL_LESSON } from "../../src/lesson/pricing.js";
 
 describe("cost per hour", () => {
   it("prices the full lesson in Tokyo from the table (about $0.08-0.10 an hour)", () => {
@@ -17,12 +17,11 @@ describe("cost per hour", () => {
 
   it("bills endpoints and the load balancer by the started hour, instances and disks by the second", () => {
     const start = Date.UTC(2026, 10, 29, 0, 0, 0);
-    const since = costSince("us-east-1", FULL_LESSON, new Date(start).toISOString(), start + 90 * 60_000)!;
-    expect(since.hours).toBeCloseTo(1.5);
+    const usd = billedUsd("us-east-1", [{ inv: FULL_LESSON, since: start }], start + 90 * 60_000);
     // 2 started hours of 3 endpoints and an NLB; 1.5 h of 2 t3.micro and 16 GB gp3.
     const bill = 2 * (3 * 0.01 + 0.0225) + 1.5 * (2 * 0.0104 + (16 * 0.08) / 730);
-    expect(since.usd).toBeGreaterThanOrEqual(bill);
-    expect(since.usd).toBeLessThan(bill + 0.01);
+    expect(usd).toBeGreaterThanOrEqual(bill);
+    expect(usd).toBeLessThan(bill + 0.01);
   });
 });
 

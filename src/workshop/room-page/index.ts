@@ -81,9 +81,13 @@ export function roomPage(opts: RoomPageOptions): RoomPageHandler {
   const expected = digest(opts.token);
   const watch = new RoomWatch({ readRoom: opts.readRoom, onChange: opts.onChange, pollMs: opts.pollMs ?? 5000, debounceMs: opts.debounceMs ?? 200 });
   const streams = new Set<ServerResponse>();
-  // Japanese breaks between phrases (BudouX), loaded once.
+  // Japanese breaks between phrases (BudouX), loaded once. Should the load fail (or the room close before it ends), the
+  // pages still show Japanese, broken where the browser finds a place: the failure is no rejection left unheard.
   let ja: Phrases | undefined;
-  const phrasesLoaded = loadPhrases("ja").then((p) => void (ja = p));
+  const phrasesLoaded = loadPhrases("ja").then(
+    (p) => void (ja = p),
+    () => undefined,
+  );
   const pageLang = (lang: Lang) => ({ lang, phrases: lang === "ja" ? ja : undefined });
   // One rendering per change and language, however many pages are open.
   const rendered = new WeakMap<RoomView, Map<Lang, string>>();

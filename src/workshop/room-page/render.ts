@@ -2,7 +2,7 @@
  * The live page's HTML, from the room's data (what `workshop status --json` prints) and a language. Pure. Every string
  * a participant or the cloud chose (prefixes, stack names, reasons, challenge ids) passes `esc`.
  */
-import { loadStep } from "../../content/lesson-content.js";
+import { stepTitle as lessonStepTitle } from "../../content/step-title.js";
 import { LANGS, type Lang } from "../../i18n/lang.js";
 import { translator, type Translate, type Vars } from "../../i18n/messages.js";
 import { STEPS } from "../../lesson/steps/index.js";
@@ -55,7 +55,7 @@ function stepTitle(step: string, lang: Lang): string {
   const key = `${lang}:${step}`;
   let title = titles.get(key);
   if (title === undefined) {
-    title = STEPS.some((s) => s.id === step) ? loadStep("privatelink", step, lang).title : step;
+    title = lessonStepTitle("privatelink", step, lang);
     titles.set(key, title);
   }
   return title;

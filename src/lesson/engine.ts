@@ -73,15 +73,18 @@ const SETTLING = { afterTry: WAIT_WORDS.afterTry, resumed: WAIT_WORDS.resumed } 
 async function settled(ctx: LessonContext, step: Step, view: CloudView, words: keyof typeof SETTLING = "afterTry"): Promise<CloudView> {
   if (!step.detect(view, ctx.state).settling) return view;
   const title = loadStep(ctx.lesson, step.id, ctx.io.lang).title;
-  // Why it waits, on its own wrapped line: the spinner's line keeps to what it waits for and how long.
-  if (words === "afterTry") ctx.io.notify({ type: "notice", level: "info", message: ctx.t("handsOnFixes.settlingWhy", { title }) });
+  const { label, doneLabel, why } = SETTLING[words];
+  // Why it waits and for which step, on its own wrapped line: the spinner's line keeps to how long and the state.
+  ctx.io.notify({ type: "notice", level: "info", message: ctx.t(why, { title }) });
   return waitFor(ctx, {
     step: step.id,
-    ...SETTLING[words],
+    label,
+    doneLabel,
     labelVars: { title },
     read: () => readCloud(ctx.clients, ctx.names),
     check: (v) => (step.detect(v, ctx.state).settling ? undefined : true),
     describe: (v) => reason(ctx, step.detect(v, ctx.state)),
+    state: (v) => step.detect(v, ctx.state).vars?.state,
     usualSeconds: step.id === "deploy" ? 360 : 90,
     orLast: true,
   });

@@ -4,6 +4,8 @@
 export interface WaitWords {
   label: string;
   doneLabel: string;
+  /** Said on a line of its own before the spinner, naming what it waits for: the spinner's line stays short enough to keep its time and state. */
+  why?: string;
 }
 
 /** Waits on AWS, worded under `wait.`: `wait.<name>` while running, `wait.<name>Done` once done. */
@@ -14,7 +16,7 @@ const onAws = Object.fromEntries(ON_AWS.map((name) => [name, { label: `wait.${na
 export const WAIT_WORDS = {
   ...onAws,
   /** After the learner's own try, for the step they did. */
-  afterTry: { label: "handsOnFixes.settling", doneLabel: "handsOnFixes.settled" },
+  afterTry: { label: "handsOnFixes.settling", doneLabel: "handsOnFixes.settled", why: "handsOnFixes.settlingWhy" },
   /** On a rerun, for a step done before it. */
-  resumed: { label: "engine.resumeSettling", doneLabel: "engine.resumeSettled" },
+  resumed: { label: "engine.resumeSettling", doneLabel: "engine.resumeSettled", why: "engine.resumeSettlingWhy" },
 } as const;

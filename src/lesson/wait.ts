@@ -27,6 +27,8 @@ interface WaitSpec<T> {
   check: (value: T) => true | LabError | undefined;
   /** What AWS is doing now, one short line. */
   describe: (value: T) => string;
+  /** AWS's own word for the state (`pending`), said instead of `describe` where its line does not fit the terminal. */
+  state?: (value: T) => string | undefined;
   /** How long this takes on AWS, in seconds. */
   usualSeconds: number;
   /** Give up after this many seconds of the clock (default: 6 × usual, at least 10 min). */
@@ -82,8 +84,10 @@ export async function waitFor<T>(ctx: LessonContext, spec: WaitSpec<T>): Promise
         spinner.fail(`${label} · ${spec.describe(value)}`);
         throw verdict;
       }
-      // (What matters first: a narrow terminal drops the state, then shortens the heading, and keeps the time waited.)
-      spinner.update(`${heading} · ${elapsed(ctx, took)} · ${spec.describe(value)}`);
+      // (What matters first: a narrow terminal says the state in AWS's one word, then drops it, then shortens the heading, and keeps the time waited.)
+      const so = `${heading} · ${elapsed(ctx, took)}`;
+      const word = spec.state?.(value);
+      spinner.update(`${so} · ${spec.describe(value)}`, word ? `${so} · ${word}` : undefined);
       if (!warned && usualMs > 0 && took > usualMs * 1.5) {
         warned = true;
         ctx.io.notify({ type: "notice", level: "warn", message: ctx.t("wait.slow", { usual: Math.round(spec.usualSeconds / 60) || 1 }) });

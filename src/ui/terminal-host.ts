@@ -175,7 +175,7 @@ export class TerminalHost implements IoHost {
   /** On a terminal: an ora spinner on one line. */
   private liveSpinner(text: string): Spinner {
     // A spinner line must stay one line, or each frame would leave a copy behind.
-    const fit = (t: string) => spinnerLine(t, this.width - 3);
+    const fit = (t: string, narrow?: string) => spinnerLine(t, this.width - 3, narrow);
     const done = (t: string) => wrap(t, this.width - 2, { phrases: this.opts.phrases, rest: "  " });
     const spinner = ora({ text: fit(text), stream: this.terminal, color: "cyan", discardStdin: false }).start();
     this.active = spinner;
@@ -187,8 +187,8 @@ export class TerminalHost implements IoHost {
       spinner.stopAndPersist({ symbol, text: done(t ?? text) });
     };
     return {
-      update: (t) => {
-        spinner.text = fit(t);
+      update: (t, narrow) => {
+        spinner.text = fit(t, narrow);
       },
       succeed: end(this.c.green("✔")),
       fail: end(this.c.red("✖")),

@@ -1,8 +1,9 @@
 /**
  * A hands-on learner verifies a step whose resource is still becoming ready (an endpoint `pending`): the spinner's line,
  * fitted to an 80- or 120-column terminal, stays one line that still says what it waits for and how long it has
- * waited; why it waits ("made right, no hint used") and the step it waits for are on a line of their own before it.
- * (At 80 columns in Japanese the line was cut before the usual time and the seconds waited.)
+ * waited, and the endpoint's state (at 80 columns in AWS's one word, `pending`, where its sentence does not fit); why it
+ * waits ("made right, no hint used") and the step it waits for are on a line of their own before it.
+ * (At 80 columns in Japanese the line was cut before the usual time and the seconds waited; then the state was dropped.)
  */
 import { describe, expect, it } from "vitest";
 import { lessonContext, openSession } from "../../src/commands/session.js";
@@ -18,10 +19,16 @@ import { RecordingHost } from "../helpers/recording-host.js";
 /** Keeps every text a spinner showed while it ran. */
 class SpinnerTexts extends RecordingHost {
   readonly shown: string[] = [];
+  /** The narrow form given with each text (the state in one word), if any. */
+  readonly narrow = new Map<string, string>();
   override spinner(step: string, text: string): Spinner {
     super.spinner(step, text);
     this.shown.push(text);
-    return { update: (t) => void this.shown.push(t), succeed: () => undefined, fail: () => undefined, stop: () => undefined };
+    const update = (t: string, narrow?: string) => {
+      this.shown.push(t);
+      if (narrow !== undefined) this.narrow.set(t, narrow);
+    };
+    return { update, succeed: () => undefined, fail: () => undefined, stop: () => undefined };
   }
 }
 
@@ -35,16 +42,19 @@ describe.each(["ja", "en"] as const)("hands-on: the wait after the learner's own
     await byHandSteps("spin")["interface-endpoint"]!(ctx);
     const host = new SpinnerTexts(lang, true, [{ match: t("engine.howToDo"), value: "verify", times: 1 }]);
     await stepCommand("interface-endpoint", h.opts, { ...h.env, makeHost: () => host });
-    const waited = host.shown.filter((s) => s.startsWith(t("handsOnFixes.settling")) && /\d/.test(s.slice(t("handsOnFixes.settling").length)));
+    // Each line drawn once the cloud was read: how long it has waited, and the state.
+    const waited = host.shown.filter((s) => s.startsWith(t("handsOnFixes.settling")) && s.includes(" · "));
     expect(waited.length).toBeGreaterThan(0);
-    const seconds = lang === "ja" ? /\d+ 秒/ : /\d+s/;
+    const seconds = lang === "ja" ? / · \d+ 秒/ : / · \d+s/;
     for (const width of [80, 120])
       for (const text of waited) {
         // (ora draws its frame and a space before the text.)
-        const line = spinnerLine(text, width - 3);
+        const line = spinnerLine(text, width - 3, host.narrow.get(text));
         expect(displayWidth(line), line).toBeLessThanOrEqual(width - 3);
         expect(line, `${width}`).toContain(t("handsOnFixes.settling"));
         expect(line, `${width}`).toMatch(seconds);
+        // The endpoint's state stays on the line: in its sentence where there is room, else in AWS's one word.
+        expect(line, `${width}`).toMatch(/ · .*pending/);
       }
     const title = t("handsOnFixes.settlingWhy", { title: host.ofType("step-started").at(-1)!.title });
     expect(host.ofType("notice").map((n) => n.message)).toContain(title);
@@ -59,5 +69,13 @@ describe("a spinner's line on a narrow terminal", () => {
     expect(line).toMatch(/ · 12 秒$/);
     expect(line).toMatch(/^正しく作成済みで/);
     expect(spinnerLine("Deploying the stacks (usually ~6 min) · 1m05s · CREATE_IN_PROGRESS", 120)).toBe("Deploying the stacks (usually ~6 min) · 1m05s · CREATE_IN_PROGRESS");
+  });
+
+  it("says the state in its narrow form before dropping it, and keeps the full sentence where it fits", () => {
+    const text = "準備が整うのを待っています（通常は約 2 分） · 12 秒 · インターフェイスエンドポイントがあります（pending）";
+    const narrow = "準備が整うのを待っています（通常は約 2 分） · 12 秒 · pending";
+    expect(spinnerLine(text, 77, narrow)).toBe(narrow);
+    expect(spinnerLine(text, 117, narrow)).toBe(text);
+    expect(spinnerLine(text, 40, narrow)).toMatch(/ · 12 秒$/);
   });
 });

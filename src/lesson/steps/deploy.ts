@@ -108,7 +108,9 @@ export const deploy: Step = {
     if (halfMade) return halfMade;
     // Both stacks made and still creating: on their way.
     const creating = [view.consumer, view.provider].every((s) => s && (isComplete(s) || /^(CREATE|UPDATE)_IN_PROGRESS$/.test(s.status)));
-    if (view.consumer || view.provider) return { done: false, why: "detect.deploy.inProgress", ...(creating ? { settling: true as const } : {}) };
+    // (The state of one still on its way, for a line with no room for the sentence.)
+    const going = [view.consumer, view.provider].find((s) => s && !isComplete(s));
+    if (view.consumer || view.provider) return { done: false, why: "detect.deploy.inProgress", ...(going ? { vars: { state: going.status } } : {}), ...(creating ? { settling: true as const } : {}) };
     return { done: false, why: "detect.deploy.todo" };
   },
   async perform(ctx, view) {

@@ -32,6 +32,8 @@ export interface StepContent {
   /** `## console: <variant>` and `## cli: <variant>`: the way to do it as the cloud is now (e.g. a cleanup half done). */
   consoleVariants: Record<string, string>;
   cliVariants: Record<string, string>;
+  /** `## hints: <variant>`: the hints as the cloud is now (nothing already being deleted is to be deleted again). */
+  hintVariants: Record<string, string[]>;
   notes: Record<string, string>;
   /** Front matter `teaches:`: notes shown on every path once the step is done (guided and hands-on). */
   teaches: string[];
@@ -97,9 +99,10 @@ export function parseStepMarkdown(id: string, text: string): StepContent {
   const conceptVariants: Record<string, string> = {};
   const consoleVariants: Record<string, string> = {};
   const cliVariants: Record<string, string> = {};
-  const kinds: Record<string, Record<string, string>> = { note: notes, done: doneVariants, concept: conceptVariants, console: consoleVariants, cli: cliVariants };
+  const hintTexts: Record<string, string> = {};
+  const kinds: Record<string, Record<string, string>> = { note: notes, done: doneVariants, concept: conceptVariants, console: consoleVariants, cli: cliVariants, hints: hintTexts };
   for (const [key, value] of Object.entries(sections)) {
-    const m = /^(note|done|concept|console|cli):\s*(.+)$/.exec(key);
+    const m = /^(note|done|concept|console|cli|hints):\s*(.+)$/.exec(key);
     if (m) kinds[m[1]!]![m[2]!.trim()] = value;
   }
   return {
@@ -115,6 +118,7 @@ export function parseStepMarkdown(id: string, text: string): StepContent {
     conceptVariants,
     consoleVariants,
     cliVariants,
+    hintVariants: Object.fromEntries(Object.entries(hintTexts).map(([k, v]) => [k, parseList(v)])),
     notes,
     teaches: meta.teaches ?? [],
   };

@@ -34,12 +34,17 @@ function regressed(ctx: LessonContext, step: Step, view: CloudView): boolean {
  * in their own AWS account: the AWS CLI alone is shown, and why.
  */
 function explainReference(ctx: LessonContext, step: Step, content: StepContent, view: CloudView): void {
-  // The way as the cloud is now (a cleanup half done: nothing already being deleted is deleted again).
-  const shape = step.cloudVariant?.(view);
-  const console = (shape && content.consoleVariants[shape]) || content.console;
+  // The way as the cloud is now (a cleanup half done: nothing already being deleted or gone is deleted again).
+  const console = asCloudIs(step, content.consoleVariants, view) || content.console;
   if (!consoleLeftOut(ctx)) explain(ctx, content.id, "console", console, view);
   else if (console.trim()) sayConsoleLeftOut(ctx);
-  explain(ctx, content.id, "cli", (shape && content.cliVariants[shape]) || content.cli, view);
+  explain(ctx, content.id, "cli", asCloudIs(step, content.cliVariants, view) || content.cli, view);
+}
+
+/** A section's `<variant>` that tells it as the cloud is now (`Step.cloudVariant`), if the content has one. */
+function asCloudIs<T>(step: Step, variants: Record<string, T>, view: CloudView): T | undefined {
+  const shape = step.cloudVariant?.(view);
+  return shape ? variants[shape] : undefined;
 }
 
 /** Runs whose log was told once why the console's path is left out. */
@@ -135,14 +140,16 @@ async function learnerDoes(ctx: LessonContext, step: Step, content: StepContent,
       continue;
     }
     if (missing.done) return current;
-    const text = content.hints[Math.min(hint, content.hints.length - 1)];
+    // The hints as the cloud is now (a cleanup half done: nothing already being deleted is to be deleted again).
+    const hints = asCloudIs(step, content.hintVariants, current) ?? content.hints;
+    const text = hints[Math.min(hint, hints.length - 1)];
     ctx.io.notify({ type: "notice", level: "warn", message: ctx.t("engine.notYet", { why: reason(ctx, missing) }) });
     // A situation with a note of its own (an endpoint to an AWS service) is told by it, not by the next general hint.
     const own = missing.note ? content.notes[missing.note] : undefined;
     if (own) explain(ctx, step.id, "hint", own, current);
-    else if (text) explain(ctx, step.id, "hint", ctx.t("engine.hint", { n: Math.min(hint + 1, content.hints.length), total: content.hints.length, text }), current);
+    else if (text) explain(ctx, step.id, "hint", ctx.t("engine.hint", { n: Math.min(hint + 1, hints.length), total: hints.length, text }), current);
     hint += 1;
-    if (!ctx.io.interactive && hint > content.hints.length) throw new LabError("error.stepNotDone", { step: step.id, why: reason(ctx, missing) });
+    if (!ctx.io.interactive && hint > hints.length) throw new LabError("error.stepNotDone", { step: step.id, why: reason(ctx, missing) });
   }
 }
 

@@ -49,7 +49,7 @@ export interface Step {
   handsOn?: HandsOn;
   /** Which `## concept: <variant>` (and `## done: <variant>`, if the detection names none) is true of the cloud as it is, or of an account that bills nothing (`free`); undefined: the usual ones. */
   conceptVariant?(view: CloudView, free: boolean): string | undefined;
-  /** Which `## concept|console|cli: <variant>` tell the way as the cloud is now (a cleanup half done); undefined: the usual ones. */
+  /** Which `## concept|console|cli|hints: <variant>` tell the way as the cloud is now (a cleanup half done); undefined: the usual ones. */
   cloudVariant?(view: CloudView): string | undefined;
   /** The step leaves nothing in the cloud (preflight, tour, review): it is recorded in the state. */
   traceless?: boolean;

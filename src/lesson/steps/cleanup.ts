@@ -7,9 +7,24 @@ import type { Detection, Step } from "../step.js";
 import type { CloudView } from "../cloud-view.js";
 import { costReport } from "../pricing.js";
 
+const GOING = /^(deleting|deleted)$/i;
+
 /** No endpoint left to delete: each is `deleting` or already gone (AWS answers a second delete with NotFound). */
 function endpointGoing(view: CloudView): boolean {
-  return view.endpoints.every((e) => /^(deleting|deleted)$/i.test(e.state));
+  return view.endpoints.every((e) => GOING.test(e.state));
+}
+
+/**
+ * What is no longer there to delete, as the variant's name: `endpoint-going`, then `+sg-gone` (the endpoint's own
+ * security group deleted) and `+service-gone` (the endpoint service deleted or being deleted), e.g. by the learner's
+ * own commands. Neither can go while the endpoint is there (AWS refuses), so both follow `endpoint-going`.
+ */
+function goneVariant(view: CloudView): string | undefined {
+  if (!endpointGoing(view)) return undefined;
+  const sgGone = !view.endpointSgs.some((g) => g.owned);
+  const serviceGone = view.services.every((s) => GOING.test(s.state));
+  const gone = ["endpoint-going", ...(sgGone ? ["sg-gone"] : []), ...(serviceGone ? ["service-gone"] : [])];
+  return gone.join("+");
 }
 
 export const cleanup: Step = {
@@ -18,8 +33,9 @@ export const cleanup: Step = {
   supersedes: cleanupStarted,
   // In an account that bills nothing (the sandbox), `## done: sandbox` says what AWS would have billed.
   conceptVariant: (_view, free) => (free ? "sandbox" : undefined),
-  // The endpoint already being deleted (a cleanup stopped midway): said so, and its delete command left out.
-  cloudVariant: (view) => (endpointGoing(view) ? "endpoint-going" : undefined),
+  // The endpoint already being deleted (a cleanup stopped midway), its security group or the endpoint service already
+  // gone: said so, and their delete commands left out.
+  cloudVariant: goneVariant,
   detect(view, state): Detection {
     // Not started after the step ran: the learner chose to keep everything running.
     if (!cleanupStarted(view, state)) return { done: false, why: "detect.cleanup.todo", doneVariant: "left-running" };

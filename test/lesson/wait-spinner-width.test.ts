@@ -5,10 +5,14 @@
  * waits ("made right, no hint used") and the step it waits for are on a line of their own before it.
  * (At 80 columns in Japanese the line was cut before the usual time and the seconds waited; then the state was dropped.)
  */
+import { DeleteStackCommand } from "@aws-sdk/client-cloudformation";
+import { DeleteSecurityGroupCommand, DeleteVpcEndpointServiceConfigurationsCommand, DeleteVpcEndpointsCommand } from "@aws-sdk/client-ec2";
 import { describe, expect, it } from "vitest";
 import { lessonContext, openSession } from "../../src/commands/session.js";
 import { step as stepCommand } from "../../src/commands/step.js";
 import { translator } from "../../src/i18n/messages.js";
+import { ourEndpoint, ourService, readCloud } from "../../src/lesson/cloud-view.js";
+import { STEPS } from "../../src/lesson/steps/index.js";
 import type { Spinner } from "../../src/ui/io-host.js";
 import { spinnerLine } from "../../src/ui/spinner-line.js";
 import { displayWidth } from "../../src/ui/text-width.js";
@@ -58,6 +62,29 @@ describe.each(["ja", "en"] as const)("hands-on: the wait after the learner's own
       }
     const title = t("handsOnFixes.settlingWhy", { title: host.ofType("step-started").at(-1)!.title });
     expect(host.ofType("notice").map((n) => n.message)).toContain(title);
+  }, 60_000);
+});
+
+describe.each(["ja", "en"] as const)("hands-on cleanup: the wait for the learner's last deletions, 80 columns (%s)", (lang) => {
+  it("keeps the state of what is still being deleted on the spinner's line", async () => {
+    const t = translator(lang);
+    const h = harness({ speed: 0.1, opts: { prefix: "spingo", mode: "hands-on", lang } });
+    h.env.learnerReachesSandbox = true;
+    for (const s of STEPS.filter((s) => s.id !== "cleanup")) await stepCommand(s.id, { ...h.opts, mode: "guided" }, h.env);
+    // The learner's own commands, in the order the step's text gives: all deleted or being deleted.
+    const ctx = await lessonContext(h.opts, h.env, await openSession(h.opts, h.env), false);
+    const view = await readCloud(ctx.clients, ctx.names);
+    await ctx.clients.ec2.send(new DeleteVpcEndpointsCommand({ VpcEndpointIds: [ourEndpoint(view)!.id] }));
+    h.clock.advance(30 * 60_000);
+    await ctx.clients.ec2.send(new DeleteSecurityGroupCommand({ GroupId: view.endpointSgs.find((g) => g.owned)!.id }));
+    await ctx.clients.ec2.send(new DeleteVpcEndpointServiceConfigurationsCommand({ ServiceIds: [ourService(view)!.id] }));
+    for (const name of [ctx.names.consumerStack, ctx.names.providerStack]) await ctx.clients.cfn.send(new DeleteStackCommand({ StackName: name }));
+
+    const host = new SpinnerTexts(lang, true, [{ match: t("engine.howToDo"), value: "verify", times: 1 }]);
+    await stepCommand("cleanup", h.opts, { ...h.env, makeHost: () => host });
+    const waited = host.shown.filter((s) => s.startsWith(t("handsOnFixes.settling")) && s.includes(" · "));
+    expect(waited.length).toBeGreaterThan(0);
+    for (const text of waited) expect(spinnerLine(text, 77, host.narrow.get(text)), text).toContain("DELETE_IN_PROGRESS");
   }, 60_000);
 });
 

@@ -52,7 +52,10 @@ export const cleanup: Step = {
     if (!done && failed) return { done, why: "detect.cleanup.stackFailed", vars: { stack: failed.name, reason: failureReason(failed) } };
     // What is still there, by the name a learner finds it under (a stack's, else the id): the first three.
     const what = left.slice(0, 3).map((p) => (p.kind === "stack" && p.name ? p.name : p.id)).join(", ") + (left.length > 3 ? ", …" : "");
-    return { done, why: done ? "detect.cleanup.done" : "detect.cleanup.inProgress", vars: { n: String(left.length), what }, ...(!done && deleting ? { settling: true as const } : {}) };
+    // (Waited for, the states of what is left, for a line with no room for the sentence: "deleting, DELETE_IN_PROGRESS".)
+    const states = [...new Set([...view.endpoints.map((e) => e.state), ...view.services.map((s) => s.state), ...ownStacks(view).map((s) => s.status)])].join(", ");
+    const waiting = !done && deleting;
+    return { done, why: done ? "detect.cleanup.done" : "detect.cleanup.inProgress", vars: { n: String(left.length), what, ...(waiting ? { state: states } : {}) }, ...(waiting ? { settling: true as const } : {}) };
   },
   async perform(ctx, view) {
     const plan = planTeardown(view);

@@ -45,6 +45,7 @@ export function stepTextsInOrder(lesson: string, lang: Lang): Text[] {
     for (const [key, text] of Object.entries(c.conceptVariants)) later.push({ where: `${id}/concept:${key}`, text });
     for (const [key, text] of Object.entries(c.consoleVariants)) later.push({ where: `${id}/console:${key}`, text });
     for (const [key, text] of Object.entries(c.cliVariants)) later.push({ where: `${id}/cli:${key}`, text });
+    for (const [key, hints] of Object.entries(c.hintVariants)) hints.forEach((h, i) => later.push({ where: `${id}/hints:${key} ${i + 1}`, text: h }));
     later.push({ where: `${id}/summary`, text: c.summary });
   }
   return [...first, ...later];

@@ -29,6 +29,9 @@ export function printedTexts(lang: Lang): PrintedText[] {
     c.hints.forEach((h, i) => md(`${id}/hint ${i + 1}`, h));
     for (const [k, t] of Object.entries(c.notes)) md(`${id}/note:${k}`, t);
     for (const [k, t] of Object.entries(c.doneVariants)) md(`${id}/done:${k}`, t);
+    // The ways as the cloud makes them (a cleanup half done).
+    for (const [section, variants] of [["concept", c.conceptVariants], ["console", c.consoleVariants], ["cli", c.cliVariants]] as const) for (const [k, t] of Object.entries(variants)) md(`${id}/${section}:${k}`, t);
+    for (const [k, hints] of Object.entries(c.hintVariants)) hints.forEach((h, i) => md(`${id}/hints:${k} ${i + 1}`, h));
   }
   for (const ch of loadChallenges(LESSON)) {
     const c = loadChallengeText(LESSON, ch.id, lang);

@@ -29,7 +29,7 @@ export async function step(id: string, opts: GlobalOptions, e: Environment): Pro
   setLessonCommands(ctx.state);
   const view = await readCloud(ctx.clients, ctx.names);
   const missing = missingBefore(detectAll(STEPS, view, ctx.state), id);
-  if (missing.length > 0) throw new LabError("error.stepRequires", { step: id, missing: missing.join(", ") });
+  if (missing.length > 0) throw new LabError("error.stepRequires", { step: id }, { lists: { missing: missing.map((m) => ({ key: "error.stepNamed", vars: { step: m, id: m } })) } });
   if (buildDeleted(id, view, ctx.state)) throw new LabError("error.stepAfterCleanup", { step: id });
   await runLesson(ctx, { only: id, view });
 }

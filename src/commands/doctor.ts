@@ -39,7 +39,7 @@ export async function doctor(opts: GlobalOptions, e: Environment): Promise<void>
   const region = t(`edges.regionFrom.${ctx.regionFrom}`, { region: state.region, profile: state.profile ?? e.env.AWS_PROFILE ?? "default" });
   const checked = checkedTarget(ctx, endpointOf(opts, state, e.env));
   io.notify({ type: "notice", level: "info", message: t("doctor.title", { backend: checked, region, prefix: state.prefix }) });
-  const report = await runPreflight({ clients: ctx.clients, region: state.region, prefix: state.prefix, names: ctx.names, lesson: state, ...(ctx.inRegion ? { inRegion: ctx.inRegion } : {}), ...(state.az ? { az: state.az } : {}) });
+  const report = await runPreflight({ clients: ctx.clients, region: state.region, prefix: state.prefix, names: ctx.names, lesson: state, ...(ctx.io.shell ? { shell: ctx.io.shell } : {}), ...(ctx.inRegion ? { inRegion: ctx.inRegion } : {}), ...(state.az ? { az: state.az } : {}) });
   io.notify({ type: "checks", checks: checkReports(report.results, t) });
   io.notify({ type: "facts", facts: planFacts(report, state.region) });
   io.notify({ type: "notice", level: "info", message: t("doctor.notDryRun") });

@@ -54,7 +54,7 @@ async function roomHandout(opts: HandoutOptions, e: Environment, name: string): 
 export async function workshopHandout(opts: HandoutOptions, e: Environment): Promise<void> {
   if (opts.room !== undefined) return roomHandout(opts, e, opts.room);
   const prefixes = participantList(opts);
-  const region = roomRegion(opts, e.env, chooseLang(opts, e.env));
+  const region = roomRegion(opts, e.env);
   const o = { prefixes, region, sandbox: Boolean(opts.sandbox), ...(opts.profile ? { profile: opts.profile } : {}) };
   if (opts.json) {
     const participants = prefixes.map((prefix) => ({ prefix, command: learnerCommand(prefix, o), destroy: learnerCommand(prefix, o, "destroy") }));

@@ -1,6 +1,5 @@
 /** What every `workshop` subcommand starts from: language, host, and clients for the room's account (no prefix). */
 import { credentialSourceHint, regionFromEnv } from "../../aws/credentials.js";
-import type { Lang } from "../../i18n/lang.js";
 import type { Facilitator } from "../../workshop/facilitator.js";
 import { freshState } from "../../state/schema.js";
 import { onServedSandbox } from "../../sandbox/shell-env.js";
@@ -16,7 +15,7 @@ import { clientsFor, openSession, pollInterval, type Environment, type Session }
 /** A room shares one region: `--region` (or AWS_REGION), else one default — never the language's (ja and en apart). */
 export const ROOM_DEFAULT_REGION = "us-east-1";
 
-export function roomRegion(opts: GlobalOptions, env: NodeJS.ProcessEnv, _lang?: Lang): string {
+export function roomRegion(opts: GlobalOptions, env: NodeJS.ProcessEnv): string {
   return opts.region ?? regionFromEnv(env) ?? ROOM_DEFAULT_REGION;
 }
 
@@ -46,7 +45,7 @@ function roomBackend(opts: GlobalOptions, e: Environment, s: Session): "aws" | "
 export async function openFacilitator(opts: GlobalOptions, e: Environment): Promise<Facilitator> {
   const s = await openSession(opts, e);
   const backend = roomBackend(opts, e, s);
-  const region = roomRegion(opts, e.env, s.lang);
+  const region = roomRegion(opts, e.env);
   const state = {
     ...freshState("workshop", region, backend),
     ...(opts.profile ? { profile: opts.profile } : {}),

@@ -3,11 +3,9 @@ import { credentialSourceHint, regionFromEnv } from "../../aws/credentials.js";
 import type { Facilitator } from "../../workshop/facilitator.js";
 import { freshState } from "../../state/schema.js";
 import { onServedSandbox } from "../../sandbox/shell-env.js";
-import { readdirSync } from "node:fs";
-import { dirname } from "node:path";
 import { LabError } from "../../errors.js";
 import { readServed } from "../../sandbox/served-file.js";
-import { DEFAULT_ROOM, roomDir, roomFiles, roomOfKey } from "../../workshop/room/room-file.js";
+import { roomDir, roomFiles, roomNames, roomOfKey } from "../../workshop/room/room-file.js";
 import { computersBySeat, readJoins } from "../../workshop/room/seat-joins.js";
 import type { GlobalOptions } from "../options.js";
 import { clientsFor, openSession, pollInterval, type Environment, type Session } from "../session.js";
@@ -21,14 +19,7 @@ export function roomRegion(opts: GlobalOptions, env: NodeJS.ProcessEnv): string 
 
 /** A room this computer serves now (its server's record names a running process), if any. */
 function servedRoom(e: Environment): string | undefined {
-  const rooms = dirname(roomDir(e.env, DEFAULT_ROOM, e.stateDir));
-  let names: string[];
-  try {
-    names = readdirSync(rooms);
-  } catch {
-    return undefined;
-  }
-  return names.find((name) => /^[a-z0-9][a-z0-9-]{0,31}$/.test(name) && readServed(roomFiles(roomDir(e.env, name, e.stateDir)).served) !== undefined);
+  return roomNames(e.env, e.stateDir).find((name) => readServed(roomFiles(roomDir(e.env, name, e.stateDir)).served) !== undefined);
 }
 
 function roomBackend(opts: GlobalOptions, e: Environment, s: Session): "aws" | "sandbox" {

@@ -1,7 +1,7 @@
 /** `privatelink-lab workshop handout`: Markdown slides with each learner's command or join line, in both languages. */
 import { LabError } from "../../errors.js";
 import { handoutMarkdown, joinLines, learnerCommand, roomHandoutMarkdown } from "../../workshop/handout.js";
-import { askedParticipants, participantList } from "../../workshop/participants.js";
+import { askedParticipants, participantList, type PeopleOptions } from "../../workshop/participants.js";
 import { readRoom, roomDir, roomFiles } from "../../workshop/room/room-file.js";
 import { readServed } from "../../sandbox/served-file.js";
 import { chooseLang, type Environment } from "../session.js";
@@ -11,10 +11,7 @@ import { isLoopback } from "../../aws/endpoint-kind.js";
 import { checkEndpointUrl } from "../validate.js";
 import { roomRegion } from "./open.js";
 
-interface HandoutOptions extends GlobalOptions {
-  participants?: string;
-  count?: string;
-  prefixBase?: string;
+interface HandoutOptions extends GlobalOptions, PeopleOptions {
   room?: string;
   url?: string;
 }

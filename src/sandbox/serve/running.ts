@@ -11,9 +11,9 @@ import type { SandboxCredentials } from "./sigv4.js";
 const ANSWER_MS = 1500;
 
 /** A served sandbox answers at `url`: any answer of one carries its speed header (AWS's never do). */
-export function sandboxAnswers(url: string, timeoutMs = ANSWER_MS): Promise<boolean> {
+export function sandboxAnswers(url: string): Promise<boolean> {
   return new Promise((resolve) => {
-    const req = request(url, { method: "GET", timeout: timeoutMs }, (res) => {
+    const req = request(url, { method: "GET", timeout: ANSWER_MS }, (res) => {
       res.resume();
       resolve(res.headers[SPEED_HEADER] !== undefined);
     });

@@ -3,7 +3,6 @@
  * the account again at another address, so a terminal the learner pointed at it keeps working.
  */
 import { request } from "node:http";
-import { isLoopbackUrl } from "../../aws/endpoint-kind.js";
 import { SPEED_HEADER } from "../clock.js";
 import { readLive, type ServedRecord } from "../served-file.js";
 import type { SandboxCredentials } from "./sigv4.js";
@@ -43,14 +42,14 @@ const sameKeys = (r: ServedRecord, credentials: SandboxCredentials): boolean =>
  * is served there. (An address elsewhere is never asked: the file could name any.)
  */
 export async function olderServers(servedPath: string): Promise<ServedRecord[]> {
-  const older = readLive(servedPath).filter((r) => r.by === undefined && isLoopbackUrl(r.url));
+  const older = readLive(servedPath).filter((r) => r.by === undefined && onLoopback(r.url));
   const answering = await Promise.all(older.map((r) => sandboxAnswers(r.url)));
   return older.filter((_, i) => answering[i]);
 }
 
 /** The server accepts a request signed with these keys (STS GetCallerIdentity): it signs with the account's own key pair. */
 async function signsWith(url: string, credentials: SandboxCredentials, timeoutMs = ANSWER_MS): Promise<boolean> {
-  const [{ STSClient }, { GetCallerIdentityCommand }] = await Promise.all([import("../../aws/sdk.js"), import("@aws-sdk/client-sts")]);
+  const { STSClient, GetCallerIdentityCommand } = await import("@aws-sdk/client-sts");
   const sts = new STSClient({ region: "us-east-1", endpoint: url, credentials, maxAttempts: 1, requestHandler: { connectionTimeout: timeoutMs, requestTimeout: timeoutMs } });
   try {
     await sts.send(new GetCallerIdentityCommand({}));

@@ -59,8 +59,8 @@ const run: Runner = async (what, lang, json, profile) => {
       return;
     }
     // Loaded only on the error path: `--help` and `--version` stay light.
-    const [{ reportError, errorText }, { colorEnabled, palette, plain }, { titledMissingStep }, { LESSON_ID }] = await Promise.all([import("./ui/error-report.js"), import("./ui/color.js"), import("./content/step-title.js"), import("./state/schema.js")]);
-    const r = reportError(titledMissingStep(err, LESSON_ID, lang), t, profile ? { profile } : {});
+    const [{ reportError, errorText }, { colorEnabled, palette, plain }, { titledSteps }, { LESSON_ID }] = await Promise.all([import("./ui/error-report.js"), import("./ui/color.js"), import("./content/step-title.js"), import("./state/schema.js")]);
+    const r = reportError(titledSteps(err, LESSON_ID, lang), t, profile ? { profile } : {});
     if (r.key === "engine.paused") {
       // Laid out like the lesson's lines: the command in it stays whole on one row.
       outputs.stdout.write((await fitted(r.message, outputs.stdout)) + "\n");

@@ -12,46 +12,15 @@ export function setInterruptNotice(messageKey: string, rerun?: string, unsetLine
   unset = unsetLine;
 }
 
-/** Where a learner's lesson lives, as their progress file says: the sandbox, or AWS (at `--endpoint-url`, when they gave one). */
-export interface LessonTarget {
-  backend: "sandbox" | "aws";
-  endpointUrl?: string;
-}
-
-/** `npx privatelink-lab <command>` for the same lesson (`--sandbox`, or its `--endpoint-url`), for any terminal. */
-export function lessonCommand(command: string, state: LessonTarget): string {
-  const target = state.backend === "sandbox" ? "--sandbox" : state.endpointUrl ? `--endpoint-url ${state.endpointUrl}` : "";
-  return ["npx privatelink-lab", command, target].filter(Boolean).join(" ");
-}
-
-/** `npx privatelink-lab <command>` for this learner's own lesson: their prefix, and where it lives. */
-export function learnerCommand(command: string, state: LessonTarget & { prefix: string }): string {
-  return lessonCommand([command, `--prefix ${state.prefix}`].filter(Boolean).join(" "), state);
-}
-
-/**
- * The command that continues this learner's lesson: with their prefix and `--sandbox` (or their `--endpoint-url`), so
- * that it goes on with the same lesson even when the progress file is lost (a bare `npx privatelink-lab` would then
- * follow the AWS credentials in the shell).
- */
-export function continueCommand(state: LessonTarget & { prefix: string }): string {
-  return learnerCommand("", state);
-}
-
-/** The complete command that deletes what this learner's lesson made (from their progress: prefix and where it lives). */
-export function destroyCommand(state: LessonTarget & { prefix: string }): string {
-  return learnerCommand("destroy", state);
-}
-
 /** Which delete command the notice names (set once the learner's prefix and backend are known). */
 export function setDestroyCommand(command: string): void {
   destroy = command;
 }
 
-/** The lesson's notice names this learner's own commands: how to continue, and how to delete. */
-export function setLessonCommands(state: LessonTarget & { prefix: string }): void {
-  setDestroyCommand(destroyCommand(state));
-  again = continueCommand(state);
+/** The lesson's notice names this learner's own commands (shell/lab-command.ts's `lessonCommands`): how to continue, and how to delete. */
+export function setLessonCommands(commands: { again: string; destroy: string }): void {
+  setDestroyCommand(commands.destroy);
+  again = commands.again;
 }
 
 /** Ctrl-C at a question (the prompt library's own error): stopped like a signal, said once by bin.ts. */

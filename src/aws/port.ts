@@ -73,7 +73,12 @@ const SSM = {
 };
 
 const STS = { getCallerIdentity: sts.GetCallerIdentityCommand };
-const IAM = { getInstanceProfile: iam.GetInstanceProfileCommand, getRole: iam.GetRoleCommand };
+const IAM = {
+  getInstanceProfile: iam.GetInstanceProfileCommand,
+  getRole: iam.GetRoleCommand,
+  listAttachedRolePolicies: iam.ListAttachedRolePoliciesCommand,
+  listRolePolicies: iam.ListRolePoliciesCommand,
+};
 const QUOTAS = { getAWSDefaultServiceQuota: quotas.GetAWSDefaultServiceQuotaCommand, getServiceQuota: quotas.GetServiceQuotaCommand };
 
 /** A table of command classes as the operations they send: `(input: XCommandInput) => Promise<XCommandOutput>`. */

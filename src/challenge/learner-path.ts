@@ -64,9 +64,9 @@ export function learnerPath(view: CloudView, names: ParticipantNames): LearnerPa
   return { view, ...Object.fromEntries(entries.filter(([, v]) => v !== undefined && v !== "")) } as LearnerPath;
 }
 
-/** The learner's path: from `known` when it was read with the path, else from a new read. */
-export async function readLearnerPath(ctx: LessonContext, known?: CloudView): Promise<LearnerPath> {
-  return learnerPath(known?.path ? known : await readCloud(ctx.clients, ctx.names, { path: true }), ctx.names);
+/** The learner's path, from a new read of the cloud with the path. */
+export async function readLearnerPath(ctx: LessonContext): Promise<LearnerPath> {
+  return learnerPath(await readCloud(ctx.clients, ctx.names, { path: true }), ctx.names);
 }
 
 /** The ids a step of a challenge needs, or a LabError naming what is missing. */

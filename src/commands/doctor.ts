@@ -1,7 +1,7 @@
 /** `privatelink-lab doctor`: every preflight check before anything is created, then what the lesson will create and cost. */
 import { LabError } from "../errors.js";
 import { costPerHour, FULL_LESSON, LESSON_CREATES, PRICE_TABLE_DATE } from "../lesson/pricing.js";
-import { backendLabel, freeHere, type LessonContext } from "../lesson/context.js";
+import { backendLabel, freeHere, preflightTarget, type LessonContext } from "../lesson/context.js";
 import { checkReports } from "../preflight/render.js";
 import type { Facts } from "../ui/io-host.js";
 import { failures, runPreflight, type PreflightReport } from "../preflight/run.js";
@@ -39,7 +39,7 @@ export async function doctor(opts: GlobalOptions, e: Environment): Promise<void>
   const region = t(`edges.regionFrom.${ctx.regionFrom}`, { region: state.region, profile: state.profile ?? e.env.AWS_PROFILE ?? "default" });
   const checked = checkedTarget(ctx, endpointOf(opts, state, e.env));
   io.notify({ type: "notice", level: "info", message: t("doctor.title", { backend: checked, region, prefix: state.prefix }) });
-  const report = await runPreflight({ clients: ctx.clients, region: state.region, prefix: state.prefix, names: ctx.names, lesson: state, ...(ctx.inRegion ? { inRegion: ctx.inRegion } : {}), ...(state.az ? { az: state.az } : {}) });
+  const report = await runPreflight(preflightTarget(ctx));
   io.notify({ type: "checks", checks: checkReports(report.results, t) });
   io.notify({ type: "facts", facts: planFacts(report, state.region) });
   io.notify({ type: "notice", level: "info", message: t("doctor.notDryRun") });

@@ -1,5 +1,5 @@
 /** Leaving the lesson with resources still up: say what they cost and how to clean up. */
-import { continueCommand, destroyCommand } from "../interrupt-notice.js";
+import { continueCommand, destroyCommand } from "../shell/lab-command.js";
 import { readCloud, type CloudView } from "../lesson/cloud-view.js";
 import type { LessonContext } from "../lesson/context.js";
 import { costReport } from "../lesson/pricing.js";
@@ -10,5 +10,5 @@ export async function reportCostOnExit(ctx: LessonContext, last?: CloudView, adv
   const view = last ?? (await readCloud(ctx.clients, ctx.names).catch(() => undefined));
   if (!view || isEmpty(view)) return;
   ctx.io.notify({ type: "cost", ...costReport(ctx, view) });
-  if (advise) ctx.io.notify({ type: "notice", level: "info", message: ctx.t("leaving.cleanupLater", { again: continueCommand(ctx.state), destroy: destroyCommand(ctx.state) }) });
+  if (advise) ctx.io.notify({ type: "notice", level: "info", message: ctx.t("leaving.cleanupLater", { again: continueCommand(ctx), destroy: destroyCommand(ctx) }) });
 }

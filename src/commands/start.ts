@@ -1,5 +1,6 @@
 /** `privatelink-lab [start]`: start or continue the lesson; the engine loads once the first question is on screen. */
-import { isPromptExit, learnerCommand, setLessonCommands } from "../interrupt-notice.js";
+import { isPromptExit, setLessonCommands } from "../interrupt-notice.js";
+import { learnerCommand, lessonCommands } from "../shell/lab-command.js";
 import { afterFirstQuestion } from "../ui/first-question.js";
 import type { GlobalOptions } from "./options.js";
 import { lessonStarted } from "../lesson/context.js";
@@ -15,7 +16,7 @@ export async function start(opts: GlobalOptions & { restart?: boolean }, e: Envi
   afterFirstQuestion(() => void preload().catch(() => undefined));
   const s = await openSession(opts, e, true);
   const ctx = await lessonContext(opts, e, s, true);
-  setLessonCommands(ctx.state);
+  setLessonCommands(lessonCommands(ctx));
   const [{ readCloud }, { saveState }, { runLesson }, { cleanup }, { reportCostOnExit }, { stoppedAt }, { STEPS }, { loadStep }] = await lessonModules();
   if (opts.restart) {
     // What the cloud shows of the last run (deleted stacks, curl history) counts only after this.
@@ -32,7 +33,7 @@ export async function start(opts: GlobalOptions & { restart?: boolean }, e: Envi
     const quiz = ctx.state.quiz;
     // Stopped midway (as the progress file tells): the stacks are gone and the lesson begins again, not "finished".
     const stopped = stoppedAt(STEPS, ctx.state);
-    if (stopped !== undefined) ctx.io.notify({ type: "notice", level: "info", message: ctx.t("texts.stoppedMidway", { n: stopped, title: loadStep(ctx.lesson, STEPS[stopped]!.id, ctx.io.lang).title, restart: learnerCommand("--restart", ctx.state) }) });
+    if (stopped !== undefined) ctx.io.notify({ type: "notice", level: "info", message: ctx.t("texts.stoppedMidway", { n: stopped, title: loadStep(ctx.lesson, STEPS[stopped]!.id, ctx.io.lang).title, restart: learnerCommand("--restart", ctx) }) });
     else ctx.io.notify({ type: "notice", level: "success", message: quiz?.score !== undefined ? ctx.t("start.finished", { score: quiz.score, total: quiz.total }) : ctx.t("start.cleanedUp") });
     return;
   }

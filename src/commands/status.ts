@@ -13,7 +13,7 @@ import { loadChallenges, loadChallengeText } from "../challenge/definitions.js";
 import type { CloudView } from "../lesson/cloud-view.js";
 import type { LessonContext } from "../lesson/context.js";
 import type { Detection } from "../lesson/step.js";
-import { continueCommand, learnerCommand } from "../interrupt-notice.js";
+import { continueCommand, learnerCommand } from "../shell/lab-command.js";
 
 type StatusEvent = Extract<LabEvent, { type: "status" }>;
 type ChallengeReport = NonNullable<StatusEvent["challenge"]>;
@@ -25,7 +25,7 @@ function challengeInProgress(ctx: LessonContext, view: CloudView): ChallengeRepo
   // A tag this version does not know (written by another one) names no challenge to go on with here.
   if (!id || !loadChallenges(ctx.lesson).some((c) => c.id === id)) return undefined;
   const title = loadChallengeText(ctx.lesson, id, ctx.io.lang).title;
-  const commands = { check: learnerCommand("challenge check", ctx.state), fix: learnerCommand("challenge fix", ctx.state), giveUp: learnerCommand("challenge give-up", ctx.state) };
+  const commands = { check: learnerCommand("challenge check", ctx), fix: learnerCommand("challenge fix", ctx), giveUp: learnerCommand("challenge give-up", ctx) };
   return { id, title, state: "in-progress", commands, text: ctx.t("status.challenge", { title, check: commands.check, fix: commands.fix, giveUp: commands.giveUp }) };
 }
 
@@ -79,7 +79,7 @@ export async function status(opts: GlobalOptions, e: Environment): Promise<void>
   const quiz = ctx.state.quiz;
   if (stopped !== undefined) {
     const first = STEPS[0]!.id;
-    report.next = { step: first, title: title(first), command: "npx privatelink-lab --restart", text: t("texts.stoppedMidway", { n: stopped, title: title(STEPS[stopped]!.id), restart: learnerCommand("--restart", ctx.state) }) };
+    report.next = { step: first, title: title(first), command: "npx privatelink-lab --restart", text: t("texts.stoppedMidway", { n: stopped, title: title(STEPS[stopped]!.id), restart: learnerCommand("--restart", ctx) }) };
   } else if (!cur) {
     report.finished = quiz?.score !== undefined ? { score: quiz.score, total: quiz.total, text: t("start.finished", { score: quiz.score, total: quiz.total }) } : { text: t("start.cleanedUp") };
   } else if (challenge) {
@@ -87,7 +87,7 @@ export async function status(opts: GlobalOptions, e: Environment): Promise<void>
     report.challenge = challenge;
   } else {
     // The text names this learner's own commands (prefix, sandbox or endpoint), as the other screens do; `command` stays the bare one (data).
-    const text = t("status.next", { title: title(cur.step.id), again: continueCommand(ctx.state), step: learnerCommand(`step ${cur.step.id}`, ctx.state) });
+    const text = t("status.next", { title: title(cur.step.id), again: continueCommand(ctx), step: learnerCommand(`step ${cur.step.id}`, ctx) });
     report.next = { step: cur.step.id, title: title(cur.step.id), command: "npx privatelink-lab", text };
   }
   io.notify(report);

@@ -1,6 +1,7 @@
 /** `privatelink-lab step <id>`: redo or jump to one step, refusing when an earlier one is missing. */
 import { LabError } from "../errors.js";
 import { setLessonCommands } from "../interrupt-notice.js";
+import { lessonCommands } from "../shell/lab-command.js";
 import { cleanupStarted } from "../lesson/cleanup-state.js";
 import { readCloud, type CloudView } from "../lesson/cloud-view.js";
 import { runLesson } from "../lesson/engine.js";
@@ -26,10 +27,10 @@ export async function step(id: string, opts: GlobalOptions, e: Environment): Pro
   if (!stepById(id)) throw new LabError("usage.badStep", { step: id, steps: STEPS.map((s) => s.id).join(", ") });
   const s = await openSession(opts, e);
   const ctx = await lessonContext(opts, e, s, false);
-  setLessonCommands(ctx.state);
+  setLessonCommands(lessonCommands(ctx));
   const view = await readCloud(ctx.clients, ctx.names);
   const missing = missingBefore(detectAll(STEPS, view, ctx.state), id);
-  if (missing.length > 0) throw new LabError("error.stepRequires", { step: id, missing: missing.join(", ") });
+  if (missing.length > 0) throw new LabError("error.stepRequires", { step: id }, { lists: { missing: missing.map((m) => ({ key: "error.stepNamed", vars: { step: m, id: m } })) } });
   if (buildDeleted(id, view, ctx.state)) throw new LabError("error.stepAfterCleanup", { step: id });
   await runLesson(ctx, { only: id, view });
 }

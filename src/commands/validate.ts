@@ -5,6 +5,7 @@ import { TIMEOUT_ENV } from "../aws/network-guard.js";
 import { parseSpeed, SPEED_ENV } from "../sandbox/clock.js";
 import { FAULTS_ENV } from "../sandbox/faults.js";
 import { SANDBOX_REGIONS } from "../sandbox/regions.js";
+import { PROFILE_NAME } from "../shell/lab-command.js";
 import type { GlobalOptions } from "./options.js";
 
 export function checkPrefix(prefix: string): string {
@@ -79,7 +80,7 @@ export async function validateInputs(opts: GlobalOptions, env: NodeJS.ProcessEnv
   if (opts.prefix !== undefined) checkPrefix(opts.prefix);
   if (opts.region !== undefined) checkRegion(opts.region, opts.sandbox ? "sandbox" : "aws");
   else if (env.AWS_REGION || env.AWS_DEFAULT_REGION) checkRegion((env.AWS_REGION || env.AWS_DEFAULT_REGION) ?? "", opts.sandbox ? "sandbox" : "aws", "env");
-  if (opts.profile !== undefined && !/^[\w.+@-]{1,64}$/.test(opts.profile)) throw new LabError("guard.usage.badProfile", { profile: opts.profile });
+  if (opts.profile !== undefined && !PROFILE_NAME.test(opts.profile)) throw new LabError("guard.usage.badProfile", { profile: opts.profile });
   if (opts.endpointUrl !== undefined) checkEndpointUrl(opts.endpointUrl, "--endpoint-url");
   if (env.AWS_ENDPOINT_URL) checkEndpointUrl(env.AWS_ENDPOINT_URL, "AWS_ENDPOINT_URL");
   const speed = opts.sandboxSpeed ?? env[SPEED_ENV];

@@ -111,9 +111,9 @@ export async function diagnose(ctx: LessonContext, known?: CloudView): Promise<D
 }
 
 /** Curl failed: which link broke, and its fix. A help, never a second failure: if it cannot run, curl's error holds. */
-export async function explainCurlFailure(ctx: LessonContext, view?: CloudView): Promise<void> {
+export async function explainCurlFailure(ctx: LessonContext): Promise<void> {
   try {
-    const d = await diagnose(ctx, view);
+    const d = await diagnose(ctx);
     ctx.io.notify({ type: "notice", level: "warn", message: ctx.t("diagnose.curlFailed") });
     ctx.io.notify({ type: "diagnosis", ...d });
   } catch {

@@ -89,7 +89,8 @@ function releaseIfMine(path: string, me: LockOwner): void {
 }
 
 /** One try at taking the lock at `path` (its folder must exist). Never waits. */
-export function tryLock(path: string, me: LockOwner = currentOwner()): LockAttempt {
+export function tryLock(path: string): LockAttempt {
+  const me = currentOwner();
   let tookOverFrom: LockOwner | undefined;
   for (let attempt = 0; attempt < 5; attempt++) {
     try {

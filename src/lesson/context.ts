@@ -6,6 +6,7 @@ import type { StateFile } from "../state/state-file.js";
 import type { Translate } from "../i18n/messages.js";
 import type { IoHost, LabEvent } from "../ui/io-host.js";
 import type { ParticipantNames } from "../participant.js";
+import type { PreflightTarget } from "../preflight/check.js";
 
 export interface LessonContext {
   lesson: string;
@@ -62,6 +63,23 @@ export function backendLabel(ctx: Pick<LessonContext, "clients" | "servedSandbox
 /** The lesson's header line as data: where it runs, how, and whether the real console is one of the learner's ways. */
 export function lessonStarted(ctx: LessonContext, lang: LessonState["lang"]): Extract<LabEvent, { type: "lesson-started" }> {
   return { type: "lesson-started", lesson: ctx.lesson, backend: backendLabel(ctx), region: ctx.state.region, prefix: ctx.state.prefix, lang, mode: ctx.mode, realConsole: realConsoleReaches(ctx) };
+}
+
+/** Where the preflight checks look: this learner's lesson (`known`: what the command read a moment ago), with what its fixes' commands need. */
+export function preflightTarget(ctx: LessonContext, known?: PreflightTarget["known"]): PreflightTarget {
+  const { state } = ctx;
+  return {
+    clients: ctx.clients,
+    region: state.region,
+    prefix: state.prefix,
+    names: ctx.names,
+    lesson: state,
+    ...(known ? { known } : {}),
+    ...(ctx.io.shell ? { shell: ctx.io.shell } : {}),
+    ...(ctx.servedSandbox ? { servedSandbox: true } : {}),
+    ...(ctx.inRegion ? { inRegion: ctx.inRegion } : {}),
+    ...(state.az ? { az: state.az } : {}),
+  };
 }
 
 export function saveState(ctx: LessonContext): void {

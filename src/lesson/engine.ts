@@ -4,7 +4,7 @@ import { LabError } from "../errors.js";
 import { readCloud, type CloudView } from "./cloud-view.js";
 import { knowAccount } from "./client-token.js";
 import { consoleLeftOut, freeHere, mark, type LessonContext } from "./context.js";
-import { closeDoor, learnerCanAct, remindSecondTerminal } from "./learner-door.js";
+import { closeDoor, learnerCanAct, remindSecondTerminal, reopenIfStopped } from "./learner-door.js";
 import { currentStep, detectAll, type StepStatus } from "./progress.js";
 import type { Detection, Step } from "./step.js";
 import { STEPS } from "./steps/index.js";
@@ -125,6 +125,8 @@ async function learnerDoes(ctx: LessonContext, step: Step, content: StepContent,
       shown = true;
       continue;
     }
+    // Typed at a `sandbox serve` that has stopped since: said, and the account served again (asked again unless done).
+    const stopped = how === "verify" && (await reopenIfStopped(ctx));
     let notes: string[] = [];
     if (how === "guided") await step.perform(ctx, current);
     else if (how === "form" && step.handsOn) notes = await step.handsOn.run(ctx, current);
@@ -140,6 +142,7 @@ async function learnerDoes(ctx: LessonContext, step: Step, content: StepContent,
       continue;
     }
     if (missing.done) return current;
+    if (stopped) continue;
     // The hints as the cloud is now (a cleanup half done: nothing already being deleted is to be deleted again).
     const hints = asCloudIs(step, content.hintVariants, current) ?? content.hints;
     const text = hints[Math.min(hint, hints.length - 1)];

@@ -23,6 +23,8 @@ interface Door {
   close?: () => Promise<void>;
   /** The lesson served the account itself, so the address closes with it (a running `sandbox serve` goes on). */
   closesWithLesson?: boolean;
+  /** The address of the `sandbox serve` the learner's terminal reaches (not the lesson's): it may stop while the lesson runs. */
+  borrowed?: string;
 }
 
 /** Where the learner's AWS CLI reaches the account this run: a running `sandbox serve`, or the lesson's own server. */
@@ -42,14 +44,20 @@ const SHOWN_MARK = "secondTerminalShown";
 /** Whether each run began with that mark: then its learner has the line already, and no run of it says it again. */
 const shownBeforeRun = new WeakMap<LessonContext, boolean>();
 
-async function open(ctx: LessonContext): Promise<Door> {
+/**
+ * Opens the account to the learner's AWS CLI and says how to reach it; `stopped`: the address of the `sandbox serve`
+ * it reached until now, which has stopped (said first; at the same address again, nothing to set up).
+ */
+async function open(ctx: LessonContext, stopped?: string): Promise<Door> {
   const sandbox = ctx.clients.sandbox;
   if (!sandbox) return { reachable: false };
+  const said = stopped ? ctx.t("sandbox-env.lesson.serveStopped", { url: stopped }) + " " : "";
   let address: Address;
   try {
     address = await reach(ctx, sandbox);
   } catch (err) {
-    ctx.io.notify({ type: "notice", level: "warn", message: ctx.t("sandbox-env.lesson.notServed", { reason: errorMessage(err) }) });
+    const restart = stopped ? " " + ctx.t("sandbox-env.lesson.restartServe") : "";
+    ctx.io.notify({ type: "notice", level: "warn", message: said + ctx.t("sandbox-env.lesson.notServed", { reason: errorMessage(err) }) + restart });
     return { reachable: false };
   }
   const target = { url: address.url, region: ctx.state.region, ...address.credentials };
@@ -65,12 +73,18 @@ async function open(ctx: LessonContext): Promise<Door> {
     delete ctx.state.marks[SHOWN_MARK];
     saveState(ctx);
   }
-  announceServed(ctx, target, address.lastTime);
-  const advice = awsCliAdvice(ctx.t, await findAwsCli(), address.url);
-  if (advice) ctx.io.notify({ type: "notice", level: "warn", message: advice });
+  if (stopped === address.url) ctx.io.notify({ type: "notice", level: "warn", message: said + ctx.t("sandbox-env.lesson.servedInstead") });
+  else {
+    // Elsewhere (that port was taken meanwhile): said, then the new address and its lines.
+    if (stopped) ctx.io.notify({ type: "notice", level: "warn", message: said.trim() });
+    announceServed(ctx, target, address.lastTime);
+    const advice = awsCliAdvice(ctx.t, await findAwsCli(), address.url);
+    if (advice) ctx.io.notify({ type: "notice", level: "warn", message: advice });
+  }
   return {
     reachable: true,
     closesWithLesson: !address.running,
+    ...(address.running ? { borrowed: address.url } : {}),
     close: async () => {
       unpublish();
       await address.close?.();
@@ -84,48 +98,51 @@ async function open(ctx: LessonContext): Promise<Door> {
  * the account's own port when free (a shell pointed at either still works), else on any.
  */
 async function reach(ctx: LessonContext, sandbox: Sandbox): Promise<Address> {
-  const [{ serveSandbox }, { sandboxCredentials, preferredPort }, { SqliteStore }, { runningServe }] = await Promise.all([
+  const [{ serveSandbox }, { sandboxCredentials }, { SqliteStore }, { runningServe }, { portsToTry }] = await Promise.all([
     import("../sandbox/serve/server.js"),
     import("../sandbox/serve/credentials.js"),
     import("../sandbox/account/sqlite-store.js"),
     import("../sandbox/serve/running.js"),
+    import("../sandbox/serve/ports.js"),
   ]);
   // The account's own key pair (the one `sandbox serve` uses), kept beside its file.
   const credentials = sandbox.store instanceof SqliteStore ? sandboxCredentials(sandbox.store.path) : undefined;
-  const running = credentials && ctx.servedFile ? await runningServe(ctx.servedFile, credentials) : undefined;
+  const { use: running, older } = credentials && ctx.servedFile ? await runningServe(ctx.servedFile, credentials) : { older: [] };
   if (running) {
     const at = { url: running.url, running: { region: running.region } };
     return { ...at, credentials: { accessKeyId: running.accessKeyId, secretAccessKey: running.secretAccessKey }, lastTime: servedBefore(ctx, at) };
   }
-  // The account's own port (0: none, any free one), and the one the learner was given last time.
-  const own = credentials ? preferredPort(credentials) : 0;
-  const last = credentials ? portOf(ctx.state.servedUrl) : undefined;
-  const port = last ?? own;
-  const orPorts = own !== 0 && own !== port ? [own] : [];
+  // An older privatelink-lab serves the account too, and cannot be used: the learner hears of the second server.
+  for (const r of older) ctx.io.notify({ type: "notice", level: "warn", message: ctx.t("serve.olderServing", { url: r.url, pid: r.pid }) });
+  const { port, orPorts, own } = portsToTry(credentials, ctx.state.servedUrl);
   const served = await serveSandbox({ sandbox, host: "127.0.0.1", port, orPorts, anyPortIfTaken: true, ...(credentials ? { credentials } : {}) });
   const lastTime = servedBefore(ctx, { url: served.url, sameKeys: credentials !== undefined, onOwnPort: own !== 0 && served.port === own });
   return { url: served.url, credentials: served.credentials, lastTime, close: () => served.close() };
-}
-
-/** The port of an address given on this computer (127.0.0.1), else undefined. */
-function portOf(url: string | undefined): number | undefined {
-  if (!url) return undefined;
-  try {
-    const u = new URL(url);
-    const port = Number(u.port);
-    return u.hostname === "127.0.0.1" && Number.isInteger(port) && port > 0 && port < 65536 ? port : undefined;
-  } catch {
-    return undefined;
-  }
 }
 
 /** Can the learner act on this account outside the tool? In the sandbox this serves it (once per lesson run). */
 export async function learnerCanAct(ctx: LessonContext): Promise<boolean> {
   if (ctx.learnerActsOutside !== undefined) return ctx.learnerActsOutside;
   if (ctx.state.backend === "aws") return true;
-  const door = doors.get(ctx) ?? (await open(ctx));
-  doors.set(ctx, door);
-  return door.reachable;
+  if (!doors.has(ctx)) doors.set(ctx, await open(ctx));
+  else await reopenIfStopped(ctx);
+  return doors.get(ctx)!.reachable;
+}
+
+/**
+ * Before the learner is told to type commands, and before what they typed is verified: the `sandbox serve` this run
+ * uses (it did not start it) still answers; if it stopped, the lesson says so and serves the account itself, on the same
+ * port when free (the learner's terminal then still works). True when it stopped.
+ */
+export async function reopenIfStopped(ctx: LessonContext): Promise<boolean> {
+  const door = doors.get(ctx);
+  if (!door?.borrowed) return false;
+  const { sandboxAnswers } = await import("../sandbox/serve/running.js");
+  if (await sandboxAnswers(door.borrowed)) return false;
+  // The lesson's record of that address (published for its Region) goes: nothing serves there now.
+  await door.close?.();
+  doors.set(ctx, await open(ctx, door.borrowed));
+  return true;
 }
 
 /**

@@ -3,7 +3,7 @@
  * folded behind a choice. Without a learner (--yes, no TTY, --json) nothing is folded.
  */
 import { LabError } from "../errors.js";
-import { continueCommand } from "../interrupt-notice.js";
+import { continueCommand } from "../shell/lab-command.js";
 import type { StepContent } from "../content/lesson-content.js";
 import { consoleLeftOut, type LessonContext } from "./context.js";
 import type { Step } from "./step.js";
@@ -49,7 +49,7 @@ export async function goOrStop(ctx: LessonContext, ask: string, go: string, show
     "go",
     { inline: true },
   );
-  if (answer === "stop") throw new LabError("engine.paused", { again: continueCommand(ctx.state) }, { source: "user" });
+  if (answer === "stop") throw new LabError("engine.paused", { again: continueCommand(ctx) }, { source: "user" });
   if (answer !== "show" || !show) return false;
   show();
   return true;

@@ -4,7 +4,7 @@
  * increase to request. No other lab holds any: the stack's failure as CloudFormation said it.
  */
 import { isSaidFailure, LabError, type ListEntry } from "../errors.js";
-import { continueCommand, destroyCommand } from "../interrupt-notice.js";
+import { continueCommand, destroyCommand } from "../shell/lab-command.js";
 import { increaseCommand, VCPU_QUOTA } from "../preflight/quota-plan.js";
 import { readLimit, vcpuHolders, type VcpuHolder } from "../preflight/quota-read.js";
 import { freeHere, type LessonContext } from "./context.js";
@@ -14,7 +14,7 @@ const VCPU_LIMIT = /VcpuLimitExceeded/;
 function holderEntries(ctx: LessonContext, others: VcpuHolder[]): { labs: ListEntry[]; destroys: ListEntry[] } {
   return {
     labs: others.map((h) => ({ key: "error.vcpuShort.lab", vars: { prefix: h.prefix, vcpus: h.vcpus, stacks: h.stacks.join(", ") || "-" } })),
-    destroys: others.map((h) => ({ key: "error.vcpuShort.destroy", vars: { command: destroyCommand({ ...ctx.state, prefix: h.prefix }) } })),
+    destroys: others.map((h) => ({ key: "error.vcpuShort.destroy", vars: { command: destroyCommand(ctx, h.prefix) } })),
   };
 }
 
@@ -33,7 +33,7 @@ export async function explainVcpuShortage(ctx: LessonContext, failure: LabError)
   const { labs: holders, destroys } = holderEntries(ctx, others);
   const stack = failure.vars.stack ?? "";
   const vcpus = others.reduce((n, h) => n + h.vcpus, 0);
-  const again = continueCommand(ctx.state);
+  const again = continueCommand(ctx);
   if (freeHere(ctx)) {
     return new LabError("error.vcpuShort.sandbox", { stack, code: VCPU_QUOTA.code, limit: limit.value, held: vcpus, again }, { lists: { labs: holders, destroys }, cause: failure });
   }

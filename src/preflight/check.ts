@@ -8,7 +8,8 @@ import type { AwsClients } from "../aws/clients.js";
 import { allPages } from "../aws/pages.js";
 import { awsPort } from "../aws/port.js";
 import type { ParticipantNames } from "../participant.js";
-import type { LessonTarget } from "../interrupt-notice.js";
+import type { CommandPlace, LessonTarget } from "../shell/lab-command.js";
+import type { Shell } from "../shell/render.js";
 
 export type CheckStatus = "ok" | "warn" | "fail";
 export type CheckGroup = "account" | "quota" | "name" | "permission";
@@ -36,8 +37,18 @@ export interface PreflightTarget {
   inRegion?: (region: string) => Promise<AwsClients>;
   /** Where the learner's lesson lives (the sandbox, or AWS at their endpoint), for the commands a fix names; else as `clients` say. */
   lesson?: LessonTarget;
+  /** The learner's shell, for the commands a fix names (absent: bash). */
+  shell?: Shell;
+  /** The endpoint is a sandbox this tool serves (a room, `sandbox serve`): its keys are in the shell, no profile is named. */
+  servedSandbox?: boolean;
   /** What the command read a moment ago, nothing acting since, not asked again: STS's answer; both stacks (those that exist, with their participant tag). */
   known?: { caller?: { Account?: string | undefined; Arn?: string | undefined }; stacks?: { name: string; participant?: string | undefined }[] };
+}
+
+/** The target's lesson, for the commands a fix names: as the caller said, else the sandbox when its clients are the sandbox's. */
+export function commandPlace(t: PreflightTarget): CommandPlace {
+  const lesson = t.lesson ?? { backend: t.clients.sandbox ? "sandbox" : "aws" };
+  return { state: { ...lesson, prefix: t.prefix }, clients: t.clients, ...(t.shell ? { io: { shell: t.shell } } : {}), ...(t.servedSandbox ? { servedSandbox: true } : {}) };
 }
 
 export function result(id: string, group: CheckGroup, status: CheckStatus, key: string, vars: Record<string, string | number> = {}): CheckResult {

@@ -1,10 +1,11 @@
 /** A name the lesson will create is free, yours (your tag: resumed) or taken (no tag: the stack would fail AlreadyExists). */
 import { awsCode, isSaidFailure } from "../errors.js";
 import { participantOf } from "../participant.js";
-import { failure, result, type CheckResult, type PreflightTarget, type PreflightReads } from "./check.js";
+import { commandPlace, failure, result, type CheckResult, type PreflightTarget, type PreflightReads } from "./check.js";
 import { awsPort } from "../aws/port.js";
-import { learnerCommand, type LessonTarget } from "../interrupt-notice.js";
-import { labElsewhere } from "./lab-elsewhere.js";
+import { learnerCommand } from "../shell/lab-command.js";
+import { labElsewhere, type LabRegion } from "./lab-elsewhere.js";
+import { leftoverRole } from "./leftover-role.js";
 
 /** What exists under a name: nothing, or a resource with its participant tag (if any). */
 type Found = { exists: false } | { exists: true; owner: string | undefined };
@@ -85,31 +86,29 @@ function probes(t: PreflightTarget, reads: PreflightReads, roleOwner: () => stri
   ];
 }
 
-/** The target's lesson: as the caller said, else the sandbox when its clients are the sandbox's. */
-function lessonOf(t: PreflightTarget): LessonTarget & { prefix: string } {
-  return { ...(t.lesson ?? { backend: t.clients.sandbox ? "sandbox" : "aws" }), prefix: t.prefix };
+/** The other Regions holding this participant's lab; undefined when they cannot be read (no clients for them, or the Region list refused). */
+async function labRegions(t: PreflightTarget): Promise<LabRegion[] | undefined> {
+  if (!t.inRegion) return undefined;
+  return labElsewhere(t).catch((e: unknown) => {
+    if (isSaidFailure(e)) return undefined;
+    throw e;
+  });
 }
 
 /**
  * This participant's role exists but their Consumer stack (which makes it) is not in this region: their lab is in another
  * Region, and the stack here would fail on the role's name. Said with where it is and the commands for each way on.
  */
-async function roleFromElsewhere(t: PreflightTarget, role: CheckResult): Promise<CheckResult | undefined> {
-  // Other Regions that cannot be read (describeRegions denied, say): the check stays as it was.
-  const [there] = await labElsewhere(t).catch((e: unknown) => {
-    if (isSaidFailure(e)) return [];
-    throw e;
-  });
-  if (!there) return undefined;
-  const lesson = lessonOf(t);
+function roleFromElsewhere(t: PreflightTarget, role: CheckResult, there: LabRegion): CheckResult {
+  const lesson = commandPlace(t);
   return result(role.id, "name", "fail", "doctor.name.elsewhere", {
     ...role.vars,
     prefix: t.prefix,
     region: there.region,
     here: t.region,
     stacks: there.stacks.join(", "),
-    continue: learnerCommand(`--region ${there.region}`, lesson),
-    destroy: learnerCommand(`destroy --region ${there.region}`, lesson),
+    continue: learnerCommand("", lesson, { region: there.region }),
+    destroy: learnerCommand("destroy", lesson, { region: there.region }),
   });
 }
 
@@ -141,9 +140,11 @@ export async function checkNames(t: PreflightTarget, reads: PreflightReads): Pro
   }
   const role = results.findIndex((r) => r.id === "name.role" && r.key === "doctor.name.yours");
   const consumerHere = results.some((r) => r.id === "name.consumerStack" && r.key === "doctor.name.yours");
-  const elsewhere = role >= 0 && !consumerHere ? await roleFromElsewhere(t, results[role]!) : undefined;
-  if (!elsewhere) return { results, resumed };
-  results[role] = elsewhere;
+  // Other Regions that cannot be read: the role stays yours (its lab may be there).
+  const regions = role >= 0 && !consumerHere ? await labRegions(t) : undefined;
+  if (!regions) return { results, resumed };
+  if (regions[0]) results[role] = roleFromElsewhere(t, results[role]!, regions[0]);
+  else await leftoverRole(t, results);
   // Nothing of the lab in this region but what IAM shares with every region: not a lesson to continue here.
   return { results, resumed: results.some((r) => r.key === "doctor.name.yours" && !GLOBAL.has(r.id)) };
 }

@@ -73,13 +73,6 @@ export interface CapacityPlan {
   increases: QuotaIncrease[];
 }
 
-/** AWS's defaults, for when the applied values cannot be read. */
-export function assumedLimits(): QuotaLimits {
-  const out = {} as QuotaLimits;
-  for (const q of LESSON_QUOTAS) out[q.id] = { value: q.awsDefault, source: "assumed" };
-  return out;
-}
-
 function line(spec: QuotaSpec, limit: QuotaLimit, usage: QuotaUsage, learners: number): QuotaLine {
   if (spec.scope === "vpc") {
     const needed = learners > 0 ? spec.perLearner : 0;

@@ -1,14 +1,20 @@
 /** The quota checks: does one more learner (2 VPCs, 4 vCPUs, 1 NLB, endpoints) fit in this region? */
 import { readCapacity, vcpuHolders, type VcpuHolder } from "./quota-read.js";
-import { failure, result, type CheckResult, type PreflightTarget, type PreflightReads } from "./check.js";
+import { commandPlace, failure, result, type CheckResult, type PreflightTarget, type PreflightReads } from "./check.js";
 import { increaseCommand, type CapacityPlan, type QuotaLine } from "./quota-plan.js";
-import { destroyCommand } from "../interrupt-notice.js";
+import { destroyCommand, type CommandPlace } from "../shell/lab-command.js";
 import { participantOf } from "../participant.js";
 
 /** Who fills the account: in the sandbox, which takes no increase, the other labs kept there; the other labs whose running instances hold vCPUs. */
 interface Occupants {
   others?: string[];
   vcpuHolders: VcpuHolder[];
+}
+
+/** Is the account this process's sandbox (which takes no increase), and the lesson a fix's command names. */
+interface Where {
+  sandbox: boolean;
+  place: CommandPlace;
 }
 
 /** What to request for a quota that does not fit, and the AWS CLI command that requests it. */
@@ -18,26 +24,26 @@ function increaseVars(l: QuotaLine, plan: CapacityPlan): { desired: number; comm
 }
 
 /** The vCPU line when other labs' instances hold vCPUs: named, with the command that deletes one (and on AWS the increase). */
-function vcpuHoldersResult(line: { l: QuotaLine; id: string; vars: Record<string, string | number> }, plan: CapacityPlan, holders: VcpuHolder[], sandbox: boolean): CheckResult {
+function vcpuHoldersResult(line: { l: QuotaLine; id: string; vars: Record<string, string | number> }, plan: CapacityPlan, holders: VcpuHolder[], where: Where): CheckResult {
   const vars = {
     ...line.vars,
     labs: holders.map((h) => h.prefix).join(", "),
     held: holders.reduce((n, h) => n + h.vcpus, 0),
-    destroy: destroyCommand({ prefix: holders[0]?.prefix ?? "", backend: sandbox ? "sandbox" : "aws" }),
+    destroy: destroyCommand(where.place, holders[0]?.prefix ?? ""),
   };
-  if (sandbox) return result(line.id, "quota", "fail", "doctor.quota.sandboxVcpusHeld", vars);
+  if (where.sandbox) return result(line.id, "quota", "fail", "doctor.quota.sandboxVcpusHeld", vars);
   return result(line.id, "quota", "fail", "doctor.quota.vcpusHeld", { ...vars, ...increaseVars(line.l, plan) });
 }
 
-function lineResult(l: QuotaLine, plan: CapacityPlan, sandbox: boolean, { others, vcpuHolders }: Occupants): CheckResult {
+function lineResult(l: QuotaLine, plan: CapacityPlan, where: Where, { others, vcpuHolders }: Occupants): CheckResult {
   const vars = { name: l.spec.name, code: l.spec.code, used: l.used, limit: l.limit.value, needed: l.needed };
   const id = `quota.${l.spec.id}`;
   if (l.ok) return result(id, "quota", "ok", l.spec.scope === "vpc" ? "doctor.quota.perVpcOk" : "doctor.quota.ok", vars);
-  if (l.spec.id === "vcpus" && vcpuHolders.length > 0) return vcpuHoldersResult({ l, id, vars }, plan, vcpuHolders, sandbox);
+  if (l.spec.id === "vcpus" && vcpuHolders.length > 0) return vcpuHoldersResult({ l, id, vars }, plan, vcpuHolders, where);
   if (others) {
     const [other] = others;
     const key = !other ? "doctor.quota.sandboxByHand" : l.spec.id === "vpcs" ? "doctor.quota.sandboxVpcsShort" : "doctor.quota.sandboxShort";
-    return result(id, "quota", "fail", key, { ...vars, others: others.join(", "), destroy: other ? destroyCommand({ prefix: other, backend: "sandbox" }) : "" });
+    return result(id, "quota", "fail", key, { ...vars, others: others.join(", "), destroy: other ? destroyCommand(where.place, other) : "" });
   }
   return result(id, "quota", "fail", l.spec.id === "vpcs" ? "doctor.quota.vpcsShort" : "doctor.quota.short", { ...vars, ...increaseVars(l, plan) });
 }
@@ -55,7 +61,7 @@ export async function checkQuotas(t: PreflightTarget, learners: number, reads: P
     const others = sandbox && !plan.fits ? await otherLabs(t, reads) : undefined;
     const vcpusShort = plan.lines.some((l) => l.spec.id === "vcpus" && !l.ok);
     const vcpuHeld = vcpusShort ? (await vcpuHolders(t.clients, reads)).labs.filter((h) => h.prefix !== t.prefix) : [];
-    const results = plan.lines.map((l) => lineResult(l, plan, sandbox, { ...(others ? { others } : {}), vcpuHolders: vcpuHeld }));
+    const results = plan.lines.map((l) => lineResult(l, plan, { sandbox, place: commandPlace(t) }, { ...(others ? { others } : {}), vcpuHolders: vcpuHeld }));
     const assumed = plan.lines.find((l) => l.limit.source === "assumed");
     if (assumed) results.push(result("quota.assumed", "quota", "warn", "doctor.quota.assumed", { reason: assumed.limit.reason ?? "?" }));
     return { results, plan };

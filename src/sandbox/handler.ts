@@ -35,8 +35,6 @@ type HandlerOf<C> = C extends new (input: never) => CommandImpl<infer I, infer O
 
 /** Handlers of an SDK module's commands (`typeof import("@aws-sdk/client-ec2")`), each typed by its command name. */
 export type Handlers<M> = { [K in keyof M & `${string}Command`]?: HandlerOf<M[K]> };
-/** One handler, typed by its SDK module and command name. */
-export type Op<M, K extends keyof M & `${string}Command`> = HandlerOf<M[K]>;
 
 /** A table of typed handlers, checked by command name at run time. */
 export function handlers<M>(table: Handlers<M>): HandlerTable {

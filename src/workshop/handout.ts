@@ -4,6 +4,7 @@
  */
 import { translator, type Translate } from "../i18n/messages.js";
 import { loadCommand, unsetCommand } from "../sandbox/shell-env.js";
+import { labCommand } from "../shell/lab-command.js";
 
 export interface HandoutOptions {
   prefixes: string[];
@@ -18,8 +19,7 @@ export interface HandoutOptions {
 const PER_SLIDE = 12;
 
 export function learnerCommand(prefix: string, o: HandoutOptions, extra = ""): string {
-  const parts = ["npx privatelink-lab", extra, `--prefix ${prefix}`, `--region ${o.region}`, o.sandbox ? "--sandbox" : "", o.profile ? `--profile ${o.profile}` : ""];
-  return parts.filter(Boolean).join(" ");
+  return labCommand({ command: extra, prefix, region: o.region, backend: o.sandbox ? "sandbox" : "aws", ...(o.profile ? { profile: o.profile } : {}) });
 }
 
 /** Half of the first slide, in one language: install Node, `middle`, the language, who to ask, and `last` (cleaning up). */

@@ -20,3 +20,17 @@ describe("a command that needs a step not done yet", () => {
     expect(text).not.toMatch(/'deploy'|「deploy」/);
   });
 });
+
+describe("a step run out of order", () => {
+  it.each([
+    ["en", "Step 'Consumer side: create an interface endpoint' needs these steps first: 'Lay the groundwork: the Consumer and Provider VPCs' (`deploy`), 'Provider side: create an endpoint service' (`endpoint-service`)"],
+    ["ja", "ステップ「使う側：インターフェイスエンドポイントを作る」の前に、次のステップが必要です：「土台を作る：Consumer と Provider の 2 つの VPC」（deploy）、「提供する側：エンドポイントサービスを作る」（endpoint-service）"],
+  ] as const)("names each step by its title, with the id to type (%s)", (lang, said) => {
+    const me = freshLearner({ COLUMNS: "200" });
+    const args = ["--sandbox", "--prefix", "out-of-order", "--lang", lang];
+    expect(runCli(me, ["step", "preflight", "-y", ...args]).status).toBe(0);
+    const r = runCli(me, ["step", "interface-endpoint", "-y", ...args]);
+    expect(r.status).toBe(1);
+    expect(r.stderr.replace(/\s*\n\s*/g, lang === "ja" ? "" : " ")).toContain(said);
+  });
+});

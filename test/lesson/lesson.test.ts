@@ -87,7 +87,7 @@ describe("the lesson in the sandbox", () => {
     const err = await stepCommand("accept", h.opts, h.env).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(LabError);
     expect((err as LabError).key).toBe("error.stepRequires");
-    expect(String((err as LabError).vars.missing)).toContain("interface-endpoint");
+    expect((err as LabError).lists.missing?.map((e) => e.vars.id)).toContain("interface-endpoint");
   });
 
   it("after the cleanup, `step deploy` builds nothing again and `step accept` explains nothing of the deleted build: both point at --restart", async () => {

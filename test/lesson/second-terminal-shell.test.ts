@@ -4,53 +4,23 @@
  * rerun, one line says whether a terminal set up last time still reaches the sandbox or must be set up again.
  */
 import { mkdtempSync } from "node:fs";
-import { createServer, type Server } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { PassThrough } from "node:stream";
-import { Chalk } from "chalk";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import type { GlobalOptions } from "../../src/commands/options.js";
 import { sandboxEnv } from "../../src/commands/sandbox-env.js";
-import { sandboxServe } from "../../src/commands/sandbox-serve.js";
 import { lessonContext, openSession } from "../../src/commands/session.js";
 import { translator } from "../../src/i18n/messages.js";
 import { closeDoor, learnerCanAct, remindSecondTerminal, secondTerminalReminder } from "../../src/lesson/learner-door.js";
 import { SqliteStore } from "../../src/sandbox/account/sqlite-store.js";
 import { sandboxAnswers } from "../../src/sandbox/serve/running.js";
-import type { LabEvent } from "../../src/ui/io-host.js";
-import { renderEvent } from "../../src/ui/render-event.js";
 import { harness, type Harness } from "../helpers/lesson-harness.js";
-import { RecordingHost } from "../helpers/recording-host.js";
-
-type Lang = "en" | "ja";
-type Served = Extract<LabEvent, { type: "served" }>;
+import { block, portOf, serveOnce, startServe, type Lang, type Served } from "../helpers/served-lesson.js";
 
 afterEach(() => {
   vi.unstubAllEnvs();
 });
-
-/**
- * Opens the lesson's door to the learner's AWS CLI once, as a hands-on run does (`whileOpen` runs then), and closes it:
- * what was said, the reminder under a step, and the notices on closing.
- */
-async function serveOnce(h: Harness, opts: GlobalOptions = {}, whileOpen?: () => Promise<void>): Promise<{ served: Served; notices: string[]; reminder: string; text: string; closing: string[] }> {
-  const o = { ...h.opts, mode: "hands-on" as const, ...opts };
-  const from = h.host.events.length;
-  const ctx = await lessonContext(o, h.env, await openSession(o, h.env), false);
-  expect(await learnerCanAct(ctx)).toBe(true);
-  const reminder = secondTerminalReminder(ctx);
-  // The setup's events (closing the lesson says its own line later: how the second terminal reaches AWS again).
-  const events = h.host.events.slice(from);
-  await whileOpen?.();
-  const before = h.host.events.length;
-  await closeDoor(ctx);
-  const closing = h.host.events.slice(before).flatMap((e) => (e.type === "notice" ? [e.message] : []));
-  const served = events.find((e): e is Served => e.type === "served")!;
-  const notices = events.flatMap((e) => (e.type === "notice" ? [e.message] : []));
-  const text = renderEvent(served, { c: new Chalk({ level: 0 }), t: ctx.t, width: 200, markdown: (md) => md }) ?? "";
-  return { served, notices, reminder, text, closing };
-}
 
 const POSIX = /eval "\$\(|^export |^unset /m;
 
@@ -110,15 +80,6 @@ function secondTerminals(lang: Lang, served: { text: string; notices: string[] }
   const words = [...served.notices, served.text.replace(/```[^`]*```/g, "")].join("\n");
   return (words.match(lang === "en" ? /second terminal/g : /2 つ目のターミナル/g) ?? []).length;
 }
-
-/** Something else listening on this port of 127.0.0.1 until `free` is called. */
-async function block(port: number): Promise<{ free: () => Promise<void> }> {
-  const blocker: Server = createServer();
-  await new Promise<void>((resolve) => blocker.listen(port, "127.0.0.1", resolve));
-  return { free: () => new Promise<void>((resolve) => blocker.close(() => resolve())) };
-}
-
-const portOf = (url: string) => Number(new URL(url).port);
 
 describe.each<Lang>(["en", "ja"])("a rerun says whether the second terminal from last time still works (%s)", (lang) => {
   it("nothing the first time; 'still works' at the same address and keys; 'moved' with the new address when the port is taken, then kept there; 'back' on the usual port once the new one is taken; the second terminal named once", async () => {
@@ -181,23 +142,6 @@ describe.each<Lang>(["en", "ja"])("a rerun says whether the second terminal from
   }, 120_000);
 });
 
-/** `sandbox serve` for the harness's account (its file in `dir`), in `region`, on any free port: its address, and how to stop it. */
-async function startServe(h: Harness, dir: string, region: string): Promise<{ url: string; stop: () => Promise<void> }> {
-  const host = new RecordingHost();
-  let stop: () => void = () => undefined;
-  const stopped = new Promise<void>((resolve) => (stop = resolve));
-  const env = { ...h.env, env: { ...h.env.env, PRIVATELINK_LAB_SANDBOX_FILE: join(dir, "account.db") }, makeHost: () => host };
-  const serving = sandboxServe({ json: true, port: "0", region }, env, stopped);
-  await vi.waitFor(() => expect(host.ofType("sandbox-served")).toHaveLength(1));
-  return {
-    url: host.ofType("sandbox-served")[0]!.url,
-    stop: async () => {
-      stop();
-      await serving;
-    },
-  };
-}
-
 /** The Region `sandbox env` gives a second terminal now. */
 async function sandboxEnvRegion(h: Harness): Promise<string> {
   let out = "";
@@ -211,7 +155,7 @@ describe.each<Lang>(["en", "ja"])("with `sandbox serve` running for the account,
   it("each run gives its address, says the second terminal pointed there is set already, and leaves it serving", async () => {
     const dir = mkdtempSync(join(tmpdir(), "pll-running-"));
     const h = harness({ store: new SqliteStore(join(dir, "account.db")), stateDir: join(dir, "state") });
-    const serve = await startServe(h, dir, "ap-northeast-1");
+    const serve = await startServe(h, dir, { port: "0", region: "ap-northeast-1" });
     try {
       for (const run of [await serveOnce(h, { lang }), await serveOnce(h, { lang })]) {
         expect(run.served.url).toBe(serve.url);
@@ -237,7 +181,7 @@ describe.each<Lang>(["en", "ja"])("with `sandbox serve` running for the account,
   it("started for another Region: the lesson says to set the second terminal up again, and `sandbox env` gives the lesson's Region while it runs", async () => {
     const dir = mkdtempSync(join(tmpdir(), "pll-running-"));
     const h = harness({ store: new SqliteStore(join(dir, "account.db")), stateDir: join(dir, "state") });
-    const serve = await startServe(h, dir, "eu-west-1");
+    const serve = await startServe(h, dir, { port: "0", region: "eu-west-1" });
     try {
       const run = await serveOnce(h, { lang }, async () => expect(await sandboxEnvRegion(h)).toBe("ap-northeast-1"));
       expect(run.served.url).toBe(serve.url);

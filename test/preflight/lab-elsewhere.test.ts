@@ -38,12 +38,12 @@ describe("a lab of this prefix in another Region", () => {
     const ja = reportError(err, translator("ja"));
     expect(ja.key).toBe("doctor.name.elsewhere");
     expect(ja.message).toContain("プレフィックス alice のラボは、すでにリージョン us-east-1 にあります（スタック alice-consumer, alice-provider）。今回のリージョンは ap-northeast-1 です。");
-    expect(ja.hint).toContain("`npx privatelink-lab --region us-east-1 --prefix alice --sandbox`");
-    expect(ja.hint).toContain("`npx privatelink-lab destroy --region us-east-1 --prefix alice --sandbox`");
+    expect(ja.hint).toContain("`npx privatelink-lab --prefix alice --region us-east-1 --sandbox`");
+    expect(ja.hint).toContain("`npx privatelink-lab destroy --prefix alice --region us-east-1 --sandbox`");
     expect(ja.hint).toContain("--prefix alice-2");
     const en = reportError(err, translator("en"));
     expect(en.message).toContain("A lab with the prefix alice already exists in Region us-east-1 (stacks alice-consumer, alice-provider); this run is in ap-northeast-1.");
-    expect(en.hint).toContain("To continue that lab, run `npx privatelink-lab --region us-east-1 --prefix alice --sandbox`.");
+    expect(en.hint).toContain("To continue that lab, run `npx privatelink-lab --prefix alice --region us-east-1 --sandbox`.");
     expect(h.sandbox.calls.slice(from).filter((c) => /^(Create|Run)/.test(c.command) && !c.dryRun)).toEqual([]);
   });
 

@@ -1,10 +1,10 @@
 /** The pure quota calculation: how many learners fit, and which increases to request. */
 import { describe, expect, it } from "vitest";
-import { assumedLimits, increaseCommand, planCapacity, type QuotaUsage } from "../../src/preflight/quota-plan.js";
+import { increaseCommand, LESSON_QUOTAS, planCapacity, type QuotaLimits, type QuotaUsage } from "../../src/preflight/quota-plan.js";
 
 /** A fresh account: AWS's default quotas, and only the default VPC in the region. */
 const FRESH: QuotaUsage = { vpcs: 1, vcpus: 0, nlbs: 0, gatewayEndpoints: 0 };
-const defaults = assumedLimits();
+const defaults = Object.fromEntries(LESSON_QUOTAS.map((q) => [q.id, { value: q.awsDefault, source: "assumed" }])) as QuotaLimits;
 
 describe("planCapacity with default quotas on a fresh account", () => {
   it("fits one learner", () => {

@@ -39,7 +39,7 @@ import {
   DescribeTargetGroupAttributesCommand,
   RegisterTargetsCommand,
 } from "@aws-sdk/client-elastic-load-balancing-v2";
-import { GetRoleCommand, ListRolesCommand } from "@aws-sdk/client-iam";
+import * as iam from "@aws-sdk/client-iam";
 import { GetAWSDefaultServiceQuotaCommand, GetServiceQuotaCommand } from "@aws-sdk/client-service-quotas";
 import { GetCommandInvocationCommand, GetParameterCommand, GetParametersByPathCommand, ListCommandsCommand, StartSessionCommand } from "@aws-sdk/client-ssm";
 import type { AwsClients } from "../../src/aws/clients.js";
@@ -52,6 +52,25 @@ async function tryIt(fn: () => Promise<unknown>): Promise<void> {
   } catch {
     // compared by the tee
   }
+}
+
+/** A role like the lab's made by hand, then deleted as the preflight says for a leftover one (IAM refusing the wrong order once). */
+async function leftoverRoleByHand(c: AwsClients): Promise<void> {
+  const [RoleName, InstanceProfileName, PolicyArn] = ["parity-ec2-role", "parity-ec2-instance-profile", "arn:aws:iam::aws:policy/AmazonSSMManagedInstanceCore"];
+  await c.iam.send(new iam.CreateRoleCommand({ RoleName, AssumeRolePolicyDocument: "{}", Tags: [{ Key: "privatelink-lab:participant", Value: "parity" }] }));
+  await c.iam.send(new iam.AttachRolePolicyCommand({ RoleName, PolicyArn }));
+  await c.iam.send(new iam.CreateInstanceProfileCommand({ InstanceProfileName }));
+  await c.iam.send(new iam.AddRoleToInstanceProfileCommand({ InstanceProfileName, RoleName }));
+  await c.iam.send(new iam.ListAttachedRolePoliciesCommand({ RoleName }));
+  await c.iam.send(new iam.ListRolePoliciesCommand({ RoleName }));
+  await tryIt(() => c.iam.send(new iam.DeleteRoleCommand({ RoleName })));
+  await tryIt(() => c.iam.send(new iam.DeleteInstanceProfileCommand({ InstanceProfileName })));
+  await c.iam.send(new iam.RemoveRoleFromInstanceProfileCommand({ InstanceProfileName, RoleName }));
+  await c.iam.send(new iam.DeleteInstanceProfileCommand({ InstanceProfileName }));
+  await tryIt(() => c.iam.send(new iam.DeleteRoleCommand({ RoleName })));
+  await c.iam.send(new iam.DetachRolePolicyCommand({ RoleName, PolicyArn }));
+  await tryIt(() => c.iam.send(new iam.DetachRolePolicyCommand({ RoleName, PolicyArn })));
+  await c.iam.send(new iam.DeleteRoleCommand({ RoleName }));
 }
 
 /** On a built lab (`p`), before destroy; `stack` is one of the learner's stacks. */
@@ -85,7 +104,7 @@ export async function extraCalls(c: AwsClients, p: LearnerPath, stack: string): 
   await c.cfn.send(new ValidateTemplateCommand({ TemplateBody: readFileSync(new URL("../../templates/Consumer.yml", import.meta.url), "utf8") }));
   await c.ssm.send(new GetParametersByPathCommand({ Path: "/aws/service/ami-amazon-linux-latest" }));
   for await (const page of paginateDescribeInstances({ client: c.ec2, pageSize: 5 }, {})) void page;
-  await c.iam.send(new ListRolesCommand({ MaxItems: 1 }));
+  await c.iam.send(new iam.ListRolesCommand({ MaxItems: 1 }));
 
   // What a learner does by hand, or as diagnose tells them: stop and start an instance, change the endpoint, a listener.
   await c.ec2.send(new StopInstancesCommand({ InstanceIds: [p.providerInstanceId!] }));
@@ -94,6 +113,7 @@ export async function extraCalls(c: AwsClients, p: LearnerPath, stack: string): 
   const extra = await c.elbv2.send(new CreateListenerCommand({ LoadBalancerArn: p.nlbArn, Protocol: "TCP", Port: 8080, DefaultActions: [{ Type: "forward", TargetGroupArn: p.targetGroupArn }] }));
   await c.elbv2.send(new DeleteListenerCommand({ ListenerArn: extra.Listeners![0]!.ListenerArn }));
   await c.ssm.send(new ListCommandsCommand({ MaxResults: 1 }));
+  await leftoverRoleByHand(c);
 
   await tryIt(() => c.ec2.send(new DescribeVpcsCommand({ VpcIds: ["vpc-00000000000000000"] })));
   await tryIt(() => c.ec2.send(new DescribeVpcEndpointsCommand({ VpcEndpointIds: ["vpce-0123"] })));
@@ -105,7 +125,7 @@ export async function extraCalls(c: AwsClients, p: LearnerPath, stack: string): 
   await tryIt(() => c.ssm.send(new GetParameterCommand({ Name: "/no/such/parameter" })));
   await tryIt(() => c.ssm.send(new GetCommandInvocationCommand({ CommandId: "00000000-0000-4000-8000-000000000000", InstanceId: "i-0123456789abcdef0" })));
   await tryIt(() => c.ssm.send(new ListCommandsCommand({})));
-  await tryIt(() => c.iam.send(new GetRoleCommand({ RoleName: "no-such-role" })));
+  await tryIt(() => c.iam.send(new iam.GetRoleCommand({ RoleName: "no-such-role" })));
   await tryIt(() => c.quotas.send(new GetServiceQuotaCommand({ ServiceCode: "vpc", QuotaCode: "L-NOPE" })));
   await tryIt(() => c.ec2.send(new DescribeImagesCommand({ ImageIds: ["ami-00000000000000000"] })));
   await tryIt(() => c.ec2.send(new DescribeRegionsCommand({ RegionNames: ["xx-nowhere-1"] })));
@@ -118,7 +138,7 @@ export async function extraCalls(c: AwsClients, p: LearnerPath, stack: string): 
   await tryIt(() => c.ec2.send(new ModifyVpcEndpointCommand({ VpcEndpointId: p.endpointId, RemoveSecurityGroupIds: [p.endpointSgId!] }))); // its last group
   await tryIt(() => c.elbv2.send(new CreateListenerCommand({ LoadBalancerArn: p.nlbArn, Protocol: "TCP", Port: 80, DefaultActions: [{ Type: "forward", TargetGroupArn: p.targetGroupArn }] })));
   await tryIt(() => c.elbv2.send(new DeleteListenerCommand({ ListenerArn: `${p.nlbArn!.replace(":loadbalancer/", ":listener/")}/0000000000000000` })));
-  await tryIt(() => c.iam.send(new ListRolesCommand({ MaxItems: 0 })));
+  await tryIt(() => c.iam.send(new iam.ListRolesCommand({ MaxItems: 0 })));
   await tryIt(() => c.ec2.send(new DescribeInstancesCommand({ MaxResults: 1 })));
   await tryIt(() => c.ec2.send(new DescribeInstancesCommand({ MaxResults: 5, InstanceIds: [p.consumerInstanceId!] })));
 }

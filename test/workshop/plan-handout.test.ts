@@ -35,10 +35,10 @@ describe("workshop plan", () => {
 });
 
 describe("a room's region", () => {
-  it("is the facilitator's --region, else one default whatever the language", async () => {
-    const { roomRegion } = await import("../../src/commands/workshop/open.js");
-    expect(roomRegion({ region: "eu-west-1" }, {}, "ja")).toBe("eu-west-1");
-    expect(roomRegion({}, {}, "ja")).toBe(roomRegion({}, {}, "en"));
+  it("is the facilitator's --region, else one default (it is not given the language)", async () => {
+    const { roomRegion, ROOM_DEFAULT_REGION } = await import("../../src/commands/workshop/open.js");
+    expect(roomRegion({ region: "eu-west-1" }, {})).toBe("eu-west-1");
+    expect(roomRegion({}, {})).toBe(ROOM_DEFAULT_REGION);
   });
 });
 

@@ -1,7 +1,7 @@
 /** `privatelink-lab workshop handout`: Markdown slides with each learner's command or join line, in both languages. */
 import { LabError } from "../../errors.js";
 import { handoutMarkdown, joinLines, learnerCommand, roomHandoutMarkdown } from "../../workshop/handout.js";
-import { askedParticipants, participantList } from "../../workshop/participants.js";
+import { askedParticipants, participantList, type PeopleOptions } from "../../workshop/participants.js";
 import { readRoom, roomDir, roomFiles } from "../../workshop/room/room-file.js";
 import { readServed } from "../../sandbox/served-file.js";
 import { chooseLang, type Environment } from "../session.js";
@@ -11,10 +11,7 @@ import { isLoopback } from "../../aws/endpoint-kind.js";
 import { checkEndpointUrl } from "../validate.js";
 import { roomRegion } from "./open.js";
 
-interface HandoutOptions extends GlobalOptions {
-  participants?: string;
-  count?: string;
-  prefixBase?: string;
+interface HandoutOptions extends GlobalOptions, PeopleOptions {
   room?: string;
   url?: string;
 }
@@ -54,7 +51,7 @@ async function roomHandout(opts: HandoutOptions, e: Environment, name: string): 
 export async function workshopHandout(opts: HandoutOptions, e: Environment): Promise<void> {
   if (opts.room !== undefined) return roomHandout(opts, e, opts.room);
   const prefixes = participantList(opts);
-  const region = roomRegion(opts, e.env, chooseLang(opts, e.env));
+  const region = roomRegion(opts, e.env);
   const o = { prefixes, region, sandbox: Boolean(opts.sandbox), ...(opts.profile ? { profile: opts.profile } : {}) };
   if (opts.json) {
     const participants = prefixes.map((prefix) => ({ prefix, command: learnerCommand(prefix, o), destroy: learnerCommand(prefix, o, "destroy") }));

@@ -1,14 +1,11 @@
 /** What every `workshop` subcommand starts from: language, host, and clients for the room's account (no prefix). */
 import { credentialSourceHint, regionFromEnv } from "../../aws/credentials.js";
-import type { Lang } from "../../i18n/lang.js";
 import type { Facilitator } from "../../workshop/facilitator.js";
 import { freshState } from "../../state/schema.js";
 import { onServedSandbox } from "../../sandbox/shell-env.js";
-import { readdirSync } from "node:fs";
-import { dirname } from "node:path";
 import { LabError } from "../../errors.js";
 import { readServed } from "../../sandbox/served-file.js";
-import { DEFAULT_ROOM, roomDir, roomFiles, roomOfKey } from "../../workshop/room/room-file.js";
+import { roomDir, roomFiles, roomNames, roomOfKey } from "../../workshop/room/room-file.js";
 import { computersBySeat, readJoins } from "../../workshop/room/seat-joins.js";
 import type { GlobalOptions } from "../options.js";
 import { clientsFor, openSession, pollInterval, type Environment, type Session } from "../session.js";
@@ -16,20 +13,13 @@ import { clientsFor, openSession, pollInterval, type Environment, type Session }
 /** A room shares one region: `--region` (or AWS_REGION), else one default — never the language's (ja and en apart). */
 export const ROOM_DEFAULT_REGION = "us-east-1";
 
-export function roomRegion(opts: GlobalOptions, env: NodeJS.ProcessEnv, _lang?: Lang): string {
+export function roomRegion(opts: GlobalOptions, env: NodeJS.ProcessEnv): string {
   return opts.region ?? regionFromEnv(env) ?? ROOM_DEFAULT_REGION;
 }
 
 /** A room this computer serves now (its server's record names a running process), if any. */
 function servedRoom(e: Environment): string | undefined {
-  const rooms = dirname(roomDir(e.env, DEFAULT_ROOM, e.stateDir));
-  let names: string[];
-  try {
-    names = readdirSync(rooms);
-  } catch {
-    return undefined;
-  }
-  return names.find((name) => /^[a-z0-9][a-z0-9-]{0,31}$/.test(name) && readServed(roomFiles(roomDir(e.env, name, e.stateDir)).served) !== undefined);
+  return roomNames(e.env, e.stateDir).find((name) => readServed(roomFiles(roomDir(e.env, name, e.stateDir)).served) !== undefined);
 }
 
 function roomBackend(opts: GlobalOptions, e: Environment, s: Session): "aws" | "sandbox" {
@@ -46,7 +36,7 @@ function roomBackend(opts: GlobalOptions, e: Environment, s: Session): "aws" | "
 export async function openFacilitator(opts: GlobalOptions, e: Environment): Promise<Facilitator> {
   const s = await openSession(opts, e);
   const backend = roomBackend(opts, e, s);
-  const region = roomRegion(opts, e.env, s.lang);
+  const region = roomRegion(opts, e.env);
   const state = {
     ...freshState("workshop", region, backend),
     ...(opts.profile ? { profile: opts.profile } : {}),

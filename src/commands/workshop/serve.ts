@@ -4,7 +4,7 @@ import { LabError } from "../../errors.js";
 import { setInterruptNotice } from "../../interrupt-notice.js";
 import { publishServed, readServed } from "../../sandbox/served-file.js";
 import { defaultShell, loadCommand } from "../../sandbox/shell-env.js";
-import { askedParticipants } from "../../workshop/participants.js";
+import { askedParticipants, type PeopleOptions } from "../../workshop/participants.js";
 import { DEFAULT_ROOM, openRoomRecord, readRoom, roomDir, roomFiles } from "../../workshop/room/room-file.js";
 import type { GlobalOptions } from "../options.js";
 import { openSession, sandboxSpeed, type Environment, type Session } from "../session.js";
@@ -18,11 +18,8 @@ import type { Facilitator } from "../../workshop/facilitator.js";
 import type { RoomPageHandler } from "../../workshop/room-page/index.js";
 import type { ServedRoom } from "../../workshop/room/serve-room.js";
 
-interface RoomServeOptions extends GlobalOptions {
+interface RoomServeOptions extends GlobalOptions, PeopleOptions {
   room?: string;
-  participants?: string;
-  count?: string;
-  prefixBase?: string;
   port?: string;
   host?: string;
 }

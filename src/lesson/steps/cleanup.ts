@@ -1,6 +1,7 @@
 /** Step 9: delete everything, in the order AWS requires, and prove nothing billable is left. */
 import { cleanupStarted } from "../cleanup-state.js";
-import { destroyCommand, setInterruptNotice } from "../../interrupt-notice.js";
+import { setInterruptNotice } from "../../interrupt-notice.js";
+import { destroyCommand } from "../../shell/lab-command.js";
 import { failureReason, ownStacks, planTeardown, teardown } from "../teardown.js";
 import { mark } from "../context.js";
 import type { Detection, Step } from "../step.js";
@@ -65,7 +66,7 @@ export const cleanup: Step = {
       if (ctx.noConsent) ctx.io.notify({ type: "notice", level: "warn", message: ctx.t("cleanup.notAsked") });
       const cost = costReport(ctx, view);
       ctx.io.notify({ type: "cost", ...cost });
-      ctx.io.notify({ type: "notice", level: "warn", message: ctx.t(cost.sandbox ? "cleanup.laterSandbox" : "cleanup.later", { usd: cost.perHourUsd.toFixed(3), destroy: destroyCommand(ctx.state) }) });
+      ctx.io.notify({ type: "notice", level: "warn", message: ctx.t(cost.sandbox ? "cleanup.laterSandbox" : "cleanup.later", { usd: cost.perHourUsd.toFixed(3), destroy: destroyCommand(ctx) }) });
       return;
     }
     setInterruptNotice("destroy.interrupted");

@@ -1,5 +1,5 @@
 /** Step 1: CloudFormation deploys the Consumer and Provider stacks, both at once. */
-import { destroyCommand } from "../../interrupt-notice.js";
+import { destroyCommand } from "../../shell/lab-command.js";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { StackEvent } from "@aws-sdk/client-cloudformation";
@@ -136,7 +136,7 @@ export const deploy: Step = {
             stack: failed.name,
             resource: f?.LogicalResourceId ?? "?",
             reason: f?.ResourceStatusReason ?? failed.reason ?? "",
-            cleanup: destroyCommand(ctx.state),
+            cleanup: destroyCommand(ctx),
           });
         }
         return p.stacks.every((s) => isComplete(s)) ? true : undefined;

@@ -1,6 +1,6 @@
 /** Step 0: who, where, which AZ, what it costs, and the checks that would stop the lesson halfway (quotas, names, permissions). */
 import { callerAsked } from "../client-token.js";
-import { freeHere, saveState, mark } from "../context.js";
+import { freeHere, preflightTarget, saveState, mark } from "../context.js";
 import { costPerHour, FULL_LESSON, LESSON_CREATES } from "../pricing.js";
 import type { Step } from "../step.js";
 import { stopError } from "../../preflight/check.js";
@@ -23,7 +23,7 @@ export const preflight: Step = {
     // The stacks as the engine just read them, the caller as this command asked: not asked again.
     const caller = callerAsked(ctx);
     const known = { stacks: [view.consumer, view.provider].filter((s) => s !== undefined), ...(caller ? { caller } : {}) };
-    const report = await runPreflight({ clients: ctx.clients, region: ctx.state.region, prefix: ctx.state.prefix, names: ctx.names, known, lesson: ctx.state, ...(ctx.inRegion ? { inRegion: ctx.inRegion } : {}), ...(ctx.state.az ? { az: ctx.state.az } : {}) });
+    const report = await runPreflight(preflightTarget(ctx, known));
     const { facts } = report;
     if (facts.accountId !== undefined) {
       ctx.state.ids.accountId = facts.accountId;

@@ -1,6 +1,6 @@
 /**
- * Node's built-in SQLite (`node:sqlite`, Node ≥ 22.13), loaded at run time so an older Node gets a
- * plain message. On Node 22 loading it prints an ExperimentalWarning; that one warning is silenced
+ * Node's built-in SQLite (`node:sqlite`, there from Node 22.13, the oldest the CLI runs on), loaded
+ * when first used. On Node 22 loading it prints an ExperimentalWarning; that one warning is silenced
  * while it loads, every other warning passes.
  */
 import type * as NodeSqlite from "node:sqlite";
@@ -25,10 +25,7 @@ export function sqlite(): SqliteModule {
     return (emit as (w: string | Error, ...r: unknown[]) => void).call(process, warning, ...rest);
   } as typeof process.emitWarning;
   try {
-    const found: SqliteModule | undefined = process.getBuiltinModule?.("node:sqlite");
-    // package.json's engines and the start-up check keep older Node lines out; this says it plainly.
-    if (!found) throw new Error(`The sandbox needs node:sqlite (Node.js 22.13 or later); this is Node.js ${process.versions.node}.`);
-    loaded = found;
+    loaded = process.getBuiltinModule("node:sqlite");
   } finally {
     process.emitWarning = emit;
   }

@@ -105,8 +105,8 @@ export function openAccount(path: string): Database {
 }
 
 /** Moves a damaged database (and its companions) aside; returns the backup's path. */
-export function moveAside(path: string, now = Date.now()): string {
-  const backup = `${path}.corrupt-${now}`;
+export function moveAside(path: string): string {
+  const backup = `${path}.corrupt-${Date.now()}`;
   onLocalFile(path, () => {
     renameSync(path, backup);
     for (const c of COMPANIONS) {

@@ -23,7 +23,7 @@ function toSdkRole(r: IamRole): Role {
 }
 
 /** A role or profile by name, there now (own names only: a learner's `--role-name constructor` names nothing). */
-function named<T extends { life: Life }>(ctx: HandlerContext, table: Record<string, T>, name: string): T | undefined {
+export function named<T extends { life: Life }>(ctx: HandlerContext, table: Record<string, T>, name: string): T | undefined {
   const found = Object.hasOwn(table, name) ? table[name] : undefined;
   return found && exists(found.life, ctx.now) ? found : undefined;
 }

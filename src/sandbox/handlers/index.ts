@@ -5,6 +5,7 @@ import { elbv2Handlers } from "./elbv2.js";
 import { ssmHandlers } from "./ssm.js";
 import { stsHandlers } from "./sts.js";
 import { iamHandlers } from "./iam.js";
+import { iamWriteHandlers } from "./iam-writes.js";
 import { serviceQuotasHandlers } from "./service-quotas.js";
 
 export const allHandlers: HandlerTables = {
@@ -13,6 +14,6 @@ export const allHandlers: HandlerTables = {
   elbv2: elbv2Handlers,
   ssm: ssmHandlers,
   sts: stsHandlers,
-  iam: iamHandlers,
+  iam: { ...iamHandlers, ...iamWriteHandlers },
   servicequotas: serviceQuotasHandlers,
 };

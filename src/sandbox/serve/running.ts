@@ -11,9 +11,9 @@ import type { SandboxCredentials } from "./sigv4.js";
 const ANSWER_MS = 1500;
 
 /** A served sandbox answers at `url`: any answer of one carries its speed header (AWS's never do). */
-export function sandboxAnswers(url: string, timeoutMs = ANSWER_MS): Promise<boolean> {
+export function sandboxAnswers(url: string): Promise<boolean> {
   return new Promise((resolve) => {
-    const req = request(url, { method: "GET", timeout: timeoutMs }, (res) => {
+    const req = request(url, { method: "GET", timeout: ANSWER_MS }, (res) => {
       res.resume();
       resolve(res.headers[SPEED_HEADER] !== undefined);
     });
@@ -32,14 +32,54 @@ function onLoopback(url: string): boolean {
   }
 }
 
+/** Signs with the account's own key pair, as the record says. */
+const sameKeys = (r: ServedRecord, credentials: SandboxCredentials): boolean =>
+  r.accessKeyId === credentials.accessKeyId && r.secretAccessKey === credentials.secretAccessKey;
+
+/**
+ * Servers an older privatelink-lab published in `served.json` (their records do not say who serves them: its
+ * `sandbox serve`, or a lesson) whose process runs and which answer as a served sandbox on this computer: the account
+ * is served there. (An address elsewhere is never asked: the file could name any.)
+ */
+export async function olderServers(servedPath: string): Promise<ServedRecord[]> {
+  const older = readLive(servedPath).filter((r) => r.by === undefined && onLoopback(r.url));
+  const answering = await Promise.all(older.map((r) => sandboxAnswers(r.url)));
+  return older.filter((_, i) => answering[i]);
+}
+
+/** The server accepts a request signed with these keys (STS GetCallerIdentity): it signs with the account's own key pair. */
+async function signsWith(url: string, credentials: SandboxCredentials, timeoutMs = ANSWER_MS): Promise<boolean> {
+  const { STSClient, GetCallerIdentityCommand } = await import("@aws-sdk/client-sts");
+  const sts = new STSClient({ region: "us-east-1", endpoint: url, credentials, maxAttempts: 1, requestHandler: { connectionTimeout: timeoutMs, requestTimeout: timeoutMs } });
+  try {
+    await sts.send(new GetCallerIdentityCommand({}));
+    return true;
+  } catch {
+    return false;
+  } finally {
+    sts.destroy();
+  }
+}
+
+/** What runs for the account: a server to use, else the older privatelink-lab's ones that answer but cannot be used. */
+export interface RunningServers {
+  use?: ServedRecord;
+  older: ServedRecord[];
+}
+
 /**
  * The newest `sandbox serve` of `served.json` still running, on 127.0.0.1, signing with the account's own keys, and
- * answering; else undefined.
+ * answering. Else an older privatelink-lab's server that is all that too, and accepts a request signed with those keys
+ * (the keys are kept beside the account file, so it serves this account file); an older one that answers but is not
+ * that (other keys, another address) is given in `older`, to be reported: it serves the account too.
  */
-export async function runningServe(servedPath: string, credentials: SandboxCredentials): Promise<ServedRecord | undefined> {
-  const own = (r: ServedRecord) =>
-    r.by === "sandbox serve" && onLoopback(r.url) &&
-    r.accessKeyId === credentials.accessKeyId && r.secretAccessKey === credentials.secretAccessKey;
-  const found = readLive(servedPath).filter(own).at(-1);
-  return found && (await sandboxAnswers(found.url)) ? found : undefined;
+export async function runningServe(servedPath: string, credentials: SandboxCredentials): Promise<RunningServers> {
+  const ours = (r: ServedRecord) => onLoopback(r.url) && sameKeys(r, credentials);
+  const found = readLive(servedPath).filter((r) => r.by === "sandbox serve" && ours(r)).at(-1);
+  if (found && (await sandboxAnswers(found.url))) return { use: found, older: [] };
+  const older = await olderServers(servedPath);
+  for (const r of [...older].reverse()) {
+    if (ours(r) && (await signsWith(r.url, credentials))) return { use: r, older: [] };
+  }
+  return { older };
 }

@@ -84,7 +84,21 @@ export {
   StartSessionCommand,
 } from "@aws-sdk/client-ssm";
 export { GetCallerIdentityCommand } from "@aws-sdk/client-sts";
-export { GetInstanceProfileCommand, GetRoleCommand, ListRolesCommand } from "@aws-sdk/client-iam";
+export {
+  AddRoleToInstanceProfileCommand,
+  AttachRolePolicyCommand,
+  CreateInstanceProfileCommand,
+  CreateRoleCommand,
+  DeleteInstanceProfileCommand,
+  DeleteRoleCommand,
+  DetachRolePolicyCommand,
+  GetInstanceProfileCommand,
+  GetRoleCommand,
+  ListAttachedRolePoliciesCommand,
+  ListRolePoliciesCommand,
+  ListRolesCommand,
+  RemoveRoleFromInstanceProfileCommand,
+} from "@aws-sdk/client-iam";
 export {
   GetAWSDefaultServiceQuotaCommand,
   GetServiceQuotaCommand,

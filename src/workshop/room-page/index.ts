@@ -148,7 +148,7 @@ export function roomPage(opts: RoomPageOptions): RoomPageHandler {
     });
   }
 
-  async function answer(req: IncomingMessage, res: ServerResponse, path: string, url: URL): Promise<void> {
+  async function answer(res: ServerResponse, path: string, url: URL): Promise<void> {
     const asked = url.searchParams.get("lang") ?? "";
     const lang: Lang = isLang(asked) ? asked : (opts.lang ?? "en");
     await phrasesLoaded;
@@ -169,7 +169,7 @@ export function roomPage(opts: RoomPageOptions): RoomPageHandler {
     else if (!["", "/events", "/data.json"].includes(path)) return false;
     else if (req.method !== "GET" && !(req.method === "HEAD" && path !== "/events")) send(res, 405, "text/plain; charset=utf-8", "GET only\n", { Allow: "GET, HEAD" });
     else if (admitted(req, res, url)) {
-      answer(req, res, path, url).catch((e: unknown) => {
+      answer(res, path, url).catch((e: unknown) => {
         if (!res.headersSent) send(res, 500, "text/plain; charset=utf-8", `${errorMessage(e)}\n`);
         else res.end();
       });

@@ -9,7 +9,7 @@ import { emptyRegion, type RegionWorld, type Tag, type World } from "../../sandb
 import { PARTICIPANT_TAG } from "../../participant.js";
 import { READ_ONLY } from "../../sandbox/handler.js";
 
-type Kind = "stackName" | "stack" | "vpc" | "securityGroup" | "vpcEndpoint" | "endpointService" | "loadBalancer" | "targetGroup" | "listener" | "instance" | "taggable";
+type Kind = "stackName" | "role" | "instanceProfile" | "stack" | "vpc" | "securityGroup" | "vpcEndpoint" | "endpointService" | "loadBalancer" | "targetGroup" | "listener" | "instance" | "taggable";
 
 /** One thing a call changes; `id` undefined means something of the account's own (the default VPC). */
 interface Ref {
@@ -55,6 +55,15 @@ export const CHANGES: Record<string, (input: Input) => Ref[]> = {
   "elbv2:DeleteListener": one("listener", "ListenerArn"),
   "ssm:SendCommand": many("instance", "InstanceIds"),
   "ssm:StartSession": one("instance", "Target"),
+  // IAM by hand (a leftover role deleted as the preflight says): names are global, each participant's begins with their prefix.
+  "iam:CreateRole": one("role", "RoleName"),
+  "iam:DeleteRole": one("role", "RoleName"),
+  "iam:AttachRolePolicy": one("role", "RoleName"),
+  "iam:DetachRolePolicy": one("role", "RoleName"),
+  "iam:CreateInstanceProfile": one("instanceProfile", "InstanceProfileName"),
+  "iam:DeleteInstanceProfile": one("instanceProfile", "InstanceProfileName"),
+  "iam:AddRoleToInstanceProfile": all(one("instanceProfile", "InstanceProfileName"), one("role", "RoleName")),
+  "iam:RemoveRoleFromInstanceProfile": all(one("instanceProfile", "InstanceProfileName"), one("role", "RoleName")),
 };
 
 /** Whose a thing is: the prefixes it belongs to (none: the account's own, or nobody's). */
@@ -92,6 +101,8 @@ class Owners {
     if (id === undefined) return [];
     switch (ref.kind) {
       case "stackName":
+      case "role":
+      case "instanceProfile":
         return this.ofName(id);
       case "stack": {
         // By id (an ARN), else by name: a name is someone's whether or not its stack exists (or is being deleted).
@@ -146,6 +157,10 @@ function resourceArn(call: SignedCall, ref: Ref | undefined, accountId: string):
     case "targetGroup":
     case "listener":
       return id;
+    case "role":
+      return `arn:aws:iam::${accountId}:role/${id}`;
+    case "instanceProfile":
+      return `arn:aws:iam::${accountId}:instance-profile/${id}`;
     default: {
       const type = id.startsWith("vpce-svc-") ? "vpc-endpoint-service" : id.startsWith("vpce-") ? "vpc-endpoint" : id.startsWith("vpc-") ? "vpc" : id.startsWith("sg-") || id.startsWith("name:") ? "security-group" : id.startsWith("i-") ? "instance" : id.startsWith("subnet-") ? "subnet" : "resource";
       return `arn:aws:ec2:${call.region}:${accountId}:${type}/${id.replace(/^name:/, "")}`;

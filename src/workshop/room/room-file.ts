@@ -79,18 +79,20 @@ export function readRoom(dir: string): RoomRecord | undefined {
   });
 }
 
+/** The rooms on this computer, by name: the folders of `<state dir>/rooms` named as a room may be (none when it is missing). */
+export function roomNames(env: NodeJS.ProcessEnv, stateDir?: string): string[] {
+  try {
+    return readdirSync(dirname(roomDir(env, DEFAULT_ROOM, stateDir))).filter((n) => ROOM_NAME.test(n));
+  } catch {
+    return [];
+  }
+}
+
 /** The room whose facilitator key this is (`join` put it in the shell), among the rooms on this computer. */
 export function roomOfKey(env: NodeJS.ProcessEnv, accessKeyId: string, stateDir?: string): RoomRecord | undefined {
-  const rooms = dirname(roomDir(env, DEFAULT_ROOM, stateDir));
-  let names: string[];
-  try {
-    names = readdirSync(rooms);
-  } catch {
-    return undefined;
-  }
-  for (const name of names.filter((n) => ROOM_NAME.test(n))) {
+  for (const name of roomNames(env, stateDir)) {
     try {
-      const room = readRoom(join(rooms, name));
+      const room = readRoom(roomDir(env, name, stateDir));
       if (room?.facilitator.accessKeyId === accessKeyId) return room;
     } catch {
       // A damaged room is not this one: serving it says so.

@@ -1,0 +1,114 @@
+/**
+ * The `npx privatelink-lab …` commands the product prints for the learner to run (again): continue, delete, a step, a
+ * challenge command, a workshop sheet's line. One builder, so that each names the same lesson in the same words — its
+ * prefix, its Region when that matters, `--sandbox` or its `--endpoint-url`, and the AWS profile its credentials come
+ * from — and pasted into any terminal (a new one, without the progress file) reaches the same account. Values that come
+ * from outside (an endpoint, a profile name) are quoted for the learner's shell as the lesson's commands are (render.ts).
+ * The `aws …` commands a fix names for the same account (`awsCommands`) carry the same endpoint and profile.
+ */
+import { renderCommand, type Shell } from "./render.js";
+import type { Arg } from "./script.js";
+
+/** A name `--profile` takes (validate.ts refuses others); printed commands name no other (AWS_PROFILE may hold anything). */
+export const PROFILE_NAME = /^[\w.+@-]{1,64}$/;
+
+/** Where a learner's lesson lives, as their progress file says: the sandbox, or AWS (at `--endpoint-url`, when they gave one). */
+export interface LessonTarget {
+  backend: "sandbox" | "aws";
+  endpointUrl?: string | undefined;
+  /** On AWS: the named profile its credentials come from (`--profile`, the saved one). */
+  profile?: string | undefined;
+}
+
+/** One printed command: the subcommand and its own words (`destroy`, `step deploy`, `--restart`), then whose lesson, where. */
+export interface LabCommand extends LessonTarget {
+  command?: string;
+  prefix?: string;
+  region?: string;
+}
+
+/** Characters bash reads as themselves in a bare word; anything else is single-quoted. */
+const BASH_BARE = /^[A-Za-z0-9_@%+=:,./-]+$/;
+
+function word(value: string): Arg {
+  return BASH_BARE.test(value) ? { value } : { value, quote: "'" };
+}
+
+/** `--name value`, or nothing without a value. */
+function flag(name: string, value: string | undefined): Arg[] {
+  return value ? [{ value: name }, word(value)] : [];
+}
+
+/** `npx privatelink-lab [command] [--prefix P] [--region R] [--sandbox | --endpoint-url U] [--profile N]`, for `shell`. */
+export function labCommand(c: LabCommand, shell: Shell = "bash"): string {
+  const words = (c.command ?? "").split(" ").filter(Boolean).map((value) => ({ value }));
+  const target = c.backend === "sandbox" ? [{ value: "--sandbox" }] : flag("--endpoint-url", c.endpointUrl);
+  const args = [{ value: "privatelink-lab" }, ...words, ...flag("--prefix", c.prefix), ...flag("--region", c.region), ...target, ...(c.backend === "aws" ? flag("--profile", c.profile) : [])];
+  return renderCommand({ program: "npx", args }, shell, { oneLine: true });
+}
+
+/**
+ * What a command knows of the learner's lesson: its state, the AWS clients (their profile: `--profile` or the saved one,
+ * else AWS_PROFILE), the learner's shell, and whether the endpoint is a sandbox this tool serves.
+ */
+export interface CommandPlace {
+  state: LessonTarget & { prefix: string };
+  clients?: { profile?: string | undefined };
+  io?: { shell?: Shell | undefined };
+  servedSandbox?: boolean | undefined;
+}
+
+/**
+ * The profile a printed command names: the one the lesson's clients use, so that a new terminal (where AWS_PROFILE is not
+ * set) reaches the same account. None in the sandbox, nor at a sandbox this tool serves (its keys are in the shell, not a profile).
+ */
+export function printedProfile(place: CommandPlace): string | undefined {
+  if (place.state.backend !== "aws" || place.servedSandbox) return undefined;
+  const profile = place.state.profile ?? place.clients?.profile;
+  return profile && PROFILE_NAME.test(profile) ? profile : undefined;
+}
+
+/** `npx privatelink-lab <command>` for the same lesson (`--sandbox`, or its `--endpoint-url`; its profile), for any terminal. */
+export function lessonCommand(command: string, place: CommandPlace, o: { prefix?: string; region?: string } = {}): string {
+  const profile = printedProfile(place);
+  const { backend, endpointUrl } = place.state;
+  return labCommand({ command, backend, ...(endpointUrl ? { endpointUrl } : {}), ...(profile ? { profile } : {}), ...o }, place.io?.shell ?? "bash");
+}
+
+/** `npx privatelink-lab <command>` for this learner's own lesson (or, same account, `prefix`'s): their prefix, and where it lives. */
+export function learnerCommand(command: string, place: CommandPlace, o: { prefix?: string; region?: string } = {}): string {
+  return lessonCommand(command, place, { prefix: place.state.prefix, ...o });
+}
+
+/**
+ * The command that continues this learner's lesson: with their prefix and `--sandbox` (or their `--endpoint-url`, and
+ * their profile), so that it goes on with the same lesson even when the progress file is lost (a bare
+ * `npx privatelink-lab` would then follow the AWS credentials in the shell).
+ */
+export function continueCommand(place: CommandPlace): string {
+  return learnerCommand("", place);
+}
+
+/** The complete command that deletes what this learner's lesson made (or, in the same account, `prefix`'s lab). */
+export function destroyCommand(place: CommandPlace, prefix = place.state.prefix): string {
+  return learnerCommand("destroy", place, { prefix });
+}
+
+/** How the lesson's stop notice names this learner's own commands: how to continue, and how to delete. */
+export function lessonCommands(place: CommandPlace): { again: string; destroy: string } {
+  return { again: continueCommand(place), destroy: destroyCommand(place) };
+}
+
+/** How each shell runs a command only after the one before it succeeded (Windows PowerShell 5.1 has no `&&`: in sequence). */
+const AND_THEN: Record<Shell, string> = { bash: " && ", cmd: " && ", powershell: "; " };
+
+/**
+ * `aws <words>` for each command, in order, as one line for the learner's shell, aimed at the lesson's account: its
+ * `--endpoint-url` when it lives at one, and the profile the printed lesson commands name.
+ */
+export function awsCommands(commands: readonly (readonly string[])[], place: CommandPlace): string {
+  const { backend, endpointUrl } = place.state;
+  const account = [...(backend === "aws" ? flag("--endpoint-url", endpointUrl) : []), ...flag("--profile", printedProfile(place))];
+  const shell = place.io?.shell ?? "bash";
+  return commands.map((words) => renderCommand({ program: "aws", args: [...words.map(word), ...account] }, shell, { oneLine: true })).join(AND_THEN[shell]);
+}

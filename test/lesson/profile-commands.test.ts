@@ -1,0 +1,89 @@
+/**
+ * A learner on AWS with a named profile (`--profile work`, or AWS_PROFILE in the shell) is told commands to run later:
+ * continue, delete, the next step. Pasted into a new terminal, where AWS_PROFILE is not set, or after the progress file is
+ * lost, a command without `--profile` would use the default credentials: possibly another account. Each printed command
+ * names the profile, quoted for the learner's shell like every other value.
+ */
+import { describe, expect, it } from "vitest";
+import { createAwsClients, createSandboxClients } from "../../src/aws/clients.js";
+import { reportCostOnExit } from "../../src/commands/leaving.js";
+import { lessonContext, openSession } from "../../src/commands/session.js";
+import { start } from "../../src/commands/start.js";
+import { step as stepCommand } from "../../src/commands/step.js";
+import { translator } from "../../src/i18n/messages.js";
+import { interruptNotice } from "../../src/interrupt-notice.js";
+import { labCommand, learnerCommand } from "../../src/shell/lab-command.js";
+import { reportError } from "../../src/ui/error-report.js";
+import { harness } from "../helpers/lesson-harness.js";
+import { RecordingHost } from "../helpers/recording-host.js";
+
+const CONTINUE = "`npx privatelink-lab --prefix alice --profile work`";
+const DESTROY = "`npx privatelink-lab destroy --prefix alice --profile work`";
+
+const ctrlC = () => {
+  throw Object.assign(new Error("User force closed the prompt"), { name: "ExitPromptError" });
+};
+
+/** On AWS (the sandbox answering as AWS) with `--profile work`. */
+function onAwsWithProfile(host: RecordingHost) {
+  return harness({ host, opts: { sandbox: false, profile: "work", lang: host.lang, yes: false } });
+}
+
+describe.each(["en", "ja"] as const)("a lesson run with --profile work (%s)", (lang) => {
+  const t = translator(lang);
+
+  it("0 Stop here: the pause names the command with --profile work", async () => {
+    const h = onAwsWithProfile(new RecordingHost(lang, true, [{ match: t("engine.runAsk"), value: "stop" }]));
+    const said = reportError(await start(h.opts, h.env).catch((e: unknown) => e), t);
+    expect(said.key).toBe("engine.paused");
+    expect(said.message).toContain(CONTINUE);
+  });
+
+  it("Ctrl-C: the notice's continue and delete commands both name the profile", async () => {
+    const h = onAwsWithProfile(new RecordingHost(lang, true, [{ match: t("engine.runAsk"), value: ctrlC }]));
+    await expect(start(h.opts, h.env)).rejects.toMatchObject({ name: "ExitPromptError" });
+    const notice = t(...interruptNotice());
+    expect(notice).toContain(CONTINUE);
+    expect(notice).toContain(DESTROY);
+  });
+
+  it("leaving with resources up, and the next step, name it too (read from the progress file, no flag given again)", async () => {
+    const h = onAwsWithProfile(new RecordingHost(lang));
+    for (const id of ["preflight", "deploy"]) await stepCommand(id, { ...h.opts, yes: true }, h.env);
+    const { profile: _, ...again } = h.opts;
+    const ctx = await lessonContext(again, h.env, await openSession(again, h.env), false);
+    await reportCostOnExit(ctx);
+    expect(h.host.ofType("notice").at(-1)!.message).toContain(DESTROY);
+    expect(learnerCommand("step endpoint", ctx)).toBe("npx privatelink-lab step endpoint --prefix alice --profile work");
+  });
+});
+
+describe("the profile in a printed command", () => {
+  const aws = { backend: "aws" as const, prefix: "alice" };
+
+  it("AWS_PROFILE in the shell: named as --profile, so a new terminal without it reaches the same account", async () => {
+    const saved = process.env.AWS_PROFILE;
+    process.env.AWS_PROFILE = "work";
+    try {
+      const clients = await createAwsClients({ region: "ap-northeast-1", endpointUrl: "http://127.0.0.1:9" });
+      expect(learnerCommand("destroy", { state: aws, clients })).toBe("npx privatelink-lab destroy --prefix alice --profile work");
+    } finally {
+      if (saved === undefined) delete process.env.AWS_PROFILE;
+      else process.env.AWS_PROFILE = saved;
+    }
+  });
+
+  it("the sandbox, and a sandbox this tool serves, name no profile", async () => {
+    const clients = { ...(await createSandboxClients(harness().sandbox, "ap-northeast-1")), profile: "work" };
+    expect(learnerCommand("", { state: { backend: "sandbox", prefix: "alice" }, clients })).toBe("npx privatelink-lab --prefix alice --sandbox");
+    expect(learnerCommand("", { state: { ...aws, endpointUrl: "http://127.0.0.1:4566" }, clients, servedSandbox: true })).toBe("npx privatelink-lab --prefix alice --endpoint-url http://127.0.0.1:4566");
+  });
+
+  it("is quoted for the learner's shell like the other values; a name --profile would refuse is left out", () => {
+    const place = (profile: string, shell: "bash" | "powershell") => ({ state: { ...aws, profile }, io: { shell } });
+    expect(learnerCommand("", place("dev@team", "bash"))).toBe("npx privatelink-lab --prefix alice --profile dev@team");
+    expect(learnerCommand("", place("dev@team", "powershell"))).toBe("npx privatelink-lab --prefix alice --profile 'dev@team'");
+    expect(learnerCommand("", { state: aws, clients: { profile: "my work; rm -rf ~" } })).toBe("npx privatelink-lab --prefix alice");
+    expect(labCommand({ backend: "aws", endpointUrl: "http://127.0.0.1:4566/?a=1&b=2" })).toBe("npx privatelink-lab --endpoint-url 'http://127.0.0.1:4566/?a=1&b=2'");
+  });
+});

@@ -1,0 +1,118 @@
+/**
+ * Hands-on in the sandbox, using a `sandbox serve` the lesson did not start: when that server stops mid-lesson, the next
+ * moment the learner is told to type commands (or picks "I did it myself — verify") the lesson says so in their
+ * language and serves the account itself, on the same port when free (their second terminal then works as it is),
+ * else elsewhere with the lines to set the terminal up again. What the lesson served closes with it.
+ */
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { start } from "../../src/commands/start.js";
+import { translator } from "../../src/i18n/messages.js";
+import type { Choice } from "../../src/ui/io-host.js";
+import { RecordingHost } from "../helpers/recording-host.js";
+import { closeDoor, learnerCanAct, reopenIfStopped } from "../../src/lesson/learner-door.js";
+import { SqliteStore } from "../../src/sandbox/account/sqlite-store.js";
+import { sandboxAnswers } from "../../src/sandbox/serve/running.js";
+import { harness } from "../helpers/lesson-harness.js";
+import { block, noticesIn, openedDoor, portOf, startServe, type Lang, type Served } from "../helpers/served-lesson.js";
+
+/** A hands-on run using the account's `sandbox serve`, which is running. */
+async function usingServe(lang: Lang) {
+  const dir = mkdtempSync(join(tmpdir(), "pll-serve-stops-"));
+  const h = harness({ store: new SqliteStore(join(dir, "account.db")), stateDir: join(dir, "state") });
+  const serve = await startServe(h, dir, { port: "0", region: "ap-northeast-1" });
+  const ctx = await openedDoor(h, { lang });
+  expect(h.host.ofType("served").at(-1)!.lastTime).toBe("running");
+  return { h, ctx, serve };
+}
+
+describe.each<Lang>(["en", "ja"])("the `sandbox serve` the lesson uses stops mid-lesson (%s)", (lang) => {
+  const t = translator(lang);
+
+  it("before the next step's commands: said, and the lesson serves the account at the same address until it ends", async () => {
+    const { h, ctx, serve } = await usingServe(lang);
+    try {
+      // Still answering: nothing is said.
+      const quiet = h.host.events.length;
+      expect(await learnerCanAct(ctx)).toBe(true);
+      expect(h.host.events.length).toBe(quiet);
+
+      await serve.stop();
+      expect(await sandboxAnswers(serve.url)).toBe(false);
+      const from = h.host.events.length;
+      expect(await learnerCanAct(ctx)).toBe(true);
+      expect(noticesIn(h.host.events.slice(from))).toEqual([`${t("sandbox-env.lesson.serveStopped", { url: serve.url })} ${t("sandbox-env.lesson.servedInstead")}`]);
+      expect(await sandboxAnswers(serve.url)).toBe(true);
+      // Served by the lesson now: nothing more to check or say.
+      expect(await reopenIfStopped(ctx)).toBe(false);
+    } finally {
+      await closeDoor(ctx);
+      await serve.stop();
+    }
+    expect(noticesIn(h.host.events).at(-1)).toContain(lang === "en" ? "stopped with the lesson" : "レッスンの終了とともに");
+    expect(await sandboxAnswers(serve.url)).toBe(false);
+  });
+
+  it("checked at verify (reopenIfStopped), its port taken meanwhile: said, and the new address with the lines to set the terminal up again", async () => {
+    const { h, ctx, serve } = await usingServe(lang);
+    await serve.stop();
+    const taken = await block(portOf(serve.url));
+    try {
+      const from = h.host.events.length;
+      expect(await reopenIfStopped(ctx)).toBe(true);
+      const events = h.host.events.slice(from);
+      expect(noticesIn(events)[0]).toBe(t("sandbox-env.lesson.serveStopped", { url: serve.url }));
+      const served = events.find((e): e is Served => e.type === "served")!;
+      expect(served.url).not.toBe(serve.url);
+      // On the account's own port (or any): either way, set up again.
+      expect(["moved", "movedBack"]).toContain(served.lastTime);
+      expect(await sandboxAnswers(served.url)).toBe(true);
+      expect(await learnerCanAct(ctx)).toBe(true);
+    } finally {
+      await closeDoor(ctx);
+      await taken.free();
+    }
+  });
+});
+
+/** A learner at the first step: `sandbox serve` stops while they type, they pick verify, then let the tool do it; they stop at the next step. */
+class Learner extends RecordingHost {
+  private picks = 0;
+  constructor(
+    lang: Lang,
+    private readonly serveStops: () => Promise<void>,
+  ) {
+    super(lang, true);
+  }
+  override async select<T>(message: string, choices: Choice<T>[], defaultValue: T): Promise<T> {
+    if (message !== translator(this.lang)("engine.howToDo")) return super.select(message, choices, defaultValue);
+    this.picks += 1;
+    if (this.picks > 2) throw Object.assign(new Error("User force closed the prompt"), { name: "ExitPromptError" });
+    const pick = (v: string) => choices.find((c) => c.value === (v as unknown))!.value;
+    if (this.picks === 1) await this.serveStops();
+    return pick(this.picks === 1 ? "verify" : "guided");
+  }
+}
+
+describe.each<Lang>(["en", "ja"])("picking verify after the `sandbox serve` stopped (%s)", (lang) => {
+  it("the lesson says it stopped and serves the account again at its address, and asks again without a 'not yet'", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "pll-serve-stops-"));
+    const h = harness({ store: new SqliteStore(join(dir, "account.db")), stateDir: join(dir, "state"), opts: { mode: "hands-on", yes: false, lang } });
+    const serve = await startServe(h, dir, { port: "0", region: "ap-northeast-1" });
+    const learner = new Learner(lang, () => serve.stop());
+    try {
+      await expect(start(h.opts, { ...h.env, makeHost: () => learner })).rejects.toMatchObject({ name: "ExitPromptError" });
+    } finally {
+      await serve.stop();
+    }
+    const t = translator(lang);
+    const notices = noticesIn(learner.events);
+    expect(notices).toContain(`${t("sandbox-env.lesson.serveStopped", { url: serve.url })} ${t("sandbox-env.lesson.servedInstead")}`);
+    expect(notices.filter((n) => n.startsWith(t("engine.notYet", { why: "" })))).toEqual([]);
+    // The step was then done by the tool, and the lesson's server closed with the run.
+    expect(learner.ofType("step-finished").map((e) => e.step)).toContain(learner.ofType("step-started")[0]!.step);
+    expect(await sandboxAnswers(serve.url)).toBe(false);
+  });
+});

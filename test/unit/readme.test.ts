@@ -4,13 +4,15 @@
  * - Every `npx privatelink-lab …` it shows (code blocks and sentences, both languages' sections) is
  *   given to the real command line (commands/table.ts through commander) with a runner that does
  *   not run the work: a usage error (exit 2) would be a README command the learner is refused.
+ *   So is every one the lesson texts and messages the package ships (lessons/) tell them to run.
  * - A README section a message sends the learner to ("README: Running on your AWS account",
  *   README の「…」) is a heading of the README, in the message's language.
  * - A file the README links to is in the package `npm pack` makes (`iam-policy.json`, the `--json`
  *   events' `schemas/`), apart from the maintainers' documents under `docs/`.
  */
 import { execFileSync } from "node:child_process";
-import { readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
 import { PassThrough } from "node:stream";
 import { describe, expect, it } from "vitest";
 import { runCli } from "../../src/cli.js";
@@ -23,11 +25,11 @@ const FENCE = /^```[^\n]*\n([\s\S]*?)^```/gm;
 /** Where a command ends: a comment, a pipe, a redirection, the end of `"$(…)"`, `&&`, `;`, or a description after two spaces. */
 const COMMAND_END = /\s+#|\s*[|>;]|\)"|"|&&|\s{2,}/;
 
-/** Every `npx privatelink-lab …` in the README, as the words after it (code blocks and inline code alike). */
+/** Every `npx privatelink-lab …` in `readme`, as the words after it (code blocks and inline code alike; a `<placeholder>` as a value). */
 function readmeCommands(readme: string): string[] {
   const fenced = [...readme.matchAll(FENCE)].flatMap((m) => m[1]!.split("\n"));
   const inline = [...readme.replace(FENCE, "").matchAll(/`([^`\n]+)`/g)].map((m) => m[1]!);
-  const found = [...fenced, ...inline].flatMap((text) => [...text.matchAll(/npx privatelink-lab(?![@\w-])([^\n]*)/g)].map((m) => m[1]!.split(COMMAND_END)[0]!.trim()));
+  const found = [...fenced, ...inline].flatMap((text) => [...text.matchAll(/npx privatelink-lab(?![@\w-])([^\n]*)/g)].map((m) => m[1]!.replace(/<[\w-]+>/g, "x").split(COMMAND_END)[0]!.trim()));
   return [...new Set(found)];
 }
 
@@ -52,6 +54,18 @@ async function parsed(argv: string[]): Promise<Parsed> {
   return r;
 }
 
+/** A message's or lesson text's `{name}` given a value a learner could have (a prefix, a challenge, a room, a Region). */
+const SAMPLE: Record<string, string> = { prefix: "team-a", id: "silent-door", room: "room", region: "us-east-1" };
+
+/** Every file of lesson text and UI strings the package ships (lessons/**), read whole. */
+function lessonTexts(dir = "lessons"): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((d) => {
+    const path = join(dir, d.name);
+    if (d.isDirectory()) return lessonTexts(path);
+    return /\.(md|yml)$/.test(d.name) && d.name !== "JA-CHECKLIST.md" ? [readFileSync(path, "utf8")] : [];
+  });
+}
+
 describe("the README's commands", () => {
   const commands = readmeCommands(README);
 
@@ -67,6 +81,20 @@ describe("the README's commands", () => {
     expect(r.err, `npx privatelink-lab ${words}`).toBe("");
     expect(r.code, `npx privatelink-lab ${words}`).toBe(0);
     expect(r.ran, `npx privatelink-lab ${words}: runs a command, not only a group's help`).toBe(true);
+  });
+
+  const told = readmeCommands(lessonTexts().join("\n"))
+    .map((c) => c.replace(/\{(\w+)\}/g, (_, name: string) => SAMPLE[name] ?? "x"))
+    .filter((c) => !commands.includes(c));
+
+  it("a message or a lesson tells the learner to run too (lessons/: their code and inline code)", () => {
+    expect(told.length).toBeGreaterThan(10);
+  });
+
+  it.each(told.map((c) => [c]))("npx privatelink-lab %s (from lessons/): the CLI takes it as written", async (words) => {
+    const r = await parsed(words === "" ? [] : words.split(/\s+/));
+    expect(r.err, `npx privatelink-lab ${words}`).toBe("");
+    expect(r.code, `npx privatelink-lab ${words}`).toBe(0);
   });
 
   it("'Global options' lists options the program's --help lists", async () => {

@@ -22,15 +22,16 @@ import { parse as parseYaml } from "yaml";
 const README = readFileSync("README.md", "utf8");
 const FENCE = /^```[^\n]*\n([\s\S]*?)^```/gm;
 
-/** Where a command ends: a comment, a pipe, a redirection, the end of `"$(…)"`, `&&`, `;`, or a description after two spaces. */
-const COMMAND_END = /\s+#|\s*[|>;]|\)"|"|&&|\s{2,}/;
+/** Where a command ends: a comment, a pipe, a redirection, the end of `"$(…)"` or of inline code, `&&`, `;`, or a description after two spaces. */
+const COMMAND_END = /\s+#|\s*[|>;`]|\)"|"|&&|\s{2,}/;
 
 /** Every `npx privatelink-lab …` in `readme`, as the words after it (code blocks and inline code alike; a `<placeholder>` as a value). */
 function readmeCommands(readme: string): string[] {
   const fenced = [...readme.matchAll(FENCE)].flatMap((m) => m[1]!.split("\n"));
   const inline = [...readme.replace(FENCE, "").matchAll(/`([^`\n]+)`/g)].map((m) => m[1]!);
   const found = [...fenced, ...inline].flatMap((text) => [...text.matchAll(/npx privatelink-lab(?![@\w-])([^\n]*)/g)].map((m) => m[1]!.replace(/<[\w-]+>/g, "x").split(COMMAND_END)[0]!.trim()));
-  return [...new Set(found)];
+  // `npx privatelink-lab …`: any command, not one to run.
+  return [...new Set(found)].filter((words) => !words.includes("…"));
 }
 
 interface Parsed {

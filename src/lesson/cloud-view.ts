@@ -175,12 +175,24 @@ export function ourService(view: CloudView): ServiceView | undefined {
 
 export const DEAD_ENDPOINT = /^(deleting|deleted|rejected|failed|expired)$/i;
 
-/** The learner's interface endpoint to that service, in the Consumer VPC. */
+/** States from furthest along: of two endpoints (a create command pasted twice), the one accepted is the learner's. */
+const ENDPOINT_PROGRESS = ["available", "pending", "pendingacceptance"];
+
+/** How far the learner went with an endpoint: a curl through it that brought the page back first, then its state. */
+function endpointProgress(view: CloudView, e: EndpointView): number {
+  const names = [e.dnsRegional, e.dnsZonal].filter((n): n is string => Boolean(n)).map((n) => n.toLowerCase());
+  if (view.curls.some((c) => c.verdict.ok && names.includes(c.target))) return -1;
+  const at = ENDPOINT_PROGRESS.indexOf(e.state.toLowerCase());
+  return at < 0 ? ENDPOINT_PROGRESS.length : at;
+}
+
+/** The learner's interface endpoint to that service, in the Consumer VPC: of several, the one furthest along (else the first). */
 export function ourEndpoint(view: CloudView): EndpointView | undefined {
   const svc = ourService(view);
   const vpc = view.consumer?.resources.Vpc;
   const live = view.endpoints.filter((e) => !DEAD_ENDPOINT.test(e.state) && (!vpc || e.vpcId === vpc));
-  return live.find((e) => (svc ? e.serviceName === svc.name : e.serviceName.includes(".vpce-svc-")));
+  const toService = live.filter((e) => (svc ? e.serviceName === svc.name : e.serviceName.includes(".vpce-svc-")));
+  return toService.reduce<EndpointView | undefined>((best, e) => (best === undefined || endpointProgress(view, e) < endpointProgress(view, best) ? e : best), undefined);
 }
 
 /** The learner's endpoint, rejected or pending ones included (they are what `diagnose` explains). */

@@ -177,7 +177,9 @@ export class TerminalHost implements IoHost {
     // A spinner line must stay one line, or each frame would leave a copy behind.
     const fit = (t: string, narrow?: string) => spinnerLine(t, this.width - 3, narrow);
     const done = (t: string) => wrap(t, this.width - 2, { phrases: this.opts.phrases, rest: "  " });
-    const spinner = ora({ text: fit(text), stream: this.terminal, color: "cyan", discardStdin: false }).start();
+    // Keys pressed while it waits are dropped (ora's discardStdin: no echo, Ctrl-C still stops): an Enter would
+    // otherwise move the line it redraws, and answer the next question before it is asked.
+    const spinner = ora({ text: fit(text), stream: this.terminal, color: "cyan", discardStdin: true }).start();
     this.active = spinner;
     const release = () => {
       if (this.active === spinner) this.active = undefined;

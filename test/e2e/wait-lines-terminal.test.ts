@@ -85,7 +85,10 @@ describe.each(Object.keys(LANGS) as Lang[])("waits on a real terminal (%s)", (la
 
   it.each(SIZES)("run again during the endpoint's wait, $cols columns: the step's title whole, the spinner one row", async (size) => {
     const me = copyOf(lang);
-    const first = open(me, ["step", "interface-endpoint", ...REAL_TIME, "--mode", "guided", "-y"]);
+    // (Answered by hand, not with -y: the learner who stops a wait with Ctrl-C is at a terminal.)
+    const first = open(me, ["step", "interface-endpoint", ...REAL_TIME, "--mode", "guided"]);
+    await first.waitFor(new RegExp(`^\\? ${literally(t("engine.runAsk"))}`, "m"), 30_000);
+    first.keys("1");
     await first.waitFor(new RegExp(`${FRAME}${literally(t("wait.endpoint"))}.* · \\d`, "m"), 30_000);
     first.keys("C-c");
     await first.waitFor(/\[exit \d+\]/, 20_000);

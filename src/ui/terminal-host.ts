@@ -179,6 +179,9 @@ export class TerminalHost implements IoHost {
     const done = (t: string) => wrap(t, this.width - 2, { phrases: this.opts.phrases, rest: "  " });
     // Keys pressed while it waits are dropped (ora's discardStdin: no echo, Ctrl-C still stops): an Enter would
     // otherwise move the line it redraws, and answer the next question before it is asked.
+    // ora resumes standard input only if it was paused; one never read yet (`-y`: no question before) is neither
+    // paused nor flowing, so its raw mode would swallow Ctrl-C: paused first, ora reads it while it spins.
+    if (process.stdin.isTTY && process.stdin.readableFlowing === null) process.stdin.pause();
     const spinner = ora({ text: fit(text), stream: this.terminal, color: "cyan", discardStdin: true }).start();
     this.active = spinner;
     const release = () => {

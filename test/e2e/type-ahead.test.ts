@@ -41,4 +41,16 @@ describe("keys pressed during a wait", () => {
     const stopped = await s.waitFor(/\[exit \d+\]/);
     expect(stopped).toContain("[exit 0]");
   }, 120_000);
+
+  it("Ctrl-C during a wait still stops the lesson when nothing asked a question before it (-y)", async () => {
+    const me = freshLearner();
+    const r = runCli(me, ["step", "preflight", "--sandbox", "--yes", "--prefix", "ahead-y"]);
+    expect(r.status, r.stderr).toBe(0);
+    const s = new TmuxSession(me, ["--sandbox", "--prefix", "ahead-y", "--sandbox-speed", "0.05", "--yes"], { cols: 80, rows: 24 });
+    sessions.push(s);
+    await s.waitFor(SPINNER_FRAME);
+    s.keys("C-c");
+    const stopped = await s.waitFor(/\[exit \d+\]/, 30_000);
+    expect(stopped).toContain("[exit 130]");
+  }, 60_000);
 });

@@ -59,7 +59,8 @@ async function planClose(ctx: LessonContext, groupId: string, egress: boolean): 
   const all = await groupRules(ctx, groupId, egress);
   const rules = all.filter((r) => covers(r, CHALLENGE_PORT));
   const ids = (list: SecurityGroupRule[]) => JSON.stringify(list.map((r) => r.SecurityGroupRuleId ?? ""));
-  return { groupId, permissions: JSON.stringify(rules.map(permission)), ruleIds: ids(rules), before: ids(all) };
+  const other = await groupRules(ctx, groupId, !egress);
+  return { groupId, permissions: JSON.stringify(rules.map(permission)), ruleIds: ids(rules), before: ids(all), beforeOther: ids(other) };
 }
 
 /** A rule the learner added that the build does not need: where it is, how it reads, and whether it is outbound. */
@@ -83,9 +84,14 @@ function ruleWords(r: SecurityGroupRule): string {
  * without `before` (started by an older version, or a break recognised in the cloud) cannot tell them: none.
  */
 async function addedNotNeeded(ctx: LessonContext, undo: Undo, egress: boolean, needed: (r: SecurityGroupRule) => boolean): Promise<ExtraRule[]> {
-  if (!undo.groupId || undo.before === undefined) return [];
-  const before = new Set(JSON.parse(undo.before) as string[]);
-  const added = (await groupRules(ctx, undo.groupId, egress)).filter((r) => r.SecurityGroupRuleId && !before.has(r.SecurityGroupRuleId));
+  // The other direction needs nothing new (an outbound rule tried at an inbound break, say); a record from before it was kept: unjudged.
+  return [...(await addedSince(ctx, undo, undo.before, egress, needed)), ...(await addedSince(ctx, undo, undo.beforeOther, !egress, () => false))];
+}
+
+async function addedSince(ctx: LessonContext, undo: Undo, before: string | undefined, egress: boolean, needed: (r: SecurityGroupRule) => boolean): Promise<ExtraRule[]> {
+  if (!undo.groupId || before === undefined) return [];
+  const had = new Set(JSON.parse(before) as string[]);
+  const added = (await groupRules(ctx, undo.groupId, egress)).filter((r) => r.SecurityGroupRuleId && !had.has(r.SecurityGroupRuleId));
   return added.filter((r) => !needed(r)).map((r) => ({ groupId: undo.groupId!, ruleId: r.SecurityGroupRuleId!, egress, rule: ruleWords(r) }));
 }
 
@@ -134,6 +140,20 @@ const ALL_OUT: IpPermission = { IpProtocol: "-1", IpRanges: [{ CidrIp: "0.0.0.0/
 
 const isHttpsOut = (r: SecurityGroupRule): boolean => r.IpProtocol === "tcp" && r.FromPort === 443 && r.ToPort === 443 && r.CidrIpv4 === "0.0.0.0/0";
 
+/** The learner's endpoint's ENI addresses, as the path's read found them. */
+function endpointIps(path: LearnerPath): string[] {
+  const shapes = path.view.path?.shapes;
+  const ep = shapes?.vpcEndpoints.find((e) => e.VpcEndpointId === path.endpointId);
+  return (ep?.NetworkInterfaceIds ?? []).flatMap((id) => shapes?.networkInterfaces.find((n) => n.NetworkInterfaceId === id)?.PrivateIpAddress ?? []);
+}
+
+/** Does an outbound rule let HTTP reach the endpoint? With its addresses unseen, any HTTP out is given the benefit of the doubt. */
+function httpToEndpoint(path: LearnerPath, r: SecurityGroupRule): boolean {
+  const ips = endpointIps(path);
+  if (ips.length === 0) return covers(r, CHALLENGE_PORT);
+  return ips.some((ip) => admits([permission(r)], CHALLENGE_PORT, { ip, sgIds: path.endpointSgId ? [path.endpointSgId] : [] }));
+}
+
 type Target = { Id: string; Port: number };
 const savedTargets = (undo: Undo): Target[] => JSON.parse(undo.targets ?? "[]") as Target[];
 
@@ -168,8 +188,8 @@ export const BREAKERS: Record<string, Breaker> = {
       await revoke(ctx, undo, true);
     },
     restore: (ctx, path, undo) => reopen(ctx, undo.groupId ?? path.consumerSgId, undo, ALL_OUT, true),
-    // HTTP out is the fix; the HTTPS rule is the break's own (SSM needs it).
-    extras: (ctx, _path, undo) => addedNotNeeded(ctx, undo, true, (r) => covers(r, CHALLENGE_PORT) || isHttpsOut(r)),
+    // HTTP out to the endpoint is the fix (its address, a range holding it, or its group); the HTTPS rule is the break's own (SSM needs it).
+    extras: (ctx, path, undo) => addedNotNeeded(ctx, undo, true, (r) => isHttpsOut(r) || httpToEndpoint(path, r)),
   },
   "reject-connection": {
     leaves: "rejected",

@@ -44,7 +44,10 @@ describe("a fix that cuts Session Manager off the Consumer", () => {
       expect(said).toMatch(lang === "en" ? /Run Command cannot reach it[\s\S]*no hint is used up/ : /Run Command がインスタンスに届きません[\s\S]*ヒントは使いません/);
       const after = host.events.slice(from);
       expect(after.filter((e) => e.type === "curl-result")).toEqual([]);
-      expect(after.find((e) => e.type === "diagnosis")).toMatchObject({ ok: false, first: { id: "consumer-instance" } });
+      const diagnosis = after.find((e) => e.type === "diagnosis");
+      expect(diagnosis).toMatchObject({ ok: false, first: { id: "consumer-instance" } });
+      // What to put back: the Consumer's own HTTPS out, not only the endpoints' side.
+      expect(diagnosis?.type === "diagnosis" && diagnosis.first?.why).toMatch(lang === "en" ? /must let HTTPS \(443\) out/ : /HTTPS 443 のアウトバウンド/);
       expect(after.filter((e) => e.type === "challenge")).toEqual([]);
 
       await ctx.clients.ec2.send(new AuthorizeSecurityGroupEgressCommand({ GroupId: p.consumerSgId, IpPermissions: [HTTPS] }));

@@ -154,6 +154,14 @@ function httpToEndpoint(path: LearnerPath, r: SecurityGroupRule): boolean {
   return ips.some((ip) => admits([permission(r)], CHALLENGE_PORT, { ip, sgIds: path.endpointSgId ? [path.endpointSgId] : [] }));
 }
 
+/** The wrong port, or the next one no listener of the NLB holds (a listener left on 8080 by an earlier fix: AWS refuses a duplicate). */
+function freePort(path: LearnerPath): number {
+  const used = new Set((path.view.path?.lb.listeners ?? []).map((l) => l.Port));
+  let port = WRONG_PORT;
+  while (used.has(port)) port++;
+  return port;
+}
+
 type Target = { Id: string; Port: number };
 const savedTargets = (undo: Undo): Target[] => JSON.parse(undo.targets ?? "[]") as Target[];
 
@@ -215,10 +223,10 @@ export const BREAKERS: Record<string, Breaker> = {
     leaves: "wrong-port",
     plan: async (_ctx, path) => {
       const p = need(path, "listenerArn", "listenerPort");
-      return { listenerArn: p.listenerArn, port: String(p.listenerPort) };
+      return { listenerArn: p.listenerArn, port: String(p.listenerPort), wrongPort: String(freePort(path)) };
     },
     apply: async (ctx, _path, undo) => {
-      await awsPort(ctx.clients).elbv2.modifyListener({ ListenerArn: undo.listenerArn, Port: WRONG_PORT });
+      await awsPort(ctx.clients).elbv2.modifyListener({ ListenerArn: undo.listenerArn, Port: Number(undo.wrongPort ?? WRONG_PORT) });
     },
     async restore(ctx, path, undo) {
       const arn = undo.listenerArn ?? path.listenerArn;

@@ -52,7 +52,8 @@ async function extraNamedThenRemoved(ctx: LessonContext, host: RecordingHost, gr
   // Nothing removed for the learner.
   expect(await ruleIds(ctx, groupId)).toContain(ruleId);
   const revoke = { GroupId: groupId, SecurityGroupRuleIds: [ruleId!] };
-  await ctx.clients.ec2.send(egress ? new RevokeSecurityGroupEgressCommand(revoke) : new RevokeSecurityGroupIngressCommand(revoke));
+  if (egress) await ctx.clients.ec2.send(new RevokeSecurityGroupEgressCommand(revoke));
+  else await ctx.clients.ec2.send(new RevokeSecurityGroupIngressCommand(revoke));
   expect(await checkChallenge(ctx)).toBe(true);
   expect(host.ofType("challenge").at(-1)).toMatchObject({ status: "fixed" });
 }

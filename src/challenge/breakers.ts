@@ -7,6 +7,7 @@ import { acceptAndWait, recreateEndpoint } from "./repairs.js";
 import { awsPort } from "../aws/port.js";
 import { admits } from "../lesson/http-rule.js";
 import { cidrContains } from "../reachability/security-groups.js";
+import { learnersEndpoint } from "../lesson/cloud-view.js";
 
 type Undo = Record<string, string>;
 
@@ -52,6 +53,15 @@ async function groupRules(ctx: LessonContext, groupId: string, egress: boolean):
 
 async function rulesCovering(ctx: LessonContext, groupId: string, egress: boolean): Promise<SecurityGroupRule[]> {
   return (await groupRules(ctx, groupId, egress)).filter((r) => covers(r, CHALLENGE_PORT));
+}
+
+/**
+ * Of the groups on an ENI, the first that lets HTTP through (a learner's fix may have added a group beside the lesson's:
+ * closing the other would break nothing), else `fallback`. Two groups that both let it through stay one open: not handled.
+ */
+async function httpGroup(ctx: LessonContext, groupIds: string[], egress: boolean, fallback: string): Promise<string> {
+  for (const id of groupIds) if ((await rulesCovering(ctx, id, egress)).length > 0) return id;
+  return fallback;
 }
 
 /** What closing a group's HTTP would revoke: the rules (to put back) and their ids (to revoke); `before`: every rule it had. */
@@ -170,7 +180,7 @@ const GONE = /^(deleting|deleted|rejected|failed|expired)$/i;
 export const BREAKERS: Record<string, Breaker> = {
   "revoke-endpoint-http": {
     leaves: "no-rule",
-    plan: (ctx, path) => planClose(ctx, need(path, "endpointSgId").endpointSgId, false),
+    plan: async (ctx, path) => planClose(ctx, await httpGroup(ctx, learnersEndpoint(path.view)?.sgIds ?? [], false, need(path, "endpointSgId").endpointSgId), false),
     apply: (ctx, _path, undo) => revoke(ctx, undo, false),
     restore: (ctx, path, undo) => reopen(ctx, undo.groupId ?? path.endpointSgId, undo, http(`${path.consumerIp ?? "0.0.0.0"}/32`), false),
     // The endpoint needs HTTP from the Consumer instance (its address, a range holding it, or its group), nothing else.
@@ -189,7 +199,7 @@ export const BREAKERS: Record<string, Breaker> = {
   /** Outbound tightened to HTTPS only: SSM still works (it uses 443), HTTP does not leave. */
   "consumer-egress": {
     leaves: "no-rule",
-    plan: (ctx, path) => planClose(ctx, need(path, "consumerSgId").consumerSgId, true),
+    plan: async (ctx, path) => planClose(ctx, await httpGroup(ctx, path.view.consumerInstance?.sgIds ?? [], true, need(path, "consumerSgId").consumerSgId), true),
     async apply(ctx, _path, undo) {
       if (!undo.groupId) return;
       await awsPort(ctx.clients).ec2.authorizeSecurityGroupEgress({ GroupId: undo.groupId, IpPermissions: [HTTPS_OUT] }).catch(ignoreDuplicate);

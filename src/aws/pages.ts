@@ -1,4 +1,4 @@
-import type { Filter, SecurityGroup, ServiceConfiguration, VpcEndpoint } from "@aws-sdk/client-ec2";
+import type { Filter, SecurityGroup, SecurityGroupRule, ServiceConfiguration, VpcEndpoint } from "@aws-sdk/client-ec2";
 import type { AwsPort } from "./port.js";
 
 /** Follows an AWS list's `NextToken`, up to `maxPages` pages (a guard against a token that never ends). */
@@ -34,6 +34,12 @@ export const listGroups = (aws: AwsPort, Filters: Filter[] | undefined, maxPages
   allPages(async (NextToken) => {
     const out = await aws.ec2.describeSecurityGroups({ ...(Filters ? { Filters } : {}), ...(NextToken ? { NextToken } : {}) });
     return { items: out.SecurityGroups ?? [], next: out.NextToken };
+  }, maxPages);
+
+export const listRules = (aws: AwsPort, Filters: Filter[], maxPages?: number): Promise<SecurityGroupRule[]> =>
+  allPages(async (NextToken) => {
+    const out = await aws.ec2.describeSecurityGroupRules({ Filters, ...(NextToken ? { NextToken } : {}) });
+    return { items: out.SecurityGroupRules ?? [], next: out.NextToken };
   }, maxPages);
 
 /** Stacks CloudFormation deleted (it lists them for 90 days): name and ms epoch, newest first. */

@@ -7,6 +7,7 @@ import { acceptAndWait, recreateEndpoint } from "./repairs.js";
 import { awsPort } from "../aws/port.js";
 import { admits } from "../lesson/http-rule.js";
 import { cidrContains } from "../reachability/security-groups.js";
+import { learnersEndpoint } from "../lesson/cloud-view.js";
 
 type Undo = Record<string, string>;
 
@@ -54,12 +55,22 @@ async function rulesCovering(ctx: LessonContext, groupId: string, egress: boolea
   return (await groupRules(ctx, groupId, egress)).filter((r) => covers(r, CHALLENGE_PORT));
 }
 
+/**
+ * Of the groups on an ENI, the first that lets HTTP through (a learner's fix may have added a group beside the lesson's:
+ * closing the other would break nothing), else `fallback`. Two groups that both let it through stay one open: not handled.
+ */
+async function httpGroup(ctx: LessonContext, groupIds: string[], egress: boolean, fallback: string): Promise<string> {
+  for (const id of groupIds) if ((await rulesCovering(ctx, id, egress)).length > 0) return id;
+  return fallback;
+}
+
 /** What closing a group's HTTP would revoke: the rules (to put back) and their ids (to revoke); `before`: every rule it had. */
 async function planClose(ctx: LessonContext, groupId: string, egress: boolean): Promise<Undo> {
   const all = await groupRules(ctx, groupId, egress);
   const rules = all.filter((r) => covers(r, CHALLENGE_PORT));
   const ids = (list: SecurityGroupRule[]) => JSON.stringify(list.map((r) => r.SecurityGroupRuleId ?? ""));
-  return { groupId, permissions: JSON.stringify(rules.map(permission)), ruleIds: ids(rules), before: ids(all) };
+  const other = await groupRules(ctx, groupId, !egress);
+  return { groupId, permissions: JSON.stringify(rules.map(permission)), ruleIds: ids(rules), before: ids(all), beforeOther: ids(other) };
 }
 
 /** A rule the learner added that the build does not need: where it is, how it reads, and whether it is outbound. */
@@ -83,9 +94,14 @@ function ruleWords(r: SecurityGroupRule): string {
  * without `before` (started by an older version, or a break recognised in the cloud) cannot tell them: none.
  */
 async function addedNotNeeded(ctx: LessonContext, undo: Undo, egress: boolean, needed: (r: SecurityGroupRule) => boolean): Promise<ExtraRule[]> {
-  if (!undo.groupId || undo.before === undefined) return [];
-  const before = new Set(JSON.parse(undo.before) as string[]);
-  const added = (await groupRules(ctx, undo.groupId, egress)).filter((r) => r.SecurityGroupRuleId && !before.has(r.SecurityGroupRuleId));
+  // The other direction needs nothing new (an outbound rule tried at an inbound break, say); a record from before it was kept: unjudged.
+  return [...(await addedSince(ctx, undo, undo.before, egress, needed)), ...(await addedSince(ctx, undo, undo.beforeOther, !egress, () => false))];
+}
+
+async function addedSince(ctx: LessonContext, undo: Undo, before: string | undefined, egress: boolean, needed: (r: SecurityGroupRule) => boolean): Promise<ExtraRule[]> {
+  if (!undo.groupId || before === undefined) return [];
+  const had = new Set(JSON.parse(before) as string[]);
+  const added = (await groupRules(ctx, undo.groupId, egress)).filter((r) => r.SecurityGroupRuleId && !had.has(r.SecurityGroupRuleId));
   return added.filter((r) => !needed(r)).map((r) => ({ groupId: undo.groupId!, ruleId: r.SecurityGroupRuleId!, egress, rule: ruleWords(r) }));
 }
 
@@ -134,6 +150,28 @@ const ALL_OUT: IpPermission = { IpProtocol: "-1", IpRanges: [{ CidrIp: "0.0.0.0/
 
 const isHttpsOut = (r: SecurityGroupRule): boolean => r.IpProtocol === "tcp" && r.FromPort === 443 && r.ToPort === 443 && r.CidrIpv4 === "0.0.0.0/0";
 
+/** The learner's endpoint's ENI addresses, as the path's read found them. */
+function endpointIps(path: LearnerPath): string[] {
+  const shapes = path.view.path?.shapes;
+  const ep = shapes?.vpcEndpoints.find((e) => e.VpcEndpointId === path.endpointId);
+  return (ep?.NetworkInterfaceIds ?? []).flatMap((id) => shapes?.networkInterfaces.find((n) => n.NetworkInterfaceId === id)?.PrivateIpAddress ?? []);
+}
+
+/** Does an outbound rule let HTTP reach the endpoint? With its addresses unseen, any HTTP out is given the benefit of the doubt. */
+function httpToEndpoint(path: LearnerPath, r: SecurityGroupRule): boolean {
+  const ips = endpointIps(path);
+  if (ips.length === 0) return covers(r, CHALLENGE_PORT);
+  return ips.some((ip) => admits([permission(r)], CHALLENGE_PORT, { ip, sgIds: path.endpointSgId ? [path.endpointSgId] : [] }));
+}
+
+/** The wrong port, or the next one no listener of the NLB holds (a listener left on 8080 by an earlier fix: AWS refuses a duplicate). */
+function freePort(path: LearnerPath): number {
+  const used = new Set((path.view.path?.lb.listeners ?? []).map((l) => l.Port));
+  let port = WRONG_PORT;
+  while (used.has(port)) port++;
+  return port;
+}
+
 type Target = { Id: string; Port: number };
 const savedTargets = (undo: Undo): Target[] => JSON.parse(undo.targets ?? "[]") as Target[];
 
@@ -142,7 +180,7 @@ const GONE = /^(deleting|deleted|rejected|failed|expired)$/i;
 export const BREAKERS: Record<string, Breaker> = {
   "revoke-endpoint-http": {
     leaves: "no-rule",
-    plan: (ctx, path) => planClose(ctx, need(path, "endpointSgId").endpointSgId, false),
+    plan: async (ctx, path) => planClose(ctx, await httpGroup(ctx, learnersEndpoint(path.view)?.sgIds ?? [], false, need(path, "endpointSgId").endpointSgId), false),
     apply: (ctx, _path, undo) => revoke(ctx, undo, false),
     restore: (ctx, path, undo) => reopen(ctx, undo.groupId ?? path.endpointSgId, undo, http(`${path.consumerIp ?? "0.0.0.0"}/32`), false),
     // The endpoint needs HTTP from the Consumer instance (its address, a range holding it, or its group), nothing else.
@@ -161,15 +199,15 @@ export const BREAKERS: Record<string, Breaker> = {
   /** Outbound tightened to HTTPS only: SSM still works (it uses 443), HTTP does not leave. */
   "consumer-egress": {
     leaves: "no-rule",
-    plan: (ctx, path) => planClose(ctx, need(path, "consumerSgId").consumerSgId, true),
+    plan: async (ctx, path) => planClose(ctx, await httpGroup(ctx, path.view.consumerInstance?.sgIds ?? [], true, need(path, "consumerSgId").consumerSgId), true),
     async apply(ctx, _path, undo) {
       if (!undo.groupId) return;
       await awsPort(ctx.clients).ec2.authorizeSecurityGroupEgress({ GroupId: undo.groupId, IpPermissions: [HTTPS_OUT] }).catch(ignoreDuplicate);
       await revoke(ctx, undo, true);
     },
     restore: (ctx, path, undo) => reopen(ctx, undo.groupId ?? path.consumerSgId, undo, ALL_OUT, true),
-    // HTTP out is the fix; the HTTPS rule is the break's own (SSM needs it).
-    extras: (ctx, _path, undo) => addedNotNeeded(ctx, undo, true, (r) => covers(r, CHALLENGE_PORT) || isHttpsOut(r)),
+    // HTTP out to the endpoint is the fix (its address, a range holding it, or its group); the HTTPS rule is the break's own (SSM needs it).
+    extras: (ctx, path, undo) => addedNotNeeded(ctx, undo, true, (r) => isHttpsOut(r) || httpToEndpoint(path, r)),
   },
   "reject-connection": {
     leaves: "rejected",
@@ -195,10 +233,10 @@ export const BREAKERS: Record<string, Breaker> = {
     leaves: "wrong-port",
     plan: async (_ctx, path) => {
       const p = need(path, "listenerArn", "listenerPort");
-      return { listenerArn: p.listenerArn, port: String(p.listenerPort) };
+      return { listenerArn: p.listenerArn, port: String(p.listenerPort), wrongPort: String(freePort(path)) };
     },
     apply: async (ctx, _path, undo) => {
-      await awsPort(ctx.clients).elbv2.modifyListener({ ListenerArn: undo.listenerArn, Port: WRONG_PORT });
+      await awsPort(ctx.clients).elbv2.modifyListener({ ListenerArn: undo.listenerArn, Port: Number(undo.wrongPort ?? WRONG_PORT) });
     },
     async restore(ctx, path, undo) {
       const arn = undo.listenerArn ?? path.listenerArn;

@@ -4,6 +4,9 @@ import type { LessonContext } from "../lesson/context.js";
 import { LabError } from "../errors.js";
 import type { ParticipantNames } from "../participant.js";
 
+/** The port curl asks the endpoint for. */
+const HTTP_PORT = 80;
+
 export interface LearnerPath {
   view: CloudView;
   consumerInstanceId?: string;
@@ -36,7 +39,10 @@ export function learnerPath(view: CloudView, names: ParticipantNames): LearnerPa
   const ep = learnersEndpoint(view);
   const nlbArn = svc?.nlbArns[0] ?? p.NLB;
   const listeners = view.path?.lb.listeners ?? [];
-  const listener = listeners.find((x) => x.DefaultActions?.some((a) => a.TargetGroupArn === p.TargetGroup)) ?? listeners[0];
+  // The one curl goes through (port 80 to the Provider's targets), before any other left beside it (say 8080, after a
+  // wrong-number fixed with a new listener): breaking that other one would break nothing.
+  const toTargets = listeners.filter((x) => x.DefaultActions?.some((a) => a.TargetGroupArn === p.TargetGroup));
+  const listener = toTargets.find((x) => x.Port === HTTP_PORT) ?? toTargets[0] ?? listeners[0];
   const cidrs = view.path?.vpcCidrs ?? {};
   const entries: [keyof LearnerPath, string | number | undefined][] = [
     ["consumerInstanceId", view.consumerInstance?.id ?? c.EC2Instance],

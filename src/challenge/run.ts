@@ -193,6 +193,8 @@ export async function checkChallenge(ctx: LessonContext, known?: CloudView): Pro
   const active = await requireActive(ctx, scene);
   if (!active) return true; // given up and put back on the learner's word
   const text = loadChallengeText(ctx, active.id, path);
+  // curl runs on the Consumer through Run Command: cut off from it (by a change beside the fix), the check proves nothing.
+  if (scene.first?.id === "consumer-instance") return cannotCurl(ctx, path);
   const { consumerInstanceId: from, dnsRegional: to } = path;
   if (from && to && (await curlFromConsumer(ctx, "challenge", from, to, path.providerInstanceId)).ok) {
     // Works, but solved only as the lesson intends it: a rule added besides the fix is named, never removed for them.
@@ -213,6 +215,12 @@ export async function checkChallenge(ctx: LessonContext, known?: CloudView): Pro
   const message = ctx.t("engine.hint", { n: hint.n, total: hint.total, text: hint.text });
   ctx.io.notify({ type: "challenge", id: active.id, title: text.title, status: "broken", message, hint, ...(commands.length > 0 ? { commands, shell: ctx.io.shell ?? "bash" } : {}) });
   return false;
+}
+
+/** The link that cuts Run Command off the Consumer, with its fix, and no hint spent: no challenge breaks that link. */
+function cannotCurl(ctx: LessonContext, path: LearnerPath): never {
+  ctx.io.notify({ type: "diagnosis", ...diagnosisOf(ctx, path.view) });
+  throw new LabError("challenge.cannotCurl");
 }
 
 /** The revoke command for a rule, as the learner types it (by the rule's id: exactly that rule, nothing else). */

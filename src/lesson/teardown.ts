@@ -7,7 +7,7 @@
 import type { Filter, UnsuccessfulItem } from "@aws-sdk/client-ec2";
 import { awsCode, LabError } from "../errors.js";
 import type { AwsClients } from "../aws/clients.js";
-import { listEndpoints, listGroups, listServices } from "../aws/pages.js";
+import { listEndpoints, listGroups, listRules, listServices } from "../aws/pages.js";
 import { readCloud, readDeleteFailure, readEndpointsById, readStack, readServicesById, type CloudView, type StackView } from "./cloud-view.js";
 import { stackMade } from "./cloud-shapes.js";
 import { mark, saveState, type LessonContext } from "./context.js";
@@ -141,6 +141,28 @@ async function deleteGroup(ctx: LessonContext, groupId: string): Promise<void> {
   }
 }
 
+/**
+ * AWS refuses to delete a group while another group's rule names it (DependencyViolation): say the Consumer's outbound HTTP
+ * to the endpoint's group, a no-way-out fix. Such rules are revoked first, only where they sit in a group deleted here too
+ * (the stacks' own, the endpoints'); a rule in any other group is never touched.
+ */
+async function releaseReferences(ctx: LessonContext, groupIds: string[], holders: string[]): Promise<void> {
+  if (groupIds.length === 0 || holders.length === 0) return;
+  const aws = awsPort(ctx.clients);
+  const rules = await listRules(aws, [{ Name: "group-id", Values: holders }]);
+  for (const r of rules.filter((x) => groupIds.includes(x.ReferencedGroupInfo?.GroupId ?? "") && x.GroupId !== x.ReferencedGroupInfo?.GroupId)) {
+    const input = { GroupId: r.GroupId, SecurityGroupRuleIds: [r.SecurityGroupRuleId ?? ""] };
+    await (r.IsEgress ? aws.ec2.revokeSecurityGroupEgress(input) : aws.ec2.revokeSecurityGroupIngress(input)).catch((e: unknown) => {
+      if (!/NotFound$/.test(awsCode(e) ?? "")) throw e;
+    });
+  }
+}
+
+/** The security groups the lesson's own stacks hold (they go with the stacks). */
+function stackGroups(view: CloudView): string[] {
+  return ownStacks(view).flatMap((s) => Object.values(s.resources).filter((id) => id.startsWith("sg-")));
+}
+
 /** Endpoints of other accounts/participants still connected to our service are rejected first. */
 async function releaseConnections(clients: AwsClients, serviceId: string): Promise<void> {
   const conns = await awsPort(clients).ec2.describeVpcEndpointConnections({ Filters: [{ Name: "service-id", Values: [serviceId] }] });
@@ -217,7 +239,9 @@ export async function teardown(ctx: LessonContext, known?: CloudView): Promise<{
     ctx.io.notify({ type: "notice", level: "warn", message: ctx.t("teardown.failedBefore", { stack: failed.name, reason: failureReason(failed) }) });
   }
   await deleteEndpoints(ctx, view.endpoints);
-  for (const g of view.endpointSgs.filter((g) => g.owned)) await deleteGroup(ctx, g.id);
+  const groups = view.endpointSgs.filter((g) => g.owned).map((g) => g.id);
+  await releaseReferences(ctx, groups, [...stackGroups(view), ...groups]);
+  for (const g of groups) await deleteGroup(ctx, g);
   await deleteServices(ctx, view.services.map((s) => s.id));
   const stacks = ownStacks(view);
   if (stacks.length > 0) await deleteStacks(ctx, stacks);

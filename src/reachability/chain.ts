@@ -4,7 +4,7 @@
  * `skip`: not judged, something before it is missing; `wait`: AWS is still starting it, wait about `seconds`.
  * The first `fail` is the diagnosis; with none, a `wait` says to wait and look again.
  */
-import type { ReachabilityFacts, VpcEndpointFacts } from "./facts.js";
+import type { ReachabilityFacts, TargetFacts, TargetGroupFacts, VpcEndpointFacts } from "./facts.js";
 import { NOT_REGISTERED } from "./from-describe.js";
 import { isTarget, pathFrom } from "./path.js";
 import { resolveHost } from "./resolve.js";
@@ -63,9 +63,19 @@ function findPath(f: ReachabilityFacts, to: ChainTarget) {
   const endpoint = f.vpcEndpoints.find((e) => e.VpcEndpointId === to.endpointId) ?? f.vpcEndpoints.find((e) => e.ServiceName.includes(".vpce-svc-"));
   const { service, nlb, listener, group } = pathFrom(f, endpoint, to.port);
   const instances = (group?.Targets ?? []).flatMap((t) => f.targetInstances.filter((i) => isTarget(i, t)));
-  const inst = instances[0];
-  const target = inst && group?.Targets.find((t) => isTarget(inst, t));
+  const target = carryingTarget(f, group);
+  const inst = target && f.targetInstances.find((i) => isTarget(i, target));
   return { endpoint, service, nlb, listener, group, instances, inst, target };
+}
+
+/**
+ * The target the NLB hands the flow to, as curl's path picks it: a healthy one while any is (an extra registration left
+ * failing, say the instance on a wrong port, breaks nothing while another is healthy); with none, the one on the target
+ * group's own port (the fix to name is for that port, not a stray one's), else the first registered.
+ */
+function carryingTarget(f: ReachabilityFacts, group: TargetGroupFacts | undefined): TargetFacts | undefined {
+  const known = (group?.Targets ?? []).filter((t) => f.targetInstances.some((i) => isTarget(i, t)));
+  return known.find((t) => t.State === "healthy") ?? known.find((t) => t.Port === group?.Port) ?? known[0];
 }
 
 function consumerLink(f: ReachabilityFacts): Link {

@@ -140,6 +140,22 @@ describe("the chain from plain describe shapes", () => {
     expect(starting!.seconds).toBeGreaterThanOrEqual(30);
   });
 
+  it("a registration on another port failing beside the healthy one breaks no link, as curl still gets an answer", () => {
+    const s = working();
+    const stray = { Target: { Id: "i-0p0p0p0p0p0p0p0p0", Port: 8080 }, TargetHealth: { State: "unhealthy" as const, Reason: "Target.FailedHealthChecks" as const } };
+    s.targetHealth[TG] = [stray, ...s.targetHealth[TG]!];
+    expect(chainOf(s).filter((l) => l.status === "fail")).toEqual([]);
+    expect(runCurl(["-sS", "-m", "10", `http://${DNS}/`], factsFromDescribe(s), { now: 0 }).exitCode).toBe(0);
+  });
+
+  it("with the Provider's rule gone, the link names the target group's port, not a stray registration's", () => {
+    const s = working();
+    const failing = { State: "unhealthy" as const, Reason: "Target.FailedHealthChecks" as const };
+    s.targetHealth[TG] = [{ Target: { Id: "i-0p0p0p0p0p0p0p0p0", Port: 8080 }, TargetHealth: failing }, { Target: { Id: "i-0p0p0p0p0p0p0p0p0", Port: 80 }, TargetHealth: failing }];
+    s.securityGroups[2]!.IpPermissions = [];
+    expect(firstFailure(chainOf(s))).toMatchObject({ id: "provider-sg", problem: "no-rule", vars: { port: "80" } });
+  });
+
   it("an agent or Apache still missing long after launch is a fault, not a wait", () => {
     const s = working();
     launched(s);

@@ -3,14 +3,23 @@ import { cleanupStarted } from "../cleanup-state.js";
 import { setInterruptNotice } from "../../interrupt-notice.js";
 import { destroyCommand } from "../../shell/lab-command.js";
 import { failureReason, ownStacks, planTeardown, teardown } from "../teardown.js";
-import { mark } from "../context.js";
 import type { Detection, Step } from "../step.js";
-import type { CloudView } from "../cloud-view.js";
-import { costReport } from "../pricing.js";
+import { ourEndpoint, twinEndpoints, type CloudView } from "../cloud-view.js";
+import { freeHere, mark, type LessonContext } from "../context.js";
+import { costReport, endpointCost } from "../pricing.js";
 
 /** No endpoint left to delete: each is `deleting` or already gone (AWS answers a second delete with NotFound). */
 function endpointGoing(view: CloudView): boolean {
   return view.endpoints.every((e) => /^(deleting|deleted)$/i.test(e.state));
+}
+
+/** Each second endpoint to the learner's service: it is billed like theirs, and the cleanup deletes it too. */
+function tellTwins(ctx: LessonContext, view: CloudView): void {
+  const used = ourEndpoint(view);
+  for (const twin of twinEndpoints(view)) {
+    const usd = endpointCost(ctx.state.region, twin).perHourUsd.toFixed(3);
+    ctx.io.notify({ type: "notice", level: "warn", message: ctx.t(freeHere(ctx) ? "cleanup.twinSandbox" : "cleanup.twin", { id: twin.id, used: used?.id ?? "", usd }) });
+  }
 }
 
 export const cleanup: Step = {
@@ -42,6 +51,7 @@ export const cleanup: Step = {
   async perform(ctx, view) {
     const plan = planTeardown(view);
     ctx.io.notify({ type: "resources", action: "delete", resources: plan.map((p) => ({ kind: p.kind, id: p.id, ...(p.name ? { name: p.name } : {}) })) });
+    tellTwins(ctx, view);
     const go = ctx.noConsent ? false : await ctx.io.confirm(ctx.t("cleanup.confirm"), true);
     if (!go) {
       if (ctx.noConsent) ctx.io.notify({ type: "notice", level: "warn", message: ctx.t("cleanup.notAsked") });

@@ -22,7 +22,7 @@ async function statusScreen(lang: "en" | "ja", steps: string[], destroyed = fals
   const screen = renderEvent(report, { c: new Chalk({ level: 0 }), t: translator(lang), width: 200, markdown: (md) => md })!;
   // The Next sentence is the screen's last: from its "i " mark to the end, its wrapped lines joined.
   const lines = screen.split("\n");
-  const from = lines.findLastIndex((l) => l.startsWith("i "));
+  const from = lines.map((l) => l.startsWith("i ")).lastIndexOf(true);
   return { report, next: lines.slice(from).map((l) => l.trim()).join(" ") };
 }
 

@@ -195,6 +195,12 @@ export function ourEndpoint(view: CloudView): EndpointView | undefined {
   return toService.reduce<EndpointView | undefined>((best, e) => (best === undefined || endpointProgress(view, e) < endpointProgress(view, best) ? e : best), undefined);
 }
 
+/** Other live endpoints to the learner's service in the Consumer VPC (a create command run twice): billed, and deleted at cleanup. */
+export function twinEndpoints(view: CloudView): EndpointView[] {
+  const ours = ourEndpoint(view);
+  return ours ? view.endpoints.filter((e) => e !== ours && e.vpcId === ours.vpcId && e.serviceName === ours.serviceName && !DEAD_ENDPOINT.test(e.state)) : [];
+}
+
 /** The learner's endpoint, rejected or pending ones included (they are what `diagnose` explains). */
 export function learnersEndpoint(view: CloudView): EndpointView | undefined {
   const svc = ourService(view);

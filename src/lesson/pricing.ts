@@ -1,6 +1,6 @@
 /** Hourly cost of the lesson's resources (USD on-demand, as of the date below); unlisted regions use us-east-1's, said so. */
 import { freeHere, type LessonContext } from "./context.js";
-import type { CloudView, StackView } from "./cloud-view.js";
+import type { CloudView, EndpointView, StackView } from "./cloud-view.js";
 import type { CostReport } from "../ui/io-host.js";
 
 export const PRICE_TABLE_DATE = "2026-11";
@@ -90,13 +90,22 @@ const BILLED_ENDPOINT = /^(pendingacceptance|pending|available)$/i;
 /** Billed up to now: AWS bills an endpoint until it is deleted, so one being deleted has spent its hours (it costs no more from here). */
 const SPENT_ENDPOINT = /^(pendingacceptance|pending|available|deleting)$/i;
 
+/** AWS bills an interface endpoint per AZ it is in (one subnet per AZ). */
+const azHours = (e: EndpointView): number => Math.max(1, e.subnetIds.length);
+const sum = (ns: number[]): number => ns.reduce((a, b) => a + b, 0);
+
+/** What one endpoint costs an hour. */
+export function endpointCost(region: string, e: EndpointView): Cost {
+  return costPerHour(region, { ...NOTHING, interfaceEndpoints: azHours(e) });
+}
+
 /** What of the lesson exists in this view of the cloud, as the bill counts it. */
 export function inventoryOf(view: CloudView): Inventory {
   const up = (s: StackView | undefined) => Boolean(s && !GONE_STACK.test(s.status));
   const instances = Number(up(view.consumer)) + Number(up(view.provider));
   return {
     // The Consumer stack's ssm and ssmmessages endpoints, and the learner's own.
-    interfaceEndpoints: (up(view.consumer) ? 2 : 0) + view.endpoints.filter((e) => BILLED_ENDPOINT.test(e.state)).length,
+    interfaceEndpoints: (up(view.consumer) ? 2 : 0) + sum(view.endpoints.filter((e) => BILLED_ENDPOINT.test(e.state)).map(azHours)),
     nlbs: Number(up(view.provider)),
     instances,
     ebsGb: 8 * instances,
@@ -109,7 +118,7 @@ export function inventoryOf(view: CloudView): Inventory {
  */
 export function heldOf(view: CloudView, stacksSince: number): Held[] {
   const stacks: Held = { inv: inventoryOf({ ...view, endpoints: [] }), since: stacksSince };
-  const endpoints = view.endpoints.filter((e) => SPENT_ENDPOINT.test(e.state)).map((e) => ({ inv: { ...NOTHING, interfaceEndpoints: 1 }, since: e.createdAt ?? stacksSince }));
+  const endpoints = view.endpoints.filter((e) => SPENT_ENDPOINT.test(e.state)).map((e) => ({ inv: { ...NOTHING, interfaceEndpoints: azHours(e) }, since: e.createdAt ?? stacksSince }));
   return [stacks, ...endpoints];
 }
 

@@ -5,14 +5,14 @@ import type { CloudView } from "./cloud-view.js";
 import { ourEndpoint, ourService } from "./cloud-view.js";
 import type { LessonContext } from "./context.js";
 import { endpointSgName, httpRule, inboundRules } from "./http-rule.js";
-import { costPerHour, FULL_LESSON } from "./pricing.js";
+import { costPerHour, FULL_LESSON, inventoryOf } from "./pricing.js";
 
 /** Every `{{name}}` lesson content may use (the content check refuses any other). */
 export const PLACEHOLDER_NAMES = [
   "region", "prefix", "accountId", "az", "consumerStack", "providerStack", "consumerVpcId", "consumerSubnetId",
   "consumerInstanceId", "consumerInstanceIp", "consumerSgId", "providerVpcId", "providerSubnetId", "providerInstanceId",
   "nlbArn", "nlbName", "targetGroupArn", "serviceId", "serviceName", "endpointId", "endpointSgId", "dnsRegional",
-  "dnsZonal", "endpointSgName", "endpointSgRules", "costPerHour", "httpSource", "otherRules", "consumerTemplate", "providerTemplate",
+  "dnsZonal", "endpointSgName", "endpointSgRules", "costPerHour", "costNowPerHour", "httpSource", "otherRules", "consumerTemplate", "providerTemplate",
 ] as const;
 
 export type LessonVars = Record<(typeof PLACEHOLDER_NAMES)[number], string | undefined>;
@@ -78,6 +78,8 @@ function cloudVars(ctx: LessonContext, view: CloudView): LessonVars {
     dnsRegional: ep?.dnsRegional,
     dnsZonal: ep?.dnsZonal,
     costPerHour: `$${cost.perHourUsd.toFixed(3)}`,
+    // What exists now (every endpoint, a twin included), as the cost line counts it.
+    costNowPerHour: `$${costPerHour(ctx.state.region, inventoryOf(view)).perHourUsd.toFixed(3)}`,
     httpSource: http?.source,
     otherRules: http?.others.join(", ") || undefined,
     // Absolute: after `npx` the package lives in npm's cache, not in the learner's folder.

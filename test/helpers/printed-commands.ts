@@ -87,6 +87,7 @@ const REAL: Record<string, string> = {
   serviceAzs: "ap-northeast-1a",
   state: "stopped",
   costPerHour: "0.096",
+  costNowPerHour: "0.096",
 };
 
 /** Real-looking values for every placeholder; the templates where the platform keeps them. */

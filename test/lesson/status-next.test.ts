@@ -20,7 +20,10 @@ async function statusScreen(lang: "en" | "ja", steps: string[], destroyed = fals
   await status(h.opts, h.env);
   const report = h.host.ofType("status").at(-1)!;
   const screen = renderEvent(report, { c: new Chalk({ level: 0 }), t: translator(lang), width: 200, markdown: (md) => md })!;
-  return { report, next: screen.split("\n").at(-1)! };
+  // The Next sentence is the screen's last: from its "i " mark to the end, its wrapped lines joined.
+  const lines = screen.split("\n");
+  const from = lines.map((l) => l.startsWith("i ")).lastIndexOf(true);
+  return { report, next: lines.slice(from).map((l) => l.trim()).join(" ") };
 }
 
 describe("status's Next line", () => {

@@ -64,6 +64,15 @@ describe("the cost so far", () => {
     expect(withIt - without).toBeLessThanOrEqual(0.03);
   });
 
+  it("bills an endpoint per AZ it is in: one in two subnets costs two endpoint-hours an hour", () => {
+    const endpoint = (subnetIds: string[]) => ({ id: "vpce-1", state: "available", serviceName: "svc", vpcId: "vpc-1", subnetIds, sgIds: [], createdAt: DEPLOYED });
+    const now = DEPLOYED + 0.5 * HOUR;
+    const one = costReport(lesson("us-east-1", DEPLOYED, now), cloud([endpoint(["subnet-a"])]));
+    const two = costReport(lesson("us-east-1", DEPLOYED, now), cloud([endpoint(["subnet-a", "subnet-b"])]));
+    expect(two.perHourUsd).toBeCloseTo(one.perHourUsd + 0.01, 4);
+    expect(two.sinceUsd! - one.sinceUsd!).toBeCloseTo(0.01, 4);
+  });
+
   it("keeps an endpoint's hours in the cost so far once its deletion starts (AWS bills until it is gone); only the hourly rate drops it", () => {
     const made = { id: "vpce-1", serviceName: "svc", vpcId: "vpc-1", subnetIds: [], sgIds: [], createdAt: DEPLOYED + 2 * HOUR };
     const now = DEPLOYED + 3.5 * HOUR;

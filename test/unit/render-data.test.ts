@@ -7,6 +7,7 @@ import { kindsAndIds } from "../../src/ui/render-data.js";
 import { renderEvent, type RenderTools } from "../../src/ui/render-event.js";
 import { displayWidth } from "../../src/ui/text-width.js";
 
+import { loadPhrases } from "../../src/ui/line-breaks.js";
 const tools = (lang: "en" | "ja"): RenderTools => ({ c: new Chalk({ level: 1 }), t: translator(lang), width: 80, markdown: (md) => md });
 const RED = "\u001b[31m";
 const GREEN = "\u001b[32m";
@@ -167,4 +168,27 @@ describe("a stack's ARN in a 120-column terminal", () => {
       expect(out.split("\n").some((l) => l.trim() === arn), out).toBe(true);
     }
   });
+});
+
+describe("status's next line for a learner in a workshop room", () => {
+  // A room's commands carry the prefix and the room's address: the step's command is wider than an 80-column line.
+  const again = "npx privatelink-lab --prefix team-01 --endpoint-url http://127.0.0.1:18787";
+  const step = "npx privatelink-lab step preflight --prefix team-01 --endpoint-url http://127.0.0.1:18787";
+  const title = { en: "Before you start: account, Region and cost", ja: "準備：アカウント・リージョン・料金を確かめる" };
+  const ORPHAN = /^[\s)）」。.、,;:：]+$/;
+  for (const lang of ["en", "ja"] as const)
+    for (const width of [80, 120])
+      it(`reads as one sentence, both commands pasteable, no line of punctuation alone (${lang}, ${width} columns)`, async () => {
+        const t = translator(lang);
+        const text = t("status.next", { title: title[lang], again, step });
+        const event = { type: "status" as const, lesson: "privatelink", steps: [], resources: [], next: { step: "preflight", title: "", command: "npx privatelink-lab", text } };
+        const out = renderEvent(event, { ...tools(lang), c: new Chalk({ level: 0 }), width, phrases: await loadPhrases(lang) })!;
+        const lines = out.split("\n");
+        expect(lines.every((l) => displayWidth(l) <= width), out).toBe(true);
+        expect(lines.filter((l) => ORPHAN.test(l)), out).toEqual([]);
+        // Continued lines joined as the shell joins them: each command is there whole.
+        const pasted = out.replace(/ \\\n\s*/g, " ");
+        expect(pasted, out).toContain(again);
+        expect(pasted, out).toContain(step);
+      });
 });

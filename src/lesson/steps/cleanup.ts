@@ -3,10 +3,10 @@ import { cleanupStarted } from "../cleanup-state.js";
 import { setInterruptNotice } from "../../interrupt-notice.js";
 import { destroyCommand } from "../../shell/lab-command.js";
 import { failureReason, ownStacks, planTeardown, teardown } from "../teardown.js";
-import { mark } from "../context.js";
 import type { Detection, Step } from "../step.js";
-import type { CloudView } from "../cloud-view.js";
-import { costReport } from "../pricing.js";
+import { ourEndpoint, twinEndpoints, type CloudView } from "../cloud-view.js";
+import { freeHere, mark, type LessonContext } from "../context.js";
+import { costReport, endpointCost } from "../pricing.js";
 
 const GOING = /^(deleting|deleted)$/i;
 
@@ -26,6 +26,15 @@ function goneVariant(view: CloudView): string | undefined {
   const serviceGone = view.services.every((s) => GOING.test(s.state));
   const gone = ["endpoint-going", ...(sgGone ? ["sg-gone"] : []), ...(serviceGone ? ["service-gone"] : [])];
   return gone.join("+");
+}
+
+/** Each second endpoint to the learner's service: it is billed like theirs, and the cleanup deletes it too. */
+function tellTwins(ctx: LessonContext, view: CloudView): void {
+  const used = ourEndpoint(view);
+  for (const twin of twinEndpoints(view)) {
+    const usd = endpointCost(ctx.state.region, twin).perHourUsd.toFixed(3);
+    ctx.io.notify({ type: "notice", level: "warn", message: ctx.t(freeHere(ctx) ? "cleanup.twinSandbox" : "cleanup.twin", { id: twin.id, used: used?.id ?? "", usd }) });
+  }
 }
 
 export const cleanup: Step = {
@@ -61,6 +70,7 @@ export const cleanup: Step = {
   async perform(ctx, view) {
     const plan = planTeardown(view);
     ctx.io.notify({ type: "resources", action: "delete", resources: plan.map((p) => ({ kind: p.kind, id: p.id, ...(p.name ? { name: p.name } : {}) })) });
+    tellTwins(ctx, view);
     const go = ctx.noConsent ? false : await ctx.io.confirm(ctx.t("cleanup.confirm"), true);
     if (!go) {
       if (ctx.noConsent) ctx.io.notify({ type: "notice", level: "warn", message: ctx.t("cleanup.notAsked") });

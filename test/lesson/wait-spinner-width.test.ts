@@ -24,11 +24,11 @@ import { RecordingHost } from "../helpers/recording-host.js";
 class SpinnerTexts extends RecordingHost {
   readonly shown: string[] = [];
   /** The narrow form given with each text (the state in one word), if any. */
-  readonly narrow = new Map<string, string>();
+  readonly narrow = new Map<string, readonly string[]>();
   override spinner(step: string, text: string): Spinner {
     super.spinner(step, text);
     this.shown.push(text);
-    const update = (t: string, narrow?: string) => {
+    const update = (t: string, narrow?: readonly string[]) => {
       this.shown.push(t);
       if (narrow !== undefined) this.narrow.set(t, narrow);
     };
@@ -86,6 +86,28 @@ describe.each(["ja", "en"] as const)("hands-on cleanup: the wait for the learner
     expect(waited.length).toBeGreaterThan(0);
     for (const text of waited) expect(spinnerLine(text, 77, host.narrow.get(text)), text).toContain("DELETE_IN_PROGRESS");
   }, 60_000);
+});
+
+describe.each(["ja", "en"] as const)("guided: every wait the tool runs, 80 columns (%s)", (lang) => {
+  it("keeps the state (in AWS's one word where the sentence does not fit) with the time waited", async () => {
+    const h = harness({ speed: 0.1, opts: { prefix: "spingd", mode: "guided", lang } });
+    const waits = new Map<string, string[]>();
+    const narrow = new Map<string, readonly string[]>();
+    for (const s of STEPS) {
+      const host = new SpinnerTexts(lang, true);
+      await stepCommand(s.id, h.opts, { ...h.env, makeHost: () => host });
+      // Each line drawn once AWS was read: what it waits for, the time waited, the state.
+      waits.set(s.id, host.shown.filter((text) => text.split(" · ").length >= 3));
+      for (const [text, forms] of host.narrow) narrow.set(text, forms);
+    }
+    for (const id of ["deploy", "endpoint-service", "interface-endpoint", "accept", "cleanup"]) {
+      expect(waits.get(id)?.length, id).toBeGreaterThan(0);
+      for (const text of waits.get(id)!) {
+        const line = spinnerLine(text, 77, narrow.get(text));
+        expect(line.split(" · ").length, `${id}: ${text} → ${line}`).toBeGreaterThanOrEqual(3);
+      }
+    }
+  }, 120_000);
 });
 
 describe("a spinner's line on a narrow terminal", () => {

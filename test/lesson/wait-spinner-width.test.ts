@@ -4,6 +4,7 @@
  * waited, and the endpoint's state (at 80 columns in AWS's one word, `pending`, where its sentence does not fit); why it
  * waits ("made right, no hint used") and the step it waits for are on a line of their own before it.
  * (At 80 columns in Japanese the line was cut before the usual time and the seconds waited; then the state was dropped.)
+ * The cleanup's wait speaks of deletions ("Waiting for the deletions to finish"), not of being ready.
  */
 import { DeleteStackCommand } from "@aws-sdk/client-cloudformation";
 import { DeleteSecurityGroupCommand, DeleteVpcEndpointServiceConfigurationsCommand, DeleteVpcEndpointsCommand } from "@aws-sdk/client-ec2";
@@ -66,7 +67,7 @@ describe.each(["ja", "en"] as const)("hands-on: the wait after the learner's own
 });
 
 describe.each(["ja", "en"] as const)("hands-on cleanup: the wait for the learner's last deletions, 80 columns (%s)", (lang) => {
-  it("keeps the state of what is still being deleted on the spinner's line", async () => {
+  it("says it waits for the deletions to finish, and keeps the state of what is still being deleted on the spinner's line", async () => {
     const t = translator(lang);
     const h = harness({ speed: 0.1, opts: { prefix: "spingo", mode: "hands-on", lang } });
     h.env.learnerReachesSandbox = true;
@@ -82,9 +83,13 @@ describe.each(["ja", "en"] as const)("hands-on cleanup: the wait for the learner
 
     const host = new SpinnerTexts(lang, true, [{ match: t("engine.howToDo"), value: "verify", times: 1 }]);
     await stepCommand("cleanup", h.opts, { ...h.env, makeHost: () => host });
-    const waited = host.shown.filter((s) => s.startsWith(t("handsOnFixes.settling")) && s.includes(" · "));
+    // A step that deletes waits for the deletions to finish, not for anything to be ready.
+    const waited = host.shown.filter((s) => s.startsWith(t("handsOnFixes.deleting")) && s.includes(" · "));
     expect(waited.length).toBeGreaterThan(0);
     for (const text of waited) expect(spinnerLine(text, 77, host.narrow.get(text)), text).toContain("DELETE_IN_PROGRESS");
+    const why = t("handsOnFixes.deletingWhy", { title: host.ofType("step-started").at(-1)!.title });
+    expect(host.ofType("notice").map((n) => n.message)).toContain(why);
+    expect(host.shown.filter((s) => s.includes(t("handsOnFixes.settling")))).toEqual([]);
   }, 60_000);
 });
 

@@ -13,7 +13,8 @@ interface Manifest {
   id: string;
   title: Record<string, string>;
   languages: string[];
-  steps: { id: string }[];
+  /** `deletes`: the step takes things away (the cleanup), so its waits speak of deletions. */
+  steps: { id: string; deletes?: boolean }[];
 }
 
 export interface StepContent {
@@ -60,6 +61,11 @@ export function lessonText(lesson: string, ...path: string[]): string {
 
 export function loadManifest(lesson: string): Manifest {
   return parseYaml(lessonText(lesson, "manifest.yml")) as Manifest;
+}
+
+/** Whether the manifest says this step deletes (`deletes: true`). */
+export function stepDeletes(lesson: string, id: string): boolean {
+  return loadManifest(lesson).steps.some((s) => s.id === id && s.deletes === true);
 }
 
 const FRONT_MATTER = /^---\n([\s\S]*?)\n---\n?/;

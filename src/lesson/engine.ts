@@ -1,5 +1,5 @@
 /** The engine: read the cloud, find the current step, teach it, do it or let the learner, check again; the IoHost renders. */
-import { loadStep, type StepContent } from "../content/lesson-content.js";
+import { loadStep, stepDeletes, type StepContent } from "../content/lesson-content.js";
 import { LabError } from "../errors.js";
 import { readCloud, type CloudView } from "./cloud-view.js";
 import { knowAccount } from "./client-token.js";
@@ -74,11 +74,16 @@ const reason = (ctx: LessonContext, d: Detection): string => ctx.t(d.why, d.vars
 /** What a wait says: after the learner's own try (no hint used), or on a rerun, for a step done before it (named). */
 const SETTLING = { afterTry: WAIT_WORDS.afterTry, resumed: WAIT_WORDS.resumed } as const;
 
+/** The words of a wait: after the learner's own try at a step that deletes, they speak of deletions. */
+function settlingWords(ctx: LessonContext, step: Step, words: keyof typeof SETTLING) {
+  return words === "afterTry" && stepDeletes(ctx.lesson, step.id) ? WAIT_WORDS.afterDelete : SETTLING[words];
+}
+
 /** Right so far but still becoming ready (an endpoint pending, a stack creating): wait for it, using no hint or try (past the time-out, the learner is asked again). */
 async function settled(ctx: LessonContext, step: Step, view: CloudView, words: keyof typeof SETTLING = "afterTry"): Promise<CloudView> {
   if (!step.detect(view, ctx.state).settling) return view;
   const title = loadStep(ctx.lesson, step.id, ctx.io.lang).title;
-  const { label, doneLabel, why } = SETTLING[words];
+  const { label, doneLabel, why } = settlingWords(ctx, step, words);
   // Why it waits and for which step, on its own wrapped line: the spinner's line keeps to how long and the state.
   ctx.io.notify({ type: "notice", level: "info", message: ctx.t(why, { title }) });
   return waitFor(ctx, {

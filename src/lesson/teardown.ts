@@ -110,6 +110,7 @@ async function waitGone(ctx: LessonContext, words: WaitWords, ids: string[], rea
     read,
     check: (items) => (items.some((x) => ids.includes(x.id)) ? undefined : true),
     describe: (items) => items.map((x) => `${x.id} ${x.state}`).join(", "),
+    state: (items) => [...new Set(items.map((x) => x.state))].join(", "),
     usualSeconds,
   });
 }
@@ -192,6 +193,7 @@ async function deleteStacksOnce(ctx: LessonContext, stacks: StackView[]): Promis
     read: () => Promise.all(stacks.map((s) => readStack(ctx.clients, s.name))),
     check: (vs) => (vs.every((v) => v === undefined || v.status === "DELETE_FAILED") ? true : undefined),
     describe: (vs) => vs.map((v) => (v ? `${v.name} ${v.status}` : "")).filter(Boolean).join(" · "),
+    state: (vs) => [...new Set(vs.flatMap((v) => (v ? [v.status] : [])))].join(", "),
     usualSeconds: 300,
   });
   return views.filter((v): v is StackView => v !== undefined);

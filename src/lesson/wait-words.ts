@@ -17,6 +17,8 @@ export const WAIT_WORDS = {
   ...onAws,
   /** After the learner's own try, for the step they did. */
   afterTry: { label: "handsOnFixes.settling", doneLabel: "handsOnFixes.settled", why: "handsOnFixes.settlingWhy" },
+  /** After the learner's own try, for a step that deletes (the manifest's `deletes: true`). */
+  afterDelete: { label: "handsOnFixes.deleting", doneLabel: "handsOnFixes.deleted", why: "handsOnFixes.deletingWhy" },
   /** On a rerun, for a step done before it. */
   resumed: { label: "engine.resumeSettling", doneLabel: "engine.resumeSettled", why: "engine.resumeSettlingWhy" },
 } as const;

@@ -84,10 +84,11 @@ export async function waitFor<T>(ctx: LessonContext, spec: WaitSpec<T>): Promise
         spinner.fail(`${label} · ${spec.describe(value)}`);
         throw verdict;
       }
-      // (What matters first: a narrow terminal says the state in AWS's one word, then drops it, then shortens the heading, and keeps the time waited.)
-      const so = `${heading} · ${elapsed(ctx, took)}`;
-      const word = spec.state?.(value);
-      spinner.update(`${so} · ${spec.describe(value)}`, word ? `${so} · ${word}` : undefined);
+      // (What matters first: a narrow terminal says the state in AWS's one word, then leaves out the usual time to keep
+      // it, then drops it, then shortens the heading, and keeps the time waited.)
+      const time = elapsed(ctx, took);
+      const word = spec.state?.(value) ?? spec.describe(value);
+      spinner.update(`${heading} · ${time} · ${spec.describe(value)}`, [`${heading} · ${time} · ${word}`, `${label} · ${time} · ${word}`]);
       if (!warned && usualMs > 0 && took > usualMs * 1.5) {
         warned = true;
         ctx.io.notify({ type: "notice", level: "warn", message: ctx.t("wait.slow", { usual: Math.round(spec.usualSeconds / 60) || 1 }) });

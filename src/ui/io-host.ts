@@ -39,8 +39,8 @@ export interface Choice<T> {
 }
 
 export interface Spinner {
-  /** `narrow`: the same line in fewer columns (the state in one word), for a terminal too narrow for `text`. */
-  update(text: string, narrow?: string): void;
+  /** `narrow`: the same line in fewer columns (the state in one word), each narrower, for a terminal too narrow for `text`. */
+  update(text: string, narrow?: readonly string[]): void;
   succeed(text?: string): void;
   fail(text?: string): void;
   stop(): void;

@@ -175,7 +175,7 @@ export class TerminalHost implements IoHost {
   /** On a terminal: an ora spinner on one line. */
   private liveSpinner(text: string): Spinner {
     // A spinner line must stay one line, or each frame would leave a copy behind.
-    const fit = (t: string, narrow?: string) => spinnerLine(t, this.width - 3, narrow);
+    const fit = (t: string, narrow?: readonly string[]) => spinnerLine(t, this.width - 3, narrow);
     const done = (t: string) => wrap(t, this.width - 2, { phrases: this.opts.phrases, rest: "  " });
     // Keys pressed while it waits are dropped (ora's discardStdin: no echo, Ctrl-C still stops): an Enter would
     // otherwise move the line it redraws, and answer the next question before it is asked.

@@ -4,7 +4,10 @@
  *   the step's text had already left that command out).
  * - Its security group, or the endpoint service, already deleted: said to be gone, and its delete command left out of
  *   the text and the hints (AWS would answer NotFound); what is still there keeps its command.
+ * - The stacks already DELETE_IN_PROGRESS too (a cleanup stopped after starting them): told to wait, not to delete them
+ *   (the text still gave the two delete-stack).
  */
+import { DeleteStackCommand } from "@aws-sdk/client-cloudformation";
 import { DeleteSecurityGroupCommand, DeleteVpcEndpointServiceConfigurationsCommand, DeleteVpcEndpointsCommand } from "@aws-sdk/client-ec2";
 import { describe, expect, it } from "vitest";
 import { lessonContext, openSession } from "../../src/commands/session.js";
@@ -12,6 +15,8 @@ import { step as stepCommand } from "../../src/commands/step.js";
 import { translator } from "../../src/i18n/messages.js";
 import { ourEndpoint, ourService, readCloud } from "../../src/lesson/cloud-view.js";
 import type { LessonContext } from "../../src/lesson/context.js";
+import { loadStep } from "../../src/content/lesson-content.js";
+import { cleanup } from "../../src/lesson/steps/cleanup.js";
 import { STEPS } from "../../src/lesson/steps/index.js";
 import { harness } from "../helpers/lesson-harness.js";
 import { RecordingHost } from "../helpers/recording-host.js";
@@ -21,18 +26,19 @@ type Lang = (typeof LANGS)[number];
 const GONE = { en: "is already deleted", ja: "はすでに削除済み" } as const;
 
 /** A finished lab in hands-on mode, the cleanup not begun; `byHand` is what the learner's own commands deleted first. */
-async function cleanupAfter(lang: Lang, prefix: string, byHand: (ctx: LessonContext) => Promise<void>) {
-  const h = harness({ opts: { prefix, mode: "hands-on", lang } });
+async function cleanupAfter(lang: Lang, prefix: string, byHand: (ctx: LessonContext, h: ReturnType<typeof harness>) => Promise<void>, speed = 0, verifyFirst = true) {
+  const h = harness({ speed, opts: { prefix, mode: "hands-on", lang } });
   h.env.learnerReachesSandbox = true;
   for (const s of STEPS.filter((s) => s.id !== "cleanup")) await stepCommand(s.id, { ...h.opts, mode: "guided" }, h.env);
   const ctx = await lessonContext(h.opts, h.env, await openSession(h.opts, h.env), false);
   const view = await readCloud(ctx.clients, ctx.names);
   const ids = { endpoint: ourEndpoint(view)!.id, sg: ourEndpoint(view)!.sgIds[0]!, service: ourService(view)!.id };
   await ctx.clients.ec2.send(new DeleteVpcEndpointsCommand({ VpcEndpointIds: [ids.endpoint] }));
-  await byHand(ctx);
-  // The learner asks to be verified until every hint is out, then lets the tool finish.
+  await byHand(ctx, h);
+  // The learner asks to be verified until every hint is out, then lets the tool finish (or, `verifyFirst` false, reads
+  // the console and CLI text first: all that is left being deleted, the first verify waits it out).
   const how = translator(lang)("engine.howToDo");
-  const host = new RecordingHost(lang, true, [{ match: how, value: "verify", times: 3 }, { match: how, value: "show", times: 1 }, { match: how, value: "guided" }]);
+  const host = new RecordingHost(lang, true, [...(verifyFirst ? [] : [{ match: how, value: "show", times: 1 }]), { match: how, value: "verify", times: 3 }, { match: how, value: "show", times: 1 }, { match: how, value: "guided" }]);
   await stepCommand("cleanup", h.opts, { ...h.env, makeHost: () => host });
   const text = (section: string) =>
     host
@@ -96,5 +102,29 @@ describe.each(LANGS)("hands-on cleanup, the security group and the endpoint serv
       for (const gone of ["delete-vpc-endpoints", "delete-security-group", "delete-vpc-endpoint-service-configurations"]) expect(said).not.toContain(gone);
       expect(said).toContain("delete-stack");
     }
+  });
+});
+
+describe.each(LANGS)("hands-on cleanup, the stacks already being deleted (a cleanup stopped after starting them) (%s)", (lang) => {
+  it("tells the learner to wait for the stacks, not to delete them, in the text and the hints", async () => {
+    let variant: string | undefined;
+    const { text } = await cleanupAfter(lang, "gostk", async (ctx, h) => {
+      h.clock.advance(30 * 60_000);
+      const view = await readCloud(ctx.clients, ctx.names);
+      await ctx.clients.ec2.send(new DeleteSecurityGroupCommand({ GroupId: view.endpointSgs.find((g) => g.owned)!.id }));
+      await ctx.clients.ec2.send(new DeleteVpcEndpointServiceConfigurationsCommand({ ServiceIds: [ourService(view)!.id] }));
+      for (const name of [ctx.names.consumerStack, ctx.names.providerStack]) await ctx.clients.cfn.send(new DeleteStackCommand({ StackName: name }));
+      variant = cleanup.cloudVariant!(await readCloud(ctx.clients, ctx.names));
+      // (The sandbox at a tenth of AWS's speed: the stacks stay DELETE_IN_PROGRESS while the step is shown.)
+    }, 0.1, false);
+    const content = loadStep("privatelink", "cleanup", lang);
+    const hints = content.hintVariants[variant!] ?? content.hints;
+    for (const said of [text("cli"), text("console"), hints.join("\n")]) {
+      expect(said).not.toMatch(/delete-stack\b/);
+      expect(said).not.toMatch(/「削除」|choose "Delete"/);
+    }
+    expect(text("cli")).toContain("stack-delete-complete");
+    expect(text("concept")).toContain(lang === "en" ? "Both stacks are already being deleted" : "2 つのスタックもすでに削除中");
+    expect(hints.at(-1)).toContain(lang === "en" ? "Wait until they are gone" : "消えるまで待ち");
   });
 });

@@ -4,6 +4,7 @@
  * waited, and the endpoint's state (at 80 columns in AWS's one word, `pending`, where its sentence does not fit); why it
  * waits ("made right, no hint used") and the step it waits for are on a line of their own before it.
  * (At 80 columns in Japanese the line was cut before the usual time and the seconds waited; then the state was dropped.)
+ * The cleanup's wait speaks of deletions ("Waiting for the deletions to finish"), not of being ready.
  */
 import { DeleteStackCommand } from "@aws-sdk/client-cloudformation";
 import { DeleteSecurityGroupCommand, DeleteVpcEndpointServiceConfigurationsCommand, DeleteVpcEndpointsCommand } from "@aws-sdk/client-ec2";
@@ -24,11 +25,11 @@ import { RecordingHost } from "../helpers/recording-host.js";
 class SpinnerTexts extends RecordingHost {
   readonly shown: string[] = [];
   /** The narrow form given with each text (the state in one word), if any. */
-  readonly narrow = new Map<string, string>();
+  readonly narrow = new Map<string, readonly string[]>();
   override spinner(step: string, text: string): Spinner {
     super.spinner(step, text);
     this.shown.push(text);
-    const update = (t: string, narrow?: string) => {
+    const update = (t: string, narrow?: readonly string[]) => {
       this.shown.push(t);
       if (narrow !== undefined) this.narrow.set(t, narrow);
     };
@@ -66,7 +67,7 @@ describe.each(["ja", "en"] as const)("hands-on: the wait after the learner's own
 });
 
 describe.each(["ja", "en"] as const)("hands-on cleanup: the wait for the learner's last deletions, 80 columns (%s)", (lang) => {
-  it("keeps the state of what is still being deleted on the spinner's line", async () => {
+  it("says it waits for the deletions to finish, and keeps the state of what is still being deleted on the spinner's line", async () => {
     const t = translator(lang);
     const h = harness({ speed: 0.1, opts: { prefix: "spingo", mode: "hands-on", lang } });
     h.env.learnerReachesSandbox = true;
@@ -82,10 +83,36 @@ describe.each(["ja", "en"] as const)("hands-on cleanup: the wait for the learner
 
     const host = new SpinnerTexts(lang, true, [{ match: t("engine.howToDo"), value: "verify", times: 1 }]);
     await stepCommand("cleanup", h.opts, { ...h.env, makeHost: () => host });
-    const waited = host.shown.filter((s) => s.startsWith(t("handsOnFixes.settling")) && s.includes(" · "));
+    // A step that deletes waits for the deletions to finish, not for anything to be ready.
+    const waited = host.shown.filter((s) => s.startsWith(t("handsOnFixes.deleting")) && s.includes(" · "));
     expect(waited.length).toBeGreaterThan(0);
     for (const text of waited) expect(spinnerLine(text, 77, host.narrow.get(text)), text).toContain("DELETE_IN_PROGRESS");
+    const why = t("handsOnFixes.deletingWhy", { title: host.ofType("step-started").at(-1)!.title });
+    expect(host.ofType("notice").map((n) => n.message)).toContain(why);
+    expect(host.shown.filter((s) => s.includes(t("handsOnFixes.settling")))).toEqual([]);
   }, 60_000);
+});
+
+describe.each(["ja", "en"] as const)("guided: every wait the tool runs, 80 columns (%s)", (lang) => {
+  it("keeps the state (in AWS's one word where the sentence does not fit) with the time waited", async () => {
+    const h = harness({ speed: 0.1, opts: { prefix: "spingd", mode: "guided", lang } });
+    const waits = new Map<string, string[]>();
+    const narrow = new Map<string, readonly string[]>();
+    for (const s of STEPS) {
+      const host = new SpinnerTexts(lang, true);
+      await stepCommand(s.id, h.opts, { ...h.env, makeHost: () => host });
+      // Each line drawn once AWS was read: what it waits for, the time waited, the state.
+      waits.set(s.id, host.shown.filter((text) => text.split(" · ").length >= 3));
+      for (const [text, forms] of host.narrow) narrow.set(text, forms);
+    }
+    for (const id of ["deploy", "endpoint-service", "interface-endpoint", "accept", "cleanup"]) {
+      expect(waits.get(id)?.length, id).toBeGreaterThan(0);
+      for (const text of waits.get(id)!) {
+        const line = spinnerLine(text, 77, narrow.get(text));
+        expect(line.split(" · ").length, `${id}: ${text} → ${line}`).toBeGreaterThanOrEqual(3);
+      }
+    }
+  }, 120_000);
 });
 
 describe("a spinner's line on a narrow terminal", () => {

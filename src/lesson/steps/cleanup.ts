@@ -18,13 +18,16 @@ function endpointGoing(view: CloudView): boolean {
 /**
  * What is no longer there to delete, as the variant's name: `endpoint-going`, then `+sg-gone` (the endpoint's own
  * security group deleted) and `+service-gone` (the endpoint service deleted or being deleted), e.g. by the learner's
- * own commands. Neither can go while the endpoint is there (AWS refuses), so both follow `endpoint-going`.
+ * own commands. Neither can go while the endpoint is there (AWS refuses), so both follow `endpoint-going`; and
+ * `+stacks-going` (both stacks `DELETE_IN_PROGRESS`: a cleanup stopped after it started them) follows all three.
  */
 function goneVariant(view: CloudView): string | undefined {
   if (!endpointGoing(view)) return undefined;
   const sgGone = !view.endpointSgs.some((g) => g.owned);
   const serviceGone = view.services.every((s) => GOING.test(s.state));
-  const gone = ["endpoint-going", ...(sgGone ? ["sg-gone"] : []), ...(serviceGone ? ["service-gone"] : [])];
+  const stacks = ownStacks(view);
+  const stacksGoing = sgGone && serviceGone && stacks.length > 0 && stacks.every((s) => s.status === "DELETE_IN_PROGRESS");
+  const gone = ["endpoint-going", ...(sgGone ? ["sg-gone"] : []), ...(serviceGone ? ["service-gone"] : []), ...(stacksGoing ? ["stacks-going"] : [])];
   return gone.join("+");
 }
 
@@ -44,7 +47,7 @@ export const cleanup: Step = {
   // In an account that bills nothing (the sandbox), `## done: sandbox` says what AWS would have billed.
   conceptVariant: (_view, free) => (free ? "sandbox" : undefined),
   // The endpoint already being deleted (a cleanup stopped midway), its security group or the endpoint service already
-  // gone: said so, and their delete commands left out.
+  // gone, the stacks already being deleted: said so, and their delete commands left out.
   cloudVariant: goneVariant,
   detect(view, state): Detection {
     // Not started after the step ran: the learner chose to keep everything running.

@@ -143,6 +143,8 @@ export const deploy: Step = {
       },
       describe: (p) =>
         `${p.done}/${p.total || "?"}` + (p.latest ? ` · ${p.latest.LogicalResourceId ?? ""} ${p.latest.ResourceStatus ?? ""}` : ""),
+      // (At 80 columns the newest event has no room: how many resources are made is the state.)
+      state: (p) => `${p.done}/${p.total || "?"}`,
       usualSeconds: 360,
     }).catch(async (e: unknown) => {
       // The vCPU quota: said with the labs whose instances hold the vCPUs, and what frees them.

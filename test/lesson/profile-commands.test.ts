@@ -58,6 +58,28 @@ describe.each(["en", "ja"] as const)("a lesson run with --profile work (%s)", (l
   });
 });
 
+describe("a quota fix on AWS with --profile work", () => {
+  const INCREASE = "`aws service-quotas request-service-quota-increase --service-code ec2 --quota-code L-1216C47A --desired-value 8 --profile work`";
+
+  it("the increase to request names the profile, in the deploy's failure and in the next preflight: it goes to the lesson's account", async () => {
+    const h = onAwsWithProfile(new RecordingHost("en"));
+    // The same account through clients that are not the sandbox's: an AWS account, as far as the lesson knows.
+    const sandboxClients = h.env.makeClients!;
+    h.env.makeClients = async (state) => {
+      const { sandbox: _sandbox, ...aws } = await sandboxClients(state);
+      return aws;
+    };
+    const run = (id: string, prefix: string) => stepCommand(id, { ...h.opts, prefix, yes: true }, h.env).then(() => undefined, (e: unknown) => e);
+    for (const prefix of ["alpha", "beta"]) expect(await run("preflight", prefix)).toBeUndefined();
+    expect(await run("deploy", "alpha")).toBeUndefined();
+    const deploy = reportError(await run("deploy", "beta"), translator("en"));
+    expect(deploy.key).toBe("error.vcpuShort.aws");
+    expect(deploy.hint).toContain(INCREASE);
+    const preflight = reportError(await run("preflight", "gamma"), translator("en"));
+    expect(`${preflight.message} ${preflight.hint ?? ""}`).toContain(INCREASE);
+  });
+});
+
 describe("the profile in a printed command", () => {
   const aws = { backend: "aws" as const, prefix: "alice" };
 

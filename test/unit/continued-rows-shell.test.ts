@@ -30,7 +30,7 @@ describe("a wrapped command, for a PowerShell learner (60 columns)", () => {
     const s = screen();
     const host = new TerminalHost({ lang: "en", t: translator("en"), interactive: false, output: s.stream, errors: s.stream });
     host.shell = "powershell";
-    host.notify({ type: "error", message: "Something is in the way.", hint: `Delete it: \`${COMMAND}\`` });
+    host.notify({ type: "error", key: "error.example", message: "Something is in the way.", hint: `Delete it: \`${COMMAND}\`` });
     const rows = s.rows();
     expect(rows.filter((r) => r.endsWith(" \\")), rows.join("\n")).toEqual([]);
     expect(pastedInPowerShell(rows)).toContain(COMMAND);

@@ -8,7 +8,9 @@ import { describe, expect, it } from "vitest";
 import { createAwsClients, createSandboxClients } from "../../src/aws/clients.js";
 import { reportCostOnExit } from "../../src/commands/leaving.js";
 import { lessonContext, openSession } from "../../src/commands/session.js";
+import { doctor } from "../../src/commands/doctor.js";
 import { start } from "../../src/commands/start.js";
+import { setQuota } from "../../src/sandbox/model/quotas.js";
 import { step as stepCommand } from "../../src/commands/step.js";
 import { translator } from "../../src/i18n/messages.js";
 import { interruptNotice } from "../../src/interrupt-notice.js";
@@ -55,6 +57,19 @@ describe.each(["en", "ja"] as const)("a lesson run with --profile work (%s)", (l
     await reportCostOnExit(ctx);
     expect(h.host.ofType("notice").at(-1)!.message).toContain(DESTROY);
     expect(learnerCommand("step endpoint", ctx)).toBe("npx privatelink-lab step endpoint --prefix alice --profile work");
+  });
+});
+
+describe.each(["en", "ja"] as const)("doctor with --profile work (%s)", (lang) => {
+  it("a failed check says to run doctor again with the profile and prefix; all passed, to start the lesson with them", async () => {
+    const t = translator(lang);
+    const h = onAwsWithProfile(new RecordingHost(lang));
+    await doctor(h.opts, h.env);
+    expect(h.host.ofType("notice").at(-1)!.message).toContain(CONTINUE);
+    h.sandbox.store.transact((w) => setQuota(w, "L-F678F1CE", 1));
+    const said = reportError(await doctor(h.opts, h.env).catch((e: unknown) => e), t);
+    expect(said.key).toBe("doctor.failed");
+    expect(said.hint).toContain("`npx privatelink-lab doctor --prefix alice --profile work`");
   });
 });
 

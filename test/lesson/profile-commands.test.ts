@@ -73,6 +73,16 @@ describe.each(["en", "ja"] as const)("doctor with --profile work (%s)", (lang) =
   });
 });
 
+describe.each(["en", "ja"] as const)("`step accept` out of order with --profile work (%s)", (lang) => {
+  it("names the commands to continue in order, or run one step, with the profile and prefix", async () => {
+    const h = onAwsWithProfile(new RecordingHost(lang));
+    const said = reportError(await stepCommand("accept", h.opts, h.env).catch((e: unknown) => e), translator(lang));
+    expect(said.key).toBe("error.stepRequires");
+    expect(said.hint).toContain(CONTINUE);
+    expect(said.hint).toContain("`npx privatelink-lab step <id> --prefix alice --profile work`");
+  });
+});
+
 describe("a quota fix on AWS with --profile work", () => {
   const INCREASE = "`aws service-quotas request-service-quota-increase --service-code ec2 --quota-code L-1216C47A --desired-value 8 --profile work`";
 

@@ -31,8 +31,7 @@ export async function step(id: string, opts: GlobalOptions, e: Environment): Pro
   const view = await readCloud(ctx.clients, ctx.names);
   const missing = missingBefore(detectAll(STEPS, view, ctx.state), id);
   // The commands named for this learner's lesson (prefix, target, profile), as the stop notice names them.
-  const again = { again: continueCommand(ctx), one: learnerCommand("step <id>", ctx) };
-  if (missing.length > 0) throw new LabError("error.stepRequires", { step: id, ...again }, { lists: { missing: missing.map((m) => ({ key: "error.stepNamed", vars: { step: m, id: m } })) } });
+  if (missing.length > 0) throw new LabError("error.stepRequires", { step: id, again: continueCommand(ctx), one: learnerCommand("step <id>", ctx) }, { lists: { missing: missing.map((m) => ({ key: "error.stepNamed", vars: { step: m, id: m } })) } });
   if (buildDeleted(id, view, ctx.state)) throw new LabError("error.stepAfterCleanup", { step: id });
   await runLesson(ctx, { only: id, view });
 }

@@ -7,6 +7,7 @@ import type { Lang } from "./i18n/lang.js";
 import { translator } from "./i18n/messages.js";
 import { standardOutputs } from "./standard-output.js";
 import { stopSignals, type StopSignal } from "./signals.js";
+import type { Shell } from "./shell/render.js";
 
 // `privatelink-lab --json | head`: a closed pipe ends the program quietly, as other CLIs do.
 const outputs = standardOutputs(() => process.exit(0));
@@ -18,6 +19,8 @@ let translate = translator("en");
 let language: Lang = "en";
 const interruptedMessage = (): string => translate(...interruptNotice());
 let jsonMode = false;
+/** The learner's shell: a command the edge wraps is continued as it continues lines. */
+let shellKind: Shell = "bash";
 
 /** Wrapped by the terminal's width like the lesson's text (loaded only when there is something to say). */
 async function fitted(text: string, stream: NodeJS.WriteStream): Promise<string> {
@@ -25,7 +28,7 @@ async function fitted(text: string, stream: NodeJS.WriteStream): Promise<string>
   const merged = !stream.isTTY && stream === outputs.stderr && outputs.merged();
   if (!stream.isTTY && !merged) return text;
   const { fitForLang } = await import("./ui/edge-text.js");
-  return fitForLang(text, stream, language, merged);
+  return fitForLang(text, stream, language, merged, shellKind);
 }
 
 async function sayInterrupted(signal: StopSignal): Promise<void> {
@@ -44,8 +47,9 @@ function listenForStops(): void {
   }
 }
 
-const run: Runner = async (what, lang, json, profile) => {
+const run: Runner = async (what, lang, json, profile, shell = "bash") => {
   const t = translator(lang);
+  shellKind = shell;
   translate = t;
   language = lang;
   jsonMode = json;

@@ -9,7 +9,9 @@ import type { GlobalOptions } from "./commands/options.js";
 import { fitHelp, helpLayout, helpWidth } from "./ui/help-layout.js";
 import { loadPhrases, type Phrases } from "./ui/line-breaks.js";
 import { PROGRAM, SHARED, type CommandRow } from "./commands/table.js";
-import type { Environment } from "./commands/environment.js";
+import { platformOf, type Environment } from "./commands/environment.js";
+import { chooseShell } from "./shell/choose.js";
+import type { Shell } from "./shell/render.js";
 import type { Output } from "./standard-output.js";
 import { colorEnabled } from "./ui/color-choice.js";
 import { shown } from "./ui/shown.js";
@@ -157,7 +159,17 @@ function usageOf(err: CommanderError, program: Command, argv: readonly string[])
   return key ? { key, vars: { token } } : { key: "edges.usage.other", vars: { message: err.message.replace(/^error: /, "") } };
 }
 
-export type Runner = (what: () => Promise<void>, lang: Lang, json: boolean, profile?: string) => Promise<void>;
+/** `shell`: the one the command writes its commands for (the edge continues a wrapped one as it does). */
+export type Runner = (what: () => Promise<void>, lang: Lang, json: boolean, profile?: string, shell?: Shell) => Promise<void>;
+
+/** The learner's shell as the command chooses it (an unknown `--shell` is the command's to refuse: bash until then). */
+function shellOf(option: string | undefined, e: Environment): Shell {
+  try {
+    return chooseShell(option, platformOf(e), e.env);
+  } catch {
+    return "bash";
+  }
+}
 
 /** The learner's language: --lang, else LANG. */
 function langOf(argv: readonly string[], e: Environment): Lang {
@@ -195,7 +207,7 @@ function buildProgram(e: Environment, run: Runner, argv: readonly string[], phra
     });
   const go = (cmd: Command, what: () => Promise<void>) => {
     const o = cmd.optsWithGlobals<GlobalOptions>();
-    return run(what, (o.lang as Lang | undefined) ?? lang, Boolean(o.json), o.profile ?? e.env.AWS_PROFILE);
+    return run(what, (o.lang as Lang | undefined) ?? lang, Boolean(o.json), o.profile ?? e.env.AWS_PROFILE, shellOf(o.shell, e));
   };
   /** A command the learner did not name: only what the program's own `--help` lists (building them all slows every start). */
   const entry = (cmd: Command, row: CommandRow): void => {

@@ -9,6 +9,7 @@ import type { GlobalOptions } from "./options.js";
 import { endpointOf, lessonContext, openSession, type Environment } from "./session.js";
 import { isAwsEndpoint } from "../aws/endpoint-kind.js";
 import { shown } from "../ui/shown.js";
+import { continueCommand, learnerCommand } from "../shell/lab-command.js";
 
 /** What the lesson will create and cost, and the room the quotas leave, as data. */
 function planFacts(report: PreflightReport, region: string): Facts {
@@ -44,8 +45,9 @@ export async function doctor(opts: GlobalOptions, e: Environment): Promise<void>
   io.notify({ type: "facts", facts: planFacts(report, state.region) });
   io.notify({ type: "notice", level: "info", message: t("doctor.notDryRun") });
   const failed = failures(report);
-  if (failed.length > 0) throw new LabError("doctor.failed", { n: failed.length });
+  // Named for this learner's lesson (prefix, target, profile): a bare command in a new terminal could check another account.
+  if (failed.length > 0) throw new LabError("doctor.failed", { n: failed.length, again: learnerCommand("doctor", ctx) });
   // In the sandbox the checks say nothing about an AWS account: the last line must not read as if they did.
   const done = report.resumed ? "doctor.allOkResumed" : freeHere(ctx) ? "doctor.allOkSandbox" : "doctor.allOk";
-  io.notify({ type: "notice", level: "success", message: t(done) });
+  io.notify({ type: "notice", level: "success", message: t(done, { start: continueCommand(ctx) }) });
 }

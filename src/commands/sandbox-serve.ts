@@ -40,7 +40,7 @@ export async function sandboxServe(opts: GlobalOptions & { port?: string; host?:
   const asked = portOption(opts.port);
   const host = opts.host ?? "127.0.0.1";
   const file = sandboxFile(e.env);
-  const [sandbox, { serveSandbox }, { sandboxCredentials }, { portsToTry }, { olderServers }] = await Promise.all([
+  const [sandbox, { serveSandbox }, { sandboxCredentials }, { portsToTry }, { olderServers, runningServe }] = await Promise.all([
     openSandbox(opts, e, file),
     import("../sandbox/serve/server.js"),
     import("../sandbox/serve/credentials.js"),
@@ -48,6 +48,12 @@ export async function sandboxServe(opts: GlobalOptions & { port?: string; host?:
     import("../sandbox/serve/running.js"),
   ]);
   const credentials = sandboxCredentials(file);
+  // The second terminal's shell, as `sandbox env` guesses it: PowerShell on Windows without $SHELL.
+  const shell = defaultShell(e.env, platformOf(e));
+  const path = servedFile(e.env, e.stateDir);
+  // One `sandbox serve` per account: a second one would serve it at another address, and say the first one's reaches nothing.
+  const running = credentials ? (await runningServe(path, credentials)).use : undefined;
+  if (running?.by === "sandbox serve") throw new LabError("serve.alreadyServing", { url: running.url, pid: running.pid, load: loadCommand(shell) }, { source: "busy" });
   // The last lesson here, when it is in the sandbox: its Region (the AWS CLI then sees what the lesson made), and the address its learner was given.
   const last = s.stateFile.lastState();
   const lesson = last?.backend === "sandbox" ? last : undefined;
@@ -58,11 +64,8 @@ export async function sandboxServe(opts: GlobalOptions & { port?: string; host?:
   if (lesson && served.host === "127.0.0.1") rememberAddress(s.stateFile, lesson, served.url);
   const region = opts.region ?? lesson?.region ?? regionFor(s.lang, e.env);
   // Where `sandbox env` finds it (removed when it stops, or when the process ends); an older privatelink-lab's server is said.
-  const path = servedFile(e.env, e.stateDir);
   const older = await olderServers(path);
   const unpublish = publishServed(path, { url: served.url, region, ...served.credentials, by: "sandbox serve" });
-  // The second terminal's shell, as `sandbox env` guesses it: PowerShell on Windows without $SHELL.
-  const shell = defaultShell(e.env, platformOf(e));
   setInterruptNotice("serve.stopped", undefined, unsetCommand(shell));
   const { t, io } = s;
   if (opts.json) {

@@ -1,7 +1,7 @@
 /** `privatelink-lab step <id>`: redo or jump to one step, refusing when an earlier one is missing. */
 import { LabError } from "../errors.js";
 import { setLessonCommands } from "../interrupt-notice.js";
-import { lessonCommands } from "../shell/lab-command.js";
+import { continueCommand, learnerCommand, lessonCommands } from "../shell/lab-command.js";
 import { cleanupStarted } from "../lesson/cleanup-state.js";
 import { readCloud, type CloudView } from "../lesson/cloud-view.js";
 import { runLesson } from "../lesson/engine.js";
@@ -30,7 +30,8 @@ export async function step(id: string, opts: GlobalOptions, e: Environment): Pro
   setLessonCommands(lessonCommands(ctx));
   const view = await readCloud(ctx.clients, ctx.names);
   const missing = missingBefore(detectAll(STEPS, view, ctx.state), id);
-  if (missing.length > 0) throw new LabError("error.stepRequires", { step: id }, { lists: { missing: missing.map((m) => ({ key: "error.stepNamed", vars: { step: m, id: m } })) } });
+  // The commands named for this learner's lesson (prefix, target, profile), as the stop notice names them.
+  if (missing.length > 0) throw new LabError("error.stepRequires", { step: id, again: continueCommand(ctx), one: learnerCommand("step <id>", ctx) }, { lists: { missing: missing.map((m) => ({ key: "error.stepNamed", vars: { step: m, id: m } })) } });
   if (buildDeleted(id, view, ctx.state)) throw new LabError("error.stepAfterCleanup", { step: id });
   await runLesson(ctx, { only: id, view });
 }

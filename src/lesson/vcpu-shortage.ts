@@ -4,8 +4,8 @@
  * increase to request. No other lab holds any: the stack's failure as CloudFormation said it.
  */
 import { isSaidFailure, LabError, type ListEntry } from "../errors.js";
-import { continueCommand, destroyCommand } from "../shell/lab-command.js";
-import { increaseCommand, VCPU_QUOTA } from "../preflight/quota-plan.js";
+import { awsCommands, continueCommand, destroyCommand } from "../shell/lab-command.js";
+import { increaseWords, VCPU_QUOTA } from "../preflight/quota-plan.js";
 import { readLimit, vcpuHolders, type VcpuHolder } from "../preflight/quota-read.js";
 import { freeHere, type LessonContext } from "./context.js";
 
@@ -39,7 +39,8 @@ export async function explainVcpuShortage(ctx: LessonContext, failure: LabError)
   }
   const own = labs.find((h) => h.prefix === ctx.state.prefix)?.vcpus ?? 0;
   const desired = total - own + VCPU_QUOTA.perLearner;
-  const command = increaseCommand({ ...VCPU_QUOTA, current: limit.value, desired }, ctx.io.shell);
+  // For the lesson's account (its profile, its endpoint), as its other commands are.
+  const command = awsCommands([increaseWords({ ...VCPU_QUOTA, current: limit.value, desired })], ctx);
   const region = ctx.state.region;
   return new LabError("error.vcpuShort.aws", { stack, code: VCPU_QUOTA.code, limit: limit.value, held: vcpus, again, region, desired, command }, { lists: { labs: holders, destroys }, cause: failure });
 }

@@ -93,10 +93,14 @@ export function planCapacity(limits: QuotaLimits, usage: QuotaUsage, learners: n
   return { learners, fits: increases.length === 0, room: Math.min(...lines.map((l) => l.room)), lines, increases };
 }
 
+/** The words after `aws` that request an increase (a lesson's fix adds its account's: shell/lab-command.ts awsCommands). */
+export function increaseWords(i: QuotaIncrease): string[] {
+  return ["service-quotas", "request-service-quota-increase", "--service-code", i.serviceCode, "--quota-code", i.code, "--desired-value", String(i.desired)];
+}
+
 /** The AWS CLI command that requests an increase, as a program and its arguments. */
 export function increaseArgv(i: QuotaIncrease): Command {
-  const words = ["service-quotas", "request-service-quota-increase", "--service-code", i.serviceCode, "--quota-code", i.code, "--desired-value", String(i.desired)];
-  return { program: "aws", args: words.map((value) => ({ value })) };
+  return { program: "aws", args: increaseWords(i).map((value) => ({ value })) };
 }
 
 export function increaseCommand(i: QuotaIncrease, shell: Shell = "bash"): string {

@@ -1,8 +1,8 @@
 /** The quota checks: does one more learner (2 VPCs, 4 vCPUs, 1 NLB, endpoints) fit in this region? */
 import { readCapacity, vcpuHolders, type VcpuHolder } from "./quota-read.js";
 import { commandPlace, failure, result, type CheckResult, type PreflightTarget, type PreflightReads } from "./check.js";
-import { increaseCommand, type CapacityPlan, type QuotaLine } from "./quota-plan.js";
-import { destroyCommand, type CommandPlace } from "../shell/lab-command.js";
+import { increaseWords, type CapacityPlan, type QuotaLine } from "./quota-plan.js";
+import { awsCommands, destroyCommand, type CommandPlace } from "../shell/lab-command.js";
 import { participantOf } from "../participant.js";
 
 /** Who fills the account: in the sandbox, which takes no increase, the other labs kept there; the other labs whose running instances hold vCPUs. */
@@ -17,10 +17,10 @@ interface Where {
   place: CommandPlace;
 }
 
-/** What to request for a quota that does not fit, and the AWS CLI command that requests it. */
-function increaseVars(l: QuotaLine, plan: CapacityPlan): { desired: number; command: string } {
+/** What to request for a quota that does not fit, and the AWS CLI command that requests it (of the lesson's account: its profile, its endpoint; for the learner's shell). */
+function increaseVars(l: QuotaLine, plan: CapacityPlan, place: CommandPlace): { desired: number; command: string } {
   const increase = plan.increases.find((i) => i.code === l.spec.code);
-  return { desired: increase?.desired ?? l.used + l.needed, command: increase ? increaseCommand(increase) : "" };
+  return { desired: increase?.desired ?? l.used + l.needed, command: increase ? awsCommands([increaseWords(increase)], place) : "" };
 }
 
 /** The vCPU line when other labs' instances hold vCPUs: named, with the command that deletes one (and on AWS the increase). */
@@ -32,7 +32,7 @@ function vcpuHoldersResult(line: { l: QuotaLine; id: string; vars: Record<string
     destroy: destroyCommand(where.place, holders[0]?.prefix ?? ""),
   };
   if (where.sandbox) return result(line.id, "quota", "fail", "doctor.quota.sandboxVcpusHeld", vars);
-  return result(line.id, "quota", "fail", "doctor.quota.vcpusHeld", { ...vars, ...increaseVars(line.l, plan) });
+  return result(line.id, "quota", "fail", "doctor.quota.vcpusHeld", { ...vars, ...increaseVars(line.l, plan, where.place) });
 }
 
 function lineResult(l: QuotaLine, plan: CapacityPlan, where: Where, { others, vcpuHolders }: Occupants): CheckResult {
@@ -45,7 +45,7 @@ function lineResult(l: QuotaLine, plan: CapacityPlan, where: Where, { others, vc
     const key = !other ? "doctor.quota.sandboxByHand" : l.spec.id === "vpcs" ? "doctor.quota.sandboxVpcsShort" : "doctor.quota.sandboxShort";
     return result(id, "quota", "fail", key, { ...vars, others: others.join(", "), destroy: other ? destroyCommand(where.place, other) : "" });
   }
-  return result(id, "quota", "fail", l.spec.id === "vpcs" ? "doctor.quota.vpcsShort" : "doctor.quota.short", { ...vars, ...increaseVars(l, plan) });
+  return result(id, "quota", "fail", l.spec.id === "vpcs" ? "doctor.quota.vpcsShort" : "doctor.quota.short", { ...vars, ...increaseVars(l, plan, where.place) });
 }
 
 export interface QuotaChecks {

@@ -7,6 +7,7 @@ import type { Lang } from "../i18n/lang.js";
 import { loadPhrases, type Phrases } from "./line-breaks.js";
 import { displayWidth } from "./text-width.js";
 import { wrapProse } from "./code-wrap.js";
+import { CONTINUE, type Shell } from "../shell/render.js";
 import { withoutCodes } from "./wrap.js";
 
 interface EdgeStream {
@@ -20,8 +21,9 @@ const MARK = /^\s*(?:[✖→!✔i•#] +)?/;
 /**
  * `text` fitted to the terminal `stream` shows it on (unchanged when the stream is no terminal), or, `merged`: the
  * stream goes into the pipe or file the lesson's lines go to (`2>&1 | less`), read among them: 80 columns, as they are.
+ * A command too wide for a row is continued as the learner's `shell` continues lines, so that it pastes as one.
  */
-export function fitToTerminal(text: string, stream: EdgeStream, phrases?: Phrases, merged = false): string {
+export function fitToTerminal(text: string, stream: EdgeStream, phrases?: Phrases, merged = false, shell: Shell = "bash"): string {
   if (!stream.isTTY && !merged) return text;
   const width = Math.max(20, (stream.isTTY && stream.columns) || 80);
   return text
@@ -29,12 +31,12 @@ export function fitToTerminal(text: string, stream: EdgeStream, phrases?: Phrase
     .map((line) => {
       const mark = MARK.exec(withoutCodes(line))?.[0] ?? "";
       const rest = mark.trimStart().startsWith("#") ? mark : " ".repeat(displayWidth(mark));
-      return wrapProse(line, width, { first: "", rest, phrases });
+      return wrapProse(line, width, { first: "", rest, phrases, cont: CONTINUE[shell] });
     })
     .join("\n");
 }
 
 /** The same, loading the phrase model the language needs first (Japanese). */
-export async function fitForLang(text: string, stream: EdgeStream, lang: Lang, merged = false): Promise<string> {
-  return stream.isTTY || merged ? fitToTerminal(text, stream, await loadPhrases(lang), merged) : text;
+export async function fitForLang(text: string, stream: EdgeStream, lang: Lang, merged = false, shell: Shell = "bash"): Promise<string> {
+  return stream.isTTY || merged ? fitToTerminal(text, stream, await loadPhrases(lang), merged, shell) : text;
 }

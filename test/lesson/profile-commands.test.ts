@@ -8,7 +8,9 @@ import { describe, expect, it } from "vitest";
 import { createAwsClients, createSandboxClients } from "../../src/aws/clients.js";
 import { reportCostOnExit } from "../../src/commands/leaving.js";
 import { lessonContext, openSession } from "../../src/commands/session.js";
+import { doctor } from "../../src/commands/doctor.js";
 import { start } from "../../src/commands/start.js";
+import { setQuota } from "../../src/sandbox/model/quotas.js";
 import { step as stepCommand } from "../../src/commands/step.js";
 import { translator } from "../../src/i18n/messages.js";
 import { interruptNotice } from "../../src/interrupt-notice.js";
@@ -55,6 +57,51 @@ describe.each(["en", "ja"] as const)("a lesson run with --profile work (%s)", (l
     await reportCostOnExit(ctx);
     expect(h.host.ofType("notice").at(-1)!.message).toContain(DESTROY);
     expect(learnerCommand("step endpoint", ctx)).toBe("npx privatelink-lab step endpoint --prefix alice --profile work");
+  });
+});
+
+describe.each(["en", "ja"] as const)("doctor with --profile work (%s)", (lang) => {
+  it("a failed check says to run doctor again with the profile and prefix; all passed, to start the lesson with them", async () => {
+    const t = translator(lang);
+    const h = onAwsWithProfile(new RecordingHost(lang));
+    await doctor(h.opts, h.env);
+    expect(h.host.ofType("notice").at(-1)!.message).toContain(CONTINUE);
+    h.sandbox.store.transact((w) => setQuota(w, "L-F678F1CE", 1));
+    const said = reportError(await doctor(h.opts, h.env).catch((e: unknown) => e), t);
+    expect(said.key).toBe("doctor.failed");
+    expect(said.hint).toContain("`npx privatelink-lab doctor --prefix alice --profile work`");
+  });
+});
+
+describe.each(["en", "ja"] as const)("`step accept` out of order with --profile work (%s)", (lang) => {
+  it("names the commands to continue in order, or run one step, with the profile and prefix", async () => {
+    const h = onAwsWithProfile(new RecordingHost(lang));
+    const said = reportError(await stepCommand("accept", h.opts, h.env).catch((e: unknown) => e), translator(lang));
+    expect(said.key).toBe("error.stepRequires");
+    expect(said.hint).toContain(CONTINUE);
+    expect(said.hint).toContain("`npx privatelink-lab step <id> --prefix alice --profile work`");
+  });
+});
+
+describe("a quota fix on AWS with --profile work", () => {
+  const INCREASE = "`aws service-quotas request-service-quota-increase --service-code ec2 --quota-code L-1216C47A --desired-value 8 --profile work`";
+
+  it("the increase to request names the profile, in the deploy's failure and in the next preflight: it goes to the lesson's account", async () => {
+    const h = onAwsWithProfile(new RecordingHost("en"));
+    // The same account through clients that are not the sandbox's: an AWS account, as far as the lesson knows.
+    const sandboxClients = h.env.makeClients!;
+    h.env.makeClients = async (state) => {
+      const { sandbox: _sandbox, ...aws } = await sandboxClients(state);
+      return aws;
+    };
+    const run = (id: string, prefix: string) => stepCommand(id, { ...h.opts, prefix, yes: true }, h.env).then(() => undefined, (e: unknown) => e);
+    for (const prefix of ["alpha", "beta"]) expect(await run("preflight", prefix)).toBeUndefined();
+    expect(await run("deploy", "alpha")).toBeUndefined();
+    const deploy = reportError(await run("deploy", "beta"), translator("en"));
+    expect(deploy.key).toBe("error.vcpuShort.aws");
+    expect(deploy.hint).toContain(INCREASE);
+    const preflight = reportError(await run("preflight", "gamma"), translator("en"));
+    expect(`${preflight.message} ${preflight.hint ?? ""}`).toContain(INCREASE);
   });
 });
 

@@ -68,7 +68,7 @@ describe("privatelink-lab doctor (sandbox)", () => {
       return aws;
     };
     await doctor(onAws.opts, onAws.env);
-    expect(onAws.host.ofType("notice").at(-1)?.message).toBe("All checks passed: start the lesson with `npx privatelink-lab`.");
+    expect(onAws.host.ofType("notice").at(-1)?.message).toMatch(/^All checks passed: start the lesson with `npx privatelink-lab --prefix bob\b/);
   });
 
   it("states its facts as data for --json (numbers and ids, no drawn text), the rows a person reads unchanged", async () => {

@@ -8,7 +8,9 @@ import { loadStep } from "../content/lesson-content.js";
 import { currentStep, detectAll } from "../lesson/progress.js";
 import { STEPS } from "../lesson/steps/index.js";
 import { LabError } from "../errors.js";
-import { consoleLeftOut, saveState, type LessonContext } from "../lesson/context.js";
+import { consoleLeftOut, preflightTarget, saveState, type LessonContext } from "../lesson/context.js";
+import { awsPlace } from "../preflight/check.js";
+import { awsCommands, type CommandPlace } from "../shell/lab-command.js";
 import { curlFromConsumer } from "../lesson/steps/curl.js";
 import { BREAKERS, type ExtraRule } from "./breakers.js";
 import { loadChallenges, loadChallengeText as loadText, type ChallengeDefinition, type ChallengeText } from "./definitions.js";
@@ -199,7 +201,7 @@ export async function checkChallenge(ctx: LessonContext, known?: CloudView): Pro
   if (from && to && (await curlFromConsumer(ctx, "challenge", from, to, path.providerInstanceId)).ok) {
     // Works, but solved only as the lesson intends it: a rule added besides the fix is named, never removed for them.
     const extras = (await BREAKERS[definition(ctx, active.id).break]?.extras?.(ctx, path, active.undo)) ?? [];
-    if (extras.length > 0) return tellExtras(ctx, active.id, text.title, extras);
+    if (extras.length > 0) return await tellExtras(ctx, active.id, text.title, extras);
     await settle(ctx, path, active.id, "fixed", `${ctx.t("challenge.fixed")}\n\n${text.explain}`);
     return true;
   }
@@ -223,14 +225,19 @@ function cannotCurl(ctx: LessonContext, path: LearnerPath): never {
   throw new LabError("challenge.cannotCurl");
 }
 
-/** The revoke command for a rule, as the learner types it (by the rule's id: exactly that rule, nothing else). */
-function revokeCommand(ctx: LessonContext, r: ExtraRule): string {
-  return `aws ec2 revoke-security-group-${r.egress ? "egress" : "ingress"} --group-id ${r.groupId} --security-group-rule-ids ${r.ruleId} --region ${ctx.state.region}`;
+/**
+ * The revoke command for a rule, as the learner types it (by the rule's id: exactly that rule, nothing else), aimed at the
+ * lesson's account (in the sandbox, where it is served on this computer: never AWS).
+ */
+function revokeCommand(ctx: LessonContext, r: ExtraRule, place: CommandPlace): string {
+  const words = ["ec2", `revoke-security-group-${r.egress ? "egress" : "ingress"}`, "--group-id", r.groupId, "--security-group-rule-ids", r.ruleId, "--region", ctx.state.region];
+  return awsCommands([words], place);
 }
 
 /** curl works but the learner's fix left rules the build does not need: each named with its revoke command; not solved (no hint spent). */
-function tellExtras(ctx: LessonContext, id: string, title: string, extras: ExtraRule[]): false {
-  const lines = extras.map((r) => `- ${ctx.t("challenge.extraRule", { rule: r.rule, group: r.groupId, command: revokeCommand(ctx, r) })}`);
+async function tellExtras(ctx: LessonContext, id: string, title: string, extras: ExtraRule[]): Promise<false> {
+  const place = await awsPlace(preflightTarget(ctx));
+  const lines = extras.map((r) => `- ${ctx.t("challenge.extraRule", { rule: r.rule, group: r.groupId, command: revokeCommand(ctx, r, place) })}`);
   const { markdown, commands } = shellMarkdown(`${ctx.t("challenge.extraRules")}\n\n${lines.join("\n")}`, ctx.io.shell ?? "bash", {}, cmdNotes(ctx.t));
   ctx.io.notify({ type: "challenge", id, title, status: "broken", message: markdown, commands, shell: ctx.io.shell ?? "bash" });
   return false;

@@ -77,6 +77,7 @@ export function preflightTarget(ctx: LessonContext, known?: PreflightTarget["kno
     ...(known ? { known } : {}),
     ...(ctx.io.shell ? { shell: ctx.io.shell } : {}),
     ...(ctx.servedSandbox ? { servedSandbox: true } : {}),
+    ...(state.backend === "sandbox" ? { served: { file: ctx.servedFile, lastUrl: state.servedUrl } } : {}),
     ...(ctx.inRegion ? { inRegion: ctx.inRegion } : {}),
     ...(state.az ? { az: state.az } : {}),
   };

@@ -39,6 +39,8 @@ export interface PreflightTarget {
   lesson?: LessonTarget;
   /** The learner's shell, for the commands a fix names (absent: bash). */
   shell?: Shell;
+  /** In the sandbox: `served.json` and the address the lesson gave last (`servedUrl`), for where its fixes' `aws` commands go. */
+  served?: { file?: string | undefined; lastUrl?: string | undefined };
   /** The endpoint is a sandbox this tool serves (a room, `sandbox serve`): its keys are in the shell, no profile is named. */
   servedSandbox?: boolean;
   /** What the command read a moment ago, nothing acting since, not asked again: STS's answer; both stacks (those that exist, with their participant tag). */
@@ -49,6 +51,18 @@ export interface PreflightTarget {
 export function commandPlace(t: PreflightTarget): CommandPlace {
   const lesson = t.lesson ?? { backend: t.clients.sandbox ? "sandbox" : "aws" };
   return { state: { ...lesson, prefix: t.prefix }, clients: t.clients, ...(t.shell ? { io: { shell: t.shell } } : {}), ...(t.servedSandbox ? { servedSandbox: true } : {}) };
+}
+
+/**
+ * The place of the `aws` commands a fix names: in the sandbox, with the address that serves it on this computer (a
+ * running `sandbox serve`, else the port given last, else the account's own), so that they can only ever reach it.
+ */
+export async function awsPlace(t: PreflightTarget): Promise<CommandPlace> {
+  const place = commandPlace(t);
+  if (place.state.backend !== "sandbox") return place;
+  const { sandboxAddress } = await import("../sandbox/serve/address.js");
+  const sandboxUrl = await sandboxAddress({ store: t.clients.sandbox?.store, servedFile: t.served?.file, lastUrl: t.served?.lastUrl });
+  return sandboxUrl ? { ...place, sandboxUrl } : place;
 }
 
 export function result(id: string, group: CheckGroup, status: CheckStatus, key: string, vars: Record<string, string | number> = {}): CheckResult {

@@ -9,7 +9,7 @@ import { awsCode } from "../errors.js";
 import { awsPort } from "../aws/port.js";
 import { allPages } from "../aws/pages.js";
 import { awsCommands, continueCommand } from "../shell/lab-command.js";
-import { commandPlace, result, type CheckResult, type PreflightTarget } from "./check.js";
+import { awsPlace, commandPlace, result, type CheckResult, type PreflightTarget } from "./check.js";
 
 /** What the lab's template attaches to its role (templates/Consumer.yml), said when the role's own list cannot be read. */
 const LAB_POLICY = "arn:aws:iam::aws:policy/AmazonSSMManagedInstanceCore";
@@ -58,7 +58,9 @@ export async function leftoverRole(t: PreflightTarget, results: CheckResult[]): 
   const role = results[r]!;
   const profile = p >= 0 ? results[p]! : undefined;
   const place = commandPlace(t);
-  const commands = awsCommands(await deleteCommands(t, String(role.vars.name), profile ? String(profile.vars.name) : undefined), place);
-  results[r] = result(role.id, "name", "fail", "doctor.name.leftover", { ...role.vars, prefix: t.prefix, commands, again: continueCommand(place) });
+  const commands = awsCommands(await deleteCommands(t, String(role.vars.name), profile ? String(profile.vars.name) : undefined), await awsPlace(t));
+  // In the sandbox the fix also says where its commands go, and how a terminal reaches it.
+  const key = place.state.backend === "sandbox" ? "doctor.name.leftoverSandbox" : "doctor.name.leftover";
+  results[r] = result(role.id, "name", "fail", key, { ...role.vars, prefix: t.prefix, commands, again: continueCommand(place) });
   if (profile) results[p] = result(profile.id, "name", "fail", "doctor.name.leftoverProfile", { ...profile.vars, role: String(role.vars.name) });
 }

@@ -4,7 +4,8 @@
  * prefix, its Region when that matters, `--sandbox` or its `--endpoint-url`, and the AWS profile its credentials come
  * from — and pasted into any terminal (a new one, without the progress file) reaches the same account. Values that come
  * from outside (an endpoint, a profile name) are quoted for the learner's shell as the lesson's commands are (render.ts).
- * The `aws …` commands a fix names for the same account (`awsCommands`) carry the same endpoint and profile.
+ * The `aws …` commands a fix names for the same account (`awsCommands`) carry the same endpoint and profile; in the
+ * sandbox, the address that serves it on this computer (never none: a bare `aws` command would reach AWS).
  */
 import { renderCommand, type Shell } from "./render.js";
 import type { Arg } from "./script.js";
@@ -56,6 +57,8 @@ export interface CommandPlace {
   clients?: { profile?: string | undefined };
   io?: { shell?: Shell | undefined };
   servedSandbox?: boolean | undefined;
+  /** In the sandbox: where it is served on this computer (`sandbox serve`), for the `aws` commands a fix names. */
+  sandboxUrl?: string | undefined;
 }
 
 /**
@@ -102,13 +105,24 @@ export function lessonCommands(place: CommandPlace): { again: string; destroy: s
 /** How each shell runs a command only after the one before it succeeded (Windows PowerShell 5.1 has no `&&`: in sequence). */
 const AND_THEN: Record<Shell, string> = { bash: " && ", cmd: " && ", powershell: "; " };
 
+/** This computer, where a sandbox is served: what a sandbox's `aws` command names when its port is not known. */
+const LOOPBACK = "http://127.0.0.1";
+
+/**
+ * Where a printed `aws` command goes: the lesson's `--endpoint-url` on AWS (none: AWS itself); in the sandbox always this
+ * computer (where it is served), so that pasted into a terminal not pointed at it, it never reaches the learner's AWS account.
+ */
+function awsEndpoint(place: CommandPlace): string | undefined {
+  const { backend, endpointUrl } = place.state;
+  return backend === "sandbox" ? place.sandboxUrl ?? LOOPBACK : endpointUrl;
+}
+
 /**
  * `aws <words>` for each command, in order, as one line for the learner's shell, aimed at the lesson's account: its
- * `--endpoint-url` when it lives at one, and the profile the printed lesson commands name.
+ * `--endpoint-url` (in the sandbox, where it is served), and the profile the printed lesson commands name.
  */
 export function awsCommands(commands: readonly (readonly string[])[], place: CommandPlace): string {
-  const { backend, endpointUrl } = place.state;
-  const account = [...(backend === "aws" ? flag("--endpoint-url", endpointUrl) : []), ...flag("--profile", printedProfile(place))];
+  const account = [...flag("--endpoint-url", awsEndpoint(place)), ...flag("--profile", printedProfile(place))];
   const shell = place.io?.shell ?? "bash";
   return commands.map((words) => renderCommand({ program: "aws", args: [...words.map(word), ...account] }, shell, { oneLine: true })).join(AND_THEN[shell]);
 }

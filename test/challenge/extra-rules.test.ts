@@ -47,6 +47,8 @@ async function extraNamedThenRemoved(ctx: LessonContext, host: RecordingHost, gr
   const ruleId = /--security-group-rule-ids (sgr-[0-9a-f]+)/.exec(said.message)?.[1];
   const direction = egress ? "egress" : "ingress";
   expect(said.message).toContain(`aws ec2 revoke-security-group-${direction} --group-id ${groupId} --security-group-rule-ids ${ruleId}`);
+  // In the sandbox, served on this computer: pasted into a terminal not pointed at it, it still never reaches AWS.
+  expect(said.message).toMatch(new RegExp(`--security-group-rule-ids ${ruleId} --region [a-z0-9-]+ --endpoint-url http://127\\.0\\.0\\.1`));
   expect(said.commands?.length).toBe(2); // the revoke, and the check again
   expect(ctx.state.challenges.active).toBeDefined();
   // Nothing removed for the learner.

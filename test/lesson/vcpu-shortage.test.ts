@@ -43,12 +43,13 @@ describe("a second lab at once hits the vCPU quota", () => {
   });
 
   it("on AWS: names the lab found and keeps the increase to request", async () => {
-    const h = harness();
+    // A lesson on AWS (its profile): in --sandbox the command would go to the sandbox's --endpoint-url.
+    const h = harness({ opts: { sandbox: false, profile: "work" } });
     seenAsAws(h);
     const r = reportError(await secondDeployFails(h), translator("en"));
     expect(r.key).toBe("error.vcpuShort.aws");
     expect(r.message).toContain("other privatelink-lab labs hold 4 of them: alpha (4 vCPUs, stacks alpha-consumer, alpha-provider)");
     expect(r.hint).toContain("destroy --prefix alpha");
-    expect(r.hint).toContain("`aws service-quotas request-service-quota-increase --service-code ec2 --quota-code L-1216C47A --desired-value 8`");
+    expect(r.hint).toContain("`aws service-quotas request-service-quota-increase --service-code ec2 --quota-code L-1216C47A --desired-value 8 --profile work`");
   });
 });

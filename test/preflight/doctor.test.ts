@@ -114,8 +114,9 @@ describe("privatelink-lab doctor (sandbox)", () => {
       const { sandbox: _sandbox, ...aws } = await awsClients(state);
       return aws;
     };
-    await failOf(doctor(onAws.opts, onAws.env));
-    expect(rows(onAws)).toContain(" |  | → Delete VPCs you no longer use, pick another --region, or request 4: `aws service-quotas request-service-quota-increase --service-code vpc --quota-code L-F678F1CE --desired-value 4`");
+    // A lesson on AWS (its profile): in --sandbox the command would go to the sandbox's --endpoint-url.
+    await failOf(doctor({ ...onAws.opts, sandbox: false, profile: "work" }, onAws.env));
+    expect(rows(onAws)).toContain(" |  | → Delete VPCs you no longer use, pick another --region, or request 4: `aws service-quotas request-service-quota-increase --service-code vpc --quota-code L-F678F1CE --desired-value 4 --profile work`");
 
     const stop = await failOf(start(h.opts, h.env));
     expect((stop as LabError).key).toBe("doctor.quota.sandboxVpcsShort");

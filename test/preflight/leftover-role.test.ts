@@ -5,12 +5,19 @@
  * the order IAM insists on (instance profile, policies, role) — commands that, run against the account, let the lab build.
  */
 import * as iam from "@aws-sdk/client-iam";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { createSandboxClients } from "../../src/aws/clients.js";
 import { start } from "../../src/commands/start.js";
 import { step } from "../../src/commands/step.js";
 import { translator } from "../../src/i18n/messages.js";
 import { PARTICIPANT_TAG } from "../../src/participant.js";
+import { SqliteStore } from "../../src/sandbox/account/sqlite-store.js";
+import { preferredPort, sandboxCredentials } from "../../src/sandbox/serve/credentials.js";
+import { serveSandbox } from "../../src/sandbox/serve/server.js";
+import { publishServed, servedFile } from "../../src/sandbox/served-file.js";
 import { reportError } from "../../src/ui/error-report.js";
 import { harness, type Harness } from "../helpers/lesson-harness.js";
 
@@ -19,12 +26,23 @@ const PROFILE = "alice-ec2-instance-profile";
 const SSM_CORE = "arn:aws:iam::aws:policy/AmazonSSMManagedInstanceCore";
 const TRUST = JSON.stringify({ Version: "2012-10-17", Statement: [{ Effect: "Allow", Principal: { Service: ["ec2.amazonaws.com"] }, Action: "sts:AssumeRole" }] });
 
-const DELETE_ALL = [
-  `aws iam remove-role-from-instance-profile --instance-profile-name ${PROFILE} --role-name ${ROLE}`,
-  `aws iam delete-instance-profile --instance-profile-name ${PROFILE}`,
-  `aws iam detach-role-policy --role-name ${ROLE} --policy-arn ${SSM_CORE}`,
-  `aws iam delete-role --role-name ${ROLE}`,
-].join(" && ");
+/** The commands that delete it all, each aimed at `endpoint` (the sandbox served on this computer). */
+const deleteAll = (endpoint: string): string =>
+  [
+    `aws iam remove-role-from-instance-profile --instance-profile-name ${PROFILE} --role-name ${ROLE}`,
+    `aws iam delete-instance-profile --instance-profile-name ${PROFILE}`,
+    `aws iam detach-role-policy --role-name ${ROLE} --policy-arn ${SSM_CORE}`,
+    `aws iam delete-role --role-name ${ROLE}`,
+  ].map((c) => `${c} --endpoint-url ${endpoint}`).join(" && ");
+
+/** A lesson whose sandbox account is a file (as `--sandbox` keeps it), and the address its own port gives. */
+function onAccountFile(): { h: Harness; own: string; path: string } {
+  const path = join(mkdtempSync(join(tmpdir(), "pll-account-")), "account.db");
+  return { h: harness({ store: new SqliteStore(path) }), own: `http://127.0.0.1:${preferredPort(sandboxCredentials(path))}`, path };
+}
+
+/** Every `aws …` command a hint names: in the sandbox, each must reach only this computer. */
+const awsCommandsIn = (hint: string): string[] => [...hint.matchAll(/`(aws [^`]+)`/g)].flatMap((m) => m[1]!.split(" && "));
 
 async function iamOf(h: Harness): Promise<iam.IAMClient> {
   return (await createSandboxClients(h.sandbox, "ap-northeast-1")).iam;
@@ -50,7 +68,8 @@ async function runPrinted(h: Harness, line: string): Promise<void> {
     const [aws, service, op, ...args] = command.split(" ");
     expect([aws, service]).toEqual(["aws", "iam"]);
     const input: Record<string, string> = {};
-    for (let i = 0; i < args.length; i += 2) input[pascal(args[i]!.slice(2))] = args[i + 1]!;
+    // The address is where the CLI sends it (here: the sandbox of the test), not a parameter of the call.
+    for (let i = 0; i < args.length; i += 2) if (args[i] !== "--endpoint-url") input[pascal(args[i]!.slice(2))] = args[i + 1]!;
     const Command = (iam as unknown as Record<string, new (input: object) => iam.DeleteRoleCommand>)[`${pascal(op!)}Command`]!;
     await (await iamOf(h)).send(new Command(input));
   }
@@ -64,12 +83,13 @@ async function stopped(h: Harness): Promise<{ err: unknown; made: string[] }> {
 
 describe("a leftover role: the lab's name and tag, no stack in any Region", () => {
   it("stops before anything is created, says it is left over and gives the commands that delete it (en, ja)", async () => {
-    const h = harness();
+    const { h, own } = onAccountFile();
     await roleByHand(h, { profile: true, policy: true });
     const { err, made } = await stopped(h);
     expect(made).toEqual([]);
+    const DELETE_ALL = deleteAll(own);
     const en = reportError(err, translator("en"));
-    expect(en.key).toBe("doctor.name.leftover");
+    expect(en.key).toBe("doctor.name.leftoverSandbox");
     expect(en.message).toBe(`AWS::IAM::Role ${ROLE} is left over: no stack of the lab alice holds it, here or in any other Region (its stack was deleted with the role kept, or it was made by hand). The lesson's stack would fail on its name: the role already exists.`);
     expect(en.hint).toContain(`\`${DELETE_ALL}\``);
     expect(en.hint).toContain("Then run `npx privatelink-lab --prefix alice --sandbox` again.");
@@ -78,6 +98,48 @@ describe("a leftover role: the lab's name and tag, no stack in any Region", () =
     expect(ja.message).toContain(`AWS::IAM::Role ${ROLE} が残っています。`);
     expect(ja.hint).toContain(`\`${DELETE_ALL}\``);
     expect(ja.hint).toContain("そのあと `npx privatelink-lab --prefix alice --sandbox` をもう一度実行してください。");
+  });
+
+  it("in --sandbox, every command carries the sandbox's --endpoint-url on 127.0.0.1: pasted anywhere, none reaches AWS (en, ja)", async () => {
+    const { h, own } = onAccountFile();
+    await roleByHand(h, { profile: true, policy: true });
+    const { err } = await stopped(h);
+    for (const lang of ["en", "ja"] as const) {
+      const hint = reportError(err, translator(lang)).hint ?? "";
+      const commands = awsCommandsIn(hint);
+      expect(commands.length).toBe(4);
+      for (const c of commands) expect(c).toMatch(new RegExp(`--endpoint-url ${own}$`));
+      // Said once, in the learner's language: they go to the sandbox; how a terminal reaches it.
+      expect(hint.match(/sandbox env/g)).toHaveLength(1);
+      expect(hint).toContain("`npx privatelink-lab sandbox serve`");
+    }
+    expect(reportError(err, translator("en")).hint).toContain("never to AWS");
+    expect(reportError(err, translator("ja")).hint).toContain("AWS ではなく、このコンピューター上のサンドボックス");
+  });
+
+  it("in --sandbox, with `sandbox serve` running for the account, the commands name its address", async () => {
+    const { h, path } = onAccountFile();
+    await roleByHand(h, { profile: false, policy: false });
+    const credentials = sandboxCredentials(path);
+    const served = await serveSandbox({ sandbox: h.sandbox, port: 0, credentials });
+    const unpublish = publishServed(servedFile(h.env.env, h.stateDir), { url: served.url, region: "ap-northeast-1", ...credentials, by: "sandbox serve" });
+    try {
+      const hint = reportError((await stopped(h)).err, translator("en")).hint ?? "";
+      expect(awsCommandsIn(hint)).toEqual([`aws iam delete-role --role-name ${ROLE} --endpoint-url ${served.url}`]);
+    } finally {
+      unpublish();
+      await served.close();
+    }
+  });
+
+  it("in --sandbox, the commands name the port the lesson gave last (servedUrl) over the account's own one", async () => {
+    const { h } = onAccountFile();
+    await roleByHand(h, { profile: false, policy: false });
+    await stopped(h);
+    const file = join(h.stateDir, "participants", "alice.json");
+    writeFileSync(file, JSON.stringify({ ...JSON.parse(readFileSync(file, "utf8")), servedUrl: "http://127.0.0.1:24999" }));
+    const hint = reportError((await stopped(h)).err, translator("en")).hint ?? "";
+    expect(awsCommandsIn(hint)).toEqual([`aws iam delete-role --role-name ${ROLE} --endpoint-url http://127.0.0.1:24999`]);
   });
 
   it("the lesson's checks show the instance profile as going with it, not as yours", async () => {
@@ -103,7 +165,8 @@ describe("a leftover role: the lab's name and tag, no stack in any Region", () =
     const h = harness();
     await roleByHand(h, { profile: false, policy: false });
     const hint = reportError((await stopped(h)).err, translator("en")).hint ?? "";
-    expect(hint).toContain(`\`aws iam delete-role --role-name ${ROLE}\``);
+    // An account in memory has no port to name: still only this computer.
+    expect(hint).toContain(`\`aws iam delete-role --role-name ${ROLE} --endpoint-url http://127.0.0.1\``);
     expect(hint).not.toContain("detach-role-policy");
   });
 

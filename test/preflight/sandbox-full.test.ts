@@ -36,11 +36,12 @@ describe("a full sandbox account", () => {
       const { sandbox: _sandbox, ...aws } = await sandboxClients(...args);
       return aws;
     } };
-    await doctor({ ...h.opts, prefix: "third" }, onAws).catch(() => undefined);
+    // A lesson on AWS (its profile): in --sandbox the command would go to the sandbox's --endpoint-url.
+    await doctor({ ...h.opts, prefix: "third", sandbox: false, profile: "work" }, onAws).catch(() => undefined);
     const vcpus = host.ofType("checks").flatMap((e) => e.checks).find((c) => c.id === "quota.vcpus");
     expect(vcpus).toMatchObject({ status: "fail", key: "doctor.quota.vcpusHeld" });
     expect(vcpus!.text).toContain("The running instances of other privatelink-lab labs (keep) hold 4 of them.");
-    expect(vcpus!.fix).toContain("`aws service-quotas request-service-quota-increase --service-code ec2 --quota-code L-1216C47A --desired-value 8`");
+    expect(vcpus!.fix).toContain("`aws service-quotas request-service-quota-increase --service-code ec2 --quota-code L-1216C47A --desired-value 8 --profile work`");
     expect(vcpus!.fix).toContain("destroy --prefix keep");
   });
 });

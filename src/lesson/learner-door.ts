@@ -98,15 +98,13 @@ async function open(ctx: LessonContext, stopped?: string): Promise<Door> {
  * the account's own port when free (a shell pointed at either still works), else on any.
  */
 async function reach(ctx: LessonContext, sandbox: Sandbox): Promise<Address> {
-  const [{ serveSandbox }, { sandboxCredentials }, { SqliteStore }, { runningServe }, { portsToTry }] = await Promise.all([
+  const [{ serveSandbox }, { accountCredentials }, { runningServe }, { portsToTry }] = await Promise.all([
     import("../sandbox/serve/server.js"),
-    import("../sandbox/serve/credentials.js"),
-    import("../sandbox/account/sqlite-store.js"),
+    import("../sandbox/serve/address.js"),
     import("../sandbox/serve/running.js"),
     import("../sandbox/serve/ports.js"),
   ]);
-  // The account's own key pair (the one `sandbox serve` uses), kept beside its file.
-  const credentials = sandbox.store instanceof SqliteStore ? sandboxCredentials(sandbox.store.path) : undefined;
+  const credentials = accountCredentials(sandbox.store);
   const { use: running, older } = credentials && ctx.servedFile ? await runningServe(ctx.servedFile, credentials) : { older: [] };
   if (running) {
     const at = { url: running.url, running: { region: running.region } };

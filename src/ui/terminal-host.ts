@@ -81,7 +81,7 @@ export class TerminalHost implements IoHost {
     this.active?.clear();
     const errors = this.opts.errors ?? process.stderr;
     // Read among the lesson's lines (one pipe or file): wrapped as they are.
-    errors.write(fitToTerminal(text, errors, this.opts.phrases, !errors.isTTY && Boolean(this.opts.errorsMerged?.()), this.shell) + "\n");
+    errors.write(fitToTerminal(text, errors, this.opts.phrases, !errors.isTTY && Boolean(this.opts.errorsMerged?.()), this.shell, this.opts.t("render.commandBelow")) + "\n");
     this.active?.render();
   }
 
@@ -95,7 +95,7 @@ export class TerminalHost implements IoHost {
     const phrases = this.opts.phrases;
     // Prose reads badly in lines over 100 columns; wider terminals get margin instead.
     const continuation = CONTINUE[this.shell ?? "bash"];
-    const markdown = (md: string) => renderMarkdown(md, Math.min(width, 100), { color: this.color, phrases, continuation });
+    const markdown = (md: string) => renderMarkdown(md, Math.min(width, 100), { color: this.color, phrases, continuation, below: this.opts.t("render.commandBelow") });
     const text = renderEvent(event, { c: this.c, t: this.opts.t, width, markdown, phrases, continuation });
     if (text !== undefined) this.write(text);
   }

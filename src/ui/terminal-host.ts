@@ -16,6 +16,7 @@ import { spinnerLine } from "./spinner-line.js";
 import { wrap } from "./wrap.js";
 import { questionShown } from "./first-question.js";
 import { typedInput } from "./typed-input.js";
+import { dropTypedAhead } from "./typed-ahead.js";
 import type { Output } from "../standard-output.js";
 
 /** Prompts, the inline choice and ora load when first used: a command that asks nothing never pays for them. */
@@ -60,8 +61,12 @@ export class TerminalHost implements IoHost {
     return this.opts.input ?? process.stdin;
   }
 
-  /** Where a prompt reads the learner's keys and draws: the keys as they mean them (typed-input.ts), or `verbatim`, as typed. */
+  /**
+   * Where a prompt reads the learner's keys and draws: the keys as they mean them (typed-input.ts), or `verbatim`, as
+   * typed. Keys typed before the question is asked are dropped first (typed-ahead.ts): they never answer it.
+   */
   private prompting(verbatim = false): { input: NodeJS.ReadableStream; output: NodeJS.WriteStream } {
+    dropTypedAhead(this.in);
     return { input: verbatim ? this.in : typedInput(this.in), output: this.terminal };
   }
 

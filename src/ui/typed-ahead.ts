@@ -3,8 +3,9 @@
  * keeps them until something reads, and the next question would take them as its answer. Dropped before each question.
  * (Keys pressed during a spinner are dropped by the spinner itself: terminal-host.ts.)
  */
-import { closeSync, constants, openSync, readSync } from "node:fs";
-import { ReadStream } from "node:tty";
+// Built-ins through getBuiltinModule, not an ES import: see text-width.ts (node:fs's lazy streams and promises).
+const { closeSync, constants, openSync, readSync } = process.getBuiltinModule("node:fs");
+const { ReadStream } = process.getBuiltinModule("node:tty");
 
 /** At most this many reads: a terminal holds a few lines of type-ahead, never more. */
 const MOST_READS = 64;

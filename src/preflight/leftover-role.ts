@@ -8,7 +8,7 @@
 import { awsCode } from "../errors.js";
 import { awsPort } from "../aws/port.js";
 import { allPages } from "../aws/pages.js";
-import { awsCommands, continueCommand } from "../shell/lab-command.js";
+import { awsCommands, continueCommand, learnerCommand } from "../shell/lab-command.js";
 import { awsPlace, commandPlace, result, type CheckResult, type PreflightTarget } from "./check.js";
 
 /** What the lab's template attaches to its role (templates/Consumer.yml), said when the role's own list cannot be read. */
@@ -48,19 +48,31 @@ async function deleteCommands(t: PreflightTarget, role: string, profile: string 
   ];
 }
 
+/** A role with the lab's name but no participant tag (`heldByProfile`: the lab's instance profile holds it). */
+export interface UntaggedRole {
+  untagged: true;
+  heldByProfile: boolean;
+}
+
 /**
  * The role's check as a leftover, and the instance profile's (when it holds the role) as going with it. `results` holds
- * both checks (`name.role`, then `name.instanceProfile`), each "yours"; the two are replaced.
+ * both checks (`name.role`, then `name.instanceProfile`), each "yours" — or, for a role without any tag (`untagged`),
+ * each "taken": most likely the learner's own role made by hand, said so with the commands that delete it and the one
+ * that starts under another prefix instead. The two are replaced.
  */
-export async function leftoverRole(t: PreflightTarget, results: CheckResult[]): Promise<void> {
+export async function leftoverRole(t: PreflightTarget, results: CheckResult[], untagged?: UntaggedRole): Promise<void> {
   const r = results.findIndex((x) => x.id === "name.role");
-  const p = results.findIndex((x) => x.id === "name.instanceProfile" && x.key === "doctor.name.yours");
+  const p = untagged
+    ? results.findIndex((x) => x.id === "name.instanceProfile" && x.key !== "doctor.name.free" && untagged.heldByProfile)
+    : results.findIndex((x) => x.id === "name.instanceProfile" && x.key === "doctor.name.yours");
   const role = results[r]!;
   const profile = p >= 0 ? results[p]! : undefined;
   const place = commandPlace(t);
   const commands = awsCommands(await deleteCommands(t, String(role.vars.name), profile ? String(profile.vars.name) : undefined), await awsPlace(t));
   // In the sandbox the fix also says where its commands go, and how a terminal reaches it.
-  const key = place.state.backend === "sandbox" ? "doctor.name.leftoverSandbox" : "doctor.name.leftover";
-  results[r] = result(role.id, "name", "fail", key, { ...role.vars, prefix: t.prefix, commands, again: continueCommand(place) });
+  const where = place.state.backend === "sandbox" ? "Sandbox" : "";
+  const key = `doctor.name.${untagged ? "untagged" : "leftover"}${where}`;
+  const other = untagged ? { other: learnerCommand("", place, { prefix: `${t.prefix}-2` }) } : {};
+  results[r] = result(role.id, "name", "fail", key, { ...role.vars, prefix: t.prefix, commands, again: continueCommand(place), ...other });
   if (profile) results[p] = result(profile.id, "name", "fail", "doctor.name.leftoverProfile", { ...profile.vars, role: String(role.vars.name) });
 }

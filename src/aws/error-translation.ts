@@ -1,5 +1,7 @@
 /** AWS errors in the learner's words: a known code has its key (`aws.<Code>`); others show AWS's own message. */
 import { awsCode, errorMessage, LabError } from "../errors.js";
+import { profileArg } from "../shell/lab-command.js";
+import type { Shell } from "../shell/render.js";
 
 export const KNOWN_CODES = new Set([
   "AccessDenied", "AccessDeniedException", "UnauthorizedOperation", "ExpiredToken", "ExpiredTokenException", "InvalidClientTokenId",
@@ -28,9 +30,10 @@ export function roomRefusedKey(err: unknown, room: string, endpoint: string): La
   return new LabError("roomOffline.key", { room, endpoint, code }, { cause: err, source: "aws" });
 }
 
-/** `profile`: the AWS profile in use, so the fix names it (`aws sso login --profile X`). */
+/** `profile`: the AWS profile in use, so the fix names it (`aws sso login --profile X`), quoted for `shell` (default bash). */
 export interface ErrorContext {
   profile?: string;
+  shell?: Shell;
 }
 
 /** The SDK found no usable credentials on this computer (none, a missing profile, an SSO token not there): AWS was never asked. */
@@ -40,7 +43,7 @@ export function translateAwsError(err: unknown, context: ErrorContext = {}): Lab
   if (err instanceof LabError) return err;
   const code = awsCode(err);
   const message = errorMessage(err);
-  const profile = context.profile ?? "default";
+  const profile = profileArg(context.profile ?? "default", context.shell ?? "bash");
   if (!code && err instanceof Error && NO_CREDENTIALS.has(err.name)) return new LabError("aws.CredentialsProviderError", { code: err.name, message, profile }, { cause: err, source: "local" });
   if (!code) return new LabError("error.internal", { message }, { cause: err, source: "internal" });
   const action = missingAction(message);

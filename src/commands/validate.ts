@@ -5,7 +5,7 @@ import { TIMEOUT_ENV } from "../aws/network-guard.js";
 import { parseSpeed, SPEED_ENV } from "../sandbox/clock.js";
 import { FAULTS_ENV } from "../sandbox/faults.js";
 import { SANDBOX_REGIONS } from "../sandbox/regions.js";
-import { PROFILE_NAME } from "../shell/lab-command.js";
+import { profileProblem } from "../shell/lab-command.js";
 import type { GlobalOptions } from "./options.js";
 
 export function checkPrefix(prefix: string): string {
@@ -72,6 +72,17 @@ async function checkFaults(text: string): Promise<void> {
   }
 }
 
+/**
+ * `--profile`, else (on AWS) AWS_PROFILE: a name the AWS CLI can have and every printed command can name
+ * (lab-command.ts profileProblem). AWS_PROFILE is not left out of the commands silently: it is said here.
+ */
+function checkProfile(opts: GlobalOptions, env: NodeJS.ProcessEnv): void {
+  const given = opts.profile !== undefined;
+  const profile = given ? opts.profile : opts.sandbox ? undefined : env.AWS_PROFILE || undefined;
+  const problem = profile === undefined ? undefined : profileProblem(profile);
+  if (problem) throw new LabError(given ? "guard.usage.badProfile" : "guard.usage.badProfileEnv", { profile: profile ?? "", problem: `guard.profileProblem.${problem}` });
+}
+
 /** Checks flags and environment; throws the first problem as a usage error. Writes nothing. */
 export async function validateInputs(opts: GlobalOptions, env: NodeJS.ProcessEnv): Promise<void> {
   if (opts.sandbox && (opts.profile !== undefined || opts.endpointUrl !== undefined)) {
@@ -80,7 +91,7 @@ export async function validateInputs(opts: GlobalOptions, env: NodeJS.ProcessEnv
   if (opts.prefix !== undefined) checkPrefix(opts.prefix);
   if (opts.region !== undefined) checkRegion(opts.region, opts.sandbox ? "sandbox" : "aws");
   else if (env.AWS_REGION || env.AWS_DEFAULT_REGION) checkRegion((env.AWS_REGION || env.AWS_DEFAULT_REGION) ?? "", opts.sandbox ? "sandbox" : "aws", "env");
-  if (opts.profile !== undefined && !PROFILE_NAME.test(opts.profile)) throw new LabError("guard.usage.badProfile", { profile: opts.profile });
+  checkProfile(opts, env);
   if (opts.endpointUrl !== undefined) checkEndpointUrl(opts.endpointUrl, "--endpoint-url");
   if (env.AWS_ENDPOINT_URL) checkEndpointUrl(env.AWS_ENDPOINT_URL, "AWS_ENDPOINT_URL");
   const speed = opts.sandboxSpeed ?? env[SPEED_ENV];

@@ -72,7 +72,7 @@ export async function leftoverRole(t: PreflightTarget, results: CheckResult[], u
   // In the sandbox the fix also says where its commands go, and how a terminal reaches it.
   const where = place.state.backend === "sandbox" ? "Sandbox" : "";
   const key = `doctor.name.${untagged ? "untagged" : "leftover"}${where}`;
-  const other = untagged ? { other: learnerCommand("", place, { prefix: `${t.prefix}-2` }) } : {};
+  const other: Record<string, string> = untagged ? { other: learnerCommand("", place, { prefix: `${t.prefix}-2` }) } : {};
   results[r] = result(role.id, "name", "fail", key, { ...role.vars, prefix: t.prefix, commands, again: continueCommand(place), ...other });
   if (profile) results[p] = result(profile.id, "name", "fail", "doctor.name.leftoverProfile", { ...profile.vars, role: String(role.vars.name) });
 }

@@ -1,5 +1,7 @@
 /** AWS errors in the learner's words: a known code has its key (`aws.<Code>`); others show AWS's own message. */
 import { awsCode, errorMessage, LabError } from "../errors.js";
+import { SPEED_HEADER } from "../sandbox/clock.js";
+import { defaultShell, loadCommand } from "../sandbox/shell-env.js";
 import { profileArg } from "../shell/lab-command.js";
 import type { Shell } from "../shell/render.js";
 
@@ -28,6 +30,23 @@ export function roomRefusedKey(err: unknown, room: string, endpoint: string): La
   const code = awsCode(err);
   if (!code || !KEY_REFUSALS.has(code)) return undefined;
   return new LabError("roomOffline.key", { room, endpoint, code }, { cause: err, source: "aws" });
+}
+
+/** Any answer of a sandbox this tool serves carries its speed header, its refusals too (AWS's answers never do). */
+function fromServedSandbox(err: unknown): boolean {
+  const headers = (err as { $response?: { headers?: Record<string, string | undefined> } } | null)?.$response?.headers;
+  return headers?.[SPEED_HEADER] !== undefined;
+}
+
+/**
+ * A served sandbox (`sandbox serve`, a lesson's) accepts only its own key pair: one that refuses the key this command
+ * signed with (a profile's, the shell's) says so, and how this terminal gets its keys — not that AWS does not know the
+ * key. Undefined for any other error. (A learner's workshop room says it as the room's: `roomRefusedKey`.)
+ */
+export function servedRefusedKey(err: unknown, endpoint: string): LabError | undefined {
+  const code = awsCode(err);
+  if (!code || !(KEY_REFUSALS.has(code) || code === "InvalidSignatureException") || !fromServedSandbox(err)) return undefined;
+  return new LabError("servedSandbox.keyRefused", { endpoint, code, load: loadCommand(defaultShell(process.env, process.platform)) }, { cause: err, source: "aws" });
 }
 
 /** `profile`: the AWS profile in use, so the fix names it (`aws sso login --profile X`), quoted for `shell` (default bash). */

@@ -16,7 +16,7 @@ import { StateFile } from "../state/state-file.js";
 import type { IoHost } from "../ui/io-host.js";
 import type { GlobalOptions } from "./options.js";
 import { platformOf, type Environment } from "./environment.js";
-import { checkPrefix, checkRegion, isRegionName, validateInputs } from "./validate.js";
+import { checkPrefix, checkProfileEnv, checkRegion, isRegionName, validateInputs } from "./validate.js";
 import { lockParticipant, lockStarted, type Access } from "./participant-lock.js";
 import { endpointFromEnv } from "./endpoint-from-env.js";
 import { timeoutSeconds } from "../aws/network-guard.js";
@@ -230,6 +230,7 @@ export function endpointOf(opts: GlobalOptions, saved: Pick<LessonState, "endpoi
 /** `io` says when AWS does not answer and is tried again. */
 export async function clientsFor(state: LessonState, opts: GlobalOptions, e: Environment, io: IoHost): Promise<AwsClients> {
   checkRegion(state.region, state.backend);
+  if (state.backend === "aws" && !state.profile) checkProfileEnv(e.env);
   if (e.makeClients) return e.makeClients(state);
   const { createAwsClients, createSandboxClients } = await import("../aws/clients.js");
   if (state.backend === "aws") {

@@ -72,15 +72,19 @@ async function checkFaults(text: string): Promise<void> {
   }
 }
 
+/** `--profile`: a name the AWS CLI can have and every printed command can name (lab-command.ts profileProblem). */
+function checkProfile(opts: GlobalOptions): void {
+  const problem = opts.profile === undefined ? undefined : profileProblem(opts.profile);
+  if (problem) throw new LabError("guard.usage.badProfile", { profile: opts.profile ?? "", problem: `guard.profileProblem.${problem}` });
+}
+
 /**
- * `--profile`, else (on AWS) AWS_PROFILE: a name the AWS CLI can have and every printed command can name
- * (lab-command.ts profileProblem). AWS_PROFILE is not left out of the commands silently: it is said here.
+ * AWS_PROFILE, when a lesson on AWS signs with it (no `--profile`, none saved): a name every printed command can name, as
+ * `--profile`'s. Said, not left out of the commands silently; never asked in the sandbox, where it is not used.
  */
-function checkProfile(opts: GlobalOptions, env: NodeJS.ProcessEnv): void {
-  const given = opts.profile !== undefined;
-  const profile = given ? opts.profile : opts.sandbox ? undefined : env.AWS_PROFILE || undefined;
-  const problem = profile === undefined ? undefined : profileProblem(profile);
-  if (problem) throw new LabError(given ? "guard.usage.badProfile" : "guard.usage.badProfileEnv", { profile: profile ?? "", problem: `guard.profileProblem.${problem}` });
+export function checkProfileEnv(env: NodeJS.ProcessEnv): void {
+  const problem = env.AWS_PROFILE ? profileProblem(env.AWS_PROFILE) : undefined;
+  if (problem) throw new LabError("guard.usage.badProfileEnv", { profile: env.AWS_PROFILE ?? "", problem: `guard.profileProblem.${problem}` });
 }
 
 /** Checks flags and environment; throws the first problem as a usage error. Writes nothing. */
@@ -91,7 +95,7 @@ export async function validateInputs(opts: GlobalOptions, env: NodeJS.ProcessEnv
   if (opts.prefix !== undefined) checkPrefix(opts.prefix);
   if (opts.region !== undefined) checkRegion(opts.region, opts.sandbox ? "sandbox" : "aws");
   else if (env.AWS_REGION || env.AWS_DEFAULT_REGION) checkRegion((env.AWS_REGION || env.AWS_DEFAULT_REGION) ?? "", opts.sandbox ? "sandbox" : "aws", "env");
-  checkProfile(opts, env);
+  checkProfile(opts);
   if (opts.endpointUrl !== undefined) checkEndpointUrl(opts.endpointUrl, "--endpoint-url");
   if (env.AWS_ENDPOINT_URL) checkEndpointUrl(env.AWS_ENDPOINT_URL, "AWS_ENDPOINT_URL");
   const speed = opts.sandboxSpeed ?? env[SPEED_ENV];

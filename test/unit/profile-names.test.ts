@@ -12,7 +12,10 @@ import { join } from "node:path";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { createAwsClients } from "../../src/aws/clients.js";
 import { translateAwsError } from "../../src/aws/error-translation.js";
+import { clientsFor, openSession } from "../../src/commands/session.js";
 import { validateInputs } from "../../src/commands/validate.js";
+import { freshState } from "../../src/state/schema.js";
+import { harness } from "../helpers/lesson-harness.js";
 import { translator } from "../../src/i18n/messages.js";
 import type { Shell } from "../../src/shell/render.js";
 import { awsCommands, learnerCommand, type CommandPlace } from "../../src/shell/lab-command.js";
@@ -43,13 +46,24 @@ describe("--profile takes the names the AWS CLI takes", () => {
   });
 
   it("AWS_PROFILE holding a name no printed command can carry is said (on AWS), not left out silently", async () => {
-    const said = reportError(await refusal(undefined, { AWS_PROFILE: 'say "hi"' }), translator("en"));
-    expect(said.key).toBe("guard.usage.badProfileEnv");
-    expect(said.message).toContain("AWS_PROFILE");
-    expect(reportError(await refusal(undefined, { AWS_PROFILE: 'say "hi"' }), translator("ja")).message).toContain("AWS_PROFILE");
-    // In the sandbox, and with --profile given, AWS_PROFILE is not used: nothing to say.
-    expect(await validateInputs({ sandbox: true }, { AWS_PROFILE: 'say "hi"' })).toBeUndefined();
-    expect(await validateInputs({ profile: "work" }, { AWS_PROFILE: 'say "hi"' })).toBeUndefined();
+    const bad = { AWS_PROFILE: 'say "hi"' };
+    /** The clients of a lesson on AWS, as the lesson makes them (`profile`: given with --profile, saved). */
+    const onAws = async (profile?: string) => {
+      const h = harness({ opts: { sandbox: false } });
+      h.env.env = { ...h.env.env, ...bad };
+      const state = { ...freshState("alice", "ap-northeast-1", "aws"), ...(profile ? { profile } : {}) };
+      return clientsFor(state, h.opts, h.env, (await openSession(h.opts, h.env)).io).then(() => undefined, (e: unknown) => e);
+    };
+    const err = await onAws();
+    for (const lang of ["en", "ja"] as const) {
+      const said = reportError(err, translator(lang));
+      expect(said.key).toBe("guard.usage.badProfileEnv");
+      expect(said.message).toContain("AWS_PROFILE");
+      expect(said.message).toMatch(lang === "en" ? /double quote/ : /ダブルクォート/);
+    }
+    // With --profile given, AWS_PROFILE is not used; nor in the sandbox (`sandbox serve` included): nothing to say.
+    expect(await onAws("work")).toBeUndefined();
+    expect(await validateInputs({}, bad)).toBeUndefined();
   });
 });
 

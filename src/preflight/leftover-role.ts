@@ -3,7 +3,8 @@
  * stack deleted with the role kept, or the role made by hand. The lesson's stack would fail on its name (the role already
  * exists), so the preflight stops before anything is created and gives the commands that delete it, in the order IAM
  * insists on: out of its instance profile (the lab's, when it holds it), that profile deleted, every policy detached,
- * then the role.
+ * then the role. A role with exactly their lab role name but no tag at all, made by no stack, with no lab of theirs
+ * anywhere (names.ts), is most likely theirs, made by hand: the same commands, or the command under another prefix.
  */
 import { awsCode } from "../errors.js";
 import { awsPort } from "../aws/port.js";

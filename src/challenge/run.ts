@@ -114,15 +114,33 @@ export async function startChallenge(ctx: LessonContext, id: string, known?: Clo
   } else {
     // Nothing broken, but not all up yet (a target in its first health checks): wait, then start.
     if (scene.starting) throw notReady(ctx, scene, id);
-    const undo = await breaker.plan(ctx, scene.path);
+    // Resuming a start killed midway, what it saved first is kept (a group it closed already has nothing left to save).
+    const undo = await breaker.plan(ctx, scene.path, active?.undo);
     const record = active ?? adopt(ctx, id, undo);
     if (Object.keys(undo).length > 0) record.undo = undo;
     saveState(ctx);
     await breaker.apply(ctx, scene.path, undo);
+    await confirmBroken(ctx, d, record);
   }
   await tagConsumer(ctx, scene.path, id, "broken");
   const text = loadChallengeText(ctx, id, scene.path);
   ctx.io.notify({ type: "challenge", id, title: text.title, status: "started", message: `${text.story}\n\n${ctx.t(consoleLeftOut(ctx) ? "challenge.startedNoConsole" : "challenge.started")}` });
+}
+
+/**
+ * Reads the cloud again after the break: unless the path now fails where the challenge says, the learner's build holds
+ * up in a way this break cannot reach. Then everything it changed is put back, the record dropped, and the start refused
+ * saying what the read showed, rather than announcing a break that is not there.
+ */
+async function confirmBroken(ctx: LessonContext, d: ChallengeDefinition, record: Active): Promise<void> {
+  const after = await readScene(ctx);
+  if (showsBreak(after, d)) return;
+  await BREAKERS[d.break]?.restore(ctx, after.path, record.undo);
+  delete ctx.state.challenges.active;
+  saveState(ctx);
+  const link = after.first && (diagnosisOf(ctx, after.path.view).first?.name ?? after.first.id);
+  if (link) throw new LabError("challenge.brokeElsewhere", { id: d.id, link });
+  throw new LabError("challenge.didNotBreak", { id: d.id });
 }
 
 /** Neither lesson stack exists, and CloudFormation remembers them deleted: the lab was cleaned up, there is nothing to break. */

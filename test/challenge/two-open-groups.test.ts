@@ -9,6 +9,9 @@ import { readLearnerPath, type LearnerPath } from "../../src/challenge/learner-p
 import { checkChallenge, giveUp, startChallenge } from "../../src/challenge/run.js";
 import type { LessonContext } from "../../src/lesson/context.js";
 import { lessonContext, openSession } from "../../src/commands/session.js";
+import { destroy } from "../../src/commands/destroy.js";
+import { readCloud } from "../../src/lesson/cloud-view.js";
+import { planTeardown } from "../../src/lesson/teardown.js";
 import type { Harness } from "../helpers/lesson-harness.js";
 import { isRead, stopAt } from "../helpers/stopped-process.js";
 import { buildLab, copyLab, type BuiltLab } from "../helpers/built-lab.js";
@@ -113,6 +116,19 @@ describe("a challenge on a part with two groups that each let HTTP through", () 
           expect(await Promise.all(groups.map((g) => rules(ctx2, g))), `${when} change ${n}`).toEqual(before);
         }
       }
+    });
+  }
+
+  // (A learner's group on an instance stops destroy with or without a challenge: the stack cannot delete its VPC. Not this test's.)
+  for (const [id, setup] of cases.filter(([c]) => c === "silent-door")) {
+    it(`${id}: destroy with the break in progress leaves nothing of it, the learner's own group included`, async () => {
+      const { h, ctx } = await copyLab(lab);
+      await setup({ h, ctx, p: await readLearnerPath(ctx) });
+      await startChallenge(ctx, id);
+      await destroy({ ...h.opts, yes: true }, h.env);
+      const ctx2 = await lessonContext(h.opts, h.env, await openSession(h.opts, h.env), false);
+      expect(planTeardown(await readCloud(ctx2.clients, ctx2.names))).toEqual([]);
+      expect(ctx2.state.challenges.active).toBeUndefined();
     });
   }
 });

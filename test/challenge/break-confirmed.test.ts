@@ -6,7 +6,6 @@
 import {
   AuthorizeSecurityGroupIngressCommand,
   CreateSecurityGroupCommand,
-  DescribeSecurityGroupRulesCommand,
   DescribeVpcEndpointsCommand,
   DescribeVpcsCommand,
   ModifyVpcEndpointCommand,
@@ -20,17 +19,13 @@ import { challenge } from "../../src/commands/challenge.js";
 import { translator } from "../../src/i18n/messages.js";
 import type { LessonContext } from "../../src/lesson/context.js";
 import { errorText, reportError } from "../../src/ui/error-report.js";
+import { groupRuleList as rules } from "../helpers/group-rules.js";
 import { buildLab, copyLab, type BuiltLab, type LabCopy } from "../helpers/built-lab.js";
 
 let lab: BuiltLab;
 beforeAll(async () => {
   lab = await buildLab();
 }, 60_000);
-
-async function rules(ctx: LessonContext, groupId: string): Promise<string[]> {
-  const out = await ctx.clients.ec2.send(new DescribeSecurityGroupRulesCommand({ Filters: [{ Name: "group-id", Values: [groupId] }] }));
-  return (out.SecurityGroupRules ?? []).map((r) => `${r.IsEgress ? "out" : "in"} ${r.IpProtocol} ${r.FromPort}-${r.ToPort} ${r.CidrIpv4 ?? r.ReferencedGroupInfo?.GroupId}`).sort();
-}
 
 /**
  * One "everything from the VPC" group on every endpoint of the Consumer VPC, the SSM ones' own groups removed: the rule

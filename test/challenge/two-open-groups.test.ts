@@ -3,7 +3,7 @@
  * the lesson's): starting silent-door, back-door or no-way-out must still break curl (closing one group alone broke
  * nothing), and give-up must put every rule of both groups back as it was, the break's own HTTPS rule gone too.
  */
-import { AuthorizeSecurityGroupIngressCommand, CreateSecurityGroupCommand, DescribeSecurityGroupRulesCommand, ModifyVpcEndpointCommand } from "@aws-sdk/client-ec2";
+import { AuthorizeSecurityGroupIngressCommand, CreateSecurityGroupCommand, ModifyVpcEndpointCommand } from "@aws-sdk/client-ec2";
 import { beforeAll, describe, expect, it } from "vitest";
 import { readLearnerPath, type LearnerPath } from "../../src/challenge/learner-path.js";
 import { checkChallenge, giveUp, startChallenge } from "../../src/challenge/run.js";
@@ -14,18 +14,13 @@ import { readCloud } from "../../src/lesson/cloud-view.js";
 import { planTeardown } from "../../src/lesson/teardown.js";
 import type { Harness } from "../helpers/lesson-harness.js";
 import { isRead, stopAt } from "../helpers/stopped-process.js";
+import { groupRuleList as rules } from "../helpers/group-rules.js";
 import { buildLab, copyLab, type BuiltLab } from "../helpers/built-lab.js";
 
 let lab: BuiltLab;
 beforeAll(async () => {
   lab = await buildLab();
 }, 60_000);
-
-/** A group's rules as the console lists them (ids aside: a rule put back gets a new one). */
-async function rules(ctx: LessonContext, groupId: string): Promise<string[]> {
-  const out = await ctx.clients.ec2.send(new DescribeSecurityGroupRulesCommand({ Filters: [{ Name: "group-id", Values: [groupId] }] }));
-  return (out.SecurityGroupRules ?? []).map((r) => `${r.IsEgress ? "out" : "in"} ${r.IpProtocol} ${r.FromPort}-${r.ToPort} ${r.CidrIpv4 ?? r.ReferencedGroupInfo?.GroupId}`).sort();
-}
 
 /** A new group in `vpcId` that admits HTTP from anywhere (and, as any new group, lets everything out). */
 async function openGroup(ctx: LessonContext, vpcId: string, name: string): Promise<string> {

@@ -71,8 +71,8 @@ export function regionFor(lang: Lang, env: NodeJS.ProcessEnv): string {
   return regionFromEnv(env) ?? (lang === "ja" ? "ap-northeast-1" : "us-east-1");
 }
 
-/** Where the region came from (doctor says it). */
-type RegionSource = "flag" | "saved" | "asked" | "env" | "profile" | "default";
+/** Where the region came from (doctor says it); `found`: where the sandbox account has the participant's lab. */
+type RegionSource = "flag" | "saved" | "asked" | "env" | "profile" | "default" | "found";
 
 /** As the AWS CLI chooses, then ours: AWS_REGION / AWS_DEFAULT_REGION, the AWS profile's own region (`profile`: on AWS only), the language's. */
 async function unnamedRegion(lang: Lang, env: NodeJS.ProcessEnv, profile: string | undefined | false): Promise<{ region: string; from: RegionSource }> {
@@ -140,7 +140,9 @@ async function buildInSandbox(prefix: string, opts: GlobalOptions, e: Environmen
   try {
     const state = freshState(prefix, opts.region ?? regionFor(s.lang, e.env), "sandbox");
     const [{ readCloud }, { isEmpty }] = await Promise.all([import("../lesson/cloud-view.js"), import("../lesson/teardown.js")]);
-    return !isEmpty(await readCloud(await clientsFor(state, opts, e, s.io), namesFor(prefix)));
+    if (!isEmpty(await readCloud(await clientsFor(state, opts, e, s.io), namesFor(prefix)))) return true;
+    // Built in another language's Region (no Region named): found there, as the participant's state will find it.
+    return opts.region === undefined && regionFromEnv(e.env) === undefined && (await sandboxLabRegion(prefix, state.region, opts, e, s.io)) !== undefined;
   } catch {
     return false;
   }
@@ -198,9 +200,15 @@ export async function participantState(opts: GlobalOptions, e: Environment, s: S
   if (!named && ask && io.interactive && backend !== "sandbox") {
     chosen = { region: (await io.input(t("session.askRegion"), chosen.region, (v) => (isRegionName(v.trim()) ? true : t("session.badRegion")))).trim(), from: "asked" };
   }
+  // The sandbox's Region was never the learner's choice (the language's): with no file to say it, their lab is looked for.
+  const found = backend === "sandbox" && chosen.from === "default" ? await sandboxLabRegion(prefix, chosen.region, opts, e, io) : undefined;
+  if (found) {
+    chosen = { region: found, from: "found" };
+    io.notify({ type: "notice", level: "info", message: t("session.labFoundIn", { region: found }) });
+  }
   const region = checkRegion(chosen.region, backend, chosen.from === "saved" || chosen.from === "env" || chosen.from === "profile" ? chosen.from : "flag");
   // The Region was in the damaged file: the one the cloud is read in is named, in case the lesson was built in another.
-  if (loaded.kind === "corrupt" && chosen.from !== "flag") io.notify({ type: "notice", level: "warn", message: t("session.corruptRegion", { region }) });
+  if (loaded.kind === "corrupt" && chosen.from !== "flag" && chosen.from !== "found") io.notify({ type: "notice", level: "warn", message: t("session.corruptRegion", { region }) });
   // Offered as the header will say it: the real console only where it sees the account (AWS itself, not the sandbox, a room or an emulator).
   const consoleSees = backend === "aws" && isAwsEndpoint(endpointOf(opts, saved, e.env));
   const modeText = opts.mode ?? saved?.mode ?? (ask && io.interactive ? await io.select(t("session.askMode"), [
@@ -220,6 +228,22 @@ export async function participantState(opts: GlobalOptions, e: Environment, s: S
   if (joined) state.room = joined;
   if (lock.mine) stateFile.save(state);
   return { state, regionFrom: chosen.from };
+}
+
+/**
+ * The other Region of the sandbox account that holds this participant's lab (its stacks), if one does: a lab built in
+ * another language's Region, whose progress file is gone. Nothing found, or the account not readable: undefined.
+ */
+async function sandboxLabRegion(prefix: string, near: string, opts: GlobalOptions, e: Environment, io: IoHost): Promise<string | undefined> {
+  try {
+    const state = freshState(prefix, near, "sandbox");
+    const clients = await clientsFor(state, opts, e, io);
+    const { labElsewhere } = await import("../preflight/lab-elsewhere.js");
+    const there = await labElsewhere({ clients, region: near, prefix, names: namesFor(prefix), inRegion: clientsInRegion(state, opts, e, io, clients) });
+    return there.length === 1 ? there[0]!.region : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /** Where the AWS clients go: --endpoint-url, else the progress file's, else AWS_ENDPOINT_URL; none: AWS itself. */

@@ -3,7 +3,9 @@ import { isPromptExit, setLessonCommands } from "../interrupt-notice.js";
 import { learnerCommand, lessonCommands } from "../shell/lab-command.js";
 import { afterFirstQuestion } from "../ui/first-question.js";
 import type { GlobalOptions } from "./options.js";
-import { lessonStarted } from "../lesson/context.js";
+import { lessonStarted, type LessonContext } from "../lesson/context.js";
+import type { CloudView } from "../lesson/cloud-view.js";
+import type { ChallengeReport } from "./challenge-in-progress.js";
 import { lessonContext, openSession, type Environment } from "./session.js";
 
 const lessonModules = () =>
@@ -11,6 +13,14 @@ const lessonModules = () =>
 
 /** While the learner reads: the lesson, and the clients (the sandbox's too: most first runs use it). */
 const preload = () => Promise.all([lessonModules(), import("../aws/clients.js"), import("../sandbox/middleware.js")]);
+
+/** The challenge in progress, when the cloud shows a step before curl not done: what it broke is not the lesson's to build again. */
+async function challengeFirst(ctx: LessonContext, view: CloudView): Promise<ChallengeReport | undefined> {
+  const [{ currentStep, detectAll }, { STEPS }, { challengeInProgress }] = await Promise.all([import("../lesson/progress.js"), import("../lesson/steps/index.js"), import("./challenge-in-progress.js")]);
+  const cur = currentStep(detectAll(STEPS, view, ctx.state));
+  const curl = STEPS.findIndex((s) => s.id === "curl");
+  return cur && STEPS.indexOf(cur.step) < curl ? challengeInProgress(ctx, view) : undefined;
+}
 
 export async function start(opts: GlobalOptions & { restart?: boolean }, e: Environment): Promise<void> {
   afterFirstQuestion(() => void preload().catch(() => undefined));
@@ -35,6 +45,12 @@ export async function start(opts: GlobalOptions & { restart?: boolean }, e: Envi
     const stopped = stoppedAt(STEPS, ctx.state);
     if (stopped !== undefined) ctx.io.notify({ type: "notice", level: "info", message: ctx.t("texts.stoppedMidway", { n: stopped, title: loadStep(ctx.lesson, STEPS[stopped]!.id, ctx.io.lang).title, restart: learnerCommand("--restart", ctx) }) });
     else ctx.io.notify({ type: "notice", level: "success", message: quiz?.score !== undefined ? ctx.t("start.finished", { score: quiz.score, total: quiz.total }) : ctx.t("start.cleanedUp") });
+    return;
+  }
+  // A challenge broke the build on purpose: the lesson does not build it again (it would go back to a step before curl).
+  const challenge = await challengeFirst(ctx, view);
+  if (challenge) {
+    ctx.io.notify({ type: "notice", level: "info", message: ctx.t("start.inChallenge", { challenge: challenge.text }) });
     return;
   }
   // The lesson starts from the cloud just read, and what it last read is what is left at the end.

@@ -9,25 +9,12 @@ import type { LabEvent } from "../ui/io-host.js";
 import type { GlobalOptions } from "./options.js";
 import { lessonStarted } from "../lesson/context.js";
 import { lessonContext, openSession, type Environment } from "./session.js";
-import { loadChallenges, loadChallengeText } from "../challenge/definitions.js";
+import { challengeInProgress, type ChallengeReport } from "./challenge-in-progress.js";
 import type { CloudView } from "../lesson/cloud-view.js";
-import type { LessonContext } from "../lesson/context.js";
 import type { Detection } from "../lesson/step.js";
 import { continueCommand, learnerCommand } from "../shell/lab-command.js";
 
 type StatusEvent = Extract<LabEvent, { type: "status" }>;
-type ChallengeReport = NonNullable<StatusEvent["challenge"]>;
-
-/** The challenge in progress, as `challenge` commands find it: the progress file's, else the one the Consumer instance's tags say is broken. */
-function challengeInProgress(ctx: LessonContext, view: CloudView): ChallengeReport | undefined {
-  const mark = view.consumerInstance?.challenge;
-  const id = ctx.state.challenges.active?.id ?? (mark?.state === "broken" ? mark.id : undefined);
-  // A tag this version does not know (written by another one) names no challenge to go on with here.
-  if (!id || !loadChallenges(ctx.lesson).some((c) => c.id === id)) return undefined;
-  const title = loadChallengeText(ctx.lesson, id, ctx.io.lang).title;
-  const commands = { check: learnerCommand("challenge check", ctx), fix: learnerCommand("challenge fix", ctx), giveUp: learnerCommand("challenge give-up", ctx) };
-  return { id, title, state: "in-progress", commands, text: ctx.t("status.challenge", { title, check: commands.check, fix: commands.fix, giveUp: commands.giveUp }) };
-}
 
 /** The curl step's proof is Run Command history, not a fresh curl: with a challenge in progress it says the break came since. */
 function seenThroughChallenge(stepId: string, d: Detection, challenge: ChallengeReport | undefined): Detection {

@@ -55,6 +55,8 @@ export function walkLearnerPath(view: CloudView, time?: ReadTime): Link[] {
   const shapes = view.path?.shapes;
   const stack = stackStarting(view);
   if (!shapes && stack) throw new LabError("starting.stack", { name: stack.name, status: stack.status, seconds: time ? waitSeconds(STACK_SECONDS, time) : STACK_SECONDS }, { source: "starting" });
+  // Cleaned up (CloudFormation remembers both stacks deleted): not a step to do first, a lab to build again.
+  if (!shapes && !view.consumer && !view.provider && view.deletedStacks.length > 0) throw new LabError("diagnose.cleanedUp", {});
   if (!shapes) throw new LabError("error.missingStep", { step: "deploy" });
   const endpoint = learnersEndpoint(view);
   const links = walkChain(factsFromDescribe(shapes, time), { ...(endpoint ? { endpointId: endpoint.id } : {}), port: HTTP_PORT });

@@ -100,6 +100,16 @@ async function settled(ctx: LessonContext, step: Step, view: CloudView, words: k
   });
 }
 
+/**
+ * The cloud as it is once the learner has answered: while the question waited they may have changed it (their console, a
+ * second terminal). An earlier step it no longer shows done (the endpoint deleted at the accept step) is gone back to
+ * (`back`), not acted on from what the lesson read before it asked.
+ */
+async function asAnswered(ctx: LessonContext, step: Step): Promise<{ view: CloudView; back: boolean }> {
+  const view = await readCloud(ctx.clients, ctx.names);
+  return { view, back: regressed(ctx, step, view) };
+}
+
 async function learnerDoes(ctx: LessonContext, step: Step, content: StepContent, view: CloudView, notesShown: Set<string>): Promise<CloudView> {
   let hint = 0;
   let current = view;
@@ -133,8 +143,12 @@ async function learnerDoes(ctx: LessonContext, step: Step, content: StepContent,
     // Typed at a `sandbox serve` that has stopped since: said, and the account served again (asked again unless done).
     const stopped = how === "verify" && (await reopenIfStopped(ctx));
     let notes: string[] = [];
-    if (how === "guided") await step.perform(ctx, current);
-    else if (how === "form" && step.handsOn) notes = await step.handsOn.run(ctx, current);
+    if (how !== "verify") {
+      const now = await asAnswered(ctx, step);
+      if (now.back) return now.view;
+      if (how === "guided") await step.perform(ctx, now.view);
+      else if (step.handsOn) notes = await step.handsOn.run(ctx, now.view);
+    }
     current = await settled(ctx, step, await readCloud(ctx.clients, ctx.names));
     // Notes tell what the learner's choices did: fill them from the cloud as it is now.
     explainNotes(ctx, content, notes, current, notesShown);
@@ -183,9 +197,11 @@ async function runStep(ctx: LessonContext, step: Step, index: number, view: Clou
     after = await learnerDoes(ctx, step, content, view, notesShown);
   } else {
     await askToGo(ctx, step, content, () => explainReference(ctx, step, content, view));
-    const read = await step.perform(ctx, view);
-    // A step that leaves no trace changed nothing in the cloud: the view it acted on still holds.
-    after = step.traceless ? view : (read ?? (await readCloud(ctx.clients, ctx.names)));
+    // A step that leaves no trace neither reads nor changes the cloud: the view it acts on still holds.
+    const now = step.traceless || !ctx.io.interactive ? { view, back: false } : await asAnswered(ctx, step);
+    if (now.back) return now.view;
+    const read = await step.perform(ctx, now.view);
+    after = step.traceless ? now.view : (read ?? (await readCloud(ctx.clients, ctx.names)));
   }
   const detection = step.detect(after, ctx.state);
   if (!detection.done && regressed(ctx, step, after)) return after;

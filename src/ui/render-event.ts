@@ -229,6 +229,11 @@ function linkLine(l: DiagnosisLink, r: RenderTools): string {
   return (l.status === "warn" || l.status === "wait") && l.what ? `${name}\n${lines(c.yellow(l.what), r, "      ")}` : name;
 }
 
+/** A bold label and its text: after a Japanese full-width colon（：）no space, as Japanese is written. */
+function labelled(label: string, text: string, r: RenderTools): string {
+  return `${r.c.bold(label)}${label.endsWith("：") ? "" : " "}${text}`;
+}
+
 /** The chain, one line per link, then the first broken link: what, why, and the fix. */
 function renderDiagnosis(event: Extract<LabEvent, { type: "diagnosis" }>, r: RenderTools): string {
   const { c, t } = r;
@@ -238,8 +243,8 @@ function renderDiagnosis(event: Extract<LabEvent, { type: "diagnosis" }>, r: Ren
   if (!f && event.wait) return [...out, "", lines(c.yellow.bold(t("starting.render.title", { name: event.wait.link.name, seconds: event.wait.seconds })), r, c.yellow.bold("… "))].join("\n");
   if (!f) return [...out, lines(c.green.bold(t("diagnose.render.allPass")), r, c.green.bold("✔ "))].join("\n");
   out.push("", lines(c.red.bold(t("diagnose.render.firstBroken", { name: f.name })), r, c.red.bold("✖ ")));
-  if (f.what) out.push(lines(`${c.bold(t("diagnose.render.what"))} ${f.what}`, r));
-  if (f.why) out.push(lines(`${c.bold(t("diagnose.render.why"))} ${f.why}`, r));
+  if (f.what) out.push(lines(labelled(t("diagnose.render.what"), f.what, r), r));
+  if (f.why) out.push(lines(labelled(t("diagnose.render.why"), f.why, r), r));
   if (f.console) out.push(`${c.bold.underline(t("render.console"))}\n${lines(f.console, r, "  ")}`);
   // Wrapped like the lesson's commands: continued as the learner's shell continues a line, so it still pastes.
   const cli = f.cli && wrapCode(f.cli, fenceLang(f.shell ?? "bash"), r.width, { indent: "  ", c, phrases: r.phrases });

@@ -1,9 +1,9 @@
 /**
- * A learner's progress file is lost and their LANG changed: with no Region saved, the default follows the language
- * (us-east-1 in English, ap-northeast-1 in Japanese), so the lesson opens in another Region than their lab. IAM is
- * global: their role already exists, their stacks are in the first Region. The preflight stops before anything is
- * created and says where the lab is, with the command that continues it there, the one that deletes it, and another
- * prefix for a new lab here.
+ * A learner's progress file is lost and their shell now names another Region (AWS_REGION): with no Region saved, the
+ * lesson opens in that Region, not their lab's. IAM is global: their role already exists, their stacks are in the first
+ * Region. The preflight stops before anything is created and says where the lab is, with the command that continues it
+ * there, the one that deletes it, and another prefix for a new lab here. (With no Region named at all, the sandbox finds
+ * the lab where it is: test/lesson/sandbox-lab-region.test.ts.)
  */
 import { rmSync } from "node:fs";
 import { join } from "node:path";
@@ -21,12 +21,12 @@ function withoutRegion(opts: GlobalOptions): GlobalOptions {
   return rest;
 }
 
-/** alice's lab deployed in English (us-east-1), her progress file lost, then the lesson run again in Japanese. */
+/** alice's lab deployed in us-east-1, her progress file lost, then the lesson run again in Japanese with AWS_REGION=ap-northeast-1. */
 async function lostProgressThenJapanese(): Promise<{ h: Harness; err: unknown; from: number }> {
   const h = harness({ opts: { region: "us-east-1" } });
   for (const id of ["preflight", "deploy"]) await step(id, h.opts, h.env);
   rmSync(join(h.stateDir, "participants", "alice.json"));
-  h.env.env = { LANG: "ja_JP.UTF-8" };
+  h.env.env = { LANG: "ja_JP.UTF-8", AWS_REGION: "ap-northeast-1" };
   const from = h.sandbox.calls.length;
   const err = await start(withoutRegion(h.opts), h.env).then(() => undefined, (e: unknown) => e);
   return { h, err, from };

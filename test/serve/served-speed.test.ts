@@ -69,6 +69,10 @@ describe("diagnose over HTTP at a served sandbox's speed", () => {
   it("real speed: the same agent right after launch is still registering (wait, no fix), as on AWS", { timeout: 120_000 }, async () => {
     const { lab, served } = await agentCutOff();
     lab.h.sandbox.speed = 1;
+    // At real speed the cut came before the agent first registered: it was never Online (so not ConnectionLost).
+    lab.h.sandbox.store.transact((w) => {
+      for (const rw of Object.values(w.regions)) for (const inst of Object.values(rw.instances)) delete inst.agentOnlineAt;
+    });
     const d = await diagnoseServed(lab, served);
     expect(d.first).toBeUndefined();
     expect(d.wait?.link).toMatchObject({ id: "consumer-instance", status: "wait", problem: "ssm-registering" });

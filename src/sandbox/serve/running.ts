@@ -83,3 +83,31 @@ export async function runningServe(servedPath: string, credentials: SandboxCrede
   }
   return { older };
 }
+
+/**
+ * The hands-on lesson serving the account itself (its own server, published `by: "lesson"`) when one runs, signs with the
+ * account's own keys on 127.0.0.1, and answers: `sandbox serve` started meanwhile says where, rather than serving it twice.
+ */
+export async function lessonServing(servedPath: string, credentials: SandboxCredentials): Promise<ServedRecord | undefined> {
+  const found = readLive(servedPath).filter((r) => r.by === "lesson" && onLoopback(r.url) && sameKeys(r, credentials)).at(-1);
+  return found && (await sandboxAnswers(found.url)) ? found : undefined;
+}
+
+/** The origin of an address (`http://127.0.0.1:4566`), or undefined when it is none. */
+function originOf(url: string): string | undefined {
+  try {
+    return new URL(url).origin;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * A sandbox of this account is served at `url` and signs with `accessKeyId` (a terminal set up by `sandbox env`): its
+ * record in `served.json` (by `sandbox serve` or a lesson) names them, and it answers there.
+ */
+export async function servedAt(servedPath: string, url: string, accessKeyId: string | undefined): Promise<boolean> {
+  const origin = originOf(url);
+  const here = readLive(servedPath).some((r) => origin !== undefined && originOf(r.url) === origin && r.accessKeyId === accessKeyId);
+  return here && (await sandboxAnswers(url));
+}

@@ -3,6 +3,7 @@
  * the account again at another address, so a terminal the learner pointed at it keeps working.
  */
 import { request } from "node:http";
+import { connect, type Socket } from "node:net";
 import { SPEED_HEADER } from "../clock.js";
 import { readLive, type ServedRecord } from "../served-file.js";
 import type { SandboxCredentials } from "./sigv4.js";
@@ -21,6 +22,46 @@ export function sandboxAnswers(url: string): Promise<boolean> {
     req.on("error", () => resolve(false));
     req.end();
   });
+}
+
+/** How long after a held connection closed on a server that still answers (it ends idle ones) it is held again. */
+const REWATCH_MS = 200;
+
+/**
+ * Calls `gone` once the served sandbox at `url` stops answering, without being asked: a connection held open to it closes
+ * when it stops (or its process ends); then it is asked, and one that still answers (it ended the idle connection) is
+ * watched again. Returns what ends the watch. Nothing of it keeps the process running.
+ */
+export function watchServed(url: string, gone: () => void): () => void {
+  const { hostname, port } = new URL(url);
+  let ended = false;
+  let socket: Socket | undefined;
+  let timer: NodeJS.Timeout | undefined;
+  const hold = (): void => {
+    if (ended) return;
+    socket = connect({ host: hostname, port: Number(port) });
+    socket.unref();
+    socket.on("error", () => undefined);
+    // What it sends before it ends the connection (a time-out's answer) is read and dropped.
+    socket.resume();
+    socket.once("close", () => void check());
+  };
+  const check = async (): Promise<void> => {
+    if (ended) return;
+    if (await sandboxAnswers(url)) {
+      timer = setTimeout(hold, REWATCH_MS).unref();
+      return;
+    }
+    if (ended) return;
+    ended = true;
+    gone();
+  };
+  hold();
+  return () => {
+    ended = true;
+    clearTimeout(timer);
+    socket?.destroy();
+  };
 }
 
 /** Served on 127.0.0.1, where the lesson serves: only this computer reaches it. */

@@ -4,12 +4,12 @@
  * (Ctrl-C in its terminal). Without the learner pressing anything, the lesson says so in their language, under the
  * question it then asks again, and its own server answers at the same address (their second terminal goes on working).
  */
-import { spawn, type ChildProcess } from "node:child_process";
+import type { ChildProcess } from "node:child_process";
 import { afterEach, describe, expect, it } from "vitest";
 import { translator } from "../../src/i18n/messages.js";
 import { sandboxAnswers } from "../../src/sandbox/serve/running.js";
-import { BIN, freshLearner, type CliEnv } from "../helpers/cli-process.js";
-import { TmuxSession } from "../helpers/tmux.js";
+import { freshLearner, spawnServe, type CliEnv } from "../helpers/cli-process.js";
+import { menuUnder, nextQuestion, TmuxSession } from "../helpers/tmux.js";
 
 type Lang = "en" | "ja";
 const HOW = { en: "How do you want to do this step?", ja: "このステップをどう進めますか？" };
@@ -26,27 +26,15 @@ afterEach(() => {
 
 /** `sandbox serve --json` for the learner's account, in its own process: its address once it listens. */
 async function serve(me: CliEnv): Promise<{ url: string; stop: () => Promise<void> }> {
-  const p = spawn(process.execPath, [BIN, "sandbox", "serve", "--json"], { env: me.env, stdio: ["ignore", "pipe", "pipe"] });
-  servers.push(p);
-  const line = await new Promise<string>((resolve, reject) => {
-    let out = "";
-    p.stdout!.on("data", (d: Buffer) => {
-      out += d.toString();
-      if (out.includes("\n")) resolve(out.split("\n")[0]!);
-    });
-    p.on("exit", (code) => reject(new Error(`sandbox serve ended (${code})`)));
-  });
-  const { url } = JSON.parse(line) as { url: string };
-  const ended = new Promise<void>((resolve) => p.once("exit", () => resolve()));
-  return { url, stop: () => (p.kill("SIGINT"), ended) };
+  const { server, event } = await spawnServe(me.env);
+  servers.push(server);
+  const ended = new Promise<void>((resolve) => server.once("exit", () => resolve()));
+  return { url: event.url, stop: () => (server.kill("SIGINT"), ended) };
 }
 
-/** The digit of the hands-on choice whose label (whitespace dropped) matches, from the menu under the last question. */
+/** The digit of the hands-on choice whose label (whitespace dropped) matches, in the menu under the last question. */
 function digitOf(visible: string, how: string, label: RegExp): string {
-  const lines = visible.trimEnd().split("\n");
-  const legend = lines.slice(lines.map((l) => l.includes(how)).lastIndexOf(true) + 1).join(" ");
-  const item = legend.split("·").map((part) => /^\s*(\d)\s+(.+?)\s*(\(⏎\))?\s*$/.exec(part)).find((m) => m && label.test(m[2]!.replace(/\s+/g, "")));
-  return item![1]!;
+  return String([...menuUnder(visible, how)].find(([l]) => label.test(l))![1]);
 }
 
 /** Text as compared on screen: without the spaces and line breaks the wrapping adds, or the code marks. */
@@ -67,15 +55,10 @@ async function saidThenAsked(s: TmuxSession, said: string, asked: string): Promi
 /** Goes on (Enter) at every other question until `how` is asked. */
 async function untilAsked(s: TmuxSession, how: string): Promise<void> {
   const deadline = Date.now() + 120_000;
-  let last = "";
-  for (;;) {
-    if (Date.now() > deadline) throw new Error(`timed out\n${s.visible()}`);
-    await new Promise((r) => setTimeout(r, 80));
-    const visible = s.visible();
-    const prompt = [...visible.trimEnd().split("\n")].reverse().find((l) => /^\? /.test(l));
-    if (!prompt || visible === last) continue;
-    last = visible;
+  for (let last = ""; ; ) {
+    const { visible, prompt } = await nextQuestion(s, last, deadline);
     if (prompt.includes(how)) return;
+    last = visible;
     s.keys("Enter");
   }
 }

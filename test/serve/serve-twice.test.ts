@@ -13,10 +13,19 @@ import { translator } from "../../src/i18n/messages.js";
 import { SqliteStore } from "../../src/sandbox/account/sqlite-store.js";
 import { EXIT } from "../../src/errors.js";
 import { reportError } from "../../src/ui/error-report.js";
-import { harness } from "../helpers/lesson-harness.js";
+import { harness, type Harness } from "../helpers/lesson-harness.js";
 import { openedDoor, startServe, type Lang } from "../helpers/served-lesson.js";
 import { closeDoor } from "../../src/lesson/learner-door.js";
 import { sandboxAnswers } from "../../src/sandbox/serve/running.js";
+
+/** What `sandbox serve` says when it serves nothing (one that served anyway is stopped, and reported as the error it is not). */
+async function refused(h: Harness, dir: string, lang: Lang): Promise<ReturnType<typeof reportError>> {
+  const second = await startServe(h, dir, { lang, json: false }).then(
+    async (s) => (await s.stop(), s),
+    (e: unknown) => e,
+  );
+  return reportError(second, translator(lang));
+}
 
 describe.each<Lang>(["en", "ja"])("`sandbox serve` while one already serves the account (%s)", (lang) => {
   it("says where it is served and by which process, and serves nothing more", async () => {
@@ -24,11 +33,7 @@ describe.each<Lang>(["en", "ja"])("`sandbox serve` while one already serves the 
     const h = harness({ store: new SqliteStore(join(dir, "account.db")), stateDir: join(dir, "state") });
     const first = await startServe(h, dir, { lang, json: false });
     try {
-      const second = await startServe(h, dir, { lang, json: false }).then(
-        async (s) => (await s.stop(), s),
-        (e: unknown) => e,
-      );
-      const said = reportError(second, translator(lang));
+      const said = await refused(h, dir, lang);
       expect(said.key, JSON.stringify(said)).toBe("serve.alreadyServing");
       expect(said.exitCode).toBe(EXIT.busy);
       expect(said.message).toContain(first.url);
@@ -51,11 +56,7 @@ describe.each<Lang>(["en", "ja"])("`sandbox serve` while a hands-on lesson serve
     const ctx = await openedDoor(h, { lang });
     const lessonUrl = h.host.ofType("served").at(-1)!.url;
     try {
-      const second = await startServe(h, dir, { lang, json: false }).then(
-        async (s) => (await s.stop(), s),
-        (e: unknown) => e,
-      );
-      const said = reportError(second, translator(lang));
+      const said = await refused(h, dir, lang);
       expect(said.key, JSON.stringify(said)).toBe("serve.lessonServing");
       expect(said.exitCode).toBe(EXIT.busy);
       expect(said.message).toContain(lessonUrl);

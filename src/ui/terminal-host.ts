@@ -16,6 +16,7 @@ import { spinnerLine } from "./spinner-line.js";
 import { wrap } from "./wrap.js";
 import { questionShown } from "./first-question.js";
 import { typedInput } from "./typed-input.js";
+import { dropTypedAhead } from "./typed-ahead.js";
 import type { Output } from "../standard-output.js";
 
 /** Prompts, the inline choice and ora load when first used: a command that asks nothing never pays for them. */
@@ -64,9 +65,11 @@ export class TerminalHost implements IoHost {
 
   /**
    * Where a prompt reads the learner's keys and draws: the keys as they mean them (typed-input.ts), or `verbatim`, as
-   * typed; `signal` puts the question away.
+   * typed. Keys typed before the question is asked are dropped first (typed-ahead.ts): they never answer it. `signal`
+   * puts the question away.
    */
   private prompting(signal: AbortSignal, verbatim = false): { input: NodeJS.ReadableStream; output: NodeJS.WriteStream; signal: AbortSignal } {
+    dropTypedAhead(this.in);
     return { input: verbatim ? this.in : typedInput(this.in), output: this.terminal, signal };
   }
 
@@ -112,7 +115,7 @@ export class TerminalHost implements IoHost {
     this.active?.clear();
     const errors = this.opts.errors ?? process.stderr;
     // Read among the lesson's lines (one pipe or file): wrapped as they are.
-    errors.write(fitToTerminal(text, errors, this.opts.phrases, !errors.isTTY && Boolean(this.opts.errorsMerged?.()), this.shell) + "\n");
+    errors.write(fitToTerminal(text, errors, this.opts.phrases, !errors.isTTY && Boolean(this.opts.errorsMerged?.()), this.shell, this.opts.t("render.commandBelow")) + "\n");
     this.active?.render();
   }
 
@@ -126,7 +129,7 @@ export class TerminalHost implements IoHost {
     const phrases = this.opts.phrases;
     // Prose reads badly in lines over 100 columns; wider terminals get margin instead.
     const continuation = CONTINUE[this.shell ?? "bash"];
-    const markdown = (md: string) => renderMarkdown(md, Math.min(width, 100), { color: this.color, phrases, continuation });
+    const markdown = (md: string) => renderMarkdown(md, Math.min(width, 100), { color: this.color, phrases, continuation, below: this.opts.t("render.commandBelow") });
     const text = renderEvent(event, { c: this.c, t: this.opts.t, width, markdown, phrases, continuation });
     if (text !== undefined) this.write(text);
   }

@@ -40,7 +40,7 @@ export async function sandboxServe(opts: GlobalOptions & { port?: string; host?:
   const asked = portOption(opts.port);
   const host = opts.host ?? "127.0.0.1";
   const file = sandboxFile(e.env);
-  const [sandbox, { serveSandbox }, { sandboxCredentials }, { portsToTry }, { olderServers, runningServe }] = await Promise.all([
+  const [sandbox, { serveSandbox }, { sandboxCredentials }, { portsToTry }, { lessonServing, olderServers, runningServe }] = await Promise.all([
     openSandbox(opts, e, file),
     import("../sandbox/serve/server.js"),
     import("../sandbox/serve/credentials.js"),
@@ -54,6 +54,9 @@ export async function sandboxServe(opts: GlobalOptions & { port?: string; host?:
   // One `sandbox serve` per account: a second one would serve it at another address, and say the first one's reaches nothing.
   const running = credentials ? (await runningServe(path, credentials)).use : undefined;
   if (running?.by === "sandbox serve") throw new LabError("serve.alreadyServing", { url: running.url, pid: running.pid, load: loadCommand(shell) }, { source: "busy" });
+  // Nor while a hands-on lesson serves it itself: its learner's terminal is pointed there already.
+  const byLesson = credentials ? await lessonServing(path, credentials) : undefined;
+  if (byLesson) throw new LabError("serve.lessonServing", { url: byLesson.url, pid: byLesson.pid, load: loadCommand(shell) }, { source: "busy" });
   // The last lesson here, when it is in the sandbox: its Region (the AWS CLI then sees what the lesson made), and the address its learner was given.
   const last = s.stateFile.lastState();
   const lesson = last?.backend === "sandbox" ? last : undefined;

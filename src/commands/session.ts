@@ -322,7 +322,7 @@ export function pollInterval(clients: AwsClients): number {
 export async function lessonContext(opts: GlobalOptions, e: Environment, s: Session, ask: boolean, access: Access = "write", ifNew: IfNew = "create", path = false): Promise<LessonContext & { found?: CloudView; regionFrom: RegionSource }> {
   const { state, regionFrom } = await participantState(opts, e, s, ask, access, ifNew);
   const clients = await clientsFor(state, opts, e, s.io);
-  const fromEnv = endpointFromEnv(state, e, s.t, s.io.shell);
+  const fromEnv = await endpointFromEnv(state, e, s.t, s.io.shell);
   if (fromEnv) s.io.notify({ type: "notice", level: "warn", message: fromEnv });
   const found = ifNew === "refuse" && !s.stateFile.exists(state.prefix) ? await lessonInCloud(state, clients, s, access, path) : undefined;
   // A damaged sandbox account was moved aside and a fresh one started: said once, here.

@@ -135,6 +135,8 @@ async function learnerDoes(ctx: LessonContext, step: Step, content: StepContent,
       { inline: true },
     );
     if (how === "show") {
+      // The commands are for the account as served now: a `sandbox serve` stopped meanwhile is replaced (and said) first.
+      await reopenIfStopped(ctx);
       explainReference(ctx, step, content, current);
       if (!actedOutside.has(ctx)) remindSecondTerminal(ctx, outside);
       shown = true;

@@ -1,7 +1,8 @@
 /**
  * Hands-on in the sandbox: the learner's AWS CLI reaches the account through the `sandbox serve` already running for it,
  * else through the lesson's own server on 127.0.0.1 (the address given last time, else the account's own port, when
- * free), closed at the end; the lesson says once what to paste into a second terminal, or that it is set already. On
+ * free), closed at the end; the lesson says once what to paste into a second terminal, or that it is set already. A
+ * `sandbox serve` it uses is watched: stopped mid-lesson, the lesson serves the account at its address at once, and says so. On
  * AWS nothing is needed; in a workshop room the learner pastes their join line again there. The lines are for the shell the lesson writes its
  * commands for: PowerShell and cmd.exe as `--shell` (or its guess on Windows) says; for bash, $SHELL tells fish and zsh
  * apart (the lesson's commands are the same there).
@@ -81,11 +82,14 @@ async function open(ctx: LessonContext, stopped?: string): Promise<Door> {
     const advice = awsCliAdvice(ctx.t, await findAwsCli(), address.url);
     if (advice) ctx.io.notify({ type: "notice", level: "warn", message: advice });
   }
+  // A borrowed `sandbox serve` is watched: stopped while the learner types at it, the lesson takes its place at once.
+  const unwatch = address.running ? (await import("../sandbox/serve/running.js")).watchServed(address.url, () => takeOverInBackground(ctx)) : () => undefined;
   return {
     reachable: true,
     closesWithLesson: !address.running,
     ...(address.running ? { borrowed: address.url } : {}),
     close: async () => {
+      unwatch();
       unpublish();
       await address.close?.();
     },
@@ -127,20 +131,47 @@ export async function learnerCanAct(ctx: LessonContext): Promise<boolean> {
   return doors.get(ctx)!.reachable;
 }
 
+/** A check of the borrowed `sandbox serve` under way (the watch's, or the engine's): one at a time; closing waits for it. */
+const reopening = new WeakMap<LessonContext, Promise<void>>();
+/** Runs whose borrowed `sandbox serve` stopped, and was replaced, since the engine last asked (`reopenIfStopped`). */
+const stoppedUnasked = new WeakSet<LessonContext>();
+
 /**
  * Before the learner is told to type commands, and before what they typed is verified: the `sandbox serve` this run
  * uses (it did not start it) still answers; if it stopped, the lesson says so and serves the account itself, on the same
- * port when free (the learner's terminal then still works). True when it stopped.
+ * port when free (the learner's terminal then still works). True when it stopped since the engine last asked: now, or
+ * noticed by the watch meanwhile (the learner was away, typing at it).
  */
 export async function reopenIfStopped(ctx: LessonContext): Promise<boolean> {
+  await checkOnce(ctx);
+  return stoppedUnasked.delete(ctx);
+}
+
+/** The watch saw the borrowed server stop: it is checked (and replaced) now, while the learner is away at it. */
+function takeOverInBackground(ctx: LessonContext): void {
+  // A takeover that fails here fails again, and is reported, when the engine checks next (show, verify, the next step).
+  checkOnce(ctx).catch(() => undefined);
+}
+
+/** Checks the borrowed `sandbox serve`, joining a check under way (the watch's and the engine's never replace it twice). */
+function checkOnce(ctx: LessonContext): Promise<void> {
+  const running = reopening.get(ctx);
+  if (running) return running;
+  const now = replaceIfStopped(ctx).finally(() => reopening.delete(ctx));
+  reopening.set(ctx, now);
+  return now;
+}
+
+/** The borrowed `sandbox serve` no longer answers: the lesson serves the account itself (said), and the engine hears of it. */
+async function replaceIfStopped(ctx: LessonContext): Promise<void> {
   const door = doors.get(ctx);
-  if (!door?.borrowed) return false;
+  if (!door?.borrowed) return;
   const { sandboxAnswers } = await import("../sandbox/serve/running.js");
-  if (await sandboxAnswers(door.borrowed)) return false;
+  if (await sandboxAnswers(door.borrowed)) return;
   // The lesson's record of that address (published for its Region) goes: nothing serves there now.
   await door.close?.();
   doors.set(ctx, await open(ctx, door.borrowed));
-  return true;
+  stoppedUnasked.add(ctx);
 }
 
 /**
@@ -171,6 +202,8 @@ function remindSandboxTerminal(ctx: LessonContext): void {
 
 /** The lesson is over (or stopped): the served account closes with it, and the second terminal is told how to reach AWS again. */
 export async function closeDoor(ctx: LessonContext): Promise<void> {
+  // A takeover under way ends first: what it serves closes with the rest.
+  for (let pending = reopening.get(ctx); pending; pending = reopening.get(ctx)) await pending;
   const door = doors.get(ctx);
   doors.delete(ctx);
   if (!door?.close) return;

@@ -46,6 +46,8 @@ export class TerminalHost implements IoHost {
   private readonly color: boolean;
   private readonly c;
   private active?: Ora;
+  /** The question waiting for its answer: a line written meanwhile (said by the lesson on its own) would be drawn over. */
+  private asking?: { putAway: AbortController; held: string[]; interruptible: boolean };
   shell?: Shell;
 
   constructor(private readonly opts: TerminalHostOptions) {
@@ -63,11 +65,12 @@ export class TerminalHost implements IoHost {
 
   /**
    * Where a prompt reads the learner's keys and draws: the keys as they mean them (typed-input.ts), or `verbatim`, as
-   * typed. Keys typed before the question is asked are dropped first (typed-ahead.ts): they never answer it.
+   * typed. Keys typed before the question is asked are dropped first (typed-ahead.ts): they never answer it. `signal`
+   * puts the question away.
    */
-  private prompting(verbatim = false): { input: NodeJS.ReadableStream; output: NodeJS.WriteStream } {
+  private prompting(signal: AbortSignal, verbatim = false): { input: NodeJS.ReadableStream; output: NodeJS.WriteStream; signal: AbortSignal } {
     dropTypedAhead(this.in);
-    return { input: verbatim ? this.in : typedInput(this.in), output: this.terminal };
+    return { input: verbatim ? this.in : typedInput(this.in), output: this.terminal, signal };
   }
 
   /** The terminal's stream, for prompts and spinners (which run only on a terminal). */
@@ -77,9 +80,35 @@ export class TerminalHost implements IoHost {
   }
 
   private write(text: string): void {
+    const line = (this.color ? text : plain(text)) + "\n";
+    if (this.asking) {
+      // Written under the question once it is put away (or answered), and the question asked again below it.
+      this.asking.held.push(line);
+      if (this.asking.interruptible) this.asking.putAway.abort();
+      return;
+    }
     this.active?.clear();
-    this.out.write((this.color ? text : plain(text)) + "\n");
+    this.out.write(line);
     this.active?.render();
+  }
+
+  /**
+   * Asks until answered. What the lesson says by itself while the question waits (it noticed something) is written
+   * under it: a choice is put away for it and asked again; typed text, which would be lost, is answered first.
+   */
+  private async ask<T>(question: (signal: AbortSignal) => Promise<T>, interruptible = true): Promise<T> {
+    for (;;) {
+      const asking = { putAway: new AbortController(), held: [] as string[], interruptible };
+      this.asking = asking;
+      try {
+        return await this.shown(question(asking.putAway.signal));
+      } catch (err) {
+        if (!asking.putAway.signal.aborted) throw err;
+      } finally {
+        this.asking = undefined;
+        for (const line of asking.held) this.out.write(line);
+      }
+    }
   }
 
   aside(text: string): void {
@@ -123,10 +152,10 @@ export class TerminalHost implements IoHost {
     if (!this.interactive) return defaultValue;
     const t = this.opts.t;
     const { yesNo } = await import("./yes-no.js");
-    return this.shown(
+    return this.ask((signal) =>
       yesNo(
         { message: this.question(message, 4 + displayWidth(defaultAnswerText(t, defaultValue))), default: defaultValue, transformer: (yes) => t(yes ? "prompt.yes" : "prompt.no"), theme: promptTheme(t) },
-        this.prompting(),
+        this.prompting(signal),
       ),
     );
   }
@@ -149,7 +178,7 @@ export class TerminalHost implements IoHost {
     const theme = { ...base, ...(options.judged ? { prefix: judgedPrefix() } : {}), style: { ...base.style, answer: this.answerStyle(question) } };
     const shown = choices.map((ch) => ({ ...ch, name: choiceLabel(ch.name, this.width, this.opts.phrases), short: ch.name }));
     const { select } = await prompts();
-    return this.shown(select<T>({ message: question, choices: shown, default: defaultValue, pageSize: 10, theme }, this.prompting()));
+    return this.ask((signal) => select<T>({ message: question, choices: shown, default: defaultValue, pageSize: 10, theme }, this.prompting(signal)));
   }
 
   private async inlineSelect<T>(message: string, choices: Choice<T>[], defaultValue: T): Promise<T> {
@@ -161,14 +190,15 @@ export class TerminalHost implements IoHost {
     const labels = choices.map((ch) => ch.name);
     const question = this.question(message);
     const { inlineChoice } = await import("./inline-choice.js");
-    const picked = await this.shown(inlineChoice({ message: question, legend, keys, labels, default: def, answer: this.answerStyle(question) }, this.prompting()));
+    const picked = await this.ask((signal) => inlineChoice({ message: question, legend, keys, labels, default: def, answer: this.answerStyle(question) }, this.prompting(signal)));
     return (choices[picked] ?? choices[def]!).value;
   }
 
   async input(message: string, defaultValue: string, validate?: (value: string) => string | true, options: InputOptions = {}): Promise<string> {
     if (!this.interactive) return defaultValue;
     const { input } = await prompts();
-    return this.shown(input({ message: this.question(message), default: defaultValue, theme: promptTheme(this.opts.t), ...(validate ? { validate } : {}) }, this.prompting(options.verbatim)));
+    const ask = (signal: AbortSignal) => input({ message: this.question(message), default: defaultValue, theme: promptTheme(this.opts.t), ...(validate ? { validate } : {}) }, this.prompting(signal, options.verbatim));
+    return this.ask(ask, false);
   }
 
   spinner(_step: string, text: string): Spinner {

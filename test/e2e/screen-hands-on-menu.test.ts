@@ -6,7 +6,7 @@
  */
 import { afterEach, describe, expect, it } from "vitest";
 import { freshLearner } from "../helpers/cli-process.js";
-import { TmuxSession } from "../helpers/tmux.js";
+import { menuUnder, nextQuestion, TmuxSession } from "../helpers/tmux.js";
 
 const sessions: TmuxSession[] = [];
 afterEach(() => {
@@ -17,19 +17,6 @@ const HOW = { en: "How do you want to do this step?", ja: "このステップを
 const SHOW = { en: /Firstshowhow/, ja: /手順を見る/ };
 const GUIDED = { en: /Letthetool/, ja: /ツールに任せる/ };
 const ENV_LINE = /eval "\$\(npx privatelink-lab sandbox env\)"/;
-
-/** The menu under the question: digit → label (whitespace dropped, so a wrapped label compares equal). */
-function menu(visible: string, how: string): Map<string, number> {
-  const lines = visible.trimEnd().split("\n");
-  const at = lines.map((l) => l.includes(how)).lastIndexOf(true);
-  const legend = lines.slice(at + 1).join(" ");
-  const items = new Map<string, number>();
-  for (const part of legend.split("·")) {
-    const m = /^\s*(\d)\s+(.+?)\s*(\(⏎\))?\s*$/.exec(part);
-    if (m) items.set(m[2]!.replace(/\s+/g, ""), Number(m[1]));
-  }
-  return items;
-}
 
 describe("hands-on menu in the sandbox, 80×24", () => {
   it.each(["en", "ja"] as const)("%s: one digit per choice on every step; the sandbox env line when it is needed", async (lang) => {
@@ -42,18 +29,14 @@ describe("hands-on menu in the sandbox, 80×24", () => {
     let showed = false;
     const deadline = Date.now() + 120_000;
     while (menus.filter((m) => !m.shown).length < 3) {
-      if (Date.now() > deadline) throw new Error(`timed out\n${s.visible()}`);
-      await new Promise((r) => setTimeout(r, 80));
-      const visible = s.visible();
-      const prompt = [...visible.trimEnd().split("\n")].reverse().find((l) => /^\? /.test(l));
-      if (!prompt || visible === last) continue;
+      const { visible, prompt } = await nextQuestion(s, last, deadline);
       last = visible;
       if (!prompt.includes(HOW[lang])) {
         s.keys("Enter");
         continue;
       }
       const step = (s.screen().match(/(Step|ステップ) \d+\/\d+ /g) ?? []).length;
-      const items = menu(visible, HOW[lang]);
+      const items = menuUnder(visible, HOW[lang]);
       const after = menus.some((m) => m.step === step);
       menus.push({ step, shown: after, items });
       if (ENV_LINE.test(visible)) envAt.push(after ? "after show" : `step ${step}`);

@@ -6,13 +6,13 @@
  * (start, check fails, the learner's fix through the SDK with no tool tags, check passes) and
  * destroy, with nothing left.
  */
-import { spawn, type ChildProcess } from "node:child_process";
+import type { ChildProcess } from "node:child_process";
 import { join } from "node:path";
 import { DescribeVpcEndpointServiceConfigurationsCommand, DescribeVpcEndpointsCommand } from "@aws-sdk/client-ec2";
 import { ListStacksCommand } from "@aws-sdk/client-cloudformation";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadChallenges } from "../../src/challenge/definitions.js";
-import { BIN, freshLearner, runCli, type CliEnv } from "../helpers/cli-process.js";
+import { freshLearner, runCli, spawnServe, type CliEnv } from "../helpers/cli-process.js";
 import { CHALLENGE_FIXES } from "../helpers/challenge-fixes.js";
 import { servedClients } from "../helpers/served-clients.js";
 import { readLearnerPathOver } from "../helpers/learner-path-over.js";
@@ -24,16 +24,9 @@ let me: CliEnv;
 
 beforeAll(async () => {
   const host = freshLearner();
-  server = spawn(process.execPath, [BIN, "sandbox", "serve", "--json"], { env: host.env, stdio: ["ignore", "pipe", "pipe"] });
-  const line = await new Promise<string>((resolve, reject) => {
-    let out = "";
-    server.stdout!.on("data", (d: Buffer) => {
-      out += d.toString();
-      if (out.includes("\n")) resolve(out.split("\n")[0]!);
-    });
-    server.on("exit", (code) => reject(new Error(`sandbox serve ended (${code})`)));
-  });
-  const event = JSON.parse(line) as { type: string; url: string; accessKeyId: string; secretAccessKey: string };
+  const started = await spawnServe(host.env);
+  server = started.server;
+  const event = started.event;
   expect(event.type).toBe("sandbox-served");
   expect(event.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
   served = { url: event.url, credentials: { accessKeyId: event.accessKeyId, secretAccessKey: event.secretAccessKey } };

@@ -1,5 +1,5 @@
 /** Runs the shipped bundle (dist/bin.cjs) as a learner would, in a fresh state dir, against the sandbox. */
-import { spawn, spawnSync, type SpawnSyncReturns } from "node:child_process";
+import { spawn, spawnSync, type ChildProcess, type SpawnSyncReturns } from "node:child_process";
 import { resolve } from "node:path";
 
 export const BIN = resolve(import.meta.dirname, "../../dist/bin.cjs");
@@ -61,4 +61,18 @@ export function startServing<T>(env: NodeJS.ProcessEnv, args: string[]): Promise
 /** Stops every server a test left running (call in afterEach). */
 export async function stopServing(): Promise<void> {
   await Promise.all([...serving].map((stop) => stop()));
+}
+
+/** `sandbox serve --json` of the built CLI for `env`'s account, in its own process: it, and its first event once it listens. */
+export async function spawnServe(env: NodeJS.ProcessEnv): Promise<{ server: ChildProcess; event: { type: string; url: string; accessKeyId: string; secretAccessKey: string } }> {
+  const server = spawn(process.execPath, [BIN, "sandbox", "serve", "--json"], { env, stdio: ["ignore", "pipe", "pipe"] });
+  const line = await new Promise<string>((resolve, reject) => {
+    let out = "";
+    server.stdout!.on("data", (d: Buffer) => {
+      out += d.toString();
+      if (out.includes("\n")) resolve(out.split("\n")[0]!);
+    });
+    server.on("exit", (code) => reject(new Error(`sandbox serve ended (${code})`)));
+  });
+  return { server, event: JSON.parse(line) as { type: string; url: string; accessKeyId: string; secretAccessKey: string } };
 }

@@ -81,3 +81,27 @@ export class TmuxSession {
 export function linesTooWide(screen: string, cols: number): string[] {
   return screen.split("\n").filter((l) => displayWidth(l) > cols && !/^ *[^ ]+$/.test(l.trimEnd()));
 }
+
+/** Waits for the screen to differ from `last` with a question (`? …`) on it: the screen, and that question's line. */
+export async function nextQuestion(s: TmuxSession, last: string, deadline: number): Promise<{ visible: string; prompt: string }> {
+  for (;;) {
+    if (Date.now() > deadline) throw new Error(`timed out\n${s.visible()}`);
+    await new Promise((r) => setTimeout(r, 80));
+    const visible = s.visible();
+    const prompt = [...visible.trimEnd().split("\n")].reverse().find((l) => /^\? /.test(l));
+    if (prompt && visible !== last) return { visible, prompt };
+  }
+}
+
+/** The inline menu under the last question `how` on the screen: label (whitespace dropped, so a wrapped one compares equal) → digit. */
+export function menuUnder(visible: string, how: string): Map<string, number> {
+  const lines = visible.trimEnd().split("\n");
+  const at = lines.map((l) => l.includes(how)).lastIndexOf(true);
+  const legend = lines.slice(at + 1).join(" ");
+  const items = new Map<string, number>();
+  for (const part of legend.split("·")) {
+    const m = /^\s*(\d)\s+(.+?)\s*(\(⏎\))?\s*$/.exec(part);
+    if (m) items.set(m[2]!.replace(/\s+/g, ""), Number(m[1]));
+  }
+  return items;
+}

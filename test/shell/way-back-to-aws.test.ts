@@ -22,6 +22,9 @@ import { shellLines, unsetLines, variables } from "../../src/sandbox/shell-env.j
 import { roomHandoutMarkdown } from "../../src/workshop/handout.js";
 import { harness } from "../helpers/lesson-harness.js";
 import { RecordingHost } from "../helpers/recording-host.js";
+import { noticesIn, portOf, startServe } from "../helpers/served-lesson.js";
+import { SqliteStore } from "../../src/sandbox/account/sqlite-store.js";
+import { sandboxCredentials } from "../../src/sandbox/serve/credentials.js";
 
 type Lang = "en" | "ja";
 const TARGET = { url: "http://127.0.0.1:45678", region: "ap-northeast-1", accessKeyId: "PLLABTEST", secretAccessKey: "it's/a+secret" };
@@ -149,13 +152,13 @@ describe.each<Lang>(["en", "ja"])("where the learner finishes (%s)", (lang) => {
 
 describe("a command meant for AWS that AWS_ENDPOINT_URL sends to this computer", () => {
   /** A learner whose terminal still carries the sandbox's setting lines; what opening a command said. */
-  async function opened(env: NodeJS.ProcessEnv, opts: { endpointUrl?: string; lang?: Lang } = {}, platform?: NodeJS.Platform): Promise<string[]> {
-    const h = harness({ opts: { sandbox: false, ...opts } });
+  async function opened(env: NodeJS.ProcessEnv, opts: { endpointUrl?: string; lang?: Lang } = {}, platform?: NodeJS.Platform, h = harness({ opts: { sandbox: false, ...opts } })): Promise<string[]> {
+    const from = h.host.events.length;
     h.env.env = { ...h.env.env, AWS_ACCESS_KEY_ID: "PLLABTEST", AWS_SECRET_ACCESS_KEY: "secret", ...env };
     if (platform) h.env.platform = platform;
     const o = { ...h.opts, sandbox: undefined };
     await lessonContext(o, h.env, await openSession(o, h.env), false, "read", "look");
-    return h.host.ofType("notice").map((n) => n.message);
+    return noticesIn(h.host.events.slice(from));
   }
 
   it.each<Lang>(["en", "ja"])("says once which variable sends it there, and the line that undoes it (%s)", async (lang) => {
@@ -174,5 +177,25 @@ describe("a command meant for AWS that AWS_ENDPOINT_URL sends to this computer",
     expect((await opened({ AWS_ENDPOINT_URL: "http://127.0.0.1:4566" }, { endpointUrl: "http://127.0.0.1:4566" })).join("\n")).not.toContain("AWS_ENDPOINT_URL");
     expect((await opened({ AWS_ENDPOINT_URL: "http://10.0.0.5:4510" })).join("\n")).not.toContain("AWS_ENDPOINT_URL");
     expect((await opened({})).join("\n")).not.toContain("AWS_ENDPOINT_URL");
+  });
+
+  it.each<Lang>(["en", "ja"])("says nothing when it is this account's sandbox, served and answering there; warns once it stopped (%s)", async (lang) => {
+    const dir = mkdtempSync(join(tmpdir(), "pll-back-served-"));
+    const h = harness({ store: new SqliteStore(join(dir, "account.db")), stateDir: join(dir, "state"), opts: { sandbox: false, lang } });
+    const serve = await startServe(h, dir);
+    // The terminal as `sandbox env` set it up.
+    const keys = sandboxCredentials(join(dir, "account.db"));
+    const env = { AWS_ENDPOINT_URL: serve.url, AWS_ACCESS_KEY_ID: keys.accessKeyId, AWS_SECRET_ACCESS_KEY: keys.secretAccessKey, SHELL: "/bin/bash" };
+    const warning = translator(lang)("session.endpointFromEnv", { url: serve.url, unset: UNSET_BASH });
+    try {
+      expect(await opened(env, { lang }, undefined, h)).not.toContain(warning);
+      // Another loopback port, not where this account is served: still said.
+      const elsewhere = `http://127.0.0.1:${portOf(serve.url) === 4566 ? 4567 : 4566}`;
+      expect((await opened({ ...env, AWS_ENDPOINT_URL: elsewhere }, { lang }, undefined, h)).join("\n")).toContain("AWS_ENDPOINT_URL");
+    } finally {
+      await serve.stop();
+    }
+    // Stopped: the terminal's setting now reaches nothing, and the learner hears why.
+    expect(await opened(env, { lang }, undefined, h)).toContain(warning);
   });
 });

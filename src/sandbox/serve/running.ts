@@ -3,6 +3,7 @@
  * the account again at another address, so a terminal the learner pointed at it keeps working.
  */
 import { request } from "node:http";
+import { connect, type Socket } from "node:net";
 import { SPEED_HEADER } from "../clock.js";
 import { readLive, type ServedRecord } from "../served-file.js";
 import type { SandboxCredentials } from "./sigv4.js";
@@ -21,6 +22,46 @@ export function sandboxAnswers(url: string): Promise<boolean> {
     req.on("error", () => resolve(false));
     req.end();
   });
+}
+
+/** How long after a held connection closed on a server that still answers (it ends idle ones) it is held again. */
+const REWATCH_MS = 200;
+
+/**
+ * Calls `gone` once the served sandbox at `url` stops answering, without being asked: a connection held open to it closes
+ * when it stops (or its process ends); then it is asked, and one that still answers (it ended the idle connection) is
+ * watched again. Returns what ends the watch. Nothing of it keeps the process running.
+ */
+export function watchServed(url: string, gone: () => void): () => void {
+  const { hostname, port } = new URL(url);
+  let ended = false;
+  let socket: Socket | undefined;
+  let timer: NodeJS.Timeout | undefined;
+  const hold = (): void => {
+    if (ended) return;
+    socket = connect({ host: hostname, port: Number(port) });
+    socket.unref();
+    socket.on("error", () => undefined);
+    // What it sends before it ends the connection (a time-out's answer) is read and dropped.
+    socket.resume();
+    socket.once("close", () => void check());
+  };
+  const check = async (): Promise<void> => {
+    if (ended) return;
+    if (await sandboxAnswers(url)) {
+      timer = setTimeout(hold, REWATCH_MS).unref();
+      return;
+    }
+    if (ended) return;
+    ended = true;
+    gone();
+  };
+  hold();
+  return () => {
+    ended = true;
+    clearTimeout(timer);
+    socket?.destroy();
+  };
 }
 
 /** Served on 127.0.0.1, where the lesson serves: only this computer reaches it. */
@@ -82,4 +123,32 @@ export async function runningServe(servedPath: string, credentials: SandboxCrede
     if (ours(r) && (await signsWith(r.url, credentials))) return { use: r, older: [] };
   }
   return { older };
+}
+
+/**
+ * The hands-on lesson serving the account itself (its own server, published `by: "lesson"`) when one runs, signs with the
+ * account's own keys on 127.0.0.1, and answers: `sandbox serve` started meanwhile says where, rather than serving it twice.
+ */
+export async function lessonServing(servedPath: string, credentials: SandboxCredentials): Promise<ServedRecord | undefined> {
+  const found = readLive(servedPath).filter((r) => r.by === "lesson" && onLoopback(r.url) && sameKeys(r, credentials)).at(-1);
+  return found && (await sandboxAnswers(found.url)) ? found : undefined;
+}
+
+/** The origin of an address (`http://127.0.0.1:4566`), or undefined when it is none. */
+function originOf(url: string): string | undefined {
+  try {
+    return new URL(url).origin;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * A sandbox of this account is served at `url` and signs with `accessKeyId` (a terminal set up by `sandbox env`): its
+ * record in `served.json` (by `sandbox serve` or a lesson) names them, and it answers there.
+ */
+export async function servedAt(servedPath: string, url: string, accessKeyId: string | undefined): Promise<boolean> {
+  const origin = originOf(url);
+  const here = readLive(servedPath).some((r) => origin !== undefined && originOf(r.url) === origin && r.accessKeyId === accessKeyId);
+  return here && (await sandboxAnswers(url));
 }

@@ -10,7 +10,7 @@ import { STEPS } from "../lesson/steps/index.js";
 import { LabError } from "../errors.js";
 import { consoleLeftOut, preflightTarget, saveState, type LessonContext } from "../lesson/context.js";
 import { awsPlace } from "../preflight/check.js";
-import { awsCommands, type CommandPlace } from "../shell/lab-command.js";
+import { awsCommands, learnerCommand, type CommandPlace } from "../shell/lab-command.js";
 import { curlFromConsumer } from "../lesson/steps/curl.js";
 import { BREAKERS, type ExtraRule } from "./breakers.js";
 import { loadChallenges, loadChallengeText as loadText, type ChallengeDefinition, type ChallengeText } from "./definitions.js";
@@ -238,7 +238,7 @@ function revokeCommand(ctx: LessonContext, r: ExtraRule, place: CommandPlace): s
 async function tellExtras(ctx: LessonContext, id: string, title: string, extras: ExtraRule[]): Promise<false> {
   const place = await awsPlace(preflightTarget(ctx));
   const lines = extras.map((r) => `- ${ctx.t("challenge.extraRule", { rule: r.rule, group: r.groupId, command: revokeCommand(ctx, r, place) })}`);
-  const { markdown, commands } = shellMarkdown(`${ctx.t("challenge.extraRules")}\n\n${lines.join("\n")}`, ctx.io.shell ?? "bash", {}, cmdNotes(ctx.t));
+  const { markdown, commands } = shellMarkdown(`${ctx.t("challenge.extraRules", { check: learnerCommand("challenge check", ctx) })}\n\n${lines.join("\n")}`, ctx.io.shell ?? "bash", {}, cmdNotes(ctx.t));
   ctx.io.notify({ type: "challenge", id, title, status: "broken", message: markdown, commands, shell: ctx.io.shell ?? "bash" });
   return false;
 }

@@ -10,7 +10,7 @@ import { STEPS } from "../lesson/steps/index.js";
 import { LabError } from "../errors.js";
 import { consoleLeftOut, preflightTarget, saveState, type LessonContext } from "../lesson/context.js";
 import { awsPlace } from "../preflight/check.js";
-import { awsCommands, learnerCommand, type CommandPlace } from "../shell/lab-command.js";
+import { awsCommands, continueCommand, learnerCommand, type CommandPlace } from "../shell/lab-command.js";
 import { curlFromConsumer } from "../lesson/steps/curl.js";
 import { BREAKERS, type ExtraRule } from "./breakers.js";
 import { loadChallenges, loadChallengeText as loadText, type ChallengeDefinition, type ChallengeText } from "./definitions.js";
@@ -148,11 +148,12 @@ function notReady(ctx: LessonContext, scene: ChallengeScene, id: string): LabErr
   const wait = startingWait(ctx, scene);
   if (wait) return new LabError("starting.challenge", { link: wait.link.name, seconds: wait.seconds, id }, { source: "starting" });
   const step = currentStep(detectAll(STEPS, view, ctx.state))?.step.id ?? "curl";
-  const [n, title, command] = [STEPS.findIndex((s) => s.id === step), loadStep(ctx.lesson, step, ctx.io.lang).title, `npx privatelink-lab step ${step}`];
+  // The commands name this learner's lesson (prefix, --sandbox or endpoint, profile), as every printed command does.
+  const [n, title, command] = [STEPS.findIndex((s) => s.id === step), loadStep(ctx.lesson, step, ctx.io.lang).title, learnerCommand(`step ${step}`, ctx)];
   const link = scene.first && diagnosisOf(ctx, view).first?.name;
   // A part removed after curl worked (the endpoint) reads as the cleanup begun: finish it, then build again.
-  if (link && step === "cleanup") return new LabError("halfStart.cleaning", { link, command });
-  return link ? new LabError("challengeReady.notReady", { link, n, title, command }) : new LabError("challengeReady.notCurled", { n, title, command });
+  if (link && step === "cleanup") return new LabError("halfStart.cleaning", { link, command, restart: learnerCommand("--restart", ctx) });
+  return link ? new LabError("challengeReady.notReady", { link, n, title, command, again: continueCommand(ctx) }) : new LabError("challengeReady.notCurled", { n, title, command });
 }
 
 /** Before `fix` asks anything: is there a challenge to fix (on record, or a break the cloud shows and the learner keeps)? */

@@ -64,7 +64,7 @@ const run: Runner = async (what, lang, json, profile, shell = "bash") => {
     }
     // Loaded only on the error path: `--help` and `--version` stay light.
     const [{ reportError, errorText }, { colorEnabled, palette, plain }, { titledSteps }, { LESSON_ID }] = await Promise.all([import("./ui/error-report.js"), import("./ui/color.js"), import("./content/step-title.js"), import("./state/schema.js")]);
-    const r = reportError(titledSteps(err, LESSON_ID, lang), t, profile ? { profile } : {});
+    const r = reportError(titledSteps(err, LESSON_ID, lang), t, profile ? { profile, shell } : {});
     if (r.key === "engine.paused") {
       // Laid out like the lesson's lines: the command in it stays whole on one row.
       outputs.stdout.write((await fitted(r.message, outputs.stdout)) + "\n");

@@ -3,10 +3,13 @@
  * when the chain finds nothing for a named profile, do the shared files hold it?
  */
 import { existsSync } from "node:fs";
+import { readFile } from "node:fs/promises";
 import { homedir } from "node:os";
 import { join } from "node:path";
 import type { SharedConfigFiles } from "@smithy/core/config";
 import { LabError } from "../errors.js";
+import { profileArg } from "../shell/lab-command.js";
+import { detectShell } from "../windows-shell.js";
 
 /** The shared config and credentials files, as the SDK resolves them (AWS_CONFIG_FILE, AWS_SHARED_CREDENTIALS_FILE, a leading `~/`). */
 function sharedFiles(env: NodeJS.ProcessEnv): { config: string; credentials: string } {
@@ -38,7 +41,33 @@ export async function profileRegion(env: NodeJS.ProcessEnv, profile?: string): P
   return files.configFile[profile ?? env.AWS_PROFILE ?? "default"]?.region || undefined;
 }
 
-/** No credentials for a named profile neither shared file has: said so, with the files and the profiles they hold. */
+/** The headers of the sections a file holds (`profile 'my work'`, `my work`), as written; none when it cannot be read. */
+async function sectionsIn(path: string): Promise<string[]> {
+  const text = await readFile(path, "utf8").catch(() => "");
+  return [...text.matchAll(/^\s*\[(.+)\]\s*$/gm)].map((m) => m[1]!.trim().replace(/^profile\s+/, "profile "));
+}
+
+/**
+ * The shared file whose sections name the profile as the AWS CLI reads them (config: `[profile 'my work']`, quoted or not;
+ * credentials: `[my work]`), though the SDK's reader took none: it reads no name with a space or a character other than
+ * letters, digits and `-_.@+%:/` (its config section pattern).
+ */
+async function fileNamingIt(profile: string, files: { config: string; credentials: string }): Promise<string | undefined> {
+  const inConfig = [`profile ${profile}`, `profile '${profile}'`, `profile "${profile}"`];
+  if ((await sectionsIn(files.config)).some((s) => inConfig.includes(s))) return files.config;
+  return (await sectionsIn(files.credentials)).includes(profile) ? files.credentials : undefined;
+}
+
+/** A name the SDK reads, for the copy the learner is told to make (`my work` → `my-work`). */
+function readableName(profile: string): string {
+  return profile.replace(/[^\w\-@+.%:/]+/g, "-").replace(/^-+|-+$/g, "") || "lab";
+}
+
+/**
+ * No credentials for a named profile the SDK's reading of the shared files lacks: said so, with the files and the
+ * profiles they hold — or, when a file does name it (a name with a space, which the AWS CLI reads), that privatelink-lab
+ * cannot read it, and the copy under a plain name that it can.
+ */
 async function missingProfile(err: unknown, profile: string, env: NodeJS.ProcessEnv): Promise<LabError | undefined> {
   if (!(err instanceof Error) || err.name !== "CredentialsProviderError") return undefined;
   const files = await readSharedFiles(env);
@@ -47,7 +76,10 @@ async function missingProfile(err: unknown, profile: string, env: NodeJS.Process
   const names = [...new Set([...inConfig, ...Object.keys(files.credentialsFile)])];
   if (names.includes(profile)) return undefined;
   const { config, credentials } = sharedFiles(env);
-  const vars = { profile, config, credentials, profiles: names.join(", ") };
+  const shown = profileArg(profile, detectShell(process.platform, env));
+  const file = await fileNamingIt(profile, { config, credentials });
+  if (file) return new LabError("texts.profileUnread", { profile: shown, file, config, credentials, plain: readableName(profile) }, { cause: err, source: "local" });
+  const vars = { profile: shown, config, credentials, profiles: names.join(", ") };
   return new LabError(names.length > 0 ? "texts.noProfile" : "texts.noProfiles", vars, { cause: err, source: "local" });
 }
 

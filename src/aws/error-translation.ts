@@ -1,5 +1,9 @@
 /** AWS errors in the learner's words: a known code has its key (`aws.<Code>`); others show AWS's own message. */
 import { awsCode, errorMessage, LabError } from "../errors.js";
+import { SPEED_HEADER } from "../sandbox/clock.js";
+import { defaultShell, loadCommand } from "../sandbox/shell-env.js";
+import { profileArg } from "../shell/lab-command.js";
+import type { Shell } from "../shell/render.js";
 
 export const KNOWN_CODES = new Set([
   "AccessDenied", "AccessDeniedException", "UnauthorizedOperation", "ExpiredToken", "ExpiredTokenException", "InvalidClientTokenId",
@@ -28,9 +32,27 @@ export function roomRefusedKey(err: unknown, room: string, endpoint: string): La
   return new LabError("roomOffline.key", { room, endpoint, code }, { cause: err, source: "aws" });
 }
 
-/** `profile`: the AWS profile in use, so the fix names it (`aws sso login --profile X`). */
+/** Any answer of a sandbox this tool serves carries its speed header, its refusals too (AWS's answers never do). */
+function fromServedSandbox(err: unknown): boolean {
+  const headers = (err as { $response?: { headers?: Record<string, string | undefined> } } | null)?.$response?.headers;
+  return headers?.[SPEED_HEADER] !== undefined;
+}
+
+/**
+ * A served sandbox (`sandbox serve`, a lesson's) accepts only its own key pair: one that refuses the key this command
+ * signed with (a profile's, the shell's) says so, and how this terminal gets its keys — not that AWS does not know the
+ * key. Undefined for any other error. (A learner's workshop room says it as the room's: `roomRefusedKey`.)
+ */
+export function servedRefusedKey(err: unknown, endpoint: string): LabError | undefined {
+  const code = awsCode(err);
+  if (!code || !(KEY_REFUSALS.has(code) || code === "InvalidSignatureException") || !fromServedSandbox(err)) return undefined;
+  return new LabError("servedSandbox.keyRefused", { endpoint, code, load: loadCommand(defaultShell(process.env, process.platform)) }, { cause: err, source: "aws" });
+}
+
+/** `profile`: the AWS profile in use, so the fix names it (`aws sso login --profile X`), quoted for `shell` (default bash). */
 export interface ErrorContext {
   profile?: string;
+  shell?: Shell;
 }
 
 /** The SDK found no usable credentials on this computer (none, a missing profile, an SSO token not there): AWS was never asked. */
@@ -40,7 +62,7 @@ export function translateAwsError(err: unknown, context: ErrorContext = {}): Lab
   if (err instanceof LabError) return err;
   const code = awsCode(err);
   const message = errorMessage(err);
-  const profile = context.profile ?? "default";
+  const profile = profileArg(context.profile ?? "default", context.shell ?? "bash");
   if (!code && err instanceof Error && NO_CREDENTIALS.has(err.name)) return new LabError("aws.CredentialsProviderError", { code: err.name, message, profile }, { cause: err, source: "local" });
   if (!code) return new LabError("error.internal", { message }, { cause: err, source: "internal" });
   const action = missingAction(message);

@@ -2,10 +2,11 @@
  * When the network, not AWS, is the problem (no answer in time, refused, unknown host), the learner is told which
  * endpoint did not answer and what to check, and every later call on the same clients fails at once (a lesson does not
  * wait out the timeout once per call on its way out). At the learner's workshop room the message is the room's: it is
- * not answering, or it does not know their key (a re-created room, another room's line).
+ * not answering, or it does not know their key (a re-created room, another room's line); at another served sandbox, that
+ * it accepts only its own keys.
  */
 import { LabError } from "../errors.js";
-import { roomRefusedKey } from "./error-translation.js";
+import { roomRefusedKey, servedRefusedKey } from "./error-translation.js";
 
 /** Seconds a request may go unanswered (connect, or the whole answer) before it is abandoned. */
 export const TIMEOUT_ENV = "PRIVATELINK_LAB_TIMEOUT";
@@ -113,7 +114,7 @@ export function guardNetwork<C extends GuardableClient>(
       return await next(args);
     } catch (err) {
       const problem = networkProblem(err);
-      if (!problem) throw (room ? roomRefusedKey(err, room, endpoint) : undefined) ?? err;
+      if (!problem) throw (room ? roomRefusedKey(err, room, endpoint) : servedRefusedKey(err, endpoint)) ?? err;
       breaker.down = networkError(problem, err, place);
       throw breaker.down;
     }

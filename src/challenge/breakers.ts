@@ -8,7 +8,10 @@ import { awsPort } from "../aws/port.js";
 import { admits } from "../lesson/http-rule.js";
 import { cidrContains } from "../reachability/security-groups.js";
 import { learnersEndpoint } from "../lesson/cloud-view.js";
+import { addedNotNeeded, CHALLENGE_PORT, closeAll, covers, permission, planCloseAll, reopenAll, type ExtraRule } from "./group-closures.js";
+import { ignoreInvalidTarget } from "./aws-misses.js";
 
+export type { ExtraRule };
 type Undo = Record<string, string>;
 
 /**
@@ -18,7 +21,8 @@ type Undo = Record<string, string>;
  * break or its repair is half done; they count only for a challenge on record (a missing endpoint is no rejected one).
  */
 interface Breaker {
-  plan(ctx: LessonContext, path: LearnerPath): Promise<Undo>;
+  /** `earlier`: the undo of a start this one resumes (a kill between two groups' closing): what it saved is kept. */
+  plan(ctx: LessonContext, path: LearnerPath, earlier?: Undo): Promise<Undo>;
   /** Rules the learner added besides the fix, which the build does not need (told at check, never removed for them). */
   extras?(ctx: LessonContext, path: LearnerPath, undo: Undo): Promise<ExtraRule[]>;
   apply(ctx: LessonContext, path: LearnerPath, undo: Undo): Promise<void>;
@@ -27,83 +31,10 @@ interface Breaker {
   signs?: LinkId[];
 }
 
-const CHALLENGE_PORT = 80;
 /** The port a challenge moves the listener to. */
 const WRONG_PORT = 8080;
 
-/** Does the rule let TCP `port` through (a TCP range covering it, or all traffic)? */
-function covers(r: SecurityGroupRule, port: number): boolean {
-  if (r.IpProtocol === "-1") return true;
-  return (r.IpProtocol === "tcp" || r.IpProtocol === "6") && (r.FromPort ?? 0) <= port && port <= (r.ToPort ?? r.FromPort ?? 0);
-}
-
-function permission(r: SecurityGroupRule): IpPermission {
-  return {
-    IpProtocol: r.IpProtocol,
-    ...(r.IpProtocol !== "-1" ? { FromPort: r.FromPort, ToPort: r.ToPort } : {}),
-    ...(r.CidrIpv4 ? { IpRanges: [{ CidrIp: r.CidrIpv4 }] } : {}),
-    ...(r.ReferencedGroupInfo?.GroupId ? { UserIdGroupPairs: [{ GroupId: r.ReferencedGroupInfo.GroupId }] } : {}),
-  };
-}
-
-async function groupRules(ctx: LessonContext, groupId: string, egress: boolean): Promise<SecurityGroupRule[]> {
-  const out = await awsPort(ctx.clients).ec2.describeSecurityGroupRules({ Filters: [{ Name: "group-id", Values: [groupId] }] });
-  return (out.SecurityGroupRules ?? []).filter((r) => Boolean(r.IsEgress) === egress);
-}
-
-async function rulesCovering(ctx: LessonContext, groupId: string, egress: boolean): Promise<SecurityGroupRule[]> {
-  return (await groupRules(ctx, groupId, egress)).filter((r) => covers(r, CHALLENGE_PORT));
-}
-
-/**
- * Of the groups on an ENI, the first that lets HTTP through (a learner's fix may have added a group beside the lesson's:
- * closing the other would break nothing), else `fallback`. Two groups that both let it through stay one open: not handled.
- */
-async function httpGroup(ctx: LessonContext, groupIds: string[], egress: boolean, fallback: string): Promise<string> {
-  for (const id of groupIds) if ((await rulesCovering(ctx, id, egress)).length > 0) return id;
-  return fallback;
-}
-
-/** What closing a group's HTTP would revoke: the rules (to put back) and their ids (to revoke); `before`: every rule it had. */
-async function planClose(ctx: LessonContext, groupId: string, egress: boolean): Promise<Undo> {
-  const all = await groupRules(ctx, groupId, egress);
-  const rules = all.filter((r) => covers(r, CHALLENGE_PORT));
-  const ids = (list: SecurityGroupRule[]) => JSON.stringify(list.map((r) => r.SecurityGroupRuleId ?? ""));
-  const other = await groupRules(ctx, groupId, !egress);
-  return { groupId, permissions: JSON.stringify(rules.map(permission)), ruleIds: ids(rules), before: ids(all), beforeOther: ids(other) };
-}
-
-/** A rule the learner added that the build does not need: where it is, how it reads, and whether it is outbound. */
-export interface ExtraRule {
-  groupId: string;
-  ruleId: string;
-  egress: boolean;
-  rule: string;
-}
-
-/** How the console shows a rule: `TCP 8080 ← 10.0.1.23/32` (inbound) or `TCP 80 → 0.0.0.0/0` (outbound). */
-function ruleWords(r: SecurityGroupRule): string {
-  const proto = r.IpProtocol === "-1" ? "ALL" : String(r.IpProtocol).replace(/^6$/, "tcp").toUpperCase();
-  const ports = r.IpProtocol === "-1" ? "" : r.FromPort === r.ToPort ? ` ${r.FromPort}` : ` ${r.FromPort}-${r.ToPort}`;
-  const peer = r.CidrIpv4 ?? r.CidrIpv6 ?? r.ReferencedGroupInfo?.GroupId ?? r.PrefixListId ?? "?";
-  return `${proto}${ports} ${r.IsEgress ? "→" : "←"} ${peer}`;
-}
-
-/**
- * The rules added to the broken group since the break (absent from `before`) that `needed` does not want. A record
- * without `before` (started by an older version, or a break recognised in the cloud) cannot tell them: none.
- */
-async function addedNotNeeded(ctx: LessonContext, undo: Undo, egress: boolean, needed: (r: SecurityGroupRule) => boolean): Promise<ExtraRule[]> {
-  // The other direction needs nothing new (an outbound rule tried at an inbound break, say); a record from before it was kept: unjudged.
-  return [...(await addedSince(ctx, undo, undo.before, egress, needed)), ...(await addedSince(ctx, undo, undo.beforeOther, !egress, () => false))];
-}
-
-async function addedSince(ctx: LessonContext, undo: Undo, before: string | undefined, egress: boolean, needed: (r: SecurityGroupRule) => boolean): Promise<ExtraRule[]> {
-  if (!undo.groupId || before === undefined) return [];
-  const had = new Set(JSON.parse(before) as string[]);
-  const added = (await groupRules(ctx, undo.groupId, egress)).filter((r) => r.SecurityGroupRuleId && !had.has(r.SecurityGroupRuleId));
-  return added.filter((r) => !needed(r)).map((r) => ({ groupId: undo.groupId!, ruleId: r.SecurityGroupRuleId!, egress, rule: ruleWords(r) }));
-}
+const http = (cidr: string): IpPermission => ({ IpProtocol: "tcp", FromPort: CHALLENGE_PORT, ToPort: CHALLENGE_PORT, IpRanges: [{ CidrIp: cidr }] });
 
 /** Is the CIDR `inner` inside `outer` (a /32 of the VPC, the VPC itself; never a wider range)? */
 function cidrWithin(inner: string | undefined, outer: string | undefined): boolean {
@@ -111,38 +42,6 @@ function cidrWithin(inner: string | undefined, outer: string | undefined): boole
   const [base, bits] = inner.split("/");
   return Number(bits ?? "32") >= Number(outer.split("/")[1] ?? "32") && cidrContains(outer, base ?? "");
 }
-
-/** Revokes the planned rules; a rule already gone (an earlier run revoked it) is no error. */
-async function revoke(ctx: LessonContext, undo: Undo, egress: boolean): Promise<void> {
-  const ids = (JSON.parse(undo.ruleIds ?? "[]") as string[]).filter(Boolean);
-  if (!undo.groupId || ids.length === 0) return;
-  const input = { GroupId: undo.groupId, SecurityGroupRuleIds: ids };
-  await (egress ? awsPort(ctx.clients).ec2.revokeSecurityGroupEgress(input) : awsPort(ctx.clients).ec2.revokeSecurityGroupIngress(input)).catch(ignoreGone);
-}
-
-/**
- * Puts back what was revoked, one rule a call (a duplicate stops none of the others); with no undo (from `workshop
- * challenge`, or a break recognised in the cloud) the build's own rule. Nothing is added while one lets HTTP through.
- */
-async function reopen(ctx: LessonContext, group: string | undefined, undo: Undo, fallback: IpPermission, egress: boolean): Promise<void> {
-  if (!group) return;
-  if ((await rulesCovering(ctx, group, egress)).length > 0) return;
-  const saved = JSON.parse(undo.permissions ?? "[]") as IpPermission[];
-  for (const permission of saved.length > 0 ? saved : [fallback]) {
-    const input = { GroupId: group, IpPermissions: [permission] };
-    await (egress ? awsPort(ctx.clients).ec2.authorizeSecurityGroupEgress(input) : awsPort(ctx.clients).ec2.authorizeSecurityGroupIngress(input)).catch(ignoreDuplicate);
-  }
-}
-
-const http = (cidr: string): IpPermission => ({ IpProtocol: "tcp", FromPort: CHALLENGE_PORT, ToPort: CHALLENGE_PORT, IpRanges: [{ CidrIp: cidr }] });
-
-/** A catch that lets through only AWS errors named like `name` (what an earlier run already did). */
-const ignoring = (name: RegExp) => (e: unknown): void => {
-  if (!name.test(String((e as { name?: string }).name))) throw e;
-};
-const ignoreDuplicate = ignoring(/^InvalidPermission\.Duplicate$/);
-const ignoreInvalidTarget = ignoring(/^InvalidTarget/);
-const ignoreGone = ignoring(/NotFound$/);
 
 const HTTPS_OUT: IpPermission = { IpProtocol: "tcp", FromPort: 443, ToPort: 443, IpRanges: [{ CidrIp: "0.0.0.0/0" }] };
 /** AWS's default outbound rule. */
@@ -164,6 +63,13 @@ function httpToEndpoint(path: LearnerPath, r: SecurityGroupRule): boolean {
   return ips.some((ip) => admits([permission(r)], CHALLENGE_PORT, { ip, sgIds: path.endpointSgId ? [path.endpointSgId] : [] }));
 }
 
+/** The groups on the Provider instance (the lesson's first), as the path's read found them. */
+function providerGroups(path: LearnerPath): string[] {
+  const inst = path.view.path?.shapes?.targetInstances.find((i) => i.InstanceId === path.providerInstanceId);
+  const ids = (inst?.SecurityGroups ?? []).flatMap((g) => (g.GroupId ? [g.GroupId] : []));
+  return path.providerSgId ? [path.providerSgId, ...ids.filter((id) => id !== path.providerSgId)] : ids;
+}
+
 /** The wrong port, or the next one no listener of the NLB holds (a listener left on 8080 by an earlier fix: AWS refuses a duplicate). */
 function freePort(path: LearnerPath): number {
   const used = new Set((path.view.path?.lb.listeners ?? []).map((l) => l.Port));
@@ -180,32 +86,30 @@ const GONE = /^(deleting|deleted|rejected|failed|expired)$/i;
 export const BREAKERS: Record<string, Breaker> = {
   "revoke-endpoint-http": {
     leaves: "no-rule",
-    plan: async (ctx, path) => planClose(ctx, await httpGroup(ctx, learnersEndpoint(path.view)?.sgIds ?? [], false, need(path, "endpointSgId").endpointSgId), false),
-    apply: (ctx, _path, undo) => revoke(ctx, undo, false),
-    restore: (ctx, path, undo) => reopen(ctx, undo.groupId ?? path.endpointSgId, undo, http(`${path.consumerIp ?? "0.0.0.0"}/32`), false),
+    // Every group on the endpoint that lets HTTP in (a learner's own beside the lesson's would keep the door open).
+    plan: (ctx, path, earlier) => planCloseAll(ctx, { groupIds: learnersEndpoint(path.view)?.sgIds ?? [], egress: false, fallback: need(path, "endpointSgId").endpointSgId, earlier }),
+    apply: (ctx, _path, undo) => closeAll(ctx, undo, false),
+    restore: (ctx, path, undo) => reopenAll(ctx, undo, path.endpointSgId, http(`${path.consumerIp ?? "0.0.0.0"}/32`), false),
     // The endpoint needs HTTP from the Consumer instance (its address, a range holding it, or its group), nothing else.
     extras: (ctx, path, undo) =>
       addedNotNeeded(ctx, undo, false, (r) => Boolean(path.consumerIp) && admits([permission(r)], CHALLENGE_PORT, { ip: path.consumerIp ?? "", sgIds: path.consumerSgId ? [path.consumerSgId] : [] })),
   },
   "revoke-provider-http": {
     leaves: "no-rule",
-    plan: (ctx, path) => planClose(ctx, need(path, "providerSgId").providerSgId, false),
-    apply: (ctx, _path, undo) => revoke(ctx, undo, false),
+    plan: (ctx, path, earlier) => planCloseAll(ctx, { groupIds: providerGroups(path), egress: false, fallback: need(path, "providerSgId").providerSgId, earlier }),
+    apply: (ctx, _path, undo) => closeAll(ctx, undo, false),
     // The Provider template's own rule.
-    restore: (ctx, path, undo) => reopen(ctx, undo.groupId ?? path.providerSgId, undo, http("0.0.0.0/0"), false),
+    restore: (ctx, path, undo) => reopenAll(ctx, undo, path.providerSgId, http("0.0.0.0/0"), false),
     // Only the NLB's nodes reach the Provider: HTTP from inside its own VPC, no more ("only what is needed").
     extras: (ctx, path, undo) => addedNotNeeded(ctx, undo, false, (r) => covers(r, CHALLENGE_PORT) && cidrWithin(r.CidrIpv4, path.providerVpcCidr)),
   },
-  /** Outbound tightened to HTTPS only: SSM still works (it uses 443), HTTP does not leave. */
+  /** Outbound tightened to HTTPS only: SSM still works (it uses 443), HTTP does not leave. Give-up takes the HTTPS rule away again. */
   "consumer-egress": {
     leaves: "no-rule",
-    plan: async (ctx, path) => planClose(ctx, await httpGroup(ctx, path.view.consumerInstance?.sgIds ?? [], true, need(path, "consumerSgId").consumerSgId), true),
-    async apply(ctx, _path, undo) {
-      if (!undo.groupId) return;
-      await awsPort(ctx.clients).ec2.authorizeSecurityGroupEgress({ GroupId: undo.groupId, IpPermissions: [HTTPS_OUT] }).catch(ignoreDuplicate);
-      await revoke(ctx, undo, true);
-    },
-    restore: (ctx, path, undo) => reopen(ctx, undo.groupId ?? path.consumerSgId, undo, ALL_OUT, true),
+    plan: (ctx, path, earlier) =>
+      planCloseAll(ctx, { groupIds: path.view.consumerInstance?.sgIds ?? [], egress: true, fallback: need(path, "consumerSgId").consumerSgId, add: { rule: HTTPS_OUT, like: isHttpsOut }, earlier }),
+    apply: (ctx, _path, undo) => closeAll(ctx, undo, true),
+    restore: (ctx, path, undo) => reopenAll(ctx, undo, path.consumerSgId, ALL_OUT, true),
     // HTTP out to the endpoint is the fix (its address, a range holding it, or its group); the HTTPS rule is the break's own (SSM needs it).
     extras: (ctx, path, undo) => addedNotNeeded(ctx, undo, true, (r) => isHttpsOut(r) || httpToEndpoint(path, r)),
   },

@@ -13,6 +13,7 @@ import { awsPlace } from "../preflight/check.js";
 import { awsCommands, continueCommand, learnerCommand, type CommandPlace } from "../shell/lab-command.js";
 import { curlFromConsumer } from "../lesson/steps/curl.js";
 import { BREAKERS, type ExtraRule } from "./breakers.js";
+import { leftoverKey, leftoversOf, leftSince, type Leftover } from "./leftovers.js";
 import { loadChallenges, loadChallengeText as loadText, type ChallengeDefinition, type ChallengeText } from "./definitions.js";
 import { cmdNotes, shellMarkdown } from "../shell/in-text.js";
 import type { Script } from "../shell/script.js";
@@ -114,15 +115,34 @@ export async function startChallenge(ctx: LessonContext, id: string, known?: Clo
   } else {
     // Nothing broken, but not all up yet (a target in its first health checks): wait, then start.
     if (scene.starting) throw notReady(ctx, scene, id);
-    const undo = await breaker.plan(ctx, scene.path);
+    // Resuming a start killed midway, what it saved first is kept (a group it closed already has nothing left to save).
+    const undo = await breaker.plan(ctx, scene.path, active?.undo);
     const record = active ?? adopt(ctx, id, undo);
     if (Object.keys(undo).length > 0) record.undo = undo;
+    record.leftBefore ??= leftoversOf(scene.path).map(leftoverKey);
     saveState(ctx);
     await breaker.apply(ctx, scene.path, undo);
+    await confirmBroken(ctx, d, record);
   }
   await tagConsumer(ctx, scene.path, id, "broken");
   const text = loadChallengeText(ctx, id, scene.path);
   ctx.io.notify({ type: "challenge", id, title: text.title, status: "started", message: `${text.story}\n\n${ctx.t(consoleLeftOut(ctx) ? "challenge.startedNoConsole" : "challenge.started")}` });
+}
+
+/**
+ * Reads the cloud again after the break: unless the path now fails where the challenge says, the learner's build holds
+ * up in a way this break cannot reach. Then everything it changed is put back, the record dropped, and the start refused
+ * saying what the read showed, rather than announcing a break that is not there.
+ */
+async function confirmBroken(ctx: LessonContext, d: ChallengeDefinition, record: Active): Promise<void> {
+  const after = await readScene(ctx);
+  if (showsBreak(after, d)) return;
+  await BREAKERS[d.break]?.restore(ctx, after.path, record.undo);
+  delete ctx.state.challenges.active;
+  saveState(ctx);
+  const link = after.first && (diagnosisOf(ctx, after.path.view).first?.name ?? after.first.id);
+  if (link) throw new LabError("challenge.brokeElsewhere", { id: d.id, link });
+  throw new LabError("challenge.didNotBreak", { id: d.id });
 }
 
 /** Neither lesson stack exists, and CloudFormation remembers them deleted: the lab was cleaned up, there is nothing to break. */
@@ -203,7 +223,9 @@ export async function checkChallenge(ctx: LessonContext, known?: CloudView): Pro
     // Works, but solved only as the lesson intends it: a rule added besides the fix is named, never removed for them.
     const extras = (await BREAKERS[definition(ctx, active.id).break]?.extras?.(ctx, path, active.undo)) ?? [];
     if (extras.length > 0) return await tellExtras(ctx, active.id, text.title, extras);
+    const left = leftSince(path, active.leftBefore);
     await settle(ctx, path, active.id, "fixed", `${ctx.t("challenge.fixed")}\n\n${text.explain}`);
+    if (left.length > 0) await tellLeftovers(ctx, left);
     return true;
   }
   // No hint spent while a target registered again is still starting: wait and check again.
@@ -233,6 +255,14 @@ function cannotCurl(ctx: LessonContext, path: LearnerPath): never {
 function revokeCommand(ctx: LessonContext, r: ExtraRule, place: CommandPlace): string {
   const words = ["ec2", `revoke-security-group-${r.egress ? "egress" : "ingress"}`, "--group-id", r.groupId, "--security-group-rule-ids", r.ruleId, "--region", ctx.state.region];
   return awsCommands([words], place);
+}
+
+/** Solved, with what the fix left on the build besides the repair: each with whether it matters and the command that undoes it. */
+async function tellLeftovers(ctx: LessonContext, left: Leftover[]): Promise<void> {
+  const place = await awsPlace(preflightTarget(ctx));
+  const lines = left.map((l) => `- ${ctx.t(`challenge.leftover.${l.kind}`, { id: l.id, command: awsCommands([[...l.command, "--region", ctx.state.region]], place) })}`);
+  const level = left.some((l) => l.matters) ? "warn" : "info";
+  ctx.io.notify({ type: "notice", level, message: `${ctx.t("challenge.leftovers")}\n\n${lines.join("\n")}` });
 }
 
 /** curl works but the learner's fix left rules the build does not need: each named with its revoke command; not solved (no hint spent). */

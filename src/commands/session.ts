@@ -16,7 +16,7 @@ import { StateFile } from "../state/state-file.js";
 import type { IoHost } from "../ui/io-host.js";
 import type { GlobalOptions } from "./options.js";
 import { platformOf, type Environment } from "./environment.js";
-import { checkPrefix, checkRegion, isRegionName, validateInputs } from "./validate.js";
+import { checkPrefix, checkProfileEnv, checkRegion, isRegionName, validateInputs } from "./validate.js";
 import { lockParticipant, lockStarted, type Access } from "./participant-lock.js";
 import { endpointFromEnv } from "./endpoint-from-env.js";
 import { timeoutSeconds } from "../aws/network-guard.js";
@@ -25,7 +25,7 @@ import { servedFile } from "../sandbox/served-file.js";
 import { shown } from "../ui/shown.js";
 import { onServedSandbox } from "../sandbox/shell-env.js";
 import { checkInRoom, checkSeat, movesOutOfRoom } from "./room-seat.js";
-import { isAwsEndpoint } from "../aws/endpoint-kind.js";
+import { isAwsEndpoint, isLoopbackUrl } from "../aws/endpoint-kind.js";
 
 export type { Environment } from "./environment.js";
 
@@ -213,6 +213,9 @@ export async function participantState(opts: GlobalOptions, e: Environment, s: S
     ? { ...saved, lang: s.lang, mode: modeText }
     : freshState(prefix, region, backend, { at: new Date(e.clock.now()).toISOString(), lang: s.lang, mode: modeText });
   if (opts.profile) state.profile = opts.profile;
+  // Set up for a served sandbox (`sandbox env`: its keys and address), this terminal signs with its keys: a profile saved
+  // by an earlier run would come first (the SDK prefers a named profile) and be refused there.
+  else if (state.backend === "aws" && onServedSandbox(e.env, endpointOf(opts, state, e.env))) delete state.profile;
   if (opts.endpointUrl) state.endpointUrl = opts.endpointUrl;
   if (joined) state.room = joined;
   if (lock.mine) stateFile.save(state);
@@ -227,6 +230,7 @@ export function endpointOf(opts: GlobalOptions, saved: Pick<LessonState, "endpoi
 /** `io` says when AWS does not answer and is tried again. */
 export async function clientsFor(state: LessonState, opts: GlobalOptions, e: Environment, io: IoHost): Promise<AwsClients> {
   checkRegion(state.region, state.backend);
+  if (state.backend === "aws" && !state.profile) checkProfileEnv(e.env);
   if (e.makeClients) return e.makeClients(state);
   const { createAwsClients, createSandboxClients } = await import("../aws/clients.js");
   if (state.backend === "aws") {
@@ -320,6 +324,19 @@ export async function lessonContext(opts: GlobalOptions, e: Environment, s: Sess
     ...(!opts.yes && !s.io.interactive ? { noConsent: true } : {}),
     ...(e.learnerReachesSandbox ? { learnerActsOutside: true } : {}),
     ...(state.backend === "sandbox" ? { servedFile: servedFile(e.env, e.stateDir) } : {}),
-    ...(state.backend === "aws" && !state.profile && onServedSandbox(e.env, endpointOf(opts, state, e.env)) ? { servedSandbox: true } : {}),
+    ...(state.backend === "aws" && (await atServedSandbox(state, opts, e)) ? { servedSandbox: true } : {}),
   };
+}
+
+/**
+ * The lesson's endpoint is a sandbox this tool serves: the shell holds its keys (`sandbox env`, a room's join line) — or,
+ * signing with a named profile, a server on this computer at that address answers as one (its answers carry the speed
+ * header; AWS's never do). Never AWS itself.
+ */
+async function atServedSandbox(state: LessonState, opts: GlobalOptions, e: Environment): Promise<boolean> {
+  const endpoint = endpointOf(opts, state, e.env);
+  if (!state.profile) return onServedSandbox(e.env, endpoint);
+  if (endpoint === undefined || !isLoopbackUrl(endpoint)) return false;
+  const { sandboxAnswers } = await import("../sandbox/serve/running.js");
+  return sandboxAnswers(endpoint);
 }

@@ -5,7 +5,7 @@ import { TIMEOUT_ENV } from "../aws/network-guard.js";
 import { parseSpeed, SPEED_ENV } from "../sandbox/clock.js";
 import { FAULTS_ENV } from "../sandbox/faults.js";
 import { SANDBOX_REGIONS } from "../sandbox/regions.js";
-import { PROFILE_NAME } from "../shell/lab-command.js";
+import { profileProblem } from "../shell/lab-command.js";
 import type { GlobalOptions } from "./options.js";
 
 export function checkPrefix(prefix: string): string {
@@ -72,6 +72,21 @@ async function checkFaults(text: string): Promise<void> {
   }
 }
 
+/** `--profile`: a name the AWS CLI can have and every printed command can name (lab-command.ts profileProblem). */
+function checkProfile(opts: GlobalOptions): void {
+  const problem = opts.profile === undefined ? undefined : profileProblem(opts.profile);
+  if (problem) throw new LabError("guard.usage.badProfile", { profile: opts.profile ?? "", problem: `guard.profileProblem.${problem}` });
+}
+
+/**
+ * AWS_PROFILE, when a lesson on AWS signs with it (no `--profile`, none saved): a name every printed command can name, as
+ * `--profile`'s. Said, not left out of the commands silently; never asked in the sandbox, where it is not used.
+ */
+export function checkProfileEnv(env: NodeJS.ProcessEnv): void {
+  const problem = env.AWS_PROFILE ? profileProblem(env.AWS_PROFILE) : undefined;
+  if (problem) throw new LabError("guard.usage.badProfileEnv", { profile: env.AWS_PROFILE ?? "", problem: `guard.profileProblem.${problem}` });
+}
+
 /** Checks flags and environment; throws the first problem as a usage error. Writes nothing. */
 export async function validateInputs(opts: GlobalOptions, env: NodeJS.ProcessEnv): Promise<void> {
   if (opts.sandbox && (opts.profile !== undefined || opts.endpointUrl !== undefined)) {
@@ -80,7 +95,7 @@ export async function validateInputs(opts: GlobalOptions, env: NodeJS.ProcessEnv
   if (opts.prefix !== undefined) checkPrefix(opts.prefix);
   if (opts.region !== undefined) checkRegion(opts.region, opts.sandbox ? "sandbox" : "aws");
   else if (env.AWS_REGION || env.AWS_DEFAULT_REGION) checkRegion((env.AWS_REGION || env.AWS_DEFAULT_REGION) ?? "", opts.sandbox ? "sandbox" : "aws", "env");
-  if (opts.profile !== undefined && !PROFILE_NAME.test(opts.profile)) throw new LabError("guard.usage.badProfile", { profile: opts.profile });
+  checkProfile(opts);
   if (opts.endpointUrl !== undefined) checkEndpointUrl(opts.endpointUrl, "--endpoint-url");
   if (env.AWS_ENDPOINT_URL) checkEndpointUrl(env.AWS_ENDPOINT_URL, "AWS_ENDPOINT_URL");
   const speed = opts.sandboxSpeed ?? env[SPEED_ENV];

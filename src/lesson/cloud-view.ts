@@ -217,11 +217,14 @@ export function wrongVpcEndpoints(view: CloudView): EndpointView[] {
   return view.endpoints.filter((e) => vpc && e.vpcId === vpc && svc && e.serviceName === svc.name && !DEAD_ENDPOINT.test(e.state));
 }
 
-/** The learner's endpoints to another service (e.g. S3 picked by mistake in a form): they cost money, so are named. */
+/**
+ * The learner's endpoints to another service (e.g. S3 picked by mistake in a form): they cost money, so are named. A
+ * second one to their own service is not one of these (`twinEndpoints`: it goes where theirs goes).
+ */
 export function strayEndpoints(view: CloudView): EndpointView[] {
   const ours = ourEndpoint(view);
-  const wrongVpc = wrongVpcEndpoints(view);
-  return view.endpoints.filter((e) => e !== ours && !wrongVpc.includes(e) && !DEAD_ENDPOINT.test(e.state));
+  const known = [...wrongVpcEndpoints(view), ...twinEndpoints(view)];
+  return view.endpoints.filter((e) => e !== ours && !known.includes(e) && !DEAD_ENDPOINT.test(e.state));
 }
 
 /** A curl through the endpoint that brought back the Provider's page, after the endpoint was made. */

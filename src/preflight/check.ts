@@ -71,7 +71,7 @@ export function result(id: string, group: CheckGroup, status: CheckStatus, key: 
 
 /** A failed AWS call as a failed check, in the learner's words (missing action, expired session...). */
 export function failure(id: string, group: CheckGroup, err: unknown, target: PreflightTarget): CheckResult {
-  const lab = translateAwsError(err, target.clients.profile ? { profile: target.clients.profile } : {});
+  const lab = translateAwsError(err, target.clients.profile ? { profile: target.clients.profile, ...(target.shell ? { shell: target.shell } : {}) } : {});
   // No answer, a local file or a busy participant: not a finding about the account — stop and say so.
   if (lab.source === "network" || lab.source === "local" || lab.source === "busy") throw lab;
   return { id, group, status: "fail", key: lab.key, vars: lab.vars, error: lab };

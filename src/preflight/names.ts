@@ -46,7 +46,14 @@ interface NameProbe {
   read: () => Promise<Found>;
 }
 
-function probes(t: PreflightTarget, reads: PreflightReads, roleOwner: () => string | undefined): NameProbe[] {
+/** What the name checks learned of the role with the lab's name: it exists without any participant tag; an instance profile holds it. */
+interface RoleSeen {
+  owner?: string | undefined;
+  untagged?: boolean;
+  heldByProfile?: boolean;
+}
+
+function probes(t: PreflightTarget, reads: PreflightReads, seen: RoleSeen): NameProbe[] {
   const { names } = t;
   const role = `${t.prefix}-ec2-role`;
   const profile = `${t.prefix}-ec2-instance-profile`;
@@ -67,8 +74,8 @@ function probes(t: PreflightTarget, reads: PreflightReads, roleOwner: () => stri
       name: profile,
       read: async () => {
         const p = (await awsPort(t.clients).iam.getInstanceProfile({ InstanceProfileName: profile })).InstanceProfile;
-        const holdsOurRole = (p?.Roles ?? []).some((r) => r.RoleName === role) && roleOwner() === t.prefix;
-        return { exists: true, owner: holdsOurRole ? t.prefix : undefined };
+        seen.heldByProfile = (p?.Roles ?? []).some((r) => r.RoleName === role);
+        return { exists: true, owner: seen.heldByProfile && seen.owner === t.prefix ? t.prefix : undefined };
       },
     },
     {
@@ -112,6 +119,27 @@ function roleFromElsewhere(t: PreflightTarget, role: CheckResult, there: LabRegi
   });
 }
 
+/** Some stack here made the role (CloudFormation finds a stack by a resource's physical id); when that cannot be read, assumed so. */
+async function inAStack(t: PreflightTarget, role: string): Promise<boolean> {
+  try {
+    return ((await awsPort(t.clients).cfn.describeStackResources({ PhysicalResourceId: role })).StackResources ?? []).length > 0;
+  } catch (e) {
+    if (awsCode(e) === "ValidationError") return false;
+    if (DENIED.test(awsCode(e) ?? "")) return true;
+    throw e;
+  }
+}
+
+/**
+ * A role with this participant's lab role name but no tag, which no stack here made, while neither of their stack names is
+ * taken here and no other Region holds their lab (the Regions could be read): most likely their own, made by hand, not another's.
+ */
+async function madeByHand(t: PreflightTarget, results: CheckResult[]): Promise<boolean> {
+  const stacksFree = ["name.consumerStack", "name.providerStack"].every((id) => results.some((r) => r.id === id && r.key === "doctor.name.free"));
+  const role = String(results.find((r) => r.id === "name.role")?.vars.name ?? "");
+  return stacksFree && !(await inAStack(t, role)) && (await labRegions(t))?.length === 0;
+}
+
 export interface NameChecks {
   results: CheckResult[];
   /** Something of this participant's already exists: the lesson is being resumed. */
@@ -121,13 +149,13 @@ export interface NameChecks {
 /** One result per name, in order (the role before its instance profile). */
 export async function checkNames(t: PreflightTarget, reads: PreflightReads): Promise<NameChecks> {
   const results: CheckResult[] = [];
-  let roleOwner: string | undefined;
+  const seen: RoleSeen = {};
   let resumed = false;
-  for (const p of probes(t, reads, () => roleOwner)) {
+  for (const p of probes(t, reads, seen)) {
     const vars = { kind: p.kind, name: p.name };
     try {
       const found = await lookup(p.read);
-      if (p.id === "name.role" && found.exists) roleOwner = found.owner;
+      if (p.id === "name.role" && found.exists) Object.assign(seen, { owner: found.owner, untagged: found.owner === undefined });
       if (!found.exists) results.push(result(p.id, "name", "ok", "doctor.name.free", vars));
       else if (found.owner === t.prefix) {
         resumed = true;
@@ -138,6 +166,7 @@ export async function checkNames(t: PreflightTarget, reads: PreflightReads): Pro
       else results.push(failure(p.id, "name", e, t));
     }
   }
+  if (seen.untagged && (await madeByHand(t, results))) await leftoverRole(t, results, { untagged: true, heldByProfile: seen.heldByProfile === true });
   const role = results.findIndex((r) => r.id === "name.role" && r.key === "doctor.name.yours");
   const consumerHere = results.some((r) => r.id === "name.consumerStack" && r.key === "doctor.name.yours");
   // Other Regions that cannot be read: the role stays yours (its lab may be there).

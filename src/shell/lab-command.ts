@@ -7,11 +7,26 @@
  * The `aws …` commands a fix names for the same account (`awsCommands`) carry the same endpoint and profile; in the
  * sandbox, the address that serves it on this computer (never none: a bare `aws` command would reach AWS).
  */
-import { renderCommand, type Shell } from "./render.js";
+import { renderArg, renderCommand, type Shell } from "./render.js";
 import type { Arg, Command } from "./script.js";
 
-/** A name `--profile` takes (validate.ts refuses others); printed commands name no other (AWS_PROFILE may hold anything). */
-export const PROFILE_NAME = /^[\w.+@-]{1,64}$/;
+/**
+ * Why a name cannot be the profile here. The AWS CLI takes any other (`aws configure --profile "my work"` writes
+ * `[profile 'my work']`): empty; a line break or another control character, which no section of the AWS files can hold;
+ * a double quote, which cmd.exe cannot pass inside an argument, so that no printed command could name it.
+ */
+export type ProfileProblem = "empty" | "control" | "doubleQuote";
+
+export function profileProblem(name: string): ProfileProblem | undefined {
+  if (name === "") return "empty";
+  if (/\p{Cc}/u.test(name)) return "control";
+  return name.includes('"') ? "doubleQuote" : undefined;
+}
+
+/** A profile name as the learner's shell takes it in a command: bare when plain, else quoted (`'my work'`, cmd `"my work"`). */
+export function profileArg(name: string, shell: Shell): string {
+  return renderArg(word(name), shell);
+}
 
 /** Where a learner's lesson lives, as their progress file says: the sandbox, or AWS (at `--endpoint-url`, when they gave one). */
 export interface LessonTarget {
@@ -63,12 +78,14 @@ export interface CommandPlace {
 
 /**
  * The profile a printed command names: the one the lesson's clients use, so that a new terminal (where AWS_PROFILE is not
- * set) reaches the same account. None in the sandbox, nor at a sandbox this tool serves (its keys are in the shell, not a profile).
+ * set) reaches the same account. None in the sandbox, nor AWS_PROFILE's at a sandbox this tool serves (its keys are in the
+ * shell, not a profile); validate.ts refused any name a shell could not be given.
  */
 export function printedProfile(place: CommandPlace): string | undefined {
-  if (place.state.backend !== "aws" || place.servedSandbox) return undefined;
-  const profile = place.state.profile ?? place.clients?.profile;
-  return profile && PROFILE_NAME.test(profile) ? profile : undefined;
+  if (place.state.backend !== "aws") return undefined;
+  // At a served sandbox the keys are the shell's (`sandbox env`), unless the learner named a profile that holds them.
+  const profile = place.state.profile ?? (place.servedSandbox ? undefined : place.clients?.profile);
+  return profile && !profileProblem(profile) ? profile : undefined;
 }
 
 /** `npx privatelink-lab <command>` for the same lesson (`--sandbox`, or its `--endpoint-url`; its profile), for any terminal. */

@@ -61,6 +61,11 @@ function cmdArg(a: Arg): string {
 
 const ARG: Record<Shell, (a: Arg) => string> = { bash: bashArg, powershell: psArg, cmd: cmdArg };
 
+/** One argument as the shell wants it typed. */
+export function renderArg(a: Arg, shell: Shell): string {
+  return ARG[shell](a);
+}
+
 /** Programs that are spelled differently outside POSIX. */
 function program(c: Command, shell: Shell): { name: string; args: Arg[] } {
   if (c.program === "sleep" && shell === "powershell") return { name: "Start-Sleep", args: c.args };

@@ -19,6 +19,8 @@ const ChallengeProgressSchema = z.object({
       hints: z.int().check(z.minimum(0)),
       /** What the break changed, to put it back on give-up (ids, ports, rules). */
       undo: strings(),
+      /** What the build had left over at the start (src/challenge/leftovers.ts keys): a passing check names only the rest. */
+      leftBefore: z.optional(z.array(z.string())),
     }),
   ),
   solved: strings(),

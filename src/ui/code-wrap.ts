@@ -4,7 +4,7 @@
  * half'` is the same word). Comments wrap as text, each line starting with `#`. Other code folds where text may break.
  */
 import type { ChalkInstance } from "chalk";
-import type { Phrases } from "./line-breaks.js";
+import { softBreakJoiner, type Phrases } from "./line-breaks.js";
 import { displayWidth, fitting } from "./text-width.js";
 import { wrap } from "./wrap.js";
 
@@ -112,6 +112,26 @@ interface ProseOptions {
   cont?: string;
   /** Colours a command's lines (as a code block would). */
   paint?: (line: string) => string;
+  /** Words that stand in the text for a command set on lines of its own inside brackets ("the command below"). */
+  below?: string | undefined;
+}
+
+/** A closing bracket right after a command, with the punctuation after it ("), " "）、"). */
+const CLOSER = /^[)）\]］」』】〕〉》]+(?:[.,;:](?=\s|$)|[。、：，．])?/;
+/** Brackets that open what CLOSER closes: no space after them. */
+const OPENER = /[(（[［「『【〔〈《]$/;
+
+/**
+ * A command in brackets ("(e.g. `cmd`), then"): on lines of its own it would leave the closing bracket to start the
+ * next line, alone or before the rest. The brackets keep words that stand for it ("(e.g. the command below),") and the
+ * command follows them; the text after it wraps on the next line. Undefined when there are no such brackets or words.
+ */
+function bracketed(before: string, after: string, below: string | undefined): { before: string; after: string } | undefined {
+  const closer = CLOSER.exec(after)?.[0];
+  if (!closer || !below || !before) return undefined;
+  const last = [...before].at(-1);
+  const joiner = OPENER.test(before) ? "" : softBreakJoiner(last, below[0]);
+  return { before: before + joiner + below + closer, after: after.slice(closer.length).trimStart() };
 }
 
 /**
@@ -122,11 +142,14 @@ interface ProseOptions {
 export function wrapProse(text: string, width: number, o: ProseOptions): string {
   const m = [...text.matchAll(/`([^`\n]+)`/g)].find((x) => COMMAND.test(x[1]!) && displayWidth(o.rest + x[1]) > width);
   if (!m) return wrap(text, width, o);
-  const before = text.slice(0, m.index).trimEnd();
+  const said = text.slice(0, m.index).trimEnd();
+  const next = text.slice(m.index + m[0].length);
+  const inBrackets = bracketed(said, next, o.below);
+  const before = inBrackets?.before ?? said;
   const lines = wrapCommand(m[1]!, width, before ? o.rest + "  " : o.rest, o.cont);
   if (!before) lines[0] = o.first + lines[0]!.slice(o.rest.length);
   // The punctuation after it would start a line of its own (". With the CLI…"): the command's lines end the clause.
-  const after = text.slice(m.index + m[0].length).replace(/^\s*(?:[.,;:](?=\s|$)|[。、：])?\s*/, "");
+  const after = inBrackets?.after ?? next.replace(/^\s*(?:[.,;:](?=\s|$)|[。、：])?\s*/, "");
   const tail = after ? [wrapProse(after, width, { ...o, first: o.rest })] : [];
   return [...(before ? [wrap(before, width, o)] : []), ...lines.map(o.paint ?? String), ...tail].join("\n");
 }

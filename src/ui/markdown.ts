@@ -19,6 +19,8 @@ interface MarkdownOptions {
   phrases?: Phrases | undefined;
   /** How the learner's shell continues a command on the next line (default bash's ` \`). */
   continuation?: string;
+  /** Words that stand in brackets for a command set on lines of its own (code-wrap.ts). */
+  below?: string | undefined;
 }
 
 interface Ctx {
@@ -27,6 +29,7 @@ interface Ctx {
   width: number;
   phrases?: Phrases | undefined;
   continuation: string;
+  below?: string | undefined;
 }
 
 /** Marks a hard line break (`  \n`) until soft breaks are joined. */
@@ -109,7 +112,7 @@ function paragraph(tokens: Token[] | undefined, x: Ctx, first = "", rest = first
   // A command longer than a line goes on lines of its own, continued as the shell continues lines (wrapProse): it pastes as one command.
   const tooWide = (t: Token) => t.type === "codespan" && COMMAND.test(decode(t.text)) && displayWidth(rest + decode(t.text)) > x.width;
   const all = (tokens ?? []).map((t) => (tooWide(t) ? ({ type: "text", raw: t.raw, text: "`" + (t as Tokens.Codespan).text + "`" } as Tokens.Text) : t));
-  return wrapProse(joinSoftBreaks(inline(all, x)), x.width, { first, rest, phrases: x.phrases, cont: x.continuation, paint: (l) => x.c.yellow(l) });
+  return wrapProse(joinSoftBreaks(inline(all, x)), x.width, { first, rest, phrases: x.phrases, cont: x.continuation, paint: (l) => x.c.yellow(l), below: x.below });
 }
 
 function list(token: Tokens.List, x: Ctx, indent: string): string {
@@ -164,7 +167,7 @@ function block(t: Token, x: Ctx, indent = ""): string {
 /** Renders lesson Markdown to at most `width` columns per line. */
 export function renderMarkdown(markdown: string, width: number, options: MarkdownOptions = {}): string {
   const color = options.color ?? true;
-  const x: Ctx = { c: new Chalk({ level: color ? 1 : 0 }), color, width: Math.max(20, width), phrases: options.phrases, continuation: options.continuation ?? " \\" };
+  const x: Ctx = { c: new Chalk({ level: color ? 1 : 0 }), color, width: Math.max(20, width), phrases: options.phrases, continuation: options.continuation ?? " \\", below: options.below };
   const blocks = lexer().lex(markdown, { gfm: true }).filter((t) => t.type !== "space");
   // A list hangs under the sentence that introduces it (no blank line: the screen is short).
   return blocks

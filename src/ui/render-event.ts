@@ -48,11 +48,12 @@ function table(rows: string[][], r: RenderTools): string {
       const last = row[row.length - 1] ?? "";
       // A cell's `command` too wide for a line goes on lines of its own, pasteable (a doctor fix).
       const paint = (l: string) => r.c.yellow(l);
-      if (!cramped) return wrapProse(last, r.width, { first: head, rest: " ".repeat(displayWidth(head)), phrases: r.phrases, cont: r.continuation, paint });
+      const below = r.t("render.commandBelow");
+      if (!cramped) return wrapProse(last, r.width, { first: head, rest: " ".repeat(displayWidth(head)), phrases: r.phrases, cont: r.continuation, paint, below });
       const under = " ".repeat(underStart(widths, row.length, r.width));
       const lead = head.trimEnd();
       // (A row of only a last cell, a fix under its check, leaves no blank line above it.)
-      return last ? (lead ? `${lead}\n` : "") + wrapProse(last, r.width, { first: under, rest: under, phrases: r.phrases, cont: r.continuation, paint }) : lead;
+      return last ? (lead ? `${lead}\n` : "") + wrapProse(last, r.width, { first: under, rest: under, phrases: r.phrases, cont: r.continuation, paint, below }) : lead;
     })
     .join("\n");
 }
@@ -86,7 +87,7 @@ function firstColumnWrapped(rows: string[][], widths: number[], r: RenderTools):
 
 /** Plain event text wrapped to the terminal, continuation lines under the text after the mark (a long `command` on lines of its own). */
 function lines(text: string, r: RenderTools, first = "", rest = " ".repeat(displayWidth(first))): string {
-  return wrapProse(text, r.width, { first, rest, phrases: r.phrases, cont: r.continuation });
+  return wrapProse(text, r.width, { first, rest, phrases: r.phrases, cont: r.continuation, below: r.t("render.commandBelow") });
 }
 
 /** "0.4 h" reads oddly: under an hour, minutes. */

@@ -16,6 +16,7 @@ import { spinnerLine } from "./spinner-line.js";
 import { wrap } from "./wrap.js";
 import { questionShown } from "./first-question.js";
 import { typedInput } from "./typed-input.js";
+import { dropTypedAhead } from "./typed-ahead.js";
 import type { Output } from "../standard-output.js";
 
 /** Prompts, the inline choice and ora load when first used: a command that asks nothing never pays for them. */
@@ -60,8 +61,12 @@ export class TerminalHost implements IoHost {
     return this.opts.input ?? process.stdin;
   }
 
-  /** Where a prompt reads the learner's keys and draws: the keys as they mean them (typed-input.ts), or `verbatim`, as typed. */
+  /**
+   * Where a prompt reads the learner's keys and draws: the keys as they mean them (typed-input.ts), or `verbatim`, as
+   * typed. Keys typed before the question is asked are dropped first (typed-ahead.ts): they never answer it.
+   */
   private prompting(verbatim = false): { input: NodeJS.ReadableStream; output: NodeJS.WriteStream } {
+    dropTypedAhead(this.in);
     return { input: verbatim ? this.in : typedInput(this.in), output: this.terminal };
   }
 
@@ -81,7 +86,7 @@ export class TerminalHost implements IoHost {
     this.active?.clear();
     const errors = this.opts.errors ?? process.stderr;
     // Read among the lesson's lines (one pipe or file): wrapped as they are.
-    errors.write(fitToTerminal(text, errors, this.opts.phrases, !errors.isTTY && Boolean(this.opts.errorsMerged?.()), this.shell) + "\n");
+    errors.write(fitToTerminal(text, errors, this.opts.phrases, !errors.isTTY && Boolean(this.opts.errorsMerged?.()), this.shell, this.opts.t("render.commandBelow")) + "\n");
     this.active?.render();
   }
 
@@ -95,7 +100,7 @@ export class TerminalHost implements IoHost {
     const phrases = this.opts.phrases;
     // Prose reads badly in lines over 100 columns; wider terminals get margin instead.
     const continuation = CONTINUE[this.shell ?? "bash"];
-    const markdown = (md: string) => renderMarkdown(md, Math.min(width, 100), { color: this.color, phrases, continuation });
+    const markdown = (md: string) => renderMarkdown(md, Math.min(width, 100), { color: this.color, phrases, continuation, below: this.opts.t("render.commandBelow") });
     const text = renderEvent(event, { c: this.c, t: this.opts.t, width, markdown, phrases, continuation });
     if (text !== undefined) this.write(text);
   }

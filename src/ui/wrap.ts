@@ -92,7 +92,9 @@ function layout(plain: string, firstWidth: number, restWidth: number, phrases?: 
         // A piece too long for a line that is one unbroken token (an ARN, a path, a DNS name) is
         // printed whole on a line of its own, for the terminal to fold: a newline inside it would
         // break its copy and paste. (What may not start a line, a 。 after it, stays with it.)
+        // (An opening bracket before it, which no line may end with, goes with it: "（https://…）".)
         let token = lineStart;
+        while (token < cells.length && !mayEndLine(text[cells[token]!.start])) token++;
         while (token < cells.length && TOKEN.test(text[cells[token]!.start] ?? "")) token++;
         if (token >= i && lines.length === 0 && !firstBlank) {
           // Not after the first line's prefix (a table row's cells): on the next line, from its start.

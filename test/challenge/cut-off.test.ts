@@ -46,6 +46,8 @@ describe("a fix that cuts Session Manager off the Consumer", () => {
       expect(after.filter((e) => e.type === "curl-result")).toEqual([]);
       const diagnosis = after.find((e) => e.type === "diagnosis");
       expect(diagnosis).toMatchObject({ ok: false, first: { id: "consumer-instance" } });
+      // The agent was Online and lost its connection, as AWS lists it: not an agent that never registered.
+      expect(diagnosis?.type === "diagnosis" && diagnosis.first?.name).toContain("ConnectionLost");
       // What to put back: the Consumer's own HTTPS out, not only the endpoints' side.
       expect(diagnosis?.type === "diagnosis" && diagnosis.first?.why).toMatch(lang === "en" ? /must let HTTPS \(443\) out/ : /HTTPS 443 のアウトバウンド/);
       expect(after.filter((e) => e.type === "challenge")).toEqual([]);

@@ -32,7 +32,8 @@ const start = (h: Harness) => challenge("start", "silent-door", h.opts, h.env);
 /** Each command; what it asks in addition without the file (the path is judged against the account id); its reads of the cloud; what ran before it. */
 const commands: [string, (h: Harness) => Promise<unknown>, string[], number, ((h: Harness) => Promise<unknown>)?][] = [
   ["diagnose", (h) => diagnose(h.opts, h.env), ["GetCallerIdentity"], 1],
-  ["challenge start", start, ["GetCallerIdentity"], 1],
+  // The read before the break, and the one that proves it took.
+  ["challenge start", start, ["GetCallerIdentity"], 2],
   ["challenge list", (h) => challenge("list", undefined, h.opts, h.env), [], 1],
   // The read before the repair, and the one that proves it.
   ["challenge give-up", (h) => challenge("give-up", undefined, h.opts, h.env), ["GetCallerIdentity"], 2, start],

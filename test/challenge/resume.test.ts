@@ -24,35 +24,9 @@ import { currentStep, detectAll } from "../../src/lesson/progress.js";
 import { STEPS } from "../../src/lesson/steps/index.js";
 import { buildLab, copyLab, type BuiltLab, type LabCopy } from "../helpers/built-lab.js";
 import type { Harness } from "../helpers/lesson-harness.js";
+import { isRead, stopAt } from "../helpers/stopped-process.js";
 
 const ALL = loadChallenges("privatelink");
-const isRead = (c: string) => /^(Describe|Get|List)/.test(c);
-
-class Stopped extends Error {
-  override name = "Stopped";
-}
-
-/** From the n-th mutating call on (before it, or after it was answered), every call fails: the process has stopped. */
-function stopAt(h: Harness, n: number, when: "before" | "after"): () => void {
-  const sandbox = h.sandbox;
-  const original = sandbox.call.bind(sandbox);
-  let seen = 0;
-  let stopped = false;
-  sandbox.call = (service, command, input, region) => {
-    if (stopped) throw new Stopped();
-    if (!isRead(command) && ++seen === n) {
-      stopped = true;
-      if (when === "before") throw new Stopped();
-      original(service, command, input, region);
-      throw new Stopped();
-    }
-    return original(service, command, input, region);
-  };
-  return () => {
-    sandbox.call = original;
-  };
-}
-
 /** A fresh process on the same account and progress folder. */
 async function again(h: Harness): Promise<LessonContext> {
   return lessonContext(h.opts, h.env, await openSession(h.opts, h.env), false);

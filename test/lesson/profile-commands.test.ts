@@ -188,11 +188,12 @@ describe("the profile in a printed command", () => {
     expect(learnerCommand("", { state: { ...aws, endpointUrl: "http://127.0.0.1:4566" }, clients, servedSandbox: true })).toBe("npx privatelink-lab --prefix alice --endpoint-url http://127.0.0.1:4566");
   });
 
-  it("is quoted for the learner's shell like the other values; a name --profile would refuse is left out", () => {
+  it("is quoted for the learner's shell like the other values, shell syntax and all (AWS_PROFILE's too: never left out)", () => {
     const place = (profile: string, shell: "bash" | "powershell") => ({ state: { ...aws, profile }, io: { shell } });
     expect(learnerCommand("", place("dev@team", "bash"))).toBe("npx privatelink-lab --prefix alice --profile dev@team");
     expect(learnerCommand("", place("dev@team", "powershell"))).toBe("npx privatelink-lab --prefix alice --profile 'dev@team'");
-    expect(learnerCommand("", { state: aws, clients: { profile: "my work; rm -rf ~" } })).toBe("npx privatelink-lab --prefix alice");
+    expect(learnerCommand("", { state: aws, clients: { profile: "my work; rm -rf ~" } })).toBe("npx privatelink-lab --prefix alice --profile 'my work; rm -rf ~'");
+    expect(learnerCommand("", { state: aws, clients: { profile: "my work; rm -rf ~" }, io: { shell: "cmd" } })).toBe('npx privatelink-lab --prefix alice --profile "my work; rm -rf ~"');
     expect(labCommand({ backend: "aws", endpointUrl: "http://127.0.0.1:4566/?a=1&b=2" })).toBe("npx privatelink-lab --endpoint-url 'http://127.0.0.1:4566/?a=1&b=2'");
   });
 });

@@ -32,7 +32,7 @@ describe.each(["en", "ja"] as const)("the sandbox's cost words (%s)", (lang) => 
     expect(kept).toContain("npx privatelink-lab destroy --prefix alice --sandbox");
     const cost = h.host.ofType("cost").at(-1)!;
     const said = (renderEvent(cost, { c: new Chalk({ level: 0 }), t, width: 1000, markdown: (md) => md }) ?? "").replace(/\s*\n\s*/g, lang === "en" ? " " : "");
-    expect(said).toContain(lang === "en" ? "On AWS, this would have cost" : "AWS 上なら、ここまでの");
+    expect(said).toContain(lang === "en" ? "On AWS, what is still there would have cost" : "AWS 上なら、今も残っているものについて、ここまでの");
     expect(said).toMatch(lang === "en" ? /started hour/ : /開始した 1 時間単位/);
   });
 

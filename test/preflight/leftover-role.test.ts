@@ -49,9 +49,10 @@ async function iamOf(h: Harness): Promise<iam.IAMClient> {
 }
 
 /** What the lab's stack gives its role (templates/Consumer.yml), made by hand with the AWS SDK: the learner's tag on it. */
-async function roleByHand(h: Harness, o: { profile: boolean; policy: boolean }): Promise<void> {
+async function roleByHand(h: Harness, o: { profile: boolean; policy: boolean; tag?: string | false }): Promise<void> {
   const client = await iamOf(h);
-  await client.send(new iam.CreateRoleCommand({ RoleName: ROLE, AssumeRolePolicyDocument: TRUST, Tags: [{ Key: PARTICIPANT_TAG, Value: "alice" }] }));
+  const tag = o.tag ?? "alice";
+  await client.send(new iam.CreateRoleCommand({ RoleName: ROLE, AssumeRolePolicyDocument: TRUST, ...(tag ? { Tags: [{ Key: PARTICIPANT_TAG, Value: tag }] } : {}) }));
   if (o.policy) await client.send(new iam.AttachRolePolicyCommand({ RoleName: ROLE, PolicyArn: SSM_CORE }));
   if (o.profile) {
     await client.send(new iam.CreateInstanceProfileCommand({ InstanceProfileName: PROFILE }));
@@ -176,5 +177,56 @@ describe("a leftover role: the lab's name and tag, no stack in any Region", () =
     const hint = reportError((await stopped(h)).err, translator("en")).hint ?? "";
     expect(hint).toContain(`\`aws iam detach-role-policy --role-name ${ROLE} --policy-arn ${SSM_CORE} --profile work && aws iam delete-role --role-name ${ROLE} --profile work\``);
     expect(hint).toContain("`npx privatelink-lab --prefix alice --profile work`");
+  });
+});
+
+/**
+ * A role with exactly this learner's lab role name but no participant tag at all, and no stack of theirs anywhere: most
+ * likely their own, made by hand while following the article (the console adds no tag). Not "someone else's": the
+ * preflight says what it most likely is, and gives both ways on — the commands that delete it, or the command that
+ * starts under another prefix.
+ */
+describe("a role with the learner's lab role name and no tag, no stack of theirs in any Region", () => {
+  it.each(["en", "ja"] as const)("(%s) is not called someone else's: the commands that delete it, or the command with another prefix", async (lang) => {
+    const { h, own } = onAccountFile();
+    await roleByHand(h, { profile: true, policy: true, tag: false });
+    const { err, made } = await stopped(h);
+    expect(made).toEqual([]);
+    const said = reportError(err, translator(lang));
+    expect(said.key).toBe("doctor.name.untaggedSandbox");
+    expect(said.message).toContain(ROLE);
+    expect(said.message).not.toMatch(lang === "en" ? /not yours/ : /あなたのものではありません/);
+    expect(said.message).toMatch(lang === "en" ? /you made it by hand/ : /あなたが手で作った/);
+    expect(said.hint).toContain(`\`${deleteAll(own)}\``);
+    expect(said.hint).toContain("`npx privatelink-lab --prefix alice --sandbox`");
+    expect(said.hint).toContain("`npx privatelink-lab --prefix alice-2 --sandbox`");
+    const checks = h.host.ofType("checks").flatMap((e) => e.checks);
+    expect(checks.find((c) => c.id === "name.instanceProfile")).toMatchObject({ status: "fail", key: "doctor.name.leftoverProfile" });
+  });
+
+  it("on AWS with --profile work: its commands (delete, or another prefix) name the profile", async () => {
+    const h = harness({ opts: { sandbox: false, profile: "work" } });
+    await roleByHand(h, { profile: false, policy: false, tag: false });
+    const said = reportError((await stopped(h)).err, translator("en"));
+    expect(said.key).toBe("doctor.name.untagged");
+    expect(said.hint).toContain(`\`aws iam delete-role --role-name ${ROLE} --profile work\``);
+    expect(said.hint).toContain("`npx privatelink-lab --prefix alice-2 --profile work`");
+  });
+
+  it("the printed commands, run in that order, delete it; the lab then builds", async () => {
+    const h = harness();
+    await roleByHand(h, { profile: true, policy: true, tag: false });
+    const { err } = await stopped(h);
+    await runPrinted(h, /`(aws iam [^`]+)`/.exec(reportError(err, translator("en")).hint ?? "")![1]!);
+    for (const id of ["preflight", "deploy"]) await step(id, h.opts, h.env);
+    expect(h.host.ofType("step-finished").at(-1)).toMatchObject({ step: "deploy", status: "done" });
+  });
+
+  it("tagged for another participant, it is still theirs: taken, choose another prefix", async () => {
+    const h = harness();
+    await roleByHand(h, { profile: false, policy: false, tag: "bob" });
+    const said = reportError((await stopped(h)).err, translator("en"));
+    expect(said.key).toBe("doctor.name.taken");
+    expect(said.message).toContain("participant tag: bob");
   });
 });

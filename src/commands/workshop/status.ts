@@ -68,7 +68,8 @@ async function readOrSilence(f: Facilitator, memory: StepMemory, endpoint: strin
   try {
     return await readStatus(f, memory);
   } catch (err) {
-    if (f.servedSandbox && roomRefusedKey(err, "", endpoint)) return { endpoint, keyRefused: true };
+    // The clients say a served sandbox's refusal in their own words (servedSandbox.keyRefused); AWS's answer is its cause.
+    if (f.servedSandbox && roomRefusedKey(err instanceof LabError ? err.cause : err, "", endpoint)) return { endpoint, keyRefused: true };
     if (!(err instanceof LabError) || err.source !== "network") throw err;
     tryAgain(f.clients);
     return { endpoint: String(err.vars.endpoint ?? "") };

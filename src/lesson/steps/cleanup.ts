@@ -4,9 +4,10 @@ import { setInterruptNotice } from "../../interrupt-notice.js";
 import { destroyCommand } from "../../shell/lab-command.js";
 import { failureReason, ownStacks, planTeardown, teardown } from "../teardown.js";
 import type { Detection, Step } from "../step.js";
-import { ourEndpoint, twinEndpoints, type CloudView } from "../cloud-view.js";
-import { freeHere, mark, type LessonContext } from "../context.js";
-import { costReport, endpointCost } from "../pricing.js";
+import type { CloudView } from "../cloud-view.js";
+import { mark, type LessonContext } from "../context.js";
+import { costReport } from "../pricing.js";
+import { twinNotices } from "../twin-notice.js";
 
 const GOING = /^(deleting|deleted)$/i;
 
@@ -33,11 +34,7 @@ function goneVariant(view: CloudView): string | undefined {
 
 /** Each second endpoint to the learner's service: it is billed like theirs, and the cleanup deletes it too. */
 function tellTwins(ctx: LessonContext, view: CloudView): void {
-  const used = ourEndpoint(view);
-  for (const twin of twinEndpoints(view)) {
-    const usd = endpointCost(ctx.state.region, twin).perHourUsd.toFixed(3);
-    ctx.io.notify({ type: "notice", level: "warn", message: ctx.t(freeHere(ctx) ? "cleanup.twinSandbox" : "cleanup.twin", { id: twin.id, used: used?.id ?? "", usd }) });
-  }
+  for (const { message } of twinNotices(ctx, view)) ctx.io.notify({ type: "notice", level: "warn", message });
 }
 
 export const cleanup: Step = {

@@ -10,6 +10,7 @@ import { inboundRules } from "../http-rule.js";
 import { becoming, madeBy, type Detection, type HandsOn, type Step } from "../step.js";
 import { WAIT_WORDS } from "../wait-words.js";
 import type { LessonState } from "../../state/schema.js";
+import { twinNotices } from "../twin-notice.js";
 
 /** A rejected endpoint stays in the Consumer VPC, billed hourly: the lesson goes back and offers to delete it. */
 function rejectedEndpoints(view: CloudView): EndpointView[] {
@@ -92,8 +93,8 @@ export async function createInterfaceEndpoint(ctx: LessonContext, c: { serviceNa
 }
 
 /**
- * Offers to delete rejected endpoints, and endpoints to another service or in the Provider VPC (they cost money), each
- * named; without a learner, kept.
+ * Offers to delete rejected endpoints, and endpoints to another service, in the Provider VPC, or a second one to the
+ * learner's own service (they cost money), each named as what it is; without a learner, kept.
  */
 async function offerToRemoveStrays(ctx: LessonContext, view: CloudView): Promise<void> {
   for (const e of rejectedEndpoints(view)) {
@@ -104,7 +105,7 @@ async function offerToRemoveStrays(ctx: LessonContext, view: CloudView): Promise
   }
   const wrongVpc = wrongVpcEndpoints(view).map((e) => ({ e, message: ctx.t("wrongVpc.notice", { id: e.id, vpc: e.vpcId }) }));
   const strays = strayEndpoints(view).map((e) => ({ e, message: ctx.t("endpoint.stray", { id: e.id, service: e.serviceName }) }));
-  for (const { e, message } of [...wrongVpc, ...strays]) {
+  for (const { e, message } of [...wrongVpc, ...strays, ...twinNotices(ctx, view)]) {
     ctx.io.notify({ type: "notice", level: "warn", message });
     await offerToDelete(ctx, e.id, ctx.t("endpoint.removeStray", { id: e.id }));
   }

@@ -15,7 +15,8 @@
  * deleted, the instance is shutting down, its role lost the policy...); Inactive (the instance was
  * registered and is now terminated: listed for an hour, then gone). An instance whose agent never
  * registered is not listed. "Was Online" is read from the world's own history: the agent's status
- * just before each thing it needs disappeared.
+ * just before each thing it needs disappeared, and (the world keeps no history of rules) the moment
+ * before a network change that cut it off (`rememberAgentsOnline`).
  */
 import { after, readyMoment, settled, type Moment, type Speed } from "../clock.js";
 import { egressAllows, ingressAllows } from "../../reachability/security-groups.js";
@@ -115,11 +116,20 @@ function lossMoments(world: World, region: string, inst: Instance, now: number):
   return ends.filter((t): t is number => t !== undefined && t <= now).map((t) => t - 1);
 }
 
+/**
+ * Before a change to the network the agents use (a security group's rules, an endpoint's groups, subnets or DNS): each
+ * agent of the region Online now is remembered so, for it to show ConnectionLost if the change cuts it off.
+ */
+export function rememberAgentsOnline(world: World, region: string, now: number, speed: Speed): void {
+  for (const inst of Object.values(world.regions[region]?.instances ?? {})) {
+    if (exists(inst.life, now) && ssmAgentStatus(world, region, inst, now, speed).online) inst.agentOnlineAt = now;
+  }
+}
+
 export function pingStatus(world: World, region: string, inst: Instance, now: number, speed: Speed): { status: PingStatus; lastPing: number } | undefined {
   if (ssmAgentStatus(world, region, inst, now, speed).online) return { status: "Online", lastPing: now };
-  const wasOnline = lossMoments(world, region, inst, now)
-    .filter((t) => ssmAgentStatus(world, region, inst, t, speed).online)
-    .sort((a, b) => b - a)[0];
+  const remembered = inst.agentOnlineAt !== undefined && inst.agentOnlineAt <= now ? [inst.agentOnlineAt] : [];
+  const wasOnline = [...lossMoments(world, region, inst, now).filter((t) => ssmAgentStatus(world, region, inst, t, speed).online), ...remembered].sort((a, b) => b - a)[0];
   if (wasOnline === undefined) return undefined;
   const gone = inst.life.deletedAt;
   if (gone !== undefined && gone <= now) return now < after(gone, INACTIVE_LISTED_SECONDS, speed) ? { status: "Inactive", lastPing: wasOnline } : undefined;

@@ -4,6 +4,7 @@
  * own name with private DNS), prefix-list routes for a Gateway endpoint. (Owned by the EC2
  * handlers; used by the CloudFormation engine for AWS::EC2::VPCEndpoint.)
  */
+import { rememberAgentsOnline } from "./ssm-agent.js";
 import type { HandlerContext } from "../handler.js";
 import { fnv1a, newId, notDeletedBy, type DnsEntry, type VpcEndpoint } from "../world.js";
 import { vpceHostedZoneId } from "./aws-services.js";
@@ -152,6 +153,8 @@ const edited = (ids: string[], add: string[] = [], remove: string[] = []): strin
  * Its state does not change: no source says AWS shows it `pending` while it applies the change.
  */
 export function modifyVpcEndpoint(ctx: HandlerContext, ep: VpcEndpoint, edit: EndpointEdit): void {
+  // Another group, subnet or DNS setting on an ssm endpoint can cut an SSM Agent off: it then shows ConnectionLost.
+  rememberAgentsOnline(ctx.world, ctx.region, ctx.now, ctx.speed);
   const target = resolveServiceTarget(ctx, ep.ServiceName, ep.VpcEndpointType);
   const next = {
     SubnetIds: edited(ep.SubnetIds, edit.AddSubnetIds, edit.RemoveSubnetIds),

@@ -125,4 +125,10 @@ export interface Instance extends Tagged {
   };
   /** StopInstances and StartInstances since launch, in order: each state holds from its time on. */
   power?: { state: "stopping" | "stopped" | "pending" | "running"; from: number }[];
+  /**
+   * The last moment its SSM Agent was Online just before a change to the network it uses (a security group's rules, an
+   * endpoint's groups, subnets or private DNS): the world keeps no history of those, so a cut-off agent shows
+   * ConnectionLost, not "never registered".
+   */
+  agentOnlineAt?: number;
 }

@@ -4,6 +4,7 @@
  */
 import { type Ec2, type HandlerContext, handlers } from "../../handler.js";
 import { live, type SecurityGroup, type SgRule } from "../../world.js";
+import { rememberAgentsOnline } from "../../model/ssm-agent.js";
 import { authorizeRules, createSecurityGroup, deleteSecurityGroup, revokeRules, securityGroupBlocker, type RuleSide } from "../../model/security-groups.js";
 import { failNotFound, requireEntity } from "../../model/ec2-kinds.js";
 import { applyFilters, describe, sameNamed, selectByIds, tagsFromSpecs, type FilterFields } from "./filters.js";
@@ -41,6 +42,8 @@ function authorize(ctx: HandlerContext, sg: SecurityGroup, rules: RuleSpec[], si
 
 /** Revokes the rules named by id (each must be on this side of the group), else those matching the permissions. */
 function revoke(ctx: HandlerContext, sg: SecurityGroup, side: RuleSide, ruleIds: string[] | undefined, fromPermissions: () => RuleSpec[]) {
+  // A revoke can cut an SSM Agent off (HTTPS out, or into the ssm endpoints): it then shows ConnectionLost.
+  rememberAgentsOnline(ctx.world, ctx.region, ctx.now, ctx.speed);
   let revoked: SgRule[];
   if (ruleIds?.length) {
     const ids = new Set(ruleIds);

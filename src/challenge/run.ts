@@ -10,7 +10,7 @@ import { STEPS } from "../lesson/steps/index.js";
 import { LabError } from "../errors.js";
 import { consoleLeftOut, preflightTarget, saveState, type LessonContext } from "../lesson/context.js";
 import { awsPlace } from "../preflight/check.js";
-import { awsCommands, type CommandPlace } from "../shell/lab-command.js";
+import { awsCommands, continueCommand, learnerCommand, type CommandPlace } from "../shell/lab-command.js";
 import { curlFromConsumer } from "../lesson/steps/curl.js";
 import { BREAKERS, type ExtraRule } from "./breakers.js";
 import { leftoverKey, leftoversOf, leftSince, type Leftover } from "./leftovers.js";
@@ -168,11 +168,12 @@ function notReady(ctx: LessonContext, scene: ChallengeScene, id: string): LabErr
   const wait = startingWait(ctx, scene);
   if (wait) return new LabError("starting.challenge", { link: wait.link.name, seconds: wait.seconds, id }, { source: "starting" });
   const step = currentStep(detectAll(STEPS, view, ctx.state))?.step.id ?? "curl";
-  const [n, title, command] = [STEPS.findIndex((s) => s.id === step), loadStep(ctx.lesson, step, ctx.io.lang).title, `npx privatelink-lab step ${step}`];
+  // The commands name this learner's lesson (prefix, --sandbox or endpoint, profile), as every printed command does.
+  const [n, title, command] = [STEPS.findIndex((s) => s.id === step), loadStep(ctx.lesson, step, ctx.io.lang).title, learnerCommand(`step ${step}`, ctx)];
   const link = scene.first && diagnosisOf(ctx, view).first?.name;
   // A part removed after curl worked (the endpoint) reads as the cleanup begun: finish it, then build again.
-  if (link && step === "cleanup") return new LabError("halfStart.cleaning", { link, command });
-  return link ? new LabError("challengeReady.notReady", { link, n, title, command }) : new LabError("challengeReady.notCurled", { n, title, command });
+  if (link && step === "cleanup") return new LabError("halfStart.cleaning", { link, command, restart: learnerCommand("--restart", ctx) });
+  return link ? new LabError("challengeReady.notReady", { link, n, title, command, again: continueCommand(ctx) }) : new LabError("challengeReady.notCurled", { n, title, command });
 }
 
 /** Before `fix` asks anything: is there a challenge to fix (on record, or a break the cloud shows and the learner keeps)? */
@@ -268,7 +269,7 @@ async function tellLeftovers(ctx: LessonContext, left: Leftover[]): Promise<void
 async function tellExtras(ctx: LessonContext, id: string, title: string, extras: ExtraRule[]): Promise<false> {
   const place = await awsPlace(preflightTarget(ctx));
   const lines = extras.map((r) => `- ${ctx.t("challenge.extraRule", { rule: r.rule, group: r.groupId, command: revokeCommand(ctx, r, place) })}`);
-  const { markdown, commands } = shellMarkdown(`${ctx.t("challenge.extraRules")}\n\n${lines.join("\n")}`, ctx.io.shell ?? "bash", {}, cmdNotes(ctx.t));
+  const { markdown, commands } = shellMarkdown(`${ctx.t("challenge.extraRules", { check: learnerCommand("challenge check", ctx) })}\n\n${lines.join("\n")}`, ctx.io.shell ?? "bash", {}, cmdNotes(ctx.t));
   ctx.io.notify({ type: "challenge", id, title, status: "broken", message: markdown, commands, shell: ctx.io.shell ?? "bash" });
   return false;
 }

@@ -22,7 +22,7 @@ export interface ChallengeScene {
 /** `known`: the cloud as the command has just read it with the path (nothing done since). */
 export async function readScene(ctx: LessonContext, known?: CloudView): Promise<ChallengeScene> {
   const path = learnerPath(await readWithPath(ctx, known), ctx.names);
-  const links = walkLearnerPath(path.view, readTime(ctx));
+  const links = walkLearnerPath(path.view, ctx, readTime(ctx));
   const first = firstFailure(links);
   const starting = stillStarting(links);
   const mark = path.view.consumerInstance?.challenge;

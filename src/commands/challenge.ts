@@ -2,8 +2,8 @@
 import { loadChallenges, loadChallengeText } from "../challenge/definitions.js";
 import { LabError } from "../errors.js";
 import { freshState } from "../state/schema.js";
-import { setDestroyCommand, setInterruptNotice } from "../interrupt-notice.js";
-import { destroyCommand, learnerCommand } from "../shell/lab-command.js";
+import { setInterruptNotice, setLessonCommands } from "../interrupt-notice.js";
+import { learnerCommand, lessonCommands } from "../shell/lab-command.js";
 import type { GlobalOptions } from "./options.js";
 import { lessonContext, openSession, type Environment, type Session } from "./session.js";
 
@@ -33,7 +33,7 @@ export async function challenge(action: ChallengeAction, id: string | undefined,
     throw err;
   });
   if (!ctx) return challengeCatalogue(s);
-  setDestroyCommand(destroyCommand(ctx));
+  setLessonCommands(lessonCommands(ctx));
   // Once the learner is known, the command to run again is theirs: their prefix, and where their lesson lives.
   if (action !== "list") setInterruptNotice("challenge.interrupted", learnerCommand(rerun, ctx));
   const { found } = ctx;

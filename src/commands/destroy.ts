@@ -4,8 +4,8 @@ import { readCloud } from "../lesson/cloud-view.js";
 import { mark, saveState } from "../lesson/context.js";
 import { planTeardown, teardown } from "../lesson/teardown.js";
 import type { GlobalOptions } from "./options.js";
-import { setDestroyCommand, setInterruptNotice } from "../interrupt-notice.js";
-import { destroyCommand } from "../shell/lab-command.js";
+import { setInterruptNotice, setLessonCommands } from "../interrupt-notice.js";
+import { lessonCommands } from "../shell/lab-command.js";
 import { lessonContext, openSession, type Environment } from "./session.js";
 import { agreesToDelete } from "./consent.js";
 
@@ -34,7 +34,7 @@ export async function destroy(opts: GlobalOptions & { dryRun?: boolean }, e: Env
     io.notify({ type: "notice", level: "warn", message: t("destroy.cancelled") });
     return;
   }
-  setDestroyCommand(destroyCommand(ctx));
+  setLessonCommands(lessonCommands(ctx));
   setInterruptNotice("destroy.interrupted");
   await teardown(ctx, view);
   mark(ctx, "cleanup");

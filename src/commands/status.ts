@@ -7,11 +7,12 @@ import { isEmpty, planTeardown } from "../lesson/teardown.js";
 import { costReport } from "../lesson/pricing.js";
 import type { LabEvent } from "../ui/io-host.js";
 import type { GlobalOptions } from "./options.js";
-import { lessonStarted } from "../lesson/context.js";
+import { lessonStarted, preflightTarget } from "../lesson/context.js";
+import { awsPlace } from "../preflight/check.js";
 import { lessonContext, openSession, type Environment } from "./session.js";
 import { challengeInProgress, type ChallengeReport } from "./challenge-in-progress.js";
 import type { CloudView } from "../lesson/cloud-view.js";
-import type { Detection } from "../lesson/step.js";
+import { detectionVars, type Detection } from "../lesson/step.js";
 import { continueCommand, learnerCommand } from "../shell/lab-command.js";
 
 type StatusEvent = Extract<LabEvent, { type: "status" }>;
@@ -34,6 +35,8 @@ export async function status(opts: GlobalOptions, e: Environment): Promise<void>
   const statuses = detectAll(STEPS, view, ctx.state);
   const cur = currentStep(statuses);
   const { t, io } = ctx;
+  // The `aws` commands a step's text names go to the lesson's account (in the sandbox, where it is served on this computer).
+  const place = await awsPlace(preflightTarget(ctx));
   // Both stacks gone midway (as the progress file tells): the steps after the one reached count as passed by the cleanup, not as done.
   const stopped = cur ? undefined : stoppedAt(STEPS, ctx.state);
   const unreached = (index: number, passed?: true) => stopped !== undefined && index > stopped && passed === true;
@@ -57,7 +60,7 @@ export async function status(opts: GlobalOptions, e: Environment): Promise<void>
         done: detection.done && !notReached,
         current: st === cur,
         reason: notReached ? "texts.notReached" : detection.why,
-        text: notReached ? t("texts.notReached") : t(detection.why, detection.vars),
+        text: notReached ? t("texts.notReached") : t(detection.why, detectionVars(detection, place)),
       };
     }),
     resources: existing(view),

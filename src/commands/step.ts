@@ -32,6 +32,6 @@ export async function step(id: string, opts: GlobalOptions, e: Environment): Pro
   const missing = missingBefore(detectAll(STEPS, view, ctx.state), id);
   // The commands named for this learner's lesson (prefix, target, profile), as the stop notice names them.
   if (missing.length > 0) throw new LabError("error.stepRequires", { step: id, again: continueCommand(ctx), one: learnerCommand("step <id>", ctx) }, { lists: { missing: missing.map((m) => ({ key: "error.stepNamed", vars: { step: m, id: m } })) } });
-  if (buildDeleted(id, view, ctx.state)) throw new LabError("error.stepAfterCleanup", { step: id });
+  if (buildDeleted(id, view, ctx.state)) throw new LabError("error.stepAfterCleanup", { step: id, restart: learnerCommand("--restart", ctx), again: continueCommand(ctx) });
   await runLesson(ctx, { only: id, view });
 }

@@ -15,6 +15,7 @@ import type { LabEvent } from "../ui/io-host.js";
 import { explainLink, loadDiagnoseText, sayValues } from "./text.js";
 import { cmdNotes } from "../shell/in-text.js";
 import { askAccount } from "../lesson/client-token.js";
+import { continueCommand, learnerCommand, type CommandPlace } from "../shell/lab-command.js";
 
 const HTTP_PORT = 80;
 
@@ -50,14 +51,14 @@ export async function readWithPath(ctx: Reader, known?: CloudView): Promise<Clou
   return readCloud(ctx.clients, ctx.names, { path: true, accountId: ctx.state.ids.accountId });
 }
 
-/** The chain as the model judges it, before words. Pure. */
-export function walkLearnerPath(view: CloudView, time?: ReadTime): Link[] {
+/** The chain as the model judges it, before words (nothing built yet: said with the command that continues `place`'s lesson). Pure. */
+export function walkLearnerPath(view: CloudView, place: CommandPlace, time?: ReadTime): Link[] {
   const shapes = view.path?.shapes;
   const stack = stackStarting(view);
   if (!shapes && stack) throw new LabError("starting.stack", { name: stack.name, status: stack.status, seconds: time ? waitSeconds(STACK_SECONDS, time) : STACK_SECONDS }, { source: "starting" });
   // Cleaned up (CloudFormation remembers both stacks deleted): not a step to do first, a lab to build again.
-  if (!shapes && !view.consumer && !view.provider && view.deletedStacks.length > 0) throw new LabError("diagnose.cleanedUp", {});
-  if (!shapes) throw new LabError("error.missingStep", { step: "deploy" });
+  if (!shapes && !view.consumer && !view.provider && view.deletedStacks.length > 0) throw new LabError("diagnose.cleanedUp", { restart: learnerCommand("--restart", place) });
+  if (!shapes) throw new LabError("error.missingStep", { step: "deploy", again: continueCommand(place) });
   const endpoint = learnersEndpoint(view);
   const links = walkChain(factsFromDescribe(shapes, time), { ...(endpoint ? { endpointId: endpoint.id } : {}), port: HTTP_PORT });
   // No endpoint in the Consumer VPC, but one to the service in the Provider VPC (made there by hand): name it.
@@ -68,7 +69,7 @@ export function walkLearnerPath(view: CloudView, time?: ReadTime): Link[] {
 /** The diagnosis of a view read with its path. Pure. */
 export function diagnosisOf(ctx: LessonContext, view: CloudView): Diagnosis {
   const time = readTime(ctx);
-  const links = walkLearnerPath(view, time);
+  const links = walkLearnerPath(view, ctx, time);
   const text = loadDiagnoseText(ctx.lesson, ctx.io.lang);
   const endpoint = learnersEndpoint(view);
   const providerVpc = view.provider?.resources.Vpc;

@@ -3,10 +3,12 @@ import { loadStep, stepDeletes, type StepContent } from "../content/lesson-conte
 import { LabError } from "../errors.js";
 import { readCloud, type CloudView } from "./cloud-view.js";
 import { knowAccount } from "./client-token.js";
-import { consoleLeftOut, freeHere, mark, type LessonContext } from "./context.js";
+import { consoleLeftOut, freeHere, mark, preflightTarget, type LessonContext } from "./context.js";
 import { closeDoor, learnerCanAct, remindSecondTerminal, reopenIfStopped } from "./learner-door.js";
 import { currentStep, detectAll, type StepStatus } from "./progress.js";
-import type { Detection, Step } from "./step.js";
+import { detectionVars, type Detection, type Step } from "./step.js";
+import { awsPlace } from "../preflight/check.js";
+import { continueCommand, learnerCommand, type CommandPlace } from "../shell/lab-command.js";
 import { STEPS } from "./steps/index.js";
 import { explain, explainConcept, explainNotes } from "./teaching.js";
 import { rememberIds } from "./vars.js";
@@ -68,8 +70,27 @@ const reminded = new WeakSet<LessonContext>();
 /** Runs in which the learner's own commands already did a step: their second terminal is set up, no more reminders. */
 const actedOutside = new WeakSet<LessonContext>();
 
+/**
+ * Where each run's printed `aws` commands go: the lesson's account (awsPlace: in the sandbox, the address that serves it on
+ * this computer), found when the run starts and again once the lesson serves the account to the learner. Not yet found:
+ * the context itself (in the sandbox, 127.0.0.1 without a port: still never AWS).
+ */
+const printPlaces = new WeakMap<LessonContext, CommandPlace>();
+
+async function findPrintPlace(ctx: LessonContext): Promise<void> {
+  printPlaces.set(ctx, await awsPlace(preflightTarget(ctx)));
+}
+
+/** A detection's text (its reason, or what it adds to the done text) in the learner's words, its commands aimed at the lesson's account. */
+const sayDetection = (ctx: LessonContext, key: string, d: Detection): string => ctx.t(key, detectionVars(d, printPlaces.get(ctx) ?? ctx));
+
 /** The detection's reason in the learner's words. */
-const reason = (ctx: LessonContext, d: Detection): string => ctx.t(d.why, d.vars);
+const reason = (ctx: LessonContext, d: Detection): string => sayDetection(ctx, d.why, d);
+
+/** A step the cloud does not show done, said with this learner's own commands: where the lesson is, and how to go on. */
+function stepNotDone(ctx: LessonContext, step: string, why: string, source?: "internal"): LabError {
+  return new LabError("error.stepNotDone", { step, why, status: learnerCommand("status", ctx), again: continueCommand(ctx) }, source ? { source } : {});
+}
 
 /** What a wait says: after the learner's own try (no hint used), or on a rerun, for a step done before it (named). */
 const SETTLING = { afterTry: WAIT_WORDS.afterTry, resumed: WAIT_WORDS.resumed } as const;
@@ -116,6 +137,8 @@ async function learnerDoes(ctx: LessonContext, step: Step, content: StepContent,
   let shown = !hasReference(content);
   // On AWS the learner's console and CLI reach the account; in the sandbox the lesson serves it to them; at a room or an emulator, their AWS CLI does.
   const outside = await learnerCanAct(ctx);
+  // Served to the learner just now, perhaps at another port: the commands the texts name go there.
+  await findPrintPlace(ctx);
   const verifyText = ctx.t(consoleLeftOut(ctx) ? "sandbox-env.lesson.doVerify" : "engine.doVerify");
   // The lines served at the start have scrolled away by now: the first question says the one that matters.
   if (!reminded.has(ctx)) {
@@ -173,7 +196,7 @@ async function learnerDoes(ctx: LessonContext, step: Step, content: StepContent,
     if (own) explain(ctx, step.id, "hint", own, current);
     else if (text) explain(ctx, step.id, "hint", ctx.t("engine.hint", { n: Math.min(hint + 1, hints.length), total: hints.length, text }), current);
     hint += 1;
-    if (!ctx.io.interactive && hint > hints.length) throw new LabError("error.stepNotDone", { step: step.id, why: reason(ctx, missing) });
+    if (!ctx.io.interactive && hint > hints.length) throw stepNotDone(ctx, step.id, reason(ctx, missing));
   }
 }
 
@@ -207,11 +230,11 @@ async function runStep(ctx: LessonContext, step: Step, index: number, view: Clou
   }
   const detection = step.detect(after, ctx.state);
   if (!detection.done && regressed(ctx, step, after)) return after;
-  if (!detection.done && step.id !== "cleanup") throw new LabError("error.stepNotDone", { step: step.id, why: reason(ctx, detection) });
+  if (!detection.done && step.id !== "cleanup") throw stepNotDone(ctx, step.id, reason(ctx, detection));
   // What the step teaches is shown on every path (guided, form, console), once it has happened.
   explainNotes(ctx, content, [...content.teaches, ...(detection.teaches ?? [])], after, notesShown);
   const doneText = content.doneVariants[detection.doneVariant ?? variant ?? ""] ?? content.done;
-  explain(ctx, step.id, "done", detection.doneAlso ? `${doneText}\n\n${ctx.t(detection.doneAlso, detection.vars)}` : doneText, after);
+  explain(ctx, step.id, "done", detection.doneAlso ? `${doneText}\n\n${sayDetection(ctx, detection.doneAlso, detection)}` : doneText, after);
   ctx.io.notify({ type: "diagram", step: step.id, ...diagramModel(detectAll(STEPS, after, ctx.state), step.id) });
   ctx.io.notify({ type: "step-finished", step: step.id, status: "done" });
   return after;
@@ -248,7 +271,7 @@ function sayRedo(ctx: LessonContext, view: CloudView, index: number): void {
   const title = (id: string) => loadStep(ctx.lesson, id, ctx.io.lang).title;
   ctx.io.notify({ type: "notice", level: "info", message: ctx.t("engine.redo", { n: String(index), title: title(here.step.id), why: reason(ctx, here.detection) }) });
   const cur = currentStep(statuses);
-  if (cur) ctx.io.notify({ type: "notice", level: "info", message: ctx.t("engine.redoNext", { n: String(statuses.indexOf(cur)), title: title(cur.step.id) }) });
+  if (cur) ctx.io.notify({ type: "notice", level: "info", message: ctx.t("engine.redoNext", { n: String(statuses.indexOf(cur)), title: title(cur.step.id), again: continueCommand(ctx) }) });
 }
 
 /** Runs the lesson from wherever the cloud is, to the end (or just one step with `only`); returns the cloud as it is then. */
@@ -267,6 +290,7 @@ export async function runLesson(ctx: LessonContext, options: RunOptions = {}): P
 
 async function lessonLoop(ctx: LessonContext, options: RunOptions): Promise<CloudView> {
   await knowAccount(ctx); // so lesson text can name the account from the first screen on
+  await findPrintPlace(ctx);
   let view = options.view ?? (await readCloud(ctx.clients, ctx.names));
   const announced = new Set<string>();
   if (options.only) {
@@ -307,7 +331,7 @@ async function lessonLoop(ctx: LessonContext, options: RunOptions): Promise<Clou
     for (const s of STEPS.slice(index + 1)) announced.delete(s.id);
     view = await runStep(ctx, cur.step, index, view);
     if (cur.step.id === "cleanup") break;
-    if (++guard > STEPS.length * 4) throw new LabError("error.stepNotDone", { step: cur.step.id, why: "" }, { source: "internal" });
+    if (++guard > STEPS.length * 4) throw stepNotDone(ctx, cur.step.id, "", "internal");
   }
   ctx.io.notify({ type: "lesson-finished", cleanedUp: Boolean(ctx.state.marks.cleanup) });
   return view;

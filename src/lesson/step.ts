@@ -3,12 +3,18 @@ import type { CloudView } from "./cloud-view.js";
 import type { LessonContext } from "./context.js";
 import type { LessonState } from "../state/schema.js";
 import { LabError } from "../errors.js";
+import { awsCommands, continueCommand, type CommandPlace } from "../shell/lab-command.js";
 
 export interface Detection {
   done: boolean;
   /** Message key saying why (e.g. `detect.endpoint.pendingAcceptance`), for status and hints. */
   why: string;
   vars?: Record<string, string>;
+  /**
+   * The `aws` commands its texts name (`{command}`), as the words after `aws`: the step decides them, the screen that says
+   * the text aims them at the lesson's account (`detectionVars`): in the sandbox its address on this computer, never AWS.
+   */
+  commands?: Record<string, readonly string[]>;
   /** A lesson note (`## note: <key>`) that explains this situation, e.g. why the step is already done. */
   note?: string;
   /** Notes (`## note: <key>`) that explain what happened on this path, shown once the step is done. */
@@ -23,14 +29,20 @@ export interface Detection {
   passed?: true;
 }
 
+/** The values of a detection's texts, its `aws` commands rendered for `place`'s account and shell (shell/lab-command.ts). */
+export function detectionVars(d: Pick<Detection, "vars" | "commands">, place: CommandPlace): Record<string, string> {
+  const commands = Object.entries(d.commands ?? {}).map(([name, words]) => [name, awsCommands([words], place)] as const);
+  return { ...d.vars, ...Object.fromEntries(commands) };
+}
+
 /** AWS's own word for a resource made right and still becoming ready. */
 export function becoming(state: string): { settling?: true } {
   return state.toLowerCase() === "pending" ? { settling: true } : {};
 }
 
-/** What an earlier step makes; without it, that step is missing. */
-export function madeBy<T>(value: T | undefined, step: string): T {
-  if (!value) throw new LabError("error.missingStep", { step });
+/** What an earlier step makes; without it, that step is missing (said with the command that continues `place`'s lesson in order). */
+export function madeBy<T>(value: T | undefined, step: string, place: CommandPlace): T {
+  if (!value) throw new LabError("error.missingStep", { step, again: continueCommand(place) });
   return value;
 }
 

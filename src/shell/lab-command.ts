@@ -8,7 +8,7 @@
  * sandbox, the address that serves it on this computer (never none: a bare `aws` command would reach AWS).
  */
 import { renderArg, renderCommand, type Shell } from "./render.js";
-import type { Arg } from "./script.js";
+import type { Arg, Command } from "./script.js";
 
 /**
  * Why a name cannot be the profile here. The AWS CLI takes any other (`aws configure --profile "my work"` writes
@@ -114,9 +114,9 @@ export function destroyCommand(place: CommandPlace, prefix = place.state.prefix)
   return learnerCommand("destroy", place, { prefix });
 }
 
-/** How the lesson's stop notice names this learner's own commands: how to continue, and how to delete. */
-export function lessonCommands(place: CommandPlace): { again: string; destroy: string } {
-  return { again: continueCommand(place), destroy: destroyCommand(place) };
+/** How the lesson's stop notice names this learner's own commands: how to continue, where it is (`status`), and how to delete. */
+export function lessonCommands(place: CommandPlace): { again: string; destroy: string; status: string } {
+  return { again: continueCommand(place), destroy: destroyCommand(place), status: learnerCommand("status", place) };
 }
 
 /** How each shell runs a command only after the one before it succeeded (Windows PowerShell 5.1 has no `&&`: in sequence). */
@@ -135,11 +135,15 @@ function awsEndpoint(place: CommandPlace): string | undefined {
 }
 
 /**
- * `aws <words>` for each command, in order, as one line for the learner's shell, aimed at the lesson's account: its
- * `--endpoint-url` (in the sandbox, where it is served), and the profile the printed lesson commands name.
+ * `aws <words>` as a program and its arguments, aimed at the lesson's account: its `--endpoint-url` (in the sandbox, where
+ * it is served), and the profile the printed lesson commands name.
  */
+export function awsCommand(words: readonly string[], place: CommandPlace): Command {
+  return { program: "aws", args: [...words.map(word), ...flag("--endpoint-url", awsEndpoint(place)), ...flag("--profile", printedProfile(place))] };
+}
+
+/** `aws <words>` for each command, in order, as one line for the learner's shell, aimed at the lesson's account (`awsCommand`). */
 export function awsCommands(commands: readonly (readonly string[])[], place: CommandPlace): string {
-  const account = [...flag("--endpoint-url", awsEndpoint(place)), ...flag("--profile", printedProfile(place))];
   const shell = place.io?.shell ?? "bash";
-  return commands.map((words) => renderCommand({ program: "aws", args: [...words.map(word), ...account] }, shell, { oneLine: true })).join(AND_THEN[shell]);
+  return commands.map((words) => renderCommand(awsCommand(words, place), shell, { oneLine: true })).join(AND_THEN[shell]);
 }

@@ -7,6 +7,7 @@ import { namesFor } from "../participant.js";
 import type { Clock } from "../sandbox/clock.js";
 import { StateFile } from "../state/state-file.js";
 import type { IoHost } from "../ui/io-host.js";
+import type { CommandPlace } from "../shell/lab-command.js";
 import { freshState } from "../state/schema.js";
 
 export interface Facilitator {
@@ -16,6 +17,9 @@ export interface Facilitator {
   clients: AwsClients;
   region: string;
   backend: "aws" | "sandbox";
+  /** The room's account as the facilitator named it (`--profile`, `--endpoint-url`), for the commands printed for them to run. */
+  profile?: string;
+  endpointUrl?: string;
   /** The clients reach a sandbox room this tool serves (`join`): its account bills nothing. */
   servedSandbox?: boolean;
   /** The room's seats, when its room file names them: status shows each, started or not. */
@@ -26,6 +30,12 @@ export interface Facilitator {
   /** How often waits poll (ms of the clock); it may change (a served room says its speed on its first answer). */
   readonly pollMs: number;
   stateFile: StateFile;
+}
+
+/** Where the commands printed for the facilitator go: the room's account (its endpoint, its profile: the flag, else AWS_PROFILE), in their shell. */
+export function facilitatorPlace(f: Facilitator): CommandPlace {
+  const target = { backend: f.backend, prefix: "", ...(f.profile ? { profile: f.profile } : {}), ...(f.endpointUrl ? { endpointUrl: f.endpointUrl } : {}) };
+  return { state: target, clients: f.clients, io: f.io, ...(f.servedSandbox ? { servedSandbox: true } : {}) };
 }
 
 /** A facilitator never writes a learner's progress file: the learner's own machine has it. */

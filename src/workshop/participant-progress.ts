@@ -6,6 +6,7 @@
 import { ourEndpoint } from "../lesson/cloud-view.js";
 import { costPerHour, inventoryOf, spentSince } from "../lesson/pricing.js";
 import { detectAll } from "../lesson/progress.js";
+import { detectionVars } from "../lesson/step.js";
 import { isEmpty } from "../lesson/teardown.js";
 import { STEPS } from "../lesson/steps/index.js";
 import { freshState, type LessonState } from "../state/schema.js";
@@ -118,7 +119,7 @@ function position(p: ParticipantCloud, state: LessonState): Position {
       : p.firstStackAt !== undefined
         ? { at: step === "deploy" ? p.firstStackAt : (p.lastStackAt ?? p.firstStackAt), from: "deploy" }
         : undefined;
-  return { phase: finished ? "finished" : "on-step", step, finished, why: shown?.detection.why ?? "detect.deploy.todo", whyVars: shown?.detection.vars ?? {}, ...(anchor ? { anchor } : {}) };
+  return { phase: finished ? "finished" : "on-step", step, finished, why: shown?.detection.why ?? "detect.deploy.todo", whyVars: shown ? detectionVars(shown.detection, { state: { backend: state.backend, prefix: state.prefix } }) : {}, ...(anchor ? { anchor } : {}) };
 }
 
 function problems(p: ParticipantCloud): Signal[] {

@@ -3,8 +3,8 @@ import type { AwsClients } from "../aws/clients.js";
 import { readCapacity } from "../preflight/quota-read.js";
 import type { Translate } from "../i18n/messages.js";
 import { costPerHour, FULL_LESSON } from "../lesson/pricing.js";
-import type { Shell } from "../shell/render.js";
-import { increaseArgv, increaseCommand, type CapacityPlan, type QuotaUsage } from "../preflight/quota-plan.js";
+import { awsCommand, awsCommands, type CommandPlace } from "../shell/lab-command.js";
+import { increaseWords, type CapacityPlan, type QuotaUsage } from "../preflight/quota-plan.js";
 
 export interface WorkshopPlan {
   learners: number;
@@ -54,9 +54,10 @@ export function quotaRows(plan: WorkshopPlan, t: Translate): string[][] {
   return [header, ...rows];
 }
 
-export function increaseLines(plan: WorkshopPlan, shell: Shell = "bash"): { code: string; name: string; current: number; desired: number; command: string; argv: string[] }[] {
+/** Each increase to request, with its command aimed at the room's account (its endpoint and profile, as every printed command). */
+export function increaseLines(plan: WorkshopPlan, place: CommandPlace): { code: string; name: string; current: number; desired: number; command: string; argv: string[] }[] {
   return plan.capacity.increases.map((i) => {
-    const c = increaseArgv(i);
-    return { code: i.code, name: i.name, current: i.current, desired: i.desired, command: increaseCommand(i, shell), argv: [c.program, ...c.args.map((a) => a.value)] };
+    const c = awsCommand(increaseWords(i), place);
+    return { code: i.code, name: i.name, current: i.current, desired: i.desired, command: awsCommands([increaseWords(i)], place), argv: [c.program, ...c.args.map((a) => a.value)] };
   });
 }

@@ -50,6 +50,8 @@ async function extraNamedThenRemoved(ctx: LessonContext, host: RecordingHost, gr
   // In the sandbox, served on this computer: pasted into a terminal not pointed at it, it still never reaches AWS.
   expect(said.message).toMatch(new RegExp(`--security-group-rule-ids ${ruleId} --region [a-z0-9-]+ --endpoint-url http://127\\.0\\.0\\.1`));
   expect(said.commands?.length).toBe(2); // the revoke, and the check again
+  // The check again names this learner's lesson (their prefix, the sandbox), as every printed command does.
+  expect(said.message).toContain(`\`npx privatelink-lab challenge check --prefix ${ctx.state.prefix} --sandbox\``);
   expect(ctx.state.challenges.active).toBeDefined();
   // Nothing removed for the learner.
   expect(await ruleIds(ctx, groupId)).toContain(ruleId);

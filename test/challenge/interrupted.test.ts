@@ -29,6 +29,6 @@ describe.each(["en", "ja"] as const)("stopped in a challenge command (%s)", (lan
     await expect(challenge("fix", undefined, { ...h.opts, lang }, h.env)).rejects.toMatchObject({ name: "ExitPromptError" });
     const afterFix = t(...interruptNotice());
     expect(afterFix).toContain("`npx privatelink-lab challenge fix --prefix alice --sandbox`");
-    expect(afterFix).not.toContain(t("engine.interrupted", { destroy: "", again: "" }).slice(0, 30));
+    expect(afterFix).not.toContain(t("engine.interrupted", { destroy: "", again: "", status: "" }).slice(0, 30));
   });
 });

@@ -40,12 +40,15 @@ describe("challenge start on a build that never curled", () => {
       expect(en.key).toBe("challengeReady.notReady");
       expect(en.exitCode).toBe(1);
       expect(en.message).toMatch(/First missing or not working: Endpoint security group sg-[0-9a-f]+: no inbound rule for TCP 80 from [\d.]+\.$/);
-      expect(en.hint).toContain("Next is step 5, Open the endpoint's door: allow HTTP: `npx privatelink-lab step allow-http`");
+      expect(en.hint).toContain("Next is step 5, Open the endpoint's door: allow HTTP: `npx privatelink-lab step allow-http --prefix alice --sandbox`");
+      // Every command in it names this learner's lesson: a bare one, in a new terminal, would follow the shell's AWS credentials.
+      expect(en.hint).toContain("`npx privatelink-lab --prefix alice --sandbox` goes on in order");
     }
     const ja = await refusal(h, "silent-door", "ja");
     expect(ja.exitCode).toBe(1);
     expect(ja.message).toMatch(/最初に欠けているか動いていない所：エンドポイントのセキュリティグループ sg-[0-9a-f]+：.*インバウンドルールなし/);
-    expect(ja.hint).toContain("次はステップ 5「エンドポイントの入口を開ける：HTTP を許可する」です：`npx privatelink-lab step allow-http`");
+    expect(ja.hint).toContain("次はステップ 5「エンドポイントの入口を開ける：HTTP を許可する」です：`npx privatelink-lab step allow-http --prefix alice --sandbox`");
+    expect(ja.hint).toContain("`npx privatelink-lab --prefix alice --sandbox` なら順に進みます");
     expect(h.sandbox.calls.slice(from).filter((c) => !isRead(c.command) && !c.dryRun)).toEqual([]);
     expect(h.host.ofType("challenge")).toEqual([]);
     const ctx = await lessonContext(h.opts, h.env, await openSession(h.opts, h.env), false);
@@ -61,7 +64,7 @@ describe("challenge start on a build that never curled", () => {
     const en = await refusal(h, "silent-door", "en");
     expect(en.key).toBe("challengeReady.notCurled");
     expect(en.exitCode).toBe(1);
-    expect(en.hint).toContain("Next is step 7, Prove it: curl from the Consumer: `npx privatelink-lab step curl`");
+    expect(en.hint).toContain("Next is step 7, Prove it: curl from the Consumer: `npx privatelink-lab step curl --prefix alice --sandbox`");
     await stepCommand("curl", h.opts, h.env);
     await challenge("start", "silent-door", h.opts, h.env);
     expect(h.host.ofType("challenge").at(-1)).toMatchObject({ id: "silent-door", status: "started" });
@@ -90,12 +93,13 @@ describe("challenge commands on a build that once curled, with a part the learne
       expect(en.exitCode).toBe(1);
       expect(en.message).toMatch(/missing a part: Interface endpoint.*\. With the endpoint gone after curl worked/);
       expect(en.message).not.toContain("half-started");
-      expect(en.hint).toBe("Finish the cleanup: `npx privatelink-lab step cleanup`, then build it again from the first step: `npx privatelink-lab --restart`.");
+      expect(en.hint).toBe("Finish the cleanup: `npx privatelink-lab step cleanup --prefix alice --sandbox`, then build it again from the first step: `npx privatelink-lab --restart --prefix alice --sandbox`.");
     }
     const ja = await refusal(h, "turned-away", "ja");
     expect(ja.key).toBe("halfStart.cleaning");
     expect(ja.message).toContain("欠けている所があります：");
-    expect(ja.hint).toContain("`npx privatelink-lab step cleanup`");
+    expect(ja.hint).toContain("`npx privatelink-lab step cleanup --prefix alice --sandbox`");
+    expect(ja.hint).toContain("`npx privatelink-lab --restart --prefix alice --sandbox`");
     for (const action of ["check", "give-up"] as const) {
       await expect(challenge(action, undefined, h.opts, h.env)).rejects.toMatchObject({ key: "challenge.none" });
     }
@@ -110,7 +114,7 @@ describe("challenge commands on a build that once curled, with a part the learne
     const en = await refusal(h, "wrong-number", "en");
     expect(en.key).toBe("challengeReady.notReady");
     expect(en.message).toMatch(/First missing or not working: .*pendingAcceptance/);
-    expect(en.hint).toContain("`npx privatelink-lab step accept`");
+    expect(en.hint).toContain("`npx privatelink-lab step accept --prefix alice --sandbox`");
     await expect(challenge("give-up", undefined, h.opts, h.env)).rejects.toMatchObject({ key: "challenge.none" });
   });
 });

@@ -11,12 +11,12 @@ import type { LessonPath } from "./path-vars.js";
 
 /** The endpoint gets a group that already has a rule (a reused group: after a reject, or the learner's own). */
 async function endpointWithRuledGroup(ctx: LessonContext, view: CloudView): Promise<void> {
-  const { vpcId, subnetId } = requireConsumer(view);
+  const { vpcId, subnetId } = requireConsumer(view, ctx);
   const sg = await ensureEndpointSg(ctx, vpcId);
   await authorize(ctx, sg, fromSg(443)(view));
   await createInterfaceEndpoint(ctx, { serviceName: ourService(view)?.name ?? "", vpcId, subnetIds: [subnetId], sgIds: [sg], name: `${ctx.state.prefix}-endpoint` });
 }
-const noAcceptance = (ctx: LessonContext, view: CloudView) => createEndpointService(ctx, { name: `${ctx.state.prefix}-service`, nlbArn: requireNlb(view), acceptanceRequired: false });
+const noAcceptance = (ctx: LessonContext, view: CloudView) => createEndpointService(ctx, { name: `${ctx.state.prefix}-service`, nlbArn: requireNlb(view, ctx), acceptanceRequired: false });
 
 /** Allows these rules on the endpoint's security group instead of the guided rule. */
 function allow(...rules: ((view: CloudView) => IpPermission)[]) {
@@ -39,7 +39,7 @@ export const LESSON_PATHS: LessonPath[] = [
   {
     name: "service without acceptance",
     instead: {
-      "endpoint-service": (ctx, view) => createEndpointService(ctx, { name: `${ctx.state.prefix}-service`, nlbArn: requireNlb(view), acceptanceRequired: false }),
+      "endpoint-service": (ctx, view) => createEndpointService(ctx, { name: `${ctx.state.prefix}-service`, nlbArn: requireNlb(view, ctx), acceptanceRequired: false }),
     },
   },
   { name: "HTTP from the instance's security group", instead: { "allow-http": allow(fromSg(80)) } },

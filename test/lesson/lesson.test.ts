@@ -10,6 +10,7 @@ import { status } from "../../src/commands/status.js";
 import { step as stepCommand } from "../../src/commands/step.js";
 import { LabError } from "../../src/errors.js";
 import { translator } from "../../src/i18n/messages.js";
+import { reportError } from "../../src/ui/error-report.js";
 import { readCloud } from "../../src/lesson/cloud-view.js";
 import { STEPS } from "../../src/lesson/steps/index.js";
 import { isEmpty } from "../../src/lesson/teardown.js";
@@ -98,7 +99,12 @@ describe("the lesson in the sandbox", () => {
     for (const id of ["deploy", "accept", "tour"]) {
       const err = await stepCommand(id, h.opts, h.env).catch((e: unknown) => e);
       expect((err as LabError).key, id).toBe("error.stepAfterCleanup");
-      expect(translator("en")("error.stepAfterCleanup.hint")).toContain("--restart");
+      // Both of its commands name this learner's lesson, in each language.
+      for (const lang of ["en", "ja"] as const) {
+        const hint = reportError(err, translator(lang)).hint ?? "";
+        expect(hint).toContain("`npx privatelink-lab --restart --prefix alice --sandbox`");
+        expect(hint).toContain("`npx privatelink-lab --prefix alice --sandbox`");
+      }
     }
     expect(h.sandbox.calls.slice(before).filter((c) => /^(Create|Accept)/.test(c.command))).toEqual([]);
     expect(h.host.ofType("step-started").length).toBe(started);

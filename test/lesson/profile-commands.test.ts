@@ -9,7 +9,9 @@ import { createAwsClients, createSandboxClients } from "../../src/aws/clients.js
 import { reportCostOnExit } from "../../src/commands/leaving.js";
 import { lessonContext, openSession } from "../../src/commands/session.js";
 import { doctor } from "../../src/commands/doctor.js";
+import { diagnose } from "../../src/commands/diagnose.js";
 import { start } from "../../src/commands/start.js";
+import { workshopPlan } from "../../src/commands/workshop/plan.js";
 import { setQuota } from "../../src/sandbox/model/quotas.js";
 import { step as stepCommand } from "../../src/commands/step.js";
 import { translator } from "../../src/i18n/messages.js";
@@ -47,6 +49,9 @@ describe.each(["en", "ja"] as const)("a lesson run with --profile work (%s)", (l
     const notice = t(...interruptNotice());
     expect(notice).toContain(CONTINUE);
     expect(notice).toContain(DESTROY);
+    // Where you are: `status` for the same lesson too.
+    expect(notice).toContain("`npx privatelink-lab status --prefix alice --profile work`");
+    expect(notice).not.toMatch(/`npx privatelink-lab status`/);
   });
 
   it("leaving with resources up, and the next step, name it too (read from the progress file, no flag given again)", async () => {
@@ -83,6 +88,35 @@ describe.each(["en", "ja"] as const)("`step accept` out of order with --profile 
   });
 });
 
+describe.each(["en", "ja"] as const)("`step deploy` again on a done deploy, with --profile work (%s)", (lang) => {
+  it("says where the lesson goes on afterwards with the command that continues it, profile and prefix", async () => {
+    const h = onAwsWithProfile(new RecordingHost(lang));
+    for (const id of ["preflight", "deploy", "deploy"]) await stepCommand(id, { ...h.opts, yes: true }, h.env);
+    const said = h.host.ofType("notice").map((n) => n.message);
+    const afterwards = said.filter((m) => m.includes("npx privatelink-lab"));
+    expect(afterwards.some((m) => m.includes(CONTINUE))).toBe(true);
+    expect(said.join("\n")).not.toMatch(/`npx privatelink-lab`/);
+  });
+});
+
+describe.each(["en", "ja"] as const)("a step that needs one not built yet, with --profile work (%s)", (lang) => {
+  it("`diagnose` before the deploy: the hint's command continues the lesson in order with the profile and prefix", async () => {
+    const h = onAwsWithProfile(new RecordingHost(lang));
+    await stepCommand("preflight", { ...h.opts, yes: true }, h.env);
+    const said = reportError(await diagnose(h.opts, h.env).catch((e: unknown) => e), translator(lang));
+    expect(said.key).toBe("error.missingStep");
+    expect(said.hint).toContain(CONTINUE);
+  });
+
+  it("in the sandbox, the same hint names --sandbox", async () => {
+    const h = harness({ host: new RecordingHost(lang), opts: { lang, yes: false } });
+    await stepCommand("preflight", { ...h.opts, yes: true }, h.env);
+    const said = reportError(await diagnose(h.opts, h.env).catch((e: unknown) => e), translator(lang));
+    expect(said.key).toBe("error.missingStep");
+    expect(said.hint).toContain("`npx privatelink-lab --prefix alice --sandbox`");
+  });
+});
+
 describe("a quota fix on AWS with --profile work", () => {
   const INCREASE = "`aws service-quotas request-service-quota-increase --service-code ec2 --quota-code L-1216C47A --desired-value 8 --profile work`";
 
@@ -102,6 +136,34 @@ describe("a quota fix on AWS with --profile work", () => {
     expect(deploy.hint).toContain(INCREASE);
     const preflight = reportError(await run("preflight", "gamma"), translator("en"));
     expect(`${preflight.message} ${preflight.hint ?? ""}`).toContain(INCREASE);
+  });
+});
+
+describe("`workshop plan` on AWS with a profile", () => {
+  /** The room's account on AWS (the sandbox answering as AWS: its clients are not the sandbox's), named by `profile`. */
+  async function plannedOnAws(profile: { flag?: string; env?: string }): Promise<{ commands: string[]; argv: string[][] }> {
+    const h = harness({ opts: { sandbox: false, ...(profile.flag ? { profile: profile.flag } : {}), endpointUrl: profile.flag ? undefined : "http://127.0.0.1:9" } });
+    const sandboxClients = h.env.makeClients!;
+    h.env.makeClients = async (state) => {
+      const { sandbox: _sandbox, ...aws } = await sandboxClients(state);
+      return { ...aws, ...(profile.env ? { profile: profile.env } : {}) };
+    };
+    await workshopPlan({ ...h.opts, participants: "20" }, h.env);
+    const table = h.host.ofType("table").find((t) => t.data?.name === "increase-commands")!;
+    const items = table.data!.items as { command: string; argv: string[] }[];
+    return { commands: table.rows.map((r) => r[0]!), argv: items.map((i) => i.argv) };
+  }
+
+  it("each quota increase to request names the facilitator's profile (--profile): it goes to the room's account", async () => {
+    const { commands, argv } = await plannedOnAws({ flag: "work" });
+    expect(commands.length).toBeGreaterThan(0);
+    for (const c of commands) expect(c).toMatch(/^aws service-quotas request-service-quota-increase .* --profile work$/);
+    for (const a of argv) expect(a.slice(-2)).toEqual(["--profile", "work"]);
+  });
+
+  it("AWS_PROFILE in the shell is named too, with the endpoint the facilitator gave", async () => {
+    const { commands } = await plannedOnAws({ env: "work" });
+    for (const c of commands) expect(c).toMatch(/ --endpoint-url http:\/\/127\.0\.0\.1:9 --profile work$/);
   });
 });
 

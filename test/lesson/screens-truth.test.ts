@@ -134,7 +134,7 @@ describe.each(["en", "ja"] as const)("hands-on in %s: the text is true of the cl
     for (const id of ["preflight", "deploy", "tour", "endpoint-service"]) await stepCommand(id, h.opts, h.env);
     const ctx = await lessonContext(h.opts, h.env, await openSession(h.opts, h.env), false);
     const view = await readCloud(ctx.clients, ctx.names);
-    const { vpcId, subnetId } = requireConsumer(view);
+    const { vpcId, subnetId } = requireConsumer(view, ctx);
     const sg = (await ctx.clients.ec2.send(new CreateSecurityGroupCommand({ GroupName: "my-own-door", Description: "mine", VpcId: vpcId }))).GroupId!;
     await authorize(ctx, sg, { IpProtocol: "tcp", FromPort: 443, ToPort: 443, IpRanges: [{ CidrIp: "10.0.0.0/16" }] });
     await createInterfaceEndpoint(ctx, { serviceName: ourService(view)!.name, vpcId, subnetIds: [subnetId], sgIds: [sg], name: "mine" });

@@ -18,6 +18,9 @@ import {
   DescribeVpcEndpointServiceConfigurationsCommand,
   RejectVpcEndpointConnectionsCommand,
 } from "@aws-sdk/client-ec2";
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { destroy } from "../../src/commands/destroy.js";
 import { diagnose } from "../../src/commands/diagnose.js";
@@ -26,9 +29,13 @@ import { lessonContext, openSession } from "../../src/commands/session.js";
 import { status } from "../../src/commands/status.js";
 import { step as stepCommand } from "../../src/commands/step.js";
 import { translator } from "../../src/i18n/messages.js";
+import { detectionVars } from "../../src/lesson/step.js";
 import { ourEndpoint, ourService, readCloud } from "../../src/lesson/cloud-view.js";
 import type { LessonContext } from "../../src/lesson/context.js";
 import { interfaceEndpoint } from "../../src/lesson/steps/interface-endpoint.js";
+import { SqliteStore } from "../../src/sandbox/account/sqlite-store.js";
+import { preferredPort, sandboxCredentials } from "../../src/sandbox/serve/credentials.js";
+import type { WorldStore } from "../../src/sandbox/store.js";
 import { byHandSteps } from "../helpers/by-hand-steps.js";
 import { harness, type Harness } from "../helpers/lesson-harness.js";
 import { RecordingHost } from "../helpers/recording-host.js";
@@ -41,8 +48,8 @@ async function context(h: Harness): Promise<LessonContext> {
 }
 
 /** Deploy and the endpoint service by hand, then the endpoint (with `<prefix>-endpoint-sg`) in the Provider VPC. */
-async function wrongVpcBuild(): Promise<{ h: Harness; ctx: LessonContext; endpointId: string; groupId: string; consumerVpc: string; providerVpc: string }> {
-  const h = harness({ opts: { prefix: PREFIX, mode: "hands-on" } });
+async function wrongVpcBuild(store?: WorldStore): Promise<{ h: Harness; ctx: LessonContext; endpointId: string; groupId: string; consumerVpc: string; providerVpc: string }> {
+  const h = harness({ opts: { prefix: PREFIX, mode: "hands-on" }, ...(store ? { store } : {}) });
   h.env.learnerReachesSandbox = true;
   await stepCommand("preflight", { ...h.opts, mode: "guided" }, h.env);
   const ctx = await context(h);
@@ -138,12 +145,12 @@ describe("the lesson names the endpoint in the Provider VPC", () => {
     const ctx = await context(h);
     const d = interfaceEndpoint.detect(await readCloud(ctx.clients, ctx.names), ctx.state);
     expect(d.done).toBe(false);
-    const ja = translator("ja")(d.why, d.vars);
+    const ja = translator("ja")(d.why, detectionVars(d, ctx));
     expect(ja).toContain(command);
     expect(ja).toContain(consumerVpc);
     expect(ja).toMatch(/Provider VPC/);
     // A whole sentence, as the other step texts in status and verify are.
-    expect(translator("en")(d.why, d.vars)).toMatch(/\.$/);
+    expect(translator("en")(d.why, detectionVars(d, ctx))).toMatch(/\.$/);
     expect(ja).toMatch(/。$/);
   });
 
@@ -193,7 +200,7 @@ describe("the lesson names the endpoint in the Provider VPC", () => {
     expect(step.text).toContain(command);
     expect(step.text).toContain(providerVpc);
     const d = interfaceEndpoint.detect(await readCloud(ctx.clients, ctx.names), ctx.state);
-    expect(translator("ja")(d.why, d.vars)).toContain(command);
+    expect(translator("ja")(d.why, detectionVars(d, ctx))).toContain(command);
   });
 
   it("the tool's own step names it, offers to delete it, and makes the endpoint in the Consumer VPC", async () => {
@@ -213,6 +220,44 @@ describe("the lesson names the endpoint in the Provider VPC", () => {
     const after = await readCloud(ctx.clients, ctx.names);
     expect(ourEndpoint(after)?.vpcId).toBe(after.consumer!.resources.Vpc);
     expect(after.endpoints.map((e) => e.id)).toContain(endpointId);
+  });
+});
+
+/** A sandbox account kept in a file (as `--sandbox` keeps it), and the address its own port gives. */
+function accountFile(): { store: SqliteStore; own: string } {
+  const path = join(mkdtempSync(join(tmpdir(), "pll-account-")), "account.db");
+  return { store: new SqliteStore(path), own: `http://127.0.0.1:${preferredPort(sandboxCredentials(path))}` };
+}
+
+/** Every `aws …` command a text names (in backticks, as a command to paste). */
+const awsCommandsIn = (text: string): string[] => [...text.matchAll(/`(aws [^`]+)`/g)].map((m) => m[1]!);
+
+describe.each(["en", "ja"] as const)("in --sandbox, its delete command reaches only the sandbox on this computer (%s)", (lang) => {
+  it("verify, status and the done text name it with the sandbox's --endpoint-url on 127.0.0.1: pasted anywhere, it never reaches AWS", async () => {
+    const { store, own } = accountFile();
+    const { h, ctx, endpointId } = await wrongVpcBuild(store);
+    const command = `aws ec2 delete-vpc-endpoints --vpc-endpoint-ids ${endpointId} --region ap-northeast-1 --endpoint-url ${own}`;
+    const opts = { ...h.opts, lang };
+    // wrongVpc.detect: verify (hands-on) and status.
+    const verify = new RecordingHost(lang, true, [
+      { match: translator(lang)("engine.howToDo"), value: "verify", times: 1 },
+      { match: translator(lang)("engine.howToDo"), value: () => { throw new Error("asked again"); } },
+    ]);
+    await expect(stepCommand("interface-endpoint", opts, { ...h.env, makeHost: () => verify })).rejects.toThrow("asked again");
+    const said = verify.ofType("notice").map((n) => n.message).join("\n");
+    expect(awsCommandsIn(said)).toEqual([command]);
+    const before = new RecordingHost(lang);
+    await status(opts, { ...h.env, makeHost: () => before });
+    expect(awsCommandsIn(before.ofType("status").at(-1)!.steps.find((s) => s.id === "interface-endpoint")!.text)).toEqual([command]);
+    // vpcPolish.leftover (status) and texts.leftInProviderVpc (the step's done text), the right endpoint made beside it.
+    await byHand["interface-endpoint"]!(ctx);
+    const after = new RecordingHost(lang);
+    await status(opts, { ...h.env, makeHost: () => after });
+    expect(awsCommandsIn(after.ofType("status").at(-1)!.steps.find((s) => s.id === "interface-endpoint")!.text)).toEqual([command]);
+    const done = new RecordingHost(lang, true, [{ match: translator(lang)("engine.howToDo"), value: "verify" }]);
+    await stepCommand("interface-endpoint", opts, { ...h.env, makeHost: () => done });
+    const doneText = done.ofType("explain").filter((e) => e.section === "done").map((e) => e.markdown).join("\n");
+    expect(awsCommandsIn(doneText)).toEqual([command]);
   });
 });
 

@@ -38,7 +38,7 @@ describe("a wrapped command, for a PowerShell learner (60 columns)", () => {
 
   it.each(["en", "ja"] as const)("%s: in the lines written at the edge (Ctrl-C's notice)", (lang) => {
     const t = translator(lang);
-    const text = t("engine.interrupted", { again: COMMAND, destroy: COMMAND, unset: "" });
+    const text = t("engine.interrupted", { again: COMMAND, destroy: COMMAND, status: COMMAND, unset: "" });
     const rows = fitToTerminal(text, { isTTY: true, columns: 60 }, undefined, false, "powershell").split("\n");
     expect(rows.filter((r) => r.endsWith(" \\")), rows.join("\n")).toEqual([]);
     expect(rows.some((r) => r.endsWith(" `"))).toBe(true);

@@ -4,7 +4,8 @@
  * values each call site passes and renders every message key with them, in both languages:
  *
  * - UI strings: each `t("key", { … })`, `new LabError("key", { … })` (and its `.hint`, rendered
- *   with the same values) and each detection `why: "key", vars: { … }` in src/; a key built from a
+ *   with the same values) and each detection `why: "key", vars: { … }` in src/ (with its `commands: { … }`, the
+ *   `aws` commands filled in where the text is said: lesson/step.ts detectionVars); a key built from a
  *   template (`detect.curl.${reason}`) stands for every key it can name;
  * - lesson texts are filled with each path's values by the content check (content.test.ts); here
  *   the challenges' texts with the values `challenge` passes, and diagnose's with each link's;
@@ -94,11 +95,14 @@ function callSites(): CallSite[] {
       out.push({ where: `${file}:${line}`, key: key!, template: quote === "`" && rest !== undefined, names, error: whole!.startsWith("new LabError") });
     }
   }
-  // A detection's vars come after its key: `why: "detect.x", vars: { … }`.
+  // A detection's vars come after its key: `why: "detect.x", vars: { … }`, then the commands its text names: `commands: { … }`.
   for (const file of sources("src")) {
     const text = readFileSync(file, "utf8");
     for (const m of text.matchAll(/why:\s*(["`])([\w.-]+)(\$\{[^`]*)?\1,\s*(?:why)?[vV]ars:\s*\{/g)) {
-      const names = propertyNames(braces(text, m.index! + m[0].length - 1));
+      const vars = braces(text, m.index! + m[0].length - 1);
+      const after = m.index! + m[0].length - 1 + vars.length;
+      const commands = /^,\s*commands:\s*\{/.exec(text.slice(after));
+      const names = [...propertyNames(vars), ...(commands ? propertyNames(braces(text, after + commands[0].length - 1)) : [])];
       out.push({ where: `${file}:${text.slice(0, m.index).split("\n").length}`, key: m[2]!, template: m[1] === "`", names, error: false });
     }
   }

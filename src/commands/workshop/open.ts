@@ -53,6 +53,8 @@ export async function openFacilitator(opts: GlobalOptions, e: Environment): Prom
     clients,
     region,
     backend,
+    ...(opts.profile ? { profile: opts.profile } : {}),
+    ...(opts.endpointUrl ? { endpointUrl: opts.endpointUrl } : {}),
     clock: clients.sandbox?.clock ?? e.clock,
     // As a served room's speed says; never under 2 s: a rehearsed room's stacks create at AWS's own pace.
     get pollMs() {

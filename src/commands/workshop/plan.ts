@@ -5,6 +5,7 @@ import { PRICE_TABLE_DATE } from "../../lesson/pricing.js";
 import type { GlobalOptions } from "../options.js";
 import type { Environment } from "../session.js";
 import { openFacilitator } from "./open.js";
+import { facilitatorPlace } from "../../workshop/facilitator.js";
 import { setQuota } from "../../sandbox/model/quotas.js";
 
 export async function workshopPlan(opts: GlobalOptions & { participants?: string; hours?: string; spare?: string }, e: Environment): Promise<void> {
@@ -26,7 +27,7 @@ export async function workshopPlan(opts: GlobalOptions & { participants?: string
   });
   const assumed = plan.capacity.lines.find((l) => l.limit.source === "assumed");
   if (assumed) io.notify({ type: "notice", level: "warn", message: t("workshop.plan.assumed", { reason: assumed.limit.reason ?? "?" }) });
-  const increases = increaseLines(plan, io.shell);
+  const increases = increaseLines(plan, facilitatorPlace(f));
   const sandbox = f.clients.sandbox;
   if (sandbox && increases.length > 0) {
     // No one at AWS can raise a sandbox's quotas: the plan raises them itself, to what the room needs, and says so.

@@ -7,9 +7,9 @@ import { waitFor } from "../wait.js";
 import { awsPort } from "../../aws/port.js";
 import { WAIT_WORDS } from "../wait-words.js";
 
-function pair(view: CloudView): { serviceId: string; endpointId: string; state: string } {
-  const svc = madeBy(ourService(view), "endpoint-service");
-  const ep = madeBy(ourEndpoint(view), "interface-endpoint");
+function pair(view: CloudView, ctx: LessonContext): { serviceId: string; endpointId: string; state: string } {
+  const svc = madeBy(ourService(view), "endpoint-service", ctx);
+  const ep = madeBy(ourEndpoint(view), "interface-endpoint", ctx);
   return { serviceId: svc.id, endpointId: ep.id, state: ep.state };
 }
 
@@ -34,14 +34,14 @@ export async function acceptConnection(ctx: LessonContext, serviceId: string, en
 }
 
 async function accept(ctx: LessonContext, view: CloudView): Promise<void> {
-  const { serviceId, endpointId, state } = pair(view);
+  const { serviceId, endpointId, state } = pair(view, ctx);
   if (state.toLowerCase() === "pendingacceptance") await acceptConnection(ctx, serviceId, endpointId);
   await waitAvailable(ctx, endpointId);
 }
 
 const form: HandsOn = {
   async run(ctx, view) {
-    const { serviceId, endpointId, state } = pair(view);
+    const { serviceId, endpointId, state } = pair(view, ctx);
     if (state.toLowerCase() === "available") return ["no-acceptance-needed"];
     const action = await ctx.io.select(
       ctx.t("form.accept.action", { id: endpointId }),

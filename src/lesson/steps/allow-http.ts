@@ -7,9 +7,9 @@ import { admits, endpointSg, httpRule, inboundRules } from "../http-rule.js";
 import { madeBy, type HandsOn, type Step } from "../step.js";
 import { awsPort } from "../../aws/port.js";
 
-function target(view: CloudView): { sgId: string; ip: string; instanceSgs: string[] } {
-  const sgId = madeBy(ourEndpoint(view)?.sgIds[0], "interface-endpoint");
-  const inst = madeBy(view.consumerInstance, "deploy");
+function target(view: CloudView, ctx: LessonContext): { sgId: string; ip: string; instanceSgs: string[] } {
+  const sgId = madeBy(ourEndpoint(view)?.sgIds[0], "interface-endpoint", ctx);
+  const inst = madeBy(view.consumerInstance, "deploy", ctx);
   return { sgId, ip: inst.ip, instanceSgs: inst.sgIds };
 }
 
@@ -24,7 +24,7 @@ export async function authorize(ctx: LessonContext, sgId: string, permission: Ip
 
 const form: HandsOn = {
   async run(ctx, view) {
-    const { sgId, ip, instanceSgs } = target(view);
+    const { sgId, ip, instanceSgs } = target(view, ctx);
     const port = await ctx.io.select(
       ctx.t("form.http.type"),
       [
@@ -74,7 +74,7 @@ export const allowHttp: Step = {
     return { done: true, why: "detect.http.done", vars: { sg: sg ? `${sg.id} (${sg.name})` : "" }, ...(variant ? { doneVariant: variant } : {}) };
   },
   async perform(ctx, view) {
-    const { sgId, ip } = target(view);
+    const { sgId, ip } = target(view, ctx);
     // The view holds every group the learner's endpoint uses, with its rules.
     if (admits(view.endpointSgs.find((g) => g.id === sgId)?.ingress ?? [], 80, { ip, sgIds: [] })) return;
     await authorize(ctx, sgId, { IpProtocol: "tcp", FromPort: 80, ToPort: 80, IpRanges: [{ CidrIp: `${ip}/32`, Description: "Consumer instance" }] });

@@ -34,18 +34,18 @@ export async function curlFromConsumer(ctx: LessonContext, step: string, instanc
 }
 
 async function curlOnce(ctx: LessonContext, view: CloudView, dnsName: string, online = false): Promise<CurlVerdict> {
-  const instanceId = madeBy(view.consumerInstance?.id, "deploy");
+  const instanceId = madeBy(view.consumerInstance?.id, "deploy", ctx);
   return curlFromConsumer(ctx, "curl", instanceId, dnsName, view.provider?.resources.EC2Instance, online);
 }
 
-function names(view: CloudView): { regional: string; zonal?: string } {
+function names(view: CloudView, ctx: LessonContext): { regional: string; zonal?: string } {
   const ep = ourEndpoint(view);
-  return { regional: madeBy(ep?.dnsRegional, "interface-endpoint"), ...(ep?.dnsZonal ? { zonal: ep.dnsZonal } : {}) };
+  return { regional: madeBy(ep?.dnsRegional, "interface-endpoint", ctx), ...(ep?.dnsZonal ? { zonal: ep.dnsZonal } : {}) };
 }
 
 /** Guided: the regional name, then the zonal one; each must bring back the Provider's page. */
 async function curlBoth(ctx: LessonContext, view: CloudView): Promise<void> {
-  const { regional, zonal } = names(view);
+  const { regional, zonal } = names(view, ctx);
   for (const [i, dns] of [regional, ...(zonal ? [zonal] : [])].entries()) {
     const v = await curlOnce(ctx, view, dns, i > 0);
     if (v.ok) continue;
@@ -58,7 +58,7 @@ async function curlBoth(ctx: LessonContext, view: CloudView): Promise<void> {
 
 const form: HandsOn = {
   async run(ctx, view) {
-    const { regional, zonal } = names(view);
+    const { regional, zonal } = names(view, ctx);
     const nlbDns = view.provider?.outputs.NLBDnsName;
     const dns = await ctx.io.select(
       ctx.t("form.curl.which"),

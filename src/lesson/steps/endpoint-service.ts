@@ -40,14 +40,14 @@ export async function createEndpointService(ctx: LessonContext, choices: { name:
   });
 }
 
-export const requireNlb = (view: CloudView): string => madeBy(view.provider?.resources.NLB, "deploy");
+export const requireNlb = (view: CloudView, ctx: LessonContext): string => madeBy(view.provider?.resources.NLB, "deploy", ctx);
 
 /** The console's "Create endpoint service" form; a wrong choice (no "Acceptance required") has its real consequence. */
 const form: HandsOn = {
   async run(ctx, view) {
     const { io, t } = ctx;
     const notes: string[] = [];
-    const nlbArn = requireNlb(view);
+    const nlbArn = requireNlb(view, ctx);
     const name = await io.input(t("form.service.name"), `${ctx.state.prefix}-service`, undefined, { verbatim: true });
     for (;;) {
       const type = await io.select(
@@ -84,7 +84,7 @@ export const endpointService: Step = {
     return { done: true, why: "detect.service.noAcceptance", doneVariant: "no-acceptance" };
   },
   async perform(ctx, view) {
-    await createEndpointService(ctx, { name: `${ctx.state.prefix}-service`, nlbArn: requireNlb(view), acceptanceRequired: true });
+    await createEndpointService(ctx, { name: `${ctx.state.prefix}-service`, nlbArn: requireNlb(view, ctx), acceptanceRequired: true });
   },
   handsOn: form,
 };

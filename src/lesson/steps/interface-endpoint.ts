@@ -9,6 +9,7 @@ import { awsPort } from "../../aws/port.js";
 import { inboundRules } from "../http-rule.js";
 import { becoming, madeBy, type Detection, type HandsOn, type Step } from "../step.js";
 import { WAIT_WORDS } from "../wait-words.js";
+import type { LessonState } from "../../state/schema.js";
 import { twinNotices } from "../twin-notice.js";
 
 /** A rejected endpoint stays in the Consumer VPC, billed hourly: the lesson goes back and offers to delete it. */
@@ -24,6 +25,9 @@ async function offerToDelete(ctx: LessonContext, endpointId: string, question: s
   if (failure) throw new LabError("error.deleteFailed", { what: endpointId, reason: failure.Error?.Message ?? "" }, { source: "aws" });
   return true;
 }
+
+/** The words after `aws` that delete an endpoint (aimed at the lesson's account where the text is said: step.ts detectionVars). */
+const deleteWords = (e: EndpointView, state: LessonState): string[] => ["ec2", "delete-vpc-endpoints", "--vpc-endpoint-ids", e.id, "--region", state.region];
 
 const WAITING_STATES = new Set(["pendingacceptance", "available"]);
 
@@ -107,9 +111,9 @@ async function offerToRemoveStrays(ctx: LessonContext, view: CloudView): Promise
   }
 }
 
-export function requireConsumer(view: CloudView): { vpcId: string; subnetId: string } {
+export function requireConsumer(view: CloudView, ctx: LessonContext): { vpcId: string; subnetId: string } {
   const c = view.consumer?.resources;
-  return { vpcId: madeBy(c?.Vpc, "deploy"), subnetId: madeBy(c?.PrivateSubnet, "deploy") };
+  return { vpcId: madeBy(c?.Vpc, "deploy", ctx), subnetId: madeBy(c?.PrivateSubnet, "deploy", ctx) };
 }
 
 async function serviceExists(ctx: LessonContext, name: string): Promise<boolean> {
@@ -141,7 +145,7 @@ const form: HandsOn = {
   async run(ctx: LessonContext, view: CloudView): Promise<string[]> {
     const { io, t } = ctx;
     const notes: string[] = [];
-    const { vpcId, subnetId } = requireConsumer(view);
+    const { vpcId, subnetId } = requireConsumer(view, ctx);
     await offerToRemoveStrays(ctx, view);
     const name = await io.input(t("form.endpoint.name"), `${ctx.state.prefix}-endpoint`, undefined, { verbatim: true });
     await io.select(
@@ -189,7 +193,7 @@ export const interfaceEndpoint: Step = {
     const stray = strayEndpoints(view)[0];
     const wrong = wrongVpcEndpoints(view)[0];
     // Made in the Provider VPC (by hand): say where it is, and how to delete it.
-    if (!ep && wrong) return { done: false, why: "wrongVpc.detect", vars: { id: wrong.id, vpc: wrong.vpcId, consumerVpc: view.consumer?.resources.Vpc ?? "", region: state.region } };
+    if (!ep && wrong) return { done: false, why: "wrongVpc.detect", vars: { id: wrong.id, vpc: wrong.vpcId, consumerVpc: view.consumer?.resources.Vpc ?? "" }, commands: { command: deleteWords(wrong, state) } };
     if (!ep && stray) return { done: false, why: "detect.endpoint.stray", vars: { id: stray.id, service: stray.serviceName }, note: "stray-service" };
     const rejected = rejectedEndpoints(view)[0];
     if (!ep && rejected) return { done: false, why: "detect.endpoint.rejected", vars: { id: rejected.id } };
@@ -202,15 +206,15 @@ export const interfaceEndpoint: Step = {
     // The done text says what the cloud shows (accepted already or waiting; whether the group has rules); one left in the
     // Provider VPC beside it is named with its delete command, as it still costs money.
     const rules = inboundRules(view).length > 0;
-    const said: Pick<Detection, "why" | "vars" | "doneAlso"> = wrong
-      ? { why: "vpcPolish.leftover", vars: { state: ep.state, id: wrong.id, vpc: wrong.vpcId, region: state.region }, doneAlso: "texts.leftInProviderVpc" }
+    const said: Pick<Detection, "why" | "vars" | "commands" | "doneAlso"> = wrong
+      ? { why: "vpcPolish.leftover", vars: { state: ep.state, id: wrong.id, vpc: wrong.vpcId }, commands: { command: deleteWords(wrong, state) }, doneAlso: "texts.leftInProviderVpc" }
       : { why: "detect.endpoint.done", vars: { state: ep.state } };
     if (made === "available") return { done: true, ...said, doneVariant: rules ? "available-rules" : "available" };
     return { done: true, ...said, teaches: ["pending-acceptance"], ...(rules ? { doneVariant: "rules" } : {}), ...becoming(ep.state) };
   },
   async perform(ctx, view) {
-    const svc = madeBy(ourService(view), "endpoint-service");
-    const { vpcId, subnetId } = requireConsumer(view);
+    const svc = madeBy(ourService(view), "endpoint-service", ctx);
+    const { vpcId, subnetId } = requireConsumer(view, ctx);
     await offerToRemoveStrays(ctx, view);
     const sg = await ensureEndpointSg(ctx, vpcId);
     await createInterfaceEndpoint(ctx, { serviceName: svc.name, vpcId, subnetIds: [subnetId], sgIds: [sg], name: `${ctx.state.prefix}-endpoint` });

@@ -37,6 +37,7 @@ const EC2 = {
   describeVpcEndpointServices: ec2.DescribeVpcEndpointServicesCommand,
   describeVpcEndpoints: ec2.DescribeVpcEndpointsCommand,
   describeVpcs: ec2.DescribeVpcsCommand,
+  modifyInstanceAttribute: ec2.ModifyInstanceAttributeCommand,
   rejectVpcEndpointConnections: ec2.RejectVpcEndpointConnectionsCommand,
   revokeSecurityGroupEgress: ec2.RevokeSecurityGroupEgressCommand,
   revokeSecurityGroupIngress: ec2.RevokeSecurityGroupIngressCommand,

@@ -11,7 +11,7 @@ import { awsPort } from "../aws/port.js";
 import { listDeletedStacks, listEndpoints, listGroups, listServices } from "../aws/pages.js";
 import { readCurlTraces, type CurlTrace } from "./curl-proof.js";
 import { PARTICIPANT_TAG, type ParticipantNames } from "../participant.js";
-import { relate, type Anchors } from "./relations.js";
+import { relate, type Anchors, type HandMadeGroup } from "./relations.js";
 import { orAbsent, readPath, type PathView } from "./path-read.js";
 
 export type { EndpointView, InstanceView, SecurityGroupView, ServiceView, StackView };
@@ -23,6 +23,8 @@ export interface CloudView {
   services: ServiceView[];
   endpoints: EndpointView[];
   endpointSgs: SecurityGroupView[];
+  /** Other groups the learner made by hand in their two VPCs (`relations.ts`); absent where no read looked for them. */
+  handMadeGroups?: HandMadeGroup[];
   /** curl runs on the Consumer instance, newest first (Run Command history). */
   curls: CurlTrace[];
   /** This participant's stacks CloudFormation has deleted (ListStacks keeps them for 90 days). */

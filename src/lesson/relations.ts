@@ -2,7 +2,9 @@
  * Which resources are the learner's, by relation rather than by tag (the console and the AWS CLI add none): the service
  * on their NLB; endpoints in their Consumer VPC (or by mistake their Provider VPC, which blocks deletion); the group on
  * such an endpoint, or `<prefix>-endpoint-sg` in their VPCs. The participant tag only adds what the tool made whose
- * relation is gone. Any other Consumer VPC group is named as a blocker, not deleted. Pure (`cloud-view.ts`, `workshop/`).
+ * relation is gone. Any other group the learner made in their two VPCs (by hand, for a fix of their own) is a
+ * hand-made group: no VPC goes while a group lives in it, so cleanup deletes it too (never a stack's, never a VPC's
+ * default, never one outside the two VPCs). Pure (`cloud-view.ts`, `workshop/`).
  */
 import type { SecurityGroup, ServiceConfiguration, Tag, VpcEndpoint } from "@aws-sdk/client-ec2";
 import { endpointView, learnerEndpoint, liveService, securityGroupView, serviceView, stackMade, type EndpointView, type SecurityGroupView, type ServiceView } from "./cloud-shapes.js";
@@ -19,10 +21,18 @@ export interface Anchors {
   stackIds?: ReadonlySet<string>;
 }
 
+/** A group the learner made by hand in one of their VPCs that is none of the lesson's. */
+export interface HandMadeGroup {
+  id: string;
+  name: string;
+  vpcId: string;
+}
+
 interface Related {
   services: ServiceView[];
   endpoints: EndpointView[];
   endpointSgs: SecurityGroupView[];
+  handMadeGroups: HandMadeGroup[];
 }
 
 const taggedFor = (tags: Tag[] | undefined, prefix: string): boolean =>
@@ -61,10 +71,13 @@ export function relate(a: Anchors, services: ServiceConfiguration[], endpoints: 
     seen.add(g.GroupId);
     return learnerGroup(g, a, used.has(g.GroupId)) || used.has(g.GroupId);
   });
+  const named = new Set(sgs.map((g) => g.GroupId));
+  const handMade = consumerFirst.filter((g) => !named.has(g.GroupId) && inTheirVpc(g.VpcId, a) && !stackMade(g.Tags) && g.GroupName !== "default" && !a.stackIds?.has(g.GroupId ?? ""));
   const uniq = <T extends { id: string }>(xs: T[]): T[] => xs.filter((x, i) => xs.findIndex((y) => y.id === x.id) === i);
   return {
     services: uniq(services.filter((s) => relatedService(s, a)).map((s) => serviceView(s, taggedFor(s.Tags, a.prefix)))),
     endpoints: uniq(eps.map(endpointView)),
     endpointSgs: sgs.map((g) => securityGroupView(g, learnerGroup(g, a, used.has(g.GroupId ?? "")))),
+    handMadeGroups: uniq(handMade.map((g) => ({ id: g.GroupId ?? "", name: g.GroupName ?? "", vpcId: g.VpcId ?? "" }))),
   };
 }

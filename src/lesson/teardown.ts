@@ -1,17 +1,19 @@
 /**
  * Deletes a participant's lesson in AWS's order, from any state, safe to run twice: endpoints (until gone: their ENIs
- * sit in the subnet) → their group → services → both stacks → a read proving nothing is left. A stack DELETE_FAILED
+ * sit in the subnet) → their group and the groups the learner made by hand in the lab's VPCs (`group-removal.ts`) →
+ * services → both stacks → a read proving nothing is left. A stack DELETE_FAILED
  * because something outside it uses its resources (an endpoint's ENI: DependencyViolation; a group the learner made; a
  * service on the NLB: ResourceInUse): tagged blockers are ours to remove; others are only named.
  */
 import type { Filter, UnsuccessfulItem } from "@aws-sdk/client-ec2";
-import { awsCode, LabError } from "../errors.js";
+import { LabError } from "../errors.js";
 import type { AwsClients } from "../aws/clients.js";
-import { listEndpoints, listGroups, listRules, listServices } from "../aws/pages.js";
+import { listEndpoints, listGroups, listServices } from "../aws/pages.js";
 import { readCloud, readDeleteFailure, readEndpointsById, readStack, readServicesById, type CloudView, type StackView } from "./cloud-view.js";
 import { stackMade } from "./cloud-shapes.js";
 import { mark, saveState, type LessonContext } from "./context.js";
-import { learnerGroup } from "./relations.js";
+import { removeGroups } from "./group-removal.js";
+import type { HandMadeGroup } from "./relations.js";
 import { waitFor } from "./wait.js";
 import { awsPort } from "../aws/port.js";
 import { kindsAndIds } from "../ui/render-data.js";
@@ -33,11 +35,22 @@ export function ownStacks(view: CloudView): StackView[] {
   return [view.consumer, view.provider].filter((s): s is StackView => s !== undefined && isOwnStack(s));
 }
 
+/** The VPCs of the participant's own stacks: the only place a group the learner made by hand is deleted from. */
+function labVpcs(view: CloudView): string[] {
+  return ownStacks(view).flatMap((s) => (s.resources.Vpc ? [s.resources.Vpc] : []));
+}
+
+/** Groups the learner made by hand in the lab's VPCs: no VPC goes while they live in it. */
+function handMadeGroups(view: CloudView): HandMadeGroup[] {
+  const vpcs = labVpcs(view);
+  return (view.handMadeGroups ?? []).filter((g) => vpcs.includes(g.vpcId));
+}
+
 /** What a teardown would delete, in order (for `--dry-run` and the confirmation). */
 export function planTeardown(view: CloudView): PlannedDeletion[] {
   const plan: PlannedDeletion[] = [];
   for (const e of view.endpoints) plan.push({ kind: "endpoint", id: e.id });
-  for (const g of view.endpointSgs.filter((g) => g.owned)) plan.push({ kind: "security-group", id: g.id, name: g.name });
+  for (const g of [...view.endpointSgs.filter((g) => g.owned), ...handMadeGroups(view)]) plan.push({ kind: "security-group", id: g.id, name: g.name });
   for (const s of view.services) plan.push({ kind: "endpoint-service", id: s.id, name: s.name });
   for (const st of ownStacks(view)) plan.push({ kind: "stack", id: st.id, name: st.name });
   return plan;
@@ -50,7 +63,7 @@ export function isEmpty(view: CloudView): boolean {
 interface Blocker {
   kind: "endpoint" | "security-group" | "endpoint-service";
   id: string;
-  /** The participant's (by relation to their VPC or NLB, or by tag): the tool may delete it. */
+  /** The participant's (by relation to their VPC or NLB, or by tag; any group in their VPC but its default): the tool may delete it. */
   ours: boolean;
   state?: string;
 }
@@ -67,7 +80,7 @@ export function failureReason(stack: StackView): string {
 }
 
 /** What outside the stack still uses its VPC or NLB. */
-async function findBlockers(clients: AwsClients, stack: StackView, prefix: string): Promise<Blocker[]> {
+async function findBlockers(clients: AwsClients, stack: StackView): Promise<Blocker[]> {
   const blockers: Blocker[] = [];
   const vpc = stack.resources.Vpc;
   const nlb = stack.resources.NLB;
@@ -85,8 +98,8 @@ async function findBlockers(clients: AwsClients, stack: StackView, prefix: strin
   }
   for (const g of groups) {
     if (!g.GroupId || g.GroupName === "default" || stackMade(g.Tags)) continue;
-    // Theirs as the lesson defines it: tagged for them, or the `<prefix>-endpoint-sg` it told them to make.
-    blockers.push({ kind: "security-group", id: g.GroupId, ours: learnerGroup(g, { prefix, consumerVpc: vpc }, false) });
+    // In the participant's own VPC and none of the stacks': theirs (the lesson's endpoint group, or one made by hand).
+    blockers.push({ kind: "security-group", id: g.GroupId, ours: true });
   }
   for (const sv of services) {
     // A service on the participant's own NLB is theirs (the console adds no tag).
@@ -125,38 +138,6 @@ async function deleteEndpoints(ctx: LessonContext, endpoints: { id: string; stat
     failOnUnsuccessful(out.Unsuccessful);
   }
   await waitGone(ctx, WAIT_WORDS.endpointGone, ids, () => readEndpointsById(ctx.clients, ids), 90);
-}
-
-async function deleteGroup(ctx: LessonContext, groupId: string): Promise<void> {
-  // The endpoint's ENI can take a moment to go after the endpoint: retry DependencyViolation.
-  for (let attempt = 0; ; attempt++) {
-    try {
-      await awsPort(ctx.clients).ec2.deleteSecurityGroup({ GroupId: groupId });
-      return;
-    } catch (e) {
-      const code = awsCode(e);
-      if (code === "InvalidGroup.NotFound") return;
-      if (code !== "DependencyViolation" || attempt >= 20) throw e;
-      await ctx.clock.sleep(ctx.pollMs);
-    }
-  }
-}
-
-/**
- * AWS refuses to delete a group while another group's rule names it (DependencyViolation): say the Consumer's outbound HTTP
- * to the endpoint's group, a no-way-out fix. Such rules are revoked first, only where they sit in a group deleted here too
- * (the stacks' own, the endpoints'); a rule in any other group is never touched.
- */
-async function releaseReferences(ctx: LessonContext, groupIds: string[], holders: string[]): Promise<void> {
-  if (groupIds.length === 0 || holders.length === 0) return;
-  const aws = awsPort(ctx.clients);
-  const rules = await listRules(aws, [{ Name: "group-id", Values: holders }]);
-  for (const r of rules.filter((x) => groupIds.includes(x.ReferencedGroupInfo?.GroupId ?? "") && x.GroupId !== x.ReferencedGroupInfo?.GroupId)) {
-    const input = { GroupId: r.GroupId, SecurityGroupRuleIds: [r.SecurityGroupRuleId ?? ""] };
-    await (r.IsEgress ? aws.ec2.revokeSecurityGroupEgress(input) : aws.ec2.revokeSecurityGroupIngress(input)).catch((e: unknown) => {
-      if (!/NotFound$/.test(awsCode(e) ?? "")) throw e;
-    });
-  }
 }
 
 /** The security groups the lesson's own stacks hold (they go with the stacks). */
@@ -202,7 +183,7 @@ async function deleteStacksOnce(ctx: LessonContext, stacks: StackView[]): Promis
 /** A DELETE_FAILED stack: name its blocker; remove it if it is ours, else stop and say what it is. */
 async function clearBlockers(ctx: LessonContext, failed: StackView): Promise<void> {
   const failure = await readDeleteFailure(ctx.clients, failed.id);
-  const blockers = await findBlockers(ctx.clients, failed, ctx.state.prefix);
+  const blockers = await findBlockers(ctx.clients, failed);
   const message = ctx.t("teardown.blocked", { stack: failed.name, resource: failure?.resource ?? "?", reason: failure?.reason ?? failed.reason ?? "" });
   ctx.io.notify({ type: "notice", level: "warn", message });
   const foreign = blockers.filter((b) => !b.ours);
@@ -215,7 +196,8 @@ async function clearBlockers(ctx: LessonContext, failed: StackView): Promise<voi
   }
   ctx.io.notify({ type: "notice", level: "info", message: ctx.t("teardown.removing", { what: kindsAndIds(blockers, ctx.t) }) });
   await deleteEndpoints(ctx, blockers.filter((b) => b.kind === "endpoint"));
-  for (const g of blockers.filter((b) => b.kind === "security-group")) await deleteGroup(ctx, g.id);
+  const vpc = failed.resources.Vpc;
+  await removeGroups(ctx, blockers.filter((b) => b.kind === "security-group").map((b) => b.id), vpc ? [vpc] : [], []);
   await deleteServices(ctx, blockers.filter((b) => b.kind === "endpoint-service").map((b) => b.id));
 }
 
@@ -241,9 +223,12 @@ export async function teardown(ctx: LessonContext, known?: CloudView): Promise<{
     ctx.io.notify({ type: "notice", level: "warn", message: ctx.t("teardown.failedBefore", { stack: failed.name, reason: failureReason(failed) }) });
   }
   await deleteEndpoints(ctx, view.endpoints);
-  const groups = view.endpointSgs.filter((g) => g.owned).map((g) => g.id);
-  await releaseReferences(ctx, groups, [...stackGroups(view), ...groups]);
-  for (const g of groups) await deleteGroup(ctx, g);
+  const handMade = handMadeGroups(view);
+  await removeGroups(ctx, [...view.endpointSgs.filter((g) => g.owned), ...handMade].map((g) => g.id), labVpcs(view), stackGroups(view));
+  if (handMade.length > 0) {
+    const what = handMade.map((g) => (g.name ? `${g.id} (${g.name})` : g.id)).join(", ");
+    ctx.io.notify({ type: "notice", level: "info", message: ctx.t("teardown.handMadeGroupsDeleted", { what }) });
+  }
   await deleteServices(ctx, view.services.map((s) => s.id));
   const stacks = ownStacks(view);
   if (stacks.length > 0) await deleteStacks(ctx, stacks);

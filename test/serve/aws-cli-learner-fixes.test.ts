@@ -2,7 +2,7 @@
  * The changes `diagnose` tells a learner to make by hand (lessons/privatelink/diagnose/*.yml
  * prints them), and the role check the article has them do, typed with the real AWS CLI against
  * the served sandbox of a built lab: `iam list-roles`, `ec2 stop-instances` / `start-instances`,
- * `elbv2 delete-listener` / `create-listener`, `ec2 modify-vpc-endpoint`.
+ * `elbv2 delete-listener` / `create-listener`, `ec2 modify-vpc-endpoint`, `ec2 modify-instance-attribute --groups`.
  */
 import { beforeAll, describe, expect, it } from "vitest";
 import type { LearnerPath } from "../../src/challenge/learner-path.js";
@@ -55,5 +55,17 @@ describe("a learner's fixes, with the real AWS CLI", () => {
     expect(await ok(`aws ec2 modify-vpc-endpoint --vpc-endpoint-id ${path.endpointId} --add-security-group-ids ${path.endpointSgId} --query Return`)).toBe("true");
     const r = await sh(`aws ec2 modify-vpc-endpoint --vpc-endpoint-id vpce-0123456789abcdef0 --add-subnet-ids ${path.consumerSubnetId} --region ${region}`);
     expect(r.err).toMatch(/\(InvalidVpcEndpointId\.NotFound\)/);
+  }, 120_000);
+
+  it("modify-instance-attribute --groups puts a group of the learner's own beside the instance's; a group of the other VPC is refused", async () => {
+    const own = await ok(`aws ec2 create-security-group --group-name by-hand --description "by hand" --vpc-id ${path.consumerVpcId} --query GroupId --output text`);
+    const id = path.consumerInstanceId!;
+    expect(await ok(`aws ec2 modify-instance-attribute --instance-id ${id} --groups ${path.consumerSgId} ${own}`)).toBe("");
+    const shown = `aws ec2 describe-instances --instance-ids ${id} --query 'Reservations[0].Instances[0].[SecurityGroups[].GroupId, NetworkInterfaces[0].Groups[].GroupId]' --output text`;
+    expect((await ok(shown)).split("\n")).toEqual([`${path.consumerSgId}\t${own}`, `${path.consumerSgId}\t${own}`]);
+    expect((await sh(`aws ec2 modify-instance-attribute --instance-id ${id} --groups ${path.providerSgId}`)).err).toMatch(/\(InvalidGroup\.NotFound\)/);
+    expect((await sh(`aws ec2 modify-instance-attribute --instance-id i-0123456789abcdef0 --groups ${own}`)).err).toMatch(/\(InvalidInstanceID\.NotFound\)/);
+    expect(await ok(`aws ec2 modify-instance-attribute --instance-id ${id} --groups ${path.consumerSgId}`)).toBe("");
+    expect((await ok(shown)).split("\n")).toEqual([path.consumerSgId, path.consumerSgId]);
   }, 120_000);
 });

@@ -22,6 +22,7 @@ import {
   DescribeVpcEndpointServicesCommand,
   DescribeVpcEndpointsCommand,
   DescribeVpcsCommand,
+  ModifyInstanceAttributeCommand,
   ModifyVpcEndpointCommand,
   ModifyVpcEndpointServiceConfigurationCommand,
   ModifyVpcEndpointServicePermissionsCommand,
@@ -110,6 +111,8 @@ export async function extraCalls(c: AwsClients, p: LearnerPath, stack: string): 
   await c.ec2.send(new StopInstancesCommand({ InstanceIds: [p.providerInstanceId!] }));
   await c.ec2.send(new StartInstancesCommand({ InstanceIds: [p.providerInstanceId!] }));
   await c.ec2.send(new ModifyVpcEndpointCommand({ VpcEndpointId: p.endpointId, AddSecurityGroupIds: [p.endpointSgId!] }));
+  await c.ec2.send(new ModifyInstanceAttributeCommand({ InstanceId: p.consumerInstanceId, Groups: [p.consumerSgId!] }));
+  await tryIt(() => c.ec2.send(new ModifyInstanceAttributeCommand({ InstanceId: p.consumerInstanceId, Groups: [p.providerSgId!] })));
   const extra = await c.elbv2.send(new CreateListenerCommand({ LoadBalancerArn: p.nlbArn, Protocol: "TCP", Port: 8080, DefaultActions: [{ Type: "forward", TargetGroupArn: p.targetGroupArn }] }));
   await c.elbv2.send(new DeleteListenerCommand({ ListenerArn: extra.Listeners![0]!.ListenerArn }));
   await c.ssm.send(new ListCommandsCommand({ MaxResults: 1 }));

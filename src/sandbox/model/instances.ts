@@ -9,6 +9,7 @@ import { markDeleted, newId, notDeletedBy, type Instance, type NewOf } from "../
 import { requireEntity } from "./ec2-kinds.js";
 import { decideBoot } from "./instance-boot.js";
 import { createNetworkInterface, releaseNetworkInterfaces } from "./network-interfaces.js";
+import { rememberAgentsOnline } from "./ssm-agent.js";
 import { instanceStateAt, type InstanceStateName } from "./target-health.js";
 
 /** vCPUs per instance type (the running on-demand standard-instances quota counts these). */
@@ -137,4 +138,33 @@ export function changePower(ctx: HandlerContext, inst: Instance, move: "stop" | 
   ];
   if (move === "start" && inst.boot.httpdReadyAt !== undefined) inst.boot.httpdReadyAt = settled + (ctx.after(60) - ctx.now);
   return { previous, current };
+}
+
+/** AWS's limit of security groups on one network interface (the default quota). */
+const GROUPS_PER_INTERFACE = 5;
+
+/**
+ * ModifyInstanceAttribute with `Groups`: replaces the instance's security groups (on it and on its primary interface),
+ * as AWS does. Every group must exist and sit in the instance's VPC; a group of another VPC is refused the way EC2
+ * refuses it (InvalidGroup.NotFound, "two resources that belong to different networks"). An instance shutting down or
+ * terminated cannot change (IncorrectInstanceState). A change can cut an SSM Agent off: it then shows ConnectionLost.
+ */
+export function replaceInstanceGroups(ctx: HandlerContext, inst: Instance, groupIds: string[]): void {
+  const state = instanceStateAt(inst, ctx.now);
+  if (state === "shutting-down" || state === "terminated") {
+    ctx.fail("IncorrectInstanceState", `The instance '${inst.InstanceId}' is not in a state from which it can be modified.`);
+  }
+  const ids = [...new Set(groupIds)];
+  for (const id of ids) {
+    if (!/^sg-[0-9a-z]{8,17}$/.test(id)) ctx.fail("InvalidGroupId.Malformed", `Invalid id: "${id}" (expecting "sg-...")`);
+    const sg = requireEntity(ctx, "securityGroups", id);
+    if (sg.VpcId !== inst.VpcId) ctx.fail("InvalidGroup.NotFound", "You have specified two resources that belong to different networks.");
+  }
+  if (ids.length > GROUPS_PER_INTERFACE) {
+    ctx.fail("SecurityGroupsPerInterfaceLimitExceeded", "The maximum number of security groups per interface has been reached.");
+  }
+  rememberAgentsOnline(ctx.world, ctx.region, ctx.now, ctx.speed);
+  inst.SecurityGroupIds = ids;
+  const eni = ctx.rw.networkInterfaces[inst.NetworkInterfaceId];
+  if (eni) eni.GroupIds = [...ids];
 }

@@ -36,6 +36,7 @@ export {
   DescribeVpcEndpointServicesCommand,
   DescribeVpcEndpointsCommand,
   DescribeVpcsCommand,
+  ModifyInstanceAttributeCommand,
   ModifyVpcEndpointCommand,
   ModifyVpcEndpointServiceConfigurationCommand,
   ModifyVpcEndpointServicePermissionsCommand,

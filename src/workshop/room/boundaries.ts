@@ -32,6 +32,7 @@ export const CHANGES: Record<string, (input: Input) => Ref[]> = {
   "ec2:CreateVpcEndpoint": all(one("vpc", "VpcId"), many("securityGroup", "SecurityGroupIds")),
   "ec2:DeleteVpcEndpoints": many("vpcEndpoint", "VpcEndpointIds"),
   "ec2:ModifyVpcEndpoint": all(one("vpcEndpoint", "VpcEndpointId"), many("securityGroup", "AddSecurityGroupIds")),
+  "ec2:ModifyInstanceAttribute": all(one("instance", "InstanceId"), many("securityGroup", "Groups")),
   "ec2:StartInstances": many("instance", "InstanceIds"),
   "ec2:StopInstances": many("instance", "InstanceIds"),
   "ec2:CreateVpcEndpointServiceConfiguration": many("loadBalancer", "NetworkLoadBalancerArns"),

@@ -1,16 +1,17 @@
 /**
- * DescribeInstances, DescribeInstanceStatus, StopInstances and StartInstances. An instance is
+ * DescribeInstances, DescribeInstanceStatus, StopInstances, StartInstances and ModifyInstanceAttribute (its
+ * security groups, the one attribute a learner changes here). An instance is
  * `pending` until its `readyAt`, then `running` (`stopping`, `stopped`, `pending` again as a learner
  * stops and starts it: see model/instances.ts); once its stack
  * deletes it, `shutting-down` until `deletedAt`, then `terminated`, and AWS keeps showing a
  * terminated instance for about an hour.
  * Its status checks are `initializing` for the first two minutes it runs, then `ok`.
  */
-import type { Instance as SdkInstance, InstanceState, InstanceStateChange, InstanceStatusSummary } from "@aws-sdk/client-ec2";
+import type { Instance as SdkInstance, InstanceState, ModifyInstanceAttributeCommandInput, InstanceStateChange, InstanceStatusSummary } from "@aws-sdk/client-ec2";
 import { type Ec2, type HandlerContext, handlers } from "../../handler.js";
 import type { Instance } from "../../world.js";
 import { instanceStateAt, runningSince } from "../../model/target-health.js";
-import { changePower } from "../../model/instances.js";
+import { changePower, replaceInstanceGroups } from "../../model/instances.js";
 import { describe, groupsOf, outTags, sameNamed, type FilterFields } from "./filters.js";
 
 /** How long AWS lists a terminated instance (real seconds, scaled by the speed). */
@@ -97,7 +98,32 @@ function powerChanges(ctx: HandlerContext, ids: string[] | undefined, move: "sto
   });
 }
 
+/** The attributes other than `Groups` ModifyInstanceAttribute can change (one per call, as AWS requires). */
+const OTHER_ATTRIBUTES = [
+  "Attribute", "BlockDeviceMappings", "DisableApiStop", "DisableApiTermination", "EbsOptimized", "EnaSupport", "InstanceInitiatedShutdownBehavior",
+  "InstanceType", "Kernel", "Ramdisk", "SourceDestCheck", "SriovNetSupport", "UserData", "Value",
+] as const satisfies (keyof ModifyInstanceAttributeCommandInput)[];
+
+/** ModifyInstanceAttribute: `Groups` replaces the instance's security groups; the sandbox says plainly it models nothing else. */
+function modifyInstance(ctx: HandlerContext, input: ModifyInstanceAttributeCommandInput): void {
+  const id = input.InstanceId;
+  if (!id) return ctx.fail("MissingParameter", "The request must contain the parameter InstanceId");
+  if (!/^i-[0-9a-z]{8,17}$/.test(id)) return ctx.fail("InvalidInstanceID.Malformed", `Invalid id: "${id}"`);
+  const [inst] = describe(ctx, "instances", { ids: [id], filters: undefined }, {}, visibleInstances(ctx));
+  if (!inst) return ctx.fail("InvalidInstanceID.NotFound", `The instance ID '${id}' does not exist`);
+  if (input.Groups?.length) return replaceInstanceGroups(ctx, inst, input.Groups);
+  if (OTHER_ATTRIBUTES.some((k) => input[k] !== undefined)) {
+    return ctx.fail("UnsupportedOperation", "The sandbox changes only an instance's security groups (--groups).");
+  }
+  return ctx.fail("InvalidParameterCombination", "No attributes specified.");
+}
+
 export const instanceHandlers = handlers<Ec2>({
+  ModifyInstanceAttributeCommand: (ctx, input) => {
+    modifyInstance(ctx, input);
+    return {};
+  },
+
   StopInstancesCommand: (ctx, input) => ({ StoppingInstances: powerChanges(ctx, input.InstanceIds, "stop") }),
   StartInstancesCommand: (ctx, input) => ({ StartingInstances: powerChanges(ctx, input.InstanceIds, "start") }),
 

@@ -90,11 +90,17 @@ export function sandboxSpeed(opts: GlobalOptions, env: NodeJS.ProcessEnv): numbe
   return speed;
 }
 
-async function chooseBackend(opts: GlobalOptions, e: Environment, io: IoHost, t: Translate, saved?: LessonState): Promise<"sandbox" | "aws"> {
+/** `inSandbox`: does the sandbox account hold this participant's lab (asked only with no progress file and no credentials)? */
+async function chooseBackend(opts: GlobalOptions, e: Environment, io: IoHost, t: Translate, saved: LessonState | undefined, inSandbox: () => Promise<boolean>): Promise<"sandbox" | "aws"> {
   if (opts.sandbox) return "sandbox";
   if (opts.profile || opts.endpointUrl) return "aws";
   if (saved) return saved.backend;
   if (credentialSourceHint(e.env)) return "aws";
+  // The progress file damaged or lost: the lab the sandbox holds says where this participant works, as the file would.
+  if (await inSandbox()) {
+    io.notify({ type: "notice", level: "info", message: t("session.labInSandbox") });
+    return "sandbox";
+  }
   io.notify({ type: "notice", level: "warn", message: t("session.noCredentials") });
   if (!io.interactive) {
     io.notify({ type: "notice", level: "info", message: t("session.usingSandbox") });
@@ -192,7 +198,7 @@ export async function participantState(opts: GlobalOptions, e: Environment, s: S
   if (loaded.kind === "corrupt") io.notify({ type: "notice", level: "warn", message: t("session.corruptState", { backup: loaded.backupPath }) });
   const saved = loaded.kind === "ok" ? loaded.state : undefined;
   if (!joined) checkInRoom(opts, e.env, saved);
-  const backend = await chooseBackend(opts, e, io, t, saved);
+  const backend = await chooseBackend(opts, e, io, t, saved, () => buildInSandbox(prefix, { ...opts, sandbox: true }, e, s));
   const savedRegion = saved?.backend === backend ? saved.region : undefined;
   const named = opts.region !== undefined ? { region: opts.region, from: "flag" as const } : savedRegion !== undefined ? { region: savedRegion, from: "saved" as const } : undefined;
   let chosen = named ?? (await unnamedRegion(s.lang, e.env, backend === "aws" && (opts.profile ?? saved?.profile)));

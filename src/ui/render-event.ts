@@ -191,8 +191,10 @@ export function renderEvent(event: LabEvent, r: RenderTools): string | undefined
     case "served":
       return r.markdown(servedText(event, t));
     case "challenge": {
-      // A failed check's title heads its hint: the failure is said once, by the line the command ends with.
-      const mark = event.status === "fixed" ? c.green("✔") : event.status === "hint" || (event.status === "broken" && event.hint) ? c.yellow("?") : event.status === "broken" ? c.red("✖") : c.cyan("⚑");
+      // A failed check's title heads its hint, as a section heading (a "?" would read as a question asked): the failure
+      // is said once, by the line the command ends with.
+      if (event.status === "hint" || (event.status === "broken" && event.hint)) return `${c.bold.underline(event.title)}\n${r.markdown(event.message)}`;
+      const mark = event.status === "fixed" ? c.green("✔") : event.status === "broken" ? c.red("✖") : c.cyan("⚑");
       return `${lines(c.bold(event.title), r, `${mark} `)}\n${r.markdown(event.message)}`;
     }
   }

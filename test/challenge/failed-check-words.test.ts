@@ -36,8 +36,9 @@ describe("a failed challenge check", () => {
     it(`says once that the challenge is not solved, with what to do next (${lang})`, async () => {
       const { screen, title } = await failedCheckScreen(lang);
       expect(screen.match(NOT_SOLVED[lang]), screen).toHaveLength(1);
-      // The challenge's title heads the hint, not a second failure mark.
-      expect(screen).toContain(`? ${title}`);
+      // The challenge's title heads the hint as a heading: not a second failure mark, nor a "?" that reads as a prompt.
+      expect(screen.split("\n")).toContain(title);
+      expect(screen).not.toContain(`? ${title}`);
       expect(screen).not.toContain(`✖ ${title}`);
       expect(screen).toMatch(lang === "en" ? /Hint 1\/3/ : /ヒント 1\/3/);
       expect(screen.split("challenge check").length - 1, screen).toBe(1);

@@ -19,7 +19,8 @@ describe.each(["en", "ja"] as const)("cleanup by hand with the endpoint already 
   const how = translator(lang)("engine.howToDo");
 
   it("says the endpoint is being deleted and offers no command to delete it again", async () => {
-    const h = harness({ opts: { prefix: "going", mode: "hands-on", lang } });
+    // (The sandbox at a tenth of AWS's speed: the endpoint stays `deleting` while the step is shown.)
+    const h = harness({ speed: 0.1, opts: { prefix: "going", mode: "hands-on", lang } });
     h.env.learnerReachesSandbox = true;
     for (const s of STEPS.filter((s) => s.id !== "cleanup")) await stepCommand(s.id, { ...h.opts, mode: "guided" }, h.env);
     // The lesson's cleanup began deleting the endpoint, then was stopped (Ctrl-C).

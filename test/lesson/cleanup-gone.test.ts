@@ -128,3 +128,20 @@ describe.each(LANGS)("hands-on cleanup, the stacks already being deleted (a clea
     expect(hints.at(-1)).toContain(lang === "en" ? "Wait until they are gone" : "消えるまで待ち");
   });
 });
+
+describe.each(LANGS)("hands-on cleanup, the endpoint already gone (a cleanup stopped after it was deleted) (%s)", (lang) => {
+  it("says the endpoint is already deleted, not being deleted, and gives nothing to wait for", async () => {
+    const { ids, text } = await cleanupAfter(lang, "gonend", async (ctx, h) => {
+      // The endpoint's deletion finished; the stopped cleanup had then deleted its group, the service, and begun the stacks.
+      h.clock.advance(30 * 60_000);
+      const view = await readCloud(ctx.clients, ctx.names);
+      expect(view.endpoints.filter((e) => !/^deleted$/i.test(e.state))).toEqual([]);
+      await ctx.clients.ec2.send(new DeleteSecurityGroupCommand({ GroupId: view.endpointSgs.find((g) => g.owned)!.id }));
+      await ctx.clients.ec2.send(new DeleteVpcEndpointServiceConfigurationsCommand({ ServiceIds: [ourService(view)!.id] }));
+      for (const name of [ctx.names.consumerStack, ctx.names.providerStack]) await ctx.clients.cfn.send(new DeleteStackCommand({ StackName: name }));
+    }, 0.1, false);
+    expect(text("concept")).toContain(`${ids.endpoint} ${GONE[lang]}`);
+    expect(text("concept")).not.toContain(`${ids.endpoint} ${lang === "en" ? "is already being deleted" : "はすでに削除中"}`);
+    for (const said of [text("cli"), text("console")]) expect(said).not.toMatch(/describe-vpc-endpoints|wait until it disappears|消えるまで待ちます（もう一度/);
+  });
+});

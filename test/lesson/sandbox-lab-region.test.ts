@@ -64,3 +64,20 @@ describe("the prefix question after the progress file was lost, the lab in the o
     expect(state).toMatchObject({ prefix: "moved", region: "us-east-1" });
   });
 });
+
+describe.each(["en", "ja"] as const)("a sandbox lab, its progress file damaged, status run without --sandbox and no AWS credentials (%s)", (lang) => {
+  it("uses the sandbox that holds the lab and says so, instead of offering the sandbox as if there were none", async () => {
+    const h = harness({ opts: { prefix: "moved", mode: "guided", lang } });
+    for (const id of BUILT) await stepCommand(id, h.opts, h.env);
+    writeFileSync(join(h.stateDir, "participants", "moved.json"), '{"schema": 2, "prefix": "mov');
+    const t = translator(lang);
+    // Interactive: the old way asked "practise in the sandbox?" as if there were no lab there.
+    const host = new RecordingHost(lang, true, [{ match: t("session.offerSandbox"), value: false }]);
+    await status({ ...h.opts, sandbox: undefined }, { ...h.env, makeHost: () => host });
+    const notices = host.ofType("notice").map((n) => n.message);
+    expect(notices).toContain(t("session.labInSandbox"));
+    expect(notices).not.toContain(t("session.noCredentials"));
+    const done = Object.fromEntries(host.ofType("status")[0]!.steps.map((s) => [s.id, s.done]));
+    expect(done).toMatchObject({ deploy: true, "endpoint-service": true });
+  });
+});

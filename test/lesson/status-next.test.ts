@@ -10,6 +10,8 @@ import { status } from "../../src/commands/status.js";
 import { step as stepCommand } from "../../src/commands/step.js";
 import { translator } from "../../src/i18n/messages.js";
 import { renderEvent } from "../../src/ui/render-event.js";
+import { loadPhrases } from "../../src/ui/line-breaks.js";
+import { displayWidth } from "../../src/ui/text-width.js";
 import { harness } from "../helpers/lesson-harness.js";
 import { RecordingHost } from "../helpers/recording-host.js";
 
@@ -39,5 +41,20 @@ describe("status's Next line", () => {
     const { report, next } = await statusScreen(lang, ["preflight", "deploy"], true);
     expect(next).toContain("`npx privatelink-lab --restart --prefix kim --sandbox`");
     expect(report.next).toMatchObject({ step: "preflight", command: "npx privatelink-lab --restart" });
+  });
+});
+
+describe("status's Next line at 80 columns", () => {
+  it.each(["en", "ja"] as const)("%s: leaves no short fragment alone on a row", async (lang) => {
+    const h = harness({ host: new RecordingHost(lang), opts: { prefix: "pl-root", mode: "guided", lang, yes: true } });
+    await stepCommand("preflight", h.opts, h.env);
+    await status(h.opts, h.env);
+    const report = h.host.ofType("status").at(-1)!;
+    const phrases = lang === "ja" ? await loadPhrases("ja") : undefined;
+    const screen = renderEvent(report, { c: new Chalk({ level: 0 }), t: translator(lang), width: 80, markdown: (md) => md, ...(phrases ? { phrases } : {}) })!;
+    const lines = screen.split("\n");
+    const next = lines.slice(lines.map((l) => l.startsWith("i ")).lastIndexOf(true));
+    // No row but the last is a stray few words (e.g. "ステップだけを" alone, its sentence going on under it).
+    for (const row of next.slice(0, -1)) expect(displayWidth(row.trim()), next.join("\n")).toBeGreaterThan(30);
   });
 });

@@ -10,15 +10,21 @@ import { costReport } from "../pricing.js";
 import { twinNotices } from "../twin-notice.js";
 
 const GOING = /^(deleting|deleted)$/i;
+const GONE = /^deleted$/i;
 
 /** No endpoint left to delete: each is `deleting` or already gone (AWS answers a second delete with NotFound). */
 function endpointGoing(view: CloudView): boolean {
   return view.endpoints.every((e) => GOING.test(e.state));
 }
 
+/** No endpoint there at all any more (none listed, or each `deleted`): not something to wait for. */
+function endpointGone(view: CloudView): boolean {
+  return view.endpoints.every((e) => GONE.test(e.state));
+}
+
 /**
- * What is no longer there to delete, as the variant's name: `endpoint-going`, then `+sg-gone` (the endpoint's own
- * security group deleted) and `+service-gone` (the endpoint service deleted or being deleted), e.g. by the learner's
+ * What is no longer there to delete, as the variant's name: `endpoint-going` (`endpoint-gone` once it has gone), then
+ * `+sg-gone` (the endpoint's own security group deleted) and `+service-gone` (the endpoint service deleted or being deleted), e.g. by the learner's
  * own commands. Neither can go while the endpoint is there (AWS refuses), so both follow `endpoint-going`; and
  * `+stacks-going` (both stacks `DELETE_IN_PROGRESS`: a cleanup stopped after it started them) follows all three.
  */
@@ -28,7 +34,7 @@ function goneVariant(view: CloudView): string | undefined {
   const serviceGone = view.services.every((s) => GOING.test(s.state));
   const stacks = ownStacks(view);
   const stacksGoing = sgGone && serviceGone && stacks.length > 0 && stacks.every((s) => s.status === "DELETE_IN_PROGRESS");
-  const gone = ["endpoint-going", ...(sgGone ? ["sg-gone"] : []), ...(serviceGone ? ["service-gone"] : []), ...(stacksGoing ? ["stacks-going"] : [])];
+  const gone = [endpointGone(view) ? "endpoint-gone" : "endpoint-going", ...(sgGone ? ["sg-gone"] : []), ...(serviceGone ? ["service-gone"] : []), ...(stacksGoing ? ["stacks-going"] : [])];
   return gone.join("+");
 }
 

@@ -1,5 +1,5 @@
 /** `privatelink-lab status`: where the learner is, what exists, what it costs, what is next, as one `status` event. */
-import { loadStep } from "../content/lesson-content.js";
+import { loadStep, stepDeletes } from "../content/lesson-content.js";
 import { readCloud } from "../lesson/cloud-view.js";
 import { currentStep, detectAll, stoppedAt, type StepStatus } from "../lesson/progress.js";
 import { STEPS } from "../lesson/steps/index.js";
@@ -40,8 +40,10 @@ export async function status(opts: GlobalOptions, e: Environment): Promise<void>
   // Both stacks gone midway (as the progress file tells): the steps after the one reached count as passed by the cleanup, not as done.
   const stopped = cur ? undefined : stoppedAt(STEPS, ctx.state);
   const unreached = (index: number, passed?: true) => stopped !== undefined && index > stopped && passed === true;
-  // A step kept in the progress file (the quiz) is as the file says, during the cleanup and after: passing it did not do it.
-  const recorded = (st: StepStatus): Detection => (st.step.traceless && st.own ? st.own : st.detection);
+  // A step kept in the progress file (the quiz) is as the file says while the cleanup is under way and after it stopped
+  // midway: passing it did not do it. (A cleanup finished with no such record, say by hand, finished the lesson.)
+  const cleaning = cur !== undefined && stepDeletes(ctx.lesson, cur.step.id);
+  const recorded = (st: StepStatus): Detection => ((stopped !== undefined || cleaning) && st.step.traceless && st.own ? st.own : st.detection);
   const title = (id: string) => loadStep(ctx.lesson, id, s.lang).title;
   // A challenge matters while the lesson's build is there (the cleanup done, it ended with the build).
   const challenge = cur ? challengeInProgress(ctx, view) : undefined;
